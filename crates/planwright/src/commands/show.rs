@@ -1,0 +1,127 @@
+//! `planwright show`: the parsed model, as a compact outline or as JSON.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use planwright_core::json::{Locator, PlanDoc};
+use planwright_core::{ParseOptions, Plan, Progress};
+use planwright_workspace::read_plan_file;
+
+use crate::cli::{Format, ShowArgs};
+
+pub fn run(args: &ShowArgs) -> Result<ExitCode> {
+    let file = read_plan_file(&args.plan)?;
+    let options = ParseOptions {
+        dialect: args.dialect.as_deref(),
+        ..ParseOptions::default()
+    };
+    if let Some(d) = &args.dialect {
+        if options.dialects.get(d).is_none() {
+            anyhow::bail!("unknown dialect `{d}` (see `planwright templates list`)");
+        }
+    }
+    let plan = file.parse(&options);
+    match args.format {
+        Format::Json => {
+            let doc = PlanDoc::new(&plan, &file.display(), &Locator::new(&file.text));
+            crate::output::print_json(&doc)?;
+        }
+        Format::Human => crate::output::print(&outline(&plan, &file.text, &file.display()))?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The human outline: title, dialect, metadata, phases with progress,
+/// placeholders. Plain text, so it reads the same in a pipe and a terminal.
+pub fn outline(plan: &Plan, source: &str, path: &str) -> String {
+    let loc = Locator::new(source);
+    let mut out = String::new();
+    let title = plan
+        .title
+        .as_ref()
+        .map_or("(untitled)", |t| t.text.as_str());
+    let _ = writeln!(out, "{title}");
+    let _ = writeln!(out, "  file      {path}");
+    let evidence = if plan.dialect.evidence.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", plan.dialect.evidence.join(", "))
+    };
+    let _ = writeln!(out, "  dialect   {}{evidence}", plan.dialect.name);
+    let overall = plan.progress(&plan.tasks);
+    let _ = writeln!(out, "  tasks     {}", progress_text(overall));
+    let header: Vec<_> = plan.metadata.iter().filter(|m| m.is_header()).collect();
+    if !header.is_empty() {
+        let _ = writeln!(out, "\nMetadata");
+        let width = header
+            .iter()
+            .map(|m| m.key.chars().count())
+            .max()
+            .unwrap_or(0);
+        for m in header {
+            let _ = writeln!(out, "  {:<width$}  {}", m.key, m.value);
+        }
+    }
+    if !plan.phases.is_empty() {
+        let _ = writeln!(out, "\nPhases");
+        for p in &plan.phases {
+            let depth = std::iter::successors(p.parent, |&i| plan.phases[i].parent).count();
+            let indent = "  ".repeat(depth + 1);
+            let progress = plan.progress(p.tasks.iter().map(|&t| &plan.tasks[t]));
+            let mut line = format!("{indent}{}", p.id);
+            if !p.title.is_empty() {
+                let _ = write!(line, ": {}", p.title);
+            }
+            if let Some(pr) = &p.priority {
+                let _ = write!(line, " [{pr}]");
+            }
+            if progress.total > 0 {
+                let _ = write!(line, "  {}/{}", progress.done, progress.total);
+            }
+            if !p.depends_on.is_empty() {
+                let deps: Vec<String> = p.depends_on.iter().map(|r| r.target.label()).collect();
+                let _ = write!(line, "  (after {})", deps.join(", "));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    if !plan.placeholders.is_empty() {
+        let _ = writeln!(out, "\nPlaceholders ({})", plan.placeholders.len());
+        for p in &plan.placeholders {
+            let pos = loc.position(p.range.start);
+            let text = first_line(&p.text, 60);
+            let _ = writeln!(
+                out,
+                "  {:>4}:{:<3} {:<13} {text}",
+                pos.line,
+                pos.column,
+                p.kind.name()
+            );
+        }
+    }
+    out
+}
+
+fn progress_text(p: Progress) -> String {
+    if p.total == 0 {
+        return "none".to_owned();
+    }
+    let mut s = format!("{}/{} done ({:.0}%)", p.done, p.total, p.percent());
+    if p.in_progress > 0 {
+        let _ = write!(s, ", {} in progress", p.in_progress);
+    }
+    s
+}
+
+fn first_line(text: &str, max: usize) -> String {
+    let line = text.lines().next().unwrap_or("");
+    if line.chars().count() > max {
+        let cut: String = line.chars().take(max - 1).collect();
+        format!("{cut}…")
+    } else if text.contains('\n') {
+        format!("{line} …")
+    } else {
+        line.to_owned()
+    }
+}

@@ -1,0 +1,32 @@
+//! The `planwright` binary: argument parsing, dispatch and exit codes.
+//!
+//! Every command is a thin shell over the library crates; this file only
+//! maps their results to the documented exit codes: 0 success, 1 findings
+//! at error level (or a dependency cycle in `graph`), 2 usage or I/O error.
+
+mod cli;
+mod commands;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            // A closed pipe (`planwright show x | head`) is not a failure.
+            if err
+                .chain()
+                .filter_map(|e| e.downcast_ref::<std::io::Error>())
+                .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("planwright: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

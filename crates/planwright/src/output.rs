@@ -1,0 +1,19 @@
+//! Writing to standard output, where a closed pipe must surface as an
+//! `io::Error` (so `main` can treat it as success) rather than a panic.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+pub fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    print(&text)
+}
+
+pub fn print(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,367 @@
+//! The versioned JSON contract of `show`, reused by `status`, `next` and
+//! `lint`; `planwright schema` prints its JSON Schema.
+//!
+//! Field names here are an interface scripts and agents build on: add
+//! fields, never rename or remove them without raising [`VERSION`].
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::model::{Plan, Progress, Task};
+use crate::text::{LineIndex, TextRange};
+
+/// Version of every JSON document planwright prints.
+pub const VERSION: u32 = 1;
+
+/// A byte range with 1-based lines and character columns beside it.
+#[derive(Clone, Copy, Debug, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct Range {
+    pub start: Position,
+    pub end: Position,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct Position {
+    /// Byte offset from the start of the file.
+    pub offset: u32,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, counted in characters.
+    pub column: u32,
+}
+
+/// Converts byte ranges of one source to JSON ranges.
+pub struct Locator<'a> {
+    source: &'a str,
+    index: LineIndex,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(source: &'a str) -> Self {
+        Self {
+            source,
+            index: LineIndex::new(source),
+        }
+    }
+
+    pub fn position(&self, offset: u32) -> Position {
+        let lc = self.index.line_column(self.source, offset);
+        Position {
+            offset,
+            line: lc.line,
+            column: lc.column,
+        }
+    }
+
+    pub fn range(&self, r: TextRange) -> Range {
+        Range {
+            start: self.position(r.start),
+            end: self.position(r.end),
+        }
+    }
+
+    pub fn line(&self, offset: u32) -> u32 {
+        self.index.line_of(offset) as u32 + 1
+    }
+
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+}
+
+/// `planwright show --format json`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct PlanDoc {
+    pub version: u32,
+    pub path: String,
+    pub title: Option<String>,
+    pub title_range: Option<Range>,
+    pub dialect: DialectDoc,
+    /// `lf` or `crlf`.
+    pub line_ending: &'static str,
+    pub bom: bool,
+    pub progress: ProgressDoc,
+    pub metadata: Vec<MetaDoc>,
+    pub sections: Vec<SectionDoc>,
+    pub phases: Vec<PhaseDoc>,
+    /// Every task in document order.
+    pub tasks: Vec<TaskDoc>,
+    pub tables: Vec<TableDoc>,
+    pub placeholders: Vec<PlaceholderDoc>,
+    pub links: Vec<LinkDoc>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct DialectDoc {
+    pub name: String,
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Serialize, JsonSchema, Clone, Copy)]
+pub struct ProgressDoc {
+    pub done: usize,
+    pub in_progress: usize,
+    pub open: usize,
+    pub total: usize,
+    /// Done tasks over all tasks, 0-100, one decimal.
+    pub percent: f64,
+}
+
+impl From<Progress> for ProgressDoc {
+    fn from(p: Progress) -> Self {
+        Self {
+            done: p.done,
+            in_progress: p.in_progress,
+            open: p.total - p.done - p.in_progress,
+            total: p.total,
+            percent: (p.percent() * 10.0).round() / 10.0,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct MetaDoc {
+    pub key: String,
+    pub value: String,
+    /// `bold`, `comment` or `front_matter`.
+    pub style: &'static str,
+    /// Whether it belongs to the plan header (not a phase or list item).
+    pub header: bool,
+    pub phase: Option<String>,
+    pub range: Range,
+    pub key_range: Range,
+    pub value_range: Range,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SectionDoc {
+    pub level: u8,
+    pub number: Option<String>,
+    pub title: String,
+    pub role: Option<&'static str>,
+    /// Index of the parent section in this list.
+    pub parent: Option<usize>,
+    pub has_content: bool,
+    pub heading_range: Range,
+    pub range: Range,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct PhaseDoc {
+    pub id: String,
+    /// `phase`, `stage`, `milestone`, `sprint`, `iteration` or `step`.
+    pub kind: &'static str,
+    pub number: String,
+    pub title: String,
+    pub parent: Option<String>,
+    pub priority: Option<String>,
+    pub estimate: Option<String>,
+    pub goal: Option<String>,
+    pub status: Option<String>,
+    /// Phases and tasks this one waits for, as `Phase 1` or `T012`.
+    pub depends_on: Vec<String>,
+    /// Ids of the tasks under it, its steps' included.
+    pub tasks: Vec<String>,
+    pub progress: ProgressDoc,
+    pub heading_range: Range,
+    pub range: Range,
+}
+
+#[derive(Debug, Serialize, JsonSchema, Clone)]
+pub struct TaskDoc {
+    pub id: String,
+    pub text: String,
+    /// `open`, `done` or `in_progress`.
+    pub state: &'static str,
+    /// `task`, `deliverable`, `definition_of_done`, `prerequisite`,
+    /// `acceptance_criterion` or `checklist`.
+    pub kind: &'static str,
+    /// Id of the innermost phase or step holding it.
+    pub phase: Option<String>,
+    /// Title of the section holding it.
+    pub section: Option<String>,
+    pub markers: Vec<String>,
+    pub parallel: bool,
+    pub requirements: Vec<String>,
+    pub depends_on: Vec<String>,
+    pub owner: Option<String>,
+    /// 1-based line of the check box.
+    pub line: u32,
+    pub range: Range,
+    pub check_range: Range,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TableDoc {
+    /// `risks`, `timeline`, `progress_log`, `dependencies`, `decisions`,
+    /// `config_variables`, `stakeholders`, `component_changes` or `other`.
+    pub kind: &'static str,
+    pub header: Vec<CellDoc>,
+    pub rows: Vec<Vec<CellDoc>>,
+    pub range: Range,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct CellDoc {
+    pub text: String,
+    pub range: Range,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct PlaceholderDoc {
+    /// `bracket`, `brace`, `double_brace`, `angle`, `arguments`, `choice`,
+    /// `estimate`, `date`, `tbd` or `template_text`.
+    pub kind: &'static str,
+    pub text: String,
+    pub name: Option<String>,
+    pub line: u32,
+    pub range: Range,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct LinkDoc {
+    pub dest: String,
+    pub range: Range,
+}
+
+impl PlanDoc {
+    pub fn new(plan: &Plan, path: &str, loc: &Locator<'_>) -> Self {
+        let phase_id = |i: Option<usize>| i.map(|i| plan.phases[i].id.clone());
+        Self {
+            version: VERSION,
+            path: path.to_owned(),
+            title: plan.title.as_ref().map(|t| t.text.clone()),
+            title_range: plan.title.as_ref().map(|t| loc.range(t.range)),
+            dialect: DialectDoc {
+                name: plan.dialect.name.clone(),
+                evidence: plan.dialect.evidence.clone(),
+            },
+            line_ending: match plan.line_ending {
+                crate::model::LineEnding::Lf => "lf",
+                crate::model::LineEnding::CrLf => "crlf",
+            },
+            bom: plan.bom,
+            progress: plan.progress(&plan.tasks).into(),
+            metadata: plan
+                .metadata
+                .iter()
+                .map(|m| MetaDoc {
+                    key: m.key.clone(),
+                    value: m.value.clone(),
+                    style: m.style.name(),
+                    header: m.is_header(),
+                    phase: phase_id(m.phase),
+                    range: loc.range(m.range),
+                    key_range: loc.range(m.key_range),
+                    value_range: loc.range(m.value_range),
+                })
+                .collect(),
+            sections: plan
+                .sections
+                .iter()
+                .map(|s| SectionDoc {
+                    level: s.level,
+                    number: s.number.clone(),
+                    title: s.title.clone(),
+                    role: s.role.map(crate::Role::name),
+                    parent: s.parent,
+                    has_content: s.has_content,
+                    heading_range: loc.range(s.heading),
+                    range: loc.range(s.range),
+                })
+                .collect(),
+            phases: plan
+                .phases
+                .iter()
+                .map(|p| PhaseDoc {
+                    id: p.id.clone(),
+                    kind: p.kind.name(),
+                    number: p.number.clone(),
+                    title: p.title.clone(),
+                    parent: phase_id(p.parent),
+                    priority: p.priority.clone(),
+                    estimate: p.estimate.clone(),
+                    goal: p.goal.clone(),
+                    status: p.status.clone(),
+                    depends_on: p.depends_on.iter().map(|r| r.target.label()).collect(),
+                    tasks: p.tasks.iter().map(|&t| plan.tasks[t].id.clone()).collect(),
+                    progress: plan
+                        .progress(p.tasks.iter().map(|&t| &plan.tasks[t]))
+                        .into(),
+                    heading_range: loc.range(p.heading),
+                    range: loc.range(p.range),
+                })
+                .collect(),
+            tasks: plan
+                .tasks
+                .iter()
+                .map(|t| TaskDoc::new(plan, t, loc))
+                .collect(),
+            tables: plan
+                .tables
+                .iter()
+                .map(|t| TableDoc {
+                    kind: t.kind.name(),
+                    header: cells(&t.header.cells, loc),
+                    rows: t.rows.iter().map(|r| cells(&r.cells, loc)).collect(),
+                    range: loc.range(t.range),
+                })
+                .collect(),
+            placeholders: plan
+                .placeholders
+                .iter()
+                .map(|p| PlaceholderDoc {
+                    kind: p.kind.name(),
+                    text: p.text.clone(),
+                    name: p.name.clone(),
+                    line: loc.line(p.range.start),
+                    range: loc.range(p.range),
+                })
+                .collect(),
+            links: plan
+                .links
+                .iter()
+                .map(|l| LinkDoc {
+                    dest: l.dest.clone(),
+                    range: loc.range(l.range),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl TaskDoc {
+    pub fn new(plan: &Plan, t: &Task, loc: &Locator<'_>) -> Self {
+        Self {
+            id: t.id.clone(),
+            text: t.text.clone(),
+            state: t.state.name(),
+            kind: t.kind.name(),
+            phase: t.phase.map(|i| plan.phases[i].id.clone()),
+            section: t.section.map(|i| plan.sections[i].title.clone()),
+            markers: t.markers.clone(),
+            parallel: t.parallel,
+            requirements: t.requirements.clone(),
+            depends_on: t.depends_on.clone(),
+            owner: t.owner.clone(),
+            line: loc.line(t.check_range.start),
+            range: loc.range(t.range),
+            check_range: loc.range(t.check_range),
+        }
+    }
+}
+
+fn cells(cells: &[crate::model::Cell], loc: &Locator<'_>) -> Vec<CellDoc> {
+    cells
+        .iter()
+        .map(|c| CellDoc {
+            text: c.text.clone(),
+            range: loc.range(c.range),
+        })
+        .collect()
+}
+
+/// The JSON Schema of [`PlanDoc`].
+pub fn plan_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(PlanDoc)).unwrap_or_default()
+}

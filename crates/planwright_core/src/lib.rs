@@ -1,0 +1,30 @@
+//! planwright's core: the plan model and the one-pass reader.
+//!
+//! This crate knows nothing of files, terminals or networks. It turns plan
+//! text into a [`Plan`] whose every element keeps its byte range
+//! ([`TextRange`]), knows the dialects (data in `data/dialects/`) and the
+//! section roles (data in `data/roles.toml`), and describes the model as
+//! versioned JSON ([`json`]). Lint, edit, workspace and the CLI build on it.
+
+pub mod dialect;
+pub mod json;
+pub mod model;
+mod parse;
+pub mod roles;
+pub mod text;
+
+pub use dialect::{Descriptor, Dialect, DialectMatch, DialectSet, Origin};
+pub use model::*;
+pub use parse::{ParseOptions, parse, parse_with};
+pub use roles::Role;
+pub use text::{LineColumn, LineIndex, TextRange};
+
+/// The model's references as parsed from prose; exposed for lint and edit.
+pub fn references(value: &str, base: usize) -> Vec<Reference> {
+    parse::references(value, base)
+}
+
+/// Whether a whole value is an unresolved choice list (`High/Medium/Low`).
+pub fn is_choice_list(value: &str) -> bool {
+    parse::is_choice_list(value)
+}

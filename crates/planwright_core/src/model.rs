@@ -1,0 +1,551 @@
+//! The typed plan model that every command reads.
+//!
+//! A [`Plan`] is built in one pass over the source (see `parse`) and owns no
+//! copy of the text it came from beyond short display strings: every element
+//! carries the [`TextRange`] it was read from, so editors and rules can point
+//! at exact bytes and edits can patch exactly those bytes.
+
+use crate::dialect::DialectMatch;
+use crate::roles::Role;
+use crate::text::TextRange;
+
+/// Everything planwright knows about one plan file.
+#[derive(Clone, Debug, Default)]
+pub struct Plan {
+    /// Length of the source in bytes; every range lies within `0..len`.
+    pub len: u32,
+    /// Whether the source starts with a UTF-8 byte-order mark.
+    pub bom: bool,
+    /// The line ending the file mostly uses, for inserted lines.
+    pub line_ending: LineEnding,
+    pub title: Option<Title>,
+    pub dialect: DialectMatch,
+    pub front_matter: Option<TextRange>,
+    pub metadata: Vec<MetaField>,
+    pub sections: Vec<Section>,
+    pub phases: Vec<Phase>,
+    pub tasks: Vec<Task>,
+    /// Task-to-task dependencies written as `T005 → T006` chains.
+    pub task_links: Vec<TaskLink>,
+    pub tables: Vec<Table>,
+    pub placeholders: Vec<Placeholder>,
+    pub links: Vec<Link>,
+    pub lists: Vec<List>,
+    /// Every HTML comment, for inline `planwright-disable` directives.
+    pub comments: Vec<TextRange>,
+    pub code_blocks: Vec<TextRange>,
+    /// Paragraphs and list-item texts, with the section they belong to.
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LineEnding {
+    #[default]
+    Lf,
+    CrLf,
+}
+
+impl LineEnding {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineEnding::Lf => "\n",
+            LineEnding::CrLf => "\r\n",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Title {
+    /// The title with template suffixes such as `Implementation Plan:` removed.
+    pub text: String,
+    /// The bytes of `text` in the heading, where they are contiguous.
+    pub range: TextRange,
+    /// The whole heading line.
+    pub heading: TextRange,
+}
+
+/// Where a metadata field was written; `set` edits it in the same style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MetaStyle {
+    FrontMatter,
+    /// `**Key:** value` (colon inside the bold) or `**Key**: value`.
+    Bold {
+        colon_inside: bool,
+    },
+    /// `<!-- KEY: value -->`
+    Comment,
+}
+
+impl MetaStyle {
+    pub fn name(self) -> &'static str {
+        match self {
+            MetaStyle::FrontMatter => "front_matter",
+            MetaStyle::Bold { .. } => "bold",
+            MetaStyle::Comment => "comment",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MetaField {
+    /// The key as written, without markup.
+    pub key: String,
+    pub key_range: TextRange,
+    /// The value as written, trimmed; may be empty.
+    pub value: String,
+    pub value_range: TextRange,
+    /// The whole field, from its key markup to the end of its value.
+    pub range: TextRange,
+    pub style: MetaStyle,
+    /// The section the field sits in; `None` for the preamble, front matter.
+    pub section: Option<usize>,
+    /// The phase or step whose body holds the field, if any.
+    pub phase: Option<usize>,
+    /// Whether it sits in a list item (`- **Goal:** ...`).
+    pub in_list: bool,
+}
+
+impl MetaField {
+    /// Normalised key for lookups: lower case, `-`/space as `_`.
+    pub fn norm_key(&self) -> String {
+        normalize_key(&self.key)
+    }
+
+    /// Whether the field belongs to the plan's header rather than to a
+    /// section body: front matter, comments, or bold lines above the first
+    /// sub-heading.
+    pub fn is_header(&self) -> bool {
+        self.phase.is_none() && !self.in_list
+    }
+}
+
+/// Lower-case a field or variable name and fold spaces, `-` and `/` to `_`, so
+/// `Feature ID`, `feature-id` and `FEATURE_ID` are one name.
+pub fn normalize_key(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for c in key.trim().chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    out
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub level: u8,
+    /// `7.1` for `## 7.1 Data Model`; without a trailing dot.
+    pub number: Option<String>,
+    /// Plain heading text without the number.
+    pub title: String,
+    pub role: Option<Role>,
+    /// The heading line.
+    pub heading: TextRange,
+    /// From the heading to the next heading of the same or a higher level.
+    pub range: TextRange,
+    pub parent: Option<usize>,
+    /// Whether anything but blank lines and child headings stands in it.
+    pub has_content: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhaseKind {
+    Phase,
+    Stage,
+    Milestone,
+    Sprint,
+    Iteration,
+    Step,
+}
+
+impl PhaseKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            PhaseKind::Phase => "phase",
+            PhaseKind::Stage => "stage",
+            PhaseKind::Milestone => "milestone",
+            PhaseKind::Sprint => "sprint",
+            PhaseKind::Iteration => "iteration",
+            PhaseKind::Step => "step",
+        }
+    }
+}
+
+/// A phase, stage, milestone or step of the plan's work.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phase {
+    /// `Phase 1`, `Step 1.1`, `Milestone M1`: kind and number, unique-ish.
+    pub id: String,
+    pub kind: PhaseKind,
+    /// The number or letter as written: `1`, `-1`, `3.5`, `4a`, `A`, `M1`.
+    pub number: String,
+    pub title: String,
+    /// The heading or list item that opens it.
+    pub heading: TextRange,
+    /// Everything that belongs to it, up to the next sibling.
+    pub range: TextRange,
+    /// The enclosing phase, for steps.
+    pub parent: Option<usize>,
+    pub section: Option<usize>,
+    pub priority: Option<String>,
+    pub estimate: Option<String>,
+    pub goal: Option<String>,
+    pub status: Option<String>,
+    /// The `Dependencies:` value as parsed; empty when none is stated.
+    pub depends_on: Vec<Reference>,
+    /// Where the dependencies were written, for diagnostics.
+    pub depends_range: Option<TextRange>,
+    /// Indices into `Plan::tasks` of check boxes under it (deliverables too).
+    pub tasks: Vec<usize>,
+}
+
+/// A reference to another piece of the plan, parsed from prose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    pub target: RefTarget,
+    pub range: TextRange,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RefTarget {
+    /// `Phase 2`, `Stage A`, `Milestone M1`: kind and number.
+    Phase { kind: PhaseKind, number: String },
+    /// `T012`, `T-012`.
+    Task(String),
+}
+
+impl RefTarget {
+    pub fn label(&self) -> String {
+        match self {
+            RefTarget::Phase { kind, number } => {
+                let mut name = kind.name().to_owned();
+                if let Some(first) = name.get_mut(0..1) {
+                    first.make_ascii_uppercase();
+                }
+                format!("{name} {number}")
+            }
+            RefTarget::Task(id) => id.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskState {
+    Open,
+    Done,
+    InProgress,
+}
+
+impl TaskState {
+    pub fn name(self) -> &'static str {
+        match self {
+            TaskState::Open => "open",
+            TaskState::Done => "done",
+            TaskState::InProgress => "in_progress",
+        }
+    }
+}
+
+/// What kind of list a check box sits in, from its section or heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskKind {
+    Task,
+    Deliverable,
+    DefinitionOfDone,
+    Prerequisite,
+    AcceptanceCriterion,
+    Checklist,
+}
+
+impl TaskKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            TaskKind::Task => "task",
+            TaskKind::Deliverable => "deliverable",
+            TaskKind::DefinitionOfDone => "definition_of_done",
+            TaskKind::Prerequisite => "prerequisite",
+            TaskKind::AcceptanceCriterion => "acceptance_criterion",
+            TaskKind::Checklist => "checklist",
+        }
+    }
+}
+
+/// One GFM task item (`- [ ]`, `* [x]`, `1. [X]`, also `[-]` / `[~]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Task {
+    /// `T001`, `T-001`, `1.2`; or `#N` (1-based document index) when the
+    /// text carries no id of its own.
+    pub id: String,
+    pub explicit_id: bool,
+    /// Where the id was written, when explicit.
+    pub id_range: Option<TextRange>,
+    /// First line of the item after the check mark, markers and id removed.
+    pub text: String,
+    pub state: TaskState,
+    /// The check box itself, `[ ]`: three bytes.
+    pub check_range: TextRange,
+    /// The character inside the box as written: ' ', 'x', 'X', '-', '~'.
+    pub mark: char,
+    /// The whole list item, nested content included.
+    pub range: TextRange,
+    /// The first line of the item.
+    pub line: TextRange,
+    /// `[P]`, `(P)`, `[US1]` written before the text, without brackets.
+    pub markers: Vec<String>,
+    pub parallel: bool,
+    /// `_Requirements: 1.2, 3.4_` references.
+    pub requirements: Vec<String>,
+    /// Task ids this one waits for ("Depends on T012", `T005 → T006`).
+    pub depends_on: Vec<String>,
+    pub owner: Option<String>,
+    pub phase: Option<usize>,
+    pub section: Option<usize>,
+    /// The enclosing task item, for nested check lists.
+    pub parent: Option<usize>,
+    pub kind: TaskKind,
+}
+
+/// `from → to`: `to` cannot start before `from` is done.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TaskLink {
+    pub from: String,
+    pub to: String,
+    pub range: TextRange,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableKind {
+    Risks,
+    Timeline,
+    ProgressLog,
+    Dependencies,
+    Decisions,
+    ConfigVariables,
+    Stakeholders,
+    ComponentChanges,
+    Other,
+}
+
+impl TableKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            TableKind::Risks => "risks",
+            TableKind::Timeline => "timeline",
+            TableKind::ProgressLog => "progress_log",
+            TableKind::Dependencies => "dependencies",
+            TableKind::Decisions => "decisions",
+            TableKind::ConfigVariables => "config_variables",
+            TableKind::Stakeholders => "stakeholders",
+            TableKind::ComponentChanges => "component_changes",
+            TableKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// Plain text of the cell, trimmed.
+    pub text: String,
+    /// The trimmed cell content; empty range at the cell for empty cells.
+    pub range: TextRange,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    /// The whole row line.
+    pub range: TextRange,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    pub kind: TableKind,
+    pub header: Row,
+    pub rows: Vec<Row>,
+    pub range: TextRange,
+    pub section: Option<usize>,
+    /// Number of cells written in each row's source, before pulldown-cmark
+    /// pads or truncates to the header's width; parallel to `rows`.
+    pub written_widths: Vec<usize>,
+}
+
+impl Table {
+    /// Index of the first header cell whose lower-cased text contains one of
+    /// `needles`.
+    pub fn column(&self, needles: &[&str]) -> Option<usize> {
+        self.header.cells.iter().position(|c| {
+            let h = c.text.to_lowercase();
+            needles.iter().any(|n| h.contains(n))
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PlaceholderKind {
+    /// `[FEATURE NAME]`, `[Brief description]`
+    Bracket,
+    /// `{FEATURE_TITLE}`, `{one sentence}`
+    Brace,
+    /// `{{FEATURE_NAME}}`
+    DoubleBrace,
+    /// `<Project / Feature Name>`
+    Angle,
+    /// `$ARGUMENTS`
+    Arguments,
+    /// `Draft | In Progress | Completed`, `High/Medium/Low`, `{L/M/H}`
+    Choice,
+    /// `X hours/days`
+    Estimate,
+    /// `YYYY-MM-DD`
+    Date,
+    /// `(TBD)`, `TBD`
+    Tbd,
+    /// A paragraph or item left exactly as the template's instruction text.
+    TemplateText,
+}
+
+impl PlaceholderKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            PlaceholderKind::Bracket => "bracket",
+            PlaceholderKind::Brace => "brace",
+            PlaceholderKind::DoubleBrace => "double_brace",
+            PlaceholderKind::Angle => "angle",
+            PlaceholderKind::Arguments => "arguments",
+            PlaceholderKind::Choice => "choice",
+            PlaceholderKind::Estimate => "estimate",
+            PlaceholderKind::Date => "date",
+            PlaceholderKind::Tbd => "tbd",
+            PlaceholderKind::TemplateText => "template_text",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|k| k.name() == name)
+    }
+
+    pub const ALL: [PlaceholderKind; 10] = [
+        PlaceholderKind::Bracket,
+        PlaceholderKind::Brace,
+        PlaceholderKind::DoubleBrace,
+        PlaceholderKind::Angle,
+        PlaceholderKind::Arguments,
+        PlaceholderKind::Choice,
+        PlaceholderKind::Estimate,
+        PlaceholderKind::Date,
+        PlaceholderKind::Tbd,
+        PlaceholderKind::TemplateText,
+    ];
+}
+
+/// An unfilled slot.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placeholder {
+    pub kind: PlaceholderKind,
+    /// The slot as written, delimiters included.
+    pub text: String,
+    /// The variable name inside the delimiters, normalised with
+    /// [`normalize_key`], when the slot names one (`FEATURE_NAME`).
+    pub name: Option<String>,
+    pub range: TextRange,
+    /// Whether it sits in a metadata value (as opposed to body text).
+    pub in_metadata: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub dest: String,
+    /// The whole link, `[text](dest)`.
+    pub range: TextRange,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct List {
+    pub ordered: bool,
+    pub range: TextRange,
+    /// The marker of each item: `-`, `*`, `+`, `1.`.
+    pub markers: Vec<TextRange>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    ListItem,
+}
+
+/// A paragraph or the text of a list item (without nested lists).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub range: TextRange,
+    pub section: Option<usize>,
+}
+
+impl Plan {
+    pub fn task_by_id(&self, id: &str) -> Option<usize> {
+        self.tasks
+            .iter()
+            .position(|t| t.id.eq_ignore_ascii_case(id))
+    }
+
+    /// The first plan-level metadata field whose normalised key is `key`.
+    pub fn field(&self, key: &str) -> Option<&MetaField> {
+        let key = normalize_key(key);
+        self.metadata
+            .iter()
+            .find(|f| f.is_header() && f.norm_key() == key)
+    }
+
+    pub fn section_with_role(&self, role: Role) -> Option<usize> {
+        self.sections.iter().position(|s| s.role == Some(role))
+    }
+
+    /// Done, in-progress and total counts over `tasks`.
+    pub fn progress<'a>(&self, tasks: impl IntoIterator<Item = &'a Task>) -> Progress {
+        let mut p = Progress::default();
+        for t in tasks {
+            p.total += 1;
+            match t.state {
+                TaskState::Done => p.done += 1,
+                TaskState::InProgress => p.in_progress += 1,
+                TaskState::Open => {}
+            }
+        }
+        p
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub in_progress: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    pub fn percent(self) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            self.done as f64 * 100.0 / self.total as f64
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_normalise_across_case_and_separators() {
+        assert_eq!(normalize_key("Feature ID"), "feature_id");
+        assert_eq!(normalize_key("FEATURE_ID"), "feature_id");
+        assert_eq!(normalize_key("feature-id "), "feature_id");
+        assert_eq!(normalize_key("Language/Version"), "language_version");
+    }
+}

@@ -1,0 +1,566 @@
+//! Placeholder recognition inside one run of inline text.
+//!
+//! Precision matters as much as recall: a plan full of links (`[spec.md](…)`),
+//! check marks, task markers (`[P]`, `[US1]`), code and HTML must not light up.
+//! Each recogniser therefore accepts only the shapes templates really use and
+//! is called only on text outside links and code (code gets its own narrow
+//! rules in [`scan_code`]).
+
+use crate::model::{Placeholder, PlaceholderKind, normalize_key};
+use crate::text::TextRange;
+
+/// Finds placeholders in `text`, which starts at byte `base` of the source.
+pub(crate) fn scan_text(text: &str, base: usize, out: &mut Vec<Placeholder>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let found = match bytes[i] {
+            b'[' => bracket(text, i),
+            b'{' => brace(text, i),
+            b'<' => angle(text, i),
+            b'$' => literal(text, i, "$ARGUMENTS", PlaceholderKind::Arguments),
+            b'X' | b'N' => estimate(text, i),
+            b'Y' => literal(text, i, "YYYY-MM-DD", PlaceholderKind::Date)
+                .or_else(|| literal(text, i, "YYYY-MM", PlaceholderKind::Date)),
+            b'M' => literal(text, i, "MM/DD/YYYY", PlaceholderKind::Date),
+            b'(' => literal(text, i, "(TBD)", PlaceholderKind::Tbd)
+                .or_else(|| literal(text, i, "(TBA)", PlaceholderKind::Tbd)),
+            b'T' => tbd_word(text, i),
+            _ => None,
+        };
+        match found {
+            Some((end, kind, name)) => {
+                out.push(make(text, base, i, end, kind, name));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Placeholders in inline code or a fenced block. Code is full of braces and
+/// brackets, so only template-only shapes count: `{{UPPER_NAME}}` anywhere, a
+/// `$ARGUMENTS`, or code whose whole content is one `[...]`/`{...}` slot.
+pub(crate) fn scan_code(text: &str, base: usize, out: &mut Vec<Placeholder>) {
+    let trimmed = text.trim();
+    let lead = text.len() - text.trim_start().len();
+    if !trimmed.contains('\n') {
+        let whole = match trimmed.as_bytes().first() {
+            Some(b'[') => bracket(trimmed, 0),
+            Some(b'{') => brace(trimmed, 0).filter(|(_, k, _)| *k != PlaceholderKind::DoubleBrace),
+            _ => None,
+        };
+        if let Some((end, kind, name)) = whole.filter(|(end, ..)| *end == trimmed.len()) {
+            out.push(make(trimmed, base + lead, 0, end, kind, name));
+            return;
+        }
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let found = match bytes[i] {
+            b'{' => double_brace(text, i).filter(|(_, _, name)| {
+                name.as_deref().is_some_and(|n| {
+                    let raw = &text[i + 2..i + 2 + n.len()];
+                    raw.bytes()
+                        .all(|b| b.is_ascii_uppercase() || b == b'_' || b.is_ascii_digit())
+                })
+            }),
+            b'$' => literal(text, i, "$ARGUMENTS", PlaceholderKind::Arguments),
+            _ => None,
+        };
+        match found {
+            Some((end, kind, name)) => {
+                out.push(make(text, base, i, end, kind, name));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// A whole value (a metadata value or a table cell) that is still a list of
+/// choices: `Draft | In Progress | Completed`, `High/Medium/Low`, `L/M/H`.
+pub(crate) fn scan_choice(text: &str, base: usize) -> Option<Placeholder> {
+    let trimmed = text.trim();
+    let lead = text.len() - text.trim_start().len();
+    if !is_choice_list(trimmed) {
+        return None;
+    }
+    Some(make(
+        trimmed,
+        base + lead,
+        0,
+        trimmed.len(),
+        PlaceholderKind::Choice,
+        None,
+    ))
+}
+
+/// Choice words that make a two-way list (`New/Modified`) a template slot.
+const CHOICE_WORDS: &[&str] = &[
+    "high",
+    "medium",
+    "med",
+    "low",
+    "yes",
+    "no",
+    "new",
+    "modified",
+    "existing",
+    "true",
+    "false",
+    "required",
+    "optional",
+    "draft",
+    "in progress",
+    "completed",
+    "complete",
+    "done",
+    "pending",
+    "blocked",
+    "not started",
+    "p0",
+    "p1",
+    "p2",
+    "p3",
+    "must",
+    "should",
+    "could",
+    "small",
+    "large",
+    "l",
+    "m",
+    "h",
+    "s",
+    "xl",
+    "critical",
+    "major",
+    "minor",
+    "approved",
+    "rejected",
+    "internal",
+    "external",
+    "proposed",
+    "accepted",
+    "on track",
+    "at risk",
+];
+
+pub(crate) fn is_choice_list(value: &str) -> bool {
+    let sep = if value.contains(" | ") {
+        '|'
+    } else if value.contains('/') {
+        '/'
+    } else {
+        return false;
+    };
+    let alternatives: Vec<&str> = value.split(sep).map(str::trim).collect();
+    if alternatives.len() < 2 {
+        return false;
+    }
+    let well_formed = alternatives.iter().all(|a| {
+        !a.is_empty()
+            && a.len() <= 24
+            && a.split_whitespace().count() <= 3
+            && a.chars().next().is_some_and(char::is_alphanumeric)
+            && a.chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_')
+    });
+    if !well_formed {
+        return false;
+    }
+    let known = alternatives
+        .iter()
+        .filter(|a| CHOICE_WORDS.contains(&a.to_lowercase().as_str()))
+        .count();
+    if sep == '|' {
+        // Pipes outside tables are only ever a template's choice list.
+        return alternatives.len() >= 3 || known >= 1;
+    }
+    let single_letters = alternatives.iter().all(|a| a.len() == 1);
+    known == alternatives.len() || (alternatives.len() >= 3 && (known >= 2 || single_letters))
+}
+
+type Found = Option<(usize, PlaceholderKind, Option<String>)>;
+
+fn make(
+    text: &str,
+    base: usize,
+    start: usize,
+    end: usize,
+    kind: PlaceholderKind,
+    name: Option<String>,
+) -> Placeholder {
+    Placeholder {
+        kind,
+        text: text[start..end].to_owned(),
+        name,
+        range: TextRange::new(base + start, base + end),
+        in_metadata: false,
+    }
+}
+
+fn literal(text: &str, i: usize, lit: &str, kind: PlaceholderKind) -> Found {
+    if !text[i..].starts_with(lit) || !boundary_before(text, i) {
+        return None;
+    }
+    let end = i + lit.len();
+    let after_ok = text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '_');
+    after_ok.then(|| (end, kind, Some(normalize_key(lit))))
+}
+
+fn tbd_word(text: &str, i: usize) -> Found {
+    literal(text, i, "TBD", PlaceholderKind::Tbd)
+        .or_else(|| literal(text, i, "TBA", PlaceholderKind::Tbd))
+}
+
+/// `X hours/days`, `X days/weeks`, `N weeks`.
+fn estimate(text: &str, i: usize) -> Found {
+    if !boundary_before(text, i) {
+        return None;
+    }
+    let rest = &text[i + 1..];
+    let rest_trim = rest.strip_prefix(' ')?;
+    const UNITS: &[&str] = &[
+        "hours",
+        "hour",
+        "days",
+        "day",
+        "weeks",
+        "week",
+        "months",
+        "sprints",
+        "hrs",
+        "story points",
+        "points",
+    ];
+    let unit = UNITS.iter().find(|u| rest_trim.starts_with(**u))?;
+    let mut end = i + 2 + unit.len();
+    if let Some(more) = text[end..].strip_prefix('/') {
+        if let Some(u2) = UNITS.iter().find(|u| more.starts_with(**u)) {
+            end += 1 + u2.len();
+        }
+    }
+    let after_ok = text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    after_ok.then_some((end, PlaceholderKind::Estimate, None))
+}
+
+fn boundary_before(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != '/' && c != '\\')
+}
+
+fn closing(text: &str, open_at: usize, close: u8, nest: u8) -> Option<usize> {
+    for (j, b) in text.as_bytes()[open_at + 1..].iter().enumerate() {
+        match *b {
+            b'\n' => return None,
+            b if b == nest => return None,
+            b if b == close => return Some(open_at + 1 + j),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Markers and attributes that look like `[...]` but are not slots.
+fn is_not_bracket_slot(inner: &str) -> bool {
+    let lower = inner.trim().to_lowercase();
+    [
+        "priority:",
+        "p0",
+        "p1",
+        "p2",
+        "p3",
+        "status:",
+        "owner:",
+        "size:",
+        "effort:",
+        "estimate:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
+fn bracket(text: &str, i: usize) -> Found {
+    let close = closing(text, i, b']', b'[')?;
+    let inner = &text[i + 1..close];
+    let next = text.as_bytes().get(close + 1).copied();
+    // Links, reference links, footnotes, images, escaped brackets.
+    if matches!(next, Some(b'(' | b'[' | b':')) || !boundary_before(text, i) {
+        return None;
+    }
+    if text[..i].ends_with('!') || inner.starts_with('^') || inner.len() > 160 {
+        return None;
+    }
+    let trimmed = inner.trim();
+    let first = trimmed.chars().next()?;
+    if !(first.is_alphabetic() || first == '#') || is_not_bracket_slot(trimmed) {
+        return None;
+    }
+    if trimmed.contains(['"', '=', '`']) {
+        return None;
+    }
+    let letters = trimmed.chars().filter(|c| c.is_alphabetic()).count();
+    let accepted = if trimmed.contains(' ') {
+        letters >= 2
+    } else if trimmed.contains('#') {
+        true
+    } else {
+        // One word: `[DATE]`, `[FEATURE_NAME]`, `[Title]` are slots; `[P]`,
+        // `[US1]`, `[x]`, `[link]` are markers, marks or references.
+        let no_digits = !trimmed.chars().any(|c| c.is_ascii_digit());
+        let all_caps = trimmed
+            .chars()
+            .all(|c| c.is_uppercase() || c == '_' || c == '-' || c == '/');
+        let capitalised = first.is_uppercase()
+            && trimmed
+                .chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || c == '/' || c == '-');
+        no_digits && letters >= 3 && (all_caps || capitalised)
+    };
+    accepted.then(|| {
+        (
+            close + 1,
+            PlaceholderKind::Bracket,
+            Some(normalize_key(trimmed)),
+        )
+    })
+}
+
+fn double_brace(text: &str, i: usize) -> Found {
+    let rest = text.get(i + 2..)?;
+    if !text[i..].starts_with("{{") {
+        return None;
+    }
+    let end = rest.find("}}")?;
+    let inner = &rest[..end];
+    let ok = !inner.is_empty()
+        && inner.len() <= 80
+        && inner.chars().next().is_some_and(char::is_alphabetic)
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | ' ' | '-' | '.'));
+    ok.then(|| {
+        (
+            i + 2 + end + 2,
+            PlaceholderKind::DoubleBrace,
+            Some(normalize_key(inner)),
+        )
+    })
+}
+
+fn brace(text: &str, i: usize) -> Found {
+    if text[i..].starts_with("{{") {
+        return double_brace(text, i);
+    }
+    let prev = text[..i].chars().next_back();
+    if prev.is_some_and(|c| {
+        c.is_alphanumeric() || matches!(c, '$' | '%' | '/' | '_' | '.' | '}' | '#' | '\\')
+    }) {
+        return None;
+    }
+    let close = closing(text, i, b'}', b'{')?;
+    let inner = &text[i + 1..close];
+    let first = inner.chars().next()?;
+    if !first.is_alphabetic()
+        || inner.len() > 160
+        || inner.contains([':', '"', '=', ';', '(', '\''])
+    {
+        return None;
+    }
+    if is_choice_list(inner) {
+        return Some((close + 1, PlaceholderKind::Choice, None));
+    }
+    // `{a,b}` globs and `{x}` maths are not slots; a slot is a word or words.
+    if inner.contains(',') && !inner.contains(' ') {
+        return None;
+    }
+    Some((
+        close + 1,
+        PlaceholderKind::Brace,
+        Some(normalize_key(inner)),
+    ))
+}
+
+/// `<Project / Feature Name>`, `<Name>`, `<FEATURE_NAME>`; never an HTML tag
+/// or a CamelCase component name.
+fn angle(text: &str, i: usize) -> Found {
+    if !boundary_before(text, i) {
+        return None;
+    }
+    let close = closing(text, i, b'>', b'<')?;
+    let inner = &text[i + 1..close];
+    let first = inner.chars().next()?;
+    if !first.is_uppercase() || inner.chars().count() < 3 || inner.contains(['=', '"', '\'']) {
+        return None;
+    }
+    let rest_lower = inner.chars().skip(1).all(|c| c.is_lowercase());
+    let all_caps = inner
+        .chars()
+        .all(|c| c.is_uppercase() || c == '_' || c.is_ascii_digit());
+    let words = inner.contains(' ')
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || " /-_&".contains(c));
+    if !(rest_lower || all_caps || words) || is_html_tag(inner) {
+        return None;
+    }
+    Some((
+        close + 1,
+        PlaceholderKind::Angle,
+        Some(normalize_key(inner)),
+    ))
+}
+
+fn is_html_tag(name: &str) -> bool {
+    const TAGS: &[&str] = &[
+        "a", "abbr", "b", "br", "code", "details", "div", "em", "hr", "i", "img", "kbd", "li",
+        "ol", "p", "pre", "span", "strong", "sub", "summary", "sup", "table", "td", "th", "tr",
+        "u", "ul", "mark", "small", "del", "ins", "picture", "source", "video", "center", "font",
+    ];
+    let lower = name.trim().to_lowercase();
+    TAGS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, &'static str)> {
+        let mut out = Vec::new();
+        scan_text(text, 0, &mut out);
+        out.into_iter().map(|p| (p.text, p.kind.name())).collect()
+    }
+
+    #[test]
+    fn template_slots_are_found() {
+        assert_eq!(
+            kinds("Implementation Plan: [FEATURE NAME]"),
+            [("[FEATURE NAME]".into(), "bracket")]
+        );
+        assert_eq!(
+            kinds("**Step 1 – [Title]**"),
+            [("[Title]".into(), "bracket")]
+        );
+        assert_eq!(kinds("see [DATE] and [Brief description]").len(), 2);
+        assert_eq!(
+            kinds("{FEATURE_TITLE}"),
+            [("{FEATURE_TITLE}".into(), "brace")]
+        );
+        assert_eq!(
+            kinds("{{FEATURE_NAME}}"),
+            [("{{FEATURE_NAME}}".into(), "double_brace")]
+        );
+        assert_eq!(
+            kinds("{{Step Title}}"),
+            [("{{Step Title}}".into(), "double_brace")]
+        );
+        assert_eq!(
+            kinds("<Project / Feature Name> – x"),
+            [("<Project / Feature Name>".into(), "angle")]
+        );
+        assert_eq!(
+            kinds("\"$ARGUMENTS\""),
+            [("$ARGUMENTS".into(), "arguments")]
+        );
+        assert_eq!(
+            kinds("Time: X hours/days"),
+            [("X hours/days".into(), "estimate")]
+        );
+        assert_eq!(kinds("due YYYY-MM-DD"), [("YYYY-MM-DD".into(), "date")]);
+        assert_eq!(kinds("Owner (TBD)"), [("(TBD)".into(), "tbd")]);
+        assert_eq!(kinds("{L/M/H}"), [("{L/M/H}".into(), "choice")]);
+        assert_eq!(
+            kinds("[###-feature-name]"),
+            [("[###-feature-name]".into(), "bracket")]
+        );
+        assert_eq!(kinds("[ load testing, pen testing ]").len(), 1);
+    }
+
+    #[test]
+    fn look_alikes_are_not_slots() {
+        for text in [
+            "[spec.md](spec.md)",
+            "[x] done",
+            "[P] tasks = different files",
+            "[US1] story",
+            "returns 429",
+            "Phase 1: Foundation [Priority: HIGH]",
+            "line<br>break",
+            "<details>",
+            "`Vec<T>` and Vec<T>",
+            "/users/{id}",
+            "${HOME}",
+            "a[0] and [1, 2]",
+            "[link]",
+            "<UserProfile>",
+            "TBDS are fine, STBD too",
+            "Xavier hours",
+            "[^1]",
+        ] {
+            let found = kinds(text);
+            assert!(found.is_empty(), "{text:?} gave {found:?}");
+        }
+    }
+
+    #[test]
+    fn code_only_counts_template_shapes() {
+        let mut out = Vec::new();
+        scan_code("{\n  \"a\": [1, 2],\n  \"b\": {\"c\": 3}\n}\n", 0, &mut out);
+        scan_code("fn main() { let v = vec![1]; }", 0, &mut out);
+        scan_code("<div>{{ user.name }}</div>", 0, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        scan_code(
+            "# Migration commands\n{{MIGRATION_COMMAND}}\n",
+            10,
+            &mut out,
+        );
+        scan_code("[Component diagram or flow chart]\n", 100, &mut out);
+        scan_code("path/to/file.{{FILE_EXTENSION}}", 200, &mut out);
+        let got: Vec<_> = out
+            .iter()
+            .map(|p| (p.text.as_str(), p.range.start))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("{{MIGRATION_COMMAND}}", 31),
+                ("[Component diagram or flow chart]", 100),
+                ("{{FILE_EXTENSION}}", 213)
+            ]
+        );
+    }
+
+    #[test]
+    fn choice_lists() {
+        for yes in [
+            "Draft | In Progress | Completed",
+            "High/Medium/Low",
+            "L/M/H",
+            "New/Modified",
+            "Yes/No",
+        ] {
+            assert!(is_choice_list(yes), "{yes}");
+        }
+        for no in [
+            "CI/CD",
+            "TCP/IP",
+            "Done",
+            "read/write access",
+            "a | b",
+            "src/main.rs",
+        ] {
+            assert!(!is_choice_list(no), "{no}");
+        }
+    }
+}

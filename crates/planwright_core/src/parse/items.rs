@@ -1,0 +1,571 @@
+//! Recognisers for the shapes plans use for work: task check boxes, phase and
+//! step headings, and dependency references written as prose.
+//!
+//! They work on one line or one value at a time and return offsets relative
+//! to the string they were given; the builder adds the base offset.
+
+use crate::model::{PhaseKind, RefTarget, Reference};
+use crate::text::TextRange;
+
+/// The check box at the start of a list item's content, if there is one:
+/// `[ ]`, `[x]`, `[X]`, and `[-]` / `[~]` for work in progress.
+pub(crate) fn check_box(after_marker: &str) -> Option<(usize, char)> {
+    let lead = after_marker.len() - after_marker.trim_start_matches([' ', '\t']).len();
+    let rest = &after_marker[lead..];
+    let b = rest.as_bytes();
+    if b.len() < 3 || b[0] != b'[' || b[2] != b']' {
+        return None;
+    }
+    let mark = b[1] as char;
+    if !matches!(mark, ' ' | 'x' | 'X' | '-' | '~') {
+        return None;
+    }
+    // GFM wants white space (or the end of the line) after the box.
+    match b.get(3) {
+        None | Some(b' ' | b'\t' | b'\n' | b'\r') => Some((lead, mark)),
+        _ => None,
+    }
+}
+
+/// The length of a list marker (`-`, `*`, `+`, `12.`, `3)`) at `line`'s start.
+pub(crate) fn list_marker_len(line: &str) -> usize {
+    let b = line.as_bytes();
+    match b.first() {
+        Some(b'-' | b'*' | b'+') => 1,
+        Some(c) if c.is_ascii_digit() => {
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            match b.get(digits) {
+                Some(b'.' | b')') => digits + 1,
+                _ => 0,
+            }
+        }
+        _ => 0,
+    }
+}
+
+/// The parts of a task's first line after its check box.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct TaskHead {
+    /// Offset range of an explicit id within the line.
+    pub id: Option<(usize, usize)>,
+    pub markers: Vec<String>,
+    pub parallel: bool,
+    /// Offset at which the description starts.
+    pub text_start: usize,
+}
+
+/// Reads `T001 [P] [US1] Description`, `**T-001**: ...`, `1.2 Title`,
+/// `1. Title`, `(P)` markers. `line` is the text after the check box.
+pub(crate) fn task_head(line: &str) -> TaskHead {
+    let mut head = TaskHead::default();
+    let mut i = skip_ws(line, 0);
+    let bold = line[i..].starts_with("**");
+    if bold {
+        i += 2;
+    }
+    if let Some(len) = task_id_len(&line[i..]) {
+        head.id = Some((i, i + len));
+        i += len;
+        if bold && line[i..].starts_with("**") {
+            i += 2;
+        }
+        i = skip_separators(line, i);
+    } else if bold {
+        i -= 2;
+    }
+    loop {
+        i = skip_ws(line, i);
+        let rest = &line[i..];
+        let (open, close) = match rest.as_bytes().first() {
+            Some(b'[') => ('[', ']'),
+            Some(b'(') => ('(', ')'),
+            _ => break,
+        };
+        let Some(end) = rest.find(close) else { break };
+        let inner = &rest[1..end];
+        let is_marker = !inner.is_empty()
+            && inner.len() <= 12
+            && inner
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.')
+            && (open == '[' || inner == "P");
+        if !is_marker {
+            break;
+        }
+        if inner == "P" {
+            head.parallel = true;
+        }
+        head.markers.push(inner.to_owned());
+        i += end + 1;
+    }
+    head.text_start = skip_separators(line, skip_ws(line, i));
+    if head.id.is_some() || !head.markers.is_empty() {
+        head.text_start = skip_ws(line, head.text_start);
+    }
+    head
+}
+
+fn skip_ws(s: &str, mut i: usize) -> usize {
+    while s
+        .as_bytes()
+        .get(i)
+        .is_some_and(|b| *b == b' ' || *b == b'\t')
+    {
+        i += 1;
+    }
+    i
+}
+
+fn skip_separators(s: &str, mut i: usize) -> usize {
+    i = skip_ws(s, i);
+    for sep in [":", "-", "–", "—", "."] {
+        if s[i..].starts_with(sep) && s[i + sep.len()..].starts_with([' ', '\t']) {
+            return skip_ws(s, i + sep.len());
+        }
+    }
+    if s[i..].starts_with(':') {
+        return skip_ws(s, i + 1);
+    }
+    i
+}
+
+/// Length of a task id at the start of `s`: `T001`, `T-001`, `TASK-12`,
+/// `1.2`, `1.`, `1` followed by white space or a separator.
+pub(crate) fn task_id_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let len = if letters > 0 && letters <= 5 {
+        let dash = usize::from(b.get(letters) == Some(&b'-'));
+        let digits = b[letters + dash..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        // `T1` is an id, but a word such as `API` or `UI-` is not.
+        if digits == 0 || (letters > 1 && dash == 0) {
+            return None;
+        }
+        letters + dash + digits
+    } else if letters == 0 {
+        let mut n = 0;
+        loop {
+            let digits = b[n..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits == 0 || digits > 4 {
+                return None;
+            }
+            n += digits;
+            if b.get(n) == Some(&b'.') && b.get(n + 1).is_some_and(u8::is_ascii_digit) {
+                n += 1;
+            } else {
+                break;
+            }
+        }
+        if b.get(n) == Some(&b'.') {
+            // `1.` as written: the dot is part of the numbering, not the id.
+            return (b.get(n + 1).is_none_or(|c| *c == b' ')).then_some(n + 1);
+        }
+        n
+    } else {
+        return None;
+    };
+    match b.get(len) {
+        None | Some(b' ' | b'\t' | b':' | b'*' | b')' | b'.' | b',') => Some(len),
+        _ => None,
+    }
+}
+
+/// The id as it is compared: without a trailing dot.
+pub(crate) fn clean_id(id: &str) -> String {
+    id.trim_end_matches('.').to_owned()
+}
+
+/// A recognised phase or step title.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct PhaseHead {
+    pub kind: PhaseKind,
+    pub number: String,
+    pub title: String,
+    pub priority: Option<String>,
+}
+
+const PHASE_WORDS: &[(&str, PhaseKind)] = &[
+    ("phase", PhaseKind::Phase),
+    ("stage", PhaseKind::Stage),
+    ("milestone", PhaseKind::Milestone),
+    ("sprint", PhaseKind::Sprint),
+    ("iteration", PhaseKind::Iteration),
+    ("step", PhaseKind::Step),
+    ("阶段", PhaseKind::Phase),
+    ("フェーズ", PhaseKind::Phase),
+    ("fase", PhaseKind::Phase),
+];
+
+/// `Phase 1: Foundation [Priority: HIGH]`, `Phase -1`, `Phase 3.5`,
+/// `Phase 4a`, `Stage A`, `Milestone M1`, `Step 1.1: Title`,
+/// `Step 1 – Title`. `text` is the plain heading text without its number.
+pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    let (word, kind) = PHASE_WORDS.iter().find(|(w, _)| {
+        text.get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w))
+    })?;
+    let rest = &text[word.len()..];
+    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    if rest.len() == text.len() - word.len() && word.is_ascii() {
+        // "Phases" or "Stepping": the keyword must be followed by a space.
+        return None;
+    }
+    let number_len = phase_number_len(rest)?;
+    let number = rest[..number_len].to_owned();
+    let mut title = rest[number_len..].trim_start();
+    for sep in [":", "：", "–", "—", "-", ".", ")"] {
+        if let Some(t) = title.strip_prefix(sep) {
+            title = t.trim_start();
+            break;
+        }
+    }
+    let mut title = title.trim().to_owned();
+    let mut priority = None;
+    if let Some(start) = title.find("[Priority:") {
+        if let Some(len) = title[start..].find(']') {
+            priority = Some(title[start + 10..start + len].trim().to_owned());
+            title.replace_range(start..=start + len, "");
+            title = title.trim().to_owned();
+        }
+    }
+    Some(PhaseHead {
+        kind: *kind,
+        number,
+        title: title.trim_end_matches(['*', ':']).trim().to_owned(),
+        priority,
+    })
+}
+
+/// `1`, `-1`, `3.5`, `4a`, `A`, `M1`, `10`.
+fn phase_number_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut n = usize::from(b.first() == Some(&b'-'));
+    let digits = b[n..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 {
+        n += digits;
+        while b.get(n) == Some(&b'.') && b.get(n + 1).is_some_and(u8::is_ascii_digit) {
+            n += 1 + b[n + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        }
+        if b.get(n).is_some_and(u8::is_ascii_lowercase)
+            && !b.get(n + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            n += 1;
+        }
+    } else if n == 0 && b.first().is_some_and(u8::is_ascii_uppercase) {
+        n = 1 + b[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    } else {
+        return None;
+    }
+    match b.get(n) {
+        None => Some(n),
+        Some(c) if !c.is_ascii_alphanumeric() => Some(n),
+        _ => None,
+    }
+}
+
+/// Parses a dependency value: "Phase 1 complete", "Phases 2 + 3",
+/// "Phases 1-4", "Step 2", "None", "Depends on T012", "T001, T002".
+/// `base` is the value's offset in the source.
+pub(crate) fn references(value: &str, base: usize) -> Vec<Reference> {
+    let mut refs = Vec::new();
+    let lower = value.to_ascii_lowercase();
+    let bytes = value.as_bytes();
+    let mut i = 0;
+    while i < value.len() {
+        if !value.is_char_boundary(i) || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        if let Some((kind, len)) =
+            PHASE_WORDS
+                .iter()
+                .filter(|(w, _)| w.is_ascii())
+                .find_map(|(w, k)| {
+                    let plural = format!("{w}s");
+                    if lower[i..].starts_with(&plural) {
+                        Some((*k, plural.len()))
+                    } else {
+                        lower[i..].starts_with(w).then_some((*k, w.len()))
+                    }
+                })
+        {
+            let end = phase_number_list(value, i + len, kind, base, i, &mut refs);
+            i = end.max(i + 1);
+            continue;
+        }
+        if let Some(len) = task_ref_len(&value[i..]) {
+            refs.push(Reference {
+                target: RefTarget::Task(value[i..i + len].to_owned()),
+                range: TextRange::new(base + i, base + i + len),
+            });
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+    refs
+}
+
+/// `T012`, `T-012`: the task-id shape used in dependencies.
+pub(crate) fn task_ref_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.first() != Some(&b'T') {
+        return None;
+    }
+    let dash = usize::from(b.get(1) == Some(&b'-'));
+    let digits = b[1 + dash..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let end = 1 + dash + digits;
+    (digits > 0 && !b.get(end).is_some_and(u8::is_ascii_alphanumeric)).then_some(end)
+}
+
+fn phase_number_list(
+    value: &str,
+    mut i: usize,
+    kind: PhaseKind,
+    base: usize,
+    word_start: usize,
+    refs: &mut Vec<Reference>,
+) -> usize {
+    let mut first = true;
+    let mut last_num: Option<i64> = None;
+    loop {
+        let j = skip_ws(value, i);
+        let rest = &value[j..];
+        let Some(len) = phase_number_len(rest).filter(|_| !rest.is_empty()) else {
+            return i;
+        };
+        let number = rest[..len].to_owned();
+        let start = if first { word_start } else { j };
+        refs.push(Reference {
+            target: RefTarget::Phase {
+                kind,
+                number: number.clone(),
+            },
+            range: TextRange::new(base + start, base + j + len),
+        });
+        first = false;
+        let this_num = number.parse::<i64>().ok();
+        i = j + len;
+        // Separators between numbers: ",", "+", "&", "and", "-" (a range).
+        let k = skip_ws(value, i);
+        let rest = &value[k..];
+        let range_sep = ["-", "–", "..", "to "]
+            .iter()
+            .find(|s| rest.starts_with(**s));
+        if let (Some(sep), Some(from)) = (range_sep, this_num) {
+            let m = skip_ws(value, k + sep.len());
+            let tail = &value[m..];
+            if let Some(len) = phase_number_len(tail).filter(|_| !tail.is_empty()) {
+                if let Ok(to) = tail[..len].parse::<i64>() {
+                    for n in from + 1..=to.min(from + 100) {
+                        refs.push(Reference {
+                            target: RefTarget::Phase {
+                                kind,
+                                number: n.to_string(),
+                            },
+                            range: TextRange::new(base + m, base + m + len),
+                        });
+                    }
+                    last_num = Some(to);
+                    i = m + len;
+                    continue;
+                }
+            }
+        }
+        let _ = last_num;
+        let list_sep = [",", "+", "&", "and ", "/"]
+            .iter()
+            .find(|s| rest.starts_with(**s));
+        match list_sep {
+            Some(sep) => i = k + sep.len(),
+            None => return i,
+        }
+    }
+}
+
+/// `T005 → T006 → T007` chains: each pair is (from, to, range of the pair).
+pub(crate) fn task_chain(text: &str, base: usize) -> Vec<(String, String, TextRange)> {
+    let mut out = Vec::new();
+    for line in LineOffsets::new(text) {
+        let (start, line) = line;
+        let mut prev: Option<(String, usize, usize)> = None;
+        let mut i = 0;
+        while i < line.len() {
+            if !line.is_char_boundary(i) {
+                i += 1;
+                continue;
+            }
+            let boundary = i == 0 || !line.as_bytes()[i - 1].is_ascii_alphanumeric();
+            if boundary {
+                if let Some(len) = task_ref_len(&line[i..]) {
+                    let id = line[i..i + len].to_owned();
+                    if let Some((from, from_start, from_end)) = prev.take() {
+                        let between = &line[from_end..i];
+                        if ["→", "->", "=>", "⟶"].iter().any(|a| between.contains(a)) {
+                            out.push((
+                                from,
+                                id.clone(),
+                                TextRange::new(base + start + from_start, base + start + i + len),
+                            ));
+                        }
+                    }
+                    prev = Some((id, i, i + len));
+                    i += len;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Lines of a string with their start offsets.
+pub(crate) struct LineOffsets<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> LineOffsets<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Self { text, at: 0 }
+    }
+}
+
+impl<'a> Iterator for LineOffsets<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.at >= self.text.len() {
+            return None;
+        }
+        let rest = &self.text[self.at..];
+        let len = rest.find('\n').map_or(rest.len(), |n| n + 1);
+        let line = &rest[..len];
+        let start = self.at;
+        self.at += len;
+        Some((start, line.trim_end_matches(['\n', '\r'])))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phase(text: &str) -> Option<(PhaseKind, String, String, Option<String>)> {
+        phase_head(text).map(|p| (p.kind, p.number, p.title, p.priority))
+    }
+
+    #[test]
+    fn phase_headings() {
+        use PhaseKind::*;
+        assert_eq!(
+            phase("Phase 1: Foundation [Priority: HIGH]"),
+            Some((Phase, "1".into(), "Foundation".into(), Some("HIGH".into())))
+        );
+        assert_eq!(phase("Phase 0").map(|p| p.1), Some("0".into()));
+        assert_eq!(phase("Phase -1: Gates").map(|p| p.1), Some("-1".into()));
+        assert_eq!(
+            phase("Phase 3.5 – Hardening").map(|p| (p.1, p.2)),
+            Some(("3.5".into(), "Hardening".into()))
+        );
+        assert_eq!(phase("Phase 4a: Split").map(|p| p.1), Some("4a".into()));
+        assert_eq!(
+            phase("Stage A: Pilot").map(|p| (p.0, p.1)),
+            Some((Stage, "A".into()))
+        );
+        assert_eq!(
+            phase("Milestone M1 - Alpha").map(|p| (p.0, p.1)),
+            Some((Milestone, "M1".into()))
+        );
+        assert_eq!(
+            phase("Step 1.1: {{Step Title}}").map(|p| (p.0, p.1)),
+            Some((Step, "1.1".into()))
+        );
+        assert_eq!(
+            phase("Step 1 – [Title]").map(|p| p.2),
+            Some("[Title]".into())
+        );
+        assert_eq!(phase("Phases overview"), None);
+        assert_eq!(phase("Phase one"), None);
+        assert_eq!(phase("Steps to reproduce"), None);
+    }
+
+    fn refs(value: &str) -> Vec<String> {
+        references(value, 0)
+            .into_iter()
+            .map(|r| r.target.label())
+            .collect()
+    }
+
+    #[test]
+    fn dependency_references() {
+        assert_eq!(refs("Phase 1 complete"), ["Phase 1"]);
+        assert_eq!(refs("Phases 2 + 3"), ["Phase 2", "Phase 3"]);
+        assert_eq!(
+            refs("Phases 1-4"),
+            ["Phase 1", "Phase 2", "Phase 3", "Phase 4"]
+        );
+        assert_eq!(refs("None"), Vec::<String>::new());
+        assert_eq!(refs("Depends on T012"), ["T012"]);
+        assert_eq!(refs("Step 2, T-004"), ["Step 2", "T-004"]);
+        assert_eq!(refs("Phase 1 and Phase 2"), ["Phase 1", "Phase 2"]);
+        // Ranges point at what was written.
+        let r = references("Phase 1 complete", 10);
+        assert_eq!(r[0].range, TextRange::new(10, 17));
+    }
+
+    #[test]
+    fn task_heads() {
+        let h = task_head("T001 [P] [US1] Create models");
+        assert_eq!(h.id, Some((0, 4)));
+        assert_eq!(h.markers, ["P", "US1"]);
+        assert!(h.parallel);
+        assert_eq!(
+            &"T001 [P] [US1] Create models"[h.text_start..],
+            "Create models"
+        );
+        let line = "**T-001**: Build it";
+        let h = task_head(line);
+        assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "T-001");
+        assert_eq!(&line[h.text_start..], "Build it");
+        let line = "1.2 Wire the API (P)";
+        let h = task_head(line);
+        assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "1.2");
+        let line = "1. Define contracts";
+        let h = task_head(line);
+        assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "1.");
+        assert_eq!(&line[h.text_start..], "Define contracts");
+        let line = "(P) Parallel thing";
+        let h = task_head(line);
+        assert!(h.parallel && h.id.is_none());
+        assert_eq!(task_head("API endpoints").id, None);
+        assert_eq!(task_head("Task 1").id, None);
+    }
+
+    #[test]
+    fn check_boxes() {
+        assert_eq!(check_box(" [ ] a"), Some((1, ' ')));
+        assert_eq!(check_box(" [X]"), Some((1, 'X')));
+        assert_eq!(check_box(" [-] doing"), Some((1, '-')));
+        assert_eq!(check_box(" [P] tasks = different files"), None);
+        assert_eq!(check_box(" [x]y"), None);
+    }
+
+    #[test]
+    fn chains() {
+        let c = task_chain("T177 → T178 → T179\nT1, T2 (parallel)\nT005 -> T006", 0);
+        let pairs: Vec<_> = c.iter().map(|(a, b, _)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [("T177", "T178"), ("T178", "T179"), ("T005", "T006")]
+        );
+    }
+}

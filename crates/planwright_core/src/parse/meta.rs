@@ -1,0 +1,296 @@
+//! Metadata fields: `**Key:** value`, `**Key**: value` (several on a line
+//! separated by `|`), `Key: value` inside step items, `<!-- KEY: value -->`
+//! comments, and YAML front matter.
+//!
+//! Each function reads one line or one comment, so the builder can call it
+//! from the single pass without scanning the file again.
+
+use crate::model::MetaStyle;
+use crate::text::TextRange;
+
+/// A field found on a line, with ranges relative to the line's start.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct RawField {
+    pub key: (usize, usize),
+    pub value: (usize, usize),
+    /// From the opening `**` (or key) to the end of the value.
+    pub whole: (usize, usize),
+    pub style: MetaStyle,
+}
+
+/// Bold fields on one line: `**Key:** value`, `**Key**: value`, and several
+/// of them separated by ` | `. `line` has its list marker already removed.
+pub(crate) fn bold_fields(line: &str) -> Vec<RawField> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    loop {
+        let rest = &line[i..];
+        let lead = rest.len() - rest.trim_start().len();
+        let start = i + lead;
+        let Some(field) = one_bold_field(&line[start..]) else {
+            break;
+        };
+        let (key, value_start, colon_inside) = field;
+        // The value runs to the next ` | **Key` or to the end of the line.
+        let value_area = &line[start + value_start..];
+        let next = find_next_bold_field(value_area);
+        let value_end = start + value_start + next.unwrap_or(value_area.len());
+        let raw_value = &line[start + value_start..value_end];
+        let v_lead = raw_value.len() - raw_value.trim_start().len();
+        let trimmed_value = raw_value.trim_end();
+        let trimmed_value = trimmed_value
+            .strip_suffix('|')
+            .unwrap_or(trimmed_value)
+            .trim_end();
+        let v_start = start + value_start + v_lead.min(trimmed_value.len());
+        let v_end = (start + value_start + trimmed_value.len()).max(v_start);
+        out.push(RawField {
+            key: (start + key.0, start + key.1),
+            value: (v_start, v_end),
+            whole: (start, v_end),
+            style: MetaStyle::Bold { colon_inside },
+        });
+        match next {
+            Some(n) => {
+                // Skip the `|` separator itself.
+                let sep = start + value_start + n;
+                i = sep + line[sep..].find('|').map_or(0, |p| p + 1);
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// `**Key:** rest` or `**Key**: rest` at the start of `s`: the key's range,
+/// the offset where the value starts, and whether the colon is inside.
+fn one_bold_field(s: &str) -> Option<((usize, usize), usize, bool)> {
+    let inner = s.strip_prefix("**")?;
+    let close = inner.find("**")?;
+    let key_text = &inner[..close];
+    if key_text.is_empty() || key_text.len() > 60 || key_text.contains('\n') {
+        return None;
+    }
+    let after = &inner[close + 2..];
+    let (key_end, colon_inside, value_start) = if let Some(k) = key_text
+        .strip_suffix(':')
+        .or_else(|| key_text.strip_suffix('：'))
+    {
+        (k.len(), true, 2 + close + 2)
+    } else if after.starts_with(':') || after.starts_with('：') {
+        let colon = if after.starts_with(':') {
+            1
+        } else {
+            '：'.len_utf8()
+        };
+        (key_text.len(), false, 2 + close + 2 + colon)
+    } else {
+        return None;
+    };
+    let key = &key_text[..key_end];
+    if key.trim().is_empty() || key.starts_with(' ') {
+        return None;
+    }
+    Some(((2, 2 + key_end), value_start, colon_inside))
+}
+
+fn find_next_bold_field(s: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = s[from..].find('|') {
+        let at = from + p;
+        let after = s[at + 1..].trim_start();
+        if one_bold_field(after).is_some() {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// `Key: value` written plainly, as in a step's sub-items
+/// (`- Owner: [Team/member]`). Keys are short and start with a letter.
+pub(crate) fn plain_field(line: &str) -> Option<RawField> {
+    let colon = line.find(':')?;
+    let key = line[..colon].trim_end();
+    let lead = line.len() - line.trim_start().len();
+    if key.len() <= lead
+        || key.len() - lead > 32
+        || !key[lead..].chars().next().is_some_and(char::is_alphabetic)
+        || !key[lead..]
+            .chars()
+            .all(|c| c.is_alphanumeric() || " /-_&".contains(c))
+        || key[lead..].split_whitespace().count() > 4
+    {
+        return None;
+    }
+    let value = &line[colon + 1..];
+    if value.starts_with("//") {
+        return None;
+    }
+    let v_lead = value.len() - value.trim_start().len();
+    let v_start = colon + 1 + v_lead;
+    let v_end = colon + 1 + value.trim_end().len();
+    Some(RawField {
+        key: (lead, key.len()),
+        value: (v_start, v_end.max(v_start)),
+        whole: (lead, v_end.max(v_start)),
+        style: MetaStyle::Bold {
+            colon_inside: false,
+        },
+    })
+}
+
+/// The single field of `<!-- KEY: value -->`, relative to the comment.
+pub(crate) fn comment_field(comment: &str) -> Option<RawField> {
+    let body_start = 4;
+    let body_end = comment.len().checked_sub(3)?;
+    if !comment.starts_with("<!--") || !comment.ends_with("-->") || body_end < body_start {
+        return None;
+    }
+    let body = &comment[body_start..body_end];
+    if body.contains('\n') {
+        return None;
+    }
+    let colon = body.find(':')?;
+    let key = body[..colon].trim();
+    if key.is_empty()
+        || key.len() > 40
+        || !key.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        || !key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == ' ')
+        || key.starts_with("planwright")
+    {
+        return None;
+    }
+    let key_start = body_start + (body.len() - body.trim_start().len());
+    let value = &body[colon + 1..];
+    let v_start = body_start + colon + 1 + (value.len() - value.trim_start().len());
+    let v_end = (body_start + colon + 1 + value.trim_end().len()).max(v_start);
+    Some(RawField {
+        key: (key_start, key_start + key.len()),
+        value: (v_start, v_end),
+        whole: (0, comment.len()),
+        style: MetaStyle::Comment,
+    })
+}
+
+/// Top-level `key: value` scalars of a YAML front-matter block, relative to
+/// `yaml` (the text between the `---` fences). Nested maps and lists are
+/// kept as their first line's text, which is what a plan's header needs.
+pub(crate) fn front_matter_fields(yaml: &str) -> Vec<RawField> {
+    let mut out = Vec::new();
+    for (start, line) in super::items::LineOffsets::new(yaml) {
+        if line.starts_with([' ', '\t', '#', '-']) {
+            continue;
+        }
+        let Some(colon) = line
+            .find(": ")
+            .or_else(|| line.strip_suffix(':').map(str::len))
+        else {
+            continue;
+        };
+        let key = &line[..colon];
+        if key.is_empty() || key.contains(['"', '\'', '{', '[']) {
+            continue;
+        }
+        let value = line.get(colon + 1..).unwrap_or("");
+        let mut v_start = colon + 1 + (value.len() - value.trim_start().len());
+        let mut v_end = colon + 1 + value.trim_end().len();
+        v_end = v_end.max(v_start.min(line.len()));
+        v_start = v_start.min(v_end);
+        let v = &line[v_start..v_end];
+        if v.len() >= 2
+            && (v.starts_with('"') && v.ends_with('"') || v.starts_with('\'') && v.ends_with('\''))
+        {
+            v_start += 1;
+            v_end -= 1;
+        }
+        out.push(RawField {
+            key: (start, start + colon),
+            value: (start + v_start, start + v_end),
+            whole: (start, start + line.len()),
+            style: MetaStyle::FrontMatter,
+        });
+    }
+    out
+}
+
+impl RawField {
+    pub(crate) fn ranges(&self, base: usize) -> (TextRange, TextRange, TextRange) {
+        (
+            TextRange::new(base + self.key.0, base + self.key.1),
+            TextRange::new(base + self.value.0, base + self.value.1),
+            TextRange::new(base + self.whole.0, base + self.whole.1),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bold(line: &str) -> Vec<(&str, &str, bool)> {
+        bold_fields(line)
+            .into_iter()
+            .map(|f| {
+                let MetaStyle::Bold { colon_inside } = f.style else {
+                    unreachable!()
+                };
+                (
+                    &line[f.key.0..f.key.1],
+                    &line[f.value.0..f.value.1],
+                    colon_inside,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bold_field_forms() {
+        assert_eq!(bold("**Status:** Draft"), [("Status", "Draft", true)]);
+        assert_eq!(
+            bold("**Created**: 2026-01-02  "),
+            [("Created", "2026-01-02", false)]
+        );
+        assert_eq!(
+            bold("**Branch**: `010-x` | **Date**: 2026-05-18 | **Spec**: [spec.md](spec.md)"),
+            [
+                ("Branch", "`010-x`", false),
+                ("Date", "2026-05-18", false),
+                ("Spec", "[spec.md](spec.md)", false)
+            ]
+        );
+        assert_eq!(
+            bold("**Status:** Draft | In Progress | Completed"),
+            [("Status", "Draft | In Progress | Completed", true)]
+        );
+        assert_eq!(bold("**Bold text** without colon"), []);
+        assert_eq!(bold("**Empty:**"), [("Empty", "", true)]);
+    }
+
+    #[test]
+    fn comment_and_front_matter_fields() {
+        let c = "<!-- FEATURE_ID: {{feature_id}} -->";
+        let f = comment_field(c).unwrap();
+        assert_eq!(&c[f.key.0..f.key.1], "FEATURE_ID");
+        assert_eq!(&c[f.value.0..f.value.1], "{{feature_id}}");
+        assert!(comment_field("<!-- planwright-disable PW101 -->").is_none());
+        assert!(comment_field("<!-- just a note -->").is_none());
+        let y = "title: \"Plan\"\nstatus: draft\ntags:\n  - a\n";
+        let got: Vec<_> = front_matter_fields(y)
+            .into_iter()
+            .map(|f| (&y[f.key.0..f.key.1], &y[f.value.0..f.value.1]))
+            .collect();
+        assert_eq!(got, [("title", "Plan"), ("status", "draft"), ("tags", "")]);
+    }
+
+    #[test]
+    fn plain_fields() {
+        let l = "Owner: [Team/member]";
+        let f = plain_field(l).unwrap();
+        assert_eq!(&l[f.value.0..f.value.1], "[Team/member]");
+        assert!(plain_field("See https://example.com").is_none());
+        assert!(plain_field("A very long sentence that happens to have: a colon").is_none());
+    }
+}

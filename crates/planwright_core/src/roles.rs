@@ -1,0 +1,193 @@
+//! Section roles: what a heading is for, whatever words it uses.
+//!
+//! The synonym table lives in `data/roles.toml`, so that "Risks &
+//! Mitigations", "7. Risks and Mitigations" and "Risk Assessment" all resolve
+//! to [`Role::Risks`] and a new language is a data change.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+macro_rules! roles {
+    ($($variant:ident => $name:literal,)*) => {
+        /// The purpose of a section.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Role { $($variant,)* }
+
+        impl Role {
+            pub const ALL: &'static [Role] = &[$(Role::$variant,)*];
+
+            pub fn name(self) -> &'static str {
+                match self { $(Role::$variant => $name,)* }
+            }
+
+            pub fn from_name(name: &str) -> Option<Role> {
+                match name { $($name => Some(Role::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+roles! {
+    Summary => "summary",
+    Goals => "goals",
+    NonGoals => "non_goals",
+    Context => "context",
+    Architecture => "architecture",
+    TechnicalContext => "technical_context",
+    Components => "components",
+    DataModel => "data_model",
+    Api => "api",
+    Phases => "phases",
+    Testing => "testing",
+    Deployment => "deployment",
+    Risks => "risks",
+    OpenQuestions => "open_questions",
+    DefinitionOfDone => "definition_of_done",
+    Timeline => "timeline",
+    ProgressLog => "progress_log",
+    AcceptanceCriteria => "acceptance_criteria",
+    Dependencies => "dependencies",
+    Prerequisites => "prerequisites",
+    Stakeholders => "stakeholders",
+    Decisions => "decisions",
+    Alternatives => "alternatives",
+    Observability => "observability",
+    Performance => "performance",
+    Security => "security",
+    Configuration => "configuration",
+    Requirements => "requirements",
+    Checklist => "checklist",
+    Notes => "notes",
+    Appendix => "appendix",
+    ProjectStructure => "project_structure",
+    ConstitutionCheck => "constitution_check",
+    ComplexityTracking => "complexity_tracking",
+    Resources => "resources",
+    Specification => "specification",
+}
+
+struct Table {
+    exact: HashMap<String, Role>,
+    /// Phrases longest first, for the whole-word fallback.
+    phrases: Vec<(Vec<String>, Role)>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let raw: HashMap<String, HashMap<String, Vec<String>>> =
+            toml::from_str(include_str!("../data/roles.toml")).unwrap_or_default();
+        let mut exact = HashMap::new();
+        let mut phrases = Vec::new();
+        for (role_name, languages) in raw {
+            let Some(role) = Role::from_name(&role_name) else {
+                continue;
+            };
+            for phrase in languages.into_values().flatten() {
+                let norm = normalize_heading(&phrase);
+                phrases.push((norm.split(' ').map(str::to_owned).collect(), role));
+                exact.insert(norm, role);
+            }
+        }
+        phrases.sort_by(|a: &(Vec<String>, Role), b| {
+            b.0.iter()
+                .map(String::len)
+                .sum::<usize>()
+                .cmp(&a.0.iter().map(String::len).sum())
+                .then(a.1.cmp(&b.1))
+        });
+        Table { exact, phrases }
+    })
+}
+
+/// The role of a heading, if its words name one.
+pub fn resolve(title: &str) -> Option<Role> {
+    let norm = normalize_heading(title);
+    if norm.is_empty() {
+        return None;
+    }
+    let table = table();
+    if let Some(role) = table.exact.get(&norm) {
+        return Some(*role);
+    }
+    // Headings in scripts without spaces ("风险评估") match by substring.
+    let words: Vec<&str> = norm.split(' ').collect();
+    table.phrases.iter().find_map(|(phrase, role)| {
+        let found = if phrase.len() == 1 && !phrase[0].is_ascii() {
+            norm.contains(phrase[0].as_str())
+        } else {
+            words
+                .windows(phrase.len())
+                .any(|w| w.iter().zip(phrase).all(|(a, b)| a == b))
+        };
+        found.then_some(*role)
+    })
+}
+
+/// Lower case, numbers and punctuation dropped, `&`/`+` read as "and",
+/// single spaces.
+pub fn normalize_heading(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    let mut pending_space = false;
+    for c in title.chars() {
+        if c == '&' || c == '+' {
+            push_word(&mut out, &mut pending_space, "and");
+        } else if c.is_alphabetic() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+fn push_word(out: &mut String, pending_space: &mut bool, word: &str) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
+    *pending_space = true;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonyms_resolve_to_one_role() {
+        for title in [
+            "Risks & Mitigations",
+            "7. Risks and Mitigations",
+            "Risk Assessment",
+            "9. Risks & Mitigations",
+            "风险评估",
+        ] {
+            assert_eq!(resolve(title), Some(Role::Risks), "{title}");
+        }
+        assert_eq!(resolve("3. Non‑Goals"), Some(Role::NonGoals));
+        assert_eq!(resolve("Non-Goals"), Some(Role::NonGoals));
+        assert_eq!(resolve("Definition of Done"), Some(Role::DefinitionOfDone));
+        assert_eq!(resolve("Progress Log"), Some(Role::ProgressLog));
+        assert_eq!(
+            resolve("Data & Schema Considerations"),
+            Some(Role::DataModel)
+        );
+        assert_eq!(resolve("Completely unrelated"), None);
+    }
+
+    #[test]
+    fn every_role_has_phrases() {
+        let table = table();
+        for role in Role::ALL {
+            assert!(
+                table.exact.values().any(|r| r == role),
+                "{} has no phrases in roles.toml",
+                role.name()
+            );
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! Byte ranges, the only coordinate used inside planwright.
+//!
+//! Everything in the model points back into the source with a [`TextRange`] of
+//! `u32` byte offsets. Lines and columns are derived only at the edges (human
+//! output, JSON, editors) through a [`LineIndex`], so that no two parts of the
+//! program can disagree about where something is.
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into a plan's source text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct TextRange {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl TextRange {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "range start {start} after end {end}");
+        Self {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    pub fn empty(at: usize) -> Self {
+        Self::new(at, at)
+    }
+
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn contains(self, offset: usize) -> bool {
+        (self.start as usize..self.end as usize).contains(&offset)
+    }
+
+    pub fn contains_range(self, other: TextRange) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The source text this range covers; empty if the range does not fit
+    /// the text or splits a character, so a stale range never panics.
+    pub fn slice(self, text: &str) -> &str {
+        text.get(self.start as usize..self.end as usize)
+            .unwrap_or_default()
+    }
+
+    pub fn as_usize(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The smallest range that covers both.
+    pub fn cover(self, other: TextRange) -> TextRange {
+        TextRange {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
+    /// Shrinks the range so that it starts and ends on non-whitespace.
+    pub fn trim(self, text: &str) -> TextRange {
+        let s = self.slice(text);
+        let lead = s.len() - s.trim_start().len();
+        let trail = s.len() - s.trim_end().len();
+        if lead == s.len() {
+            return TextRange::empty(self.start as usize);
+        }
+        TextRange::new(self.start as usize + lead, self.end as usize - trail)
+    }
+}
+
+impl From<std::ops::Range<usize>> for TextRange {
+    fn from(r: std::ops::Range<usize>) -> Self {
+        TextRange::new(r.start, r.end)
+    }
+}
+
+/// A 1-based line and a 1-based column counted in characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct LineColumn {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Maps byte offsets to lines and columns; built once per file, at the edge.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// Byte offset at which each line starts; always begins with 0.
+    line_starts: Vec<u32>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
+        line_starts.push(0);
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        Self { line_starts }
+    }
+
+    /// The 0-based line holding `offset`.
+    pub fn line_of(&self, offset: u32) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// Byte offset where 0-based `line` starts.
+    pub fn line_start(&self, line: usize) -> u32 {
+        self.line_starts.get(line).copied().unwrap_or(u32::MAX)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 1-based line and character column of `offset` in `text`.
+    pub fn line_column(&self, text: &str, offset: u32) -> LineColumn {
+        let line = self.line_of(offset);
+        let start = self.line_starts[line] as usize;
+        let end = (offset as usize).min(text.len());
+        let column = text
+            .get(start..end)
+            .map_or(end - start, |s| s.chars().count());
+        LineColumn {
+            line: line as u32 + 1,
+            column: column as u32 + 1,
+        }
+    }
+
+    /// The range of 0-based `line`, without its line ending.
+    pub fn line_range(&self, text: &str, line: usize) -> TextRange {
+        let start = self.line_start(line) as usize;
+        if start > text.len() {
+            return TextRange::empty(text.len());
+        }
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(text.len(), |&n| n as usize);
+        let content = &text[start..end];
+        let content = content.strip_suffix('\n').unwrap_or(content);
+        let content = content.strip_suffix('\r').unwrap_or(content);
+        TextRange::new(start, start + content.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_columns_count_characters_not_bytes() {
+        let text = "ab\n–x\r\ny";
+        let index = LineIndex::new(text);
+        assert_eq!(
+            index.line_column(text, 0),
+            LineColumn { line: 1, column: 1 }
+        );
+        assert_eq!(
+            index.line_column(text, 3),
+            LineColumn { line: 2, column: 1 }
+        );
+        // '–' is three bytes but one column.
+        assert_eq!(
+            index.line_column(text, 6),
+            LineColumn { line: 2, column: 2 }
+        );
+        assert_eq!(
+            index.line_column(text, 9),
+            LineColumn { line: 3, column: 1 }
+        );
+        assert_eq!(index.line_range(text, 1).slice(text), "–x");
+    }
+
+    #[test]
+    fn trim_and_slice_never_panic() {
+        let r = TextRange::new(1, 20);
+        assert_eq!(r.slice("short"), "");
+        assert_eq!(TextRange::new(0, 6).trim("  ab  "), TextRange::new(2, 4));
+        assert!(TextRange::new(0, 3).trim("   ").is_empty());
+        // A range that splits a multi-byte character slices to nothing.
+        assert_eq!(TextRange::new(0, 1).slice("–"), "");
+    }
+}

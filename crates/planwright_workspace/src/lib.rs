@@ -1,0 +1,7 @@
+//! The file-system side of planwright: reading plan files with errors that
+//! name the file, and (in later modules) finding plans, configuration and
+//! local templates. The core model never touches a file; this crate does.
+
+pub mod source;
+
+pub use source::{LoadError, SourceFile, read_plan_file};

@@ -1,0 +1,136 @@
+//! Reading one plan file, with one clear error per failure.
+//!
+//! A plan is read whole into a `String`: plans are small, and the model's
+//! byte ranges point into this exact text, which edits later patch.
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use planwright_core::{ParseOptions, Plan, parse_with};
+
+/// A plan file read from disk.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl SourceFile {
+    /// The path as the user should see it.
+    pub fn display(&self) -> String {
+        display_path(&self.path)
+    }
+
+    /// Parses the text, with the file name as a detection hint.
+    pub fn parse(&self, options: &ParseOptions<'_>) -> Plan {
+        let name = self.path.file_name().and_then(|n| n.to_str());
+        parse_with(
+            &self.text,
+            &ParseOptions {
+                file_name: name.or(options.file_name),
+                ..*options
+            },
+        )
+    }
+}
+
+/// Why a plan file could not be read. Every message starts with the path.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: no such file")]
+    NotFound { path: String },
+    #[error("{path}: is a directory, expected a plan file")]
+    IsDirectory { path: String },
+    #[error("{path}: not valid UTF-8 (invalid byte at offset {offset}, line {line})")]
+    NotUtf8 {
+        path: String,
+        offset: usize,
+        line: usize,
+    },
+    #[error("{path}: permission denied")]
+    PermissionDenied { path: String },
+    #[error("{path}: {source}")]
+    Io { path: String, source: io::Error },
+}
+
+impl LoadError {
+    pub fn io(path: &Path, source: io::Error) -> Self {
+        let path = display_path(path);
+        match source.kind() {
+            io::ErrorKind::NotFound => LoadError::NotFound { path },
+            io::ErrorKind::PermissionDenied => LoadError::PermissionDenied { path },
+            io::ErrorKind::IsADirectory => LoadError::IsDirectory { path },
+            _ => LoadError::Io { path, source },
+        }
+    }
+}
+
+/// Reads a plan file as UTF-8.
+pub fn read_plan_file(path: &Path) -> Result<SourceFile, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, e))?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory {
+            path: display_path(path),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..offset]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        LoadError::NotUtf8 {
+            path: display_path(path),
+            offset,
+            line,
+        }
+    })?;
+    Ok(SourceFile {
+        path: path.to_owned(),
+        text,
+    })
+}
+
+/// A path as the user typed it, without a leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let s = path.display().to_string();
+    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
+impl fmt::Display for SourceFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("nope.md");
+        let err = read_plan_file(&missing).unwrap_err();
+        assert!(matches!(err, LoadError::NotFound { .. }));
+        assert!(err.to_string().ends_with("nope.md: no such file"));
+
+        let err = read_plan_file(dir.path()).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with(": is a directory, expected a plan file")
+        );
+
+        let bad = dir.path().join("bad.md");
+        std::fs::write(&bad, b"# ok\nfine\n\xff\xfe").unwrap();
+        let err = read_plan_file(&bad).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("bad.md: not valid UTF-8 (invalid byte at offset 10, line 3)"),
+            "{err}"
+        );
+    }
+}
