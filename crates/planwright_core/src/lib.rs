@@ -7,6 +7,7 @@
 //! versioned JSON ([`json`]). Lint, edit, workspace and the CLI build on it.
 
 pub mod dialect;
+pub mod edit;
 pub mod json;
 pub mod model;
 mod parse;

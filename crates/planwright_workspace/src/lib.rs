@@ -2,6 +2,7 @@
 //! name the file, and (in later modules) finding plans, configuration and
 //! local templates. The core model never touches a file; this crate does.
 
+pub mod config;
 pub mod source;
 
 pub use source::{LoadError, SourceFile, read_plan_file};

@@ -257,6 +257,10 @@ fn phase_number_len(s: &str) -> Option<usize> {
         }
     } else if n == 0 && b.first().is_some_and(u8::is_ascii_uppercase) {
         n = 1 + b[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        // `T-004` is a task id, not stage `T`.
+        if b.get(n) == Some(&b'-') {
+            return None;
+        }
     } else {
         return None;
     }

@@ -1,0 +1,257 @@
+//! `planwright.toml`: found by walking up from the working directory.
+//!
+//! One file configures every command: `[plans]` says which files are plans,
+//! `[lint]` selects rules and severities, `[new]` says where new plans go.
+//! Unknown keys are errors (a typo must not silently disable a rule), and
+//! every error names the file, line and key.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub const CONFIG_FILE: &str = "planwright.toml";
+
+/// The default plan globs: spec-kit's and Kiro's layouts and anything
+/// named like a plan.
+pub const DEFAULT_PLAN_GLOBS: &[&str] = &[
+    "specs/*/plan.md",
+    "specs/*/tasks.md",
+    "**/tasks.md",
+    ".kiro/specs/**/*.md",
+    "**/*plan*.md",
+    "**/*PLAN*.md",
+    "**/*Plan*.md",
+];
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub plans: PlansConfig,
+    #[serde(default)]
+    pub lint: LintConfig,
+    #[serde(default)]
+    pub new: NewConfig,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PlansConfig {
+    /// Globs (relative to the config's folder) that pick plan files when a
+    /// folder is walked.
+    #[serde(default = "default_plan_globs")]
+    pub include: Vec<String>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+impl Default for PlansConfig {
+    fn default() -> Self {
+        Self {
+            include: default_plan_globs(),
+            exclude: Vec::new(),
+        }
+    }
+}
+
+fn default_plan_globs() -> Vec<String> {
+    DEFAULT_PLAN_GLOBS.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LintConfig {
+    /// Rule codes or code prefixes (`PW1`, `PW101`) or names to enable
+    /// instead of the default set.
+    pub select: Option<Vec<String>>,
+    #[serde(default)]
+    pub extend_select: Vec<String>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Per-rule severity: `PW104 = "info"`.
+    #[serde(default)]
+    pub severity: BTreeMap<String, String>,
+    #[serde(default)]
+    pub overrides: Vec<LintOverride>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LintOverride {
+    /// Globs relative to the config's folder.
+    pub files: Vec<String>,
+    pub select: Option<Vec<String>>,
+    #[serde(default)]
+    pub extend_select: Vec<String>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    #[serde(default)]
+    pub severity: BTreeMap<String, String>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct NewConfig {
+    /// Where `planwright new` puts a plan: `{number}` and `{slug}` are
+    /// filled in.
+    #[serde(default = "default_pattern")]
+    pub pattern: String,
+    /// The template `new` uses without `-t`.
+    #[serde(default = "default_template")]
+    pub template: String,
+    /// Digits in `{number}`.
+    #[serde(default = "default_digits")]
+    pub digits: u8,
+}
+
+impl Default for NewConfig {
+    fn default() -> Self {
+        Self {
+            pattern: default_pattern(),
+            template: default_template(),
+            digits: default_digits(),
+        }
+    }
+}
+
+fn default_pattern() -> String {
+    "specs/{number}-{slug}/plan.md".to_owned()
+}
+
+fn default_template() -> String {
+    "speckit".to_owned()
+}
+
+fn default_digits() -> u8 {
+    3
+}
+
+/// A configuration and where it came from.
+#[derive(Clone, Debug, Default)]
+pub struct LoadedConfig {
+    pub config: Config,
+    /// The file read, if one was found.
+    pub path: Option<PathBuf>,
+    /// The folder globs are relative to: the file's folder, or the folder
+    /// the search started from.
+    pub root: PathBuf,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// Finds `planwright.toml` in `start` or the nearest folder above it.
+pub fn find_config(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(CONFIG_FILE))
+        .find(|p| p.is_file())
+}
+
+/// Loads the nearest configuration, or the defaults when there is none.
+pub fn load_config(start: &Path) -> Result<LoadedConfig, ConfigError> {
+    let Some(path) = find_config(start) else {
+        return Ok(LoadedConfig {
+            config: Config::default(),
+            path: None,
+            root: start.to_owned(),
+        });
+    };
+    let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Io {
+        path: crate::source::display_path(&path),
+        source,
+    })?;
+    let config = parse_config(&text, &path)?;
+    let root = path
+        .parent()
+        .map_or_else(|| start.to_owned(), Path::to_owned);
+    Ok(LoadedConfig {
+        config,
+        path: Some(path),
+        root,
+    })
+}
+
+/// Parses configuration text; errors carry the file, line and column.
+pub fn parse_config(text: &str, path: &Path) -> Result<Config, ConfigError> {
+    toml::from_str(text).map_err(|e| {
+        let (line, column) = e.span().map_or((1, 1), |span| {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            (line, column)
+        });
+        ConfigError::Invalid {
+            path: crate::source::display_path(path),
+            line,
+            column,
+            message: e.message().to_owned(),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_without_a_file() {
+        let c = parse_config("", Path::new("planwright.toml")).unwrap();
+        assert_eq!(c.new.pattern, "specs/{number}-{slug}/plan.md");
+        assert!(c.plans.include.iter().any(|g| g == "**/tasks.md"));
+    }
+
+    #[test]
+    fn errors_name_file_line_and_key() {
+        let text = "[lint]\nselect = [\"PW1\"]\nignor = [\"PW104\"]\n";
+        let err = parse_config(text, Path::new("planwright.toml")).unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("planwright.toml:3:1: unknown field `ignor`"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn lint_tables_parse() {
+        let text = r#"
+[lint]
+extend-select = ["PW501"]
+ignore = ["PW104"]
+severity = { PW101 = "error" }
+
+[[lint.overrides]]
+files = ["archive/**"]
+ignore = ["PW1"]
+"#;
+        let c = parse_config(text, Path::new("planwright.toml")).unwrap();
+        assert_eq!(c.lint.extend_select, ["PW501"]);
+        assert_eq!(c.lint.severity["PW101"], "error");
+        assert_eq!(c.lint.overrides[0].files, ["archive/**"]);
+    }
+
+    #[test]
+    fn found_by_walking_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let nested = dir.path().join("a/b");
+        std::fs::create_dir_all(&nested).unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), "[new]\ndigits = 4\n").unwrap();
+        let loaded = load_config(&nested).unwrap();
+        assert_eq!(loaded.config.new.digits, 4);
+        assert_eq!(loaded.root, dir.path());
+    }
+}
