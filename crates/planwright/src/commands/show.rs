@@ -16,10 +16,10 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode> {
         dialect: args.dialect.as_deref(),
         ..ParseOptions::default()
     };
-    if let Some(d) = &args.dialect {
-        if options.dialects.get(d).is_none() {
-            anyhow::bail!("unknown dialect `{d}` (see `planwright templates list`)");
-        }
+    if let Some(d) = &args.dialect
+        && options.dialects.get(d).is_none()
+    {
+        anyhow::bail!("unknown dialect `{d}` (see `planwright templates list`)");
     }
     let plan = file.parse(&options);
     match args.format {

@@ -26,7 +26,7 @@ pub fn run(action: Option<&TemplatesAction>) -> Result<ExitCode> {
                 let names: Vec<&str> = set
                     .iter()
                     .filter(|d| d.template.is_some())
-                    .map(|d| d.name())
+                    .map(planwright_core::Dialect::name)
                     .collect();
                 bail!("unknown template `{name}`; known: {}", names.join(", "));
             };

@@ -240,10 +240,10 @@ fn estimate(text: &str, i: usize) -> Found {
     ];
     let unit = UNITS.iter().find(|u| rest_trim.starts_with(**u))?;
     let mut end = i + 2 + unit.len();
-    if let Some(more) = text[end..].strip_prefix('/') {
-        if let Some(u2) = UNITS.iter().find(|u| more.starts_with(**u)) {
-            end += 1 + u2.len();
-        }
+    if let Some(more) = text[end..].strip_prefix('/')
+        && let Some(u2) = UNITS.iter().find(|u| more.starts_with(**u))
+    {
+        end += 1 + u2.len();
     }
     let after_ok = text[end..]
         .chars()
@@ -404,7 +404,7 @@ fn angle(text: &str, i: usize) -> Found {
     if !first.is_uppercase() || inner.chars().count() < 3 || inner.contains(['=', '"', '\'']) {
         return None;
     }
-    let rest_lower = inner.chars().skip(1).all(|c| c.is_lowercase());
+    let rest_lower = inner.chars().skip(1).all(char::is_lowercase);
     let all_caps = inner
         .chars()
         .all(|c| c.is_uppercase() || c == '_' || c.is_ascii_digit());

@@ -225,12 +225,12 @@ pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
     }
     let mut title = title.trim().to_owned();
     let mut priority = None;
-    if let Some(start) = title.find("[Priority:") {
-        if let Some(len) = title[start..].find(']') {
-            priority = Some(title[start + 10..start + len].trim().to_owned());
-            title.replace_range(start..=start + len, "");
-            title = title.trim().to_owned();
-        }
+    if let Some(start) = title.find("[Priority:")
+        && let Some(len) = title[start..].find(']')
+    {
+        priority = Some(title[start + 10..start + len].trim().to_owned());
+        title.replace_range(start..=start + len, "");
+        title = title.trim().to_owned();
     }
     Some(PhaseHead {
         kind: *kind,
@@ -366,21 +366,21 @@ fn phase_number_list(
         if let (Some(sep), Some(from)) = (range_sep, this_num) {
             let m = skip_ws(value, k + sep.len());
             let tail = &value[m..];
-            if let Some(len) = phase_number_len(tail).filter(|_| !tail.is_empty()) {
-                if let Ok(to) = tail[..len].parse::<i64>() {
-                    for n in from + 1..=to.min(from + 100) {
-                        refs.push(Reference {
-                            target: RefTarget::Phase {
-                                kind,
-                                number: n.to_string(),
-                            },
-                            range: TextRange::new(base + m, base + m + len),
-                        });
-                    }
-                    last_num = Some(to);
-                    i = m + len;
-                    continue;
+            if let Some(len) = phase_number_len(tail).filter(|_| !tail.is_empty())
+                && let Ok(to) = tail[..len].parse::<i64>()
+            {
+                for n in from + 1..=to.min(from + 100) {
+                    refs.push(Reference {
+                        target: RefTarget::Phase {
+                            kind,
+                            number: n.to_string(),
+                        },
+                        range: TextRange::new(base + m, base + m + len),
+                    });
                 }
+                last_num = Some(to);
+                i = m + len;
+                continue;
             }
         }
         let _ = last_num;
@@ -407,23 +407,21 @@ pub(crate) fn task_chain(text: &str, base: usize) -> Vec<(String, String, TextRa
                 continue;
             }
             let boundary = i == 0 || !line.as_bytes()[i - 1].is_ascii_alphanumeric();
-            if boundary {
-                if let Some(len) = task_ref_len(&line[i..]) {
-                    let id = line[i..i + len].to_owned();
-                    if let Some((from, from_start, from_end)) = prev.take() {
-                        let between = &line[from_end..i];
-                        if ["→", "->", "=>", "⟶"].iter().any(|a| between.contains(a)) {
-                            out.push((
-                                from,
-                                id.clone(),
-                                TextRange::new(base + start + from_start, base + start + i + len),
-                            ));
-                        }
+            if boundary && let Some(len) = task_ref_len(&line[i..]) {
+                let id = line[i..i + len].to_owned();
+                if let Some((from, from_start, from_end)) = prev.take() {
+                    let between = &line[from_end..i];
+                    if ["→", "->", "=>", "⟶"].iter().any(|a| between.contains(a)) {
+                        out.push((
+                            from,
+                            id.clone(),
+                            TextRange::new(base + start + from_start, base + start + i + len),
+                        ));
                     }
-                    prev = Some((id, i, i + len));
-                    i += len;
-                    continue;
                 }
+                prev = Some((id, i, i + len));
+                i += len;
+                continue;
             }
             i += 1;
         }

@@ -633,20 +633,21 @@ impl<'s> Builder<'s> {
             for key in ["depends on", "dependencies:", "blocked by", "after "] {
                 if let Some(p) = lower.find(key) {
                     for r in references(&line[p..], abs + p) {
-                        if let crate::model::RefTarget::Task(id) = r.target {
-                            if !depends.contains(&id) {
-                                depends.push(id);
-                            }
+                        if let crate::model::RefTarget::Task(id) = r.target
+                            && !depends.contains(&id)
+                        {
+                            depends.push(id);
                         }
                     }
                 }
             }
-            if owner.is_none() && offset > 0 {
-                if let Some(p) = lower.find("owner:") {
-                    let v = line[p + 6..].trim().trim_matches(['*', '_', ' ']);
-                    if !v.is_empty() {
-                        owner = Some(v.to_owned());
-                    }
+            if owner.is_none()
+                && offset > 0
+                && let Some(p) = lower.find("owner:")
+            {
+                let v = line[p + 6..].trim().trim_matches(['*', '_', ' ']);
+                if !v.is_empty() {
+                    owner = Some(v.to_owned());
                 }
             }
         }
@@ -720,19 +721,20 @@ impl<'s> Builder<'s> {
         if text.contains("→") || text.contains("->") {
             self.task_links(text, range.start as usize);
         }
-        if block.kind == InlineKind::Paragraph && self.items.is_empty() {
-            if let Some(head) = bold_phase(text).filter(|_| is_only_bold(text)) {
-                // A `**Phase 2: Build**` line opens a phase until the next
-                // heading or the next such line.
-                while let Some(p) = self.phases.last() {
-                    if p.level.is_some() {
-                        break;
-                    }
-                    self.plan.phases[p.index].range.end = range.start;
-                    self.phases.pop();
+        if block.kind == InlineKind::Paragraph
+            && self.items.is_empty()
+            && let Some(head) = bold_phase(text).filter(|_| is_only_bold(text))
+        {
+            // A `**Phase 2: Build**` line opens a phase until the next
+            // heading or the next such line.
+            while let Some(p) = self.phases.last() {
+                if p.level.is_some() {
+                    break;
                 }
-                self.open_phase(head, range, None, None);
+                self.plan.phases[p.index].range.end = range.start;
+                self.phases.pop();
             }
+            self.open_phase(head, range, None, None);
         }
     }
 
@@ -768,10 +770,11 @@ impl<'s> Builder<'s> {
                 for f in &fields {
                     self.push_field(f, abs + body_at, in_list);
                 }
-            } else if in_item_step && kind == InlineKind::ItemText {
-                if let Some(f) = meta::plain_field(body) {
-                    self.push_field(&f, abs + body_at, in_list);
-                }
+            } else if in_item_step
+                && kind == InlineKind::ItemText
+                && let Some(f) = meta::plain_field(body)
+            {
+                self.push_field(&f, abs + body_at, in_list);
             }
         }
     }
@@ -786,23 +789,23 @@ impl<'s> Builder<'s> {
             self.phases.last().map(|p| p.index)
         };
         let norm = normalize_key(&key);
-        if value.is_empty() && f.style != MetaStyle::Comment {
-            if let Some(hint) = kind_for_label(&norm) {
-                self.kind_hint = hint;
-            }
+        if value.is_empty()
+            && f.style != MetaStyle::Comment
+            && let Some(hint) = kind_for_label(&norm)
+        {
+            self.kind_hint = hint;
         }
         if let Some(p) = phase {
             self.phase_field(p, &norm, &value, value_range);
         }
-        if let Some(choice) = inline::scan_choice(&value, value_range.start as usize) {
-            if !self
+        if let Some(choice) = inline::scan_choice(&value, value_range.start as usize)
+            && !self
                 .plan
                 .placeholders
                 .iter()
                 .any(|p| p.range.contains_range(choice.range))
-            {
-                self.plan.placeholders.push(choice);
-            }
+        {
+            self.plan.placeholders.push(choice);
         }
         for p in self.plan.placeholders.iter_mut().rev() {
             if p.range.start < value_range.start {
@@ -845,11 +848,11 @@ impl<'s> Builder<'s> {
             "status" => {
                 phase.status.get_or_insert_with(|| value.to_owned());
             }
-            "dependencies" | "depends_on" | "dependency" | "prerequisites" | "blocked_by" => {
-                if phase.depends_range.is_none() {
-                    phase.depends_on = references(value, range.start as usize);
-                    phase.depends_range = Some(range);
-                }
+            "dependencies" | "depends_on" | "dependency" | "prerequisites" | "blocked_by"
+                if phase.depends_range.is_none() =>
+            {
+                phase.depends_on = references(value, range.start as usize);
+                phase.depends_range = Some(range);
             }
             _ => {}
         }
@@ -883,15 +886,14 @@ impl<'s> Builder<'s> {
             range = TextRange::new(range.start as usize + 1, range.end as usize).trim(self.src);
         }
         let text = block.plain.trim().to_owned();
-        if let Some(choice) = inline::scan_choice(range.slice(self.src), range.start as usize) {
-            if !self
+        if let Some(choice) = inline::scan_choice(range.slice(self.src), range.start as usize)
+            && !self
                 .plan
                 .placeholders
                 .iter()
                 .any(|p| p.range.contains_range(choice.range))
-            {
-                self.plan.placeholders.push(choice);
-            }
+        {
+            self.plan.placeholders.push(choice);
         }
         if let Some(t) = &mut self.table {
             t.current.push(Cell { text, range });
@@ -959,10 +961,10 @@ impl<'s> Builder<'s> {
         }
         // Explicit `T005 → T006` chains land on the tasks they name.
         for link in &self.plan.task_links {
-            if let Some(t) = self.plan.tasks.iter_mut().find(|t| t.id == link.to) {
-                if !t.depends_on.contains(&link.from) {
-                    t.depends_on.push(link.from.clone());
-                }
+            if let Some(t) = self.plan.tasks.iter_mut().find(|t| t.id == link.to)
+                && !t.depends_on.contains(&link.from)
+            {
+                t.depends_on.push(link.from.clone());
             }
         }
         self.plan
