@@ -77,11 +77,7 @@ pub fn read_plan_file(path: &Path) -> Result<SourceFile, LoadError> {
     let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..offset]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1;
+        let line = bytecount_newlines(&e.as_bytes()[..offset]) + 1;
         LoadError::NotUtf8 {
             path: display_path(path),
             offset,
@@ -92,6 +88,10 @@ pub fn read_plan_file(path: &Path) -> Result<SourceFile, LoadError> {
         path: path.to_owned(),
         text,
     })
+}
+
+fn bytecount_newlines(bytes: &[u8]) -> usize {
+    bytes.split(|b| *b == b'\n').count() - 1
 }
 
 /// A path as the user typed it, without a leading `./`.
