@@ -1,5 +1,6 @@
 //! `planwright templates`: the built-in templates, printed byte for byte.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -13,11 +14,12 @@ pub fn run(action: Option<&TemplatesAction>) -> Result<ExitCode> {
         None | Some(TemplatesAction::List) => {
             let mut out = String::new();
             for d in set.iter().filter(|d| d.template.is_some()) {
-                out.push_str(&format!(
-                    "{:<10} built-in  {}\n",
+                let _ = writeln!(
+                    out,
+                    "{:<10} built-in  {}",
                     d.name(),
                     d.descriptor.description
-                ));
+                );
             }
             crate::output::print(&out)?;
         }
