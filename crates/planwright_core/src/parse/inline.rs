@@ -301,6 +301,10 @@ fn bracket(text: &str, i: usize) -> Found {
     if text[..i].ends_with('!') || inner.starts_with('^') || inner.len() > 160 {
         return None;
     }
+    // `[Story] = the user story` defines a legend term.
+    if text[close + 1..].starts_with(" =") {
+        return None;
+    }
     let trimmed = inner.trim();
     let first = trimmed.chars().next()?;
     if !(first.is_alphabetic() || first == '#') || is_not_bracket_slot(trimmed) {
@@ -507,6 +511,7 @@ mod tests {
             "TBDS are fine, STBD too",
             "Xavier hours",
             "[^1]",
+            "[Story] = the user story a task belongs to",
         ] {
             let found = kinds(text);
             assert!(found.is_empty(), "{text:?} gave {found:?}");
