@@ -3,6 +3,7 @@
 //! local templates. The core model never touches a file; this crate does.
 
 pub mod config;
+pub mod discover;
 pub mod source;
 
 pub use source::{LoadError, SourceFile, read_plan_file};
