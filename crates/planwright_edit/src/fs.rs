@@ -1,0 +1,392 @@
+//! The disk side of an edit: lock, read, and an atomic write that refuses to
+//! clobber a file someone else changed.
+//!
+//! Every planwright writer takes an advisory lock on the plan file itself
+//! (`File::lock`, `flock` on Unix) before reading it, and holds it until the
+//! new text has been renamed into place. Because the rename puts a new inode
+//! at the path, a writer that was waiting on the old inode re-checks the path
+//! after it gets the lock and, if the file was replaced meanwhile, locks the
+//! new one instead; so concurrent writers take turns and each reads the
+//! latest version. No lock file is left in the user's folder.
+//!
+//! What cannot be preserved: a write replaces the file, so hard links to it
+//! are broken and the owner becomes the writing user (the mode is kept). A
+//! symlinked plan is written through to its target. An editor that is not
+//! planwright and ignores the lock can still slip a change in between the
+//! last check and the rename; the window is one `read` long.
+
+use std::fs::{self, File, Permissions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use planwright_core::edit::{self, Edit, EditError};
+use planwright_workspace::source::display_path;
+
+/// A plan file read under an exclusive lock, released on drop.
+#[derive(Debug)]
+pub struct LockedFile {
+    /// The path as the user gave it, for messages.
+    pub path: PathBuf,
+    /// The file actually written: `path` with symlinks resolved.
+    target: PathBuf,
+    /// The text as read under the lock.
+    pub text: String,
+    /// Holds the lock; the handle is the file's inode at the time of reading.
+    lock: File,
+}
+
+/// Why a plan could not be edited. Every message names the file and says
+/// that nothing was written, because nothing was.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error(transparent)]
+    Load(#[from] planwright_workspace::LoadError),
+    #[error("{path}: could not lock the file: {source}; nothing written")]
+    Lock { path: String, source: io::Error },
+    #[error("{path} changed on disk since it was read; nothing written")]
+    Changed { path: String },
+    #[error("{path}: the file is read-only; nothing written")]
+    ReadOnlyFile { path: String },
+    #[error("{path}: its folder {dir} is read-only; nothing written")]
+    ReadOnlyDir { path: String, dir: String },
+    #[error("{path}: cannot write a temporary file in {dir}: {source}; nothing written")]
+    Temp {
+        path: String,
+        dir: String,
+        source: io::Error,
+    },
+    #[error("{path}: {source}; nothing written")]
+    Io { path: String, source: io::Error },
+    #[error("{path}: {source}; nothing written")]
+    Edit { path: String, source: EditError },
+}
+
+/// Locks `path` and reads it. The lock is held until the value is dropped,
+/// so the read, the edit and the write form one turn.
+pub fn open_locked(path: &Path) -> Result<LockedFile, WriteError> {
+    let shown = display_path(path);
+    let meta = fs::metadata(path).map_err(|e| planwright_workspace::LoadError::io(path, e))?;
+    if meta.is_dir() {
+        return Err(planwright_workspace::LoadError::IsDirectory { path: shown }.into());
+    }
+    let target =
+        fs::canonicalize(path).map_err(|e| planwright_workspace::LoadError::io(path, e))?;
+    let lock_err = |source| WriteError::Lock {
+        path: shown.clone(),
+        source,
+    };
+    // Bounded: each retry means another writer replaced the file while we
+    // waited, which can happen at most once per competing writer turn.
+    for _ in 0..1000 {
+        let mut file =
+            File::open(&target).map_err(|e| planwright_workspace::LoadError::io(path, e))?;
+        file.lock().map_err(lock_err)?;
+        if !same_file(&file, &target)? {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)
+            .map_err(|e| planwright_workspace::LoadError::io(path, e))?;
+        let text = decode(path, bytes)?;
+        return Ok(LockedFile {
+            path: path.to_owned(),
+            target,
+            text,
+            lock: file,
+        });
+    }
+    Err(lock_err(io::Error::other(
+        "the file kept being replaced while waiting for the lock",
+    )))
+}
+
+impl LockedFile {
+    /// Writes `new_text` in place of the text that was read, atomically.
+    pub fn write(&self, new_text: &str) -> Result<(), WriteError> {
+        atomic_write(&self.path, &self.target, &self.text, new_text)
+    }
+
+    /// Applies `edits` to the text that was read and writes the result.
+    pub fn write_edits(&self, edits: &[Edit]) -> Result<String, WriteError> {
+        let new_text = edit::apply(&self.text, edits).map_err(|source| WriteError::Edit {
+            path: display_path(&self.path),
+            source,
+        })?;
+        self.write(&new_text)?;
+        Ok(new_text)
+    }
+
+    /// Releases the lock; dropping does the same.
+    pub fn unlock(self) {
+        let _ = self.lock.unlock();
+    }
+}
+
+/// Applies `edits` to `original` (the text the caller read from `path`)
+/// and writes the result atomically, under the lock. Refuses with
+/// [`WriteError::Changed`] if the file no longer holds `original`. Returns
+/// the new text. This is the entry point for callers that read without the
+/// lock, such as `lint --fix`.
+pub fn write_patched(path: &Path, original: &str, edits: &[Edit]) -> Result<String, WriteError> {
+    let new_text = edit::apply(original, edits).map_err(|source| WriteError::Edit {
+        path: display_path(path),
+        source,
+    })?;
+    let locked = open_locked(path)?;
+    if locked.text != original {
+        return Err(WriteError::Changed {
+            path: display_path(path),
+        });
+    }
+    locked.write(&new_text)?;
+    Ok(new_text)
+}
+
+/// Temporary file in the target's folder, synced, the original mode set,
+/// then renamed over the target. Any failure before the rename drops the
+/// temporary file (which deletes it) and leaves the target untouched.
+fn atomic_write(
+    path: &Path,
+    target: &Path,
+    expected: &str,
+    new_text: &str,
+) -> Result<(), WriteError> {
+    let shown = display_path(path);
+    let io_err = |source| WriteError::Io {
+        path: shown.clone(),
+        source,
+    };
+    let meta = fs::metadata(target).map_err(io_err)?;
+    let permissions = meta.permissions();
+    // Checked by mode bits rather than by trying, so that a plan marked
+    // read-only stays untouched even for root, who could rename over it.
+    if permissions.readonly() {
+        return Err(WriteError::ReadOnlyFile { path: shown });
+    }
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let dir_shown = display_path(&dir);
+    if fs::metadata(&dir).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(WriteError::ReadOnlyDir {
+            path: shown,
+            dir: dir_shown,
+        });
+    }
+    let name = target
+        .file_name()
+        .map_or_else(|| "plan".into(), |n| n.to_string_lossy().into_owned());
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".planwright-tmp")
+        .tempfile_in(&dir)
+        .map_err(|source| WriteError::Temp {
+            path: shown.clone(),
+            dir: dir_shown.clone(),
+            source,
+        })?;
+    let file = temp.as_file_mut();
+    file.write_all(new_text.as_bytes()).map_err(io_err)?;
+    file.flush().map_err(io_err)?;
+    file.sync_all().map_err(io_err)?;
+    set_permissions(file, permissions).map_err(io_err)?;
+    if fs::read(target).map_err(io_err)? != expected.as_bytes() {
+        return Err(WriteError::Changed { path: shown });
+    }
+    temp.persist(target).map_err(|e| io_err(e.error))?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+fn set_permissions(file: &File, permissions: Permissions) -> io::Result<()> {
+    file.set_permissions(permissions)
+}
+
+/// Makes the rename itself durable. Best effort: some file systems refuse
+/// to sync a directory, and the data is already safely in place.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Whether the locked handle is still the file at `path`.
+fn same_file(file: &File, path: &Path) -> Result<bool, WriteError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let err = |e| planwright_workspace::LoadError::io(path, e);
+        let held = file.metadata().map_err(err)?;
+        let now = fs::metadata(path).map_err(err)?;
+        Ok(held.dev() == now.dev() && held.ino() == now.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        // Elsewhere the rename over a locked file fails instead, which
+        // surfaces as an I/O error rather than a lost write.
+        let _ = (file, path);
+        Ok(true)
+    }
+}
+
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, WriteError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..offset].split(|&b| b == b'\n').count();
+        planwright_workspace::LoadError::NotUtf8 {
+            path: display_path(path),
+            offset,
+            line,
+        }
+        .into()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use planwright_core::TextRange;
+
+    fn plan(dir: &Path, text: &str) -> PathBuf {
+        let path = dir.join("plan.md");
+        fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn writes_the_patch_and_keeps_the_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = plan(dir.path(), "- [ ] a\r\n- [ ] b\r\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&path, Permissions::from_mode(0o640)).unwrap();
+        }
+        let edits = [Edit::replace(TextRange::new(12, 13), "x")];
+        let out = write_patched(&path, "- [ ] a\r\n- [ ] b\r\n", &edits).unwrap();
+        assert_eq!(out, "- [ ] a\r\n- [x] b\r\n");
+        assert_eq!(fs::read_to_string(&path).unwrap(), out);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o640);
+        }
+        assert_eq!(leftovers(dir.path()), ["plan.md"]);
+    }
+
+    #[test]
+    fn a_file_changed_since_reading_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = plan(dir.path(), "- [ ] a\n");
+        let locked = open_locked(&path).unwrap();
+        // Another editor that ignores the lock.
+        fs::write(&path, "- [ ] a\n- [ ] theirs\n").unwrap();
+        let err = locked
+            .write_edits(&[Edit::replace(TextRange::new(3, 4), "x")])
+            .unwrap_err();
+        assert!(matches!(err, WriteError::Changed { .. }));
+        assert!(
+            err.to_string()
+                .ends_with("plan.md changed on disk since it was read; nothing written")
+        );
+        drop(locked);
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "- [ ] a\n- [ ] theirs\n"
+        );
+        assert_eq!(leftovers(dir.path()), ["plan.md"]);
+
+        let err = write_patched(&path, "- [ ] a\n", &[]).unwrap_err();
+        assert!(matches!(err, WriteError::Changed { .. }));
+    }
+
+    #[test]
+    fn read_only_file_and_folder_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = plan(dir.path(), "- [ ] a\n");
+        let mut ro = fs::metadata(&path).unwrap().permissions();
+        ro.set_readonly(true);
+        fs::set_permissions(&path, ro.clone()).unwrap();
+        let err = write_patched(&path, "- [ ] a\n", &[]).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("plan.md: the file is read-only; nothing written"),
+            "{err}"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "- [ ] a\n");
+        #[expect(
+            clippy::permissions_set_readonly_false,
+            reason = "restoring a test file"
+        )]
+        ro.set_readonly(false);
+        fs::set_permissions(&path, ro).unwrap();
+
+        let mut dir_ro = fs::metadata(dir.path()).unwrap().permissions();
+        dir_ro.set_readonly(true);
+        fs::set_permissions(dir.path(), dir_ro.clone()).unwrap();
+        let err = write_patched(&path, "- [ ] a\n", &[]).unwrap_err();
+        #[expect(
+            clippy::permissions_set_readonly_false,
+            reason = "restoring a test folder"
+        )]
+        dir_ro.set_readonly(false);
+        fs::set_permissions(dir.path(), dir_ro).unwrap();
+        assert!(matches!(err, WriteError::ReadOnlyDir { .. }), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "- [ ] a\n");
+        assert_eq!(leftovers(dir.path()), ["plan.md"]);
+    }
+
+    #[test]
+    fn bad_edits_and_missing_files_write_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = plan(dir.path(), "abc\n");
+        let overlap = [
+            Edit::replace(TextRange::new(0, 2), "x"),
+            Edit::replace(TextRange::new(1, 3), "y"),
+        ];
+        let err = write_patched(&path, "abc\n", &overlap).unwrap_err();
+        assert!(matches!(err, WriteError::Edit { .. }));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "abc\n");
+        let err = open_locked(&dir.path().join("missing.md")).unwrap_err();
+        assert!(
+            err.to_string().ends_with("missing.md: no such file"),
+            "{err}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_plan_is_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = plan(dir.path(), "- [ ] a\n");
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&path, &link).unwrap();
+        write_patched(
+            &link,
+            "- [ ] a\n",
+            &[Edit::replace(TextRange::new(3, 4), "x")],
+        )
+        .unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "- [x] a\n");
+    }
+}
