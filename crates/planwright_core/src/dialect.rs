@@ -174,10 +174,18 @@ impl Dialect {
                             .any(|m| b.range.contains_range(m.range))
                 })
                 .map(|b| normalize_text(b.range.slice(template)))
-                .filter(|t| t.chars().count() >= 12)
+                .filter(|t| is_instruction(t))
                 .collect()
         })
     }
+}
+
+/// Whether a template block reads as an instruction to the author (a
+/// sentence, or `Improve ...` filler) rather than a label such as
+/// `Before starting implementation:` or a value such as `Default: disabled`
+/// that a finished plan may well keep.
+fn is_instruction(text: &str) -> bool {
+    text.contains("...") || (text.split(' ').count() >= 4 && !text.ends_with(':'))
 }
 
 /// Whitespace folded to single spaces, list markers and emphasis removed.

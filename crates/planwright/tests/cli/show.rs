@@ -32,18 +32,131 @@ fn examples() -> Vec<String> {
 fn show_human_for_every_example() {
     for name in examples() {
         let out = planwright(&["show", &format!("examples/{name}")], &repo_root());
-        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
-        insta::assert_snapshot!(format!("show_human_{name}"), String::from_utf8(out.stdout).unwrap());
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        insta::assert_snapshot!(
+            format!("show_human_{name}"),
+            String::from_utf8(out.stdout).unwrap()
+        );
     }
 }
 
 #[test]
 fn show_json_for_every_example() {
     for name in examples() {
-        let out = planwright(&["show", "--format", "json", &format!("examples/{name}")], &repo_root());
+        let out = planwright(
+            &["show", "--format", "json", &format!("examples/{name}")],
+            &repo_root(),
+        );
         assert!(out.status.success(), "{name}");
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(json["version"], 1);
         insta::assert_json_snapshot!(format!("show_json_{name}"), json);
     }
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn bad_input_is_one_clear_error_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = planwright(&["show", "missing.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: missing.md: no such file\n"
+    );
+
+    std::fs::create_dir(dir.path().join("plans")).unwrap();
+    let out = planwright(&["show", "plans"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: plans: is a directory, expected a plan file\n"
+    );
+
+    std::fs::write(dir.path().join("latin1.md"), b"# Plan\n\nCaf\xe9\n").unwrap();
+    let out = planwright(&["show", "latin1.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: latin1.md: not valid UTF-8 (invalid byte at offset 11, line 3)\n"
+    );
+
+    let out = planwright(&["show", "--dialect", "nope", "latin1.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn empty_file_is_an_empty_generic_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.md"), "").unwrap();
+    let out = planwright(&["show", "--format", "json", "empty.md"], dir.path());
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["dialect"]["name"], "generic");
+    assert_eq!(json["tasks"].as_array().unwrap().len(), 0);
+    assert!(json["title"].is_null());
+}
+
+#[test]
+fn templates_print_the_seeds_byte_for_byte() {
+    let shared = repo_root().join("../shared/seeds");
+    let seeds = [
+        ("speckit", "000_7b909906440363b3.txt"),
+        ("design", "001_f70f57257d67adad.txt"),
+        ("delivery", "002_b6e583a811941eee.txt"),
+        ("rfc", "003_2c4318648e940d6a.txt"),
+        ("roadmap", "004_f2cb6894b0ce1950.txt"),
+    ];
+    for (name, seed) in seeds {
+        let out = planwright(&["templates", "show", name], &repo_root());
+        assert!(out.status.success());
+        let builtin = std::fs::read(
+            repo_root().join(format!("crates/planwright_core/data/dialects/{name}.md")),
+        )
+        .unwrap();
+        assert_eq!(out.stdout, builtin, "{name}");
+        if shared.is_dir() {
+            assert_eq!(
+                out.stdout,
+                std::fs::read(shared.join(seed)).unwrap(),
+                "{name} differs from the seed"
+            );
+        }
+    }
+    let out = planwright(&["templates", "show", "nope"], &repo_root());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out)
+            .contains("unknown template `nope`; known: speckit, design, delivery, rfc, roadmap")
+    );
+}
+
+#[test]
+fn schema_describes_the_show_json() {
+    let out = planwright(&["schema"], &repo_root());
+    assert!(out.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let props = &schema["properties"];
+    for field in [
+        "version",
+        "path",
+        "title",
+        "dialect",
+        "metadata",
+        "sections",
+        "phases",
+        "tasks",
+        "tables",
+        "placeholders",
+    ] {
+        assert!(props.get(field).is_some(), "schema lacks {field}");
+    }
+    assert!(schema["$defs"]["Range"].is_object());
 }
