@@ -4,7 +4,7 @@
 //! templates in `.planwright/templates/` go through exactly the same type, so
 //! detection, required sections and status values work the same for both.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::AhoCorasick;
@@ -43,6 +43,11 @@ pub struct Descriptor {
     pub placeholders: Vec<String>,
     #[serde(default)]
     pub detect: Vec<Marker>,
+    /// How `planwright new` fills this template's slots beyond its defaults:
+    /// slot name → value, where `{title}`, `{number}`, `{slug}`... name
+    /// planwright's own variables (`feature_id = "{number}"`).
+    #[serde(default)]
+    pub fill: BTreeMap<String, String>,
 }
 
 fn default_status_field() -> String {
