@@ -68,6 +68,8 @@ pub struct Marker {
     pub text: Option<String>,
     /// The file's name.
     pub file: Option<String>,
+    /// Text found in the file's path (`.kiro/specs/`).
+    pub path: Option<String>,
     /// The plan title starts with this word.
     pub title: Option<String>,
     /// `T` when most tasks carry `T001` ids, `numbered` for `1.2` ids.
@@ -340,6 +342,7 @@ impl DialectSet {
         source: &str,
         plan: &Plan,
         file_name: Option<&str>,
+        path: Option<&str>,
     ) -> DialectMatch {
         let mut scores: Vec<(u32, Vec<String>)> = vec![(0, Vec::new()); self.dialects.len()];
         let mut seen = HashSet::new();
@@ -353,7 +356,7 @@ impl DialectSet {
                     .push(format!("text {:?}", marker.text.as_deref().unwrap_or("")));
             }
         }
-        let signals = Signals::new(plan, source, file_name);
+        let signals = Signals::new(plan, source, file_name, path);
         for (d, dialect) in self.dialects.iter().enumerate() {
             for marker in &dialect.descriptor.detect {
                 if let Some(evidence) = signals.matches(marker) {
@@ -387,13 +390,14 @@ struct Signals<'a> {
     fields: HashSet<String>,
     comments: HashSet<String>,
     file_name: Option<&'a str>,
+    path: Option<&'a str>,
     title: String,
     t_ids: bool,
     numbered_ids: bool,
 }
 
 impl<'a> Signals<'a> {
-    fn new(plan: &Plan, source: &str, file_name: Option<&'a str>) -> Self {
+    fn new(plan: &Plan, source: &str, file_name: Option<&'a str>, path: Option<&'a str>) -> Self {
         let mut fields = HashSet::new();
         let mut comments = HashSet::new();
         for f in &plan.metadata {
@@ -434,6 +438,7 @@ impl<'a> Signals<'a> {
             fields,
             comments,
             file_name,
+            path,
             title,
             t_ids: t >= 3 && t * 2 >= total,
             numbered_ids: numbered >= 3 && numbered * 2 >= total,
@@ -461,6 +466,12 @@ impl<'a> Signals<'a> {
         }
         if let Some(f) = &m.file {
             return (self.file_name == Some(f.as_str())).then(|| format!("file name {f:?}"));
+        }
+        if let Some(p) = &m.path {
+            return self
+                .path
+                .is_some_and(|path| path.contains(p.as_str()))
+                .then(|| format!("path contains {p:?}"));
         }
         if let Some(t) = &m.title {
             return self

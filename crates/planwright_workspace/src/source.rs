@@ -25,10 +25,12 @@ impl SourceFile {
     /// Parses the text, with the file name as a detection hint.
     pub fn parse(&self, options: &ParseOptions<'_>) -> Plan {
         let name = self.path.file_name().and_then(|n| n.to_str());
+        let path = self.path.to_str();
         parse_with(
             &self.text,
             &ParseOptions {
                 file_name: name.or(options.file_name),
+                path: path.or(options.path),
                 ..*options
             },
         )

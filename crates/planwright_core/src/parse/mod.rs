@@ -27,6 +27,9 @@ use crate::text::TextRange;
 pub struct ParseOptions<'a> {
     /// The file's name (not its path), a hint for detection: `tasks.md`.
     pub file_name: Option<&'a str>,
+    /// The file's path relative to the repository, a hint for detection:
+    /// `.kiro/specs/auth/tasks.md`. Only compared as text.
+    pub path: Option<&'a str>,
     pub dialects: &'a DialectSet,
     /// Read as this dialect instead of detecting one.
     pub dialect: Option<&'a str>,
@@ -36,6 +39,7 @@ impl Default for ParseOptions<'_> {
     fn default() -> Self {
         Self {
             file_name: None,
+            path: None,
             dialects: DialectSet::builtin(),
             dialect: None,
         }
@@ -56,7 +60,9 @@ pub fn parse_with(source: &str, options: &ParseOptions<'_>) -> Plan {
             score: 0,
             evidence: vec!["chosen explicitly".to_owned()],
         },
-        None => options.dialects.detect(source, &plan, options.file_name),
+        None => options
+            .dialects
+            .detect(source, &plan, options.file_name, options.path),
     };
     if let Some(dialect) = options.dialects.get(&plan.dialect.name) {
         template_text(source, &mut plan, dialect.instruction_text());

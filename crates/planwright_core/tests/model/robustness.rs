@@ -1,0 +1,93 @@
+//! No input panics the reader or breaks its range invariants: generated
+//! Markdown-ish text, deep nesting, and odd encodings.
+
+use planwright_core::parse;
+use proptest::prelude::*;
+
+use crate::invariants::violations;
+
+/// Pieces plans are made of, so generated input reaches the interesting
+/// paths (tasks, fields, tables, placeholders) rather than plain prose.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("# Implementation Plan: [FEATURE NAME]\n".to_owned()),
+        Just("## Phase 1: Setup [Priority: HIGH]\n".to_owned()),
+        Just("### Step 1.1: {{Step Title}}\n".to_owned()),
+        Just("**Status:** Draft | In Progress | Completed\n".to_owned()),
+        Just("**Branch**: `001-x` | **Date**: 2026-01-01\n".to_owned()),
+        Just("<!-- STATUS: pending -->\n".to_owned()),
+        Just("- [ ] T001 [P] [US1] Do it\n".to_owned()),
+        Just("  - [x] 1.2 Nested _Requirements: 1.1_\n".to_owned()),
+        Just("1. [X] Ordered\n".to_owned()),
+        Just("* [-] Doing\n".to_owned()),
+        Just("| Risk | Mitigation |\n|---|---|\n| a | |\n".to_owned()),
+        Just("```\n{{CMD}}\n- [ ] not a task\n```\n".to_owned()),
+        Just("**Dependencies**: Phases 1-3\n".to_owned()),
+        Just("T001 → T002\n".to_owned()),
+        Just("\r\n".to_owned()),
+        Just("\n".to_owned()),
+        Just("> quoted - [ ] x\n".to_owned()),
+        Just("---\ntitle: x\n---\n".to_owned()),
+        "[ -~é–\\[\\]{}<>|*_`#\n]{0,40}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn generated_plans_keep_exact_ranges(parts in prop::collection::vec(fragment(), 0..24), bom in any::<bool>()) {
+        let mut src = if bom { "\u{feff}".to_owned() } else { String::new() };
+        src.push_str(&parts.concat());
+        let plan = parse(&src);
+        let bad = violations(&plan, &src);
+        prop_assert!(bad.is_empty(), "{bad:?}\nsource: {src:?}");
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(src in "\\PC{0,400}") {
+        let plan = parse(&src);
+        prop_assert!(violations(&plan, &src).is_empty());
+    }
+}
+
+#[test]
+fn deep_nesting_is_bounded() {
+    let quotes = ">".repeat(50_000) + " - [ ] deep\n";
+    let mut lists = String::new();
+    for i in 0..2_000 {
+        lists.push_str(&"  ".repeat(i));
+        lists.push_str(
+            "- [ ] item
+",
+        );
+    }
+    let brackets = "[".repeat(50_000) + &"]".repeat(50_000);
+    let braces = "{".repeat(50_000);
+    let emphasis = "*".repeat(50_000) + "x";
+    for src in [quotes, lists, brackets, braces, emphasis] {
+        let plan = parse(&src);
+        assert!(violations(&plan, &src).is_empty());
+    }
+}
+
+#[test]
+fn crlf_and_bom_keep_byte_offsets() {
+    let src =
+        "\u{feff}# Plan: X\r\n\r\n**Status:** Draft\r\n\r\n- [ ] T001 One\r\n- [x] T002 Two\r\n";
+    let plan = parse(src);
+    assert!(plan.bom);
+    assert_eq!(plan.line_ending, planwright_core::LineEnding::CrLf);
+    assert_eq!(
+        plan.field("status").unwrap().value_range.slice(src),
+        "Draft"
+    );
+    let marks: Vec<&str> = plan
+        .tasks
+        .iter()
+        .map(|t| t.check_range.slice(src))
+        .collect();
+    assert_eq!(marks, ["[ ]", "[x]"]);
+    assert_eq!(plan.title.as_ref().unwrap().range.slice(src), "X");
+    assert!(violations(&plan, src).is_empty());
+}
