@@ -1171,11 +1171,13 @@ fn table_kind(header: &Row, role: Option<Role>) -> TableKind {
         TableKind::Stakeholders
     } else if has("component") && has("change") {
         TableKind::ComponentChanges
-    } else if role == Some(Role::ProgressLog)
-        || (has("date") && (has("update") || has("progress") || has("note") || has("entry")))
-    {
+    } else if has("date") && (has("update") || has("progress") || has("note") || has("entry")) {
         TableKind::ProgressLog
-    } else if has("start") || has("end date") || has("due") || role == Some(Role::Timeline) {
+    } else if has("start") || has("end date") || has("due") {
+        TableKind::Timeline
+    } else if role == Some(Role::ProgressLog) {
+        TableKind::ProgressLog
+    } else if role == Some(Role::Timeline) {
         TableKind::Timeline
     } else if has("dependenc") {
         TableKind::Dependencies

@@ -13,3 +13,372 @@ fn empty_file_is_an_empty_generic_plan() {
     assert_eq!(plan.dialect.name, "generic");
     assert!(plan.title.is_none() && plan.tasks.is_empty() && plan.sections.is_empty());
 }
+
+fn ids(plan: &Plan) -> Vec<(&str, &str)> {
+    plan.tasks
+        .iter()
+        .map(|t| (t.id.as_str(), t.state.name()))
+        .collect()
+}
+
+#[test]
+fn every_task_list_form_is_a_task() {
+    let src = "- [ ] a\n* [x] b\n+ [X] c\n1. [ ] d\n- [-] e\n- [~] f\n";
+    let plan = p(src);
+    assert_eq!(
+        ids(&plan),
+        [
+            ("#1", "open"),
+            ("#2", "done"),
+            ("#3", "done"),
+            ("#4", "open"),
+            ("#5", "in_progress"),
+            ("#6", "in_progress")
+        ]
+    );
+    let marks: Vec<&str> = plan
+        .tasks
+        .iter()
+        .map(|t| t.check_range.slice(src))
+        .collect();
+    assert_eq!(marks, ["[ ]", "[x]", "[X]", "[ ]", "[-]", "[~]"]);
+    assert_eq!(plan.tasks[2].mark, 'X');
+}
+
+#[test]
+fn task_ids_markers_and_requirements() {
+    let src = "\
+- [ ] T001 [P] [US1] Create models
+- [ ] T-002: Wire API (P)
+- [ ] **T003** Bold id
+- [ ] 1.2 Numbered
+- [ ] 1. Leading number
+  - _Requirements: 1.1, 2.3_
+- [ ] Depends on T001 before this
+- [ ] Plain task @dana
+";
+    let plan = p(src);
+    let got: Vec<(&str, bool, &[String], &str)> = plan
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.id.as_str(),
+                t.parallel,
+                t.markers.as_slice(),
+                t.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got[0],
+        (
+            "T001",
+            true,
+            &["P".to_owned(), "US1".to_owned()][..],
+            "Create models"
+        )
+    );
+    assert_eq!(got[1].0, "T-002");
+    assert_eq!(got[1].3, "Wire API (P)");
+    assert_eq!(got[2].0, "T003");
+    assert_eq!(got[3].0, "1.2");
+    assert_eq!(got[4].0, "1");
+    assert_eq!(plan.tasks[4].requirements, ["1.1", "2.3"]);
+    assert_eq!(plan.tasks[5].depends_on, ["T001"]);
+    assert_eq!(plan.tasks[6].owner.as_deref(), Some("@dana"));
+    assert_eq!(plan.tasks[6].id, "#7");
+}
+
+#[test]
+fn look_alikes_are_not_tasks() {
+    let src = "\
+```
+- [ ] inside a fence
+```
+
+    - [ ] indented code
+
+- [P] tasks = different files
+- [US1] story legend
+- [x]no space after the box
+Text with [ ] in it.
+";
+    assert!(p(src).tasks.is_empty());
+}
+
+#[test]
+fn tasks_belong_to_phase_step_and_section() {
+    let src = "\
+## Implementation Steps
+
+### Phase 1: Foundation
+
+#### Step 1.1: Store
+
+- [x] one
+
+### Phase 2: Core
+
+- [ ] two
+
+## Definition of Done
+
+- [ ] shipped
+";
+    let plan = p(src);
+    let phase_of = |t: usize| plan.tasks[t].phase.map(|i| plan.phases[i].id.as_str());
+    assert_eq!(phase_of(0), Some("Step 1.1"));
+    assert_eq!(phase_of(1), Some("Phase 2"));
+    assert_eq!(phase_of(2), None);
+    assert_eq!(plan.tasks[2].kind, TaskKind::DefinitionOfDone);
+    assert_eq!(plan.phases[0].tasks, [0], "phase 1 counts its step's tasks");
+    assert_eq!(plan.phases[1].parent, Some(0));
+    let section = plan.tasks[2].section.unwrap();
+    assert_eq!(plan.sections[section].role, Some(Role::DefinitionOfDone));
+}
+
+#[test]
+fn phase_forms_and_dependencies() {
+    let src = "\
+## Phase 0: Research
+## Phase -1: Gates
+## Phase 3.5 – Hardening
+## Phase 4a: Split
+## Stage A: Pilot
+## Milestone M1 - Alpha
+**Dependencies**: Phases 1-3
+## Phase 5: Launch [Priority: HIGH]
+**Timeline**: 2 weeks
+**Goal:** ship it
+**Dependencies**: Phase 4a complete, T012
+
+1. **Step 1 – Journal**
+   - Owner: @mara
+   - Dependencies: None
+2. **Step 2 – Endpoint**
+   - Dependencies: Step 1
+";
+    let plan = p(src);
+    let got: Vec<&str> = plan.phases.iter().map(|ph| ph.id.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "Phase 0",
+            "Phase -1",
+            "Phase 3.5",
+            "Phase 4a",
+            "Stage A",
+            "Milestone M1",
+            "Phase 5",
+            "Step 1",
+            "Step 2"
+        ]
+    );
+    let labels = |i: usize| -> Vec<String> {
+        plan.phases[i]
+            .depends_on
+            .iter()
+            .map(|r| r.target.label())
+            .collect()
+    };
+    assert_eq!(labels(5), ["Phase 1", "Phase 2", "Phase 3"]);
+    assert_eq!(labels(6), ["Phase 4a", "T012"]);
+    assert_eq!(plan.phases[6].priority.as_deref(), Some("HIGH"));
+    assert_eq!(plan.phases[6].estimate.as_deref(), Some("2 weeks"));
+    assert_eq!(plan.phases[6].goal.as_deref(), Some("ship it"));
+    assert!(labels(7).is_empty(), "None means no dependency");
+    assert!(plan.phases[7].depends_range.is_some());
+    assert_eq!(labels(8), ["Step 1"]);
+    assert_eq!(plan.phases[8].parent, Some(6));
+}
+
+#[test]
+fn metadata_forms() {
+    let src = "\
+---
+title: From front matter
+owner: ops
+---
+# Implementation Plan: Real Title
+
+**Status:** Draft
+**Created**: 2026-01-02
+**Branch**: `001-x` | **Date**: 2026-05-18 | **Spec**: [spec.md](spec.md)
+- **Feature ID:** F-9
+<!-- PLAN_NUMBER: 004 -->
+**Custom Key**: kept
+";
+    let plan = p(src);
+    let fields: Vec<(&str, &str, &str)> = plan
+        .metadata
+        .iter()
+        .map(|m| (m.key.as_str(), m.value.as_str(), m.style.name()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("title", "From front matter", "front_matter"),
+            ("owner", "ops", "front_matter"),
+            ("Status", "Draft", "bold"),
+            ("Created", "2026-01-02", "bold"),
+            ("Branch", "`001-x`", "bold"),
+            ("Date", "2026-05-18", "bold"),
+            ("Spec", "[spec.md](spec.md)", "bold"),
+            ("Feature ID", "F-9", "bold"),
+            ("PLAN_NUMBER", "004", "comment"),
+            ("Custom Key", "kept", "bold"),
+        ]
+    );
+    assert_eq!(plan.title.as_ref().unwrap().text, "Real Title");
+    assert_eq!(plan.field("plan number").unwrap().value, "004");
+    // `field` is the plan header; a list item's field is body metadata.
+    assert!(plan.field("FEATURE_ID").is_none());
+    assert!(
+        plan.metadata
+            .iter()
+            .any(|m| m.norm_key() == "feature_id" && m.in_list)
+    );
+    let date = plan.field("date").unwrap();
+    assert_eq!(date.value_range.slice(src), "2026-05-18");
+}
+
+#[test]
+fn titles_lose_template_words() {
+    assert_eq!(
+        p("# Implementation Plan: Sync\n").title.unwrap().text,
+        "Sync"
+    );
+    assert_eq!(
+        p("# Search – Implementation Plan Template\n")
+            .title
+            .unwrap()
+            .text,
+        "Search"
+    );
+    assert_eq!(p("# Tasks: Calendar\n").title.unwrap().text, "Calendar");
+    assert_eq!(p("## Not a title\n").title, None);
+}
+
+#[test]
+fn sections_have_numbers_and_roles() {
+    let plan = p(
+        "# T\n## 7. Risks and Mitigations\n### 7.1 Data Model\n## Risk Assessment\n## Whatever\n",
+    );
+    let got: Vec<(u8, Option<&str>, &str, Option<Role>)> = plan
+        .sections
+        .iter()
+        .map(|s| (s.level, s.number.as_deref(), s.title.as_str(), s.role))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, None, "T", None),
+            (2, Some("7"), "Risks and Mitigations", Some(Role::Risks)),
+            (3, Some("7.1"), "Data Model", Some(Role::DataModel)),
+            (2, None, "Risk Assessment", Some(Role::Risks)),
+            (2, None, "Whatever", None),
+        ]
+    );
+    assert_eq!(plan.sections[2].parent, Some(1));
+    assert!(
+        !plan.sections[1].has_content,
+        "a child heading is not content"
+    );
+}
+
+#[test]
+fn tables_get_typed_views_and_written_widths() {
+    let src = "\
+## Risks
+| Risk | Likelihood | Mitigation |
+|---|---|---|
+| Outage | M | Fallback |
+| Leak | L |
+
+## Progress Log
+| Date | Update |
+|---|---|
+| 2026-01-02 | Plan created |
+
+| Phase | Start Date | End Date |
+|---|---|---|
+| One | 2026-01-01 | 2026-01-05 |
+";
+    let plan = p(src);
+    let kinds: Vec<TableKind> = plan.tables.iter().map(|t| t.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            TableKind::Risks,
+            TableKind::ProgressLog,
+            TableKind::Timeline
+        ]
+    );
+    let risks = &plan.tables[0];
+    assert_eq!(risks.written_widths, [3, 2]);
+    assert_eq!(risks.column(&["mitigation"]), Some(2));
+    assert_eq!(risks.rows[0].cells[2].range.slice(src), "Fallback");
+    assert_eq!(plan.tables[1].rows[0].cells[1].text, "Plan created");
+}
+
+#[test]
+fn placeholders_in_plans_and_their_look_alikes() {
+    let src = "\
+# Implementation Plan: [FEATURE NAME]
+
+**Status:** Draft | In Progress | Completed
+**Input**: \"$ARGUMENTS\"
+**Risk:** {Low/Medium/High — potential for regression}
+
+See [spec.md](spec.md), returns 429, uses <br> and <details>.
+
+```json
+{\"a\": [1, 2], \"b\": {\"c\": 3}}
+```
+
+```rust
+fn f() -> Vec<u8> { vec![1] }
+```
+
+| Risk | Impact |
+|---|---|
+| [Risk 1] | High/Medium/Low |
+
+**Estimated Time:** X hours/days
+Owner (TBD), due YYYY-MM-DD, `{{FILE_EXTENSION}}`, <Project / Feature Name>
+";
+    let plan = p(src);
+    let got: Vec<(&str, &str)> = plan
+        .placeholders
+        .iter()
+        .map(|p| (p.kind.name(), p.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("bracket", "[FEATURE NAME]"),
+            ("choice", "Draft | In Progress | Completed"),
+            ("arguments", "$ARGUMENTS"),
+            ("brace", "{Low/Medium/High — potential for regression}"),
+            ("bracket", "[Risk 1]"),
+            ("choice", "High/Medium/Low"),
+            ("estimate", "X hours/days"),
+            ("tbd", "(TBD)"),
+            ("date", "YYYY-MM-DD"),
+            ("double_brace", "{{FILE_EXTENSION}}"),
+            ("angle", "<Project / Feature Name>"),
+        ]
+    );
+    assert!(plan.placeholders[1].in_metadata);
+    assert!(!plan.placeholders[4].in_metadata);
+}
+
+#[test]
+fn template_text_is_found_where_the_template_is_known() {
+    let src = "# Implementation Plan: X\n\n**Issue:** A-1\n**Author:** Me\n\n## Prerequisites\n\n## Overview\n\nBrief summary of the implementation approach.\n\n## Progress Log\n";
+    let plan = p(src);
+    assert_eq!(plan.dialect.name, "delivery");
+    let kinds: Vec<&str> = plan.placeholders.iter().map(|p| p.kind.name()).collect();
+    assert_eq!(kinds, ["template_text"]);
+}
