@@ -1,0 +1,55 @@
+//! planwright's checks.
+//!
+//! Rules read a parsed [`Plan`](planwright_core::Plan) with its source text
+//! and dialect and report [`Diagnostic`]s: owned data with byte ranges,
+//! rendered only at the edge by [`render`]. The crate touches no file: the
+//! one rule that asks whether a linked file exists (PW301) goes through the
+//! [`Context::file_exists`] hook the caller supplies.
+
+pub mod diagnostic;
+pub mod directives;
+pub mod registry;
+pub mod render;
+mod rules;
+pub mod selection;
+mod util;
+
+pub use diagnostic::{Applicability, Diagnostic, Fix, Label, Severity};
+pub use registry::{RULES, Rule, rule_by_selector};
+pub use selection::{Layer, RuleSet, SelectionError};
+
+use planwright_core::{Dialect, Plan};
+
+/// Everything a rule may read about one file.
+pub struct Context<'a> {
+    pub source: &'a str,
+    pub plan: &'a Plan,
+    /// The plan's dialect, when it is a known one (not `generic`).
+    pub dialect: Option<&'a Dialect>,
+    /// Whether a path, relative to the plan's folder, names an existing
+    /// file or folder. The caller resolves it; the lint crate stays pure.
+    pub file_exists: &'a dyn Fn(&str) -> bool,
+}
+
+/// Runs every enabled rule over one plan, drops findings silenced by inline
+/// directives, and returns the rest sorted by position.
+pub fn lint(ctx: &Context<'_>, rules: &RuleSet) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (rule, severity) in rules.enabled() {
+        let mut sink = rules::Sink::new(rule, severity);
+        (rule.check)(ctx, &mut sink);
+        out.extend(sink.into_diagnostics());
+    }
+    if !ctx.plan.comments.is_empty() {
+        let directives = directives::Directives::read(ctx.source, ctx.plan);
+        out.retain(|d| !directives.suppresses(d.code, d.name, d.primary.range.start));
+    }
+    out.sort_by(|a, b| {
+        (a.primary.range.start, a.primary.range.end, a.code).cmp(&(
+            b.primary.range.start,
+            b.primary.range.end,
+            b.code,
+        ))
+    });
+    out
+}

@@ -1,0 +1,179 @@
+//! Every rule, one line each: code, name, default severity, whether it runs
+//! by default, and the file whose `//!` comment is its documentation.
+//!
+//! Codes never change meaning once published; a retired rule keeps its code
+//! reserved.
+
+use crate::Context;
+use crate::diagnostic::Severity;
+use crate::rules::{self, Sink};
+
+pub struct Rule {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub default_enabled: bool,
+    /// The rule file's source; [`Rule::doc`] extracts its `//!` comment.
+    source: &'static str,
+    pub(crate) check: fn(&Context<'_>, &mut Sink<'_>),
+}
+
+macro_rules! rule {
+    ($code:literal, $name:literal, $severity:ident, $default:literal, $module:ident) => {
+        Rule {
+            code: $code,
+            name: $name,
+            severity: Severity::$severity,
+            default_enabled: $default,
+            source: include_str!(concat!("rules/", stringify!($module), ".rs")),
+            check: rules::$module::check,
+        }
+    };
+}
+
+/// All rules, in code order.
+pub static RULES: &[Rule] = &[
+    rule!(
+        "PW101",
+        "unfilled-placeholder",
+        Warning,
+        true,
+        unfilled_placeholder
+    ),
+    rule!("PW102", "template-text", Warning, true, template_text),
+    rule!("PW103", "missing-section", Warning, true, missing_section),
+    rule!("PW104", "empty-section", Warning, true, empty_section),
+    rule!("PW105", "missing-metadata", Warning, true, missing_metadata),
+    rule!(
+        "PW106",
+        "unresolved-choice",
+        Warning,
+        true,
+        unresolved_choice
+    ),
+    rule!("PW107", "open-questions", Warning, true, open_questions),
+    rule!(
+        "PW201",
+        "status-contradicts-tasks",
+        Error,
+        true,
+        status_contradicts_tasks
+    ),
+    rule!("PW202", "unknown-status", Warning, true, unknown_status),
+    rule!("PW203", "invalid-date", Error, true, invalid_date),
+    rule!(
+        "PW204",
+        "timeline-out-of-order",
+        Error,
+        true,
+        timeline_out_of_order
+    ),
+    rule!("PW205", "duplicate-task-id", Error, true, duplicate_task_id),
+    rule!(
+        "PW206",
+        "unknown-dependency",
+        Error,
+        true,
+        unknown_dependency
+    ),
+    rule!("PW207", "dependency-cycle", Error, true, dependency_cycle),
+    rule!(
+        "PW208",
+        "done-with-open-checklist",
+        Error,
+        true,
+        done_with_open_checklist
+    ),
+    rule!(
+        "PW209",
+        "progress-log-out-of-order",
+        Warning,
+        true,
+        progress_log_out_of_order
+    ),
+    rule!("PW301", "broken-link", Error, true, broken_link),
+    rule!(
+        "PW401",
+        "risk-without-mitigation",
+        Warning,
+        true,
+        risk_without_mitigation
+    ),
+    rule!("PW402", "malformed-table", Warning, true, malformed_table),
+    rule!(
+        "PW501",
+        "uppercase-check-mark",
+        Info,
+        false,
+        uppercase_check_mark
+    ),
+    rule!(
+        "PW502",
+        "mixed-list-markers",
+        Info,
+        false,
+        mixed_list_markers
+    ),
+];
+
+impl Rule {
+    /// The rule's documentation: the leading `//!` comment of its file,
+    /// without the comment markers.
+    pub fn doc(&self) -> String {
+        let mut out = String::new();
+        for line in self.source.lines() {
+            let Some(text) = line.strip_prefix("//!") else {
+                break;
+            };
+            out.push_str(text.strip_prefix(' ').unwrap_or(text));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The first paragraph of the documentation, on one line.
+    pub fn summary(&self) -> String {
+        let doc = self.doc();
+        let first = doc.split("\n\n").next().unwrap_or_default();
+        first.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// The rule a code (`PW101`, any case) or name (`unfilled-placeholder`)
+/// names.
+pub fn rule_by_selector(selector: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .find(|r| r.code.eq_ignore_ascii_case(selector) || r.name == selector)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_documented_with_the_fixed_sections() {
+        for rule in RULES {
+            let doc = rule.doc();
+            for heading in ["## What it does", "## Why", "## Example", "## Fix"] {
+                assert!(doc.contains(heading), "{} lacks {heading}", rule.code);
+            }
+        }
+    }
+
+    #[test]
+    fn codes_and_names_are_unique_and_ordered() {
+        for pair in RULES.windows(2) {
+            assert!(
+                pair[0].code < pair[1].code,
+                "{} / {}",
+                pair[0].code,
+                pair[1].code
+            );
+        }
+        let mut names: Vec<_> = RULES.iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), RULES.len());
+    }
+}

@@ -1,0 +1,103 @@
+//! Output formats, one module each. Every renderer takes the same input:
+//! the files linted, each with its source and diagnostics, sorted by path.
+
+pub mod concise;
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+
+/// One linted file as the renderers see it.
+pub struct FileReport<'a> {
+    /// The path as the user should see it (relative where possible).
+    pub path: &'a str,
+    pub source: &'a str,
+    pub diagnostics: &'a [Diagnostic],
+}
+
+/// Counts over a whole run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Findings with a safe fix, which `--fix` would apply.
+    pub fixable: usize,
+    /// Findings with an unsafe fix, which need `--unsafe-fixes`.
+    pub unsafe_fixable: usize,
+}
+
+impl Summary {
+    pub fn of(files: &[FileReport<'_>]) -> Summary {
+        let mut s = Summary {
+            files: files.len(),
+            ..Summary::default()
+        };
+        for d in files.iter().flat_map(|f| f.diagnostics) {
+            match d.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Info => s.infos += 1,
+            }
+            match d.fix.as_ref().map(|f| f.applicability) {
+                Some(Applicability::Safe) => s.fixable += 1,
+                Some(Applicability::Unsafe) => s.unsafe_fixable += 1,
+                None => {}
+            }
+        }
+        s
+    }
+
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+
+    /// `Found 3 errors and 1 warning in 2 files (1 fixable with --fix).`
+    pub fn line(&self) -> String {
+        let files = plural(self.files, "file");
+        if self.total() == 0 {
+            return format!("No problems found in {files}.");
+        }
+        let mut parts = Vec::new();
+        for (n, what) in [
+            (self.errors, "error"),
+            (self.warnings, "warning"),
+            (self.infos, "info"),
+        ] {
+            if n > 0 {
+                parts.push(plural(n, what));
+            }
+        }
+        let counts = match parts.as_slice() {
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            [] => String::new(),
+        };
+        let mut line = format!("Found {counts} in {files}");
+        if self.fixable > 0 {
+            let _ = write!(line, " ({} fixable with --fix)", self.fixable);
+        }
+        if self.unsafe_fixable > 0 {
+            let _ = write!(line, " ({} more with --unsafe-fixes)", self.unsafe_fixable);
+        }
+        line.push('.');
+        line
+    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else if what == "info" {
+        format!("{n} infos")
+    } else {
+        format!("{n} {what}s")
+    }
+}

@@ -1,0 +1,133 @@
+//! SARIF 2.1.0, the format GitHub code scanning uploads
+//! (`github/codeql-action/upload-sarif`). Every rule is listed with its
+//! documentation as help text; columns are counted in Unicode code points,
+//! as the run declares.
+
+use planwright_core::json::Locator;
+use serde_json::{Value, json};
+
+use super::FileReport;
+use crate::diagnostic::Severity;
+use crate::registry::RULES;
+
+pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+const INFORMATION_URI: &str = "https://example.invalid/planwright";
+
+pub fn render(files: &[FileReport<'_>]) -> String {
+    let mut text = serde_json::to_string_pretty(&document(files)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+pub fn document(files: &[FileReport<'_>]) -> Value {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|r| {
+            let doc = r.doc();
+            json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": {"text": r.summary()},
+                "fullDescription": {"text": r.summary()},
+                "help": {"text": doc, "markdown": doc},
+                "defaultConfiguration": {
+                    "level": level(r.severity),
+                    "enabled": r.default_enabled,
+                },
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for file in files {
+        if file.diagnostics.is_empty() {
+            continue;
+        }
+        let loc = Locator::new(file.source);
+        let uri = file.path.replace('\\', "/");
+        let location = |range: planwright_core::TextRange, message: Option<&str>| {
+            let r = loc.range(range);
+            let mut v = json!({
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri},
+                    "region": {
+                        "startLine": r.start.line,
+                        "startColumn": r.start.column,
+                        "endLine": r.end.line,
+                        "endColumn": r.end.column,
+                        "charOffset": range.start,
+                        "charLength": range.len(),
+                    },
+                },
+            });
+            if let Some(m) = message.filter(|m| !m.is_empty()) {
+                v["message"] = json!({"text": m});
+            }
+            v
+        };
+        for d in file.diagnostics {
+            let index = RULES.iter().position(|r| r.code == d.code).unwrap_or(0);
+            let mut result = json!({
+                "ruleId": d.code,
+                "ruleIndex": index,
+                "level": level(d.severity),
+                "message": {"text": d.message},
+                "locations": [location(d.primary.range, None)],
+            });
+            if !d.secondary.is_empty() {
+                let related: Vec<Value> = d
+                    .secondary
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        let mut v = location(l.range, Some(&l.message));
+                        v["id"] = json!(i);
+                        v
+                    })
+                    .collect();
+                result["relatedLocations"] = json!(related);
+            }
+            if let Some(fix) = &d.fix {
+                let replacements: Vec<Value> = fix
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        json!({
+                            "deletedRegion": {"charOffset": e.range.start, "charLength": e.range.len()},
+                            "insertedContent": {"text": e.content},
+                        })
+                    })
+                    .collect();
+                result["fixes"] = json!([{
+                    "description": {"text": fix.message},
+                    "artifactChanges": [{
+                        "artifactLocation": {"uri": uri},
+                        "replacements": replacements,
+                    }],
+                }]);
+            }
+            results.push(result);
+        }
+    }
+    json!({
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "planwright",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": INFORMATION_URI,
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    })
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}

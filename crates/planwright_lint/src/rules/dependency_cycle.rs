@@ -1,0 +1,162 @@
+//! Flags phases or tasks that depend on each other in a circle.
+//!
+//! ## What it does
+//! Builds the dependency graph of phases (`Dependencies: Phase 2`) and of
+//! tasks (`Depends on T004`, `T005 → T006`) and reports each cycle once,
+//! listing it in order: `Phase 2 → Phase 3 → Phase 2`.
+//!
+//! ## Why
+//! No phase in a cycle can ever start. `planwright next` will offer none of
+//! its tasks.
+//!
+//! ## Example
+//! ```markdown
+//! ### Phase 2: API
+//! **Dependencies:** Phase 3
+//! ### Phase 3: UI
+//! **Dependencies:** Phase 2
+//! ```
+//!
+//! ## Fix
+//! Remove the dependency that is not real, or split the work so that one
+//! side can finish first.
+
+use std::collections::BTreeSet;
+
+use planwright_core::{RefTarget, TextRange};
+
+use super::Sink;
+use super::timeline_out_of_order::find_phase;
+use crate::Context;
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
+    let plan = ctx.plan;
+    let phase_edges: Vec<Vec<(usize, TextRange)>> = plan
+        .phases
+        .iter()
+        .map(|p| {
+            p.depends_on
+                .iter()
+                .filter(|d| matches!(d.target, RefTarget::Phase { .. }))
+                .filter_map(|d| find_phase(&plan.phases, &d.target).map(|i| (i, d.range)))
+                .collect()
+        })
+        .collect();
+    let names: Vec<&str> = plan.phases.iter().map(|p| p.id.as_str()).collect();
+    report_cycles(out, &phase_edges, &names, "phases");
+
+    let mut task_edges: Vec<Vec<(usize, TextRange)>> = vec![Vec::new(); plan.tasks.len()];
+    for (i, t) in plan.tasks.iter().enumerate() {
+        for dep in &t.depends_on {
+            if let Some(d) = plan.task_by_id(dep) {
+                task_edges[i].push((d, t.line));
+            }
+        }
+    }
+    for link in &plan.task_links {
+        if let (Some(from), Some(to)) = (plan.task_by_id(&link.from), plan.task_by_id(&link.to)) {
+            task_edges[to].push((from, link.range));
+        }
+    }
+    let names: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+    report_cycles(out, &task_edges, &names, "tasks");
+}
+
+/// Depth-first search without recursion (plans may be long chains); each
+/// cycle is reported once, from its smallest node.
+fn report_cycles(
+    out: &mut Sink<'_>,
+    edges: &[Vec<(usize, TextRange)>],
+    names: &[&str],
+    what: &str,
+) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Active,
+        Done,
+    }
+    let mut mark = vec![Mark::New; edges.len()];
+    let mut seen: BTreeSet<Vec<usize>> = BTreeSet::new();
+    for root in 0..edges.len() {
+        if mark[root] != Mark::New {
+            continue;
+        }
+        // (node, next edge to follow, range of the edge that led here)
+        let mut stack: Vec<(usize, usize, Option<TextRange>)> = vec![(root, 0, None)];
+        mark[root] = Mark::Active;
+        while let Some(top) = stack.last_mut() {
+            let (node, next) = (top.0, top.1);
+            let Some(&(to, range)) = edges[node].get(next) else {
+                mark[node] = Mark::Done;
+                stack.pop();
+                continue;
+            };
+            top.1 += 1;
+            match mark[to] {
+                Mark::New => {
+                    mark[to] = Mark::Active;
+                    stack.push((to, 0, Some(range)));
+                }
+                Mark::Active => {
+                    let from = stack.iter().position(|f| f.0 == to).unwrap_or(0);
+                    let mut cycle: Vec<(usize, TextRange)> = stack[from..]
+                        .iter()
+                        .skip(1)
+                        .filter_map(|f| f.2.map(|r| (f.0, r)))
+                        .collect();
+                    cycle.push((to, range));
+                    emit(out, &cycle, names, what, &mut seen, &stack[from..]);
+                }
+                Mark::Done => {}
+            }
+        }
+    }
+}
+
+fn emit(
+    out: &mut Sink<'_>,
+    edges_in_cycle: &[(usize, TextRange)],
+    names: &[&str],
+    what: &str,
+    seen: &mut BTreeSet<Vec<usize>>,
+    frames: &[(usize, usize, Option<TextRange>)],
+) {
+    let nodes: Vec<usize> = frames.iter().map(|f| f.0).collect();
+    let Some(min_at) = nodes
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, n)| **n)
+        .map(|(i, _)| i)
+    else {
+        return;
+    };
+    let mut key = nodes.clone();
+    key.rotate_left(min_at);
+    if !seen.insert(key.clone()) {
+        return;
+    }
+    let mut path: Vec<&str> = key
+        .iter()
+        .map(|&n| names.get(n).copied().unwrap_or("?"))
+        .collect();
+    if let Some(first) = path.first().copied() {
+        path.push(first);
+    }
+    // The edge that closes the cycle is the one found last.
+    let Some(&(_, closing)) = edges_in_cycle.last() else {
+        return;
+    };
+    let mut r = out
+        .report(
+            closing,
+            format!("dependency cycle between {what}: {}", path.join(" → ")),
+        )
+        .primary_label("this dependency closes the cycle");
+    for &(_, range) in edges_in_cycle.iter().rev().skip(1) {
+        r = r.label(range, "part of the cycle");
+    }
+    r.help(
+        "remove the dependency that is not real, or split the work so one side can finish first",
+    );
+}

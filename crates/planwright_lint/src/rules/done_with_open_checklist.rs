@@ -1,0 +1,89 @@
+//! Flags a definition of done, deliverables or acceptance criteria left
+//! unticked while the plan or phase says it is done.
+//!
+//! ## What it does
+//! When the plan's status is a done status, reports the unticked items of
+//! its definition-of-done, deliverable and acceptance-criteria check lists.
+//! When a phase says it is complete, reports the unticked deliverables
+//! inside that phase.
+//!
+//! ## Why
+//! The definition of done is the plan's own test of being done. Declaring
+//! victory with it unticked means either the check list is stale or the
+//! work is not finished.
+//!
+//! ## Example
+//! ```markdown
+//! **Status:** Completed
+//! ## Definition of Done
+//! - [x] All tests pass
+//! - [ ] Documentation updated
+//! ```
+//!
+//! ## Fix
+//! Tick what is done (`planwright done`), or set the status back.
+
+use planwright_core::{Task, TaskKind, TaskState, TextRange};
+
+use super::Sink;
+use crate::Context;
+use crate::util::{is_done_status, status_field};
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
+    let plan = ctx.plan;
+    if let Some(status) = status_field(ctx)
+        && is_done_status(ctx, &status.value)
+    {
+        let open: Vec<&Task> = plan.tasks.iter().filter(|t| is_open_check(t)).collect();
+        report(out, status.value_range, &status.value, "the plan", &open);
+    }
+    for phase in &plan.phases {
+        let Some(value) = &phase.status else {
+            continue;
+        };
+        if !is_done_status(ctx, value) {
+            continue;
+        }
+        let open: Vec<&Task> = phase
+            .tasks
+            .iter()
+            .filter_map(|&i| plan.tasks.get(i))
+            .filter(|t| is_open_check(t))
+            .collect();
+        report(out, phase.heading, value, &phase.id, &open);
+    }
+}
+
+fn is_open_check(t: &Task) -> bool {
+    t.state != TaskState::Done
+        && matches!(
+            t.kind,
+            TaskKind::DefinitionOfDone | TaskKind::Deliverable | TaskKind::AcceptanceCriterion
+        )
+}
+
+fn report(out: &mut Sink<'_>, at: TextRange, status: &str, whose: &str, open: &[&Task]) {
+    let Some(first) = open.first() else {
+        return;
+    };
+    let n = open.len();
+    let noun = if n == 1 { "item is" } else { "items are" };
+    let kind = first.kind.name().replace('_', " ");
+    let mut r = out
+        .report(
+            at,
+            format!(
+                "{whose} says `{}` but {n} done-criteria {noun} unticked",
+                status.trim()
+            ),
+        )
+        .primary_label("status says done")
+        .label(first.check_range, format!("{kind} not ticked"));
+    for t in open.iter().skip(1).take(4) {
+        r = r.label(
+            t.check_range,
+            format!("{} not ticked", t.kind.name().replace('_', " ")),
+        );
+    }
+    r.help("tick the criteria that are met, or change the status back");
+}

@@ -1,0 +1,52 @@
+//! Flags a section the plan's dialect requires but the plan lacks.
+//!
+//! ## What it does
+//! Each dialect lists the section roles a complete plan has (the `delivery`
+//! dialect: summary, phases, testing, risks, definition of done, progress
+//! log). Headings are matched by role, not by exact words, so "Risks &
+//! Mitigations" and "7. Risk Assessment" both count as risks. Plans in the
+//! generic dialect have no required sections.
+//!
+//! ## Why
+//! A missing risks or testing section is usually a question skipped, not
+//! one answered.
+//!
+//! ## Example
+//! A `delivery` plan with no `## Definition of Done` heading.
+//!
+//! ## Fix
+//! Add the section (`planwright templates show DIALECT` shows its place in
+//! the template), or select another dialect if the plan is not meant to
+//! follow this one.
+
+use planwright_core::TextRange;
+
+use super::Sink;
+use crate::Context;
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
+    let Some(dialect) = ctx.dialect else {
+        return;
+    };
+    let at = ctx
+        .plan
+        .title
+        .as_ref()
+        .map_or_else(|| TextRange::empty(0), |t| t.heading);
+    for role in &dialect.required_roles {
+        if ctx.plan.section_with_role(*role).is_none() {
+            let name = role.name().replace('_', " ");
+            out.report(
+                at,
+                format!(
+                    "missing section: {name} (required by the {} dialect)",
+                    dialect.name()
+                ),
+            )
+            .help(format!(
+                "add a `{name}` section; `planwright templates show {}` shows where it goes",
+                dialect.name()
+            ));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! Flags a risk whose mitigation is blank.
+//!
+//! ## What it does
+//! In risk tables with a mitigation column (`Mitigation`, `Response`,
+//! `Contingency`), reports each row whose mitigation cell is empty or only
+//! `-`, `TBD`, `TODO` or `?`. A risk table without any mitigation column is
+//! reported once.
+//!
+//! ## Why
+//! Naming a risk without a response records a worry, not a plan.
+//!
+//! ## Example
+//! ```markdown
+//! | Risk | Impact | Mitigation |
+//! |---|---|---|
+//! | Vendor API rate limits | High | |
+//! ```
+//!
+//! ## Fix
+//! Write what will be done if the risk happens (or to prevent it), or
+//! state that it is accepted and why.
+
+use planwright_core::TableKind;
+
+use super::Sink;
+use crate::Context;
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
+    for table in ctx
+        .plan
+        .tables
+        .iter()
+        .filter(|t| t.kind == TableKind::Risks)
+    {
+        let Some(col) = table.column(&[
+            "mitigat",
+            "response",
+            "contingency",
+            "remediation",
+            "countermeasure",
+        ]) else {
+            out.report(table.header.range, "risk table has no mitigation column")
+                .help("add a `Mitigation` column and fill it for every risk");
+            continue;
+        };
+        for row in &table.rows {
+            let Some(cell) = row.cells.get(col) else {
+                continue;
+            };
+            if is_blank(&cell.text) {
+                let risk = row.cells.first().map_or("", |c| c.text.as_str());
+                out.report(
+                    row.range,
+                    format!("risk `{}` has no mitigation", short(risk)),
+                )
+                .label(cell.range, "mitigation is blank")
+                .help("write how the risk will be prevented or handled, or say why it is accepted");
+            }
+        }
+    }
+}
+
+fn is_blank(text: &str) -> bool {
+    let t = text.trim().trim_matches('*').trim();
+    matches!(
+        t.to_ascii_lowercase().as_str(),
+        "" | "-" | "--" | "—" | "–" | "tbd" | "todo" | "?" | "(tbd)"
+    )
+}
+
+fn short(text: &str) -> String {
+    if text.chars().count() <= 50 {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(47).collect();
+    format!("{cut}...")
+}

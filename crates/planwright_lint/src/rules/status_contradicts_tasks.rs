@@ -1,0 +1,77 @@
+//! Flags a plan or phase whose status says done while its tasks are open.
+//!
+//! ## What it does
+//! When the plan's status is a done status of its dialect (`Completed`,
+//! `Done`), reports the open and in-progress tasks. When a phase says
+//! `Status: Complete`, reports the open tasks inside that phase.
+//! Definition-of-done and deliverable check lists have their own rule
+//! (PW208).
+//!
+//! ## Why
+//! Either the status is wrong or the tasks are. Dashboards and agents that
+//! trust the status skip work that was never done.
+//!
+//! ## Example
+//! ```markdown
+//! **Status:** Completed
+//! - [x] T001 Create schema
+//! - [ ] T002 Write migration
+//! ```
+//!
+//! ## Fix
+//! Tick the tasks that are done (`planwright done PLAN T002`), or set the
+//! status back (`planwright set PLAN status "In Progress"`).
+
+use planwright_core::{Task, TaskKind, TaskState, TextRange};
+
+use super::Sink;
+use crate::Context;
+use crate::util::{is_done_status, status_field};
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
+    let plan = ctx.plan;
+    if let Some(status) = status_field(ctx)
+        && is_done_status(ctx, &status.value)
+    {
+        let open: Vec<&Task> = plan.tasks.iter().filter(|t| is_open_work(t)).collect();
+        report(out, status.value_range, &status.value, "the plan", &open);
+    }
+    for phase in &plan.phases {
+        let Some(value) = &phase.status else {
+            continue;
+        };
+        if !is_done_status(ctx, value) {
+            continue;
+        }
+        let open: Vec<&Task> = phase
+            .tasks
+            .iter()
+            .filter_map(|&i| plan.tasks.get(i))
+            .filter(|t| is_open_work(t))
+            .collect();
+        report(out, phase.heading, value, &phase.id, &open);
+    }
+}
+
+fn is_open_work(t: &Task) -> bool {
+    t.state != TaskState::Done && matches!(t.kind, TaskKind::Task | TaskKind::Checklist)
+}
+
+fn report(out: &mut Sink<'_>, at: TextRange, status: &str, whose: &str, open: &[&Task]) {
+    let Some(first) = open.first() else {
+        return;
+    };
+    let n = open.len();
+    let noun = if n == 1 { "task is" } else { "tasks are" };
+    let mut r = out
+        .report(
+            at,
+            format!("{whose} says `{}` but {n} {noun} not done", status.trim()),
+        )
+        .primary_label("status says done")
+        .label(first.check_range, format!("{} is not done", first.id));
+    for t in open.iter().skip(1).take(4) {
+        r = r.label(t.check_range, format!("{} is not done", t.id));
+    }
+    r.help("tick the finished tasks, or change the status to say the work is still in progress");
+}

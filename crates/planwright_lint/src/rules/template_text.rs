@@ -1,0 +1,42 @@
+//! Flags instruction text left unchanged from the plan's template.
+//!
+//! ## What it does
+//! Reports each paragraph or list item whose words are exactly one of the
+//! template's instructions to the author, such as "Brief summary of the
+//! implementation approach." The comparison ignores spacing and emphasis.
+//! It runs only when the plan's dialect has a template.
+//!
+//! ## Why
+//! Template instructions read like content at a glance, so a section can
+//! look written when it is not.
+//!
+//! ## Example
+//! ```markdown
+//! ## Summary
+//!
+//! Brief summary of the implementation approach.
+//! ```
+//!
+//! ## Fix
+//! Replace the instruction with what it asks for, or delete the section if
+//! the plan does not need it.
+
+use planwright_core::PlaceholderKind;
+
+use super::Sink;
+use crate::Context;
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
+    for p in &ctx.plan.placeholders {
+        if p.kind != PlaceholderKind::TemplateText {
+            continue;
+        }
+        let template = ctx.dialect.map_or("its", |d| d.name());
+        out.report(
+            p.range,
+            format!("text left unchanged from the {template} template"),
+        )
+        .primary_label("template instruction")
+        .help("write what the instruction asks for, or delete it");
+    }
+}

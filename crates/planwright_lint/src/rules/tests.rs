@@ -1,0 +1,109 @@
+//! Each rule against its fixture plan (`fixtures/PWnnn.md`), snapshotted as
+//! the human output a user sees; and a clean plan that raises nothing.
+
+use planwright_core::{ParseOptions, parse_with};
+
+use crate::render::{FileReport, human};
+use crate::selection::{Layer, RuleSet};
+use crate::{Context, lint};
+
+/// Lints `source` with only `code` enabled, read as `dialect` when given.
+fn run(code: &str, dialect: Option<&str>, source: &str) -> String {
+    let plan = parse_with(
+        source,
+        &ParseOptions {
+            dialect,
+            file_name: Some("plan.md"),
+            ..ParseOptions::default()
+        },
+    );
+    let dialect = planwright_core::DialectSet::builtin().get(&plan.dialect.name);
+    let ctx = Context {
+        source,
+        plan: &plan,
+        dialect,
+        file_exists: &|p| p == "exists.md",
+    };
+    let layer = Layer {
+        select: Some(vec![code.to_owned()]),
+        ..Layer::default()
+    };
+    let rules = RuleSet::resolve(&[&layer]).unwrap();
+    let diagnostics = lint(&ctx, &rules);
+    let path = format!("fixtures/{code}.md");
+    human::render(
+        &[FileReport {
+            path: &path,
+            source,
+            diagnostics: &diagnostics,
+        }],
+        false,
+    )
+}
+
+macro_rules! fixture {
+    ($test:ident, $code:literal) => {
+        fixture!($test, $code, None);
+    };
+    ($test:ident, $code:literal, $dialect:expr) => {
+        #[test]
+        fn $test() {
+            let source = include_str!(concat!("fixtures/", $code, ".md"));
+            let out = run($code, $dialect, source);
+            assert!(out.contains($code), "{} found nothing:\n{out}", $code);
+            insta::assert_snapshot!($code, out);
+        }
+    };
+}
+
+fixture!(pw101_unfilled_placeholder, "PW101");
+fixture!(pw102_template_text, "PW102", Some("delivery"));
+fixture!(pw103_missing_section, "PW103", Some("delivery"));
+fixture!(pw104_empty_section, "PW104");
+fixture!(pw105_missing_metadata, "PW105", Some("delivery"));
+fixture!(pw106_unresolved_choice, "PW106");
+fixture!(pw107_open_questions, "PW107");
+fixture!(pw201_status_contradicts_tasks, "PW201");
+fixture!(pw202_unknown_status, "PW202", Some("delivery"));
+fixture!(pw203_invalid_date, "PW203");
+fixture!(pw204_timeline_out_of_order, "PW204");
+fixture!(pw205_duplicate_task_id, "PW205");
+fixture!(pw206_unknown_dependency, "PW206");
+fixture!(pw207_dependency_cycle, "PW207");
+fixture!(pw208_done_with_open_checklist, "PW208");
+fixture!(pw209_progress_log_out_of_order, "PW209");
+fixture!(pw301_broken_link, "PW301");
+fixture!(pw401_risk_without_mitigation, "PW401");
+fixture!(pw402_malformed_table, "PW402");
+fixture!(pw501_uppercase_check_mark, "PW501");
+fixture!(pw502_mixed_list_markers, "PW502");
+
+#[test]
+fn every_rule_has_a_fixture_test() {
+    let tests = include_str!("tests.rs");
+    for rule in crate::RULES {
+        assert!(
+            tests.contains(&format!("\"{}\"", rule.code)),
+            "{} has no fixture",
+            rule.code
+        );
+    }
+}
+
+#[test]
+fn a_clean_plan_raises_nothing() {
+    let source = include_str!("fixtures/clean.md");
+    let out = run("ALL", Some("delivery"), source);
+    assert_eq!(out, "No problems found in 1 file.\n");
+}
+
+#[test]
+fn directives_silence_findings() {
+    let source = "# Plan\n\n<!-- planwright-disable-next-line PW101 -->\nOwner: [NAME]\n\nLead: [LEAD]\n\n<!-- planwright-disable unfilled-placeholder -->\nQA: [QA]\n<!-- planwright-enable -->\nOps: [OPS]\n";
+    let out = run("PW101", None, source);
+    assert!(out.contains("[LEAD]") && out.contains("[OPS]"), "{out}");
+    assert!(
+        !out.contains("`[NAME]`") && !out.contains("`[QA]`"),
+        "{out}"
+    );
+}

@@ -1,0 +1,138 @@
+//! Flags a timeline that ends before it starts, and a phase scheduled to
+//! start before a phase it depends on ends.
+//!
+//! ## What it does
+//! Reads start and end dates from timeline tables (`Start` / `End`
+//! columns, or two dates in one cell) and from phase estimates, and week
+//! numbers (`Week 3-4`) where dates are not given. Reports a row or phase
+//! whose end comes before its start, and a phase whose start comes before
+//! the end of a phase listed in its dependencies. Dates are compared only
+//! with dates and weeks only with weeks.
+//!
+//! ## Why
+//! A schedule that cannot be followed is usually a copy-paste slip or a
+//! dependency added after the dates were set.
+//!
+//! ## Example
+//! ```markdown
+//! | Phase | Start | End |
+//! |---|---|---|
+//! | Phase 1 | 2026-03-10 | 2026-03-01 |
+//! ```
+//!
+//! ## Fix
+//! Correct the dates, or the dependency.
+
+use std::collections::HashMap;
+
+use planwright_core::{Phase, RefTarget, Table, TableKind, TextRange};
+
+use super::Sink;
+use crate::Context;
+use crate::util::{Span, first_date};
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
+    let plan = ctx.plan;
+    // Where each phase's schedule was read: phase index → (span, range).
+    let mut spans: HashMap<usize, (Span, TextRange)> = HashMap::new();
+    for table in plan.tables.iter().filter(|t| t.kind == TableKind::Timeline) {
+        rows(ctx, table, out, &mut spans);
+    }
+    for (i, phase) in plan.phases.iter().enumerate() {
+        if spans.contains_key(&i) {
+            continue;
+        }
+        if let Some(span) = phase.estimate.as_deref().and_then(Span::read) {
+            if let Span::Dates(start, end) = span
+                && end < start
+            {
+                out.report(
+                    phase.heading,
+                    format!("{} ends ({end}) before it starts ({start})", phase.id),
+                )
+                .help("correct the dates");
+            }
+            spans.insert(i, (span, phase.heading));
+        }
+    }
+    for (i, phase) in plan.phases.iter().enumerate() {
+        let Some(&(span, at)) = spans.get(&i) else {
+            continue;
+        };
+        for dep in &phase.depends_on {
+            let Some(d) = find_phase(&plan.phases, &dep.target) else {
+                continue;
+            };
+            let Some(&(dep_span, dep_at)) = spans.get(&d) else {
+                continue;
+            };
+            if d != i && span.starts_before_end_of(dep_span) {
+                let dep_id = &plan.phases[d].id;
+                out.report(
+                    at,
+                    format!(
+                        "{} starts before {dep_id}, which it depends on, ends",
+                        phase.id
+                    ),
+                )
+                .primary_label(format!("{} scheduled here", phase.id))
+                .label(dep.range, "depends on it here")
+                .label(dep_at, format!("{dep_id} scheduled here"))
+                .help("move the phase after its dependency, or correct the dependency");
+            }
+        }
+    }
+}
+
+fn rows(
+    ctx: &Context<'_>,
+    table: &Table,
+    out: &mut Sink<'_>,
+    spans: &mut HashMap<usize, (Span, TextRange)>,
+) {
+    let start_col = table.column(&["start", "begin", "from"]);
+    let end_col = table.column(&["end", "finish", "due", "until"]);
+    for row in &table.rows {
+        let cell = |c: Option<usize>| c.and_then(|c| row.cells.get(c));
+        let span = match (cell(start_col), cell(end_col)) {
+            (Some(s), Some(e)) if start_col != end_col => {
+                match (first_date(&s.text), first_date(&e.text)) {
+                    (Some(a), Some(b)) => Some(Span::Dates(a, b)),
+                    _ => None,
+                }
+            }
+            _ => row.cells.iter().skip(1).find_map(|c| Span::read(&c.text)),
+        };
+        let Some(span) = span else {
+            continue;
+        };
+        if let Span::Dates(start, end) = span
+            && end < start
+        {
+            out.report(
+                row.range,
+                format!("timeline row ends ({end}) before it starts ({start})"),
+            )
+            .primary_label("end before start")
+            .help("correct the dates");
+        }
+        if let Some(Some(phase)) = row.cells.first().map(|c| phase_of(ctx, &c.text)) {
+            spans.entry(phase).or_insert((span, row.range));
+        }
+    }
+}
+
+fn phase_of(ctx: &Context<'_>, text: &str) -> Option<usize> {
+    planwright_core::references(text, 0)
+        .into_iter()
+        .find_map(|r| find_phase(&ctx.plan.phases, &r.target))
+}
+
+pub(crate) fn find_phase(phases: &[Phase], target: &RefTarget) -> Option<usize> {
+    let RefTarget::Phase { kind, number } = target else {
+        return None;
+    };
+    phases
+        .iter()
+        .position(|p| p.kind == *kind && p.number.eq_ignore_ascii_case(number))
+}

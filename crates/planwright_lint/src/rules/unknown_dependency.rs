@@ -1,0 +1,75 @@
+//! Flags a dependency on a phase or task that does not exist in the plan.
+//!
+//! ## What it does
+//! Reads the dependencies of phases (`**Dependencies:** Phase 1 complete`),
+//! of tasks (`Depends on T012`) and task chains (`T005 → T006`), and
+//! reports each reference to a phase number or task id the plan does not
+//! have. Phase references are checked only when the plan has phases.
+//!
+//! ## Why
+//! A dependency on nothing is either a typo or a leftover from a phase
+//! that was renumbered; `planwright next` cannot order work around it.
+//!
+//! ## Example
+//! ```markdown
+//! ### Phase 3: Rollout
+//! **Dependencies:** Phase 5
+//! ```
+//! in a plan with phases 1 to 4.
+//!
+//! ## Fix
+//! Point the dependency at the phase or task that exists, or remove it.
+
+use planwright_core::RefTarget;
+
+use super::Sink;
+use super::timeline_out_of_order::find_phase;
+use crate::Context;
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
+    let plan = ctx.plan;
+    for phase in &plan.phases {
+        for dep in &phase.depends_on {
+            let known = match &dep.target {
+                RefTarget::Phase { .. } => find_phase(&plan.phases, &dep.target).is_some(),
+                RefTarget::Task(id) => plan.task_by_id(id).is_some() || plan.tasks.is_empty(),
+            };
+            if !known {
+                let label = dep.target.label();
+                out.report(
+                    dep.range,
+                    format!("{} depends on {label}, which does not exist", phase.id),
+                )
+                .primary_label("no such phase or task in this plan")
+                .label(phase.heading, format!("{} starts here", phase.id))
+                .help("point the dependency at an existing phase or task, or remove it");
+            }
+        }
+    }
+    let has_ids = plan.tasks.iter().any(|t| t.explicit_id);
+    if !has_ids {
+        return;
+    }
+    for task in &plan.tasks {
+        for dep in &task.depends_on {
+            if plan.task_by_id(dep).is_none() {
+                out.report(
+                    task.line,
+                    format!("{} depends on {dep}, which does not exist", task.id),
+                )
+                .help("point the dependency at an existing task id, or remove it");
+            }
+        }
+    }
+    for link in &plan.task_links {
+        for id in [&link.from, &link.to] {
+            if plan.task_by_id(id).is_none() {
+                out.report(
+                    link.range,
+                    format!("dependency chain names {id}, which does not exist"),
+                )
+                .help("correct the task id in the chain");
+            }
+        }
+    }
+}

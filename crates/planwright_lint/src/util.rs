@@ -1,0 +1,228 @@
+//! Small readings of the model that several rules share: the plan's status,
+//! dates in cells and values, week numbers in timelines.
+
+use jiff::civil::Date;
+use planwright_core::{MetaField, normalize_key};
+
+use crate::Context;
+
+/// The plan-level status field, when the plan has one with a value.
+pub(crate) fn status_field<'a>(ctx: &Context<'a>) -> Option<&'a MetaField> {
+    let key = ctx
+        .dialect
+        .map_or("status", |d| d.descriptor.status_field.as_str());
+    ctx.plan
+        .field(key)
+        .or_else(|| ctx.plan.field("status"))
+        .filter(|f| !f.value.trim().is_empty())
+        .filter(|f| !has_placeholder(ctx, f))
+}
+
+fn has_placeholder(ctx: &Context<'_>, field: &MetaField) -> bool {
+    ctx.plan.placeholders.iter().any(|p| {
+        field.value_range.contains_range(p.range) || p.range.contains_range(field.value_range)
+    })
+}
+
+/// Statuses that mean the work is finished, for plans whose dialect does
+/// not say (and in addition to what it says: authors write `Done ✅`).
+const DONE_WORDS: &[&str] = &[
+    "done",
+    "complete",
+    "completed",
+    "finished",
+    "shipped",
+    "implemented",
+    "delivered",
+];
+const DRAFT_WORDS: &[&str] = &[
+    "draft",
+    "proposed",
+    "proposal",
+    "planning",
+    "planned",
+    "not_started",
+    "todo",
+    "to_do",
+    "new",
+    "idea",
+    "wip_draft",
+];
+
+pub(crate) fn is_done_status(ctx: &Context<'_>, value: &str) -> bool {
+    let key = status_key(value);
+    ctx.dialect.is_some_and(|d| d.status_is_done(value)) || DONE_WORDS.contains(&key.as_str())
+}
+
+pub(crate) fn is_draft_status(ctx: &Context<'_>, value: &str) -> bool {
+    let key = status_key(value);
+    let initial = ctx
+        .dialect
+        .and_then(|d| d.descriptor.initial_status.as_deref())
+        .map(normalize_key);
+    DRAFT_WORDS.contains(&key.as_str()) || initial.as_deref() == Some(key.as_str())
+}
+
+/// The status words without emoji, bold or a trailing remark
+/// (`✅ Complete (2025-01-10)` → `complete`).
+pub(crate) fn status_key(value: &str) -> String {
+    let head = value
+        .split(['(', '—', '–', ';', ','])
+        .next()
+        .unwrap_or(value);
+    let head = head.split(" - ").next().unwrap_or(head);
+    normalize_key(head)
+}
+
+/// A date written in a value or cell, valid or not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct DateToken {
+    /// Byte range inside the text it was found in.
+    pub start: usize,
+    pub end: usize,
+    /// `None` when the digits name no calendar day (2026-02-30).
+    pub date: Option<Date>,
+}
+
+/// Every `YYYY-MM-DD` or `YYYY/MM/DD` token in `text` (one- or two-digit
+/// month and day), with whether it is a real day.
+pub(crate) fn date_tokens(text: &str) -> Vec<DateToken> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let boundary = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if boundary && let Some((end, y, m, d)) = iso_at(bytes, i) {
+            let date = i16::try_from(y)
+                .ok()
+                .and_then(|y| Date::new(y, m as i8, d as i8).ok());
+            out.push(DateToken {
+                start: i,
+                end,
+                date,
+            });
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn iso_at(b: &[u8], i: usize) -> Option<(usize, u32, u32, u32)> {
+    let digits = |from: usize, min: usize, max: usize| -> Option<(usize, u32)> {
+        let mut n = 0u32;
+        let mut k = from;
+        while k < b.len() && k - from < max && b[k].is_ascii_digit() {
+            n = n * 10 + u32::from(b[k] - b'0');
+            k += 1;
+        }
+        (k - from >= min).then_some((k, n))
+    };
+    let (k, year) = digits(i, 4, 4)?;
+    let sep = *b.get(k)?;
+    if sep != b'-' && sep != b'/' {
+        return None;
+    }
+    let (k, month) = digits(k + 1, 1, 2)?;
+    if b.get(k) != Some(&sep) {
+        return None;
+    }
+    let (k, day) = digits(k + 1, 1, 2)?;
+    if b.get(k)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == sep)
+    {
+        return None;
+    }
+    // Years outside this window are version numbers or ids, not dates.
+    if !(1900..=2199).contains(&year) || month == 0 || day == 0 {
+        return None;
+    }
+    Some((k, year, month, day))
+}
+
+/// The first real date in `text`.
+pub(crate) fn first_date(text: &str) -> Option<Date> {
+    date_tokens(text).into_iter().find_map(|t| t.date)
+}
+
+/// A span of time read from a cell or estimate: two dates, or week numbers
+/// (`Week 3-4`). Only spans of the same unit are compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Span {
+    Dates(Date, Date),
+    Weeks(u32, u32),
+}
+
+impl Span {
+    pub(crate) fn read(text: &str) -> Option<Span> {
+        let dates: Vec<Date> = date_tokens(text)
+            .into_iter()
+            .filter_map(|t| t.date)
+            .collect();
+        match dates.as_slice() {
+            [a, b, ..] => return Some(Span::Dates(*a, *b)),
+            [a] => return Some(Span::Dates(*a, *a)),
+            [] => {}
+        }
+        weeks(text)
+    }
+
+    /// Whether `self` starts before `other` ends, in the same unit.
+    pub(crate) fn starts_before_end_of(self, other: Span) -> bool {
+        match (self, other) {
+            (Span::Dates(start, _), Span::Dates(_, end)) => start < end,
+            (Span::Weeks(start, _), Span::Weeks(_, end)) => start < end,
+            _ => false,
+        }
+    }
+}
+
+/// `Week 3`, `Weeks 3-4`, `Week 3 – Week 5`.
+fn weeks(text: &str) -> Option<Span> {
+    let lower = text.to_ascii_lowercase();
+    let at = lower.find("week")?;
+    let rest = &lower[at..];
+    let numbers: Vec<u32> = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .take(2)
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    match numbers.as_slice() {
+        [a, b] => Some(Span::Weeks(*a, *b)),
+        [a] => Some(Span::Weeks(*a, *a)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_found_and_checked() {
+        let t = date_tokens("from 2026-02-30 to 2026/3/1, v1.2026-01-01x, 12026-01-01");
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].date, None);
+        assert_eq!(t[1].date, Some(jiff::civil::date(2026, 3, 1)));
+        assert!(date_tokens("2024-13-01")[0].date.is_none());
+    }
+
+    #[test]
+    fn spans_read_dates_and_weeks() {
+        assert_eq!(Span::read("Weeks 3-4"), Some(Span::Weeks(3, 4)));
+        assert_eq!(Span::read("Week 2"), Some(Span::Weeks(2, 2)));
+        assert!(matches!(
+            Span::read("2025-01-01 → 2025-02-01"),
+            Some(Span::Dates(..))
+        ));
+        assert_eq!(Span::read("soon"), None);
+    }
+
+    #[test]
+    fn statuses_fold_decoration() {
+        assert_eq!(status_key("✅ **Complete** (2025-01-10)"), "complete");
+        assert_eq!(status_key("In Progress - phase 2"), "in_progress");
+    }
+}
