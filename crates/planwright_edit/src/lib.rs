@@ -7,8 +7,102 @@
 //! - [`resolve`]: which task a user meant by `T003`, `#5` or a fragment.
 //! - [`verify`]: the result parses to the same model but for the change.
 //! - [`fs`]: lock, read, refuse stale writes, temp file and rename.
+//! - [`track`]: read-only views for `status`, `next` and `graph`: which
+//!   tasks can start, and the dependency graph with its cycles.
 
 pub mod fs;
 
 pub use fs::{LockedFile, WriteError, open_locked, write_patched};
 pub use planwright_core::edit::{Edit, EditError, apply};
+pub mod ops;
+pub mod resolve;
+pub mod track;
+pub mod verify;
+
+use std::path::Path;
+
+use planwright_core::{ParseOptions, Plan, parse_with};
+use planwright_workspace::source::display_path;
+
+pub use ops::{Change, Intent, OpError};
+pub use resolve::{ResolveError, resolve, resolve_all};
+pub use verify::{VerifyError, verify};
+
+/// Why an edit command changed nothing. Messages start with the path.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error("{path}: {source}")]
+    Resolve { path: String, source: ResolveError },
+    #[error("{path}: {source}")]
+    Op { path: String, source: OpError },
+    #[error("{path}: {source}")]
+    Verify { path: String, source: VerifyError },
+}
+
+/// Failures an operation closure reports; [`edit_plan`] adds the path.
+#[derive(Debug, thiserror::Error)]
+pub enum OpFailure {
+    #[error(transparent)]
+    Resolve(#[from] ResolveError),
+    #[error(transparent)]
+    Op(#[from] OpError),
+}
+
+/// The result of [`edit_plan`]: the operation's own report, and the new
+/// text if anything was written.
+#[derive(Debug)]
+pub struct Edited<T> {
+    pub report: T,
+    pub written: Option<String>,
+}
+
+/// One write command's turn: lock, read, parse, let `op` compute the
+/// change, apply, re-parse and verify, refuse if the file changed, write
+/// atomically, unlock. An empty change writes nothing.
+pub fn edit_plan<T>(
+    path: &Path,
+    options: &ParseOptions<'_>,
+    op: impl FnOnce(&Plan, &str) -> Result<(Change, T), OpFailure>,
+) -> Result<Edited<T>, Error> {
+    let locked = open_locked(path)?;
+    let name = path.file_name().and_then(|n| n.to_str());
+    let options = ParseOptions {
+        file_name: name.or(options.file_name),
+        path: path.to_str().or(options.path),
+        ..*options
+    };
+    let before = parse_with(&locked.text, &options);
+    let shown = display_path(path);
+    let (change, report) = op(&before, &locked.text).map_err(|e| match e {
+        OpFailure::Resolve(source) => Error::Resolve {
+            path: shown.clone(),
+            source,
+        },
+        OpFailure::Op(source) => Error::Op {
+            path: shown.clone(),
+            source,
+        },
+    })?;
+    if change.edits.is_empty() {
+        return Ok(Edited {
+            report,
+            written: None,
+        });
+    }
+    let new_text = apply(&locked.text, &change.edits).map_err(|source| WriteError::Edit {
+        path: shown.clone(),
+        source,
+    })?;
+    let after = parse_with(&new_text, &options);
+    verify(&before, &after, &change.intent).map_err(|source| Error::Verify {
+        path: shown,
+        source,
+    })?;
+    locked.write(&new_text)?;
+    Ok(Edited {
+        report,
+        written: Some(new_text),
+    })
+}

@@ -1,0 +1,326 @@
+//! `set`: change a metadata field where it is written, or add it in the
+//! style the plan's header already uses.
+
+use planwright_core::edit::Edit;
+use planwright_core::{DialectSet, MetaField, MetaStyle, Plan, TextRange, normalize_key};
+
+use super::{Change, Intent, OpError, insert_lines, line_end_after, line_start};
+
+/// What `planwright set` was asked.
+#[derive(Clone, Copy, Debug)]
+pub struct SetField<'a> {
+    pub field: &'a str,
+    pub value: &'a str,
+    /// Add the field when the header lacks it.
+    pub add: bool,
+}
+
+/// Checks a new value for the dialect's status field against the dialect's
+/// status values and returns it in the dialect's spelling. Other fields,
+/// plans of no known dialect and `force` pass the value through.
+pub fn check_status(
+    plan: &Plan,
+    dialects: &DialectSet,
+    field: &str,
+    value: &str,
+    force: bool,
+) -> Result<String, OpError> {
+    let Some(dialect) = dialects.get(&plan.dialect.name) else {
+        return Ok(value.to_owned());
+    };
+    let d = &dialect.descriptor;
+    if normalize_key(field) != normalize_key(&d.status_field) || d.status_values.is_empty() {
+        return Ok(value.to_owned());
+    }
+    if let Some(known) = d
+        .status_values
+        .iter()
+        .find(|v| normalize_key(v) == normalize_key(value))
+    {
+        return Ok(known.clone());
+    }
+    if force {
+        return Ok(value.to_owned());
+    }
+    Err(OpError::StatusNotAllowed {
+        value: value.to_owned(),
+        dialect: d.name.clone(),
+        allowed: d.status_values.clone(),
+    })
+}
+
+/// Rewrites the value of every header field named `req.field` (front
+/// matter, bold line, comment), or adds one when `req.add` allows it.
+pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, OpError> {
+    let value = req.value.trim();
+    let key = normalize_key(req.field);
+    let fields: Vec<&MetaField> = plan
+        .metadata
+        .iter()
+        .filter(|f| f.is_header() && f.norm_key() == key)
+        .collect();
+    if fields.is_empty() {
+        if !req.add {
+            let mut present: Vec<String> = Vec::new();
+            for f in plan.metadata.iter().filter(|f| f.is_header()) {
+                if !present.contains(&f.key) {
+                    present.push(f.key.clone());
+                }
+            }
+            return Err(OpError::FieldMissing {
+                field: req.field.to_owned(),
+                present,
+            });
+        }
+        return add_field(plan, src, req.field, value, key);
+    }
+    let mut edits = Vec::new();
+    let mut values = Vec::new();
+    for f in fields {
+        let (content, parsed) = encode(f.style, src, f.value_range, value)?;
+        edits.push(Edit::replace(f.value_range, content));
+        values.push(parsed);
+    }
+    Ok(Change {
+        edits,
+        intent: Intent::Field {
+            key,
+            values,
+            added: false,
+        },
+    })
+}
+
+/// The text to put at `range` so that the field reads `value`, and the
+/// value the reader will see (front matter keeps escapes as written).
+fn encode(
+    style: MetaStyle,
+    src: &str,
+    range: TextRange,
+    value: &str,
+) -> Result<(String, String), OpError> {
+    let bad = |reason: &str| OpError::BadValue {
+        style: style.name(),
+        reason: reason.to_owned(),
+    };
+    if value.contains(['\n', '\r']) {
+        return Err(bad("it spans several lines"));
+    }
+    let bytes = src.as_bytes();
+    let (start, end) = (range.start as usize, range.end as usize);
+    let before = start.checked_sub(1).and_then(|i| bytes.get(i)).copied();
+    let after = bytes.get(end).copied();
+    let (mut content, parsed) = match style {
+        MetaStyle::Bold { .. } => (value.to_owned(), value.to_owned()),
+        MetaStyle::Comment => {
+            if value.contains("-->") {
+                return Err(bad("it contains `-->`"));
+            }
+            (value.to_owned(), value.to_owned())
+        }
+        MetaStyle::FrontMatter => {
+            let quote = match (before, after) {
+                (Some(q @ (b'"' | b'\'')), Some(c)) if c == q && !range.is_empty() => Some(q),
+                _ => None,
+            };
+            match quote {
+                Some(q) => {
+                    let inner = escape_yaml(value, q);
+                    (inner.clone(), inner)
+                }
+                None if needs_yaml_quotes(value) => {
+                    let inner = escape_yaml(value, b'"');
+                    (format!("\"{inner}\""), inner)
+                }
+                None => (value.to_owned(), value.to_owned()),
+            }
+        }
+    };
+    if range.is_empty() && !content.is_empty() {
+        if before.is_some_and(|b| !b.is_ascii_whitespace()) {
+            content.insert(0, ' ');
+        }
+        if style == MetaStyle::Comment && after == Some(b'-') {
+            content.push(' ');
+        }
+    }
+    Ok((content, parsed))
+}
+
+fn escape_yaml(value: &str, quote: u8) -> String {
+    if quote == b'\'' {
+        value.replace('\'', "''")
+    } else {
+        value.replace('\\', "\\\\").replace('"', "\\\"")
+    }
+}
+
+/// Plain YAML scalars cannot start with an indicator or hold `: ` / ` #`.
+fn needs_yaml_quotes(value: &str) -> bool {
+    value.is_empty()
+        || value.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c))
+        || value.contains(": ")
+        || value.contains(" #")
+        || value.ends_with(':')
+}
+
+/// Adds `field: value` in the style most of the header uses: a line in the
+/// front matter, a comment after the last comment field, a bold field after
+/// the last bold one (on the same line when the header strings several
+/// together with `|`), or a bold line under the title.
+fn add_field(
+    plan: &Plan,
+    src: &str,
+    field: &str,
+    value: &str,
+    key: String,
+) -> Result<Change, OpError> {
+    let le = plan.line_ending.as_str();
+    let header: Vec<&MetaField> = plan.metadata.iter().filter(|f| f.is_header()).collect();
+    let count = |pred: fn(&MetaStyle) -> bool| header.iter().filter(|f| pred(&f.style)).count();
+    let fm = count(|s| *s == MetaStyle::FrontMatter);
+    let comments = count(|s| *s == MetaStyle::Comment);
+    let bold = count(|s| matches!(s, MetaStyle::Bold { .. }));
+    let style = if plan.front_matter.is_some() && fm >= comments && fm >= bold {
+        MetaStyle::FrontMatter
+    } else if comments > bold {
+        MetaStyle::Comment
+    } else {
+        let colon_inside = plan
+            .metadata
+            .iter()
+            .find_map(|f| match f.style {
+                MetaStyle::Bold { colon_inside } => Some(colon_inside),
+                _ => None,
+            })
+            .unwrap_or(true);
+        MetaStyle::Bold { colon_inside }
+    };
+    let same: Vec<&MetaField> = header
+        .iter()
+        .copied()
+        .filter(|f| std::mem::discriminant(&f.style) == std::mem::discriminant(&style))
+        .collect();
+    let name = key_like(field, &same);
+    let (value_text, parsed) = encode(style, " ", TextRange::empty(1), value)?;
+    let written = match style {
+        MetaStyle::FrontMatter => format!("{name}: {value_text}"),
+        MetaStyle::Comment => format!("<!-- {name}: {value_text} -->"),
+        MetaStyle::Bold { colon_inside: true } => format!("**{name}:** {value_text}"),
+        MetaStyle::Bold {
+            colon_inside: false,
+        } => format!("**{name}**: {value_text}"),
+    };
+    let edit = match (style, same.last()) {
+        (MetaStyle::FrontMatter, _) => {
+            let fm = plan.front_matter.unwrap_or_default();
+            let text = fm.slice(src).trim_end();
+            let closing = line_start(src, fm.start as usize + text.len().saturating_sub(1));
+            insert_lines(src, closing, &[written], le)
+        }
+        (_, Some(last)) => after_field(src, last, &same, &written, le),
+        (_, None) => under_title(plan, src, written, le),
+    };
+    let values = vec![parsed];
+    Ok(Change {
+        edits: vec![edit],
+        intent: Intent::Field {
+            key,
+            values,
+            added: true,
+        },
+    })
+}
+
+/// After `last`: on its line when it shares the line with another field,
+/// else on a new line shaped like its own (prefix, trailing hard break,
+/// blank line between fields).
+fn after_field(src: &str, last: &MetaField, same: &[&MetaField], written: &str, le: &str) -> Edit {
+    let start = last.range.start as usize;
+    let line = line_start(src, start);
+    let on_line: Vec<&&MetaField> = same
+        .iter()
+        .filter(|f| line_start(src, f.range.start as usize) == line)
+        .collect();
+    if on_line.len() >= 2 {
+        let prev = on_line[on_line.len() - 2];
+        let sep = src
+            .get(prev.range.end as usize..start)
+            .filter(|s| s.contains('|'))
+            .unwrap_or(" | ");
+        return Edit::insert(last.range.end as usize, format!("{sep}{written}"));
+    }
+    let prefix = src.get(line..start).unwrap_or("");
+    let prefix = if prefix.trim_start_matches(['>', ' ', '\t']).is_empty() {
+        prefix
+    } else {
+        ""
+    };
+    let next = line_end_after(src, last.range.end as usize);
+    let rest = src.get(last.range.end as usize..next).unwrap_or("");
+    let trailing = rest.trim_end_matches(['\r', '\n']);
+    let trailing =
+        if trailing.trim().is_empty() || trailing.trim() == "\\" || trailing.trim() == "<br>" {
+            trailing
+        } else {
+            ""
+        };
+    let mut lines = Vec::new();
+    let blank_between = same.len() >= 2 && {
+        let prev = same[same.len() - 2];
+        src.get(prev.range.end as usize..start)
+            .is_some_and(|s| s.matches('\n').count() >= 2)
+    };
+    if blank_between {
+        lines.push(prefix.trim_end().to_owned());
+    }
+    lines.push(format!("{prefix}{written}{trailing}"));
+    insert_lines(src, next, &lines, le)
+}
+
+fn under_title(plan: &Plan, src: &str, written: String, le: &str) -> Edit {
+    let Some(title) = &plan.title else {
+        let at = if plan.bom { 3 } else { 0 };
+        return Edit::insert(at, format!("{written}{le}{le}"));
+    };
+    let at = line_end_after(src, title.heading.end as usize);
+    let mut lines = vec![String::new(), written];
+    let next_blank = src[at..]
+        .split('\n')
+        .next()
+        .is_none_or(|l| l.trim().is_empty());
+    if !next_blank {
+        lines.push(String::new());
+    }
+    insert_lines(src, at, &lines, le)
+}
+
+/// The user's field name, cased like the header's other keys of one style:
+/// `FEATURE_ID` among comment keys, `status` in lower-case front matter,
+/// `Owner` among capitalised bold keys.
+fn key_like(field: &str, same: &[&MetaField]) -> String {
+    let letters = |f: &&MetaField| {
+        f.key
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect::<String>()
+    };
+    let all = |pred: fn(char) -> bool| {
+        !same.is_empty() && same.iter().all(|f| letters(f).chars().all(pred))
+    };
+    let field = field.trim();
+    if all(char::is_uppercase) {
+        field.to_uppercase().replace([' ', '-'], "_")
+    } else if all(char::is_lowercase) {
+        field.to_lowercase()
+    } else {
+        let mut chars = field.chars();
+        chars
+            .next()
+            .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    }
+}
+
+#[cfg(test)]
+#[path = "field_tests.rs"]
+mod tests;

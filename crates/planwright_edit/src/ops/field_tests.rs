@@ -1,0 +1,166 @@
+//! `set` as given → running → produces, one case per field style.
+
+use super::*;
+use planwright_core::{edit::apply, parse};
+
+fn run(src: &str, field: &str, value: &str, add: bool) -> Result<String, OpError> {
+    let plan = parse(src);
+    let change = set_field(&plan, src, &SetField { field, value, add })?;
+    let out = apply(src, &change.edits).unwrap();
+    crate::verify(&plan, &parse(&out), &change.intent).unwrap();
+    Ok(out)
+}
+
+#[test]
+fn bold_fields_both_colon_styles() {
+    assert_eq!(
+        run(
+            "# P\n\n**Status:** Draft\n**Owner:** me\n",
+            "status",
+            "In Progress",
+            false
+        )
+        .unwrap(),
+        "# P\n\n**Status:** In Progress\n**Owner:** me\n"
+    );
+    // Trailing hard breaks stay.
+    assert_eq!(
+        run(
+            "# P\r\n\r\n**Created**: x  \r\n**Status**: Draft  \r\n",
+            "Status",
+            "Done",
+            false
+        )
+        .unwrap(),
+        "# P\r\n\r\n**Created**: x  \r\n**Status**: Done  \r\n"
+    );
+}
+
+#[test]
+fn one_of_several_fields_on_a_line() {
+    let src = "# P\n\n**Branch**: `x` | **Status**: Draft | **Date**: 2026-01-01\n";
+    assert_eq!(
+        run(src, "status", "In Review", false).unwrap(),
+        "# P\n\n**Branch**: `x` | **Status**: In Review | **Date**: 2026-01-01\n"
+    );
+}
+
+#[test]
+fn comment_and_front_matter_fields() {
+    assert_eq!(
+        run(
+            "# P\n\n<!-- STATUS: pending -->\n",
+            "status",
+            "completed",
+            false
+        )
+        .unwrap(),
+        "# P\n\n<!-- STATUS: completed -->\n"
+    );
+    let fm = "---\ntitle: P\nstatus: draft\nowner: \"Ann\"\n---\n# P\n";
+    assert_eq!(
+        run(fm, "status", "done", false).unwrap(),
+        "---\ntitle: P\nstatus: done\nowner: \"Ann\"\n---\n# P\n"
+    );
+    assert_eq!(
+        run(fm, "owner", "Bob \"B\"", false).unwrap(),
+        "---\ntitle: P\nstatus: draft\nowner: \"Bob \\\"B\\\"\"\n---\n# P\n"
+    );
+    // A value YAML would misread gets quotes.
+    assert_eq!(
+        run(fm, "status", "blocked: waiting", false).unwrap(),
+        "---\ntitle: P\nstatus: \"blocked: waiting\"\nowner: \"Ann\"\n---\n# P\n"
+    );
+}
+
+#[test]
+fn an_empty_value_gets_its_space() {
+    assert_eq!(
+        run("# P\n\n**Status:**\n", "status", "Draft", false).unwrap(),
+        "# P\n\n**Status:** Draft\n"
+    );
+}
+
+#[test]
+fn missing_field_is_an_error_naming_the_fields() {
+    let err = run("# P\n\n**Status:** Draft\n", "owner", "me", false).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no field `owner` in the plan header (it has: Status); use --add to add it"
+    );
+}
+
+#[test]
+fn add_in_the_plans_own_style() {
+    // Bold lines: after the last one, with its trailing hard break.
+    assert_eq!(
+        run(
+            "# P\n\n**Created**: x  \n**Status**: Draft  \n\n## A\n",
+            "owner",
+            "Ann",
+            true
+        )
+        .unwrap(),
+        "# P\n\n**Created**: x  \n**Status**: Draft  \n**Owner**: Ann  \n\n## A\n"
+    );
+    // Several on one line: appended to that line.
+    assert_eq!(
+        run("# P\n\n**A:** 1 | **B:** 2\n", "C", "3", true).unwrap(),
+        "# P\n\n**A:** 1 | **B:** 2 | **C:** 3\n"
+    );
+    // Comments: upper-case key, after the last comment.
+    assert_eq!(
+        run(
+            "# P\n\n<!-- FEATURE_ID: 7 -->\n<!-- STATUS: pending -->\n\n## A\n",
+            "owner team",
+            "core",
+            true
+        )
+        .unwrap(),
+        "# P\n\n<!-- FEATURE_ID: 7 -->\n<!-- STATUS: pending -->\n<!-- OWNER_TEAM: core -->\n\n## A\n"
+    );
+    // Front matter: before the closing fence, CRLF kept.
+    assert_eq!(
+        run("---\r\ntitle: P\r\n---\r\n# P\r\n", "Status", "draft", true).unwrap(),
+        "---\r\ntitle: P\r\nstatus: draft\r\n---\r\n# P\r\n"
+    );
+    // No header at all: a bold line under the title.
+    assert_eq!(
+        run("# P\nBody\n", "status", "Draft", true).unwrap(),
+        "# P\n\n**Status:** Draft\n\nBody\n"
+    );
+    // Blank lines between fields are copied.
+    assert_eq!(
+        run("# P\n\n**A:** 1\n\n**B:** 2\n", "c", "3", true).unwrap(),
+        "# P\n\n**A:** 1\n\n**B:** 2\n\n**C:** 3\n"
+    );
+}
+
+#[test]
+fn status_values_come_from_the_dialect() {
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/delivery-plan.md"
+    ))
+    .unwrap();
+    let plan = parse(&src);
+    assert_eq!(plan.dialect.name, "delivery");
+    let set = DialectSet::builtin();
+    assert_eq!(
+        check_status(&plan, set, "Status", "in progress", false).unwrap(),
+        "In Progress"
+    );
+    let err = check_status(&plan, set, "status", "Shipped", false).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "`Shipped` is not a status of the delivery dialect (expected one of: Draft, In Progress, Completed, Blocked, Cancelled); use --force to set it anyway"
+    );
+    assert_eq!(
+        check_status(&plan, set, "status", "Shipped", true).unwrap(),
+        "Shipped"
+    );
+    assert_eq!(
+        check_status(&plan, set, "owner", "Shipped", false).unwrap(),
+        "Shipped"
+    );
+}

@@ -1,0 +1,341 @@
+//! `log`: a dated entry in the progress log, as a table row or a bullet,
+//! shaped like the entries already there.
+
+use planwright_core::{List, Plan, Role, Section, Table, TableKind, TextRange};
+
+use super::{Change, Intent, OpError, insert_lines, line_end_after, line_start};
+
+/// What `planwright log` was asked.
+#[derive(Clone, Copy, Debug)]
+pub struct LogEntry<'a> {
+    /// `YYYY-MM-DD`, already validated.
+    pub date: &'a str,
+    pub message: &'a str,
+    /// Add a progress-log section when the plan has none.
+    pub create: bool,
+}
+
+/// Appends the entry: a row in the progress-log table (at the top when the
+/// table lists newest first), else a bullet after the log's last list item,
+/// else a `### DATE` heading when the log is kept under dated headings.
+pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change, OpError> {
+    let message = entry.message.trim();
+    if message.contains(['\n', '\r']) {
+        return Err(OpError::MultilineMessage);
+    }
+    let le = plan.line_ending.as_str();
+    let section = plan.section_with_role(Role::ProgressLog);
+    let table = plan
+        .tables
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TableKind::ProgressLog)
+        .find(|(_, t)| section.is_none() || t.section == section)
+        .or_else(|| {
+            plan.tables
+                .iter()
+                .enumerate()
+                .find(|(_, t)| t.kind == TableKind::ProgressLog)
+        });
+    if let Some((index, t)) = table {
+        return Ok(Change {
+            edits: vec![table_row(src, t, entry.date, message, le)],
+            intent: Intent::LogRow { table: index },
+        });
+    }
+    let Some(s) = section else {
+        if !entry.create {
+            return Err(OpError::NoLog);
+        }
+        return Ok(Change {
+            edits: vec![new_section(plan, src, entry.date, message, le)],
+            intent: Intent::LogEntry { new_heading: true },
+        });
+    };
+    let sec = &plan.sections[s];
+    let dated_children = plan
+        .sections
+        .iter()
+        .filter(|c| c.parent == Some(s))
+        .filter(|c| starts_with_date(&c.title))
+        .count();
+    let new_heading = dated_children > 0;
+    let edit = if new_heading {
+        let level = "#".repeat(usize::from(sec.level) + 1);
+        let at = content_end(src, sec.range);
+        let lines = [
+            String::new(),
+            format!("{level} {}", entry.date),
+            format!("- {message}"),
+        ];
+        insert_after_content(src, at, &lines, le)
+    } else if let Some(list) = last_list(plan, sec.range) {
+        list_item(src, list, entry.date, message, le)
+    } else {
+        let at = content_end(src, sec.range);
+        insert_after_content(
+            src,
+            at,
+            &[String::new(), format!("- {}: {message}", entry.date)],
+            le,
+        )
+    };
+    Ok(Change {
+        edits: vec![edit],
+        intent: Intent::LogEntry { new_heading },
+    })
+}
+
+/// A row with the date and message in their columns, cells padded to the
+/// header's widths, `|` escaped, pipes and prefix as the table writes them.
+fn table_row(
+    src: &str,
+    t: &Table,
+    date: &str,
+    message: &str,
+    le: &str,
+) -> planwright_core::edit::Edit {
+    let date_col = t.column(&["date", "when", "day"]).unwrap_or(0);
+    let msg_col = t
+        .column(&[
+            "update",
+            "entry",
+            "note",
+            "progress",
+            "change",
+            "event",
+            "summary",
+            "description",
+            "what",
+        ])
+        .filter(|&c| c != date_col)
+        .or_else(|| (0..t.header.cells.len()).find(|&c| c != date_col))
+        .unwrap_or(date_col);
+    let escaped = message.replace('|', "\\|");
+    let header_line = t.header.range.slice(src);
+    let prefix_len = header_line.find('|').unwrap_or(0);
+    let prefix = &header_line[..prefix_len];
+    let prefix = if prefix.trim_start_matches(['>', ' ', '\t']).is_empty() {
+        prefix
+    } else {
+        ""
+    };
+    let body = header_line[prefix.len()..].trim_end();
+    let outer = body.starts_with('|');
+    let widths = |line: &str| -> Vec<usize> {
+        segments(line.trim_end())
+            .iter()
+            .map(|s| s.chars().count())
+            .collect()
+    };
+    let header_widths = widths(body);
+    // Pad to the column widths only when the table is kept aligned: its
+    // last row (or the delimiter row of an empty table) matches the header.
+    let reference = if let Some(last) = t.rows.last() {
+        last.range.slice(src).get(prefix.len()..).unwrap_or("")
+    } else {
+        let delim = line_end_after(src, t.header.range.end as usize);
+        let end = line_end_after(src, delim + 1);
+        src.get(delim..end)
+            .and_then(|l| l.get(prefix.len()..))
+            .unwrap_or("")
+    };
+    let aligned = widths(reference) == header_widths;
+    let cells: Vec<String> = (0..t.header.cells.len().max(1))
+        .map(|c| {
+            let text = if c == date_col {
+                date
+            } else if c == msg_col {
+                escaped.as_str()
+            } else {
+                ""
+            };
+            let width = if aligned {
+                header_widths.get(c).map_or(0, |w| w.saturating_sub(2))
+            } else {
+                0
+            };
+            format!("{text:<width$}")
+        })
+        .collect();
+    let row = if outer {
+        format!("{prefix}| {} |", cells.join(" | "))
+    } else {
+        format!("{prefix}{}", cells.join(" | "))
+    };
+    let newest_first = match (t.rows.first(), t.rows.last()) {
+        (Some(first), Some(last)) if t.rows.len() >= 2 => {
+            let d = |r: &planwright_core::Row| r.cells.get(date_col).map(|c| c.text.clone());
+            matches!((d(first), d(last)), (Some(a), Some(b)) if starts_with_date(&a) && starts_with_date(&b) && a > b)
+        }
+        _ => false,
+    };
+    let at = match (newest_first, t.rows.first(), t.rows.last()) {
+        (true, Some(first), _) => line_start(src, first.range.start as usize),
+        (false, _, Some(last)) => line_end_after(src, last.range.end as usize),
+        _ => {
+            // No rows yet: after the delimiter row under the header.
+            let after_header = line_end_after(src, t.header.range.end as usize);
+            line_end_after(src, after_header + 1)
+        }
+    };
+    insert_lines(src, at, &[row], le)
+}
+
+/// The cells of a table line between unescaped pipes, outer pipes dropped.
+fn segments(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let bytes = line.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'|' && (i == 0 || bytes[i - 1] != b'\\') {
+            out.push(&line[from..i]);
+            from = i + 1;
+        }
+    }
+    out.push(&line[from..]);
+    if line.starts_with('|') {
+        out.remove(0);
+    }
+    if line.ends_with('|') && !line.ends_with("\\|") {
+        out.pop();
+    }
+    out
+}
+
+/// The last top-level list in `range`.
+fn last_list(plan: &Plan, range: TextRange) -> Option<&List> {
+    let inside: Vec<&List> = plan
+        .lists
+        .iter()
+        .filter(|l| range.contains_range(l.range))
+        .collect();
+    inside
+        .iter()
+        .rev()
+        .find(|l| {
+            !inside
+                .iter()
+                .any(|o| o.range != l.range && o.range.contains_range(l.range))
+        })
+        .copied()
+}
+
+/// A bullet after the list's last item, with its marker (numbered on),
+/// indentation and the way its items put the date.
+fn list_item(
+    src: &str,
+    list: &List,
+    date: &str,
+    message: &str,
+    le: &str,
+) -> planwright_core::edit::Edit {
+    let marker = list.markers.last().copied().unwrap_or(list.range);
+    let line = line_start(src, marker.start as usize);
+    let indent = src.get(line..marker.start as usize).unwrap_or("");
+    let marker_text = marker.slice(src);
+    let next_marker = match marker_text
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map(|(i, _)| i)
+    {
+        Some(i) if i > 0 => {
+            let n: u64 = marker_text[..i].parse().unwrap_or(0);
+            format!("{}{}", n + 1, &marker_text[i..])
+        }
+        _ => marker_text.to_owned(),
+    };
+    let item_line_end = src[marker.end as usize..]
+        .find(['\n', '\r'])
+        .map_or(src.len(), |n| marker.end as usize + n);
+    let item = src
+        .get(marker.end as usize..item_line_end)
+        .unwrap_or("")
+        .trim_start();
+    let body = match date_shape(item) {
+        Some((pre, sep)) => format!("{pre}{date}{sep}{message}"),
+        None => format!("{date}: {message}"),
+    };
+    let end = content_end(src, list.range);
+    insert_after_content(src, end, &[format!("{indent}{next_marker} {body}")], le)
+}
+
+/// How an item writes its date: the text before it (`**`, `[`) and
+/// between it and the message (`**: `, ` — `), if it starts with one.
+fn date_shape(item: &str) -> Option<(String, String)> {
+    let pre_len = item.find(|c: char| c.is_ascii_digit())?;
+    let pre = &item[..pre_len];
+    if pre.chars().count() > 3 || pre.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let rest = &item[pre_len..];
+    if !starts_with_date(rest) {
+        return None;
+    }
+    let after = &rest[10..];
+    let sep_len = after.find(char::is_alphanumeric).unwrap_or(after.len());
+    let sep = &after[..sep_len];
+    if sep.chars().count() > 6 {
+        return None;
+    }
+    Some((pre.to_owned(), sep.to_owned()))
+}
+
+fn starts_with_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+}
+
+/// The end of the last non-blank line in `range`.
+fn content_end(src: &str, range: TextRange) -> usize {
+    let text = range.slice(src);
+    range.start as usize + text.trim_end().len()
+}
+
+/// Lines inserted after the line that ends at `at`.
+fn insert_after_content(
+    src: &str,
+    at: usize,
+    lines: &[String],
+    le: &str,
+) -> planwright_core::edit::Edit {
+    insert_lines(src, line_end_after(src, at), lines, le)
+}
+
+/// A `## Progress Log` section with a table, at the end of the file.
+fn new_section(
+    plan: &Plan,
+    src: &str,
+    date: &str,
+    message: &str,
+    le: &str,
+) -> planwright_core::edit::Edit {
+    let level = plan
+        .sections
+        .iter()
+        .filter(|s| s.level > 1)
+        .map(|s: &Section| s.level)
+        .min()
+        .unwrap_or(2);
+    let escaped = message.replace('|', "\\|");
+    let width = escaped.chars().count().max(6);
+    let lines = [
+        String::new(),
+        format!("{} Progress Log", "#".repeat(usize::from(level))),
+        String::new(),
+        format!("| Date       | {:<width$} |", "Update"),
+        format!("| ---------- | {} |", "-".repeat(width)),
+        format!("| {date:<10} | {escaped:<width$} |"),
+    ];
+    let end = src.trim_end().len();
+    insert_after_content(src, end, &lines, le)
+}
+
+#[cfg(test)]
+#[path = "log_tests.rs"]
+mod tests;

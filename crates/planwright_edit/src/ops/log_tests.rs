@@ -1,0 +1,99 @@
+//! `log` as given → running → produces: tables, lists, dated headings.
+
+use super::*;
+use planwright_core::{edit::apply, parse};
+
+fn run(src: &str, message: &str, create: bool) -> Result<String, OpError> {
+    let plan = parse(src);
+    let entry = LogEntry {
+        date: "2026-11-21",
+        message,
+        create,
+    };
+    let change = append_log(&plan, src, &entry)?;
+    let out = apply(src, &change.edits).unwrap();
+    crate::verify(&plan, &parse(&out), &change.intent).unwrap();
+    Ok(out)
+}
+
+#[test]
+fn a_padded_row_under_the_last_one_with_pipes_escaped() {
+    let src = "# P\n\n## Progress Log\n\n| Date       | Update           |\n| ---------- | ---------------- |\n| 2026-10-12 | Plan created     |\n\n## Next\n";
+    assert_eq!(
+        run(src, "a | b", false).unwrap(),
+        "# P\n\n## Progress Log\n\n| Date       | Update           |\n| ---------- | ---------------- |\n| 2026-10-12 | Plan created     |\n| 2026-11-21 | a \\| b           |\n\n## Next\n"
+    );
+}
+
+#[test]
+fn rows_at_the_end_of_a_file_without_final_newline_and_crlf() {
+    let src = "## Progress Log\r\n\r\n| Date | Note |\r\n|---|---|\r\n| 2026-01-01 | x |";
+    assert_eq!(
+        run(src, "y", false).unwrap(),
+        "## Progress Log\r\n\r\n| Date | Note |\r\n|---|---|\r\n| 2026-01-01 | x |\r\n| 2026-11-21 | y |"
+    );
+    // An empty table gets its first row under the delimiter.
+    let src = "## Progress Log\n\n| Date | Update |\n|------|--------|\n";
+    assert_eq!(
+        run(src, "first", false).unwrap(),
+        "## Progress Log\n\n| Date | Update |\n|------|--------|\n| 2026-11-21 | first  |\n"
+    );
+}
+
+#[test]
+fn newest_first_tables_get_the_row_on_top() {
+    let src =
+        "## Progress Log\n\n| Date | Update |\n|---|---|\n| 2026-02-01 | b |\n| 2026-01-01 | a |\n";
+    assert_eq!(
+        run(src, "c", false).unwrap(),
+        "## Progress Log\n\n| Date | Update |\n|---|---|\n| 2026-11-21 | c |\n| 2026-02-01 | b |\n| 2026-01-01 | a |\n"
+    );
+}
+
+#[test]
+fn bullets_copy_the_marker_and_date_shape() {
+    let src =
+        "## Progress Log\n\n* **2026-01-01**: started\n* **2026-01-02**: went on\n\n## Next\n";
+    assert_eq!(
+        run(src, "done", false).unwrap(),
+        "## Progress Log\n\n* **2026-01-01**: started\n* **2026-01-02**: went on\n* **2026-11-21**: done\n\n## Next\n"
+    );
+    let src = "## Log\n\n1. 2026-01-01 — a\n2. 2026-01-02 — b\n";
+    assert_eq!(
+        run(src, "c", false).unwrap(),
+        "## Log\n\n1. 2026-01-01 — a\n2. 2026-01-02 — b\n3. 2026-11-21 — c\n"
+    );
+}
+
+#[test]
+fn dated_headings_get_a_new_heading() {
+    let src = "## Progress Log\n\n### 2026-01-20\n- **Created**: plan\n\n## Next\n";
+    assert_eq!(
+        run(src, "more", false).unwrap(),
+        "## Progress Log\n\n### 2026-01-20\n- **Created**: plan\n\n### 2026-11-21\n- more\n\n## Next\n"
+    );
+}
+
+#[test]
+fn no_log_is_an_error_unless_created() {
+    assert_eq!(
+        run("# P\n\n## A\n\ntext\n", "x", false),
+        Err(OpError::NoLog)
+    );
+    assert_eq!(
+        run("# P\n\n## A\n\ntext", "x | y", true).unwrap(),
+        "# P\n\n## A\n\ntext\n\n## Progress Log\n\n| Date       | Update |\n| ---------- | ------ |\n| 2026-11-21 | x \\| y |"
+    );
+    assert_eq!(
+        run("## Progress Log\n", "a\nb", false),
+        Err(OpError::MultilineMessage)
+    );
+}
+
+#[test]
+fn an_empty_log_section_gets_a_bullet() {
+    assert_eq!(
+        run("# P\n\n## Progress Log\n\n## Next\n", "x", false).unwrap(),
+        "# P\n\n## Progress Log\n\n- 2026-11-21: x\n\n## Next\n"
+    );
+}

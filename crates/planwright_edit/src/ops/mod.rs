@@ -1,0 +1,127 @@
+//! Pure edit operations: a parsed plan and its text in, byte patches out.
+//!
+//! Each operation returns the [`Edit`]s to apply and the [`Intent`] they
+//! carry out, which [`crate::verify`] checks against the re-parsed result.
+//! None of them reads a file; inserted lines use the plan's own line ending
+//! and indentation, and an insertion at the end of a file that has no final
+//! newline keeps it without one.
+
+mod field;
+mod log;
+mod tasks;
+
+pub use field::{SetField, check_status, set_field};
+pub use log::{LogEntry, append_log};
+pub use tasks::{done_mark, set_task_state};
+
+use planwright_core::TaskState;
+use planwright_core::edit::Edit;
+
+/// What an operation means to change in the model; everything else must
+/// parse back identically.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Intent {
+    /// Tasks (by index) get these states.
+    TaskStates(Vec<(usize, TaskState)>),
+    /// The header fields with this normalised key read `values`, in
+    /// document order; `added` when a new field was written.
+    Field {
+        key: String,
+        values: Vec<String>,
+        added: bool,
+    },
+    /// One row more in the table at this index of `Plan::tables`.
+    LogRow { table: usize },
+    /// A bullet in the log (which may read as a list field, `**DATE**:
+    /// text`), and with `new_heading` a heading of its own (a dated one, or
+    /// a new progress-log section with its table).
+    LogEntry { new_heading: bool },
+}
+
+/// A change ready to apply: its patches and what they mean.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub edits: Vec<Edit>,
+    pub intent: Intent,
+}
+
+/// Why an operation cannot be carried out on this plan.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum OpError {
+    #[error("no field `{field}` in the plan header{}; use --add to add it", list_suffix(.present))]
+    FieldMissing { field: String, present: Vec<String> },
+    #[error(
+        "`{value}` is not a status of the {dialect} dialect (expected one of: {}); use --force to set it anyway",
+        .allowed.join(", ")
+    )]
+    StatusNotAllowed {
+        value: String,
+        dialect: String,
+        allowed: Vec<String>,
+    },
+    #[error("the value cannot be written as a {style} field: {reason}")]
+    BadValue { style: &'static str, reason: String },
+    #[error("the plan has no progress-log section; use --create to add one")]
+    NoLog,
+    #[error("a log message must be one line")]
+    MultilineMessage,
+}
+
+fn list_suffix(items: &[String]) -> String {
+    if items.is_empty() {
+        String::new()
+    } else {
+        format!(" (it has: {})", items.join(", "))
+    }
+}
+
+/// The offset just past the line holding `pos - 1`: where a line inserted
+/// after that line starts. `pos` already at a line start is returned as is.
+pub(crate) fn line_end_after(src: &str, pos: usize) -> usize {
+    let pos = pos.min(src.len());
+    if pos == 0 || src.as_bytes()[pos - 1] == b'\n' {
+        return pos;
+    }
+    src[pos..].find('\n').map_or(src.len(), |n| pos + n + 1)
+}
+
+/// The offset where the line holding `pos` starts.
+pub(crate) fn line_start(src: &str, pos: usize) -> usize {
+    src[..pos.min(src.len())].rfind('\n').map_or(0, |n| n + 1)
+}
+
+/// Inserts whole `lines` at `at`, a line start (or the end of the text).
+/// At the end of a text without a final newline the lines go after a new
+/// line break and the text still ends without one.
+pub(crate) fn insert_lines(src: &str, at: usize, lines: &[String], le: &str) -> Edit {
+    let body = lines.join(le);
+    if at >= src.len() && !src.is_empty() && !src.ends_with('\n') {
+        Edit::insert(src.len(), format!("{le}{body}"))
+    } else {
+        Edit::insert(at, format!("{body}{le}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_helpers() {
+        let src = "ab\ncd\nef";
+        assert_eq!(line_end_after(src, 1), 3);
+        assert_eq!(line_end_after(src, 3), 3);
+        assert_eq!(line_end_after(src, 7), 8);
+        assert_eq!(line_start(src, 4), 3);
+        let e = insert_lines(src, 8, &["x".into()], "\n");
+        assert_eq!(
+            planwright_core::edit::apply(src, &[e]).unwrap(),
+            "ab\ncd\nef\nx"
+        );
+        let e = insert_lines(src, 3, &["x".into(), "y".into()], "\r\n");
+        assert_eq!(
+            planwright_core::edit::apply(src, &[e]).unwrap(),
+            "ab\nx\r\ny\r\ncd\nef"
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! Which task the user meant: an id (`T003`, `1.2`), a 1-based index
+//! (`#5`), or a fragment of its text that only one task contains.
+
+use planwright_core::{Plan, Task};
+
+/// Why a task reference did not name exactly one task.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ResolveError {
+    #[error("no task matches `{query}`{}", candidates_text(.candidates))]
+    Unknown {
+        query: String,
+        candidates: Vec<String>,
+    },
+    #[error("`{query}` matches {} tasks; name one by id or #index:{}", .candidates.len(), candidates_text(.candidates))]
+    Ambiguous {
+        query: String,
+        candidates: Vec<String>,
+    },
+}
+
+/// How many tasks an "unknown" error lists; a long plan would drown the
+/// message.
+const MAX_LISTED: usize = 20;
+
+/// Resolves every query, or fails on the first one that does not name
+/// exactly one task. Repeated tasks are listed once, in query order.
+pub fn resolve_all(plan: &Plan, queries: &[String]) -> Result<Vec<usize>, ResolveError> {
+    let mut out = Vec::new();
+    for q in queries {
+        let i = resolve(plan, q)?;
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    Ok(out)
+}
+
+/// Resolves one query: `#N` by position, then by id (any case), then by a
+/// case-insensitive fragment of the text.
+pub fn resolve(plan: &Plan, query: &str) -> Result<usize, ResolveError> {
+    let q = query.trim();
+    if let Some(n) = q.strip_prefix('#').and_then(|n| n.parse::<usize>().ok()) {
+        return match n.checked_sub(1).filter(|&i| i < plan.tasks.len()) {
+            Some(i) => Ok(i),
+            None => Err(ResolveError::Unknown {
+                query: q.to_owned(),
+                candidates: if plan.tasks.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![format!(
+                        "the plan has {0} tasks, #1 to #{0}",
+                        plan.tasks.len()
+                    )]
+                },
+            }),
+        };
+    }
+    let by_id: Vec<usize> = plan
+        .tasks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.explicit_id && t.id.eq_ignore_ascii_case(q))
+        .map(|(i, _)| i)
+        .collect();
+    if let [one] = by_id[..] {
+        return Ok(one);
+    }
+    if by_id.len() > 1 {
+        return Err(ambiguous(plan, q, &by_id));
+    }
+    let needle = q.to_lowercase();
+    let by_text: Vec<usize> = if needle.is_empty() {
+        Vec::new()
+    } else {
+        plan.tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.text.to_lowercase().contains(&needle))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    match by_text[..] {
+        [one] => Ok(one),
+        [] => Err(ResolveError::Unknown {
+            query: q.to_owned(),
+            candidates: plan
+                .tasks
+                .iter()
+                .enumerate()
+                .take(MAX_LISTED)
+                .map(|(i, t)| describe(i, t))
+                .chain(
+                    (plan.tasks.len() > MAX_LISTED)
+                        .then(|| format!("… and {} more", plan.tasks.len() - MAX_LISTED)),
+                )
+                .collect(),
+        }),
+        _ => Err(ambiguous(plan, q, &by_text)),
+    }
+}
+
+fn ambiguous(plan: &Plan, q: &str, found: &[usize]) -> ResolveError {
+    ResolveError::Ambiguous {
+        query: q.to_owned(),
+        candidates: found.iter().map(|&i| describe(i, &plan.tasks[i])).collect(),
+    }
+}
+
+/// `#3 T003 [ ] Write the parser`.
+fn describe(index: usize, t: &Task) -> String {
+    let id = if t.explicit_id {
+        format!(" {}", t.id)
+    } else {
+        String::new()
+    };
+    format!("#{}{id} [{}] {}", index + 1, t.mark, t.text)
+}
+
+fn candidates_text(candidates: &[String]) -> String {
+    if candidates.is_empty() {
+        return "; the plan has no tasks".to_owned();
+    }
+    let mut out = String::new();
+    for c in candidates {
+        out.push_str("\n  ");
+        out.push_str(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use planwright_core::parse;
+
+    const PLAN: &str = "# P\n\n- [ ] T001 Write the parser\n- [x] T002 Write the printer\n- [ ] Review docs\n- [ ] 1.2 Ship\n";
+
+    #[test]
+    fn ids_indexes_and_fragments() {
+        let plan = parse(PLAN);
+        assert_eq!(resolve(&plan, "T002"), Ok(1));
+        assert_eq!(resolve(&plan, "t001"), Ok(0));
+        assert_eq!(resolve(&plan, "#3"), Ok(2));
+        assert_eq!(resolve(&plan, "1.2"), Ok(3));
+        assert_eq!(resolve(&plan, "review"), Ok(2));
+        assert_eq!(
+            resolve_all(&plan, &["#1".into(), "T001".into(), "ship".into()]),
+            Ok(vec![0, 3])
+        );
+    }
+
+    #[test]
+    fn ambiguous_and_unknown_list_candidates() {
+        let plan = parse(PLAN);
+        let err = resolve(&plan, "write").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "`write` matches 2 tasks; name one by id or #index:\n  #1 T001 [ ] Write the parser\n  #2 T002 [x] Write the printer"
+        );
+        let err = resolve(&plan, "deploy").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("no task matches `deploy`\n  #1 T001 [ ] Write the parser\n"),
+            "{err}"
+        );
+        let err = resolve(&plan, "#9").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no task matches `#9`\n  the plan has 4 tasks, #1 to #4"
+        );
+        let err = resolve(&parse("# Empty\n"), "x").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no task matches `x`; the plan has no tasks"
+        );
+    }
+}

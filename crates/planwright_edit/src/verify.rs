@@ -1,0 +1,318 @@
+//! After an edit, the result is parsed again and compared with the plan
+//! before it: the intended change must be there and nothing else in the
+//! model may differ. This catches a value that happens to read as markup
+//! (a message starting with `[ ]`, a field value with ` | **Key:**`) before
+//! it reaches the disk.
+//!
+//! The comparison is over a range-free projection of the model (titles,
+//! metadata, sections, phases, tasks, task links, tables), since an
+//! insertion shifts every later offset. Placeholders, paragraphs and lists
+//! are left out: setting a placeholder value to a real one is the point.
+
+use planwright_core::{Plan, TaskState, normalize_key};
+
+use crate::ops::Intent;
+
+/// The re-parsed plan differs from the old one by more (or less) than the
+/// intended change.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the edit would change more than intended ({detail}); nothing written")]
+pub struct VerifyError {
+    pub detail: String,
+}
+
+/// Checks that `after` is `before` with `intent` carried out.
+pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), VerifyError> {
+    let mut expected = Shape::of(before);
+    let actual = Shape::of(after);
+    match intent {
+        Intent::TaskStates(changes) => {
+            for &(i, state) in changes {
+                if let Some(t) = expected.tasks.get_mut(i) {
+                    t.state = state;
+                }
+            }
+        }
+        Intent::Field { key, values, added } => {
+            let is_key = |f: &FieldShape| f.header && normalize_key(&f.key) == *key;
+            if *added {
+                let Some(new) = actual.metadata.iter().position(is_key) else {
+                    return fail("the added field does not read back");
+                };
+                let field = actual.metadata[new].clone();
+                if field.value != values.first().map_or("", String::as_str) {
+                    return fail(format!("the added field reads `{}`", field.value));
+                }
+                expected
+                    .metadata
+                    .insert(new.min(expected.metadata.len()), field);
+            } else {
+                let mut at = expected.metadata.iter_mut().filter(|f| is_key(f));
+                for v in values {
+                    match at.next() {
+                        Some(f) => f.value.clone_from(v),
+                        None => return fail("a field disappeared"),
+                    }
+                }
+            }
+        }
+        Intent::LogRow { table } => {
+            let (Some(old), Some(new)) =
+                (expected.tables.get_mut(*table), actual.tables.get(*table))
+            else {
+                return fail("the log table moved");
+            };
+            // The new row is wherever the date order put it; every old row
+            // must still be there, in order.
+            let fits = new.rows.len() == old.rows.len() + 1
+                && (0..new.rows.len()).any(|p| {
+                    let mut without = new.rows.clone();
+                    without.remove(p);
+                    without == old.rows
+                });
+            if !fits {
+                return fail("the log table did not gain exactly one row");
+            }
+            old.rows.clone_from(&new.rows);
+        }
+        Intent::LogEntry { new_heading } => {
+            // List fields are how some logs write their entries.
+            expected.metadata.retain(|f| f.header);
+            let mut actual = actual.clone();
+            actual.metadata.retain(|f| f.header);
+            if *new_heading {
+                let Some(pos) = (0..actual.sections.len()).find(|&p| {
+                    let mut without = actual.sections.clone();
+                    without.remove(p);
+                    without == expected.sections
+                }) else {
+                    return fail("the log did not gain exactly one heading");
+                };
+                expected.sections.insert(pos, actual.sections[pos].clone());
+                if actual.tables.len() == expected.tables.len() + 1
+                    && actual
+                        .tables
+                        .last()
+                        .is_some_and(|t| t.kind == "progress_log")
+                {
+                    expected.tables.extend(actual.tables.last().cloned());
+                }
+            }
+            return if expected == actual {
+                Ok(())
+            } else {
+                fail(first_difference(&expected, &actual))
+            };
+        }
+    }
+    if expected == actual {
+        Ok(())
+    } else {
+        fail(first_difference(&expected, &actual))
+    }
+}
+
+fn fail<T>(detail: impl Into<String>) -> Result<T, VerifyError> {
+    Err(VerifyError {
+        detail: detail.into(),
+    })
+}
+
+/// The range-free projection of a plan that an edit must keep.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Shape {
+    title: Option<String>,
+    metadata: Vec<FieldShape>,
+    sections: Vec<(u8, Option<String>, String)>,
+    phases: Vec<PhaseShape>,
+    tasks: Vec<TaskShape>,
+    task_links: Vec<(String, String)>,
+    tables: Vec<TableShape>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct FieldShape {
+    key: String,
+    value: String,
+    style: &'static str,
+    header: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct PhaseShape {
+    id: String,
+    title: String,
+    parent: Option<usize>,
+    status: Option<String>,
+    depends_on: Vec<String>,
+    tasks: Vec<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct TaskShape {
+    id: String,
+    text: String,
+    state: TaskState,
+    kind: &'static str,
+    phase: Option<usize>,
+    parent: Option<usize>,
+    markers: Vec<String>,
+    depends_on: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct TableShape {
+    kind: &'static str,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Shape {
+    fn of(plan: &Plan) -> Self {
+        Self {
+            title: plan.title.as_ref().map(|t| t.text.clone()),
+            metadata: plan
+                .metadata
+                .iter()
+                .map(|f| FieldShape {
+                    key: f.key.clone(),
+                    value: f.value.clone(),
+                    style: f.style.name(),
+                    header: f.is_header(),
+                })
+                .collect(),
+            sections: plan
+                .sections
+                .iter()
+                .map(|s| (s.level, s.number.clone(), s.title.clone()))
+                .collect(),
+            phases: plan
+                .phases
+                .iter()
+                .map(|p| PhaseShape {
+                    id: p.id.clone(),
+                    title: p.title.clone(),
+                    parent: p.parent,
+                    status: p.status.clone(),
+                    depends_on: p.depends_on.iter().map(|r| r.target.label()).collect(),
+                    tasks: p.tasks.clone(),
+                })
+                .collect(),
+            tasks: plan
+                .tasks
+                .iter()
+                .map(|t| TaskShape {
+                    id: t.id.clone(),
+                    text: t.text.clone(),
+                    state: t.state,
+                    kind: t.kind.name(),
+                    phase: t.phase,
+                    parent: t.parent,
+                    markers: t.markers.clone(),
+                    depends_on: t.depends_on.clone(),
+                })
+                .collect(),
+            task_links: plan
+                .task_links
+                .iter()
+                .map(|l| (l.from.clone(), l.to.clone()))
+                .collect(),
+            tables: plan
+                .tables
+                .iter()
+                .map(|t| TableShape {
+                    kind: t.kind.name(),
+                    header: t.header.cells.iter().map(|c| c.text.clone()).collect(),
+                    rows: t
+                        .rows
+                        .iter()
+                        .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+fn first_difference(a: &Shape, b: &Shape) -> String {
+    if a.title != b.title {
+        return "the title changed".to_owned();
+    }
+    if a.metadata != b.metadata {
+        return diff_list("metadata field", &a.metadata, &b.metadata, |f| {
+            format!("{}: {}", f.key, f.value)
+        });
+    }
+    if a.sections != b.sections {
+        return diff_list("heading", &a.sections, &b.sections, |s| s.2.clone());
+    }
+    if a.tasks != b.tasks {
+        return diff_list("task", &a.tasks, &b.tasks, |t| {
+            format!("{} {}", t.id, t.text)
+        });
+    }
+    if a.phases != b.phases {
+        return diff_list("phase", &a.phases, &b.phases, |p| p.id.clone());
+    }
+    if a.tables != b.tables {
+        return "a table changed".to_owned();
+    }
+    "task dependencies changed".to_owned()
+}
+
+fn diff_list<T: PartialEq>(what: &str, a: &[T], b: &[T], name: impl Fn(&T) -> String) -> String {
+    if a.len() < b.len() {
+        let extra = b
+            .iter()
+            .find(|x| !a.contains(x))
+            .map(&name)
+            .unwrap_or_default();
+        return format!("a new {what} would appear: `{extra}`");
+    }
+    if a.len() > b.len() {
+        let gone = a
+            .iter()
+            .find(|x| !b.contains(x))
+            .map(&name)
+            .unwrap_or_default();
+        return format!("{what} `{gone}` would disappear");
+    }
+    let changed = a
+        .iter()
+        .zip(b)
+        .find(|(x, y)| x != y)
+        .map(|(x, _)| name(x))
+        .unwrap_or_default();
+    format!("{what} `{changed}` would change")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use planwright_core::parse;
+
+    #[test]
+    fn a_tick_passes_and_a_stray_change_fails() {
+        let before = parse("- [ ] T001 a\n- [ ] T002 b\n");
+        let after = parse("- [x] T001 a\n- [ ] T002 b\n");
+        let intent = Intent::TaskStates(vec![(0, TaskState::Done)]);
+        assert_eq!(verify(&before, &after, &intent), Ok(()));
+        let wrong = parse("- [x] T001 a\n- [x] T002 b\n");
+        let err = verify(&before, &wrong, &intent).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the edit would change more than intended (task `T002 b` would change); nothing written"
+        );
+    }
+
+    #[test]
+    fn a_bullet_that_reads_as_a_task_fails() {
+        let before = parse("## Progress Log\n\n- 2026-01-01: a\n");
+        let after = parse("## Progress Log\n\n- 2026-01-01: a\n- [ ] b\n");
+        let err = verify(&before, &after, &Intent::LogEntry { new_heading: false }).unwrap_err();
+        assert!(
+            err.to_string().contains("a new task would appear: `#1 b`"),
+            "{err}"
+        );
+    }
+}
