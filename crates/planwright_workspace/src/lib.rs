@@ -4,6 +4,12 @@
 
 pub mod config;
 pub mod discover;
+pub mod fill;
+pub mod git;
+pub mod init;
+pub mod newplan;
+pub mod numbering;
 pub mod source;
+pub mod templates;
 
 pub use source::{LoadError, SourceFile, read_plan_file};

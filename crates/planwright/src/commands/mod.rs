@@ -1,5 +1,7 @@
 //! One module per command; `run` dispatches.
 
+mod init;
+mod new;
 mod show;
 mod templates;
 
@@ -12,6 +14,8 @@ use crate::cli::{Cli, Command};
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Command::Init => init::run(),
+        Command::New(args) => new::run(&args),
         Command::Show(args) => show::run(&args),
         Command::Schema => {
             let schema = planwright_core::json::plan_schema();

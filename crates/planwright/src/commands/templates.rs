@@ -1,34 +1,29 @@
-//! `planwright templates`: the built-in templates, printed byte for byte.
+//! `planwright templates`: the built-in templates and the user's own in
+//! `.planwright/templates/`, listed with where each comes from, or printed
+//! byte for byte.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
-use planwright_core::DialectSet;
+use anyhow::{Context, Result, bail};
+use planwright_core::{Dialect, DialectSet, Origin};
+use planwright_workspace::config::load_config;
+use planwright_workspace::templates::{dialect_set, templates_dir};
 
 use crate::cli::TemplatesAction;
 
 pub fn run(action: Option<&TemplatesAction>) -> Result<ExitCode> {
-    let set = DialectSet::builtin();
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let root = load_config(&cwd)?.root;
+    let set = dialect_set(&root)?;
     match action {
-        None | Some(TemplatesAction::List) => {
-            let mut out = String::new();
-            for d in set.iter().filter(|d| d.template.is_some()) {
-                let _ = writeln!(
-                    out,
-                    "{:<10} built-in  {}",
-                    d.name(),
-                    d.descriptor.description
-                );
-            }
-            crate::output::print(&out)?;
-        }
+        None | Some(TemplatesAction::List) => crate::output::print(&list(&set, &root))?,
         Some(TemplatesAction::Show { name }) => {
             let Some(template) = set.get(name).and_then(|d| d.template.as_deref()) else {
                 let names: Vec<&str> = set
                     .iter()
                     .filter(|d| d.template.is_some())
-                    .map(planwright_core::Dialect::name)
+                    .map(Dialect::name)
                     .collect();
                 bail!("unknown template `{name}`; known: {}", names.join(", "));
             };
@@ -36,4 +31,45 @@ pub fn run(action: Option<&TemplatesAction>) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One line per template: name, origin, and for local ones their file and
+/// whether they shadow a built-in or had their descriptor derived.
+fn list(set: &DialectSet, root: &std::path::Path) -> String {
+    let builtin = DialectSet::builtin();
+    let mut out = String::new();
+    for d in set.iter() {
+        let Origin::Local(path) = &d.origin else {
+            if d.template.is_some() {
+                let _ = writeln!(
+                    out,
+                    "{:<10} built-in  {}",
+                    d.name(),
+                    d.descriptor.description
+                );
+            }
+            continue;
+        };
+        let mut notes = Vec::new();
+        if builtin.get(d.name()).is_some() {
+            notes.push(format!("shadows the built-in {}", d.name()));
+        }
+        let has_descriptor = templates_dir(root)
+            .join(format!("{}.toml", d.name()))
+            .is_file();
+        if !has_descriptor {
+            notes.push("no descriptor: derived from its headings".to_owned());
+        } else if d.template.is_none() {
+            notes.push("descriptor only: used to read plans, no template".to_owned());
+        } else if !d.descriptor.description.is_empty() {
+            notes.push(d.descriptor.description.clone());
+        }
+        let _ = writeln!(
+            out,
+            "{:<10} local     {path} ({})",
+            d.name(),
+            notes.join("; ")
+        );
+    }
+    out
 }

@@ -1,0 +1,196 @@
+//! `planwright new`: a numbered plan from a template, filled with what
+//! planwright knows, and a pointer to what is left for the author.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use planwright_workspace::config::load_config;
+use planwright_workspace::newplan::{Clock, NewPlan, NewRequest, create};
+use planwright_workspace::numbering::format_number;
+use planwright_workspace::templates::dialect_set;
+use serde::Serialize;
+
+use crate::cli::{Format, NewArgs};
+
+/// Fixes today's date (`YYYY-MM-DD`) for reproducible output: tests and
+/// documentation examples set it; users have no reason to.
+const TODAY_ENV: &str = "PLANWRIGHT_TODAY";
+
+pub fn run(args: &NewArgs) -> Result<ExitCode> {
+    if args.title.trim().is_empty() {
+        bail!("the title is empty");
+    }
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let loaded = load_config(&cwd)?;
+    let dialects = dialect_set(&loaded.root)?;
+    let name = args
+        .template
+        .as_deref()
+        .unwrap_or(&loaded.config.new.template);
+    let Some(template) = dialects.get(name) else {
+        let names: Vec<&str> = dialects
+            .iter()
+            .filter(|d| d.template.is_some())
+            .map(planwright_core::Dialect::name)
+            .collect();
+        bail!(
+            "unknown template `{name}`; known: {} (see `planwright templates list`)",
+            names.join(", ")
+        );
+    };
+    let clock = match std::env::var(TODAY_ENV) {
+        Ok(day) => Clock::on(&day)
+            .with_context(|| format!("{TODAY_ENV}={day}: expected a date, YYYY-MM-DD"))?,
+        Err(_) => Clock::now(),
+    };
+    let request = NewRequest {
+        root: &loaded.root,
+        config: &loaded.config.new,
+        dialects: &dialects,
+        template,
+        title: &args.title,
+        spec: args.spec.as_ref().map(|s| cwd.join(s)),
+        issue: args.issue.clone(),
+        author: args.author.clone(),
+        set: args.set.clone(),
+        number: args.number,
+        branch: args.branch,
+        dry_run: args.dry_run,
+        clock,
+    };
+    let plan = create(&request)?;
+    let shown = shown_path(&plan.path, &cwd);
+    for key in &plan.unused_set {
+        eprintln!("planwright: warning: --set {key}: no slot of that name in template `{name}`");
+    }
+    match args.format {
+        Format::Json => crate::output::print_json(&NewDoc::new(&plan, &shown, name, args))?,
+        Format::Human => crate::output::print(&human(&plan, &shown, name, args, &request))?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn shown_path(path: &Path, cwd: &Path) -> String {
+    let rel = path.strip_prefix(cwd).unwrap_or(path);
+    planwright_workspace::source::display_path(rel)
+}
+
+fn number_text(plan: &NewPlan, req: &NewRequest<'_>) -> Option<String> {
+    plan.number.map(|n| format_number(n, req.config.digits))
+}
+
+fn human(
+    plan: &NewPlan,
+    shown: &str,
+    template: &str,
+    args: &NewArgs,
+    req: &NewRequest<'_>,
+) -> String {
+    let mut out = String::new();
+    let verb = if args.dry_run {
+        "Would create"
+    } else {
+        "Created"
+    };
+    let number = number_text(plan, req).map_or(String::new(), |n| format!(", number {n}"));
+    let _ = writeln!(out, "{verb} {shown} (template {template}{number})");
+    if !plan.filled.is_empty() {
+        let total: usize = plan.filled.iter().map(|f| f.slots).sum();
+        // One entry per variable, whatever forms its value took.
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for f in &plan.filled {
+            match counts.iter_mut().find(|(n, _)| *n == f.name) {
+                Some((_, c)) => *c += f.slots,
+                None => counts.push((&f.name, f.slots)),
+            }
+        }
+        let names: Vec<String> = counts
+            .iter()
+            .map(|(name, n)| {
+                if *n > 1 {
+                    format!("{name} ({n})")
+                } else {
+                    (*name).to_owned()
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "Filled {total} slot{}: {}",
+            plural(total),
+            names.join(", ")
+        );
+    }
+    if plan.branch_created {
+        let _ = writeln!(out, "Switched to a new git branch: {}", plan.branch);
+    }
+    if plan.remaining == 0 {
+        let _ = writeln!(out, "No slots left to fill.");
+    } else {
+        let _ = writeln!(
+            out,
+            "{} slot{} left for you to fill; list them with: planwright lint {shown}",
+            plan.remaining,
+            plural(plan.remaining)
+        );
+    }
+    if args.dry_run {
+        let _ = writeln!(out, "\n{}", plan.content);
+    }
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `new --format json`, version 1.
+#[derive(Serialize)]
+struct NewDoc<'a> {
+    version: u32,
+    path: &'a str,
+    number: Option<u64>,
+    branch: &'a str,
+    branch_created: bool,
+    template: &'a str,
+    filled: Vec<FilledDoc<'a>>,
+    remaining: usize,
+    dry_run: bool,
+    /// The plan's text, for `--dry-run` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct FilledDoc<'a> {
+    name: &'a str,
+    value: &'a str,
+    slots: usize,
+}
+
+impl<'a> NewDoc<'a> {
+    fn new(plan: &'a NewPlan, shown: &'a str, template: &'a str, args: &NewArgs) -> Self {
+        Self {
+            version: 1,
+            path: shown,
+            number: plan.number,
+            branch: &plan.branch,
+            branch_created: plan.branch_created,
+            template,
+            filled: plan
+                .filled
+                .iter()
+                .map(|f| FilledDoc {
+                    name: &f.name,
+                    value: &f.value,
+                    slots: f.slots,
+                })
+                .collect(),
+            remaining: plan.remaining,
+            dry_run: args.dry_run,
+            content: args.dry_run.then_some(plan.content.as_str()),
+        }
+    }
+}

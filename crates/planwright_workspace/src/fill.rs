@@ -1,0 +1,379 @@
+//! Filling a template's slots with what planwright knows about a new plan.
+//!
+//! Templates name the same thing many ways (`[FEATURE NAME]`,
+//! `{FEATURE_TITLE}`, `{{FEATURE_NAME}}`, `<Project / Feature Name>`), so a
+//! slot is matched by its normalised name against a table of aliases, then
+//! by where it stands: the first slot of the title heading is the title, a
+//! slot that is a header field's whole value (`**Status:** Draft | Done`) is
+//! named by the field. Every fill is a byte patch at the slot's range
+//! (`planwright_core::edit`), so the template's other bytes are untouched;
+//! a slot planwright cannot fill is left exactly as written.
+
+use std::collections::BTreeMap;
+
+use planwright_core::edit::{Edit, apply};
+use planwright_core::{
+    Descriptor, MetaStyle, Placeholder, PlaceholderKind, Plan, TableKind, TextRange, normalize_key,
+    parse,
+};
+
+/// Planwright's own variables, by canonical name (`title`, `date`...).
+pub type Values = BTreeMap<&'static str, String>;
+
+/// Canonical variable names and the slot names that mean them. Deliberately
+/// absent: `title`, `name`, `description` and `number`, which templates also
+/// use for a step's title or a head count (`[Number] developers`); in the
+/// title heading any slot is the title, and a dialect's `[fill]` table can
+/// map the rest.
+pub const ALIASES: &[(&str, &[&str])] = &[
+    (
+        "title",
+        &[
+            "feature_name",
+            "feature_title",
+            "project_feature_name",
+            "project_name",
+            "project_title",
+            "plan_title",
+            "plan_name",
+            "feature",
+            "arguments",
+        ],
+    ),
+    (
+        "branch",
+        &["branch", "feature_branch", "branch_name", "git_branch"],
+    ),
+    ("feature_id", &["feature_id"]),
+    (
+        "number",
+        &[
+            "plan_number",
+            "spec_number",
+            "feature_number",
+            "plan_no",
+            "spec_no",
+        ],
+    ),
+    ("folder", &["folder", "feature_folder", "feature_dir_name"]),
+    (
+        "dir",
+        &[
+            "feature_directory",
+            "feature_dir",
+            "feature_path",
+            "plan_dir",
+            "plan_directory",
+        ],
+    ),
+    ("slug", &["slug", "feature_slug", "short_name"]),
+    (
+        "spec",
+        &[
+            "spec",
+            "spec_path",
+            "spec_file",
+            "spec_link",
+            "specification",
+        ],
+    ),
+    (
+        "issue",
+        &[
+            "issue",
+            "issue_id",
+            "issue_number",
+            "issue_link",
+            "ticket",
+            "ticket_id",
+        ],
+    ),
+    ("author", &["author", "author_name", "created_by"]),
+    (
+        "date",
+        &[
+            "date",
+            "current_date",
+            "today",
+            "created",
+            "created_date",
+            "created_on",
+            "creation_date",
+            "generated",
+            "last_updated",
+        ],
+    ),
+    (
+        "timestamp",
+        &[
+            "timestamp",
+            "current_timestamp",
+            "created_at",
+            "datetime",
+            "current_datetime",
+            "now",
+            "generated_at",
+        ],
+    ),
+    ("status", &["status", "plan_status"]),
+];
+
+/// The template with its slots filled, and what was filled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Filled {
+    pub text: String,
+    /// One entry per variable, in order of first use.
+    pub filled: Vec<FilledVar>,
+    /// `--set` names that matched no slot.
+    pub unused_set: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FilledVar {
+    /// Canonical variable, or the slot's own name for `--set` and `[fill]`.
+    pub name: String,
+    pub value: String,
+    /// How many slots took it.
+    pub slots: usize,
+}
+
+/// What fills a slot, in order of precedence: `set` (the user's `--set`,
+/// keys normalised), the dialect's `[fill]` table, then `values`.
+pub struct Sources<'a> {
+    pub values: &'a Values,
+    pub descriptor: &'a Descriptor,
+    pub set: &'a [(String, String)],
+}
+
+/// Fills every slot of `template` that `sources` can name.
+pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
+    let plan = parse(template);
+    let title_heading = plan
+        .sections
+        .iter()
+        .find(|s| s.level == 1)
+        .map(|s| s.heading);
+    let mut title_slot_taken = false;
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut filled: Vec<FilledVar> = Vec::new();
+    let mut used_set = vec![false; sources.set.len()];
+    for slot in slots(&plan, template) {
+        if slot.placeholder.kind == PlaceholderKind::TemplateText {
+            continue;
+        }
+        let p = &slot.placeholder;
+        let in_title = title_heading.is_some_and(|h| h.contains_range(p.range));
+        let found = resolve(sources, &slot, &mut used_set).or_else(|| {
+            (in_title && !title_slot_taken)
+                .then(|| value("title", sources.values))
+                .flatten()
+        });
+        let Some((name, raw)) = found else { continue };
+        if in_title {
+            title_slot_taken = true;
+        }
+        let value = render(&plan, template, p.range, &name, raw);
+        if edits.iter().any(|e| overlaps(e.range, p.range)) {
+            continue;
+        }
+        edits.push(Edit::replace(p.range, value.clone()));
+        match filled
+            .iter_mut()
+            .find(|f| f.name == name && f.value == value)
+        {
+            Some(f) => f.slots += 1,
+            None => filled.push(FilledVar {
+                name,
+                value,
+                slots: 1,
+            }),
+        }
+    }
+    // Slot ranges come from one parse and never overlap once filtered, so
+    // applying them cannot fail; the template is returned unchanged if it
+    // somehow does rather than writing a half-filled plan.
+    let text = apply(template, &edits).unwrap_or_else(|_| template.to_owned());
+    let unused_set = sources
+        .set
+        .iter()
+        .zip(used_set)
+        .filter(|(_, used)| !used)
+        .map(|((k, _), _)| k.clone())
+        .collect();
+    Filled {
+        text,
+        filled,
+        unused_set,
+    }
+}
+
+/// A placeholder and the header field whose whole value it is, if any.
+struct Slot {
+    placeholder: Placeholder,
+    field_key: Option<String>,
+    in_header: bool,
+    in_timeline: bool,
+}
+
+/// Every slot of the template, those hidden in `<!-- KEY: {{value}} -->`
+/// comments included: the reader does not look for slots inside comments
+/// (a plan's comments are not its text), but a template's comment fields
+/// are exactly where SpecPulse-style templates keep their ids.
+fn slots(plan: &Plan, template: &str) -> Vec<Slot> {
+    let mut out: Vec<Slot> = plan
+        .placeholders
+        .iter()
+        .map(|p| {
+            let field = plan
+                .metadata
+                .iter()
+                .find(|m| m.value_range.contains_range(p.range));
+            Slot {
+                placeholder: p.clone(),
+                field_key: field
+                    .filter(|m| m.value_range.slice(template).trim() == p.text)
+                    .map(planwright_core::MetaField::norm_key),
+                in_header: field.is_some_and(planwright_core::MetaField::is_header),
+                in_timeline: in_timeline(plan, p.range),
+            }
+        })
+        .collect();
+    for m in plan
+        .metadata
+        .iter()
+        .filter(|m| m.style == MetaStyle::Comment)
+    {
+        let value = m.value_range.slice(template);
+        let base = m.value_range.start as usize;
+        for p in parse(value).placeholders {
+            let range = TextRange::new(base + p.range.start as usize, base + p.range.end as usize);
+            let whole = value.trim() == p.text;
+            out.push(Slot {
+                placeholder: Placeholder {
+                    range,
+                    in_metadata: true,
+                    ..p
+                },
+                field_key: whole.then(|| m.norm_key()),
+                in_header: true,
+                in_timeline: false,
+            });
+        }
+    }
+    out.sort_by_key(|s| (s.placeholder.range.start, s.placeholder.range.end));
+    out
+}
+
+/// The variable name and raw value for a slot, if any source knows it.
+fn resolve(sources: &Sources<'_>, slot: &Slot, used_set: &mut [bool]) -> Option<(String, String)> {
+    let p = &slot.placeholder;
+    // `[###-feature-name]`: the number sign stands for the plan number, so
+    // this is spec-kit's branch, whatever words follow.
+    let own = if p.text.contains("###") {
+        Some("branch".to_owned())
+    } else {
+        p.name.clone().filter(|_| named_kind(p.kind))
+    };
+    let field = slot.field_key.clone().filter(|_| slot.in_header);
+    for name in own.into_iter().chain(field) {
+        if let Some(i) = sources.set.iter().position(|(k, _)| *k == name) {
+            used_set[i] = true;
+            return Some((name, sources.set[i].1.clone()));
+        }
+        if let Some(template) = sources
+            .descriptor
+            .fill
+            .iter()
+            .find(|(k, _)| normalize_key(k) == name)
+            .map(|(_, v)| v)
+            && let Some(v) = expand(template, sources.values)
+        {
+            return Some((name, v));
+        }
+        if let Some(canonical) = canonical(&name)
+            && let Some(v) = value(canonical, sources.values)
+            && (canonical != "status" || slot.in_header)
+            && (canonical != "date" || !slot.in_timeline)
+        {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Kinds whose name is a variable name; `YYYY-MM-DD` or `TBD` only say a
+/// value is missing, and are named by their field instead.
+fn named_kind(kind: PlaceholderKind) -> bool {
+    matches!(
+        kind,
+        PlaceholderKind::Bracket
+            | PlaceholderKind::Brace
+            | PlaceholderKind::DoubleBrace
+            | PlaceholderKind::Angle
+            | PlaceholderKind::Arguments
+    )
+}
+
+/// The canonical variable a slot name stands for.
+pub fn canonical(name: &str) -> Option<&'static str> {
+    ALIASES
+        .iter()
+        .find(|(_, names)| names.contains(&name))
+        .map(|(c, _)| *c)
+}
+
+fn value(canonical: &'static str, values: &Values) -> Option<(String, String)> {
+    values
+        .get(canonical)
+        .map(|v| (canonical.to_owned(), v.clone()))
+}
+
+/// `{number}-{slug}` with planwright's variables; `None` if one is unknown
+/// for this plan (no `--issue` given, say), so the slot stays for the author.
+pub fn expand(template: &str, values: &Values) -> Option<String> {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find('}')?;
+        let name = normalize_key(&after[..close]);
+        let canonical = ALIASES
+            .iter()
+            .map(|(c, _)| *c)
+            .find(|c| *c == name)
+            .or_else(|| canonical(&name))?;
+        out.push_str(values.get(canonical)?);
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// The value as it must be written where the slot stands.
+fn render(plan: &Plan, template: &str, range: TextRange, name: &str, raw: String) -> String {
+    let mut value = raw;
+    // `feature_{{FEATURE_NAME}}` is an identifier: the title goes in as one.
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    let before = template[..range.start as usize].chars().next_back();
+    let after = template[range.end as usize..].chars().next();
+    if name == "title" && (glued(before) || glued(after)) {
+        value = crate::newplan::slugify(&value).replace('-', "_");
+    }
+    if plan.tables.iter().any(|t| t.range.contains_range(range)) {
+        value = value.replace('|', "\\|");
+    }
+    value.replace(['\r', '\n'], " ")
+}
+
+fn overlaps(a: TextRange, b: TextRange) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Whether a slot sits in a timeline table, where a date is a phase's start
+/// or end for the author to plan, not the day the plan was written.
+fn in_timeline(plan: &Plan, range: TextRange) -> bool {
+    plan.tables
+        .iter()
+        .any(|t| t.kind == TableKind::Timeline && t.range.contains_range(range))
+}

@@ -1,0 +1,134 @@
+//! The few questions `new` asks git, by running the `git` program.
+//!
+//! git is optional: outside a repository, or without git installed, the
+//! queries answer "nothing" (no branches, no user name) and only the
+//! commands that exist to change git (`new --branch`) fail.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    #[error("{dir}: not inside a git repository (needed for --branch)")]
+    NotARepository { dir: String },
+    #[error("git branch `{name}` already exists")]
+    BranchExists { name: String },
+    #[error("could not run git: {0}")]
+    Spawn(std::io::Error),
+    #[error("git {command} failed: {stderr}")]
+    Failed { command: String, stderr: String },
+}
+
+fn git(dir: &Path, args: &[&str]) -> std::io::Result<Output> {
+    Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        // Never block on a credential or editor prompt.
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .stdin(std::process::Stdio::null())
+        .output()
+}
+
+/// Stdout of a git query that succeeded, else `None`.
+fn query(dir: &Path, args: &[&str]) -> Option<String> {
+    let out = git(dir, args).ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+pub fn is_repository(dir: &Path) -> bool {
+    query(dir, &["rev-parse", "--git-dir"]).is_some()
+}
+
+/// `user.name` from git's configuration, if set.
+pub fn user_name(dir: &Path) -> Option<String> {
+    let name = query(dir, &["config", "user.name"])?;
+    let name = name.trim();
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
+/// Names of local branches and of remote-tracking branches with their
+/// remote's name removed (`origin/004-x` → `004-x`).
+pub fn branch_names(dir: &Path) -> Vec<String> {
+    let Some(out) = query(
+        dir,
+        &[
+            "for-each-ref",
+            "--format=%(refname)",
+            "refs/heads",
+            "refs/remotes",
+        ],
+    ) else {
+        return Vec::new();
+    };
+    out.lines().filter_map(branch_of_ref).collect()
+}
+
+fn branch_of_ref(refname: &str) -> Option<String> {
+    if let Some(local) = refname.strip_prefix("refs/heads/") {
+        return Some(local.to_owned());
+    }
+    let remote = refname.strip_prefix("refs/remotes/")?;
+    let (_, name) = remote.split_once('/')?;
+    (name != "HEAD").then(|| name.to_owned())
+}
+
+/// Checks that `name` can be created as a new branch in `dir`'s repository.
+pub fn check_new_branch(dir: &Path, name: &str) -> Result<(), GitError> {
+    if !is_repository(dir) {
+        return Err(GitError::NotARepository {
+            dir: crate::source::display_path(dir),
+        });
+    }
+    let refname = format!("refs/heads/{name}");
+    if query(dir, &["show-ref", "--verify", "--quiet", &refname]).is_some() {
+        return Err(GitError::BranchExists {
+            name: name.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Creates branch `name` at HEAD and switches to it; works on an unborn
+/// branch (a repository without commits) too.
+pub fn switch_new_branch(dir: &Path, name: &str) -> Result<(), GitError> {
+    check_new_branch(dir, name)?;
+    let out = git(dir, &["checkout", "-q", "-b", name]).map_err(GitError::Spawn)?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(GitError::Failed {
+            command: format!("checkout -b {name}"),
+            stderr: String::from_utf8_lossy(&out.stderr).trim().to_owned(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remote_names_are_stripped() {
+        assert_eq!(branch_of_ref("refs/heads/004-x").as_deref(), Some("004-x"));
+        assert_eq!(
+            branch_of_ref("refs/remotes/origin/005-y").as_deref(),
+            Some("005-y")
+        );
+        assert_eq!(branch_of_ref("refs/remotes/origin/HEAD"), None);
+        assert_eq!(branch_of_ref("refs/tags/v1"), None);
+    }
+
+    #[test]
+    fn outside_a_repository_there_are_no_branches() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(!is_repository(dir.path()));
+        assert!(branch_names(dir.path()).is_empty());
+        assert!(matches!(
+            check_new_branch(dir.path(), "001-x"),
+            Err(GitError::NotARepository { .. })
+        ));
+    }
+}

@@ -1,0 +1,130 @@
+//! `planwright init`: a commented `planwright.toml` and an empty local
+//! templates folder. Nothing that exists is ever touched, so running it
+//! again is harmless and says so.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::CONFIG_FILE;
+use crate::newplan::{NewError, write_new};
+use crate::templates::TEMPLATES_DIR;
+
+/// The configuration `init` writes. Every setting is commented out at its
+/// default, so the file documents the options without changing anything
+/// (a test checks that it parses to the defaults).
+pub const DEFAULT_CONFIG: &str = r#"# planwright configuration: https://example.invalid/planwright
+# Every setting below is shown at its default; uncomment to change it.
+
+[plans]
+# Files that are plans, as globs relative to this file's folder.
+# include = ["specs/*/plan.md", "specs/*/tasks.md", "**/tasks.md", ".kiro/specs/**/*.md", "**/*plan*.md", "**/*PLAN*.md", "**/*Plan*.md"]
+# exclude = ["archive/**"]
+
+[new]
+# Where `planwright new` puts a plan. {number} is one more than the highest
+# number among the folders there and the git branches named NNN-*; {slug} is
+# the title in lower-case words joined by -.
+# pattern = "specs/{number}-{slug}/plan.md"
+# The template `new` uses without -t: speckit, design, delivery, rfc,
+# roadmap, or one of yours in .planwright/templates/ (NAME.md, with an
+# optional NAME.toml descriptor).
+# template = "speckit"
+# Digits in {number}.
+# digits = 3
+
+[lint]
+# Rules to run instead of the default set, by code, code prefix or name.
+# select = ["PW1"]
+# extend-select = []
+# ignore = []
+# Per-rule severity.
+# severity = { PW101 = "error" }
+# Different settings for some files.
+# [[lint.overrides]]
+# files = ["archive/**"]
+# ignore = ["PW1"]
+"#;
+
+/// What `init` found and did, for its report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InitReport {
+    pub config: PathBuf,
+    pub config_created: bool,
+    pub templates: PathBuf,
+    pub templates_created: bool,
+}
+
+impl InitReport {
+    /// Whether everything was already in place.
+    pub fn already_complete(&self) -> bool {
+        !self.config_created && !self.templates_created
+    }
+}
+
+/// Sets up planwright in `dir`, creating only what is missing.
+pub fn init(dir: &Path) -> Result<InitReport, NewError> {
+    let config = dir.join(CONFIG_FILE);
+    let config_created = match write_new(&config, DEFAULT_CONFIG) {
+        Ok(()) => true,
+        Err(NewError::Exists { .. }) => false,
+        Err(e) => return Err(e),
+    };
+    let templates = dir.join(TEMPLATES_DIR);
+    let templates_created = if templates.is_dir() {
+        false
+    } else {
+        std::fs::create_dir_all(&templates).map_err(|source| NewError::Io {
+            path: crate::source::display_path(&templates),
+            source,
+        })?;
+        true
+    };
+    Ok(InitReport {
+        config,
+        config_created,
+        templates,
+        templates_created,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Config, parse_config};
+
+    #[test]
+    fn default_config_is_the_defaults() {
+        let parsed = parse_config(DEFAULT_CONFIG, Path::new(CONFIG_FILE)).unwrap();
+        assert_eq!(parsed, Config::default());
+        // The values shown as defaults must be the real defaults.
+        let shown = ["include", "pattern", "template", "digits"];
+        let uncommented: String = DEFAULT_CONFIG
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest) if shown.iter().any(|k| rest.starts_with(&format!("{k} = "))) => rest,
+                _ if l.starts_with('#') => "",
+                _ => l,
+            })
+            .fold(String::new(), |mut acc, l| {
+                acc.push_str(l);
+                acc.push('\n');
+                acc
+            });
+        let parsed = parse_config(&uncommented, Path::new(CONFIG_FILE)).unwrap();
+        assert_eq!(parsed.new, Config::default().new);
+        assert_eq!(parsed.plans.include, Config::default().plans.include);
+    }
+
+    #[test]
+    fn second_run_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = init(dir.path()).unwrap();
+        assert!(first.config_created && first.templates_created);
+        std::fs::write(dir.path().join(CONFIG_FILE), "[new]\ndigits = 4\n").unwrap();
+        let second = init(dir.path()).unwrap();
+        assert!(second.already_complete());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(CONFIG_FILE)).unwrap(),
+            "[new]\ndigits = 4\n"
+        );
+    }
+}

@@ -1,0 +1,507 @@
+//! `planwright new`: a plan from a template, numbered, filled, and created
+//! without ever overwriting anything.
+//!
+//! The number is chosen and claimed under an exclusive lock on the folder
+//! that holds the numbered entries, so two `new` run at the same moment get
+//! different numbers even when their titles differ (different slugs would
+//! let both `create_dir` calls succeed). The plan itself is written to a
+//! temporary file and moved into place with a no-clobber rename, so it
+//! either exists whole or not at all.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use planwright_core::{Dialect, DialectSet, ParseOptions, parse_with};
+
+use crate::config::NewConfig;
+use crate::fill::{FilledVar, Sources, Values, fill};
+use crate::git::{self, GitError};
+use crate::numbering::{Pattern, PatternError, format_number, used_numbers};
+use crate::source::display_path;
+
+/// Longest slug, in bytes; cut at a word boundary.
+pub const SLUG_MAX: usize = 40;
+
+/// Today's date and the current time, as written into a plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clock {
+    /// `2026-01-15`
+    pub date: String,
+    /// `2026-01-15T09:30:00+01:00`
+    pub timestamp: String,
+}
+
+impl Clock {
+    /// The local date and time.
+    pub fn now() -> Self {
+        let now = jiff::Zoned::now();
+        Self {
+            date: now.date().to_string(),
+            timestamp: now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        }
+    }
+
+    /// A fixed day, at midnight UTC: for reproducible output.
+    pub fn on(date: &str) -> Option<Self> {
+        let date: jiff::civil::Date = date.trim().parse().ok()?;
+        Some(Self {
+            date: date.to_string(),
+            timestamp: format!("{date}T00:00:00+00:00"),
+        })
+    }
+}
+
+/// Everything `new` is asked for.
+pub struct NewRequest<'a> {
+    /// The configuration's folder: the pattern is relative to it.
+    pub root: &'a Path,
+    pub config: &'a NewConfig,
+    pub dialects: &'a DialectSet,
+    pub template: &'a Dialect,
+    pub title: &'a str,
+    /// The spec file, absolute, or as the user wrote it.
+    pub spec: Option<PathBuf>,
+    pub issue: Option<String>,
+    /// Overrides git's `user.name`.
+    pub author: Option<String>,
+    /// `--set` pairs, keys as typed.
+    pub set: Vec<(String, String)>,
+    pub number: Option<u64>,
+    pub branch: bool,
+    pub dry_run: bool,
+    pub clock: Clock,
+}
+
+/// A plan created (or, with `dry_run`, one that would be).
+#[derive(Clone, Debug)]
+pub struct NewPlan {
+    pub path: PathBuf,
+    /// Relative to the root, with `/`.
+    pub relative: String,
+    pub number: Option<u64>,
+    /// The branch name derived from the plan's folder: `004-dark-mode`.
+    pub branch: String,
+    pub branch_created: bool,
+    pub content: String,
+    pub filled: Vec<FilledVar>,
+    pub unused_set: Vec<String>,
+    /// Slots left for the author, as `planwright lint` counts them.
+    pub remaining: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum NewError {
+    #[error(transparent)]
+    Pattern(#[from] PatternError),
+    #[error("template `{0}` has a descriptor but no template file")]
+    NoTemplate(String),
+    #[error(
+        "number {number} is already taken (by a plan folder or a git branch); next free: {next}"
+    )]
+    NumberTaken { number: String, next: String },
+    #[error("{path}: already exists; planwright never overwrites a file")]
+    Exists { path: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Git(#[from] GitError),
+    #[error("created {path}, but could not create its branch: {source}")]
+    BranchAfterWrite { path: String, source: GitError },
+    #[error("--set needs a name: `{0}`")]
+    EmptySetName(String),
+}
+
+/// Creates a new plan as asked; see the module documentation.
+pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
+    let pattern = Pattern::parse(&req.config.pattern)?;
+    let Some(template) = req.template.template.as_deref() else {
+        return Err(NewError::NoTemplate(req.template.name().to_owned()));
+    };
+    for (k, _) in &req.set {
+        if planwright_core::normalize_key(k).is_empty() {
+            return Err(NewError::EmptySetName(k.clone()));
+        }
+    }
+    let slug = slugify(req.title);
+    let parent = req.root.join(pattern.numbered_parent());
+    if req.dry_run {
+        let number = pick_number(req, &pattern)?;
+        return Ok(render(req, &pattern, &slug, number, template));
+    }
+    mkdirs(&parent)?;
+    let _lock = if pattern.has_number() {
+        Some(lock(&parent)?)
+    } else {
+        None
+    };
+    let mut number = pick_number(req, &pattern)?;
+    // The lock serialises planwright with itself; an entry made meanwhile by
+    // another tool still moves the number on rather than being reused.
+    let mut claimed = None;
+    for _ in 0..1000 {
+        let plan = render(req, &pattern, &slug, number, template);
+        if req.branch {
+            git::check_new_branch(req.root, &plan.branch)?;
+        }
+        let entry = number
+            .and_then(|n| pattern.numbered_entry(&format_number(n, req.config.digits), &slug));
+        let folder = match (number, entry) {
+            (Some(n), Some((name, true))) => {
+                let dir = parent.join(name);
+                match std::fs::create_dir(&dir) {
+                    Ok(()) => Some(dir),
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                        if req.number.is_some() {
+                            return Err(NewError::Exists {
+                                path: display_path(&dir),
+                            });
+                        }
+                        number = Some(n + 1);
+                        continue;
+                    }
+                    Err(source) => {
+                        return Err(NewError::Io {
+                            path: display_path(&dir),
+                            source,
+                        });
+                    }
+                }
+            }
+            _ => None,
+        };
+        claimed = Some((plan, folder));
+        break;
+    }
+    let Some((mut plan, folder)) = claimed else {
+        return Err(NewError::Exists {
+            path: display_path(&parent),
+        });
+    };
+    if let Err(e) = write_new(&plan.path, &plan.content) {
+        if let Some(dir) = folder {
+            // Only an empty folder is removed: never anything of the user's.
+            let _ = std::fs::remove_dir(dir);
+        }
+        return Err(e);
+    }
+    if req.branch {
+        git::switch_new_branch(req.root, &plan.branch).map_err(|source| {
+            NewError::BranchAfterWrite {
+                path: display_path(&plan.path),
+                source,
+            }
+        })?;
+        plan.branch_created = true;
+    }
+    Ok(plan)
+}
+
+fn pick_number(req: &NewRequest<'_>, pattern: &Pattern) -> Result<Option<u64>, NewError> {
+    if !pattern.has_number() {
+        return Ok(None);
+    }
+    let used = used_numbers(req.root, pattern);
+    let next = used.last().map_or(1, |n| n + 1);
+    match req.number {
+        Some(n) if used.contains(&n) => Err(NewError::NumberTaken {
+            number: format_number(n, req.config.digits),
+            next: format_number(next, req.config.digits),
+        }),
+        Some(n) => Ok(Some(n)),
+        None => Ok(Some(next)),
+    }
+}
+
+/// The plan's path, variables and filled text for one number.
+fn render(
+    req: &NewRequest<'_>,
+    pattern: &Pattern,
+    slug: &str,
+    number: Option<u64>,
+    template: &str,
+) -> NewPlan {
+    let number_text = number.map(|n| format_number(n, req.config.digits));
+    let relative_path = pattern.render(number_text.as_deref().unwrap_or(""), slug);
+    let path = req.root.join(&relative_path);
+    let relative = slash_path(&relative_path);
+    let folder = match pattern.numbered_entry(number_text.as_deref().unwrap_or(""), slug) {
+        Some((name, true)) => name,
+        Some((name, false)) => name.trim_end_matches(".md").to_owned(),
+        None => match number_text.as_deref() {
+            Some(n) => format!("{n}-{slug}"),
+            None => slug.to_owned(),
+        },
+    };
+    let dir = relative_path.parent().map(slash_path).unwrap_or_default();
+    let mut values: Values = BTreeMap::new();
+    values.insert("title", req.title.trim().to_owned());
+    values.insert("slug", slug.to_owned());
+    if let Some(n) = &number_text {
+        values.insert("number", n.clone());
+    }
+    values.insert("folder", folder.clone());
+    values.insert("feature_id", folder.clone());
+    values.insert("branch", folder.clone());
+    values.insert("dir", dir);
+    values.insert("date", req.clock.date.clone());
+    values.insert("timestamp", req.clock.timestamp.clone());
+    if let Some(spec) = &req.spec {
+        let from = path.parent().unwrap_or(req.root);
+        values.insert("spec", relative_to(spec, from));
+    }
+    if let Some(issue) = &req.issue {
+        values.insert("issue", issue.clone());
+    }
+    if let Some(author) = req.author.clone().or_else(|| git::user_name(req.root)) {
+        values.insert("author", author);
+    }
+    if let Some(status) = &req.template.descriptor.initial_status {
+        values.insert("status", status.clone());
+    }
+    let set: Vec<(String, String)> = req
+        .set
+        .iter()
+        .map(|(k, v)| (planwright_core::normalize_key(k), v.clone()))
+        .collect();
+    let filled = fill(
+        template,
+        &Sources {
+            values: &values,
+            descriptor: &req.template.descriptor,
+            set: &set,
+        },
+    );
+    let file_name = path.file_name().and_then(|n| n.to_str());
+    let reread = parse_with(
+        &filled.text,
+        &ParseOptions {
+            file_name,
+            path: Some(&relative),
+            dialects: req.dialects,
+            dialect: None,
+        },
+    );
+    NewPlan {
+        path,
+        relative,
+        number,
+        branch: folder,
+        branch_created: false,
+        content: filled.text,
+        filled: filled.filled,
+        unused_set: filled.unused_set,
+        remaining: reread.placeholders.len(),
+    }
+}
+
+/// Lower-case ASCII words joined by `-`, at most [`SLUG_MAX`] bytes, cut
+/// at a word boundary; accented Latin letters lose their accents, other
+/// characters separate words. `plan` when nothing is left.
+pub fn slugify(title: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in title.chars() {
+        match fold(c) {
+            Some(folded) => word.push_str(folded),
+            None if !word.is_empty() => words.push(std::mem::take(&mut word)),
+            None => {}
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    let mut slug = String::new();
+    for w in words {
+        let extra = usize::from(!slug.is_empty()) + w.len();
+        if slug.len() + extra > SLUG_MAX {
+            if slug.is_empty() {
+                slug.push_str(&w[..SLUG_MAX]);
+            }
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&w);
+    }
+    if slug.is_empty() {
+        "plan".to_owned()
+    } else {
+        slug
+    }
+}
+
+/// A character as slug text: ASCII alphanumerics lower-cased, common
+/// accented letters without their accent, apostrophes dropped (`don't` is
+/// one word), anything else a separator (`None`).
+fn fold(c: char) -> Option<&'static str> {
+    const ASCII: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
+    if c.is_ascii_alphanumeric() {
+        let i = ASCII.find(c.to_ascii_lowercase())?;
+        return ASCII.get(i..=i);
+    }
+    let folded = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
+        'æ' | 'Æ' => "ae",
+        'ç' | 'Ç' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
+        'ñ' | 'Ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "o",
+        'œ' | 'Œ' => "oe",
+        'ß' => "ss",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
+        'ý' | 'ÿ' | 'Ý' => "y",
+        '\'' | '’' => "",
+        _ => return None,
+    };
+    Some(folded)
+}
+
+fn slash_path(p: &Path) -> String {
+    p.components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => s.to_str(),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// `target` relative to the folder `from`, by their components: both are
+/// made absolute by the caller, so no file system access is needed.
+fn relative_to(target: &Path, from: &Path) -> String {
+    if !target.is_absolute() || !from.is_absolute() {
+        return slash_path(target);
+    }
+    let t: Vec<Component> = target.components().collect();
+    let f: Vec<Component> = from.components().collect();
+    let common = t.iter().zip(&f).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_owned(); f.len() - common];
+    parts.extend(
+        t[common..]
+            .iter()
+            .filter_map(|c| c.as_os_str().to_str().map(str::to_owned)),
+    );
+    parts.join("/")
+}
+
+fn mkdirs(dir: &Path) -> Result<(), NewError> {
+    std::fs::create_dir_all(dir).map_err(|source| NewError::Io {
+        path: display_path(dir),
+        source,
+    })
+}
+
+/// An exclusive lock for numbering in `dir`, released when dropped (or when
+/// the process dies). The lock file lives in the temporary folder, keyed by
+/// the folder's canonical path, so nothing appears in the user's tree.
+fn lock(dir: &Path) -> Result<File, NewError> {
+    use std::hash::{Hash, Hasher};
+    let canonical = dir.canonicalize().map_err(|source| NewError::Io {
+        path: display_path(dir),
+        source,
+    })?;
+    let mut hasher = std::hash::DefaultHasher::new();
+    canonical.hash(&mut hasher);
+    let path = std::env::temp_dir().join(format!("planwright-new-{:016x}.lock", hasher.finish()));
+    let io = |source| NewError::Io {
+        path: display_path(&path),
+        source,
+    };
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io)?;
+    file.lock().map_err(io)?;
+    Ok(file)
+}
+
+/// Writes `content` to `path`, which must not exist: a temporary file in the
+/// same folder, then a rename that refuses to replace anything.
+pub fn write_new(path: &Path, content: &str) -> Result<(), NewError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    mkdirs(dir)?;
+    let io = |source| NewError::Io {
+        path: display_path(path),
+        source,
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".planwright-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(content.as_bytes()).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            NewError::Exists {
+                path: display_path(path),
+            }
+        } else {
+            io(e.error)
+        }
+    })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_bounded_lower_case_ascii_words() {
+        assert_eq!(
+            slugify("Dark mode for the Dashboard"),
+            "dark-mode-for-the-dashboard"
+        );
+        assert_eq!(slugify("  Café crème: v2.0!  "), "cafe-creme-v2-0");
+        assert_eq!(slugify("Don't panic"), "dont-panic");
+        assert_eq!(slugify("日本語"), "plan");
+        let long = slugify("a very long title that goes on and on and on beyond any reason");
+        assert_eq!(long, "a-very-long-title-that-goes-on-and-on");
+        assert!(long.len() <= SLUG_MAX);
+        assert_eq!(slugify(&"x".repeat(60)).len(), SLUG_MAX);
+    }
+
+    #[test]
+    fn relative_paths_walk_up_and_down() {
+        assert_eq!(
+            relative_to(
+                Path::new("/r/specs/004-x/spec.md"),
+                Path::new("/r/specs/004-x")
+            ),
+            "spec.md"
+        );
+        assert_eq!(
+            relative_to(Path::new("/r/docs/spec.md"), Path::new("/r/specs/004-x")),
+            "../../docs/spec.md"
+        );
+    }
+
+    #[test]
+    fn write_new_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/plan.md");
+        write_new(&path, "one").unwrap();
+        let err = write_new(&path, "two").unwrap_err();
+        assert!(matches!(err, NewError::Exists { .. }), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("a")).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn fixed_clock_is_midnight_utc() {
+        let c = Clock::on("2026-01-15").unwrap();
+        assert_eq!(c.timestamp, "2026-01-15T00:00:00+00:00");
+        assert!(Clock::on("15/01/2026").is_none());
+    }
+}

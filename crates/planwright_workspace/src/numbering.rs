@@ -1,0 +1,241 @@
+//! Plan numbers: the `{number}` of `specs/{number}-{slug}/plan.md`.
+//!
+//! A new plan takes one more than the highest number in use, where "in use"
+//! means an entry beside the plan folders (`specs/004-x`) or a git branch,
+//! local or remote-tracking, named `004-…`: a teammate's branch that has
+//! not been merged yet holds its number, so two branches never pick the
+//! same one.
+
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+
+/// A validated `[new] pattern`: a relative path whose components may hold
+/// `{number}` and `{slug}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pattern {
+    components: Vec<String>,
+    /// Index of the component holding `{number}`, if any.
+    numbered: Option<usize>,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum PatternError {
+    #[error("[new] pattern `{0}` must be a relative path inside the project")]
+    NotRelative(String),
+    #[error(
+        "[new] pattern `{pattern}`: unknown variable `{{{name}}}` (known: {{number}}, {{slug}})"
+    )]
+    UnknownVariable { pattern: String, name: String },
+    #[error(
+        "[new] pattern `{0}`: `{{number}}` may appear once, in a folder or file name after fixed folders"
+    )]
+    BadNumber(String),
+    #[error("[new] pattern `{0}` must name a Markdown file (`….md`)")]
+    NotMarkdown(String),
+}
+
+impl Pattern {
+    pub fn parse(pattern: &str) -> Result<Self, PatternError> {
+        let path = Path::new(pattern);
+        let relative = path
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        if pattern.is_empty() || !relative {
+            return Err(PatternError::NotRelative(pattern.to_owned()));
+        }
+        let components: Vec<String> = pattern
+            .split(['/', '\\'])
+            .filter(|c| !c.is_empty() && *c != ".")
+            .map(str::to_owned)
+            .collect();
+        for c in &components {
+            let mut rest = c.as_str();
+            while let Some(open) = rest.find('{') {
+                let after = &rest[open + 1..];
+                let close = after.find('}').unwrap_or(after.len());
+                let name = &after[..close];
+                if name != "number" && name != "slug" {
+                    return Err(PatternError::UnknownVariable {
+                        pattern: pattern.to_owned(),
+                        name: name.to_owned(),
+                    });
+                }
+                rest = after.get(close + 1..).unwrap_or("");
+            }
+        }
+        let with_number: Vec<usize> = (0..components.len())
+            .filter(|&i| components[i].contains("{number}"))
+            .collect();
+        let numbered = match with_number.as_slice() {
+            [] => None,
+            [i] if components[*i].matches("{number}").count() == 1
+                && components[..*i].iter().all(|c| !c.contains('{')) =>
+            {
+                Some(*i)
+            }
+            _ => return Err(PatternError::BadNumber(pattern.to_owned())),
+        };
+        let last = components.last().map_or("", String::as_str);
+        if !Path::new(last)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+        {
+            return Err(PatternError::NotMarkdown(pattern.to_owned()));
+        }
+        Ok(Self {
+            components,
+            numbered,
+        })
+    }
+
+    pub fn has_number(&self) -> bool {
+        self.numbered.is_some()
+    }
+
+    /// The relative path of a plan.
+    pub fn render(&self, number: &str, slug: &str) -> PathBuf {
+        self.components
+            .iter()
+            .map(|c| c.replace("{number}", number).replace("{slug}", slug))
+            .collect()
+    }
+
+    /// The folder holding the numbered entries, relative: `specs`.
+    pub fn numbered_parent(&self) -> PathBuf {
+        let end = self.numbered.unwrap_or(0);
+        self.components[..end].iter().collect()
+    }
+
+    /// The numbered component itself, rendered (`004-x`), and whether it is
+    /// a folder (as in spec-kit's layout) rather than the plan file.
+    pub fn numbered_entry(&self, number: &str, slug: &str) -> Option<(String, bool)> {
+        let i = self.numbered?;
+        let name = self.components[i]
+            .replace("{number}", number)
+            .replace("{slug}", slug);
+        Some((name, i + 1 < self.components.len()))
+    }
+
+    /// The number at the start of an entry name, read with the text around
+    /// `{number}` in the pattern (`{number}-{slug}` reads `004-x` as 4).
+    pub fn number_of(&self, entry: &str) -> Option<u64> {
+        let template = &self.components[self.numbered?];
+        let (prefix, suffix) = template.split_once("{number}")?;
+        let rest = entry.strip_prefix(prefix)?;
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 || digits > 9 {
+            return None;
+        }
+        let literal: String = suffix.chars().take_while(|c| *c != '{').collect();
+        let after = &rest[digits..];
+        // With nothing fixed after `{number}` (`{number}/plan.md`), the
+        // digits alone are the number.
+        let follows = literal.is_empty() || after.starts_with(&literal);
+        follows.then(|| rest[..digits].parse().ok()).flatten()
+    }
+}
+
+/// Numbers used by the entries beside where the plan will go.
+pub fn folder_numbers(root: &Path, pattern: &Pattern) -> BTreeSet<u64> {
+    let Ok(entries) = std::fs::read_dir(root.join(pattern.numbered_parent())) else {
+        return BTreeSet::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter_map(|name| pattern.number_of(&name))
+        .collect()
+}
+
+/// Numbers used by git branches named `NNN-…`, local or remote-tracking.
+pub fn branch_numbers(root: &Path) -> BTreeSet<u64> {
+    crate::git::branch_names(root)
+        .iter()
+        .filter_map(|name| {
+            let digits = name.len() - name.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let ok = (1..=9).contains(&digits) && name[digits..].starts_with('-');
+            ok.then(|| name[..digits].parse().ok()).flatten()
+        })
+        .collect()
+}
+
+/// Every number in use for a pattern: folders and branches.
+pub fn used_numbers(root: &Path, pattern: &Pattern) -> BTreeSet<u64> {
+    let mut used = folder_numbers(root, pattern);
+    used.extend(branch_numbers(root));
+    used
+}
+
+/// `n` zero-padded to `digits`.
+pub fn format_number(n: u64, digits: u8) -> String {
+    format!("{n:0width$}", width = usize::from(digits))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_pattern_reads_spec_kit_folders() {
+        let p = Pattern::parse("specs/{number}-{slug}/plan.md").unwrap();
+        assert_eq!(p.numbered_parent(), PathBuf::from("specs"));
+        assert_eq!(p.number_of("004-login"), Some(4));
+        assert_eq!(p.number_of("004"), None);
+        assert_eq!(p.number_of("login-004"), None);
+        assert_eq!(p.number_of("0042-x"), Some(42));
+        assert_eq!(
+            p.render("005", "dark-mode"),
+            PathBuf::from("specs/005-dark-mode/plan.md")
+        );
+        assert_eq!(
+            p.numbered_entry("005", "dark-mode"),
+            Some(("005-dark-mode".to_owned(), true))
+        );
+    }
+
+    #[test]
+    fn file_per_plan_patterns_number_files() {
+        let p = Pattern::parse("docs/plans/PLAN-{number}-{slug}.md").unwrap();
+        assert_eq!(p.number_of("PLAN-012-x.md"), Some(12));
+        assert_eq!(p.number_of("012-x.md"), None);
+        assert_eq!(
+            p.numbered_entry("013", "y"),
+            Some(("PLAN-013-y.md".to_owned(), false))
+        );
+    }
+
+    #[test]
+    fn bad_patterns_are_refused() {
+        assert!(matches!(
+            Pattern::parse("/abs/{number}.md"),
+            Err(PatternError::NotRelative(_))
+        ));
+        assert!(matches!(
+            Pattern::parse("../x/{number}.md"),
+            Err(PatternError::NotRelative(_))
+        ));
+        assert!(matches!(
+            Pattern::parse("specs/{num}/plan.md"),
+            Err(PatternError::UnknownVariable { .. })
+        ));
+        assert!(matches!(
+            Pattern::parse("{number}/{number}.md"),
+            Err(PatternError::BadNumber(_))
+        ));
+        assert!(matches!(
+            Pattern::parse("{slug}/{number}.md"),
+            Err(PatternError::BadNumber(_))
+        ));
+        assert!(matches!(
+            Pattern::parse("specs/{number}/plan.txt"),
+            Err(PatternError::NotMarkdown(_))
+        ));
+        assert!(Pattern::parse("plans/{slug}.md").is_ok());
+    }
+
+    #[test]
+    fn numbers_are_padded_not_truncated() {
+        assert_eq!(format_number(4, 3), "004");
+        assert_eq!(format_number(1234, 3), "1234");
+    }
+}
