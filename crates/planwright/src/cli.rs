@@ -30,6 +30,25 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<TemplatesAction>,
     },
+    /// Progress per plan and phase: done, in-progress and total tasks; for
+    /// folders, one row per plan and the totals.
+    Status(StatusArgs),
+    /// The tasks that can start now: dependencies respected, work in
+    /// progress first, parallel tasks grouped in batches.
+    Next(NextArgs),
+    /// Tick tasks, named by id (T003, 1.2), #index, or a unique fragment of
+    /// their text. All or nothing: one bad name and nothing is written.
+    Done(DoneArgs),
+    /// Untick tasks (named as for `done`).
+    Undo(UndoArgs),
+    /// Change a metadata field where it is written, e.g. `set plan.md status
+    /// "In Progress"`.
+    Set(SetArgs),
+    /// Append a dated entry to the plan's progress log.
+    Log(LogArgs),
+    /// Phases, steps and tasks with their dependencies, as a graph; a cycle
+    /// is reported with its path (exit 1).
+    Graph(GraphArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -101,4 +120,88 @@ fn parse_key_value(arg: &str) -> Result<(String, String), String> {
         Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),
         _ => Err(format!("expected KEY=VALUE, got `{arg}`")),
     }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    /// Plan files or folders [default: the current folder].
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NextArgs {
+    /// The plan [default: every plan under the current folder].
+    pub plan: Option<PathBuf>,
+    /// Show at most N tasks.
+    #[arg(short = 'n', value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DoneArgs {
+    /// The plan file.
+    pub plan: PathBuf,
+    /// Tasks: T003, 1.2, #5, or a fragment of the text.
+    #[arg(required = true, value_name = "TASK")]
+    pub tasks: Vec<String>,
+    /// Mark the tasks in progress (`[-]`) instead of done.
+    #[arg(long)]
+    pub start: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct UndoArgs {
+    /// The plan file.
+    pub plan: PathBuf,
+    /// Tasks: T003, 1.2, #5, or a fragment of the text.
+    #[arg(required = true, value_name = "TASK")]
+    pub tasks: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SetArgs {
+    /// The plan file.
+    pub plan: PathBuf,
+    /// The field, in any case: status, Owner, "Feature ID".
+    pub field: String,
+    pub value: String,
+    /// Add the field, in the plan's own style, if the header lacks it.
+    #[arg(long)]
+    pub add: bool,
+    /// Accept a status value the plan's dialect does not list.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LogArgs {
+    /// The plan file.
+    pub plan: PathBuf,
+    /// One line; `|` is escaped in tables.
+    pub message: String,
+    /// The entry's date, YYYY-MM-DD [default: today, local time].
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Add a progress-log section if the plan has none.
+    #[arg(long)]
+    pub create: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GraphArgs {
+    /// The plan file.
+    pub plan: PathBuf,
+    #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
+    pub format: GraphFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Mermaid,
+    Dot,
+    Json,
 }

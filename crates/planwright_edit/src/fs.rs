@@ -41,24 +41,24 @@ pub struct LockedFile {
 pub enum WriteError {
     #[error(transparent)]
     Load(#[from] planwright_workspace::LoadError),
-    #[error("{path}: could not lock the file: {source}; nothing written")]
-    Lock { path: String, source: io::Error },
+    #[error("{path}: could not lock the file: {error}; nothing written")]
+    Lock { path: String, error: io::Error },
     #[error("{path} changed on disk since it was read; nothing written")]
     Changed { path: String },
     #[error("{path}: the file is read-only; nothing written")]
     ReadOnlyFile { path: String },
     #[error("{path}: its folder {dir} is read-only; nothing written")]
     ReadOnlyDir { path: String, dir: String },
-    #[error("{path}: cannot write a temporary file in {dir}: {source}; nothing written")]
+    #[error("{path}: cannot write a temporary file in {dir}: {error}; nothing written")]
     Temp {
         path: String,
         dir: String,
-        source: io::Error,
+        error: io::Error,
     },
-    #[error("{path}: {source}; nothing written")]
-    Io { path: String, source: io::Error },
-    #[error("{path}: {source}; nothing written")]
-    Edit { path: String, source: EditError },
+    #[error("{path}: {error}; nothing written")]
+    Io { path: String, error: io::Error },
+    #[error("{path}: {error}; nothing written")]
+    Edit { path: String, error: EditError },
 }
 
 /// Locks `path` and reads it. The lock is held until the value is dropped,
@@ -71,9 +71,9 @@ pub fn open_locked(path: &Path) -> Result<LockedFile, WriteError> {
     }
     let target =
         fs::canonicalize(path).map_err(|e| planwright_workspace::LoadError::io(path, e))?;
-    let lock_err = |source| WriteError::Lock {
+    let lock_err = |error| WriteError::Lock {
         path: shown.clone(),
-        source,
+        error,
     };
     // Bounded: each retry means another writer replaced the file while we
     // waited, which can happen at most once per competing writer turn.
@@ -108,9 +108,9 @@ impl LockedFile {
 
     /// Applies `edits` to the text that was read and writes the result.
     pub fn write_edits(&self, edits: &[Edit]) -> Result<String, WriteError> {
-        let new_text = edit::apply(&self.text, edits).map_err(|source| WriteError::Edit {
+        let new_text = edit::apply(&self.text, edits).map_err(|error| WriteError::Edit {
             path: display_path(&self.path),
-            source,
+            error,
         })?;
         self.write(&new_text)?;
         Ok(new_text)
@@ -128,9 +128,9 @@ impl LockedFile {
 /// the new text. This is the entry point for callers that read without the
 /// lock, such as `lint --fix`.
 pub fn write_patched(path: &Path, original: &str, edits: &[Edit]) -> Result<String, WriteError> {
-    let new_text = edit::apply(original, edits).map_err(|source| WriteError::Edit {
+    let new_text = edit::apply(original, edits).map_err(|error| WriteError::Edit {
         path: display_path(path),
-        source,
+        error,
     })?;
     let locked = open_locked(path)?;
     if locked.text != original {
@@ -152,9 +152,9 @@ fn atomic_write(
     new_text: &str,
 ) -> Result<(), WriteError> {
     let shown = display_path(path);
-    let io_err = |source| WriteError::Io {
+    let io_err = |error| WriteError::Io {
         path: shown.clone(),
-        source,
+        error,
     };
     let meta = fs::metadata(target).map_err(io_err)?;
     let permissions = meta.permissions();
@@ -181,10 +181,10 @@ fn atomic_write(
         .prefix(&format!(".{name}."))
         .suffix(".planwright-tmp")
         .tempfile_in(&dir)
-        .map_err(|source| WriteError::Temp {
+        .map_err(|error| WriteError::Temp {
             path: shown.clone(),
             dir: dir_shown.clone(),
-            source,
+            error,
         })?;
     let file = temp.as_file_mut();
     file.write_all(new_text.as_bytes()).map_err(io_err)?;

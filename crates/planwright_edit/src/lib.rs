@@ -33,12 +33,12 @@ pub use verify::{VerifyError, verify};
 pub enum Error {
     #[error(transparent)]
     Write(#[from] WriteError),
-    #[error("{path}: {source}")]
-    Resolve { path: String, source: ResolveError },
-    #[error("{path}: {source}")]
-    Op { path: String, source: OpError },
-    #[error("{path}: {source}")]
-    Verify { path: String, source: VerifyError },
+    #[error("{path}: {error}")]
+    Resolve { path: String, error: ResolveError },
+    #[error("{path}: {error}")]
+    Op { path: String, error: OpError },
+    #[error("{path}: {error}")]
+    Verify { path: String, error: VerifyError },
 }
 
 /// Failures an operation closure reports; [`edit_plan`] adds the path.
@@ -76,13 +76,13 @@ pub fn edit_plan<T>(
     let before = parse_with(&locked.text, &options);
     let shown = display_path(path);
     let (change, report) = op(&before, &locked.text).map_err(|e| match e {
-        OpFailure::Resolve(source) => Error::Resolve {
+        OpFailure::Resolve(error) => Error::Resolve {
             path: shown.clone(),
-            source,
+            error,
         },
-        OpFailure::Op(source) => Error::Op {
+        OpFailure::Op(error) => Error::Op {
             path: shown.clone(),
-            source,
+            error,
         },
     })?;
     if change.edits.is_empty() {
@@ -91,15 +91,13 @@ pub fn edit_plan<T>(
             written: None,
         });
     }
-    let new_text = apply(&locked.text, &change.edits).map_err(|source| WriteError::Edit {
+    let new_text = apply(&locked.text, &change.edits).map_err(|error| WriteError::Edit {
         path: shown.clone(),
-        source,
+        error,
     })?;
     let after = parse_with(&new_text, &options);
-    verify(&before, &after, &change.intent).map_err(|source| Error::Verify {
-        path: shown,
-        source,
-    })?;
+    verify(&before, &after, &change.intent)
+        .map_err(|error| Error::Verify { path: shown, error })?;
     locked.write(&new_text)?;
     Ok(Edited {
         report,

@@ -1,8 +1,15 @@
 //! One module per command; `run` dispatches.
 
+mod done;
+mod graph;
 mod init;
+mod log;
 mod new;
+mod next;
+mod plans;
+mod set;
 mod show;
+mod status;
 mod templates;
 
 use std::process::ExitCode;
@@ -23,6 +30,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Templates { action } => templates::run(action.as_ref()),
+        Command::Status(args) => status::run(&args),
+        Command::Next(args) => next::run(&args),
+        Command::Done(args) => {
+            done::run(&args.plan, &args.tasks, done::Mode::from_start(args.start))
+        }
+        Command::Undo(args) => done::run(&args.plan, &args.tasks, done::Mode::Undo),
+        Command::Set(args) => set::run(&args),
+        Command::Log(args) => log::run(&args),
+        Command::Graph(args) => graph::run(&args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(shell, &mut cmd, "planwright", &mut std::io::stdout());

@@ -78,7 +78,10 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
     let mut values = Vec::new();
     for f in fields {
         let (content, parsed) = encode(f.style, src, f.value_range, value)?;
-        edits.push(Edit::replace(f.value_range, content));
+        // An unchanged value writes nothing, so the file keeps its time stamp.
+        if f.value_range.slice(src) != content {
+            edits.push(Edit::replace(f.value_range, content));
+        }
         values.push(parsed);
     }
     Ok(Change {

@@ -1,0 +1,272 @@
+//! `planwright graph`: phases, steps and tasks with their dependencies, as
+//! Mermaid, Graphviz dot or JSON. A dependency cycle is printed with its
+//! path on standard error and exits 1; the graph is still printed, since it
+//! is what helps find the cycle.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use planwright_core::json::VERSION;
+use planwright_core::{Plan, TaskState};
+use planwright_edit::track::{Graph, Node, finished, label};
+use serde::Serialize;
+
+use super::plans::load_one;
+use crate::cli::{GraphArgs, GraphFormat};
+
+#[derive(Serialize)]
+struct GraphDoc {
+    version: u32,
+    path: String,
+    nodes: Vec<NodeDoc>,
+    /// `from` must finish before `to` starts.
+    edges: Vec<EdgeDoc>,
+    /// Node ids along a dependency cycle, the first repeated last.
+    cycle: Option<Vec<String>>,
+}
+
+#[derive(Serialize)]
+struct NodeDoc {
+    id: String,
+    /// `phase`, `step`, ..., or `task`.
+    kind: &'static str,
+    title: String,
+    /// The enclosing phase or step.
+    parent: Option<String>,
+    done: bool,
+}
+
+#[derive(Serialize)]
+struct EdgeDoc {
+    from: String,
+    to: String,
+}
+
+pub fn run(args: &GraphArgs) -> Result<ExitCode> {
+    let loaded = load_one(&args.plan)?;
+    let plan = &loaded.plan;
+    let graph = Graph::new(plan);
+    let cycle = graph.cycle();
+    match args.format {
+        GraphFormat::Mermaid => crate::output::print(&mermaid(plan, &graph))?,
+        GraphFormat::Dot => crate::output::print(&dot(plan, &graph))?,
+        GraphFormat::Json => {
+            let doc = GraphDoc {
+                version: VERSION,
+                path: loaded.file.display(),
+                nodes: nodes(plan),
+                edges: graph
+                    .edges
+                    .iter()
+                    .map(|e| EdgeDoc {
+                        from: label(plan, e.from),
+                        to: label(plan, e.to),
+                    })
+                    .collect(),
+                cycle: cycle
+                    .as_ref()
+                    .map(|c| c.iter().map(|&n| label(plan, n)).collect()),
+            };
+            crate::output::print_json(&doc)?;
+        }
+    }
+    if let Some(c) = cycle {
+        let path: Vec<String> = c.iter().map(|&n| label(plan, n)).collect();
+        eprintln!(
+            "planwright: {}: dependency cycle: {}",
+            loaded.file.display(),
+            path.join(" → ")
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn nodes(plan: &Plan) -> Vec<NodeDoc> {
+    let phases = plan.phases.iter().enumerate().map(|(i, p)| NodeDoc {
+        id: p.id.clone(),
+        kind: p.kind.name(),
+        title: p.title.clone(),
+        parent: p.parent.map(|q| plan.phases[q].id.clone()),
+        done: finished(plan, Node::Phase(i)),
+    });
+    let tasks = plan.tasks.iter().map(|t| NodeDoc {
+        id: t.id.clone(),
+        kind: "task",
+        title: t.text.clone(),
+        parent: t.phase.map(|q| plan.phases[q].id.clone()),
+        done: t.state == TaskState::Done,
+    });
+    phases.chain(tasks).collect()
+}
+
+/// A node name both Mermaid and dot accept: `p0`, `t12`.
+fn key(node: Node) -> String {
+    match node {
+        Node::Phase(i) => format!("p{i}"),
+        Node::Task(i) => format!("t{i}"),
+    }
+}
+
+fn task_label(plan: &Plan, i: usize) -> String {
+    let t = &plan.tasks[i];
+    let mark = if t.state == TaskState::Done {
+        "✓ "
+    } else {
+        ""
+    };
+    let id = if t.explicit_id {
+        format!("{} ", t.id)
+    } else {
+        String::new()
+    };
+    format!("{mark}{id}{}", shorten(&t.text, 50))
+}
+
+fn phase_label(plan: &Plan, i: usize) -> String {
+    let p = &plan.phases[i];
+    if p.title.is_empty() {
+        p.id.clone()
+    } else {
+        format!("{}: {}", p.id, shorten(&p.title, 50))
+    }
+}
+
+fn mermaid(plan: &Plan, graph: &Graph) -> String {
+    fn esc(s: &str) -> String {
+        s.replace('"', "#quot;")
+    }
+    fn recurse(plan: &Plan, out: &mut String, depth: usize, i: usize) {
+        let pad = "  ".repeat(depth);
+        let (k, l) = (key(Node::Phase(i)), esc(&phase_label(plan, i)));
+        let _ = writeln!(out, "{pad}subgraph {k}[\"{l}\"]");
+        for (c, _) in plan
+            .phases
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.parent == Some(i))
+        {
+            recurse(plan, out, depth + 1, c);
+        }
+        for (t, _) in plan
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.phase == Some(i))
+        {
+            let (k, l) = (key(Node::Task(t)), esc(&task_label(plan, t)));
+            let _ = writeln!(out, "{pad}  {k}[\"{l}\"]");
+        }
+        let _ = writeln!(out, "{pad}end");
+    }
+    let mut out = String::from("flowchart TD\n");
+    for (i, _) in plan
+        .phases
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.parent.is_none())
+    {
+        recurse(plan, &mut out, 1, i);
+    }
+    for (t, _) in plan
+        .tasks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.phase.is_none())
+    {
+        let (k, l) = (key(Node::Task(t)), esc(&task_label(plan, t)));
+        let _ = writeln!(out, "  {k}[\"{l}\"]");
+    }
+    for e in &graph.edges {
+        let _ = writeln!(out, "  {} --> {}", key(e.from), key(e.to));
+    }
+    out
+}
+
+fn dot(plan: &Plan, graph: &Graph) -> String {
+    fn recurse(plan: &Plan, out: &mut String, depth: usize, i: usize) {
+        let pad = "  ".repeat(depth);
+        let _ = writeln!(out, "{pad}subgraph cluster_{} {{", key(Node::Phase(i)));
+        let _ = writeln!(out, "{pad}  label={};", quote(&phase_label(plan, i)));
+        let _ = writeln!(
+            out,
+            "{pad}  {} [shape=point, style=invis];",
+            key(Node::Phase(i))
+        );
+        for (c, _) in plan
+            .phases
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.parent == Some(i))
+        {
+            recurse(plan, out, depth + 1, c);
+        }
+        for (t, _) in plan
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.phase == Some(i))
+        {
+            let _ = writeln!(
+                out,
+                "{pad}  {} [label={}];",
+                key(Node::Task(t)),
+                quote(&task_label(plan, t))
+            );
+        }
+        let _ = writeln!(out, "{pad}}}");
+    }
+    let mut out = String::from("digraph plan {\n  compound=true;\n  node [shape=box];\n");
+    for (i, _) in plan
+        .phases
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.parent.is_none())
+    {
+        recurse(plan, &mut out, 1, i);
+    }
+    for (t, _) in plan
+        .tasks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.phase.is_none())
+    {
+        let _ = writeln!(
+            out,
+            "  {} [label={}];",
+            key(Node::Task(t)),
+            quote(&task_label(plan, t))
+        );
+    }
+    for e in &graph.edges {
+        let mut attrs = Vec::new();
+        if let Node::Phase(_) = e.from {
+            attrs.push(format!("ltail=cluster_{}", key(e.from)));
+        }
+        if let Node::Phase(_) = e.to {
+            attrs.push(format!("lhead=cluster_{}", key(e.to)));
+        }
+        let attrs = if attrs.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", attrs.join(", "))
+        };
+        let _ = writeln!(out, "  {} -> {}{attrs};", key(e.from), key(e.to));
+    }
+    out.push_str("}\n");
+    out
+}
+
+fn quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() > max {
+        let cut: String = text.chars().take(max - 1).collect();
+        format!("{cut}…")
+    } else {
+        text.to_owned()
+    }
+}

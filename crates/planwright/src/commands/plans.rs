@@ -1,0 +1,60 @@
+//! Reading many plans for `status` and `next`: discovery as `lint` walks
+//! folders, then reading and parsing in parallel.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use planwright_core::{ParseOptions, Plan};
+use planwright_workspace::config::load_config;
+use planwright_workspace::discover::discover;
+use planwright_workspace::{SourceFile, read_plan_file};
+use rayon::prelude::*;
+
+/// A plan read and parsed.
+pub struct Loaded {
+    pub file: SourceFile,
+    pub plan: Plan,
+}
+
+/// Every plan under `paths`, in path order, and the error message of each
+/// path or file that could not be read.
+pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<Loaded>, Vec<String>)> {
+    let config = load_config(std::path::Path::new("."))?;
+    let (files, errors) = discover(paths, &config);
+    let mut messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let results: Vec<Result<Loaded, String>> = files
+        .par_iter()
+        .map(|path| {
+            let file = read_plan_file(path).map_err(|e| e.to_string())?;
+            let plan = file.parse(&ParseOptions::default());
+            Ok(Loaded { file, plan })
+        })
+        .collect();
+    let mut loaded = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(l) => loaded.push(l),
+            Err(e) => messages.push(e),
+        }
+    }
+    Ok((loaded, messages))
+}
+
+/// One plan named on the command line.
+pub fn load_one(path: &std::path::Path) -> Result<Loaded> {
+    let file = read_plan_file(path)?;
+    let plan = file.parse(&ParseOptions::default());
+    Ok(Loaded { file, plan })
+}
+
+/// Prints the read errors and turns them into exit code 2.
+pub fn report_errors(errors: &[String]) -> std::process::ExitCode {
+    for e in errors {
+        eprintln!("planwright: error: {e}");
+    }
+    if errors.is_empty() {
+        std::process::ExitCode::SUCCESS
+    } else {
+        std::process::ExitCode::from(2)
+    }
+}

@@ -1,0 +1,37 @@
+//! `planwright set`: change a metadata field where it lives, or add it.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use planwright_core::{DialectSet, ParseOptions};
+use planwright_edit::ops::{SetField, check_status, set_field};
+use planwright_edit::{OpFailure, edit_plan};
+
+use crate::cli::SetArgs;
+
+pub fn run(args: &SetArgs) -> Result<ExitCode> {
+    let edited = edit_plan(&args.plan, &ParseOptions::default(), |plan, src| {
+        let value = check_status(
+            plan,
+            DialectSet::builtin(),
+            &args.field,
+            args.value.trim(),
+            args.force,
+        )
+        .map_err(OpFailure::from)?;
+        let req = SetField {
+            field: &args.field,
+            value: &value,
+            add: args.add,
+        };
+        let change = set_field(plan, src, &req).map_err(OpFailure::from)?;
+        Ok((change, value))
+    })?;
+    let verb = if edited.written.is_some() {
+        "set"
+    } else {
+        "unchanged"
+    };
+    crate::output::print(&format!("{verb} {}: {}\n", args.field, edited.report))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,256 @@
+//! `planwright status`: progress per phase for one plan; one row per plan
+//! and the totals for folders. Bars only on a terminal, so pipes and
+//! snapshots read plain numbers.
+
+use std::fmt::Write as _;
+use std::io::IsTerminal as _;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use planwright_core::json::{Locator, ProgressDoc, TaskDoc, VERSION};
+use planwright_core::{DialectSet, Plan, Progress};
+use serde::Serialize;
+
+use super::plans::{Loaded, load_all, load_one, report_errors};
+use crate::cli::{Format, StatusArgs};
+
+/// `status --format json`.
+#[derive(Serialize)]
+struct StatusDoc {
+    version: u32,
+    plans: Vec<PlanStatus>,
+    total: ProgressDoc,
+}
+
+#[derive(Serialize)]
+struct PlanStatus {
+    path: String,
+    title: Option<String>,
+    dialect: String,
+    /// The value of the dialect's status field, if the plan has one.
+    status: Option<String>,
+    progress: ProgressDoc,
+    phases: Vec<PhaseStatus>,
+    /// Every task, when one plan was asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tasks: Option<Vec<TaskDoc>>,
+}
+
+#[derive(Serialize)]
+struct PhaseStatus {
+    id: String,
+    title: String,
+    parent: Option<String>,
+    progress: ProgressDoc,
+}
+
+pub fn run(args: &StatusArgs) -> Result<ExitCode> {
+    let single = match &args.paths[..] {
+        [one] if !one.is_dir() => Some(load_one(one)?),
+        _ => None,
+    };
+    let (plans, errors) = match single {
+        Some(one) => (vec![one], Vec::new()),
+        None => load_all(&args.paths)?,
+    };
+    let one = plans.len() == 1 && args.paths.len() == 1 && !args.paths[0].is_dir();
+    let total = plans.iter().fold(Progress::default(), |acc, l| {
+        let p = l.plan.progress(&l.plan.tasks);
+        Progress {
+            done: acc.done + p.done,
+            in_progress: acc.in_progress + p.in_progress,
+            total: acc.total + p.total,
+        }
+    });
+    match args.format {
+        Format::Json => {
+            let doc = StatusDoc {
+                version: VERSION,
+                plans: plans.iter().map(|l| plan_status(l, one)).collect(),
+                total: total.into(),
+            };
+            crate::output::print_json(&doc)?;
+        }
+        Format::Human => {
+            let bars = std::io::stdout().is_terminal();
+            let text = if one {
+                one_plan(&plans[0], bars)
+            } else {
+                table(&plans, total, bars)
+            };
+            crate::output::print(&text)?;
+        }
+    }
+    Ok(report_errors(&errors))
+}
+
+fn status_of(plan: &Plan) -> Option<String> {
+    let field = DialectSet::builtin()
+        .get(&plan.dialect.name)
+        .map_or("status", |d| d.descriptor.status_field.as_str());
+    plan.field(field).map(|f| f.value.clone())
+}
+
+fn plan_status(l: &Loaded, with_tasks: bool) -> PlanStatus {
+    let plan = &l.plan;
+    let loc = Locator::new(&l.file.text);
+    PlanStatus {
+        path: l.file.display(),
+        title: plan.title.as_ref().map(|t| t.text.clone()),
+        dialect: plan.dialect.name.clone(),
+        status: status_of(plan),
+        progress: plan.progress(&plan.tasks).into(),
+        phases: plan
+            .phases
+            .iter()
+            .map(|p| PhaseStatus {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                parent: p.parent.map(|i| plan.phases[i].id.clone()),
+                progress: plan
+                    .progress(p.tasks.iter().map(|&t| &plan.tasks[t]))
+                    .into(),
+            })
+            .collect(),
+        tasks: with_tasks.then(|| {
+            plan.tasks
+                .iter()
+                .map(|t| TaskDoc::new(plan, t, &loc))
+                .collect()
+        }),
+    }
+}
+
+/// One plan: title, status, overall progress, then each phase and step.
+fn one_plan(l: &Loaded, bars: bool) -> String {
+    let plan = &l.plan;
+    let mut out = String::new();
+    let title = plan
+        .title
+        .as_ref()
+        .map_or("(untitled)", |t| t.text.as_str());
+    let _ = writeln!(out, "{title}  ({})", l.file.display());
+    if let Some(status) = status_of(plan) {
+        let _ = writeln!(out, "  status   {status}");
+    }
+    let _ = writeln!(
+        out,
+        "  overall  {}",
+        progress_text(plan.progress(&plan.tasks), bars)
+    );
+    let rows: Vec<(String, Progress)> = plan
+        .phases
+        .iter()
+        .filter(|p| !p.tasks.is_empty())
+        .map(|p| {
+            let depth = std::iter::successors(p.parent, |&i| plan.phases[i].parent).count();
+            let mut name = format!("{}{}", "  ".repeat(depth), p.id);
+            if !p.title.is_empty() {
+                let _ = write!(name, ": {}", p.title);
+            }
+            (
+                shorten(&name, 48),
+                plan.progress(p.tasks.iter().map(|&t| &plan.tasks[t])),
+            )
+        })
+        .collect();
+    if !rows.is_empty() {
+        let width = rows
+            .iter()
+            .map(|(n, _)| n.chars().count())
+            .max()
+            .unwrap_or(0);
+        let _ = writeln!(out);
+        for (name, p) in rows {
+            let _ = writeln!(out, "  {name:<width$}  {}", progress_text(p, bars));
+        }
+    }
+    out
+}
+
+/// Many plans: a row each, then the totals.
+fn table(plans: &[Loaded], total: Progress, bars: bool) -> String {
+    let mut out = String::new();
+    let rows: Vec<(String, String, Progress)> = plans
+        .iter()
+        .map(|l| {
+            let status = status_of(&l.plan).unwrap_or_else(|| "-".to_owned());
+            (
+                l.file.display(),
+                shorten(&status, 20),
+                l.plan.progress(&l.plan.tasks),
+            )
+        })
+        .collect();
+    let pw = rows
+        .iter()
+        .map(|r| r.0.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let sw = rows
+        .iter()
+        .map(|r| r.1.chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    let _ = writeln!(out, "{:<pw$}  {:<sw$}  progress", "plan", "status");
+    for (path, status, p) in &rows {
+        let _ = writeln!(
+            out,
+            "{path:<pw$}  {status:<sw$}  {}",
+            progress_text(*p, bars)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{:<pw$}  {:<sw$}  {}",
+        format!("{} plans", plans.len()),
+        "",
+        progress_text(total, bars)
+    );
+    out
+}
+
+/// `12/30  40%` with the in-progress count, and a bar on a terminal.
+pub(crate) fn progress_text(p: Progress, bars: bool) -> String {
+    let mut s = String::new();
+    if bars {
+        const WIDTH: usize = 20;
+        let filled = (p.done * WIDTH).checked_div(p.total).unwrap_or(0);
+        let _ = write!(s, "[{}{}] ", "#".repeat(filled), "-".repeat(WIDTH - filled));
+    }
+    let _ = write!(s, "{:>3}/{:<3} {:>3.0}%", p.done, p.total, p.percent());
+    if p.in_progress > 0 {
+        let _ = write!(s, "  ({} in progress)", p.in_progress);
+    }
+    s
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() > max {
+        let cut: String = text.chars().take(max - 1).collect();
+        format!("{cut}…")
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_fill_with_progress() {
+        let p = Progress {
+            done: 5,
+            in_progress: 1,
+            total: 10,
+        };
+        assert_eq!(
+            progress_text(p, true),
+            "[##########----------]   5/10   50%  (1 in progress)"
+        );
+        assert_eq!(progress_text(Progress::default(), false), "  0/0     0%");
+    }
+}
