@@ -20,6 +20,11 @@ pub enum GitError {
 }
 
 fn git(dir: &Path, args: &[&str]) -> std::io::Result<Output> {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
     Command::new("git")
         .arg("-C")
         .arg(dir)

@@ -373,12 +373,13 @@ fn slash_path(p: &Path) -> String {
         .join("/")
 }
 
-/// `target` relative to the folder `from`, by their components: both are
-/// made absolute by the caller, so no file system access is needed.
+/// `target` relative to the folder `from`, by their components once made
+/// absolute: no file system access, so the spec need not exist yet.
 fn relative_to(target: &Path, from: &Path) -> String {
-    if !target.is_absolute() || !from.is_absolute() {
+    let (Ok(target), Ok(from)) = (std::path::absolute(target), std::path::absolute(from)) else {
         return slash_path(target);
-    }
+    };
+    let (target, from) = (lexical(&target), lexical(&from));
     let t: Vec<Component> = target.components().collect();
     let f: Vec<Component> = from.components().collect();
     let common = t.iter().zip(&f).take_while(|(a, b)| a == b).count();
@@ -389,6 +390,21 @@ fn relative_to(target: &Path, from: &Path) -> String {
             .filter_map(|c| c.as_os_str().to_str().map(str::to_owned)),
     );
     parts.join("/")
+}
+
+/// `..` folded into the folder before it, without asking the file system.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn mkdirs(dir: &Path) -> Result<(), NewError> {
@@ -483,6 +499,13 @@ mod tests {
         assert_eq!(
             relative_to(Path::new("/r/docs/spec.md"), Path::new("/r/specs/004-x")),
             "../../docs/spec.md"
+        );
+        assert_eq!(
+            relative_to(
+                Path::new("/r/a/../docs/spec.md"),
+                Path::new("/r/b/../specs")
+            ),
+            "../docs/spec.md"
         );
     }
 

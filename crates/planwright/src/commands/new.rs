@@ -2,7 +2,7 @@
 //! planwright knows, and a pointer to what is left for the author.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
@@ -45,8 +45,9 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
             .with_context(|| format!("{TODAY_ENV}={day}: expected a date, YYYY-MM-DD"))?,
         Err(_) => Clock::now(),
     };
+    let root = relative_root(&loaded.root, &cwd);
     let request = NewRequest {
-        root: &loaded.root,
+        root: &root,
         config: &loaded.config.new,
         dialects: &dialects,
         template,
@@ -70,6 +71,16 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         Format::Human => crate::output::print(&human(&plan, &shown, name, args, &request))?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The root as seen from the working folder (`.`, `../..`), so that every
+/// path the library reports reads as the user would type it.
+fn relative_root(root: &Path, cwd: &Path) -> PathBuf {
+    match cwd.strip_prefix(root) {
+        Ok(rest) if rest.as_os_str().is_empty() => PathBuf::from("."),
+        Ok(rest) => rest.components().map(|_| "..").collect(),
+        Err(_) => root.to_owned(),
+    }
 }
 
 fn shown_path(path: &Path, cwd: &Path) -> String {

@@ -1,0 +1,182 @@
+//! Local templates in `.planwright/templates/`: one with a descriptor, one
+//! without, and one shadowing a built-in, from `templates list` to `new`.
+
+use std::path::Path;
+
+use planwright_core::{ParseOptions, parse_with};
+
+use crate::new::planwright;
+
+const ADR: &str = "# ADR-{{number}}: {{title}}
+
+**Decision ID:** {{decision_id}}
+**Status:** Proposed
+**Deciders:** {{author}}
+**Date:** {{date}}
+
+## Context
+
+{{context}}
+
+## Decision
+
+{{decision}}
+
+## Consequences
+
+- {{consequence}}
+";
+
+const ADR_TOML: &str = r#"name = "adr"
+description = "Architecture decision record"
+status_values = ["Proposed", "Accepted", "Superseded"]
+initial_status = "Proposed"
+required_sections = []
+required_metadata = ["decision_id", "status"]
+placeholders = ["double_brace"]
+
+[[detect]]
+field = "Decision ID"
+weight = 3
+[[detect]]
+heading = "Consequences"
+weight = 1
+
+[fill]
+number = "{number}"
+title = "{title}"
+decision_id = "ADR-{number}"
+"#;
+
+const CHANGE: &str = "# Change: [TITLE]
+
+**Owner:** [AUTHOR]
+**Created:** YYYY-MM-DD
+**Status:** Proposed | Accepted | Done
+
+## Motivation
+
+[Why this change]
+
+## Rollout
+
+- [ ] [First step]
+
+## Risks
+
+- [Risk]
+";
+
+fn setup() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let templates = dir.path().join(".planwright/templates");
+    std::fs::create_dir_all(&templates).expect("mkdir");
+    std::fs::write(templates.join("adr.md"), ADR).expect("write");
+    std::fs::write(templates.join("adr.toml"), ADR_TOML).expect("write");
+    std::fs::write(templates.join("change.md"), CHANGE).expect("write");
+    std::fs::write(
+        templates.join("speckit.md"),
+        "# Implementation Plan: [FEATURE NAME]\n\n**Created**: [DATE]\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("planwright.toml"), "").expect("write");
+    dir
+}
+
+fn read(dir: &Path, rel: &str) -> (String, planwright_core::Plan) {
+    let text = std::fs::read_to_string(dir.join(rel)).expect("plan");
+    let set = planwright_workspace::templates::dialect_set(dir).expect("local templates");
+    let plan = parse_with(
+        &text,
+        &ParseOptions {
+            file_name: Some("plan.md"),
+            path: Some(rel),
+            dialects: &set,
+            dialect: None,
+        },
+    );
+    (text, plan)
+}
+
+#[test]
+fn templates_list_shows_origins_and_shadowing() {
+    let dir = setup();
+    let out = planwright(dir.path(), &["templates", "list"]);
+    assert!(out.status.success());
+    insta::assert_snapshot!("templates_list_local", String::from_utf8_lossy(&out.stdout));
+    let out = planwright(dir.path(), &["templates", "show", "change"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), CHANGE);
+}
+
+#[test]
+fn template_with_descriptor_end_to_end() {
+    let dir = setup();
+    let out = planwright(
+        dir.path(),
+        &["new", "Use SQLite", "-t", "adr", "--author", "Ada"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (text, plan) = read(dir.path(), "specs/001-use-sqlite/plan.md");
+    assert_eq!(
+        text.lines().take(6).collect::<Vec<_>>(),
+        [
+            "# ADR-001: Use SQLite",
+            "",
+            "**Decision ID:** ADR-001",
+            "**Status:** Proposed",
+            "**Deciders:** Ada",
+            "**Date:** 2026-01-15",
+        ]
+    );
+    assert_eq!(plan.dialect.name, "adr");
+    let left: Vec<&str> = plan.placeholders.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(left, ["{{context}}", "{{decision}}", "{{consequence}}"]);
+}
+
+#[test]
+fn template_without_descriptor_end_to_end() {
+    let dir = setup();
+    let out = planwright(
+        dir.path(),
+        &["new", "Drop the v1 API", "-t", "change", "--author", "Ada"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (text, plan) = read(dir.path(), "specs/001-drop-the-v1-api/plan.md");
+    assert_eq!(
+        text.lines().take(5).collect::<Vec<_>>(),
+        [
+            "# Change: Drop the v1 API",
+            "",
+            "**Owner:** Ada",
+            "**Created:** 2026-01-15",
+            "**Status:** Proposed",
+        ]
+    );
+    assert_eq!(plan.dialect.name, "change");
+    let left: Vec<&str> = plan.placeholders.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(left, ["[Why this change]", "[First step]", "[Risk]"]);
+}
+
+#[test]
+fn local_template_shadows_the_builtin() {
+    let dir = setup();
+    let out = planwright(dir.path(), &["new", "Tiny", "--author", "Ada"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(dir.path().join("specs/001-tiny/plan.md")).expect("plan");
+    assert_eq!(
+        text,
+        "# Implementation Plan: Tiny\n\n**Created**: 2026-01-15\n"
+    );
+}

@@ -1,0 +1,416 @@
+//! `planwright new`: every built-in template filled and read back, numbering
+//! against folders, branches and concurrent runs, local templates, and the
+//! refusals that leave the disk untouched.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use planwright_core::dialect::TEMPLATE_DIALECTS;
+use planwright_core::{ParseOptions, Plan, parse_with};
+
+/// The date every test plan is created on; see `PLANWRIGHT_TODAY` in
+/// `commands/new.rs`.
+const TODAY: &str = "2026-01-15";
+const TITLE: &str = "Dark mode for the dashboard";
+
+/// Runs planwright in `dir` with a fixed date and git isolated from the
+/// machine's own configuration.
+pub fn planwright(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_planwright"))
+        .args(args)
+        .current_dir(dir)
+        .env("PLANWRIGHT_TODAY", TODAY)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run planwright")
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("run git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// A temporary git repository whose user is Ada Lovelace.
+fn repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    git(dir.path(), &["init", "-q", "-b", "main"]);
+    git(dir.path(), &["config", "user.name", "Ada Lovelace"]);
+    git(dir.path(), &["config", "user.email", "ada@example.invalid"]);
+    dir
+}
+
+fn commit(dir: &Path) {
+    git(dir, &["commit", "-q", "--allow-empty", "-m", "start"]);
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn ok(out: &Output) -> String {
+    assert!(out.status.success(), "failed: {}", stderr(out));
+    stdout(out)
+}
+
+/// The plan folders under `specs/`, sorted.
+fn folders(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir.join("specs")) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn read_plan(dir: &Path, rel: &str, dialects: &planwright_core::DialectSet) -> (String, Plan) {
+    let text = std::fs::read_to_string(dir.join(rel)).expect("plan written");
+    let plan = parse_with(
+        &text,
+        &ParseOptions {
+            file_name: Some("plan.md"),
+            path: Some(rel),
+            dialects,
+            dialect: None,
+        },
+    );
+    (text, plan)
+}
+
+/// `line:column kind text` for each slot left, the way a user lists them.
+fn remaining(text: &str, plan: &Plan) -> String {
+    let index = planwright_core::LineIndex::new(text);
+    let mut out = String::new();
+    for p in &plan.placeholders {
+        let pos = index.line_column(text, p.range.start);
+        let shown = p.text.lines().next().unwrap_or("");
+        let _ = writeln!(out, "{}:{} {} {shown}", pos.line, pos.column, p.kind.name());
+    }
+    out
+}
+
+#[test]
+fn every_builtin_template_is_filled_and_reads_back_as_itself() {
+    // What each template must show once filled: title, dates, author, ids
+    // and branch, wherever the template has a slot for them.
+    let expected: [(&str, &[&str]); 5] = [
+        (
+            "speckit",
+            &[
+                "**Feature Branch**: `001-dark-mode-for-the-dashboard`",
+                "**Created**: 2026-01-15",
+                "**Status**: Draft",
+                "Plan description: \"Dark mode for the dashboard\"",
+            ],
+        ),
+        (
+            "design",
+            &[
+                "**Feature ID:** 001-dark-mode-for-the-dashboard",
+                "**Spec:** spec.md",
+                "**Created:** 2026-01-15",
+            ],
+        ),
+        (
+            "delivery",
+            &[
+                "**Issue:** GH-42",
+                "**Author:** Ada Lovelace",
+                "**Created:** 2026-01-15",
+                "**Status:** Draft\n",
+                "`feature_dark_mode_for_the_dashboard`",
+                "| 2026-01-15 | Plan created |",
+            ],
+        ),
+        ("rfc", &["# Dark mode for the dashboard – "]),
+        (
+            "roadmap",
+            &[
+                "<!-- FEATURE_DIR: 001-dark-mode-for-the-dashboard -->",
+                "<!-- FEATURE_ID: 001 -->",
+                "<!-- PLAN_NUMBER: 001 -->",
+                "<!-- STATUS: pending -->",
+                "<!-- CREATED: 2026-01-15T00:00:00+00:00 -->",
+                "**Spec ID**: SPEC-001",
+                "**Generated**: 2026-01-15",
+            ],
+        ),
+    ];
+    assert_eq!(expected.map(|(t, _)| t), TEMPLATE_DIALECTS);
+    for (template, wanted) in expected {
+        let dir = repo();
+        let spec = "specs/001-dark-mode-for-the-dashboard/spec.md";
+        let out = planwright(
+            dir.path(),
+            &[
+                "new", TITLE, "-t", template, "--issue", "GH-42", "--spec", spec,
+            ],
+        );
+        let said = ok(&out);
+        let rel = "specs/001-dark-mode-for-the-dashboard/plan.md";
+        assert!(said.starts_with(&format!("Created {rel} (template {template}, number 001)")));
+        let (text, plan) = read_plan(dir.path(), rel, planwright_core::DialectSet::builtin());
+        assert_eq!(plan.dialect.name, template, "{template}: detected dialect");
+        let title = plan.title.as_ref().map_or("", |t| t.text.as_str());
+        assert!(title.starts_with(TITLE), "{template}: title {title:?}");
+        for w in wanted {
+            assert!(text.contains(w), "{template}: missing {w:?} in\n{text}");
+        }
+        let left = remaining(&text, &plan);
+        assert!(
+            said.contains(&format!(
+                "{} slots left for you to fill; list them with: planwright lint {rel}",
+                plan.placeholders.len()
+            )),
+            "{said}"
+        );
+        insta::assert_snapshot!(format!("new_{template}_remaining"), left);
+    }
+}
+
+#[test]
+fn human_and_json_reports() {
+    let dir = repo();
+    let out = planwright(dir.path(), &["new", TITLE, "-t", "delivery"]);
+    insta::assert_snapshot!("new_human_delivery", ok(&out));
+    let out = planwright(
+        dir.path(),
+        &["new", "Second plan", "-t", "roadmap", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_str(&ok(&out)).expect("json");
+    insta::assert_json_snapshot!("new_json_roadmap", json);
+}
+
+#[test]
+fn numbers_follow_folders_and_branches() {
+    let dir = repo();
+    for f in ["001-a", "002-b", "003-c"] {
+        std::fs::create_dir_all(dir.path().join("specs").join(f)).expect("mkdir");
+    }
+    let out = planwright(dir.path(), &["new", "Four"]);
+    assert!(ok(&out).starts_with("Created specs/004-four/plan.md"));
+
+    // A teammate's branch, known here only as a remote-tracking one, holds 005.
+    commit(dir.path());
+    git(
+        dir.path(),
+        &["update-ref", "refs/remotes/origin/005-x", "HEAD"],
+    );
+    let out = planwright(dir.path(), &["new", "Six"]);
+    assert!(ok(&out).starts_with("Created specs/006-six/plan.md"));
+
+    git(dir.path(), &["branch", "007-local"]);
+    let out = planwright(dir.path(), &["new", "Eight", "--dry-run"]);
+    assert!(ok(&out).starts_with("Would create specs/008-eight/plan.md"));
+}
+
+#[test]
+fn a_remote_branch_alone_moves_the_number_on() {
+    let dir = repo();
+    for f in ["001-a", "002-b", "003-c"] {
+        std::fs::create_dir_all(dir.path().join("specs").join(f)).expect("mkdir");
+    }
+    commit(dir.path());
+    git(
+        dir.path(),
+        &["update-ref", "refs/remotes/origin/004-x", "HEAD"],
+    );
+    let out = planwright(dir.path(), &["new", "Next"]);
+    assert!(ok(&out).starts_with("Created specs/005-next/plan.md"));
+}
+
+#[test]
+fn a_taken_number_is_refused_and_nothing_is_written() {
+    let dir = repo();
+    std::fs::create_dir_all(dir.path().join("specs/002-b")).expect("mkdir");
+    let out = planwright(dir.path(), &["new", "Two", "--number", "2"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: number 002 is already taken (by a plan folder or a git branch); next free: 003\n"
+    );
+    assert_eq!(folders(dir.path()), ["002-b"]);
+
+    let out = planwright(dir.path(), &["new", "Seven", "--number", "7"]);
+    assert!(ok(&out).starts_with("Created specs/007-seven/plan.md"));
+}
+
+#[test]
+fn concurrent_runs_get_distinct_numbers() {
+    let dir = repo();
+    let children: Vec<_> = (0..8)
+        .map(|i| {
+            Command::new(env!("CARGO_BIN_EXE_planwright"))
+                .args(["new", &format!("Feature {i}")])
+                .current_dir(dir.path())
+                .env("GIT_CONFIG_GLOBAL", "/dev/null")
+                .env("GIT_CONFIG_NOSYSTEM", "1")
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .expect("spawn planwright")
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().expect("wait").success());
+    }
+    let numbers: BTreeSet<String> = folders(dir.path())
+        .iter()
+        .map(|f| f[..3].to_owned())
+        .collect();
+    let expected: BTreeSet<String> = (1..=8).map(|n| format!("{n:03}")).collect();
+    assert_eq!(numbers, expected);
+    assert_eq!(folders(dir.path()).len(), 8);
+}
+
+#[test]
+fn dry_run_prints_path_and_content_and_writes_nothing() {
+    let dir = repo();
+    let out = planwright(dir.path(), &["new", TITLE, "--dry-run"]);
+    let said = ok(&out);
+    assert!(said.starts_with("Would create specs/001-dark-mode-for-the-dashboard/plan.md"));
+    assert!(said.contains("\n# Implementation Plan: Dark mode for the dashboard\n"));
+    assert!(!dir.path().join("specs").exists());
+}
+
+#[test]
+fn branch_is_created_and_checked_out() {
+    let dir = repo();
+    commit(dir.path());
+    let out = planwright(dir.path(), &["new", TITLE, "--branch"]);
+    assert!(ok(&out).contains("Switched to a new git branch: 001-dark-mode-for-the-dashboard"));
+    assert_eq!(
+        git(dir.path(), &["branch", "--show-current"]),
+        "001-dark-mode-for-the-dashboard"
+    );
+}
+
+#[test]
+fn branch_errors_leave_nothing_behind() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    let out = planwright(outside.path(), &["new", TITLE, "--branch"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).ends_with(": not inside a git repository (needed for --branch)\n"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !outside
+            .path()
+            .join("specs")
+            .join("001-dark-mode-for-the-dashboard")
+            .exists()
+    );
+
+    // Without `{number}` in the pattern the branch is the slug, which may
+    // exist already.
+    let dir = repo();
+    commit(dir.path());
+    std::fs::write(
+        dir.path().join("planwright.toml"),
+        "[new]\npattern = \"plans/{slug}.md\"\n",
+    )
+    .expect("config");
+    git(dir.path(), &["branch", "dark-mode"]);
+    let out = planwright(dir.path(), &["new", "Dark mode", "--branch"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: git branch `dark-mode` already exists\n"
+    );
+    assert!(!dir.path().join("plans/dark-mode.md").exists());
+}
+
+#[test]
+fn an_existing_plan_is_never_overwritten() {
+    let dir = repo();
+    std::fs::write(
+        dir.path().join("planwright.toml"),
+        "[new]\npattern = \"plans/{slug}.md\"\ntemplate = \"rfc\"\n",
+    )
+    .expect("config");
+    ok(&planwright(dir.path(), &["new", "Dark mode"]));
+    let first = std::fs::read(dir.path().join("plans/dark-mode.md")).expect("plan");
+    let out = planwright(dir.path(), &["new", "Dark mode", "-t", "design"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: plans/dark-mode.md: already exists; planwright never overwrites a file\n"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("plans/dark-mode.md")).expect("plan"),
+        first
+    );
+    let entries = std::fs::read_dir(dir.path().join("plans"))
+        .expect("dir")
+        .count();
+    assert_eq!(entries, 1, "no temporary file left behind");
+}
+
+#[test]
+fn set_fills_named_slots_and_warns_about_unknown_names() {
+    let dir = repo();
+    let out = planwright(
+        dir.path(),
+        &[
+            "new",
+            TITLE,
+            "-t",
+            "delivery",
+            "--author",
+            "Grace Hopper",
+            "--set",
+            "Component-1=Theme store",
+            "--set",
+            "file extension=ts",
+            "--set",
+            "nonsense=1",
+        ],
+    );
+    assert!(ok(&out).contains("Filled 12 slots: title (2), author, date (2), status, component_1, file_extension (5)\n"), "{}", stdout(&out));
+    assert_eq!(
+        stderr(&out),
+        "planwright: warning: --set nonsense: no slot of that name in template `delivery`\n"
+    );
+    let text = std::fs::read_to_string(
+        dir.path()
+            .join("specs/001-dark-mode-for-the-dashboard/plan.md"),
+    )
+    .expect("plan");
+    assert!(text.contains("**Author:** Grace Hopper\n"));
+    assert!(text.contains("| Theme store | New/Modified |"));
+    assert!(text.contains("`path/to/file1.ts`"));
+    assert!(!text.contains("{{FILE_EXTENSION}}"));
+}
+
+#[test]
+fn unknown_template_is_named_with_the_known_ones() {
+    let dir = repo();
+    let out = planwright(dir.path(), &["new", TITLE, "-t", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: unknown template `nope`; known: speckit, design, delivery, rfc, roadmap (see `planwright templates list`)\n"
+    );
+    assert!(!dir.path().join("specs").exists());
+}
