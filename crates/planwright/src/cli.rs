@@ -49,6 +49,13 @@ pub enum Command {
     /// Phases, steps and tasks with their dependencies, as a graph; a cycle
     /// is reported with its path (exit 1).
     Graph(GraphArgs),
+    /// Check plans: unfilled placeholders, contradictions, broken links.
+    Lint(crate::commands::lint::LintArgs),
+    /// List the lint rules, or print one rule's documentation.
+    Rules {
+        /// A rule code (PW101) or name (unfilled-placeholder).
+        id: Option<String>,
+    },
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]

@@ -8,6 +8,9 @@ mod new;
 mod next;
 mod plans;
 mod set;
+pub mod lint;
+mod lint_fix;
+mod rules;
 mod show;
 mod status;
 mod templates;
@@ -23,6 +26,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Init => init::run(),
         Command::New(args) => new::run(&args),
+        Command::Lint(args) => lint::run(&args),
+        Command::Rules { id } => rules::run(id.as_deref()),
         Command::Show(args) => show::run(&args),
         Command::Schema => {
             let schema = planwright_core::json::plan_schema();

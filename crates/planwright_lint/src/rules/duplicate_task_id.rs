@@ -26,7 +26,7 @@ use crate::Context;
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let mut first: HashMap<String, usize> = HashMap::new();
     for (i, task) in ctx.plan.tasks.iter().enumerate() {
-        if !task.explicit_id {
+        if !task.explicit_id || is_truncated(ctx.source, task.id_range) {
             continue;
         }
         let key = task.id.to_ascii_uppercase();
@@ -47,4 +47,15 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             }
         }
     }
+}
+
+/// Whether the id as read stops short of what is written (`T231` read from
+/// `T231.1`, `B1` from `B1.1`): sub-numbered ids are distinct tasks, not
+/// duplicates.
+fn is_truncated(source: &str, id: Option<planwright_core::TextRange>) -> bool {
+    let Some(id) = id else {
+        return false;
+    };
+    let rest = source.get(id.end as usize..).unwrap_or_default().as_bytes();
+    matches!(rest, [b'.', d, ..] if d.is_ascii_digit())
 }

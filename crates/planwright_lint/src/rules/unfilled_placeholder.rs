@@ -21,13 +21,16 @@
 //! Write the real value, or delete the line if it does not apply. There is
 //! no automatic fix: only the author knows the value.
 
-use planwright_core::PlaceholderKind;
+use planwright_core::{Placeholder, PlaceholderKind};
 
 use super::Sink;
 use crate::Context;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     for p in &ctx.plan.placeholders {
+        if is_notation(ctx, p) {
+            continue;
+        }
         let what = match p.kind {
             PlaceholderKind::Choice | PlaceholderKind::TemplateText => continue,
             PlaceholderKind::Estimate => "estimate",
@@ -53,4 +56,84 @@ fn shorten(text: &str) -> String {
     }
     let cut: String = one_line.chars().take(57).collect();
     format!("{cut}...")
+}
+
+/// Slot-shaped text that finished plans write on purpose, learnt from the
+/// corpus (`planwright lint` over real plans marked as having no slots):
+/// a pattern inside an identifier or a quoted literal (`ownership:<ULID>`,
+/// `v{N}`, `"{CHECKOUT_SESSION_ID}"`), a term being defined (`**[Story]**:
+/// which story`), the markers in front of a task's text (`[P] [CI/CD]`), a
+/// status tag (`[COMPLETED]`), and estimates in prose (`in N days`) rather
+/// than the template's `X hours/days`.
+fn is_notation(ctx: &Context<'_>, p: &Placeholder) -> bool {
+    let src = ctx.source;
+    let before = src
+        .get(..p.range.start as usize)
+        .and_then(|s| s.chars().next_back());
+    let after = src.get(p.range.end as usize..).unwrap_or_default();
+    let next = after.chars().next();
+    let joined =
+        |c: Option<char>, set: &str| c.is_some_and(|c| c.is_alphanumeric() || set.contains(c));
+    let quoted = matches!(
+        (before, next),
+        (Some('"'), Some('"')) | (Some('\''), Some('\''))
+    );
+    if !p.in_metadata && (joined(before, "_:/=.@#") || joined(next, "_/=@#") || quoted) {
+        return true;
+    }
+    let defined = after
+        .trim_start_matches('*')
+        .trim_start_matches('`')
+        .starts_with(':');
+    match p.kind {
+        PlaceholderKind::Bracket => {
+            let inner = p.text.trim_matches(|c| c == '[' || c == ']').trim();
+            defined
+                || SPECKIT_LEGEND.contains(&inner)
+                || STATUS_TAGS.iter().any(|t| inner.eq_ignore_ascii_case(t))
+                || is_task_marker(ctx, p)
+        }
+        PlaceholderKind::Estimate => !p.in_metadata && !p.text.contains('/'),
+        PlaceholderKind::Angle | PlaceholderKind::Brace => defined,
+        _ => false,
+    }
+}
+
+/// The terms of spec-kit's task format legend, `[ID] [P?] [Story]`.
+const SPECKIT_LEGEND: &[&str] = &["ID", "P?", "P", "Story", "USx", "US#"];
+
+const STATUS_TAGS: &[&str] = &[
+    "completed",
+    "complete",
+    "done",
+    "wip",
+    "in progress",
+    "blocked",
+    "skipped",
+    "deprecated",
+    "optional",
+    "new",
+    "deferred",
+    "obsolete",
+    "superseded",
+    "x",
+];
+
+/// Whether the slot sits among the markers written before a task's text
+/// (`- [ ] T833 [P] [CI/CD] Create ...`).
+fn is_task_marker(ctx: &Context<'_>, p: &Placeholder) -> bool {
+    ctx.plan.tasks.iter().any(|t| {
+        if !t.line.contains_range(p.range) {
+            return false;
+        }
+        let prefix = ctx
+            .source
+            .get(t.check_range.end as usize..p.range.start as usize)
+            .unwrap_or_default();
+        prefix.split_whitespace().all(|w| {
+            (w.starts_with('[') && w.ends_with(']'))
+                || (w.chars().any(|c| c.is_ascii_digit())
+                    && w.chars().all(|c| c.is_alphanumeric() || ".-:".contains(c)))
+        })
+    })
 }

@@ -1,0 +1,314 @@
+//! `planwright lint`: find plans, check them in parallel, print the
+//! findings in the chosen format, optionally apply fixes.
+//!
+//! Exit codes: 0 when nothing at error level was found, 1 when something
+//! was (or anything at all with `--strict`), 2 when a path, file or the
+//! configuration could not be read; the readable files are still linted
+//! and reported first.
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use planwright_core::{DialectSet, ParseOptions};
+use planwright_lint::render::{self, FileReport};
+use planwright_lint::{Diagnostic, Layer, RuleSet, Severity};
+use planwright_workspace::config::{LintConfig, LintOverride, LoadedConfig, load_config};
+use planwright_workspace::discover::discover;
+use planwright_workspace::read_plan_file;
+use planwright_workspace::source::display_path;
+use rayon::prelude::*;
+
+use super::lint_fix;
+
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// Plan files or folders to check [default: the current folder].
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+    /// Rules to run instead of the configured set: codes (PW101), prefixes
+    /// (PW1), names, or ALL. Comma-separated or repeated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+    /// Rules to run in addition to the configured set.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+    /// Rules not to run.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Apply safe fixes to the files, as byte patches.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff, apply unsafe fixes too.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a patch instead of writing them.
+    #[arg(long)]
+    pub diff: bool,
+    /// Exit with 1 on any finding, not only on errors.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LintFormat {
+    /// Source snippets with the problem underlined, and a summary.
+    Human,
+    /// One line per finding: path:line:col: CODE message.
+    Concise,
+    /// Versioned JSON with byte and line/column ranges.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+/// One file's outcome.
+pub(crate) struct Linted {
+    pub path: PathBuf,
+    pub display: String,
+    pub source: String,
+    pub diagnostics: Vec<Diagnostic>,
+    pub rules: RuleSet,
+}
+
+pub fn run(args: &LintArgs) -> Result<ExitCode> {
+    let cwd = std::env::current_dir().context("reading the current folder")?;
+    let config = load_config(&cwd)?;
+    let settings = Settings::new(&config, args)?;
+    let (paths, discover_errors) = discover(&args.paths, &config);
+    let mut errors: Vec<String> = discover_errors.iter().map(ToString::to_string).collect();
+
+    let results: Vec<Result<Linted, String>> = paths
+        .par_iter()
+        .map(|path| lint_path(path, &settings))
+        .collect();
+    let mut linted = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(l) => linted.push(l),
+            Err(e) => errors.push(e),
+        }
+    }
+
+    if args.fix || args.diff {
+        let outcome = lint_fix::apply(&mut linted, args.unsafe_fixes, args.diff, &mut errors);
+        if args.diff {
+            crate::output::print(&outcome.patch)?;
+        } else if outcome.fixed > 0 {
+            eprintln!(
+                "Fixed {} {} in {} {}.",
+                outcome.fixed,
+                if outcome.fixed == 1 {
+                    "finding"
+                } else {
+                    "findings"
+                },
+                outcome.files,
+                if outcome.files == 1 { "file" } else { "files" },
+            );
+        }
+    }
+
+    if !args.diff {
+        let reports: Vec<FileReport<'_>> = linted
+            .iter()
+            .map(|l| FileReport {
+                path: &l.display,
+                source: &l.source,
+                diagnostics: &l.diagnostics,
+            })
+            .collect();
+        let text = match args.format {
+            LintFormat::Human => render::human::render(&reports, use_color()),
+            LintFormat::Concise => render::concise::render(&reports),
+            LintFormat::Json => render::json::render(&reports),
+            LintFormat::Sarif => render::sarif::render(&reports),
+            LintFormat::Github => render::github::render(&reports),
+        };
+        crate::output::print(&text)?;
+    }
+    for e in &errors {
+        eprintln!("planwright: error: {e}");
+    }
+    let findings = linted.iter().flat_map(|l| &l.diagnostics);
+    let failing = findings
+        .filter(|d| args.strict || d.severity == Severity::Error)
+        .count();
+    Ok(if !errors.is_empty() {
+        ExitCode::from(2)
+    } else if failing > 0 && !args.diff {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn use_color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn lint_path(path: &Path, settings: &Settings) -> Result<Linted, String> {
+    let file = read_plan_file(path).map_err(|e| e.to_string())?;
+    let rules = settings.rules_for(path);
+    let diagnostics = lint_text(path, &file.text, &rules);
+    Ok(Linted {
+        display: file.display(),
+        path: file.path,
+        source: file.text,
+        diagnostics,
+        rules,
+    })
+}
+
+/// Parses and lints one text; `path` gives the detection hint and the
+/// folder relative links are resolved from.
+pub(crate) fn lint_text(path: &Path, text: &str, rules: &RuleSet) -> Vec<Diagnostic> {
+    let dialects = DialectSet::builtin();
+    let plan = planwright_core::parse_with(
+        text,
+        &ParseOptions {
+            file_name: path.file_name().and_then(|n| n.to_str()),
+            dialects,
+            ..ParseOptions::default()
+        },
+    );
+    let folder = path.parent().unwrap_or(Path::new(""));
+    let file_exists = |rel: &str| folder.join(rel).exists();
+    let ctx = planwright_lint::Context {
+        source: text,
+        plan: &plan,
+        dialect: dialects.get(&plan.dialect.name),
+        file_exists: &file_exists,
+    };
+    planwright_lint::lint(&ctx, rules)
+}
+
+/// The configuration's layers and the command line's, resolved once per
+/// distinct set of matching overrides.
+struct Settings {
+    base: Layer,
+    cli: Layer,
+    overrides: Vec<(GlobSet, Layer)>,
+    root: PathBuf,
+    cwd: PathBuf,
+    /// Rule sets by which overrides matched; most runs have one or two.
+    cache: std::sync::Mutex<HashMap<Vec<usize>, RuleSet>>,
+}
+
+impl Settings {
+    fn new(config: &LoadedConfig, args: &LintArgs) -> Result<Self> {
+        let lint: &LintConfig = &config.config.lint;
+        let where_ = config
+            .path
+            .as_deref()
+            .map_or_else(|| "planwright.toml".to_owned(), display_path);
+        let base = layer_of(
+            lint.select.clone(),
+            &lint.extend_select,
+            &lint.ignore,
+            &lint.severity,
+        );
+        let cli = Layer {
+            select: args.select.clone(),
+            extend_select: args.extend_select.clone(),
+            ignore: args.ignore.clone(),
+            severity: Vec::new(),
+        };
+        let mut overrides = Vec::new();
+        for (i, o) in lint.overrides.iter().enumerate() {
+            overrides.push((globs(o, &where_, i)?, override_layer(o)));
+        }
+        let settings = Self {
+            base,
+            cli,
+            overrides,
+            root: config.root.clone(),
+            cwd: std::env::current_dir().unwrap_or_default(),
+            cache: std::sync::Mutex::new(HashMap::new()),
+        };
+        // Resolve every layer once up front so that a bad selector is one
+        // error naming where it came from, not one per file.
+        RuleSet::resolve(&[&settings.base]).with_context(|| format!("{where_}: [lint]"))?;
+        for (i, (_, layer)) in settings.overrides.iter().enumerate() {
+            RuleSet::resolve(&[layer])
+                .with_context(|| format!("{where_}: [[lint.overrides]] #{}", i + 1))?;
+        }
+        RuleSet::resolve(&[&settings.cli]).context("command line")?;
+        Ok(settings)
+    }
+
+    fn rules_for(&self, path: &Path) -> RuleSet {
+        let absolute = if path.is_absolute() {
+            path.to_owned()
+        } else {
+            self.cwd.join(path)
+        };
+        let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
+        let matched: Vec<usize> = self
+            .overrides
+            .iter()
+            .enumerate()
+            .filter(|(_, (set, _))| set.is_match(relative))
+            .map(|(i, _)| i)
+            .collect();
+        let mut cache = self
+            .cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache
+            .entry(matched.clone())
+            .or_insert_with(|| {
+                let mut layers = vec![&self.base];
+                layers.extend(matched.iter().map(|&i| &self.overrides[i].1));
+                layers.push(&self.cli);
+                // Every layer was resolved on its own in `new`; together
+                // they cannot fail, but fall back to the defaults anyway.
+                RuleSet::resolve(&layers).unwrap_or_default()
+            })
+            .clone()
+    }
+}
+
+fn layer_of(
+    select: Option<Vec<String>>,
+    extend: &[String],
+    ignore: &[String],
+    severity: &std::collections::BTreeMap<String, String>,
+) -> Layer {
+    Layer {
+        select,
+        extend_select: extend.to_vec(),
+        ignore: ignore.to_vec(),
+        severity: severity
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    }
+}
+
+fn override_layer(o: &LintOverride) -> Layer {
+    layer_of(o.select.clone(), &o.extend_select, &o.ignore, &o.severity)
+}
+
+fn globs(o: &LintOverride, where_: &str, i: usize) -> Result<GlobSet> {
+    let mut set = GlobSetBuilder::new();
+    for g in &o.files {
+        let glob = GlobBuilder::new(g)
+            .literal_separator(true)
+            .build()
+            .with_context(|| {
+                format!(
+                    "{where_}: [[lint.overrides]] #{}: invalid glob `{g}`",
+                    i + 1
+                )
+            })?;
+        set.add(glob);
+    }
+    Ok(set.build()?)
+}
