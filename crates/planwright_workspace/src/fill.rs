@@ -189,6 +189,16 @@ pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
             }),
         }
     }
+    if let Some(edit) = spec_link(&plan, sources)
+        && !edits.iter().any(|e| overlaps(e.range, edit.range))
+    {
+        filled.push(FilledVar {
+            name: "spec".to_owned(),
+            value: edit.content.clone(),
+            slots: 1,
+        });
+        edits.push(edit);
+    }
     // Slot ranges come from one parse and never overlap once filtered, so
     // applying them cannot fail; the template is returned unchanged if it
     // somehow does rather than writing a half-filled plan.
@@ -205,6 +215,35 @@ pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
         filled,
         unused_set,
     }
+}
+
+/// A header `Spec` field written as a link to a default place
+/// (`**Spec:** [spec.md](spec.md)`) is pointed at the spec the user named.
+fn spec_link(plan: &Plan, sources: &Sources<'_>) -> Option<Edit> {
+    let spec = sources.values.get("spec")?;
+    let field = plan
+        .metadata
+        .iter()
+        .find(|m| m.is_header() && canonical(&m.norm_key()) == Some("spec"))?;
+    if plan
+        .placeholders
+        .iter()
+        .any(|p| field.value_range.contains_range(p.range))
+    {
+        return None;
+    }
+    let link = plan
+        .links
+        .iter()
+        .find(|l| field.value_range.contains_range(l.range))?;
+    let name = spec.rsplit('/').next().unwrap_or(spec);
+    // CommonMark's `<…>` destination allows spaces and parentheses.
+    let dest = if spec.contains([' ', '(', ')']) {
+        format!("<{spec}>")
+    } else {
+        spec.clone()
+    };
+    Some(Edit::replace(link.range, format!("[{name}]({dest})")))
 }
 
 /// A placeholder and the header field whose whole value it is, if any.
@@ -376,4 +415,118 @@ fn in_timeline(plan: &Plan, range: TextRange) -> bool {
     plan.tables
         .iter()
         .any(|t| t.kind == TableKind::Timeline && t.range.contains_range(range))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values() -> Values {
+        [
+            ("title", "Dark mode"),
+            ("date", "2026-01-15"),
+            ("status", "Draft"),
+            ("branch", "004-dark-mode"),
+            ("number", "004"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k, v.to_owned()))
+        .collect()
+    }
+
+    fn run(template: &str, set: &[(&str, &str)], fill_table: &[(&str, &str)]) -> Filled {
+        let descriptor = Descriptor {
+            fill: fill_table
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+            ..Descriptor::default()
+        };
+        let set: Vec<(String, String)> = set
+            .iter()
+            .map(|(k, v)| (normalize_key(k), (*v).to_owned()))
+            .collect();
+        let values = values();
+        fill(
+            template,
+            &Sources {
+                values: &values,
+                descriptor: &descriptor,
+                set: &set,
+            },
+        )
+    }
+
+    #[test]
+    fn title_heading_slot_is_the_title_whatever_its_name() {
+        let t = "# Plan: [DESCRIPTION]\n\n1. **Step 1 – [Title]**\n- **Risk 1**: [Description]\n";
+        assert_eq!(
+            run(t, &[], &[]).text,
+            "# Plan: Dark mode\n\n1. **Step 1 – [Title]**\n- **Risk 1**: [Description]\n"
+        );
+    }
+
+    #[test]
+    fn header_fields_name_their_slots_but_timelines_keep_their_dates() {
+        let t = "# X\n\n**Created:** YYYY-MM-DD\n**Status:** Draft | Active | Done\n\n## Timeline\n\n| Phase | Start | End |\n|---|---|---|\n| One | {{DATE}} | {{DATE}} |\n\n## Progress Log\n\n| Date | Update |\n|---|---|\n| {{DATE}} | Plan created |\n";
+        let out = run(t, &[], &[]).text;
+        assert!(
+            out.contains("**Created:** 2026-01-15\n**Status:** Draft\n"),
+            "{out}"
+        );
+        assert!(out.contains("| One | {{DATE}} | {{DATE}} |"), "{out}");
+        assert!(out.contains("| 2026-01-15 | Plan created |"), "{out}");
+    }
+
+    #[test]
+    fn comment_fields_branch_and_fill_table() {
+        let t = "# [FEATURE]\n\n<!-- ID: {{feature_id}} -->\n**Branch**: `[###-feature-name]`\n";
+        let out = run(t, &[], &[("feature_id", "F-{number}")]);
+        assert_eq!(
+            out.text,
+            "# Dark mode\n\n<!-- ID: F-004 -->\n**Branch**: `004-dark-mode`\n"
+        );
+        let names: Vec<&str> = out.filled.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["title", "feature_id", "branch"]);
+    }
+
+    #[test]
+    fn set_wins_and_unused_names_are_reported() {
+        let t =
+            "# {{FEATURE_NAME}}\n\n| Component | Kind |\n|---|---|\n| {{component_1}} | new |\n";
+        let out = run(
+            t,
+            &[
+                ("Component-1", "a|b"),
+                ("Feature Name", "Other"),
+                ("nope", "1"),
+            ],
+            &[],
+        );
+        assert_eq!(
+            out.text,
+            "# Other\n\n| Component | Kind |\n|---|---|\n| a\\|b | new |\n"
+        );
+        assert_eq!(out.unused_set, ["nope"]);
+    }
+
+    #[test]
+    fn a_title_glued_into_an_identifier_becomes_one() {
+        let t = "# {{FEATURE_NAME}}\n\n- Flag: `feature_{{FEATURE_NAME}}`\n";
+        assert_eq!(
+            run(t, &[], &[]).text,
+            "# Dark mode\n\n- Flag: `feature_dark_mode`\n"
+        );
+    }
+
+    #[test]
+    fn unknown_variables_leave_the_slot() {
+        assert_eq!(
+            expand("ADR-{number}", &values()).as_deref(),
+            Some("ADR-004")
+        );
+        assert_eq!(expand("{issue}", &values()), None);
+        let t = "# X\n\n**Issue:** {{ISSUE_ID}}\n";
+        assert_eq!(run(t, &[], &[]).text, t);
+    }
 }

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use planwright_workspace::config::load_config;
 use planwright_workspace::newplan::{Clock, NewPlan, NewRequest, create};
-use planwright_workspace::numbering::format_number;
+use planwright_workspace::numbering::{Pattern, format_number};
 use planwright_workspace::templates::dialect_set;
 use serde::Serialize;
 
@@ -24,6 +24,13 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
     }
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let loaded = load_config(&cwd)?;
+    if let Err(e) = Pattern::parse(&loaded.config.new.pattern) {
+        let file = loaded.path.as_deref().map_or_else(
+            || "(default configuration)".to_owned(),
+            |p| shown_path(p, &cwd),
+        );
+        bail!("{file}: {e}");
+    }
     let dialects = dialect_set(&loaded.root)?;
     let name = args
         .template

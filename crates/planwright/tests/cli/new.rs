@@ -379,6 +379,8 @@ fn set_fills_named_slots_and_warns_about_unknown_names() {
             "delivery",
             "--author",
             "Grace Hopper",
+            "--spec",
+            "docs/spec.md",
             "--set",
             "Component-1=Theme store",
             "--set",
@@ -387,7 +389,7 @@ fn set_fills_named_slots_and_warns_about_unknown_names() {
             "nonsense=1",
         ],
     );
-    assert!(ok(&out).contains("Filled 12 slots: title (2), author, date (2), status, component_1, file_extension (5)\n"), "{}", stdout(&out));
+    assert!(ok(&out).contains("Filled 13 slots: title (2), author, date (2), status, component_1, file_extension (5), spec\n"), "{}", stdout(&out));
     assert_eq!(
         stderr(&out),
         "planwright: warning: --set nonsense: no slot of that name in template `delivery`\n"
@@ -398,6 +400,7 @@ fn set_fills_named_slots_and_warns_about_unknown_names() {
     )
     .expect("plan");
     assert!(text.contains("**Author:** Grace Hopper\n"));
+    assert!(text.contains("**Spec:** [spec.md](../../docs/spec.md)\n"));
     assert!(text.contains("| Theme store | New/Modified |"));
     assert!(text.contains("`path/to/file1.ts`"));
     assert!(!text.contains("{{FILE_EXTENSION}}"));
