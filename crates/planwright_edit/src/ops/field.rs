@@ -222,7 +222,7 @@ fn add_field(
             insert_lines(src, closing, &[written], le)
         }
         (_, Some(last)) => after_field(src, last, &same, &written, le),
-        (_, None) => under_title(plan, src, written, le),
+        (_, None) => under_title(plan, src, &written, le),
     };
     let values = vec![parsed];
     Ok(Change {
@@ -281,13 +281,20 @@ fn after_field(src: &str, last: &MetaField, same: &[&MetaField], written: &str, 
     insert_lines(src, next, &lines, le)
 }
 
-fn under_title(plan: &Plan, src: &str, written: String, le: &str) -> Edit {
+fn under_title(plan: &Plan, src: &str, written: &str, le: &str) -> Edit {
     let Some(title) = &plan.title else {
         let at = if plan.bom { 3 } else { 0 };
         return Edit::insert(at, format!("{written}{le}{le}"));
     };
+    // A title that is itself a phase heading (`# Phase 13: ...`) would claim
+    // a field under it for the phase; the header field goes above it.
+    let title_is_phase = plan.phases.iter().any(|p| p.heading == title.heading);
+    if title_is_phase {
+        let at = line_start(src, title.heading.start as usize);
+        return insert_lines(src, at, &[written.to_owned(), String::new()], le);
+    }
     let at = line_end_after(src, title.heading.end as usize);
-    let mut lines = vec![String::new(), written];
+    let mut lines = vec![String::new(), written.to_owned()];
     let next_blank = src[at..]
         .split('\n')
         .next()

@@ -129,6 +129,11 @@ fn add_in_the_plans_own_style() {
         run("# P\nBody\n", "status", "Draft", true).unwrap(),
         "# P\n\n**Status:** Draft\n\nBody\n"
     );
+    // A title that opens a phase: the field goes above it.
+    assert_eq!(
+        run("# Phase 13: Move\n\n## Goals\n", "status", "Draft", true).unwrap(),
+        "**Status:** Draft\n\n# Phase 13: Move\n\n## Goals\n"
+    );
     // Blank lines between fields are copied.
     assert_eq!(
         run("# P\n\n**A:** 1\n\n**B:** 2\n", "c", "3", true).unwrap(),

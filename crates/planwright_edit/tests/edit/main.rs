@@ -1,0 +1,4 @@
+//! Integration tests of `planwright_edit`: one binary, one module per theme.
+
+mod concurrency;
+mod properties;
