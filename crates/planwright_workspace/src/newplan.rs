@@ -131,7 +131,11 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
     let parent = req.root.join(pattern.numbered_parent());
     if req.dry_run {
         let number = pick_number(req, &pattern)?;
-        return Ok(render(req, &pattern, &slug, number, template));
+        let plan = render(req, &pattern, &slug, number, template);
+        if req.branch {
+            git::check_new_branch(req.root, &plan.branch)?;
+        }
+        return Ok(plan);
     }
     mkdirs(&parent)?;
     let _lock = if pattern.has_number() {

@@ -141,6 +141,9 @@ fn human(
             names.join(", ")
         );
     }
+    if args.branch && args.dry_run {
+        let _ = writeln!(out, "Would switch to a new git branch: {}", plan.branch);
+    }
     if plan.branch_created {
         let _ = writeln!(out, "Switched to a new git branch: {}", plan.branch);
     }

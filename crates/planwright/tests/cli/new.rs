@@ -296,6 +296,11 @@ fn dry_run_prints_path_and_content_and_writes_nothing() {
 fn branch_is_created_and_checked_out() {
     let dir = repo();
     commit(dir.path());
+    let out = planwright(dir.path(), &["new", TITLE, "--branch", "--dry-run"]);
+    assert!(
+        ok(&out).contains("Would switch to a new git branch: 001-dark-mode-for-the-dashboard\n")
+    );
+    assert_eq!(git(dir.path(), &["branch", "--show-current"]), "main");
     let out = planwright(dir.path(), &["new", TITLE, "--branch"]);
     assert!(ok(&out).contains("Switched to a new git branch: 001-dark-mode-for-the-dashboard"));
     assert_eq!(
