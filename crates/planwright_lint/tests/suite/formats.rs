@@ -1,0 +1,84 @@
+//! Every output format over one plan with several findings, snapshotted;
+//! the SARIF document validated against the SARIF 2.1.0 schema.
+
+use planwright_lint::render::{FileReport, concise, github, human, json, sarif};
+use planwright_lint::{Layer, RuleSet};
+
+const PLAN: &str = "# Plan: Export\n\n**Status:** Completed\n**Created:** 2026-02-30\n\n## Tasks\n\n- [X] T001 Create schema\n- [ ] T002 Write migration\n\n## Testing\n\n## Risks\n\n| Risk | Mitigation |\n|---|---|\n| Data loss, \"big\" | |\n";
+
+fn with_findings<T>(f: impl FnOnce(&[FileReport<'_>]) -> T) -> T {
+    let layer = Layer {
+        extend_select: vec!["PW501".to_owned()],
+        ..Layer::default()
+    };
+    let rules = RuleSet::resolve(&[&layer]).unwrap();
+    let diagnostics = crate::lint_text("plan.md", PLAN, &rules);
+    let files = [FileReport {
+        path: "specs/001-export/plan.md",
+        source: PLAN,
+        diagnostics: &diagnostics,
+    }];
+    f(&files)
+}
+
+#[test]
+fn human() {
+    insta::assert_snapshot!(with_findings(|f| human::render(f, false)));
+}
+
+#[test]
+fn human_in_colour_has_escapes() {
+    assert!(with_findings(|f| human::render(f, true)).contains("\u{1b}["));
+}
+
+#[test]
+fn concise() {
+    insta::assert_snapshot!(with_findings(concise::render));
+}
+
+#[test]
+fn json() {
+    insta::assert_snapshot!(with_findings(json::render));
+}
+
+#[test]
+fn github() {
+    insta::assert_snapshot!(with_findings(github::render));
+}
+
+#[test]
+fn sarif() {
+    let text = with_findings(sarif::render);
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r#""version": "\d+\.\d+\.\d+""#, r#""version": "[version]""#);
+    // The rule documentation is long and already snapshotted per rule;
+    // the result section is what this snapshot is for.
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let results = serde_json::to_string_pretty(&doc["runs"][0]["results"]).unwrap();
+    settings.bind(|| insta::assert_snapshot!(results));
+}
+
+#[test]
+fn sarif_validates_against_the_schema() {
+    // The published `language` patterns end in `]?$`, a stray bracket that
+    // JavaScript reads as a literal and Rust's regex engine refuses; they
+    // are read here with the bracket escaped, which means the same.
+    let text = include_str!("../data/sarif-schema-2.1.0.json");
+    let stray = "{2}-[a-zA-Z]{2}]?$";
+    assert!(text.contains(stray));
+    let text = text.replace(stray, "{2}-[a-zA-Z]{2}\\\\]?$");
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&with_findings(sarif::render)).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // A document the schema rejects, so that the test can fail.
+    let mut broken = doc.clone();
+    broken["runs"][0]["results"][0]["level"] = serde_json::json!("fatal");
+    assert!(!validator.is_valid(&broken));
+    let empty: serde_json::Value = serde_json::from_str(&sarif::render(&[])).unwrap();
+    assert!(validator.is_valid(&empty));
+}
