@@ -167,7 +167,7 @@ fn atomic_write(
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
     };
-    let dir_shown = display_path(&dir);
+    let dir_shown = shown_dir(path, &dir);
     if fs::metadata(&dir).is_ok_and(|m| m.permissions().readonly()) {
         return Err(WriteError::ReadOnlyDir {
             path: shown,
@@ -197,6 +197,20 @@ fn atomic_write(
     temp.persist(target).map_err(|e| io_err(e.error))?;
     sync_dir(&dir);
     Ok(())
+}
+
+/// The folder as the user knows it: the parent of the path they gave,
+/// unless a symlink led elsewhere.
+fn shown_dir(path: &Path, real: &Path) -> String {
+    let given = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if fs::canonicalize(given).is_ok_and(|g| g == real) {
+        display_path(given)
+    } else {
+        display_path(real)
+    }
 }
 
 fn set_permissions(file: &File, permissions: Permissions) -> io::Result<()> {

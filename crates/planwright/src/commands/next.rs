@@ -89,7 +89,10 @@ fn human(plans: &[Loaded], all: &[(usize, Ready)], more: usize) -> String {
                     .count()
             })
             .sum();
-        if open == 0 {
+        let total: usize = plans.iter().map(|l| l.plan.tasks.len()).sum();
+        if total == 0 {
+            out.push_str("nothing to do: no tasks\n");
+        } else if open == 0 {
             out.push_str("nothing to do: every task is done\n");
         } else {
             let _ = writeln!(

@@ -1,6 +1,8 @@
 //! The CLI's integration tests: one binary, one module per command.
 
+mod edit;
 mod init;
 mod local_templates;
 mod new;
 mod show;
+mod views;

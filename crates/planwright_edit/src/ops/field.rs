@@ -260,25 +260,48 @@ fn after_field(src: &str, last: &MetaField, same: &[&MetaField], written: &str, 
         ""
     };
     let next = line_end_after(src, last.range.end as usize);
-    let rest = src.get(last.range.end as usize..next).unwrap_or("");
-    let trailing = rest.trim_end_matches(['\r', '\n']);
-    let trailing =
-        if trailing.trim().is_empty() || trailing.trim() == "\\" || trailing.trim() == "<br>" {
-            trailing
-        } else {
-            ""
-        };
-    let mut lines = Vec::new();
+    let trailing = hard_break(src, last);
     let blank_between = same.len() >= 2 && {
         let prev = same[same.len() - 2];
         src.get(prev.range.end as usize..start)
             .is_some_and(|s| s.matches('\n').count() >= 2)
     };
+    // Lines that end in a hard break but the last (`**Input**: ...` in the
+    // spec-kit header): a new last line would run into the old one when
+    // rendered, so the field goes before it, with its siblings' break.
+    let sibling_break = same[..same.len().saturating_sub(1)]
+        .iter()
+        .rev()
+        .find(|f| line_start(src, f.range.start as usize) != line)
+        .map_or("", |f| hard_break(src, f));
+    if trailing.is_empty() && !sibling_break.is_empty() && !blank_between {
+        return insert_lines(
+            src,
+            line,
+            &[format!("{prefix}{written}{sibling_break}")],
+            le,
+        );
+    }
+    let mut lines = Vec::new();
     if blank_between {
         lines.push(prefix.trim_end().to_owned());
     }
     lines.push(format!("{prefix}{written}{trailing}"));
     insert_lines(src, next, &lines, le)
+}
+
+/// What ends a field's line after its value when it is a Markdown hard
+/// break (two spaces, `\\`, `<br>`); else nothing.
+fn hard_break<'s>(src: &'s str, field: &MetaField) -> &'s str {
+    let end = field.range.end as usize;
+    let next = line_end_after(src, end);
+    let rest = src.get(end..next).unwrap_or("");
+    let trailing = rest.trim_end_matches(['\r', '\n']);
+    match trailing.trim() {
+        "" if trailing.len() >= 2 => trailing,
+        "\\" | "<br>" | "<br/>" | "<br />" => trailing,
+        _ => "",
+    }
 }
 
 fn under_title(plan: &Plan, src: &str, written: &str, le: &str) -> Edit {

@@ -103,6 +103,17 @@ fn add_in_the_plans_own_style() {
         .unwrap(),
         "# P\n\n**Created**: x  \n**Status**: Draft  \n**Owner**: Ann  \n\n## A\n"
     );
+    // All lines but the last end in a hard break: before the last one.
+    assert_eq!(
+        run(
+            "# P\n\n**A**: 1  \n**B**: 2  \n**Input**: x\n\n## S\n",
+            "owner",
+            "Ann",
+            true
+        )
+        .unwrap(),
+        "# P\n\n**A**: 1  \n**B**: 2  \n**Owner**: Ann  \n**Input**: x\n\n## S\n"
+    );
     // Several on one line: appended to that line.
     assert_eq!(
         run("# P\n\n**A:** 1 | **B:** 2\n", "C", "3", true).unwrap(),

@@ -1,0 +1,307 @@
+//! `done`, `undo`, `set` and `log` as given → running → produces on every
+//! example plan (the snapshot is the command, its output and the diff it
+//! made), their errors, eight processes ticking one file, read-only files.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub(crate) fn examples() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(repo_root().join("examples"))
+        .expect("examples/")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            Path::new(n)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+                && n != "README.md"
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 7, "examples/ should hold a plan per dialect");
+    names
+}
+
+pub(crate) fn planwright(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_planwright"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run planwright")
+}
+
+/// A temporary folder holding a copy of one example.
+pub(crate) fn copy_example(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        repo_root().join("examples").join(name),
+        dir.path().join(name),
+    )
+    .expect("copy example");
+    dir
+}
+
+/// Runs `args` on a fresh copy of `name` and describes what happened: the
+/// command, exit code, output, and the changed lines (`-` before, `+`
+/// after, with line numbers).
+fn given_running(name: &str, args: &[&str]) -> String {
+    let dir = copy_example(name);
+    let before = std::fs::read_to_string(dir.path().join(name)).expect("read");
+    let out = planwright(args, dir.path());
+    let after = std::fs::read_to_string(dir.path().join(name)).expect("read");
+    let mut s = format!("$ planwright {}\n", args.join(" "));
+    let _ = writeln!(s, "exit {}", out.status.code().unwrap_or(-1));
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let _ = writeln!(s, "stdout| {line}");
+    }
+    for line in String::from_utf8_lossy(&out.stderr).lines() {
+        let _ = writeln!(s, "stderr| {line}");
+    }
+    s.push_str(&diff(&before, &after));
+    s
+}
+
+/// The changed region between two texts, line by line. Edits are local, so
+/// a common prefix and suffix bound one hunk.
+pub(crate) fn diff(before: &str, after: &str) -> String {
+    if before == after {
+        return "(file unchanged)\n".to_owned();
+    }
+    let a: Vec<&str> = before.split_inclusive('\n').collect();
+    let b: Vec<&str> = after.split_inclusive('\n').collect();
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let mut s = String::new();
+    for (i, line) in a[prefix..a.len() - suffix].iter().enumerate() {
+        let _ = writeln!(s, "-{:>4} {}", prefix + i + 1, show(line));
+    }
+    for (i, line) in b[prefix..b.len() - suffix].iter().enumerate() {
+        let _ = writeln!(s, "+{:>4} {}", prefix + i + 1, show(line));
+    }
+    s
+}
+
+/// A line with its ending made visible, so CRLF and a missing final
+/// newline show in snapshots.
+fn show(line: &str) -> String {
+    if let Some(l) = line.strip_suffix("\r\n") {
+        format!("{l}␍␊")
+    } else if let Some(l) = line.strip_suffix('\n') {
+        l.to_owned()
+    } else {
+        format!("{line}⊘")
+    }
+}
+
+/// The first task of the example in `state` (`open` / `done`), as the
+/// user would name it: its id, or `#index`; `#1` when there is none, which
+/// shows the error.
+fn first_task(name: &str, state: &str) -> String {
+    let dir = copy_example(name);
+    let out = planwright(&["show", "--format", "json", name], dir.path());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let tasks = doc["tasks"].as_array().expect("tasks");
+    let Some((i, t)) = tasks.iter().enumerate().find(|(_, t)| t["state"] == state) else {
+        return "#1".to_owned();
+    };
+    let id = t["id"].as_str().expect("id");
+    let explicit = tasks.iter().filter(|o| o["id"] == id).count() == 1 && !id.starts_with('#');
+    if explicit {
+        id.to_owned()
+    } else {
+        format!("#{}", i + 1)
+    }
+}
+
+#[test]
+fn edits_on_every_example() {
+    for name in examples() {
+        let open = first_task(&name, "open");
+        let done = first_task(&name, "done");
+        let runs = [
+            vec!["done", &name, &open],
+            vec!["done", "--start", &name, &open],
+            vec!["undo", &name, &done],
+            vec!["set", &name, "status", "blocked", "--force"],
+            vec!["set", &name, "owner", "Ana Lima", "--add"],
+            vec![
+                "log",
+                &name,
+                "Review done | merged",
+                "--date",
+                "2026-11-21",
+                "--create",
+            ],
+        ];
+        let mut snap = String::new();
+        for args in &runs {
+            snap.push_str(&given_running(&name, args));
+            snap.push('\n');
+        }
+        insta::assert_snapshot!(format!("edits_{name}"), snap);
+    }
+}
+
+#[test]
+fn done_then_undo_gives_back_the_file() {
+    for name in examples() {
+        let dir = copy_example(&name);
+        let before = std::fs::read(dir.path().join(&name)).expect("read");
+        let open = first_task(&name, "open");
+        if !before.windows(5).any(|w| w == b"- [ ]" || w == b"* [ ]") {
+            continue;
+        }
+        assert!(
+            planwright(&["done", &name, &open], dir.path())
+                .status
+                .success()
+        );
+        assert_ne!(std::fs::read(dir.path().join(&name)).expect("read"), before);
+        assert!(
+            planwright(&["undo", &name, &open], dir.path())
+                .status
+                .success()
+        );
+        assert_eq!(
+            std::fs::read(dir.path().join(&name)).expect("read"),
+            before,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn errors_write_nothing() {
+    let name = "delivery-plan.md";
+    let mut snap = String::new();
+    for args in [
+        vec!["done", name, "test"],
+        vec!["done", name, "#1", "no such task"],
+        vec!["done", name, "#99"],
+        vec!["set", name, "status", "Shipped"],
+        vec!["set", name, "owner", "Ana"],
+        vec!["set", name, "author", "two\nlines"],
+        vec!["log", name, "x", "--date", "2026-02-30"],
+        vec!["done", "missing.md", "#1"],
+    ] {
+        snap.push_str(&given_running(name, &args));
+        snap.push('\n');
+    }
+    snap.push_str(&given_running(
+        "design-plan.md",
+        &["log", "design-plan.md", "x"],
+    ));
+    insta::assert_snapshot!("edit_errors", snap);
+}
+
+#[test]
+fn eight_processes_tick_one_file_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.md");
+    let mut src = String::from("# Plan\n\n## Phase 1: Work\n\n");
+    for n in 1..=8 {
+        let _ = writeln!(src, "- [ ] T00{n} task {n}");
+    }
+    std::fs::write(&path, &src).expect("write");
+    // Spawned all before any is waited for, so they really overlap.
+    let mut procs: Vec<_> = (1..=8)
+        .map(|n| {
+            Command::new(env!("CARGO_BIN_EXE_planwright"))
+                .args(["done", "plan.md", &format!("T00{n}")])
+                .current_dir(dir.path())
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for p in &mut procs {
+        assert!(p.wait().expect("wait").success());
+    }
+    let out = std::fs::read_to_string(&path).expect("read");
+    assert_eq!(out, src.replace("[ ]", "[x]"));
+    let status = planwright(&["status", "--format", "json", "plan.md"], dir.path());
+    let doc: serde_json::Value = serde_json::from_slice(&status.stdout).expect("json");
+    assert_eq!(doc["plans"][0]["progress"]["done"], 8);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names, ["plan.md"], "no temporary files left");
+}
+
+#[test]
+fn read_only_file_or_folder_is_refused() {
+    let name = "speckit-tasks.md";
+    let dir = copy_example(name);
+    let path = dir.path().join(name);
+    let before = std::fs::read(&path).expect("read");
+    let mut perms = std::fs::metadata(&path).expect("meta").permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms.clone()).expect("chmod");
+    let out = planwright(&["done", name, "T006"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "planwright: error: speckit-tasks.md: the file is read-only; nothing written\n"
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    #[expect(
+        clippy::permissions_set_readonly_false,
+        reason = "restoring a test file"
+    )]
+    perms.set_readonly(false);
+    std::fs::set_permissions(&path, perms).expect("chmod");
+
+    let mut dir_perms = std::fs::metadata(dir.path()).expect("meta").permissions();
+    dir_perms.set_readonly(true);
+    std::fs::set_permissions(dir.path(), dir_perms.clone()).expect("chmod");
+    let out = planwright(&["done", name, "T006"], dir.path());
+    #[expect(
+        clippy::permissions_set_readonly_false,
+        reason = "restoring a test folder"
+    )]
+    dir_perms.set_readonly(false);
+    std::fs::set_permissions(dir.path(), dir_perms).expect("chmod");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "planwright: error: speckit-tasks.md: its folder . is read-only; nothing written\n"
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+}
+
+#[test]
+fn crlf_and_bom_survive_every_edit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = "\u{feff}# Plan\r\n\r\n**Status:** Draft\r\n\r\n- [ ] T001 a\r\n- [ ] T002 b\r\n\r\n## Progress Log\r\n\r\n- 2026-01-01: started";
+    std::fs::write(dir.path().join("p.md"), src).expect("write");
+    for args in [
+        vec!["done", "p.md", "T001"],
+        vec!["set", "p.md", "status", "In Progress"],
+        vec!["set", "p.md", "owner", "Ana", "--add"],
+        vec!["log", "p.md", "more", "--date", "2026-11-21"],
+    ] {
+        let out = planwright(&args, dir.path());
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let after = std::fs::read_to_string(dir.path().join("p.md")).expect("read");
+    assert_eq!(
+        after,
+        "\u{feff}# Plan\r\n\r\n**Status:** In Progress\r\n**Owner:** Ana\r\n\r\n- [x] T001 a\r\n- [ ] T002 b\r\n\r\n## Progress Log\r\n\r\n- 2026-01-01: started\r\n- 2026-11-21: more"
+    );
+}
