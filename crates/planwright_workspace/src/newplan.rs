@@ -87,7 +87,8 @@ pub struct NewPlan {
     pub content: String,
     pub filled: Vec<FilledVar>,
     pub unused_set: Vec<String>,
-    /// Slots left for the author, as `planwright lint` counts them.
+    /// Slots left for the author, as the model counts them (`planwright
+    /// show` lists them).
     pub remaining: usize,
 }
 

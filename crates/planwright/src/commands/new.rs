@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use planwright_core::{DialectSet, ParseOptions, parse_with};
+use planwright_lint::{Context as LintContext, Layer, RuleSet, lint};
 use planwright_workspace::config::load_config;
 use planwright_workspace::newplan::{Clock, NewPlan, NewRequest, create};
 use planwright_workspace::numbering::{Pattern, format_number};
@@ -68,7 +70,8 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         dry_run: args.dry_run,
         clock,
     };
-    let plan = create(&request)?;
+    let mut plan = create(&request)?;
+    plan.remaining = slots_lint_lists(&plan, &dialects);
     let shown = shown_path(&plan.path, &cwd);
     for key in &plan.unused_set {
         eprintln!("planwright: warning: --set {key}: no slot of that name in template `{name}`");
@@ -78,6 +81,39 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         Format::Human => crate::output::print(&human(&plan, &shown, name, args, &request))?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The rules that report slots: unfilled placeholders, template text left
+/// in, unresolved choice lists.
+const SLOT_RULES: [&str; 3] = ["PW101", "PW102", "PW106"];
+
+/// Slots as `planwright lint` lists them, so that the count printed matches
+/// the list it points to: the reader also counts slot-shaped text that lint
+/// knows to be notation (`file.{{EXT}}` inside code).
+fn slots_lint_lists(plan: &NewPlan, dialects: &DialectSet) -> usize {
+    let layer = Layer {
+        select: Some(SLOT_RULES.iter().map(|c| (*c).to_owned()).collect()),
+        ..Layer::default()
+    };
+    let Ok(rules) = RuleSet::resolve(&[&layer]) else {
+        return plan.remaining;
+    };
+    let parsed = parse_with(
+        &plan.content,
+        &ParseOptions {
+            file_name: plan.path.file_name().and_then(|n| n.to_str()),
+            path: Some(&plan.relative),
+            dialects,
+            dialect: None,
+        },
+    );
+    let ctx = LintContext {
+        source: &plan.content,
+        plan: &parsed,
+        dialect: dialects.get(&parsed.dialect.name),
+        file_exists: &|_| true,
+    };
+    lint(&ctx, &rules).len()
 }
 
 /// The root as seen from the working folder (`.`, `../..`), so that every

@@ -109,6 +109,19 @@ fn remaining(text: &str, plan: &Plan) -> String {
     out
 }
 
+/// How many slot findings (unfilled placeholder, template text, unresolved
+/// choice) `planwright lint` lists for a plan.
+fn slot_findings(dir: &Path, rel: &str) -> usize {
+    let out = planwright(dir, &["lint", "--format", "json", rel]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("lint json");
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| matches!(d["code"].as_str(), Some("PW101" | "PW102" | "PW106")))
+        .count()
+}
+
 #[test]
 fn every_builtin_template_is_filled_and_reads_back_as_itself() {
     // What each template must show once filled: title, dates, author, ids
@@ -177,12 +190,12 @@ fn every_builtin_template_is_filled_and_reads_back_as_itself() {
             assert!(text.contains(w), "{template}: missing {w:?} in\n{text}");
         }
         let left = remaining(&text, &plan);
+        let listed = slot_findings(dir.path(), rel);
         assert!(
             said.contains(&format!(
-                "{} slots left for you to fill; list them with: planwright lint {rel}",
-                plan.placeholders.len()
+                "{listed} slots left for you to fill; list them with: planwright lint {rel}\n"
             )),
-            "{said}"
+            "{template}: {said}"
         );
         insta::assert_snapshot!(format!("new_{template}_remaining"), left);
     }
