@@ -435,11 +435,14 @@ fn lock(dir: &Path) -> Result<File, NewError> {
         path: display_path(&path),
         source,
     };
+    // Another user's lock file in a shared temporary folder can still be
+    // opened read-only, and a read-only file can hold the lock.
     let file = File::options()
         .create(true)
         .truncate(false)
         .write(true)
         .open(&path)
+        .or_else(|_| File::open(&path))
         .map_err(io)?;
     file.lock().map_err(io)?;
     Ok(file)
