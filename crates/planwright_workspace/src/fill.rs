@@ -189,6 +189,12 @@ pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
             }),
         }
     }
+    if title_slot_taken
+        && let Some(edit) = title_template_word(template, title_heading)
+        && !edits.iter().any(|e| overlaps(e.range, edit.range))
+    {
+        edits.push(edit);
+    }
     if let Some(edit) = spec_link(&plan, sources)
         && !edits.iter().any(|e| overlaps(e.range, edit.range))
     {
@@ -215,6 +221,20 @@ pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
         filled,
         unused_set,
     }
+}
+
+/// `# <Name> – Implementation Plan Template`: once the title is in, the
+/// heading names a plan, no longer a template, so its last word goes.
+fn title_template_word(template: &str, heading: Option<TextRange>) -> Option<Edit> {
+    let heading = heading?;
+    let line = heading.slice(template);
+    let trimmed = line.trim_end();
+    let word = trimmed.get(trimmed.len().checked_sub(" Template".len())?..)?;
+    if !word.eq_ignore_ascii_case(" template") {
+        return None;
+    }
+    let start = heading.start as usize + trimmed.len() - word.len();
+    Some(Edit::delete(TextRange::new(start, start + word.len())))
 }
 
 /// A header `Spec` field written as a link to a default place
@@ -517,6 +537,17 @@ mod tests {
             run(t, &[], &[]).text,
             "# Dark mode\n\n- Flag: `feature_dark_mode`\n"
         );
+    }
+
+    #[test]
+    fn a_title_heading_stops_calling_itself_a_template() {
+        let t = "# <Project / Feature Name> – Implementation Plan Template\n\n## Template\n";
+        assert_eq!(
+            run(t, &[], &[]).text,
+            "# Dark mode – Implementation Plan\n\n## Template\n"
+        );
+        let t = "# Template for [TITLE]\n";
+        assert_eq!(run(t, &[], &[]).text, "# Template for Dark mode\n");
     }
 
     #[test]

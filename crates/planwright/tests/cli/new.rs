@@ -155,7 +155,7 @@ fn every_builtin_template_is_filled_and_reads_back_as_itself() {
                 "| 2026-01-15 | Plan created |",
             ],
         ),
-        ("rfc", &["# Dark mode for the dashboard – "]),
+        ("rfc", &["# Dark mode for the dashboard – Implementation Plan\n"]),
         (
             "roadmap",
             &[
