@@ -130,13 +130,13 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
     }
     let slug = slugify(req.title);
     let parent = req.root.join(pattern.numbered_parent());
+    // Refusals come before anything is created, so they leave no trace.
+    let preview = render(req, &pattern, &slug, pick_number(req, &pattern)?, template);
+    if req.branch {
+        git::check_new_branch(req.root, &preview.branch)?;
+    }
     if req.dry_run {
-        let number = pick_number(req, &pattern)?;
-        let plan = render(req, &pattern, &slug, number, template);
-        if req.branch {
-            git::check_new_branch(req.root, &plan.branch)?;
-        }
-        return Ok(plan);
+        return Ok(preview);
     }
     mkdirs(&parent)?;
     let _lock = if pattern.has_number() {
