@@ -68,8 +68,11 @@ roles! {
 
 struct Table {
     exact: HashMap<String, Role>,
-    /// Phrases longest first, for the whole-word fallback.
-    phrases: Vec<(Vec<String>, Role)>,
+    /// Most words in any phrase: the widest window worth looking up.
+    max_words: usize,
+    /// Phrases in scripts written without spaces ("风险评估"), longest
+    /// first, matched as substrings.
+    unspaced: Vec<(String, Role)>,
 }
 
 fn table() -> &'static Table {
@@ -78,29 +81,36 @@ fn table() -> &'static Table {
         let raw: HashMap<String, HashMap<String, Vec<String>>> =
             toml::from_str(include_str!("../data/roles.toml")).unwrap_or_default();
         let mut exact = HashMap::new();
-        let mut phrases = Vec::new();
-        for (role_name, languages) in raw {
+        let mut unspaced = Vec::new();
+        let mut max_words = 1;
+        let mut roles: Vec<_> = raw.into_iter().collect();
+        // Deterministic when two roles list one phrase: the first name wins.
+        roles.sort_by(|a, b| a.0.cmp(&b.0));
+        for (role_name, languages) in roles {
             let Some(role) = Role::from_name(&role_name) else {
                 continue;
             };
             for phrase in languages.into_values().flatten() {
                 let norm = normalize_heading(&phrase);
-                phrases.push((norm.split(' ').map(str::to_owned).collect(), role));
-                exact.insert(norm, role);
+                max_words = max_words.max(norm.split(' ').count());
+                if !norm.is_ascii() && !norm.contains(' ') {
+                    unspaced.push((norm.clone(), role));
+                }
+                exact.entry(norm).or_insert(role);
             }
         }
-        phrases.sort_by(|a: &(Vec<String>, Role), b| {
-            b.0.iter()
-                .map(String::len)
-                .sum::<usize>()
-                .cmp(&a.0.iter().map(String::len).sum())
-                .then(a.1.cmp(&b.1))
-        });
-        Table { exact, phrases }
+        unspaced.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        Table {
+            exact,
+            max_words,
+            unspaced,
+        }
     })
 }
 
-/// The role of a heading, if its words name one.
+/// The role of a heading, if its words name one: an exact phrase first,
+/// then the phrase of the most words found as whole words in the heading
+/// (the longest, between phrases of as many words).
 pub fn resolve(title: &str) -> Option<Role> {
     let norm = normalize_heading(title);
     if norm.is_empty() {
@@ -110,18 +120,36 @@ pub fn resolve(title: &str) -> Option<Role> {
     if let Some(role) = table.exact.get(&norm) {
         return Some(*role);
     }
-    // Headings in scripts without spaces ("风险评估") match by substring.
     let words: Vec<&str> = norm.split(' ').collect();
-    table.phrases.iter().find_map(|(phrase, role)| {
-        let found = if phrase.len() == 1 && !phrase[0].is_ascii() {
-            norm.contains(phrase[0].as_str())
-        } else {
-            words
-                .windows(phrase.len())
-                .any(|w| w.iter().zip(phrase).all(|(a, b)| a == b))
-        };
-        found.then_some(*role)
-    })
+    let mut key = String::new();
+    for size in (1..=table.max_words.min(words.len())).rev() {
+        let mut best: Option<(usize, Role)> = None;
+        for window in words.windows(size) {
+            key.clear();
+            for (i, w) in window.iter().enumerate() {
+                if i > 0 {
+                    key.push(' ');
+                }
+                key.push_str(w);
+            }
+            if let Some(&role) = table.exact.get(&key)
+                && best.is_none_or(|(len, _)| key.len() > len)
+            {
+                best = Some((key.len(), role));
+            }
+        }
+        if let Some((_, role)) = best {
+            return Some(role);
+        }
+    }
+    if norm.is_ascii() {
+        return None;
+    }
+    table
+        .unspaced
+        .iter()
+        .find(|(phrase, _)| norm.contains(phrase.as_str()))
+        .map(|(_, role)| *role)
 }
 
 /// Lower case, numbers and punctuation dropped, `&`/`+` read as "and",

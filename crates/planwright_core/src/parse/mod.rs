@@ -349,7 +349,9 @@ impl<'s> Builder<'s> {
         let Some(b) = &mut self.inline else { return };
         b.start.get_or_insert(start);
         b.end = b.end.max(end);
-        b.plain.push_str(text);
+        if matches!(b.kind, InlineKind::Heading | InlineKind::Cell) {
+            b.plain.push_str(text);
+        }
         if outside_link {
             match b.segments.last_mut() {
                 Some(last) if last.1 == start => last.1 = end,
@@ -609,24 +611,44 @@ impl<'s> Builder<'s> {
     fn task_details(&mut self, t: usize) {
         let task = &self.plan.tasks[t];
         let range = task.range;
+        // Nested items come right after their parent, so the children are
+        // the run of following tasks inside its range.
         let children: Vec<TextRange> = self.plan.tasks[t + 1..]
             .iter()
-            .filter(|c| range.contains_range(c.range))
+            .take_while(|c| range.contains_range(c.range))
             .map(|c| c.range)
             .collect();
         let text = range.slice(self.src);
         let mut requirements = Vec::new();
         let mut depends = Vec::new();
         let mut owner = None;
-        for (offset, line) in items::LineOffsets::new(text) {
-            let abs = range.start as usize + offset;
-            if children.iter().any(|c| c.contains(abs)) {
-                continue;
+        // The item's own text is what lies outside its nested check boxes;
+        // scanning only that keeps deep nesting linear.
+        let base = range.start as usize;
+        let mut own = Vec::new();
+        let mut cursor = base;
+        for c in &children {
+            if c.start as usize > cursor {
+                own.push((cursor - base, c.start as usize - base));
             }
-            let lower = line.to_lowercase();
-            for key in ["requirements:", "_需求", "_要件", "requirement:"] {
-                if let Some(p) = lower.find(key) {
-                    let value = &line[p + key.len()..];
+            cursor = cursor.max(c.end as usize);
+        }
+        own.push((cursor - base, (range.end as usize).max(cursor) - base));
+        let first_line_end = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len());
+        // A case-insensitive automaton over the original text: offsets stay
+        // offsets into the source (a lower-cased copy may differ in length).
+        let found_keys = own.into_iter().flat_map(|(s, e)| {
+            detail_keys()
+                .find_iter(&text[s..e])
+                .map(move |m| (m.start() + s, m.end() + s, m.pattern().as_usize()))
+        });
+        for (at, end, pattern) in found_keys {
+            let abs = base + at;
+            let line_end =
+                memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |n| at + n);
+            let value = text[end..line_end].trim_end_matches('\r');
+            match DETAIL_KEYS[pattern] {
+                "requirements:" | "requirement:" | "_需求" | "_要件" => {
                     let value = value.trim_start_matches([':', '：', ' ']);
                     requirements.extend(
                         value
@@ -635,25 +657,21 @@ impl<'s> Builder<'s> {
                             .filter(|v| !v.is_empty() && v.len() <= 24),
                     );
                 }
-            }
-            for key in ["depends on", "dependencies:", "blocked by", "after "] {
-                if let Some(p) = lower.find(key) {
-                    for r in references(&line[p..], abs + p) {
+                "owner:" => {
+                    let v = value.trim().trim_matches(['*', '_', ' ']);
+                    if owner.is_none() && at >= first_line_end && !v.is_empty() {
+                        owner = Some(v.to_owned());
+                    }
+                }
+                _ => {
+                    let line = &text[at..line_end];
+                    for r in references(line, abs) {
                         if let crate::model::RefTarget::Task(id) = r.target
                             && !depends.contains(&id)
                         {
                             depends.push(id);
                         }
                     }
-                }
-            }
-            if owner.is_none()
-                && offset > 0
-                && let Some(p) = lower.find("owner:")
-            {
-                let v = line[p + 6..].trim().trim_matches(['*', '_', ' ']);
-                if !v.is_empty() {
-                    owner = Some(v.to_owned());
                 }
             }
         }
@@ -724,7 +742,7 @@ impl<'s> Builder<'s> {
             });
         }
         let text = range.slice(self.src);
-        if text.contains("→") || text.contains("->") {
+        if has_arrow(text) {
             self.task_links(text, range.start as usize);
         }
         if block.kind == InlineKind::Paragraph
@@ -872,7 +890,7 @@ impl<'s> Builder<'s> {
         if let Some((s, e)) = content {
             let text = self.slice(s, e);
             inline::scan_code(text, s, &mut self.plan.placeholders);
-            if text.contains("→") || text.contains("->") {
+            if has_arrow(text) {
                 self.task_links(text, s);
             }
         }
@@ -981,6 +999,40 @@ impl<'s> Builder<'s> {
             .dedup_by(|a, b| b.range.contains_range(a.range));
         self.plan
     }
+}
+
+/// What `task_details` looks for in a task item's own lines.
+const DETAIL_KEYS: [&str; 9] = [
+    "requirements:",
+    "requirement:",
+    "_需求",
+    "_要件",
+    "depends on",
+    "dependencies:",
+    "blocked by",
+    "after ",
+    "owner:",
+];
+
+fn detail_keys() -> &'static aho_corasick::AhoCorasick {
+    static KEYS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(DETAIL_KEYS)
+            .expect("fixed patterns build")
+    })
+}
+
+/// Whether `text` may hold a `T005 → T006` chain; a byte search, since it
+/// runs on every block.
+fn has_arrow(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'>', 0xE2, b).any(|i| {
+        (b[i] == b'>' && i > 0 && matches!(b[i - 1], b'-' | b'='))
+            || matches!(b.get(i + 1..i + 3), Some([0x86, 0x92] | [0x9F, 0xB6]))
+    })
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {

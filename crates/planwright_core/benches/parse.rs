@@ -1,0 +1,106 @@
+//! Parse throughput: planwright's model build beside bare pulldown-cmark
+//! iteration over the same bytes, single-threaded.
+//!
+//! `cargo bench -p planwright_core --bench parse [-- DIR]` reads every `.md`
+//! under DIR (default: `$PLANWRIGHT_CORPUS`), concatenates nothing (each file
+//! is parsed on its own, as the tool does), and reports the median of many
+//! rounds. The bar: the model build runs at no less than half the
+//! bare parse's speed (ratio >= 0.5).
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use planwright_core::{ParseOptions, parse_with};
+use pulldown_cmark::{Options, Parser};
+
+const ROUNDS: usize = 31;
+
+fn main() {
+    let dir = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("PLANWRIGHT_CORPUS").map(PathBuf::from))
+        .expect("pass a folder of plans or set PLANWRIGHT_CORPUS");
+    let mut files = Vec::new();
+    collect(&dir, &mut files);
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    println!(
+        "{} files, {:.2} MB, median of {ROUNDS} rounds, one thread",
+        texts.len(),
+        bytes as f64 / 1e6
+    );
+
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_FOOTNOTES;
+    let bare = median(|| {
+        let mut events = 0usize;
+        for t in &texts {
+            for (event, range) in Parser::new_ext(t, options).into_offset_iter() {
+                black_box(&event);
+                events += range.len() & 1;
+            }
+        }
+        black_box(events);
+    });
+    let model = median(|| {
+        for t in &texts {
+            black_box(parse_with(t, &ParseOptions::default()));
+        }
+    });
+    let mbps = |d: Duration| bytes as f64 / 1e6 / d.as_secs_f64();
+    println!(
+        "bare pulldown-cmark  {:>8.2} ms  {:>7.1} MB/s",
+        ms(bare),
+        mbps(bare)
+    );
+    println!(
+        "planwright model     {:>8.2} ms  {:>7.1} MB/s",
+        ms(model),
+        mbps(model)
+    );
+    println!(
+        "ratio (model speed / bare speed) = {:.2}",
+        bare.as_secs_f64() / model.as_secs_f64()
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn median(mut f: impl FnMut()) -> Duration {
+    f();
+    let mut times: Vec<Duration> = (0..ROUNDS)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort_unstable();
+    times[ROUNDS / 2]
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+}
