@@ -420,14 +420,21 @@ fn mkdirs(dir: &Path) -> Result<(), NewError> {
 }
 
 /// An exclusive lock for numbering in `dir`, released when dropped (or when
-/// the process dies). The lock file lives in the temporary folder, keyed by
-/// the folder's canonical path, so nothing appears in the user's tree.
+/// the process dies). Where a folder can be opened as a file (Unix), the
+/// folder itself is locked, so nothing is created anywhere; elsewhere a lock
+/// file in the temporary folder, keyed by the folder's canonical path,
+/// stands in for it.
 fn lock(dir: &Path) -> Result<File, NewError> {
     use std::hash::{Hash, Hasher};
     let canonical = dir.canonicalize().map_err(|source| NewError::Io {
         path: display_path(dir),
         source,
     })?;
+    if let Ok(folder) = File::open(&canonical)
+        && folder.lock().is_ok()
+    {
+        return Ok(folder);
+    }
     let mut hasher = std::hash::DefaultHasher::new();
     canonical.hash(&mut hasher);
     let path = std::env::temp_dir().join(format!("planwright-new-{:016x}.lock", hasher.finish()));
