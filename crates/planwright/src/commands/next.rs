@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use planwright_core::TaskState;
 use planwright_core::json::{Locator, TaskDoc, VERSION};
-use planwright_edit::track::{Ready, ready_tasks};
+use planwright_edit::track::ready_tasks;
 use serde::Serialize;
 
 use super::plans::{Loaded, load_all, load_one, report_errors};
@@ -31,65 +31,74 @@ struct NextTask {
     task: TaskDoc,
 }
 
+/// What one plan contributes: its first ready tasks and its task counts.
+struct PlanNext {
+    tasks: Vec<NextTask>,
+    ready: usize,
+    open: usize,
+    total: usize,
+}
+
 pub fn run(args: &NextArgs) -> Result<ExitCode> {
     let (plans, errors) = match &args.plan {
-        Some(path) => (vec![load_one(path)?], Vec::new()),
-        None => load_all(&[])?,
+        Some(path) => (vec![summarize(&load_one(path)?, args.limit)], Vec::new()),
+        None => load_all(&[], |l| summarize(l, args.limit))?,
     };
-    let mut all: Vec<(usize, Ready)> = plans
-        .iter()
-        .enumerate()
-        .flat_map(|(p, l)| ready_tasks(&l.plan).into_iter().map(move |r| (p, r)))
-        .collect();
-    // Work already under way first, across plans; otherwise plan order.
-    all.sort_by_key(|(p, r)| {
-        (
-            plans[*p].plan.tasks[r.task].state != TaskState::InProgress,
-            *p,
-        )
-    });
-    let more = all.len().saturating_sub(args.limit);
+    let mut all: Vec<NextTask> = Vec::new();
+    let (mut open, mut total, mut ready) = (0, 0, 0);
+    for p in plans {
+        all.extend(p.tasks);
+        open += p.open;
+        total += p.total;
+        ready += p.ready;
+    }
+    // Work already under way first, across plans; otherwise plan order
+    // (the sort is stable).
+    all.sort_by_key(|t| t.task.state != TaskState::InProgress.name());
+    let more = ready.saturating_sub(args.limit);
     all.truncate(args.limit);
     match args.format {
-        Format::Json => {
-            let locators: Vec<Locator<'_>> =
-                plans.iter().map(|l| Locator::new(&l.file.text)).collect();
-            let doc = NextDoc {
-                version: VERSION,
-                tasks: all
-                    .iter()
-                    .map(|(p, r)| {
-                        let l = &plans[*p];
-                        NextTask {
-                            path: l.file.display(),
-                            batch: r.batch,
-                            task: TaskDoc::new(&l.plan, &l.plan.tasks[r.task], &locators[*p]),
-                        }
-                    })
-                    .collect(),
-                more,
-            };
-            crate::output::print_json(&doc)?;
-        }
-        Format::Human => crate::output::print(&human(&plans, &all, more))?,
+        Format::Json => crate::output::print_json(&NextDoc {
+            version: VERSION,
+            tasks: all,
+            more,
+        })?,
+        Format::Human => crate::output::print(&human(&all, more, open, total))?,
     }
     Ok(report_errors(&errors))
 }
 
-fn human(plans: &[Loaded], all: &[(usize, Ready)], more: usize) -> String {
+/// The plan's first `limit` ready tasks (in progress first): since the
+/// output lists work in progress across plans first, then plan order, no
+/// plan can place more than `limit` tasks in it.
+fn summarize(l: &Loaded, limit: usize) -> PlanNext {
+    let locator = Locator::new(&l.file.text);
+    let path = l.file.display();
+    let plan = &l.plan;
+    let ready = ready_tasks(plan);
+    PlanNext {
+        ready: ready.len(),
+        tasks: ready
+            .into_iter()
+            .take(limit)
+            .map(|r| NextTask {
+                path: path.clone(),
+                batch: r.batch,
+                task: TaskDoc::new(plan, &plan.tasks[r.task], &locator),
+            })
+            .collect(),
+        open: plan
+            .tasks
+            .iter()
+            .filter(|t| t.state != TaskState::Done)
+            .count(),
+        total: plan.tasks.len(),
+    }
+}
+
+fn human(all: &[NextTask], more: usize, open: usize, total: usize) -> String {
     let mut out = String::new();
     if all.is_empty() {
-        let open: usize = plans
-            .iter()
-            .map(|l| {
-                l.plan
-                    .tasks
-                    .iter()
-                    .filter(|t| t.state != TaskState::Done)
-                    .count()
-            })
-            .sum();
-        let total: usize = plans.iter().map(|l| l.plan.tasks.len()).sum();
         if total == 0 {
             out.push_str("nothing to do: no tasks\n");
         } else if open == 0 {
@@ -102,40 +111,35 @@ fn human(plans: &[Loaded], all: &[(usize, Ready)], more: usize) -> String {
         }
         return out;
     }
-    let mut current: Option<(usize, &str, Option<usize>)> = None;
-    for (p, r) in all {
-        let l = &plans[*p];
-        let t = &l.plan.tasks[r.task];
-        let group = if t.state == TaskState::InProgress {
+    let mut current: Option<(&str, &str, Option<usize>)> = None;
+    for t in all {
+        let group = if t.task.state == TaskState::InProgress.name() {
             "in progress"
         } else {
             "ready"
         };
-        if current.map(|c| c.0) != Some(*p) {
-            let _ = writeln!(out, "{}", l.file.display());
+        if current.map(|c| c.0) != Some(t.path.as_str()) {
+            let _ = writeln!(out, "{}", t.path);
             current = None;
         }
         if current.map(|c| c.1) != Some(group) {
             let _ = writeln!(out, "  {group}");
         }
-        let batch_changed = current.map(|c| c.2) != Some(r.batch);
-        if let Some(b) = r.batch
+        let batch_changed = current.map(|c| c.2) != Some(t.batch);
+        if let Some(b) = t.batch
             && batch_changed
         {
             let _ = writeln!(out, "    parallel batch {b}, can run at once:");
         }
-        current = Some((*p, group, r.batch));
-        let indent = if r.batch.is_some() { "      " } else { "    " };
-        let id = if t.explicit_id {
-            t.id.clone()
-        } else {
-            format!("#{}", r.task + 1)
-        };
+        current = Some((t.path.as_str(), group, t.batch));
+        let indent = if t.batch.is_some() { "      " } else { "    " };
         let phase = t
+            .task
             .phase
-            .map(|i| format!("  ({})", l.plan.phases[i].id))
+            .as_ref()
+            .map(|p| format!("  ({p})"))
             .unwrap_or_default();
-        let _ = writeln!(out, "{indent}{id}  {}{phase}", t.text);
+        let _ = writeln!(out, "{indent}{}  {}{phase}", t.task.id, t.task.text);
     }
     if more > 0 {
         let _ = writeln!(out, "… and {more} more (use -n to see them)");

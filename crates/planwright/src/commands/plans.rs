@@ -16,18 +16,23 @@ pub struct Loaded {
     pub plan: Plan,
 }
 
-/// Every plan under `paths`, in path order, and the error message of each
-/// path or file that could not be read.
-pub fn load_all(paths: &[PathBuf]) -> Result<(Vec<Loaded>, Vec<String>)> {
+/// `summarize` applied to every plan under `paths`, in path order, and the
+/// error message of each path or file that could not be read. Each plan is
+/// dropped as soon as it is summarised, so a tree of 10,000 plans never
+/// sits in memory at once.
+pub fn load_all<T: Send>(
+    paths: &[PathBuf],
+    summarize: impl Fn(&Loaded) -> T + Sync,
+) -> Result<(Vec<T>, Vec<String>)> {
     let config = load_config(std::path::Path::new("."))?;
     let (files, errors) = discover(paths, &config);
     let mut messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    let results: Vec<Result<Loaded, String>> = files
+    let results: Vec<Result<T, String>> = files
         .par_iter()
         .map(|path| {
             let file = read_plan_file(path).map_err(|e| e.to_string())?;
             let plan = file.parse(&ParseOptions::default());
-            Ok(Loaded { file, plan })
+            Ok(summarize(&Loaded { file, plan }))
         })
         .collect();
     let mut loaded = Vec::with_capacity(results.len());

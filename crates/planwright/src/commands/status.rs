@@ -45,41 +45,34 @@ struct PhaseStatus {
 }
 
 pub fn run(args: &StatusArgs) -> Result<ExitCode> {
-    let single = match &args.paths[..] {
-        [one] if !one.is_dir() => Some(load_one(one)?),
-        _ => None,
-    };
-    let (plans, errors) = match single {
-        Some(one) => (vec![one], Vec::new()),
-        None => load_all(&args.paths)?,
-    };
-    let one = plans.len() == 1 && args.paths.len() == 1 && !args.paths[0].is_dir();
-    let total = plans.iter().fold(Progress::default(), |acc, l| {
-        let p = l.plan.progress(&l.plan.tasks);
-        Progress {
-            done: acc.done + p.done,
-            in_progress: acc.in_progress + p.in_progress,
-            total: acc.total + p.total,
+    let bars = std::io::stdout().is_terminal();
+    if let [one] = &args.paths[..]
+        && !one.is_dir()
+    {
+        let l = load_one(one)?;
+        match args.format {
+            Format::Json => crate::output::print_json(&StatusDoc {
+                version: VERSION,
+                plans: vec![plan_status(&l, true)],
+                total: l.plan.progress(&l.plan.tasks).into(),
+            })?,
+            Format::Human => crate::output::print(&one_plan(&l, bars))?,
         }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (plans, errors) = load_all(&args.paths, |l| plan_status(l, false))?;
+    let total = plans.iter().fold(Progress::default(), |acc, p| Progress {
+        done: acc.done + p.progress.done,
+        in_progress: acc.in_progress + p.progress.in_progress,
+        total: acc.total + p.progress.total,
     });
     match args.format {
-        Format::Json => {
-            let doc = StatusDoc {
-                version: VERSION,
-                plans: plans.iter().map(|l| plan_status(l, one)).collect(),
-                total: total.into(),
-            };
-            crate::output::print_json(&doc)?;
-        }
-        Format::Human => {
-            let bars = std::io::stdout().is_terminal();
-            let text = if one {
-                one_plan(&plans[0], bars)
-            } else {
-                table(&plans, total, bars)
-            };
-            crate::output::print(&text)?;
-        }
+        Format::Json => crate::output::print_json(&StatusDoc {
+            version: VERSION,
+            plans,
+            total: total.into(),
+        })?,
+        Format::Human => crate::output::print(&table(&plans, total, bars))?,
     }
     Ok(report_errors(&errors))
 }
@@ -93,7 +86,6 @@ fn status_of(plan: &Plan) -> Option<String> {
 
 fn plan_status(l: &Loaded, with_tasks: bool) -> PlanStatus {
     let plan = &l.plan;
-    let loc = Locator::new(&l.file.text);
     PlanStatus {
         path: l.file.display(),
         title: plan.title.as_ref().map(|t| t.text.clone()),
@@ -113,6 +105,7 @@ fn plan_status(l: &Loaded, with_tasks: bool) -> PlanStatus {
             })
             .collect(),
         tasks: with_tasks.then(|| {
+            let loc = Locator::new(&l.file.text);
             plan.tasks
                 .iter()
                 .map(|t| TaskDoc::new(plan, t, &loc))
@@ -169,17 +162,18 @@ fn one_plan(l: &Loaded, bars: bool) -> String {
 }
 
 /// Many plans: a row each, then the totals.
-fn table(plans: &[Loaded], total: Progress, bars: bool) -> String {
+fn table(plans: &[PlanStatus], total: Progress, bars: bool) -> String {
     let mut out = String::new();
-    let rows: Vec<(String, String, Progress)> = plans
+    let rows: Vec<(&str, String, Progress)> = plans
         .iter()
-        .map(|l| {
-            let status = status_of(&l.plan).unwrap_or_else(|| "-".to_owned());
-            (
-                l.file.display(),
-                shorten(&status, 20),
-                l.plan.progress(&l.plan.tasks),
-            )
+        .map(|p| {
+            let status = p.status.as_deref().unwrap_or("-");
+            let progress = Progress {
+                done: p.progress.done,
+                in_progress: p.progress.in_progress,
+                total: p.progress.total,
+            };
+            (p.path.as_str(), shorten(status, 20), progress)
         })
         .collect();
     let pw = rows
