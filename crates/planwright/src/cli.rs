@@ -139,7 +139,7 @@ pub struct StatusArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct NextArgs {
-    /// The plan [default: every plan under the current folder].
+    /// The plan [default: every plan in the repository].
     pub plan: Option<PathBuf>,
     /// Show at most N tasks.
     #[arg(short = 'n', value_name = "N", default_value_t = 10)]

@@ -1,5 +1,6 @@
 //! `planwright next`: the tasks that can start now, for one plan or every
-//! plan under the current folder.
+//! plan of the repository (from the folder holding `planwright.toml` or
+//! `.git`).
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -42,7 +43,9 @@ struct PlanNext {
 pub fn run(args: &NextArgs) -> Result<ExitCode> {
     let (plans, errors) = match &args.plan {
         Some(path) => (vec![summarize(&load_one(path)?, args.limit)], Vec::new()),
-        None => load_all(&[], |l| summarize(l, args.limit))?,
+        None => load_all(&[super::plans::repository_root()], |l| {
+            summarize(l, args.limit)
+        })?,
     };
     let mut all: Vec<NextTask> = Vec::new();
     let (mut open, mut total, mut ready) = (0, 0, 0);

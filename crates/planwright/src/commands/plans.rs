@@ -45,6 +45,22 @@ pub fn load_all<T: Send>(
     Ok((loaded, messages))
 }
 
+/// The repository the current folder belongs to, as a relative path (`.`,
+/// `../..`): the nearest folder above holding `planwright.toml` or `.git`,
+/// or the current folder when there is none.
+pub fn repository_root() -> PathBuf {
+    let Ok(cwd) = std::env::current_dir() else {
+        return PathBuf::from(".");
+    };
+    let depth = cwd
+        .ancestors()
+        .position(|d| d.join("planwright.toml").is_file() || d.join(".git").exists());
+    match depth {
+        Some(n) if n > 0 => (0..n).map(|_| "..").collect(),
+        _ => PathBuf::from("."),
+    }
+}
+
 /// One plan named on the command line.
 pub fn load_one(path: &std::path::Path) -> Result<Loaded> {
     let file = read_plan_file(path)?;
