@@ -49,3 +49,33 @@ fn eight_simultaneous_ticks_all_land() {
         .collect();
     assert_eq!(names, ["plan.md"]);
 }
+
+#[test]
+fn a_file_changed_between_read_and_write_keeps_the_other_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.md");
+    std::fs::write(&path, "- [ ] T001 a\n- [ ] T002 b\n").unwrap();
+    let theirs = "- [ ] T001 a\n- [x] T002 b\n- [ ] T003 theirs\n";
+    let err = edit_plan(&path, &ParseOptions::default(), |plan, _| {
+        // Another editor, one that ignores the lock, saves meanwhile.
+        std::fs::write(&path, theirs).unwrap();
+        let i = resolve(plan, "T001")?;
+        let e = set_task_state(plan, i, TaskState::Done).unwrap();
+        let intent = Intent::TaskStates(vec![(i, TaskState::Done)]);
+        Ok((
+            Change {
+                edits: vec![e],
+                intent,
+            },
+            (),
+        ))
+    })
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("plan.md changed on disk since it was read; nothing written"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
