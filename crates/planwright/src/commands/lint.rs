@@ -75,6 +75,8 @@ pub(crate) struct Linted {
     pub source: String,
     pub diagnostics: Vec<Diagnostic>,
     pub rules: RuleSet,
+    /// The project root links may be written from.
+    pub root: PathBuf,
 }
 
 pub fn run(args: &LintArgs) -> Result<ExitCode> {
@@ -156,19 +158,20 @@ fn use_color() -> bool {
 fn lint_path(path: &Path, settings: &Settings) -> Result<Linted, String> {
     let file = read_plan_file(path).map_err(|e| e.to_string())?;
     let rules = settings.rules_for(path);
-    let diagnostics = lint_text(path, &file.text, &rules);
+    let diagnostics = lint_text(path, &file.text, &rules, &settings.root);
     Ok(Linted {
         display: file.display(),
         path: file.path,
         source: file.text,
         diagnostics,
         rules,
+        root: settings.root.clone(),
     })
 }
 
 /// Parses and lints one text; `path` gives the detection hint and the
 /// folder relative links are resolved from.
-pub(crate) fn lint_text(path: &Path, text: &str, rules: &RuleSet) -> Vec<Diagnostic> {
+pub(crate) fn lint_text(path: &Path, text: &str, rules: &RuleSet, root: &Path) -> Vec<Diagnostic> {
     let dialects = DialectSet::builtin();
     let plan = planwright_core::parse_with(
         text,
@@ -179,7 +182,7 @@ pub(crate) fn lint_text(path: &Path, text: &str, rules: &RuleSet) -> Vec<Diagnos
         },
     );
     let folder = path.parent().unwrap_or(Path::new(""));
-    let file_exists = |rel: &str| folder.join(rel).exists();
+    let file_exists = |rel: &str| folder.join(rel).exists() || root.join(rel).exists();
     let ctx = planwright_lint::Context {
         source: text,
         plan: &plan,

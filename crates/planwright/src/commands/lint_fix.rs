@@ -77,7 +77,7 @@ pub(crate) fn apply(
         outcome.fixed += count;
         outcome.files += 1;
         if !diff {
-            file.diagnostics = lint_text(&file.path, &new_text, &file.rules);
+            file.diagnostics = lint_text(&file.path, &new_text, &file.rules, &file.root);
             file.source = new_text;
         }
     }

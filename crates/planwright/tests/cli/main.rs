@@ -2,6 +2,7 @@
 
 mod edit;
 mod init;
+mod lint;
 mod local_templates;
 mod new;
 mod show;

@@ -4,8 +4,10 @@
 //! ## What it does
 //! Checks every link whose target is a relative path (not a URL, not an
 //! anchor within the page) and the path in a `Spec:` metadata field,
-//! resolved from the plan's own folder. Anchors (`#section`) and queries
-//! after the path are ignored.
+//! resolved from the plan's own folder or, failing that, from the project
+//! root (the folder of `planwright.toml`, or the current folder), where
+//! `Spec:` paths are usually written from. Anchors (`#section`), queries
+//! and glob patterns are ignored.
 //!
 //! ## Why
 //! Plans point at the spec they implement, the design they follow and the
@@ -72,7 +74,8 @@ fn local_path(dest: &str) -> Option<String> {
         return None;
     }
     let path = dest.split(['#', '?']).next().unwrap_or(dest);
-    if path.is_empty() {
+    // A glob (`specs/*`) names a pattern, not a file.
+    if path.is_empty() || path.contains(['*', '[']) {
         return None;
     }
     Some(percent_decode(path))

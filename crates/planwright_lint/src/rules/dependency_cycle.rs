@@ -34,11 +34,15 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let phase_edges: Vec<Vec<(usize, TextRange)>> = plan
         .phases
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(me, p)| {
+            // A phase naming itself in its dependencies is prose about the
+            // phase ("Sprint 2 does not block Sprint 3"), not a wait.
             p.depends_on
                 .iter()
                 .filter(|d| matches!(d.target, RefTarget::Phase { .. }))
                 .filter_map(|d| find_phase(&plan.phases, &d.target).map(|i| (i, d.range)))
+                .filter(|&(i, _)| i != me)
                 .collect()
         })
         .collect();

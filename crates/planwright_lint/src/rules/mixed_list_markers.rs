@@ -1,5 +1,5 @@
 //! Flags bullet lists that use a different marker from the plan's first
-//! bullet list (off by default).
+//! bullet list.
 //!
 //! ## What it does
 //! The first bullet list's marker (`-`, `*` or `+`) sets the plan's style;

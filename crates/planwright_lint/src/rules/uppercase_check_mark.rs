@@ -1,4 +1,4 @@
-//! Flags a ticked check box written `[X]` instead of `[x]` (off by default).
+//! Flags a ticked check box written `[X]` instead of `[x]`.
 //!
 //! ## What it does
 //! Reports task check boxes ticked with a capital X. The fix writes a small

@@ -1,4 +1,5 @@
-//! Integration tests of planwright_lint through its public API.
+//! Integration tests of `planwright_lint` through its public API.
+#![expect(clippy::unwrap_used, reason = "test helpers fail loudly on a broken fixture")]
 
 mod corpus;
 mod formats;

@@ -1,0 +1,197 @@
+//! `planwright lint` and `planwright rules`: what users see on the example
+//! plans, configuration, directives, errors, exit codes and fixes.
+#![expect(clippy::unwrap_used, reason = "test helpers fail loudly on a broken fixture")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn planwright(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_planwright"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run planwright")
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn write(dir: &Path, rel: &str, content: &str) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, content).unwrap();
+}
+
+#[test]
+fn examples_show_exactly_the_planted_findings() {
+    let mut files: Vec<String> = std::fs::read_dir(repo_root().join("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| {
+            Path::new(n)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+                && n != "README.md"
+        })
+        .map(|n| format!("examples/{n}"))
+        .collect();
+    files.sort();
+    let mut args = vec!["lint", "--extend-select", "PW5"];
+    args.extend(files.iter().map(String::as_str));
+    let out = planwright(&args, &repo_root());
+    insta::assert_snapshot!(text(&out));
+}
+
+#[test]
+fn examples_folder_in_every_format() {
+    for format in ["human", "concise", "json", "github"] {
+        let out = planwright(&["lint", "--format", format, "examples"], &repo_root());
+        insta::assert_snapshot!(format!("examples_{format}"), text(&out));
+    }
+}
+
+#[test]
+fn rules_list_and_one_rule() {
+    let out = planwright(&["rules"], &repo_root());
+    insta::assert_snapshot!(text(&out));
+    let out = planwright(&["rules", "PW101"], &repo_root());
+    insta::assert_snapshot!(text(&out));
+    let out = planwright(&["rules", "PW999"], &repo_root());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule `PW999`"));
+}
+
+const PLAN: &str = "# Plan: Export\n\n**Status:** Draft\n\n## Summary\n\nOwner: [OWNER NAME]\n\n## Testing\n\n- [X] T001 Write tests\n\n## Rollout\n";
+
+#[test]
+fn config_selects_and_overrides_and_flags_win() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "specs/001-a/plan.md", PLAN);
+    write(dir.path(), "archive/old-plan.md", PLAN);
+    write(
+        dir.path(),
+        "planwright.toml",
+        "[lint]\nignore = [\"PW104\"]\nextend-select = [\"PW501\"]\nseverity = { PW101 = \"error\" }\n\n[[lint.overrides]]\nfiles = [\"archive/**\"]\nignore = [\"PW1\"]\n",
+    );
+    let out = planwright(&["lint", "--format", "concise"], dir.path());
+    insta::assert_snapshot!(text(&out));
+    let out = planwright(
+        &[
+            "lint",
+            "--format",
+            "concise",
+            "--ignore",
+            "PW501",
+            "--extend-select",
+            "PW104",
+        ],
+        dir.path(),
+    );
+    insta::assert_snapshot!(text(&out));
+}
+
+#[test]
+fn config_errors_name_file_line_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "plan.md", PLAN);
+    write(
+        dir.path(),
+        "planwright.toml",
+        "[lint]\nselect = [\"PW1\"]\nignor = [\"PW104\"]\n",
+    );
+    let out = planwright(&["lint", "plan.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("planwright.toml:3:1: unknown field `ignor`"),
+        "{stderr}"
+    );
+    write(
+        dir.path(),
+        "planwright.toml",
+        "[lint]\nselect = [\"PW9\"]\n",
+    );
+    let out = planwright(&["lint", "plan.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("[lint]: unknown rule selector `PW9`"),
+        "{stderr}"
+    );
+    let out = planwright(&["lint", "--select", "nonsense", "plan.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn unreadable_files_are_reported_and_the_rest_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a-plan.md", PLAN);
+    std::fs::write(dir.path().join("b-plan.md"), b"# Plan\n\xff\xfe\n").unwrap();
+    let out = planwright(
+        &["lint", "--format", "concise", ".", "missing.md"],
+        dir.path(),
+    );
+    insta::assert_snapshot!(text(&out));
+}
+
+#[test]
+fn exit_codes_follow_severity_and_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "plan.md", PLAN);
+    let warnings_only = planwright(&["lint", "plan.md"], dir.path());
+    assert_eq!(
+        warnings_only.status.code(),
+        Some(0),
+        "{}",
+        text(&warnings_only)
+    );
+    let strict = planwright(&["lint", "--strict", "plan.md"], dir.path());
+    assert_eq!(strict.status.code(), Some(1));
+    write(dir.path(), "plan.md", "# Plan\n\n**Created:** 2026-02-30\n");
+    let error = planwright(&["lint", "plan.md"], dir.path());
+    assert_eq!(error.status.code(), Some(1));
+}
+
+#[test]
+fn fix_patches_bytes_and_diff_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    // CRLF endings and a trailing space must survive the fix untouched.
+    let source = "# Plan\r\n\r\n**Status:** Draft \r\n\r\n- [X] T001 One\r\n* [X] T002 Two\r\n";
+    write(dir.path(), "plan.md", source);
+    let diff = planwright(
+        &["lint", "--select", "PW5", "--diff", "plan.md"],
+        dir.path(),
+    );
+    insta::assert_snapshot!(text(&diff));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("plan.md")).unwrap(),
+        source
+    );
+    let fix = planwright(&["lint", "--select", "PW5", "--fix", "plan.md"], dir.path());
+    insta::assert_snapshot!(text(&fix));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("plan.md")).unwrap(),
+        "# Plan\r\n\r\n**Status:** Draft \r\n\r\n- [x] T001 One\r\n- [x] T002 Two\r\n"
+    );
+}
+
+#[test]
+fn inline_directives_silence_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let source =
+        "# Plan\n\n<!-- planwright-disable-next-line PW101 -->\nOwner: [OWNER]\n\nLead: [LEAD]\n";
+    write(dir.path(), "plan.md", source);
+    let out = planwright(&["lint", "--format", "concise", "plan.md"], dir.path());
+    insta::assert_snapshot!(text(&out));
+}

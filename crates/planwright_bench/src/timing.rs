@@ -1,0 +1,196 @@
+//! The measurements. Each case is a name and a closure timed `runs` times;
+//! new commands (status, next) are one more `Case` in [`cases`].
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use pulldown_cmark::{Options, Parser};
+use rayon::prelude::*;
+
+struct Case<'a> {
+    name: String,
+    run: Box<dyn Fn() -> Result<()> + 'a>,
+}
+
+pub fn run(dir: &Path, binary: &Path, runs: usize) -> Result<()> {
+    if !binary.is_file() {
+        bail!(
+            "{}: no planwright binary (build with --release first)",
+            binary.display()
+        );
+    }
+    let files = markdown_files(dir)?;
+    let bytes: u64 = files
+        .iter()
+        .filter_map(|f| f.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    let one = files
+        .iter()
+        .min_by_key(|f| f.metadata().map_or(u64::MAX, |m| m.len().abs_diff(5_000)))
+        .context("no plans in the tree")?
+        .clone();
+    println!(
+        "{} files, {:.1} MB; one file: {} ({} bytes); median of {runs} runs\n",
+        files.len(),
+        bytes as f64 / 1e6,
+        one.display(),
+        one.metadata().map_or(0, |m| m.len())
+    );
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build()?;
+    let floor = {
+        let files = &files;
+        Case {
+            name: "floor: read + pulldown-cmark parse, 2 threads".to_owned(),
+            run: Box::new(move || {
+                pool.install(|| parse_all(files));
+                Ok(())
+            }),
+        }
+    };
+    let model = {
+        let files = &files;
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build()?;
+        Case {
+            name: "in-process: read + planwright parse, 2 threads".to_owned(),
+            run: Box::new(move || {
+                pool.install(|| model_all(files, false));
+                Ok(())
+            }),
+        }
+    };
+    let linted = {
+        let files = &files;
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build()?;
+        Case {
+            name: "in-process: read + parse + lint, 2 threads".to_owned(),
+            run: Box::new(move || {
+                pool.install(|| model_all(files, true));
+                Ok(())
+            }),
+        }
+    };
+    let mut cases = vec![floor, model, linted];
+    cases.extend(cases_for(dir, binary, &one));
+    let mut results: Vec<(String, Duration)> = Vec::new();
+    for case in &cases {
+        let mut times = Vec::with_capacity(runs);
+        for _ in 0..runs {
+            let start = Instant::now();
+            (case.run)()?;
+            times.push(start.elapsed());
+        }
+        times.sort();
+        results.push((case.name.clone(), times[times.len() / 2]));
+    }
+    let floor = results[0].1.as_secs_f64();
+    println!("{:<52} {:>10} {:>8}", "case", "median", "x floor");
+    for (name, t) in &results {
+        println!(
+            "{name:<52} {:>8.1}ms {:>8.2}",
+            t.as_secs_f64() * 1e3,
+            t.as_secs_f64() / floor
+        );
+    }
+    Ok(())
+}
+
+/// planwright's commands over the tree and over one file, as processes,
+/// the way users run them.
+fn cases_for<'a>(dir: &'a Path, binary: &'a Path, one: &'a Path) -> Vec<Case<'a>> {
+    let process = move |args: Vec<&'a std::ffi::OsStr>| -> Box<dyn Fn() -> Result<()> + 'a> {
+        Box::new(move || {
+            let status = Command::new(binary)
+                .args(&args)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()?;
+            // Lint exits 1 when it finds errors, which the tree has.
+            if status.code().is_none_or(|c| c > 1) {
+                bail!("{} {:?} failed: {status}", binary.display(), args);
+            }
+            Ok(())
+        })
+    };
+    vec![
+        Case {
+            name: "planwright lint DIR".to_owned(),
+            run: process(vec![
+                "lint".as_ref(),
+                "--format".as_ref(),
+                "concise".as_ref(),
+                dir.as_os_str(),
+            ]),
+        },
+        Case {
+            name: "planwright lint ONE_FILE".to_owned(),
+            run: process(vec!["lint".as_ref(), one.as_os_str()]),
+        },
+    ]
+}
+
+fn parse_all(files: &[PathBuf]) {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_FOOTNOTES;
+    let events: usize = files
+        .par_iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(f).unwrap_or_default();
+            Parser::new_ext(&text, options).into_offset_iter().count()
+        })
+        .sum();
+    std::hint::black_box(events);
+}
+
+/// The model (and the default rules) without the process, discovery or
+/// output: where the time beyond the floor goes.
+fn model_all(files: &[PathBuf], lint: bool) {
+    let rules = planwright_lint::RuleSet::default();
+    let dialects = planwright_core::DialectSet::builtin();
+    let found: usize = files
+        .par_iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(f).unwrap_or_default();
+            let plan = planwright_core::parse_with(
+                &text,
+                &planwright_core::ParseOptions {
+                    file_name: f.file_name().and_then(|n| n.to_str()),
+                    ..planwright_core::ParseOptions::default()
+                },
+            );
+            if !lint {
+                return plan.tasks.len();
+            }
+            let ctx = planwright_lint::Context {
+                source: &text,
+                plan: &plan,
+                dialect: dialects.get(&plan.dialect.name),
+                file_exists: &|_| true,
+            };
+            planwright_lint::lint(&ctx, &rules).len()
+        })
+        .sum();
+    std::hint::black_box(found);
+}
+
+fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).with_context(|| d.display().to_string())? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
