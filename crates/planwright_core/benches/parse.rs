@@ -14,7 +14,14 @@ use std::time::{Duration, Instant};
 use planwright_core::{ParseOptions, parse_with};
 use pulldown_cmark::{Options, Parser};
 
-const ROUNDS: usize = 31;
+/// Rounds per measurement; `PARSE_BENCH_ROUNDS` lowers it for profiling
+/// under valgrind, where one round is enough.
+fn rounds() -> usize {
+    std::env::var("PARSE_BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(31)
+}
 
 fn main() {
     let dir = std::env::args()
@@ -31,8 +38,9 @@ fn main() {
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     println!(
-        "{} files, {:.2} MB, median of {ROUNDS} rounds, one thread",
+        "{} files, {:.2} MB, median of {} rounds, one thread",
         texts.len(),
+        rounds(),
         bytes as f64 / 1e6
     );
 
@@ -79,7 +87,8 @@ fn ms(d: Duration) -> f64 {
 
 fn median(mut f: impl FnMut()) -> Duration {
     f();
-    let mut times: Vec<Duration> = (0..ROUNDS)
+    let rounds = rounds();
+    let mut times: Vec<Duration> = (0..rounds)
         .map(|_| {
             let start = Instant::now();
             f();
@@ -87,7 +96,7 @@ fn median(mut f: impl FnMut()) -> Duration {
         })
         .collect();
     times.sort_unstable();
-    times[ROUNDS / 2]
+    times[rounds / 2]
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -7,7 +7,8 @@
 use std::collections::{BTreeMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::AhoCorasick;
+use memchr::memmem::Finder;
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use crate::model::{Plan, normalize_key};
@@ -229,11 +230,14 @@ const THRESHOLD: u32 = 3;
 #[derive(Debug)]
 pub struct DialectSet {
     dialects: Vec<Arc<Dialect>>,
-    /// One automaton over every `text` marker of every dialect, so that
-    /// detection reads the source once whatever the number of markers.
-    text_markers: AhoCorasick,
-    /// (dialect index, marker index) for each automaton pattern.
-    text_owner: Vec<(usize, usize)>,
+    /// A SIMD substring finder for every `text` marker, with its (dialect,
+    /// marker) index. Detection needs only whether each marker occurs, so a
+    /// search stops at the first hit; measured cheaper than one automaton
+    /// reporting every occurrence.
+    text_markers: Vec<(usize, usize, Finder<'static>)>,
+    /// Each marker's heading, field or comment name, normalised once here
+    /// rather than for every file; parallel to each descriptor's `detect`.
+    marker_keys: Vec<Vec<String>>,
 }
 
 const BUILTIN: &[(&str, &str, Option<&str>)] = &[
@@ -306,26 +310,36 @@ impl DialectSet {
     }
 
     fn new(dialects: Vec<Arc<Dialect>>) -> Self {
-        let mut patterns = Vec::new();
-        let mut text_owner = Vec::new();
+        let mut text_markers = Vec::new();
         for (d, dialect) in dialects.iter().enumerate() {
             for (m, marker) in dialect.descriptor.detect.iter().enumerate() {
-                if let Some(text) = &marker.text {
-                    patterns.push(text.clone());
-                    text_owner.push((d, m));
+                if let Some(text) = marker.text.as_deref().filter(|t| !t.is_empty()) {
+                    text_markers.push((d, m, Finder::new(text.as_bytes()).into_owned()));
                 }
             }
         }
-        // A DFA scans fastest; the patterns are few and short.
-        let text_markers = AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&patterns)
-            .or_else(|_| AhoCorasick::new(&patterns))
-            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+        let marker_keys = dialects
+            .iter()
+            .map(|d| {
+                d.descriptor
+                    .detect
+                    .iter()
+                    .map(|m| {
+                        if let Some(h) = &m.heading {
+                            normalize_heading(h)
+                        } else if let Some(k) = m.field.as_ref().or(m.comment.as_ref()) {
+                            normalize_key(k)
+                        } else {
+                            String::new()
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
         Self {
             dialects,
             text_markers,
-            text_owner,
+            marker_keys,
         }
     }
 
@@ -349,23 +363,19 @@ impl DialectSet {
         path: Option<&str>,
     ) -> DialectMatch {
         let mut scores: Vec<(u32, Vec<String>)> = vec![(0, Vec::new()); self.dialects.len()];
-        let mut seen = HashSet::new();
-        // Markers never overlap one another in practice, so the cheaper
-        // non-overlapping scan finds each of them.
-        for found in self.text_markers.find_iter(source) {
-            let (d, m) = self.text_owner[found.pattern().as_usize()];
-            if seen.insert((d, m)) {
-                let marker = &self.dialects[d].descriptor.detect[m];
-                scores[d].0 += marker.weight;
-                scores[d]
+        for (d, m, finder) in &self.text_markers {
+            if finder.find(source.as_bytes()).is_some() {
+                let marker = &self.dialects[*d].descriptor.detect[*m];
+                scores[*d].0 += marker.weight;
+                scores[*d]
                     .1
                     .push(format!("text {:?}", marker.text.as_deref().unwrap_or("")));
             }
         }
         let signals = Signals::new(plan, source, file_name, path);
         for (d, dialect) in self.dialects.iter().enumerate() {
-            for marker in &dialect.descriptor.detect {
-                if let Some(evidence) = signals.matches(marker) {
+            for (marker, key) in dialect.descriptor.detect.iter().zip(&self.marker_keys[d]) {
+                if let Some(evidence) = signals.matches(marker, key) {
                     scores[d].0 += marker.weight;
                     scores[d].1.push(evidence);
                 }
@@ -392,9 +402,9 @@ impl DialectSet {
 
 /// What detection looks at, computed once per plan.
 struct Signals<'a> {
-    headings: HashSet<String>,
-    fields: HashSet<String>,
-    comments: HashSet<String>,
+    headings: FxHashSet<&'a str>,
+    fields: FxHashSet<&'a str>,
+    comments: FxHashSet<&'a str>,
     file_name: Option<&'a str>,
     path: Option<&'a str>,
     title: String,
@@ -403,14 +413,19 @@ struct Signals<'a> {
 }
 
 impl<'a> Signals<'a> {
-    fn new(plan: &Plan, source: &str, file_name: Option<&'a str>, path: Option<&'a str>) -> Self {
-        let mut fields = HashSet::new();
-        let mut comments = HashSet::new();
+    fn new(
+        plan: &'a Plan,
+        source: &str,
+        file_name: Option<&'a str>,
+        path: Option<&'a str>,
+    ) -> Self {
+        let mut fields = FxHashSet::default();
+        let mut comments = FxHashSet::default();
         for f in &plan.metadata {
             if f.style == crate::model::MetaStyle::Comment {
-                comments.insert(f.norm_key());
+                comments.insert(f.norm.as_str());
             } else {
-                fields.insert(f.norm_key());
+                fields.insert(f.norm.as_str());
             }
         }
         let explicit = plan.tasks.iter().filter(|t| t.explicit_id);
@@ -436,11 +451,7 @@ impl<'a> Signals<'a> {
             })
             .unwrap_or_default();
         Self {
-            headings: plan
-                .sections
-                .iter()
-                .map(|s| normalize_heading(&s.title))
-                .collect(),
+            headings: plan.sections.iter().map(|s| s.key.as_str()).collect(),
             fields,
             comments,
             file_name,
@@ -451,23 +462,21 @@ impl<'a> Signals<'a> {
         }
     }
 
-    fn matches(&self, m: &Marker) -> Option<String> {
+    /// `key` is the marker's normalised heading, field or comment name.
+    fn matches(&self, m: &Marker, key: &str) -> Option<String> {
         if let Some(h) = &m.heading {
             return self
                 .headings
-                .contains(&normalize_heading(h))
+                .contains(key)
                 .then(|| format!("heading {h:?}"));
         }
         if let Some(f) = &m.field {
-            return self
-                .fields
-                .contains(&normalize_key(f))
-                .then(|| format!("field {f:?}"));
+            return self.fields.contains(key).then(|| format!("field {f:?}"));
         }
         if let Some(c) = &m.comment {
             return self
                 .comments
-                .contains(&normalize_key(c))
+                .contains(key)
                 .then(|| format!("comment {c:?}"));
         }
         if let Some(f) = &m.file {

@@ -90,6 +90,8 @@ impl MetaStyle {
 pub struct MetaField {
     /// The key as written, without markup.
     pub key: String,
+    /// The key normalised with [`normalize_key`], computed once when read.
+    pub norm: String,
     pub key_range: TextRange,
     /// The value as written, trimmed; may be empty.
     pub value: String,
@@ -108,7 +110,7 @@ pub struct MetaField {
 impl MetaField {
     /// Normalised key for lookups: lower case, `-`/space as `_`.
     pub fn norm_key(&self) -> String {
-        normalize_key(&self.key)
+        self.norm.clone()
     }
 
     /// Whether the field belongs to the plan's header rather than to a
@@ -143,6 +145,9 @@ pub struct Section {
     pub number: Option<String>,
     /// Plain heading text without the number.
     pub title: String,
+    /// The title normalised for comparison (`roles::normalize_heading`):
+    /// what role resolution and dialect detection match against.
+    pub key: String,
     pub role: Option<Role>,
     /// The heading line.
     pub heading: TextRange,
@@ -498,7 +503,7 @@ impl Plan {
         let key = normalize_key(key);
         self.metadata
             .iter()
-            .find(|f| f.is_header() && f.norm_key() == key)
+            .find(|f| f.is_header() && f.norm == key)
     }
 
     pub fn section_with_role(&self, role: Role) -> Option<usize> {

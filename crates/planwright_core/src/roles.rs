@@ -67,9 +67,14 @@ roles! {
 }
 
 struct Table {
-    exact: HashMap<String, Role>,
+    /// `FxHash`: the keys are short and trusted, and `SipHash` showed in
+    /// profiles of the reader.
+    exact: rustc_hash::FxHashMap<String, Role>,
     /// Most words in any phrase: the widest window worth looking up.
     max_words: usize,
+    /// Words that begin some phrase: only windows starting with one of
+    /// them are worth building and hashing.
+    first_words: rustc_hash::FxHashSet<String>,
     /// Phrases in scripts written without spaces ("风险评估"), longest
     /// first, matched as substrings.
     unspaced: Vec<(String, Role)>,
@@ -80,9 +85,10 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let raw: HashMap<String, HashMap<String, Vec<String>>> =
             toml::from_str(include_str!("../data/roles.toml")).unwrap_or_default();
-        let mut exact = HashMap::new();
+        let mut exact = rustc_hash::FxHashMap::default();
         let mut unspaced = Vec::new();
         let mut max_words = 1;
+        let mut first_words = rustc_hash::FxHashSet::default();
         let mut roles: Vec<_> = raw.into_iter().collect();
         // Deterministic when two roles list one phrase: the first name wins.
         roles.sort_by(|a, b| a.0.cmp(&b.0));
@@ -93,6 +99,7 @@ fn table() -> &'static Table {
             for phrase in languages.into_values().flatten() {
                 let norm = normalize_heading(&phrase);
                 max_words = max_words.max(norm.split(' ').count());
+                first_words.insert(norm.split(' ').next().unwrap_or_default().to_owned());
                 if !norm.is_ascii() && !norm.contains(' ') {
                     unspaced.push((norm.clone(), role));
                 }
@@ -103,6 +110,7 @@ fn table() -> &'static Table {
         Table {
             exact,
             max_words,
+            first_words,
             unspaced,
         }
     })
@@ -112,35 +120,45 @@ fn table() -> &'static Table {
 /// then the phrase of the most words found as whole words in the heading
 /// (the longest, between phrases of as many words).
 pub fn resolve(title: &str) -> Option<Role> {
-    let norm = normalize_heading(title);
+    resolve_key(&normalize_heading(title))
+}
+
+/// [`resolve`] for a heading already passed through [`normalize_heading`].
+pub fn resolve_key(norm: &str) -> Option<Role> {
     if norm.is_empty() {
         return None;
     }
     let table = table();
-    if let Some(role) = table.exact.get(&norm) {
+    if let Some(role) = table.exact.get(norm) {
         return Some(*role);
     }
     let words: Vec<&str> = norm.split(' ').collect();
     let mut key = String::new();
-    for size in (1..=table.max_words.min(words.len())).rev() {
-        let mut best: Option<(usize, Role)> = None;
-        for window in words.windows(size) {
+    // (words, bytes, role) of the best phrase: most words, then longest.
+    let mut best: Option<(usize, usize, Role)> = None;
+    for start in 0..words.len() {
+        if !table.first_words.contains(words[start]) {
+            continue;
+        }
+        let widest = table.max_words.min(words.len() - start);
+        for size in (1..=widest).rev() {
             key.clear();
-            for (i, w) in window.iter().enumerate() {
+            for (i, w) in words[start..start + size].iter().enumerate() {
                 if i > 0 {
                     key.push(' ');
                 }
                 key.push_str(w);
             }
-            if let Some(&role) = table.exact.get(&key)
-                && best.is_none_or(|(len, _)| key.len() > len)
-            {
-                best = Some((key.len(), role));
+            if let Some(&role) = table.exact.get(key.as_str()) {
+                if best.is_none_or(|(n, len, _)| (size, key.len()) > (n, len)) {
+                    best = Some((size, key.len(), role));
+                }
+                break;
             }
         }
-        if let Some((_, role)) = best {
-            return Some(role);
-        }
+    }
+    if let Some((_, _, role)) = best {
+        return Some(role);
     }
     if norm.is_ascii() {
         return None;

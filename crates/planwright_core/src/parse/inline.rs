@@ -14,6 +14,11 @@ pub(crate) fn scan_text(text: &str, base: usize, out: &mut Vec<Placeholder>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Most text is prose: skip to the next byte that can open a slot.
+        if !STARTS[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
         let found = match bytes[i] {
             b'[' => bracket(text, i),
             b'{' => brace(text, i),
@@ -37,6 +42,18 @@ pub(crate) fn scan_text(text: &str, base: usize, out: &mut Vec<Placeholder>) {
         }
     }
 }
+
+/// Bytes at which [`scan_text`] may find a slot.
+static STARTS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    let starts = b"[{<$XNYM(T";
+    while i < starts.len() {
+        t[starts[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// Placeholders in inline code or a fenced block. Code is full of braces and
 /// brackets, so only template-only shapes count: `{{UPPER_NAME}}` anywhere, a

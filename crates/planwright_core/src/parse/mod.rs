@@ -171,6 +171,8 @@ struct Builder<'s> {
     items: Vec<OpenItem>,
     lists: Vec<usize>,
     inline: Option<InlineBlock>,
+    spare_segments: Vec<(usize, usize)>,
+    spare_plain: String,
     link_depth: usize,
     code: Option<(TextRange, Option<(usize, usize)>)>,
     metadata_block: Option<Option<(usize, usize)>>,
@@ -194,6 +196,8 @@ impl<'s> Builder<'s> {
             items: Vec::new(),
             lists: Vec::new(),
             inline: None,
+            spare_segments: Vec::new(),
+            spare_plain: String::new(),
             link_depth: 0,
             code: None,
             metadata_block: None,
@@ -317,8 +321,8 @@ impl<'s> Builder<'s> {
             kind,
             start: None,
             end: 0,
-            segments: Vec::new(),
-            plain: String::new(),
+            segments: std::mem::take(&mut self.spare_segments),
+            plain: std::mem::take(&mut self.spare_plain),
         });
     }
 
@@ -425,8 +429,9 @@ impl<'s> Builder<'s> {
             .as_ref()
             .map(|b| b.plain.trim().to_owned())
             .unwrap_or_default();
-        if let Some(b) = &block {
-            self.scan_segments(b);
+        if let Some(b) = block {
+            self.scan_segments(&b);
+            self.recycle(b);
         }
         let start = r.start as usize;
         while let Some(&s) = self.open_sections.last() {
@@ -448,12 +453,15 @@ impl<'s> Builder<'s> {
             self.phases.pop();
         }
         let (number, title) = split_number(&plain);
-        let role = roles::resolve(title);
-        let heading = TextRange::new(start, start + line_len(self.slice(start, r.end as usize)));
+        let key = roles::normalize_heading(title);
+        let role = roles::resolve_key(&key);
+        self.kind_hint = kind_for_heading(role, &key);
+        let heading = heading_range(self.src, r);
         self.plan.sections.push(Section {
             level,
             number: number.map(str::to_owned),
             title: title.to_owned(),
+            key,
             role,
             heading,
             range: TextRange::new(start, self.src.len()),
@@ -462,7 +470,6 @@ impl<'s> Builder<'s> {
         });
         let index = self.plan.sections.len() - 1;
         self.open_sections.push(index);
-        self.kind_hint = kind_for_heading(role, title);
         if level == 1 && self.plan.title.is_none() {
             self.plan.title = Some(make_title(self.src, heading, &plain));
         }
@@ -697,17 +704,22 @@ impl<'s> Builder<'s> {
         let Some(block) = self.inline.take() else {
             return;
         };
-        let Some(start) = block.start else { return };
-        let end = block.end;
         if block.kind == InlineKind::Heading || block.kind == InlineKind::Cell {
             // Headings and cells are finished by their own end events.
             self.inline = Some(block);
             return;
         }
+        let Some(start) = block.start else {
+            self.recycle(block);
+            return;
+        };
+        let end = block.end;
         let first = self.plan.placeholders.len();
         self.scan_segments(&block);
+        let block_kind = block.kind;
+        self.recycle(block);
         let in_task = self.items.last().and_then(|i| i.task);
-        if let Some(t) = in_task.filter(|_| block.kind == InlineKind::ItemText) {
+        if let Some(t) = in_task.filter(|_| block_kind == InlineKind::ItemText) {
             // Markers such as `[HIER]` before the task text are not slots.
             let task = &self.plan.tasks[t];
             let head_end = task.id_range.map_or(task.check_range.end, |r| r.end);
@@ -728,13 +740,13 @@ impl<'s> Builder<'s> {
                 }
             }
         }
-        self.fields_in_block(start, end, block.kind);
-        let kind = match block.kind {
+        self.fields_in_block(start, end, block_kind);
+        let kind = match block_kind {
             InlineKind::ItemText => BlockKind::ListItem,
             _ => BlockKind::Paragraph,
         };
         let range = TextRange::new(start, end).trim(self.src);
-        if in_task.is_none() || block.kind != InlineKind::ItemText {
+        if in_task.is_none() || block_kind != InlineKind::ItemText {
             self.plan.blocks.push(Block {
                 kind,
                 range,
@@ -745,7 +757,7 @@ impl<'s> Builder<'s> {
         if has_arrow(text) {
             self.task_links(text, range.start as usize);
         }
-        if block.kind == InlineKind::Paragraph
+        if block_kind == InlineKind::Paragraph
             && self.items.is_empty()
             && let Some(head) = bold_phase(text).filter(|_| is_only_bold(text))
         {
@@ -760,6 +772,15 @@ impl<'s> Builder<'s> {
             }
             self.open_phase(head, range, None, None);
         }
+    }
+
+    /// Keeps a finished block's buffers for the next one: blocks are many
+    /// and short, and allocating two buffers for each showed in profiles.
+    fn recycle(&mut self, mut block: InlineBlock) {
+        block.segments.clear();
+        block.plain.clear();
+        self.spare_segments = block.segments;
+        self.spare_plain = block.plain;
     }
 
     fn scan_segments(&mut self, block: &InlineBlock) {
@@ -785,6 +806,11 @@ impl<'s> Builder<'s> {
                 && p.item
                     .is_some_and(|i| i < self.items.len().saturating_sub(1))
         });
+        // Most blocks hold no field at all; a bold one needs `**`.
+        let plain_possible = in_item_step && kind == InlineKind::ItemText;
+        if !plain_possible && memchr::memmem::find(text.as_bytes(), b"**").is_none() {
+            return;
+        }
         for (offset, line) in items::LineOffsets::new(text) {
             let abs = line_start + offset;
             let body_at = line_body_start(line);
@@ -841,6 +867,7 @@ impl<'s> Builder<'s> {
         }
         self.plan.metadata.push(MetaField {
             key,
+            norm: norm.clone(),
             key_range,
             value,
             value_range,
@@ -910,6 +937,7 @@ impl<'s> Builder<'s> {
             range = TextRange::new(range.start as usize + 1, range.end as usize).trim(self.src);
         }
         let text = block.plain.trim().to_owned();
+        self.recycle(block);
         if let Some(choice) = inline::scan_choice(range.slice(self.src), range.start as usize)
             && !self
                 .plan
@@ -1044,6 +1072,20 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
+}
+
+/// The heading's own text lines: the one line of an ATX heading, or every
+/// content line of a setext heading (its `---`/`===` underline excluded).
+fn heading_range(src: &str, r: TextRange) -> TextRange {
+    let start = r.start as usize;
+    let text = r.slice(src);
+    let text = text.trim_end_matches(['\n', '\r']);
+    if text.trim_start_matches(' ').starts_with('#') {
+        return TextRange::new(start, start + line_len(text));
+    }
+    // Setext: drop the underline, the last line.
+    let content = text.rfind('\n').map_or(text, |n| &text[..n]);
+    TextRange::new(start, start + content.trim_end_matches(['\n', '\r']).len())
 }
 
 /// Length of the first line of `s`, without its line ending.
@@ -1187,13 +1229,14 @@ fn strip_emphasis(text: &str) -> &str {
     t
 }
 
-fn kind_for_heading(role: Option<Role>, title: &str) -> TaskKind {
+/// `key` is the normalised (lower-case) heading.
+fn kind_for_heading(role: Option<Role>, key: &str) -> TaskKind {
     match role {
         Some(Role::DefinitionOfDone) => TaskKind::DefinitionOfDone,
         Some(Role::Prerequisites) => TaskKind::Prerequisite,
         Some(Role::AcceptanceCriteria) => TaskKind::AcceptanceCriterion,
         Some(Role::Checklist) => TaskKind::Checklist,
-        _ if title.to_lowercase().contains("deliverable") => TaskKind::Deliverable,
+        _ if key.contains("deliverable") => TaskKind::Deliverable,
         _ => TaskKind::Task,
     }
 }

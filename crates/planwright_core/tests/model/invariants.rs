@@ -84,9 +84,12 @@ pub fn violations(plan: &Plan, src: &str) -> Vec<String> {
                 bad.push(format!("section {:?} does not hold its heading", s.title));
             }
             let h = s.heading.slice(src);
-            if h.trim().is_empty() || h.contains('\n') {
+            // An ATX heading is one line; a setext heading its content
+            // lines, never the underline or a trailing line break.
+            let atx = h.trim_start().starts_with('#');
+            if h.trim().is_empty() || (atx && h.contains('\n')) || h.ends_with('\n') {
                 bad.push(format!(
-                    "heading of {:?} is not one non-empty line: {h:?}",
+                    "heading of {:?} is not its text line(s): {h:?}",
                     s.title
                 ));
             }

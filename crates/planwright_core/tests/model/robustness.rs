@@ -32,9 +32,8 @@ fn fragment() -> impl Strategy<Value = String> {
     ]
 }
 
+// Case count: proptest's default, or `PROPTEST_CASES` for a longer hunt.
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
-
     #[test]
     fn generated_plans_keep_exact_ranges(parts in prop::collection::vec(fragment(), 0..24), bom in any::<bool>()) {
         let mut src = if bom { "\u{feff}".to_owned() } else { String::new() };
