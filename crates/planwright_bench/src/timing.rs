@@ -128,7 +128,49 @@ fn cases_for<'a>(dir: &'a Path, binary: &'a Path, one: &'a Path) -> Vec<Case<'a>
             name: "planwright lint ONE_FILE".to_owned(),
             run: process(vec!["lint".as_ref(), one.as_os_str()]),
         },
+        Case {
+            name: "planwright status DIR".to_owned(),
+            run: process(vec!["status".as_ref(), dir.as_os_str()]),
+        },
+        Case {
+            name: "planwright status ONE_FILE".to_owned(),
+            run: process(vec!["status".as_ref(), one.as_os_str()]),
+        },
+        Case {
+            name: "planwright next (the tree as repository)".to_owned(),
+            run: in_tree(dir, binary, &["next"]),
+        },
+        Case {
+            name: "planwright next ONE_FILE".to_owned(),
+            run: process(vec!["next".as_ref(), one.as_os_str()]),
+        },
     ]
+}
+
+/// `args` run from inside the tree, for commands that walk the repository
+/// they are started in (`next` without a plan).
+fn in_tree<'a>(
+    dir: &'a Path,
+    binary: &'a Path,
+    args: &'a [&'a str],
+) -> Box<dyn Fn() -> Result<()> + 'a> {
+    Box::new(move || {
+        let status = Command::new(binary)
+            .args(args)
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()?;
+        if !status.success() {
+            bail!(
+                "{} {:?} in {} failed: {status}",
+                binary.display(),
+                args,
+                dir.display()
+            );
+        }
+        Ok(())
+    })
 }
 
 fn parse_all(files: &[PathBuf]) {
