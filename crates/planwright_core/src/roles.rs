@@ -178,12 +178,16 @@ pub fn normalize_heading(title: &str) -> String {
     for c in title.chars() {
         if c == '&' || c == '+' {
             push_word(&mut out, &mut pending_space, "and");
-        } else if c.is_alphabetic() {
+        } else if c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()) {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }
             pending_space = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             pending_space = true;
         }

@@ -289,12 +289,13 @@ pub(crate) fn references(value: &str, base: usize) -> Vec<Reference> {
                 .iter()
                 .filter(|(w, _)| w.is_ascii())
                 .find_map(|(w, k)| {
-                    let plural = format!("{w}s");
-                    if lower[i..].starts_with(&plural) {
-                        Some((*k, plural.len()))
-                    } else {
-                        lower[i..].starts_with(w).then_some((*k, w.len()))
+                    let rest = &lower.as_bytes()[i..];
+                    if !rest.starts_with(w.as_bytes()) {
+                        return None;
                     }
+                    // "Phases 2 + 3" reads like "Phase 2 + 3".
+                    let plural = rest.get(w.len()) == Some(&b's');
+                    Some((*k, w.len() + usize::from(plural)))
                 })
         {
             let end = phase_number_list(value, i + len, kind, base, i, &mut refs);

@@ -133,6 +133,8 @@ struct OpenPhase {
 struct OpenItem {
     start: usize,
     task: Option<usize>,
+    /// Where the task's description starts, after its box, id and markers.
+    text_at: usize,
     /// The phase (step) this item opened, if its text was `**Step 1 – …**`.
     phase: Option<usize>,
 }
@@ -189,7 +191,7 @@ impl<'s> Builder<'s> {
             src,
             plan: Plan {
                 len: src.len() as u32,
-                ..Plan::default()
+                ..Plan::with_capacity_for(src)
             },
             open_sections: Vec::new(),
             phases: Vec::new(),
@@ -529,8 +531,11 @@ impl<'s> Builder<'s> {
         let rest = self.slice(after_marker, start + line.len());
         let mut task = None;
         let mut phase = None;
+        let mut text_at = after_marker;
         if let Some((offset, mark)) = items::check_box(rest) {
-            task = Some(self.new_task(start, after_marker + offset, mark, line.len()));
+            let (index, at) = self.new_task(start, after_marker + offset, mark, line.len());
+            task = Some(index);
+            text_at = at;
         } else if let Some(head) = bold_phase(rest) {
             let index = self.open_phase(
                 head,
@@ -540,11 +545,23 @@ impl<'s> Builder<'s> {
             );
             phase = Some(index);
         }
-        self.items.push(OpenItem { start, task, phase });
+        self.items.push(OpenItem {
+            start,
+            task,
+            text_at,
+            phase,
+        });
         self.begin_inline(InlineKind::ItemText);
     }
 
-    fn new_task(&mut self, item_start: usize, check: usize, mark: char, line_len: usize) -> usize {
+    /// Records a task; returns its index and where its description starts.
+    fn new_task(
+        &mut self,
+        item_start: usize,
+        check: usize,
+        mark: char,
+        line_len: usize,
+    ) -> (usize, usize) {
         let index = self.plan.tasks.len();
         let head_start = check + 3;
         let line_end = item_start + line_len;
@@ -594,7 +611,7 @@ impl<'s> Builder<'s> {
             parent,
             kind,
         });
-        index
+        (index, head_start + head.text_start)
     }
 
     fn end_item(&mut self, r: TextRange) {
@@ -644,10 +661,10 @@ impl<'s> Builder<'s> {
         let first_line_end = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len());
         // A case-insensitive automaton over the original text: offsets stay
         // offsets into the source (a lower-cased copy may differ in length).
+        let (keys, key_of) = detail_keys();
         let found_keys = own.into_iter().flat_map(|(s, e)| {
-            detail_keys()
-                .find_iter(&text[s..e])
-                .map(move |m| (m.start() + s, m.end() + s, m.pattern().as_usize()))
+            keys.find_iter(&text[s..e])
+                .map(move |m| (m.start() + s, m.end() + s, key_of[m.pattern().as_usize()]))
         });
         for (at, end, pattern) in found_keys {
             let abs = base + at;
@@ -721,24 +738,17 @@ impl<'s> Builder<'s> {
         let in_task = self.items.last().and_then(|i| i.task);
         if let Some(t) = in_task.filter(|_| block_kind == InlineKind::ItemText) {
             // Markers such as `[HIER]` before the task text are not slots.
-            let task = &self.plan.tasks[t];
-            let head_end = task.id_range.map_or(task.check_range.end, |r| r.end);
-            let text_at = task.line.start as usize + {
-                let line = task.line.slice(self.src);
-                let after = (task.check_range.end - task.line.start) as usize;
-                after + items::task_head(line.get(after..).unwrap_or("")).text_start
-            };
-            let _ = head_end;
-            let mut i = first;
-            while i < self.plan.placeholders.len() {
-                if (self.plan.placeholders[i].range.start as usize) < text_at
-                    && self.plan.placeholders[i].range.start >= task.check_range.end
-                {
-                    self.plan.placeholders.remove(i);
-                } else {
-                    i += 1;
+            let check_end = self.plan.tasks[t].check_range.end as usize;
+            let text_at = self.items.last().map_or(check_end, |i| i.text_at);
+            let mut kept = first;
+            for i in first..self.plan.placeholders.len() {
+                let at = self.plan.placeholders[i].range.start as usize;
+                if !(check_end..text_at).contains(&at) {
+                    self.plan.placeholders.swap(kept, i);
+                    kept += 1;
                 }
             }
+            self.plan.placeholders.truncate(kept);
         }
         self.fields_in_block(start, end, block_kind);
         let kind = match block_kind {
@@ -1042,14 +1052,43 @@ const DETAIL_KEYS: [&str; 9] = [
     "owner:",
 ];
 
-fn detail_keys() -> &'static aho_corasick::AhoCorasick {
-    static KEYS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+/// The automaton over [`DETAIL_KEYS`] in their lower, Capitalised, Title
+/// and UPPER case forms, with the key index of each pattern. Spelling the
+/// cases out (rather than asking for ASCII case-insensitivity) keeps
+/// aho-corasick's SIMD prefilter, which case-insensitive search gives up.
+fn detail_keys() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
+    static KEYS: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<usize>)> =
+        std::sync::OnceLock::new();
     KEYS.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owner = Vec::new();
+        for (k, key) in DETAIL_KEYS.iter().enumerate() {
+            let capitalised = capitalise(key);
+            let title: Vec<String> = key.split(' ').map(capitalise).collect();
+            for form in [
+                (*key).to_owned(),
+                capitalised,
+                title.join(" "),
+                key.to_uppercase(),
+            ] {
+                if !patterns.contains(&form) {
+                    patterns.push(form);
+                    owner.push(k);
+                }
+            }
+        }
+        let automaton = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(DETAIL_KEYS)
-            .expect("fixed patterns build")
+            .build(&patterns)
+            .expect("fixed patterns build");
+        (automaton, owner)
+    })
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
     })
 }
 
