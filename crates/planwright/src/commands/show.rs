@@ -12,8 +12,10 @@ use crate::cli::{Format, ShowArgs};
 
 pub fn run(args: &ShowArgs) -> Result<ExitCode> {
     let file = read_plan_file(&args.plan)?;
+    let project = crate::project::Project::current()?;
     let options = ParseOptions {
         dialect: args.dialect.as_deref(),
+        dialects: &project.dialects,
         ..ParseOptions::default()
     };
     if let Some(d) = &args.dialect

@@ -160,3 +160,25 @@ fn schema_describes_the_show_json() {
     }
     assert!(schema["$defs"]["Range"].is_object());
 }
+
+#[test]
+fn show_reads_a_plan_as_its_local_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join(".planwright/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(dir.path().join("planwright.toml"), "").unwrap();
+    std::fs::write(
+        templates.join("adr.md"),
+        "# ADR: {TITLE}\n\n**Status:** Proposed\n\n## Context\n\n{context}\n\n## Decision Drivers\n\n- {driver}\n\n## Considered Options\n\n- {option}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("adr-7.md"),
+        "# ADR: Queue for exports\n\n**Status:** Accepted\n\n## Context\n\nExports time out.\n\n## Decision Drivers\n\n- Cost\n\n## Considered Options\n\n- SQS\n",
+    )
+    .unwrap();
+    let out = planwright(&["show", "--format", "json", "adr-7.md"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["dialect"]["name"], "adr", "{}", json["dialect"]);
+}
