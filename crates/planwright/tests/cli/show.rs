@@ -1,5 +1,9 @@
 //! `planwright show`, `schema` and `templates`: snapshots of what users see
 //! for every example plan, and the errors for bad input.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers fail loudly on broken fixtures"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
