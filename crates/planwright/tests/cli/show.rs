@@ -26,7 +26,7 @@ fn examples() -> Vec<String> {
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .filter(|n| {
-            std::path::Path::new(n)
+            Path::new(n)
                 .extension()
                 .is_some_and(|e| e == "md")
                 && n != "README.md"
