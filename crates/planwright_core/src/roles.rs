@@ -75,9 +75,10 @@ struct Table {
     /// Words that begin some phrase: only windows starting with one of
     /// them are worth building and hashing.
     first_words: rustc_hash::FxHashSet<String>,
-    /// Phrases in scripts written without spaces ("风险评估"), longest
-    /// first, matched as substrings.
-    unspaced: Vec<(String, Role)>,
+    /// Phrases in scripts written without spaces ("风险评估"), matched as
+    /// substrings by one automaton (longest first), with their roles.
+    unspaced: aho_corasick::AhoCorasick,
+    unspaced_roles: Vec<Role>,
 }
 
 fn table() -> &'static Table {
@@ -107,11 +108,17 @@ fn table() -> &'static Table {
             }
         }
         unspaced.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        let unspaced_roles = unspaced.iter().map(|(_, r)| *r).collect();
+        let unspaced = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(unspaced.iter().map(|(p, _)| p))
+            .expect("role phrases build an automaton");
         Table {
             exact,
             max_words,
             first_words,
             unspaced,
+            unspaced_roles,
         }
     })
 }
@@ -163,11 +170,12 @@ pub fn resolve_key(norm: &str) -> Option<Role> {
     if norm.is_ascii() {
         return None;
     }
+    // The longest phrase found anywhere in the heading wins.
     table
         .unspaced
-        .iter()
-        .find(|(phrase, _)| norm.contains(phrase.as_str()))
-        .map(|(_, role)| *role)
+        .find_iter(norm)
+        .max_by_key(|m| (m.len(), std::cmp::Reverse(m.start())))
+        .map(|m| table.unspaced_roles[m.pattern().as_usize()])
 }
 
 /// Lower case, numbers and punctuation dropped, `&`/`+` read as "and",

@@ -1235,7 +1235,7 @@ fn make_title(src: &str, heading: TextRange, plain: &str) -> Title {
 /// `**Step 1 – Title**` or `**Phase 2: Build**` at the start of `text`.
 fn bold_phase(text: &str) -> Option<items::PhaseHead> {
     let inner = text.trim_start().strip_prefix("**")?;
-    let close = inner.find("**")?;
+    let close = meta::find_double_star(inner)?;
     let head = items::phase_head(&inner[..close])?;
     (head.kind == PhaseKind::Step
         || head.kind == PhaseKind::Phase
@@ -1245,7 +1245,10 @@ fn bold_phase(text: &str) -> Option<items::PhaseHead> {
 
 fn is_only_bold(text: &str) -> bool {
     let t = text.trim();
-    t.starts_with("**") && t.ends_with("**") && t[2..t.len() - 2].find("**").is_none()
+    t.len() >= 4
+        && t.starts_with("**")
+        && t.ends_with("**")
+        && meta::find_double_star(&t[2..t.len() - 2]).is_none()
 }
 
 fn owner_of(text: &str) -> Option<String> {
