@@ -25,12 +25,7 @@ fn examples() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(repo_root().join("examples"))
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| {
-            Path::new(n)
-                .extension()
-                .is_some_and(|e| e == "md")
-                && n != "README.md"
-        })
+        .filter(|n| Path::new(n).extension().is_some_and(|e| e == "md") && n != "README.md")
         .collect();
     names.sort();
     assert!(names.len() >= 7, "examples/ should hold a plan per dialect");
