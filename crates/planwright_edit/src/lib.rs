@@ -11,9 +11,6 @@
 //!   tasks can start, and the dependency graph with its cycles.
 
 pub mod fs;
-
-pub use fs::{LockedFile, WriteError, open_locked, write_patched};
-pub use planwright_core::edit::{Edit, EditError, apply};
 pub mod ops;
 pub mod resolve;
 pub mod track;
@@ -24,7 +21,9 @@ use std::path::Path;
 use planwright_core::{ParseOptions, Plan, parse_with};
 use planwright_workspace::source::display_path;
 
+pub use fs::{LockedFile, WriteError, open_locked, write_patched};
 pub use ops::{Change, Intent, OpError};
+pub use planwright_core::edit::{Edit, EditError, apply};
 pub use resolve::{ResolveError, resolve, resolve_all};
 pub use verify::{VerifyError, verify};
 

@@ -27,6 +27,14 @@ pub struct Ready {
 /// In-progress tasks come first, then document order.
 pub fn ready_tasks(plan: &Plan) -> Vec<Ready> {
     let graph = Graph::new(plan);
+    let mut open_children = vec![false; plan.tasks.len()];
+    for t in &plan.tasks {
+        if let Some(p) = t.parent.filter(|_| t.state != TaskState::Done)
+            && let Some(slot) = open_children.get_mut(p)
+        {
+            *slot = true;
+        }
+    }
     let mut ready: Vec<usize> = (0..plan.tasks.len())
         .filter(|&i| {
             let t = &plan.tasks[i];
@@ -35,10 +43,8 @@ pub fn ready_tasks(plan: &Plan) -> Vec<Ready> {
                     t.kind,
                     TaskKind::DefinitionOfDone | TaskKind::AcceptanceCriterion
                 )
-                && !plan.tasks[i + 1..]
-                    .iter()
-                    .any(|c| c.parent == Some(i) && c.state != TaskState::Done)
-                && graph.waits_for(plan, Node::Task(i)).is_empty()
+                && !open_children[i]
+                && (graph.edges.is_empty() || graph.waits_for(plan, Node::Task(i)).is_empty())
         })
         .collect();
     ready.sort_by_key(|&i| plan.tasks[i].state != TaskState::InProgress);
@@ -100,10 +106,10 @@ impl Graph {
             .collect();
         let task = |id: &str| ids.get(&id.to_ascii_uppercase()).copied();
         let mut edges = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut push = |from: Node, to: Node| {
-            let e = Dependency { from, to };
-            if from != to && !edges.contains(&e) {
-                edges.push(e);
+            if from != to && seen.insert((from, to)) {
+                edges.push(Dependency { from, to });
             }
         };
         for (p, phase) in plan.phases.iter().enumerate() {
