@@ -155,7 +155,8 @@ pub struct DoneArgs {
     /// Tasks: T003, 1.2, #5, or a fragment of the text.
     #[arg(required = true, value_name = "TASK")]
     pub tasks: Vec<String>,
-    /// Mark the tasks in progress (`[-]`) instead of done.
+    /// Mark the tasks in progress (`[-]`) instead of done, where the plan's
+    /// dialect uses such marks (Kiro) or the plan already does.
     #[arg(long)]
     pub start: bool,
 }

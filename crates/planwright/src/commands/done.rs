@@ -5,8 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use planwright_core::{ParseOptions, TaskState};
-use planwright_edit::ops::set_task_state;
+use planwright_core::{DialectSet, ParseOptions, TaskState};
+use planwright_edit::ops::{check_can_start, set_task_state};
 use planwright_edit::{Change, Intent, OpFailure, edit_plan, resolve_all};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +33,9 @@ impl Mode {
 pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
     let to = mode.state();
     let edited = edit_plan(plan, &ParseOptions::default(), |p, _src| {
+        if mode == Mode::Start {
+            check_can_start(p, DialectSet::builtin())?;
+        }
         let chosen = resolve_all(p, tasks).map_err(OpFailure::from)?;
         let mut edits = Vec::new();
         let mut changes = Vec::new();

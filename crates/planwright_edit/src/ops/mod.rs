@@ -12,7 +12,7 @@ mod tasks;
 
 pub use field::{SetField, check_status, set_field};
 pub use log::{LogEntry, append_log};
-pub use tasks::{done_mark, set_task_state};
+pub use tasks::{check_can_start, done_mark, set_task_state};
 
 use planwright_core::TaskState;
 use planwright_core::edit::Edit;
@@ -65,6 +65,10 @@ pub enum OpError {
     NoLog,
     #[error("a log message must be one line")]
     MultilineMessage,
+    #[error(
+        "plans of the {dialect} dialect do not mark tasks in progress (only [ ] and [x]); use `done` when the task is finished"
+    )]
+    NoInProgress { dialect: String },
 }
 
 fn list_suffix(items: &[String]) -> String {

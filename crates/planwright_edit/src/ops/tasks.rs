@@ -1,7 +1,29 @@
 //! Ticking, unticking and starting tasks: one byte inside the check box.
 
 use planwright_core::edit::Edit;
-use planwright_core::{Plan, TaskState, TextRange};
+use planwright_core::{DialectSet, Plan, TaskState, TextRange};
+
+use super::OpError;
+
+/// Dialects whose plans mark work in progress with `[-]`: Kiro's spec
+/// workflow tells agents to. (A descriptor field would make this data;
+/// until then the list is here.)
+const IN_PROGRESS_DIALECTS: &[&str] = &["kiro"];
+
+/// Whether `done --start` may write an in-progress mark into this plan: its
+/// dialect uses them, it is of no known dialect, or it already has one.
+pub fn check_can_start(plan: &Plan, dialects: &DialectSet) -> Result<(), OpError> {
+    let name = plan.dialect.name.as_str();
+    if dialects.get(name).is_none()
+        || IN_PROGRESS_DIALECTS.contains(&name)
+        || plan.tasks.iter().any(|t| t.state == TaskState::InProgress)
+    {
+        return Ok(());
+    }
+    Err(OpError::NoInProgress {
+        dialect: name.to_owned(),
+    })
+}
 
 /// The patch that puts task `index` in state `to`, or `None` when it is
 /// already there. Only the mark character between the brackets changes.
@@ -59,6 +81,27 @@ mod tests {
             "* [x] a\n* [x] b\n"
         );
         assert_eq!(run("1. [ ] a", 0, TaskState::Done), "1. [x] a");
+    }
+
+    #[test]
+    fn start_only_where_the_dialect_or_the_plan_uses_it() {
+        let set = DialectSet::builtin();
+        let tasks = "# Tasks: X\n\n## Phase 1: Setup\n\n- [ ] T001 a\n- [ ] T002 b\n- [ ] T003 c\n";
+        let plan = planwright_core::parse_with(
+            tasks,
+            &planwright_core::ParseOptions {
+                file_name: Some("tasks.md"),
+                ..Default::default()
+            },
+        );
+        assert_eq!(plan.dialect.name, "speckit-tasks");
+        assert_eq!(
+            check_can_start(&plan, set).unwrap_err().to_string(),
+            "plans of the speckit-tasks dialect do not mark tasks in progress (only [ ] and [x]); use `done` when the task is finished"
+        );
+        let started = parse(&tasks.replace("[ ] T002", "[-] T002"));
+        assert_eq!(check_can_start(&started, set), Ok(()));
+        assert_eq!(check_can_start(&parse("- [ ] a\n"), set), Ok(()));
     }
 
     #[test]
