@@ -499,10 +499,10 @@ impl Plan {
     pub fn with_capacity_for(text: &str) -> Plan {
         let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
         Plan {
-            sections: Vec::with_capacity(lines / 12),
+            sections: Vec::with_capacity(lines / 16),
             metadata: Vec::with_capacity(lines / 16),
-            tasks: Vec::with_capacity(lines / 6),
-            blocks: Vec::with_capacity(lines / 3),
+            tasks: Vec::with_capacity(lines / 16),
+            blocks: Vec::with_capacity(lines / 4),
             lists: Vec::with_capacity(lines / 12),
             links: Vec::with_capacity(lines / 16),
             ..Plan::default()
