@@ -209,9 +209,38 @@ fn every_corpus_file_keeps_every_other_byte() {
         }
     }
     assert!(!files.is_empty(), "no .md files under PLANWRIGHT_CORPUS");
+    // Each file's check re-parses it once per task; spread the files over
+    // the cores.
+    let threads = std::thread::available_parallelism().map_or(2, usize::from);
+    let chunk = files.len().div_ceil(threads).max(1);
+    let (mut failures, mut refused) = (Vec::new(), Vec::new());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || check_files(part)))
+            .collect();
+        for h in handles {
+            let (f, r) = h.join().unwrap();
+            failures.extend(f);
+            refused.extend(r);
+        }
+    });
+    assert!(
+        failures.is_empty(),
+        "{} of {} files:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
+    assert!(refused.is_empty(), "refused edits:\n{}", refused.join("\n"));
+}
+
+/// The properties on each file as written and with CRLF line endings:
+/// byte violations, and edits the re-parse check refused.
+fn check_files(files: &[std::path::PathBuf]) -> (Vec<String>, Vec<String>) {
     let mut failures = Vec::new();
     let mut refused = Vec::new();
-    for path in &files {
+    for path in files {
         let Ok(src) = std::fs::read_to_string(path) else {
             continue;
         };
@@ -224,12 +253,5 @@ fn every_corpus_file_keeps_every_other_byte() {
             refused.extend(r.into_iter().map(|m| format!("{}: {m}", path.display())));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} files:\n{}",
-        failures.len(),
-        files.len(),
-        failures.join("\n")
-    );
-    assert!(refused.is_empty(), "refused edits:\n{}", refused.join("\n"));
+    (failures, refused)
 }
