@@ -1,6 +1,9 @@
 //! `planwright lint` and `planwright rules`: what users see on the example
 //! plans, configuration, directives, errors, exit codes and fixes.
-#![expect(clippy::unwrap_used, reason = "test helpers fail loudly on a broken fixture")]
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers fail loudly on a broken fixture"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -107,3 +107,55 @@ fn directives_silence_findings() {
         "{out}"
     );
 }
+
+#[test]
+fn notation_in_finished_plans_is_not_a_slot() {
+    let source = "# Plan\n\nKey `ownership:<ULID>`, \"{SESSION_ID}\" and v{N}.\n\n- **[Story]**: the user story\n- [ ] T001 [P] [CI/CD] Add workflow\n- Payload `{goal, non_goals}` within N days\n\n## Phase 1 [COMPLETED]\n\nOwner: [OWNER NAME], due YYYY-MM-DD, estimate: X hours/days.\n";
+    let out = run("PW101", None, source);
+    assert!(out.ends_with("Found 3 warnings in 1 file.\n"), "{out}");
+    for slot in ["`[OWNER NAME]`", "`YYYY-MM-DD`", "`X hours/days`"] {
+        assert!(out.contains(slot), "{slot} missing:\n{out}");
+    }
+}
+
+#[test]
+fn odd_inputs_never_panic_in_any_rule_or_format() {
+    let deep = format!("{}- [ ] T001 deep\n", "> ".repeat(200));
+    let inputs = [
+        "",
+        "\u{feff}",
+        "\r\n\r\n",
+        "# T\r\n**Status:** Done\r\n- [X] T001 a\r\n* [ ] T001 b\r\n",
+        "| a | b |\n|---|\n| 1 | 2 | 3 |\n",
+        "### Phase 1\n**Dependencies:** Phase 1, Phase 9\n### Phase 9\n**Dependencies:** Phase 1\n",
+        "**Created:** 9999-99-99 2026-02-29 2024-02-29\n[x](<>) [y](%zz) [z](a%C3)\n",
+        "<!-- planwright-disable-next-line -->",
+        "<!-- planwright-enable PW101 --><!-- planwright-disable",
+        deep.as_str(),
+    ];
+    for source in inputs {
+        let out = run("ALL", None, source);
+        assert!(out.contains("in 1 file"), "{out}");
+        let plan = planwright_core::parse(source);
+        let ctx = Context {
+            source,
+            plan: &plan,
+            dialect: None,
+            file_exists: &|_| false,
+        };
+        let all = Layer {
+            select: Some(vec!["ALL".to_owned()]),
+            ..Layer::default()
+        };
+        let diagnostics = lint(&ctx, &RuleSet::resolve(&[&all]).unwrap());
+        let files = [FileReport {
+            path: "p.md",
+            source,
+            diagnostics: &diagnostics,
+        }];
+        let _ = crate::render::concise::render(&files);
+        let _ = crate::render::json::render(&files);
+        let _ = crate::render::sarif::render(&files);
+        let _ = crate::render::github::render(&files);
+    }
+}

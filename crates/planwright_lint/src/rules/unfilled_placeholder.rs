@@ -81,6 +81,9 @@ fn is_notation(ctx: &Context<'_>, p: &Placeholder) -> bool {
     if !p.in_metadata && (joined(before, "_:/=.@#") || joined(next, "_/=@#") || quoted) {
         return true;
     }
+    if is_identifier_list(&p.text) {
+        return true;
+    }
     let defined = after
         .trim_start_matches('*')
         .trim_start_matches('`')
@@ -136,4 +139,22 @@ fn is_task_marker(ctx: &Context<'_>, p: &Placeholder) -> bool {
                     && w.chars().all(|c| c.is_alphanumeric() || ".-:".contains(c)))
         })
     })
+}
+
+/// `{goal, constraints, acceptance_criteria}` or `[id1, id2, ..., id10]`:
+/// a list of identifiers in code-like notation, which no template uses as
+/// a slot (their list slots are prose: `[External APIs, services]`).
+fn is_identifier_list(text: &str) -> bool {
+    let inner = text.trim_matches(|c| matches!(c, '[' | ']' | '{' | '}'));
+    let items: Vec<&str> = inner.split(',').map(str::trim).collect();
+    items.len() >= 2
+        && items.iter().all(|i| {
+            *i == "..."
+                || (!i.is_empty()
+                    && i.chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '.'))
+        })
+        && items
+            .iter()
+            .any(|i| i.contains('_') || i.chars().any(|c| c.is_ascii_digit()))
 }

@@ -1,5 +1,8 @@
 //! Integration tests of `planwright_lint` through its public API.
-#![expect(clippy::unwrap_used, reason = "test helpers fail loudly on a broken fixture")]
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers fail loudly on a broken fixture"
+)]
 
 mod corpus;
 mod formats;
