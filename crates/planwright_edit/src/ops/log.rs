@@ -62,7 +62,7 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
     let new_heading = dated_children > 0;
     let edit = if new_heading {
         let level = "#".repeat(usize::from(sec.level) + 1);
-        let at = content_end(src, sec.range);
+        let at = entries_end(src, sec.range);
         let lines = [
             String::new(),
             format!("{level} {}", entry.date),
@@ -72,7 +72,7 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
     } else if let Some(list) = last_list(plan, sec.range) {
         list_item(src, list, entry.date, message, le)
     } else {
-        let at = content_end(src, sec.range);
+        let at = entries_end(src, sec.range);
         insert_after_content(
             src,
             at,
@@ -295,6 +295,42 @@ fn starts_with_date(s: &str) -> bool {
 fn content_end(src: &str, range: TextRange) -> usize {
     let text = range.slice(src);
     range.start as usize + text.trim_end().len()
+}
+
+/// Where a section's entries end: its content, minus a closing footer set
+/// off by a thematic break (`---` then a closing note, with no heading
+/// after the break), which stays last.
+fn entries_end(src: &str, range: TextRange) -> usize {
+    let end = content_end(src, range);
+    let text = &src[range.start as usize..end];
+    let mut line_end = text.len();
+    loop {
+        let start = text[..line_end].rfind('\n').map_or(0, |n| n + 1);
+        let t = text[start..line_end].trim();
+        if t.starts_with('#') {
+            break;
+        }
+        let is_break = t.len() >= 3
+            && (t.chars().all(|c| c == '-')
+                || t.chars().all(|c| c == '*')
+                || t.chars().all(|c| c == '_'));
+        // Right under a paragraph, `---` underlines a heading instead.
+        let after_blank = text[..start]
+            .trim_end_matches(['\n', '\r'])
+            .rsplit('\n')
+            .next()
+            .is_none_or(|prev| prev.trim().is_empty())
+            || text[..start].ends_with("\n\n")
+            || text[..start].ends_with("\n\r\n");
+        if is_break && after_blank {
+            return range.start as usize + text[..start].trim_end().len();
+        }
+        if start == 0 {
+            break;
+        }
+        line_end = start - 1;
+    }
+    end
 }
 
 /// Lines inserted after the line that ends at `at`.

@@ -75,6 +75,15 @@ fn dated_headings_get_a_new_heading() {
 }
 
 #[test]
+fn a_closing_note_after_a_rule_stays_last() {
+    let src = "## Progress Log\n\n### 2026-01-20\n- plan\n\n---\n\n*Closing note.*";
+    assert_eq!(
+        run(src, "more", false).unwrap(),
+        "## Progress Log\n\n### 2026-01-20\n- plan\n\n### 2026-11-21\n- more\n\n---\n\n*Closing note.*"
+    );
+}
+
+#[test]
 fn no_log_is_an_error_unless_created() {
     assert_eq!(
         run("# P\n\n## A\n\ntext\n", "x", false),
