@@ -49,20 +49,33 @@ pub fn check_status(
     })
 }
 
-/// Rewrites the value of every header field named `req.field` (front
-/// matter, bold line, comment), or adds one when `req.add` allows it.
+/// Rewrites the value of every field named `req.field` in the plan's
+/// header block (front matter, bold lines, comments above the first
+/// section), or, when the header block lacks it, of the first plan-level
+/// field of that name further down; or adds one when `req.add` allows it.
 pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, OpError> {
     let value = req.value.trim();
     let key = normalize_key(req.field);
-    let fields: Vec<&MetaField> = plan
+    let all: Vec<&MetaField> = plan
         .metadata
         .iter()
         .filter(|f| f.is_header() && f.norm_key() == key)
         .collect();
+    // A `**Status:**` in a risk or decision further down is not the plan's.
+    let in_block: Vec<&MetaField> = all
+        .iter()
+        .copied()
+        .filter(|f| in_header_block(plan, f))
+        .collect();
+    let fields = if in_block.is_empty() {
+        all.into_iter().take(1).collect()
+    } else {
+        in_block
+    };
     if fields.is_empty() {
         if !req.add {
             let mut present: Vec<String> = Vec::new();
-            for f in plan.metadata.iter().filter(|f| f.is_header()) {
+            for f in plan.metadata.iter().filter(|f| in_header_block(plan, f)) {
                 if !present.contains(&f.key) {
                     present.push(f.key.clone());
                 }
@@ -92,6 +105,14 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
             added: false,
         },
     })
+}
+
+/// Whether a field belongs to the header block: plan-level and above the
+/// first section below the title.
+fn in_header_block(plan: &Plan, f: &MetaField) -> bool {
+    f.is_header()
+        && f.section
+            .is_none_or(|s| plan.sections.get(s).is_none_or(|s| s.level <= 1))
 }
 
 /// The text to put at `range` so that the field reads `value`, and the
@@ -179,7 +200,11 @@ fn add_field(
     key: String,
 ) -> Result<Change, OpError> {
     let le = plan.line_ending.as_str();
-    let header: Vec<&MetaField> = plan.metadata.iter().filter(|f| f.is_header()).collect();
+    let header: Vec<&MetaField> = plan
+        .metadata
+        .iter()
+        .filter(|f| in_header_block(plan, f))
+        .collect();
     let count = |pred: fn(&MetaStyle) -> bool| header.iter().filter(|f| pred(&f.style)).count();
     let fm = count(|s| *s == MetaStyle::FrontMatter);
     let comments = count(|s| *s == MetaStyle::Comment);

@@ -74,6 +74,28 @@ fn comment_and_front_matter_fields() {
 }
 
 #[test]
+fn fields_below_the_header_are_not_the_plans() {
+    let src = "# P\n\n**Status:** Draft\n\n## Risks\n\n**Status:** Mitigated\n";
+    assert_eq!(
+        run(src, "status", "Done", false).unwrap(),
+        "# P\n\n**Status:** Done\n\n## Risks\n\n**Status:** Mitigated\n"
+    );
+    // Without a header field, the first one further down is the plan's.
+    let src = "# P\n\n## Summary\n\n**Status:** Draft\n";
+    assert_eq!(
+        run(src, "status", "Done", false).unwrap(),
+        "# P\n\n## Summary\n\n**Status:** Done\n"
+    );
+    // An added field goes under the title, not after a field further down,
+    // though with the colon where the plan's bold fields put it.
+    let src = "# P\n\nIntro.\n\n## Risks\n\n**Impact**: high\n";
+    assert_eq!(
+        run(src, "owner", "Ann", true).unwrap(),
+        "# P\n\n**Owner**: Ann\n\nIntro.\n\n## Risks\n\n**Impact**: high\n"
+    );
+}
+
+#[test]
 fn an_empty_value_gets_its_space() {
     assert_eq!(
         run("# P\n\n**Status:**\n", "status", "Draft", false).unwrap(),
