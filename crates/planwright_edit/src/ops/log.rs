@@ -111,7 +111,7 @@ fn table_row(
         .filter(|&c| c != date_col)
         .or_else(|| (0..t.header.cells.len()).find(|&c| c != date_col))
         .unwrap_or(date_col);
-    let escaped = message.replace('|', "\\|");
+    let escaped = escape_pipes(message);
     let header_line = t.header.range.slice(src);
     let prefix_len = header_line.find('|').unwrap_or(0);
     let prefix = &header_line[..prefix_len];
@@ -180,6 +180,20 @@ fn table_row(
         }
     };
     insert_lines(src, at, &[row], le)
+}
+
+/// `|` escaped for a table cell; one already escaped (`\|`) is left as is.
+fn escape_pipes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut backslashes = 0;
+    for c in text.chars() {
+        if c == '|' && backslashes % 2 == 0 {
+            out.push('\\');
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        out.push(c);
+    }
+    out
 }
 
 /// The cells of a table line between unescaped pipes, outer pipes dropped.
@@ -358,7 +372,7 @@ fn new_section(
         .map(|s: &Section| s.level)
         .min()
         .unwrap_or(2);
-    let escaped = message.replace('|', "\\|");
+    let escaped = escape_pipes(message);
     let width = escaped.chars().count().max(6);
     let lines = [
         String::new(),

@@ -26,6 +26,14 @@ fn a_padded_row_under_the_last_one_with_pipes_escaped() {
 }
 
 #[test]
+fn pipes_are_escaped_once() {
+    assert_eq!(escape_pipes("a | b"), "a \\| b");
+    assert_eq!(escape_pipes("a \\| b"), "a \\| b");
+    assert_eq!(escape_pipes("a \\\\| b"), "a \\\\\\| b");
+    assert_eq!(escape_pipes("||"), "\\|\\|");
+}
+
+#[test]
 fn rows_at_the_end_of_a_file_without_final_newline_and_crlf() {
     let src = "## Progress Log\r\n\r\n| Date | Note |\r\n|---|---|\r\n| 2026-01-01 | x |";
     assert_eq!(
