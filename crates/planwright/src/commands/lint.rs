@@ -103,6 +103,9 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
         if args.diff {
             crate::output::print(&outcome.patch)?;
         } else if outcome.fixed > 0 {
+            for change in &outcome.changes {
+                eprintln!("{change}");
+            }
             eprintln!(
                 "Fixed {} {} in {} {}.",
                 outcome.fixed,

@@ -19,6 +19,8 @@ pub(crate) struct Outcome {
     pub fixed: usize,
     pub files: usize,
     pub patch: String,
+    /// One line per file written: what was fixed there.
+    pub changes: Vec<String>,
 }
 
 pub(crate) fn apply(
@@ -31,6 +33,7 @@ pub(crate) fn apply(
     for file in linted.iter_mut() {
         let mut edits: Vec<Edit> = Vec::new();
         let mut count = 0;
+        let mut codes: Vec<&str> = Vec::new();
         for d in &file.diagnostics {
             let Some(fix) = &d.fix else {
                 continue;
@@ -48,6 +51,7 @@ pub(crate) fn apply(
             }
             edits.extend(fix.edits.iter().cloned());
             count += 1;
+            codes.push(d.code);
         }
         if edits.is_empty() {
             continue;
@@ -76,6 +80,9 @@ pub(crate) fn apply(
         }
         outcome.fixed += count;
         outcome.files += 1;
+        codes.sort_unstable();
+        codes.dedup();
+        outcome.changes.push(format!("{}: fixed {count} ({})", file.display, codes.join(", ")));
         if !diff {
             file.diagnostics = lint_text(&file.path, &new_text, &file.rules, &file.root);
             file.source = new_text;

@@ -1,7 +1,7 @@
 //! SARIF 2.1.0, the format GitHub code scanning uploads
 //! (`github/codeql-action/upload-sarif`). Every rule is listed with its
-//! documentation as help text; columns are counted in Unicode code points,
-//! as the run declares.
+//! documentation as help text; columns and offsets are counted in Unicode
+//! code points, as the run declares.
 
 use planwright_core::json::Locator;
 use serde_json::{Value, json};
@@ -54,8 +54,8 @@ pub fn document(files: &[FileReport<'_>]) -> Value {
                         "startColumn": r.start.column,
                         "endLine": r.end.line,
                         "endColumn": r.end.column,
-                        "charOffset": range.start,
-                        "charLength": range.len(),
+                        "charOffset": chars(file.source, 0, range.start),
+                        "charLength": chars(file.source, range.start, range.end),
                     },
                 },
             });
@@ -92,7 +92,10 @@ pub fn document(files: &[FileReport<'_>]) -> Value {
                     .iter()
                     .map(|e| {
                         json!({
-                            "deletedRegion": {"charOffset": e.range.start, "charLength": e.range.len()},
+                            "deletedRegion": {
+                                "charOffset": chars(file.source, 0, e.range.start),
+                                "charLength": chars(file.source, e.range.start, e.range.end),
+                            },
                             "insertedContent": {"text": e.content},
                         })
                     })
@@ -122,6 +125,14 @@ pub fn document(files: &[FileReport<'_>]) -> Value {
             "results": results,
         }],
     })
+}
+
+/// SARIF counts offsets in characters of the run's `columnKind` (code
+/// points here), not bytes.
+fn chars(source: &str, from: u32, to: u32) -> usize {
+    source
+        .get(from as usize..to as usize)
+        .map_or(0, |s| s.chars().count())
 }
 
 fn level(severity: Severity) -> &'static str {

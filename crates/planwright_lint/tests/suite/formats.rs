@@ -82,3 +82,20 @@ fn sarif_validates_against_the_schema() {
     let empty: serde_json::Value = serde_json::from_str(&sarif::render(&[])).unwrap();
     assert!(validator.is_valid(&empty));
 }
+
+#[test]
+fn sarif_offsets_count_characters_not_bytes() {
+    let source = "# Plan – “Export”\n\nOwner: [OWNER NAME]\n";
+    let diagnostics = crate::lint_text("plan.md", source, &RuleSet::default());
+    let files = [FileReport {
+        path: "plan.md",
+        source,
+        diagnostics: &diagnostics,
+    }];
+    let doc: serde_json::Value = serde_json::from_str(&sarif::render(&files)).unwrap();
+    let region = &doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    let chars_before = source[..source.find('[').unwrap()].chars().count();
+    assert_eq!(region["charOffset"], chars_before);
+    assert_eq!(region["charLength"], "[OWNER NAME]".len());
+    assert_eq!(region["startColumn"], 8);
+}
