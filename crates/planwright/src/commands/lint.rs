@@ -15,7 +15,7 @@ use anyhow::{Context as _, Result};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use planwright_core::{DialectSet, ParseOptions};
 use planwright_lint::render::{self, FileReport};
-use planwright_lint::{Diagnostic, Layer, RuleSet, Severity};
+use planwright_lint::{Diagnostic, Layer, RuleSet, SelectionError, Severity};
 use planwright_workspace::config::{LintConfig, LintOverride, LoadedConfig, load_config};
 use planwright_workspace::discover::discover;
 use planwright_workspace::read_plan_file;
@@ -240,10 +240,17 @@ impl Settings {
         };
         // Resolve every layer once up front so that a bad selector is one
         // error naming where it came from, not one per file.
-        RuleSet::resolve(&[&settings.base]).with_context(|| format!("{where_}: [lint]"))?;
+        let located = |e: SelectionError, table: &str| {
+            let at = config.path.as_deref().map_or((1, 1), |p| locate(p, &e));
+            anyhow::anyhow!("{where_}:{}:{}: {table}: {e}", at.0, at.1)
+        };
+        if let Err(e) = RuleSet::resolve(&[&settings.base]) {
+            return Err(located(e, "[lint]"));
+        }
         for (i, (_, layer)) in settings.overrides.iter().enumerate() {
-            RuleSet::resolve(&[layer])
-                .with_context(|| format!("{where_}: [[lint.overrides]] #{}", i + 1))?;
+            if let Err(e) = RuleSet::resolve(&[layer]) {
+                return Err(located(e, &format!("[[lint.overrides]] #{}", i + 1)));
+            }
         }
         RuleSet::resolve(&[&settings.cli]).context("command line")?;
         Ok(settings)
@@ -279,6 +286,28 @@ impl Settings {
             })
             .clone()
     }
+}
+
+/// Line and column of the offending selector or severity in the config
+/// file: the first place its quoted text appears. TOML's parser has
+/// already accepted the file, so the text is there unless it was written
+/// as a bare key (`PW1 = "x"`), which is searched for too.
+fn locate(path: &Path, e: &SelectionError) -> (usize, usize) {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return (1, 1);
+    };
+    let needle = match e {
+        SelectionError::UnknownSelector(s) => s.as_str(),
+        SelectionError::UnknownSeverity { value, .. } => value.as_str(),
+    };
+    let at = text
+        .find(&format!("\"{needle}\""))
+        .or_else(|| text.find(needle))
+        .unwrap_or(0);
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 fn layer_of(
