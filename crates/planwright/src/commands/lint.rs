@@ -20,6 +20,7 @@ use planwright_workspace::config::{LintConfig, LintOverride, LoadedConfig, load_
 use planwright_workspace::discover::discover;
 use planwright_workspace::read_plan_file;
 use planwright_workspace::source::display_path;
+use planwright_workspace::templates::dialect_set;
 use rayon::prelude::*;
 
 use super::lint_fix;
@@ -99,7 +100,13 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
     }
 
     if args.fix || args.diff {
-        let outcome = lint_fix::apply(&mut linted, args.unsafe_fixes, args.diff, &mut errors);
+        let outcome = lint_fix::apply(
+            &mut linted,
+            args.unsafe_fixes,
+            args.diff,
+            &settings.dialects,
+            &mut errors,
+        );
         if args.diff {
             crate::output::print(&outcome.patch)?;
         } else if outcome.fixed > 0 {
@@ -161,7 +168,7 @@ fn use_color() -> bool {
 fn lint_path(path: &Path, settings: &Settings) -> Result<Linted, String> {
     let file = read_plan_file(path).map_err(|e| e.to_string())?;
     let rules = settings.rules_for(path);
-    let diagnostics = lint_text(path, &file.text, &rules, &settings.root);
+    let diagnostics = lint_text(path, &file.text, &rules, &settings.root, &settings.dialects);
     Ok(Linted {
         display: file.display(),
         path: file.path,
@@ -174,8 +181,13 @@ fn lint_path(path: &Path, settings: &Settings) -> Result<Linted, String> {
 
 /// Parses and lints one text; `path` gives the detection hint and the
 /// folder relative links are resolved from.
-pub(crate) fn lint_text(path: &Path, text: &str, rules: &RuleSet, root: &Path) -> Vec<Diagnostic> {
-    let dialects = DialectSet::builtin();
+pub(crate) fn lint_text(
+    path: &Path,
+    text: &str,
+    rules: &RuleSet,
+    root: &Path,
+    dialects: &DialectSet,
+) -> Vec<Diagnostic> {
     let plan = planwright_core::parse_with(
         text,
         &ParseOptions {
@@ -203,6 +215,8 @@ struct Settings {
     overrides: Vec<(GlobSet, Layer)>,
     root: PathBuf,
     cwd: PathBuf,
+    /// Built-in dialects and the local templates under the project root.
+    dialects: DialectSet,
     /// Rule sets by which overrides matched; most runs have one or two.
     cache: std::sync::Mutex<HashMap<Vec<usize>, RuleSet>>,
 }
@@ -236,6 +250,7 @@ impl Settings {
             overrides,
             root: config.root.clone(),
             cwd: std::env::current_dir().unwrap_or_default(),
+            dialects: dialect_set(&config.root)?,
             cache: std::sync::Mutex::new(HashMap::new()),
         };
         // Resolve every layer once up front so that a bad selector is one

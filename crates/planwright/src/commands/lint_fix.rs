@@ -9,6 +9,7 @@
 
 use std::fmt::Write as _;
 
+use planwright_core::DialectSet;
 use planwright_core::edit::Edit;
 use planwright_lint::Applicability;
 
@@ -27,6 +28,7 @@ pub(crate) fn apply(
     linted: &mut [Linted],
     unsafe_fixes: bool,
     diff: bool,
+    dialects: &DialectSet,
     errors: &mut Vec<String>,
 ) -> Outcome {
     let mut outcome = Outcome::default();
@@ -82,9 +84,13 @@ pub(crate) fn apply(
         outcome.files += 1;
         codes.sort_unstable();
         codes.dedup();
-        outcome.changes.push(format!("{}: fixed {count} ({})", file.display, codes.join(", ")));
+        outcome.changes.push(format!(
+            "{}: fixed {count} ({})",
+            file.display,
+            codes.join(", ")
+        ));
         if !diff {
-            file.diagnostics = lint_text(&file.path, &new_text, &file.rules, &file.root);
+            file.diagnostics = lint_text(&file.path, &new_text, &file.rules, &file.root, dialects);
             file.source = new_text;
         }
     }

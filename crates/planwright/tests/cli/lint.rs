@@ -198,3 +198,23 @@ fn inline_directives_silence_rules() {
     let out = planwright(&["lint", "--format", "concise", "plan.md"], dir.path());
     insta::assert_snapshot!(text(&out));
 }
+
+#[test]
+fn local_templates_are_dialects_for_lint() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        ".planwright/templates/note.md",
+        "# Delivery Note: {TITLE}\n\n**Owner:** {OWNER}\n**Status:** Draft | Shipped\n\n## Summary\n\n{summary}\n\n## Risks\n\n{risks}\n\n## Rollback Plan\n\n{rollback}\n",
+    );
+    write(
+        dir.path(),
+        "note-plan.md",
+        "# Delivery Note: Export\n\n**Owner:** Ada\n**Status:** Shipped\n\n## Summary\n\nShips CSV export.\n\n## Rollback Plan\n\nTurn the flag off.\n",
+    );
+    let out = planwright(&["lint", "--format", "concise", "note-plan.md"], dir.path());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "note-plan.md:1:1: PW103 missing section: risks (required by the note dialect)\n"
+    );
+}
