@@ -97,13 +97,24 @@ pub struct Graph {
 
 impl Graph {
     pub fn new(plan: &Plan) -> Self {
-        let ids: HashMap<String, usize> = plan
-            .tasks
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(i, t)| (t.id.to_ascii_uppercase(), i))
-            .collect();
+        let refers_to_tasks = !plan.task_links.is_empty()
+            || plan.tasks.iter().any(|t| !t.depends_on.is_empty())
+            || plan.phases.iter().any(|p| {
+                p.depends_on
+                    .iter()
+                    .any(|r| matches!(r.target, RefTarget::Task(_)))
+            });
+        // Most plans name no task in a dependency; they skip the id table.
+        let ids: HashMap<String, usize> = if refers_to_tasks {
+            plan.tasks
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(i, t)| (t.id.to_ascii_uppercase(), i))
+                .collect()
+        } else {
+            HashMap::new()
+        };
         let task = |id: &str| ids.get(&id.to_ascii_uppercase()).copied();
         let mut edges = Vec::new();
         let mut seen = std::collections::HashSet::new();
