@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use planwright_core::{DialectSet, ParseOptions, TaskState};
+use planwright_core::{ParseOptions, TaskState};
 use planwright_edit::ops::{check_can_start, set_task_state};
 use planwright_edit::{Change, Intent, OpFailure, edit_plan, resolve_all};
 
@@ -32,9 +32,14 @@ impl Mode {
 
 pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
     let to = mode.state();
-    let edited = edit_plan(plan, &ParseOptions::default(), |p, _src| {
+    let project = crate::project::Project::current()?;
+    let options = ParseOptions {
+        dialects: &project.dialects,
+        ..ParseOptions::default()
+    };
+    let edited = edit_plan(plan, &options, |p, _src| {
         if mode == Mode::Start {
-            check_can_start(p, DialectSet::builtin())?;
+            check_can_start(p, &project.dialects)?;
         }
         let chosen = resolve_all(p, tasks).map_err(OpFailure::from)?;
         let mut edits = Vec::new();

@@ -44,7 +44,8 @@ struct EdgeDoc {
 }
 
 pub fn run(args: &GraphArgs) -> Result<ExitCode> {
-    let loaded = load_one(&args.plan)?;
+    let project = crate::project::Project::current()?;
+    let loaded = load_one(&args.plan, &project.dialects)?;
     let plan = &loaded.plan;
     let graph = Graph::new(plan);
     let cycle = graph.cycle();

@@ -23,7 +23,12 @@ pub fn run(args: &LogArgs) -> Result<ExitCode> {
         message: &args.message,
         create: args.create,
     };
-    edit_plan(&args.plan, &ParseOptions::default(), |plan, src| {
+    let project = crate::project::Project::current()?;
+    let options = ParseOptions {
+        dialects: &project.dialects,
+        ..ParseOptions::default()
+    };
+    edit_plan(&args.plan, &options, |plan, src| {
         let change = append_log(plan, src, &entry).map_err(OpFailure::from)?;
         Ok((change, ()))
     })?;

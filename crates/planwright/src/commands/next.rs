@@ -41,9 +41,13 @@ struct PlanNext {
 }
 
 pub fn run(args: &NextArgs) -> Result<ExitCode> {
+    let project = crate::project::Project::current()?;
     let (plans, errors) = match &args.plan {
-        Some(path) => (vec![summarize(&load_one(path)?, args.limit)], Vec::new()),
-        None => load_all(&[super::plans::repository_root()], |l| {
+        Some(path) => (
+            vec![summarize(&load_one(path, &project.dialects)?, args.limit)],
+            Vec::new(),
+        ),
+        None => load_all(&[super::plans::repository_root()], &project.dialects, |l| {
             summarize(l, args.limit)
         })?,
     };

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use planwright_core::{ParseOptions, Plan};
+use planwright_core::{DialectSet, ParseOptions, Plan};
 use planwright_workspace::config::load_config;
 use planwright_workspace::discover::discover;
 use planwright_workspace::{SourceFile, read_plan_file};
@@ -22,8 +22,13 @@ pub struct Loaded {
 /// sits in memory at once.
 pub fn load_all<T: Send>(
     paths: &[PathBuf],
+    dialects: &DialectSet,
     summarize: impl Fn(&Loaded) -> T + Sync,
 ) -> Result<(Vec<T>, Vec<String>)> {
+    let options = ParseOptions {
+        dialects,
+        ..ParseOptions::default()
+    };
     let config = load_config(std::path::Path::new("."))?;
     let (files, errors) = discover(paths, &config);
     let mut messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
@@ -31,7 +36,7 @@ pub fn load_all<T: Send>(
         .par_iter()
         .map(|path| {
             let file = read_plan_file(path).map_err(|e| e.to_string())?;
-            let plan = file.parse(&ParseOptions::default());
+            let plan = file.parse(&options);
             Ok(summarize(&Loaded { file, plan }))
         })
         .collect();
@@ -62,9 +67,12 @@ pub fn repository_root() -> PathBuf {
 }
 
 /// One plan named on the command line.
-pub fn load_one(path: &std::path::Path) -> Result<Loaded> {
+pub fn load_one(path: &std::path::Path, dialects: &DialectSet) -> Result<Loaded> {
     let file = read_plan_file(path)?;
-    let plan = file.parse(&ParseOptions::default());
+    let plan = file.parse(&ParseOptions {
+        dialects,
+        ..ParseOptions::default()
+    });
     Ok(Loaded { file, plan })
 }
 

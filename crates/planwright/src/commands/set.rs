@@ -3,17 +3,22 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use planwright_core::{DialectSet, ParseOptions};
+use planwright_core::ParseOptions;
 use planwright_edit::ops::{SetField, check_status, set_field};
 use planwright_edit::{OpFailure, edit_plan};
 
 use crate::cli::SetArgs;
 
 pub fn run(args: &SetArgs) -> Result<ExitCode> {
-    let edited = edit_plan(&args.plan, &ParseOptions::default(), |plan, src| {
+    let project = crate::project::Project::current()?;
+    let options = ParseOptions {
+        dialects: &project.dialects,
+        ..ParseOptions::default()
+    };
+    let edited = edit_plan(&args.plan, &options, |plan, src| {
         let value = check_status(
             plan,
-            DialectSet::builtin(),
+            &project.dialects,
             &args.field,
             args.value.trim(),
             args.force,

@@ -45,22 +45,24 @@ struct PhaseStatus {
 }
 
 pub fn run(args: &StatusArgs) -> Result<ExitCode> {
+    let project = crate::project::Project::current()?;
+    let dialects = &project.dialects;
     let bars = std::io::stdout().is_terminal();
     if let [one] = &args.paths[..]
         && !one.is_dir()
     {
-        let l = load_one(one)?;
+        let l = load_one(one, dialects)?;
         match args.format {
             Format::Json => crate::output::print_json(&StatusDoc {
                 version: VERSION,
-                plans: vec![plan_status(&l, true)],
+                plans: vec![plan_status(&l, true, dialects)],
                 total: l.plan.progress(&l.plan.tasks).into(),
             })?,
-            Format::Human => crate::output::print(&one_plan(&l, bars))?,
+            Format::Human => crate::output::print(&one_plan(&l, bars, dialects))?,
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let (plans, errors) = load_all(&args.paths, |l| plan_status(l, false))?;
+    let (plans, errors) = load_all(&args.paths, dialects, |l| plan_status(l, false, dialects))?;
     let total = plans.iter().fold(Progress::default(), |acc, p| Progress {
         done: acc.done + p.progress.done,
         in_progress: acc.in_progress + p.progress.in_progress,
@@ -77,20 +79,20 @@ pub fn run(args: &StatusArgs) -> Result<ExitCode> {
     Ok(report_errors(&errors))
 }
 
-fn status_of(plan: &Plan) -> Option<String> {
-    let field = DialectSet::builtin()
+fn status_of(plan: &Plan, dialects: &DialectSet) -> Option<String> {
+    let field = dialects
         .get(&plan.dialect.name)
         .map_or("status", |d| d.descriptor.status_field.as_str());
     plan.field(field).map(|f| f.value.clone())
 }
 
-fn plan_status(l: &Loaded, with_tasks: bool) -> PlanStatus {
+fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatus {
     let plan = &l.plan;
     PlanStatus {
         path: l.file.display(),
         title: plan.title.as_ref().map(|t| t.text.clone()),
         dialect: plan.dialect.name.clone(),
-        status: status_of(plan),
+        status: status_of(plan, dialects),
         progress: plan.progress(&plan.tasks).into(),
         phases: plan
             .phases
@@ -115,7 +117,7 @@ fn plan_status(l: &Loaded, with_tasks: bool) -> PlanStatus {
 }
 
 /// One plan: title, status, overall progress, then each phase and step.
-fn one_plan(l: &Loaded, bars: bool) -> String {
+fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
     let plan = &l.plan;
     let mut out = String::new();
     let title = plan
@@ -123,7 +125,7 @@ fn one_plan(l: &Loaded, bars: bool) -> String {
         .as_ref()
         .map_or("(untitled)", |t| t.text.as_str());
     let _ = writeln!(out, "{title}  ({})", l.file.display());
-    if let Some(status) = status_of(plan) {
+    if let Some(status) = status_of(plan, dialects) {
         let _ = writeln!(out, "  status   {status}");
     }
     let _ = writeln!(

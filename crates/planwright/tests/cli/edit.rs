@@ -51,9 +51,14 @@ pub(crate) fn copy_example(name: &str) -> tempfile::TempDir {
 /// after, with line numbers).
 fn given_running(name: &str, args: &[&str]) -> String {
     let dir = copy_example(name);
-    let before = std::fs::read_to_string(dir.path().join(name)).expect("read");
-    let out = planwright(args, dir.path());
-    let after = std::fs::read_to_string(dir.path().join(name)).expect("read");
+    given_running_in(dir.path(), name, args)
+}
+
+/// [`given_running`] in a prepared folder: `name` is the file to watch.
+fn given_running_in(dir: &Path, name: &str, args: &[&str]) -> String {
+    let before = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+    let out = planwright(args, dir);
+    let after = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
     let mut s = format!("$ planwright {}\n", args.join(" "));
     let _ = writeln!(s, "exit {}", out.status.code().unwrap_or(-1));
     for line in String::from_utf8_lossy(&out.stdout).lines() {
@@ -304,4 +309,36 @@ fn crlf_and_bom_survive_every_edit() {
         after,
         "\u{feff}# Plan\r\n\r\n**Status:** In Progress\r\n**Owner:** Ana\r\n\r\n- [x] T001 a\r\n- [ ] T002 b\r\n\r\n## Progress Log\r\n\r\n- 2026-01-01: started\r\n- 2026-11-21: more"
     );
+}
+
+#[test]
+fn a_local_templates_status_values_are_checked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let templates = dir.path().join(".planwright/templates");
+    std::fs::create_dir_all(&templates).expect("mkdir");
+    std::fs::write(dir.path().join("planwright.toml"), "").expect("write");
+    std::fs::write(
+        templates.join("adr.md"),
+        "# ADR: {{title}}\n\n**Decision ID:** {{id}}\n**Status:** Proposed\n\n## Consequences\n",
+    )
+    .expect("write");
+    std::fs::write(
+        templates.join("adr.toml"),
+        "name = \"adr\"\nstatus_values = [\"Proposed\", \"Accepted\"]\n\n[[detect]]\nfield = \"Decision ID\"\nweight = 3\n",
+    )
+    .expect("write");
+    let plan = "# ADR: Queue\n\n**Decision ID:** ADR-7\n**Status:** Proposed\n\n## Consequences\n";
+    std::fs::write(dir.path().join("adr-7.md"), plan).expect("write");
+    let mut snap = given_running_in(
+        dir.path(),
+        "adr-7.md",
+        &["set", "adr-7.md", "status", "accepted"],
+    );
+    snap.push('\n');
+    snap.push_str(&given_running_in(
+        dir.path(),
+        "adr-7.md",
+        &["set", "adr-7.md", "status", "Done"],
+    ));
+    insta::assert_snapshot!("edit_local_dialect", snap);
 }
