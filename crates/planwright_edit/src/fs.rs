@@ -126,7 +126,9 @@ impl LockedFile {
 /// and writes the result atomically, under the lock. Refuses with
 /// [`WriteError::Changed`] if the file no longer holds `original`. Returns
 /// the new text. This is the entry point for callers that read without the
-/// lock, such as `lint --fix`.
+/// lock, such as `lint --fix`. It takes the lock itself, so a caller that
+/// holds a [`LockedFile`] for the same file must write through that
+/// instead: a second lock would wait for the first forever.
 pub fn write_patched(path: &Path, original: &str, edits: &[Edit]) -> Result<String, WriteError> {
     let new_text = edit::apply(original, edits).map_err(|error| WriteError::Edit {
         path: display_path(path),
