@@ -96,14 +96,30 @@ pub(crate) fn line_start(src: &str, pos: usize) -> usize {
 
 /// Inserts whole `lines` at `at`, a line start (or the end of the text).
 /// At the end of a text without a final newline the lines go after a new
-/// line break and the text still ends without one.
+/// line break and the text still ends without one. The lines end like the
+/// line before them (a file can mix endings); `le`, the file's usual
+/// ending, is for a text with no line break at all.
 pub(crate) fn insert_lines(src: &str, at: usize, lines: &[String], le: &str) -> Edit {
+    let le = local_ending(src, at).unwrap_or(le);
     let body = lines.join(le);
     if at >= src.len() && !src.is_empty() && !src.ends_with('\n') {
         Edit::insert(src.len(), format!("{le}{body}"))
     } else {
         Edit::insert(at, format!("{body}{le}"))
     }
+}
+
+/// The ending of the last line break before `at`, else of the first after.
+fn local_ending(src: &str, at: usize) -> Option<&'static str> {
+    let at = at.min(src.len());
+    let newline = src[..at]
+        .rfind('\n')
+        .or_else(|| src[at..].find('\n').map(|n| at + n))?;
+    Some(if newline > 0 && src.as_bytes()[newline - 1] == b'\r' {
+        "\r\n"
+    } else {
+        "\n"
+    })
 }
 
 #[cfg(test)]
@@ -122,10 +138,18 @@ mod tests {
             planwright_core::edit::apply(src, &[e]).unwrap(),
             "ab\ncd\nef\nx"
         );
-        let e = insert_lines(src, 3, &["x".into(), "y".into()], "\r\n");
+        // A mixed file: the inserted lines end like the one before them.
+        let mixed = "a\r\nb\nc\n";
+        let e = insert_lines(mixed, 3, &["x".into()], "\r\n");
         assert_eq!(
-            planwright_core::edit::apply(src, &[e]).unwrap(),
-            "ab\nx\r\ny\r\ncd\nef"
+            planwright_core::edit::apply(mixed, &[e]).unwrap(),
+            "a\r\nx\r\nb\nc\n"
         );
+        let e = insert_lines(mixed, 6, &["x".into()], "\r\n");
+        assert_eq!(
+            planwright_core::edit::apply(mixed, &[e]).unwrap(),
+            "a\r\nb\nx\nc\n"
+        );
+        assert_eq!(local_ending("no breaks", 3), None);
     }
 }
