@@ -110,10 +110,15 @@ fn directives_silence_findings() {
 
 #[test]
 fn notation_in_finished_plans_is_not_a_slot() {
-    let source = "# Plan\n\nKey `ownership:<ULID>`, \"{SESSION_ID}\" and v{N}.\n\n- **[Story]**: the user story\n- [ ] T001 [P] [CI/CD] Add workflow\n- Payload `{goal, non_goals}` within N days\n\n## Phase 1 [COMPLETED]\n\nOwner: [OWNER NAME], due YYYY-MM-DD, estimate: X hours/days.\n";
+    let source = "# Plan\n\nKey `ownership:<ULID>`, \"{SESSION_ID}\" and v{N}.\n\n- **[Story]**: the user story\n- [ ] T001 [P] [CI/CD] Add workflow\n- Payload `{goal, non_goals}` within N days\n\n## Phase 1 [COMPLETED]\n\nOwner: [OWNER NAME], due YYYY-MM-DD, estimate: X hours/days.\n\n- Flag: `feature_{{FEATURE_NAME}}`, `[DIVERGE]` markers\n";
     let out = run("PW101", None, source);
-    assert!(out.ends_with("Found 3 warnings in 1 file.\n"), "{out}");
-    for slot in ["`[OWNER NAME]`", "`YYYY-MM-DD`", "`X hours/days`"] {
+    assert!(out.ends_with("Found 4 warnings in 1 file.\n"), "{out}");
+    for slot in [
+        "`[OWNER NAME]`",
+        "`YYYY-MM-DD`",
+        "`X hours/days`",
+        "`{{FEATURE_NAME}}`",
+    ] {
         assert!(out.contains(slot), "{slot} missing:\n{out}");
     }
 }
@@ -157,5 +162,36 @@ fn odd_inputs_never_panic_in_any_rule_or_format() {
         let _ = crate::render::json::render(&files);
         let _ = crate::render::sarif::render(&files);
         let _ = crate::render::github::render(&files);
+    }
+}
+
+#[test]
+fn every_slot_of_the_builtin_templates_is_reported() {
+    // The notation heuristics of PW101 must not hide a real slot: in the
+    // raw templates, every placeholder the reader finds is a finding.
+    let layer = Layer {
+        select: Some(vec!["PW101".into(), "PW102".into(), "PW106".into()]),
+        ..Layer::default()
+    };
+    let rules = RuleSet::resolve(&[&layer]).unwrap();
+    for name in planwright_core::dialect::TEMPLATE_DIALECTS {
+        let dialect = planwright_core::DialectSet::builtin().get(name).unwrap();
+        let source = dialect.template.as_deref().unwrap();
+        let plan = parse_with(
+            source,
+            &ParseOptions {
+                dialect: Some(name),
+                ..ParseOptions::default()
+            },
+        );
+        let ctx = Context {
+            source,
+            plan: &plan,
+            dialect: Some(dialect),
+            file_exists: &|_| true,
+        };
+        let found = lint(&ctx, &rules).len();
+        assert_eq!(found, plan.placeholders.len(), "{name}");
+        assert!(found > 20, "{name}: {found}");
     }
 }

@@ -61,7 +61,8 @@ fn shorten(text: &str) -> String {
 /// Slot-shaped text that finished plans write on purpose, learnt from the
 /// corpus (`planwright lint` over real plans marked as having no slots):
 /// a pattern inside an identifier or a quoted literal (`ownership:<ULID>`,
-/// `v{N}`, `"{CHECKOUT_SESSION_ID}"`), a term being defined (`**[Story]**:
+/// `v{N}`, `"{CHECKOUT_SESSION_ID}"`, a code span holding only the slot
+/// outside the metadata), a term being defined (`**[Story]**:
 /// which story`), the markers in front of a task's text (`[P] [CI/CD]`), a
 /// status tag (`[COMPLETED]`), and estimates in prose (`in N days`) rather
 /// than the template's `X hours/days`.
@@ -76,9 +77,16 @@ fn is_notation(ctx: &Context<'_>, p: &Placeholder) -> bool {
         |c: Option<char>, set: &str| c.is_some_and(|c| c.is_alphanumeric() || set.contains(c));
     let quoted = matches!(
         (before, next),
-        (Some('"'), Some('"')) | (Some('\''), Some('\''))
+        (Some('"'), Some('"')) | (Some('\''), Some('\'')) | (Some('`'), Some('`'))
     );
-    if !p.in_metadata && (joined(before, "_:/=.@#") || joined(next, "_/=@#") || quoted) {
+    // `{{NAME}}` is template syntax wherever it stands (`file.{{EXT}}`,
+    // `feature_{{NAME}}` in the delivery template); one bracket or brace
+    // glued to a word or quoted on its own is notation the author wrote.
+    let single = matches!(
+        p.kind,
+        PlaceholderKind::Bracket | PlaceholderKind::Brace | PlaceholderKind::Angle
+    );
+    if single && !p.in_metadata && (joined(before, "_:/=.@#") || joined(next, "_/=@#") || quoted) {
         return true;
     }
     if is_identifier_list(&p.text) {
