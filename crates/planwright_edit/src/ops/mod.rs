@@ -145,7 +145,7 @@ mod tests {
             planwright_core::edit::apply(mixed, &[e]).unwrap(),
             "a\r\nx\r\nb\nc\n"
         );
-        let e = insert_lines(mixed, 6, &["x".into()], "\r\n");
+        let e = insert_lines(mixed, 5, &["x".into()], "\r\n");
         assert_eq!(
             planwright_core::edit::apply(mixed, &[e]).unwrap(),
             "a\r\nb\nx\nc\n"
