@@ -20,7 +20,7 @@ use planwright_workspace::config::{LintConfig, LintOverride, LoadedConfig, load_
 use planwright_workspace::discover::discover;
 use planwright_workspace::read_plan_file;
 use planwright_workspace::source::display_path;
-use planwright_workspace::templates::dialect_set;
+use planwright_workspace::templates::{dialect_set, templates_dir};
 use rayon::prelude::*;
 
 use super::lint_fix;
@@ -104,7 +104,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
             &mut linted,
             args.unsafe_fixes,
             args.diff,
-            &settings.dialects,
+            settings.dialects(),
             &mut errors,
         );
         if args.diff {
@@ -168,7 +168,13 @@ fn use_color() -> bool {
 fn lint_path(path: &Path, settings: &Settings) -> Result<Linted, String> {
     let file = read_plan_file(path).map_err(|e| e.to_string())?;
     let rules = settings.rules_for(path);
-    let diagnostics = lint_text(path, &file.text, &rules, &settings.root, &settings.dialects);
+    let diagnostics = lint_text(
+        path,
+        &file.text,
+        &rules,
+        &settings.root,
+        settings.dialects(),
+    );
     Ok(Linted {
         display: file.display(),
         path: file.path,
@@ -215,8 +221,9 @@ struct Settings {
     overrides: Vec<(GlobSet, Layer)>,
     root: PathBuf,
     cwd: PathBuf,
-    /// Built-in dialects and the local templates under the project root.
-    dialects: DialectSet,
+    /// Built-in dialects with the local templates under the project root,
+    /// when there are any; `None` means the built-ins alone.
+    local_dialects: Option<DialectSet>,
     /// Rule sets by which overrides matched; most runs have one or two.
     cache: std::sync::Mutex<HashMap<Vec<usize>, RuleSet>>,
 }
@@ -250,7 +257,13 @@ impl Settings {
             overrides,
             root: config.root.clone(),
             cwd: std::env::current_dir().unwrap_or_default(),
-            dialects: dialect_set(&config.root)?,
+            // Building a dialect set compiles its detection automaton; the
+            // shared built-in one serves when there are no local templates.
+            local_dialects: if templates_dir(&config.root).is_dir() {
+                Some(dialect_set(&config.root)?)
+            } else {
+                None
+            },
             cache: std::sync::Mutex::new(HashMap::new()),
         };
         // Resolve every layer once up front so that a bad selector is one
@@ -269,6 +282,12 @@ impl Settings {
         }
         RuleSet::resolve(&[&settings.cli]).context("command line")?;
         Ok(settings)
+    }
+
+    fn dialects(&self) -> &DialectSet {
+        self.local_dialects
+            .as_ref()
+            .unwrap_or_else(|| DialectSet::builtin())
     }
 
     fn rules_for(&self, path: &Path) -> RuleSet {
