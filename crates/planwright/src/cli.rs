@@ -152,7 +152,8 @@ pub struct NextArgs {
 pub struct DoneArgs {
     /// The plan file.
     pub plan: PathBuf,
-    /// Tasks: T003, 1.2, #5, or a fragment of the text.
+    /// Tasks: T003, 1.2, #5 (quoted, `'#5'`: the shell takes `#` for a
+    /// comment), or a fragment of the text.
     #[arg(required = true, value_name = "TASK")]
     pub tasks: Vec<String>,
     /// Mark the tasks in progress (`[-]`) instead of done, where the plan's
@@ -165,7 +166,8 @@ pub struct DoneArgs {
 pub struct UndoArgs {
     /// The plan file.
     pub plan: PathBuf,
-    /// Tasks: T003, 1.2, #5, or a fragment of the text.
+    /// Tasks: T003, 1.2, #5 (quoted, `'#5'`: the shell takes `#` for a
+    /// comment), or a fragment of the text.
     #[arg(required = true, value_name = "TASK")]
     pub tasks: Vec<String>,
 }
