@@ -33,28 +33,26 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
                 }
             }
         }
-        Intent::Field { key, values, added } => {
-            let is_key = |f: &FieldShape| f.header && normalize_key(&f.key) == *key;
-            if *added {
-                let Some(new) = actual.metadata.iter().position(is_key) else {
-                    return fail("the added field does not read back");
-                };
-                let field = actual.metadata[new].clone();
-                if field.value != values.first().map_or("", String::as_str) {
-                    return fail(format!("the added field reads `{}`", field.value));
-                }
-                expected
-                    .metadata
-                    .insert(new.min(expected.metadata.len()), field);
-            } else {
-                let mut at = expected.metadata.iter_mut().filter(|f| is_key(f));
-                for v in values {
-                    match at.next() {
-                        Some(f) => f.value.clone_from(v),
-                        None => return fail("a field disappeared"),
-                    }
+        Intent::Field { changes } => {
+            for (i, v) in changes {
+                match expected.metadata.get_mut(*i) {
+                    Some(f) => f.value.clone_from(v),
+                    None => return fail("a field disappeared"),
                 }
             }
+        }
+        Intent::FieldAdded { key, value } => {
+            let is_key = |f: &FieldShape| f.header && normalize_key(&f.key) == *key;
+            let Some(new) = actual.metadata.iter().position(is_key) else {
+                return fail("the added field does not read back");
+            };
+            let field = actual.metadata[new].clone();
+            if field.value != *value {
+                return fail(format!("the added field reads `{}`", field.value));
+            }
+            expected
+                .metadata
+                .insert(new.min(expected.metadata.len()), field);
         }
         Intent::LogRow { table } => {
             let (Some(old), Some(new)) =

@@ -56,16 +56,17 @@ pub fn check_status(
 pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, OpError> {
     let value = req.value.trim();
     let key = normalize_key(req.field);
-    let all: Vec<&MetaField> = plan
+    let all: Vec<(usize, &MetaField)> = plan
         .metadata
         .iter()
-        .filter(|f| f.is_header() && f.norm_key() == key)
+        .enumerate()
+        .filter(|(_, f)| f.is_header() && f.norm_key() == key)
         .collect();
     // A `**Status:**` in a risk or decision further down is not the plan's.
-    let in_block: Vec<&MetaField> = all
+    let in_block: Vec<(usize, &MetaField)> = all
         .iter()
         .copied()
-        .filter(|f| in_header_block(plan, f))
+        .filter(|(_, f)| in_header_block(plan, f))
         .collect();
     let fields = if in_block.is_empty() {
         all.into_iter().take(1).collect()
@@ -88,31 +89,30 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
         return add_field(plan, src, req.field, value, key);
     }
     let mut edits = Vec::new();
-    let mut values = Vec::new();
-    for f in fields {
+    let mut changes = Vec::new();
+    for (i, f) in fields {
         let (content, parsed) = encode(f.style, src, f.value_range, value)?;
         // An unchanged value writes nothing, so the file keeps its time stamp.
         if f.value_range.slice(src) != content {
             edits.push(Edit::replace(f.value_range, content));
         }
-        values.push(parsed);
+        changes.push((i, parsed));
     }
     Ok(Change {
         edits,
-        intent: Intent::Field {
-            key,
-            values,
-            added: false,
-        },
+        intent: Intent::Field { changes },
     })
 }
 
 /// Whether a field belongs to the header block: plan-level and above the
 /// first section below the title.
 fn in_header_block(plan: &Plan, f: &MetaField) -> bool {
-    f.is_header()
-        && f.section
-            .is_none_or(|s| plan.sections.get(s).is_none_or(|s| s.level <= 1))
+    let first_section = plan
+        .sections
+        .iter()
+        .find(|s| s.level >= 2)
+        .map_or(u32::MAX, |s| s.heading.start);
+    f.is_header() && f.range.start < first_section
 }
 
 /// The text to put at `range` so that the field reads `value`, and the
@@ -249,14 +249,9 @@ fn add_field(
         (_, Some(last)) => after_field(src, last, &same, &written, le),
         (_, None) => under_title(plan, src, &written, le),
     };
-    let values = vec![parsed];
     Ok(Change {
         edits: vec![edit],
-        intent: Intent::Field {
-            key,
-            values,
-            added: true,
-        },
+        intent: Intent::FieldAdded { key, value: parsed },
     })
 }
 

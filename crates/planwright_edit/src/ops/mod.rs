@@ -23,13 +23,11 @@ use planwright_core::edit::Edit;
 pub enum Intent {
     /// Tasks (by index) get these states.
     TaskStates(Vec<(usize, TaskState)>),
-    /// The header fields with this normalised key read `values`, in
-    /// document order; `added` when a new field was written.
-    Field {
-        key: String,
-        values: Vec<String>,
-        added: bool,
-    },
+    /// The metadata fields at these indices of `Plan::metadata` read these
+    /// values.
+    Field { changes: Vec<(usize, String)> },
+    /// A new header field with this normalised key reads `value`.
+    FieldAdded { key: String, value: String },
     /// One row more in the table at this index of `Plan::tables`.
     LogRow { table: usize },
     /// A bullet in the log (which may read as a list field, `**DATE**:

@@ -157,20 +157,38 @@ fn line() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Optional YAML front matter: a status in one of the quoting styles.
+fn front_matter() -> impl Strategy<Value = Option<Vec<String>>> {
+    prop::option::of(
+        prop_oneof![
+            Just("status: draft"),
+            Just("status: \"draft\""),
+            Just("status: 'it''s'"),
+            Just("status:"),
+            Just("title: x"),
+        ]
+        .prop_map(|field| vec!["---".to_owned(), field.to_owned(), "---".to_owned()]),
+    )
+}
+
 fn plan_text() -> impl Strategy<Value = String> {
     (
         prop::collection::vec(line(), 0..30),
+        front_matter(),
         prop::bool::ANY,
         prop::bool::ANY,
         prop::bool::ANY,
     )
-        .prop_map(|(lines, crlf, bom, final_newline)| {
+        .prop_map(|(mut lines, front, crlf, bom, final_newline)| {
             let le = if crlf { "\r\n" } else { "\n" };
             let mut s = if bom {
                 "\u{feff}".to_owned()
             } else {
                 String::new()
             };
+            if let Some(front) = front {
+                lines.splice(0..0, front);
+            }
             s.push_str(&lines.join(le));
             if final_newline {
                 s.push_str(le);
