@@ -3,14 +3,14 @@
 mod done;
 mod graph;
 mod init;
+pub mod lint;
+mod lint_fix;
 mod log;
 mod new;
 mod next;
 mod plans;
-mod set;
-pub mod lint;
-mod lint_fix;
 mod rules;
+mod set;
 mod show;
 mod status;
 mod templates;
