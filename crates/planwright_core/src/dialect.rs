@@ -107,6 +107,9 @@ pub struct Dialect {
     pub origin: Origin,
     pub required_roles: Vec<Role>,
     instruction_text: OnceLock<HashSet<String>>,
+    /// First words of the instruction texts: a block whose first word is not
+    /// among them cannot match, and needs no normalising.
+    instruction_starts: OnceLock<HashSet<String>>,
 }
 
 impl Dialect {
@@ -128,6 +131,7 @@ impl Dialect {
             origin,
             required_roles,
             instruction_text: OnceLock::new(),
+            instruction_starts: OnceLock::new(),
         })
     }
 
@@ -185,6 +189,22 @@ impl Dialect {
                 .filter(|t| is_instruction(t))
                 .collect()
         })
+    }
+}
+
+impl Dialect {
+    /// Whether a block starting with `word` (emphasis trimmed) may be left
+    /// template text.
+    pub(crate) fn may_be_instruction(&self, word: &str) -> bool {
+        self.instruction_starts
+            .get_or_init(|| {
+                self.instruction_text()
+                    .iter()
+                    .filter_map(|t| t.split(' ').next())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .contains(word)
     }
 }
 

@@ -125,17 +125,24 @@ impl MetaField {
 /// `Feature ID`, `feature-id` and `FEATURE_ID` are one name.
 pub fn normalize_key(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
-    for c in key.trim().chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !c.is_ascii() && c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('_') && !out.is_empty() {
-            out.push('_');
+    // A run of separators becomes one `_`, written only before the next
+    // letter or digit, so none leads or trails.
+    let mut gap = false;
+    for c in key.chars() {
+        let ascii = c.is_ascii();
+        if (ascii && c.is_ascii_alphanumeric()) || (!ascii && c.is_alphanumeric()) {
+            if gap && !out.is_empty() {
+                out.push('_');
+            }
+            gap = false;
+            if ascii {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else {
+            gap = true;
         }
-    }
-    while out.ends_with('_') {
-        out.pop();
     }
     out
 }

@@ -15,7 +15,7 @@ pub(crate) fn scan_text(text: &str, base: usize, out: &mut Vec<Placeholder>) {
     let mut i = 0;
     while i < bytes.len() {
         // Most text is prose: skip to the next byte that can open a slot.
-        if !STARTS[bytes[i] as usize] {
+        if !STARTS[bytes[i] as usize] || !second_byte_fits(bytes, i) {
             i += 1;
             continue;
         }
@@ -56,6 +56,20 @@ static STARTS: [bool; 256] = {
     }
     t
 };
+
+/// Whether the byte after a capital can continue its slot: `TBD`, `MM/`,
+/// `YYYY`, `X hours`. Capitals are common in prose and task ids (`T001`),
+/// so this keeps most of them away from the slower recognisers.
+fn second_byte_fits(bytes: &[u8], i: usize) -> bool {
+    let next = bytes.get(i + 1).copied();
+    match bytes[i] {
+        b'T' => next == Some(b'B'),
+        b'M' => next == Some(b'M'),
+        b'Y' => next == Some(b'Y'),
+        b'X' | b'N' => next == Some(b' '),
+        _ => true,
+    }
+}
 
 /// Placeholders in inline code or a fenced block. Code is full of braces and
 /// brackets, so only template-only shapes count: `{{UPPER_NAME}}` anywhere, a
@@ -315,6 +329,11 @@ fn is_not_bracket_slot(inner: &str) -> bool {
 fn bracket(text: &str, i: usize) -> Found {
     let close = closing(text, i, b']', b'[')?;
     let inner = &text[i + 1..close];
+    // `[P]`, `[x]`, `[-]`, `[1]`: marks and markers, the common case, are
+    // too short to be a slot (a slot word has three letters or more).
+    if inner.len() < 3 {
+        return None;
+    }
     let next = text.as_bytes().get(close + 1).copied();
     // Links, reference links, footnotes, images, escaped brackets.
     if matches!(next, Some(b'(' | b'[' | b':')) || !boundary_before(text, i) {

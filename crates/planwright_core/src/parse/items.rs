@@ -401,30 +401,29 @@ pub(crate) fn task_chain(text: &str, base: usize) -> Vec<(String, String, TextRa
     for line in LineOffsets::new(text) {
         let (start, line) = line;
         let mut prev: Option<(String, usize, usize)> = None;
-        let mut i = 0;
-        while i < line.len() {
-            if !line.is_char_boundary(i) {
-                i += 1;
+        let mut next = 0;
+        // Only a `T` can start an id: jump between them.
+        for i in memchr::memchr_iter(b'T', line.as_bytes()) {
+            if i < next {
                 continue;
             }
             let boundary = i == 0 || !line.as_bytes()[i - 1].is_ascii_alphanumeric();
-            if boundary && let Some(len) = task_ref_len(&line[i..]) {
-                let id = line[i..i + len].to_owned();
-                if let Some((from, from_start, from_end)) = prev.take() {
-                    let between = &line[from_end..i];
-                    if ["→", "->", "=>", "⟶"].iter().any(|a| between.contains(a)) {
-                        out.push((
-                            from,
-                            id.clone(),
-                            TextRange::new(base + start + from_start, base + start + i + len),
-                        ));
-                    }
-                }
-                prev = Some((id, i, i + len));
-                i += len;
+            let Some(len) = task_ref_len(&line[i..]).filter(|_| boundary) else {
                 continue;
+            };
+            let id = line[i..i + len].to_owned();
+            if let Some((from, from_start, from_end)) = prev.take() {
+                let between = &line[from_end..i];
+                if ["→", "->", "=>", "⟶"].iter().any(|a| between.contains(a)) {
+                    out.push((
+                        from,
+                        id.clone(),
+                        TextRange::new(base + start + from_start, base + start + i + len),
+                    ));
+                }
             }
-            i += 1;
+            prev = Some((id, i, i + len));
+            next = i + len;
         }
     }
     out
@@ -450,7 +449,7 @@ impl<'a> Iterator for LineOffsets<'a> {
             return None;
         }
         let rest = &self.text[self.at..];
-        let len = rest.find('\n').map_or(rest.len(), |n| n + 1);
+        let len = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |n| n + 1);
         let line = &rest[..len];
         let start = self.at;
         self.at += len;

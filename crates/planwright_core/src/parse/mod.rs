@@ -65,7 +65,7 @@ pub fn parse_with(source: &str, options: &ParseOptions<'_>) -> Plan {
             .detect(source, &plan, options.file_name, options.path),
     };
     if let Some(dialect) = options.dialects.get(&plan.dialect.name) {
-        template_text(source, &mut plan, dialect.instruction_text());
+        template_text(source, &mut plan, dialect);
     }
     plan
 }
@@ -94,31 +94,41 @@ pub(crate) fn parse_plain(source: &str) -> Plan {
 }
 
 /// Blocks still worded exactly as the template's instructions.
-fn template_text(source: &str, plan: &mut Plan, instructions: &std::collections::HashSet<String>) {
+fn template_text(source: &str, plan: &mut Plan, dialect: &crate::Dialect) {
+    let instructions = dialect.instruction_text();
     if instructions.is_empty() {
         return;
     }
+    let mut found = false;
     for block in &plan.blocks {
-        if plan
-            .metadata
-            .iter()
-            .any(|m| block.range.contains_range(m.range))
+        let text = block.range.slice(source);
+        let first = text
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c| c == '*' || c == '_'))
+            .find(|w| !w.is_empty())
+            .unwrap_or_default();
+        if !dialect.may_be_instruction(first)
+            || plan
+                .metadata
+                .iter()
+                .any(|m| block.range.contains_range(m.range))
+            || !instructions.contains(&crate::dialect::normalize_text(text))
         {
             continue;
         }
-        let text = crate::dialect::normalize_text(block.range.slice(source));
-        if instructions.contains(&text) {
-            plan.placeholders.push(Placeholder {
-                kind: PlaceholderKind::TemplateText,
-                text: block.range.slice(source).to_owned(),
-                name: None,
-                range: block.range,
-                in_metadata: false,
-            });
-        }
+        found = true;
+        plan.placeholders.push(Placeholder {
+            kind: PlaceholderKind::TemplateText,
+            text: text.to_owned(),
+            name: None,
+            range: block.range,
+            in_metadata: false,
+        });
     }
-    plan.placeholders
-        .sort_by_key(|p| (p.range.start, p.range.end));
+    if found {
+        plan.placeholders
+            .sort_by_key(|p| (p.range.start, p.range.end));
+    }
 }
 
 struct OpenPhase {
@@ -175,6 +185,7 @@ struct Builder<'s> {
     inline: Option<InlineBlock>,
     spare_segments: Vec<(usize, usize)>,
     spare_plain: String,
+    scratch_ranges: Vec<(usize, usize)>,
     link_depth: usize,
     code: Option<(TextRange, Option<(usize, usize)>)>,
     metadata_block: Option<Option<(usize, usize)>>,
@@ -200,6 +211,7 @@ impl<'s> Builder<'s> {
             inline: None,
             spare_segments: Vec::new(),
             spare_plain: String::new(),
+            scratch_ranges: Vec::new(),
             link_depth: 0,
             code: None,
             metadata_block: None,
@@ -635,34 +647,32 @@ impl<'s> Builder<'s> {
     fn task_details(&mut self, t: usize) {
         let task = &self.plan.tasks[t];
         let range = task.range;
-        // Nested items come right after their parent, so the children are
-        // the run of following tasks inside its range.
-        let children: Vec<TextRange> = self.plan.tasks[t + 1..]
+        // The item's own text is what lies outside its nested check boxes
+        // (which come right after it); scanning only that keeps deep
+        // nesting linear. The segments go in a reused buffer.
+        let base = range.start as usize;
+        let mut own = std::mem::take(&mut self.scratch_ranges);
+        own.clear();
+        let mut cursor = base;
+        for child in self.plan.tasks[t + 1..]
             .iter()
             .take_while(|c| range.contains_range(c.range))
-            .map(|c| c.range)
-            .collect();
+        {
+            if child.range.start as usize > cursor {
+                own.push((cursor - base, child.range.start as usize - base));
+            }
+            cursor = cursor.max(child.range.end as usize);
+        }
+        own.push((cursor - base, (range.end as usize).max(cursor) - base));
         let text = range.slice(self.src);
         let mut requirements = Vec::new();
         let mut depends = Vec::new();
         let mut owner = None;
-        // The item's own text is what lies outside its nested check boxes;
-        // scanning only that keeps deep nesting linear.
-        let base = range.start as usize;
-        let mut own = Vec::new();
-        let mut cursor = base;
-        for c in &children {
-            if c.start as usize > cursor {
-                own.push((cursor - base, c.start as usize - base));
-            }
-            cursor = cursor.max(c.end as usize);
-        }
-        own.push((cursor - base, (range.end as usize).max(cursor) - base));
         let first_line_end = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len());
         // A case-insensitive automaton over the original text: offsets stay
         // offsets into the source (a lower-cased copy may differ in length).
         let (keys, key_of) = detail_keys();
-        let found_keys = own.into_iter().flat_map(|(s, e)| {
+        let found_keys = own.iter().flat_map(|&(s, e)| {
             keys.find_iter(&text[s..e])
                 .map(move |m| (m.start() + s, m.end() + s, key_of[m.pattern().as_usize()]))
         });
@@ -699,6 +709,7 @@ impl<'s> Builder<'s> {
                 }
             }
         }
+        self.scratch_ranges = own;
         let task = &mut self.plan.tasks[t];
         task.requirements = requirements;
         task.depends_on = depends;
@@ -808,7 +819,7 @@ impl<'s> Builder<'s> {
     /// Bold `Key: value` lines in a paragraph or item text, and plain
     /// `Key: value` items inside a step opened by a list item.
     fn fields_in_block(&mut self, start: usize, end: usize, kind: InlineKind) {
-        let line_start = self.src[..start].rfind('\n').map_or(0, |n| n + 1);
+        let line_start = line_start_before(self.src, start);
         let text = self.slice(line_start, end);
         let in_list = kind == InlineKind::ItemText || !self.items.is_empty();
         let in_item_step = self.phases.last().is_some_and(|p| {
@@ -818,7 +829,7 @@ impl<'s> Builder<'s> {
         });
         // Most blocks hold no field at all; a bold one needs `**`.
         let plain_possible = in_item_step && kind == InlineKind::ItemText;
-        if !plain_possible && memchr::memmem::find(text.as_bytes(), b"**").is_none() {
+        if !plain_possible && meta::find_double_star(text).is_none() {
             return;
         }
         for (offset, line) in items::LineOffsets::new(text) {
@@ -963,9 +974,7 @@ impl<'s> Builder<'s> {
     }
 
     fn end_row(&mut self, r: TextRange, head: bool) {
-        let line_start = self.src[..r.start as usize]
-            .rfind('\n')
-            .map_or(0, |n| n + 1);
+        let line_start = line_start_before(self.src, r.start as usize);
         let line = self.slice(line_start, self.src.len());
         let line = &line[..line_len(line)];
         let width = count_cells(line);
@@ -1123,13 +1132,18 @@ fn heading_range(src: &str, r: TextRange) -> TextRange {
         return TextRange::new(start, start + line_len(text));
     }
     // Setext: drop the underline, the last line.
-    let content = text.rfind('\n').map_or(text, |n| &text[..n]);
+    let content = memchr::memrchr(b'\n', text.as_bytes()).map_or(text, |n| &text[..n]);
     TextRange::new(start, start + content.trim_end_matches(['\n', '\r']).len())
+}
+
+/// Offset of the start of the line holding byte `at`.
+fn line_start_before(src: &str, at: usize) -> usize {
+    memchr::memrchr(b'\n', &src.as_bytes()[..at]).map_or(0, |n| n + 1)
 }
 
 /// Length of the first line of `s`, without its line ending.
 fn line_len(s: &str) -> usize {
-    let n = s.find('\n').unwrap_or(s.len());
+    let n = memchr::memchr(b'\n', s.as_bytes()).unwrap_or(s.len());
     if s[..n].ends_with('\r') { n - 1 } else { n }
 }
 
