@@ -113,9 +113,9 @@ impl MetaField {
         self.norm.clone()
     }
 
-    /// Whether the field belongs to the plan's header rather than to a
-    /// section body: front matter, comments, or bold lines above the first
-    /// sub-heading.
+    /// Whether the field describes the plan as a whole rather than a phase,
+    /// step or list item: front matter, comments, and bold `Key: value`
+    /// lines that stand in no list and no phase (wherever the section).
     pub fn is_header(&self) -> bool {
         self.phase.is_none() && !self.in_list
     }

@@ -144,7 +144,12 @@ pub(crate) fn task_id_len(s: &str) -> Option<usize> {
         if digits == 0 || (letters > 1 && dash == 0) {
             return None;
         }
-        letters + dash + digits
+        let mut n = letters + dash + digits;
+        // `T231.15`: a sub-task numbered under its parent.
+        while b.get(n) == Some(&b'.') && b.get(n + 1).is_some_and(u8::is_ascii_digit) {
+            n += 1 + b[n + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        }
+        n
     } else if letters == 0 {
         let mut n = 0;
         loop {
@@ -326,7 +331,14 @@ pub(crate) fn task_ref_len(s: &str) -> Option<usize> {
         .iter()
         .take_while(|c| c.is_ascii_digit())
         .count();
-    let end = 1 + dash + digits;
+    let mut end = 1 + dash + digits;
+    while digits > 0 && b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit)
+    {
+        end += 1 + b[end + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+    }
     (digits > 0 && !b.get(end).is_some_and(u8::is_ascii_alphanumeric)).then_some(end)
 }
 
@@ -519,6 +531,7 @@ mod tests {
         assert_eq!(refs("Depends on T012"), ["T012"]);
         assert_eq!(refs("Step 2, T-004"), ["Step 2", "T-004"]);
         assert_eq!(refs("Phase 1 and Phase 2"), ["Phase 1", "Phase 2"]);
+        assert_eq!(refs("after T231.15."), ["T231.15"]);
         // Ranges point at what was written.
         let r = references("Phase 1 complete", 10);
         assert_eq!(r[0].range, TextRange::new(10, 17));
@@ -549,6 +562,10 @@ mod tests {
         let h = task_head(line);
         assert!(h.parallel && h.id.is_none());
         assert_eq!(task_head("API endpoints").id, None);
+        let line = "T231.15 Sub-task under T231";
+        let h = task_head(line);
+        assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "T231.15");
+        assert_eq!(&line[h.text_start..], "Sub-task under T231");
         assert_eq!(task_head("Task 1").id, None);
     }
 

@@ -1137,8 +1137,10 @@ fn heading_range(src: &str, r: TextRange) -> TextRange {
 }
 
 /// Offset of the start of the line holding byte `at`.
+/// A byte-order mark is not part of the first line.
 fn line_start_before(src: &str, at: usize) -> usize {
-    memchr::memrchr(b'\n', &src.as_bytes()[..at]).map_or(0, |n| n + 1)
+    let bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
+    memchr::memrchr(b'\n', &src.as_bytes()[..at]).map_or(bom.min(at), |n| n + 1)
 }
 
 /// Length of the first line of `s`, without its line ending.

@@ -382,3 +382,12 @@ fn template_text_is_found_where_the_template_is_known() {
     let kinds: Vec<&str> = plan.placeholders.iter().map(|p| p.kind.name()).collect();
     assert_eq!(kinds, ["template_text"]);
 }
+
+#[test]
+fn a_bold_field_right_after_a_bom_is_read() {
+    let src = "\u{feff}**Status:** Draft\n\n- [ ] T001 One\n";
+    let plan = p(src);
+    let status = plan.field("status").expect("status after the BOM");
+    assert_eq!(status.value_range.slice(src), "Draft");
+    assert_eq!(status.key_range.slice(src), "Status");
+}
