@@ -49,7 +49,12 @@ fn main() {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_FOOTNOTES;
+    // `PARSE_BENCH_ONLY=model` (or `bare`) runs one side, for profilers.
+    let only = std::env::var("PARSE_BENCH_ONLY").unwrap_or_default();
     let bare = median(|| {
+        if only == "model" {
+            return;
+        }
         let mut events = 0usize;
         for t in &texts {
             for (event, range) in Parser::new_ext(t, options).into_offset_iter() {
@@ -60,6 +65,9 @@ fn main() {
         black_box(events);
     });
     let model = median(|| {
+        if only == "bare" {
+            return;
+        }
         for t in &texts {
             black_box(parse_with(t, &ParseOptions::default()));
         }
