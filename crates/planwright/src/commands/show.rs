@@ -53,7 +53,14 @@ pub fn outline(plan: &Plan, source: &str, path: &str) -> String {
     let _ = writeln!(out, "  dialect   {}{evidence}", plan.dialect.name);
     let overall = plan.progress(&plan.tasks);
     let _ = writeln!(out, "  tasks     {}", progress_text(overall));
-    let header: Vec<_> = plan.metadata.iter().filter(|m| m.is_header()).collect();
+    // The header is what stands above the first sub-heading (and front
+    // matter and comments); bold `Key:` lines further down describe their
+    // own sections and would drown it.
+    let header: Vec<_> = plan
+        .metadata
+        .iter()
+        .filter(|m| m.is_header() && m.section.is_none_or(|s| plan.sections[s].level == 1))
+        .collect();
     if !header.is_empty() {
         let _ = writeln!(out, "\nMetadata");
         let width = header
