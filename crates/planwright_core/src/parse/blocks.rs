@@ -1,0 +1,267 @@
+//! Inline blocks (paragraphs and item texts) as they close: placeholders in
+//! their text, `**Key:** value` fields (and what a phase learns from them),
+//! `T005 → T006` chains, and phases opened by a bold line.
+
+use super::{
+    Block, BlockKind, Builder, InlineBlock, InlineKind, MetaField, MetaStyle, TaskKind, TaskLink,
+    TextRange, bold_phase, inline, is_only_bold, items, line_start_before, meta, normalize_key,
+    references,
+};
+
+impl Builder<'_> {
+    pub(super) fn finish_item_text(&mut self) {
+        if self
+            .inline
+            .as_ref()
+            .is_some_and(|b| b.kind == InlineKind::ItemText)
+        {
+            self.finish_inline();
+        }
+    }
+
+    pub(super) fn finish_inline(&mut self) {
+        let Some(block) = self.inline.take() else {
+            return;
+        };
+        if block.kind == InlineKind::Heading || block.kind == InlineKind::Cell {
+            // Headings and cells are finished by their own end events.
+            self.inline = Some(block);
+            return;
+        }
+        let Some(start) = block.start else {
+            self.recycle(block);
+            return;
+        };
+        let end = block.end;
+        let first = self.plan.placeholders.len();
+        self.scan_segments(&block);
+        let block_kind = block.kind;
+        self.recycle(block);
+        let in_task = self.items.last().and_then(|i| i.task);
+        if let Some(t) = in_task.filter(|_| block_kind == InlineKind::ItemText) {
+            // Markers such as `[HIER]` before the task text are not slots.
+            let check_end = self.plan.tasks[t].check_range.end as usize;
+            let text_at = self.items.last().map_or(check_end, |i| i.text_at);
+            let mut kept = first;
+            for i in first..self.plan.placeholders.len() {
+                let at = self.plan.placeholders[i].range.start as usize;
+                if !(check_end..text_at).contains(&at) {
+                    self.plan.placeholders.swap(kept, i);
+                    kept += 1;
+                }
+            }
+            self.plan.placeholders.truncate(kept);
+        }
+        self.fields_in_block(start, end, block_kind);
+        let kind = match block_kind {
+            InlineKind::ItemText => BlockKind::ListItem,
+            _ => BlockKind::Paragraph,
+        };
+        let range = TextRange::new(start, end).trim(self.src);
+        if in_task.is_none() || block_kind != InlineKind::ItemText {
+            self.plan.blocks.push(Block {
+                kind,
+                range,
+                section: self.section(),
+            });
+        }
+        let text = range.slice(self.src);
+        if has_arrow(text) {
+            self.task_links(text, range.start as usize);
+        }
+        if block_kind == InlineKind::Paragraph
+            && self.items.is_empty()
+            && let Some(head) = bold_phase(text).filter(|_| is_only_bold(text))
+        {
+            // A `**Phase 2: Build**` line opens a phase until the next
+            // heading or the next such line.
+            while let Some(p) = self.phases.last() {
+                if p.level.is_some() {
+                    break;
+                }
+                self.plan.phases[p.index].range.end = range.start;
+                self.phases.pop();
+            }
+            self.open_phase(head, range, None, None);
+        }
+    }
+
+    /// Keeps a finished block's buffers for the next one: blocks are many
+    /// and short, and allocating two buffers for each showed in profiles.
+    pub(super) fn recycle(&mut self, mut block: InlineBlock) {
+        block.segments.clear();
+        block.plain.clear();
+        self.spare_segments = block.segments;
+        self.spare_plain = block.plain;
+    }
+
+    pub(super) fn scan_segments(&mut self, block: &InlineBlock) {
+        for &(s, e) in &block.segments {
+            inline::scan_text(self.slice(s, e), s, &mut self.plan.placeholders);
+        }
+    }
+
+    pub(super) fn task_links(&mut self, text: &str, base: usize) {
+        for (from, to, range) in items::task_chain(text, base) {
+            self.plan.task_links.push(TaskLink { from, to, range });
+        }
+    }
+
+    /// Bold `Key: value` lines in a paragraph or item text, and plain
+    /// `Key: value` items inside a step opened by a list item.
+    pub(super) fn fields_in_block(&mut self, start: usize, end: usize, kind: InlineKind) {
+        let line_start = line_start_before(self.src, start);
+        let text = self.slice(line_start, end);
+        let in_list = kind == InlineKind::ItemText || !self.items.is_empty();
+        let in_item_step = self.phases.last().is_some_and(|p| {
+            p.item.is_some()
+                && p.item
+                    .is_some_and(|i| i < self.items.len().saturating_sub(1))
+        });
+        // Most blocks hold no field at all; a bold one needs `**`.
+        let plain_possible = in_item_step && kind == InlineKind::ItemText;
+        if !plain_possible && meta::find_double_star(text).is_none() {
+            return;
+        }
+        for (offset, line) in items::LineOffsets::new(text) {
+            let abs = line_start + offset;
+            let body_at = line_body_start(line);
+            let body = &line[body_at..];
+            let fields = meta::bold_fields(body);
+            if !fields.is_empty() {
+                for f in &fields {
+                    self.push_field(f, abs + body_at, in_list);
+                }
+            } else if in_item_step
+                && kind == InlineKind::ItemText
+                && let Some(f) = meta::plain_field(body)
+            {
+                self.push_field(&f, abs + body_at, in_list);
+            }
+        }
+    }
+
+    pub(super) fn push_field(&mut self, f: &meta::RawField, base: usize, in_list: bool) {
+        let (key_range, value_range, range) = f.ranges(base);
+        let key = key_range.slice(self.src).trim().to_owned();
+        let value = value_range.slice(self.src).to_owned();
+        let phase = if f.style == MetaStyle::Comment {
+            None
+        } else {
+            self.phases.last().map(|p| p.index)
+        };
+        let norm = normalize_key(&key);
+        if value.is_empty()
+            && f.style != MetaStyle::Comment
+            && let Some(hint) = kind_for_label(&norm)
+        {
+            self.kind_hint = hint;
+        }
+        if let Some(p) = phase {
+            self.phase_field(p, &norm, &value, value_range);
+        }
+        if let Some(choice) = inline::scan_choice(&value, value_range.start as usize)
+            && !self
+                .plan
+                .placeholders
+                .iter()
+                .any(|p| p.range.contains_range(choice.range))
+        {
+            self.plan.placeholders.push(choice);
+        }
+        for p in self.plan.placeholders.iter_mut().rev() {
+            if p.range.start < value_range.start {
+                break;
+            }
+            if value_range.contains_range(p.range) {
+                p.in_metadata = true;
+            }
+        }
+        self.plan.metadata.push(MetaField {
+            key,
+            norm: norm.clone(),
+            key_range,
+            value,
+            value_range,
+            range,
+            style: f.style,
+            section: if f.style == MetaStyle::Comment {
+                None
+            } else {
+                self.section()
+            },
+            phase,
+            in_list,
+        });
+    }
+
+    pub(super) fn phase_field(&mut self, p: usize, key: &str, value: &str, range: TextRange) {
+        let phase = &mut self.plan.phases[p];
+        match key {
+            "timeline" | "estimated_time" | "estimate" | "duration" | "effort"
+            | "time_estimate" => {
+                phase.estimate.get_or_insert_with(|| value.to_owned());
+            }
+            "goal" | "objective" | "purpose" => {
+                phase.goal.get_or_insert_with(|| value.to_owned());
+            }
+            "priority" => {
+                phase.priority.get_or_insert_with(|| value.to_owned());
+            }
+            "status" => {
+                phase.status.get_or_insert_with(|| value.to_owned());
+            }
+            "dependencies" | "depends_on" | "dependency" | "prerequisites" | "blocked_by"
+                if phase.depends_range.is_none() =>
+            {
+                phase.depends_on = references(value, range.start as usize);
+                phase.depends_range = Some(range);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether `text` may hold a `T005 → T006` chain; a byte search, since it
+/// runs on every block.
+pub(super) fn has_arrow(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'>', 0xE2, b).any(|i| {
+        (b[i] == b'>' && i > 0 && matches!(b[i - 1], b'-' | b'='))
+            || matches!(b.get(i + 1..i + 3), Some([0x86, 0x92] | [0x9F, 0xB6]))
+    })
+}
+
+pub(super) fn kind_for_label(key: &str) -> Option<TaskKind> {
+    match key {
+        "deliverables" | "deliverable" => Some(TaskKind::Deliverable),
+        "tasks" | "task" | "subtasks" => Some(TaskKind::Task),
+        "acceptance_criteria" => Some(TaskKind::AcceptanceCriterion),
+        "definition_of_done" => Some(TaskKind::DefinitionOfDone),
+        _ => None,
+    }
+}
+
+/// Where a line's content starts after indentation, `>` and a list marker.
+pub(super) fn line_body_start(line: &str) -> usize {
+    let mut i = 0;
+    let b = line.as_bytes();
+    loop {
+        while b.get(i).is_some_and(|c| *c == b' ' || *c == b'\t') {
+            i += 1;
+        }
+        if b.get(i) == Some(&b'>') {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    let m = items::list_marker_len(&line[i..]);
+    if m > 0 && b.get(i + m).is_some_and(|c| *c == b' ' || *c == b'\t') {
+        i += m;
+        while b.get(i).is_some_and(|c| *c == b' ' || *c == b'\t') {
+            i += 1;
+        }
+    }
+    i
+}

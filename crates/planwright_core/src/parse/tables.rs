@@ -1,0 +1,132 @@
+//! Tables: cells with exact ranges, the widths rows were written with, and
+//! the typed view (risks, timeline, progress log …) chosen from the header.
+
+use super::{
+    Builder, Cell, Role, Row, Table, TableKind, TextRange, inline, line_len, line_start_before,
+    trim_trailing_newlines,
+};
+
+impl Builder<'_> {
+    pub(super) fn end_cell(&mut self, r: TextRange) {
+        let Some(block) = self.inline.take() else {
+            return;
+        };
+        self.scan_segments(&block);
+        let mut range = r.trim(self.src);
+        let raw = range.slice(self.src);
+        if raw.ends_with('|') && !raw.ends_with("\\|") {
+            range = TextRange::new(range.start as usize, range.end as usize - 1).trim(self.src);
+        }
+        if raw.starts_with('|') {
+            range = TextRange::new(range.start as usize + 1, range.end as usize).trim(self.src);
+        }
+        let text = block.plain.trim().to_owned();
+        self.recycle(block);
+        if let Some(choice) = inline::scan_choice(range.slice(self.src), range.start as usize)
+            && !self
+                .plan
+                .placeholders
+                .iter()
+                .any(|p| p.range.contains_range(choice.range))
+        {
+            self.plan.placeholders.push(choice);
+        }
+        if let Some(t) = &mut self.table {
+            t.current.push(Cell { text, range });
+        }
+    }
+
+    pub(super) fn end_row(&mut self, r: TextRange, head: bool) {
+        let line_start = line_start_before(self.src, r.start as usize);
+        let line = self.slice(line_start, self.src.len());
+        let line = &line[..line_len(line)];
+        let width = count_cells(line);
+        let Some(t) = &mut self.table else { return };
+        let row = Row {
+            cells: std::mem::take(&mut t.current),
+            range: TextRange::new(line_start, line_start + line.len()),
+        };
+        if head {
+            t.header = Some(row);
+        } else {
+            t.rows.push(row);
+            t.widths.push(width);
+        }
+    }
+
+    pub(super) fn end_table(&mut self) {
+        let Some(t) = self.table.take() else { return };
+        let header = t.header.unwrap_or(Row {
+            cells: Vec::new(),
+            range: t.range,
+        });
+        let section_role = self.section().and_then(|s| self.plan.sections[s].role);
+        let kind = table_kind(&header, section_role);
+        let range = TextRange::new(
+            t.range.start as usize,
+            trim_trailing_newlines(self.src, t.range.start as usize, t.range.end as usize),
+        );
+        self.plan.tables.push(Table {
+            kind,
+            header,
+            rows: t.rows,
+            range,
+            section: self.section(),
+            written_widths: t.widths,
+        });
+    }
+}
+
+pub(super) fn table_kind(header: &Row, role: Option<Role>) -> TableKind {
+    let h: Vec<String> = header.cells.iter().map(|c| c.text.to_lowercase()).collect();
+    let has = |w: &str| h.iter().any(|c| c.contains(w));
+    if has("risk")
+        && (has("mitigation") || has("impact") || has("likelihood") || has("probability"))
+    {
+        TableKind::Risks
+    } else if has("decision") {
+        TableKind::Decisions
+    } else if has("variable") && (has("default") || has("purpose")) {
+        TableKind::ConfigVariables
+    } else if has("role") && (has("person") || has("team") || has("owner") || has("responsib")) {
+        TableKind::Stakeholders
+    } else if has("component") && has("change") {
+        TableKind::ComponentChanges
+    } else if has("date") && (has("update") || has("progress") || has("note") || has("entry")) {
+        TableKind::ProgressLog
+    } else if has("start") || has("end date") || has("due") {
+        TableKind::Timeline
+    } else if role == Some(Role::ProgressLog) {
+        TableKind::ProgressLog
+    } else if role == Some(Role::Timeline) {
+        TableKind::Timeline
+    } else if has("dependenc") {
+        TableKind::Dependencies
+    } else if role == Some(Role::Risks) && has("mitigation") {
+        TableKind::Risks
+    } else {
+        TableKind::Other
+    }
+}
+
+/// Cells written in a table row: `|` separators outside code and escapes.
+pub(super) fn count_cells(line: &str) -> usize {
+    let t = line.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = t
+        .strip_suffix('|')
+        .filter(|s| !s.ends_with('\\'))
+        .unwrap_or(t);
+    let mut cells = 1;
+    let mut in_code = false;
+    let mut prev = '\0';
+    for c in t.chars() {
+        match c {
+            '`' => in_code = !in_code,
+            '|' if !in_code && prev != '\\' => cells += 1,
+            _ => {}
+        }
+        prev = c;
+    }
+    cells
+}

@@ -1,0 +1,274 @@
+//! List items: check boxes become tasks (id, markers, owner, the phase and
+//! section that hold them), and a task item's own lines give its
+//! requirements and dependencies.
+
+use super::{
+    Builder, InlineKind, OpenItem, Task, TaskKind, TaskState, TextRange, bold_phase, items,
+    line_len, references, trim_trailing_newlines,
+};
+
+impl Builder<'_> {
+    pub(super) fn start_item(&mut self, r: TextRange) {
+        self.finish_item_text();
+        let start = r.start as usize;
+        let line = self.slice(start, self.src.len());
+        let line = &line[..line_len(line)];
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let marker_len = items::list_marker_len(&line[indent..]);
+        if let Some(&l) = self.lists.last() {
+            self.plan.lists[l]
+                .markers
+                .push(TextRange::new(start + indent, start + indent + marker_len));
+        }
+        let after_marker = start + indent + marker_len;
+        let rest = self.slice(after_marker, start + line.len());
+        let mut task = None;
+        let mut phase = None;
+        let mut text_at = after_marker;
+        if let Some((offset, mark)) = items::check_box(rest) {
+            let (index, at) = self.new_task(start, after_marker + offset, mark, line.len());
+            task = Some(index);
+            text_at = at;
+        } else if let Some(head) = bold_phase(rest) {
+            let index = self.open_phase(
+                head,
+                TextRange::new(start, start + line.len()),
+                None,
+                Some(self.items.len()),
+            );
+            phase = Some(index);
+        }
+        self.items.push(OpenItem {
+            start,
+            task,
+            text_at,
+            phase,
+        });
+        self.begin_inline(InlineKind::ItemText);
+    }
+
+    /// Records a task; returns its index and where its description starts.
+    pub(super) fn new_task(
+        &mut self,
+        item_start: usize,
+        check: usize,
+        mark: char,
+        line_len: usize,
+    ) -> (usize, usize) {
+        let index = self.plan.tasks.len();
+        let head_start = check + 3;
+        let line_end = item_start + line_len;
+        let head_text = self.slice(head_start, line_end);
+        let head = items::task_head(head_text);
+        let (id, id_range) = match head.id {
+            Some((s, e)) => (
+                items::clean_id(&head_text[s..e]),
+                Some(TextRange::new(head_start + s, head_start + e)),
+            ),
+            None => (format!("#{}", index + 1), None),
+        };
+        let text = head_text.get(head.text_start..).unwrap_or_default().trim();
+        let owner = owner_of(text);
+        let parent = self.items.iter().rev().find_map(|i| i.task);
+        let phase = self.phases.last().map(|p| p.index);
+        let mut p = phase;
+        while let Some(i) = p {
+            self.plan.phases[i].tasks.push(index);
+            p = self.plan.phases[i].parent;
+        }
+        let kind = match parent {
+            Some(pt) if self.kind_hint == TaskKind::Task => self.plan.tasks[pt].kind,
+            _ => self.kind_hint,
+        };
+        self.plan.tasks.push(Task {
+            id,
+            explicit_id: head.id.is_some(),
+            id_range,
+            text: strip_emphasis(text).to_owned(),
+            state: match mark {
+                'x' | 'X' => TaskState::Done,
+                '-' | '~' => TaskState::InProgress,
+                _ => TaskState::Open,
+            },
+            check_range: TextRange::new(check, check + 3),
+            mark,
+            range: TextRange::new(item_start, line_end),
+            line: TextRange::new(item_start, line_end),
+            markers: head.markers,
+            parallel: head.parallel,
+            requirements: Vec::new(),
+            depends_on: Vec::new(),
+            owner,
+            phase,
+            section: self.section(),
+            parent,
+            kind,
+        });
+        (index, head_start + head.text_start)
+    }
+
+    pub(super) fn end_item(&mut self, r: TextRange) {
+        self.finish_item_text();
+        let Some(item) = self.items.pop() else { return };
+        let end = trim_trailing_newlines(self.src, item.start, r.end as usize);
+        if let Some(t) = item.task {
+            self.plan.tasks[t].range = TextRange::new(item.start, end);
+            self.task_details(t);
+        }
+        if let Some(p) = item.phase {
+            self.plan.phases[p].range.end = end as u32;
+            if let Some(pos) = self.phases.iter().rposition(|o| o.index == p) {
+                self.phases.truncate(pos);
+            }
+        }
+    }
+
+    /// Requirements, dependencies and owner written in the item's own lines
+    /// (not in nested check boxes).
+    pub(super) fn task_details(&mut self, t: usize) {
+        let task = &self.plan.tasks[t];
+        let range = task.range;
+        // The item's own text is what lies outside its nested check boxes
+        // (which come right after it); scanning only that keeps deep
+        // nesting linear. The segments go in a reused buffer.
+        let base = range.start as usize;
+        let mut own = std::mem::take(&mut self.scratch_ranges);
+        own.clear();
+        let mut cursor = base;
+        for child in self.plan.tasks[t + 1..]
+            .iter()
+            .take_while(|c| range.contains_range(c.range))
+        {
+            if child.range.start as usize > cursor {
+                own.push((cursor - base, child.range.start as usize - base));
+            }
+            cursor = cursor.max(child.range.end as usize);
+        }
+        own.push((cursor - base, (range.end as usize).max(cursor) - base));
+        let text = range.slice(self.src);
+        let mut requirements = Vec::new();
+        let mut depends = Vec::new();
+        let mut owner = None;
+        let first_line_end = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len());
+        // A case-insensitive automaton over the original text: offsets stay
+        // offsets into the source (a lower-cased copy may differ in length).
+        let (keys, key_of) = detail_keys();
+        let found_keys = own.iter().flat_map(|&(s, e)| {
+            keys.find_iter(&text[s..e])
+                .map(move |m| (m.start() + s, m.end() + s, key_of[m.pattern().as_usize()]))
+        });
+        for (at, end, pattern) in found_keys {
+            let abs = base + at;
+            let line_end =
+                memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |n| at + n);
+            let value = text[end..line_end].trim_end_matches('\r');
+            match DETAIL_KEYS[pattern] {
+                "requirements:" | "requirement:" | "_需求" | "_要件" => {
+                    let value = value.trim_start_matches([':', '：', ' ']);
+                    requirements.extend(
+                        value
+                            .split([',', '、', '，'])
+                            .map(|v| v.trim().trim_matches(['_', '*', ' ', '.']).to_owned())
+                            .filter(|v| !v.is_empty() && v.len() <= 24),
+                    );
+                }
+                "owner:" => {
+                    let v = value.trim().trim_matches(['*', '_', ' ']);
+                    if owner.is_none() && at >= first_line_end && !v.is_empty() {
+                        owner = Some(v.to_owned());
+                    }
+                }
+                _ => {
+                    let line = &text[at..line_end];
+                    for r in references(line, abs) {
+                        if let crate::model::RefTarget::Task(id) = r.target
+                            && !depends.contains(&id)
+                        {
+                            depends.push(id);
+                        }
+                    }
+                }
+            }
+        }
+        self.scratch_ranges = own;
+        let task = &mut self.plan.tasks[t];
+        task.requirements = requirements;
+        task.depends_on = depends;
+        if task.owner.is_none() {
+            task.owner = owner;
+        }
+    }
+}
+
+/// What `task_details` looks for in a task item's own lines.
+pub(super) const DETAIL_KEYS: [&str; 9] = [
+    "requirements:",
+    "requirement:",
+    "_需求",
+    "_要件",
+    "depends on",
+    "dependencies:",
+    "blocked by",
+    "after ",
+    "owner:",
+];
+
+/// The automaton over [`DETAIL_KEYS`] in their lower, Capitalised, Title
+/// and UPPER case forms, with the key index of each pattern. Spelling the
+/// cases out (rather than asking for ASCII case-insensitivity) keeps
+/// aho-corasick's SIMD prefilter, which case-insensitive search gives up.
+pub(super) fn detail_keys() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
+    static KEYS: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<usize>)> =
+        std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owner = Vec::new();
+        for (k, key) in DETAIL_KEYS.iter().enumerate() {
+            let capitalised = capitalise(key);
+            let title: Vec<String> = key.split(' ').map(capitalise).collect();
+            for form in [
+                (*key).to_owned(),
+                capitalised,
+                title.join(" "),
+                key.to_uppercase(),
+            ] {
+                if !patterns.contains(&form) {
+                    patterns.push(form);
+                    owner.push(k);
+                }
+            }
+        }
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("fixed patterns build");
+        (automaton, owner)
+    })
+}
+
+pub(super) fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+pub(super) fn owner_of(text: &str) -> Option<String> {
+    let at = text.find('@')?;
+    if at > 0 && text.as_bytes()[at - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let name: String = text[at + 1..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    (!name.is_empty()).then(|| format!("@{name}"))
+}
+
+pub(super) fn strip_emphasis(text: &str) -> &str {
+    let t = text.trim();
+    if t.starts_with("~~") && t.ends_with("~~") && t.len() > 4 {
+        return &t[2..t.len() - 2];
+    }
+    t
+}
