@@ -160,15 +160,7 @@ impl Builder<'_> {
         if let Some(p) = phase {
             self.phase_field(p, &norm, &value, value_range);
         }
-        if let Some(choice) = inline::scan_choice(&value, value_range.start as usize)
-            && !self
-                .plan
-                .placeholders
-                .iter()
-                .any(|p| p.range.contains_range(choice.range))
-        {
-            self.plan.placeholders.push(choice);
-        }
+        self.push_choice(&value, value_range.start as usize);
         for p in self.plan.placeholders.iter_mut().rev() {
             if p.range.start < value_range.start {
                 break;
@@ -193,6 +185,20 @@ impl Builder<'_> {
             phase,
             in_list,
         });
+    }
+
+    /// Records `value` (at `start`) as an unresolved choice list, unless a
+    /// slot found already covers it (`{L/M/H}` is one brace slot).
+    pub(super) fn push_choice(&mut self, value: &str, start: usize) {
+        if let Some(choice) = inline::scan_choice(value, start)
+            && !self
+                .plan
+                .placeholders
+                .iter()
+                .any(|p| p.range.contains_range(choice.range))
+        {
+            self.plan.placeholders.push(choice);
+        }
     }
 
     pub(super) fn phase_field(&mut self, p: usize, key: &str, value: &str, range: TextRange) {

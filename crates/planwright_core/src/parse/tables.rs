@@ -2,7 +2,7 @@
 //! the typed view (risks, timeline, progress log …) chosen from the header.
 
 use super::{
-    Builder, Cell, Role, Row, Table, TableKind, TextRange, inline, line_len, line_start_before,
+    Builder, Cell, Role, Row, Table, TableKind, TextRange, line_len, line_start_before,
     trim_trailing_newlines,
 };
 
@@ -22,15 +22,7 @@ impl Builder<'_> {
         }
         let text = block.plain.trim().to_owned();
         self.recycle(block);
-        if let Some(choice) = inline::scan_choice(range.slice(self.src), range.start as usize)
-            && !self
-                .plan
-                .placeholders
-                .iter()
-                .any(|p| p.range.contains_range(choice.range))
-        {
-            self.plan.placeholders.push(choice);
-        }
+        self.push_choice(range.slice(self.src), range.start as usize);
         if let Some(t) = &mut self.table {
             t.current.push(Cell { text, range });
         }

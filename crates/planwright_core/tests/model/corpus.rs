@@ -49,6 +49,21 @@ fn sources(dir: &Path) -> Vec<Entry> {
         .collect()
 }
 
+impl Entry {
+    /// Reads the file as planwright would in its own repository: with its
+    /// name and path as detection hints.
+    fn parse(&self, src: &str) -> planwright_core::Plan {
+        parse_with(
+            src,
+            &ParseOptions {
+                file_name: Some(&self.original_name),
+                path: Some(&self.original_path),
+                ..ParseOptions::default()
+            },
+        )
+    }
+}
+
 fn expected(column: &str, detected: &str) -> bool {
     match column {
         "seed000" | "speckit-plan" => detected == "speckit",
@@ -76,14 +91,7 @@ fn every_corpus_file_parses_with_exact_ranges() {
     let mut elements = HashMap::<&str, usize>::new();
     for e in &entries {
         let src = std::fs::read_to_string(dir.join(&e.file)).unwrap();
-        let plan = parse_with(
-            &src,
-            &ParseOptions {
-                file_name: Some(&e.original_name),
-                path: Some(&e.original_path),
-                ..ParseOptions::default()
-            },
-        );
+        let plan = e.parse(&src);
         *elements.entry("tasks").or_default() += plan.tasks.len();
         *elements.entry("metadata").or_default() += plan.metadata.len();
         *elements.entry("sections").or_default() += plan.sections.len();
@@ -112,14 +120,7 @@ fn dialect_detection_agrees_with_sources() {
     let mut misses = Vec::new();
     for e in &entries {
         let src = std::fs::read_to_string(dir.join(&e.file)).unwrap();
-        let plan = parse_with(
-            &src,
-            &ParseOptions {
-                file_name: Some(&e.original_name),
-                path: Some(&e.original_path),
-                ..ParseOptions::default()
-            },
-        );
+        let plan = e.parse(&src);
         if !expected(&e.dialect, &plan.dialect.name) {
             misses.push(format!(
                 "{} ({}): detected {} {:?}",
