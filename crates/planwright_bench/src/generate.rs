@@ -1,7 +1,9 @@
 //! A deterministic tree of plans: the five built-in templates with their
 //! slots filled by generated values (a few left open, as in real trees),
 //! spec-kit task lists and Kiro task files, each padded with generated
-//! tasks and log rows to a realistic size (about 8.5 KB on average).
+//! tasks and log rows to a realistic size (about 8.5 KB on average). Most
+//! template instructions are rewritten and most logs are in order, so the
+//! findings are a realistic few per plan, not one per paragraph.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -106,6 +108,17 @@ fn plan(template: &str, feature: &str, rng: &mut Rng) -> String {
             .replace("High/Medium/Low", ["High", "Medium", "Low"][rng.below(3)])
             .replace("X hours/days", &format!("{} days", 1 + rng.below(9)))
             .replace("YYYY-MM-DD", &rng.date());
+        // Authors mostly replace the template's instruction paragraphs;
+        // about one in eight is left as written.
+        if is_prose(&line) && rng.below(8) != 0 {
+            line = format!(
+                "The {} {} work updates the {} {} flow.",
+                feature.replace('-', " "),
+                rng.word(),
+                rng.word(),
+                rng.word()
+            );
+        }
         line = fill_slots(&line, feature, rng);
         out.push_str(&line);
         out.push('\n');
@@ -113,6 +126,16 @@ fn plan(template: &str, feature: &str, rng: &mut Rng) -> String {
     let target = 5_000 + rng.below(6_000);
     pad(&mut out, rng, target);
     out
+}
+
+/// A plain paragraph line: not a heading, list item, table row, field,
+/// code fence or blank.
+fn is_prose(line: &str) -> bool {
+    let t = line.trim_start();
+    t.len() > 20
+        && t.chars().next().is_some_and(char::is_alphabetic)
+        && !t.contains("**")
+        && !t.ends_with(':')
 }
 
 fn fill_slots(line: &str, feature: &str, rng: &mut Rng) -> String {
@@ -164,11 +187,14 @@ fn pad(out: &mut String, rng: &mut Rng, target: usize) {
             );
         }
         let _ = writeln!(out, "\n| Date | Update |\n|---|---|");
-        for _ in 0..3 {
+        // Logs are kept in order in real plans; one in fifty is not.
+        let month = 1 + rng.below(9);
+        let shuffled = rng.below(50) == 0;
+        for day in [3, 12, 24] {
+            let day = if shuffled { 28 - day } else { day };
             let _ = writeln!(
                 out,
-                "| {} | {} work on {} |",
-                rng.date(),
+                "| 2026-{month:02}-{day:02} | {} work on {} |",
                 rng.word(),
                 rng.word()
             );

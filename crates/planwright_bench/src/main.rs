@@ -41,6 +41,11 @@ enum Command {
         /// Runs per measurement; the median is reported.
         #[arg(long, default_value_t = 5)]
         runs: usize,
+        /// Only the cases whose name contains this text (the floor always
+        /// runs, as the ratios' base); e.g. `--case "lint DIR"` to profile
+        /// one case under `perf stat`.
+        #[arg(long)]
+        case: Option<String>,
     },
 }
 
@@ -60,12 +65,13 @@ fn main() -> Result<()> {
             dir,
             planwright,
             runs,
+            case,
         } => {
             let binary = match planwright {
                 Some(p) => p,
                 None => std::env::current_exe()?.with_file_name("planwright"),
             };
-            timing::run(&dir, &binary, runs.max(1))
+            timing::run(&dir, &binary, runs.max(1), case.as_deref())
         }
     }
 }

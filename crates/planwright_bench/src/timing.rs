@@ -14,7 +14,7 @@ struct Case<'a> {
     run: Box<dyn Fn() -> Result<()> + 'a>,
 }
 
-pub fn run(dir: &Path, binary: &Path, runs: usize) -> Result<()> {
+pub fn run(dir: &Path, binary: &Path, runs: usize, only: Option<&str>) -> Result<()> {
     if !binary.is_file() {
         bail!(
             "{}: no planwright binary (build with --release first)",
@@ -75,6 +75,7 @@ pub fn run(dir: &Path, binary: &Path, runs: usize) -> Result<()> {
     let mut cases = vec![floor, model, linted];
     cases.extend(cases_for(dir, binary, &one));
     let mut results: Vec<(String, Duration)> = Vec::new();
+    cases.retain(|c| c.name.starts_with("floor") || only.is_none_or(|o| c.name.contains(o)));
     for case in &cases {
         let mut times = Vec::with_capacity(runs);
         for _ in 0..runs {
