@@ -137,11 +137,21 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
             })
             .collect();
         let text = match args.format {
-            LintFormat::Human => render::human::render(&reports, use_color()),
-            LintFormat::Concise => render::concise::render(&reports),
+            LintFormat::Human => {
+                let color = use_color();
+                let mut text = per_file(&reports, |r| render::human::render_file(r, color));
+                text.push_str(&render::Summary::of(&reports).line());
+                text.push('\n');
+                text
+            }
+            LintFormat::Concise => per_file(&reports, |r| {
+                render::concise::render(std::slice::from_ref(r))
+            }),
             LintFormat::Json => render::json::render(&reports),
             LintFormat::Sarif => render::sarif::render(&reports),
-            LintFormat::Github => render::github::render(&reports),
+            LintFormat::Github => per_file(&reports, |r| {
+                render::github::render(std::slice::from_ref(r))
+            }),
         };
         crate::output::print(&text)?;
     }
@@ -159,6 +169,17 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Renders each file on the thread pool and joins the parts in path
+/// order: over a large tree, formatting is otherwise a serial tail after
+/// the parallel lint.
+fn per_file(
+    reports: &[FileReport<'_>],
+    render: impl Fn(&FileReport<'_>) -> String + Sync + Send,
+) -> String {
+    let parts: Vec<String> = reports.par_iter().map(render).collect();
+    parts.concat()
 }
 
 fn use_color() -> bool {

@@ -9,24 +9,32 @@ use super::{FileReport, Summary};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 
 pub fn render(files: &[FileReport<'_>], color: bool) -> String {
+    let mut out = String::new();
+    for file in files {
+        out.push_str(&render_file(file, color));
+    }
+    out.push_str(&Summary::of(files).line());
+    out.push('\n');
+    out
+}
+
+/// One file's findings, without the summary line: callers that render
+/// files in parallel join these and add [`Summary::line`] themselves.
+pub fn render_file(file: &FileReport<'_>, color: bool) -> String {
+    if file.diagnostics.is_empty() {
+        return String::new();
+    }
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
+    let index = LineIndex::new(file.source);
     let mut out = String::new();
-    for file in files {
-        if file.diagnostics.is_empty() {
-            continue;
-        }
-        let index = LineIndex::new(file.source);
-        for d in file.diagnostics {
-            out.push_str(&render_one(&renderer, file, &index, d));
-            out.push_str("\n\n");
-        }
+    for d in file.diagnostics {
+        out.push_str(&render_one(&renderer, file, &index, d));
+        out.push_str("\n\n");
     }
-    out.push_str(&Summary::of(files).line());
-    out.push('\n');
     out
 }
 
