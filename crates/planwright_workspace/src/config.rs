@@ -18,6 +18,7 @@ pub const DEFAULT_PLAN_GLOBS: &[&str] = &[
     "specs/*/plan.md",
     "specs/*/tasks.md",
     "**/tasks.md",
+    "**/*tasks*.md",
     ".kiro/specs/**/*.md",
     "**/*plan*.md",
     "**/*PLAN*.md",

@@ -16,7 +16,7 @@ pub const DEFAULT_CONFIG: &str = r#"# planwright configuration: https://example.
 
 [plans]
 # Files that are plans, as globs relative to this file's folder.
-# include = ["specs/*/plan.md", "specs/*/tasks.md", "**/tasks.md", ".kiro/specs/**/*.md", "**/*plan*.md", "**/*PLAN*.md", "**/*Plan*.md"]
+# include = ["specs/*/plan.md", "specs/*/tasks.md", "**/tasks.md", "**/*tasks*.md", ".kiro/specs/**/*.md", "**/*plan*.md", "**/*PLAN*.md", "**/*Plan*.md"]
 # exclude = ["archive/**"]
 
 [new]
@@ -90,6 +90,21 @@ pub fn init(dir: &Path) -> Result<InitReport, NewError> {
 mod tests {
     use super::*;
     use crate::config::{Config, parse_config};
+
+    #[test]
+    fn commented_include_lists_the_default_globs() {
+        let line = DEFAULT_CONFIG
+            .lines()
+            .find(|l| l.starts_with("# include = "))
+            .unwrap();
+        let listed: Vec<String> = toml::from_str::<toml::Table>(&line[2..]).unwrap()["include"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(listed, crate::config::DEFAULT_PLAN_GLOBS);
+    }
 
     #[test]
     fn default_config_is_the_defaults() {
