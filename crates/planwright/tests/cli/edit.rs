@@ -3,37 +3,10 @@
 //! made), their errors, eight processes ticking one file, read-only files.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-pub(crate) fn examples() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(repo_root().join("examples"))
-        .expect("examples/")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| {
-            Path::new(n)
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("md"))
-                && n != "README.md"
-        })
-        .collect();
-    names.sort();
-    assert!(names.len() >= 7, "examples/ should hold a plan per dialect");
-    names
-}
-
-pub(crate) fn planwright(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_planwright"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run planwright")
-}
+use crate::support::{examples, planwright, repo_root};
 
 /// A temporary folder holding a copy of one example.
 pub(crate) fn copy_example(name: &str) -> tempfile::TempDir {

@@ -6,4 +6,5 @@ mod lint;
 mod local_templates;
 mod new;
 mod show;
+mod support;
 mod views;

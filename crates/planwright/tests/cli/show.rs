@@ -1,36 +1,9 @@
 //! `planwright show`, `schema` and `templates`: snapshots of what users see
 //! for every example plan, and the errors for bad input.
-#![expect(
-    clippy::unwrap_used,
-    reason = "test helpers fail loudly on broken fixtures"
-)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn planwright(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_planwright"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run planwright")
-}
-
-fn examples() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(repo_root().join("examples"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| Path::new(n).extension().is_some_and(|e| e == "md") && n != "README.md")
-        .collect();
-    names.sort();
-    assert!(names.len() >= 7, "examples/ should hold a plan per dialect");
-    names
-}
+use crate::support::{examples, planwright, repo_root};
 
 #[test]
 fn show_human_for_every_example() {

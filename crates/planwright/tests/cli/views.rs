@@ -3,7 +3,8 @@
 
 use std::fmt::Write as _;
 
-use crate::edit::{copy_example, examples, planwright};
+use crate::edit::copy_example;
+use crate::support::{examples, planwright};
 
 fn run(args: &[&str], cwd: &std::path::Path) -> String {
     let out = planwright(args, cwd);

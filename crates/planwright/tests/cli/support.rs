@@ -1,0 +1,36 @@
+//! What the CLI test modules share: the repository's root, its example
+//! plans, and running the built binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub(crate) fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The example plans' file names, sorted.
+pub(crate) fn examples() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(repo_root().join("examples"))
+        .expect("examples/")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            Path::new(n)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+                && n != "README.md"
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 7, "examples/ should hold a plan per dialect");
+    names
+}
+
+/// Runs `planwright ARGS` in `cwd`, without colour.
+pub(crate) fn planwright(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_planwright"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run planwright")
+}
