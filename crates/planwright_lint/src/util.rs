@@ -2,7 +2,7 @@
 //! dates in cells and values, week numbers in timelines.
 
 use jiff::civil::Date;
-use planwright_core::{MetaField, normalize_key};
+use planwright_core::{MetaField, Task, TextRange, normalize_key};
 
 use crate::Context;
 
@@ -48,6 +48,52 @@ const DRAFT_WORDS: &[&str] = &[
     "idea",
     "wip_draft",
 ];
+
+/// A claim that work is finished: the plan's status or a phase's, with
+/// where it is written, its value, whose it is, and the tasks under it that
+/// the caller counts as still open.
+pub(crate) struct DoneClaim<'a> {
+    pub at: TextRange,
+    pub status: &'a str,
+    pub whose: &'a str,
+    pub open: Vec<&'a Task>,
+}
+
+/// Every done claim in the plan (the plan's status, then each phase's),
+/// with its open tasks as `is_open` selects them.
+pub(crate) fn done_claims<'a>(ctx: &Context<'a>, is_open: fn(&Task) -> bool) -> Vec<DoneClaim<'a>> {
+    let plan = ctx.plan;
+    let mut claims = Vec::new();
+    if let Some(status) = status_field(ctx)
+        && is_done_status(ctx, &status.value)
+    {
+        claims.push(DoneClaim {
+            at: status.value_range,
+            status: &status.value,
+            whose: "the plan",
+            open: plan.tasks.iter().filter(|t| is_open(t)).collect(),
+        });
+    }
+    for phase in &plan.phases {
+        let Some(value) = &phase.status else {
+            continue;
+        };
+        if is_done_status(ctx, value) {
+            claims.push(DoneClaim {
+                at: phase.heading,
+                status: value,
+                whose: &phase.id,
+                open: phase
+                    .tasks
+                    .iter()
+                    .filter_map(|&i| plan.tasks.get(i))
+                    .filter(|t| is_open(t))
+                    .collect(),
+            });
+        }
+    }
+    claims
+}
 
 pub(crate) fn is_done_status(ctx: &Context<'_>, value: &str) -> bool {
     let key = status_key(value);

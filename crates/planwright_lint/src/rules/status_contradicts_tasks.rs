@@ -26,30 +26,11 @@ use planwright_core::{Task, TaskKind, TaskState, TextRange};
 
 use super::Sink;
 use crate::Context;
-use crate::util::{is_done_status, status_field};
+use crate::util::done_claims;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
-    let plan = ctx.plan;
-    if let Some(status) = status_field(ctx)
-        && is_done_status(ctx, &status.value)
-    {
-        let open: Vec<&Task> = plan.tasks.iter().filter(|t| is_open_work(t)).collect();
-        report(out, status.value_range, &status.value, "the plan", &open);
-    }
-    for phase in &plan.phases {
-        let Some(value) = &phase.status else {
-            continue;
-        };
-        if !is_done_status(ctx, value) {
-            continue;
-        }
-        let open: Vec<&Task> = phase
-            .tasks
-            .iter()
-            .filter_map(|&i| plan.tasks.get(i))
-            .filter(|t| is_open_work(t))
-            .collect();
-        report(out, phase.heading, value, &phase.id, &open);
+    for claim in done_claims(ctx, is_open_work) {
+        report(out, claim.at, claim.status, claim.whose, &claim.open);
     }
 }
 
