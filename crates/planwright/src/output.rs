@@ -17,3 +17,13 @@ pub fn print(text: &str) -> Result<()> {
     out.flush()?;
     Ok(())
 }
+
+/// `text` cut to `max` characters, with `…` marking the cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() > max {
+        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    } else {
+        text.to_owned()
+    }
+}

@@ -31,6 +31,17 @@ pub struct Context<'a> {
     pub file_exists: &'a dyn Fn(&str) -> bool,
 }
 
+impl Context<'_> {
+    /// Where a finding about the plan as a whole points: its title heading,
+    /// or the start of the file when it has none.
+    pub(crate) fn title_anchor(&self) -> planwright_core::TextRange {
+        self.plan
+            .title
+            .as_ref()
+            .map_or_else(|| planwright_core::TextRange::empty(0), |t| t.heading)
+    }
+}
+
 /// Runs every enabled rule over one plan, drops findings silenced by inline
 /// directives, and returns the rest sorted by position.
 pub fn lint(ctx: &Context<'_>, rules: &RuleSet) -> Vec<Diagnostic> {

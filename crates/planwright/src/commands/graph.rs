@@ -122,7 +122,7 @@ fn task_label(plan: &Plan, i: usize) -> String {
     } else {
         String::new()
     };
-    format!("{mark}{id}{}", shorten(&t.text, 50))
+    format!("{mark}{id}{}", crate::output::shorten(&t.text, 50))
 }
 
 fn phase_label(plan: &Plan, i: usize) -> String {
@@ -130,7 +130,7 @@ fn phase_label(plan: &Plan, i: usize) -> String {
     if p.title.is_empty() {
         p.id.clone()
     } else {
-        format!("{}: {}", p.id, shorten(&p.title, 50))
+        format!("{}: {}", p.id, crate::output::shorten(&p.title, 50))
     }
 }
 
@@ -261,13 +261,4 @@ fn dot(plan: &Plan, graph: &Graph) -> String {
 
 fn quote(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() > max {
-        let cut: String = text.chars().take(max - 1).collect();
-        format!("{cut}…")
-    } else {
-        text.to_owned()
-    }
 }

@@ -123,14 +123,13 @@ fn progress_text(p: Progress) -> String {
     s
 }
 
+/// The first line of `text`, shortened, with `…` when more lines follow.
 fn first_line(text: &str, max: usize) -> String {
     let line = text.lines().next().unwrap_or("");
-    if line.chars().count() > max {
-        let cut: String = line.chars().take(max - 1).collect();
-        format!("{cut}…")
-    } else if text.contains('\n') {
+    let short = crate::output::shorten(line, max);
+    if short == line && text.contains('\n') {
         format!("{line} …")
     } else {
-        line.to_owned()
+        short
     }
 }

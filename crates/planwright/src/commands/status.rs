@@ -144,7 +144,7 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
                 let _ = write!(name, ": {}", p.title);
             }
             (
-                shorten(&name, 48),
+                crate::output::shorten(&name, 48),
                 plan.progress(p.tasks.iter().map(|&t| &plan.tasks[t])),
             )
         })
@@ -175,7 +175,11 @@ fn table(plans: &[PlanStatus], total: Progress, bars: bool) -> String {
                 in_progress: p.progress.in_progress,
                 total: p.progress.total,
             };
-            (p.path.as_str(), shorten(status, 20), progress)
+            (
+                p.path.as_str(),
+                crate::output::shorten(status, 20),
+                progress,
+            )
         })
         .collect();
     let pw = rows
@@ -221,15 +225,6 @@ pub(crate) fn progress_text(p: Progress, bars: bool) -> String {
         let _ = write!(s, "  ({} in progress)", p.in_progress);
     }
     s
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() > max {
-        let cut: String = text.chars().take(max - 1).collect();
-        format!("{cut}…")
-    } else {
-        text.to_owned()
-    }
 }
 
 #[cfg(test)]

@@ -23,8 +23,6 @@
 //! Add the field to the header, for instance with `planwright set PLAN
 //! author "Ada"`.
 
-use planwright_core::TextRange;
-
 use super::Sink;
 use crate::Context;
 
@@ -32,11 +30,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let Some(dialect) = ctx.dialect else {
         return;
     };
-    let at = ctx
-        .plan
-        .title
-        .as_ref()
-        .map_or_else(|| TextRange::empty(0), |t| t.heading);
+    let at = ctx.title_anchor();
     for key in &dialect.descriptor.required_metadata {
         match ctx.plan.field(key) {
             None => {

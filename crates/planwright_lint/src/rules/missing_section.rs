@@ -19,8 +19,6 @@
 //! the template), or select another dialect if the plan is not meant to
 //! follow this one.
 
-use planwright_core::TextRange;
-
 use super::Sink;
 use crate::Context;
 
@@ -28,11 +26,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let Some(dialect) = ctx.dialect else {
         return;
     };
-    let at = ctx
-        .plan
-        .title
-        .as_ref()
-        .map_or_else(|| TextRange::empty(0), |t| t.heading);
+    let at = ctx.title_anchor();
     for role in &dialect.required_roles {
         if ctx.plan.section_with_role(*role).is_none() {
             let name = role.name().replace('_', " ");
