@@ -36,12 +36,20 @@ fn main() {
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())
         .collect();
+    // cargo runs benches from the crate's folder: a relative folder that
+    // names nothing there must not pass as an empty, instant corpus.
+    assert!(
+        !texts.is_empty(),
+        "no .md files under {} (relative to {})",
+        dir.display(),
+        std::env::current_dir().unwrap_or_default().display()
+    );
     let bytes: usize = texts.iter().map(String::len).sum();
     println!(
         "{} files, {:.2} MB, median of {} rounds, one thread",
         texts.len(),
-        rounds(),
-        bytes as f64 / 1e6
+        bytes as f64 / 1e6,
+        rounds()
     );
 
     let options = Options::ENABLE_TABLES
@@ -51,7 +59,7 @@ fn main() {
         | Options::ENABLE_FOOTNOTES;
     // `PARSE_BENCH_ONLY=model` (or `bare`) runs one side, for profilers.
     let only = std::env::var("PARSE_BENCH_ONLY").unwrap_or_default();
-    let bare = median(|| {
+    let bare = || {
         if only == "model" {
             return;
         }
@@ -63,15 +71,16 @@ fn main() {
             }
         }
         black_box(events);
-    });
-    let model = median(|| {
+    };
+    let model = || {
         if only == "bare" {
             return;
         }
         for t in &texts {
             black_box(parse_with(t, &ParseOptions::default()));
         }
-    });
+    };
+    let (bare, model) = medians(bare, model);
     let mbps = |d: Duration| bytes as f64 / 1e6 / d.as_secs_f64();
     println!(
         "bare pulldown-cmark  {:>8.2} ms  {:>7.1} MB/s",
@@ -93,18 +102,25 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-fn median(mut f: impl FnMut()) -> Duration {
-    f();
+/// Medians of the two sides, timed in alternating rounds: this machine's
+/// load comes and goes, and alternating lets it fall on both sides alike.
+fn medians(mut a: impl FnMut(), mut b: impl FnMut()) -> (Duration, Duration) {
+    a();
+    b();
     let rounds = rounds();
-    let mut times: Vec<Duration> = (0..rounds)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort_unstable();
-    times[rounds / 2]
+    let mut times_a = Vec::with_capacity(rounds);
+    let mut times_b = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        let start = Instant::now();
+        a();
+        times_a.push(start.elapsed());
+        let start = Instant::now();
+        b();
+        times_b.push(start.elapsed());
+    }
+    times_a.sort_unstable();
+    times_b.sort_unstable();
+    (times_a[rounds / 2], times_b[rounds / 2])
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {

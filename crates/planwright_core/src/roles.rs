@@ -66,6 +66,10 @@ roles! {
     Specification => "specification",
 }
 
+/// The longest phrase, in words, that a heading is searched for; longer
+/// phrases in the data are only matched whole.
+const MAX_PHRASE_WORDS: usize = 12;
+
 struct Table {
     /// `FxHash`: the keys are short and trusted, and `SipHash` showed in
     /// profiles of the reader.
@@ -99,7 +103,7 @@ fn table() -> &'static Table {
             };
             for phrase in languages.into_values().flatten() {
                 let norm = normalize_heading(&phrase);
-                max_words = max_words.max(norm.split(' ').count());
+                max_words = max_words.max(norm.split(' ').count()).min(MAX_PHRASE_WORDS);
                 first_words.insert(norm.split(' ').next().unwrap_or_default().to_owned());
                 if !norm.is_ascii() && !norm.contains(' ') {
                     unspaced.push((norm.clone(), role));
@@ -139,30 +143,40 @@ pub fn resolve_key(norm: &str) -> Option<Role> {
     if let Some(role) = table.exact.get(norm) {
         return Some(*role);
     }
-    let words: Vec<&str> = norm.split(' ').collect();
-    let mut key = String::new();
-    // (words, bytes, role) of the best phrase: most words, then longest.
+    // A window of whole words is a substring of `norm` (its words are
+    // single-spaced), so windows are looked up as slices: no key is built,
+    // nothing is allocated per heading.
     let mut best: Option<(usize, usize, Role)> = None;
-    for start in 0..words.len() {
-        if !table.first_words.contains(words[start]) {
-            continue;
-        }
-        let widest = table.max_words.min(words.len() - start);
-        for size in (1..=widest).rev() {
-            key.clear();
-            for (i, w) in words[start..start + size].iter().enumerate() {
-                if i > 0 {
-                    key.push(' ');
+    let mut start = 0;
+    while start < norm.len() {
+        let rest = &norm[start..];
+        let first_end = rest.find(' ').unwrap_or(rest.len());
+        if table.first_words.contains(&rest[..first_end]) {
+            // Ends of the windows of 1, 2, … `max_words` words from here.
+            let mut ends = [0usize; MAX_PHRASE_WORDS];
+            let mut n = 0;
+            let mut end = first_end;
+            while n < table.max_words {
+                ends[n] = end;
+                n += 1;
+                if end == rest.len() {
+                    break;
                 }
-                key.push_str(w);
+                end = rest[end + 1..]
+                    .find(' ')
+                    .map_or(rest.len(), |e| end + 1 + e);
             }
-            if let Some(&role) = table.exact.get(key.as_str()) {
-                if best.is_none_or(|(n, len, _)| (size, key.len()) > (n, len)) {
-                    best = Some((size, key.len(), role));
+            for size in (1..=n).rev() {
+                let key = &rest[..ends[size - 1]];
+                if let Some(&role) = table.exact.get(key) {
+                    if best.is_none_or(|(w, len, _)| (size, key.len()) > (w, len)) {
+                        best = Some((size, key.len(), role));
+                    }
+                    break;
                 }
-                break;
             }
         }
+        start += first_end + 1;
     }
     if let Some((_, _, role)) = best {
         return Some(role);

@@ -123,11 +123,13 @@ impl Builder<'_> {
         if !plain_possible && meta::find_double_star(text).is_none() {
             return;
         }
+        let mut fields = std::mem::take(&mut self.spare_fields);
         for (offset, line) in items::LineOffsets::new(text) {
             let abs = line_start + offset;
             let body_at = line_body_start(line);
             let body = &line[body_at..];
-            let fields = meta::bold_fields(body);
+            fields.clear();
+            meta::bold_fields(body, &mut fields);
             if !fields.is_empty() {
                 for f in &fields {
                     self.push_field(f, abs + body_at, in_list);
@@ -139,6 +141,7 @@ impl Builder<'_> {
                 self.push_field(&f, abs + body_at, in_list);
             }
         }
+        self.spare_fields = fields;
     }
 
     pub(super) fn push_field(&mut self, f: &meta::RawField, base: usize, in_list: bool) {
@@ -171,7 +174,7 @@ impl Builder<'_> {
         }
         self.plan.metadata.push(MetaField {
             key,
-            norm: norm.clone(),
+            norm,
             key_range,
             value,
             value_range,

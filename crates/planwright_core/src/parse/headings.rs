@@ -9,15 +9,15 @@ use super::{
 impl Builder<'_> {
     pub(super) fn end_heading(&mut self, r: TextRange) {
         let level = self.heading_level;
-        let block = self.inline.take();
-        let plain = block
-            .as_ref()
-            .map(|b| b.plain.trim().to_owned())
-            .unwrap_or_default();
-        if let Some(b) = block {
+        // The heading's text buffer is borrowed, not copied, and handed
+        // back for the next block at the end.
+        let mut buffer = String::new();
+        if let Some(mut b) = self.inline.take() {
+            buffer = std::mem::take(&mut b.plain);
             self.scan_segments(&b);
             self.recycle(b);
         }
+        let plain = buffer.trim();
         let start = r.start as usize;
         while let Some(&s) = self.open_sections.last() {
             if self.plan.sections[s].level < level {
@@ -37,7 +37,7 @@ impl Builder<'_> {
             self.plan.phases[p.index].range.end = r.start;
             self.phases.pop();
         }
-        let (number, title) = split_number(&plain);
+        let (number, title) = split_number(plain);
         let key = roles::normalize_heading(title);
         let role = roles::resolve_key(&key);
         self.kind_hint = kind_for_heading(role, &key);
@@ -56,11 +56,13 @@ impl Builder<'_> {
         let index = self.plan.sections.len() - 1;
         self.open_sections.push(index);
         if level == 1 && self.plan.title.is_none() {
-            self.plan.title = Some(make_title(self.src, heading, &plain));
+            self.plan.title = Some(make_title(self.src, heading, plain));
         }
         if let Some(head) = items::phase_head(title) {
             self.open_phase(head, heading, Some(level), None);
         }
+        buffer.clear();
+        self.spare_plain = buffer;
     }
 
     pub(super) fn open_phase(

@@ -20,8 +20,8 @@ pub(crate) struct RawField {
 
 /// Bold fields on one line: `**Key:** value`, `**Key**: value`, and several
 /// of them separated by ` | `. `line` has its list marker already removed.
-pub(crate) fn bold_fields(line: &str) -> Vec<RawField> {
-    let mut out = Vec::new();
+/// Appends to `out`, a buffer the reader reuses from line to line.
+pub(crate) fn bold_fields(line: &str, out: &mut Vec<RawField>) {
     let mut i = 0;
     loop {
         let rest = &line[i..];
@@ -59,7 +59,6 @@ pub(crate) fn bold_fields(line: &str) -> Vec<RawField> {
             None => break,
         }
     }
-    out
 }
 
 /// `**Key:** rest` or `**Key**: rest` at the start of `s`: the key's range,
@@ -238,7 +237,9 @@ mod tests {
     use super::*;
 
     fn bold(line: &str) -> Vec<(&str, &str, bool)> {
-        bold_fields(line)
+        let mut fields = Vec::new();
+        bold_fields(line, &mut fields);
+        fields
             .into_iter()
             .map(|f| {
                 let MetaStyle::Bold { colon_inside } = f.style else {
