@@ -258,7 +258,7 @@ pub struct DialectSet {
     text_owner: Vec<(usize, usize)>,
     /// Each marker's heading, field or comment name, normalised once here
     /// rather than for every file; parallel to each descriptor's `detect`.
-    marker_keys: Vec<Vec<String>>,
+    marker_keys: Vec<Vec<crate::model::Text>>,
 }
 
 const BUILTIN: &[(&str, &str, Option<&str>)] = &[
@@ -357,7 +357,7 @@ impl DialectSet {
                         } else if let Some(k) = m.field.as_ref().or(m.comment.as_ref()) {
                             normalize_key(k)
                         } else {
-                            String::new()
+                            crate::model::Text::default()
                         }
                     })
                     .collect()

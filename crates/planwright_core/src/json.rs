@@ -7,7 +7,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::model::{Plan, Progress, Task};
+use crate::model::{Plan, Progress, Task, Text};
 use crate::text::{LineIndex, TextRange};
 
 /// Version of every JSON document planwright prints.
@@ -226,11 +226,11 @@ pub struct LinkDoc {
 
 impl PlanDoc {
     pub fn new(plan: &Plan, path: &str, loc: &Locator<'_>) -> Self {
-        let phase_id = |i: Option<usize>| i.map(|i| plan.phases[i].id.clone());
+        let phase_id = |i: Option<usize>| i.map(|i| plan.phases[i].id.to_string());
         Self {
             version: VERSION,
             path: path.to_owned(),
-            title: plan.title.as_ref().map(|t| t.text.clone()),
+            title: plan.title.as_ref().map(|t| t.text.to_string()),
             title_range: plan.title.as_ref().map(|t| loc.range(t.range)),
             dialect: DialectDoc {
                 name: plan.dialect.name.clone(),
@@ -246,8 +246,8 @@ impl PlanDoc {
                 .metadata
                 .iter()
                 .map(|m| MetaDoc {
-                    key: m.key.clone(),
-                    value: m.value.clone(),
+                    key: m.key.to_string(),
+                    value: m.value.to_string(),
                     style: m.style.name(),
                     header: m.is_header(),
                     phase: phase_id(m.phase),
@@ -261,8 +261,8 @@ impl PlanDoc {
                 .iter()
                 .map(|s| SectionDoc {
                     level: s.level,
-                    number: s.number.clone(),
-                    title: s.title.clone(),
+                    number: opt(s.number.as_ref()),
+                    title: s.title.to_string(),
                     role: s.role.map(crate::Role::name),
                     parent: s.parent,
                     has_content: s.has_content,
@@ -274,17 +274,25 @@ impl PlanDoc {
                 .phases
                 .iter()
                 .map(|p| PhaseDoc {
-                    id: p.id.clone(),
+                    id: p.id.to_string(),
                     kind: p.kind.name(),
-                    number: p.number.clone(),
-                    title: p.title.clone(),
+                    number: p.number.to_string(),
+                    title: p.title.to_string(),
                     parent: phase_id(p.parent),
-                    priority: p.priority.clone(),
-                    estimate: p.estimate.clone(),
-                    goal: p.goal.clone(),
-                    status: p.status.clone(),
-                    depends_on: p.depends_on.iter().map(|r| r.target.label()).collect(),
-                    tasks: p.tasks.iter().map(|&t| plan.tasks[t].id.clone()).collect(),
+                    priority: opt(p.priority.as_ref()),
+                    estimate: opt(p.estimate.as_ref()),
+                    goal: opt(p.goal.as_ref()),
+                    status: opt(p.status.as_ref()),
+                    depends_on: p
+                        .depends_on
+                        .iter()
+                        .map(|r| r.target.label().to_string())
+                        .collect(),
+                    tasks: p
+                        .tasks
+                        .iter()
+                        .map(|&t| plan.tasks[t].id.to_string())
+                        .collect(),
                     progress: plan
                         .progress(p.tasks.iter().map(|&t| &plan.tasks[t]))
                         .into(),
@@ -312,8 +320,8 @@ impl PlanDoc {
                 .iter()
                 .map(|p| PlaceholderDoc {
                     kind: p.kind.name(),
-                    text: p.text.clone(),
-                    name: p.name.clone(),
+                    text: p.text.to_string(),
+                    name: opt(p.name.as_ref()),
                     line: loc.line(p.range.start),
                     range: loc.range(p.range),
                 })
@@ -322,7 +330,7 @@ impl PlanDoc {
                 .links
                 .iter()
                 .map(|l| LinkDoc {
-                    dest: l.dest.clone(),
+                    dest: l.dest.to_string(),
                     range: loc.range(l.range),
                 })
                 .collect(),
@@ -333,17 +341,17 @@ impl PlanDoc {
 impl TaskDoc {
     pub fn new(plan: &Plan, t: &Task, loc: &Locator<'_>) -> Self {
         Self {
-            id: t.id.clone(),
-            text: t.text.clone(),
+            id: t.id.to_string(),
+            text: t.text.to_string(),
             state: t.state.name(),
             kind: t.kind.name(),
-            phase: t.phase.map(|i| plan.phases[i].id.clone()),
-            section: t.section.map(|i| plan.sections[i].title.clone()),
-            markers: t.markers.clone(),
+            phase: t.phase.map(|i| plan.phases[i].id.to_string()),
+            section: t.section.map(|i| plan.sections[i].title.to_string()),
+            markers: all(&t.markers),
             parallel: t.parallel,
-            requirements: t.requirements.clone(),
-            depends_on: t.depends_on.clone(),
-            owner: t.owner.clone(),
+            requirements: all(&t.requirements),
+            depends_on: all(&t.depends_on),
+            owner: opt(t.owner.as_ref()),
             line: loc.line(t.check_range.start),
             range: loc.range(t.range),
             check_range: loc.range(t.check_range),
@@ -355,10 +363,18 @@ fn cells(cells: &[crate::model::Cell], loc: &Locator<'_>) -> Vec<CellDoc> {
     cells
         .iter()
         .map(|c| CellDoc {
-            text: c.text.clone(),
+            text: c.text.to_string(),
             range: loc.range(c.range),
         })
         .collect()
+}
+
+fn opt(text: Option<&Text>) -> Option<String> {
+    text.map(ToString::to_string)
+}
+
+fn all(texts: &[Text]) -> Vec<String> {
+    texts.iter().map(ToString::to_string).collect()
 }
 
 /// The JSON Schema of [`PlanDoc`].

@@ -9,6 +9,11 @@ use crate::dialect::DialectMatch;
 use crate::roles::Role;
 use crate::text::TextRange;
 
+/// The model's strings. Most are short (keys, ids, numbers, cell values)
+/// and are kept inline, without a heap allocation each: allocation was the
+/// largest single cost of building the model from many small plans.
+pub type Text = compact_str::CompactString;
+
 /// Everything planwright knows about one plan file.
 #[derive(Clone, Debug, Default)]
 pub struct Plan {
@@ -57,7 +62,7 @@ impl LineEnding {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Title {
     /// The title with template suffixes such as `Implementation Plan:` removed.
-    pub text: String,
+    pub text: Text,
     /// The bytes of `text` in the heading, where they are contiguous.
     pub range: TextRange,
     /// The whole heading line.
@@ -89,12 +94,12 @@ impl MetaStyle {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MetaField {
     /// The key as written, without markup.
-    pub key: String,
+    pub key: Text,
     /// The key normalised with [`normalize_key`], computed once when read.
-    pub norm: String,
+    pub norm: Text,
     pub key_range: TextRange,
     /// The value as written, trimmed; may be empty.
-    pub value: String,
+    pub value: Text,
     pub value_range: TextRange,
     /// The whole field, from its key markup to the end of its value.
     pub range: TextRange,
@@ -109,7 +114,7 @@ pub struct MetaField {
 
 impl MetaField {
     /// Normalised key for lookups: lower case, `-`/space as `_`.
-    pub fn norm_key(&self) -> String {
+    pub fn norm_key(&self) -> Text {
         self.norm.clone()
     }
 
@@ -123,8 +128,8 @@ impl MetaField {
 
 /// Lower-case a field or variable name and fold spaces, `-` and `/` to `_`, so
 /// `Feature ID`, `feature-id` and `FEATURE_ID` are one name.
-pub fn normalize_key(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
+pub fn normalize_key(key: &str) -> Text {
+    let mut out = TextBuf::default();
     // A run of separators becomes one `_`, written only before the next
     // letter or digit, so none leads or trails.
     let mut gap = false;
@@ -138,25 +143,82 @@ pub fn normalize_key(key: &str) -> String {
             if ascii {
                 out.push(c.to_ascii_lowercase());
             } else {
-                out.extend(c.to_lowercase());
+                c.to_lowercase().for_each(|l| out.push(l));
             }
         } else {
             gap = true;
         }
     }
-    out
+    out.finish()
+}
+
+/// Builds a [`Text`] a character at a time in a stack buffer, for the
+/// normalised names made for every field and heading: pushing into a
+/// `Text` re-examines its representation at every character, which
+/// showed in profiles. Longer names spill into a `String`.
+pub(crate) struct TextBuf {
+    bytes: [u8; 64],
+    len: usize,
+    spill: String,
+}
+
+impl Default for TextBuf {
+    fn default() -> Self {
+        Self {
+            bytes: [0; 64],
+            len: 0,
+            spill: String::new(),
+        }
+    }
+}
+
+impl TextBuf {
+    pub(crate) fn push(&mut self, c: char) {
+        if self.spill.is_empty() {
+            let n = c.len_utf8();
+            if self.len + n <= self.bytes.len() {
+                c.encode_utf8(&mut self.bytes[self.len..]);
+                self.len += n;
+                return;
+            }
+            let stacked = std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default();
+            self.spill.push_str(stacked);
+        }
+        self.spill.push(c);
+    }
+
+    pub(crate) fn push_str(&mut self, s: &str) {
+        s.chars().for_each(|c| self.push(c));
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Only whole characters are ever written, so this never fails.
+    fn stacked(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+
+    pub(crate) fn finish(self) -> Text {
+        if self.spill.is_empty() {
+            Text::from(self.stacked())
+        } else {
+            Text::from(self.spill)
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Section {
     pub level: u8,
     /// `7.1` for `## 7.1 Data Model`; without a trailing dot.
-    pub number: Option<String>,
+    pub number: Option<Text>,
     /// Plain heading text without the number.
-    pub title: String,
+    pub title: Text,
     /// The title normalised for comparison (`roles::normalize_heading`):
     /// what role resolution and dialect detection match against.
-    pub key: String,
+    pub key: Text,
     pub role: Option<Role>,
     /// The heading line.
     pub heading: TextRange,
@@ -194,11 +256,11 @@ impl PhaseKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Phase {
     /// `Phase 1`, `Step 1.1`, `Milestone M1`: kind and number, unique-ish.
-    pub id: String,
+    pub id: Text,
     pub kind: PhaseKind,
     /// The number or letter as written: `1`, `-1`, `3.5`, `4a`, `A`, `M1`.
-    pub number: String,
-    pub title: String,
+    pub number: Text,
+    pub title: Text,
     /// The heading or list item that opens it.
     pub heading: TextRange,
     /// Everything that belongs to it, up to the next sibling.
@@ -206,10 +268,10 @@ pub struct Phase {
     /// The enclosing phase, for steps.
     pub parent: Option<usize>,
     pub section: Option<usize>,
-    pub priority: Option<String>,
-    pub estimate: Option<String>,
-    pub goal: Option<String>,
-    pub status: Option<String>,
+    pub priority: Option<Text>,
+    pub estimate: Option<Text>,
+    pub goal: Option<Text>,
+    pub status: Option<Text>,
     /// The `Dependencies:` value as parsed; empty when none is stated.
     pub depends_on: Vec<Reference>,
     /// Where the dependencies were written, for diagnostics.
@@ -228,20 +290,25 @@ pub struct Reference {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RefTarget {
     /// `Phase 2`, `Stage A`, `Milestone M1`: kind and number.
-    Phase { kind: PhaseKind, number: String },
+    Phase { kind: PhaseKind, number: Text },
     /// `T012`, `T-012`.
-    Task(String),
+    Task(Text),
 }
 
 impl RefTarget {
-    pub fn label(&self) -> String {
+    pub fn label(&self) -> Text {
         match self {
             RefTarget::Phase { kind, number } => {
-                let mut name = kind.name().to_owned();
-                if let Some(first) = name.get_mut(0..1) {
-                    first.make_ascii_uppercase();
+                let name = kind.name();
+                let mut label = Text::with_capacity(name.len() + 1 + number.len());
+                let mut chars = name.chars();
+                if let Some(first) = chars.next() {
+                    label.push(first.to_ascii_uppercase());
                 }
-                format!("{name} {number}")
+                label.push_str(chars.as_str());
+                label.push(' ');
+                label.push_str(number);
+                label
             }
             RefTarget::Task(id) => id.clone(),
         }
@@ -294,12 +361,12 @@ impl TaskKind {
 pub struct Task {
     /// `T001`, `T-001`, `1.2`; or `#N` (1-based document index) when the
     /// text carries no id of its own.
-    pub id: String,
+    pub id: Text,
     pub explicit_id: bool,
     /// Where the id was written, when explicit.
     pub id_range: Option<TextRange>,
     /// First line of the item after the check mark, markers and id removed.
-    pub text: String,
+    pub text: Text,
     pub state: TaskState,
     /// The check box itself, `[ ]`: three bytes.
     pub check_range: TextRange,
@@ -310,13 +377,13 @@ pub struct Task {
     /// The first line of the item.
     pub line: TextRange,
     /// `[P]`, `(P)`, `[US1]` written before the text, without brackets.
-    pub markers: Vec<String>,
+    pub markers: Vec<Text>,
     pub parallel: bool,
     /// `_Requirements: 1.2, 3.4_` references.
-    pub requirements: Vec<String>,
+    pub requirements: Vec<Text>,
     /// Task ids this one waits for ("Depends on T012", `T005 → T006`).
-    pub depends_on: Vec<String>,
-    pub owner: Option<String>,
+    pub depends_on: Vec<Text>,
+    pub owner: Option<Text>,
     pub phase: Option<usize>,
     pub section: Option<usize>,
     /// The enclosing task item, for nested check lists.
@@ -327,8 +394,8 @@ pub struct Task {
 /// `from → to`: `to` cannot start before `from` is done.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TaskLink {
-    pub from: String,
-    pub to: String,
+    pub from: Text,
+    pub to: Text,
     pub range: TextRange,
 }
 
@@ -364,7 +431,7 @@ impl TableKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {
     /// Plain text of the cell, trimmed.
-    pub text: String,
+    pub text: Text,
     /// The trimmed cell content; empty range at the cell for empty cells.
     pub range: TextRange,
 }
@@ -462,10 +529,10 @@ impl PlaceholderKind {
 pub struct Placeholder {
     pub kind: PlaceholderKind,
     /// The slot as written, delimiters included.
-    pub text: String,
+    pub text: Text,
     /// The variable name inside the delimiters, normalised with
     /// [`normalize_key`], when the slot names one (`FEATURE_NAME`).
-    pub name: Option<String>,
+    pub name: Option<Text>,
     pub range: TextRange,
     /// Whether it sits in a metadata value (as opposed to body text).
     pub in_metadata: bool,
@@ -473,7 +540,7 @@ pub struct Placeholder {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Link {
-    pub dest: String,
+    pub dest: Text,
     /// The whole link, `[text](dest)`.
     pub range: TextRange,
 }

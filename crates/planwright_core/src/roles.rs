@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::model::TextBuf;
+
 macro_rules! roles {
     ($($variant:ident => $name:literal,)*) => {
         /// The purpose of a section.
@@ -73,7 +75,7 @@ const MAX_PHRASE_WORDS: usize = 12;
 struct Table {
     /// `FxHash`: the keys are short and trusted, and `SipHash` showed in
     /// profiles of the reader.
-    exact: rustc_hash::FxHashMap<String, Role>,
+    exact: rustc_hash::FxHashMap<crate::model::Text, Role>,
     /// Most words in any phrase: the widest window worth looking up.
     max_words: usize,
     /// Words that begin some phrase: only windows starting with one of
@@ -194,8 +196,8 @@ pub fn resolve_key(norm: &str) -> Option<Role> {
 
 /// Lower case, numbers and punctuation dropped, `&`/`+` read as "and",
 /// single spaces.
-pub fn normalize_heading(title: &str) -> String {
-    let mut out = String::with_capacity(title.len());
+pub fn normalize_heading(title: &str) -> crate::model::Text {
+    let mut out = TextBuf::default();
     let mut pending_space = false;
     for c in title.chars() {
         if c == '&' || c == '+' {
@@ -208,16 +210,16 @@ pub fn normalize_heading(title: &str) -> String {
             if c.is_ascii() {
                 out.push(c.to_ascii_lowercase());
             } else {
-                out.extend(c.to_lowercase());
+                c.to_lowercase().for_each(|l| out.push(l));
             }
         } else {
             pending_space = true;
         }
     }
-    out
+    out.finish()
 }
 
-fn push_word(out: &mut String, pending_space: &mut bool, word: &str) {
+fn push_word(out: &mut TextBuf, pending_space: &mut bool, word: &str) {
     if !out.is_empty() {
         out.push(' ');
     }

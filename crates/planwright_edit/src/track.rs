@@ -105,7 +105,7 @@ impl Graph {
                     .any(|r| matches!(r.target, RefTarget::Task(_)))
             });
         // Most plans name no task in a dependency; they skip the id table.
-        let ids: HashMap<String, usize> = if refers_to_tasks {
+        let ids: HashMap<planwright_core::Text, usize> = if refers_to_tasks {
             plan.tasks
                 .iter()
                 .enumerate()
@@ -115,7 +115,7 @@ impl Graph {
         } else {
             HashMap::new()
         };
-        let task = |id: &str| ids.get(&id.to_ascii_uppercase()).copied();
+        let task = |id: &str| ids.get(id.to_ascii_uppercase().as_str()).copied();
         let mut edges = Vec::new();
         let mut seen = std::collections::HashSet::new();
         let mut push = |from: Node, to: Node| {
@@ -247,8 +247,16 @@ fn resolve_ref(plan: &Plan, r: &Reference, task: &impl Fn(&str) -> Option<usize>
 /// How a node is named to users: `Phase 2`, `T005`, `#7`.
 pub fn label(plan: &Plan, node: Node) -> String {
     match node {
-        Node::Phase(p) => plan.phases.get(p).map(|p| p.id.clone()).unwrap_or_default(),
-        Node::Task(i) => plan.tasks.get(i).map(|t| t.id.clone()).unwrap_or_default(),
+        Node::Phase(p) => plan
+            .phases
+            .get(p)
+            .map(|p| p.id.to_string())
+            .unwrap_or_default(),
+        Node::Task(i) => plan
+            .tasks
+            .get(i)
+            .map(|t| t.id.to_string())
+            .unwrap_or_default(),
     }
 }
 

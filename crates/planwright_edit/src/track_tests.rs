@@ -7,7 +7,7 @@ fn ready_ids(src: &str) -> Vec<(String, Option<usize>)> {
     let plan = parse(src);
     ready_tasks(&plan)
         .into_iter()
-        .map(|r| (plan.tasks[r.task].id.clone(), r.batch))
+        .map(|r| (plan.tasks[r.task].id.to_string(), r.batch))
         .collect()
 }
 

@@ -9,7 +9,7 @@
 //! insertion shifts every later offset. Placeholders, paragraphs and lists
 //! are left out: setting a placeholder value to a real one is the point.
 
-use planwright_core::{Plan, TaskState, normalize_key};
+use planwright_core::{Plan, TaskState, Text, normalize_key};
 
 use crate::ops::Intent;
 
@@ -36,7 +36,7 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
         Intent::Field { changes } => {
             for (i, v) in changes {
                 match expected.metadata.get_mut(*i) {
-                    Some(f) => f.value.clone_from(v),
+                    Some(f) => f.value = Text::from(v.as_str()),
                     None => return fail("a field disappeared"),
                 }
             }
@@ -119,50 +119,50 @@ fn fail<T>(detail: impl Into<String>) -> Result<T, VerifyError> {
 /// The range-free projection of a plan that an edit must keep.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Shape {
-    title: Option<String>,
+    title: Option<Text>,
     metadata: Vec<FieldShape>,
-    sections: Vec<(u8, Option<String>, String)>,
+    sections: Vec<(u8, Option<Text>, Text)>,
     phases: Vec<PhaseShape>,
     tasks: Vec<TaskShape>,
-    task_links: Vec<(String, String)>,
+    task_links: Vec<(Text, Text)>,
     tables: Vec<TableShape>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct FieldShape {
-    key: String,
-    value: String,
+    key: Text,
+    value: Text,
     style: &'static str,
     header: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct PhaseShape {
-    id: String,
-    title: String,
+    id: Text,
+    title: Text,
     parent: Option<usize>,
-    status: Option<String>,
-    depends_on: Vec<String>,
+    status: Option<Text>,
+    depends_on: Vec<Text>,
     tasks: Vec<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct TaskShape {
-    id: String,
-    text: String,
+    id: Text,
+    text: Text,
     state: TaskState,
     kind: &'static str,
     phase: Option<usize>,
     parent: Option<usize>,
-    markers: Vec<String>,
-    depends_on: Vec<String>,
+    markers: Vec<Text>,
+    depends_on: Vec<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct TableShape {
     kind: &'static str,
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
+    header: Vec<Text>,
+    rows: Vec<Vec<Text>>,
 }
 
 impl Shape {
@@ -242,7 +242,7 @@ fn first_difference(a: &Shape, b: &Shape) -> String {
         });
     }
     if a.sections != b.sections {
-        return diff_list("heading", &a.sections, &b.sections, |s| s.2.clone());
+        return diff_list("heading", &a.sections, &b.sections, |s| s.2.to_string());
     }
     if a.tasks != b.tasks {
         return diff_list("task", &a.tasks, &b.tasks, |t| {
@@ -250,7 +250,7 @@ fn first_difference(a: &Shape, b: &Shape) -> String {
         });
     }
     if a.phases != b.phases {
-        return diff_list("phase", &a.phases, &b.phases, |p| p.id.clone());
+        return diff_list("phase", &a.phases, &b.phases, |p| p.id.to_string());
     }
     if a.tables != b.tables {
         return "a table changed".to_owned();

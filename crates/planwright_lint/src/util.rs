@@ -111,7 +111,7 @@ pub(crate) fn is_draft_status(ctx: &Context<'_>, value: &str) -> bool {
 
 /// The status words without emoji, bold or a trailing remark
 /// (`✅ Complete (2025-01-10)` → `complete`).
-pub(crate) fn status_key(value: &str) -> String {
+pub(crate) fn status_key(value: &str) -> planwright_core::Text {
     let head = value
         .split(['(', '—', '–', ';', ','])
         .next()

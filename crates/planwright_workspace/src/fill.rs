@@ -291,7 +291,7 @@ fn slots(plan: &Plan, template: &str) -> Vec<Slot> {
                 placeholder: p.clone(),
                 field_key: field
                     .filter(|m| m.value_range.slice(template).trim() == p.text)
-                    .map(planwright_core::MetaField::norm_key),
+                    .map(|m| m.norm.to_string()),
                 in_header: field.is_some_and(planwright_core::MetaField::is_header),
                 in_timeline: in_timeline(plan, p.range),
             }
@@ -313,7 +313,7 @@ fn slots(plan: &Plan, template: &str) -> Vec<Slot> {
                     in_metadata: true,
                     ..p
                 },
-                field_key: whole.then(|| m.norm_key()),
+                field_key: whole.then(|| m.norm.to_string()),
                 in_header: true,
                 in_timeline: false,
             });
@@ -331,7 +331,10 @@ fn resolve(sources: &Sources<'_>, slot: &Slot, used_set: &mut [bool]) -> Option<
     let own = if p.text.contains("###") {
         Some("branch".to_owned())
     } else {
-        p.name.clone().filter(|_| named_kind(p.kind))
+        p.name
+            .as_ref()
+            .filter(|_| named_kind(p.kind))
+            .map(ToString::to_string)
     };
     let field = slot.field_key.clone().filter(|_| slot.in_header);
     for name in own.into_iter().chain(field) {
@@ -464,7 +467,7 @@ mod tests {
         };
         let set: Vec<(String, String)> = set
             .iter()
-            .map(|(k, v)| (normalize_key(k), (*v).to_owned()))
+            .map(|(k, v)| (normalize_key(k).to_string(), (*v).to_owned()))
             .collect();
         let values = values();
         fill(

@@ -271,7 +271,7 @@ fn render(
     let set: Vec<(String, String)> = req
         .set
         .iter()
-        .map(|(k, v)| (planwright_core::normalize_key(k), v.clone()))
+        .map(|(k, v)| (planwright_core::normalize_key(k).to_string(), v.clone()))
         .collect();
     let filled = fill(
         template,

@@ -175,7 +175,7 @@ pub fn derive_descriptor(name: &str, template: &str) -> Descriptor {
             .any(|p| s.heading.contains_range(p.range));
         if !heading.is_empty() && !has_slot && seen_headings.insert(heading) {
             detect.push(Marker {
-                heading: Some(s.title.clone()),
+                heading: Some(s.title.to_string()),
                 weight: 1,
                 ..Marker::default()
             });
@@ -183,7 +183,7 @@ pub fn derive_descriptor(name: &str, template: &str) -> Descriptor {
     }
     let mut required_metadata = Vec::new();
     for m in plan.metadata.iter().filter(|m| m.is_header()) {
-        let key = m.norm_key();
+        let key = m.norm.to_string();
         if required_metadata.contains(&key) {
             continue;
         }
@@ -193,9 +193,9 @@ pub fn derive_descriptor(name: &str, template: &str) -> Descriptor {
             ..Marker::default()
         };
         if m.style == MetaStyle::Comment {
-            marker.comment = Some(m.key.clone());
+            marker.comment = Some(m.key.to_string());
         } else {
-            marker.field = Some(m.key.clone());
+            marker.field = Some(m.key.to_string());
         }
         detect.push(marker);
     }

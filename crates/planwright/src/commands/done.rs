@@ -48,7 +48,7 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
         for i in chosen {
             let t = &p.tasks[i];
             let id = if t.explicit_id {
-                t.id.clone()
+                t.id.to_string()
             } else {
                 format!("#{}", i + 1)
             };

@@ -86,17 +86,17 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
 
 fn nodes(plan: &Plan) -> Vec<NodeDoc> {
     let phases = plan.phases.iter().enumerate().map(|(i, p)| NodeDoc {
-        id: p.id.clone(),
+        id: p.id.to_string(),
         kind: p.kind.name(),
-        title: p.title.clone(),
-        parent: p.parent.map(|q| plan.phases[q].id.clone()),
+        title: p.title.to_string(),
+        parent: p.parent.map(|q| plan.phases[q].id.to_string()),
         done: finished(plan, Node::Phase(i)),
     });
     let tasks = plan.tasks.iter().map(|t| NodeDoc {
-        id: t.id.clone(),
+        id: t.id.to_string(),
         kind: "task",
-        title: t.text.clone(),
-        parent: t.phase.map(|q| plan.phases[q].id.clone()),
+        title: t.text.to_string(),
+        parent: t.phase.map(|q| plan.phases[q].id.to_string()),
         done: t.state == TaskState::Done,
     });
     phases.chain(tasks).collect()
@@ -128,7 +128,7 @@ fn task_label(plan: &Plan, i: usize) -> String {
 fn phase_label(plan: &Plan, i: usize) -> String {
     let p = &plan.phases[i];
     if p.title.is_empty() {
-        p.id.clone()
+        p.id.to_string()
     } else {
         format!("{}: {}", p.id, crate::output::shorten(&p.title, 50))
     }

@@ -89,7 +89,11 @@ pub fn outline(plan: &Plan, source: &str, path: &str) -> String {
                 let _ = write!(line, "  {}/{}", progress.done, progress.total);
             }
             if !p.depends_on.is_empty() {
-                let deps: Vec<String> = p.depends_on.iter().map(|r| r.target.label()).collect();
+                let deps: Vec<String> = p
+                    .depends_on
+                    .iter()
+                    .map(|r| r.target.label().to_string())
+                    .collect();
                 let _ = write!(line, "  (after {})", deps.join(", "));
             }
             let _ = writeln!(out, "{line}");

@@ -83,14 +83,14 @@ fn status_of(plan: &Plan, dialects: &DialectSet) -> Option<String> {
     let field = dialects
         .get(&plan.dialect.name)
         .map_or("status", |d| d.descriptor.status_field.as_str());
-    plan.field(field).map(|f| f.value.clone())
+    plan.field(field).map(|f| f.value.to_string())
 }
 
 fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatus {
     let plan = &l.plan;
     PlanStatus {
         path: l.file.display(),
-        title: plan.title.as_ref().map(|t| t.text.clone()),
+        title: plan.title.as_ref().map(|t| t.text.to_string()),
         dialect: plan.dialect.name.clone(),
         status: status_of(plan, dialects),
         progress: plan.progress(&plan.tasks).into(),
@@ -98,9 +98,9 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
             .phases
             .iter()
             .map(|p| PhaseStatus {
-                id: p.id.clone(),
-                title: p.title.clone(),
-                parent: p.parent.map(|i| plan.phases[i].id.clone()),
+                id: p.id.to_string(),
+                title: p.title.to_string(),
+                parent: p.parent.map(|i| plan.phases[i].id.to_string()),
                 progress: plan
                     .progress(p.tasks.iter().map(|&t| &plan.tasks[t]))
                     .into(),

@@ -4,8 +4,8 @@
 
 use super::{
     Block, BlockKind, Builder, InlineBlock, InlineKind, MetaField, MetaStyle, TaskKind, TaskLink,
-    TextRange, bold_phase, inline, is_only_bold, items, line_start_before, meta, normalize_key,
-    references,
+    Text, TextRange, bold_phase, inline, is_only_bold, items, line_start_before, meta,
+    normalize_key, references,
 };
 
 impl Builder<'_> {
@@ -146,8 +146,8 @@ impl Builder<'_> {
 
     pub(super) fn push_field(&mut self, f: &meta::RawField, base: usize, in_list: bool) {
         let (key_range, value_range, range) = f.ranges(base);
-        let key = key_range.slice(self.src).trim().to_owned();
-        let value = value_range.slice(self.src).to_owned();
+        let key = Text::from(key_range.slice(self.src).trim());
+        let value = Text::from(value_range.slice(self.src));
         let phase = if f.style == MetaStyle::Comment {
             None
         } else {
@@ -209,16 +209,16 @@ impl Builder<'_> {
         match key {
             "timeline" | "estimated_time" | "estimate" | "duration" | "effort"
             | "time_estimate" => {
-                phase.estimate.get_or_insert_with(|| value.to_owned());
+                phase.estimate.get_or_insert_with(|| value.into());
             }
             "goal" | "objective" | "purpose" => {
-                phase.goal.get_or_insert_with(|| value.to_owned());
+                phase.goal.get_or_insert_with(|| value.into());
             }
             "priority" => {
-                phase.priority.get_or_insert_with(|| value.to_owned());
+                phase.priority.get_or_insert_with(|| value.into());
             }
             "status" => {
-                phase.status.get_or_insert_with(|| value.to_owned());
+                phase.status.get_or_insert_with(|| value.into());
             }
             "dependencies" | "depends_on" | "dependency" | "prerequisites" | "blocked_by"
                 if phase.depends_range.is_none() =>

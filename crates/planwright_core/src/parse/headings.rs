@@ -2,8 +2,8 @@
 //! heading (`### Phase 1: Setup`) or a bold line (`**Step 1 – Journal**`).
 
 use super::{
-    Builder, HeadingLevel, OpenPhase, Phase, PhaseKind, Role, Section, TaskKind, TextRange, Title,
-    items, line_len, meta, roles,
+    Builder, HeadingLevel, OpenPhase, Phase, PhaseKind, Role, Section, TaskKind, Text, TextRange,
+    Title, items, line_len, meta, roles,
 };
 
 impl Builder<'_> {
@@ -44,8 +44,8 @@ impl Builder<'_> {
         let heading = heading_range(self.src, r);
         self.plan.sections.push(Section {
             level,
-            number: number.map(str::to_owned),
-            title: title.to_owned(),
+            number: number.map(Text::from),
+            title: title.into(),
             key,
             role,
             heading,
@@ -191,7 +191,7 @@ pub(super) fn make_title(src: &str, heading: TextRange, plain: &str) -> Title {
             )
         });
     Title {
-        text: text.to_owned(),
+        text: text.into(),
         range,
         heading,
     }

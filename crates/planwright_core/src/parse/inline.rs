@@ -6,7 +6,7 @@
 //! is called only on text outside links and code (code gets its own narrow
 //! rules in [`scan_code`]).
 
-use crate::model::{Placeholder, PlaceholderKind, normalize_key};
+use crate::model::{Placeholder, PlaceholderKind, Text, normalize_key};
 use crate::text::TextRange;
 
 /// Finds placeholders in `text`, which starts at byte `base` of the source.
@@ -217,7 +217,7 @@ pub(crate) fn is_choice_list(value: &str) -> bool {
     known == alternatives.len() || (alternatives.len() >= 3 && (known >= 2 || single_letters))
 }
 
-type Found = Option<(usize, PlaceholderKind, Option<String>)>;
+type Found = Option<(usize, PlaceholderKind, Option<Text>)>;
 
 fn make(
     text: &str,
@@ -225,11 +225,11 @@ fn make(
     start: usize,
     end: usize,
     kind: PlaceholderKind,
-    name: Option<String>,
+    name: Option<Text>,
 ) -> Placeholder {
     Placeholder {
         kind,
-        text: text[start..end].to_owned(),
+        text: Text::from(&text[start..end]),
         name,
         range: TextRange::new(base + start, base + end),
         in_metadata: false,
@@ -481,7 +481,7 @@ fn is_html_tag(name: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn kinds(text: &str) -> Vec<(String, &'static str)> {
+    fn kinds(text: &str) -> Vec<(Text, &'static str)> {
         let mut out = Vec::new();
         scan_text(text, 0, &mut out);
         out.into_iter().map(|p| (p.text, p.kind.name())).collect()

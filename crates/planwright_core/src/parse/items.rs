@@ -4,7 +4,7 @@
 //! They work on one line or one value at a time and return offsets relative
 //! to the string they were given; the builder adds the base offset.
 
-use crate::model::{PhaseKind, RefTarget, Reference};
+use crate::model::{PhaseKind, RefTarget, Reference, Text};
 use crate::text::TextRange;
 
 /// The check box at the start of a list item's content, if there is one:
@@ -48,7 +48,7 @@ pub(crate) fn list_marker_len(line: &str) -> usize {
 pub(crate) struct TaskHead {
     /// Offset range of an explicit id within the line.
     pub id: Option<(usize, usize)>,
-    pub markers: Vec<String>,
+    pub markers: Vec<Text>,
     pub parallel: bool,
     /// Offset at which the description starts.
     pub text_start: usize,
@@ -95,7 +95,7 @@ pub(crate) fn task_head(line: &str) -> TaskHead {
         if inner == "P" {
             head.parallel = true;
         }
-        head.markers.push(inner.to_owned());
+        head.markers.push(Text::from(inner));
         i += end + 1;
     }
     head.text_start = skip_separators(line, skip_ws(line, i));
@@ -179,17 +179,17 @@ pub(crate) fn task_id_len(s: &str) -> Option<usize> {
 }
 
 /// The id as it is compared: without a trailing dot.
-pub(crate) fn clean_id(id: &str) -> String {
-    id.trim_end_matches('.').to_owned()
+pub(crate) fn clean_id(id: &str) -> Text {
+    Text::from(id.trim_end_matches('.'))
 }
 
 /// A recognised phase or step title.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct PhaseHead {
     pub kind: PhaseKind,
-    pub number: String,
-    pub title: String,
-    pub priority: Option<String>,
+    pub number: Text,
+    pub title: Text,
+    pub priority: Option<Text>,
 }
 
 const PHASE_WORDS: &[(&str, PhaseKind)] = &[
@@ -233,14 +233,14 @@ pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
     if let Some(start) = title.find("[Priority:")
         && let Some(len) = title[start..].find(']')
     {
-        priority = Some(title[start + 10..start + len].trim().to_owned());
+        priority = Some(Text::from(title[start + 10..start + len].trim()));
         title.replace_range(start..=start + len, "");
         title = title.trim().to_owned();
     }
     Some(PhaseHead {
         kind: *kind,
-        number,
-        title: title.trim_end_matches(['*', ':']).trim().to_owned(),
+        number: Text::from(number),
+        title: Text::from(title.trim_end_matches(['*', ':']).trim()),
         priority,
     })
 }
@@ -309,7 +309,7 @@ pub(crate) fn references(value: &str, base: usize) -> Vec<Reference> {
         }
         if let Some(len) = task_ref_len(&value[i..]) {
             refs.push(Reference {
-                target: RefTarget::Task(value[i..i + len].to_owned()),
+                target: RefTarget::Task(Text::from(&value[i..i + len])),
                 range: TextRange::new(base + i, base + i + len),
             });
             i += len;
@@ -358,12 +358,12 @@ fn phase_number_list(
         let Some(len) = phase_number_len(rest).filter(|_| !rest.is_empty()) else {
             return i;
         };
-        let number = rest[..len].to_owned();
+        let number = &rest[..len];
         let start = if first { word_start } else { j };
         refs.push(Reference {
             target: RefTarget::Phase {
                 kind,
-                number: number.clone(),
+                number: Text::from(number),
             },
             range: TextRange::new(base + start, base + j + len),
         });
@@ -386,7 +386,7 @@ fn phase_number_list(
                     refs.push(Reference {
                         target: RefTarget::Phase {
                             kind,
-                            number: n.to_string(),
+                            number: compact_str::ToCompactString::to_compact_string(&n),
                         },
                         range: TextRange::new(base + m, base + m + len),
                     });
@@ -408,11 +408,11 @@ fn phase_number_list(
 }
 
 /// `T005 → T006 → T007` chains: each pair is (from, to, range of the pair).
-pub(crate) fn task_chain(text: &str, base: usize) -> Vec<(String, String, TextRange)> {
+pub(crate) fn task_chain(text: &str, base: usize) -> Vec<(Text, Text, TextRange)> {
     let mut out = Vec::new();
     for line in LineOffsets::new(text) {
         let (start, line) = line;
-        let mut prev: Option<(String, usize, usize)> = None;
+        let mut prev: Option<(Text, usize, usize)> = None;
         let mut next = 0;
         // Only a `T` can start an id: jump between them.
         for i in memchr::memchr_iter(b'T', line.as_bytes()) {
@@ -423,7 +423,7 @@ pub(crate) fn task_chain(text: &str, base: usize) -> Vec<(String, String, TextRa
             let Some(len) = task_ref_len(&line[i..]).filter(|_| boundary) else {
                 continue;
             };
-            let id = line[i..i + len].to_owned();
+            let id = Text::from(&line[i..i + len]);
             if let Some((from, from_start, from_end)) = prev.take() {
                 let between = &line[from_end..i];
                 if ["→", "->", "=>", "⟶"].iter().any(|a| between.contains(a)) {
@@ -473,7 +473,7 @@ impl<'a> Iterator for LineOffsets<'a> {
 mod tests {
     use super::*;
 
-    fn phase(text: &str) -> Option<(PhaseKind, String, String, Option<String>)> {
+    fn phase(text: &str) -> Option<(PhaseKind, Text, Text, Option<Text>)> {
         phase_head(text).map(|p| (p.kind, p.number, p.title, p.priority))
     }
 
@@ -512,7 +512,7 @@ mod tests {
         assert_eq!(phase("Steps to reproduce"), None);
     }
 
-    fn refs(value: &str) -> Vec<String> {
+    fn refs(value: &str) -> Vec<Text> {
         references(value, 0)
             .into_iter()
             .map(|r| r.target.label())

@@ -26,7 +26,7 @@ use crate::dialect::DialectSet;
 use crate::model::{
     Block, BlockKind, Cell, LineEnding, Link, List, MetaField, MetaStyle, Phase, PhaseKind,
     Placeholder, PlaceholderKind, Plan, Row, Section, Table, TableKind, Task, TaskKind, TaskLink,
-    TaskState, Title, normalize_key,
+    TaskState, Text, Title, normalize_key,
 };
 use crate::roles::{self, Role};
 use crate::text::TextRange;
@@ -128,7 +128,7 @@ fn template_text(source: &str, plan: &mut Plan, dialect: &crate::Dialect) {
         found = true;
         plan.placeholders.push(Placeholder {
             kind: PlaceholderKind::TemplateText,
-            text: text.to_owned(),
+            text: Text::from(text),
             name: None,
             range: block.range,
             in_metadata: false,
@@ -315,7 +315,7 @@ impl<'s> Builder<'s> {
                 self.touch_inline(r);
                 self.link_depth += 1;
                 self.plan.links.push(Link {
-                    dest: dest_url.to_string(),
+                    dest: Text::from(dest_url.as_ref()),
                     range: r,
                 });
             }

@@ -2,7 +2,7 @@
 //! the typed view (risks, timeline, progress log …) chosen from the header.
 
 use super::{
-    Builder, Cell, Role, Row, Table, TableKind, TextRange, line_len, line_start_before,
+    Builder, Cell, Role, Row, Table, TableKind, Text, TextRange, line_len, line_start_before,
     trim_trailing_newlines,
 };
 
@@ -20,7 +20,7 @@ impl Builder<'_> {
         if raw.starts_with('|') {
             range = TextRange::new(range.start as usize + 1, range.end as usize).trim(self.src);
         }
-        let text = block.plain.trim().to_owned();
+        let text = Text::from(block.plain.trim());
         self.recycle(block);
         self.push_choice(range.slice(self.src), range.start as usize);
         if let Some(t) = &mut self.table {
@@ -70,7 +70,7 @@ impl Builder<'_> {
 }
 
 pub(super) fn table_kind(header: &Row, role: Option<Role>) -> TableKind {
-    let h: Vec<String> = header.cells.iter().map(|c| c.text.to_lowercase()).collect();
+    let h: Vec<Text> = header.cells.iter().map(|c| c.text.to_lowercase()).collect();
     let has = |w: &str| h.iter().any(|c| c.contains(w));
     if has("risk")
         && (has("mitigation") || has("impact") || has("likelihood") || has("probability"))

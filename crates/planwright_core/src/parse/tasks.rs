@@ -3,7 +3,7 @@
 //! requirements and dependencies.
 
 use super::{
-    Builder, InlineKind, OpenItem, Task, TaskKind, TaskState, TextRange, bold_phase, items,
+    Builder, InlineKind, OpenItem, Task, TaskKind, TaskState, Text, TextRange, bold_phase, items,
     line_len, references, trim_trailing_newlines,
 };
 
@@ -65,7 +65,7 @@ impl Builder<'_> {
                 items::clean_id(&head_text[s..e]),
                 Some(TextRange::new(head_start + s, head_start + e)),
             ),
-            None => (format!("#{}", index + 1), None),
+            None => (compact_str::format_compact!("#{}", index + 1), None),
         };
         let text = head_text.get(head.text_start..).unwrap_or_default().trim();
         let owner = owner_of(text);
@@ -84,7 +84,7 @@ impl Builder<'_> {
             id,
             explicit_id: head.id.is_some(),
             id_range,
-            text: strip_emphasis(text).to_owned(),
+            text: Text::from(strip_emphasis(text)),
             state: match mark {
                 'x' | 'X' => TaskState::Done,
                 '-' | '~' => TaskState::InProgress,
@@ -168,14 +168,14 @@ impl Builder<'_> {
                     requirements.extend(
                         value
                             .split([',', '、', '，'])
-                            .map(|v| v.trim().trim_matches(['_', '*', ' ', '.']).to_owned())
+                            .map(|v| Text::from(v.trim().trim_matches(['_', '*', ' ', '.'])))
                             .filter(|v| !v.is_empty() && v.len() <= 24),
                     );
                 }
                 "owner:" => {
                     let v = value.trim().trim_matches(['*', '_', ' ']);
                     if owner.is_none() && at >= first_line_end && !v.is_empty() {
-                        owner = Some(v.to_owned());
+                        owner = Some(Text::from(v));
                     }
                 }
                 _ => {
@@ -253,16 +253,17 @@ pub(super) fn capitalise(word: &str) -> String {
     })
 }
 
-pub(super) fn owner_of(text: &str) -> Option<String> {
+pub(super) fn owner_of(text: &str) -> Option<Text> {
     let at = text.find('@')?;
     if at > 0 && text.as_bytes()[at - 1].is_ascii_alphanumeric() {
         return None;
     }
-    let name: String = text[at + 1..]
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
-    (!name.is_empty()).then(|| format!("@{name}"))
+    let name = &text[at..];
+    let len = name[1..]
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '-' || *c == '_'))
+        .map_or(name.len() - 1, |(i, _)| i);
+    (len > 0).then(|| Text::from(&name[..=len]))
 }
 
 pub(super) fn strip_emphasis(text: &str) -> &str {

@@ -58,7 +58,7 @@ fn task_ids_markers_and_requirements() {
 - [ ] Plain task @dana
 ";
     let plan = p(src);
-    let got: Vec<(&str, bool, &[String], &str)> = plan
+    let got: Vec<(&str, bool, &[Text], &str)> = plan
         .tasks
         .iter()
         .map(|t| {
@@ -75,7 +75,7 @@ fn task_ids_markers_and_requirements() {
         (
             "T001",
             true,
-            &["P".to_owned(), "US1".to_owned()][..],
+            &[Text::from("P"), Text::from("US1")][..],
             "Create models"
         )
     );
@@ -175,7 +175,7 @@ fn phase_forms_and_dependencies() {
             "Step 2"
         ]
     );
-    let labels = |i: usize| -> Vec<String> {
+    let labels = |i: usize| -> Vec<Text> {
         plan.phases[i]
             .depends_on
             .iter()

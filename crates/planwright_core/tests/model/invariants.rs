@@ -99,7 +99,7 @@ pub fn violations(plan: &Plan, src: &str) -> Vec<String> {
         if check(&mut bad, src, "phase", p.range)
             && check(&mut bad, src, "phase heading", p.heading)
         {
-            if !p.heading.slice(src).contains(&p.number) {
+            if !p.heading.slice(src).contains(p.number.as_str()) {
                 bad.push(format!(
                     "phase {} heading {:?} lacks its number",
                     p.id,

@@ -77,8 +77,8 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
         if !req.add {
             let mut present: Vec<String> = Vec::new();
             for f in plan.metadata.iter().filter(|f| in_header_block(plan, f)) {
-                if !present.contains(&f.key) {
-                    present.push(f.key.clone());
+                if !present.iter().any(|p| *p == f.key) {
+                    present.push(f.key.to_string());
                 }
             }
             return Err(OpError::FieldMissing {
@@ -86,7 +86,7 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
                 present,
             });
         }
-        return add_field(plan, src, req.field, value, key);
+        return add_field(plan, src, req.field, value, key.to_string());
     }
     let mut edits = Vec::new();
     let mut changes = Vec::new();

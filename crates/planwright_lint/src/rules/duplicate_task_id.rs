@@ -24,7 +24,7 @@ use super::Sink;
 use crate::Context;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
-    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut first: HashMap<planwright_core::Text, usize> = HashMap::new();
     for (i, task) in ctx.plan.tasks.iter().enumerate() {
         if !task.explicit_id || is_truncated(ctx.source, task.id_range) {
             continue;
