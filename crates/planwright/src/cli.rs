@@ -23,8 +23,12 @@ pub enum Command {
     New(NewArgs),
     /// Show the parsed model of a plan: outline, or the whole model as JSON.
     Show(ShowArgs),
-    /// Print the JSON Schema of `show --format json`.
-    Schema,
+    /// Print the JSON Schema of a command's `--format json` output.
+    Schema {
+        /// The command whose output to describe.
+        #[arg(value_enum, default_value_t = SchemaOutput::Show)]
+        output: SchemaOutput,
+    },
     /// List the plan templates, or print one.
     Templates {
         #[command(subcommand)]
@@ -80,6 +84,19 @@ pub enum TemplatesAction {
     List,
     /// Print a template byte for byte.
     Show { name: String },
+}
+
+/// The JSON outputs `planwright schema` documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SchemaOutput {
+    /// `show --format json`: the whole parsed plan.
+    Show,
+    /// `lint --format json`: the findings and their counts.
+    Lint,
+    /// `status --format json`: progress per plan and phase.
+    Status,
+    /// `next --format json`: the tasks that can start now.
+    Next,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -6,9 +6,12 @@
 
 use planwright_core::TextRange;
 use planwright_core::edit::Edit;
+use schemars::JsonSchema;
 use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// How serious a finding is: each rule has a default, which configuration
+/// may change per rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -44,7 +47,7 @@ pub struct Label {
 
 /// Whether a fix may be applied without review. A safe fix never changes
 /// what the plan says, only how it is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Applicability {
     Safe,

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::CommandFactory;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, SchemaOutput};
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
@@ -29,8 +29,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Lint(args) => lint::run(&args),
         Command::Rules { id } => rules::run(id.as_deref()),
         Command::Show(args) => show::run(&args),
-        Command::Schema => {
-            let schema = planwright_core::json::plan_schema();
+        Command::Schema { output } => {
+            let schema = match output {
+                SchemaOutput::Show => planwright_core::json::plan_schema(),
+                SchemaOutput::Lint => planwright_lint::render::json::schema(),
+                SchemaOutput::Status => status::schema(),
+                SchemaOutput::Next => next::schema(),
+            };
             crate::output::print_json(&schema)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -9,13 +9,19 @@ use anyhow::Result;
 use planwright_core::TaskState;
 use planwright_core::json::{Locator, TaskDoc, VERSION};
 use planwright_edit::track::ready_tasks;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::plans::{Loaded, load_all, load_one, report_errors};
 use crate::cli::{Format, NextArgs};
 
-/// `next --format json`.
-#[derive(Serialize)]
+/// What `planwright next --format json` prints, version 1: the tasks that
+/// can start now, work in progress first, each a task object of `show`
+/// with its plan's path and parallel batch beside it.
+// `planwright schema next` is derived from these types and their doc
+// comments (see `schema`), so the published schema cannot drift.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "planwright next --format json")]
 struct NextDoc {
     version: u32,
     tasks: Vec<NextTask>,
@@ -23,7 +29,7 @@ struct NextDoc {
     more: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct NextTask {
     path: String,
     /// Tasks sharing a batch number (within one plan) can run at once.
@@ -73,6 +79,11 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
         Format::Human => crate::output::print(&human(&all, more, open, total))?,
     }
     Ok(report_errors(&errors))
+}
+
+/// The JSON Schema of [`NextDoc`], for `planwright schema next`.
+pub(crate) fn schema() -> serde_json::Value {
+    schemars::schema_for!(NextDoc).into()
 }
 
 /// The plan's first `limit` ready tasks (in progress first): since the

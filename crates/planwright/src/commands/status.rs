@@ -9,20 +9,26 @@ use std::process::ExitCode;
 use anyhow::Result;
 use planwright_core::json::{Locator, ProgressDoc, TaskDoc, VERSION};
 use planwright_core::{DialectSet, Plan, Progress};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::plans::{Loaded, load_all, load_one, report_errors};
 use crate::cli::{Format, StatusArgs};
 
-/// `status --format json`.
-#[derive(Serialize)]
+/// What `planwright status --format json` prints, version 1: a row per
+/// plan, with its phases, and the totals over all of them.
+// `planwright schema status` is derived from these types and their doc
+// comments (see `schema`), so the published schema cannot drift.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "planwright status --format json")]
 struct StatusDoc {
     version: u32,
     plans: Vec<PlanStatus>,
+    /// Over every plan listed.
     total: ProgressDoc,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct PlanStatus {
     path: String,
     title: Option<String>,
@@ -36,7 +42,7 @@ struct PlanStatus {
     tasks: Option<Vec<TaskDoc>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct PhaseStatus {
     id: String,
     title: String,
@@ -77,6 +83,11 @@ pub fn run(args: &StatusArgs) -> Result<ExitCode> {
         Format::Human => crate::output::print(&table(&plans, total, bars))?,
     }
     Ok(report_errors(&errors))
+}
+
+/// The JSON Schema of [`StatusDoc`], for `planwright schema status`.
+pub(crate) fn schema() -> serde_json::Value {
+    schemars::schema_for!(StatusDoc).into()
 }
 
 fn status_of(plan: &Plan, dialects: &DialectSet) -> Option<String> {

@@ -5,6 +5,7 @@ mod init;
 mod lint;
 mod local_templates;
 mod new;
+mod schema;
 mod show;
 mod support;
 mod views;

@@ -9,6 +9,7 @@ pub mod sarif;
 
 use std::fmt::Write as _;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
@@ -22,7 +23,7 @@ pub struct FileReport<'a> {
 }
 
 /// Counts over a whole run.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Summary {
     pub files: usize,
     pub errors: usize,
