@@ -12,6 +12,7 @@ use std::sync::Mutex;
 
 use globset::{GlobSet, GlobSetBuilder};
 use ignore::{WalkBuilder, WalkState};
+use rayon::prelude::*;
 
 use crate::config::LoadedConfig;
 use crate::source::display_path;
@@ -35,6 +36,19 @@ pub enum DiscoverError {
 /// The plan files under `paths` (the current folder when empty), sorted
 /// and without duplicates, and every problem met on the way.
 pub fn discover(paths: &[PathBuf], config: &LoadedConfig) -> (Vec<PathBuf>, Vec<DiscoverError>) {
+    let (found, errors) = discover_with(paths, config, |_| ());
+    (found.into_iter().map(|(path, ())| path).collect(), errors)
+}
+
+/// [`discover`], running `work` on each plan as soon as it is found, on the
+/// walker's own threads (as ripgrep searches inside its walk): reading and
+/// parsing start while the walk goes on, instead of after it. The results
+/// come back sorted by path, so output does not depend on thread timing.
+pub fn discover_with<T: Send>(
+    paths: &[PathBuf],
+    config: &LoadedConfig,
+    work: impl Fn(&Path) -> T + Sync,
+) -> (Vec<(PathBuf, T)>, Vec<DiscoverError>) {
     let mut errors = Vec::new();
     let matcher = match PlanMatcher::new(config) {
         Ok(m) => m,
@@ -49,10 +63,11 @@ pub fn discover(paths: &[PathBuf], config: &LoadedConfig) -> (Vec<PathBuf>, Vec<
     let found = Mutex::new(Vec::new());
     let walk_errors = Mutex::new(Vec::new());
     let mut walk_roots = Vec::new();
+    let mut named = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk_roots.push(path.clone()),
-            Ok(_) => lock(&found).push(path.clone()),
+            Ok(_) => named.push(path.clone()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 errors.push(DiscoverError::NotFound {
                     path: display_path(path),
@@ -64,12 +79,23 @@ pub fn discover(paths: &[PathBuf], config: &LoadedConfig) -> (Vec<PathBuf>, Vec<
             }),
         }
     }
+    // A shell glob can name thousands of files: they are worked on in
+    // parallel too. The same file named twice is worked on once.
+    named.sort();
+    named.dedup();
+    let named: Vec<(PathBuf, T)> = named
+        .into_par_iter()
+        .map(|path| {
+            let result = work(&path);
+            (path, result)
+        })
+        .collect();
+    lock(&found).extend(named);
     if let Some((first, rest)) = walk_roots.split_first() {
         let mut builder = WalkBuilder::new(first);
         for root in rest {
             builder.add(root);
         }
-        // Hidden folders hold plans (`.kiro/specs`); `.git` never does.
         builder
             .hidden(false)
             .require_git(false)
@@ -80,7 +106,8 @@ pub fn discover(paths: &[PathBuf], config: &LoadedConfig) -> (Vec<PathBuf>, Vec<
                     Ok(entry) => {
                         let is_file = entry.file_type().is_some_and(|t| t.is_file());
                         if is_file && matcher.is_plan(entry.path()) {
-                            lock(&found).push(entry.into_path());
+                            let result = work(entry.path());
+                            lock(&found).push((entry.into_path(), result));
                         }
                     }
                     Err(e) => lock(&walk_errors).push(walk_error(&e)),
@@ -92,8 +119,9 @@ pub fn discover(paths: &[PathBuf], config: &LoadedConfig) -> (Vec<PathBuf>, Vec<
     let mut found = found
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    found.sort();
-    found.dedup();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    // A file both named and walked (or under two roots) counts once.
+    found.dedup_by(|a, b| a.0 == b.0);
     errors.extend(
         walk_errors
             .into_inner()
@@ -102,8 +130,6 @@ pub fn discover(paths: &[PathBuf], config: &LoadedConfig) -> (Vec<PathBuf>, Vec<
     (found, errors)
 }
 
-/// A poisoned lock only means another walker thread panicked; the list it
-/// guards is still a valid list.
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }

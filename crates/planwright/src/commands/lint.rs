@@ -17,7 +17,7 @@ use planwright_core::{DialectSet, ParseOptions};
 use planwright_lint::render::{self, FileReport};
 use planwright_lint::{Diagnostic, Layer, RuleSet, SelectionError, Severity};
 use planwright_workspace::config::{LintConfig, LintOverride, LoadedConfig, load_config};
-use planwright_workspace::discover::discover;
+use planwright_workspace::discover::discover_with;
 use planwright_workspace::read_plan_file;
 use planwright_workspace::source::display_path;
 use planwright_workspace::templates::{dialect_set, templates_dir};
@@ -84,15 +84,11 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
     let cwd = std::env::current_dir().context("reading the current folder")?;
     let config = load_config(&cwd)?;
     let settings = Settings::new(&config, args)?;
-    let (paths, discover_errors) = discover(&args.paths, &config);
+    let (results, discover_errors) =
+        discover_with(&args.paths, &config, |path| lint_path(path, &settings));
     let mut errors: Vec<String> = discover_errors.iter().map(ToString::to_string).collect();
-
-    let results: Vec<Result<Linted, String>> = paths
-        .par_iter()
-        .map(|path| lint_path(path, &settings))
-        .collect();
     let mut linted = Vec::with_capacity(results.len());
-    for r in results {
+    for (_, r) in results {
         match r {
             Ok(l) => linted.push(l),
             Err(e) => errors.push(e),
