@@ -33,7 +33,7 @@ pub fn run(dir: &Path, binary: &Path, runs: usize, only: Option<&str>) -> Result
         .context("no plans in the tree")?
         .clone();
     println!(
-        "{} files, {:.1} MB; one file: {} ({} bytes); median of {runs} runs\n",
+        "{} files, {:.1} MB; one file: {} ({} bytes); median of {runs} rounds; \"x floor\" is the median of each round's ratio\n",
         files.len(),
         bytes as f64 / 1e6,
         one.display(),
@@ -74,25 +74,30 @@ pub fn run(dir: &Path, binary: &Path, runs: usize, only: Option<&str>) -> Result
     };
     let mut cases = vec![floor, model, linted];
     cases.extend(cases_for(dir, binary, &one));
-    let mut results: Vec<(String, Duration)> = Vec::new();
     cases.retain(|c| c.name.starts_with("floor") || only.is_none_or(|o| c.name.contains(o)));
-    for case in &cases {
-        let mut times = Vec::with_capacity(runs);
-        for _ in 0..runs {
+    // Rounds, not case after case: every round times each case once, so a
+    // spell of load on this shared machine falls on all of them alike, and
+    // each case's ratio to the floor is taken within its round.
+    let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(runs); cases.len()];
+    for _ in 0..runs {
+        for (case, times) in cases.iter().zip(&mut times) {
             let start = Instant::now();
             (case.run)()?;
             times.push(start.elapsed());
         }
-        times.sort();
-        results.push((case.name.clone(), times[times.len() / 2]));
     }
-    let floor = results[0].1.as_secs_f64();
     println!("{:<52} {:>10} {:>8}", "case", "median", "x floor");
-    for (name, t) in &results {
+    for (case, t) in cases.iter().zip(&times) {
+        let ratios: Vec<f64> = t
+            .iter()
+            .zip(&times[0])
+            .map(|(t, floor)| t.as_secs_f64() / floor.as_secs_f64())
+            .collect();
         println!(
-            "{name:<52} {:>8.1}ms {:>8.2}",
-            t.as_secs_f64() * 1e3,
-            t.as_secs_f64() / floor
+            "{:<52} {:>8.1}ms {:>8.2}",
+            case.name,
+            median(t.iter().map(Duration::as_secs_f64).collect()) * 1e3,
+            median(ratios)
         );
     }
     Ok(())
@@ -219,6 +224,11 @@ fn model_all(files: &[PathBuf], lint: bool) {
         })
         .sum();
     std::hint::black_box(found);
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
 fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>> {
