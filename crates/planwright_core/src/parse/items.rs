@@ -118,12 +118,17 @@ fn skip_ws(s: &str, mut i: usize) -> usize {
 
 fn skip_separators(s: &str, mut i: usize) -> usize {
     i = skip_ws(s, i);
-    for sep in [":", "-", "–", "—", "."] {
-        if s[i..].starts_with(sep) && s[i + sep.len()..].starts_with([' ', '\t']) {
-            return skip_ws(s, i + sep.len());
-        }
+    let rest = &s.as_bytes()[i..];
+    // `:`, `-`, `.` and the en and em dashes (E2 80 93 / E2 80 94).
+    let sep = match rest {
+        [b':' | b'-' | b'.', ..] => 1,
+        [0xE2, 0x80, 0x93 | 0x94, ..] => 3,
+        _ => 0,
+    };
+    if sep > 0 && matches!(rest.get(sep), Some(b' ' | b'\t')) {
+        return skip_ws(s, i + sep);
     }
-    if s[i..].starts_with(':') {
+    if rest.first() == Some(&b':') {
         return skip_ws(s, i + 1);
     }
     i

@@ -70,8 +70,14 @@ impl Builder<'_> {
 }
 
 pub(super) fn table_kind(header: &Row, role: Option<Role>) -> TableKind {
-    let h: Vec<Text> = header.cells.iter().map(|c| c.text.to_lowercase()).collect();
-    let has = |w: &str| h.iter().any(|c| c.contains(w));
+    // Compared in place, ignoring ASCII case: tables are common, and a
+    // lower-cased copy of every header cell showed in profiles.
+    let has = |w: &str| {
+        header
+            .cells
+            .iter()
+            .any(|c| contains_ignore_ascii_case(&c.text, w))
+    };
     if has("risk")
         && (has("mitigation") || has("impact") || has("likelihood") || has("probability"))
     {
@@ -99,6 +105,15 @@ pub(super) fn table_kind(header: &Row, role: Option<Role>) -> TableKind {
     } else {
         TableKind::Other
     }
+}
+
+/// Whether `hay` contains `needle` (lower-case ASCII), ignoring ASCII case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    hay.len() >= needle.len()
+        && hay
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Cells written in a table row: `|` separators outside code and escapes.

@@ -65,7 +65,7 @@ impl Builder<'_> {
                 items::clean_id(&head_text[s..e]),
                 Some(TextRange::new(head_start + s, head_start + e)),
             ),
-            None => (compact_str::format_compact!("#{}", index + 1), None),
+            None => (ordinal_id(index + 1), None),
         };
         let text = head_text.get(head.text_start..).unwrap_or_default().trim();
         let owner = owner_of(text);
@@ -251,6 +251,27 @@ pub(super) fn capitalise(word: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+/// `#12`, the id of the twelfth task when it has none of its own. Written
+/// by hand: the formatting machinery showed in profiles of plans whose
+/// tasks carry no ids.
+fn ordinal_id(n: usize) -> Text {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = Text::with_capacity(1 + digits.len() - at);
+    id.push('#');
+    id.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+    id
 }
 
 pub(super) fn owner_of(text: &str) -> Option<Text> {
