@@ -14,7 +14,17 @@ pub(crate) fn scan_text(text: &str, base: usize, out: &mut Vec<Placeholder>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // Most text is prose: skip to the next byte that can open a slot.
+        // Most text is prose: skip eight bytes at a time while none of them
+        // can open a slot (eight lookups, one branch), then byte by byte.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            if chunk.iter().fold(false, |any, &b| any | STARTS[b as usize]) {
+                break;
+            }
+            i += 8;
+        }
+        if i >= bytes.len() {
+            break;
+        }
         if !STARTS[bytes[i] as usize] || !second_byte_fits(bytes, i) {
             i += 1;
             continue;

@@ -225,7 +225,7 @@ pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
         return None;
     }
     let number_len = phase_number_len(rest)?;
-    let number = rest[..number_len].to_owned();
+    let number = Text::from(&rest[..number_len]);
     let mut title = rest[number_len..].trim_start();
     for sep in [":", "：", "–", "—", "-", ".", ")"] {
         if let Some(t) = title.strip_prefix(sep) {
@@ -233,19 +233,27 @@ pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
             break;
         }
     }
-    let mut title = title.trim().to_owned();
+    let title = title.trim();
     let mut priority = None;
-    if let Some(start) = title.find("[Priority:")
-        && let Some(len) = title[start..].find(']')
-    {
-        priority = Some(Text::from(title[start + 10..start + len].trim()));
-        title.replace_range(start..=start + len, "");
-        title = title.trim().to_owned();
-    }
+    // `[Priority: HIGH]` is lifted out of the title; only then is the
+    // title rebuilt.
+    let title = match title.find("[Priority:").and_then(|start| {
+        let len = title[start..].find(']')?;
+        Some((start, len))
+    }) {
+        Some((start, len)) => {
+            priority = Some(Text::from(title[start + 10..start + len].trim()));
+            let mut rest = String::with_capacity(title.len());
+            rest.push_str(&title[..start]);
+            rest.push_str(&title[start + len + 1..]);
+            Text::from(rest.trim().trim_end_matches(['*', ':']).trim())
+        }
+        None => Text::from(title.trim_end_matches(['*', ':']).trim()),
+    };
     Some(PhaseHead {
         kind: *kind,
-        number: Text::from(number),
-        title: Text::from(title.trim_end_matches(['*', ':']).trim()),
+        number,
+        title,
         priority,
     })
 }
