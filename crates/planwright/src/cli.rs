@@ -97,6 +97,10 @@ pub enum SchemaOutput {
     Status,
     /// `next --format json`: the tasks that can start now.
     Next,
+    /// `graph --format json`: phases and tasks with their dependencies.
+    Graph,
+    /// `new --format json`: the plan created and what was filled in.
+    New,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

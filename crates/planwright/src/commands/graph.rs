@@ -10,12 +10,16 @@ use anyhow::Result;
 use planwright_core::json::VERSION;
 use planwright_core::{Plan, TaskState};
 use planwright_edit::track::{Graph, Node, finished, label};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::plans::load_one;
 use crate::cli::{GraphArgs, GraphFormat};
 
-#[derive(Serialize)]
+/// What `planwright graph --format json` prints, version 1: the plan's
+/// phases and tasks as nodes and their dependencies as edges.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "planwright graph --format json")]
 struct GraphDoc {
     version: u32,
     path: String,
@@ -26,7 +30,7 @@ struct GraphDoc {
     cycle: Option<Vec<String>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct NodeDoc {
     id: String,
     /// `phase`, `step`, ..., or `task`.
@@ -37,10 +41,15 @@ struct NodeDoc {
     done: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct EdgeDoc {
     from: String,
     to: String,
+}
+
+/// The JSON Schema of [`GraphDoc`], for `planwright schema graph`.
+pub(crate) fn schema() -> serde_json::Value {
+    schemars::schema_for!(GraphDoc).into()
 }
 
 pub fn run(args: &GraphArgs) -> Result<ExitCode> {

@@ -35,6 +35,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 SchemaOutput::Lint => planwright_lint::render::json::schema(),
                 SchemaOutput::Status => status::schema(),
                 SchemaOutput::Next => next::schema(),
+                SchemaOutput::Graph => graph::schema(),
+                SchemaOutput::New => new::schema(),
             };
             crate::output::print_json(&schema)?;
             Ok(ExitCode::SUCCESS)

@@ -12,6 +12,7 @@ use planwright_workspace::config::load_config;
 use planwright_workspace::newplan::{Clock, NewPlan, NewRequest, create};
 use planwright_workspace::numbering::{Pattern, format_number};
 use planwright_workspace::templates::dialect_set;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::cli::{Format, NewArgs};
@@ -199,12 +200,20 @@ fn human(
     out
 }
 
+/// The JSON Schema of [`NewDoc`], for `planwright schema new`.
+pub(crate) fn schema() -> serde_json::Value {
+    schemars::schema_for!(NewDoc<'static>).into()
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// `new --format json`, version 1.
-#[derive(Serialize)]
+/// What `planwright new --format json` prints, version 1: the plan
+/// written (or, with `--dry-run`, that would be), the values filled in and
+/// the slots left.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "planwright new --format json")]
 struct NewDoc<'a> {
     version: u32,
     path: &'a str,
@@ -220,7 +229,7 @@ struct NewDoc<'a> {
     content: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct FilledDoc<'a> {
     name: &'a str,
     value: &'a str,

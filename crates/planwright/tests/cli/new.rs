@@ -46,7 +46,7 @@ fn git(dir: &Path, args: &[&str]) -> String {
 }
 
 /// A temporary git repository whose user is Ada Lovelace.
-fn repo() -> tempfile::TempDir {
+pub(crate) fn repo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     git(dir.path(), &["init", "-q", "-b", "main"]);
     git(dir.path(), &["config", "user.name", "Ada Lovelace"]);

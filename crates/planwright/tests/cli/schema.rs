@@ -1,5 +1,5 @@
-//! `planwright schema OUTPUT`: the real JSON of `lint`, `status` and `next`
-//! validates against the schema printed for it, and a document that breaks
+//! `planwright schema OUTPUT`: the real JSON of `lint`, `status`, `next`,
+//! `graph` and `new` validates against the schema printed for it, and a document that breaks
 //! the contract does not, so the validation cannot pass vacuously.
 
 use std::path::Path;
@@ -33,7 +33,7 @@ fn schema_help_lists_the_outputs() {
 /// even where it keeps today's output valid.
 #[test]
 fn every_schema_as_printed() {
-    for output in ["show", "lint", "status", "next"] {
+    for output in ["show", "lint", "status", "next", "graph", "new"] {
         let out = planwright(&["schema", output], &repo_root());
         assert!(out.status.success());
         insta::assert_snapshot!(
@@ -164,6 +164,59 @@ fn next_json_validates_against_its_schema() {
     let mut bad = all;
     bad["more"] = Value::Null;
     assert_rejected(&validator, &bad, "/more");
+}
+
+#[test]
+fn graph_json_validates_against_its_schema() {
+    let validator = validator("graph");
+    let mut with_edges = None;
+    for name in examples() {
+        let dir = copy_example(&name);
+        let doc = json_of(&["graph", "--format", "json", &name], dir.path());
+        assert_valid(&validator, &doc, &format!("graph {name}"));
+        if doc["edges"].as_array().is_some_and(|e| !e.is_empty()) {
+            with_edges.get_or_insert(doc);
+        }
+    }
+    let doc = with_edges.expect("an example with dependencies");
+    let mut bad = doc.clone();
+    bad["nodes"][0]["done"] = json!("yes");
+    assert_rejected(&validator, &bad, "/nodes/0/done");
+    let mut bad = doc;
+    remove(&mut bad["edges"][0], "to");
+    assert_rejected(&validator, &bad, "/edges/0");
+}
+
+#[test]
+fn new_json_validates_against_its_schema() {
+    let validator = validator("new");
+    let dir = crate::new::repo();
+    let written = json_of(
+        &["new", "Search index", "-t", "delivery", "--format", "json"],
+        dir.path(),
+    );
+    assert_valid(&validator, &written, "new");
+    let dry = json_of(
+        &[
+            "new",
+            "Audit log",
+            "-t",
+            "speckit",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    assert_valid(&validator, &dry, "new --dry-run");
+    assert!(dry["content"].is_string() && written.get("content").is_none());
+
+    let mut bad = written.clone();
+    bad["remaining"] = json!(-3);
+    assert_rejected(&validator, &bad, "/remaining");
+    let mut bad = written;
+    remove(&mut bad, "path");
+    assert_rejected(&validator, &bad, "");
 }
 
 /// `planwright schema OUTPUT`, checked to be a JSON Schema that names the
