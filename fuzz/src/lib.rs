@@ -1,0 +1,295 @@
+//! Checks shared by the fuzz targets: the reader's range contract (the same
+//! ideas as `crates/planwright_core/tests/model/invariants.rs`, plus index
+//! checks) and the patch contract (every byte outside the patched ranges is
+//! identical).
+
+use planwright_core::edit::Edit;
+use planwright_core::{Plan, TaskState, TextRange};
+
+/// The check boxes the reader recognises.
+const MARKS: [&str; 5] = ["[ ]", "[x]", "[X]", "[-]", "[~]"];
+
+/// Panics, showing the source, when `plan` breaks the range contract.
+pub fn assert_sound(plan: &Plan, src: &str) {
+    let bad = violations(plan, src);
+    assert!(bad.is_empty(), "{bad:#?}\nsource: {src:?}");
+}
+
+/// Panics unless `out` is `src` with `edits` applied: each patched range
+/// reads as its content and every byte around them is identical.
+pub fn assert_only_patched(src: &str, edits: &[Edit], out: &str) {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.range.start, e.range.end));
+    let (mut at, mut out_at) = (0, 0);
+    for e in sorted {
+        let r = e.range.as_usize();
+        let kept = &src.as_bytes()[at..r.start];
+        assert_eq!(
+            out.as_bytes().get(out_at..out_at + kept.len()),
+            Some(kept),
+            "bytes {at}..{} changed by the patch at {r:?}\nsource: {src:?}\nresult: {out:?}",
+            r.start
+        );
+        out_at += kept.len();
+        assert_eq!(
+            out.as_bytes().get(out_at..out_at + e.content.len()),
+            Some(e.content.as_bytes()),
+            "the patch at {r:?} does not read as its content\nresult: {out:?}"
+        );
+        out_at += e.content.len();
+        at = r.end;
+    }
+    assert_eq!(
+        out.as_bytes().get(out_at..),
+        Some(&src.as_bytes()[at..]),
+        "the tail after byte {at} changed\nsource: {src:?}\nresult: {out:?}"
+    );
+}
+
+/// Every violated invariant, described; empty when `plan` is sound.
+pub fn violations(plan: &Plan, src: &str) -> Vec<String> {
+    let mut c = Checker {
+        src,
+        bad: Vec::new(),
+    };
+    if plan.len as usize != src.len() {
+        c.fail(format!("plan.len {} for {} bytes", plan.len, src.len()));
+    }
+    if plan.bom != src.starts_with('\u{feff}') {
+        c.fail(format!("plan.bom is {}", plan.bom));
+    }
+    let (n_tasks, n_sections, n_phases) =
+        (plan.tasks.len(), plan.sections.len(), plan.phases.len());
+
+    for (i, t) in plan.tasks.iter().enumerate() {
+        let what = format!("task {} (#{i})", t.id);
+        if let Some(mark) = c.slice(&what, "check_range", t.check_range) {
+            let state = match mark.as_bytes().get(1) {
+                Some(b' ') => Some(TaskState::Open),
+                Some(b'x' | b'X') => Some(TaskState::Done),
+                Some(b'-' | b'~') => Some(TaskState::InProgress),
+                _ => None,
+            };
+            if !MARKS.contains(&mark) {
+                c.fail(format!("{what}: check_range slices to {mark:?}"));
+            } else if mark[1..2] != *t.mark.encode_utf8(&mut [0; 4]) || state != Some(t.state) {
+                c.fail(format!(
+                    "{what}: mark {:?} state {:?} but the box reads {mark:?}",
+                    t.mark, t.state
+                ));
+            }
+        }
+        c.holds(&what, "range", t.range, "check_range", t.check_range);
+        c.slice(&what, "line", t.line);
+        if let Some(r) = t.id_range
+            && let Some(id) = c.slice(&what, "id_range", r)
+            && id.trim_end_matches('.') != t.id
+        {
+            c.fail(format!("{what}: id_range slices to {id:?}"));
+        }
+        c.index(&what, "phase", t.phase, n_phases);
+        c.index(&what, "section", t.section, n_sections);
+        c.index(&what, "parent", t.parent, n_tasks);
+    }
+
+    for (i, m) in plan.metadata.iter().enumerate() {
+        let what = format!("field {:?} (#{i})", m.key);
+        if let Some(key) = c.slice(&what, "key_range", m.key_range)
+            && key.trim() != m.key
+        {
+            c.fail(format!("{what}: key_range slices to {key:?}"));
+        }
+        if let Some(value) = c.slice(&what, "value_range", m.value_range)
+            && value != m.value
+        {
+            c.fail(format!(
+                "{what}: value_range slices to {value:?}, value is {:?}",
+                m.value
+            ));
+        }
+        c.holds(&what, "range", m.range, "key_range", m.key_range);
+        c.holds(&what, "range", m.range, "value_range", m.value_range);
+        c.index(&what, "section", m.section, n_sections);
+        c.index(&what, "phase", m.phase, n_phases);
+    }
+
+    for p in &plan.placeholders {
+        let what = format!("placeholder {:?}", p.text);
+        if let Some(s) = c.slice(&what, "range", p.range)
+            && s != p.text
+        {
+            c.fail(format!("{what}: range slices to {s:?}"));
+        }
+    }
+
+    for (i, s) in plan.sections.iter().enumerate() {
+        let what = format!("section {:?} (#{i})", s.title);
+        if c.holds(&what, "range", s.range, "heading", s.heading) {
+            let h = s.heading.slice(src);
+            // An ATX heading is one line; a setext heading its content
+            // lines, never the underline or a trailing line break.
+            let atx = h.trim_start().starts_with('#');
+            if h.trim().is_empty() || (atx && h.contains('\n')) || h.ends_with('\n') {
+                c.fail(format!("{what}: heading is not its text line(s): {h:?}"));
+            }
+        }
+        c.index(&what, "parent", s.parent, i);
+    }
+
+    for (i, p) in plan.phases.iter().enumerate() {
+        let what = format!("phase {} (#{i})", p.id);
+        if c.holds(&what, "range", p.range, "heading", p.heading)
+            && !p.heading.slice(src).contains(p.number.as_str())
+        {
+            c.fail(format!(
+                "{what}: heading {:?} lacks its number",
+                p.heading.slice(src)
+            ));
+        }
+        for &t in &p.tasks {
+            match plan.tasks.get(t) {
+                Some(task) if !p.range.contains_range(task.check_range) => {
+                    c.fail(format!("{what}: lists task {} outside its range", task.id));
+                }
+                None => c.fail(format!("{what}: lists task #{t} of {n_tasks}")),
+                Some(_) => {}
+            }
+        }
+        for d in &p.depends_on {
+            c.slice(&what, "dependency", d.range);
+        }
+        if let Some(r) = p.depends_range {
+            c.slice(&what, "depends_range", r);
+        }
+        c.index(&what, "parent", p.parent, n_phases);
+        c.index(&what, "section", p.section, n_sections);
+    }
+
+    for (i, t) in plan.tables.iter().enumerate() {
+        let what = format!("table #{i}");
+        c.slice(&what, "range", t.range);
+        for row in std::iter::once(&t.header).chain(&t.rows) {
+            c.slice(&what, "row", row.range);
+            for cell in &row.cells {
+                // Empty cells sit at an empty range, not always in the row.
+                if cell.range.is_empty() {
+                    c.slice(&what, "cell", cell.range);
+                } else {
+                    c.holds(&what, "row", row.range, "cell", cell.range);
+                }
+            }
+        }
+        if t.written_widths.len() != t.rows.len() {
+            c.fail(format!(
+                "{what}: {} written widths for {} rows",
+                t.written_widths.len(),
+                t.rows.len()
+            ));
+        }
+        c.index(&what, "section", t.section, n_sections);
+    }
+
+    for l in &plan.task_links {
+        c.slice("task link", "range", l.range);
+    }
+    for l in &plan.links {
+        c.slice("link", "range", l.range);
+    }
+    for l in &plan.lists {
+        for &m in &l.markers {
+            c.holds("list", "range", l.range, "marker", m);
+        }
+    }
+    for (what, ranges) in [
+        ("comment", &plan.comments),
+        ("code block", &plan.code_blocks),
+    ] {
+        for &r in ranges {
+            c.slice(what, "range", r);
+        }
+    }
+    for b in &plan.blocks {
+        c.slice("block", "range", b.range);
+        c.index("block", "section", b.section, n_sections);
+    }
+    if let Some(r) = plan.front_matter {
+        c.slice("front matter", "range", r);
+    }
+    if let Some(t) = &plan.title
+        && let Some(s) = c.slice("title", "range", t.range)
+        && c.slice("title", "heading", t.heading).is_some()
+        && t.range != t.heading
+        && s != t.text
+    {
+        c.fail(format!(
+            "title range slices to {s:?}, title is {:?}",
+            t.text
+        ));
+    }
+    c.bad
+}
+
+struct Checker<'a> {
+    src: &'a str,
+    bad: Vec<String>,
+}
+
+impl<'a> Checker<'a> {
+    fn fail(&mut self, message: String) {
+        self.bad.push(message);
+    }
+
+    /// The text `r` covers, or `None` (recorded) when it lies outside the
+    /// text or splits a character.
+    fn slice(&mut self, what: &str, name: &str, r: TextRange) -> Option<&'a str> {
+        let s = self.src.get(r.start as usize..r.end as usize);
+        if s.is_none() {
+            self.fail(format!(
+                "{what}: {name} {r:?} lies outside {} bytes or splits a character",
+                self.src.len()
+            ));
+        }
+        s
+    }
+
+    /// Whether both ranges are sound and `outer` holds `inner`.
+    fn holds(&mut self, what: &str, o: &str, outer: TextRange, i: &str, inner: TextRange) -> bool {
+        let sound = self.slice(what, o, outer).is_some() & self.slice(what, i, inner).is_some();
+        if sound && !outer.contains_range(inner) {
+            self.fail(format!("{what}: {o} {outer:?} does not hold {i} {inner:?}"));
+        }
+        sound && outer.contains_range(inner)
+    }
+
+    /// Records an index that points past the `len` elements it refers to.
+    fn index(&mut self, what: &str, name: &str, index: Option<usize>, len: usize) {
+        if let Some(i) = index
+            && i >= len
+        {
+            self.fail(format!("{what}: {name} #{i} of {len}"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use planwright_core::parse;
+
+    #[test]
+    fn a_shifted_check_box_is_caught() {
+        let src = "# Plan\n\n- [ ] T001 é\n";
+        let mut plan = parse(src);
+        assert_eq!(violations(&plan, src), Vec::<String>::new());
+        plan.tasks[0].check_range.start += 1;
+        plan.tasks[0].check_range.end += 1;
+        assert!(violations(&plan, src)[0].contains("check_range slices to \" ] \""));
+    }
+
+    #[test]
+    #[should_panic(expected = "changed by the patch")]
+    fn a_stray_byte_is_caught() {
+        let edit = Edit::replace(TextRange::new(3, 4), "x");
+        assert_only_patched("- [ ] a\n", &[edit], "+ [x] a\n");
+    }
+}
