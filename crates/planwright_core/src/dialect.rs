@@ -343,6 +343,10 @@ impl DialectSet {
         }
         let text_markers = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
+            // Built at every start: an NFA builds in far fewer instructions
+            // than a DFA (0.9 M of `lint ONE_FILE`'s 7.8 M), and costs no
+            // more per plan, the SIMD prefilter doing the searching.
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton"));
         let marker_keys = dialects

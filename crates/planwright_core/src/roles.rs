@@ -81,10 +81,27 @@ struct Table {
     /// Words that begin some phrase: only windows starting with one of
     /// them are worth building and hashing.
     first_words: rustc_hash::FxHashSet<String>,
-    /// Phrases in scripts written without spaces ("风险评估"), matched as
-    /// substrings by one automaton (longest first), with their roles.
-    unspaced: aho_corasick::AhoCorasick,
-    unspaced_roles: Vec<Role>,
+    /// Phrases in scripts written without spaces ("风险评估"), longest
+    /// first, with their roles.
+    unspaced_phrases: Vec<(crate::model::Text, Role)>,
+    /// Those phrases as one substring automaton, built on the first heading
+    /// that needs it: building it up front was half the start-up work of
+    /// `planwright lint ONE_FILE`, and most runs see no such heading.
+    unspaced: OnceLock<aho_corasick::AhoCorasick>,
+}
+
+impl Table {
+    fn unspaced(&self) -> &aho_corasick::AhoCorasick {
+        self.unspaced.get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                // A handful of short phrases: an NFA builds in a fraction
+                // of a DFA's time and searches these headings as fast.
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .build(self.unspaced_phrases.iter().map(|(p, _)| p))
+                .expect("role phrases build an automaton")
+        })
+    }
 }
 
 fn table() -> &'static Table {
@@ -114,17 +131,12 @@ fn table() -> &'static Table {
             }
         }
         unspaced.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
-        let unspaced_roles = unspaced.iter().map(|(_, r)| *r).collect();
-        let unspaced = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(unspaced.iter().map(|(p, _)| p))
-            .expect("role phrases build an automaton");
         Table {
             exact,
             max_words,
             first_words,
-            unspaced,
-            unspaced_roles,
+            unspaced_phrases: unspaced,
+            unspaced: OnceLock::new(),
         }
     })
 }
@@ -188,10 +200,10 @@ pub fn resolve_key(norm: &str) -> Option<Role> {
     }
     // The longest phrase found anywhere in the heading wins.
     table
-        .unspaced
+        .unspaced()
         .find_iter(norm)
         .max_by_key(|m| (m.len(), std::cmp::Reverse(m.start())))
-        .map(|m| table.unspaced_roles[m.pattern().as_usize()])
+        .map(|m| table.unspaced_phrases[m.pattern().as_usize()].1)
 }
 
 /// Lower case, numbers and punctuation dropped, `&`/`+` read as "and",
