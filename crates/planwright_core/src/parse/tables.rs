@@ -34,8 +34,12 @@ impl Builder<'_> {
         let line = &line[..line_len(line)];
         let width = count_cells(line);
         let Some(t) = &mut self.table else { return };
+        // The next row has as many cells, most likely: room for them now
+        // saves growing its list cell by cell.
+        let next = Vec::with_capacity(t.current.len());
+        let cells = std::mem::replace(&mut t.current, next);
         let row = Row {
-            cells: std::mem::take(&mut t.current),
+            cells,
             range: TextRange::new(line_start, line_start + line.len()),
         };
         if head {
