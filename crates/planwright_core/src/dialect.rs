@@ -42,6 +42,10 @@ pub struct Descriptor {
     /// Placeholder kinds the template uses.
     #[serde(default)]
     pub placeholders: Vec<String>,
+    /// Whether plans of this dialect mark work in progress with `[-]`, so
+    /// that `planwright done --start` may write one into them.
+    #[serde(default)]
+    pub in_progress_marks: bool,
     #[serde(default)]
     pub detect: Vec<Marker>,
     /// How `planwright new` fills this template's slots beyond its defaults:

@@ -307,7 +307,7 @@ mod tests {
         std::fs::write(dir.join("x.md"), "# X\n").unwrap();
         std::fs::write(dir.join("x.toml"), "name = \"x\"\nstatuses = []\n").unwrap();
         let err = load_local(root.path()).unwrap_err().to_string();
-        assert!(err.ends_with("x.toml:2:1: unknown field `statuses`, expected one of `name`, `description`, `template`, `status_field`, `status_values`, `initial_status`, `done_status`, `required_sections`, `required_metadata`, `placeholders`, `detect`, `fill`"), "{err}");
+        assert!(err.ends_with("x.toml:2:1: unknown field `statuses`, expected one of `name`, `description`, `template`, `status_field`, `status_values`, `initial_status`, `done_status`, `required_sections`, `required_metadata`, `placeholders`, `in_progress_marks`, `detect`, `fill`"), "{err}");
 
         std::fs::write(dir.join("x.toml"), "name = \"y\"\n").unwrap();
         let err = load_local(root.path()).unwrap_err().to_string();

@@ -5,17 +5,14 @@ use planwright_core::{DialectSet, Plan, TaskState, TextRange};
 
 use super::OpError;
 
-/// Dialects whose plans mark work in progress with `[-]`: Kiro's spec
-/// workflow tells agents to. (A descriptor field would make this data;
-/// until then the list is here.)
-const IN_PROGRESS_DIALECTS: &[&str] = &["kiro"];
-
 /// Whether `done --start` may write an in-progress mark into this plan: its
-/// dialect uses them, it is of no known dialect, or it already has one.
+/// dialect's descriptor says it uses them (`in_progress_marks`), it is of
+/// no known dialect, or it already has one.
 pub fn check_can_start(plan: &Plan, dialects: &DialectSet) -> Result<(), OpError> {
     let name = plan.dialect.name.as_str();
-    if dialects.get(name).is_none()
-        || IN_PROGRESS_DIALECTS.contains(&name)
+    if dialects
+        .get(name)
+        .is_none_or(|d| d.descriptor.in_progress_marks)
         || plan.tasks.iter().any(|t| t.state == TaskState::InProgress)
     {
         return Ok(());
@@ -102,6 +99,17 @@ mod tests {
         let started = parse(&tasks.replace("[ ] T002", "[-] T002"));
         assert_eq!(check_can_start(&started, set), Ok(()));
         assert_eq!(check_can_start(&parse("- [ ] a\n"), set), Ok(()));
+        // Kiro's descriptor says `in_progress_marks = true`.
+        let kiro = planwright_core::parse_with(
+            "# Tasks\n\n- [ ] 1. a\n  - _Requirements: 1.1_\n",
+            &planwright_core::ParseOptions {
+                dialect: Some("kiro"),
+                ..Default::default()
+            },
+        );
+        assert_eq!(kiro.dialect.name, "kiro");
+        assert!(!kiro.tasks.iter().any(|t| t.state == TaskState::InProgress));
+        assert_eq!(check_can_start(&kiro, set), Ok(()));
     }
 
     #[test]
