@@ -8,7 +8,7 @@ use jsonschema::Validator;
 use serde_json::{Value, json};
 
 use crate::edit::copy_example;
-use crate::support::{examples, planwright, repo_root};
+use crate::support::{examples, folder_of_examples, planwright, repo_root};
 
 #[test]
 fn no_output_means_the_show_schema_byte_for_byte() {
@@ -268,23 +268,4 @@ fn assert_rejected(validator: &Validator, doc: &Value, at: &str) {
 fn remove(object: &mut Value, key: &str) {
     let removed = object.as_object_mut().and_then(|o| o.remove(key));
     assert!(removed.is_some(), "no `{key}` to remove");
-}
-
-/// A folder holding every example, each taken as a plan; `planwright.toml`
-/// also makes it the repository root for `next`.
-fn folder_of_examples() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for name in examples() {
-        std::fs::copy(
-            repo_root().join("examples").join(&name),
-            dir.path().join(&name),
-        )
-        .expect("copy");
-    }
-    std::fs::write(
-        dir.path().join("planwright.toml"),
-        "[plans]\ninclude = [\"**/*.md\"]\n",
-    )
-    .expect("write");
-    dir
 }

@@ -34,3 +34,23 @@ pub(crate) fn planwright(args: &[&str], cwd: &Path) -> Output {
         .output()
         .expect("run planwright")
 }
+
+/// A temporary folder holding a copy of every example, with a
+/// `planwright.toml` that makes every Markdown file in it a plan (and the
+/// folder the repository root, for `next`).
+pub(crate) fn folder_of_examples() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in examples() {
+        std::fs::copy(
+            repo_root().join("examples").join(&name),
+            dir.path().join(&name),
+        )
+        .expect("copy");
+    }
+    std::fs::write(
+        dir.path().join("planwright.toml"),
+        "[plans]\ninclude = [\"**/*.md\"]\n",
+    )
+    .expect("write");
+    dir
+}

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::edit::copy_example;
-use crate::support::{examples, planwright};
+use crate::support::{examples, folder_of_examples, planwright};
 
 fn run(args: &[&str], cwd: &std::path::Path) -> String {
     let out = planwright(args, cwd);
@@ -56,22 +56,8 @@ fn json_views_reuse_the_task_objects() {
 
 #[test]
 fn a_folder_of_plans() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for name in examples() {
-        std::fs::copy(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../../examples")
-                .join(&name),
-            dir.path().join(&name),
-        )
-        .expect("copy");
-    }
     // Every Markdown file is a plan here, the broken one included.
-    std::fs::write(
-        dir.path().join("planwright.toml"),
-        "[plans]\ninclude = [\"**/*.md\"]\n",
-    )
-    .expect("write");
+    let dir = folder_of_examples();
     std::fs::write(dir.path().join("broken.md"), b"# Bad\n\xff\n").expect("write");
     let mut snap = run(&["status", "."], dir.path());
     snap.push('\n');
