@@ -257,21 +257,20 @@ pub(super) fn capitalise(word: &str) -> String {
 /// by hand: the formatting machinery showed in profiles of plans whose
 /// tasks carry no ids.
 fn ordinal_id(n: usize) -> Text {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
+    let mut id = [0u8; 21];
+    let mut at = id.len();
     let mut n = n;
     loop {
         at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
+        id[at] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    let mut id = Text::with_capacity(1 + digits.len() - at);
-    id.push('#');
-    id.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
-    id
+    at -= 1;
+    id[at] = b'#';
+    Text::from(std::str::from_utf8(&id[at..]).unwrap_or_default())
 }
 
 pub(super) fn owner_of(text: &str) -> Option<Text> {
@@ -293,4 +292,18 @@ pub(super) fn strip_emphasis(text: &str) -> &str {
         return &t[2..t.len() - 2];
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ordinal_ids() {
+        for (n, id) in [(1, "#1"), (9, "#9"), (10, "#10"), (1234, "#1234")] {
+            assert_eq!(super::ordinal_id(n), id);
+        }
+        assert_eq!(
+            super::ordinal_id(usize::MAX),
+            format!("#{}", usize::MAX).as_str()
+        );
+    }
 }
