@@ -143,50 +143,75 @@ fn phase_label(plan: &Plan, i: usize) -> String {
     }
 }
 
+/// One line of a drawing where phases are boxes holding their sub-phases,
+/// then their tasks; tasks outside every phase come last, at the top level.
+enum Item {
+    Open(usize),
+    Task(usize),
+    Close,
+}
+
+/// What Mermaid and dot both draw, in order, each item with its depth.
+/// Worked out once from child lists with an explicit stack, so nesting
+/// costs no recursion and no scan of every phase for every phase.
+fn layout(plan: &Plan) -> Vec<(usize, Item)> {
+    let n = plan.phases.len();
+    let (mut sub, mut tasks) = (vec![Vec::new(); n], vec![Vec::new(); n]);
+    let mut roots = Vec::new();
+    for (i, p) in plan.phases.iter().enumerate() {
+        match p.parent.filter(|&q| q < n) {
+            Some(q) => sub[q].push(i),
+            None => roots.push(i),
+        }
+    }
+    let mut loose = Vec::new();
+    for (t, task) in plan.tasks.iter().enumerate() {
+        match task.phase.filter(|&q| q < n) {
+            Some(q) => tasks[q].push(t),
+            None => loose.push(t),
+        }
+    }
+    enum Step {
+        Enter(usize),
+        Tasks(usize),
+        Leave,
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<(usize, Step)> = roots.iter().rev().map(|&r| (1, Step::Enter(r))).collect();
+    while let Some((depth, step)) = stack.pop() {
+        match step {
+            Step::Enter(i) => {
+                out.push((depth, Item::Open(i)));
+                stack.push((depth, Step::Leave));
+                stack.push((depth + 1, Step::Tasks(i)));
+                stack.extend(sub[i].iter().rev().map(|&c| (depth + 1, Step::Enter(c))));
+            }
+            Step::Tasks(i) => out.extend(tasks[i].iter().map(|&t| (depth, Item::Task(t)))),
+            Step::Leave => out.push((depth, Item::Close)),
+        }
+    }
+    out.extend(loose.into_iter().map(|t| (1, Item::Task(t))));
+    out
+}
+
 fn mermaid(plan: &Plan, graph: &Graph) -> String {
     fn esc(s: &str) -> String {
         s.replace('"', "#quot;")
     }
-    fn recurse(plan: &Plan, out: &mut String, depth: usize, i: usize) {
-        let pad = "  ".repeat(depth);
-        let (k, l) = (key(Node::Phase(i)), esc(&phase_label(plan, i)));
-        let _ = writeln!(out, "{pad}subgraph {k}[\"{l}\"]");
-        for (c, _) in plan
-            .phases
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.parent == Some(i))
-        {
-            recurse(plan, out, depth + 1, c);
-        }
-        for (t, _) in plan
-            .tasks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.phase == Some(i))
-        {
-            let (k, l) = (key(Node::Task(t)), esc(&task_label(plan, t)));
-            let _ = writeln!(out, "{pad}  {k}[\"{l}\"]");
-        }
-        let _ = writeln!(out, "{pad}end");
-    }
     let mut out = String::from("flowchart TD\n");
-    for (i, _) in plan
-        .phases
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.parent.is_none())
-    {
-        recurse(plan, &mut out, 1, i);
-    }
-    for (t, _) in plan
-        .tasks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.phase.is_none())
-    {
-        let (k, l) = (key(Node::Task(t)), esc(&task_label(plan, t)));
-        let _ = writeln!(out, "  {k}[\"{l}\"]");
+    for (depth, item) in layout(plan) {
+        let pad = "  ".repeat(depth);
+        let _ = match item {
+            Item::Open(i) => {
+                let (k, l) = (key(Node::Phase(i)), esc(&phase_label(plan, i)));
+                writeln!(out, "{pad}subgraph {k}[\"{l}\"]")
+            }
+            Item::Task(t) => {
+                let (k, l) = (key(Node::Task(t)), esc(&task_label(plan, t)));
+                writeln!(out, "{pad}{k}[\"{l}\"]")
+            }
+            Item::Close => writeln!(out, "{pad}end"),
+        };
     }
     for e in &graph.edges {
         let _ = writeln!(out, "  {} --> {}", key(e.from), key(e.to));
@@ -195,59 +220,24 @@ fn mermaid(plan: &Plan, graph: &Graph) -> String {
 }
 
 fn dot(plan: &Plan, graph: &Graph) -> String {
-    fn recurse(plan: &Plan, out: &mut String, depth: usize, i: usize) {
-        let pad = "  ".repeat(depth);
-        let _ = writeln!(out, "{pad}subgraph cluster_{} {{", key(Node::Phase(i)));
-        let _ = writeln!(out, "{pad}  label={};", quote(&phase_label(plan, i)));
-        let _ = writeln!(
-            out,
-            "{pad}  {} [shape=point, style=invis];",
-            key(Node::Phase(i))
-        );
-        for (c, _) in plan
-            .phases
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.parent == Some(i))
-        {
-            recurse(plan, out, depth + 1, c);
-        }
-        for (t, _) in plan
-            .tasks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.phase == Some(i))
-        {
-            let _ = writeln!(
-                out,
-                "{pad}  {} [label={}];",
-                key(Node::Task(t)),
-                quote(&task_label(plan, t))
-            );
-        }
-        let _ = writeln!(out, "{pad}}}");
-    }
     let mut out = String::from("digraph plan {\n  compound=true;\n  node [shape=box];\n");
-    for (i, _) in plan
-        .phases
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.parent.is_none())
-    {
-        recurse(plan, &mut out, 1, i);
-    }
-    for (t, _) in plan
-        .tasks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.phase.is_none())
-    {
-        let _ = writeln!(
-            out,
-            "  {} [label={}];",
-            key(Node::Task(t)),
-            quote(&task_label(plan, t))
-        );
+    for (depth, item) in layout(plan) {
+        let pad = "  ".repeat(depth);
+        let _ = match item {
+            Item::Open(i) => {
+                let k = key(Node::Phase(i));
+                let label = quote(&phase_label(plan, i));
+                writeln!(
+                    out,
+                    "{pad}subgraph cluster_{k} {{\n{pad}  label={label};\n{pad}  {k} [shape=point, style=invis];"
+                )
+            }
+            Item::Task(t) => {
+                let label = quote(&task_label(plan, t));
+                writeln!(out, "{pad}{} [label={label}];", key(Node::Task(t)))
+            }
+            Item::Close => writeln!(out, "{pad}}}"),
+        };
     }
     for e in &graph.edges {
         let mut attrs = Vec::new();
