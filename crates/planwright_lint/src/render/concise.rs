@@ -3,19 +3,12 @@
 
 use std::fmt::Write as _;
 
-use planwright_core::LineIndex;
-
 use super::FileReport;
 
 pub fn render(files: &[FileReport<'_>]) -> String {
     let mut out = String::new();
     for file in files {
-        if file.diagnostics.is_empty() {
-            continue;
-        }
-        let index = LineIndex::new(file.source);
-        for d in file.diagnostics {
-            let at = index.line_column(file.source, d.primary.range.start);
+        for (d, at, _) in file.located() {
             let _ = writeln!(
                 out,
                 "{}:{}:{}: {} {}",

@@ -3,21 +3,13 @@
 
 use std::fmt::Write as _;
 
-use planwright_core::LineIndex;
-
 use super::FileReport;
 use crate::diagnostic::Severity;
 
 pub fn render(files: &[FileReport<'_>]) -> String {
     let mut out = String::new();
     for file in files {
-        if file.diagnostics.is_empty() {
-            continue;
-        }
-        let index = LineIndex::new(file.source);
-        for d in file.diagnostics {
-            let start = index.line_column(file.source, d.primary.range.start);
-            let end = index.line_column(file.source, d.primary.range.end);
+        for (d, start, end) in file.located() {
             let level = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

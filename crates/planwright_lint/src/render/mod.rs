@@ -9,6 +9,7 @@ pub mod sarif;
 
 use std::fmt::Write as _;
 
+use planwright_core::{LineColumn, LineIndex};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -20,6 +21,20 @@ pub struct FileReport<'a> {
     pub path: &'a str,
     pub source: &'a str,
     pub diagnostics: &'a [Diagnostic],
+}
+
+impl FileReport<'_> {
+    /// Each finding with the line and column where its primary range starts
+    /// and ends, for the one-line formats. The file's line index is built
+    /// only when it has findings.
+    pub(crate) fn located(&self) -> impl Iterator<Item = (&Diagnostic, LineColumn, LineColumn)> {
+        let index = (!self.diagnostics.is_empty()).then(|| LineIndex::new(self.source));
+        self.diagnostics.iter().filter_map(move |d| {
+            let index = index.as_ref()?;
+            let at = |offset| index.line_column(self.source, offset);
+            Some((d, at(d.primary.range.start), at(d.primary.range.end)))
+        })
+    }
 }
 
 /// Counts over a whole run.
