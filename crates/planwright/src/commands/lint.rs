@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use planwright_core::{DialectSet, ParseOptions};
-use planwright_lint::render::{self, FileReport};
+use planwright_lint::render::{self, FileReport, Summary};
 use planwright_lint::{Diagnostic, Layer, RuleSet, SelectionError, Severity};
 use planwright_workspace::config::{LintConfig, LintOverride, LoadedConfig, load_config};
 use planwright_workspace::discover::discover_with;
@@ -69,7 +69,8 @@ pub enum LintFormat {
     Github,
 }
 
-/// One file's outcome.
+/// One file's outcome, its text kept: for `--fix`, and for the formats
+/// rendered from the whole run.
 pub(crate) struct Linted {
     pub path: PathBuf,
     pub display: String,
@@ -84,28 +85,122 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
     let cwd = std::env::current_dir().context("reading the current folder")?;
     let config = load_config(&cwd)?;
     let settings = Settings::new(&config, args)?;
-    let (results, discover_errors) =
-        discover_with(&args.paths, &config, |path| lint_path(path, &settings));
+    let streamed = if args.fix || args.diff {
+        None
+    } else {
+        per_file_renderer(args.format)
+    };
+    let (text, findings, errors) = if let Some(render) = streamed {
+        let (results, discover_errors) = discover_with(&args.paths, &config, |path| {
+            lint_path(path, &settings).map(|l| Rendered {
+                output: render(&l.report()),
+                diagnostics: l.diagnostics,
+            })
+        });
+        let (files, errors) = split(results, &discover_errors);
+        let mut text: String = files.iter().map(|f| f.output.as_str()).collect();
+        let diagnostics = files.iter().flat_map(|f| &f.diagnostics);
+        if args.format == LintFormat::Human {
+            text.push_str(&Summary::of_diagnostics(files.len(), diagnostics.clone()).line());
+            text.push('\n');
+        }
+        let findings = failing(args, diagnostics);
+        (text, findings, errors)
+    } else {
+        let (results, discover_errors) =
+            discover_with(&args.paths, &config, |path| lint_path(path, &settings));
+        let (mut linted, mut errors) = split(results, &discover_errors);
+        let text = whole_run(args, &mut linted, &settings, &mut errors);
+        let findings = failing(args, linted.iter().flat_map(|l| &l.diagnostics));
+        (text, findings, errors)
+    };
+    crate::output::print(&text)?;
+    for e in &errors {
+        eprintln!("planwright: error: {e}");
+    }
+    Ok(if !errors.is_empty() {
+        ExitCode::from(2)
+    } else if findings > 0 && !args.diff {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A file rendered on the worker thread that linted it, its text already
+/// dropped. Over a large tree, keeping every file's text until the end
+/// cost more than the rendering: fresh memory for all of it, and the page
+/// faults to zero that memory.
+struct Rendered {
+    output: String,
+    diagnostics: Vec<Diagnostic>,
+}
+
+type PerFile = dyn Fn(&FileReport<'_>) -> String + Sync + Send;
+
+/// The renderer of a format that prints each file on its own, so it can
+/// run as soon as the file is linted; `None` for the formats that print
+/// the run as one document (JSON, SARIF).
+fn per_file_renderer(format: LintFormat) -> Option<Box<PerFile>> {
+    match format {
+        LintFormat::Human => {
+            let color = use_color();
+            Some(Box::new(move |r| render::human::render_file(r, color)))
+        }
+        LintFormat::Concise => Some(Box::new(|r| {
+            render::concise::render(std::slice::from_ref(r))
+        })),
+        LintFormat::Github => Some(Box::new(|r| {
+            render::github::render(std::slice::from_ref(r))
+        })),
+        LintFormat::Json | LintFormat::Sarif => None,
+    }
+}
+
+/// The files that were linted, in path order, and every error met on the
+/// way (discovery first, then unreadable files).
+fn split<T>(
+    results: Vec<(PathBuf, Result<T, String>)>,
+    discover_errors: &[planwright_workspace::discover::DiscoverError],
+) -> (Vec<T>, Vec<String>) {
     let mut errors: Vec<String> = discover_errors.iter().map(ToString::to_string).collect();
-    let mut linted = Vec::with_capacity(results.len());
+    let mut files = Vec::with_capacity(results.len());
     for (_, r) in results {
         match r {
-            Ok(l) => linted.push(l),
+            Ok(f) => files.push(f),
             Err(e) => errors.push(e),
         }
     }
+    (files, errors)
+}
 
+/// How many findings make the run fail: errors, or anything with `--strict`.
+fn failing<'a>(args: &LintArgs, diagnostics: impl Iterator<Item = &'a Diagnostic>) -> usize {
+    diagnostics
+        .filter(|d| args.strict || d.severity == Severity::Error)
+        .count()
+}
+
+/// `--fix` or `--diff`, then what to print: the patch, or the findings
+/// left in the format asked for.
+fn whole_run(
+    args: &LintArgs,
+    linted: &mut [Linted],
+    settings: &Settings,
+    errors: &mut Vec<String>,
+) -> String {
     if args.fix || args.diff {
         let outcome = lint_fix::apply(
-            &mut linted,
+            linted,
             args.unsafe_fixes,
             args.diff,
             settings.dialects(),
-            &mut errors,
+            errors,
         );
         if args.diff {
-            crate::output::print(&outcome.patch)?;
-        } else if outcome.fixed > 0 {
+            return outcome.patch;
+        }
+        if outcome.fixed > 0 {
             for change in &outcome.changes {
                 eprintln!("{change}");
             }
@@ -122,49 +217,20 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
             );
         }
     }
-
-    if !args.diff {
-        let reports: Vec<FileReport<'_>> = linted
-            .iter()
-            .map(|l| FileReport {
-                path: &l.display,
-                source: &l.source,
-                diagnostics: &l.diagnostics,
-            })
-            .collect();
-        let text = match args.format {
-            LintFormat::Human => {
-                let color = use_color();
-                let mut text = per_file(&reports, |r| render::human::render_file(r, color));
-                text.push_str(&render::Summary::of(&reports).line());
+    let reports: Vec<FileReport<'_>> = linted.iter().map(Linted::report).collect();
+    match (args.format, per_file_renderer(args.format)) {
+        // After --fix, these are the files' new findings.
+        (format, Some(render)) => {
+            let mut text = per_file(&reports, render);
+            if format == LintFormat::Human {
+                text.push_str(&Summary::of(&reports).line());
                 text.push('\n');
-                text
             }
-            LintFormat::Concise => per_file(&reports, |r| {
-                render::concise::render(std::slice::from_ref(r))
-            }),
-            LintFormat::Json => render::json::render(&reports),
-            LintFormat::Sarif => render::sarif::render(&reports),
-            LintFormat::Github => per_file(&reports, |r| {
-                render::github::render(std::slice::from_ref(r))
-            }),
-        };
-        crate::output::print(&text)?;
+            text
+        }
+        (LintFormat::Json, None) => render::json::render(&reports),
+        (_, None) => render::sarif::render(&reports),
     }
-    for e in &errors {
-        eprintln!("planwright: error: {e}");
-    }
-    let findings = linted.iter().flat_map(|l| &l.diagnostics);
-    let failing = findings
-        .filter(|d| args.strict || d.severity == Severity::Error)
-        .count();
-    Ok(if !errors.is_empty() {
-        ExitCode::from(2)
-    } else if failing > 0 && !args.diff {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
 }
 
 /// Renders each file on the thread pool and joins the parts in path
@@ -180,6 +246,16 @@ fn per_file(
 
 fn use_color() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+impl Linted {
+    fn report(&self) -> FileReport<'_> {
+        FileReport {
+            path: &self.display,
+            source: &self.source,
+            diagnostics: &self.diagnostics,
+        }
+    }
 }
 
 fn lint_path(path: &Path, settings: &Settings) -> Result<Linted, String> {

@@ -52,11 +52,20 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(files: &[FileReport<'_>]) -> Summary {
+        Summary::of_diagnostics(files.len(), files.iter().flat_map(|f| f.diagnostics))
+    }
+
+    /// The counts of `files` files whose findings are `diagnostics`, for
+    /// callers that no longer hold the files' text.
+    pub fn of_diagnostics<'a>(
+        files: usize,
+        diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+    ) -> Summary {
         let mut s = Summary {
-            files: files.len(),
+            files,
             ..Summary::default()
         };
-        for d in files.iter().flat_map(|f| f.diagnostics) {
+        for d in diagnostics {
             match d.severity {
                 Severity::Error => s.errors += 1,
                 Severity::Warning => s.warnings += 1,
