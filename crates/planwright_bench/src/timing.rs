@@ -21,6 +21,10 @@ pub fn run(dir: &Path, binary: &Path, runs: usize, only: Option<&str>) -> Result
             binary.display()
         );
     }
+    // Absolute, because `next` runs from inside the tree.
+    let binary = &binary
+        .canonicalize()
+        .with_context(|| binary.display().to_string())?;
     let files = markdown_files(dir)?;
     let bytes: u64 = files
         .iter()

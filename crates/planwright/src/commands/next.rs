@@ -90,21 +90,22 @@ pub(crate) fn schema() -> serde_json::Value {
 /// output lists work in progress across plans first, then plan order, no
 /// plan can place more than `limit` tasks in it.
 fn summarize(l: &Loaded, limit: usize) -> PlanNext {
-    let locator = Locator::new(&l.file.text);
-    let path = l.file.display();
     let plan = &l.plan;
     let ready = ready_tasks(plan);
+    let mut tasks = Vec::new();
+    if !ready.is_empty() && limit > 0 {
+        // Only plans with something to list pay for a line index.
+        let locator = Locator::new(&l.file.text);
+        let path = l.file.display();
+        tasks.extend(ready.iter().take(limit).map(|r| NextTask {
+            path: path.clone(),
+            batch: r.batch,
+            task: TaskDoc::new(plan, &plan.tasks[r.task], &locator),
+        }));
+    }
     PlanNext {
         ready: ready.len(),
-        tasks: ready
-            .into_iter()
-            .take(limit)
-            .map(|r| NextTask {
-                path: path.clone(),
-                batch: r.batch,
-                task: TaskDoc::new(plan, &plan.tasks[r.task], &locator),
-            })
-            .collect(),
+        tasks,
         open: plan
             .tasks
             .iter()

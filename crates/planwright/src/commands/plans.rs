@@ -1,14 +1,13 @@
-//! Reading many plans for `status` and `next`: discovery as `lint` walks
-//! folders, then reading and parsing in parallel.
+//! Reading many plans for `status` and `next`: found as `lint` finds them,
+//! and read and parsed on the walker's threads.
 
 use std::path::PathBuf;
 
 use anyhow::Result;
 use planwright_core::{DialectSet, ParseOptions, Plan};
 use planwright_workspace::config::load_config;
-use planwright_workspace::discover::discover;
+use planwright_workspace::discover::discover_with;
 use planwright_workspace::{SourceFile, read_plan_file};
-use rayon::prelude::*;
 
 /// A plan read and parsed.
 pub struct Loaded {
@@ -30,17 +29,16 @@ pub fn load_all<T: Send>(
         ..ParseOptions::default()
     };
     let config = load_config(std::path::Path::new("."))?;
-    let (files, errors) = discover(paths, &config);
+    // Read and parsed on the walker's threads as each plan is found, as
+    // `lint` does, so the work starts while the walk goes on.
+    let (results, errors) = discover_with(paths, &config, |path| {
+        let file = read_plan_file(path).map_err(|e| e.to_string())?;
+        let plan = file.parse(&options);
+        Ok(summarize(&Loaded { file, plan }))
+    });
     let mut messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    let results: Vec<Result<T, String>> = files
-        .par_iter()
-        .map(|path| {
-            let file = read_plan_file(path).map_err(|e| e.to_string())?;
-            let plan = file.parse(&options);
-            Ok(summarize(&Loaded { file, plan }))
-        })
-        .collect();
-    let mut loaded = Vec::with_capacity(results.len());
+    let results = results.into_iter().map(|(_, r)| r);
+    let mut loaded = Vec::new();
     for r in results {
         match r {
             Ok(l) => loaded.push(l),
