@@ -129,6 +129,14 @@ impl MetaField {
 /// Lower-case a field or variable name and fold spaces, `-` and `/` to `_`, so
 /// `Feature ID`, `feature-id` and `FEATURE_ID` are one name.
 pub fn normalize_key(key: &str) -> Text {
+    if key.is_ascii() {
+        normalize_ascii_key(key.as_bytes())
+    } else {
+        normalize_key_chars(key)
+    }
+}
+
+fn normalize_key_chars(key: &str) -> Text {
     let mut out = TextBuf::default();
     // A run of separators becomes one `_`, written only before the next
     // letter or digit, so none leads or trails.
@@ -145,6 +153,25 @@ pub fn normalize_key(key: &str) -> Text {
             } else {
                 c.to_lowercase().for_each(|l| out.push(l));
             }
+        } else {
+            gap = true;
+        }
+    }
+    out.finish()
+}
+
+/// [`normalize_key`] byte by byte, for the keys that are all ASCII (nearly
+/// all): decoding and re-encoding characters was most of its cost.
+fn normalize_ascii_key(key: &[u8]) -> Text {
+    let mut out = TextBuf::default();
+    let mut gap = false;
+    for &b in key {
+        if b.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push_ascii(b'_');
+            }
+            gap = false;
+            out.push_ascii(b.to_ascii_lowercase());
         } else {
             gap = true;
         }
@@ -173,6 +200,17 @@ impl Default for TextBuf {
 }
 
 impl TextBuf {
+    /// One ASCII byte: the common case, without UTF-8 encoding.
+    pub(crate) fn push_ascii(&mut self, b: u8) {
+        debug_assert!(b.is_ascii());
+        if self.spill.is_empty() && self.len < self.bytes.len() {
+            self.bytes[self.len] = b;
+            self.len += 1;
+        } else {
+            self.push(char::from(b));
+        }
+    }
+
     pub(crate) fn push(&mut self, c: char) {
         if self.spill.is_empty() {
             let n = c.len_utf8();
@@ -636,6 +674,17 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        // Longer than the 64-byte stack buffer too, so the spill is covered.
+        #[test]
+        fn ascii_keys_normalise_as_characters_do(key in "[ -~]{0,90}") {
+            proptest::prop_assert_eq!(
+                normalize_ascii_key(key.as_bytes()),
+                normalize_key_chars(&key)
+            );
+        }
+    }
 
     #[test]
     fn keys_normalise_across_case_and_separators() {
