@@ -4,7 +4,7 @@
 //! byte ranges point into this exact text, which edits later patch.
 
 use std::fmt;
-use std::io;
+use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
 use planwright_core::{ParseOptions, Plan, parse_with};
@@ -70,13 +70,18 @@ impl LoadError {
 
 /// Reads a plan file as UTF-8.
 pub fn read_plan_file(path: &Path) -> Result<SourceFile, LoadError> {
-    let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, e))?;
+    // One open and one fstat: `metadata` then `fs::read` looked the path
+    // up twice and asked for its size twice (`read_to_end` on a `File`
+    // re-stats it), three syscalls more per plan over a large tree.
+    let io = |e| LoadError::io(path, e);
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
         return Err(LoadError::IsDirectory {
             path: display_path(path),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, e))?;
+    let bytes = read_sized(file, meta.len()).map_err(io)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let line = bytecount_newlines(&e.as_bytes()[..offset]) + 1;
@@ -90,6 +95,26 @@ pub fn read_plan_file(path: &Path) -> Result<SourceFile, LoadError> {
         path: path.to_owned(),
         text,
     })
+}
+
+/// The whole file, read into a buffer sized from `len` (the file may have
+/// grown or shrunk since; the loop reads until the end either way).
+fn read_sized(mut file: std::fs::File, len: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = vec![0; usize::try_from(len).unwrap_or(0) + 1];
+    let mut filled = 0;
+    loop {
+        if filled == bytes.len() {
+            bytes.resize(filled * 2, 0);
+        }
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(filled);
+    Ok(bytes)
 }
 
 fn bytecount_newlines(bytes: &[u8]) -> usize {
@@ -111,6 +136,23 @@ impl fmt::Display for SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_are_read_whole_whatever_their_size() {
+        let dir = tempfile::tempdir().unwrap();
+        for len in [0usize, 1, 4095, 4096, 70_000] {
+            let path = dir.path().join(format!("{len}.md"));
+            let text: String = "- [ ] task line\n".chars().cycle().take(len).collect();
+            std::fs::write(&path, &text).unwrap();
+            assert_eq!(read_plan_file(&path).unwrap().text, text, "{len} bytes");
+            // A size that is wrong by the time the file is read (it grew,
+            // or shrank) still gives the whole file.
+            for stale in [0, len as u64 / 2, len as u64 * 2] {
+                let file = std::fs::File::open(&path).unwrap();
+                assert_eq!(read_sized(file, stale).unwrap(), text.as_bytes());
+            }
+        }
+    }
 
     #[test]
     fn errors_name_the_file() {
