@@ -76,7 +76,13 @@ pub fn run(dir: &Path, binary: &Path, runs: usize, only: Option<&str>) -> Result
             }),
         }
     };
-    let mut cases = vec![floor, model, linted];
+    // Not a ratio's base: what walking the folder adds to the floor, which
+    // every `DIR` case below pays and the floor does not.
+    let walked = Case {
+        name: "floor + walk: the same, files found by ignore".to_owned(),
+        run: Box::new(move || walk_and_parse(dir)),
+    };
+    let mut cases = vec![floor, walked, model, linted];
     cases.extend(cases_for(dir, binary, &one));
     cases.retain(|c| c.name.starts_with("floor") || only.is_none_or(|o| c.name.contains(o)));
     // Rounds, not case after case: every round times each case once, so a
@@ -183,20 +189,48 @@ fn in_tree<'a>(
     })
 }
 
+/// The extensions planwright's reader turns on.
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
+    .union(Options::ENABLE_FOOTNOTES);
+
 fn parse_all(files: &[PathBuf]) {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_FOOTNOTES;
     let events: usize = files
         .par_iter()
         .map(|f| {
             let text = std::fs::read_to_string(f).unwrap_or_default();
-            Parser::new_ext(&text, options).into_offset_iter().count()
+            Parser::new_ext(&text, OPTIONS).into_offset_iter().count()
         })
         .sum();
     std::hint::black_box(events);
+}
+
+/// [`parse_all`] over the `.md` files found by a 2-thread `ignore` walk,
+/// each parsed on the walker thread that found it, as `lint DIR` does.
+fn walk_and_parse(dir: &Path) -> Result<()> {
+    let events = std::sync::atomic::AtomicUsize::new(0);
+    // Hidden folders too (`.kiro/specs`), as planwright walks them.
+    ignore::WalkBuilder::new(dir)
+        .hidden(false)
+        .require_git(false)
+        .threads(2)
+        .build_parallel()
+        .run(|| {
+            Box::new(|entry| {
+                if let Ok(entry) = entry
+                    && entry.path().extension().is_some_and(|e| e == "md")
+                {
+                    let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                    let n = Parser::new_ext(&text, OPTIONS).into_offset_iter().count();
+                    events.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+                }
+                ignore::WalkState::Continue
+            })
+        });
+    std::hint::black_box(events.into_inner());
+    Ok(())
 }
 
 /// The model (and the default rules) without the process, discovery or
