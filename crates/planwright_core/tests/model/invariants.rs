@@ -1,163 +1,248 @@
-//! Checks that every range in a plan slices the source to what the element
-//! claims: the contract editors, lint and `done` rely on.
+//! The reader's range contract, the one editors, lint and `done` rely on:
+//! every range in a plan lies inside the text on character boundaries and
+//! slices to what its element claims, and every index points at an element
+//! that exists.
+//!
+//! One file for two users: the model tests (`corpus`, `robustness`) and
+//! the fuzz targets, which include it with `#[path]` (`fuzz/src/lib.rs`),
+//! so a check added here holds in both.
 
-use planwright_core::{Plan, TextRange};
+use planwright_core::{Plan, TaskState, TextRange};
 
-/// Returns a description of every violated invariant (empty when sound).
+/// The check boxes the reader recognises.
+const MARKS: [&str; 5] = ["[ ]", "[x]", "[X]", "[-]", "[~]"];
+
+/// Every violated invariant, described; empty when `plan` is sound.
 pub fn violations(plan: &Plan, src: &str) -> Vec<String> {
-    let mut bad = Vec::new();
-    for t in &plan.tasks {
-        if check(&mut bad, src, "task check mark", t.check_range) {
-            let mark = t.check_range.slice(src);
-            if !["[ ]", "[x]", "[X]", "[-]", "[~]"].contains(&mark) {
-                bad.push(format!("task {} check range slices to {mark:?}", t.id));
-            }
-            if mark.chars().nth(1) != Some(t.mark) {
-                bad.push(format!(
-                    "task {} mark {:?} but source has {mark:?}",
-                    t.id, t.mark
+    let mut c = Checker {
+        src,
+        bad: Vec::new(),
+    };
+    if plan.len as usize != src.len() {
+        c.fail(format!("plan.len {} for {} bytes", plan.len, src.len()));
+    }
+    if plan.bom != src.starts_with('\u{feff}') {
+        c.fail(format!("plan.bom is {}", plan.bom));
+    }
+    let (n_tasks, n_sections, n_phases) =
+        (plan.tasks.len(), plan.sections.len(), plan.phases.len());
+
+    for (i, t) in plan.tasks.iter().enumerate() {
+        let what = format!("task {} (#{i})", t.id);
+        if let Some(mark) = c.slice(&what, "check_range", t.check_range) {
+            let state = match mark.as_bytes().get(1) {
+                Some(b' ') => Some(TaskState::Open),
+                Some(b'x' | b'X') => Some(TaskState::Done),
+                Some(b'-' | b'~') => Some(TaskState::InProgress),
+                _ => None,
+            };
+            if !MARKS.contains(&mark) {
+                c.fail(format!("{what}: check_range slices to {mark:?}"));
+            } else if mark[1..2] != *t.mark.encode_utf8(&mut [0; 4]) || state != Some(t.state) {
+                c.fail(format!(
+                    "{what}: mark {:?} state {:?} but the box reads {mark:?}",
+                    t.mark, t.state
                 ));
             }
         }
-        if check(&mut bad, src, "task", t.range) && !t.range.contains_range(t.check_range) {
-            bad.push(format!("task {} range does not hold its check mark", t.id));
+        if c.holds(&what, "range", t.range, "check_range", t.check_range) {
+            let first = t.range.slice(src).trim_start();
+            if !first.starts_with(['-', '*', '+'])
+                && !first.starts_with(|ch: char| ch.is_ascii_digit())
+            {
+                let head: String = first.chars().take(20).collect();
+                c.fail(format!(
+                    "{what}: range does not start at a list marker: {head:?}"
+                ));
+            }
         }
+        c.slice(&what, "line", t.line);
         if let Some(r) = t.id_range
-            && check(&mut bad, src, "task id", r)
-            && r.slice(src).trim_end_matches('.') != t.id
+            && let Some(id) = c.slice(&what, "id_range", r)
+            && id.trim_end_matches('.') != t.id
         {
-            bad.push(format!(
-                "task id range slices to {:?}, id is {:?}",
-                r.slice(src),
-                t.id
-            ));
+            c.fail(format!("{what}: id_range slices to {id:?}"));
         }
-        let first = t.range.slice(src).trim_start();
-        if !first.starts_with(['-', '*', '+']) && !first.starts_with(|c: char| c.is_ascii_digit()) {
-            bad.push(format!(
-                "task {} range does not start at a list marker: {:?}",
-                t.id,
-                &first[..first.len().min(20)]
-            ));
-        }
+        c.index(&what, "phase", t.phase, n_phases);
+        c.index(&what, "section", t.section, n_sections);
+        c.index(&what, "parent", t.parent, n_tasks);
     }
-    for m in &plan.metadata {
-        if check(&mut bad, src, "metadata key", m.key_range)
-            && m.key_range.slice(src).trim() != m.key
+
+    for (i, m) in plan.metadata.iter().enumerate() {
+        let what = format!("field {:?} (#{i})", m.key);
+        if let Some(key) = c.slice(&what, "key_range", m.key_range)
+            && key.trim() != m.key
         {
-            bad.push(format!(
-                "metadata key range slices to {:?}, key is {:?}",
-                m.key_range.slice(src),
-                m.key
-            ));
+            c.fail(format!("{what}: key_range slices to {key:?}"));
         }
-        if check(&mut bad, src, "metadata value", m.value_range)
-            && m.value_range.slice(src) != m.value
+        if let Some(value) = c.slice(&what, "value_range", m.value_range)
+            && value != m.value
         {
-            bad.push(format!(
-                "metadata value range slices to {:?}, value is {:?}",
-                m.value_range.slice(src),
+            c.fail(format!(
+                "{what}: value_range slices to {value:?}, value is {:?}",
                 m.value
             ));
         }
-        if check(&mut bad, src, "metadata", m.range)
-            && !(m.range.contains_range(m.key_range) && m.range.contains_range(m.value_range))
-        {
-            bad.push(format!(
-                "metadata {:?} range does not hold key and value",
-                m.key
-            ));
-        }
+        c.holds(&what, "range", m.range, "key_range", m.key_range);
+        c.holds(&what, "range", m.range, "value_range", m.value_range);
+        c.index(&what, "section", m.section, n_sections);
+        c.index(&what, "phase", m.phase, n_phases);
     }
+
     for p in &plan.placeholders {
-        if check(&mut bad, src, "placeholder", p.range) && p.range.slice(src) != p.text {
-            bad.push(format!(
-                "placeholder range slices to {:?}, text is {:?}",
-                p.range.slice(src),
-                p.text
-            ));
+        let what = format!("placeholder {:?}", p.text);
+        if let Some(s) = c.slice(&what, "range", p.range)
+            && s != p.text
+        {
+            c.fail(format!("{what}: range slices to {s:?}"));
         }
     }
-    for s in &plan.sections {
-        if check(&mut bad, src, "section", s.range) && check(&mut bad, src, "heading", s.heading) {
-            if !s.range.contains_range(s.heading) {
-                bad.push(format!("section {:?} does not hold its heading", s.title));
-            }
+
+    for (i, s) in plan.sections.iter().enumerate() {
+        let what = format!("section {:?} (#{i})", s.title);
+        if c.holds(&what, "range", s.range, "heading", s.heading) {
             let h = s.heading.slice(src);
             // An ATX heading is one line; a setext heading its content
             // lines, never the underline or a trailing line break.
             let atx = h.trim_start().starts_with('#');
             if h.trim().is_empty() || (atx && h.contains('\n')) || h.ends_with('\n') {
-                bad.push(format!(
-                    "heading of {:?} is not its text line(s): {h:?}",
-                    s.title
-                ));
+                c.fail(format!("{what}: heading is not its text line(s): {h:?}"));
             }
         }
+        c.index(&what, "parent", s.parent, i);
     }
+
     for (i, p) in plan.phases.iter().enumerate() {
-        if check(&mut bad, src, "phase", p.range)
-            && check(&mut bad, src, "phase heading", p.heading)
+        let what = format!("phase {} (#{i})", p.id);
+        if c.holds(&what, "range", p.range, "heading", p.heading)
+            && !p.heading.slice(src).contains(p.number.as_str())
         {
-            if !p.heading.slice(src).contains(p.number.as_str()) {
-                bad.push(format!(
-                    "phase {} heading {:?} lacks its number",
-                    p.id,
-                    p.heading.slice(src)
-                ));
-            }
-            for &t in &p.tasks {
-                if !p.range.contains_range(plan.tasks[t].check_range) {
-                    bad.push(format!(
-                        "phase {} (#{i}) lists task {} outside its range",
-                        p.id, plan.tasks[t].id
-                    ));
+            c.fail(format!(
+                "{what}: heading {:?} lacks its number",
+                p.heading.slice(src)
+            ));
+        }
+        for &t in &p.tasks {
+            match plan.tasks.get(t) {
+                Some(task) if !p.range.contains_range(task.check_range) => {
+                    c.fail(format!("{what}: lists task {} outside its range", task.id));
                 }
+                None => c.fail(format!("{what}: lists task #{t} of {n_tasks}")),
+                Some(_) => {}
             }
         }
         for d in &p.depends_on {
-            check(&mut bad, src, "dependency", d.range);
+            c.slice(&what, "dependency", d.range);
         }
+        if let Some(r) = p.depends_range {
+            c.slice(&what, "depends_range", r);
+        }
+        c.index(&what, "parent", p.parent, n_phases);
+        c.index(&what, "section", p.section, n_sections);
     }
-    for t in &plan.tables {
-        check(&mut bad, src, "table", t.range);
+
+    for (i, t) in plan.tables.iter().enumerate() {
+        let what = format!("table #{i}");
+        c.slice(&what, "range", t.range);
         for row in std::iter::once(&t.header).chain(&t.rows) {
+            c.slice(&what, "row", row.range);
             for cell in &row.cells {
-                if check(&mut bad, src, "cell", cell.range)
-                    && !cell.range.is_empty()
-                    && !row.range.contains_range(cell.range)
-                {
-                    bad.push(format!("cell {:?} outside its row", cell.text));
+                // Empty cells sit at an empty range, not always in the row.
+                if cell.range.is_empty() {
+                    c.slice(&what, "cell", cell.range);
+                } else {
+                    c.holds(&what, "row", row.range, "cell", cell.range);
                 }
             }
         }
+        if t.written_widths.len() != t.rows.len() {
+            c.fail(format!(
+                "{what}: {} written widths for {} rows",
+                t.written_widths.len(),
+                t.rows.len()
+            ));
+        }
+        c.index(&what, "section", t.section, n_sections);
+    }
+
+    for l in &plan.task_links {
+        c.slice("task link", "range", l.range);
     }
     for l in &plan.links {
-        check(&mut bad, src, "link", l.range);
+        c.slice("link", "range", l.range);
+    }
+    for l in &plan.lists {
+        for &m in &l.markers {
+            c.holds("list", "range", l.range, "marker", m);
+        }
+    }
+    for (what, ranges) in [
+        ("comment", &plan.comments),
+        ("code block", &plan.code_blocks),
+    ] {
+        for &r in ranges {
+            c.slice(what, "range", r);
+        }
+    }
+    for b in &plan.blocks {
+        c.slice("block", "range", b.range);
+        c.index("block", "section", b.section, n_sections);
+    }
+    if let Some(r) = plan.front_matter {
+        c.slice("front matter", "range", r);
     }
     if let Some(t) = &plan.title
-        && check(&mut bad, src, "title", t.range)
+        && let Some(s) = c.slice("title", "range", t.range)
+        && c.slice("title", "heading", t.heading).is_some()
         && t.range != t.heading
-        && t.range.slice(src) != t.text
+        && s != t.text
     {
-        bad.push(format!(
-            "title range slices to {:?}, title is {:?}",
-            t.range.slice(src),
+        c.fail(format!(
+            "title range slices to {s:?}, title is {:?}",
             t.text
         ));
     }
-    bad
+    c.bad
 }
 
-/// Records a violation when `r` lies outside the text or splits a character.
-fn check(bad: &mut Vec<String>, src: &str, what: &str, r: TextRange) -> bool {
-    if r.end as usize > src.len() || r.start > r.end {
-        bad.push(format!("{what}: range {r:?} outside {} bytes", src.len()));
-        return false;
+struct Checker<'a> {
+    src: &'a str,
+    bad: Vec<String>,
+}
+
+impl<'a> Checker<'a> {
+    fn fail(&mut self, message: String) {
+        self.bad.push(message);
     }
-    if !src.is_char_boundary(r.start as usize) || !src.is_char_boundary(r.end as usize) {
-        bad.push(format!("{what}: range {r:?} splits a character"));
-        return false;
+
+    /// The text `r` covers, or `None` (recorded) when it lies outside the
+    /// text or splits a character.
+    fn slice(&mut self, what: &str, name: &str, r: TextRange) -> Option<&'a str> {
+        let s = self.src.get(r.start as usize..r.end as usize);
+        if s.is_none() {
+            self.fail(format!(
+                "{what}: {name} {r:?} lies outside {} bytes or splits a character",
+                self.src.len()
+            ));
+        }
+        s
     }
-    true
+
+    /// Whether both ranges are sound and `outer` holds `inner`.
+    fn holds(&mut self, what: &str, o: &str, outer: TextRange, i: &str, inner: TextRange) -> bool {
+        let sound = self.slice(what, o, outer).is_some() & self.slice(what, i, inner).is_some();
+        if sound && !outer.contains_range(inner) {
+            self.fail(format!("{what}: {o} {outer:?} does not hold {i} {inner:?}"));
+        }
+        sound && outer.contains_range(inner)
+    }
+
+    /// Records an index that points past the `len` elements it refers to.
+    fn index(&mut self, what: &str, name: &str, index: Option<usize>, len: usize) {
+        if let Some(i) = index
+            && i >= len
+        {
+            self.fail(format!("{what}: {name} #{i} of {len}"));
+        }
+    }
 }

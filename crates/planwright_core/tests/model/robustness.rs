@@ -90,3 +90,22 @@ fn crlf_and_bom_keep_byte_offsets() {
     assert_eq!(plan.title.as_ref().unwrap().range.slice(src), "X");
     assert!(violations(&plan, src).is_empty());
 }
+
+/// The checker itself: a model whose range is off by one byte, or whose
+/// index points past the end, is reported, so a passing run means something.
+#[test]
+fn the_invariants_catch_a_shifted_range_and_a_dangling_index() {
+    let src = "# Plan\n\n## Phase 1: Build\n\n- [ ] T001 é\n";
+    let mut plan = parse(src);
+    assert_eq!(violations(&plan, src), Vec::<String>::new());
+    plan.tasks[0].check_range.start += 1;
+    plan.tasks[0].check_range.end += 1;
+    assert!(
+        violations(&plan, src)[0].contains("check_range slices to \" ] \""),
+        "{:?}",
+        violations(&plan, src)
+    );
+    let mut plan = parse(src);
+    plan.tasks[0].phase = Some(7);
+    assert_eq!(violations(&plan, src), ["task T001 (#0): phase #7 of 1"]);
+}
