@@ -3,9 +3,9 @@
 //! `T005 → T006` chains, and phases opened by a bold line.
 
 use super::{
-    Block, BlockKind, Builder, InlineBlock, InlineKind, MetaField, MetaStyle, TaskKind, TaskLink,
-    Text, TextRange, bold_phase, inline, is_only_bold, items, line_start_before, meta,
-    normalize_key, references,
+    Block, BlockKind, Builder, InlineBlock, InlineKind, MetaField, MetaStyle, PlaceholderKind,
+    TaskKind, TaskLink, Text, TextRange, bold_phase, inline, is_only_bold, items,
+    line_start_before, meta, normalize_key, references,
 };
 
 impl Builder<'_> {
@@ -35,6 +35,9 @@ impl Builder<'_> {
         let end = block.end;
         let first = self.plan.placeholders.len();
         self.scan_segments(&block);
+        if self.plan.placeholders.len() > first {
+            self.drop_legend_terms(first, start, end);
+        }
         let block_kind = block.kind;
         self.recycle(block);
         let in_task = self.items.last().and_then(|i| i.task);
@@ -93,6 +96,32 @@ impl Builder<'_> {
         block.plain.clear();
         self.spare_segments = block.segments;
         self.spare_plain = block.plain;
+    }
+
+    /// A legend line defines its bracketed terms rather than leaving them
+    /// to fill: `**[Events]**, **[Security]**, etc. = feature tags`. Its
+    /// bracket slots (those found since `first`) are dropped. The markup
+    /// between the terms splits them into separate text runs, so this is
+    /// judged on the whole block, not in [`inline::scan_text`].
+    fn drop_legend_terms(&mut self, first: usize, start: usize, end: usize) {
+        let text = self.slice(start, end);
+        let line = &text[..text.find('\n').unwrap_or(text.len())];
+        let Some(eq) = line.find('=') else {
+            return;
+        };
+        if !is_legend_terms(&line[..eq]) {
+            return;
+        }
+        let defined = start + eq;
+        let mut kept = first;
+        for i in first..self.plan.placeholders.len() {
+            let p = &self.plan.placeholders[i];
+            if p.kind != PlaceholderKind::Bracket || p.range.start as usize >= defined {
+                self.plan.placeholders.swap(kept, i);
+                kept += 1;
+            }
+        }
+        self.plan.placeholders.truncate(kept);
     }
 
     pub(super) fn scan_segments(&mut self, block: &InlineBlock) {
@@ -249,6 +278,32 @@ pub(super) fn kind_for_label(key: &str) -> Option<TaskKind> {
         "definition_of_done" => Some(TaskKind::DefinitionOfDone),
         _ => None,
     }
+}
+
+/// Whether `text` is only bracketed terms, with emphasis, commas and
+/// `etc.`, `and`, `or` between them: the left side of a legend line.
+fn is_legend_terms(text: &str) -> bool {
+    let mut terms = 0;
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(inner) = rest.strip_prefix('[') {
+            let Some(close) = inner.find(']') else {
+                return false;
+            };
+            terms += 1;
+            rest = &inner[close + 1..];
+        } else if let Some(word) = ["etc.", "etc", "and", "or"]
+            .iter()
+            .find(|w| rest.starts_with(**w))
+        {
+            rest = &rest[word.len()..];
+        } else if rest.starts_with(['*', '_', ',', ' ', '/']) {
+            rest = &rest[1..];
+        } else {
+            return false;
+        }
+    }
+    terms > 0
 }
 
 /// Where a line's content starts after indentation, `>` and a list marker.

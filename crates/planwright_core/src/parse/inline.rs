@@ -352,11 +352,19 @@ fn bracket(text: &str, i: usize) -> Found {
     if text[..i].ends_with('!') || inner.starts_with('^') || inner.len() > 160 {
         return None;
     }
-    // `[Story] = the user story` defines a legend term.
-    if text[close + 1..].starts_with(" =") {
+    let after = &text[close + 1..];
+    // `[Story] = the user story` defines a legend term; `the [Authorize]
+    // attribute` names a C# (or Rust, Python) attribute.
+    if after.starts_with(" =")
+        || starts_with_word(after.trim_start_matches(['*', '_']), "attribute")
+    {
         return None;
     }
     let trimmed = inner.trim();
+    // `[P after migration]`: spec-kit's parallel marker with a note.
+    if trimmed.starts_with("P ") {
+        return None;
+    }
     let first = trimmed.chars().next()?;
     if !(first.is_alphabetic() || first == '#') || is_not_bracket_slot(trimmed) {
         return None;
@@ -428,6 +436,7 @@ fn brace(text: &str, i: usize) -> Found {
     let inner = &text[i + 1..close];
     let first = inner.chars().next()?;
     if !first.is_alphabetic()
+        || in_quotes(text, i, close)
         || inner.len() > 160
         || inner.contains([':', '"', '=', ';', '(', '\''])
     {
@@ -445,6 +454,23 @@ fn brace(text: &str, i: usize) -> Found {
         PlaceholderKind::Brace,
         Some(normalize_key(inner)),
     ))
+}
+
+/// Whether `text[start..=end]` sits inside a double-quoted string on its
+/// line: `"v{N} -- {source}"` is a format string, its braces are its own.
+fn in_quotes(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+    let before = text[line_start..start].matches('"').count();
+    before % 2 == 1 && text[end..line_end].contains('"')
+}
+
+/// Whether `text` starts with `word` as a whole word, after spaces.
+fn starts_with_word(text: &str, word: &str) -> bool {
+    let rest = text.trim_start();
+    rest.len() < text.len()
+        && rest.starts_with(word)
+        && !rest[word.len()..].starts_with(|c: char| c.is_alphanumeric() && c != 's')
 }
 
 /// `<Project / Feature Name>`, `<Name>`, `<FEATURE_NAME>`; never an HTML tag

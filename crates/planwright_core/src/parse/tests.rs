@@ -375,6 +375,33 @@ Owner (TBD), due YYYY-MM-DD, `{{FILE_EXTENSION}}`, <Project / Feature Name>
 }
 
 #[test]
+fn legends_attributes_notes_and_format_strings_are_not_slots() {
+    // Each line has one real slot, so a recogniser that went blind would
+    // fail as surely as one that still fired on the look-alike.
+    let src = "\
+# Plan
+
+- **[Api]**, **[Db]**, _[Infra]_, etc. = area tags used below [AREA]
+- Guard the route with the [Restricted] attribute, owner [OWNER]
+- Storage layer: 3 tasks [P after schema] then [NEXT STEP]
+- Logs \"run {id} at {when}\" per job, for {Team Name}
+";
+    let got: Vec<String> = p(src)
+        .placeholders
+        .iter()
+        .map(|p| p.text.to_string())
+        .collect();
+    assert_eq!(got, ["[AREA]", "[OWNER]", "[NEXT STEP]", "{Team Name}"]);
+    // A bracket before `=` that is not only terms is not a legend.
+    let got: Vec<String> = p("Set [NAME] to x = 1\n")
+        .placeholders
+        .iter()
+        .map(|p| p.text.to_string())
+        .collect();
+    assert_eq!(got, ["[NAME]"]);
+}
+
+#[test]
 fn template_text_is_found_where_the_template_is_known() {
     let src = "# Implementation Plan: X\n\n**Issue:** A-1\n**Author:** Me\n\n## Prerequisites\n\n## Overview\n\nBrief summary of the implementation approach.\n\n## Progress Log\n";
     let plan = p(src);

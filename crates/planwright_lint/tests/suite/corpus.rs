@@ -1,9 +1,13 @@
 //! The real plans in `$PLANWRIGHT_CORPUS`: every file lints without a panic,
-//! and the per-rule counts are printed (`cargo test -p planwright_lint
-//! --test suite corpus -- --nocapture`). Skipped when the variable is unset;
-//! fails when it is set but the folder is missing.
+//! and the per-rule counts, with the `PW101` findings in files the corpus
+//! marks as having no placeholders (the false-positive watch), are printed
+//! (`cargo test -p planwright_lint --test suite corpus -- --nocapture`) and
+//! pinned by a snapshot, so a change in what any rule finds on real plans
+//! shows in review. Skipped when the variable is unset; fails when it is
+//! set but the folder is missing.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use planwright_lint::{Layer, RuleSet};
@@ -43,7 +47,9 @@ fn corpus_lints_without_panic_and_counts_per_rule() {
         ..Layer::default()
     };
     let rules = RuleSet::resolve(&[&all]).unwrap();
+    let clean = files_without_placeholders(&root);
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut in_clean: BTreeMap<String, usize> = BTreeMap::new();
     for file in &files {
         let Ok(text) = std::fs::read_to_string(file) else {
             continue;
@@ -59,18 +65,57 @@ fn corpus_lints_without_panic_and_counts_per_rule() {
                 file.display()
             );
             *counts.entry(d.code).or_default() += 1;
+            let relative = file.strip_prefix(&root).unwrap_or(file);
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            if d.code == "PW101" && clean.contains(&relative) {
+                *in_clean.entry(relative).or_default() += 1;
+            }
         }
     }
-    println!(
-        "{} corpus files; findings per rule (all rules selected):",
+    let mut report = format!(
+        "{} corpus files; findings per rule (all rules selected):\n",
         files.len()
     );
     for rule in planwright_lint::RULES {
-        println!(
+        let _ = writeln!(
+            report,
             "  {} {:<26} {}",
             rule.code,
             rule.name,
             counts.get(rule.code).copied().unwrap_or(0)
         );
     }
+    let _ = writeln!(
+        report,
+        "PW101 in the {} files marked has_placeholders=no: {}",
+        clean.len(),
+        in_clean.values().sum::<usize>()
+    );
+    for (file, n) in &in_clean {
+        let _ = writeln!(report, "  {n:>3} {file}");
+    }
+    print!("{report}");
+    insta::assert_snapshot!(report);
+}
+
+/// The files `SOURCES.tsv` marks `has_placeholders=no`, as paths relative to
+/// the corpus root.
+fn files_without_placeholders(root: &Path) -> std::collections::BTreeSet<String> {
+    let sources = root.join("SOURCES.tsv");
+    let tsv =
+        std::fs::read_to_string(&sources).unwrap_or_else(|e| panic!("{}: {e}", sources.display()));
+    let mut lines = tsv.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .unwrap_or_else(|| panic!("{}: no `{name}` column", sources.display()))
+    };
+    let (file, flag) = (column("file"), column("has_placeholders"));
+    lines
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|cols| cols.get(flag) == Some(&"no"))
+        .filter_map(|cols| cols.get(file).map(|f| (*f).to_owned()))
+        .collect()
 }
