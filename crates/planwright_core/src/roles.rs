@@ -164,7 +164,7 @@ pub fn resolve_key(norm: &str) -> Option<Role> {
     let mut start = 0;
     while start < norm.len() {
         let rest = &norm[start..];
-        let first_end = rest.find(' ').unwrap_or(rest.len());
+        let first_end = memchr::memchr(b' ', rest.as_bytes()).unwrap_or(rest.len());
         if table.first_words.contains(&rest[..first_end]) {
             // Ends of the windows of 1, 2, … `max_words` words from here.
             let mut ends = [0usize; MAX_PHRASE_WORDS];
@@ -176,8 +176,7 @@ pub fn resolve_key(norm: &str) -> Option<Role> {
                 if end == rest.len() {
                     break;
                 }
-                end = rest[end + 1..]
-                    .find(' ')
+                end = memchr::memchr(b' ', &rest.as_bytes()[end + 1..])
                     .map_or(rest.len(), |e| end + 1 + e);
             }
             for size in (1..=n).rev() {

@@ -279,7 +279,7 @@ fn ordinal_id(n: usize) -> Text {
 }
 
 pub(super) fn owner_of(text: &str) -> Option<Text> {
-    let at = text.find('@')?;
+    let at = memchr::memchr(b'@', text.as_bytes())?;
     if at > 0 && text.as_bytes()[at - 1].is_ascii_alphanumeric() {
         return None;
     }
