@@ -163,20 +163,28 @@ fn normalize_key_chars(key: &str) -> Text {
 /// [`normalize_key`] byte by byte, for the keys that are all ASCII (nearly
 /// all): decoding and re-encoding characters was most of its cost.
 fn normalize_ascii_key(key: &[u8]) -> Text {
-    let mut out = TextBuf::default();
+    // The name is never longer than the key (a run of separators becomes
+    // at most one `_`), so a key that fits the buffer needs no checks.
+    let mut buf = [0u8; 64];
+    if key.len() > buf.len() {
+        return normalize_key_chars(std::str::from_utf8(key).unwrap_or_default());
+    }
+    let mut n = 0;
     let mut gap = false;
     for &b in key {
         if b.is_ascii_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push_ascii(b'_');
+            if gap && n > 0 {
+                buf[n] = b'_';
+                n += 1;
             }
             gap = false;
-            out.push_ascii(b.to_ascii_lowercase());
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
         } else {
             gap = true;
         }
     }
-    out.finish()
+    Text::from(std::str::from_utf8(&buf[..n]).unwrap_or_default())
 }
 
 /// Builds a [`Text`] a character at a time in a stack buffer, for the
