@@ -13,12 +13,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// mimalloc rather than the system allocator: the reader builds many small
-/// values per plan, and over a tree of 10,000 plans `lint` ran 16% faster
-/// with it (hyperfine, 7 runs each, same binary otherwise).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match commands::run(cli) {

@@ -15,12 +15,6 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
-/// mimalloc rather than the system allocator: the reader builds many small
-/// values per plan, and over a tree of 10,000 plans `lint` ran 16% faster
-/// with it (hyperfine, 7 runs each, same binary otherwise).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Parser)]
 #[command(name = "planwright-bench", about)]
 struct Cli {

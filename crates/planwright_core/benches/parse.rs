@@ -14,11 +14,6 @@ use std::time::{Duration, Instant};
 use planwright_core::{ParseOptions, parse_with};
 use pulldown_cmark::{Options, Parser};
 
-/// The allocator the `planwright` binary ships with, so the bench measures
-/// the reader as users run it; both sides use it.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Rounds per measurement; `PARSE_BENCH_ROUNDS` lowers it for profiling
 /// under valgrind, where one round is enough.
 fn rounds() -> usize {
