@@ -34,16 +34,11 @@ pub enum DiscoverError {
 }
 
 /// The plan files under `paths` (the current folder when empty), sorted
-/// and without duplicates, and every problem met on the way.
-pub fn discover(paths: &[PathBuf], config: &LoadedConfig) -> (Vec<PathBuf>, Vec<DiscoverError>) {
-    let (found, errors) = discover_with(paths, config, |_| ());
-    (found.into_iter().map(|(path, ())| path).collect(), errors)
-}
-
-/// [`discover`], running `work` on each plan as soon as it is found, on the
-/// walker's own threads (as ripgrep searches inside its walk): reading and
-/// parsing start while the walk goes on, instead of after it. The results
-/// come back sorted by path, so output does not depend on thread timing.
+/// and without duplicates, and every problem met on the way. `work` runs
+/// on each plan as soon as it is found, on the walker's own threads (as
+/// ripgrep searches inside its walk): reading and parsing start while the
+/// walk goes on, instead of after it. The results come back sorted by
+/// path, so output does not depend on thread timing.
 pub fn discover_with<T: Send>(
     paths: &[PathBuf],
     config: &LoadedConfig,
@@ -222,6 +217,12 @@ impl PlanMatcher {
 mod tests {
     use super::*;
     use crate::config::{Config, PlansConfig};
+
+    /// The plans found, without any work done on them.
+    fn discover(paths: &[PathBuf], config: &LoadedConfig) -> (Vec<PathBuf>, Vec<DiscoverError>) {
+        let (found, errors) = discover_with(paths, config, |_| ());
+        (found.into_iter().map(|(path, ())| path).collect(), errors)
+    }
 
     fn config_at(root: &Path, plans: PlansConfig) -> LoadedConfig {
         LoadedConfig {

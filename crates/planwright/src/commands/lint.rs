@@ -24,6 +24,7 @@ use planwright_workspace::templates::{dialect_set, templates_dir};
 use rayon::prelude::*;
 
 use super::lint_fix;
+use super::plans::split;
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
@@ -155,23 +156,6 @@ fn per_file_renderer(format: LintFormat) -> Option<Box<PerFile>> {
         })),
         LintFormat::Json | LintFormat::Sarif => None,
     }
-}
-
-/// The files that were linted, in path order, and every error met on the
-/// way (discovery first, then unreadable files).
-fn split<T>(
-    results: Vec<(PathBuf, Result<T, String>)>,
-    discover_errors: &[planwright_workspace::discover::DiscoverError],
-) -> (Vec<T>, Vec<String>) {
-    let mut errors: Vec<String> = discover_errors.iter().map(ToString::to_string).collect();
-    let mut files = Vec::with_capacity(results.len());
-    for (_, r) in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(e) => errors.push(e),
-        }
-    }
-    (files, errors)
 }
 
 /// How many findings make the run fail: errors, or anything with `--strict`.

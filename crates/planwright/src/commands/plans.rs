@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use planwright_core::{DialectSet, ParseOptions, Plan};
 use planwright_workspace::config::load_config;
-use planwright_workspace::discover::discover_with;
+use planwright_workspace::discover::{DiscoverError, discover_with};
 use planwright_workspace::{SourceFile, read_plan_file};
 
 /// A plan read and parsed.
@@ -36,16 +36,25 @@ pub fn load_all<T: Send>(
         let plan = file.parse(&options);
         Ok(summarize(&Loaded { file, plan }))
     });
-    let mut messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    let results = results.into_iter().map(|(_, r)| r);
-    let mut loaded = Vec::new();
-    for r in results {
+    Ok(split(results, &errors))
+}
+
+/// What `discover_with`'s work gave for each file, in path order, and
+/// every error met on the way (discovery first, then unreadable files);
+/// shared by `lint`, `status` and `next`.
+pub(crate) fn split<T>(
+    results: Vec<(PathBuf, Result<T, String>)>,
+    discover_errors: &[DiscoverError],
+) -> (Vec<T>, Vec<String>) {
+    let mut errors: Vec<String> = discover_errors.iter().map(ToString::to_string).collect();
+    let mut files = Vec::with_capacity(results.len());
+    for (_, r) in results {
         match r {
-            Ok(l) => loaded.push(l),
-            Err(e) => messages.push(e),
+            Ok(f) => files.push(f),
+            Err(e) => errors.push(e),
         }
     }
-    Ok((loaded, messages))
+    (files, errors)
 }
 
 /// The repository the current folder belongs to, as a relative path (`.`,
