@@ -353,8 +353,11 @@ fn bracket(text: &str, i: usize) -> Found {
         return None;
     }
     let after = &text[close + 1..];
-    // `[Story] = the user story` defines a legend term; `the [Authorize]
-    // attribute` names a C# (or Rust, Python) attribute.
+    // `[Story] = the user story` defines a legend term (a run of terms
+    // split by markup, `**[A]**, **[B]** = …`, is judged per block in
+    // `drop_legend_terms`; this catches the single term in cells and
+    // headings too); `the [Authorize] attribute` names a C# (or Rust,
+    // Python) attribute.
     if after.starts_with(" =")
         || starts_with_word(after.trim_start_matches(['*', '_']), "attribute")
     {
