@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use pulldown_cmark::{Options, Parser};
+use pulldown_cmark::Parser;
 use rayon::prelude::*;
 
 struct Case<'a> {
@@ -192,17 +192,12 @@ fn in_tree<'a>(
     })
 }
 
-/// The extensions planwright's reader turns on.
-const OPTIONS: Options = Options::ENABLE_TABLES
-    .union(Options::ENABLE_TASKLISTS)
-    .union(Options::ENABLE_STRIKETHROUGH)
-    .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
-    .union(Options::ENABLE_FOOTNOTES);
-
 /// The floor's work on one file: read it, and pull every event.
 fn bare_parse(path: &Path) -> usize {
     let text = std::fs::read_to_string(path).unwrap_or_default();
-    Parser::new_ext(&text, OPTIONS).into_offset_iter().count()
+    Parser::new_ext(&text, planwright_core::MARKDOWN_OPTIONS)
+        .into_offset_iter()
+        .count()
 }
 
 fn parse_all(files: &[PathBuf]) {

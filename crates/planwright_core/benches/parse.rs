@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use planwright_core::{ParseOptions, parse_with};
-use pulldown_cmark::{Options, Parser};
+use pulldown_cmark::Parser;
 
 /// Rounds per measurement; `PARSE_BENCH_ROUNDS` lowers it for profiling
 /// under valgrind, where one round is enough.
@@ -52,11 +52,7 @@ fn main() {
         rounds()
     );
 
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_FOOTNOTES;
+    let options = planwright_core::MARKDOWN_OPTIONS;
     // `PARSE_BENCH_ONLY=model` (or `bare`) runs one side, for profilers.
     let only = std::env::var("PARSE_BENCH_ONLY").unwrap_or_default();
     let bare = || {

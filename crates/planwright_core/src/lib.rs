@@ -16,7 +16,7 @@ pub mod text;
 
 pub use dialect::{Descriptor, Dialect, DialectMatch, DialectSet, Origin};
 pub use model::*;
-pub use parse::{ParseOptions, parse, parse_with};
+pub use parse::{MARKDOWN_OPTIONS, ParseOptions, parse, parse_with};
 pub use roles::Role;
 pub use text::{LineColumn, LineIndex, TextRange};
 
