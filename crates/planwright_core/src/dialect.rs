@@ -398,39 +398,57 @@ impl DialectSet {
         file_name: Option<&str>,
         path: Option<&str>,
     ) -> DialectMatch {
-        let mut scores: Vec<(u32, Vec<String>)> = vec![(0, Vec::new()); self.dialects.len()];
+        // Scores first, evidence only for the winner: describing every
+        // dialect's hits was most of detection's allocations.
+        let mut scores = vec![0u32; self.dialects.len()];
         let mut seen = vec![false; self.text_owner.len()];
+        // Text markers in the order they first occur, for the evidence.
+        let mut first_seen = Vec::new();
         for found in self.text_markers.find_iter(source) {
             let p = found.pattern().as_usize();
             if std::mem::replace(&mut seen[p], true) {
                 continue;
             }
             let (d, m) = self.text_owner[p];
-            let marker = &self.dialects[d].descriptor.detect[m];
-            scores[d].0 += marker.weight;
-            scores[d]
-                .1
-                .push(format!("text {:?}", marker.text.as_deref().unwrap_or("")));
+            scores[d] += self.dialects[d].descriptor.detect[m].weight;
+            first_seen.push(p);
         }
         let signals = Signals::new(plan, source, file_name, path);
         for (d, dialect) in self.dialects.iter().enumerate() {
             for (marker, key) in dialect.descriptor.detect.iter().zip(&self.marker_keys[d]) {
-                if let Some(evidence) = signals.matches(marker, key) {
-                    scores[d].0 += marker.weight;
-                    scores[d].1.push(evidence);
+                if signals.matches(marker, key) {
+                    scores[d] += marker.weight;
                 }
             }
         }
         let best = scores
             .iter()
             .enumerate()
-            .max_by(|(ia, a), (ib, b)| a.0.cmp(&b.0).then(ib.cmp(ia)));
+            .max_by(|(ia, a), (ib, b)| a.cmp(b).then(ib.cmp(ia)));
         match best {
-            Some((d, (score, evidence))) if *score >= THRESHOLD => DialectMatch {
-                name: self.dialects[d].name().to_owned(),
-                score: *score,
-                evidence: evidence.clone(),
-            },
+            Some((d, &score)) if score >= THRESHOLD => {
+                let dialect = &self.dialects[d];
+                let texts = first_seen
+                    .iter()
+                    .map(|&p| self.text_owner[p])
+                    .filter(|&(owner, _)| owner == d)
+                    .map(|(_, m)| {
+                        let text = dialect.descriptor.detect[m].text.as_deref();
+                        format!("text {:?}", text.unwrap_or(""))
+                    });
+                let signals = dialect
+                    .descriptor
+                    .detect
+                    .iter()
+                    .zip(&self.marker_keys[d])
+                    .filter(|(marker, key)| signals.matches(marker, key))
+                    .filter_map(|(marker, _)| describe(marker));
+                DialectMatch {
+                    name: dialect.name().to_owned(),
+                    score,
+                    evidence: texts.chain(signals).collect(),
+                }
+            }
             _ => DialectMatch {
                 name: GENERIC.to_owned(),
                 score: 0,
@@ -503,42 +521,58 @@ impl<'a> Signals<'a> {
     }
 
     /// `key` is the marker's normalised heading, field or comment name.
-    fn matches(&self, m: &Marker, key: &str) -> Option<String> {
-        if let Some(h) = &m.heading {
-            return self
-                .headings
-                .contains(key)
-                .then(|| format!("heading {h:?}"));
+    /// Text markers are matched in [`DialectSet::detect`], not here.
+    fn matches(&self, m: &Marker, key: &str) -> bool {
+        if m.heading.is_some() {
+            return self.headings.contains(key);
         }
-        if let Some(f) = &m.field {
-            return self.fields.contains(key).then(|| format!("field {f:?}"));
+        if m.field.is_some() {
+            return self.fields.contains(key);
         }
-        if let Some(c) = &m.comment {
-            return self
-                .comments
-                .contains(key)
-                .then(|| format!("comment {c:?}"));
+        if m.comment.is_some() {
+            return self.comments.contains(key);
         }
         if let Some(f) = &m.file {
-            return (self.file_name == Some(f.as_str())).then(|| format!("file name {f:?}"));
+            return self.file_name == Some(f.as_str());
         }
         if let Some(p) = &m.path {
-            return self
-                .path
-                .is_some_and(|path| path.contains(p.as_str()))
-                .then(|| format!("path contains {p:?}"));
+            return self.path.is_some_and(|path| path.contains(p.as_str()));
         }
         if let Some(t) = &m.title {
-            return self
-                .title
-                .starts_with(&t.to_lowercase())
-                .then(|| format!("title starts with {t:?}"));
+            return self.title.starts_with(&t.to_lowercase());
         }
         match m.task_ids.as_deref() {
-            Some("T") if self.t_ids => Some("tasks carry T### ids".to_owned()),
-            Some("numbered") if self.numbered_ids => Some("tasks carry numbered ids".to_owned()),
-            _ => None,
+            Some("T") => self.t_ids,
+            Some("numbered") => self.numbered_ids,
+            _ => false,
         }
+    }
+}
+
+/// The evidence line for a marker [`Signals::matches`] accepted.
+fn describe(m: &Marker) -> Option<String> {
+    if let Some(h) = &m.heading {
+        return Some(format!("heading {h:?}"));
+    }
+    if let Some(f) = &m.field {
+        return Some(format!("field {f:?}"));
+    }
+    if let Some(c) = &m.comment {
+        return Some(format!("comment {c:?}"));
+    }
+    if let Some(f) = &m.file {
+        return Some(format!("file name {f:?}"));
+    }
+    if let Some(p) = &m.path {
+        return Some(format!("path contains {p:?}"));
+    }
+    if let Some(t) = &m.title {
+        return Some(format!("title starts with {t:?}"));
+    }
+    match m.task_ids.as_deref() {
+        Some("T") => Some("tasks carry T### ids".to_owned()),
+        Some("numbered") => Some("tasks carry numbered ids".to_owned()),
+        _ => None,
     }
 }
 

@@ -200,11 +200,15 @@ pub(crate) fn is_choice_list(value: &str) -> bool {
     } else {
         return false;
     };
-    let alternatives: Vec<&str> = value.split(sep).map(str::trim).collect();
-    if alternatives.len() < 2 {
+    // Walked again for each test rather than collected: this runs on every
+    // field value, and the collection and lower-cased copies were most of
+    // its allocations.
+    let alternatives = || value.split(sep).map(str::trim);
+    let count = alternatives().count();
+    if count < 2 {
         return false;
     }
-    let well_formed = alternatives.iter().all(|a| {
+    let well_formed = alternatives().all(|a| {
         !a.is_empty()
             && a.len() <= 24
             && a.split_whitespace().count() <= 3
@@ -215,16 +219,22 @@ pub(crate) fn is_choice_list(value: &str) -> bool {
     if !well_formed {
         return false;
     }
-    let known = alternatives
-        .iter()
-        .filter(|a| CHOICE_WORDS.contains(&a.to_lowercase().as_str()))
-        .count();
+    let known = alternatives().filter(|a| is_choice_word(a)).count();
     if sep == '|' {
         // Pipes outside tables are only ever a template's choice list.
-        return alternatives.len() >= 3 || known >= 1;
+        return count >= 3 || known >= 1;
     }
-    let single_letters = alternatives.iter().all(|a| a.len() == 1);
-    known == alternatives.len() || (alternatives.len() >= 3 && (known >= 2 || single_letters))
+    let single_letters = alternatives().all(|a| a.len() == 1);
+    known == count || (count >= 3 && (known >= 2 || single_letters))
+}
+
+/// Whether `word` is one of [`CHOICE_WORDS`], in any case.
+fn is_choice_word(word: &str) -> bool {
+    if word.is_ascii() {
+        CHOICE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        CHOICE_WORDS.contains(&word.to_lowercase().as_str())
+    }
 }
 
 type Found = Option<(usize, PlaceholderKind, Option<Text>)>;
