@@ -260,8 +260,9 @@ pub struct DialectSet {
     text_markers: AhoCorasick,
     /// (dialect index, marker index) for each automaton pattern.
     text_owner: Vec<(usize, usize)>,
-    /// Each marker's heading, field or comment name, normalised once here
-    /// rather than for every file; parallel to each descriptor's `detect`.
+    /// Each marker's heading, field or comment name (normalised) or title
+    /// (lower-cased), made once here rather than for every file; parallel
+    /// to each descriptor's `detect`.
     marker_keys: Vec<Vec<crate::model::Text>>,
 }
 
@@ -364,6 +365,8 @@ impl DialectSet {
                             normalize_heading(h)
                         } else if let Some(k) = m.field.as_ref().or(m.comment.as_ref()) {
                             normalize_key(k)
+                        } else if let Some(t) = &m.title {
+                            t.to_lowercase().into()
                         } else {
                             crate::model::Text::default()
                         }
@@ -520,8 +523,8 @@ impl<'a> Signals<'a> {
         }
     }
 
-    /// `key` is the marker's normalised heading, field or comment name.
-    /// Text markers are matched in [`DialectSet::detect`], not here.
+    /// `key` is the marker's normalised heading, field or comment name, or
+    /// its title in lower case. Text markers are matched in [`DialectSet::detect`], not here.
     fn matches(&self, m: &Marker, key: &str) -> bool {
         if m.heading.is_some() {
             return self.headings.contains(key);
@@ -538,8 +541,8 @@ impl<'a> Signals<'a> {
         if let Some(p) = &m.path {
             return self.path.is_some_and(|path| path.contains(p.as_str()));
         }
-        if let Some(t) = &m.title {
-            return self.title.starts_with(&t.to_lowercase());
+        if m.title.is_some() {
+            return self.title.starts_with(key);
         }
         match m.task_ids.as_deref() {
             Some("T") => self.t_ids,
