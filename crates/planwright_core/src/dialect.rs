@@ -360,16 +360,11 @@ impl DialectSet {
                 d.descriptor
                     .detect
                     .iter()
-                    .map(|m| {
-                        if let Some(h) = &m.heading {
-                            normalize_heading(h)
-                        } else if let Some(k) = m.field.as_ref().or(m.comment.as_ref()) {
-                            normalize_key(k)
-                        } else if let Some(t) = &m.title {
-                            t.to_lowercase().into()
-                        } else {
-                            crate::model::Text::default()
-                        }
+                    .map(|m| match m.test() {
+                        Test::Heading(h) => normalize_heading(h),
+                        Test::Field(k) | Test::Comment(k) => normalize_key(k),
+                        Test::Title(t) => t.to_lowercase().into(),
+                        _ => crate::model::Text::default(),
                     })
                     .collect()
             })
@@ -445,7 +440,7 @@ impl DialectSet {
                     .iter()
                     .zip(&self.marker_keys[d])
                     .filter(|(marker, key)| signals.matches(marker, key))
-                    .filter_map(|(marker, _)| describe(marker));
+                    .filter_map(|(marker, _)| marker.describe());
                 DialectMatch {
                     name: dialect.name().to_owned(),
                     score,
@@ -524,58 +519,70 @@ impl<'a> Signals<'a> {
     }
 
     /// `key` is the marker's normalised heading, field or comment name, or
-    /// its title in lower case. Text markers are matched in [`DialectSet::detect`], not here.
+    /// its title in lower case. Text markers are matched in
+    /// [`DialectSet::detect`], not here.
     fn matches(&self, m: &Marker, key: &str) -> bool {
-        if m.heading.is_some() {
-            return self.headings.contains(key);
-        }
-        if m.field.is_some() {
-            return self.fields.contains(key);
-        }
-        if m.comment.is_some() {
-            return self.comments.contains(key);
-        }
-        if let Some(f) = &m.file {
-            return self.file_name == Some(f.as_str());
-        }
-        if let Some(p) = &m.path {
-            return self.path.is_some_and(|path| path.contains(p.as_str()));
-        }
-        if m.title.is_some() {
-            return self.title.starts_with(key);
-        }
-        match m.task_ids.as_deref() {
-            Some("T") => self.t_ids,
-            Some("numbered") => self.numbered_ids,
-            _ => false,
+        match m.test() {
+            Test::Heading(_) => self.headings.contains(key),
+            Test::Field(_) => self.fields.contains(key),
+            Test::Comment(_) => self.comments.contains(key),
+            Test::File(f) => self.file_name == Some(f),
+            Test::Path(p) => self.path.is_some_and(|path| path.contains(p)),
+            Test::Title(_) => self.title.starts_with(key),
+            Test::TaskIds("T") => self.t_ids,
+            Test::TaskIds("numbered") => self.numbered_ids,
+            Test::TaskIds(_) | Test::None => false,
         }
     }
 }
 
-/// The evidence line for a marker [`Signals::matches`] accepted.
-fn describe(m: &Marker) -> Option<String> {
-    if let Some(h) = &m.heading {
-        return Some(format!("heading {h:?}"));
+/// What a marker other than a `text` one looks at: the first of its
+/// fields that is set, in this order.
+enum Test<'m> {
+    Heading(&'m str),
+    Field(&'m str),
+    Comment(&'m str),
+    File(&'m str),
+    Path(&'m str),
+    Title(&'m str),
+    TaskIds(&'m str),
+    None,
+}
+
+impl Marker {
+    fn test(&self) -> Test<'_> {
+        if let Some(h) = &self.heading {
+            Test::Heading(h)
+        } else if let Some(f) = &self.field {
+            Test::Field(f)
+        } else if let Some(c) = &self.comment {
+            Test::Comment(c)
+        } else if let Some(f) = &self.file {
+            Test::File(f)
+        } else if let Some(p) = &self.path {
+            Test::Path(p)
+        } else if let Some(t) = &self.title {
+            Test::Title(t)
+        } else if let Some(t) = &self.task_ids {
+            Test::TaskIds(t)
+        } else {
+            Test::None
+        }
     }
-    if let Some(f) = &m.field {
-        return Some(format!("field {f:?}"));
-    }
-    if let Some(c) = &m.comment {
-        return Some(format!("comment {c:?}"));
-    }
-    if let Some(f) = &m.file {
-        return Some(format!("file name {f:?}"));
-    }
-    if let Some(p) = &m.path {
-        return Some(format!("path contains {p:?}"));
-    }
-    if let Some(t) = &m.title {
-        return Some(format!("title starts with {t:?}"));
-    }
-    match m.task_ids.as_deref() {
-        Some("T") => Some("tasks carry T### ids".to_owned()),
-        Some("numbered") => Some("tasks carry numbered ids".to_owned()),
-        _ => None,
+
+    /// The evidence line for a marker [`Signals::matches`] accepted.
+    fn describe(&self) -> Option<String> {
+        Some(match self.test() {
+            Test::Heading(h) => format!("heading {h:?}"),
+            Test::Field(f) => format!("field {f:?}"),
+            Test::Comment(c) => format!("comment {c:?}"),
+            Test::File(f) => format!("file name {f:?}"),
+            Test::Path(p) => format!("path contains {p:?}"),
+            Test::Title(t) => format!("title starts with {t:?}"),
+            Test::TaskIds("T") => "tasks carry T### ids".to_owned(),
+            Test::TaskIds("numbered") => "tasks carry numbered ids".to_owned(),
+            Test::TaskIds(_) | Test::None => return None,
+        })
     }
 }
 
