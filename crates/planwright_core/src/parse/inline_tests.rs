@@ -1,0 +1,133 @@
+//! Placeholder recognition: the shapes that are slots, and the look-alikes
+//! that are not.
+
+use super::*;
+
+fn kinds(text: &str) -> Vec<(Text, &'static str)> {
+    let mut out = Vec::new();
+    scan_text(text, 0, &mut out);
+    out.into_iter().map(|p| (p.text, p.kind.name())).collect()
+}
+
+#[test]
+fn template_slots_are_found() {
+    assert_eq!(
+        kinds("Implementation Plan: [FEATURE NAME]"),
+        [("[FEATURE NAME]".into(), "bracket")]
+    );
+    assert_eq!(
+        kinds("**Step 1 – [Title]**"),
+        [("[Title]".into(), "bracket")]
+    );
+    assert_eq!(kinds("see [DATE] and [Brief description]").len(), 2);
+    assert_eq!(
+        kinds("{FEATURE_TITLE}"),
+        [("{FEATURE_TITLE}".into(), "brace")]
+    );
+    assert_eq!(
+        kinds("{{FEATURE_NAME}}"),
+        [("{{FEATURE_NAME}}".into(), "double_brace")]
+    );
+    assert_eq!(
+        kinds("{{Step Title}}"),
+        [("{{Step Title}}".into(), "double_brace")]
+    );
+    assert_eq!(
+        kinds("<Project / Feature Name> – x"),
+        [("<Project / Feature Name>".into(), "angle")]
+    );
+    assert_eq!(
+        kinds("\"$ARGUMENTS\""),
+        [("$ARGUMENTS".into(), "arguments")]
+    );
+    assert_eq!(
+        kinds("Time: X hours/days"),
+        [("X hours/days".into(), "estimate")]
+    );
+    assert_eq!(kinds("due YYYY-MM-DD"), [("YYYY-MM-DD".into(), "date")]);
+    assert_eq!(kinds("Owner (TBD)"), [("(TBD)".into(), "tbd")]);
+    assert_eq!(kinds("{L/M/H}"), [("{L/M/H}".into(), "choice")]);
+    assert_eq!(
+        kinds("[###-feature-name]"),
+        [("[###-feature-name]".into(), "bracket")]
+    );
+    assert_eq!(kinds("[ load testing, pen testing ]").len(), 1);
+}
+
+#[test]
+fn look_alikes_are_not_slots() {
+    for text in [
+        "[spec.md](spec.md)",
+        "[x] done",
+        "[P] tasks = different files",
+        "[US1] story",
+        "returns 429",
+        "Phase 1: Foundation [Priority: HIGH]",
+        "line<br>break",
+        "<details>",
+        "`Vec<T>` and Vec<T>",
+        "/users/{id}",
+        "${HOME}",
+        "a[0] and [1, 2]",
+        "[link]",
+        "<UserProfile>",
+        "TBDS are fine, STBD too",
+        "Xavier hours",
+        "[^1]",
+        "[Story] = the user story a task belongs to",
+    ] {
+        let found = kinds(text);
+        assert!(found.is_empty(), "{text:?} gave {found:?}");
+    }
+}
+
+#[test]
+fn code_only_counts_template_shapes() {
+    let mut out = Vec::new();
+    scan_code("{\n  \"a\": [1, 2],\n  \"b\": {\"c\": 3}\n}\n", 0, &mut out);
+    scan_code("fn main() { let v = vec![1]; }", 0, &mut out);
+    scan_code("<div>{{ user.name }}</div>", 0, &mut out);
+    assert!(out.is_empty(), "{out:?}");
+    scan_code(
+        "# Migration commands\n{{MIGRATION_COMMAND}}\n",
+        10,
+        &mut out,
+    );
+    scan_code("[Component diagram or flow chart]\n", 100, &mut out);
+    scan_code("path/to/file.{{FILE_EXTENSION}}", 200, &mut out);
+    let got: Vec<_> = out
+        .iter()
+        .map(|p| (p.text.as_str(), p.range.start))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("{{MIGRATION_COMMAND}}", 31),
+            ("[Component diagram or flow chart]", 100),
+            ("{{FILE_EXTENSION}}", 213)
+        ]
+    );
+}
+
+#[test]
+fn choice_lists() {
+    for yes in [
+        "Draft | In Progress | Completed",
+        "High/Medium/Low",
+        "L/M/H",
+        "New/Modified",
+        "Yes/No",
+    ] {
+        assert!(is_choice_list(yes), "{yes}");
+    }
+    for no in [
+        "CI/CD",
+        "TCP/IP",
+        "Done",
+        "read/write access",
+        "a | b",
+        "src/main.rs",
+    ] {
+        assert!(!is_choice_list(no), "{no}");
+    }
+}
