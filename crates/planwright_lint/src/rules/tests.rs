@@ -110,14 +110,16 @@ fn directives_silence_findings() {
 
 #[test]
 fn notation_in_finished_plans_is_not_a_slot() {
-    let source = "# Plan\n\nKey `ownership:<ULID>`, \"{SESSION_ID}\" and v{N}.\n\n- **[Story]**: the user story\n- [ ] T001 [P] [CI/CD] Add workflow\n- Payload `{goal, non_goals}` within N days\n\n## Phase 1 [COMPLETED]\n\nOwner: [OWNER NAME], due YYYY-MM-DD, estimate: X hours/days.\n\n- Flag: `feature_{{FEATURE_NAME}}`, `[DIVERGE]` markers\n";
+    let source = "# Plan\n\nKey `ownership:<ULID>`, \"{SESSION_ID}\" and v{N}.\n\n- **[Story]**: the user story\n- [ ] T001 [P] [CI/CD] Add workflow\n- Payload `{goal, non_goals}` within N days\n\n## Phase 1 [COMPLETED]\n\nOwner: [OWNER NAME], due YYYY-MM-DD, estimate: X hours/days.\n\n- Flag: `feature_{{FEATURE_NAME}}`, `[DIVERGE]` markers\n\n- index = [<ULID>, ...] and alias → { id: <ULID> }, kept by <OWNER>\n";
     let out = run("PW101", None, source);
-    assert!(out.ends_with("Found 4 warnings in 1 file.\n"), "{out}");
+    assert!(out.ends_with("Found 5 warnings in 1 file.\n"), "{out}");
+    assert!(!out.contains("`<ULID>`"), "{out}");
     for slot in [
         "`[OWNER NAME]`",
         "`YYYY-MM-DD`",
         "`X hours/days`",
         "`{{FEATURE_NAME}}`",
+        "`<OWNER>`",
     ] {
         assert!(out.contains(slot), "{slot} missing:\n{out}");
     }

@@ -64,8 +64,9 @@ fn shorten(text: &str) -> String {
 /// `v{N}`, `"{CHECKOUT_SESSION_ID}"`, a code span holding only the slot
 /// outside the metadata), a term being defined (`**[Story]**:
 /// which story`), the markers in front of a task's text (`[P] [CI/CD]`), a
-/// status tag (`[COMPLETED]`), and estimates in prose (`in N days`) rather
-/// than the template's `X hours/days`.
+/// status tag (`[COMPLETED]`), a type in a sketch of data (`[<ULID>, ...]`,
+/// `{ id: <ULID> }`), and estimates in prose (`in N days`) rather than the
+/// template's `X hours/days`.
 fn is_notation(ctx: &Context<'_>, p: &Placeholder) -> bool {
     let src = ctx.source;
     let before = src
@@ -105,9 +106,32 @@ fn is_notation(ctx: &Context<'_>, p: &Placeholder) -> bool {
                 || is_task_marker(ctx, p)
         }
         PlaceholderKind::Estimate => !p.in_metadata && !p.text.contains('/'),
-        PlaceholderKind::Angle | PlaceholderKind::Brace => defined,
+        PlaceholderKind::Angle => defined || in_data_sketch(src, p),
+        PlaceholderKind::Brace => defined,
         _ => false,
     }
+}
+
+/// Whether the slot stands for a type in a line that sketches data rather
+/// than for a value left to fill: an element of a list that ends in an
+/// ellipsis (`[<ULID>, ...]`), or a value in an inline object
+/// (`{ locationID: <ULID> }`).
+fn in_data_sketch(src: &str, p: &Placeholder) -> bool {
+    let (Some(head), Some(tail)) = (
+        src.get(..p.range.start as usize),
+        src.get(p.range.end as usize..),
+    ) else {
+        return false;
+    };
+    let before = &head[head.rfind('\n').map_or(0, |n| n + 1)..];
+    let before = before.trim_end_matches(' ');
+    let after = &tail[..tail.find('\n').unwrap_or(tail.len())];
+    let list = &after[..after.find(']').unwrap_or(0)];
+    let list_of = before.ends_with(['[', ','])
+        && after.trim_start().starts_with(',')
+        && (list.contains("...") || list.contains('…'));
+    let in_object = before.matches('{').count() > before.matches('}').count();
+    list_of || (in_object && before.ends_with(':'))
 }
 
 /// The terms of spec-kit's task format legend, `[ID] [P?] [Story]`.
