@@ -193,7 +193,12 @@ struct Builder<'s> {
     open_sections: Vec<usize>,
     phases: Vec<OpenPhase>,
     items: Vec<OpenItem>,
-    lists: Vec<usize>,
+    /// Open lists: their index, and where their markers start in
+    /// `open_markers`.
+    lists: Vec<(usize, usize)>,
+    /// Markers of the open lists' items, innermost list last; a list's run
+    /// moves to `plan.list_markers` when it closes.
+    open_markers: Vec<TextRange>,
     inline: Option<InlineBlock>,
     spare_segments: Vec<(usize, usize)>,
     spare_plain: String,
@@ -220,6 +225,7 @@ impl<'s> Builder<'s> {
             phases: Vec::new(),
             items: Vec::new(),
             lists: Vec::new(),
+            open_markers: Vec::new(),
             inline: None,
             spare_segments: Vec::new(),
             spare_plain: String::new(),
@@ -286,9 +292,10 @@ impl<'s> Builder<'s> {
                 self.plan.lists.push(List {
                     ordered: first.is_some(),
                     range: r,
-                    markers: Vec::new(),
+                    markers: 0..0,
                 });
-                self.lists.push(self.plan.lists.len() - 1);
+                self.lists
+                    .push((self.plan.lists.len() - 1, self.open_markers.len()));
             }
             Tag::Item => self.start_item(r),
             Tag::CodeBlock(_) => {
@@ -333,9 +340,7 @@ impl<'s> Builder<'s> {
         match tag {
             TagEnd::Heading(_) => self.end_heading(r),
             TagEnd::Paragraph => self.finish_inline(),
-            TagEnd::List(_) => {
-                self.lists.pop();
-            }
+            TagEnd::List(_) => self.end_list(),
             TagEnd::Item => self.end_item(r),
             TagEnd::CodeBlock => self.end_code_block(),
             TagEnd::Link | TagEnd::Image => self.link_depth = self.link_depth.saturating_sub(1),
@@ -478,8 +483,22 @@ impl<'s> Builder<'s> {
         }
     }
 
+    fn end_list(&mut self) {
+        let Some((index, base)) = self.lists.pop() else {
+            return;
+        };
+        let start = self.plan.list_markers.len() as u32;
+        self.plan
+            .list_markers
+            .extend(self.open_markers.drain(base.min(self.open_markers.len())..));
+        self.plan.lists[index].markers = start..self.plan.list_markers.len() as u32;
+    }
+
     fn finish(mut self) -> Plan {
         self.finish_inline();
+        while !self.lists.is_empty() {
+            self.end_list();
+        }
         let len = self.src.len() as u32;
         for s in self.open_sections.drain(..) {
             self.plan.sections[s].range.end = len;

@@ -15,9 +15,8 @@ impl Builder<'_> {
         let line = &line[..line_len(line)];
         let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
         let marker_len = items::list_marker_len(&line[indent..]);
-        if let Some(&l) = self.lists.last() {
-            self.plan.lists[l]
-                .markers
+        if !self.lists.is_empty() {
+            self.open_markers
                 .push(TextRange::new(start + indent, start + indent + marker_len));
         }
         let after_marker = start + indent + marker_len;

@@ -402,6 +402,21 @@ fn legends_attributes_notes_and_format_strings_are_not_slots() {
 }
 
 #[test]
+fn each_list_keeps_its_own_item_markers() {
+    let src = "- a\n  1. one\n  2. two\n- b\n  * c\n+ d\n";
+    let plan = p(src);
+    let markers: Vec<Vec<&str>> = plan
+        .lists
+        .iter()
+        .map(|l| plan.markers_of(l).iter().map(|m| m.slice(src)).collect())
+        .collect();
+    assert_eq!(
+        markers,
+        [vec!["-", "-"], vec!["1.", "2."], vec!["*"], vec!["+"]]
+    );
+}
+
+#[test]
 fn template_text_is_found_where_the_template_is_known() {
     let src = "# Implementation Plan: X\n\n**Issue:** A-1\n**Author:** Me\n\n## Prerequisites\n\n## Overview\n\nBrief summary of the implementation approach.\n\n## Progress Log\n";
     let plan = p(src);

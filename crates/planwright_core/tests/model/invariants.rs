@@ -172,7 +172,15 @@ pub fn violations(plan: &Plan, src: &str) -> Vec<String> {
         c.slice("link", "range", l.range);
     }
     for l in &plan.lists {
-        for &m in &l.markers {
+        if l.markers.start > l.markers.end || l.markers.end as usize > plan.list_markers.len() {
+            c.fail(format!(
+                "list {:?}: markers {:?} outside the {} in the table",
+                l.range,
+                l.markers,
+                plan.list_markers.len()
+            ));
+        }
+        for &m in plan.markers_of(l) {
             c.holds("list", "range", l.range, "marker", m);
         }
     }

@@ -70,7 +70,7 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
         ];
         insert_after_content(src, at, &lines, le)
     } else if let Some(list) = last_list(plan, sec.range) {
-        list_item(src, list, entry.date, message, le)
+        list_item(src, plan, list, entry.date, message, le)
     } else {
         let at = entries_end(src, sec.range);
         insert_after_content(
@@ -239,12 +239,13 @@ fn last_list(plan: &Plan, range: TextRange) -> Option<&List> {
 /// indentation and the way its items put the date.
 fn list_item(
     src: &str,
+    plan: &Plan,
     list: &List,
     date: &str,
     message: &str,
     le: &str,
 ) -> planwright_core::edit::Edit {
-    let marker = list.markers.last().copied().unwrap_or(list.range);
+    let marker = plan.markers_of(list).last().copied().unwrap_or(list.range);
     let line = line_start(src, marker.start as usize);
     let indent = src.get(line..marker.start as usize).unwrap_or("");
     let marker_text = marker.slice(src);

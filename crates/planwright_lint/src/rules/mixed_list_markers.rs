@@ -29,7 +29,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let bullets = ctx.plan.lists.iter().filter(|l| !l.ordered);
     let mut style: Option<&str> = None;
     for list in bullets {
-        for marker in &list.markers {
+        for marker in ctx.plan.markers_of(list) {
             let text = marker.slice(ctx.source);
             if !matches!(text, "-" | "*" | "+") {
                 continue;
