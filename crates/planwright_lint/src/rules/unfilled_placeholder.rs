@@ -106,7 +106,7 @@ fn is_notation(ctx: &Context<'_>, p: &Placeholder) -> bool {
                 || is_task_marker(ctx, p)
         }
         PlaceholderKind::Estimate => !p.in_metadata && !p.text.contains('/'),
-        PlaceholderKind::Angle => defined || in_data_sketch(src, p),
+        PlaceholderKind::Angle => defined || in_data_sketch(src, p, after),
         PlaceholderKind::Brace => defined,
         _ => false,
     }
@@ -115,17 +115,14 @@ fn is_notation(ctx: &Context<'_>, p: &Placeholder) -> bool {
 /// Whether the slot stands for a type in a line that sketches data rather
 /// than for a value left to fill: an element of a list that ends in an
 /// ellipsis (`[<ULID>, ...]`), or a value in an inline object
-/// (`{ locationID: <ULID> }`).
-fn in_data_sketch(src: &str, p: &Placeholder) -> bool {
-    let (Some(head), Some(tail)) = (
-        src.get(..p.range.start as usize),
-        src.get(p.range.end as usize..),
-    ) else {
+/// (`{ locationID: <ULID> }`). `after` is the source after the slot.
+fn in_data_sketch(src: &str, p: &Placeholder, after: &str) -> bool {
+    let Some(head) = src.get(..p.range.start as usize) else {
         return false;
     };
     let before = &head[head.rfind('\n').map_or(0, |n| n + 1)..];
     let before = before.trim_end_matches(' ');
-    let after = &tail[..tail.find('\n').unwrap_or(tail.len())];
+    let after = &after[..after.find('\n').unwrap_or(after.len())];
     let list = &after[..after.find(']').unwrap_or(0)];
     let list_of = before.ends_with(['[', ','])
         && after.trim_start().starts_with(',')
