@@ -1,7 +1,7 @@
-//! Checks shared by the fuzz targets: the reader's range contract (the
-//! model tests' own file, included here so both hold the same contract)
-//! and the patch contract (every byte outside the patched ranges is
-//! identical).
+//! Checks shared by the fuzz targets: the reader's range contract and the
+//! lint contract (the test suites' own files, included here so both hold
+//! the same contracts), and the patch contract (every byte outside the
+//! patched ranges is identical).
 
 use planwright_core::Plan;
 use planwright_core::edit::Edit;
@@ -9,6 +9,10 @@ use planwright_core::edit::Edit;
 #[path = "../../crates/planwright_core/tests/model/invariants.rs"]
 mod invariants;
 pub use invariants::violations;
+
+#[path = "../../crates/planwright_lint/tests/suite/contract.rs"]
+mod contract;
+pub use contract::lint_violations;
 
 /// Panics, showing the source, when `plan` breaks the range contract.
 pub fn assert_sound(plan: &Plan, src: &str) {

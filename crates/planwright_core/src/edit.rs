@@ -30,6 +30,16 @@ impl Edit {
     pub fn delete(range: TextRange) -> Self {
         Self::replace(range, String::new())
     }
+
+    /// Whether `self` and `other` cannot go in one patch: their ranges
+    /// overlap, or they start at one offset and either is an insertion (the
+    /// order of the two would then decide the result). Edits that only
+    /// touch, `0..1` and `1..2`, do not conflict.
+    pub fn conflicts(&self, other: &Edit) -> bool {
+        let (a, b) = (self.range, other.range);
+        (a.start < b.end && b.start < a.end)
+            || (a.start == b.start && (a.is_empty() || b.is_empty()))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -61,14 +71,10 @@ pub fn apply(source: &str, edits: &[Edit]) -> Result<String, EditError> {
         }
     }
     for pair in sorted.windows(2) {
-        let (a, b) = (pair[0].range, pair[1].range);
-        if b.start < a.end
-            || (a == b && a.is_empty())
-            || (a.start == b.start && (a.is_empty() || b.is_empty()))
-        {
+        if pair[0].conflicts(pair[1]) {
             return Err(EditError::Overlap {
-                first: a,
-                second: b,
+                first: pair[0].range,
+                second: pair[1].range,
             });
         }
     }

@@ -8,6 +8,7 @@
 
 pub mod diagnostic;
 pub mod directives;
+pub mod fixes;
 pub mod registry;
 pub mod render;
 mod rules;

@@ -1,17 +1,13 @@
 //! `lint --fix` and `--diff`: gather each file's applicable fixes, apply
 //! them as byte patches, and either write the file atomically (through
 //! `planwright_edit::write_patched`, which refuses if the file changed
-//! since it was read) or print a unified diff.
-//!
-//! Fixes of one file whose edits overlap an earlier fix are left for a
-//! later run rather than merged: a merged patch could say something
-//! neither fix meant.
+//! since it was read) or print a unified diff. Which fixes go together is
+//! `planwright_lint::fixes::patch`'s call.
 
 use std::fmt::Write as _;
 
 use planwright_core::DialectSet;
 use planwright_core::edit::Edit;
-use planwright_lint::Applicability;
 
 use super::lint::{Linted, lint_text};
 
@@ -33,31 +29,13 @@ pub(crate) fn apply(
 ) -> Outcome {
     let mut outcome = Outcome::default();
     for file in linted.iter_mut() {
-        let mut edits: Vec<Edit> = Vec::new();
-        let mut count = 0;
-        let mut codes: Vec<&str> = Vec::new();
-        for d in &file.diagnostics {
-            let Some(fix) = &d.fix else {
-                continue;
-            };
-            if fix.applicability == Applicability::Unsafe && !unsafe_fixes {
-                continue;
-            }
-            let clashes = fix.edits.iter().any(|e| {
-                edits.iter().any(|o| {
-                    e.range.start < o.range.end && o.range.start < e.range.end || e.range == o.range
-                })
-            });
-            if clashes {
-                continue;
-            }
-            edits.extend(fix.edits.iter().cloned());
-            count += 1;
-            codes.push(d.code);
-        }
-        if edits.is_empty() {
+        let patch = planwright_lint::fixes::patch(&file.diagnostics, unsafe_fixes);
+        if patch.edits.is_empty() {
             continue;
         }
+        let edits = patch.edits;
+        let count = patch.fixed.len();
+        let mut codes: Vec<&str> = patch.fixed.iter().map(|d| d.code).collect();
         let new_text = if diff {
             match planwright_core::edit::apply(&file.source, &edits) {
                 Ok(t) => t,

@@ -4,8 +4,10 @@
     reason = "test helpers fail loudly on a broken fixture"
 )]
 
+mod contract;
 mod corpus;
 mod formats;
+mod robustness;
 
 use planwright_core::{DialectSet, ParseOptions, parse_with};
 use planwright_lint::{Context, Diagnostic, RuleSet, lint};

@@ -1,0 +1,161 @@
+//! What linting any text must hold to, whatever the text: every finding
+//! points inside it on character boundaries and names a known rule, every
+//! fix applies on its own, the fixes chosen for one run apply together,
+//! safe fixes leave the plan's structure as it was, and every output
+//! format renders.
+//!
+//! One file for two users: the lint suite's property tests
+//! (`robustness.rs`) and the `lint` fuzz target, which includes it with
+//! `#[path]` (`fuzz/src/lib.rs`), so a check added here holds in both.
+
+use planwright_core::edit;
+use planwright_core::{DialectSet, ParseOptions, Plan, TextRange, parse_with};
+use planwright_lint::render::{FileReport, concise, github, human, json, sarif};
+use planwright_lint::{Context, Diagnostic, Layer, RuleSet, fixes, lint, rule_by_selector};
+
+/// Every rule, the style rules that are off by default among them.
+fn all_rules() -> RuleSet {
+    let layer = Layer {
+        select: Some(vec!["ALL".to_owned()]),
+        ..Layer::default()
+    };
+    RuleSet::resolve(&[&layer]).unwrap_or_default()
+}
+
+/// Reads `src` (as `dialect` when given) and lints it with every rule.
+/// Links to a path of even length count as existing, so that PW301 takes
+/// both branches.
+pub fn lint_all(src: &str, dialect: Option<&str>) -> (Plan, Vec<Diagnostic>) {
+    let dialects = DialectSet::builtin();
+    let plan = parse_with(
+        src,
+        &ParseOptions {
+            dialect,
+            ..ParseOptions::default()
+        },
+    );
+    let ctx = Context {
+        source: src,
+        plan: &plan,
+        dialect: dialects.get(&plan.dialect.name),
+        file_exists: &|p: &str| p.len().is_multiple_of(2),
+    };
+    let diagnostics = lint(&ctx, &all_rules());
+    (plan, diagnostics)
+}
+
+/// Every broken promise, described; empty when linting `src` keeps them
+/// all.
+pub fn lint_violations(src: &str, dialect: Option<&str>) -> Vec<String> {
+    let (plan, diagnostics) = lint_all(src, dialect);
+    let mut bad = Vec::new();
+    let range_ok = |r: TextRange| {
+        r.start <= r.end
+            && (r.end as usize) <= src.len()
+            && src.is_char_boundary(r.start as usize)
+            && src.is_char_boundary(r.end as usize)
+    };
+    for d in &diagnostics {
+        if rule_by_selector(d.code).is_none_or(|r| r.name != d.name) {
+            bad.push(format!("{} {}: not a registered rule", d.code, d.name));
+        }
+        if d.message.is_empty() {
+            bad.push(format!("{}: empty message", d.code));
+        }
+        for label in std::iter::once(&d.primary).chain(&d.secondary) {
+            if !range_ok(label.range) {
+                bad.push(format!("{}: label range {:?}", d.code, label.range));
+            }
+        }
+        if let Some(fix) = &d.fix {
+            if fix.edits.is_empty() {
+                bad.push(format!("{}: a fix with no edit", d.code));
+            }
+            if let Err(e) = edit::apply(src, &fix.edits) {
+                bad.push(format!("{}: its fix does not apply: {e}", d.code));
+            }
+        }
+    }
+    render_all(src, &diagnostics, &mut bad);
+
+    let patch = fixes::patch(&diagnostics, true);
+    if patch.edits.is_empty() {
+        return bad;
+    }
+    let fixed = match edit::apply(src, &patch.edits) {
+        Ok(t) => t,
+        Err(e) => {
+            bad.push(format!("the run's patch does not apply: {e}"));
+            return bad;
+        }
+    };
+    // The fixes rewrite marks and markers: the same items, tasks and
+    // headings must come back, read the same way.
+    let (after, _) = lint_all(&fixed, dialect);
+    let shape = |p: &Plan| {
+        (
+            p.list_markers.len(),
+            p.tasks.len(),
+            p.sections.len(),
+            p.code_blocks.len(),
+        )
+    };
+    if shape(&plan) != shape(&after) {
+        bad.push(format!(
+            "the fixes changed the structure (items, tasks, sections, code blocks): {:?} -> {:?}\nfixed: {fixed:?}",
+            shape(&plan),
+            shape(&after)
+        ));
+    }
+    bad
+}
+
+/// Renders the findings in every format; the JSON ones must parse and
+/// hold one entry per finding.
+fn render_all(src: &str, diagnostics: &[Diagnostic], bad: &mut Vec<String>) {
+    let files = [FileReport {
+        path: "specs/001-x/plan.md",
+        source: src,
+        diagnostics,
+    }];
+    for color in [false, true] {
+        let out = human::render_file(&files[0], color);
+        if out.is_empty() != diagnostics.is_empty() {
+            bad.push(format!(
+                "{} findings rendered as {out:?}",
+                diagnostics.len()
+            ));
+        }
+    }
+    // One line per finding is what editors and CI parse these by.
+    for (format, out) in [
+        ("concise", concise::render(&files)),
+        ("github", github::render(&files)),
+    ] {
+        if out.lines().count() != diagnostics.len() {
+            bad.push(format!(
+                "{format}: {} findings rendered as {out:?}",
+                diagnostics.len()
+            ));
+        }
+    }
+    let count = |doc: &str, pointer: &str| {
+        serde_json::from_str::<serde_json::Value>(doc)
+            .ok()
+            .and_then(|v| v.pointer(pointer).and_then(|d| d.as_array()).map(Vec::len))
+    };
+    let json_count = count(&json::render(&files), "/diagnostics");
+    if json_count != Some(diagnostics.len()) {
+        bad.push(format!(
+            "JSON holds {json_count:?} findings, not {}",
+            diagnostics.len()
+        ));
+    }
+    let sarif_count = count(&sarif::render(&files), "/runs/0/results");
+    if sarif_count != Some(diagnostics.len()) {
+        bad.push(format!(
+            "SARIF holds {sarif_count:?} results, not {}",
+            diagnostics.len()
+        ));
+    }
+}

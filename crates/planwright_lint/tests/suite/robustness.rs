@@ -1,0 +1,81 @@
+//! No text breaks the lint contract (`contract.rs`): generated plans built
+//! from the shapes the rules look at, and arbitrary text.
+
+use planwright_core::{Dialect, DialectSet};
+use proptest::prelude::*;
+
+use crate::contract::lint_violations;
+
+/// Pieces that reach the rules: statuses, dates, dependencies that may
+/// form cycles, risks, links, directives, upper-case marks and mixed
+/// list markers (the two rules with fixes).
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("# Implementation Plan: [FEATURE]\n".to_owned()),
+        Just("## Phase 1: Setup\n".to_owned()),
+        Just("## Phase 2: Build\n**Dependencies**: Phase 3\n".to_owned()),
+        Just("## Phase 3: Ship\n**Dependencies**: Phases 1-2\n".to_owned()),
+        Just("**Status:** Completed\n".to_owned()),
+        Just("**Status:** Draft | In Progress\n".to_owned()),
+        Just("**Created:** 2026-02-30\n**Start:** 2026-05-01\n**End:** 2026-04-01\n".to_owned()),
+        Just("- [X] T001 Done [P]\n".to_owned()),
+        Just("* [ ] T001 Again\n".to_owned()),
+        Just("+ [x] T002 Depends on T009\n".to_owned()),
+        Just("- T003 → T001\n".to_owned()),
+        Just("* - -\n".to_owned()),
+        Just("+ * *\n".to_owned()),
+        Just("- ---\n".to_owned()),
+        Just("  * [X] nested\n".to_owned()),
+        Just("1. [X] ordered\n".to_owned()),
+        Just("| Risk | Mitigation |\n|---|---|\n| loss | |\n| a | b | c |\n".to_owned()),
+        Just("| Date | Entry |\n|---|---|\n| 2026-03-02 | b |\n| 2026-03-01 | a |\n".to_owned()),
+        Just("[spec](./missing.md) [ok](ab.md)\n".to_owned()),
+        Just("<!-- planwright-disable-next-line PW101 -->\n".to_owned()),
+        Just("<!-- planwright-disable PW502 -->\n<!-- planwright-enable -->\n".to_owned()),
+        Just("## Open Questions\n- Why?\n".to_owned()),
+        Just("```\n- [X] not a task\n```\n".to_owned()),
+        Just("> * [X] quoted\n".to_owned()),
+        Just("\r\n".to_owned()),
+        Just("\n".to_owned()),
+        "[ -~é–\\[\\]{}<>|*_`#+\n]{0,40}",
+    ]
+}
+
+// Case count: proptest's default, or `PROPTEST_CASES` for a longer hunt.
+proptest! {
+    #[test]
+    fn generated_plans_keep_the_lint_contract(
+        parts in prop::collection::vec(fragment(), 0..20),
+        pick in any::<usize>(),
+    ) {
+        let src = parts.concat();
+        let bad = lint_violations(&src, None);
+        prop_assert!(bad.is_empty(), "{bad:#?}\nsource: {src:?}");
+        // Template text and required sections are checked per dialect.
+        let dialects: Vec<&str> = DialectSet::builtin().iter().map(Dialect::name).collect();
+        let dialect = dialects[pick % dialects.len()];
+        let bad = lint_violations(&src, Some(dialect));
+        prop_assert!(bad.is_empty(), "{dialect}: {bad:#?}\nsource: {src:?}");
+    }
+
+    #[test]
+    fn arbitrary_text_keeps_the_lint_contract(src in "\\PC{0,300}") {
+        let bad = lint_violations(&src, None);
+        prop_assert!(bad.is_empty(), "{bad:#?}\nsource: {src:?}");
+    }
+}
+
+/// The case the structure check was written for: rewriting `*` to `-`
+/// in `* - -` would turn a nested list into a thematic break.
+#[test]
+fn a_marker_fix_never_makes_a_thematic_break() {
+    for src in [
+        "- a\n\n* - -\n",
+        "* a\n\n- * *\n",
+        "- a\n\n+ ---\n",
+        "- a\n\n* - -  -\n",
+    ] {
+        let bad = lint_violations(src, None);
+        assert!(bad.is_empty(), "{bad:#?}\nsource: {src:?}");
+    }
+}
