@@ -27,3 +27,8 @@ pub fn shorten(text: &str, max: usize) -> String {
         text.to_owned()
     }
 }
+
+/// `n` and the noun, singular for one: "1 plan", "3 plans".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -189,15 +189,9 @@ fn whole_run(
                 eprintln!("{change}");
             }
             eprintln!(
-                "Fixed {} {} in {} {}.",
-                outcome.fixed,
-                if outcome.fixed == 1 {
-                    "finding"
-                } else {
-                    "findings"
-                },
-                outcome.files,
-                if outcome.files == 1 { "file" } else { "files" },
+                "Fixed {} in {}.",
+                crate::output::count(outcome.fixed, "finding", "findings"),
+                crate::output::count(outcome.files, "file", "files"),
             );
         }
     }

@@ -173,8 +173,8 @@ fn human(
             .collect();
         let _ = writeln!(
             out,
-            "Filled {total} slot{}: {}",
-            plural(total),
+            "Filled {}: {}",
+            crate::output::count(total, "slot", "slots"),
             names.join(", ")
         );
     }
@@ -189,9 +189,8 @@ fn human(
     } else {
         let _ = writeln!(
             out,
-            "{} slot{} left for you to fill; list them with: planwright lint {shown}",
-            plan.remaining,
-            plural(plan.remaining)
+            "{} left for you to fill; list them with: planwright lint {shown}",
+            crate::output::count(plan.remaining, "slot", "slots")
         );
     }
     if args.dry_run {
@@ -203,10 +202,6 @@ fn human(
 /// The JSON Schema of [`NewDoc`], for `planwright schema new`.
 pub(crate) fn schema() -> serde_json::Value {
     schemars::schema_for!(NewDoc<'static>).into()
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// What `planwright new --format json` prints, version 1: the plan

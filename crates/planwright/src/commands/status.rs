@@ -216,7 +216,7 @@ fn table(plans: &[PlanStatus], total: Progress, bars: bool) -> String {
     let _ = writeln!(
         out,
         "{:<pw$}  {:<sw$}  {}",
-        format!("{} plans", plans.len()),
+        crate::output::count(plans.len(), "plan", "plans"),
         "",
         progress_text(total, bars)
     );

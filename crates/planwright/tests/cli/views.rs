@@ -78,3 +78,18 @@ fn a_cycle_is_reported_with_its_path() {
     snap.push_str(&run(&["next", "plan.md"], dir.path()));
     insta::assert_snapshot!("graph_cycle", snap);
 }
+
+#[test]
+fn one_plan_is_counted_as_one_plan() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("specs/001-a");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    std::fs::write(
+        folder.join("plan.md"),
+        "# Plan: A\n\n- [x] T001 a\n- [ ] T002 b\n",
+    )
+    .expect("write");
+    let out = run(&["status", "."], dir.path());
+    let totals = out.lines().last().unwrap_or_default();
+    assert!(totals.starts_with("1 plan "), "{out}");
+}
