@@ -4,10 +4,7 @@
 //! since it was read) or print a unified diff. Which fixes go together is
 //! `planwright_lint::fixes::patch`'s call.
 
-use std::fmt::Write as _;
-
 use planwright_core::DialectSet;
-use planwright_core::edit::Edit;
 
 use super::lint::{Linted, lint_text};
 
@@ -56,7 +53,7 @@ pub(crate) fn apply(
         if diff {
             outcome
                 .patch
-                .push_str(&unified(&file.display, &file.source, &edits));
+                .push_str(&unified(&file.display, &file.source, &new_text));
         }
         outcome.fixed += count;
         outcome.files += 1;
@@ -75,52 +72,13 @@ pub(crate) fn apply(
     outcome
 }
 
-/// A unified diff of `edits` on `old`: each hunk is the whole lines the
-/// edits touch, without context lines.
-fn unified(path: &str, old: &str, edits: &[Edit]) -> String {
-    let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sorted.sort_by_key(|e| e.range.start);
-    // Group edits by the line spans they touch: (start byte, end byte).
-    let mut hunks: Vec<(usize, usize, Vec<&Edit>)> = Vec::new();
-    for e in sorted {
-        let start = old[..e.range.start as usize]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let end = old[e.range.end as usize..]
-            .find('\n')
-            .map_or(old.len(), |i| e.range.end as usize + i + 1);
-        match hunks.last_mut() {
-            Some(last) if start < last.1 => {
-                last.1 = last.1.max(end);
-                last.2.push(e);
-            }
-            _ => hunks.push((start, end, vec![e])),
-        }
-    }
-    let mut out = format!("--- a/{path}\n+++ b/{path}\n");
-    let mut delta: isize = 0;
-    for (start, end, group) in hunks {
-        let before = &old[start..end];
-        let mut after = String::new();
-        let mut at = start;
-        for e in group {
-            after.push_str(&old[at..e.range.start as usize]);
-            after.push_str(&e.content);
-            at = e.range.end as usize;
-        }
-        after.push_str(&old[at..end]);
-        let first = old[..start].matches('\n').count() + 1;
-        let old_n = before.lines().count();
-        let new_n = after.lines().count();
-        let new_first = first.cast_signed() + delta;
-        let _ = writeln!(out, "@@ -{first},{old_n} +{new_first},{new_n} @@");
-        for l in before.lines() {
-            let _ = writeln!(out, "-{l}");
-        }
-        for l in after.lines() {
-            let _ = writeln!(out, "+{l}");
-        }
-        delta += new_n.cast_signed() - old_n.cast_signed();
-    }
-    out
+/// A unified diff of the fixes, as `diff -u` and `git diff` write it: three
+/// lines of context, each line with its own ending (so a CRLF file's patch
+/// applies to it), and the "No newline at end of file" mark where due.
+fn unified(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
 }

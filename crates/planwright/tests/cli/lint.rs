@@ -170,6 +170,31 @@ fn fix_patches_bytes_and_diff_writes_nothing() {
         std::fs::read_to_string(dir.path().join("plan.md")).unwrap(),
         source
     );
+    // The patch is one `git apply` takes, CRLF lines and all, and it makes
+    // the file `--fix` writes.
+    let copy = tempfile::tempdir().unwrap();
+    write(copy.path(), "plan.md", source);
+    write(
+        copy.path(),
+        "fixes.patch",
+        &String::from_utf8_lossy(&diff.stdout),
+    );
+    let applied = std::process::Command::new("git")
+        .args(["apply", "fixes.patch"])
+        .current_dir(copy.path())
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(
+        applied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&applied.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(copy.path().join("plan.md")).unwrap(),
+        "# Plan\r\n\r\n**Status:** Draft \r\n\r\n- [x] T001 One\r\n- [x] T002 Two\r\n"
+    );
     let fix = planwright(&["lint", "--select", "PW5", "--fix", "plan.md"], dir.path());
     insta::assert_snapshot!(text(&fix));
     assert_eq!(
