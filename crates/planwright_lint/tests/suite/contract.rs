@@ -1,8 +1,8 @@
 //! What linting any text must hold to, whatever the text: every finding
 //! points inside it on character boundaries and names a known rule, every
 //! fix applies on its own, the fixes chosen for one run apply together,
-//! safe fixes leave the plan's structure as it was, and every output
-//! format renders.
+//! fixes leave the plan's structure as it was and leave nothing more to
+//! fix, and every output format renders.
 //!
 //! One file for two users: the lint suite's property tests
 //! (`robustness.rs`) and the `lint` fuzz target, which includes it with
@@ -91,7 +91,7 @@ pub fn lint_violations(src: &str, dialect: Option<&str>) -> Vec<String> {
     };
     // The fixes rewrite marks and markers: the same items, tasks and
     // headings must come back, read the same way.
-    let (after, _) = lint_all(&fixed, dialect);
+    let (after, again) = lint_all(&fixed, dialect);
     let shape = |p: &Plan| {
         (
             p.list_markers.len(),
@@ -105,6 +105,16 @@ pub fn lint_violations(src: &str, dialect: Option<&str>) -> Vec<String> {
             "the fixes changed the structure (items, tasks, sections, code blocks): {:?} -> {:?}\nfixed: {fixed:?}",
             shape(&plan),
             shape(&after)
+        ));
+    }
+    // One run fixes all it can: when no fix had to wait for another, the
+    // fixed text offers none.
+    let offered = diagnostics.iter().filter(|d| d.fix.is_some()).count();
+    let left = fixes::patch(&again, true);
+    if patch.fixed.len() == offered && !left.fixed.is_empty() {
+        let codes: Vec<&str> = left.fixed.iter().map(|d| d.code).collect();
+        bad.push(format!(
+            "fixes left after a full run: {codes:?}\nfixed: {fixed:?}"
         ));
     }
     bad

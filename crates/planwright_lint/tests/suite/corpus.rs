@@ -1,5 +1,6 @@
-//! The real plans in `$PLANWRIGHT_CORPUS`: every file lints without a panic,
-//! and the per-rule counts, with the `PW101` findings in files the corpus
+//! The real plans in `$PLANWRIGHT_CORPUS`: every file keeps the lint
+//! contract (`contract.rs`: findings in range, fixes that apply and leave
+//! the structure, every format rendering), and the per-rule counts, with the `PW101` findings in files the corpus
 //! marks as having no placeholders (the false-positive watch), are printed
 //! (`cargo test -p planwright_lint --test suite corpus -- --nocapture`) and
 //! pinned by a snapshot, so a change in what any rule finds on real plans
@@ -58,12 +59,9 @@ fn corpus_lints_without_panic_and_counts_per_rule() {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("plan.md");
+        let broken = crate::contract::lint_violations(&text, None);
+        assert!(broken.is_empty(), "{}: {broken:#?}", file.display());
         for d in crate::lint_text(name, &text, &rules) {
-            assert!(
-                d.primary.range.end as usize <= text.len(),
-                "{}: range out of bounds",
-                file.display()
-            );
             *counts.entry(d.code).or_default() += 1;
             let relative = file.strip_prefix(&root).unwrap_or(file);
             let relative = relative.to_string_lossy().replace('\\', "/");

@@ -79,3 +79,21 @@ fn a_marker_fix_never_makes_a_thematic_break() {
         assert!(bad.is_empty(), "{bad:#?}\nsource: {src:?}");
     }
 }
+
+/// The repository's own example plans, each read as detected.
+#[test]
+fn examples_keep_the_lint_contract() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let bad = lint_violations(&text, None);
+        assert!(bad.is_empty(), "{}: {bad:#?}", path.display());
+        seen += 1;
+    }
+    assert!(seen >= 7, "only {seen} examples in {}", dir.display());
+}
