@@ -195,8 +195,22 @@ fn layout(plan: &Plan) -> Vec<(usize, Item)> {
 }
 
 fn mermaid(plan: &Plan, graph: &Graph) -> String {
+    /// Mermaid's entity codes for what would end the label (`"`), start an
+    /// entity (`#`), be taken for HTML (`<`, `>`), or make the label a
+    /// Markdown string (a leading backtick).
     fn esc(s: &str) -> String {
-        s.replace('"', "#quot;")
+        let mut out = String::with_capacity(s.len());
+        for (i, c) in s.char_indices() {
+            match c {
+                '"' => out.push_str("#quot;"),
+                '#' => out.push_str("#35;"),
+                '<' => out.push_str("#60;"),
+                '>' => out.push_str("#62;"),
+                '`' if i == 0 => out.push_str("#96;"),
+                c => out.push(c),
+            }
+        }
+        out
     }
     let mut out = String::from("flowchart TD\n");
     for (depth, item) in layout(plan) {

@@ -93,3 +93,20 @@ fn one_plan_is_counted_as_one_plan() {
     let totals = out.lines().last().unwrap_or_default();
     assert!(totals.starts_with("1 plan "), "{out}");
 }
+
+#[test]
+fn mermaid_labels_escape_what_mermaid_would_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("plan.md"),
+        "# Plan\n\n## Phase 1: Say \"hi\"\n\n- [ ] T001 Return <b> & #1; as text\n- [ ] `cargo test` passes\n",
+    )
+    .expect("write");
+    let out = run(&["graph", "plan.md"], dir.path());
+    assert!(out.contains(r#"["Phase 1: Say #quot;hi#quot;"]"#), "{out}");
+    assert!(
+        out.contains(r#"["T001 Return #60;b#62; & #35;1; as text"]"#),
+        "{out}"
+    );
+    assert!(out.contains(r##"["#96;cargo test` passes"]"##), "{out}");
+}
