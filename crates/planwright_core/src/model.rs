@@ -9,7 +9,9 @@ use crate::dialect::DialectMatch;
 use crate::roles::Role;
 use crate::text::TextRange;
 
+mod ids;
 mod names;
+pub use ids::{PhaseIds, TaskIds};
 pub(crate) use names::TextBuf;
 pub use names::normalize_key;
 
@@ -155,7 +157,7 @@ pub struct Section {
     pub has_content: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PhaseKind {
     Phase,
     Stage,
@@ -522,6 +524,8 @@ impl Plan {
             .unwrap_or_default()
     }
 
+    /// The first task with `id`, ASCII case ignored. For many look-ups,
+    /// [`Plan::task_ids`] indexes them once.
     pub fn task_by_id(&self, id: &str) -> Option<usize> {
         self.tasks
             .iter()

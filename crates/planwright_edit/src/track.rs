@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use planwright_core::{Plan, RefTarget, Reference, TaskKind, TaskState};
+use planwright_core::{Plan, RefTarget, TaskKind, TaskState};
 
 /// A task that can start now.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,29 +93,15 @@ pub struct Dependency {
 #[derive(Clone, Debug, Default)]
 pub struct Graph {
     pub edges: Vec<Dependency>,
+    /// The edges into each node, as indices into `edges` in order: asking
+    /// every task what it waits for read all the edges each time.
+    into: HashMap<Node, Vec<usize>>,
 }
 
 impl Graph {
     pub fn new(plan: &Plan) -> Self {
-        let refers_to_tasks = !plan.task_links.is_empty()
-            || plan.tasks.iter().any(|t| !t.depends_on.is_empty())
-            || plan.phases.iter().any(|p| {
-                p.depends_on
-                    .iter()
-                    .any(|r| matches!(r.target, RefTarget::Task(_)))
-            });
-        // Most plans name no task in a dependency; they skip the id table.
-        let ids: HashMap<planwright_core::Text, usize> = if refers_to_tasks {
-            plan.tasks
-                .iter()
-                .enumerate()
-                .rev()
-                .map(|(i, t)| (t.id.to_ascii_uppercase(), i))
-                .collect()
-        } else {
-            HashMap::new()
-        };
-        let task = |id: &str| ids.get(id.to_ascii_uppercase().as_str()).copied();
+        let (phases, ids) = (plan.phase_ids(), plan.task_ids());
+        let task = |id: &str| ids.get(id);
         let mut edges = Vec::new();
         let mut seen = std::collections::HashSet::new();
         let mut push = |from: Node, to: Node| {
@@ -125,7 +111,11 @@ impl Graph {
         };
         for (p, phase) in plan.phases.iter().enumerate() {
             for r in &phase.depends_on {
-                if let Some(from) = resolve_ref(plan, r, &task) {
+                let from = match &r.target {
+                    RefTarget::Phase { .. } => phases.get(&r.target).map(Node::Phase),
+                    RefTarget::Task(id) => task(id).map(Node::Task),
+                };
+                if let Some(from) = from {
                     push(from, Node::Phase(p));
                 }
             }
@@ -142,7 +132,11 @@ impl Graph {
                 push(Node::Task(from), Node::Task(to));
             }
         }
-        Self { edges }
+        let mut into: HashMap<Node, Vec<usize>> = HashMap::new();
+        for (i, e) in edges.iter().enumerate() {
+            into.entry(e.to).or_default().push(i);
+        }
+        Self { edges, into }
     }
 
     /// The unfinished nodes `node` waits for: its own dependencies and, for
@@ -157,10 +151,17 @@ impl Graph {
             holders.push(Node::Phase(p));
             phase = plan.phases.get(p).and_then(|p| p.parent);
         }
-        self.edges
+        // In the order of `edges`, as a filter over all of them would give.
+        let mut at: Vec<usize> = holders
             .iter()
-            .filter(|e| holders.contains(&e.to) && !finished(plan, e.from))
-            .map(|e| e.from)
+            .filter_map(|h| self.into.get(h))
+            .flatten()
+            .copied()
+            .collect();
+        at.sort_unstable();
+        at.into_iter()
+            .map(|i| self.edges[i].from)
+            .filter(|&from| !finished(plan, from))
             .collect()
     }
 
@@ -230,17 +231,6 @@ pub fn finished(plan: &Plan, node: Node) -> bool {
                     .iter()
                     .all(|&t| plan.tasks[t].state == TaskState::Done)
         }),
-    }
-}
-
-fn resolve_ref(plan: &Plan, r: &Reference, task: &impl Fn(&str) -> Option<usize>) -> Option<Node> {
-    match &r.target {
-        RefTarget::Phase { kind, number } => plan
-            .phases
-            .iter()
-            .position(|p| p.kind == *kind && p.number.eq_ignore_ascii_case(number))
-            .map(Node::Phase),
-        RefTarget::Task(id) => task(id).map(Node::Task),
     }
 }
 

@@ -33,6 +33,7 @@ impl Builder<'_> {
             return;
         };
         let end = block.end;
+        let from = block.placeholders_from;
         let first = self.plan.placeholders.len();
         self.scan_segments(&block);
         if self.plan.placeholders.len() > first {
@@ -55,7 +56,7 @@ impl Builder<'_> {
             }
             self.plan.placeholders.truncate(kept);
         }
-        self.fields_in_block(start, end, block_kind);
+        self.fields_in_block(start, end, block_kind, from);
         let kind = match block_kind {
             InlineKind::ItemText => BlockKind::ListItem,
             _ => BlockKind::Paragraph,
@@ -138,7 +139,14 @@ impl Builder<'_> {
 
     /// Bold `Key: value` lines in a paragraph or item text, and plain
     /// `Key: value` items inside a step opened by a list item.
-    pub(super) fn fields_in_block(&mut self, start: usize, end: usize, kind: InlineKind) {
+    /// `from` is the first of the block's placeholders.
+    pub(super) fn fields_in_block(
+        &mut self,
+        start: usize,
+        end: usize,
+        kind: InlineKind,
+        from: usize,
+    ) {
         let line_start = line_start_before(self.src, start);
         let text = self.slice(line_start, end);
         let in_list = kind == InlineKind::ItemText || !self.items.is_empty();
@@ -161,19 +169,27 @@ impl Builder<'_> {
             meta::bold_fields(body, &mut fields);
             if !fields.is_empty() {
                 for f in &fields {
-                    self.push_field(f, abs + body_at, in_list);
+                    self.push_field(f, abs + body_at, in_list, from);
                 }
             } else if in_item_step
                 && kind == InlineKind::ItemText
                 && let Some(f) = meta::plain_field(body)
             {
-                self.push_field(&f, abs + body_at, in_list);
+                self.push_field(&f, abs + body_at, in_list, from);
             }
         }
         self.spare_fields = fields;
     }
 
-    pub(super) fn push_field(&mut self, f: &meta::RawField, base: usize, in_list: bool) {
+    /// `from`: the first placeholder that may lie inside the field (the
+    /// first of its block's).
+    pub(super) fn push_field(
+        &mut self,
+        f: &meta::RawField,
+        base: usize,
+        in_list: bool,
+        from: usize,
+    ) {
         let (key_range, value_range, range) = f.ranges(base);
         let key = Text::from(key_range.slice(self.src).trim());
         let value = Text::from(value_range.slice(self.src));
@@ -192,7 +208,7 @@ impl Builder<'_> {
         if let Some(p) = phase {
             self.phase_field(p, &norm, &value, value_range);
         }
-        self.push_choice(&value, value_range.start as usize);
+        self.push_choice(&value, value_range.start as usize, from);
         for p in self.plan.placeholders.iter_mut().rev() {
             if p.range.start < value_range.start {
                 break;
@@ -220,12 +236,16 @@ impl Builder<'_> {
     }
 
     /// Records `value` (at `start`) as an unresolved choice list, unless a
-    /// slot found already covers it (`{L/M/H}` is one brace slot).
-    pub(super) fn push_choice(&mut self, value: &str, start: usize) {
+    /// slot found already covers it (`{L/M/H}` is one brace slot). Only the
+    /// slots from `from` on can: those of the value's own block. Looking
+    /// through all of them made a plan with many fields quadratic.
+    pub(super) fn push_choice(&mut self, value: &str, start: usize, from: usize) {
         if let Some(choice) = inline::scan_choice(value, start)
             && !self
                 .plan
                 .placeholders
+                .get(from..)
+                .unwrap_or_default()
                 .iter()
                 .any(|p| p.range.contains_range(choice.range))
         {

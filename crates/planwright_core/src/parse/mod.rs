@@ -177,6 +177,9 @@ struct InlineBlock {
     segments: Vec<(usize, usize)>,
     /// Plain text (for headings and cells).
     plain: String,
+    /// How many placeholders the plan had when the block began: only the
+    /// ones after can lie inside it (blocks do not overlap).
+    placeholders_from: usize,
 }
 
 struct TableBuilder {
@@ -359,6 +362,7 @@ impl<'s> Builder<'s> {
             end: 0,
             segments: std::mem::take(&mut self.spare_segments),
             plain: std::mem::take(&mut self.spare_plain),
+            placeholders_from: self.plan.placeholders.len(),
         });
     }
 
@@ -432,7 +436,8 @@ impl<'s> Builder<'s> {
                 .comments
                 .push(TextRange::new(abs, r.start as usize + end));
             if let Some(f) = meta::comment_field(&text[open..end]) {
-                self.push_field(&f, abs, false);
+                // A comment's text is not scanned for slots.
+                self.push_field(&f, abs, false, self.plan.placeholders.len());
             }
             from = end;
         }
@@ -478,7 +483,8 @@ impl<'s> Builder<'s> {
         if let Some((s, e)) = content {
             let yaml = self.slice(s, e);
             for f in meta::front_matter_fields(yaml) {
-                self.push_field(&f, s, false);
+                // Front matter is not scanned for slots.
+                self.push_field(&f, s, false, self.plan.placeholders.len());
             }
         }
     }
@@ -503,12 +509,28 @@ impl<'s> Builder<'s> {
         for s in self.open_sections.drain(..) {
             self.plan.sections[s].range.end = len;
         }
-        // Explicit `T005 → T006` chains land on the tasks they name.
-        for link in &self.plan.task_links {
-            if let Some(t) = self.plan.tasks.iter_mut().find(|t| t.id == link.to)
-                && !t.depends_on.contains(&link.from)
-            {
-                t.depends_on.push(link.from.clone());
+        // Explicit `T005 → T006` chains land on the tasks they name (the
+        // first with that exact id), looked up in one table: a chain per
+        // task searched the task list once per link.
+        if !self.plan.task_links.is_empty() {
+            let mut first: std::collections::HashMap<&str, usize> =
+                std::collections::HashMap::with_capacity(self.plan.tasks.len());
+            for (i, t) in self.plan.tasks.iter().enumerate() {
+                first.entry(t.id.as_str()).or_insert(i);
+            }
+            let lands: Vec<(usize, usize)> = self
+                .plan
+                .task_links
+                .iter()
+                .enumerate()
+                .filter_map(|(l, link)| first.get(link.to.as_str()).map(|&t| (t, l)))
+                .collect();
+            for (t, l) in lands {
+                let from = &self.plan.task_links[l].from;
+                let task = &mut self.plan.tasks[t];
+                if !task.depends_on.contains(from) {
+                    task.depends_on.push(from.clone());
+                }
             }
         }
         self.plan

@@ -21,8 +21,9 @@ impl Builder<'_> {
             range = TextRange::new(range.start as usize + 1, range.end as usize).trim(self.src);
         }
         let text = Text::from(block.plain.trim());
+        let from = block.placeholders_from;
         self.recycle(block);
-        self.push_choice(range.slice(self.src), range.start as usize);
+        self.push_choice(range.slice(self.src), range.start as usize, from);
         if let Some(t) = &mut self.table {
             t.current.push(Cell { text, range });
         }

@@ -26,11 +26,11 @@ use std::collections::BTreeSet;
 use planwright_core::{RefTarget, TextRange};
 
 use super::Sink;
-use super::timeline_out_of_order::find_phase;
 use crate::Context;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let plan = ctx.plan;
+    let (phases, tasks) = (plan.phase_ids(), plan.task_ids());
     let phase_edges: Vec<Vec<(usize, TextRange)>> = plan
         .phases
         .iter()
@@ -41,7 +41,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             p.depends_on
                 .iter()
                 .filter(|d| matches!(d.target, RefTarget::Phase { .. }))
-                .filter_map(|d| find_phase(&plan.phases, &d.target).map(|i| (i, d.range)))
+                .filter_map(|d| phases.get(&d.target).map(|i| (i, d.range)))
                 .filter(|&(i, _)| i != me)
                 .collect()
         })
@@ -52,13 +52,13 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let mut task_edges: Vec<Vec<(usize, TextRange)>> = vec![Vec::new(); plan.tasks.len()];
     for (i, t) in plan.tasks.iter().enumerate() {
         for dep in &t.depends_on {
-            if let Some(d) = plan.task_by_id(dep) {
+            if let Some(d) = tasks.get(dep) {
                 task_edges[i].push((d, t.line));
             }
         }
     }
     for link in &plan.task_links {
-        if let (Some(from), Some(to)) = (plan.task_by_id(&link.from), plan.task_by_id(&link.to)) {
+        if let (Some(from), Some(to)) = (tasks.get(&link.from), tasks.get(&link.to)) {
             task_edges[to].push((from, link.range));
         }
     }

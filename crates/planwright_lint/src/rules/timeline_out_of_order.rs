@@ -25,7 +25,7 @@
 
 use std::collections::HashMap;
 
-use planwright_core::{Phase, RefTarget, Table, TableKind, TextRange};
+use planwright_core::{PhaseIds, Table, TableKind, TextRange};
 
 use super::Sink;
 use crate::Context;
@@ -33,10 +33,11 @@ use crate::util::{Span, first_date};
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let plan = ctx.plan;
+    let phases = plan.phase_ids();
     // Where each phase's schedule was read: phase index → (span, range).
     let mut spans: HashMap<usize, (Span, TextRange)> = HashMap::new();
     for table in plan.tables.iter().filter(|t| t.kind == TableKind::Timeline) {
-        rows(ctx, table, out, &mut spans);
+        rows(table, &phases, out, &mut spans);
     }
     for (i, phase) in plan.phases.iter().enumerate() {
         if spans.contains_key(&i) {
@@ -60,7 +61,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             continue;
         };
         for dep in &phase.depends_on {
-            let Some(d) = find_phase(&plan.phases, &dep.target) else {
+            let Some(d) = phases.get(&dep.target) else {
                 continue;
             };
             let Some(&(dep_span, dep_at)) = spans.get(&d) else {
@@ -85,8 +86,8 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
 }
 
 fn rows(
-    ctx: &Context<'_>,
     table: &Table,
+    phases: &PhaseIds<'_>,
     out: &mut Sink<'_>,
     spans: &mut HashMap<usize, (Span, TextRange)>,
 ) {
@@ -116,23 +117,14 @@ fn rows(
             .primary_label("end before start")
             .help("correct the dates");
         }
-        if let Some(Some(phase)) = row.cells.first().map(|c| phase_of(ctx, &c.text)) {
+        if let Some(Some(phase)) = row.cells.first().map(|c| phase_of(phases, &c.text)) {
             spans.entry(phase).or_insert((span, row.range));
         }
     }
 }
 
-fn phase_of(ctx: &Context<'_>, text: &str) -> Option<usize> {
+fn phase_of(phases: &PhaseIds<'_>, text: &str) -> Option<usize> {
     planwright_core::references(text, 0)
         .into_iter()
-        .find_map(|r| find_phase(&ctx.plan.phases, &r.target))
-}
-
-pub(crate) fn find_phase(phases: &[Phase], target: &RefTarget) -> Option<usize> {
-    let RefTarget::Phase { kind, number } = target else {
-        return None;
-    };
-    phases
-        .iter()
-        .position(|p| p.kind == *kind && p.number.eq_ignore_ascii_case(number))
+        .find_map(|r| phases.get(&r.target))
 }

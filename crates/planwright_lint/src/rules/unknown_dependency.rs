@@ -23,16 +23,16 @@
 use planwright_core::RefTarget;
 
 use super::Sink;
-use super::timeline_out_of_order::find_phase;
 use crate::Context;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let plan = ctx.plan;
+    let (phases, tasks) = (plan.phase_ids(), plan.task_ids());
     for phase in &plan.phases {
         for dep in &phase.depends_on {
             let known = match &dep.target {
-                RefTarget::Phase { .. } => find_phase(&plan.phases, &dep.target).is_some(),
-                RefTarget::Task(id) => plan.task_by_id(id).is_some() || plan.tasks.is_empty(),
+                RefTarget::Phase { .. } => phases.get(&dep.target).is_some(),
+                RefTarget::Task(id) => tasks.get(id).is_some() || plan.tasks.is_empty(),
             };
             if !known {
                 let label = dep.target.label();
@@ -52,7 +52,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     }
     for task in &plan.tasks {
         for dep in &task.depends_on {
-            if plan.task_by_id(dep).is_none() {
+            if tasks.get(dep).is_none() {
                 out.report(
                     task.line,
                     format!("{} depends on {dep}, which does not exist", task.id),
@@ -63,7 +63,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     }
     for link in &plan.task_links {
         for id in [&link.from, &link.to] {
-            if plan.task_by_id(id).is_none() {
+            if tasks.get(id).is_none() {
                 out.report(
                     link.range,
                     format!("dependency chain names {id}, which does not exist"),

@@ -1,0 +1,109 @@
+//! Task ids and phase numbers indexed for many look-ups: dependency checks
+//! resolve every `depends on T012`, `T005 → T006` and `Phase 2 complete`
+//! of a plan, and one linear search each made plans with thousands of
+//! tasks or phases quadratic.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use super::{PhaseKind, Plan, RefTarget};
+
+/// The plan's task ids, compared as [`Plan::task_by_id`] compares them
+/// (ASCII case ignored); where two tasks share an id, the first wins.
+#[derive(Debug)]
+pub struct TaskIds<'p>(HashMap<Caseless<'p>, usize>);
+
+impl TaskIds<'_> {
+    /// The index of the first task with `id`.
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.0.get(&Caseless(id)).copied()
+    }
+}
+
+/// The plan's phases by kind and number (`Phase 2`, `Stage A`), the
+/// number compared without ASCII case; the first phase of a name wins.
+#[derive(Debug)]
+pub struct PhaseIds<'p>(HashMap<(PhaseKind, Caseless<'p>), usize>);
+
+impl PhaseIds<'_> {
+    /// The phase a reference names, when it names a phase that exists.
+    pub fn get(&self, target: &RefTarget) -> Option<usize> {
+        let RefTarget::Phase { kind, number } = target else {
+            return None;
+        };
+        self.0.get(&(*kind, Caseless(number))).copied()
+    }
+}
+
+impl Plan {
+    /// An index of the task ids, built in one pass.
+    pub fn task_ids(&self) -> TaskIds<'_> {
+        let mut ids = HashMap::with_capacity(self.tasks.len());
+        for (i, t) in self.tasks.iter().enumerate() {
+            ids.entry(Caseless(t.id.as_str())).or_insert(i);
+        }
+        TaskIds(ids)
+    }
+
+    /// An index of the phases by kind and number, built in one pass.
+    pub fn phase_ids(&self) -> PhaseIds<'_> {
+        let mut ids = HashMap::with_capacity(self.phases.len());
+        for (i, p) in self.phases.iter().enumerate() {
+            ids.entry((p.kind, Caseless(p.number.as_str())))
+                .or_insert(i);
+        }
+        PhaseIds(ids)
+    }
+}
+
+/// A string hashed and compared without ASCII case.
+#[derive(Debug, Clone, Copy)]
+struct Caseless<'a>(&'a str);
+
+impl PartialEq for Caseless<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for Caseless<'_> {}
+
+impl Hash for Caseless<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        for b in self.0.bytes() {
+            state.write_u8(b.to_ascii_lowercase());
+        }
+        state.write_u8(0xff);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{PhaseKind, RefTarget, Text};
+    use crate::parse;
+
+    #[test]
+    fn task_ids_agree_with_task_by_id() {
+        let plan = parse("- [ ] T001 a\n- [ ] t001 b\n- [ ] T-002 c\n- [x] 1.2 d\n");
+        let ids = plan.task_ids();
+        for id in ["T001", "t001", "T-002", "t-002", "1.2", "T003", "", "1.2.3"] {
+            assert_eq!(ids.get(id), plan.task_by_id(id), "{id}");
+        }
+        assert_eq!(ids.get("t001"), Some(0));
+    }
+
+    #[test]
+    fn phases_are_found_by_kind_and_number() {
+        let plan = parse("## Phase 1: A\n\n## Stage B: B\n\n## Phase 1: Again\n\n## Phase 4a: C\n");
+        let ids = plan.phase_ids();
+        let phase = |kind, number: &str| RefTarget::Phase {
+            kind,
+            number: Text::from(number),
+        };
+        assert_eq!(ids.get(&phase(PhaseKind::Phase, "1")), Some(0));
+        assert_eq!(ids.get(&phase(PhaseKind::Stage, "b")), Some(1));
+        assert_eq!(ids.get(&phase(PhaseKind::Phase, "4A")), Some(3));
+        assert_eq!(ids.get(&phase(PhaseKind::Stage, "1")), None);
+        assert_eq!(ids.get(&RefTarget::Task(Text::from("T1"))), None);
+    }
+}
