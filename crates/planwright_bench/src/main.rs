@@ -8,6 +8,7 @@
 //! `target/release/planwright-bench run /tmp/plans`.
 
 mod generate;
+mod large;
 mod timing;
 
 use std::path::PathBuf;

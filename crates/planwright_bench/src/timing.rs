@@ -85,8 +85,15 @@ pub fn run(dir: &Path, binary: &Path, runs: usize, only: Option<&str>) -> Result
             Ok(())
         }),
     };
+    // One 20,000-task plan (1.2 MB), written beside the system's other
+    // temporary files and removed at the end.
+    let large =
+        std::env::temp_dir().join(format!("planwright-bench-large-{}.md", std::process::id()));
+    std::fs::write(&large, crate::large::plan(20_000))
+        .with_context(|| large.display().to_string())?;
     let mut cases = vec![floor, walked, model, linted];
     cases.extend(cases_for(dir, binary, &one));
+    cases.extend(large_cases(binary, &large));
     cases.retain(|c| c.name.starts_with("floor") || only.is_none_or(|o| c.name.contains(o)));
     // Rounds, not case after case: every round times each case once, so a
     // spell of load on this shared machine falls on all of them alike, and
@@ -99,6 +106,7 @@ pub fn run(dir: &Path, binary: &Path, runs: usize, only: Option<&str>) -> Result
             times.push(start.elapsed());
         }
     }
+    let _ = std::fs::remove_file(&large);
     println!("{:<52} {:>10} {:>8}", "case", "median", "x floor");
     for (case, t) in cases.iter().zip(&times) {
         let ratios: Vec<f64> = t
@@ -162,6 +170,39 @@ fn cases_for<'a>(dir: &'a Path, binary: &'a Path, one: &'a Path) -> Vec<Case<'a>
         Case {
             name: "planwright next ONE_FILE".to_owned(),
             run: process(vec!["next".as_ref(), one.as_os_str()]),
+        },
+    ]
+}
+
+/// planwright on one large plan (see `large.rs`): times that should grow
+/// with the plan's size, no faster.
+fn large_cases<'a>(binary: &'a Path, large: &'a Path) -> Vec<Case<'a>> {
+    let command = move |args: &'a [&'a str]| -> Box<dyn Fn() -> Result<()> + 'a> {
+        Box::new(move || {
+            let status = Command::new(binary)
+                .args(args)
+                .arg(large)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()?;
+            if status.code().is_none_or(|c| c > 1) {
+                bail!(
+                    "{} {args:?} {} failed: {status}",
+                    binary.display(),
+                    large.display()
+                );
+            }
+            Ok(())
+        })
+    };
+    vec![
+        Case {
+            name: "planwright lint --select ALL LARGE_FILE".to_owned(),
+            run: command(&["lint", "--select", "ALL", "--format", "concise"]),
+        },
+        Case {
+            name: "planwright next LARGE_FILE".to_owned(),
+            run: command(&["next"]),
         },
     ]
 }
