@@ -509,21 +509,16 @@ impl<'s> Builder<'s> {
         for s in self.open_sections.drain(..) {
             self.plan.sections[s].range.end = len;
         }
-        // Explicit `T005 → T006` chains land on the tasks they name (the
-        // first with that exact id), looked up in one table: a chain per
-        // task searched the task list once per link.
+        // Explicit `T005 → T006` chains land on the tasks they name, found
+        // through the id index that every dependency look-up uses.
         if !self.plan.task_links.is_empty() {
-            let mut first: std::collections::HashMap<&str, usize> =
-                std::collections::HashMap::with_capacity(self.plan.tasks.len());
-            for (i, t) in self.plan.tasks.iter().enumerate() {
-                first.entry(t.id.as_str()).or_insert(i);
-            }
+            let ids = self.plan.task_ids();
             let lands: Vec<(usize, usize)> = self
                 .plan
                 .task_links
                 .iter()
                 .enumerate()
-                .filter_map(|(l, link)| first.get(link.to.as_str()).map(|&t| (t, l)))
+                .filter_map(|(l, link)| ids.get(&link.to).map(|t| (t, l)))
                 .collect();
             for (t, l) in lands {
                 let from = &self.plan.task_links[l].from;

@@ -433,3 +433,14 @@ fn a_bold_field_right_after_a_bom_is_read() {
     assert_eq!(status.value_range.slice(src), "Draft");
     assert_eq!(status.key_range.slice(src), "Status");
 }
+
+#[test]
+fn chains_land_on_the_tasks_they_name() {
+    // Ids compare without ASCII case, as every dependency look-up does;
+    // the first task with the id takes the chain.
+    let src = "- [ ] T001 a\n- [ ] T002 b\n- [ ] T002 again\n\n```\nT001 → t002\nT001 → T002\nT009 → T001\n```\n";
+    let plan = p(src);
+    assert_eq!(plan.tasks[1].depends_on, ["T001"]);
+    assert!(plan.tasks[2].depends_on.is_empty());
+    assert_eq!(plan.tasks[0].depends_on, ["T009"]);
+}
