@@ -69,8 +69,12 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
-    /// The plan file.
+    /// The plan file, or `-` to read it from standard input.
     pub plan: PathBuf,
+    /// The name of a plan read from standard input: shown in the output
+    /// and a hint for dialect detection (`tasks.md`).
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Read the plan as this dialect instead of detecting it.

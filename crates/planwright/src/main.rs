@@ -8,6 +8,7 @@ mod cli;
 mod commands;
 mod output;
 mod project;
+mod stdin;
 
 use std::process::ExitCode;
 

@@ -82,7 +82,28 @@ pub fn read_plan_file(path: &Path) -> Result<SourceFile, LoadError> {
         });
     }
     let bytes = read_sized(file, meta.len()).map_err(io)?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    Ok(SourceFile {
+        path: path.to_owned(),
+        text: decode(bytes, path)?,
+    })
+}
+
+/// Reads a plan from `reader` (standard input, for `-`), reported as
+/// `name`: errors name it as they would name a file.
+pub fn read_plan_from(mut reader: impl io::Read, name: &Path) -> Result<SourceFile, LoadError> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::io(name, e))?;
+    Ok(SourceFile {
+        path: name.to_owned(),
+        text: decode(bytes, name)?,
+    })
+}
+
+/// The text of a plan's bytes, or where they stop being UTF-8.
+fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let line = bytecount_newlines(&e.as_bytes()[..offset]) + 1;
         LoadError::NotUtf8 {
@@ -90,10 +111,6 @@ pub fn read_plan_file(path: &Path) -> Result<SourceFile, LoadError> {
             offset,
             line,
         }
-    })?;
-    Ok(SourceFile {
-        path: path.to_owned(),
-        text,
     })
 }
 
@@ -152,6 +169,19 @@ mod tests {
                 assert_eq!(read_sized(file, stale).unwrap(), text.as_bytes());
             }
         }
+    }
+
+    #[test]
+    fn a_reader_is_read_as_a_file_is() {
+        let name = Path::new("specs/a/plan.md");
+        let file = read_plan_from(&b"# Plan\r\n- [ ] a\r\n"[..], name).unwrap();
+        assert_eq!(file.text, "# Plan\r\n- [ ] a\r\n");
+        assert_eq!(file.display(), "specs/a/plan.md");
+        let err = read_plan_from(&b"# ok\n\xc3("[..], Path::new("<stdin>")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "<stdin>: not valid UTF-8 (invalid byte at offset 5, line 2)"
+        );
     }
 
     #[test]

@@ -18,18 +18,24 @@ use planwright_lint::render::{self, FileReport, Summary};
 use planwright_lint::{Diagnostic, Layer, RuleSet, SelectionError, Severity};
 use planwright_workspace::config::{LintConfig, LintOverride, LoadedConfig, load_config};
 use planwright_workspace::discover::discover_with;
-use planwright_workspace::read_plan_file;
 use planwright_workspace::source::display_path;
 use planwright_workspace::templates::{dialect_set, templates_dir};
+use planwright_workspace::{SourceFile, read_plan_file};
 use rayon::prelude::*;
 
-use super::lint_fix;
+use super::lint_fix::{self, Apply};
 use super::plans::split;
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
-    /// Plan files or folders to check [default: the current folder].
+    /// Plan files or folders to check [default: the current folder]; `-`
+    /// reads one plan from standard input.
     pub paths: Vec<PathBuf>,
+    /// The name of the plan read from standard input: shown in the
+    /// findings, matched by configuration overrides, a hint for dialect
+    /// detection, and where its relative links are resolved from.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = LintFormat::Human)]
     pub format: LintFormat,
     /// Rules to run instead of the configured set: codes (PW101), prefixes
@@ -42,7 +48,9 @@ pub struct LintArgs {
     /// Rules not to run.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
-    /// Apply safe fixes to the files, as byte patches.
+    /// Apply safe fixes to the files, as byte patches. A plan read from
+    /// standard input is written to standard output, fixed, and the
+    /// findings go to standard error.
     #[arg(long)]
     pub fix: bool,
     /// With --fix or --diff, apply unsafe fixes too.
@@ -86,6 +94,9 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
     let cwd = std::env::current_dir().context("reading the current folder")?;
     let config = load_config(&cwd)?;
     let settings = Settings::new(&config, args)?;
+    if let Some(name) = crate::stdin::only_input(&args.paths, args.stdin_filename.as_deref())? {
+        return run_stdin(args, &settings, &name);
+    }
     let streamed = if args.fix || args.diff {
         None
     } else {
@@ -111,21 +122,52 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
         let (results, discover_errors) =
             discover_with(&args.paths, &config, |path| lint_path(path, &settings));
         let (mut linted, mut errors) = split(results, &discover_errors);
-        let text = whole_run(args, &mut linted, &settings, &mut errors);
+        let mode = if args.diff { Apply::Diff } else { Apply::Write };
+        let text = whole_run(args, &mut linted, &settings, &mut errors, mode);
         let findings = failing(args, linted.iter().flat_map(|l| &l.diagnostics));
         (text, findings, errors)
     };
     crate::output::print(&text)?;
-    for e in &errors {
+    Ok(exit_code(args, &errors, findings))
+}
+
+/// `lint -`: one plan from standard input, its findings printed as a
+/// file's are. With `--fix`, standard output gets the whole plan, fixed or
+/// not (an editor replaces its buffer with it), and the findings left go
+/// to standard error.
+fn run_stdin(args: &LintArgs, settings: &Settings, name: &Path) -> Result<ExitCode> {
+    let file = planwright_workspace::read_plan_from(std::io::stdin().lock(), name)?;
+    let mut linted = [lint_file(file, settings)];
+    let mut errors = Vec::new();
+    let mode = if args.diff {
+        Apply::Diff
+    } else {
+        Apply::InMemory
+    };
+    let text = whole_run(args, &mut linted, settings, &mut errors, mode);
+    if args.fix && !args.diff {
+        crate::output::print(&linted[0].source)?;
+        eprint!("{text}");
+    } else {
+        crate::output::print(&text)?;
+    }
+    let findings = failing(args, linted[0].diagnostics.iter());
+    Ok(exit_code(args, &errors, findings))
+}
+
+/// Reports the errors, and says how the run ends: 2 when a path or file
+/// could not be read, 1 on failing findings (but not for `--diff`).
+fn exit_code(args: &LintArgs, errors: &[String], findings: usize) -> ExitCode {
+    for e in errors {
         eprintln!("planwright: error: {e}");
     }
-    Ok(if !errors.is_empty() {
+    if !errors.is_empty() {
         ExitCode::from(2)
     } else if findings > 0 && !args.diff {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }
 
 /// A file rendered on the worker thread that linted it, its text already
@@ -172,15 +214,10 @@ fn whole_run(
     linted: &mut [Linted],
     settings: &Settings,
     errors: &mut Vec<String>,
+    mode: Apply,
 ) -> String {
     if args.fix || args.diff {
-        let outcome = lint_fix::apply(
-            linted,
-            args.unsafe_fixes,
-            args.diff,
-            settings.dialects(),
-            errors,
-        );
+        let outcome = lint_fix::apply(linted, args.unsafe_fixes, mode, settings.dialects(), errors);
         if args.diff {
             return outcome.patch;
         }
@@ -238,22 +275,27 @@ impl Linted {
 
 fn lint_path(path: &Path, settings: &Settings) -> Result<Linted, String> {
     let file = read_plan_file(path).map_err(|e| e.to_string())?;
-    let rules = settings.rules_for(path);
+    Ok(lint_file(file, settings))
+}
+
+/// Lints a plan read from `file.path` (or named so, from standard input).
+fn lint_file(file: SourceFile, settings: &Settings) -> Linted {
+    let rules = settings.rules_for(&file.path);
     let diagnostics = lint_text(
-        path,
+        &file.path,
         &file.text,
         &rules,
         &settings.root,
         settings.dialects(),
     );
-    Ok(Linted {
+    Linted {
         display: file.display(),
         path: file.path,
         source: file.text,
         diagnostics,
         rules,
         root: settings.root.clone(),
-    })
+    }
 }
 
 /// Parses and lints one text; `path` gives the detection hint and the

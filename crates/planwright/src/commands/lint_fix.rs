@@ -8,6 +8,18 @@ use planwright_core::DialectSet;
 
 use super::lint::{Linted, lint_text};
 
+/// What becomes of the fixed text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Apply {
+    /// Written over the file, atomically.
+    Write,
+    /// Kept in memory (for a plan read from standard input) and linted
+    /// again.
+    InMemory,
+    /// Only shown, as a patch.
+    Diff,
+}
+
 #[derive(Default)]
 pub(crate) struct Outcome {
     pub fixed: usize,
@@ -20,7 +32,7 @@ pub(crate) struct Outcome {
 pub(crate) fn apply(
     linted: &mut [Linted],
     unsafe_fixes: bool,
-    diff: bool,
+    mode: Apply,
     dialects: &DialectSet,
     errors: &mut Vec<String>,
 ) -> Outcome {
@@ -33,24 +45,21 @@ pub(crate) fn apply(
         let edits = patch.edits;
         let count = patch.fixed.len();
         let mut codes: Vec<&str> = patch.fixed.iter().map(|d| d.code).collect();
-        let new_text = if diff {
-            match planwright_core::edit::apply(&file.source, &edits) {
-                Ok(t) => t,
-                Err(e) => {
-                    errors.push(format!("{}: {e}", file.display));
-                    continue;
-                }
-            }
+        let new_text = if mode == Apply::Write {
+            planwright_edit::write_patched(&file.path, &file.source, &edits)
+                .map_err(|e| e.to_string())
         } else {
-            match planwright_edit::write_patched(&file.path, &file.source, &edits) {
-                Ok(t) => t,
-                Err(e) => {
-                    errors.push(e.to_string());
-                    continue;
-                }
+            planwright_core::edit::apply(&file.source, &edits)
+                .map_err(|e| format!("{}: {e}", file.display))
+        };
+        let new_text = match new_text {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(e);
+                continue;
             }
         };
-        if diff {
+        if mode == Apply::Diff {
             outcome
                 .patch
                 .push_str(&unified(&file.display, &file.source, &new_text));
@@ -64,7 +73,7 @@ pub(crate) fn apply(
             file.display,
             codes.join(", ")
         ));
-        if !diff {
+        if mode != Apply::Diff {
             file.diagnostics = lint_text(&file.path, &new_text, &file.rules, &file.root, dialects);
             file.source = new_text;
         }

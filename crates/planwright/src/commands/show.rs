@@ -6,12 +6,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 use planwright_core::json::{Locator, PlanDoc};
 use planwright_core::{ParseOptions, Plan, Progress};
-use planwright_workspace::read_plan_file;
 
 use crate::cli::{Format, ShowArgs};
 
 pub fn run(args: &ShowArgs) -> Result<ExitCode> {
-    let file = read_plan_file(&args.plan)?;
+    let file = crate::stdin::read(&args.plan, args.stdin_filename.as_deref())?;
     let project = crate::project::Project::current()?;
     let options = ParseOptions {
         dialect: args.dialect.as_deref(),

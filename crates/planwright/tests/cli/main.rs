@@ -7,5 +7,6 @@ mod local_templates;
 mod new;
 mod schema;
 mod show;
+mod stdin;
 mod support;
 mod views;

@@ -35,6 +35,33 @@ pub(crate) fn planwright(args: &[&str], cwd: &Path) -> Output {
         .expect("run planwright")
 }
 
+/// Runs `planwright ARGS` in `cwd` with `input` on its standard input.
+pub(crate) fn planwright_with_input(args: &[&str], cwd: &Path, input: &[u8]) -> Output {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_planwright"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run planwright");
+    // Written from a thread: a large input must not fill the pipe while
+    // planwright waits to write its output. A command that stops before
+    // reading (a usage error) closes the pipe; that is not the test's
+    // failure.
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || match stdin.write_all(&input) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
+        _ => Ok(()),
+    });
+    let out = child.wait_with_output().expect("wait for planwright");
+    writer.join().expect("writer").expect("write stdin");
+    out
+}
+
 /// A temporary folder holding a copy of every example, with a
 /// `planwright.toml` that makes every Markdown file in it a plan (and the
 /// folder the repository root, for `next`).

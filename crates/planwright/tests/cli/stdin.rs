@@ -1,0 +1,223 @@
+//! A plan on standard input (`-`), as an editor passes an unsaved buffer
+//! or an agent a plan it has just written: `lint`, `lint --fix`/`--diff`
+//! and `show`, named by `--stdin-filename`.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers fail loudly on a broken fixture"
+)]
+
+use std::path::Path;
+use std::process::Output;
+
+use crate::support::planwright_with_input;
+
+fn write(dir: &Path, rel: &str, content: &str) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, content).unwrap();
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+/// A plan with a placeholder, a link to `spec.md` beside it, and an
+/// upper-case check mark, in CRLF.
+const PLAN: &str = "# Plan: Export\r\n\r\n**Status:** Draft\r\n\r\n## Tasks\r\n\r\n- [X] T001 Write [ENDPOINT]\r\n- [ ] T002 Follow [the spec](spec.md)\r\n";
+
+/// A project where `specs/export/` holds the spec, and its plans are
+/// excused from PW101 by an override.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "planwright.toml",
+        "[[lint.overrides]]\nfiles = [\"specs/**\"]\nignore = [\"PW101\"]\n",
+    );
+    write(dir.path(), "specs/export/spec.md", "# Spec\n");
+    dir
+}
+
+#[test]
+fn lint_reads_standard_input_under_the_name_it_is_given() {
+    let dir = project();
+    let unnamed = planwright_with_input(
+        &["lint", "-", "--format", "concise"],
+        dir.path(),
+        PLAN.as_bytes(),
+    );
+    assert_eq!(
+        stdout(&unnamed),
+        "<stdin>:7:18: PW101 unfilled placeholder `[ENDPOINT]`\n\
+         <stdin>:8:19: PW301 link to `spec.md`, which does not exist\n"
+    );
+    assert_eq!(unnamed.status.code(), Some(1), "PW301 is an error");
+
+    // Named, the plan's link resolves beside its path and the override for
+    // `specs/**` applies; `-` may be left out when a name is given.
+    let named = planwright_with_input(
+        &[
+            "lint",
+            "--stdin-filename",
+            "specs/export/plan.md",
+            "--format",
+            "concise",
+            "--extend-select",
+            "PW501",
+        ],
+        dir.path(),
+        PLAN.as_bytes(),
+    );
+    assert_eq!(
+        stdout(&named),
+        "specs/export/plan.md:7:3: PW501 check mark written as upper-case `X`\n"
+    );
+    assert_eq!(named.status.code(), Some(0), "{}", stderr(&named));
+}
+
+#[test]
+fn fix_on_standard_input_prints_the_whole_plan_and_writes_nothing() {
+    let dir = project();
+    let before: Vec<_> = walk(dir.path());
+    let fix = planwright_with_input(
+        &["lint", "-", "--select", "PW5", "--fix"],
+        dir.path(),
+        PLAN.as_bytes(),
+    );
+    // Byte for byte the input but for the one check mark: CRLF kept.
+    assert_eq!(stdout(&fix), PLAN.replacen("[X]", "[x]", 1));
+    assert_eq!(
+        stderr(&fix),
+        "<stdin>: fixed 1 (PW501)\nFixed 1 finding in 1 file.\nNo problems found in 1 file.\n"
+    );
+    assert_eq!(fix.status.code(), Some(0));
+
+    // Nothing to fix: the plan comes back unchanged, so an editor can
+    // always replace its buffer with standard output.
+    let clean = "# Plan\n\n- [x] T001 Done\n";
+    let unchanged = planwright_with_input(
+        &["lint", "-", "--select", "PW5", "--fix"],
+        dir.path(),
+        clean.as_bytes(),
+    );
+    assert_eq!(stdout(&unchanged), clean);
+    assert_eq!(unchanged.status.code(), Some(0));
+
+    let diff = planwright_with_input(
+        &[
+            "lint",
+            "-",
+            "--stdin-filename",
+            "plan.md",
+            "--select",
+            "PW5",
+            "--diff",
+        ],
+        dir.path(),
+        PLAN.as_bytes(),
+    );
+    // Headers end in LF, the plan's lines in their own CRLF.
+    assert_eq!(
+        stdout(&diff),
+        "--- a/plan.md\n+++ b/plan.md\n@@ -4,5 +4,5 @@\n \r\n ## Tasks\r\n \r\n\
+         -- [X] T001 Write [ENDPOINT]\r\n+- [x] T001 Write [ENDPOINT]\r\n\
+         \x20- [ ] T002 Follow [the spec](spec.md)\r\n"
+    );
+    assert_eq!(diff.status.code(), Some(0));
+    assert_eq!(walk(dir.path()), before, "nothing on disk changed");
+}
+
+#[test]
+fn show_reads_standard_input_and_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let tasks = "- [ ] T001 Set up\n- [ ] T002 [P] Write tests\n";
+    let json = planwright_with_input(
+        &[
+            "show",
+            "-",
+            "--stdin-filename",
+            "specs/a/tasks.md",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+        tasks.as_bytes(),
+    );
+    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["path"], "specs/a/tasks.md");
+    // The name is a detection hint, as a file's name is.
+    assert_eq!(doc["dialect"]["name"], "speckit-tasks");
+    assert_eq!(doc["tasks"].as_array().unwrap().len(), 2);
+
+    let human = planwright_with_input(&["show", "-"], dir.path(), tasks.as_bytes());
+    assert!(stdout(&human).contains("  file      <stdin>\n"));
+}
+
+#[test]
+fn bad_input_on_standard_input_is_one_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "plan.md", "# Plan\n");
+    let cases: [(&[&str], &[u8], &str); 5] = [
+        (
+            &["lint", "-"],
+            b"# Plan\n\xff\n",
+            "planwright: error: <stdin>: not valid UTF-8 (invalid byte at offset 7, line 2)\n",
+        ),
+        (
+            &["show", "-", "--stdin-filename", "a/plan.md"],
+            b"\xc3(",
+            "planwright: error: a/plan.md: not valid UTF-8 (invalid byte at offset 0, line 1)\n",
+        ),
+        (
+            &["lint", "-", "plan.md"],
+            b"# Plan\n",
+            "planwright: error: `-` (standard input) must be the only path\n",
+        ),
+        (
+            &["lint", "plan.md", "--stdin-filename", "x.md"],
+            b"# Plan\n",
+            "planwright: error: --stdin-filename names a plan read from standard input; \
+             pass `-` instead of paths\n",
+        ),
+        (
+            &["show", "plan.md", "--stdin-filename", "x.md"],
+            b"# Plan\n",
+            "planwright: error: --stdin-filename names a plan read from standard input; \
+             pass `-` as the path\n",
+        ),
+    ];
+    for (args, input, message) in cases {
+        let out = planwright_with_input(args, dir.path(), input);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&out), message, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("plan.md")).unwrap(),
+        "# Plan\n"
+    );
+}
+
+/// Every file under `dir` with its bytes, sorted.
+fn walk(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                files.push((path, bytes));
+            }
+        }
+    }
+    files.sort();
+    files
+}
