@@ -62,6 +62,10 @@ pub struct LintArgs {
     /// Exit with 1 on any finding, not only on errors.
     #[arg(long)]
     pub strict: bool,
+    /// Print how many findings each rule made, most first, instead of the
+    /// findings (human and concise formats).
+    #[arg(long, conflicts_with = "diff")]
+    pub statistics: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -97,8 +101,15 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
     if let Some(name) = crate::stdin::only_input(&args.paths, args.stdin_filename.as_deref())? {
         return run_stdin(args, &settings, &name);
     }
+    anyhow::ensure!(
+        !args.statistics || matches!(args.format, LintFormat::Human | LintFormat::Concise),
+        "--statistics prints a table: use it with --format human or concise"
+    );
     let streamed = if args.fix || args.diff {
         None
+    } else if args.statistics {
+        // Only the counts are printed: nothing to render per file.
+        Some(Box::new(|_: &FileReport<'_>| String::new()) as Box<PerFile>)
     } else {
         per_file_renderer(args.format)
     };
@@ -112,6 +123,9 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
         let (files, errors) = split(results, &discover_errors);
         let mut text: String = files.iter().map(|f| f.output.as_str()).collect();
         let diagnostics = files.iter().flat_map(|f| &f.diagnostics);
+        if args.statistics {
+            text = render::statistics::render(&render::statistics::count(diagnostics.clone()));
+        }
         if args.format == LintFormat::Human {
             text.push_str(&Summary::of_diagnostics(files.len(), diagnostics.clone()).line());
             text.push('\n');
@@ -233,6 +247,15 @@ fn whole_run(
         }
     }
     let reports: Vec<FileReport<'_>> = linted.iter().map(Linted::report).collect();
+    if args.statistics {
+        let diagnostics = reports.iter().flat_map(|r| r.diagnostics);
+        let mut text = render::statistics::render(&render::statistics::count(diagnostics));
+        if args.format == LintFormat::Human {
+            text.push_str(&Summary::of(&reports).line());
+            text.push('\n');
+        }
+        return text;
+    }
     match (args.format, per_file_renderer(args.format)) {
         // After --fix, these are the files' new findings.
         (format, Some(render)) => {

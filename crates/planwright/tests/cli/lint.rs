@@ -54,6 +54,28 @@ fn examples_folder_in_every_format() {
 }
 
 #[test]
+fn statistics_count_the_examples_findings_by_rule() {
+    let args = ["lint", "--extend-select", "PW5", "--statistics", "examples"];
+    let out = planwright(&args, &repo_root());
+    insta::assert_snapshot!(text(&out));
+    // The same counts after --fix in a copy: what is left, without PW5.
+    let dir = crate::support::folder_of_examples();
+    let fixed = planwright(
+        &["lint", "--extend-select", "PW5", "--statistics", "--fix"],
+        dir.path(),
+    );
+    let table = String::from_utf8_lossy(&fixed.stdout);
+    assert!(!table.contains("PW5"), "{table}");
+    assert!(table.contains("PW101"), "{table}");
+    let json = planwright(&["lint", "--statistics", "--format", "json"], &repo_root());
+    assert_eq!(json.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&json.stderr),
+        "planwright: error: --statistics prints a table: use it with --format human or concise\n"
+    );
+}
+
+#[test]
 fn rules_list_and_one_rule() {
     let out = planwright(&["rules"], &repo_root());
     insta::assert_snapshot!(text(&out));
