@@ -129,16 +129,18 @@ pub(super) fn count_cells(line: &str) -> usize {
         .strip_suffix('|')
         .filter(|s| !s.ends_with('\\'))
         .unwrap_or(t);
+    // Bytes, not characters: the three that matter are ASCII, and no byte
+    // of a multi-byte character can be mistaken for them.
     let mut cells = 1;
     let mut in_code = false;
-    let mut prev = '\0';
-    for c in t.chars() {
-        match c {
-            '`' => in_code = !in_code,
-            '|' if !in_code && prev != '\\' => cells += 1,
+    let mut prev = 0u8;
+    for &b in t.as_bytes() {
+        match b {
+            b'`' => in_code = !in_code,
+            b'|' if !in_code && prev != b'\\' => cells += 1,
             _ => {}
         }
-        prev = c;
+        prev = b;
     }
     cells
 }

@@ -323,6 +323,17 @@ fn tables_get_typed_views_and_written_widths() {
 }
 
 #[test]
+fn written_widths_skip_escaped_pipes_and_code() {
+    let src = "\
+| Option | Meaning | Note |
+|---|---|---|
+| `a|b` | either \\| or | — ünïcode | extra |
+| x | y |
+";
+    assert_eq!(p(src).tables[0].written_widths, [4, 2]);
+}
+
+#[test]
 fn placeholders_in_plans_and_their_look_alikes() {
     let src = "\
 # Implementation Plan: [FEATURE NAME]
