@@ -538,17 +538,26 @@ impl<'s> Builder<'s> {
     }
 }
 
-/// Offset of the start of the line holding byte `at`.
+/// Offset of the start of the line holding byte `at`: after the last
+/// `\n`, `\r\n` or lone `\r` before it (Markdown's three line endings).
 /// A byte-order mark is not part of the first line.
 fn line_start_before(src: &str, at: usize) -> usize {
     let bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
-    memchr::memrchr(b'\n', &src.as_bytes()[..at]).map_or(bom.min(at), |n| n + 1)
+    let bytes = src.as_bytes();
+    // The `\n` of a `\r\n` belongs to the line its `\r` ends.
+    let end = if at > 0 && bytes.get(at) == Some(&b'\n') && bytes[at - 1] == b'\r' {
+        at - 1
+    } else {
+        at
+    };
+    memchr::memrchr2(b'\n', b'\r', &bytes[..end]).map_or(bom.min(at), |n| n + 1)
 }
 
-/// Length of the first line of `s`, without its line ending.
+/// Length of the first line of `s`, without its line ending. A lone `\r`
+/// ends a line too, as Markdown reads it: `2. **Step 2\r\r**` is an
+/// item of one line, and a line cut at `\n` would reach past its end.
 fn line_len(s: &str) -> usize {
-    let n = memchr::memchr(b'\n', s.as_bytes()).unwrap_or(s.len());
-    if s[..n].ends_with('\r') { n - 1 } else { n }
+    memchr::memchr2(b'\n', b'\r', s.as_bytes()).unwrap_or(s.len())
 }
 
 fn trim_trailing_newlines(src: &str, start: usize, end: usize) -> usize {

@@ -26,6 +26,9 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("T001 → T002\n".to_owned()),
         Just("\r\n".to_owned()),
         Just("\n".to_owned()),
+        // A lone carriage return ends a line in CommonMark.
+        Just("\r".to_owned()),
+        Just("2. **Step 2 – Sync**\n   - Owner: @mara\n".to_owned()),
         Just("> quoted - [ ] x\n".to_owned()),
         Just("---\ntitle: x\n---\n".to_owned()),
         "[ -~é–\\[\\]{}<>|*_`#\n]{0,40}",
@@ -89,6 +92,28 @@ fn crlf_and_bom_keep_byte_offsets() {
     assert_eq!(marks, ["[ ]", "[x]"]);
     assert_eq!(plan.title.as_ref().unwrap().range.slice(src), "X");
     assert!(violations(&plan, src).is_empty());
+}
+
+#[test]
+fn lone_carriage_returns_end_lines() {
+    // Found by the fuzzer: the step's heading ran on to the `\n`-less end
+    // of the text, past the item, which ends at the first `\r`.
+    for src in [
+        "2. **Step 2\r\r**",
+        "2. **Step 2 – Sync**\r   - Owner: @mara\r\rAfter\r",
+        "- [ ] T001 One\r- [x] T002 Two\r",
+        "| a | b |\r|---|---|\r| 1 | 2 |\r",
+    ] {
+        let plan = parse(src);
+        assert!(violations(&plan, src).is_empty(), "{src:?}");
+    }
+    let plan = parse("- [ ] T001 One\r- [x] T002 Two\r");
+    let lines: Vec<&str> = plan
+        .tasks
+        .iter()
+        .map(|t| t.line.slice("- [ ] T001 One\r- [x] T002 Two\r"))
+        .collect();
+    assert_eq!(lines, ["- [ ] T001 One", "- [x] T002 Two"]);
 }
 
 /// The checker itself: a model whose range is off by one byte, or whose

@@ -37,6 +37,7 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("> * [X] quoted\n".to_owned()),
         Just("\r\n".to_owned()),
         Just("\n".to_owned()),
+        Just("\r".to_owned()),
         "[ -~é–\\[\\]{}<>|*_`#+\n]{0,40}",
     ]
 }
