@@ -77,7 +77,8 @@ pub struct PlanDoc {
     pub title: Option<String>,
     pub title_range: Option<Range>,
     pub dialect: DialectDoc,
-    /// `lf` or `crlf`.
+    /// `lf`, `crlf` or `cr` (a lone carriage return): the first line
+    /// ending in the file, which edits write.
     pub line_ending: &'static str,
     pub bom: bool,
     pub progress: ProgressDoc,
@@ -239,6 +240,7 @@ impl PlanDoc {
             line_ending: match plan.line_ending {
                 crate::model::LineEnding::Lf => "lf",
                 crate::model::LineEnding::CrLf => "crlf",
+                crate::model::LineEnding::Cr => "cr",
             },
             bom: plan.bom,
             progress: plan.progress(&plan.tasks).into(),

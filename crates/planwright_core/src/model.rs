@@ -59,6 +59,9 @@ pub enum LineEnding {
     #[default]
     Lf,
     CrLf,
+    /// A lone `\r`, as classic Mac OS wrote; Markdown reads it as a line
+    /// ending, and edits that add lines must write it too.
+    Cr,
 }
 
 impl LineEnding {
@@ -66,6 +69,7 @@ impl LineEnding {
         match self {
             LineEnding::Lf => "\n",
             LineEnding::CrLf => "\r\n",
+            LineEnding::Cr => "\r",
         }
     }
 }

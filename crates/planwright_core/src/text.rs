@@ -80,6 +80,57 @@ impl From<std::ops::Range<usize>> for TextRange {
     }
 }
 
+/// Offset of the start of the line holding byte `at`: just after the last
+/// `\n`, `\r\n` or lone `\r` before it, Markdown's three line endings.
+/// The `\n` of a `\r\n` belongs to the line its `\r` ends.
+pub fn line_start(src: &str, at: usize) -> usize {
+    let bytes = src.as_bytes();
+    let at = at.min(bytes.len());
+    let end = if at > 0 && bytes.get(at) == Some(&b'\n') && bytes[at - 1] == b'\r' {
+        at - 1
+    } else {
+        at
+    };
+    memchr::memrchr2(b'\n', b'\r', &bytes[..end]).map_or(0, |n| n + 1)
+}
+
+/// Length of the first line of `s`, without its line ending.
+pub fn line_len(s: &str) -> usize {
+    memchr::memchr2(b'\n', b'\r', s.as_bytes()).unwrap_or(s.len())
+}
+
+/// The offset just past the line holding `pos - 1`, its ending included:
+/// where a line inserted after that line starts. A `pos` already at a line
+/// start is returned as is.
+pub fn line_end_after(src: &str, pos: usize) -> usize {
+    let bytes = src.as_bytes();
+    let pos = pos.min(bytes.len());
+    let at_line_start = pos == 0
+        || bytes[pos - 1] == b'\n'
+        || (bytes[pos - 1] == b'\r' && bytes.get(pos) != Some(&b'\n'));
+    if at_line_start {
+        return pos;
+    }
+    match memchr::memchr2(b'\n', b'\r', &bytes[pos..]) {
+        Some(n) if bytes[pos + n] == b'\r' && bytes.get(pos + n + 1) == Some(&b'\n') => pos + n + 2,
+        Some(n) => pos + n + 1,
+        None => bytes.len(),
+    }
+}
+
+/// The line ending (`"\n"`, `"\r\n"` or `"\r"`) that ends the line
+/// starting before offset `next` (a line start): what the text just
+/// before `next` ends with; `None` at the start of the text.
+pub fn ending_before(src: &str, next: usize) -> Option<&'static str> {
+    let before = src.as_bytes().get(..next)?;
+    match before {
+        [.., b'\r', b'\n'] => Some("\r\n"),
+        [.., b'\n'] => Some("\n"),
+        [.., b'\r'] => Some("\r"),
+        _ => None,
+    }
+}
+
 /// A 1-based line and a 1-based column counted in characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LineColumn {
@@ -98,9 +149,16 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
         line_starts.push(0);
-        // memchr finds each newline with SIMD; a byte loop was a visible
-        // share of rendering findings over a large tree.
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
+        // memchr finds each line ending with SIMD; a byte loop was a visible
+        // share of rendering findings over a large tree. Lines end as
+        // Markdown reads them: at `\n`, `\r\n` or a lone `\r`, so a
+        // finding's line is the line the reader saw.
+        let bytes = text.as_bytes();
+        line_starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|i| i as u32 + 1),
+        );
         Self { line_starts }
     }
 
@@ -178,6 +236,25 @@ mod tests {
             LineColumn { line: 3, column: 1 }
         );
         assert_eq!(index.line_range(text, 1).slice(text), "–x");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "a\rbc\r\nd\ne";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(
+            index.line_column(text, 3),
+            LineColumn { line: 2, column: 2 }
+        );
+        assert_eq!(
+            index.line_column(text, 6),
+            LineColumn { line: 3, column: 1 }
+        );
+        let lines: Vec<&str> = (0..index.line_count())
+            .map(|l| index.line_range(text, l).slice(text))
+            .collect();
+        assert_eq!(lines, ["a", "bc", "d", "e"]);
     }
 
     #[test]

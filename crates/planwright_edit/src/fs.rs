@@ -87,7 +87,7 @@ pub fn open_locked(path: &Path) -> Result<LockedFile, WriteError> {
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)
             .map_err(|e| planwright_workspace::LoadError::io(path, e))?;
-        let text = decode(path, bytes)?;
+        let text = planwright_workspace::decode(bytes, path)?;
         return Ok(LockedFile {
             path: path.to_owned(),
             target,
@@ -247,19 +247,6 @@ fn same_file(file: &File, path: &Path) -> Result<bool, WriteError> {
         let _ = (file, path);
         Ok(true)
     }
-}
-
-fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, WriteError> {
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..offset].split(|&b| b == b'\n').count();
-        planwright_workspace::LoadError::NotUtf8 {
-            path: display_path(path),
-            offset,
-            line,
-        }
-        .into()
-    })
 }
 
 #[cfg(test)]

@@ -12,4 +12,4 @@ pub mod numbering;
 pub mod source;
 pub mod templates;
 
-pub use source::{LoadError, SourceFile, read_plan_file, read_plan_from};
+pub use source::{LoadError, SourceFile, decode, read_plan_file, read_plan_from};

@@ -101,11 +101,14 @@ pub fn read_plan_from(mut reader: impl io::Read, name: &Path) -> Result<SourceFi
     })
 }
 
-/// The text of a plan's bytes, or where they stop being UTF-8.
-fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, LoadError> {
+/// The text of a plan's bytes, or where they stop being UTF-8: the byte
+/// offset, and the line as Markdown counts lines (`\n`, `\r\n` or a
+/// lone `\r` end one), as every other line planwright reports.
+pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, LoadError> {
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let line = bytecount_newlines(&e.as_bytes()[..offset]) + 1;
+        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+        let line = planwright_core::LineIndex::new(valid).line_count();
         LoadError::NotUtf8 {
             path: display_path(path),
             offset,
@@ -132,10 +135,6 @@ fn read_sized(mut file: std::fs::File, len: u64) -> io::Result<Vec<u8>> {
     }
     bytes.truncate(filled);
     Ok(bytes)
-}
-
-fn bytecount_newlines(bytes: &[u8]) -> usize {
-    bytes.split(|b| *b == b'\n').count() - 1
 }
 
 /// A path as the user typed it, without a leading `./`.
@@ -181,6 +180,12 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "<stdin>: not valid UTF-8 (invalid byte at offset 5, line 2)"
+        );
+        // Lines are counted as Markdown ends them, lone `\r` included.
+        let err = read_plan_from(&b"a\r\nb\rc\r\xff"[..], Path::new("<stdin>")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "<stdin>: not valid UTF-8 (invalid byte at offset 7, line 4)"
         );
     }
 

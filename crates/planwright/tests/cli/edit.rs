@@ -260,28 +260,30 @@ fn read_only_file_or_folder_is_refused() {
 }
 
 #[test]
-fn crlf_and_bom_survive_every_edit() {
-    let dir = tempfile::tempdir().expect("temp dir");
+fn crlf_lone_cr_and_bom_survive_every_edit() {
+    // Windows endings, and old Mac ones (a lone `\r`), which Markdown
+    // reads as line endings too: edits write the file's own.
     let src = "\u{feff}# Plan\r\n\r\n**Status:** Draft\r\n\r\n- [ ] T001 a\r\n- [ ] T002 b\r\n\r\n## Progress Log\r\n\r\n- 2026-01-01: started";
-    std::fs::write(dir.path().join("p.md"), src).expect("write");
-    for args in [
-        vec!["done", "p.md", "T001"],
-        vec!["set", "p.md", "status", "In Progress"],
-        vec!["set", "p.md", "owner", "Ana", "--add"],
-        vec!["log", "p.md", "more", "--date", "2026-11-21"],
-    ] {
-        let out = planwright(&args, dir.path());
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+    let want = "\u{feff}# Plan\r\n\r\n**Status:** In Progress\r\n**Owner:** Ana\r\n\r\n- [x] T001 a\r\n- [ ] T002 b\r\n\r\n## Progress Log\r\n\r\n- 2026-01-01: started\r\n- 2026-11-21: more";
+    for ending in ["\r\n", "\r"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("p.md"), src.replace("\r\n", ending)).expect("write");
+        for args in [
+            vec!["done", "p.md", "T001"],
+            vec!["set", "p.md", "status", "In Progress"],
+            vec!["set", "p.md", "owner", "Ana", "--add"],
+            vec!["log", "p.md", "more", "--date", "2026-11-21"],
+        ] {
+            let out = planwright(&args, dir.path());
+            assert!(
+                out.status.success(),
+                "{ending:?} {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let after = std::fs::read_to_string(dir.path().join("p.md")).expect("read");
+        assert_eq!(after, want.replace("\r\n", ending), "{ending:?}");
     }
-    let after = std::fs::read_to_string(dir.path().join("p.md")).expect("read");
-    assert_eq!(
-        after,
-        "\u{feff}# Plan\r\n\r\n**Status:** In Progress\r\n**Owner:** Ana\r\n\r\n- [x] T001 a\r\n- [ ] T002 b\r\n\r\n## Progress Log\r\n\r\n- 2026-01-01: started\r\n- 2026-11-21: more"
-    );
 }
 
 #[test]

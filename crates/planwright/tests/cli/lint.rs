@@ -236,6 +236,33 @@ fn inline_directives_silence_rules() {
 }
 
 #[test]
+fn lone_carriage_returns_end_lines_for_findings() {
+    // Classic Mac OS line endings: every line ended by a lone `\r`. Lines
+    // and columns are counted as Markdown reads them, in every format.
+    let dir = tempfile::tempdir().unwrap();
+    let source = "# Plan\r\rOwner: [OWNER]\r\r- Lead: \u{e9} [LEAD]\r";
+    write(dir.path(), "plan.md", source);
+    let out = planwright(&["lint", "--format", "concise", "plan.md"], dir.path());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "plan.md:3:8: PW101 unfilled placeholder `[OWNER]`\n\
+         plan.md:5:11: PW101 unfilled placeholder `[LEAD]`\n"
+    );
+    let out = planwright(&["lint", "--format", "json", "plan.md"], dir.path());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let end = &json["diagnostics"][1]["range"]["end"];
+    assert_eq!(
+        (end["line"].as_u64(), end["column"].as_u64()),
+        (Some(5), Some(17))
+    );
+    let out = planwright(&["lint", "plan.md"], dir.path());
+    let human = String::from_utf8_lossy(&out.stdout);
+    assert!(human.contains(" --> plan.md:5:11\n"), "{human}");
+    assert!(human.contains("5 | - Lead: \u{e9} [LEAD]\n"), "{human}");
+    assert!(!human.contains(['\r', '\u{240d}']), "{human:?}");
+}
+
+#[test]
 fn local_templates_are_dialects_for_lint() {
     let dir = tempfile::tempdir().unwrap();
     write(

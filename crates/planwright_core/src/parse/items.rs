@@ -474,7 +474,14 @@ impl<'a> Iterator for LineOffsets<'a> {
             return None;
         }
         let rest = &self.text[self.at..];
-        let len = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |n| n + 1);
+        // `\n`, `\r\n` and a lone `\r` each end a line.
+        let len = memchr::memchr2(b'\n', b'\r', rest.as_bytes()).map_or(rest.len(), |n| {
+            if rest.as_bytes()[n] == b'\r' && rest.as_bytes().get(n + 1) == Some(&b'\n') {
+                n + 2
+            } else {
+                n + 1
+            }
+        });
         let line = &rest[..len];
         let start = self.at;
         self.at += len;

@@ -29,7 +29,9 @@ use crate::model::{
     TaskState, Text, Title, normalize_key,
 };
 use crate::roles::{self, Role};
-use crate::text::TextRange;
+// A lone `\r` ends a line too, as Markdown reads it: `2. **Step 2\r\r**`
+// is an item of one line, and a line cut at `\n` would reach past its end.
+use crate::text::{TextRange, line_len};
 
 /// The pulldown-cmark extensions the reader turns on; public so the
 /// benchmarks' bare parse (the floor) runs with exactly these.
@@ -93,8 +95,11 @@ pub(crate) fn parse_plain(source: &str) -> Plan {
     let base = if bom { 3 } else { 0 };
     let mut b = Builder::new(source);
     b.plan.bom = bom;
-    b.plan.line_ending = match source.find('\n') {
-        Some(n) if n > 0 && source.as_bytes()[n - 1] == b'\r' => LineEnding::CrLf,
+    // The file's first line ending is the one edits write.
+    let bytes = source.as_bytes();
+    b.plan.line_ending = match memchr::memchr2(b'\n', b'\r', bytes) {
+        Some(n) if bytes[n] == b'\r' && bytes.get(n + 1) == Some(&b'\n') => LineEnding::CrLf,
+        Some(n) if bytes[n] == b'\r' => LineEnding::Cr,
         _ => LineEnding::Lf,
     };
     let body = &source[base..];
@@ -538,26 +543,13 @@ impl<'s> Builder<'s> {
     }
 }
 
-/// Offset of the start of the line holding byte `at`: after the last
-/// `\n`, `\r\n` or lone `\r` before it (Markdown's three line endings).
-/// A byte-order mark is not part of the first line.
+/// Offset of the start of the line holding byte `at` (see
+/// [`crate::text::line_start`]); a byte-order mark is not part of the first line.
 fn line_start_before(src: &str, at: usize) -> usize {
-    let bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
-    let bytes = src.as_bytes();
-    // The `\n` of a `\r\n` belongs to the line its `\r` ends.
-    let end = if at > 0 && bytes.get(at) == Some(&b'\n') && bytes[at - 1] == b'\r' {
-        at - 1
-    } else {
-        at
-    };
-    memchr::memrchr2(b'\n', b'\r', &bytes[..end]).map_or(bom.min(at), |n| n + 1)
-}
-
-/// Length of the first line of `s`, without its line ending. A lone `\r`
-/// ends a line too, as Markdown reads it: `2. **Step 2\r\r**` is an
-/// item of one line, and a line cut at `\n` would reach past its end.
-fn line_len(s: &str) -> usize {
-    memchr::memchr2(b'\n', b'\r', s.as_bytes()).unwrap_or(s.len())
+    match crate::text::line_start(src, at) {
+        0 if src.starts_with('\u{feff}') => 3.min(at),
+        n => n,
+    }
 }
 
 fn trim_trailing_newlines(src: &str, start: usize, end: usize) -> usize {

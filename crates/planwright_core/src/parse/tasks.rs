@@ -148,7 +148,7 @@ impl Builder<'_> {
         let mut requirements = Vec::new();
         let mut depends = Vec::new();
         let mut owner = None;
-        let first_line_end = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len());
+        let first_line_end = line_len(text);
         // A case-insensitive automaton over the original text: offsets stay
         // offsets into the source (a lower-cased copy may differ in length).
         let (keys, key_of) = detail_keys();
@@ -158,9 +158,8 @@ impl Builder<'_> {
         });
         for (at, end, pattern) in found_keys {
             let abs = base + at;
-            let line_end =
-                memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |n| at + n);
-            let value = text[end..line_end].trim_end_matches('\r');
+            let line_end = end + line_len(&text[end..]);
+            let value = &text[end..line_end];
             match DETAIL_KEYS[pattern] {
                 "requirements:" | "requirement:" | "_需求" | "_要件" => {
                     let value = value.trim_start_matches([':', '：', ' ']);

@@ -114,6 +114,19 @@ fn lone_carriage_returns_end_lines() {
         .map(|t| t.line.slice("- [ ] T001 One\r- [x] T002 Two\r"))
         .collect();
     assert_eq!(lines, ["- [ ] T001 One", "- [x] T002 Two"]);
+
+    // Fields and task details are read line by line, and a lone `\r`
+    // ends those lines too: each value stops at its own line's end.
+    let src = "**Status:** Draft\r**Owner:** Ana\r\r- [ ] T001 Build\r  _Requirements: 1.2_\r  Owner: Bo\r";
+    let plan = parse(src);
+    let fields: Vec<(&str, &str)> = plan
+        .metadata
+        .iter()
+        .map(|m| (m.key.as_str(), m.value_range.slice(src)))
+        .collect();
+    assert_eq!(fields, [("Status", "Draft"), ("Owner", "Ana")]);
+    assert_eq!(plan.tasks[0].requirements, ["1.2"]);
+    assert!(violations(&plan, src).is_empty());
 }
 
 /// The checker itself: a model whose range is off by one byte, or whose

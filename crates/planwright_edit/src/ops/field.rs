@@ -284,7 +284,7 @@ fn after_field(src: &str, last: &MetaField, same: &[&MetaField], written: &str, 
     let blank_between = same.len() >= 2 && {
         let prev = same[same.len() - 2];
         src.get(prev.range.end as usize..start)
-            .is_some_and(|s| s.matches('\n').count() >= 2)
+            .is_some_and(|s| planwright_core::LineIndex::new(s).line_count() >= 3)
     };
     // Lines that end in a hard break but the last (`**Input**: ...` in the
     // spec-kit header): a new last line would run into the old one when
@@ -339,7 +339,7 @@ fn under_title(plan: &Plan, src: &str, written: &str, le: &str) -> Edit {
     let at = line_end_after(src, title.heading.end as usize);
     let mut lines = vec![String::new(), written.to_owned()];
     let next_blank = src[at..]
-        .split('\n')
+        .split(['\n', '\r'])
         .next()
         .is_none_or(|l| l.trim().is_empty());
     if !next_blank {

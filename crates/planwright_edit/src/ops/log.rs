@@ -320,7 +320,7 @@ fn entries_end(src: &str, range: TextRange) -> usize {
     let text = &src[range.start as usize..end];
     let mut line_end = text.len();
     loop {
-        let start = text[..line_end].rfind('\n').map_or(0, |n| n + 1);
+        let start = line_start(text, line_end);
         let t = text[start..line_end].trim();
         if t.starts_with('#') {
             break;
@@ -332,11 +332,12 @@ fn entries_end(src: &str, range: TextRange) -> usize {
         // Right under a paragraph, `---` underlines a heading instead.
         let after_blank = text[..start]
             .trim_end_matches(['\n', '\r'])
-            .rsplit('\n')
+            .rsplit(['\n', '\r'])
             .next()
             .is_none_or(|prev| prev.trim().is_empty())
             || text[..start].ends_with("\n\n")
-            || text[..start].ends_with("\n\r\n");
+            || text[..start].ends_with("\n\r\n")
+            || text[..start].ends_with("\r\r");
         if is_break && after_blank {
             return range.start as usize + text[..start].trim_end().len();
         }

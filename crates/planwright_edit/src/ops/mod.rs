@@ -77,20 +77,8 @@ fn list_suffix(items: &[String]) -> String {
     }
 }
 
-/// The offset just past the line holding `pos - 1`: where a line inserted
-/// after that line starts. `pos` already at a line start is returned as is.
-pub(crate) fn line_end_after(src: &str, pos: usize) -> usize {
-    let pos = pos.min(src.len());
-    if pos == 0 || src.as_bytes()[pos - 1] == b'\n' {
-        return pos;
-    }
-    src[pos..].find('\n').map_or(src.len(), |n| pos + n + 1)
-}
-
-/// The offset where the line holding `pos` starts.
-pub(crate) fn line_start(src: &str, pos: usize) -> usize {
-    src[..pos.min(src.len())].rfind('\n').map_or(0, |n| n + 1)
-}
+// Lines end at `\n`, `\r\n` or a lone `\r`, as Markdown reads them.
+pub(crate) use planwright_core::text::{line_end_after, line_start};
 
 /// Inserts whole `lines` at `at`, a line start (or the end of the text).
 /// At the end of a text without a final newline the lines go after a new
@@ -100,7 +88,7 @@ pub(crate) fn line_start(src: &str, pos: usize) -> usize {
 pub(crate) fn insert_lines(src: &str, at: usize, lines: &[String], le: &str) -> Edit {
     let le = local_ending(src, at).unwrap_or(le);
     let body = lines.join(le);
-    if at >= src.len() && !src.is_empty() && !src.ends_with('\n') {
+    if at >= src.len() && !src.is_empty() && !src.ends_with(['\n', '\r']) {
         Edit::insert(src.len(), format!("{le}{body}"))
     } else {
         Edit::insert(at, format!("{body}{le}"))
@@ -109,14 +97,11 @@ pub(crate) fn insert_lines(src: &str, at: usize, lines: &[String], le: &str) -> 
 
 /// The ending of the last line break before `at`, else of the first after.
 fn local_ending(src: &str, at: usize) -> Option<&'static str> {
+    use planwright_core::text::{ending_before, line_end_after, line_start};
     let at = at.min(src.len());
-    let newline = src[..at]
-        .rfind('\n')
-        .or_else(|| src[at..].find('\n').map(|n| at + n))?;
-    Some(if newline > 0 && src.as_bytes()[newline - 1] == b'\r' {
-        "\r\n"
-    } else {
-        "\n"
+    ending_before(src, line_start(src, at)).or_else(|| {
+        let next = line_end_after(src, at + usize::from(at < src.len()));
+        ending_before(src, next)
     })
 }
 
@@ -149,5 +134,21 @@ mod tests {
             "a\r\nb\nx\nc\n"
         );
         assert_eq!(local_ending("no breaks", 3), None);
+        // Old Mac endings: a lone `\r` ends lines, and inserted lines too.
+        let mac = "ab\rcd\ref";
+        assert_eq!(line_end_after(mac, 1), 3);
+        assert_eq!(line_end_after(mac, 4), 6);
+        assert_eq!(line_start(mac, 4), 3);
+        let e = insert_lines(mac, 3, &["x".into()], "\n");
+        assert_eq!(
+            planwright_core::edit::apply(mac, &[e]).unwrap(),
+            "ab\rx\rcd\ref"
+        );
+        let e = insert_lines(mac, 8, &["x".into()], "\n");
+        assert_eq!(
+            planwright_core::edit::apply(mac, &[e]).unwrap(),
+            "ab\rcd\ref\rx"
+        );
+        assert_eq!(local_ending("a\r\nb", 0), Some("\r\n"));
     }
 }
