@@ -131,6 +131,26 @@ pub fn ending_before(src: &str, next: usize) -> Option<&'static str> {
     }
 }
 
+/// `text` with each lone `\r` (a line ending of classic Mac OS files)
+/// turned into `\n`, byte for byte, so every offset into it is an offset
+/// into `text`; borrowed when there is none, which is nearly always. For
+/// readers that end lines at `\n` and `\r\n` only.
+pub fn lone_cr_as_lf(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    let lone = |i: usize| b.get(i + 1) != Some(&b'\n');
+    let Some(first) = memchr::memchr_iter(b'\r', b).find(|&i| lone(i)) else {
+        return text.into();
+    };
+    let mut bytes = b.to_vec();
+    for i in memchr::memchr_iter(b'\r', &b[first..]).map(|i| first + i) {
+        if lone(i) {
+            bytes[i] = b'\n';
+        }
+    }
+    // Only ASCII bytes were swapped for ASCII bytes: still UTF-8.
+    String::from_utf8(bytes).map_or_else(|_| text.into(), Into::into)
+}
+
 /// A 1-based line and a 1-based column counted in characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LineColumn {
@@ -255,6 +275,21 @@ mod tests {
             .map(|l| index.line_range(text, l).slice(text))
             .collect();
         assert_eq!(lines, ["a", "bc", "d", "e"]);
+    }
+
+    #[test]
+    fn lone_carriage_returns_become_line_feeds_in_place() {
+        assert!(matches!(
+            lone_cr_as_lf("a\r\nb\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(lone_cr_as_lf("a\rb\r\nc\r\r–\r"), "a\nb\r\nc\n\n–\n");
+        // The `\n` of a `\r\n` belongs to the line its `\r` ends.
+        assert_eq!(line_start("a\rb\r\nc", 4), 2);
+        assert_eq!(line_start("a\rb\r\nc", 5), 5);
+        assert_eq!(line_end_after("a\rb\r\nc", 3), 5);
+        assert_eq!(line_end_after("a\rb\r\nc", 2), 2);
+        assert_eq!(ending_before("a\rb", 2), Some("\r"));
     }
 
     #[test]

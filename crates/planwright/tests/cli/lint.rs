@@ -236,29 +236,30 @@ fn inline_directives_silence_rules() {
 }
 
 #[test]
-fn lone_carriage_returns_end_lines_for_findings() {
+fn lone_carriage_returns_end_lines_for_findings_and_directives() {
     // Classic Mac OS line endings: every line ended by a lone `\r`. Lines
-    // and columns are counted as Markdown reads them, in every format.
+    // and columns are counted as Markdown reads them, in every format, and
+    // a directive's comment ends at its line (pulldown-cmark alone ran it
+    // on to the end of the file, hiding every finding after it).
     let dir = tempfile::tempdir().unwrap();
-    let source = "# Plan\r\rOwner: [OWNER]\r\r- Lead: \u{e9} [LEAD]\r";
+    let source = "# Plan\r\r<!-- planwright-disable-next-line PW101 -->\rOwner: [OWNER]\r\r- Lead: \u{e9} [LEAD]\r";
     write(dir.path(), "plan.md", source);
     let out = planwright(&["lint", "--format", "concise", "plan.md"], dir.path());
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "plan.md:3:8: PW101 unfilled placeholder `[OWNER]`\n\
-         plan.md:5:11: PW101 unfilled placeholder `[LEAD]`\n"
+        "plan.md:6:11: PW101 unfilled placeholder `[LEAD]`\n"
     );
     let out = planwright(&["lint", "--format", "json", "plan.md"], dir.path());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let end = &json["diagnostics"][1]["range"]["end"];
+    let end = &json["diagnostics"][0]["range"]["end"];
     assert_eq!(
         (end["line"].as_u64(), end["column"].as_u64()),
-        (Some(5), Some(17))
+        (Some(6), Some(17))
     );
     let out = planwright(&["lint", "plan.md"], dir.path());
     let human = String::from_utf8_lossy(&out.stdout);
-    assert!(human.contains(" --> plan.md:5:11\n"), "{human}");
-    assert!(human.contains("5 | - Lead: \u{e9} [LEAD]\n"), "{human}");
+    assert!(human.contains(" --> plan.md:6:11\n"), "{human}");
+    assert!(human.contains("6 | - Lead: \u{e9} [LEAD]\n"), "{human}");
     assert!(!human.contains(['\r', '\u{240d}']), "{human:?}");
 }
 

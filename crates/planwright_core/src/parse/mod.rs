@@ -102,8 +102,12 @@ pub(crate) fn parse_plain(source: &str) -> Plan {
         Some(n) if bytes[n] == b'\r' => LineEnding::Cr,
         _ => LineEnding::Lf,
     };
-    let body = &source[base..];
-    for (event, range) in Parser::new_ext(body, MARKDOWN_OPTIONS).into_offset_iter() {
+    // pulldown-cmark ends lines at `\n` and `\r\n` only in places (HTML
+    // and fenced code blocks; pulldown-cmark#1112), so a lone `\r` is
+    // read as the `\n` it means. Offsets are the same in both texts; the
+    // builder slices the original.
+    let body = crate::text::lone_cr_as_lf(&source[base..]);
+    for (event, range) in Parser::new_ext(&body, MARKDOWN_OPTIONS).into_offset_iter() {
         let r = TextRange::new(range.start + base, range.end + base);
         b.event(&event, r);
     }

@@ -127,6 +127,17 @@ fn lone_carriage_returns_end_lines() {
     assert_eq!(fields, [("Status", "Draft"), ("Owner", "Ana")]);
     assert_eq!(plan.tasks[0].requirements, ["1.2"]);
     assert!(violations(&plan, src).is_empty());
+
+    // A fence and an HTML comment close at their own lines, as with `\n`
+    // (pulldown-cmark alone ran both on to the end of the text).
+    let src = "```\r- [ ] T009 in code\r```\r<!-- note -->\r# Build\r- [ ] T001 Real\r";
+    let plan = parse(src);
+    let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["Build"]);
+    let tasks: Vec<&str> = plan.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(tasks, ["Real"]);
+    assert_eq!(plan.code_blocks.len(), 1);
+    assert!(violations(&plan, src).is_empty());
 }
 
 /// The checker itself: a model whose range is off by one byte, or whose

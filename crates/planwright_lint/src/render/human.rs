@@ -63,7 +63,7 @@ fn render_one(
     // The renderer splits lines at `\n` only; a lone `\r` (old Mac line
     // endings) ends a line too, for Markdown and for the line index. It
     // becomes a `\n`, byte for byte, so every offset stays where it was.
-    let window = lone_cr_as_lf(window);
+    let window = planwright_core::text::lone_cr_as_lf(window);
     let window = window.as_ref();
     let shift = |r: planwright_core::TextRange| {
         let s = (r.start as usize).saturating_sub(start).min(window.len());
@@ -103,19 +103,6 @@ fn render_one(
         ));
     }
     renderer.render(&report)
-}
-
-fn lone_cr_as_lf(text: &str) -> std::borrow::Cow<'_, str> {
-    let b = text.as_bytes();
-    let lone = |i: usize| b[i] == b'\r' && b.get(i + 1) != Some(&b'\n');
-    if !(0..b.len()).any(lone) {
-        return text.into();
-    }
-    let bytes: Vec<u8> = (0..b.len())
-        .map(|i| if lone(i) { b'\n' } else { b[i] })
-        .collect();
-    // Only ASCII `\r` bytes were swapped for ASCII `\n`.
-    String::from_utf8(bytes).map_or_else(|_| text.into(), Into::into)
 }
 
 fn non_empty(s: &str) -> Option<&str> {
