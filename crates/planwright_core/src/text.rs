@@ -234,28 +234,21 @@ impl LineIndex {
 mod tests {
     use super::*;
 
+    /// Line and column of `offset`, as a pair.
+    fn at(text: &str, offset: u32) -> (u32, u32) {
+        let lc = LineIndex::new(text).line_column(text, offset);
+        (lc.line, lc.column)
+    }
+
     #[test]
     fn line_columns_count_characters_not_bytes() {
         let text = "ab\n–x\r\ny";
-        let index = LineIndex::new(text);
-        assert_eq!(
-            index.line_column(text, 0),
-            LineColumn { line: 1, column: 1 }
-        );
-        assert_eq!(
-            index.line_column(text, 3),
-            LineColumn { line: 2, column: 1 }
-        );
+        assert_eq!(at(text, 0), (1, 1));
+        assert_eq!(at(text, 3), (2, 1));
         // '–' is three bytes but one column.
-        assert_eq!(
-            index.line_column(text, 6),
-            LineColumn { line: 2, column: 2 }
-        );
-        assert_eq!(
-            index.line_column(text, 9),
-            LineColumn { line: 3, column: 1 }
-        );
-        assert_eq!(index.line_range(text, 1).slice(text), "–x");
+        assert_eq!(at(text, 6), (2, 2));
+        assert_eq!(at(text, 9), (3, 1));
+        assert_eq!(LineIndex::new(text).line_range(text, 1).slice(text), "–x");
     }
 
     #[test]
@@ -263,14 +256,8 @@ mod tests {
         let text = "a\rbc\r\nd\ne";
         let index = LineIndex::new(text);
         assert_eq!(index.line_count(), 4);
-        assert_eq!(
-            index.line_column(text, 3),
-            LineColumn { line: 2, column: 2 }
-        );
-        assert_eq!(
-            index.line_column(text, 6),
-            LineColumn { line: 3, column: 1 }
-        );
+        assert_eq!(at(text, 3), (2, 2));
+        assert_eq!(at(text, 6), (3, 1));
         let lines: Vec<&str> = (0..index.line_count())
             .map(|l| index.line_range(text, l).slice(text))
             .collect();

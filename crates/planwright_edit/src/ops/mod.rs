@@ -109,6 +109,12 @@ fn local_ending(src: &str, at: usize) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    /// `src` with the line `x` inserted at `at`.
+    fn inserted(src: &str, at: usize, le: &str) -> String {
+        let e = insert_lines(src, at, &["x".into()], le);
+        planwright_core::edit::apply(src, &[e]).unwrap()
+    }
+
     #[test]
     fn line_helpers() {
         let src = "ab\ncd\nef";
@@ -116,39 +122,20 @@ mod tests {
         assert_eq!(line_end_after(src, 3), 3);
         assert_eq!(line_end_after(src, 7), 8);
         assert_eq!(line_start(src, 4), 3);
-        let e = insert_lines(src, 8, &["x".into()], "\n");
-        assert_eq!(
-            planwright_core::edit::apply(src, &[e]).unwrap(),
-            "ab\ncd\nef\nx"
-        );
+        // Lines go after a new break at the end of a text without a final one.
+        assert_eq!(inserted(src, 8, "\n"), "ab\ncd\nef\nx");
         // A mixed file: the inserted lines end like the one before them.
         let mixed = "a\r\nb\nc\n";
-        let e = insert_lines(mixed, 3, &["x".into()], "\r\n");
-        assert_eq!(
-            planwright_core::edit::apply(mixed, &[e]).unwrap(),
-            "a\r\nx\r\nb\nc\n"
-        );
-        let e = insert_lines(mixed, 5, &["x".into()], "\r\n");
-        assert_eq!(
-            planwright_core::edit::apply(mixed, &[e]).unwrap(),
-            "a\r\nb\nx\nc\n"
-        );
+        assert_eq!(inserted(mixed, 3, "\r\n"), "a\r\nx\r\nb\nc\n");
+        assert_eq!(inserted(mixed, 5, "\r\n"), "a\r\nb\nx\nc\n");
         assert_eq!(local_ending("no breaks", 3), None);
         // Old Mac endings: a lone `\r` ends lines, and inserted lines too.
         let mac = "ab\rcd\ref";
         assert_eq!(line_end_after(mac, 1), 3);
         assert_eq!(line_end_after(mac, 4), 6);
         assert_eq!(line_start(mac, 4), 3);
-        let e = insert_lines(mac, 3, &["x".into()], "\n");
-        assert_eq!(
-            planwright_core::edit::apply(mac, &[e]).unwrap(),
-            "ab\rx\rcd\ref"
-        );
-        let e = insert_lines(mac, 8, &["x".into()], "\n");
-        assert_eq!(
-            planwright_core::edit::apply(mac, &[e]).unwrap(),
-            "ab\rcd\ref\rx"
-        );
+        assert_eq!(inserted(mac, 3, "\n"), "ab\rx\rcd\ref");
+        assert_eq!(inserted(mac, 8, "\n"), "ab\rcd\ref\rx");
         assert_eq!(local_ending("a\r\nb", 0), Some("\r\n"));
     }
 }
