@@ -128,9 +128,9 @@ fn progress_text(p: Progress) -> String {
 
 /// The first line of `text`, shortened, with `…` when more lines follow.
 fn first_line(text: &str, max: usize) -> String {
-    let line = text.lines().next().unwrap_or("");
+    let line = &text[..planwright_core::text::line_len(text)];
     let short = crate::output::shorten(line, max);
-    if short == line && text.contains('\n') {
+    if short == line && line.len() < text.len() {
         format!("{line} …")
     } else {
         short

@@ -318,7 +318,7 @@ fn boundary_before(text: &str, i: usize) -> bool {
 fn closing(text: &str, open_at: usize, close: u8, nest: u8) -> Option<usize> {
     for (j, b) in text.as_bytes()[open_at + 1..].iter().enumerate() {
         match *b {
-            b'\n' => return None,
+            b'\n' | b'\r' => return None,
             b if b == nest => return None,
             b if b == close => return Some(open_at + 1 + j),
             _ => {}

@@ -423,7 +423,15 @@ impl<'s> Builder<'s> {
         if let Some(b) = &mut self.inline {
             b.start.get_or_insert(r.start as usize);
             b.end = b.end.max(r.end as usize);
-            b.plain.push_str(inner.trim());
+            // A code span may run over lines (in a setext heading, say);
+            // its line endings read as spaces, as CommonMark renders them,
+            // so a title stays one line.
+            for (i, (_, line)) in items::LineOffsets::new(inner.trim()).enumerate() {
+                if i > 0 {
+                    b.plain.push(' ');
+                }
+                b.plain.push_str(line);
+            }
         }
     }
 

@@ -140,6 +140,21 @@ fn lone_carriage_returns_end_lines() {
     assert!(violations(&plan, src).is_empty());
 }
 
+#[test]
+fn a_code_span_over_lines_leaves_titles_on_one_line() {
+    // Found by the lint fuzzer: a setext heading whose code span runs over
+    // two lines gave a section title with a line break in it, and so a
+    // finding that took two lines in `--format concise`.
+    for ending in ["\n", "\r\n", "\r"] {
+        let src =
+            "# P\n\nStep `a\nb` done\n---\n\n| `x\ny` | z |\n|---|---|\n".replace('\n', ending);
+        let plan = parse(&src);
+        let titles: Vec<&str> = plan.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["P", "Step a b done"], "{ending:?}");
+        assert!(violations(&plan, &src).is_empty());
+    }
+}
+
 /// The checker itself: a model whose range is off by one byte, or whose
 /// index points past the end, is reported, so a passing run means something.
 #[test]
