@@ -1,10 +1,10 @@
 //! `planwright lint`: find plans, check them in parallel, print the
 //! findings in the chosen format, optionally apply fixes.
 //!
-//! Exit codes: 0 when nothing at error level was found, 1 when something
-//! was (or anything at all with `--strict`), 2 when a path, file or the
-//! configuration could not be read; the readable files are still linted
-//! and reported first.
+//! Exit codes: 0 when nothing at error level was found (or whatever was
+//! found, with `--exit-zero`), 1 when something was (or anything at all
+//! with `--strict`), 2 when a path, file or the configuration could not be
+//! read; the readable files are still linted and reported first.
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -62,6 +62,15 @@ pub struct LintArgs {
     /// Exit with 1 on any finding, not only on errors.
     #[arg(long)]
     pub strict: bool,
+    /// Exit with 0 whatever the findings, to report without failing a
+    /// build; a path, file or configuration that cannot be read still
+    /// exits with 2.
+    #[arg(long, conflicts_with = "strict")]
+    pub exit_zero: bool,
+    /// When to colour the human format: `auto` colours a terminal unless
+    /// `NO_COLOR` is set, and also a pipe or CI log when `FORCE_COLOR` is.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
     /// Print how many findings each rule made, most first, instead of the
     /// findings (human and concise formats).
     #[arg(long, conflicts_with = "diff")]
@@ -80,6 +89,13 @@ pub enum LintFormat {
     Sarif,
     /// GitHub Actions annotations.
     Github,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
 }
 
 /// One file's outcome, its text kept: for `--fix`, and for the formats
@@ -111,7 +127,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
         // Only the counts are printed: nothing to render per file.
         Some(Box::new(|_: &FileReport<'_>| String::new()) as Box<PerFile>)
     } else {
-        per_file_renderer(args.format)
+        per_file_renderer(args.format, use_color(args.color, &std::io::stdout()))
     };
     let (text, findings, errors) = if let Some(render) = streamed {
         let (results, discover_errors) = discover_with(&args.paths, &config, |path| {
@@ -177,7 +193,7 @@ fn exit_code(args: &LintArgs, errors: &[String], findings: usize) -> ExitCode {
     }
     if !errors.is_empty() {
         ExitCode::from(2)
-    } else if findings > 0 && !args.diff {
+    } else if findings > 0 && !args.diff && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -198,12 +214,9 @@ type PerFile = dyn Fn(&FileReport<'_>) -> String + Sync + Send;
 /// The renderer of a format that prints each file on its own, so it can
 /// run as soon as the file is linted; `None` for the formats that print
 /// the run as one document (JSON, SARIF).
-fn per_file_renderer(format: LintFormat) -> Option<Box<PerFile>> {
+fn per_file_renderer(format: LintFormat, color: bool) -> Option<Box<PerFile>> {
     match format {
-        LintFormat::Human => {
-            let color = use_color();
-            Some(Box::new(move |r| render::human::render_file(r, color)))
-        }
+        LintFormat::Human => Some(Box::new(move |r| render::human::render_file(r, color))),
         LintFormat::Concise => Some(Box::new(|r| {
             render::concise::render(std::slice::from_ref(r))
         })),
@@ -256,7 +269,13 @@ fn whole_run(
         }
         return text;
     }
-    match (args.format, per_file_renderer(args.format)) {
+    // `lint - --fix` prints the findings to standard error.
+    let color = if args.fix && matches!(mode, Apply::InMemory) {
+        use_color(args.color, &std::io::stderr())
+    } else {
+        use_color(args.color, &std::io::stdout())
+    };
+    match (args.format, per_file_renderer(args.format, color)) {
         // After --fix, these are the files' new findings.
         (format, Some(render)) => {
             let mut text = per_file(&reports, render);
@@ -282,8 +301,13 @@ fn per_file(
     parts.concat()
 }
 
-fn use_color() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+fn use_color(when: ColorWhen, stream: &impl IsTerminal) -> bool {
+    let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => !set("NO_COLOR") && (stream.is_terminal() || set("FORCE_COLOR")),
+    }
 }
 
 impl Linted {

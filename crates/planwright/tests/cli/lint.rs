@@ -175,6 +175,45 @@ fn exit_codes_follow_severity_and_strict() {
     write(dir.path(), "plan.md", "# Plan\n\n**Created:** 2026-02-30\n");
     let error = planwright(&["lint", "plan.md"], dir.path());
     assert_eq!(error.status.code(), Some(1));
+    // --exit-zero reports the same findings and passes; a file that cannot
+    // be read still fails the run.
+    let zero = planwright(&["lint", "--exit-zero", "plan.md"], dir.path());
+    assert_eq!(zero.status.code(), Some(0));
+    assert_eq!(zero.stdout, error.stdout);
+    let missing = planwright(&["lint", "--exit-zero", "plan.md", "gone.md"], dir.path());
+    assert_eq!(missing.status.code(), Some(2));
+    let both = planwright(&["lint", "--exit-zero", "--strict", "plan.md"], dir.path());
+    assert_eq!(both.status.code(), Some(2));
+}
+
+#[test]
+fn colour_follows_the_flag_then_no_color_then_force_color() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "plan.md", "# Plan\n\n**Created:** 2026-02-30\n");
+    let coloured = |args: &[&str], env: &[(&str, &str)]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_planwright"))
+            .args(["lint", "plan.md"])
+            .args(args)
+            .current_dir(dir.path())
+            .env_remove("NO_COLOR")
+            .env_remove("FORCE_COLOR")
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        out.stdout.contains(&0x1b)
+    };
+    // Standard output is a pipe here, so `auto` alone means no colour.
+    assert!(!coloured(&[], &[]));
+    assert!(coloured(&[], &[("FORCE_COLOR", "1")]));
+    assert!(!coloured(&[], &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]));
+    assert!(coloured(&["--color", "always"], &[("NO_COLOR", "1")]));
+    assert!(!coloured(&["--color", "never"], &[("FORCE_COLOR", "1")]));
+    // Only the human format has colour to give.
+    assert!(!coloured(
+        &["--format", "concise", "--color", "always"],
+        &[]
+    ));
 }
 
 #[test]
