@@ -93,7 +93,7 @@ pub enum LintFormat {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorWhen {
-    /// On a terminal unless NO_COLOR is set; off one when FORCE_COLOR is.
+    /// On a terminal unless `NO_COLOR` is set; off one when `FORCE_COLOR` is.
     Auto,
     /// Always, whatever the environment says.
     Always,
