@@ -473,19 +473,11 @@ impl<'a> Iterator for LineOffsets<'a> {
         if self.at >= self.text.len() {
             return None;
         }
-        let rest = &self.text[self.at..];
         // `\n`, `\r\n` and a lone `\r` each end a line.
-        let len = memchr::memchr2(b'\n', b'\r', rest.as_bytes()).map_or(rest.len(), |n| {
-            if rest.as_bytes()[n] == b'\r' && rest.as_bytes().get(n + 1) == Some(&b'\n') {
-                n + 2
-            } else {
-                n + 1
-            }
-        });
-        let line = &rest[..len];
         let start = self.at;
-        self.at += len;
-        Some((start, line.trim_end_matches(['\n', '\r'])))
+        let rest = &self.text[start..];
+        self.at = crate::text::line_end_after(self.text, start + 1);
+        Some((start, &rest[..crate::text::line_len(rest)]))
     }
 }
 
