@@ -127,7 +127,7 @@ impl Builder<'_> {
 
     pub(super) fn scan_segments(&mut self, block: &InlineBlock) {
         for &(s, e) in &block.segments {
-            inline::scan_text(self.slice(s, e), s, &mut self.plan.placeholders);
+            inline::scan_text(self.src, s, e, &mut self.plan.placeholders);
         }
     }
 

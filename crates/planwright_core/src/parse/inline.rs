@@ -9,24 +9,40 @@
 use crate::model::{Placeholder, PlaceholderKind, Text, normalize_key};
 use crate::text::TextRange;
 
-/// Finds placeholders in `text`, which starts at byte `base` of the source.
-pub(crate) fn scan_text(text: &str, base: usize, out: &mut Vec<Placeholder>) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Most text is prose: skip eight bytes at a time while none of them
-        // can open a slot (eight lookups, one branch), then byte by byte.
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            if chunk.iter().fold(false, |any, &b| any | STARTS[b as usize]) {
+/// Finds placeholders in `src[start..end]`, a run of inline text.
+pub(crate) fn scan_text(src: &str, start: usize, end: usize, out: &mut Vec<Placeholder>) {
+    let Some(text) = src.get(start..end) else {
+        return;
+    };
+    // The fast loop reads on past `end` into the rest of the source, so a
+    // short run is skipped in whole chunks too; what it finds there is
+    // left for the run that holds it.
+    let all = src.as_bytes();
+    let mut at = start;
+    while at < end {
+        // Most text is prose: skip eight bytes at a time while no byte
+        // pair among them can open a slot (sixteen lookups, one branch),
+        // then look at the pair that can.
+        while at < end
+            && let Some(chunk) = all.get(at..at + 9)
+        {
+            let mut any = 0;
+            for k in 0..8 {
+                any |= OPENS[chunk[k] as usize] & FOLLOWS[chunk[k + 1] as usize];
+            }
+            if any != 0 {
                 break;
             }
-            i += 8;
+            at += 8;
         }
-        if i >= bytes.len() {
+        if at >= end {
             break;
         }
-        if !STARTS[bytes[i] as usize] || !second_byte_fits(bytes, i) {
-            i += 1;
+        let i = at - start;
+        let bytes = text.as_bytes();
+        let next = bytes.get(i + 1).map_or(END, |&b| FOLLOWS[b as usize]);
+        if OPENS[bytes[i] as usize] & next == 0 {
+            at += 1;
             continue;
         }
         let found = match bytes[i] {
@@ -44,42 +60,57 @@ pub(crate) fn scan_text(text: &str, base: usize, out: &mut Vec<Placeholder>) {
             _ => None,
         };
         match found {
-            Some((end, kind, name)) => {
-                out.push(make(text, base, i, end, kind, name));
-                i = end;
+            Some((stop, kind, name)) => {
+                out.push(make(text, start, i, stop, kind, name));
+                at = start + stop;
             }
-            None => i += 1,
+            None => at += 1,
         }
     }
 }
 
-/// Bytes at which [`scan_text`] may find a slot. Segments are short (a
-/// few words between markup), so a table walk beats SIMD searches, whose
-/// setup costs more than the bytes they would skip (measured).
-static STARTS: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    let starts = b"[{<$XNYM(T";
-    while i < starts.len() {
-        t[starts[i] as usize] = true;
-        i += 1;
-    }
+// Where [`scan_text`] may find a slot, as byte pairs: a byte that opens
+// one (`OPENS`, a bit per opener) and the byte after it (`FOLLOWS`, the
+// openers it can continue). Capitals are common in prose and task ids
+// (`T001`), so only `TB`, `MM`, `YY`, `X `, `N ` and `(T` stop the scan;
+// brackets, braces, `<` and `$` stop it whatever follows. Segments are
+// short (a few words between markup), so table lookups beat SIMD
+// searches, whose setup costs more than the bytes they would skip
+// (measured).
+const ANY: u8 = 1;
+const T: u8 = 2;
+const M: u8 = 4;
+const Y: u8 = 8;
+const SPACE: u8 = 16;
+const PAREN: u8 = 32;
+/// What follows the last byte of a segment: only openers that need no
+/// particular next byte.
+const END: u8 = ANY;
+
+static OPENS: [u8; 256] = {
+    let mut t = [0; 256];
+    t[b'[' as usize] = ANY;
+    t[b'{' as usize] = ANY;
+    t[b'<' as usize] = ANY;
+    t[b'$' as usize] = ANY;
+    t[b'T' as usize] = T;
+    t[b'M' as usize] = M;
+    t[b'Y' as usize] = Y;
+    t[b'X' as usize] = SPACE;
+    t[b'N' as usize] = SPACE;
+    t[b'(' as usize] = PAREN;
     t
 };
 
-/// Whether the byte after a capital can continue its slot: `TBD`, `MM/`,
-/// `YYYY`, `X hours`. Capitals are common in prose and task ids (`T001`),
-/// so this keeps most of them away from the slower recognisers.
-fn second_byte_fits(bytes: &[u8], i: usize) -> bool {
-    let next = bytes.get(i + 1).copied();
-    match bytes[i] {
-        b'T' => next == Some(b'B'),
-        b'M' => next == Some(b'M'),
-        b'Y' => next == Some(b'Y'),
-        b'X' | b'N' => next == Some(b' '),
-        _ => true,
-    }
-}
+static FOLLOWS: [u8; 256] = {
+    let mut t = [ANY; 256];
+    t[b'B' as usize] |= T;
+    t[b'M' as usize] |= M;
+    t[b'Y' as usize] |= Y;
+    t[b' ' as usize] |= SPACE;
+    t[b'T' as usize] |= PAREN;
+    t
+};
 
 /// Placeholders in inline code or a fenced block. Code is full of braces and
 /// brackets, so only template-only shapes count: `{{UPPER_NAME}}` anywhere, a

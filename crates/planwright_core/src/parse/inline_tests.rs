@@ -5,7 +5,7 @@ use super::*;
 
 fn kinds(text: &str) -> Vec<(Text, &'static str)> {
     let mut out = Vec::new();
-    scan_text(text, 0, &mut out);
+    scan_text(text, 0, text.len(), &mut out);
     out.into_iter().map(|p| (p.text, p.kind.name())).collect()
 }
 
@@ -130,4 +130,25 @@ fn choice_lists() {
     ] {
         assert!(!is_choice_list(no), "{no}");
     }
+}
+
+#[test]
+fn a_run_finds_only_its_own_slots_though_the_scan_reads_past_it() {
+    // The fast loop reads beyond `end`; a slot there, or one that a pair
+    // across the boundary seems to open, belongs to no run scanned here.
+    let src = "Short run T{{NAME}} and [Owner] TBD after it";
+    for end in 0..=src.find(" T{{").unwrap_or(0) + 2 {
+        let mut out = Vec::new();
+        scan_text(src, 0, end, &mut out);
+        assert!(out.is_empty(), "run 0..{end}: {out:?}");
+    }
+    let mut out = Vec::new();
+    scan_text(src, 10, src.len(), &mut out);
+    let found: Vec<&str> = out.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(found, ["{{NAME}}", "[Owner]", "TBD"]);
+    // A run that starts past a slot's opener does not see the slot.
+    let mut out = Vec::new();
+    scan_text(src, src.find("Owner").unwrap_or(0), src.len(), &mut out);
+    let found: Vec<&str> = out.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(found, ["TBD"]);
 }

@@ -473,7 +473,12 @@ impl<'s> Builder<'s> {
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric());
             if before_ok && !text.starts_with("</") {
-                inline::scan_text(text, r.start as usize, &mut self.plan.placeholders);
+                inline::scan_text(
+                    self.src,
+                    r.start as usize,
+                    r.end as usize,
+                    &mut self.plan.placeholders,
+                );
             }
         } else {
             self.mark_content();
