@@ -397,13 +397,13 @@ impl<'s> Builder<'s> {
             return;
         }
         let (start, end) = (r.start as usize, r.end as usize);
-        let text = self.slice(start, end);
         let outside_link = self.link_depth == 0;
         let Some(b) = &mut self.inline else { return };
         b.start.get_or_insert(start);
         b.end = b.end.max(end);
         if matches!(b.kind, InlineKind::Heading | InlineKind::Cell) {
-            b.plain.push_str(text);
+            b.plain
+                .push_str(self.src.get(start..end).unwrap_or_default());
         }
         if outside_link {
             match b.segments.last_mut() {
@@ -423,6 +423,9 @@ impl<'s> Builder<'s> {
         if let Some(b) = &mut self.inline {
             b.start.get_or_insert(r.start as usize);
             b.end = b.end.max(r.end as usize);
+            if !matches!(b.kind, InlineKind::Heading | InlineKind::Cell) {
+                return;
+            }
             // A code span may run over lines (in a setext heading, say);
             // its line endings read as spaces, as CommonMark renders them,
             // so a title stays one line.

@@ -130,7 +130,17 @@ pub(super) fn count_cells(line: &str) -> usize {
         .filter(|s| !s.ends_with('\\'))
         .unwrap_or(t);
     // Bytes, not characters: the three that matter are ASCII, and no byte
-    // of a multi-byte character can be mistaken for them.
+    // of a multi-byte character can be mistaken for them. Most rows hold
+    // no code or escape: their pipes are counted in one branch-free pass
+    // (the compiler vectorises both folds).
+    let bytes = t.as_bytes();
+    let pipes = bytes.iter().fold(0, |n, &b| n + usize::from(b == b'|'));
+    if !bytes
+        .iter()
+        .fold(false, |any, &b| any | (b == b'`') | (b == b'\\'))
+    {
+        return pipes + 1;
+    }
     let mut cells = 1;
     let mut in_code = false;
     let mut prev = 0u8;
