@@ -135,10 +135,10 @@ pub(super) fn count_cells(line: &str) -> usize {
     // (the compiler vectorises both folds).
     let bytes = t.as_bytes();
     let pipes = bytes.iter().fold(0, |n, &b| n + usize::from(b == b'|'));
-    if !bytes
+    let tricky = bytes
         .iter()
-        .fold(false, |any, &b| any | (b == b'`') | (b == b'\\'))
-    {
+        .fold(0u8, |any, &b| any | u8::from(matches!(b, b'`' | b'\\')));
+    if tricky == 0 {
         return pipes + 1;
     }
     let mut cells = 1;
