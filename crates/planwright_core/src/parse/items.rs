@@ -473,11 +473,18 @@ impl<'a> Iterator for LineOffsets<'a> {
         if self.at >= self.text.len() {
             return None;
         }
-        // `\n`, `\r\n` and a lone `\r` each end a line.
+        // `\n`, `\r\n` and a lone `\r` each end a line; one search finds
+        // both the line and where the next one starts.
         let start = self.at;
         let rest = &self.text[start..];
-        self.at = crate::text::line_end_after(self.text, start + 1);
-        Some((start, &rest[..crate::text::line_len(rest)]))
+        let len = crate::text::line_len(rest);
+        let ending = match rest.as_bytes()[len..] {
+            [b'\r', b'\n', ..] => 2,
+            [_, ..] => 1,
+            [] => 0,
+        };
+        self.at = start + len + ending;
+        Some((start, &rest[..len]))
     }
 }
 
@@ -487,6 +494,23 @@ mod tests {
 
     fn phase(text: &str) -> Option<(PhaseKind, Text, Text, Option<Text>)> {
         phase_head(text).map(|p| (p.kind, p.number, p.title, p.priority))
+    }
+
+    #[test]
+    fn line_offsets_end_lines_at_each_ending() {
+        let lines = |t| LineOffsets::new(t).collect::<Vec<_>>();
+        assert_eq!(lines(""), []);
+        assert_eq!(lines("one"), [(0, "one")]);
+        assert_eq!(
+            lines("a\nb\r\nc\rd"),
+            [(0, "a"), (2, "b"), (5, "c"), (7, "d")]
+        );
+        // Empty lines, and an ending as the last byte, which opens no line.
+        assert_eq!(
+            lines("\n\r\n\rx\r\n"),
+            [(0, ""), (1, ""), (3, ""), (4, "x")]
+        );
+        assert_eq!(lines("é\r"), [(0, "é")]);
     }
 
     #[test]
