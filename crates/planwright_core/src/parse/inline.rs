@@ -18,6 +18,7 @@ pub(crate) fn scan_text(src: &str, start: usize, end: usize, out: &mut Vec<Place
     // short run is skipped in whole chunks too; what it finds there is
     // left for the run that holds it.
     let all = src.as_bytes();
+    let bytes = text.as_bytes();
     let mut at = start;
     while at < end {
         // Most text is prose: skip eight bytes at a time while no byte
@@ -39,7 +40,6 @@ pub(crate) fn scan_text(src: &str, start: usize, end: usize, out: &mut Vec<Place
             break;
         }
         let i = at - start;
-        let bytes = text.as_bytes();
         let next = bytes.get(i + 1).map_or(END, |&b| FOLLOWS[b as usize]);
         if OPENS[bytes[i] as usize] & next == 0 {
             at += 1;
