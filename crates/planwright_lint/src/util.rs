@@ -137,6 +137,14 @@ pub(crate) fn date_tokens(text: &str) -> Vec<DateToken> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + 8 <= bytes.len() {
+        // A date starts at a digit: skip to the next one.
+        let Some(skip) = bytes[i..bytes.len() - 7]
+            .iter()
+            .position(u8::is_ascii_digit)
+        else {
+            break;
+        };
+        i += skip;
         let boundary = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
         if boundary && let Some((end, y, m, d)) = iso_at(bytes, i) {
             let date = i16::try_from(y)
@@ -253,6 +261,15 @@ mod tests {
         assert_eq!(t[0].date, None);
         assert_eq!(t[1].date, Some(jiff::civil::date(2026, 3, 1)));
         assert!(date_tokens("2024-13-01")[0].date.is_none());
+        // The skip to the next digit stops where a date can still fit: the
+        // shortest one (eight bytes) ending the text is found, as is one
+        // after a run of digits too long to be a year.
+        let t = date_tokens("due: 2026-1-9");
+        assert_eq!((t.len(), t[0].start), (1, 5));
+        assert_eq!(t[0].date, Some(jiff::civil::date(2026, 1, 9)));
+        let t = date_tokens("#123456 2026-07-04");
+        assert_eq!((t.len(), t[0].start), (1, 8));
+        assert!(date_tokens("v 2026-1-").is_empty());
     }
 
     #[test]

@@ -18,13 +18,13 @@
 //! ## Fix
 //! Renumber one of the tasks (and the references to it).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::Sink;
 use crate::Context;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
-    let mut first: HashMap<planwright_core::Text, usize> = HashMap::new();
+    let mut first: FxHashMap<planwright_core::Text, usize> = FxHashMap::default();
     for (i, task) in ctx.plan.tasks.iter().enumerate() {
         if !task.explicit_id || is_truncated(ctx.source, task.id_range) {
             continue;

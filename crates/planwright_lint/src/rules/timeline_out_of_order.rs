@@ -23,7 +23,7 @@
 //! ## Fix
 //! Correct the dates, or the dependency.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use planwright_core::{PhaseIds, Table, TableKind, TextRange};
 
@@ -35,7 +35,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let plan = ctx.plan;
     let phases = plan.phase_ids();
     // Where each phase's schedule was read: phase index → (span, range).
-    let mut spans: HashMap<usize, (Span, TextRange)> = HashMap::new();
+    let mut spans: FxHashMap<usize, (Span, TextRange)> = FxHashMap::default();
     for table in plan.tables.iter().filter(|t| t.kind == TableKind::Timeline) {
         rows(table, &phases, out, &mut spans);
     }
@@ -89,7 +89,7 @@ fn rows(
     table: &Table,
     phases: &PhaseIds<'_>,
     out: &mut Sink<'_>,
-    spans: &mut HashMap<usize, (Span, TextRange)>,
+    spans: &mut FxHashMap<usize, (Span, TextRange)>,
 ) {
     let start_col = table.column(&["start", "begin", "from"]);
     let end_col = table.column(&["end", "finish", "due", "until"]);
