@@ -70,8 +70,8 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
 /// three bullet characters or more.
 fn may_become_thematic_break(src: &str, marker: TextRange) -> bool {
     let (at, end) = (marker.start as usize, marker.end as usize);
-    let line_start = src[..at].rfind(['\n', '\r']).map_or(0, |n| n + 1);
-    let line_end = src[end..].find(['\n', '\r']).map_or(src.len(), |n| end + n);
+    let line_start = planwright_core::text::line_start(src, at);
+    let line_end = end + src.get(end..).map_or(0, planwright_core::text::line_len);
     let Some(line) = src.get(line_start..line_end) else {
         return false;
     };
