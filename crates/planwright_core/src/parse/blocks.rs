@@ -132,7 +132,7 @@ impl Builder<'_> {
     }
 
     pub(super) fn task_links(&mut self, text: &str, base: usize) {
-        for (from, to, range) in items::task_chain(text, base) {
+        for (from, to, range) in super::refs::task_chain(text, base) {
             self.plan.task_links.push(TaskLink { from, to, range });
         }
     }

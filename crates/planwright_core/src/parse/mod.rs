@@ -14,6 +14,7 @@ mod headings;
 mod inline;
 mod items;
 mod meta;
+mod refs;
 mod tables;
 mod tasks;
 
@@ -581,4 +582,4 @@ fn trim_trailing_newlines(src: &str, start: usize, end: usize) -> usize {
 mod tests;
 
 pub(crate) use inline::is_choice_list;
-pub(crate) use items::references;
+pub(crate) use refs::references;
