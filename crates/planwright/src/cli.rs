@@ -135,7 +135,9 @@ pub struct NewArgs {
     #[arg(long = "set", value_name = "KEY=VALUE", value_parser = parse_key_value)]
     pub set: Vec<(String, String)>,
     /// Use this number instead of the next free one; refused if taken.
-    #[arg(long, value_name = "N")]
+    /// At most 9 digits, the longest number planwright reads back from a
+    /// folder or branch name.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(..=999_999_999))]
     pub number: Option<u64>,
     /// Also create and switch to a git branch named like the plan's folder.
     #[arg(long)]

@@ -95,6 +95,59 @@ pub enum DialectError {
     Toml(#[from] toml::de::Error),
     #[error("unknown section role `{role}` in required_sections")]
     UnknownRole { role: String },
+    #[error("unknown placeholder kind `{kind}` in placeholders; known: {known}")]
+    UnknownPlaceholder { kind: String, known: String },
+    #[error("{key} = \"{value}\" is not among status_values ({listed})")]
+    StatusNotListed {
+        key: &'static str,
+        value: String,
+        listed: String,
+    },
+}
+
+impl DialectError {
+    /// The descriptor key the error is about, to point at its line.
+    pub fn key(&self) -> Option<&'static str> {
+        match self {
+            Self::Toml(_) => None,
+            Self::UnknownRole { .. } => Some("required_sections"),
+            Self::UnknownPlaceholder { .. } => Some("placeholders"),
+            Self::StatusNotListed { key, .. } => Some(key),
+        }
+    }
+}
+
+/// Values a descriptor names that must exist: placeholder kinds, and the
+/// initial and done statuses among the listed ones (when any are listed).
+fn check_values(d: &Descriptor) -> Result<(), DialectError> {
+    if let Some(kind) = d
+        .placeholders
+        .iter()
+        .find(|k| crate::model::PlaceholderKind::from_name(k).is_none())
+    {
+        return Err(DialectError::UnknownPlaceholder {
+            kind: kind.clone(),
+            known: crate::model::PlaceholderKind::ALL
+                .iter()
+                .map(|k| k.name())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    }
+    if d.status_values.is_empty() {
+        return Ok(());
+    }
+    let listed = |v: &String| d.status_values.iter().any(|s| s.eq_ignore_ascii_case(v));
+    let initial = d.initial_status.iter().map(|v| ("initial_status", v));
+    let done = d.done_status.iter().map(|v| ("done_status", v));
+    match initial.chain(done).find(|(_, v)| !listed(v)) {
+        Some((key, value)) => Err(DialectError::StatusNotListed {
+            key,
+            value: value.clone(),
+            listed: d.status_values.join(", "),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Where a dialect came from.
@@ -131,6 +184,7 @@ impl Dialect {
                 Role::from_name(r).ok_or_else(|| DialectError::UnknownRole { role: r.clone() })
             })
             .collect::<Result<_, _>>()?;
+        check_values(&descriptor)?;
         Ok(Self {
             descriptor,
             template,

@@ -148,11 +148,8 @@ pub enum ConfigError {
         column: usize,
         message: String,
     },
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("{path}: {error}")]
+    Io { path: String, error: std::io::Error },
 }
 
 /// Finds `planwright.toml` in `start` or the nearest folder above it.
@@ -174,7 +171,7 @@ pub fn load_config(start: &Path) -> Result<LoadedConfig, ConfigError> {
     };
     let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Io {
         path: crate::source::display_path(&path),
-        source,
+        error: source,
     })?;
     let config = parse_config(&text, &path)?;
     let root = path

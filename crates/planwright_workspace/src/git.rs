@@ -13,6 +13,10 @@ pub enum GitError {
     NotARepository { dir: String },
     #[error("git branch `{name}` already exists")]
     BranchExists { name: String },
+    #[error("`{name}` is not a valid git branch name")]
+    InvalidName { name: String },
+    #[error("git branch `{name}` cannot be created next to the existing branch `{existing}`")]
+    BranchConflict { name: String, existing: String },
     #[error("could not run git: {0}")]
     Spawn(std::io::Error),
     #[error("git {command} failed: {stderr}")]
@@ -45,6 +49,13 @@ fn query(dir: &Path, args: &[&str]) -> Option<String> {
 
 pub fn is_repository(dir: &Path) -> bool {
     query(dir, &["rev-parse", "--git-dir"]).is_some()
+}
+
+/// The top folder of the work tree `dir` is in, if it is in one.
+pub fn toplevel(dir: &Path) -> Option<std::path::PathBuf> {
+    let out = query(dir, &["rev-parse", "--show-toplevel"])?;
+    let top = out.trim_end_matches(['\n', '\r']);
+    (!top.is_empty()).then(|| std::path::PathBuf::from(top))
 }
 
 /// `user.name` from git's configuration, if set.
@@ -87,13 +98,40 @@ pub fn check_new_branch(dir: &Path, name: &str) -> Result<(), GitError> {
             dir: crate::source::display_path(dir),
         });
     }
+    if query(dir, &["check-ref-format", "--branch", name]).is_none() {
+        return Err(GitError::InvalidName {
+            name: name.to_owned(),
+        });
+    }
     let refname = format!("refs/heads/{name}");
     if query(dir, &["show-ref", "--verify", "--quiet", &refname]).is_some() {
         return Err(GitError::BranchExists {
             name: name.to_owned(),
         });
     }
-    Ok(())
+    // Branch names are paths under refs/heads: `a/b` and `a` cannot both
+    // exist, whichever comes first.
+    let below = format!("refs/heads/{name}/");
+    let existing = query(
+        dir,
+        &["for-each-ref", "--count=1", "--format=%(refname)", &below],
+    )
+    .and_then(|out| branch_of_ref(out.trim()))
+    .or_else(|| {
+        name.match_indices('/')
+            .map(|(i, _)| &name[..i])
+            .find_map(|prefix| {
+                let r = format!("refs/heads/{prefix}");
+                query(dir, &["show-ref", "--verify", "--quiet", &r]).map(|_| prefix.to_owned())
+            })
+    });
+    match existing {
+        Some(existing) => Err(GitError::BranchConflict {
+            name: name.to_owned(),
+            existing,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Creates branch `name` at HEAD and switches to it; works on an unborn
@@ -124,6 +162,38 @@ mod tests {
         );
         assert_eq!(branch_of_ref("refs/remotes/origin/HEAD"), None);
         assert_eq!(branch_of_ref("refs/tags/v1"), None);
+    }
+
+    #[test]
+    fn branch_names_are_checked_before_anything_is_created() {
+        let dir = tempfile::tempdir().unwrap();
+        if git(dir.path(), &["init", "-q"]).is_err() || !is_repository(dir.path()) {
+            return; // git is not installed: nothing to check.
+        }
+        for args in [
+            &["config", "user.name", "T"][..],
+            &["config", "user.email", "t@example.com"],
+            &["commit", "-q", "--allow-empty", "-m", "init"],
+            &["branch", "007-a/b"],
+            &["branch", "008-c"],
+        ] {
+            assert!(git(dir.path(), args).unwrap().status.success(), "{args:?}");
+        }
+        let err = |name| check_new_branch(dir.path(), name).unwrap_err().to_string();
+        assert_eq!(
+            err("001-x.lock"),
+            "`001-x.lock` is not a valid git branch name"
+        );
+        assert_eq!(err("008-c"), "git branch `008-c` already exists");
+        assert_eq!(
+            err("007-a"),
+            "git branch `007-a` cannot be created next to the existing branch `007-a/b`"
+        );
+        assert_eq!(
+            err("008-c/d"),
+            "git branch `008-c/d` cannot be created next to the existing branch `008-c`"
+        );
+        assert!(check_new_branch(dir.path(), "009-fine").is_ok());
     }
 
     #[test]

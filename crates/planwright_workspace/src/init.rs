@@ -11,7 +11,7 @@ use crate::templates::TEMPLATES_DIR;
 /// The configuration `init` writes. Every setting is commented out at its
 /// default, so the file documents the options without changing anything
 /// (a test checks that it parses to the defaults).
-pub const DEFAULT_CONFIG: &str = r#"# planwright configuration: https://example.invalid/planwright
+pub const DEFAULT_CONFIG: &str = r#"# planwright configuration, written by `planwright init`.
 # Every setting below is shown at its default; uncomment to change it.
 
 [plans]
@@ -60,22 +60,39 @@ impl InitReport {
     }
 }
 
-/// Sets up planwright in `dir`, creating only what is missing.
+/// Sets up planwright in `dir`, creating only what is missing. A failure
+/// leaves nothing behind: a file standing where a folder must go is found
+/// before anything is written, and the configuration written by this run is
+/// removed again if the folder then cannot be made.
 pub fn init(dir: &Path) -> Result<InitReport, NewError> {
     let config = dir.join(CONFIG_FILE);
+    let templates = dir.join(TEMPLATES_DIR);
+    let mut folder = dir.to_path_buf();
+    for part in Path::new(TEMPLATES_DIR).components() {
+        folder.push(part);
+        if folder.exists() && !folder.is_dir() {
+            return Err(NewError::NotAFolder {
+                path: crate::source::display_path(&folder),
+            });
+        }
+    }
     let config_created = match write_new(&config, DEFAULT_CONFIG) {
         Ok(()) => true,
         Err(NewError::Exists { .. }) => false,
         Err(e) => return Err(e),
     };
-    let templates = dir.join(TEMPLATES_DIR);
     let templates_created = if templates.is_dir() {
         false
     } else {
-        std::fs::create_dir_all(&templates).map_err(|source| NewError::Io {
-            path: crate::source::display_path(&templates),
-            source,
-        })?;
+        if let Err(error) = std::fs::create_dir_all(&templates) {
+            if config_created {
+                let _ = std::fs::remove_file(&config);
+            }
+            return Err(NewError::Io {
+                path: crate::source::display_path(&templates),
+                error,
+            });
+        }
         true
     };
     Ok(InitReport {
@@ -127,6 +144,18 @@ mod tests {
         let parsed = parse_config(&uncommented, Path::new(CONFIG_FILE)).unwrap();
         assert_eq!(parsed.new, Config::default().new);
         assert_eq!(parsed.plans.include, Config::default().plans.include);
+    }
+
+    #[test]
+    fn a_file_in_the_folders_place_fails_before_anything_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".planwright"), "x").unwrap();
+        let err = init(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.ends_with(".planwright: exists and is not a folder"),
+            "{err}"
+        );
+        assert!(!dir.path().join(CONFIG_FILE).exists());
     }
 
     #[test]

@@ -102,17 +102,16 @@ pub enum NewError {
         "number {number} is already taken (by a plan folder or a git branch); next free: {next}"
     )]
     NumberTaken { number: String, next: String },
+    #[error("{path}: exists and is not a folder")]
+    NotAFolder { path: String },
     #[error("{path}: already exists; planwright never overwrites a file")]
     Exists { path: String },
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("{path}: {error}")]
+    Io { path: String, error: std::io::Error },
     #[error(transparent)]
     Git(#[from] GitError),
-    #[error("created {path}, but could not create its branch: {source}")]
-    BranchAfterWrite { path: String, source: GitError },
+    #[error("{error}; {path} was not kept")]
+    BranchAfterWrite { path: String, error: GitError },
     #[error("--set needs a name: `{0}`")]
     EmptySetName(String),
 }
@@ -172,7 +171,7 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
                     Err(source) => {
                         return Err(NewError::Io {
                             path: display_path(&dir),
-                            source,
+                            error: source,
                         });
                     }
                 }
@@ -195,12 +194,18 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
         return Err(e);
     }
     if req.branch {
-        git::switch_new_branch(req.root, &plan.branch).map_err(|source| {
-            NewError::BranchAfterWrite {
-                path: display_path(&plan.path),
-                source,
+        if let Err(error) = git::switch_new_branch(req.root, &plan.branch) {
+            // The names were checked before writing; should git still
+            // refuse, the plan goes too, so a failure leaves no trace.
+            let _ = std::fs::remove_file(&plan.path);
+            if let Some(dir) = folder {
+                let _ = std::fs::remove_dir(dir);
             }
-        })?;
+            return Err(NewError::BranchAfterWrite {
+                path: display_path(&plan.path),
+                error,
+            });
+        }
         plan.branch_created = true;
     }
     Ok(plan)
@@ -415,7 +420,7 @@ fn lexical(path: &Path) -> PathBuf {
 fn mkdirs(dir: &Path) -> Result<(), NewError> {
     std::fs::create_dir_all(dir).map_err(|source| NewError::Io {
         path: display_path(dir),
-        source,
+        error: source,
     })
 }
 
@@ -428,7 +433,7 @@ fn lock(dir: &Path) -> Result<File, NewError> {
     use std::hash::{Hash, Hasher};
     let canonical = dir.canonicalize().map_err(|source| NewError::Io {
         path: display_path(dir),
-        source,
+        error: source,
     })?;
     if let Ok(folder) = File::open(&canonical)
         && folder.lock().is_ok()
@@ -440,7 +445,7 @@ fn lock(dir: &Path) -> Result<File, NewError> {
     let path = std::env::temp_dir().join(format!("planwright-new-{:016x}.lock", hasher.finish()));
     let io = |source| NewError::Io {
         path: display_path(&path),
-        source,
+        error: source,
     };
     // Another user's lock file in a shared temporary folder can still be
     // opened read-only, and a read-only file can hold the lock.
@@ -462,7 +467,7 @@ pub fn write_new(path: &Path, content: &str) -> Result<(), NewError> {
     mkdirs(dir)?;
     let io = |source| NewError::Io {
         path: display_path(path),
-        source,
+        error: source,
     };
     let mut tmp = tempfile::Builder::new()
         .prefix(".planwright-")

@@ -52,8 +52,8 @@ pub enum LoadError {
     },
     #[error("{path}: permission denied")]
     PermissionDenied { path: String },
-    #[error("{path}: {source}")]
-    Io { path: String, source: io::Error },
+    #[error("{path}: {error}")]
+    Io { path: String, error: io::Error },
 }
 
 impl LoadError {
@@ -63,7 +63,10 @@ impl LoadError {
             io::ErrorKind::NotFound => LoadError::NotFound { path },
             io::ErrorKind::PermissionDenied => LoadError::PermissionDenied { path },
             io::ErrorKind::IsADirectory => LoadError::IsDirectory { path },
-            _ => LoadError::Io { path, source },
+            _ => LoadError::Io {
+                path,
+                error: source,
+            },
         }
     }
 }

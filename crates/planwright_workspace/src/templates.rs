@@ -23,11 +23,8 @@ pub const TEMPLATES_DIR: &str = ".planwright/templates";
 
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("{path}: {error}")]
+    Io { path: String, error: std::io::Error },
     #[error("{path}: not valid UTF-8")]
     NotUtf8 { path: String },
     #[error("{path}:{line}:{column}: {message}")]
@@ -54,13 +51,22 @@ pub fn templates_dir(root: &Path) -> PathBuf {
 /// none; an unreadable file or a bad descriptor is an error naming it.
 pub fn load_local(root: &Path) -> Result<Vec<Dialect>, TemplateError> {
     let dir = templates_dir(root);
-    let entries = match std::fs::read_dir(&dir) {
+    let names = local_names(&dir)?;
+    names
+        .iter()
+        .map(|name| load_one(root, &dir, name))
+        .collect()
+}
+
+/// The names of the templates in `dir` (`NAME.md` or `NAME.toml`), sorted.
+fn local_names(dir: &Path) -> Result<BTreeSet<String>, TemplateError> {
+    let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(source) => {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeSet::new()),
+        Err(error) => {
             return Err(TemplateError::Io {
-                path: display_path(&dir),
-                source,
+                path: display_path(dir),
+                error,
             });
         }
     };
@@ -75,15 +81,34 @@ pub fn load_local(root: &Path) -> Result<Vec<Dialect>, TemplateError> {
             names.insert(stem.to_owned());
         }
     }
-    names
-        .iter()
-        .map(|name| load_one(root, &dir, name))
-        .collect()
+    Ok(names)
 }
 
-/// The built-in dialects plus the local ones under `root`.
+/// The built-in dialects plus the local ones under `root`. Any broken local
+/// template is an error: `lint` uses this, since every dialect takes part in
+/// detecting every plan's dialect.
 pub fn dialect_set(root: &Path) -> Result<DialectSet, TemplateError> {
     Ok(DialectSet::with_local(load_local(root)?))
+}
+
+/// The dialects that load, and the local templates that do not, by name.
+/// `new` and `templates` use this: one broken template must not keep a user
+/// from the others, but asking for the broken one is its error.
+pub fn dialect_set_lenient(root: &Path) -> (DialectSet, Vec<(String, TemplateError)>) {
+    let dir = templates_dir(root);
+    let names = match local_names(&dir) {
+        Ok(names) => names,
+        Err(e) => return (DialectSet::with_local(Vec::new()), vec![(String::new(), e)]),
+    };
+    let mut loaded = Vec::new();
+    let mut broken = Vec::new();
+    for name in names {
+        match load_one(root, &dir, &name) {
+            Ok(d) => loaded.push(d),
+            Err(e) => broken.push((name, e)),
+        }
+    }
+    (DialectSet::with_local(loaded), broken)
 }
 
 fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateError> {
@@ -102,19 +127,35 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
             });
         }
         let template_path = match &descriptor.template {
-            Some(file) => Some(dir.join(file)),
+            Some(file) if is_plain_file_name(file) => Some(dir.join(file)),
+            // A descriptor comes with the repository: it must not make
+            // `new` copy some other file of the user's into a plan.
+            Some(file) => {
+                let (line, column) = key_position(&text, "template");
+                return Err(TemplateError::Descriptor {
+                    path: display_path(&toml_path),
+                    line,
+                    column,
+                    message: format!(
+                        "template = \"{file}\" must be a file name in {TEMPLATES_DIR}/, without a folder"
+                    ),
+                });
+            }
             None => md_path.is_file().then(|| md_path.clone()),
         };
         let template = template_path.as_deref().map(read).transpose()?;
         let origin = Origin::Local(shown(template_path.as_deref().unwrap_or(&toml_path)));
         return Dialect::new(descriptor, template, origin).map_err(|e| match e {
             DialectError::Toml(e) => toml_error(&toml_path, &text, &e),
-            other @ DialectError::UnknownRole { .. } => TemplateError::Descriptor {
-                path: display_path(&toml_path),
-                line: 1,
-                column: 1,
-                message: other.to_string(),
-            },
+            other => {
+                let (line, column) = other.key().map_or((1, 1), |k| key_position(&text, k));
+                TemplateError::Descriptor {
+                    path: display_path(&toml_path),
+                    line,
+                    column,
+                    message: other.to_string(),
+                }
+            }
         });
     }
     let template = read(&md_path)?;
@@ -129,10 +170,34 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
     })
 }
 
+/// `name.md`, not `../x`, `/etc/x`, `sub/x` or `C:x`.
+fn is_plain_file_name(file: &str) -> bool {
+    let mut parts = Path::new(file).components();
+    matches!(
+        (parts.next(), parts.next()),
+        (Some(std::path::Component::Normal(_)), None)
+    ) && !file.contains(['/', '\\', ':'])
+}
+
+/// Line and column (1-based) of `key = ...` in a TOML text, for errors
+/// found after parsing; the start of the file when it is not written.
+fn key_position(text: &str, key: &str) -> (usize, usize) {
+    text.lines()
+        .enumerate()
+        .find_map(|(i, line)| {
+            let rest = line.trim_start().strip_prefix(key)?;
+            let column = line.len() - line.trim_start().len() + 1;
+            rest.trim_start()
+                .starts_with('=')
+                .then_some((i + 1, column))
+        })
+        .unwrap_or((1, 1))
+}
+
 fn read(path: &Path) -> Result<String, TemplateError> {
     let bytes = std::fs::read(path).map_err(|source| TemplateError::Io {
         path: display_path(path),
-        source,
+        error: source,
     })?;
     String::from_utf8(bytes).map_err(|_| TemplateError::NotUtf8 {
         path: display_path(path),
@@ -308,6 +373,30 @@ mod tests {
         std::fs::write(dir.join("x.toml"), "name = \"x\"\nstatuses = []\n").unwrap();
         let err = load_local(root.path()).unwrap_err().to_string();
         assert!(err.ends_with("x.toml:2:1: unknown field `statuses`, expected one of `name`, `description`, `template`, `status_field`, `status_values`, `initial_status`, `done_status`, `required_sections`, `required_metadata`, `placeholders`, `in_progress_marks`, `detect`, `fill`"), "{err}");
+
+        // Values that name something must name what exists.
+        for (toml, message) in [
+            (
+                "name = \"x\"\nplaceholders = [\"bogus\"]\n",
+                "x.toml:2:1: unknown placeholder kind `bogus` in placeholders; known: bracket,",
+            ),
+            (
+                "name = \"x\"\nstatus_values = [\"Open\", \"Done\"]\n  initial_status = \"Nope\"\n",
+                "x.toml:3:3: initial_status = \"Nope\" is not among status_values (Open, Done)",
+            ),
+            (
+                "name = \"x\"\ntemplate = \"../../../etc/passwd\"\n",
+                "x.toml:2:1: template = \"../../../etc/passwd\" must be a file name in .planwright/templates/, without a folder",
+            ),
+            (
+                "name = \"x\"\ntemplate = \"/etc/hostname\"\n",
+                "x.toml:2:1: template = \"/etc/hostname\" must be a file name",
+            ),
+        ] {
+            std::fs::write(dir.join("x.toml"), toml).unwrap();
+            let err = load_local(root.path()).unwrap_err().to_string();
+            assert!(err.contains(message), "{err}");
+        }
 
         std::fs::write(dir.join("x.toml"), "name = \"y\"\n").unwrap();
         let err = load_local(root.path()).unwrap_err().to_string();

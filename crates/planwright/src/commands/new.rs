@@ -11,7 +11,7 @@ use planwright_lint::{Context as LintContext, Layer, RuleSet, lint};
 use planwright_workspace::config::load_config;
 use planwright_workspace::newplan::{Clock, NewPlan, NewRequest, create};
 use planwright_workspace::numbering::{Pattern, format_number};
-use planwright_workspace::templates::dialect_set;
+use planwright_workspace::templates::dialect_set_lenient;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -34,11 +34,27 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         );
         bail!("{file}: {e}");
     }
-    let dialects = dialect_set(&loaded.root)?;
     let name = args
         .template
         .as_deref()
         .unwrap_or(&loaded.config.new.template);
+    // Without a configuration, plans are numbered across the whole git work
+    // tree, wherever in it `new` runs: two `specs/001-*` in one repository
+    // are the collision numbering exists to prevent.
+    let project_root = match &loaded.path {
+        Some(_) => loaded.root.clone(),
+        None => planwright_workspace::git::toplevel(&cwd)
+            .and_then(|top| top.canonicalize().ok())
+            .filter(|top| cwd.starts_with(top))
+            .unwrap_or_else(|| loaded.root.clone()),
+    };
+    let (dialects, broken) = dialect_set_lenient(&relative_root(&project_root, &cwd));
+    for (broken_name, error) in broken {
+        if broken_name == name || broken_name.is_empty() {
+            return Err(error.into());
+        }
+        eprintln!("planwright: warning: {error}; template `{broken_name}` skipped");
+    }
     let Some(template) = dialects.get(name) else {
         let names: Vec<&str> = dialects
             .iter()
@@ -55,7 +71,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
             .with_context(|| format!("{TODAY_ENV}={day}: expected a date, YYYY-MM-DD"))?,
         Err(_) => Clock::now(),
     };
-    let root = relative_root(&loaded.root, &cwd);
+    let root = relative_root(&project_root, &cwd);
     let request = NewRequest {
         root: &root,
         config: &loaded.config.new,
@@ -119,7 +135,7 @@ fn slots_lint_lists(plan: &NewPlan, dialects: &DialectSet) -> usize {
 
 /// The root as seen from the working folder (`.`, `../..`), so that every
 /// path the library reports reads as the user would type it.
-fn relative_root(root: &Path, cwd: &Path) -> PathBuf {
+pub(crate) fn relative_root(root: &Path, cwd: &Path) -> PathBuf {
     match cwd.strip_prefix(root) {
         Ok(rest) if rest.as_os_str().is_empty() => PathBuf::from("."),
         Ok(rest) => rest.components().map(|_| "..").collect(),

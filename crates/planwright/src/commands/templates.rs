@@ -8,14 +8,24 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use planwright_core::{Dialect, DialectSet, Origin};
 use planwright_workspace::config::load_config;
-use planwright_workspace::templates::{dialect_set, templates_dir};
+use planwright_workspace::templates::{dialect_set_lenient, templates_dir};
 
 use crate::cli::TemplatesAction;
 
 pub fn run(action: Option<&TemplatesAction>) -> Result<ExitCode> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
-    let root = load_config(&cwd)?.root;
-    let set = dialect_set(&root)?;
+    let root = super::new::relative_root(&load_config(&cwd)?.root, &cwd);
+    let (set, broken) = dialect_set_lenient(&root);
+    let wanted = match action {
+        Some(TemplatesAction::Show { name }) => Some(name.as_str()),
+        _ => None,
+    };
+    for (name, error) in broken {
+        if wanted == Some(name.as_str()) || name.is_empty() {
+            return Err(error.into());
+        }
+        eprintln!("planwright: warning: {error}; template `{name}` skipped");
+    }
     match action {
         None | Some(TemplatesAction::List) => crate::output::print(&list(&set, &root))?,
         Some(TemplatesAction::Show { name }) => {
@@ -37,13 +47,19 @@ pub fn run(action: Option<&TemplatesAction>) -> Result<ExitCode> {
 /// whether they shadow a built-in or had their descriptor derived.
 fn list(set: &DialectSet, root: &std::path::Path) -> String {
     let builtin = DialectSet::builtin();
+    let width = set
+        .iter()
+        .filter(|d| d.template.is_some() || matches!(d.origin, Origin::Local(_)))
+        .map(|d| d.name().chars().count())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for d in set.iter() {
         let Origin::Local(path) = &d.origin else {
             if d.template.is_some() {
                 let _ = writeln!(
                     out,
-                    "{:<10} built-in  {}",
+                    "{:<width$}  built-in  {}",
                     d.name(),
                     d.descriptor.description
                 );
@@ -66,7 +82,7 @@ fn list(set: &DialectSet, root: &std::path::Path) -> String {
         }
         let _ = writeln!(
             out,
-            "{:<10} local     {path} ({})",
+            "{:<width$}  local     {path} ({})",
             d.name(),
             notes.join("; ")
         );

@@ -180,3 +180,44 @@ fn local_template_shadows_the_builtin() {
         "# Implementation Plan: Tiny\n\n**Created**: 2026-01-15\n"
     );
 }
+
+#[test]
+fn a_broken_template_is_its_own_error_and_spares_the_others() {
+    let dir = setup();
+    let templates = dir.path().join(".planwright/templates");
+    std::fs::write(templates.join("leak.md"), "# Leak [TITLE]\n").expect("write");
+    std::fs::write(
+        templates.join("leak.toml"),
+        "name = \"leak\"\ntemplate = \"../../secret.md\"\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("secret.md"), "not for plans\n").expect("write");
+    let stderr = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
+
+    // Asked for, the broken template is the error, and nothing is written.
+    let out = planwright(dir.path(), &["new", "Leak", "-t", "leak"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: .planwright/templates/leak.toml:2:1: template = \"../../secret.md\" \
+         must be a file name in .planwright/templates/, without a folder\n"
+    );
+    assert!(!dir.path().join("specs").exists());
+    let out = planwright(dir.path(), &["templates", "show", "leak"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+
+    // The others still work, with a warning that names the broken one.
+    let out = planwright(dir.path(), &["new", "Fine", "-t", "change"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .starts_with("planwright: warning: .planwright/templates/leak.toml:2:1: template = "),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("; template `leak` skipped"));
+    let out = planwright(dir.path(), &["templates", "list"]);
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("leak"));
+}

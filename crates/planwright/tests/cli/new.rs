@@ -269,6 +269,28 @@ fn a_taken_number_is_refused_and_nothing_is_written() {
 
     let out = planwright(dir.path(), &["new", "Seven", "--number", "7"]);
     assert!(ok(&out).starts_with("Created specs/007-seven/plan.md"));
+
+    // Numbers longer than any planwright reads back could not be checked.
+    let out = planwright(dir.path(), &["new", "Big", "--number", "1234567890"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("1234567890 is not in 0..=999999999"));
+    assert_eq!(folders(dir.path()), ["002-b", "007-seven"]);
+}
+
+#[test]
+fn without_a_configuration_numbers_span_the_git_work_tree() {
+    let dir = repo();
+    ok(&planwright(dir.path(), &["new", "Root plan"]));
+    let sub = dir.path().join("src/deep");
+    std::fs::create_dir_all(&sub).expect("mkdir");
+    let out = planwright(&sub, &["new", "From below"]);
+    assert!(
+        ok(&out).starts_with("Created ../../specs/002-from-below/plan.md"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(folders(dir.path()), ["001-root-plan", "002-from-below"]);
+    assert!(!sub.join("specs").exists());
 }
 
 #[test]
@@ -354,6 +376,21 @@ fn branch_errors_leave_nothing_behind() {
         "planwright: error: git branch `dark-mode` already exists\n"
     );
     assert!(!dir.path().join("plans/dark-mode.md").exists());
+
+    // A name git would refuse is found before the plan is written, and the
+    // message says it once.
+    std::fs::write(
+        dir.path().join("planwright.toml"),
+        "[new]\npattern = \"plans/{number}-{slug}.lock.md\"\n",
+    )
+    .expect("config");
+    let out = planwright(dir.path(), &["new", "Locky", "--branch"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: `001-locky.lock` is not a valid git branch name\n"
+    );
+    assert!(!dir.path().join("plans").exists());
 }
 
 #[test]
