@@ -125,10 +125,10 @@ pub struct NewArgs {
     #[arg(long, value_name = "PATH")]
     pub spec: Option<PathBuf>,
     /// Issue or ticket id.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub issue: Option<String>,
     /// Author [default: git config user.name].
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub author: Option<String>,
     /// Fill any other slot by name (`--set component_1=Parser`); names match
     /// across case, spaces, `_` and `-`.

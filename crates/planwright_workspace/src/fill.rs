@@ -169,7 +169,9 @@ pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
                 .flatten()
         });
         let Some((name, raw)) = found else { continue };
-        if in_title {
+        // Only the slot that takes the title uses up the heading's title:
+        // `# ADR {{decision_id}}: [TITLE]` fills both.
+        if in_title && name == "title" {
             title_slot_taken = true;
         }
         let value = render(&plan, template, p.range, &name, raw);
@@ -338,8 +340,11 @@ fn resolve(sources: &Sources<'_>, slot: &Slot, used_set: &mut [bool]) -> Option<
     };
     let field = slot.field_key.clone().filter(|_| slot.in_header);
     for name in own.into_iter().chain(field) {
-        if let Some(i) = sources.set.iter().position(|(k, _)| *k == name) {
-            used_set[i] = true;
+        // The last `--set` of a name wins, as with any repeated option.
+        if let Some(i) = sources.set.iter().rposition(|(k, _)| *k == name) {
+            for (used, (k, _)) in used_set.iter_mut().zip(sources.set) {
+                *used |= *k == name;
+            }
             return Some((name, sources.set[i].1.clone()));
         }
         if let Some(template) = sources
@@ -388,6 +393,31 @@ fn value(canonical: &'static str, values: &Values) -> Option<(String, String)> {
     values
         .get(canonical)
         .map(|v| (canonical.to_owned(), v.clone()))
+}
+
+/// Checks a `[fill]` value when its descriptor is read: each `{name}` must
+/// be one of planwright's variables, so a typo is an error, not a slot
+/// quietly left unfilled. The message names the problem.
+pub fn check_expansion(template: &str) -> Result<(), String> {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            return Err(format!("`{{` without a closing `}}` in \"{template}\""));
+        };
+        let name = normalize_key(&after[..close]);
+        let known = ALIASES.iter().any(|(c, _)| *c == name) || canonical(&name).is_some();
+        if !known {
+            let names: Vec<&str> = ALIASES.iter().map(|(c, _)| *c).collect();
+            return Err(format!(
+                "unknown variable `{{{}}}` in \"{template}\"; known: {}",
+                &after[..close],
+                names.join(", ")
+            ));
+        }
+        rest = &after[close + 1..];
+    }
+    Ok(())
 }
 
 /// `{number}-{slug}` with planwright's variables; `None` if one is unknown
@@ -486,6 +516,41 @@ mod tests {
         assert_eq!(
             run(t, &[], &[]).text,
             "# Plan: Dark mode\n\n1. **Step 1 – [Title]**\n- **Risk 1**: [Description]\n"
+        );
+    }
+
+    #[test]
+    fn fill_values_name_known_variables() {
+        assert_eq!(check_expansion("ADR-{number}"), Ok(()));
+        assert_eq!(check_expansion("{Feature_Branch} by {author}"), Ok(()));
+        assert_eq!(check_expansion("no variables"), Ok(()));
+        for d in planwright_core::DialectSet::builtin().iter() {
+            for value in d.descriptor.fill.values() {
+                assert_eq!(check_expansion(value), Ok(()), "{}", d.name());
+            }
+        }
+        let err = check_expansion("ADR-{nope}").unwrap_err();
+        assert!(
+            err.starts_with("unknown variable `{nope}` in \"ADR-{nope}\"; known: title,"),
+            "{err}"
+        );
+        assert_eq!(
+            check_expansion("ADR-{number"),
+            Err("`{` without a closing `}` in \"ADR-{number\"".to_owned())
+        );
+    }
+
+    #[test]
+    fn other_slots_before_the_title_leave_it_to_fill() {
+        let out = run(
+            "# ADR {{decision_id}}: [TITLE]\n",
+            &[],
+            &[("decision_id", "ADR-{number}")],
+        );
+        assert_eq!(out.text, "# ADR ADR-004: Dark mode\n");
+        assert_eq!(
+            run("# [DATE] – [TITLE]\n", &[], &[]).text,
+            "# 2026-01-15 – Dark mode\n"
         );
     }
 

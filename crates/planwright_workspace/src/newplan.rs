@@ -418,9 +418,17 @@ fn lexical(path: &Path) -> PathBuf {
 }
 
 fn mkdirs(dir: &Path) -> Result<(), NewError> {
-    std::fs::create_dir_all(dir).map_err(|source| NewError::Io {
-        path: display_path(dir),
-        error: source,
+    std::fs::create_dir_all(dir).map_err(|error| {
+        // "File exists" would not say which file is in the way.
+        match dir.ancestors().find(|a| a.is_file()) {
+            Some(file) => NewError::NotAFolder {
+                path: display_path(file),
+            },
+            None => NewError::Io {
+                path: display_path(dir),
+                error,
+            },
+        }
     })
 }
 

@@ -50,6 +50,8 @@ pub enum LoadError {
         offset: usize,
         line: usize,
     },
+    #[error("{path}: not a regular file")]
+    NotAFile { path: String },
     #[error("{path}: permission denied")]
     PermissionDenied { path: String },
     #[error("{path}: {error}")]
@@ -84,11 +86,29 @@ pub fn read_plan_file(path: &Path) -> Result<SourceFile, LoadError> {
             path: display_path(path),
         });
     }
+    if !meta.is_file() && !is_pipe(&meta) {
+        // A device may never end (`/dev/zero`); a pipe does, and is how
+        // `planwright show <(git show main:plan.md)` reaches us.
+        return Err(LoadError::NotAFile {
+            path: display_path(path),
+        });
+    }
     let bytes = read_sized(file, meta.len()).map_err(io)?;
     Ok(SourceFile {
         path: path.to_owned(),
         text: decode(bytes, path)?,
     })
+}
+
+#[cfg(unix)]
+fn is_pipe(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_pipe(_: &std::fs::Metadata) -> bool {
+    false
 }
 
 /// Reads a plan from `reader` (standard input, for `-`), reported as
@@ -214,5 +234,13 @@ mod tests {
                 .ends_with("bad.md: not valid UTF-8 (invalid byte at offset 10, line 3)"),
             "{err}"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_refused_before_it_is_read() {
+        // `/dev/zero` never ends: reading it would exhaust memory.
+        let err = read_plan_file(Path::new("/dev/zero")).unwrap_err();
+        assert_eq!(err.to_string(), "/dev/zero: not a regular file");
     }
 }

@@ -126,6 +126,17 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
                 expected: name.to_owned(),
             });
         }
+        for (key, value) in &descriptor.fill {
+            if let Err(message) = crate::fill::check_expansion(value) {
+                let (line, column) = key_position(&text, key);
+                return Err(TemplateError::Descriptor {
+                    path: display_path(&toml_path),
+                    line,
+                    column,
+                    message: format!("[fill] {key}: {message}"),
+                });
+            }
+        }
         let template_path = match &descriptor.template {
             Some(file) if is_plain_file_name(file) => Some(dir.join(file)),
             // A descriptor comes with the repository: it must not make
@@ -387,6 +398,10 @@ mod tests {
             (
                 "name = \"x\"\ntemplate = \"../../../etc/passwd\"\n",
                 "x.toml:2:1: template = \"../../../etc/passwd\" must be a file name in .planwright/templates/, without a folder",
+            ),
+            (
+                "name = \"x\"\n\n[fill]\ndecision_id = \"ADR-{nope}\"\n",
+                "x.toml:4:1: [fill] decision_id: unknown variable `{nope}` in \"ADR-{nope}\"; known: title,",
             ),
             (
                 "name = \"x\"\ntemplate = \"/etc/hostname\"\n",

@@ -93,6 +93,16 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
     for key in &plan.unused_set {
         eprintln!("planwright: warning: --set {key}: no slot of that name in template `{name}`");
     }
+    let given = [
+        ("--spec", "spec", args.spec.is_some()),
+        ("--issue", "issue", args.issue.is_some()),
+        ("--author", "author", args.author.is_some()),
+    ];
+    for (flag, var, _) in given.iter().filter(|(_, _, given)| *given) {
+        if !plan.filled.iter().any(|f| f.name == *var) {
+            eprintln!("planwright: warning: {flag}: template `{name}` has no slot for it");
+        }
+    }
     match args.format {
         Format::Json => crate::output::print_json(&NewDoc::new(&plan, &shown, name, args))?,
         Format::Human => crate::output::print(&human(&plan, &shown, name, args, &request))?,

@@ -434,6 +434,8 @@ fn set_fills_named_slots_and_warns_about_unknown_names() {
             "--spec",
             "docs/spec.md",
             "--set",
+            "component_1=First try",
+            "--set",
             "Component-1=Theme store",
             "--set",
             "file extension=ts",
@@ -453,7 +455,9 @@ fn set_fills_named_slots_and_warns_about_unknown_names() {
     .expect("plan");
     assert!(text.contains("**Author:** Grace Hopper\n"));
     assert!(text.contains("**Spec:** [spec.md](../../docs/spec.md)\n"));
+    // The last --set of a name wins, without a warning for the first.
     assert!(text.contains("| Theme store | New/Modified |"));
+    assert!(!text.contains("First try"));
     assert!(text.contains("`path/to/file1.ts`"));
     assert!(!text.contains("{{FILE_EXTENSION}}"));
 }
@@ -468,4 +472,48 @@ fn unknown_template_is_named_with_the_known_ones() {
         "planwright: error: unknown template `nope`; known: speckit, design, delivery, rfc, roadmap (see `planwright templates list`)\n"
     );
     assert!(!dir.path().join("specs").exists());
+}
+
+#[test]
+fn values_the_template_has_no_slot_for_are_named() {
+    let dir = repo();
+    let out = planwright(
+        dir.path(),
+        &["new", TITLE, "-t", "rfc", "--issue", "GH-7", "--dry-run"],
+    );
+    assert!(out.status.success());
+    assert_eq!(
+        stderr(&out),
+        "planwright: warning: --issue: template `rfc` has no slot for it\n"
+    );
+    // Where the slot exists, nothing is said.
+    let out = planwright(
+        dir.path(),
+        &[
+            "new",
+            TITLE,
+            "-t",
+            "delivery",
+            "--issue",
+            "GH-7",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn a_file_in_the_way_of_the_plan_folder_is_named() {
+    let dir = repo();
+    std::fs::write(dir.path().join("specs"), "not a folder\n").expect("write");
+    let out = planwright(dir.path(), &["new", TITLE]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: specs: exists and is not a folder\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("specs")).expect("read"),
+        "not a folder\n"
+    );
 }
