@@ -14,6 +14,13 @@
 //! symlinked plan is written through to its target. An editor that is not
 //! planwright and ignores the lock can still slip a change in between the
 //! last check and the rename; the window is one `read` long.
+//!
+//! Only regular files are edited: a device, FIFO or socket is refused by
+//! its metadata before it is opened (a FIFO opened for reading waits for
+//! a writer, and the rename would put a regular file in the node's place).
+//! A FIFO swapped in at the path between that check and the open would
+//! still be waited on; without `O_NONBLOCK`, which std does not name, the
+//! check cannot be made on the open itself.
 
 use std::fs::{self, File, Permissions};
 use std::io::{self, Read, Write};
@@ -69,24 +76,42 @@ pub fn open_locked(path: &Path) -> Result<LockedFile, WriteError> {
     if meta.is_dir() {
         return Err(planwright_workspace::LoadError::IsDirectory { path: shown }.into());
     }
+    // A device, FIFO or socket is no plan: opening a FIFO for reading
+    // would wait for a writer, and the rename would replace the node
+    // with a regular file. Checked on the path before any open.
+    if !meta.is_file() {
+        return Err(planwright_workspace::LoadError::NotAFile { path: shown }.into());
+    }
     let target =
         fs::canonicalize(path).map_err(|e| planwright_workspace::LoadError::io(path, e))?;
     let lock_err = |error| WriteError::Lock {
         path: shown.clone(),
         error,
     };
+    let not_regular = || {
+        WriteError::from(planwright_workspace::LoadError::NotAFile {
+            path: shown.clone(),
+        })
+    };
+    let io = |e| planwright_workspace::LoadError::io(path, e);
     // Bounded: each retry means another writer replaced the file while we
     // waited, which can happen at most once per competing writer turn.
     for _ in 0..1000 {
-        let mut file =
-            File::open(&target).map_err(|e| planwright_workspace::LoadError::io(path, e))?;
+        // Again before each open, as the path may name another file by
+        // now; and on the handle, for one swapped in between the two.
+        if !fs::metadata(&target).map_err(io)?.is_file() {
+            return Err(not_regular());
+        }
+        let mut file = File::open(&target).map_err(io)?;
+        if !file.metadata().map_err(io)?.is_file() {
+            return Err(not_regular());
+        }
         file.lock().map_err(lock_err)?;
         if !same_file(&file, &target)? {
             continue;
         }
         let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes)
-            .map_err(|e| planwright_workspace::LoadError::io(path, e))?;
+        file.read_to_end(&mut bytes).map_err(io)?;
         let text = planwright_workspace::decode(bytes, path)?;
         return Ok(LockedFile {
             path: path.to_owned(),
@@ -159,6 +184,9 @@ fn atomic_write(
         error,
     };
     let meta = fs::metadata(target).map_err(io_err)?;
+    if !meta.is_file() {
+        return Err(planwright_workspace::LoadError::NotAFile { path: shown }.into());
+    }
     let permissions = meta.permissions();
     // Checked by mode bits rather than by trying, so that a plan marked
     // read-only stays untouched even for root, who could rename over it.
@@ -179,15 +207,25 @@ fn atomic_write(
     let name = target
         .file_name()
         .map_or_else(|| "plan".into(), |n| n.to_string_lossy().into_owned());
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".planwright-tmp")
-        .tempfile_in(&dir)
-        .map_err(|error| WriteError::Temp {
-            path: shown.clone(),
-            dir: dir_shown.clone(),
-            error,
-        })?;
+    let temp_in = |stem: &str| {
+        tempfile::Builder::new()
+            .prefix(&format!(".{stem}."))
+            .rand_bytes(TEMP_RANDOM)
+            .suffix(TEMP_SUFFIX)
+            .tempfile_in(&dir)
+    };
+    // A file system whose names are shorter than the usual 255 bytes may
+    // still refuse the shortened name; the temporary file then goes
+    // without the plan's name in its own.
+    let mut temp = match temp_in(temp_stem(&name)) {
+        Err(e) if e.kind() == io::ErrorKind::InvalidFilename => temp_in("planwright"),
+        other => other,
+    }
+    .map_err(|error| WriteError::Temp {
+        path: shown.clone(),
+        dir: dir_shown.clone(),
+        error,
+    })?;
     let file = temp.as_file_mut();
     file.write_all(new_text.as_bytes()).map_err(io_err)?;
     file.flush().map_err(io_err)?;
@@ -199,6 +237,23 @@ fn atomic_write(
     temp.persist(target).map_err(|e| io_err(e.error))?;
     sync_dir(&dir);
     Ok(())
+}
+
+const TEMP_SUFFIX: &str = ".planwright-tmp";
+const TEMP_RANDOM: usize = 6;
+
+/// The part of the plan's name in its temporary file's name
+/// (`.NAME.XXXXXX.planwright-tmp`): the whole name, or its first bytes
+/// when the temporary name would pass the 255 bytes most file systems
+/// allow, so that any plan a file system holds can be edited.
+fn temp_stem(name: &str) -> &str {
+    const MAX_NAME: usize = 255;
+    let room = MAX_NAME - ".".len() - ".".len() - TEMP_RANDOM - TEMP_SUFFIX.len();
+    let mut cut = name.len().min(room);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &name[..cut]
 }
 
 /// The folder as the user knows it: the parent of the path they gave,
@@ -369,6 +424,63 @@ mod tests {
             err.to_string().ends_with("missing.md: no such file"),
             "{err}"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_that_is_not_regular_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("plan.md");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&socket, &link).unwrap();
+        for path in [&socket, &link] {
+            let err = write_patched(path, "", &[]).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    WriteError::Load(planwright_workspace::LoadError::NotAFile { .. })
+                ),
+                "{err}"
+            );
+            assert!(
+                err.to_string().ends_with(".md: not a regular file"),
+                "{err}"
+            );
+        }
+        use std::os::unix::fs::FileTypeExt as _;
+        assert!(
+            fs::symlink_metadata(&socket)
+                .unwrap()
+                .file_type()
+                .is_socket()
+        );
+        assert_eq!(leftovers(dir.path()), ["link.md", "plan.md"]);
+    }
+
+    #[test]
+    fn a_name_as_long_as_the_file_system_allows_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = format!("{}{}.md", "é".repeat(100), "a".repeat(50));
+        assert_eq!(name.len(), 253);
+        let path = dir.path().join(&name);
+        fs::write(&path, "- [ ] a\n").unwrap();
+        write_patched(
+            &path,
+            "- [ ] a\n",
+            &[Edit::replace(TextRange::new(3, 4), "x")],
+        )
+        .unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "- [x] a\n");
+        assert_eq!(leftovers(dir.path()), [name.as_str()]);
+        // Cut on a character boundary, within 255 bytes with the rest.
+        let stem = temp_stem(&name);
+        assert!(
+            name.starts_with(stem) && stem.len() <= 232,
+            "{}",
+            stem.len()
+        );
+        assert_eq!(temp_stem("plan.md"), "plan.md");
     }
 
     #[cfg(unix)]

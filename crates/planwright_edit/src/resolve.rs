@@ -35,10 +35,13 @@ pub fn resolve_all(plan: &Plan, queries: &[String]) -> Result<Vec<usize>, Resolv
     Ok(out)
 }
 
-/// Resolves one query: `#N` by position, then by id (any case), then by a
-/// case-insensitive fragment of the text.
+/// Resolves one query: `#N` by position, then by id (any case), then by
+/// the whole text of one task (any case), then by a case-insensitive
+/// fragment of the text: `Deploy` names the task `Deploy` even when
+/// `Deploy to prod` contains it.
 pub fn resolve(plan: &Plan, query: &str) -> Result<usize, ResolveError> {
-    let q = query.trim();
+    let shown = one_line(query.trim());
+    let q = shown.as_str();
     if let Some(n) = q.strip_prefix('#').and_then(|n| n.parse::<usize>().ok()) {
         return match n.checked_sub(1).filter(|&i| i < plan.tasks.len()) {
             Some(i) => Ok(i),
@@ -68,16 +71,27 @@ pub fn resolve(plan: &Plan, query: &str) -> Result<usize, ResolveError> {
     if by_id.len() > 1 {
         return Err(ambiguous(plan, q, &by_id));
     }
-    let needle = q.to_lowercase();
-    let by_text: Vec<usize> = if needle.is_empty() {
-        Vec::new()
-    } else {
-        plan.tasks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.text.to_lowercase().contains(&needle))
-            .map(|(i, _)| i)
+    let needle = query.trim().to_lowercase();
+    let texts: Vec<_> = plan.tasks.iter().map(|t| t.text.to_lowercase()).collect();
+    let matching = |whole: bool| -> Vec<usize> {
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        (0..texts.len())
+            .filter(|&i| {
+                if whole {
+                    texts[i] == needle
+                } else {
+                    texts[i].contains(&needle)
+                }
+            })
             .collect()
+    };
+    let exact = matching(true);
+    let by_text = if exact.is_empty() {
+        matching(false)
+    } else {
+        exact
     };
     match by_text[..] {
         [one] => Ok(one),
@@ -97,6 +111,20 @@ pub fn resolve(plan: &Plan, query: &str) -> Result<usize, ResolveError> {
         }),
         _ => Err(ambiguous(plan, q, &by_text)),
     }
+}
+
+/// The query as the first line of the error shows it: a line break or
+/// other control character in it would cut that line short.
+fn one_line(q: &str) -> String {
+    let mut out = String::with_capacity(q.len());
+    for c in q.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn ambiguous(plan: &Plan, q: &str, found: &[usize]) -> ResolveError {
@@ -150,6 +178,20 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_task_text_wins_over_fragments() {
+        let plan = parse("- [ ] Deploy to prod\n- [ ] Deploy\n- [ ] deploy docs\n");
+        assert_eq!(resolve(&plan, "Deploy"), Ok(1));
+        assert_eq!(resolve(&plan, " DEPLOY "), Ok(1));
+        assert_eq!(resolve(&plan, "deploy to"), Ok(0));
+        // Two tasks of that very text are still two.
+        let plan = parse("- [ ] Deploy\n- [ ] Deploy to prod\n- [x] deploy\n");
+        assert_eq!(
+            resolve(&plan, "deploy").unwrap_err().to_string(),
+            "`deploy` matches 2 tasks; name one by id or #index:\n  #1 [ ] Deploy\n  #3 [x] deploy"
+        );
+    }
+
+    #[test]
     fn ambiguous_and_unknown_list_candidates() {
         let plan = parse(PLAN);
         let err = resolve(&plan, "write").unwrap_err();
@@ -168,6 +210,9 @@ mod tests {
             err.to_string(),
             "no task matches `#9`\n  the plan has 4 tasks, #1 to #4"
         );
+        // However long the list, the first line is the whole error.
+        let err = resolve(&plan, "two\nlines").unwrap_err().to_string();
+        assert_eq!(err.lines().next(), Some("no task matches `two\\nlines`"));
         let err = resolve(&parse("# Empty\n"), "x").unwrap_err();
         assert_eq!(
             err.to_string(),

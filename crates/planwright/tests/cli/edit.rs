@@ -317,3 +317,138 @@ fn a_local_templates_status_values_are_checked() {
     ));
     insta::assert_snapshot!("edit_local_dialect", snap);
 }
+
+/// Runs `args` on a fresh file `f.md` holding `src` and describes it as
+/// [`given_running`] does, the file's text first.
+fn given_text_running(src: &str, args: &[&str]) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("f.md"), src).expect("write");
+    let mut s = String::new();
+    for line in src.split_inclusive('\n') {
+        let _ = writeln!(s, "given| {}", show(line));
+    }
+    s.push_str(&given_running_in(dir.path(), "f.md", args));
+    s
+}
+
+#[test]
+fn edits_keep_the_plans_shape() {
+    let risk = "# Plan\n\n**Owner:** al\n\n## Risks\n\n### Risk 1: Redis outage\n\n**Status:** Open\n\n## Tasks\n\n- [ ] a\n";
+    let cases: [(&str, &[&str]); 13] = [
+        (
+            "---\nowner:\n  name: al\n---\n# P\n",
+            &["set", "f.md", "owner", "bob"],
+        ),
+        (
+            "---\nsummary: |\n  keep me\n---\n# P\n",
+            &["set", "f.md", "summary", "x"],
+        ),
+        (
+            "---\nstatus: draft # reviewed by QA\n---\n# P\n",
+            &["set", "f.md", "status", "done"],
+        ),
+        (risk, &["set", "f.md", "status", "Done"]),
+        (risk, &["set", "f.md", "status", "Done", "--add"]),
+        (
+            "Title\n=====\n\n- [ ] a\n",
+            &["set", "f.md", "status", "x", "--add"],
+        ),
+        (
+            "- [ ] Deploy\n- [ ] Deploy to prod\n",
+            &["done", "f.md", "Deploy"],
+        ),
+        ("- [ ] [T003] bracket id\n", &["done", "f.md", "T003"]),
+        (
+            "- [ ] top\n\t- [ ] tabbed child\n",
+            &["done", "f.md", "tabbed child"],
+        ),
+        (
+            "## Progress Log\n\n- 2024-01-05: b\n- 2024-01-01: a\n",
+            &["log", "f.md", "x", "--date", "2024-02-02"],
+        ),
+        (
+            "## Progress Log\n\n### 2024-01-05\n\nb\n\n### 2024-01-01\n\na\n",
+            &["log", "f.md", "x", "--date", "2024-02-02"],
+        ),
+        (
+            "## Progress Log\n\n- 2024-01-05: b\n",
+            &["log", "f.md", " ", "--date", "2024-02-02"],
+        ),
+        (
+            "\u{feff}",
+            &["log", "f.md", "x", "--date", "2024-02-02", "--create"],
+        ),
+    ];
+    let mut snap = String::new();
+    for (src, args) in cases {
+        snap.push_str(&given_text_running(src, args));
+        snap.push('\n');
+    }
+    insta::assert_snapshot!("edits_keep_the_plans_shape", snap);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_socket_is_refused_without_waiting() {
+    use std::os::unix::fs::FileTypeExt as _;
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("ff"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let _socket =
+        std::os::unix::net::UnixListener::bind(dir.path().join("sock.md")).expect("socket");
+    for args in [
+        ["done", "ff", "a"].as_slice(),
+        &["log", "ff", "x", "--create"],
+        &["set", "ff", "status", "x", "--add"],
+        &["log", "sock.md", "x", "--create"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_planwright"))
+            .args(args)
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        // A reader that opened the FIFO would wait for a writer forever.
+        let started = Instant::now();
+        while child.try_wait().expect("wait").is_none() {
+            if started.elapsed() > Duration::from_secs(30) {
+                let _ = child.kill();
+                panic!("{args:?} blocked");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().expect("output");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!("planwright: error: {}: not a regular file\n", args[1])
+        );
+    }
+    let kind = |n: &str| std::fs::symlink_metadata(dir.path().join(n)).expect("meta");
+    assert!(kind("ff").file_type().is_fifo());
+    assert!(kind("sock.md").file_type().is_socket());
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 2);
+}
+
+#[test]
+fn a_plan_with_a_long_name_is_edited() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let name = format!("{}.md", "n".repeat(240));
+    std::fs::write(dir.path().join(&name), "- [ ] a\n").expect("write");
+    let out = planwright(&["done", &name, "a"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(&name)).expect("read"),
+        "- [x] a\n"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+}

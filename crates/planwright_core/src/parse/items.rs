@@ -63,8 +63,11 @@ pub(crate) fn task_head(line: &str) -> TaskHead {
     if bold {
         i += 2;
     }
-    if let Some(len) = task_id_len(&line[i..]) {
-        head.id = Some((i, i + len));
+    let id = task_id_len(&line[i..])
+        .map(|len| (i, i + len, len))
+        .or_else(|| bracketed_id(&line[i..]).map(|len| (i + 1, i + 1 + len, len + 2)));
+    if let Some((start, end, len)) = id {
+        head.id = Some((start, end));
         i += len;
         if bold && line[i..].starts_with("**") {
             i += 2;
@@ -103,6 +106,18 @@ pub(crate) fn task_head(line: &str) -> TaskHead {
         head.text_start = skip_ws(line, head.text_start);
     }
     head
+}
+
+/// The length of the id in `[T003]` at the start of `s`. A priority
+/// (`[P1]`) is a marker, as are `[P]` and `[US1]`, which are no ids.
+fn bracketed_id(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix('[')?;
+    let close = inner.find(']')?;
+    let id = &inner[..close];
+    let priority = id
+        .strip_prefix('P')
+        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()));
+    (task_id_len(id) == Some(id.len()) && !priority).then_some(close)
 }
 
 pub(super) fn skip_ws(s: &str, mut i: usize) -> usize {

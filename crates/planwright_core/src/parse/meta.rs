@@ -184,6 +184,8 @@ pub(crate) fn comment_field(comment: &str) -> Option<RawField> {
 /// Top-level `key: value` scalars of a YAML front-matter block, relative to
 /// `yaml` (the text between the `---` fences). Nested maps and lists are
 /// kept as their first line's text, which is what a plan's header needs.
+/// A trailing ` # comment` is YAML's, not the value's: the value range
+/// stops before it, so an edit of the value keeps the comment.
 pub(crate) fn front_matter_fields(yaml: &str) -> Vec<RawField> {
     let mut out = Vec::new();
     for (start, line) in super::items::LineOffsets::new(yaml) {
@@ -200,18 +202,7 @@ pub(crate) fn front_matter_fields(yaml: &str) -> Vec<RawField> {
         if key.is_empty() || key.contains(['"', '\'', '{', '[']) {
             continue;
         }
-        let value = line.get(colon + 1..).unwrap_or("");
-        let mut v_start = colon + 1 + (value.len() - value.trim_start().len());
-        let mut v_end = colon + 1 + value.trim_end().len();
-        v_end = v_end.max(v_start.min(line.len()));
-        v_start = v_start.min(v_end);
-        let v = &line[v_start..v_end];
-        if v.len() >= 2
-            && (v.starts_with('"') && v.ends_with('"') || v.starts_with('\'') && v.ends_with('\''))
-        {
-            v_start += 1;
-            v_end -= 1;
-        }
+        let (v_start, v_end) = yaml_value(line, colon + 1);
         out.push(RawField {
             key: (start, start + colon),
             value: (start + v_start, start + v_end),
@@ -220,6 +211,56 @@ pub(crate) fn front_matter_fields(yaml: &str) -> Vec<RawField> {
         });
     }
     out
+}
+
+/// The value of a `key: value` line whose value area starts at `from`:
+/// inside its quotes when it is quoted on this line, else the plain text
+/// before a ` #` comment, trimmed. An empty value sits after the white
+/// space that follows the colon, or right after the colon when a comment
+/// follows (so that a value written there stays apart from the comment).
+fn yaml_value(line: &str, from: usize) -> (usize, usize) {
+    let area = line.get(from..).unwrap_or("");
+    let lead = area.len() - area.trim_start_matches([' ', '\t']).len();
+    let at = from + lead;
+    let rest = &line[at..];
+    if let Some(q @ (b'"' | b'\'')) = rest.bytes().next()
+        && let Some(close) = closing_quote(rest, q)
+        && is_comment_or_blank(&rest[close + 1..])
+    {
+        return (at + 1, at + close);
+    }
+    let bytes = rest.as_bytes();
+    let comment = (0..bytes.len())
+        .find(|&i| bytes[i] == b'#' && (i == 0 || matches!(bytes[i - 1], b' ' | b'\t')));
+    match comment {
+        Some(0) => (from, from),
+        Some(c) => (at, at + rest[..c].trim_end().len()),
+        None => (at, at + rest.trim_end().len()),
+    }
+}
+
+/// The offset of the quote that closes the scalar `s` opens with `q`:
+/// `\"` escapes in double quotes, `''` in single ones.
+fn closing_quote(scalar: &str, quote: u8) -> Option<usize> {
+    let bytes = scalar.as_bytes();
+    let mut at = 1;
+    while let Some(&byte) = bytes.get(at) {
+        if byte == b'\\' && quote == b'"' {
+            at += 2;
+        } else if byte != quote {
+            at += 1;
+        } else if quote == b'\'' && bytes.get(at + 1) == Some(&b'\'') {
+            at += 2;
+        } else {
+            return Some(at);
+        }
+    }
+    None
+}
+
+fn is_comment_or_blank(s: &str) -> bool {
+    let t = s.trim_start_matches([' ', '\t']);
+    t.trim_end().is_empty() || (t.starts_with('#') && t.len() < s.len())
 }
 
 impl RawField {
@@ -291,6 +332,30 @@ mod tests {
             .map(|f| (&y[f.key.0..f.key.1], &y[f.value.0..f.value.1]))
             .collect();
         assert_eq!(got, [("title", "Plan"), ("status", "draft"), ("tags", "")]);
+    }
+
+    #[test]
+    fn front_matter_values_stop_before_a_comment() {
+        let y =
+            "a: draft # by QA\nb: \"x # y\"  # z\nc: 'it''s' #\nd: # empty\ne: u#v\nf: \"open\n";
+        let got: Vec<_> = front_matter_fields(y)
+            .into_iter()
+            .map(|f| (&y[f.key.0..f.key.1], &y[f.value.0..f.value.1]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a", "draft"),
+                ("b", "x # y"),
+                ("c", "it''s"),
+                ("d", ""),
+                ("e", "u#v"),
+                ("f", "\"open")
+            ]
+        );
+        // An empty value before a comment sits right after the colon.
+        let d = &front_matter_fields(y)[3];
+        assert_eq!(&y[d.value.0 - 2..d.value.0], "d:");
     }
 
     #[test]

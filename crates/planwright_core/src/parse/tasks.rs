@@ -10,7 +10,7 @@ use super::{
 impl Builder<'_> {
     pub(super) fn start_item(&mut self, r: TextRange) {
         self.finish_item_text();
-        let start = r.start as usize;
+        let start = past_line_break(self.src, r.start as usize);
         let line = self.slice(start, self.src.len());
         let line = &line[..line_len(line)];
         let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
@@ -254,6 +254,17 @@ pub(super) fn capitalise(word: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+/// `at`, or the start of the next line when `at` is a line break: an item
+/// indented by a tab (`\t- [ ] child`) is reported from the end of the
+/// line before it, where its marker and check box are not.
+fn past_line_break(src: &str, at: usize) -> usize {
+    match src.as_bytes().get(at..) {
+        Some([b'\r', b'\n', ..]) => at + 2,
+        Some([b'\n' | b'\r', ..]) => at + 1,
+        _ => at,
+    }
 }
 
 /// `#12`, the id of the twelfth task when it has none of its own. Written

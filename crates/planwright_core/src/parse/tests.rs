@@ -91,6 +91,65 @@ fn task_ids_markers_and_requirements() {
 }
 
 #[test]
+fn subtasks_indented_by_a_tab_are_tasks() {
+    for src in [
+        "- [ ] top\n\t- [ ] tabbed child\n",
+        "- [ ] top\r\n\t- [ ] tabbed child\r\n",
+        "- [ ] top\n\n\t- [x] tabbed child\n",
+        "- [ ] top\n\t-\t[ ] tabbed child\n",
+    ] {
+        let plan = p(src);
+        assert_eq!(plan.tasks.len(), 2, "{src:?}");
+        let child = &plan.tasks[1];
+        assert_eq!(child.text, "tabbed child");
+        assert_eq!(child.parent, Some(0));
+        assert!(matches!(child.check_range.slice(src), "[ ]" | "[x]"));
+        assert!(child.range.slice(src).starts_with("\t-"), "{src:?}");
+    }
+}
+
+#[test]
+fn a_bracketed_id_is_an_id() {
+    let src = "- [ ] [T003] bracket id\n- [ ] **[T-004]**: bold\n- [ ] [T005] [P] [US1] both\n- [ ] [P] [US1] markers only\n- [ ] [P1] priority\n- [ ] [TaskID] legend\n";
+    let plan = p(src);
+    let got: Vec<(&str, bool, &[Text], &str)> = plan
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.id.as_str(),
+                t.explicit_id,
+                t.markers.as_slice(),
+                t.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(got[0], ("T003", true, &[][..], "bracket id"));
+    assert_eq!(got[1], ("T-004", true, &[][..], "bold"));
+    assert_eq!(
+        got[2],
+        (
+            "T005",
+            true,
+            &[Text::from("P"), Text::from("US1")][..],
+            "both"
+        )
+    );
+    assert_eq!(
+        got[3],
+        (
+            "#4",
+            false,
+            &[Text::from("P"), Text::from("US1")][..],
+            "markers only"
+        )
+    );
+    assert_eq!(got[4], ("#5", false, &[Text::from("P1")][..], "priority"));
+    assert_eq!(got[5], ("#6", false, &[Text::from("TaskID")][..], "legend"));
+    assert_eq!(plan.tasks[0].id_range.unwrap().slice(src), "T003");
+}
+
+#[test]
 fn look_alikes_are_not_tasks() {
     let src = "\
 ```

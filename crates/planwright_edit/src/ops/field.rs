@@ -2,7 +2,7 @@
 //! style the plan's header already uses.
 
 use planwright_core::edit::Edit;
-use planwright_core::{DialectSet, MetaField, MetaStyle, Plan, TextRange, normalize_key};
+use planwright_core::{DialectSet, MetaField, MetaStyle, Plan, Role, TextRange, normalize_key};
 
 use super::{Change, Intent, OpError, insert_lines, line_end_after, line_start};
 
@@ -62,14 +62,20 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
         .enumerate()
         .filter(|(_, f)| f.is_header() && f.norm_key() == key)
         .collect();
-    // A `**Status:**` in a risk or decision further down is not the plan's.
+    // A `**Status:**` in a risk or decision further down is not the plan's:
+    // without one in the header block, the first field of that name in a
+    // section that describes the plan (a summary, say) stands in for it,
+    // never one under a heading that lists items of their own.
     let in_block: Vec<(usize, &MetaField)> = all
         .iter()
         .copied()
         .filter(|(_, f)| in_header_block(plan, f))
         .collect();
     let fields = if in_block.is_empty() {
-        all.into_iter().take(1).collect()
+        all.into_iter()
+            .filter(|(_, f)| !describes_an_item(plan, f))
+            .take(1)
+            .collect()
     } else {
         in_block
     };
@@ -87,6 +93,14 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
             });
         }
         return add_field(plan, src, req.field, value, key.to_string());
+    }
+    if let Some((_, f)) = fields
+        .iter()
+        .find(|(_, f)| f.style == MetaStyle::FrontMatter && spans_lines(plan, src, f))
+    {
+        return Err(OpError::MultilineValue {
+            field: f.key.to_string(),
+        });
     }
     let mut edits = Vec::new();
     let mut changes = Vec::new();
@@ -113,6 +127,69 @@ fn in_header_block(plan: &Plan, f: &MetaField) -> bool {
         .find(|s| s.level >= 2)
         .map_or(u32::MAX, |s| s.heading.start);
     f.is_header() && f.range.start < first_section
+}
+
+/// Sections whose sub-headings are items with fields of their own: a
+/// `**Status:**` under `## Risks` / `### Risk 1` is the risk's.
+const ITEM_ROLES: [Role; 11] = [
+    Role::Risks,
+    Role::Decisions,
+    Role::Alternatives,
+    Role::OpenQuestions,
+    Role::Components,
+    Role::Dependencies,
+    Role::Prerequisites,
+    Role::Stakeholders,
+    Role::Phases,
+    Role::Timeline,
+    Role::ProgressLog,
+];
+
+/// Whether a field sits in a section of [`ITEM_ROLES`] or under one.
+fn describes_an_item(plan: &Plan, f: &MetaField) -> bool {
+    let mut section = f.section;
+    // Bounded by the number of sections: a parent always comes first.
+    for _ in 0..=plan.sections.len() {
+        let Some(s) = section.and_then(|s| plan.sections.get(s)) else {
+            return false;
+        };
+        if s.role.is_some_and(|r| ITEM_ROLES.contains(&r)) {
+            return true;
+        }
+        section = s.parent;
+    }
+    false
+}
+
+/// Whether a front-matter field's value goes on below its key's line: a
+/// nested mapping, a block sequence, a block scalar (`|`, `>`) or a plain
+/// or quoted scalar folded over several lines. The lines that follow up to
+/// the next top-level key are its, but for blank lines and comments. Such
+/// a value cannot be replaced by patching one line.
+fn spans_lines(plan: &Plan, src: &str, f: &MetaField) -> bool {
+    let Some(fm) = plan.front_matter else {
+        return false;
+    };
+    let key_end = f.key_range.end as usize;
+    let after_key = src.get(key_end..line_end_after(src, key_end)).unwrap_or("");
+    let value = after_key.trim_start_matches(':').trim_start();
+    if value.starts_with(['|', '>']) {
+        return true;
+    }
+    let text = fm.slice(src).trim_end();
+    let closing = line_start(src, fm.start as usize + text.len().saturating_sub(1));
+    let from = line_end_after(src, f.range.end as usize);
+    let Some(rest) = src.get(from..closing.max(from)) else {
+        return false;
+    };
+    for line in rest.split(['\n', '\r']) {
+        let body = line.trim_start_matches([' ', '\t']);
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        return line.starts_with([' ', '\t', '-']);
+    }
+    false
 }
 
 /// The text to put at `range` so that the field reads `value`, and the
@@ -336,7 +413,7 @@ fn under_title(plan: &Plan, src: &str, written: &str, le: &str) -> Edit {
         let at = line_start(src, title.heading.start as usize);
         return insert_lines(src, at, &[written.to_owned(), String::new()], le);
     }
-    let at = line_end_after(src, title.heading.end as usize);
+    let at = line_end_after(src, title_end(src, title.heading));
     let mut lines = vec![String::new(), written.to_owned()];
     let next_blank = src[at..]
         .split(['\n', '\r'])
@@ -346,6 +423,19 @@ fn under_title(plan: &Plan, src: &str, written: &str, le: &str) -> Edit {
         lines.push(String::new());
     }
     insert_lines(src, at, &lines, le)
+}
+
+/// Where the title's heading ends: after its text for `# Title`, after
+/// the `===` (or `---`) line under it for a setext title, whose range
+/// holds only the text.
+fn title_end(src: &str, heading: TextRange) -> usize {
+    let end = heading.end as usize;
+    if heading.slice(src).trim_start().starts_with('#') {
+        return end;
+    }
+    let underline = line_end_after(src, end);
+    let rest = src.get(underline..).unwrap_or("");
+    underline + planwright_core::text::line_len(rest)
 }
 
 /// The user's field name, cased like the header's other keys of one style:

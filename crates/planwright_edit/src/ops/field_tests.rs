@@ -202,3 +202,97 @@ fn status_values_come_from_the_dialect() {
         "Shipped"
     );
 }
+
+#[test]
+fn front_matter_values_over_several_lines_are_refused() {
+    for src in [
+        "---\nowner:\n  name: al\n---\n# P\n",
+        "---\ntags:\n- a\n- b\n---\n# P\n",
+        "---\ntags:\n  # the list\n  - a\n---\n# P\n",
+        "---\nsummary: |\n  keep me\n---\n# P\n",
+        "---\nsummary: >-\n---\n# P\n",
+        "---\ntitle: a long\n  folded title\nowner: al\n---\n# P\n",
+    ] {
+        let key = &src[4..src[4..].find(':').unwrap() + 4];
+        let err = run(src, key, "bob", false).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "`{key}` has a multi-line value in the front matter; planwright edits only one-line values"
+            ),
+            "{src:?}"
+        );
+    }
+    // The field after a nested one is still one line.
+    assert_eq!(
+        run(
+            "---\nowner:\n  name: al\n\n# note\nstatus: draft\n---\n# P\n",
+            "status",
+            "done",
+            false
+        )
+        .unwrap(),
+        "---\nowner:\n  name: al\n\n# note\nstatus: done\n---\n# P\n"
+    );
+}
+
+#[test]
+fn a_yaml_comment_after_the_value_stays() {
+    let cases = [
+        (
+            "---\nstatus: draft # reviewed by QA\n---\n# P\n",
+            "---\nstatus: done # reviewed by QA\n---\n# P\n",
+        ),
+        (
+            "---\nstatus: \"draft\"  # quoted\n---\n# P\n",
+            "---\nstatus: \"done\"  # quoted\n---\n# P\n",
+        ),
+        (
+            "---\nstatus: # to fill\n---\n# P\n",
+            "---\nstatus: done # to fill\n---\n# P\n",
+        ),
+        // Not a comment: `#` inside a word or inside quotes.
+        (
+            "---\nstatus: a#b\n---\n# P\n",
+            "---\nstatus: done\n---\n# P\n",
+        ),
+        (
+            "---\nstatus: 'it''s # not'\n---\n# P\n",
+            "---\nstatus: 'done'\n---\n# P\n",
+        ),
+    ];
+    for (src, want) in cases {
+        assert_eq!(run(src, "status", "done", false).unwrap(), want, "{src:?}");
+    }
+}
+
+#[test]
+fn a_status_under_risks_or_decisions_is_not_the_plans() {
+    let src = "# Plan\n\n**Owner:** al\n\n## Risks\n\n### Risk 1: Redis outage\n\n**Status:** Open\n\n## Tasks\n\n- [ ] a\n";
+    let err = run(src, "status", "Done", false).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no field `status` in the plan header (it has: Owner); use --add to add it"
+    );
+    assert_eq!(
+        run(src, "status", "Done", true).unwrap(),
+        src.replace("**Owner:** al\n", "**Owner:** al\n**Status:** Done\n")
+    );
+    let src = "# Plan\n\n## Decisions\n\n**Status:** Accepted\n";
+    assert!(matches!(
+        run(src, "status", "Done", false),
+        Err(OpError::FieldMissing { .. })
+    ));
+}
+
+#[test]
+fn add_under_a_setext_title() {
+    assert_eq!(
+        run("Title\n=====\n\n- [ ] a\n", "status", "x", true).unwrap(),
+        "Title\n=====\n\n**Status:** x\n\n- [ ] a\n"
+    );
+    assert_eq!(
+        run("A long\r\ntitle\r\n==\r\nBody\r\n", "status", "x", true).unwrap(),
+        "A long\r\ntitle\r\n==\r\n\r\n**Status:** x\r\n\r\nBody\r\n"
+    );
+}

@@ -15,11 +15,16 @@ pub struct LogEntry<'a> {
     pub create: bool,
 }
 
-/// Appends the entry: a row in the progress-log table (at the top when the
-/// table lists newest first), else a bullet after the log's last list item,
-/// else a `### DATE` heading when the log is kept under dated headings.
+/// Appends the entry: a row in the progress-log table, else a `### DATE`
+/// heading when the log is kept under dated headings, else a bullet in the
+/// log's last list. Each goes on top when the entries there run newest
+/// first (the first one's date is later than the last one's), else at the
+/// bottom. A message that is empty once trimmed, or spans lines, is refused.
 pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change, OpError> {
     let message = entry.message.trim();
+    if message.is_empty() {
+        return Err(OpError::EmptyMessage);
+    }
     if message.contains(['\n', '\r']) {
         return Err(OpError::MultilineMessage);
     }
@@ -53,22 +58,15 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
         });
     };
     let sec = &plan.sections[s];
-    let dated_children = plan
+    let dated_children: Vec<&Section> = plan
         .sections
         .iter()
         .filter(|c| c.parent == Some(s))
         .filter(|c| starts_with_date(&c.title))
-        .count();
-    let new_heading = dated_children > 0;
+        .collect();
+    let new_heading = !dated_children.is_empty();
     let edit = if new_heading {
-        let level = "#".repeat(usize::from(sec.level) + 1);
-        let at = entries_end(src, sec.range);
-        let lines = [
-            String::new(),
-            format!("{level} {}", entry.date),
-            format!("- {message}"),
-        ];
-        insert_after_content(src, at, &lines, le)
+        dated_heading(src, sec, &dated_children, entry.date, message, le)
     } else if let Some(list) = last_list(plan, sec.range) {
         list_item(src, plan, list, entry.date, message, le)
     } else {
@@ -235,8 +233,75 @@ fn last_list(plan: &Plan, range: TextRange) -> Option<&List> {
         .copied()
 }
 
-/// A bullet after the list's last item, with its marker (numbered on),
-/// indentation and the way its items put the date.
+/// A new entry under a dated heading, shaped like the log's other dated
+/// entries (level, blank line under the heading, bullet or paragraph):
+/// on top when they run newest first, else after the last.
+fn dated_heading(
+    src: &str,
+    sec: &Section,
+    children: &[&Section],
+    date: &str,
+    message: &str,
+    le: &str,
+) -> planwright_core::edit::Edit {
+    let (Some(first), Some(last)) = (children.first(), children.last()) else {
+        let lines = [
+            String::new(),
+            format!("{} {date}", "#".repeat(usize::from(sec.level) + 1)),
+            format!("- {message}"),
+        ];
+        return insert_after_content(src, entries_end(src, sec.range), &lines, le);
+    };
+    let newest_first = children.len() >= 2 && first.title.get(..10) > last.title.get(..10);
+    let model = if newest_first { first } else { last };
+    let body_at = line_end_after(src, model.heading.end as usize);
+    let body_end = content_end(src, model.range).max(body_at);
+    let body = src.get(body_at..body_end).unwrap_or("");
+    let blank_under = body
+        .split(['\n', '\r'])
+        .next()
+        .is_some_and(|l| l.trim().is_empty() && !body.trim().is_empty());
+    let first_line = body.trim_start().split(['\n', '\r']).next().unwrap_or("");
+    let bullet = match list_marker(first_line) {
+        Some(m) if !m.starts_with(|c: char| c.is_ascii_digit()) => format!("{m} "),
+        Some(_) => "1. ".to_owned(),
+        None if first_line.is_empty() => "- ".to_owned(),
+        None => String::new(),
+    };
+    let mut lines = vec![format!("{} {date}", "#".repeat(usize::from(model.level)))];
+    if blank_under {
+        lines.push(String::new());
+    }
+    lines.push(format!("{bullet}{message}"));
+    if newest_first {
+        lines.push(String::new());
+        insert_lines(
+            src,
+            line_start(src, first.heading.start as usize),
+            &lines,
+            le,
+        )
+    } else {
+        lines.insert(0, String::new());
+        insert_after_content(src, entries_end(src, sec.range), &lines, le)
+    }
+}
+
+/// The list marker (`-`, `*`, `+`, `3.`, `3)`) that opens `line`, if any.
+fn list_marker(line: &str) -> Option<&str> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let len = match line.as_bytes().get(digits) {
+        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+        Some(b'.' | b')') if digits > 0 => digits + 1,
+        _ => return None,
+    };
+    matches!(line.as_bytes().get(len), None | Some(b' ' | b'\t')).then(|| &line[..len])
+}
+
+/// A bullet with the list's marker (numbered on), indentation and the way
+/// its items put the date: on top when the items run newest first (by
+/// their dates), else after the last item. A blank line goes with it when
+/// the items are set apart by blank lines.
 fn list_item(
     src: &str,
     plan: &Plan,
@@ -245,7 +310,15 @@ fn list_item(
     message: &str,
     le: &str,
 ) -> planwright_core::edit::Edit {
-    let marker = plan.markers_of(list).last().copied().unwrap_or(list.range);
+    let markers = plan.markers_of(list);
+    let top = markers.first().copied().unwrap_or(list.range);
+    let bottom = markers.last().copied().unwrap_or(list.range);
+    let newest_first = markers.len() >= 2
+        && matches!(
+            (item_date(item_text(src, top)), item_date(item_text(src, bottom))),
+            (Some(a), Some(b)) if a > b
+        );
+    let marker = if newest_first { top } else { bottom };
     let line = line_start(src, marker.start as usize);
     let indent = src.get(line..marker.start as usize).unwrap_or("");
     let marker_text = marker.slice(src);
@@ -254,25 +327,47 @@ fn list_item(
         .find(|(_, c)| !c.is_ascii_digit())
         .map(|(i, _)| i)
     {
-        Some(i) if i > 0 => {
+        Some(i) if i > 0 && !newest_first => {
             let n: u64 = marker_text[..i].parse().unwrap_or(0);
             format!("{}{}", n + 1, &marker_text[i..])
         }
         _ => marker_text.to_owned(),
     };
-    let item_line_end = src[marker.end as usize..]
-        .find(['\n', '\r'])
-        .map_or(src.len(), |n| marker.end as usize + n);
-    let item = src
-        .get(marker.end as usize..item_line_end)
-        .unwrap_or("")
-        .trim_start();
-    let body = match date_shape(item) {
+    let body = match date_shape(item_text(src, marker)) {
         Some((pre, sep)) => format!("{pre}{date}{sep}{message}"),
         None => format!("{date}: {message}"),
     };
-    let end = content_end(src, list.range);
-    insert_after_content(src, end, &[format!("{indent}{next_marker} {body}")], le)
+    let mut lines = vec![format!("{indent}{next_marker} {body}")];
+    let loose = markers.get(1).is_some_and(|second| {
+        let at = line_start(src, second.start as usize);
+        let prev = line_start(src, at.saturating_sub(1));
+        at > 0 && src.get(prev..at).is_some_and(|l| l.trim().is_empty())
+    });
+    if newest_first {
+        if loose {
+            lines.push(String::new());
+        }
+        insert_lines(src, line, &lines, le)
+    } else {
+        if loose {
+            lines.insert(0, String::new());
+        }
+        let end = content_end(src, list.range);
+        insert_after_content(src, end, &lines, le)
+    }
+}
+
+/// The first line of the item whose marker is `marker`, after the marker.
+fn item_text(src: &str, marker: TextRange) -> &str {
+    let from = marker.end as usize;
+    let rest = src.get(from..).unwrap_or("");
+    rest[..planwright_core::text::line_len(rest)].trim_start()
+}
+
+/// The date an item starts with, in one of the shapes [`date_shape`] reads.
+fn item_date(item: &str) -> Option<&str> {
+    let (pre, _) = date_shape(item)?;
+    item.get(pre.len()..pre.len() + 10)
 }
 
 /// How an item writes its date: the text before it (`**`, `[`) and
@@ -384,6 +479,14 @@ fn new_section(
         format!("| ---------- | {} |", "-".repeat(width)),
         format!("| {date:<10} | {escaped:<width$} |"),
     ];
+    // Nothing to set it apart from (an empty file, or one holding only a
+    // BOM or white space): the section opens the file, after the BOM.
+    let content = src.trim_start_matches('\u{feff}');
+    if content.trim().is_empty() {
+        let mut text = lines[1..].join(le);
+        text.push_str(le);
+        return planwright_core::edit::Edit::insert(src.len() - content.len(), text);
+    }
     let end = src.trim_end().len();
     insert_after_content(src, end, &lines, le)
 }

@@ -114,3 +114,62 @@ fn an_empty_log_section_gets_a_bullet() {
         "# P\n\n## Progress Log\n\n- 2026-11-21: x\n\n## Next\n"
     );
 }
+
+#[test]
+fn newest_first_bullets_get_the_entry_on_top() {
+    let src = "## Progress Log\n\n- 2024-01-05: b\n- 2024-01-01: a\n";
+    assert_eq!(
+        run(src, "x", false).unwrap(),
+        "## Progress Log\n\n- 2026-11-21: x\n- 2024-01-05: b\n- 2024-01-01: a\n"
+    );
+    // In the first item's shape, blank lines between items kept.
+    let src = "## Log\n\n* **2024-01-05** — b\n\n* **2024-01-01** — a\n\n## Next\n";
+    assert_eq!(
+        run(src, "x", false).unwrap(),
+        "## Log\n\n* **2026-11-21** — x\n\n* **2024-01-05** — b\n\n* **2024-01-01** — a\n\n## Next\n"
+    );
+    // Oldest first, with blank lines between the items: one before it.
+    let src = "## Log\n\n- 2024-01-01: a\n\n- 2024-01-05: b\n";
+    assert_eq!(
+        run(src, "x", false).unwrap(),
+        "## Log\n\n- 2024-01-01: a\n\n- 2024-01-05: b\n\n- 2026-11-21: x\n"
+    );
+}
+
+#[test]
+fn newest_first_dated_headings_get_the_entry_on_top() {
+    let src = "## Progress Log\n\n### 2024-01-05\n\nb\n\n### 2024-01-01\n\na\n";
+    assert_eq!(
+        run(src, "x", false).unwrap(),
+        "## Progress Log\n\n### 2026-11-21\n\nx\n\n### 2024-01-05\n\nb\n\n### 2024-01-01\n\na\n"
+    );
+    // Oldest first: at the bottom, still shaped like the others.
+    let src = "## Progress Log\n\n#### 2024-01-01\n\n* a\n\n#### 2024-01-05\n\n* b\n\n## Next\n";
+    assert_eq!(
+        run(src, "x", false).unwrap(),
+        "## Progress Log\n\n#### 2024-01-01\n\n* a\n\n#### 2024-01-05\n\n* b\n\n#### 2026-11-21\n\n* x\n\n## Next\n"
+    );
+}
+
+#[test]
+fn an_empty_message_is_refused() {
+    for message in ["", "   ", "\t\n"] {
+        assert_eq!(
+            run("## Progress Log\n\n- 2026-01-01: a\n", message, true),
+            Err(OpError::EmptyMessage),
+            "{message:?}"
+        );
+    }
+    assert_eq!(OpError::EmptyMessage.to_string(), "the message is empty");
+}
+
+#[test]
+fn a_log_created_in_an_empty_file_opens_it() {
+    let want = "## Progress Log\n\n| Date       | Update |\n| ---------- | ------ |\n| 2026-11-21 | x      |\n";
+    assert_eq!(run("", "x", true).unwrap(), want);
+    assert_eq!(
+        run("\u{feff}", "x", true).unwrap(),
+        format!("\u{feff}{want}")
+    );
+    assert_eq!(run("\n\n", "x", true).unwrap(), format!("{want}\n\n"));
+}

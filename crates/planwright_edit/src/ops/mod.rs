@@ -57,10 +57,16 @@ pub enum OpError {
         dialect: String,
         allowed: Vec<String>,
     },
+    #[error(
+        "`{field}` has a multi-line value in the front matter; planwright edits only one-line values"
+    )]
+    MultilineValue { field: String },
     #[error("the value cannot be written as a {style} field: {reason}")]
     BadValue { style: &'static str, reason: String },
     #[error("the plan has no progress-log section; use --create to add one")]
     NoLog,
+    #[error("the message is empty")]
+    EmptyMessage,
     #[error("a log message must be one line")]
     MultilineMessage,
     #[error(
