@@ -60,6 +60,11 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// Characters before `offset`, a byte-order mark not counted.
+    pub fn char_offset(&self, offset: u32) -> u32 {
+        self.index.char_offset(self.source, offset)
+    }
+
     pub fn line(&self, offset: u32) -> u32 {
         self.index.line_of(offset) as u32 + 1
     }

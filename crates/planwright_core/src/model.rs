@@ -11,7 +11,7 @@ use crate::text::TextRange;
 
 mod ids;
 mod names;
-pub use ids::{PhaseIds, TaskIds};
+pub use ids::{PhaseIds, TaskIds, cycle_path};
 pub(crate) use names::TextBuf;
 pub use names::normalize_key;
 

@@ -158,11 +158,21 @@ pub struct LineColumn {
     pub column: u32,
 }
 
+/// The length of the UTF-8 byte-order mark `text` starts with: 3, or 0
+/// when it has none. The mark stays in the text (byte offsets are offsets
+/// into the file) but is not a character of line 1: no column or
+/// character offset counts it.
+pub fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') { 3 } else { 0 }
+}
+
 /// Maps byte offsets to lines and columns; built once per file, at the edge.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     /// Byte offset at which each line starts; always begins with 0.
     line_starts: Vec<u32>,
+    /// Where line 1's characters start: past a byte-order mark.
+    first_column: u32,
 }
 
 impl LineIndex {
@@ -179,7 +189,10 @@ impl LineIndex {
                 .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
                 .map(|i| i as u32 + 1),
         );
-        Self { line_starts }
+        Self {
+            line_starts,
+            first_column: bom_len(text) as u32,
+        }
     }
 
     /// The 0-based line holding `offset`.
@@ -199,18 +212,25 @@ impl LineIndex {
         self.line_starts.len()
     }
 
-    /// 1-based line and character column of `offset` in `text`.
+    /// 1-based line and character column of `offset` in `text`; a
+    /// byte-order mark is not a column.
     pub fn line_column(&self, text: &str, offset: u32) -> LineColumn {
         let line = self.line_of(offset);
-        let start = self.line_starts[line] as usize;
-        let end = (offset as usize).min(text.len());
-        let column = text
-            .get(start..end)
-            .map_or(end - start, |s| s.chars().count());
+        let start = if line == 0 {
+            self.first_column.min(offset)
+        } else {
+            self.line_starts[line]
+        };
         LineColumn {
             line: line as u32 + 1,
-            column: column as u32 + 1,
+            column: chars_between(text, start, offset) + 1,
         }
+    }
+
+    /// Characters of `text` before `offset`, a byte-order mark not
+    /// counted: SARIF's `charOffset`.
+    pub fn char_offset(&self, text: &str, offset: u32) -> u32 {
+        chars_between(text, self.first_column.min(offset), offset)
     }
 
     /// The range of 0-based `line`, without its line ending.
@@ -228,6 +248,15 @@ impl LineIndex {
         let content = content.strip_suffix('\r').unwrap_or(content);
         TextRange::new(start, start + content.len())
     }
+}
+
+/// Characters of `text` in `start..end` (`end` clamped to the text); the
+/// byte count when the range splits a character.
+fn chars_between(text: &str, start: u32, end: u32) -> u32 {
+    let end = (end as usize).min(text.len());
+    let start = (start as usize).min(end);
+    text.get(start..end)
+        .map_or(end - start, |s| s.chars().count()) as u32
 }
 
 #[cfg(test)]
@@ -249,6 +278,22 @@ mod tests {
         assert_eq!(at(text, 6), (2, 2));
         assert_eq!(at(text, 9), (3, 1));
         assert_eq!(LineIndex::new(text).line_range(text, 1).slice(text), "–x");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let text = "\u{feff}- [X] a\nb";
+        // Offsets stay offsets into the file; columns start after the mark.
+        assert_eq!(at(text, 5), (1, 3));
+        assert_eq!(at(text, 3), (1, 1));
+        assert_eq!(at(text, 0), (1, 1));
+        assert_eq!(at(text, 11), (2, 1));
+        let index = LineIndex::new(text);
+        assert_eq!(index.char_offset(text, 5), 2);
+        assert_eq!(index.char_offset(text, 12), 9);
+        assert_eq!(bom_len(text), 3);
+        assert_eq!(bom_len("- [X] a"), 0);
+        assert_eq!(at("- [X] a", 2), (1, 3));
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub fn lint(ctx: &Context<'_>, rules: &RuleSet) -> Vec<Diagnostic> {
     }
     if !ctx.plan.comments.is_empty() {
         let directives = directives::Directives::read(ctx.source, ctx.plan);
-        out.retain(|d| !directives.suppresses(d.code, d.name, d.primary.range.start));
+        out.retain(|d| !directives.suppresses(d.code, d.primary.range.start));
     }
     out.sort_by(|a, b| {
         (a.primary.range.start, a.primary.range.end, a.code).cmp(&(

@@ -114,6 +114,13 @@ pub static RULES: &[Rule] = &[
         false,
         mixed_list_markers
     ),
+    rule!(
+        "PW601",
+        "invalid-directive",
+        Warning,
+        true,
+        invalid_directive
+    ),
 ];
 
 impl Rule {

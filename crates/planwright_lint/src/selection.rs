@@ -113,14 +113,9 @@ impl RuleSet {
 fn matches(selectors: &[String]) -> Result<Vec<bool>, SelectionError> {
     let mut hit = vec![false; RULES.len()];
     for selector in selectors {
-        let s = selector.trim();
         let mut any = false;
         for (i, rule) in RULES.iter().enumerate() {
-            let upper = s.to_ascii_uppercase();
-            if upper == "ALL"
-                || rule.code.starts_with(&upper) && !upper.is_empty()
-                || rule.name == s
-            {
+            if selects(selector, rule) {
                 hit[i] = true;
                 any = true;
             }
@@ -130,6 +125,17 @@ fn matches(selectors: &[String]) -> Result<Vec<bool>, SelectionError> {
         }
     }
     Ok(hit)
+}
+
+/// Whether `selector` names `rule`: `ALL`, its code or a prefix of it (any
+/// case), or its name. Inline directives select rules the same way.
+pub(crate) fn selects(selector: &str, rule: &Rule) -> bool {
+    let s = selector.trim();
+    let prefix = rule
+        .code
+        .get(..s.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(s));
+    s.eq_ignore_ascii_case("ALL") || (!s.is_empty() && prefix) || rule.name == s
 }
 
 #[cfg(test)]

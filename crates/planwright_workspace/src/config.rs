@@ -184,22 +184,98 @@ pub fn load_config(start: &Path) -> Result<LoadedConfig, ConfigError> {
     })
 }
 
-/// Parses configuration text; errors carry the file, line and column.
+/// Parses configuration text; errors carry the file, line and column. A
+/// glob that does not compile is an error here, pointing at the glob.
 pub fn parse_config(text: &str, path: &Path) -> Result<Config, ConfigError> {
-    toml::from_str(text).map_err(|e| {
-        let (line, column) = e.span().map_or((1, 1), |span| {
-            let before = &text[..span.start.min(text.len())];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            (line, column)
-        });
+    let invalid = |offset: Option<usize>, message: String| {
+        let (line, column) = offset.map_or((1, 1), |at| line_column(text, at));
         ConfigError::Invalid {
             path: crate::source::display_path(path),
             line,
             column,
-            message: e.message().to_owned(),
+            message,
         }
-    })
+    };
+    let config: Config = toml::from_str(text)
+        .map_err(|e| invalid(e.span().map(|s| s.start), e.message().to_owned()))?;
+    if let Err((offset, message)) = check_globs(text) {
+        return Err(invalid(offset, message));
+    }
+    Ok(config)
+}
+
+/// Compiles a glob of `[plans]` or `[[lint.overrides]]` as they are
+/// matched: against paths relative to the configuration's folder, `*`
+/// stopping at `/`. A leading `./` means that folder, as it does without
+/// it.
+pub fn compile_glob(glob: &str) -> Result<globset::Glob, globset::Error> {
+    let mut g = glob;
+    while let Some(rest) = g.strip_prefix("./") {
+        g = rest;
+    }
+    globset::GlobBuilder::new(g).literal_separator(true).build()
+}
+
+/// 1-based line and character column of byte `at` in `text`.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = text.get(..at.min(text.len())).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// The first glob that does not compile: where it is written and what is
+/// wrong with it. The text has been read as a [`Config`] already; it is
+/// read again, for the globs' spans only, when there are globs to check.
+fn check_globs(text: &str) -> Result<(), (Option<usize>, String)> {
+    use toml::Spanned;
+    #[derive(Default, Deserialize)]
+    struct Globs {
+        #[serde(default)]
+        plans: Plans,
+        #[serde(default)]
+        lint: Lint,
+    }
+    #[derive(Default, Deserialize)]
+    struct Plans {
+        #[serde(default)]
+        include: Vec<Spanned<String>>,
+        #[serde(default)]
+        exclude: Vec<Spanned<String>>,
+    }
+    #[derive(Default, Deserialize)]
+    struct Lint {
+        #[serde(default)]
+        overrides: Vec<Override>,
+    }
+    #[derive(Deserialize)]
+    struct Override {
+        #[serde(default)]
+        files: Vec<Spanned<String>>,
+    }
+    let Ok(globs) = toml::from_str::<Globs>(text) else {
+        return Ok(());
+    };
+    let plans = [
+        ("include", &globs.plans.include),
+        ("exclude", &globs.plans.exclude),
+    ]
+    .into_iter()
+    .flat_map(|(key, list)| list.iter().map(move |g| (format!("[plans] {key}"), g)));
+    let overrides = globs.lint.overrides.iter().enumerate().flat_map(|(i, o)| {
+        o.files
+            .iter()
+            .map(move |g| (format!("[[lint.overrides]] #{} files", i + 1), g))
+    });
+    for (table, glob) in plans.chain(overrides) {
+        if let Err(e) = compile_glob(glob.get_ref()) {
+            return Err((
+                Some(glob.span().start),
+                format!("{table}: invalid glob `{}`: {}", glob.get_ref(), e.kind()),
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -240,6 +316,38 @@ ignore = ["PW1"]
         assert_eq!(c.lint.extend_select, ["PW501"]);
         assert_eq!(c.lint.severity["PW101"], "error");
         assert_eq!(c.lint.overrides[0].files, ["archive/**"]);
+    }
+
+    #[test]
+    fn bad_globs_are_errors_at_their_line_and_column() {
+        for (text, at) in [
+            (
+                "[[lint.overrides]]\nfiles = [\"a/**\", \"[bad\"]\nignore = [\"PW1\"]\n",
+                "planwright.toml:2:18: [[lint.overrides]] #1 files: invalid glob `[bad`: unclosed character class",
+            ),
+            (
+                "[plans]\ninclude = [\"**/*plan*.md\"]\nexclude = [\n  \"x/{a\",\n]\n",
+                "planwright.toml:4:3: [plans] exclude: invalid glob `x/{a`: unclosed alternate group",
+            ),
+        ] {
+            let err = parse_config(text, Path::new("planwright.toml")).unwrap_err();
+            let msg = err.to_string();
+            assert!(msg.starts_with(at), "{msg}");
+        }
+    }
+
+    #[test]
+    fn a_leading_dot_slash_means_the_config_folder() {
+        let set = |glob: &str| {
+            let mut b = globset::GlobSetBuilder::new();
+            b.add(compile_glob(glob).unwrap());
+            b.build().unwrap()
+        };
+        for glob in ["./b-plan.md", "././b-plan.md", "b-plan.md"] {
+            assert!(set(glob).is_match("b-plan.md"), "{glob}");
+        }
+        assert!(set("./specs/*/plan.md").is_match("specs/001/plan.md"));
+        assert!(!set("./*.md").is_match("specs/plan.md"));
     }
 
     #[test]

@@ -39,6 +39,11 @@ pub enum DiscoverError {
 /// ripgrep searches inside its walk): reading and parsing start while the
 /// walk goes on, instead of after it. The results come back sorted by
 /// path, so output does not depend on thread timing.
+///
+/// A file reached by two spellings (`plan.md ./plan.md`, a relative and an
+/// absolute path, a file named and also under a folder walked) is one
+/// file: it is worked on and returned once, under the spelling of the
+/// earliest path that reaches it, as the user wrote it.
 pub fn discover_with<T: Send>(
     paths: &[PathBuf],
     config: &LoadedConfig,
@@ -51,14 +56,33 @@ pub fn discover_with<T: Send>(
     } else {
         paths
     };
-    let found = Mutex::new(Vec::new());
+    // One path cannot reach a file twice: the identities are worked out
+    // only when there are more (a tree of 10,000 plans walked from `.`
+    // pays nothing for them).
+    let two_or_more = paths.len() > 1;
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let found: Mutex<Vec<Found<T>>> = Mutex::new(Vec::new());
     let walk_errors = Mutex::new(Vec::new());
-    let mut walk_roots = Vec::new();
-    let mut named = Vec::new();
-    for path in paths {
+    let mut walk_roots: Vec<Root> = Vec::new();
+    let mut named: Vec<Found<()>> = Vec::new();
+    for (rank, path) in paths.iter().enumerate() {
+        let identity = two_or_more.then(|| identity(path, &cwd));
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk_roots.push(path.clone()),
-            Ok(_) => named.push(path.clone()),
+            Ok(meta) if meta.is_dir() => {
+                if identity.is_none() || walk_roots.iter().all(|r| r.identity != identity) {
+                    walk_roots.push(Root {
+                        path: path.clone(),
+                        identity,
+                        rank,
+                    });
+                }
+            }
+            Ok(_) => named.push(Found {
+                path: path.clone(),
+                identity,
+                rank,
+                result: (),
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 errors.push(DiscoverError::NotFound {
                     path: display_path(path),
@@ -70,30 +94,38 @@ pub fn discover_with<T: Send>(
             }),
         }
     }
-    let matcher = match PlanMatcher::new(config, !walk_roots.is_empty()) {
+    let matcher = match PlanMatcher::new(config, !walk_roots.is_empty(), &cwd) {
         Ok(m) => m,
         Err(e) => return (Vec::new(), vec![e]),
     };
+    // The same file named twice is worked on once, under its first name.
+    first_spelling_only(&mut named);
+    // Files named before the folder a walk finds them in: the walk leaves
+    // them alone.
+    let claimed: std::collections::HashMap<&Path, usize> = named
+        .iter()
+        .filter_map(|n| Some((n.identity.as_deref()?, n.rank)))
+        .collect();
     // A shell glob can name thousands of files: they are worked on in
-    // parallel too. The same file named twice is worked on once.
-    named.sort();
-    named.dedup();
-    let pair = |path: PathBuf| {
-        let result = work(&path);
-        (path, result)
+    // parallel too.
+    let pair = |n: &Found<()>| Found {
+        path: n.path.clone(),
+        identity: n.identity.clone(),
+        rank: n.rank,
+        result: work(&n.path),
     };
-    let named: Vec<(PathBuf, T)> = if named.len() > 1 {
-        named.into_par_iter().map(pair).collect()
+    let named_done: Vec<Found<T>> = if named.len() > 1 {
+        named.par_iter().map(pair).collect()
     } else {
         // One file: starting the thread pool would cost more than the work
         // (`planwright lint plan.md` in an editor's save hook).
-        named.into_iter().map(pair).collect()
+        named.iter().map(pair).collect()
     };
-    lock(&found).extend(named);
+    lock(&found).extend(named_done);
     if let (Some((first, rest)), Some(matcher)) = (walk_roots.split_first(), matcher) {
-        let mut builder = WalkBuilder::new(first);
+        let mut builder = WalkBuilder::new(&first.path);
         for root in rest {
-            builder.add(root);
+            builder.add(&root.path);
         }
         builder
             .hidden(false)
@@ -105,8 +137,20 @@ pub fn discover_with<T: Send>(
                     Ok(entry) => {
                         let is_file = entry.file_type().is_some_and(|t| t.is_file());
                         if is_file && matcher.is_plan(entry.path()) {
-                            let result = work(entry.path());
-                            lock(&found).push((entry.into_path(), result));
+                            let (identity, rank) = walked_identity(&entry, &walk_roots);
+                            let earlier = identity
+                                .as_deref()
+                                .and_then(|i| claimed.get(i))
+                                .is_some_and(|&named_at| named_at < rank);
+                            if !earlier {
+                                let result = work(entry.path());
+                                lock(&found).push(Found {
+                                    path: entry.into_path(),
+                                    identity,
+                                    rank,
+                                    result,
+                                });
+                            }
                         }
                     }
                     Err(e) => lock(&walk_errors).push(walk_error(&e)),
@@ -118,15 +162,99 @@ pub fn discover_with<T: Send>(
     let mut found = found
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    found.sort_by(|a, b| a.0.cmp(&b.0));
     // A file both named and walked (or under two roots) counts once.
-    found.dedup_by(|a, b| a.0 == b.0);
+    first_spelling_only(&mut found);
+    // In the order users read them: `./b.md`, from walking `.`, is shown
+    // as `b.md` and sorts with the files named without the `./`.
+    found.sort_by(|a, b| shown(&a.path).cmp(shown(&b.path)));
     errors.extend(
         walk_errors
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner),
     );
-    (found, errors)
+    (
+        found.into_iter().map(|f| (f.path, f.result)).collect(),
+        errors,
+    )
+}
+
+/// `path` without a leading `./`.
+fn shown(path: &Path) -> &Path {
+    path.strip_prefix(".").unwrap_or(path)
+}
+
+/// A file found, with what makes it the same file as another.
+struct Found<T> {
+    /// As the user wrote it, or as the walk built it from their folder.
+    path: PathBuf,
+    /// The file whatever the spelling (see [`identity`]); `None` when only
+    /// one path was given.
+    identity: Option<PathBuf>,
+    /// Which command-line path reached it: the earliest spelling wins.
+    rank: usize,
+    result: T,
+}
+
+/// A folder to walk.
+struct Root {
+    path: PathBuf,
+    identity: Option<PathBuf>,
+    rank: usize,
+}
+
+/// Keeps, of the entries that are one file, the one reached by the
+/// earliest command-line path. Without identities, keeps everything.
+fn first_spelling_only<T>(found: &mut Vec<Found<T>>) {
+    if found.iter().all(|f| f.identity.is_none()) {
+        return;
+    }
+    found.sort_by(|a, b| (&a.identity, a.rank).cmp(&(&b.identity, b.rank)));
+    found.dedup_by(|later, kept| later.identity.is_some() && later.identity == kept.identity);
+}
+
+/// The file `path` names, whatever its spelling: its canonical path
+/// (symbolic links resolved), or, when that cannot be had, the path made
+/// absolute and normalised (`.` dropped, `..` taken back) by its text.
+fn identity(path: &Path, cwd: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| lexical(&cwd.join(path)))
+}
+
+/// The identity of a walked file without a system call per file: its
+/// root's identity joined with its path below the root. The walk follows
+/// no symbolic link, so that is the file's canonical path too. Also the
+/// rank of that root.
+fn walked_identity(entry: &ignore::DirEntry, roots: &[Root]) -> (Option<PathBuf>, usize) {
+    let path = entry.path();
+    let Some(root_path) = path.ancestors().nth(entry.depth()) else {
+        return (None, 0);
+    };
+    let Some(root) = roots.iter().find(|r| r.path == root_path) else {
+        return (None, 0);
+    };
+    let identity = root.identity.as_ref().map(|id| {
+        let below = path.strip_prefix(root_path).unwrap_or(path);
+        id.join(below)
+    });
+    (identity, root.rank)
+}
+
+/// `path` with `.` components dropped and each `..` taking back the
+/// component before it, by text alone.
+fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -157,7 +285,11 @@ impl PlanMatcher {
     /// Checks every glob, so a bad one is reported whatever the paths are,
     /// and compiles them into sets only when there is a folder to walk:
     /// the compiled sets were a tenth of `planwright lint plan.md`.
-    fn new(config: &LoadedConfig, walking: bool) -> Result<Option<Self>, DiscoverError> {
+    fn new(
+        config: &LoadedConfig,
+        walking: bool,
+        cwd: &Path,
+    ) -> Result<Option<Self>, DiscoverError> {
         let plans = &config.config.plans;
         let config_name = config
             .path
@@ -167,14 +299,11 @@ impl PlanMatcher {
             globs
                 .iter()
                 .map(|g| {
-                    globset::GlobBuilder::new(g)
-                        .literal_separator(true)
-                        .build()
-                        .map_err(|e| DiscoverError::Glob {
-                            config: config_name.clone(),
-                            glob: g.clone(),
-                            message: e.kind().to_string(),
-                        })
+                    crate::config::compile_glob(g).map_err(|e| DiscoverError::Glob {
+                        config: config_name.clone(),
+                        glob: g.clone(),
+                        message: e.kind().to_string(),
+                    })
                 })
                 .collect::<Result<Vec<_>, _>>()
         };
@@ -197,19 +326,39 @@ impl PlanMatcher {
             include: build(include, &plans.include)?,
             exclude: build(exclude, &plans.exclude)?,
             root: config.root.clone(),
-            cwd: std::env::current_dir().unwrap_or_default(),
+            cwd: cwd.to_owned(),
         }))
     }
 
     fn is_plan(&self, path: &Path) -> bool {
-        let absolute = if path.is_absolute() {
-            path.to_owned()
-        } else {
-            self.cwd.join(path)
-        };
-        let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
-        let relative = relative.strip_prefix(".").unwrap_or(relative);
-        self.include.is_match(relative) && !self.exclude.is_match(relative)
+        let relative = glob_path(path, &self.cwd, &self.root);
+        self.include.is_match(&relative) && !self.exclude.is_match(&relative)
+    }
+}
+
+/// `path` as configuration globs see it: made absolute against `cwd`,
+/// normalised by its text (`sub/../x` is `x`), and relative to the
+/// configuration's folder `root`; as it was (less a leading `./`), when it
+/// lies outside `root`.
+pub fn glob_path(path: &Path, cwd: &Path, root: &Path) -> PathBuf {
+    match absolute(path, cwd).strip_prefix(absolute(root, cwd)) {
+        Ok(relative) => relative.to_owned(),
+        Err(_) => shown(path).to_owned(),
+    }
+}
+
+/// `path` joined to `cwd` and normalised by its text; borrowed when it is
+/// absolute and normal already (a configuration's root, nearly always).
+fn absolute<'a>(path: &'a Path, cwd: &Path) -> std::borrow::Cow<'a, Path> {
+    let has_parent = |p: &Path| p.components().any(|c| c == std::path::Component::ParentDir);
+    if path.is_absolute() && !has_parent(path) {
+        return path.into();
+    }
+    let joined = cwd.join(path);
+    if has_parent(&joined) {
+        lexical(&joined).into()
+    } else {
+        joined.into()
     }
 }
 
@@ -303,6 +452,48 @@ mod tests {
         let named = [root.join("notes.md"), root.join("archive/old-plan.md")];
         let (found, _) = discover(&named, &config);
         assert_eq!(relative(root, &found), ["archive/old-plan.md", "notes.md"]);
+    }
+
+    #[test]
+    fn a_file_reached_by_two_spellings_is_worked_on_once_under_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "d-plan.md");
+        write(root, "sub/e-plan.md");
+        let config = config_at(root, PlansConfig::default());
+        let run = |paths: &[PathBuf]| {
+            let calls = std::sync::atomic::AtomicUsize::new(0);
+            let (found, errors) = discover_with(paths, &config, |_| {
+                calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            });
+            assert!(errors.is_empty(), "{errors:?}");
+            let found: Vec<PathBuf> = found.into_iter().map(|(p, ())| p).collect();
+            (found, calls.into_inner())
+        };
+        let odd = root.join("sub/../d-plan.md");
+        // Named, then walked: the walk leaves it alone.
+        let (found, calls) = run(&[odd.clone(), root.join("./d-plan.md"), root.to_owned()]);
+        assert_eq!(found, [odd.clone(), root.join("sub/e-plan.md")]);
+        assert_eq!(calls, 2);
+        // Walked first: the walk's spelling wins.
+        let (found, _) = run(&[root.to_owned(), odd]);
+        assert_eq!(found, [root.join("d-plan.md"), root.join("sub/e-plan.md")]);
+        // A folder under another, and a folder twice.
+        let (found, _) = run(&[root.join("sub"), root.to_owned(), root.join(".")]);
+        assert_eq!(found, [root.join("d-plan.md"), root.join("sub/e-plan.md")]);
+        assert_eq!(lexical(Path::new("/a/./b/../c")), Path::new("/a/c"));
+        assert_eq!(lexical(Path::new("../a/..")), Path::new(".."));
+        let cwd = root.join("sub");
+        for spelling in ["../d-plan.md", "./../d-plan.md", "../sub/../d-plan.md"] {
+            assert_eq!(
+                glob_path(Path::new(spelling), &cwd, root),
+                Path::new("d-plan.md")
+            );
+        }
+        assert_eq!(
+            glob_path(&root.join("./d-plan.md"), &cwd, root),
+            Path::new("d-plan.md")
+        );
     }
 
     #[test]

@@ -86,7 +86,7 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
         eprintln!(
             "planwright: {}: dependency cycle: {}",
             loaded.file.display(),
-            path.join(" → ")
+            planwright_core::cycle_path(&path)
         );
         return Ok(ExitCode::from(1));
     }

@@ -12,12 +12,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::{GlobSet, GlobSetBuilder};
 use planwright_core::{DialectSet, ParseOptions};
 use planwright_lint::render::{self, FileReport, Summary};
 use planwright_lint::{Diagnostic, Layer, RuleSet, SelectionError, Severity};
-use planwright_workspace::config::{LintConfig, LintOverride, LoadedConfig, load_config};
-use planwright_workspace::discover::discover_with;
+use planwright_workspace::config::{
+    LintConfig, LintOverride, LoadedConfig, compile_glob, load_config,
+};
+use planwright_workspace::discover::{discover_with, glob_path};
 use planwright_workspace::source::display_path;
 use planwright_workspace::templates::{dialect_set, templates_dir};
 use planwright_workspace::{SourceFile, read_plan_file};
@@ -454,17 +456,12 @@ impl Settings {
     }
 
     fn rules_for(&self, path: &Path) -> RuleSet {
-        let absolute = if path.is_absolute() {
-            path.to_owned()
-        } else {
-            self.cwd.join(path)
-        };
-        let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
+        let relative = glob_path(path, &self.cwd, &self.root);
         let matched: Vec<usize> = self
             .overrides
             .iter()
             .enumerate()
-            .filter(|(_, (set, _))| set.is_match(relative))
+            .filter(|(_, (set, _))| set.is_match(&relative))
             .map(|(i, _)| i)
             .collect();
         let mut cache = self
@@ -528,18 +525,18 @@ fn override_layer(o: &LintOverride) -> Layer {
     layer_of(o.select.clone(), &o.extend_select, &o.ignore, &o.severity)
 }
 
+/// The override's globs as one set. `parse_config` has compiled each one
+/// already, reporting a bad one at its line; this error is for a
+/// configuration built some other way.
 fn globs(o: &LintOverride, where_: &str, i: usize) -> Result<GlobSet> {
     let mut set = GlobSetBuilder::new();
     for g in &o.files {
-        let glob = GlobBuilder::new(g)
-            .literal_separator(true)
-            .build()
-            .with_context(|| {
-                format!(
-                    "{where_}: [[lint.overrides]] #{}: invalid glob `{g}`",
-                    i + 1
-                )
-            })?;
+        let glob = compile_glob(g).with_context(|| {
+            format!(
+                "{where_}: [[lint.overrides]] #{}: invalid glob `{g}`",
+                i + 1
+            )
+        })?;
         set.add(glob);
     }
     Ok(set.build()?)

@@ -4,6 +4,8 @@
 //! since it was read) or print a unified diff. Which fixes go together is
 //! `planwright_lint::fixes::patch`'s call.
 
+use std::fmt::Write as _;
+
 use planwright_core::DialectSet;
 
 use super::lint::{Linted, lint_text};
@@ -81,13 +83,70 @@ pub(crate) fn apply(
     outcome
 }
 
-/// A unified diff of the fixes, as `diff -u` and `git diff` write it: three
-/// lines of context, each line with its own ending (so a CRLF file's patch
-/// applies to it), and the "No newline at end of file" mark where due.
-fn unified(path: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
+/// A unified diff of the fixes, as `git diff` writes it: three lines of
+/// context, each line with its own ending (so a CRLF file's patch applies
+/// to it), and the "No newline at end of file" mark where due.
+///
+/// Lines end at `\n` only, as for `git apply` and `patch`: a lone `\r`
+/// (classic Mac OS endings) is part of a line, so such a file is one line,
+/// marked as having no newline at its end. (`similar`'s own line splitting
+/// also ends lines at a lone `\r`, which made patches nothing could apply.)
+pub(crate) fn unified(path: &str, old: &str, new: &str) -> String {
+    let (old_lines, new_lines) = (lines(old), lines(new));
+    let diff = similar::TextDiff::from_slices(&old_lines, &new_lines);
+    let mut out = String::new();
+    for group in diff.grouped_ops(3) {
+        if out.is_empty() {
+            let _ = writeln!(out, "--- a/{path}\n+++ b/{path}");
+        }
+        let _ = writeln!(out, "{}", similar::udiff::UnifiedHunkHeader::new(&group));
+        for op in &group {
+            for change in diff.iter_changes(op) {
+                let sign = match change.tag() {
+                    similar::ChangeTag::Equal => ' ',
+                    similar::ChangeTag::Delete => '-',
+                    similar::ChangeTag::Insert => '+',
+                };
+                let line = change.value();
+                out.push(sign);
+                out.push_str(line);
+                if !line.ends_with('\n') {
+                    out.push_str("\n\\ No newline at end of file\n");
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `text`'s lines, each with its `\n`; the last without one when the text
+/// does not end with one.
+fn lines(text: &str) -> Vec<&str> {
+    text.split_inclusive('\n').collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unified;
+
+    #[test]
+    fn lone_carriage_returns_do_not_end_lines() {
+        // What `git diff` prints for this change (captured by hand): the
+        // file is one line, without a newline at its end.
+        let patch = unified("cr-plan.md", "# Plan\r\r- [X] a\r", "# Plan\r\r- [x] a\r");
+        assert_eq!(
+            patch,
+            "--- a/cr-plan.md\n+++ b/cr-plan.md\n@@ -1 +1 @@\n-# Plan\r\r- [X] a\r\n\\ No newline at end of file\n+# Plan\r\r- [x] a\r\n\\ No newline at end of file\n"
+        );
+    }
+
+    #[test]
+    fn crlf_lines_keep_their_endings_and_a_missing_last_newline_is_marked() {
+        let patch = unified("p.md", "a\r\nB\r\nc", "a\r\nb\r\nc");
+        assert_eq!(
+            patch,
+            "--- a/p.md\n+++ b/p.md\n@@ -1,3 +1,3 @@\n a\r\n-B\r\n+b\r\n c\n\\ No newline at end of file\n"
+        );
+        assert_eq!(unified("p.md", "same\n", "same\n"), "");
+    }
 }

@@ -3,6 +3,7 @@
 mod edit;
 mod init;
 mod lint;
+mod lint_inputs;
 mod local_templates;
 mod new;
 mod schema;

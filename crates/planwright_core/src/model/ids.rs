@@ -57,6 +57,16 @@ impl Plan {
     }
 }
 
+/// A dependency cycle as users read it, in the plan's own direction: each
+/// node must finish before the next one starts, as `T001 → T002` says of
+/// its tasks (see [`TaskLink`](super::TaskLink)). `nodes` runs along the
+/// cycle with its first node repeated last: `T001 → T002 → T001`. `lint`
+/// and `graph` both print cycles through here.
+pub fn cycle_path<S: AsRef<str>>(nodes: &[S]) -> String {
+    let names: Vec<&str> = nodes.iter().map(AsRef::as_ref).collect();
+    names.join(" → ")
+}
+
 /// A string hashed and compared without ASCII case.
 #[derive(Debug, Clone, Copy)]
 struct Caseless<'a>(&'a str);
@@ -111,6 +121,15 @@ mod tests {
         assert_eq!(ids.get(&long.to_ascii_lowercase()), Some(0));
         assert_eq!(ids.get(&format!("{}1", long.to_ascii_lowercase())), Some(1));
         assert_eq!(ids.get(&long[..33]), None);
+    }
+
+    #[test]
+    fn cycles_read_in_the_arrow_direction() {
+        assert_eq!(
+            super::cycle_path(&["T001", "T002", "T003", "T001"]),
+            "T001 → T002 → T003 → T001"
+        );
+        assert_eq!(super::cycle_path::<&str>(&[]), "");
     }
 
     #[test]

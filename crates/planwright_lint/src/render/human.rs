@@ -57,7 +57,10 @@ fn render_one(
     });
     let first_line = index.line_of(first.min(file.source.len() as u32));
     let last_line = index.line_of(last.min(file.source.len() as u32));
-    let start = index.line_start(first_line) as usize;
+    // A byte-order mark is not a column: left out of line 1, the renderer's
+    // columns agree with the line index's.
+    let start =
+        (index.line_start(first_line) as usize).max(planwright_core::text::bom_len(file.source));
     let end = index.line_range(file.source, last_line).end as usize;
     let window = file.source.get(start..end).unwrap_or_default();
     // The renderer splits lines at `\n` only; a lone `\r` (old Mac line

@@ -54,8 +54,8 @@ pub fn document(files: &[FileReport<'_>]) -> Value {
                         "startColumn": r.start.column,
                         "endLine": r.end.line,
                         "endColumn": r.end.column,
-                        "charOffset": chars(file.source, 0, range.start),
-                        "charLength": chars(file.source, range.start, range.end),
+                        "charOffset": loc.char_offset(range.start),
+                        "charLength": chars(&loc, range.start, range.end),
                     },
                 },
             });
@@ -93,8 +93,8 @@ pub fn document(files: &[FileReport<'_>]) -> Value {
                     .map(|e| {
                         json!({
                             "deletedRegion": {
-                                "charOffset": chars(file.source, 0, e.range.start),
-                                "charLength": chars(file.source, e.range.start, e.range.end),
+                                "charOffset": loc.char_offset(e.range.start),
+                                "charLength": chars(&loc, e.range.start, e.range.end),
                             },
                             "insertedContent": {"text": e.content},
                         })
@@ -128,11 +128,10 @@ pub fn document(files: &[FileReport<'_>]) -> Value {
 }
 
 /// SARIF counts offsets in characters of the run's `columnKind` (code
-/// points here), not bytes.
-fn chars(source: &str, from: u32, to: u32) -> usize {
-    source
-        .get(from as usize..to as usize)
-        .map_or(0, |s| s.chars().count())
+/// points here), not bytes, and a byte-order mark is none of them: the
+/// characters in `from..to`.
+fn chars(loc: &Locator<'_>, from: u32, to: u32) -> u32 {
+    loc.char_offset(to).saturating_sub(loc.char_offset(from))
 }
 
 fn level(severity: Severity) -> &'static str {

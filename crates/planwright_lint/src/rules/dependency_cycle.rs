@@ -3,7 +3,8 @@
 //! ## What it does
 //! Builds the dependency graph of phases (`Dependencies: Phase 2`) and of
 //! tasks (`Depends on T004`, `T005 → T006`) and reports each cycle once,
-//! listing it in order: `Phase 2 → Phase 3 → Phase 2`.
+//! listing it in order with the plan's own arrow, as `planwright graph`
+//! does: in `T001 → T002 → T001`, each must finish before the next starts.
 //!
 //! ## Why
 //! No phase in a cycle can ever start. `planwright next` will offer none of
@@ -28,24 +29,27 @@ use planwright_core::{RefTarget, TextRange};
 use super::Sink;
 use crate::Context;
 
+/// Edges run the way the plan's arrow does, from what must finish first to
+/// what waits for it (`T001 → T002`: T002 waits), so a cycle is found, and
+/// printed, in that direction. Each edge keeps the range where the wait
+/// was written.
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let plan = ctx.plan;
     let (phases, tasks) = (plan.phase_ids(), plan.task_ids());
-    let phase_edges: Vec<Vec<(usize, TextRange)>> = plan
-        .phases
-        .iter()
-        .enumerate()
-        .map(|(me, p)| {
-            // A phase naming itself in its dependencies is prose about the
-            // phase ("Sprint 2 does not block Sprint 3"), not a wait.
-            p.depends_on
-                .iter()
-                .filter(|d| matches!(d.target, RefTarget::Phase { .. }))
-                .filter_map(|d| phases.get(&d.target).map(|i| (i, d.range)))
-                .filter(|&(i, _)| i != me)
-                .collect()
-        })
-        .collect();
+    let mut phase_edges: Vec<Vec<(usize, TextRange)>> = vec![Vec::new(); plan.phases.len()];
+    for (me, p) in plan.phases.iter().enumerate() {
+        // A phase naming itself in its dependencies is prose about the
+        // phase ("Sprint 2 does not block Sprint 3"), not a wait.
+        let waits_for = p
+            .depends_on
+            .iter()
+            .filter(|d| matches!(d.target, RefTarget::Phase { .. }))
+            .filter_map(|d| phases.get(&d.target).map(|i| (i, d.range)))
+            .filter(|&(i, _)| i != me);
+        for (first, range) in waits_for {
+            phase_edges[first].push((me, range));
+        }
+    }
     let names: Vec<&str> = plan.phases.iter().map(|p| p.id.as_str()).collect();
     report_cycles(out, &phase_edges, &names, "phases");
 
@@ -53,13 +57,13 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     for (i, t) in plan.tasks.iter().enumerate() {
         for dep in &t.depends_on {
             if let Some(d) = tasks.get(dep) {
-                task_edges[i].push((d, t.line));
+                task_edges[d].push((i, t.line));
             }
         }
     }
     for link in &plan.task_links {
         if let (Some(from), Some(to)) = (tasks.get(&link.from), tasks.get(&link.to)) {
-            task_edges[to].push((from, link.range));
+            task_edges[from].push((to, link.range));
         }
     }
     let names: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
@@ -147,15 +151,13 @@ fn emit(
     if let Some(first) = path.first().copied() {
         path.push(first);
     }
+    let path = planwright_core::cycle_path(&path);
     // The edge that closes the cycle is the one found last.
     let Some(&(_, closing)) = edges_in_cycle.last() else {
         return;
     };
     let mut r = out
-        .report(
-            closing,
-            format!("dependency cycle between {what}: {}", path.join(" → ")),
-        )
+        .report(closing, format!("dependency cycle between {what}: {path}"))
         .primary_label("this dependency closes the cycle");
     for &(_, range) in edges_in_cycle.iter().rev().skip(1) {
         r = r.label(range, "part of the cycle");

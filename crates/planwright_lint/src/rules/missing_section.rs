@@ -4,8 +4,10 @@
 //! Each dialect lists the section roles a complete plan has (the `delivery`
 //! dialect: summary, phases, testing, risks, definition of done, progress
 //! log). Headings are matched by role, not by exact words, so "Risks &
-//! Mitigations" and "7. Risk Assessment" both count as risks. Plans in the
-//! generic dialect have no required sections.
+//! Mitigations" and "7. Risk Assessment" both count as risks. A plan whose
+//! phases were found (`## Phase 1: Setup` headings, as `planwright show`
+//! lists them) has its phases, whatever the heading above them says. Plans
+//! in the generic dialect have no required sections.
 //!
 //! ## Why
 //! A missing risks or testing section is usually a question skipped, not
@@ -19,6 +21,8 @@
 //! the template), or select another dialect if the plan is not meant to
 //! follow this one.
 
+use planwright_core::{Plan, Role};
+
 use super::Sink;
 use crate::Context;
 
@@ -28,7 +32,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     };
     let at = ctx.title_anchor();
     for role in &dialect.required_roles {
-        if ctx.plan.section_with_role(*role).is_none() {
+        if !has(ctx.plan, *role) {
             let name = role.name().replace('_', " ");
             out.report(
                 at,
@@ -43,4 +47,12 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             ));
         }
     }
+}
+
+/// Whether the plan has a section for `role`. Phases are headings of their
+/// own (`## Phase 1: Setup`), which name no role: a plan of phases with no
+/// `## Tasks` or `## Implementation Phases` heading over them, or under a
+/// title that names none (`# Todo app`), still has its phases.
+fn has(plan: &Plan, role: Role) -> bool {
+    plan.section_with_role(role).is_some() || (role == Role::Phases && !plan.phases.is_empty())
 }

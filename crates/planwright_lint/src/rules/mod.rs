@@ -7,6 +7,7 @@ pub(crate) mod done_with_open_checklist;
 pub(crate) mod duplicate_task_id;
 pub(crate) mod empty_section;
 pub(crate) mod invalid_date;
+pub(crate) mod invalid_directive;
 pub(crate) mod malformed_table;
 pub(crate) mod missing_metadata;
 pub(crate) mod missing_section;

@@ -77,6 +77,7 @@ fixture!(pw401_risk_without_mitigation, "PW401");
 fixture!(pw402_malformed_table, "PW402");
 fixture!(pw501_uppercase_check_mark, "PW501");
 fixture!(pw502_mixed_list_markers, "PW502");
+fixture!(pw601_invalid_directive, "PW601");
 
 #[test]
 fn every_rule_has_a_fixture_test() {
@@ -106,6 +107,49 @@ fn directives_silence_findings() {
         !out.contains("`[NAME]`") && !out.contains("`[QA]`"),
         "{out}"
     );
+}
+
+#[test]
+fn directives_select_rules_as_the_configuration_does() {
+    // `ALL` and a lower-case prefix silence as they select in
+    // `planwright.toml`; PW601, which checks them, has nothing to say.
+    let source = "# Plan\n\n<!-- planwright-disable-next-line ALL -->\nOwner: [NAME]\n\n<!-- planwright-disable-next-line pw1 -->\nLead: [LEAD]\n\nQA: [QA LEAD]\n";
+    let out = run("PW1", None, source);
+    assert!(out.contains("`[QA LEAD]`"), "{out}");
+    assert!(out.ends_with("Found 1 warning in 1 file.\n"), "{out}");
+    assert_eq!(run("PW601", None, source), "No problems found in 1 file.\n");
+}
+
+#[test]
+fn dependency_cycles_read_in_the_plans_arrow_direction() {
+    // `T001 → T002`: T002 waits for T001. The cycle is listed that way
+    // round, as `planwright graph` lists it, whether written as a chain or
+    // as "depends on".
+    let chain = "# Plan\n\n- [ ] T001 a\n- [ ] T002 b\n- [ ] T003 c\n\nT001 → T002 → T003 → T001\n";
+    let waits = "# Plan\n\n- [ ] T001 a (depends on T003)\n- [ ] T002 b (depends on T001)\n- [ ] T003 c (depends on T002)\n";
+    for source in [chain, waits] {
+        let out = run("PW207", None, source);
+        assert!(
+            out.contains("dependency cycle between tasks: T001 → T002 → T003 → T001 "),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn phases_the_reader_found_are_the_phases_section() {
+    // The title names no role (`# Tasks: Todo app` would): the phases are
+    // still there, and `show` lists them.
+    let source = "# Todo app\n\n## Phase 1: Setup\n\n- [ ] T001 [P] a\n- [ ] T002 [P] a\n- [ ] T003 a\n\n## Phase 2: Core\n\n- [ ] T004 b\n- [ ] T005 b\n";
+    let out = run("PW103", Some("speckit-tasks"), source);
+    assert_eq!(out, "No problems found in 1 file.\n");
+    // A speckit-tasks plan without phases still lacks them.
+    let out = run(
+        "PW103",
+        Some("speckit-tasks"),
+        "# Todo app\n\n- [ ] T001 a\n",
+    );
+    assert!(out.contains("missing section: phases"), "{out}");
 }
 
 #[test]

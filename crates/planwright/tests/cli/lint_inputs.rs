@@ -1,0 +1,246 @@
+//! `planwright lint` (and `status`, `show`, `graph`) on awkward inputs: a
+//! file named by two paths, lone-CR line endings in a patch, a byte-order
+//! mark, dependency cycles, and configuration globs.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers fail loudly on a broken fixture"
+)]
+
+use std::path::Path;
+use std::process::Output;
+
+use crate::support::planwright;
+
+fn write(dir: &Path, rel: &str, content: &str) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, content).unwrap();
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Runs `git apply ARGS` on `patch` in `dir`, with no user configuration.
+fn git_apply(dir: &Path, args: &[&str], patch: &[u8]) -> Output {
+    std::fs::write(dir.join("fixes.patch"), patch).unwrap();
+    std::process::Command::new("git")
+        .arg("apply")
+        .args(args)
+        .arg("fixes.patch")
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_file_named_by_two_paths_is_linted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "d-plan.md", "# P\n\n- [X] a\n");
+    let absolute = root.join("d-plan.md");
+    let absolute = absolute.to_str().unwrap();
+    for paths in [
+        &["d-plan.md", "."][..],
+        &[".", "d-plan.md"],
+        &["d-plan.md", "./d-plan.md"],
+        &["d-plan.md", absolute],
+    ] {
+        let mut args = vec!["lint", "--select", "PW5", "--format", "concise"];
+        args.extend(paths);
+        let out = planwright(&args, root);
+        assert_eq!(
+            stdout(&out),
+            "d-plan.md:3:3: PW501 check mark written as upper-case `X`\n",
+            "{paths:?}"
+        );
+    }
+    // The patch has one hunk for the file, so it applies.
+    let diff = planwright(
+        &["lint", "d-plan.md", ".", "--select", "PW5", "--diff"],
+        root,
+    );
+    let applied = git_apply(root, &["--check"], &diff.stdout);
+    assert!(applied.status.success(), "{}", stderr(&applied));
+    std::fs::remove_file(root.join("fixes.patch")).unwrap();
+    // --fix fixes it once, and finds it unchanged since it was read.
+    let fix = planwright(
+        &["lint", "d-plan.md", ".", "--select", "PW5", "--fix"],
+        root,
+    );
+    assert_eq!(fix.status.code(), Some(0), "{}", stderr(&fix));
+    assert!(
+        stderr(&fix).contains("Fixed 1 finding in 1 file."),
+        "{}",
+        stderr(&fix)
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("d-plan.md")).unwrap(),
+        "# P\n\n- [x] a\n"
+    );
+    let status = planwright(&["status", "d-plan.md", "."], root);
+    let table = stdout(&status);
+    assert!(
+        table.lines().last().unwrap().starts_with("1 plan "),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_patch_for_lone_carriage_returns_applies() {
+    // git reads a file of lone-CR endings as one line without a newline at
+    // its end; the patch says so, and in a run of several files the next
+    // file's header starts on a line of its own.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "cr-plan.md", "# Plan\r\r- [X] a\r");
+    write(root, "d-plan.md", "# P\n\n- [X] a\n");
+    let diff = planwright(
+        &[
+            "lint",
+            "cr-plan.md",
+            "d-plan.md",
+            "--select",
+            "PW501",
+            "--diff",
+        ],
+        root,
+    );
+    assert!(
+        stdout(&diff).starts_with(
+            "--- a/cr-plan.md\n+++ b/cr-plan.md\n@@ -1 +1 @@\n-# Plan\r\r- [X] a\r\n\\ No newline at end of file\n+# Plan\r\r- [x] a\r\n\\ No newline at end of file\n--- a/d-plan.md\n"
+        ),
+        "{:?}",
+        stdout(&diff)
+    );
+    let applied = git_apply(root, &[], &diff.stdout);
+    assert!(applied.status.success(), "{}", stderr(&applied));
+    assert_eq!(
+        std::fs::read_to_string(root.join("cr-plan.md")).unwrap(),
+        "# Plan\r\r- [x] a\r"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("d-plan.md")).unwrap(),
+        "# P\n\n- [x] a\n"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_not_a_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "b-plan.md", "\u{feff}- [X] a [OWNER]\n");
+    write(root, "n-plan.md", "- [X] a [OWNER]\n");
+    let lint = |name: &str, format: &str| {
+        let args = ["lint", name, "--select", "PW501", "--format", format];
+        stdout(&planwright(&args, root)).replace(name, "PLAN")
+    };
+    // With or without the mark, every format says the same.
+    for format in ["concise", "github", "human"] {
+        assert_eq!(
+            lint("b-plan.md", format),
+            lint("n-plan.md", format),
+            "{format}"
+        );
+    }
+    assert!(lint("b-plan.md", "concise").starts_with("PLAN:1:3: PW501"));
+    let json: serde_json::Value = serde_json::from_str(&lint("b-plan.md", "json")).unwrap();
+    let start = &json["diagnostics"][0]["range"]["start"];
+    assert_eq!(
+        (&start["offset"], &start["line"], &start["column"]),
+        (&5.into(), &1.into(), &3.into()),
+        "byte offsets stay offsets into the file"
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&lint("b-plan.md", "sarif")).unwrap();
+    let result = &sarif["runs"][0]["results"][0];
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (&region["startColumn"], &region["charOffset"]),
+        (&3.into(), &2.into())
+    );
+    let deleted = &result["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"];
+    assert_eq!(deleted["charOffset"], 3);
+    let show = |name| stdout(&planwright(&["show", name], root));
+    assert!(
+        show("b-plan.md").contains("   1:9   bracket"),
+        "{}",
+        show("b-plan.md")
+    );
+    assert!(
+        show("n-plan.md").contains("   1:9   bracket"),
+        "{}",
+        show("n-plan.md")
+    );
+}
+
+#[test]
+fn lint_and_graph_print_a_cycle_the_same_way_round() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "plan.md",
+        "# Plan\n\n- [ ] T001 a\n- [ ] T002 b\n- [ ] T003 c\n\nT001 → T002 → T003 → T001\n",
+    );
+    let lint = planwright(
+        &[
+            "lint", "plan.md", "--select", "PW207", "--format", "concise",
+        ],
+        dir.path(),
+    );
+    assert_eq!(
+        stdout(&lint),
+        "plan.md:3:1: PW207 dependency cycle between tasks: T001 → T002 → T003 → T001\n"
+    );
+    let graph = planwright(&["graph", "plan.md"], dir.path());
+    assert_eq!(
+        stderr(&graph),
+        "planwright: plan.md: dependency cycle: T001 → T002 → T003 → T001\n"
+    );
+}
+
+#[test]
+fn config_globs_point_at_their_line_and_take_a_leading_dot_slash() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "b-plan.md", "# P\n\n- [X] a\n");
+    write(root, "c-plan.md", "# P\n\n- [X] a\n");
+    write(
+        root,
+        "planwright.toml",
+        "[lint]\nextend-select = [\"PW501\"]\n\n[[lint.overrides]]\nfiles = [\"a/**\", \"[bad\"]\n",
+    );
+    let out = planwright(&["lint", "b-plan.md"], root);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(
+            "planwright.toml:5:18: [[lint.overrides]] #1 files: invalid glob `[bad`: unclosed character class"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    write(
+        root,
+        "planwright.toml",
+        "[plans]\ninclude = [\"./*-plan.md\"]\nexclude = [\"./c-plan.md\"]\n\n[lint]\nextend-select = [\"PW501\"]\n\n[[lint.overrides]]\nfiles = [\"./b-plan.md\"]\nignore = [\"PW5\"]\n",
+    );
+    let out = planwright(
+        &["lint", "--format", "concise", "b-plan.md", "c-plan.md"],
+        root,
+    );
+    assert_eq!(
+        stdout(&out),
+        "c-plan.md:3:3: PW501 check mark written as upper-case `X`\n"
+    );
+    let status = planwright(&["status", "."], root);
+    let table = stdout(&status);
+    assert!(
+        table.contains("b-plan.md") && !table.contains("c-plan.md"),
+        "{table}"
+    );
+}

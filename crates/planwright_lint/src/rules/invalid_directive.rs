@@ -1,0 +1,69 @@
+//! Flags a `planwright-` comment that silences nothing: an unknown
+//! directive, or a rule code or name that no rule has.
+//!
+//! ## What it does
+//! Reads every HTML comment whose first word starts with `planwright-` as
+//! a directive. It reports a directive other than `planwright-disable`,
+//! `planwright-disable-next-line` and `planwright-enable` (a typo such as
+//! `planwright-disabel`, or `planwright-disable-line`, which does not
+//! exist), and a rule selector in a directive that selects no rule
+//! (`PW999`). Selectors are those of the configuration: codes, code
+//! prefixes, rule names, or `ALL`.
+//!
+//! ## Why
+//! A directive that does nothing looks like one that works: the finding it
+//! was meant to silence still shows, or a later rule's finding is silenced
+//! by accident, and nothing says why.
+//!
+//! ## Example
+//! ```markdown
+//! <!-- planwright-disabel PW101 -->
+//! <!-- planwright-disable-next-line PW999 -->
+//! ```
+//!
+//! ## Fix
+//! Correct the directive's spelling or the rule code; `planwright rules`
+//! lists the codes. Remove a directive that is no longer needed.
+
+use crate::Context;
+use crate::directives::{PREFIX, VERBS, is_known_selector, parse};
+
+use super::Sink;
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
+    for &comment in &ctx.plan.comments {
+        let Some((verb, selectors)) = parse(comment.slice(ctx.source)) else {
+            continue;
+        };
+        if !verb.starts_with(PREFIX) {
+            continue;
+        }
+        if !VERBS.contains(&verb) {
+            out.report(comment, format!("unknown directive `{verb}`"))
+                .help(format!("the directives are {}", quoted(VERBS)));
+            continue;
+        }
+        let unknown: Vec<&str> = selectors
+            .into_iter()
+            .filter(|s| !is_known_selector(s))
+            .collect();
+        if unknown.is_empty() {
+            continue;
+        }
+        let what = if unknown.len() == 1 { "rule" } else { "rules" };
+        out.report(
+            comment,
+            format!("unknown {what} {} in `{verb}`", quoted(&unknown)),
+        )
+        .help("name rules by code (PW101), prefix (PW1) or name; `planwright rules` lists them");
+    }
+}
+
+/// `` `a`, `b` `` for a message.
+fn quoted(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
