@@ -307,7 +307,14 @@ impl PlanMatcher {
                 })
                 .collect::<Result<Vec<_>, _>>()
         };
-        let (include, exclude) = (parse(&plans.include)?, parse(&plans.exclude)?);
+        let (mut include, exclude) = (parse(&plans.include)?, parse(&plans.exclude)?);
+        // What `new` writes is a plan, whatever `[plans]` lists. A pattern
+        // `new` would refuse is `new`'s error to report, not this one's.
+        if let Ok(pattern) = crate::numbering::Pattern::parse(&config.config.new.pattern)
+            && let Ok(glob) = crate::config::compile_glob(&pattern.glob())
+        {
+            include.push(glob);
+        }
         if !walking {
             return Ok(None);
         }
@@ -354,12 +361,9 @@ fn absolute<'a>(path: &'a Path, cwd: &Path) -> std::borrow::Cow<'a, Path> {
     if path.is_absolute() && !has_parent(path) {
         return path.into();
     }
-    let joined = cwd.join(path);
-    if has_parent(&joined) {
-        lexical(&joined).into()
-    } else {
-        joined.into()
-    }
+    // Rebuilt from its components, which drops the `.` of `./plan.md`:
+    // `strip_prefix` would keep it, and `adr/./x.md` matches no `adr/*.md`.
+    lexical(&cwd.join(path)).into()
 }
 
 #[cfg(test)]
@@ -493,6 +497,13 @@ mod tests {
         assert_eq!(
             glob_path(&root.join("./d-plan.md"), &cwd, root),
             Path::new("d-plan.md")
+        );
+        // A walk from a folder below the configuration's gives `./x` paths:
+        // the `.` must not stay between the folder and the name.
+        // (Compared as text: `Path`'s `==` skips that `.` too, globs do not.)
+        assert_eq!(
+            glob_path(Path::new("./e-plan.md"), &cwd, root).as_os_str(),
+            "sub/e-plan.md"
         );
     }
 

@@ -88,6 +88,29 @@ impl Pattern {
         })
     }
 
+    /// A glob matching every path this pattern can give, so that the plans
+    /// `new` writes are found by `lint` and `status` whatever `[plans]`
+    /// says: `adr/{number}-{slug}.md` is `adr/*-*.md`.
+    pub fn glob(&self) -> String {
+        let component = |c: &String| {
+            let mut out = String::new();
+            let mut rest = c.as_str();
+            while let Some(open) = rest.find('{') {
+                out.push_str(&globset::escape(&rest[..open]));
+                out.push('*');
+                let after = &rest[open + 1..];
+                rest = after.find('}').map_or("", |close| &after[close + 1..]);
+            }
+            out.push_str(&globset::escape(rest));
+            out
+        };
+        self.components
+            .iter()
+            .map(component)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
     pub fn has_number(&self) -> bool {
         self.numbered.is_some()
     }
@@ -174,6 +197,19 @@ pub fn format_number(n: u64, digits: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pattern_globs_every_path_it_gives() {
+        let glob = |p: &str| Pattern::parse(p).unwrap().glob();
+        assert_eq!(glob("specs/{number}-{slug}/plan.md"), "specs/*-*/plan.md");
+        assert_eq!(glob("./adr/{number}-{slug}.md"), "adr/*-*.md");
+        assert_eq!(glob("notes/[draft] {slug}.md"), "notes/[[]draft[]] *.md");
+        let set = globset::Glob::new(&glob("adr/{number}-{slug}.md"))
+            .unwrap()
+            .compile_matcher();
+        assert!(set.is_match("adr/007-use-sqlite.md"));
+        assert!(!set.is_match("adr/notes.txt"));
+    }
 
     #[test]
     fn default_pattern_reads_spec_kit_folders() {

@@ -28,7 +28,10 @@ pub fn load_all<T: Send>(
         dialects,
         ..ParseOptions::default()
     };
-    let config = load_config(std::path::Path::new("."))?;
+    // From the current folder up, as `lint` looks: `Path::new(".")` has no
+    // ancestors to look in.
+    let cwd = std::env::current_dir()?;
+    let config = load_config(&cwd)?;
     // Read and parsed on the walker's threads as each plan is found, as
     // `lint` does, so the work starts while the walk goes on.
     let (results, errors) = discover_with(paths, &config, |path| {

@@ -517,3 +517,34 @@ fn a_file_in_the_way_of_the_plan_folder_is_named() {
         "not a folder\n"
     );
 }
+
+#[test]
+fn plans_written_by_new_are_found_by_lint_and_status_from_any_folder() {
+    let dir = repo();
+    std::fs::write(
+        dir.path().join("planwright.toml"),
+        "[new]\npattern = \"adr/{number}-{slug}.md\"\n",
+    )
+    .expect("config");
+    ok(&planwright(dir.path(), &["new", "Decide the store"]));
+    let out = planwright(dir.path(), &["status", "--format", "json"]);
+    assert!(
+        stdout(&out).contains("\"path\": \"adr/001-decide-the-store.md\""),
+        "{}",
+        stdout(&out)
+    );
+    let out = planwright(dir.path(), &["lint", "--format", "concise", "--exit-zero"]);
+    assert!(
+        stdout(&out).contains("adr/001-decide-the-store.md:"),
+        "{}",
+        stdout(&out)
+    );
+    // Below the configuration's folder, status reads the same configuration.
+    let sub = dir.path().join("adr");
+    let out = planwright(&sub, &["status", ".", "--format", "json"]);
+    assert!(
+        stdout(&out).contains("001-decide-the-store.md"),
+        "{}",
+        stdout(&out)
+    );
+}
