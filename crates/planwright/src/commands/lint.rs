@@ -393,6 +393,33 @@ struct Settings {
     cache: std::sync::Mutex<HashMap<Vec<usize>, RuleSet>>,
 }
 
+/// Resolves the `[lint]` table's selectors and each override's once, so
+/// that a bad one is one error naming where it is written, not one per
+/// file. `new` checks them too: the plan it writes is linted next.
+pub(crate) fn check_lint_config(config: &LoadedConfig) -> Result<()> {
+    let lint: &LintConfig = &config.config.lint;
+    let where_ = config
+        .path
+        .as_deref()
+        .map_or_else(|| "planwright.toml".to_owned(), display_path);
+    let located = |e: SelectionError, table: &str| {
+        let at = config.path.as_deref().map_or((1, 1), |p| locate(p, &e));
+        anyhow::anyhow!("{where_}:{}:{}: {table}: {e}", at.0, at.1)
+    };
+    let base = layer_of(
+        lint.select.clone(),
+        &lint.extend_select,
+        &lint.ignore,
+        &lint.severity,
+    );
+    RuleSet::resolve(&[&base]).map_err(|e| located(e, "[lint]"))?;
+    for (i, o) in lint.overrides.iter().enumerate() {
+        RuleSet::resolve(&[&override_layer(o)])
+            .map_err(|e| located(e, &format!("[[lint.overrides]] #{}", i + 1)))?;
+    }
+    Ok(())
+}
+
 impl Settings {
     fn new(config: &LoadedConfig, args: &LintArgs) -> Result<Self> {
         let lint: &LintConfig = &config.config.lint;
@@ -431,20 +458,7 @@ impl Settings {
             },
             cache: std::sync::Mutex::new(HashMap::new()),
         };
-        // Resolve every layer once up front so that a bad selector is one
-        // error naming where it came from, not one per file.
-        let located = |e: SelectionError, table: &str| {
-            let at = config.path.as_deref().map_or((1, 1), |p| locate(p, &e));
-            anyhow::anyhow!("{where_}:{}:{}: {table}: {e}", at.0, at.1)
-        };
-        if let Err(e) = RuleSet::resolve(&[&settings.base]) {
-            return Err(located(e, "[lint]"));
-        }
-        for (i, (_, layer)) in settings.overrides.iter().enumerate() {
-            if let Err(e) = RuleSet::resolve(&[layer]) {
-                return Err(located(e, &format!("[[lint.overrides]] #{}", i + 1)));
-            }
-        }
+        check_lint_config(config)?;
         RuleSet::resolve(&[&settings.cli]).context("command line")?;
         Ok(settings)
     }

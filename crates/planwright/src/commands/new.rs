@@ -27,6 +27,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
     }
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let loaded = load_config(&cwd)?;
+    super::lint::check_lint_config(&loaded)?;
     if let Err(e) = Pattern::parse(&loaded.config.new.pattern) {
         let file = loaded.path.as_deref().map_or_else(
             || "(default configuration)".to_owned(),

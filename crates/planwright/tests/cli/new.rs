@@ -548,3 +548,23 @@ fn plans_written_by_new_are_found_by_lint_and_status_from_any_folder() {
         stdout(&out)
     );
 }
+
+#[test]
+fn a_bad_lint_selector_stops_new_as_it_stops_lint() {
+    let dir = repo();
+    std::fs::write(
+        dir.path().join("planwright.toml"),
+        "[lint]\nselect = [\"PW999\"]\n",
+    )
+    .expect("config");
+    let new = planwright(dir.path(), &["new", TITLE]);
+    let lint = planwright(dir.path(), &["lint"]);
+    assert_eq!(new.status.code(), Some(2));
+    assert_eq!(stderr(&new), stderr(&lint));
+    assert!(
+        stderr(&new).contains("planwright.toml:2:"),
+        "{}",
+        stderr(&new)
+    );
+    assert!(!dir.path().join("specs").exists());
+}
