@@ -1,14 +1,9 @@
 //! `planwright lint` and `planwright rules`: what users see on the example
 //! plans, configuration, directives, errors, exit codes and fixes.
-#![expect(
-    clippy::unwrap_used,
-    reason = "test helpers fail loudly on a broken fixture"
-)]
-
 use std::path::Path;
 use std::process::Output;
 
-use crate::support::{planwright, repo_root};
+use crate::support::{planwright, repo_root, write};
 
 fn text(out: &Output) -> String {
     format!(
@@ -17,12 +12,6 @@ fn text(out: &Output) -> String {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     )
-}
-
-fn write(dir: &Path, rel: &str, content: &str) {
-    let path = dir.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, content).unwrap();
 }
 
 #[test]

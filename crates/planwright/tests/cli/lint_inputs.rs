@@ -9,21 +9,7 @@
 use std::path::Path;
 use std::process::Output;
 
-use crate::support::planwright;
-
-fn write(dir: &Path, rel: &str, content: &str) {
-    let path = dir.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, content).unwrap();
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use crate::support::{planwright, stderr, stdout, write};
 
 /// Runs `git apply ARGS` on `patch` in `dir`, with no user configuration.
 fn git_apply(dir: &Path, args: &[&str], patch: &[u8]) -> Output {

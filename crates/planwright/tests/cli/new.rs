@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::{Command, Output};
 
+use crate::support::{stderr, stdout};
 use planwright_core::dialect::TEMPLATE_DIALECTS;
 use planwright_core::{ParseOptions, Plan, parse_with};
 
@@ -56,14 +57,6 @@ pub(crate) fn repo() -> tempfile::TempDir {
 
 fn commit(dir: &Path) {
     git(dir, &["commit", "-q", "--allow-empty", "-m", "start"]);
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn ok(out: &Output) -> String {

@@ -1,9 +1,7 @@
 //! `planwright show`, `schema` and `templates`: snapshots of what users see
 //! for every example plan, and the errors for bad input.
 
-use std::process::Output;
-
-use crate::support::{examples, planwright, repo_root};
+use crate::support::{examples, planwright, repo_root, stderr};
 
 #[test]
 fn show_human_for_every_example() {
@@ -33,10 +31,6 @@ fn show_json_for_every_example() {
         assert_eq!(json["version"], 1);
         insta::assert_json_snapshot!(format!("show_json_{name}"), json);
     }
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 #[test]

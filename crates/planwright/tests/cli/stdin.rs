@@ -7,23 +7,8 @@
 )]
 
 use std::path::Path;
-use std::process::Output;
 
-use crate::support::planwright_with_input;
-
-fn write(dir: &Path, rel: &str, content: &str) {
-    let path = dir.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, content).unwrap();
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
-}
+use crate::support::{planwright_with_input, stderr, stdout, write};
 
 /// A plan with a placeholder, a link to `spec.md` beside it, and an
 /// upper-case check mark, in CRLF.

@@ -25,6 +25,23 @@ pub(crate) fn examples() -> Vec<String> {
     names
 }
 
+/// Writes `content` to `dir/rel`, making its folders.
+pub(crate) fn write(dir: &Path, rel: &str, content: &str) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().expect("a file in a folder")).expect("mkdir");
+    std::fs::write(path, content).expect("write");
+}
+
+/// A run's standard output, as text (lossily: a test compares it).
+pub(crate) fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A run's standard error, as text.
+pub(crate) fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 /// Runs `planwright ARGS` in `cwd`, without colour.
 pub(crate) fn planwright(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_planwright"))
