@@ -125,10 +125,10 @@ pub struct NewArgs {
     #[arg(long, value_name = "PATH")]
     pub spec: Option<PathBuf>,
     /// Issue or ticket id.
-    #[arg(long, value_name = "ID", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+    #[arg(long, value_name = "ID", value_parser = non_blank)]
     pub issue: Option<String>,
     /// Author [default: git config user.name].
-    #[arg(long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+    #[arg(long, value_name = "NAME", value_parser = non_blank)]
     pub author: Option<String>,
     /// Fill any other slot by name (`--set component_1=Parser`); names match
     /// across case, spaces, `_` and `-`.
@@ -137,7 +137,11 @@ pub struct NewArgs {
     /// Use this number instead of the next free one; refused if taken.
     /// At most 9 digits, the longest number planwright reads back from a
     /// folder or branch name.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(..=999_999_999))]
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = clap::value_parser!(u64).range(..=planwright_workspace::numbering::MAX_NUMBER)
+    )]
     pub number: Option<u64>,
     /// Also create and switch to a git branch named like the plan's folder.
     #[arg(long)]
@@ -147,6 +151,17 @@ pub struct NewArgs {
     pub dry_run: bool,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+}
+
+/// A value that says something: white space alone would write an empty
+/// field and count it as filled.
+fn non_blank(arg: &str) -> Result<String, String> {
+    let value = arg.trim();
+    if value.is_empty() {
+        Err("the value is empty".to_owned())
+    } else {
+        Ok(value.to_owned())
+    }
 }
 
 fn parse_key_value(arg: &str) -> Result<(String, String), String> {

@@ -405,7 +405,14 @@ pub fn check_expansion(template: &str) -> Result<(), String> {
         let Some(close) = after.find('}') else {
             return Err(format!("`{{` without a closing `}}` in \"{template}\""));
         };
-        let name = normalize_key(&after[..close]);
+        let written = &after[..close];
+        if written.contains('{') {
+            let inner = written.trim_start_matches('{');
+            return Err(format!(
+                "\"{template}\": write a variable as {{{inner}}}, with one pair of braces"
+            ));
+        }
+        let name = normalize_key(written);
         let known = ALIASES.iter().any(|(c, _)| *c == name) || canonical(&name).is_some();
         if !known {
             let names: Vec<&str> = ALIASES.iter().map(|(c, _)| *c).collect();
@@ -533,6 +540,13 @@ mod tests {
         assert!(
             err.starts_with("unknown variable `{nope}` in \"ADR-{nope}\"; known: title,"),
             "{err}"
+        );
+        assert_eq!(
+            check_expansion("ADR-{{number}}"),
+            Err(
+                "\"ADR-{{number}}\": write a variable as {number}, with one pair of braces"
+                    .to_owned()
+            )
         );
         assert_eq!(
             check_expansion("ADR-{number"),

@@ -18,7 +18,7 @@ use planwright_core::{Dialect, DialectSet, ParseOptions, parse_with};
 use crate::config::NewConfig;
 use crate::fill::{FilledVar, Sources, Values, fill};
 use crate::git::{self, GitError};
-use crate::numbering::{Pattern, PatternError, format_number, used_numbers};
+use crate::numbering::{MAX_NUMBER, Pattern, PatternError, format_number, used_numbers};
 use crate::source::display_path;
 
 /// Longest slug, in bytes; cut at a word boundary.
@@ -102,6 +102,10 @@ pub enum NewError {
         "number {number} is already taken (by a plan folder or a git branch); next free: {next}"
     )]
     NumberTaken { number: String, next: String },
+    #[error(
+        "no plan number is left: the highest in use is {MAX_NUMBER}; pass --number N for a free one"
+    )]
+    NoNumberLeft,
     #[error("{path}: exists and is not a folder")]
     NotAFolder { path: String },
     #[error("{path}: already exists; planwright never overwrites a file")]
@@ -165,6 +169,9 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
                                 path: display_path(&dir),
                             });
                         }
+                        if n >= MAX_NUMBER {
+                            return Err(NewError::NoNumberLeft);
+                        }
                         number = Some(n + 1);
                         continue;
                     }
@@ -217,6 +224,9 @@ fn pick_number(req: &NewRequest<'_>, pattern: &Pattern) -> Result<Option<u64>, N
     }
     let used = used_numbers(req.root, pattern);
     let next = used.last().map_or(1, |n| n + 1);
+    if req.number.is_none() && next > MAX_NUMBER {
+        return Err(NewError::NoNumberLeft);
+    }
     match req.number {
         Some(n) if used.contains(&n) => Err(NewError::NumberTaken {
             number: format_number(n, req.config.digits),
@@ -477,11 +487,13 @@ pub fn write_new(path: &Path, content: &str) -> Result<(), NewError> {
         path: display_path(path),
         error: source,
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".planwright-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".planwright-").suffix(".tmp");
+    // A temporary file is private (0600); a new plan or configuration is
+    // an ordinary file, as the user's umask makes them (0644, usually).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
     tmp.write_all(content.as_bytes()).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist_noclobber(path).map_err(|e| {
@@ -499,6 +511,23 @@ pub fn write_new(path: &Path, content: &str) -> Result<(), NewError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_as_open_as_the_umask_allows() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.md");
+        write_new(&path, "# Plan\n").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        // Whatever the umask, a file made like any other is readable by
+        // its owner's group unless the umask says otherwise; 0600 was the
+        // temporary file's own mode leaking through.
+        let probe = dir.path().join("probe");
+        std::fs::write(&probe, "").unwrap();
+        let usual = std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, usual);
+    }
 
     #[test]
     fn slugs_are_bounded_lower_case_ascii_words() {

@@ -34,6 +34,10 @@ pub enum PatternError {
     NotMarkdown(String),
 }
 
+/// The highest plan number: numbers are read back from folder and branch
+/// names of at most 9 digits, so a longer one could collide unseen.
+pub const MAX_NUMBER: u64 = 999_999_999;
+
 impl Pattern {
     pub fn parse(pattern: &str) -> Result<Self, PatternError> {
         let path = Path::new(pattern);

@@ -154,6 +154,17 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
             }
             None => md_path.is_file().then(|| md_path.clone()),
         };
+        if let (Some(file), Some(path)) = (&descriptor.template, &template_path)
+            && !path.is_file()
+        {
+            let (line, column) = key_position(&text, "template");
+            return Err(TemplateError::Descriptor {
+                path: display_path(&toml_path),
+                line,
+                column,
+                message: format!("template = \"{file}\": no such file in {TEMPLATES_DIR}/"),
+            });
+        }
         let template = template_path.as_deref().map(read).transpose()?;
         let origin = Origin::Local(shown(template_path.as_deref().unwrap_or(&toml_path)));
         return Dialect::new(descriptor, template, origin).map_err(|e| match e {
@@ -402,6 +413,14 @@ mod tests {
             (
                 "name = \"x\"\n\n[fill]\ndecision_id = \"ADR-{nope}\"\n",
                 "x.toml:4:1: [fill] decision_id: unknown variable `{nope}` in \"ADR-{nope}\"; known: title,",
+            ),
+            (
+                "name = \"x\"\n\ntemplate = \"nothere.md\"\n",
+                "x.toml:3:1: template = \"nothere.md\": no such file in .planwright/templates/",
+            ),
+            (
+                "name = \"x\"\n\n[fill]\nid = \"ADR-{{number}}\"\n",
+                "x.toml:4:1: [fill] id: \"ADR-{{number}}\": write a variable as {number}, with one pair of braces",
             ),
             (
                 "name = \"x\"\ntemplate = \"/etc/hostname\"\n",

@@ -561,3 +561,19 @@ fn a_bad_lint_selector_stops_new_as_it_stops_lint() {
     );
     assert!(!dir.path().join("specs").exists());
 }
+
+#[test]
+fn after_the_highest_number_none_is_made_up() {
+    let dir = repo();
+    ok(&planwright(
+        dir.path(),
+        &["new", "Big", "--number", "999999999"],
+    ));
+    let out = planwright(dir.path(), &["new", "Next"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: no plan number is left: the highest in use is 999999999; pass --number N for a free one\n"
+    );
+    assert_eq!(folders(dir.path()), ["999999999-big"]);
+}

@@ -221,7 +221,10 @@ pub(crate) fn front_matter_fields(yaml: &str) -> Vec<RawField> {
 fn yaml_value(line: &str, from: usize) -> (usize, usize) {
     let area = line.get(from..).unwrap_or("");
     let lead = area.len() - area.trim_start_matches([' ', '\t']).len();
-    let at = from + lead;
+    // An anchor (`&o`) or a tag (`!!str`) belongs to the node, not to its
+    // value: an edit of the value keeps them, and `*o` elsewhere still
+    // finds its anchor.
+    let at = from + lead + node_properties(&area[lead..]);
     let rest = &line[at..];
     if let Some(q @ (b'"' | b'\'')) = rest.bytes().next()
         && let Some(close) = closing_quote(rest, q)
@@ -229,14 +232,47 @@ fn yaml_value(line: &str, from: usize) -> (usize, usize) {
     {
         return (at + 1, at + close);
     }
-    let bytes = rest.as_bytes();
-    let comment = (0..bytes.len())
-        .find(|&i| bytes[i] == b'#' && (i == 0 || matches!(bytes[i - 1], b' ' | b'\t')));
-    match comment {
+    match comment_start(rest) {
         Some(0) => (from, from),
         Some(c) => (at, at + rest[..c].trim_end().len()),
         None => (at, at + rest.trim_end().len()),
     }
+}
+
+/// The length of the anchor and tag tokens, with the white space after
+/// each, that open a YAML value.
+fn node_properties(value: &str) -> usize {
+    let mut len = 0;
+    loop {
+        let rest = &value[len..];
+        if !rest.starts_with(['&', '!']) {
+            return len;
+        }
+        let token = rest.find([' ', '\t']).unwrap_or(rest.len());
+        let space = rest[token..].len() - rest[token..].trim_start_matches([' ', '\t']).len();
+        len += token + space;
+    }
+}
+
+/// Where a ` # comment` starts in a value, outside the quoted scalars of
+/// a flow collection (`[a, "b # c"]`).
+fn comment_start(value: &str) -> Option<usize> {
+    let bytes = value.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let after_gap = i == 0 || matches!(bytes[i - 1], b' ' | b'\t');
+        let opens_scalar =
+            i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'[' | b'{' | b',' | b':');
+        match b {
+            b'#' if after_gap => return Some(i),
+            b'"' | b'\'' if opens_scalar => match closing_quote(&value[i..], b) {
+                Some(close) => i += close + 1,
+                None => return None,
+            },
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// The offset of the quote that closes the scalar `s` opens with `q`:
@@ -353,6 +389,19 @@ mod tests {
                 ("f", "\"open")
             ]
         );
+        // Quotes inside a flow collection hide a `#` too; anchors and tags
+        // are not part of the value.
+        let y = "o: [a, \"b # c\"] # d\np: {x: 'y # z'}\nq: &o bob\nr: !!str 12 # n\ns: &a !t v\nt: &only\n";
+        let got: Vec<_> = front_matter_fields(y)
+            .into_iter()
+            .map(|f| &y[f.value.0..f.value.1])
+            .collect();
+        assert_eq!(
+            got,
+            ["[a, \"b # c\"]", "{x: 'y # z'}", "bob", "12", "v", ""]
+        );
+        let y =
+            "a: draft # by QA\nb: \"x # y\"  # z\nc: 'it''s' #\nd: # empty\ne: u#v\nf: \"open\n";
         // An empty value before a comment sits right after the colon.
         let d = &front_matter_fields(y)[3];
         assert_eq!(&y[d.value.0 - 2..d.value.0], "d:");
