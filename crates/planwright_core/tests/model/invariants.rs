@@ -104,7 +104,9 @@ pub fn violations(plan: &Plan, src: &str) -> Vec<String> {
             let h = s.heading.slice(src);
             // An ATX heading is one line; a setext heading its content
             // lines, never the underline or a trailing line break.
-            let atx = h.trim_start().starts_with('#');
+            // Only spaces may indent an ATX heading: after a form feed, `#`
+            // is paragraph text, and the heading a setext one.
+            let atx = h.trim_start_matches(' ').starts_with('#');
             if h.trim().is_empty() || (atx && h.contains('\n')) || h.ends_with('\n') {
                 c.fail(format!("{what}: heading is not its text line(s): {h:?}"));
             }

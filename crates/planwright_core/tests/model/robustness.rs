@@ -155,6 +155,18 @@ fn a_code_span_over_lines_leaves_titles_on_one_line() {
     }
 }
 
+#[test]
+fn a_form_feed_before_a_hash_makes_a_setext_heading() {
+    // Found by the parse fuzzer: the checker took this two-line setext
+    // heading for an ATX one (`trim_start` also strips a form feed) and
+    // called its line break a fault.
+    let src = "\u{c}# Tase| a | b |\n!\r\n--";
+    let plan = parse(src);
+    assert_eq!(plan.sections.len(), 1);
+    assert_eq!(plan.sections[0].level, 2);
+    assert_eq!(violations(&plan, src), Vec::<String>::new());
+}
+
 /// The checker itself: a model whose range is off by one byte, or whose
 /// index points past the end, is reported, so a passing run means something.
 #[test]
