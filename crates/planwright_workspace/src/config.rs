@@ -160,6 +160,33 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// `path` as a user in `start` would write it: `planwright.toml`, or
+/// `../../planwright.toml` for a configuration found further up. Found
+/// configurations are absolute; an error showing that is hard to read.
+pub fn shown_from(path: &Path, start: &Path) -> String {
+    for (up, folder) in start.ancestors().enumerate() {
+        if let Ok(rest) = path.strip_prefix(folder) {
+            let mut shown = PathBuf::new();
+            for _ in 0..up {
+                shown.push("..");
+            }
+            shown.push(rest);
+            return crate::source::display_path(&shown);
+        }
+    }
+    crate::source::display_path(path)
+}
+
+impl LoadedConfig {
+    /// The configuration file as shown from `cwd`; `planwright.toml` for
+    /// the defaults.
+    pub fn shown(&self, cwd: &Path) -> String {
+        self.path
+            .as_deref()
+            .map_or_else(|| CONFIG_FILE.to_owned(), |p| shown_from(p, cwd))
+    }
+}
+
 /// Loads the nearest configuration, or the defaults when there is none.
 pub fn load_config(start: &Path) -> Result<LoadedConfig, ConfigError> {
     let Some(path) = find_config(start) else {
@@ -169,11 +196,12 @@ pub fn load_config(start: &Path) -> Result<LoadedConfig, ConfigError> {
             root: start.to_owned(),
         });
     };
+    let shown = PathBuf::from(shown_from(&path, start));
     let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Io {
-        path: crate::source::display_path(&path),
+        path: crate::source::display_path(&shown),
         error: source,
     })?;
-    let config = parse_config(&text, &path)?;
+    let config = parse_config(&text, &shown)?;
     let root = path
         .parent()
         .map_or_else(|| start.to_owned(), Path::to_owned);
@@ -281,6 +309,20 @@ fn check_globs(text: &str) -> Result<(), (Option<usize>, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_configuration_is_shown_as_typed_from_where_the_user_is() {
+        let file = Path::new("/repo/planwright.toml");
+        assert_eq!(shown_from(file, Path::new("/repo")), "planwright.toml");
+        assert_eq!(
+            shown_from(file, Path::new("/repo/a/b")),
+            "../../planwright.toml"
+        );
+        assert_eq!(
+            shown_from(file, Path::new("/elsewhere")),
+            "../repo/planwright.toml"
+        );
+    }
 
     #[test]
     fn defaults_without_a_file() {

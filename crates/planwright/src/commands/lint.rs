@@ -20,7 +20,6 @@ use planwright_workspace::config::{
     LintConfig, LintOverride, LoadedConfig, compile_glob, load_config,
 };
 use planwright_workspace::discover::{discover_with, glob_path};
-use planwright_workspace::source::display_path;
 use planwright_workspace::templates::{dialect_set, templates_dir};
 use planwright_workspace::{SourceFile, read_plan_file};
 use rayon::prelude::*;
@@ -398,10 +397,7 @@ struct Settings {
 /// file. `new` checks them too: the plan it writes is linted next.
 pub(crate) fn check_lint_config(config: &LoadedConfig) -> Result<()> {
     let lint: &LintConfig = &config.config.lint;
-    let where_ = config
-        .path
-        .as_deref()
-        .map_or_else(|| "planwright.toml".to_owned(), display_path);
+    let where_ = config.shown(&std::env::current_dir().unwrap_or_default());
     let located = |e: SelectionError, table: &str| {
         let at = config.path.as_deref().map_or((1, 1), |p| locate(p, &e));
         anyhow::anyhow!("{where_}:{}:{}: {table}: {e}", at.0, at.1)
@@ -423,10 +419,7 @@ pub(crate) fn check_lint_config(config: &LoadedConfig) -> Result<()> {
 impl Settings {
     fn new(config: &LoadedConfig, args: &LintArgs) -> Result<Self> {
         let lint: &LintConfig = &config.config.lint;
-        let where_ = config
-            .path
-            .as_deref()
-            .map_or_else(|| "planwright.toml".to_owned(), display_path);
+        let where_ = config.shown(&std::env::current_dir().unwrap_or_default());
         let base = layer_of(
             lint.select.clone(),
             &lint.extend_select,

@@ -555,11 +555,22 @@ fn a_bad_lint_selector_stops_new_as_it_stops_lint() {
     assert_eq!(new.status.code(), Some(2));
     assert_eq!(stderr(&new), stderr(&lint));
     assert!(
-        stderr(&new).contains("planwright.toml:2:"),
+        stderr(&new).starts_with(
+            "planwright: error: planwright.toml:2:11: [lint]: unknown rule selector `PW999`"
+        ),
         "{}",
         stderr(&new)
     );
     assert!(!dir.path().join("specs").exists());
+    // From below, the configuration is named as it would be typed there.
+    let sub = dir.path().join("docs/notes");
+    std::fs::create_dir_all(&sub).expect("mkdir");
+    let out = planwright(&sub, &["lint"]);
+    assert!(
+        stderr(&out).starts_with("planwright: error: ../../planwright.toml:2:11: [lint]:"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
