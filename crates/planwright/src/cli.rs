@@ -183,7 +183,7 @@ pub struct StatusArgs {
 pub struct NextArgs {
     /// The plan [default: every plan in the repository].
     pub plan: Option<PathBuf>,
-    /// Show at most N tasks.
+    /// Show at most N tasks; 0 only counts the tasks that can start.
     #[arg(short = 'n', value_name = "N", default_value_t = 10)]
     pub limit: usize,
     #[arg(long, value_enum, default_value_t = Format::Human)]

@@ -28,7 +28,38 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
 }
 
+/// How many terminal columns `text` takes: two for a CJK character, none
+/// for a combining mark.
+pub fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `text` followed by spaces to fill `columns` terminal columns (none when
+/// it is already as wide): `format!("{:<n$}")` counts characters, which
+/// misaligns wide ones.
+pub fn pad(text: &str, columns: usize) -> String {
+    let mut out = text.to_owned();
+    out.extend(std::iter::repeat_n(
+        ' ',
+        columns.saturating_sub(width(text)),
+    ));
+    out
+}
+
 /// `n` and the noun, singular for one: "1 plan", "3 plans".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pad_fills_display_columns() {
+        assert_eq!(pad("ab", 4), "ab  ");
+        assert_eq!(pad("中文", 6), "中文  ");
+        assert_eq!(width("中文"), 4);
+        assert_eq!(pad("abcdef", 4), "abcdef");
+    }
 }

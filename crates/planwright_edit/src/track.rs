@@ -6,7 +6,7 @@
 //! `T005 → T006` chains. A reference to something the plan does not have
 //! blocks nothing here; `lint` reports it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use planwright_core::{Plan, RefTarget, TaskKind, TaskState};
 
@@ -21,12 +21,15 @@ pub struct Ready {
 }
 
 /// The tasks that can start: not done, not waiting for an unfinished phase
-/// (of their own phase or an enclosing one) or task, and not a container
-/// whose subtasks are still open (those are listed instead). Definition of
-/// done and acceptance criteria are checked at the end, never "started".
-/// In-progress tasks come first, then document order.
-pub fn ready_tasks(plan: &Plan) -> Vec<Ready> {
-    let graph = Graph::new(plan);
+/// (of their own phase or an enclosing one) or task (their own wait or an
+/// enclosing task's: a subtask of a blocked task is blocked too), and not a
+/// container whose subtasks are still open (those are listed instead).
+/// Definition of done and acceptance criteria are checked at the end, never
+/// "started". In-progress tasks come first, then document order.
+/// `done_status` are the status values the plan's dialect counts as
+/// finished (see [`Graph::new`]).
+pub fn ready_tasks(plan: &Plan, done_status: &[String]) -> Vec<Ready> {
+    let graph = Graph::new(plan, done_status);
     let mut open_children = vec![false; plan.tasks.len()];
     for t in &plan.tasks {
         if let Some(p) = t.parent.filter(|_| t.state != TaskState::Done)
@@ -96,27 +99,65 @@ pub struct Graph {
     /// The edges into each node, as indices into `edges` in order: asking
     /// every task what it waits for read all the edges each time.
     into: HashMap<Node, Vec<usize>>,
+    /// Whether each phase is finished, worked out once (see [`Graph::new`]).
+    phase_done: Vec<bool>,
 }
 
 impl Graph {
-    pub fn new(plan: &Plan) -> Self {
+    /// The plan's dependencies. A dependency on a phase id the plan repeats
+    /// (an overview `### Phase 1` without tasks and the `### Phase 1`
+    /// holding them) waits for every phase of that id, but one nested in
+    /// another of the id (whose tasks count there). A task waiting for
+    /// itself is kept, as the cycle `T001 → T001` (lint's PW207 agrees); a
+    /// phase naming its own id among its dependencies is prose about the
+    /// phase ("Sprint 2 does not block Sprint 3"), not a wait.
+    ///
+    /// A phase is finished when it has tasks (its steps' included) and all
+    /// are done: the check boxes are the truth, whatever its status says
+    /// (`lint` reports a done status over open tasks). A phase without
+    /// tasks is finished unless it has a status that does not read as done
+    /// (`In progress`, `Not started`, `Incomplete`); without a status it
+    /// blocks nothing, since nothing in the plan could ever finish it. A
+    /// status reads as done when it is one of `done_status` (the plan's
+    /// dialect's values) or its words before any remark include a done
+    /// word or ✅ and no negation (see `status_says_done`).
+    pub fn new(plan: &Plan, done_status: &[String]) -> Self {
         let (phases, ids) = (plan.phase_ids(), plan.task_ids());
         let task = |id: &str| ids.get(id);
         let mut edges = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::new();
         let mut push = |from: Node, to: Node| {
-            if from != to && seen.insert((from, to)) {
+            if seen.insert((from, to)) {
                 edges.push(Dependency { from, to });
             }
         };
         for (p, phase) in plan.phases.iter().enumerate() {
             for r in &phase.depends_on {
-                let from = match &r.target {
-                    RefTarget::Phase { .. } => phases.get(&r.target).map(Node::Phase),
-                    RefTarget::Task(id) => task(id).map(Node::Task),
-                };
-                if let Some(from) = from {
-                    push(from, Node::Phase(p));
+                match &r.target {
+                    RefTarget::Phase { .. } => {
+                        let named: Vec<usize> = phases.get_all(&r.target).collect();
+                        if named.contains(&p) {
+                            continue;
+                        }
+                        // A repeat nested in another phase of the name
+                        // (`### Sprint 1 Risks` under `## Sprint 1`) is
+                        // part of it, and its tasks already count there.
+                        let ancestors = |q: usize| {
+                            std::iter::successors(plan.phases.get(q).and_then(|x| x.parent), |&a| {
+                                plan.phases.get(a).and_then(|x| x.parent)
+                            })
+                        };
+                        for &q in &named {
+                            if !ancestors(q).any(|a| named.contains(&a)) {
+                                push(Node::Phase(q), Node::Phase(p));
+                            }
+                        }
+                    }
+                    RefTarget::Task(id) => {
+                        if let Some(t) = task(id) {
+                            push(Node::Task(t), Node::Phase(p));
+                        }
+                    }
                 }
             }
         }
@@ -136,32 +177,79 @@ impl Graph {
         for (i, e) in edges.iter().enumerate() {
             into.entry(e.to).or_default().push(i);
         }
-        Self { edges, into }
+        let phase_done = plan
+            .phases
+            .iter()
+            .map(|phase| {
+                if phase.tasks.is_empty() {
+                    phase
+                        .status
+                        .as_deref()
+                        .is_none_or(|s| status_says_done(s, done_status))
+                } else {
+                    phase
+                        .tasks
+                        .iter()
+                        .all(|&t| plan.tasks.get(t).is_none_or(|t| t.state == TaskState::Done))
+                }
+            })
+            .collect();
+        Self {
+            edges,
+            into,
+            phase_done,
+        }
     }
 
-    /// The unfinished nodes `node` waits for: its own dependencies and, for
-    /// a task or step, those of every enclosing phase.
+    /// Whether a task is done or a phase finished (see [`Graph::new`]).
+    pub fn finished(&self, plan: &Plan, node: Node) -> bool {
+        match node {
+            Node::Task(i) => plan.tasks.get(i).is_none_or(|t| t.state == TaskState::Done),
+            Node::Phase(p) => self.phase_done.get(p).copied().unwrap_or(true),
+        }
+    }
+
+    /// The unfinished nodes `node` waits for: its own dependencies and
+    /// those of every enclosing phase and, for a task, enclosing task. What
+    /// an enclosing task or phase waits for inside itself (a parent written
+    /// to follow one of its subtasks, a phase's `Dependencies: T005` for
+    /// its own T005) holds back the container, not what it holds.
     pub fn waits_for(&self, plan: &Plan, node: Node) -> Vec<Node> {
         let mut holders = vec![node];
         let mut phase = match node {
             Node::Task(i) => plan.tasks.get(i).and_then(|t| t.phase),
             Node::Phase(p) => plan.phases.get(p).and_then(|p| p.parent),
         };
+        if let Node::Task(i) = node {
+            let mut parent = plan.tasks.get(i).and_then(|t| t.parent);
+            // Bounded by the number of tasks, whatever the parent links say.
+            while let Some(p) = parent.filter(|_| holders.len() <= plan.tasks.len()) {
+                holders.push(Node::Task(p));
+                parent = plan.tasks.get(p).and_then(|t| t.parent);
+            }
+        }
         while let Some(p) = phase {
             holders.push(Node::Phase(p));
             phase = plan.phases.get(p).and_then(|p| p.parent);
         }
         // In the order of `edges`, as a filter over all of them would give.
-        let mut at: Vec<usize> = holders
-            .iter()
-            .filter_map(|h| self.into.get(h))
-            .flatten()
-            .copied()
-            .collect();
+        let mut at: Vec<usize> = Vec::new();
+        for &h in &holders {
+            let Some(edges) = self.into.get(&h) else {
+                continue;
+            };
+            at.extend(
+                edges
+                    .iter()
+                    .copied()
+                    .filter(|&e| h == node || !inside(plan, self.edges[e].from, h)),
+            );
+        }
         at.sort_unstable();
+        at.dedup();
         at.into_iter()
             .map(|i| self.edges[i].from)
-            .filter(|&from| !finished(plan, from))
+            .filter(|&from| !self.finished(plan, from))
             .collect()
     }
 
@@ -211,42 +299,140 @@ impl Graph {
     }
 }
 
-/// A phase is finished when it has tasks and all are done, or when its
-/// status says so; a phase without tasks or status blocks nothing, since
-/// nothing in the plan could ever mark it finished.
-pub fn finished(plan: &Plan, node: Node) -> bool {
-    match node {
-        Node::Task(i) => plan.tasks.get(i).is_none_or(|t| t.state == TaskState::Done),
-        Node::Phase(p) => plan.phases.get(p).is_none_or(|phase| {
-            let status_done = phase.status.as_deref().is_some_and(|s| {
-                let s = s.to_lowercase();
-                ["done", "complete", "finished", "shipped", "implemented"]
-                    .iter()
-                    .any(|w| s.contains(w))
-                    || s.contains('✅')
-            });
-            status_done
-                || phase
-                    .tasks
-                    .iter()
-                    .all(|&t| plan.tasks[t].state == TaskState::Done)
-        }),
+/// Whether `from` lies inside `holder`: a subtask of the task, or a task
+/// or step of the phase.
+fn inside(plan: &Plan, from: Node, holder: Node) -> bool {
+    let phase_chain = |start: Option<usize>| {
+        std::iter::successors(start, |&p| plan.phases.get(p).and_then(|p| p.parent))
+    };
+    match (from, holder) {
+        (Node::Task(f), Node::Task(h)) => match (plan.tasks.get(f), plan.tasks.get(h)) {
+            (Some(f), Some(h)) => f.range != h.range && h.range.contains_range(f.range),
+            _ => false,
+        },
+        (Node::Task(f), Node::Phase(h)) => {
+            phase_chain(plan.tasks.get(f).and_then(|t| t.phase)).any(|p| p == h)
+        }
+        (Node::Phase(f), Node::Phase(h)) => {
+            phase_chain(plan.phases.get(f).and_then(|p| p.parent)).any(|p| p == h)
+        }
+        (Node::Phase(_), Node::Task(_)) => false,
     }
 }
 
-/// How a node is named to users: `Phase 2`, `T005`, `#7`.
-pub fn label(plan: &Plan, node: Node) -> String {
-    match node {
-        Node::Phase(p) => plan
-            .phases
-            .get(p)
-            .map(|p| p.id.to_string())
-            .unwrap_or_default(),
-        Node::Task(i) => plan
-            .tasks
-            .get(i)
-            .map(|t| t.id.to_string())
-            .unwrap_or_default(),
+/// Words that say a phase's work is over: finished, or given up, which
+/// blocks nothing either (`Skipped`, `Cancelled`).
+const DONE_WORDS: &[&str] = &[
+    "done",
+    "complete",
+    "completed",
+    "finished",
+    "shipped",
+    "implemented",
+    "delivered",
+    "merged",
+    "released",
+    "deployed",
+    "passed",
+    "closed",
+    "resolved",
+    "skipped",
+    "cancelled",
+    "canceled",
+    "dropped",
+    "obsolete",
+    "superseded",
+];
+
+/// Words that take a done word back: "Not done", "Partially complete", "To
+/// be done", "No". The un- and in- forms (`incomplete`, `undone`,
+/// `unfinished`) are other words, and never match a done word.
+const NEGATIONS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "isn",
+    "aren",
+    "wasn",
+    "hasn",
+    "haven",
+    "partial",
+    "partially",
+    "partly",
+    "almost",
+    "nearly",
+    "mostly",
+    "half",
+    "be",
+    "pending",
+    "awaiting",
+];
+
+/// Whether a phase's status says its work is finished. The status proper
+/// is what stands before a remark (`✅ Complete (2025-01-10)`, `Done -
+/// merged`), as lint reads it: one of the dialect's `done_status` values,
+/// or a done word or ✅ among its whole words with no negation and no ❌.
+pub(crate) fn status_says_done(status: &str, done_status: &[String]) -> bool {
+    let head = status
+        .split(['(', '—', '–', ';', ',', ':'])
+        .next()
+        .unwrap_or(status);
+    let head = head.split(" - ").next().unwrap_or(head);
+    let key = planwright_core::normalize_key(head);
+    if !key.is_empty()
+        && done_status
+            .iter()
+            .any(|d| planwright_core::normalize_key(d) == key)
+    {
+        return true;
+    }
+    let lower = head.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let claims = words.iter().any(|w| DONE_WORDS.contains(w)) || head.contains(['✅', '✔', '☑']);
+    claims && !head.contains(['❌', '✗', '✘']) && !words.iter().any(|w| NEGATIONS.contains(w))
+}
+
+/// The graph's names for its nodes, unique within the plan: each phase
+/// and task by its id (`Phase 2`, `T005`, `#7`), and a repeated id (an
+/// overview `### Phase 1` and the `### Phase 1` with the tasks, two
+/// `T001`) with ` (2)`, ` (3)`... after it from its second appearance on,
+/// so an edge or a cycle names exactly one node.
+#[derive(Clone, Debug, Default)]
+pub struct NodeNames {
+    phases: Vec<String>,
+    tasks: Vec<String>,
+}
+
+impl NodeNames {
+    pub fn new(plan: &Plan) -> Self {
+        let mut taken: HashSet<String> = HashSet::new();
+        // The last suffix given to each id, so a thousand repeats of one
+        // id cost no more than a thousand ids.
+        let mut last: HashMap<String, usize> = HashMap::new();
+        let mut unique = |id: &str| {
+            let mut name = id.to_owned();
+            let n = last.entry(name.clone()).or_insert(1);
+            while !taken.insert(name.clone()) {
+                *n += 1;
+                name = format!("{id} ({n})");
+            }
+            name
+        };
+        let phases = plan.phases.iter().map(|p| unique(&p.id)).collect();
+        let tasks = plan.tasks.iter().map(|t| unique(&t.id)).collect();
+        Self { phases, tasks }
+    }
+
+    /// The name of `node`; empty for a node the plan does not have.
+    pub fn get(&self, node: Node) -> &str {
+        let name = match node {
+            Node::Phase(p) => self.phases.get(p),
+            Node::Task(i) => self.tasks.get(i),
+        };
+        name.map_or("", String::as_str)
     }
 }
 

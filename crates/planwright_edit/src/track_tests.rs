@@ -5,7 +5,7 @@ use planwright_core::parse;
 
 fn ready_ids(src: &str) -> Vec<(String, Option<usize>)> {
     let plan = parse(src);
-    ready_tasks(&plan)
+    ready_tasks(&plan, &[])
         .into_iter()
         .map(|r| (plan.tasks[r.task].id.to_string(), r.batch))
         .collect()
@@ -55,11 +55,138 @@ fn containers_give_way_to_their_subtasks_and_dod_is_not_started() {
 fn cycles_are_found_with_their_path() {
     let src = "# P\n\n## Phase 1: A\n\n**Dependencies:** Phase 2\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n\n## Phase 3: C\n\n**Dependencies:** Phase 2\n";
     let plan = parse(src);
-    let graph = Graph::new(&plan);
+    let graph = Graph::new(&plan, &[]);
     let cycle = graph.cycle().unwrap();
-    let names: Vec<String> = cycle.iter().map(|&n| label(&plan, n)).collect();
+    let names = NodeNames::new(&plan);
+    let names: Vec<&str> = cycle.iter().map(|&n| names.get(n)).collect();
     assert_eq!(names, ["Phase 1", "Phase 2", "Phase 1"]);
     let acyclic = parse("# P\n\n## Phase 1: A\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n");
-    assert_eq!(Graph::new(&acyclic).cycle(), None);
-    assert_eq!(Graph::new(&acyclic).edges.len(), 1);
+    assert_eq!(Graph::new(&acyclic, &[]).cycle(), None);
+    assert_eq!(Graph::new(&acyclic, &[]).edges.len(), 1);
+}
+
+#[test]
+fn a_task_waiting_for_itself_is_a_cycle_and_never_ready() {
+    let src = "# P\n\n## Phase 1: Work\n\n- [ ] T001 One (depends on T001)\n- [ ] T002 Two\n";
+    let plan = parse(src);
+    let graph = Graph::new(&plan, &[]);
+    let names = NodeNames::new(&plan);
+    let cycle: Vec<&str> = graph
+        .cycle()
+        .unwrap()
+        .iter()
+        .map(|&n| names.get(n))
+        .collect();
+    assert_eq!(cycle, ["T001", "T001"]);
+    assert_eq!(ids(&ready_ids(src)), ["T002"]);
+    // A phase naming itself is prose, as lint reads it: no wait, no cycle.
+    let prose = "# P\n\n## Phase 2: B\n\n**Dependencies:** Phase 2 does not block Phase 3\n\n- [ ] T001 a\n";
+    assert_eq!(Graph::new(&parse(prose), &[]).cycle(), None);
+    assert_eq!(ids(&ready_ids(prose)), ["T001"]);
+}
+
+#[test]
+fn subtasks_wait_for_what_their_parents_wait_for() {
+    let src = "# P\n\n## Phase 1: Work\n\n- [ ] T001 Foundation\n- [ ] T002 Feature (depends on T001)\n  - [ ] T003 Sub-part\n    - [ ] T004 Detail\n";
+    assert_eq!(ids(&ready_ids(src)), ["T001"]);
+    let done = src.replace("- [ ] T001", "- [x] T001");
+    assert_eq!(ids(&ready_ids(&done)), ["T004"]);
+    // A parent written to follow its own subtask holds back the parent,
+    // not the subtask.
+    let inner = "# P\n\n- [ ] T001 Parent (depends on T002)\n  - [ ] T002 Child\n";
+    assert_eq!(ids(&ready_ids(inner)), ["T002"]);
+    // A phase waiting for one of its own tasks holds back none of them:
+    // T002 cannot wait for itself, nor T001 for a phase that is not
+    // waiting for anything outside it.
+    let own = "# P\n\n## Phase 1: A\n\n**Dependencies:** T002\n\n- [ ] T001 a\n- [ ] T002 b\n";
+    assert_eq!(ids(&ready_ids(own)), ["T001", "T002"]);
+}
+
+#[test]
+fn a_phase_status_counts_only_when_it_reads_as_done() {
+    let plan = |status: &str| {
+        format!(
+            "# Tasks: X\n\n## Phase 1: Setup\n\n**Status:** {status}\n\n## Phase 2: Build\n\n**Dependencies:** Phase 1\n\n- [ ] T002 Build core\n"
+        )
+    };
+    for status in [
+        "Done",
+        "✅ Complete (2025-01-10)",
+        "COMPLETED",
+        "Implemented - merged",
+        "✅",
+        "SKIPPED - not on a feature branch",
+    ] {
+        assert_eq!(ids(&ready_ids(&plan(status))), ["T002"], "{status}");
+    }
+    for status in [
+        "Incomplete",
+        "Not done",
+        "Not started",
+        "Undone",
+        "Unfinished",
+        "In progress",
+        "Partially complete",
+        "To be done",
+        "❌ Done",
+        "Pending",
+        "Not yet complete",
+        "Partial Complete",
+        "⬜ Not Started | 🔄 In Progress | ✅ Passed | ❌ Failed",
+    ] {
+        assert_eq!(
+            ids(&ready_ids(&plan(status))),
+            Vec::<&str>::new(),
+            "{status}"
+        );
+    }
+    // The dialect's own done values count as they are.
+    let shipped = parse(&plan("Live"));
+    let live = [String::from("Live")];
+    assert_eq!(ready_tasks(&shipped, &live).len(), 1);
+    assert_eq!(ready_tasks(&shipped, &[]).len(), 0);
+}
+
+#[test]
+fn open_tasks_keep_a_phase_unfinished_whatever_its_status() {
+    let src = "# Tasks: X\n\n## Phase 1: Setup\n\n**Status:** Incomplete\n\n- [ ] T001 Create project\n\n## Phase 2: Build\n\n**Dependencies:** Phase 1\n\n- [ ] T002 Build core\n";
+    assert_eq!(ids(&ready_ids(src)), ["T001"]);
+    let claimed = src.replace("Incomplete", "Done");
+    assert_eq!(ids(&ready_ids(&claimed)), ["T001"]);
+    let checked = src.replace("- [ ] T001", "- [x] T001");
+    assert_eq!(ids(&ready_ids(&checked)), ["T002"]);
+}
+
+#[test]
+fn a_repeated_phase_id_waits_for_every_phase_of_it() {
+    let src = "# Plan: X\n\n## Overview\n\n### Phase 1: Setup\nSummary.\n\n## Tasks\n\n### Phase 1: Setup\n\n- [ ] T001 Create project\n\n### Phase 2: Build\n\n**Dependencies:** Phase 1\n\n- [ ] T002 Build core\n";
+    assert_eq!(ids(&ready_ids(src)), ["T001"]);
+    let done = src.replace("- [ ] T001", "- [x] T001");
+    assert_eq!(ids(&ready_ids(&done)), ["T002"]);
+    let plan = parse(src);
+    let names = NodeNames::new(&plan);
+    let edges: Vec<(&str, &str)> = Graph::new(&plan, &[])
+        .edges
+        .iter()
+        .map(|e| (names.get(e.from), names.get(e.to)))
+        .collect();
+    assert_eq!(edges, [("Phase 1", "Phase 2"), ("Phase 1 (2)", "Phase 2")]);
+    // A repeat nested in the phase it repeats is part of it: no edge.
+    let nested = "# P\n\n## Sprint 1: A\n\n- [ ] T001 a\n\n### Sprint 1 Risks\n\n## Sprint 2: B\n\n**Depends on:** Sprint 1\n\n- [ ] T002 b\n";
+    let plan = parse(nested);
+    assert_eq!(plan.phases.len(), 3, "{:?}", plan.phases);
+    assert_eq!(Graph::new(&plan, &[]).edges.len(), 1);
+}
+
+#[test]
+fn node_names_are_unique() {
+    let plan = parse(
+        "# P\n\n## Phase 1: A\n\n- [ ] T001 a\n- [ ] T001 b\n\n## Phase 1: B\n\n## Phase 1: C\n\n- [ ] c\n",
+    );
+    let names = NodeNames::new(&plan);
+    let phases: Vec<&str> = (0..3).map(|p| names.get(Node::Phase(p))).collect();
+    assert_eq!(phases, ["Phase 1", "Phase 1 (2)", "Phase 1 (3)"]);
+    let tasks: Vec<&str> = (0..3).map(|t| names.get(Node::Task(t))).collect();
+    assert_eq!(tasks, ["T001", "T001 (2)", "#3"]);
+    assert_eq!(names.get(Node::Task(9)), "");
 }

@@ -2,90 +2,144 @@
 //! plan:
 //!
 //! - `<!-- planwright-disable PW104 PW105 -->` from here on (no codes: all
-//!   rules), until a matching `<!-- planwright-enable -->`;
+//!   rules), until a `<!-- planwright-enable -->` that names them;
 //! - `<!-- planwright-disable-next-line PW101 -->` on the next line only;
-//! - `<!-- planwright-enable [codes] -->` ends a disable.
+//! - `<!-- planwright-enable [codes] -->` re-enables the rules it names
+//!   (no codes: all of them); rules disabled with it but not named stay
+//!   disabled.
 //!
 //! Rules are selected as the configuration selects them: codes, code
-//! prefixes, names or `ALL`. A directive that is none of these, or names
-//! no rule, is reported by PW601 rather than silently ignored. Directives
-//! are read from the model's list of comments, never by scanning the text
-//! again.
+//! prefixes, names or `ALL`, and both directions resolve their selectors
+//! to rules before comparing, so `enable pw101` ends `disable
+//! unfilled-placeholder`. The `planwright-` verbs are read in any case, as
+//! the codes are. A directive that is none of these, or names no rule, is
+//! reported by PW601 rather than silently ignored. Directives are read from
+//! the model's list of comments, never by scanning the text again; a
+//! comment may run over lines, and `disable-next-line` then means the line
+//! after the one the comment ends on.
 
 use planwright_core::{LineIndex, Plan};
 
 use crate::registry::RULES;
 use crate::selection::selects;
 
-/// The directives, as written after `<!--`.
+/// The directives, as written after `<!--` (in any case).
 pub const VERBS: &[&str] = &[
     "planwright-disable",
     "planwright-disable-next-line",
     "planwright-enable",
 ];
 
-/// What every directive starts with: a comment starting so is meant as
-/// one.
+/// What every directive starts with (in any case): a comment starting so
+/// is meant as one.
 pub const PREFIX: &str = "planwright-";
 
+/// What a directive does, whatever the case it is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verb {
+    Disable,
+    DisableNextLine,
+    Enable,
+}
+
+impl Verb {
+    /// The verb `word` spells, in any case; `None` for anything else.
+    pub(crate) fn read(word: &str) -> Option<Self> {
+        [Self::Disable, Self::DisableNextLine, Self::Enable]
+            .into_iter()
+            .zip(VERBS)
+            .find(|(_, v)| v.eq_ignore_ascii_case(word))
+            .map(|(verb, _)| verb)
+    }
+}
+
+/// Whether `word` starts with [`PREFIX`], in any case: the comment is
+/// meant as a directive, known or not.
+pub(crate) fn is_directive_like(word: &str) -> bool {
+    word.get(..PREFIX.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(PREFIX))
+}
+
 pub struct Directives {
-    /// Byte ranges and the selectors silenced in them (empty: all rules).
-    regions: Vec<(u32, u32, Vec<String>)>,
+    /// Byte ranges and the rules silenced in them, parallel to [`RULES`].
+    regions: Vec<(u32, u32, Vec<bool>)>,
 }
 
 impl Directives {
     pub fn read(source: &str, plan: &Plan) -> Self {
         let mut regions = Vec::new();
-        // Open `disable` regions: start and selectors.
-        let mut open: Vec<(u32, Vec<String>)> = Vec::new();
+        // Open `disable` regions: where they start and the rules still
+        // disabled in them.
+        let mut open: Vec<(u32, Vec<bool>)> = Vec::new();
         let mut index: Option<LineIndex> = None;
         for comment in &plan.comments {
-            let Some((verb, selectors)) = parse(comment.slice(source)) else {
+            let Some((word, selectors)) = parse(comment.slice(source)) else {
                 continue;
             };
-            let codes: Vec<String> = selectors.into_iter().map(str::to_owned).collect();
+            let Some(verb) = Verb::read(word) else {
+                continue;
+            };
+            let rules = resolve(&selectors);
             match verb {
-                "planwright-disable-next-line" => {
+                Verb::DisableNextLine => {
                     let index = index.get_or_insert_with(|| LineIndex::new(source));
                     let line = index.line_of(comment.end.saturating_sub(1)) + 1;
                     let range = index.line_range(source, line);
-                    regions.push((range.start, range.end.max(range.start + 1), codes));
+                    regions.push((range.start, range.end.max(range.start + 1), rules));
                 }
-                "planwright-disable" => open.push((comment.start, codes)),
-                "planwright-enable" => {
-                    let end = comment.start;
-                    open.retain(|(start, disabled)| {
-                        let closes = codes.is_empty() || disabled.iter().any(|d| codes.contains(d));
-                        if closes {
-                            regions.push((*start, end, disabled.clone()));
+                Verb::Disable => open.push((comment.start, rules)),
+                Verb::Enable => {
+                    // An open region that silences a rule named here ends
+                    // here; the rules it silenced that this does not name go
+                    // on being silenced from here. Each split drops a rule,
+                    // so a region splits at most once per rule.
+                    let at = comment.start;
+                    for (start, disabled) in std::mem::take(&mut open) {
+                        if !disabled.iter().zip(&rules).any(|(d, e)| *d && *e) {
+                            open.push((start, disabled));
+                            continue;
                         }
-                        !closes
-                    });
+                        let still: Vec<bool> =
+                            disabled.iter().zip(&rules).map(|(d, e)| *d && !e).collect();
+                        if still.contains(&true) {
+                            open.push((at, still));
+                        }
+                        regions.push((start, at, disabled));
+                    }
                 }
-                _ => {}
             }
         }
-        for (start, codes) in open {
-            regions.push((start, u32::MAX, codes));
+        for (start, rules) in open {
+            regions.push((start, u32::MAX, rules));
         }
         Self { regions }
     }
 
     /// Whether a finding of rule `code` at `offset` is silenced.
     pub fn suppresses(&self, code: &str, offset: u32) -> bool {
-        let Some(rule) = RULES.iter().find(|r| r.code == code) else {
+        let Some(i) = RULES.iter().position(|r| r.code == code) else {
             return false;
         };
-        self.regions.iter().any(|(start, end, codes)| {
-            (*start..*end).contains(&offset)
-                && (codes.is_empty() || codes.iter().any(|c| selects(c, rule)))
+        self.regions.iter().any(|(start, end, rules)| {
+            (*start..*end).contains(&offset) && rules.get(i) == Some(&true)
         })
     }
 }
 
+/// The rules a directive's selectors name, parallel to [`RULES`]: all of
+/// them when it names none. A selector that names no rule adds nothing
+/// (PW601 reports it).
+fn resolve(selectors: &[&str]) -> Vec<bool> {
+    RULES
+        .iter()
+        .map(|rule| selectors.is_empty() || selectors.iter().any(|s| selects(s, rule)))
+        .collect()
+}
+
 /// A comment's first word and the words after it, split at whitespace and
 /// commas: the verb and selectors of a directive, if it is one. `None`
-/// for an empty comment.
+/// for an empty comment. A comment that runs over lines of a block quote
+/// holds the quote's `>` markers after its first line; they are no words.
 pub(crate) fn parse(comment: &str) -> Option<(&str, Vec<&str>)> {
     let inner = comment
         .trim()
@@ -94,7 +148,7 @@ pub(crate) fn parse(comment: &str) -> Option<(&str, Vec<&str>)> {
         .trim();
     let mut words = inner
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty());
+        .filter(|w| !w.is_empty() && !w.bytes().all(|b| b == b'>'));
     let verb = words.next()?;
     Some((verb, words.collect()))
 }
@@ -119,6 +173,94 @@ mod tests {
             Some(("planwright-enable", vec![]))
         );
         assert_eq!(parse("<!--  -->"), None);
+        // A comment over lines of a block quote: its markers are no words.
+        assert_eq!(
+            parse("<!--\n> planwright-disable PW101\n>> -->"),
+            Some(("planwright-disable", vec!["PW101"]))
+        );
+    }
+
+    #[test]
+    fn verbs_and_the_prefix_are_read_in_any_case() {
+        assert_eq!(Verb::read("planwright-disable"), Some(Verb::Disable));
+        assert_eq!(
+            Verb::read("PLANWRIGHT-DISABLE-NEXT-LINE"),
+            Some(Verb::DisableNextLine)
+        );
+        assert_eq!(Verb::read("PlanWright-Enable"), Some(Verb::Enable));
+        for other in ["planwright-disabel", "planwright-", "disable", ""] {
+            assert_eq!(Verb::read(other), None, "{other}");
+        }
+        assert!(is_directive_like("PLANWRIGHT-DISABEL"));
+        assert!(is_directive_like("planwright-"));
+        assert!(!is_directive_like("planwright"));
+        assert!(!is_directive_like("plan\u{e9}right-x"));
+    }
+
+    /// The rules silenced at the start of each line of `source`, as codes
+    /// among PW101 and PW104.
+    fn silenced(source: &str) -> Vec<Vec<&'static str>> {
+        let plan = planwright_core::parse(source);
+        let directives = Directives::read(source, &plan);
+        let mut at = 0;
+        source
+            .split_inclusive('\n')
+            .map(|line| {
+                let start = u32::try_from(at).unwrap();
+                at += line.len();
+                ["PW101", "PW104"]
+                    .into_iter()
+                    .filter(|code| directives.suppresses(code, start))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn enable_ends_a_disable_however_either_spells_the_rule() {
+        for (disable, enable) in [
+            ("PW101", "pw101"),
+            ("pw101", "PW101"),
+            ("unfilled-placeholder", "PW101"),
+            ("PW101", "unfilled-placeholder"),
+            ("PW1", "pw1"),
+            ("ALL", "all"),
+            ("all", ""),
+            ("PW101", ""),
+        ] {
+            let source = format!(
+                "<!-- planwright-disable {disable} -->\na\n<!-- planwright-enable {enable} -->\nb\n"
+            );
+            let lines = silenced(&source);
+            assert!(lines[1].contains(&"PW101"), "{disable} / {enable}");
+            assert_eq!(lines[3], Vec::<&str>::new(), "{disable} / {enable}");
+        }
+    }
+
+    #[test]
+    fn enable_re_enables_only_the_rules_it_names() {
+        // Rules disabled together and enabled one by one; a selector that
+        // names no rule, or a rule not disabled, ends nothing.
+        let source = "<!-- planwright-disable PW101 empty-section -->\na\n<!-- planwright-enable PW999 PW5 -->\nb\n<!-- planwright-enable unfilled-placeholder -->\nc\n<!-- planwright-enable PW104 -->\nd\n<!-- planwright-disable -->\ne\n<!-- planwright-enable pw104 -->\nf\n";
+        let lines = silenced(source);
+        assert_eq!(lines[1], ["PW101", "PW104"]);
+        assert_eq!(lines[3], ["PW101", "PW104"]);
+        assert_eq!(lines[5], ["PW104"]);
+        assert_eq!(lines[7], Vec::<&str>::new());
+        assert_eq!(lines[9], ["PW101", "PW104"]);
+        assert_eq!(lines[11], ["PW101"]);
+    }
+
+    #[test]
+    fn directives_may_run_over_lines_and_be_upper_case() {
+        let source = "<!-- PLANWRIGHT-DISABLE pw101 -->\na\n<!--\nplanwright-enable\n-->\nb\n<!-- planwright-disable-next-line\n PW104 -->\nc\nd\n";
+        let lines = silenced(source);
+        assert_eq!(lines[1], ["PW101"]);
+        assert_eq!(lines[5], Vec::<&str>::new());
+        // The line after the one the comment ends on.
+        assert_eq!(lines[6], Vec::<&str>::new());
+        assert_eq!(lines[8], ["PW104"]);
+        assert_eq!(lines[9], Vec::<&str>::new());
     }
 
     #[test]

@@ -9,11 +9,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 use planwright_core::json::VERSION;
 use planwright_core::{Plan, TaskState};
-use planwright_edit::track::{Graph, Node, finished, label};
+use planwright_edit::track::{Graph, Node, NodeNames};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::plans::load_one;
+use super::plans::{done_status, load_one};
 use crate::cli::{GraphArgs, GraphFormat};
 
 /// What `planwright graph --format json` prints, version 1: the plan's
@@ -32,6 +32,8 @@ struct GraphDoc {
 
 #[derive(Serialize, JsonSchema)]
 struct NodeDoc {
+    /// Unique in the graph: the phase's or task's id, and for an id the
+    /// plan repeats, ` (2)`, ` (3)`... after it from its second node on.
     id: String,
     /// `phase`, `step`, ..., or `task`.
     kind: &'static str,
@@ -56,7 +58,9 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     let project = crate::project::Project::current()?;
     let loaded = load_one(&args.plan, &project.dialects)?;
     let plan = &loaded.plan;
-    let graph = Graph::new(plan);
+    let graph = Graph::new(plan, done_status(plan, &project.dialects));
+    let names = NodeNames::new(plan);
+    let name = |n: Node| names.get(n).to_owned();
     let cycle = graph.cycle();
     match args.format {
         GraphFormat::Mermaid => crate::output::print(&mermaid(plan, &graph))?,
@@ -65,24 +69,22 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
             let doc = GraphDoc {
                 version: VERSION,
                 path: loaded.file.display(),
-                nodes: nodes(plan),
+                nodes: nodes(plan, &graph, &names),
                 edges: graph
                     .edges
                     .iter()
                     .map(|e| EdgeDoc {
-                        from: label(plan, e.from),
-                        to: label(plan, e.to),
+                        from: name(e.from),
+                        to: name(e.to),
                     })
                     .collect(),
-                cycle: cycle
-                    .as_ref()
-                    .map(|c| c.iter().map(|&n| label(plan, n)).collect()),
+                cycle: cycle.as_ref().map(|c| c.iter().map(|&n| name(n)).collect()),
             };
             crate::output::print_json(&doc)?;
         }
     }
     if let Some(c) = cycle {
-        let path: Vec<String> = c.iter().map(|&n| label(plan, n)).collect();
+        let path: Vec<String> = c.iter().map(|&n| name(n)).collect();
         eprintln!(
             "planwright: {}: dependency cycle: {}",
             loaded.file.display(),
@@ -93,19 +95,20 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn nodes(plan: &Plan) -> Vec<NodeDoc> {
+fn nodes(plan: &Plan, graph: &Graph, names: &NodeNames) -> Vec<NodeDoc> {
+    let phase_name = |q: usize| names.get(Node::Phase(q)).to_owned();
     let phases = plan.phases.iter().enumerate().map(|(i, p)| NodeDoc {
-        id: p.id.to_string(),
+        id: phase_name(i),
         kind: p.kind.name(),
         title: p.title.to_string(),
-        parent: p.parent.map(|q| plan.phases[q].id.to_string()),
-        done: finished(plan, Node::Phase(i)),
+        parent: p.parent.map(phase_name),
+        done: graph.finished(plan, Node::Phase(i)),
     });
-    let tasks = plan.tasks.iter().map(|t| NodeDoc {
-        id: t.id.to_string(),
+    let tasks = plan.tasks.iter().enumerate().map(|(i, t)| NodeDoc {
+        id: names.get(Node::Task(i)).to_owned(),
         kind: "task",
         title: t.text.to_string(),
-        parent: t.phase.map(|q| plan.phases[q].id.to_string()),
+        parent: t.phase.map(phase_name),
         done: t.state == TaskState::Done,
     });
     phases.chain(tasks).collect()
@@ -119,19 +122,22 @@ fn key(node: Node) -> String {
     }
 }
 
+/// `✓ T001 Text`: the done mark, the id when written, and the text; a
+/// task without text is named by its id (`#2`), since Mermaid rejects an
+/// empty label.
 fn task_label(plan: &Plan, i: usize) -> String {
     let t = &plan.tasks[i];
-    let mark = if t.state == TaskState::Done {
-        "✓ "
-    } else {
-        ""
-    };
-    let id = if t.explicit_id {
-        format!("{} ", t.id)
-    } else {
-        String::new()
-    };
-    format!("{mark}{id}{}", crate::output::shorten(&t.text, 50))
+    let mut parts: Vec<String> = Vec::with_capacity(3);
+    if t.state == TaskState::Done {
+        parts.push("✓".to_owned());
+    }
+    if t.explicit_id || t.text.trim().is_empty() {
+        parts.push(t.id.to_string());
+    }
+    if !t.text.trim().is_empty() {
+        parts.push(crate::output::shorten(&t.text, 50));
+    }
+    parts.join(" ")
 }
 
 fn phase_label(plan: &Plan, i: usize) -> String {
@@ -272,6 +278,13 @@ fn dot(plan: &Plan, graph: &Graph) -> String {
     out
 }
 
+/// A dot string: `\` and `"` escaped, and `&` written `&amp;`, since dot
+/// reads HTML entities in labels (`a &amp; b` in a task would otherwise
+/// be drawn `a & b`).
 fn quote(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+    let s = s
+        .replace('&', "&amp;")
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"");
+    format!("\"{s}\"")
 }

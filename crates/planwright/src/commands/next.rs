@@ -6,13 +6,13 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use planwright_core::TaskState;
 use planwright_core::json::{Locator, TaskDoc, VERSION};
+use planwright_core::{DialectSet, TaskState};
 use planwright_edit::track::ready_tasks;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::plans::{Loaded, load_all, load_one, report_errors};
+use super::plans::{Loaded, done_status, load_all, load_one, report_errors};
 use crate::cli::{Format, NextArgs};
 
 /// What `planwright next --format json` prints, version 1: the tasks that
@@ -48,13 +48,14 @@ struct PlanNext {
 
 pub fn run(args: &NextArgs) -> Result<ExitCode> {
     let project = crate::project::Project::current()?;
+    let dialects = &project.dialects;
     let (plans, errors) = match &args.plan {
         Some(path) => (
-            vec![summarize(&load_one(path, &project.dialects)?, args.limit)],
+            vec![summarize(&load_one(path, dialects)?, args.limit, dialects)],
             Vec::new(),
         ),
-        None => load_all(&[super::plans::repository_root()], &project.dialects, |l| {
-            summarize(l, args.limit)
+        None => load_all(&[super::plans::repository_root()], dialects, |l| {
+            summarize(l, args.limit, dialects)
         })?,
     };
     let mut all: Vec<NextTask> = Vec::new();
@@ -89,9 +90,9 @@ pub(crate) fn schema() -> serde_json::Value {
 /// The plan's first `limit` ready tasks (in progress first): since the
 /// output lists work in progress across plans first, then plan order, no
 /// plan can place more than `limit` tasks in it.
-fn summarize(l: &Loaded, limit: usize) -> PlanNext {
+fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
     let plan = &l.plan;
-    let ready = ready_tasks(plan);
+    let ready = ready_tasks(plan, done_status(plan, dialects));
     let mut tasks = Vec::new();
     if !ready.is_empty() && limit > 0 {
         // Only plans with something to list pay for a line index.
@@ -118,14 +119,22 @@ fn summarize(l: &Loaded, limit: usize) -> PlanNext {
 fn human(all: &[NextTask], more: usize, open: usize, total: usize) -> String {
     let mut out = String::new();
     if all.is_empty() {
-        if total == 0 {
+        if more > 0 {
+            // `-n 0` asks for the count alone: the tasks are there, unlisted.
+            let _ = writeln!(
+                out,
+                "{} can start now (use -n to list them)",
+                crate::output::count(more, "task", "tasks")
+            );
+        } else if total == 0 {
             out.push_str("nothing to do: no tasks\n");
         } else if open == 0 {
             out.push_str("nothing to do: every task is done\n");
         } else {
             let _ = writeln!(
                 out,
-                "no task can start now: {open} open tasks wait for others"
+                "no task can start now: {} for others",
+                crate::output::count(open, "open task waits", "open tasks wait")
             );
         }
         return out;

@@ -86,6 +86,14 @@ pub fn load_one(path: &std::path::Path, dialects: &DialectSet) -> Result<Loaded>
     Ok(Loaded { file, plan })
 }
 
+/// The status values the plan's dialect counts as finished, for `next` and
+/// `graph` to read phase statuses by; none for a dialect the set lacks.
+pub fn done_status<'d>(plan: &Plan, dialects: &'d DialectSet) -> &'d [String] {
+    dialects
+        .get(&plan.dialect.name)
+        .map_or(&[], |d| d.descriptor.done_status.as_slice())
+}
+
 /// Prints the read errors and turns them into exit code 2.
 pub fn report_errors(errors: &[String]) -> std::process::ExitCode {
     for e in errors {

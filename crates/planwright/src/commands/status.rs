@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::plans::{Loaded, load_all, load_one, report_errors};
 use crate::cli::{Format, StatusArgs};
+use crate::output::{pad, width};
 
 /// What `planwright status --format json` prints, version 1: a row per
 /// plan, with its phases, and the totals over all of them.
@@ -161,14 +162,10 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
         })
         .collect();
     if !rows.is_empty() {
-        let width = rows
-            .iter()
-            .map(|(n, _)| n.chars().count())
-            .max()
-            .unwrap_or(0);
+        let columns = rows.iter().map(|(n, _)| width(n)).max().unwrap_or(0);
         let _ = writeln!(out);
         for (name, p) in rows {
-            let _ = writeln!(out, "  {name:<width$}  {}", progress_text(p, bars));
+            let _ = writeln!(out, "  {}  {}", pad(&name, columns), progress_text(p, bars));
         }
     }
     out
@@ -193,37 +190,31 @@ fn table(plans: &[PlanStatus], total: Progress, bars: bool) -> String {
             )
         })
         .collect();
-    let pw = rows
-        .iter()
-        .map(|r| r.0.chars().count())
-        .max()
-        .unwrap_or(4)
-        .max(4);
-    let sw = rows
-        .iter()
-        .map(|r| r.1.chars().count())
-        .max()
-        .unwrap_or(6)
-        .max(6);
-    let _ = writeln!(out, "{:<pw$}  {:<sw$}  progress", "plan", "status");
+    let pw = rows.iter().map(|r| width(r.0)).max().unwrap_or(4).max(4);
+    let sw = rows.iter().map(|r| width(&r.1)).max().unwrap_or(6).max(6);
+    let _ = writeln!(out, "{}  {}  progress", pad("plan", pw), pad("status", sw));
     for (path, status, p) in &rows {
         let _ = writeln!(
             out,
-            "{path:<pw$}  {status:<sw$}  {}",
+            "{}  {}  {}",
+            pad(path, pw),
+            pad(status, sw),
             progress_text(*p, bars)
         );
     }
     let _ = writeln!(
         out,
-        "{:<pw$}  {:<sw$}  {}",
-        crate::output::count(plans.len(), "plan", "plans"),
-        "",
+        "{}  {}  {}",
+        pad(&crate::output::count(plans.len(), "plan", "plans"), pw),
+        pad("", sw),
         progress_text(total, bars)
     );
     out
 }
 
-/// `12/30  40%` with the in-progress count, and a bar on a terminal.
+/// `12/30  40%` with the in-progress count, and a bar on a terminal. The
+/// percentage is rounded down, so 100% only ever means done (199 of 200 is
+/// 99%; the JSON keeps 99.5).
 pub(crate) fn progress_text(p: Progress, bars: bool) -> String {
     let mut s = String::new();
     if bars {
@@ -231,7 +222,10 @@ pub(crate) fn progress_text(p: Progress, bars: bool) -> String {
         let filled = (p.done * WIDTH).checked_div(p.total).unwrap_or(0);
         let _ = write!(s, "[{}{}] ", "#".repeat(filled), "-".repeat(WIDTH - filled));
     }
-    let _ = write!(s, "{:>3}/{:<3} {:>3.0}%", p.done, p.total, p.percent());
+    let percent = (p.done.min(p.total).saturating_mul(100))
+        .checked_div(p.total)
+        .unwrap_or(0);
+    let _ = write!(s, "{:>3}/{:<3} {percent:>3}%", p.done, p.total);
     if p.in_progress > 0 {
         let _ = write!(s, "  ({} in progress)", p.in_progress);
     }
@@ -254,5 +248,17 @@ mod tests {
             "[##########----------]   5/10   50%  (1 in progress)"
         );
         assert_eq!(progress_text(Progress::default(), false), "  0/0     0%");
+    }
+
+    #[test]
+    fn percentages_round_down_so_100_means_done() {
+        let p = |done, total| Progress {
+            done,
+            in_progress: 0,
+            total,
+        };
+        assert_eq!(progress_text(p(199, 200), false), "199/200  99%");
+        assert_eq!(progress_text(p(200, 200), false), "200/200 100%");
+        assert_eq!(progress_text(p(2, 3), false), "  2/3    66%");
     }
 }

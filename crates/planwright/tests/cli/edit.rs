@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{examples, planwright, repo_root};
+use crate::support::{examples, planwright, repo_root, stderr, stdout};
 
 /// A temporary folder holding a copy of one example.
 pub(crate) fn copy_example(name: &str) -> tempfile::TempDir {
@@ -385,6 +385,36 @@ fn edits_keep_the_plans_shape() {
         snap.push('\n');
     }
     insta::assert_snapshot!("edits_keep_the_plans_shape", snap);
+}
+
+#[test]
+fn a_log_entry_with_an_older_date_keeps_the_log_in_order() {
+    // `log --date` in the past goes among its neighbours, in either order,
+    // and PW209 finds the result in order.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (rows, want) in [
+        (
+            "| 2026-01-10 | b |\n| 2026-01-05 | a |\n",
+            "| 2026-01-10 | b |\n| 2026-01-07 | c |\n| 2026-01-05 | a |\n",
+        ),
+        (
+            "| 2026-01-05 | a |\n| 2026-01-10 | b |\n",
+            "| 2026-01-05 | a |\n| 2026-01-07 | c |\n| 2026-01-10 | b |\n",
+        ),
+    ] {
+        let head = "# Plan\n\n## Progress Log\n\n| Date | Update |\n|---|---|\n";
+        std::fs::write(dir.path().join("f.md"), format!("{head}{rows}")).expect("write");
+        let out = planwright(&["log", "f.md", "c", "--date", "2026-01-07"], dir.path());
+        assert!(out.status.success(), "{}", stderr(&out));
+        let after = std::fs::read_to_string(dir.path().join("f.md")).expect("read");
+        assert_eq!(after, format!("{head}{want}"));
+        let lint = planwright(
+            &["lint", "f.md", "--select", "PW209", "--format", "concise"],
+            dir.path(),
+        );
+        assert_eq!(stdout(&lint), "", "{after}");
+        assert!(lint.status.success(), "{}", stderr(&lint));
+    }
 }
 
 #[cfg(unix)]

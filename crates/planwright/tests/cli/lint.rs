@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Output;
 
-use crate::support::{planwright, repo_root, write};
+use crate::support::{planwright, repo_root, stdout, write};
 
 fn text(out: &Output) -> String {
     format!(
@@ -261,6 +261,33 @@ fn inline_directives_silence_rules() {
     write(dir.path(), "plan.md", source);
     let out = planwright(&["lint", "--format", "concise", "plan.md"], dir.path());
     insta::assert_snapshot!(text(&out));
+}
+
+#[test]
+fn directives_are_read_however_they_are_spelled_and_laid_out() {
+    // `enable` ends a `disable` that spells the rule otherwise; a directive
+    // may run over lines or be upper case; a misspelt one over lines is
+    // still reported.
+    let dir = tempfile::tempdir().unwrap();
+    for enable in ["pw101", "unfilled-placeholder", "PW1", ""] {
+        let source = format!(
+            "# Plan: Q\n\n<!-- planwright-disable PW101 -->\nOwner: [Team/member]\n<!-- planwright-enable {enable} -->\n\nLead: [Team/member]\n"
+        );
+        write(dir.path(), "d4.md", &source);
+        let out = planwright(&["lint", "d4.md", "--format", "concise"], dir.path());
+        assert_eq!(
+            stdout(&out),
+            "d4.md:7:7: PW101 unfilled placeholder `[Team/member]`\n",
+            "enable {enable:?}"
+        );
+    }
+    let source = "# Plan: Q\n\n<!--\nplanwright-disabel PW101\n-->\n\n<!-- planwright-disable ALL -->\nOwner: [OWNER]\n<!--\nplanwright-enable\n-->\nLead: [LEAD]\n\n<!-- planwright-disable-next-line\n PW101 -->\nQA: [QA LEAD]\n\n<!-- PLANWRIGHT-DISABLE-NEXT-LINE PW101 -->\nOps: [OPS]\n";
+    write(dir.path(), "d5.md", source);
+    let out = planwright(&["lint", "d5.md", "--format", "concise"], dir.path());
+    assert_eq!(
+        stdout(&out),
+        "d5.md:3:1: PW601 unknown directive `planwright-disabel`\nd5.md:12:7: PW101 unfilled placeholder `[LEAD]`\n"
+    );
 }
 
 #[test]

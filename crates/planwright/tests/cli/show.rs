@@ -76,6 +76,26 @@ fn empty_file_is_an_empty_generic_plan() {
 }
 
 #[test]
+fn ranges_slice_to_the_title_and_key_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = "# Tasks: **Bold** title\n\n**\u{a0}Status:** Draft\n\n- [ ] T001 a\n";
+    std::fs::write(dir.path().join("plan.md"), src).unwrap();
+    let out = planwright(&["show", "--format", "json", "plan.md"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let slice = |range: &serde_json::Value| {
+        let at = |end: &str| usize::try_from(range[end]["offset"].as_u64().unwrap()).unwrap();
+        &src[at("start")..at("end")]
+    };
+    assert_eq!(json["title"], "Bold title");
+    assert_eq!(slice(&json["title_range"]), "**Bold** title");
+    let field = &json["metadata"][0];
+    assert_eq!(field["key"], "Status");
+    assert_eq!(slice(&field["key_range"]), "Status");
+    assert_eq!(slice(&field["value_range"]), "Draft");
+}
+
+#[test]
 fn templates_print_the_seeds_byte_for_byte() {
     let shared = repo_root().join("../shared/seeds");
     let seeds = [

@@ -110,3 +110,149 @@ fn mermaid_labels_escape_what_mermaid_would_read() {
     );
     assert!(out.contains(r##"["#96;cargo test` passes"]"##), "{out}");
 }
+
+/// A folder holding `files` (name, content).
+fn plans(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, content) in files {
+        crate::support::write(dir.path(), name, content);
+    }
+    dir
+}
+
+#[test]
+fn next_waits_for_what_the_plan_says() {
+    let dir = plans(&[
+        (
+            "incomplete.md",
+            "# Tasks: X\n\n## Phase 1: Setup\n\n**Status:** Incomplete\n\n- [ ] T001 Create project\n\n## Phase 2: Build\n\n**Dependencies:** Phase 1\n\n- [ ] T002 Build core\n",
+        ),
+        (
+            "overview.md",
+            "# Plan: X\n\n## Overview\n\n### Phase 1: Setup\nSummary.\n\n## Tasks\n\n### Phase 1: Setup\n\n- [ ] T001 Create project\n\n### Phase 2: Build\n\n**Dependencies:** Phase 1\n\n- [ ] T002 Build core\n",
+        ),
+        (
+            "subtask.md",
+            "# Tasks: X\n\n## Phase 1: Work\n\n- [ ] T001 Foundation\n- [ ] T002 Feature (depends on T001)\n  - [ ] T003 Sub-part\n",
+        ),
+        (
+            "arrow.md",
+            "# Tasks: X\n\n## Phase 1: Work\n\n- [ ] T001 Define the schema\n- [ ] T002 Rename `a` -> `b` (follows T001)\n",
+        ),
+        (
+            "itself.md",
+            "# Tasks: X\n\n## Phase 1: Work\n\n- [ ] T001 One (depends on T001)\n",
+        ),
+    ]);
+    let mut snap = String::new();
+    for name in [
+        "incomplete.md",
+        "overview.md",
+        "subtask.md",
+        "arrow.md",
+        "itself.md",
+    ] {
+        snap.push_str(&run(&["next", name], dir.path()));
+        snap.push('\n');
+    }
+    snap.push_str(&run(&["graph", "arrow.md"], dir.path()));
+    snap.push('\n');
+    snap.push_str(&run(
+        &["graph", "itself.md", "--format", "json"],
+        dir.path(),
+    ));
+    insta::assert_snapshot!("next_waits_for_what_the_plan_says", snap);
+}
+
+#[test]
+fn graph_node_ids_are_unique_and_edges_name_them() {
+    let dir = plans(&[(
+        "overview.md",
+        "# Plan: X\n\n## Overview\n\n### Phase 1: Setup\nSummary.\n\n## Tasks\n\n### Phase 1: Setup\n\n- [ ] T001 Create project\n\n### Phase 2: Build\n\n**Dependencies:** Phase 1\n\n- [ ] T002 Build core\n",
+    )]);
+    let out = planwright(&["graph", "overview.md", "--format", "json"], dir.path());
+    assert!(out.status.success());
+    let graph: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let ids: Vec<&str> = graph["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .map(|n| n["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids, ["Phase 1", "Phase 1 (2)", "Phase 2", "T001", "T002"]);
+    let edges: Vec<(&str, &str)> = graph["edges"]
+        .as_array()
+        .expect("edges")
+        .iter()
+        .map(|e| {
+            (
+                e["from"].as_str().expect("from"),
+                e["to"].as_str().expect("to"),
+            )
+        })
+        .collect();
+    assert_eq!(edges, [("Phase 1", "Phase 2"), ("Phase 1 (2)", "Phase 2")]);
+    assert_eq!(graph["nodes"][3]["parent"], "Phase 1 (2)");
+}
+
+#[test]
+fn next_n_0_counts_what_can_start() {
+    let dir = plans(&[(
+        "plan.md",
+        "# Tasks: X\n\n## Phase 1: Work\n\n- [ ] T001 [P] a\n- [ ] T002 b (depends on T001)\n- [ ] T003 [P] c\n",
+    )]);
+    let out = run(&["next", "plan.md", "-n", "0"], dir.path());
+    assert_eq!(
+        out,
+        "$ planwright next plan.md -n 0\nexit 0\n2 tasks can start now (use -n to list them)\n"
+    );
+    let json = planwright(
+        &["next", "plan.md", "-n", "0", "--format", "json"],
+        dir.path(),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(json["tasks"], serde_json::json!([]));
+    assert_eq!(json["more"], 2);
+}
+
+#[test]
+fn labels_are_never_empty_and_dot_keeps_entities() {
+    let dir = plans(&[
+        ("empty.md", "# Plan\n\n- [ ] First\n- [ ]  \n"),
+        (
+            "entity.md",
+            "# T\n\n## Phase 1: A\n\n- [x] T001 a &amp; b\n",
+        ),
+    ]);
+    let mermaid = run(&["graph", "empty.md"], dir.path());
+    assert!(mermaid.contains("\n  t1[\"#35;2\"]\n"), "{mermaid}");
+    assert!(!mermaid.contains("[\"\"]"), "{mermaid}");
+    let dot = run(&["graph", "entity.md", "--format", "dot"], dir.path());
+    assert!(
+        dot.contains("t0 [label=\"✓ T001 a &amp;amp; b\"];"),
+        "{dot}"
+    );
+}
+
+#[test]
+fn status_rounds_down_and_aligns_wide_titles() {
+    let mut almost = String::from("# Tasks: Round\n\n## Phase 1: A\n\n");
+    for i in 1..=200 {
+        let mark = if i == 200 { ' ' } else { 'x' };
+        let _ = writeln!(almost, "- [{mark}] T{i:03} t");
+    }
+    let dir = plans(&[
+        ("almost.md", &almost),
+        (
+            "wide.md",
+            "# Tasks: 中文\n\n## Phase 1: 初回セットアップ\n\n- [ ] T001 a\n\n## Phase 2: Polish\n\n- [x] T002 b\n",
+        ),
+    ]);
+    let mut snap = run(&["status", "almost.md"], dir.path());
+    snap.push('\n');
+    snap.push_str(&run(&["status", "wide.md"], dir.path()));
+    insta::assert_snapshot!("status_rounds_down_and_aligns_wide_titles", snap);
+    let json = planwright(&["status", "almost.md", "--format", "json"], dir.path());
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(json["total"]["percent"], 99.5);
+}

@@ -22,9 +22,17 @@ impl TaskIds<'_> {
 }
 
 /// The plan's phases by kind and number (`Phase 2`, `Stage A`), the
-/// number compared without ASCII case; the first phase of a name wins.
+/// number compared without ASCII case; the first phase of a name wins
+/// [`get`](Self::get), and [`get_all`](Self::get_all) gives every phase of
+/// the name.
 #[derive(Debug)]
-pub struct PhaseIds<'p>(FxHashMap<(PhaseKind, Caseless<'p>), usize>);
+pub struct PhaseIds<'p> {
+    first: FxHashMap<(PhaseKind, Caseless<'p>), usize>,
+    /// For each phase whose name another phase repeats, the next phase of
+    /// that name (an overview's `### Phase 1` and the later one with its
+    /// tasks): a chain, so plans without repeats pay nothing for it.
+    next: FxHashMap<usize, usize>,
+}
 
 impl PhaseIds<'_> {
     /// The phase a reference names, when it names a phase that exists.
@@ -32,7 +40,12 @@ impl PhaseIds<'_> {
         let RefTarget::Phase { kind, number } = target else {
             return None;
         };
-        self.0.get(&(*kind, Caseless(number))).copied()
+        self.first.get(&(*kind, Caseless(number))).copied()
+    }
+
+    /// Every phase a reference names, in document order.
+    pub fn get_all(&self, target: &RefTarget) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.get(target), |p| self.next.get(p).copied())
     }
 }
 
@@ -48,12 +61,19 @@ impl Plan {
 
     /// An index of the phases by kind and number, built in one pass.
     pub fn phase_ids(&self) -> PhaseIds<'_> {
-        let mut ids = FxHashMap::with_capacity_and_hasher(self.phases.len(), FxBuildHasher);
+        let mut first = FxHashMap::with_capacity_and_hasher(self.phases.len(), FxBuildHasher);
+        let mut last: FxHashMap<usize, usize> = FxHashMap::default();
+        let mut next = FxHashMap::default();
         for (i, p) in self.phases.iter().enumerate() {
-            ids.entry((p.kind, Caseless(p.number.as_str())))
+            let head = *first
+                .entry((p.kind, Caseless(p.number.as_str())))
                 .or_insert(i);
+            if head != i {
+                let tail = last.insert(head, i).unwrap_or(head);
+                next.insert(tail, i);
+            }
         }
-        PhaseIds(ids)
+        PhaseIds { first, next }
     }
 }
 
@@ -145,5 +165,19 @@ mod tests {
         assert_eq!(ids.get(&phase(PhaseKind::Phase, "4A")), Some(3));
         assert_eq!(ids.get(&phase(PhaseKind::Stage, "1")), None);
         assert_eq!(ids.get(&RefTarget::Task(Text::from("T1"))), None);
+    }
+
+    #[test]
+    fn a_repeated_phase_name_finds_every_phase_of_it() {
+        let plan = parse("## Phase 1: A\n\n## Phase 2: B\n\n## phase 1: A\n\n## Phase 1: A\n");
+        let ids = plan.phase_ids();
+        let phase = |number: &str| RefTarget::Phase {
+            kind: PhaseKind::Phase,
+            number: Text::from(number),
+        };
+        assert_eq!(ids.get_all(&phase("1")).collect::<Vec<_>>(), [0, 2, 3]);
+        assert_eq!(ids.get_all(&phase("2")).collect::<Vec<_>>(), [1]);
+        assert_eq!(ids.get_all(&phase("3")).count(), 0);
+        assert_eq!(ids.get(&phase("1")), Some(0));
     }
 }

@@ -1,6 +1,7 @@
 //! Inline blocks (paragraphs and item texts) as they close: placeholders in
 //! their text, `**Key:** value` fields (and what a phase learns from them),
-//! `T005 → T006` chains, and phases opened by a bold line.
+//! `T005 → T006` chains, and phases opened by a bold line; and HTML, whose
+//! comments hold fields and directives.
 
 use super::{
     Block, BlockKind, Builder, InlineBlock, InlineKind, MetaField, MetaStyle, PlaceholderKind,
@@ -9,6 +10,73 @@ use super::{
 };
 
 impl Builder<'_> {
+    /// HTML, a line of an HTML block (`block`) or inline: its comments
+    /// go to the plan's list, each with its whole range, also when it runs
+    /// over the block's lines (inline HTML comes whole).
+    pub(super) fn html(&mut self, r: TextRange, block: bool) {
+        let text = r.slice(self.src);
+        let mut from = 0;
+        let mut only_comments = true;
+        if let Some(open) = self.open_comment {
+            let Some(close) = text.find("-->") else {
+                return;
+            };
+            from = close + 3;
+            self.open_comment = None;
+            self.plan
+                .comments
+                .push(TextRange::new(open, r.start as usize + from));
+        }
+        while let Some(open) = text[from..].find("<!--") {
+            let open = from + open;
+            if !text[from..open].trim().is_empty() {
+                only_comments = false;
+            }
+            let Some(close) = text[open + 4..].find("-->") else {
+                if block {
+                    self.open_comment = Some(r.start as usize + open);
+                    from = text.len();
+                }
+                break;
+            };
+            let end = open + 4 + close + 3;
+            let abs = r.start as usize + open;
+            self.plan
+                .comments
+                .push(TextRange::new(abs, r.start as usize + end));
+            if let Some(f) = meta::comment_field(&text[open..end]) {
+                // A comment's text is not scanned for slots.
+                self.push_field(&f, abs, false, self.plan.placeholders.len());
+            }
+            from = end;
+        }
+        if !text[from..].trim().is_empty() {
+            only_comments = false;
+        }
+        if only_comments {
+            return;
+        }
+        if let Some(b) = &mut self.inline {
+            b.start.get_or_insert(r.start as usize);
+            b.end = b.end.max(r.end as usize);
+            // `<Name>` reads as HTML to CommonMark; check it as a slot.
+            let before_ok = self.src[..r.start as usize]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if before_ok && !text.starts_with("</") {
+                inline::scan_text(
+                    self.src,
+                    r.start as usize,
+                    r.end as usize,
+                    &mut self.plan.placeholders,
+                );
+            }
+        } else {
+            self.mark_content();
+        }
+    }
+
     pub(super) fn finish_item_text(&mut self) {
         if self
             .inline

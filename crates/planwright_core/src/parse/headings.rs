@@ -162,39 +162,86 @@ pub(super) const TITLE_SUFFIXES: &[&str] = &[
     "— implementation plan",
 ];
 
+/// The plan's title from its first level-1 heading, whose plain text is
+/// `plain`: template words such as `Tasks:` removed. Its range runs from
+/// the title's first character in the heading to its last, with the
+/// emphasis or link markup around them (`**Bold** title` for the title
+/// `Bold title`), so it slices to the title as written; the whole heading
+/// where the text cannot be found in it.
 pub(super) fn make_title(src: &str, heading: TextRange, plain: &str) -> Title {
-    let mut text = plain.trim();
+    let mut start = plain.len() - plain.trim_start().len();
+    let mut end = plain.trim_end().len().max(start);
     for p in TITLE_PREFIXES {
+        let text = &plain[start..end];
         if text.len() >= p.len()
             && text.is_char_boundary(p.len())
             && text[..p.len()].eq_ignore_ascii_case(p)
         {
-            text = text[p.len()..].trim_start();
+            let rest = &text[p.len()..];
+            start += p.len() + (rest.len() - rest.trim_start().len());
             break;
         }
     }
+    let text = &plain[start..end];
     let lower = text.to_lowercase();
     for s in TITLE_SUFFIXES {
         if lower.ends_with(s) && lower.len() == text.len() {
-            text = text[..text.len() - s.len()].trim_end();
+            end = start + text[..text.len() - s.len()].trim_end().len();
             break;
         }
     }
-    let source = heading.slice(src);
-    let range = source
-        .find(text)
-        .filter(|_| !text.is_empty())
-        .map_or(heading, |at| {
-            TextRange::new(
-                heading.start as usize + at,
-                heading.start as usize + at + text.len(),
-            )
-        });
+    let text = &plain[start..end];
+    let range = title_span(heading.slice(src), plain, start, end).map_or(heading, |(s, e)| {
+        TextRange::new(heading.start as usize + s, heading.start as usize + e)
+    });
     Title {
         text: text.into(),
         range,
         heading,
     }
+}
+
+/// Where `plain[start..end]` stands in `source`, the heading it was read
+/// from. Each character of `plain` is found in turn after the one before
+/// (markup and escapes between them are skipped; white space
+/// matches any white space, as a line break reads as a space), after the
+/// `#` opening of an ATX heading. The span then takes in the emphasis
+/// markup around it, and a link's `](target)` after it.
+fn title_span(source: &str, plain: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    if start >= end {
+        return None;
+    }
+    let opening = source.len() - source.trim_start_matches(' ').len();
+    let mut at = if source[opening..].starts_with('#') {
+        let after = source[opening..].trim_start_matches('#');
+        source.len() - after.trim_start_matches([' ', '\t']).len()
+    } else {
+        0
+    };
+    let (mut first, mut last) = (None, 0);
+    for (i, c) in plain.char_indices().take_while(|&(i, _)| i < end) {
+        let (found, len) = source[at..].char_indices().find_map(|(j, d)| {
+            let same = d == c || (c.is_whitespace() && d.is_whitespace());
+            same.then_some((at + j, d.len_utf8()))
+        })?;
+        at = found + len;
+        if i >= start {
+            first.get_or_insert(found);
+            last = at;
+        }
+    }
+    let first = first?;
+    const MARKUP: &[char] = &['*', '_', '`', '~'];
+    let opened = source[..first].trim_end_matches(MARKUP);
+    let opened = opened.strip_suffix('[').unwrap_or(opened);
+    let mut last = source.len() - source[last..].trim_start_matches(MARKUP).len();
+    if source[last..].starts_with("](")
+        && let Some(close) = source[last..].find(')')
+    {
+        last += close + 1;
+        last = source.len() - source[last..].trim_start_matches(MARKUP).len();
+    }
+    Some((opened.len(), last))
 }
 
 /// `**Step 1 – Title**` or `**Phase 2: Build**` at the start of `text`.
@@ -225,5 +272,44 @@ pub(super) fn kind_for_heading(role: Option<Role>, key: &str) -> TaskKind {
         Some(Role::Checklist) => TaskKind::Checklist,
         _ if key.contains("deliverable") => TaskKind::Deliverable,
         _ => TaskKind::Task,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse;
+
+    /// The title and what its range slices to.
+    fn title(src: &str) -> (String, String) {
+        let plan = parse(src);
+        let t = plan.title.expect("a title");
+        (t.text.to_string(), t.range.slice(src).to_owned())
+    }
+
+    #[test]
+    fn the_title_range_slices_to_the_title_as_written() {
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            title("# Tasks: Plain title\n"),
+            pair("Plain title", "Plain title")
+        );
+        assert_eq!(
+            title("# Tasks: **Bold** title\n"),
+            pair("Bold title", "**Bold** title")
+        );
+        assert_eq!(title("# *All* `code`\n"), pair("All code", "*All* `code`"));
+        assert_eq!(
+            title("# Plan: [Sync](x.md)\n"),
+            pair("Sync", "[Sync](x.md)")
+        );
+        // The prefix's word again in the title is not taken for it.
+        assert_eq!(title("# Plan: Plan B ##\n"), pair("Plan B", "Plan B"));
+        assert_eq!(title("# #1 \\*star\n"), pair("#1 *star", "#1 \\*star"));
+        assert_eq!(
+            title("Sync\nengine\n====\n"),
+            pair("Sync engine", "Sync\nengine")
+        );
+        // The reader keeps entities as written.
+        assert_eq!(title("# Tasks: &copy; A\n"), pair("&copy; A", "&copy; A"));
     }
 }

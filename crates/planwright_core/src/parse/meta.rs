@@ -90,7 +90,7 @@ fn one_bold_field(s: &str) -> Option<((usize, usize), usize, bool)> {
     if key.trim().is_empty() || key.starts_with(' ') {
         return None;
     }
-    Some(((2, 2 + key_end), value_start, colon_inside))
+    Some((trimmed(key, 2), value_start, colon_inside))
 }
 
 fn find_next_bold_field(s: &str) -> Option<usize> {
@@ -111,6 +111,14 @@ fn find_next_bold_field(s: &str) -> Option<usize> {
 pub(crate) fn find_double_star(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     memchr::memchr_iter(b'*', b).find(|&i| b.get(i + 1) == Some(&b'*'))
+}
+
+/// The range of `text`, which starts at `at`, without the Unicode white
+/// space around it: the reader trims a key with `str::trim`, and its range
+/// must slice to exactly that key (`**\u{a0}Status:**` reads `Status`).
+fn trimmed(text: &str, at: usize) -> (usize, usize) {
+    let start = at + (text.len() - text.trim_start().len());
+    (start, start + text.trim().len())
 }
 
 /// `Key: value` written plainly, as in a step's sub-items
@@ -137,7 +145,7 @@ pub(crate) fn plain_field(line: &str) -> Option<RawField> {
     let v_start = colon + 1 + v_lead;
     let v_end = colon + 1 + value.trim_end().len();
     Some(RawField {
-        key: (lead, key.len()),
+        key: trimmed(key, 0),
         value: (v_start, v_end.max(v_start)),
         whole: (lead, v_end.max(v_start)),
         style: MetaStyle::Bold {
@@ -169,12 +177,11 @@ pub(crate) fn comment_field(comment: &str) -> Option<RawField> {
     {
         return None;
     }
-    let key_start = body_start + (body.len() - body.trim_start().len());
     let value = &body[colon + 1..];
     let v_start = body_start + colon + 1 + (value.len() - value.trim_start().len());
     let v_end = (body_start + colon + 1 + value.trim_end().len()).max(v_start);
     Some(RawField {
-        key: (key_start, key_start + key.len()),
+        key: trimmed(&body[..colon], body_start),
         value: (v_start, v_end),
         whole: (0, comment.len()),
         style: MetaStyle::Comment,
@@ -203,8 +210,12 @@ pub(crate) fn front_matter_fields(yaml: &str) -> Vec<RawField> {
             continue;
         }
         let (v_start, v_end) = yaml_value(line, colon + 1);
+        let key = trimmed(key, start);
+        if key.0 == key.1 {
+            continue;
+        }
         out.push(RawField {
-            key: (start, start + colon),
+            key,
             value: (start + v_start, start + v_end),
             whole: (start, start + line.len()),
             style: MetaStyle::FrontMatter,
@@ -352,6 +363,23 @@ mod tests {
         );
         assert_eq!(bold("**Bold text** without colon"), []);
         assert_eq!(bold("**Empty:**"), [("Empty", "", true)]);
+    }
+
+    #[test]
+    fn key_ranges_hold_no_white_space() {
+        // No-break and other Unicode spaces are trimmed from the key's
+        // range as from the key itself.
+        assert_eq!(bold("**\u{a0}Status:** Draft"), [("Status", "Draft", true)]);
+        assert_eq!(bold("**Owner\u{3000}**: Ann"), [("Owner", "Ann", false)]);
+        let c = "<!--\u{a0}KEY\u{2003}: v -->";
+        let f = comment_field(c).unwrap();
+        assert_eq!(&c[f.key.0..f.key.1], "KEY");
+        let y = "status\u{a0}: draft\n";
+        let f = &front_matter_fields(y)[0];
+        assert_eq!(&y[f.key.0..f.key.1], "status");
+        let l = "\u{a0}Owner\u{a0}: [Team]";
+        let f = plain_field(l).unwrap();
+        assert_eq!(&l[f.key.0..f.key.1], "Owner");
     }
 
     #[test]

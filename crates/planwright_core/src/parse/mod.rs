@@ -224,6 +224,9 @@ struct Builder<'s> {
     heading_level: u8,
     /// What check boxes here are: set by headings and `**Deliverables:**`.
     kind_hint: TaskKind,
+    /// Where a comment opened on an earlier line of the HTML block still
+    /// open starts: pulldown-cmark gives a block's lines one event each.
+    open_comment: Option<usize>,
 }
 
 impl<'s> Builder<'s> {
@@ -250,6 +253,7 @@ impl<'s> Builder<'s> {
             table: None,
             heading_level: 0,
             kind_hint: TaskKind::Task,
+            open_comment: None,
         }
     }
 
@@ -275,7 +279,8 @@ impl<'s> Builder<'s> {
             Event::End(tag) => self.end(*tag, r),
             Event::Text(_) => self.text(r),
             Event::Code(_) => self.code_span(r),
-            Event::Html(_) | Event::InlineHtml(_) => self.html(r),
+            Event::Html(_) => self.html(r, true),
+            Event::InlineHtml(_) => self.html(r, false),
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(b) = &mut self.inline {
                     b.plain.push(' ');
@@ -356,6 +361,8 @@ impl<'s> Builder<'s> {
             TagEnd::List(_) => self.end_list(),
             TagEnd::Item => self.end_item(r),
             TagEnd::CodeBlock => self.end_code_block(),
+            // A comment the block left open is no comment.
+            TagEnd::HtmlBlock => self.open_comment = None,
             TagEnd::Link | TagEnd::Image => self.link_depth = self.link_depth.saturating_sub(1),
             TagEnd::TableCell => self.end_cell(r),
             TagEnd::TableHead | TagEnd::TableRow => self.end_row(r, tag == TagEnd::TableHead),
@@ -436,56 +443,6 @@ impl<'s> Builder<'s> {
                 }
                 b.plain.push_str(line);
             }
-        }
-    }
-
-    fn html(&mut self, r: TextRange) {
-        let text = r.slice(self.src);
-        let mut from = 0;
-        let mut only_comments = true;
-        while let Some(open) = text[from..].find("<!--") {
-            let open = from + open;
-            if !text[from..open].trim().is_empty() {
-                only_comments = false;
-            }
-            let Some(close) = text[open + 4..].find("-->") else {
-                break;
-            };
-            let end = open + 4 + close + 3;
-            let abs = r.start as usize + open;
-            self.plan
-                .comments
-                .push(TextRange::new(abs, r.start as usize + end));
-            if let Some(f) = meta::comment_field(&text[open..end]) {
-                // A comment's text is not scanned for slots.
-                self.push_field(&f, abs, false, self.plan.placeholders.len());
-            }
-            from = end;
-        }
-        if !text[from..].trim().is_empty() {
-            only_comments = false;
-        }
-        if only_comments {
-            return;
-        }
-        if let Some(b) = &mut self.inline {
-            b.start.get_or_insert(r.start as usize);
-            b.end = b.end.max(r.end as usize);
-            // `<Name>` reads as HTML to CommonMark; check it as a slot.
-            let before_ok = self.src[..r.start as usize]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if before_ok && !text.starts_with("</") {
-                inline::scan_text(
-                    self.src,
-                    r.start as usize,
-                    r.end as usize,
-                    &mut self.plan.placeholders,
-                );
-            }
-        } else {
-            self.mark_content();
         }
     }
 

@@ -140,6 +140,10 @@ fn phase_number_list(
 }
 
 /// `T005 → T006 → T007` chains: each pair is (from, to, range of the pair).
+/// Two ids chain only when an arrow is all that stands between them, with
+/// white space and punctuation (`**T001** → **T002**`, `T005 -> T006.`):
+/// an arrow among words, as in the task "T002 Rename a -> b (after T001)",
+/// is prose about a task, not a dependency between the ids around it.
 pub(crate) fn task_chain(text: &str, base: usize) -> Vec<(Text, Text, TextRange)> {
     let mut out = Vec::new();
     for line in LineOffsets::new(text) {
@@ -156,21 +160,42 @@ pub(crate) fn task_chain(text: &str, base: usize) -> Vec<(Text, Text, TextRange)
                 continue;
             };
             let id = Text::from(&line[i..i + len]);
-            if let Some((from, from_start, from_end)) = prev.take() {
-                let between = &line[from_end..i];
-                if ["→", "->", "=>", "⟶"].iter().any(|a| between.contains(a)) {
-                    out.push((
-                        from,
-                        id.clone(),
-                        TextRange::new(base + start + from_start, base + start + i + len),
-                    ));
-                }
+            if let Some((from, from_start, from_end)) = prev.take()
+                && is_chain_link(&line[from_end..i])
+            {
+                out.push((
+                    from,
+                    id.clone(),
+                    TextRange::new(base + start + from_start, base + start + i + len),
+                ));
             }
             prev = Some((id, i, i + len));
             next = i + len;
         }
     }
     out
+}
+
+const ARROWS: [&str; 4] = ["→", "->", "=>", "⟶"];
+
+/// Whether the text between two ids links them: at least one arrow, and
+/// besides arrows only white space and punctuation (no letter or digit).
+fn is_chain_link(between: &str) -> bool {
+    let mut rest = between;
+    let mut arrows = 0;
+    while !rest.is_empty() {
+        if let Some(a) = ARROWS.iter().find(|a| rest.starts_with(**a)) {
+            arrows += 1;
+            rest = &rest[a.len()..];
+            continue;
+        }
+        let mut chars = rest.chars();
+        if chars.next().is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+        rest = chars.as_str();
+    }
+    arrows > 0
 }
 
 #[cfg(test)]
@@ -209,6 +234,38 @@ mod tests {
         assert_eq!(
             pairs,
             [("T177", "T178"), ("T178", "T179"), ("T005", "T006")]
+        );
+    }
+
+    #[test]
+    fn an_arrow_among_words_links_no_ids() {
+        let pairs = |text: &str| -> Vec<(String, String)> {
+            task_chain(text, 0)
+                .into_iter()
+                .map(|(a, b, _)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(pairs("T002 Rename `a` -> `b` (follows T001)"), []);
+        assert_eq!(pairs("T001 then => T002"), []);
+        assert_eq!(pairs("T001 -> 2 -> T002"), []);
+        assert_eq!(pairs("T001 T002"), []);
+        // Markup and punctuation around the arrow still chain.
+        assert_eq!(
+            pairs("**T001** → **T002**"),
+            [("T001".into(), "T002".into())]
+        );
+        assert_eq!(
+            pairs("`T005` ⟶ (`T006`)."),
+            [("T005".into(), "T006".into())]
+        );
+        assert_eq!(pairs("T007=>T008"), [("T007".into(), "T008".into())]);
+        // A pair without a link does not stop the chain after it.
+        assert_eq!(
+            pairs("T001, T002 → T003 and T004 -> T005"),
+            [
+                ("T002".into(), "T003".into()),
+                ("T004".into(), "T005".into())
+            ]
         );
     }
 }

@@ -514,3 +514,25 @@ fn chains_land_on_the_tasks_they_name() {
     assert!(plan.tasks[2].depends_on.is_empty());
     assert_eq!(plan.tasks[0].depends_on, ["T009"]);
 }
+
+#[test]
+fn a_comment_over_lines_is_one_comment() {
+    // pulldown-cmark gives an HTML block's lines one event each; the
+    // comment is still one, from `<!--` to `-->`, and no content.
+    let src = "# T\n\n## A\n\n<!--\nplanwright-enable\n-->\n\n## B\n\n- item\n  <!-- x\n  y --> <b>\n\ntext <!-- in\nline -->\n\n<!-- open\n";
+    let plan = p(src);
+    let comments: Vec<&str> = plan.comments.iter().map(|c| c.slice(src)).collect();
+    assert_eq!(
+        comments,
+        [
+            "<!--\nplanwright-enable\n-->",
+            "<!-- x\n  y -->",
+            "<!-- in\nline -->"
+        ]
+    );
+    assert!(!plan.sections[1].has_content, "only a comment");
+    assert!(plan.sections[2].has_content);
+    // A comment its block leaves open is none, and a later block's `-->`
+    // does not close it.
+    assert!(p("- <!-- a\n\n<div>\nz -->\n").comments.is_empty());
+}

@@ -15,11 +15,12 @@ pub struct LogEntry<'a> {
     pub create: bool,
 }
 
-/// Appends the entry: a row in the progress-log table, else a `### DATE`
+/// Adds the entry: a row in the progress-log table, else a `### DATE`
 /// heading when the log is kept under dated headings, else a bullet in the
-/// log's last list. Each goes on top when the entries there run newest
-/// first (the first one's date is later than the last one's), else at the
-/// bottom. A message that is empty once trimmed, or spans lines, is refused.
+/// log's last list. Each goes where its date belongs in the entries' order
+/// (see [`place`]), so an entry dated in the past lands among its
+/// neighbours. A message that is empty once trimmed, or spans lines, is
+/// refused.
 pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change, OpError> {
     let message = entry.message.trim();
     if message.is_empty() {
@@ -161,23 +162,51 @@ fn table_row(
     } else {
         format!("{prefix}{}", cells.join(" | "))
     };
-    let newest_first = match (t.rows.first(), t.rows.last()) {
-        (Some(first), Some(last)) if t.rows.len() >= 2 => {
-            let d = |r: &planwright_core::Row| r.cells.get(date_col).map(|c| c.text.clone());
-            matches!((d(first), d(last)), (Some(a), Some(b)) if starts_with_date(&a) && starts_with_date(&b) && a > b)
-        }
-        _ => false,
-    };
-    let at = match (newest_first, t.rows.first(), t.rows.last()) {
-        (true, Some(first), _) => line_start(src, first.range.start as usize),
-        (false, _, Some(last)) => line_end_after(src, last.range.end as usize),
-        _ => {
+    let dates: Vec<Option<&str>> = t
+        .rows
+        .iter()
+        .map(|r| r.cells.get(date_col).and_then(|c| first_date(&c.text)))
+        .collect();
+    let at = match (
+        place(&dates, date).and_then(|i| t.rows.get(i)),
+        t.rows.last(),
+    ) {
+        (Some(next), _) => line_start(src, next.range.start as usize),
+        (None, Some(last)) => line_end_after(src, last.range.end as usize),
+        (None, None) => {
             // No rows yet: after the delimiter row under the header.
             let after_header = line_end_after(src, t.header.range.end as usize);
             line_end_after(src, after_header + 1)
         }
     };
     insert_lines(src, at, &[row], le)
+}
+
+/// Where an entry dated `date` goes among entries dated `dates` (in the
+/// log's order; `None` for an undated one): before the entry at the index
+/// returned, or after the last one (`None`). The first and last dated
+/// entries tell the order: newest first when the first is the later one,
+/// oldest first when it is the earlier. In either order the entry goes
+/// before the first one that should follow it, so it is the first of its
+/// date in a newest-first log and the last of its date in an oldest-first
+/// one. Undated entries are passed over. A log with fewer than two dates,
+/// or with the same date first and last, has no order to keep: the entry
+/// goes at the end.
+fn place(dates: &[Option<&str>], date: &str) -> Option<usize> {
+    let mut entries = dates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| Some((i, (*d)?)));
+    let (_, first) = entries.clone().next()?;
+    let (_, last) = entries.clone().next_back()?;
+    let newest_first = match first.cmp(last) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => return None,
+    };
+    entries
+        .find(|&(_, d)| if newest_first { d <= date } else { d > date })
+        .map(|(i, _)| i)
 }
 
 /// `|` escaped for a table cell; one already escaped (`\|`) is left as is.
@@ -235,7 +264,7 @@ fn last_list(plan: &Plan, range: TextRange) -> Option<&List> {
 
 /// A new entry under a dated heading, shaped like the log's other dated
 /// entries (level, blank line under the heading, bullet or paragraph):
-/// on top when they run newest first, else after the last.
+/// before the heading it [`place`]s it before, else after the last.
 fn dated_heading(
     src: &str,
     sec: &Section,
@@ -244,7 +273,7 @@ fn dated_heading(
     message: &str,
     le: &str,
 ) -> planwright_core::edit::Edit {
-    let (Some(first), Some(last)) = (children.first(), children.last()) else {
+    let Some(last) = children.last() else {
         let lines = [
             String::new(),
             format!("{} {date}", "#".repeat(usize::from(sec.level) + 1)),
@@ -252,8 +281,9 @@ fn dated_heading(
         ];
         return insert_after_content(src, entries_end(src, sec.range), &lines, le);
     };
-    let newest_first = children.len() >= 2 && first.title.get(..10) > last.title.get(..10);
-    let model = if newest_first { first } else { last };
+    let dates: Vec<Option<&str>> = children.iter().map(|c| c.title.get(..10)).collect();
+    let next = place(&dates, date).and_then(|i| children.get(i));
+    let model = next.unwrap_or(last);
     let body_at = line_end_after(src, model.heading.end as usize);
     let body_end = content_end(src, model.range).max(body_at);
     let body = src.get(body_at..body_end).unwrap_or("");
@@ -273,11 +303,11 @@ fn dated_heading(
         lines.push(String::new());
     }
     lines.push(format!("{bullet}{message}"));
-    if newest_first {
+    if let Some(next) = next {
         lines.push(String::new());
         insert_lines(
             src,
-            line_start(src, first.heading.start as usize),
+            line_start(src, next.heading.start as usize),
             &lines,
             le,
         )
@@ -298,10 +328,12 @@ fn list_marker(line: &str) -> Option<&str> {
     matches!(line.as_bytes().get(len), None | Some(b' ' | b'\t')).then(|| &line[..len])
 }
 
-/// A bullet with the list's marker (numbered on), indentation and the way
-/// its items put the date: on top when the items run newest first (by
-/// their dates), else after the last item. A blank line goes with it when
-/// the items are set apart by blank lines.
+/// A bullet with the list's marker, indentation and the way its items put
+/// the date, shaped like the item it goes before ([`place`]) or, at the
+/// end, like the last one (numbered on from it). Before an item it takes
+/// that item's number: Markdown numbers a list from its first item only,
+/// and renumbering the rest would touch lines that are not the entry's. A
+/// blank line goes with it when the items are set apart by blank lines.
 fn list_item(
     src: &str,
     plan: &Plan,
@@ -311,14 +343,13 @@ fn list_item(
     le: &str,
 ) -> planwright_core::edit::Edit {
     let markers = plan.markers_of(list);
-    let top = markers.first().copied().unwrap_or(list.range);
     let bottom = markers.last().copied().unwrap_or(list.range);
-    let newest_first = markers.len() >= 2
-        && matches!(
-            (item_date(item_text(src, top)), item_date(item_text(src, bottom))),
-            (Some(a), Some(b)) if a > b
-        );
-    let marker = if newest_first { top } else { bottom };
+    let dates: Vec<Option<&str>> = markers
+        .iter()
+        .map(|&m| item_date(item_text(src, m)))
+        .collect();
+    let next = place(&dates, date).and_then(|i| markers.get(i).copied());
+    let marker = next.unwrap_or(bottom);
     let line = line_start(src, marker.start as usize);
     let indent = src.get(line..marker.start as usize).unwrap_or("");
     let marker_text = marker.slice(src);
@@ -327,7 +358,7 @@ fn list_item(
         .find(|(_, c)| !c.is_ascii_digit())
         .map(|(i, _)| i)
     {
-        Some(i) if i > 0 && !newest_first => {
+        Some(i) if i > 0 && next.is_none() => {
             let n: u64 = marker_text[..i].parse().unwrap_or(0);
             format!("{}{}", n + 1, &marker_text[i..])
         }
@@ -343,7 +374,7 @@ fn list_item(
         let prev = line_start(src, at.saturating_sub(1));
         at > 0 && src.get(prev..at).is_some_and(|l| l.trim().is_empty())
     });
-    if newest_first {
+    if next.is_some() {
         if loose {
             lines.push(String::new());
         }
@@ -389,6 +420,19 @@ fn date_shape(item: &str) -> Option<(String, String)> {
         return None;
     }
     Some((pre.to_owned(), sep.to_owned()))
+}
+
+/// The first `YYYY-MM-DD` in a cell, standing as a word of its own
+/// (`**2026-01-05**`, `2026-01-05 (Mon)`).
+fn first_date(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    (0..b.len())
+        .filter(|&i| i == 0 || !b[i - 1].is_ascii_alphanumeric())
+        .find(|&i| {
+            text.get(i..).is_some_and(starts_with_date)
+                && !b.get(i + 10).is_some_and(u8::is_ascii_alphanumeric)
+        })
+        .and_then(|i| text.get(i..i + 10))
 }
 
 fn starts_with_date(s: &str) -> bool {

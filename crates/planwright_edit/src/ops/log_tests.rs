@@ -173,3 +173,140 @@ fn a_log_created_in_an_empty_file_opens_it() {
     );
     assert_eq!(run("\n\n", "x", true).unwrap(), format!("{want}\n\n"));
 }
+
+/// `src` with an entry `x` dated `date` logged.
+fn run_dated(src: &str, date: &str) -> String {
+    let plan = parse(src);
+    let entry = LogEntry {
+        date,
+        message: "x",
+        create: false,
+    };
+    let change = append_log(&plan, src, &entry).unwrap();
+    let out = apply(src, &change.edits).unwrap();
+    crate::verify(&plan, &parse(&out), &change.intent).unwrap();
+    out
+}
+
+#[test]
+fn an_older_date_goes_where_it_belongs_in_a_table() {
+    let newest =
+        "## Progress Log\n\n| Date | Update |\n|---|---|\n| 2026-01-10 | b |\n| 2026-01-05 | a |\n";
+    assert_eq!(
+        run_dated(newest, "2026-01-07"),
+        "## Progress Log\n\n| Date | Update |\n|---|---|\n| 2026-01-10 | b |\n| 2026-01-07 | x |\n| 2026-01-05 | a |\n"
+    );
+    // Older than every entry: last in a newest-first log, first in an
+    // oldest-first one.
+    assert_eq!(
+        run_dated(newest, "2026-01-01"),
+        "## Progress Log\n\n| Date | Update |\n|---|---|\n| 2026-01-10 | b |\n| 2026-01-05 | a |\n| 2026-01-01 | x |\n"
+    );
+    let oldest = "## Progress Log\n\n| Date | Update |\n|---|---|\n| 2026-01-05 | a |\n| **2026-01-10** | b |\n";
+    assert_eq!(
+        run_dated(oldest, "2026-01-07"),
+        "## Progress Log\n\n| Date | Update |\n|---|---|\n| 2026-01-05 | a |\n| 2026-01-07 | x |\n| **2026-01-10** | b |\n"
+    );
+    assert_eq!(
+        run_dated(oldest, "2026-01-01"),
+        "## Progress Log\n\n| Date | Update |\n|---|---|\n| 2026-01-01 | x |\n| 2026-01-05 | a |\n| **2026-01-10** | b |\n"
+    );
+}
+
+#[test]
+fn a_new_entry_is_first_of_its_date_newest_first_and_last_oldest_first() {
+    let newest = "## Progress Log\n\n| Date | Update |\n|---|---|\n| 2026-01-10 | c |\n| 2026-01-07 | b |\n| 2026-01-05 | a |\n";
+    assert_eq!(
+        run_dated(newest, "2026-01-07"),
+        "## Progress Log\n\n| Date | Update |\n|---|---|\n| 2026-01-10 | c |\n| 2026-01-07 | x |\n| 2026-01-07 | b |\n| 2026-01-05 | a |\n"
+    );
+    let oldest = "## Progress Log\n\n- 2026-01-05: a\n- 2026-01-07: b\n- 2026-01-10: c\n";
+    assert_eq!(
+        run_dated(oldest, "2026-01-07"),
+        "## Progress Log\n\n- 2026-01-05: a\n- 2026-01-07: b\n- 2026-01-07: x\n- 2026-01-10: c\n"
+    );
+}
+
+#[test]
+fn an_older_date_goes_where_it_belongs_in_bullets_and_headings() {
+    // Blank lines between the items kept; the entry is shaped like the
+    // item it goes before, numbered as it is.
+    let src = "## Log\n\n* **2026-01-10** — b\n\n* **2026-01-05** — a\n\n## Next\n";
+    assert_eq!(
+        run_dated(src, "2026-01-07"),
+        "## Log\n\n* **2026-01-10** — b\n\n* **2026-01-07** — x\n\n* **2026-01-05** — a\n\n## Next\n"
+    );
+    let src = "## Log\n\n1. 2026-01-05 — a\n2. 2026-01-10 — b\n";
+    assert_eq!(
+        run_dated(src, "2026-01-07"),
+        "## Log\n\n1. 2026-01-05 — a\n2. 2026-01-07 — x\n2. 2026-01-10 — b\n"
+    );
+    let src = "## Progress Log\n\n### 2026-01-10\n\nb\n\n### 2026-01-05\n\na\n";
+    assert_eq!(
+        run_dated(src, "2026-01-07"),
+        "## Progress Log\n\n### 2026-01-10\n\nb\n\n### 2026-01-07\n\nx\n\n### 2026-01-05\n\na\n"
+    );
+    let src = "## Progress Log\n\n### 2026-01-05\n- a\n\n### 2026-01-10\n- b\n\n## Next\n";
+    assert_eq!(
+        run_dated(src, "2026-01-07"),
+        "## Progress Log\n\n### 2026-01-05\n- a\n\n### 2026-01-07\n- x\n\n### 2026-01-10\n- b\n\n## Next\n"
+    );
+}
+
+#[test]
+fn without_an_order_to_keep_the_entry_goes_last() {
+    // One date, undated entries, or the same date first and last.
+    for src in [
+        "## Progress Log\n\n| Date | Update |\n|---|---|\n| 2026-01-10 | a |\n",
+        "## Progress Log\n\n- kickoff\n- review\n",
+        "## Progress Log\n\n- 2026-01-10: a\n- 2026-01-05: b\n- 2026-01-10: c\n",
+    ] {
+        let out = run_dated(src, "2026-01-07");
+        let last = out.trim_end().lines().last().unwrap();
+        assert!(last.contains("2026-01-07") && last.contains('x'), "{out}");
+    }
+    // Undated entries are passed over: the order is the dated ones'.
+    let src = "## Progress Log\n\n| Date | Update |\n|---|---|\n| TBD | plan |\n| 2026-01-10 | b |\n| n/a | note |\n| 2026-01-05 | a |\n";
+    assert_eq!(
+        run_dated(src, "2026-01-07"),
+        "## Progress Log\n\n| Date | Update |\n|---|---|\n| TBD | plan |\n| 2026-01-10 | b |\n| n/a | note |\n| 2026-01-07 | x |\n| 2026-01-05 | a |\n"
+    );
+}
+
+#[test]
+fn every_date_keeps_every_kind_of_log_in_order() {
+    // What PW209 checks: the dates, read top to bottom, still run one way.
+    let logs = [
+        "## Progress Log\n\n| Date | Update |\n|---|---|\n| 2026-01-10 | c |\n| 2026-01-07 | b |\n| 2026-01-05 | a |\n",
+        "## Progress Log\n\n| Date | Update |\n|---|---|\n| 2026-01-05 | a |\n| 2026-01-07 | b |\n| 2026-01-10 | c |\n",
+        "## Log\n\n- 2026-01-10: c\n- 2026-01-07: b\n- 2026-01-05: a\n",
+        "## Log\n\n1. **2026-01-05**: a\n\n2. **2026-01-07**: b\n\n3. **2026-01-10**: c\n",
+        "## Progress Log\n\n### 2026-01-10\n\nc\n\n### 2026-01-07\n\nb\n\n### 2026-01-05\n\na\n",
+        "## Progress Log\n\n### 2026-01-05\n- a\n\n### 2026-01-07\n- b\n\n### 2026-01-10\n- c\n",
+    ];
+    let dates = [
+        "2026-01-01",
+        "2026-01-05",
+        "2026-01-06",
+        "2026-01-07",
+        "2026-01-08",
+        "2026-01-10",
+        "2026-02-01",
+    ];
+    for src in logs {
+        let newest_first = src.find("2026-01-10") < src.find("2026-01-05");
+        for date in dates {
+            let out = run_dated(src, date);
+            let found: Vec<&str> = out.lines().filter_map(first_date).collect();
+            assert_eq!(found.len(), 4, "{out}");
+            let ordered = found.windows(2).all(|w| {
+                if newest_first {
+                    w[0] >= w[1]
+                } else {
+                    w[0] <= w[1]
+                }
+            });
+            assert!(ordered, "{date}:\n{out}");
+        }
+    }
+}

@@ -2,13 +2,14 @@
 //! directive, or a rule code or name that no rule has.
 //!
 //! ## What it does
-//! Reads every HTML comment whose first word starts with `planwright-` as
-//! a directive. It reports a directive other than `planwright-disable`,
+//! Reads every HTML comment whose first word starts with `planwright-` (in
+//! any case) as a directive, including one that runs over lines. It reports a directive other than `planwright-disable`,
 //! `planwright-disable-next-line` and `planwright-enable` (a typo such as
 //! `planwright-disabel`, or `planwright-disable-line`, which does not
 //! exist), and a rule selector in a directive that selects no rule
 //! (`PW999`). Selectors are those of the configuration: codes, code
-//! prefixes, rule names, or `ALL`.
+//! prefixes, rule names, or `ALL`; the directives and codes are read in
+//! any case (`PLANWRIGHT-DISABLE pw101` works).
 //!
 //! ## Why
 //! A directive that does nothing looks like one that works: the finding it
@@ -26,7 +27,7 @@
 //! lists the codes. Remove a directive that is no longer needed.
 
 use crate::Context;
-use crate::directives::{PREFIX, VERBS, is_known_selector, parse};
+use crate::directives::{VERBS, Verb, is_directive_like, is_known_selector, parse};
 
 use super::Sink;
 
@@ -35,10 +36,10 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         let Some((verb, selectors)) = parse(comment.slice(ctx.source)) else {
             continue;
         };
-        if !verb.starts_with(PREFIX) {
+        if !is_directive_like(verb) {
             continue;
         }
-        if !VERBS.contains(&verb) {
+        if Verb::read(verb).is_none() {
             out.report(comment, format!("unknown directive `{verb}`"))
                 .help(format!("the directives are {}", quoted(VERBS)));
             continue;
