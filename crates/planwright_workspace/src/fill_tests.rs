@@ -1,0 +1,161 @@
+//! Slot filling on small templates written inline.
+
+use super::*;
+
+fn values() -> Values {
+    [
+        ("title", "Dark mode"),
+        ("date", "2026-01-15"),
+        ("status", "Draft"),
+        ("branch", "004-dark-mode"),
+        ("number", "004"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k, v.to_owned()))
+    .collect()
+}
+
+fn run(template: &str, set: &[(&str, &str)], fill_table: &[(&str, &str)]) -> Filled {
+    let descriptor = Descriptor {
+        fill: fill_table
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+        ..Descriptor::default()
+    };
+    let set: Vec<(String, String)> = set
+        .iter()
+        .map(|(k, v)| (normalize_key(k).to_string(), (*v).to_owned()))
+        .collect();
+    let values = values();
+    fill(
+        template,
+        &Sources {
+            values: &values,
+            descriptor: &descriptor,
+            set: &set,
+        },
+    )
+}
+
+#[test]
+fn title_heading_slot_is_the_title_whatever_its_name() {
+    let t = "# Plan: [DESCRIPTION]\n\n1. **Step 1 – [Title]**\n- **Risk 1**: [Description]\n";
+    assert_eq!(
+        run(t, &[], &[]).text,
+        "# Plan: Dark mode\n\n1. **Step 1 – [Title]**\n- **Risk 1**: [Description]\n"
+    );
+}
+
+#[test]
+fn fill_values_name_known_variables() {
+    assert_eq!(check_expansion("ADR-{number}"), Ok(()));
+    assert_eq!(check_expansion("{Feature_Branch} by {author}"), Ok(()));
+    assert_eq!(check_expansion("no variables"), Ok(()));
+    for d in planwright_core::DialectSet::builtin().iter() {
+        for value in d.descriptor.fill.values() {
+            assert_eq!(check_expansion(value), Ok(()), "{}", d.name());
+        }
+    }
+    let err = check_expansion("ADR-{nope}").unwrap_err();
+    assert!(
+        err.starts_with("unknown variable `{nope}` in \"ADR-{nope}\"; known: title,"),
+        "{err}"
+    );
+    assert_eq!(
+        check_expansion("ADR-{{number}}"),
+        Err("\"ADR-{{number}}\": write a variable as {number}, with one pair of braces".to_owned())
+    );
+    assert_eq!(
+        check_expansion("ADR-{number"),
+        Err("`{` without a closing `}` in \"ADR-{number\"".to_owned())
+    );
+}
+
+#[test]
+fn other_slots_before_the_title_leave_it_to_fill() {
+    let out = run(
+        "# ADR {{decision_id}}: [TITLE]\n",
+        &[],
+        &[("decision_id", "ADR-{number}")],
+    );
+    assert_eq!(out.text, "# ADR ADR-004: Dark mode\n");
+    assert_eq!(
+        run("# [DATE] – [TITLE]\n", &[], &[]).text,
+        "# 2026-01-15 – Dark mode\n"
+    );
+}
+
+#[test]
+fn header_fields_name_their_slots_but_timelines_keep_their_dates() {
+    let t = "# X\n\n**Created:** YYYY-MM-DD\n**Status:** Draft | Active | Done\n\n## Timeline\n\n| Phase | Start | End |\n|---|---|---|\n| One | {{DATE}} | {{DATE}} |\n\n## Progress Log\n\n| Date | Update |\n|---|---|\n| {{DATE}} | Plan created |\n";
+    let out = run(t, &[], &[]).text;
+    assert!(
+        out.contains("**Created:** 2026-01-15\n**Status:** Draft\n"),
+        "{out}"
+    );
+    assert!(out.contains("| One | {{DATE}} | {{DATE}} |"), "{out}");
+    assert!(out.contains("| 2026-01-15 | Plan created |"), "{out}");
+}
+
+#[test]
+fn comment_fields_branch_and_fill_table() {
+    let t = "# [FEATURE]\n\n<!-- ID: {{feature_id}} -->\n**Branch**: `[###-feature-name]`\n";
+    let out = run(t, &[], &[("feature_id", "F-{number}")]);
+    assert_eq!(
+        out.text,
+        "# Dark mode\n\n<!-- ID: F-004 -->\n**Branch**: `004-dark-mode`\n"
+    );
+    let names: Vec<&str> = out.filled.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["title", "feature_id", "branch"]);
+}
+
+#[test]
+fn set_wins_and_unused_names_are_reported() {
+    let t = "# {{FEATURE_NAME}}\n\n| Component | Kind |\n|---|---|\n| {{component_1}} | new |\n";
+    let out = run(
+        t,
+        &[
+            ("Component-1", "a|b"),
+            ("Feature Name", "Other"),
+            ("nope", "1"),
+        ],
+        &[],
+    );
+    assert_eq!(
+        out.text,
+        "# Other\n\n| Component | Kind |\n|---|---|\n| a\\|b | new |\n"
+    );
+    assert_eq!(out.unused_set, ["nope"]);
+}
+
+#[test]
+fn a_title_glued_into_an_identifier_becomes_one() {
+    let t = "# {{FEATURE_NAME}}\n\n- Flag: `feature_{{FEATURE_NAME}}`\n";
+    assert_eq!(
+        run(t, &[], &[]).text,
+        "# Dark mode\n\n- Flag: `feature_dark_mode`\n"
+    );
+}
+
+#[test]
+fn a_title_heading_stops_calling_itself_a_template() {
+    let t = "# <Project / Feature Name> – Implementation Plan Template\n\n## Template\n";
+    assert_eq!(
+        run(t, &[], &[]).text,
+        "# Dark mode – Implementation Plan\n\n## Template\n"
+    );
+    let t = "# Template for [TITLE]\n";
+    assert_eq!(run(t, &[], &[]).text, "# Template for Dark mode\n");
+}
+
+#[test]
+fn unknown_variables_leave_the_slot() {
+    assert_eq!(
+        expand("ADR-{number}", &values()).as_deref(),
+        Some("ADR-004")
+    );
+    assert_eq!(expand("{issue}", &values()), None);
+    let t = "# X\n\n**Issue:** {{ISSUE_ID}}\n";
+    assert_eq!(run(t, &[], &[]).text, t);
+}
