@@ -388,12 +388,15 @@ pub struct Table {
 }
 
 impl Table {
-    /// Index of the first header cell whose lower-cased text contains one of
-    /// `needles`.
+    /// Index of the first header cell with a word (lower-cased) that starts
+    /// with one of `needles`: `mitigat` finds "Mitigations".
     pub fn column(&self, needles: &[&str]) -> Option<usize> {
+        // By word starts, not anywhere in the text: "Update" holds "date",
+        // "Backend" holds "end", and neither is that column.
         self.header.cells.iter().position(|c| {
             let h = c.text.to_lowercase();
-            needles.iter().any(|n| h.contains(n))
+            h.split(|ch: char| !ch.is_alphanumeric())
+                .any(|word| needles.iter().any(|n| word.starts_with(n)))
         })
     }
 }

@@ -12,12 +12,13 @@ use crate::templates::TEMPLATES_DIR;
 /// default, so the file documents the options without changing anything
 /// (a test checks that it parses to the defaults).
 pub const DEFAULT_CONFIG: &str = r#"# planwright configuration, written by `planwright init`.
-# Every setting below is shown at its default; uncomment to change it.
+# Settings shown as `# key = value` are at their default; lines marked
+# "e.g." are examples. Uncomment a line to change it.
 
 [plans]
 # Files that are plans, as globs relative to this file's folder.
 # include = ["specs/*/plan.md", "specs/*/tasks.md", "**/tasks.md", "**/*tasks*.md", ".kiro/specs/**/*.md", "**/*plan*.md", "**/*PLAN*.md", "**/*Plan*.md"]
-# exclude = ["archive/**"]
+# exclude = ["archive/**"]                # e.g.; none by default
 
 [new]
 # Where `planwright new` puts a plan. {number} is one more than the highest
@@ -33,12 +34,12 @@ pub const DEFAULT_CONFIG: &str = r#"# planwright configuration, written by `plan
 
 [lint]
 # Rules to run instead of the default set, by code, code prefix or name.
-# select = ["PW1"]
+# select = ["PW1"]                        # e.g.; the default set otherwise
 # extend-select = []
 # ignore = []
 # Per-rule severity.
-# severity = { PW101 = "error" }
-# Different settings for some files.
+# severity = { PW101 = "error" }           # e.g.; each rule's own otherwise
+# Different settings for some files, e.g.:
 # [[lint.overrides]]
 # files = ["archive/**"]
 # ignore = ["PW1"]

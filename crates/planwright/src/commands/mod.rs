@@ -52,8 +52,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Log(args) => log::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Completions { shell } => {
+            // Generated into memory first: clap_complete panics when its
+            // writer fails (a full disk, a closed pipe), and output errors
+            // are ours to report, as every other command does.
             let mut cmd = Cli::command();
-            clap_complete::generate(shell, &mut cmd, "planwright", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "planwright", &mut script);
+            crate::output::print(&String::from_utf8_lossy(&script))?;
             Ok(ExitCode::SUCCESS)
         }
     }

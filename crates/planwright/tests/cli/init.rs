@@ -71,3 +71,21 @@ fn init_keeps_an_existing_config_and_adds_what_is_missing() {
         String::from_utf8_lossy(&out.stdout).starts_with("Would create specs/0001-first/plan.md")
     );
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn completions_report_a_failed_write_instead_of_panicking() {
+    // clap_complete panics when its writer fails; a full disk must be an
+    // error like any other command's.
+    let full = std::fs::File::create("/dev/full").expect("/dev/full");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_planwright"))
+        .args(["completions", "bash"])
+        .stdout(full)
+        .output()
+        .expect("run planwright");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "planwright: error: No space left on device (os error 28)\n"
+    );
+}

@@ -377,6 +377,13 @@ fn tables_get_typed_views_and_written_widths() {
     let risks = &plan.tables[0];
     assert_eq!(risks.written_widths, [3, 2]);
     assert_eq!(risks.column(&["mitigation"]), Some(2));
+    assert_eq!(risks.column(&["mitigat"]), Some(2));
+    // Words, not substrings: "Update" is no date column, "Backend" no end.
+    let log = parse(
+        "| Update | Due Date |\n|---|---|\n| a | 2026-01-05 |\n\n| Backend | End |\n|---|---|\n",
+    );
+    assert_eq!(log.tables[0].column(&["date"]), Some(1));
+    assert_eq!(log.tables[1].column(&["end"]), Some(1));
     assert_eq!(risks.rows[0].cells[2].range.slice(src), "Fallback");
     assert_eq!(plan.tables[1].rows[0].cells[1].text, "Plan created");
 }
