@@ -167,6 +167,18 @@ fn a_form_feed_before_a_hash_makes_a_setext_heading() {
     assert_eq!(violations(&plan, src), Vec::<String>::new());
 }
 
+#[test]
+fn a_title_range_may_hold_a_link_target_between_its_words() {
+    // Found by the parse fuzzer: the title reads "minkink](de", written
+    // with a link whose target stands between its letters.
+    let src = "# [mink](d–)ink](de";
+    let plan = parse(src);
+    let title = plan.title.as_ref().expect("a title");
+    assert_eq!(title.text, "minkink](de");
+    assert_eq!(title.range.slice(src), "[mink](d–)ink](de");
+    assert_eq!(violations(&plan, src), Vec::<String>::new());
+}
+
 /// The checker itself: a model whose range is off by one byte, or whose
 /// index points past the end, is reported, so a passing run means something.
 #[test]
