@@ -12,12 +12,14 @@ pub mod json;
 pub mod model;
 mod parse;
 pub mod roles;
+pub mod status;
 pub mod text;
 
 pub use dialect::{Descriptor, Dialect, DialectMatch, DialectSet, Origin};
 pub use model::*;
 pub use parse::{MARKDOWN_OPTIONS, ParseOptions, parse, parse_with};
 pub use roles::Role;
+pub use status::{StatusReading, read_status};
 pub use text::{LineColumn, LineIndex, TextRange};
 
 /// The model's references as parsed from prose; exposed for lint and edit.

@@ -120,7 +120,9 @@ impl Graph {
     /// blocks nothing, since nothing in the plan could ever finish it. A
     /// status reads as done when it is one of `done_status` (the plan's
     /// dialect's values) or its words before any remark include a done
-    /// word or ✅ and no negation (see `status_says_done`).
+    /// word or ✅ and no negation or hedge (`Done?`, `Halfway done`; see
+    /// [`planwright_core::read_status`], which lint shares): when in doubt
+    /// a status blocks.
     pub fn new(plan: &Plan, done_status: &[String]) -> Self {
         let (phases, ids) = (plan.phase_ids(), plan.task_ids());
         let task = |id: &str| ids.get(id);
@@ -161,15 +163,20 @@ impl Graph {
                 }
             }
         }
+        // A task waiting for one of its own ancestors is void: the subtask
+        // is part of the parent, which already waits for its open
+        // subtasks (see `waits_for`), so the wait could never end.
         for (i, t) in plan.tasks.iter().enumerate() {
             for d in &t.depends_on {
-                if let Some(from) = task(d) {
+                if let Some(from) = task(d).filter(|&from| !is_ancestor(plan, from, i)) {
                     push(Node::Task(from), Node::Task(i));
                 }
             }
         }
         for link in &plan.task_links {
-            if let (Some(from), Some(to)) = (task(&link.from), task(&link.to)) {
+            if let (Some(from), Some(to)) = (task(&link.from), task(&link.to))
+                && !is_ancestor(plan, from, to)
+            {
                 push(Node::Task(from), Node::Task(to));
             }
         }
@@ -213,7 +220,11 @@ impl Graph {
     /// those of every enclosing phase and, for a task, enclosing task. What
     /// an enclosing task or phase waits for inside itself (a parent written
     /// to follow one of its subtasks, a phase's `Dependencies: T005` for
-    /// its own T005) holds back the container, not what it holds.
+    /// its own T005) holds back the container, not what it holds. The
+    /// other way round, a subtask written to follow its own parent or any
+    /// ancestor (`T002 Child (depends on T001)` under T001) waits for
+    /// nothing: it is part of the parent, and [`Graph::new`] leaves that
+    /// dependency out, as lint's PW207 does.
     pub fn waits_for(&self, plan: &Plan, node: Node) -> Vec<Node> {
         let mut holders = vec![node];
         let mut phase = match node {
@@ -299,6 +310,16 @@ impl Graph {
     }
 }
 
+/// Whether task `ancestor` encloses task `task`, following the parent
+/// links (bounded by the number of tasks, whatever they say).
+fn is_ancestor(plan: &Plan, ancestor: usize, task: usize) -> bool {
+    std::iter::successors(plan.tasks.get(task).and_then(|t| t.parent), |&p| {
+        plan.tasks.get(p).and_then(|t| t.parent)
+    })
+    .take(plan.tasks.len())
+    .any(|p| p == ancestor)
+}
+
 /// Whether `from` lies inside `holder`: a subtask of the task, or a task
 /// or step of the phase.
 fn inside(plan: &Plan, from: Node, holder: Node) -> bool {
@@ -320,79 +341,10 @@ fn inside(plan: &Plan, from: Node, holder: Node) -> bool {
     }
 }
 
-/// Words that say a phase's work is over: finished, or given up, which
-/// blocks nothing either (`Skipped`, `Cancelled`).
-const DONE_WORDS: &[&str] = &[
-    "done",
-    "complete",
-    "completed",
-    "finished",
-    "shipped",
-    "implemented",
-    "delivered",
-    "merged",
-    "released",
-    "deployed",
-    "passed",
-    "closed",
-    "resolved",
-    "skipped",
-    "cancelled",
-    "canceled",
-    "dropped",
-    "obsolete",
-    "superseded",
-];
-
-/// Words that take a done word back: "Not done", "Partially complete", "To
-/// be done", "No". The un- and in- forms (`incomplete`, `undone`,
-/// `unfinished`) are other words, and never match a done word.
-const NEGATIONS: &[&str] = &[
-    "not",
-    "no",
-    "never",
-    "isn",
-    "aren",
-    "wasn",
-    "hasn",
-    "haven",
-    "partial",
-    "partially",
-    "partly",
-    "almost",
-    "nearly",
-    "mostly",
-    "half",
-    "be",
-    "pending",
-    "awaiting",
-];
-
-/// Whether a phase's status says its work is finished. The status proper
-/// is what stands before a remark (`✅ Complete (2025-01-10)`, `Done -
-/// merged`), as lint reads it: one of the dialect's `done_status` values,
-/// or a done word or ✅ among its whole words with no negation and no ❌.
+/// Whether a phase's status says its work is over, finished or given up
+/// (see [`planwright_core::read_status`], which lint's done claims share).
 pub(crate) fn status_says_done(status: &str, done_status: &[String]) -> bool {
-    let head = status
-        .split(['(', '—', '–', ';', ',', ':'])
-        .next()
-        .unwrap_or(status);
-    let head = head.split(" - ").next().unwrap_or(head);
-    let key = planwright_core::normalize_key(head);
-    if !key.is_empty()
-        && done_status
-            .iter()
-            .any(|d| planwright_core::normalize_key(d) == key)
-    {
-        return true;
-    }
-    let lower = head.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let claims = words.iter().any(|w| DONE_WORDS.contains(w)) || head.contains(['✅', '✔', '☑']);
-    claims && !head.contains(['❌', '✗', '✘']) && !words.iter().any(|w| NEGATIONS.contains(w))
+    planwright_core::read_status(status, done_status).is_over()
 }
 
 /// The graph's names for its nodes, unique within the plan: each phase

@@ -95,6 +95,22 @@ fn subtasks_wait_for_what_their_parents_wait_for() {
     // not the subtask.
     let inner = "# P\n\n- [ ] T001 Parent (depends on T002)\n  - [ ] T002 Child\n";
     assert_eq!(ids(&ready_ids(inner)), ["T002"]);
+    // A subtask written to follow its own parent, or any ancestor, is part
+    // of it: the dependency is void, not a deadlock, and no cycle either
+    // way round.
+    for child in [
+        "# P\n\n- [ ] T001 Parent\n  - [ ] T002 Child (depends on T001)\n",
+        "# P\n\n- [ ] T001 Parent (depends on T002)\n  - [ ] T002 Child (depends on T001)\n",
+        "# P\n\n- [ ] T001 Top\n  - [ ] T002 Mid\n    - [ ] T003 Leaf (depends on T001)\n\nT002 → T003\n",
+    ] {
+        let leaf = if child.contains("T003") {
+            "T003"
+        } else {
+            "T002"
+        };
+        assert_eq!(ids(&ready_ids(child)), [leaf], "{child}");
+        assert_eq!(Graph::new(&parse(child), &[]).cycle(), None, "{child}");
+    }
     // A phase waiting for one of its own tasks holds back none of them:
     // T002 cannot wait for itself, nor T001 for a phase that is not
     // waiting for anything outside it.
@@ -133,6 +149,14 @@ fn a_phase_status_counts_only_when_it_reads_as_done() {
         "Not yet complete",
         "Partial Complete",
         "⬜ Not Started | 🔄 In Progress | ✅ Passed | ❌ Failed",
+        // Hedged or taken back: not clearly done, so they block.
+        "Nothing done yet",
+        "Halfway done",
+        "Done?",
+        "Done: no",
+        "Done-ish",
+        "Tests passed, docs pending",
+        "Almost done",
     ] {
         assert_eq!(
             ids(&ready_ids(&plan(status))),

@@ -2,7 +2,7 @@
 //! dates in cells and values, week numbers in timelines.
 
 use jiff::civil::Date;
-use planwright_core::{MetaField, Task, TextRange, normalize_key};
+use planwright_core::{MetaField, StatusReading, Task, TextRange, normalize_key};
 
 use crate::Context;
 
@@ -24,17 +24,6 @@ fn has_placeholder(ctx: &Context<'_>, field: &MetaField) -> bool {
     })
 }
 
-/// Statuses that mean the work is finished, for plans whose dialect does
-/// not say (and in addition to what it says: authors write `Done ✅`).
-const DONE_WORDS: &[&str] = &[
-    "done",
-    "complete",
-    "completed",
-    "finished",
-    "shipped",
-    "implemented",
-    "delivered",
-];
 const DRAFT_WORDS: &[&str] = &[
     "draft",
     "proposed",
@@ -95,9 +84,44 @@ pub(crate) fn done_claims<'a>(ctx: &Context<'a>, is_open: fn(&Task) -> bool) -> 
     claims
 }
 
+/// Whether a status claims the work is finished, read as `next` reads it
+/// ([`planwright_core::read_status`]): a status given up (`Skipped`) or
+/// hedged (`Done?`, `Halfway done`) claims nothing.
+///
+/// A status that names a document or a planning stage (`Task breakdown
+/// complete`, `Spec done`, `Planning complete`) says that stage is over,
+/// not the work the tasks describe, so it claims nothing over open tasks;
+/// the dialect's own done values count whatever their words.
 pub(crate) fn is_done_status(ctx: &Context<'_>, value: &str) -> bool {
-    let key = status_key(value);
-    ctx.dialect.is_some_and(|d| d.status_is_done(value)) || DONE_WORDS.contains(&key.as_str())
+    let done_status = ctx
+        .dialect
+        .map_or(&[][..], |d| &d.descriptor.done_status[..]);
+    let own = done_status
+        .iter()
+        .any(|d| normalize_key(d) == normalize_key(value.trim()));
+    planwright_core::read_status(value, done_status) == StatusReading::Done
+        && (own || !names_a_planning_stage(value))
+}
+
+/// Words naming a document or stage that comes before the work itself.
+const PLANNING_STAGES: &[&str] = &[
+    "breakdown",
+    "spec",
+    "specs",
+    "specification",
+    "plan",
+    "planning",
+    "design",
+    "analysis",
+    "research",
+    "outline",
+    "draft",
+];
+
+fn names_a_planning_stage(value: &str) -> bool {
+    value
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| PLANNING_STAGES.iter().any(|s| w.eq_ignore_ascii_case(s)))
 }
 
 pub(crate) fn is_draft_status(ctx: &Context<'_>, value: &str) -> bool {

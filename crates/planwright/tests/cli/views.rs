@@ -196,6 +196,67 @@ fn graph_node_ids_are_unique_and_edges_name_them() {
 }
 
 #[test]
+fn next_and_graph_read_hedged_statuses_grouped_chains_and_parents_alike() {
+    let dir = plans(&[
+        (
+            "hedged.md",
+            "# Plan: X\n\n### Phase 1: Setup\n\n**Status:** Nothing done yet\n\n### Phase 2: Build\n\n**Dependencies:** Phase 1\n\n- [ ] T002 Build core\n",
+        ),
+        (
+            "fan.md",
+            "# Plan: X\n\n- [ ] T001 a\n- [ ] T002 b\n- [ ] T003 c\n- [ ] T004 d\n\nT001 → (T002, T003)\n\nT002, T003 → T004\n",
+        ),
+        (
+            "parent.md",
+            "# Plan: X\n\n- [ ] T001 Parent (depends on T002)\n  - [ ] T002 Child (depends on T001)\n",
+        ),
+    ]);
+    let next = |name: &str| {
+        let out = planwright(&["next", name, "--format", "json"], dir.path());
+        assert!(out.status.success(), "{name}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        json["tasks"]
+            .as_array()
+            .expect("tasks")
+            .iter()
+            .map(|t| t["id"].as_str().expect("id").to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(next("hedged.md"), Vec::<String>::new());
+    assert_eq!(next("fan.md"), ["T001"]);
+    assert_eq!(next("parent.md"), ["T002"]);
+    let graph = |name: &str| {
+        let out = planwright(&["graph", name, "--format", "json"], dir.path());
+        assert!(out.status.success(), "{name}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert_eq!(json["cycle"], serde_json::Value::Null, "{name}");
+        json["edges"]
+            .as_array()
+            .expect("edges")
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}>{}",
+                    e["from"].as_str().unwrap_or(""),
+                    e["to"].as_str().unwrap_or("")
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        graph("fan.md"),
+        ["T001>T002", "T001>T003", "T002>T004", "T003>T004"]
+    );
+    assert_eq!(graph("parent.md"), ["T002>T001"]);
+    let lint = planwright(&["lint", "parent.md", "--select", "PW207"], dir.path());
+    assert!(
+        lint.status.success(),
+        "{}",
+        String::from_utf8_lossy(&lint.stdout)
+    );
+}
+
+#[test]
 fn next_n_0_counts_what_can_start() {
     let dir = plans(&[(
         "plan.md",

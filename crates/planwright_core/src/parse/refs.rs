@@ -139,16 +139,26 @@ fn phase_number_list(
     }
 }
 
-/// `T005 → T006 → T007` chains: each pair is (from, to, range of the pair).
-/// Two ids chain only when an arrow is all that stands between them, with
-/// white space and punctuation (`**T001** → **T002**`, `T005 -> T006.`):
-/// an arrow among words, as in the task "T002 Rename a -> b (after T001)",
-/// is prose about a task, not a dependency between the ids around it.
+/// `T005 → T006 → T007` chains: each link is (from, to, range from the
+/// source id's start to the target id's end). Two ids chain only when an
+/// arrow is all that stands between them, with white space and
+/// punctuation (`**T001** → **T002**`, `T005 -> T006.`): an arrow among
+/// words, as in the task "T002 Rename a -> b (after T001)", is prose about
+/// a task, not a dependency between the ids around it.
+///
+/// Ids joined by `,`, `&` or `and` (in brackets or not) make a group, and
+/// an arrow links every id of the group before it to every id of the group
+/// after it: `T001 → (T002, T003)` fans out, `T001, T002 → T003` fans in.
+/// Anything else between two ids ends the chain.
 pub(crate) fn task_chain(text: &str, base: usize) -> Vec<(Text, Text, TextRange)> {
     let mut out = Vec::new();
     for line in LineOffsets::new(text) {
         let (start, line) = line;
-        let mut prev: Option<(Text, usize, usize)> = None;
+        // The ids joined by lists since the last arrow, and the group
+        // before that arrow, which each of them follows: (id, start, end).
+        let mut group: Vec<(Text, usize, usize)> = Vec::new();
+        let mut sources: Vec<(Text, usize, usize)> = Vec::new();
+        let mut links = 0;
         let mut next = 0;
         // Only a `T` can start an id: jump between them.
         for i in memchr::memchr_iter(b'T', line.as_bytes()) {
@@ -160,23 +170,63 @@ pub(crate) fn task_chain(text: &str, base: usize) -> Vec<(Text, Text, TextRange)
                 continue;
             };
             let id = Text::from(&line[i..i + len]);
-            if let Some((from, from_start, from_end)) = prev.take()
-                && is_chain_link(&line[from_end..i])
-            {
+            let gap = group.last().map(|&(_, _, end)| gap_kind(&line[end..i]));
+            match gap {
+                Some(Gap::Arrow) => {
+                    sources = std::mem::take(&mut group);
+                }
+                Some(Gap::List) => {}
+                Some(Gap::Other) | None => {
+                    sources.clear();
+                    group.clear();
+                }
+            }
+            for (from, from_start, _) in &sources {
+                // A line of thousands of grouped ids must not make
+                // millions of links: past the bound, the rest are dropped.
+                if links >= MAX_LINKS_PER_LINE {
+                    break;
+                }
+                links += 1;
                 out.push((
-                    from,
+                    from.clone(),
                     id.clone(),
                     TextRange::new(base + start + from_start, base + start + i + len),
                 ));
             }
-            prev = Some((id, i, i + len));
+            group.push((id, i, i + len));
             next = i + len;
         }
     }
     out
 }
 
+/// The most links one line of grouped chains makes.
+const MAX_LINKS_PER_LINE: usize = 4096;
+
 const ARROWS: [&str; 4] = ["→", "->", "=>", "⟶"];
+
+/// What stands between two ids of a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gap {
+    /// An arrow, with only white space and punctuation besides.
+    Arrow,
+    /// A list separator (`,`, `&`, `and`), with only white space, brackets
+    /// and emphasis or code marks besides.
+    List,
+    /// Words, numbers, or nothing that joins them.
+    Other,
+}
+
+fn gap_kind(between: &str) -> Gap {
+    if is_chain_link(between) {
+        Gap::Arrow
+    } else if is_list_link(between) {
+        Gap::List
+    } else {
+        Gap::Other
+    }
+}
 
 /// Whether the text between two ids links them: at least one arrow, and
 /// besides arrows only white space and punctuation (no letter or digit).
@@ -196,6 +246,24 @@ fn is_chain_link(between: &str) -> bool {
         rest = chars.as_str();
     }
     arrows > 0
+}
+
+/// Whether the text between two ids lists them together: at least one
+/// `,`, `&` or `and`, and besides only white space, brackets and the
+/// marks of emphasis or code (`**T001**, **T002**`).
+fn is_list_link(between: &str) -> bool {
+    let mut separators = 0;
+    for word in between.split(|c: char| c.is_whitespace() || "()[]*`".contains(c)) {
+        if word.is_empty() {
+            continue;
+        }
+        if word.eq_ignore_ascii_case("and") || word.chars().all(|c| c == ',' || c == '&') {
+            separators += 1;
+        } else {
+            return false;
+        }
+    }
+    separators > 0
 }
 
 #[cfg(test)]
@@ -259,13 +327,53 @@ mod tests {
             [("T005".into(), "T006".into())]
         );
         assert_eq!(pairs("T007=>T008"), [("T007".into(), "T008".into())]);
-        // A pair without a link does not stop the chain after it.
+        // Words between two ids end a chain but do not stop the next one.
+        assert_eq!(
+            pairs("T001 after T002 → T003"),
+            [("T002".into(), "T003".into())]
+        );
+    }
+
+    #[test]
+    fn an_arrow_links_every_id_of_the_groups_around_it() {
+        let pairs = |text: &str| -> Vec<String> {
+            task_chain(text, 0)
+                .into_iter()
+                .map(|(a, b, _)| format!("{a}>{b}"))
+                .collect()
+        };
+        for fan_out in [
+            "T001 → (T002, T003)",
+            "T001 → T002, T003",
+            "T001 -> [T002, T003]",
+            "T001 → T002 & T003",
+            "T001 → T002 and T003",
+            "**T001** → **T002**, **T003**",
+        ] {
+            assert_eq!(pairs(fan_out), ["T001>T002", "T001>T003"], "{fan_out}");
+        }
+        for fan_in in ["(T001, T002) → T003", "T001, T002 → T003"] {
+            assert_eq!(pairs(fan_in), ["T001>T003", "T002>T003"], "{fan_in}");
+        }
         assert_eq!(
             pairs("T001, T002 → T003 and T004 -> T005"),
             [
-                ("T002".into(), "T003".into()),
-                ("T004".into(), "T005".into())
+                "T001>T003",
+                "T002>T003",
+                "T001>T004",
+                "T002>T004",
+                "T003>T005",
+                "T004>T005"
             ]
         );
+        // A plain chain links neighbours only; a list without an arrow, or
+        // ids side by side, link nothing.
+        assert_eq!(pairs("T177 → T178 → T179"), ["T177>T178", "T178>T179"]);
+        assert_eq!(pairs("T001, T002 and T003"), Vec::<String>::new());
+        assert_eq!(pairs("T001 → T002 T003"), ["T001>T002"]);
+        // Each link spans from its source to its target.
+        let c = task_chain("(T001, T002) → T003", 10);
+        assert_eq!(c[0].2, TextRange::new(11, 31));
+        assert_eq!(c[1].2, TextRange::new(17, 31));
     }
 }

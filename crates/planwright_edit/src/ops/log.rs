@@ -402,7 +402,9 @@ fn item_date(item: &str) -> Option<&str> {
 }
 
 /// How an item writes its date: the text before it (`**`, `[`) and
-/// between it and the message (`**: `, ` — `), if it starts with one.
+/// between it and the message (`**: `, ` — `), if it starts with one. A
+/// time after the date (`2026-01-10 14:00: c`) is the item's own, not part
+/// of the shape: the separator is what follows it.
 fn date_shape(item: &str) -> Option<(String, String)> {
     let pre_len = item.find(|c: char| c.is_ascii_digit())?;
     let pre = &item[..pre_len];
@@ -414,12 +416,51 @@ fn date_shape(item: &str) -> Option<(String, String)> {
         return None;
     }
     let after = &rest[10..];
+    let after = &after[time_len(after)..];
     let sep_len = after.find(char::is_alphanumeric).unwrap_or(after.len());
     let sep = &after[..sep_len];
     if sep.chars().count() > 6 {
         return None;
     }
     Some((pre.to_owned(), sep.to_owned()))
+}
+
+/// The length of a time of day at the start of `s`, as written after a
+/// date (` 14:00`, `T09:30:15Z`, ` 9:30 pm`), or 0.
+fn time_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    if !matches!(b.first(), Some(b' ' | b'T')) {
+        return 0;
+    }
+    let digits = |from: usize| {
+        b[from.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let hours = digits(1);
+    if !(1..=2).contains(&hours) || b.get(1 + hours) != Some(&b':') || digits(2 + hours) != 2 {
+        return 0;
+    }
+    let mut end = 4 + hours;
+    if b.get(end) == Some(&b':') && digits(end + 1) == 2 {
+        end += 3;
+    }
+    let space = usize::from(b.get(end) == Some(&b' '));
+    let meridiem = s.get(end + space..end + space + 2);
+    if meridiem.is_some_and(|m| m.eq_ignore_ascii_case("am") || m.eq_ignore_ascii_case("pm"))
+        && !b
+            .get(end + space + 2)
+            .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        end += space + 2;
+    } else if b.get(end) == Some(&b'Z') {
+        end += 1;
+    }
+    if b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        return 0;
+    }
+    end
 }
 
 /// The first `YYYY-MM-DD` in a cell, standing as a word of its own

@@ -74,6 +74,43 @@ fn bullets_copy_the_marker_and_date_shape() {
 }
 
 #[test]
+fn a_time_after_the_date_keeps_the_separator_after_it() {
+    let entry = |src: &str, date: &str| {
+        let plan = parse(src);
+        let change = append_log(
+            &plan,
+            src,
+            &LogEntry {
+                date,
+                message: "b",
+                create: false,
+            },
+        )
+        .unwrap();
+        apply(src, &change.edits).unwrap()
+    };
+    let colon = "## Progress Log\n\n- 2026-01-10 14:00: c\n- 2026-01-05 09:00: a\n";
+    assert_eq!(
+        entry(colon, "2026-01-07"),
+        "## Progress Log\n\n- 2026-01-10 14:00: c\n- 2026-01-07: b\n- 2026-01-05 09:00: a\n"
+    );
+    let dash = "## Progress Log\n\n- 2026-01-05 09:00 — a\n- 2026-01-10 14:00:30 — c\n";
+    assert_eq!(
+        entry(dash, "2026-01-20"),
+        "## Progress Log\n\n- 2026-01-05 09:00 — a\n- 2026-01-10 14:00:30 — c\n- 2026-01-20 — b\n"
+    );
+    let meridiem = "## Progress Log\n\n- **2026-01-05 9:30 pm**: a\n";
+    assert_eq!(
+        entry(meridiem, "2026-01-20"),
+        "## Progress Log\n\n- **2026-01-05 9:30 pm**: a\n- **2026-01-20**: b\n"
+    );
+    // A number that is not a time stays part of the message.
+    assert_eq!(time_len(" 14 items"), 0);
+    assert_eq!(time_len(" 14:00"), 6);
+    assert_eq!(time_len("T09:30:15Z"), 10);
+}
+
+#[test]
 fn dated_headings_get_a_new_heading() {
     let src = "## Progress Log\n\n### 2026-01-20\n- **Created**: plan\n\n## Next\n";
     assert_eq!(

@@ -24,7 +24,7 @@
 
 use std::collections::BTreeSet;
 
-use planwright_core::{RefTarget, TextRange};
+use planwright_core::{Plan, RefTarget, TextRange};
 
 use super::Sink;
 use crate::Context;
@@ -53,21 +53,35 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let names: Vec<&str> = plan.phases.iter().map(|p| p.id.as_str()).collect();
     report_cycles(out, &phase_edges, &names, "phases");
 
+    // A subtask waiting for its own parent or any ancestor is part of it,
+    // not after it: that dependency is void, as `planwright next` reads it.
     let mut task_edges: Vec<Vec<(usize, TextRange)>> = vec![Vec::new(); plan.tasks.len()];
     for (i, t) in plan.tasks.iter().enumerate() {
         for dep in &t.depends_on {
-            if let Some(d) = tasks.get(dep) {
+            if let Some(d) = tasks.get(dep).filter(|&d| !is_ancestor(plan, d, i)) {
                 task_edges[d].push((i, t.line));
             }
         }
     }
     for link in &plan.task_links {
-        if let (Some(from), Some(to)) = (tasks.get(&link.from), tasks.get(&link.to)) {
+        if let (Some(from), Some(to)) = (tasks.get(&link.from), tasks.get(&link.to))
+            && !is_ancestor(plan, from, to)
+        {
             task_edges[from].push((to, link.range));
         }
     }
     let names: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
     report_cycles(out, &task_edges, &names, "tasks");
+}
+
+/// Whether task `ancestor` encloses task `task`, following the parent
+/// links (bounded by the number of tasks, whatever they say).
+fn is_ancestor(plan: &Plan, ancestor: usize, task: usize) -> bool {
+    std::iter::successors(plan.tasks.get(task).and_then(|t| t.parent), |&p| {
+        plan.tasks.get(p).and_then(|t| t.parent)
+    })
+    .take(plan.tasks.len())
+    .any(|p| p == ancestor)
 }
 
 /// Depth-first search without recursion (plans may be long chains); each

@@ -137,6 +137,53 @@ fn dependency_cycles_read_in_the_plans_arrow_direction() {
 }
 
 #[test]
+fn only_a_clearly_done_status_claims_done_over_open_tasks() {
+    // PW201 reads a status as `next` does (`planwright_core::read_status`):
+    // a hedged or given-up status claims nothing.
+    let plan = |status: &str| {
+        format!(
+            "# Plan\n\n## Phase 1: Setup\n\n**Status:** {status}\n\n- [ ] T001 Create project\n"
+        )
+    };
+    for status in ["Done", "Done - merged", "✅ Complete (2025-01-10)"] {
+        assert!(
+            run("PW201", None, &plan(status)).contains("PW201"),
+            "{status}"
+        );
+    }
+    for status in [
+        "Nothing done yet",
+        "Halfway done",
+        "Done?",
+        "Done: no",
+        "Done-ish",
+        "Tests passed, docs pending",
+        "Skipped - not needed",
+        // A planning stage over is not the work done.
+        "TASK BREAKDOWN COMPLETE",
+        "Spec complete",
+        "Planning done",
+    ] {
+        assert_eq!(
+            run("PW201", None, &plan(status)),
+            "No problems found in 1 file.\n",
+            "{status}"
+        );
+    }
+}
+
+#[test]
+fn a_subtask_following_its_own_parent_is_no_cycle() {
+    // As `next` reads it: the child is part of the parent, so its
+    // dependency on the parent is void.
+    let source =
+        "# Plan\n\n- [ ] T001 Parent (depends on T002)\n  - [ ] T002 Child (depends on T001)\n";
+    assert_eq!(run("PW207", None, source), "No problems found in 1 file.\n");
+    let siblings = "# Plan\n\n- [ ] T001 a (depends on T002)\n- [ ] T002 b (depends on T001)\n";
+    assert!(run("PW207", None, siblings).contains("PW207"));
+}
+
+#[test]
 fn phases_the_reader_found_are_the_phases_section() {
     // The title names no role (`# Tasks: Todo app` would): the phases are
     // still there, and `show` lists them.

@@ -1,0 +1,251 @@
+//! What a status value says about the work it describes, read one way for
+//! every consumer: `next` (whether a phase without tasks is finished) and
+//! lint (whether a status claims done over open tasks) must agree.
+
+use crate::normalize_key;
+
+/// What a status says of its work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusReading {
+    /// The work is finished (`Done`, `✅ Complete (2025-01-10)`).
+    Done,
+    /// The work was given up (`Skipped`, `Cancelled`): it blocks nothing,
+    /// but does not claim its tasks were done.
+    Dropped,
+    /// Anything else, including every status that only might be done
+    /// (`Done?`, `Done-ish`, `Halfway done`): when in doubt, not done.
+    Open,
+}
+
+impl StatusReading {
+    /// Whether the work is over, finished or given up: nothing waits for it.
+    pub fn is_over(self) -> bool {
+        matches!(self, Self::Done | Self::Dropped)
+    }
+}
+
+/// Reads a status value. `done_status` are the dialect's done values,
+/// which count as written (`Live`).
+///
+/// The status proper is what stands before a remark. A remark introduced
+/// by `(`, ` - ` or a dash explains the status (`SKIPPED - not on a
+/// feature branch`, `Complete (2025-01-10)`) and takes it back only with a
+/// word saying work remains (`Done — pending review`). One introduced by
+/// `:`, `,` or `;` continues it (`Done: no`, `Tests passed, docs
+/// pending`), so any negation there takes it back. The status proper is
+/// done when it is one of `done_status` or has a done word or ✅ among its
+/// whole words, and no negation or hedge (`not`, `nothing`, `yet`,
+/// `halfway`, `-ish`), nor ❌. A status with a `?` anywhere is not done.
+pub fn read_status(status: &str, done_status: &[String]) -> StatusReading {
+    let status = status.trim();
+    // A question is never a claim, whatever words it asks about.
+    if status.contains('?') {
+        return StatusReading::Open;
+    }
+    let whole = normalize_key(status);
+    if !whole.is_empty() && done_status.iter().any(|d| normalize_key(d) == whole) {
+        return StatusReading::Done;
+    }
+    let (head, remarks) = split_remarks(status);
+    if head.contains(['❌', '✗', '✘']) || has_word(head, NEGATIONS) {
+        return StatusReading::Open;
+    }
+    for (continues, remark) in remarks {
+        let taken_back = if continues {
+            remark.contains(['❌', '✗', '✘']) || has_word(remark, NEGATIONS)
+        } else {
+            has_word(remark, REMAINING)
+        };
+        if taken_back {
+            return StatusReading::Open;
+        }
+    }
+    let key = normalize_key(head);
+    if !key.is_empty() && done_status.iter().any(|d| normalize_key(d) == key) {
+        return StatusReading::Done;
+    }
+    if has_word(head, DONE_WORDS) || head.contains(['✅', '✔', '☑']) {
+        StatusReading::Done
+    } else if has_word(head, DROPPED_WORDS) {
+        StatusReading::Dropped
+    } else {
+        StatusReading::Open
+    }
+}
+
+/// Words that say the work is finished.
+const DONE_WORDS: &[&str] = &[
+    "done",
+    "complete",
+    "completed",
+    "finished",
+    "shipped",
+    "implemented",
+    "delivered",
+    "merged",
+    "released",
+    "deployed",
+    "passed",
+    "closed",
+    "resolved",
+];
+
+/// Words that say the work was given up, which blocks nothing either.
+const DROPPED_WORDS: &[&str] = &[
+    "skipped",
+    "cancelled",
+    "canceled",
+    "dropped",
+    "obsolete",
+    "superseded",
+];
+
+/// Words that take a done word back or hedge it: "Not done", "Partially
+/// complete", "To be done", "Nothing done yet", "Done-ish". The un- and in-
+/// forms (`incomplete`, `undone`, `unfinished`) are other words, and never
+/// match a done word.
+const NEGATIONS: &[&str] = &[
+    "not",
+    "no",
+    "nothing",
+    "none",
+    "never",
+    "yet",
+    "isn",
+    "aren",
+    "wasn",
+    "hasn",
+    "haven",
+    "won",
+    "partial",
+    "partially",
+    "partly",
+    "almost",
+    "nearly",
+    "mostly",
+    "half",
+    "halfway",
+    "ish",
+    "be",
+    "soon",
+    "maybe",
+    "probably",
+    "except",
+    "but",
+    "pending",
+    "awaiting",
+    "waiting",
+    "remaining",
+    "todo",
+    "wip",
+    "tbd",
+];
+
+/// Words that, in a remark explaining a status, say work remains
+/// (`Done — pending review`); a plain `not` there explains (`Skipped - not
+/// on a feature branch`).
+const REMAINING: &[&str] = &[
+    "yet",
+    "partial",
+    "partially",
+    "partly",
+    "halfway",
+    "pending",
+    "awaiting",
+    "waiting",
+    "remaining",
+    "except",
+    "todo",
+    "wip",
+    "tbd",
+];
+
+/// The status proper and its remarks, each with whether it continues the
+/// status (after `:`, `,`, `;`) rather than explaining it.
+fn split_remarks(status: &str) -> (&str, Vec<(bool, &str)>) {
+    let mut cuts: Vec<(usize, usize, bool)> = Vec::new();
+    for (i, c) in status.char_indices() {
+        match c {
+            ':' | ',' | ';' => cuts.push((i, c.len_utf8(), true)),
+            '(' | '—' | '–' => cuts.push((i, c.len_utf8(), false)),
+            ' ' if status[i..].starts_with(" - ") => cuts.push((i, 3, false)),
+            _ => {}
+        }
+    }
+    let head_end = cuts.first().map_or(status.len(), |&(at, _, _)| at);
+    let remarks = cuts
+        .iter()
+        .enumerate()
+        .map(|(n, &(at, len, continues))| {
+            let end = cuts.get(n + 1).map_or(status.len(), |&(next, _, _)| next);
+            (continues, status.get(at + len..end).unwrap_or(""))
+        })
+        .collect();
+    (status.get(..head_end).unwrap_or(status), remarks)
+}
+
+fn has_word(text: &str, words: &[&str]) -> bool {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && words.contains(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reads(status: &str) -> StatusReading {
+        read_status(status, &[])
+    }
+
+    #[test]
+    fn plain_done_statuses_read_as_done() {
+        for status in [
+            "Done",
+            "✅ Complete (2025-01-10)",
+            "COMPLETED",
+            "Implemented - merged",
+            "✅",
+            "Done — merged in #12",
+            "Finished: 2025-01-10",
+        ] {
+            assert_eq!(reads(status), StatusReading::Done, "{status}");
+        }
+        assert_eq!(
+            reads("SKIPPED - not on a feature branch"),
+            StatusReading::Dropped
+        );
+        assert_eq!(reads("Cancelled"), StatusReading::Dropped);
+    }
+
+    #[test]
+    fn hedged_or_negated_statuses_are_not_done() {
+        for status in [
+            "Nothing done yet",
+            "Halfway done",
+            "Done?",
+            "Done: no",
+            "Done-ish",
+            "Tests passed, docs pending",
+            "Partially done",
+            "Not yet done",
+            "Almost done",
+            "Done — pending review",
+            "❌ Done",
+            "Skipped?",
+            "In progress",
+            "Incomplete",
+        ] {
+            assert_eq!(reads(status), StatusReading::Open, "{status}");
+        }
+    }
+
+    #[test]
+    fn the_dialects_done_values_count_as_written() {
+        let live = [String::from("Live")];
+        assert_eq!(read_status("Live", &live), StatusReading::Done);
+        assert_eq!(read_status("Live (since May)", &live), StatusReading::Done);
+        assert_eq!(read_status("Live?", &live), StatusReading::Open);
+        assert_eq!(read_status("Live", &[]), StatusReading::Open);
+    }
+}
