@@ -396,6 +396,12 @@ struct Settings {
 /// that a bad one is one error naming where it is written, not one per
 /// file. `new` checks them too: the plan it writes is linted next.
 pub(crate) fn check_lint_config(config: &LoadedConfig) -> Result<()> {
+    config_layers(config).map(|_| ())
+}
+
+/// The `[lint]` layer and each override's, checked (see
+/// [`check_lint_config`]).
+fn config_layers(config: &LoadedConfig) -> Result<(Layer, Vec<Layer>)> {
     let lint: &LintConfig = &config.config.lint;
     let where_ = config.shown(&std::env::current_dir().unwrap_or_default());
     let located = |e: SelectionError, table: &str| {
@@ -409,32 +415,30 @@ pub(crate) fn check_lint_config(config: &LoadedConfig) -> Result<()> {
         &lint.severity,
     );
     RuleSet::resolve(&[&base]).map_err(|e| located(e, "[lint]"))?;
+    let mut overrides = Vec::with_capacity(lint.overrides.len());
     for (i, o) in lint.overrides.iter().enumerate() {
-        RuleSet::resolve(&[&override_layer(o)])
+        let layer = override_layer(o);
+        RuleSet::resolve(&[&layer])
             .map_err(|e| located(e, &format!("[[lint.overrides]] #{}", i + 1)))?;
+        overrides.push(layer);
     }
-    Ok(())
+    Ok((base, overrides))
 }
 
 impl Settings {
     fn new(config: &LoadedConfig, args: &LintArgs) -> Result<Self> {
         let lint: &LintConfig = &config.config.lint;
         let where_ = config.shown(&std::env::current_dir().unwrap_or_default());
-        let base = layer_of(
-            lint.select.clone(),
-            &lint.extend_select,
-            &lint.ignore,
-            &lint.severity,
-        );
+        let (base, override_layers) = config_layers(config)?;
         let cli = Layer {
             select: args.select.clone(),
             extend_select: args.extend_select.clone(),
             ignore: args.ignore.clone(),
             severity: Vec::new(),
         };
-        let mut overrides = Vec::new();
-        for (i, o) in lint.overrides.iter().enumerate() {
-            overrides.push((globs(o, &where_, i)?, override_layer(o)));
+        let mut overrides = Vec::with_capacity(override_layers.len());
+        for (i, (o, layer)) in lint.overrides.iter().zip(override_layers).enumerate() {
+            overrides.push((globs(o, &where_, i)?, layer));
         }
         let settings = Self {
             base,
@@ -451,7 +455,6 @@ impl Settings {
             },
             cache: std::sync::Mutex::new(HashMap::new()),
         };
-        check_lint_config(config)?;
         RuleSet::resolve(&[&settings.cli]).context("command line")?;
         Ok(settings)
     }
