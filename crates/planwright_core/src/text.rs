@@ -173,7 +173,15 @@ pub struct LineIndex {
     line_starts: Vec<u32>,
     /// Where line 1's characters start: past a byte-order mark.
     first_column: u32,
+    /// Characters before each [`CHUNK`]-byte boundary, so that a column
+    /// costs at most one chunk of counting however long its line is (a
+    /// file of one long line with many findings was quadratic). Empty
+    /// when the text is ASCII: then characters are bytes.
+    chars_before_chunk: Vec<u32>,
 }
+
+/// Bytes between two character-count checkpoints of a [`LineIndex`].
+const CHUNK: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
@@ -189,9 +197,21 @@ impl LineIndex {
                 .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
                 .map(|i| i as u32 + 1),
         );
+        let mut chars_before_chunk = Vec::new();
+        if !bytes.is_ascii() {
+            chars_before_chunk.reserve(bytes.len() / CHUNK + 1);
+            let mut chars = 0;
+            for chunk in bytes.chunks(CHUNK) {
+                chars_before_chunk.push(chars);
+                chars += lead_bytes(chunk);
+            }
+            // The end of a text whose length is a multiple of the chunk.
+            chars_before_chunk.push(chars);
+        }
         Self {
             line_starts,
             first_column: bom_len(text) as u32,
+            chars_before_chunk,
         }
     }
 
@@ -223,14 +243,35 @@ impl LineIndex {
         };
         LineColumn {
             line: line as u32 + 1,
-            column: chars_between(text, start, offset) + 1,
+            column: self.chars_between(text, start, offset) + 1,
         }
     }
 
     /// Characters of `text` before `offset`, a byte-order mark not
     /// counted: SARIF's `charOffset`.
     pub fn char_offset(&self, text: &str, offset: u32) -> u32 {
-        chars_between(text, self.first_column.min(offset), offset)
+        self.chars_between(text, self.first_column.min(offset), offset)
+    }
+
+    /// Characters of `text` in `start..end` (`end` clamped to the text); the
+    /// byte count when the range splits a character.
+    fn chars_between(&self, text: &str, start: u32, end: u32) -> u32 {
+        let end = (end as usize).min(text.len());
+        let start = (start as usize).min(end);
+        if self.chars_before_chunk.is_empty()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            return (end - start) as u32;
+        }
+        self.chars_before(text, end) - self.chars_before(text, start)
+    }
+
+    /// Characters of `text` before byte `at`, a character boundary.
+    fn chars_before(&self, text: &str, at: usize) -> u32 {
+        let chunk = at / CHUNK;
+        let counted = self.chars_before_chunk.get(chunk).copied().unwrap_or(0);
+        counted + lead_bytes(&text.as_bytes()[chunk * CHUNK..at])
     }
 
     /// The range of 0-based `line`, without its line ending.
@@ -250,13 +291,10 @@ impl LineIndex {
     }
 }
 
-/// Characters of `text` in `start..end` (`end` clamped to the text); the
-/// byte count when the range splits a character.
-fn chars_between(text: &str, start: u32, end: u32) -> u32 {
-    let end = (end as usize).min(text.len());
-    let start = (start as usize).min(end);
-    text.get(start..end)
-        .map_or(end - start, |s| s.chars().count()) as u32
+/// Characters that start in `bytes`: the bytes that are not UTF-8
+/// continuation bytes (`10xxxxxx`).
+fn lead_bytes(bytes: &[u8]) -> u32 {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u32
 }
 
 #[cfg(test)]
@@ -294,6 +332,31 @@ mod tests {
         assert_eq!(bom_len(text), 3);
         assert_eq!(bom_len("- [X] a"), 0);
         assert_eq!(at("- [X] a", 2), (1, 3));
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_characters_across_checkpoints() {
+        // One long line of mixed one-, two-, three- and four-byte
+        // characters, so offsets fall on both sides of every checkpoint.
+        let line: String = "aé–😀 ".repeat(3000);
+        for text in [line.clone(), format!("x\n{line}\ny"), "é".repeat(CHUNK)] {
+            let index = LineIndex::new(&text);
+            let naive = |offset: usize| {
+                let start = text[..offset].rfind('\n').map_or(0, |n| n + 1);
+                text[start..offset].chars().count() as u32 + 1
+            };
+            for (offset, _) in text.char_indices().step_by(7).chain([(text.len(), ' ')]) {
+                let lc = index.line_column(&text, offset as u32);
+                assert_eq!(lc.column, naive(offset), "offset {offset}");
+                assert_eq!(
+                    index.char_offset(&text, offset as u32),
+                    text[..offset].chars().count() as u32
+                );
+            }
+        }
+        // An offset inside a character counts bytes, as before.
+        let text = "–".repeat(2000);
+        assert_eq!(LineIndex::new(&text).char_offset(&text, 4), 4);
     }
 
     #[test]

@@ -61,16 +61,19 @@ pub(crate) fn is_directive_like(word: &str) -> bool {
 }
 
 pub struct Directives {
-    /// Byte ranges and the rules silenced in them, parallel to [`RULES`].
-    regions: Vec<(u32, u32, Vec<bool>)>,
+    /// For each rule of [`RULES`], the byte ranges in which it is silenced,
+    /// sorted and merged, so a finding is looked up by binary search (a
+    /// plan with thousands of directives and findings was quadratic).
+    silenced: Vec<Vec<(u32, u32)>>,
 }
 
 impl Directives {
     pub fn read(source: &str, plan: &Plan) -> Self {
-        let mut regions = Vec::new();
-        // Open `disable` regions: where they start and the rules still
-        // disabled in them.
-        let mut open: Vec<(u32, Vec<bool>)> = Vec::new();
+        let mut silenced: Vec<Vec<(u32, u32)>> = vec![Vec::new(); RULES.len()];
+        // Rule by rule, where the `disable` still open for it started: a
+        // rule is silenced from the first `disable` that names it to the
+        // next `enable` that names it, whatever else either names.
+        let mut open: Vec<Option<u32>> = vec![None; RULES.len()];
         let mut index: Option<LineIndex> = None;
         for comment in &plan.comments {
             let Some((word, selectors)) = parse(comment.slice(source)) else {
@@ -79,40 +82,50 @@ impl Directives {
             let Some(verb) = Verb::read(word) else {
                 continue;
             };
-            let rules = resolve(&selectors);
+            let named = resolve(&selectors);
+            let named = named
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n)
+                .map(|(i, _)| i);
             match verb {
                 Verb::DisableNextLine => {
                     let index = index.get_or_insert_with(|| LineIndex::new(source));
                     let line = index.line_of(comment.end.saturating_sub(1)) + 1;
                     let range = index.line_range(source, line);
-                    regions.push((range.start, range.end.max(range.start + 1), rules));
+                    let region = (range.start, range.end.max(range.start + 1));
+                    for i in named {
+                        silenced[i].push(region);
+                    }
                 }
-                Verb::Disable => open.push((comment.start, rules)),
+                Verb::Disable => {
+                    for i in named {
+                        open[i].get_or_insert(comment.start);
+                    }
+                }
                 Verb::Enable => {
-                    // An open region that silences a rule named here ends
-                    // here; the rules it silenced that this does not name go
-                    // on being silenced from here. Each split drops a rule,
-                    // so a region splits at most once per rule.
-                    let at = comment.start;
-                    for (start, disabled) in std::mem::take(&mut open) {
-                        if !disabled.iter().zip(&rules).any(|(d, e)| *d && *e) {
-                            open.push((start, disabled));
-                            continue;
+                    for i in named {
+                        if let Some(start) = open[i].take() {
+                            silenced[i].push((start, comment.start));
                         }
-                        let still: Vec<bool> =
-                            disabled.iter().zip(&rules).map(|(d, e)| *d && !e).collect();
-                        if still.contains(&true) {
-                            open.push((at, still));
-                        }
-                        regions.push((start, at, disabled));
                     }
                 }
             }
         }
-        for (start, rules) in open {
-            regions.push((start, u32::MAX, rules));
+        for (regions, start) in silenced.iter_mut().zip(open) {
+            if let Some(start) = start {
+                regions.push((start, u32::MAX));
+            }
+            regions.sort_unstable();
+            regions.dedup_by(|next, kept| {
+                let overlaps = next.0 <= kept.1;
+                if overlaps {
+                    kept.1 = kept.1.max(next.1);
+                }
+                overlaps
+            });
         }
-        Self { regions }
+        Self { silenced }
     }
 
     /// Whether a finding of rule `code` at `offset` is silenced.
@@ -120,9 +133,9 @@ impl Directives {
         let Some(i) = RULES.iter().position(|r| r.code == code) else {
             return false;
         };
-        self.regions.iter().any(|(start, end, rules)| {
-            (*start..*end).contains(&offset) && rules.get(i) == Some(&true)
-        })
+        let regions = &self.silenced[i];
+        let after = regions.partition_point(|(start, _)| *start <= offset);
+        after > 0 && offset < regions[after - 1].1
     }
 }
 
@@ -249,6 +262,20 @@ mod tests {
         assert_eq!(lines[7], Vec::<&str>::new());
         assert_eq!(lines[9], ["PW101", "PW104"]);
         assert_eq!(lines[11], ["PW101"]);
+    }
+
+    #[test]
+    fn overlapping_and_repeated_directives_silence_their_union() {
+        // A next-line inside an open region, a second disable of a rule
+        // already off (its enable ends both), and regions one after another.
+        let source = "<!-- planwright-disable PW101 -->\na\n<!-- planwright-disable-next-line PW101 PW104 -->\nb\n<!-- planwright-disable PW1 -->\nc\n<!-- planwright-enable PW101 -->\nd\n<!-- planwright-disable-next-line PW101 -->\ne\nf\n";
+        let lines = silenced(source);
+        assert_eq!(lines[1], ["PW101"]);
+        assert_eq!(lines[3], ["PW101", "PW104"]);
+        assert!(lines[5].contains(&"PW101") && lines[5].contains(&"PW104"));
+        assert!(!lines[7].contains(&"PW101") && lines[7].contains(&"PW104"));
+        assert!(lines[9].contains(&"PW101"));
+        assert!(!lines[10].contains(&"PW101"));
     }
 
     #[test]

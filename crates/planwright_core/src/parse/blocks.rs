@@ -9,6 +9,8 @@ use super::{
     line_start_before, meta, normalize_key, references,
 };
 
+use std::ops::Range;
+
 impl Builder<'_> {
     /// HTML, a line of an HTML block (`block`) or inline: its comments
     /// go to the plan's list, each with its whole range, also when it runs
@@ -46,7 +48,8 @@ impl Builder<'_> {
                 .push(TextRange::new(abs, r.start as usize + end));
             if let Some(f) = meta::comment_field(&text[open..end]) {
                 // A comment's text is not scanned for slots.
-                self.push_field(&f, abs, false, self.plan.placeholders.len());
+                let none = self.plan.placeholders.len()..self.plan.placeholders.len();
+                self.push_field(&f, abs, false, none);
             }
             from = end;
         }
@@ -228,6 +231,13 @@ impl Builder<'_> {
         if !plain_possible && meta::find_double_star(text).is_none() {
             return;
         }
+        // The block's slots in source order (those of its code spans and
+        // inline HTML came first), so each field finds its own by binary
+        // search: a paragraph of thousands of fields was quadratic.
+        if let Some(slots) = self.plan.placeholders.get_mut(from..) {
+            slots.sort_by_key(|p| p.range.start);
+        }
+        let slots = from..self.plan.placeholders.len();
         let mut fields = std::mem::take(&mut self.spare_fields);
         for (offset, line) in items::LineOffsets::new(text) {
             let abs = line_start + offset;
@@ -237,26 +247,26 @@ impl Builder<'_> {
             meta::bold_fields(body, &mut fields);
             if !fields.is_empty() {
                 for f in &fields {
-                    self.push_field(f, abs + body_at, in_list, from);
+                    self.push_field(f, abs + body_at, in_list, slots.clone());
                 }
             } else if in_item_step
                 && kind == InlineKind::ItemText
                 && let Some(f) = meta::plain_field(body)
             {
-                self.push_field(&f, abs + body_at, in_list, from);
+                self.push_field(&f, abs + body_at, in_list, slots.clone());
             }
         }
         self.spare_fields = fields;
     }
 
-    /// `from`: the first placeholder that may lie inside the field (the
-    /// first of its block's).
+    /// `slots`: the placeholders that may lie inside the field (its
+    /// block's), sorted by start and not overlapping.
     pub(super) fn push_field(
         &mut self,
         f: &meta::RawField,
         base: usize,
         in_list: bool,
-        from: usize,
+        slots: Range<usize>,
     ) {
         let (key_range, value_range, range) = f.ranges(base);
         let key = Text::from(key_range.slice(self.src).trim());
@@ -276,13 +286,20 @@ impl Builder<'_> {
         if let Some(p) = phase {
             self.phase_field(p, &norm, &value, value_range);
         }
-        self.push_choice(&value, value_range.start as usize, from);
-        for p in self.plan.placeholders.iter_mut().rev() {
-            if p.range.start < value_range.start {
-                break;
-            }
-            if value_range.contains_range(p.range) {
-                p.in_metadata = true;
+        if self.push_choice(&value, value_range.start as usize, slots.clone())
+            && let Some(choice) = self.plan.placeholders.last_mut()
+        {
+            choice.in_metadata = true;
+        }
+        if let Some(block) = self.plan.placeholders.get_mut(slots) {
+            let first = block.partition_point(|p| p.range.start < value_range.start);
+            for p in &mut block[first..] {
+                if p.range.start >= value_range.end {
+                    break;
+                }
+                if value_range.contains_range(p.range) {
+                    p.in_metadata = true;
+                }
             }
         }
         self.plan.metadata.push(MetaField {
@@ -304,21 +321,22 @@ impl Builder<'_> {
     }
 
     /// Records `value` (at `start`) as an unresolved choice list, unless a
-    /// slot found already covers it (`{L/M/H}` is one brace slot). Only the
-    /// slots from `from` on can: those of the value's own block. Looking
-    /// through all of them made a plan with many fields quadratic.
-    pub(super) fn push_choice(&mut self, value: &str, start: usize, from: usize) {
-        if let Some(choice) = inline::scan_choice(value, start)
-            && !self
-                .plan
-                .placeholders
-                .get(from..)
-                .unwrap_or_default()
-                .iter()
-                .any(|p| p.range.contains_range(choice.range))
-        {
-            self.plan.placeholders.push(choice);
+    /// slot found already covers it (`{L/M/H}` is one brace slot); whether
+    /// it did. Only `slots` can: those of the value's own block, sorted by
+    /// start and not overlapping, so the one that can is found by binary
+    /// search (looking through all of them made a plan with many fields
+    /// quadratic).
+    pub(super) fn push_choice(&mut self, value: &str, start: usize, slots: Range<usize>) -> bool {
+        let Some(choice) = inline::scan_choice(value, start) else {
+            return false;
+        };
+        let block = self.plan.placeholders.get(slots).unwrap_or_default();
+        let before = block.partition_point(|p| p.range.start <= choice.range.start);
+        if before > 0 && block[before - 1].range.contains_range(choice.range) {
+            return false;
         }
+        self.plan.placeholders.push(choice);
+        true
     }
 
     pub(super) fn phase_field(&mut self, p: usize, key: &str, value: &str, range: TextRange) {

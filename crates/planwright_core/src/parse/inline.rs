@@ -19,6 +19,7 @@ pub(crate) fn scan_text(src: &str, start: usize, end: usize, out: &mut Vec<Place
     // left for the run that holds it.
     let all = src.as_bytes();
     let bytes = text.as_bytes();
+    let mut quotes = Quotes::default();
     let mut at = start;
     while at < end {
         // Most text is prose: skip eight bytes at a time while no byte
@@ -47,7 +48,7 @@ pub(crate) fn scan_text(src: &str, start: usize, end: usize, out: &mut Vec<Place
         }
         let found = match bytes[i] {
             b'[' => bracket(text, i),
-            b'{' => brace(text, i),
+            b'{' => brace(text, i, &mut quotes),
             b'<' => angle(text, i),
             b'$' => literal(text, i, "$ARGUMENTS", PlaceholderKind::Arguments),
             b'X' | b'N' => estimate(text, i),
@@ -121,7 +122,8 @@ pub(crate) fn scan_code(text: &str, base: usize, out: &mut Vec<Placeholder>) {
     if !trimmed.contains('\n') {
         let whole = match trimmed.as_bytes().first() {
             Some(b'[') => bracket(trimmed, 0),
-            Some(b'{') => brace(trimmed, 0).filter(|(_, k, _)| *k != PlaceholderKind::DoubleBrace),
+            Some(b'{') => brace(trimmed, 0, &mut Quotes::default())
+                .filter(|(_, k, _)| *k != PlaceholderKind::DoubleBrace),
             _ => None,
         };
         if let Some((end, kind, name)) = whole.filter(|(end, ..)| *end == trimmed.len()) {
@@ -444,15 +446,21 @@ fn bracket(text: &str, i: usize) -> Found {
     })
 }
 
+/// The longest name a `{{name}}` slot may have, in bytes.
+const MAX_DOUBLE_BRACE: usize = 80;
+
 fn double_brace(text: &str, i: usize) -> Found {
     let rest = text.get(i + 2..)?;
     if !text[i..].starts_with("{{") {
         return None;
     }
-    let end = rest.find("}}")?;
+    // A name is at most 80 bytes, so the `}}` is looked for no further:
+    // a run of `{{{{…` would otherwise search to its end from each brace.
+    let window = &rest.as_bytes()[..rest.len().min(MAX_DOUBLE_BRACE + 2)];
+    let end = memchr::memmem::find(window, b"}}")?;
     let inner = &rest[..end];
     let ok = !inner.is_empty()
-        && inner.len() <= 80
+        && inner.len() <= MAX_DOUBLE_BRACE
         && inner.chars().next().is_some_and(char::is_alphabetic)
         && inner
             .chars()
@@ -466,7 +474,7 @@ fn double_brace(text: &str, i: usize) -> Found {
     })
 }
 
-fn brace(text: &str, i: usize) -> Found {
+fn brace(text: &str, i: usize, quotes: &mut Quotes) -> Found {
     if text[i..].starts_with("{{") {
         return double_brace(text, i);
     }
@@ -480,7 +488,7 @@ fn brace(text: &str, i: usize) -> Found {
     let inner = &text[i + 1..close];
     let first = inner.chars().next()?;
     if !first.is_alphabetic()
-        || in_quotes(text, i, close)
+        || quotes.around(text, i, close)
         || inner.len() > 160
         || inner.contains([':', '"', '=', ';', '(', '\''])
     {
@@ -500,13 +508,54 @@ fn brace(text: &str, i: usize) -> Found {
     ))
 }
 
-/// Whether `text[start..=end]` sits inside a double-quoted string on its
-/// line: `"v{N} -- {source}"` is a format string, its braces are its own.
-fn in_quotes(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
-    let before = text[line_start..start].matches('"').count();
-    before % 2 == 1 && text[end..line_end].contains('"')
+/// Whether a brace sits inside a double-quoted string on its line:
+/// `"v{N} -- {source}"` is a format string, its braces are its own. The
+/// quotes are counted as the scan moves right, never again from the line's
+/// start, so a long line of braces stays linear.
+#[derive(Default)]
+struct Quotes {
+    /// Where the counted part of the current line starts.
+    line_start: usize,
+    /// Counted up to here (exclusive).
+    counted_to: usize,
+    /// Double quotes in `line_start..counted_to`.
+    count: usize,
+    /// The first `"` or line break at or after `counted_to`'s last
+    /// look-ahead, with where that look started: valid for any later
+    /// start up to it.
+    next_stop: Option<(usize, usize)>,
+}
+
+impl Quotes {
+    /// Whether `text[start..=end]` has an odd number of quotes before it on
+    /// its line and a quote after it on its line. Calls come with `start`
+    /// never decreasing.
+    fn around(&mut self, text: &str, start: usize, end: usize) -> bool {
+        let bytes = text.as_bytes();
+        let (from, to) = (self.counted_to.min(start), start);
+        let gap = &bytes[from..to];
+        match memchr::memrchr2(b'\n', b'\r', gap) {
+            Some(n) => {
+                self.line_start = from + n + 1;
+                self.count = memchr::memchr_iter(b'"', &bytes[self.line_start..to]).count();
+            }
+            None => self.count += memchr::memchr_iter(b'"', gap).count(),
+        }
+        self.counted_to = to;
+        if self.count.is_multiple_of(2) {
+            return false;
+        }
+        let stop = match self.next_stop {
+            Some((looked_from, stop)) if looked_from <= end && end <= stop => stop,
+            _ => {
+                let stop = memchr::memchr3(b'"', b'\n', b'\r', &bytes[end..])
+                    .map_or(bytes.len(), |n| end + n);
+                self.next_stop = Some((end, stop));
+                stop
+            }
+        };
+        bytes.get(stop) == Some(&b'"')
+    }
 }
 
 /// Whether `text` starts with `word` as a whole word, after spaces.

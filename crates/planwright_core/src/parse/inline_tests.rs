@@ -152,3 +152,30 @@ fn a_run_finds_only_its_own_slots_though_the_scan_reads_past_it() {
     let found: Vec<&str> = out.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(found, ["TBD"]);
 }
+
+#[test]
+fn braces_inside_a_quoted_string_on_their_line_are_not_slots() {
+    let names = |text: &str| -> Vec<Text> { kinds(text).into_iter().map(|(t, _)| t).collect() };
+    // Quoted, unquoted, quoted again, unquoted: counted left to right.
+    assert_eq!(
+        names(r#"Log "{first} at" {second} then "x {third}" and {fourth}"#),
+        ["{second}", "{fourth}"]
+    );
+    // A quote opened on one line does not reach the next.
+    assert_eq!(names("say \"{a}\nand {b}\" {c}"), ["{a}", "{b}", "{c}"]);
+    // An odd quote before with no quote after on the line: a slot.
+    assert_eq!(names(r#"a "b {slot} c"#), ["{slot}"]);
+}
+
+#[test]
+fn a_long_run_of_braces_is_not_a_long_name() {
+    let open = "{{".repeat(100);
+    assert!(kinds(&format!("{open}NAME}}")).len() <= 1);
+    let double = |name: String| {
+        kinds(&format!("{{{{{name}}}}}"))
+            .iter()
+            .any(|(_, kind)| *kind == "double_brace")
+    };
+    assert!(double("N".repeat(80)));
+    assert!(!double("N".repeat(81)));
+}

@@ -467,7 +467,8 @@ impl<'s> Builder<'s> {
             let yaml = self.slice(s, e);
             for f in meta::front_matter_fields(yaml) {
                 // Front matter is not scanned for slots.
-                self.push_field(&f, s, false, self.plan.placeholders.len());
+                let none = self.plan.placeholders.len()..self.plan.placeholders.len();
+                self.push_field(&f, s, false, none);
             }
         }
     }
@@ -503,12 +504,18 @@ impl<'s> Builder<'s> {
                 .enumerate()
                 .filter_map(|(l, link)| ids.get(&link.to).map(|t| (t, l)))
                 .collect();
+            let mut lands = lands;
+            // Grouped by task, in link order within each, so that one set
+            // of seen ids serves a task however many links land on it.
+            lands.sort_by_key(|&(t, _)| t);
+            let mut seen = rustc_hash::FxHashSet::default();
+            let mut current = None;
             for (t, l) in lands {
-                let from = &self.plan.task_links[l].from;
-                let task = &mut self.plan.tasks[t];
-                if !task.depends_on.contains(from) {
-                    task.depends_on.push(from.clone());
+                if current.replace(t) != Some(t) {
+                    seen.clear();
                 }
+                let from = self.plan.task_links[l].from.clone();
+                tasks::push_unique(&mut self.plan.tasks[t].depends_on, &mut seen, from);
             }
         }
         self.plan

@@ -21,9 +21,14 @@ impl Builder<'_> {
             range = TextRange::new(range.start as usize + 1, range.end as usize).trim(self.src);
         }
         let text = Text::from(block.plain.trim());
-        let from = block.placeholders_from;
+        let slots = block.placeholders_from..self.plan.placeholders.len();
+        // In source order, as `push_choice` looks them up (those of code
+        // spans came first).
+        if let Some(cell) = self.plan.placeholders.get_mut(slots.clone()) {
+            cell.sort_by_key(|p| p.range.start);
+        }
         self.recycle(block);
-        self.push_choice(range.slice(self.src), range.start as usize, from);
+        self.push_choice(range.slice(self.src), range.start as usize, slots);
         if let Some(t) = &mut self.table {
             t.current.push(Cell { text, range });
         }

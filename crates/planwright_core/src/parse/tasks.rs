@@ -147,6 +147,10 @@ impl Builder<'_> {
         let text = range.slice(self.src);
         let mut requirements = Vec::new();
         let mut depends = Vec::new();
+        // Ids already in `depends`, once there are enough of them that a
+        // linear look through them would add up (a line naming thousands
+        // of ids was quadratic).
+        let mut seen: rustc_hash::FxHashSet<Text> = rustc_hash::FxHashSet::default();
         let mut owner = None;
         let first_line_end = line_len(text);
         // A case-insensitive automaton over the original text: offsets stay
@@ -179,10 +183,8 @@ impl Builder<'_> {
                 _ => {
                     let line = &text[at..line_end];
                     for r in references(line, abs) {
-                        if let crate::model::RefTarget::Task(id) = r.target
-                            && !depends.contains(&id)
-                        {
-                            depends.push(id);
+                        if let crate::model::RefTarget::Task(id) = r.target {
+                            push_unique(&mut depends, &mut seen, id);
                         }
                     }
                 }
@@ -247,6 +249,24 @@ pub(super) fn detail_keys() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) 
             .expect("fixed patterns build");
         (automaton, owner)
     })
+}
+
+/// Appends `id` unless `list` has it; `seen` mirrors `list` once it is
+/// past a few ids.
+pub(super) fn push_unique(list: &mut Vec<Text>, seen: &mut rustc_hash::FxHashSet<Text>, id: Text) {
+    const LINEAR: usize = 16;
+    if list.len() < LINEAR {
+        if !list.contains(&id) {
+            list.push(id);
+        }
+        return;
+    }
+    if seen.is_empty() {
+        seen.extend(list.iter().cloned());
+    }
+    if seen.insert(id.clone()) {
+        list.push(id);
+    }
 }
 
 pub(super) fn capitalise(word: &str) -> String {
@@ -319,5 +339,18 @@ mod tests {
             super::ordinal_id(usize::MAX),
             format!("#{}", usize::MAX).as_str()
         );
+    }
+
+    #[test]
+    fn many_dependencies_are_kept_once_each_in_order() {
+        let ids: Vec<String> = (1..=40).map(|n| format!("T{n:03}")).collect();
+        // Every id twice, the second time in reverse order.
+        let line = ids
+            .iter()
+            .chain(ids.iter().rev())
+            .cloned()
+            .collect::<Vec<_>>();
+        let plan = crate::parse(&format!("- [ ] T999 x\n  Depends on {}\n", line.join(", ")));
+        assert_eq!(plan.tasks[0].depends_on, ids);
     }
 }

@@ -452,6 +452,36 @@ Owner (TBD), due YYYY-MM-DD, `{{FILE_EXTENSION}}`, <Project / Feature Name>
 }
 
 #[test]
+fn every_field_of_a_paragraph_knows_its_slots() {
+    // The first field's choice list was recorded after the paragraph's
+    // slots and hid them from the fields after it.
+    let plan = p("# T\n\n**Risk:** High/Low\n**Owner:** {owner} `{{CODE}}`\nSee {note}.\n");
+    let got: Vec<(&str, bool)> = plan
+        .placeholders
+        .iter()
+        .map(|p| (p.text.as_str(), p.in_metadata))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("High/Low", true),
+            ("{owner}", true),
+            ("{{CODE}}", true),
+            ("{note}", false)
+        ]
+    );
+    // A value that is one slot is that slot, not a second one, also when a
+    // code span's slot (found first) comes before it.
+    let plan = p("# T\n\n**Owner:** `{{A_B}}` x\n**Size:** {L/M/H}\n");
+    let got: Vec<(&str, &str)> = plan
+        .placeholders
+        .iter()
+        .map(|p| (p.kind.name(), p.text.as_str()))
+        .collect();
+    assert_eq!(got, [("double_brace", "{{A_B}}"), ("choice", "{L/M/H}")]);
+}
+
+#[test]
 fn legends_attributes_notes_and_format_strings_are_not_slots() {
     // Each line has one real slot, so a recogniser that went blind would
     // fail as surely as one that still fired on the look-alike.

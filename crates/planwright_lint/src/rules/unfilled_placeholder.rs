@@ -120,15 +120,25 @@ fn in_data_sketch(src: &str, p: &Placeholder, after: &str) -> bool {
     let Some(head) = src.get(..p.range.start as usize) else {
         return false;
     };
+    // The cheap tests first: the line is only read when the slot follows
+    // `[`, `,` or `:`, so many slots on one long line stay linear.
+    let head = head.trim_end_matches(' ');
+    if head.ends_with(['[', ','])
+        && after
+            .trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
+            .starts_with(',')
+    {
+        let after = &after[..after.find('\n').unwrap_or(after.len())];
+        let list = &after[..after.find(']').unwrap_or(0)];
+        if list.contains("...") || list.contains('…') {
+            return true;
+        }
+    }
+    if !head.ends_with(':') {
+        return false;
+    }
     let before = &head[head.rfind('\n').map_or(0, |n| n + 1)..];
-    let before = before.trim_end_matches(' ');
-    let after = &after[..after.find('\n').unwrap_or(after.len())];
-    let list = &after[..after.find(']').unwrap_or(0)];
-    let list_of = before.ends_with(['[', ','])
-        && after.trim_start().starts_with(',')
-        && (list.contains("...") || list.contains('…'));
-    let in_object = before.matches('{').count() > before.matches('}').count();
-    list_of || (in_object && before.ends_with(':'))
+    before.matches('{').count() > before.matches('}').count()
 }
 
 /// The terms of spec-kit's task format legend, `[ID] [P?] [Story]`.
