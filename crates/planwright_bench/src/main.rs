@@ -9,6 +9,7 @@
 
 mod generate;
 mod large;
+mod scaling;
 mod timing;
 
 use std::path::PathBuf;
@@ -48,6 +49,23 @@ enum Command {
         #[arg(long)]
         case: Option<String>,
     },
+    /// Time planwright on plans that repeat one construct n and 2n times
+    /// (long lines of slots, big paragraphs of fields, many directives):
+    /// each time should double, no more.
+    Scaling {
+        /// The planwright binary [default: next to this one].
+        #[arg(long)]
+        planwright: Option<PathBuf>,
+        /// n: how many times each plan repeats its construct.
+        #[arg(long, default_value_t = 20_000)]
+        size: usize,
+        /// Runs per measurement; the median is reported.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// Only the shapes whose name contains this text.
+        #[arg(long)]
+        shape: Option<String>,
+    },
 }
 
 fn main() -> Result<()> {
@@ -68,11 +86,27 @@ fn main() -> Result<()> {
             runs,
             case,
         } => {
-            let binary = match planwright {
-                Some(p) => p,
-                None => std::env::current_exe()?.with_file_name("planwright"),
-            };
+            let binary = binary_or_sibling(planwright)?;
             timing::run(&dir, &binary, runs.max(1), case.as_deref())
         }
+        Command::Scaling {
+            planwright,
+            size,
+            runs,
+            shape,
+        } => scaling::run(
+            &binary_or_sibling(planwright)?,
+            size.max(1),
+            runs.max(1),
+            shape.as_deref(),
+        ),
+    }
+}
+
+/// The planwright binary given, or the one built beside this one.
+fn binary_or_sibling(given: Option<PathBuf>) -> Result<PathBuf> {
+    match given {
+        Some(p) => Ok(p),
+        None => Ok(std::env::current_exe()?.with_file_name("planwright")),
     }
 }

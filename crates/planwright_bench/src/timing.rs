@@ -187,7 +187,7 @@ fn large_cases<'a>(binary: &'a Path, large: &'a Path) -> Vec<Case<'a>> {
 /// planwright with `args`, as a process, its output dropped. Exit code 1
 /// is a result, not a failure: lint exits 1 when it finds errors, which
 /// the tree has.
-fn process<'a>(
+pub(crate) fn process<'a>(
     binary: &'a Path,
     args: Vec<&'a std::ffi::OsStr>,
 ) -> Box<dyn Fn() -> Result<()> + 'a> {
@@ -298,7 +298,7 @@ fn model_all(files: &[PathBuf], lint: bool) {
     std::hint::black_box(found);
 }
 
-fn median(mut values: Vec<f64>) -> f64 {
+pub(crate) fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
