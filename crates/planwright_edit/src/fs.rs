@@ -23,7 +23,7 @@
 //! check cannot be made on the open itself.
 
 use std::fs::{self, File, Permissions};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use planwright_core::edit::{self, Edit, EditError};
@@ -110,8 +110,7 @@ pub fn open_locked(path: &Path) -> Result<LockedFile, WriteError> {
         if !same_file(&file, &target)? {
             continue;
         }
-        let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes).map_err(io)?;
+        let bytes = planwright_workspace::read_capped(&mut file, path)?;
         let text = planwright_workspace::decode(bytes, path)?;
         return Ok(LockedFile {
             path: path.to_owned(),

@@ -12,4 +12,6 @@ pub mod numbering;
 pub mod source;
 pub mod templates;
 
-pub use source::{LoadError, SourceFile, decode, read_plan_file, read_plan_from};
+pub use source::{
+    LoadError, MAX_PLAN_BYTES, SourceFile, decode, read_capped, read_plan_file, read_plan_from,
+};

@@ -54,6 +54,8 @@ pub enum LoadError {
     NotAFile { path: String },
     #[error("{path}: permission denied")]
     PermissionDenied { path: String },
+    #[error("{path}: too large for a plan ({size}; planwright reads plans of up to 64 MiB)")]
+    TooLarge { path: String, size: String },
     #[error("{path}: {error}")]
     Io { path: String, error: io::Error },
 }
@@ -93,7 +95,10 @@ pub fn read_plan_file(path: &Path) -> Result<SourceFile, LoadError> {
             path: display_path(path),
         });
     }
-    let bytes = read_sized(file, meta.len()).map_err(io)?;
+    if meta.len() > MAX_PLAN_BYTES {
+        return Err(too_large(path, Some(meta.len())));
+    }
+    let bytes = read_sized(file, meta.len(), path)?;
     Ok(SourceFile {
         path: path.to_owned(),
         text: decode(bytes, path)?,
@@ -114,10 +119,7 @@ fn is_pipe(_: &std::fs::Metadata) -> bool {
 /// Reads a plan from `reader` (standard input, for `-`), reported as
 /// `name`: errors name it as they would name a file.
 pub fn read_plan_from(mut reader: impl io::Read, name: &Path) -> Result<SourceFile, LoadError> {
-    let mut bytes = Vec::new();
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::io(name, e))?;
+    let bytes = read_capped(&mut reader, name)?;
     Ok(SourceFile {
         path: name.to_owned(),
         text: decode(bytes, name)?,
@@ -140,10 +142,42 @@ pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, LoadError> {
     })
 }
 
+/// The largest plan planwright reads. Plans are kilobytes; the model's
+/// offsets are 32-bit and it holds several times the text, so a file past
+/// this is an error rather than an allocation that can abort the process.
+pub const MAX_PLAN_BYTES: u64 = 64 << 20;
+
+fn too_large(path: &Path, len: Option<u64>) -> LoadError {
+    LoadError::TooLarge {
+        path: display_path(path),
+        size: len.map_or_else(
+            || "more than 64 MiB".to_owned(),
+            |len| format!("{} MiB", len.div_ceil(1 << 20)),
+        ),
+    }
+}
+
+/// All of `reader` (standard input, a pipe, a file being edited), up to
+/// [`MAX_PLAN_BYTES`].
+pub fn read_capped(reader: &mut impl io::Read, path: &Path) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_PLAN_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::io(path, e))?;
+    if bytes.len() as u64 > MAX_PLAN_BYTES {
+        return Err(too_large(path, None));
+    }
+    Ok(bytes)
+}
+
 /// The whole file, read into a buffer sized from `len` (the file may have
-/// grown or shrunk since; the loop reads until the end either way).
-fn read_sized(mut file: std::fs::File, len: u64) -> io::Result<Vec<u8>> {
-    let mut bytes = vec![0; usize::try_from(len).unwrap_or(0) + 1];
+/// grown or shrunk since; the loop reads until the end either way, and
+/// stops past [`MAX_PLAN_BYTES`]).
+fn read_sized(file: std::fs::File, len: u64, path: &Path) -> Result<Vec<u8>, LoadError> {
+    let io = |e| LoadError::io(path, e);
+    let mut file = file.take(MAX_PLAN_BYTES + 1);
+    let mut bytes = vec![0; usize::try_from(len.min(MAX_PLAN_BYTES)).unwrap_or(0) + 1];
     let mut filled = 0;
     loop {
         if filled == bytes.len() {
@@ -153,17 +187,30 @@ fn read_sized(mut file: std::fs::File, len: u64) -> io::Result<Vec<u8>> {
             Ok(0) => break,
             Ok(n) => filled += n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
+            Err(e) => return Err(io(e)),
         }
+    }
+    if filled as u64 > MAX_PLAN_BYTES {
+        return Err(too_large(path, None));
     }
     bytes.truncate(filled);
     Ok(bytes)
 }
 
-/// A path as the user typed it, without a leading `./`.
+/// A path as the user typed it, without a leading `./` (nor `.//`,
+/// `././`: stripping only the `./` of `.//plan.md` showed `/plan.md`, a
+/// path at the file system's root).
 pub fn display_path(path: &Path) -> String {
-    let s = path.display().to_string();
-    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+    let shown = path.display().to_string();
+    let mut rest = shown.as_str();
+    while let Some(after) = rest.strip_prefix("./") {
+        rest = after.trim_start_matches('/');
+    }
+    match rest {
+        "" => ".".to_owned(),
+        _ if rest.len() == shown.len() => shown,
+        _ => rest.to_owned(),
+    }
 }
 
 impl fmt::Display for SourceFile {
@@ -177,6 +224,45 @@ mod tests {
     use super::*;
 
     #[test]
+    fn shown_paths_lose_only_their_leading_current_folder() {
+        for (typed, shown) in [
+            ("./plan.md", "plan.md"),
+            (".//plan.md", "plan.md"),
+            ("././specs/plan.md", "specs/plan.md"),
+            ("./", "."),
+            ("/abs/./plan.md", "/abs/./plan.md"),
+            ("specs//plan.md", "specs//plan.md"),
+            ("../x/plan.md", "../x/plan.md"),
+        ] {
+            assert_eq!(display_path(Path::new(typed)), shown, "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_plan_past_the_limit_is_an_error_not_an_allocation() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge-plan.md");
+        // Sparse: no disk is used for the size.
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(1 << 40).unwrap();
+        let err = read_plan_file(&path).unwrap_err().to_string();
+        assert!(err.ends_with("huge-plan.md: too large for a plan (1048576 MiB; planwright reads plans of up to 64 MiB)"), "{err}");
+        // A stream says so once it passes the limit.
+        let mut endless = io::repeat(b'a');
+        let err = read_capped(&mut endless, Path::new("-"))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "-: too large for a plan (more than 64 MiB; planwright reads plans of up to 64 MiB)"
+        );
+        // A file that grows past the limit after its size was taken.
+        file.set_len(MAX_PLAN_BYTES + 10).unwrap();
+        let err = read_sized(std::fs::File::open(&path).unwrap(), 10, &path).unwrap_err();
+        assert!(matches!(err, LoadError::TooLarge { .. }));
+    }
+
+    #[test]
     fn files_are_read_whole_whatever_their_size() {
         let dir = tempfile::tempdir().unwrap();
         for len in [0usize, 1, 4095, 4096, 70_000] {
@@ -188,7 +274,7 @@ mod tests {
             // or shrank) still gives the whole file.
             for stale in [0, len as u64 / 2, len as u64 * 2] {
                 let file = std::fs::File::open(&path).unwrap();
-                assert_eq!(read_sized(file, stale).unwrap(), text.as_bytes());
+                assert_eq!(read_sized(file, stale, &path).unwrap(), text.as_bytes());
             }
         }
     }
