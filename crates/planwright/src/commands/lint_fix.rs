@@ -5,6 +5,7 @@
 //! `planwright_lint::fixes::patch`'s call.
 
 use std::fmt::Write as _;
+use std::path::Path;
 
 use planwright_core::DialectSet;
 
@@ -62,9 +63,11 @@ pub(crate) fn apply(
             }
         };
         if mode == Apply::Diff {
+            let cwd = std::env::current_dir().ok();
+            let name = diff_path(&file.path, cwd.as_deref());
             outcome
                 .patch
-                .push_str(&unified(&file.display, &file.source, &new_text));
+                .push_str(&unified(&name, &file.source, &new_text));
         }
         outcome.fixed += count;
         outcome.files += 1;
@@ -91,13 +94,20 @@ pub(crate) fn apply(
 /// (classic Mac OS endings) is part of a line, so such a file is one line,
 /// marked as having no newline at its end. (`similar`'s own line splitting
 /// also ends lines at a lone `\r`, which made patches nothing could apply.)
-pub(crate) fn unified(path: &str, old: &str, new: &str) -> String {
+///
+/// `path` is the file's path in the patch, as [`diff_path`] gives it.
+pub(crate) fn unified(path: &[u8], old: &str, new: &str) -> String {
     let (old_lines, new_lines) = (lines(old), lines(new));
     let diff = similar::TextDiff::from_slices(&old_lines, &new_lines);
     let mut out = String::new();
     for group in diff.grouped_ops(3) {
         if out.is_empty() {
-            let _ = writeln!(out, "--- a/{path}\n+++ b/{path}");
+            let _ = writeln!(
+                out,
+                "--- {}\n+++ {}",
+                header_name("a/", path),
+                header_name("b/", path)
+            );
         }
         let _ = writeln!(out, "{}", similar::udiff::UnifiedHunkHeader::new(&group));
         for op in &group {
@@ -119,6 +129,82 @@ pub(crate) fn unified(path: &str, old: &str, new: &str) -> String {
     out
 }
 
+/// The file's path in a patch, as bytes (a file name need not be UTF-8):
+/// relative to `cwd` when under it, as `git apply` and `patch -p1` run from
+/// there want it; otherwise as given, without its leading `/` (as `git diff
+/// --no-index` writes an absolute path) or `./`.
+pub(crate) fn diff_path(path: &Path, cwd: Option<&Path>) -> Vec<u8> {
+    let path = cwd
+        .filter(|_| path.is_absolute())
+        .and_then(|cwd| path.strip_prefix(cwd).ok())
+        .unwrap_or(path);
+    let mut parts = Vec::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::RootDir | std::path::Component::CurDir => {}
+            std::path::Component::Prefix(p) => parts.push(p.as_os_str()),
+            other => parts.push(other.as_os_str()),
+        }
+    }
+    let mut out = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push(b'/');
+        }
+        out.extend_from_slice(&os_bytes(part));
+    }
+    out
+}
+
+#[cfg(unix)]
+fn os_bytes(s: &std::ffi::OsStr) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    s.as_bytes().to_vec()
+}
+
+#[cfg(not(unix))]
+fn os_bytes(s: &std::ffi::OsStr) -> Vec<u8> {
+    s.to_string_lossy().into_owned().into_bytes()
+}
+
+/// `prefix` and `path` as `git diff` writes a name on a `---`/`+++` line:
+/// in double quotes with C escapes when it holds a quote, a backslash, a
+/// control character or bytes that are not UTF-8 (which `git apply` and
+/// GNU patch read back); followed by a tab when it holds a space, so that
+/// patch does not take the name to end there.
+fn header_name(prefix: &str, path: &[u8]) -> String {
+    let text = std::str::from_utf8(path).ok();
+    let plain = text.is_some_and(|t| !t.chars().any(|c| c == '"' || c == '\\' || c.is_control()));
+    if let (true, Some(text)) = (plain, text) {
+        let tab = if text.contains(' ') { "\t" } else { "" };
+        return format!("{prefix}{text}{tab}");
+    }
+    let mut out = format!("\"{prefix}");
+    for chunk in path.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\t' => out.push_str("\\t"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                c if c.is_control() => {
+                    let mut buf = [0; 4];
+                    for b in c.encode_utf8(&mut buf).bytes() {
+                        let _ = write!(out, "\\{b:03o}");
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\{b:03o}");
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// `text`'s lines, each with its `\n`; the last without one when the text
 /// does not end with one.
 fn lines(text: &str) -> Vec<&str> {
@@ -127,13 +213,33 @@ fn lines(text: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::unified;
+    use std::path::Path;
+
+    use super::{diff_path, header_name, unified};
+
+    #[test]
+    fn patch_names_are_written_as_git_writes_them() {
+        let cwd = Path::new("/work/repo");
+        let name = |p: &str| String::from_utf8(diff_path(Path::new(p), Some(cwd))).unwrap();
+        assert_eq!(name("/work/repo/specs/plan.md"), "specs/plan.md");
+        assert_eq!(name(".//specs/plan.md"), "specs/plan.md");
+        assert_eq!(name("/elsewhere/plan.md"), "elsewhere/plan.md");
+        assert_eq!(name("../up/plan.md"), "../up/plan.md");
+        assert_eq!(header_name("a/", b"plan.md"), "a/plan.md");
+        // A space: a tab after the name, so patch reads all of it.
+        assert_eq!(header_name("a/", b"my plan.md"), "a/my plan.md\t");
+        // Quotes, backslashes, controls and bytes that are not UTF-8: quoted.
+        assert_eq!(header_name("b/", br#"a"b\c.md"#), r#""b/a\"b\\c.md""#);
+        assert_eq!(header_name("a/", b"t\tx.md"), r#""a/t\tx.md""#);
+        assert_eq!(header_name("a/", b"\xff-plan.md"), r#""a/\377-plan.md""#);
+        assert_eq!(header_name("a/", "é-plan.md".as_bytes()), "a/é-plan.md");
+    }
 
     #[test]
     fn lone_carriage_returns_do_not_end_lines() {
         // What `git diff` prints for this change (captured by hand): the
         // file is one line, without a newline at its end.
-        let patch = unified("cr-plan.md", "# Plan\r\r- [X] a\r", "# Plan\r\r- [x] a\r");
+        let patch = unified(b"cr-plan.md", "# Plan\r\r- [X] a\r", "# Plan\r\r- [x] a\r");
         assert_eq!(
             patch,
             "--- a/cr-plan.md\n+++ b/cr-plan.md\n@@ -1 +1 @@\n-# Plan\r\r- [X] a\r\n\\ No newline at end of file\n+# Plan\r\r- [x] a\r\n\\ No newline at end of file\n"
@@ -142,11 +248,11 @@ mod tests {
 
     #[test]
     fn crlf_lines_keep_their_endings_and_a_missing_last_newline_is_marked() {
-        let patch = unified("p.md", "a\r\nB\r\nc", "a\r\nb\r\nc");
+        let patch = unified(b"p.md", "a\r\nB\r\nc", "a\r\nb\r\nc");
         assert_eq!(
             patch,
             "--- a/p.md\n+++ b/p.md\n@@ -1,3 +1,3 @@\n a\r\n-B\r\n+b\r\n c\n\\ No newline at end of file\n"
         );
-        assert_eq!(unified("p.md", "same\n", "same\n"), "");
+        assert_eq!(unified(b"p.md", "same\n", "same\n"), "");
     }
 }
