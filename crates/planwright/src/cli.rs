@@ -181,7 +181,7 @@ pub struct StatusArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct NextArgs {
-    /// The plan [default: every plan in the repository].
+    /// The plan, or a folder of plans [default: every plan in the repository].
     pub plan: Option<PathBuf>,
     /// Show at most N tasks; 0 only counts the tasks that can start.
     #[arg(short = 'n', value_name = "N", default_value_t = 10)]

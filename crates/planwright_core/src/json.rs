@@ -110,6 +110,7 @@ pub struct ProgressDoc {
     pub open: usize,
     pub total: usize,
     /// Done tasks over all tasks, 0-100, one decimal.
+    // Rounded down (see `Progress::percent_tenths`), so 100 only ever means done.
     pub percent: f64,
 }
 
@@ -120,7 +121,7 @@ impl From<Progress> for ProgressDoc {
             in_progress: p.in_progress,
             open: p.total - p.done - p.in_progress,
             total: p.total,
-            percent: (p.percent() * 10.0).round() / 10.0,
+            percent: p.percent_tenths() as f64 / 10.0,
         }
     }
 }
@@ -387,4 +388,35 @@ fn all(texts: &[Text]) -> Vec<String> {
 /// The JSON Schema of [`PlanDoc`].
 pub fn plan_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(PlanDoc)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `percent` as a JSON reader sees it.
+    fn percent(done: usize, total: usize) -> String {
+        let p = Progress {
+            done,
+            in_progress: 0,
+            total,
+        };
+        serde_json::to_string(&ProgressDoc::from(p).percent).unwrap_or_default()
+    }
+
+    #[test]
+    fn percent_rounds_down_to_one_decimal() {
+        for (done, total, shown) in [
+            (1999, 2000, "99.9"),
+            (2, 3, "66.6"),
+            (1, 3, "33.3"),
+            (199, 200, "99.5"),
+            (29, 100, "29.0"),
+            (3, 3, "100.0"),
+            (0, 0, "0.0"),
+            (1, 100_000, "0.0"),
+        ] {
+            assert_eq!(percent(done, total), shown, "{done}/{total}");
+        }
+    }
 }

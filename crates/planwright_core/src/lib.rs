@@ -14,6 +14,7 @@ mod parse;
 pub mod roles;
 pub mod status;
 pub mod text;
+pub mod visible;
 
 pub use dialect::{Descriptor, Dialect, DialectMatch, DialectSet, Origin};
 pub use model::*;

@@ -574,11 +574,16 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn percent(self) -> f64 {
-        if self.total == 0 {
-            0.0
-        } else {
-            self.done as f64 * 100.0 / self.total as f64
-        }
+    /// Done tasks over all tasks in tenths of a percent, rounded down: 1999
+    /// of 2000 is 999 (99.9%), never 1000, so 100% only ever means done. 0
+    /// for no tasks. Every percentage planwright prints is this number, the
+    /// JSON's with its decimal and the outlines' without.
+    // Integer arithmetic: a float's `floor` of 0.29 * 1000 would give 289.
+    pub fn percent_tenths(self) -> usize {
+        self.done
+            .min(self.total)
+            .saturating_mul(1000)
+            .checked_div(self.total)
+            .unwrap_or(0)
     }
 }

@@ -1,13 +1,14 @@
 //! `planwright graph`: phases, steps and tasks with their dependencies, as
-//! Mermaid, Graphviz dot or JSON. A dependency cycle is printed with its
-//! path on standard error and exits 1; the graph is still printed, since it
-//! is what helps find the cycle.
+//! Mermaid, Graphviz dot or JSON. A dependency cycle is an error, printed
+//! with its path on standard error, and exits 1; the graph is still
+//! printed, since it is what helps find the cycle.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use planwright_core::json::VERSION;
+use planwright_core::visible::visible;
 use planwright_core::{Plan, TaskState};
 use planwright_edit::track::{Graph, Node, NodeNames};
 use schemars::JsonSchema;
@@ -84,11 +85,12 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
         }
     }
     if let Some(c) = cycle {
+        // Labelled `error` as exit code 1 is: a finding at error level.
         let path: Vec<String> = c.iter().map(|&n| name(n)).collect();
         eprintln!(
-            "planwright: {}: dependency cycle: {}",
-            loaded.file.display(),
-            planwright_core::cycle_path(&path)
+            "planwright: error: {}: dependency cycle: {}",
+            visible(&loaded.file.display()),
+            visible(&planwright_core::cycle_path(&path))
         );
         return Ok(ExitCode::from(1));
     }
@@ -124,7 +126,8 @@ fn key(node: Node) -> String {
 
 /// `✓ T001 Text`: the done mark, the id when written, and the text; a
 /// task without text is named by its id (`#2`), since Mermaid rejects an
-/// empty label.
+/// empty label. Labels are plan text made [`visible`], since a drawing is
+/// often read on the terminal before it reaches Mermaid or dot.
 fn task_label(plan: &Plan, i: usize) -> String {
     let t = &plan.tasks[i];
     let mut parts: Vec<String> = Vec::with_capacity(3);
@@ -132,10 +135,10 @@ fn task_label(plan: &Plan, i: usize) -> String {
         parts.push("✓".to_owned());
     }
     if t.explicit_id || t.text.trim().is_empty() {
-        parts.push(t.id.to_string());
+        parts.push(visible(&t.id).into_owned());
     }
     if !t.text.trim().is_empty() {
-        parts.push(crate::output::shorten(&t.text, 50));
+        parts.push(crate::output::shorten(&visible(&t.text), 50));
     }
     parts.join(" ")
 }
@@ -143,9 +146,10 @@ fn task_label(plan: &Plan, i: usize) -> String {
 fn phase_label(plan: &Plan, i: usize) -> String {
     let p = &plan.phases[i];
     if p.title.is_empty() {
-        p.id.to_string()
+        visible(&p.id).into_owned()
     } else {
-        format!("{}: {}", p.id, crate::output::shorten(&p.title, 50))
+        let title = crate::output::shorten(&visible(&p.title), 50);
+        format!("{}: {title}", visible(&p.id))
     }
 }
 

@@ -1,12 +1,13 @@
-//! `planwright next`: the tasks that can start now, for one plan or every
-//! plan of the repository (from the folder holding `planwright.toml` or
-//! `.git`).
+//! `planwright next`: the tasks that can start now, for one plan, every
+//! plan under a folder, or every plan of the repository (from the folder
+//! holding `planwright.toml` or `.git`).
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use planwright_core::json::{Locator, TaskDoc, VERSION};
+use planwright_core::visible::visible;
 use planwright_core::{DialectSet, TaskState};
 use planwright_edit::track::ready_tasks;
 use schemars::JsonSchema;
@@ -50,13 +51,16 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
     let project = crate::project::Project::current()?;
     let dialects = &project.dialects;
     let (plans, errors) = match &args.plan {
-        Some(path) => (
+        Some(path) if !path.is_dir() => (
             vec![summarize(&load_one(path, dialects)?, args.limit, dialects)],
             Vec::new(),
         ),
-        None => load_all(&[super::plans::repository_root()], dialects, |l| {
-            summarize(l, args.limit, dialects)
-        })?,
+        // A folder named (as `status` and `lint` take them) is searched for
+        // plans the way the repository is when none is.
+        folder => {
+            let folder = folder.clone().unwrap_or_else(super::plans::repository_root);
+            load_all(&[folder], dialects, |l| summarize(l, args.limit, dialects))?
+        }
     };
     let mut all: Vec<NextTask> = Vec::new();
     let (mut open, mut total, mut ready) = (0, 0, 0);
@@ -116,6 +120,9 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
     }
 }
 
+/// The tasks by plan, in progress or ready, and parallel batch, with the
+/// plan's text and paths made [`visible`]: a plan must not drive the
+/// terminal it is shown on.
 fn human(all: &[NextTask], more: usize, open: usize, total: usize) -> String {
     let mut out = String::new();
     if all.is_empty() {
@@ -147,7 +154,7 @@ fn human(all: &[NextTask], more: usize, open: usize, total: usize) -> String {
             "ready"
         };
         if current.map(|c| c.0) != Some(t.path.as_str()) {
-            let _ = writeln!(out, "{}", t.path);
+            let _ = writeln!(out, "{}", visible(&t.path));
             current = None;
         }
         if current.map(|c| c.1) != Some(group) {
@@ -165,9 +172,10 @@ fn human(all: &[NextTask], more: usize, open: usize, total: usize) -> String {
             .task
             .phase
             .as_ref()
-            .map(|p| format!("  ({p})"))
+            .map(|p| format!("  ({})", visible(p)))
             .unwrap_or_default();
-        let _ = writeln!(out, "{indent}{}  {}{phase}", t.task.id, t.task.text);
+        let (id, text) = (visible(&t.task.id), visible(&t.task.text));
+        let _ = writeln!(out, "{indent}{id}  {text}{phase}");
     }
     if more > 0 {
         let _ = writeln!(out, "… and {more} more (use -n to see them)");

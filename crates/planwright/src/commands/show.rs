@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use planwright_core::json::{Locator, PlanDoc};
+use planwright_core::visible::visible;
 use planwright_core::{ParseOptions, Plan, Progress};
 
 use crate::cli::{Format, ShowArgs};
@@ -34,7 +35,9 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode> {
 }
 
 /// The human outline: title, dialect, metadata, phases with progress,
-/// placeholders. Plain text, so it reads the same in a pipe and a terminal.
+/// placeholders. Plain text, so it reads the same in a pipe and a terminal;
+/// the plan's own text (and its path) with its control characters made
+/// [`visible`], since a plan must not drive the terminal it is shown on.
 pub fn outline(plan: &Plan, source: &str, path: &str) -> String {
     let loc = Locator::new(source);
     let mut out = String::new();
@@ -42,14 +45,14 @@ pub fn outline(plan: &Plan, source: &str, path: &str) -> String {
         .title
         .as_ref()
         .map_or("(untitled)", |t| t.text.as_str());
-    let _ = writeln!(out, "{title}");
-    let _ = writeln!(out, "  file      {path}");
+    let _ = writeln!(out, "{}", visible(title));
+    let _ = writeln!(out, "  file      {}", visible(path));
     let evidence = if plan.dialect.evidence.is_empty() {
         String::new()
     } else {
-        format!(" ({})", plan.dialect.evidence.join(", "))
+        format!(" ({})", visible(&plan.dialect.evidence.join(", ")))
     };
-    let _ = writeln!(out, "  dialect   {}{evidence}", plan.dialect.name);
+    let _ = writeln!(out, "  dialect   {}{evidence}", visible(&plan.dialect.name));
     let overall = plan.progress(&plan.tasks);
     let _ = writeln!(out, "  tasks     {}", progress_text(overall));
     // The header is what stands above the first sub-heading (and front
@@ -62,13 +65,17 @@ pub fn outline(plan: &Plan, source: &str, path: &str) -> String {
         .collect();
     if !header.is_empty() {
         let _ = writeln!(out, "\nMetadata");
+        let header: Vec<_> = header
+            .iter()
+            .map(|m| (visible(&m.key), visible(&m.value)))
+            .collect();
         let width = header
             .iter()
-            .map(|m| m.key.chars().count())
+            .map(|(key, _)| key.chars().count())
             .max()
             .unwrap_or(0);
-        for m in header {
-            let _ = writeln!(out, "  {:<width$}  {}", m.key, m.value);
+        for (key, value) in header {
+            let _ = writeln!(out, "  {key:<width$}  {value}");
         }
     }
     if !plan.phases.is_empty() {
@@ -77,12 +84,12 @@ pub fn outline(plan: &Plan, source: &str, path: &str) -> String {
             let depth = std::iter::successors(p.parent, |&i| plan.phases[i].parent).count();
             let indent = "  ".repeat(depth + 1);
             let progress = plan.progress(p.tasks.iter().map(|&t| &plan.tasks[t]));
-            let mut line = format!("{indent}{}", p.id);
+            let mut line = format!("{indent}{}", visible(&p.id));
             if !p.title.is_empty() {
-                let _ = write!(line, ": {}", p.title);
+                let _ = write!(line, ": {}", visible(&p.title));
             }
             if let Some(pr) = &p.priority {
-                let _ = write!(line, " [{pr}]");
+                let _ = write!(line, " [{}]", visible(pr));
             }
             if progress.total > 0 {
                 let _ = write!(line, "  {}/{}", progress.done, progress.total);
@@ -93,7 +100,7 @@ pub fn outline(plan: &Plan, source: &str, path: &str) -> String {
                     .iter()
                     .map(|r| r.target.label().to_string())
                     .collect();
-                let _ = write!(line, "  (after {})", deps.join(", "));
+                let _ = write!(line, "  (after {})", visible(&deps.join(", ")));
             }
             let _ = writeln!(out, "{line}");
         }
@@ -119,18 +126,22 @@ fn progress_text(p: Progress) -> String {
     if p.total == 0 {
         return "none".to_owned();
     }
-    let mut s = format!("{}/{} done ({:.0}%)", p.done, p.total, p.percent());
+    // Rounded down, as `status` does: 100% only ever means done.
+    let percent = p.percent_tenths() / 10;
+    let mut s = format!("{}/{} done ({percent}%)", p.done, p.total);
     if p.in_progress > 0 {
         let _ = write!(s, ", {} in progress", p.in_progress);
     }
     s
 }
 
-/// The first line of `text`, shortened, with `…` when more lines follow.
+/// The first line of `text`, shortened and made [`visible`], with `…`
+/// when more lines follow.
 fn first_line(text: &str, max: usize) -> String {
-    let line = &text[..planwright_core::text::line_len(text)];
-    let short = crate::output::shorten(line, max);
-    if short == line && line.len() < text.len() {
+    let end = planwright_core::text::line_len(text);
+    let line = visible(&text[..end]);
+    let short = crate::output::shorten(&line, max);
+    if short == line && end < text.len() {
         format!("{line} …")
     } else {
         short

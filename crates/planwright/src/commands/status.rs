@@ -2,12 +2,14 @@
 //! and the totals for folders. Bars only on a terminal, so pipes and
 //! snapshots read plain numbers.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use planwright_core::json::{Locator, ProgressDoc, TaskDoc, VERSION};
+use planwright_core::visible::visible;
 use planwright_core::{DialectSet, Plan, Progress};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -129,6 +131,8 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
 }
 
 /// One plan: title, status, overall progress, then each phase and step.
+/// Plan text and paths are made [`visible`] here and in [`table`]: a plan
+/// must not drive the terminal it is shown on.
 fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
     let plan = &l.plan;
     let mut out = String::new();
@@ -136,9 +140,9 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
         .title
         .as_ref()
         .map_or("(untitled)", |t| t.text.as_str());
-    let _ = writeln!(out, "{title}  ({})", l.file.display());
+    let _ = writeln!(out, "{}  ({})", visible(title), visible(&l.file.display()));
     if let Some(status) = status_of(plan, dialects) {
-        let _ = writeln!(out, "  status   {status}");
+        let _ = writeln!(out, "  status   {}", visible(&status));
     }
     let _ = writeln!(
         out,
@@ -151,9 +155,9 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
         .filter(|p| !p.tasks.is_empty())
         .map(|p| {
             let depth = std::iter::successors(p.parent, |&i| plan.phases[i].parent).count();
-            let mut name = format!("{}{}", "  ".repeat(depth), p.id);
+            let mut name = format!("{}{}", "  ".repeat(depth), visible(&p.id));
             if !p.title.is_empty() {
-                let _ = write!(name, ": {}", p.title);
+                let _ = write!(name, ": {}", visible(&p.title));
             }
             (
                 crate::output::shorten(&name, 48),
@@ -174,23 +178,23 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
 /// Many plans: a row each, then the totals.
 fn table(plans: &[PlanStatus], total: Progress, bars: bool) -> String {
     let mut out = String::new();
-    let rows: Vec<(&str, String, Progress)> = plans
+    let rows: Vec<(Cow<'_, str>, String, Progress)> = plans
         .iter()
         .map(|p| {
-            let status = p.status.as_deref().unwrap_or("-");
+            let status = visible(p.status.as_deref().unwrap_or("-"));
             let progress = Progress {
                 done: p.progress.done,
                 in_progress: p.progress.in_progress,
                 total: p.progress.total,
             };
             (
-                p.path.as_str(),
-                crate::output::shorten(status, 20),
+                visible(&p.path),
+                crate::output::shorten(&status, 20),
                 progress,
             )
         })
         .collect();
-    let pw = rows.iter().map(|r| width(r.0)).max().unwrap_or(4).max(4);
+    let pw = rows.iter().map(|r| width(&r.0)).max().unwrap_or(4).max(4);
     let sw = rows.iter().map(|r| width(&r.1)).max().unwrap_or(6).max(6);
     let _ = writeln!(out, "{}  {}  progress", pad("plan", pw), pad("status", sw));
     for (path, status, p) in &rows {
@@ -213,8 +217,8 @@ fn table(plans: &[PlanStatus], total: Progress, bars: bool) -> String {
 }
 
 /// `12/30  40%` with the in-progress count, and a bar on a terminal. The
-/// percentage is rounded down, so 100% only ever means done (199 of 200 is
-/// 99%; the JSON keeps 99.5).
+/// percentage is the JSON's rounded down to a whole number, so 100% only
+/// ever means done (199 of 200 is 99%; the JSON says 99.5).
 pub(crate) fn progress_text(p: Progress, bars: bool) -> String {
     let mut s = String::new();
     if bars {
@@ -222,9 +226,7 @@ pub(crate) fn progress_text(p: Progress, bars: bool) -> String {
         let filled = (p.done * WIDTH).checked_div(p.total).unwrap_or(0);
         let _ = write!(s, "[{}{}] ", "#".repeat(filled), "-".repeat(WIDTH - filled));
     }
-    let percent = (p.done.min(p.total).saturating_mul(100))
-        .checked_div(p.total)
-        .unwrap_or(0);
+    let percent = p.percent_tenths() / 10;
     let _ = write!(s, "{:>3}/{:<3} {percent:>3}%", p.done, p.total);
     if p.in_progress > 0 {
         let _ = write!(s, "  ({} in progress)", p.in_progress);

@@ -1,5 +1,5 @@
 //! `status`, `next` and `graph` on every example, on a folder of plans,
-//! and a dependency cycle.
+//! and a dependency cycle; percentages, and control characters in plans.
 
 use std::fmt::Write as _;
 
@@ -74,6 +74,11 @@ fn a_cycle_is_reported_with_its_path() {
     )
     .expect("write");
     let mut snap = run(&["graph", "plan.md"], dir.path());
+    // Labelled as every message is, by what its exit code says.
+    assert!(
+        snap.contains("\nstderr| planwright: error: plan.md: dependency cycle: Phase 1 → "),
+        "{snap}"
+    );
     snap.push('\n');
     snap.push_str(&run(&["next", "plan.md"], dir.path()));
     insta::assert_snapshot!("graph_cycle", snap);
@@ -316,4 +321,133 @@ fn status_rounds_down_and_aligns_wide_titles() {
     let json = planwright(&["status", "almost.md", "--format", "json"], dir.path());
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
     assert_eq!(json["total"]["percent"], 99.5);
+}
+
+#[test]
+fn percentages_floor_to_one_decimal_in_every_output() {
+    let mut almost = String::from("# Tasks: Round\n\n## Phase 1: A\n\n");
+    for i in 1..=2000 {
+        let mark = if i == 2000 { ' ' } else { 'x' };
+        let _ = writeln!(almost, "- [{mark}] T{i:04} t");
+    }
+    let dir = plans(&[
+        ("almost.md", &almost),
+        (
+            "thirds.md",
+            "# Tasks: Thirds\n\n- [x] T001 a\n- [x] T002 b\n- [ ] T003 c\n",
+        ),
+        ("none.md", "# Tasks: None\n\nNothing yet.\n"),
+    ]);
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = planwright(args, dir.path());
+        assert!(out.status.success(), "{args:?}");
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let status = json(&["status", "almost.md", "--format", "json"]);
+    assert_eq!(status["total"]["percent"], 99.9);
+    assert_eq!(status["plans"][0]["progress"]["percent"], 99.9);
+    assert_eq!(status["plans"][0]["phases"][0]["progress"]["percent"], 99.9);
+    let show = json(&["show", "almost.md", "--format", "json"]);
+    assert_eq!(show["progress"]["percent"], 99.9);
+    assert_eq!(show["phases"][0]["progress"]["percent"], 99.9);
+    let thirds = json(&["status", "thirds.md", "--format", "json"]);
+    assert_eq!(thirds["total"]["percent"], 66.6);
+    let none = json(&["status", "none.md", "--format", "json"]);
+    assert_eq!(none["total"]["percent"], 0.0);
+    // Both human outputs floor to a whole percent.
+    let shown = run(&["show", "almost.md"], dir.path());
+    assert!(
+        shown.contains("tasks     1999/2000 done (99%)\n"),
+        "{shown}"
+    );
+    let status = run(&["status", "almost.md"], dir.path());
+    assert!(status.contains("1999/2000  99%"), "{status}");
+}
+
+#[test]
+fn next_takes_a_folder_and_looks_for_plans_under_it() {
+    let dir = plans(&[
+        (
+            "specs/001-a/plan.md",
+            "# Plan: A\n\n## Phase 1: Work\n\n- [ ] T001 Alpha\n",
+        ),
+        (
+            "specs/002-b/tasks.md",
+            "# Tasks: B\n\n## Phase 1: Work\n\n- [x] T001 Done\n- [ ] T002 Beta\n",
+        ),
+        (
+            "docs/plan.md",
+            "# Plan: Elsewhere\n\n- [ ] T001 Outside the folder\n",
+        ),
+    ]);
+    std::fs::write(dir.path().join("planwright.toml"), "").expect("write");
+    let folder = run(&["next", "specs"], dir.path());
+    assert_eq!(
+        folder,
+        "$ planwright next specs\nexit 0\n\
+         specs/001-a/plan.md\n  ready\n    T001  Alpha  (Phase 1)\n\
+         specs/002-b/tasks.md\n  ready\n    T002  Beta  (Phase 1)\n"
+    );
+    // The whole repository, as with no argument.
+    let everything = run(&["next", "."], dir.path());
+    assert!(everything.contains("Outside the folder"), "{everything}");
+    let json = planwright(&["next", "specs/", "--format", "json"], dir.path());
+    assert!(json.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(json["tasks"].as_array().map(Vec::len), Some(2), "{json}");
+    // A folder without plans has nothing to do, as a repository would.
+    std::fs::create_dir(dir.path().join("empty")).expect("mkdir");
+    let empty = run(&["next", "empty"], dir.path());
+    assert_eq!(
+        empty,
+        "$ planwright next empty\nexit 0\nnothing to do: no tasks\n"
+    );
+}
+
+/// A plan whose title, status, phase, tasks, risks and section headings
+/// hold C0 controls, DEL and C1 controls.
+const HOSTILE: &str = "# Plan: A\x1b]0;pwned\x07\x1b[2J\n\n**Status:** Draft\0x\u{9b}31m\n\n## Risks\n\n| Risk | Mitigation |\n|---|---|\n| Boom\x1b[2J\u{9b}31m |  |\n\n## Empty \x7f\x1b[5m\n\n## Phase 1: Setup\x08\x08\x08\x08Owned\n\n- [ ] T001 a\x1b[31mred\n- [ ] T002 b\u{85}c\r\n";
+
+#[test]
+fn control_characters_in_plans_are_shown_not_sent() {
+    let dir = plans(&[("e-plan.md", HOSTILE)]);
+    let mut snap = String::new();
+    for args in [
+        &["show", "e-plan.md"][..],
+        &["status", "e-plan.md"],
+        &["status", "."],
+        &["next", "e-plan.md"],
+        &["graph", "e-plan.md"],
+        &["graph", "e-plan.md", "--format", "dot"],
+        &["lint", "e-plan.md", "--format", "concise"],
+        &["lint", "e-plan.md", "--format", "github"],
+        &["lint", "e-plan.md", "--format", "human"],
+    ] {
+        let out = run(args, dir.path());
+        let sent: Vec<char> = out
+            .chars()
+            .filter(|&c| c.is_control() && c != '\n')
+            .collect();
+        assert!(sent.is_empty(), "{args:?} sent {sent:?}:\n{out}");
+        snap.push_str(&out);
+        snap.push('\n');
+    }
+    assert!(snap.contains("A␛]0;pwned␇␛[2J"), "{snap}");
+    insta::assert_snapshot!("control_characters_in_plans", snap);
+    // JSON escapes control characters itself, and keeps the text exact.
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = planwright(args, dir.path());
+        assert!(out.status.success(), "{args:?}");
+        assert!(!out.stdout.contains(&0x1b), "{args:?}");
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let show = json(&["show", "e-plan.md", "--format", "json"]);
+    assert_eq!(show["title"], "A\x1b]0;pwned\x07\x1b[2J");
+    assert_eq!(show["metadata"][0]["value"], "Draft\0x\u{9b}31m");
+    let status = json(&["status", "e-plan.md", "--format", "json"]);
+    assert_eq!(status["plans"][0]["tasks"][0]["text"], "a\x1b[31mred");
+    let next = json(&["next", "e-plan.md", "--format", "json"]);
+    assert_eq!(next["tasks"][1]["text"], "b\u{85}c");
+    let graph = json(&["graph", "e-plan.md", "--format", "json"]);
+    assert_eq!(graph["nodes"][0]["title"], "Setup\x08\x08\x08\x08Owned");
 }

@@ -1,7 +1,12 @@
 //! GitHub Actions workflow commands: each finding becomes an annotation on
 //! the pull request's diff (`::error file=...,line=...::message`).
+//! Control characters in the path and message (which quote the plan) are
+//! made visible, since the log is read on terminals too; a line feed in a
+//! message stays, escaped as the runner expects, for a multi-line note.
 
 use std::fmt::Write as _;
+
+use planwright_core::visible::{visible, visible_lines};
 
 use super::FileReport;
 use crate::diagnostic::Severity;
@@ -9,6 +14,7 @@ use crate::diagnostic::Severity;
 pub fn render(files: &[FileReport<'_>]) -> String {
     let mut out = String::new();
     for file in files {
+        let path = property(&visible(file.path));
         for (d, start, end) in file.located() {
             let level = match d.severity {
                 Severity::Error => "error",
@@ -17,14 +23,13 @@ pub fn render(files: &[FileReport<'_>]) -> String {
             };
             let _ = writeln!(
                 out,
-                "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                property(file.path),
+                "::{level} file={path},line={},col={},endLine={},endColumn={},title={}::{}",
                 start.line,
                 start.column,
                 end.line,
                 end.column,
                 property(&format!("{} ({})", d.code, d.name)),
-                data(&d.message),
+                data(&visible_lines(&d.message)),
             );
         }
     }
@@ -41,4 +46,39 @@ fn data(s: &str) -> String {
 /// Property values additionally escape the separators `:` and `,`.
 fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use planwright_core::TextRange;
+
+    use super::*;
+    use crate::diagnostic::{Diagnostic, Label};
+
+    #[test]
+    fn control_characters_are_shown_and_line_feeds_escaped() {
+        let d = Diagnostic {
+            code: "PW104",
+            name: "empty-section",
+            severity: Severity::Warning,
+            message: "section `A\x1b]0;x\x07\u{9b}` is empty\nsecond line\r".to_owned(),
+            primary: Label {
+                range: TextRange::new(0, 1),
+                message: String::new(),
+            },
+            secondary: Vec::new(),
+            help: None,
+            fix: None,
+        };
+        let out = render(&[FileReport {
+            path: "a\x1b.md",
+            source: "# A\n",
+            diagnostics: &[d],
+        }]);
+        assert_eq!(
+            out,
+            "::warning file=a␛.md,line=1,col=1,endLine=1,endColumn=2,\
+             title=PW104 (empty-section)::section `A␛]0;x␇�` is empty%0Asecond line␍\n"
+        );
+    }
 }

@@ -1,9 +1,18 @@
 //! The human format: each finding as a rustc-style snippet with the range
 //! underlined and labelled, then a one-line summary. Colour is the caller's
 //! decision (a terminal, and `NO_COLOR` unset).
+//!
+//! Control characters from the plan are shown, never sent: annotate-snippets
+//! draws the C0 controls and DEL of source lines and titles as Control
+//! Pictures (`␛`) but passes labels, help and C1 controls through, so
+//! messages, labels, help and the path are made [`visible`] before
+//! rendering, and the C1 controls of the rendered snippet after.
+
+use std::borrow::Cow;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use planwright_core::LineIndex;
+use planwright_core::visible::{visible, visible_except};
 
 use super::{FileReport, Summary};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
@@ -76,23 +85,25 @@ fn render_one(
             .max(s);
         s..e
     };
+    let primary = visible(&d.primary.message);
+    let secondary: Vec<_> = d.secondary.iter().map(|l| visible(&l.message)).collect();
     let mut snippet = Snippet::source(window)
         .line_start(first_line + 1)
-        .path(file.path)
+        .path(visible(file.path))
         .fold(true)
         .annotation(
             AnnotationKind::Primary
                 .span(shift(d.primary.range))
-                .label(non_empty(&d.primary.message)),
+                .label(non_empty(&primary)),
         );
-    for l in &d.secondary {
+    for (l, message) in d.secondary.iter().zip(&secondary) {
         snippet = snippet.annotation(
             AnnotationKind::Context
                 .span(shift(l.range))
-                .label(non_empty(&l.message)),
+                .label(non_empty(message)),
         );
     }
-    let title = format!("{} [{}]", d.message, d.name);
+    let title = format!("{} [{}]", visible(&d.message), d.name);
     let mut report = vec![
         level
             .primary_title(title.as_str())
@@ -102,10 +113,17 @@ fn render_one(
     let help = help_text(d);
     if let Some(help) = &help {
         report.push(Group::with_title(
-            Level::HELP.secondary_title(help.as_str()),
+            Level::HELP.secondary_title(visible(help)),
         ));
     }
-    renderer.render(&report)
+    // What is left is the source lines' C1 controls, each one column wide
+    // as the renderer measured it, as its `�` is. Everything ASCII is kept:
+    // the renderer's own colours are escape sequences.
+    let text = renderer.render(&report);
+    match visible_except(&text, |c| c.is_ascii()) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(shown) => shown,
+    }
 }
 
 fn non_empty(s: &str) -> Option<&str> {
@@ -126,5 +144,61 @@ fn help_text(d: &Diagnostic) -> Option<String> {
         (Some(h), Some(f)) => Some(format!("{h} ({f})")),
         (Some(h), None) => Some(h.clone()),
         (None, f) => f,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use planwright_core::TextRange;
+
+    use super::*;
+    use crate::diagnostic::{Fix, Label};
+
+    #[test]
+    fn plan_text_anywhere_in_a_finding_is_shown_not_sent() {
+        let source = "# A\x1b[2J\u{9b}1m\n\n- [ ] T001 b\x07\n";
+        let d = Diagnostic {
+            code: "PW104",
+            name: "empty-section",
+            severity: Severity::Warning,
+            message: "section `A\x1b[2J\u{9b}1m` is empty".to_owned(),
+            primary: Label {
+                range: TextRange::new(0, 12),
+                message: "label \x1b[5m".to_owned(),
+            },
+            secondary: vec![Label {
+                range: TextRange::new(14, 25),
+                message: "T001 b\x07".to_owned(),
+            }],
+            help: Some("help \x1b]0;x\x07".to_owned()),
+            fix: Some(Fix {
+                message: "fix \u{85}".to_owned(),
+                edits: Vec::new(),
+                applicability: Applicability::Unsafe,
+            }),
+        };
+        let file = FileReport {
+            path: "p\x1b.md",
+            source,
+            diagnostics: &[d],
+        };
+        for color in [false, true] {
+            let out = render(std::slice::from_ref(&file), color);
+            let sent: Vec<char> = out
+                .chars()
+                .filter(|&c| c.is_control() && c != '\n' && !(color && c == '\x1b'))
+                .collect();
+            assert!(sent.is_empty(), "{sent:?} in\n{out}");
+            for shown in [
+                "A␛[2J�1m",
+                "label ␛[5m",
+                "T001 b␇",
+                "help ␛]0;x␇",
+                "fix �",
+                "p␛.md",
+            ] {
+                assert!(out.contains(shown), "{shown} not in\n{out}");
+            }
+        }
     }
 }
