@@ -24,6 +24,8 @@
 
 use std::fs::{self, File, Permissions};
 use std::io::{self, Write};
+
+use planwright_workspace::io_reason;
 use std::path::{Path, PathBuf};
 
 use planwright_core::edit::{self, Edit, EditError};
@@ -48,7 +50,10 @@ pub struct LockedFile {
 pub enum WriteError {
     #[error(transparent)]
     Load(#[from] planwright_workspace::LoadError),
-    #[error("{path}: could not lock the file: {error}; nothing written")]
+    #[error(
+        "{path}: could not lock the file: {}; nothing written",
+        io_reason(error)
+    )]
     Lock { path: String, error: io::Error },
     #[error("{path} changed on disk since it was read; nothing written")]
     Changed { path: String },
@@ -56,13 +61,16 @@ pub enum WriteError {
     ReadOnlyFile { path: String },
     #[error("{path}: its folder {dir} is read-only; nothing written")]
     ReadOnlyDir { path: String, dir: String },
-    #[error("{path}: cannot write a temporary file in {dir}: {error}; nothing written")]
+    #[error(
+        "{path}: cannot write a temporary file in {dir}: {}; nothing written",
+        io_reason(error)
+    )]
     Temp {
         path: String,
         dir: String,
         error: io::Error,
     },
-    #[error("{path}: {error}; nothing written")]
+    #[error("{path}: {}; nothing written", io_reason(error))]
     Io { path: String, error: io::Error },
     #[error("{path}: {error}; nothing written")]
     Edit { path: String, error: EditError },

@@ -16,7 +16,7 @@ pub mod selection;
 mod util;
 
 pub use diagnostic::{Applicability, Diagnostic, Fix, Label, Severity};
-pub use registry::{RULES, Rule, rule_by_selector};
+pub use registry::{RULES, Rule, rule_by_selector, rules_by_selector};
 pub use selection::{Layer, RuleSet, SelectionError};
 
 use planwright_core::{Dialect, Plan};

@@ -154,9 +154,29 @@ pub fn rule_by_selector(selector: &str) -> Option<&'static Rule> {
         .find(|r| r.code.eq_ignore_ascii_case(selector) || r.name == selector)
 }
 
+/// Every rule `selector` selects, as the configuration reads selectors: a
+/// code, a code prefix (`PW1`), a name or `ALL`, in any case.
+pub fn rules_by_selector(selector: &str) -> Vec<&'static Rule> {
+    RULES
+        .iter()
+        .filter(|r| crate::selection::selects(selector, r))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn selectors_pick_rules_as_the_configuration_does() {
+        let codes =
+            |s: &str| -> Vec<&str> { rules_by_selector(s).iter().map(|r| r.code).collect() };
+        assert_eq!(codes("PW101"), ["PW101"]);
+        assert_eq!(codes("pw40"), ["PW401", "PW402"]);
+        assert_eq!(codes("unfilled-placeholder"), ["PW101"]);
+        assert_eq!(codes("ALL").len(), RULES.len());
+        assert!(codes("PW9").is_empty());
+    }
 
     #[test]
     fn every_rule_is_documented_with_the_fixed_sections() {

@@ -148,7 +148,7 @@ pub enum ConfigError {
         column: usize,
         message: String,
     },
-    #[error("{path}: {error}")]
+    #[error("{path}: {}", crate::io_reason(error))]
     Io { path: String, error: std::io::Error },
 }
 

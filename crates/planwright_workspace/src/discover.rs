@@ -90,7 +90,7 @@ pub fn discover_with<T: Send>(
             }
             Err(e) => errors.push(DiscoverError::Walk {
                 path: display_path(path),
-                message: e.to_string(),
+                message: crate::io_reason(&e),
             }),
         }
     }
@@ -269,7 +269,23 @@ fn walk_error(e: &ignore::Error) -> DiscoverError {
     };
     DiscoverError::Walk {
         path,
-        message: e.to_string(),
+        message: walk_reason(e),
+    }
+}
+
+/// What went wrong, without the path (the message starts with it; the
+/// walker's own text repeated it) or Rust's `(os error N)`.
+fn walk_reason(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_reason(err),
+        ignore::Error::Io(e) => crate::io_reason(e),
+        ignore::Error::Loop { ancestor, .. } => format!(
+            "a symbolic link back to {}, not followed",
+            display_path(ancestor)
+        ),
+        other => other.to_string(),
     }
 }
 

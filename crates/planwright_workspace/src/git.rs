@@ -17,7 +17,7 @@ pub enum GitError {
     InvalidName { name: String },
     #[error("git branch `{name}` cannot be created next to the existing branch `{existing}`")]
     BranchConflict { name: String, existing: String },
-    #[error("could not run git: {0}")]
+    #[error("could not run git: {}", crate::io_reason(.0))]
     Spawn(std::io::Error),
     #[error("git {command} failed: {stderr}")]
     Failed { command: String, stderr: String },

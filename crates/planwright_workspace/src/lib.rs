@@ -13,5 +13,6 @@ pub mod source;
 pub mod templates;
 
 pub use source::{
-    LoadError, MAX_PLAN_BYTES, SourceFile, decode, read_capped, read_plan_file, read_plan_from,
+    LoadError, MAX_PLAN_BYTES, SourceFile, decode, io_reason, read_capped, read_plan_file,
+    read_plan_from,
 };

@@ -110,7 +110,7 @@ pub enum NewError {
     NotAFolder { path: String },
     #[error("{path}: already exists; planwright never overwrites a file")]
     Exists { path: String },
-    #[error("{path}: {error}")]
+    #[error("{path}: {}", crate::io_reason(error))]
     Io { path: String, error: std::io::Error },
     #[error(transparent)]
     Git(#[from] GitError),

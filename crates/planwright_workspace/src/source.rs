@@ -56,8 +56,41 @@ pub enum LoadError {
     PermissionDenied { path: String },
     #[error("{path}: too large for a plan ({size}; planwright reads plans of up to 64 MiB)")]
     TooLarge { path: String, size: String },
-    #[error("{path}: {error}")]
+    #[error("{path}: {}", io_reason(error))]
     Io { path: String, error: io::Error },
+}
+
+/// An I/O error as a reason after a path: the system's words in lower
+/// case, without Rust's ` (os error N)` suffix, and the OS error found
+/// under wrappers that add their own path (the temporary file's `at path
+/// "…"`), since the message names the file already.
+pub fn io_reason(error: &io::Error) -> String {
+    let mut os = error.raw_os_error();
+    let mut cause = error.get_ref().and_then(|e| e.source());
+    while let (None, Some(e)) = (os, cause) {
+        os = e
+            .downcast_ref::<io::Error>()
+            .and_then(io::Error::raw_os_error);
+        cause = e.source();
+    }
+    let text = os.map_or_else(
+        || error.to_string(),
+        |code| io::Error::from_raw_os_error(code).to_string(),
+    );
+    let text = match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => &text[..at],
+        _ => &text,
+    };
+    // "Too many levels…" reads as "too many levels…" after a colon; an
+    // acronym ("IO error") keeps its capitals.
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => first
+            .to_lowercase()
+            .chain(text[first.len_utf8()..].chars())
+            .collect(),
+        _ => text.to_owned(),
+    }
 }
 
 impl LoadError {
@@ -222,6 +255,31 @@ impl fmt::Display for SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn io_reasons_are_the_systems_words_once() {
+        let loop_error = io::Error::from_raw_os_error(40);
+        assert_eq!(io_reason(&loop_error), "too many levels of symbolic links");
+        let wrapped = io::Error::other(Wrapped(io::Error::from_raw_os_error(1)));
+        assert_eq!(io_reason(&wrapped), "operation not permitted");
+        assert_eq!(io_reason(&io::Error::other("IO failure")), "IO failure");
+    }
+
+    /// A wrapper like tempfile's, which adds a path to its message.
+    #[derive(Debug)]
+    struct Wrapped(io::Error);
+
+    impl fmt::Display for Wrapped {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "{} at path \"/tmp/x\"", self.0)
+        }
+    }
+
+    impl std::error::Error for Wrapped {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.0)
+        }
+    }
 
     #[test]
     fn shown_paths_lose_only_their_leading_current_folder() {

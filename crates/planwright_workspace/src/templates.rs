@@ -23,7 +23,7 @@ pub const TEMPLATES_DIR: &str = ".planwright/templates";
 
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
-    #[error("{path}: {error}")]
+    #[error("{path}: {}", crate::io_reason(error))]
     Io { path: String, error: std::io::Error },
     #[error("{path}: not valid UTF-8")]
     NotUtf8 { path: String },

@@ -4,7 +4,9 @@
 //! Exit codes: 0 when nothing at error level was found (or whatever was
 //! found, with `--exit-zero`), 1 when something was (or anything at all
 //! with `--strict`), 2 when a path, file or the configuration could not be
-//! read; the readable files are still linted and reported first.
+//! read; the readable files are still linted and reported first, and every
+//! report says how many could not be. With `--diff`, as with ruff, 1 means
+//! the patch is not empty: there is something to fix.
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -14,18 +16,19 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 use globset::{GlobSet, GlobSetBuilder};
 use planwright_core::{DialectSet, ParseOptions};
-use planwright_lint::render::{self, FileReport, Summary};
+use planwright_lint::render::{self, FileError, FileReport, Summary};
 use planwright_lint::{Diagnostic, Layer, RuleSet, SelectionError, Severity};
 use planwright_workspace::config::{
     LintConfig, LintOverride, LoadedConfig, compile_glob, load_config,
 };
 use planwright_workspace::discover::{discover_with, glob_path};
+use planwright_workspace::source::display_path;
 use planwright_workspace::templates::{dialect_set, templates_dir};
 use planwright_workspace::{SourceFile, read_plan_file};
 use rayon::prelude::*;
 
+use super::lint_errors::{RunError, gather};
 use super::lint_fix::{self, Apply};
-use super::plans::split;
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
@@ -57,8 +60,12 @@ pub struct LintArgs {
     /// With --fix or --diff, apply unsafe fixes too.
     #[arg(long)]
     pub unsafe_fixes: bool,
-    /// Print the fixes as a patch instead of writing them.
-    #[arg(long)]
+    /// Print the fixes as a unified diff and write nothing. The diff is all
+    /// that is printed, so --format does not go with it. Exits with 1 when
+    /// there is something to fix, 0 when there is nothing (whatever the
+    /// findings, even with --strict) or with --exit-zero, 2 on a usage or
+    /// read error.
+    #[arg(long, conflicts_with = "format")]
     pub diff: bool,
     /// Exit with 1 on any finding, not only on errors.
     #[arg(long)]
@@ -133,36 +140,41 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
     } else {
         per_file_renderer(args.format, use_color(args.color, &std::io::stdout()))
     };
-    let (text, findings, errors) = if let Some(render) = streamed {
+    let (text, fails, errors) = if let Some(render) = streamed {
         let (results, discover_errors) = discover_with(&args.paths, &config, |path| {
             lint_path(path, &settings).map(|l| Rendered {
                 output: render(&l.report()),
                 diagnostics: l.diagnostics,
             })
         });
-        let (files, errors) = split(results, &discover_errors);
+        let (files, errors) = gather(results, &discover_errors);
         let mut text: String = files.iter().map(|f| f.output.as_str()).collect();
         let diagnostics = files.iter().flat_map(|f| &f.diagnostics);
         if args.statistics {
             text = render::statistics::render(&render::statistics::count(diagnostics.clone()));
         }
         if args.format == LintFormat::Human {
-            text.push_str(&Summary::of_diagnostics(files.len(), diagnostics.clone()).line());
+            let summary = Summary::of_diagnostics(files.len(), diagnostics.clone());
+            text.push_str(&summary.line_with_unreadable(errors.len()));
             text.push('\n');
         }
-        let findings = failing(args, diagnostics);
-        (text, findings, errors)
+        let fails = failing(args, diagnostics);
+        (text, fails, errors)
     } else {
         let (results, discover_errors) =
             discover_with(&args.paths, &config, |path| lint_path(path, &settings));
-        let (mut linted, mut errors) = split(results, &discover_errors);
+        let (mut linted, mut errors) = gather(results, &discover_errors);
         let mode = if args.diff { Apply::Diff } else { Apply::Write };
         let text = whole_run(args, &mut linted, &settings, &mut errors, mode);
-        let findings = failing(args, linted.iter().flat_map(|l| &l.diagnostics));
-        (text, findings, errors)
+        let fails = if args.diff {
+            !text.is_empty()
+        } else {
+            failing(args, linted.iter().flat_map(|l| &l.diagnostics))
+        };
+        (text, fails, errors)
     };
     crate::output::print(&text)?;
-    Ok(exit_code(args, &errors, findings))
+    Ok(exit_code(args, &errors, fails))
 }
 
 /// `lint -`: one plan from standard input, its findings printed as a
@@ -185,19 +197,24 @@ fn run_stdin(args: &LintArgs, settings: &Settings, name: &Path) -> Result<ExitCo
     } else {
         crate::output::print(&text)?;
     }
-    let findings = failing(args, linted[0].diagnostics.iter());
-    Ok(exit_code(args, &errors, findings))
+    let fails = if args.diff {
+        !text.is_empty()
+    } else {
+        failing(args, linted[0].diagnostics.iter())
+    };
+    Ok(exit_code(args, &errors, fails))
 }
 
 /// Reports the errors, and says how the run ends: 2 when a path or file
-/// could not be read, 1 on failing findings (but not for `--diff`).
-fn exit_code(args: &LintArgs, errors: &[String], findings: usize) -> ExitCode {
+/// could not be read (or written), 1 when it `fails` (see [`failing`];
+/// with `--diff`, when there is something to fix), unless `--exit-zero`.
+fn exit_code(args: &LintArgs, errors: &[RunError], fails: bool) -> ExitCode {
     for e in errors {
-        eprintln!("planwright: error: {e}");
+        eprintln!("planwright: error: {}", e.line);
     }
     if !errors.is_empty() {
         ExitCode::from(2)
-    } else if findings > 0 && !args.diff && !args.exit_zero {
+    } else if fails && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -231,11 +248,10 @@ fn per_file_renderer(format: LintFormat, color: bool) -> Option<Box<PerFile>> {
     }
 }
 
-/// How many findings make the run fail: errors, or anything with `--strict`.
-fn failing<'a>(args: &LintArgs, diagnostics: impl Iterator<Item = &'a Diagnostic>) -> usize {
-    diagnostics
-        .filter(|d| args.strict || d.severity == Severity::Error)
-        .count()
+/// Whether the findings make the run fail: an error, or anything with
+/// `--strict`.
+fn failing<'a>(args: &LintArgs, mut diagnostics: impl Iterator<Item = &'a Diagnostic>) -> bool {
+    diagnostics.any(|d| args.strict || d.severity == Severity::Error)
 }
 
 /// `--fix` or `--diff`, then what to print: the patch, or the findings
@@ -244,9 +260,11 @@ fn whole_run(
     args: &LintArgs,
     linted: &mut [Linted],
     settings: &Settings,
-    errors: &mut Vec<String>,
+    errors: &mut Vec<RunError>,
     mode: Apply,
 ) -> String {
+    // Those that come after are files that could not be written.
+    let unreadable = errors.len();
     if args.fix || args.diff {
         let outcome = lint_fix::apply(linted, args.unsafe_fixes, mode, settings.dialects(), errors);
         if args.diff {
@@ -268,7 +286,7 @@ fn whole_run(
         let diagnostics = reports.iter().flat_map(|r| r.diagnostics);
         let mut text = render::statistics::render(&render::statistics::count(diagnostics));
         if args.format == LintFormat::Human {
-            text.push_str(&Summary::of(&reports).line());
+            text.push_str(&Summary::of(&reports).line_with_unreadable(unreadable));
             text.push('\n');
         }
         return text;
@@ -284,13 +302,30 @@ fn whole_run(
         (format, Some(render)) => {
             let mut text = per_file(&reports, render);
             if format == LintFormat::Human {
-                text.push_str(&Summary::of(&reports).line());
+                text.push_str(&Summary::of(&reports).line_with_unreadable(unreadable));
                 text.push('\n');
             }
             text
         }
-        (LintFormat::Json, None) => render::json::render(&reports),
-        (_, None) => render::sarif::render(&reports),
+        (LintFormat::Json, None) => {
+            let failures: Vec<FileError<'_>> = errors.iter().map(RunError::report).collect();
+            render::json::render_with_errors(&reports, &failures)
+        }
+        (_, None) => {
+            let failures: Vec<FileError<'_>> = errors.iter().map(RunError::report).collect();
+            // `<stdin>` is no URI reference: unnamed standard input is
+            // `stdin` to code scanning.
+            let unnamed_stdin = mode == Apply::InMemory && args.stdin_filename.is_none();
+            let reports: Vec<FileReport<'_>> = reports
+                .iter()
+                .map(|r| FileReport {
+                    path: if unnamed_stdin { "stdin" } else { r.path },
+                    source: r.source,
+                    diagnostics: r.diagnostics,
+                })
+                .collect();
+            render::sarif::render_with_errors(&reports, &failures)
+        }
     }
 }
 
@@ -324,8 +359,9 @@ impl Linted {
     }
 }
 
-fn lint_path(path: &Path, settings: &Settings) -> Result<Linted, String> {
-    let file = read_plan_file(path).map_err(|e| e.to_string())?;
+fn lint_path(path: &Path, settings: &Settings) -> Result<Linted, RunError> {
+    let file =
+        read_plan_file(path).map_err(|e| RunError::new(display_path(path), e.to_string()))?;
     Ok(lint_file(file, settings))
 }
 

@@ -10,6 +10,7 @@ use std::path::Path;
 use planwright_core::DialectSet;
 
 use super::lint::{Linted, lint_text};
+use super::lint_errors::RunError;
 
 /// What becomes of the fixed text.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -37,7 +38,7 @@ pub(crate) fn apply(
     unsafe_fixes: bool,
     mode: Apply,
     dialects: &DialectSet,
-    errors: &mut Vec<String>,
+    errors: &mut Vec<RunError>,
 ) -> Outcome {
     let mut outcome = Outcome::default();
     for file in linted.iter_mut() {
@@ -58,7 +59,7 @@ pub(crate) fn apply(
         let new_text = match new_text {
             Ok(t) => t,
             Err(e) => {
-                errors.push(e);
+                errors.push(RunError::new(file.display.clone(), e));
                 continue;
             }
         };

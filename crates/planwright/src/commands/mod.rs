@@ -4,6 +4,7 @@ mod done;
 mod graph;
 mod init;
 pub mod lint;
+mod lint_errors;
 mod lint_fix;
 mod log;
 mod new;

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Output;
 
-use crate::support::{planwright, repo_root, stdout, write};
+use crate::support::{planwright, repo_root, stderr, stdout, write};
 
 fn text(out: &Output) -> String {
     format!(
@@ -73,6 +73,15 @@ fn rules_list_and_one_rule() {
     let out = planwright(&["rules", "PW999"], &repo_root());
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule `PW999`"));
+    // A prefix, as `lint --select` takes it: the rules it selects.
+    let out = planwright(&["rules", "pw40"], &repo_root());
+    assert_eq!(out.status.code(), Some(0));
+    let codes: Vec<&str> = std::str::from_utf8(&out.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(codes, ["PW401", "PW402"]);
 }
 
 const PLAN: &str = "# Plan: Export\n\n**Status:** Draft\n\n## Summary\n\nOwner: [OWNER NAME]\n\n## Testing\n\n- [X] T001 Write tests\n\n## Rollout\n";
@@ -146,6 +155,61 @@ fn unreadable_files_are_reported_and_the_rest_linted() {
         dir.path(),
     );
     insta::assert_snapshot!(text(&out));
+
+    // Every report says that it is not the whole story.
+    let human = planwright(&["lint", ".", "missing.md"], dir.path());
+    assert_eq!(human.status.code(), Some(2));
+    assert!(
+        stdout(&human).ends_with("Found 2 warnings in 1 file; 2 files could not be read.\n"),
+        "{}",
+        text(&human)
+    );
+    std::fs::remove_file(dir.path().join("a-plan.md")).unwrap();
+    let none_read = planwright(&["lint", "."], dir.path());
+    assert_eq!(none_read.status.code(), Some(2));
+    assert_eq!(
+        stdout(&none_read),
+        "No problems found in 0 files; 1 file could not be read.\n"
+    );
+    let json = planwright(&["lint", "--format", "json", ".", "missing.md"], dir.path());
+    assert_eq!(json.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(
+        json["errors"],
+        serde_json::json!([
+            {"path": "missing.md", "message": "no such file or folder"},
+            {"path": "b-plan.md", "message": "not valid UTF-8 (invalid byte at offset 7, line 2)"},
+        ])
+    );
+    let sarif = planwright(
+        &["lint", "--format", "sarif", ".", "missing.md"],
+        dir.path(),
+    );
+    assert_eq!(sarif.status.code(), Some(2));
+    let sarif: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notifications = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notifications.len(), 2);
+    assert_eq!(notifications[1]["level"], "error");
+    assert_eq!(
+        notifications[1]["message"]["text"],
+        "b-plan.md: not valid UTF-8 (invalid byte at offset 7, line 2)"
+    );
+    assert_eq!(
+        notifications[1]["locations"][0]["physicalLocation"]["artifactLocation"],
+        serde_json::json!({"uri": "b-plan.md", "uriBaseId": "%SRCROOT%"})
+    );
+    // A clean run says so too.
+    std::fs::remove_file(dir.path().join("b-plan.md")).unwrap();
+    let clean = planwright(&["lint", "--format", "sarif", "."], dir.path());
+    assert_eq!(clean.status.code(), Some(0));
+    let clean: serde_json::Value = serde_json::from_slice(&clean.stdout).unwrap();
+    assert_eq!(
+        clean["runs"][0]["invocations"],
+        serde_json::json!([{"executionSuccessful": true}])
+    );
 }
 
 #[test]
@@ -250,6 +314,57 @@ fn fix_patches_bytes_and_diff_writes_nothing() {
     assert_eq!(
         std::fs::read_to_string(dir.path().join("plan.md")).unwrap(),
         "# Plan\r\n\r\n**Status:** Draft \r\n\r\n- [x] T001 One\r\n- [x] T002 Two\r\n"
+    );
+}
+
+#[test]
+fn diff_exits_with_1_when_there_is_something_to_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "plan.md", PLAN);
+    let run = |args: &[&str]| {
+        let mut all = vec!["lint", "plan.md"];
+        all.extend(args);
+        planwright(&all, dir.path())
+    };
+    // PW501 has a fix: the diff is not empty, whatever --strict says.
+    for args in [&[][..], &["--strict"], &["--unsafe-fixes"]] {
+        let out = run(&[&["--diff", "--extend-select", "PW501"], args].concat());
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        assert!(
+            stdout(&out).starts_with("--- a/plan.md\n"),
+            "{}",
+            text(&out)
+        );
+    }
+    // Findings, but nothing to fix: nothing to change, even with --strict.
+    let nothing = run(&["--diff", "--strict"]);
+    assert_eq!(nothing.status.code(), Some(0), "{}", text(&nothing));
+    assert_eq!(stdout(&nothing), "");
+    let zero = run(&["--diff", "--extend-select", "PW501", "--exit-zero"]);
+    assert_eq!(zero.status.code(), Some(0));
+    let missing = run(&["--diff", "--extend-select", "PW501", "gone.md"]);
+    assert_eq!(missing.status.code(), Some(2), "{}", text(&missing));
+    assert!(
+        stdout(&missing).starts_with("--- a/plan.md\n"),
+        "{}",
+        text(&missing)
+    );
+    // A patch is all --diff prints: a format is a usage error.
+    for format in ["json", "human"] {
+        let out = run(&["--diff", "--format", format]);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+        assert_eq!(stdout(&out), "");
+        assert!(
+            stderr(&out).contains("'--diff' cannot be used with '--format <FORMAT>'"),
+            "{}",
+            text(&out)
+        );
+    }
+    let help = stdout(&planwright(&["lint", "--help"], dir.path()));
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        help.contains("Exits with 1 when there is something to fix"),
+        "{help}"
     );
 }
 

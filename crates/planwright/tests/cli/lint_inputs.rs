@@ -1,6 +1,7 @@
 //! `planwright lint` (and `status`, `show`, `graph`) on awkward inputs: a
 //! file named by two paths, lone-CR line endings in a patch, a byte-order
-//! mark, dependency cycles, and configuration globs.
+//! mark, dependency cycles, configuration globs, and file names that a
+//! SARIF URI must encode.
 #![expect(
     clippy::unwrap_used,
     reason = "test helpers fail loudly on a broken fixture"
@@ -9,7 +10,7 @@
 use std::path::Path;
 use std::process::Output;
 
-use crate::support::{planwright, stderr, stdout, write};
+use crate::support::{planwright, planwright_with_input, stderr, stdout, write};
 
 /// Runs `git apply ARGS` on `patch` in `dir`, with no user configuration.
 fn git_apply(dir: &Path, args: &[&str], patch: &[u8]) -> Output {
@@ -186,7 +187,7 @@ fn lint_and_graph_print_a_cycle_the_same_way_round() {
     let graph = planwright(&["graph", "plan.md"], dir.path());
     assert_eq!(
         stderr(&graph),
-        "planwright: plan.md: dependency cycle: T001 → T002 → T003 → T001\n"
+        "planwright: error: plan.md: dependency cycle: T001 → T002 → T003 → T001\n"
     );
 }
 
@@ -228,5 +229,81 @@ fn config_globs_point_at_their_line_and_take_a_leading_dot_slash() {
     assert!(
         table.contains("b-plan.md") && !table.contains("c-plan.md"),
         "{table}"
+    );
+}
+
+/// The artifact URIs of a SARIF run's results, in order.
+fn sarif_uris(out: &Output) -> Vec<serde_json::Value> {
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run = &sarif["runs"][0];
+    assert!(
+        run["tool"]["driver"].get("informationUri").is_none(),
+        "no made-up address"
+    );
+    run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"].clone())
+        .collect()
+}
+
+#[test]
+fn sarif_names_files_by_uri_references() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let plan = "# P\n\n- [X] a\n";
+    let names = [
+        "my plan#1?.md",
+        "50%-plan.md",
+        "c:plan.md",
+        "pl\u{e4}n.md",
+        "back\\slash-plan.md",
+    ];
+    for name in names {
+        write(root, name, plan);
+    }
+    let mut args = vec!["lint", "--select", "PW501", "--format", "sarif"];
+    args.extend(names);
+    let out = planwright(&args, root);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let relative = |uri: &str| serde_json::json!({"uri": uri, "uriBaseId": "%SRCROOT%"});
+    // In path order: `5` < `b` < `c` < `m` < `p`.
+    assert_eq!(
+        sarif_uris(&out),
+        [
+            relative("50%25-plan.md"),
+            relative("back%5Cslash-plan.md"),
+            relative("c%3Aplan.md"),
+            relative("my%20plan%231%3F.md"),
+            relative("pl%C3%A4n.md"),
+        ]
+    );
+    // An absolute path is a `file:` URI, which no base resolves.
+    let absolute = root.join("my plan#1?.md");
+    let absolute = absolute.to_str().unwrap();
+    let out = planwright(
+        &["lint", "--select", "PW501", "--format", "sarif", absolute],
+        root,
+    );
+    let encoded = absolute
+        .replace(' ', "%20")
+        .replace('#', "%23")
+        .replace('?', "%3F");
+    assert_eq!(
+        sarif_uris(&out),
+        [serde_json::json!({"uri": format!("file://{encoded}")})]
+    );
+    // Standard input is named by --stdin-filename, or `stdin`: `<stdin>`
+    // is no URI reference.
+    let stdin = |extra: &[&str]| {
+        let mut args = vec!["lint", "-", "--select", "PW501", "--format", "sarif"];
+        args.extend(extra);
+        sarif_uris(&planwright_with_input(&args, root, plan.as_bytes()))
+    };
+    assert_eq!(stdin(&[]), [relative("stdin")]);
+    assert_eq!(
+        stdin(&["--stdin-filename", "specs/a b/plan.md"]),
+        [relative("specs/a%20b/plan.md")]
     );
 }

@@ -1,16 +1,18 @@
 //! The versioned JSON report: `{"version": 1, "diagnostics": [...],
-//! "summary": {...}}`, with byte offsets and 1-based lines and character
-//! columns for every range. Field names are an interface; add, never rename.
+//! "errors": [...], "summary": {...}}`, with byte offsets and 1-based
+//! lines and character columns for every range. Field names are an
+//! interface; add, never rename (`errors` was added within version 1).
 
 use planwright_core::json::{Locator, Range, VERSION};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{FileReport, Summary};
+use super::{FileError, FileReport, Summary};
 use crate::diagnostic::{Applicability, Severity};
 
 /// What `planwright lint --format json` prints, version 1: every finding
-/// of the run, files in path order, and the counts.
+/// of the run, files in path order, the paths that could not be read, and
+/// the counts.
 // `planwright schema lint` is derived from this type and its doc comments
 // (see `schema`), so the published schema cannot drift from the output.
 #[derive(Serialize, JsonSchema)]
@@ -18,6 +20,9 @@ use crate::diagnostic::{Applicability, Severity};
 pub struct Report<'a> {
     pub version: u32,
     pub diagnostics: Vec<DiagnosticDoc<'a>>,
+    /// The paths that could not be read (or, with `--fix`, written); the
+    /// run exits with 2 when there are any. Empty for a complete run.
+    pub errors: Vec<FileError<'a>>,
     pub summary: Summary,
 }
 
@@ -61,7 +66,12 @@ pub struct EditDoc<'a> {
     pub content: &'a str,
 }
 
+/// The report of a run that read every file; see [`report_with_errors`].
 pub fn report<'a>(files: &'a [FileReport<'a>]) -> Report<'a> {
+    report_with_errors(files, &[])
+}
+
+pub fn report_with_errors<'a>(files: &'a [FileReport<'a>], errors: &[FileError<'a>]) -> Report<'a> {
     let mut diagnostics = Vec::new();
     for file in files {
         if file.diagnostics.is_empty() {
@@ -103,12 +113,20 @@ pub fn report<'a>(files: &'a [FileReport<'a>]) -> Report<'a> {
     Report {
         version: VERSION,
         diagnostics,
+        errors: errors.to_vec(),
         summary: Summary::of(files),
     }
 }
 
+/// The report of a run that read every file.
 pub fn render(files: &[FileReport<'_>]) -> String {
-    let mut text = serde_json::to_string_pretty(&report(files)).unwrap_or_default();
+    render_with_errors(files, &[])
+}
+
+/// The report of a run, with the paths it could not read.
+pub fn render_with_errors(files: &[FileReport<'_>], errors: &[FileError<'_>]) -> String {
+    let mut text =
+        serde_json::to_string_pretty(&report_with_errors(files, errors)).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -1,5 +1,7 @@
 //! Output formats, one module each. Every renderer takes the same input:
-//! the files linted, each with its source and diagnostics, sorted by path.
+//! the files linted, each with its source and diagnostics, sorted by path;
+//! the formats that describe a whole run (JSON, SARIF, the human summary)
+//! also take the paths that could not be read.
 
 pub mod concise;
 pub mod github;
@@ -36,6 +38,19 @@ impl FileReport<'_> {
             Some((d, at(d.primary.range.start), at(d.primary.range.end)))
         })
     }
+}
+
+/// A path the run could not read (or, with `--fix`, write). The reports
+/// that stand for a whole run list these beside the findings, so that a
+/// run that read nothing does not pass for a clean one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct FileError<'a> {
+    /// The path as the user gave it or the walk found it, as findings name
+    /// their files.
+    pub path: &'a str,
+    /// What went wrong, without the path, e.g.
+    /// `not valid UTF-8 (invalid byte at offset 7, line 2)`.
+    pub message: &'a str,
 }
 
 /// Counts over a whole run.
@@ -83,6 +98,21 @@ impl Summary {
 
     pub fn total(&self) -> usize {
         self.errors + self.warnings + self.infos
+    }
+
+    /// [`line`](Self::line), and how many paths could not be read when
+    /// any could not: `No problems found in 3 files; 1 file could not be
+    /// read.`
+    pub fn line_with_unreadable(&self, unreadable: usize) -> String {
+        let line = self.line();
+        if unreadable == 0 {
+            return line;
+        }
+        let counts = line.strip_suffix('.').unwrap_or(&line);
+        format!(
+            "{counts}; {} could not be read.",
+            plural(unreadable, "file")
+        )
     }
 
     /// `Found 3 errors and 1 warning in 2 files (1 fixable with --fix).`

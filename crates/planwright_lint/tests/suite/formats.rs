@@ -1,7 +1,10 @@
 //! Every output format over one plan with several findings, snapshotted;
-//! the SARIF document validated against the SARIF 2.1.0 schema.
+//! the SARIF document validated against the SARIF 2.1.0 schema; paths that
+//! could not be read, as each whole-run format reports them.
 
-use planwright_lint::render::{FileReport, concise, github, human, json, sarif};
+use planwright_lint::render::{
+    FileError, FileReport, Summary, concise, github, human, json, sarif,
+};
 use planwright_lint::{Layer, RuleSet};
 
 const PLAN: &str = "# Plan: Export\n\n**Status:** Completed\n**Created:** 2026-02-30\n\n## Tasks\n\n- [X] T001 Create schema\n- [ ] T002 Write migration\n\n## Testing\n\n## Risks\n\n| Risk | Mitigation |\n|---|---|\n| Data loss, \"big\" | |\n";
@@ -58,8 +61,8 @@ fn sarif() {
     settings.bind(|| insta::assert_snapshot!(results));
 }
 
-#[test]
-fn sarif_validates_against_the_schema() {
+/// The SARIF 2.1.0 schema, as a validator.
+fn sarif_validator() -> jsonschema::Validator {
     // The published `language` patterns end in `]?$`, a stray bracket that
     // JavaScript reads as a literal and Rust's regex engine refuses; they
     // are read here with the bracket escaped, which means the same.
@@ -68,19 +71,120 @@ fn sarif_validates_against_the_schema() {
     assert!(text.contains(stray));
     let text = text.replace(stray, "{2}-[a-zA-Z]{2}\\\\]?$");
     let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
-    let doc: serde_json::Value = serde_json::from_str(&with_findings(sarif::render)).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+fn assert_valid(validator: &jsonschema::Validator, doc: &serde_json::Value) {
     let errors: Vec<String> = validator
-        .iter_errors(&doc)
+        .iter_errors(doc)
         .map(|e| format!("{e} at {}", e.instance_path()))
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn sarif_validates_against_the_schema() {
+    let validator = sarif_validator();
+    let doc: serde_json::Value = serde_json::from_str(&with_findings(sarif::render)).unwrap();
+    assert_valid(&validator, &doc);
     // A document the schema rejects, so that the test can fail.
     let mut broken = doc.clone();
     broken["runs"][0]["results"][0]["level"] = serde_json::json!("fatal");
     assert!(!validator.is_valid(&broken));
     let empty: serde_json::Value = serde_json::from_str(&sarif::render(&[])).unwrap();
     assert!(validator.is_valid(&empty));
+}
+
+const UNREADABLE: [FileError<'static>; 2] = [
+    FileError {
+        path: "missing.md",
+        message: "no such file or folder",
+    },
+    FileError {
+        path: "specs/b plan.md",
+        message: "not valid UTF-8 (invalid byte at offset 7, line 2)",
+    },
+];
+
+#[test]
+fn sarif_says_which_files_could_not_be_read() {
+    let doc = |errors: &[FileError<'_>]| -> serde_json::Value {
+        let text = with_findings(|f| sarif::render_with_errors(f, errors));
+        serde_json::from_str(&text).unwrap()
+    };
+    let validator = sarif_validator();
+    let failed = doc(&UNREADABLE);
+    assert_valid(&validator, &failed);
+    assert_eq!(
+        failed["runs"][0]["invocations"],
+        serde_json::json!([{
+            "executionSuccessful": false,
+            "toolExecutionNotifications": [
+                {
+                    "level": "error",
+                    "message": {"text": "missing.md: no such file or folder"},
+                    "locations": [{"physicalLocation": {"artifactLocation": {
+                        "uri": "missing.md", "uriBaseId": "%SRCROOT%",
+                    }}}],
+                },
+                {
+                    "level": "error",
+                    "message": {"text": "specs/b plan.md: not valid UTF-8 (invalid byte at offset 7, line 2)"},
+                    "locations": [{"physicalLocation": {"artifactLocation": {
+                        "uri": "specs/b%20plan.md", "uriBaseId": "%SRCROOT%",
+                    }}}],
+                },
+            ],
+        }])
+    );
+    // The findings of the files that were read are all there.
+    assert_eq!(failed["runs"][0]["results"], doc(&[])["runs"][0]["results"]);
+    assert_eq!(
+        doc(&[])["runs"][0]["invocations"],
+        serde_json::json!([{"executionSuccessful": true}])
+    );
+}
+
+#[test]
+fn json_lists_the_files_that_could_not_be_read() {
+    let doc = |errors: &[FileError<'_>]| -> serde_json::Value {
+        let text = with_findings(|f| json::render_with_errors(f, errors));
+        serde_json::from_str(&text).unwrap()
+    };
+    let failed = doc(&UNREADABLE);
+    assert_eq!(failed["version"], 1, "an added field keeps the version");
+    assert_eq!(
+        failed["errors"],
+        serde_json::json!([
+            {"path": "missing.md", "message": "no such file or folder"},
+            {"path": "specs/b plan.md", "message": "not valid UTF-8 (invalid byte at offset 7, line 2)"},
+        ])
+    );
+    assert_eq!(failed["diagnostics"], doc(&[])["diagnostics"]);
+    assert_eq!(doc(&[])["errors"], serde_json::json!([]));
+}
+
+#[test]
+fn the_summary_line_counts_the_files_that_could_not_be_read() {
+    let clean = Summary {
+        files: 3,
+        ..Summary::default()
+    };
+    assert_eq!(
+        clean.line_with_unreadable(1),
+        "No problems found in 3 files; 1 file could not be read."
+    );
+    assert_eq!(clean.line_with_unreadable(0), clean.line());
+    let found = Summary {
+        files: 1,
+        warnings: 2,
+        fixable: 1,
+        ..Summary::default()
+    };
+    assert_eq!(
+        found.line_with_unreadable(2),
+        "Found 2 warnings in 1 file (1 fixable with --fix); 2 files could not be read."
+    );
 }
 
 #[test]

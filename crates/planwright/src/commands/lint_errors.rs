@@ -1,0 +1,70 @@
+//! The paths `lint` could not read or write: each kept with its path, so
+//! that standard error gets the library's whole line and the JSON and
+//! SARIF reports file the reason under the path.
+
+use std::path::PathBuf;
+
+use planwright_lint::render::FileError;
+use planwright_workspace::discover::DiscoverError;
+
+/// A path that could not be read (or, with `--fix`, written). Its line
+/// goes to standard error as the library worded it; the JSON and SARIF
+/// reports file its message under its path.
+pub(crate) struct RunError {
+    /// As findings show paths: without a leading `./`.
+    pub path: String,
+    /// The whole message, which starts with the path.
+    pub line: String,
+}
+
+impl RunError {
+    pub(crate) fn new(path: String, line: String) -> Self {
+        Self { path, line }
+    }
+
+    pub(crate) fn discovered(e: &DiscoverError) -> Self {
+        let path = match e {
+            DiscoverError::NotFound { path } | DiscoverError::Walk { path, .. } => path,
+            DiscoverError::Glob { config, .. } => config,
+        };
+        Self {
+            path: path.clone(),
+            line: e.to_string(),
+        }
+    }
+
+    /// The line without the path it starts with (`{path}: …`, or
+    /// `{path} changed on disk …`); the whole line should it not.
+    fn message(&self) -> &str {
+        self.line
+            .strip_prefix(self.path.as_str())
+            .map(|rest| rest.strip_prefix(':').unwrap_or(rest).trim_start())
+            .filter(|rest| !rest.is_empty())
+            .unwrap_or(&self.line)
+    }
+
+    pub(crate) fn report(&self) -> FileError<'_> {
+        FileError {
+            path: &self.path,
+            message: self.message(),
+        }
+    }
+}
+
+/// The files linted, and the paths that could not be: the walk's problems
+/// first, then the files' in path order (as `plans::split`, keeping each
+/// error's path).
+pub(crate) fn gather<T>(
+    results: Vec<(PathBuf, Result<T, RunError>)>,
+    discover_errors: &[DiscoverError],
+) -> (Vec<T>, Vec<RunError>) {
+    let mut errors: Vec<RunError> = discover_errors.iter().map(RunError::discovered).collect();
+    let mut files = Vec::with_capacity(results.len());
+    for (_, r) in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    (files, errors)
+}
