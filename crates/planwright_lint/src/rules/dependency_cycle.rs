@@ -5,6 +5,10 @@
 //! tasks (`Depends on T004`, `T005 → T006`) and reports each cycle once,
 //! listing it in order with the plan's own arrow, as `planwright graph`
 //! does: in `T001 → T002 → T001`, each must finish before the next starts.
+//! A cycle through a phase or task that a cycle already reported goes
+//! through is left out: in a tangle of waits, breaking one cycle often
+//! breaks the others, and listing every cycle of a tangle could take more
+//! findings than the plan has lines (run `lint` again for what is left).
 //!
 //! ## Why
 //! No phase in a cycle can ever start. `planwright next` will offer none of
@@ -21,8 +25,6 @@
 //! ## Fix
 //! Remove the dependency that is not real, or split the work so that one
 //! side can finish first.
-
-use std::collections::BTreeSet;
 
 use planwright_core::{Plan, RefTarget, TextRange};
 
@@ -99,7 +101,10 @@ fn report_cycles(
         Done,
     }
     let mut mark = vec![Mark::New; edges.len()];
-    let mut seen: BTreeSet<Vec<usize>> = BTreeSet::new();
+    // Nodes of the cycles reported so far: the cycles reported share none,
+    // so the findings are bounded by the nodes, not by the cycles (which
+    // can grow with the square of the edges).
+    let mut reported = vec![false; edges.len()];
     for root in 0..edges.len() {
         if mark[root] != Mark::New {
             continue;
@@ -122,13 +127,19 @@ fn report_cycles(
                 }
                 Mark::Active => {
                     let from = stack.iter().position(|f| f.0 == to).unwrap_or(0);
+                    if stack[from..].iter().any(|f| reported[f.0]) {
+                        continue;
+                    }
+                    for f in &stack[from..] {
+                        reported[f.0] = true;
+                    }
                     let mut cycle: Vec<(usize, TextRange)> = stack[from..]
                         .iter()
                         .skip(1)
                         .filter_map(|f| f.2.map(|r| (f.0, r)))
                         .collect();
                     cycle.push((to, range));
-                    emit(out, &cycle, names, what, &mut seen, &stack[from..]);
+                    emit(out, &cycle, names, what, &stack[from..]);
                 }
                 Mark::Done => {}
             }
@@ -141,7 +152,6 @@ fn emit(
     edges_in_cycle: &[(usize, TextRange)],
     names: &[&str],
     what: &str,
-    seen: &mut BTreeSet<Vec<usize>>,
     frames: &[(usize, usize, Option<TextRange>)],
 ) {
     let nodes: Vec<usize> = frames.iter().map(|f| f.0).collect();
@@ -155,9 +165,6 @@ fn emit(
     };
     let mut key = nodes.clone();
     key.rotate_left(min_at);
-    if !seen.insert(key.clone()) {
-        return;
-    }
     let mut path: Vec<&str> = key
         .iter()
         .map(|&n| names.get(n).copied().unwrap_or("?"))

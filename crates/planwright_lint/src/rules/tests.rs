@@ -137,6 +137,30 @@ fn dependency_cycles_read_in_the_plans_arrow_direction() {
 }
 
 #[test]
+fn a_tangle_of_cycles_is_reported_through_cycles_that_share_nothing() {
+    // Every task waits for the one before, and every task sends T01 back:
+    // 40 cycles through T01, each as long as its place in the chain. One is
+    // reported; the other two cycles, apart from the tangle, each once.
+    let mut source = String::from("# Plan\n\n");
+    for i in 1..=40 {
+        source.push_str(&format!("- [ ] T{i:02} x\n"));
+    }
+    source.push_str("- [ ] T91 x\n- [ ] T92 x\n- [ ] T93 x\n\n```text\n");
+    for i in 1..40 {
+        source.push_str(&format!("T{i:02} → T{:02}\nT{:02} → T01\n", i + 1, i + 1));
+    }
+    source.push_str("T91 → T92 → T91\nT93 → T93\n```\n");
+    let out = run("PW207", None, &source);
+    assert_eq!(
+        out.matches("dependency cycle between tasks").count(),
+        3,
+        "{out}"
+    );
+    assert!(out.contains("T91 → T92 → T91"), "{out}");
+    assert!(out.contains("T93 → T93"), "{out}");
+}
+
+#[test]
 fn only_a_clearly_done_status_claims_done_over_open_tasks() {
     // PW201 reads a status as `next` does (`planwright_core::read_status`):
     // a hedged or given-up status claims nothing.
