@@ -530,6 +530,17 @@ fn template_text_is_found_where_the_template_is_known() {
     assert_eq!(plan.dialect.name, "delivery");
     let kinds: Vec<&str> = plan.placeholders.iter().map(|p| p.kind.name()).collect();
     assert_eq!(kinds, ["template_text"]);
+    // Fields before and between the instructions, in other blocks, do not
+    // hide them; a field in the block itself does.
+    let src = "# Implementation Plan: X\n\n**Issue:** A-1\n**Author:** Me\n\n## Prerequisites\n\n## Overview\n\n**Goal:** y\n\nBrief summary of the implementation approach.\n\n**Risk:** z\n\nBrief summary of the implementation approach.\n\n- **Owner:** me\n\n## Progress Log\n";
+    let plan = p(src);
+    assert_eq!(plan.dialect.name, "delivery");
+    let found: Vec<u32> = plan.placeholders.iter().map(|p| p.range.start).collect();
+    let expected: Vec<u32> = src
+        .match_indices("Brief summary")
+        .map(|(at, _)| at as u32)
+        .collect();
+    assert_eq!(found, expected);
 }
 
 #[test]
