@@ -26,6 +26,24 @@ pub fn violations(plan: &Plan, src: &str) -> Vec<String> {
     }
     let (n_tasks, n_sections, n_phases) =
         (plan.tasks.len(), plan.sections.len(), plan.phases.len());
+    // Source order, which lint's binary searches rely on: tasks by their
+    // first line (which do not overlap), blocks by start.
+    for pair in plan.tasks.windows(2) {
+        if pair[1].line.start < pair[0].line.end {
+            c.fail(format!(
+                "task {} starts inside task {}'s line",
+                pair[1].id, pair[0].id
+            ));
+        }
+    }
+    for pair in plan.blocks.windows(2) {
+        if pair[1].range.start < pair[0].range.start {
+            c.fail(format!(
+                "block at {} before block at {}",
+                pair[1].range.start, pair[0].range.start
+            ));
+        }
+    }
 
     for (i, t) in plan.tasks.iter().enumerate() {
         let what = format!("task {} (#{i})", t.id);

@@ -43,9 +43,16 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         .iter()
         .filter(|s| s.role == Some(Role::OpenQuestions))
     {
-        let open: Vec<_> = plan
+        // Blocks and tasks come in source order: the section's blocks are a
+        // run found by binary search, and the task a block may be the line
+        // of is the last to start before it (looking through all of both,
+        // per section and per question, was quadratic).
+        let from = plan
             .blocks
+            .partition_point(|b| b.range.start < section.range.start);
+        let open: Vec<_> = plan.blocks[from..]
             .iter()
+            .take_while(|b| b.range.start < section.range.end.max(section.range.start + 1))
             .filter(|b| section.range.contains_range(b.range))
             .filter(|b| {
                 let text = b.range.slice(ctx.source);
@@ -53,10 +60,13 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                     BlockKind::ListItem => !is_nothing(text),
                     BlockKind::Paragraph => text.trim_end().ends_with('?'),
                 };
-                let ticked = plan
+                let before = plan
                     .tasks
-                    .iter()
-                    .any(|t| t.line.contains_range(b.range) && t.state == TaskState::Done);
+                    .partition_point(|t| t.line.start <= b.range.start);
+                let ticked = before
+                    .checked_sub(1)
+                    .and_then(|i| plan.tasks.get(i))
+                    .is_some_and(|t| t.line.contains_range(b.range) && t.state == TaskState::Done);
                 question && !ticked && !is_resolved(text)
             })
             .collect();

@@ -1,6 +1,8 @@
 //! Each rule against its fixture plan (`fixtures/PWnnn.md`), snapshotted as
 //! the human output a user sees; and a clean plan that raises nothing.
 
+use std::fmt::Write as _;
+
 use planwright_core::{ParseOptions, parse_with};
 
 use crate::render::{FileReport, human};
@@ -143,11 +145,11 @@ fn a_tangle_of_cycles_is_reported_through_cycles_that_share_nothing() {
     // reported; the other two cycles, apart from the tangle, each once.
     let mut source = String::from("# Plan\n\n");
     for i in 1..=40 {
-        source.push_str(&format!("- [ ] T{i:02} x\n"));
+        let _ = writeln!(source, "- [ ] T{i:02} x");
     }
     source.push_str("- [ ] T91 x\n- [ ] T92 x\n- [ ] T93 x\n\n```text\n");
     for i in 1..40 {
-        source.push_str(&format!("T{i:02} → T{:02}\nT{:02} → T01\n", i + 1, i + 1));
+        let _ = writeln!(source, "T{i:02} → T{:02}\nT{:02} → T01", i + 1, i + 1);
     }
     source.push_str("T91 → T92 → T91\nT93 → T93\n```\n");
     let out = run("PW207", None, &source);
