@@ -44,6 +44,22 @@ const SHAPES: &[Shape] = &[
     ("choice fields in one paragraph", |n| {
         lines(n, |i| format!("**K{i}:** High/Low"))
     }),
+    ("a tangle of task cycles", |n| {
+        let mut out = lines(n, |i| format!("- [ ] T{i} x"));
+        out.push_str("\n```text\n");
+        for i in 1..n {
+            let _ = writeln!(out, "T{} → T{}\nT{} → T1", i - 1, i, i);
+        }
+        out.push_str("```\n");
+        out
+    }),
+    ("tasks with markers and slots", |n| {
+        lines(n, |i| format!("- [ ] T{i} [US1] do [COMPONENT NAME] now"))
+    }),
+    ("open-question sections", |n| {
+        let body = lines(n, |i| format!("## Open Questions\n\n- Q{i}?\n"));
+        body.replacen("# Plan\n\n", "# Plan\n\n**Status:** Done\n\n", 1)
+    }),
     ("disable directives", |n| {
         lines(n, |_| {
             "<!-- planwright-disable PW101 -->\n[Slot]\n<!-- planwright-enable PW101 -->".to_owned()
