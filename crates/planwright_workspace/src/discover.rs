@@ -64,12 +64,19 @@ pub fn discover_with<T: Send>(
     let found: Mutex<Vec<Found<T>>> = Mutex::new(Vec::new());
     let walk_errors = Mutex::new(Vec::new());
     let mut walk_roots: Vec<Root> = Vec::new();
+    // The roots' identities, so that a folder named twice is walked once
+    // without comparing it with every folder named before (a shell glob
+    // can name thousands).
+    let mut root_identities: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     let mut named: Vec<Found<()>> = Vec::new();
     for (rank, path) in paths.iter().enumerate() {
         let identity = two_or_more.then(|| identity(path, &cwd));
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
-                if identity.is_none() || walk_roots.iter().all(|r| r.identity != identity) {
+                if identity
+                    .as_ref()
+                    .is_none_or(|id| root_identities.insert(id.clone()))
+                {
                     walk_roots.push(Root {
                         path: path.clone(),
                         identity,
@@ -131,13 +138,15 @@ pub fn discover_with<T: Send>(
             .hidden(false)
             .require_git(false)
             .filter_entry(|e| e.file_name() != ".git");
+        let roots_by_path: std::collections::HashMap<&Path, &Root> =
+            walk_roots.iter().map(|r| (r.path.as_path(), r)).collect();
         builder.build_parallel().run(|| {
             Box::new(|entry| {
                 match entry {
                     Ok(entry) => {
                         let is_file = entry.file_type().is_some_and(|t| t.is_file());
                         if is_file && matcher.is_plan(entry.path()) {
-                            let (identity, rank) = walked_identity(&entry, &walk_roots);
+                            let (identity, rank) = walked_identity(&entry, &roots_by_path);
                             let earlier = identity
                                 .as_deref()
                                 .and_then(|i| claimed.get(i))
@@ -223,12 +232,15 @@ fn identity(path: &Path, cwd: &Path) -> PathBuf {
 /// root's identity joined with its path below the root. The walk follows
 /// no symbolic link, so that is the file's canonical path too. Also the
 /// rank of that root.
-fn walked_identity(entry: &ignore::DirEntry, roots: &[Root]) -> (Option<PathBuf>, usize) {
+fn walked_identity(
+    entry: &ignore::DirEntry,
+    roots: &std::collections::HashMap<&Path, &Root>,
+) -> (Option<PathBuf>, usize) {
     let path = entry.path();
     let Some(root_path) = path.ancestors().nth(entry.depth()) else {
         return (None, 0);
     };
-    let Some(root) = roots.iter().find(|r| r.path == root_path) else {
+    let Some(root) = roots.get(root_path) else {
         return (None, 0);
     };
     let identity = root.identity.as_ref().map(|id| {
