@@ -1,7 +1,10 @@
 //! Which task the user meant: an id (`T003`, `1.2`), a 1-based index
 //! (`#5`), or a fragment of its text that only one task contains.
 
-use planwright_core::{Plan, Task};
+use std::cmp::Ordering;
+use std::collections::HashSet;
+
+use planwright_core::{Plan, Task, Text};
 
 /// Why a task reference did not name exactly one task.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -25,10 +28,12 @@ const MAX_LISTED: usize = 20;
 /// Resolves every query, or fails on the first one that does not name
 /// exactly one task. Repeated tasks are listed once, in query order.
 pub fn resolve_all(plan: &Plan, queries: &[String]) -> Result<Vec<usize>, ResolveError> {
+    let index = Index::new(plan);
+    let mut seen = HashSet::new();
     let mut out = Vec::new();
     for q in queries {
-        let i = resolve(plan, q)?;
-        if !out.contains(&i) {
+        let i = index.resolve(q)?;
+        if seen.insert(i) {
             out.push(i);
         }
     }
@@ -39,78 +44,121 @@ pub fn resolve_all(plan: &Plan, queries: &[String]) -> Result<Vec<usize>, Resolv
 /// the whole text of one task (any case), then by a case-insensitive
 /// fragment of the text: `Deploy` names the task `Deploy` even when
 /// `Deploy to prod` contains it.
+///
+/// This indexes the plan for one query; [`resolve_all`] indexes it once
+/// for all of them.
 pub fn resolve(plan: &Plan, query: &str) -> Result<usize, ResolveError> {
-    let shown = one_line(query.trim());
-    let q = shown.as_str();
-    if let Some(n) = q.strip_prefix('#').and_then(|n| n.parse::<usize>().ok()) {
-        return match n.checked_sub(1).filter(|&i| i < plan.tasks.len()) {
-            Some(i) => Ok(i),
-            None => Err(ResolveError::Unknown {
-                query: q.to_owned(),
-                candidates: if plan.tasks.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![format!(
-                        "the plan has {0} tasks, #1 to #{0}",
-                        plan.tasks.len()
-                    )]
-                },
-            }),
-        };
-    }
-    let by_id: Vec<usize> = plan
-        .tasks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.explicit_id && t.id.eq_ignore_ascii_case(q))
-        .map(|(i, _)| i)
-        .collect();
-    if let [one] = by_id[..] {
-        return Ok(one);
-    }
-    if by_id.len() > 1 {
-        return Err(ambiguous(plan, q, &by_id));
-    }
-    let needle = query.trim().to_lowercase();
-    let texts: Vec<_> = plan.tasks.iter().map(|t| t.text.to_lowercase()).collect();
-    let matching = |whole: bool| -> Vec<usize> {
-        if needle.is_empty() {
-            return Vec::new();
+    Index::new(plan).resolve(query)
+}
+
+/// A plan's tasks by id and by text, built once per command so that
+/// `done T1 … Tn` looks each id up rather than scanning every task for
+/// each. A fragment still takes a scan of the texts: nothing short of a
+/// substring index avoids that.
+struct Index<'p> {
+    plan: &'p Plan,
+    /// Explicit ids, ASCII-lowercased (as `eq_ignore_ascii_case` compares),
+    /// with their task's index; sorted, so equal ids are in task order.
+    ids: Vec<(Text, usize)>,
+    /// Each task's text, lowercased.
+    texts: Vec<Text>,
+    /// Task indices sorted by `texts`; stable, so equal texts are in task
+    /// order.
+    by_text: Vec<usize>,
+}
+
+impl<'p> Index<'p> {
+    fn new(plan: &'p Plan) -> Self {
+        let mut ids: Vec<(Text, usize)> = plan
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.explicit_id)
+            .map(|(i, t)| (t.id.to_ascii_lowercase(), i))
+            .collect();
+        ids.sort_unstable();
+        let texts: Vec<Text> = plan.tasks.iter().map(|t| t.text.to_lowercase()).collect();
+        let mut by_text: Vec<usize> = (0..texts.len()).collect();
+        by_text.sort_by(|&a, &b| texts[a].cmp(&texts[b]));
+        Self {
+            plan,
+            ids,
+            texts,
+            by_text,
         }
-        (0..texts.len())
-            .filter(|&i| {
-                if whole {
-                    texts[i] == needle
-                } else {
-                    texts[i].contains(&needle)
-                }
-            })
-            .collect()
-    };
-    let exact = matching(true);
-    let by_text = if exact.is_empty() {
-        matching(false)
-    } else {
-        exact
-    };
-    match by_text[..] {
-        [one] => Ok(one),
-        [] => Err(ResolveError::Unknown {
-            query: q.to_owned(),
-            candidates: plan
-                .tasks
-                .iter()
-                .enumerate()
-                .take(MAX_LISTED)
-                .map(|(i, t)| describe(i, t))
-                .chain(
-                    (plan.tasks.len() > MAX_LISTED)
-                        .then(|| format!("… and {} more", plan.tasks.len() - MAX_LISTED)),
-                )
-                .collect(),
-        }),
-        _ => Err(ambiguous(plan, q, &by_text)),
     }
+
+    fn resolve(&self, query: &str) -> Result<usize, ResolveError> {
+        let plan = self.plan;
+        let shown = one_line(query.trim());
+        let q = shown.as_str();
+        if let Some(n) = q.strip_prefix('#').and_then(|n| n.parse::<usize>().ok()) {
+            return match n.checked_sub(1).filter(|&i| i < plan.tasks.len()) {
+                Some(i) => Ok(i),
+                None => Err(ResolveError::Unknown {
+                    query: q.to_owned(),
+                    candidates: if plan.tasks.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![format!(
+                            "the plan has {0} tasks, #1 to #{0}",
+                            plan.tasks.len()
+                        )]
+                    },
+                }),
+            };
+        }
+        let key = q.to_ascii_lowercase();
+        let by_id: Vec<usize> = equal_range(&self.ids, |(id, _)| id.as_str().cmp(&key))
+            .iter()
+            .map(|&(_, i)| i)
+            .collect();
+        if let [one] = by_id[..] {
+            return Ok(one);
+        }
+        if by_id.len() > 1 {
+            return Err(ambiguous(plan, q, &by_id));
+        }
+        let needle = query.trim().to_lowercase();
+        let by_text: Vec<usize> = if needle.is_empty() {
+            Vec::new()
+        } else {
+            let exact = equal_range(&self.by_text, |&i| self.texts[i].as_str().cmp(&needle));
+            if exact.is_empty() {
+                (0..self.texts.len())
+                    .filter(|&i| self.texts[i].contains(&needle))
+                    .collect()
+            } else {
+                exact.to_vec()
+            }
+        };
+        match by_text[..] {
+            [one] => Ok(one),
+            [] => Err(ResolveError::Unknown {
+                query: q.to_owned(),
+                candidates: plan
+                    .tasks
+                    .iter()
+                    .enumerate()
+                    .take(MAX_LISTED)
+                    .map(|(i, t)| describe(i, t))
+                    .chain(
+                        (plan.tasks.len() > MAX_LISTED)
+                            .then(|| format!("… and {} more", plan.tasks.len() - MAX_LISTED)),
+                    )
+                    .collect(),
+            }),
+            _ => Err(ambiguous(plan, q, &by_text)),
+        }
+    }
+}
+
+/// The run of `sorted` that `order` (an element's order relative to the
+/// key sought) says is equal to the key.
+fn equal_range<T>(sorted: &[T], order: impl Fn(&T) -> Ordering) -> &[T] {
+    let start = sorted.partition_point(|x| order(x) == Ordering::Less);
+    let len = sorted[start..].partition_point(|x| order(x) == Ordering::Equal);
+    &sorted[start..start + len]
 }
 
 /// The query as the first line of the error shows it: a line break or
@@ -217,6 +265,43 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "no task matches `x`; the plan has no tasks"
+        );
+    }
+
+    #[test]
+    fn a_repeated_id_is_ambiguous_and_ids_are_whole() {
+        let plan = parse("- [ ] T1 one\n- [ ] T10 ten\n- [x] T1 again\n- [ ] T100 hundred\n");
+        assert_eq!(
+            resolve(&plan, "T1").unwrap_err().to_string(),
+            "`T1` matches 2 tasks; name one by id or #index:\n  #1 T1 [ ] one\n  #3 T1 [x] again"
+        );
+        assert_eq!(resolve(&plan, "t10"), Ok(1));
+        assert_eq!(resolve(&plan, "T100"), Ok(3));
+        // Not an id, so a fragment of the text.
+        assert_eq!(
+            resolve(&plan, "T1000")
+                .unwrap_err()
+                .to_string()
+                .lines()
+                .next(),
+            Some("no task matches `T1000`")
+        );
+    }
+
+    #[test]
+    fn resolving_all_at_once_agrees_with_one_at_a_time() {
+        let plan = parse(PLAN);
+        let queries: Vec<String> = ["ship", "#2", "T001", "review docs", "t002", "#4"]
+            .map(String::from)
+            .to_vec();
+        let one_by_one: Vec<usize> = queries.iter().map(|q| resolve(&plan, q).unwrap()).collect();
+        assert_eq!(one_by_one, [3, 1, 0, 2, 1, 3]);
+        assert_eq!(resolve_all(&plan, &queries), Ok(vec![3, 1, 0, 2]));
+        // The first query that names no single task is the error.
+        let bad = ["T001".into(), "write".into(), "#9".into()];
+        assert_eq!(
+            resolve_all(&plan, &bad),
+            Err(resolve(&plan, "write").unwrap_err())
         );
     }
 }

@@ -62,13 +62,7 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
             };
             // The new row is wherever the date order put it; every old row
             // must still be there, in order.
-            let fits = new.rows.len() == old.rows.len() + 1
-                && (0..new.rows.len()).any(|p| {
-                    let mut without = new.rows.clone();
-                    without.remove(p);
-                    without == old.rows
-                });
-            if !fits {
+            if inserted_at(&old.rows, &new.rows).is_none() {
                 return fail("the log table did not gain exactly one row");
             }
             old.rows.clone_from(&new.rows);
@@ -79,11 +73,7 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
             let mut actual = actual.clone();
             actual.metadata.retain(|f| f.header);
             if *new_heading {
-                let Some(pos) = (0..actual.sections.len()).find(|&p| {
-                    let mut without = actual.sections.clone();
-                    without.remove(p);
-                    without == expected.sections
-                }) else {
+                let Some(pos) = inserted_at(&expected.sections, &actual.sections) else {
                     return fail("the log did not gain exactly one heading");
                 };
                 expected.sections.insert(pos, actual.sections[pos].clone());
@@ -108,6 +98,25 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
     } else {
         fail(first_difference(&expected, &actual))
     }
+}
+
+/// Where `new` is `old` with one element inserted, if it is: the first
+/// index at which the two differ (or `old.len()` when `new` only adds an
+/// element at the end), provided everything after it matches once that
+/// element is skipped. When equal neighbours make several positions fit,
+/// this is the last of them; inserting at any of them gives the same list.
+/// Linear, where removing each element in turn and comparing would be
+/// quadratic in a long log.
+fn inserted_at<T: PartialEq>(old: &[T], new: &[T]) -> Option<usize> {
+    if new.len() != old.len() + 1 {
+        return None;
+    }
+    let at = old
+        .iter()
+        .zip(new)
+        .position(|(a, b)| a != b)
+        .unwrap_or(old.len());
+    (new[at + 1..] == old[at..]).then_some(at)
 }
 
 fn fail<T>(detail: impl Into<String>) -> Result<T, VerifyError> {
@@ -312,5 +321,72 @@ mod tests {
             err.to_string().contains("a new task would appear: `#1 b`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn one_inserted_element_is_found_once_in_a_single_pass() {
+        let old = ["a", "b", "c"];
+        assert_eq!(inserted_at(&old, &["x", "a", "b", "c"]), Some(0));
+        assert_eq!(inserted_at(&old, &["a", "x", "b", "c"]), Some(1));
+        assert_eq!(inserted_at(&old, &["a", "b", "c", "x"]), Some(3));
+        assert_eq!(inserted_at(&[], &["x"]), Some(0));
+        // Among equal neighbours any position would do; the last is taken.
+        assert_eq!(inserted_at(&["a", "b"], &["a", "a", "b"]), Some(1));
+        assert_eq!(inserted_at(&["a", "a"], &["a", "a", "a"]), Some(2));
+        // Anything but exactly one insertion fails.
+        assert_eq!(inserted_at(&old, &old), None);
+        assert_eq!(inserted_at(&old, &["a", "x", "y", "b", "c"]), None);
+        assert_eq!(inserted_at(&old, &["a", "x", "B", "c"]), None);
+        assert_eq!(inserted_at(&old, &["x", "a", "b", "C"]), None);
+        assert_eq!(inserted_at(&old, &["b", "a", "c", "x"]), None);
+        assert_eq!(inserted_at(&old, &["a", "b"]), None);
+    }
+
+    #[test]
+    fn a_log_row_must_be_the_only_new_row() {
+        let table = "## Progress Log\n\n| Date | Update |\n|---|---|\n";
+        let before = parse(&format!("{table}| 2026-01-01 | a |\n| 2026-01-03 | c |\n"));
+        let intent = Intent::LogRow { table: 0 };
+        for rows in [
+            "| 2026-01-01 | a |\n| 2026-01-02 | b |\n| 2026-01-03 | c |\n",
+            "| 2025-12-31 | z |\n| 2026-01-01 | a |\n| 2026-01-03 | c |\n",
+            "| 2026-01-01 | a |\n| 2026-01-03 | c |\n| 2026-01-04 | d |\n",
+        ] {
+            let after = parse(&format!("{table}{rows}"));
+            assert_eq!(verify(&before, &after, &intent), Ok(()), "{rows}");
+        }
+        for rows in [
+            "| 2026-01-01 | A |\n| 2026-01-02 | b |\n| 2026-01-03 | c |\n",
+            "| 2026-01-01 | a |\n| 2026-01-02 | b |\n| 2026-01-03 | c |\n| 2026-01-04 | d |\n",
+            "| 2026-01-01 | a |\n| 2026-01-03 | c |\n",
+        ] {
+            let after = parse(&format!("{table}{rows}"));
+            let err = verify(&before, &after, &intent).unwrap_err();
+            assert_eq!(
+                err.detail, "the log table did not gain exactly one row",
+                "{rows}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_dated_heading_must_be_the_only_new_heading() {
+        let before = parse("## Progress Log\n\n### 2026-01-01\n\na\n\n### 2026-01-03\n\nc\n");
+        let intent = Intent::LogEntry { new_heading: true };
+        let after = parse(
+            "## Progress Log\n\n### 2026-01-01\n\na\n\n### 2026-01-02\n\nb\n\n### 2026-01-03\n\nc\n",
+        );
+        assert_eq!(verify(&before, &after, &intent), Ok(()));
+        for after in [
+            "## Progress Log\n\n### 2026-01-01\n\na\n\n### 2026-01-02\n\nb\n\n### 2026-01-04\n\nc\n",
+            "## Progress Log\n\n### 2026-01-01\n\na\n\n### 2026-01-02\n\nb\n\n### x\n\n### 2026-01-03\n\nc\n",
+            "## Progress Log\n\n### 2026-01-01\n\na\n\n### 2026-01-03\n\nc\n",
+        ] {
+            let err = verify(&before, &parse(after), &intent).unwrap_err();
+            assert_eq!(
+                err.detail, "the log did not gain exactly one heading",
+                "{after}"
+            );
+        }
     }
 }

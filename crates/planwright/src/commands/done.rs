@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use planwright_core::{ParseOptions, TaskState};
-use planwright_edit::ops::{check_can_start, set_task_state};
+use planwright_edit::ops::{Marks, check_can_start};
 use planwright_edit::{Change, Intent, OpFailure, edit_plan, resolve_all};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +42,7 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
             check_can_start(p, &project.dialects)?;
         }
         let chosen = resolve_all(p, tasks).map_err(OpFailure::from)?;
+        let marks = Marks::of(p);
         let mut edits = Vec::new();
         let mut changes = Vec::new();
         let mut report = String::new();
@@ -53,7 +54,7 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
                 format!("#{}", i + 1)
             };
             let state = to.name().replace('_', " ");
-            if let Some(e) = set_task_state(p, i, to) {
+            if let Some(e) = marks.set_task_state(p, i, to) {
                 let _ = writeln!(report, "{id} {state}: {}", t.text);
                 edits.push(e);
                 changes.push((i, to));

@@ -12,7 +12,7 @@ mod tasks;
 
 pub use field::{SetField, check_status, set_field};
 pub use log::{LogEntry, append_log};
-pub use tasks::{check_can_start, done_mark, set_task_state};
+pub use tasks::{Marks, check_can_start, done_mark, set_task_state};
 
 use planwright_core::TaskState;
 use planwright_core::edit::Edit;

@@ -24,33 +24,62 @@ pub fn check_can_start(plan: &Plan, dialects: &DialectSet) -> Result<(), OpError
 
 /// The patch that puts task `index` in state `to`, or `None` when it is
 /// already there. Only the mark character between the brackets changes.
+///
+/// This counts the plan's marks for one task; to change many, take
+/// [`Marks::of`] once and call [`Marks::set_task_state`] for each.
 pub fn set_task_state(plan: &Plan, index: usize, to: TaskState) -> Option<Edit> {
-    let task = plan.tasks.get(index)?;
-    if task.state == to {
-        return None;
-    }
-    let mark = match to {
-        TaskState::Done => done_mark(plan),
-        TaskState::Open => ' ',
-        TaskState::InProgress => in_progress_mark(plan),
-    };
-    let at = task.check_range.start as usize + 1;
-    Some(Edit::replace(TextRange::new(at, at + 1), mark.to_string()))
+    Marks::of(plan).set_task_state(plan, index, to)
 }
 
 /// The file's own way of ticking a box: `X` if it mostly uses capitals,
 /// else `x`.
 pub fn done_mark(plan: &Plan) -> char {
-    let upper = plan.tasks.iter().filter(|t| t.mark == 'X').count();
-    let lower = plan.tasks.iter().filter(|t| t.mark == 'x').count();
-    if upper > lower { 'X' } else { 'x' }
+    Marks::of(plan).done
 }
 
-/// `~` if the file already marks work in progress that way, else `-`.
-fn in_progress_mark(plan: &Plan) -> char {
-    let tilde = plan.tasks.iter().filter(|t| t.mark == '~').count();
-    let dash = plan.tasks.iter().filter(|t| t.mark == '-').count();
-    if tilde > dash { '~' } else { '-' }
+/// The marks a plan writes: what its tasks mostly use, counted once per
+/// edit (counting again for each task ticked made `done T1 … Tn` grow
+/// with the square of the plan).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Marks {
+    /// `X` if the plan mostly ticks with capitals, else `x`.
+    pub done: char,
+    /// `~` if the plan mostly marks work in progress that way, else `-`.
+    pub in_progress: char,
+}
+
+impl Marks {
+    pub fn of(plan: &Plan) -> Self {
+        let (mut upper, mut lower, mut tilde, mut dash) = (0_usize, 0_usize, 0_usize, 0_usize);
+        for t in &plan.tasks {
+            match t.mark {
+                'X' => upper += 1,
+                'x' => lower += 1,
+                '~' => tilde += 1,
+                '-' => dash += 1,
+                _ => {}
+            }
+        }
+        Self {
+            done: if upper > lower { 'X' } else { 'x' },
+            in_progress: if tilde > dash { '~' } else { '-' },
+        }
+    }
+
+    /// [`set_task_state`] with these marks.
+    pub fn set_task_state(self, plan: &Plan, index: usize, to: TaskState) -> Option<Edit> {
+        let task = plan.tasks.get(index)?;
+        if task.state == to {
+            return None;
+        }
+        let mark = match to {
+            TaskState::Done => self.done,
+            TaskState::Open => ' ',
+            TaskState::InProgress => self.in_progress,
+        };
+        let at = task.check_range.start as usize + 1;
+        Some(Edit::replace(TextRange::new(at, at + 1), mark.to_string()))
+    }
 }
 
 #[cfg(test)]
@@ -123,5 +152,26 @@ mod tests {
         let plan = parse("- [x] a\n");
         assert_eq!(set_task_state(&plan, 0, TaskState::Done), None);
         assert_eq!(set_task_state(&plan, 7, TaskState::Done), None);
+    }
+
+    #[test]
+    fn marks_follow_the_majority_and_ties_go_to_the_default() {
+        let marks = |src: &str| Marks::of(&parse(src));
+        let m = marks("- [X] a\n- [X] b\n- [x] c\n- [~] d\n- [~] e\n- [-] f\n");
+        assert_eq!((m.done, m.in_progress), ('X', '~'));
+        let m = marks("- [X] a\n- [x] b\n- [~] d\n- [-] e\n");
+        assert_eq!((m.done, m.in_progress), ('x', '-'));
+        assert_eq!(marks("- [ ] a\n"), marks(""));
+        assert_eq!(done_mark(&parse("- [X] a\n")), 'X');
+        // Counted once, the marks tick every task the same way.
+        let plan = parse("- [X] a\n- [ ] b\n- [ ] c\n");
+        let m = Marks::of(&plan);
+        let edits: Vec<Edit> = (0..3)
+            .filter_map(|i| m.set_task_state(&plan, i, TaskState::Done))
+            .collect();
+        assert_eq!(
+            apply("- [X] a\n- [ ] b\n- [ ] c\n", &edits).unwrap(),
+            "- [X] a\n- [X] b\n- [X] c\n"
+        );
     }
 }
