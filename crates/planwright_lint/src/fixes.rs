@@ -5,6 +5,8 @@
 //! meant. The test of a conflict is the one [`planwright_core::edit::apply`]
 //! enforces, so a patch built here always applies.
 
+use std::collections::BTreeMap;
+
 use planwright_core::edit::Edit;
 
 use crate::diagnostic::{Applicability, Diagnostic};
@@ -21,6 +23,12 @@ pub struct Patch<'d> {
 /// before it or within itself.
 pub fn patch(diagnostics: &[Diagnostic], unsafe_fixes: bool) -> Patch<'_> {
     let mut patch = Patch::default();
+    // The edits taken, by start: an index into `patch.edits`. Edits that do
+    // not conflict never share a start, and each ends by the next one's
+    // start, so an edit conflicts with one taken only if it conflicts with
+    // the last taken before its start or the first at or after it. One
+    // look-up per edit keeps a file with many fixes from being quadratic.
+    let mut by_start: BTreeMap<u32, usize> = BTreeMap::new();
     for d in diagnostics {
         let Some(fix) = &d.fix else {
             continue;
@@ -28,17 +36,36 @@ pub fn patch(diagnostics: &[Diagnostic], unsafe_fixes: bool) -> Patch<'_> {
         if fix.applicability == Applicability::Unsafe && !unsafe_fixes {
             continue;
         }
-        let clashes = fix.edits.iter().enumerate().any(|(i, e)| {
-            patch.edits.iter().any(|o| e.conflicts(o))
-                || fix.edits[i + 1..].iter().any(|o| e.conflicts(o))
+        let clashes = fix.edits.iter().any(|e| {
+            let before = by_start.range(..e.range.start).next_back();
+            let after = by_start.range(e.range.start..).next();
+            before
+                .into_iter()
+                .chain(after)
+                .any(|(_, &i)| e.conflicts(&patch.edits[i]))
         });
-        if clashes {
+        if clashes || at_odds(&fix.edits) {
             continue;
         }
-        patch.edits.extend(fix.edits.iter().cloned());
+        for e in &fix.edits {
+            by_start.insert(e.range.start, patch.edits.len());
+            patch.edits.push(e.clone());
+        }
         patch.fixed.push(d);
     }
     patch
+}
+
+/// Whether two of `edits` conflict. Sorted, a set of edits in which no
+/// neighbours conflict has no conflict at all: the check
+/// [`planwright_core::edit::apply`] makes.
+fn at_odds(edits: &[Edit]) -> bool {
+    if edits.len() < 2 {
+        return false;
+    }
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.range.start, e.range.end));
+    sorted.windows(2).any(|pair| pair[0].conflicts(pair[1]))
 }
 
 #[cfg(test)]
@@ -100,6 +127,54 @@ mod tests {
             planwright_core::edit::apply(src, &all.edits).unwrap(),
             "aX-deU"
         );
+    }
+
+    /// The rule the patch follows, checked pair by pair.
+    fn patch_by_pairs(diagnostics: &[Diagnostic]) -> Vec<usize> {
+        let mut taken: Vec<&Edit> = Vec::new();
+        let mut fixed = Vec::new();
+        for (n, d) in diagnostics.iter().enumerate() {
+            let edits = &d.fix.as_ref().unwrap().edits;
+            let clashes = edits.iter().enumerate().any(|(i, e)| {
+                taken.iter().any(|o| e.conflicts(o))
+                    || edits[i + 1..].iter().any(|o| e.conflicts(o))
+            });
+            if !clashes {
+                taken.extend(edits);
+                fixed.push(n);
+            }
+        }
+        fixed
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn chooses_the_fixes_a_pairwise_check_would(
+            fixes in proptest::collection::vec(
+                proptest::collection::vec((0usize..40, 0usize..4), 1..4),
+                0..40,
+            )
+        ) {
+            let findings: Vec<Diagnostic> = fixes
+                .iter()
+                .map(|edits| {
+                    let edits = edits
+                        .iter()
+                        .map(|&(start, len)| Edit::replace(TextRange::new(start, start + len), "e"))
+                        .collect();
+                    finding(edits, Applicability::Safe)
+                })
+                .collect();
+            let chosen = patch(&findings, false);
+            let fixed: Vec<usize> = chosen
+                .fixed
+                .iter()
+                .map(|d| findings.iter().position(|f| std::ptr::eq(f, *d)).unwrap())
+                .collect();
+            proptest::prop_assert_eq!(&fixed, &patch_by_pairs(&findings));
+            let source = "x".repeat(44);
+            proptest::prop_assert!(planwright_core::edit::apply(&source, &chosen.edits).is_ok());
+        }
     }
 
     #[test]

@@ -9,10 +9,12 @@
 //! rendering, and the C1 controls of the rendered snippet after.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use planwright_core::LineIndex;
+use planwright_core::text::bom_len;
 use planwright_core::visible::{visible, visible_except};
+use planwright_core::{LineIndex, TextRange};
 
 use super::{FileReport, Summary};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
@@ -47,6 +49,21 @@ pub fn render_file(file: &FileReport<'_>, color: bool) -> String {
     out
 }
 
+/// Labels within this many lines of each other share a snippet, with the
+/// renderer's folding between them; a label further away is shown in a
+/// snippet of its own, under its own `:::` location.
+const NEAR_LINES: usize = 16;
+
+/// Bytes shown either side of a label on a long line. The renderer shows
+/// at most a terminal's width (140 columns) around a label, and 1024 bytes
+/// are at least 256 characters, so a line cut here looks as it would whole.
+const LINE_MARGIN: usize = 1024;
+
+/// A label joins a snippet only if the snippet then spans at most this
+/// many bytes; a label beyond that (far along one long line) gets a
+/// snippet of its own.
+const SNIPPET_BYTES: usize = 4096;
+
 fn render_one(
     renderer: &Renderer,
     file: &FileReport<'_>,
@@ -58,57 +75,57 @@ fn render_one(
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
-    // Only the lines the labels touch are handed to the renderer, so a
-    // finding in a long plan costs its own lines, not the whole file.
-    let ranges = std::iter::once(d.primary.range).chain(d.secondary.iter().map(|l| l.range));
-    let (first, last) = ranges.fold((u32::MAX, 0u32), |(lo, hi), r| {
-        (lo.min(r.start), hi.max(r.end))
-    });
-    let first_line = index.line_of(first.min(file.source.len() as u32));
-    let last_line = index.line_of(last.min(file.source.len() as u32));
-    // A byte-order mark is not a column: left out of line 1, the renderer's
-    // columns agree with the line index's.
-    let start =
-        (index.line_start(first_line) as usize).max(planwright_core::text::bom_len(file.source));
-    let end = index.line_range(file.source, last_line).end as usize;
-    let window = file.source.get(start..end).unwrap_or_default();
-    // The renderer splits lines at `\n` only; a lone `\r` (old Mac line
-    // endings) ends a line too, for Markdown and for the line index. It
-    // becomes a `\n`, byte for byte, so every offset stays where it was.
-    let window = planwright_core::text::lone_cr_as_lf(window);
-    let window = window.as_ref();
-    let shift = |r: planwright_core::TextRange| {
-        let s = (r.start as usize).saturating_sub(start).min(window.len());
-        let e = (r.end as usize)
-            .saturating_sub(start)
-            .min(window.len())
-            .max(s);
-        s..e
-    };
-    let primary = visible(&d.primary.message);
-    let secondary: Vec<_> = d.secondary.iter().map(|l| visible(&l.message)).collect();
-    let mut snippet = Snippet::source(window)
-        .line_start(first_line + 1)
-        .path(visible(file.path))
-        .fold(true)
-        .annotation(
-            AnnotationKind::Primary
-                .span(shift(d.primary.range))
-                .label(non_empty(&primary)),
-        );
-    for (l, message) in d.secondary.iter().zip(&secondary) {
-        snippet = snippet.annotation(
-            AnnotationKind::Context
-                .span(shift(l.range))
-                .label(non_empty(message)),
-        );
+    let source = file.source;
+    let labels: Vec<_> = std::iter::once(&d.primary)
+        .chain(&d.secondary)
+        .map(|l| (within(source, l.range), visible(&l.message)))
+        .collect();
+    let path = visible(file.path);
+    let parts = parts(source, index, labels.iter().map(|(range, _)| range.clone()));
+    let primary_line = index.line_of(labels[0].0.start as u32);
+    let mut snippets = Vec::with_capacity(parts.len());
+    let mut column_shifts = Vec::with_capacity(parts.len());
+    for part in &parts {
+        let start = part.window.start;
+        // The renderer splits lines at `\n` only; a lone `\r` (old Mac line
+        // endings) ends a line too, for Markdown and for the line index. It
+        // becomes a `\n`, byte for byte, so every offset stays where it was.
+        let window = planwright_core::text::lone_cr_as_lf(&source[part.window.clone()]);
+        let mut snippet = Snippet::source(window)
+            .line_start(part.first_line + 1)
+            .path(path.as_ref())
+            .fold(true);
+        for &i in &part.labels {
+            let (range, message) = &labels[i];
+            let kind = if i == 0 {
+                AnnotationKind::Primary
+            } else {
+                AnnotationKind::Context
+            };
+            snippet = snippet.annotation(
+                kind.span(range.start - start..range.end - start)
+                    .label(non_empty(message)),
+            );
+        }
+        snippets.push(snippet);
+        // The renderer counts a location's column from the start of the
+        // text it was given; on a line cut short on the left, that column
+        // is short by the characters cut. The first snippet's location is
+        // the primary label's line, every other's its first line.
+        let line_begin = (index.line_start(part.first_line) as usize).max(bom_len(source));
+        let on_first_line = !part.labels.contains(&0) || primary_line == part.first_line;
+        column_shifts.push(if start > line_begin && on_first_line {
+            index.line_column(source, start as u32).column as usize - 1
+        } else {
+            0
+        });
     }
     let title = format!("{} [{}]", visible(&d.message), d.name);
     let mut report = vec![
         level
             .primary_title(title.as_str())
             .id(d.code)
-            .element(snippet),
+            .elements(snippets),
     ];
     let help = help_text(d);
     if let Some(help) = &help {
@@ -116,14 +133,153 @@ fn render_one(
             Level::HELP.secondary_title(visible(help)),
         ));
     }
+    let text = renderer.render(&report);
+    let text = if column_shifts.iter().any(|&n| n > 0) {
+        shift_location_columns(&text, &column_shifts)
+    } else {
+        text
+    };
     // What is left is the source lines' C1 controls, each one column wide
     // as the renderer measured it, as its `�` is. Everything ASCII is kept:
     // the renderer's own colours are escape sequences.
-    let text = renderer.render(&report);
     match visible_except(&text, |c| c.is_ascii()) {
         Cow::Borrowed(_) => text,
         Cow::Owned(shown) => shown,
     }
+}
+
+/// `range` as byte offsets inside `source`, past a byte-order mark: the
+/// mark is not a column, so it is never shown.
+fn within(source: &str, range: TextRange) -> Range<usize> {
+    let start = (range.start as usize).clamp(bom_len(source), source.len());
+    start..(range.end as usize).clamp(start, source.len())
+}
+
+/// The source handed to the renderer for some of a finding's labels.
+struct Part {
+    /// Bytes of the source: whole lines, unless a line is long enough to
+    /// be cut [`LINE_MARGIN`] bytes either side of the labels.
+    window: Range<usize>,
+    /// The 0-based line the window starts on.
+    first_line: usize,
+    /// Indices of the labels shown, in the finding's order (0 is primary).
+    labels: Vec<usize>,
+}
+
+/// The labels grouped into snippets, the primary label's first and the
+/// others in source order. Each snippet's window is bounded by
+/// [`NEAR_LINES`] between labels and [`SNIPPET_BYTES`] in all (besides the
+/// labels themselves), so a finding costs the text near its labels, not
+/// the text between them: the renderer's work is linear in its input.
+fn parts(
+    source: &str,
+    index: &LineIndex,
+    labels: impl ExactSizeIterator<Item = Range<usize>>,
+) -> Vec<Part> {
+    let mut sorted: Vec<(usize, Range<usize>)> = labels.enumerate().collect();
+    // Stable: the primary label leads the labels that start where it does.
+    sorted.sort_by_key(|(_, r)| r.start);
+    // Each part with the end of its furthest label.
+    let mut parts: Vec<(Part, usize)> = Vec::new();
+    for (i, range) in sorted {
+        if let Some((part, end)) = parts.last_mut() {
+            let last_line = index.line_of(*end as u32);
+            let near = index.line_of(range.start as u32) <= last_line + NEAR_LINES
+                && range.end <= (*end).max(part.window.start + SNIPPET_BYTES);
+            if near {
+                part.labels.push(i);
+                *end = (*end).max(range.end);
+                continue;
+            }
+        }
+        let first_line = index.line_of(range.start as u32);
+        let line_begin = (index.line_start(first_line) as usize).max(bom_len(source));
+        let start = floor_char_boundary(source, range.start.saturating_sub(LINE_MARGIN));
+        parts.push((
+            Part {
+                window: start.max(line_begin)..range.end,
+                first_line,
+                labels: vec![i],
+            },
+            range.end,
+        ));
+    }
+    let mut parts: Vec<Part> = parts
+        .into_iter()
+        .map(|(mut part, end)| {
+            let line_end = index.line_range(source, index.line_of(end as u32)).end as usize;
+            let cut = ceil_char_boundary(source, end.saturating_add(LINE_MARGIN));
+            part.window.end = line_end.min(cut).max(end);
+            part.labels.sort_unstable();
+            part
+        })
+        .collect();
+    if let Some(primary) = parts.iter().position(|p| p.labels.first() == Some(&0)) {
+        let part = parts.remove(primary);
+        parts.insert(0, part);
+    }
+    parts
+}
+
+fn floor_char_boundary(s: &str, mut at: usize) -> usize {
+    at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_char_boundary(s: &str, mut at: usize) -> usize {
+    at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// `text` with the column of each location line (`--> path:line:col`,
+/// `::: path:line:col`) after the title raised by the matching entry of
+/// `shifts`, locations taken in order.
+fn shift_location_columns(text: &str, shifts: &[usize]) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut shifts = shifts.iter();
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let plain = without_styles(line);
+        let plain = plain.trim_start();
+        let is_location = n > 0 && (plain.starts_with("--> ") || plain.starts_with("::: "));
+        let shift = if is_location { shifts.next() } else { None };
+        // The location is unstyled and ends the line in both renderers.
+        let digits = line.len() - line.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        match shift.filter(|&&s| s > 0) {
+            Some(&shift) if digits > 0 => {
+                let (head, column) = line.split_at(line.len() - digits);
+                let column = column.parse::<usize>().map_or(0, |c| c + shift);
+                out.push_str(head);
+                out.push_str(&column.to_string());
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// `line` without its SGR escape sequences (`ESC [ ... m`).
+fn without_styles(line: &str) -> Cow<'_, str> {
+    if !line.contains('\x1b') {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("\x1b[") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        rest = after.find('m').map_or("", |m| &after[m + 1..]);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 fn non_empty(s: &str) -> Option<&str> {
@@ -153,6 +309,110 @@ mod tests {
 
     use super::*;
     use crate::diagnostic::{Fix, Label};
+
+    fn finding(primary: TextRange, secondary: Vec<Label>) -> Diagnostic {
+        Diagnostic {
+            code: "PW205",
+            name: "duplicate-task-id",
+            severity: Severity::Error,
+            message: "m".to_owned(),
+            primary: Label {
+                range: primary,
+                message: "here".to_owned(),
+            },
+            secondary,
+            help: None,
+            fix: None,
+        }
+    }
+
+    fn render_alone(source: &str, d: Diagnostic) -> String {
+        let file = FileReport {
+            path: "p.md",
+            source,
+            diagnostics: &[d],
+        };
+        render_file(&file, false)
+    }
+
+    #[test]
+    fn a_label_far_from_the_primary_is_shown_at_its_own_location() {
+        let source = format!("T1 a\n{}T1 b\n", "x\n".repeat(20));
+        let second = source.rfind("T1").unwrap();
+        let d = finding(
+            TextRange::new(second, second + 2),
+            vec![Label {
+                range: TextRange::new(0, 2),
+                message: "first".to_owned(),
+            }],
+        );
+        assert_eq!(
+            render_alone(&source, d),
+            "error[PW205]: m [duplicate-task-id]
+  --> p.md:22:1
+   |
+22 | T1 b
+   | ^^ here
+   |
+  ::: p.md:1:1
+   |
+ 1 | T1 a
+   | -- first
+
+"
+        );
+    }
+
+    /// What the renderer shows of a long line is the same whether it is
+    /// given the whole line or the part of it around the labels.
+    #[test]
+    fn a_long_line_is_cut_around_its_labels_without_changing_the_output() {
+        let line = "é漢 [X] ".repeat(2000);
+        let source = format!("{line}\nshort\n{line}\n");
+        let at = |n: usize| line.match_indices("[X]").nth(n).unwrap().0;
+        let second_line = line.len() + "\nshort\n".len();
+        let d = finding(
+            TextRange::new(at(900), at(900) + 3),
+            vec![Label {
+                range: TextRange::new(second_line + at(1500), second_line + at(1500) + 3),
+                message: "there".to_owned(),
+            }],
+        );
+        let out = render_alone(&source, d);
+        let whole = |text: &str, line: usize, n: usize, kind: AnnotationKind, label| {
+            let report = [Level::ERROR
+                .primary_title("m [duplicate-task-id]")
+                .id("PW205")
+                .element(
+                    Snippet::source(text)
+                        .line_start(line)
+                        .path("p.md")
+                        .fold(true)
+                        .annotation(kind.span(at(n)..at(n) + 3).label(label)),
+                )];
+            Renderer::plain().render(&report)
+        };
+        let primary = whole(&line, 1, 900, AnnotationKind::Primary, "here");
+        let secondary = whole(&line, 3, 1500, AnnotationKind::Context, "there");
+        let (_, primary_block) = primary.split_once(" |\n").unwrap();
+        let (_, secondary_block) = secondary.split_once(" |\n").unwrap();
+        let index = LineIndex::new(&source);
+        let columns = (
+            index.line_column(&source, at(900) as u32).column,
+            index
+                .line_column(&source, (second_line + at(1500)) as u32)
+                .column,
+        );
+        assert_eq!(columns, (7 * 900 + 4, 7 * 1500 + 4));
+        assert_eq!(
+            out,
+            format!(
+                "error[PW205]: m [duplicate-task-id]\n --> p.md:1:{}\n  |\n{primary_block}\n  |\n ::: p.md:3:{}\n  |\n{secondary_block}\n\n",
+                columns.0, columns.1
+            )
+        );
+        assert!(out.contains("..."), "{out}");
+    }
 
     #[test]
     fn plan_text_anywhere_in_a_finding_is_shown_not_sent() {
