@@ -52,19 +52,10 @@ impl RunError {
 }
 
 /// The files linted, and the paths that could not be: the walk's problems
-/// first, then the files' in path order (as `plans::split`, keeping each
-/// error's path).
+/// first, then the files' in path order.
 pub(crate) fn gather<T>(
     results: Vec<(PathBuf, Result<T, RunError>)>,
     discover_errors: &[DiscoverError],
 ) -> (Vec<T>, Vec<RunError>) {
-    let mut errors: Vec<RunError> = discover_errors.iter().map(RunError::discovered).collect();
-    let mut files = Vec::with_capacity(results.len());
-    for (_, r) in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(e) => errors.push(e),
-        }
-    }
-    (files, errors)
+    super::plans::split_with(results, discover_errors, RunError::discovered)
 }

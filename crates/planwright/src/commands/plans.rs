@@ -49,7 +49,17 @@ pub(crate) fn split<T>(
     results: Vec<(PathBuf, Result<T, String>)>,
     discover_errors: &[DiscoverError],
 ) -> (Vec<T>, Vec<String>) {
-    let mut errors: Vec<String> = discover_errors.iter().map(ToString::to_string).collect();
+    split_with(results, discover_errors, ToString::to_string)
+}
+
+/// [`split`], with the errors in the caller's own type (`lint` keeps each
+/// error's path).
+pub(crate) fn split_with<T, E>(
+    results: Vec<(PathBuf, Result<T, E>)>,
+    discover_errors: &[DiscoverError],
+    discovered: impl Fn(&DiscoverError) -> E,
+) -> (Vec<T>, Vec<E>) {
+    let mut errors: Vec<E> = discover_errors.iter().map(discovered).collect();
     let mut files = Vec::with_capacity(results.len());
     for (_, r) in results {
         match r {
