@@ -99,6 +99,11 @@ pub struct Graph {
     /// The edges into each node, as indices into `edges` in order: asking
     /// every task what it waits for read all the edges each time.
     into: HashMap<Node, Vec<usize>>,
+    /// Of those, the edges from outside the node: what it holds back as a
+    /// container (see [`Graph::waits_for`]). Worked out once per node, not
+    /// once per task it holds: a parent with thousands of subtasks and of
+    /// waits was quadratic.
+    from_outside: HashMap<Node, Vec<usize>>,
     /// Whether each phase is finished, worked out once (see [`Graph::new`]).
     phase_done: Vec<bool>,
 }
@@ -133,26 +138,44 @@ impl Graph {
                 edges.push(Dependency { from, to });
             }
         };
+        // Per phase id (keyed by its first phase): the phases of that id, in
+        // document order, and those not nested in another of the id. Worked
+        // out once per id, not once per dependency naming it: a plan whose
+        // many phases share one id was quadratic (or worse) here.
+        let mut groups: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::new();
         for (p, phase) in plan.phases.iter().enumerate() {
             for r in &phase.depends_on {
                 match &r.target {
                     RefTarget::Phase { .. } => {
-                        let named: Vec<usize> = phases.get_all(&r.target).collect();
-                        if named.contains(&p) {
+                        let Some(first) = phases.get(&r.target) else {
+                            continue;
+                        };
+                        let (named, roots) = groups.entry(first).or_insert_with(|| {
+                            let mut named: Vec<usize> = phases.get_all(&r.target).collect();
+                            named.sort_unstable();
+                            let in_group: HashSet<usize> = named.iter().copied().collect();
+                            // A repeat nested in another phase of the name
+                            // (`### Sprint 1 Risks` under `## Sprint 1`) is
+                            // part of it, and its tasks already count there.
+                            let ancestors = |q: usize| {
+                                std::iter::successors(
+                                    plan.phases.get(q).and_then(|x| x.parent),
+                                    |&a| plan.phases.get(a).and_then(|x| x.parent),
+                                )
+                                .take(plan.phases.len())
+                            };
+                            let roots = named
+                                .iter()
+                                .copied()
+                                .filter(|&q| !ancestors(q).any(|a| in_group.contains(&a)))
+                                .collect();
+                            (named, roots)
+                        });
+                        if named.binary_search(&p).is_ok() {
                             continue;
                         }
-                        // A repeat nested in another phase of the name
-                        // (`### Sprint 1 Risks` under `## Sprint 1`) is
-                        // part of it, and its tasks already count there.
-                        let ancestors = |q: usize| {
-                            std::iter::successors(plan.phases.get(q).and_then(|x| x.parent), |&a| {
-                                plan.phases.get(a).and_then(|x| x.parent)
-                            })
-                        };
-                        for &q in &named {
-                            if !ancestors(q).any(|a| named.contains(&a)) {
-                                push(Node::Phase(q), Node::Phase(p));
-                            }
+                        for &q in roots.iter() {
+                            push(Node::Phase(q), Node::Phase(p));
                         }
                     }
                     RefTarget::Task(id) => {
@@ -184,6 +207,17 @@ impl Graph {
         for (i, e) in edges.iter().enumerate() {
             into.entry(e.to).or_default().push(i);
         }
+        let from_outside = into
+            .iter()
+            .map(|(&h, at)| {
+                let outside = at
+                    .iter()
+                    .copied()
+                    .filter(|&e| !inside(plan, edges[e].from, h))
+                    .collect();
+                (h, outside)
+            })
+            .collect();
         let phase_done = plan
             .phases
             .iter()
@@ -204,6 +238,7 @@ impl Graph {
         Self {
             edges,
             into,
+            from_outside,
             phase_done,
         }
     }
@@ -246,15 +281,12 @@ impl Graph {
         // In the order of `edges`, as a filter over all of them would give.
         let mut at: Vec<usize> = Vec::new();
         for &h in &holders {
-            let Some(edges) = self.into.get(&h) else {
-                continue;
+            let edges = if h == node {
+                self.into.get(&h)
+            } else {
+                self.from_outside.get(&h)
             };
-            at.extend(
-                edges
-                    .iter()
-                    .copied()
-                    .filter(|&e| h == node || !inside(plan, self.edges[e].from, h)),
-            );
+            at.extend(edges.into_iter().flatten().copied());
         }
         at.sort_unstable();
         at.dedup();
