@@ -504,6 +504,17 @@ pub struct Block {
 }
 
 impl Plan {
+    /// The task whose first line holds `range`, if any. Tasks come in
+    /// source order and their first lines do not overlap (the range checker
+    /// holds the reader to both), so the only candidate is the last task to
+    /// start at or before `range`: a binary search, where a look through
+    /// every task per question made callers quadratic.
+    pub fn task_on_line(&self, range: TextRange) -> Option<&Task> {
+        let before = self.tasks.partition_point(|t| t.line.start <= range.start);
+        let task = self.tasks.get(before.checked_sub(1)?)?;
+        task.line.contains_range(range).then_some(task)
+    }
+
     /// An empty plan with room for what a text of this size usually holds,
     /// so the reader's pushes rarely reallocate (measurable on many files).
     /// Lines are estimated from the length (the corpus averages 41 bytes a

@@ -43,10 +43,9 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         .iter()
         .filter(|s| s.role == Some(Role::OpenQuestions))
     {
-        // Blocks and tasks come in source order: the section's blocks are a
-        // run found by binary search, and the task a block may be the line
-        // of is the last to start before it (looking through all of both,
-        // per section and per question, was quadratic).
+        // Blocks come in source order: the section's are a run found by
+        // binary search (looking through all of them per section was
+        // quadratic).
         let from = plan
             .blocks
             .partition_point(|b| b.range.start < section.range.start);
@@ -60,13 +59,9 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                     BlockKind::ListItem => !is_nothing(text),
                     BlockKind::Paragraph => text.trim_end().ends_with('?'),
                 };
-                let before = plan
-                    .tasks
-                    .partition_point(|t| t.line.start <= b.range.start);
-                let ticked = before
-                    .checked_sub(1)
-                    .and_then(|i| plan.tasks.get(i))
-                    .is_some_and(|t| t.line.contains_range(b.range) && t.state == TaskState::Done);
+                let ticked = plan
+                    .task_on_line(b.range)
+                    .is_some_and(|t| t.state == TaskState::Done);
                 question && !ticked && !is_resolved(text)
             })
             .collect();

@@ -164,28 +164,17 @@ const STATUS_TAGS: &[&str] = &[
 /// Whether the slot sits among the markers written before a task's text
 /// (`- [ ] T833 [P] [CI/CD] Create ...`).
 fn is_task_marker(ctx: &Context<'_>, p: &Placeholder) -> bool {
-    // Tasks come in source order and their first lines do not overlap: the
-    // only one whose line can hold the slot is the last to start before it
-    // (a look through every task, per slot, was quadratic).
-    let tasks = &ctx.plan.tasks;
-    let before = tasks.partition_point(|t| t.line.start <= p.range.start);
-    before
-        .checked_sub(1)
-        .and_then(|i| tasks.get(i))
-        .is_some_and(|t| {
-            if !t.line.contains_range(p.range) {
-                return false;
-            }
-            let prefix = ctx
-                .source
-                .get(t.check_range.end as usize..p.range.start as usize)
-                .unwrap_or_default();
-            prefix.split_whitespace().all(|w| {
-                (w.starts_with('[') && w.ends_with(']'))
-                    || (w.chars().any(|c| c.is_ascii_digit())
-                        && w.chars().all(|c| c.is_alphanumeric() || ".-:".contains(c)))
-            })
+    ctx.plan.task_on_line(p.range).is_some_and(|t| {
+        let prefix = ctx
+            .source
+            .get(t.check_range.end as usize..p.range.start as usize)
+            .unwrap_or_default();
+        prefix.split_whitespace().all(|w| {
+            (w.starts_with('[') && w.ends_with(']'))
+                || (w.chars().any(|c| c.is_ascii_digit())
+                    && w.chars().all(|c| c.is_alphanumeric() || ".-:".contains(c)))
         })
+    })
 }
 
 /// `{goal, constraints, acceptance_criteria}` or `[id1, id2, ..., id10]`:
