@@ -195,7 +195,8 @@ pub struct DoneArgs {
     /// The plan file.
     pub plan: PathBuf,
     /// Tasks: T003, 1.2, #5 (quoted, `'#5'`: the shell takes `#` for a
-    /// comment), or a fragment of the text.
+    /// comment), or a fragment of the text. A number such as `5` is only
+    /// ever an id, never a position or a piece of the text.
     #[arg(required = true, value_name = "TASK")]
     pub tasks: Vec<String>,
     /// Mark the tasks in progress (`[-]`) instead of done, where the plan's
@@ -209,7 +210,8 @@ pub struct UndoArgs {
     /// The plan file.
     pub plan: PathBuf,
     /// Tasks: T003, 1.2, #5 (quoted, `'#5'`: the shell takes `#` for a
-    /// comment), or a fragment of the text.
+    /// comment), or a fragment of the text. A number such as `5` is only
+    /// ever an id, never a position or a piece of the text.
     #[arg(required = true, value_name = "TASK")]
     pub tasks: Vec<String>,
 }

@@ -18,7 +18,7 @@ pub mod visible;
 
 pub use dialect::{Descriptor, Dialect, DialectMatch, DialectSet, Origin};
 pub use model::*;
-pub use parse::{MARKDOWN_OPTIONS, ParseOptions, parse, parse_with};
+pub use parse::{MARKDOWN_OPTIONS, ParseOptions, is_task_id, parse, parse_with};
 pub use roles::Role;
 pub use status::{StatusReading, read_status};
 pub use text::{LineColumn, LineIndex, TextRange};

@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::collections::HashSet;
 
-use planwright_core::{Plan, Task, Text};
+use planwright_core::{Plan, Task, Text, is_task_id};
 
 /// Why a task reference did not name exactly one task.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -12,6 +12,17 @@ pub enum ResolveError {
     #[error("no task matches `{query}`{}", candidates_text(.candidates))]
     Unknown {
         query: String,
+        candidates: Vec<String>,
+    },
+    /// A name shaped like an id (`4`, `T009`) that no task has. It is not
+    /// looked for in the tasks' texts: `4` is far more likely a position
+    /// typed without its `#` than a fragment of "429".
+    #[error("no task has the id `{query}`{}", id_hint(*.position, .candidates))]
+    UnknownId {
+        query: String,
+        /// The task at that position, when the name is a plain number
+        /// within the plan's length.
+        position: Option<usize>,
         candidates: Vec<String>,
     },
     #[error("`{query}` matches {} tasks; name one by id or #index:{}", .candidates.len(), candidates_text(.candidates))]
@@ -108,7 +119,13 @@ impl<'p> Index<'p> {
                 }),
             };
         }
+        // `1.` as a list numbers it is the id `1`.
         let key = q.to_ascii_lowercase();
+        let key = if id_shaped(q) {
+            key.trim_end_matches('.').to_owned()
+        } else {
+            key
+        };
         let by_id: Vec<usize> = equal_range(&self.ids, |(id, _)| id.as_str().cmp(&key))
             .iter()
             .map(|&(_, i)| i)
@@ -118,6 +135,9 @@ impl<'p> Index<'p> {
         }
         if by_id.len() > 1 {
             return Err(ambiguous(plan, q, &by_id));
+        }
+        if id_shaped(q) {
+            return Err(unknown_id(plan, q));
         }
         let needle = query.trim().to_lowercase();
         let by_text: Vec<usize> = if needle.is_empty() {
@@ -173,6 +193,51 @@ fn one_line(q: &str) -> String {
         }
     }
     out
+}
+
+/// A name read as an id only: shaped like one, or a bare number of any
+/// length (numbers are ids or, with `#`, positions; never text).
+fn id_shaped(q: &str) -> bool {
+    is_task_id(q) || (!q.is_empty() && q.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+}
+
+fn unknown_id(plan: &Plan, q: &str) -> ResolveError {
+    let position = q
+        .trim_end_matches('.')
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_sub(1))
+        .filter(|&i| i < plan.tasks.len());
+    let candidates = if let Some(i) = position {
+        vec![describe(i, &plan.tasks[i])]
+    } else {
+        let ids: Vec<usize> = (0..plan.tasks.len())
+            .filter(|&i| plan.tasks[i].explicit_id)
+            .collect();
+        let more = ids.len().saturating_sub(MAX_LISTED);
+        ids.iter()
+            .take(MAX_LISTED)
+            .map(|&i| describe(i, &plan.tasks[i]))
+            .chain((more > 0).then(|| format!("… and {more} more")))
+            .collect()
+    };
+    ResolveError::UnknownId {
+        query: q.to_owned(),
+        position: position.map(|i| i + 1),
+        candidates,
+    }
+}
+
+/// What an unknown id's error adds: the task at that position, or the
+/// ids the plan has.
+fn id_hint(position: Option<usize>, candidates: &[String]) -> String {
+    match position {
+        Some(n) => format!("; by position, `#{n}` is:{}", candidates_text(candidates)),
+        None if candidates.is_empty() => {
+            "; the plan's tasks have no ids: name one by #index or by its text".to_owned()
+        }
+        None => format!("; the ids are:{}", candidates_text(candidates)),
+    }
 }
 
 fn ambiguous(plan: &Plan, q: &str, found: &[usize]) -> ResolveError {
@@ -277,14 +342,48 @@ mod tests {
         );
         assert_eq!(resolve(&plan, "t10"), Ok(1));
         assert_eq!(resolve(&plan, "T100"), Ok(3));
-        // Not an id, so a fragment of the text.
+        // Shaped like an id, so looked up as one only.
         assert_eq!(
             resolve(&plan, "T1000")
                 .unwrap_err()
                 .to_string()
                 .lines()
                 .next(),
-            Some("no task matches `T1000`")
+            Some("no task has the id `T1000`; the ids are:")
+        );
+    }
+
+    #[test]
+    fn a_number_that_is_no_id_is_not_a_fragment() {
+        // `4` is in "429" and `T12` in "after T12", but neither is an id.
+        let plan = parse("- [ ] Set up\n- [ ] Return 429\n- [ ] Tidy after T12\n- [ ] Ship\n");
+        assert_eq!(
+            resolve(&plan, "4").unwrap_err().to_string(),
+            "no task has the id `4`; by position, `#4` is:\n  #4 [ ] Ship"
+        );
+        assert_eq!(
+            resolve(&plan, "42").unwrap_err().to_string(),
+            "no task has the id `42`; the plan's tasks have no ids: name one by #index or by its text"
+        );
+        assert_eq!(
+            resolve(&plan, "t12").unwrap_err().to_string(),
+            "no task has the id `t12`; the plan's tasks have no ids: name one by #index or by its text"
+        );
+        // Not shaped like an id: a fragment, as before.
+        assert_eq!(resolve(&plan, "return 4"), Ok(1));
+        assert!(matches!(
+            resolve(&plan, "429"),
+            Err(ResolveError::UnknownId { position: None, .. })
+        ));
+        assert_eq!(resolve(&plan, "after t12"), Ok(2));
+        // Ids written as lists number them, `1.`, are the ids `1`.
+        let plan = parse("- [ ] 1. Set up\n- [ ] 2. Return 429\n");
+        assert_eq!(resolve(&plan, "2."), Ok(1));
+        assert_eq!(resolve(&plan, "2"), Ok(1));
+        let err = resolve(&plan, "3").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "no task has the id `3`; the ids are:\n  #1 1 [ ] Set up\n  #2 2 [ ] Return 429"
         );
     }
 

@@ -166,6 +166,8 @@ fn errors_write_nothing() {
         vec!["done", name, "test"],
         vec!["done", name, "#1", "no such task"],
         vec!["done", name, "#99"],
+        // A number is an id, not the task whose text holds "429".
+        vec!["done", name, "4"],
         vec!["set", name, "status", "Shipped"],
         vec!["set", name, "owner", "Ana"],
         vec!["set", name, "author", "two\nlines"],

@@ -66,6 +66,15 @@ impl Default for ParseOptions<'_> {
     }
 }
 
+/// Whether the whole of `s`, in any case, is shaped as the reader reads a
+/// task id: `T001`, `t-001`, `TASK-12`, `1.2`, `4`. A command that is
+/// given such a name looks it up as an id only: `done plan.md 4` must
+/// not tick the one task whose text holds "429".
+pub fn is_task_id(s: &str) -> bool {
+    let upper = s.to_ascii_uppercase();
+    !upper.is_empty() && items::task_id_len(&upper) == Some(upper.len())
+}
+
 /// Reads a plan with the built-in dialects.
 pub fn parse(source: &str) -> Plan {
     parse_with(source, &ParseOptions::default())
