@@ -233,8 +233,11 @@ fn read_sized(file: std::fs::File, len: u64, path: &Path) -> Result<Vec<u8>, Loa
 /// A path as the user typed it, without a leading `./` (nor `.//`,
 /// `././`: stripping only the `./` of `.//plan.md` showed `/plan.md`, a
 /// path at the file system's root).
+///
+/// A byte that is not UTF-8 shows as `\xNN`, as git and `ls -b` show it:
+/// the lossy `�` made two such names look alike.
 pub fn display_path(path: &Path) -> String {
-    let shown = path.display().to_string();
+    let shown = unambiguous(path);
     let mut rest = shown.as_str();
     while let Some(after) = rest.strip_prefix("./") {
         rest = after.trim_start_matches('/');
@@ -246,6 +249,25 @@ pub fn display_path(path: &Path) -> String {
     }
 }
 
+#[cfg(unix)]
+fn unambiguous(path: &Path) -> String {
+    use std::fmt::Write as _;
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\x{b:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn unambiguous(path: &Path) -> String {
+    path.display().to_string()
+}
+
 impl fmt::Display for SourceFile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.display())
@@ -255,6 +277,17 @@ impl fmt::Display for SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_stay_distinct() {
+        use std::os::unix::ffi::OsStrExt;
+        let shown = |b: &[u8]| display_path(Path::new(std::ffi::OsStr::from_bytes(b)));
+        assert_eq!(shown(b"./specs/\xff-plan.md"), "specs/\\xFF-plan.md");
+        assert_eq!(shown(b"specs/\xfe-plan.md"), "specs/\\xFE-plan.md");
+        // A character cut short is its bytes; whole ones stay as they are.
+        assert_eq!(shown(b"caf\xc3-\xc3\xa9.md"), "caf\\xC3-\u{e9}.md");
+    }
 
     #[test]
     fn io_reasons_are_the_systems_words_once() {
