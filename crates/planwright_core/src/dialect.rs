@@ -166,6 +166,8 @@ pub struct Dialect {
     pub origin: Origin,
     pub required_roles: Vec<Role>,
     instruction_text: OnceLock<HashSet<String>>,
+    /// The template read as a plan, once something asks about it.
+    template_plan: OnceLock<Option<crate::Plan>>,
     /// First words of the instruction texts: a block whose first word is not
     /// among them cannot match, and needs no normalising.
     instruction_starts: OnceLock<HashSet<String>>,
@@ -191,6 +193,7 @@ impl Dialect {
             origin,
             required_roles,
             instruction_text: OnceLock::new(),
+            template_plan: OnceLock::new(),
             instruction_starts: OnceLock::new(),
         })
     }
@@ -224,14 +227,30 @@ impl Dialect {
             .any(|v| normalize_key(v) == normalize_key(value))
     }
 
+    fn template_plan(&self) -> Option<(&str, &crate::Plan)> {
+        let template = self.template.as_deref()?;
+        let plan = self
+            .template_plan
+            .get_or_init(|| Some(crate::parse::parse_plain(template)))
+            .as_ref()?;
+        Some((template, plan))
+    }
+
+    /// How the template writes the header field `key` (any spelling):
+    /// `**Feature ID:** [ID]`, `<!-- FEATURE_ID: … -->`; what a plan
+    /// lacking the field is told to add.
+    pub fn template_field(&self, key: &str) -> Option<&str> {
+        let (template, plan) = self.template_plan()?;
+        Some(plan.field(key)?.range.slice(template))
+    }
+
     /// Normalised texts of the template's instruction paragraphs and items:
     /// a plan that still contains one has left the template's words in.
     pub fn instruction_text(&self) -> &HashSet<String> {
         self.instruction_text.get_or_init(|| {
-            let Some(template) = &self.template else {
+            let Some((template, plan)) = self.template_plan() else {
                 return HashSet::new();
             };
-            let plan = crate::parse::parse_plain(template);
             plan.blocks
                 .iter()
                 .filter(|b| {

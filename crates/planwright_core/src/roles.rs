@@ -300,6 +300,11 @@ mod tests {
             resolve("Data & Schema Considerations"),
             Some(Role::DataModel)
         );
+        // Traditional Chinese, as Taiwan and Hong Kong write it.
+        assert_eq!(resolve("風險"), Some(Role::Risks));
+        assert_eq!(resolve("Phase 4: 測試與 QA"), Some(Role::Testing));
+        assert_eq!(resolve("元件"), Some(Role::Components));
+        assert_eq!(resolve("架構"), Some(Role::Architecture));
         assert_eq!(resolve("Completely unrelated"), None);
     }
 

@@ -30,12 +30,15 @@ impl StatusReading {
 /// The status proper is what stands before a remark. A remark introduced
 /// by `(`, ` - ` or a dash explains the status (`SKIPPED - not on a
 /// feature branch`, `Complete (2025-01-10)`) and takes it back only with a
-/// word saying work remains (`Done — pending review`). One introduced by
-/// `:`, `,` or `;` continues it (`Done: no`, `Tests passed, docs
-/// pending`), so any negation there takes it back. The status proper is
-/// done when it is one of `done_status` or has a done word or ✅ among its
-/// whole words, and no negation or hedge (`not`, `nothing`, `yet`,
-/// `halfway`, `-ish`), nor ❌. A status with a `?` anywhere is not done.
+/// word saying work remains or goes on (`Done — pending review`, `MVP
+/// complete - phase 2 starting`). One introduced by `:`, `,` or `;`
+/// continues it (`Done: no`, `Tests passed, docs pending`,
+/// `Implementation complete, testing phase`), so a negation, a word of
+/// ongoing work or a phase named there takes it back. The status proper
+/// is done when it is one of `done_status` or has a done word or ✅ among
+/// its whole words, and no negation or hedge (`not`, `nothing`, `yet`,
+/// `halfway`, `-ish`), nor ❌, nor a part of the work it is about
+/// (`Phase 1 complete`). A status with a `?` anywhere is not done.
 pub fn read_status(status: &str, done_status: &[String]) -> StatusReading {
     let status = status.trim();
     // A question is never a claim, whatever words it asks about.
@@ -47,14 +50,17 @@ pub fn read_status(status: &str, done_status: &[String]) -> StatusReading {
         return StatusReading::Done;
     }
     let (head, remarks) = split_remarks(status);
-    if head.contains(['❌', '✗', '✘']) || has_word(head, NEGATIONS) {
+    if head.contains(['❌', '✗', '✘']) || has_word(head, NEGATIONS) || has_word(head, PARTS) {
         return StatusReading::Open;
     }
     for (continues, remark) in remarks {
         let taken_back = if continues {
-            remark.contains(['❌', '✗', '✘']) || has_word(remark, NEGATIONS)
+            remark.contains(['❌', '✗', '✘'])
+                || has_word(remark, NEGATIONS)
+                || has_word(remark, ONGOING)
+                || has_word(remark, PARTS)
         } else {
-            has_word(remark, REMAINING)
+            has_word(remark, REMAINING) || has_word(remark, ONGOING)
         };
         if taken_back {
             return StatusReading::Open;
@@ -160,6 +166,32 @@ const REMAINING: &[&str] = &[
     "tbd",
 ];
 
+/// Words that say work goes on: after a done word they make the status
+/// partial progress (`Backend done; frontend in progress`).
+const ONGOING: &[&str] = &[
+    "progress",
+    "ongoing",
+    "underway",
+    "started",
+    "starting",
+    "review",
+    "reviewing",
+    "next",
+    "working",
+];
+
+/// Words naming a part of the work: a status that a phase is complete
+/// (`Phase 1 complete`) says nothing of the rest.
+const PARTS: &[&str] = &[
+    "phase",
+    "phases",
+    "stage",
+    "step",
+    "milestone",
+    "sprint",
+    "iteration",
+];
+
 /// The status proper and its remarks, each with whether it continues the
 /// status (after `:`, `,`, `;`) rather than explaining it.
 fn split_remarks(status: &str) -> (&str, Vec<(bool, &str)>) {
@@ -235,6 +267,13 @@ mod tests {
             "Skipped?",
             "In progress",
             "Incomplete",
+            // Partial progress: one part done, another going on.
+            "✅ Implementation Complete, Testing Phase",
+            "Phase 1 Complete, Phase 2 In Progress",
+            "Backend done; frontend in progress",
+            "MVP Complete - Phase 2 starting",
+            "Done (in review)",
+            "Phase 3 complete",
         ] {
             assert_eq!(reads(status), StatusReading::Open, "{status}");
         }

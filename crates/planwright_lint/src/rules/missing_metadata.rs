@@ -5,7 +5,10 @@
 //! Each dialect lists its required header fields (the `delivery` dialect:
 //! Issue, Author, Created, Status). A field counts when it is written as
 //! front matter, a `**Key:** value` line or a `<!-- KEY: value -->` comment
-//! in the plan's header, and is reported when absent or blank.
+//! in the plan's header, also under a longer name ending in its own
+//! (`GitHub Issue` is an Issue, `Date Created` a Created), and is reported
+//! when absent or blank. The help shows the field as the dialect's
+//! template writes it.
 //!
 //! ## Why
 //! Tools and people find plans by these fields: who owns it, which issue it
@@ -32,8 +35,18 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     };
     let at = ctx.title_anchor();
     for key in &dialect.descriptor.required_metadata {
-        match ctx.plan.field(key) {
+        match ctx.plan.field(key).or_else(|| qualified(ctx, key)) {
             None => {
+                let help = match dialect.template_field(key) {
+                    Some(line) => format!(
+                        "add it under the title as the template writes it: `{}`",
+                        line.trim()
+                    ),
+                    None => format!(
+                        "add a `**{}:** value` line under the title",
+                        title_case(key)
+                    ),
+                };
                 out.report(
                     at,
                     format!(
@@ -41,10 +54,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                         dialect.name()
                     ),
                 )
-                .help(format!(
-                    "add a `**{}:** value` line under the title",
-                    title_case(key)
-                ));
+                .help(help);
             }
             Some(f) if f.value.trim().is_empty() => {
                 out.report(f.range, format!("metadata field `{}` has no value", f.key))
@@ -53,6 +63,18 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             Some(_) => {}
         }
     }
+}
+
+/// A header field whose name ends in `key` as a whole word: `GitHub
+/// Issue` for `issue`.
+fn qualified<'p>(ctx: &Context<'p>, key: &str) -> Option<&'p planwright_core::MetaField> {
+    let key = planwright_core::normalize_key(key);
+    ctx.plan.metadata.iter().find(|f| {
+        f.is_header()
+            && f.norm
+                .strip_suffix(key.as_str())
+                .is_some_and(|rest| rest.ends_with('_'))
+    })
 }
 
 fn title_case(key: &str) -> String {

@@ -1,9 +1,14 @@
 //! Flags a plan or phase whose status says done while its tasks are open.
 //!
 //! ## What it does
-//! When the plan's status is a done status of its dialect (`Completed`,
-//! `Done`), reports the open and in-progress tasks. When a phase says
-//! `Status: Complete`, reports the open tasks inside that phase.
+//! When the plan's status says the work is done, reports the open and
+//! in-progress tasks; when a phase's status does, the open tasks inside
+//! that phase. A status says done when it is one of its dialect's done
+//! values (`Completed`), or when its words do (`Done`, `✅ Shipped`,
+//! `Complete (2026-01-10)`) and nothing in it takes them back: a
+//! negation or hedge (`Not done`, `Almost complete`), a question, or a
+//! remark that work goes on (`Implementation complete, testing phase`,
+//! `Backend done; frontend in progress`, `Phase 1 complete`).
 //! Definition-of-done and deliverable check lists have their own rule
 //! (PW208).
 //!

@@ -7,9 +7,10 @@
 //! Plans in the generic dialect accept any status.
 //!
 //! ## Why
-//! `planwright status`, dashboards and other rules (PW201, PW107) decide
-//! what a plan's state means from this word. A status they do not know is
-//! a state nobody can act on.
+//! `planwright status`, dashboards and agents decide what a plan's state
+//! means from this word. planwright still reads an unlisted status by its
+//! words (PW201 takes `Complete` as done), but a tool that knows only the
+//! dialect's values cannot act on it.
 //!
 //! ## Example
 //! ```markdown
