@@ -139,6 +139,9 @@ impl<'p> Index<'p> {
         if id_shaped(q) {
             return Err(unknown_id(plan, q));
         }
+        if let Some(one) = self.id_and_text(&key) {
+            return Ok(one);
+        }
         let needle = query.trim().to_lowercase();
         let by_text: Vec<usize> = if needle.is_empty() {
             Vec::new()
@@ -169,6 +172,20 @@ impl<'p> Index<'p> {
                     .collect(),
             }),
             _ => Err(ambiguous(plan, q, &by_text)),
+        }
+    }
+}
+
+impl Index<'_> {
+    /// A task named as `next` and `show` print it, its id then its text
+    /// (`T001 Set up the project`), when exactly one task is that.
+    fn id_and_text(&self, key: &str) -> Option<usize> {
+        let (id, rest) = key.split_once(char::is_whitespace)?;
+        let rest = rest.trim().to_lowercase();
+        let by_id = equal_range(&self.ids, |(i, _)| i.as_str().cmp(id));
+        match by_id {
+            [(_, one)] if self.texts[*one] == rest.as_str() => Some(*one),
+            _ => None,
         }
     }
 }
@@ -385,6 +402,15 @@ mod tests {
             err,
             "no task has the id `3`; the ids are:\n  #1 1 [ ] Set up\n  #2 2 [ ] Return 429"
         );
+    }
+
+    #[test]
+    fn an_id_with_its_text_names_the_task() {
+        let plan = parse(PLAN);
+        assert_eq!(resolve(&plan, "T002 Write the printer"), Ok(1));
+        assert_eq!(resolve(&plan, "t001  write the PARSER"), Ok(0));
+        // The id must own that text.
+        assert!(resolve(&plan, "T001 Write the printer").is_err());
     }
 
     #[test]

@@ -160,8 +160,13 @@ pub(crate) fn task_id_len(s: &str) -> Option<usize> {
             .iter()
             .take_while(|c| c.is_ascii_digit())
             .count();
-        // `T1` is an id, but a word such as `API` or `UI-` is not.
+        // `T1` is an id, but a word such as `API` or `UI-` is not; nor is
+        // one letter and one digit other than T's (`S3 bucket`, `Q3
+        // planning`), where `M001` and `B12` are ids.
         if digits == 0 || (letters > 1 && dash == 0) {
+            return None;
+        }
+        if letters == 1 && dash == 0 && digits < 2 && b[0] != b'T' {
             return None;
         }
         let mut n = letters + dash + digits;
@@ -187,6 +192,11 @@ pub(crate) fn task_id_len(s: &str) -> Option<usize> {
         if b.get(n) == Some(&b'.') {
             // `1.` as written: the dot is part of the numbering, not the id.
             return (b.get(n + 1).is_none_or(|c| *c == b' ')).then_some(n + 1);
+        }
+        // A whole number before a space is a count (`2 reviewers sign
+        // off`, `500 participants`), not an id; `1:` and `1)` number.
+        if !b[..n].contains(&b'.') && !matches!(b.get(n), Some(b':' | b')' | b'*')) {
+            return None;
         }
         n
     } else {
@@ -428,6 +438,18 @@ mod tests {
         assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "T231.15");
         assert_eq!(&line[h.text_start..], "Sub-task under T231");
         assert_eq!(task_head("Task 1").id, None);
+        // Counts and words of one letter and one digit are no ids.
+        assert_eq!(task_head("2 reviewers sign off").id, None);
+        assert_eq!(task_head("500 participants in round").id, None);
+        assert_eq!(task_head("S3 bucket policy").id, None);
+        let line = "M001 Add the driver";
+        assert_eq!(task_head(line).id, Some((0, 4)));
+        let line = "3) Wire it";
+        assert_eq!(
+            &line[task_head(line).id.unwrap().0..task_head(line).id.unwrap().1],
+            "3"
+        );
+        assert_eq!(task_head("T1 Start").id, Some((0, 2)));
     }
 
     #[test]
