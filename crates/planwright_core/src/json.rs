@@ -189,6 +189,9 @@ pub struct TaskDoc {
     pub section: Option<String>,
     pub markers: Vec<String>,
     pub parallel: bool,
+    /// Marked optional (Kiro's `- [ ]*`); present only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
     pub requirements: Vec<String>,
     pub depends_on: Vec<String>,
     pub owner: Option<String>,
@@ -357,6 +360,7 @@ impl TaskDoc {
             section: t.section.map(|i| plan.sections[i].title.to_string()),
             markers: all(&t.markers),
             parallel: t.parallel,
+            optional: t.optional,
             requirements: all(&t.requirements),
             depends_on: all(&t.depends_on),
             owner: opt(t.owner.as_ref()),

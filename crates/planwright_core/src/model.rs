@@ -311,6 +311,8 @@ pub struct Task {
     /// `[P]`, `(P)`, `[US1]` written before the text, without brackets.
     pub markers: Vec<Text>,
     pub parallel: bool,
+    /// Marked optional, as Kiro writes it: `- [ ]* 2.3 Write unit tests`.
+    pub optional: bool,
     /// `_Requirements: 1.2, 3.4_` references.
     pub requirements: Vec<Text>,
     /// Task ids this one waits for ("Depends on T012", `T005 → T006`).

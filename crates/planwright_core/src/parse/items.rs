@@ -7,9 +7,20 @@
 
 use crate::model::{PhaseKind, Text};
 
+/// A check box at the start of a list item's content: where it starts,
+/// its mark, and how many bytes of Kiro's optional-task star follow it.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct CheckBox {
+    pub offset: usize,
+    pub mark: char,
+    /// `*` (or `\*`) right after the box: Kiro marks an optional task so,
+    /// `- [ ]* 2.3 Write unit tests`.
+    pub star: usize,
+}
+
 /// The check box at the start of a list item's content, if there is one:
 /// `[ ]`, `[x]`, `[X]`, and `[-]` / `[~]` for work in progress.
-pub(crate) fn check_box(after_marker: &str) -> Option<(usize, char)> {
+pub(crate) fn check_box(after_marker: &str) -> Option<CheckBox> {
     let lead = after_marker.len() - after_marker.trim_start_matches([' ', '\t']).len();
     let rest = &after_marker[lead..];
     let b = rest.as_bytes();
@@ -20,9 +31,19 @@ pub(crate) fn check_box(after_marker: &str) -> Option<(usize, char)> {
     if !matches!(mark, ' ' | 'x' | 'X' | '-' | '~') {
         return None;
     }
-    // GFM wants white space (or the end of the line) after the box.
-    match b.get(3) {
-        None | Some(b' ' | b'\t' | b'\n' | b'\r') => Some((lead, mark)),
+    // GFM wants white space (or the end of the line) after the box; Kiro
+    // puts its optional star between.
+    let star = match &b[3..] {
+        [b'*', ..] => 1,
+        [b'\\', b'*', ..] => 2,
+        _ => 0,
+    };
+    match b.get(3 + star) {
+        None | Some(b' ' | b'\t' | b'\n' | b'\r') => Some(CheckBox {
+            offset: lead,
+            mark,
+            star,
+        }),
         _ => None,
     }
 }
@@ -454,10 +475,15 @@ mod tests {
 
     #[test]
     fn check_boxes() {
-        assert_eq!(check_box(" [ ] a"), Some((1, ' ')));
-        assert_eq!(check_box(" [X]"), Some((1, 'X')));
-        assert_eq!(check_box(" [-] doing"), Some((1, '-')));
-        assert_eq!(check_box(" [P] tasks = different files"), None);
-        assert_eq!(check_box(" [x]y"), None);
+        let boxed = |s| check_box(s).map(|c| (c.offset, c.mark, c.star));
+        assert_eq!(boxed(" [ ] a"), Some((1, ' ', 0)));
+        assert_eq!(boxed(" [X]"), Some((1, 'X', 0)));
+        assert_eq!(boxed(" [-] doing"), Some((1, '-', 0)));
+        assert_eq!(boxed(" [P] tasks = different files"), None);
+        assert_eq!(boxed(" [x]y"), None);
+        // Kiro's optional tasks.
+        assert_eq!(boxed(" [ ]* 2.3 Write tests"), Some((1, ' ', 1)));
+        assert_eq!(boxed(" [x]\\* 2.4 Lint"), Some((1, 'x', 2)));
+        assert_eq!(boxed(" [ ]*emphasis*"), None);
     }
 }

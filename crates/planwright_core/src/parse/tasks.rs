@@ -24,8 +24,8 @@ impl Builder<'_> {
         let mut task = None;
         let mut phase = None;
         let mut text_at = after_marker;
-        if let Some((offset, mark)) = items::check_box(rest) {
-            let (index, at) = self.new_task(start, after_marker + offset, mark, line.len());
+        if let Some(b) = items::check_box(rest) {
+            let (index, at) = self.new_task(start, after_marker + b.offset, &b, line.len());
             task = Some(index);
             text_at = at;
         } else if let Some(head) = bold_phase(rest) {
@@ -51,11 +51,12 @@ impl Builder<'_> {
         &mut self,
         item_start: usize,
         check: usize,
-        mark: char,
+        check_box: &items::CheckBox,
         line_len: usize,
     ) -> (usize, usize) {
+        let mark = check_box.mark;
         let index = self.plan.tasks.len();
-        let head_start = check + 3;
+        let head_start = check + 3 + check_box.star;
         let line_end = item_start + line_len;
         let head_text = self.slice(head_start, line_end);
         let head = items::task_head(head_text);
@@ -95,6 +96,7 @@ impl Builder<'_> {
             line: TextRange::new(item_start, line_end),
             markers: head.markers,
             parallel: head.parallel,
+            optional: check_box.star > 0,
             requirements: Vec::new(),
             depends_on: Vec::new(),
             owner,
@@ -352,5 +354,28 @@ mod tests {
             .collect::<Vec<_>>();
         let plan = crate::parse(&format!("- [ ] T999 x\n  Depends on {}\n", line.join(", ")));
         assert_eq!(plan.tasks[0].depends_on, ids);
+    }
+
+    #[test]
+    fn kiro_optional_tasks_are_tasks() {
+        use crate::TaskState;
+        let src = "- [ ] 1. Set up\n  - [ ]* 1.1 Write unit tests\n  - [x]\\* 1.2 Lint it\n";
+        let plan = crate::parse(src);
+        let seen: Vec<_> = plan
+            .tasks
+            .iter()
+            .map(|t| (t.id.as_str(), t.text.as_str(), t.optional, t.state))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("1", "Set up", false, TaskState::Open),
+                ("1.1", "Write unit tests", true, TaskState::Open),
+                ("1.2", "Lint it", true, TaskState::Done),
+            ]
+        );
+        // The box is still the three bytes `done` rewrites.
+        assert_eq!(plan.tasks[1].check_range.slice(src), "[ ]");
+        assert!(plan.placeholders.is_empty());
     }
 }
