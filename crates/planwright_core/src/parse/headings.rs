@@ -271,6 +271,21 @@ pub(super) fn kind_for_heading(role: Option<Role>, key: &str) -> TaskKind {
         Some(Role::AcceptanceCriteria) => TaskKind::AcceptanceCriterion,
         Some(Role::Checklist) => TaskKind::Checklist,
         _ if key.contains("deliverable") => TaskKind::Deliverable,
+        // Outcomes to check, not work to start: `next` must not offer
+        // "All tests pass" from a Success Criteria list.
+        None | Some(Role::Goals)
+            if [
+                "success criteria",
+                "exit criteria",
+                "success metrics",
+                "metrics",
+                "outcomes",
+            ]
+            .iter()
+            .any(|k| key.contains(k)) =>
+        {
+            TaskKind::AcceptanceCriterion
+        }
         _ => TaskKind::Task,
     }
 }
@@ -311,5 +326,23 @@ mod tests {
         );
         // The reader keeps entities as written.
         assert_eq!(title("# Tasks: &copy; A\n"), pair("&copy; A", "&copy; A"));
+    }
+
+    #[test]
+    fn outcome_lists_are_criteria_not_work() {
+        use crate::TaskKind;
+        let plan = parse(
+            "# P\n\n## Phase 1: Build\n\n- [ ] Write it\n\n### Success Criteria\n\n- [ ] All tests pass\n\n## Week 1 Metrics\n\n- [ ] p95 under 200 ms\n\n## Observability & Metrics\n\n- [ ] Add a dashboard\n",
+        );
+        let kinds: Vec<_> = plan.tasks.iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                TaskKind::Task,
+                TaskKind::AcceptanceCriterion,
+                TaskKind::AcceptanceCriterion,
+                TaskKind::Task,
+            ]
+        );
     }
 }

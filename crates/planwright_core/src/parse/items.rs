@@ -305,6 +305,27 @@ pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
 }
 
 /// `1`, `-1`, `3.5`, `4a`, `A`, `M1`, `10`.
+/// Length of an upper-case Roman numeral of two letters or more, up to
+/// XXXIX, at the start of `b` when nothing alphanumeric follows it; 0
+/// otherwise.
+fn roman_len(b: &[u8]) -> usize {
+    const ONES: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    let n = b
+        .iter()
+        .take_while(|c| matches!(c, b'I' | b'V' | b'X'))
+        .count();
+    if n < 2 || b.get(n).is_some_and(u8::is_ascii_alphanumeric) {
+        return 0;
+    }
+    let tens = b[..n].iter().take_while(|&&c| c == b'X').count().min(3);
+    let ones = &b[tens..n];
+    if ONES.iter().any(|o| o.as_bytes() == ones) {
+        n
+    } else {
+        0
+    }
+}
+
 pub(super) fn phase_number_len(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut n = usize::from(b.first() == Some(&b'-'));
@@ -314,11 +335,15 @@ pub(super) fn phase_number_len(s: &str) -> Option<usize> {
         while b.get(n) == Some(&b'.') && b.get(n + 1).is_some_and(u8::is_ascii_digit) {
             n += 1 + b[n + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
         }
-        if b.get(n).is_some_and(u8::is_ascii_lowercase)
+        // `Phase 4a`, `Phase 1B`: one letter after the number.
+        if b.get(n).is_some_and(u8::is_ascii_alphabetic)
             && !b.get(n + 1).is_some_and(u8::is_ascii_alphanumeric)
         {
             n += 1;
         }
+    } else if n == 0 && roman_len(b) > 1 {
+        // `Phase II`, `Phase IV`: a lone `I` or `V` is a letter below.
+        n = roman_len(b);
     } else if n == 0 && b.first().is_some_and(u8::is_ascii_uppercase) {
         n = 1 + b[1..].iter().take_while(|c| c.is_ascii_digit()).count();
         // `T-004` is a task id, not stage `T`.
@@ -424,6 +449,16 @@ mod tests {
             phase("Step 1 – [Title]").map(|p| p.2),
             Some("[Title]".into())
         );
+        assert_eq!(phase("Phase 1B: Rollout").map(|p| p.1), Some("1B".into()));
+        for (title, number) in [
+            ("Phase II: Build", "II"),
+            ("Phase IV", "IV"),
+            ("Phase XII - Wrap", "XII"),
+        ] {
+            assert_eq!(phase(title).map(|p| p.1), Some(number.into()), "{title}");
+        }
+        assert_eq!(phase("Phase IIII"), None);
+        assert_eq!(phase("Phase IVORY"), None);
         assert_eq!(phase("Phases overview"), None);
         assert_eq!(phase("Phase one"), None);
         assert_eq!(phase("Steps to reproduce"), None);
