@@ -49,11 +49,35 @@ pub fn read_status(status: &str, done_status: &[String]) -> StatusReading {
     if !whole.is_empty() && done_status.iter().any(|d| normalize_key(d) == whole) {
         return StatusReading::Done;
     }
+    // Whole statuses whose words would read otherwise.
+    let bare = status.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '/');
+    if ["100%", "100 %"].contains(&bare) {
+        return StatusReading::Done;
+    }
+    if [
+        "n/a",
+        "na",
+        "not applicable",
+        "won't do",
+        "wont do",
+        "will not do",
+        "wontfix",
+        "won't fix",
+    ]
+    .iter()
+    .any(|p| bare.eq_ignore_ascii_case(p) || bare.replace('’', "'").eq_ignore_ascii_case(p))
+    {
+        return StatusReading::Dropped;
+    }
     let (head, remarks) = split_remarks(status);
     if head.contains(['❌', '✗', '✘']) || has_word(head, NEGATIONS) || has_word(head, PARTS) {
         return StatusReading::Open;
     }
     for (continues, remark) in remarks {
+        // "no issues", "nothing pending": a negated worry confirms.
+        if all_clear(remark) {
+            continue;
+        }
         let taken_back = if continues {
             remark.contains(['❌', '✗', '✘'])
                 || has_word(remark, NEGATIONS)
@@ -216,6 +240,42 @@ fn split_remarks(status: &str) -> (&str, Vec<(bool, &str)>) {
     (status.get(..head_end).unwrap_or(status), remarks)
 }
 
+/// A remark that only says nothing is wrong or left: `no issues`,
+/// `nothing pending`, `zero open items`.
+fn all_clear(remark: &str) -> bool {
+    let lower = remark.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.as_slice() {
+        [none, rest @ ..]
+            if ["no", "nothing", "zero", "none"].contains(none) && !rest.is_empty() =>
+        {
+            rest.iter().all(|w| {
+                [
+                    "issues",
+                    "issue",
+                    "blockers",
+                    "blocker",
+                    "problems",
+                    "bugs",
+                    "pending",
+                    "left",
+                    "remaining",
+                    "outstanding",
+                    "open",
+                    "items",
+                    "known",
+                    "regressions",
+                ]
+                .contains(w)
+            })
+        }
+        _ => false,
+    }
+}
+
 fn has_word(text: &str, words: &[&str]) -> bool {
     text.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
@@ -248,6 +308,19 @@ mod tests {
             StatusReading::Dropped
         );
         assert_eq!(reads("Cancelled"), StatusReading::Dropped);
+        // What reads as finished to a person.
+        for status in [
+            "100%",
+            "Done, no issues",
+            "Done – nothing pending",
+            "✅ Complete (no known issues)",
+        ] {
+            assert_eq!(reads(status), StatusReading::Done, "{status}");
+        }
+        for status in ["N/A", "Won't do", "won’t do", "Not applicable"] {
+            assert_eq!(reads(status), StatusReading::Dropped, "{status}");
+        }
+        assert_eq!(reads("90%"), StatusReading::Open);
     }
 
     #[test]

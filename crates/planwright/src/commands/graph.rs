@@ -206,8 +206,9 @@ fn layout(plan: &Plan) -> Vec<(usize, Item)> {
 
 fn mermaid(plan: &Plan, graph: &Graph) -> String {
     /// Mermaid's entity codes for what would end the label (`"`), start an
-    /// entity (`#`), be taken for HTML (`<`, `>`), or make the label a
-    /// Markdown string (a leading backtick).
+    /// entity (`#`), be taken for HTML (`<`, `>`), make the label a
+    /// Markdown string (a leading backtick), or open a directive or comment
+    /// that Mermaid strips from the label (`%%`).
     fn esc(s: &str) -> String {
         let mut out = String::with_capacity(s.len());
         for (i, c) in s.char_indices() {
@@ -217,6 +218,7 @@ fn mermaid(plan: &Plan, graph: &Graph) -> String {
                 '<' => out.push_str("#60;"),
                 '>' => out.push_str("#62;"),
                 '`' if i == 0 => out.push_str("#96;"),
+                '%' => out.push_str("#37;"),
                 c => out.push(c),
             }
         }

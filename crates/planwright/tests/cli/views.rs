@@ -104,7 +104,7 @@ fn mermaid_labels_escape_what_mermaid_would_read() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(
         dir.path().join("plan.md"),
-        "# Plan\n\n## Phase 1: Say \"hi\"\n\n- [ ] T001 Return <b> & #1; as text\n- [ ] `cargo test` passes\n",
+        "# Plan\n\n## Phase 1: Say \"hi\"\n\n- [ ] T001 Return <b> & #1; as text\n- [ ] `cargo test` passes\n- [ ] T003 Keep 100% %%{init: {}}%% intact\n",
     )
     .expect("write");
     let out = run(&["graph", "plan.md"], dir.path());
@@ -114,6 +114,11 @@ fn mermaid_labels_escape_what_mermaid_would_read() {
         "{out}"
     );
     assert!(out.contains(r##"["#96;cargo test` passes"]"##), "{out}");
+    // Mermaid strips `%%…` from a label as a directive or comment.
+    assert!(
+        out.contains(r#"["T003 Keep 100#37; #37;#37;{init: {}}#37;#37; intact"]"#),
+        "{out}"
+    );
 }
 
 /// A folder holding `files` (name, content).
