@@ -27,7 +27,13 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("planwright: error: {err:#}");
+            // Errors quote plans (task texts, values) and names: their
+            // control characters must not reach the terminal raw.
+            let message = format!("{err:#}");
+            eprintln!(
+                "planwright: error: {}",
+                planwright_core::visible::visible_lines(&message)
+            );
             ExitCode::from(2)
         }
     }

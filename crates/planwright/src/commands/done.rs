@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use planwright_core::visible::visible;
 use planwright_core::{ParseOptions, TaskState};
 use planwright_edit::ops::{Marks, check_can_start};
 use planwright_edit::{Change, Intent, OpFailure, edit_plan, resolve_all};
@@ -55,11 +56,11 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
             };
             let state = to.name().replace('_', " ");
             if let Some(e) = marks.set_task_state(p, i, to) {
-                let _ = writeln!(report, "{id} {state}: {}", t.text);
+                let _ = writeln!(report, "{id} {state}: {}", visible(&t.text));
                 edits.push(e);
                 changes.push((i, to));
             } else {
-                let _ = writeln!(report, "{id} already {state}: {}", t.text);
+                let _ = writeln!(report, "{id} already {state}: {}", visible(&t.text));
             }
         }
         let change = Change {

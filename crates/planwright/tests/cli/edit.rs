@@ -484,3 +484,19 @@ fn a_plan_with_a_long_name_is_edited() {
     );
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
 }
+
+#[test]
+fn control_characters_from_the_plan_do_not_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# Plan\n\n- [ ] T001 Paint it \u{1b}[31mred\n- [ ] T002 Ring \u{7}\n";
+    std::fs::write(dir.path().join("plan.md"), plan).expect("write");
+    let out = planwright(&["done", "plan.md", "T001"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "T001 done: Paint it \u{241b}[31mred\n");
+    // An error lists the tasks, texts and all.
+    let out = planwright(&["done", "plan.md", "nothing like it"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(!err.contains(['\u{1b}', '\u{7}']), "{err:?}");
+    assert!(err.contains("Ring \u{2407}"), "{err}");
+}
