@@ -18,6 +18,7 @@ pub fn run(args: &SetArgs) -> Result<ExitCode> {
     let edited = edit_plan(&args.plan, &options, |plan, src| {
         let value = check_status(
             plan,
+            src,
             &project.dialects,
             &args.field,
             args.value.trim(),

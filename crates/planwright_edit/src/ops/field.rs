@@ -2,9 +2,12 @@
 //! style the plan's header already uses.
 
 use planwright_core::edit::Edit;
-use planwright_core::{DialectSet, MetaField, MetaStyle, Plan, Role, TextRange, normalize_key};
+use planwright_core::{DialectSet, MetaField, MetaStyle, Plan, TextRange, normalize_key};
 
 use super::{Change, Intent, OpError, insert_lines, line_end_after, line_start};
+
+#[path = "field_header.rs"]
+mod header;
 
 /// What `planwright set` was asked.
 #[derive(Clone, Copy, Debug)]
@@ -16,10 +19,17 @@ pub struct SetField<'a> {
 }
 
 /// Checks a new value for the dialect's status field against the dialect's
-/// status values and returns it in the dialect's spelling. Other fields,
-/// plans of no known dialect and `force` pass the value through.
+/// status values and returns the spelling to write. Other fields, plans of
+/// no known dialect and `force` pass the value through.
+///
+/// A dialect may list one status in several spellings (`in_progress`,
+/// `in-progress`); normalised, they are one value. The header's own
+/// spelling of that value is kept, so setting what the field already says
+/// writes nothing; else the user's, when the dialect lists it as typed;
+/// else the dialect's first.
 pub fn check_status(
     plan: &Plan,
+    src: &str,
     dialects: &DialectSet,
     field: &str,
     value: &str,
@@ -29,15 +39,21 @@ pub fn check_status(
         return Ok(value.to_owned());
     };
     let d = &dialect.descriptor;
-    if normalize_key(field) != normalize_key(&d.status_field) || d.status_values.is_empty() {
+    let key = normalize_key(field);
+    if key != normalize_key(&d.status_field) || d.status_values.is_empty() {
         return Ok(value.to_owned());
     }
-    if let Some(known) = d
-        .status_values
-        .iter()
-        .find(|v| normalize_key(v) == normalize_key(value))
-    {
-        return Ok(known.clone());
+    let wanted = normalize_key(value);
+    if let Some(first) = d.status_values.iter().find(|v| normalize_key(v) == wanted) {
+        let current = header::fields_named(plan, src, &key)
+            .into_iter()
+            .map(|(_, f)| f.value.as_str())
+            .find(|v| normalize_key(v) == wanted);
+        let typed = d.status_values.iter().find(|v| v.as_str() == value);
+        return Ok(current
+            .or(typed.map(String::as_str))
+            .unwrap_or(first)
+            .to_owned());
     }
     if force {
         return Ok(value.to_owned());
@@ -50,39 +66,29 @@ pub fn check_status(
 }
 
 /// Rewrites the value of every field named `req.field` in the plan's
-/// header block (front matter, bold lines, comments above the first
-/// section), or, when the header block lacks it, of the first plan-level
-/// field of that name further down; or adds one when `req.add` allows it.
+/// header (see [`header`]: front matter, and the fields above the first
+/// section, list items among them), or adds one when `req.add` allows it.
+/// A field further down is never the plan's: a `**Status:**` under `##
+/// User Stories` is a story's, and a header that lacks the field is an
+/// error rather than a guess. A header table that states the field is
+/// refused either way: planwright edits no table cells, and adding a
+/// field beside the table would contradict it.
 pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, OpError> {
     let value = req.value.trim();
     let key = normalize_key(req.field);
-    let all: Vec<(usize, &MetaField)> = plan
-        .metadata
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.is_header() && f.norm_key() == key)
-        .collect();
-    // A `**Status:**` in a risk or decision further down is not the plan's:
-    // without one in the header block, the first field of that name in a
-    // section that describes the plan (a summary, say) stands in for it,
-    // never one under a heading that lists items of their own.
-    let in_block: Vec<(usize, &MetaField)> = all
-        .iter()
-        .copied()
-        .filter(|(_, f)| in_header_block(plan, f))
-        .collect();
-    let fields = if in_block.is_empty() {
-        all.into_iter()
-            .filter(|(_, f)| !describes_an_item(plan, f))
-            .take(1)
-            .collect()
-    } else {
-        in_block
-    };
+    let fields = header::fields_named(plan, src, &key);
     if fields.is_empty() {
+        if let Some((line, name)) = header::table_stating(plan, src, &key) {
+            return Err(OpError::BadValue {
+                style: "table",
+                reason: format!(
+                    "`{name}` is in the header's table on line {line}, whose cells planwright does not edit; change it there"
+                ),
+            });
+        }
         if !req.add {
             let mut present: Vec<String> = Vec::new();
-            for f in plan.metadata.iter().filter(|f| in_header_block(plan, f)) {
+            for f in header::fields(plan, src) {
                 if !present.iter().any(|p| *p == f.key) {
                     present.push(f.key.to_string());
                 }
@@ -116,49 +122,6 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
         edits,
         intent: Intent::Field { changes },
     })
-}
-
-/// Whether a field belongs to the header block: plan-level and above the
-/// first section below the title.
-fn in_header_block(plan: &Plan, f: &MetaField) -> bool {
-    let first_section = plan
-        .sections
-        .iter()
-        .find(|s| s.level >= 2)
-        .map_or(u32::MAX, |s| s.heading.start);
-    f.is_header() && f.range.start < first_section
-}
-
-/// Sections whose sub-headings are items with fields of their own: a
-/// `**Status:**` under `## Risks` / `### Risk 1` is the risk's.
-const ITEM_ROLES: [Role; 11] = [
-    Role::Risks,
-    Role::Decisions,
-    Role::Alternatives,
-    Role::OpenQuestions,
-    Role::Components,
-    Role::Dependencies,
-    Role::Prerequisites,
-    Role::Stakeholders,
-    Role::Phases,
-    Role::Timeline,
-    Role::ProgressLog,
-];
-
-/// Whether a field sits in a section of [`ITEM_ROLES`] or under one.
-fn describes_an_item(plan: &Plan, f: &MetaField) -> bool {
-    let mut section = f.section;
-    // Bounded by the number of sections: a parent always comes first.
-    for _ in 0..=plan.sections.len() {
-        let Some(s) = section.and_then(|s| plan.sections.get(s)) else {
-            return false;
-        };
-        if s.role.is_some_and(|r| ITEM_ROLES.contains(&r)) {
-            return true;
-        }
-        section = s.parent;
-    }
-    false
 }
 
 /// Whether a front-matter field's value goes on below its key's line: a
@@ -212,7 +175,12 @@ fn encode(
     let before = start.checked_sub(1).and_then(|i| bytes.get(i)).copied();
     let after = bytes.get(end).copied();
     let (mut content, parsed) = match style {
-        MetaStyle::Bold { .. } => (value.to_owned(), value.to_owned()),
+        MetaStyle::Bold { .. } => {
+            if let Some(extra) = field_within(value) {
+                return Err(bad(&format!("it would add the field `{extra}`")));
+            }
+            (value.to_owned(), value.to_owned())
+        }
         MetaStyle::Comment => {
             if value.contains("-->") {
                 return Err(bad("it contains `-->`"));
@@ -248,6 +216,19 @@ fn encode(
     Ok((content, parsed))
 }
 
+/// The field a bold value would bring along: after `**Owner:**`, `Bob |
+/// **Status:** X` reads as `Bob` and a new field `Status: X`. The
+/// verification would refuse it too, but name the field whose value
+/// changed rather than the one the value adds.
+fn field_within(value: &str) -> Option<String> {
+    if !value.contains('|') || !value.contains("**") {
+        return None;
+    }
+    let plan = planwright_core::parse(&format!("**Key:** {value}\n"));
+    let extra = plan.metadata.get(1)?;
+    Some(format!("{}: {}", extra.key, extra.value))
+}
+
 fn escape_yaml(value: &str, quote: u8) -> String {
     if quote == b'\'' {
         value.replace('\'', "''")
@@ -256,19 +237,68 @@ fn escape_yaml(value: &str, quote: u8) -> String {
     }
 }
 
-/// Plain YAML scalars cannot start with an indicator or hold `: ` / ` #`.
+/// Plain YAML scalars cannot start with an indicator or hold `: ` / ` #`,
+/// and one that YAML reads as something other than a string would not be
+/// the value the user typed: `1.10` reads as 1.1, `no` as false.
 fn needs_yaml_quotes(value: &str) -> bool {
     value.is_empty()
         || value.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c))
         || value.contains(": ")
         || value.contains(" #")
         || value.ends_with(':')
+        || reads_as_non_string(value)
+}
+
+/// Whether a plain scalar reads as null, a boolean, a number or a date
+/// under YAML 1.1 or 1.2, whichever the reader speaks. Conservative, since
+/// quoting a string is always safe: anything made of digits, signs and
+/// `.` `_` `:` `e` that starts like a number (`1.10`, `1_000`, `1:30`,
+/// `1e3`, `1.2.3` too), a base-prefixed number (`0x1F`), or a date with
+/// any time after it (`2026-01-05 10:00`). A word such as `3 weeks`,
+/// `v1.10` or `2026 Q1` is a string and stays plain.
+fn reads_as_non_string(value: &str) -> bool {
+    const WORDS: [&str; 14] = [
+        "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", ".inf", "+.inf", "-.inf",
+        ".nan",
+    ];
+    if WORDS.contains(&value.to_ascii_lowercase().as_str()) {
+        return true;
+    }
+    let v = value.strip_prefix(['+', '-']).unwrap_or(value);
+    let made_of = |s: &str, extra: &str| {
+        !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || extra.contains(c))
+    };
+    if let Some(rest) = ["0x", "0X"].iter().find_map(|p| v.strip_prefix(p)) {
+        return rest.chars().all(|c| c.is_ascii_hexdigit() || c == '_');
+    }
+    if let Some(rest) = ["0o", "0b"].iter().find_map(|p| v.strip_prefix(p)) {
+        return made_of(rest, "_");
+    }
+    let numeric_start = v
+        .strip_prefix('.')
+        .unwrap_or(v)
+        .starts_with(|c: char| c.is_ascii_digit());
+    if numeric_start && made_of(v, "_.:eE+-") {
+        return true;
+    }
+    let date_end = v
+        .find(|c: char| !c.is_ascii_digit() && c != '-')
+        .unwrap_or(v.len());
+    let parts: Vec<usize> = v[..date_end].split('-').map(str::len).collect();
+    let is_date = matches!(parts.as_slice(), [4, 1 | 2, 1 | 2]);
+    is_date
+        && v[date_end..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || " \t:.+-TtZz".contains(c))
 }
 
 /// Adds `field: value` in the style most of the header uses: a line in the
 /// front matter, a comment after the last comment field, a bold field after
 /// the last bold one (on the same line when the header strings several
-/// together with `|`), or a bold line under the title.
+/// together with `|`), or a bold line under the title. Fields written as
+/// list items set the style but never the place: a line after the list
+/// would run into its last item, and a new item would be the list's field,
+/// not the header's.
 fn add_field(
     plan: &Plan,
     src: &str,
@@ -277,11 +307,7 @@ fn add_field(
     key: String,
 ) -> Result<Change, OpError> {
     let le = plan.line_ending.as_str();
-    let header: Vec<&MetaField> = plan
-        .metadata
-        .iter()
-        .filter(|f| in_header_block(plan, f))
-        .collect();
+    let header = header::fields(plan, src);
     let count = |pred: fn(&MetaStyle) -> bool| header.iter().filter(|f| pred(&f.style)).count();
     let fm = count(|s| *s == MetaStyle::FrontMatter);
     let comments = count(|s| *s == MetaStyle::Comment);
@@ -291,9 +317,10 @@ fn add_field(
     } else if comments > bold {
         MetaStyle::Comment
     } else {
-        let colon_inside = plan
-            .metadata
+        let colon_inside = header
             .iter()
+            .copied()
+            .chain(&plan.metadata)
             .find_map(|f| match f.style {
                 MetaStyle::Bold { colon_inside } => Some(colon_inside),
                 _ => None,
@@ -316,14 +343,15 @@ fn add_field(
             colon_inside: false,
         } => format!("**{name}**: {value_text}"),
     };
-    let edit = match (style, same.last()) {
+    let lines: Vec<&MetaField> = same.iter().copied().filter(|f| !f.in_list).collect();
+    let edit = match (style, lines.last()) {
         (MetaStyle::FrontMatter, _) => {
             let fm = plan.front_matter.unwrap_or_default();
             let text = fm.slice(src).trim_end();
             let closing = line_start(src, fm.start as usize + text.len().saturating_sub(1));
             insert_lines(src, closing, &[written], le)
         }
-        (_, Some(last)) => after_field(src, last, &same, &written, le),
+        (_, Some(last)) => after_field(src, last, &lines, &written, le),
         (_, None) => under_title(plan, src, &written, le),
     };
     Ok(Change {

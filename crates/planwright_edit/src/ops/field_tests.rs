@@ -74,17 +74,65 @@ fn comment_and_front_matter_fields() {
 }
 
 #[test]
+fn front_matter_values_yaml_would_retype_are_quoted() {
+    let fm = "---\nversion: 1.2\n---\n# P\n";
+    for value in [
+        "null",
+        "Null",
+        "~",
+        "yes",
+        "No",
+        "TRUE",
+        "off",
+        "y",
+        "1.10",
+        "42",
+        "1_000",
+        "0x1F",
+        "1e3",
+        ".5",
+        "+1",
+        ".inf",
+        "1:30",
+        "2026-01-05",
+        "2026-01-05 10:00:00",
+        "2026-01-05T10:00:00Z",
+        "2026-1-5 10:00:00",
+    ] {
+        assert_eq!(
+            run(fm, "version", value, false).unwrap(),
+            format!("---\nversion: \"{value}\"\n---\n# P\n"),
+            "{value:?}"
+        );
+    }
+    // Strings that merely start with a digit, or hold such a word, stay plain.
+    for value in [
+        "3 weeks",
+        "v1.10",
+        "1.10-beta",
+        "yes please",
+        "2026 Q1",
+        "2026-01-05 standup",
+    ] {
+        assert_eq!(
+            run(fm, "version", value, false).unwrap(),
+            format!("---\nversion: {value}\n---\n# P\n"),
+            "{value:?}"
+        );
+    }
+    // Added fields too.
+    assert_eq!(
+        run(fm, "due", "2026-01-05", true).unwrap(),
+        "---\nversion: 1.2\ndue: \"2026-01-05\"\n---\n# P\n"
+    );
+}
+
+#[test]
 fn fields_below_the_header_are_not_the_plans() {
     let src = "# P\n\n**Status:** Draft\n\n## Risks\n\n**Status:** Mitigated\n";
     assert_eq!(
         run(src, "status", "Done", false).unwrap(),
         "# P\n\n**Status:** Done\n\n## Risks\n\n**Status:** Mitigated\n"
-    );
-    // Without a header field, the first one further down is the plan's.
-    let src = "# P\n\n## Summary\n\n**Status:** Draft\n";
-    assert_eq!(
-        run(src, "status", "Done", false).unwrap(),
-        "# P\n\n## Summary\n\n**Status:** Done\n"
     );
     // An added field goes under the title, not after a field further down,
     // though with the colon where the plan's bold fields put it.
@@ -92,6 +140,192 @@ fn fields_below_the_header_are_not_the_plans() {
     assert_eq!(
         run(src, "owner", "Ann", true).unwrap(),
         "# P\n\n**Owner**: Ann\n\nIntro.\n\n## Risks\n\n**Impact**: high\n"
+    );
+}
+
+#[test]
+fn a_status_in_any_section_is_not_the_plans() {
+    // No list of section names can say which sections hold items of their
+    // own (stories, epics, workstreams): without a header field, `set`
+    // finds nothing, wherever the section and whatever its heading.
+    for heading in [
+        "User Stories",
+        "Requirements",
+        "Epics",
+        "Workstreams",
+        "Testing",
+        "Deliverables",
+        "Action Items",
+        "Summary",
+        "Overview",
+    ] {
+        for body in [
+            "### Item 1: Login\n\n**Status:** Blocked\n",
+            "**Status:** Blocked\n",
+        ] {
+            let src = format!("# Plan\n\n## Overview\n\nText.\n\n## {heading}\n\n{body}");
+            let err = run(&src, "status", "Done", false).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                "no field `status` in the plan header; use --add to add it",
+                "{src:?}"
+            );
+            // `--add` adds the plan's own, and leaves the item's alone.
+            assert_eq!(
+                run(&src, "status", "Done", true).unwrap(),
+                src.replace("# Plan\n", "# Plan\n\n**Status:** Done\n"),
+                "{src:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_metadata_section_after_the_title_is_the_header() {
+    // Some plans write their header under a heading that says so; right
+    // after the title, its fields are the plan's.
+    let src = "# Plan\n\n## Document Info\n\n**Status:** Draft\n**Owner:** Ann\n\n## Stories\n\n**Status:** Open\n";
+    assert_eq!(
+        run(src, "status", "Done", false).unwrap(),
+        src.replacen("Draft", "Done", 1)
+    );
+    assert_eq!(
+        run(src, "priority", "High", true).unwrap(),
+        src.replace("**Owner:** Ann\n", "**Owner:** Ann\n**Priority:** High\n")
+    );
+    // Only the first section, and only its own fields, not a child's.
+    for src in [
+        "# Plan\n\n## Overview\n\n## Metadata\n\n**Status:** Draft\n",
+        "# Plan\n\n## Metadata\n\n### Story 1\n\n**Status:** Draft\n",
+    ] {
+        assert!(
+            matches!(
+                run(src, "status", "Done", false),
+                Err(OpError::FieldMissing { .. })
+            ),
+            "{src:?}"
+        );
+    }
+}
+
+#[test]
+fn an_untitled_plans_opening_heading_stands_for_its_title() {
+    let src = "## Checkout revamp\n\n**Status:** Draft\n\n## Risks\n\n**Status:** Open\n";
+    assert_eq!(
+        run(src, "status", "Done", false).unwrap(),
+        src.replacen("Draft", "Done", 1)
+    );
+    // Not a heading that names a section, nor one after some text.
+    for src in [
+        "## Risks\n\n**Status:** Open\n\n## Tasks\n",
+        "Intro.\n\n## Checkout revamp\n\n**Status:** Draft\n",
+    ] {
+        assert!(
+            matches!(
+                run(src, "status", "Done", false),
+                Err(OpError::FieldMissing { .. })
+            ),
+            "{src:?}"
+        );
+    }
+}
+
+#[test]
+fn header_fields_written_as_list_items_are_edited_in_place() {
+    let src = "# Plan\n\n- **Status**: Draft\n- **Owner**: Ann\n\n## Phase 1\n";
+    let want = "# Plan\n\n- **Status**: Done\n- **Owner**: Ann\n\n## Phase 1\n";
+    assert_eq!(run(src, "status", "Done", false).unwrap(), want);
+    // `--add` finds it too, rather than writing a second one.
+    assert_eq!(run(src, "status", "Done", true).unwrap(), want);
+    assert_eq!(
+        run(&src.replace('\n', "\r\n"), "status", "Done", true).unwrap(),
+        want.replace('\n', "\r\n")
+    );
+    let err = run(src, "priority", "High", false).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no field `priority` in the plan header (it has: Status, Owner); use --add to add it"
+    );
+    // A new field cannot join the list as the header's (an item is the
+    // list's), nor follow it (it would run into the last item): it goes
+    // under the title, in the list's style.
+    assert_eq!(
+        run(src, "priority", "High", true).unwrap(),
+        "# Plan\n\n**Priority**: High\n\n- **Status**: Draft\n- **Owner**: Ann\n\n## Phase 1\n"
+    );
+    // A list further down is a section's, as before.
+    let src = "# Plan\n\n## Goals\n\n- **Status**: Draft\n";
+    assert!(matches!(
+        run(src, "status", "Done", false),
+        Err(OpError::FieldMissing { .. })
+    ));
+}
+
+#[test]
+fn a_header_table_that_states_the_field_is_refused() {
+    let msg = |line: usize| {
+        format!(
+            "the value cannot be written as a table field: `Status` is in the header's table on line {line}, whose cells planwright does not edit; change it there"
+        )
+    };
+    for (src, line) in [
+        (
+            "# Plan\n\n| Field | Value |\n|---|---|\n| Status | Draft |\n| Owner | Ann |\n\n## A\n",
+            5,
+        ),
+        // The key/value rows start in the table's header row.
+        (
+            "# Plan\n\n| Status | Draft |\n|---|---|\n| Owner | Ann |\n\n## A\n",
+            3,
+        ),
+        // Keys as column headings over one row of values: the line of the
+        // value.
+        (
+            "# Plan\n\n| Owner | Status |\n|---|---|\n| Ann | Draft |\n\n## A\n",
+            5,
+        ),
+    ] {
+        for add in [false, true] {
+            let err = run(src, "status", "Done", add).unwrap_err();
+            assert_eq!(err.to_string(), msg(line), "{src:?} add={add}");
+        }
+        // Lines are counted as Markdown ends them, lone `\r` included.
+        let err = run(&src.replace('\n', "\r"), "status", "Done", false).unwrap_err();
+        assert_eq!(err.to_string(), msg(line), "{src:?} in CR");
+    }
+    // A table further down, or one listing many rows under a `Status`
+    // column, says nothing about the plan's status.
+    for src in [
+        "# Plan\n\n## Risks\n\n| Status | Open |\n|---|---|\n",
+        "# Plan\n\n| Phase | Status |\n|---|---|\n| 1 | Done |\n| 2 | Open |\n\n## A\n",
+    ] {
+        assert!(
+            matches!(
+                run(src, "status", "Done", false),
+                Err(OpError::FieldMissing { .. })
+            ),
+            "{src:?}"
+        );
+    }
+}
+
+#[test]
+fn a_value_that_adds_a_field_is_refused_naming_that_field() {
+    let src = "# P\n\n**Owner:** Ann\n**Status:** Draft\n";
+    let err = run(src, "owner", "Bob | **Status:** X", false).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the value cannot be written as a bold field: it would add the field `Status: X`"
+    );
+    let err = run(src, "priority", "High | **Due**: May", true).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the value cannot be written as a bold field: it would add the field `Due: May`"
+    );
+    // A `|` alone is text.
+    assert_eq!(
+        run(src, "owner", "Bob | Carol", false).unwrap(),
+        "# P\n\n**Owner:** Bob | Carol\n**Status:** Draft\n"
     );
 }
 
@@ -185,22 +419,62 @@ fn status_values_come_from_the_dialect() {
     assert_eq!(plan.dialect.name, "delivery");
     let set = DialectSet::builtin();
     assert_eq!(
-        check_status(&plan, set, "Status", "in progress", false).unwrap(),
+        check_status(&plan, &src, set, "Status", "in progress", false).unwrap(),
         "In Progress"
     );
-    let err = check_status(&plan, set, "status", "Shipped", false).unwrap_err();
+    let err = check_status(&plan, &src, set, "status", "Shipped", false).unwrap_err();
     assert_eq!(
         err.to_string(),
         "`Shipped` is not a status of the delivery dialect (expected one of: Draft, In Progress, Completed, Blocked, Cancelled); use --force to set it anyway"
     );
     assert_eq!(
-        check_status(&plan, set, "status", "Shipped", true).unwrap(),
+        check_status(&plan, &src, set, "status", "Shipped", true).unwrap(),
         "Shipped"
     );
     assert_eq!(
-        check_status(&plan, set, "owner", "Shipped", false).unwrap(),
+        check_status(&plan, &src, set, "owner", "Shipped", false).unwrap(),
         "Shipped"
     );
+}
+
+#[test]
+fn a_status_the_dialect_spells_two_ways_keeps_the_spelling() {
+    // The roadmap dialect lists `in_progress` and `in-progress`.
+    let roadmap = |status: &str| {
+        format!(
+            "# P\n\n<!-- FEATURE_DIR: plans/7 -->\n<!-- PLAN_NUMBER: 001 -->\n<!-- STATUS: {status} -->\n"
+        )
+    };
+    let set = DialectSet::builtin();
+    let check = |src: &str, value: &str| {
+        let plan = parse(src);
+        assert_eq!(plan.dialect.name, "roadmap");
+        check_status(&plan, src, set, "status", value, false).unwrap()
+    };
+    // What the field already says, in any spelling, stays as written: the
+    // set is unchanged and writes nothing.
+    let src = roadmap("in-progress");
+    for typed in ["in-progress", "in_progress", "In Progress"] {
+        let value = check(&src, typed);
+        assert_eq!(value, "in-progress", "{typed}");
+        let plan = parse(&src);
+        let req = SetField {
+            field: "status",
+            value: &value,
+            add: false,
+        };
+        assert_eq!(
+            set_field(&plan, &src, &req).unwrap().edits,
+            vec![],
+            "{typed}"
+        );
+    }
+    // A new value is written as typed when the dialect lists it so, else
+    // in the dialect's first spelling.
+    let src = roadmap("pending");
+    assert_eq!(check(&src, "in-progress"), "in-progress");
+    assert_eq!(check(&src, "in_progress"), "in_progress");
+    assert_eq!(check(&src, "In Progress"), "in_progress");
 }
 
 #[test]
