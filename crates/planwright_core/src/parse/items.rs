@@ -22,6 +22,11 @@ pub(crate) struct CheckBox {
 /// `[ ]`, `[x]`, `[X]`, and `[-]` / `[~]` for work in progress.
 pub(crate) fn check_box(after_marker: &str) -> Option<CheckBox> {
     let lead = after_marker.len() - after_marker.trim_start_matches([' ', '\t']).len();
+    // Five columns or more after the marker make the item's content an
+    // indented code block (CommonMark), where a box is code, not a task.
+    if lead > 4 || after_marker[..lead].contains('\t') && lead > 1 {
+        return None;
+    }
     let rest = &after_marker[lead..];
     let b = rest.as_bytes();
     if b.len() < 3 || b[0] != b'[' || b[2] != b']' {
@@ -520,5 +525,8 @@ mod tests {
         assert_eq!(boxed(" [ ]* 2.3 Write tests"), Some((1, ' ', 1)));
         assert_eq!(boxed(" [x]\\* 2.4 Lint"), Some((1, 'x', 2)));
         assert_eq!(boxed(" [ ]*emphasis*"), None);
+        // Indented code inside the item, as CommonMark reads it.
+        assert_eq!(boxed("     [ ] T001 x"), None);
+        assert_eq!(boxed("    [ ] T001 x"), Some((4, ' ', 0)));
     }
 }
