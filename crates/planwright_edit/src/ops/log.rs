@@ -1,9 +1,29 @@
-//! `log`: a dated entry in the progress log, as a table row or a bullet,
-//! shaped like the entries already there.
+//! `log`: a dated entry in the progress log, as a table row, a bullet or a
+//! dated heading, shaped like the entries already there.
+//!
+//! Which section is the log is decided in `log_find.rs`; the kinds of
+//! entry are written in `log_table.rs`, `log_list.rs` and
+//! `log_heading.rs`. What they share lives here: where a date goes among
+//! the log's entries, where a section's entries end, and how a message is
+//! kept literal text when it starts a block.
 
-use planwright_core::{List, Plan, Role, Section, Table, TableKind, TextRange};
+use planwright_core::edit::Edit;
+use planwright_core::{Plan, Section, TextRange};
 
 use super::{Change, Intent, OpError, insert_lines, line_end_after, line_start};
+
+#[path = "log_find.rs"]
+mod find;
+#[path = "log_heading.rs"]
+mod heading;
+#[path = "log_list.rs"]
+mod list;
+#[path = "log_table.rs"]
+mod table;
+
+#[cfg(test)]
+use list::time_len;
+use table::escape_pipes;
 
 /// What `planwright log` was asked.
 #[derive(Clone, Copy, Debug)]
@@ -15,12 +35,14 @@ pub struct LogEntry<'a> {
     pub create: bool,
 }
 
-/// Adds the entry: a row in the progress-log table, else a `### DATE`
-/// heading when the log is kept under dated headings, else a bullet in the
-/// log's last list. Each goes where its date belongs in the entries' order
-/// (see [`place`]), so an entry dated in the past lands among its
-/// neighbours. A message that is empty once trimmed, or spans lines, is
-/// refused.
+/// Adds the entry to the progress log (see `log_find.rs` for which
+/// section that is): a row in its table, else a `### DATE` heading when
+/// the log is kept under dated headings (or a line under the heading of
+/// that date when there is one), else an item in its lists. Each goes where
+/// its date belongs among all the log's dated entries (see [`spot`]), so an
+/// entry dated in the past lands among its neighbours. A message that is
+/// empty once trimmed, or spans lines, is refused; one that would start a
+/// block of its own (`# x`, `---`, a fence) is escaped to stay text.
 pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change, OpError> {
     let message = entry.message.trim();
     if message.is_empty() {
@@ -29,157 +51,94 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
     if message.contains(['\n', '\r']) {
         return Err(OpError::MultilineMessage);
     }
-    let le = plan.line_ending.as_str();
-    let section = plan.section_with_role(Role::ProgressLog);
-    let table = plan
-        .tables
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.kind == TableKind::ProgressLog)
-        .find(|(_, t)| section.is_none() || t.section == section)
-        .or_else(|| {
-            plan.tables
-                .iter()
-                .enumerate()
-                .find(|(_, t)| t.kind == TableKind::ProgressLog)
-        });
-    if let Some((index, t)) = table {
-        return Ok(Change {
-            edits: vec![table_row(src, t, entry.date, message, le)],
-            intent: Intent::LogRow { table: index },
-        });
-    }
-    let Some(s) = section else {
+    let new = New {
+        date: entry.date,
+        message,
+        le: plan.line_ending.as_str(),
+    };
+    let Some(s) = find::log_section(plan, src) else {
         if !entry.create {
             return Err(OpError::NoLog);
         }
         return Ok(Change {
-            edits: vec![new_section(plan, src, entry.date, message, le)],
+            edits: vec![new_section(plan, src, &new)],
             intent: Intent::LogEntry { new_heading: true },
         });
     };
     let sec = &plan.sections[s];
-    let dated_children: Vec<&Section> = plan
-        .sections
-        .iter()
-        .filter(|c| c.parent == Some(s))
-        .filter(|c| starts_with_date(&c.title))
-        .collect();
-    let new_heading = !dated_children.is_empty();
-    let edit = if new_heading {
-        dated_heading(src, sec, &dated_children, entry.date, message, le)
-    } else if let Some(list) = last_list(plan, sec.range) {
-        list_item(src, plan, list, entry.date, message, le)
-    } else {
+    let tables = table::log_tables(plan, sec.range);
+    if !tables.is_empty() {
+        return Ok(table::add_row(plan, src, &tables, &new));
+    }
+    let headings = heading::dated_headings(plan, s);
+    if !headings.is_empty() {
+        return Ok(heading::add(plan, src, &headings, &new));
+    }
+    let lists = list::entry_lists(plan, src, sec.range);
+    let edit = if lists.is_empty() {
         let at = entries_end(src, sec.range);
-        insert_after_content(
-            src,
-            at,
-            &[String::new(), format!("- {}: {message}", entry.date)],
-            le,
-        )
+        let bullet = format!("- {}: {message}", new.date);
+        insert_after_content(src, at, &[String::new(), bullet], new.le)
+    } else {
+        list::add_item(plan, src, &lists, &new)
     };
     Ok(Change {
         edits: vec![edit],
-        intent: Intent::LogEntry { new_heading },
+        intent: Intent::LogEntry { new_heading: false },
     })
 }
 
-/// A row with the date and message in their columns, cells padded to the
-/// header's widths, `|` escaped, pipes and prefix as the table writes them.
-fn table_row(
-    src: &str,
-    t: &Table,
-    date: &str,
-    message: &str,
-    le: &str,
-) -> planwright_core::edit::Edit {
-    let date_col = t.column(&["date", "when", "day"]).unwrap_or(0);
-    let msg_col = t
-        .column(&[
-            "update",
-            "entry",
-            "note",
-            "progress",
-            "change",
-            "event",
-            "summary",
-            "description",
-            "what",
-        ])
-        .filter(|&c| c != date_col)
-        .or_else(|| (0..t.header.cells.len()).find(|&c| c != date_col))
-        .unwrap_or(date_col);
-    let escaped = escape_pipes(message);
-    let header_line = t.header.range.slice(src);
-    let prefix_len = header_line.find('|').unwrap_or(0);
-    let prefix = &header_line[..prefix_len];
-    let prefix = if prefix.trim_start_matches(['>', ' ', '\t']).is_empty() {
-        prefix
-    } else {
-        ""
+/// The entry being written: its date, its trimmed one-line message, and
+/// the file's usual line ending.
+struct New<'a> {
+    date: &'a str,
+    message: &'a str,
+    le: &'a str,
+}
+
+/// Where a new entry goes among a log's entries, which may be spread over
+/// several groups (the lists under month headings, several tables).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Spot {
+    /// Before the entry at this index.
+    Before(usize),
+    /// At the end of the group of the entry at this index.
+    After(usize),
+    /// At the end of the group of the last dated entry (of the last group
+    /// when none is dated).
+    End,
+}
+
+/// Where an entry dated `date` goes among `entries`, each its date (`None`
+/// for an undated one) and its group, in the log's order. [`place`] finds
+/// the entry it goes before. When that one opens a group and the dated
+/// entry before it closes another, the entry joins the group whose
+/// neighbour shares more of its date (`2026-01` with the January list,
+/// not the December one after it); on a tie, the later group, as if the
+/// groups were one list.
+fn spot(entries: &[(Option<&str>, usize)], date: &str) -> Spot {
+    let dates: Vec<Option<&str>> = entries.iter().map(|e| e.0).collect();
+    let Some(next) = place(&dates, date) else {
+        return Spot::End;
     };
-    let body = header_line[prefix.len()..].trim_end();
-    let outer = body.starts_with('|');
-    let widths = |line: &str| -> Vec<usize> {
-        segments(line.trim_end())
-            .iter()
-            .map(|s| s.chars().count())
-            .collect()
-    };
-    let header_widths = widths(body);
-    // Pad to the column widths only when the table is kept aligned: its
-    // last row (or the delimiter row of an empty table) matches the header.
-    let reference = if let Some(last) = t.rows.last() {
-        last.range.slice(src).get(prefix.len()..).unwrap_or("")
-    } else {
-        let delim = line_end_after(src, t.header.range.end as usize);
-        let end = line_end_after(src, delim + 1);
-        src.get(delim..end)
-            .and_then(|l| l.get(prefix.len()..))
-            .unwrap_or("")
-    };
-    let aligned = widths(reference) == header_widths;
-    let cells: Vec<String> = (0..t.header.cells.len().max(1))
-        .map(|c| {
-            let text = if c == date_col {
-                date
-            } else if c == msg_col {
-                escaped.as_str()
-            } else {
-                ""
-            };
-            let width = if aligned {
-                header_widths.get(c).map_or(0, |w| w.saturating_sub(2))
-            } else {
-                0
-            };
-            format!("{text:<width$}")
+    let prev = entries[..next].iter().rposition(|e| e.0.is_some());
+    let shared = |d: Option<&str>| {
+        d.map_or(0, |d| {
+            d.bytes()
+                .zip(date.bytes())
+                .take_while(|(a, b)| a == b)
+                .count()
         })
-        .collect();
-    let row = if outer {
-        format!("{prefix}| {} |", cells.join(" | "))
-    } else {
-        format!("{prefix}{}", cells.join(" | "))
     };
-    let dates: Vec<Option<&str>> = t
-        .rows
-        .iter()
-        .map(|r| r.cells.get(date_col).and_then(|c| first_date(&c.text)))
-        .collect();
-    let at = match (
-        place(&dates, date).and_then(|i| t.rows.get(i)),
-        t.rows.last(),
-    ) {
-        (Some(next), _) => line_start(src, next.range.start as usize),
-        (None, Some(last)) => line_end_after(src, last.range.end as usize),
-        (None, None) => {
-            // No rows yet: after the delimiter row under the header.
-            let after_header = line_end_after(src, t.header.range.end as usize);
-            line_end_after(src, after_header + 1)
+    match prev {
+        Some(p)
+            if entries[p].1 != entries[next].1
+                && shared(entries[p].0) > shared(entries[next].0) =>
+        {
+            Spot::After(p)
         }
-    };
-    insert_lines(src, at, &[row], le)
+        _ => Spot::Before(next),
+    }
 }
 
 /// Where an entry dated `date` goes among entries dated `dates` (in the
@@ -209,258 +168,70 @@ fn place(dates: &[Option<&str>], date: &str) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// `|` escaped for a table cell; one already escaped (`\|`) is left as is.
-fn escape_pipes(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 4);
-    let mut backslashes = 0;
-    for c in text.chars() {
-        if c == '|' && backslashes % 2 == 0 {
-            out.push('\\');
+/// `message` as text that opens a paragraph or a list item's text and
+/// reads back as the same words: written raw, `---` would be a thematic
+/// break, `# x` a heading, ```` ``` ```` a fence, `<div>` or `<!--` raw
+/// HTML, `- x`, `1. x` or `[ ] x` a list or a task, `| x` the start of a
+/// table, `===` the underline of a heading, `> x` a quote and `[x]: y` a
+/// link definition. A backslash before the character that would do it
+/// keeps it literal (a Markdown backslash escape); any other message is unchanged.
+fn literal(message: &str) -> String {
+    let b = message.as_bytes();
+    let Some(&first) = b.first() else {
+        return String::new();
+    };
+    let ends_word = |i: usize| matches!(b.get(i), None | Some(b' ' | b'\t'));
+    let run = |c: u8| b.iter().take_while(|&&x| x == c).count();
+    // Only that character and spaces: `- - -`, `***`, `===`.
+    let only = |c: u8| b.iter().all(|&x| x == c || x == b' ' || x == b'\t');
+    let escape_at = match first {
+        b'#' if run(b'#') <= 6 && ends_word(run(b'#')) => Some(0),
+        b'-' | b'+' | b'*' if ends_word(1) => Some(0),
+        b'-' | b'*' | b'_' if only(first) && message.matches(char::from(first)).count() >= 3 => {
+            Some(0)
         }
-        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
-        out.push(c);
-    }
-    out
-}
-
-/// The cells of a table line between unescaped pipes, outer pipes dropped.
-fn segments(line: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    let bytes = line.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'|' && (i == 0 || bytes[i - 1] != b'\\') {
-            out.push(&line[from..i]);
-            from = i + 1;
+        b'-' | b'=' if only(first) => Some(0),
+        b'`' | b'~' if run(first) >= 3 => Some(0),
+        b'>' | b'|' => Some(0),
+        b'<' if html_start(message) => Some(0),
+        b'[' if task_box_or_definition(message) => Some(0),
+        b'0'..=b'9' => {
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            (digits <= 9 && matches!(b.get(digits), Some(b'.' | b')')) && ends_word(digits + 1))
+                .then_some(digits)
         }
-    }
-    out.push(&line[from..]);
-    if line.starts_with('|') {
-        out.remove(0);
-    }
-    if line.ends_with('|') && !line.ends_with("\\|") {
-        out.pop();
-    }
-    out
-}
-
-/// The last top-level list in `range`.
-fn last_list(plan: &Plan, range: TextRange) -> Option<&List> {
-    let inside: Vec<&List> = plan
-        .lists
-        .iter()
-        .filter(|l| range.contains_range(l.range))
-        .collect();
-    inside
-        .iter()
-        .rev()
-        .find(|l| {
-            !inside
-                .iter()
-                .any(|o| o.range != l.range && o.range.contains_range(l.range))
-        })
-        .copied()
-}
-
-/// A new entry under a dated heading, shaped like the log's other dated
-/// entries (level, blank line under the heading, bullet or paragraph):
-/// before the heading it [`place`]s it before, else after the last.
-fn dated_heading(
-    src: &str,
-    sec: &Section,
-    children: &[&Section],
-    date: &str,
-    message: &str,
-    le: &str,
-) -> planwright_core::edit::Edit {
-    let Some(last) = children.last() else {
-        let lines = [
-            String::new(),
-            format!("{} {date}", "#".repeat(usize::from(sec.level) + 1)),
-            format!("- {message}"),
-        ];
-        return insert_after_content(src, entries_end(src, sec.range), &lines, le);
+        _ => None,
     };
-    let dates: Vec<Option<&str>> = children.iter().map(|c| c.title.get(..10)).collect();
-    let next = place(&dates, date).and_then(|i| children.get(i));
-    let model = next.unwrap_or(last);
-    let body_at = line_end_after(src, model.heading.end as usize);
-    let body_end = content_end(src, model.range).max(body_at);
-    let body = src.get(body_at..body_end).unwrap_or("");
-    let blank_under = body
-        .split(['\n', '\r'])
-        .next()
-        .is_some_and(|l| l.trim().is_empty() && !body.trim().is_empty());
-    let first_line = body.trim_start().split(['\n', '\r']).next().unwrap_or("");
-    let bullet = match list_marker(first_line) {
-        Some(m) if !m.starts_with(|c: char| c.is_ascii_digit()) => format!("{m} "),
-        Some(_) => "1. ".to_owned(),
-        None if first_line.is_empty() => "- ".to_owned(),
-        None => String::new(),
-    };
-    let mut lines = vec![format!("{} {date}", "#".repeat(usize::from(model.level)))];
-    if blank_under {
-        lines.push(String::new());
-    }
-    lines.push(format!("{bullet}{message}"));
-    if let Some(next) = next {
-        lines.push(String::new());
-        insert_lines(
-            src,
-            line_start(src, next.heading.start as usize),
-            &lines,
-            le,
-        )
-    } else {
-        lines.insert(0, String::new());
-        insert_after_content(src, entries_end(src, sec.range), &lines, le)
+    match escape_at {
+        Some(at) => format!("{}\\{}", &message[..at], &message[at..]),
+        None => message.to_owned(),
     }
 }
 
-/// The list marker (`-`, `*`, `+`, `3.`, `3)`) that opens `line`, if any.
-fn list_marker(line: &str) -> Option<&str> {
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let len = match line.as_bytes().get(digits) {
-        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
-        Some(b'.' | b')') if digits > 0 => digits + 1,
-        _ => return None,
-    };
-    matches!(line.as_bytes().get(len), None | Some(b' ' | b'\t')).then(|| &line[..len])
+/// Whether a line starting with `<` would open an HTML block: a tag, a
+/// comment, `<?` or `<!`. An autolink (`<https://…>`, `<a@b.c>`) stays a
+/// link.
+fn html_start(text: &str) -> bool {
+    let rest = &text[1..];
+    let autolink = rest
+        .find('>')
+        .is_some_and(|end| rest[..end].contains([':', '@']) && !rest[..end].contains(' '));
+    !autolink
+        && rest
+            .bytes()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
 }
 
-/// A bullet with the list's marker, indentation and the way its items put
-/// the date, shaped like the item it goes before ([`place`]) or, at the
-/// end, like the last one (numbered on from it). Before an item it takes
-/// that item's number: Markdown numbers a list from its first item only,
-/// and renumbering the rest would touch lines that are not the entry's. A
-/// blank line goes with it when the items are set apart by blank lines.
-fn list_item(
-    src: &str,
-    plan: &Plan,
-    list: &List,
-    date: &str,
-    message: &str,
-    le: &str,
-) -> planwright_core::edit::Edit {
-    let markers = plan.markers_of(list);
-    let bottom = markers.last().copied().unwrap_or(list.range);
-    let dates: Vec<Option<&str>> = markers
-        .iter()
-        .map(|&m| item_date(item_text(src, m)))
-        .collect();
-    let next = place(&dates, date).and_then(|i| markers.get(i).copied());
-    let marker = next.unwrap_or(bottom);
-    let line = line_start(src, marker.start as usize);
-    let indent = src.get(line..marker.start as usize).unwrap_or("");
-    let marker_text = marker.slice(src);
-    let next_marker = match marker_text
-        .char_indices()
-        .find(|(_, c)| !c.is_ascii_digit())
-        .map(|(i, _)| i)
-    {
-        Some(i) if i > 0 && next.is_none() => {
-            let n: u64 = marker_text[..i].parse().unwrap_or(0);
-            format!("{}{}", n + 1, &marker_text[i..])
-        }
-        _ => marker_text.to_owned(),
-    };
-    let body = match date_shape(item_text(src, marker)) {
-        Some((pre, sep)) => format!("{pre}{date}{sep}{message}"),
-        None => format!("{date}: {message}"),
-    };
-    let mut lines = vec![format!("{indent}{next_marker} {body}")];
-    let loose = markers.get(1).is_some_and(|second| {
-        let at = line_start(src, second.start as usize);
-        let prev = line_start(src, at.saturating_sub(1));
-        at > 0 && src.get(prev..at).is_some_and(|l| l.trim().is_empty())
-    });
-    if next.is_some() {
-        if loose {
-            lines.push(String::new());
-        }
-        insert_lines(src, line, &lines, le)
-    } else {
-        if loose {
-            lines.insert(0, String::new());
-        }
-        let end = content_end(src, list.range);
-        insert_after_content(src, end, &lines, le)
-    }
-}
-
-/// The first line of the item whose marker is `marker`, after the marker.
-fn item_text(src: &str, marker: TextRange) -> &str {
-    let from = marker.end as usize;
-    let rest = src.get(from..).unwrap_or("");
-    rest[..planwright_core::text::line_len(rest)].trim_start()
-}
-
-/// The date an item starts with, in one of the shapes [`date_shape`] reads.
-fn item_date(item: &str) -> Option<&str> {
-    let (pre, _) = date_shape(item)?;
-    item.get(pre.len()..pre.len() + 10)
-}
-
-/// How an item writes its date: the text before it (`**`, `[`) and
-/// between it and the message (`**: `, ` — `), if it starts with one. A
-/// time after the date (`2026-01-10 14:00: c`) is the item's own, not part
-/// of the shape: the separator is what follows it.
-fn date_shape(item: &str) -> Option<(String, String)> {
-    let pre_len = item.find(|c: char| c.is_ascii_digit())?;
-    let pre = &item[..pre_len];
-    if pre.chars().count() > 3 || pre.chars().any(char::is_alphanumeric) {
-        return None;
-    }
-    let rest = &item[pre_len..];
-    if !starts_with_date(rest) {
-        return None;
-    }
-    let after = &rest[10..];
-    let after = &after[time_len(after)..];
-    let sep_len = after.find(char::is_alphanumeric).unwrap_or(after.len());
-    let sep = &after[..sep_len];
-    if sep.chars().count() > 6 {
-        return None;
-    }
-    Some((pre.to_owned(), sep.to_owned()))
-}
-
-/// The length of a time of day at the start of `s`, as written after a
-/// date (` 14:00`, `T09:30:15Z`, ` 9:30 pm`), or 0.
-fn time_len(s: &str) -> usize {
-    let b = s.as_bytes();
-    if !matches!(b.first(), Some(b' ' | b'T')) {
-        return 0;
-    }
-    let digits = |from: usize| {
-        b[from.min(b.len())..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count()
-    };
-    let hours = digits(1);
-    if !(1..=2).contains(&hours) || b.get(1 + hours) != Some(&b':') || digits(2 + hours) != 2 {
-        return 0;
-    }
-    let mut end = 4 + hours;
-    if b.get(end) == Some(&b':') && digits(end + 1) == 2 {
-        end += 3;
-    }
-    let space = usize::from(b.get(end) == Some(&b' '));
-    let meridiem = s.get(end + space..end + space + 2);
-    if meridiem.is_some_and(|m| m.eq_ignore_ascii_case("am") || m.eq_ignore_ascii_case("pm"))
-        && !b
-            .get(end + space + 2)
-            .is_some_and(u8::is_ascii_alphanumeric)
-    {
-        end += space + 2;
-    } else if b.get(end) == Some(&b'Z') {
-        end += 1;
-    }
-    if b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-        return 0;
-    }
-    end
+/// Whether a text starting with `[` opens with a check box (`[ ] x`) or
+/// is a link reference or footnote definition (`[x]: y`).
+fn task_box_or_definition(text: &str) -> bool {
+    let b = text.as_bytes();
+    let task = b.get(2) == Some(&b']') && matches!(b.get(3), None | Some(b' ' | b'\t'));
+    let definition = text
+        .find(']')
+        .is_some_and(|end| text[end + 1..].starts_with(':'));
+    task || definition
 }
 
 /// The first `YYYY-MM-DD` in a cell, standing as a word of its own
@@ -530,23 +301,12 @@ fn entries_end(src: &str, range: TextRange) -> usize {
 }
 
 /// Lines inserted after the line that ends at `at`.
-fn insert_after_content(
-    src: &str,
-    at: usize,
-    lines: &[String],
-    le: &str,
-) -> planwright_core::edit::Edit {
+fn insert_after_content(src: &str, at: usize, lines: &[String], le: &str) -> Edit {
     insert_lines(src, line_end_after(src, at), lines, le)
 }
 
 /// A `## Progress Log` section with a table, at the end of the file.
-fn new_section(
-    plan: &Plan,
-    src: &str,
-    date: &str,
-    message: &str,
-    le: &str,
-) -> planwright_core::edit::Edit {
+fn new_section(plan: &Plan, src: &str, new: &New<'_>) -> Edit {
     let level = plan
         .sections
         .iter()
@@ -554,7 +314,8 @@ fn new_section(
         .map(|s: &Section| s.level)
         .min()
         .unwrap_or(2);
-    let escaped = escape_pipes(message);
+    let (date, le) = (new.date, new.le);
+    let escaped = escape_pipes(new.message);
     let width = escaped.chars().count().max(6);
     let lines = [
         String::new(),
@@ -570,7 +331,7 @@ fn new_section(
     if content.trim().is_empty() {
         let mut text = lines[1..].join(le);
         text.push_str(le);
-        return planwright_core::edit::Edit::insert(src.len() - content.len(), text);
+        return Edit::insert(src.len() - content.len(), text);
     }
     let end = src.trim_end().len();
     insert_after_content(src, end, &lines, le)

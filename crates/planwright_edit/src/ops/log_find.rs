@@ -1,0 +1,104 @@
+//! Which section is the plan's progress log.
+//!
+//! A heading's role comes from `roles.toml`, which reads any heading with
+//! "log" or "progress" among its words as a progress log: "Audit Log" under
+//! Architecture, "Phase 1: Progress Dashboard", spec-kit's "Progress
+//! Tracking" check lists. Writing a dated line into those damages them, so
+//! the role only makes a section a candidate; what is already in it
+//! decides.
+
+use planwright_core::{Plan, Role, Section, TextRange};
+
+use super::{heading, list, table};
+
+/// The section that holds the progress log, if the plan has one: of the
+/// sections whose role is the progress log, never a phase and never the
+/// title (unless the whole file is a log: a title that names one over
+/// dated entries), one whose entries are dated, or one named only as a log
+/// ("Progress Log", "Changelog", "Work Log") that has room for entries (a
+/// log table, a list that is not a check list, or nothing yet). Named and
+/// dated beats named beats dated; the first such section wins a tie.
+pub(super) fn log_section(plan: &Plan, src: &str) -> Option<usize> {
+    let mut best: Option<((bool, bool, bool, bool), usize)> = None;
+    for (i, s) in plan.sections.iter().enumerate() {
+        if s.role != Some(Role::ProgressLog) || is_phase(plan, s) {
+            continue;
+        }
+        let named = names_the_log(&s.key);
+        let content = Content::of(plan, src, i);
+        let is_title = plan.title.as_ref().is_some_and(|t| t.heading == s.heading);
+        let qualifies = if is_title {
+            named && content.dated
+        } else {
+            content.dated || (named && content.open)
+        };
+        if !qualifies {
+            continue;
+        }
+        let rank = (!is_title, named && content.dated, named, content.dated);
+        if best.is_none_or(|(r, _)| rank > r) {
+            best = Some((rank, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// A phase heading ("Phase 1: Progress Dashboard") holds work, not a log.
+fn is_phase(plan: &Plan, s: &Section) -> bool {
+    plan.phases.iter().any(|p| p.heading == s.heading)
+}
+
+/// Words of the progress-log phrases in `roles.toml` that do not name a
+/// log on their own ("status updates", "progress tracking", "work log");
+/// the words that do ("log", "progress") are asked of the role table. A
+/// heading of only such words names the log and nothing else: "Audit Log",
+/// "Sprint 3 Progress" name something else that has a log or progress.
+const LOG_WORDS: &[&str] = &["change", "status", "updates", "tracking", "work"];
+
+/// Whether a heading (its normalised key) names a progress log and nothing
+/// else. A heading in a script written without spaces is one word, taken
+/// at its role.
+fn names_the_log(key: &str) -> bool {
+    !key.is_empty()
+        && key.split(' ').all(|w| {
+            LOG_WORDS.contains(&w)
+                || planwright_core::roles::resolve_key(w) == Some(Role::ProgressLog)
+        })
+}
+
+/// What a candidate section holds, as far as choosing the log goes.
+struct Content {
+    /// Some entry starts with a date: a log table's row, a dated heading,
+    /// an item of a list that is not a check list.
+    dated: bool,
+    /// An entry can go in: it has a log table or a list that is not a
+    /// check list, or no list or table at all.
+    open: bool,
+}
+
+impl Content {
+    fn of(plan: &Plan, src: &str, s: usize) -> Self {
+        let range: TextRange = plan.sections[s].range;
+        let tables = table::log_tables(plan, range);
+        let dated_rows = tables.iter().any(|&(t, col)| {
+            plan.tables[t].rows.iter().any(|r| {
+                r.cells
+                    .get(col)
+                    .is_some_and(|c| super::first_date(&c.text).is_some())
+            })
+        });
+        let dated_headings = !heading::dated_headings(plan, s).is_empty();
+        let lists = list::entry_lists(plan, src, range);
+        let dated_items = lists.iter().any(|l| {
+            plan.markers_of(l)
+                .iter()
+                .any(|&m| list::item_date(list::item_text(src, m)).is_some())
+        });
+        let any_list = !list::top_lists(plan, range).is_empty();
+        let any_table = plan.tables.iter().any(|t| range.contains_range(t.range));
+        Self {
+            dated: dated_rows || dated_headings || dated_items,
+            open: !tables.is_empty() || !lists.is_empty() || !(any_list || any_table),
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Log entries under dated headings (`### 2026-01-05`): a new heading
+//! shaped like the others, or a line under the one of that day.
+
+use planwright_core::edit::Edit;
+use planwright_core::{Plan, Section, TextRange};
+
+use super::{
+    Change, Intent, New, Spot, content_end, entries_end, insert_after_content, insert_lines,
+    line_end_after, line_start, list, literal, spot, starts_with_date,
+};
+
+/// The headings inside section `s` whose titles open with a date, at the
+/// shallowest level such headings have there: a log grouped by month keeps
+/// its days one level down, and a day's own dated sub-headings (times of
+/// day) are that day's business.
+pub(super) fn dated_headings(plan: &Plan, s: usize) -> Vec<usize> {
+    let range = plan.sections[s].range;
+    let inside = plan.sections[s + 1..]
+        .iter()
+        .take_while(|c| range.contains_range(c.range))
+        .enumerate()
+        .filter(|(_, c)| starts_with_date(&c.title))
+        .map(|(i, c)| (s + 1 + i, c.level));
+    let Some(level) = inside.clone().map(|(_, l)| l).min() else {
+        return Vec::new();
+    };
+    inside
+        .filter(|&(_, l)| l == level)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The entry under the `headings` (from [`dated_headings`], not empty): a
+/// line under the heading of its date when one is only that date, else a
+/// heading of its own where [`spot`] puts it.
+pub(super) fn add(plan: &Plan, src: &str, headings: &[usize], new: &New<'_>) -> Change {
+    let same_day = headings.iter().map(|&h| &plan.sections[h]).find(|h| {
+        h.title.get(..10) == Some(new.date) && !h.title[10..].chars().any(char::is_alphanumeric)
+    });
+    if let Some(day) = same_day {
+        return Change {
+            edits: vec![add_to_day(plan, src, day, new)],
+            intent: Intent::LogEntry { new_heading: false },
+        };
+    }
+    let entries: Vec<(Option<&str>, usize)> = headings
+        .iter()
+        .map(|&h| {
+            let c = &plan.sections[h];
+            (c.title.get(..10), c.parent.unwrap_or(0))
+        })
+        .collect();
+    let (model, before) = match spot(&entries, new.date) {
+        Spot::Before(i) => (&plan.sections[headings[i]], true),
+        Spot::After(i) => (&plan.sections[headings[i]], false),
+        Spot::End => (&plan.sections[headings[headings.len() - 1]], false),
+    };
+    Change {
+        edits: vec![dated_heading(src, model, before, new)],
+        intent: Intent::LogEntry { new_heading: true },
+    }
+}
+
+/// A new dated heading shaped like the heading `model` (level, blank line
+/// under the heading, bullet or paragraph): before it when `before`, else
+/// after its entries.
+fn dated_heading(src: &str, model: &Section, before: bool, new: &New<'_>) -> Edit {
+    let body_at = line_end_after(src, model.heading.end as usize);
+    let body_end = content_end(src, model.range).max(body_at);
+    let body = src.get(body_at..body_end).unwrap_or("");
+    let blank_under = body
+        .split(['\n', '\r'])
+        .next()
+        .is_some_and(|l| l.trim().is_empty() && !body.trim().is_empty());
+    let first_line = body.trim_start().split(['\n', '\r']).next().unwrap_or("");
+    let bullet = match list::list_marker(first_line) {
+        Some(m) if !m.starts_with(|c: char| c.is_ascii_digit()) => format!("{m} "),
+        Some(_) => "1. ".to_owned(),
+        None if first_line.is_empty() => "- ".to_owned(),
+        None => String::new(),
+    };
+    let hashes = "#".repeat(usize::from(model.level));
+    let mut lines = vec![format!("{hashes} {}", new.date)];
+    if blank_under {
+        lines.push(String::new());
+    }
+    lines.push(format!("{bullet}{}", literal(new.message)));
+    if before {
+        lines.push(String::new());
+        insert_lines(
+            src,
+            line_start(src, model.heading.start as usize),
+            &lines,
+            new.le,
+        )
+    } else {
+        lines.insert(0, String::new());
+        let end = entries_end(src, model.range);
+        insert_after_content(src, end, &lines, new.le)
+    }
+}
+
+/// A line more under the heading `day` of the entry's date: an item of the
+/// list its entries end with, else a paragraph of its own after them.
+fn add_to_day(plan: &Plan, src: &str, day: &Section, new: &New<'_>) -> Edit {
+    let end = entries_end(src, day.range);
+    let body_at = line_end_after(src, day.heading.end as usize);
+    let message = literal(new.message);
+    if end <= day.heading.end as usize {
+        return insert_lines(src, body_at, &[format!("- {message}")], new.le);
+    }
+    let body = TextRange::new(body_at.min(day.range.end as usize), day.range.end as usize);
+    let closing_list = list::top_lists(plan, body)
+        .into_iter()
+        .rfind(|l| content_end(src, l.range) == end);
+    match closing_list {
+        Some(l) => list::append_item(plan, src, l, new),
+        None => insert_after_content(src, end, &[String::new(), message], new.le),
+    }
+}

@@ -1,0 +1,312 @@
+//! Log entries as list items, shaped like the items already there: the
+//! marker, indentation and numbering, and the way an item writes its date.
+
+use planwright_core::edit::Edit;
+use planwright_core::{List, Plan, TextRange};
+
+use super::{
+    New, Spot, content_end, insert_after_content, insert_lines, line_start, literal, spot,
+    starts_with_date,
+};
+
+/// The lists in `range` that are not inside another list, in order.
+pub(super) fn top_lists(plan: &Plan, range: TextRange) -> Vec<&List> {
+    // Lists are recorded where they open, so in order of their starts: a
+    // list starting inside the last top-level one is nested in it.
+    let first = plan.lists.partition_point(|l| l.range.start < range.start);
+    let mut out = Vec::new();
+    let mut end = 0;
+    for l in &plan.lists[first..] {
+        if l.range.start >= range.end {
+            break;
+        }
+        if range.contains_range(l.range) && l.range.start >= end {
+            end = l.range.end;
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// The [`top_lists`] in `range` that can take an entry: a list of check
+/// boxes is a list of tasks or gates, never a log, whatever its heading.
+pub(super) fn entry_lists<'p>(plan: &'p Plan, src: &str, range: TextRange) -> Vec<&'p List> {
+    top_lists(plan, range)
+        .into_iter()
+        .filter(|l| {
+            !plan.markers_of(l).iter().any(|&m| {
+                let text = item_text(src, m).as_bytes();
+                let boxed = text.first() == Some(&b'[')
+                    && text.get(2) == Some(&b']')
+                    && matches!(text.get(3), None | Some(b' ' | b'\t'));
+                boxed || plan.task_on_line(m).is_some()
+            })
+        })
+        .collect()
+}
+
+/// An item in one of the log's `lists` (from [`entry_lists`], not empty),
+/// where [`spot`] puts its date among all their items: before the item it
+/// goes before, shaped like it, else at the end of its list, shaped like
+/// that list's last dated item.
+pub(super) fn add_item(plan: &Plan, src: &str, lists: &[&List], new: &New<'_>) -> Edit {
+    let entries: Vec<(Option<&str>, usize, TextRange)> = lists
+        .iter()
+        .enumerate()
+        .flat_map(|(g, l)| {
+            plan.markers_of(l)
+                .iter()
+                .map(move |&m| (item_date(item_text(src, m)), g, m))
+        })
+        .collect();
+    // A day kept as an item of only its date, with its entries as
+    // sub-items, takes a second entry of that day as one more sub-item.
+    let same_day = entries.iter().find_map(|&(date, g, m)| {
+        let bare = date_shape(item_text(src, m)).is_some_and(|s| s.bare);
+        (date == Some(new.date) && bare)
+            .then(|| sub_list(plan, lists[g], m))
+            .flatten()
+    });
+    if let Some(sub) = same_day {
+        return append_item(plan, src, sub, new);
+    }
+    let dates: Vec<(Option<&str>, usize)> = entries.iter().map(|e| (e.0, e.1)).collect();
+    let group = match spot(&dates, new.date) {
+        Spot::Before(i) => {
+            let (_, g, marker) = entries[i];
+            return list_item(src, plan, lists[g], Some(marker), marker, new, true);
+        }
+        Spot::After(i) => entries[i].1,
+        Spot::End => dates
+            .iter()
+            .rposition(|e| e.0.is_some())
+            .map_or(lists.len() - 1, |i| entries[i].1),
+    };
+    let list = lists[group];
+    let markers = plan.markers_of(list);
+    let model = markers
+        .iter()
+        .rev()
+        .find(|&&m| item_date(item_text(src, m)).is_some())
+        .or(markers.last())
+        .copied()
+        .unwrap_or(list.range);
+    list_item(src, plan, list, None, model, new, true)
+}
+
+/// An item at the end of `list` holding just the message (or, when its
+/// items are dated, the date and message the way they write them).
+pub(super) fn append_item(plan: &Plan, src: &str, list: &List, new: &New<'_>) -> Edit {
+    let model = plan.markers_of(list).last().copied().unwrap_or(list.range);
+    let dated = item_date(item_text(src, model)).is_some();
+    list_item(src, plan, list, None, model, new, dated)
+}
+
+/// The list marker (`-`, `*`, `+`, `3.`, `3)`) that opens `line`, if any.
+pub(super) fn list_marker(line: &str) -> Option<&str> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let len = match line.as_bytes().get(digits) {
+        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+        Some(b'.' | b')') if digits > 0 => digits + 1,
+        _ => return None,
+    };
+    matches!(line.as_bytes().get(len), None | Some(b' ' | b'\t')).then(|| &line[..len])
+}
+
+/// An item with the list's marker and indentation, before the item whose
+/// marker is `before` or else at the end (numbered on from the last item),
+/// its text shaped like the item `model`'s when `dated` (the date written
+/// the way that item writes it), else only the message. Before an item it
+/// takes that item's number: Markdown numbers a list from its first item
+/// only, and renumbering the rest would touch lines that are not the
+/// entry's. A blank line goes with it when the items are set apart by
+/// blank lines.
+fn list_item(
+    src: &str,
+    plan: &Plan,
+    list: &List,
+    before: Option<TextRange>,
+    model: TextRange,
+    new: &New<'_>,
+    dated: bool,
+) -> Edit {
+    let markers = plan.markers_of(list);
+    let bottom = markers.last().copied().unwrap_or(list.range);
+    let marker = before.unwrap_or(bottom);
+    let line = line_start(src, marker.start as usize);
+    let indent = src.get(line..marker.start as usize).unwrap_or("");
+    let marker_text = marker.slice(src);
+    let next_marker = match marker_text
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map(|(i, _)| i)
+    {
+        Some(i) if i > 0 && before.is_none() => {
+            let n: u64 = marker_text[..i].parse().unwrap_or(0);
+            format!("{}{}", n + 1, &marker_text[i..])
+        }
+        _ => marker_text.to_owned(),
+    };
+    let (date, message) = (new.date, new.message);
+    let shape = date_shape(item_text(src, model)).filter(|_| dated);
+    let mut lines = match shape {
+        None if dated => vec![format!("{date}: {message}")],
+        None => vec![literal(message)],
+        Some(s) if !s.bare => vec![format!("{}{date}{}{message}", s.pre, s.sep)],
+        // An item that is only a date keeps its entries under it, as
+        // sub-items, or has none: the message goes where the model keeps
+        // its own, never glued to the date.
+        Some(s) => {
+            let closing = s.sep.trim_end();
+            match sub_marker(plan, src, list, model) {
+                Some((sub_indent, sub)) => vec![
+                    format!("{}{date}{closing}", s.pre),
+                    format!("{sub_indent}{sub} {}", literal(message)),
+                ],
+                None if closing.ends_with(':') => {
+                    vec![format!("{}{date}{closing} {message}", s.pre)]
+                }
+                None => vec![format!("{}{date}{closing}: {message}", s.pre)],
+            }
+        }
+    };
+    lines[0] = format!("{indent}{next_marker} {}", lines[0]);
+    let loose = markers.get(1).is_some_and(|second| {
+        let at = line_start(src, second.start as usize);
+        let prev = line_start(src, at.saturating_sub(1));
+        at > 0 && src.get(prev..at).is_some_and(|l| l.trim().is_empty())
+    });
+    if before.is_some() {
+        if loose {
+            lines.push(String::new());
+        }
+        insert_lines(src, line, &lines, new.le)
+    } else {
+        if loose {
+            lines.insert(0, String::new());
+        }
+        let end = content_end(src, list.range);
+        insert_after_content(src, end, &lines, new.le)
+    }
+}
+
+/// The list of sub-items of the item whose marker is `marker`, if it has
+/// one.
+fn sub_list<'p>(plan: &'p Plan, list: &List, marker: TextRange) -> Option<&'p List> {
+    let item_end = plan
+        .markers_of(list)
+        .iter()
+        .find(|m| m.start > marker.start)
+        .map_or(list.range.end, |m| m.start);
+    let next = plan.lists.partition_point(|l| l.range.start <= marker.end);
+    plan.lists.get(next).filter(|l| l.range.start < item_end)
+}
+
+/// The indentation and marker of the first of the item's [`sub_list`]
+/// (`1.` for a numbered one), if it has one.
+fn sub_marker<'s>(
+    plan: &Plan,
+    src: &'s str,
+    list: &List,
+    marker: TextRange,
+) -> Option<(&'s str, String)> {
+    let sub = sub_list(plan, list, marker)?;
+    let first = plan.markers_of(sub).first().copied()?;
+    let indent = src.get(line_start(src, first.start as usize)..first.start as usize)?;
+    let text = first.slice(src);
+    let text = match text.chars().last() {
+        Some(delimiter) if sub.ordered => format!("1{delimiter}"),
+        _ => text.to_owned(),
+    };
+    Some((indent, text))
+}
+
+/// The first line of the item whose marker is `marker`, after the marker.
+pub(super) fn item_text(src: &str, marker: TextRange) -> &str {
+    let from = marker.end as usize;
+    let rest = src.get(from..).unwrap_or("");
+    rest[..planwright_core::text::line_len(rest)].trim_start()
+}
+
+/// The date an item starts with, in one of the shapes [`date_shape`] reads.
+pub(super) fn item_date(item: &str) -> Option<&str> {
+    let shape = date_shape(item)?;
+    item.get(shape.pre.len()..shape.pre.len() + 10)
+}
+
+/// How an item writes its date.
+#[derive(Debug, PartialEq, Eq)]
+struct DateShape<'a> {
+    /// The text before the date (`**`, `[`).
+    pre: &'a str,
+    /// The text between the date and the message (`**: `, ` — `), or
+    /// after the date when nothing follows (`**`).
+    sep: &'a str,
+    /// Nothing but the date: the item's entries are its sub-items, if any.
+    bare: bool,
+}
+
+/// How an item writes its date, if it starts with one. A time after the
+/// date (`2026-01-10 14:00: c`) is the item's own, not part of the shape:
+/// the separator is what follows it.
+fn date_shape(item: &str) -> Option<DateShape<'_>> {
+    let pre_len = item.find(|c: char| c.is_ascii_digit())?;
+    let pre = &item[..pre_len];
+    if pre.chars().count() > 3 || pre.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let rest = &item[pre_len..];
+    if !starts_with_date(rest) {
+        return None;
+    }
+    let after = &rest[10..];
+    let after = &after[time_len(after)..];
+    let sep_len = after.find(char::is_alphanumeric).unwrap_or(after.len());
+    let sep = &after[..sep_len];
+    if sep.chars().count() > 6 {
+        return None;
+    }
+    Some(DateShape {
+        pre,
+        sep,
+        bare: sep_len == after.len(),
+    })
+}
+
+/// The length of a time of day at the start of `s`, as written after a
+/// date (` 14:00`, `T09:30:15Z`, ` 9:30 pm`), or 0.
+pub(super) fn time_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    if !matches!(b.first(), Some(b' ' | b'T')) {
+        return 0;
+    }
+    let digits = |from: usize| {
+        b[from.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let hours = digits(1);
+    if !(1..=2).contains(&hours) || b.get(1 + hours) != Some(&b':') || digits(2 + hours) != 2 {
+        return 0;
+    }
+    let mut end = 4 + hours;
+    if b.get(end) == Some(&b':') && digits(end + 1) == 2 {
+        end += 3;
+    }
+    let space = usize::from(b.get(end) == Some(&b' '));
+    let meridiem = s.get(end + space..end + space + 2);
+    if meridiem.is_some_and(|m| m.eq_ignore_ascii_case("am") || m.eq_ignore_ascii_case("pm"))
+        && !b
+            .get(end + space + 2)
+            .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        end += space + 2;
+    } else if b.get(end) == Some(&b'Z') {
+        end += 1;
+    }
+    if b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        return 0;
+    }
+    end
+}

@@ -1,0 +1,194 @@
+//! Log entries as table rows: padded like the table, `|` escaped, where
+//! the date belongs among the rows of the log's tables.
+
+use planwright_core::edit::Edit;
+use planwright_core::{Plan, Row, Table, TableKind, TextRange};
+
+use super::{
+    Change, Intent, New, Spot, first_date, insert_lines, line_end_after, line_start, spot,
+};
+
+/// The tables in `range` (the log section) that hold entries, each with
+/// its date column: those read as a progress log and those with a date
+/// column (a "Date" heading, or dates in its rows). A table outside the
+/// log section is never the log, however its columns are named: a
+/// timeline's `| Milestone | Date | Notes |` is not.
+pub(super) fn log_tables(plan: &Plan, range: TextRange) -> Vec<(usize, usize)> {
+    plan.tables
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| range.contains_range(t.range))
+        .filter_map(|(i, t)| {
+            let named = t.column(&["date", "when", "day"]);
+            let dated = (0..t.header.cells.len()).find(|&c| {
+                t.rows.iter().any(|r| {
+                    r.cells
+                        .get(c)
+                        .is_some_and(|x| first_date(&x.text).is_some())
+                })
+            });
+            match named.or(dated) {
+                Some(col) => Some((i, col)),
+                None => (t.kind == TableKind::ProgressLog).then_some((i, 0)),
+            }
+        })
+        .collect()
+}
+
+/// A row in one of the log's `tables` (indices and date columns from
+/// [`log_tables`], not empty), where [`spot`] puts its date among all
+/// their rows.
+pub(super) fn add_row(plan: &Plan, src: &str, tables: &[(usize, usize)], new: &New<'_>) -> Change {
+    let entries: Vec<(Option<&str>, usize)> = tables
+        .iter()
+        .enumerate()
+        .flat_map(|(g, &(t, col))| {
+            plan.tables[t]
+                .rows
+                .iter()
+                .map(move |r| (r.cells.get(col).and_then(|c| first_date(&c.text)), g))
+        })
+        .collect();
+    let row_at = |i: usize| {
+        let mut i = i;
+        for (g, &(t, _)) in tables.iter().enumerate() {
+            let rows = &plan.tables[t].rows;
+            if i < rows.len() {
+                return (g, Some(&rows[i]));
+            }
+            i -= rows.len();
+        }
+        (tables.len() - 1, None)
+    };
+    let (group, before) = match spot(&entries, new.date) {
+        Spot::Before(i) => row_at(i),
+        Spot::After(i) => (row_at(i).0, None),
+        Spot::End => {
+            let last_dated = entries.iter().rposition(|e| e.0.is_some());
+            (last_dated.map_or(tables.len() - 1, |i| entries[i].1), None)
+        }
+    };
+    let (index, date_col) = tables[group];
+    Change {
+        edits: vec![table_row(src, &plan.tables[index], date_col, before, new)],
+        intent: Intent::LogRow { table: index },
+    }
+}
+
+/// A row with the date and message in their columns, cells padded to the
+/// header's widths, `|` escaped, pipes and prefix as the table writes them:
+/// before the row `before`, else after the table's last row.
+fn table_row(src: &str, t: &Table, date_col: usize, before: Option<&Row>, new: &New<'_>) -> Edit {
+    let msg_col = t
+        .column(&[
+            "update",
+            "entry",
+            "note",
+            "progress",
+            "change",
+            "event",
+            "summary",
+            "description",
+            "what",
+        ])
+        .filter(|&c| c != date_col)
+        .or_else(|| (0..t.header.cells.len()).find(|&c| c != date_col))
+        .unwrap_or(date_col);
+    let escaped = escape_pipes(new.message);
+    let header_line = t.header.range.slice(src);
+    let prefix_len = header_line.find('|').unwrap_or(0);
+    let prefix = &header_line[..prefix_len];
+    let prefix = if prefix.trim_start_matches(['>', ' ', '\t']).is_empty() {
+        prefix
+    } else {
+        ""
+    };
+    let body = header_line[prefix.len()..].trim_end();
+    let outer = body.starts_with('|');
+    let widths = |line: &str| -> Vec<usize> {
+        segments(line.trim_end())
+            .iter()
+            .map(|s| s.chars().count())
+            .collect()
+    };
+    let header_widths = widths(body);
+    // Pad to the column widths only when the table is kept aligned: its
+    // last row (or the delimiter row of an empty table) matches the header.
+    let reference = if let Some(last) = t.rows.last() {
+        last.range.slice(src).get(prefix.len()..).unwrap_or("")
+    } else {
+        let delim = line_end_after(src, t.header.range.end as usize);
+        let end = line_end_after(src, delim + 1);
+        src.get(delim..end)
+            .and_then(|l| l.get(prefix.len()..))
+            .unwrap_or("")
+    };
+    let aligned = widths(reference) == header_widths;
+    let cells: Vec<String> = (0..t.header.cells.len().max(1))
+        .map(|c| {
+            let text = if c == date_col {
+                new.date
+            } else if c == msg_col {
+                escaped.as_str()
+            } else {
+                ""
+            };
+            let width = if aligned {
+                header_widths.get(c).map_or(0, |w| w.saturating_sub(2))
+            } else {
+                0
+            };
+            format!("{text:<width$}")
+        })
+        .collect();
+    let row = if outer {
+        format!("{prefix}| {} |", cells.join(" | "))
+    } else {
+        format!("{prefix}{}", cells.join(" | "))
+    };
+    let at = match (before, t.rows.last()) {
+        (Some(next), _) => line_start(src, next.range.start as usize),
+        (None, Some(last)) => line_end_after(src, last.range.end as usize),
+        (None, None) => {
+            // No rows yet: after the delimiter row under the header.
+            let after_header = line_end_after(src, t.header.range.end as usize);
+            line_end_after(src, after_header + 1)
+        }
+    };
+    insert_lines(src, at, &[row], new.le)
+}
+
+/// `|` escaped for a table cell; one already escaped (`\|`) is left as is.
+pub(super) fn escape_pipes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut backslashes = 0;
+    for c in text.chars() {
+        if c == '|' && backslashes % 2 == 0 {
+            out.push('\\');
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        out.push(c);
+    }
+    out
+}
+
+/// The cells of a table line between unescaped pipes, outer pipes dropped.
+fn segments(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let bytes = line.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'|' && (i == 0 || bytes[i - 1] != b'\\') {
+            out.push(&line[from..i]);
+            from = i + 1;
+        }
+    }
+    out.push(&line[from..]);
+    if line.starts_with('|') {
+        out.remove(0);
+    }
+    if line.ends_with('|') && !line.ends_with("\\|") {
+        out.pop();
+    }
+    out
+}
