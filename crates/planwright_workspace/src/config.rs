@@ -101,9 +101,20 @@ pub struct NewConfig {
     /// The template `new` uses without `-t`.
     #[serde(default = "default_template")]
     pub template: String,
-    /// Digits in `{number}`.
-    #[serde(default = "default_digits")]
+    /// Digits in `{number}`, 1 to 9: numbers are read back from names of
+    /// at most 9 digits, so a wider one would never be seen as taken.
+    #[serde(default = "default_digits", deserialize_with = "plan_digits")]
     pub digits: u8,
+}
+
+fn plan_digits<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    let n = u64::deserialize(d)?;
+    match u8::try_from(n) {
+        Ok(n @ 1..=9) => Ok(n),
+        _ => Err(serde::de::Error::custom(format!(
+            "`digits` must be 1 to 9, not {n}: plan numbers are read back from names of at most 9 digits"
+        ))),
+    }
 }
 
 impl Default for NewConfig {
@@ -400,6 +411,15 @@ ignore = ["PW1"]
         std::fs::write(dir.path().join(CONFIG_FILE), "[new]\ndigits = 4\n").unwrap();
         let loaded = load_config(&nested).unwrap();
         assert_eq!(loaded.config.new.digits, 4);
+        for bad in ["[new]\ndigits = 10\n", "[new]\ndigits = 0\n"] {
+            let err = parse_config(bad, Path::new("planwright.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.starts_with("planwright.toml:2:10: `digits` must be 1 to 9"),
+                "{err}"
+            );
+        }
         assert_eq!(loaded.root, dir.path());
     }
 }

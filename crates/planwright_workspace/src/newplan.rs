@@ -222,7 +222,7 @@ fn pick_number(req: &NewRequest<'_>, pattern: &Pattern) -> Result<Option<u64>, N
     if !pattern.has_number() {
         return Ok(None);
     }
-    let used = used_numbers(req.root, pattern);
+    let used = used_numbers(req.root, pattern, req.config.digits);
     let next = used.last().map_or(1, |n| n + 1);
     if req.number.is_none() && next > MAX_NUMBER {
         return Err(NewError::NoNumberLeft);

@@ -27,7 +27,7 @@ pub enum PatternError {
     )]
     UnknownVariable { pattern: String, name: String },
     #[error(
-        "[new] pattern `{0}`: `{{number}}` may appear once, in a folder or file name after fixed folders"
+        "[new] pattern `{0}`: `{{number}}` may appear once, in a folder or file name after fixed folders, before any `{{slug}}`"
     )]
     BadNumber(String),
     #[error("[new] pattern `{0}` must name a Markdown file (`….md`)")]
@@ -70,10 +70,14 @@ impl Pattern {
         let with_number: Vec<usize> = (0..components.len())
             .filter(|&i| components[i].contains("{number}"))
             .collect();
+        // The number is read back from names by the text before it, so
+        // nothing variable may come before it: `{slug}-{number}.md` gave
+        // every plan 001.
         let numbered = match with_number.as_slice() {
             [] => None,
             [i] if components[*i].matches("{number}").count() == 1
-                && components[..*i].iter().all(|c| !c.contains('{')) =>
+                && components[..*i].iter().all(|c| !c.contains('{'))
+                && components[*i].find('{') == components[*i].find("{number}") =>
             {
                 Some(*i)
             }
@@ -174,22 +178,36 @@ pub fn folder_numbers(root: &Path, pattern: &Pattern) -> BTreeSet<u64> {
         .collect()
 }
 
-/// Numbers used by git branches named `NNN-…`, local or remote-tracking.
-pub fn branch_numbers(root: &Path) -> BTreeSet<u64> {
+/// Numbers used by git branches named `NNN-…`, local or remote-tracking:
+/// a teammate's unmerged plan keeps its number. A number wider than
+/// `digits` counts only near the plans' own (`1000-x` after `999-y`): a
+/// branch named for a year or an issue (`2024-q3-cleanup`, `1234-fix`)
+/// is no plan, and must not make the next plan 2025.
+pub fn branch_numbers(root: &Path, digits: u8, highest: u64) -> BTreeSet<u64> {
     crate::git::branch_names(root)
         .iter()
-        .filter_map(|name| {
-            let digits = name.len() - name.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            let ok = (1..=9).contains(&digits) && name[digits..].starts_with('-');
-            ok.then(|| name[..digits].parse().ok()).flatten()
-        })
+        .filter_map(|name| branch_number(name, digits, highest))
         .collect()
 }
 
+/// Slack above the highest plan number within which a wide branch number
+/// still counts: room for the teammates' plans not merged yet.
+const BRANCH_SLACK: u64 = 100;
+
+fn branch_number(name: &str, digits: u8, highest: u64) -> Option<u64> {
+    let width = name.len() - name.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=9).contains(&width) || !name[width..].starts_with('-') {
+        return None;
+    }
+    let n: u64 = name[..width].parse().ok()?;
+    (width <= usize::from(digits) || n <= highest + BRANCH_SLACK).then_some(n)
+}
+
 /// Every number in use for a pattern: folders and branches.
-pub fn used_numbers(root: &Path, pattern: &Pattern) -> BTreeSet<u64> {
+pub fn used_numbers(root: &Path, pattern: &Pattern, digits: u8) -> BTreeSet<u64> {
     let mut used = folder_numbers(root, pattern);
-    used.extend(branch_numbers(root));
+    let highest = used.last().copied().unwrap_or(0);
+    used.extend(branch_numbers(root, digits, highest));
     used
 }
 
@@ -258,6 +276,11 @@ mod tests {
             Pattern::parse("specs/{num}/plan.md"),
             Err(PatternError::UnknownVariable { .. })
         ));
+        // Read back by the text before it, the number must come first.
+        assert!(matches!(
+            Pattern::parse("plans/{slug}-{number}.md"),
+            Err(PatternError::BadNumber(_))
+        ));
         assert!(matches!(
             Pattern::parse("{number}/{number}.md"),
             Err(PatternError::BadNumber(_))
@@ -271,6 +294,18 @@ mod tests {
             Err(PatternError::NotMarkdown(_))
         ));
         assert!(Pattern::parse("plans/{slug}.md").is_ok());
+    }
+
+    #[test]
+    fn years_and_issue_numbers_on_branches_are_no_plan_numbers() {
+        assert_eq!(branch_number("007-login", 3, 0), Some(7));
+        assert_eq!(branch_number("origin/012-x", 3, 0), None);
+        assert_eq!(branch_number("12-x", 3, 0), Some(12));
+        assert_eq!(branch_number("2024-q3-cleanup", 3, 12), None);
+        assert_eq!(branch_number("1234-fix-login", 3, 40), None);
+        // Past 999 the plans' own numbers are wider.
+        assert_eq!(branch_number("1000-x", 3, 999), Some(1000));
+        assert_eq!(branch_number("2024-q3-cleanup", 4, 12), Some(2024));
     }
 
     #[test]
