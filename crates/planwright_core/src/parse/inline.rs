@@ -137,10 +137,13 @@ pub(crate) fn scan_code(text: &str, base: usize, out: &mut Vec<Placeholder>) {
             continue;
         }
         let found = if text.as_bytes()[i] == b'{' {
-            double_brace(text, i).filter(|(_, _, name)| {
-                name.as_deref().is_some_and(|n| {
-                    let raw = &text[i + 2..i + 2 + n.len()];
-                    raw.bytes()
+            // The name as written, between the braces: the normalised
+            // name can be longer (`İ` lower-cases to three bytes), and
+            // slicing by its length cut a character in two.
+            double_brace(text, i).filter(|(end, _, _)| {
+                text.get(i + 2..end - 2).is_some_and(|raw| {
+                    raw.trim_matches(' ')
+                        .bytes()
                         .all(|b| b.is_ascii_uppercase() || b == b'_' || b.is_ascii_digit())
                 })
             })
@@ -458,9 +461,10 @@ fn double_brace(text: &str, i: usize) -> Found {
     // a run of `{{{{…` would otherwise search to its end from each brace.
     let window = &rest.as_bytes()[..rest.len().min(MAX_DOUBLE_BRACE + 2)];
     let end = memchr::memmem::find(window, b"}}")?;
-    let inner = &rest[..end];
+    // `{{ title }}`, as Jinja, Handlebars and Go templates space it.
+    let inner = rest[..end].trim_matches(' ');
     let ok = !inner.is_empty()
-        && inner.len() <= MAX_DOUBLE_BRACE
+        && end <= MAX_DOUBLE_BRACE
         && inner.chars().next().is_some_and(char::is_alphabetic)
         && inner
             .chars()

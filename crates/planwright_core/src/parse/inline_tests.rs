@@ -52,6 +52,28 @@ fn template_slots_are_found() {
         [("[###-feature-name]".into(), "bracket")]
     );
     assert_eq!(kinds("[ load testing, pen testing ]").len(), 1);
+    // Spaced as Jinja, Handlebars and Go templates write them.
+    let mut out = Vec::new();
+    scan_text("# Plan: {{ title }}", 0, 19, &mut out);
+    assert_eq!(
+        out.iter()
+            .map(|p| (p.text.as_str(), p.name.as_deref()))
+            .collect::<Vec<_>>(),
+        [("{{ title }}", Some("title"))]
+    );
+}
+
+#[test]
+fn a_name_that_lower_cases_longer_is_sliced_as_written() {
+    // `İ` is two bytes and lower-cases to three: slicing the code by the
+    // normalised name's length cut a character and panicked.
+    let mut out = Vec::new();
+    for code in ["{{İ}}", "{{İİİİ}}", "x {{ İ_A }} y"] {
+        scan_code(code, 0, &mut out);
+    }
+    assert!(out.is_empty(), "{out:?}");
+    scan_code("{{ BRANCH }}", 0, &mut out);
+    assert_eq!(out.len(), 1);
 }
 
 #[test]
