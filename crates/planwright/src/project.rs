@@ -19,7 +19,7 @@ impl Project {
     pub fn current() -> Result<Self> {
         let cwd = std::env::current_dir().context("cannot read the working directory")?;
         let config = load_config(&cwd)?;
-        let dialects = dialect_set(&config.root)?;
+        let dialects = dialect_set(&config.templates_root())?;
         Ok(Self { dialects })
     }
 }

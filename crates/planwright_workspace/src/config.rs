@@ -189,6 +189,27 @@ pub fn shown_from(path: &Path, start: &Path) -> String {
 }
 
 impl LoadedConfig {
+    /// The folder whose `.planwright/templates/` holds the local templates:
+    /// the configuration's, or without one the nearest folder up from the
+    /// start that has such templates, within the git work tree (a folder
+    /// holding `.git` is the last looked at). Every command finds them
+    /// here: `new` run in a subfolder used the repository's templates
+    /// while `templates list` there did not show them.
+    pub fn templates_root(&self) -> PathBuf {
+        if self.path.is_some() {
+            return self.root.clone();
+        }
+        for dir in self.root.ancestors() {
+            if dir.join(crate::templates::TEMPLATES_DIR).is_dir() {
+                return dir.to_owned();
+            }
+            if dir.join(".git").exists() {
+                break;
+            }
+        }
+        self.root.clone()
+    }
+
     /// The configuration file as shown from `cwd`; `planwright.toml` for
     /// the defaults.
     pub fn shown(&self, cwd: &Path) -> String {

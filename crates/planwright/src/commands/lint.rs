@@ -484,10 +484,13 @@ impl Settings {
             cwd: std::env::current_dir().unwrap_or_default(),
             // Building a dialect set compiles its detection automaton; the
             // shared built-in one serves when there are no local templates.
-            local_dialects: if templates_dir(&config.root).is_dir() {
-                Some(dialect_set(&config.root)?)
-            } else {
-                None
+            local_dialects: {
+                let templates = config.templates_root();
+                if templates_dir(&templates).is_dir() {
+                    Some(dialect_set(&templates)?)
+                } else {
+                    None
+                }
             },
             cache: std::sync::Mutex::new(HashMap::new()),
         };

@@ -49,7 +49,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
             .filter(|top| cwd.starts_with(top))
             .unwrap_or_else(|| loaded.root.clone()),
     };
-    let (dialects, broken) = dialect_set_lenient(&relative_root(&project_root, &cwd));
+    let (dialects, broken) = dialect_set_lenient(&relative_root(&loaded.templates_root(), &cwd));
     for (broken_name, error) in broken {
         if broken_name == name || broken_name.is_empty() {
             return Err(error.into());

@@ -14,7 +14,7 @@ use crate::cli::TemplatesAction;
 
 pub fn run(action: Option<&TemplatesAction>) -> Result<ExitCode> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
-    let root = super::new::relative_root(&load_config(&cwd)?.root, &cwd);
+    let root = super::new::relative_root(&load_config(&cwd)?.templates_root(), &cwd);
     let (set, broken) = dialect_set_lenient(&root);
     let wanted = match action {
         Some(TemplatesAction::Show { name }) => Some(name.as_str()),

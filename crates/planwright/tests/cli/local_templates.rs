@@ -221,3 +221,30 @@ fn a_broken_template_is_its_own_error_and_spares_the_others() {
     assert!(out.status.success());
     assert!(!String::from_utf8_lossy(&out.stdout).contains("leak"));
 }
+
+#[test]
+fn without_a_config_every_command_finds_the_repositorys_templates() {
+    let dir = setup();
+    std::fs::remove_file(dir.path().join("planwright.toml")).expect("rm");
+    std::fs::create_dir(dir.path().join(".git")).expect("a work tree's root");
+    let sub = dir.path().join("docs/notes");
+    std::fs::create_dir_all(&sub).expect("mkdir");
+    let out = planwright(&sub, &["templates", "list"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("change"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = planwright(&sub, &["templates", "show", "change"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), CHANGE);
+    let out = planwright(&sub, &["new", "Retry queue", "-t", "change", "--dry-run"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Beyond the work tree's root, nothing is looked for.
+    let outside = tempfile::tempdir().expect("temp dir");
+    let out = planwright(outside.path(), &["templates", "show", "change"]);
+    assert_eq!(out.status.code(), Some(2));
+}
