@@ -340,6 +340,11 @@ fn resolve(sources: &Sources<'_>, slot: &Slot, used_set: &mut [bool]) -> Option<
     };
     let field = slot.field_key.clone().filter(|_| slot.in_header);
     for name in own.into_iter().chain(field) {
+        // A timeline's `{{DATE}}` cells are phases' dates to plan, not the
+        // plan's date, whether it comes from the clock or from `--set`.
+        if slot.in_timeline && canonical(&name) == Some("date") {
+            continue;
+        }
         // The last `--set` of a name wins, as with any repeated option.
         if let Some(i) = sources.set.iter().rposition(|(k, _)| *k == name) {
             for (used, (k, _)) in used_set.iter_mut().zip(sources.set) {
@@ -360,7 +365,6 @@ fn resolve(sources: &Sources<'_>, slot: &Slot, used_set: &mut [bool]) -> Option<
         if let Some(canonical) = canonical(&name)
             && let Some(v) = value(canonical, sources.values)
             && (canonical != "status" || slot.in_header)
-            && (canonical != "date" || !slot.in_timeline)
         {
             return Some(v);
         }

@@ -96,6 +96,10 @@ fn header_fields_name_their_slots_but_timelines_keep_their_dates() {
     );
     assert!(out.contains("| One | {{DATE}} | {{DATE}} |"), "{out}");
     assert!(out.contains("| 2026-01-15 | Plan created |"), "{out}");
+    // Nor does `--set date=…` plan the phases.
+    let out = run(t, &[("date", "2020-01-01")], &[]).text;
+    assert!(out.contains("| One | {{DATE}} | {{DATE}} |"), "{out}");
+    assert!(out.contains("| 2020-01-01 | Plan created |"), "{out}");
 }
 
 #[test]
