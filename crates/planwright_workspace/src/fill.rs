@@ -466,7 +466,57 @@ fn render(plan: &Plan, template: &str, range: TextRange, name: &str, raw: String
     if plan.tables.iter().any(|t| t.range.contains_range(range)) {
         value = value.replace('|', "\\|");
     }
-    value.replace(['\r', '\n'], " ")
+    if !in_code_or_front_matter(plan, template, range) {
+        value = escape_markup(&value);
+    }
+    // Line breaks would end the line; other controls have no place in
+    // a plan's text.
+    value
+        .chars()
+        .filter_map(|c| match c {
+            '\r' | '\n' => Some(' '),
+            c if c.is_control() && c != '\t' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Backslash-escapes what Markdown would read as markup or the reader as a
+/// slot in a value written into text: `Support <Vec> generics` lost `<Vec>`
+/// as an HTML tag, and lint then reported it as a slot left unfilled.
+fn escape_markup(value: &str) -> String {
+    if !value.contains(['\\', '<', '[', '{', '`']) {
+        return value.to_owned();
+    }
+    let mut out = String::with_capacity(value.len() + 4);
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // `\|` was escaped for a table cell above.
+            '\\' if chars.peek() == Some(&'|') => out.push(c),
+            '\\' | '<' | '[' | '{' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether a slot stands in code (a fenced block, or a code span on its
+/// line), a comment or front matter, where a backslash would be read as
+/// written.
+fn in_code_or_front_matter(plan: &Plan, template: &str, range: TextRange) -> bool {
+    if plan.code_blocks.iter().any(|c| c.contains_range(range))
+        || plan.comments.iter().any(|c| c.contains_range(range))
+        || plan.front_matter.is_some_and(|f| f.contains_range(range))
+    {
+        return true;
+    }
+    let start = range.start as usize;
+    let line_start = template[..start].rfind('\n').map_or(0, |n| n + 1);
+    template[line_start..start].matches('`').count() % 2 == 1
 }
 
 fn overlaps(a: TextRange, b: TextRange) -> bool {

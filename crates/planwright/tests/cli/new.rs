@@ -211,6 +211,32 @@ fn human_and_json_reports() {
 }
 
 #[test]
+fn a_title_with_markup_stays_text_and_is_no_slot() {
+    let dir = repo();
+    let title = "Support <Vec> generics in {name} [beta]\u{1b}";
+    ok(&planwright(dir.path(), &["new", title, "-t", "delivery"]));
+    let rel = "specs/001-support-vec-generics-in-name-beta/plan.md";
+    let text = std::fs::read_to_string(dir.path().join(rel)).expect("plan");
+    assert!(
+        text.starts_with("# Implementation Plan: Support \\<Vec> generics in \\{name} \\[beta]\n"),
+        "{text}"
+    );
+    let out = planwright(dir.path(), &["show", rel]);
+    assert!(
+        ok(&out).starts_with("Support <Vec> generics in {name} [beta]\n"),
+        "{}",
+        stdout(&out)
+    );
+    // What lint lists is the template's slots, none of the title.
+    let out = planwright(dir.path(), &["lint", rel, "--format", "concise"]);
+    let found = stdout(&out);
+    assert!(
+        !found.contains("Vec") && !found.contains("{name}"),
+        "{found}"
+    );
+}
+
+#[test]
 fn numbers_follow_folders_and_branches() {
     let dir = repo();
     for f in ["001-a", "002-b", "003-c"] {

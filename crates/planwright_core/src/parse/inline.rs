@@ -42,7 +42,9 @@ pub(crate) fn scan_text(src: &str, start: usize, end: usize, out: &mut Vec<Place
         }
         let i = at - start;
         let next = bytes.get(i + 1).map_or(END, |&b| FOLLOWS[b as usize]);
-        if OPENS[bytes[i] as usize] & next == 0 {
+        // `\<Vec>`, `\[x]`, `\{a}`: an escaped opener is text, as written
+        // on purpose (and as `new` writes a title holding one).
+        if OPENS[bytes[i] as usize] & next == 0 || (at > 0 && all[at - 1] == b'\\') {
             at += 1;
             continue;
         }

@@ -64,6 +64,17 @@ fn template_slots_are_found() {
 }
 
 #[test]
+fn escaped_openers_are_text() {
+    for text in [
+        "Support \\<Vec> generics",
+        "see \\[DATE]",
+        "render \\{name} here",
+    ] {
+        assert_eq!(kinds(text), [], "{text}");
+    }
+}
+
+#[test]
 fn a_name_that_lower_cases_longer_is_sliced_as_written() {
     // `İ` is two bytes and lower-cases to three: slicing the code by the
     // normalised name's length cut a character and panicked.
