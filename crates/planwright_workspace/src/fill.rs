@@ -460,7 +460,8 @@ fn render(plan: &Plan, template: &str, range: TextRange, name: &str, raw: String
     let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
     let before = template[..range.start as usize].chars().next_back();
     let after = template[range.end as usize..].chars().next();
-    if name == "title" && (glued(before) || glued(after)) {
+    // So does any value with spaces (`--set feature_name="Dark mode"`).
+    if (glued(before) || glued(after)) && (name == "title" || value.contains(char::is_whitespace)) {
         value = crate::newplan::slugify(&value).replace('-', "_");
     }
     if plan.tables.iter().any(|t| t.range.contains_range(range)) {

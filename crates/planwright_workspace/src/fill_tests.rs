@@ -140,6 +140,16 @@ fn a_title_glued_into_an_identifier_becomes_one() {
         run(t, &[], &[]).text,
         "# Dark mode\n\n- Flag: `feature_dark_mode`\n"
     );
+    // As does a value given with --set, whatever its name.
+    assert_eq!(
+        run(t, &[("feature_name", "Night Theme")], &[]).text,
+        "# Night Theme\n\n- Flag: `feature_night_theme`\n"
+    );
+    let t = "- Version: `v{{VERSION}}`\n";
+    assert_eq!(
+        run(t, &[("version", "1.2")], &[]).text,
+        "- Version: `v1.2`\n"
+    );
 }
 
 #[test]
