@@ -36,8 +36,12 @@ pub struct Plan {
     pub sections: Vec<Section>,
     pub phases: Vec<Phase>,
     pub tasks: Vec<Task>,
-    /// Task-to-task dependencies written as `T005 → T006` chains.
+    /// Task-to-task dependencies written as `T005 → T006` chains, and
+    /// those of a dependency field in a task's own item
+    /// (`**Dependencies**: T001` under the task).
     pub task_links: Vec<TaskLink>,
+    /// Tasks waiting for a phase: `T003 Deploy (depends on Phase 1)`.
+    pub phase_waits: Vec<PhaseWait>,
     pub tables: Vec<Table>,
     pub placeholders: Vec<Placeholder>,
     pub links: Vec<Link>,
@@ -52,6 +56,10 @@ pub struct Plan {
     pub code_blocks: Vec<TextRange>,
     /// Paragraphs and list-item texts, with the section they belong to.
     pub blocks: Vec<Block>,
+    /// How many ids the ranges read so far (`T001-T250`) stood for between
+    /// their ends: the reader keeps it within the text's length, so that a
+    /// plan of many ranges cannot make more ids than it has bytes.
+    pub(crate) range_ids: usize,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -331,6 +339,16 @@ pub struct TaskLink {
     pub from: Text,
     pub to: Text,
     pub range: TextRange,
+}
+
+/// A task that cannot start before a phase is finished, written in the
+/// task's own item: `- [ ] T003 Deploy (depends on Phase 1)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhaseWait {
+    /// Index into `Plan::tasks`.
+    pub task: usize,
+    /// The phase named, where it was written.
+    pub phase: Reference,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

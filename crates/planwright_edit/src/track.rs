@@ -2,13 +2,13 @@
 //! dependency graph of phases, steps and tasks with its cycles.
 //!
 //! Dependencies are the ones the reader parsed: a phase's `Dependencies:`
-//! (`Phase 1 complete`, `Step 2`, `T012`), a task's "Depends on T012", and
-//! `T005 → T006` chains. A reference to something the plan does not have
-//! blocks nothing here; `lint` reports it.
+//! (`Phase 1 complete`, `Step 2`, `T012`), a task's "Depends on T012" or
+//! "(depends on Phase 1)", and `T005 → T006` chains. A reference to
+//! something the plan does not have blocks nothing here; `lint` reports it.
 
 use std::collections::{HashMap, HashSet};
 
-use planwright_core::{Plan, RefTarget, TaskKind, TaskState};
+use planwright_core::{PhaseIds, Plan, RefTarget, TaskKind, TaskState};
 
 /// A task that can start now.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,7 +115,11 @@ impl Graph {
     /// another of the id (whose tasks count there). A task waiting for
     /// itself is kept, as the cycle `T001 → T001` (lint's PW207 agrees); a
     /// phase naming its own id among its dependencies is prose about the
-    /// phase ("Sprint 2 does not block Sprint 3"), not a wait.
+    /// phase ("Sprint 2 does not block Sprint 3"), not a wait. A task can
+    /// wait for a phase too (`T003 Deploy (depends on Phase 1)`, see
+    /// [`planwright_core::PhaseWait`]), for every phase of the id as a
+    /// phase does; for one that holds it the wait is void, as a subtask's
+    /// for its parent is.
     ///
     /// A phase is finished when it has tasks (its steps' included) and all
     /// are done: the check boxes are the truth, whatever its status says
@@ -142,39 +146,19 @@ impl Graph {
         // document order, and those not nested in another of the id. Worked
         // out once per id, not once per dependency naming it: a plan whose
         // many phases share one id was quadratic (or worse) here.
-        let mut groups: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        let mut groups: HashMap<usize, PhaseGroup> = HashMap::new();
         for (p, phase) in plan.phases.iter().enumerate() {
             for r in &phase.depends_on {
                 match &r.target {
                     RefTarget::Phase { .. } => {
-                        let Some(first) = phases.get(&r.target) else {
+                        let Some((named, roots)) = group(&mut groups, plan, &phases, &r.target)
+                        else {
                             continue;
                         };
-                        let (named, roots) = groups.entry(first).or_insert_with(|| {
-                            let mut named: Vec<usize> = phases.get_all(&r.target).collect();
-                            named.sort_unstable();
-                            let in_group: HashSet<usize> = named.iter().copied().collect();
-                            // A repeat nested in another phase of the name
-                            // (`### Sprint 1 Risks` under `## Sprint 1`) is
-                            // part of it, and its tasks already count there.
-                            let ancestors = |q: usize| {
-                                std::iter::successors(
-                                    plan.phases.get(q).and_then(|x| x.parent),
-                                    |&a| plan.phases.get(a).and_then(|x| x.parent),
-                                )
-                                .take(plan.phases.len())
-                            };
-                            let roots = named
-                                .iter()
-                                .copied()
-                                .filter(|&q| !ancestors(q).any(|a| in_group.contains(&a)))
-                                .collect();
-                            (named, roots)
-                        });
                         if named.binary_search(&p).is_ok() {
                             continue;
                         }
-                        for &q in roots.iter() {
+                        for &q in roots {
                             push(Node::Phase(q), Node::Phase(p));
                         }
                     }
@@ -183,6 +167,18 @@ impl Graph {
                             push(Node::Task(t), Node::Phase(p));
                         }
                     }
+                }
+            }
+        }
+        // A task waiting for a phase that holds it is void, as a subtask
+        // waiting for its parent is: the phase finishes only with the task.
+        for w in &plan.phase_waits {
+            let Some((_, roots)) = group(&mut groups, plan, &phases, &w.phase.target) else {
+                continue;
+            };
+            for &q in roots {
+                if !inside(plan, Node::Task(w.task), Node::Phase(q)) {
+                    push(Node::Phase(q), Node::Task(w.task));
                 }
             }
         }
@@ -340,6 +336,47 @@ impl Graph {
         }
         None
     }
+}
+
+/// The phases a phase reference names, in document order, and those of
+/// them not nested in another of the name: a repeat nested in another
+/// phase of the name (`### Sprint 1 Risks` under `## Sprint 1`) is part of
+/// it, and its tasks already count there.
+type PhaseGroup = (Vec<usize>, Vec<usize>);
+
+/// The [`PhaseGroup`] of a phase reference, worked out once per phase id
+/// (keyed by its first phase) in `groups`; `None` for a phase the plan
+/// does not have.
+fn group<'g>(
+    groups: &'g mut HashMap<usize, PhaseGroup>,
+    plan: &Plan,
+    phases: &PhaseIds<'_>,
+    target: &RefTarget,
+) -> Option<&'g PhaseGroup> {
+    let first = phases.get(target)?;
+    Some(
+        groups
+            .entry(first)
+            .or_insert_with(|| phase_group(plan, phases, target)),
+    )
+}
+
+fn phase_group(plan: &Plan, phases: &PhaseIds<'_>, target: &RefTarget) -> PhaseGroup {
+    let mut named: Vec<usize> = phases.get_all(target).collect();
+    named.sort_unstable();
+    let in_group: HashSet<usize> = named.iter().copied().collect();
+    let ancestors = |q: usize| {
+        std::iter::successors(plan.phases.get(q).and_then(|x| x.parent), |&a| {
+            plan.phases.get(a).and_then(|x| x.parent)
+        })
+        .take(plan.phases.len())
+    };
+    let roots = named
+        .iter()
+        .copied()
+        .filter(|&q| !ancestors(q).any(|a| in_group.contains(&a)))
+        .collect();
+    (named, roots)
 }
 
 /// Whether task `ancestor` encloses task `task`, following the parent

@@ -214,3 +214,156 @@ fn node_names_are_unique() {
     assert_eq!(tasks, ["T001", "T001 (2)", "#3"]);
     assert_eq!(names.get(Node::Task(9)), "");
 }
+
+/// The edges of `src`'s graph by node name.
+fn edges(src: &str) -> Vec<(String, String)> {
+    let plan = parse(src);
+    let names = NodeNames::new(&plan);
+    Graph::new(&plan, &[])
+        .edges
+        .iter()
+        .map(|e| (names.get(e.from).to_owned(), names.get(e.to).to_owned()))
+        .collect()
+}
+
+fn edge(from: &str, to: &str) -> (String, String) {
+    (from.to_owned(), to.to_owned())
+}
+
+#[test]
+fn a_value_that_says_none_or_a_negated_mention_waits_for_nothing() {
+    let src = "## Phase 1: Styling\n- [ ] T001 css\n## Phase 2: Data\n**Dependencies**: None (independent of Phase 1, can run in parallel)\n- [ ] T002 query\n";
+    assert_eq!(ids(&ready_ids(src)), ["T001", "T002"]);
+    assert_eq!(edges(src), []);
+    for none in [
+        "N/A (after Phase 1)",
+        "- see Phase 1",
+        "No dependencies on Phase 1",
+    ] {
+        let src = src.replace("None (independent of Phase 1, can run in parallel)", none);
+        assert_eq!(ids(&ready_ids(&src)), ["T001", "T002"], "{none}");
+    }
+    // "does not block" says neither side waits, and a phase never waits
+    // for itself.
+    let sprints = "## Sprint 1: A\n- [ ] T001 a\n## Sprint 2: B\n- [ ] T002 b\n## Sprint 3: C\n**Depends on:** Sprint 1 complete. Sprint 2 does not block Sprint 3 -- backend can proceed.\n- [ ] T003 c\n";
+    assert_eq!(edges(sprints), [edge("Sprint 1", "Sprint 3")]);
+    let itself = sprints.replace(
+        "Sprint 1 complete. Sprint 2 does not block Sprint 3 -- backend can proceed.",
+        "after Sprint 1, Sprint 2, Sprint 3",
+    );
+    assert_eq!(
+        edges(&itself),
+        [edge("Sprint 1", "Sprint 3"), edge("Sprint 2", "Sprint 3")]
+    );
+    let labels: Vec<String> = parse(&itself).phases[2]
+        .depends_on
+        .iter()
+        .map(|r| r.target.label().to_string())
+        .collect();
+    assert_eq!(labels, ["Sprint 1", "Sprint 2"]);
+}
+
+#[test]
+fn a_dependency_field_in_a_task_item_is_the_tasks() {
+    for field in [
+        "  **Dependencies**: T001",
+        "  **Dependencies:** T001",
+        "  _Dependencies_: T001",
+        "  Dependencies: T001",
+        "  **Depends on**: T001",
+        "  **Requires**: T001",
+        "  - Depends on: T001",
+        "\n  **Dependencies**: T001",
+    ] {
+        let src = format!("## Phase 1: A\n- [ ] T001 first\n- [ ] T002 second\n{field}\n");
+        assert_eq!(ids(&ready_ids(&src)), ["T001"], "{field}");
+        let plan = parse(&src);
+        assert!(plan.phases[0].depends_on.is_empty(), "{field}");
+        assert_eq!(plan.tasks[1].depends_on, ["T001"], "{field}");
+        assert_eq!(edges(&src), [edge("T001", "T002")], "{field}");
+    }
+}
+
+#[test]
+fn a_range_waits_for_every_task_in_it() {
+    let src = "## Phase 1: A\n- [x] T001 a\n- [ ] T002 b\n- [x] T003 c\n- [ ] T004 d (depends on T001-T003)\n";
+    assert_eq!(ids(&ready_ids(src)), ["T002"]);
+    let dash = src.replace("T001-T003", "T001–T003");
+    assert_eq!(ids(&ready_ids(&dash)), ["T002"]);
+    // An arrow to a range links to each task of it.
+    let chain = "- [ ] T003 a\n- [ ] T004 b\n- [ ] T005 c\n- [ ] T006 d\n\nT003 → T004-T006\n";
+    assert_eq!(ids(&ready_ids(chain)), ["T003"]);
+    assert_eq!(
+        edges(chain),
+        [
+            edge("T003", "T004"),
+            edge("T003", "T005"),
+            edge("T003", "T006")
+        ]
+    );
+}
+
+#[test]
+fn every_id_shape_the_plan_uses_and_phases_are_waited_for() {
+    for (src, ready) in [
+        ("- [ ] M001 a\n- [ ] M002 d (depends on M001)\n", "M001"),
+        (
+            "- [ ] TASK-1 a\n- [ ] TASK-2 b (depends on TASK-1)\n",
+            "TASK-1",
+        ),
+        ("- [ ] B12.1 a\n- [ ] B12.2 b (depends on B12.1)\n", "B12.1"),
+        (
+            "- [ ] 1. Parent\n  - [ ] 1.1 a\n  - [ ] 1.2 b (depends on 1.1)\n",
+            "1.1",
+        ),
+        ("- [ ] M001 a\n- [ ] M002 b\n\nM001 → M002\n", "M001"),
+    ] {
+        assert_eq!(ids(&ready_ids(src)), [ready], "{src}");
+    }
+    // A task can wait for a phase, and `graph` draws it.
+    let src = "## Phase 1: A\n- [ ] T001 first\n## Phase 2: B\n- [ ] T003 deploy (depends on Phase 1)\n- [ ] T004 docs\n";
+    assert_eq!(ids(&ready_ids(src)), ["T001", "T004"]);
+    assert_eq!(edges(src), [edge("Phase 1", "T003")]);
+    let done = src.replace("- [ ] T001", "- [x] T001");
+    assert_eq!(ids(&ready_ids(&done)), ["T003", "T004"]);
+    let field = src.replace(" (depends on Phase 1)", "\n  **Prerequisites**: Phase 1");
+    assert_eq!(ids(&ready_ids(&field)), ["T001", "T004"]);
+    // Waiting for the phase that holds the task is void, not a deadlock.
+    let own = "## Phase 1: A\n- [ ] T001 a (after Phase 1)\n- [ ] T002 b\n";
+    assert_eq!(ids(&ready_ids(own)), ["T001", "T002"]);
+    assert_eq!(Graph::new(&parse(own), &[]).cycle(), None);
+}
+
+#[test]
+fn phase_dependency_fields_in_every_spelling() {
+    for field in [
+        "Dependencies: Phase 1",
+        "- Dependencies: Phase 1",
+        "_Dependencies_: Phase 1",
+        "**Prerequisite**: Phase 1",
+        "**Prerequisites**: Phase 1",
+        "**Requires**: Phase 1",
+        "**Deps**: Phase 1",
+        "**Pre-requisites**: Phase 1",
+        "**Blocked by**: Phase 1",
+        "**Depends on**: Phase 1",
+    ] {
+        let src = format!("## Phase 1: A\n- [ ] T001 a\n## Phase 2: B\n{field}\n\n- [ ] T002 b\n");
+        assert_eq!(ids(&ready_ids(&src)), ["T001"], "{field}");
+    }
+}
+
+#[test]
+fn a_number_with_a_unit_is_no_phase() {
+    let plan = |deps: &str| {
+        format!(
+            "## Phase 1: A\n- [x] T001 a\n## Phase 2: B\n- [ ] T002 b\n## Phase 3: C\n**Dependencies**: {deps}\n- [ ] T003 c\n"
+        )
+    };
+    for deps in ["Phase 1, 2 weeks after kickoff", "Phase 1 and 2 days of QA"] {
+        assert_eq!(ids(&ready_ids(&plan(deps))), ["T002", "T003"], "{deps}");
+    }
+    for deps in ["Phases 1 + 2", "Phase 1, 2 and 4", "Phases 1-2"] {
+        assert_eq!(ids(&ready_ids(&plan(deps))), ["T002"], "{deps}");
+    }
+}

@@ -1,379 +1,616 @@
 //! Dependencies written as prose: "Phase 1 complete", "Phases 1-4",
-//! "Depends on T012", and `T005 → T006` chains between tasks.
+//! "Depends on T012", "T001-T003", and `T005 → T006` chains between tasks;
+//! `keys` finds where a line or a task's text names them.
 //!
 //! Like the other recognisers they return offsets relative to the string
 //! they were given, plus the `base` the caller passes.
 
-use super::items::{LineOffsets, PHASE_WORDS, phase_number_len, skip_ws};
+mod chain;
+mod keys;
+
+pub(crate) use chain::task_chain;
+pub(crate) use keys::{
+    Hints, Mention, dependency_field, field_mentions, hints, is_dependency_key, mentions,
+};
+
+use super::items::{PHASE_WORDS, phase_number_len, skip_ws};
 use crate::model::{PhaseKind, RefTarget, Reference, Text};
 use crate::text::TextRange;
 
+/// The most ids one written range stands for: `T1-T999999999` must not
+/// make a billion references (the ids past the bound are dropped, the
+/// range's last id is kept).
+const MAX_RANGE: u64 = 1000;
+
+/// The longest prefix (`T`, `TASK-`, `1.2.`) of the ids a range stands for.
+const MAX_PREFIX: usize = 32;
+
+/// The most ids the ranges of one value, or of one line of chains, stand
+/// for together, so the work stays in proportion to the text (and those
+/// of a whole plan for no more than it has bytes, and this many: the
+/// reader's budget, which [`references_within`] and [`task_chain`] spend).
+pub(crate) const MAX_EXPANDED: usize = 4096;
+
 /// Parses a dependency value: "Phase 1 complete", "Phases 2 + 3",
-/// "Phases 1-4", "Step 2", "None", "Depends on T012", "T001, T002".
+/// "Phases 1-4", "Step 2", "None", "Depends on T012", "T001, T002",
+/// "T001-T003", "M001", "TASK-1", and `1.2` where an id is expected.
 /// `base` is the value's offset in the source.
+///
+/// A value that opens with None, N/A, `-` or "no dependencies" names none,
+/// whatever follows; what a clause says is not waited for ("independent
+/// of Phase 1", "Sprint 2 does not block Sprint 3") is not a dependency;
+/// and a number after a phase list is a phase only when no unit follows
+/// it ("Phase 1, 2 weeks after kickoff" waits for Phase 1 alone).
 pub(crate) fn references(value: &str, base: usize) -> Vec<Reference> {
-    let mut refs = Vec::new();
-    let lower = value.to_ascii_lowercase();
-    let bytes = value.as_bytes();
-    let mut i = 0;
-    while i < value.len() {
-        if !value.is_char_boundary(i) || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
-            i += 1;
-            continue;
-        }
-        if let Some((kind, len)) =
-            PHASE_WORDS
-                .iter()
-                .filter(|(w, _)| w.is_ascii())
-                .find_map(|(w, k)| {
-                    let rest = &lower.as_bytes()[i..];
-                    if !rest.starts_with(w.as_bytes()) {
-                        return None;
-                    }
-                    // "Phases 2 + 3" reads like "Phase 2 + 3".
-                    let plural = rest.get(w.len()) == Some(&b's');
-                    Some((*k, w.len() + usize::from(plural)))
-                })
-        {
-            let end = phase_number_list(value, i + len, kind, base, i, &mut refs);
-            i = end.max(i + 1);
-            continue;
-        }
-        if let Some(len) = task_ref_len(&value[i..]) {
-            refs.push(Reference {
-                target: RefTarget::Task(Text::from(&value[i..i + len])),
-                range: TextRange::new(base + i, base + i + len),
-            });
-            i += len;
-            continue;
-        }
-        i += 1;
-    }
-    refs
+    let mut budget = MAX_EXPANDED;
+    references_within(value, base, &mut budget)
 }
 
-/// `T012`, `T-012`: the task-id shape used in dependencies.
-pub(crate) fn task_ref_len(s: &str) -> Option<usize> {
+/// [`references`], its ranges standing for at most `budget` ids between
+/// their ends (and [`MAX_EXPANDED`]); `budget` is spent on them.
+pub(crate) fn references_within(value: &str, base: usize, budget: &mut usize) -> Vec<Reference> {
+    let start = keys::past_key(value);
+    if says_none(&value[start..]) {
+        return Vec::new();
+    }
+    let allowed = (*budget).min(MAX_EXPANDED);
+    let mut refs = Refs {
+        value,
+        lower: value.to_ascii_lowercase(),
+        base,
+        out: Vec::new(),
+        budget: allowed,
+        negated: false,
+        clause: 0,
+    };
+    refs.scan(start);
+    *budget -= allowed - refs.budget;
+    refs.out
+}
+
+/// The state of one [`references`] scan.
+struct Refs<'a> {
+    value: &'a str,
+    /// `value` in ASCII lower case: same offsets.
+    lower: String,
+    base: usize,
+    out: Vec<Reference>,
+    /// How many more ids ranges may stand for.
+    budget: usize,
+    /// Whether the clause so far says what follows is not waited for.
+    negated: bool,
+    /// Where in `out` the current clause's references start.
+    clause: usize,
+}
+
+/// What a negation does to the references around it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Negation {
+    /// "independent of Phase 1": those after it, to the clause's end.
+    After,
+    /// "Sprint 2 does not block Sprint 3": those of the clause before it
+    /// too.
+    Around,
+}
+
+impl Refs<'_> {
+    fn scan(&mut self, mut i: usize) {
+        let value = self.value;
+        // A numeric id (`1.2`) counts only where an id is expected: first,
+        // or listed after another reference; elsewhere `Node 18.1` is a
+        // version.
+        let mut id_slot = true;
+        let mut after_ref = false;
+        while let Some(c) = value[i..].chars().next() {
+            if c.is_ascii_alphanumeric() {
+                if let Some(end) = self.phases_at(i) {
+                    (i, after_ref, id_slot) = (end, true, false);
+                    continue;
+                }
+                let rest = &value[i..];
+                let id = letter_id_len(rest).or_else(|| numeric_id_len(rest).filter(|_| id_slot));
+                if let Some(len) = id {
+                    i = self.task_ids_at(i, len);
+                    (after_ref, id_slot) = (true, false);
+                    continue;
+                }
+            }
+            if c.is_alphanumeric() {
+                let end = word_end(value, i);
+                let word = &self.lower[i..end];
+                if word == "and" || word == "or" {
+                    id_slot = after_ref;
+                    i = end;
+                    continue;
+                }
+                (after_ref, id_slot) = (false, false);
+                if let Some((kind, end)) = negation(&self.lower, i, end) {
+                    if kind == Negation::Around {
+                        self.out.truncate(self.clause);
+                    }
+                    self.negated = true;
+                    i = end;
+                    continue;
+                }
+                if RESUMING.contains(&word) {
+                    self.boundary();
+                }
+                i = end;
+                continue;
+            }
+            match c {
+                ',' | '&' | '/' | '+' => {
+                    id_slot = after_ref;
+                    if c == ',' {
+                        self.clause = self.out.len();
+                    }
+                }
+                ':' => id_slot = true,
+                ';' | '(' | ')' | '[' | ']' | '|' | '-' | '–' | '—' => self.boundary(),
+                '.' if value[i + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace) =>
+                {
+                    self.boundary();
+                    (after_ref, id_slot) = (false, false);
+                }
+                _ => {}
+            }
+            i += c.len_utf8();
+        }
+    }
+
+    /// A new clause: what a negation said no longer holds.
+    fn boundary(&mut self) {
+        self.negated = false;
+        self.clause = self.out.len();
+    }
+
+    fn push(&mut self, target: RefTarget, start: usize, end: usize) {
+        if !self.negated {
+            self.out.push(Reference {
+                target,
+                range: TextRange::new(self.base + start, self.base + end),
+            });
+        }
+    }
+
+    /// A phase word and the numbers after it, at `i`: where they end, if
+    /// there were any.
+    fn phases_at(&mut self, i: usize) -> Option<usize> {
+        let rest = &self.lower.as_bytes()[i..];
+        // How the ASCII phase words begin.
+        if !matches!(rest.first(), Some(b'p' | b's' | b'm' | b'i' | b'f')) {
+            return None;
+        }
+        let (kind, len) = PHASE_WORDS
+            .iter()
+            .filter(|(w, _)| w.is_ascii())
+            .find_map(|(w, k)| {
+                if !rest.starts_with(w.as_bytes()) {
+                    return None;
+                }
+                // "Phases 2 + 3" reads like "Phase 2 + 3".
+                let plural = rest.get(w.len()) == Some(&b's');
+                Some((*k, w.len() + usize::from(plural)))
+            })?;
+        let end = self.phase_number_list(i + len, kind, i);
+        (end > i + len).then_some(end)
+    }
+
+    fn phase_number_list(&mut self, mut i: usize, kind: PhaseKind, word_start: usize) -> usize {
+        let value = self.value;
+        let mut first = true;
+        loop {
+            let j = skip_ws(value, i);
+            let rest = &value[j..];
+            let Some(len) = phase_number_len(rest).filter(|_| !rest.is_empty()) else {
+                return i;
+            };
+            // "Phase 1, 2 weeks after kickoff": a count, not a phase; and
+            // "Phase 1, T012" goes on with a task.
+            if !first && (unit_follows(value, j + len) || letter_id_len(rest).is_some()) {
+                return i;
+            }
+            let number = &rest[..len];
+            let start = if first { word_start } else { j };
+            let phase = |number: Text| RefTarget::Phase { kind, number };
+            self.push(phase(Text::from(number)), start, j + len);
+            first = false;
+            let this_num = number.parse::<i64>().ok();
+            i = j + len;
+            // Separators between numbers: ",", "+", "&", "and", "-" (a range).
+            let k = skip_ws(value, i);
+            let rest = &value[k..];
+            let range_sep = ["-", "–", "..", "to "]
+                .iter()
+                .find(|s| rest.starts_with(**s));
+            if let (Some(sep), Some(from)) = (range_sep, this_num) {
+                let m = skip_ws(value, k + sep.len());
+                let tail = &value[m..];
+                if let Some(len) = phase_number_len(tail).filter(|_| !tail.is_empty())
+                    && let Ok(to) = tail[..len].parse::<i64>()
+                    && !unit_follows(value, m + len)
+                {
+                    for n in from + 1..=to.min(from + 100) {
+                        if self.budget == 0 {
+                            break;
+                        }
+                        self.budget -= 1;
+                        let number = compact_str::ToCompactString::to_compact_string(&n);
+                        self.push(phase(number), m, m + len);
+                    }
+                    i = m + len;
+                    continue;
+                }
+            }
+            let list_sep = [",", "+", "&", "and ", "/"]
+                .iter()
+                .find(|s| rest.starts_with(**s));
+            match list_sep {
+                Some(sep) => i = k + sep.len(),
+                None => return i,
+            }
+        }
+    }
+
+    /// The task id of `len` bytes at `i`, and the ids a range from it
+    /// stands for (`T001-T003`, `T001 – T003`, `T010-015`, `1.1-1.3`):
+    /// where they end.
+    fn task_ids_at(&mut self, i: usize, len: usize) -> usize {
+        let value = self.value;
+        let first = &value[i..i + len];
+        self.push(RefTarget::Task(Text::from(first)), i, i + len);
+        let Some((to_start, to_end)) = range_to(value, i + len) else {
+            return i + len;
+        };
+        let Some(range) = IdRange::new(first, &value[to_start..to_end]) else {
+            return i + len;
+        };
+        let last = range.last();
+        for id in range.between(&mut self.budget) {
+            self.push(RefTarget::Task(id), i, to_end);
+        }
+        self.push(RefTarget::Task(last), to_start, to_end);
+        to_end
+    }
+}
+
+/// Words after which a negation no longer holds: "independent of Phase 1
+/// but after Phase 2".
+const RESUMING: [&str; 8] = [
+    "but", "however", "after", "requires", "needs", "depends", "waits", "then",
+];
+
+/// A negation starting with the word at `start..end` of `lower`, and where
+/// the words it takes end: "does not block" (its subject too), "is not
+/// blocked by", "independent of", "no dependency on", "in parallel with".
+fn negation(lower: &str, start: usize, end: usize) -> Option<(Negation, usize)> {
+    let word = &lower[start..end];
+    let next = next_word(lower, end);
+    let next_is = |f: &dyn Fn(&str) -> bool| next.filter(|&(w, _)| f(w));
+    let past = |w: Option<(&str, usize)>| w.map_or(end, |(_, e)| e);
+    let negative = matches!(word, "not" | "never" | "cannot")
+        || word.ends_with("n't")
+        || word.ends_with("n\u{2019}t");
+    if negative {
+        let (w, after) = next?;
+        return if w == "blocked" {
+            // "not blocked by": the phase is, not its subject.
+            let by = next_word(lower, after).filter(|n| n.0 == "by");
+            Some((Negation::After, by.map_or(after, |(_, e)| e)))
+        } else if w.starts_with("block") || w == "required" || w == "needed" {
+            Some((Negation::Around, after))
+        } else if w == "a" || w == "an" {
+            let (n, e) = next_word(lower, after)?;
+            is_dependency_word(n).then_some((Negation::Around, e))
+        } else if w.starts_with("depend")
+            || w.starts_with("requir")
+            || w.starts_with("need")
+            || w.starts_with("wait")
+            || w.starts_with("rel")
+            || w == "after"
+        {
+            Some((Negation::After, after))
+        } else {
+            None
+        };
+    }
+    match word {
+        "independent" | "independently" | "unrelated" | "regardless" | "parallel" | "without" => {
+            Some((
+                Negation::After,
+                past(next_is(&|w| matches!(w, "of" | "from" | "to" | "with"))),
+            ))
+        }
+        "no" => {
+            let (_, e) = next_is(&is_dependency_word)?;
+            let on = next_word(lower, e).filter(|n| matches!(n.0, "on" | "from"));
+            Some((Negation::After, on.map_or(e, |(_, e)| e)))
+        }
+        _ => None,
+    }
+}
+
+/// "dependency", "dependencies", "blocker", "prerequisite", "requirement".
+fn is_dependency_word(word: &str) -> bool {
+    ["dep", "block", "prereq", "pre-req", "requirement"]
+        .iter()
+        .any(|p| word.starts_with(p))
+}
+
+/// The word after `at` (past spaces), and where it ends.
+fn next_word(lower: &str, at: usize) -> Option<(&str, usize)> {
+    let start = skip_ws(lower, at);
+    let end = word_end(lower, start);
+    (end > start).then(|| (&lower[start..end], end))
+}
+
+/// The end of the word at `i`: letters, digits, and an apostrophe inside
+/// (`doesn't`) or `-` between letters (`pre-requisite`).
+fn word_end(s: &str, i: usize) -> usize {
+    let mut end = i;
+    let mut chars = s[i..].char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let joins = matches!(c, '\'' | '\u{2019}' | '-')
+            && end > i
+            && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
+        if !(c.is_alphanumeric() || joins) {
+            break;
+        }
+        end = i + at + c.len_utf8();
+    }
+    end
+}
+
+/// Whether a value says there is no dependency: "None", "N/A", "-",
+/// "No dependencies", "No external dependencies", "Nothing".
+fn says_none(value: &str) -> bool {
+    let t = value.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '*' | '_' | '(' | '[' | '`' | '~' | '"')
+    });
+    if let Some(rest) = t.strip_prefix(['-', '–', '—']) {
+        return rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+    }
+    let mut head = t.len().min(48);
+    while !t.is_char_boundary(head) {
+        head -= 1;
+    }
+    let lower = t[..head].to_ascii_lowercase();
+    if lower.starts_with("n/a") || lower.starts_with("n.a.") {
+        return true;
+    }
+    let end = word_end(&lower, 0);
+    match &lower[..end] {
+        "none" | "nothing" | "na" | "nil" => true,
+        // "No dependencies", "No external dependencies".
+        "no" => {
+            let second = next_word(&lower, end);
+            second.is_some_and(|(w, e)| {
+                is_dependency_word(w)
+                    || next_word(&lower, e).is_some_and(|(w, _)| is_dependency_word(w))
+            })
+        }
+        _ => false,
+    }
+}
+
+/// Whether a unit follows the number ending at `at`: "2 weeks", "3 days",
+/// "1 sprint", "40%".
+fn unit_follows(value: &str, at: usize) -> bool {
+    let rest = &value[at..];
+    if rest.starts_with('%') {
+        return true;
+    }
+    let j = skip_ws(value, at);
+    let j = if value[j..].starts_with('-') {
+        j + 1
+    } else {
+        j
+    };
+    let end = j + value[j..]
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let word = value[j..end].to_ascii_lowercase();
+    UNITS.contains(&word.as_str())
+}
+
+const UNITS: [&str; 42] = [
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "wk",
+    "wks",
+    "month",
+    "months",
+    "mo",
+    "mos",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "sprint",
+    "sprints",
+    "year",
+    "years",
+    "yr",
+    "yrs",
+    "quarter",
+    "quarters",
+    "point",
+    "points",
+    "pt",
+    "pts",
+    "sp",
+    "person",
+    "people",
+    "engineer",
+    "engineers",
+    "dev",
+    "devs",
+    "developers",
+    "times",
+    "percent",
+    "iterations",
+    "iteration",
+];
+
+/// `T012`, `T-012`, `M001`, `TASK-12`, `B1.1`, `T231.15`: capitals, then
+/// digits (after a dash when there are several capitals), as the reader
+/// reads task ids. One capital other than `T` with one digit (`S3`, `Q3`)
+/// names a thing, not a task.
+pub(crate) fn letter_id_len(s: &str) -> Option<usize> {
     let b = s.as_bytes();
-    if b.first() != Some(&b'T') {
+    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    if letters == 0 || letters > 5 {
         return None;
     }
-    let dash = usize::from(b.get(1) == Some(&b'-'));
-    let digits = b[1 + dash..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    let mut end = 1 + dash + digits;
-    while digits > 0 && b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit)
-    {
-        end += 1 + b[end + 1..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
+    let dash = usize::from(b.get(letters) == Some(&b'-'));
+    let digits = digits_at(b, letters + dash);
+    if digits == 0 || (letters > 1 && dash == 0) {
+        return None;
     }
-    (digits > 0 && !b.get(end).is_some_and(u8::is_ascii_alphanumeric)).then_some(end)
-}
-
-fn phase_number_list(
-    value: &str,
-    mut i: usize,
-    kind: PhaseKind,
-    base: usize,
-    word_start: usize,
-    refs: &mut Vec<Reference>,
-) -> usize {
-    let mut first = true;
-    let mut last_num: Option<i64> = None;
-    loop {
-        let j = skip_ws(value, i);
-        let rest = &value[j..];
-        let Some(len) = phase_number_len(rest).filter(|_| !rest.is_empty()) else {
-            return i;
-        };
-        let number = &rest[..len];
-        let start = if first { word_start } else { j };
-        refs.push(Reference {
-            target: RefTarget::Phase {
-                kind,
-                number: Text::from(number),
-            },
-            range: TextRange::new(base + start, base + j + len),
-        });
-        first = false;
-        let this_num = number.parse::<i64>().ok();
-        i = j + len;
-        // Separators between numbers: ",", "+", "&", "and", "-" (a range).
-        let k = skip_ws(value, i);
-        let rest = &value[k..];
-        let range_sep = ["-", "–", "..", "to "]
-            .iter()
-            .find(|s| rest.starts_with(**s));
-        if let (Some(sep), Some(from)) = (range_sep, this_num) {
-            let m = skip_ws(value, k + sep.len());
-            let tail = &value[m..];
-            if let Some(len) = phase_number_len(tail).filter(|_| !tail.is_empty())
-                && let Ok(to) = tail[..len].parse::<i64>()
-            {
-                for n in from + 1..=to.min(from + 100) {
-                    refs.push(Reference {
-                        target: RefTarget::Phase {
-                            kind,
-                            number: compact_str::ToCompactString::to_compact_string(&n),
-                        },
-                        range: TextRange::new(base + m, base + m + len),
-                    });
-                }
-                last_num = Some(to);
-                i = m + len;
-                continue;
-            }
-        }
-        let _ = last_num;
-        let list_sep = [",", "+", "&", "and ", "/"]
-            .iter()
-            .find(|s| rest.starts_with(**s));
-        match list_sep {
-            Some(sep) => i = k + sep.len(),
-            None => return i,
-        }
+    let mut end = letters + dash + digits;
+    let mut dotted = false;
+    while b.get(end) == Some(&b'.') && digits_at(b, end + 1) > 0 {
+        end += 1 + digits_at(b, end + 1);
+        dotted = true;
     }
-}
-
-/// `T005 → T006 → T007` chains: each link is (from, to, range from the
-/// source id's start to the target id's end). Two ids chain only when an
-/// arrow is all that stands between them, with white space and
-/// punctuation (`**T001** → **T002**`, `T005 -> T006.`): an arrow among
-/// words, as in the task "T002 Rename a -> b (after T001)", is prose about
-/// a task, not a dependency between the ids around it.
-///
-/// Ids joined by `,`, `&` or `and` (in brackets or not) make a group, and
-/// an arrow links every id of the group before it to every id of the group
-/// after it: `T001 → (T002, T003)` fans out, `T001, T002 → T003` fans in.
-/// Anything else between two ids ends the chain.
-pub(crate) fn task_chain(text: &str, base: usize) -> Vec<(Text, Text, TextRange)> {
-    let mut out = Vec::new();
-    for line in LineOffsets::new(text) {
-        let (start, line) = line;
-        // The ids joined by lists since the last arrow, and the group
-        // before that arrow, which each of them follows: (id, start, end).
-        let mut group: Vec<(Text, usize, usize)> = Vec::new();
-        let mut sources: Vec<(Text, usize, usize)> = Vec::new();
-        let mut links = 0;
-        let mut next = 0;
-        // Only a `T` can start an id: jump between them.
-        for i in memchr::memchr_iter(b'T', line.as_bytes()) {
-            if i < next {
-                continue;
-            }
-            let boundary = i == 0 || !line.as_bytes()[i - 1].is_ascii_alphanumeric();
-            let Some(len) = task_ref_len(&line[i..]).filter(|_| boundary) else {
-                continue;
-            };
-            let id = Text::from(&line[i..i + len]);
-            let gap = group.last().map(|&(_, _, end)| gap_kind(&line[end..i]));
-            match gap {
-                Some(Gap::Arrow) => {
-                    sources = std::mem::take(&mut group);
-                }
-                Some(Gap::List) => {}
-                Some(Gap::Other) | None => {
-                    sources.clear();
-                    group.clear();
-                }
-            }
-            for (from, from_start, _) in &sources {
-                // A line of thousands of grouped ids must not make
-                // millions of links: past the bound, the rest are dropped.
-                if links >= MAX_LINKS_PER_LINE {
-                    break;
-                }
-                links += 1;
-                out.push((
-                    from.clone(),
-                    id.clone(),
-                    TextRange::new(base + start + from_start, base + start + i + len),
-                ));
-            }
-            group.push((id, i, i + len));
-            next = i + len;
-        }
+    if letters == 1 && dash == 0 && digits < 2 && !dotted && b[0] != b'T' {
+        return None;
     }
-    out
+    (!b.get(end).is_some_and(u8::is_ascii_alphanumeric)).then_some(end)
 }
 
-/// The most links one line of grouped chains makes.
-const MAX_LINKS_PER_LINE: usize = 4096;
-
-const ARROWS: [&str; 4] = ["→", "->", "=>", "⟶"];
-
-/// What stands between two ids of a line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Gap {
-    /// An arrow, with only white space and punctuation besides.
-    Arrow,
-    /// A list separator (`,`, `&`, `and`), with only white space, brackets
-    /// and emphasis or code marks besides.
-    List,
-    /// Words, numbers, or nothing that joins them.
-    Other,
+/// `1.2`, `2.3.1`: numbered task ids (Kiro's), with at least one dot and
+/// no unit after them (`1.5 days` is a duration).
+fn numeric_id_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut end = digits_at(b, 0);
+    if end == 0 || end > 4 {
+        return None;
+    }
+    let mut parts = 1;
+    while b.get(end) == Some(&b'.') && (1..=4).contains(&digits_at(b, end + 1)) {
+        end += 1 + digits_at(b, end + 1);
+        parts += 1;
+    }
+    let ends = !b.get(end).is_some_and(u8::is_ascii_alphanumeric);
+    (parts > 1 && ends && !unit_follows(s, end)).then_some(end)
 }
 
-fn gap_kind(between: &str) -> Gap {
-    if is_chain_link(between) {
-        Gap::Arrow
-    } else if is_list_link(between) {
-        Gap::List
+fn digits_at(b: &[u8], at: usize) -> usize {
+    b.get(at..)
+        .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+}
+
+/// After an id ending at `at`, the other end of a range (`-T003`,
+/// ` – T003`, `..T003`, ` to T003`, or only its digits, `-003`).
+fn range_to(value: &str, at: usize) -> Option<(usize, usize)> {
+    let j = skip_ws(value, at);
+    let rest = &value[j..];
+    let (sep, spaced) = if rest.starts_with("..") {
+        (2, true)
+    } else if rest.starts_with('-') {
+        (1, j > at)
+    } else if rest.starts_with('–') {
+        ('–'.len_utf8(), true)
+    } else if rest.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("to ")) {
+        (3, true)
     } else {
-        Gap::Other
-    }
+        return None;
+    };
+    let k = skip_ws(value, j + sep);
+    let tail = &value[k..];
+    let len = letter_id_len(tail)
+        .or_else(|| numeric_id_len(tail))
+        // Only the digits (`T010-015`), right after a dash.
+        .or_else(|| {
+            let d = digits_at(tail.as_bytes(), 0);
+            let alone = !tail
+                .as_bytes()
+                .get(d)
+                .is_some_and(u8::is_ascii_alphanumeric);
+            (d > 0 && alone && !spaced && k == j + sep).then_some(d)
+        })?;
+    Some((k, k + len))
 }
 
-/// Whether the text between two ids links them: at least one arrow, and
-/// besides arrows only white space and punctuation (no letter or digit).
-fn is_chain_link(between: &str) -> bool {
-    let mut rest = between;
-    let mut arrows = 0;
-    while !rest.is_empty() {
-        if let Some(a) = ARROWS.iter().find(|a| rest.starts_with(**a)) {
-            arrows += 1;
-            rest = &rest[a.len()..];
-            continue;
-        }
-        let mut chars = rest.chars();
-        if chars.next().is_some_and(char::is_alphanumeric) {
-            return false;
-        }
-        rest = chars.as_str();
-    }
-    arrows > 0
+/// The ids between two of the same prefix: `T001`..`T003`, `1.1`..`1.3`,
+/// `T8`..`T12`. Numbers are zero-padded to their shared width; two of
+/// different widths make a range only when neither is padded.
+struct IdRange<'a> {
+    prefix: &'a str,
+    from: u64,
+    to: u64,
+    width: usize,
+    /// The last id as written, when it has its prefix.
+    last: Option<&'a str>,
 }
 
-/// Whether the text between two ids lists them together: at least one
-/// `,`, `&` or `and`, and besides only white space, brackets and the
-/// marks of emphasis or code (`**T001**, **T002**`).
-fn is_list_link(between: &str) -> bool {
-    let mut separators = 0;
-    for word in between.split(|c: char| c.is_whitespace() || "()[]*`".contains(c)) {
-        if word.is_empty() {
-            continue;
+impl<'a> IdRange<'a> {
+    fn new(first: &'a str, last: &'a str) -> Option<Self> {
+        let (prefix, from) = split_number(first);
+        let (last_prefix, to) = split_number(last);
+        let full = !last_prefix.is_empty();
+        // Each id of the range copies the prefix: `1.1.1…` over a whole
+        // line, copied a thousand times, would not be input-bounded.
+        if prefix.len() > MAX_PREFIX || (full && !last_prefix.eq_ignore_ascii_case(prefix)) {
+            return None;
         }
-        if word.eq_ignore_ascii_case("and") || word.chars().all(|c| c == ',' || c == '&') {
-            separators += 1;
+        let width = if from.len() == to.len() {
+            from.len()
+        } else if !from.starts_with('0') && !to.starts_with('0') {
+            0
         } else {
-            return false;
-        }
+            return None;
+        };
+        let (from, to) = (from.parse::<u64>().ok()?, to.parse::<u64>().ok()?);
+        (from < to).then_some(Self {
+            prefix,
+            from,
+            to,
+            width,
+            last: full.then_some(last),
+        })
     }
-    separators > 0
+
+    fn id(&self, n: u64) -> Text {
+        let mut id = Text::from(self.prefix);
+        let digits = compact_str::ToCompactString::to_compact_string(&n);
+        for _ in digits.len()..self.width {
+            id.push('0');
+        }
+        id.push_str(&digits);
+        id
+    }
+
+    fn last(&self) -> Text {
+        self.last.map_or_else(|| self.id(self.to), Text::from)
+    }
+
+    /// The ids strictly between the ends, as many as `budget` and
+    /// [`MAX_RANGE`] allow; `budget` is spent on them.
+    fn between(&self, budget: &mut usize) -> impl Iterator<Item = Text> + '_ {
+        let room = (self.to - self.from - 1).min(MAX_RANGE - 2);
+        let n = usize::try_from(room).unwrap_or(usize::MAX).min(*budget);
+        *budget -= n;
+        (self.from + 1..).take(n).map(|k| self.id(k))
+    }
+}
+
+/// An id cut before its last run of digits: `T` and `001`, `1.` and `2`.
+fn split_number(id: &str) -> (&str, &str) {
+    let digits = id.bytes().rev().take_while(u8::is_ascii_digit).count();
+    id.split_at(id.len() - digits)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn refs(value: &str) -> Vec<Text> {
-        references(value, 0)
-            .into_iter()
-            .map(|r| r.target.label())
-            .collect()
-    }
-
-    #[test]
-    fn dependency_references() {
-        assert_eq!(refs("Phase 1 complete"), ["Phase 1"]);
-        assert_eq!(refs("Phases 2 + 3"), ["Phase 2", "Phase 3"]);
-        assert_eq!(
-            refs("Phases 1-4"),
-            ["Phase 1", "Phase 2", "Phase 3", "Phase 4"]
-        );
-        assert_eq!(refs("None"), Vec::<String>::new());
-        assert_eq!(refs("Depends on T012"), ["T012"]);
-        assert_eq!(refs("Step 2, T-004"), ["Step 2", "T-004"]);
-        assert_eq!(refs("Phase 1 and Phase 2"), ["Phase 1", "Phase 2"]);
-        assert_eq!(refs("after T231.15."), ["T231.15"]);
-        // Ranges point at what was written.
-        let r = references("Phase 1 complete", 10);
-        assert_eq!(r[0].range, TextRange::new(10, 17));
-    }
-
-    #[test]
-    fn chains() {
-        let c = task_chain("T177 → T178 → T179\nT1, T2 (parallel)\nT005 -> T006", 0);
-        let pairs: Vec<_> = c.iter().map(|(a, b, _)| (a.as_str(), b.as_str())).collect();
-        assert_eq!(
-            pairs,
-            [("T177", "T178"), ("T178", "T179"), ("T005", "T006")]
-        );
-    }
-
-    #[test]
-    fn an_arrow_among_words_links_no_ids() {
-        let pairs = |text: &str| -> Vec<(String, String)> {
-            task_chain(text, 0)
-                .into_iter()
-                .map(|(a, b, _)| (a.to_string(), b.to_string()))
-                .collect()
-        };
-        assert_eq!(pairs("T002 Rename `a` -> `b` (follows T001)"), []);
-        assert_eq!(pairs("T001 then => T002"), []);
-        assert_eq!(pairs("T001 -> 2 -> T002"), []);
-        assert_eq!(pairs("T001 T002"), []);
-        // Markup and punctuation around the arrow still chain.
-        assert_eq!(
-            pairs("**T001** → **T002**"),
-            [("T001".into(), "T002".into())]
-        );
-        assert_eq!(
-            pairs("`T005` ⟶ (`T006`)."),
-            [("T005".into(), "T006".into())]
-        );
-        assert_eq!(pairs("T007=>T008"), [("T007".into(), "T008".into())]);
-        // Words between two ids end a chain but do not stop the next one.
-        assert_eq!(
-            pairs("T001 after T002 → T003"),
-            [("T002".into(), "T003".into())]
-        );
-    }
-
-    #[test]
-    fn an_arrow_links_every_id_of_the_groups_around_it() {
-        let pairs = |text: &str| -> Vec<String> {
-            task_chain(text, 0)
-                .into_iter()
-                .map(|(a, b, _)| format!("{a}>{b}"))
-                .collect()
-        };
-        for fan_out in [
-            "T001 → (T002, T003)",
-            "T001 → T002, T003",
-            "T001 -> [T002, T003]",
-            "T001 → T002 & T003",
-            "T001 → T002 and T003",
-            "**T001** → **T002**, **T003**",
-        ] {
-            assert_eq!(pairs(fan_out), ["T001>T002", "T001>T003"], "{fan_out}");
-        }
-        for fan_in in ["(T001, T002) → T003", "T001, T002 → T003"] {
-            assert_eq!(pairs(fan_in), ["T001>T003", "T002>T003"], "{fan_in}");
-        }
-        assert_eq!(
-            pairs("T001, T002 → T003 and T004 -> T005"),
-            [
-                "T001>T003",
-                "T002>T003",
-                "T001>T004",
-                "T002>T004",
-                "T003>T005",
-                "T004>T005"
-            ]
-        );
-        // A plain chain links neighbours only; a list without an arrow, or
-        // ids side by side, link nothing.
-        assert_eq!(pairs("T177 → T178 → T179"), ["T177>T178", "T178>T179"]);
-        assert_eq!(pairs("T001, T002 and T003"), Vec::<String>::new());
-        assert_eq!(pairs("T001 → T002 T003"), ["T001>T002"]);
-        // Each link spans from its source to its target.
-        let c = task_chain("(T001, T002) → T003", 10);
-        assert_eq!(c[0].2, TextRange::new(11, 31));
-        assert_eq!(c[1].2, TextRange::new(17, 31));
-    }
-}
+mod tests;

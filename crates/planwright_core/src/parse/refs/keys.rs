@@ -1,0 +1,412 @@
+//! Where dependencies are written: a dependency field opening a line
+//! (`Dependencies: Phase 1`, `**Requires**: T001`, `_Deps_: T002`, under
+//! the key's synonyms), and the fields and phrases with which a task's
+//! own text names what it waits for ("(depends on Phase 1)").
+
+/// The keys of a dependency field, lower case, longer before the shorter
+/// they begin with.
+const FIELD_KEYS: [&str; 11] = [
+    "dependencies",
+    "dependency",
+    "depends on",
+    "depends",
+    "deps",
+    "blocked by",
+    "prerequisites",
+    "prerequisite",
+    "pre-requisites",
+    "pre-requisite",
+    "requires",
+];
+
+/// The first four letters of [`FIELD_KEYS`].
+const KEY_HEADS: [&[u8]; 6] = [b"depe", b"deps", b"bloc", b"prer", b"pre-", b"requ"];
+
+/// Whether a field key, normalised (`normalize_key`), names dependencies.
+pub(crate) fn is_dependency_key(norm: &str) -> bool {
+    matches!(
+        norm,
+        "dependencies"
+            | "dependency"
+            | "depends_on"
+            | "depends"
+            | "deps"
+            | "blocked_by"
+            | "prerequisites"
+            | "prerequisite"
+            | "pre_requisites"
+            | "pre_requisite"
+            | "requires"
+    )
+}
+
+/// Where the value starts when `body` (a line without its indentation and
+/// list marker) opens with a dependency field: the key, bold, emphasised
+/// or plain, then a colon, inside the emphasis or after it.
+pub(crate) fn dependency_field(body: &str) -> Option<usize> {
+    let open = marks(body, 0);
+    // How every key begins: most lines begin otherwise.
+    let head = body.as_bytes().get(open..open + 4)?;
+    if open > 3 || !KEY_HEADS.iter().any(|k| k.eq_ignore_ascii_case(head)) {
+        return None;
+    }
+    let len = key_len(&body[open..], &FIELD_KEYS)?;
+    let close = marks(body, open + len);
+    let mut i = open + len + close;
+    i += if body[i..].starts_with(':') {
+        1
+    } else if body[i..].starts_with('：') {
+        '：'.len_utf8()
+    } else {
+        return None;
+    };
+    // `**Dependencies:**`: the emphasis closes after the colon.
+    if close == 0 {
+        i += marks(body, i);
+    }
+    Some(i)
+}
+
+/// Where a value given with its key (`depends on: T001`, as a task's
+/// line is read) starts past the key, its marks and its colon; past the
+/// marks alone when no key opens it.
+pub(super) fn past_key(value: &str) -> usize {
+    let start = skip(value, 0, |c| c.is_whitespace() || c == '*' || c == '_');
+    let Some(len) =
+        key_len(&value[start..], &FIELD_KEYS).or_else(|| key_len(&value[start..], &["after"]))
+    else {
+        return start;
+    };
+    skip(value, start + len, |c| {
+        c.is_whitespace() || matches!(c, '*' | '_' | ':' | '：')
+    })
+}
+
+/// The length of the key of `keys` that opens `s` (ASCII case ignored)
+/// as a whole word.
+fn key_len(s: &str, keys: &[&str]) -> Option<usize> {
+    keys.iter()
+        .find(|k| {
+            s.get(..k.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(k))
+                && !s[k.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        })
+        .map(|k| k.len())
+}
+
+/// The number of `*` and `_` at `at`.
+fn marks(s: &str, at: usize) -> usize {
+    s.as_bytes().get(at..).map_or(0, |r| {
+        r.iter().take_while(|c| matches!(c, b'*' | b'_')).count()
+    })
+}
+
+fn skip(s: &str, at: usize, f: impl Fn(char) -> bool) -> usize {
+    s[at..].find(|c| !f(c)).map_or(s.len(), |n| at + n)
+}
+
+/// Where a task's own text names what it waits for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Mention {
+    /// The value, relative to the text: after the key and its colon, to
+    /// the end of the line, or of the phrase (before a bracket, `;` or the
+    /// sentence's end), or to the next key.
+    pub value: (usize, usize),
+    /// Whether the task reader (`task_details`) reads this mention's task
+    /// ids already: "depends on", "blocked by", "after " and
+    /// "dependencies:" are its keys.
+    pub read_by_task_line: bool,
+}
+
+/// How a key names dependencies.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Use {
+    /// Anywhere, with or without a colon: "(depends on T001)".
+    Phrase,
+    /// Only with a colon: `**Dependencies**: T001`. Without one, as in
+    /// "install the dependencies", it names none.
+    Field,
+}
+
+const MENTION_KEYS: [(&str, Use); 12] = [
+    ("depends on", Use::Phrase),
+    ("blocked by", Use::Phrase),
+    ("after ", Use::Phrase),
+    ("dependencies", Use::Field),
+    ("dependency", Use::Field),
+    ("depends", Use::Field),
+    ("deps", Use::Field),
+    ("requires", Use::Field),
+    ("prerequisites", Use::Field),
+    ("prerequisite", Use::Field),
+    ("pre-requisites", Use::Field),
+    ("pre-requisite", Use::Field),
+];
+
+/// Calls `f` with each dependency mention in `text`, a block of a task's
+/// own item, in order: fields and phrases. Linear: each value ends where
+/// the next key starts.
+pub(crate) fn mentions(text: &str, f: impl FnMut(Mention)) {
+    // Every key has a rare byte at a fixed place (`p` in "depends", `k`
+    // in "blocked", `f` in "after", `q` in "requires"): a byte loop over
+    // them, since this runs only on the few texts that name a phase (an
+    // automaton cost more to build than all its searches saved).
+    let b = text.as_bytes();
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match key_at(text, i) {
+            Some(key) => {
+                found.push(key);
+                i = key.1;
+            }
+            None => i += 1,
+        }
+    }
+    report(text, &found, f);
+}
+
+/// The key of [`MENTION_KEYS`] (its index) whose anchor byte is at `i`,
+/// as a whole word in any case: its start, end and index.
+fn key_at(text: &str, i: usize) -> Option<(usize, usize, usize)> {
+    // (bytes before the anchor, key), the longer of two keys first.
+    let candidates: &[(usize, usize)] = match text.as_bytes()[i].to_ascii_lowercase() {
+        // "de[p]ends on", "de[p]endencies", "de[p]endency", "de[p]ends",
+        // "de[p]s".
+        b'p' => &[(2, 0), (2, 3), (2, 4), (2, 5), (2, 6)],
+        b'k' => &[(4, 1)],
+        b'f' => &[(1, 2)],
+        // "re[q]uires", "prere[q]uisite(s)", "pre-re[q]uisite(s)".
+        b'q' => &[(2, 7), (5, 8), (5, 9), (6, 10), (6, 11)],
+        _ => return None,
+    };
+    candidates.iter().find_map(|&(back, k)| {
+        let start = i.checked_sub(back)?;
+        let key = MENTION_KEYS[k].0;
+        let end = start + key.len();
+        let whole = text.get(start..end)?.eq_ignore_ascii_case(key)
+            && !text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && (key.ends_with(' ')
+                || !text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric));
+        whole.then_some((start, end, k))
+    })
+}
+
+/// The mention of key `k` (of [`MENTION_KEYS`]) at `start..end`, its value
+/// ending at `next` at the latest; `None` when it names no dependency.
+fn mention(text: &str, start: usize, end: usize, k: usize, next: usize) -> Option<Mention> {
+    let (key, use_) = MENTION_KEYS[k];
+    let colon = colon_after(text, end);
+    let value_start = match (colon, use_) {
+        (Some(v), _) => v,
+        (None, Use::Phrase) if !negated(&text[..start]) => end,
+        _ => return None,
+    };
+    let value_start = skip(text, value_start, |c| c == ' ' || c == '\t');
+    // Up to the next key at most, so that a line of many keys is read in
+    // one pass, not once per key.
+    let next = next.max(value_start);
+    let mut value_end = value_start + crate::text::line_len(&text[value_start..next]);
+    if colon.is_none() {
+        value_end = value_start + phrase_len(&text[value_start..value_end]);
+    }
+    // The task reader's keys, as it spells them (see `is_usual_case`).
+    let read = match use_ {
+        Use::Phrase => true,
+        Use::Field => key == "dependencies" && text[end..].starts_with(':'),
+    } && is_usual_case(&text[start..end]);
+    Some(Mention {
+        value: (value_start, value_end),
+        read_by_task_line: read,
+    })
+}
+
+/// Whether a key is written lower case, Capitalised, Title Case or UPPER
+/// CASE, the forms `task_details` looks for (`Depends on`, `DEPENDS ON`).
+fn is_usual_case(key: &str) -> bool {
+    let b = key.as_bytes();
+    let lower = !b.iter().any(u8::is_ascii_uppercase);
+    let upper = !b.iter().any(u8::is_ascii_lowercase);
+    let capitalised =
+        b.first().is_some_and(u8::is_ascii_uppercase) && !b[1..].iter().any(u8::is_ascii_uppercase);
+    let title = key.split(' ').filter(|w| !w.is_empty()).all(|w| {
+        let w = w.as_bytes();
+        w[0].is_ascii_uppercase() && !w[1..].iter().any(u8::is_ascii_uppercase)
+    });
+    lower || upper || capitalised || title
+}
+
+/// What a task's text may hold that the task reader does not read: a
+/// field (a colon) and a phase named as a phrase's value would name it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Hints {
+    pub colon: bool,
+    pub phase: bool,
+}
+
+/// The [`Hints`] of `text`; phases are looked for from `phrases` on, if
+/// at all. A phase is named with a capital (`Phase 1`, `Sprint 2`, `Step
+/// 3`, `Milestone M1`), as plans write a phase's name. Cheap tests (a
+/// SIMD search for the capitals or the colon, which on these short texts
+/// costs about as much per call as the bytes it passes over), since
+/// looking for the phrases themselves in every task's text cost more than
+/// the rest of the dependency reading.
+pub(crate) fn hints(text: &str, phrases: Option<usize>) -> Hints {
+    let b = text.as_bytes();
+    let mut hints = Hints::default();
+    let Some(from) = phrases.filter(|&f| f <= b.len()) else {
+        hints.colon = memchr::memchr(b':', b).is_some();
+        return hints;
+    };
+    // A colon in the task's head (`**T001**: Build`) ends its id, no key.
+    let mut at = from;
+    while let Some(i) = memchr::memchr3(b':', b'P', b'S', &b[at..]) {
+        let i = at + i;
+        if b[i] == b':' {
+            hints.colon = true;
+        } else if phase_word_at(b, i) {
+            hints.phase = true;
+            return hints;
+        }
+        at = i + 1;
+    }
+    at = from;
+    while let Some(i) = memchr::memchr3(b'M', b'I', b'F', &b[at..]) {
+        if phase_word_at(b, at + i) {
+            hints.phase = true;
+            break;
+        }
+        at += i + 1;
+    }
+    hints
+}
+
+/// Calls `f` with each dependency field in `text` (a key, then its colon:
+/// `**Dependencies**: T001`, `Requires: Phase 1`), in order; the phrases
+/// of [`mentions`] are left out. Found from the colons (ASCII ones: a
+/// task's fields are written in English), which most texts lack.
+pub(crate) fn field_mentions(text: &str, f: impl FnMut(Mention)) {
+    let b = text.as_bytes();
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(b':', &b[at..]) {
+        let colon = at + i;
+        at = colon + 1;
+        let marks = b[..colon]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|c| matches!(c, b'*' | b'_'))
+            .count();
+        let end = colon - marks;
+        // The last four letters of every field key: most colons follow
+        // none of them.
+        let tail = b.get(end.saturating_sub(4)..end);
+        if !tail.is_some_and(|t| KEY_TAILS.iter().any(|k| k.eq_ignore_ascii_case(t))) {
+            continue;
+        }
+        let key = MENTION_KEYS.iter().enumerate().find_map(|(k, (key, _))| {
+            let start = end.checked_sub(key.len())?;
+            let whole = !key.ends_with(' ')
+                && text.get(start..end)?.eq_ignore_ascii_case(key)
+                && !text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+            whole.then_some((start, end, k))
+        });
+        found.extend(key);
+    }
+    report(text, &found, f);
+}
+
+/// How the keys of [`MENTION_KEYS`] that can be fields end.
+const KEY_TAILS: [&[u8]; 9] = [
+    b"s on", b"d by", b"cies", b"ency", b"ends", b"deps", b"ires", b"ites", b"site",
+];
+
+/// Reports the keys `found` (start, end, key), in order, as mentions: each
+/// value ends where the next key starts.
+fn report(text: &str, found: &[(usize, usize, usize)], mut f: impl FnMut(Mention)) {
+    for (n, &(start, end, k)) in found.iter().enumerate() {
+        let next = found.get(n + 1).map_or(text.len(), |f| f.0);
+        if let Some(m) = mention(text, start, end, k, next) {
+            f(m);
+        }
+    }
+}
+
+/// Whether a phase word, a whole word followed by a space (or its
+/// plural), starts at `i`, where a capital stands.
+fn phase_word_at(b: &[u8], i: usize) -> bool {
+    let word: &[u8] = match (b[i], b.get(i + 1).map(u8::to_ascii_lowercase)) {
+        (b'P', Some(b'h')) => b"phase",
+        (b'S', Some(b't')) if b.get(i + 2).is_some_and(|c| c.eq_ignore_ascii_case(&b'a')) => {
+            b"stage"
+        }
+        (b'S', Some(b't')) => b"step",
+        (b'S', Some(b'p')) => b"sprint",
+        (b'M', Some(b'i')) => b"milestone",
+        (b'I', Some(b't')) => b"iteration",
+        (b'F', Some(b'a')) => b"fase",
+        _ => return false,
+    };
+    let end = i + word.len();
+    (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+        && b.get(i..end).is_some_and(|w| w.eq_ignore_ascii_case(word))
+        && matches!(b.get(end), Some(b' ' | b's' | b'S'))
+}
+
+/// Past the colon of a field whose key ends at `at`, with the emphasis
+/// around it: `**: `, `:** `, `_:`.
+fn colon_after(text: &str, at: usize) -> Option<usize> {
+    let close = marks(text, at);
+    let rest = &text[at + close..];
+    let colon = if rest.starts_with(':') {
+        1
+    } else if rest.starts_with('：') {
+        '：'.len_utf8()
+    } else {
+        return None;
+    };
+    let i = at + close + colon;
+    Some(i + marks(text, i))
+}
+
+/// Whether the words before a phrase take it back: "not blocked by",
+/// "isn't after".
+fn negated(before: &str) -> bool {
+    let before = before.trim_end();
+    let word_at = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = before[word_at..].to_ascii_lowercase();
+    matches!(word.as_str(), "not" | "never" | "no")
+        || word.ends_with("n't")
+        || word.ends_with("n\u{2019}t")
+}
+
+/// How much of a phrase's value belongs to it: up to a bracket, `;`, `|`
+/// or the end of the sentence ("(depends on Phase 1) and document Phase
+/// 3" waits for Phase 1 only).
+fn phrase_len(value: &str) -> usize {
+    let b = value.as_bytes();
+    b.iter()
+        .enumerate()
+        .find(|&(i, c)| {
+            matches!(c, b'(' | b')' | b'[' | b']' | b';' | b'|')
+                || (*c == b'.' && b.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+        })
+        .map_or(value.len(), |(i, _)| i)
+}

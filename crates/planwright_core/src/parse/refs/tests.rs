@@ -1,0 +1,332 @@
+//! The dependency recognisers on values, lines and task texts.
+
+use super::*;
+
+/// [`task_chain`] without a bound for the whole text.
+fn chain(text: &str, base: usize) -> Vec<(Text, Text, TextRange)> {
+    let mut budget = usize::MAX;
+    task_chain(text, base, &mut budget)
+}
+
+fn refs(value: &str) -> Vec<Text> {
+    references(value, 0)
+        .into_iter()
+        .map(|r| r.target.label())
+        .collect()
+}
+
+#[test]
+fn dependency_references() {
+    assert_eq!(refs("Phase 1 complete"), ["Phase 1"]);
+    assert_eq!(refs("Phases 2 + 3"), ["Phase 2", "Phase 3"]);
+    assert_eq!(
+        refs("Phases 1-4"),
+        ["Phase 1", "Phase 2", "Phase 3", "Phase 4"]
+    );
+    assert_eq!(refs("None"), Vec::<String>::new());
+    assert_eq!(refs("Depends on T012"), ["T012"]);
+    assert_eq!(refs("Step 2, T-004"), ["Step 2", "T-004"]);
+    assert_eq!(refs("Phase 1 and Phase 2"), ["Phase 1", "Phase 2"]);
+    assert_eq!(refs("after T231.15."), ["T231.15"]);
+    // Ranges point at what was written.
+    let r = references("Phase 1 complete", 10);
+    assert_eq!(r[0].range, TextRange::new(10, 17));
+}
+
+#[test]
+fn chains() {
+    let c = chain("T177 → T178 → T179\nT1, T2 (parallel)\nT005 -> T006", 0);
+    let pairs: Vec<_> = c.iter().map(|(a, b, _)| (a.as_str(), b.as_str())).collect();
+    assert_eq!(
+        pairs,
+        [("T177", "T178"), ("T178", "T179"), ("T005", "T006")]
+    );
+}
+
+#[test]
+fn an_arrow_among_words_links_no_ids() {
+    let pairs = |text: &str| -> Vec<(String, String)> {
+        chain(text, 0)
+            .into_iter()
+            .map(|(a, b, _)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    assert_eq!(pairs("T002 Rename `a` -> `b` (follows T001)"), []);
+    assert_eq!(pairs("T001 then => T002"), []);
+    assert_eq!(pairs("T001 -> 2 -> T002"), []);
+    assert_eq!(pairs("T001 T002"), []);
+    // Markup and punctuation around the arrow still chain.
+    assert_eq!(
+        pairs("**T001** → **T002**"),
+        [("T001".into(), "T002".into())]
+    );
+    assert_eq!(
+        pairs("`T005` ⟶ (`T006`)."),
+        [("T005".into(), "T006".into())]
+    );
+    assert_eq!(pairs("T007=>T008"), [("T007".into(), "T008".into())]);
+    // Words between two ids end a chain but do not stop the next one.
+    assert_eq!(
+        pairs("T001 after T002 → T003"),
+        [("T002".into(), "T003".into())]
+    );
+}
+
+#[test]
+fn an_arrow_links_every_id_of_the_groups_around_it() {
+    let pairs = |text: &str| -> Vec<String> {
+        chain(text, 0)
+            .into_iter()
+            .map(|(a, b, _)| format!("{a}>{b}"))
+            .collect()
+    };
+    for fan_out in [
+        "T001 → (T002, T003)",
+        "T001 → T002, T003",
+        "T001 -> [T002, T003]",
+        "T001 → T002 & T003",
+        "T001 → T002 and T003",
+        "**T001** → **T002**, **T003**",
+    ] {
+        assert_eq!(pairs(fan_out), ["T001>T002", "T001>T003"], "{fan_out}");
+    }
+    for fan_in in ["(T001, T002) → T003", "T001, T002 → T003"] {
+        assert_eq!(pairs(fan_in), ["T001>T003", "T002>T003"], "{fan_in}");
+    }
+    assert_eq!(
+        pairs("T001, T002 → T003 and T004 -> T005"),
+        [
+            "T001>T003",
+            "T002>T003",
+            "T001>T004",
+            "T002>T004",
+            "T003>T005",
+            "T004>T005"
+        ]
+    );
+    // A plain chain links neighbours only; a list without an arrow, or
+    // ids side by side, link nothing.
+    assert_eq!(pairs("T177 → T178 → T179"), ["T177>T178", "T178>T179"]);
+    assert_eq!(pairs("T001, T002 and T003"), Vec::<String>::new());
+    assert_eq!(pairs("T001 → T002 T003"), ["T001>T002"]);
+    // Each link spans from its source to its target.
+    let c = chain("(T001, T002) → T003", 10);
+    assert_eq!(c[0].2, TextRange::new(11, 31));
+    assert_eq!(c[1].2, TextRange::new(17, 31));
+}
+
+#[test]
+fn a_value_that_says_none_names_nothing_whatever_follows() {
+    for none in [
+        "None (independent of Phase 1, can run in parallel)",
+        "None – can start after Phase 1 ships",
+        "N/A (Phase 2 covers it)",
+        "n/a",
+        "- (see Phase 1)",
+        "—",
+        "No dependencies on Phase 1",
+        "No external dependencies; Phase 2 in parallel",
+        "_None_",
+        "Depends on: None (T001 is unrelated)",
+        "**Dependencies**: none",
+    ] {
+        assert_eq!(refs(none), Vec::<String>::new(), "{none}");
+    }
+    // Words that only begin like it are no "None".
+    assert_eq!(refs("Nonetheless Phase 1"), ["Phase 1"]);
+    assert_eq!(refs("Notable: Phase 1"), ["Phase 1"]);
+}
+
+#[test]
+fn a_negated_mention_is_no_dependency() {
+    assert_eq!(
+        refs("independent of Phase 1, can run in parallel"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        refs("Sprint 2 does not block Sprint 3"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        refs(
+            "Sprint 1 complete (TRIAGE status). Sprint 2 does not block Sprint 3 -- backend can proceed"
+        ),
+        ["Sprint 1"]
+    );
+    assert_eq!(refs("Phase 1; not blocked by Phase 2"), ["Phase 1"]);
+    assert_eq!(refs("Phase 3, no dependency on Phase 2"), ["Phase 3"]);
+    assert_eq!(refs("Phase 1 (runs in parallel with Phase 2)"), ["Phase 1"]);
+    assert_eq!(refs("Phase 4 doesn't depend on T003, T004"), ["Phase 4"]);
+    assert_eq!(
+        refs("Phase 1 and Phase 2 don't block this"),
+        Vec::<String>::new()
+    );
+    // The negation ends with its clause, or where a wait is named again.
+    assert_eq!(
+        refs("independent of Phase 1 but needs Phase 2"),
+        ["Phase 2"]
+    );
+    assert_eq!(refs("independent of Phase 1; T005"), ["T005"]);
+    assert_eq!(refs("Phase 2 not started yet"), ["Phase 2"]);
+}
+
+#[test]
+fn a_number_with_a_unit_after_a_phase_is_no_phase() {
+    assert_eq!(refs("Phase 1, 2 weeks after kickoff"), ["Phase 1"]);
+    assert_eq!(refs("Phase 1 and 2 days of QA"), ["Phase 1"]);
+    assert_eq!(refs("Phase 1 - 2 sprints"), ["Phase 1"]);
+    assert_eq!(refs("Phases 1-2 (3 months)"), ["Phase 1", "Phase 2"]);
+    // Lists of phase numbers stay lists.
+    assert_eq!(refs("Phases 2 + 3"), ["Phase 2", "Phase 3"]);
+    assert_eq!(refs("Phase 1, 2 and 3"), ["Phase 1", "Phase 2", "Phase 3"]);
+    assert_eq!(refs("Phase 1, T012"), ["Phase 1", "T012"]);
+}
+
+#[test]
+fn ranges_of_ids_stand_for_every_id_between() {
+    assert_eq!(refs("depends on T001-T003"), ["T001", "T002", "T003"]);
+    assert_eq!(refs("T001–T003"), ["T001", "T002", "T003"]);
+    assert_eq!(refs("T001 – T003, T007"), ["T001", "T002", "T003", "T007"]);
+    assert_eq!(refs("T008-T011"), ["T008", "T009", "T010", "T011"]);
+    assert_eq!(refs("T8-T10"), ["T8", "T9", "T10"]);
+    assert_eq!(refs("T010-012"), ["T010", "T011", "T012"]);
+    assert_eq!(refs("after 1.1-1.3"), ["1.1", "1.2", "1.3"]);
+    assert_eq!(refs("M001..M003"), ["M001", "M002", "M003"]);
+    // Different prefixes, padding that disagrees, or a backwards range
+    // are two ids, not a range.
+    assert_eq!(refs("T001-M003"), ["T001", "M003"]);
+    assert_eq!(refs("T001-T12"), ["T001", "T12"]);
+    assert_eq!(refs("T005-T003"), ["T005", "T003"]);
+    // Each id of the range points into it; the ends at themselves.
+    let r = references("T001-T003", 5);
+    let ranges: Vec<TextRange> = r.iter().map(|r| r.range).collect();
+    assert_eq!(
+        ranges,
+        [
+            TextRange::new(5, 9),
+            TextRange::new(5, 14),
+            TextRange::new(10, 14)
+        ]
+    );
+}
+
+#[test]
+fn a_hostile_range_is_bounded() {
+    let r = refs("T1-T999999999");
+    assert_eq!(r.len(), MAX_RANGE as usize);
+    assert_eq!(r.first().map(Text::as_str), Some("T1"));
+    assert_eq!(r.last().map(Text::as_str), Some("T999999999"));
+    // Many ranges in one value share one budget.
+    let many = "T1-T999999, ".repeat(100);
+    assert!(refs(&many).len() <= MAX_EXPANDED + 200);
+    // Numbers too long for any integer are no range.
+    assert_eq!(
+        refs("T1-T99999999999999999999999").len(),
+        2,
+        "two ids, no range"
+    );
+}
+
+#[test]
+fn every_task_id_shape_is_read() {
+    assert_eq!(refs("depends on M001"), ["M001"]);
+    assert_eq!(refs("depends on TASK-1, TASK-2"), ["TASK-1", "TASK-2"]);
+    assert_eq!(refs("B1.1 and B1.2"), ["B1.1", "B1.2"]);
+    assert_eq!(refs("depends on 1.1"), ["1.1"]);
+    assert_eq!(refs("after 1.1, 2.3 and 4.1.2"), ["1.1", "2.3", "4.1.2"]);
+    // Numbers stand for ids only where an id is expected, and one capital
+    // with one digit other than T's is a thing.
+    assert_eq!(refs("depends on Node 18.1"), Vec::<String>::new());
+    assert_eq!(refs("after 1.5 days"), Vec::<String>::new());
+    assert_eq!(refs("requires S3 and API keys"), Vec::<String>::new());
+    assert_eq!(refs("T1 and US1"), ["T1"]);
+}
+
+#[test]
+fn dependency_fields_in_every_spelling() {
+    for line in [
+        "Dependencies: Phase 1",
+        "**Dependencies**: Phase 1",
+        "**Dependencies:** Phase 1",
+        "_Dependencies_: Phase 1",
+        "*Depends on*: Phase 1",
+        "**Prerequisite**: Phase 1",
+        "**Prerequisites**: Phase 1",
+        "**Pre-requisites**: Phase 1",
+        "**Requires**: Phase 1",
+        "**Deps**: Phase 1",
+        "**Blocked by**: Phase 1",
+        "Depends On: Phase 1",
+        "DEPENDENCIES：Phase 1",
+    ] {
+        let at = dependency_field(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(line[at..].trim(), "Phase 1", "{line}");
+    }
+    for line in [
+        "Dependencies",
+        "Dependencies are listed below: none",
+        "Dependencyless: x",
+        "The dependencies: Phase 1",
+        "****Dependencies: Phase 1",
+    ] {
+        assert_eq!(dependency_field(line), None, "{line}");
+    }
+}
+
+#[test]
+fn mentions_in_a_task_text() {
+    let found = |text: &str| -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        mentions(text, |m| {
+            out.push((text[m.value.0..m.value.1].to_owned(), m.read_by_task_line));
+        });
+        out
+    };
+    assert_eq!(
+        found("T003 deploy (depends on Phase 1) and document Phase 3"),
+        [("Phase 1".to_owned(), true)]
+    );
+    assert_eq!(
+        found("T002 second\n  **Dependencies**: T001\n"),
+        [("T001".to_owned(), false)]
+    );
+    assert_eq!(
+        found("T002 second\n**Dependencies:** T001"),
+        [("T001".to_owned(), true)]
+    );
+    assert_eq!(
+        found("_Dependencies_: T001, Phase 2"),
+        [("T001, Phase 2".to_owned(), false)]
+    );
+    // A key needs its colon, a phrase its whole words, and a negation
+    // takes a phrase back.
+    assert_eq!(found("T004 Install dependencies for Phase 2"), []);
+    assert_eq!(found("T005 Hereafter Phase 2"), []);
+    assert_eq!(found("T006 not blocked by Phase 1"), []);
+    // Each value ends where the next key starts.
+    assert_eq!(
+        found("Depends on T001 after Phase 2"),
+        [("T001 ".to_owned(), true), ("Phase 2".to_owned(), true)]
+    );
+}
+
+#[test]
+fn an_arrow_to_a_range_links_every_id_of_it() {
+    let pairs = |text: &str| -> Vec<String> {
+        chain(text, 0)
+            .into_iter()
+            .map(|(a, b, _)| format!("{a}>{b}"))
+            .collect()
+    };
+    assert_eq!(
+        pairs("T003 → T004-T006 (scaffolding first)"),
+        ["T003>T004", "T003>T005", "T003>T006"]
+    );
+    assert_eq!(pairs("T001–T002 → T003"), ["T001>T003", "T002>T003"]);
+    // Other id shapes chain too; numbers (versions, more often) do not.
+    assert_eq!(pairs("M001 → M002 -> TASK-3"), ["M001>M002", "M002>TASK-3"]);
+    assert_eq!(pairs("2.0 → 3.0"), Vec::<String>::new());
+    // A range over a whole line stays bounded.
+    let c = chain("T0 → T1-T999999999", 0);
+    assert_eq!(c.len(), MAX_RANGE as usize);
+}
