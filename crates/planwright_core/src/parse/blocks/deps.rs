@@ -87,16 +87,20 @@ impl Builder<'_> {
         self.spend_range_budget(budget);
     }
 
+    /// Whether phase `p` has its dependencies already (or is no phase):
+    /// the first field that names any is the phase's.
+    fn phase_depends_already(&self, p: usize) -> bool {
+        self.plan
+            .phases
+            .get(p)
+            .is_none_or(|ph| !ph.depends_on.is_empty())
+    }
+
     /// Dependency fields the bold-field reader leaves (`Dependencies:
     /// Phase 1` written plainly, `_Deps_: Phase 1`) in a block of phase
     /// `p`'s body, until one names a dependency.
     pub(super) fn phase_dependency_lines(&mut self, p: usize, start: usize, end: usize) {
-        if self
-            .plan
-            .phases
-            .get(p)
-            .is_none_or(|ph| !ph.depends_on.is_empty())
-        {
+        if self.phase_depends_already(p) {
             return;
         }
         let text = self.slice(start, end);
@@ -146,12 +150,7 @@ impl Builder<'_> {
     /// ("None") stands until then. A phase naming itself ("after Sprint 1,
     /// Sprint 2, Sprint 3" on Sprint 3) is prose about it, not a wait.
     pub(super) fn phase_dependencies(&mut self, p: usize, value: &str, range: TextRange) {
-        if self
-            .plan
-            .phases
-            .get(p)
-            .is_none_or(|ph| !ph.depends_on.is_empty())
-        {
+        if self.phase_depends_already(p) {
             return;
         }
         let mut budget = self.range_budget();
