@@ -120,12 +120,11 @@ impl<'p> Index<'p> {
             };
         }
         // `1.` as a list numbers it is the id `1`.
-        let key = q.to_ascii_lowercase();
-        let key = if id_shaped(q) {
-            key.trim_end_matches('.').to_owned()
-        } else {
-            key
-        };
+        let id_like = id_shaped(q);
+        let mut key = q.to_ascii_lowercase();
+        if id_like {
+            key.truncate(key.trim_end_matches('.').len());
+        }
         let by_id: Vec<usize> = equal_range(&self.ids, |(id, _)| id.as_str().cmp(&key))
             .iter()
             .map(|&(_, i)| i)
@@ -136,7 +135,7 @@ impl<'p> Index<'p> {
         if by_id.len() > 1 {
             return Err(ambiguous(plan, q, &by_id));
         }
-        if id_shaped(q) {
+        if id_like {
             return Err(unknown_id(plan, q));
         }
         if let Some(one) = self.id_and_text(&key) {
