@@ -158,13 +158,21 @@ impl Builder<'_> {
         // A case-insensitive automaton over the original text: offsets stay
         // offsets into the source (a lower-cased copy may differ in length).
         let (keys, key_of) = detail_keys();
-        let found_keys = own.iter().flat_map(|&(s, e)| {
-            keys.find_iter(&text[s..e])
-                .map(move |m| (m.start() + s, m.end() + s, key_of[m.pattern().as_usize()]))
-        });
-        for (at, end, pattern) in found_keys {
+        let mut found_keys = own
+            .iter()
+            .flat_map(|&(s, e)| {
+                keys.find_iter(&text[s..e])
+                    .map(move |m| (m.start() + s, m.end() + s, key_of[m.pattern().as_usize()]))
+            })
+            .peekable();
+        while let Some((at, end, pattern)) = found_keys.next() {
             let abs = base + at;
-            let line_end = end + line_len(&text[end..]);
+            // A value ends at its line's end or at the next key on the same
+            // line: `Requirements: 1.2, depends on T001` holds two fields,
+            // and reading each key's value to the line's end read a line of
+            // many keys again for each of them (quadratic).
+            let limit = found_keys.peek().map_or(text.len(), |&(next, _, _)| next);
+            let line_end = end + line_len(&text[end..limit]);
             let value = &text[end..line_end];
             match DETAIL_KEYS[pattern] {
                 "requirements:" | "requirement:" | "_需求" | "_要件" => {
@@ -354,6 +362,26 @@ mod tests {
             .collect::<Vec<_>>();
         let plan = crate::parse(&format!("- [ ] T999 x\n  Depends on {}\n", line.join(", ")));
         assert_eq!(plan.tasks[0].depends_on, ids);
+    }
+
+    #[test]
+    fn a_field_ends_where_the_next_field_on_its_line_starts() {
+        let plan = crate::parse(
+            "- [ ] T009 Ship\n  _Requirements: 1.2, 3.1_ depends on T001; Owner: Ana\n",
+        );
+        let task = &plan.tasks[0];
+        assert_eq!(task.requirements, ["1.2", "3.1"]);
+        assert_eq!(task.depends_on, ["T001"]);
+        assert_eq!(task.owner.as_deref(), Some("Ana"));
+
+        // A line of many keys is read once: each value stops at the next
+        // key, so every id is still found.
+        let line = (1..=300)
+            .map(|n| format!("depends on T{n:03}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let plan = crate::parse(&format!("- [ ] T999 x {line}\n"));
+        assert_eq!(plan.tasks[0].depends_on.len(), 300);
     }
 
     #[test]
