@@ -5,7 +5,11 @@
 //! the command line. Within a layer `select` replaces the set, then
 //! `extend-select` adds and `ignore` removes; a later layer therefore wins
 //! over an earlier one. Selectors are codes (`PW101`), code prefixes
-//! (`PW1`, `PW`), rule names (`unfilled-placeholder`) or `ALL`.
+//! (`PW1`, `PW`), rule names (`unfilled-placeholder`, any case) or `ALL`.
+//!
+//! A severity is the rule's whether or not the layer that sets it also
+//! enables the rule: `severity = { PW501 = "error" }` in the configuration
+//! holds when `--extend-select PW501` turns the rule on.
 
 use crate::diagnostic::Severity;
 use crate::registry::{RULES, Rule};
@@ -31,19 +35,19 @@ pub enum SelectionError {
     UnknownSeverity { selector: String, value: String },
 }
 
-/// The enabled rules and their severities, parallel to [`RULES`].
+/// Which rules are enabled, and every rule's severity (kept for disabled
+/// rules too, for a later layer that enables them), parallel to [`RULES`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleSet {
-    levels: Vec<Option<Severity>>,
+    enabled: Vec<bool>,
+    severity: Vec<Severity>,
 }
 
 impl Default for RuleSet {
     fn default() -> Self {
         Self {
-            levels: RULES
-                .iter()
-                .map(|r| r.default_enabled.then_some(r.severity))
-                .collect(),
+            enabled: RULES.iter().map(|r| r.default_enabled).collect(),
+            severity: RULES.iter().map(|r| r.severity).collect(),
         }
     }
 }
@@ -60,20 +64,13 @@ impl RuleSet {
 
     pub fn apply(&mut self, layer: &Layer) -> Result<(), SelectionError> {
         if let Some(select) = &layer.select {
-            let chosen = matches(select)?;
-            for (i, level) in self.levels.iter_mut().enumerate() {
-                *level = chosen[i].then(|| level.unwrap_or(RULES[i].severity));
-            }
+            self.enabled = matches(select)?;
         }
         for (i, on) in matches(&layer.extend_select)?.into_iter().enumerate() {
-            if on && self.levels[i].is_none() {
-                self.levels[i] = Some(RULES[i].severity);
-            }
+            self.enabled[i] |= on;
         }
         for (i, off) in matches(&layer.ignore)?.into_iter().enumerate() {
-            if off {
-                self.levels[i] = None;
-            }
+            self.enabled[i] &= !off;
         }
         for (selector, value) in &layer.severity {
             let severity =
@@ -85,8 +82,8 @@ impl RuleSet {
                 .into_iter()
                 .enumerate()
             {
-                if hit && let Some(level) = &mut self.levels[i] {
-                    *level = severity;
+                if hit {
+                    self.severity[i] = severity;
                 }
             }
         }
@@ -97,15 +94,16 @@ impl RuleSet {
     pub fn enabled(&self) -> impl Iterator<Item = (&'static Rule, Severity)> + '_ {
         RULES
             .iter()
-            .zip(&self.levels)
-            .filter_map(|(r, l)| l.map(|l| (r, l)))
+            .zip(&self.enabled)
+            .zip(&self.severity)
+            .filter_map(|((r, &on), &level)| on.then_some((r, level)))
     }
 
     pub fn severity_of(&self, code: &str) -> Option<Severity> {
         RULES
             .iter()
             .position(|r| r.code == code)
-            .and_then(|i| self.levels[i])
+            .and_then(|i| self.enabled[i].then_some(self.severity[i]))
     }
 }
 
@@ -128,14 +126,15 @@ fn matches(selectors: &[String]) -> Result<Vec<bool>, SelectionError> {
 }
 
 /// Whether `selector` names `rule`: `ALL`, its code or a prefix of it (any
-/// case), or its name. Inline directives select rules the same way.
+/// case), or its name (any case). Inline directives select rules the same
+/// way.
 pub(crate) fn selects(selector: &str, rule: &Rule) -> bool {
     let s = selector.trim();
     let prefix = rule
         .code
         .get(..s.len())
         .is_some_and(|p| p.eq_ignore_ascii_case(s));
-    s.eq_ignore_ascii_case("ALL") || (!s.is_empty() && prefix) || rule.name == s
+    s.eq_ignore_ascii_case("ALL") || (!s.is_empty() && prefix) || rule.name.eq_ignore_ascii_case(s)
 }
 
 #[cfg(test)]
@@ -188,6 +187,16 @@ mod tests {
         l.severity.push(("PW104".into(), "error".into()));
         let set = RuleSet::resolve(&[&l]).unwrap();
         assert_eq!(set.severity_of("PW104"), Some(Severity::Error));
+        // Set where the rule is off, kept for the layer that turns it on.
+        let mut config = layer(None, &[], &[]);
+        config
+            .severity
+            .push(("uppercase-check-mark".into(), "error".into()));
+        let cli = layer(None, &["Uppercase-Check-Mark"], &[]);
+        let set = RuleSet::resolve(&[&config, &cli]).unwrap();
+        assert_eq!(set.severity_of("PW501"), Some(Severity::Error));
+        let set = RuleSet::resolve(&[&config]).unwrap();
+        assert_eq!(set.severity_of("PW501"), None);
         let bad = layer(Some(&["PW9"]), &[], &[]);
         assert_eq!(
             RuleSet::resolve(&[&bad]).unwrap_err(),

@@ -418,7 +418,11 @@ pub(crate) fn lint_text(
 struct Settings {
     base: Layer,
     cli: Layer,
-    overrides: Vec<(GlobSet, Layer)>,
+    /// Each override's globs, its layer, and its `ignore` alone: a file's
+    /// own ignores are applied again after the command line, so that
+    /// `--select PW1` does not bring back what `archive/**` turned off
+    /// (as ruff's per-file ignores hold under `--select`).
+    overrides: Vec<(GlobSet, Layer, Layer)>,
     root: PathBuf,
     cwd: PathBuf,
     /// Built-in dialects with the local templates under the project root,
@@ -474,7 +478,11 @@ impl Settings {
         };
         let mut overrides = Vec::with_capacity(override_layers.len());
         for (i, (o, layer)) in lint.overrides.iter().zip(override_layers).enumerate() {
-            overrides.push((globs(o, &where_, i)?, layer));
+            let ignores = Layer {
+                ignore: layer.ignore.clone(),
+                ..Layer::default()
+            };
+            overrides.push((globs(o, &where_, i)?, layer, ignores));
         }
         let settings = Self {
             base,
@@ -510,7 +518,7 @@ impl Settings {
             .overrides
             .iter()
             .enumerate()
-            .filter(|(_, (set, _))| set.is_match(&relative))
+            .filter(|(_, (set, _, _))| set.is_match(&relative))
             .map(|(i, _)| i)
             .collect();
         let mut cache = self
@@ -523,6 +531,7 @@ impl Settings {
                 let mut layers = vec![&self.base];
                 layers.extend(matched.iter().map(|&i| &self.overrides[i].1));
                 layers.push(&self.cli);
+                layers.extend(matched.iter().map(|&i| &self.overrides[i].2));
                 // Every layer was resolved on its own in `new`; together
                 // they cannot fail, but fall back to the defaults anyway.
                 RuleSet::resolve(&layers).unwrap_or_default()

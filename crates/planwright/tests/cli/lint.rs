@@ -114,6 +114,40 @@ fn config_selects_and_overrides_and_flags_win() {
 }
 
 #[test]
+fn a_files_ignores_hold_under_select_and_a_severity_under_extend_select() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "archive/old-plan.md", PLAN);
+    write(
+        dir.path(),
+        "planwright.toml",
+        "[lint]\nseverity = { uppercase-check-mark = \"error\" }\n\n[[lint.overrides]]\nfiles = [\"archive/**\"]\nignore = [\"PW1\"]\n",
+    );
+    // The archive ignores PW1: selecting it on the command line does not
+    // bring its findings back.
+    let out = planwright(
+        &["lint", "--format", "concise", "--select", "PW101"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    // PW501 is off by default; turned on here, it has the configured
+    // severity, and an error fails the run.
+    let out = planwright(
+        &["lint", "--format", "json", "--extend-select", "PW501"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let severities: Vec<(&str, &str)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["severity"].as_str().unwrap()))
+        .collect();
+    assert!(severities.contains(&("PW501", "error")), "{severities:?}");
+}
+
+#[test]
 fn config_errors_name_file_line_and_key() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "plan.md", PLAN);

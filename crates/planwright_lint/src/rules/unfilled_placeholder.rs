@@ -164,6 +164,12 @@ const STATUS_TAGS: &[&str] = &[
 /// Whether the slot sits among the markers written before a task's text
 /// (`- [ ] T833 [P] [CI/CD] Create ...`).
 fn is_task_marker(ctx: &Context<'_>, p: &Placeholder) -> bool {
+    // Markers are single words (`[P]`, `[US1]`, `[CI/CD]`); words with a
+    // space between them (`T001 [Entity Name] model`) are a slot that
+    // happens to open the text.
+    if p.text.contains(char::is_whitespace) {
+        return false;
+    }
     ctx.plan.task_on_line(p.range).is_some_and(|t| {
         let prefix = ctx
             .source
