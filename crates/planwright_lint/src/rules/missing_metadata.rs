@@ -17,14 +17,17 @@
 //! ## Example
 //! ```markdown
 //! # Delivery Plan: Export
+//!
 //! **Issue:** #42
 //! **Status:** Draft
+//! **Estimated Time:** 3 days
 //! ```
-//! lacks Author and Created.
+//! is read as a `delivery` plan (by its Issue and Estimated Time fields)
+//! and lacks Author and Created.
 //!
 //! ## Fix
 //! Add the field to the header, for instance with `planwright set PLAN
-//! author "Ada"`.
+//! author "Ada" --add`.
 
 use super::Sink;
 use crate::Context;

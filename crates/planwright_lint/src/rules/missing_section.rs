@@ -14,7 +14,19 @@
 //! one answered.
 //!
 //! ## Example
-//! A `delivery` plan with no `## Definition of Done` heading.
+//! A `delivery` plan (known by its Issue and Author fields) with a summary
+//! and nothing else: no Phases, Testing, Risks, Definition of Done or
+//! Progress Log section.
+//! ```markdown
+//! # Delivery Plan: Export
+//!
+//! **Issue:** #42
+//! **Author:** Ada
+//!
+//! ## Summary
+//!
+//! Export invoices as CSV.
+//! ```
 //!
 //! ## Fix
 //! Add the section (`planwright templates show DIALECT` shows its place in

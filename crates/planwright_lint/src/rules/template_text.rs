@@ -11,7 +11,14 @@
 //! look written when it is not.
 //!
 //! ## Example
+//! A `delivery` plan (known by its Issue and Author fields) whose summary
+//! is still the template's:
 //! ```markdown
+//! # Delivery Plan: Export
+//!
+//! **Issue:** #42
+//! **Author:** Ada
+//!
 //! ## Summary
 //!
 //! Brief summary of the implementation approach.

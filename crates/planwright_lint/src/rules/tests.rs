@@ -314,3 +314,29 @@ fn every_slot_of_the_builtin_templates_is_reported() {
         assert!(found > 20, "{name}: {found}");
     }
 }
+
+/// Each rule's documented example raises the rule when linted as it stands
+/// (read with no dialect forced, as a user pasting it would): an example
+/// that shows nothing teaches nothing.
+#[test]
+fn every_documented_example_raises_its_rule() {
+    let mut silent = Vec::new();
+    for rule in crate::registry::RULES {
+        let doc = rule.doc();
+        let Some(example) = doc
+            .split("## Example")
+            .nth(1)
+            .and_then(|s| s.split("```markdown\n").nth(1))
+            .and_then(|s| s.split("\n```").next())
+        else {
+            silent.push(format!("{}: no ```markdown example", rule.code));
+            continue;
+        };
+        let source = format!("{example}\n");
+        let out = run(rule.code, None, &source);
+        if !out.contains(rule.code) {
+            silent.push(format!("{}:\n{source}", rule.code));
+        }
+    }
+    assert!(silent.is_empty(), "{}", silent.join("\n"));
+}

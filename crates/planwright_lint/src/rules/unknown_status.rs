@@ -13,7 +13,13 @@
 //! dialect's values cannot act on it.
 //!
 //! ## Example
+//! In a `delivery` plan (known by its Issue and Author fields), whose
+//! statuses are Draft, In Progress, Completed, Blocked and Cancelled:
 //! ```markdown
+//! # Delivery Plan: Export
+//!
+//! **Issue:** #42
+//! **Author:** Ada
 //! **Status:** Almost there
 //! ```
 //!
