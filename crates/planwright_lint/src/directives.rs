@@ -16,7 +16,9 @@
 //! reported by PW601 rather than silently ignored. Directives are read from
 //! the model's list of comments, never by scanning the text again; a
 //! comment may run over lines, and `disable-next-line` then means the line
-//! after the one the comment ends on.
+//! after the one the comment ends on. Words after a lone `--` are the
+//! author's reason, as in ESLint: `<!-- planwright-disable PW104 -- filled
+//! in at kickoff -->`.
 
 use planwright_core::{LineIndex, Plan};
 
@@ -149,10 +151,12 @@ fn resolve(selectors: &[&str]) -> Vec<bool> {
         .collect()
 }
 
-/// A comment's first word and the words after it, split at whitespace and
-/// commas: the verb and selectors of a directive, if it is one. `None`
-/// for an empty comment. A comment that runs over lines of a block quote
-/// holds the quote's `>` markers after its first line; they are no words.
+/// A comment's first word and the words after it up to a lone `--` (the
+/// reason follows it), split at whitespace and commas: the verb and
+/// selectors of a directive, if it is one. `None` for an empty comment. A
+/// comment that runs over lines of a block quote holds the quote's `>`
+/// markers after its first line; they are no words. The words are slices
+/// of `comment`, so a caller can tell where each stands.
 pub(crate) fn parse(comment: &str) -> Option<(&str, Vec<&str>)> {
     let inner = comment
         .trim()
@@ -163,7 +167,7 @@ pub(crate) fn parse(comment: &str) -> Option<(&str, Vec<&str>)> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty() && !w.bytes().all(|b| b == b'>'));
     let verb = words.next()?;
-    Some((verb, words.collect()))
+    Some((verb, words.take_while(|w| *w != "--").collect()))
 }
 
 /// Whether `selector` names at least one rule.
@@ -186,6 +190,15 @@ mod tests {
             Some(("planwright-enable", vec![]))
         );
         assert_eq!(parse("<!--  -->"), None);
+        // The reason after `--` names no rules.
+        assert_eq!(
+            parse("<!-- planwright-disable PW104 -- filled in at kickoff -->"),
+            Some(("planwright-disable", vec!["PW104"]))
+        );
+        assert_eq!(
+            parse("<!-- planwright-disable -- all of it is legacy -->"),
+            Some(("planwright-disable", vec![]))
+        );
         // A comment over lines of a block quote: its markers are no words.
         assert_eq!(
             parse("<!--\n> planwright-disable PW101\n>> -->"),

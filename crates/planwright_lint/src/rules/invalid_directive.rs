@@ -7,7 +7,7 @@
 //! `planwright-disable-next-line` and `planwright-enable` (a typo such as
 //! `planwright-disabel`, or `planwright-disable-line`, which does not
 //! exist), and a rule selector in a directive that selects no rule
-//! (`PW999`). Selectors are those of the configuration: codes, code
+//! (`PW999`), which it underlines. Selectors are those of the configuration: codes, code
 //! prefixes, rule names, or `ALL`; the directives and codes are read in
 //! any case (`PLANWRIGHT-DISABLE pw101` works).
 //!
@@ -25,6 +25,8 @@
 //! ## Fix
 //! Correct the directive's spelling or the rule code; `planwright rules`
 //! lists the codes. Remove a directive that is no longer needed.
+
+use planwright_core::TextRange;
 
 use crate::Context;
 use crate::directives::{VERBS, Verb, is_directive_like, is_known_selector, parse};
@@ -48,15 +50,27 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             .into_iter()
             .filter(|s| !is_known_selector(s))
             .collect();
-        if unknown.is_empty() {
+        let Some((first, rest)) = unknown.split_first() else {
             continue;
-        }
+        };
+        // The words are slices of the comment's text: each unknown one is
+        // underlined where it stands, rather than the whole comment.
+        let text = comment.slice(ctx.source);
+        let at = |word: &str| {
+            let start = comment.start as usize + (word.as_ptr() as usize - text.as_ptr() as usize);
+            TextRange::new(start, start + word.len())
+        };
         let what = if unknown.len() == 1 { "rule" } else { "rules" };
-        out.report(
-            comment,
-            format!("unknown {what} {} in `{verb}`", quoted(&unknown)),
-        )
-        .help("name rules by code (PW101), prefix (PW1) or name; `planwright rules` lists them");
+        let mut report = out
+            .report(
+                at(first),
+                format!("unknown {what} {} in `{verb}`", quoted(&unknown)),
+            )
+            .primary_label("no such rule")
+            .help("name rules by code (PW101), prefix (PW1) or name; `planwright rules` lists them; a reason goes after ` -- `");
+        for word in rest {
+            report = report.label(at(word), "no such rule");
+        }
     }
 }
 
