@@ -8,27 +8,24 @@
 //! report says how many could not be. With `--diff`, as with ruff, 1 means
 //! the patch is not empty: there is something to fix.
 
-use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
-use globset::{GlobSet, GlobSetBuilder};
 use planwright_core::{DialectSet, ParseOptions};
 use planwright_lint::render::{self, FileError, FileReport, Summary};
-use planwright_lint::{Diagnostic, Layer, RuleSet, SelectionError, Severity};
-use planwright_workspace::config::{
-    LintConfig, LintOverride, LoadedConfig, compile_glob, load_config,
-};
-use planwright_workspace::discover::{discover_with, glob_path};
+use planwright_lint::{Diagnostic, RuleSet, Severity};
+use planwright_workspace::config::load_config;
+use planwright_workspace::discover::discover_with;
 use planwright_workspace::source::display_path;
-use planwright_workspace::templates::{dialect_set, templates_dir};
 use planwright_workspace::{SourceFile, read_plan_file};
 use rayon::prelude::*;
 
 use super::lint_errors::{RunError, gather};
 use super::lint_fix::{self, Apply};
+use super::lint_settings::Settings;
+pub(crate) use super::lint_settings::check_lint_config;
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
@@ -148,6 +145,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
             })
         });
         let (files, errors) = gather(results, &discover_errors);
+        warn_if_nothing(files.len() + errors.len(), &args.paths);
         let mut text: String = files.iter().map(|f| f.output.as_str()).collect();
         let diagnostics = files.iter().flat_map(|f| &f.diagnostics);
         if args.statistics {
@@ -164,6 +162,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
         let (results, discover_errors) =
             discover_with(&args.paths, &config, |path| lint_path(path, &settings));
         let (mut linted, mut errors) = gather(results, &discover_errors);
+        warn_if_nothing(linted.len() + errors.len(), &args.paths);
         let mode = if args.diff { Apply::Diff } else { Apply::Write };
         let text = whole_run(args, &mut linted, &settings, &mut errors, mode);
         let fails = if args.diff {
@@ -177,12 +176,46 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
     Ok(exit_code(args, &errors, fails))
 }
 
+/// A run that found no plan at all says so: a mistyped folder or globs
+/// that match nothing would otherwise pass as "No problems found", as
+/// ruff warns when it finds no Python files. The exit code stays 0.
+fn warn_if_nothing(found: usize, paths: &[PathBuf]) {
+    if found > 0 {
+        return;
+    }
+    let shown: Vec<String> = if paths.is_empty() {
+        vec![".".to_owned()]
+    } else {
+        paths.iter().map(|p| display_path(p)).collect()
+    };
+    eprintln!(
+        "planwright: warning: no plan files found in {} (folders are searched for the `[plans] include` globs of planwright.toml; a file named on the command line is always checked)",
+        shown.join(", ")
+    );
+}
+
 /// `lint -`: one plan from standard input, its findings printed as a
 /// file's are. With `--fix`, standard output gets the whole plan, fixed or
 /// not (an editor replaces its buffer with it), and the findings left go
 /// to standard error.
 fn run_stdin(args: &LintArgs, settings: &Settings, name: &Path) -> Result<ExitCode> {
-    let file = planwright_workspace::read_plan_from(std::io::stdin().lock(), name)?;
+    let bytes = planwright_workspace::source::read_capped(&mut std::io::stdin().lock(), name)?;
+    let in_place = args.fix && !args.diff;
+    // An editor that pipes its buffer through `--fix` replaces the buffer
+    // with what comes out: text that cannot be read goes back unchanged,
+    // with the error on standard error (and exit 2), never as nothing.
+    let kept = in_place.then(|| bytes.clone());
+    let text = planwright_workspace::source::decode(bytes, name).inspect_err(|_| {
+        if let Some(kept) = &kept {
+            use std::io::Write as _;
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(kept).and_then(|()| out.flush());
+        }
+    })?;
+    let file = SourceFile {
+        path: name.to_owned(),
+        text,
+    };
     let mut linted = [lint_file(file, settings)];
     let mut errors = Vec::new();
     let mode = if args.diff {
@@ -191,7 +224,7 @@ fn run_stdin(args: &LintArgs, settings: &Settings, name: &Path) -> Result<ExitCo
         Apply::InMemory
     };
     let text = whole_run(args, &mut linted, settings, &mut errors, mode);
-    if args.fix && !args.diff {
+    if in_place {
         crate::output::print(&linted[0].source)?;
         eprint!("{text}");
     } else {
@@ -411,191 +444,4 @@ pub(crate) fn lint_text(
         file_exists: &file_exists,
     };
     planwright_lint::lint(&ctx, rules)
-}
-
-/// The configuration's layers and the command line's, resolved once per
-/// distinct set of matching overrides.
-struct Settings {
-    base: Layer,
-    cli: Layer,
-    /// Each override's globs, its layer, and its `ignore` alone: a file's
-    /// own ignores are applied again after the command line, so that
-    /// `--select PW1` does not bring back what `archive/**` turned off
-    /// (as ruff's per-file ignores hold under `--select`).
-    overrides: Vec<(GlobSet, Layer, Layer)>,
-    root: PathBuf,
-    cwd: PathBuf,
-    /// Built-in dialects with the local templates under the project root,
-    /// when there are any; `None` means the built-ins alone.
-    local_dialects: Option<DialectSet>,
-    /// Rule sets by which overrides matched; most runs have one or two.
-    cache: std::sync::Mutex<HashMap<Vec<usize>, RuleSet>>,
-}
-
-/// Resolves the `[lint]` table's selectors and each override's once, so
-/// that a bad one is one error naming where it is written, not one per
-/// file. `new` checks them too: the plan it writes is linted next.
-pub(crate) fn check_lint_config(config: &LoadedConfig) -> Result<()> {
-    config_layers(config).map(|_| ())
-}
-
-/// The `[lint]` layer and each override's, checked (see
-/// [`check_lint_config`]).
-fn config_layers(config: &LoadedConfig) -> Result<(Layer, Vec<Layer>)> {
-    let lint: &LintConfig = &config.config.lint;
-    let where_ = config.shown(&std::env::current_dir().unwrap_or_default());
-    let located = |e: SelectionError, table: &str| {
-        let at = config.path.as_deref().map_or((1, 1), |p| locate(p, &e));
-        anyhow::anyhow!("{where_}:{}:{}: {table}: {e}", at.0, at.1)
-    };
-    let base = layer_of(
-        lint.select.clone(),
-        &lint.extend_select,
-        &lint.ignore,
-        &lint.severity,
-    );
-    RuleSet::resolve(&[&base]).map_err(|e| located(e, "[lint]"))?;
-    let mut overrides = Vec::with_capacity(lint.overrides.len());
-    for (i, o) in lint.overrides.iter().enumerate() {
-        let layer = override_layer(o);
-        RuleSet::resolve(&[&layer])
-            .map_err(|e| located(e, &format!("[[lint.overrides]] #{}", i + 1)))?;
-        overrides.push(layer);
-    }
-    Ok((base, overrides))
-}
-
-impl Settings {
-    fn new(config: &LoadedConfig, args: &LintArgs) -> Result<Self> {
-        let lint: &LintConfig = &config.config.lint;
-        let where_ = config.shown(&std::env::current_dir().unwrap_or_default());
-        let (base, override_layers) = config_layers(config)?;
-        let cli = Layer {
-            select: args.select.clone(),
-            extend_select: args.extend_select.clone(),
-            ignore: args.ignore.clone(),
-            severity: Vec::new(),
-        };
-        let mut overrides = Vec::with_capacity(override_layers.len());
-        for (i, (o, layer)) in lint.overrides.iter().zip(override_layers).enumerate() {
-            let ignores = Layer {
-                ignore: layer.ignore.clone(),
-                ..Layer::default()
-            };
-            overrides.push((globs(o, &where_, i)?, layer, ignores));
-        }
-        let settings = Self {
-            base,
-            cli,
-            overrides,
-            root: config.root.clone(),
-            cwd: std::env::current_dir().unwrap_or_default(),
-            // Building a dialect set compiles its detection automaton; the
-            // shared built-in one serves when there are no local templates.
-            local_dialects: {
-                let templates = config.templates_root();
-                if templates_dir(&templates).is_dir() {
-                    Some(dialect_set(&templates)?)
-                } else {
-                    None
-                }
-            },
-            cache: std::sync::Mutex::new(HashMap::new()),
-        };
-        RuleSet::resolve(&[&settings.cli]).context("command line")?;
-        Ok(settings)
-    }
-
-    fn dialects(&self) -> &DialectSet {
-        self.local_dialects
-            .as_ref()
-            .unwrap_or_else(|| DialectSet::builtin())
-    }
-
-    fn rules_for(&self, path: &Path) -> RuleSet {
-        let relative = glob_path(path, &self.cwd, &self.root);
-        let matched: Vec<usize> = self
-            .overrides
-            .iter()
-            .enumerate()
-            .filter(|(_, (set, _, _))| set.is_match(&relative))
-            .map(|(i, _)| i)
-            .collect();
-        let mut cache = self
-            .cache
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        cache
-            .entry(matched.clone())
-            .or_insert_with(|| {
-                let mut layers = vec![&self.base];
-                layers.extend(matched.iter().map(|&i| &self.overrides[i].1));
-                layers.push(&self.cli);
-                layers.extend(matched.iter().map(|&i| &self.overrides[i].2));
-                // Every layer was resolved on its own in `new`; together
-                // they cannot fail, but fall back to the defaults anyway.
-                RuleSet::resolve(&layers).unwrap_or_default()
-            })
-            .clone()
-    }
-}
-
-/// Line and column of the offending selector or severity in the config
-/// file: the first place its quoted text appears. TOML's parser has
-/// already accepted the file, so the text is there unless it was written
-/// as a bare key (`PW1 = "x"`), which is searched for too.
-fn locate(path: &Path, e: &SelectionError) -> (usize, usize) {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return (1, 1);
-    };
-    let needle = match e {
-        SelectionError::UnknownSelector(s) => s.as_str(),
-        SelectionError::UnknownSeverity { value, .. } => value.as_str(),
-    };
-    let at = text
-        .find(&format!("\"{needle}\""))
-        .or_else(|| text.find(needle))
-        .unwrap_or(0);
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
-fn layer_of(
-    select: Option<Vec<String>>,
-    extend: &[String],
-    ignore: &[String],
-    severity: &std::collections::BTreeMap<String, String>,
-) -> Layer {
-    Layer {
-        select,
-        extend_select: extend.to_vec(),
-        ignore: ignore.to_vec(),
-        severity: severity
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
-    }
-}
-
-fn override_layer(o: &LintOverride) -> Layer {
-    layer_of(o.select.clone(), &o.extend_select, &o.ignore, &o.severity)
-}
-
-/// The override's globs as one set. `parse_config` has compiled each one
-/// already, reporting a bad one at its line; this error is for a
-/// configuration built some other way.
-fn globs(o: &LintOverride, where_: &str, i: usize) -> Result<GlobSet> {
-    let mut set = GlobSetBuilder::new();
-    for g in &o.files {
-        let glob = compile_glob(g).with_context(|| {
-            format!(
-                "{where_}: [[lint.overrides]] #{}: invalid glob `{g}`",
-                i + 1
-            )
-        })?;
-        set.add(glob);
-    }
-    Ok(set.build()?)
 }

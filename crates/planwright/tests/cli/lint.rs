@@ -486,3 +486,21 @@ fn local_templates_are_dialects_for_lint() {
         "note-plan.md:1:1: PW103 missing section: risks (required by the note dialect)\n"
     );
 }
+
+#[test]
+fn a_run_that_finds_no_plan_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "docs/readme.md", "# Notes\n");
+    let out = planwright(&["lint", "docs"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "No problems found in 0 files.\n");
+    assert!(
+        stderr(&out).contains("warning: no plan files found in docs"),
+        "{}",
+        stderr(&out)
+    );
+    // A plan found, nothing to say.
+    write(dir.path(), "docs/plan.md", "# Plan\n");
+    let out = planwright(&["lint", "docs"], dir.path());
+    assert_eq!(stderr(&out), "");
+}

@@ -207,3 +207,19 @@ fn walk(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     files.sort();
     files
 }
+
+#[test]
+fn fix_gives_unreadable_input_back_unchanged() {
+    let dir = project();
+    // An editor replaces its buffer with standard output: bytes that are
+    // not UTF-8 come back as they went in, never as an empty buffer.
+    let input = b"# Plan\n\n- [X] T001 caf\xe9\n";
+    let out = planwright_with_input(&["lint", "-", "--fix"], dir.path(), input);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.stdout, input);
+    assert!(
+        stderr(&out).contains("<stdin>: not valid UTF-8 (invalid byte at offset 22, line 3)"),
+        "{}",
+        stderr(&out)
+    );
+}
