@@ -172,6 +172,11 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
         };
         (text, fails, errors)
     };
+    let mut text = text;
+    if args.format == LintFormat::Github {
+        let reports: Vec<FileError<'_>> = errors.iter().map(RunError::report).collect();
+        text.push_str(&render::github::render_errors(&reports));
+    }
     crate::output::print(&text)?;
     Ok(exit_code(args, &errors, fails))
 }

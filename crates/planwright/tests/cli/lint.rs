@@ -235,6 +235,17 @@ fn unreadable_files_are_reported_and_the_rest_linted() {
         notifications[1]["locations"][0]["physicalLocation"]["artifactLocation"],
         serde_json::json!({"uri": "b-plan.md", "uriBaseId": "%SRCROOT%"})
     );
+    // In a workflow, the unreadable paths are annotations too.
+    let github = planwright(
+        &["lint", "--format", "github", ".", "missing.md"],
+        dir.path(),
+    );
+    assert_eq!(github.status.code(), Some(2));
+    assert_eq!(
+        stdout(&github),
+        "::error file=missing.md,title=planwright::no such file or folder\n\
+         ::error file=b-plan.md,title=planwright::not valid UTF-8 (invalid byte at offset 7, line 2)\n"
+    );
     // A clean run says so too.
     std::fs::remove_file(dir.path().join("b-plan.md")).unwrap();
     let clean = planwright(&["lint", "--format", "sarif", "."], dir.path());

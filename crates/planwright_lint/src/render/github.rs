@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use planwright_core::visible::{visible, visible_lines};
 
-use super::FileReport;
+use super::{FileError, FileReport};
 use crate::diagnostic::Severity;
 
 pub fn render(files: &[FileReport<'_>]) -> String {
@@ -36,6 +36,22 @@ pub fn render(files: &[FileReport<'_>]) -> String {
     out
 }
 
+/// A file that could not be read (or written) as an error annotation on
+/// the file, so that it shows in the run's summary beside the findings
+/// rather than only in the log.
+pub fn render_errors(errors: &[FileError<'_>]) -> String {
+    let mut out = String::new();
+    for e in errors {
+        let _ = writeln!(
+            out,
+            "::error file={},title=planwright::{}",
+            property(&visible(e.path)),
+            data(&visible_lines(e.message)),
+        );
+    }
+    out
+}
+
 /// Escaping for the message, as the runner decodes it.
 fn data(s: &str) -> String {
     s.replace('%', "%25")
@@ -54,6 +70,18 @@ mod tests {
 
     use super::*;
     use crate::diagnostic::{Diagnostic, Label};
+
+    #[test]
+    fn unreadable_files_are_error_annotations() {
+        let out = render_errors(&[FileError {
+            path: "specs/a,b.md",
+            message: "not valid UTF-8 (invalid byte at offset 7, line 2)",
+        }]);
+        assert_eq!(
+            out,
+            "::error file=specs/a%2Cb.md,title=planwright::not valid UTF-8 (invalid byte at offset 7, line 2)\n"
+        );
+    }
 
     #[test]
     fn control_characters_are_shown_and_line_feeds_escaped() {
