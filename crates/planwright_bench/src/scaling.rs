@@ -38,6 +38,18 @@ const SHAPES: &[Shape] = &[
         let ids: Vec<String> = (0..n).map(|i| format!("T{i}")).collect();
         format!("# Plan\n\n- [ ] T0 x\n  Depends on {}\n", ids.join(", "))
     }),
+    ("dependency phrases on one task line", |n| {
+        format!(
+            "# Plan\n\n- [ ] T0 x {}\n- [ ] T1 y\n",
+            "depends on T1, ".repeat(n)
+        )
+    }),
+    ("phase waits on one task line", |n| {
+        format!(
+            "# Plan\n\n## Phase 1: A\n\n- [ ] T0 x {}\n",
+            "(depends on Phase 1) ".repeat(n)
+        )
+    }),
     ("fields in one paragraph", |n| {
         lines(n, |i| format!("**Key{i}:** value {{x}}"))
     }),
