@@ -17,7 +17,7 @@
 //! the model's list of comments, never by scanning the text again; a
 //! comment may run over lines, and `disable-next-line` then means the line
 //! after the one the comment ends on. Words after a lone `--` are the
-//! author's reason, as in ESLint: `<!-- planwright-disable PW104 -- filled
+//! author's reason, as in `ESLint`: `<!-- planwright-disable PW104 -- filled
 //! in at kickoff -->`.
 
 use planwright_core::{LineIndex, Plan};
