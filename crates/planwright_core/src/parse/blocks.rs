@@ -166,16 +166,7 @@ impl Builder<'_> {
             && self.items.is_empty()
             && let Some(head) = bold_phase(text).filter(|_| is_only_bold(text))
         {
-            // A `**Phase 2: Build**` line opens a phase until the next
-            // heading or the next such line.
-            while let Some(p) = self.phases.last() {
-                if p.level.is_some() {
-                    break;
-                }
-                self.plan.phases[p.index].range.end = range.start;
-                self.phases.pop();
-            }
-            self.open_phase(head, range, None, None);
+            self.open_bold_phase(head, range);
         }
     }
 

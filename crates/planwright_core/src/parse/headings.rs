@@ -27,11 +27,7 @@ impl Builder<'_> {
             self.open_sections.pop();
         }
         while let Some(p) = self.phases.last() {
-            let closes = match p.level {
-                Some(l) => l >= level,
-                None => p.item.is_none(),
-            };
-            if !closes {
+            if p.level.is_none_or(|l| l < level) {
                 break;
             }
             self.plan.phases[p.index].range.end = r.start;
@@ -59,6 +55,14 @@ impl Builder<'_> {
             self.plan.title = Some(make_title(self.src, heading, plain));
         }
         if let Some(head) = items::phase_head(title) {
+            // `### Phase 2` after `**Phase 1**` is its sibling, not a part.
+            if let Some(p) = self.phases.last()
+                && p.bold
+                && self.is_sibling(p.index, &head)
+            {
+                self.plan.phases[p.index].range.end = r.start;
+                self.phases.pop();
+            }
             self.open_phase(head, heading, Some(level), None);
         }
         buffer.clear();
@@ -96,8 +100,54 @@ impl Builder<'_> {
             tasks: Vec::new(),
         });
         let index = self.plan.phases.len() - 1;
-        self.phases.push(OpenPhase { index, level, item });
+        self.phases.push(OpenPhase {
+            index,
+            level,
+            bold: false,
+            item,
+        });
         index
+    }
+
+    /// Opens the phase of a `**Phase 2: Build**` paragraph at `line`. It
+    /// closes the phase it follows as a sibling, with what opened inside
+    /// that one, and takes its level: the outermost open phase of its kind
+    /// it is no part of (`### Phase 1`, or `## Phase 1` under which
+    /// `### Phase 1.1` is open), else the bold line's phase still open. So
+    /// `**Phase 2**`, written under Phase 1's `### Tasks`, ends where
+    /// Phase 1 would have, not at the next `### Tasks`. Without a sibling
+    /// its level is its section's.
+    pub(super) fn open_bold_phase(&mut self, head: items::PhaseHead, line: TextRange) {
+        let sibling = self
+            .phases
+            .iter()
+            .position(|p| p.item.is_none() && self.is_sibling(p.index, &head))
+            .or_else(|| self.phases.iter().rposition(|p| p.bold));
+        let level = match sibling {
+            Some(s) => self.phases[s].level.unwrap_or(0),
+            None => self.section().map_or(0, |s| self.plan.sections[s].level),
+        };
+        if let Some(s) = sibling {
+            for p in self.phases.drain(s..) {
+                self.plan.phases[p.index].range.end = line.start;
+            }
+        }
+        self.open_phase(head, line, Some(level), None);
+        if let Some(p) = self.phases.last_mut() {
+            p.bold = true;
+        }
+    }
+
+    /// Whether a phase `head` opens is a sibling of the open phase `index`:
+    /// of its kind, and not numbered as a part of it (`Phase 1.1` in
+    /// `Phase 1`, or `Phase 1` again).
+    fn is_sibling(&self, index: usize, head: &items::PhaseHead) -> bool {
+        let open = &self.plan.phases[index];
+        let part = head
+            .number
+            .strip_prefix(open.number.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'));
+        open.kind == head.kind && !part
     }
 }
 
@@ -342,6 +392,103 @@ mod tests {
                 TaskKind::AcceptanceCriterion,
                 TaskKind::AcceptanceCriterion,
                 TaskKind::Task,
+            ]
+        );
+    }
+
+    /// Each phase as `id < parent [tasks] first line .. last line`, the
+    /// lines being those its range slices to.
+    fn phases(src: &str) -> Vec<String> {
+        let plan = parse(src);
+        plan.phases
+            .iter()
+            .map(|p| {
+                let text = p.range.slice(src).trim_end();
+                let parent = p.parent.map_or("-", |i| plan.phases[i].id.as_str());
+                let tasks: Vec<&str> = p
+                    .tasks
+                    .iter()
+                    .map(|&t| plan.tasks[t].text.as_str())
+                    .collect();
+                let first = text.lines().next().unwrap_or_default();
+                let last = text.lines().last().unwrap_or_default();
+                format!("{} < {parent} {tasks:?} {first} .. {last}", p.id)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_bold_line_phase_holds_its_sub_headings() {
+        let src = "# Plan: Bold phases\n\n**Phase 1: Setup**\n\n### Tasks\n\n- [ ] T001 Create repo\n- [x] T002 Add CI\n\n**Phase 2: Build**\n\n#### Work\n\n- [ ] T003 Write parser\n";
+        assert_eq!(
+            phases(src),
+            [
+                r#"Phase 1 < - ["Create repo", "Add CI"] **Phase 1: Setup** .. - [x] T002 Add CI"#,
+                r#"Phase 2 < - ["Write parser"] **Phase 2: Build** .. - [ ] T003 Write parser"#,
+            ]
+        );
+        // Outside any section no heading closes it.
+        let src = "**Step 1 – Repo**\n\n### Tasks\n\n- [ ] Create repo\n";
+        assert_eq!(
+            phases(src),
+            [r#"Step 1 < - ["Create repo"] **Step 1 – Repo** .. - [ ] Create repo"#]
+        );
+    }
+
+    #[test]
+    fn a_bold_line_phase_ends_at_its_sections_level() {
+        // Phase 2, written under Phase 1's `### Tasks`, is its sibling: the
+        // next `### Tasks` is its own, and `## Notes` closes it.
+        let src = "# Plan\n\n## Work\n\n**Phase 1: Setup**\n\n### Tasks\n\n- [ ] a\n\n**Phase 2: Build**\n\n### Tasks\n\n- [ ] b\n\n## Notes\n\n- [ ] c\n";
+        assert_eq!(
+            phases(src),
+            [
+                r#"Phase 1 < - ["a"] **Phase 1: Setup** .. - [ ] a"#,
+                r#"Phase 2 < - ["b"] **Phase 2: Build** .. - [ ] b"#,
+            ]
+        );
+        assert_eq!(parse(src).tasks[2].phase, None);
+    }
+
+    #[test]
+    fn phase_headings_beside_and_inside_bold_line_phases() {
+        // Steps nest in a bold phase; a phase heading of its kind is its
+        // sibling, and a bold phase after a phase heading is that one's.
+        let src = "# Plan\n\n**Phase 1: Setup**\n\n### Step 1.1: Repo\n\n- [ ] a\n\n### Step 1.2: CI\n\n- [ ] b\n\n### Phase 2: Build\n\n- [ ] c\n\n**Phase 3: Ship**\n\n#### Step 3.1: Tag\n\n- [ ] d\n\n### Notes\n\n- [ ] e\n";
+        assert_eq!(
+            phases(src),
+            [
+                r#"Phase 1 < - ["a", "b"] **Phase 1: Setup** .. - [ ] b"#,
+                r#"Step 1.1 < Phase 1 ["a"] ### Step 1.1: Repo .. - [ ] a"#,
+                r#"Step 1.2 < Phase 1 ["b"] ### Step 1.2: CI .. - [ ] b"#,
+                r#"Phase 2 < - ["c"] ### Phase 2: Build .. - [ ] c"#,
+                r#"Phase 3 < - ["d"] **Phase 3: Ship** .. - [ ] d"#,
+                r#"Step 3.1 < Phase 3 ["d"] #### Step 3.1: Tag .. - [ ] d"#,
+            ]
+        );
+        // A heading that goes on with the bold phase's number is inside
+        // it, and so is a bold step under a phase heading.
+        let src = "## Plan\n\n**Phase 1: Setup**\n\n### Phase 1.1: Repo\n\n- [ ] a\n\n## Phase 2: Build\n\n**Step 1 – Parser**\n\n- [ ] b\n\n**Step 2 – Printer**\n\n### Details\n\n- [ ] c\n";
+        assert_eq!(
+            phases(src),
+            [
+                r#"Phase 1 < - ["a"] **Phase 1: Setup** .. - [ ] a"#,
+                r#"Phase 1.1 < Phase 1 ["a"] ### Phase 1.1: Repo .. - [ ] a"#,
+                r#"Phase 2 < - ["b", "c"] ## Phase 2: Build .. - [ ] c"#,
+                r#"Step 1 < Phase 2 ["b"] **Step 1 – Parser** .. - [ ] b"#,
+                r#"Step 2 < Phase 2 ["c"] **Step 2 – Printer** .. - [ ] c"#,
+            ]
+        );
+        // The sibling is the outermost open phase of the kind: Phase 2
+        // closes Phase 1 and its part 1.1, and takes Phase 1's level.
+        let src = "## Phase 1: A\n\n### Phase 1.1: B\n\n- [ ] a\n\n**Phase 2: C**\n\n- [ ] b\n\n### Phase 2.1: D\n\n- [ ] c\n\n## Notes\n\n- [ ] d\n";
+        assert_eq!(
+            phases(src),
+            [
+                r#"Phase 1 < - ["a"] ## Phase 1: A .. - [ ] a"#,
+                r#"Phase 1.1 < Phase 1 ["a"] ### Phase 1.1: B .. - [ ] a"#,
+                r#"Phase 2 < - ["b", "c"] **Phase 2: C** .. - [ ] c"#,
+                r#"Phase 2.1 < Phase 2 ["c"] ### Phase 2.1: D .. - [ ] c"#,
             ]
         );
     }

@@ -224,6 +224,79 @@ pub(crate) fn front_matter_fields(yaml: &str) -> Vec<RawField> {
     out
 }
 
+/// Front matter whose opening `---` a blank line follows, as offsets into
+/// the text it was found in.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct SpacedFrontMatter {
+    /// The end of the closing fence's line; the block starts at 0.
+    pub end: usize,
+    /// The lines between the fences.
+    pub content: (usize, usize),
+    /// Where the Markdown after it starts: the line after the closing fence.
+    pub body: usize,
+}
+
+/// YAML front matter at the start of `text` whose first line is blank.
+/// pulldown-cmark reads that `---` as a thematic break (and the fields
+/// under it as a setext heading), while Jekyll and Hugo read front matter.
+/// Only text shaped as a YAML mapping is taken, so that a thematic break
+/// before prose stays Markdown: blank lines and comments, `key: value`
+/// lines with a plain key, and after a key the indented or `- ` lines that
+/// go on with its value, up to a `---` or `...` line.
+pub(crate) fn spaced_front_matter(text: &str) -> Option<SpacedFrontMatter> {
+    let is = |line: &str, fence: &str| line.trim_end_matches([' ', '\t']) == fence;
+    let mut lines = super::items::LineOffsets::new(text);
+    let (_, open) = lines.next()?;
+    let (content, first) = lines.next()?;
+    if !is(open, "---") || !first.trim_matches([' ', '\t']).is_empty() {
+        return None;
+    }
+    let mut keys = false;
+    for (at, line) in lines {
+        let end = at + line.len();
+        if is(line, "---") || is(line, "...") {
+            let ending = match text.as_bytes().get(end..end + 2) {
+                Some(b"\r\n") => 2,
+                _ => usize::from(end < text.len()),
+            };
+            return keys.then_some(SpacedFrontMatter {
+                end,
+                content: (content, at),
+                body: end + ending,
+            });
+        }
+        let body = line.trim_start_matches([' ', '\t']);
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let goes_on = body.len() < line.len() || line == "-" || line.starts_with("- ");
+        if goes_on && keys {
+            continue;
+        }
+        if goes_on || !is_plain_key_line(line) {
+            return None;
+        }
+        keys = true;
+    }
+    None
+}
+
+/// `key: value` or `key:` with a key of letters, digits, `_`, `-` and `.`
+/// (a word, not a phrase: `Note that: …` is prose).
+fn is_plain_key_line(line: &str) -> bool {
+    let Some(colon) = line.find(':') else {
+        return false;
+    };
+    let key = &line[..colon];
+    let after = &line[colon + 1..];
+    key.len() <= 64
+        && key.starts_with(|c: char| c.is_alphabetic() || c == '_')
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && (after.is_empty() || after.starts_with([' ', '\t']))
+}
+
 /// The value of a `key: value` line whose value area starts at `from`:
 /// inside its quotes when it is quoted on this line, else the plain text
 /// before a ` #` comment, trimmed. An empty value sits after the white
@@ -442,5 +515,71 @@ mod tests {
         assert_eq!(&l[f.value.0..f.value.1], "[Team/member]");
         assert!(plain_field("See https://example.com").is_none());
         assert!(plain_field("A very long sentence that happens to have: a colon").is_none());
+    }
+
+    /// The front matter's range and its fields as (key, value), each
+    /// sliced from `src` by its ranges.
+    fn read_front_matter(src: &str) -> (Option<&str>, Vec<(&str, &str)>) {
+        let plan = crate::parse(src);
+        let fields = plan
+            .metadata
+            .iter()
+            .filter(|m| m.style == MetaStyle::FrontMatter)
+            .map(|m| (m.key_range.slice(src), m.value_range.slice(src)))
+            .collect();
+        (plan.front_matter.map(|r| r.slice(src)), fields)
+    }
+
+    #[test]
+    fn front_matter_after_a_blank_line_is_read() {
+        let fields = [("title", "X"), ("status", "Draft")];
+        for (src, fence) in [
+            (
+                "---\n\ntitle: X\nstatus: Draft\n---\n\n# X\n\n## Summary\n\nText.\n",
+                "---\n\ntitle: X\nstatus: Draft\n---",
+            ),
+            (
+                "\u{feff}---\r\n\r\ntitle: X\r\nstatus: Draft\r\n---  \r\n\r\n# X\r\n\r\n## Summary\r\n\r\nText.\r\n",
+                "---\r\n\r\ntitle: X\r\nstatus: Draft\r\n---  ",
+            ),
+            (
+                "---\r\rtitle: X\rstatus: Draft\r...\r# X\r\r## Summary\r\rText.\r",
+                "---\r\rtitle: X\rstatus: Draft\r...",
+            ),
+        ] {
+            assert_eq!(
+                read_front_matter(src),
+                (Some(fence), fields.to_vec()),
+                "{src:?}"
+            );
+            let plan = crate::parse(src);
+            let headings: Vec<&str> = plan.sections.iter().map(|s| s.heading.slice(src)).collect();
+            assert_eq!(headings, ["# X", "## Summary"], "{src:?}");
+            assert_eq!(plan.title.map(|t| t.text.to_string()).as_deref(), Some("X"));
+        }
+        // Comments, lists, nested maps and block scalars are YAML's too.
+        let src = "---\n\n# by hand\ntitle: \"X\"\ntags:\n- a\n- b\nowner:\n  name: ops\nnote: |\n  two\n\n  lines\n...\n\n# X\n";
+        assert_eq!(
+            read_front_matter(src).1,
+            [("title", "X"), ("tags", ""), ("owner", ""), ("note", "|")]
+        );
+    }
+
+    #[test]
+    fn a_thematic_break_before_prose_is_no_front_matter() {
+        for src in [
+            "---\n\nSome prose here.\n---\n\n# X\n",
+            "---\n\ntitle: X\nThis is prose.\n---\n",
+            "---\n\nNote that: this reads as prose\n---\n",
+            "---\n\n---\n\n# X\n",
+            "---\n\ntitle: X\n\n# X\n",
+            "---\n\n    code: x\n---\n",
+            "---\n\n- item\ntitle: X\n---\n",
+            "----\n\ntitle: X\n---\n",
+            " ---\n\ntitle: X\n---\n",
+            "# T\n\n---\n\ntitle: X\n---\n",
+        ] {
+            assert_eq!(read_front_matter(src), (None, vec![]), "{src:?}");
+        }
     }
 }

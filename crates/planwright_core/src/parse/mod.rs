@@ -102,7 +102,7 @@ pub fn parse_with(source: &str, options: &ParseOptions<'_>) -> Plan {
 /// The model without dialect detection; used for templates themselves.
 pub(crate) fn parse_plain(source: &str) -> Plan {
     let bom = source.starts_with('\u{feff}');
-    let base = if bom { 3 } else { 0 };
+    let mut base = if bom { 3 } else { 0 };
     let mut b = Builder::new(source);
     b.plan.bom = bom;
     // The file's first line ending is the one edits write.
@@ -112,6 +112,16 @@ pub(crate) fn parse_plain(source: &str) -> Plan {
         Some(n) if bytes[n] == b'\r' => LineEnding::Cr,
         _ => LineEnding::Lf,
     };
+    // Front matter that pulldown-cmark would take for Markdown is read
+    // here, and the Markdown from the line after it, offsets shifted as
+    // past a byte-order mark.
+    if let Some(fm) = meta::spaced_front_matter(&source[base..]) {
+        b.front_matter(
+            TextRange::new(base, base + fm.end),
+            Some((base + fm.content.0, base + fm.content.1)),
+        );
+        base += fm.body;
+    }
     // pulldown-cmark ends lines at `\n` and `\r\n` only in places (HTML
     // and fenced code blocks; pulldown-cmark#1112), so a lone `\r` is
     // read as the `\n` it means. Offsets are the same in both texts; the
@@ -174,10 +184,15 @@ fn template_text(source: &str, plan: &mut Plan, dialect: &crate::Dialect) {
 
 struct OpenPhase {
     index: usize,
-    /// Closed by a heading of this level or higher; `None` for phases opened
-    /// by a list item (closed with the item) or a bold paragraph (closed by
-    /// any heading).
+    /// Closed by a heading of this level or higher: a phase heading's own
+    /// level; for a bold line's phase, the level of the section it stands
+    /// in (0 outside any, where no heading closes it), so that its own
+    /// sub-headings stay inside it. `None` for phases opened by a list item
+    /// (closed with the item).
     level: Option<u8>,
+    /// Opened by a `**Phase 2: Build**` paragraph: the next such line
+    /// closes it. At most one is open: each closes the one before.
+    bold: bool,
     item: Option<usize>,
 }
 
@@ -481,6 +496,11 @@ impl<'s> Builder<'s> {
 
     fn end_front_matter(&mut self, r: TextRange) {
         let content = self.metadata_block.take().flatten();
+        self.front_matter(r, content);
+    }
+
+    /// Front matter at `r`, its YAML at `content`.
+    fn front_matter(&mut self, r: TextRange, content: Option<(usize, usize)>) {
         self.plan.front_matter = Some(r);
         if let Some((s, e)) = content {
             let yaml = self.slice(s, e);
@@ -512,6 +532,7 @@ impl<'s> Builder<'s> {
         for s in self.open_sections.drain(..) {
             self.plan.sections[s].range.end = len;
         }
+        self.section_phase_dependencies();
         // Explicit `T005 → T006` chains land on the tasks they name, found
         // through the id index that every dependency look-up uses.
         if !self.plan.task_links.is_empty() {

@@ -7,11 +7,13 @@
 
 mod chain;
 mod keys;
+mod order;
 
 pub(crate) use chain::task_chain;
 pub(crate) use keys::{
     Hints, Mention, dependency_field, field_mentions, hints, is_dependency_key, mentions,
 };
+pub(crate) use order::phase_order;
 
 use super::items::{PHASE_WORDS, phase_number_len, skip_ws};
 use crate::model::{PhaseKind, RefTarget, Reference, Text};

@@ -4,7 +4,7 @@
 //! its phase's.
 
 use super::super::refs::{
-    Hints, MAX_EXPANDED, Mention, dependency_field, field_mentions, hints, mentions,
+    Hints, MAX_EXPANDED, Mention, dependency_field, field_mentions, hints, mentions, phase_order,
     references_within,
 };
 use super::{Builder, TaskLink, TextRange, line_body_start, line_len};
@@ -30,6 +30,15 @@ impl Builder<'_> {
     /// Records what a reading left of [`Self::range_budget`].
     pub(super) fn spend_range_budget(&mut self, left: usize) {
         self.plan.range_ids += self.range_budget().saturating_sub(left);
+    }
+
+    /// Once the whole plan is read: what a `### Phase Dependencies`
+    /// section's bullets say of the phases they name (see
+    /// `refs::phase_order`), within the plan's range budget.
+    pub(in crate::parse) fn section_phase_dependencies(&mut self) {
+        let mut budget = self.range_budget();
+        phase_order(self.src, &mut self.plan, &mut budget);
+        self.spend_range_budget(budget);
     }
 
     /// The innermost task or phase whose item or body holds what is being

@@ -255,11 +255,12 @@ pub(crate) struct Hints {
 
 /// The [`Hints`] of `text`; phases are looked for from `phrases` on, if
 /// at all. A phase is named with a capital (`Phase 1`, `Sprint 2`, `Step
-/// 3`, `Milestone M1`), as plans write a phase's name. Cheap tests (a
-/// SIMD search for the capitals or the colon, which on these short texts
-/// costs about as much per call as the bytes it passes over), since
-/// looking for the phrases themselves in every task's text cost more than
-/// the rest of the dependency reading.
+/// 3`, `Milestone M1`), as plans write a phase's name, or in any case
+/// with its number after it (`depends on phase 1`, `STAGE 2`). Cheap
+/// tests (a SIMD search for the capitals, the colon or the space before
+/// a number, which on these short texts costs about as much per call as
+/// the bytes it passes over), since looking for the phrases themselves in
+/// every task's text cost more than the rest of the dependency reading.
 pub(crate) fn hints(text: &str, phrases: Option<usize>) -> Hints {
     let b = text.as_bytes();
     let mut hints = Hints::default();
@@ -283,11 +284,57 @@ pub(crate) fn hints(text: &str, phrases: Option<usize>) -> Hints {
     while let Some(i) = memchr::memchr3(b'M', b'I', b'F', &b[at..]) {
         if phase_word_at(b, at + i) {
             hints.phase = true;
-            break;
+            return hints;
         }
         at += i + 1;
     }
+    hints.phase = numbered_phase_word(b, from);
     hints
+}
+
+/// Whether a phase word in any case, with its number after a space
+/// (`phase 1`, `stages 2-3`, `PHASE M1`), stands in `b` from `from` on:
+/// found from the spaces before a digit or a capital, the ways a phase's
+/// number starts. Without a number ("the next phase") a word in lower
+/// case is prose, not a name.
+fn numbered_phase_word(b: &[u8], from: usize) -> bool {
+    let mut at = from;
+    while let Some(i) = memchr::memchr(b' ', &b[at..]) {
+        let space = at + i;
+        at = space + 1;
+        let number = b
+            .get(space + 1)
+            .is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+        if number && phase_word_before(b, from, space) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the word ending at `end` (and starting at `from` or later) is
+/// a phase word or its plural, in any case.
+fn phase_word_before(b: &[u8], from: usize, end: usize) -> bool {
+    // "iterations", the longest, has ten letters: a longer run is no
+    // phase word, and the look back stays short.
+    let len = b[from..end]
+        .iter()
+        .rev()
+        .take(11)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    if len > 10 {
+        return false;
+    }
+    let word = &b[end - len..end];
+    let singular = match word.split_last() {
+        Some((s, rest)) if s.eq_ignore_ascii_case(&b's') => rest,
+        _ => word,
+    };
+    super::PHASE_WORDS.iter().any(|(w, _)| {
+        let w = w.as_bytes();
+        w.eq_ignore_ascii_case(word) || w.eq_ignore_ascii_case(singular)
+    })
 }
 
 /// Calls `f` with each dependency field in `text` (a key, then its colon:
@@ -384,7 +431,7 @@ fn colon_after(text: &str, at: usize) -> Option<usize> {
 
 /// Whether the words before a phrase take it back: "not blocked by",
 /// "isn't after".
-fn negated(before: &str) -> bool {
+pub(super) fn negated(before: &str) -> bool {
     let before = before.trim_end();
     let word_at = before
         .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))

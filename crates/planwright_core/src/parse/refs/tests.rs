@@ -330,3 +330,35 @@ fn an_arrow_to_a_range_links_every_id_of_it() {
     let c = chain("T0 → T1-T999999999", 0);
     assert_eq!(c.len(), MAX_RANGE as usize);
 }
+
+#[test]
+fn a_task_names_a_phase_in_any_case_with_its_number() {
+    let src = "\
+## Phase 1: A
+- [ ] T001 a
+## Phase 3: C
+- [ ] T007 Deploy to staging (depends on phase 1)
+- [ ] T008 Deploy, depends on phase 2
+- [ ] T009 Ship (depends on PHASE 1)
+- [ ] T010 Tidy up, blocked by stage 2
+- [ ] T011 Plan the next phase (depends on the next phase)
+- [ ] T012 Split into phases (after phase one)
+";
+    let plan = crate::parse::parse(src);
+    let waits: Vec<(usize, Text, &str)> = plan
+        .phase_waits
+        .iter()
+        .map(|w| (w.task, w.phase.target.label(), w.phase.range.slice(src)))
+        .collect();
+    assert_eq!(
+        waits,
+        [
+            (1, "Phase 1".into(), "phase 1"),
+            (2, "Phase 2".into(), "phase 2"),
+            (3, "Phase 1".into(), "PHASE 1"),
+            (4, "Stage 2".into(), "stage 2"),
+        ]
+    );
+    // Phases are no task ids.
+    assert!(plan.tasks.iter().all(|t| t.depends_on.is_empty()));
+}

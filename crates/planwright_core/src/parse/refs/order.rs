@@ -1,0 +1,470 @@
+//! spec-kit's `### Phase Dependencies` bullets, read into the dependencies
+//! of the phases they name once the whole plan is read:
+//!
+//! ```markdown
+//! - **Setup (Phase 1)**: No dependencies - can start immediately
+//! - **Foundational (Phase 2)**: Depends on Setup completion - BLOCKS all user stories
+//! - **User Stories (Phase 3+)**: All depend on Foundational phase completion
+//! - **Polish (Final Phase)**: Depends on all desired user stories being complete
+//! ```
+//!
+//! After the pass rather than in it: the section follows the phases it
+//! names, by number (`Phase 2`), by open range (`Phase 3+`), by title
+//! (`Setup`, `US1` for "User Story 1") and as "all user stories", which
+//! only the whole plan resolves. A bullet is read only where both its
+//! subject and what it depends on resolve to phases of the plan, and
+//! only the clause after a dependency verb is read ("Depends on Setup
+//! completion", not "- BLOCKS all user stories", which runs the other
+//! way): a wait read wrongly hides work from `next`, so what is unclear
+//! names nothing.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+mod phrases;
+
+use phrases::{
+    NAME_WORDS, clauses, colon_at, is_story_title, name_of, skip_marks, stories_at, verbs,
+};
+
+use super::{references_within, word_end};
+use crate::model::{BlockKind, PhaseIds, Plan, RefTarget, Reference, Section, Text};
+use crate::text::TextRange;
+
+/// Reads the phase-dependency bullets of `plan` (whose text is `src`)
+/// into the dependencies of the phases they name, for phases that state
+/// none themselves (a phase's own `Dependencies:` field stands). Each
+/// dependency keeps the range of the words it was read from. `budget`
+/// bounds the dependencies made and the phases open ranges look through,
+/// with the ids ranges stand for, as the reader's range budget does.
+pub(crate) fn phase_order(src: &str, plan: &mut Plan, budget: &mut usize) {
+    if plan.phases.is_empty() || !plan.sections.iter().any(is_order_section) {
+        return;
+    }
+    let found = Reader::new(src, plan, budget).read();
+    // Only phases that say nothing of their dependencies themselves.
+    let open: Vec<bool> = plan
+        .phases
+        .iter()
+        .map(|p| p.depends_range.is_none())
+        .collect();
+    let mut seen = FxHashSet::default();
+    for (p, dep, clause) in found {
+        let Some(phase) = plan.phases.get_mut(p).filter(|_| open[p]) else {
+            continue;
+        };
+        let RefTarget::Phase { kind, number } = &dep.target else {
+            continue;
+        };
+        let own = *kind == phase.kind && number.eq_ignore_ascii_case(&phase.number);
+        if own || !seen.insert((p, *kind, number.to_ascii_uppercase())) {
+            continue;
+        }
+        phase.depends_range.get_or_insert(clause);
+        phase.depends_on.push(dep);
+    }
+}
+
+/// The sections whose list items state phase dependencies: spec-kit's
+/// `### Phase Dependencies`, or its `## Dependencies & Execution Order`
+/// holding them directly. A heading that opens a phase ("Phase 2:
+/// Dependencies") is the phase's.
+fn is_order_section(s: &Section) -> bool {
+    matches!(
+        s.key.as_str(),
+        "phase dependencies" | "phase dependency" | "dependencies and execution order"
+    ) && super::super::items::phase_head(&s.title).is_none()
+}
+
+/// What a few words name.
+#[derive(Clone, Debug)]
+enum Item {
+    Phases(Vec<RefTarget>),
+    /// "all user stories", "User Stories": the user-story phases.
+    Stories,
+}
+
+/// One bullet: the phases it is about, and where its object starts.
+struct Bullet {
+    subjects: Vec<usize>,
+    /// Whether its subject is a user story or stories (`User Stories
+    /// (Phase 3-8)`, `US1 (Phase 3)`): what "all user stories" means.
+    stories: bool,
+    /// The bullet's text, and where its object starts in it.
+    range: TextRange,
+    object: usize,
+}
+
+struct Reader<'p> {
+    src: &'p str,
+    plan: &'p Plan,
+    ids: PhaseIds<'p>,
+    /// Phase names, lower case (`setup`, `user story 1`), as read from
+    /// titles by [`name_of`], to the phase; `None` where phases of
+    /// different ids share the name.
+    names: FxHashMap<Text, Option<usize>>,
+    /// The phases titled as a user story (`User Story 1 - Sign in`).
+    stories: Vec<usize>,
+    budget: &'p mut usize,
+    /// A name being looked up, words joined by single spaces.
+    key: String,
+}
+
+impl<'p> Reader<'p> {
+    fn new(src: &'p str, plan: &'p Plan, budget: &'p mut usize) -> Self {
+        let mut names: FxHashMap<Text, Option<usize>> = FxHashMap::default();
+        for (p, phase) in plan.phases.iter().enumerate() {
+            let Some(name) = name_of(&phase.title) else {
+                continue;
+            };
+            let entry = names.entry(name).or_insert(Some(p));
+            if let Some(q) = *entry {
+                let other = &plan.phases[q];
+                if other.kind != phase.kind || !other.number.eq_ignore_ascii_case(&phase.number) {
+                    *entry = None;
+                }
+            }
+        }
+        let stories = (0..plan.phases.len())
+            .filter(|&p| is_story_title(&plan.phases[p].title))
+            .collect();
+        Self {
+            src,
+            plan,
+            ids: plan.phase_ids(),
+            names,
+            stories,
+            budget,
+            key: String::new(),
+        }
+    }
+
+    /// Every dependency the bullets state: (phase, dependency, the clause
+    /// it was read from).
+    fn read(mut self) -> Vec<(usize, Reference, TextRange)> {
+        let plan = self.plan;
+        let wanted: Vec<bool> = plan.sections.iter().map(is_order_section).collect();
+        let mut bullets = Vec::new();
+        for block in &plan.blocks {
+            let in_order = block.section.and_then(|s| wanted.get(s).copied());
+            if in_order == Some(true) && block.kind == BlockKind::ListItem {
+                bullets.extend(self.bullet(block.range));
+            }
+        }
+        // "All user stories" are those the section names as stories, or,
+        // where it names none, the phases titled as one.
+        let mut stories: Vec<usize> = bullets
+            .iter()
+            .filter(|b| b.stories)
+            .flat_map(|b| b.subjects.iter().copied())
+            .collect();
+        if stories.is_empty() {
+            stories.clone_from(&self.stories);
+        }
+        stories.sort_unstable();
+        stories.dedup();
+        let mut out = Vec::new();
+        for b in &bullets {
+            let text = b.range.slice(self.src);
+            let lower = text.to_ascii_lowercase();
+            let base = b.range.start as usize;
+            for (start, end) in clauses(text, &lower, b.object) {
+                let clause = TextRange::new(base + start, base + end).trim(self.src);
+                for (item, range) in self.items(text, &lower, base, (start, end)) {
+                    let targets = match item {
+                        Item::Phases(t) => t,
+                        Item::Stories => stories.iter().map(|&p| target(plan, p)).collect(),
+                    };
+                    for t in targets {
+                        for &s in &b.subjects {
+                            if !self.spend(1) {
+                                return out;
+                            }
+                            let dep = Reference {
+                                target: t.clone(),
+                                range,
+                            };
+                            out.push((s, dep, clause));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Takes `n` from the budget, if it has that much.
+    fn spend(&mut self, n: usize) -> bool {
+        let ok = *self.budget >= n;
+        if ok {
+            *self.budget -= n;
+        }
+        ok
+    }
+
+    /// A bullet's subject and where its object starts: `**Subject**:
+    /// object` (the colon outside brackets), or a sentence whose subject
+    /// comes before its verb ("Phase 8 requires Phase 4"). `None` unless
+    /// the subject names a phase of the plan.
+    fn bullet(&mut self, range: TextRange) -> Option<Bullet> {
+        let text = range.slice(self.src);
+        let lower = text.to_ascii_lowercase();
+        let verb = verbs(&lower, 0).next().map(|(s, _)| s);
+        let colon = colon_at(text).filter(|&c| verb.is_none_or(|v| c < v));
+        let (subject_end, object) = match (colon, verb) {
+            (Some(c), _) => (c, c + text[c..].chars().next().map_or(1, char::len_utf8)),
+            (None, Some(v)) => (v, v),
+            (None, None) => return None,
+        };
+        let base = range.start as usize;
+        let start = skip_marks(text, 0);
+        let head = self
+            .item_at(&lower, start)
+            .or_else(|| self.numbered_head(text, base, start, subject_end));
+        // The bracket after the subject's head gives its number: `Setup
+        // (Phase 1)`, `User Stories 3-9 (Phase 6-11)`; in a sentence only
+        // right after the head (`Phase 8 (Task Groups) requires`).
+        let paren = text[..subject_end].find('(').filter(|&o| {
+            colon.is_some()
+                || text
+                    .get(head.as_ref().map_or(start, |h| h.2)..o)
+                    .is_some_and(|gap| gap.trim().is_empty())
+        });
+        let numbered = paren.map(|o| {
+            let close = text[o..subject_end]
+                .find(')')
+                .map_or(subject_end, |c| o + c);
+            self.phase_refs(text, base, o + 1, close)
+        });
+        let targets = match (numbered.filter(|t| !t.is_empty()), head) {
+            (Some(t), _) => t.into_iter().map(|(t, _)| t).collect(),
+            (None, Some((Item::Phases(t), _, _))) => t,
+            (None, Some((Item::Stories, _, _))) => {
+                // Paid for before it is built, as every phase below is:
+                // every user story as the subject of every bullet, or
+                // every phase of a repeated id, would not be in proportion
+                // to the text.
+                if !self.spend(self.stories.len()) {
+                    return None;
+                }
+                self.stories.iter().map(|&p| target(self.plan, p)).collect()
+            }
+            (None, None) => return None,
+        };
+        let mut subjects = Vec::new();
+        for t in &targets {
+            for p in self.ids.get_all(t) {
+                if *self.budget == 0 {
+                    return None;
+                }
+                *self.budget -= 1;
+                subjects.push(p);
+            }
+        }
+        let head_lower = &lower[start..];
+        let stories = head_lower.starts_with("user stor")
+            || (head_lower.starts_with("us")
+                && head_lower[2..].starts_with(|c: char| c.is_ascii_digit()));
+        (!subjects.is_empty()).then_some(Bullet {
+            subjects,
+            stories,
+            range,
+            object,
+        })
+    }
+
+    /// Numbered phases opening a subject (`Phase 8 (Task Groups)`,
+    /// `Phases 3-4`), before any bracket: what they name and where they
+    /// end.
+    fn numbered_head(
+        &mut self,
+        text: &str,
+        base: usize,
+        start: usize,
+        end: usize,
+    ) -> Option<(Item, usize, usize)> {
+        let end = text[start..end].find('(').map_or(end, |o| start + o);
+        let refs = self.phase_refs(text, base, start, end);
+        let opens = refs.first()?.1.start as usize == base + start;
+        let last = refs.iter().map(|(_, r)| r.end as usize - base).max()?;
+        let targets = refs.into_iter().map(|(t, _)| t).collect();
+        opens.then_some((Item::Phases(targets), start, last))
+    }
+
+    /// The phases, user stories and names a clause (`text[from..to]`)
+    /// states, in order, with where each was written.
+    fn items(
+        &mut self,
+        text: &str,
+        lower: &str,
+        base: usize,
+        (from, to): (usize, usize),
+    ) -> Vec<(Item, TextRange)> {
+        let refs = self.phase_refs(text, base, from, to);
+        let mut out: Vec<(Item, TextRange)> = Vec::new();
+        let mut covered = refs.iter().map(|(_, r)| *r).peekable();
+        let mut i = from;
+        while i < to {
+            let Some(c) = text[i..to].chars().next() else {
+                break;
+            };
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
+            // Numbered phases are the reference reader's.
+            while covered.peek().is_some_and(|r| (r.end as usize) <= base + i) {
+                covered.next();
+            }
+            // (Past `i`, as those ending before it were dropped.)
+            if let Some(r) = covered.peek().filter(|r| (r.start as usize) <= base + i) {
+                i = r.end as usize - base;
+                continue;
+            }
+            match self.item_at(lower, i) {
+                Some((item, start, end)) if end <= to => {
+                    out.push((item, TextRange::new(base + start, base + end)));
+                    i = end;
+                }
+                _ => i = word_end(lower, i).max(i + c.len_utf8()),
+            }
+        }
+        out.extend(refs.into_iter().map(|(t, r)| (Item::Phases(vec![t]), r)));
+        out.sort_by_key(|(_, r)| r.start);
+        out
+    }
+
+    /// The item at `i`, a word's start: "all (desired) user stories", `US1`,
+    /// or a phase's name; with where it starts and ends.
+    fn item_at(&mut self, lower: &str, i: usize) -> Option<(Item, usize, usize)> {
+        if let Some(end) = stories_at(lower, i) {
+            return Some((Item::Stories, i, end));
+        }
+        let word = &lower[i..word_end(lower, i)];
+        if let Some(n) = word
+            .strip_prefix("us")
+            .filter(|n| !n.is_empty() && n.len() <= 4 && n.bytes().all(|c| c.is_ascii_digit()))
+        {
+            self.key.clear();
+            self.key.push_str("user story ");
+            self.key.push_str(n);
+            let p = self.names.get(self.key.as_str()).copied().flatten()?;
+            return Some((Item::Phases(vec![target(self.plan, p)]), i, i + word.len()));
+        }
+        // The longest name of a few words, apart only by spaces.
+        let mut ends = [0; NAME_WORDS];
+        let mut at = i;
+        let mut n = 0;
+        while n < NAME_WORDS {
+            let end = word_end(lower, at);
+            if end == at {
+                break;
+            }
+            ends[n] = end;
+            n += 1;
+            let next = end + lower[end..].len() - lower[end..].trim_start().len();
+            if next == end || next >= lower.len() {
+                break;
+            }
+            at = next;
+        }
+        for k in (0..n).rev() {
+            self.key.clear();
+            for w in lower[i..ends[k]].split_whitespace() {
+                if !self.key.is_empty() {
+                    self.key.push(' ');
+                }
+                self.key.push_str(w);
+            }
+            if let Some(&found) = self.names.get(self.key.as_str()) {
+                let p = found?;
+                return Some((Item::Phases(vec![target(self.plan, p)]), i, ends[k]));
+            }
+        }
+        None
+    }
+
+    /// The numbered phases of the plan in `text[from..to]` (`Phase 2`,
+    /// `Phases 3 to 6`, and `Phase 3+`, every phase of the kind numbered
+    /// 3 and up), with where each was written; numbers the plan lacks
+    /// name nothing.
+    fn phase_refs(
+        &mut self,
+        text: &str,
+        base: usize,
+        from: usize,
+        to: usize,
+    ) -> Vec<(RefTarget, TextRange)> {
+        let value = &text[from..to];
+        let mut out = Vec::new();
+        for r in references_within(value, base + from, self.budget) {
+            let RefTarget::Phase { kind, number } = &r.target else {
+                continue;
+            };
+            let after = r.range.end as usize - base;
+            let open = text[after..to].starts_with('+')
+                && !text[after + 1..to]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_alphanumeric());
+            if open {
+                let range = TextRange::new(r.range.start as usize, base + after + 1);
+                let phases = &self.plan.phases;
+                if !self.spend(phases.len()) {
+                    return out;
+                }
+                let mut seen = FxHashSet::default();
+                for p in phases
+                    .iter()
+                    .filter(|p| p.kind == *kind && at_least(&p.number, number))
+                {
+                    if seen.insert(p.number.to_ascii_uppercase()) {
+                        out.push((
+                            RefTarget::Phase {
+                                kind: *kind,
+                                number: p.number.clone(),
+                            },
+                            range,
+                        ));
+                    }
+                }
+            } else if self.ids.get(&r.target).is_some() {
+                out.push((r.target, r.range));
+            }
+        }
+        out
+    }
+}
+
+/// The phase a dependency on phase `p` names.
+fn target(plan: &Plan, p: usize) -> RefTarget {
+    let phase = &plan.phases[p];
+    RefTarget::Phase {
+        kind: phase.kind,
+        number: phase.number.clone(),
+    }
+}
+
+/// Whether phase number `n` is `from` or after it: `13.5` and `4a` are
+/// after `3`, `M4` after `M3`; the letters before the digits must agree.
+fn at_least(number: &str, from: &str) -> bool {
+    match (split_number(number), split_number(from)) {
+        ((letters, Some(value)), (from_letters, Some(least))) => {
+            letters.eq_ignore_ascii_case(from_letters) && value >= least
+        }
+        _ => false,
+    }
+}
+
+/// A phase number's letters before its digits, and the value of those
+/// digits: `M3` is `M` and 3, `13.5` is none and 13.
+fn split_number(s: &str) -> (&str, Option<u64>) {
+    let digits = s.find(|c: char| c.is_ascii_digit()).unwrap_or(s.len());
+    let (prefix, rest) = s.split_at(digits);
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    (prefix, rest[..end].parse::<u64>().ok())
+}
+
+#[cfg(test)]
+#[path = "order_tests.rs"]
+mod tests;

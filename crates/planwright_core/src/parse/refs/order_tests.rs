@@ -1,0 +1,269 @@
+//! The phase-dependency bullets of spec-kit's execution-order section.
+
+use std::fmt::Write as _;
+
+use crate::model::Plan;
+use crate::parse::parse;
+
+/// spec-kit's phases, then `section` under its own headings.
+fn plan_with(section: &str) -> (String, Plan) {
+    let src = format!(
+        "\
+# Tasks
+
+## Phase 1: Setup (Shared Infrastructure)
+- [ ] T001 a
+## Phase 2: Foundational (Blocking Prerequisites)
+- [ ] T002 b
+## Phase 3: User Story 1 - Sign in (Priority: P1) 🎯 MVP
+- [ ] T003 c
+## Phase 4: User Story 2 - Sign out (Priority: P2)
+- [ ] T004 d
+## Phase 5: Polish & Cross-Cutting Concerns
+- [ ] T005 e
+
+## Dependencies & Execution Order
+
+### Phase Dependencies
+
+{section}"
+    );
+    let plan = parse(&src);
+    (src, plan)
+}
+
+/// Each phase's dependencies as `Phase N <- Phase M "words"`.
+fn deps(src: &str, plan: &Plan) -> Vec<String> {
+    plan.phases
+        .iter()
+        .flat_map(|p| {
+            p.depends_on.iter().map(move |d| {
+                let words = d.range.slice(src);
+                format!("{} <- {} {words:?}", p.id, d.target.label())
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn spec_kit_phase_dependencies_become_phase_dependencies() {
+    let (src, plan) = plan_with(
+        "\
+- **Setup (Phase 1)**: No dependencies - can start immediately
+- **Foundational (Phase 2)**: Depends on Setup completion - BLOCKS all user stories
+- **User Stories (Phase 3+)**: All depend on Foundational phase completion
+  - User stories can then proceed in parallel (if staffed)
+- **Polish (Final Phase)**: Depends on all desired user stories being complete
+",
+    );
+    assert_eq!(
+        deps(&src, &plan),
+        [
+            r#"Phase 2 <- Phase 1 "Setup""#,
+            r#"Phase 3 <- Phase 2 "Foundational""#,
+            r#"Phase 4 <- Phase 2 "Foundational""#,
+            r#"Phase 5 <- Phase 2 "Foundational""#,
+            r#"Phase 5 <- Phase 3 "all desired user stories""#,
+            r#"Phase 5 <- Phase 4 "all desired user stories""#,
+        ]
+    );
+    // Where the dependency was read from, for diagnostics.
+    let range = plan.phases[1].depends_range.map(|r| r.slice(&src));
+    assert_eq!(range, Some("Setup completion"));
+    assert!(plan.phases[0].depends_range.is_none());
+}
+
+#[test]
+fn numbers_ranges_story_ids_and_sentences_name_phases() {
+    let (src, plan) = plan_with(
+        "\
+- **User Story 1 (Phase 3)**: Can start after Phase 2 (independent of Phase 4)
+- US2 (Phase 4): Depends on US1 (needs its server)
+- Phase 5 (Polish) specifically requires Phases 3 to 4 to be complete
+",
+    );
+    assert_eq!(
+        deps(&src, &plan),
+        [
+            r#"Phase 3 <- Phase 2 "Phase 2""#,
+            r#"Phase 4 <- Phase 3 "US1""#,
+            r#"Phase 5 <- Phase 3 "Phases 3""#,
+            r#"Phase 5 <- Phase 4 "4""#,
+        ]
+    );
+}
+
+#[test]
+fn what_does_not_resolve_to_a_phase_of_the_plan_names_nothing() {
+    let (src, plan) = plan_with(
+        "\
+- **Backend (Phase 9)**: Depends on Setup completion
+- **Foundational (Phase 2)**: Depends on Backend completion and Phase 7
+- **User Story 1 (Phase 3)**: Does not depend on Setup; blocks Polish
+- **Tests**: Depend on Foundational
+- **User Story 2 (Phase 4)**: Can start immediately, in parallel with Setup
+- **Polish (Phase 5)**: Depends on the next phase - BLOCKS release
+",
+    );
+    assert_eq!(deps(&src, &plan), Vec::<String>::new());
+    assert!(plan.phases.iter().all(|p| p.depends_range.is_none()));
+}
+
+#[test]
+fn a_name_is_a_titles_first_words_when_only_one_phase_has_it() {
+    let src = "\
+## Phase 1: Setup
+## Phase 2: Setup (again)
+## Phase 3: Tailwind CSS & shadcn/ui Foundation
+## Phase 4: A
+## Phase 5: Page Migration Batch 1 — Core Pages
+### Phase Dependencies
+- **Migration (Phase 5)**: Depends on Setup completion, a stable API and tailwind css
+- **A (Phase 4)**: Depends on Page Migration Batch 1
+";
+    let plan = parse(src);
+    assert_eq!(
+        deps(src, &plan),
+        [
+            r#"Phase 4 <- Phase 5 "Page Migration Batch 1""#,
+            r#"Phase 5 <- Phase 3 "tailwind css""#
+        ]
+    );
+}
+
+#[test]
+fn an_open_range_names_every_phase_from_its_number() {
+    let src = "\
+## Phase 1: Setup
+## Phase 2: Core
+## Phase 3: A
+## Phase 3.5: B
+## Phase 4: C
+### Phase Dependencies
+- **Later work (Phase 3+)**: Depends on Core
+- **Core (Phase 2)**: Requires Phase 1+
+";
+    let plan = parse(src);
+    assert_eq!(
+        deps(src, &plan),
+        [
+            r#"Phase 2 <- Phase 1 "Phase 1+""#,
+            r#"Phase 2 <- Phase 3 "Phase 1+""#,
+            r#"Phase 2 <- Phase 3.5 "Phase 1+""#,
+            r#"Phase 2 <- Phase 4 "Phase 1+""#,
+            r#"Phase 3 <- Phase 2 "Core""#,
+            r#"Phase 3.5 <- Phase 2 "Core""#,
+            r#"Phase 4 <- Phase 2 "Core""#,
+        ]
+    );
+}
+
+#[test]
+fn a_phase_that_states_its_own_dependencies_keeps_them() {
+    let src = "\
+## Phase 1: Setup
+## Phase 2: Core
+## Phase 3: Polish
+**Dependencies**: Phase 1
+### Phase Dependencies
+- **Polish (Phase 3)**: Depends on Core
+- **Core (Phase 2)**: Depends on Setup
+";
+    let plan = parse(src);
+    assert_eq!(
+        deps(src, &plan),
+        [
+            r#"Phase 2 <- Phase 1 "Setup""#,
+            r#"Phase 3 <- Phase 1 "Phase 1""#
+        ]
+    );
+}
+
+#[test]
+fn bullets_elsewhere_are_not_read() {
+    let src = "\
+## Phase 1: Setup
+## Phase 2: Core
+### User Story Dependencies
+- **Core (Phase 2)**: Depends on Setup
+## Notes
+- **Core (Phase 2)**: Depends on Setup
+";
+    let plan = parse(src);
+    assert_eq!(deps(src, &plan), Vec::<String>::new());
+}
+
+#[test]
+fn many_open_ranges_stay_within_the_text_length() {
+    let mut src = String::new();
+    for n in 1..=300 {
+        let _ = writeln!(src, "## Phase {n}: P{n}");
+    }
+    src.push_str("### Phase Dependencies\n");
+    for _ in 0..10 {
+        src.push_str("- **All (Phase 1+)**: Depends on Phase 1+\n");
+    }
+    let plan = parse(&src);
+    // 300 phases waiting for 299 each, ten times over: far more than the
+    // text's length, which bounds what is made.
+    let made: usize = plan.phases.iter().map(|p| p.depends_on.len()).sum();
+    let bound = src.len() + crate::parse::refs::MAX_EXPANDED;
+    assert!(made > 0 && made <= bound, "{made} made for {bound}");
+    assert!(plan.range_ids <= bound);
+}
+
+mod section_input {
+    //! Execution-order sections cut and joined at random: the reader never
+    //! panics, and what it reads points into the text and at a phase of
+    //! the plan.
+
+    use super::*;
+    use crate::text::TextRange;
+    use proptest::prelude::*;
+
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("## Phase 1: Setup (Shared)\n".to_owned()),
+            Just("## Phase 2: Foundational\n".to_owned()),
+            Just("## Phase 3: User Story 1 - A\n".to_owned()),
+            Just("## Phase M4: Polish & Docs\n".to_owned()),
+            Just("### Phase Dependencies\n".to_owned()),
+            Just("## Dependencies & Execution Order\n".to_owned()),
+            Just("- **Setup (Phase 1)**: No dependencies\n".to_owned()),
+            Just("- **User Stories (Phase 3+)**: All depend on Setup + US1".to_owned()),
+            Just("- **Polish (Final Phase)**: Depends on all user stories\n".to_owned()),
+            Just("  - Phase 3 (x) requires Phases 1 to 2 - BLOCKS Polish\n".to_owned()),
+            Just("- US1 (Phase M4+): after Foundational, not Phase 2.".to_owned()),
+            "[ -~éİ–—→’\\-:*_()\\[\\]+0-9PSUu\n]{0,40}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn what_is_read_points_into_the_text(parts in prop::collection::vec(fragment(), 0..16)) {
+            let src = parts.concat();
+            let plan = parse(&src);
+            let ids = plan.phase_ids();
+            let inside = |r: TextRange| {
+                (r.start <= r.end) && src.get(r.start as usize..r.end as usize).is_some()
+            };
+            for p in &plan.phases {
+                for d in &p.depends_on {
+                    prop_assert!(inside(d.range), "{:?} in {src:?}", d.range);
+                }
+                if let Some(r) = p.depends_range {
+                    prop_assert!(inside(r), "{r:?} in {src:?}");
+                }
+            }
+            // What the section names is a phase of the plan.
+            let section = src.find("Phase Dependencies").or_else(|| src.find("Execution Order"));
+            for p in plan.phases.iter().filter(|p| p.depends_range.is_some_and(|r| {
+                section.is_some_and(|s| r.start as usize > s)
+            })) {
+                for d in &p.depends_on {
+                    prop_assert!(ids.get(&d.target).is_some(), "{:?} in {src:?}", d.target);
+                }
+            }
+        }
+    }
+}
