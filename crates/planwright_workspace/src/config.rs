@@ -8,7 +8,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use planwright_lint::{Layer, RuleSet};
 use serde::Deserialize;
+
+use crate::toml_path::KeyPath;
 
 pub const CONFIG_FILE: &str = "planwright.toml";
 
@@ -25,8 +28,10 @@ pub const DEFAULT_PLAN_GLOBS: &[&str] = &[
     "**/*Plan*.md",
 ];
 
+// `expecting` replaces serde's `expected struct Config` with words a
+// TOML user knows; the visitors below do the same for lists and maps.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a table")]
 pub struct Config {
     #[serde(default)]
     pub plans: PlansConfig,
@@ -37,13 +42,16 @@ pub struct Config {
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a table")]
 pub struct PlansConfig {
     /// Globs (relative to the config's folder) that pick plan files when a
     /// folder is walked.
-    #[serde(default = "default_plan_globs")]
+    #[serde(
+        default = "default_plan_globs",
+        deserialize_with = "crate::config_de::strings"
+    )]
     pub include: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config_de::strings")]
     pub exclude: Vec<String>,
 }
 
@@ -61,38 +69,91 @@ fn default_plan_globs() -> Vec<String> {
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", expecting = "a table")]
 pub struct LintConfig {
     /// Rule codes or code prefixes (`PW1`, `PW101`) or names to enable
     /// instead of the default set.
+    #[serde(default, deserialize_with = "crate::config_de::some_strings")]
     pub select: Option<Vec<String>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config_de::strings")]
     pub extend_select: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config_de::strings")]
     pub ignore: Vec<String>,
     /// Per-rule severity: `PW104 = "info"`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config_de::severities")]
     pub severity: BTreeMap<String, String>,
     #[serde(default)]
     pub overrides: Vec<LintOverride>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", expecting = "a table")]
 pub struct LintOverride {
     /// Globs relative to the config's folder.
+    #[serde(deserialize_with = "crate::config_de::strings")]
     pub files: Vec<String>,
+    #[serde(default, deserialize_with = "crate::config_de::some_strings")]
     pub select: Option<Vec<String>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config_de::strings")]
     pub extend_select: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config_de::strings")]
     pub ignore: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config_de::severities")]
     pub severity: BTreeMap<String, String>,
 }
 
+impl LintConfig {
+    /// The `[lint]` table as the first layer of rule selection.
+    pub fn layer(&self) -> Layer {
+        layer_of(
+            self.select.as_ref(),
+            &self.extend_select,
+            &self.ignore,
+            &self.severity,
+        )
+    }
+}
+
+impl LintOverride {
+    /// This override as a layer over `[lint]`'s.
+    pub fn layer(&self) -> Layer {
+        layer_of(
+            self.select.as_ref(),
+            &self.extend_select,
+            &self.ignore,
+            &self.severity,
+        )
+    }
+
+    /// Whether the override applies to a plan at `relative` (to the
+    /// configuration's folder, as its globs are).
+    pub fn applies_to(&self, relative: &Path) -> bool {
+        self.files
+            .iter()
+            .filter_map(|g| compile_glob(g).ok())
+            .any(|g| g.compile_matcher().is_match(relative))
+    }
+}
+
+fn layer_of(
+    select: Option<&Vec<String>>,
+    extend: &[String],
+    ignore: &[String],
+    severity: &BTreeMap<String, String>,
+) -> Layer {
+    Layer {
+        select: select.cloned(),
+        extend_select: extend.to_vec(),
+        ignore: ignore.to_vec(),
+        severity: severity
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    }
+}
+
 #[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a table")]
 pub struct NewConfig {
     /// Where `planwright new` puts a plan: `{number}` and `{slug}` are
     /// filled in.
@@ -103,18 +164,11 @@ pub struct NewConfig {
     pub template: String,
     /// Digits in `{number}`, 1 to 9: numbers are read back from names of
     /// at most 9 digits, so a wider one would never be seen as taken.
-    #[serde(default = "default_digits", deserialize_with = "plan_digits")]
+    #[serde(
+        default = "default_digits",
+        deserialize_with = "crate::config_de::plan_digits"
+    )]
     pub digits: u8,
-}
-
-fn plan_digits<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
-    let n = u64::deserialize(d)?;
-    match u8::try_from(n) {
-        Ok(n @ 1..=9) => Ok(n),
-        _ => Err(serde::de::Error::custom(format!(
-            "`digits` must be 1 to 9, not {n}: plan numbers are read back from names of at most 9 digits"
-        ))),
-    }
 }
 
 impl Default for NewConfig {
@@ -148,15 +202,20 @@ pub struct LoadedConfig {
     /// The folder globs are relative to: the file's folder, or the folder
     /// the search started from.
     pub root: PathBuf,
+    /// The file's text, for errors found later about values in it.
+    pub(crate) text: String,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}:{line}:{column}: {message}")]
+    /// `key` is the dotted key (`lint.select[1]`), when the error is
+    /// inside one.
+    #[error("{path}:{line}:{column}: {}{message}", key.as_deref().map(|k| format!("{k}: ")).unwrap_or_default())]
     Invalid {
         path: String,
         line: usize,
         column: usize,
+        key: Option<String>,
         message: String,
     },
     #[error("{path}: {}", crate::io_reason(error))]
@@ -210,6 +269,41 @@ impl LoadedConfig {
         self.root.clone()
     }
 
+    /// Rule selection for a plan at `relative` (to [`Self::root`]):
+    /// `[lint]`, then each override whose globs match. Every layer was
+    /// checked when the file was read; should they fail together, the
+    /// default set stands in.
+    pub fn rules_for(&self, relative: &Path) -> RuleSet {
+        let lint = &self.config.lint;
+        let mut layers = vec![lint.layer()];
+        layers.extend(
+            lint.overrides
+                .iter()
+                .filter(|o| o.applies_to(relative))
+                .map(LintOverride::layer),
+        );
+        let layers: Vec<&Layer> = layers.iter().collect();
+        RuleSet::resolve(&layers).unwrap_or_default()
+    }
+
+    /// An error about a value found after the file was read (a template
+    /// name nothing defines), at the value and naming `key`, as errors
+    /// found while reading are; `None` when the file does not write it.
+    pub fn error_at(&self, key: &[&str], cwd: &Path, message: String) -> Option<ConfigError> {
+        let span = crate::toml_path::value_span(&self.text, key)?;
+        let mut path = KeyPath::default();
+        for k in key {
+            path = path.key(k);
+        }
+        Some(invalid(
+            &self.text,
+            Path::new(&self.shown(cwd)),
+            Some(span.start),
+            Some(path),
+            message,
+        ))
+    }
+
     /// The configuration file as shown from `cwd`; `planwright.toml` for
     /// the defaults.
     pub fn shown(&self, cwd: &Path) -> String {
@@ -226,6 +320,7 @@ pub fn load_config(start: &Path) -> Result<LoadedConfig, ConfigError> {
             config: Config::default(),
             path: None,
             root: start.to_owned(),
+            text: String::new(),
         });
     };
     let shown = PathBuf::from(shown_from(&path, start));
@@ -241,27 +336,46 @@ pub fn load_config(start: &Path) -> Result<LoadedConfig, ConfigError> {
         config,
         path: Some(path),
         root,
+        text,
     })
 }
 
-/// Parses configuration text; errors carry the file, line and column. A
-/// glob that does not compile is an error here, pointing at the glob.
+/// Parses configuration text; errors carry the file, line, column and the
+/// dotted key. Values the types cannot check are checked here too: globs,
+/// rule selectors and severities, the `[new]` pattern.
 pub fn parse_config(text: &str, path: &Path) -> Result<Config, ConfigError> {
-    let invalid = |offset: Option<usize>, message: String| {
-        let (line, column) = offset.map_or((1, 1), |at| line_column(text, at));
-        ConfigError::Invalid {
-            path: crate::source::display_path(path),
-            line,
-            column,
-            message,
-        }
-    };
-    let config: Config = toml::from_str(text)
-        .map_err(|e| invalid(e.span().map(|s| s.start), e.message().to_owned()))?;
-    if let Err((offset, message)) = check_globs(text) {
-        return Err(invalid(offset, message));
+    let config: Config = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map(|s| s.start);
+        let key = offset.and_then(|at| crate::toml_path::key_at(text, at));
+        invalid(text, path, offset, key, e.message().to_owned())
+    })?;
+    if let Err(bad) = crate::config_check::check(text) {
+        return Err(invalid(
+            text,
+            path,
+            Some(bad.span.start),
+            Some(bad.key),
+            bad.message,
+        ));
     }
     Ok(config)
+}
+
+fn invalid(
+    text: &str,
+    path: &Path,
+    offset: Option<usize>,
+    key: Option<KeyPath>,
+    message: String,
+) -> ConfigError {
+    let (line, column) = offset.map_or((1, 1), |at| line_column(text, at));
+    ConfigError::Invalid {
+        path: crate::source::display_path(path),
+        line,
+        column,
+        key: key.map(|k| k.to_string()),
+        message,
+    }
 }
 
 /// Compiles a glob of `[plans]` or `[[lint.overrides]]` as they are
@@ -284,163 +398,6 @@ fn line_column(text: &str, at: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// The first glob that does not compile: where it is written and what is
-/// wrong with it. The text has been read as a [`Config`] already; it is
-/// read again, for the globs' spans only, when there are globs to check.
-fn check_globs(text: &str) -> Result<(), (Option<usize>, String)> {
-    use toml::Spanned;
-    #[derive(Default, Deserialize)]
-    struct Globs {
-        #[serde(default)]
-        plans: Plans,
-        #[serde(default)]
-        lint: Lint,
-    }
-    #[derive(Default, Deserialize)]
-    struct Plans {
-        #[serde(default)]
-        include: Vec<Spanned<String>>,
-        #[serde(default)]
-        exclude: Vec<Spanned<String>>,
-    }
-    #[derive(Default, Deserialize)]
-    struct Lint {
-        #[serde(default)]
-        overrides: Vec<Override>,
-    }
-    #[derive(Deserialize)]
-    struct Override {
-        #[serde(default)]
-        files: Vec<Spanned<String>>,
-    }
-    let Ok(globs) = toml::from_str::<Globs>(text) else {
-        return Ok(());
-    };
-    let plans = [
-        ("include", &globs.plans.include),
-        ("exclude", &globs.plans.exclude),
-    ]
-    .into_iter()
-    .flat_map(|(key, list)| list.iter().map(move |g| (format!("[plans] {key}"), g)));
-    let overrides = globs.lint.overrides.iter().enumerate().flat_map(|(i, o)| {
-        o.files
-            .iter()
-            .map(move |g| (format!("[[lint.overrides]] #{} files", i + 1), g))
-    });
-    for (table, glob) in plans.chain(overrides) {
-        if let Err(e) = compile_glob(glob.get_ref()) {
-            return Err((
-                Some(glob.span().start),
-                format!("{table}: invalid glob `{}`: {}", glob.get_ref(), e.kind()),
-            ));
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_configuration_is_shown_as_typed_from_where_the_user_is() {
-        let file = Path::new("/repo/planwright.toml");
-        assert_eq!(shown_from(file, Path::new("/repo")), "planwright.toml");
-        assert_eq!(
-            shown_from(file, Path::new("/repo/a/b")),
-            "../../planwright.toml"
-        );
-        assert_eq!(
-            shown_from(file, Path::new("/elsewhere")),
-            "../repo/planwright.toml"
-        );
-    }
-
-    #[test]
-    fn defaults_without_a_file() {
-        let c = parse_config("", Path::new("planwright.toml")).unwrap();
-        assert_eq!(c.new.pattern, "specs/{number}-{slug}/plan.md");
-        assert!(c.plans.include.iter().any(|g| g == "**/tasks.md"));
-    }
-
-    #[test]
-    fn errors_name_file_line_and_key() {
-        let text = "[lint]\nselect = [\"PW1\"]\nignor = [\"PW104\"]\n";
-        let err = parse_config(text, Path::new("planwright.toml")).unwrap_err();
-        let msg = err.to_string();
-        assert!(
-            msg.starts_with("planwright.toml:3:1: unknown field `ignor`"),
-            "{msg}"
-        );
-    }
-
-    #[test]
-    fn lint_tables_parse() {
-        let text = r#"
-[lint]
-extend-select = ["PW501"]
-ignore = ["PW104"]
-severity = { PW101 = "error" }
-
-[[lint.overrides]]
-files = ["archive/**"]
-ignore = ["PW1"]
-"#;
-        let c = parse_config(text, Path::new("planwright.toml")).unwrap();
-        assert_eq!(c.lint.extend_select, ["PW501"]);
-        assert_eq!(c.lint.severity["PW101"], "error");
-        assert_eq!(c.lint.overrides[0].files, ["archive/**"]);
-    }
-
-    #[test]
-    fn bad_globs_are_errors_at_their_line_and_column() {
-        for (text, at) in [
-            (
-                "[[lint.overrides]]\nfiles = [\"a/**\", \"[bad\"]\nignore = [\"PW1\"]\n",
-                "planwright.toml:2:18: [[lint.overrides]] #1 files: invalid glob `[bad`: unclosed character class",
-            ),
-            (
-                "[plans]\ninclude = [\"**/*plan*.md\"]\nexclude = [\n  \"x/{a\",\n]\n",
-                "planwright.toml:4:3: [plans] exclude: invalid glob `x/{a`: unclosed alternate group",
-            ),
-        ] {
-            let err = parse_config(text, Path::new("planwright.toml")).unwrap_err();
-            let msg = err.to_string();
-            assert!(msg.starts_with(at), "{msg}");
-        }
-    }
-
-    #[test]
-    fn a_leading_dot_slash_means_the_config_folder() {
-        let set = |glob: &str| {
-            let mut b = globset::GlobSetBuilder::new();
-            b.add(compile_glob(glob).unwrap());
-            b.build().unwrap()
-        };
-        for glob in ["./b-plan.md", "././b-plan.md", "b-plan.md"] {
-            assert!(set(glob).is_match("b-plan.md"), "{glob}");
-        }
-        assert!(set("./specs/*/plan.md").is_match("specs/001/plan.md"));
-        assert!(!set("./*.md").is_match("specs/plan.md"));
-    }
-
-    #[test]
-    fn found_by_walking_up() {
-        let dir = tempfile::tempdir().unwrap();
-        let nested = dir.path().join("a/b");
-        std::fs::create_dir_all(&nested).unwrap();
-        std::fs::write(dir.path().join(CONFIG_FILE), "[new]\ndigits = 4\n").unwrap();
-        let loaded = load_config(&nested).unwrap();
-        assert_eq!(loaded.config.new.digits, 4);
-        for bad in ["[new]\ndigits = 10\n", "[new]\ndigits = 0\n"] {
-            let err = parse_config(bad, Path::new("planwright.toml"))
-                .unwrap_err()
-                .to_string();
-            assert!(
-                err.starts_with("planwright.toml:2:10: `digits` must be 1 to 9"),
-                "{err}"
-            );
-        }
-        assert_eq!(loaded.root, dir.path());
-    }
-}
+#[path = "config_tests.rs"]
+mod tests;

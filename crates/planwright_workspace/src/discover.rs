@@ -413,6 +413,7 @@ mod tests {
             },
             path: None,
             root: root.to_owned(),
+            text: String::new(),
         }
     }
 

@@ -164,7 +164,7 @@ pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
         let p = &slot.placeholder;
         let in_title = title_heading.is_some_and(|h| h.contains_range(p.range));
         let found = resolve(sources, &slot, &mut used_set).or_else(|| {
-            (in_title && !title_slot_taken)
+            (in_title && !title_slot_taken && !slot.known_only)
                 .then(|| value("title", sources.values))
                 .flatten()
         });
@@ -274,6 +274,10 @@ struct Slot {
     field_key: Option<String>,
     in_header: bool,
     in_timeline: bool,
+    /// Filled only by a source that knows its name, never as the title
+    /// heading's slot: a `{{name}}` in code the reader takes for notation
+    /// (see [`crate::fill_code`]).
+    known_only: bool,
 }
 
 /// Every slot of the template, those hidden in `<!-- KEY: {{value}} -->`
@@ -296,9 +300,21 @@ fn slots(plan: &Plan, template: &str) -> Vec<Slot> {
                     .map(|m| m.norm.to_string()),
                 in_header: field.is_some_and(planwright_core::MetaField::is_header),
                 in_timeline: in_timeline(plan, p.range),
+                known_only: false,
             }
         })
         .collect();
+    out.extend(
+        crate::fill_code::code_double_braces(plan, template)
+            .into_iter()
+            .map(|placeholder| Slot {
+                in_timeline: in_timeline(plan, placeholder.range),
+                placeholder,
+                field_key: None,
+                in_header: false,
+                known_only: true,
+            }),
+    );
     for m in plan
         .metadata
         .iter()
@@ -318,6 +334,7 @@ fn slots(plan: &Plan, template: &str) -> Vec<Slot> {
                 field_key: whole.then(|| m.norm.to_string()),
                 in_header: true,
                 in_timeline: false,
+                known_only: false,
             });
         }
     }

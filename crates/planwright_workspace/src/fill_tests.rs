@@ -173,3 +173,22 @@ fn unknown_variables_leave_the_slot() {
     let t = "# X\n\n**Issue:** {{ISSUE_ID}}\n";
     assert_eq!(run(t, &[], &[]).text, t);
 }
+
+#[test]
+fn a_known_slot_in_code_is_filled_whatever_its_case() {
+    let t = "# `{{thing}}` [TITLE]\n\n\
+             Branch: `{{branch}}`, `{{BRANCH}}`, `{{ Feature_Branch }}`, ``{{ticket}}``\n\
+             Created: `{{created}}`\n\n\
+             ```sh\ngit checkout {{branch}}\necho ${{ branch }} {{ user.name }} {{unknown}}\n```\n\n\
+             | Phase | Start |\n|---|---|\n| One | `{{date}}` |\n";
+    let out = run(t, &[("ticket", "PW-7")], &[]);
+    assert_eq!(
+        out.text,
+        "# `{{thing}}` Dark mode\n\n\
+         Branch: `004-dark-mode`, `004-dark-mode`, `004-dark-mode`, ``PW-7``\n\
+         Created: `2026-01-15`\n\n\
+         ```sh\ngit checkout 004-dark-mode\necho ${{ branch }} {{ user.name }} {{unknown}}\n```\n\n\
+         | Phase | Start |\n|---|---|\n| One | `{{date}}` |\n"
+    );
+    assert!(out.unused_set.is_empty(), "{:?}", out.unused_set);
+}

@@ -62,12 +62,17 @@ impl InitReport {
 }
 
 /// Sets up planwright in `dir`, creating only what is missing. A failure
-/// leaves nothing behind: a file standing where a folder must go is found
-/// before anything is written, and the configuration written by this run is
+/// leaves nothing behind: a file standing where a folder must go, or a
+/// configuration that is there but cannot be read, is found before
+/// anything is written, and the configuration written by this run is
 /// removed again if the folder then cannot be made.
+///
+/// Paths in errors are shown as `dir` joins them: pass `.` for the
+/// current folder, and they read `planwright.toml`, not `/home/…`.
 pub fn init(dir: &Path) -> Result<InitReport, NewError> {
     let config = dir.join(CONFIG_FILE);
     let templates = dir.join(TEMPLATES_DIR);
+    check_existing(&config)?;
     let mut folder = dir.to_path_buf();
     for part in Path::new(TEMPLATES_DIR).components() {
         folder.push(part);
@@ -102,6 +107,25 @@ pub fn init(dir: &Path) -> Result<InitReport, NewError> {
         templates,
         templates_created,
     })
+}
+
+/// An existing configuration is kept, so it must work: "already exists;
+/// left unchanged" and then `new` failing on it helped nobody.
+fn check_existing(config: &Path) -> Result<(), NewError> {
+    let shown = crate::source::display_path(config);
+    match std::fs::symlink_metadata(config) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(NewError::Io { path: shown, error }),
+        // A link is followed, as `new` and `lint` follow it.
+        Ok(_) if config.is_file() => {}
+        Ok(_) => return Err(NewError::NotAFile { path: shown }),
+    }
+    let text = std::fs::read_to_string(config).map_err(|error| NewError::Io {
+        path: shown.clone(),
+        error,
+    })?;
+    crate::config::parse_config(&text, Path::new(&shown))?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -157,6 +181,26 @@ mod tests {
             "{err}"
         );
         assert!(!dir.path().join(CONFIG_FILE).exists());
+    }
+
+    #[test]
+    fn a_broken_configuration_is_reported_and_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), "[new]\ndigits = 12\n").unwrap();
+        let err = init(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.ends_with("planwright.toml:2:10: new.digits: must be 1 to 9, not 12: plan numbers are read back from names of at most 9 digits"),
+            "{err}"
+        );
+        assert!(!dir.path().join(".planwright").exists());
+        std::fs::remove_file(dir.path().join(CONFIG_FILE)).unwrap();
+        std::fs::create_dir(dir.path().join(CONFIG_FILE)).unwrap();
+        let err = init(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.ends_with("planwright.toml: exists and is not a file"),
+            "{err}"
+        );
+        assert!(!dir.path().join(".planwright").exists());
     }
 
     #[test]

@@ -3,14 +3,18 @@
 //! local templates. The core model never touches a file; this crate does.
 
 pub mod config;
+mod config_check;
+mod config_de;
 pub mod discover;
 pub mod fill;
+mod fill_code;
 pub mod git;
 pub mod init;
 pub mod newplan;
 pub mod numbering;
 pub mod source;
 pub mod templates;
+mod toml_path;
 
 pub use source::{
     LoadError, MAX_PLAN_BYTES, SourceFile, decode, io_reason, read_capped, read_plan_file,

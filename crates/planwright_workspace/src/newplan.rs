@@ -94,7 +94,9 @@ pub struct NewPlan {
 
 #[derive(Debug, thiserror::Error)]
 pub enum NewError {
-    #[error(transparent)]
+    /// Found when the configuration is read; here for a configuration
+    /// built some other way.
+    #[error("new.pattern: {0}")]
     Pattern(#[from] PatternError),
     #[error("template `{0}` has a descriptor but no template file")]
     NoTemplate(String),
@@ -108,6 +110,10 @@ pub enum NewError {
     NoNumberLeft,
     #[error("{path}: exists and is not a folder")]
     NotAFolder { path: String },
+    #[error("{path}: exists and is not a file")]
+    NotAFile { path: String },
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
     #[error("{path}: already exists; planwright never overwrites a file")]
     Exists { path: String },
     #[error("{path}: {}", crate::io_reason(error))]

@@ -20,17 +20,15 @@ pub struct Pattern {
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PatternError {
-    #[error("[new] pattern `{0}` must be a relative path inside the project")]
+    #[error("`{0}` must be a relative path inside the project")]
     NotRelative(String),
-    #[error(
-        "[new] pattern `{pattern}`: unknown variable `{{{name}}}` (known: {{number}}, {{slug}})"
-    )]
+    #[error("`{pattern}`: unknown variable `{{{name}}}` (known: {{number}}, {{slug}})")]
     UnknownVariable { pattern: String, name: String },
     #[error(
-        "[new] pattern `{0}`: `{{number}}` may appear once, in a folder or file name after fixed folders, before any `{{slug}}`"
+        "`{0}`: `{{number}}` may appear once, in a folder or file name after fixed folders, before any `{{slug}}`"
     )]
     BadNumber(String),
-    #[error("[new] pattern `{0}` must name a Markdown file (`….md`)")]
+    #[error("`{0}` must name a Markdown file (`….md`)")]
     NotMarkdown(String),
 }
 

@@ -73,8 +73,17 @@ pub fn io_reason(error: &io::Error) -> String {
             .and_then(io::Error::raw_os_error);
         cause = e.source();
     }
+    // tempfile's wrapper hides the OS error from `source()` (it forwards
+    // the inner error's source, which an OS error has not), so its path
+    // is cut from the text instead.
     let text = os.map_or_else(
-        || error.to_string(),
+        || {
+            let text = error.to_string();
+            match text.find(" at path \"") {
+                Some(at) if text.ends_with('"') => text[..at].to_owned(),
+                _ => text,
+            }
+        },
         |code| io::Error::from_raw_os_error(code).to_string(),
     );
     let text = match text.rfind(" (os error ") {
@@ -296,6 +305,12 @@ mod tests {
         let wrapped = io::Error::other(Wrapped(io::Error::from_raw_os_error(1)));
         assert_eq!(io_reason(&wrapped), "operation not permitted");
         assert_eq!(io_reason(&io::Error::other("IO failure")), "IO failure");
+        // tempfile's own wrapper, which `Wrapped` imitates but for its
+        // source: that gives the inner error's source, none here.
+        let real = tempfile::Builder::new()
+            .tempfile_in("/nonexistent/planwright-test")
+            .unwrap_err();
+        assert_eq!(io_reason(&real), "no such file or directory");
     }
 
     /// A wrapper like tempfile's, which adds a path to its message.

@@ -233,11 +233,20 @@ fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> TemplateError {
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         (line, column)
     });
+    // The key, as `planwright.toml`'s errors name it: `detect.headings`
+    // says more than "invalid type: integer `5`" alone.
+    let key = e
+        .span()
+        .and_then(|span| crate::toml_path::key_at(text, span.start));
+    let message = match key {
+        Some(key) => format!("{key}: {}", e.message()),
+        None => e.message().to_owned(),
+    };
     TemplateError::Descriptor {
         path: display_path(path),
         line,
         column,
-        message: e.message().to_owned(),
+        message,
     }
 }
 
@@ -394,10 +403,14 @@ mod tests {
         std::fs::write(dir.join("x.md"), "# X\n").unwrap();
         std::fs::write(dir.join("x.toml"), "name = \"x\"\nstatuses = []\n").unwrap();
         let err = load_local(root.path()).unwrap_err().to_string();
-        assert!(err.ends_with("x.toml:2:1: unknown field `statuses`, expected one of `name`, `description`, `template`, `status_field`, `status_values`, `initial_status`, `done_status`, `required_sections`, `required_metadata`, `placeholders`, `in_progress_marks`, `detect`, `fill`"), "{err}");
+        assert!(err.ends_with("x.toml:2:1: statuses: unknown field `statuses`, expected one of `name`, `description`, `template`, `status_field`, `status_values`, `initial_status`, `done_status`, `required_sections`, `required_metadata`, `placeholders`, `in_progress_marks`, `detect`, `fill`"), "{err}");
 
         // Values that name something must name what exists.
         for (toml, message) in [
+            (
+                "name = \"x\"\n\n[[detect]]\nheading = \"goals\"\nweight = \"high\"\n",
+                "x.toml:5:10: detect[0].weight: invalid type: string \"high\"",
+            ),
             (
                 "name = \"x\"\nplaceholders = [\"bogus\"]\n",
                 "x.toml:2:1: unknown placeholder kind `bogus` in placeholders; known: bracket,",

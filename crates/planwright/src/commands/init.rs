@@ -1,17 +1,20 @@
 //! `planwright init`: set planwright up in the current folder.
 
 use std::fmt::Write as _;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use planwright_workspace::config::{CONFIG_FILE, find_config};
+use planwright_workspace::config::{CONFIG_FILE, find_config, shown_from};
 use planwright_workspace::init::init;
 
 pub fn run() -> Result<ExitCode> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     // Read before `init` writes, so the note is about someone else's file.
     let outer = cwd.parent().and_then(find_config);
-    let report = init(&cwd)?;
+    // `.`, not the absolute folder: errors then name `planwright.toml`
+    // as the user sees it.
+    let report = init(Path::new("."))?;
     let mut out = String::new();
     if report.already_complete() {
         let _ = writeln!(
@@ -38,10 +41,11 @@ pub fn run() -> Result<ExitCode> {
         let _ = writeln!(out, "Next: planwright new \"<title>\" [-t TEMPLATE]");
     }
     if let Some(outer) = outer.filter(|_| report.config_created) {
+        // As typed from here (`../planwright.toml`), as errors show it.
         let _ = writeln!(
             out,
             "note: {} configures the folders above; here, the new {CONFIG_FILE} takes precedence",
-            outer.display()
+            shown_from(&outer, &cwd)
         );
     }
     crate::output::print(&out)?;

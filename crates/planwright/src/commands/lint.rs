@@ -25,7 +25,6 @@ use rayon::prelude::*;
 use super::lint_errors::{RunError, gather};
 use super::lint_fix::{self, Apply};
 use super::lint_settings::Settings;
-pub(crate) use super::lint_settings::check_lint_config;
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {

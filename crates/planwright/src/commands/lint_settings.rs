@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 use globset::{GlobSet, GlobSetBuilder};
 use planwright_core::DialectSet;
-use planwright_lint::{Layer, RuleSet, SelectionError};
+use planwright_lint::{Layer, RuleSet};
 use planwright_workspace::config::{LintConfig, LintOverride, LoadedConfig, compile_glob};
 use planwright_workspace::discover::glob_path;
 use planwright_workspace::templates::{dialect_set, templates_dir};
@@ -35,52 +35,22 @@ pub(crate) struct Settings {
     cache: std::sync::Mutex<HashMap<Vec<usize>, RuleSet>>,
 }
 
-/// Resolves the `[lint]` table's selectors and each override's once, so
-/// that a bad one is one error naming where it is written, not one per
-/// file. `new` checks them too: the plan it writes is linted next.
-pub(crate) fn check_lint_config(config: &LoadedConfig) -> Result<()> {
-    config_layers(config).map(|_| ())
-}
-
-/// The `[lint]` layer and each override's, checked (see
-/// [`check_lint_config`]).
-fn config_layers(config: &LoadedConfig) -> Result<(Layer, Vec<Layer>)> {
-    let lint: &LintConfig = &config.config.lint;
-    let where_ = config.shown(&std::env::current_dir().unwrap_or_default());
-    let located = |e: SelectionError, table: &str| {
-        let at = config.path.as_deref().map_or((1, 1), |p| locate(p, &e));
-        anyhow::anyhow!("{where_}:{}:{}: {table}: {e}", at.0, at.1)
-    };
-    let base = layer_of(
-        lint.select.clone(),
-        &lint.extend_select,
-        &lint.ignore,
-        &lint.severity,
-    );
-    RuleSet::resolve(&[&base]).map_err(|e| located(e, "[lint]"))?;
-    let mut overrides = Vec::with_capacity(lint.overrides.len());
-    for (i, o) in lint.overrides.iter().enumerate() {
-        let layer = override_layer(o);
-        RuleSet::resolve(&[&layer])
-            .map_err(|e| located(e, &format!("[[lint.overrides]] #{}", i + 1)))?;
-        overrides.push(layer);
-    }
-    Ok((base, overrides))
-}
-
 impl Settings {
     pub(crate) fn new(config: &LoadedConfig, args: &LintArgs) -> Result<Self> {
         let lint: &LintConfig = &config.config.lint;
         let where_ = config.shown(&std::env::current_dir().unwrap_or_default());
-        let (base, override_layers) = config_layers(config)?;
+        // The selectors and severities were checked when the file was
+        // read, each at its line and key.
+        let base = lint.layer();
         let cli = Layer {
             select: args.select.clone(),
             extend_select: args.extend_select.clone(),
             ignore: args.ignore.clone(),
             severity: Vec::new(),
         };
-        let mut overrides = Vec::with_capacity(override_layers.len());
-        for (i, (o, layer)) in lint.overrides.iter().zip(override_layers).enumerate() {
+        let mut overrides = Vec::with_capacity(lint.overrides.len());
+        for (i, o) in lint.overrides.iter().enumerate() {
+            let layer = o.layer();
             let ignores = Layer {
                 ignore: layer.ignore.clone(),
                 ..Layer::default()
@@ -135,55 +105,12 @@ impl Settings {
                 layers.extend(matched.iter().map(|&i| &self.overrides[i].1));
                 layers.push(&self.cli);
                 layers.extend(matched.iter().map(|&i| &self.overrides[i].2));
-                // Every layer was resolved on its own in `new`; together
-                // they cannot fail, but fall back to the defaults anyway.
+                // Every layer was checked on its own; together they cannot
+                // fail, but fall back to the defaults anyway.
                 RuleSet::resolve(&layers).unwrap_or_default()
             })
             .clone()
     }
-}
-
-/// Line and column of the offending selector or severity in the config
-/// file: the first place its quoted text appears. TOML's parser has
-/// already accepted the file, so the text is there unless it was written
-/// as a bare key (`PW1 = "x"`), which is searched for too.
-fn locate(path: &Path, e: &SelectionError) -> (usize, usize) {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return (1, 1);
-    };
-    let needle = match e {
-        SelectionError::UnknownSelector(s) => s.as_str(),
-        SelectionError::UnknownSeverity { value, .. } => value.as_str(),
-    };
-    let at = text
-        .find(&format!("\"{needle}\""))
-        .or_else(|| text.find(needle))
-        .unwrap_or(0);
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
-fn layer_of(
-    select: Option<Vec<String>>,
-    extend: &[String],
-    ignore: &[String],
-    severity: &std::collections::BTreeMap<String, String>,
-) -> Layer {
-    Layer {
-        select,
-        extend_select: extend.to_vec(),
-        ignore: ignore.to_vec(),
-        severity: severity
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
-    }
-}
-
-fn override_layer(o: &LintOverride) -> Layer {
-    layer_of(o.select.clone(), &o.extend_select, &o.ignore, &o.severity)
 }
 
 /// The override's globs as one set. `parse_config` has compiled each one

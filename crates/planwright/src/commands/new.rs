@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use planwright_core::{DialectSet, ParseOptions, parse_with};
-use planwright_lint::{Context as LintContext, Layer, RuleSet, lint};
+use planwright_lint::{Context as LintContext, RuleSet, lint};
 use planwright_workspace::config::load_config;
 use planwright_workspace::newplan::{Clock, NewPlan, NewRequest, create};
-use planwright_workspace::numbering::{Pattern, format_number};
+use planwright_workspace::numbering::format_number;
 use planwright_workspace::templates::dialect_set_lenient;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -22,19 +22,13 @@ use crate::cli::{Format, NewArgs};
 const TODAY_ENV: &str = "PLANWRIGHT_TODAY";
 
 pub fn run(args: &NewArgs) -> Result<ExitCode> {
-    if args.title.trim().is_empty() {
+    // Control characters are dropped when the title is written and the
+    // others show nothing: a title of only those made `# Plan: ` headings.
+    if args.title.chars().all(invisible) {
         bail!("the title is empty");
     }
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let loaded = load_config(&cwd)?;
-    super::lint::check_lint_config(&loaded)?;
-    if let Err(e) = Pattern::parse(&loaded.config.new.pattern) {
-        let file = loaded.path.as_deref().map_or_else(
-            || "(default configuration)".to_owned(),
-            |p| shown_path(p, &cwd),
-        );
-        bail!("{file}: {e}");
-    }
     let name = args
         .template
         .as_deref()
@@ -62,10 +56,18 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
             .filter(|d| d.template.is_some())
             .map(planwright_core::Dialect::name)
             .collect();
-        bail!(
+        let message = format!(
             "unknown template `{name}`; known: {} (see `planwright templates list`)",
             names.join(", ")
         );
+        // A name from the configuration is a configuration error: it says
+        // where, as every other one does.
+        if args.template.is_none()
+            && let Some(e) = loaded.error_at(&["new", "template"], &cwd, message.clone())
+        {
+            return Err(e.into());
+        }
+        bail!(message);
     };
     let clock = match std::env::var(TODAY_ENV) {
         Ok(day) => Clock::on(&day)
@@ -89,7 +91,9 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         clock,
     };
     let mut plan = create(&request)?;
-    plan.remaining = slots_lint_lists(&plan, &dialects);
+    let rules = loaded.rules_for(Path::new(&plan.relative));
+    let slots_checked = SLOT_RULES.iter().any(|c| rules.severity_of(c).is_some());
+    plan.remaining = slots_lint_lists(&plan, &dialects, &rules);
     let shown = shown_path(&plan.path, &cwd);
     for key in &plan.unused_set {
         eprintln!("planwright: warning: --set {key}: no slot of that name in template `{name}`");
@@ -106,26 +110,38 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
     }
     match args.format {
         Format::Json => crate::output::print_json(&NewDoc::new(&plan, &shown, name, args))?,
-        Format::Human => crate::output::print(&human(&plan, &shown, name, args, &request))?,
+        Format::Human => {
+            let text = human(&plan, &shown, name, args, &request, slots_checked);
+            crate::output::print(&text)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether `c` shows nothing in a title: white space, a control
+/// character, or a zero-width or direction mark.
+fn invisible(c: char) -> bool {
+    const MARKS: [std::ops::RangeInclusive<char>; 5] = [
+        '\u{200b}'..='\u{200f}', // zero-width space, joiners, LRM, RLM
+        '\u{202a}'..='\u{202e}', // direction embeddings and overrides
+        '\u{2060}'..='\u{2064}', // word joiner, invisible operators
+        '\u{2066}'..='\u{2069}', // direction isolates
+        '\u{feff}'..='\u{feff}', // zero-width no-break space (BOM)
+    ];
+    c.is_whitespace() || c.is_control() || MARKS.iter().any(|r| r.contains(&c))
 }
 
 /// The rules that report slots: unfilled placeholders, template text left
 /// in, unresolved choice lists.
 const SLOT_RULES: [&str; 3] = ["PW101", "PW102", "PW106"];
 
-/// Slots as `planwright lint` lists them, so that the count printed matches
-/// the list it points to: the reader also counts slot-shaped text that lint
-/// knows to be notation (`file.{{EXT}}` inside code).
-fn slots_lint_lists(plan: &NewPlan, dialects: &DialectSet) -> usize {
-    let layer = Layer {
-        select: Some(SLOT_RULES.iter().map(|c| (*c).to_owned()).collect()),
-        ..Layer::default()
-    };
-    let Ok(rules) = RuleSet::resolve(&[&layer]) else {
-        return plan.remaining;
-    };
+/// Slots as `planwright lint` on the new plan lists them, so that the
+/// count printed matches the list it points to: the reader also counts
+/// slot-shaped text that lint knows to be notation (`file.{{EXT}}` inside
+/// code), and the configuration may turn slot rules off for the plan
+/// (`[lint] ignore`, an override matching its path) or inline directives
+/// in the template may silence them.
+fn slots_lint_lists(plan: &NewPlan, dialects: &DialectSet, rules: &RuleSet) -> usize {
     let parsed = parse_with(
         &plan.content,
         &ParseOptions {
@@ -141,7 +157,10 @@ fn slots_lint_lists(plan: &NewPlan, dialects: &DialectSet) -> usize {
         dialect: dialects.get(&parsed.dialect.name),
         file_exists: &|_| true,
     };
-    lint(&ctx, &rules).len()
+    lint(&ctx, rules)
+        .iter()
+        .filter(|d| SLOT_RULES.contains(&d.code))
+        .count()
 }
 
 /// The root as seen from the working folder (`.`, `../..`), so that every
@@ -163,12 +182,16 @@ fn number_text(plan: &NewPlan, req: &NewRequest<'_>) -> Option<String> {
     plan.number.map(|n| format_number(n, req.config.digits))
 }
 
+/// `slots_checked`: whether lint checks the plan for slots at all; when
+/// the configuration turns every slot rule off, nothing is said about
+/// them rather than "no slots left".
 fn human(
     plan: &NewPlan,
     shown: &str,
     template: &str,
     args: &NewArgs,
     req: &NewRequest<'_>,
+    slots_checked: bool,
 ) -> String {
     let mut out = String::new();
     let verb = if args.dry_run {
@@ -211,9 +234,9 @@ fn human(
     if plan.branch_created {
         let _ = writeln!(out, "Switched to a new git branch: {}", plan.branch);
     }
-    if plan.remaining == 0 {
+    if slots_checked && plan.remaining == 0 {
         let _ = writeln!(out, "No slots left to fill.");
-    } else {
+    } else if slots_checked {
         let _ = writeln!(
             out,
             "{} left for you to fill; list them with: planwright lint {shown}",
@@ -244,6 +267,9 @@ struct NewDoc<'a> {
     branch_created: bool,
     template: &'a str,
     filled: Vec<FilledDoc<'a>>,
+    /// Slots `planwright lint` reports on the plan: PW101, PW102 and PW106
+    /// as the configuration selects them for its path (0 when it turns
+    /// them off).
     remaining: usize,
     dry_run: bool,
     /// The plan's text, for `--dry-run` only.

@@ -160,7 +160,7 @@ fn config_errors_name_file_line_and_key() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("planwright.toml:3:1: unknown field `ignor`"),
+        stderr.contains("planwright.toml:3:1: lint.ignor: unknown field `ignor`"),
         "{stderr}"
     );
     write(
@@ -172,7 +172,7 @@ fn config_errors_name_file_line_and_key() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("planwright.toml:2:11: [lint]: unknown rule selector `PW9`"),
+        stderr.contains("planwright.toml:2:11: lint.select[0]: unknown rule selector `PW9`"),
         "{stderr}"
     );
     let out = planwright(&["lint", "--select", "nonsense", "plan.md"], dir.path());

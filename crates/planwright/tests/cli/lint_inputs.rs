@@ -206,7 +206,7 @@ fn config_globs_point_at_their_line_and_take_a_leading_dot_slash() {
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains(
-            "planwright.toml:5:18: [[lint.overrides]] #1 files: invalid glob `[bad`: unclosed character class"
+            "planwright.toml:5:18: lint.overrides[0].files[1]: invalid glob `[bad`: unclosed character class"
         ),
         "{}",
         stderr(&out)

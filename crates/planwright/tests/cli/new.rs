@@ -59,7 +59,7 @@ fn commit(dir: &Path) {
     git(dir, &["commit", "-q", "--allow-empty", "-m", "start"]);
 }
 
-fn ok(out: &Output) -> String {
+pub(crate) fn ok(out: &Output) -> String {
     assert!(out.status.success(), "failed: {}", stderr(out));
     stdout(out)
 }
@@ -104,7 +104,7 @@ fn remaining(text: &str, plan: &Plan) -> String {
 
 /// How many slot findings (unfilled placeholder, template text, unresolved
 /// choice) `planwright lint` lists for a plan.
-fn slot_findings(dir: &Path, rel: &str) -> usize {
+pub(crate) fn slot_findings(dir: &Path, rel: &str) -> usize {
     let out = planwright(dir, &["lint", "--format", "json", rel]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("lint json");
     json["diagnostics"]
@@ -582,7 +582,7 @@ fn a_bad_lint_selector_stops_new_as_it_stops_lint() {
     assert_eq!(stderr(&new), stderr(&lint));
     assert!(
         stderr(&new).starts_with(
-            "planwright: error: planwright.toml:2:11: [lint]: unknown rule selector `PW999`"
+            "planwright: error: planwright.toml:2:11: lint.select[0]: unknown rule selector `PW999`"
         ),
         "{}",
         stderr(&new)
@@ -593,7 +593,7 @@ fn a_bad_lint_selector_stops_new_as_it_stops_lint() {
     std::fs::create_dir_all(&sub).expect("mkdir");
     let out = planwright(&sub, &["lint"]);
     assert!(
-        stderr(&out).starts_with("planwright: error: ../../planwright.toml:2:11: [lint]:"),
+        stderr(&out).starts_with("planwright: error: ../../planwright.toml:2:11: lint.select[0]:"),
         "{}",
         stderr(&out)
     );

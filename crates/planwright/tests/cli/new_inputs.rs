@@ -1,0 +1,195 @@
+//! `init` and `new` given odd input: configuration errors that say where
+//! and which key (as `lint` reads the same file), a slot count that agrees
+//! with what lint will report, templates and titles a demanding user
+//! writes.
+
+use crate::new::{ok, planwright, repo, slot_findings};
+use crate::support::{stderr, write};
+
+const PLAN: &str = "specs/001-dark-mode/plan.md";
+
+/// The line `new` prints about slots left, if any.
+fn slots_line(said: &str) -> Option<&str> {
+    said.lines()
+        .find(|l| l.contains("slot") && l.contains("left"))
+}
+
+#[test]
+fn a_type_error_names_the_key() {
+    // The issue's own example.
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "planwright.toml", "[lint]\nselect = 5\n");
+    write(dir.path(), "x.md", "# X\n");
+    for args in [&["lint", "x.md"][..], &["new", "X"]] {
+        let out = planwright(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            "planwright: error: planwright.toml:2:10: lint.select: invalid type: integer `5`, expected an array of strings\n"
+        );
+    }
+    assert!(!dir.path().join("specs").exists());
+}
+
+#[test]
+fn new_counts_the_slots_lint_will_report_under_the_configuration() {
+    for (config, left) in [
+        // No configuration: the default rules.
+        (None, true),
+        (Some("[lint]\nignore = [\"PW101\"]\n"), true),
+        (
+            Some("[lint]\nignore = [\"unfilled-placeholder\", \"PW106\"]\n"),
+            true,
+        ),
+        (
+            Some("[[lint.overrides]]\nfiles = [\"specs/**\"]\nignore = [\"PW101\"]\n"),
+            true,
+        ),
+        // An override for other files changes nothing here.
+        (
+            Some("[[lint.overrides]]\nfiles = [\"archive/**\"]\nignore = [\"PW1\"]\n"),
+            true,
+        ),
+        // Every slot rule off: nothing to say about slots.
+        (Some("[lint]\nselect = [\"PW2\"]\n"), false),
+        (
+            Some("[[lint.overrides]]\nfiles = [\"specs/*/plan.md\"]\nignore = [\"PW1\"]\n"),
+            false,
+        ),
+    ] {
+        let dir = repo();
+        if let Some(config) = config {
+            write(dir.path(), "planwright.toml", config);
+        }
+        let said = ok(&planwright(dir.path(), &["new", "Dark mode"]));
+        let listed = slot_findings(dir.path(), PLAN);
+        if left {
+            assert_eq!(
+                slots_line(&said),
+                Some(
+                    format!(
+                        "{listed} slots left for you to fill; list them with: planwright lint {PLAN}"
+                    )
+                    .as_str()
+                ),
+                "{config:?}"
+            );
+        } else {
+            assert_eq!(listed, 0, "{config:?}");
+            assert_eq!(slots_line(&said), None, "{config:?}: {said}");
+            assert!(!said.contains("No slots"), "{config:?}: {said}");
+        }
+        let json = ok(&planwright(
+            dir.path(),
+            &["new", "Light mode", "--format", "json", "--dry-run"],
+        ));
+        let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+        assert_eq!(
+            json["remaining"].as_u64(),
+            Some(listed as u64),
+            "{config:?}"
+        );
+    }
+}
+
+#[test]
+fn a_template_the_configuration_names_but_nothing_defines_says_where() {
+    let dir = repo();
+    write(
+        dir.path(),
+        "planwright.toml",
+        "[new]\ntemplate = \"nope\"\n",
+    );
+    let out = planwright(dir.path(), &["new", "Dark mode"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: planwright.toml:2:12: new.template: unknown template `nope`; known: speckit, design, delivery, rfc, roadmap (see `planwright templates list`)\n"
+    );
+    // Named on the command line, it is the command line's error.
+    let out = planwright(dir.path(), &["new", "Dark mode", "-t", "nope"]);
+    assert!(
+        stderr(&out).starts_with("planwright: error: unknown template `nope`;"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("specs").exists());
+}
+
+#[test]
+fn a_lower_case_slot_in_code_is_filled_as_the_upper_case_one() {
+    let dir = repo();
+    write(
+        dir.path(),
+        ".planwright/templates/mine.md",
+        "# Plan: [FEATURE NAME]\n\n**Branch**: `{{branch}}` (`{{BRANCH}}`)\n\n```sh\ngit switch {{branch}}\n```\n",
+    );
+    ok(&planwright(dir.path(), &["new", "Dark mode", "-t", "mine"]));
+    let text = std::fs::read_to_string(dir.path().join(PLAN)).expect("plan");
+    assert_eq!(
+        text,
+        "# Plan: Dark mode\n\n**Branch**: `001-dark-mode` (`001-dark-mode`)\n\n```sh\ngit switch 001-dark-mode\n```\n"
+    );
+}
+
+#[test]
+fn init_reports_a_broken_configuration_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "planwright.toml",
+        "[lint]\nselect = [\"PW9\"]\n",
+    );
+    let out = planwright(dir.path(), &["init"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: planwright.toml:2:11: lint.select[0]: unknown rule selector `PW9` (expected a code like PW101, a prefix like PW1, a rule name, or ALL)\n"
+    );
+    assert!(!dir.path().join(".planwright").exists());
+}
+
+#[test]
+fn init_names_what_is_in_the_way_as_the_user_sees_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), ".planwright", "a file\n");
+    let out = planwright(dir.path(), &["init"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: .planwright: exists and is not a folder\n"
+    );
+    assert!(!dir.path().join("planwright.toml").exists());
+    assert!(dir.path().join(".planwright").is_file());
+}
+
+#[test]
+fn a_title_of_nothing_visible_is_empty() {
+    let dir = repo();
+    for title in ["  ", "\u{1}\u{2}", "\u{200b}\t\u{feff}", "\u{202e}"] {
+        let out = planwright(dir.path(), &["new", title]);
+        assert_eq!(out.status.code(), Some(2), "{title:?}");
+        assert_eq!(stderr(&out), "planwright: error: the title is empty\n");
+    }
+    assert!(!dir.path().join("specs").exists());
+    // One visible character is a title, whatever the script.
+    ok(&planwright(
+        dir.path(),
+        &["new", "\u{200f}خطة", "--dry-run"],
+    ));
+}
+
+#[test]
+fn init_below_a_configuration_names_it_as_typed_from_there() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "planwright.toml", "");
+    let sub = dir.path().join("docs/plans");
+    std::fs::create_dir_all(&sub).expect("mkdir");
+    let said = ok(&planwright(&sub, &["init"]));
+    assert!(
+        said.ends_with(
+            "note: ../../planwright.toml configures the folders above; here, the new planwright.toml takes precedence\n"
+        ),
+        "{said}"
+    );
+}

@@ -1,0 +1,189 @@
+//! The checks on `planwright.toml` that its types cannot express: globs
+//! that compile, rule selectors and severities that name something, a
+//! `[new] pattern` that can number plans. Each failure points at the value
+//! as written (or the key, for a severity's rule) and names its key, so
+//! the user finds it without reading the whole file.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use planwright_lint::{Layer, RuleSet};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::toml_path::KeyPath;
+
+/// A value the configuration's types accept but the program cannot use.
+#[derive(Debug)]
+pub(crate) struct BadValue {
+    pub(crate) span: Range<usize>,
+    pub(crate) key: KeyPath,
+    pub(crate) message: String,
+}
+
+/// The first bad value of `text`, which has been read as a
+/// [`Config`](crate::config::Config) already: it is read again here with
+/// spans kept, for the values to check only.
+pub(crate) fn check(text: &str) -> Result<(), BadValue> {
+    let Ok(doc) = toml::from_str::<Doc>(text) else {
+        return Ok(());
+    };
+    let root = KeyPath::default();
+    let plans = root.clone().key("plans");
+    globs(&doc.plans.include, &plans.clone().key("include"))?;
+    globs(&doc.plans.exclude, &plans.key("exclude"))?;
+    let lint = root.clone().key("lint");
+    let l = &doc.lint;
+    let base = Rules {
+        select: &l.select,
+        extend_select: &l.extend_select,
+        ignore: &l.ignore,
+        severity: &l.severity,
+    };
+    rules(&base, &lint)?;
+    for (i, o) in doc.lint.overrides.iter().enumerate() {
+        let at = lint.clone().key("overrides").index(i);
+        globs(&o.files, &at.clone().key("files"))?;
+        let layer = Rules {
+            select: &o.select,
+            extend_select: &o.extend_select,
+            ignore: &o.ignore,
+            severity: &o.severity,
+        };
+        rules(&layer, &at)?;
+    }
+    if let Some(pattern) = &doc.new.pattern
+        && let Err(e) = crate::numbering::Pattern::parse(pattern.get_ref())
+    {
+        return Err(BadValue {
+            span: pattern.span(),
+            key: root.key("new").key("pattern"),
+            message: e.to_string(),
+        });
+    }
+    Ok(())
+}
+
+type Strings = Vec<Spanned<String>>;
+
+#[derive(Default, Deserialize)]
+struct Doc {
+    #[serde(default)]
+    plans: Plans,
+    #[serde(default)]
+    lint: Lint,
+    #[serde(default)]
+    new: New,
+}
+
+#[derive(Default, Deserialize)]
+struct Plans {
+    #[serde(default)]
+    include: Strings,
+    #[serde(default)]
+    exclude: Strings,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct Lint {
+    #[serde(default)]
+    select: Strings,
+    #[serde(default)]
+    extend_select: Strings,
+    #[serde(default)]
+    ignore: Strings,
+    #[serde(default)]
+    severity: Severities,
+    #[serde(default)]
+    overrides: Vec<Override>,
+}
+
+/// The same keys as [`Lint`] (`#[serde(flatten)]` would share them, but
+/// loses the spans).
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct Override {
+    #[serde(default)]
+    files: Strings,
+    #[serde(default)]
+    select: Strings,
+    #[serde(default)]
+    extend_select: Strings,
+    #[serde(default)]
+    ignore: Strings,
+    #[serde(default)]
+    severity: Severities,
+}
+
+type Severities = BTreeMap<Spanned<String>, Spanned<String>>;
+
+/// What `[lint]` or one override says about rules.
+struct Rules<'a> {
+    select: &'a Strings,
+    extend_select: &'a Strings,
+    ignore: &'a Strings,
+    severity: &'a Severities,
+}
+
+#[derive(Default, Deserialize)]
+struct New {
+    pattern: Option<Spanned<String>>,
+}
+
+fn globs(list: &Strings, key: &KeyPath) -> Result<(), BadValue> {
+    for (i, glob) in list.iter().enumerate() {
+        if let Err(e) = crate::config::compile_glob(glob.get_ref()) {
+            return Err(BadValue {
+                span: glob.span(),
+                key: key.clone().index(i),
+                message: format!("invalid glob `{}`: {}", glob.get_ref(), e.kind()),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Each selector and severity on its own, through the same resolution
+/// `lint` runs, so the message is lint's own.
+fn rules(rules: &Rules<'_>, at: &KeyPath) -> Result<(), BadValue> {
+    let lists = [
+        ("select", rules.select),
+        ("extend-select", rules.extend_select),
+        ("ignore", rules.ignore),
+    ];
+    for (name, list) in lists {
+        for (i, selector) in list.iter().enumerate() {
+            let layer = Layer {
+                ignore: vec![selector.get_ref().clone()],
+                ..Layer::default()
+            };
+            if let Err(e) = RuleSet::resolve(&[&layer]) {
+                return Err(BadValue {
+                    span: selector.span(),
+                    key: at.clone().key(name).index(i),
+                    message: e.to_string(),
+                });
+            }
+        }
+    }
+    for (selector, severity) in rules.severity {
+        let layer = Layer {
+            severity: vec![(selector.get_ref().clone(), severity.get_ref().clone())],
+            ..Layer::default()
+        };
+        if let Err(e) = RuleSet::resolve(&[&layer]) {
+            // The rule is named by the key, the severity by the value.
+            let span = match e {
+                planwright_lint::SelectionError::UnknownSelector(_) => selector.span(),
+                planwright_lint::SelectionError::UnknownSeverity { .. } => severity.span(),
+            };
+            return Err(BadValue {
+                span,
+                key: at.clone().key("severity").key(selector.get_ref()),
+                message: e.to_string(),
+            });
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,120 @@
+//! Reading `planwright.toml`: defaults, finding it, and what its errors say.
+
+use std::fmt::Write as _;
+
+use super::*;
+
+#[test]
+fn a_configuration_is_shown_as_typed_from_where_the_user_is() {
+    let file = Path::new("/repo/planwright.toml");
+    assert_eq!(shown_from(file, Path::new("/repo")), "planwright.toml");
+    assert_eq!(
+        shown_from(file, Path::new("/repo/a/b")),
+        "../../planwright.toml"
+    );
+    assert_eq!(
+        shown_from(file, Path::new("/elsewhere")),
+        "../repo/planwright.toml"
+    );
+}
+
+#[test]
+fn defaults_without_a_file() {
+    let c = parse_config("", Path::new("planwright.toml")).unwrap();
+    assert_eq!(c.new.pattern, "specs/{number}-{slug}/plan.md");
+    assert!(c.plans.include.iter().any(|g| g == "**/tasks.md"));
+}
+
+/// Every kind of error, in every table: each names the file, line,
+/// column and dotted key.
+#[test]
+fn errors_name_file_line_and_key() {
+    let cases = [
+        "[lint]\nselect = 5\n",
+        "[lint]\nselect = [\"PW1\", 5]\n",
+        "[lint]\nselect = [\"PW1\"]\nignor = [\"PW104\"]\n",
+        "[lint]\nselect = [\"PW9\"]\n",
+        "# PW9 in a comment is not the selector\n[lint]\nextend-select = [\"PW1\", \"PW9\"]\n",
+        "[lint]\nignore = [\"\"]\n",
+        "[lint]\nseverity = { PW104 = \"fatal\" }\n",
+        "[lint]\nseverity = { PW9 = \"error\" }\n",
+        "[lint]\nseverity = { PW104 = 3 }\n",
+        "[lint]\nseverity = 5\n",
+        "[lint.severity]\nPW101 = \"error\"\n\"docs/*.md\" = \"info\"\n",
+        "[[lint.overrides]]\nfiles = [\"a\"]\n\n[[lint.overrides]]\nfiles = [\"docs/*.md\"]\nselect = [\"XX\"]\n",
+        "[[lint.overrides]]\nignore = [\"PW1\"]\n",
+        "[[lint.overrides]]\nfiles = [\"a/**\", \"[bad\"]\nignore = [\"PW1\"]\n",
+        "[[lint.overrides]]\nfiles = [\"a\"]\nseverity = { PW104 = \"loud\" }\n",
+        "[[lint.overrides]]\nfiles = [\"a\"]\nfile = [\"b\"]\n",
+        "[[lint.overrides]]\nfiles = \"a\"\n",
+        "[plans]\ninclude = [\"**/*plan*.md\"]\nexclude = [\n  \"x/{a\",\n]\n",
+        "[plans]\ninclude = \"x\"\n",
+        "[new]\ndigits = 10\n",
+        "[new]\ndigits = -1\n",
+        "[new]\ndigits = \"3\"\n",
+        "[new]\npattern = \"/abs/{slug}.md\"\n",
+        "[new]\npattern = \"plans/{nope}.md\"\n",
+        "[new]\ntemplate = 5\n",
+        "new = 5\n",
+        "[nope]\n",
+        "[lint]\nselect = [\"PW1\" \"PW2\"]\n",
+    ];
+    let mut out = String::new();
+    for text in cases {
+        let err = parse_config(text, Path::new("planwright.toml")).unwrap_err();
+        let _ = write!(out, "{text}=> {err}\n\n");
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn lint_tables_parse() {
+    let text = r#"
+[lint]
+extend-select = ["PW501"]
+ignore = ["PW104"]
+severity = { PW101 = "error" }
+
+[[lint.overrides]]
+files = ["archive/**"]
+ignore = ["PW1"]
+"#;
+    let c = parse_config(text, Path::new("planwright.toml")).unwrap();
+    assert_eq!(c.lint.extend_select, ["PW501"]);
+    assert_eq!(c.lint.severity["PW101"], "error");
+    assert_eq!(c.lint.overrides[0].files, ["archive/**"]);
+}
+
+#[test]
+fn a_leading_dot_slash_means_the_config_folder() {
+    let set = |glob: &str| {
+        let mut b = globset::GlobSetBuilder::new();
+        b.add(compile_glob(glob).unwrap());
+        b.build().unwrap()
+    };
+    for glob in ["./b-plan.md", "././b-plan.md", "b-plan.md"] {
+        assert!(set(glob).is_match("b-plan.md"), "{glob}");
+    }
+    assert!(set("./specs/*/plan.md").is_match("specs/001/plan.md"));
+    assert!(!set("./*.md").is_match("specs/plan.md"));
+}
+
+#[test]
+fn found_by_walking_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("a/b");
+    std::fs::create_dir_all(&nested).unwrap();
+    std::fs::write(dir.path().join(CONFIG_FILE), "[new]\ndigits = 4\n").unwrap();
+    let loaded = load_config(&nested).unwrap();
+    assert_eq!(loaded.config.new.digits, 4);
+    for bad in ["[new]\ndigits = 10\n", "[new]\ndigits = 0\n"] {
+        let err = parse_config(bad, Path::new("planwright.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("planwright.toml:2:10: new.digits: must be 1 to 9"),
+            "{err}"
+        );
+    }
+    assert_eq!(loaded.root, dir.path());
+}
