@@ -4,10 +4,12 @@
 //! Field names here are an interface scripts and agents build on: add
 //! fields, never rename or remove them without raising [`VERSION`].
 
+use std::collections::{HashMap, HashSet};
+
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::model::{Plan, Progress, Task, Text};
+use crate::model::{Plan, Progress, Text};
 use crate::text::{LineIndex, TextRange};
 
 /// Version of every JSON document planwright prints.
@@ -155,17 +157,24 @@ pub struct SectionDoc {
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct PhaseDoc {
+    /// Unique in the document, so that it can key the phase: kind and
+    /// number (`Phase 2`), and for an id the plan repeats (an overview's
+    /// `### Phase 1` and the `### Phase 1` with the tasks), ` (2)`,
+    /// ` (3)`... after it from its second phase on, as `graph` names its
+    /// nodes. `kind` and `number` are as written.
     pub id: String,
     /// `phase`, `stage`, `milestone`, `sprint`, `iteration` or `step`.
     pub kind: &'static str,
     pub number: String,
     pub title: String,
+    /// Id of the enclosing phase, for steps.
     pub parent: Option<String>,
     pub priority: Option<String>,
     pub estimate: Option<String>,
     pub goal: Option<String>,
     pub status: Option<String>,
-    /// Phases and tasks this one waits for, as `Phase 1` or `T012`.
+    /// Phases and tasks this one waits for, as written: `Phase 1` or
+    /// `T012` (a phase id the plan repeats names every phase of it).
     pub depends_on: Vec<String>,
     /// Ids of the tasks under it, its steps' included.
     pub tasks: Vec<String>,
@@ -183,7 +192,7 @@ pub struct TaskDoc {
     /// `task`, `deliverable`, `definition_of_done`, `prerequisite`,
     /// `acceptance_criterion` or `checklist`.
     pub kind: &'static str,
-    /// Id of the innermost phase or step holding it.
+    /// Id (as in `phases`) of the innermost phase or step holding it.
     pub phase: Option<String>,
     /// Title of the section holding it.
     pub section: Option<String>,
@@ -193,12 +202,26 @@ pub struct TaskDoc {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub optional: bool,
     pub requirements: Vec<String>,
+    /// Ids of the tasks it waits for (`Depends on T012`, `T005 → T006`).
     pub depends_on: Vec<String>,
+    /// Phases it waits for, written in its own item (`(depends on Phase
+    /// 1)`, `Blocked by: Stage A`); present only when there are some.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waits_for_phases: Vec<PhaseRefDoc>,
     pub owner: Option<String>,
     /// 1-based line of the check box.
     pub line: u32,
     pub range: Range,
     pub check_range: Range,
+}
+
+/// A reference to a phase, where it was written.
+#[derive(Debug, Serialize, JsonSchema, Clone)]
+pub struct PhaseRefDoc {
+    /// As written, `Phase 1` or `Stage A`: a phase id the plan repeats
+    /// names every phase of it, and one it lacks names none.
+    pub phase: String,
+    pub range: Range,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -236,7 +259,8 @@ pub struct LinkDoc {
 
 impl PlanDoc {
     pub fn new(plan: &Plan, path: &str, loc: &Locator<'_>) -> Self {
-        let phase_id = |i: Option<usize>| i.map(|i| plan.phases[i].id.to_string());
+        let docs = TaskDocs::new(plan);
+        let phase_id = |i: Option<usize>| docs.phase_id(i);
         Self {
             version: VERSION,
             path: path.to_owned(),
@@ -284,8 +308,9 @@ impl PlanDoc {
             phases: plan
                 .phases
                 .iter()
-                .map(|p| PhaseDoc {
-                    id: p.id.to_string(),
+                .enumerate()
+                .map(|(i, p)| PhaseDoc {
+                    id: docs.phase_ids[i].clone(),
                     kind: p.kind.name(),
                     number: p.number.to_string(),
                     title: p.title.to_string(),
@@ -311,10 +336,8 @@ impl PlanDoc {
                     range: loc.range(p.range),
                 })
                 .collect(),
-            tasks: plan
-                .tasks
-                .iter()
-                .map(|t| TaskDoc::new(plan, t, loc))
+            tasks: (0..plan.tasks.len())
+                .filter_map(|t| docs.task(t, loc))
                 .collect(),
             tables: plan
                 .tables
@@ -349,25 +372,103 @@ impl PlanDoc {
     }
 }
 
-impl TaskDoc {
-    pub fn new(plan: &Plan, t: &Task, loc: &Locator<'_>) -> Self {
+/// What the task documents of one plan share, worked out once per plan:
+/// the phases' ids and which phases each task waits for. `show`, `status`
+/// and `next` all make their task objects here, so they name phases alike.
+pub struct TaskDocs<'p> {
+    plan: &'p Plan,
+    phase_ids: Vec<String>,
+    /// Indices into `Plan::phase_waits`, by task: the reader records a
+    /// task's waits as its blocks close, not in task order.
+    waits: Vec<usize>,
+}
+
+impl<'p> TaskDocs<'p> {
+    pub fn new(plan: &'p Plan) -> Self {
+        let mut waits: Vec<usize> = (0..plan.phase_waits.len()).collect();
+        // A task's waits in the order they are written.
+        waits.sort_by_key(|&w| {
+            let w = &plan.phase_waits[w];
+            (w.task, w.phase.range.start)
+        });
         Self {
-            id: t.id.to_string(),
-            text: t.text.to_string(),
-            state: t.state.name(),
-            kind: t.kind.name(),
-            phase: t.phase.map(|i| plan.phases[i].id.to_string()),
-            section: t.section.map(|i| plan.sections[i].title.to_string()),
-            markers: all(&t.markers),
-            parallel: t.parallel,
-            optional: t.optional,
-            requirements: all(&t.requirements),
-            depends_on: all(&t.depends_on),
-            owner: opt(t.owner.as_ref()),
-            line: loc.line(t.check_range.start),
-            range: loc.range(t.range),
-            check_range: loc.range(t.check_range),
+            plan,
+            phase_ids: phase_ids(plan),
+            waits,
         }
+    }
+
+    /// The document of task `t`, if the plan has it.
+    pub fn task(&self, t: usize, loc: &Locator<'_>) -> Option<TaskDoc> {
+        let plan = self.plan;
+        let task = plan.tasks.get(t)?;
+        let first = self
+            .waits
+            .partition_point(|&w| plan.phase_waits[w].task < t);
+        let waits_for_phases = self.waits[first..]
+            .iter()
+            .map(|&w| &plan.phase_waits[w])
+            .take_while(|w| w.task == t)
+            .map(|w| PhaseRefDoc {
+                phase: w.phase.target.label().to_string(),
+                range: loc.range(w.phase.range),
+            })
+            .collect();
+        Some(TaskDoc {
+            id: task.id.to_string(),
+            text: task.text.to_string(),
+            state: task.state.name(),
+            kind: task.kind.name(),
+            phase: self.phase_id(task.phase),
+            section: task.section.map(|i| plan.sections[i].title.to_string()),
+            markers: all(&task.markers),
+            parallel: task.parallel,
+            optional: task.optional,
+            requirements: all(&task.requirements),
+            depends_on: all(&task.depends_on),
+            waits_for_phases,
+            owner: opt(task.owner.as_ref()),
+            line: loc.line(task.check_range.start),
+            range: loc.range(task.range),
+            check_range: loc.range(task.check_range),
+        })
+    }
+
+    /// The id the documents give phase `i` (see [`phase_ids`]).
+    pub fn phase_id(&self, i: Option<usize>) -> Option<String> {
+        self.phase_ids.get(i?).cloned()
+    }
+}
+
+/// The ids the JSON documents give the plan's phases, by index: each
+/// phase's own id, made unique (see [`UniqueIds`]) so that a reader keying
+/// phases by id keeps two phases the plan gave one id apart.
+pub fn phase_ids(plan: &Plan) -> Vec<String> {
+    let mut unique = UniqueIds::default();
+    plan.phases.iter().map(|p| unique.name(&p.id)).collect()
+}
+
+/// Names made unique in the order they are asked for: an id seen before
+/// gets ` (2)`, ` (3)`... after it, the first number not taken. `graph`
+/// names its nodes, phases first, this way too, so that its phase ids are
+/// the ones `show` prints.
+#[derive(Clone, Debug, Default)]
+pub struct UniqueIds {
+    taken: HashSet<String>,
+    /// The last suffix given to each id, so a thousand repeats of one id
+    /// cost no more than a thousand ids.
+    last: HashMap<String, usize>,
+}
+
+impl UniqueIds {
+    pub fn name(&mut self, id: &str) -> String {
+        let mut name = id.to_owned();
+        let n = self.last.entry(name.clone()).or_insert(1);
+        while !self.taken.insert(name.clone()) {
+            *n += 1;
+            name = format!("{id} ({n})");
+        }
+        name
     }
 }
 

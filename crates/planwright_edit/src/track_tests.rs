@@ -367,3 +367,122 @@ fn a_number_with_a_unit_is_no_phase() {
         assert_eq!(ids(&ready_ids(&plan(deps))), ["T002"], "{deps}");
     }
 }
+
+/// The cycle of `src`'s graph by node name, if any.
+fn cycle_names(src: &str) -> Option<Vec<String>> {
+    let plan = parse(src);
+    let names = NodeNames::new(&plan);
+    let cycle = Graph::new(&plan, &[]).cycle()?;
+    Some(cycle.iter().map(|&n| names.get(n).to_owned()).collect())
+}
+
+#[test]
+fn work_in_progress_is_listed_while_it_waits() {
+    // T004 was started before T002 was done: it is listed, in progress,
+    // first, with what it still waits for; T003, not started, is not.
+    let src = "# P\n\n## Phase 1: A\n\n- [ ] T001 a\n- [ ] T002 b\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n\n- [ ] T003 c\n- [-] T004 d (depends on T002)\n- [~] T005 e\n";
+    assert_eq!(ids(&ready_ids(src)), ["T004", "T005", "T001", "T002"]);
+    let plan = parse(src);
+    let names = NodeNames::new(&plan);
+    let waits: Vec<(&str, Vec<&str>)> = ready_tasks(&plan, &[])
+        .iter()
+        .map(|r| {
+            let w = r.waits_for.iter().map(|&n| names.get(n)).collect();
+            (plan.tasks[r.task].id.as_str(), w)
+        })
+        .collect();
+    assert_eq!(
+        waits,
+        [
+            ("T004", vec!["Phase 1", "T002"]),
+            ("T005", vec!["Phase 1"]),
+            ("T001", vec![]),
+            ("T002", vec![]),
+        ]
+    );
+    // A container in progress still gives way to its open subtasks.
+    let parent = "# P\n\n- [-] T001 Parent\n  - [ ] T002 Child\n";
+    assert_eq!(ids(&ready_ids(parent)), ["T002"]);
+}
+
+#[test]
+fn a_cycle_runs_through_what_holds_what() {
+    // T001 waits for Phase 2, which waits for Phase 1, which is finished
+    // only with T001: nothing of either phase can ever start.
+    let wait = "# P\n\n## Phase 1: A\n\n- [ ] T001 a (depends on Phase 2)\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n\n- [ ] T002 b\n";
+    assert_eq!(ids(&ready_ids(wait)), Vec::<&str>::new());
+    assert_eq!(
+        cycle_names(wait).unwrap(),
+        ["Phase 1", "Phase 2", "T001", "Phase 1"]
+    );
+    // The same through a task of the later phase.
+    let task = "# P\n\n## Phase 1: A\n\n- [ ] T001 a (depends on T002)\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n\n- [ ] T002 b\n";
+    assert_eq!(
+        cycle_names(task).unwrap(),
+        ["Phase 1", "Phase 2", "T002", "T001", "Phase 1"]
+    );
+    // And through a parent task: T002 waits for T003 as its parent does.
+    let parent = "# P\n\n- [ ] T001 Parent (depends on T003)\n  - [ ] T002 Child\n- [ ] T003 c (depends on T002)\n";
+    assert_eq!(ids(&ready_ids(parent)), Vec::<&str>::new());
+    assert_eq!(
+        cycle_names(parent).unwrap(),
+        ["T001", "T002", "T003", "T001"]
+    );
+    // In order, nothing waits for ever.
+    let ordered = "# P\n\n## Phase 1: A\n\n- [ ] T001 a\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n\n- [ ] T002 b (depends on T001)\n- [ ] T003 c (depends on Phase 1)\n";
+    assert_eq!(cycle_names(ordered), None);
+    assert_eq!(ids(&ready_ids(ordered)), ["T001"]);
+}
+
+#[test]
+fn a_step_waiting_for_its_own_phase_is_part_of_it() {
+    let src = "# P\n\n## Phase 2: B\n\n- [ ] T001 a\n\n### Step 2.1: C\n\n**Dependencies:** Phase 2\n\n- [ ] T002 b\n";
+    let plan = parse(src);
+    assert_eq!(plan.phases[1].parent, Some(0), "{:?}", plan.phases);
+    assert_eq!(ids(&ready_ids(src)), ["T001", "T002"]);
+    assert_eq!(edges(src), []);
+    assert_eq!(cycle_names(src), None);
+}
+
+#[test]
+fn spec_kit_phase_dependencies_hold_back_later_phases() {
+    let src = "\
+# Tasks
+
+## Phase 1: Setup
+
+- [x] T001 a
+
+## Phase 2: Foundational (Blocking Prerequisites)
+
+- [ ] T002 b
+
+## Phase 3: User Story 1 - Sign in
+
+- [ ] T003 c
+
+## Phase 4: Polish
+
+- [ ] T004 d
+
+## Dependencies & Execution Order
+
+### Phase Dependencies
+
+- **Setup (Phase 1)**: No dependencies - can start immediately
+- **Foundational (Phase 2)**: Depends on Setup completion - BLOCKS all user stories
+- **User Stories (Phase 3+)**: All depend on Foundational phase completion
+- **Polish (Final Phase)**: Depends on all desired user stories being complete
+";
+    assert_eq!(ids(&ready_ids(src)), ["T002"]);
+    let done = src.replace("- [ ] T002", "- [x] T002");
+    assert_eq!(ids(&ready_ids(&done)), ["T003"]);
+    let plan = parse(src);
+    assert!(Graph::new(&plan, &[]).cycle().is_none());
+}
+
+#[test]
+fn a_task_waits_for_a_phase_named_in_lower_case() {
+    let src = "# P\n\n## Phase 1: A\n\n- [ ] T001 a\n\n## Phase 2: B\n\n- [ ] T002 Deploy to staging (depends on phase 1)\n- [ ] T003 Deploy, depends on phase 1\n- [ ] T004 Plan the next phase\n";
+    assert_eq!(ids(&ready_ids(src)), ["T001", "T004"]);
+}

@@ -5,8 +5,9 @@
 //! it reaches the disk.
 //!
 //! The comparison is over a range-free projection of the model (titles,
-//! metadata, sections, phases, tasks, task links, tables), since an
-//! insertion shifts every later offset. Placeholders, paragraphs and lists
+//! metadata, sections, phases, tasks, task links, tasks' waits for
+//! phases, tables), since an insertion shifts every later offset: every
+//! dependency `next` reads is there, so an edit cannot add or drop one. Placeholders, paragraphs and lists
 //! are left out: setting a placeholder value to a real one is the point.
 
 use planwright_core::{Plan, TaskState, Text, normalize_key};
@@ -134,6 +135,8 @@ struct Shape {
     phases: Vec<PhaseShape>,
     tasks: Vec<TaskShape>,
     task_links: Vec<(Text, Text)>,
+    /// (task index, phase named) of each task waiting for a phase.
+    phase_waits: Vec<(usize, Text)>,
     tables: Vec<TableShape>,
 }
 
@@ -224,6 +227,11 @@ impl Shape {
                 .iter()
                 .map(|l| (l.from.clone(), l.to.clone()))
                 .collect(),
+            phase_waits: plan
+                .phase_waits
+                .iter()
+                .map(|w| (w.task, w.phase.target.label()))
+                .collect(),
             tables: plan
                 .tables
                 .iter()
@@ -263,6 +271,9 @@ fn first_difference(a: &Shape, b: &Shape) -> String {
     }
     if a.tables != b.tables {
         return "a table changed".to_owned();
+    }
+    if a.phase_waits != b.phase_waits {
+        return "a task's wait for a phase changed".to_owned();
     }
     "task dependencies changed".to_owned()
 }
@@ -310,6 +321,17 @@ mod tests {
             err.to_string(),
             "the edit would change more than intended (task `T002 b` would change); nothing written"
         );
+    }
+
+    #[test]
+    fn a_new_wait_for_a_phase_fails() {
+        // The task's text and task dependencies stay as they were; `next`
+        // would still read the task differently.
+        let before = parse("## Phase 1: A\n\n- [ ] T001 a\n- [ ] T002 b\n");
+        let after = parse("## Phase 1: A\n\n- [ ] T001 a\n- [ ] T002 b\n  Blocked by: Phase 9\n");
+        assert_eq!(before.tasks[1].text, after.tasks[1].text);
+        let err = verify(&before, &after, &Intent::TaskStates(Vec::new())).unwrap_err();
+        assert_eq!(err.detail, "a task's wait for a phase changed");
     }
 
     #[test]

@@ -27,7 +27,12 @@ struct GraphDoc {
     nodes: Vec<NodeDoc>,
     /// `from` must finish before `to` starts.
     edges: Vec<EdgeDoc>,
-    /// Node ids along a dependency cycle, the first repeated last.
+    /// Node ids along a dependency cycle, from the smallest (phases
+    /// first, then in plan order), repeated last. Consecutive nodes are
+    /// joined by an edge or one holds the other: a task waits for what its
+    /// phase (or parent task) waits for, and a phase is finished only when
+    /// its tasks are, so `Phase 1 → Phase 2 → T001 → Phase 1` is a cycle
+    /// when T001 of Phase 1 waits for Phase 2.
     cycle: Option<Vec<String>>,
 }
 

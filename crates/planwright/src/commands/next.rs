@@ -6,10 +6,10 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use planwright_core::json::{Locator, TaskDoc, VERSION};
+use planwright_core::json::{Locator, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
 use planwright_core::{DialectSet, TaskState};
-use planwright_edit::track::ready_tasks;
+use planwright_edit::track::{NodeNames, ready_tasks};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -17,8 +17,9 @@ use super::plans::{Loaded, done_status, load_all, load_one, report_errors};
 use crate::cli::{Format, NextArgs};
 
 /// What `planwright next --format json` prints, version 1: the tasks that
-/// can start now, work in progress first, each a task object of `show`
-/// with its plan's path and parallel batch beside it.
+/// can start now, work in progress first (even while it waits for
+/// something), each a task object of `show` with its plan's path and
+/// parallel batch beside it.
 // `planwright schema next` is derived from these types and their doc
 // comments (see `schema`), so the published schema cannot drift.
 #[derive(Serialize, JsonSchema)]
@@ -35,6 +36,15 @@ struct NextTask {
     path: String,
     /// Tasks sharing a batch number (within one plan) can run at once.
     batch: Option<usize>,
+    /// For a task in progress, the unfinished phases and tasks it still
+    /// waits for, by their `graph` node ids: it started anyway, so it is
+    /// listed. Present only when there are some.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    waits_for: Vec<String>,
+    /// The id of its phase as the plan writes it, for the terminal: the
+    /// task object's `phase` is unique in the document, ` (2)` and all.
+    #[serde(skip)]
+    phase_as_written: Option<String>,
     #[serde(flatten)]
     task: TaskDoc,
 }
@@ -101,11 +111,23 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
     if !ready.is_empty() && limit > 0 {
         // Only plans with something to list pay for a line index.
         let locator = Locator::new(&l.file.text);
+        let (docs, names) = (TaskDocs::new(plan), NodeNames::new(plan));
         let path = l.file.display();
-        tasks.extend(ready.iter().take(limit).map(|r| NextTask {
-            path: path.clone(),
-            batch: r.batch,
-            task: TaskDoc::new(plan, &plan.tasks[r.task], &locator),
+        tasks.extend(ready.iter().take(limit).filter_map(|r| {
+            Some(NextTask {
+                path: path.clone(),
+                batch: r.batch,
+                waits_for: r
+                    .waits_for
+                    .iter()
+                    .map(|&n| names.get(n).to_owned())
+                    .collect(),
+                phase_as_written: plan.tasks[r.task]
+                    .phase
+                    .and_then(|p| plan.phases.get(p))
+                    .map(|p| p.id.to_string()),
+                task: docs.task(r.task, &locator)?,
+            })
         }));
     }
     PlanNext {
@@ -169,13 +191,19 @@ fn human(all: &[NextTask], more: usize, open: usize, total: usize) -> String {
         current = Some((t.path.as_str(), group, t.batch));
         let indent = if t.batch.is_some() { "      " } else { "    " };
         let phase = t
-            .task
-            .phase
+            .phase_as_written
             .as_ref()
             .map(|p| format!("  ({})", visible(p)))
             .unwrap_or_default();
         let (id, text) = (visible(&t.task.id), visible(&t.task.text));
         let _ = writeln!(out, "{indent}{id}  {text}{phase}");
+        if !t.waits_for.is_empty() {
+            let _ = writeln!(
+                out,
+                "{indent}  still waits for {}",
+                visible(&t.waits_for.join(", "))
+            );
+        }
     }
     if more > 0 {
         let _ = writeln!(out, "… and {more} more (use -n to see them)");

@@ -8,7 +8,7 @@ use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use planwright_core::json::{Locator, ProgressDoc, TaskDoc, VERSION};
+use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
 use planwright_core::{DialectSet, Plan, Progress};
 use schemars::JsonSchema;
@@ -47,8 +47,11 @@ struct PlanStatus {
 
 #[derive(Serialize, JsonSchema)]
 struct PhaseStatus {
+    /// Unique in the document, as `show` gives it: an id the plan repeats
+    /// has ` (2)`, ` (3)`... after it from its second phase on.
     id: String,
     title: String,
+    /// Id of the enclosing phase, for steps.
     parent: Option<String>,
     progress: ProgressDoc,
 }
@@ -102,6 +105,7 @@ fn status_of(plan: &Plan, dialects: &DialectSet) -> Option<String> {
 
 fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatus {
     let plan = &l.plan;
+    let docs = TaskDocs::new(plan);
     PlanStatus {
         path: l.file.display(),
         title: plan.title.as_ref().map(|t| t.text.to_string()),
@@ -111,10 +115,11 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
         phases: plan
             .phases
             .iter()
-            .map(|p| PhaseStatus {
-                id: p.id.to_string(),
+            .enumerate()
+            .map(|(i, p)| PhaseStatus {
+                id: docs.phase_id(Some(i)).unwrap_or_default(),
                 title: p.title.to_string(),
-                parent: p.parent.map(|i| plan.phases[i].id.to_string()),
+                parent: docs.phase_id(p.parent),
                 progress: plan
                     .progress(p.tasks.iter().map(|&t| &plan.tasks[t]))
                     .into(),
@@ -122,9 +127,8 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
             .collect(),
         tasks: with_tasks.then(|| {
             let loc = Locator::new(&l.file.text);
-            plan.tasks
-                .iter()
-                .map(|t| TaskDoc::new(plan, t, &loc))
+            (0..plan.tasks.len())
+                .filter_map(|t| docs.task(t, &loc))
                 .collect()
         }),
     }

@@ -2,9 +2,10 @@
 //!
 //! ## What it does
 //! Reads the dependencies of phases (`**Dependencies:** Phase 1 complete`),
-//! of tasks (`Depends on T012`) and task chains (`T005 → T006`), and
-//! reports each reference to a phase number or task id the plan does not
-//! have. Phase references are checked only when the plan has phases.
+//! of tasks (`Depends on T012`, `(depends on Phase 1)`, `Blocked by: Stage
+//! A` in the task's item) and task chains (`T005 → T006`), and reports
+//! each reference to a phase number or task id the plan does not have.
+//! Phase references are checked only when the plan has phases.
 //!
 //! ## Why
 //! A dependency on nothing is either a typo or a leftover from a phase
@@ -14,6 +15,10 @@
 //! ```markdown
 //! ### Phase 3: Rollout
 //! **Dependencies:** Phase 5
+//! ```
+//! or
+//! ```markdown
+//! - [ ] T014 Deploy (depends on Phase 9)
 //! ```
 //! in a plan with phases 1 to 4.
 //!
@@ -45,6 +50,24 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 .help("point the dependency at an existing phase or task, or remove it");
             }
         }
+    }
+    // As for phases: a plan without phases names none by mistake.
+    for wait in plan.phase_waits.iter().filter(|_| !plan.phases.is_empty()) {
+        let (Some(task), None) = (plan.tasks.get(wait.task), phases.get(&wait.phase.target)) else {
+            continue;
+        };
+        let label = wait.phase.target.label();
+        let mut r = out
+            .report(
+                wait.phase.range,
+                format!("{} depends on {label}, which does not exist", task.id),
+            )
+            .primary_label("no such phase in this plan");
+        // Written on a line of its own under the task: show which task.
+        if !task.line.contains_range(wait.phase.range) {
+            r = r.label(task.line, format!("{} starts here", task.id));
+        }
+        r.help("point the dependency at an existing phase, or remove it");
     }
     let has_ids = plan.tasks.iter().any(|t| t.explicit_id);
     if !has_ids {

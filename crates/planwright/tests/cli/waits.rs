@@ -1,0 +1,238 @@
+//! Tasks waiting for phases, work in progress that waits, and phase ids a
+//! plan repeats, as `show`, `status`, `next`, `graph` and `lint` see them.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::{planwright, stderr, stdout, write};
+
+/// A folder holding `files` (name, content).
+fn plans(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, content) in files {
+        write(dir.path(), name, content);
+    }
+    dir
+}
+
+fn json(args: &[&str], cwd: &Path) -> Value {
+    let out = planwright(args, cwd);
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+/// `$ planwright ARGS`, its exit code, standard output and error.
+fn run(args: &[&str], cwd: &Path) -> String {
+    let out = planwright(args, cwd);
+    let mut s = format!(
+        "$ planwright {}\nexit {}\n{}",
+        args.join(" "),
+        out.status.code().unwrap_or(-1),
+        stdout(&out)
+    );
+    for line in stderr(&out).lines() {
+        let _ = writeln!(s, "stderr| {line}");
+    }
+    s
+}
+
+const WAITS: &str = "# Plan: X\n\n## Phase 1: Setup\n\n- [ ] T001 Create project\n\n## Phase 2: Build\n\n- [ ] T002 Build core\n- [ ] T003 Deploy (depends on Phase 1)\n- [ ] T004 Ship\n  - Blocked by: Phase 9\n";
+
+#[test]
+fn a_wait_for_a_phase_is_shown_linted_and_drawn() {
+    let dir = plans(&[("plan.md", WAITS)]);
+    let show = json(&["show", "plan.md", "--format", "json"], dir.path());
+    let waits: Vec<(String, String, String)> = show["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .flat_map(|t| {
+            let waits = t["waits_for_phases"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            waits.into_iter().map(move |w| {
+                let (start, end) = (
+                    w["range"]["start"]["offset"].as_u64().unwrap_or(0) as usize,
+                    w["range"]["end"]["offset"].as_u64().unwrap_or(0) as usize,
+                );
+                (
+                    t["id"].as_str().unwrap_or("").to_owned(),
+                    w["phase"].as_str().unwrap_or("").to_owned(),
+                    WAITS[start..end].to_owned(),
+                )
+            })
+        })
+        .collect();
+    let want = |t: &str, p: &str| (t.to_owned(), p.to_owned(), p.to_owned());
+    assert_eq!(waits, [want("T003", "Phase 1"), want("T004", "Phase 9")]);
+    // A task that waits for no phase has no such key, as `optional`.
+    assert_eq!(show["tasks"][0].get("waits_for_phases"), None);
+
+    let lint = run(&["lint", "plan.md", "--select", "PW206"], dir.path());
+    assert!(
+        lint.contains("T004 depends on Phase 9, which does not exist"),
+        "{lint}"
+    );
+    assert!(!lint.contains("Phase 1, which"), "{lint}");
+    let graph = run(&["graph", "plan.md"], dir.path());
+    assert!(graph.contains("\n  p0 --> t2\n"), "{graph}");
+    let next = json(&["next", "plan.md", "--format", "json"], dir.path());
+    let ready: Vec<&str> = next["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .filter_map(|t| t["id"].as_str())
+        .collect();
+    assert_eq!(ready, ["T001", "T002", "T004"]);
+}
+
+#[test]
+fn a_cycle_through_what_holds_what_is_found_by_lint_and_graph_alike() {
+    let files = [
+        (
+            "wait.md",
+            "# Plan: X\n\n## Phase 1: A\n\n- [ ] T001 a (depends on Phase 2)\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n\n- [ ] T002 b\n",
+        ),
+        (
+            "task.md",
+            "# Plan: X\n\n## Phase 1: A\n\n- [ ] T001 a (depends on T002)\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n\n- [ ] T002 b\n",
+        ),
+        (
+            "parent.md",
+            "# Plan: X\n\n- [ ] T001 Parent (depends on T003)\n  - [ ] T002 Child\n- [ ] T003 c (depends on T002)\n",
+        ),
+        (
+            "ordered.md",
+            "# Plan: X\n\n## Phase 1: A\n\n- [ ] T001 a (depends on Phase 1)\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n\n- [ ] T002 b (depends on T001)\n",
+        ),
+        (
+            "step.md",
+            "# Plan: X\n\n## Phase 2: B\n\n- [ ] T001 a\n\n### Step 2.1: C\n\n**Dependencies:** Phase 2\n\n- [ ] T002 b\n",
+        ),
+        (
+            "phases.md",
+            "# Plan: X\n\n## Phase 1: A\n\n**Dependencies:** Phase 2\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n",
+        ),
+    ];
+    let dir = plans(&files);
+    for (name, _) in files {
+        let graph = planwright(&["graph", name], dir.path());
+        let lint = planwright(&["lint", name, "--select", "PW207"], dir.path());
+        let cycle = stderr(&graph)
+            .split_once("dependency cycle: ")
+            .map(|(_, path)| path.trim().to_owned());
+        let found = stdout(&lint);
+        if let Some(path) = &cycle {
+            assert!(found.contains(&format!(": {path} [")), "{name}: {found}");
+            assert_eq!(graph.status.code(), Some(1), "{name}");
+        } else {
+            assert!(lint.status.success(), "{name}: {found}");
+            assert!(graph.status.success(), "{name}");
+        }
+        let cyclic = ["wait.md", "task.md", "parent.md", "phases.md"].contains(&name);
+        assert_eq!(cycle.is_some(), cyclic, "{name}");
+    }
+    let mut snap = run(&["graph", "wait.md", "--format", "json"], dir.path());
+    snap.push('\n');
+    snap.push_str(&run(&["lint", "wait.md", "--select", "PW207"], dir.path()));
+    snap.push('\n');
+    snap.push_str(&run(&["next", "wait.md"], dir.path()));
+    insta::assert_snapshot!("cycle_through_a_wait", snap);
+}
+
+#[test]
+fn next_lists_work_in_progress_that_still_waits() {
+    let dir = plans(&[(
+        "plan.md",
+        "# Plan: X\n\n## Phase 1: A\n\n- [ ] T001 a\n- [ ] T002 b\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n\n- [ ] T003 c\n- [-] T004 Migrate the data (depends on T002)\n- [~] T005 e\n",
+    )]);
+    let mut snap = run(&["next", "plan.md"], dir.path());
+    snap.push('\n');
+    snap.push_str(&run(&["next", "plan.md", "-n", "1"], dir.path()));
+    insta::assert_snapshot!("next_work_in_progress_that_waits", snap);
+    let next = json(&["next", "plan.md", "--format", "json"], dir.path());
+    let tasks: Vec<(&str, &str, Value)> = next["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .map(|t| {
+            (
+                t["id"].as_str().unwrap_or(""),
+                t["state"].as_str().unwrap_or(""),
+                t.get("waits_for").cloned().unwrap_or(Value::Null),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (
+                "T004",
+                "in_progress",
+                serde_json::json!(["Phase 1", "T002"])
+            ),
+            ("T005", "in_progress", serde_json::json!(["Phase 1"])),
+            ("T001", "open", Value::Null),
+            ("T002", "open", Value::Null),
+        ]
+    );
+}
+
+/// Phases repeated under Timeline and Implementation, and two Phase 2
+/// headings among the phases with tasks.
+const REPEATED: &str = "# Plan: X\n\n## Timeline\n\n### Phase 1: Setup\n\nWeek 1.\n\n### Phase 2: Build\n\nWeek 2.\n\n## Implementation\n\n### Phase 1: Setup\n\n- [ ] T001 Create project\n\n### Phase 2: Build\n\n**Dependencies:** Phase 1\n\n- [ ] T002 Build core\n\n### Phase 2: Polish\n\n**Owner:** Ana\n\n- [ ] T003 Polish\n";
+
+#[test]
+fn repeated_phase_ids_stay_apart_in_every_view() {
+    let dir = plans(&[("plan.md", REPEATED)]);
+    let ids = |v: &Value, key: &str| -> Vec<String> {
+        v.as_array()
+            .expect("a list")
+            .iter()
+            .map(|x| x[key].as_str().unwrap_or("-").to_owned())
+            .collect()
+    };
+    let unique = [
+        "Phase 1",
+        "Phase 2",
+        "Phase 1 (2)",
+        "Phase 2 (2)",
+        "Phase 2 (3)",
+    ];
+    let show = json(&["show", "plan.md", "--format", "json"], dir.path());
+    assert_eq!(ids(&show["phases"], "id"), unique);
+    // As written beside the unique id.
+    assert_eq!(ids(&show["phases"], "number"), ["1", "2", "1", "2", "2"]);
+    assert_eq!(
+        ids(&show["tasks"], "phase"),
+        ["Phase 1 (2)", "Phase 2 (2)", "Phase 2 (3)"]
+    );
+    let owner = show["metadata"]
+        .as_array()
+        .expect("metadata")
+        .iter()
+        .find(|m| m["key"] == "Owner")
+        .map(|m| m["phase"].clone());
+    assert_eq!(owner, Some(Value::from("Phase 2 (3)")));
+    let status = json(&["status", "plan.md", "--format", "json"], dir.path());
+    assert_eq!(ids(&status["plans"][0]["phases"], "id"), unique);
+    assert_eq!(
+        ids(&status["plans"][0]["tasks"], "phase"),
+        ["Phase 1 (2)", "Phase 2 (2)", "Phase 2 (3)"]
+    );
+    let next = json(&["next", "plan.md", "--format", "json"], dir.path());
+    assert_eq!(ids(&next["tasks"], "phase"), ["Phase 1 (2)", "Phase 2 (3)"]);
+    // `graph` names phases as `show` does.
+    let graph = json(&["graph", "plan.md", "--format", "json"], dir.path());
+    let nodes = ids(&graph["nodes"], "id");
+    assert_eq!(nodes[..5], unique);
+    // On the terminal, the phase as the plan writes it.
+    let human = run(&["next", "plan.md"], dir.path());
+    assert!(
+        human.contains("T001  Create project  (Phase 1)\n"),
+        "{human}"
+    );
+    assert!(human.contains("T003  Polish  (Phase 2)\n"), "{human}");
+}
