@@ -15,6 +15,7 @@ pub mod roles;
 pub mod status;
 pub mod text;
 pub mod visible;
+pub mod waits;
 
 pub use dialect::{Descriptor, Dialect, DialectMatch, DialectSet, Origin};
 pub use model::*;

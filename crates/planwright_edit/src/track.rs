@@ -6,11 +6,14 @@
 //! "(depends on Phase 1)", and `T005 → T006` chains. A reference to
 //! something the plan does not have blocks nothing here; `lint` reports it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::ops::ControlFlow;
 
-use planwright_core::{PhaseIds, Plan, RefTarget, TaskKind, TaskState};
+use planwright_core::json::UniqueIds;
+use planwright_core::waits;
+use planwright_core::{Plan, TaskKind, TaskState};
 
-/// A task that can start now.
+/// A task to work on now: in progress, or able to start.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ready {
     /// Index into `Plan::tasks`.
@@ -18,14 +21,20 @@ pub struct Ready {
     /// Tasks of one batch are marked parallel, share a phase and follow one
     /// another in the plan: they can run at once. Numbered from 1 per plan.
     pub batch: Option<usize>,
+    /// For a task in progress, the unfinished phases and tasks it still
+    /// waits for (see [`Graph::waits_for`]); empty for the others, which
+    /// wait for nothing.
+    pub waits_for: Vec<Node>,
 }
 
-/// The tasks that can start: not done, not waiting for an unfinished phase
-/// (of their own phase or an enclosing one) or task (their own wait or an
+/// The tasks to work on: not done, not waiting for an unfinished phase (of
+/// their own phase or an enclosing one) or task (their own wait or an
 /// enclosing task's: a subtask of a blocked task is blocked too), and not a
 /// container whose subtasks are still open (those are listed instead).
-/// Definition of done and acceptance criteria are checked at the end, never
-/// "started". In-progress tasks come first, then document order.
+/// A task in progress is listed even while it waits, with what it waits
+/// for: it has started, and work under way hidden from the list is work
+/// forgotten. Definition of done and acceptance criteria are checked at the
+/// end, never "started". In-progress tasks come first, then document order.
 /// `done_status` are the status values the plan's dialect counts as
 /// finished (see [`Graph::new`]).
 pub fn ready_tasks(plan: &Plan, done_status: &[String]) -> Vec<Ready> {
@@ -38,18 +47,30 @@ pub fn ready_tasks(plan: &Plan, done_status: &[String]) -> Vec<Ready> {
             *slot = true;
         }
     }
-    let mut ready: Vec<usize> = (0..plan.tasks.len())
-        .filter(|&i| {
-            let t = &plan.tasks[i];
-            t.state != TaskState::Done
-                && !matches!(
-                    t.kind,
-                    TaskKind::DefinitionOfDone | TaskKind::AcceptanceCriterion
-                )
-                && !open_children[i]
-                && (graph.edges.is_empty() || graph.waits_for(plan, Node::Task(i)).is_empty())
-        })
-        .collect();
+    let mut waiting: HashMap<usize, Vec<Node>> = HashMap::new();
+    let mut ready: Vec<usize> = Vec::new();
+    for (i, t) in plan.tasks.iter().enumerate() {
+        if t.state == TaskState::Done
+            || matches!(
+                t.kind,
+                TaskKind::DefinitionOfDone | TaskKind::AcceptanceCriterion
+            )
+            || open_children[i]
+        {
+            continue;
+        }
+        let waits = if graph.edges.is_empty() {
+            Vec::new()
+        } else {
+            graph.waits_for(plan, Node::Task(i))
+        };
+        if waits.is_empty() {
+            ready.push(i);
+        } else if t.state == TaskState::InProgress {
+            waiting.insert(i, waits);
+            ready.push(i);
+        }
+    }
     ready.sort_by_key(|&i| plan.tasks[i].state != TaskState::InProgress);
     let mut out: Vec<Ready> = Vec::with_capacity(ready.len());
     let mut batches = 0;
@@ -73,29 +94,24 @@ pub fn ready_tasks(plan: &Plan, done_status: &[String]) -> Vec<Ready> {
         } else {
             None
         };
-        out.push(Ready { task: i, batch });
+        let waits_for = waiting.remove(&i).unwrap_or_default();
+        out.push(Ready {
+            task: i,
+            batch,
+            waits_for,
+        });
     }
     out
 }
 
-/// A vertex of the dependency graph.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Node {
-    Phase(usize),
-    Task(usize),
-}
-
-/// `from` must finish before `to` can start.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Dependency {
-    pub from: Node,
-    pub to: Node,
-}
+/// A vertex of the dependency graph, and one of its edges (see
+/// [`planwright_core::waits`], which lint's PW207 shares).
+pub use planwright_core::waits::{Node, Wait};
 
 /// Every resolved dependency of a plan.
 #[derive(Clone, Debug, Default)]
 pub struct Graph {
-    pub edges: Vec<Dependency>,
+    pub edges: Vec<Wait>,
     /// The edges into each node, as indices into `edges` in order: asking
     /// every task what it waits for read all the edges each time.
     into: HashMap<Node, Vec<usize>>,
@@ -106,17 +122,21 @@ pub struct Graph {
     from_outside: HashMap<Node, Vec<usize>>,
     /// Whether each phase is finished, worked out once (see [`Graph::new`]).
     phase_done: Vec<bool>,
+    /// What holds what, for [`Graph::cycle`] (see [`waits::within`]).
+    within: Vec<(Node, Node)>,
+    tasks: usize,
 }
 
 impl Graph {
-    /// The plan's dependencies. A dependency on a phase id the plan repeats
-    /// (an overview `### Phase 1` without tasks and the `### Phase 1`
-    /// holding them) waits for every phase of that id, but one nested in
-    /// another of the id (whose tasks count there). A task waiting for
-    /// itself is kept, as the cycle `T001 → T001` (lint's PW207 agrees); a
-    /// phase naming its own id among its dependencies is prose about the
-    /// phase ("Sprint 2 does not block Sprint 3"), not a wait. A task can
-    /// wait for a phase too (`T003 Deploy (depends on Phase 1)`, see
+    /// The plan's dependencies, read as [`planwright_core::waits`] reads
+    /// them: a dependency on a phase id the plan repeats (an overview
+    /// `### Phase 1` without tasks and the `### Phase 1` holding them)
+    /// waits for every phase of that id, but one nested in another of the
+    /// id (whose tasks count there). A task waiting for itself is kept, as
+    /// the cycle `T001 → T001` (lint's PW207 agrees); a phase naming its
+    /// own id among its dependencies is prose about the phase ("Sprint 2
+    /// does not block Sprint 3"), not a wait. A task can wait for a phase
+    /// too (`T003 Deploy (depends on Phase 1)`, see
     /// [`planwright_core::PhaseWait`]), for every phase of the id as a
     /// phase does; for one that holds it the wait is void, as a subtask's
     /// for its parent is.
@@ -133,72 +153,7 @@ impl Graph {
     /// [`planwright_core::read_status`], which lint shares): when in doubt
     /// a status blocks.
     pub fn new(plan: &Plan, done_status: &[String]) -> Self {
-        let (phases, ids) = (plan.phase_ids(), plan.task_ids());
-        let task = |id: &str| ids.get(id);
-        let mut edges = Vec::new();
-        let mut seen = HashSet::new();
-        let mut push = |from: Node, to: Node| {
-            if seen.insert((from, to)) {
-                edges.push(Dependency { from, to });
-            }
-        };
-        // Per phase id (keyed by its first phase): the phases of that id, in
-        // document order, and those not nested in another of the id. Worked
-        // out once per id, not once per dependency naming it: a plan whose
-        // many phases share one id was quadratic (or worse) here.
-        let mut groups: HashMap<usize, PhaseGroup> = HashMap::new();
-        for (p, phase) in plan.phases.iter().enumerate() {
-            for r in &phase.depends_on {
-                match &r.target {
-                    RefTarget::Phase { .. } => {
-                        let Some((named, roots)) = group(&mut groups, plan, &phases, &r.target)
-                        else {
-                            continue;
-                        };
-                        if named.binary_search(&p).is_ok() {
-                            continue;
-                        }
-                        for &q in roots {
-                            push(Node::Phase(q), Node::Phase(p));
-                        }
-                    }
-                    RefTarget::Task(id) => {
-                        if let Some(t) = task(id) {
-                            push(Node::Task(t), Node::Phase(p));
-                        }
-                    }
-                }
-            }
-        }
-        // A task waiting for a phase that holds it is void, as a subtask
-        // waiting for its parent is: the phase finishes only with the task.
-        for w in &plan.phase_waits {
-            let Some((_, roots)) = group(&mut groups, plan, &phases, &w.phase.target) else {
-                continue;
-            };
-            for &q in roots {
-                if !inside(plan, Node::Task(w.task), Node::Phase(q)) {
-                    push(Node::Phase(q), Node::Task(w.task));
-                }
-            }
-        }
-        // A task waiting for one of its own ancestors is void: the subtask
-        // is part of the parent, which already waits for its open
-        // subtasks (see `waits_for`), so the wait could never end.
-        for (i, t) in plan.tasks.iter().enumerate() {
-            for d in &t.depends_on {
-                if let Some(from) = task(d).filter(|&from| !is_ancestor(plan, from, i)) {
-                    push(Node::Task(from), Node::Task(i));
-                }
-            }
-        }
-        for link in &plan.task_links {
-            if let (Some(from), Some(to)) = (task(&link.from), task(&link.to))
-                && !is_ancestor(plan, from, to)
-            {
-                push(Node::Task(from), Node::Task(to));
-            }
-        }
+        let edges = waits::waits(plan);
         let mut into: HashMap<Node, Vec<usize>> = HashMap::new();
         for (i, e) in edges.iter().enumerate() {
             into.entry(e.to).or_default().push(i);
@@ -206,11 +161,7 @@ impl Graph {
         let from_outside = into
             .iter()
             .map(|(&h, at)| {
-                let outside = at
-                    .iter()
-                    .copied()
-                    .filter(|&e| !inside(plan, edges[e].from, h))
-                    .collect();
+                let outside = at.iter().copied().filter(|&e| !edges[e].inner).collect();
                 (h, outside)
             })
             .collect();
@@ -236,6 +187,8 @@ impl Graph {
             into,
             from_outside,
             phase_done,
+            within: waits::within(plan),
+            tasks: plan.tasks.len(),
         }
     }
 
@@ -293,120 +246,23 @@ impl Graph {
     }
 
     /// A dependency cycle, as the nodes along it with the first repeated at
-    /// the end, if there is one.
+    /// the end, if there is one. Besides the edges, a cycle can run through
+    /// what holds what, as `next` reads it: a task (or step, or subtask)
+    /// waits for whatever its holders wait for, and a phase (or parent
+    /// task) is finished only when all it holds is. So T001 of Phase 1
+    /// waiting for Phase 2, which waits for Phase 1, is the cycle `Phase 1
+    /// → Phase 2 → T001 → Phase 1`: consecutive nodes are joined by an
+    /// edge or one holds the other. The cycle starts at its smallest node;
+    /// it is the first that lint's PW207 reports.
     pub fn cycle(&self) -> Option<Vec<Node>> {
-        let mut next: HashMap<Node, Vec<Node>> = HashMap::new();
-        for e in &self.edges {
-            next.entry(e.from).or_default().push(e.to);
+        // Without an edge there is nothing to wait for, hence no cycle.
+        if self.edges.is_empty() {
+            return None;
         }
-        let mut starts: Vec<Node> = next.keys().copied().collect();
-        starts.sort();
-        // 0 unseen, 1 on the current path, 2 finished. Iterative, so a long
-        // chain cannot overflow the stack.
-        let mut state: HashMap<Node, u8> = HashMap::new();
-        for start in starts {
-            if state.get(&start).copied().unwrap_or(0) != 0 {
-                continue;
-            }
-            let mut path: Vec<(Node, usize)> = vec![(start, 0)];
-            state.insert(start, 1);
-            while let Some(&mut (node, ref mut child)) = path.last_mut() {
-                let succ = next.get(&node).map_or(&[][..], Vec::as_slice);
-                if let Some(&s) = succ.get(*child) {
-                    *child += 1;
-                    match state.get(&s).copied().unwrap_or(0) {
-                        0 => {
-                            state.insert(s, 1);
-                            path.push((s, 0));
-                        }
-                        1 => {
-                            let from = path.iter().position(|(n, _)| *n == s).unwrap_or(0);
-                            let mut cycle: Vec<Node> =
-                                path[from..].iter().map(|(n, _)| *n).collect();
-                            cycle.push(s);
-                            return Some(cycle);
-                        }
-                        _ => {}
-                    }
-                } else {
-                    state.insert(node, 2);
-                    path.pop();
-                }
-            }
-        }
-        None
-    }
-}
-
-/// The phases a phase reference names, in document order, and those of
-/// them not nested in another of the name: a repeat nested in another
-/// phase of the name (`### Sprint 1 Risks` under `## Sprint 1`) is part of
-/// it, and its tasks already count there.
-type PhaseGroup = (Vec<usize>, Vec<usize>);
-
-/// The [`PhaseGroup`] of a phase reference, worked out once per phase id
-/// (keyed by its first phase) in `groups`; `None` for a phase the plan
-/// does not have.
-fn group<'g>(
-    groups: &'g mut HashMap<usize, PhaseGroup>,
-    plan: &Plan,
-    phases: &PhaseIds<'_>,
-    target: &RefTarget,
-) -> Option<&'g PhaseGroup> {
-    let first = phases.get(target)?;
-    Some(
-        groups
-            .entry(first)
-            .or_insert_with(|| phase_group(plan, phases, target)),
-    )
-}
-
-fn phase_group(plan: &Plan, phases: &PhaseIds<'_>, target: &RefTarget) -> PhaseGroup {
-    let mut named: Vec<usize> = phases.get_all(target).collect();
-    named.sort_unstable();
-    let in_group: HashSet<usize> = named.iter().copied().collect();
-    let ancestors = |q: usize| {
-        std::iter::successors(plan.phases.get(q).and_then(|x| x.parent), |&a| {
-            plan.phases.get(a).and_then(|x| x.parent)
-        })
-        .take(plan.phases.len())
-    };
-    let roots = named
-        .iter()
-        .copied()
-        .filter(|&q| !ancestors(q).any(|a| in_group.contains(&a)))
-        .collect();
-    (named, roots)
-}
-
-/// Whether task `ancestor` encloses task `task`, following the parent
-/// links (bounded by the number of tasks, whatever they say).
-fn is_ancestor(plan: &Plan, ancestor: usize, task: usize) -> bool {
-    std::iter::successors(plan.tasks.get(task).and_then(|t| t.parent), |&p| {
-        plan.tasks.get(p).and_then(|t| t.parent)
-    })
-    .take(plan.tasks.len())
-    .any(|p| p == ancestor)
-}
-
-/// Whether `from` lies inside `holder`: a subtask of the task, or a task
-/// or step of the phase.
-fn inside(plan: &Plan, from: Node, holder: Node) -> bool {
-    let phase_chain = |start: Option<usize>| {
-        std::iter::successors(start, |&p| plan.phases.get(p).and_then(|p| p.parent))
-    };
-    match (from, holder) {
-        (Node::Task(f), Node::Task(h)) => match (plan.tasks.get(f), plan.tasks.get(h)) {
-            (Some(f), Some(h)) => f.range != h.range && h.range.contains_range(f.range),
-            _ => false,
-        },
-        (Node::Task(f), Node::Phase(h)) => {
-            phase_chain(plan.tasks.get(f).and_then(|t| t.phase)).any(|p| p == h)
-        }
-        (Node::Phase(f), Node::Phase(h)) => {
-            phase_chain(plan.phases.get(f).and_then(|p| p.parent)).any(|p| p == h)
-        }
-        (Node::Phase(_), Node::Task(_)) => false,
+        let phases = self.phase_done.len();
+        let events = waits::Events::new(phases, self.tasks, &self.edges, &self.within);
+        let first = events.for_each_cycle(|cycle| ControlFlow::Break(cycle.read()))?;
+        first.map(|cycle| cycle.path)
     }
 }
 
@@ -429,21 +285,10 @@ pub struct NodeNames {
 
 impl NodeNames {
     pub fn new(plan: &Plan) -> Self {
-        let mut taken: HashSet<String> = HashSet::new();
-        // The last suffix given to each id, so a thousand repeats of one
-        // id cost no more than a thousand ids.
-        let mut last: HashMap<String, usize> = HashMap::new();
-        let mut unique = |id: &str| {
-            let mut name = id.to_owned();
-            let n = last.entry(name.clone()).or_insert(1);
-            while !taken.insert(name.clone()) {
-                *n += 1;
-                name = format!("{id} ({n})");
-            }
-            name
-        };
-        let phases = plan.phases.iter().map(|p| unique(&p.id)).collect();
-        let tasks = plan.tasks.iter().map(|t| unique(&t.id)).collect();
+        // Phases first, as `show` names them alone: the two agree.
+        let mut unique = UniqueIds::default();
+        let phases = plan.phases.iter().map(|p| unique.name(&p.id)).collect();
+        let tasks = plan.tasks.iter().map(|t| unique.name(&t.id)).collect();
         Self { phases, tasks }
     }
 

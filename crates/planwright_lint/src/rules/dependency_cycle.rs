@@ -2,13 +2,19 @@
 //!
 //! ## What it does
 //! Builds the dependency graph of phases (`Dependencies: Phase 2`) and of
-//! tasks (`Depends on T004`, `T005 → T006`) and reports each cycle once,
-//! listing it in order with the plan's own arrow, as `planwright graph`
-//! does: in `T001 → T002 → T001`, each must finish before the next starts.
-//! A cycle through a phase or task that a cycle already reported goes
-//! through is left out: in a tangle of waits, breaking one cycle often
-//! breaks the others, and listing every cycle of a tangle could take more
-//! findings than the plan has lines (run `lint` again for what is left).
+//! tasks (`Depends on T004`, `(depends on Phase 1)`, `T005 → T006`) and
+//! reports each cycle once, listing it in order with the plan's own arrow,
+//! as `planwright graph` does: in `T001 → T002 → T001`, each must finish
+//! before the next starts. A cycle can also run through what holds what,
+//! as `planwright next` reads a plan: a task waits for whatever its phase
+//! (or parent task) waits for, and a phase is finished only when its
+//! tasks are. In `Phase 1 → Phase 2 → T001 → Phase 1`, T001 of Phase 1
+//! waits for Phase 2, which waits for Phase 1, which cannot finish before
+//! T001 does; a label shows each such step. A cycle through a phase or
+//! task that a cycle already reported goes through is left out: in a
+//! tangle of waits, breaking one cycle often breaks the others, and
+//! listing every cycle of a tangle could take more findings than the plan
+//! has lines (run `lint` again for what is left).
 //!
 //! ## Why
 //! No phase in a cycle can ever start. `planwright next` will offer none of
@@ -26,164 +32,173 @@
 //! Remove the dependency that is not real, or split the work so that one
 //! side can finish first.
 
-use planwright_core::{Plan, RefTarget, TextRange};
+use std::ops::ControlFlow;
+
+use planwright_core::json::UniqueIds;
+use planwright_core::waits::{self, Cycle, Events, Node, Wait};
+use planwright_core::{Plan, TextRange};
 
 use super::Sink;
 use crate::Context;
 
-/// Edges run the way the plan's arrow does, from what must finish first to
-/// what waits for it (`T001 → T002`: T002 waits), so a cycle is found, and
-/// printed, in that direction. Each edge keeps the range where the wait
-/// was written.
+/// The waits and cycles are [`planwright_core::waits`]'s, which `next`
+/// and `graph` share; this rule words them and reports each cycle once.
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let plan = ctx.plan;
-    let (phases, tasks) = (plan.phase_ids(), plan.task_ids());
-    let mut phase_edges: Vec<Vec<(usize, TextRange)>> = vec![Vec::new(); plan.phases.len()];
-    for (me, p) in plan.phases.iter().enumerate() {
-        // A phase naming itself in its dependencies is prose about the
-        // phase ("Sprint 2 does not block Sprint 3"), not a wait.
-        let waits_for = p
-            .depends_on
-            .iter()
-            .filter(|d| matches!(d.target, RefTarget::Phase { .. }))
-            .filter_map(|d| phases.get(&d.target).map(|i| (i, d.range)))
-            .filter(|&(i, _)| i != me);
-        for (first, range) in waits_for {
-            phase_edges[first].push((me, range));
-        }
-    }
-    let names: Vec<&str> = plan.phases.iter().map(|p| p.id.as_str()).collect();
-    report_cycles(out, &phase_edges, &names, "phases");
-
-    // A subtask waiting for its own parent or any ancestor is part of it,
-    // not after it: that dependency is void, as `planwright next` reads it.
-    let mut task_edges: Vec<Vec<(usize, TextRange)>> = vec![Vec::new(); plan.tasks.len()];
-    for (i, t) in plan.tasks.iter().enumerate() {
-        for dep in &t.depends_on {
-            if let Some(d) = tasks.get(dep).filter(|&d| !is_ancestor(plan, d, i)) {
-                task_edges[d].push((i, t.line));
-            }
-        }
-    }
-    for link in &plan.task_links {
-        if let (Some(from), Some(to)) = (tasks.get(&link.from), tasks.get(&link.to))
-            && !is_ancestor(plan, from, to)
-        {
-            task_edges[from].push((to, link.range));
-        }
-    }
-    let names: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
-    report_cycles(out, &task_edges, &names, "tasks");
-}
-
-/// Whether task `ancestor` encloses task `task`, following the parent
-/// links (bounded by the number of tasks, whatever they say).
-fn is_ancestor(plan: &Plan, ancestor: usize, task: usize) -> bool {
-    std::iter::successors(plan.tasks.get(task).and_then(|t| t.parent), |&p| {
-        plan.tasks.get(p).and_then(|t| t.parent)
-    })
-    .take(plan.tasks.len())
-    .any(|p| p == ancestor)
-}
-
-/// Depth-first search without recursion (plans may be long chains); each
-/// cycle is reported once, from its smallest node.
-fn report_cycles(
-    out: &mut Sink<'_>,
-    edges: &[Vec<(usize, TextRange)>],
-    names: &[&str],
-    what: &str,
-) {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        New,
-        Active,
-        Done,
-    }
-    let mut mark = vec![Mark::New; edges.len()];
-    // Nodes of the cycles reported so far: the cycles reported share none,
-    // so the findings are bounded by the nodes, not by the cycles (which
-    // can grow with the square of the edges).
-    let mut reported = vec![false; edges.len()];
-    for root in 0..edges.len() {
-        if mark[root] != Mark::New {
-            continue;
-        }
-        // (node, next edge to follow, range of the edge that led here)
-        let mut stack: Vec<(usize, usize, Option<TextRange>)> = vec![(root, 0, None)];
-        mark[root] = Mark::Active;
-        while let Some(top) = stack.last_mut() {
-            let (node, next) = (top.0, top.1);
-            let Some(&(to, range)) = edges[node].get(next) else {
-                mark[node] = Mark::Done;
-                stack.pop();
-                continue;
-            };
-            top.1 += 1;
-            match mark[to] {
-                Mark::New => {
-                    mark[to] = Mark::Active;
-                    stack.push((to, 0, Some(range)));
-                }
-                Mark::Active => {
-                    let from = stack.iter().position(|f| f.0 == to).unwrap_or(0);
-                    if stack[from..].iter().any(|f| reported[f.0]) {
-                        continue;
-                    }
-                    for f in &stack[from..] {
-                        reported[f.0] = true;
-                    }
-                    let mut cycle: Vec<(usize, TextRange)> = stack[from..]
-                        .iter()
-                        .skip(1)
-                        .filter_map(|f| f.2.map(|r| (f.0, r)))
-                        .collect();
-                    cycle.push((to, range));
-                    emit(out, &cycle, names, what, &stack[from..]);
-                }
-                Mark::Done => {}
-            }
-        }
-    }
-}
-
-fn emit(
-    out: &mut Sink<'_>,
-    edges_in_cycle: &[(usize, TextRange)],
-    names: &[&str],
-    what: &str,
-    frames: &[(usize, usize, Option<TextRange>)],
-) {
-    let nodes: Vec<usize> = frames.iter().map(|f| f.0).collect();
-    let Some(min_at) = nodes
-        .iter()
-        .enumerate()
-        .min_by_key(|(_, n)| **n)
-        .map(|(i, _)| i)
-    else {
+    let waits = waits::waits(plan);
+    // A wait inside what waits closes no cycle (see `Wait::inner`).
+    if waits.iter().all(|w| w.inner) {
         return;
-    };
-    let mut key = nodes.clone();
-    key.rotate_left(min_at);
-    let mut path: Vec<&str> = key
-        .iter()
-        .map(|&n| names.get(n).copied().unwrap_or("?"))
-        .collect();
-    if let Some(first) = path.first().copied() {
-        path.push(first);
     }
-    let path = planwright_core::cycle_path(&path);
-    // The edge that closes the cycle is the one found last.
-    let Some(&(_, closing)) = edges_in_cycle.last() else {
+    let (phases, tasks) = (plan.phases.len(), plan.tasks.len());
+    let events = Events::new(phases, tasks, &waits, &waits::within(plan));
+    let mut unique = UniqueIds::default();
+    let mut names: Vec<String> = plan.phases.iter().map(|p| unique.name(&p.id)).collect();
+    names.extend(plan.tasks.iter().map(|t| unique.name(&t.id)));
+    let index = |n: Node| match n {
+        Node::Phase(p) => p,
+        Node::Task(t) => phases + t,
+    };
+    let name = |n: Node| names.get(index(n)).map_or("?", String::as_str);
+    let mut reported = vec![false; phases + tasks];
+    events.for_each_cycle(|cycle| {
+        // The cycles reported share no node, so the findings are bounded
+        // by the nodes, not by the cycles (which can grow with the square
+        // of the edges). A node of a cycle is an end of one of its waits.
+        let seen = |w: usize| {
+            waits
+                .get(w)
+                .is_some_and(|w| reported[index(w.from)] || reported[index(w.to)])
+        };
+        // The closing wait first: in a tangle most cycles close at a node
+        // reported already, and reading each of them whole was quadratic.
+        if cycle.closing().is_some_and(seen) || cycle.waits().any(seen) {
+            return ControlFlow::<()>::Continue(());
+        }
+        let Some(found) = cycle.read() else {
+            return ControlFlow::Continue(());
+        };
+        for &n in &found.path {
+            reported[index(n)] = true;
+        }
+        emit(out, plan, &waits, &found, &name);
+        ControlFlow::Continue(())
+    });
+}
+
+fn emit<'n>(
+    out: &mut Sink<'_>,
+    plan: &Plan,
+    waits: &[Wait],
+    cycle: &Cycle,
+    name: &impl Fn(Node) -> &'n str,
+) {
+    let names: Vec<&str> = cycle.path.iter().map(|&n| name(n)).collect();
+    let path = planwright_core::cycle_path(&names);
+    let what = if cycle.path.iter().all(|n| matches!(n, Node::Phase(_))) {
+        "phases"
+    } else if cycle.path.iter().all(|n| matches!(n, Node::Task(_))) {
+        "tasks"
+    } else {
+        "phases and tasks"
+    };
+    let range = |w: &usize| waits.get(*w).map(|w| w.range);
+    // The wait that closes the cycle is the one found last.
+    let Some(closing) = cycle.waits.last().and_then(range) else {
         return;
     };
     let mut r = out
         .report(closing, format!("dependency cycle between {what}: {path}"))
         .primary_label("this dependency closes the cycle");
-    for &(_, range) in edges_in_cycle.iter().rev().skip(1) {
-        r = r.label(range, "part of the cycle");
+    for at in cycle.waits.iter().rev().skip(1).filter_map(range) {
+        r = r.label(at, "part of the cycle");
+    }
+    for &(a, b) in &cycle.hops {
+        let (held, holder) = if waits::holds(plan, a, b) {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let at: Option<TextRange> = match held {
+            Node::Phase(p) => plan.phases.get(p).map(|p| p.heading),
+            Node::Task(t) => plan.tasks.get(t).map(|t| t.line),
+        };
+        if let Some(at) = at {
+            r = r.label(at, format!("{} is part of {}", name(held), name(holder)));
+        }
     }
     r.help(
         "remove the dependency that is not real, or split the work so one side can finish first",
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The messages PW207 gives `src`.
+    fn cycles(src: &str) -> Vec<String> {
+        let plan = planwright_core::parse(src);
+        let ctx = Context {
+            source: src,
+            plan: &plan,
+            dialect: None,
+            file_exists: &|_| false,
+        };
+        let rule = crate::RULES.iter().find(|r| r.code == "PW207").unwrap();
+        let mut sink = Sink::new(rule, rule.severity);
+        check(&ctx, &mut sink);
+        sink.into_diagnostics()
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_cycle_runs_through_what_holds_what() {
+        // T001 of Phase 1 waits for Phase 2, which waits for Phase 1.
+        let wait = "# P\n\n## Phase 1: A\n\n- [ ] T001 a (depends on Phase 2)\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n\n- [ ] T002 b\n";
+        assert_eq!(
+            cycles(wait),
+            ["dependency cycle between phases and tasks: Phase 1 → Phase 2 → T001 → Phase 1"]
+        );
+        // T001 of Phase 1 waits for a task of Phase 2, which waits for
+        // Phase 1; and a subtask waits for what its parent waits for.
+        let task = wait.replace("(depends on Phase 2)", "(depends on T002)");
+        assert_eq!(
+            cycles(&task),
+            [
+                "dependency cycle between phases and tasks: Phase 1 → Phase 2 → T002 → T001 → Phase 1"
+            ]
+        );
+        let parent = "# P\n\n- [ ] T001 Parent (depends on T003)\n  - [ ] T002 Child\n- [ ] T003 c (depends on T002)\n";
+        assert_eq!(
+            cycles(parent),
+            ["dependency cycle between tasks: T001 → T002 → T003 → T001"]
+        );
+        // In order, or waiting for the phase that holds it, no cycle.
+        let ordered = "# P\n\n## Phase 1: A\n\n- [ ] T001 a (depends on Phase 1)\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n\n- [ ] T002 b (depends on T001)\n- [ ] T003 c (depends on Phase 1)\n";
+        assert_eq!(cycles(ordered), Vec::<String>::new());
+    }
+
+    #[test]
+    fn what_next_reads_as_no_wait_is_no_cycle() {
+        // A step waiting for its own phase is part of it; a phase waiting
+        // for its own task holds back only itself.
+        for src in [
+            "# P\n\n## Phase 2: B\n\n- [ ] T001 a\n\n### Step 2.1: C\n\n**Dependencies:** Phase 2\n\n- [ ] T002 b\n",
+            "# P\n\n## Phase 1: A\n\n**Dependencies:** T002\n\n- [ ] T001 a\n- [ ] T002 b (depends on T001)\n",
+        ] {
+            assert_eq!(cycles(src), Vec::<String>::new(), "{src}");
+        }
+        // A phase id the plan repeats is every phase of it, as `next`
+        // waits for them: here the second Phase 1, holding T001.
+        let repeated = "# P\n\n## Overview\n\n### Phase 1: A\n\n## Tasks\n\n### Phase 1: A\n\n- [ ] T001 a (depends on Phase 2)\n\n### Phase 2: B\n\n**Dependencies:** Phase 1\n\n- [ ] T002 b\n";
+        assert_eq!(
+            cycles(repeated),
+            [
+                "dependency cycle between phases and tasks: Phase 1 (2) → Phase 2 → T001 → Phase 1 (2)"
+            ]
+        );
+    }
 }

@@ -1,0 +1,505 @@
+//! The wait graph: which phase or task waits for which, read as
+//! `planwright next` reads a plan, and the cycles of waits that can never
+//! end. `next` and `graph` (`planwright_edit::track`) and lint's PW207
+//! share it, so that what one calls a wait or a cycle the others do too.
+//!
+//! A wait is written as a phase's `Dependencies:` (`Phase 1 complete`,
+//! `Step 2`, `T012`), a task's "Depends on T012" or "(depends on Phase
+//! 1)", or a `T005 → T006` chain. A phase id the plan repeats (an overview
+//! `### Phase 1` without tasks and the `### Phase 1` holding them) is every
+//! phase of the id but one nested in another of it, whose tasks count
+//! there. A wait for something that holds the waiting node is void, as the
+//! node is part of it; a phase naming its own id among its dependencies is
+//! prose about the phase ("Sprint 2 does not block Sprint 3"). A reference
+//! to something the plan does not have is no wait (lint's PW206 reports
+//! it).
+
+use std::ops::ControlFlow;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::{PhaseIds, Plan, RefTarget, TextRange};
+
+/// A phase or task, by index into `Plan::phases` or `Plan::tasks`; phases
+/// sort first, as `graph` orders them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Node {
+    Phase(usize),
+    Task(usize),
+}
+
+/// `from` must finish before `to` can start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wait {
+    pub from: Node,
+    pub to: Node,
+    /// Where it was written: the reference in a phase's `Dependencies:` or
+    /// a task's item (a task's "Depends on T012" is its first line), or
+    /// the `T005 → T006` chain. The first place, if written more than once.
+    pub range: TextRange,
+    /// Whether `from` lies inside `to` (a phase's `Dependencies: T005` for
+    /// its own T005, a parent task written to follow one of its subtasks):
+    /// it holds back `to` itself but nothing `to` holds, and closes no
+    /// cycle, since holding `from` already says as much.
+    pub inner: bool,
+}
+
+/// Every wait of the plan, once per (from, to) pair, in the order written:
+/// phases' dependencies, then tasks' waits for phases, tasks' waits for
+/// tasks, and chains. Void waits (see the module) are left out.
+pub fn waits(plan: &Plan) -> Vec<Wait> {
+    let tasks = plan.task_ids();
+    let mut roots = PhaseRoots::new(plan);
+    let mut seen: FxHashSet<(Node, Node)> = FxHashSet::default();
+    let mut out = Vec::new();
+    let mut push = |from: Node, to: Node, range: TextRange| {
+        if !holds(plan, from, to) && seen.insert((from, to)) {
+            let inner = holds(plan, to, from);
+            out.push(Wait {
+                from,
+                to,
+                range,
+                inner,
+            });
+        }
+    };
+    for (p, phase) in plan.phases.iter().enumerate() {
+        for d in &phase.depends_on {
+            match &d.target {
+                RefTarget::Phase { kind, number } => {
+                    if *kind == phase.kind && number.eq_ignore_ascii_case(&phase.number) {
+                        continue;
+                    }
+                    for &q in roots.get(&d.target) {
+                        push(Node::Phase(q), Node::Phase(p), d.range);
+                    }
+                }
+                RefTarget::Task(id) => {
+                    if let Some(t) = tasks.get(id) {
+                        push(Node::Task(t), Node::Phase(p), d.range);
+                    }
+                }
+            }
+        }
+    }
+    for w in &plan.phase_waits {
+        for &q in roots.get(&w.phase.target) {
+            push(Node::Phase(q), Node::Task(w.task), w.phase.range);
+        }
+    }
+    for (i, t) in plan.tasks.iter().enumerate() {
+        for dep in &t.depends_on {
+            if let Some(d) = tasks.get(dep) {
+                push(Node::Task(d), Node::Task(i), t.line);
+            }
+        }
+    }
+    for link in &plan.task_links {
+        if let (Some(from), Some(to)) = (tasks.get(&link.from), tasks.get(&link.to)) {
+            push(Node::Task(from), Node::Task(to), link.range);
+        }
+    }
+    out
+}
+
+/// What holds what, as (held, holder): each task in its phase and in its
+/// parent task, each step in its phase. A holder later in the plan than
+/// what it holds is left out, so that no parent links, whatever they say,
+/// make a cycle of their own.
+pub fn within(plan: &Plan) -> Vec<(Node, Node)> {
+    let mut within = Vec::new();
+    for (i, t) in plan.tasks.iter().enumerate() {
+        if let Some(p) = t.phase.filter(|&p| p < plan.phases.len()) {
+            within.push((Node::Task(i), Node::Phase(p)));
+        }
+        if let Some(p) = t.parent.filter(|&p| p < i) {
+            within.push((Node::Task(i), Node::Task(p)));
+        }
+    }
+    for (i, p) in plan.phases.iter().enumerate() {
+        if let Some(q) = p.parent.filter(|&q| q < i) {
+            within.push((Node::Phase(i), Node::Phase(q)));
+        }
+    }
+    within
+}
+
+/// Whether `holder` holds `held`, however deep: a subtask in its
+/// ancestors, a task in its phase and the phase's ancestors, a step in its
+/// phase's. Never a node itself. Bounded by the plan's size, whatever the
+/// parent links say.
+pub fn holds(plan: &Plan, holder: Node, held: Node) -> bool {
+    let phase_chain = |start: Option<usize>| {
+        std::iter::successors(start, |&p| plan.phases.get(p).and_then(|p| p.parent))
+            .take(plan.phases.len())
+    };
+    match (held, holder) {
+        (Node::Task(t), Node::Task(h)) => {
+            std::iter::successors(plan.tasks.get(t).and_then(|t| t.parent), |&p| {
+                plan.tasks.get(p).and_then(|t| t.parent)
+            })
+            .take(plan.tasks.len())
+            .any(|p| p == h)
+        }
+        (Node::Task(t), Node::Phase(h)) => {
+            phase_chain(plan.tasks.get(t).and_then(|t| t.phase)).any(|p| p == h)
+        }
+        (Node::Phase(p), Node::Phase(h)) => {
+            phase_chain(plan.phases.get(p).and_then(|p| p.parent)).any(|p| p == h)
+        }
+        (Node::Phase(_), Node::Task(_)) => false,
+    }
+}
+
+/// The phases a phase reference waits for: those of the id not nested in
+/// another of it (`### Sprint 1 Risks` under `## Sprint 1` is part of it),
+/// in document order. Worked out once per id, keyed by its first phase: a
+/// plan whose many phases share one id was quadratic otherwise.
+struct PhaseRoots<'p> {
+    plan: &'p Plan,
+    ids: PhaseIds<'p>,
+    groups: FxHashMap<usize, Vec<usize>>,
+}
+
+impl<'p> PhaseRoots<'p> {
+    fn new(plan: &'p Plan) -> Self {
+        Self {
+            plan,
+            ids: plan.phase_ids(),
+            groups: FxHashMap::default(),
+        }
+    }
+
+    /// Empty for a phase the plan does not have.
+    fn get(&mut self, target: &RefTarget) -> &[usize] {
+        let Some(first) = self.ids.get(target) else {
+            return &[];
+        };
+        let (plan, ids) = (self.plan, &self.ids);
+        self.groups.entry(first).or_insert_with(|| {
+            let named: FxHashSet<usize> = ids.get_all(target).collect();
+            let ancestors = |q: usize| {
+                std::iter::successors(plan.phases.get(q).and_then(|x| x.parent), |&a| {
+                    plan.phases.get(a).and_then(|x| x.parent)
+                })
+                .take(plan.phases.len())
+            };
+            ids.get_all(target)
+                .filter(|&q| !ancestors(q).any(|a| named.contains(&a)))
+                .collect()
+        })
+    }
+}
+
+/// The waits as events, to find the waits that can never end. Each node is
+/// two events, its start and its finish: a wait runs from a finish to a
+/// start (`T001 → T002`: T002 starts after T001 finishes), a holder starts
+/// before what it holds and finishes after it (a task waits for whatever
+/// its phase or parent task waits for, and a phase is finished only when
+/// its tasks are), and every node starts before it finishes. A cycle of
+/// events is a cycle of waits, possibly through what holds what.
+#[derive(Clone, Debug)]
+pub struct Events {
+    phases: usize,
+    /// The edges out of event `e` are `edges[starts[e]..starts[e + 1]]`,
+    /// in the order added, which is the order the search follows them.
+    starts: Vec<usize>,
+    edges: Vec<Edge>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Edge {
+    to: usize,
+    /// The index of the wait it stands for in the list given to
+    /// [`Events::new`]; `None` for the steps through what holds what.
+    wait: Option<usize>,
+}
+
+impl Events {
+    /// The events of a plan of `phases` phases and `tasks` tasks, with
+    /// `waits` (see [`waits`]; those `inner` are left out) and `within`
+    /// (see [`within`]).
+    pub fn new(phases: usize, tasks: usize, waits: &[Wait], within: &[(Node, Node)]) -> Self {
+        let count = 2 * (phases + tasks);
+        let event = |node: Node, finish: bool| {
+            let n = match node {
+                Node::Phase(p) => p,
+                Node::Task(t) => phases + t,
+            };
+            2 * n + usize::from(finish)
+        };
+        // (from, edge), in the order the search is to follow them.
+        let mut all: Vec<(usize, Edge)> = Vec::with_capacity(waits.len() + count + within.len());
+        for (i, w) in waits.iter().enumerate().filter(|(_, w)| !w.inner) {
+            let to = event(w.to, false);
+            all.push((event(w.from, true), Edge { to, wait: Some(i) }));
+        }
+        for n in 0..phases + tasks {
+            all.push((
+                2 * n,
+                Edge {
+                    to: 2 * n + 1,
+                    wait: None,
+                },
+            ));
+        }
+        for &(held, holder) in within {
+            let down = event(held, false);
+            all.push((
+                event(holder, false),
+                Edge {
+                    to: down,
+                    wait: None,
+                },
+            ));
+            let up = event(holder, true);
+            all.push((event(held, true), Edge { to: up, wait: None }));
+        }
+        all.retain(|(from, e)| *from < count && e.to < count);
+        // Laid out by their first event, keeping the order within each.
+        let mut starts = vec![0; count + 1];
+        for &(from, _) in &all {
+            starts[from + 1] += 1;
+        }
+        for e in 0..count {
+            starts[e + 1] += starts[e];
+        }
+        let mut fill = starts.clone();
+        let mut edges = vec![Edge { to: 0, wait: None }; all.len()];
+        for (from, e) in all {
+            edges[fill[from]] = e;
+            fill[from] += 1;
+        }
+        Self {
+            phases,
+            starts,
+            edges,
+        }
+    }
+
+    /// Calls `found` with each cycle a depth-first search meets, from the
+    /// first event in turn, until it breaks; returns what it broke with.
+    /// Without recursion: plans may be long chains. A tangle of waits can
+    /// have a cycle for every wait, each as long as the plan: `found` gets
+    /// a view of the search's own path, to read only as far as it needs.
+    pub fn for_each_cycle<B>(
+        &self,
+        mut found: impl FnMut(CycleEvents<'_>) -> ControlFlow<B>,
+    ) -> Option<B> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            Active,
+            Done,
+        }
+        let count = self.starts.len() - 1;
+        let mut mark = vec![Mark::New; count];
+        // Where each active event stands on the stack.
+        let mut at = vec![0; count];
+        let mut stack: Vec<Frame> = Vec::new();
+        for root in 0..count {
+            if mark[root] != Mark::New {
+                continue;
+            }
+            mark[root] = Mark::Active;
+            stack.push(Frame::at(root, self.starts[root]));
+            while let Some(top) = stack.last_mut() {
+                let ev = top.event;
+                let Some(&edge) = self.edges[..self.starts[ev + 1]].get(top.next) else {
+                    mark[ev] = Mark::Done;
+                    stack.pop();
+                    continue;
+                };
+                top.next += 1;
+                top.wait = edge.wait;
+                match mark[edge.to] {
+                    Mark::New => {
+                        mark[edge.to] = Mark::Active;
+                        at[edge.to] = stack.len();
+                        stack.push(Frame::at(edge.to, self.starts[edge.to]));
+                    }
+                    Mark::Active => {
+                        let frames = &stack[at[edge.to]..];
+                        let cycle = CycleEvents {
+                            frames,
+                            phases: self.phases,
+                        };
+                        if let ControlFlow::Break(b) = found(cycle) {
+                            return Some(b);
+                        }
+                    }
+                    Mark::Done => {}
+                }
+            }
+        }
+        None
+    }
+}
+
+/// An event on the search's path.
+#[derive(Clone, Copy, Debug)]
+struct Frame {
+    event: usize,
+    /// The next edge to follow, as an index into `Events::edges`.
+    next: usize,
+    /// The wait of the edge last followed from it: on the path, the one
+    /// that leads to the next event.
+    wait: Option<usize>,
+}
+
+impl Frame {
+    fn at(event: usize, first_edge: usize) -> Self {
+        Self {
+            event,
+            next: first_edge,
+            wait: None,
+        }
+    }
+}
+
+/// A cycle of events as the search met it: its path from the event it
+/// closed at, each event with the wait that leads to the next (the last
+/// one's back to the first).
+#[derive(Clone, Copy, Debug)]
+pub struct CycleEvents<'s> {
+    frames: &'s [Frame],
+    phases: usize,
+}
+
+impl CycleEvents<'_> {
+    /// The wait that closed the cycle, the one the search followed last,
+    /// if the cycle closed on a wait; in constant time.
+    pub fn closing(&self) -> Option<usize> {
+        self.frames.last().and_then(|f| f.wait)
+    }
+
+    /// The waits along the cycle, as indices into the list given to
+    /// [`Events::new`], in the order the search followed them.
+    pub fn waits(&self) -> impl Iterator<Item = usize> + '_ {
+        self.frames.iter().filter_map(|f| f.wait)
+    }
+
+    /// The cycle read as nodes; `None` without a wait along it.
+    pub fn read(&self) -> Option<Cycle> {
+        let node = |ev: usize| {
+            let n = ev / 2;
+            if n < self.phases {
+                Node::Phase(n)
+            } else {
+                Node::Task(n - self.phases)
+            }
+        };
+        let first = self.frames.first()?.event;
+        // Its waits are its finish-to-start steps; between two of them it
+        // runs down into, or up out of, what holds what.
+        let mut steps = Vec::new();
+        for (i, f) in self.frames.iter().enumerate() {
+            let next = self.frames.get(i + 1).map_or(first, |f| f.event);
+            if let Some(w) = f.wait {
+                steps.push((node(f.event), node(next), w));
+            }
+        }
+        let mut path: Vec<Node> = Vec::new();
+        let mut hops = Vec::new();
+        for &(from, to, _) in &steps {
+            match path.last() {
+                Some(&last) if last != from => {
+                    hops.push((last, from));
+                    path.push(from);
+                }
+                Some(_) => {}
+                None => path.push(from),
+            }
+            path.push(to);
+        }
+        // Once round: the last wait may lead back to the first node.
+        if path.len() > 1 && path.first() == path.last() {
+            path.pop();
+        } else if let (Some(&first), Some(&last)) = (path.first(), path.last()) {
+            hops.push((last, first));
+        }
+        let start = (0..path.len()).min_by_key(|&i| path[i])?;
+        path.rotate_left(start);
+        path.extend(path.first().copied());
+        let waits = steps.into_iter().map(|(_, _, w)| w).collect();
+        Some(Cycle { path, waits, hops })
+    }
+}
+
+/// A cycle of waits, read from its events.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cycle {
+    /// The nodes along it, from the smallest, which is repeated last:
+    /// consecutive nodes are joined by a wait or one holds the other.
+    pub path: Vec<Node>,
+    /// Its waits, as indices into the list given to [`Events::new`], in
+    /// the order the search followed them: the last closed the cycle.
+    pub waits: Vec<usize>,
+    /// The steps of `path` that are no wait but one node holding the
+    /// other.
+    pub hops: Vec<(Node, Node)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(src: &str) -> Vec<(Node, Node, bool)> {
+        waits(&crate::parse(src))
+            .into_iter()
+            .map(|w| (w.from, w.to, w.inner))
+            .collect()
+    }
+
+    fn first_cycle(src: &str) -> Option<Vec<Node>> {
+        let plan = crate::parse(src);
+        let waits = waits(&plan);
+        let events = Events::new(plan.phases.len(), plan.tasks.len(), &waits, &within(&plan));
+        events
+            .for_each_cycle(|c| ControlFlow::Break(c.read()))?
+            .map(|c| c.path)
+    }
+
+    #[test]
+    fn waits_are_listed_once_and_void_ones_left_out() {
+        use Node::{Phase, Task};
+        // Written twice, and a subtask waiting for its parent (void).
+        let src = "# P\n\n- [ ] T001 a\n  - [ ] T002 b (depends on T001)\n- [ ] T003 c (depends on T001)\n\nT001 → T003\n";
+        assert_eq!(pairs(src), [(Task(0), Task(2), false)]);
+        // A phase waiting for its own task holds back only itself.
+        let own = "# P\n\n## Phase 1: A\n\n**Dependencies:** T001, Phase 1\n\n- [ ] T001 a\n";
+        assert_eq!(pairs(own), [(Task(0), Phase(0), true)]);
+        assert_eq!(first_cycle(own), None);
+    }
+
+    #[test]
+    fn a_long_chain_closed_at_its_end_is_one_cycle() {
+        use std::fmt::Write as _;
+        // Deeper than any call stack would go.
+        let n = 50_000;
+        let mut src = String::from("# P\n\n");
+        for i in 0..n {
+            let _ = writeln!(src, "- [ ] T{i} x (depends on T{})", (i + n - 1) % n);
+        }
+        let cycle = first_cycle(&src).unwrap_or_default();
+        assert_eq!(cycle.len(), n + 1);
+        assert_eq!(cycle.first(), Some(&Node::Task(0)));
+        assert_eq!(cycle.last(), Some(&Node::Task(0)));
+    }
+
+    #[test]
+    fn a_cycle_through_a_phase_reads_its_hops() {
+        use Node::{Phase, Task};
+        let src = "# P\n\n## Phase 1: A\n\n- [ ] T001 a (depends on Phase 2)\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n\n- [ ] T002 b\n";
+        let plan = crate::parse(src);
+        let waits = waits(&plan);
+        let events = Events::new(2, 2, &waits, &within(&plan));
+        let cycle = events.for_each_cycle(|c| ControlFlow::Break(c.read()));
+        let Some(Some(cycle)) = cycle else {
+            panic!("no cycle in {src}");
+        };
+        assert_eq!(cycle.path, [Phase(0), Phase(1), Task(0), Phase(0)]);
+        assert_eq!(cycle.hops, [(Task(0), Phase(0))]);
+        assert_eq!(cycle.waits.len(), 2);
+    }
+}
