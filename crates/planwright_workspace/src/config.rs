@@ -130,7 +130,8 @@ impl LintOverride {
     pub fn applies_to(&self, relative: &Path) -> bool {
         self.files
             .iter()
-            .filter_map(|g| compile_glob(g).ok())
+            .filter_map(|g| compile_globs(g).ok())
+            .flatten()
             .any(|g| g.compile_matcher().is_match(relative))
     }
 }
@@ -388,6 +389,38 @@ pub fn compile_glob(glob: &str) -> Result<globset::Glob, globset::Error> {
         g = rest;
     }
     globset::GlobBuilder::new(g).literal_separator(true).build()
+}
+
+/// The globs a pattern of `[plans]` or `[[lint.overrides]]` stands for,
+/// read as `.gitignore` reads its patterns: one without a `/` but at its
+/// end matches at any depth (`old-plan.md`, `archive`), a folder matches
+/// everything under it (`archive`, `archive/`, `specs/old`), and a
+/// trailing `/` matches folders only; a leading `./` anchors the pattern
+/// to the configuration's folder, as a leading `/` does in `.gitignore`.
+/// Without this, `files = ["archive"]` matched nothing, silently.
+pub fn compile_globs(glob: &str) -> Result<Vec<globset::Glob>, globset::Error> {
+    let mut g = glob;
+    let mut anchored = false;
+    while let Some(rest) = g.strip_prefix("./") {
+        g = rest;
+        anchored = true;
+    }
+    let folder_only = g.ends_with('/');
+    let core = g.trim_end_matches('/');
+    let anywhere = format!("**/{core}");
+    let bases: &[&str] = if anchored || core.contains('/') || core.starts_with("**") {
+        &[core]
+    } else {
+        &[core, &anywhere]
+    };
+    let mut out = Vec::with_capacity(2 * bases.len());
+    for base in bases {
+        if !folder_only {
+            out.push(compile_glob(base)?);
+        }
+        out.push(compile_glob(&format!("{base}/**"))?);
+    }
+    Ok(out)
 }
 
 /// 1-based line and character column of byte `at` in `text`.

@@ -100,6 +100,31 @@ fn a_leading_dot_slash_means_the_config_folder() {
 }
 
 #[test]
+fn patterns_read_as_gitignore_reads_them() {
+    let set = |glob: &str| {
+        let mut b = globset::GlobSetBuilder::new();
+        for g in compile_globs(glob).unwrap() {
+            b.add(g);
+        }
+        b.build().unwrap()
+    };
+    // A name alone matches at any depth, a folder everything under it.
+    assert!(set("old-plan.md").is_match("docs/archive/old-plan.md"));
+    assert!(set("archive").is_match("archive/2024/plan.md"));
+    assert!(set("archive").is_match("docs/archive/plan.md"));
+    assert!(set("archive/").is_match("archive/plan.md"));
+    assert!(!set("archive/").is_match("archive"));
+    assert!(set("specs/old").is_match("specs/old/001/plan.md"));
+    assert!(!set("specs/old").is_match("docs/specs/old/plan.md"));
+    // `*` still stops at `/`, and `./` anchors to the config's folder.
+    assert!(!set("./*.md").is_match("specs/plan.md"));
+    assert!(set("./*.md").is_match("plan.md"));
+    assert!(!set("./archive").is_match("docs/archive/plan.md"));
+    assert!(set("specs/*/plan.md").is_match("specs/001/plan.md"));
+    assert!(!set("specs/*/plan.md").is_match("specs/001/x/plan.md"));
+}
+
+#[test]
 fn found_by_walking_up() {
     let dir = tempfile::tempdir().unwrap();
     let nested = dir.path().join("a/b");

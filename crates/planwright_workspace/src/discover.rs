@@ -327,13 +327,14 @@ impl PlanMatcher {
             globs
                 .iter()
                 .map(|g| {
-                    crate::config::compile_glob(g).map_err(|e| DiscoverError::Glob {
+                    crate::config::compile_globs(g).map_err(|e| DiscoverError::Glob {
                         config: config_name.clone(),
                         glob: g.clone(),
                         message: e.kind().to_string(),
                     })
                 })
                 .collect::<Result<Vec<_>, _>>()
+                .map(|sets| sets.into_iter().flatten().collect::<Vec<_>>())
         };
         let (mut include, exclude) = (parse(&plans.include)?, parse(&plans.exclude)?);
         // What `new` writes is a plan, whatever `[plans]` lists. A pattern

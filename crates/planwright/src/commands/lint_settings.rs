@@ -10,7 +10,7 @@ use anyhow::{Context as _, Result};
 use globset::{GlobSet, GlobSetBuilder};
 use planwright_core::DialectSet;
 use planwright_lint::{Layer, RuleSet};
-use planwright_workspace::config::{LintConfig, LintOverride, LoadedConfig, compile_glob};
+use planwright_workspace::config::{LintConfig, LintOverride, LoadedConfig, compile_globs};
 use planwright_workspace::discover::glob_path;
 use planwright_workspace::templates::{dialect_set, templates_dir};
 
@@ -119,13 +119,11 @@ impl Settings {
 fn globs(o: &LintOverride, where_: &str, i: usize) -> Result<GlobSet> {
     let mut set = GlobSetBuilder::new();
     for g in &o.files {
-        let glob = compile_glob(g).with_context(|| {
-            format!(
-                "{where_}: [[lint.overrides]] #{}: invalid glob `{g}`",
-                i + 1
-            )
-        })?;
-        set.add(glob);
+        let globs = compile_globs(g)
+            .with_context(|| format!("{where_}: lint.overrides[{i}].files: invalid glob `{g}`"))?;
+        for glob in globs {
+            set.add(glob);
+        }
     }
     Ok(set.build()?)
 }

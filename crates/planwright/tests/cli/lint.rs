@@ -145,6 +145,19 @@ fn a_files_ignores_hold_under_select_and_a_severity_under_extend_select() {
         .map(|d| (d["code"].as_str().unwrap(), d["severity"].as_str().unwrap()))
         .collect();
     assert!(severities.contains(&("PW501", "error")), "{severities:?}");
+
+    // A folder's name alone is every file under it, as in `.gitignore`.
+    write(
+        dir.path(),
+        "planwright.toml",
+        "[[lint.overrides]]\nfiles = [\"archive\"]\nignore = [\"PW1\"]\n",
+    );
+    let out = planwright(
+        &["lint", "--format", "concise", "--select", "PW1"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
 }
 
 #[test]
