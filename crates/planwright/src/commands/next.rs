@@ -162,7 +162,8 @@ fn human(all: &[NextTask], more: usize, open: usize, total: usize) -> String {
         } else {
             let _ = writeln!(
                 out,
-                "no task can start now: {} for others",
+                "no task can start now: {} for others\n  \
+                 `planwright graph PLAN` shows what waits for what, and exits 1 on a cycle",
                 crate::output::count(open, "open task waits", "open tasks wait")
             );
         }
