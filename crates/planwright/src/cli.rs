@@ -173,7 +173,8 @@ fn parse_key_value(arg: &str) -> Result<(String, String), String> {
 
 #[derive(Debug, clap::Args)]
 pub struct StatusArgs {
-    /// Plan files or folders [default: the current folder].
+    /// Plan files or folders, or `-` for one plan on standard input
+    /// [default: the current folder].
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -181,7 +182,8 @@ pub struct StatusArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct NextArgs {
-    /// The plan, or a folder of plans [default: every plan in the repository].
+    /// The plan (`-`: standard input), or a folder of plans [default:
+    /// every plan in the repository].
     pub plan: Option<PathBuf>,
     /// Show at most N tasks; 0 only counts the tasks that can start.
     #[arg(short = 'n', value_name = "N", default_value_t = 10)]
@@ -247,7 +249,7 @@ pub struct LogArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct GraphArgs {
-    /// The plan file.
+    /// The plan file, or `-` to read it from standard input.
     pub plan: PathBuf,
     #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
     pub format: GraphFormat,

@@ -88,7 +88,8 @@ pub fn repository_root() -> PathBuf {
 
 /// One plan named on the command line.
 pub fn load_one(path: &std::path::Path, dialects: &DialectSet) -> Result<Loaded> {
-    let file = read_plan_file(path)?;
+    // `-` is standard input, for every command that reads one plan.
+    let file = crate::stdin::read(path, None)?;
     let plan = file.parse(&ParseOptions {
         dialects,
         ..ParseOptions::default()

@@ -223,3 +223,25 @@ fn fix_gives_unreadable_input_back_unchanged() {
         stderr(&out)
     );
 }
+
+#[test]
+fn one_plan_commands_read_standard_input() {
+    let dir = project();
+    let plan = "# Plan\n\n## Phase 1: A\n\n**Dependencies:** Phase 2\n\n- [ ] T001 a\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n\n- [x] T002 b\n";
+    let graph = planwright_with_input(&["graph", "-"], dir.path(), plan.as_bytes());
+    assert_eq!(graph.status.code(), Some(1));
+    assert!(
+        stderr(&graph).contains("<stdin>: dependency cycle: Phase 1 → Phase 2 → Phase 1"),
+        "{}",
+        stderr(&graph)
+    );
+    let status = planwright_with_input(&["status", "-"], dir.path(), plan.as_bytes());
+    assert_eq!(status.status.code(), Some(0), "{}", stderr(&status));
+    assert!(stdout(&status).contains("(<stdin>)"), "{}", stdout(&status));
+    let next = planwright_with_input(
+        &["next", "-", "--format", "json"],
+        dir.path(),
+        plan.as_bytes(),
+    );
+    assert_eq!(next.status.code(), Some(0), "{}", stderr(&next));
+}
