@@ -16,7 +16,8 @@ pub const DEFAULT_CONFIG: &str = r#"# planwright configuration, written by `plan
 # "e.g." are examples. Uncomment a line to change it.
 
 [plans]
-# Files that are plans, as globs relative to this file's folder.
+# Files that are plans, as globs relative to this file's folder, read as
+# .gitignore reads them: `archive` is that folder anywhere, `./x` only here.
 # include = ["specs/*/plan.md", "specs/*/tasks.md", "**/tasks.md", "**/*tasks*.md", ".kiro/specs/**/*.md", "**/*plan*.md", "**/*PLAN*.md", "**/*Plan*.md"]
 # exclude = ["archive/**"]                # e.g.; none by default
 
