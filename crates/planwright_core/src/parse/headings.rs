@@ -116,7 +116,8 @@ impl Builder<'_> {
     /// `### Phase 1.1` is open), else the bold line's phase still open. So
     /// `**Phase 2**`, written under Phase 1's `### Tasks`, ends where
     /// Phase 1 would have, not at the next `### Tasks`. Without a sibling
-    /// its level is its section's.
+    /// its level is its section's, and at least 2: under the `#` title a
+    /// `##` heading is the next section, not a part of the phase.
     pub(super) fn open_bold_phase(&mut self, head: items::PhaseHead, line: TextRange) {
         let sibling = self
             .phases
@@ -125,7 +126,12 @@ impl Builder<'_> {
             .or_else(|| self.phases.iter().rposition(|p| p.bold));
         let level = match sibling {
             Some(s) => self.phases[s].level.unwrap_or(0),
-            None => self.section().map_or(0, |s| self.plan.sections[s].level),
+            // Under the title (or no heading at all) the plan's sections
+            // are its `##` headings: those end the phase, as `## Risks`
+            // after the phases does, and only deeper ones belong to it.
+            None => self
+                .section()
+                .map_or(2, |s| self.plan.sections[s].level.max(2)),
         };
         if let Some(s) = sibling {
             for p in self.phases.drain(s..) {
@@ -427,11 +433,26 @@ mod tests {
                 r#"Phase 2 < - ["Write parser"] **Phase 2: Build** .. - [ ] T003 Write parser"#,
             ]
         );
-        // Outside any section no heading closes it.
+        // Outside any section a `###` is still its own.
         let src = "**Step 1 – Repo**\n\n### Tasks\n\n- [ ] Create repo\n";
         assert_eq!(
             phases(src),
             [r#"Step 1 < - ["Create repo"] **Step 1 – Repo** .. - [ ] Create repo"#]
+        );
+        // Under the title, or before any heading, the plan's `##` (or `#`)
+        // sections end it: risks and appendix tasks are no phase's.
+        let src = "# Widgets\n\n**Phase 1: Setup**\n\n- [ ] a\n\n**Phase 2: Build**\n\n- [ ] b\n\n## Risks\n\n- [ ] c\n";
+        assert_eq!(
+            phases(src),
+            [
+                r#"Phase 1 < - ["a"] **Phase 1: Setup** .. - [ ] a"#,
+                r#"Phase 2 < - ["b"] **Phase 2: Build** .. - [ ] b"#,
+            ]
+        );
+        let src = "**Phase 1: Setup**\n\n- [ ] a\n\n# Appendix\n\n- [ ] b\n";
+        assert_eq!(
+            phases(src),
+            [r#"Phase 1 < - ["a"] **Phase 1: Setup** .. - [ ] a"#]
         );
     }
 
