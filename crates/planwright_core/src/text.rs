@@ -94,6 +94,19 @@ pub fn line_start(src: &str, at: usize) -> usize {
     memchr::memrchr2(b'\n', b'\r', &bytes[..end]).map_or(0, |n| n + 1)
 }
 
+/// Whether the text that ends at a key is inside a `~~struck-through~~`
+/// run on its line: a dependency the author has crossed out is none. Only
+/// the last 256 bytes are looked at, so a line of many keys stays linear.
+pub(crate) fn struck_through(before: &str) -> bool {
+    let mut from = before.len().saturating_sub(256);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &before[from..];
+    let line = &window[window.rfind('\n').map_or(0, |n| n + 1)..];
+    line.matches("~~").count() % 2 == 1
+}
+
 /// Length of the first line of `s`, without its line ending.
 pub fn line_len(s: &str) -> usize {
     memchr::memchr2(b'\n', b'\r', s.as_bytes()).unwrap_or(s.len())

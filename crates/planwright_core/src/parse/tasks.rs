@@ -190,6 +190,8 @@ impl Builder<'_> {
                         owner = Some(Text::from(v));
                     }
                 }
+                // A dependency the author has crossed out is none.
+                _ if crate::text::struck_through(&text[..at]) => {}
                 _ => {
                     let line = &text[at..line_end];
                     for r in references(line, abs) {

@@ -205,6 +205,9 @@ fn key_at(text: &str, i: usize) -> Option<(usize, usize, usize)> {
 /// ending at `next` at the latest; `None` when it names no dependency.
 fn mention(text: &str, start: usize, end: usize, k: usize, next: usize) -> Option<Mention> {
     let (key, use_) = MENTION_KEYS[k];
+    if crate::text::struck_through(&text[..start]) {
+        return None;
+    }
     let colon = colon_after(text, end);
     let value_start = match (colon, use_) {
         (Some(v), _) => v,
@@ -442,6 +445,19 @@ pub(super) fn negated(before: &str) -> bool {
     matches!(word.as_str(), "not" | "never" | "no")
         || word.ends_with("n't")
         || word.ends_with("n\u{2019}t")
+        || (word == "longer" && last_word_is(&before[..word_at], "no"))
+}
+
+/// Whether the last word of `before` is `word`, in any case.
+fn last_word_is(before: &str, word: &str) -> bool {
+    let before = before.trim_end();
+    before.len() >= word.len()
+        && before.is_char_boundary(before.len() - word.len())
+        && before[before.len() - word.len()..].eq_ignore_ascii_case(word)
+        && !before[..before.len() - word.len()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// How much of a phrase's value belongs to it: up to a bracket, `;`, `|`

@@ -362,3 +362,39 @@ fn a_task_names_a_phase_in_any_case_with_its_number() {
     // Phases are no task ids.
     assert!(plan.tasks.iter().all(|t| t.depends_on.is_empty()));
 }
+
+#[test]
+fn a_crossed_out_or_no_longer_dependency_is_none() {
+    let src = "\
+## Phase 1: A
+- [ ] T001 a
+## Phase 2: B
+- [ ] T002 Models (no longer depends on Phase 1)
+- [ ] T003 Styles (~~depends on phase 1~~)
+- [ ] T004 Views ~~Blocked by: T001~~ now free
+- [ ] T005 Cache (depends on Phase 1)
+- [ ] T006 Docs, no longer blocked; depends on T005
+";
+    let plan = crate::parse::parse(src);
+    let waits: Vec<(usize, &str)> = plan
+        .phase_waits
+        .iter()
+        .map(|w| (w.task, w.phase.range.slice(src)))
+        .collect();
+    assert_eq!(waits, [(4, "Phase 1")]);
+    let deps: Vec<(&str, Vec<&str>)> = plan
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.id.as_str(),
+                t.depends_on
+                    .iter()
+                    .map(compact_str::CompactString::as_str)
+                    .collect(),
+            )
+        })
+        .filter(|(_, d): &(&str, Vec<&str>)| !d.is_empty())
+        .collect();
+    assert_eq!(deps, [("T006", vec!["T005"])]);
+}
