@@ -395,12 +395,17 @@ pub fn compile_glob(glob: &str) -> Result<globset::Glob, globset::Error> {
 /// read as `.gitignore` reads its patterns: one without a `/` but at its
 /// end matches at any depth (`old-plan.md`, `archive`), a folder matches
 /// everything under it (`archive`, `archive/`, `specs/old`), and a
-/// trailing `/` matches folders only; a leading `./` anchors the pattern
-/// to the configuration's folder, as a leading `/` does in `.gitignore`.
+/// trailing `/` matches folders only; a leading `/` or `./` anchors the
+/// pattern to the configuration's folder.
 /// Without this, `files = ["archive"]` matched nothing, silently.
 pub fn compile_globs(glob: &str) -> Result<Vec<globset::Glob>, globset::Error> {
     let mut g = glob;
     let mut anchored = false;
+    // `/x`, as in `.gitignore`, and `./x` both mean `x` in this folder.
+    if let Some(rest) = g.strip_prefix('/') {
+        g = rest;
+        anchored = true;
+    }
     while let Some(rest) = g.strip_prefix("./") {
         g = rest;
         anchored = true;

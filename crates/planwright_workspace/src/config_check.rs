@@ -133,7 +133,19 @@ struct New {
 
 fn globs(list: &Strings, key: &KeyPath) -> Result<(), BadValue> {
     for (i, glob) in list.iter().enumerate() {
-        if let Err(e) = crate::config::compile_glob(glob.get_ref()) {
+        // `.gitignore` negates with `!`; here a negated pattern would
+        // silently match the files it names (`!old-plan.md`).
+        if glob.get_ref().starts_with('!') {
+            return Err(BadValue {
+                span: glob.span(),
+                key: key.clone().index(i),
+                message: format!(
+                    "`{}`: patterns cannot be negated with `!`; list files to leave out in `[plans] exclude`, or give them an override of their own",
+                    glob.get_ref()
+                ),
+            });
+        }
+        if let Err(e) = crate::config::compile_globs(glob.get_ref()) {
             return Err(BadValue {
                 span: glob.span(),
                 key: key.clone().index(i),

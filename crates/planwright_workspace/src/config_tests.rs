@@ -120,6 +120,18 @@ fn patterns_read_as_gitignore_reads_them() {
     assert!(!set("./*.md").is_match("specs/plan.md"));
     assert!(set("./*.md").is_match("plan.md"));
     assert!(!set("./archive").is_match("docs/archive/plan.md"));
+    assert!(set("/x").is_match("x/plan.md"));
+    assert!(!set("/x").is_match("docs/x/plan.md"));
+    let err = parse_config(
+        "[[lint.overrides]]\nfiles = [\"*.md\", \"!old-plan.md\"]\n",
+        Path::new("planwright.toml"),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.starts_with("planwright.toml:2:18: lint.overrides[0].files[1]: `!old-plan.md`: patterns cannot be negated"),
+        "{err}"
+    );
     assert!(set("specs/*/plan.md").is_match("specs/001/plan.md"));
     assert!(!set("specs/*/plan.md").is_match("specs/001/x/plan.md"));
 }
