@@ -193,7 +193,7 @@ fn warn_if_nothing(found: usize, paths: &[PathBuf]) {
         paths.iter().map(|p| display_path(p)).collect()
     };
     eprintln!(
-        "planwright: warning: no plan files found in {} (folders are searched for the `[plans] include` globs of planwright.toml; a file named on the command line is always checked)",
+        "planwright: warning: no plan files found in {} (a folder is searched for files named like plans: `plan.md`, `tasks.md`, `*plan*.md`, … or as `[plans] include` in planwright.toml says; a file named on the command line is always checked)",
         shown.join(", ")
     );
 }
