@@ -39,26 +39,10 @@ pub struct Ready {
 /// finished (see [`Graph::new`]).
 pub fn ready_tasks(plan: &Plan, done_status: &[String]) -> Vec<Ready> {
     let graph = Graph::new(plan, done_status);
-    let mut open_children = vec![false; plan.tasks.len()];
-    for t in &plan.tasks {
-        if let Some(p) = t.parent.filter(|_| t.state != TaskState::Done)
-            && let Some(slot) = open_children.get_mut(p)
-        {
-            *slot = true;
-        }
-    }
     let mut waiting: HashMap<usize, Vec<Node>> = HashMap::new();
     let mut ready: Vec<usize> = Vec::new();
-    for (i, t) in plan.tasks.iter().enumerate() {
-        if t.state == TaskState::Done
-            || matches!(
-                t.kind,
-                TaskKind::DefinitionOfDone | TaskKind::AcceptanceCriterion
-            )
-            || open_children[i]
-        {
-            continue;
-        }
+    for i in workable(plan) {
+        let t = &plan.tasks[i];
         let waits = if graph.edges.is_empty() {
             Vec::new()
         } else {
@@ -102,6 +86,47 @@ pub fn ready_tasks(plan: &Plan, done_status: &[String]) -> Vec<Ready> {
         });
     }
     out
+}
+
+/// The open tasks that wait for something (see [`ready_tasks`]) and have
+/// not started anyway, in document order, each with the unfinished phases
+/// and tasks it waits for (see [`Graph::waits_for`]): what keeps them out
+/// of [`ready_tasks`].
+pub fn waiting_tasks(plan: &Plan, done_status: &[String]) -> Vec<(usize, Vec<Node>)> {
+    let graph = Graph::new(plan, done_status);
+    if graph.edges.is_empty() {
+        return Vec::new();
+    }
+    workable(plan)
+        .filter(|&i| plan.tasks[i].state != TaskState::InProgress)
+        .filter_map(|i| {
+            let waits = graph.waits_for(plan, Node::Task(i));
+            (!waits.is_empty()).then_some((i, waits))
+        })
+        .collect()
+}
+
+/// The tasks someone could work on, waits aside, in document order: not
+/// done, not a definition of done or acceptance criterion, and not a
+/// container whose subtasks are still open (see [`ready_tasks`]).
+fn workable(plan: &Plan) -> impl Iterator<Item = usize> + '_ {
+    let mut open_children = vec![false; plan.tasks.len()];
+    for t in &plan.tasks {
+        if let Some(p) = t.parent.filter(|_| t.state != TaskState::Done)
+            && let Some(slot) = open_children.get_mut(p)
+        {
+            *slot = true;
+        }
+    }
+    plan.tasks.iter().enumerate().filter_map(move |(i, t)| {
+        let skip = t.state == TaskState::Done
+            || matches!(
+                t.kind,
+                TaskKind::DefinitionOfDone | TaskKind::AcceptanceCriterion
+            )
+            || open_children[i];
+        (!skip).then_some(i)
+    })
 }
 
 /// A vertex of the dependency graph, and one of its edges (see

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use planwright_core::json::{Locator, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
-use planwright_core::{DialectSet, TaskState};
-use planwright_edit::track::{NodeNames, ready_tasks};
+use planwright_core::{DialectSet, Plan, TaskState};
+use planwright_edit::track::{Node, NodeNames, ready_tasks, waiting_tasks};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -49,12 +49,28 @@ struct NextTask {
     task: TaskDoc,
 }
 
-/// What one plan contributes: its first ready tasks and its task counts.
+/// An open task that waits for others, for the terminal when no task can
+/// start: what it still waits for, by `graph` node names.
+struct Waiting {
+    path: String,
+    id: String,
+    text: String,
+    phase_as_written: Option<String>,
+    waits_for: Vec<String>,
+}
+
+/// At most this many waiting tasks are listed when no task can start.
+const WAITING_SHOWN: usize = 5;
+
+/// What one plan contributes: its first ready tasks and its task counts;
+/// when none is ready, its first waiting tasks and their count.
 struct PlanNext {
     tasks: Vec<NextTask>,
     ready: usize,
     open: usize,
     total: usize,
+    waiting: Vec<Waiting>,
+    waiting_count: usize,
 }
 
 pub fn run(args: &NextArgs) -> Result<ExitCode> {
@@ -73,13 +89,22 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
         }
     };
     let mut all: Vec<NextTask> = Vec::new();
-    let (mut open, mut total, mut ready) = (0, 0, 0);
+    let mut waiting: Vec<Waiting> = Vec::new();
+    let (mut open, mut total, mut ready, mut waiting_count) = (0, 0, 0, 0);
     for p in plans {
         all.extend(p.tasks);
+        waiting.extend(p.waiting);
         open += p.open;
         total += p.total;
         ready += p.ready;
+        waiting_count += p.waiting_count;
     }
+    waiting.truncate(args.limit.min(WAITING_SHOWN));
+    let blocked = Blocked {
+        open,
+        more: waiting_count.saturating_sub(waiting.len()),
+        waiting,
+    };
     // Work already under way first, across plans; otherwise plan order
     // (the sort is stable).
     all.sort_by_key(|t| t.task.state != TaskState::InProgress.name());
@@ -91,7 +116,7 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
             tasks: all,
             more,
         })?,
-        Format::Human => crate::output::print(&human(&all, more, open, total))?,
+        Format::Human => crate::output::print(&human(&all, more, &blocked, total))?,
     }
     Ok(report_errors(&errors))
 }
@@ -130,9 +155,36 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
             })
         }));
     }
+    // Why nothing can start, for the terminal: only a plan without a ready
+    // task can leave the whole list empty. `-n 0` asks for counts alone.
+    let (mut waiting, mut waiting_count) = (Vec::new(), 0);
+    if ready.is_empty() && limit > 0 {
+        let all = waiting_tasks(plan, done_status(plan, dialects));
+        waiting_count = all.len();
+        let names = NodeNames::new(plan);
+        let path = l.file.display();
+        waiting.extend(all.iter().take(limit.min(WAITING_SHOWN)).map(|(i, waits)| {
+            let t = &plan.tasks[*i];
+            Waiting {
+                path: path.clone(),
+                id: names.get(Node::Task(*i)).to_owned(),
+                text: t.text.to_string(),
+                phase_as_written: t
+                    .phase
+                    .and_then(|p| plan.phases.get(p))
+                    .map(|p| p.id.to_string()),
+                waits_for: waits
+                    .iter()
+                    .map(|&n| waited_name(plan, &names, n))
+                    .collect(),
+            }
+        }));
+    }
     PlanNext {
         ready: ready.len(),
         tasks,
+        waiting,
+        waiting_count,
         open: plan
             .tasks
             .iter()
@@ -142,10 +194,40 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
     }
 }
 
+/// A node a waiting task waits for, by its `graph` name, with the status
+/// of a phase without tasks: that status is all that keeps it unfinished
+/// (see [`planwright_edit::track::Graph::new`]), and the plan may well
+/// write it far from the tasks, in an overview.
+fn waited_name(plan: &Plan, names: &NodeNames, node: Node) -> String {
+    let name = names.get(node);
+    let status = match node {
+        Node::Phase(p) => plan
+            .phases
+            .get(p)
+            .filter(|p| p.tasks.is_empty())
+            .and_then(|p| p.status.as_deref()),
+        Node::Task(_) => None,
+    };
+    match status {
+        Some(status) => format!("{name} (status: {})", status.trim()),
+        None => name.to_owned(),
+    }
+}
+
+/// Why no task can start, across the plans: the open tasks, and the first
+/// of those waiting with what they wait for.
+struct Blocked {
+    open: usize,
+    waiting: Vec<Waiting>,
+    /// Waiting tasks left out of `waiting`.
+    more: usize,
+}
+
 /// The tasks by plan, in progress or ready, and parallel batch, with the
 /// plan's text and paths made [`visible`]: a plan must not drive the
 /// terminal it is shown on.
-fn human(all: &[NextTask], more: usize, open: usize, total: usize) -> String {
+fn human(all: &[NextTask], more: usize, blocked: &Blocked, total: usize) -> String {
+    let open = blocked.open;
     let mut out = String::new();
     if all.is_empty() {
         if more > 0 {
@@ -166,6 +248,7 @@ fn human(all: &[NextTask], more: usize, open: usize, total: usize) -> String {
                  `planwright graph PLAN` shows what waits for what, and exits 1 on a cycle",
                 crate::output::count(open, "open task waits", "open tasks wait")
             );
+            waiting(&mut out, blocked);
         }
         return out;
     }
@@ -210,4 +293,31 @@ fn human(all: &[NextTask], more: usize, open: usize, total: usize) -> String {
         let _ = writeln!(out, "… and {more} more (use -n to see them)");
     }
     out
+}
+
+/// The first waiting tasks by plan, each with what it still waits for, as
+/// work in progress that waits is shown.
+fn waiting(out: &mut String, blocked: &Blocked) {
+    let mut path: Option<&str> = None;
+    for w in &blocked.waiting {
+        if path != Some(w.path.as_str()) {
+            let _ = writeln!(out, "{}\n  waiting", visible(&w.path));
+            path = Some(w.path.as_str());
+        }
+        let phase = w
+            .phase_as_written
+            .as_ref()
+            .map(|p| format!("  ({})", visible(p)))
+            .unwrap_or_default();
+        let (id, text) = (visible(&w.id), visible(&w.text));
+        let _ = writeln!(out, "    {id}  {text}{phase}");
+        let _ = writeln!(
+            out,
+            "      still waits for {}",
+            visible(&w.waits_for.join(", "))
+        );
+    }
+    if blocked.more > 0 {
+        let _ = writeln!(out, "… and {} more waiting", blocked.more);
+    }
 }

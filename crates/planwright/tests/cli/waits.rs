@@ -236,3 +236,43 @@ fn repeated_phase_ids_stay_apart_in_every_view() {
     );
     assert!(human.contains("T003  Polish  (Phase 2)\n"), "{human}");
 }
+
+#[test]
+fn next_says_what_each_waiting_task_waits_for() {
+    let overview = "# Plan\n\n## Overview\n\n### Phase 1: Setup\n\n**Status:** Not started\n\n## Tasks\n\n### Phase 1: Setup\n\n- [x] T001 Create project\n\n### Phase 2: Build\n\n**Dependencies:** Phase 1\n\n- [ ] T002 Build API\n";
+    // A cycle through phases whose ids the overview repeats: each waits
+    // for both phases of the other's id, the overview's by its status.
+    let cycle = "# Plan\n\n## Overview\n\n### Phase 1: Setup\n\n**Status:** Not started\n\n### Phase 2: Build\n\n**Status:** Planned\n\n## Tasks\n\n### Phase 1: Setup\n\n- [ ] T001 Create project (depends on Phase 2)\n\n### Phase 2: Build\n\n**Dependencies:** Phase 1\n\n- [ ] T002 Build API\n";
+    let mut many = String::from(
+        "# Plan\n\n## Phase 1: Setup\n\n- [ ] T001 Create project (depends on T009)\n\n## Phase 2: Build\n\n**Dependencies:** Phase 1\n\n",
+    );
+    for i in 2..=9 {
+        let _ = writeln!(many, "- [ ] T00{i} Part {i}");
+    }
+    let dir = plans(&[
+        ("overview.md", overview),
+        ("plans/a/tasks.md", cycle),
+        ("plans/b/plan.md", overview),
+        ("many.md", &many),
+    ]);
+    let mut snap = String::new();
+    for args in [
+        &["next", "overview.md"][..],
+        &["graph", "plans/a/tasks.md"],
+        &["next", "plans/a/tasks.md"],
+        &["next", "plans"],
+        &["next", "many.md"],
+        &["next", "many.md", "-n", "2"],
+        &["next", "many.md", "-n", "0"],
+    ] {
+        snap.push_str(&run(args, dir.path()));
+        snap.push('\n');
+    }
+    insta::assert_snapshot!("next_waiting_tasks", snap);
+    // The JSON is what it was: no task, none more.
+    let next = json(&["next", "overview.md", "--format", "json"], dir.path());
+    assert_eq!(
+        next,
+        serde_json::json!({"version": 1, "tasks": [], "more": 0})
+    );
+}
