@@ -5,6 +5,7 @@ use super::{
     Builder, HeadingLevel, OpenPhase, Phase, PhaseKind, Role, Section, TaskKind, Text, TextRange,
     Title, items, line_len, meta, roles,
 };
+use crate::model::RefTarget;
 
 impl Builder<'_> {
     pub(super) fn end_heading(&mut self, r: TextRange) {
@@ -63,7 +64,8 @@ impl Builder<'_> {
                 self.plan.phases[p.index].range.end = r.start;
                 self.phases.pop();
             }
-            self.open_phase(head, heading, Some(level), None);
+            let p = self.open_phase(head, heading, Some(level), None);
+            self.head_dependency(p, heading.start as usize, heading.slice(self.src));
         }
         buffer.clear();
         self.spare_plain = buffer;
@@ -77,7 +79,7 @@ impl Builder<'_> {
         item: Option<usize>,
     ) -> usize {
         let parent = self.phases.last().map(|p| p.index);
-        let label = crate::model::RefTarget::Phase {
+        let label = RefTarget::Phase {
             kind: head.kind,
             number: head.number.clone(),
         }
@@ -138,9 +140,42 @@ impl Builder<'_> {
                 self.plan.phases[p.index].range.end = line.start;
             }
         }
-        self.open_phase(head, line, Some(level), None);
+        let p = self.open_phase(head, line, Some(level), None);
         if let Some(p) = self.phases.last_mut() {
             p.bold = true;
+        }
+        let text = line.slice(self.src);
+        if let Some(after) = bold_end(text) {
+            self.head_dependency(p, line.start as usize + after, &text[after..]);
+        }
+    }
+
+    /// Reads the dependency a phase's head ends with (`(depends on Phase
+    /// 1)`, see [`head_dependency`]) into phase `p`, whose head's text
+    /// `text` starts at `at`: only when it names something, and the
+    /// phase's own field, later, does not replace it.
+    fn head_dependency(&mut self, p: usize, at: usize, text: &str) {
+        let Some((start, end)) = head_dependency(text) else {
+            return;
+        };
+        let value = &text[start..end];
+        let limit = self.src.len() + crate::parse::refs::MAX_EXPANDED;
+        let mut budget = limit.saturating_sub(self.plan.range_ids);
+        let before = budget;
+        let mut refs = crate::parse::refs::references_within(value, at + start, &mut budget);
+        self.plan.range_ids += before - budget;
+        let Some(phase) = self.plan.phases.get_mut(p) else {
+            return;
+        };
+        refs.retain(|r| match &r.target {
+            RefTarget::Phase { kind, number } => {
+                *kind != phase.kind || !number.eq_ignore_ascii_case(&phase.number)
+            }
+            RefTarget::Task(_) => true,
+        });
+        if !refs.is_empty() {
+            phase.depends_range = Some(TextRange::new(at + start, at + end));
+            phase.depends_on = refs;
         }
     }
 
@@ -311,12 +346,71 @@ pub(super) fn bold_phase(text: &str) -> Option<items::PhaseHead> {
         .then_some(head)
 }
 
+/// Whether `text` is all bold (`**Phase 2: Build**`), or bold followed
+/// only by the dependency it states (`**Phase 2: Build** (depends on
+/// Phase 1)`): a paragraph that heads a phase, where other prose after
+/// the bold makes it a sentence about one.
 pub(super) fn is_only_bold(text: &str) -> bool {
     let t = text.trim();
-    t.len() >= 4
+    let all_bold = t.len() >= 4
         && t.starts_with("**")
         && t.ends_with("**")
-        && meta::find_double_star(&t[2..t.len() - 2]).is_none()
+        && meta::find_double_star(&t[2..t.len() - 2]).is_none();
+    all_bold
+        || bold_end(text).is_some_and(|after| {
+            // Nothing but the bracket after the bold.
+            dependency_bracket(text[after..].trim_start()).is_some_and(|(open, _, _)| open == 0)
+        })
+}
+
+/// Where the bold that opens `text` (`**Phase 2: Build**`) ends, past its
+/// closing `**`.
+fn bold_end(text: &str) -> Option<usize> {
+    let lead = text.len() - text.trim_start().len();
+    let inner = text[lead..].strip_prefix("**")?;
+    let close = meta::find_double_star(inner)?;
+    Some(lead + 2 + close + 2)
+}
+
+/// The words that open a phase head's dependency bracket, lower case,
+/// longest first.
+const DEPENDENCY_VERBS: [&str; 7] = [
+    "depends upon",
+    "depends on",
+    "depend on",
+    "blocked by",
+    "requires",
+    "needs",
+    "after",
+];
+
+/// The dependency a phase's head ends with: a bracket at its very end
+/// that opens with a dependency verb (`Build (depends on Phase 1)`,
+/// `(after Phase 2)`). The range in `text` of what the verb names.
+pub(super) fn head_dependency(text: &str) -> Option<(usize, usize)> {
+    dependency_bracket(text).map(|(_, start, end)| (start, end))
+}
+
+/// [`head_dependency`], with where its bracket opens.
+fn dependency_bracket(text: &str) -> Option<(usize, usize, usize)> {
+    let t = text.trim_end();
+    let inner_end = t.strip_suffix(')')?.len();
+    let open = t[..inner_end].rfind('(')?;
+    let inner = &t[open + 1..inner_end];
+    if inner.contains(')') {
+        return None;
+    }
+    let lead = inner.len() - inner.trim_start().len();
+    let verb = DEPENDENCY_VERBS.iter().find(|v| {
+        inner[lead..]
+            .get(..v.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(v))
+            && inner[lead + v.len()..].starts_with(char::is_whitespace)
+    })?;
+    let value = &inner[lead + verb.len()..];
+    let start = open + 1 + lead + verb.len() + (value.len() - value.trim_start().len());
+    let end = open + 1 + lead + verb.len() + value.trim_end().len();
+    (start < end).then_some((open, start, end))
 }
 
 /// `key` is the normalised (lower-case) heading.
@@ -347,170 +441,5 @@ pub(super) fn kind_for_heading(role: Option<Role>, key: &str) -> TaskKind {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::parse;
-
-    /// The title and what its range slices to.
-    fn title(src: &str) -> (String, String) {
-        let plan = parse(src);
-        let t = plan.title.expect("a title");
-        (t.text.to_string(), t.range.slice(src).to_owned())
-    }
-
-    #[test]
-    fn the_title_range_slices_to_the_title_as_written() {
-        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
-        assert_eq!(
-            title("# Tasks: Plain title\n"),
-            pair("Plain title", "Plain title")
-        );
-        assert_eq!(
-            title("# Tasks: **Bold** title\n"),
-            pair("Bold title", "**Bold** title")
-        );
-        assert_eq!(title("# *All* `code`\n"), pair("All code", "*All* `code`"));
-        assert_eq!(
-            title("# Plan: [Sync](x.md)\n"),
-            pair("Sync", "[Sync](x.md)")
-        );
-        // The prefix's word again in the title is not taken for it.
-        assert_eq!(title("# Plan: Plan B ##\n"), pair("Plan B", "Plan B"));
-        assert_eq!(title("# #1 \\*star\n"), pair("#1 *star", "#1 \\*star"));
-        assert_eq!(
-            title("Sync\nengine\n====\n"),
-            pair("Sync engine", "Sync\nengine")
-        );
-        // The reader keeps entities as written.
-        assert_eq!(title("# Tasks: &copy; A\n"), pair("&copy; A", "&copy; A"));
-    }
-
-    #[test]
-    fn outcome_lists_are_criteria_not_work() {
-        use crate::TaskKind;
-        let plan = parse(
-            "# P\n\n## Phase 1: Build\n\n- [ ] Write it\n\n### Success Criteria\n\n- [ ] All tests pass\n\n## Week 1 Metrics\n\n- [ ] p95 under 200 ms\n\n## Observability & Metrics\n\n- [ ] Add a dashboard\n",
-        );
-        let kinds: Vec<_> = plan.tasks.iter().map(|t| t.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                TaskKind::Task,
-                TaskKind::AcceptanceCriterion,
-                TaskKind::AcceptanceCriterion,
-                TaskKind::Task,
-            ]
-        );
-    }
-
-    /// Each phase as `id < parent [tasks] first line .. last line`, the
-    /// lines being those its range slices to.
-    fn phases(src: &str) -> Vec<String> {
-        let plan = parse(src);
-        plan.phases
-            .iter()
-            .map(|p| {
-                let text = p.range.slice(src).trim_end();
-                let parent = p.parent.map_or("-", |i| plan.phases[i].id.as_str());
-                let tasks: Vec<&str> = p
-                    .tasks
-                    .iter()
-                    .map(|&t| plan.tasks[t].text.as_str())
-                    .collect();
-                let first = text.lines().next().unwrap_or_default();
-                let last = text.lines().last().unwrap_or_default();
-                format!("{} < {parent} {tasks:?} {first} .. {last}", p.id)
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_bold_line_phase_holds_its_sub_headings() {
-        let src = "# Plan: Bold phases\n\n**Phase 1: Setup**\n\n### Tasks\n\n- [ ] T001 Create repo\n- [x] T002 Add CI\n\n**Phase 2: Build**\n\n#### Work\n\n- [ ] T003 Write parser\n";
-        assert_eq!(
-            phases(src),
-            [
-                r#"Phase 1 < - ["Create repo", "Add CI"] **Phase 1: Setup** .. - [x] T002 Add CI"#,
-                r#"Phase 2 < - ["Write parser"] **Phase 2: Build** .. - [ ] T003 Write parser"#,
-            ]
-        );
-        // Outside any section a `###` is still its own.
-        let src = "**Step 1 – Repo**\n\n### Tasks\n\n- [ ] Create repo\n";
-        assert_eq!(
-            phases(src),
-            [r#"Step 1 < - ["Create repo"] **Step 1 – Repo** .. - [ ] Create repo"#]
-        );
-        // Under the title, or before any heading, the plan's `##` (or `#`)
-        // sections end it: risks and appendix tasks are no phase's.
-        let src = "# Widgets\n\n**Phase 1: Setup**\n\n- [ ] a\n\n**Phase 2: Build**\n\n- [ ] b\n\n## Risks\n\n- [ ] c\n";
-        assert_eq!(
-            phases(src),
-            [
-                r#"Phase 1 < - ["a"] **Phase 1: Setup** .. - [ ] a"#,
-                r#"Phase 2 < - ["b"] **Phase 2: Build** .. - [ ] b"#,
-            ]
-        );
-        let src = "**Phase 1: Setup**\n\n- [ ] a\n\n# Appendix\n\n- [ ] b\n";
-        assert_eq!(
-            phases(src),
-            [r#"Phase 1 < - ["a"] **Phase 1: Setup** .. - [ ] a"#]
-        );
-    }
-
-    #[test]
-    fn a_bold_line_phase_ends_at_its_sections_level() {
-        // Phase 2, written under Phase 1's `### Tasks`, is its sibling: the
-        // next `### Tasks` is its own, and `## Notes` closes it.
-        let src = "# Plan\n\n## Work\n\n**Phase 1: Setup**\n\n### Tasks\n\n- [ ] a\n\n**Phase 2: Build**\n\n### Tasks\n\n- [ ] b\n\n## Notes\n\n- [ ] c\n";
-        assert_eq!(
-            phases(src),
-            [
-                r#"Phase 1 < - ["a"] **Phase 1: Setup** .. - [ ] a"#,
-                r#"Phase 2 < - ["b"] **Phase 2: Build** .. - [ ] b"#,
-            ]
-        );
-        assert_eq!(parse(src).tasks[2].phase, None);
-    }
-
-    #[test]
-    fn phase_headings_beside_and_inside_bold_line_phases() {
-        // Steps nest in a bold phase; a phase heading of its kind is its
-        // sibling, and a bold phase after a phase heading is that one's.
-        let src = "# Plan\n\n**Phase 1: Setup**\n\n### Step 1.1: Repo\n\n- [ ] a\n\n### Step 1.2: CI\n\n- [ ] b\n\n### Phase 2: Build\n\n- [ ] c\n\n**Phase 3: Ship**\n\n#### Step 3.1: Tag\n\n- [ ] d\n\n### Notes\n\n- [ ] e\n";
-        assert_eq!(
-            phases(src),
-            [
-                r#"Phase 1 < - ["a", "b"] **Phase 1: Setup** .. - [ ] b"#,
-                r#"Step 1.1 < Phase 1 ["a"] ### Step 1.1: Repo .. - [ ] a"#,
-                r#"Step 1.2 < Phase 1 ["b"] ### Step 1.2: CI .. - [ ] b"#,
-                r#"Phase 2 < - ["c"] ### Phase 2: Build .. - [ ] c"#,
-                r#"Phase 3 < - ["d"] **Phase 3: Ship** .. - [ ] d"#,
-                r#"Step 3.1 < Phase 3 ["d"] #### Step 3.1: Tag .. - [ ] d"#,
-            ]
-        );
-        // A heading that goes on with the bold phase's number is inside
-        // it, and so is a bold step under a phase heading.
-        let src = "## Plan\n\n**Phase 1: Setup**\n\n### Phase 1.1: Repo\n\n- [ ] a\n\n## Phase 2: Build\n\n**Step 1 – Parser**\n\n- [ ] b\n\n**Step 2 – Printer**\n\n### Details\n\n- [ ] c\n";
-        assert_eq!(
-            phases(src),
-            [
-                r#"Phase 1 < - ["a"] **Phase 1: Setup** .. - [ ] a"#,
-                r#"Phase 1.1 < Phase 1 ["a"] ### Phase 1.1: Repo .. - [ ] a"#,
-                r#"Phase 2 < - ["b", "c"] ## Phase 2: Build .. - [ ] c"#,
-                r#"Step 1 < Phase 2 ["b"] **Step 1 – Parser** .. - [ ] b"#,
-                r#"Step 2 < Phase 2 ["c"] **Step 2 – Printer** .. - [ ] c"#,
-            ]
-        );
-        // The sibling is the outermost open phase of the kind: Phase 2
-        // closes Phase 1 and its part 1.1, and takes Phase 1's level.
-        let src = "## Phase 1: A\n\n### Phase 1.1: B\n\n- [ ] a\n\n**Phase 2: C**\n\n- [ ] b\n\n### Phase 2.1: D\n\n- [ ] c\n\n## Notes\n\n- [ ] d\n";
-        assert_eq!(
-            phases(src),
-            [
-                r#"Phase 1 < - ["a"] ## Phase 1: A .. - [ ] a"#,
-                r#"Phase 1.1 < Phase 1 ["a"] ### Phase 1.1: B .. - [ ] a"#,
-                r#"Phase 2 < - ["b", "c"] **Phase 2: C** .. - [ ] c"#,
-                r#"Phase 2.1 < Phase 2 ["c"] ### Phase 2.1: D .. - [ ] c"#,
-            ]
-        );
-    }
-}
+#[path = "headings_tests.rs"]
+mod tests;

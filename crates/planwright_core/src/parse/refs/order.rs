@@ -150,16 +150,15 @@ impl<'p> Reader<'p> {
                 bullets.extend(self.bullet(block.range));
             }
         }
-        // "All user stories" are those the section names as stories, or,
-        // where it names none, the phases titled as one.
+        // "All user stories" are those the section names as stories and
+        // every phase titled as one: a story the section gives no bullet
+        // of its own is still one of them.
         let mut stories: Vec<usize> = bullets
             .iter()
             .filter(|b| b.stories)
             .flat_map(|b| b.subjects.iter().copied())
             .collect();
-        if stories.is_empty() {
-            stories.clone_from(&self.stories);
-        }
+        stories.extend_from_slice(&self.stories);
         stories.sort_unstable();
         stories.dedup();
         let mut out = Vec::new();

@@ -110,6 +110,48 @@ fn what_does_not_resolve_to_a_phase_of_the_plan_names_nothing() {
 }
 
 #[test]
+fn all_user_stories_include_stories_without_a_bullet_of_their_own() {
+    let (src, plan) = plan_with(
+        "\
+- **Setup (Phase 1)**: No dependencies
+- **Foundational (Phase 2)**: Depends on Setup completion
+- **User Story 2 (Phase 4)**: Depends on Foundational
+- **Polish (Phase 5)**: Depends on all user stories being complete
+",
+    );
+    assert_eq!(
+        deps(&src, &plan),
+        [
+            r#"Phase 2 <- Phase 1 "Setup""#,
+            r#"Phase 4 <- Phase 2 "Foundational""#,
+            r#"Phase 5 <- Phase 3 "all user stories""#,
+            r#"Phase 5 <- Phase 4 "all user stories""#,
+        ]
+    );
+}
+
+#[test]
+fn a_none_that_names_a_phase_leaves_the_rest_of_the_bullet() {
+    let (src, plan) = plan_with(
+        "\
+- **Polish (Phase 5)**: No dependency on Phase 3; depends on Phase 4
+- **User Story 2 (Phase 4)**: No direct dependencies upon US1 but requires Setup
+- **User Story 1 (Phase 3)**: No dependencies; can start after Setup
+- **Foundational (Phase 2)**: No dependency on Setup
+",
+    );
+    assert_eq!(
+        deps(&src, &plan),
+        [
+            r#"Phase 4 <- Phase 1 "Setup""#,
+            r#"Phase 5 <- Phase 4 "Phase 4""#,
+        ]
+    );
+    let range = plan.phases[4].depends_range.map(|r| r.slice(&src));
+    assert_eq!(range, Some("Phase 4"));
+}
+
+#[test]
 fn a_name_is_a_titles_first_words_when_only_one_phase_has_it() {
     let src = "\
 ## Phase 1: Setup

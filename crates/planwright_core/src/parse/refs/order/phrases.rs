@@ -3,7 +3,7 @@
 //! stops. Offsets are into the bullet's text (`lower` is that text in
 //! ASCII lower case: the same offsets).
 
-use super::super::{keys, next_word, says_none, word_end};
+use super::super::{is_dependency_word, keys, next_word, says_none, word_end};
 use crate::model::Text;
 
 /// The most words of a name looked up: titles are names up to their
@@ -142,10 +142,17 @@ pub(super) fn verbs(lower: &str, from: usize) -> impl Iterator<Item = (usize, us
 /// stops. None when the object says there are none.
 pub(super) fn clauses(text: &str, lower: &str, object: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    if says_none(&text[object..]) {
-        return out;
-    }
     let mut from = object;
+    if says_none(&text[object..]) {
+        // "No dependency on Phase 5; depends on Phase 4": a none that
+        // names what it is not is a clause of its own, and what follows
+        // it may still wait. A bare "No dependencies" stands for the
+        // whole bullet.
+        match none_on_end(lower, object) {
+            Some(end) => from = clause_end(lower, end),
+            None => return out,
+        }
+    }
     while let Some((start, end)) = verbs(lower, from).next() {
         let stop = clause_end(lower, end);
         if !keys::negated(&text[object..start]) {
@@ -154,6 +161,24 @@ pub(super) fn clauses(text: &str, lower: &str, object: usize) -> Vec<(usize, usi
         from = stop.max(end);
     }
     out
+}
+
+/// Where "no dependency on", "no direct dependencies upon" at the start
+/// of `lower[from..]` (past marks) ends: a none that names something.
+fn none_on_end(lower: &str, from: usize) -> Option<usize> {
+    let (first, mut at) = next_word(lower, skip_marks(lower, from))?;
+    if first != "no" {
+        return None;
+    }
+    for _ in 0..2 {
+        let (w, end) = next_word(lower, at)?;
+        at = end;
+        if is_dependency_word(w) {
+            let (on, end) = next_word(lower, at)?;
+            return matches!(on, "on" | "upon").then_some(end);
+        }
+    }
+    None
 }
 
 /// Where the clause from `from` stops: at a sentence's end, a bracket,

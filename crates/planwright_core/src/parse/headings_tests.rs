@@ -1,0 +1,234 @@
+//! Tests of the heading reader: titles, sections, and phases opened by
+//! headings and bold lines.
+
+use crate::parse;
+
+/// The title and what its range slices to.
+fn title(src: &str) -> (String, String) {
+    let plan = parse(src);
+    let t = plan.title.expect("a title");
+    (t.text.to_string(), t.range.slice(src).to_owned())
+}
+
+#[test]
+fn the_title_range_slices_to_the_title_as_written() {
+    let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    assert_eq!(
+        title("# Tasks: Plain title\n"),
+        pair("Plain title", "Plain title")
+    );
+    assert_eq!(
+        title("# Tasks: **Bold** title\n"),
+        pair("Bold title", "**Bold** title")
+    );
+    assert_eq!(title("# *All* `code`\n"), pair("All code", "*All* `code`"));
+    assert_eq!(
+        title("# Plan: [Sync](x.md)\n"),
+        pair("Sync", "[Sync](x.md)")
+    );
+    // The prefix's word again in the title is not taken for it.
+    assert_eq!(title("# Plan: Plan B ##\n"), pair("Plan B", "Plan B"));
+    assert_eq!(title("# #1 \\*star\n"), pair("#1 *star", "#1 \\*star"));
+    assert_eq!(
+        title("Sync\nengine\n====\n"),
+        pair("Sync engine", "Sync\nengine")
+    );
+    // The reader keeps entities as written.
+    assert_eq!(title("# Tasks: &copy; A\n"), pair("&copy; A", "&copy; A"));
+}
+
+#[test]
+fn outcome_lists_are_criteria_not_work() {
+    use crate::TaskKind;
+    let plan = parse(
+        "# P\n\n## Phase 1: Build\n\n- [ ] Write it\n\n### Success Criteria\n\n- [ ] All tests pass\n\n## Week 1 Metrics\n\n- [ ] p95 under 200 ms\n\n## Observability & Metrics\n\n- [ ] Add a dashboard\n",
+    );
+    let kinds: Vec<_> = plan.tasks.iter().map(|t| t.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            TaskKind::Task,
+            TaskKind::AcceptanceCriterion,
+            TaskKind::AcceptanceCriterion,
+            TaskKind::Task,
+        ]
+    );
+}
+
+/// Each phase as `id < parent [tasks] first line .. last line`, the
+/// lines being those its range slices to.
+fn phases(src: &str) -> Vec<String> {
+    let plan = parse(src);
+    plan.phases
+        .iter()
+        .map(|p| {
+            let text = p.range.slice(src).trim_end();
+            let parent = p.parent.map_or("-", |i| plan.phases[i].id.as_str());
+            let tasks: Vec<&str> = p
+                .tasks
+                .iter()
+                .map(|&t| plan.tasks[t].text.as_str())
+                .collect();
+            let first = text.lines().next().unwrap_or_default();
+            let last = text.lines().last().unwrap_or_default();
+            format!("{} < {parent} {tasks:?} {first} .. {last}", p.id)
+        })
+        .collect()
+}
+
+/// Each phase's dependencies as `Phase N <- Phase M "words" in "range"`.
+fn phase_deps(src: &str) -> Vec<String> {
+    let plan = parse(src);
+    plan.phases
+        .iter()
+        .flat_map(|p| {
+            let range = p.depends_range.map_or("", |r| r.slice(src));
+            p.depends_on.iter().map(move |d| {
+                let words = d.range.slice(src);
+                format!("{} <- {} {words:?} in {range:?}", p.id, d.target.label())
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn a_bold_phase_with_its_dependency_in_brackets_heads_a_phase() {
+    let src = "# P\n\n**Phase 1: Setup**\n\n- [ ] a\n\n**Phase 2: Build** (depends on Phase 1)\n\n- [ ] b\n";
+    assert_eq!(
+        phases(src),
+        [
+            r#"Phase 1 < - ["a"] **Phase 1: Setup** .. - [ ] a"#,
+            r#"Phase 2 < - ["b"] **Phase 2: Build** (depends on Phase 1) .. - [ ] b"#,
+        ]
+    );
+    assert_eq!(
+        phase_deps(src),
+        [r#"Phase 2 <- Phase 1 "Phase 1" in "Phase 1""#]
+    );
+    assert_eq!(parse(src).phases[1].title, "Build");
+}
+
+#[test]
+fn a_bold_phase_followed_by_other_words_is_not_a_head() {
+    for tail in [
+        "(see Phase 1)",
+        "depends on Phase 1",
+        "(depends on Phase 1) and more",
+        "and then (depends on Phase 1)",
+        "(notes) (depends on Phase 1)",
+        "(depends on Phase 1) and more)",
+    ] {
+        let src = format!(
+            "# P\n\n**Phase 1: Setup**\n\n- [ ] a\n\n**Phase 2: Build** {tail}\n\n- [ ] b\n"
+        );
+        assert_eq!(
+            phases(&src),
+            [r#"Phase 1 < - ["a", "b"] **Phase 1: Setup** .. - [ ] b"#],
+            "{tail}"
+        );
+    }
+}
+
+#[test]
+fn a_phase_heading_ending_in_a_dependency_bracket_depends() {
+    let src = "# P\n\n## Phase 1: Setup\n\n- [ ] a\n\n## Phase 2: Build (depends on Phase 1)\n\n- [ ] b\n\n## Phase 3: Ship (after Phase 2, Phase 3)\n\n## Phase 4: Docs (written after approval)\n";
+    assert_eq!(
+        phase_deps(src),
+        [
+            r#"Phase 2 <- Phase 1 "Phase 1" in "Phase 1""#,
+            r#"Phase 3 <- Phase 2 "Phase 2" in "Phase 2, Phase 3""#,
+        ]
+    );
+    assert!(parse(src).phases[3].depends_range.is_none());
+}
+
+#[test]
+fn a_bold_line_phase_holds_its_sub_headings() {
+    let src = "# Plan: Bold phases\n\n**Phase 1: Setup**\n\n### Tasks\n\n- [ ] T001 Create repo\n- [x] T002 Add CI\n\n**Phase 2: Build**\n\n#### Work\n\n- [ ] T003 Write parser\n";
+    assert_eq!(
+        phases(src),
+        [
+            r#"Phase 1 < - ["Create repo", "Add CI"] **Phase 1: Setup** .. - [x] T002 Add CI"#,
+            r#"Phase 2 < - ["Write parser"] **Phase 2: Build** .. - [ ] T003 Write parser"#,
+        ]
+    );
+    // Outside any section a `###` is still its own.
+    let src = "**Step 1 – Repo**\n\n### Tasks\n\n- [ ] Create repo\n";
+    assert_eq!(
+        phases(src),
+        [r#"Step 1 < - ["Create repo"] **Step 1 – Repo** .. - [ ] Create repo"#]
+    );
+    // Under the title, or before any heading, the plan's `##` (or `#`)
+    // sections end it: risks and appendix tasks are no phase's.
+    let src = "# Widgets\n\n**Phase 1: Setup**\n\n- [ ] a\n\n**Phase 2: Build**\n\n- [ ] b\n\n## Risks\n\n- [ ] c\n";
+    assert_eq!(
+        phases(src),
+        [
+            r#"Phase 1 < - ["a"] **Phase 1: Setup** .. - [ ] a"#,
+            r#"Phase 2 < - ["b"] **Phase 2: Build** .. - [ ] b"#,
+        ]
+    );
+    let src = "**Phase 1: Setup**\n\n- [ ] a\n\n# Appendix\n\n- [ ] b\n";
+    assert_eq!(
+        phases(src),
+        [r#"Phase 1 < - ["a"] **Phase 1: Setup** .. - [ ] a"#]
+    );
+}
+
+#[test]
+fn a_bold_line_phase_ends_at_its_sections_level() {
+    // Phase 2, written under Phase 1's `### Tasks`, is its sibling: the
+    // next `### Tasks` is its own, and `## Notes` closes it.
+    let src = "# Plan\n\n## Work\n\n**Phase 1: Setup**\n\n### Tasks\n\n- [ ] a\n\n**Phase 2: Build**\n\n### Tasks\n\n- [ ] b\n\n## Notes\n\n- [ ] c\n";
+    assert_eq!(
+        phases(src),
+        [
+            r#"Phase 1 < - ["a"] **Phase 1: Setup** .. - [ ] a"#,
+            r#"Phase 2 < - ["b"] **Phase 2: Build** .. - [ ] b"#,
+        ]
+    );
+    assert_eq!(parse(src).tasks[2].phase, None);
+}
+
+#[test]
+fn phase_headings_beside_and_inside_bold_line_phases() {
+    // Steps nest in a bold phase; a phase heading of its kind is its
+    // sibling, and a bold phase after a phase heading is that one's.
+    let src = "# Plan\n\n**Phase 1: Setup**\n\n### Step 1.1: Repo\n\n- [ ] a\n\n### Step 1.2: CI\n\n- [ ] b\n\n### Phase 2: Build\n\n- [ ] c\n\n**Phase 3: Ship**\n\n#### Step 3.1: Tag\n\n- [ ] d\n\n### Notes\n\n- [ ] e\n";
+    assert_eq!(
+        phases(src),
+        [
+            r#"Phase 1 < - ["a", "b"] **Phase 1: Setup** .. - [ ] b"#,
+            r#"Step 1.1 < Phase 1 ["a"] ### Step 1.1: Repo .. - [ ] a"#,
+            r#"Step 1.2 < Phase 1 ["b"] ### Step 1.2: CI .. - [ ] b"#,
+            r#"Phase 2 < - ["c"] ### Phase 2: Build .. - [ ] c"#,
+            r#"Phase 3 < - ["d"] **Phase 3: Ship** .. - [ ] d"#,
+            r#"Step 3.1 < Phase 3 ["d"] #### Step 3.1: Tag .. - [ ] d"#,
+        ]
+    );
+    // A heading that goes on with the bold phase's number is inside
+    // it, and so is a bold step under a phase heading.
+    let src = "## Plan\n\n**Phase 1: Setup**\n\n### Phase 1.1: Repo\n\n- [ ] a\n\n## Phase 2: Build\n\n**Step 1 – Parser**\n\n- [ ] b\n\n**Step 2 – Printer**\n\n### Details\n\n- [ ] c\n";
+    assert_eq!(
+        phases(src),
+        [
+            r#"Phase 1 < - ["a"] **Phase 1: Setup** .. - [ ] a"#,
+            r#"Phase 1.1 < Phase 1 ["a"] ### Phase 1.1: Repo .. - [ ] a"#,
+            r#"Phase 2 < - ["b", "c"] ## Phase 2: Build .. - [ ] c"#,
+            r#"Step 1 < Phase 2 ["b"] **Step 1 – Parser** .. - [ ] b"#,
+            r#"Step 2 < Phase 2 ["c"] **Step 2 – Printer** .. - [ ] c"#,
+        ]
+    );
+    // The sibling is the outermost open phase of the kind: Phase 2
+    // closes Phase 1 and its part 1.1, and takes Phase 1's level.
+    let src = "## Phase 1: A\n\n### Phase 1.1: B\n\n- [ ] a\n\n**Phase 2: C**\n\n- [ ] b\n\n### Phase 2.1: D\n\n- [ ] c\n\n## Notes\n\n- [ ] d\n";
+    assert_eq!(
+        phases(src),
+        [
+            r#"Phase 1 < - ["a"] ## Phase 1: A .. - [ ] a"#,
+            r#"Phase 1.1 < Phase 1 ["a"] ### Phase 1.1: B .. - [ ] a"#,
+            r#"Phase 2 < - ["b", "c"] **Phase 2: C** .. - [ ] c"#,
+            r#"Phase 2.1 < Phase 2 ["c"] ### Phase 2.1: D .. - [ ] c"#,
+        ]
+    );
+}
