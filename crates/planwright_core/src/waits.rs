@@ -277,6 +277,45 @@ impl Events {
         }
     }
 
+    /// The cycles that share no node with a cycle found before them, in
+    /// the order the search meets them: breaking one cycle of a tangle
+    /// often breaks the others, and listing every cycle of a tangle could
+    /// take more lines than the plan has. Bounded by the nodes, not by the
+    /// cycles (which can grow with the square of the waits). `waits` is
+    /// the list given to [`Events::new`].
+    pub fn disjoint_cycles(&self, waits: &[Wait]) -> Vec<Cycle> {
+        let index = |n: Node| match n {
+            Node::Phase(p) => p,
+            Node::Task(t) => self.phases + t,
+        };
+        let mut reported = vec![false; (self.starts.len() - 1) / 2];
+        let mut out = Vec::new();
+        self.for_each_cycle(|cycle| {
+            // A node of a cycle is an end of one of its waits.
+            let seen = |w: usize| {
+                waits.get(w).is_some_and(|w| {
+                    reported.get(index(w.from)) == Some(&true)
+                        || reported.get(index(w.to)) == Some(&true)
+                })
+            };
+            // The closing wait first: in a tangle most cycles close at a
+            // node reported already, and reading each whole was quadratic.
+            if cycle.closing().is_some_and(seen) || cycle.waits().any(seen) {
+                return ControlFlow::<()>::Continue(());
+            }
+            if let Some(found) = cycle.read() {
+                for &n in &found.path {
+                    if let Some(r) = reported.get_mut(index(n)) {
+                        *r = true;
+                    }
+                }
+                out.push(found);
+            }
+            ControlFlow::Continue(())
+        });
+        out
+    }
+
     /// Calls `found` with each cycle a depth-first search meets, from the
     /// first event in turn, until it breaks; returns what it broke with.
     /// Without recursion: plans may be long chains. A tangle of waits can

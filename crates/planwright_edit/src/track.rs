@@ -289,6 +289,20 @@ impl Graph {
         let first = events.for_each_cycle(|cycle| ControlFlow::Break(cycle.read()))?;
         first.map(|cycle| cycle.path)
     }
+
+    /// Every cycle that shares no node with one before it, the first being
+    /// [`Graph::cycle`]'s: the cycles PW207 reports.
+    pub fn cycles(&self) -> Vec<Vec<Node>> {
+        if self.edges.is_empty() {
+            return Vec::new();
+        }
+        let phases = self.phase_done.len();
+        waits::Events::new(phases, self.tasks, &self.edges, &self.within)
+            .disjoint_cycles(&self.edges)
+            .into_iter()
+            .map(|c| c.path)
+            .collect()
+    }
 }
 
 /// Whether a phase's status says its work is over, finished or given up

@@ -34,6 +34,9 @@ struct GraphDoc {
     /// its tasks are, so `Phase 1 → Phase 2 → T001 → Phase 1` is a cycle
     /// when T001 of Phase 1 waits for Phase 2.
     cycle: Option<Vec<String>>,
+    /// Every cycle that shares no node with one before it, `cycle` first,
+    /// as `lint` reports them (PW207); empty without a cycle.
+    cycles: Vec<Vec<String>>,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -67,7 +70,8 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     let graph = Graph::new(plan, done_status(plan, &project.dialects));
     let names = NodeNames::new(plan);
     let name = |n: Node| names.get(n).to_owned();
-    let cycle = graph.cycle();
+    let cycles = graph.cycles();
+    let cycle = cycles.first();
     match args.format {
         GraphFormat::Mermaid => crate::output::print(&mermaid(plan, &graph))?,
         GraphFormat::Dot => crate::output::print(&dot(plan, &graph))?,
@@ -84,19 +88,25 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
                         to: name(e.to),
                     })
                     .collect(),
-                cycle: cycle.as_ref().map(|c| c.iter().map(|&n| name(n)).collect()),
+                cycle: cycle.map(|c| c.iter().map(|&n| name(n)).collect()),
+                cycles: cycles
+                    .iter()
+                    .map(|c| c.iter().map(|&n| name(n)).collect())
+                    .collect(),
             };
             crate::output::print_json(&doc)?;
         }
     }
-    if let Some(c) = cycle {
-        // Labelled `error` as exit code 1 is: a finding at error level.
+    // Labelled `error` as exit code 1 is: a finding at error level.
+    for c in &cycles {
         let path: Vec<String> = c.iter().map(|&n| name(n)).collect();
         eprintln!(
             "planwright: error: {}: dependency cycle: {}",
             visible(&loaded.file.display()),
             visible(&planwright_core::cycle_path(&path))
         );
+    }
+    if !cycles.is_empty() {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

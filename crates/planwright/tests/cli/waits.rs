@@ -276,3 +276,27 @@ fn next_says_what_each_waiting_task_waits_for() {
         serde_json::json!({"version": 1, "tasks": [], "more": 0})
     );
 }
+
+#[test]
+fn graph_reports_every_separate_cycle_as_lint_does() {
+    let plan = "# Plan\n\n- [ ] T001 a (depends on T002)\n- [ ] T002 b (depends on T001)\n- [ ] T003 c (depends on T004)\n- [ ] T004 d (depends on T003)\n- [ ] T005 e\n";
+    let dir = plans(&[("plan.md", plan)]);
+    let out = planwright(&["graph", "plan.md"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: plan.md: dependency cycle: T001 → T002 → T001\n\
+         planwright: error: plan.md: dependency cycle: T003 → T004 → T003\n"
+    );
+    let doc = json(&["graph", "plan.md", "--format", "json"], dir.path());
+    assert_eq!(doc["cycle"], serde_json::json!(["T001", "T002", "T001"]));
+    assert_eq!(
+        doc["cycles"],
+        serde_json::json!([["T001", "T002", "T001"], ["T003", "T004", "T003"]])
+    );
+    let lint = json(
+        &["lint", "plan.md", "--select", "PW207", "--format", "json"],
+        dir.path(),
+    );
+    assert_eq!(lint["diagnostics"].as_array().map(Vec::len), Some(2));
+}

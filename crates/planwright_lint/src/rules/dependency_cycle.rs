@@ -32,8 +32,6 @@
 //! Remove the dependency that is not real, or split the work so that one
 //! side can finish first.
 
-use std::ops::ControlFlow;
-
 use planwright_core::json::UniqueIds;
 use planwright_core::waits::{self, Cycle, Events, Node, Wait};
 use planwright_core::{Plan, TextRange};
@@ -60,30 +58,9 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         Node::Task(t) => phases + t,
     };
     let name = |n: Node| names.get(index(n)).map_or("?", String::as_str);
-    let mut reported = vec![false; phases + tasks];
-    events.for_each_cycle(|cycle| {
-        // The cycles reported share no node, so the findings are bounded
-        // by the nodes, not by the cycles (which can grow with the square
-        // of the edges). A node of a cycle is an end of one of its waits.
-        let seen = |w: usize| {
-            waits
-                .get(w)
-                .is_some_and(|w| reported[index(w.from)] || reported[index(w.to)])
-        };
-        // The closing wait first: in a tangle most cycles close at a node
-        // reported already, and reading each of them whole was quadratic.
-        if cycle.closing().is_some_and(seen) || cycle.waits().any(seen) {
-            return ControlFlow::<()>::Continue(());
-        }
-        let Some(found) = cycle.read() else {
-            return ControlFlow::Continue(());
-        };
-        for &n in &found.path {
-            reported[index(n)] = true;
-        }
+    for found in events.disjoint_cycles(&waits) {
         emit(out, plan, &waits, &found, &name);
-        ControlFlow::Continue(())
-    });
+    }
 }
 
 fn emit<'n>(
