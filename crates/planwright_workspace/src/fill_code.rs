@@ -23,10 +23,14 @@ pub(crate) fn code_double_braces(plan: &Plan, template: &str) -> Vec<Placeholder
         scan(plan, template, *block, &mut out);
     }
     let mut line_start = 0;
+    // The blocks are in text order: one cursor over them keeps a long
+    // template with many blocks linear.
+    let mut blocks = plan.code_blocks.iter().peekable();
     for line in template.split_inclusive('\n') {
         let range = TextRange::new(line_start, line_start + line.len());
         line_start += line.len();
-        if plan.code_blocks.iter().any(|b| b.contains_range(range)) {
+        while blocks.next_if(|b| b.end <= range.start).is_some() {}
+        if blocks.peek().is_some_and(|b| b.contains_range(range)) {
             continue;
         }
         for span in code_spans(line) {
