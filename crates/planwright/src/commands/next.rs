@@ -41,6 +41,10 @@ struct NextTask {
     /// listed. Present only when there are some.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     waits_for: Vec<String>,
+    /// `waits_for` for the terminal, a task-less phase with the status
+    /// that keeps it unfinished, as the waiting list shows it.
+    #[serde(skip)]
+    waits_for_shown: Vec<String>,
     /// The id of its phase as the plan writes it, for the terminal: the
     /// task object's `phase` is unique in the document, ` (2)` and all.
     #[serde(skip)]
@@ -146,6 +150,11 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
                     .waits_for
                     .iter()
                     .map(|&n| names.get(n).to_owned())
+                    .collect(),
+                waits_for_shown: r
+                    .waits_for
+                    .iter()
+                    .map(|&n| waited_name(plan, &names, n))
                     .collect(),
                 phase_as_written: plan.tasks[r.task]
                     .phase
@@ -281,11 +290,11 @@ fn human(all: &[NextTask], more: usize, blocked: &Blocked, total: usize) -> Stri
             .unwrap_or_default();
         let (id, text) = (visible(&t.task.id), visible(&t.task.text));
         let _ = writeln!(out, "{indent}{id}  {text}{phase}");
-        if !t.waits_for.is_empty() {
+        if !t.waits_for_shown.is_empty() {
             let _ = writeln!(
                 out,
                 "{indent}  still waits for {}",
-                visible(&t.waits_for.join(", "))
+                visible(&t.waits_for_shown.join(", "))
             );
         }
     }

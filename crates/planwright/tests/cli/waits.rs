@@ -300,3 +300,20 @@ fn graph_reports_every_separate_cycle_as_lint_does() {
     );
     assert_eq!(lint["diagnostics"].as_array().map(Vec::len), Some(2));
 }
+
+#[test]
+fn work_in_progress_shows_why_a_phase_it_waits_for_is_unfinished() {
+    let plan = "# Plan\n\n## Overview\n\n### Phase 1: Setup\n\n**Status:** Not started\n\n## Tasks\n\n### Phase 2: Build\n\n**Dependencies:** Phase 1\n\n- [-] T002 Build API\n";
+    let dir = plans(&[("plan.md", plan)]);
+    let out = planwright(&["next", "plan.md"], dir.path());
+    assert!(
+        stdout(&out).contains(
+            "T002  Build API  (Phase 2)\n      still waits for Phase 1 (status: Not started)\n"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    // The JSON keeps plain node ids.
+    let doc = json(&["next", "plan.md", "--format", "json"], dir.path());
+    assert_eq!(doc["tasks"][0]["waits_for"], serde_json::json!(["Phase 1"]));
+}
