@@ -7,6 +7,15 @@ fn p(src: &str) -> Plan {
     parse(src)
 }
 
+/// Each task's wait for a phase: the task, the phase named, and the words
+/// it was read from.
+pub(super) fn phase_waits<'s>(plan: &Plan, src: &'s str) -> Vec<(usize, Text, &'s str)> {
+    plan.phase_waits
+        .iter()
+        .map(|w| (w.task, w.phase.target.label(), w.phase.range.slice(src)))
+        .collect()
+}
+
 #[test]
 fn empty_file_is_an_empty_generic_plan() {
     let plan = p("");
@@ -600,12 +609,8 @@ fn a_dependency_in_a_task_item_is_the_tasks_with_its_range() {
         .collect();
     assert_eq!(links, [("T001", "T002", "T001"), ("T002", "T003", "T002")]);
     // The phase the task waits for, where it is written.
-    let waits: Vec<(usize, &str)> = plan
-        .phase_waits
-        .iter()
-        .map(|w| (w.task, w.phase.range.slice(src)))
-        .collect();
-    assert_eq!(waits, [(2, "Phase 1")]);
+    let waits = phase_waits(&plan, src);
+    assert_eq!(waits, [(2, "Phase 1".into(), "Phase 1")]);
     // The bold field is still a field of the plan, as written.
     let field = plan.metadata.iter().find(|m| m.norm == "dependencies");
     assert_eq!(field.map(|f| f.value_range.slice(src)), Some("T001"));
@@ -615,11 +620,7 @@ fn a_dependency_in_a_task_item_is_the_tasks_with_its_range() {
 fn a_task_waits_for_a_phase_it_names() {
     let src = "## Phase 1: A\n- [ ] T001 a\n## Phase 2: B\n- [ ] T002 deploy (depends on Phase 1) and document Phase 3\n  - Blocked by: Stage A\n- [ ] T003 not blocked by Phase 1\n";
     let plan = p(src);
-    let waits: Vec<(usize, Text, &str)> = plan
-        .phase_waits
-        .iter()
-        .map(|w| (w.task, w.phase.target.label(), w.phase.range.slice(src)))
-        .collect();
+    let waits = phase_waits(&plan, src);
     assert_eq!(
         waits,
         [

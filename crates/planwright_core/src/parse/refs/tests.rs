@@ -345,11 +345,7 @@ fn a_task_names_a_phase_in_any_case_with_its_number() {
 - [ ] T012 Split into phases (after phase one)
 ";
     let plan = crate::parse::parse(src);
-    let waits: Vec<(usize, Text, &str)> = plan
-        .phase_waits
-        .iter()
-        .map(|w| (w.task, w.phase.target.label(), w.phase.range.slice(src)))
-        .collect();
+    let waits = crate::parse::tests::phase_waits(&plan, src);
     assert_eq!(
         waits,
         [
@@ -376,12 +372,8 @@ fn a_crossed_out_or_no_longer_dependency_is_none() {
 - [ ] T006 Docs, no longer blocked; depends on T005
 ";
     let plan = crate::parse::parse(src);
-    let waits: Vec<(usize, &str)> = plan
-        .phase_waits
-        .iter()
-        .map(|w| (w.task, w.phase.range.slice(src)))
-        .collect();
-    assert_eq!(waits, [(4, "Phase 1")]);
+    let waits = crate::parse::tests::phase_waits(&plan, src);
+    assert_eq!(waits, [(4, "Phase 1".into(), "Phase 1")]);
     let deps: Vec<(&str, Vec<&str>)> = plan
         .tasks
         .iter()
