@@ -112,6 +112,34 @@ impl LintConfig {
             &self.severity,
         )
     }
+
+    /// The rules for a plan that the overrides `matched` (indices into
+    /// `overrides`) apply to, with the command line's `cli` layer: `[lint]`,
+    /// each override, the command line, then each override's `ignore`
+    /// again, so that `--select PW1` does not bring back what `archive/**`
+    /// turned off (as ruff's per-file ignores hold under `--select`). Every
+    /// layer was checked when the file was read; should they fail
+    /// together, the default set stands in.
+    pub fn rules(&self, matched: &[usize], cli: &Layer) -> RuleSet {
+        let overrides: Vec<&LintOverride> = matched
+            .iter()
+            .filter_map(|&i| self.overrides.get(i))
+            .collect();
+        let base = self.layer();
+        let own: Vec<Layer> = overrides.iter().map(|o| o.layer()).collect();
+        let ignores: Vec<Layer> = overrides
+            .iter()
+            .map(|o| Layer {
+                ignore: o.ignore.clone(),
+                ..Layer::default()
+            })
+            .collect();
+        let mut layers = vec![&base];
+        layers.extend(&own);
+        layers.push(cli);
+        layers.extend(&ignores);
+        RuleSet::resolve(&layers).unwrap_or_default()
+    }
 }
 
 impl LintOverride {
@@ -270,21 +298,14 @@ impl LoadedConfig {
         self.root.clone()
     }
 
-    /// Rule selection for a plan at `relative` (to [`Self::root`]):
-    /// `[lint]`, then each override whose globs match. Every layer was
-    /// checked when the file was read; should they fail together, the
-    /// default set stands in.
+    /// Rule selection for a plan at `relative` (to [`Self::root`]), with
+    /// no command line: see [`LintConfig::rules`].
     pub fn rules_for(&self, relative: &Path) -> RuleSet {
         let lint = &self.config.lint;
-        let mut layers = vec![lint.layer()];
-        layers.extend(
-            lint.overrides
-                .iter()
-                .filter(|o| o.applies_to(relative))
-                .map(LintOverride::layer),
-        );
-        let layers: Vec<&Layer> = layers.iter().collect();
-        RuleSet::resolve(&layers).unwrap_or_default()
+        let matched: Vec<usize> = (0..lint.overrides.len())
+            .filter(|&i| lint.overrides[i].applies_to(relative))
+            .collect();
+        lint.rules(&matched, &Layer::default())
     }
 
     /// An error about a value found after the file was read (a template

@@ -19,13 +19,10 @@ use super::lint::LintArgs;
 /// The configuration's layers and the command line's, resolved once per
 /// distinct set of matching overrides.
 pub(crate) struct Settings {
-    base: Layer,
+    lint: LintConfig,
     cli: Layer,
-    /// Each override's globs, its layer, and its `ignore` alone: a file's
-    /// own ignores are applied again after the command line, so that
-    /// `--select PW1` does not bring back what `archive/**` turned off
-    /// (as ruff's per-file ignores hold under `--select`).
-    overrides: Vec<(GlobSet, Layer, Layer)>,
+    /// Each override's globs, compiled once for the whole walk.
+    overrides: Vec<GlobSet>,
     pub(crate) root: PathBuf,
     cwd: PathBuf,
     /// Built-in dialects with the local templates under the project root,
@@ -39,9 +36,6 @@ impl Settings {
     pub(crate) fn new(config: &LoadedConfig, args: &LintArgs) -> Result<Self> {
         let lint: &LintConfig = &config.config.lint;
         let where_ = config.shown(&std::env::current_dir().unwrap_or_default());
-        // The selectors and severities were checked when the file was
-        // read, each at its line and key.
-        let base = lint.layer();
         let cli = Layer {
             select: args.select.clone(),
             extend_select: args.extend_select.clone(),
@@ -50,15 +44,12 @@ impl Settings {
         };
         let mut overrides = Vec::with_capacity(lint.overrides.len());
         for (i, o) in lint.overrides.iter().enumerate() {
-            let layer = o.layer();
-            let ignores = Layer {
-                ignore: layer.ignore.clone(),
-                ..Layer::default()
-            };
-            overrides.push((globs(o, &where_, i)?, layer, ignores));
+            overrides.push(globs(o, &where_, i)?);
         }
         let settings = Self {
-            base,
+            // The selectors and severities were checked when the file was
+            // read, each at its line and key.
+            lint: lint.clone(),
             cli,
             overrides,
             root: config.root.clone(),
@@ -91,7 +82,7 @@ impl Settings {
             .overrides
             .iter()
             .enumerate()
-            .filter(|(_, (set, _, _))| set.is_match(&relative))
+            .filter(|(_, set)| set.is_match(&relative))
             .map(|(i, _)| i)
             .collect();
         let mut cache = self
@@ -100,15 +91,7 @@ impl Settings {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         cache
             .entry(matched.clone())
-            .or_insert_with(|| {
-                let mut layers = vec![&self.base];
-                layers.extend(matched.iter().map(|&i| &self.overrides[i].1));
-                layers.push(&self.cli);
-                layers.extend(matched.iter().map(|&i| &self.overrides[i].2));
-                // Every layer was checked on its own; together they cannot
-                // fail, but fall back to the defaults anyway.
-                RuleSet::resolve(&layers).unwrap_or_default()
-            })
+            .or_insert_with(|| self.lint.rules(&matched, &self.cli))
             .clone()
     }
 }
