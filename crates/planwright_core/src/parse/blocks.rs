@@ -270,6 +270,7 @@ impl Builder<'_> {
                 && let Some(f) = meta::plain_field(body)
             {
                 self.push_field(&f, abs + body_at, in_list, slots.clone());
+                self.plain_fields.push(self.plan.metadata.len() - 1);
             }
         }
         self.spare_fields = fields;

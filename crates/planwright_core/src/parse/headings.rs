@@ -65,7 +65,13 @@ impl Builder<'_> {
                 self.phases.pop();
             }
             let p = self.open_phase(head, heading, Some(level), None);
-            self.head_dependency(p, heading.start as usize, heading.slice(self.src));
+            if self.head_dependency(p, heading.start as usize, heading.slice(self.src)) {
+                // The bracket is read as the phase's dependency, so the
+                // title is the name before it; the heading keeps its
+                // whole range, and no edit writes the title back.
+                let phase = &mut self.plan.phases[p];
+                phase.title = title_before_dependency(&phase.title).into();
+            }
         }
         buffer.clear();
         self.spare_plain = buffer;
@@ -102,6 +108,9 @@ impl Builder<'_> {
             tasks: Vec::new(),
         });
         let index = self.plan.phases.len() - 1;
+        if item.is_some() {
+            self.item_phases.push(index);
+        }
         self.phases.push(OpenPhase {
             index,
             level,
@@ -153,10 +162,11 @@ impl Builder<'_> {
     /// Reads the dependency a phase's head ends with (`(depends on Phase
     /// 1)`, see [`head_dependency`]) into phase `p`, whose head's text
     /// `text` starts at `at`: only when it names something, and the
-    /// phase's own field, later, does not replace it.
-    fn head_dependency(&mut self, p: usize, at: usize, text: &str) {
+    /// phase's own field, later, does not replace it. Whether it named
+    /// something.
+    fn head_dependency(&mut self, p: usize, at: usize, text: &str) -> bool {
         let Some((start, end)) = head_dependency(text) else {
-            return;
+            return false;
         };
         let value = &text[start..end];
         let limit = self.src.len() + crate::parse::refs::MAX_EXPANDED;
@@ -165,7 +175,7 @@ impl Builder<'_> {
         let mut refs = crate::parse::refs::references_within(value, at + start, &mut budget);
         self.plan.range_ids += before - budget;
         let Some(phase) = self.plan.phases.get_mut(p) else {
-            return;
+            return false;
         };
         refs.retain(|r| match &r.target {
             RefTarget::Phase { kind, number } => {
@@ -173,10 +183,12 @@ impl Builder<'_> {
             }
             RefTarget::Task(_) => true,
         });
-        if !refs.is_empty() {
-            phase.depends_range = Some(TextRange::new(at + start, at + end));
-            phase.depends_on = refs;
+        if refs.is_empty() {
+            return false;
         }
+        phase.depends_range = Some(TextRange::new(at + start, at + end));
+        phase.depends_on = refs;
+        true
     }
 
     /// Whether a phase `head` opens is a sibling of the open phase `index`:
@@ -389,6 +401,18 @@ const DEPENDENCY_VERBS: [&str; 7] = [
 /// `(after Phase 2)`). The range in `text` of what the verb names.
 pub(super) fn head_dependency(text: &str) -> Option<(usize, usize)> {
     dependency_bracket(text).map(|(_, start, end)| (start, end))
+}
+
+/// A phase title without the dependency bracket it ends with (`Build
+/// (depends on Phase 1)` → `Build`), nor the dash or colon left before it.
+fn title_before_dependency(title: &str) -> &str {
+    match dependency_bracket(title) {
+        Some((open, _, _)) => title[..open]
+            .trim_end()
+            .trim_end_matches([':', '-', '–', '—'])
+            .trim_end(),
+        None => title,
+    }
 }
 
 /// [`head_dependency`], with where its bracket opens.

@@ -143,6 +143,31 @@ fn a_phase_heading_ending_in_a_dependency_bracket_depends() {
 }
 
 #[test]
+fn a_phase_heading_title_leaves_out_the_dependency_it_states() {
+    let src = "# P\n\n## Phase 2: Build (depends on Phase 1)\n\n## Phase 3 – Ship – (needs Phase 2)\n\n### Step 3.1 (after Phase 2)\n\n## Phase 4: Docs (written after approval)\n\n## Phase 5: Wrap (after launch)\n";
+    let plan = parse(src);
+    let titles: Vec<&str> = plan.phases.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Build",
+            "Ship",
+            "",
+            "Docs (written after approval)",
+            "Wrap (after launch)"
+        ]
+    );
+    // The heading is still the whole line, for edits and diagnostics.
+    let headings: Vec<&str> = plan.phases.iter().map(|p| p.heading.slice(src)).collect();
+    assert_eq!(headings[0], "## Phase 2: Build (depends on Phase 1)");
+    assert_eq!(headings[1], "## Phase 3 – Ship – (needs Phase 2)");
+    assert_eq!(
+        plan.phases[0].depends_range.map(|r| r.slice(src)),
+        Some("Phase 1")
+    );
+}
+
+#[test]
 fn a_bold_line_phase_holds_its_sub_headings() {
     let src = "# Plan: Bold phases\n\n**Phase 1: Setup**\n\n### Tasks\n\n- [ ] T001 Create repo\n- [x] T002 Add CI\n\n**Phase 2: Build**\n\n#### Work\n\n- [ ] T003 Write parser\n";
     assert_eq!(

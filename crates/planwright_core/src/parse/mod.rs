@@ -14,6 +14,7 @@ mod headings;
 mod inline;
 mod items;
 mod meta;
+mod note_phases;
 mod refs;
 mod tables;
 mod tasks;
@@ -201,7 +202,8 @@ struct OpenItem {
     task: Option<usize>,
     /// Where the task's description starts, after its box, id and markers.
     text_at: usize,
-    /// The phase (step) this item opened, if its text was `**Step 1 – …**`.
+    /// The phase (step) this item opened, if its text was `**Step 1 – …**`;
+    /// one that proves a note about a phase is dropped (`note_phases`).
     phase: Option<usize>,
 }
 
@@ -258,6 +260,12 @@ struct Builder<'s> {
     heading_level: u8,
     /// What check boxes here are: set by headings and `**Deliverables:**`.
     kind_hint: TaskKind,
+    /// The phases opened by a list item (`- **Phase 2:** …`), in order:
+    /// once the plan is read, those that prove to be notes are dropped.
+    item_phases: Vec<usize>,
+    /// The fields read from plain `Key: value` items, which are fields
+    /// only inside an item's step: dropped with a step that is a note.
+    plain_fields: Vec<usize>,
     /// Where a comment opened on an earlier line of the HTML block still
     /// open starts: pulldown-cmark gives a block's lines one event each.
     open_comment: Option<usize>,
@@ -288,6 +296,8 @@ impl<'s> Builder<'s> {
             heading_level: 0,
             kind_hint: TaskKind::Task,
             open_comment: None,
+            item_phases: Vec::new(),
+            plain_fields: Vec::new(),
         }
     }
 
@@ -456,7 +466,12 @@ impl<'s> Builder<'s> {
     }
 
     fn code_span(&mut self, r: TextRange) {
-        let raw = r.slice(self.src);
+        // A span ends at its closing backticks; pulldown-cmark's range for
+        // one that ends an ATX heading runs on over the heading's trailing
+        // tabs (`# `a`\t`), which would read as the span's last bytes.
+        let raw = r.slice(self.src).trim_end_matches([' ', '\t']);
+        let r = TextRange::new(r.start as usize, r.start as usize + raw.len());
+        self.plan.code_spans.push(r);
         let ticks = raw.len() - raw.trim_start_matches('`').len();
         let inner_start = r.start as usize + ticks;
         let inner_end = (r.end as usize).saturating_sub(ticks).max(inner_start);
@@ -532,6 +547,9 @@ impl<'s> Builder<'s> {
         for s in self.open_sections.drain(..) {
             self.plan.sections[s].range.end = len;
         }
+        // Before the dependency section is read, so that what it says of
+        // `Phase 2` lands on the phase, not on a note about it.
+        self.drop_note_phases();
         self.section_phase_dependencies();
         // Explicit `T005 → T006` chains land on the tasks they name, found
         // through the id index that every dependency look-up uses.
@@ -582,6 +600,8 @@ fn trim_trailing_newlines(src: &str, start: usize, end: usize) -> usize {
     start + s.trim_end_matches(['\n', '\r']).len()
 }
 
+#[cfg(test)]
+mod phase_tests;
 #[cfg(test)]
 mod tests;
 

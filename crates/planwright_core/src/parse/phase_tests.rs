@@ -1,0 +1,407 @@
+//! Reader tests of phases and steps (the forms that open one, the notes
+//! that must not), and of dependencies: a phase's, a task's, chains and
+//! ranges of ids.
+
+use super::tests::phase_waits;
+use super::*;
+
+fn p(src: &str) -> Plan {
+    parse(src)
+}
+
+#[test]
+fn tasks_belong_to_phase_step_and_section() {
+    let src = "\
+## Implementation Steps
+
+### Phase 1: Foundation
+
+#### Step 1.1: Store
+
+- [x] one
+
+### Phase 2: Core
+
+- [ ] two
+
+## Definition of Done
+
+- [ ] shipped
+";
+    let plan = p(src);
+    let phase_of = |t: usize| plan.tasks[t].phase.map(|i| plan.phases[i].id.as_str());
+    assert_eq!(phase_of(0), Some("Step 1.1"));
+    assert_eq!(phase_of(1), Some("Phase 2"));
+    assert_eq!(phase_of(2), None);
+    assert_eq!(plan.tasks[2].kind, TaskKind::DefinitionOfDone);
+    assert_eq!(plan.phases[0].tasks, [0], "phase 1 counts its step's tasks");
+    assert_eq!(plan.phases[1].parent, Some(0));
+    let section = plan.tasks[2].section.unwrap();
+    assert_eq!(plan.sections[section].role, Some(Role::DefinitionOfDone));
+}
+
+#[test]
+fn phase_forms_and_dependencies() {
+    let src = "\
+## Phase 0: Research
+## Phase -1: Gates
+## Phase 3.5 – Hardening
+## Phase 4a: Split
+## Stage A: Pilot
+## Milestone M1 - Alpha
+**Dependencies**: Phases 1-3
+## Phase 5: Launch [Priority: HIGH]
+**Timeline**: 2 weeks
+**Goal:** ship it
+**Dependencies**: Phase 4a complete, T012
+
+1. **Step 1 – Journal**
+   - Owner: @mara
+   - Dependencies: None
+2. **Step 2 – Endpoint**
+   - Dependencies: Step 1
+";
+    let plan = p(src);
+    let got: Vec<&str> = plan.phases.iter().map(|ph| ph.id.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "Phase 0",
+            "Phase -1",
+            "Phase 3.5",
+            "Phase 4a",
+            "Stage A",
+            "Milestone M1",
+            "Phase 5",
+            "Step 1",
+            "Step 2"
+        ]
+    );
+    let labels = |i: usize| -> Vec<Text> {
+        plan.phases[i]
+            .depends_on
+            .iter()
+            .map(|r| r.target.label())
+            .collect()
+    };
+    assert_eq!(labels(5), ["Phase 1", "Phase 2", "Phase 3"]);
+    assert_eq!(labels(6), ["Phase 4a", "T012"]);
+    assert_eq!(plan.phases[6].priority.as_deref(), Some("HIGH"));
+    assert_eq!(plan.phases[6].estimate.as_deref(), Some("2 weeks"));
+    assert_eq!(plan.phases[6].goal.as_deref(), Some("ship it"));
+    assert!(labels(7).is_empty(), "None means no dependency");
+    assert!(plan.phases[7].depends_range.is_some());
+    assert_eq!(labels(8), ["Step 1"]);
+    assert_eq!(plan.phases[8].parent, Some(6));
+}
+
+/// Each phase as `id: title`, with the ids of its tasks.
+fn phases(plan: &Plan) -> Vec<(String, Vec<&str>)> {
+    plan.phases
+        .iter()
+        .map(|ph| {
+            let tasks = ph.tasks.iter().map(|&t| plan.tasks[t].id.as_str());
+            (format!("{}: {}", ph.id, ph.title), tasks.collect())
+        })
+        .collect()
+}
+
+#[test]
+fn a_note_that_opens_with_a_phase_name_is_no_phase() {
+    let src = "\
+# Plan: Export
+
+## Phase 1: Setup
+
+- [ ] T001 Create the crate
+
+## Phase 2: Build
+
+- [ ] T002 Write the exporter
+
+## Notes
+
+- **Phase 2:** needs the schema from the API team
+- **Phase 1: Setup** went quickly
+- **Milestone 3** - the demo, if time allows
+";
+    let plan = p(src);
+    assert_eq!(
+        phases(&plan),
+        [
+            ("Phase 1: Setup".to_owned(), vec!["T001"]),
+            ("Phase 2: Build".to_owned(), vec!["T002"]),
+        ]
+    );
+    // The note is still a field of the plan, in no phase.
+    let note = plan.metadata.iter().find(|m| m.key == "Phase 2");
+    assert_eq!(
+        note.map(|m| (m.value_range.slice(src), m.phase)),
+        Some(("needs the schema from the API team", None))
+    );
+}
+
+#[test]
+fn an_item_step_that_holds_tasks_or_names_itself_stays_a_step() {
+    let src = "\
+# Plan: Dark mode
+
+## Implementation Steps
+
+1. **Step 1 – Scaffold**
+   - [x] Add the theme module
+   - [ ] Wire the toggle
+2. **Step 2**
+   - [ ] Ship it
+3. **Step 3 – Docs**
+   - Owner: @mara
+4. **Step 4:** only if the design review asks for it
+   - Owner: @lee
+";
+    let plan = p(src);
+    assert_eq!(
+        phases(&plan),
+        [
+            ("Step 1: Scaffold".to_owned(), vec!["#1", "#2"]),
+            ("Step 2: ".to_owned(), vec!["#3"]),
+            ("Step 3: Docs".to_owned(), vec![]),
+        ]
+    );
+    let step = plan.phases[0].heading.slice(src);
+    assert_eq!(step, "1. **Step 1 – Scaffold**");
+    assert_eq!(plan.tasks[2].phase, Some(1));
+    // `Owner:` is a field inside a step; under a note it is a list item.
+    let owners: Vec<(&str, Option<usize>)> = plan
+        .metadata
+        .iter()
+        .filter(|m| m.key == "Owner")
+        .map(|m| (m.value.as_str(), m.phase))
+        .collect();
+    assert_eq!(owners, [("@mara", Some(2))]);
+}
+
+#[test]
+fn an_item_naming_a_headed_phase_is_a_note_wherever_it_stands() {
+    let src = "\
+# Plan: Billing
+
+## Overview
+
+1. **Phase 1: Data** – schemas and adapters
+2. **Phase 2: API** (after review)
+
+## Phase 1: Data
+
+- [ ] T001 Write the schemas
+- **Phase 1: Data** checklist
+  - [ ] T002 Review the schemas
+
+**Phase 2: API**
+
+- [ ] T003 Add the routes
+  - Priority: High / Medium / Low
+
+## Rollout
+
+- **Phase 2:** behind a flag
+  - Status: Draft | Done
+";
+    let plan = p(src);
+    assert_eq!(
+        phases(&plan),
+        [
+            ("Phase 1: Data".to_owned(), vec!["T001", "T002"]),
+            ("Phase 2: API".to_owned(), vec!["T003"]),
+        ]
+    );
+    // The tasks of the repeating item are the phase's around it.
+    assert_eq!(plan.tasks[1].phase, Some(0));
+    assert_eq!(plan.phases[1].parent, None);
+    // Nor is a plain line under a note a field, nor its value a choice
+    // left to make; the one in a task's item is no field either way.
+    assert!(plan.metadata.iter().all(|m| m.key != "Status"));
+    let choices: Vec<&str> = plan
+        .placeholders
+        .iter()
+        .filter(|p| p.kind == PlaceholderKind::Choice)
+        .map(|p| p.range.slice(src))
+        .collect();
+    assert!(!choices.contains(&"Draft | Done"), "{choices:?}");
+}
+
+#[test]
+fn a_dependency_in_a_task_item_is_the_tasks_with_its_range() {
+    let src = "## Phase 1: A\n- [ ] T001 first\n- [ ] T002 second\n  **Dependencies**: T001\n- [ ] T003 third\n  _Deps_: T002 (after Phase 1)\n";
+    let plan = p(src);
+    assert!(plan.phases[0].depends_on.is_empty());
+    assert_eq!(plan.phases[0].depends_range, None);
+    assert_eq!(plan.tasks[1].depends_on, ["T001"]);
+    assert_eq!(plan.tasks[2].depends_on, ["T002"]);
+    let links: Vec<(&str, &str, &str)> = plan
+        .task_links
+        .iter()
+        .map(|l| (l.from.as_str(), l.to.as_str(), l.range.slice(src)))
+        .collect();
+    assert_eq!(links, [("T001", "T002", "T001"), ("T002", "T003", "T002")]);
+    // The phase the task waits for, where it is written.
+    let waits = phase_waits(&plan, src);
+    assert_eq!(waits, [(2, "Phase 1".into(), "Phase 1")]);
+    // The bold field is still a field of the plan, as written.
+    let field = plan.metadata.iter().find(|m| m.norm == "dependencies");
+    assert_eq!(field.map(|f| f.value_range.slice(src)), Some("T001"));
+}
+
+#[test]
+fn a_task_waits_for_a_phase_it_names() {
+    let src = "## Phase 1: A\n- [ ] T001 a\n## Phase 2: B\n- [ ] T002 deploy (depends on Phase 1) and document Phase 3\n  - Blocked by: Stage A\n- [ ] T003 not blocked by Phase 1\n";
+    let plan = p(src);
+    let waits = phase_waits(&plan, src);
+    assert_eq!(
+        waits,
+        [
+            (1, "Phase 1".into(), "Phase 1"),
+            (1, "Stage A".into(), "Stage A")
+        ]
+    );
+    // The task reader keeps its task ids; phases are no task ids.
+    assert!(plan.tasks[1].depends_on.is_empty());
+}
+
+#[test]
+fn phase_dependency_fields_plain_and_under_synonyms() {
+    let src = "\
+## Phase 1: A
+## Phase 2: B
+Dependencies: Phase 1
+## Phase 3: C
+**Prerequisite**: Phase 2
+## Phase 4: D
+- Requires: Phases 1-3
+## Phase 5: E
+**Dependencies**: None
+_Deps_: Phase 4
+## Phase 6: F
+**Dependencies**: after Phase 1, Phase 5, Phase 6; Phase 2 does not block Phase 6
+## Phase 7: G
+**Dependencies**: Phase 1, 2 weeks after kickoff
+";
+    let plan = p(src);
+    let deps = |i: usize| -> Vec<(Text, &str)> {
+        plan.phases[i]
+            .depends_on
+            .iter()
+            .map(|r| (r.target.label(), r.range.slice(src)))
+            .collect()
+    };
+    assert_eq!(deps(1), [("Phase 1".into(), "Phase 1")]);
+    assert_eq!(
+        plan.phases[1].depends_range.map(|r| r.slice(src)),
+        Some("Phase 1")
+    );
+    assert_eq!(deps(2), [("Phase 2".into(), "Phase 2")]);
+    assert_eq!(
+        deps(3),
+        [
+            ("Phase 1".into(), "Phases 1"),
+            ("Phase 2".into(), "3"),
+            ("Phase 3".into(), "3")
+        ]
+    );
+    // A field that names none stands until one that does.
+    assert_eq!(deps(4), [("Phase 4".into(), "Phase 4")]);
+    assert_eq!(
+        deps(5),
+        [("Phase 1".into(), "Phase 1"), ("Phase 5".into(), "Phase 5")]
+    );
+    assert_eq!(deps(6), [("Phase 1".into(), "Phase 1")]);
+}
+
+#[test]
+fn ranges_of_task_ids_are_read_whole_and_bounded() {
+    let src = "- [ ] T001 a\n- [ ] T002 b\n- [ ] T003 c\n- [ ] T004 d (depends on T001-T003)\n- [ ] T005 e (after T1-T999999999)\n\nT003 → T004-T005\n";
+    let plan = p(src);
+    assert_eq!(plan.tasks[3].depends_on, ["T001", "T002", "T003"]);
+    assert_eq!(plan.tasks[4].depends_on.len(), 1001);
+    assert_eq!(plan.tasks[4].depends_on[0], "T1");
+    assert_eq!(plan.tasks[4].depends_on[999], "T999999999");
+    assert_eq!(plan.tasks[4].depends_on[1000], "T003");
+    let links: Vec<(&str, &str, &str)> = plan
+        .task_links
+        .iter()
+        .map(|l| (l.from.as_str(), l.to.as_str(), l.range.slice(src)))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("T003", "T004", "T003 → T004"),
+            ("T003", "T005", "T003 → T004-T005")
+        ]
+    );
+}
+
+#[test]
+fn ranges_stand_for_no_more_ids_than_the_plan_has_bytes() {
+    // Two thousand ranges of a thousand ids each, in fourteen bytes each.
+    let src = format!("- [ ] T0 x\n\n{}", "T0 → T1-T999\n\n".repeat(2000));
+    let plan = p(&src);
+    // The first ranges stand for all their ids; past the text's length in
+    // ids, only their ends are read.
+    assert!(plan.task_links.len() > 999);
+    assert!(
+        plan.task_links.len() <= src.len() + 4096 + 2 * 2000,
+        "{} links",
+        plan.task_links.len()
+    );
+    let last = plan
+        .task_links
+        .last()
+        .map(|l| (l.from.as_str(), l.to.as_str()));
+    assert_eq!(last, Some(("T0", "T999")));
+}
+
+mod dependency_input {
+    //! Dependency prose in every shape, cut and joined at random: the
+    //! reader never panics, and what it reads points into the text.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("## Phase 1: A\n".to_owned()),
+            Just("## Sprint 2: B\n".to_owned()),
+            Just("- [ ] T001 a (depends on Phase 1)\n".to_owned()),
+            Just("- [ ] M002 b (after M001-M003, Stage A)\n".to_owned()),
+            Just("  **Dependencies**: T001–T003\n".to_owned()),
+            Just("  _Deps_: 1.1-1.2\n".to_owned()),
+            Just("Dependencies: None (independent of Phase 1)\n".to_owned()),
+            Just("**Requires**: Phase 1, 2 weeks; Sprint 2 does not block Sprint 3\n".to_owned()),
+            Just("T003 → T004-T021\n".to_owned()),
+            Just("- Blocked by: TASK-1 ".to_owned()),
+            "[ -~éİ–—→’\\-:*_()\\[\\]0-9TPS\n]{0,40}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn what_is_read_points_into_the_text(parts in prop::collection::vec(fragment(), 0..16)) {
+            let src = parts.concat();
+            let plan = parse(&src);
+            let inside = |r: TextRange| {
+                (r.start <= r.end) && src.get(r.start as usize..r.end as usize).is_some()
+            };
+            for w in &plan.phase_waits {
+                prop_assert!(w.task < plan.tasks.len());
+                prop_assert!(inside(w.phase.range), "{:?} in {src:?}", w.phase.range);
+            }
+            for p in &plan.phases {
+                for d in &p.depends_on {
+                    prop_assert!(inside(d.range), "{:?} in {src:?}", d.range);
+                }
+            }
+            for l in &plan.task_links {
+                prop_assert!(inside(l.range), "{:?} in {src:?}", l.range);
+            }
+        }
+    }
+}
