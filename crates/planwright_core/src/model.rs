@@ -54,6 +54,9 @@ pub struct Plan {
     /// Every HTML comment, for inline `planwright-disable` directives.
     pub comments: Vec<TextRange>,
     pub code_blocks: Vec<TextRange>,
+    /// Every inline code span, its backticks included, in source order.
+    /// None lies in a code block, where backticks are only text.
+    pub code_spans: Vec<TextRange>,
     /// Paragraphs and list-item texts, with the section they belong to.
     pub blocks: Vec<Block>,
     /// How many ids the ranges read so far (`T001-T250`) stood for between
@@ -551,6 +554,8 @@ impl Plan {
             lists: Vec::with_capacity(lines / 12),
             links: Vec::with_capacity(lines / 16),
             list_markers: Vec::with_capacity(lines / 4),
+            // The corpus has a code span every seven lines.
+            code_spans: Vec::with_capacity(lines / 8),
             ..Plan::default()
         }
     }

@@ -484,7 +484,7 @@ fn render(plan: &Plan, template: &str, range: TextRange, name: &str, raw: String
     if plan.tables.iter().any(|t| t.range.contains_range(range)) {
         value = value.replace('|', "\\|");
     }
-    if !in_code_or_front_matter(plan, template, range) {
+    if !in_code_or_front_matter(plan, range) {
         value = escape_markup(&value);
     }
     // Line breaks would end the line; other controls have no place in
@@ -522,19 +522,15 @@ fn escape_markup(value: &str) -> String {
     out
 }
 
-/// Whether a slot stands in code (a fenced block, or a code span on its
-/// line), a comment or front matter, where a backslash would be read as
-/// written.
-fn in_code_or_front_matter(plan: &Plan, template: &str, range: TextRange) -> bool {
-    if plan.code_blocks.iter().any(|c| c.contains_range(range))
-        || plan.comments.iter().any(|c| c.contains_range(range))
-        || plan.front_matter.is_some_and(|f| f.contains_range(range))
-    {
-        return true;
-    }
-    let start = range.start as usize;
-    let line_start = template[..start].rfind('\n').map_or(0, |n| n + 1);
-    template[line_start..start].matches('`').count() % 2 == 1
+/// Whether a slot stands in code (a block or a span), a comment or front
+/// matter, where a backslash would be read as written.
+fn in_code_or_front_matter(plan: &Plan, range: TextRange) -> bool {
+    plan.code_blocks
+        .iter()
+        .chain(&plan.code_spans)
+        .chain(&plan.comments)
+        .chain(&plan.front_matter)
+        .any(|c| c.contains_range(range))
 }
 
 fn overlaps(a: TextRange, b: TextRange) -> bool {

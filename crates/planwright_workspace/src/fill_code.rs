@@ -15,73 +15,14 @@ use planwright_core::{Placeholder, PlaceholderKind, Plan, TextRange, normalize_k
 /// The longest name between the braces, in bytes, as the reader allows.
 const MAX_NAME: usize = 80;
 
-/// Every `{{name}}` inside code (a code block, or a code span on one line)
-/// that the reader did not take for a slot.
+/// Every `{{name}}` inside code (a code block or a code span, as the reader
+/// found them) that the reader did not take for a slot.
 pub(crate) fn code_double_braces(plan: &Plan, template: &str) -> Vec<Placeholder> {
     let mut out = Vec::new();
-    for block in &plan.code_blocks {
-        scan(plan, template, *block, &mut out);
-    }
-    let mut line_start = 0;
-    // The blocks are in text order: one cursor over them keeps a long
-    // template with many blocks linear.
-    let mut blocks = plan.code_blocks.iter().peekable();
-    for line in template.split_inclusive('\n') {
-        let range = TextRange::new(line_start, line_start + line.len());
-        line_start += line.len();
-        while blocks.next_if(|b| b.end <= range.start).is_some() {}
-        if blocks.peek().is_some_and(|b| b.contains_range(range)) {
-            continue;
-        }
-        for span in code_spans(line) {
-            let at = TextRange::new(range.start as usize + span.0, range.start as usize + span.1);
-            scan(plan, template, at, &mut out);
-        }
+    for &code in plan.code_blocks.iter().chain(&plan.code_spans) {
+        scan(plan, template, code, &mut out);
     }
     out
-}
-
-/// The insides of the code spans of one line, as byte ranges within it: a
-/// run of backticks opens one, the next run of the same length closes it,
-/// and a backslash outside code makes a backtick literal (`CommonMark`'s
-/// rules, within one line: a span over lines is left alone).
-fn code_spans(line: &str) -> Vec<(usize, usize)> {
-    let b = line.as_bytes();
-    let run_at = |i: usize| b[i..].iter().take_while(|&&c| c == b'`').count();
-    let mut spans = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 2,
-            b'`' => {
-                let open = run_at(i);
-                let inner = i + open;
-                let mut j = inner;
-                let mut close = None;
-                while j < b.len() {
-                    if b[j] == b'`' {
-                        let run = run_at(j);
-                        if run == open {
-                            close = Some(j);
-                            break;
-                        }
-                        j += run;
-                    } else {
-                        j += 1;
-                    }
-                }
-                match close {
-                    Some(end) => {
-                        spans.push((inner, end));
-                        i = end + open;
-                    }
-                    None => i = inner,
-                }
-            }
-            _ => i += 1,
-        }
-    }
-    spans
 }
 
 /// The `{{name}}` slots in `range` that no placeholder of the reader's
@@ -138,18 +79,46 @@ fn double_brace(text: &str) -> Option<(usize, &str)> {
 mod tests {
     use super::*;
 
+    /// The code spans the reader recorded, as written.
+    fn spans(text: &str) -> Vec<&str> {
+        let plan = planwright_core::parse(text);
+        plan.code_spans.iter().map(|r| r.slice(text)).collect()
+    }
+
+    /// What `new` may fill in `template`'s code, as written.
+    fn offered(template: &str) -> Vec<String> {
+        let plan = planwright_core::parse(template);
+        code_double_braces(&plan, template)
+            .into_iter()
+            .map(|p| p.text.to_string())
+            .collect()
+    }
+
     #[test]
     fn code_spans_pair_runs_of_equal_length() {
-        fn spans(line: &str) -> Vec<&str> {
-            code_spans(line)
-                .into_iter()
-                .map(|(s, e)| &line[s..e])
-                .collect()
-        }
-        assert_eq!(spans("a `b` c ``d ` e`` f"), ["b", "d ` e"]);
-        assert_eq!(spans(r"\`not` `code`"), [" "]);
+        assert_eq!(spans("a `b` c ``d ` e`` f"), ["`b`", "``d ` e``"]);
+        assert_eq!(spans(r"\`not` `code`"), ["` `"]);
         assert_eq!(spans("`open only"), Vec::<&str>::new());
         assert_eq!(spans("``"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn code_spans_are_found_in_items_cells_and_headings_but_not_code_blocks() {
+        let t = "- item `a`\n  - nested `b`\n\n\
+                 | x | `c` |\n|---|---|\n| `d\\|e` | f |\n\n\
+                 `g\nh`\n\n```\n`i`\n```\n";
+        assert_eq!(spans(t), ["`a`", "`b`", "`c`", "`d\\|e`", "`g\nh`"]);
+        // pulldown-cmark's range for this one takes in the tab too.
+        assert_eq!(spans("# Use `j`\t\n"), ["`j`"]);
+    }
+
+    #[test]
+    fn slots_in_any_code_span_are_offered() {
+        let t = "- Run ``git checkout `{{branch}}` `` first.\n\n\
+                 | Branch | Ticket |\n|---|---|\n| `{{branch}}` | `{{TICKET}}` |\n\n\
+                 `{{ticket}} with no closing run\n";
+        // `{{TICKET}}` is the reader's own slot; the last line holds no code.
+        assert_eq!(offered(t), ["{{branch}}", "{{branch}}"]);
     }
 
     #[test]

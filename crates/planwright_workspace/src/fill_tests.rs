@@ -192,3 +192,14 @@ fn a_known_slot_in_code_is_filled_whatever_its_case() {
     );
     assert!(out.unused_set.is_empty(), "{:?}", out.unused_set);
 }
+
+#[test]
+fn a_value_is_escaped_outside_code_spans_only() {
+    // Inside a span, even one over two lines, a backslash would be read as
+    // written; after a backtick that opens no span, `<T>` would be a tag.
+    let t = "- Run `make\n  {{BRANCH}}` and \\` {{BRANCH}}\n";
+    assert_eq!(
+        run(t, &[("branch", "<T>")], &[]).text,
+        "- Run `make\n  <T>` and \\` \\<T>\n"
+    );
+}

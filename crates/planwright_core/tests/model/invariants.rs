@@ -212,6 +212,22 @@ pub fn violations(plan: &Plan, src: &str) -> Vec<String> {
             c.slice(what, "range", r);
         }
     }
+    // A code span is a run of backticks, what it holds, and a closing run
+    // of the same length; the spans come in source order.
+    let mut after = 0;
+    for &r in &plan.code_spans {
+        if r.start < after {
+            c.fail(format!("code span {r:?} starts before {after}"));
+        }
+        after = r.end;
+        if let Some(s) = c.slice("code span", "range", r) {
+            let open = s.len() - s.trim_start_matches('`').len();
+            let close = s.len() - s.trim_end_matches('`').len();
+            if open == 0 || open != close || s.len() <= 2 * open {
+                c.fail(format!("code span {r:?} slices to {s:?}"));
+            }
+        }
+    }
     for b in &plan.blocks {
         c.slice("block", "range", b.range);
         c.index("block", "section", b.section, n_sections);
