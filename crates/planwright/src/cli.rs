@@ -43,7 +43,8 @@ pub enum Command {
     /// Tick tasks, named by id (T003, 1.2), #index, or a unique fragment of
     /// their text. All or nothing: one bad name and nothing is written.
     Done(DoneArgs),
-    /// Untick tasks (named as for `done`).
+    /// Mark tasks open again, `[ ]` (named as for `done`), whatever they were
+    /// before: a task that was in progress needs `done --start` again.
     Undo(UndoArgs),
     /// Change a metadata field where it is written, e.g. `set plan.md status
     /// "In Progress"`.
@@ -77,9 +78,40 @@ pub struct ShowArgs {
     pub stdin_filename: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Read the plan as this dialect instead of detecting it.
-    #[arg(long, value_name = "DIALECT")]
+    /// Read the plan as this dialect instead of detecting it: a built-in
+    /// one, `generic` (none), or a local template's name.
+    #[arg(long, value_name = "DIALECT", value_parser = DialectName)]
     pub dialect: Option<String>,
+}
+
+/// A `--dialect` value. Any name passes here, since local templates are
+/// dialects too and only the project knows them (`show` checks the name
+/// against them); the built-in names and `generic` are offered to `--help`
+/// and shell completion.
+#[derive(Clone, Copy, Debug)]
+struct DialectName;
+
+impl clap::builder::TypedValueParser for DialectName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let builtin = planwright_core::DialectSet::builtin()
+            .iter()
+            .map(planwright_core::Dialect::name);
+        let names = std::iter::once(planwright_core::dialect::GENERIC).chain(builtin);
+        Some(Box::new(names.map(clap::builder::PossibleValue::new)))
+    }
 }
 
 #[derive(Debug, Subcommand)]

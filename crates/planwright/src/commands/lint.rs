@@ -144,7 +144,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
             })
         });
         let (files, errors) = gather(results, &discover_errors);
-        warn_if_nothing(files.len() + errors.len(), &args.paths);
+        super::plans::warn_if_nothing(files.len() + errors.len(), &args.paths, "checked");
         let mut text: String = files.iter().map(|f| f.output.as_str()).collect();
         let diagnostics = files.iter().flat_map(|f| &f.diagnostics);
         if args.statistics {
@@ -161,7 +161,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
         let (results, discover_errors) =
             discover_with(&args.paths, &config, |path| lint_path(path, &settings));
         let (mut linted, mut errors) = gather(results, &discover_errors);
-        warn_if_nothing(linted.len() + errors.len(), &args.paths);
+        super::plans::warn_if_nothing(linted.len() + errors.len(), &args.paths, "checked");
         let mode = if args.diff { Apply::Diff } else { Apply::Write };
         let text = whole_run(args, &mut linted, &settings, &mut errors, mode);
         let fails = if args.diff {
@@ -178,24 +178,6 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
     }
     crate::output::print(&text)?;
     Ok(exit_code(args, &errors, fails))
-}
-
-/// A run that found no plan at all says so: a mistyped folder or globs
-/// that match nothing would otherwise pass as "No problems found", as
-/// ruff warns when it finds no Python files. The exit code stays 0.
-fn warn_if_nothing(found: usize, paths: &[PathBuf]) {
-    if found > 0 {
-        return;
-    }
-    let shown: Vec<String> = if paths.is_empty() {
-        vec![".".to_owned()]
-    } else {
-        paths.iter().map(|p| display_path(p)).collect()
-    };
-    eprintln!(
-        "planwright: warning: no plan files found in {} (a folder is searched for files named like plans: `plan.md`, `tasks.md`, `*plan*.md`, … or as `[plans] include` in planwright.toml says; a file named on the command line is always checked)",
-        shown.join(", ")
-    );
 }
 
 /// `lint -`: one plan from standard input, its findings printed as a

@@ -6,29 +6,50 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use planwright_core::json::{Locator, TaskDoc, TaskDocs, VERSION};
+use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
-use planwright_core::{DialectSet, Plan, TaskState};
+use planwright_core::{DialectSet, Plan, Progress, TaskState};
 use planwright_edit::track::{Node, NodeNames, ready_tasks, waiting_tasks};
+use planwright_lint::render::FileError;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::plans::{Loaded, done_status, load_all, load_one, report_errors};
+use super::plans::{
+    Loaded, done_status, error_docs, load_all, load_one, report_errors, unreadable_line,
+};
 use crate::cli::{Format, NextArgs};
 
 /// What `planwright next --format json` prints, version 1: the tasks that
 /// can start now, work in progress first (even while it waits for
 /// something), each a task object of `show` with its plan's path and
-/// parallel batch beside it.
+/// parallel batch beside it. When none can, `progress` and `waiting` say
+/// why: every task done (`progress.open` and `progress.in_progress` 0), or
+/// open tasks that wait for others (listed in `waiting`).
 // `planwright schema next` is derived from these types and their doc
-// comments (see `schema`), so the published schema cannot drift.
+// comments (see `schema`), so the published schema cannot drift. Fields
+// are only ever added within a version (`progress`, `waiting`,
+// `waiting_more` and `errors` were), as `show`'s are.
 #[derive(Serialize, JsonSchema)]
 #[schemars(title = "planwright next --format json")]
-struct NextDoc {
+struct NextDoc<'a> {
     version: u32,
     tasks: Vec<NextTask>,
     /// Tasks that could start but were left out by `-n`.
     more: usize,
+    /// The tasks of every plan read, as `status` counts them: `total` 0
+    /// means there are no tasks, `open` and `in_progress` 0 that all are
+    /// done.
+    progress: ProgressDoc,
+    /// When no task can start (`tasks` empty and `more` 0): the first `-n`
+    /// open tasks that wait for unfinished ones, in plan order, each with
+    /// what it waits for. Empty whenever some task can start.
+    waiting: Vec<WaitingTask>,
+    /// Waiting tasks left out of `waiting` by `-n`.
+    waiting_more: usize,
+    /// The paths that could not be read, as `lint --format json` lists
+    /// them; their tasks are in no count, and the run exits with 2 when
+    /// there are any. Empty for a complete run.
+    errors: Vec<FileError<'a>>,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -53,17 +74,30 @@ struct NextTask {
     task: TaskDoc,
 }
 
-/// An open task that waits for others, for the terminal when no task can
-/// start: what it still waits for, by `graph` node names.
-struct Waiting {
+/// An open task that waits for others, listed when no task can start: a
+/// task object of `show` with its plan's path and what it waits for.
+#[derive(Serialize, JsonSchema)]
+struct WaitingTask {
     path: String,
-    id: String,
-    text: String,
-    phase_as_written: Option<String>,
+    /// The unfinished phases and tasks it waits for, by their `graph` node
+    /// ids; never empty.
     waits_for: Vec<String>,
+    /// `waits_for` for the terminal, as [`NextTask`]'s.
+    #[serde(skip)]
+    waits_for_shown: Vec<String>,
+    /// As [`NextTask`]'s.
+    #[serde(skip)]
+    phase_as_written: Option<String>,
+    /// Its `graph` node id, for the terminal: unique in the plan where
+    /// the task object's `id` may repeat.
+    #[serde(skip)]
+    node: String,
+    #[serde(flatten)]
+    task: TaskDoc,
 }
 
-/// At most this many waiting tasks are listed when no task can start.
+/// At most this many waiting tasks are listed on the terminal when no task
+/// can start (the JSON lists `-n`).
 const WAITING_SHOWN: usize = 5;
 
 /// What one plan contributes: its first ready tasks and its task counts;
@@ -71,9 +105,8 @@ const WAITING_SHOWN: usize = 5;
 struct PlanNext {
     tasks: Vec<NextTask>,
     ready: usize,
-    open: usize,
-    total: usize,
-    waiting: Vec<Waiting>,
+    progress: Progress,
+    waiting: Vec<WaitingTask>,
     waiting_count: usize,
 }
 
@@ -93,41 +126,60 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
         }
     };
     let mut all: Vec<NextTask> = Vec::new();
-    let mut waiting: Vec<Waiting> = Vec::new();
-    let (mut open, mut total, mut ready, mut waiting_count) = (0, 0, 0, 0);
+    let mut waiting: Vec<WaitingTask> = Vec::new();
+    let mut progress = Progress::default();
+    let (mut ready, mut waiting_count) = (0, 0);
     for p in plans {
         all.extend(p.tasks);
         waiting.extend(p.waiting);
-        open += p.open;
-        total += p.total;
+        progress.done += p.progress.done;
+        progress.in_progress += p.progress.in_progress;
+        progress.total += p.progress.total;
         ready += p.ready;
         waiting_count += p.waiting_count;
     }
-    waiting.truncate(args.limit.min(WAITING_SHOWN));
-    let blocked = Blocked {
-        open,
-        more: waiting_count.saturating_sub(waiting.len()),
-        waiting,
-    };
+    // Only when nothing can start do the waiting tasks say why; a plan
+    // without a ready task beside one with some explains nothing.
+    if ready > 0 {
+        waiting.clear();
+        waiting_count = 0;
+    }
     // Work already under way first, across plans; otherwise plan order
     // (the sort is stable).
     all.sort_by_key(|t| t.task.state != TaskState::InProgress.name());
     let more = ready.saturating_sub(args.limit);
     all.truncate(args.limit);
     match args.format {
-        Format::Json => crate::output::print_json(&NextDoc {
-            version: VERSION,
-            tasks: all,
-            more,
-        })?,
-        Format::Human => crate::output::print(&human(&all, more, &blocked, total))?,
+        Format::Json => {
+            waiting.truncate(args.limit);
+            crate::output::print_json(&NextDoc {
+                version: VERSION,
+                tasks: all,
+                more,
+                progress: progress.into(),
+                waiting_more: waiting_count - waiting.len(),
+                waiting,
+                errors: error_docs(&errors),
+            })?;
+        }
+        Format::Human => {
+            waiting.truncate(args.limit.min(WAITING_SHOWN));
+            let blocked = Blocked {
+                open: progress.total - progress.done,
+                more: waiting_count - waiting.len(),
+                waiting,
+            };
+            let mut text = human(&all, more, &blocked, progress.total);
+            text.push_str(&unreadable_line(&errors));
+            crate::output::print(&text)?;
+        }
     }
     Ok(report_errors(&errors))
 }
 
 /// The JSON Schema of [`NextDoc`], for `planwright schema next`.
 pub(crate) fn schema() -> serde_json::Value {
-    schemars::schema_for!(NextDoc).into()
+    schemars::schema_for!(NextDoc<'static>).into()
 }
 
 /// The plan's first `limit` ready tasks (in progress first): since the
@@ -164,42 +216,40 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
             })
         }));
     }
-    // Why nothing can start, for the terminal: only a plan without a ready
-    // task can leave the whole list empty. `-n 0` asks for counts alone.
+    // Why nothing can start: only a plan without a ready task can leave
+    // the whole list empty. `-n 0` asks for counts alone.
     let (mut waiting, mut waiting_count) = (Vec::new(), 0);
-    if ready.is_empty() && limit > 0 {
+    if ready.is_empty() {
         let all = waiting_tasks(plan, done_status(plan, dialects));
         waiting_count = all.len();
-        let names = NodeNames::new(plan);
-        let path = l.file.display();
-        waiting.extend(all.iter().take(limit.min(WAITING_SHOWN)).map(|(i, waits)| {
-            let t = &plan.tasks[*i];
-            Waiting {
-                path: path.clone(),
-                id: names.get(Node::Task(*i)).to_owned(),
-                text: t.text.to_string(),
-                phase_as_written: t
-                    .phase
-                    .and_then(|p| plan.phases.get(p))
-                    .map(|p| p.id.to_string()),
-                waits_for: waits
-                    .iter()
-                    .map(|&n| waited_name(plan, &names, n))
-                    .collect(),
-            }
-        }));
+        if !all.is_empty() && limit > 0 {
+            let locator = Locator::new(&l.file.text);
+            let (docs, names) = (TaskDocs::new(plan), NodeNames::new(plan));
+            let path = l.file.display();
+            waiting.extend(all.iter().take(limit).filter_map(|(i, waits)| {
+                Some(WaitingTask {
+                    path: path.clone(),
+                    waits_for: waits.iter().map(|&n| names.get(n).to_owned()).collect(),
+                    waits_for_shown: waits
+                        .iter()
+                        .map(|&n| waited_name(plan, &names, n))
+                        .collect(),
+                    phase_as_written: plan.tasks[*i]
+                        .phase
+                        .and_then(|p| plan.phases.get(p))
+                        .map(|p| p.id.to_string()),
+                    node: names.get(Node::Task(*i)).to_owned(),
+                    task: docs.task(*i, &locator)?,
+                })
+            }));
+        }
     }
     PlanNext {
         ready: ready.len(),
         tasks,
         waiting,
         waiting_count,
-        open: plan
-            .tasks
-            .iter()
-            .filter(|t| t.state != TaskState::Done)
-            .count(),
-        total: plan.tasks.len(),
+        progress: plan.progress(&plan.tasks),
     }
 }
 
@@ -227,7 +277,7 @@ fn waited_name(plan: &Plan, names: &NodeNames, node: Node) -> String {
 /// of those waiting with what they wait for.
 struct Blocked {
     open: usize,
-    waiting: Vec<Waiting>,
+    waiting: Vec<WaitingTask>,
     /// Waiting tasks left out of `waiting`.
     more: usize,
 }
@@ -289,7 +339,8 @@ fn human(all: &[NextTask], more: usize, blocked: &Blocked, total: usize) -> Stri
             .map(|p| format!("  ({})", visible(p)))
             .unwrap_or_default();
         let (id, text) = (visible(&t.task.id), visible(&t.task.text));
-        let _ = writeln!(out, "{indent}{id}  {text}{phase}");
+        let optional = optional_mark(&t.task);
+        let _ = writeln!(out, "{indent}{id}  {text}{optional}{phase}");
         if !t.waits_for_shown.is_empty() {
             let _ = writeln!(
                 out,
@@ -318,15 +369,23 @@ fn waiting(out: &mut String, blocked: &Blocked) {
             .as_ref()
             .map(|p| format!("  ({})", visible(p)))
             .unwrap_or_default();
-        let (id, text) = (visible(&w.id), visible(&w.text));
-        let _ = writeln!(out, "    {id}  {text}{phase}");
+        let (id, text) = (visible(&w.node), visible(&w.task.text));
+        let optional = optional_mark(&w.task);
+        let _ = writeln!(out, "    {id}  {text}{optional}{phase}");
         let _ = writeln!(
             out,
             "      still waits for {}",
-            visible(&w.waits_for.join(", "))
+            visible(&w.waits_for_shown.join(", "))
         );
     }
-    if blocked.more > 0 {
+    // `-n 0` lists none, and asks for no "more" either.
+    if blocked.more > 0 && !blocked.waiting.is_empty() {
         let _ = writeln!(out, "… and {} more waiting", blocked.more);
     }
+}
+
+/// `  (optional)` after a task Kiro marks optional (`- [ ]*`), as the
+/// JSON's `optional` says: it may be skipped.
+fn optional_mark(task: &TaskDoc) -> &'static str {
+    if task.optional { "  (optional)" } else { "" }
 }

@@ -4,10 +4,14 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
+use planwright_core::visible::visible;
 use planwright_core::{DialectSet, ParseOptions, Plan};
 use planwright_workspace::config::load_config;
 use planwright_workspace::discover::{DiscoverError, discover_with};
+use planwright_workspace::source::display_path;
 use planwright_workspace::{SourceFile, read_plan_file};
+
+use super::lint_errors::RunError;
 
 /// A plan read and parsed.
 pub struct Loaded {
@@ -15,15 +19,16 @@ pub struct Loaded {
     pub plan: Plan,
 }
 
-/// `summarize` applied to every plan under `paths`, in path order, and the
-/// error message of each path or file that could not be read. Each plan is
-/// dropped as soon as it is summarised, so a tree of 10,000 plans never
-/// sits in memory at once.
+/// `summarize` applied to every plan under `paths`, in path order, and
+/// each path or file that could not be read, kept with its path as `lint`
+/// keeps them (for the JSON's `errors`). Each plan is dropped as soon as
+/// it is summarised, so a tree of 10,000 plans never sits in memory at
+/// once. A run that finds nothing at all warns, as `lint` does.
 pub fn load_all<T: Send>(
     paths: &[PathBuf],
     dialects: &DialectSet,
     summarize: impl Fn(&Loaded) -> T + Sync,
-) -> Result<(Vec<T>, Vec<String>)> {
+) -> Result<(Vec<T>, Vec<RunError>)> {
     let options = ParseOptions {
         dialects,
         ..ParseOptions::default()
@@ -35,25 +40,40 @@ pub fn load_all<T: Send>(
     // Read and parsed on the walker's threads as each plan is found, as
     // `lint` does, so the work starts while the walk goes on.
     let (results, errors) = discover_with(paths, &config, |path| {
-        let file = read_plan_file(path).map_err(|e| e.to_string())?;
+        let file =
+            read_plan_file(path).map_err(|e| RunError::new(display_path(path), e.to_string()))?;
         let plan = file.parse(&options);
         Ok(summarize(&Loaded { file, plan }))
     });
-    Ok(split(results, &errors))
+    let (found, errors) = split_with(results, &errors, RunError::discovered);
+    warn_if_nothing(found.len() + errors.len(), paths, "read");
+    Ok((found, errors))
+}
+
+/// A run that found no plan at all says so on standard error: a mistyped
+/// folder or globs that match nothing would otherwise pass for plans whose
+/// work is all done ("0 plans", "nothing to do", "No problems found"), as
+/// ruff warns when it finds no Python files. The exit code stays 0. `verb`
+/// says what the command does with a file named outright ("read",
+/// "checked").
+pub(crate) fn warn_if_nothing(found: usize, paths: &[PathBuf], verb: &str) {
+    if found > 0 {
+        return;
+    }
+    let shown: Vec<String> = if paths.is_empty() {
+        vec![".".to_owned()]
+    } else {
+        paths.iter().map(|p| display_path(p)).collect()
+    };
+    eprintln!(
+        "planwright: warning: no plan files found in {} (a folder is searched for files named like plans: `plan.md`, `tasks.md`, `*plan*.md`, … or as `[plans] include` in planwright.toml says; a file named on the command line is always {verb})",
+        visible(&shown.join(", "))
+    );
 }
 
 /// What `discover_with`'s work gave for each file, in path order, and
-/// every error met on the way (discovery first, then unreadable files);
-/// shared by `lint`, `status` and `next`.
-pub(crate) fn split<T>(
-    results: Vec<(PathBuf, Result<T, String>)>,
-    discover_errors: &[DiscoverError],
-) -> (Vec<T>, Vec<String>) {
-    split_with(results, discover_errors, ToString::to_string)
-}
-
-/// [`split`], with the errors in the caller's own type (`lint` keeps each
-/// error's path).
+/// every error met on the way (discovery first, then unreadable files),
+/// in the caller's own error type; shared by `lint`, `status` and `next`.
 pub(crate) fn split_with<T, E>(
     results: Vec<(PathBuf, Result<T, E>)>,
     discover_errors: &[DiscoverError],
@@ -89,7 +109,7 @@ pub fn repository_root() -> PathBuf {
 /// One plan named on the command line.
 pub fn load_one(path: &std::path::Path, dialects: &DialectSet) -> Result<Loaded> {
     // `-` is standard input, for every command that reads one plan.
-    let file = crate::stdin::read(path, None)?;
+    let file = read_one(path, None)?;
     let plan = file.parse(&ParseOptions {
         dialects,
         ..ParseOptions::default()
@@ -105,10 +125,41 @@ pub fn done_status<'d>(plan: &Plan, dialects: &'d DialectSet) -> &'d [String] {
         .map_or(&[], |d| d.descriptor.done_status.as_slice())
 }
 
-/// Prints the read errors and turns them into exit code 2.
-pub fn report_errors(errors: &[String]) -> std::process::ExitCode {
+/// [`crate::stdin::read`], with the error's control characters made
+/// [`visible`], line feeds included: the message names the file, and a
+/// name holding a line feed must read as one line here as in the output
+/// (`main` keeps line feeds, for messages that span lines; these never do).
+pub fn read_one(
+    path: &std::path::Path,
+    stdin_filename: Option<&std::path::Path>,
+) -> Result<SourceFile> {
+    crate::stdin::read(path, stdin_filename)
+        .map_err(|e| anyhow::anyhow!("{}", visible(&format!("{e:#}"))))
+}
+
+/// The errors of a run as the JSON reports list them: path and message.
+pub fn error_docs(errors: &[RunError]) -> Vec<planwright_lint::render::FileError<'_>> {
+    errors.iter().map(RunError::report).collect()
+}
+
+/// `N files could not be read`, the line a human summary ends with when
+/// some could not (their errors are on standard error); nothing otherwise.
+pub fn unreadable_line(errors: &[RunError]) -> String {
+    if errors.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "{} not be read\n",
+            crate::output::count(errors.len(), "file could", "files could")
+        )
+    }
+}
+
+/// Prints the read errors, names made [`visible`] as in the output, and
+/// turns them into exit code 2.
+pub fn report_errors(errors: &[RunError]) -> std::process::ExitCode {
     for e in errors {
-        eprintln!("planwright: error: {e}");
+        eprintln!("planwright: error: {}", visible(&e.line));
     }
     if errors.is_empty() {
         std::process::ExitCode::SUCCESS

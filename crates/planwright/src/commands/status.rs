@@ -10,25 +10,32 @@ use std::process::ExitCode;
 use anyhow::Result;
 use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
-use planwright_core::{DialectSet, Plan, Progress};
+use planwright_core::{DialectSet, Plan, Progress, TaskState};
+use planwright_lint::render::FileError;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::plans::{Loaded, load_all, load_one, report_errors};
+use super::plans::{Loaded, error_docs, load_all, load_one, report_errors, unreadable_line};
 use crate::cli::{Format, StatusArgs};
 use crate::output::{pad, width};
 
 /// What `planwright status --format json` prints, version 1: a row per
-/// plan, with its phases, and the totals over all of them.
+/// plan, with its phases, the totals over all of them, and the files that
+/// could not be read.
 // `planwright schema status` is derived from these types and their doc
-// comments (see `schema`), so the published schema cannot drift.
+// comments (see `schema`), so the published schema cannot drift. Fields
+// are only ever added within a version (`errors` was), as `show`'s are.
 #[derive(Serialize, JsonSchema)]
 #[schemars(title = "planwright status --format json")]
-struct StatusDoc {
+struct StatusDoc<'a> {
     version: u32,
     plans: Vec<PlanStatus>,
     /// Over every plan listed.
     total: ProgressDoc,
+    /// The paths that could not be read, as `lint --format json` lists
+    /// them; they are not in `plans` or `total`, and the run exits with 2
+    /// when there are any. Empty for a complete run.
+    errors: Vec<FileError<'a>>,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -69,6 +76,7 @@ pub fn run(args: &StatusArgs) -> Result<ExitCode> {
                 version: VERSION,
                 plans: vec![plan_status(&l, true, dialects)],
                 total: l.plan.progress(&l.plan.tasks).into(),
+                errors: Vec::new(),
             })?,
             Format::Human => crate::output::print(&one_plan(&l, bars, dialects))?,
         }
@@ -85,15 +93,20 @@ pub fn run(args: &StatusArgs) -> Result<ExitCode> {
             version: VERSION,
             plans,
             total: total.into(),
+            errors: error_docs(&errors),
         })?,
-        Format::Human => crate::output::print(&table(&plans, total, bars))?,
+        Format::Human => {
+            let mut text = table(&plans, total, bars);
+            text.push_str(&unreadable_line(&errors));
+            crate::output::print(&text)?;
+        }
     }
     Ok(report_errors(&errors))
 }
 
 /// The JSON Schema of [`StatusDoc`], for `planwright schema status`.
 pub(crate) fn schema() -> serde_json::Value {
-    schemars::schema_for!(StatusDoc).into()
+    schemars::schema_for!(StatusDoc<'static>).into()
 }
 
 fn status_of(plan: &Plan, dialects: &DialectSet) -> Option<String> {
@@ -153,6 +166,9 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
         "  overall  {}",
         progress_text(plan.progress(&plan.tasks), bars)
     );
+    if let Some(optional) = optional_open(plan) {
+        let _ = writeln!(out, "  optional {optional}");
+    }
     let rows: Vec<(String, Progress)> = plan
         .phases
         .iter()
@@ -177,6 +193,42 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
         }
     }
     out
+}
+
+/// The open tasks marked optional (Kiro's `- [ ]*`), by id, out of all
+/// open ones: `2 of 5 open tasks: 2.2, 3`. They count in the totals like
+/// any other, and the JSON marks them, so the terminal says which they
+/// are. `None` when there are none.
+fn optional_open(plan: &Plan) -> Option<String> {
+    /// At most this many ids are listed; `…` stands for the rest.
+    const SHOWN: usize = 8;
+    let open: Vec<_> = plan
+        .tasks
+        .iter()
+        .filter(|t| t.optional && t.state != TaskState::Done)
+        .collect();
+    if open.is_empty() {
+        return None;
+    }
+    let mut ids: Vec<String> = open
+        .iter()
+        .take(SHOWN)
+        .map(|t| visible(&t.id).into_owned())
+        .collect();
+    if open.len() > SHOWN {
+        ids.push("…".to_owned());
+    }
+    let all_open = plan
+        .tasks
+        .iter()
+        .filter(|t| t.state != TaskState::Done)
+        .count();
+    Some(format!(
+        "{} of {}: {}",
+        open.len(),
+        crate::output::count(all_open, "open task", "open tasks"),
+        ids.join(", ")
+    ))
 }
 
 /// Many plans: a row each, then the totals.

@@ -167,6 +167,39 @@ fn next_json_validates_against_its_schema() {
 }
 
 #[test]
+fn waiting_tasks_and_unreadable_files_validate_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("a-tasks.md"),
+        "# P\n\n- [ ] T001 a (depends on T002)\n- [ ] T002 b (depends on T001)\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("b-tasks.md"),
+        b"# L\n\n- [ ] T001 caf\xe9\n",
+    )
+    .expect("write");
+    let next = validator("next");
+    let doc = json_of(&["next", ".", "--format", "json"], dir.path());
+    assert_valid(&next, &doc, "next (blocked)");
+    assert!(doc["waiting"].as_array().is_some_and(|w| w.len() == 2));
+    assert!(doc["errors"].as_array().is_some_and(|e| e.len() == 1));
+    let mut bad = doc.clone();
+    remove(&mut bad["waiting"][0], "waits_for");
+    assert_rejected(&next, &bad, "/waiting/0");
+    let mut bad = doc;
+    remove(&mut bad["errors"][0], "message");
+    assert_rejected(&next, &bad, "/errors/0");
+
+    let status = validator("status");
+    let doc = json_of(&["status", ".", "--format", "json"], dir.path());
+    assert_valid(&status, &doc, "status (unreadable)");
+    let mut bad = doc;
+    bad["errors"][0]["path"] = json!(3);
+    assert_rejected(&status, &bad, "/errors/0/path");
+}
+
+#[test]
 fn graph_json_validates_against_its_schema() {
     let validator = validator("graph");
     let mut with_edges = None;

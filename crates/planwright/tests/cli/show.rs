@@ -1,7 +1,7 @@
 //! `planwright show`, `schema` and `templates`: snapshots of what users see
 //! for every example plan, and the errors for bad input.
 
-use crate::support::{examples, planwright, repo_root, stderr};
+use crate::support::{examples, planwright, repo_root, stderr, stdout};
 
 #[test]
 fn show_human_for_every_example() {
@@ -61,6 +61,120 @@ fn bad_input_is_one_clear_error_and_exit_2() {
 
     let out = planwright(&["show", "--dialect", "nope", "latin1.md"], dir.path());
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn an_unknown_dialect_is_refused_with_the_names_it_could_be() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("orig.md"),
+        "# P
+
+- [ ] T001 a
+",
+    )
+    .unwrap();
+    for name in ["speckit-plan", "nope"] {
+        let out = planwright(&["show", "orig.md", "--dialect", name], dir.path());
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "planwright: error: unknown dialect `{name}`; --dialect takes one of generic, \
+                 speckit, design, delivery, rfc, roadmap, speckit-tasks, kiro\n"
+            )
+        );
+    }
+    // A local template is a dialect too, and listed.
+    let templates = dir.path().join(".planwright/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("adr.md"),
+        "# ADR: [TITLE]\n\n## Context\n\n## Decision\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let out = planwright(&["show", "orig.md", "--dialect", "nope"], dir.path());
+    assert!(
+        stderr(&out).ends_with("speckit-tasks, kiro, adr\n"),
+        "{}",
+        stderr(&out)
+    );
+    let out = planwright(&["show", "orig.md", "--dialect", "adr"], dir.path());
+    assert!(stdout(&out).contains("  dialect   adr (chosen explicitly)\n"));
+}
+
+#[test]
+fn every_dialect_show_prints_can_be_forced() {
+    // `generic` is what a plan no dialect fits is read as; the others are
+    // the built-ins, templates or not.
+    let names = [
+        "generic",
+        "speckit",
+        "design",
+        "delivery",
+        "rfc",
+        "roadmap",
+        "speckit-tasks",
+        "kiro",
+    ];
+    for name in names {
+        let out = planwright(
+            &["show", "examples/speckit-plan.md", "--dialect", name],
+            &repo_root(),
+        );
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+        assert!(
+            stdout(&out).contains(&format!("\n  dialect   {name} (chosen explicitly)\n")),
+            "{name}: {}",
+            stdout(&out)
+        );
+        let out = planwright(
+            &[
+                "show",
+                "examples/speckit-plan.md",
+                "--dialect",
+                name,
+                "--format",
+                "json",
+            ],
+            &repo_root(),
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["dialect"]["name"], name);
+    }
+    // Read as no dialect, a plan keeps no template text as placeholders.
+    let out = planwright(
+        &[
+            "show",
+            "examples/delivery-plan.md",
+            "--dialect",
+            "generic",
+            "--format",
+            "json",
+        ],
+        &repo_root(),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = json["placeholders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["kind"].as_str())
+        .collect();
+    assert!(!kinds.contains(&"template_text"), "{kinds:?}");
+
+    let help = planwright(&["show", "--help"], &repo_root());
+    let help = stdout(&help)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        help.contains(
+            "[possible values: generic, speckit, design, delivery, rfc, roadmap, speckit-tasks, kiro]"
+        ),
+        "{help}"
+    );
 }
 
 #[test]

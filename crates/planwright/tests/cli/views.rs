@@ -400,12 +400,14 @@ fn next_takes_a_folder_and_looks_for_plans_under_it() {
     assert!(json.status.success());
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
     assert_eq!(json["tasks"].as_array().map(Vec::len), Some(2), "{json}");
-    // A folder without plans has nothing to do, as a repository would.
+    // A folder without plans has nothing to do, as a repository would,
+    // and says it found no plan, as `lint` does.
     std::fs::create_dir(dir.path().join("empty")).expect("mkdir");
     let empty = run(&["next", "empty"], dir.path());
     assert_eq!(
         empty,
-        "$ planwright next empty\nexit 0\nnothing to do: no tasks\n"
+        "$ planwright next empty\nexit 0\nnothing to do: no tasks\n\
+         stderr| planwright: warning: no plan files found in empty (a folder is searched for files named like plans: `plan.md`, `tasks.md`, `*plan*.md`, … or as `[plans] include` in planwright.toml says; a file named on the command line is always read)\n"
     );
 }
 

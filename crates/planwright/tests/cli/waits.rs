@@ -269,12 +269,18 @@ fn next_says_what_each_waiting_task_waits_for() {
         snap.push('\n');
     }
     insta::assert_snapshot!("next_waiting_tasks", snap);
-    // The JSON is what it was: no task, none more.
+    // No task, none more, and the one that waits with what it waits for,
+    // by the phase's plain node id (the terminal adds its status).
     let next = json(&["next", "overview.md", "--format", "json"], dir.path());
+    assert_eq!(next["tasks"], serde_json::json!([]));
+    assert_eq!(next["more"], 0);
+    assert_eq!(next["progress"]["open"], 1);
+    assert_eq!(next["waiting"][0]["id"], "T002");
     assert_eq!(
-        next,
-        serde_json::json!({"version": 1, "tasks": [], "more": 0})
+        next["waiting"][0]["waits_for"],
+        serde_json::json!(["Phase 1"])
     );
+    assert_eq!(next["waiting_more"], 0);
 }
 
 #[test]

@@ -1,0 +1,261 @@
+//! `status` and `next` telling a finished plan from a blocked one, plans
+//! that cannot be read, folders without plans, Kiro's optional tasks, and
+//! file names holding a line feed.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::support::{planwright, stderr, stdout, write};
+
+/// Two tasks that wait for each other: nothing can ever start.
+const BLOCKED: &str = "# P\n\n- [ ] T001 a (depends on T002)\n- [ ] T002 b (depends on T001)\n";
+
+fn json_of(args: &[&str], cwd: &Path) -> Value {
+    let out = planwright(args, cwd);
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+#[test]
+fn next_json_tells_blocked_from_done() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "blocked.md", BLOCKED);
+    write(dir.path(), "done.md", "# P\n\n- [x] T001 a\n- [x] T002 b\n");
+    write(dir.path(), "empty.md", "# P\n\nNo tasks yet.\n");
+
+    let blocked = json_of(&["next", "blocked.md", "--format", "json"], dir.path());
+    assert_eq!(blocked["tasks"], json!([]));
+    assert_eq!(blocked["more"], 0);
+    assert_eq!(
+        blocked["progress"],
+        json!({"done": 0, "in_progress": 0, "open": 2, "total": 2, "percent": 0.0})
+    );
+    let waiting: Vec<(&str, &str, &Value)> = blocked["waiting"]
+        .as_array()
+        .expect("waiting")
+        .iter()
+        .map(|w| {
+            (
+                w["path"].as_str().expect("path"),
+                w["id"].as_str().expect("id"),
+                &w["waits_for"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        waiting,
+        [
+            ("blocked.md", "T001", &json!(["T002"])),
+            ("blocked.md", "T002", &json!(["T001"])),
+        ]
+    );
+    // Each is a whole task object, as in `tasks`.
+    assert_eq!(blocked["waiting"][0]["line"], 3);
+    assert_eq!(blocked["waiting_more"], 0);
+    assert_eq!(blocked["errors"], json!([]));
+
+    // `-n` caps the list and counts the rest, as for `tasks` and `more`.
+    let one = json_of(
+        &["next", "blocked.md", "-n", "1", "--format", "json"],
+        dir.path(),
+    );
+    assert_eq!(one["waiting"].as_array().map(Vec::len), Some(1));
+    assert_eq!(one["waiting_more"], 1);
+
+    let done = json_of(&["next", "done.md", "--format", "json"], dir.path());
+    assert_eq!(
+        done,
+        json!({
+            "version": 1,
+            "tasks": [],
+            "more": 0,
+            "progress": {"done": 2, "in_progress": 0, "open": 0, "total": 2, "percent": 100.0},
+            "waiting": [],
+            "waiting_more": 0,
+            "errors": []
+        })
+    );
+    let empty = json_of(&["next", "empty.md", "--format", "json"], dir.path());
+    assert_eq!(empty["progress"]["total"], 0);
+    assert_eq!(empty["waiting"], json!([]));
+}
+
+#[test]
+fn next_lists_no_waiting_tasks_while_some_can_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "a-tasks.md", BLOCKED);
+    write(dir.path(), "b-tasks.md", "# Q\n\n- [ ] T001 free\n");
+    let doc = json_of(&["next", ".", "--format", "json"], dir.path());
+    assert_eq!(doc["tasks"][0]["path"], "b-tasks.md");
+    assert_eq!(doc["waiting"], json!([]));
+    assert_eq!(doc["waiting_more"], 0);
+    assert_eq!(doc["progress"]["open"], 3);
+}
+
+#[test]
+fn unreadable_plans_are_listed_beside_the_readable_ones() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "ok-tasks.md", "# OK\n\n- [ ] T001 a\n");
+    std::fs::write(
+        dir.path().join("latin-tasks.md"),
+        b"# Latin\n\n- [ ] T001 caf\xe9\n",
+    )
+    .expect("write");
+    let error =
+        "planwright: error: latin-tasks.md: not valid UTF-8 (invalid byte at offset 23, line 3)\n";
+
+    let out = planwright(&["status", "."], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stdout(&out),
+        "plan         status  progress\n\
+         ok-tasks.md  -         0/1     0%\n\
+         1 plan                 0/1     0%\n\
+         1 file could not be read\n"
+    );
+    assert_eq!(stderr(&out), error);
+
+    let out = planwright(&["status", ".", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out), error);
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(doc["plans"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        doc["errors"],
+        json!([{
+            "path": "latin-tasks.md",
+            "message": "not valid UTF-8 (invalid byte at offset 23, line 3)"
+        }])
+    );
+
+    let out = planwright(&["next", "."], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stdout(&out),
+        "ok-tasks.md\n  ready\n    T001  a\n1 file could not be read\n"
+    );
+    assert_eq!(stderr(&out), error);
+    let out = planwright(&["next", ".", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(doc["errors"][0]["path"], "latin-tasks.md");
+    assert_eq!(doc["progress"]["total"], 1);
+}
+
+#[test]
+fn a_folder_without_plans_is_a_warning() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join(".git")).expect("mkdir");
+    write(dir.path(), "notes.md", "# Not a plan by its name\n");
+    let warning = "planwright: warning: no plan files found in . (a folder is searched for files named like plans: `plan.md`, `tasks.md`, `*plan*.md`, … or as `[plans] include` in planwright.toml says; a file named on the command line is always read)\n";
+
+    let out = planwright(&["status"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        "plan  status  progress\n0 plans            0/0     0%\n"
+    );
+    assert_eq!(stderr(&out), warning);
+
+    let out = planwright(&["next"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "nothing to do: no tasks\n");
+    assert_eq!(stderr(&out), warning);
+
+    let out = planwright(&["next", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr(&out), warning);
+
+    // A plan named on the command line is read whatever its name.
+    let out = planwright(&["status", "notes.md"], dir.path());
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn optional_tasks_are_marked_in_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = ".kiro/specs/export/tasks.md";
+    write(
+        dir.path(),
+        plan,
+        "# Implementation Plan\n\n\
+         - [x] 1. Set up the project\n\
+         - [ ] 2. Build the parser\n  \
+           - [ ] 2.1 Write the lexer\n  \
+           - [ ]* 2.2 Write property tests for the lexer\n\
+         - [ ]* 3. Write end-to-end tests\n\
+         - [ ] 4. Ship it (depends on 2.1)\n",
+    );
+    let out = planwright(&["next", plan], dir.path());
+    assert_eq!(
+        stdout(&out),
+        ".kiro/specs/export/tasks.md\n  \
+           ready\n    \
+             2.1  Write the lexer\n    \
+             2.2  Write property tests for the lexer  (optional)\n    \
+             3  Write end-to-end tests  (optional)\n"
+    );
+    let out = planwright(&["status", plan], dir.path());
+    assert_eq!(
+        stdout(&out),
+        "Implementation Plan  (.kiro/specs/export/tasks.md)\n  \
+           overall    1/6    16%\n  \
+           optional 2 of 5 open tasks: 2.2, 3\n"
+    );
+}
+
+#[test]
+fn optional_waiting_tasks_are_marked_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = ".kiro/specs/export/tasks.md";
+    write(
+        dir.path(),
+        plan,
+        "# Implementation Plan\n\n\
+         - [ ]* 1.1 Benchmark it (depends on 2.1)\n\
+         - [ ] 2.1 Build it (depends on 1.1)\n",
+    );
+    let out = planwright(&["next", plan], dir.path());
+    assert_eq!(
+        stdout(&out),
+        "no task can start now: 2 open tasks wait for others\n  \
+           `planwright graph PLAN` shows what waits for what, and exits 1 on a cycle\n\
+         .kiro/specs/export/tasks.md\n  \
+           waiting\n    \
+             1.1  Benchmark it (depends on 2.1)  (optional)\n      \
+               still waits for 2.1\n    \
+             2.1  Build it (depends on 1.1)\n      \
+               still waits for 1.1\n"
+    );
+}
+
+#[test]
+fn line_feeds_in_file_names_are_shown_in_errors() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("bad\nname-tasks.md"),
+        b"# L\n\n- [ ] T001 caf\xe9\n",
+    )
+    .expect("write");
+    let unreadable = "planwright: error: bad␊name-tasks.md: not valid UTF-8 (invalid byte at offset 19, line 3)\n";
+    for args in [
+        vec!["status", "."],
+        vec!["next", "."],
+        vec!["status", "bad\nname-tasks.md"],
+        vec!["next", "bad\nname-tasks.md"],
+        vec!["show", "bad\nname-tasks.md"],
+    ] {
+        let out = planwright(&args, dir.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&out), unreadable, "{args:?}");
+    }
+    let out = planwright(&["show", "missing\nplan.md"], dir.path());
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: missing␊plan.md: no such file\n"
+    );
+    // The JSON keeps the name exact.
+    let out = planwright(&["status", ".", "--format", "json"], dir.path());
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(doc["errors"][0]["path"], "bad\nname-tasks.md");
+}
