@@ -17,12 +17,15 @@ pub enum ResolveError {
     /// A name shaped like an id (`4`, `T009`) that no task has. It is not
     /// looked for in the tasks' texts: `4` is far more likely a position
     /// typed without its `#` than a fragment of "429".
-    #[error("no task has the id `{query}`{}", id_hint(*.position, .candidates))]
+    #[error("no task has the id `{query}`{}", id_hint(*.position, .near, .candidates))]
     UnknownId {
         query: String,
         /// The task at that position, when the name is a plain number
         /// within the plan's length.
         position: Option<usize>,
+        /// Ids the query differs from only in zero padding, separators or
+        /// case (`T1` for `T001`, `T-1`), which `candidates` then lists.
+        near: Vec<String>,
         candidates: Vec<String>,
     },
     #[error("`{query}` matches {} tasks; name one by id or #index:{}", .candidates.len(), candidates_text(.candidates))]
@@ -218,18 +221,17 @@ fn id_shaped(q: &str) -> bool {
 }
 
 fn unknown_id(plan: &Plan, q: &str) -> ResolveError {
+    let wanted = id_shape(q);
+    let near: Vec<usize> = (0..plan.tasks.len())
+        .filter(|&i| plan.tasks[i].explicit_id && id_shape(&plan.tasks[i].id) == wanted)
+        .collect();
     let position = q
         .trim_end_matches('.')
         .parse::<usize>()
         .ok()
         .and_then(|n| n.checked_sub(1))
-        .filter(|&i| i < plan.tasks.len());
-    let candidates = if let Some(i) = position {
-        vec![describe(i, &plan.tasks[i])]
-    } else {
-        let ids: Vec<usize> = (0..plan.tasks.len())
-            .filter(|&i| plan.tasks[i].explicit_id)
-            .collect();
+        .filter(|&i| i < plan.tasks.len() && near.is_empty());
+    let listed = |ids: &[usize]| -> Vec<String> {
         let more = ids.len().saturating_sub(MAX_LISTED);
         ids.iter()
             .take(MAX_LISTED)
@@ -237,16 +239,72 @@ fn unknown_id(plan: &Plan, q: &str) -> ResolveError {
             .chain((more > 0).then(|| format!("… and {more} more")))
             .collect()
     };
+    let candidates = if !near.is_empty() {
+        listed(&near)
+    } else if let Some(i) = position {
+        vec![describe(i, &plan.tasks[i])]
+    } else {
+        let ids: Vec<usize> = (0..plan.tasks.len())
+            .filter(|&i| plan.tasks[i].explicit_id)
+            .collect();
+        listed(&ids)
+    };
+    // Each id once (a plan may repeat one), and a handful at most.
+    let mut near_ids: Vec<String> = Vec::new();
+    for &i in &near {
+        let id = plan.tasks[i].id.as_str();
+        if near_ids.len() < 3 && !near_ids.iter().any(|n| n == id) {
+            near_ids.push(id.to_owned());
+        }
+    }
     ResolveError::UnknownId {
         query: q.to_owned(),
         position: position.map(|i| i + 1),
+        near: near_ids,
         candidates,
     }
 }
 
-/// What an unknown id's error adds: the task at that position, or the
-/// ids the plan has.
-fn id_hint(position: Option<usize>, candidates: &[String]) -> String {
+/// An id with what people vary when they type one taken out: case, the
+/// separators between its parts (`T-1`, `T_1`, `1.2`) and the zeros that
+/// pad its numbers. Parts are kept apart, so `1.2` is not `12`, and a
+/// trailing `.` (`2.`, as lists number) is no part.
+fn id_shape(id: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut digits = false;
+    for c in id.chars() {
+        if !c.is_alphanumeric() {
+            parts.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
+            continue;
+        }
+        if !current.is_empty() && c.is_ascii_digit() != digits {
+            parts.push(std::mem::take(&mut current));
+        }
+        digits = c.is_ascii_digit();
+        current.extend(c.to_lowercase());
+    }
+    parts.extend((!current.is_empty()).then_some(current));
+    for p in &mut parts {
+        if p.starts_with('0') && p.bytes().all(|b| b.is_ascii_digit()) {
+            let trimmed = p.trim_start_matches('0');
+            *p = if trimmed.is_empty() { "0" } else { trimmed }.to_owned();
+        }
+    }
+    parts
+}
+
+/// What an unknown id's error adds: the ids it was probably meant to be,
+/// the task at that position, or the ids the plan has.
+fn id_hint(position: Option<usize>, near: &[String], candidates: &[String]) -> String {
+    if !near.is_empty() {
+        let names: Vec<String> = near.iter().map(|id| format!("`{id}`")).collect();
+        return format!(
+            "; did you mean {}?{}",
+            names.join(" or "),
+            candidates_text(candidates)
+        );
+    }
     match position {
         Some(n) => format!("; by position, `#{n}` is:{}", candidates_text(candidates)),
         None if candidates.is_empty() => {
@@ -400,6 +458,38 @@ mod tests {
         assert_eq!(
             err,
             "no task has the id `3`; the ids are:\n  #1 1 [ ] Set up\n  #2 2 [ ] Return 429"
+        );
+    }
+
+    #[test]
+    fn an_id_off_by_padding_or_separator_is_suggested() {
+        let plan = parse("- [ ] T001 one\n- [ ] T002 two\n- [ ] 1.2 sub\n");
+        assert_eq!(
+            resolve(&plan, "T1").unwrap_err().to_string(),
+            "no task has the id `T1`; did you mean `T001`?\n  #1 T001 [ ] one"
+        );
+        assert_eq!(
+            resolve(&plan, "t-2").unwrap_err().to_string(),
+            "no task has the id `t-2`; did you mean `T002`?\n  #2 T002 [ ] two"
+        );
+        assert_eq!(
+            resolve(&plan, "1.02").unwrap_err().to_string(),
+            "no task has the id `1.02`; did you mean `1.2`?\n  #3 1.2 [ ] sub"
+        );
+        // Parts stay apart: `12` is not `1.2`, and `T3` is no id at all.
+        assert_eq!(
+            resolve(&plan, "12").unwrap_err().to_string().lines().next(),
+            Some("no task has the id `12`; the ids are:")
+        );
+        assert_eq!(
+            resolve(&plan, "T3").unwrap_err().to_string().lines().next(),
+            Some("no task has the id `T3`; the ids are:")
+        );
+        // Both spellings in one plan: both are offered.
+        let plan = parse("- [ ] T-1 one\n- [ ] T01 again\n- [ ] T-1 repeated\n");
+        assert_eq!(
+            resolve(&plan, "T1").unwrap_err().to_string(),
+            "no task has the id `T1`; did you mean `T-1` or `T01`?\n  #1 T-1 [ ] one\n  #2 T01 [ ] again\n  #3 T-1 [ ] repeated"
         );
     }
 

@@ -54,8 +54,15 @@ pub enum LoadError {
     NotAFile { path: String },
     #[error("{path}: permission denied")]
     PermissionDenied { path: String },
-    #[error("{path}: too large for a plan ({size}; planwright reads plans of up to 64 MiB)")]
-    TooLarge { path: String, size: String },
+    /// One message whether the size was known beforehand (`show`, from
+    /// the file's metadata) or found while reading (`done`, standard
+    /// input, a file that grew): the two used to differ.
+    #[error(
+        "{path}: too large for a plan; planwright reads plans of up to {} MiB ({} bytes)",
+        MAX_PLAN_BYTES >> 20,
+        MAX_PLAN_BYTES
+    )]
+    TooLarge { path: String },
     #[error("{path}: {}", io_reason(error))]
     Io { path: String, error: io::Error },
 }
@@ -138,7 +145,7 @@ pub fn read_plan_file(path: &Path) -> Result<SourceFile, LoadError> {
         });
     }
     if meta.len() > MAX_PLAN_BYTES {
-        return Err(too_large(path, Some(meta.len())));
+        return Err(too_large(path));
     }
     let bytes = read_sized(file, meta.len(), path)?;
     Ok(SourceFile {
@@ -189,13 +196,9 @@ pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, LoadError> {
 /// this is an error rather than an allocation that can abort the process.
 pub const MAX_PLAN_BYTES: u64 = 64 << 20;
 
-fn too_large(path: &Path, len: Option<u64>) -> LoadError {
+fn too_large(path: &Path) -> LoadError {
     LoadError::TooLarge {
         path: display_path(path),
-        size: len.map_or_else(
-            || "more than 64 MiB".to_owned(),
-            |len| format!("{} MiB", len.div_ceil(1 << 20)),
-        ),
     }
 }
 
@@ -208,7 +211,7 @@ pub fn read_capped(reader: &mut impl io::Read, path: &Path) -> Result<Vec<u8>, L
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError::io(path, e))?;
     if bytes.len() as u64 > MAX_PLAN_BYTES {
-        return Err(too_large(path, None));
+        return Err(too_large(path));
     }
     Ok(bytes)
 }
@@ -233,7 +236,7 @@ fn read_sized(file: std::fs::File, len: u64, path: &Path) -> Result<Vec<u8>, Loa
         }
     }
     if filled as u64 > MAX_PLAN_BYTES {
-        return Err(too_large(path, None));
+        return Err(too_large(path));
     }
     bytes.truncate(filled);
     Ok(bytes)
@@ -352,7 +355,7 @@ mod tests {
         let file = std::fs::File::create(&path).unwrap();
         file.set_len(1 << 40).unwrap();
         let err = read_plan_file(&path).unwrap_err().to_string();
-        assert!(err.ends_with("huge-plan.md: too large for a plan (1048576 MiB; planwright reads plans of up to 64 MiB)"), "{err}");
+        assert!(err.ends_with("huge-plan.md: too large for a plan; planwright reads plans of up to 64 MiB (67108864 bytes)"), "{err}");
         // A stream says so once it passes the limit.
         let mut endless = io::repeat(b'a');
         let err = read_capped(&mut endless, Path::new("-"))
@@ -360,7 +363,7 @@ mod tests {
             .to_string();
         assert_eq!(
             err,
-            "-: too large for a plan (more than 64 MiB; planwright reads plans of up to 64 MiB)"
+            "-: too large for a plan; planwright reads plans of up to 64 MiB (67108864 bytes)"
         );
         // A file that grows past the limit after its size was taken.
         file.set_len(MAX_PLAN_BYTES + 10).unwrap();

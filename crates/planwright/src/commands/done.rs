@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use planwright_core::visible::visible;
 use planwright_core::{ParseOptions, TaskState};
-use planwright_edit::ops::{Marks, check_can_start};
+use planwright_edit::ops::{Marks, check_can_start, check_startable, task_label};
 use planwright_edit::{Change, Intent, OpFailure, edit_plan, resolve_all};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,7 +31,16 @@ impl Mode {
     }
 }
 
+/// How much of a task's text a report line shows: a task can be one long
+/// line (a pasted log, megabytes), and the id already names it.
+const TEXT_SHOWN: usize = 80;
+
 pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
+    let command = match mode {
+        Mode::Done | Mode::Start => "done",
+        Mode::Undo => "undo",
+    };
+    refuse_stdin(command, plan)?;
     let to = mode.state();
     let project = crate::project::Project::current()?;
     let options = ParseOptions {
@@ -43,24 +52,25 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
             check_can_start(p, &project.dialects)?;
         }
         let chosen = resolve_all(p, tasks).map_err(OpFailure::from)?;
+        if mode == Mode::Start {
+            for &i in &chosen {
+                check_startable(p, i)?;
+            }
+        }
         let marks = Marks::of(p);
         let mut edits = Vec::new();
         let mut changes = Vec::new();
         let mut report = String::new();
+        let state = to.name().replace('_', " ");
         for i in chosen {
-            let t = &p.tasks[i];
-            let id = if t.explicit_id {
-                t.id.to_string()
-            } else {
-                format!("#{}", i + 1)
-            };
-            let state = to.name().replace('_', " ");
+            let id = task_label(p, i);
+            let text = crate::output::shorten(&visible(&p.tasks[i].text), TEXT_SHOWN);
             if let Some(e) = marks.set_task_state(p, i, to) {
-                let _ = writeln!(report, "{id} {state}: {}", visible(&t.text));
+                let _ = writeln!(report, "{id} {state}: {text}");
                 edits.push(e);
                 changes.push((i, to));
             } else {
-                let _ = writeln!(report, "{id} already {state}: {}", visible(&t.text));
+                let _ = writeln!(report, "{id} already {state}: {text}");
             }
         }
         let change = Change {
@@ -71,4 +81,16 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
     })?;
     crate::output::print(&edited.report)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `-` reads standard input for the commands that only read a plan; the
+/// editing ones write the file back in place, and there is none to write.
+/// A file really named `-` is still reachable as `./-`.
+pub(crate) fn refuse_stdin(command: &str, plan: &Path) -> Result<()> {
+    if plan.as_os_str() == "-" {
+        anyhow::bail!(
+            "{command} edits a plan file in place and cannot edit standard input (`-`); name the file (`./-` for a file named `-`)"
+        );
+    }
+    Ok(())
 }

@@ -10,6 +10,7 @@ use planwright_edit::{OpFailure, edit_plan};
 use crate::cli::SetArgs;
 
 pub fn run(args: &SetArgs) -> Result<ExitCode> {
+    super::done::refuse_stdin("set", &args.plan)?;
     let project = crate::project::Project::current()?;
     let options = ParseOptions {
         dialects: &project.dialects,
@@ -38,6 +39,12 @@ pub fn run(args: &SetArgs) -> Result<ExitCode> {
     } else {
         "unchanged"
     };
-    crate::output::print(&format!("{verb} {}: {}\n", args.field, edited.report))?;
+    // An empty value printed as is would end the line in a blank.
+    let value = if edited.report.is_empty() {
+        "(empty)"
+    } else {
+        edited.report.as_str()
+    };
+    crate::output::print(&format!("{verb} {}: {value}\n", args.field))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! The CLI's integration tests: one binary, one module per command.
 
 mod edit;
+mod edit_refusals;
 mod init;
 mod lint;
 mod lint_inputs;
@@ -11,5 +12,6 @@ mod schema;
 mod show;
 mod stdin;
 mod support;
+mod tracking;
 mod views;
 mod waits;

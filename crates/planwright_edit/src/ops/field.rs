@@ -112,9 +112,20 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
     let mut changes = Vec::new();
     for (i, f) in fields {
         let (content, parsed) = encode(f.style, src, f.value_range, value)?;
+        // An empty value takes the blank before it along: `**Owner:** Ann`
+        // becomes `**Owner:**`, not `**Owner:** ` with a stray space, and
+        // a later value goes back in after one space, so setting the old
+        // value again gives back the line byte for byte. Inside quotes
+        // (`owner: ""`) there is no blank to take, and a value empty
+        // already is left as it is written.
+        let range = if content.is_empty() && !f.value_range.is_empty() {
+            with_blank_before(src, f.value_range)
+        } else {
+            f.value_range
+        };
         // An unchanged value writes nothing, so the file keeps its time stamp.
-        if f.value_range.slice(src) != content {
-            edits.push(Edit::replace(f.value_range, content));
+        if range.slice(src) != content {
+            edits.push(Edit::replace(range, content));
         }
         changes.push((i, parsed));
     }
@@ -122,6 +133,15 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
         edits,
         intent: Intent::Field { changes },
     })
+}
+
+/// `range` with the spaces and tabs right before it.
+fn with_blank_before(src: &str, range: TextRange) -> TextRange {
+    let start = range.start as usize;
+    let blank = src
+        .get(..start)
+        .map_or(0, |s| s.len() - s.trim_end_matches([' ', '\t']).len());
+    TextRange::new(start - blank, range.end as usize)
 }
 
 /// Whether a front-matter field's value goes on below its key's line: a
@@ -188,15 +208,22 @@ fn encode(
             (value.to_owned(), value.to_owned())
         }
         MetaStyle::FrontMatter => {
+            // The reader puts a quoted value's range inside its quotes, an
+            // empty one (`""`) too: the quotes stay, and the new value is
+            // escaped for them.
             let quote = match (before, after) {
-                (Some(q @ (b'"' | b'\'')), Some(c)) if c == q && !range.is_empty() => Some(q),
+                (Some(q @ (b'"' | b'\'')), Some(c)) if c == q => Some(q),
                 _ => None,
             };
             match quote {
                 Some(q) => {
                     let inner = escape_yaml(value, q);
-                    (inner.clone(), inner)
+                    return Ok((inner.clone(), inner));
                 }
+                // Nothing after the key, `owner:`, as `**Owner:**` for bold
+                // fields: planwright reads it as the empty value (YAML as
+                // null), and setting a value again restores the line.
+                None if value.is_empty() => (String::new(), String::new()),
                 None if needs_yaml_quotes(value) => {
                     let inner = escape_yaml(value, b'"');
                     (format!("\"{inner}\""), inner)
@@ -335,13 +362,19 @@ fn add_field(
         .collect();
     let name = key_like(field, &same);
     let (value_text, parsed) = encode(style, " ", TextRange::empty(1), value)?;
+    // No space after the key for an empty value, as `set` leaves it.
+    let v = if value_text.is_empty() {
+        String::new()
+    } else {
+        format!(" {value_text}")
+    };
     let written = match style {
-        MetaStyle::FrontMatter => format!("{name}: {value_text}"),
-        MetaStyle::Comment => format!("<!-- {name}: {value_text} -->"),
-        MetaStyle::Bold { colon_inside: true } => format!("**{name}:** {value_text}"),
+        MetaStyle::FrontMatter => format!("{name}:{v}"),
+        MetaStyle::Comment => format!("<!-- {name}:{v} -->"),
+        MetaStyle::Bold { colon_inside: true } => format!("**{name}:**{v}"),
         MetaStyle::Bold {
             colon_inside: false,
-        } => format!("**{name}**: {value_text}"),
+        } => format!("**{name}**:{v}"),
     };
     let lines: Vec<&MetaField> = same.iter().copied().filter(|f| !f.in_list).collect();
     let edit = match (style, lines.last()) {

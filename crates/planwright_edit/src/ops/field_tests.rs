@@ -338,6 +338,43 @@ fn an_empty_value_gets_its_space() {
 }
 
 #[test]
+fn emptying_a_field_and_setting_it_again_gives_the_line_back() {
+    // (line, emptied) in every style; setting `Ann` again restores `line`.
+    for (line, emptied) in [
+        ("**Owner:** Ann\n", "**Owner:**\n"),
+        ("**Owner**: Ann  \r\n", "**Owner**:  \r\n"),
+        (
+            "- **Owner:** Ann | **Due:** May\n",
+            "- **Owner:** | **Due:** May\n",
+        ),
+        ("<!-- Owner: Ann -->\n", "<!-- Owner: -->\n"),
+    ] {
+        let src = format!("# P\n\n{line}");
+        let empty = run(&src, "owner", "", false).unwrap();
+        assert_eq!(empty, format!("# P\n\n{emptied}"), "{line:?}");
+        assert_eq!(run(&empty, "owner", "Ann", false).unwrap(), src, "{line:?}");
+    }
+    for (line, emptied) in [
+        ("owner: Ann", "owner:"),
+        ("owner: Ann # who", "owner: # who"),
+        ("owner: \"Ann\"", "owner: \"\""),
+        ("owner: !!str 'Ann'", "owner: !!str ''"),
+    ] {
+        let src = format!("---\n{line}\n---\n# P\n");
+        let empty = run(&src, "owner", "", false).unwrap();
+        assert_eq!(empty, format!("---\n{emptied}\n---\n# P\n"), "{line:?}");
+        assert_eq!(run(&empty, "owner", "Ann", false).unwrap(), src, "{line:?}");
+    }
+    // A value empty already is left alone, blanks and all.
+    for src in ["# P\n\n<!-- Owner: -->\n", "---\nowner: \n---\n# P\n"] {
+        assert_eq!(run(src, "owner", "", false).unwrap(), src);
+    }
+    // Added empty: nothing after the key either.
+    let added = run("# P\n\n**Status:** Draft\n", "owner", "", true).unwrap();
+    assert_eq!(added, "# P\n\n**Status:** Draft\n**Owner:**\n");
+}
+
+#[test]
 fn missing_field_is_an_error_naming_the_fields() {
     let err = run("# P\n\n**Status:** Draft\n", "owner", "me", false).unwrap_err();
     assert_eq!(

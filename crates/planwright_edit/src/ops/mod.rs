@@ -12,7 +12,7 @@ mod tasks;
 
 pub use field::{SetField, check_status, set_field};
 pub use log::{LogEntry, append_log};
-pub use tasks::{Marks, check_can_start, done_mark, set_task_state};
+pub use tasks::{Marks, check_can_start, check_startable, done_mark, set_task_state, task_label};
 
 use planwright_core::TaskState;
 use planwright_core::edit::Edit;
@@ -73,6 +73,18 @@ pub enum OpError {
         "plans of the {dialect} dialect do not mark tasks in progress (only [ ] and [x]); use `done` when the task is finished"
     )]
     NoInProgress { dialect: String },
+    /// A plan of no known dialect with no task in progress: `[-]` would be
+    /// the first, and GitHub renders it as text, not as a check box.
+    #[error(
+        "this plan marks no task in progress, and GitHub shows `[-]` as plain text, not as a check box; use `done` when the task is finished, or write a first `[-]` into the plan by hand to start using in-progress marks"
+    )]
+    NoInProgressYet,
+    /// A definition-of-done item or acceptance criterion: checked when the
+    /// work is over, never started (`next` never lists one as started).
+    #[error(
+        "{task} is {kind}: those are checked when the work is finished, never started; use `done` when it holds"
+    )]
+    NeverStarted { task: String, kind: &'static str },
 }
 
 fn list_suffix(items: &[String]) -> String {

@@ -1,25 +1,56 @@
 //! Ticking, unticking and starting tasks: one byte inside the check box.
 
 use planwright_core::edit::Edit;
-use planwright_core::{DialectSet, Plan, TaskState, TextRange};
+use planwright_core::{DialectSet, Plan, TaskKind, TaskState, TextRange};
 
 use super::OpError;
 
 /// Whether `done --start` may write an in-progress mark into this plan: its
-/// dialect's descriptor says it uses them (`in_progress_marks`), it is of
-/// no known dialect, or it already has one.
+/// dialect's descriptor says it uses them (`in_progress_marks`), or the
+/// plan already has one, as `--help` promises. A plan of no known dialect
+/// is no exception: `[-]` is not a GitHub task-list mark, so the first one
+/// turns a check box into text, and that is the user's call to make.
 pub fn check_can_start(plan: &Plan, dialects: &DialectSet) -> Result<(), OpError> {
     let name = plan.dialect.name.as_str();
-    if dialects
-        .get(name)
-        .is_none_or(|d| d.descriptor.in_progress_marks)
+    let dialect = dialects.get(name);
+    if dialect.is_some_and(|d| d.descriptor.in_progress_marks)
         || plan.tasks.iter().any(|t| t.state == TaskState::InProgress)
     {
         return Ok(());
     }
-    Err(OpError::NoInProgress {
-        dialect: name.to_owned(),
+    Err(match dialect {
+        Some(_) => OpError::NoInProgress {
+            dialect: name.to_owned(),
+        },
+        None => OpError::NoInProgressYet,
     })
+}
+
+/// Whether task `index` is work that can start: a definition-of-done item
+/// or an acceptance criterion is checked at the end, never started (`next`
+/// never lists one as in progress, see `track::ready_tasks`).
+pub fn check_startable(plan: &Plan, index: usize) -> Result<(), OpError> {
+    let Some(task) = plan.tasks.get(index) else {
+        return Ok(());
+    };
+    let kind = match task.kind {
+        TaskKind::DefinitionOfDone => "a definition-of-done item",
+        TaskKind::AcceptanceCriterion => "an acceptance criterion",
+        _ => return Ok(()),
+    };
+    Err(OpError::NeverStarted {
+        task: task_label(plan, index),
+        kind,
+    })
+}
+
+/// How `done` and its errors name task `index`: its own id, else `#N`, the
+/// position the user can type back.
+pub fn task_label(plan: &Plan, index: usize) -> String {
+    match plan.tasks.get(index) {
+        Some(t) if t.explicit_id => t.id.to_string(),
+        _ => format!("#{}", index + 1),
+    }
 }
 
 /// The patch that puts task `index` in state `to`, or `None` when it is
@@ -127,7 +158,12 @@ mod tests {
         );
         let started = parse(&tasks.replace("[ ] T002", "[-] T002"));
         assert_eq!(check_can_start(&started, set), Ok(()));
-        assert_eq!(check_can_start(&parse("- [ ] a\n"), set), Ok(()));
+        // Of no known dialect: only once the plan has an in-progress mark.
+        assert_eq!(
+            check_can_start(&parse("- [ ] a\n"), set),
+            Err(OpError::NoInProgressYet)
+        );
+        assert_eq!(check_can_start(&parse("- [ ] a\n- [~] b\n"), set), Ok(()));
         // Kiro's descriptor says `in_progress_marks = true`.
         let kiro = planwright_core::parse_with(
             "# Tasks\n\n- [ ] 1. a\n  - _Requirements: 1.1_\n",
@@ -139,6 +175,25 @@ mod tests {
         assert_eq!(kiro.dialect.name, "kiro");
         assert!(!kiro.tasks.iter().any(|t| t.state == TaskState::InProgress));
         assert_eq!(check_can_start(&kiro, set), Ok(()));
+    }
+
+    #[test]
+    fn definition_of_done_and_acceptance_items_never_start() {
+        let plan = parse(
+            "# P\n\n## Phase 1\n\n- [ ] T001 build\n\n## Definition of Done\n\n- [ ] tests pass\n",
+        );
+        assert_eq!(check_startable(&plan, 0), Ok(()));
+        assert_eq!(
+            check_startable(&plan, 1).unwrap_err().to_string(),
+            "#2 is a definition-of-done item: those are checked when the work is finished, never started; use `done` when it holds"
+        );
+        let plan = parse("# P\n\n## Acceptance Criteria\n\n- [ ] AC1 exports open\n");
+        assert_eq!(
+            check_startable(&plan, 0).unwrap_err().to_string(),
+            "#1 is an acceptance criterion: those are checked when the work is finished, never started; use `done` when it holds"
+        );
+        assert_eq!(task_label(&parse("- [ ] T009 a\n- [ ] b\n"), 0), "T009");
+        assert_eq!(task_label(&parse("- [ ] T009 a\n- [ ] b\n"), 1), "#2");
     }
 
     #[test]
