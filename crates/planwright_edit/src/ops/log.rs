@@ -3,9 +3,10 @@
 //!
 //! Which section is the log is decided in `log_find.rs`; the kinds of
 //! entry are written in `log_table.rs`, `log_list.rs` and
-//! `log_heading.rs`. What they share lives here: where a date goes among
-//! the log's entries, where a section's entries end, and how a message is
-//! kept literal text when it starts a block.
+//! `log_heading.rs`, a new month group in `log_month.rs`. What they share
+//! lives here: where a date goes among the log's entries, where a
+//! section's entries end, and how a message is kept literal text when it
+//! starts a block.
 
 use planwright_core::edit::Edit;
 use planwright_core::{Plan, Section, TextRange};
@@ -18,6 +19,8 @@ mod find;
 mod heading;
 #[path = "log_list.rs"]
 mod list;
+#[path = "log_month.rs"]
+mod month;
 #[path = "log_table.rs"]
 mod table;
 
@@ -40,7 +43,9 @@ pub struct LogEntry<'a> {
 /// the log is kept under dated headings (or a line under the heading of
 /// that date when there is one), else an item in its lists. Each goes where
 /// its date belongs among all the log's dated entries (see [`spot`]), so an
-/// entry dated in the past lands among its neighbours. A message that is
+/// entry dated in the past lands among its neighbours; in a list log
+/// grouped under month headings, a month without a group gets one (see
+/// `log_month.rs`). A message that is
 /// empty once trimmed, or spans lines, is refused; one that would start a
 /// block of its own (`# x`, `---`, a fence) is escaped to stay text.
 pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change, OpError> {
@@ -75,15 +80,18 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
         return Ok(heading::add(plan, src, &headings, &new));
     }
     let lists = list::entry_lists(plan, src, sec.range);
-    let edit = if lists.is_empty() {
-        let at = entries_end(src, sec.range);
-        let bullet = format!("- {}: {message}", new.date);
-        insert_after_content(src, at, &[String::new(), bullet], new.le)
-    } else {
-        list::add_item(plan, src, &lists, &new)
-    };
+    if !lists.is_empty() {
+        return Ok(list::add_item(plan, src, s, &lists, &new));
+    }
+    let at = entries_end(src, sec.range);
+    let bullet = format!("- {}: {message}", new.date);
     Ok(Change {
-        edits: vec![edit],
+        edits: vec![insert_after_content(
+            src,
+            at,
+            &[String::new(), bullet],
+            new.le,
+        )],
         intent: Intent::LogEntry { new_heading: false },
     })
 }
@@ -143,29 +151,34 @@ fn spot(entries: &[(Option<&str>, usize)], date: &str) -> Spot {
 
 /// Where an entry dated `date` goes among entries dated `dates` (in the
 /// log's order; `None` for an undated one): before the entry at the index
-/// returned, or after the last one (`None`). The first and last dated
-/// entries tell the order: newest first when the first is the later one,
-/// oldest first when it is the earlier. In either order the entry goes
-/// before the first one that should follow it, so it is the first of its
-/// date in a newest-first log and the last of its date in an oldest-first
-/// one. Undated entries are passed over. A log with fewer than two dates,
-/// or with the same date first and last, has no order to keep: the entry
-/// goes at the end.
+/// returned, or after the last one (`None`). In either order (see
+/// [`newest_first`]) the entry goes before the first one that should
+/// follow it, so it is the first of its date in a newest-first log and the
+/// last of its date in an oldest-first one. Undated entries are passed
+/// over; with none dated the entry goes at the end.
 fn place(dates: &[Option<&str>], date: &str) -> Option<usize> {
-    let mut entries = dates
+    let newest_first = newest_first(dates);
+    dates
         .iter()
         .enumerate()
-        .filter_map(|(i, d)| Some((i, (*d)?)));
-    let (_, first) = entries.clone().next()?;
-    let (_, last) = entries.clone().next_back()?;
-    let newest_first = match first.cmp(last) {
-        std::cmp::Ordering::Greater => true,
-        std::cmp::Ordering::Less => false,
-        std::cmp::Ordering::Equal => return None,
-    };
-    entries
+        .filter_map(|(i, d)| Some((i, (*d)?)))
         .find(|&(_, d)| if newest_first { d <= date } else { d > date })
         .map(|(i, _)| i)
+}
+
+/// Whether a log whose entries are dated `dates` (in its order) runs
+/// newest first: its first dated entry is later than its last. A few
+/// entries out of place in the middle do not turn it. With one date only
+/// (a single entry, as `planwright new` starts a log) the order cannot be
+/// told, and oldest first, the way a log grows, is assumed: an earlier
+/// date then goes before that entry and a later one after it, never
+/// turning the log newest first by accident.
+fn newest_first(dates: &[Option<&str>]) -> bool {
+    let mut known = dates.iter().flatten();
+    match (known.next(), known.next_back()) {
+        (Some(first), Some(last)) => first > last,
+        _ => false,
+    }
 }
 
 /// `message` as text that opens a paragraph or a list item's text and
@@ -337,6 +350,9 @@ fn new_section(plan: &Plan, src: &str, new: &New<'_>) -> Edit {
     insert_after_content(src, end, &lines, le)
 }
 
+#[cfg(test)]
+#[path = "log_order_tests.rs"]
+mod order_tests;
 #[cfg(test)]
 #[path = "log_tests.rs"]
 mod tests;

@@ -5,8 +5,8 @@ use planwright_core::edit::Edit;
 use planwright_core::{List, Plan, TextRange};
 
 use super::{
-    New, Spot, content_end, insert_after_content, insert_lines, line_start, literal, spot,
-    starts_with_date,
+    Change, Intent, New, Spot, content_end, insert_after_content, insert_lines, line_start,
+    literal, month, spot, starts_with_date,
 };
 
 /// The lists in `range` that are not inside another list, in order.
@@ -45,11 +45,17 @@ pub(super) fn entry_lists<'p>(plan: &'p Plan, src: &str, range: TextRange) -> Ve
         .collect()
 }
 
-/// An item in one of the log's `lists` (from [`entry_lists`], not empty),
-/// where [`spot`] puts its date among all their items: before the item it
-/// goes before, shaped like it, else at the end of its list, shaped like
-/// that list's last dated item.
-pub(super) fn add_item(plan: &Plan, src: &str, lists: &[&List], new: &New<'_>) -> Edit {
+/// An item in one of the log's `lists` (from [`entry_lists`] of section
+/// `s`, not empty), where [`spot`] puts its date among all their items:
+/// before the item it goes before, shaped like it, else at the end of its
+/// list, shaped like that list's last dated item. In a log grouped by
+/// month, a month without a group gets one (see [`month::new_month`]),
+/// its item shaped like a list's next to it.
+pub(super) fn add_item(plan: &Plan, src: &str, s: usize, lists: &[&List], new: &New<'_>) -> Change {
+    let item = |edit| Change {
+        edits: vec![edit],
+        intent: Intent::LogEntry { new_heading: false },
+    };
     let entries: Vec<(Option<&str>, usize, TextRange)> = lists
         .iter()
         .enumerate()
@@ -68,13 +74,42 @@ pub(super) fn add_item(plan: &Plan, src: &str, lists: &[&List], new: &New<'_>) -
             .flatten()
     });
     if let Some(sub) = same_day {
-        return append_item(plan, src, sub, new);
+        return item(append_item(plan, src, sub, new));
     }
     let dates: Vec<(Option<&str>, usize)> = entries.iter().map(|e| (e.0, e.1)).collect();
+    let starts: Vec<usize> = lists.iter().map(|l| l.range.start as usize).collect();
+    if let Some(month) = month::new_month(plan, src, s, &dates, &starts, new.date) {
+        // The first item of a list of its own: numbered and indented as
+        // the model list's first item, shaped like its last dated one.
+        let list = lists[month.model];
+        let markers = plan.markers_of(list);
+        let first = markers.first().copied().unwrap_or(list.range);
+        let lines = item_lines(
+            src,
+            plan,
+            list,
+            Some(first),
+            last_dated(src, plan, list),
+            new,
+            true,
+        );
+        return Change {
+            edits: vec![month.edit(src, lines, new.le)],
+            intent: Intent::LogEntry { new_heading: true },
+        };
+    }
     let group = match spot(&dates, new.date) {
         Spot::Before(i) => {
             let (_, g, marker) = entries[i];
-            return list_item(src, plan, lists[g], Some(marker), marker, new, true);
+            return item(list_item(
+                src,
+                plan,
+                lists[g],
+                Some(marker),
+                marker,
+                new,
+                true,
+            ));
         }
         Spot::After(i) => entries[i].1,
         Spot::End => dates
@@ -83,15 +118,21 @@ pub(super) fn add_item(plan: &Plan, src: &str, lists: &[&List], new: &New<'_>) -
             .map_or(lists.len() - 1, |i| entries[i].1),
     };
     let list = lists[group];
+    let model = last_dated(src, plan, list);
+    item(list_item(src, plan, list, None, model, new, true))
+}
+
+/// The marker of the last dated item of `list` (of its last item when
+/// none is dated).
+fn last_dated(src: &str, plan: &Plan, list: &List) -> TextRange {
     let markers = plan.markers_of(list);
-    let model = markers
+    markers
         .iter()
         .rev()
         .find(|&&m| item_date(item_text(src, m)).is_some())
         .or(markers.last())
         .copied()
-        .unwrap_or(list.range);
-    list_item(src, plan, list, None, model, new, true)
+        .unwrap_or(list.range)
 }
 
 /// An item at the end of `list` holding just the message (or, when its
@@ -113,14 +154,9 @@ pub(super) fn list_marker(line: &str) -> Option<&str> {
     matches!(line.as_bytes().get(len), None | Some(b' ' | b'\t')).then(|| &line[..len])
 }
 
-/// An item with the list's marker and indentation, before the item whose
-/// marker is `before` or else at the end (numbered on from the last item),
-/// its text shaped like the item `model`'s when `dated` (the date written
-/// the way that item writes it), else only the message. Before an item it
-/// takes that item's number: Markdown numbers a list from its first item
-/// only, and renumbering the rest would touch lines that are not the
-/// entry's. A blank line goes with it when the items are set apart by
-/// blank lines.
+/// An item with the list's marker and indentation (see [`item_lines`]),
+/// before the item whose marker is `before` or else at the end. A blank
+/// line goes with it when the items are set apart by blank lines.
 fn list_item(
     src: &str,
     plan: &Plan,
@@ -130,6 +166,43 @@ fn list_item(
     new: &New<'_>,
     dated: bool,
 ) -> Edit {
+    let markers = plan.markers_of(list);
+    let mut lines = item_lines(src, plan, list, before, model, new, dated);
+    let loose = markers.get(1).is_some_and(|second| {
+        let at = line_start(src, second.start as usize);
+        let prev = line_start(src, at.saturating_sub(1));
+        at > 0 && src.get(prev..at).is_some_and(|l| l.trim().is_empty())
+    });
+    if let Some(before) = before {
+        if loose {
+            lines.push(String::new());
+        }
+        insert_lines(src, line_start(src, before.start as usize), &lines, new.le)
+    } else {
+        if loose {
+            lines.insert(0, String::new());
+        }
+        let end = content_end(src, list.range);
+        insert_after_content(src, end, &lines, new.le)
+    }
+}
+
+/// The lines of an item with the list's marker and indentation, to go
+/// before the item whose marker is `before` or else at the end (numbered
+/// on from the last item), its text shaped like the item `model`'s when
+/// `dated` (the date written the way that item writes it), else only the
+/// message. Before an item it takes that item's number: Markdown numbers a
+/// list from its first item only, and renumbering the rest would touch
+/// lines that are not the entry's.
+fn item_lines(
+    src: &str,
+    plan: &Plan,
+    list: &List,
+    before: Option<TextRange>,
+    model: TextRange,
+    new: &New<'_>,
+    dated: bool,
+) -> Vec<String> {
     let markers = plan.markers_of(list);
     let bottom = markers.last().copied().unwrap_or(list.range);
     let marker = before.unwrap_or(bottom);
@@ -171,23 +244,7 @@ fn list_item(
         }
     };
     lines[0] = format!("{indent}{next_marker} {}", lines[0]);
-    let loose = markers.get(1).is_some_and(|second| {
-        let at = line_start(src, second.start as usize);
-        let prev = line_start(src, at.saturating_sub(1));
-        at > 0 && src.get(prev..at).is_some_and(|l| l.trim().is_empty())
-    });
-    if before.is_some() {
-        if loose {
-            lines.push(String::new());
-        }
-        insert_lines(src, line, &lines, new.le)
-    } else {
-        if loose {
-            lines.insert(0, String::new());
-        }
-        let end = content_end(src, list.range);
-        insert_after_content(src, end, &lines, new.le)
-    }
+    lines
 }
 
 /// The list of sub-items of the item whose marker is `marker`, if it has

@@ -1,0 +1,216 @@
+//! Logs grouped under month headings (`### January 2026`, `### 2026-01`):
+//! an entry dated in a month that has no group yet opens one, with a
+//! heading shaped like the others, where its month falls in the log's
+//! order. Without this the entry would join the nearest group, and a
+//! March entry would read as February's.
+
+use planwright_core::edit::Edit;
+use planwright_core::{Plan, Section};
+
+use super::{
+    entries_end, insert_after_content, insert_lines, line_end_after, line_start, newest_first,
+};
+
+/// A month group to open for the entry: its heading and where it goes.
+pub(super) struct NewMonth<'p> {
+    /// The log's group the entry is shaped like (an index into the groups
+    /// [`new_month`] was given): one under the month it goes next to.
+    pub(super) model: usize,
+    /// The heading line, at the level of the month it goes next to.
+    heading: String,
+    /// Whether a blank line sets the heading apart from its entries, as
+    /// it does under the month it goes next to.
+    blank_under: bool,
+    /// The month heading it goes next to.
+    anchor: &'p Section,
+    /// Before `anchor`'s heading, else after its entries.
+    before: bool,
+}
+
+/// The month group an entry dated `date` opens, if it opens one: when
+/// every group of the log holding a dated entry stands under a month
+/// heading inside section `s` and none of the section's month headings is
+/// the entry's month. `entries` are each entry's date and group in the
+/// log's order, `starts` where each group starts. The new month goes
+/// before the first month that should follow it in the log's order (see
+/// [`newest_first`]), else after the last; a log that skips a month gets
+/// it back in between.
+pub(super) fn new_month<'p>(
+    plan: &'p Plan,
+    src: &str,
+    s: usize,
+    entries: &[(Option<&str>, usize)],
+    starts: &[usize],
+    date: &str,
+) -> Option<NewMonth<'p>> {
+    let ym = date.get(..7)?;
+    let range = plan.sections[s].range;
+    let months: Vec<(usize, Month<'p>)> = plan.sections[s + 1..]
+        .iter()
+        .take_while(|c| range.contains_range(c.range))
+        .enumerate()
+        .filter_map(|(i, c)| Some((s + 1 + i, Month::read(&c.title)?)))
+        .collect();
+    if months.iter().any(|(_, m)| m.ym() == ym) {
+        return None;
+    }
+    // Each dated group's month: the innermost month heading over it.
+    let mut has_date = vec![false; starts.len()];
+    for &(_, g) in entries.iter().filter(|e| e.0.is_some()) {
+        if let Some(d) = has_date.get_mut(g) {
+            *d = true;
+        }
+    }
+    let mut grouped: Vec<(usize, usize)> = Vec::new();
+    for (g, &start) in starts.iter().enumerate().filter(|&(g, _)| has_date[g]) {
+        let (m, _) = months
+            .iter()
+            .rfind(|(m, _)| plan.sections[*m].range.contains(start))?;
+        grouped.push((g, *m));
+    }
+    let dates: Vec<Option<&str>> = entries.iter().map(|e| e.0).collect();
+    let newest_first = newest_first(&dates);
+    let ym_of = |m: usize| months.iter().find(|(i, _)| *i == m).map(|(_, t)| t.ym());
+    let follows = |m: usize| {
+        ym_of(m).is_some_and(|other| {
+            if newest_first {
+                other.as_str() < ym
+            } else {
+                other.as_str() > ym
+            }
+        })
+    };
+    let next = grouped.iter().find(|&&(_, m)| follows(m));
+    let (model, anchor, before) = if let Some(&(g, m)) = next {
+        (g, m, true)
+    } else {
+        let &(g, m) = grouped.last()?;
+        (g, m, false)
+    };
+    let anchor = &plan.sections[anchor];
+    let title = Month::read(&anchor.title)?.retitled(ym);
+    Some(NewMonth {
+        model,
+        heading: format!("{} {title}", "#".repeat(usize::from(anchor.level))),
+        blank_under: blank_under(src, anchor),
+        anchor,
+        before,
+    })
+}
+
+impl NewMonth<'_> {
+    /// The month's heading with `body`, the entry's lines, under it.
+    pub(super) fn edit(&self, src: &str, body: Vec<String>, le: &str) -> Edit {
+        let mut lines = vec![self.heading.clone()];
+        if self.blank_under {
+            lines.push(String::new());
+        }
+        lines.extend(body);
+        if self.before {
+            lines.push(String::new());
+            let at = line_start(src, self.anchor.heading.start as usize);
+            insert_lines(src, at, &lines, le)
+        } else {
+            lines.insert(0, String::new());
+            let end = entries_end(src, self.anchor.range);
+            insert_after_content(src, end, &lines, le)
+        }
+    }
+}
+
+/// Whether a blank line stands under the heading of `section`, before
+/// anything else in it.
+fn blank_under(src: &str, section: &Section) -> bool {
+    let body_at = line_end_after(src, section.heading.end as usize);
+    let body = src.get(body_at..section.range.end as usize).unwrap_or("");
+    let first = &body[..planwright_core::text::line_len(body)];
+    first.trim().is_empty() && !body.trim().is_empty()
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A heading that is only a month: `January 2026`, `Jan 2026`,
+/// `january, 2026`, `2026-01`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Month<'t> {
+    year: &'t str,
+    /// 1 to 12.
+    number: usize,
+    /// How the month is named, and what stands between it and the year;
+    /// `None` for `2026-01`.
+    named: Option<(&'t str, &'t str)>,
+}
+
+impl<'t> Month<'t> {
+    fn read(title: &'t str) -> Option<Self> {
+        let title = title.trim();
+        let b = title.as_bytes();
+        if b.len() == 7 && b[4] == b'-' && b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit) {
+            let month: usize = title[5..].parse().ok()?;
+            return (1..=12).contains(&month).then_some(Self {
+                year: &title[..4],
+                number: month,
+                named: None,
+            });
+        }
+        let name_len = title
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(title.len());
+        let (name, rest) = title.split_at(name_len);
+        let year_at = rest.find(|c: char| c.is_ascii_digit())?;
+        let (sep, year) = rest.split_at(year_at);
+        let month = MONTHS.iter().position(|m| {
+            name.len() >= 3
+                && m.len() >= name.len()
+                && (name.len() == 3 || name.len() == m.len())
+                && m[..name.len()].eq_ignore_ascii_case(name)
+        })? + 1;
+        let sep_ok = matches!(sep, " " | ", ");
+        let year_ok = year.len() == 4 && year.bytes().all(|c| c.is_ascii_digit());
+        (sep_ok && year_ok).then_some(Self {
+            year,
+            number: month,
+            named: Some((name, sep)),
+        })
+    }
+
+    /// `YYYY-MM`.
+    fn ym(&self) -> String {
+        format!("{}-{:02}", self.year, self.number)
+    }
+
+    /// The title of month `ym` (`YYYY-MM`) written the way this one is: a
+    /// name spelt out or cut to three letters, in its case.
+    fn retitled(&self, ym: &str) -> String {
+        let Some((name, sep)) = self.named else {
+            return ym.to_owned();
+        };
+        let (year, month) = ym.split_at(4);
+        let month: usize = month[1..].parse().unwrap_or(1);
+        let full = MONTHS[month.clamp(1, 12) - 1];
+        // `May` is both a full name and a short one: it tells nothing.
+        let short = name.len() == 3 && !name.eq_ignore_ascii_case("may");
+        let word = if short { &full[..3] } else { full };
+        let word = if name.bytes().all(|c| c.is_ascii_uppercase()) {
+            word.to_ascii_uppercase()
+        } else if name.bytes().all(|c| c.is_ascii_lowercase()) {
+            word.to_ascii_lowercase()
+        } else {
+            word.to_owned()
+        };
+        format!("{word}{sep}{year}")
+    }
+}
