@@ -1,5 +1,6 @@
 //! Which task the user meant: an id (`T003`, `1.2`), a 1-based index
-//! (`#5`), or a fragment of its text that only one task contains.
+//! (`#5`), or a fragment of its text that only one task contains, as
+//! written or as it reads rendered (see [`planwright_core::rendered`]).
 
 use std::cmp::Ordering;
 use std::collections::HashSet;
@@ -57,7 +58,9 @@ pub fn resolve_all(plan: &Plan, queries: &[String]) -> Result<Vec<usize>, Resolv
 /// Resolves one query: `#N` by position, then by id (any case), then by
 /// the whole text of one task (any case), then by a case-insensitive
 /// fragment of the text: `Deploy` names the task `Deploy` even when
-/// `Deploy to prod` contains it.
+/// `Deploy to prod` contains it. A text matches as written or as it reads
+/// rendered, so ``Add `--foo` flag to **CLI**`` is named by what a reader
+/// sees, `Add --foo flag to CLI`, as well as by its Markdown.
 ///
 /// This indexes the plan for one query; [`resolve_all`] indexes it once
 /// for all of them.
@@ -79,6 +82,10 @@ struct Index<'p> {
     /// Task indices sorted by `texts`; stable, so equal texts are in task
     /// order.
     by_text: Vec<usize>,
+    /// Each task's text as it reads rendered ([`shown_key`]).
+    shown: Vec<Text>,
+    /// Task indices sorted by `shown`, as `by_text` is by `texts`.
+    by_shown: Vec<usize>,
 }
 
 impl<'p> Index<'p> {
@@ -94,11 +101,16 @@ impl<'p> Index<'p> {
         let texts: Vec<Text> = plan.tasks.iter().map(|t| t.text.to_lowercase()).collect();
         let mut by_text: Vec<usize> = (0..texts.len()).collect();
         by_text.sort_by(|&a, &b| texts[a].cmp(&texts[b]));
+        let shown: Vec<Text> = plan.tasks.iter().map(|t| shown_key(&t.text)).collect();
+        let mut by_shown: Vec<usize> = (0..shown.len()).collect();
+        by_shown.sort_by(|&a, &b| shown[a].cmp(&shown[b]));
         Self {
             plan,
             ids,
             texts,
             by_text,
+            shown,
+            by_shown,
         }
     }
 
@@ -144,19 +156,7 @@ impl<'p> Index<'p> {
         if let Some(one) = self.id_and_text(&key) {
             return Ok(one);
         }
-        let needle = query.trim().to_lowercase();
-        let by_text: Vec<usize> = if needle.is_empty() {
-            Vec::new()
-        } else {
-            let exact = equal_range(&self.by_text, |&i| self.texts[i].as_str().cmp(&needle));
-            if exact.is_empty() {
-                (0..self.texts.len())
-                    .filter(|&i| self.texts[i].contains(&needle))
-                    .collect()
-            } else {
-                exact.to_vec()
-            }
-        };
+        let by_text = self.by_text(query);
         match by_text[..] {
             [one] => Ok(one),
             [] => Err(ResolveError::Unknown {
@@ -184,12 +184,68 @@ impl Index<'_> {
     fn id_and_text(&self, key: &str) -> Option<usize> {
         let (id, rest) = key.split_once(char::is_whitespace)?;
         let rest = rest.trim().to_lowercase();
-        let by_id = equal_range(&self.ids, |(i, _)| i.as_str().cmp(id));
-        match by_id {
-            [(_, one)] if self.texts[*one] == rest.as_str() => Some(*one),
+        match equal_range(&self.ids, |(i, _)| i.as_str().cmp(id)) {
+            [(_, one)]
+                if self.texts[*one] == rest.as_str()
+                    || shown_needles(&rest).contains(&self.shown[*one]) =>
+            {
+                Some(*one)
+            }
             _ => None,
         }
     }
+
+    /// The tasks `query` names by text, in task order: those whose whole
+    /// text it is, as written or rendered, or failing any, those whose text
+    /// holds it either way.
+    fn by_text(&self, query: &str) -> Vec<usize> {
+        let needle = query.trim().to_lowercase();
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let needles = shown_needles(&needle);
+        let mut exact: Vec<usize> =
+            equal_range(&self.by_text, |&i| self.texts[i].as_str().cmp(&needle)).to_vec();
+        for p in &needles {
+            exact.extend(equal_range(&self.by_shown, |&i| self.shown[i].cmp(p)));
+        }
+        if !exact.is_empty() {
+            exact.sort_unstable();
+            exact.dedup();
+            return exact;
+        }
+        (0..self.texts.len())
+            .filter(|&i| {
+                self.texts[i].contains(&needle)
+                    || needles.iter().any(|p| self.shown[i].contains(p.as_str()))
+            })
+            .collect()
+    }
+}
+
+/// What a lowercased query is looked for in the rendered texts: itself,
+/// its white space collapsed, and rendered in turn, so that half-typed
+/// markup (``Add `--foo` flag to CLI``) finds its task while `*` typed as
+/// shown (`fix *stars*` for `fix \*stars\*`) is not taken for emphasis.
+/// Markup alone (`**`) renders to nothing, which is no needle.
+fn shown_needles(needle: &str) -> Vec<Text> {
+    let typed: Text = needle
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .into();
+    let rendered = shown_key(needle);
+    let mut out = vec![typed];
+    if !rendered.is_empty() && rendered != out[0] {
+        out.push(rendered);
+    }
+    out
+}
+
+/// `text` rendered ([`planwright_core::rendered`]) and lowercased: the key
+/// a query's and a task's rendered texts are compared by.
+fn shown_key(text: &str) -> Text {
+    Text::from(planwright_core::rendered(text).to_lowercase())
 }
 
 /// The run of `sorted` that `order` (an element's order relative to the
@@ -344,178 +400,5 @@ fn candidates_text(candidates: &[String]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use planwright_core::parse;
-
-    const PLAN: &str = "# P\n\n- [ ] T001 Write the parser\n- [x] T002 Write the printer\n- [ ] Review docs\n- [ ] 1.2 Ship\n";
-
-    #[test]
-    fn ids_indexes_and_fragments() {
-        let plan = parse(PLAN);
-        assert_eq!(resolve(&plan, "T002"), Ok(1));
-        assert_eq!(resolve(&plan, "t001"), Ok(0));
-        assert_eq!(resolve(&plan, "#3"), Ok(2));
-        assert_eq!(resolve(&plan, "1.2"), Ok(3));
-        assert_eq!(resolve(&plan, "review"), Ok(2));
-        assert_eq!(
-            resolve_all(&plan, &["#1".into(), "T001".into(), "ship".into()]),
-            Ok(vec![0, 3])
-        );
-    }
-
-    #[test]
-    fn a_whole_task_text_wins_over_fragments() {
-        let plan = parse("- [ ] Deploy to prod\n- [ ] Deploy\n- [ ] deploy docs\n");
-        assert_eq!(resolve(&plan, "Deploy"), Ok(1));
-        assert_eq!(resolve(&plan, " DEPLOY "), Ok(1));
-        assert_eq!(resolve(&plan, "deploy to"), Ok(0));
-        // Two tasks of that very text are still two.
-        let plan = parse("- [ ] Deploy\n- [ ] Deploy to prod\n- [x] deploy\n");
-        assert_eq!(
-            resolve(&plan, "deploy").unwrap_err().to_string(),
-            "`deploy` matches 2 tasks; name one by id or #index:\n  #1 [ ] Deploy\n  #3 [x] deploy"
-        );
-    }
-
-    #[test]
-    fn ambiguous_and_unknown_list_candidates() {
-        let plan = parse(PLAN);
-        let err = resolve(&plan, "write").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "`write` matches 2 tasks; name one by id or #index:\n  #1 T001 [ ] Write the parser\n  #2 T002 [x] Write the printer"
-        );
-        let err = resolve(&plan, "deploy").unwrap_err();
-        assert!(
-            err.to_string()
-                .starts_with("no task matches `deploy`\n  #1 T001 [ ] Write the parser\n"),
-            "{err}"
-        );
-        let err = resolve(&plan, "#9").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "no task matches `#9`\n  the plan has 4 tasks, #1 to #4"
-        );
-        // However long the list, the first line is the whole error.
-        let err = resolve(&plan, "two\nlines").unwrap_err().to_string();
-        assert_eq!(err.lines().next(), Some("no task matches `two\\nlines`"));
-        let err = resolve(&parse("# Empty\n"), "x").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "no task matches `x`; the plan has no tasks"
-        );
-    }
-
-    #[test]
-    fn a_repeated_id_is_ambiguous_and_ids_are_whole() {
-        let plan = parse("- [ ] T1 one\n- [ ] T10 ten\n- [x] T1 again\n- [ ] T100 hundred\n");
-        assert_eq!(
-            resolve(&plan, "T1").unwrap_err().to_string(),
-            "`T1` matches 2 tasks; name one by id or #index:\n  #1 T1 [ ] one\n  #3 T1 [x] again"
-        );
-        assert_eq!(resolve(&plan, "t10"), Ok(1));
-        assert_eq!(resolve(&plan, "T100"), Ok(3));
-        // Shaped like an id, so looked up as one only.
-        assert_eq!(
-            resolve(&plan, "T1000")
-                .unwrap_err()
-                .to_string()
-                .lines()
-                .next(),
-            Some("no task has the id `T1000`; the ids are:")
-        );
-    }
-
-    #[test]
-    fn a_number_that_is_no_id_is_not_a_fragment() {
-        // `4` is in "429" and `T12` in "after T12", but neither is an id.
-        let plan = parse("- [ ] Set up\n- [ ] Return 429\n- [ ] Tidy after T12\n- [ ] Ship\n");
-        assert_eq!(
-            resolve(&plan, "4").unwrap_err().to_string(),
-            "no task has the id `4`; by position, `#4` is:\n  #4 [ ] Ship"
-        );
-        assert_eq!(
-            resolve(&plan, "42").unwrap_err().to_string(),
-            "no task has the id `42`; the plan's tasks have no ids: name one by #index or by its text"
-        );
-        assert_eq!(
-            resolve(&plan, "t12").unwrap_err().to_string(),
-            "no task has the id `t12`; the plan's tasks have no ids: name one by #index or by its text"
-        );
-        // Not shaped like an id: a fragment, as before.
-        assert_eq!(resolve(&plan, "return 4"), Ok(1));
-        assert!(matches!(
-            resolve(&plan, "429"),
-            Err(ResolveError::UnknownId { position: None, .. })
-        ));
-        assert_eq!(resolve(&plan, "after t12"), Ok(2));
-        // Ids written as lists number them, `1.`, are the ids `1`.
-        let plan = parse("- [ ] 1. Set up\n- [ ] 2. Return 429\n");
-        assert_eq!(resolve(&plan, "2."), Ok(1));
-        assert_eq!(resolve(&plan, "2"), Ok(1));
-        let err = resolve(&plan, "3").unwrap_err().to_string();
-        assert_eq!(
-            err,
-            "no task has the id `3`; the ids are:\n  #1 1 [ ] Set up\n  #2 2 [ ] Return 429"
-        );
-    }
-
-    #[test]
-    fn an_id_off_by_padding_or_separator_is_suggested() {
-        let plan = parse("- [ ] T001 one\n- [ ] T002 two\n- [ ] 1.2 sub\n");
-        assert_eq!(
-            resolve(&plan, "T1").unwrap_err().to_string(),
-            "no task has the id `T1`; did you mean `T001`?\n  #1 T001 [ ] one"
-        );
-        assert_eq!(
-            resolve(&plan, "t-2").unwrap_err().to_string(),
-            "no task has the id `t-2`; did you mean `T002`?\n  #2 T002 [ ] two"
-        );
-        assert_eq!(
-            resolve(&plan, "1.02").unwrap_err().to_string(),
-            "no task has the id `1.02`; did you mean `1.2`?\n  #3 1.2 [ ] sub"
-        );
-        // Parts stay apart: `12` is not `1.2`, and `T3` is no id at all.
-        assert_eq!(
-            resolve(&plan, "12").unwrap_err().to_string().lines().next(),
-            Some("no task has the id `12`; the ids are:")
-        );
-        assert_eq!(
-            resolve(&plan, "T3").unwrap_err().to_string().lines().next(),
-            Some("no task has the id `T3`; the ids are:")
-        );
-        // Both spellings in one plan: both are offered.
-        let plan = parse("- [ ] T-1 one\n- [ ] T01 again\n- [ ] T-1 repeated\n");
-        assert_eq!(
-            resolve(&plan, "T1").unwrap_err().to_string(),
-            "no task has the id `T1`; did you mean `T-1` or `T01`?\n  #1 T-1 [ ] one\n  #2 T01 [ ] again\n  #3 T-1 [ ] repeated"
-        );
-    }
-
-    #[test]
-    fn an_id_with_its_text_names_the_task() {
-        let plan = parse(PLAN);
-        assert_eq!(resolve(&plan, "T002 Write the printer"), Ok(1));
-        assert_eq!(resolve(&plan, "t001  write the PARSER"), Ok(0));
-        // The id must own that text.
-        assert!(resolve(&plan, "T001 Write the printer").is_err());
-    }
-
-    #[test]
-    fn resolving_all_at_once_agrees_with_one_at_a_time() {
-        let plan = parse(PLAN);
-        let queries: Vec<String> = ["ship", "#2", "T001", "review docs", "t002", "#4"]
-            .map(String::from)
-            .to_vec();
-        let one_by_one: Vec<usize> = queries.iter().map(|q| resolve(&plan, q).unwrap()).collect();
-        assert_eq!(one_by_one, [3, 1, 0, 2, 1, 3]);
-        assert_eq!(resolve_all(&plan, &queries), Ok(vec![3, 1, 0, 2]));
-        // The first query that names no single task is the error.
-        let bad = ["T001".into(), "write".into(), "#9".into()];
-        assert_eq!(
-            resolve_all(&plan, &bad),
-            Err(resolve(&plan, "write").unwrap_err())
-        );
-    }
-}
+#[path = "resolve_tests.rs"]
+mod tests;

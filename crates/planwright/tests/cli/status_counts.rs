@@ -1,0 +1,36 @@
+//! `status` counting definition-of-done items and acceptance criteria as
+//! `next` reads them: a `[-]` on one is open, never in progress.
+
+use serde_json::json;
+
+use crate::support::{planwright, stdout, write};
+
+const PLAN: &str = "# Plan\n\n## Tasks\n\n- [x] T001 Build it\n- [-] T002 Ship it\n\n## Definition of Done\n\n- [-] All tests pass\n- [x] Docs updated\n\n## Acceptance Criteria\n\n- [~] Users can log in\n";
+
+#[test]
+fn a_started_check_that_closes_the_work_counts_as_open() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "plan.md", PLAN);
+    let one = planwright(&["status", "plan.md"], dir.path());
+    assert_eq!(
+        stdout(&one),
+        "Plan  (plan.md)\n  overall    2/5    40%  (1 in progress)\n"
+    );
+    // `next` agrees: the one task in progress, and nothing of the checks.
+    let next = planwright(&["next", "plan.md"], dir.path());
+    assert_eq!(stdout(&next), "plan.md\n  in progress\n    T002  Ship it\n");
+
+    let json: serde_json::Value = serde_json::from_slice(
+        &planwright(&["status", "plan.md", "--format", "json"], dir.path()).stdout,
+    )
+    .expect("json");
+    let counts = json!({"done": 2, "in_progress": 1, "open": 2, "total": 5, "percent": 40.0});
+    assert_eq!(json["plans"][0]["progress"], counts);
+    assert_eq!(json["total"], counts);
+
+    let folder = planwright(&["status", "."], dir.path());
+    assert_eq!(
+        stdout(&folder),
+        "plan     status  progress\nplan.md  -         2/5    40%  (1 in progress)\n1 plan             2/5    40%  (1 in progress)\n"
+    );
+}

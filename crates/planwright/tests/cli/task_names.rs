@@ -1,0 +1,80 @@
+//! `done` and `undo` naming a task by its text as a reader sees it rendered,
+//! or as `next` prints it, and ticking that task's byte only.
+
+use crate::support::{planwright, stderr, stdout, write};
+
+const PLAN: &str = "# P\n\n## Tasks\n\n- [ ] T003 Add a `--bar` flag to **CLI**\n- [ ] T004 Add `--foo` flag to **CLI**\n- [ ] T005 Read [the guide](docs/guide.md) and _fix_ \\*typos\\*\n";
+
+/// `PLAN` with the check box of the task on line `line` (1-based) holding
+/// `mark`: the one byte `done` and `undo` may change.
+fn with_mark(line: usize, mark: char) -> String {
+    let mut lines: Vec<String> = PLAN.lines().map(String::from).collect();
+    lines[line - 1].replace_range(3..4, &mark.to_string());
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn done_takes_the_text_as_rendered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "md.md", PLAN);
+    let out = planwright(&["done", "md.md", "Add --foo flag to CLI"], dir.path());
+    assert_eq!(stderr(&out), "");
+    assert_eq!(stdout(&out), "T004 done: Add `--foo` flag to **CLI**\n");
+    assert!(out.status.success());
+    let after = std::fs::read_to_string(dir.path().join("md.md")).expect("read");
+    assert_eq!(after, with_mark(6, 'x'));
+
+    // Link text, emphasis and escapes read as shown; any case.
+    write(dir.path(), "md.md", PLAN);
+    let out = planwright(
+        &["done", "md.md", "read THE GUIDE and fix *typos*"],
+        dir.path(),
+    );
+    assert_eq!(
+        stdout(&out),
+        "T005 done: Read [the guide](docs/guide.md) and _fix_ \\*typos\\*\n"
+    );
+    let after = std::fs::read_to_string(dir.path().join("md.md")).expect("read");
+    assert_eq!(after, with_mark(7, 'x'));
+}
+
+#[test]
+fn a_line_copied_from_next_names_its_task() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "md.md", &with_mark(6, 'x'));
+    let next = stdout(&planwright(&["next", "md.md"], dir.path()));
+    assert_eq!(
+        next,
+        "md.md\n  ready\n    T003  Add a `--bar` flag to **CLI**\n    T005  Read [the guide](docs/guide.md) and _fix_ \\*typos\\*\n"
+    );
+    let copied = next.lines().nth(3).expect("T005's line").trim();
+    let out = planwright(&["done", "md.md", copied], dir.path());
+    assert_eq!(
+        stdout(&out),
+        "T005 done: Read [the guide](docs/guide.md) and _fix_ \\*typos\\*\n"
+    );
+    // And `undo` takes the rendered text too.
+    let out = planwright(&["undo", "md.md", "T004 add --foo flag to cli"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = std::fs::read_to_string(dir.path().join("md.md")).expect("read");
+    assert_eq!(after, with_mark(7, 'x'));
+}
+
+#[test]
+fn rendered_names_that_fit_two_tasks_or_none_write_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "md.md", PLAN);
+    let out = planwright(&["done", "md.md", "flag to CLI"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: md.md: `flag to CLI` matches 2 tasks; name one by id or #index:\n  #1 T003 [ ] Add a `--bar` flag to **CLI**\n  #2 T004 [ ] Add `--foo` flag to **CLI**\n"
+    );
+    let out = planwright(&["done", "md.md", "add --baz flag"], dir.path());
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: md.md: no task matches `add --baz flag`\n  #1 T003 [ ] Add a `--bar` flag to **CLI**\n  #2 T004 [ ] Add `--foo` flag to **CLI**\n  #3 T005 [ ] Read [the guide](docs/guide.md) and _fix_ \\*typos\\*\n"
+    );
+    let after = std::fs::read_to_string(dir.path().join("md.md")).expect("read");
+    assert_eq!(after, PLAN);
+}
