@@ -41,6 +41,15 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
                     None => return fail("a field disappeared"),
                 }
             }
+            // A plan without a `#` title is titled by its front matter's
+            // `title:`; setting that field retitles the plan.
+            if let Some(t) = &before.title
+                && changes
+                    .iter()
+                    .any(|(i, _)| before.metadata.get(*i).is_some_and(|f| f.range == t.heading))
+            {
+                expected.title.clone_from(&actual.title);
+            }
         }
         Intent::FieldAdded { key, value } => {
             let is_key = |f: &FieldShape| f.header && normalize_key(&f.key) == *key;
@@ -54,6 +63,10 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
             expected
                 .metadata
                 .insert(new.min(expected.metadata.len()), field);
+            // A `title:` added to an untitled plan's front matter titles it.
+            if before.title.is_none() && key == "title" {
+                expected.title.clone_from(&actual.title);
+            }
         }
         Intent::LogRow { table } => {
             let (Some(old), Some(new)) =

@@ -2,8 +2,8 @@
 //! heading (`### Phase 1: Setup`) or a bold line (`**Step 1 – Journal**`).
 
 use super::{
-    Builder, HeadingLevel, OpenPhase, Phase, PhaseKind, Role, Section, TaskKind, Text, TextRange,
-    Title, items, line_len, meta, roles,
+    Builder, HeadingLevel, MetaStyle, OpenPhase, Phase, PhaseKind, Role, Section, TaskKind, Text,
+    TextRange, Title, items, line_len, meta, roles,
 };
 use crate::model::RefTarget;
 
@@ -201,6 +201,34 @@ impl Builder<'_> {
             .strip_prefix(open.number.as_str())
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'));
         open.kind == head.kind && !part
+    }
+
+    /// A plan with no `#` heading takes its title from its front matter's
+    /// top-level `title:` (any case), as Jekyll, Hugo and `MkDocs` do, with
+    /// the value's range as the title's and the field's line as its
+    /// heading. A `#` heading wins when there is one: it is the title a
+    /// reader of the Markdown (on GitHub, in an editor) sees, front matter
+    /// being shown as a table if at all, and edits and lint already anchor
+    /// on it. No `name:`: no plan in the corpus names itself so, and in
+    /// agent and skill files `name:` is an identifier, not a title.
+    pub(super) fn front_matter_title(&mut self) {
+        if self.plan.title.is_some() {
+            return;
+        }
+        let Some(field) = self.plan.metadata.iter().find(|f| {
+            f.style == MetaStyle::FrontMatter
+                && f.norm == "title"
+                && !f.value.is_empty()
+                // A block scalar's text is on the lines below (`title: >`).
+                && !f.value.starts_with(['|', '>'])
+        }) else {
+            return;
+        };
+        let title = make_title(self.src, field.value_range, &field.value);
+        self.plan.title = Some(Title {
+            heading: field.range,
+            ..title
+        });
     }
 }
 

@@ -257,3 +257,51 @@ fn phase_headings_beside_and_inside_bold_line_phases() {
         ]
     );
 }
+
+#[test]
+fn an_untitled_plan_takes_its_front_matter_title() {
+    let src = "---\ntitle: Front Title\n---\n\n- [ ] a\n";
+    let plan = parse(src);
+    let t = plan.title.expect("a title");
+    assert_eq!(t.text, "Front Title");
+    assert_eq!(t.range.slice(src), "Front Title");
+    assert_eq!(t.heading.slice(src), "title: Front Title");
+    // Any case of the key; inside quotes, before a comment; template
+    // words go as they do from a heading.
+    assert_eq!(
+        title("---\nkind: plan\nTitle: \"Tasks: Checkout\"  # c\n---\n\n- [ ] a\n"),
+        ("Checkout".to_owned(), "Checkout".to_owned())
+    );
+    // Front matter that pulldown-cmark takes for Markdown (a blank line
+    // after the opening fence) is read as front matter here too.
+    assert_eq!(
+        title("---\n\nTITLE: 'Spaced'\n---\n- [ ] a\n"),
+        ("Spaced".to_owned(), "Spaced".to_owned())
+    );
+}
+
+#[test]
+fn a_title_heading_wins_over_the_front_matter_title() {
+    let src = "---\ntitle: Front Title\n---\n\n# Heading Title\n\n- [ ] a\n";
+    assert_eq!(
+        title(src),
+        ("Heading Title".to_owned(), "Heading Title".to_owned())
+    );
+    // Also when the heading is setext, or comes after other sections.
+    let src = "---\ntitle: Front\n---\n\n## Intro\n\nHeading\n=======\n";
+    assert_eq!(title(src).0, "Heading");
+}
+
+#[test]
+fn front_matter_that_names_no_title_gives_none() {
+    for src in [
+        "---\ntitle:\n---\n\n- [ ] a\n",
+        "---\ntitle: >\n  Folded\n---\n\n- [ ] a\n",
+        "---\nname: my-agent\ndescription: Task list\n---\n\n- [ ] a\n",
+        "---\nmeta:\n  title: Nested\n---\n\n- [ ] a\n",
+        // Not front matter: a `title:` line in the body.
+        "Notes.\n\ntitle: Body\n",
+    ] {
+        assert!(parse(src).title.is_none(), "{src:?}");
+    }
+}

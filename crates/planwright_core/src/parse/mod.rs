@@ -248,6 +248,10 @@ struct Builder<'s> {
     /// Markers of the open lists' items, innermost list last; a list's run
     /// moves to `plan.list_markers` when it closes.
     open_markers: Vec<TextRange>,
+    /// The tasks with explicit ids that the next task of their list may
+    /// number itself under (`1`, then `1.1`): (list, task), each list's
+    /// run innermost last, every id a dotted prefix of the one after it.
+    numbered: Vec<(usize, usize)>,
     inline: Option<InlineBlock>,
     spare_segments: Vec<(usize, usize)>,
     spare_plain: String,
@@ -284,6 +288,7 @@ impl<'s> Builder<'s> {
             items: Vec::new(),
             lists: Vec::new(),
             open_markers: Vec::new(),
+            numbered: Vec::new(),
             inline: None,
             spare_segments: Vec::new(),
             spare_plain: String::new(),
@@ -536,10 +541,15 @@ impl<'s> Builder<'s> {
             .list_markers
             .extend(self.open_markers.drain(base.min(self.open_markers.len())..));
         self.plan.lists[index].markers = start..self.plan.list_markers.len() as u32;
+        // A `2.1` in a later list is no subtask of this list's `2`.
+        while self.numbered.last().is_some_and(|&(l, _)| l == index) {
+            self.numbered.pop();
+        }
     }
 
     fn finish(mut self) -> Plan {
         self.finish_inline();
+        self.front_matter_title();
         while !self.lists.is_empty() {
             self.end_list();
         }
@@ -600,6 +610,8 @@ fn trim_trailing_newlines(src: &str, start: usize, end: usize) -> usize {
     start + s.trim_end_matches(['\n', '\r']).len()
 }
 
+#[cfg(test)]
+mod numbering_tests;
 #[cfg(test)]
 mod phase_tests;
 #[cfg(test)]

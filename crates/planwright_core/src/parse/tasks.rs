@@ -69,7 +69,10 @@ impl Builder<'_> {
         };
         let text = head_text.get(head.text_start..).unwrap_or_default().trim();
         let owner = owner_of(text);
-        let parent = self.items.iter().rev().find_map(|i| i.task);
+        let nesting = self.items.iter().rev().find_map(|i| i.task);
+        let parent = self
+            .numbered_parent(index, head.id.is_some().then_some(&id))
+            .or(nesting);
         let phase = self.phases.last().map(|p| p.index);
         let mut p = phase;
         while let Some(i) = p {
@@ -106,6 +109,33 @@ impl Builder<'_> {
             kind,
         });
         (index, head_start + head.text_start)
+    }
+
+    /// The task of the same list that `id` numbers this one under, as
+    /// Kiro's flat layout writes subtasks: `- [ ] 1.1 Lexer` right below
+    /// `- [ ] 1. Parser`, not indented. Only an explicit id that extends an
+    /// earlier one by dotted numbers (`1` → `1.1` → `1.1.1`, `T231` →
+    /// `T231.15`) in the same list: `T002` after `T001` extends nothing,
+    /// nor `#2` (no id), nor a `2.1` whose `2` stands in another list,
+    /// under another heading. A sibling is always inside the item that
+    /// nests its list, so it is the nearer parent of the two. Records
+    /// `task` as a possible parent of the ones after it.
+    fn numbered_parent(&mut self, task: usize, id: Option<&Text>) -> Option<usize> {
+        let (list, _) = *self.lists.last()?;
+        let id = id?;
+        let mut parent = None;
+        while let Some(&(l, t)) = self.numbered.last() {
+            if l != list {
+                break;
+            }
+            if numbered_under(id, &self.plan.tasks[t].id) {
+                parent = Some(t);
+                break;
+            }
+            self.numbered.pop();
+        }
+        self.numbered.push((list, task));
+        parent
     }
 
     pub(super) fn end_item(&mut self, r: TextRange) {
@@ -286,6 +316,17 @@ pub(super) fn capitalise(word: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+/// Whether `id` is `parent` with one or more dotted numbers after it:
+/// `1.1` under `1`, `1.2.3` under `1.2`, `T231.15` under `T231`.
+fn numbered_under(id: &str, parent: &str) -> bool {
+    id.strip_prefix(parent)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .is_some_and(|rest| {
+            rest.split('.')
+                .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
 }
 
 /// `at`, or the start of the next line when `at` is a line break: an item
