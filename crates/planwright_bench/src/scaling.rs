@@ -1,10 +1,10 @@
 //! Does the work grow with the plan, and no faster? Each shape below is a
 //! plan that repeats one construct `n` times (many slots on one long line,
 //! thousands of fields in one paragraph, a task naming thousands of ids,
-//! thousands of directives). `scaling` times planwright on each at `n` and
-//! `2n`; linear work doubles, quadratic work quadruples. Every shape here
-//! once took seconds through a search that started again from the line's
-//! or the block's start for each element.
+//! ranges over every task, thousands of directives). `scaling` times
+//! planwright on each at `n` and `2n`; linear work doubles, quadratic work
+//! quadruples. Most shapes here once took seconds through a search that
+//! started again from the line's or the block's start for each element.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -49,6 +49,22 @@ const SHAPES: &[Shape] = &[
             "# Plan\n\n## Phase 1: A\n\n- [ ] T0 x {}\n",
             "(depends on Phase 1) ".repeat(n)
         )
+    }),
+    ("ranges on one task line", |n| {
+        format!(
+            "# Plan\n\n- [ ] T1 a\n- [ ] T2 x, depends on {}\n",
+            "T1-T999999999, ".repeat(n)
+        )
+    }),
+    ("tasks each waiting on all tasks", |n| {
+        lines(n, |i| format!("- [ ] T{i} x (depends on T0-T{})", n - 1))
+    }),
+    ("chains into a range of all", |n| {
+        let mut out = lines(n, |i| format!("- [ ] T{i} x"));
+        for i in 0..n {
+            let _ = writeln!(out, "\nT{i} → T0-T{}", n - 1);
+        }
+        out
     }),
     ("fields in one paragraph", |n| {
         lines(n, |i| format!("**Key{i}:** value {{x}}"))

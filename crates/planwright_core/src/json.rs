@@ -175,6 +175,8 @@ pub struct PhaseDoc {
     pub status: Option<String>,
     /// Phases and tasks this one waits for, as written: `Phase 1` or
     /// `T012` (a phase id the plan repeats names every phase of it).
+    // A range (`T001-T005`) is its ends and the plan's tasks between (see
+    // `DependencyIds`); the schema's text stays as it was.
     pub depends_on: Vec<String>,
     /// Ids of the tasks under it, its steps' included.
     pub tasks: Vec<String>,
@@ -203,6 +205,8 @@ pub struct TaskDoc {
     pub optional: bool,
     pub requirements: Vec<String>,
     /// Ids of the tasks it waits for (`Depends on T012`, `T005 → T006`).
+    // A range (`T001-T005`) is its ends, as written, and the plan's tasks
+    // between them, whatever it spans (see `DependencyIds`).
     pub depends_on: Vec<String>,
     /// Phases it waits for, written in its own item (`(depends on Phase
     /// 1)`, `Blocked by: Stage A`); present only when there are some.
@@ -322,7 +326,11 @@ impl PlanDoc {
                     depends_on: p
                         .depends_on
                         .iter()
-                        .map(|r| r.target.label().to_string())
+                        .flat_map(|r| match &r.target {
+                            crate::RefTarget::Task(key) => docs.depends.ids([key]),
+                            phase @ crate::RefTarget::Phase { .. } => vec![phase.label()],
+                        })
+                        .map(|id| id.to_string())
                         .collect(),
                     tasks: p
                         .tasks
@@ -381,6 +389,8 @@ pub struct TaskDocs<'p> {
     /// Indices into `Plan::phase_waits`, by task: the reader records a
     /// task's waits as its blocks close, not in task order.
     waits: Vec<usize>,
+    /// The tasks' dependencies with their ranges resolved.
+    depends: crate::DependencyIds<'p>,
 }
 
 impl<'p> TaskDocs<'p> {
@@ -395,6 +405,7 @@ impl<'p> TaskDocs<'p> {
             plan,
             phase_ids: phase_ids(plan),
             waits,
+            depends: crate::DependencyIds::new(plan),
         }
     }
 
@@ -425,7 +436,7 @@ impl<'p> TaskDocs<'p> {
             parallel: task.parallel,
             optional: task.optional,
             requirements: all(&task.requirements),
-            depends_on: all(&task.depends_on),
+            depends_on: all(&self.depends.task(t)),
             waits_for_phases,
             owner: opt(task.owner.as_ref()),
             line: loc.line(task.check_range.start),

@@ -11,9 +11,11 @@ use crate::text::TextRange;
 
 mod ids;
 mod names;
+mod ranges;
 pub use ids::{PhaseIds, TaskIds, cycle_path};
 pub(crate) use names::TextBuf;
 pub use names::normalize_key;
+pub use ranges::{DependencyIds, MAX_RESOLVED, TaskRange, TaskRanges};
 
 /// The model's strings. Most are short (keys, ids, numbers, cell values)
 /// and are kept inline, without a heap allocation each: allocation was the
@@ -234,7 +236,8 @@ pub struct Reference {
 pub enum RefTarget {
     /// `Phase 2`, `Stage A`, `Milestone M1`: kind and number.
     Phase { kind: PhaseKind, number: Text },
-    /// `T012`, `T-012`.
+    /// `T012`, `T-012`; or a range of them, `T001-T003`, kept whole as its
+    /// key `T001..T003` (see [`TaskRange`], which resolves it).
     Task(Text),
 }
 
@@ -253,7 +256,8 @@ impl RefTarget {
                 label.push_str(number);
                 label
             }
-            RefTarget::Task(id) => id.clone(),
+            // A range as written: `T001-T003`.
+            RefTarget::Task(id) => TaskRange::parse(id).map_or_else(|| id.clone(), |r| r.label()),
         }
     }
 }
@@ -326,7 +330,9 @@ pub struct Task {
     pub optional: bool,
     /// `_Requirements: 1.2, 3.4_` references.
     pub requirements: Vec<Text>,
-    /// Task ids this one waits for ("Depends on T012", `T005 → T006`).
+    /// Task ids this one waits for ("Depends on T012", `T005 → T006`),
+    /// and ranges of them as their keys (`T001..T003`, see
+    /// [`TaskRange`]): resolve them with [`TaskRanges`].
     pub depends_on: Vec<Text>,
     pub owner: Option<Text>,
     pub phase: Option<usize>,
@@ -336,7 +342,8 @@ pub struct Task {
     pub kind: TaskKind,
 }
 
-/// `from → to`: `to` cannot start before `from` is done.
+/// `from → to`: `to` cannot start before `from` is done. Either end may
+/// be a range's key (`T003 → T004-T021`, see [`TaskRange`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TaskLink {
     pub from: Text,

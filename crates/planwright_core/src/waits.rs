@@ -13,12 +13,20 @@
 //! prose about the phase ("Sprint 2 does not block Sprint 3"). A reference
 //! to something the plan does not have is no wait (lint's PW206 reports
 //! it).
+//!
+//! A range of ids (`depends on T001-T050`, `T003 → T004-T021`) is a wait
+//! for each task of the plan in it, found through [`TaskRanges`]: a range
+//! crossing a missing id waits for the tasks around it, and `T1-T999999999`
+//! for the tasks there are. A plan whose ranges would make more than
+//! [`crate::MAX_RESOLVED`] waits in all waits, for each range, for its first
+//! unfinished task only (see [`TaskRanges::full`]): what is ready stays
+//! exact, and the waits stay in proportion to the plan.
 
 use std::ops::ControlFlow;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::{PhaseIds, Plan, RefTarget, TextRange};
+use crate::{PhaseIds, Plan, RefTarget, TaskIds, TaskRange, TaskRanges, TextRange};
 
 /// A phase or task, by index into `Plan::phases` or `Plan::tasks`; phases
 /// sort first, as `graph` orders them.
@@ -49,6 +57,8 @@ pub struct Wait {
 /// tasks, and chains. Void waits (see the module) are left out.
 pub fn waits(plan: &Plan) -> Vec<Wait> {
     let tasks = plan.task_ids();
+    let ranges = TaskRanges::new(plan);
+    let resolve = |key: &str| resolve(&tasks, &ranges, key);
     let mut roots = PhaseRoots::new(plan);
     let mut seen: FxHashSet<(Node, Node)> = FxHashSet::default();
     let mut out = Vec::new();
@@ -74,8 +84,8 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
                         push(Node::Phase(q), Node::Phase(p), d.range);
                     }
                 }
-                RefTarget::Task(id) => {
-                    if let Some(t) = tasks.get(id) {
+                RefTarget::Task(key) => {
+                    for t in resolve(key) {
                         push(Node::Task(t), Node::Phase(p), d.range);
                     }
                 }
@@ -87,19 +97,58 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
             push(Node::Phase(q), Node::Task(w.task), w.phase.range);
         }
     }
+    // Chains ending in a range (see `TaskRanges::link_targets`) land on
+    // each task of it, after what the task names, as chains ending in an
+    // id land on its `depends_on`.
+    let mut targets = ranges.link_targets(plan);
+    targets.sort_by_key(|&(t, _)| t);
+    let mut targets = targets.into_iter().peekable();
     for (i, t) in plan.tasks.iter().enumerate() {
         for dep in &t.depends_on {
-            if let Some(d) = tasks.get(dep) {
+            for d in resolve(dep) {
                 push(Node::Task(d), Node::Task(i), t.line);
+            }
+        }
+        while let Some((_, l)) = targets.next_if(|&(at, _)| at == i) {
+            let link = &plan.task_links[l];
+            for from in resolve(&link.from) {
+                push(Node::Task(from), Node::Task(i), link.range);
             }
         }
     }
     for link in &plan.task_links {
-        if let (Some(from), Some(to)) = (tasks.get(&link.from), tasks.get(&link.to)) {
-            push(Node::Task(from), Node::Task(to), link.range);
+        if let Some(to) = tasks.get(&link.to) {
+            for from in resolve(&link.from) {
+                push(Node::Task(from), Node::Task(to), link.range);
+            }
         }
     }
     out
+}
+
+/// The tasks a reference to `key`, an id or a range's key, waits for
+/// (see [`TaskRanges::waited_for`]); an id without a vector.
+fn resolve(tasks: &TaskIds<'_>, ranges: &TaskRanges, key: &str) -> Resolved {
+    match TaskRange::parse(key) {
+        Some(range) => Resolved::Range(ranges.waited_for(&range).into_iter()),
+        None => Resolved::Id(tasks.get(key)),
+    }
+}
+
+enum Resolved {
+    Id(Option<usize>),
+    Range(std::vec::IntoIter<usize>),
+}
+
+impl Iterator for Resolved {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Resolved::Id(id) => id.take(),
+            Resolved::Range(tasks) => tasks.next(),
+        }
+    }
 }
 
 /// What holds what, as (held, holder): each task in its phase and in its

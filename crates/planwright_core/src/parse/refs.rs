@@ -16,21 +16,15 @@ pub(crate) use keys::{
 pub(crate) use order::phase_order;
 
 use super::items::{PHASE_WORDS, phase_number_len, skip_ws};
-use crate::model::{PhaseKind, RefTarget, Reference, Text};
+use crate::model::{PhaseKind, RefTarget, Reference, TaskRange, Text};
 use crate::text::TextRange;
 
-/// The most ids one written range stands for: `T1-T999999999` must not
-/// make a billion references (the ids past the bound are dropped, the
-/// range's last id is kept).
-const MAX_RANGE: u64 = 1000;
-
-/// The longest prefix (`T`, `TASK-`, `1.2.`) of the ids a range stands for.
-const MAX_PREFIX: usize = 32;
-
-/// The most ids the ranges of one value, or of one line of chains, stand
-/// for together, so the work stays in proportion to the text (and those
-/// of a whole plan for no more than it has bytes, and this many: the
-/// reader's budget, which [`references_within`] and [`task_chain`] spend).
+/// The most ids the phase ranges (`Phases 1-4`) of one value, or of one
+/// line of chains, stand for together, so the work stays in proportion to
+/// the text (and those of a whole plan for no more than it has bytes, and
+/// this many: the reader's budget, which [`references_within`] spends).
+/// A range of task ids costs nothing: it stays one reference, its key
+/// (see [`TaskRange`]), whatever it spans.
 pub(crate) const MAX_EXPANDED: usize = 4096;
 
 /// Parses a dependency value: "Phase 1 complete", "Phases 2 + 3",
@@ -48,8 +42,8 @@ pub(crate) fn references(value: &str, base: usize) -> Vec<Reference> {
     references_within(value, base, &mut budget)
 }
 
-/// [`references`], its ranges standing for at most `budget` ids between
-/// their ends (and [`MAX_EXPANDED`]); `budget` is spent on them.
+/// [`references`], its phase ranges standing for at most `budget` phases
+/// between their ends (and [`MAX_EXPANDED`]); `budget` is spent on them.
 pub(crate) fn references_within(value: &str, base: usize, budget: &mut usize) -> Vec<Reference> {
     let start = keys::past_key(value);
     if says_none(&value[start..]) {
@@ -257,25 +251,20 @@ impl Refs<'_> {
         }
     }
 
-    /// The task id of `len` bytes at `i`, and the ids a range from it
-    /// stands for (`T001-T003`, `T001 – T003`, `T010-015`, `1.1-1.3`):
-    /// where they end.
+    /// The task id of `len` bytes at `i`, or the range from it (`T001-T003`,
+    /// `T001 – T003`, `T010-015`, `1.1-1.3`) as one reference to its key,
+    /// pointing at the whole range: where it ends.
     fn task_ids_at(&mut self, i: usize, len: usize) -> usize {
         let value = self.value;
         let first = &value[i..i + len];
-        self.push(RefTarget::Task(Text::from(first)), i, i + len);
-        let Some((to_start, to_end)) = range_to(value, i + len) else {
-            return i + len;
-        };
-        let Some(range) = IdRange::new(first, &value[to_start..to_end]) else {
-            return i + len;
-        };
-        let last = range.last();
-        for id in range.between(&mut self.budget) {
-            self.push(RefTarget::Task(id), i, to_end);
+        if let Some((to_start, to_end)) = range_to(value, i + len)
+            && let Some(range) = TaskRange::new(first, &value[to_start..to_end])
+        {
+            self.push(RefTarget::Task(range.key()), i, to_end);
+            return to_end;
         }
-        self.push(RefTarget::Task(last), to_start, to_end);
-        to_end
+        self.push(RefTarget::Task(Text::from(first)), i, i + len);
+        i + len
     }
 }
 
@@ -543,75 +532,6 @@ fn range_to(value: &str, at: usize) -> Option<(usize, usize)> {
             (d > 0 && alone && !spaced && k == j + sep).then_some(d)
         })?;
     Some((k, k + len))
-}
-
-/// The ids between two of the same prefix: `T001`..`T003`, `1.1`..`1.3`,
-/// `T8`..`T12`. Numbers are zero-padded to their shared width; two of
-/// different widths make a range only when neither is padded.
-struct IdRange<'a> {
-    prefix: &'a str,
-    from: u64,
-    to: u64,
-    width: usize,
-    /// The last id as written, when it has its prefix.
-    last: Option<&'a str>,
-}
-
-impl<'a> IdRange<'a> {
-    fn new(first: &'a str, last: &'a str) -> Option<Self> {
-        let (prefix, from) = split_number(first);
-        let (last_prefix, to) = split_number(last);
-        let full = !last_prefix.is_empty();
-        // Each id of the range copies the prefix: `1.1.1…` over a whole
-        // line, copied a thousand times, would not be input-bounded.
-        if prefix.len() > MAX_PREFIX || (full && !last_prefix.eq_ignore_ascii_case(prefix)) {
-            return None;
-        }
-        let width = if from.len() == to.len() {
-            from.len()
-        } else if !from.starts_with('0') && !to.starts_with('0') {
-            0
-        } else {
-            return None;
-        };
-        let (from, to) = (from.parse::<u64>().ok()?, to.parse::<u64>().ok()?);
-        (from < to).then_some(Self {
-            prefix,
-            from,
-            to,
-            width,
-            last: full.then_some(last),
-        })
-    }
-
-    fn id(&self, n: u64) -> Text {
-        let mut id = Text::from(self.prefix);
-        let digits = compact_str::ToCompactString::to_compact_string(&n);
-        for _ in digits.len()..self.width {
-            id.push('0');
-        }
-        id.push_str(&digits);
-        id
-    }
-
-    fn last(&self) -> Text {
-        self.last.map_or_else(|| self.id(self.to), Text::from)
-    }
-
-    /// The ids strictly between the ends, as many as `budget` and
-    /// [`MAX_RANGE`] allow; `budget` is spent on them.
-    fn between(&self, budget: &mut usize) -> impl Iterator<Item = Text> + '_ {
-        let room = (self.to - self.from - 1).min(MAX_RANGE - 2);
-        let n = usize::try_from(room).unwrap_or(usize::MAX).min(*budget);
-        *budget -= n;
-        (self.from + 1..).take(n).map(|k| self.id(k))
-    }
-}
-
-/// An id cut before its last run of digits: `T` and `001`, `1.` and `2`.
-fn split_number(id: &str) -> (&str, &str) {
-    let digits = id.bytes().rev().take_while(u8::is_ascii_digit).count();
-    id.split_at(id.len() - digits)
 }
 
 #[cfg(test)]

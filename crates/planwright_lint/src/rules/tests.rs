@@ -340,3 +340,19 @@ fn every_documented_example_raises_its_rule() {
     }
     assert!(silent.is_empty(), "{}", silent.join("\n"));
 }
+
+#[test]
+fn a_range_naming_ids_the_plan_lacks_is_reported_once_whatever_its_width() {
+    let source = "# Plan\n\n- [ ] T001 a\n- [ ] T002 b\n- [ ] T004 d\n- [ ] T005 e (depends on T001-T004)\n- [ ] T006 f (after T1-T999999999)\n- [ ] T007 g (depends on T001-T002)\n";
+    let out = run("PW206", None, source);
+    assert!(
+        out.contains("T005 depends on T001-T004, but T003 does not exist"),
+        "{out}"
+    );
+    assert!(
+        out.contains("T006 depends on T1-T999999999, but T1 and 999999998 more ids do not exist"),
+        "{out}"
+    );
+    assert!(!out.contains("T007"), "{out}");
+    assert!(out.ends_with("Found 2 errors in 1 file.\n"), "{out}");
+}

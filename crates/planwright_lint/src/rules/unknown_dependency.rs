@@ -5,7 +5,9 @@
 //! of tasks (`Depends on T012`, `(depends on Phase 1)`, `Blocked by: Stage
 //! A` in the task's item) and task chains (`T005 → T006`), and reports
 //! each reference to a phase number or task id the plan does not have.
-//! Phase references are checked only when the plan has phases.
+//! Phase references are checked only when the plan has phases. A range
+//! of ids (`T001-T005`) names every id between its ends: it is reported
+//! once, with the first id the plan lacks and how many it lacks.
 //!
 //! ## Why
 //! A dependency on nothing is either a typo or a leftover from a phase
@@ -25,7 +27,7 @@
 //! ## Fix
 //! Point the dependency at the phase or task that exists, or remove it.
 
-use planwright_core::RefTarget;
+use planwright_core::{RefTarget, TaskIds, TaskRange, TaskRanges};
 
 use super::Sink;
 use crate::Context;
@@ -33,21 +35,22 @@ use crate::Context;
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let plan = ctx.plan;
     let (phases, tasks) = (plan.phase_ids(), plan.task_ids());
+    let ranges = TaskRanges::new(plan);
+    let lacks = |key: &str| lacks(&tasks, &ranges, key);
     for phase in &plan.phases {
         for dep in &phase.depends_on {
-            let known = match &dep.target {
-                RefTarget::Phase { .. } => phases.get(&dep.target).is_some(),
-                RefTarget::Task(id) => tasks.get(id).is_some() || plan.tasks.is_empty(),
+            let lacking = match &dep.target {
+                RefTarget::Phase { .. } => phases
+                    .get(&dep.target)
+                    .is_none()
+                    .then(|| format!("{}, which does not exist", dep.target.label())),
+                RefTarget::Task(key) => lacks(key).filter(|_| !plan.tasks.is_empty()),
             };
-            if !known {
-                let label = dep.target.label();
-                out.report(
-                    dep.range,
-                    format!("{} depends on {label}, which does not exist", phase.id),
-                )
-                .primary_label("no such phase or task in this plan")
-                .label(phase.heading, format!("{} starts here", phase.id))
-                .help("point the dependency at an existing phase or task, or remove it");
+            if let Some(lacking) = lacking {
+                out.report(dep.range, format!("{} depends on {lacking}", phase.id))
+                    .primary_label("no such phase or task in this plan")
+                    .label(phase.heading, format!("{} starts here", phase.id))
+                    .help("point the dependency at an existing phase or task, or remove it");
             }
         }
     }
@@ -75,24 +78,38 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     }
     for task in &plan.tasks {
         for dep in &task.depends_on {
-            if tasks.get(dep).is_none() {
-                out.report(
-                    task.line,
-                    format!("{} depends on {dep}, which does not exist", task.id),
-                )
-                .help("point the dependency at an existing task id, or remove it");
+            if let Some(lacking) = lacks(dep) {
+                out.report(task.line, format!("{} depends on {lacking}", task.id))
+                    .help("point the dependency at an existing task id, or remove it");
             }
         }
     }
     for link in &plan.task_links {
         for id in [&link.from, &link.to] {
-            if tasks.get(id).is_none() {
-                out.report(
-                    link.range,
-                    format!("dependency chain names {id}, which does not exist"),
-                )
-                .help("correct the task id in the chain");
+            if let Some(lacking) = lacks(id) {
+                out.report(link.range, format!("dependency chain names {lacking}"))
+                    .help("correct the task id in the chain");
             }
         }
     }
+}
+
+/// What the plan lacks of `key`, an id or a range's key, as a message
+/// goes on after "depends on": `T009, which does not exist`, `T001-T005,
+/// but T003 does not exist`, `T1-T999, but T4 and 990 more ids do not
+/// exist`; `None` when it has all of it. In O(log n) for a range, however
+/// wide.
+fn lacks(tasks: &TaskIds<'_>, ranges: &TaskRanges, key: &str) -> Option<String> {
+    let Some(range) = TaskRange::parse(key) else {
+        return tasks
+            .get(key)
+            .is_none()
+            .then(|| format!("{key}, which does not exist"));
+    };
+    let (first, count) = ranges.missing(&range)?;
+    let shown = range.label();
+    Some(match count {
+        1 => format!("{shown}, but {first} does not exist"),
+        n => format!("{shown}, but {first} and {} more ids do not exist", n - 1),
+    })
 }

@@ -1,8 +1,8 @@
 //! `T005 → T006` chains between tasks, with groups (`T001, T002 → T003`)
 //! and ranges (`T003 → T004-T021`) on either side of an arrow.
 
-use super::{IdRange, MAX_EXPANDED, letter_id_len, range_to};
-use crate::model::Text;
+use super::{letter_id_len, range_to};
+use crate::model::{TaskRange, Text};
 use crate::text::{TextRange, line_len};
 
 /// `T005 → T006 → T007` chains: each link is (from, to, range from the
@@ -12,21 +12,23 @@ use crate::text::{TextRange, line_len};
 /// words, as in the task "T002 Rename a -> b (after T001)", is prose about
 /// a task, not a dependency between the ids around it.
 ///
-/// Ids joined by `,`, `&` or `and` (in brackets or not) make a group, as
-/// do the ids of a range (`T004-T021`), and an arrow links every id of
-/// the group before it to every id of the group after it: `T001 → (T002,
-/// T003)` fans out, `T001, T002 → T003` fans in. Anything else between
+/// Ids joined by `,`, `&` or `and` (in brackets or not) make a group, and
+/// an arrow links every id of the group before it to every id of the
+/// group after it: `T001 → (T002, T003)` fans out, `T001, T002 → T003`
+/// fans in. A range (`T004-T021`) is one member of its group, its key
+/// (see [`TaskRange`]): the wait graph resolves it against the plan. Anything else between
 /// two ids ends the chain. Ids are those of [`letter_id_len`]: numbers
 /// around an arrow (`2.0 → 3.0`) are more often versions than tasks.
 ///
-/// The ranges of one line stand for at most [`MAX_EXPANDED`] ids between
-/// their ends, and those of the whole text for at most `budget`, which is
-/// spent on them.
+/// `budget` is the reader's budget of ids that ranges stand for (see
+/// `refs::MAX_EXPANDED`): chains spend none of it, as their ranges stay
+/// whole.
 pub(crate) fn task_chain(
     text: &str,
     base: usize,
     budget: &mut usize,
 ) -> Vec<(Text, Text, TextRange)> {
+    let _ = budget;
     let b = text.as_bytes();
     let mut out = Vec::new();
     // Only a line with an arrow between what may be ids can chain: found
@@ -41,10 +43,7 @@ pub(crate) fn task_chain(
         }
         let start = memchr::memrchr2(b'\n', b'\r', &b[..i]).map_or(0, |n| n + 1);
         let end = i + line_len(&text[i..]);
-        let allowed = (*budget).min(MAX_EXPANDED);
-        let mut left = allowed;
-        chain_line(&text[start..end], base + start, &mut left, &mut out);
-        *budget -= allowed - left;
+        chain_line(&text[start..end], base + start, &mut out);
         at = end;
     }
     out
@@ -98,18 +97,12 @@ fn nearest<'a>(bytes: impl Iterator<Item = &'a u8>) -> Side {
 }
 
 /// The links of one line (see [`task_chain`]), which starts at `start`.
-fn chain_line(
-    line: &str,
-    start: usize,
-    budget: &mut usize,
-    out: &mut Vec<(Text, Text, TextRange)>,
-) {
+fn chain_line(line: &str, start: usize, out: &mut Vec<(Text, Text, TextRange)>) {
     let bytes = line.as_bytes();
     // The ids joined by lists since the last arrow, and the group before
     // that arrow, which each of them follows: (id, start, end).
     let mut group: Vec<(Text, usize, usize)> = Vec::new();
     let mut sources: Vec<(Text, usize, usize)> = Vec::new();
-    let mut found: Vec<(Text, usize, usize)> = Vec::new();
     let mut links = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -121,17 +114,16 @@ fn chain_line(
             i += 1;
             continue;
         };
-        found.clear();
-        found.push((Text::from(&line[i..i + len]), i, i + len));
-        let mut end = i + len;
-        if let Some((to_start, to_end)) = range_to(line, end)
-            && let Some(range) = IdRange::new(&line[i..end], &line[to_start..to_end])
-        {
-            let last = range.last();
-            found.extend(range.between(budget).map(|id| (id, i, to_end)));
-            found.push((last, to_start, to_end));
-            end = to_end;
-        }
+        // An id, or a range as one member of its group.
+        let (id, end) = match range_to(line, i + len) {
+            Some((to_start, to_end)) => {
+                match TaskRange::new(&line[i..i + len], &line[to_start..to_end]) {
+                    Some(range) => (range.key(), to_end),
+                    None => (Text::from(&line[i..i + len]), i + len),
+                }
+            }
+            None => (Text::from(&line[i..i + len]), i + len),
+        };
         let gap = group.last().map(|&(_, _, end)| gap_kind(&line[end..i]));
         match gap {
             Some(Gap::Arrow) => {
@@ -143,22 +135,20 @@ fn chain_line(
                 group.clear();
             }
         }
-        for (id, id_start, id_end) in found.drain(..) {
-            for (from, from_start, _) in &sources {
-                // A line of thousands of grouped ids must not make
-                // millions of links: past the bound, the rest are dropped.
-                if links >= MAX_LINKS_PER_LINE {
-                    break;
-                }
-                links += 1;
-                out.push((
-                    from.clone(),
-                    id.clone(),
-                    TextRange::new(start + from_start, start + id_end),
-                ));
+        for (from, from_start, _) in &sources {
+            // A line of thousands of grouped ids must not make millions
+            // of links: past the bound, the rest are dropped.
+            if links >= MAX_LINKS_PER_LINE {
+                break;
             }
-            group.push((id, id_start, id_end));
+            links += 1;
+            out.push((
+                from.clone(),
+                id.clone(),
+                TextRange::new(start + from_start, start + end),
+            ));
         }
+        group.push((id, i, end));
         i = end;
     }
 }
