@@ -93,7 +93,8 @@ pub struct Title {
     pub text: Text,
     /// The bytes of `text` in the heading, where they are contiguous.
     pub range: TextRange,
-    /// The whole heading line.
+    /// The whole heading line; for a title read from front matter (a plan
+    /// with no `#` heading), its `title:` line.
     pub heading: TextRange,
 }
 
@@ -138,6 +139,10 @@ pub struct MetaField {
     pub phase: Option<usize>,
     /// Whether it sits in a list item (`- **Goal:** ...`).
     pub in_list: bool,
+    /// A list item's field in the plan's header, before its first task
+    /// and its first section but the `#` title's: `- **Status:** Draft`
+    /// under the title is the plan's, as a bold line there is.
+    pub header_item: bool,
 }
 
 impl MetaField {
@@ -147,10 +152,11 @@ impl MetaField {
     }
 
     /// Whether the field describes the plan as a whole rather than a phase,
-    /// step or list item: front matter, comments, and bold `Key: value`
-    /// lines that stand in no list and no phase (wherever the section).
+    /// step or list item: front matter, comments, bold `Key: value` lines
+    /// that stand in no list and no phase (wherever the section), and the
+    /// list items of the plan's header ([`MetaField::header_item`]).
     pub fn is_header(&self) -> bool {
-        self.phase.is_none() && !self.in_list
+        self.phase.is_none() && (!self.in_list || self.header_item)
     }
 }
 
@@ -337,7 +343,9 @@ pub struct Task {
     pub owner: Option<Text>,
     pub phase: Option<usize>,
     pub section: Option<usize>,
-    /// The enclosing task item, for nested check lists.
+    /// The enclosing task item, for nested check lists; or, in Kiro's flat
+    /// layout, the earlier task of the same list whose id this one's
+    /// extends (`1` for `1.1`, `1.1` for `1.1.1`).
     pub parent: Option<usize>,
     pub kind: TaskKind,
 }

@@ -319,6 +319,9 @@ impl Builder<'_> {
                 }
             }
         }
+        // `- **Phase 1:** Setup` in an overview list speaks of a phase,
+        // not of the plan.
+        let header_item = in_list && self.in_plan_header() && items::phase_head(&key).is_none();
         self.plan.metadata.push(MetaField {
             key,
             norm,
@@ -334,7 +337,27 @@ impl Builder<'_> {
             },
             phase,
             in_list,
+            header_item,
         });
+    }
+
+    /// Whether what is read now stands in the plan's header, where a list
+    /// of `- **Key:** value` items is how some plans write their header
+    /// (as `set` reads it too): no task read yet, and no section open but
+    /// the `#` title's, when it is the first heading. A task list's bold
+    /// items, and anything under `## Overview`, are an item's or a
+    /// section's.
+    fn in_plan_header(&self) -> bool {
+        self.plan.tasks.is_empty()
+            && match self.open_sections.as_slice() {
+                [] => true,
+                [0] => self
+                    .plan
+                    .title
+                    .as_ref()
+                    .is_some_and(|t| t.heading == self.plan.sections[0].heading),
+                _ => false,
+            }
     }
 
     /// Records `value` (at `start`) as an unresolved choice list, unless a

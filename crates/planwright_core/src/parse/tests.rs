@@ -214,13 +214,10 @@ owner: ops
     );
     assert_eq!(plan.title.as_ref().unwrap().text, "Real Title");
     assert_eq!(plan.field("plan number").unwrap().value, "004");
-    // `field` is the plan header; a list item's field is body metadata.
-    assert!(plan.field("FEATURE_ID").is_none());
-    assert!(
-        plan.metadata
-            .iter()
-            .any(|m| m.norm_key() == "feature_id" && m.in_list)
-    );
+    // `field` is the plan header, list items above the first section and
+    // task among it.
+    let feature = plan.field("FEATURE_ID").unwrap();
+    assert!(feature.in_list && feature.value == "F-9");
     let date = plan.field("date").unwrap();
     assert_eq!(date.value_range.slice(src), "2026-05-18");
 }
@@ -506,4 +503,43 @@ fn a_comment_over_lines_is_one_comment() {
     // A comment its block leaves open is none, and a later block's `-->`
     // does not close it.
     assert!(p("- <!-- a\n\n<div>\nz -->\n").comments.is_empty());
+}
+
+#[test]
+fn list_items_of_the_plan_header_are_header_fields() {
+    let headers = |src: &str| -> Vec<(String, bool)> {
+        p(src)
+            .metadata
+            .iter()
+            .map(|m| (m.key.to_string(), m.is_header()))
+            .collect()
+    };
+    let owned = |v: &[(&str, bool)]| -> Vec<(String, bool)> {
+        v.iter().map(|(k, h)| ((*k).to_owned(), *h)).collect()
+    };
+    let src = "# Plan\n\n- **Status:** Draft\n- **Owner:** Ann\n\n- [ ] a\n";
+    assert_eq!(headers(src), owned(&[("Status", true), ("Owner", true)]));
+    let plan = p(src);
+    assert_eq!(plan.field("status").map(|f| f.value.as_str()), Some("Draft"));
+    assert!(plan.metadata.iter().all(|m| m.in_list));
+    // Without a title, and under an empty-valued field that opens the list.
+    assert_eq!(
+        headers("**Stack**:\n- **Backend**: Rust\n\n## Tasks\n"),
+        owned(&[("Stack", true), ("Backend", true)])
+    );
+    // Under the first section, after a task, inside a task, or naming a
+    // phase (an overview list), a list item's field is the item's.
+    for src in [
+        "# Plan\n\n## Overview\n\n- **Status:** Draft\n",
+        "## Checkout\n\n- **Status:** Draft\n",
+        "# Plan\n\n- [ ] a\n- **Status:** Draft\n",
+        "# Plan\n\n- [ ] a\n  - **Owner:** Ann\n",
+        "- **Phase 1:** Build\n- **Phase 2:** Ship\n\n- [ ] a\n",
+    ] {
+        assert!(
+            p(src).metadata.iter().all(|m| !m.is_header()),
+            "{src:?}: {:?}",
+            headers(src)
+        );
+    }
 }
