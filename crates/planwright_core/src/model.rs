@@ -350,6 +350,23 @@ pub struct Task {
     pub kind: TaskKind,
 }
 
+impl Task {
+    /// The state of the task's work, as `next` reads it: its mark, except
+    /// that a definition-of-done item or acceptance criterion is open until
+    /// ticked. Those are checked once the work is over and never "started"
+    /// (`next` lists none and `done --start` starts none), so a
+    /// hand-written `[-]` on one claims no work under way. Every count of
+    /// progress ([`Plan::progress`]) reads tasks so.
+    pub fn work_state(&self) -> TaskState {
+        match (self.state, self.kind) {
+            (TaskState::InProgress, TaskKind::DefinitionOfDone | TaskKind::AcceptanceCriterion) => {
+                TaskState::Open
+            }
+            (state, _) => state,
+        }
+    }
+}
+
 /// `from → to`: `to` cannot start before `from` is done. Either end may
 /// be a range's key (`T003 → T004-T021`, see [`TaskRange`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -607,7 +624,7 @@ impl Plan {
         let mut p = Progress::default();
         for t in tasks {
             p.total += 1;
-            match t.state {
+            match t.work_state() {
                 TaskState::Done => p.done += 1,
                 TaskState::InProgress => p.in_progress += 1,
                 TaskState::Open => {}

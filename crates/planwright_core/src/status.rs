@@ -1,9 +1,9 @@
-//! What a status value or a task's mark says about the work it describes,
-//! read one way for every consumer: `next` (whether a phase without tasks
-//! is finished) and lint (whether a status claims done over open tasks)
-//! must agree, and so must `next` and `status` on what is in progress.
+//! What a status value says about the work it describes, read one way for
+//! every consumer: `next` (whether a phase without tasks is finished) and
+//! lint (whether a status claims done over open tasks) must agree. A
+//! task's mark is read by [`crate::Task::work_state`].
 
-use crate::{Progress, Task, TaskKind, TaskState, normalize_key};
+use crate::normalize_key;
 
 /// What a status says of its work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,35 +102,6 @@ pub fn read_status(status: &str, done_status: &[String]) -> StatusReading {
     } else {
         StatusReading::Open
     }
-}
-
-/// The state of `task`'s work, as `next` reads it: its mark, except that
-/// a definition-of-done item or acceptance criterion is open until ticked.
-/// Those are checked once the work is over and never "started" (`next`
-/// lists none and `done --start` starts none), so a hand-written `[-]` on
-/// one claims no work under way.
-pub fn work_state(task: &Task) -> TaskState {
-    match (task.state, task.kind) {
-        (TaskState::InProgress, TaskKind::DefinitionOfDone | TaskKind::AcceptanceCriterion) => {
-            TaskState::Open
-        }
-        (state, _) => state,
-    }
-}
-
-/// Done, in-progress and total counts over `tasks`, each in its
-/// [`work_state`]: what `status` reports.
-pub fn work_progress<'a>(tasks: impl IntoIterator<Item = &'a Task>) -> Progress {
-    let mut p = Progress::default();
-    for t in tasks {
-        p.total += 1;
-        match work_state(t) {
-            TaskState::Done => p.done += 1,
-            TaskState::InProgress => p.in_progress += 1,
-            TaskState::Open => {}
-        }
-    }
-    p
 }
 
 /// Words that say the work is finished.
@@ -315,6 +286,7 @@ fn has_word(text: &str, words: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Progress;
 
     fn reads(status: &str) -> StatusReading {
         read_status(status, &[])
@@ -327,20 +299,20 @@ mod tests {
              ## Definition of Done\n\n- [-] Tests pass\n- [x] Docs\n\n\
              ## Acceptance Criteria\n\n- [~] Users log in\n",
         );
-        let states: Vec<&str> = plan.tasks.iter().map(|t| work_state(t).name()).collect();
+        let states: Vec<&str> = plan.tasks.iter().map(|t| t.work_state().name()).collect();
         assert_eq!(
             states,
             ["in_progress", "in_progress", "done", "open", "done", "open"]
         );
         assert_eq!(
-            work_progress(&plan.tasks),
+            plan.progress(&plan.tasks),
             Progress {
                 done: 2,
                 in_progress: 2,
                 total: 6
             }
         );
-        assert_eq!(work_progress(&[]), Progress::default());
+        assert_eq!(plan.progress(&[]), Progress::default());
     }
 
     #[test]

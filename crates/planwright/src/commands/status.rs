@@ -1,7 +1,7 @@
 //! `planwright status`: progress per phase for one plan; one row per plan
 //! and the totals for folders. Bars only on a terminal, so pipes and
 //! snapshots read plain numbers. Tasks count as `next` reads them
-//! ([`work_progress`]): a definition-of-done item or acceptance criterion
+//! ([`Plan::progress`]): a definition-of-done item or acceptance criterion
 //! marked `[-]` is open, not in progress.
 
 use std::borrow::Cow;
@@ -11,7 +11,6 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
-use planwright_core::status::work_progress;
 use planwright_core::visible::visible;
 use planwright_core::{DialectSet, Plan, Progress, TaskState};
 use planwright_lint::render::FileError;
@@ -78,7 +77,7 @@ pub fn run(args: &StatusArgs) -> Result<ExitCode> {
             Format::Json => crate::output::print_json(&StatusDoc {
                 version: VERSION,
                 plans: vec![plan_status(&l, true, dialects)],
-                total: work_progress(&l.plan.tasks).into(),
+                total: l.plan.progress(&l.plan.tasks).into(),
                 errors: Vec::new(),
             })?,
             Format::Human => crate::output::print(&one_plan(&l, bars, dialects))?,
@@ -127,7 +126,7 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
         title: plan.title.as_ref().map(|t| t.text.to_string()),
         dialect: plan.dialect.name.clone(),
         status: status_of(plan, dialects),
-        progress: work_progress(&plan.tasks).into(),
+        progress: plan.progress(&plan.tasks).into(),
         phases: plan
             .phases
             .iter()
@@ -136,7 +135,9 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
                 id: docs.phase_id(Some(i)).unwrap_or_default(),
                 title: p.title.to_string(),
                 parent: docs.phase_id(p.parent),
-                progress: work_progress(p.tasks.iter().map(|&t| &plan.tasks[t])).into(),
+                progress: plan
+                    .progress(p.tasks.iter().map(|&t| &plan.tasks[t]))
+                    .into(),
             })
             .collect(),
         tasks: with_tasks.then(|| {
@@ -165,7 +166,7 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
     let _ = writeln!(
         out,
         "  overall  {}",
-        progress_text(work_progress(&plan.tasks), bars)
+        progress_text(plan.progress(&plan.tasks), bars)
     );
     if let Some(optional) = optional_open(plan) {
         let _ = writeln!(out, "  optional {optional}");
@@ -182,7 +183,7 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
             }
             (
                 crate::output::shorten(&name, 48),
-                work_progress(p.tasks.iter().map(|&t| &plan.tasks[t])),
+                plan.progress(p.tasks.iter().map(|&t| &plan.tasks[t])),
             )
         })
         .collect();
