@@ -18,6 +18,7 @@ mod note_phases;
 mod refs;
 mod tables;
 mod tasks;
+mod template_text;
 
 use blocks::has_arrow;
 use headings::{bold_phase, heading_level, is_only_bold};
@@ -27,8 +28,8 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use crate::dialect::DialectSet;
 use crate::model::{
     Block, BlockKind, Cell, LineEnding, Link, List, MetaField, MetaStyle, Phase, PhaseKind,
-    Placeholder, PlaceholderKind, Plan, Row, Section, Table, TableKind, Task, TaskKind, TaskLink,
-    TaskState, Text, Title, normalize_key,
+    PlaceholderKind, Plan, Row, Section, Table, TableKind, Task, TaskKind, TaskLink, TaskState,
+    Text, Title, normalize_key,
 };
 use crate::roles::{self, Role};
 // A lone `\r` ends a line too, as Markdown reads it: `2. **Step 2\r\r**`
@@ -95,7 +96,7 @@ pub fn parse_with(source: &str, options: &ParseOptions<'_>) -> Plan {
             .detect(source, &plan, options.file_name, options.path),
     };
     if let Some(dialect) = options.dialects.get(&plan.dialect.name) {
-        template_text(source, &mut plan, dialect);
+        template_text::template_text(source, &mut plan, dialect);
     }
     plan
 }
@@ -133,54 +134,6 @@ pub(crate) fn parse_plain(source: &str) -> Plan {
         b.event(&event, r);
     }
     b.finish()
-}
-
-/// Blocks still worded exactly as the template's instructions.
-fn template_text(source: &str, plan: &mut Plan, dialect: &crate::Dialect) {
-    let instructions = dialect.instruction_text();
-    if instructions.is_empty() {
-        return;
-    }
-    let mut found = false;
-    // The fields' ranges by start, sorted once a block needs them: a block
-    // holding a field is no instruction, and looking through every field
-    // for each block was quadratic.
-    let mut fields: Option<Vec<TextRange>> = None;
-    for block in &plan.blocks {
-        let text = block.range.slice(source);
-        let first = text
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c| c == '*' || c == '_'))
-            .find(|w| !w.is_empty())
-            .unwrap_or_default();
-        if !dialect.may_be_instruction(first) {
-            continue;
-        }
-        let fields = fields.get_or_insert_with(|| {
-            let mut ranges: Vec<TextRange> = plan.metadata.iter().map(|m| m.range).collect();
-            ranges.sort_unstable_by_key(|r| (r.start, r.end));
-            ranges
-        });
-        let inside = fields[fields.partition_point(|r| r.start < block.range.start)..]
-            .iter()
-            .take_while(|r| r.start <= block.range.end)
-            .any(|r| block.range.contains_range(*r));
-        if inside || !instructions.contains(&crate::dialect::normalize_text(text)) {
-            continue;
-        }
-        found = true;
-        plan.placeholders.push(Placeholder {
-            kind: PlaceholderKind::TemplateText,
-            text: Text::from(text),
-            name: None,
-            range: block.range,
-            in_metadata: false,
-        });
-    }
-    if found {
-        plan.placeholders
-            .sort_by_key(|p| (p.range.start, p.range.end));
-    }
 }
 
 struct OpenPhase {
