@@ -58,8 +58,14 @@ pub enum Command {
     Lint(crate::commands::lint::LintArgs),
     /// List the lint rules, or print one rule's documentation.
     Rules {
-        /// A rule code (PW101) or name (unfilled-placeholder).
+        /// A rule code (PW101) or name (unfilled-placeholder), or a prefix
+        /// (PW1) or ALL for the list of the rules it selects.
         id: Option<String>,
+        /// `json`: code, name, summary, default severity, whether on by
+        /// default, whether and how it fixes, and the documentation of
+        /// each rule.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
     },
     /// Print a shell completion script.
     Completions {
@@ -129,6 +135,10 @@ pub enum SchemaOutput {
     Show,
     /// `lint --format json`: the findings and their counts.
     Lint,
+    /// `lint --statistics --format json`: the findings counted per rule.
+    LintStatistics,
+    /// `rules --format json`: the rules and their documentation.
+    Rules,
     /// `status --format json`: progress per plan and phase.
     Status,
     /// `next --format json`: the tasks that can start now.

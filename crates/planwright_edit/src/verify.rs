@@ -44,9 +44,12 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
             // A plan without a `#` title is titled by its front matter's
             // `title:`; setting that field retitles the plan.
             if let Some(t) = &before.title
-                && changes
-                    .iter()
-                    .any(|(i, _)| before.metadata.get(*i).is_some_and(|f| f.range == t.heading))
+                && changes.iter().any(|(i, _)| {
+                    before
+                        .metadata
+                        .get(*i)
+                        .is_some_and(|f| f.range == t.heading)
+                })
             {
                 expected.title.clone_from(&actual.title);
             }

@@ -1,11 +1,12 @@
 //! Every rule, one line each: code, name, default severity, whether it runs
-//! by default, and the file whose `//!` comment is its documentation.
+//! by default, the file whose `//!` comment is its documentation, and the
+//! kind of fix its findings offer, if any.
 //!
 //! Codes never change meaning once published; a retired rule keeps its code
 //! reserved.
 
 use crate::Context;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::rules::{self, Sink};
 
 pub struct Rule {
@@ -13,6 +14,11 @@ pub struct Rule {
     pub name: &'static str,
     pub severity: Severity,
     pub default_enabled: bool,
+    /// How the fixes its findings may carry apply (`lint --fix` takes the
+    /// safe ones); `None` when the rule never fixes. A rule may leave one
+    /// finding unfixed (PW502 does, where the fix would change the text's
+    /// meaning), so this says what `--fix` can do, not that it always will.
+    pub fix: Option<Applicability>,
     /// The rule file's source; [`Rule::doc`] extracts its `//!` comment.
     source: &'static str,
     pub(crate) check: fn(&Context<'_>, &mut Sink<'_>),
@@ -20,11 +26,18 @@ pub struct Rule {
 
 macro_rules! rule {
     ($code:literal, $name:literal, $severity:ident, $default:literal, $module:ident) => {
+        rule!(@ $code, $name, $severity, $default, $module, None)
+    };
+    ($code:literal, $name:literal, $severity:ident, $default:literal, $module:ident, fix = $fix:ident) => {
+        rule!(@ $code, $name, $severity, $default, $module, Some(Applicability::$fix))
+    };
+    (@ $code:literal, $name:literal, $severity:ident, $default:literal, $module:ident, $fix:expr) => {
         Rule {
             code: $code,
             name: $name,
             severity: Severity::$severity,
             default_enabled: $default,
+            fix: $fix,
             source: include_str!(concat!("rules/", stringify!($module), ".rs")),
             check: rules::$module::check,
         }
@@ -105,14 +118,16 @@ pub static RULES: &[Rule] = &[
         "uppercase-check-mark",
         Info,
         false,
-        uppercase_check_mark
+        uppercase_check_mark,
+        fix = Safe
     ),
     rule!(
         "PW502",
         "mixed-list-markers",
         Info,
         false,
-        mixed_list_markers
+        mixed_list_markers,
+        fix = Safe
     ),
     rule!(
         "PW601",
@@ -185,6 +200,23 @@ mod tests {
             for heading in ["## What it does", "## Why", "## Example", "## Fix"] {
                 assert!(doc.contains(heading), "{} lacks {heading}", rule.code);
             }
+        }
+    }
+
+    #[test]
+    fn the_declared_fix_is_the_one_the_rule_offers() {
+        // The rule's own source is at hand: a fix it builds names its
+        // applicability there, so the registry line cannot fall behind.
+        for rule in RULES {
+            let offers = |a: &str| rule.source.contains(&format!("Applicability::{a}"));
+            let found = if offers("Unsafe") {
+                Some(Applicability::Unsafe)
+            } else if offers("Safe") {
+                Some(Applicability::Safe)
+            } else {
+                None
+            };
+            assert_eq!(rule.fix, found, "{}", rule.code);
         }
     }
 

@@ -76,7 +76,7 @@ pub struct LintArgs {
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
     /// Print how many findings each rule made, most first, instead of the
-    /// findings (human and concise formats).
+    /// findings: a table (human and concise formats) or JSON.
     #[arg(long, conflicts_with = "diff")]
     pub statistics: bool,
 }
@@ -121,13 +121,17 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
     let cwd = std::env::current_dir().context("reading the current folder")?;
     let config = load_config(&cwd)?;
     let settings = Settings::new(&config, args)?;
+    anyhow::ensure!(
+        !args.statistics
+            || matches!(
+                args.format,
+                LintFormat::Human | LintFormat::Concise | LintFormat::Json
+            ),
+        "--statistics prints a table or JSON: use it with --format human, concise or json"
+    );
     if let Some(name) = crate::stdin::only_input(&args.paths, args.stdin_filename.as_deref())? {
         return run_stdin(args, &settings, &name);
     }
-    anyhow::ensure!(
-        !args.statistics || matches!(args.format, LintFormat::Human | LintFormat::Concise),
-        "--statistics prints a table: use it with --format human or concise"
-    );
     let streamed = if args.fix || args.diff {
         None
     } else if args.statistics {
@@ -147,11 +151,11 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
         super::plans::warn_if_nothing(files.len() + errors.len(), &args.paths, "checked");
         let mut text: String = files.iter().map(|f| f.output.as_str()).collect();
         let diagnostics = files.iter().flat_map(|f| &f.diagnostics);
+        let summary = Summary::of_diagnostics(files.len(), diagnostics.clone());
         if args.statistics {
-            text = render::statistics::render(&render::statistics::count(diagnostics.clone()));
+            text = statistics(args.format, diagnostics.clone(), &errors, summary);
         }
         if args.format == LintFormat::Human {
-            let summary = Summary::of_diagnostics(files.len(), diagnostics.clone());
             text.push_str(&summary.line_with_unreadable(errors.len()));
             text.push('\n');
         }
@@ -303,9 +307,10 @@ fn whole_run(
     let reports: Vec<FileReport<'_>> = linted.iter().map(Linted::report).collect();
     if args.statistics {
         let diagnostics = reports.iter().flat_map(|r| r.diagnostics);
-        let mut text = render::statistics::render(&render::statistics::count(diagnostics));
+        let summary = Summary::of(&reports);
+        let mut text = statistics(args.format, diagnostics, errors, summary);
         if args.format == LintFormat::Human {
-            text.push_str(&Summary::of(&reports).line_with_unreadable(unreadable));
+            text.push_str(&summary.line_with_unreadable(unreadable));
             text.push('\n');
         }
         return text;
@@ -345,6 +350,23 @@ fn whole_run(
                 .collect();
             render::sarif::render_with_errors(&reports, &failures)
         }
+    }
+}
+
+/// `--statistics`: the counts per rule as a table, or as JSON with the
+/// paths that could not be read and the run's `summary`.
+fn statistics<'a>(
+    format: LintFormat,
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+    errors: &[RunError],
+    summary: Summary,
+) -> String {
+    let counts = render::statistics::count(diagnostics);
+    if format == LintFormat::Json {
+        let failures: Vec<FileError<'_>> = errors.iter().map(RunError::report).collect();
+        render::statistics::render_json(counts, &failures, summary)
+    } else {
+        render::statistics::render(&counts)
     }
 }
 

@@ -29,12 +29,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Init => init::run(),
         Command::New(args) => new::run(&args),
         Command::Lint(args) => lint::run(&args),
-        Command::Rules { id } => rules::run(id.as_deref()),
+        Command::Rules { id, format } => rules::run(id.as_deref(), format),
         Command::Show(args) => show::run(&args),
         Command::Schema { output } => {
             let schema = match output {
                 SchemaOutput::Show => planwright_core::json::plan_schema(),
                 SchemaOutput::Lint => planwright_lint::render::json::schema(),
+                SchemaOutput::LintStatistics => planwright_lint::render::statistics::schema(),
+                SchemaOutput::Rules => planwright_lint::render::rules::schema(),
                 SchemaOutput::Status => status::schema(),
                 SchemaOutput::Next => next::schema(),
                 SchemaOutput::Graph => graph::schema(),

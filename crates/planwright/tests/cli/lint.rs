@@ -56,12 +56,7 @@ fn statistics_count_the_examples_findings_by_rule() {
     let table = String::from_utf8_lossy(&fixed.stdout);
     assert!(!table.contains("PW5"), "{table}");
     assert!(table.contains("PW101"), "{table}");
-    let json = planwright(&["lint", "--statistics", "--format", "json"], &repo_root());
-    assert_eq!(json.status.code(), Some(2));
-    assert_eq!(
-        String::from_utf8_lossy(&json.stderr),
-        "planwright: error: --statistics prints a table: use it with --format human or concise\n"
-    );
+    // The JSON form: `rules_json.rs`.
 }
 
 #[test]
@@ -79,6 +74,7 @@ fn rules_list_and_one_rule() {
     let codes: Vec<&str> = std::str::from_utf8(&out.stdout)
         .unwrap()
         .lines()
+        .filter(|l| l.starts_with("PW"))
         .filter_map(|l| l.split_whitespace().next())
         .collect();
     assert_eq!(codes, ["PW401", "PW402"]);

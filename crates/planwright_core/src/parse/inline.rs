@@ -9,6 +9,14 @@
 use crate::model::{Placeholder, PlaceholderKind, Text, normalize_key};
 use crate::text::TextRange;
 
+#[path = "inline_line.rs"]
+mod line;
+#[path = "inline_quotes.rs"]
+mod quotes;
+
+use line::{Line, is_reference_id};
+use quotes::Quotes;
+
 /// Finds placeholders in `src[start..end]`, a run of inline text.
 pub(crate) fn scan_text(src: &str, start: usize, end: usize, out: &mut Vec<Placeholder>) {
     let Some(text) = src.get(start..end) else {
@@ -49,7 +57,7 @@ pub(crate) fn scan_text(src: &str, start: usize, end: usize, out: &mut Vec<Place
             continue;
         }
         let found = match bytes[i] {
-            b'[' => bracket(text, i),
+            b'[' => bracket(text, i, Some(Line { src, base: start })),
             b'{' => brace(text, i, &mut quotes),
             b'<' => angle(text, i),
             b'$' => literal(text, i, "$ARGUMENTS", PlaceholderKind::Arguments),
@@ -123,7 +131,7 @@ pub(crate) fn scan_code(text: &str, base: usize, out: &mut Vec<Placeholder>) {
     let lead = text.len() - text.trim_start().len();
     if !trimmed.contains('\n') {
         let whole = match trimmed.as_bytes().first() {
-            Some(b'[') => bracket(trimmed, 0),
+            Some(b'[') => bracket(trimmed, 0, None),
             Some(b'{') => brace(trimmed, 0, &mut Quotes::default())
                 .filter(|(_, k, _)| *k != PlaceholderKind::DoubleBrace),
             _ => None,
@@ -384,7 +392,9 @@ fn is_not_bracket_slot(inner: &str) -> bool {
     .any(|p| inner.len() >= p.len() && inner[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
-fn bracket(text: &str, i: usize) -> Found {
+/// `line` is where `text` lies in the whole source, for the judgements
+/// that need the rest of the bracket's line; `None` in code.
+fn bracket(text: &str, i: usize, line: Option<Line<'_>>) -> Found {
     let close = closing(text, i, b']', b'[')?;
     let inner = &text[i + 1..close];
     // `[P]`, `[x]`, `[-]`, `[1]`: marks and markers, the common case, are
@@ -394,7 +404,15 @@ fn bracket(text: &str, i: usize) -> Found {
     }
     let next = text.as_bytes().get(close + 1).copied();
     // Links, reference links, footnotes, images, escaped brackets.
-    if matches!(next, Some(b'(' | b'[' | b':')) || !boundary_before(text, i) {
+    if matches!(next, Some(b'(' | b'[')) || !boundary_before(text, i) {
+        return None;
+    }
+    // `[X]:` is a slot (`## [COMPONENT]: details`) unless it is shaped as
+    // a link reference definition. pulldown-cmark consumes the real ones,
+    // so they never reach this scan; what does reach it with that shape
+    // is a definition that could not interrupt its paragraph, still meant
+    // as one (`[Spec]: ./spec.md` under a line of text).
+    if next == Some(b':') && line.is_some_and(|l| l.definition_shaped(i, close)) {
         return None;
     }
     if text[..i].ends_with('!') || inner.starts_with('^') || inner.len() > 160 {
@@ -425,7 +443,7 @@ fn bracket(text: &str, i: usize) -> Found {
     }
     let letters = trimmed.chars().filter(|c| c.is_alphabetic()).count();
     let accepted = if trimmed.contains(' ') {
-        letters >= 2
+        letters >= 2 && !trimmed.split(' ').any(is_reference_id)
     } else if trimmed.contains('#') {
         true
     } else {
@@ -440,7 +458,16 @@ fn bracket(text: &str, i: usize) -> Found {
                 .chars()
                 .skip(1)
                 .all(|c| c.is_lowercase() || c == '/' || c == '-');
-        no_digits && letters >= 3 && (all_caps || capitalised)
+        // A lower-case word is a slot only as a field's whole value
+        // (`**Date:** [date]`): elsewhere it reads as a reference link
+        // (`see [docs]`).
+        let lower = || {
+            trimmed
+                .chars()
+                .all(|c| c.is_lowercase() || c == '_' || c == '-')
+                && line.is_some_and(|l| l.whole_field_value(i, close))
+        };
+        no_digits && letters >= 3 && (all_caps || capitalised || lower())
     };
     accepted.then(|| {
         (
@@ -512,56 +539,6 @@ fn brace(text: &str, i: usize, quotes: &mut Quotes) -> Found {
         PlaceholderKind::Brace,
         Some(normalize_key(inner)),
     ))
-}
-
-/// Whether a brace sits inside a double-quoted string on its line:
-/// `"v{N} -- {source}"` is a format string, its braces are its own. The
-/// quotes are counted as the scan moves right, never again from the line's
-/// start, so a long line of braces stays linear.
-#[derive(Default)]
-struct Quotes {
-    /// Where the counted part of the current line starts.
-    line_start: usize,
-    /// Counted up to here (exclusive).
-    counted_to: usize,
-    /// Double quotes in `line_start..counted_to`.
-    count: usize,
-    /// The first `"` or line break at or after `counted_to`'s last
-    /// look-ahead, with where that look started: valid for any later
-    /// start up to it.
-    next_stop: Option<(usize, usize)>,
-}
-
-impl Quotes {
-    /// Whether `text[start..=end]` has an odd number of quotes before it on
-    /// its line and a quote after it on its line. Calls come with `start`
-    /// never decreasing.
-    fn around(&mut self, text: &str, start: usize, end: usize) -> bool {
-        let bytes = text.as_bytes();
-        let (from, to) = (self.counted_to.min(start), start);
-        let gap = &bytes[from..to];
-        match memchr::memrchr2(b'\n', b'\r', gap) {
-            Some(n) => {
-                self.line_start = from + n + 1;
-                self.count = memchr::memchr_iter(b'"', &bytes[self.line_start..to]).count();
-            }
-            None => self.count += memchr::memchr_iter(b'"', gap).count(),
-        }
-        self.counted_to = to;
-        if self.count.is_multiple_of(2) {
-            return false;
-        }
-        let stop = match self.next_stop {
-            Some((looked_from, stop)) if looked_from <= end && end <= stop => stop,
-            _ => {
-                let stop = memchr::memchr3(b'"', b'\n', b'\r', &bytes[end..])
-                    .map_or(bytes.len(), |n| end + n);
-                self.next_stop = Some((end, stop));
-                stop
-            }
-        };
-        bytes.get(stop) == Some(&b'"')
-    }
 }
 
 /// Whether `text` starts with `word` as a whole word, after spaces.

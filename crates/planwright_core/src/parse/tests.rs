@@ -520,7 +520,10 @@ fn list_items_of_the_plan_header_are_header_fields() {
     let src = "# Plan\n\n- **Status:** Draft\n- **Owner:** Ann\n\n- [ ] a\n";
     assert_eq!(headers(src), owned(&[("Status", true), ("Owner", true)]));
     let plan = p(src);
-    assert_eq!(plan.field("status").map(|f| f.value.as_str()), Some("Draft"));
+    assert_eq!(
+        plan.field("status").map(|f| f.value.as_str()),
+        Some("Draft")
+    );
     assert!(plan.metadata.iter().all(|m| m.in_list));
     // Without a title, and under an empty-valued field that opens the list.
     assert_eq!(

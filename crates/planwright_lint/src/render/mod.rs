@@ -1,12 +1,14 @@
 //! Output formats, one module each. Every renderer takes the same input:
 //! the files linted, each with its source and diagnostics, sorted by path;
 //! the formats that describe a whole run (JSON, SARIF, the human summary)
-//! also take the paths that could not be read.
+//! also take the paths that could not be read. [`rules`] is the odd one
+//! out: it renders the rule registry for `planwright rules`, not a run.
 
 pub mod concise;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod rules;
 pub mod sarif;
 pub mod statistics;
 

@@ -7,6 +7,12 @@
 //! metadata, except unresolved choice lists (PW106) and paragraphs copied
 //! from the template (PW102), which have rules of their own.
 //!
+//! A slot before a colon counts (`## [COMPONENT]: details`); a link
+//! reference definition (`[spec]: ./spec.md`), a footnote and a term set
+//! off by markup (`**[Story]**: which story`) do not. A lower-case word in
+//! brackets is a slot only as a bold field's whole value (`**Date:**
+//! [date]`): elsewhere it reads as a reference link.
+//!
 //! ## Why
 //! A slot nobody filled is a question nobody answered. Readers (and coding
 //! agents following the plan) take the bracketed words for content.
@@ -93,15 +99,16 @@ fn is_notation(ctx: &Context<'_>, p: &Placeholder) -> bool {
     if is_identifier_list(&p.text) {
         return true;
     }
-    let defined = after
-        .trim_start_matches('*')
-        .trim_start_matches('`')
-        .starts_with(':');
+    let marked_up = after.trim_start_matches('*').trim_start_matches('`');
+    let defined = marked_up.starts_with(':');
     match p.kind {
         PlaceholderKind::Bracket => {
             let inner = p.text.trim_matches(|c| c == '[' || c == ']').trim();
-            defined
-                || SPECKIT_LEGEND.contains(&inner)
+            // A term set off by markup before its colon is being defined
+            // (`**[Story]**: which story`); a bare `[COMPONENT]: details`
+            // is the template's label left to fill.
+            let term = defined && marked_up.len() < after.len();
+            term || SPECKIT_LEGEND.contains(&inner)
                 || STATUS_TAGS.iter().any(|t| inner.eq_ignore_ascii_case(t))
                 || is_task_marker(ctx, p)
         }

@@ -1,0 +1,115 @@
+//! What the rest of its line says about a `[bracket]` found in a run of
+//! inline text. A run is often only part of a line (markup splits lines
+//! into runs: `**Date:**` and ` [date]` are two), so these judgements read
+//! the whole source around the run, never past the line.
+
+/// Where a run of inline text lies in the whole source: `src[base..]`
+/// starts with the run.
+#[derive(Clone, Copy)]
+pub(super) struct Line<'s> {
+    pub(super) src: &'s str,
+    pub(super) base: usize,
+}
+
+impl<'s> Line<'s> {
+    /// Whether the bracket opening at `open` and closing at `close` (both
+    /// relative to the run), with a `:` right after it, is shaped as a link
+    /// reference definition: first on its line (after indentation or a
+    /// block quote's `>`), then a destination that looks like one (`<…>`,
+    /// or a path or URL: `./spec.md`, `https://…`, `#usage`) and at most a
+    /// title. `[COMPONENT]: details` and `Text [OTHER]: more` are not.
+    pub(super) fn definition_shaped(self, open: usize, close: usize) -> bool {
+        let (before, after) = self.around(open, close);
+        if !before.chars().all(|c| matches!(c, ' ' | '\t' | '>')) {
+            return false;
+        }
+        let Some(rest) = after.strip_prefix(':') else {
+            return false;
+        };
+        let rest = rest.trim();
+        // `<…>` may hold spaces; a bare destination ends at the first one.
+        let (dest_like, title) = if let Some(angled) = rest.strip_prefix('<') {
+            angled
+                .split_once('>')
+                .map_or((false, ""), |(_, title)| (true, title))
+        } else {
+            let (dest, title) = rest.split_once([' ', '\t']).unwrap_or((rest, ""));
+            (dest.contains(['/', '.', '#', ':', '?']), title)
+        };
+        let title = title.trim_start();
+        dest_like && (title.is_empty() || title.starts_with(['"', '\'', '(']))
+    }
+
+    /// Whether the bracket is the whole value of a bold field line:
+    /// `**Date:** [date]`, `- **Deciders**: [names]`, nothing after it but
+    /// white space (or a hard break's `\`).
+    pub(super) fn whole_field_value(self, open: usize, close: usize) -> bool {
+        let (before, after) = self.around(open, close);
+        if !after.trim_end_matches([' ', '\t', '\\']).is_empty() {
+            return false;
+        }
+        let head = before.trim_end_matches([' ', '\t']);
+        if head.len() == before.len() {
+            return false;
+        }
+        let head = strip_list_marker(head.trim_start_matches([' ', '\t', '>']));
+        bold_key(head).is_some_and(|key| {
+            !key.is_empty() && key.len() <= 40 && !key.contains(['*', '_', '[', '`'])
+        })
+    }
+
+    /// The bracket's line before its `[`, and after its `]`.
+    fn around(self, open: usize, close: usize) -> (&'s str, &'s str) {
+        let open = self.base + open;
+        let after_close = self.base + close + 1;
+        let bytes = self.src.as_bytes();
+        let start = memchr::memrchr2(b'\n', b'\r', &bytes[..open]).map_or(0, |n| n + 1);
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[after_close..])
+            .map_or(self.src.len(), |n| after_close + n);
+        (&self.src[start..open], &self.src[after_close..end])
+    }
+}
+
+/// `Key` from `**Key:**`, `**Key**:`, `__Key:__` or `__Key__:`.
+fn bold_key(head: &str) -> Option<&str> {
+    ["**", "__"].into_iter().find_map(|fence| {
+        let inner = head.strip_prefix(fence)?;
+        inner
+            .strip_suffix(fence)
+            .and_then(|k| k.strip_suffix(':'))
+            .or_else(|| inner.strip_suffix(':')?.strip_suffix(fence))
+            .map(str::trim)
+    })
+}
+
+/// `head` past a bullet or ordered list marker and its space, if any.
+fn strip_list_marker(head: &str) -> &str {
+    if let Some(rest) = head
+        .strip_prefix(['-', '*', '+'])
+        .and_then(|r| r.strip_prefix(' '))
+    {
+        return rest.trim_start();
+    }
+    let digits = head.len() - head.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=9).contains(&digits)
+        && let Some(rest) = head[digits..]
+            .strip_prefix(['.', ')'])
+            .and_then(|r| r.strip_prefix(' '))
+    {
+        return rest.trim_start();
+    }
+    head
+}
+
+/// Whether `word` names something that exists rather than something to
+/// write: an id of capitals, a hyphen and digits (`ND-1`, `FR-001`), as in
+/// `[NEW_DESIGN_DECISION ND-1]`, a tag with its reference.
+pub(super) fn is_reference_id(word: &str) -> bool {
+    let Some((letters, digits)) = word.split_once('-') else {
+        return false;
+    };
+    !letters.is_empty()
+        && letters.bytes().all(|b| b.is_ascii_uppercase())
+        && !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+}
