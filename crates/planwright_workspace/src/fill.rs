@@ -9,7 +9,7 @@
 //! (`planwright_core::edit`), so the template's other bytes are untouched;
 //! a slot planwright cannot fill is left exactly as written.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use planwright_core::edit::{Edit, apply};
 use planwright_core::{
@@ -122,27 +122,51 @@ pub const ALIASES: &[(&str, &[&str])] = &[
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Filled {
     pub text: String,
-    /// One entry per variable, in order of first use.
+    /// One entry per name, in order of first use.
     pub filled: Vec<FilledVar>,
     /// `--set` names that matched no slot.
     pub unused_set: Vec<String>,
+    /// Planwright's variables (`title`, `issue`...) some slot's value drew
+    /// on, directly or through a `[fill]` expansion such as
+    /// `"{title} ({issue})"`: a flag is used when its variable is here.
+    pub used_vars: BTreeSet<&'static str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FilledVar {
-    /// Canonical variable, or the slot's own name for `--set` and `[fill]`.
+    /// The canonical variable the slot's name stands for (`title` for
+    /// `{{FEATURE_NAME}}`), or the slot's own name when a `[fill]` value
+    /// or a `--set` of a name that is no variable filled it
+    /// (`decision_id`): one entry per name, so a summary or a JSON
+    /// consumer never sees one name twice.
     pub name: String,
+    /// The value as given, before it was escaped or made an identifier
+    /// for where a slot stands (`feature_{{FEATURE_NAME}}`); the first
+    /// slot's when slots of one name took different values.
     pub value: String,
     /// How many slots took it.
     pub slots: usize,
 }
 
 /// What fills a slot, in order of precedence: `set` (the user's `--set`,
-/// keys normalised), the dialect's `[fill]` table, then `values`.
+/// keys normalised), the dialect's `[fill]` table, then `values`. A `--set`
+/// name that is one of planwright's variables or an alias of one (`title`,
+/// `issue`, `issue_id`) also replaces that variable's value wherever it is
+/// used, so `--set issue=A` fills `{{ISSUE_ID}}` as `--issue A` would.
 pub struct Sources<'a> {
     pub values: &'a Values,
     pub descriptor: &'a Descriptor,
     pub set: &'a [(String, String)],
+}
+
+/// The planwright variable a slot or `--set` name stands for: a canonical
+/// name itself (`title`, `issue`) or an alias of one (`issue_id`).
+pub fn variable_of(name: &str) -> Option<&'static str> {
+    ALIASES
+        .iter()
+        .map(|(c, _)| *c)
+        .find(|c| *c == name)
+        .or_else(|| canonical(name))
 }
 
 /// Fills every slot of `template` that `sources` can name.
@@ -153,43 +177,66 @@ pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
         .iter()
         .find(|s| s.level == 1)
         .map(|s| s.heading);
+    let mut values = sources.values.clone();
+    for (k, v) in sources.set {
+        if let Some(var) = variable_of(k) {
+            values.insert(var, v.clone());
+        }
+    }
+    let sources = &Sources {
+        values: &values,
+        descriptor: sources.descriptor,
+        set: sources.set,
+    };
+    let all = slots(&plan, template);
+    // A slot of the title heading named like the title (`# ADR
+    // {{DECISION_ID}}: {{TITLE}}`) is the title; only when none is does
+    // the heading's first fillable slot take it by position.
+    let named_title = all
+        .iter()
+        .find(|s| {
+            title_heading.is_some_and(|h| h.contains_range(s.placeholder.range))
+                && own_name(&s.placeholder)
+                    .is_some_and(|n| n == "title" || canonical(&n) == Some("title"))
+        })
+        .map(|s| s.placeholder.range);
     let mut title_slot_taken = false;
     let mut edits: Vec<Edit> = Vec::new();
     let mut filled: Vec<FilledVar> = Vec::new();
     let mut used_set = vec![false; sources.set.len()];
-    for slot in slots(&plan, template) {
+    let mut used_vars = BTreeSet::new();
+    for slot in all {
         if slot.placeholder.kind == PlaceholderKind::TemplateText {
             continue;
         }
         let p = &slot.placeholder;
         let in_title = title_heading.is_some_and(|h| h.contains_range(p.range));
+        let may_be_title = named_title.is_none_or(|r| r == p.range);
         let found = resolve(sources, &slot, &mut used_set).or_else(|| {
-            (in_title && !title_slot_taken && !slot.known_only)
+            (in_title && may_be_title && !title_slot_taken && !slot.known_only)
                 .then(|| value("title", sources.values))
                 .flatten()
+                .map(|(name, raw)| Found {
+                    vars: vec!["title"],
+                    name,
+                    raw,
+                })
         });
-        let Some((name, raw)) = found else { continue };
+        let Some(Found { name, raw, vars }) = found else {
+            continue;
+        };
         // Only the slot that takes the title uses up the heading's title:
         // `# ADR {{decision_id}}: [TITLE]` fills both.
         if in_title && name == "title" {
             title_slot_taken = true;
         }
-        let value = render(&plan, template, p.range, &name, raw);
+        let value = crate::fill_value::render(&plan, template, p.range, &name, raw.clone());
         if edits.iter().any(|e| overlaps(e.range, p.range)) {
             continue;
         }
-        edits.push(Edit::replace(p.range, value.clone()));
-        match filled
-            .iter_mut()
-            .find(|f| f.name == name && f.value == value)
-        {
-            Some(f) => f.slots += 1,
-            None => filled.push(FilledVar {
-                name,
-                value,
-                slots: 1,
-            }),
-        }
+        edits.push(Edit::replace(p.range, value));
+        used_vars.extend(vars);
+        record(&mut filled, name, raw);
     }
     if title_slot_taken
         && let Some(edit) = title_template_word(template, title_heading)
@@ -200,11 +247,10 @@ pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
     if let Some(edit) = spec_link(&plan, sources)
         && !edits.iter().any(|e| overlaps(e.range, edit.range))
     {
-        filled.push(FilledVar {
-            name: "spec".to_owned(),
-            value: edit.content.clone(),
-            slots: 1,
-        });
+        if let Some(spec) = sources.values.get("spec") {
+            record(&mut filled, "spec".to_owned(), spec.clone());
+        }
+        used_vars.insert("spec");
         edits.push(edit);
     }
     // Slot ranges come from one parse and never overlap once filtered, so
@@ -215,14 +261,45 @@ pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
         .set
         .iter()
         .zip(used_set)
-        .filter(|(_, used)| !used)
+        .filter(|((k, _), used)| !used && !variable_of(k).is_some_and(|v| used_vars.contains(v)))
         .map(|((k, _), _)| k.clone())
         .collect();
     Filled {
         text,
         filled,
         unused_set,
+        used_vars,
     }
+}
+
+/// Counts one more slot under `name`.
+fn record(filled: &mut Vec<FilledVar>, name: String, value: String) {
+    match filled.iter_mut().find(|f| f.name == name) {
+        Some(f) => f.slots += 1,
+        None => filled.push(FilledVar {
+            name,
+            value,
+            slots: 1,
+        }),
+    }
+}
+
+/// Every name a `[fill]` key or a `--set` name can match in `template`:
+/// the slots' own names and the header fields whose whole value is a slot,
+/// normalised.
+pub fn slot_names(template: &str) -> BTreeSet<String> {
+    let plan = parse(template);
+    let mut out = BTreeSet::new();
+    for slot in slots(&plan, template) {
+        if slot.placeholder.kind == PlaceholderKind::TemplateText {
+            continue;
+        }
+        out.extend(own_name(&slot.placeholder));
+        if slot.in_header {
+            out.extend(slot.field_key);
+        }
+    }
+    out
 }
 
 /// `# <Name> – Implementation Plan Template`: once the title is in, the
@@ -342,19 +419,31 @@ fn slots(plan: &Plan, template: &str) -> Vec<Slot> {
     out
 }
 
-/// The variable name and raw value for a slot, if any source knows it.
-fn resolve(sources: &Sources<'_>, slot: &Slot, used_set: &mut [bool]) -> Option<(String, String)> {
-    let p = &slot.placeholder;
-    // `[###-feature-name]`: the number sign stands for the plan number, so
-    // this is spec-kit's branch, whatever words follow.
-    let own = if p.text.contains("###") {
+/// A slot's fill: the name it went by, the value as given, and the
+/// planwright variables that value drew on.
+struct Found {
+    name: String,
+    raw: String,
+    vars: Vec<&'static str>,
+}
+
+/// The slot's own name, as `--set` and `[fill]` match it. `[###-feature-name]`:
+/// the number sign stands for the plan number, so this is spec-kit's
+/// branch, whatever words follow.
+fn own_name(p: &Placeholder) -> Option<String> {
+    if p.text.contains("###") {
         Some("branch".to_owned())
     } else {
         p.name
             .as_ref()
             .filter(|_| named_kind(p.kind))
             .map(ToString::to_string)
-    };
+    }
+}
+
+/// The variable name and raw value for a slot, if any source knows it.
+fn resolve(sources: &Sources<'_>, slot: &Slot, used_set: &mut [bool]) -> Option<Found> {
+    let own = own_name(&slot.placeholder);
     let field = slot.field_key.clone().filter(|_| slot.in_header);
     for name in own.into_iter().chain(field) {
         // A timeline's `{{DATE}}` cells are phases' dates to plan, not the
@@ -367,7 +456,13 @@ fn resolve(sources: &Sources<'_>, slot: &Slot, used_set: &mut [bool]) -> Option<
             for (used, (k, _)) in used_set.iter_mut().zip(sources.set) {
                 *used |= *k == name;
             }
-            return Some((name, sources.set[i].1.clone()));
+            // Reported by the variable the name stands for (`title` for
+            // `feature_name`), as the same slot filled without `--set` is.
+            return Some(Found {
+                vars: variable_of(&name).into_iter().collect(),
+                raw: sources.set[i].1.clone(),
+                name: canonical(&name).map_or(name, str::to_owned),
+            });
         }
         if let Some(template) = sources
             .descriptor
@@ -375,15 +470,19 @@ fn resolve(sources: &Sources<'_>, slot: &Slot, used_set: &mut [bool]) -> Option<
             .iter()
             .find(|(k, _)| normalize_key(k) == name)
             .map(|(_, v)| v)
-            && let Some(v) = expand(template, sources.values)
+            && let Some((raw, vars)) = expand_with_vars(template, sources.values)
         {
-            return Some((name, v));
+            return Some(Found { name, raw, vars });
         }
         if let Some(canonical) = canonical(&name)
-            && let Some(v) = value(canonical, sources.values)
+            && let Some((name, raw)) = value(canonical, sources.values)
             && (canonical != "status" || slot.in_header)
         {
-            return Some(v);
+            return Some(Found {
+                name,
+                raw,
+                vars: vec![canonical],
+            });
         }
     }
     None
@@ -451,86 +550,25 @@ pub fn check_expansion(template: &str) -> Result<(), String> {
 /// `{number}-{slug}` with planwright's variables; `None` if one is unknown
 /// for this plan (no `--issue` given, say), so the slot stays for the author.
 pub fn expand(template: &str, values: &Values) -> Option<String> {
+    expand_with_vars(template, values).map(|(text, _)| text)
+}
+
+/// [`expand`], and the variables the text drew on.
+fn expand_with_vars(template: &str, values: &Values) -> Option<(String, Vec<&'static str>)> {
     let mut out = String::with_capacity(template.len());
+    let mut vars = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let close = after.find('}')?;
-        let name = normalize_key(&after[..close]);
-        let canonical = ALIASES
-            .iter()
-            .map(|(c, _)| *c)
-            .find(|c| *c == name)
-            .or_else(|| canonical(&name))?;
-        out.push_str(values.get(canonical)?);
+        let var = variable_of(&normalize_key(&after[..close]))?;
+        out.push_str(values.get(var)?);
+        vars.push(var);
         rest = &after[close + 1..];
     }
     out.push_str(rest);
-    Some(out)
-}
-
-/// The value as it must be written where the slot stands.
-fn render(plan: &Plan, template: &str, range: TextRange, name: &str, raw: String) -> String {
-    let mut value = raw;
-    // `feature_{{FEATURE_NAME}}` is an identifier: the title goes in as one.
-    let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
-    let before = template[..range.start as usize].chars().next_back();
-    let after = template[range.end as usize..].chars().next();
-    // So does any value with spaces (`--set feature_name="Dark mode"`).
-    if (glued(before) || glued(after)) && (name == "title" || value.contains(char::is_whitespace)) {
-        value = crate::newplan::slugify(&value).replace('-', "_");
-    }
-    if plan.tables.iter().any(|t| t.range.contains_range(range)) {
-        value = value.replace('|', "\\|");
-    }
-    if !in_code_or_front_matter(plan, range) {
-        value = escape_markup(&value);
-    }
-    // Line breaks would end the line; other controls have no place in
-    // a plan's text.
-    value
-        .chars()
-        .filter_map(|c| match c {
-            '\r' | '\n' => Some(' '),
-            c if c.is_control() && c != '\t' => None,
-            c => Some(c),
-        })
-        .collect()
-}
-
-/// Backslash-escapes what Markdown would read as markup or the reader as a
-/// slot in a value written into text: `Support <Vec> generics` lost `<Vec>`
-/// as an HTML tag, and lint then reported it as a slot left unfilled.
-fn escape_markup(value: &str) -> String {
-    if !value.contains(['\\', '<', '[', '{', '`']) {
-        return value.to_owned();
-    }
-    let mut out = String::with_capacity(value.len() + 4);
-    let mut chars = value.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            // `\|` was escaped for a table cell above.
-            '\\' if chars.peek() == Some(&'|') => out.push(c),
-            '\\' | '<' | '[' | '{' | '`' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Whether a slot stands in code (a block or a span), a comment or front
-/// matter, where a backslash would be read as written.
-fn in_code_or_front_matter(plan: &Plan, range: TextRange) -> bool {
-    plan.code_blocks
-        .iter()
-        .chain(&plan.code_spans)
-        .chain(&plan.comments)
-        .chain(&plan.front_matter)
-        .any(|c| c.contains_range(range))
+    Some((out, vars))
 }
 
 fn overlaps(a: TextRange, b: TextRange) -> bool {

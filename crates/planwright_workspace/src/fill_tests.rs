@@ -200,6 +200,88 @@ fn a_value_is_escaped_outside_code_spans_only() {
     let t = "- Run `make\n  {{BRANCH}}` and \\` {{BRANCH}}\n";
     assert_eq!(
         run(t, &[("branch", "<T>")], &[]).text,
-        "- Run `make\n  <T>` and \\` \\<T>\n"
+        "- Run `make\n  <T>` and \\` \\<T\\>\n"
     );
+}
+
+#[test]
+fn a_slot_named_like_the_title_wins_over_position() {
+    let out = run("# ADR {{DECISION_ID}}: {{TITLE}}\n\nBody.\n", &[], &[]);
+    assert_eq!(out.text, "# ADR {{DECISION_ID}}: Dark mode\n\nBody.\n");
+    assert!(out.used_vars.contains("title"));
+    // An alias of the title counts as its name too.
+    let out = run("# [DATE] {{Feature Name}}\n", &[], &[]);
+    assert_eq!(out.text, "# 2026-01-15 Dark mode\n");
+}
+
+#[test]
+fn a_set_name_for_a_variable_fills_every_slot_of_it() {
+    let t = "# Plan: {{FEATURE_NAME}}\n\n**Issue:** {{ISSUE_ID}}\n";
+    let out = run(t, &[("title", "Other"), ("issue", "GH-1")], &[]);
+    assert_eq!(out.text, "# Plan: Other\n\n**Issue:** GH-1\n");
+    assert!(out.unused_set.is_empty(), "{:?}", out.unused_set);
+    let names: Vec<&str> = out.filled.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["title", "issue"]);
+}
+
+#[test]
+fn a_fill_expansion_uses_the_variables_it_names() {
+    let mut values = values();
+    values.insert("issue", "GH-9".to_owned());
+    let descriptor = Descriptor {
+        fill: [("title".to_owned(), "{title} ({issue})".to_owned())].into(),
+        ..Descriptor::default()
+    };
+    let out = fill(
+        "# ADR: [TITLE]\n",
+        &Sources {
+            values: &values,
+            descriptor: &descriptor,
+            set: &[],
+        },
+    );
+    assert_eq!(out.text, "# ADR: Dark mode (GH-9)\n");
+    assert!(out.used_vars.contains("issue"), "{:?}", out.used_vars);
+}
+
+#[test]
+fn one_entry_per_name_with_the_value_as_given() {
+    let t = "# {{FEATURE_NAME}}\n\n- Flag: `feature_{{FEATURE_NAME}}`\n";
+    let out = run(t, &[("feature_name", "Json one")], &[]);
+    assert_eq!(
+        out.filled,
+        [FilledVar {
+            name: "title".to_owned(),
+            value: "Json one".to_owned(),
+            slots: 2,
+        }]
+    );
+}
+
+#[test]
+fn every_markdown_active_character_of_a_value_is_escaped() {
+    let title = "Use `code` and *stars* and [link](x) | snake_case _em_ ~x~ <b> {y} &amp; R&D";
+    let out = run("# Plan: [TITLE]\n", &[("title", title)], &[]);
+    assert_eq!(
+        out.text,
+        "# Plan: Use \\`code\\` and \\*stars\\* and \\[link\\](x) \\| snake_case \\_em\\_ \\~x\\~ \\<b\\> \\{y\\} \\&amp; R&D\n"
+    );
+    // What would open a block at the start of a line is escaped there only.
+    let t = "{{A}}\n{{B}}\nx {{A}}\n";
+    let out = run(t, &[("a", "# not a heading"), ("b", "1. not a list")], &[]);
+    assert_eq!(
+        out.text,
+        "\\# not a heading\n1\\. not a list\nx # not a heading\n"
+    );
+    // Code keeps the value as written.
+    let out = run("- `{{A}}`\n", &[("a", "*x*")], &[]);
+    assert_eq!(out.text, "- `*x*`\n");
+}
+
+#[test]
+fn slot_names_are_what_set_and_fill_can_match() {
+    let t = "# [FEATURE]\n\n**Owner:** TBD\n<!-- ID: {{feature_id}} -->\n`{{branch}}` `[###-x]`\n";
+    let names: Vec<String> = slot_names(t).into_iter().collect();
+    // `id` is the comment field whose whole value is a slot.
+    assert_eq!(names, ["branch", "feature", "feature_id", "id", "owner"]);
 }

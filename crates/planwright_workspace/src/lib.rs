@@ -8,6 +8,7 @@ mod config_de;
 pub mod discover;
 pub mod fill;
 mod fill_code;
+mod fill_value;
 pub mod git;
 pub mod init;
 pub mod newplan;

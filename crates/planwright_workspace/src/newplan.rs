@@ -87,6 +87,9 @@ pub struct NewPlan {
     pub content: String,
     pub filled: Vec<FilledVar>,
     pub unused_set: Vec<String>,
+    /// The variables some slot's value drew on (see
+    /// [`crate::fill::Filled::used_vars`]).
+    pub used_vars: std::collections::BTreeSet<&'static str>,
     /// Slots left for the author, as the model counts them (`planwright
     /// show` lists them).
     pub remaining: usize,
@@ -124,6 +127,20 @@ pub enum NewError {
     BranchAfterWrite { path: String, error: GitError },
     #[error("--set needs a name: `{0}`")]
     EmptySetName(String),
+    #[error(
+        "--number {number}: the plan pattern \"{pattern}\" has no {{number}}; drop --number or add {{number}} to [new] pattern"
+    )]
+    NumberUnused { number: u64, pattern: String },
+    /// `--set issue_id=A --issue B`: two values for one variable. Neither
+    /// silently wins; the user says which.
+    #[error("--set {key}={set_value} and {flag} {flag_value} both fill `{var}`; give only one")]
+    SetConflict {
+        key: String,
+        set_value: String,
+        flag: &'static str,
+        flag_value: String,
+        var: &'static str,
+    },
 }
 
 /// Creates a new plan as asked; see the module documentation.
@@ -136,6 +153,15 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
         if planwright_core::normalize_key(k).is_empty() {
             return Err(NewError::EmptySetName(k.clone()));
         }
+    }
+    check_set_against_flags(req)?;
+    if let Some(number) = req.number
+        && !pattern.has_number()
+    {
+        return Err(NewError::NumberUnused {
+            number,
+            pattern: req.config.pattern.clone(),
+        });
     }
     let slug = slugify(req.title);
     let parent = req.root.join(pattern.numbered_parent());
@@ -222,6 +248,36 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
         plan.branch_created = true;
     }
     Ok(plan)
+}
+
+/// A `--set` naming the variable an explicit flag gives (`--set
+/// issue_id=A` with `--issue B`, `--set author=Bob` with `--author
+/// Alice`) is refused: whichever won, the other was typed for nothing.
+fn check_set_against_flags(req: &NewRequest<'_>) -> Result<(), NewError> {
+    // The spec as the project sees it, not the absolute path it was made.
+    let spec = req.spec.as_ref().map(|p| relative_to(p, req.root));
+    let flags = [
+        ("--spec", "spec", spec),
+        ("--issue", "issue", req.issue.clone()),
+        ("--author", "author", req.author.clone()),
+    ];
+    for (k, v) in &req.set {
+        let var = crate::fill::variable_of(&planwright_core::normalize_key(k));
+        for (flag, flag_var, given) in &flags {
+            if let Some(flag_value) = given
+                && var == Some(*flag_var)
+            {
+                return Err(NewError::SetConflict {
+                    key: k.clone(),
+                    set_value: v.clone(),
+                    flag,
+                    flag_value: flag_value.clone(),
+                    var: flag_var,
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 fn pick_number(req: &NewRequest<'_>, pattern: &Pattern) -> Result<Option<u64>, NewError> {
@@ -321,6 +377,7 @@ fn render(
         content: filled.text,
         filled: filled.filled,
         unused_set: filled.unused_set,
+        used_vars: filled.used_vars,
         remaining: reread.placeholders.len(),
     }
 }
@@ -515,79 +572,5 @@ pub fn write_new(path: &Path, content: &str) -> Result<(), NewError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[cfg(unix)]
-    #[test]
-    fn a_new_file_is_as_open_as_the_umask_allows() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("plan.md");
-        write_new(&path, "# Plan\n").unwrap();
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        // Whatever the umask, a file made like any other is readable by
-        // its owner's group unless the umask says otherwise; 0600 was the
-        // temporary file's own mode leaking through.
-        let probe = dir.path().join("probe");
-        std::fs::write(&probe, "").unwrap();
-        let usual = std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, usual);
-    }
-
-    #[test]
-    fn slugs_are_bounded_lower_case_ascii_words() {
-        assert_eq!(
-            slugify("Dark mode for the Dashboard"),
-            "dark-mode-for-the-dashboard"
-        );
-        assert_eq!(slugify("  Café crème: v2.0!  "), "cafe-creme-v2-0");
-        assert_eq!(slugify("Don't panic"), "dont-panic");
-        assert_eq!(slugify("日本語"), "plan");
-        let long = slugify("a very long title that goes on and on and on beyond any reason");
-        assert_eq!(long, "a-very-long-title-that-goes-on-and-on");
-        assert!(long.len() <= SLUG_MAX);
-        assert_eq!(slugify(&"x".repeat(60)).len(), SLUG_MAX);
-    }
-
-    #[test]
-    fn relative_paths_walk_up_and_down() {
-        assert_eq!(
-            relative_to(
-                Path::new("/r/specs/004-x/spec.md"),
-                Path::new("/r/specs/004-x")
-            ),
-            "spec.md"
-        );
-        assert_eq!(
-            relative_to(Path::new("/r/docs/spec.md"), Path::new("/r/specs/004-x")),
-            "../../docs/spec.md"
-        );
-        assert_eq!(
-            relative_to(
-                Path::new("/r/a/../docs/spec.md"),
-                Path::new("/r/b/../specs")
-            ),
-            "../docs/spec.md"
-        );
-    }
-
-    #[test]
-    fn write_new_never_overwrites() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a/plan.md");
-        write_new(&path, "one").unwrap();
-        let err = write_new(&path, "two").unwrap_err();
-        assert!(matches!(err, NewError::Exists { .. }), "{err}");
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
-        let left: Vec<_> = std::fs::read_dir(dir.path().join("a")).unwrap().collect();
-        assert_eq!(left.len(), 1, "no temporary file is left behind");
-    }
-
-    #[test]
-    fn fixed_clock_is_midnight_utc() {
-        let c = Clock::on("2026-01-15").unwrap();
-        assert_eq!(c.timestamp, "2026-01-15T00:00:00+00:00");
-        assert!(Clock::on("15/01/2026").is_none());
-    }
-}
+#[path = "newplan_tests.rs"]
+mod tests;

@@ -34,12 +34,20 @@ pub enum TemplateError {
         column: usize,
         message: String,
     },
-    #[error("{path}: name = \"{found}\" does not match the file's name; expected \"{expected}\"")]
+    #[error(
+        "{path}:{line}:{column}: name = \"{found}\" does not match the file's name; expected \"{expected}\""
+    )]
     NameMismatch {
         path: String,
+        line: usize,
+        column: usize,
         found: String,
         expected: String,
     },
+    /// A problem of the whole file, with no one place to point at
+    /// (a missing `name` field).
+    #[error("{path}: {message}")]
+    File { path: String, message: String },
 }
 
 /// The local templates folder under `root`.
@@ -120,8 +128,11 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
         let descriptor: Descriptor =
             toml::from_str(&text).map_err(|e| toml_error(&toml_path, &text, &e))?;
         if descriptor.name != name {
+            let (line, column) = key_position(&text, "name");
             return Err(TemplateError::NameMismatch {
                 path: display_path(&toml_path),
+                line,
+                column,
                 found: descriptor.name,
                 expected: name.to_owned(),
             });
@@ -166,6 +177,9 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
             });
         }
         let template = template_path.as_deref().map(read).transpose()?;
+        if let Some(template) = &template {
+            check_fill_keys(&descriptor, template, &text, &toml_path)?;
+        }
         let origin = Origin::Local(shown(template_path.as_deref().unwrap_or(&toml_path)));
         return Dialect::new(descriptor, template, origin).map_err(|e| match e {
             DialectError::Toml(e) => toml_error(&toml_path, &text, &e),
@@ -190,6 +204,50 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
             message: e.to_string(),
         }
     })
+}
+
+/// Every `[fill]` key must name a slot of the template, as every other
+/// key of a descriptor must be one planwright knows: a typo (`colour =
+/// "red"` written after `[fill]`, `ghost_slot`) would otherwise fill
+/// nothing, silently. A descriptor is checked in once and read on every
+/// run, so this is an error; a `--set` name that matches no slot is only a
+/// warning, since one command line may serve several templates.
+fn check_fill_keys(
+    descriptor: &Descriptor,
+    template: &str,
+    text: &str,
+    toml_path: &Path,
+) -> Result<(), TemplateError> {
+    let names = crate::fill::slot_names(template);
+    for key in descriptor.fill.keys() {
+        if !names.contains(&*planwright_core::normalize_key(key)) {
+            let (line, column) = fill_key_position(text, key);
+            let file = descriptor
+                .template
+                .clone()
+                .unwrap_or_else(|| format!("{}.md", descriptor.name));
+            return Err(TemplateError::Descriptor {
+                path: display_path(toml_path),
+                line,
+                column,
+                message: format!("[fill] {key}: no slot of that name in {file}"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Where `key = ...` stands inside the `[fill]` table: a key of the same
+/// name may come before it at the top level (`name`, `template`).
+fn fill_key_position(text: &str, key: &str) -> (usize, usize) {
+    let start = text.lines().position(|l| l.trim() == "[fill]").unwrap_or(0);
+    let skipped: usize = text.lines().take(start).map(|l| l.len() + 1).sum();
+    let (line, column) = key_position(text.get(skipped.min(text.len())..).unwrap_or(""), key);
+    if (line, column) == (1, 1) && start == 0 {
+        (line, column)
+    } else {
+        (line + start, column)
+    }
 }
 
 /// `name.md`, not `../x`, `/etc/x`, `sub/x` or `C:x`.
@@ -227,6 +285,14 @@ fn read(path: &Path) -> Result<String, TemplateError> {
 }
 
 fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> TemplateError {
+    // serde reports a missing field at the whole document, whose span
+    // starts at the first key: naming that key would point at the wrong one.
+    if e.message().starts_with("missing field") {
+        return TemplateError::File {
+            path: display_path(path),
+            message: e.message().to_owned(),
+        };
+    }
     let (line, column) = e.span().map_or((1, 1), |span| {
         let before = &text[..span.start.min(text.len())];
         let line = before.matches('\n').count() + 1;
@@ -303,6 +369,7 @@ pub fn derive_descriptor(name: &str, template: &str) -> Descriptor {
         .map(|p| p.kind.name())
         .collect();
     Descriptor {
+        fill: title_fill(&plan),
         name: name.to_owned(),
         description: format!("local template (descriptor derived from {name}.md)"),
         template: Some(format!("{name}.md")),
@@ -315,6 +382,34 @@ pub fn derive_descriptor(name: &str, template: &str) -> Descriptor {
         detect,
         ..Descriptor::default()
     }
+}
+
+/// `# ADR {{DECISION_ID}}: {{TITLE}}`: the title heading's slot named
+/// `title` is the plan's title, said in the `[fill]` table a hand-written
+/// descriptor would have. Not when a slot of that name also stands
+/// elsewhere (`#### Step 1: [Title]`), where the table would fill it too.
+fn title_fill(plan: &Plan) -> std::collections::BTreeMap<String, String> {
+    let mut fill = std::collections::BTreeMap::new();
+    let Some(heading) = plan
+        .sections
+        .iter()
+        .find(|s| s.level == 1)
+        .map(|s| s.heading)
+    else {
+        return fill;
+    };
+    let named_title = |p: &&planwright_core::Placeholder| p.name.as_deref() == Some("title");
+    let inside = plan
+        .placeholders
+        .iter()
+        .filter(named_title)
+        .filter(|p| heading.contains_range(p.range))
+        .count();
+    let outside = plan.placeholders.iter().filter(named_title).count() - inside;
+    if inside == 1 && outside == 0 {
+        fill.insert("title".to_owned(), "{title}".to_owned());
+    }
+    fill
 }
 
 /// `**Status:** Draft | Active | Done` gives the values and the first as
@@ -347,109 +442,5 @@ fn status_of(plan: &Plan, template: &str) -> (Vec<String>, Option<String>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const TEMPLATE: &str = "# Change: [TITLE]\n\n**Owner:** [AUTHOR]\n**Status:** Proposed | Accepted | Done\n\n## Motivation\n\nWhy.\n\n## Rollout\n\n- [ ] Ship\n\n## Risks\n\n- [risk]\n";
-
-    #[test]
-    fn descriptor_is_derived_from_headings_and_fields() {
-        let d = derive_descriptor("change", TEMPLATE);
-        assert_eq!(d.name, "change");
-        assert_eq!(d.status_values, ["Proposed", "Accepted", "Done"]);
-        assert_eq!(d.initial_status.as_deref(), Some("Proposed"));
-        assert!(d.required_sections.contains(&"risks".to_owned()));
-        assert_eq!(d.required_metadata, ["owner", "status"]);
-        let headings: Vec<_> = d.detect.iter().filter_map(|m| m.heading.clone()).collect();
-        assert_eq!(headings, ["Motivation", "Rollout", "Risks"]);
-        assert!(Dialect::new(d, None, Origin::Builtin).is_ok());
-    }
-
-    #[test]
-    fn local_templates_load_with_and_without_descriptor() {
-        let root = tempfile::tempdir().unwrap();
-        let dir = templates_dir(root.path());
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("change.md"), TEMPLATE).unwrap();
-        std::fs::write(
-            dir.join("speckit.md"),
-            "# Implementation Plan: [FEATURE NAME]\n",
-        )
-        .unwrap();
-        std::fs::write(
-            dir.join("speckit.toml"),
-            "name = \"speckit\"\ninitial_status = \"Idea\"\n",
-        )
-        .unwrap();
-        std::fs::write(dir.join("notes.txt"), "ignored").unwrap();
-        let local = load_local(root.path()).unwrap();
-        let names: Vec<_> = local.iter().map(Dialect::name).collect();
-        assert_eq!(names, ["change", "speckit"]);
-        assert_eq!(
-            local[0].origin,
-            Origin::Local(".planwright/templates/change.md".to_owned())
-        );
-        let set = DialectSet::with_local(local);
-        let speckit = set.get("speckit").unwrap();
-        assert_eq!(speckit.descriptor.initial_status.as_deref(), Some("Idea"));
-        assert!(matches!(speckit.origin, Origin::Local(_)));
-    }
-
-    #[test]
-    fn bad_descriptors_name_the_file_and_line() {
-        let root = tempfile::tempdir().unwrap();
-        let dir = templates_dir(root.path());
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("x.md"), "# X\n").unwrap();
-        std::fs::write(dir.join("x.toml"), "name = \"x\"\nstatuses = []\n").unwrap();
-        let err = load_local(root.path()).unwrap_err().to_string();
-        assert!(err.ends_with("x.toml:2:1: statuses: unknown field `statuses`, expected one of `name`, `description`, `template`, `status_field`, `status_values`, `initial_status`, `done_status`, `required_sections`, `required_metadata`, `placeholders`, `in_progress_marks`, `detect`, `fill`"), "{err}");
-
-        // Values that name something must name what exists.
-        for (toml, message) in [
-            (
-                "name = \"x\"\n\n[[detect]]\nheading = \"goals\"\nweight = \"high\"\n",
-                "x.toml:5:10: detect[0].weight: invalid type: string \"high\"",
-            ),
-            (
-                "name = \"x\"\nplaceholders = [\"bogus\"]\n",
-                "x.toml:2:1: unknown placeholder kind `bogus` in placeholders; known: bracket,",
-            ),
-            (
-                "name = \"x\"\nstatus_values = [\"Open\", \"Done\"]\n  initial_status = \"Nope\"\n",
-                "x.toml:3:3: initial_status = \"Nope\" is not among status_values (Open, Done)",
-            ),
-            (
-                "name = \"x\"\ntemplate = \"../../../etc/passwd\"\n",
-                "x.toml:2:1: template = \"../../../etc/passwd\" must be a file name in .planwright/templates/, without a folder",
-            ),
-            (
-                "name = \"x\"\n\n[fill]\ndecision_id = \"ADR-{nope}\"\n",
-                "x.toml:4:1: [fill] decision_id: unknown variable `{nope}` in \"ADR-{nope}\"; known: title,",
-            ),
-            (
-                "name = \"x\"\n\ntemplate = \"nothere.md\"\n",
-                "x.toml:3:1: template = \"nothere.md\": no such file in .planwright/templates/",
-            ),
-            (
-                "name = \"x\"\n\n[fill]\nid = \"ADR-{{number}}\"\n",
-                "x.toml:4:1: [fill] id: \"ADR-{{number}}\": write a variable as {number}, with one pair of braces",
-            ),
-            (
-                "name = \"x\"\ntemplate = \"/etc/hostname\"\n",
-                "x.toml:2:1: template = \"/etc/hostname\" must be a file name",
-            ),
-        ] {
-            std::fs::write(dir.join("x.toml"), toml).unwrap();
-            let err = load_local(root.path()).unwrap_err().to_string();
-            assert!(err.contains(message), "{err}");
-        }
-
-        std::fs::write(dir.join("x.toml"), "name = \"y\"\n").unwrap();
-        let err = load_local(root.path()).unwrap_err().to_string();
-        assert!(
-            err.ends_with("x.toml: name = \"y\" does not match the file's name; expected \"x\""),
-            "{err}"
-        );
-    }
-}
+#[path = "templates_tests.rs"]
+mod tests;

@@ -93,25 +93,45 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
     let mut plan = create(&request)?;
     let rules = loaded.rules_for(Path::new(&plan.relative));
     let slots_checked = SLOT_RULES.iter().any(|c| rules.severity_of(c).is_some());
-    plan.remaining = slots_lint_lists(&plan, &dialects, &rules);
+    let left = left_as_lint_lists(&plan, &dialects, &rules, &root);
+    plan.remaining = left.slots + left.missing_links.len();
     let shown = shown_path(&plan.path, &cwd);
     for key in &plan.unused_set {
         eprintln!("planwright: warning: --set {key}: no slot of that name in template `{name}`");
     }
+    // A flag is used when some slot's value drew on its variable, whether
+    // the slot is named for it or a `[fill]` value such as
+    // `"{title} ({issue})"` brought it in.
     let given = [
         ("--spec", "spec", args.spec.is_some()),
         ("--issue", "issue", args.issue.is_some()),
         ("--author", "author", args.author.is_some()),
     ];
     for (flag, var, _) in given.iter().filter(|(_, _, given)| *given) {
-        if !plan.filled.iter().any(|f| f.name == *var) {
+        if !plan.used_vars.contains(var) {
             eprintln!("planwright: warning: {flag}: template `{name}` has no slot for it");
         }
     }
+    if !plan.used_vars.contains("title") {
+        eprintln!(
+            "planwright: warning: TITLE: template `{name}` has no slot for it; it only names the file"
+        );
+    }
     match args.format {
-        Format::Json => crate::output::print_json(&NewDoc::new(&plan, &shown, name, args))?,
+        Format::Json => {
+            crate::output::print_json(&NewDoc::new(&plan, &shown, name, args, &left))?;
+        }
+        // A dry run's plan alone goes to standard output, so `> file`
+        // captures a plan; what would happen is said on standard error.
+        Format::Human if args.dry_run => {
+            eprint!(
+                "{}",
+                human(&plan, &shown, name, args, &request, slots_checked, &left)
+            );
+            crate::output::print(&plan.content)?;
+        }
         Format::Human => {
-            let text = human(&plan, &shown, name, args, &request, slots_checked);
+            let text = human(&plan, &shown, name, args, &request, slots_checked, &left);
             crate::output::print(&text)?;
         }
     }
@@ -135,13 +155,23 @@ fn invisible(c: char) -> bool {
 /// in, unresolved choice lists.
 const SLOT_RULES: [&str; 3] = ["PW101", "PW102", "PW106"];
 
-/// Slots as `planwright lint` on the new plan lists them, so that the
-/// count printed matches the list it points to: the reader also counts
-/// slot-shaped text that lint knows to be notation (`file.{{EXT}}` inside
-/// code), and the configuration may turn slot rules off for the plan
-/// (`[lint] ignore`, an override matching its path) or inline directives
-/// in the template may silence them.
-fn slots_lint_lists(plan: &NewPlan, dialects: &DialectSet, rules: &RuleSet) -> usize {
+/// What `planwright lint` will report on the new plan for the author to
+/// do: its slots, and its links to files that do not exist.
+struct Left {
+    slots: usize,
+    /// Link targets as written (`spec.md`): a template's default link
+    /// (`**Spec:** [spec.md](spec.md)`) left as it was when `--spec` was
+    /// not given.
+    missing_links: Vec<String>,
+}
+
+/// Slots and broken links as `planwright lint` on the new plan lists them,
+/// so that the count printed matches the list it points to: the reader
+/// also counts slot-shaped text that lint knows to be notation
+/// (`file.{{EXT}}` inside code), and the configuration may turn slot rules
+/// off for the plan (`[lint] ignore`, an override matching its path) or
+/// inline directives in the template may silence them.
+fn left_as_lint_lists(plan: &NewPlan, dialects: &DialectSet, rules: &RuleSet, root: &Path) -> Left {
     let parsed = parse_with(
         &plan.content,
         &ParseOptions {
@@ -151,17 +181,31 @@ fn slots_lint_lists(plan: &NewPlan, dialects: &DialectSet, rules: &RuleSet) -> u
             dialect: None,
         },
     );
+    // As `lint` resolves a link: from the plan's folder, then the root.
+    let folder = plan.path.parent().unwrap_or(root);
+    let file_exists = |rel: &str| folder.join(rel).exists() || root.join(rel).exists();
     let ctx = LintContext {
         source: &plan.content,
         plan: &parsed,
         dialect: dialects.get(&parsed.dialect.name),
-        file_exists: &|_| true,
+        file_exists: &file_exists,
     };
-    lint(&ctx, rules)
-        .iter()
-        .filter(|d| SLOT_RULES.contains(&d.code))
-        .count()
+    let found = lint(&ctx, rules);
+    Left {
+        slots: found
+            .iter()
+            .filter(|d| SLOT_RULES.contains(&d.code))
+            .count(),
+        missing_links: found
+            .iter()
+            .filter(|d| d.code == BROKEN_LINK)
+            .filter_map(|d| d.message.split('`').nth(1).map(str::to_owned))
+            .collect(),
+    }
 }
+
+/// Lint's rule for a link to a file that does not exist.
+const BROKEN_LINK: &str = "PW301";
 
 /// The root as seen from the working folder (`.`, `../..`), so that every
 /// path the library reports reads as the user would type it.
@@ -192,6 +236,7 @@ fn human(
     args: &NewArgs,
     req: &NewRequest<'_>,
     slots_checked: bool,
+    left: &Left,
 ) -> String {
     let mut out = String::new();
     let verb = if args.dry_run {
@@ -234,17 +279,38 @@ fn human(
     if plan.branch_created {
         let _ = writeln!(out, "Switched to a new git branch: {}", plan.branch);
     }
-    if slots_checked && plan.remaining == 0 {
+    let slots = if slots_checked { left.slots } else { 0 };
+    // A dry run wrote nothing for lint to list.
+    let list = if args.dry_run {
+        ".".to_owned()
+    } else {
+        format!("; list them with: planwright lint {shown}")
+    };
+    let left_verb = if args.dry_run {
+        "would be left"
+    } else {
+        "left"
+    };
+    if !left.missing_links.is_empty() {
+        let targets = left.missing_links.join(", ");
+        let hint = if args.spec.is_some() {
+            "the plan links to it"
+        } else {
+            "the plan links to it; --spec names another"
+        };
+        let _ = writeln!(
+            out,
+            "{} {left_verb} for you to fill, and {targets} to write ({hint}){list}",
+            crate::output::count(slots, "slot", "slots")
+        );
+    } else if slots_checked && slots == 0 {
         let _ = writeln!(out, "No slots left to fill.");
     } else if slots_checked {
         let _ = writeln!(
             out,
-            "{} left for you to fill; list them with: planwright lint {shown}",
-            crate::output::count(plan.remaining, "slot", "slots")
+            "{} {left_verb} for you to fill{list}",
+            crate::output::count(slots, "slot", "slots")
         );
-    }
-    if args.dry_run {
-        let _ = writeln!(out, "\n{}", plan.content);
     }
     out
 }
@@ -267,10 +333,13 @@ struct NewDoc<'a> {
     branch_created: bool,
     template: &'a str,
     filled: Vec<FilledDoc<'a>>,
-    /// Slots `planwright lint` reports on the plan: PW101, PW102 and PW106
-    /// as the configuration selects them for its path (0 when it turns
-    /// them off).
+    /// What `planwright lint` reports on the plan for the author to do:
+    /// slots (PW101, PW102 and PW106 as the configuration selects them for
+    /// its path) plus the links to files that do not exist (PW301).
     remaining: usize,
+    /// The targets of the plan's links to files that do not exist, as
+    /// written: a template's default `[spec.md](spec.md)` without `--spec`.
+    missing_links: &'a [String],
     dry_run: bool,
     /// The plan's text, for `--dry-run` only.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -285,7 +354,13 @@ struct FilledDoc<'a> {
 }
 
 impl<'a> NewDoc<'a> {
-    fn new(plan: &'a NewPlan, shown: &'a str, template: &'a str, args: &NewArgs) -> Self {
+    fn new(
+        plan: &'a NewPlan,
+        shown: &'a str,
+        template: &'a str,
+        args: &NewArgs,
+        left: &'a Left,
+    ) -> Self {
         Self {
             version: 1,
             path: shown,
@@ -303,6 +378,7 @@ impl<'a> NewDoc<'a> {
                 })
                 .collect(),
             remaining: plan.remaining,
+            missing_links: &left.missing_links,
             dry_run: args.dry_run,
             content: args.dry_run.then_some(plan.content.as_str()),
         }

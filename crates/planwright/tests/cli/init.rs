@@ -68,7 +68,7 @@ fn init_keeps_an_existing_config_and_adds_what_is_missing() {
     // The new folder is used: four digits from the kept configuration.
     let out = planwright(dir.path(), &["new", "First", "--dry-run"]);
     assert!(
-        String::from_utf8_lossy(&out.stdout).starts_with("Would create specs/0001-first/plan.md")
+        String::from_utf8_lossy(&out.stderr).starts_with("Would create specs/0001-first/plan.md")
     );
 }
 

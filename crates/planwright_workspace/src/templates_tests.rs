@@ -1,0 +1,165 @@
+//! Local templates: loading, derived descriptors, descriptor errors.
+
+use super::*;
+
+const TEMPLATE: &str = "# Change: [TITLE]\n\n**Owner:** [AUTHOR]\n**Status:** Proposed | Accepted | Done\n\n## Motivation\n\nWhy.\n\n## Rollout\n\n- [ ] Ship\n\n## Risks\n\n- [risk]\n";
+
+#[test]
+fn descriptor_is_derived_from_headings_and_fields() {
+    let d = derive_descriptor("change", TEMPLATE);
+    assert_eq!(d.name, "change");
+    assert_eq!(d.status_values, ["Proposed", "Accepted", "Done"]);
+    assert_eq!(d.initial_status.as_deref(), Some("Proposed"));
+    assert!(d.required_sections.contains(&"risks".to_owned()));
+    assert_eq!(d.required_metadata, ["owner", "status"]);
+    let headings: Vec<_> = d.detect.iter().filter_map(|m| m.heading.clone()).collect();
+    assert_eq!(headings, ["Motivation", "Rollout", "Risks"]);
+    assert!(Dialect::new(d, None, Origin::Builtin).is_ok());
+}
+
+#[test]
+fn local_templates_load_with_and_without_descriptor() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = templates_dir(root.path());
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("change.md"), TEMPLATE).unwrap();
+    std::fs::write(
+        dir.join("speckit.md"),
+        "# Implementation Plan: [FEATURE NAME]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("speckit.toml"),
+        "name = \"speckit\"\ninitial_status = \"Idea\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("notes.txt"), "ignored").unwrap();
+    let local = load_local(root.path()).unwrap();
+    let names: Vec<_> = local.iter().map(Dialect::name).collect();
+    assert_eq!(names, ["change", "speckit"]);
+    assert_eq!(
+        local[0].origin,
+        Origin::Local(".planwright/templates/change.md".to_owned())
+    );
+    let set = DialectSet::with_local(local);
+    let speckit = set.get("speckit").unwrap();
+    assert_eq!(speckit.descriptor.initial_status.as_deref(), Some("Idea"));
+    assert!(matches!(speckit.origin, Origin::Local(_)));
+}
+
+#[test]
+fn bad_descriptors_name_the_file_and_line() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = templates_dir(root.path());
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("x.md"), "# X\n").unwrap();
+    std::fs::write(dir.join("x.toml"), "name = \"x\"\nstatuses = []\n").unwrap();
+    let err = load_local(root.path()).unwrap_err().to_string();
+    assert!(err.ends_with("x.toml:2:1: statuses: unknown field `statuses`, expected one of `name`, `description`, `template`, `status_field`, `status_values`, `initial_status`, `done_status`, `required_sections`, `required_metadata`, `placeholders`, `in_progress_marks`, `detect`, `fill`"), "{err}");
+
+    // Values that name something must name what exists.
+    for (toml, message) in [
+        (
+            "name = \"x\"\n\n[[detect]]\nheading = \"goals\"\nweight = \"high\"\n",
+            "x.toml:5:10: detect[0].weight: invalid type: string \"high\"",
+        ),
+        (
+            "name = \"x\"\nplaceholders = [\"bogus\"]\n",
+            "x.toml:2:1: unknown placeholder kind `bogus` in placeholders; known: bracket,",
+        ),
+        (
+            "name = \"x\"\nstatus_values = [\"Open\", \"Done\"]\n  initial_status = \"Nope\"\n",
+            "x.toml:3:3: initial_status = \"Nope\" is not among status_values (Open, Done)",
+        ),
+        (
+            "name = \"x\"\ntemplate = \"../../../etc/passwd\"\n",
+            "x.toml:2:1: template = \"../../../etc/passwd\" must be a file name in .planwright/templates/, without a folder",
+        ),
+        (
+            "name = \"x\"\n\n[fill]\ndecision_id = \"ADR-{nope}\"\n",
+            "x.toml:4:1: [fill] decision_id: unknown variable `{nope}` in \"ADR-{nope}\"; known: title,",
+        ),
+        (
+            "name = \"x\"\n\ntemplate = \"nothere.md\"\n",
+            "x.toml:3:1: template = \"nothere.md\": no such file in .planwright/templates/",
+        ),
+        (
+            "name = \"x\"\n\n[fill]\nid = \"ADR-{{number}}\"\n",
+            "x.toml:4:1: [fill] id: \"ADR-{{number}}\": write a variable as {number}, with one pair of braces",
+        ),
+        (
+            "name = \"x\"\ntemplate = \"/etc/hostname\"\n",
+            "x.toml:2:1: template = \"/etc/hostname\" must be a file name",
+        ),
+    ] {
+        std::fs::write(dir.join("x.toml"), toml).unwrap();
+        let err = load_local(root.path()).unwrap_err().to_string();
+        assert!(err.contains(message), "{err}");
+    }
+
+    std::fs::write(dir.join("x.toml"), "name = \"y\"\n").unwrap();
+    let err = load_local(root.path()).unwrap_err().to_string();
+    assert!(
+        err.ends_with("x.toml:1:1: name = \"y\" does not match the file's name; expected \"x\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn descriptor_problems_point_at_their_key_or_the_file() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = templates_dir(root.path());
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("adr.md"), "# ADR {{number}}: [TITLE]\n").unwrap();
+    for (toml, message) in [
+        (
+            "description = \"x\"\n\n  name = \"decision\"\n",
+            "adr.toml:3:3: name = \"decision\" does not match the file's name; expected \"adr\"",
+        ),
+        // No key to point at: the whole file lacks one.
+        ("description = \"x\"\n", "adr.toml: missing field `name`"),
+        // `colour` written after `[fill]` is a `[fill]` key: it must
+        // name a slot, as `ghost_slot` must.
+        (
+            "name = \"adr\"\n[fill]\ntitle = \"{title}\"\ncolour = \"red\"\n",
+            "adr.toml:4:1: [fill] colour: no slot of that name in adr.md",
+        ),
+        (
+            "name = \"adr\"\n\n[fill]\nghost_slot = \"{title}\"\n",
+            "adr.toml:4:1: [fill] ghost_slot: no slot of that name in adr.md",
+        ),
+    ] {
+        std::fs::write(dir.join("adr.toml"), toml).unwrap();
+        let err = load_local(root.path()).unwrap_err().to_string();
+        assert!(err.ends_with(message), "{err}");
+    }
+    std::fs::write(
+        dir.join("adr.toml"),
+        "name = \"adr\"\n[fill]\nnumber = \"{number}\"\n",
+    )
+    .unwrap();
+    assert!(load_local(root.path()).is_ok());
+}
+
+#[test]
+fn a_derived_descriptor_knows_the_title_slot() {
+    let d = derive_descriptor("adr2", "# ADR {{DECISION_ID}}: {{TITLE}}\n\nBody.\n");
+    assert_eq!(d.fill.get("title").map(String::as_str), Some("{title}"));
+    // Not when steps have titles of that name too.
+    let d = derive_descriptor("x", "# [TITLE]\n\n## Steps\n\n### Step 1: [Title]\n");
+    assert!(d.fill.is_empty(), "{:?}", d.fill);
+}
+
+#[test]
+fn built_in_fill_keys_name_their_templates_slots() {
+    for d in DialectSet::builtin().iter() {
+        let Some(template) = d.template.as_deref() else {
+            continue;
+        };
+        let names = crate::fill::slot_names(template);
+        for key in d.descriptor.fill.keys() {
+            let key = planwright_core::normalize_key(key);
+            assert!(names.contains(&*key), "{}: [fill] {key}", d.name());
+        }
+    }
+}
