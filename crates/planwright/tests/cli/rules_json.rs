@@ -2,10 +2,9 @@
 //! documents, their schemas (`schema rules`, `schema lint-statistics`),
 //! and that they agree with the text forms.
 
-use std::path::Path;
-
 use serde_json::{Value, json};
 
+use crate::schema::{assert_rejected, assert_valid, json_of, remove, validator_titled};
 use crate::support::{
     folder_of_examples, planwright, planwright_with_input, repo_root, stderr, stdout,
 };
@@ -14,8 +13,8 @@ use crate::support::{
 fn rules_json_lists_every_rule_with_its_fix_and_documentation() {
     let root = repo_root();
     let all = json_of(&["rules", "--format", "json"], &root);
-    let validator = validator("rules", "planwright rules --format json");
-    assert_valid(&validator, &all);
+    let validator = validator_titled("rules", "planwright rules --format json");
+    assert_valid(&validator, &all, "all");
     let rules = all["rules"].as_array().expect("rules");
     assert_eq!(rules.len(), planwright_lint::RULES.len());
     let fixable: Vec<&str> = rules
@@ -38,7 +37,7 @@ fn rules_json_lists_every_rule_with_its_fix_and_documentation() {
         &["rules", "unfilled-placeholder", "--format", "json"],
         &root,
     );
-    assert_valid(&validator, &one);
+    assert_valid(&validator, &one, "one");
     let rule = &one["rules"][0];
     assert_eq!(one["rules"].as_array().map(Vec::len), Some(1));
     assert_eq!(
@@ -73,11 +72,11 @@ fn statistics_json_counts_what_the_table_counts() {
     let args = ["lint", "--extend-select", "PW5", "--statistics", "examples"];
     let table = planwright(&args, &root);
     let doc = json_of(&[&args[..], &["--format", "json"]].concat(), &root);
-    let validator = validator(
+    let validator = validator_titled(
         "lint-statistics",
         "planwright lint --statistics --format json",
     );
-    assert_valid(&validator, &doc);
+    assert_valid(&validator, &doc, "doc");
     // Row for row what the table says, in its order.
     let rows: Vec<String> = doc["statistics"]
         .as_array()
@@ -141,11 +140,11 @@ fn statistics_json_lists_unreadable_files_and_reads_stdin() {
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let validator = validator(
+    let validator = validator_titled(
         "lint-statistics",
         "planwright lint --statistics --format json",
     );
-    assert_valid(&validator, &doc);
+    assert_valid(&validator, &doc, "doc");
     assert_eq!(doc["errors"][0]["path"], json!("broken.md"));
 
     let plan = "# Plan\n\n**Status:** Draft\n\n- [X] T001 [Component]: wire it\n";
@@ -163,7 +162,7 @@ fn statistics_json_lists_unreadable_files_and_reads_stdin() {
         plan.as_bytes(),
     );
     let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    assert_valid(&validator, &doc);
+    assert_valid(&validator, &doc, "doc");
     let pw501 = doc["statistics"]
         .as_array()
         .and_then(|s| s.iter().find(|r| r["code"] == json!("PW501")))
@@ -179,44 +178,4 @@ fn the_new_schemas_as_printed() {
         assert!(out.status.success());
         insta::assert_snapshot!(format!("schema_{output}"), stdout(&out));
     }
-}
-
-/// `planwright schema OUTPUT` as a validator, checked to name its command.
-fn validator(output: &str, title: &str) -> jsonschema::Validator {
-    let out = planwright(&["schema", output], &repo_root());
-    assert!(out.status.success(), "planwright schema {output}");
-    let schema: Value = serde_json::from_slice(&out.stdout).expect("the schema is JSON");
-    assert_eq!(schema["title"], json!(title));
-    jsonschema::validator_for(&schema).expect("a valid JSON Schema")
-}
-
-fn json_of(args: &[&str], cwd: &Path) -> Value {
-    let out = planwright(args, cwd);
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("planwright {}: {e}\n{}", args.join(" "), stderr(&out)))
-}
-
-fn assert_valid(validator: &jsonschema::Validator, doc: &Value) {
-    let errors: Vec<String> = validator
-        .iter_errors(doc)
-        .map(|e| format!("{}: {e}", e.instance_path()))
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
-}
-
-/// Rejected for the planted reason: an error at `at`.
-fn assert_rejected(validator: &jsonschema::Validator, doc: &Value, at: &str) {
-    let paths: Vec<String> = validator
-        .iter_errors(doc)
-        .map(|e| e.instance_path().to_string())
-        .collect();
-    assert!(
-        paths.iter().any(|p| p == at),
-        "expected an error at {at}, got {paths:?}"
-    );
-}
-
-fn remove(object: &mut Value, key: &str) {
-    let removed = object.as_object_mut().and_then(|o| o.remove(key));
-    assert!(removed.is_some(), "no `{key}` to remove");
 }

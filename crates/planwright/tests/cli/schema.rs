@@ -255,19 +255,21 @@ fn new_json_validates_against_its_schema() {
 /// `planwright schema OUTPUT`, checked to be a JSON Schema that names the
 /// command it documents.
 fn validator(output: &str) -> Validator {
+    validator_titled(output, &format!("planwright {output} --format json"))
+}
+
+/// `planwright schema OUTPUT`, checked to be a JSON Schema titled `title`.
+pub(crate) fn validator_titled(output: &str, title: &str) -> Validator {
     let out = planwright(&["schema", output], &repo_root());
     assert!(out.status.success(), "planwright schema {output}");
     let schema: Value = serde_json::from_slice(&out.stdout).expect("the schema is JSON");
-    assert_eq!(
-        schema["title"],
-        json!(format!("planwright {output} --format json"))
-    );
+    assert_eq!(schema["title"], json!(title));
     jsonschema::validator_for(&schema).expect("a valid JSON Schema")
 }
 
 /// The standard output of `planwright ARGS`, whatever the exit code: `lint`
 /// exits 1 on findings and still prints its report.
-fn json_of(args: &[&str], cwd: &Path) -> Value {
+pub(crate) fn json_of(args: &[&str], cwd: &Path) -> Value {
     let out = planwright(args, cwd);
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
         panic!(
@@ -278,7 +280,7 @@ fn json_of(args: &[&str], cwd: &Path) -> Value {
     })
 }
 
-fn assert_valid(validator: &Validator, doc: &Value, what: &str) {
+pub(crate) fn assert_valid(validator: &Validator, doc: &Value, what: &str) {
     let errors: Vec<String> = validator
         .iter_errors(doc)
         .map(|e| format!("{}: {e}", e.instance_path()))
@@ -287,7 +289,7 @@ fn assert_valid(validator: &Validator, doc: &Value, what: &str) {
 }
 
 /// The document is rejected, and for the planted reason: an error at `at`.
-fn assert_rejected(validator: &Validator, doc: &Value, at: &str) {
+pub(crate) fn assert_rejected(validator: &Validator, doc: &Value, at: &str) {
     let paths: Vec<String> = validator
         .iter_errors(doc)
         .map(|e| e.instance_path().to_string())
@@ -298,7 +300,7 @@ fn assert_rejected(validator: &Validator, doc: &Value, at: &str) {
     );
 }
 
-fn remove(object: &mut Value, key: &str) {
+pub(crate) fn remove(object: &mut Value, key: &str) {
     let removed = object.as_object_mut().and_then(|o| o.remove(key));
     assert!(removed.is_some(), "no `{key}` to remove");
 }
