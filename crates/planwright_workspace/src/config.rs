@@ -82,7 +82,7 @@ pub struct LintConfig {
     /// Per-rule severity: `PW104 = "info"`.
     #[serde(default, deserialize_with = "crate::config_de::severities")]
     pub severity: BTreeMap<String, String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config_de::overrides")]
     pub overrides: Vec<LintOverride>,
 }
 

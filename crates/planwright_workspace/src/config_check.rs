@@ -43,7 +43,15 @@ pub(crate) fn check(text: &str) -> Result<(), BadValue> {
     rules(&base, &lint)?;
     for (i, o) in doc.lint.overrides.iter().enumerate() {
         let at = lint.clone().key("overrides").index(i);
-        globs(&o.files, &at.clone().key("files"))?;
+        if o.files.get_ref().is_empty() {
+            return Err(BadValue {
+                span: o.files.span(),
+                key: at.key("files"),
+                message: "an override applies to the files it lists, and this lists none"
+                    .to_owned(),
+            });
+        }
+        globs(o.files.get_ref(), &at.clone().key("files"))?;
         let layer = Rules {
             select: &o.select,
             extend_select: &o.extend_select,
@@ -95,7 +103,7 @@ struct Lint {
     ignore: Strings,
     #[serde(default)]
     severity: Severities,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::config_de::overrides")]
     overrides: Vec<Override>,
 }
 
@@ -104,8 +112,8 @@ struct Lint {
 #[derive(Deserialize)]
 #[serde(rename_all = "kebab-case")]
 struct Override {
-    #[serde(default)]
-    files: Strings,
+    /// Required: an override without files would apply to none, silently.
+    files: Spanned<Strings>,
     #[serde(default)]
     select: Strings,
     #[serde(default)]

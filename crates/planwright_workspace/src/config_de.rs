@@ -1,6 +1,7 @@
 //! How `planwright.toml`'s values are read, where serde's own words would
 //! not help a TOML user: `expected a sequence` is an array of strings,
-//! `expected u64` is a number of digits from 1 to 9.
+//! `expected u64` is a number of digits from 1 to 9, `expected a sequence`
+//! for `[lint.overrides]` is a missing second bracket.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -21,6 +22,31 @@ pub(crate) fn some_strings<'de, D: Deserializer<'de>>(
 }
 
 struct Strings;
+
+/// `[[lint.overrides]]`, an array of tables. Written `[lint.overrides]`,
+/// a single table, serde would say only "invalid type: map, expected a
+/// sequence".
+pub(crate) fn overrides<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
+    d: D,
+) -> Result<Vec<T>, D::Error> {
+    struct Tables<T>(std::marker::PhantomData<T>);
+    impl<'de, T: de::Deserialize<'de>> Visitor<'de> for Tables<T> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an array of tables, each headed `[[lint.overrides]]` (two brackets)")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(t) = seq.next_element()? {
+                out.push(t);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_seq(Tables(std::marker::PhantomData))
+}
 
 impl<'de> Visitor<'de> for Strings {
     type Value = Vec<String>;

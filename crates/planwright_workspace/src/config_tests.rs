@@ -47,6 +47,8 @@ fn errors_name_file_line_and_key() {
         "[[lint.overrides]]\nfiles = [\"a\"]\nseverity = { PW104 = \"loud\" }\n",
         "[[lint.overrides]]\nfiles = [\"a\"]\nfile = [\"b\"]\n",
         "[[lint.overrides]]\nfiles = \"a\"\n",
+        "[[lint.overrides]]\nfiles = []\nignore = [\"PW1\"]\n",
+        "[lint.overrides]\nfiles = [\"a\"]\n",
         "[plans]\ninclude = [\"**/*plan*.md\"]\nexclude = [\n  \"x/{a\",\n]\n",
         "[plans]\ninclude = \"x\"\n",
         "[new]\ndigits = 10\n",

@@ -97,7 +97,8 @@ pub enum LintFormat {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorWhen {
-    /// On a terminal unless `NO_COLOR` is set; off one when `FORCE_COLOR` is.
+    /// On a terminal unless `NO_COLOR` is set, and off a terminal too when
+    /// `FORCE_COLOR` is set.
     Auto,
     /// Always, whatever the environment says.
     Always,
