@@ -132,6 +132,25 @@ fn split_number(id: &str) -> (&str, &str) {
     id.split_at(id.len() - digits)
 }
 
+/// Whether any dependency or `→` chain of the plan names a range (its key
+/// holds `..`, see [`TaskRange::key`]).
+fn has_ranges(plan: &Plan) -> bool {
+    let is_range = |key: &str| key.contains("..");
+    plan.tasks
+        .iter()
+        .flat_map(|t| &t.depends_on)
+        .any(|k| is_range(k))
+        || plan
+            .task_links
+            .iter()
+            .any(|l| is_range(&l.from) || is_range(&l.to))
+        || plan
+            .phases
+            .iter()
+            .flat_map(|p| &p.depends_on)
+            .any(|d| matches!(&d.target, super::RefTarget::Task(key) if is_range(key)))
+}
+
 /// The most waits the plan's ranges may resolve to, all together, before
 /// each range waits for its first unfinished task only (see
 /// [`TaskRanges::full`]). No real plan comes near: it takes hundreds of
@@ -160,6 +179,16 @@ struct Group {
 
 impl TaskRanges {
     pub fn new(plan: &Plan) -> Self {
+        // Most plans write no range, and the wait graph and lint build this
+        // index for every plan: it was a tenth of `lint`'s work on a tree of
+        // generated plans before it was skipped for them.
+        if !has_ranges(plan) {
+            return Self {
+                groups: Vec::new(),
+                by_key: FxHashMap::default(),
+                full: true,
+            };
+        }
         let ids = plan.task_ids();
         let mut groups: Vec<Group> = Vec::new();
         let mut by_key = FxHashMap::with_capacity_and_hasher(4, FxBuildHasher);
