@@ -195,17 +195,24 @@ impl Index<'_> {
         }
     }
 
-    /// The tasks `query` names by text, in task order: those whose whole
-    /// text it is, as written or rendered, or failing any, those whose text
-    /// holds it either way.
+    /// The tasks `query` names by text, in task order, the most exact
+    /// reading first: those whose whole text it is as written; failing
+    /// any, those whose whole text it is rendered (`Add **x**` is named by
+    /// `Add **x**` even beside a task `Add x`); failing any, those whose
+    /// text holds it either way.
     fn by_text(&self, query: &str) -> Vec<usize> {
         let needle = query.trim().to_lowercase();
         if needle.is_empty() {
             return Vec::new();
         }
+        let written = equal_range(&self.by_text, |&i| self.texts[i].as_str().cmp(&needle));
+        if !written.is_empty() {
+            let mut exact = written.to_vec();
+            exact.sort_unstable();
+            return exact;
+        }
         let needles = shown_needles(&needle);
-        let mut exact: Vec<usize> =
-            equal_range(&self.by_text, |&i| self.texts[i].as_str().cmp(&needle)).to_vec();
+        let mut exact: Vec<usize> = Vec::new();
         for p in &needles {
             exact.extend(equal_range(&self.by_shown, |&i| self.shown[i].cmp(p)));
         }

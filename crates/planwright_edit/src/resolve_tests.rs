@@ -198,11 +198,16 @@ fn a_task_is_named_by_its_text_as_rendered() {
 fn rendered_names_keep_the_rules_for_whole_texts_and_ambiguity() {
     let plan = parse("- [ ] Deploy **now** to prod\n- [ ] Deploy `now`\n");
     assert_eq!(resolve(&plan, "deploy now"), Ok(1));
-    // A whole text as written and another as rendered are two.
+    // The whole text as written wins over another task's rendered text,
+    // and the markup typed names the task that has it.
     let plan = parse("- [ ] Deploy\n- [ ] **Deploy**\n- [ ] Deploy docs\n");
+    assert_eq!(resolve(&plan, "deploy"), Ok(0));
+    assert_eq!(resolve(&plan, "**Deploy**"), Ok(1));
+    // Two whole texts as rendered are two.
+    let plan = parse("- [ ] **Deploy**\n- [ ] _Deploy_\n- [ ] Deploy docs\n");
     assert_eq!(
         resolve(&plan, "deploy").unwrap_err().to_string(),
-        "`deploy` matches 2 tasks; name one by id or #index:\n  #1 [ ] Deploy\n  #2 [ ] **Deploy**"
+        "`deploy` matches 2 tasks; name one by id or #index:\n  #1 [ ] **Deploy**\n  #2 [ ] _Deploy_"
     );
     // Tasks are listed as written.
     let plan = parse(MARKED);

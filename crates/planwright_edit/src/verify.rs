@@ -10,7 +10,7 @@
 //! dependency `next` reads is there, so an edit cannot add or drop one. Placeholders, paragraphs and lists
 //! are left out: setting a placeholder value to a real one is the point.
 
-use planwright_core::{Plan, TaskState, Text, normalize_key};
+use planwright_core::{MetaStyle, Plan, TaskState, Text, normalize_key};
 
 use crate::ops::Intent;
 
@@ -42,15 +42,15 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
                 }
             }
             // A plan without a `#` title is titled by its front matter's
-            // `title:`; setting that field retitles the plan.
-            if let Some(t) = &before.title
-                && changes.iter().any(|(i, _)| {
-                    before
-                        .metadata
-                        .get(*i)
-                        .is_some_and(|f| f.range == t.heading)
+            // `title:`; setting that field retitles the plan, also from
+            // empty (an empty `title:` titles nothing).
+            let retitles = |i: usize| {
+                before.metadata.get(i).is_some_and(|f| match &before.title {
+                    Some(t) => f.range == t.heading,
+                    None => f.style == MetaStyle::FrontMatter && f.norm == "title",
                 })
-            {
+            };
+            if changes.iter().any(|(i, _)| retitles(*i)) {
                 expected.title.clone_from(&actual.title);
             }
         }

@@ -30,8 +30,8 @@ const MAX_PREFIX: usize = 32;
 
 impl TaskRange {
     /// The range from `first` to `last` (`T001`, `T003`; or only the
-    /// digits, `003`). Two ids of different prefixes, padding that
-    /// disagrees (`T001-T12`) or a backwards range make none.
+    /// digits, `003`), in either order. Two ids of different prefixes, or
+    /// padding that disagrees (`T001-T12`), make none.
     pub fn new(first: &str, last: &str) -> Option<Self> {
         let (prefix, from) = split_number(first);
         let (last_prefix, to) = split_number(last);
@@ -48,6 +48,8 @@ impl TaskRange {
             return None;
         };
         let (from, to) = (from.parse::<u64>().ok()?, to.parse::<u64>().ok()?);
+        // `T003-T001` written backwards still names the ids between.
+        let (from, to) = (from.min(to), from.max(to));
         (from < to).then(|| Self {
             prefix: Text::from(prefix),
             from,

@@ -147,3 +147,18 @@ fn a_yaml_comment_after_the_value_stays() {
         assert_eq!(run(src, "status", "done", false).unwrap(), want, "{src:?}");
     }
 }
+
+#[test]
+fn a_front_matter_title_emptied_can_be_set_again() {
+    // The only title of the plan: emptied it titles nothing, and setting
+    // it again retitles the plan, which the verifier must expect.
+    let src = "---\ntitle: \"My Plan\"\n---\n\n- [ ] a\n";
+    let empty = run(src, "title", "", false).unwrap();
+    assert_eq!(empty, "---\ntitle: \"\"\n---\n\n- [ ] a\n");
+    assert_eq!(run(&empty, "title", "My Plan", false).unwrap(), src);
+    let bare = "---\ntitle:\n---\n\n- [ ] a\n";
+    assert_eq!(
+        run(bare, "title", "New", false).unwrap(),
+        "---\ntitle: New\n---\n\n- [ ] a\n"
+    );
+}
