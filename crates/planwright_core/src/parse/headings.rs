@@ -65,12 +65,24 @@ impl Builder<'_> {
                 self.phases.pop();
             }
             let p = self.open_phase(head, heading, Some(level), None);
-            if self.head_dependency(p, heading.start as usize, heading.slice(self.src)) {
+            let source = heading.slice(self.src);
+            let brackets: Vec<Bracket> = dependency_brackets(source).collect();
+            if let Some(k) = self.head_dependency(p, heading.start as usize, source, &brackets) {
                 // The bracket is read as the phase's dependency, so the
-                // title is the name before it; the heading keeps its
-                // whole range, and no edit writes the title back.
-                let phase = &mut self.plan.phases[p];
-                phase.title = title_before_dependency(&phase.title).into();
+                // title is the heading without it; the heading keeps its
+                // whole range, and no edit writes the title back. The
+                // title is plain text, the bracket found in the source:
+                // markup (a link's target) adds no dependency brackets,
+                // so the one read is the same from the end in both.
+                let cut = dependency_brackets(title)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .nth(k)
+                    .map(|b| without_bracket(title, b));
+                if let Some(head) = cut.as_deref().and_then(items::phase_head) {
+                    self.plan.phases[p].title = head.title;
+                }
             }
         }
         buffer.clear();
@@ -155,40 +167,51 @@ impl Builder<'_> {
         }
         let text = line.slice(self.src);
         if let Some(after) = bold_end(text) {
-            self.head_dependency(p, line.start as usize + after, &text[after..]);
+            // Only a bracket that ends the line: other words after the
+            // bold make the line a sentence, not a head (`is_only_bold`).
+            let text = &text[after..];
+            let brackets: Vec<Bracket> = dependency_bracket(text).into_iter().collect();
+            self.head_dependency(p, line.start as usize + after, text, &brackets);
         }
     }
 
-    /// Reads the dependency a phase's head ends with (`(depends on Phase
-    /// 1)`, see [`head_dependency`]) into phase `p`, whose head's text
-    /// `text` starts at `at`: only when it names something, and the
-    /// phase's own field, later, does not replace it. Whether it named
-    /// something.
-    fn head_dependency(&mut self, p: usize, at: usize, text: &str) -> bool {
-        let Some((start, end)) = head_dependency(text) else {
-            return false;
-        };
-        let value = &text[start..end];
-        let limit = self.src.len() + crate::parse::refs::MAX_EXPANDED;
-        let mut budget = limit.saturating_sub(self.plan.range_ids);
-        let before = budget;
-        let mut refs = crate::parse::refs::references_within(value, at + start, &mut budget);
-        self.plan.range_ids += before - budget;
-        let Some(phase) = self.plan.phases.get_mut(p) else {
-            return false;
-        };
-        refs.retain(|r| match &r.target {
-            RefTarget::Phase { kind, number } => {
-                *kind != phase.kind || !number.eq_ignore_ascii_case(&phase.number)
+    /// Reads the dependency a bracket of a phase's head states (`(depends
+    /// on Phase 1)`, see [`dependency_brackets`]) into phase `p`, whose
+    /// head's text `text` starts at `at`: only when it names something
+    /// other than the phase, and the phase's own field, later, does not
+    /// replace it. The brackets are tried from the last: a heading that
+    /// ends in one that names something reads that one, as it did when
+    /// only the closing bracket was read. Which bracket was read, counted
+    /// from the last.
+    fn head_dependency(
+        &mut self,
+        p: usize,
+        at: usize,
+        text: &str,
+        brackets: &[Bracket],
+    ) -> Option<usize> {
+        for (k, b) in brackets.iter().rev().enumerate() {
+            let value = &text[b.start..b.end];
+            let limit = self.src.len() + crate::parse::refs::MAX_EXPANDED;
+            let mut budget = limit.saturating_sub(self.plan.range_ids);
+            let before = budget;
+            let mut refs = crate::parse::refs::references_within(value, at + b.start, &mut budget);
+            self.plan.range_ids += before - budget;
+            let phase = self.plan.phases.get_mut(p)?;
+            refs.retain(|r| match &r.target {
+                RefTarget::Phase { kind, number } => {
+                    *kind != phase.kind || !number.eq_ignore_ascii_case(&phase.number)
+                }
+                RefTarget::Task(_) => true,
+            });
+            if refs.is_empty() {
+                continue;
             }
-            RefTarget::Task(_) => true,
-        });
-        if refs.is_empty() {
-            return false;
+            phase.depends_range = Some(TextRange::new(at + b.start, at + b.end));
+            phase.depends_on = refs;
+            return Some(k);
         }
-        phase.depends_range = Some(TextRange::new(at + start, at + end));
-        phase.depends_on = refs;
-        true
+        None
     }
 
     /// Whether a phase `head` opens is a sibling of the open phase `index`:
@@ -399,7 +422,7 @@ pub(super) fn is_only_bold(text: &str) -> bool {
     all_bold
         || bold_end(text).is_some_and(|after| {
             // Nothing but the bracket after the bold.
-            dependency_bracket(text[after..].trim_start()).is_some_and(|(open, _, _)| open == 0)
+            dependency_bracket(text[after..].trim_start()).is_some_and(|b| b.open == 0)
         })
 }
 
@@ -424,45 +447,88 @@ const DEPENDENCY_VERBS: [&str; 7] = [
     "after",
 ];
 
-/// The dependency a phase's head ends with: a bracket at its very end
-/// that opens with a dependency verb (`Build (depends on Phase 1)`,
-/// `(after Phase 2)`). The range in `text` of what the verb names.
-pub(super) fn head_dependency(text: &str) -> Option<(usize, usize)> {
-    dependency_bracket(text).map(|(_, start, end)| (start, end))
+/// A dependency bracket in a phase's head: where it opens (its `(`),
+/// where the value its verb names starts and ends, and where it closes
+/// (past its `)`), as offsets in the head's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Bracket {
+    pub(super) open: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) close: usize,
 }
 
-/// A phase title without the dependency bracket it ends with (`Build
-/// (depends on Phase 1)` → `Build`), nor the dash or colon left before it.
-fn title_before_dependency(title: &str) -> &str {
-    match dependency_bracket(title) {
-        Some((open, _, _)) => title[..open]
-            .trim_end()
-            .trim_end_matches([':', '-', '–', '—'])
-            .trim_end(),
-        None => title,
-    }
+/// The dependency brackets of a phase's head, first to last: brackets
+/// that open with a dependency verb, a colon after it allowed (`Build
+/// (depends on Phase 1)`, `Phase 2 (after Phase 1): Build`, `(Depends
+/// on: Phase 1)`). Only innermost brackets count, each `)` closing the
+/// nearest `(` before it, so the scan is one pass however the brackets
+/// nest or fail to close.
+pub(super) fn dependency_brackets(text: &str) -> impl Iterator<Item = Bracket> + '_ {
+    let mut last_open = None;
+    text.char_indices().filter_map(move |(i, c)| match c {
+        '(' => {
+            last_open = Some(i);
+            None
+        }
+        ')' => last_open
+            .take()
+            .and_then(|open| verb_bracket(text, open, i)),
+        _ => None,
+    })
 }
 
-/// [`head_dependency`], with where its bracket opens.
-fn dependency_bracket(text: &str) -> Option<(usize, usize, usize)> {
-    let t = text.trim_end();
-    let inner_end = t.strip_suffix(')')?.len();
-    let open = t[..inner_end].rfind('(')?;
-    let inner = &t[open + 1..inner_end];
-    if inner.contains(')') {
-        return None;
-    }
+/// The one dependency bracket that ends `text` (trailing white space
+/// aside), if its last bracket is one.
+fn dependency_bracket(text: &str) -> Option<Bracket> {
+    let end = text.trim_end().len();
+    dependency_brackets(text).last().filter(|b| b.close == end)
+}
+
+/// The bracket of `text` from `open` (its `(`) to `close` (its `)`),
+/// when what it holds opens with a dependency verb and names something
+/// after it.
+fn verb_bracket(text: &str, open: usize, close: usize) -> Option<Bracket> {
+    let inner = &text[open + 1..close];
     let lead = inner.len() - inner.trim_start().len();
-    let verb = DEPENDENCY_VERBS.iter().find(|v| {
-        inner[lead..]
-            .get(..v.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(v))
-            && inner[lead + v.len()..].starts_with(char::is_whitespace)
+    let rest = DEPENDENCY_VERBS.iter().find_map(|v| {
+        let word = inner[lead..].get(..v.len())?;
+        let rest = &inner[lead + v.len()..];
+        // `Depends on: Phase 1` as well as `depends on Phase 1`; not
+        // `afterwards`.
+        let rest = match rest.strip_prefix(':') {
+            Some(r) => r,
+            None => rest.starts_with(char::is_whitespace).then_some(rest)?,
+        };
+        word.eq_ignore_ascii_case(v).then_some(rest)
     })?;
-    let value = &inner[lead + verb.len()..];
-    let start = open + 1 + lead + verb.len() + (value.len() - value.trim_start().len());
-    let end = open + 1 + lead + verb.len() + value.trim_end().len();
-    (start < end).then_some((open, start, end))
+    let value = rest.trim();
+    let start = close - rest.len() + (rest.len() - rest.trim_start().len());
+    let end = start + value.len();
+    (start < end).then_some(Bracket {
+        open,
+        start,
+        end,
+        close: close + 1,
+    })
+}
+
+/// A phase's head without its dependency bracket `b` (`Phase 2 (depends
+/// on Phase 1): Build` → `Phase 2: Build`), nor the separator that
+/// would then stand twice or end the head (`Phase 2 – (needs Phase 1) –
+/// Build` → `Phase 2 – Build`, `Ship – (needs Phase 2)` → `Ship`).
+fn without_bracket(text: &str, b: Bracket) -> String {
+    const SEPARATORS: [char; 4] = [':', '-', '–', '—'];
+    let mut before = text[..b.open].trim_end();
+    let after = text[b.close..].trim_end();
+    let next = after.trim_start();
+    if next.is_empty() || next.starts_with(SEPARATORS) {
+        before = before.trim_end_matches(SEPARATORS).trim_end();
+    }
+    let mut out = String::with_capacity(before.len() + after.len());
+    out.push_str(before);
+    out.push_str(after);
+    out
 }
 
 /// `key` is the normalised (lower-case) heading.

@@ -305,3 +305,92 @@ fn front_matter_that_names_no_title_gives_none() {
         assert!(parse(src).title.is_none(), "{src:?}");
     }
 }
+
+#[test]
+fn a_dependency_bracket_anywhere_in_a_phase_heading_is_read() {
+    let src = "# P\n\n## Phase 1: Setup\n\n- [ ] a\n\n## Phase 2 (depends on Phase 1): Build\n\n## Phase 3 (after Phase 2) – Ship\n\n## Phase 4: Docs (needs Phase 3) – extra\n\n## Phase 5: Wrap (Depends on: Phase 4)\n\n## Phase 6 – (blocked by Phase 5) – Close\n";
+    assert_eq!(
+        phase_deps(src),
+        [
+            r#"Phase 2 <- Phase 1 "Phase 1" in "Phase 1""#,
+            r#"Phase 3 <- Phase 2 "Phase 2" in "Phase 2""#,
+            r#"Phase 4 <- Phase 3 "Phase 3" in "Phase 3""#,
+            r#"Phase 5 <- Phase 4 "Phase 4" in "Phase 4""#,
+            r#"Phase 6 <- Phase 5 "Phase 5" in "Phase 5""#,
+        ]
+    );
+    let plan = parse(src);
+    let titles: Vec<&str> = plan.phases.iter().map(|p| p.title.as_str()).collect();
+    // Cutting the bracket leaves one separator, not two.
+    assert_eq!(
+        titles,
+        ["Setup", "Build", "Ship", "Docs – extra", "Wrap", "Close"]
+    );
+    // The heading is still the whole line, for edits and diagnostics.
+    assert_eq!(
+        plan.phases[1].heading.slice(src),
+        "## Phase 2 (depends on Phase 1): Build"
+    );
+    assert_eq!(
+        plan.phases[3].heading.slice(src),
+        "## Phase 4: Docs (needs Phase 3) – extra"
+    );
+}
+
+#[test]
+fn a_phase_heading_with_a_leading_dependency_waits_for_it() {
+    // The QA plan: `next` offered T002 too, the bracket unread.
+    let src = "# P\n\n## Phase 1: Setup\n\n- [ ] T001 a\n\n## Phase 2 (depends on Phase 1): Build\n\n- [ ] T002 b\n";
+    let plan = parse(src);
+    assert_eq!(plan.tasks[1].phase, Some(1));
+    assert_eq!(plan.phases[1].id, "Phase 2");
+    assert_eq!(plan.phases[1].title, "Build");
+    assert_eq!(
+        plan.phases[1].depends_on.first().map(|d| d.target.label()),
+        Some("Phase 1".into())
+    );
+}
+
+#[test]
+fn a_bracket_in_a_phase_heading_that_names_no_dependency_stays() {
+    let src = "# P\n\n## Phase 1 (after launch): Setup\n\n## Phase 2: Build (written after approval) – extra\n\n## Phase 3 (optional): Ship\n\n## Phase 4: Docs (afterwards Phase 3)\n\n## Phase 5 (after Phase 5): Wrap\n";
+    let plan = parse(src);
+    assert!(plan.phases.iter().all(|p| p.depends_range.is_none()));
+    let titles: Vec<&str> = plan.phases.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "(after launch): Setup",
+            "Build (written after approval) – extra",
+            "(optional): Ship",
+            "Docs (afterwards Phase 3)",
+            "(after Phase 5): Wrap",
+        ]
+    );
+}
+
+#[test]
+fn a_phase_heading_with_two_dependency_brackets_reads_the_last() {
+    // The last, as a heading that ends in one was always read; the other
+    // stays in the title.
+    let src = "# P\n\n## Phase 3 (after Phase 1): Ship (needs Phase 2)\n\n## Phase 4 (after Phase 3): Docs (after launch)\n";
+    assert_eq!(
+        phase_deps(src),
+        [
+            r#"Phase 3 <- Phase 2 "Phase 2" in "Phase 2""#,
+            r#"Phase 4 <- Phase 3 "Phase 3" in "Phase 3""#,
+        ]
+    );
+    let plan = parse(src);
+    assert_eq!(plan.phases[0].title, "(after Phase 1): Ship");
+    assert_eq!(plan.phases[1].title, "Docs (after launch)");
+}
+
+#[test]
+fn a_bold_phase_reads_a_dependency_colon() {
+    let src = "# P\n\n**Phase 1: Setup**\n\n- [ ] a\n\n**Phase 2: Build** (Depends on: Phase 1)\n\n- [ ] b\n";
+    assert_eq!(
+        phase_deps(src),
+        [r#"Phase 2 <- Phase 1 "Phase 1" in "Phase 1""#]
+    );
+}
