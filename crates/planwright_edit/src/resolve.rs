@@ -180,13 +180,22 @@ impl<'p> Index<'p> {
 
 impl Index<'_> {
     /// A task named as `next` and `show` print it, its id then its text
-    /// (`T001 Set up the project`), when exactly one task is that.
+    /// (`T001 Set up the project`), when exactly one task is that. A line
+    /// copied whole from `next` names it too, with what `next` adds after
+    /// the text: `T003  Deploy  (Phase 1)`, `1.1  Docs  (optional)`.
     fn id_and_text(&self, key: &str) -> Option<usize> {
         let (id, rest) = key.split_once(char::is_whitespace)?;
         let rest = rest.trim().to_lowercase();
+        let is = |text: &str, line: &str| {
+            line == text
+                || (!text.is_empty()
+                    && line
+                        .strip_prefix(text)
+                        .is_some_and(|after| after.starts_with("  (")))
+        };
         match equal_range(&self.ids, |(i, _)| i.as_str().cmp(id)) {
             [(_, one)]
-                if self.texts[*one] == rest.as_str()
+                if is(self.texts[*one].as_str(), &rest)
                     || shown_needles(&rest).contains(&self.shown[*one]) =>
             {
                 Some(*one)

@@ -228,3 +228,13 @@ fn rendered_names_keep_the_rules_for_whole_texts_and_ambiguity() {
         Err(ResolveError::Unknown { .. })
     ));
 }
+
+#[test]
+fn a_line_copied_from_next_names_its_task() {
+    let plan = parse("# P\n\n## Phase 1: Setup\n\n- [ ] T001 a\n- [ ] T002 a b\n- [ ]* 1.1 Docs\n");
+    assert_eq!(resolve(&plan, "T001  a  (Phase 1)"), Ok(0));
+    assert_eq!(resolve(&plan, "1.1  Docs  (optional)"), Ok(2));
+    // The id must still be the task's, and the text its whole text.
+    assert!(resolve(&plan, "T002  a  (Phase 1)").is_err());
+    assert!(resolve(&plan, "T001  a b").is_err());
+}
