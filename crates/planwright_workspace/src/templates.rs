@@ -73,7 +73,7 @@ fn local_names(dir: &Path) -> Result<BTreeSet<String>, TemplateError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeSet::new()),
         Err(error) => {
             return Err(TemplateError::Io {
-                path: display_path(dir),
+                path: error_path(dir),
                 error,
             });
         }
@@ -130,7 +130,7 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
         if descriptor.name != name {
             let (line, column) = key_position(&text, "name");
             return Err(TemplateError::NameMismatch {
-                path: display_path(&toml_path),
+                path: error_path(&toml_path),
                 line,
                 column,
                 found: descriptor.name,
@@ -141,7 +141,7 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
             if let Err(message) = crate::fill::check_expansion(value) {
                 let (line, column) = key_position(&text, key);
                 return Err(TemplateError::Descriptor {
-                    path: display_path(&toml_path),
+                    path: error_path(&toml_path),
                     line,
                     column,
                     message: format!("[fill] {key}: {message}"),
@@ -155,7 +155,7 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
             Some(file) => {
                 let (line, column) = key_position(&text, "template");
                 return Err(TemplateError::Descriptor {
-                    path: display_path(&toml_path),
+                    path: error_path(&toml_path),
                     line,
                     column,
                     message: format!(
@@ -170,7 +170,7 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
         {
             let (line, column) = key_position(&text, "template");
             return Err(TemplateError::Descriptor {
-                path: display_path(&toml_path),
+                path: error_path(&toml_path),
                 line,
                 column,
                 message: format!("template = \"{file}\": no such file in {TEMPLATES_DIR}/"),
@@ -186,7 +186,7 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
             other => {
                 let (line, column) = other.key().map_or((1, 1), |k| key_position(&text, k));
                 TemplateError::Descriptor {
-                    path: display_path(&toml_path),
+                    path: error_path(&toml_path),
                     line,
                     column,
                     message: other.to_string(),
@@ -198,7 +198,7 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
     let descriptor = derive_descriptor(name, &template);
     Dialect::new(descriptor, Some(template), Origin::Local(shown(&md_path))).map_err(|e| {
         TemplateError::Descriptor {
-            path: display_path(&md_path),
+            path: error_path(&md_path),
             line: 1,
             column: 1,
             message: e.to_string(),
@@ -227,7 +227,7 @@ fn check_fill_keys(
                 .clone()
                 .unwrap_or_else(|| format!("{}.md", descriptor.name));
             return Err(TemplateError::Descriptor {
-                path: display_path(toml_path),
+                path: error_path(toml_path),
                 line,
                 column,
                 message: format!("[fill] {key}: no slot of that name in {file}"),
@@ -274,13 +274,21 @@ fn key_position(text: &str, key: &str) -> (usize, usize) {
         .unwrap_or((1, 1))
 }
 
+/// A template's path as its errors name it: from the working folder when
+/// it lies below it, as plans are named (the project root is found as an
+/// absolute path, and `lint` would otherwise print it whole).
+fn error_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    display_path(path.strip_prefix(&cwd).unwrap_or(path))
+}
+
 fn read(path: &Path) -> Result<String, TemplateError> {
     let bytes = std::fs::read(path).map_err(|source| TemplateError::Io {
-        path: display_path(path),
+        path: error_path(path),
         error: source,
     })?;
     String::from_utf8(bytes).map_err(|_| TemplateError::NotUtf8 {
-        path: display_path(path),
+        path: error_path(path),
     })
 }
 
@@ -289,7 +297,7 @@ fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> TemplateError {
     // starts at the first key: naming that key would point at the wrong one.
     if e.message().starts_with("missing field") {
         return TemplateError::File {
-            path: display_path(path),
+            path: error_path(path),
             message: e.message().to_owned(),
         };
     }
@@ -309,7 +317,7 @@ fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> TemplateError {
         None => e.message().to_owned(),
     };
     TemplateError::Descriptor {
-        path: display_path(path),
+        path: error_path(path),
         line,
         column,
         message,

@@ -220,6 +220,17 @@ fn a_broken_template_is_its_own_error_and_spares_the_others() {
     let out = planwright(dir.path(), &["templates", "list"]);
     assert!(out.status.success());
     assert!(!String::from_utf8_lossy(&out.stdout).contains("leak"));
+
+    // `lint` needs every dialect, so the broken one stops it, named from
+    // the working folder as `new` names it, not by its absolute path.
+    std::fs::write(dir.path().join("plan.md"), "# P\n\n- [ ] a\n").expect("write");
+    let out = planwright(dir.path(), &["lint", "plan.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("planwright: error: .planwright/templates/leak.toml:2:1: "),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
