@@ -287,7 +287,11 @@ impl Builder<'_> {
     ) {
         let (key_range, value_range, range) = f.ranges(base);
         let key = Text::from(key_range.slice(self.src).trim());
-        let value = Text::from(value_range.slice(self.src));
+        let raw = value_range.slice(self.src);
+        let value = Text::from(match f.style {
+            MetaStyle::FrontMatter => front_matter_value(self.src, value_range),
+            _ => raw.into(),
+        });
         let phase = if f.style == MetaStyle::Comment {
             None
         } else {
@@ -303,7 +307,7 @@ impl Builder<'_> {
         if let Some(p) = phase {
             self.phase_field(p, &norm, &value, value_range);
         }
-        if self.push_choice(&value, value_range.start as usize, slots.clone())
+        if self.push_choice(raw, value_range.start as usize, slots.clone())
             && let Some(choice) = self.plan.placeholders.last_mut()
         {
             choice.in_metadata = true;
@@ -404,6 +408,20 @@ impl Builder<'_> {
             }
             _ => {}
         }
+    }
+}
+
+/// A front-matter value as YAML reads it: the reader puts a quoted one's
+/// range inside its quotes (see `meta::yaml_value`), and its escapes are
+/// decoded.
+fn front_matter_value(src: &str, value: TextRange) -> std::borrow::Cow<'_, str> {
+    let (start, end) = (value.start as usize, value.end as usize);
+    let bytes = src.as_bytes();
+    match start.checked_sub(1).map(|i| bytes[i]) {
+        Some(q @ (b'"' | b'\'')) if bytes.get(end) == Some(&q) => {
+            super::yaml_scalar::unquote(value.slice(src), q)
+        }
+        _ => value.slice(src).into(),
     }
 }
 

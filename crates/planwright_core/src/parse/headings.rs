@@ -165,12 +165,28 @@ impl Builder<'_> {
         if let Some(p) = self.phases.last_mut() {
             p.bold = true;
         }
+        // Only a bracket that ends the line: other words after the bold
+        // make the line a sentence, not a head (`is_only_bold`).
+        self.bold_head_dependency(p, line, true);
+    }
+
+    /// The dependency that a bracket after the bold head on `line` states
+    /// for phase `p`: `**Phase 2: Build** (depends on Phase 1)`, also in
+    /// a list item (`- **Phase 2: Build** (after Phase 1) – the API`),
+    /// where any bracket of the line counts, as in a heading; on a bold
+    /// line only one that `ends_line`.
+    pub(super) fn bold_head_dependency(&mut self, p: usize, line: TextRange, ends_line: bool) {
         let text = line.slice(self.src);
-        if let Some(after) = bold_end(text) {
-            // Only a bracket that ends the line: other words after the
-            // bold make the line a sentence, not a head (`is_only_bold`).
-            let text = &text[after..];
-            let brackets: Vec<Bracket> = dependency_bracket(text).into_iter().collect();
+        let Some(after) = bold_end(text) else {
+            return;
+        };
+        let text = &text[after..];
+        let brackets: Vec<Bracket> = if ends_line {
+            dependency_bracket(text).into_iter().collect()
+        } else {
+            dependency_brackets(text).collect()
+        };
+        if !brackets.is_empty() {
             self.head_dependency(p, line.start as usize + after, text, &brackets);
         }
     }

@@ -19,6 +19,7 @@ mod refs;
 mod tables;
 mod tasks;
 mod template_text;
+mod yaml_scalar;
 
 use blocks::has_arrow;
 use headings::{bold_phase, heading_level, is_only_bold};

@@ -17,10 +17,13 @@
 //! A dropped phase leaves the model much as if the item had opened none:
 //! its tasks, bold fields and nested phases go to the phase around it, and
 //! the plain `Key: value` lines that were fields only inside a step are
-//! fields no more. What its fields said of it (a status, a dependency)
-//! goes with it: the phase around it was not theirs to describe.
+//! fields no more. What its fields said of it (a status) goes with it: the
+//! phase around it was not theirs to describe. A dependency it states goes
+//! to the phase of its id, when one is headed and states none itself: an
+//! overview's `- **Phase 2: Build** (depends on Phase 1)` is how some
+//! plans give their order.
 
-use rustc_hash::{FxBuildHasher, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::{Builder, PlaceholderKind, TextRange};
 
@@ -34,24 +37,43 @@ impl Builder<'_> {
         for &i in &self.item_phases {
             from_item[i] = true;
         }
-        let mut headed = FxHashSet::with_capacity_and_hasher(phases.len(), FxBuildHasher);
-        for (p, _) in phases.iter().zip(&from_item).filter(|(_, item)| !**item) {
-            headed.insert((p.kind, p.number.to_ascii_lowercase()));
+        // Each id's first phase opened by a heading or bold line.
+        let mut headed = FxHashMap::with_capacity_and_hasher(phases.len(), FxBuildHasher);
+        for (i, p) in phases.iter().enumerate().filter(|&(i, _)| !from_item[i]) {
+            headed
+                .entry((p.kind, p.number.to_ascii_lowercase()))
+                .or_insert(i);
         }
-        let note: Vec<usize> = self
-            .item_phases
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let p = &phases[i];
-                let named = p.title.chars().any(char::is_alphabetic);
-                headed.contains(&(p.kind, p.number.to_ascii_lowercase()))
-                    || (p.tasks.is_empty() && !named)
-            })
-            .collect();
+        let mut note = Vec::new();
+        let mut said = Vec::new();
+        for &i in &self.item_phases {
+            let p = &phases[i];
+            let named = p.title.chars().any(char::is_alphabetic);
+            match headed.get(&(p.kind, p.number.to_ascii_lowercase())) {
+                Some(&h) => {
+                    note.push(i);
+                    said.push((i, h));
+                }
+                None if p.tasks.is_empty() && !named => note.push(i),
+                None => {}
+            }
+        }
         self.item_phases.clear();
         if note.is_empty() {
             return;
+        }
+        // `- **Phase 2: Build** (depends on Phase 1)` in an overview says
+        // what the phase its id names waits for, unless that phase says so
+        // itself.
+        for (i, h) in said {
+            if self.plan.phases[h].depends_on.is_empty() {
+                let from = &mut self.plan.phases[i];
+                let deps = std::mem::take(&mut from.depends_on);
+                let range = from.depends_range.take();
+                let to = &mut self.plan.phases[h];
+                to.depends_on = deps;
+                to.depends_range = range;
+            }
         }
         self.remove_phases(&note);
     }

@@ -230,6 +230,65 @@ fn an_item_naming_a_headed_phase_is_a_note_wherever_it_stands() {
 }
 
 #[test]
+fn an_item_phase_reads_the_dependency_bracket_after_its_name() {
+    let src = "\
+## Phases
+
+- **Phase 1: Setup**
+  - [ ] Create the repo
+- **Phase 2: Build** (depends on Phase 1) – the service
+  - [ ] Write the code
+";
+    let plan = p(src);
+    let build = &plan.phases[1];
+    assert_eq!(build.title, "Build");
+    let deps: Vec<Text> = build.depends_on.iter().map(|r| r.target.label()).collect();
+    assert_eq!(deps, ["Phase 1"]);
+    assert_eq!(build.depends_range.unwrap().slice(src), "Phase 1");
+}
+
+#[test]
+fn an_overview_item_says_what_the_headed_phase_of_its_id_waits_for() {
+    let src = "\
+# Plan
+
+## Overview
+
+- **Phase 1: Setup** (1 day)
+- **Phase 2: Build** (depends on Phase 1)
+- **Phase 3: Ship** (after Phase 1)
+
+## Phase 1: Setup
+
+- [ ] T001 Create the repo
+
+## Phase 2: Build
+
+- [ ] T002 Write the code
+
+## Phase 3: Ship (after Phase 2)
+
+- [ ] T003 Release
+";
+    let plan = p(src);
+    let deps = |i: usize| -> Vec<Text> {
+        plan.phases[i]
+            .depends_on
+            .iter()
+            .map(|r| r.target.label())
+            .collect()
+    };
+    assert_eq!(plan.phases.len(), 3);
+    assert_eq!(deps(1), ["Phase 1"]);
+    // The item's range: where a finding about the dependency points.
+    let range = plan.phases[1].depends_range.unwrap();
+    assert_eq!(range.slice(src), "Phase 1");
+    assert!(range.start < plan.phases[0].heading.start);
+    // The phase's own heading wins over what the overview says.
+    assert_eq!(deps(2), ["Phase 2"]);
+}
+
+#[test]
 fn a_dependency_in_a_task_item_is_the_tasks_with_its_range() {
     let src = "## Phase 1: A\n- [ ] T001 first\n- [ ] T002 second\n  **Dependencies**: T001\n- [ ] T003 third\n  _Deps_: T002 (after Phase 1)\n";
     let plan = p(src);

@@ -35,6 +35,8 @@ impl Builder<'_> {
                 None,
                 Some(self.items.len()),
             );
+            let head_line = TextRange::new(after_marker, start + line.len());
+            self.bold_head_dependency(index, head_line, false);
             phase = Some(index);
         }
         self.items.push(OpenItem {

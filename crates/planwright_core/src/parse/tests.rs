@@ -223,6 +223,18 @@ owner: ops
 }
 
 #[test]
+fn quoted_front_matter_values_read_as_yaml_reads_them() {
+    let src = "---\ntitle: \"Auth: \\\"SSO\\\" rollout\"\nowner: 'Bob''s team'\n---\n\nText.\n";
+    let plan = p(src);
+    let title = plan.field("title").unwrap();
+    assert_eq!(title.value, "Auth: \"SSO\" rollout");
+    // The range stays the text between the quotes, which edits replace.
+    assert_eq!(title.value_range.slice(src), "Auth: \\\"SSO\\\" rollout");
+    assert_eq!(plan.title.as_ref().unwrap().text, "Auth: \"SSO\" rollout");
+    assert_eq!(plan.field("owner").unwrap().value, "Bob's team");
+}
+
+#[test]
 fn titles_lose_template_words() {
     assert_eq!(
         p("# Implementation Plan: Sync\n").title.unwrap().text,

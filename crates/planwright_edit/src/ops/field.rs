@@ -217,8 +217,8 @@ fn encode(
             };
             match quote {
                 Some(q) => {
-                    let inner = escape_yaml(value, q);
-                    return Ok((inner.clone(), inner));
+                    // The reader decodes the escapes: the value reads back.
+                    return Ok((escape_yaml(value, q), value.to_owned()));
                 }
                 // Nothing after the key, `owner:`, as `**Owner:**` for bold
                 // fields: planwright reads it as the empty value (YAML as
@@ -226,7 +226,7 @@ fn encode(
                 None if value.is_empty() => (String::new(), String::new()),
                 None if needs_yaml_quotes(value) => {
                     let inner = escape_yaml(value, b'"');
-                    (format!("\"{inner}\""), inner)
+                    (format!("\"{inner}\""), value.to_owned())
                 }
                 None => (value.to_owned(), value.to_owned()),
             }

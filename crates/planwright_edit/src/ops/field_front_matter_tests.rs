@@ -20,10 +20,14 @@ fn comment_and_front_matter_fields() {
         run(fm, "status", "done", false).unwrap(),
         "---\ntitle: P\nstatus: done\nowner: \"Ann\"\n---\n# P\n"
     );
+    let quoted = run(fm, "owner", "Bob \"B\"", false).unwrap();
     assert_eq!(
-        run(fm, "owner", "Bob \"B\"", false).unwrap(),
+        quoted,
         "---\ntitle: P\nstatus: draft\nowner: \"Bob \\\"B\\\"\"\n---\n# P\n"
     );
+    // And it reads back as the value given, not as its escapes.
+    let plan = planwright_core::parse(&quoted);
+    assert_eq!(plan.field("owner").unwrap().value, "Bob \"B\"");
     // A value YAML would misread gets quotes.
     assert_eq!(
         run(fm, "status", "blocked: waiting", false).unwrap(),
