@@ -13,6 +13,7 @@
 use planwright_core::{MetaStyle, Plan, TaskState, Text, normalize_key};
 
 use crate::ops::Intent;
+use crate::ops::month::Month;
 
 /// The re-parsed plan differs from the old one by more (or less) than the
 /// intended change.
@@ -90,18 +91,7 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
             let mut actual = actual.clone();
             actual.metadata.retain(|f| f.header);
             if *new_heading {
-                let Some(pos) = inserted_at(&expected.sections, &actual.sections) else {
-                    return fail("the log did not gain exactly one heading");
-                };
-                expected.sections.insert(pos, actual.sections[pos].clone());
-                if actual.tables.len() == expected.tables.len() + 1
-                    && actual
-                        .tables
-                        .last()
-                        .is_some_and(|t| t.kind == "progress_log")
-                {
-                    expected.tables.extend(actual.tables.last().cloned());
-                }
+                new_headings(after, &mut expected, &actual)?;
             }
             return if expected == actual {
                 Ok(())
@@ -117,6 +107,68 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
     }
 }
 
+/// Takes into `expected` the headings a log entry brought along, and the
+/// table it opened, when they are one of these: a heading (a day's, a
+/// month's over a list item, or a new progress-log section with its
+/// table at the end of the plan); a month's heading with the first table
+/// of that month under it, of one row, dated in that month; or a month's
+/// heading and one day of that month under it. Anything else is left for
+/// the comparison to refuse.
+fn new_headings(after: &Plan, expected: &mut Shape, actual: &Shape) -> Result<(), VerifyError> {
+    let added = actual.sections.len().checked_sub(expected.sections.len());
+    let run = match added {
+        Some(k @ (1 | 2)) => inserted_run(&expected.sections, &actual.sections, k),
+        _ => None,
+    };
+    let (Some(k), Some(pos)) = (added, run) else {
+        return fail("the log did not gain exactly one heading");
+    };
+    let heading = |i: usize| after.sections.get(i);
+    let month = heading(pos).and_then(|h| Some(Month::read(&h.title)?.ym()));
+    if k == 2 {
+        let day_of_month = month.as_deref().is_some_and(|ym| {
+            heading(pos + 1).is_some_and(|d| {
+                d.parent == Some(pos) && d.title.get(..7) == Some(ym) && is_date(&d.title)
+            })
+        });
+        if !day_of_month {
+            return fail("the log did not gain exactly one heading");
+        }
+    }
+    expected
+        .sections
+        .splice(pos..pos, actual.sections[pos..pos + k].iter().cloned());
+    let Some(at) = inserted_at(&expected.tables, &actual.tables) else {
+        return Ok(());
+    };
+    let table = &actual.tables[at];
+    let new_log = at + 1 == actual.tables.len() && table.kind == "progress_log";
+    let month_table = k == 1
+        && month.as_deref().is_some_and(
+            |ym| matches!(table.rows.as_slice(), [row] if row.iter().any(|c| c.contains(ym))),
+        )
+        && heading(pos)
+            .zip(after.tables.get(at))
+            .is_some_and(|(h, t)| h.range.contains_range(t.range));
+    if new_log || month_table {
+        expected.tables.insert(at, table.clone());
+    }
+    Ok(())
+}
+
+/// Whether `title` opens with a `YYYY-MM-DD` date.
+fn is_date(title: &str) -> bool {
+    let b = title.as_bytes();
+    b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
 /// Where `new` is `old` with one element inserted, if it is: the first
 /// index at which the two differ (or `old.len()` when `new` only adds an
 /// element at the end), provided everything after it matches once that
@@ -125,7 +177,13 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
 /// Linear, where removing each element in turn and comparing would be
 /// quadratic in a long log.
 fn inserted_at<T: PartialEq>(old: &[T], new: &[T]) -> Option<usize> {
-    if new.len() != old.len() + 1 {
+    inserted_run(old, new, 1)
+}
+
+/// Where `new` is `old` with a run of `k` elements inserted, if it is:
+/// as [`inserted_at`], for a run.
+fn inserted_run<T: PartialEq>(old: &[T], new: &[T], k: usize) -> Option<usize> {
+    if new.len() != old.len() + k {
         return None;
     }
     let at = old
@@ -133,7 +191,7 @@ fn inserted_at<T: PartialEq>(old: &[T], new: &[T]) -> Option<usize> {
         .zip(new)
         .position(|(a, b)| a != b)
         .unwrap_or(old.len());
-    (new[at + 1..] == old[at..]).then_some(at)
+    (new[at + k..] == old[at..]).then_some(at)
 }
 
 fn fail<T>(detail: impl Into<String>) -> Result<T, VerifyError> {
@@ -425,6 +483,57 @@ mod tests {
                 err.detail, "the log did not gain exactly one heading",
                 "{after}"
             );
+        }
+    }
+
+    #[test]
+    fn a_new_month_may_bring_its_first_day_or_table_and_no_more() {
+        let intent = Intent::LogEntry { new_heading: true };
+        let check = |before: &str, after: &str| verify(&parse(before), &parse(after), &intent);
+        let days = "## Log\n\n### 2026-01\n\n#### 2026-01-03\n\na\n";
+        assert_eq!(
+            check(
+                days,
+                &format!("{days}\n### 2026-02\n\n#### 2026-02-04\n\nx\n")
+            ),
+            Ok(())
+        );
+        for extra in [
+            // A day of another month, a heading that is no month, a day
+            // beside the month rather than in it, a third heading.
+            "### 2026-02\n\n#### 2026-03-04\n\nx\n",
+            "### Later\n\n#### 2026-02-04\n\nx\n",
+            "### 2026-02\n\n### 2026-02-04\n\nx\n",
+            "### 2026-02\n\n#### 2026-02-04\n\n#### 2026-02-05\n",
+        ] {
+            let err = check(days, &format!("{days}\n{extra}")).unwrap_err();
+            assert_eq!(
+                err.detail, "the log did not gain exactly one heading",
+                "{extra}"
+            );
+        }
+        let table = |month: &str, rows: &str| {
+            format!("### {month}\n\n| Date | Update |\n|---|---|\n{rows}\n")
+        };
+        let jan = table("2026-01", "| 2026-01-03 | a |\n");
+        let mar = table("2026-03", "| 2026-03-02 | c |\n");
+        let log = |groups: &[&str]| format!("## Log\n\n{}## Next\n", groups.concat());
+        let before = log(&[&jan, &mar]);
+        let feb = table("2026-02", "| 2026-02-10 | x |\n");
+        assert_eq!(check(&before, &log(&[&jan, &feb, &mar])), Ok(()));
+        for (what, group) in [
+            (
+                "two rows",
+                table("2026-02", "| 2026-02-10 | x |\n| 2026-02-11 | y |\n"),
+            ),
+            (
+                "a row of another month",
+                table("2026-02", "| 2026-04-10 | x |\n"),
+            ),
+            ("no month", table("Later", "| 2026-02-10 | x |\n")),
+        ] {
+            let err = check(&before, &log(&[&jan, &group, &mar])).unwrap_err();
+            assert_eq!(err.detail, "a table changed", "{what}");
         }
     }
 }

@@ -419,6 +419,51 @@ fn a_log_entry_with_an_older_date_keeps_the_log_in_order() {
     }
 }
 
+#[test]
+fn set_add_on_a_header_list_adds_its_next_item() {
+    // A header written as list items gets one item more, bulleted and
+    // ended like the others, not a bold paragraph above the list.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (bullet, le) in [("-", "\n"), ("*", "\r\n"), ("+", "\n")] {
+        let plan = |items: &[&str]| {
+            let items: String = items.iter().map(|i| format!("{bullet} {i}{le}")).collect();
+            format!("# Plan: Demo{le}{le}{items}{le}## Tasks{le}{le}- [ ] T001 Do it{le}")
+        };
+        let fields = ["**Status:** Draft", "**Owner:** Ana"];
+        std::fs::write(dir.path().join("h.md"), plan(&fields)).expect("write");
+        let out = planwright(&["set", "h.md", "priority", "High", "--add"], dir.path());
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(stdout(&out), "set priority: High\n");
+        let after = std::fs::read_to_string(dir.path().join("h.md")).expect("read");
+        assert_eq!(after, plan(&[fields[0], fields[1], "**Priority:** High"]));
+    }
+}
+
+#[test]
+fn a_log_entry_in_a_new_month_opens_its_group() {
+    // Tables and day headings under month headings: the new month's
+    // heading comes with the entry, not the entry under the last month.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let table = "| Date | Update |\n|---|---|\n";
+    for (group, entry) in [
+        (
+            format!("{table}| 2026-02-02 | c |\n"),
+            format!("{table}| 2026-03-01 | x |\n"),
+        ),
+        (
+            "#### 2026-02-02\n\nc\n".to_owned(),
+            "#### 2026-03-01\n\nx\n".to_owned(),
+        ),
+    ] {
+        let src = format!("# P\n\n## Progress Log\n\n### February 2026\n\n{group}");
+        std::fs::write(dir.path().join("f.md"), &src).expect("write");
+        let out = planwright(&["log", "f.md", "x", "--date", "2026-03-01"], dir.path());
+        assert!(out.status.success(), "{}", stderr(&out));
+        let after = std::fs::read_to_string(dir.path().join("f.md")).expect("read");
+        assert_eq!(after, format!("{src}\n### March 2026\n\n{entry}"));
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_fifo_or_socket_is_refused_without_waiting() {

@@ -4,7 +4,7 @@
 use planwright_core::edit::Edit;
 use planwright_core::{DialectSet, MetaField, MetaStyle, Plan, TextRange, normalize_key};
 
-use super::{Change, Intent, OpError, insert_lines, line_end_after, line_start};
+use super::{Change, Intent, OpError, field_list, insert_lines, line_end_after, line_start};
 
 #[path = "field_header.rs"]
 mod header;
@@ -322,10 +322,10 @@ fn reads_as_non_string(value: &str) -> bool {
 /// Adds `field: value` in the style most of the header uses: a line in the
 /// front matter, a comment after the last comment field, a bold field after
 /// the last bold one (on the same line when the header strings several
-/// together with `|`), or a bold line under the title. Fields written as
-/// list items set the style but never the place: a line after the list
-/// would run into its last item, and a new item would be the list's field,
-/// not the header's.
+/// together with `|`), a new item of the header's list when its bold
+/// fields are all list items (see [`field_list::after_item`]), or a bold
+/// line under the title. A line after such a list would run into its last
+/// item, so a header with bold lines as well as a list adds to the lines.
 fn add_field(
     plan: &Plan,
     src: &str,
@@ -377,15 +377,21 @@ fn add_field(
         } => format!("**{name}**:{v}"),
     };
     let lines: Vec<&MetaField> = same.iter().copied().filter(|f| !f.in_list).collect();
-    let edit = match (style, lines.last()) {
-        (MetaStyle::FrontMatter, _) => {
+    let item = same.iter().rev().find(|f| f.header_item);
+    let edit = match (style, lines.last(), item) {
+        (MetaStyle::FrontMatter, _, _) => {
             let fm = plan.front_matter.unwrap_or_default();
             let text = fm.slice(src).trim_end();
             let closing = line_start(src, fm.start as usize + text.len().saturating_sub(1));
             insert_lines(src, closing, &[written], le)
         }
-        (_, Some(last)) => after_field(src, last, &lines, &written, le),
-        (_, None) => under_title(plan, src, &written, le),
+        (_, Some(last), _) => after_field(src, last, &lines, &written, le),
+        (_, None, Some(last)) => {
+            let item = format!("{written}{}", hard_break(src, last));
+            field_list::after_item(plan, src, last, &item, le)
+                .unwrap_or_else(|| under_title(plan, src, &written, le))
+        }
+        (_, None, None) => under_title(plan, src, &written, le),
     };
     Ok(Change {
         edits: vec![edit],

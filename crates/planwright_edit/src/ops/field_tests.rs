@@ -164,12 +164,10 @@ fn header_fields_written_as_list_items_are_edited_in_place() {
         err.to_string(),
         "no field `priority` in the plan header (it has: Status, Owner); use --add to add it"
     );
-    // A new field cannot join the list as the header's (an item is the
-    // list's), nor follow it (it would run into the last item): it goes
-    // under the title, in the list's style.
+    // A new field joins the list as its next item (see below).
     assert_eq!(
         run(src, "priority", "High", true).unwrap(),
-        "# Plan\n\n**Priority**: High\n\n- **Status**: Draft\n- **Owner**: Ann\n\n## Phase 1\n"
+        "# Plan\n\n- **Status**: Draft\n- **Owner**: Ann\n- **Priority**: High\n\n## Phase 1\n"
     );
     // A list further down is a section's, as before.
     let src = "# Plan\n\n## Goals\n\n- **Status**: Draft\n";
@@ -177,6 +175,68 @@ fn header_fields_written_as_list_items_are_edited_in_place() {
         run(src, "status", "Done", false),
         Err(OpError::FieldMissing { .. })
     ));
+}
+
+#[test]
+fn an_added_field_is_the_header_lists_next_item() {
+    let add = |src: &str| run(src, "priority", "High", true).unwrap();
+    // The marker, its indentation and the blank after it are the items'.
+    for (src, want) in [
+        (
+            "# P\n\n* **Status:** Draft\n* **Owner:** Ana\n\n## Tasks\n",
+            "# P\n\n* **Status:** Draft\n* **Owner:** Ana\n* **Priority:** High\n\n## Tasks\n",
+        ),
+        (
+            "# P\n\n  +   **Status:** Draft\n  +   **Owner:** Ana\n",
+            "# P\n\n  +   **Status:** Draft\n  +   **Owner:** Ana\n  +   **Priority:** High\n",
+        ),
+        (
+            "# P\n\n> - **Status:** Draft\n> - **Owner:** Ana\n\n## T\n",
+            "# P\n\n> - **Status:** Draft\n> - **Owner:** Ana\n> - **Priority:** High\n\n## T\n",
+        ),
+        // An ordered list counts on.
+        (
+            "# P\n\n1. **Status:** Draft\n2) **Owner:** Ana\n",
+            "# P\n\n1. **Status:** Draft\n2) **Owner:** Ana\n3) **Priority:** High\n",
+        ),
+        // Items set apart by blank lines: the new one too.
+        (
+            "# P\n\n- **Status:** Draft\n\n- **Owner:** Ana\n\n## T\n",
+            "# P\n\n- **Status:** Draft\n\n- **Owner:** Ana\n\n- **Priority:** High\n\n## T\n",
+        ),
+        // After a nested list and a continuation line, not inside them.
+        (
+            "# P\n\n- **Status:** Draft\n- **Stack:**\n  - **Backend:** Rust\n  and more\n\n## T\n",
+            "# P\n\n- **Status:** Draft\n- **Stack:**\n  - **Backend:** Rust\n  and more\n- **Priority:** High\n\n## T\n",
+        ),
+        // Tasks further down the same list stay after the header's items.
+        (
+            "# P\n\n- **Status:** Draft\n- **Owner:** Ana\n- [ ] T001 a\n",
+            "# P\n\n- **Status:** Draft\n- **Owner:** Ana\n- **Priority:** High\n- [ ] T001 a\n",
+        ),
+        // Hard breaks, and a file without a final newline, are kept.
+        (
+            "# P\n\n- **Status:** Draft  \n- **Owner:** Ana  \n",
+            "# P\n\n- **Status:** Draft  \n- **Owner:** Ana  \n- **Priority:** High  \n",
+        ),
+        (
+            "# P\n\n- **Status:** Draft\n- **Owner:** Ana",
+            "# P\n\n- **Status:** Draft\n- **Owner:** Ana\n- **Priority:** High",
+        ),
+    ] {
+        assert_eq!(add(src), want, "{src:?}");
+    }
+    // Each line ending as the file writes it.
+    for le in ["\r\n", "\r"] {
+        let src = "# P\n\n+ **Status:** Draft\n+ **Owner:** Ana\n\n## T\n".replace('\n', le);
+        let want = "# P\n\n+ **Status:** Draft\n+ **Owner:** Ana\n+ **Priority:** High\n\n## T\n";
+        assert_eq!(add(&src), want.replace('\n', le), "{le:?}");
+    }
+    // Bold lines beside the list: the new field follows the lines.
+    assert_eq!(
+        add("# P\n\n**Status:** Draft\n\n- **Owner:** Ana\n"),
+        "# P\n\n**Status:** Draft\n**Priority:** High\n\n- **Owner:** Ana\n"
+    );
 }
 
 #[test]

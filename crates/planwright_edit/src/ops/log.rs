@@ -43,9 +43,9 @@ pub struct LogEntry<'a> {
 /// the log is kept under dated headings (or a line under the heading of
 /// that date when there is one), else an item in its lists. Each goes where
 /// its date belongs among all the log's dated entries (see [`spot`]), so an
-/// entry dated in the past lands among its neighbours; in a list log
-/// grouped under month headings, a month without a group gets one (see
-/// `log_month.rs`). A message that is
+/// entry dated in the past lands among its neighbours; in a log grouped
+/// under month headings, a month without a group gets one, whatever its
+/// entries (see `log_month.rs`). A message that is
 /// empty once trimmed, or spans lines, is refused; one that would start a
 /// block of its own (`# x`, `---`, a fence) is escaped to stay text.
 pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change, OpError> {
@@ -73,11 +73,11 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
     let sec = &plan.sections[s];
     let tables = table::log_tables(plan, sec.range);
     if !tables.is_empty() {
-        return Ok(table::add_row(plan, src, &tables, &new));
+        return Ok(table::add_row(plan, src, s, &tables, &new));
     }
     let headings = heading::dated_headings(plan, s);
     if !headings.is_empty() {
-        return Ok(heading::add(plan, src, &headings, &new));
+        return Ok(heading::add(plan, src, s, &headings, &new));
     }
     let lists = list::entry_lists(plan, src, sec.range);
     if !lists.is_empty() {

@@ -1,12 +1,13 @@
 //! Log entries under dated headings (`### 2026-01-05`): a new heading
-//! shaped like the others, or a line under the one of that day.
+//! shaped like the others (under a new month heading when the days are
+//! grouped by month), or a line under the one of that day.
 
 use planwright_core::edit::Edit;
 use planwright_core::{Plan, Section, TextRange};
 
 use super::{
     Change, Intent, New, Spot, content_end, entries_end, insert_after_content, insert_lines,
-    line_end_after, line_start, list, literal, spot, starts_with_date,
+    line_end_after, line_start, list, literal, month, spot, starts_with_date,
 };
 
 /// The headings inside section `s` whose titles open with a date, at the
@@ -32,8 +33,10 @@ pub(super) fn dated_headings(plan: &Plan, s: usize) -> Vec<usize> {
 
 /// The entry under the `headings` (from [`dated_headings`], not empty): a
 /// line under the heading of its date when one is only that date, else a
-/// heading of its own where [`spot`] puts it.
-pub(super) fn add(plan: &Plan, src: &str, headings: &[usize], new: &New<'_>) -> Change {
+/// heading of its own where [`spot`] puts it. In a log whose days stand
+/// under month headings (in section `s`), a month without a group gets
+/// one (see [`month::new_month`]), with the day under it.
+pub(super) fn add(plan: &Plan, src: &str, s: usize, headings: &[usize], new: &New<'_>) -> Change {
     let same_day = headings.iter().map(|&h| &plan.sections[h]).find(|h| {
         h.title.get(..10) == Some(new.date) && !h.title[10..].chars().any(char::is_alphanumeric)
     });
@@ -43,13 +46,34 @@ pub(super) fn add(plan: &Plan, src: &str, headings: &[usize], new: &New<'_>) -> 
             intent: Intent::LogEntry { new_heading: false },
         };
     }
+    // Groups are the sections holding the days (month headings, say),
+    // numbered in order, each starting at its first day.
+    let mut parents: Vec<Option<usize>> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
     let entries: Vec<(Option<&str>, usize)> = headings
         .iter()
         .map(|&h| {
             let c = &plan.sections[h];
-            (c.title.get(..10), c.parent.unwrap_or(0))
+            if parents.last() != Some(&c.parent) {
+                parents.push(c.parent);
+                starts.push(c.heading.start as usize);
+            }
+            (c.title.get(..10), parents.len() - 1)
         })
         .collect();
+    if let Some(month) = month::new_month(plan, src, s, &entries, &starts, new.date) {
+        // The day goes under it shaped like the last day of the month it
+        // goes next to.
+        let model = entries
+            .iter()
+            .rposition(|e| e.1 == month.model)
+            .map_or(headings[headings.len() - 1], |i| headings[i]);
+        let lines = day_lines(src, &plan.sections[model], new);
+        return Change {
+            edits: vec![month.edit(src, lines, new.le)],
+            intent: Intent::LogEntry { new_heading: true },
+        };
+    }
     let (model, before) = match spot(&entries, new.date) {
         Spot::Before(i) => (&plan.sections[headings[i]], true),
         Spot::After(i) => (&plan.sections[headings[i]], false),
@@ -61,10 +85,29 @@ pub(super) fn add(plan: &Plan, src: &str, headings: &[usize], new: &New<'_>) -> 
     }
 }
 
-/// A new dated heading shaped like the heading `model` (level, blank line
-/// under the heading, bullet or paragraph): before it when `before`, else
-/// after its entries.
+/// A new dated heading shaped like the heading `model` (see
+/// [`day_lines`]): before it when `before`, else after its entries.
 fn dated_heading(src: &str, model: &Section, before: bool, new: &New<'_>) -> Edit {
+    let mut lines = day_lines(src, model, new);
+    if before {
+        lines.push(String::new());
+        insert_lines(
+            src,
+            line_start(src, model.heading.start as usize),
+            &lines,
+            new.le,
+        )
+    } else {
+        lines.insert(0, String::new());
+        let end = entries_end(src, model.range);
+        insert_after_content(src, end, &lines, new.le)
+    }
+}
+
+/// The lines of a day's heading and its entry, shaped like the day
+/// `model`: its level, a blank line under the heading, a bullet or a
+/// paragraph.
+fn day_lines(src: &str, model: &Section, new: &New<'_>) -> Vec<String> {
     let body_at = line_end_after(src, model.heading.end as usize);
     let body_end = content_end(src, model.range).max(body_at);
     let body = src.get(body_at..body_end).unwrap_or("");
@@ -85,19 +128,7 @@ fn dated_heading(src: &str, model: &Section, before: bool, new: &New<'_>) -> Edi
         lines.push(String::new());
     }
     lines.push(format!("{bullet}{}", literal(new.message)));
-    if before {
-        lines.push(String::new());
-        insert_lines(
-            src,
-            line_start(src, model.heading.start as usize),
-            &lines,
-            new.le,
-        )
-    } else {
-        lines.insert(0, String::new());
-        let end = entries_end(src, model.range);
-        insert_after_content(src, end, &lines, new.le)
-    }
+    lines
 }
 
 /// A line more under the heading `day` of the entry's date: an item of the

@@ -330,3 +330,43 @@ fn a_new_month_is_titled_and_written_like_the_others() {
         format!("{src}- 2026-03-01: x\n")
     );
 }
+
+#[test]
+fn a_new_month_opens_a_group_of_tables_or_days_too() {
+    // Tables under month headings: the new month gets a table of its own,
+    // with the header and delimiter lines of the table next to it.
+    let jan = "### January 2026\n\n| Date | Update |\n|---|---|\n| 2026-01-03 | a |\n";
+    let mar = "### March 2026\n\n| Date       | Update |\n| ---------- | ------ |\n| 2026-03-02 | c      |\n";
+    let feb = "### February 2026\n\n| Date       | Update |\n| ---------- | ------ |\n| 2026-02-10 | x      |\n";
+    let log = |groups: &[&str]| format!("## Progress Log\n\n{}\n## Next\n", groups.join("\n"));
+    assert_eq!(
+        run_dated(&log(&[jan, mar]), "2026-02-10"),
+        log(&[jan, feb, mar])
+    );
+    let apr = "### April 2026\n\n| Date       | Update |\n| ---------- | ------ |\n| 2026-04-01 | x      |\n";
+    assert_eq!(
+        run_dated(&log(&[mar, jan]), "2026-04-01"),
+        log(&[apr, mar, jan])
+    );
+    // Days under month headings (`2026-01` ones too): the month's heading,
+    // then the day's, written like the day next to it.
+    let days = "## Log\n\n### 2026-01\n\n#### 2026-01-03\n\n- a\n";
+    assert_eq!(
+        run_dated(days, "2026-02-04"),
+        format!("{days}\n### 2026-02\n\n#### 2026-02-04\n\n- x\n")
+    );
+    let crlf = "## Log\r\n\r\n### Jan 2026\r\n#### 2026-01-03\r\na\r\n";
+    assert_eq!(
+        run_dated(crlf, "2025-12-10"),
+        "## Log\r\n\r\n### Dec 2025\r\n#### 2025-12-10\r\nx\r\n\r\n### Jan 2026\r\n#### 2026-01-03\r\na\r\n"
+    );
+    // A month that has its group takes the entry there, as before.
+    assert_eq!(
+        run_dated(days, "2026-01-09"),
+        format!("{days}\n#### 2026-01-09\n\n- x\n")
+    );
+    assert_eq!(
+        run_dated(&log(&[jan]), "2026-01-09"),
+        log(&[&jan.replace("a |\n", "a |\n| 2026-01-09 | x |\n")])
+    );
+}

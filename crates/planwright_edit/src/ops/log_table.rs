@@ -1,11 +1,13 @@
 //! Log entries as table rows: padded like the table, `|` escaped, where
-//! the date belongs among the rows of the log's tables.
+//! the date belongs among the rows of the log's tables, or in a table of
+//! their own under a new month heading.
 
 use planwright_core::edit::Edit;
+use planwright_core::text::line_len;
 use planwright_core::{Plan, Row, Table, TableKind, TextRange};
 
 use super::{
-    Change, Intent, New, Spot, first_date, insert_lines, line_end_after, line_start, spot,
+    Change, Intent, New, Spot, first_date, insert_lines, line_end_after, line_start, month, spot,
 };
 
 /// The tables in `range` (the log section) that hold entries, each with
@@ -36,9 +38,18 @@ pub(super) fn log_tables(plan: &Plan, range: TextRange) -> Vec<(usize, usize)> {
 }
 
 /// A row in one of the log's `tables` (indices and date columns from
-/// [`log_tables`], not empty), where [`spot`] puts its date among all
-/// their rows.
-pub(super) fn add_row(plan: &Plan, src: &str, tables: &[(usize, usize)], new: &New<'_>) -> Change {
+/// [`log_tables`] of section `s`, not empty), where [`spot`] puts its date
+/// among all their rows. In a log whose tables stand under month
+/// headings, a month without a group gets one (see
+/// [`month::new_month`]): its heading and a table of the one row, with
+/// the header and delimiter lines of the table next to it.
+pub(super) fn add_row(
+    plan: &Plan,
+    src: &str,
+    s: usize,
+    tables: &[(usize, usize)],
+    new: &New<'_>,
+) -> Change {
     let entries: Vec<(Option<&str>, usize)> = tables
         .iter()
         .enumerate()
@@ -49,6 +60,20 @@ pub(super) fn add_row(plan: &Plan, src: &str, tables: &[(usize, usize)], new: &N
                 .map(move |r| (r.cells.get(col).and_then(|c| first_date(&c.text)), g))
         })
         .collect();
+    let starts: Vec<usize> = tables
+        .iter()
+        .map(|&(t, _)| plan.tables[t].range.start as usize)
+        .collect();
+    if let Some(month) = month::new_month(plan, src, s, &entries, &starts, new.date) {
+        let (index, date_col) = tables[month.model];
+        let t = &plan.tables[index];
+        let mut lines = head_lines(src, t);
+        lines.push(row_text(src, t, date_col, new));
+        return Change {
+            edits: vec![month.edit(src, lines, new.le)],
+            intent: Intent::LogEntry { new_heading: true },
+        };
+    }
     let row_at = |i: usize| {
         let mut i = i;
         for (g, &(t, _)) in tables.iter().enumerate() {
@@ -75,10 +100,39 @@ pub(super) fn add_row(plan: &Plan, src: &str, tables: &[(usize, usize)], new: &N
     }
 }
 
-/// A row with the date and message in their columns, cells padded to the
-/// header's widths, `|` escaped, pipes and prefix as the table writes them:
-/// before the row `before`, else after the table's last row.
+/// The row [`row_text`] writes, before the row `before`, else after the
+/// table's last row.
 fn table_row(src: &str, t: &Table, date_col: usize, before: Option<&Row>, new: &New<'_>) -> Edit {
+    let row = row_text(src, t, date_col, new);
+    let at = match (before, t.rows.last()) {
+        (Some(next), _) => line_start(src, next.range.start as usize),
+        (None, Some(last)) => line_end_after(src, last.range.end as usize),
+        (None, None) => {
+            // No rows yet: after the delimiter row under the header.
+            let after_header = line_end_after(src, t.header.range.end as usize);
+            line_end_after(src, after_header + 1)
+        }
+    };
+    insert_lines(src, at, &[row], new.le)
+}
+
+/// The header and delimiter lines of `t` as written, without their line
+/// endings, for a new table that reads like it.
+fn head_lines(src: &str, t: &Table) -> Vec<String> {
+    let header = line_start(src, t.header.range.start as usize);
+    let delim = line_end_after(src, t.header.range.end as usize);
+    [header, delim]
+        .iter()
+        .map(|&at| {
+            let rest = src.get(at..).unwrap_or("");
+            rest[..line_len(rest)].to_owned()
+        })
+        .collect()
+}
+
+/// A row with the date and message in their columns, cells padded to the
+/// header's widths, `|` escaped, pipes and prefix as the table writes them.
+fn row_text(src: &str, t: &Table, date_col: usize, new: &New<'_>) -> String {
     let msg_col = t
         .column(&[
             "update",
@@ -141,21 +195,11 @@ fn table_row(src: &str, t: &Table, date_col: usize, before: Option<&Row>, new: &
             format!("{text:<width$}")
         })
         .collect();
-    let row = if outer {
+    if outer {
         format!("{prefix}| {} |", cells.join(" | "))
     } else {
         format!("{prefix}{}", cells.join(" | "))
-    };
-    let at = match (before, t.rows.last()) {
-        (Some(next), _) => line_start(src, next.range.start as usize),
-        (None, Some(last)) => line_end_after(src, last.range.end as usize),
-        (None, None) => {
-            // No rows yet: after the delimiter row under the header.
-            let after_header = line_end_after(src, t.header.range.end as usize);
-            line_end_after(src, after_header + 1)
-        }
-    };
-    insert_lines(src, at, &[row], new.le)
+    }
 }
 
 /// `|` escaped for a table cell; one already escaped (`\|`) is left as is.

@@ -7,7 +7,9 @@
 //! newline keeps it without one.
 
 mod field;
+mod field_list;
 mod log;
+pub(crate) mod month;
 mod tasks;
 
 pub use field::{SetField, check_status, set_field};
