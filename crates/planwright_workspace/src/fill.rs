@@ -6,7 +6,8 @@
 //! by where it stands: the first slot of the title heading is the title, a
 //! slot that is a header field's whole value (`**Status:** Draft | Done`) is
 //! named by the field. Every fill is a byte patch at the slot's range
-//! (`planwright_core::edit`), so the template's other bytes are untouched;
+//! (`planwright_core::edit`), so the template's other bytes are untouched
+//! (but for the delimiters of code a value would otherwise end early);
 //! a slot planwright cannot fill is left exactly as written.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -230,13 +231,18 @@ pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
         if in_title && name == "title" {
             title_slot_taken = true;
         }
-        let value = crate::fill_value::render(&plan, template, p.range, &name, raw.clone());
+        let value = crate::fill_value::render(&plan, template, p.range, &name, &raw);
         if edits.iter().any(|e| overlaps(e.range, p.range)) {
             continue;
         }
         edits.push(Edit::replace(p.range, value));
         used_vars.extend(vars);
         record(&mut filled, name, raw);
+    }
+    for edit in crate::fill_code::keep_code_whole(&plan, template, &edits) {
+        if !edits.iter().any(|e| e.conflicts(&edit)) {
+            edits.push(edit);
+        }
     }
     if title_slot_taken
         && let Some(edit) = title_template_word(template, title_heading)
@@ -582,6 +588,10 @@ fn in_timeline(plan: &Plan, range: TextRange) -> bool {
         .iter()
         .any(|t| t.kind == TableKind::Timeline && t.range.contains_range(range))
 }
+
+#[path = "fill_set.rs"]
+mod set;
+pub use set::{SetClash, set_clash};
 
 #[cfg(test)]
 #[path = "fill_tests.rs"]

@@ -9,7 +9,11 @@
 //! the filler, which fills one only when it knows the name (`--set`, the
 //! dialect's `[fill]` table, planwright's own variables); an unknown one is
 //! notation and stays, as the reader and lint take it to be.
+//!
+//! A value cannot be escaped in code either, so where one would end its
+//! code span or fenced block early, the delimiters grow instead.
 
+use planwright_core::edit::{Edit, apply};
 use planwright_core::{Placeholder, PlaceholderKind, Plan, TextRange, normalize_key};
 
 /// The longest name between the braces, in bytes, as the reader allows.
@@ -23,6 +27,164 @@ pub(crate) fn code_double_braces(plan: &Plan, template: &str) -> Vec<Placeholder
         scan(plan, template, code, &mut out);
     }
     out
+}
+
+/// Edits to the delimiters of code spans and fenced code blocks that
+/// keep each one whole once `edits` fill its slots: see
+/// [`keep_code_spans`] and [`keep_code_fences`].
+pub(crate) fn keep_code_whole(plan: &Plan, template: &str, edits: &[Edit]) -> Vec<Edit> {
+    let mut out = keep_code_spans(plan, template, edits);
+    out.extend(keep_code_fences(plan, template, edits));
+    out
+}
+
+/// Edits that keep each code span one span once its slots are filled
+/// (`edits`). A backslash is read as written in code, so a value cannot be
+/// escaped there; where one holds a run of backticks as long as the
+/// span's own (`` a`b `` in `` `git checkout {{branch}}` ``), the span's
+/// delimiters grow to a length its text does not hold, and where the text
+/// would start or end with a backtick, a space pads each side, which
+/// Markdown strips again: ``` ``git checkout a`b`` ```.
+fn keep_code_spans(plan: &Plan, template: &str, edits: &[Edit]) -> Vec<Edit> {
+    let mut out = Vec::new();
+    for &span in &plan.code_spans {
+        let text = span.slice(template);
+        let open = text.len() - text.trim_start_matches('`').len();
+        // The reader's range may take in white space after the span.
+        let written = text.trim_end();
+        let close = written.len() - written.trim_end_matches('`').len();
+        if open == 0 || close != open || written.len() <= 2 * open {
+            continue;
+        }
+        let start = span.start as usize;
+        let inner = TextRange::new(start + open, start + written.len() - close);
+        let inside: Vec<Edit> = edits
+            .iter()
+            .filter(|e| inner.contains_range(e.range))
+            .map(|e| {
+                let at = |o: u32| o as usize - inner.start as usize;
+                Edit::replace(
+                    TextRange::new(at(e.range.start), at(e.range.end)),
+                    e.content.clone(),
+                )
+            })
+            .collect();
+        if inside.is_empty() {
+            continue;
+        }
+        let Ok(content) = apply(inner.slice(template), &inside) else {
+            continue;
+        };
+        let runs = backtick_runs(&content);
+        let mut len = open;
+        while runs.contains(&len) {
+            len += 1;
+        }
+        let pad = if content.starts_with('`') || content.ends_with('`') {
+            " "
+        } else {
+            ""
+        };
+        if len == open && pad.is_empty() {
+            continue;
+        }
+        let ticks = "`".repeat(len);
+        out.push(Edit::replace(
+            TextRange::new(start, inner.start as usize),
+            format!("{ticks}{pad}"),
+        ));
+        out.push(Edit::replace(
+            TextRange::new(inner.end as usize, start + written.len()),
+            format!("{pad}{ticks}"),
+        ));
+    }
+    out
+}
+
+/// Edits that keep each fenced code block one block once its slots are
+/// filled (`edits`): a line the values make of fence characters alone
+/// (`{{BRANCH}}` filled with three backticks) would close the block early,
+/// so both fences grow longer than any such line.
+fn keep_code_fences(plan: &Plan, template: &str, edits: &[Edit]) -> Vec<Edit> {
+    let mut out = Vec::new();
+    for &block in &plan.code_blocks {
+        let text = block.slice(template);
+        let Some((first, body)) = text.split_once('\n') else {
+            continue;
+        };
+        let indent = first.len() - first.trim_start_matches(' ').len();
+        let Some(fence) = first[indent..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '`' | '~'))
+        else {
+            continue;
+        };
+        let open = first[indent..].len() - first[indent..].trim_start_matches(fence).len();
+        if open < 3 {
+            continue;
+        }
+        let body_start = block.start as usize + first.len() + 1;
+        let lines = body.trim_end_matches('\n');
+        let last_start = lines.rfind('\n').map_or(0, |i| i + 1);
+        let closing = fence_run(&lines[last_start..], fence).filter(|&n| n >= open);
+        let inner = match closing {
+            Some(_) => TextRange::new(body_start, body_start + last_start),
+            None => TextRange::new(body_start, block.end as usize),
+        };
+        let inside: Vec<Edit> = edits
+            .iter()
+            .filter(|e| inner.contains_range(e.range))
+            .map(|e| {
+                let at = |o: u32| o as usize - inner.start as usize;
+                Edit::replace(
+                    TextRange::new(at(e.range.start), at(e.range.end)),
+                    e.content.clone(),
+                )
+            })
+            .collect();
+        if inside.is_empty() {
+            continue;
+        }
+        let Ok(content) = apply(inner.slice(template), &inside) else {
+            continue;
+        };
+        let Some(longest) = content
+            .lines()
+            .filter_map(|l| fence_run(l, fence))
+            .filter(|&n| n >= open)
+            .max()
+        else {
+            continue;
+        };
+        let fences = fence.to_string().repeat(longest + 1);
+        let at = block.start as usize + indent;
+        out.push(Edit::replace(TextRange::new(at, at + open), fences.clone()));
+        if let Some(n) = closing {
+            let line = &lines[last_start..];
+            let at = body_start + last_start + (line.len() - line.trim_start_matches(' ').len());
+            out.push(Edit::replace(TextRange::new(at, at + n), fences));
+        }
+    }
+    out
+}
+
+/// The length of the run of `fence` characters that makes up `line`, if
+/// the line is that run alone (indentation and trailing white space aside),
+/// as a closing fence is.
+fn fence_run(line: &str, fence: char) -> Option<usize> {
+    let rest = line.trim_start_matches(' ');
+    let after = rest.trim_start_matches(fence);
+    let n = rest.len() - after.len();
+    (n > 0 && after.trim().is_empty()).then_some(n)
+}
+
+/// The lengths of the runs of backticks in `text`.
+fn backtick_runs(text: &str) -> Vec<usize> {
+    text.split(|c| c != '`')
+        .map(str::len)
+        .filter(|&n| n > 0)
+        .collect()
 }
 
 /// The `{{name}}` slots in `range` that no placeholder of the reader's

@@ -285,3 +285,106 @@ fn slot_names_are_what_set_and_fill_can_match() {
     // `id` is the comment field whose whole value is a slot.
     assert_eq!(names, ["branch", "feature", "feature_id", "id", "owner"]);
 }
+
+#[test]
+fn a_value_in_a_comment_never_closes_it() {
+    let t = "<!-- Owner: [OWNER] -->\n<!-- Ref: {{TICKET_REF}}> x -->\n";
+    let set = [("owner", "a --> b --!> c"), ("ticket_ref", "x--")];
+    let out = run(t, &set, &[]).text;
+    assert_eq!(
+        out,
+        "<!-- Owner: a -- > b --! > c -->\n<!-- Ref: x-- > x -->\n"
+    );
+    // Each comment is still one comment, read back whole.
+    let plan = parse(&out);
+    assert_eq!(plan.comments.len(), 2, "{out}");
+    let owner = plan.metadata.iter().find(|m| m.norm == "owner").unwrap();
+    assert_eq!(owner.value_range.slice(&out).trim(), "a -- > b --! > c");
+    // A control character dropped from the value cannot make `-->` either.
+    let out = run(t, &[("owner", "a -\u{0}-> b")], &[]).text;
+    assert!(out.starts_with("<!-- Owner: a -- > b -->\n"), "{out}");
+    // A value ending in a dash before the template's own `-->` is harmless.
+    let out = run(
+        "<!-- Ref: {{TICKET_REF}}-->\n",
+        &[("ticket_ref", "x-")],
+        &[],
+    )
+    .text;
+    assert_eq!(out, "<!-- Ref: x--->\n");
+}
+
+#[test]
+fn block_markers_are_escaped_after_quote_and_list_prefixes() {
+    let t = "- {{A}}\n> {{A}}\n1. {{A}}\n> - {{A}}\n  * {{A}}\n2) {{B}}\n- [ ] {{A}}\nx - {{A}}\n-{{A}}\n";
+    let out = run(t, &[("a", "# x"), ("b", "  1. y")], &[]).text;
+    assert_eq!(
+        out,
+        "- \\# x\n> \\# x\n1. \\# x\n> - \\# x\n  * \\# x\n2) 1\\. y\n\
+         - [ ] # x\nx - # x\n-# x\n"
+    );
+    // Indentation in the value would make a quote's content code.
+    let out = run("> {{A}}\n", &[("a", "      - z")], &[]).text;
+    assert_eq!(out, "> \\- z\n");
+}
+
+#[test]
+fn a_heading_keeps_a_trailing_number_sign() {
+    let out = run("# Plan: [TITLE]\n", &[("title", "Issue ##  ")], &[]).text;
+    assert_eq!(out, "# Plan: Issue \\##  \n");
+    // `C#` and a `#` the template closes with are left alone.
+    let out = run("# [TITLE]\n# [TITLE] #\n", &[("title", "C#")], &[]).text;
+    assert_eq!(out, "# C#\n# C# #\n");
+}
+
+#[test]
+fn two_set_names_for_one_slot_or_variable_clash() {
+    let set = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    };
+    let t = "# [FEATURE NAME]\n\n**Issue:** {{ISSUE_ID}}\n**Owner:** [LEAD]\n";
+    assert_eq!(
+        set_clash(t, &set(&[("x", "1"), ("issue_id", "A"), ("issue", "B")])),
+        Some(SetClash {
+            first: 1,
+            second: 2,
+            what: "`issue`".to_owned()
+        })
+    );
+    // A variable's names clash even where no slot of it is.
+    assert_eq!(
+        set_clash("# X\n", &set(&[("Ticket", "A"), ("issue", "B")])).map(|c| c.what),
+        Some("`issue`".to_owned())
+    );
+    assert_eq!(
+        set_clash(t, &set(&[("lead", "A"), ("Owner", "B")])).map(|c| c.what),
+        Some("the slot `[LEAD]`".to_owned())
+    );
+    // One name twice is a repeated option: the last wins.
+    assert_eq!(
+        set_clash(t, &set(&[("issue", "A"), ("Issue", "B"), ("lead", "C")])),
+        None
+    );
+}
+
+#[test]
+fn code_stays_one_span_or_block_whatever_the_value() {
+    let t = "- Run `git checkout {{branch}}` now\n\n| B |\n|---|\n| `{{branch}}` |\n";
+    let out = run(t, &[("branch", "a`b | ``")], &[]).text;
+    assert_eq!(
+        out,
+        "- Run ``` git checkout a`b | `` ``` now\n\n| B |\n|---|\n| ``` a`b \\| `` ``` |\n"
+    );
+    assert_eq!(parse(&out).code_spans.len(), 2, "{out}");
+    // A value with no run as long as the delimiters changes nothing else.
+    let out = run("`x {{branch}} y`\n", &[("branch", "a``b")], &[]).text;
+    assert_eq!(out, "`x a``b y`\n");
+    let t = "```sh\n{{BRANCH}}\n```\n\n~~~~\n  {{BRANCH}}\n";
+    let out = run(t, &[("branch", "````")], &[]).text;
+    assert_eq!(out, "`````sh\n````\n`````\n\n~~~~\n  ````\n");
+    let out = run(t, &[("branch", "~~~~ ")], &[]).text;
+    assert_eq!(out, "```sh\n~~~~ \n```\n\n~~~~~\n  ~~~~ \n");
+    assert_eq!(parse(&out).code_blocks.len(), 2, "{out}");
+}

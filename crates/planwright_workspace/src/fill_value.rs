@@ -10,37 +10,134 @@ pub(crate) fn render(
     template: &str,
     range: TextRange,
     name: &str,
-    raw: String,
+    raw: &str,
 ) -> String {
-    let mut value = raw;
-    // `feature_{{FEATURE_NAME}}` is an identifier: the title goes in as one.
-    let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
-    let before = template[..range.start as usize].chars().next_back();
-    let after = template[range.end as usize..].chars().next();
-    // So does any value with spaces (`--set feature_name="Dark mode"`).
-    if (glued(before) || glued(after)) && (name == "title" || value.contains(char::is_whitespace)) {
-        value = crate::newplan::slugify(&value).replace('-', "_");
-    }
-    if plan.tables.iter().any(|t| t.range.contains_range(range)) {
-        value = value.replace('|', "\\|");
-    }
-    if !in_code_or_front_matter(plan, range) {
-        let line_start = template[..range.start as usize]
-            .rsplit('\n')
-            .next()
-            .is_some_and(|before| before.trim().is_empty());
-        value = escape_markup(&value, line_start);
-    }
-    // Line breaks would end the line; other controls have no place in
-    // a plan's text.
-    value
+    // Line breaks would end the line; other controls have no place in a
+    // plan's text. Dropped first, so what is escaped below is what is
+    // written: `-\u{0}->` must not become `-->` after the check.
+    let mut value: String = raw
         .chars()
         .filter_map(|c| match c {
             '\r' | '\n' => Some(' '),
             c if c.is_control() && c != '\t' => None,
             c => Some(c),
         })
-        .collect()
+        .collect();
+    // `feature_{{FEATURE_NAME}}` is an identifier: the title goes in as one.
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    let before = &template[..range.start as usize];
+    let after = &template[range.end as usize..];
+    // So does any value with spaces (`--set feature_name="Dark mode"`).
+    if (glued(before.chars().next_back()) || glued(after.chars().next()))
+        && (name == "title" || value.contains(char::is_whitespace))
+    {
+        value = crate::newplan::slugify(&value).replace('-', "_");
+    }
+    if plan.tables.iter().any(|t| t.range.contains_range(range)) {
+        value = value.replace('|', "\\|");
+    }
+    if plan.comments.iter().any(|c| c.contains_range(range)) {
+        value = keep_comment_open(before, &value, after);
+    } else if !in_code_or_front_matter(plan, range) {
+        let line = before.rsplit('\n').next().unwrap_or(before);
+        let block_start = opens_block_content(line);
+        if block_start {
+            // Indentation there is no text: four spaces would make code.
+            value = value.trim_start().to_owned();
+        }
+        value = escape_markup(&value, block_start);
+        value = keep_heading_text(line, &value, after);
+    }
+    value
+}
+
+/// Whether text written after `line_before` (the slot's line up to it)
+/// starts a block's content: nothing but indentation and container
+/// markers (`> `, `- `, `* `, `+ `, `1. `, `1) `) stands before it, so a
+/// `#` or `1.` there would open a heading or a list inside the quote or
+/// item. A task's `[ ] ` ends the markers: what follows it is a paragraph.
+fn opens_block_content(line_before: &str) -> bool {
+    let mut rest = line_before;
+    loop {
+        rest = rest.trim_start_matches([' ', '\t']);
+        if rest.is_empty() {
+            return true;
+        }
+        if let Some(after_quote) = rest.strip_prefix('>') {
+            rest = after_quote;
+            continue;
+        }
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let marker = if rest.starts_with(['-', '*', '+']) {
+            1
+        } else if (1..=9).contains(&digits) && rest[digits..].starts_with(['.', ')']) {
+            digits + 1
+        } else {
+            return false;
+        };
+        // A list marker is one only when white space follows it.
+        if !rest[marker..].starts_with([' ', '\t']) {
+            return false;
+        }
+        rest = &rest[marker..];
+    }
+}
+
+/// A value in an HTML comment cannot be escaped (nothing in a comment is
+/// read as markup), but `-->` (or `--!>`, which browsers also take) would
+/// end the comment early and show the rest of it as text. A space goes
+/// between the dashes and the `>`: `a -- > b`. Entities (`--&gt;`) would
+/// be no better, as a comment is never rendered, so `&gt;` would stay
+/// `&gt;` for every reader, `planwright show` included; the space keeps
+/// the value readable and one byte longer. The text around the slot
+/// counts: `<!--` before a value `>` or `->`, or a value ending in `--`
+/// before the template's own `>`, closes the comment as well.
+fn keep_comment_open(before: &str, value: &str, after: &str) -> String {
+    let tail_start = before.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+    let mut text = before[tail_start..].to_owned();
+    let tail = text.len();
+    for c in value.chars() {
+        if c == '>' && (text.ends_with("--") || text.ends_with("--!")) {
+            text.push(' ');
+        }
+        text.push(c);
+    }
+    // A close that starts in the value and ends in the template's text.
+    let ahead: String = after.chars().take(3).collect();
+    let joined = format!("{text}{ahead}");
+    let closes_across = ["-->", "--!>"]
+        .iter()
+        .filter_map(|close| joined.match_indices(close).next())
+        .any(|(at, close)| at < text.len() && at + close.len() > text.len());
+    if closes_across {
+        text.push(' ');
+    }
+    text.split_off(tail)
+}
+
+/// At the end of an ATX heading (`# Plan: [TITLE]`), a value ending in a
+/// run of `#` after a space (`Issue #`) would be read as the heading's
+/// closing sequence and vanish; the run's first `#` is escaped.
+fn keep_heading_text(line_before: &str, value: &str, after: &str) -> String {
+    let heading = line_before
+        .trim_start_matches(' ')
+        .strip_prefix('#')
+        .is_some_and(|r| r.trim_start_matches('#').starts_with([' ', '\t']) || r.is_empty());
+    let line_after = after.split('\n').next().unwrap_or(after);
+    if !heading || !line_after.trim().is_empty() {
+        return value.to_owned();
+    }
+    // Spaces after the run do not stop it closing the heading.
+    let text = value.trim_end_matches([' ', '\t']);
+    let body = text.trim_end_matches('#');
+    let spaced = match body.chars().next_back() {
+        Some(c) => c == ' ' || c == '\t',
+        None => line_before.ends_with([' ', '\t']),
+    };
+    if body.len() == text.len() || !spaced {
+        return value.to_owned();
+    }
+    format!("{body}\\{}", &value[body.len()..])
 }
 
 /// Characters Markdown (or planwright's reader, for `{`) may read as
@@ -51,13 +148,15 @@ const INLINE_MARKUP: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '{', '
 /// could read as inline markup where it stands (see [`INLINE_MARKUP`];
 /// `_` inside a word cannot) is backslash-escaped,
 /// as is `&` where it starts an entity (`&amp;`, not `R&D`) and, at the start of
-/// a line, a character that would open a block (`#`, `+`, `-`, `=`, `1.`).
+/// a block's content (a line's, a quote's or a list item's; see
+/// [`opens_block_content`]), a character that would open a block (`#`, `+`,
+/// `-`, `=`, `1.`).
 /// Half-measures surprised: `Support <Vec> generics` lost `<Vec>` as an HTML
 /// tag, and a title escaped `[` but not `*`, so `*stars*` turned italic.
-fn escape_markup(value: &str, line_start: bool) -> String {
+fn escape_markup(value: &str, block_start: bool) -> String {
     let mut out = String::with_capacity(value.len() + 4);
     let mut chars = value.chars().peekable();
-    if line_start {
+    if block_start {
         let digits = value.chars().take_while(char::is_ascii_digit).count();
         let opens_list = digits > 0 && value[digits..].starts_with(['.', ')']);
         if value.starts_with(['#', '+', '-', '=']) {

@@ -141,6 +141,15 @@ pub enum NewError {
         flag_value: String,
         var: &'static str,
     },
+    /// `--set issue_id=A --set issue=B`, or `--set lead=A --set owner=B`
+    /// for `**Owner:** [LEAD]`: two names for what one variable or one
+    /// slot takes (see [`crate::fill::set_clash`]). Neither silently wins.
+    #[error("--set {first} and --set {second} both fill {what}; give only one")]
+    SetTwice {
+        first: String,
+        second: String,
+        what: String,
+    },
 }
 
 /// Creates a new plan as asked; see the module documentation.
@@ -155,6 +164,14 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
         }
     }
     check_set_against_flags(req)?;
+    if let Some(clash) = crate::fill::set_clash(template, &req.set) {
+        let (first, second) = (&req.set[clash.first], &req.set[clash.second]);
+        return Err(NewError::SetTwice {
+            first: format!("{}={}", first.0, first.1),
+            second: format!("{}={}", second.0, second.1),
+            what: clash.what,
+        });
+    }
     if let Some(number) = req.number
         && !pattern.has_number()
     {
@@ -252,7 +269,8 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
 
 /// A `--set` naming the variable an explicit flag gives (`--set
 /// issue_id=A` with `--issue B`, `--set author=Bob` with `--author
-/// Alice`) is refused: whichever won, the other was typed for nothing.
+/// Alice`, `--set plan_number=9` with `--number 7`) is refused: whichever
+/// won, the other was typed for nothing.
 fn check_set_against_flags(req: &NewRequest<'_>) -> Result<(), NewError> {
     // The spec as the project sees it, not the absolute path it was made.
     let spec = req.spec.as_ref().map(|p| relative_to(p, req.root));
@@ -260,6 +278,8 @@ fn check_set_against_flags(req: &NewRequest<'_>) -> Result<(), NewError> {
         ("--spec", "spec", spec),
         ("--issue", "issue", req.issue.clone()),
         ("--author", "author", req.author.clone()),
+        // The folder takes `--number`; a `--set` would put another in the text.
+        ("--number", "number", req.number.map(|n| n.to_string())),
     ];
     for (k, v) in &req.set {
         let var = crate::fill::variable_of(&planwright_core::normalize_key(k));
@@ -475,8 +495,10 @@ fn relative_to(target: &Path, from: &Path) -> String {
     parts.join("/")
 }
 
-/// `..` folded into the folder before it, without asking the file system.
-fn lexical(path: &Path) -> PathBuf {
+/// `..` folded into the folder before it, without asking the file system,
+/// which will not walk through a folder not made yet (a dry run's plan
+/// folder). For absolute paths: a relative one's leading `..` is lost.
+pub fn lexical(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {

@@ -9,7 +9,7 @@ use anyhow::{Context, Result, bail};
 use planwright_core::{DialectSet, ParseOptions, parse_with};
 use planwright_lint::{Context as LintContext, RuleSet, lint};
 use planwright_workspace::config::load_config;
-use planwright_workspace::newplan::{Clock, NewPlan, NewRequest, create};
+use planwright_workspace::newplan::{Clock, NewPlan, NewRequest, create, lexical};
 use planwright_workspace::numbering::format_number;
 use planwright_workspace::templates::dialect_set_lenient;
 use schemars::JsonSchema;
@@ -183,7 +183,13 @@ fn left_as_lint_lists(plan: &NewPlan, dialects: &DialectSet, rules: &RuleSet, ro
     );
     // As `lint` resolves a link: from the plan's folder, then the root.
     let folder = plan.path.parent().unwrap_or(root);
-    let file_exists = |rel: &str| folder.join(rel).exists() || root.join(rel).exists();
+    // A dry run made no plan folder, and the file system will not walk
+    // `specs/001-x/../../README.md` through one that is missing: such a
+    // path is also tried with its `..` folded away.
+    let exists = |path: PathBuf| {
+        path.exists() || std::path::absolute(&path).is_ok_and(|p| lexical(&p).exists())
+    };
+    let file_exists = |rel: &str| exists(folder.join(rel)) || exists(root.join(rel));
     let ctx = LintContext {
         source: &plan.content,
         plan: &parsed,

@@ -103,6 +103,10 @@ fn set_and_flags_for_one_variable_are_refused_not_guessed() {
             &["--set", "Ticket=T-1", "--issue", "B"],
             "--set Ticket=T-1 and --issue B both fill `issue`; give only one",
         ),
+        (
+            &["--set", "plan_number=9", "--number", "7"],
+            "--set plan_number=9 and --number 7 both fill `number`; give only one",
+        ),
     ] {
         let mut all = vec!["new", "S", "-t", "delivery"];
         all.extend(args);
@@ -301,4 +305,157 @@ fn a_dry_run_prints_the_plan_alone_on_standard_output() {
          1 slot would be left for you to fill.\n"
     );
     assert!(!dir.path().join("specs").exists());
+}
+
+#[test]
+fn two_set_names_for_one_slot_are_refused_not_guessed() {
+    let dir = repo();
+    template(
+        dir.path(),
+        "owned",
+        "# Plan: [TITLE]\n\n**Owner:** [LEAD]\n",
+        None,
+    );
+    for (args, message) in [
+        (
+            &["-t", "delivery", "--set", "issue_id=A", "--set", "issue=B"][..],
+            "--set issue_id=A and --set issue=B both fill `issue`; give only one",
+        ),
+        (
+            &[
+                "-t",
+                "delivery",
+                "--set",
+                "Feature Name=A",
+                "--set",
+                "title=B",
+            ],
+            "--set Feature Name=A and --set title=B both fill `title`; give only one",
+        ),
+        (
+            &["-t", "owned", "--set", "lead=A", "--set", "Owner=B"],
+            "--set lead=A and --set Owner=B both fill the slot `[LEAD]`; give only one",
+        ),
+    ] {
+        let mut all = vec!["new", "S"];
+        all.extend(args);
+        let out = planwright(dir.path(), &all);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&out), format!("planwright: error: {message}\n"));
+    }
+    assert!(!dir.path().join("specs").exists());
+    // One name given twice is a repeated option: the last wins.
+    let out = planwright(
+        dir.path(),
+        &[
+            "new",
+            "S",
+            "-t",
+            "owned",
+            "--set",
+            "lead=A",
+            "--set",
+            "Lead=B",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(ok(&out), "# Plan: S\n\n**Owner:** B\n");
+}
+
+#[test]
+fn a_dry_run_finds_a_spec_that_exists() {
+    let dir = repo();
+    write(dir.path(), "README.md", "# Readme\n");
+    write(dir.path(), "docs/.keep", "");
+    for (cwd, spec) in [
+        (dir.path().to_owned(), "README.md"),
+        (dir.path().join("docs"), "../README.md"),
+    ] {
+        let out = planwright(
+            &cwd,
+            &[
+                "new",
+                "X",
+                "-t",
+                "delivery",
+                "--spec",
+                spec,
+                "--dry-run",
+                "--format",
+                "json",
+            ],
+        );
+        let json: serde_json::Value = serde_json::from_str(&ok(&out)).expect("json");
+        assert_eq!(json["missing_links"], serde_json::json!([]), "{spec}");
+        assert!(
+            json["content"]
+                .as_str()
+                .is_some_and(|c| c.contains("**Spec:** [README.md](../../README.md)\n")),
+            "{json}"
+        );
+        let out = planwright(
+            &cwd,
+            &["new", "X", "-t", "delivery", "--spec", spec, "--dry-run"],
+        );
+        assert!(!stderr(&out).contains("to write"), "{}", stderr(&out));
+    }
+    // One that does not exist is still named.
+    let out = planwright(
+        dir.path(),
+        &[
+            "new",
+            "X",
+            "-t",
+            "delivery",
+            "--spec",
+            "nope.md",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&ok(&out)).expect("json");
+    assert_eq!(json["missing_links"], serde_json::json!(["../../nope.md"]));
+}
+
+#[test]
+fn values_stay_in_their_comment_quote_or_item() {
+    let dir = repo();
+    template(
+        dir.path(),
+        "places",
+        "# Plan: [TITLE]\n\n<!-- Owner: {{AUTHOR}} -->\n\n- {{TASK}}\n> {{NOTE}}\n",
+        None,
+    );
+    let out = planwright(
+        dir.path(),
+        &[
+            "new",
+            "P",
+            "-t",
+            "places",
+            "--author",
+            "Ann --> visible",
+            "--set",
+            "task=# heading",
+            "--set",
+            "note=1. list",
+        ],
+    );
+    ok(&out);
+    let rel = "specs/001-p/plan.md";
+    let plan = std::fs::read_to_string(dir.path().join(rel)).expect("plan");
+    assert_eq!(
+        plan,
+        "# Plan: P\n\n<!-- Owner: Ann -- > visible -->\n\n- \\# heading\n> 1\\. list\n"
+    );
+    // The comment is still metadata, read back whole; nothing leaked out.
+    let shown = ok(&planwright(dir.path(), &["show", rel, "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&shown).expect("json");
+    assert_eq!(json["metadata"][0]["value"], "Ann -- > visible", "{shown}");
+    assert_eq!(
+        json["sections"].as_array().map(Vec::len),
+        Some(1),
+        "{shown}"
+    );
 }
