@@ -144,6 +144,18 @@ pub(crate) fn status_key(value: &str) -> planwright_core::Text {
     normalize_key(head)
 }
 
+/// `text` on one line and at most 60 characters, for a message: long text
+/// (a bracketed instruction sentence, a heading run over several lines) is
+/// cut with `...`; the underline still shows all of it.
+pub(crate) fn shorten(text: &str) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= 60 {
+        return one_line;
+    }
+    let cut: String = one_line.chars().take(57).collect();
+    format!("{cut}...")
+}
+
 /// A date written in a value or cell, valid or not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct DateToken {

@@ -26,6 +26,8 @@ impl DialectSet {
         // Scores first, evidence only for the winner: describing every
         // dialect's hits was most of detection's allocations.
         let mut scores = vec![0u32; self.dialects.len()];
+        // How many markers each dialect matched: see `proven`.
+        let mut hits = vec![0u32; self.dialects.len()];
         let mut seen = vec![false; self.text_owner.len()];
         // Text markers in the order they first occur, for the evidence.
         let mut first_seen = Vec::new();
@@ -36,6 +38,7 @@ impl DialectSet {
             }
             let (d, m) = self.text_owner[p];
             scores[d] += self.dialects[d].descriptor.detect[m].weight;
+            hits[d] += 1;
             first_seen.push(p);
         }
         let signals = Signals::new(plan, source, file_name, path);
@@ -43,7 +46,13 @@ impl DialectSet {
             for (marker, key) in dialect.descriptor.detect.iter().zip(&self.marker_keys[d]) {
                 if signals.matches(marker, key) {
                     scores[d] += marker.weight;
+                    hits[d] += marker.proof();
                 }
+            }
+        }
+        for (d, score) in scores.iter_mut().enumerate() {
+            if !self.proven(d, hits[d]) {
+                *score = 0;
             }
         }
         let best = scores
@@ -80,6 +89,21 @@ impl DialectSet {
                 evidence: vec!["no dialect scored 3 or more".to_owned()],
             },
         }
+    }
+}
+
+impl DialectSet {
+    /// Whether markers worth `hits` (see [`Marker::proof`]) prove dialect
+    /// `d`. A dialect that requires sections or fields needs two: one
+    /// heading or field (`Feature ID`, `Goals`) is a name hand-written
+    /// plans share, and reading such a plan by a template it never
+    /// followed reports that template's sections and fields as missing.
+    /// One proves a dialect that asks for nothing.
+    fn proven(&self, d: usize, hits: u32) -> bool {
+        let descriptor = &self.dialects[d].descriptor;
+        let demands =
+            !descriptor.required_sections.is_empty() || !descriptor.required_metadata.is_empty();
+        hits >= if demands { 2 } else { 1 }
     }
 }
 
@@ -197,6 +221,16 @@ impl Marker {
         }
     }
 
+    /// What a match of this marker is worth as proof: a file's name or
+    /// path, or the ids of most of its tasks, speak for the whole file and
+    /// are worth two; one heading, field, comment or text, one.
+    fn proof(&self) -> u32 {
+        match self.test() {
+            Test::File(_) | Test::Path(_) | Test::TaskIds(_) => 2,
+            _ => 1,
+        }
+    }
+
     /// The evidence line for a marker [`Signals::matches`] accepted.
     fn describe(&self) -> Option<String> {
         Some(match self.test() {
@@ -210,5 +244,31 @@ impl Marker {
             Test::TaskIds("numbered") => "tasks carry numbered ids".to_owned(),
             Test::TaskIds(_) | Test::None => return None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse;
+
+    #[test]
+    fn one_shared_name_does_not_make_a_plan_a_templates() {
+        // `Feature ID` alone: many hand-written plans have one.
+        let plan = parse("# Plan: Export\n\n**Feature ID:** F-12\n\n## Work\n\nText.\n");
+        assert_eq!(plan.dialect.name, "generic", "{:?}", plan.dialect.evidence);
+        // With a second marker of the design template, it is one.
+        let plan =
+            parse("# Plan: Export\n\n**Feature ID:** F-12\n\n## Key Design Decisions\n\nText.\n");
+        assert_eq!(plan.dialect.name, "design", "{:?}", plan.dialect.evidence);
+    }
+
+    #[test]
+    fn ids_of_most_tasks_speak_for_the_whole_file() {
+        let plan = parse("# Tasks\n\n- [ ] T001 One\n- [ ] T002 Two\n- [ ] T003 Three\n");
+        assert_eq!(
+            plan.dialect.name, "speckit-tasks",
+            "{:?}",
+            plan.dialect.evidence
+        );
     }
 }

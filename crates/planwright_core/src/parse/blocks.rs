@@ -391,6 +391,14 @@ impl Builder<'_> {
             }
             return;
         }
+        if key == "status" {
+            // A field replaces what the phase's head said, once.
+            let open = self.phases.iter_mut().rev().find(|o| o.index == p);
+            if let Some(o) = open.filter(|o| o.head_status) {
+                o.head_status = false;
+                self.plan.phases[p].status = None;
+            }
+        }
         let phase = &mut self.plan.phases[p];
         match key {
             "timeline" | "estimated_time" | "estimate" | "duration" | "effort"

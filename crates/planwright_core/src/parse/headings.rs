@@ -114,7 +114,7 @@ impl Builder<'_> {
             priority: head.priority,
             estimate: None,
             goal: None,
-            status: None,
+            status: head.status,
             depends_on: Vec::new(),
             depends_range: None,
             tasks: Vec::new(),
@@ -123,11 +123,13 @@ impl Builder<'_> {
         if item.is_some() {
             self.item_phases.push(index);
         }
+        let head_status = self.plan.phases[index].status.is_some();
         self.phases.push(OpenPhase {
             index,
             level,
             bold: false,
             item,
+            head_status,
         });
         index
     }

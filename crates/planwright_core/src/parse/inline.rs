@@ -14,6 +14,7 @@ mod line;
 #[path = "inline_quotes.rs"]
 mod quotes;
 
+pub(crate) use super::inline_choice::{is_choice_list, scan_choice};
 use line::{Line, is_reference_id};
 use quotes::Quotes;
 
@@ -167,125 +168,9 @@ pub(crate) fn scan_code(text: &str, base: usize, out: &mut Vec<Placeholder>) {
     }
 }
 
-/// A whole value (a metadata value or a table cell) that is still a list of
-/// choices: `Draft | In Progress | Completed`, `High/Medium/Low`, `L/M/H`.
-pub(crate) fn scan_choice(text: &str, base: usize) -> Option<Placeholder> {
-    let trimmed = text.trim();
-    let lead = text.len() - text.trim_start().len();
-    if !is_choice_list(trimmed) {
-        return None;
-    }
-    Some(make(
-        trimmed,
-        base + lead,
-        0,
-        trimmed.len(),
-        PlaceholderKind::Choice,
-        None,
-    ))
-}
-
-/// Choice words that make a two-way list (`New/Modified`) a template slot.
-const CHOICE_WORDS: &[&str] = &[
-    "high",
-    "medium",
-    "med",
-    "low",
-    "yes",
-    "no",
-    "new",
-    "modified",
-    "existing",
-    "true",
-    "false",
-    "required",
-    "optional",
-    "draft",
-    "in progress",
-    "completed",
-    "complete",
-    "done",
-    "pending",
-    "blocked",
-    "not started",
-    "p0",
-    "p1",
-    "p2",
-    "p3",
-    "must",
-    "should",
-    "could",
-    "small",
-    "large",
-    "l",
-    "m",
-    "h",
-    "s",
-    "xl",
-    "critical",
-    "major",
-    "minor",
-    "approved",
-    "rejected",
-    "internal",
-    "external",
-    "proposed",
-    "accepted",
-    "on track",
-    "at risk",
-];
-
-pub(crate) fn is_choice_list(value: &str) -> bool {
-    if memchr::memchr2(b'|', b'/', value.as_bytes()).is_none() {
-        return false;
-    }
-    let sep = if value.contains(" | ") {
-        '|'
-    } else if value.contains('/') {
-        '/'
-    } else {
-        return false;
-    };
-    // Walked again for each test rather than collected: this runs on every
-    // field value, and the collection and lower-cased copies were most of
-    // its allocations.
-    let alternatives = || value.split(sep).map(str::trim);
-    let count = alternatives().count();
-    if count < 2 {
-        return false;
-    }
-    let well_formed = alternatives().all(|a| {
-        !a.is_empty()
-            && a.len() <= 24
-            && a.split_whitespace().count() <= 3
-            && a.chars().next().is_some_and(char::is_alphanumeric)
-            && a.chars()
-                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_')
-    });
-    if !well_formed {
-        return false;
-    }
-    let known = alternatives().filter(|a| is_choice_word(a)).count();
-    if sep == '|' {
-        // Pipes outside tables are only ever a template's choice list.
-        return count >= 3 || known >= 1;
-    }
-    let single_letters = alternatives().all(|a| a.len() == 1);
-    known == count || (count >= 3 && (known >= 2 || single_letters))
-}
-
-/// Whether `word` is one of [`CHOICE_WORDS`], in any case.
-fn is_choice_word(word: &str) -> bool {
-    if word.is_ascii() {
-        CHOICE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
-    } else {
-        CHOICE_WORDS.contains(&word.to_lowercase().as_str())
-    }
-}
-
 type Found = Option<(usize, PlaceholderKind, Option<Text>)>;
 
-fn make(
+pub(super) fn make(
     text: &str,
     base: usize,
     start: usize,
@@ -469,7 +354,11 @@ fn bracket(text: &str, i: usize, line: Option<Line<'_>>) -> Found {
         };
         no_digits && letters >= 3 && (all_caps || capitalised || lower())
     };
-    accepted.then(|| {
+    // One word that emphasis sets off whole (`**[LEGACY]**`) is a term the
+    // plan uses, a tag or a label, not a slot: a slot is written in a
+    // field or a sentence, or names what to write in words.
+    let term = || !trimmed.contains(' ') && line.is_some_and(|l| l.set_off(i, close));
+    (accepted && !term()).then(|| {
         (
             close + 1,
             PlaceholderKind::Bracket,

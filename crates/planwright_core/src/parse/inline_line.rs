@@ -40,22 +40,44 @@ impl<'s> Line<'s> {
         dest_like && (title.is_empty() || title.starts_with(['"', '\'', '(']))
     }
 
-    /// Whether the bracket is the whole value of a bold field line:
+    /// Whether the bracket is the whole value of a bold field:
     /// `**Date:** [date]`, `- **Deciders**: [names]`, nothing after it but
-    /// white space (or a hard break's `\`).
+    /// white space (or a hard break's `\`). A line may hold several fields
+    /// split by `|`, as `meta::bold_fields` reads them (`**Branch**: x |
+    /// **Spec**: [link]`): then the line opens with a field, the bracket's
+    /// key follows the last `|` before it, and a `|` after it opens a field
+    /// or ends the line.
     pub(super) fn whole_field_value(self, open: usize, close: usize) -> bool {
         let (before, after) = self.around(open, close);
-        if !after.trim_end_matches([' ', '\t', '\\']).is_empty() {
-            return false;
-        }
+        let after = after.trim_start_matches([' ', '\t']);
+        let ends = match after.strip_prefix('|') {
+            Some(next) => {
+                let next = next.trim_start_matches([' ', '\t']);
+                next.trim_end_matches('\\').is_empty() || opens_with_field(next)
+            }
+            None => after.trim_end_matches([' ', '\t', '\\']).is_empty(),
+        };
         let head = before.trim_end_matches([' ', '\t']);
-        if head.len() == before.len() {
+        if !ends || head.len() == before.len() {
             return false;
         }
         let head = strip_list_marker(head.trim_start_matches([' ', '\t', '>']));
-        bold_key(head).is_some_and(|key| {
+        let key = match head.rfind('|') {
+            Some(bar) if opens_with_field(head) => head[bar + 1..].trim_start_matches([' ', '\t']),
+            Some(_) => return false,
+            None => head,
+        };
+        bold_key(key).is_some_and(|key| {
             !key.is_empty() && key.len() <= 40 && !key.contains(['*', '_', '[', '`'])
         })
+    }
+
+    /// Whether emphasis wraps the bracket and nothing else, on both sides
+    /// alike: `**[LEGACY]**`, `*[Story]*`.
+    pub(super) fn set_off(self, open: usize, close: usize) -> bool {
+        let (before, after) = self.around(open, close);
+        let fence = &before[before.trim_end_matches(['*', '_']).len()..];
+        !fence.is_empty() && after.starts_with(fence)
     }
 
     /// The bracket's line before its `[`, and after its `]`.
@@ -79,6 +101,19 @@ fn bold_key(head: &str) -> Option<&str> {
             .and_then(|k| k.strip_suffix(':'))
             .or_else(|| inner.strip_suffix(':')?.strip_suffix(fence))
             .map(str::trim)
+    })
+}
+
+/// Whether `s` opens with a bold field's key: `**Key:**` or `**Key**:`
+/// (or with `__`), whatever follows.
+fn opens_with_field(s: &str) -> bool {
+    ["**", "__"].into_iter().any(|fence| {
+        s.strip_prefix(fence)
+            .and_then(|inner| inner.find(fence).map(|end| inner.split_at(end)))
+            .is_some_and(|(key, rest)| {
+                !key.trim().is_empty()
+                    && (key.ends_with(':') || rest[fence.len()..].starts_with(':'))
+            })
     })
 }
 

@@ -291,3 +291,72 @@ fn a_lower_case_word_is_a_slot_as_a_bold_fields_whole_value() {
         assert!(found.is_empty(), "{text:?} gave {found:?}");
     }
 }
+
+#[test]
+fn options_marked_with_emoji_are_still_a_choice_list() {
+    for yes in [
+        "🟡 Open | 🔵 Working | 🟢 Shipped",
+        "⬜ Not Started | ✅ Done",
+        "⚠️ High / ✔️ Low",
+    ] {
+        assert!(is_choice_list(yes), "{yes}");
+    }
+    for no in ["✅ Done", "✅ CI/CD", "🚀 a | b", "✅Done | ❌Failed"] {
+        assert!(!is_choice_list(no), "{no}");
+    }
+    // The finding covers the marks too.
+    let value = " 🟡 Draft | 🟢 Done ";
+    let choice = scan_choice(value, 10).map(|p| (p.text, p.range));
+    assert_eq!(
+        choice,
+        Some((
+            value.trim().into(),
+            TextRange::new(11, 10 + value.trim_end().len())
+        ))
+    );
+}
+
+#[test]
+fn a_lower_case_word_is_a_slot_as_one_of_several_fields_on_a_line() {
+    let found = |text: &str| -> Vec<Text> { kinds(text).into_iter().map(|(t, _)| t).collect() };
+    assert_eq!(
+        found("**Branch**: `main` | **Due**: [due] | **Ref**: [ref]"),
+        ["[due]", "[ref]"]
+    );
+    assert_eq!(
+        found("- **Due:** [due] | __Ref:__ [ref] |"),
+        ["[due]", "[ref]"]
+    );
+    for text in [
+        // A table row, a line that opens with prose, a `|` in the value.
+        "| **Ref**: [ref] | two |",
+        "see | **Ref**: [ref]",
+        "**Ref**: [ref] | more",
+        "**Ref**: a | [ref]",
+    ] {
+        let found = kinds(text);
+        assert!(found.is_empty(), "{text:?} gave {found:?}");
+    }
+}
+
+#[test]
+fn one_word_set_off_by_emphasis_is_a_term() {
+    for text in [
+        "a journal **[LEGACY]** here",
+        "*[Story]* tag",
+        "- **[Marker]**: why",
+    ] {
+        let found = kinds(text);
+        assert!(found.is_empty(), "{text:?} gave {found:?}");
+    }
+    // Words naming what to write, a slot inside bold text, or unbalanced
+    // markup are still slots.
+    for text in [
+        "**[FEATURE NAME]**",
+        "**Step 2 – [Title]**",
+        "**[LEGACY]* x",
+        "[LEGACY]**",
+    ] {
+        assert_eq!(kinds(text).len(), 1, "{text:?}");
+    }
+}

@@ -246,6 +246,8 @@ pub(crate) struct PhaseHead {
     pub number: Text,
     pub title: Text,
     pub priority: Option<Text>,
+    /// A status the head states (`Setup ✅`, see [`super::head_status`]).
+    pub status: Option<Text>,
 }
 
 pub(super) const PHASE_WORDS: &[(&str, PhaseKind)] = &[
@@ -264,6 +266,7 @@ pub(super) const PHASE_WORDS: &[(&str, PhaseKind)] = &[
 /// `Phase 4a`, `Stage A`, `Milestone M1`, `Step 1.1: Title`,
 /// `Step 1 – Title`. `text` is the plain heading text without its number.
 pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
+    let mark = super::head_status::leading(text);
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '-');
     let (word, kind) = PHASE_WORDS.iter().find(|(w, _)| {
         text.get(..w.len())
@@ -301,11 +304,16 @@ pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
         }
         None => Text::from(title.trim_end_matches(['*', ':']).trim()),
     };
+    let (title, status) = match super::head_status::trailing(&title) {
+        Some((rest, status)) => (Text::from(rest), Some(Text::from(status))),
+        None => (title, mark.map(Text::from)),
+    };
     Some(PhaseHead {
         kind: *kind,
         number,
         title,
         priority,
+        status,
     })
 }
 

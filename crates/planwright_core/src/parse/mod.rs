@@ -10,8 +10,10 @@
 //! never panicking and to exact ranges.
 
 mod blocks;
+mod head_status;
 mod headings;
 mod inline;
+mod inline_choice;
 mod items;
 mod meta;
 mod note_phases;
@@ -149,6 +151,9 @@ struct OpenPhase {
     /// closes it. At most one is open: each closes the one before.
     bold: bool,
     item: Option<usize>,
+    /// Its status is the one its head states (`Phase 1: Setup ✅`): a
+    /// `Status:` field inside it says more, and replaces it.
+    head_status: bool,
 }
 
 struct OpenItem {

@@ -289,6 +289,40 @@ fn an_overview_item_says_what_the_headed_phase_of_its_id_waits_for() {
 }
 
 #[test]
+fn a_status_in_a_phase_head_is_the_phases_until_a_field_says_otherwise() {
+    let src = "\
+## Phase 1: Setup ✅ COMPLETED
+
+- [ ] T001 Create the repo
+
+## ✅ Phase 2: API
+
+**Status:** In progress
+
+- [ ] T002 Add routes
+
+### Phase 3: Ship [Blocked]
+
+## Phase 4: Done criteria
+";
+    let plan = p(src);
+    let heads: Vec<(&str, Option<&str>)> = plan
+        .phases
+        .iter()
+        .map(|ph| (ph.title.as_str(), ph.status.as_deref()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            ("Setup", Some("✅ COMPLETED")),
+            ("API", Some("In progress")),
+            ("Ship", Some("Blocked")),
+            ("Done criteria", None),
+        ]
+    );
+}
+
+#[test]
 fn a_dependency_in_a_task_item_is_the_tasks_with_its_range() {
     let src = "## Phase 1: A\n- [ ] T001 first\n- [ ] T002 second\n  **Dependencies**: T001\n- [ ] T003 third\n  _Deps_: T002 (after Phase 1)\n";
     let plan = p(src);

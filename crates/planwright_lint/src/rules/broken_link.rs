@@ -1,13 +1,15 @@
-//! Flags a relative link, or the `Spec:` field, pointing at a file that
+//! Flags a relative link, or a `Spec:` field, pointing at a file that
 //! does not exist.
 //!
 //! ## What it does
 //! Checks every link whose target is a relative path (not a URL, not an
-//! anchor within the page) and the path in a `Spec:` metadata field,
-//! resolved from the plan's own folder or, failing that, from the project
-//! root (the folder of `planwright.toml`, or the current folder), where
-//! `Spec:` paths are usually written from. Anchors (`#section`), queries
-//! and glob patterns are ignored.
+//! anchor within the page) and the paths in every `Spec:` or
+//! `Specification:` field (the plan's, a phase's or a list item's; each
+//! path in code spans, or else the whole value), resolved from the plan's
+//! own folder or, failing that, from the project root (the folder of
+//! `planwright.toml`, or the current folder), where `Spec:` paths are
+//! usually written from. Anchors (`#section`), queries and glob patterns
+//! are ignored.
 //!
 //! ## Why
 //! Plans point at the spec they implement, the design they follow and the
@@ -23,7 +25,7 @@
 //! ## Fix
 //! Point the link at the file's current path, or remove it.
 
-use planwright_core::TextRange;
+use planwright_core::{MetaField, TextRange};
 
 use super::Sink;
 use crate::Context;
@@ -36,21 +38,56 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             report(out, link.range, &path);
         }
     }
-    if let Some(spec) = ctx.plan.field("spec") {
-        let value = spec.value.trim().trim_matches('`');
-        let is_link = ctx
-            .plan
-            .links
-            .iter()
-            .any(|l| spec.value_range.contains_range(l.range));
-        if !is_link
-            && looks_like_path(value)
-            && let Some(path) = local_path(value)
-            && !(ctx.file_exists)(&path)
-        {
-            report(out, spec.value_range, &path);
+    let mut reported: Vec<TextRange> = Vec::new();
+    for field in ctx
+        .plan
+        .metadata
+        .iter()
+        .filter(|f| SPEC_KEYS.contains(&f.norm.as_str()))
+    {
+        for (at, value) in spec_paths(ctx, field) {
+            // A link in the value was checked above, and one place is
+            // reported once however many fields the reader saw there.
+            let in_link = ctx
+                .plan
+                .links
+                .iter()
+                .any(|l| l.range.start < at.end && at.start < l.range.end);
+            if in_link || reported.contains(&at) || !looks_like_path(value) {
+                continue;
+            }
+            if let Some(path) = local_path(value)
+                && !(ctx.file_exists)(&path)
+            {
+                reported.push(at);
+                report(out, at, &path);
+            }
         }
     }
+}
+
+/// Normalised keys of the fields that name the spec a plan implements.
+const SPEC_KEYS: &[&str] = &["spec", "specification"];
+
+/// The paths a spec field names, each with where it is written: every code
+/// span in the value (`` `specs/a.md`, `docs/b.md` ``), or else the whole
+/// value.
+fn spec_paths<'a>(ctx: &Context<'a>, field: &'a MetaField) -> Vec<(TextRange, &'a str)> {
+    let within = field.value_range;
+    let from = ctx
+        .plan
+        .code_spans
+        .partition_point(|c| c.start < within.start);
+    let spans: Vec<_> = ctx.plan.code_spans[from..]
+        .iter()
+        .take_while(|c| c.start < within.end)
+        .filter(|c| within.contains_range(**c))
+        .map(|c| (*c, c.slice(ctx.source).trim_matches('`').trim()))
+        .collect();
+    if !spans.is_empty() {
+        return spans;
+    }
+    vec![(within, field.value.trim().trim_matches('`'))]
 }
 
 fn report(out: &mut Sink<'_>, at: TextRange, path: &str) {

@@ -22,6 +22,7 @@
 
 use super::Sink;
 use crate::Context;
+use crate::util::shorten;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let sections = &ctx.plan.sections;
@@ -37,8 +38,11 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         if s.has_content || child {
             continue;
         }
-        out.report(s.heading, format!("section `{}` is empty", s.title))
-            .primary_label("nothing under this heading")
-            .help("write the section, say why it does not apply, or delete the heading");
+        out.report(
+            s.heading,
+            format!("section `{}` is empty", shorten(&s.title)),
+        )
+        .primary_label("nothing under this heading")
+        .help("write the section, say why it does not apply, or delete the heading");
     }
 }

@@ -5,7 +5,9 @@
 //! `Proposed`, the dialect's initial status), reports the open-questions
 //! section if it still lists questions: list items, or paragraphs ending in
 //! a question mark, that are not marked resolved (ticked, struck through,
-//! or saying "Resolved", "Answered" or "Decided").
+//! or saying "Resolved", "Answered" or "Decided"). Only the section's
+//! top-level items count: the points nested under a question are its
+//! details, not more questions.
 //!
 //! ## Why
 //! A plan that is approved or under way with questions still open was
@@ -24,7 +26,7 @@
 //! Write each answer into the plan and mark the question resolved (or
 //! remove it), or move the status back to draft.
 
-use planwright_core::{BlockKind, Role, TaskState};
+use planwright_core::{Block, BlockKind, List, Role, Section, TaskState, TextRange};
 
 use super::Sink;
 use crate::Context;
@@ -43,28 +45,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         .iter()
         .filter(|s| s.role == Some(Role::OpenQuestions))
     {
-        // Blocks come in source order: the section's are a run found by
-        // binary search (looking through all of them per section was
-        // quadratic).
-        let from = plan
-            .blocks
-            .partition_point(|b| b.range.start < section.range.start);
-        let open: Vec<_> = plan.blocks[from..]
-            .iter()
-            .take_while(|b| b.range.start < section.range.end.max(section.range.start + 1))
-            .filter(|b| section.range.contains_range(b.range))
-            .filter(|b| {
-                let text = b.range.slice(ctx.source);
-                let question = match b.kind {
-                    BlockKind::ListItem => !is_nothing(text),
-                    BlockKind::Paragraph => text.trim_end().ends_with('?'),
-                };
-                let ticked = plan
-                    .task_on_line(b.range)
-                    .is_some_and(|t| t.state == TaskState::Done);
-                question && !ticked && !is_resolved(text)
-            })
-            .collect();
+        let open = open_questions(ctx, section);
         let Some(first) = open.first() else {
             continue;
         };
@@ -79,12 +60,86 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 ),
             )
             .label(status.value_range, "status set here")
-            .label(first.range, "still open");
-        for b in open.iter().skip(1).take(4) {
-            report = report.label(b.range, "still open");
+            .label(*first, "still open");
+        for at in open.iter().skip(1).take(4) {
+            report = report.label(*at, "still open");
         }
         report.help("answer the questions in the plan and mark them resolved, or set the status back to draft");
     }
+}
+
+/// Where each open question of `section` is written, in source order. A
+/// question is an item of a list at the section's top level, or a paragraph
+/// of its own ending in a question mark; the items nested under a question
+/// and the further paragraphs of its item are its details, not questions.
+fn open_questions(ctx: &Context<'_>, section: &Section) -> Vec<TextRange> {
+    let plan = ctx.plan;
+    let within = section.range;
+    // Blocks, tasks and lists all come in source order: the section's are
+    // runs found by binary search, and one sweep over them keeps the lists
+    // holding each candidate (looking through all of them per candidate
+    // was quadratic).
+    let from = plan
+        .blocks
+        .partition_point(|b| b.range.start < within.start);
+    let mut candidates: Vec<(TextRange, Option<&Block>)> = plan.blocks[from..]
+        .iter()
+        .take_while(|b| b.range.start < within.end.max(within.start + 1))
+        .filter(|b| within.contains_range(b.range))
+        // A check box's text is read with its task.
+        .filter(|b| plan.task_on_line(b.range).is_none())
+        .map(|b| (b.range, Some(b)))
+        .collect();
+    let from = plan.tasks.partition_point(|t| t.line.start < within.start);
+    candidates.extend(
+        plan.tasks[from..]
+            .iter()
+            .take_while(|t| t.line.start < within.end)
+            .filter(|t| t.state != TaskState::Done)
+            .map(|t| (t.line, None)),
+    );
+    candidates.sort_by_key(|(at, _)| at.start);
+
+    let from = plan.lists.partition_point(|l| l.range.start < within.start);
+    let mut lists = plan.lists[from..]
+        .iter()
+        .take_while(|l| l.range.start < within.end)
+        .peekable();
+    // The lists holding the current candidate, outermost first.
+    let mut holding: Vec<&List> = Vec::new();
+    let mut open = Vec::new();
+    for (at, block) in candidates {
+        while let Some(list) = lists.next_if(|l| l.range.start <= at.start) {
+            holding.retain(|h| h.range.contains_range(list.range));
+            holding.push(list);
+        }
+        holding.retain(|h| h.range.contains_range(at));
+        let text = at.slice(ctx.source);
+        let question = match (holding.as_slice(), block) {
+            ([], Some(b)) => b.kind == BlockKind::Paragraph && text.trim_end().ends_with('?'),
+            ([list], _) => starts_an_item(ctx, list, at) && !is_nothing(text),
+            _ => false,
+        };
+        if question && !is_resolved(text) {
+            open.push(at);
+        }
+    }
+    open
+}
+
+/// Whether `at` begins on the line of one of `list`'s item markers: the
+/// item's own text rather than a later paragraph of it.
+fn starts_an_item(ctx: &Context<'_>, list: &List, at: TextRange) -> bool {
+    let markers = ctx.plan.markers_of(list);
+    let before = markers.partition_point(|m| m.start <= at.start);
+    before
+        .checked_sub(1)
+        .and_then(|i| markers.get(i))
+        .is_some_and(|m| {
+            // A task's line starts at its marker, an item's text after it.
+            let gap = m.end.min(at.start) as usize..at.start as usize;
+            ctx.source.get(gap).is_some_and(|gap| !gap.contains('\n'))
+        })
 }
 
 fn is_nothing(text: &str) -> bool {

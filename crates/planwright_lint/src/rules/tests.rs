@@ -356,3 +356,75 @@ fn a_range_naming_ids_the_plan_lacks_is_reported_once_whatever_its_width() {
     assert!(!out.contains("T007"), "{out}");
     assert!(out.ends_with("Found 2 errors in 1 file.\n"), "{out}");
 }
+
+#[test]
+fn every_spec_field_is_checked_once() {
+    // A spec field in a list item, a second one, one under a phase naming
+    // two files, and one written as a link: each missing file is reported
+    // once, the link as a link; an existing file is not.
+    let source = "# Plan\n\n**Spec:** `specs/a.md`\n\n## Refs\n\n- **Spec:** `specs/b.md`\n- **Spec:** `exists.md`\n\n## Phase 1: Setup\n\n**Spec**: `specs/c.md`, `docs/d.md`\n\n**Specification**: [the spec](specs/e.md)\n";
+    let out = run("PW301", None, source);
+    for path in [
+        "specs/a.md",
+        "specs/b.md",
+        "specs/c.md",
+        "docs/d.md",
+        "specs/e.md",
+    ] {
+        let found = out.matches(&format!("link to `{path}`")).count();
+        assert_eq!(found, 1, "`{path}` reported {found} times:\n{out}");
+    }
+    assert!(!out.contains("link to `exists.md`"), "{out}");
+}
+
+#[test]
+fn the_roadmap_dialect_accepts_the_draft_its_tool_writes() {
+    // SpecPulse's `sp-plan create` writes `STATUS: draft`.
+    let plan = |status: &str| {
+        format!(
+            "<!-- FEATURE_DIR: 003-x -->\n<!-- STATUS: {status} -->\n\n# Implementation Plan: X\n"
+        )
+    };
+    let out = run("PW202", Some("roadmap"), &plan("draft"));
+    assert_eq!(out, "No problems found in 1 file.\n");
+    let out = run("PW202", Some("roadmap"), &plan("shipped"));
+    assert!(out.contains("unknown status `shipped`"), "{out}");
+}
+
+#[test]
+fn missing_section_help_reads_right_for_every_name() {
+    // No article to get wrong: not "add a `architecture` section".
+    let out = run("PW103", Some("rfc"), "# RFC: X\n\n## Summary\n\nWhy.\n");
+    assert!(
+        out.contains("help: add the `architecture` section;")
+            && out.contains("help: add the `acceptance criteria` section;"),
+        "{out}"
+    );
+    assert!(!out.contains("add a `"), "{out}");
+}
+
+#[test]
+fn only_the_questions_are_counted_not_their_details() {
+    let source = "# Plan\n\n**Status:** In Progress\n\n## Open Questions\n\n1. **Which contract?**\n   - V2 or V3?\n   - Which address?\n\n2. **Allocation strategy**:\n   - Fixed mapping?\n\n   Or chosen per round.\n\n- [ ] Which database?\n  - Postgres?\n- [x] Which cloud?\n  - AWS?\n\nShould we also ship docs?\n";
+    let out = run("PW107", None, source);
+    insta::assert_snapshot!("PW107_nested", out);
+}
+
+#[test]
+fn a_long_heading_is_shortened_in_the_message() {
+    // A paragraph over a `---` line is one setext heading, however long.
+    let rule = "Every order is paid before it ships. ".repeat(8);
+    let source = format!("# Plan\n\n{rule}\n{rule}\n---\n\n## Next\n\nText.\n");
+    let out = run("PW104", None, &source);
+    let message = out.lines().next().unwrap_or_default();
+    let title = message
+        .strip_prefix("warning[PW104]: section `")
+        .and_then(|m| m.strip_suffix("` is empty [empty-section]"))
+        .unwrap_or_default();
+    assert!(
+        title.starts_with("Every order is paid before it ships. Every")
+            && title.ends_with("...")
+            && title.chars().count() <= 60,
+        "{out}"
+    );
+}

@@ -31,6 +31,7 @@ use planwright_core::{Placeholder, PlaceholderKind};
 
 use super::Sink;
 use crate::Context;
+use crate::util::shorten;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     for p in &ctx.plan.placeholders {
@@ -51,17 +52,6 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             .primary_label("left from the template")
             .help("replace it with the real value, or remove the line if it does not apply");
     }
-}
-
-/// Long slots (a bracketed instruction sentence) are cut for the message;
-/// the underline still shows all of it.
-fn shorten(text: &str) -> String {
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= 60 {
-        return one_line;
-    }
-    let cut: String = one_line.chars().take(57).collect();
-    format!("{cut}...")
 }
 
 /// Slot-shaped text that finished plans write on purpose, learnt from the

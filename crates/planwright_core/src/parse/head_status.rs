@@ -1,0 +1,127 @@
+//! A status written into a phase's head rather than in a `Status:` field:
+//! `## Phase 1: Setup ✅`, `### ✅ Phase 2 – API`, `Phase 3: Ship
+//! [COMPLETED]`, `Milestone 4 (In Progress)`, `Phase 5: Docs — DONE`.
+//!
+//! Plans that track progress in their headings say as much as a field
+//! does, and `lint` (PW201) and `next` must hear it: a phase marked done
+//! with open tasks is the contradiction PW201 exists for. Only a mark or a
+//! status word at the head's end (or a mark before its keyword) counts, so
+//! `Phase 2: Done criteria` and `Phase 3 (2 days)` keep their titles.
+
+use crate::model::normalize_key;
+
+/// Marks that say a status by themselves.
+const MARKS: &[&str] = &[
+    "✅", "✔️", "✔", "☑️", "☑", "✓", "🔄", "⏳", "🚧", "❌", "⬜", "🟢", "🟡", "🔴",
+];
+
+/// Words that are a whole status, as [`normalize_key`] writes them.
+const WORDS: &[&str] = &[
+    "done",
+    "complete",
+    "completed",
+    "finished",
+    "in_progress",
+    "wip",
+    "ongoing",
+    "blocked",
+    "pending",
+    "not_started",
+    "todo",
+    "to_do",
+    "skipped",
+    "cancelled",
+    "canceled",
+    "deferred",
+];
+
+/// The status at the end of a phase head's title, and the title without
+/// it: `Setup ✅ COMPLETED` gives `Setup` and `✅ COMPLETED`.
+pub(super) fn trailing(title: &str) -> Option<(&str, &str)> {
+    let title = title.trim_end();
+    // A bracket that holds only a status: `[COMPLETED]`, `(In Progress)`.
+    if let Some(close) = title.chars().next_back().filter(|c| matches!(c, ']' | ')')) {
+        let open = if close == ']' { '[' } else { '(' };
+        if let Some(at) = title.rfind(open) {
+            let inner = &title[at + 1..title.len() - 1];
+            if is_status(inner) {
+                return Some((title[..at].trim_end(), inner.trim()));
+            }
+        }
+    }
+    // A mark and what follows it: `✅`, `✅ Done`, `✅ Complete (2025-01-10)`.
+    if let Some(at) = MARKS.iter().filter_map(|m| title.find(m)).min() {
+        let mark = MARKS.iter().find(|m| title[at..].starts_with(**m))?;
+        let rest = title[at + mark.len()..].trim();
+        let words = rest.split(['(', ',', ';']).next().unwrap_or(rest);
+        if at > 0 && (rest.is_empty() || is_status(words)) {
+            return Some((title[..at].trim_end(), title[at..].trim()));
+        }
+    }
+    // A dash and a status word: `Docs — DONE`, `Docs - Complete`.
+    for dash in [" — ", " – ", " - "] {
+        if let Some(at) = title.rfind(dash) {
+            let rest = &title[at + dash.len()..];
+            if at > 0 && is_status(rest) {
+                return Some((title[..at].trim_end(), rest.trim()));
+            }
+        }
+    }
+    None
+}
+
+/// The mark that opens a head before its keyword: `✅ Phase 2`.
+pub(super) fn leading(head: &str) -> Option<&'static str> {
+    let head = head.trim_start();
+    MARKS.iter().copied().find(|m| head.starts_with(m))
+}
+
+fn is_status(text: &str) -> bool {
+    let text = text.trim().trim_matches(|c: char| c == '*' || c == '_');
+    !text.is_empty() && text.len() <= 20 && WORDS.contains(&normalize_key(text).as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{leading, trailing};
+
+    #[test]
+    fn statuses_at_the_end_of_a_head() {
+        for (title, want) in [
+            ("Setup ✅", ("Setup", "✅")),
+            ("Setup ✅ COMPLETED", ("Setup", "✅ COMPLETED")),
+            (
+                "Setup ✅ Complete (2025-01-10)",
+                ("Setup", "✅ Complete (2025-01-10)"),
+            ),
+            ("Ship [COMPLETED]", ("Ship", "COMPLETED")),
+            ("Ship (In Progress)", ("Ship", "In Progress")),
+            ("Docs — DONE", ("Docs", "DONE")),
+            ("Docs - Complete", ("Docs", "Complete")),
+            ("API 🔄 in progress", ("API", "🔄 in progress")),
+        ] {
+            assert_eq!(trailing(title), Some(want), "{title}");
+        }
+    }
+
+    #[test]
+    fn words_that_only_look_like_a_status_stay_in_the_title() {
+        for title in [
+            "Done criteria",
+            "Ship (2 days)",
+            "Ship (depends on Phase 1)",
+            "Completed work review",
+            "✅",
+            "Tests ✅ then deploy to staging",
+            "Cut-over - completed migrations and the rest",
+        ] {
+            assert_eq!(trailing(title), None, "{title}");
+        }
+    }
+
+    #[test]
+    fn a_mark_before_the_keyword() {
+        assert_eq!(leading("✅ Phase 2: API"), Some("✅"));
+        assert_eq!(leading("Phase 2: API ✅"), None);
+    }
+}
