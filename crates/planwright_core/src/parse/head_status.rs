@@ -50,29 +50,33 @@ pub(super) fn trailing(title: &str) -> Option<(&str, &str)> {
         }
     }
     // A mark and what follows it: `✅`, `✅ Done`, `✅ Complete (2025-01-10)`.
-    if let Some(at) = MARKS.iter().filter_map(|m| title.find(m)).min() {
-        let mark = MARKS.iter().find(|m| title[at..].starts_with(**m))?;
+    // Marks are not ASCII: only such characters are tried (most heads
+    // have none, and this runs for every phase).
+    let first_mark = title
+        .char_indices()
+        .filter(|(_, c)| !c.is_ascii())
+        .find_map(|(at, _)| Some((at, *MARKS.iter().find(|m| title[at..].starts_with(**m))?)));
+    if let Some((at, mark)) = first_mark {
         let rest = title[at + mark.len()..].trim();
         let words = rest.split(['(', ',', ';']).next().unwrap_or(rest);
         if at > 0 && (rest.is_empty() || is_status(words)) {
             return Some((title[..at].trim_end(), title[at..].trim()));
         }
     }
-    // A dash and a status word: `Docs — DONE`, `Docs - Complete`.
-    for dash in [" — ", " – ", " - "] {
-        if let Some(at) = title.rfind(dash) {
-            let rest = &title[at + dash.len()..];
-            if at > 0 && is_status(rest) {
-                return Some((title[..at].trim_end(), rest.trim()));
-            }
-        }
-    }
-    None
+    // A dash between spaces and a status word: `Docs — DONE`, `Docs - Complete`.
+    let at = title.rfind(['-', '–', '—'])?;
+    let dash = title[at..].chars().next().map_or(1, char::len_utf8);
+    let (before, rest) = (&title[..at], &title[at + dash..]);
+    (before.ends_with(' ') && rest.starts_with(' ') && !before.trim().is_empty() && is_status(rest))
+        .then(|| (before.trim_end(), rest.trim()))
 }
 
 /// The mark that opens a head before its keyword: `✅ Phase 2`.
 pub(super) fn leading(head: &str) -> Option<&'static str> {
     let head = head.trim_start();
+    if head.starts_with(|c: char| c.is_ascii()) {
+        return None;
+    }
     MARKS.iter().copied().find(|m| head.starts_with(m))
 }
 
