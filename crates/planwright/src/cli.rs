@@ -84,18 +84,19 @@ pub struct ShowArgs {
     pub stdin_filename: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Read the plan as this dialect instead of detecting it: a built-in
-    /// one, `generic` (none), or a local template's name.
+    /// Read the plan as this dialect instead of detecting it (or taking it
+    /// from `[[plans.dialects]]` in planwright.toml): a built-in one,
+    /// `generic` (none), or a local template's name.
     #[arg(long, value_name = "DIALECT", value_parser = DialectName)]
     pub dialect: Option<String>,
 }
 
-/// A `--dialect` value. Any name passes here, since local templates are
-/// dialects too and only the project knows them (`show` checks the name
-/// against them); the built-in names and `generic` are offered to `--help`
-/// and shell completion.
+/// A `--dialect` value (`show`, `lint`). Any name passes here, since local
+/// templates are dialects too and only the project knows them (the command
+/// checks the name against them); the built-in names and `generic` are
+/// offered to `--help` and shell completion.
 #[derive(Clone, Copy, Debug)]
-struct DialectName;
+pub(crate) struct DialectName;
 
 impl clap::builder::TypedValueParser for DialectName {
     type Value = String;

@@ -6,6 +6,7 @@
 
 mod cli;
 mod commands;
+mod dialect_choice;
 mod output;
 mod project;
 mod stdin;

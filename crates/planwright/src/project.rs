@@ -1,25 +1,43 @@
 //! The project a command runs in: its configuration (the nearest
-//! `planwright.toml`) and the dialects it knows, built-ins plus the local
-//! templates in `.planwright/templates/`.
+//! `planwright.toml`), the dialects it knows, built-ins plus the local
+//! templates in `.planwright/templates/`, and which dialect each plan is
+//! read as.
 //!
 //! Every command that reads plans goes through here, so a plan made from a
 //! local template is recognised by `show`, `lint` and the trackers alike.
 
 use anyhow::{Context, Result};
-use planwright_core::DialectSet;
+use planwright_core::{DialectSet, Plan};
+use planwright_workspace::SourceFile;
 use planwright_workspace::config::load_config;
 use planwright_workspace::templates::dialect_set;
 
+use crate::dialect_choice::DialectChoice;
+
 pub struct Project {
     pub dialects: DialectSet,
+    pub choice: DialectChoice,
 }
 
 impl Project {
-    /// The project around the working directory.
-    pub fn current() -> Result<Self> {
+    /// The project around the working directory, plans read as `dialect`
+    /// when the command line names one.
+    pub fn current(dialect: Option<&str>) -> Result<Self> {
         let cwd = std::env::current_dir().context("cannot read the working directory")?;
         let config = load_config(&cwd)?;
         let dialects = dialect_set(&config.templates_root())?;
-        Ok(Self { dialects })
+        let choice = DialectChoice::new(&config, dialect, &dialects)?;
+        Ok(Self { dialects, choice })
+    }
+
+    /// Parses `file` in the dialect chosen for it.
+    pub fn parse(&self, file: &SourceFile) -> Plan {
+        self.choice.parse(file, &self.dialects)
+    }
+
+    /// The options that parse the plan at `path` in its chosen dialect,
+    /// for the edits, which parse the file themselves.
+    pub fn options(&self, path: &std::path::Path) -> planwright_core::ParseOptions<'_> {
+        self.choice.options(path, &self.dialects)
     }
 }

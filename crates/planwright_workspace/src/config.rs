@@ -1,7 +1,7 @@
 //! `planwright.toml`: found by walking up from the working directory.
 //!
-//! One file configures every command: `[plans]` says which files are plans,
-//! `[lint]` selects rules and severities, `[new]` says where new plans go.
+//! One file configures every command: `[plans]` says which files are plans
+//! (and `[[plans.dialects]]` which dialect some are read as), `[lint]` selects rules and severities, `[new]` says where new plans go.
 //! Unknown keys are errors (a typo must not silently disable a rule), and
 //! every error names the file, line and key.
 
@@ -12,6 +12,10 @@ use planwright_lint::{Layer, RuleSet};
 use serde::Deserialize;
 
 use crate::toml_path::KeyPath;
+
+#[path = "config_dialects.rs"]
+mod dialects;
+pub use dialects::{DialectGlobs, PlanDialect};
 
 pub const CONFIG_FILE: &str = "planwright.toml";
 
@@ -53,6 +57,10 @@ pub struct PlansConfig {
     pub include: Vec<String>,
     #[serde(default, deserialize_with = "crate::config_de::strings")]
     pub exclude: Vec<String>,
+    /// `[[plans.dialects]]`: the dialect plans matching some globs are read
+    /// as, instead of the one detection picks; the first match wins.
+    #[serde(default, deserialize_with = "crate::config_de::plan_dialects")]
+    pub dialects: Vec<PlanDialect>,
 }
 
 impl Default for PlansConfig {
@@ -60,6 +68,7 @@ impl Default for PlansConfig {
         Self {
             include: default_plan_globs(),
             exclude: Vec::new(),
+            dialects: Vec::new(),
         }
     }
 }

@@ -31,7 +31,19 @@ pub(crate) fn check(text: &str) -> Result<(), BadValue> {
     let root = KeyPath::default();
     let plans = root.clone().key("plans");
     globs(&doc.plans.include, &plans.clone().key("include"))?;
-    globs(&doc.plans.exclude, &plans.key("exclude"))?;
+    globs(&doc.plans.exclude, &plans.clone().key("exclude"))?;
+    for (i, d) in doc.plans.dialects.iter().enumerate() {
+        let at = plans.clone().key("dialects").index(i);
+        if d.files.get_ref().is_empty() {
+            return Err(BadValue {
+                span: d.files.span(),
+                key: at.key("files"),
+                message: "an entry sets the dialect of the files it lists, and this lists none"
+                    .to_owned(),
+            });
+        }
+        globs(d.files.get_ref(), &at.key("files"))?;
+    }
     let lint = root.clone().key("lint");
     let l = &doc.lint;
     let base = Rules {
@@ -90,6 +102,30 @@ struct Plans {
     include: Strings,
     #[serde(default)]
     exclude: Strings,
+    #[serde(default, deserialize_with = "crate::config_de::plan_dialects")]
+    dialects: Vec<PlanDialect>,
+}
+
+/// One `[[plans.dialects]]` entry; both keys are required.
+#[derive(Deserialize)]
+struct PlanDialect {
+    files: Spanned<Strings>,
+    dialect: Spanned<String>,
+}
+
+/// Where each `[[plans.dialects]]` entry writes its `dialect`, in order:
+/// the names are checked against the dialects only once the local
+/// templates are known, after the file was read.
+pub(crate) fn dialect_spans(text: &str) -> Vec<Range<usize>> {
+    toml::from_str::<Doc>(text)
+        .map(|doc| {
+            doc.plans
+                .dialects
+                .iter()
+                .map(|d| d.dialect.span())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[derive(Default, Deserialize)]

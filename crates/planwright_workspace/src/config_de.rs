@@ -1,7 +1,8 @@
 //! How `planwright.toml`'s values are read, where serde's own words would
 //! not help a TOML user: `expected a sequence` is an array of strings,
 //! `expected u64` is a number of digits from 1 to 9, `expected a sequence`
-//! for `[lint.overrides]` is a missing second bracket.
+//! for `[lint.overrides]` or `[plans.dialects]` is a missing second
+//! bracket.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -29,23 +30,37 @@ struct Strings;
 pub(crate) fn overrides<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
     d: D,
 ) -> Result<Vec<T>, D::Error> {
-    struct Tables<T>(std::marker::PhantomData<T>);
-    impl<'de, T: de::Deserialize<'de>> Visitor<'de> for Tables<T> {
-        type Value = Vec<T>;
+    d.deserialize_seq(Tables("[[lint.overrides]]", std::marker::PhantomData))
+}
 
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an array of tables, each headed `[[lint.overrides]]` (two brackets)")
-        }
+/// `[[plans.dialects]]`, an array of tables, as [`overrides`].
+pub(crate) fn plan_dialects<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
+    d: D,
+) -> Result<Vec<T>, D::Error> {
+    d.deserialize_seq(Tables("[[plans.dialects]]", std::marker::PhantomData))
+}
 
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let mut out = Vec::new();
-            while let Some(t) = seq.next_element()? {
-                out.push(t);
-            }
-            Ok(out)
-        }
+/// An array of tables headed by the header it holds.
+struct Tables<T>(&'static str, std::marker::PhantomData<T>);
+
+impl<'de, T: de::Deserialize<'de>> Visitor<'de> for Tables<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "an array of tables, each headed `{}` (two brackets)",
+            self.0
+        )
     }
-    d.deserialize_seq(Tables(std::marker::PhantomData))
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(t) = seq.next_element()? {
+            out.push(t);
+        }
+        Ok(out)
+    }
 }
 
 impl<'de> Visitor<'de> for Strings {

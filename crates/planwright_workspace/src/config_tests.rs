@@ -51,6 +51,13 @@ fn errors_name_file_line_and_key() {
         "[lint.overrides]\nfiles = [\"a\"]\n",
         "[plans]\ninclude = [\"**/*plan*.md\"]\nexclude = [\n  \"x/{a\",\n]\n",
         "[plans]\ninclude = \"x\"\n",
+        "[[plans.dialects]]\nfiles = [\"docs/*.md\"]\n",
+        "[[plans.dialects]]\ndialect = \"generic\"\n",
+        "[[plans.dialects]]\nfiles = []\ndialect = \"generic\"\n",
+        "[[plans.dialects]]\nfiles = [\"a\", \"[bad\"]\ndialect = \"generic\"\n",
+        "[[plans.dialects]]\nfiles = [\"a\"]\ndialect = \"generic\"\nfile = [\"b\"]\n",
+        "[[plans.dialects]]\nfiles = [\"a\"]\ndialect = 5\n",
+        "[plans.dialects]\nfiles = [\"a\"]\ndialect = \"generic\"\n",
         "[new]\ndigits = 10\n",
         "[new]\ndigits = -1\n",
         "[new]\ndigits = \"3\"\n",
@@ -85,6 +92,72 @@ ignore = ["PW1"]
     assert_eq!(c.lint.extend_select, ["PW501"]);
     assert_eq!(c.lint.severity["PW101"], "error");
     assert_eq!(c.lint.overrides[0].files, ["archive/**"]);
+}
+
+#[test]
+fn plan_dialects_parse_and_the_first_match_wins() {
+    let text = r#"
+[plans]
+include = ["**/*.md"]
+
+[[plans.dialects]]
+files = ["docs/notes/*.md", "./scratch"]
+dialect = "generic"
+
+[[plans.dialects]]
+files = ["docs"]
+dialect = "rfc"
+"#;
+    let c = parse_config(text, Path::new("planwright.toml")).unwrap();
+    assert_eq!(
+        c.plans.dialects,
+        [
+            PlanDialect {
+                files: vec!["docs/notes/*.md".to_owned(), "./scratch".to_owned()],
+                dialect: "generic".to_owned(),
+            },
+            PlanDialect {
+                files: vec!["docs".to_owned()],
+                dialect: "rfc".to_owned(),
+            },
+        ]
+    );
+    let loaded = LoadedConfig {
+        config: c,
+        path: Some(PathBuf::from("/repo/planwright.toml")),
+        root: PathBuf::from("/repo"),
+        text: text.to_owned(),
+    };
+    let names = ["generic", "rfc"];
+    let globs = DialectGlobs::new(&loaded, &names, Path::new("/repo")).unwrap();
+    let of = |p: &str| globs.dialect_for(Path::new(p));
+    assert_eq!(of("docs/notes/a-plan.md"), Some("generic"));
+    assert_eq!(of("docs/other/a-plan.md"), Some("rfc"));
+    assert_eq!(of("scratch/x/plan.md"), Some("generic"));
+    assert_eq!(of("docs/scratch/plan.md"), Some("rfc"));
+    assert_eq!(of("specs/001/plan.md"), None);
+    assert!(Config::default().plans.dialects.is_empty());
+}
+
+/// Names are checked once the caller knows its dialects (local templates
+/// are some), at the value and naming its key as any other error.
+#[test]
+fn an_unknown_plan_dialect_is_named_at_its_value() {
+    let text = "[plans]\nexclude = []\n\n[[plans.dialects]]\nfiles = [\"a\"]\ndialect = \"generic\"\n\n\
+                [[plans.dialects]]\nfiles = [\"b\"]\ndialect = \"desing\"\n";
+    let loaded = LoadedConfig {
+        config: parse_config(text, Path::new("planwright.toml")).unwrap(),
+        path: Some(PathBuf::from("/repo/planwright.toml")),
+        root: PathBuf::from("/repo"),
+        text: text.to_owned(),
+    };
+    let err = DialectGlobs::new(&loaded, &["generic", "design"], Path::new("/repo/sub"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "../planwright.toml:10:11: plans.dialects[1].dialect: unknown dialect `desing`; expected one of generic, design"
+    );
 }
 
 #[test]

@@ -20,6 +20,13 @@ pub const DEFAULT_CONFIG: &str = r#"# planwright configuration, written by `plan
 # .gitignore reads them: `archive` is that folder anywhere, `./x` only here.
 # include = ["specs/*/plan.md", "specs/*/tasks.md", "**/tasks.md", "**/*tasks*.md", ".kiro/specs/**/*.md", "**/*plan*.md", "**/*PLAN*.md", "**/*Plan*.md"]
 # exclude = ["archive/**"]                # e.g.; none by default
+# Read some plans as a given dialect instead of detecting it (`planwright
+# show PLAN` says which it is, and why): a built-in one, generic (none), or
+# a template of yours. The first entry matching a file wins; --dialect
+# beats it. E.g.:
+# [[plans.dialects]]
+# files = ["docs/notes/*.md"]
+# dialect = "generic"
 
 [new]
 # Where `planwright new` puts a plan. {number} is one more than the highest

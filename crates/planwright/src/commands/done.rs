@@ -5,8 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use planwright_core::TaskState;
 use planwright_core::visible::visible;
-use planwright_core::{ParseOptions, TaskState};
 use planwright_edit::ops::{Marks, check_can_start, check_startable, task_label};
 use planwright_edit::{Change, Intent, OpFailure, edit_plan, resolve_all};
 
@@ -42,11 +42,8 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
     };
     refuse_stdin(command, plan)?;
     let to = mode.state();
-    let project = crate::project::Project::current()?;
-    let options = ParseOptions {
-        dialects: &project.dialects,
-        ..ParseOptions::default()
-    };
+    let project = crate::project::Project::current(None)?;
+    let options = project.options(plan);
     let edited = edit_plan(plan, &options, |p, _src| {
         if mode == Mode::Start {
             check_can_start(p, &project.dialects)?;

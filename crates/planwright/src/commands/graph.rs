@@ -64,8 +64,8 @@ pub(crate) fn schema() -> serde_json::Value {
 }
 
 pub fn run(args: &GraphArgs) -> Result<ExitCode> {
-    let project = crate::project::Project::current()?;
-    let loaded = load_one(&args.plan, &project.dialects)?;
+    let project = crate::project::Project::current(None)?;
+    let loaded = load_one(&args.plan, &project)?;
     let plan = &loaded.plan;
     let graph = Graph::new(plan, done_status(plan, &project.dialects));
     let names = NodeNames::new(plan);

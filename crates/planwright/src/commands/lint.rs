@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
-use planwright_core::{DialectSet, ParseOptions};
 use planwright_lint::render::{self, FileError, FileReport, Summary};
 use planwright_lint::{Diagnostic, RuleSet, Severity};
 use planwright_workspace::config::load_config;
@@ -38,6 +37,11 @@ pub struct LintArgs {
     pub stdin_filename: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = LintFormat::Human)]
     pub format: LintFormat,
+    /// Read every plan as this dialect instead of detecting it (or taking
+    /// it from `[[plans.dialects]]` in planwright.toml): a built-in one,
+    /// `generic` (none), or a local template's name.
+    #[arg(long, value_name = "DIALECT", value_parser = crate::cli::DialectName)]
+    pub dialect: Option<String>,
     /// Rules to run instead of the configured set: codes (PW101), prefixes
     /// (PW1), names, or ALL. Comma-separated or repeated.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
@@ -290,7 +294,7 @@ fn whole_run(
     // Those that come after are files that could not be written.
     let unreadable = errors.len();
     if args.fix || args.diff {
-        let outcome = lint_fix::apply(linted, args.unsafe_fixes, mode, settings.dialects(), errors);
+        let outcome = lint_fix::apply(linted, args.unsafe_fixes, mode, settings, errors);
         if args.diff {
             return outcome.patch;
         }
@@ -410,13 +414,7 @@ fn lint_path(path: &Path, settings: &Settings) -> Result<Linted, RunError> {
 /// Lints a plan read from `file.path` (or named so, from standard input).
 fn lint_file(file: SourceFile, settings: &Settings) -> Linted {
     let rules = settings.rules_for(&file.path);
-    let diagnostics = lint_text(
-        &file.path,
-        &file.text,
-        &rules,
-        &settings.root,
-        settings.dialects(),
-    );
+    let diagnostics = lint_text(&file.path, &file.text, &rules, &settings.root, settings);
     Linted {
         display: file.display(),
         path: file.path,
@@ -427,23 +425,18 @@ fn lint_file(file: SourceFile, settings: &Settings) -> Linted {
     }
 }
 
-/// Parses and lints one text; `path` gives the detection hint and the
-/// folder relative links are resolved from.
+/// Parses and lints one text; `path` gives the detection hint, picks the
+/// `[[plans.dialects]]` entry, and is the folder relative links are
+/// resolved from.
 pub(crate) fn lint_text(
     path: &Path,
     text: &str,
     rules: &RuleSet,
     root: &Path,
-    dialects: &DialectSet,
+    settings: &Settings,
 ) -> Vec<Diagnostic> {
-    let plan = planwright_core::parse_with(
-        text,
-        &ParseOptions {
-            file_name: path.file_name().and_then(|n| n.to_str()),
-            dialects,
-            ..ParseOptions::default()
-        },
-    );
+    let dialects = settings.dialects();
+    let plan = settings.choice.parse_text(path, text, dialects);
     let folder = path.parent().unwrap_or(Path::new(""));
     let file_exists = |rel: &str| folder.join(rel).exists() || root.join(rel).exists();
     let ctx = planwright_lint::Context {

@@ -7,10 +7,9 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use planwright_core::DialectSet;
-
 use super::lint::{Linted, lint_text};
 use super::lint_errors::RunError;
+use super::lint_settings::Settings;
 
 /// What becomes of the fixed text.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -37,7 +36,7 @@ pub(crate) fn apply(
     linted: &mut [Linted],
     unsafe_fixes: bool,
     mode: Apply,
-    dialects: &DialectSet,
+    settings: &Settings,
     errors: &mut Vec<RunError>,
 ) -> Outcome {
     let mut outcome = Outcome::default();
@@ -80,7 +79,7 @@ pub(crate) fn apply(
             codes.join(", ")
         ));
         if mode != Apply::Diff {
-            file.diagnostics = lint_text(&file.path, &new_text, &file.rules, &file.root, dialects);
+            file.diagnostics = lint_text(&file.path, &new_text, &file.rules, &file.root, settings);
             file.source = new_text;
         }
     }

@@ -15,6 +15,7 @@ use planwright_workspace::discover::glob_path;
 use planwright_workspace::templates::{dialect_set, templates_dir};
 
 use super::lint::LintArgs;
+use crate::dialect_choice::DialectChoice;
 
 /// The configuration's layers and the command line's, resolved once per
 /// distinct set of matching overrides.
@@ -28,6 +29,9 @@ pub(crate) struct Settings {
     /// Built-in dialects with the local templates under the project root,
     /// when there are any; `None` means the built-ins alone.
     local_dialects: Option<DialectSet>,
+    /// The dialect each plan is read as: `--dialect`, `[[plans.dialects]]`
+    /// or detection.
+    pub(crate) choice: DialectChoice,
     /// Rule sets by which overrides matched; most runs have one or two.
     cache: std::sync::Mutex<HashMap<Vec<usize>, RuleSet>>,
 }
@@ -46,6 +50,23 @@ impl Settings {
         for (i, o) in lint.overrides.iter().enumerate() {
             overrides.push(globs(o, &where_, i)?);
         }
+        // Building a dialect set compiles its detection automaton; the
+        // shared built-in one serves when there are no local templates.
+        let local_dialects = {
+            let templates = config.templates_root();
+            if templates_dir(&templates).is_dir() {
+                Some(dialect_set(&templates)?)
+            } else {
+                None
+            }
+        };
+        let choice = DialectChoice::new(
+            config,
+            args.dialect.as_deref(),
+            local_dialects
+                .as_ref()
+                .unwrap_or_else(|| DialectSet::builtin()),
+        )?;
         let settings = Self {
             // The selectors and severities were checked when the file was
             // read, each at its line and key.
@@ -54,16 +75,8 @@ impl Settings {
             overrides,
             root: config.root.clone(),
             cwd: std::env::current_dir().unwrap_or_default(),
-            // Building a dialect set compiles its detection automaton; the
-            // shared built-in one serves when there are no local templates.
-            local_dialects: {
-                let templates = config.templates_root();
-                if templates_dir(&templates).is_dir() {
-                    Some(dialect_set(&templates)?)
-                } else {
-                    None
-                }
-            },
+            local_dialects,
+            choice,
             cache: std::sync::Mutex::new(HashMap::new()),
         };
         RuleSet::resolve(&[&settings.cli]).context("command line")?;

@@ -4,7 +4,6 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 use jiff::civil::Date;
-use planwright_core::ParseOptions;
 use planwright_edit::ops::{LogEntry, append_log};
 use planwright_edit::{OpFailure, edit_plan};
 
@@ -25,11 +24,8 @@ pub fn run(args: &LogArgs) -> Result<ExitCode> {
         message: &args.message,
         create: args.create,
     };
-    let project = crate::project::Project::current()?;
-    let options = ParseOptions {
-        dialects: &project.dialects,
-        ..ParseOptions::default()
-    };
+    let project = crate::project::Project::current(None)?;
+    let options = project.options(&args.plan);
     edit_plan(&args.plan, &options, |plan, src| {
         let change = append_log(plan, src, &entry).map_err(OpFailure::from)?;
         Ok((change, ()))

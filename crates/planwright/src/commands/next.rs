@@ -111,18 +111,18 @@ struct PlanNext {
 }
 
 pub fn run(args: &NextArgs) -> Result<ExitCode> {
-    let project = crate::project::Project::current()?;
+    let project = crate::project::Project::current(None)?;
     let dialects = &project.dialects;
     let (plans, errors) = match &args.plan {
         Some(path) if !path.is_dir() => (
-            vec![summarize(&load_one(path, dialects)?, args.limit, dialects)],
+            vec![summarize(&load_one(path, &project)?, args.limit, dialects)],
             Vec::new(),
         ),
         // A folder named (as `status` and `lint` take them) is searched for
         // plans the way the repository is when none is.
         folder => {
             let folder = folder.clone().unwrap_or_else(super::plans::repository_root);
-            load_all(&[folder], dialects, |l| summarize(l, args.limit, dialects))?
+            load_all(&[folder], &project, |l| summarize(l, args.limit, dialects))?
         }
     };
     let mut all: Vec<NextTask> = Vec::new();

@@ -5,13 +5,14 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use planwright_core::visible::visible;
-use planwright_core::{DialectSet, ParseOptions, Plan};
+use planwright_core::{DialectSet, Plan};
 use planwright_workspace::config::load_config;
 use planwright_workspace::discover::{DiscoverError, discover_with};
 use planwright_workspace::source::display_path;
 use planwright_workspace::{SourceFile, read_plan_file};
 
 use super::lint_errors::RunError;
+use crate::project::Project;
 
 /// A plan read and parsed.
 pub struct Loaded {
@@ -26,13 +27,9 @@ pub struct Loaded {
 /// once. A run that finds nothing at all warns, as `lint` does.
 pub fn load_all<T: Send>(
     paths: &[PathBuf],
-    dialects: &DialectSet,
+    project: &Project,
     summarize: impl Fn(&Loaded) -> T + Sync,
 ) -> Result<(Vec<T>, Vec<RunError>)> {
-    let options = ParseOptions {
-        dialects,
-        ..ParseOptions::default()
-    };
     // From the current folder up, as `lint` looks: `Path::new(".")` has no
     // ancestors to look in.
     let cwd = std::env::current_dir()?;
@@ -42,7 +39,7 @@ pub fn load_all<T: Send>(
     let (results, errors) = discover_with(paths, &config, |path| {
         let file =
             read_plan_file(path).map_err(|e| RunError::new(display_path(path), e.to_string()))?;
-        let plan = file.parse(&options);
+        let plan = project.parse(&file);
         Ok(summarize(&Loaded { file, plan }))
     });
     let (found, errors) = split_with(results, &errors, RunError::discovered);
@@ -107,13 +104,10 @@ pub fn repository_root() -> PathBuf {
 }
 
 /// One plan named on the command line.
-pub fn load_one(path: &std::path::Path, dialects: &DialectSet) -> Result<Loaded> {
+pub fn load_one(path: &std::path::Path, project: &Project) -> Result<Loaded> {
     // `-` is standard input, for every command that reads one plan.
     let file = read_one(path, None)?;
-    let plan = file.parse(&ParseOptions {
-        dialects,
-        ..ParseOptions::default()
-    });
+    let plan = project.parse(&file);
     Ok(Loaded { file, plan })
 }
 

@@ -3,7 +3,6 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use planwright_core::ParseOptions;
 use planwright_edit::ops::{SetField, check_status, set_field};
 use planwright_edit::{OpFailure, edit_plan};
 
@@ -11,11 +10,8 @@ use crate::cli::SetArgs;
 
 pub fn run(args: &SetArgs) -> Result<ExitCode> {
     super::done::refuse_stdin("set", &args.plan)?;
-    let project = crate::project::Project::current()?;
-    let options = ParseOptions {
-        dialects: &project.dialects,
-        ..ParseOptions::default()
-    };
+    let project = crate::project::Project::current(None)?;
+    let options = project.options(&args.plan);
     let edited = edit_plan(&args.plan, &options, |plan, src| {
         let value = check_status(
             plan,

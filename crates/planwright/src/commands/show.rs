@@ -4,36 +4,16 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use planwright_core::dialect::GENERIC;
 use planwright_core::json::{Locator, PlanDoc};
 use planwright_core::visible::visible;
-use planwright_core::{Dialect, DialectSet, Origin, ParseOptions, Plan, Progress};
+use planwright_core::{Plan, Progress};
 
 use crate::cli::{Format, ShowArgs};
 
 pub fn run(args: &ShowArgs) -> Result<ExitCode> {
     let file = super::plans::read_one(&args.plan, args.stdin_filename.as_deref())?;
-    let project = crate::project::Project::current()?;
-    let generic;
-    let dialects = match args.dialect.as_deref() {
-        Some(d) if project.dialects.get(d).is_some() => &project.dialects,
-        Some(GENERIC) => {
-            generic = forced_generic()?;
-            &generic
-        }
-        Some(d) => anyhow::bail!(
-            "unknown dialect `{}`; --dialect takes one of {}",
-            visible(d),
-            dialect_names(&project.dialects).join(", ")
-        ),
-        None => &project.dialects,
-    };
-    let options = ParseOptions {
-        dialect: args.dialect.as_deref(),
-        dialects,
-        ..ParseOptions::default()
-    };
-    let plan = file.parse(&options);
+    let project = crate::project::Project::current(args.dialect.as_deref())?;
+    let plan = project.parse(&file);
     match args.format {
         Format::Json => {
             let doc = PlanDoc::new(&plan, &file.display(), &Locator::new(&file.text));
@@ -42,28 +22,6 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode> {
         Format::Human => crate::output::print(&outline(&plan, &file.text, &file.display()))?,
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Every name `--dialect` takes, as `show` prints them: `generic`, the
-/// built-in dialects, then the local templates (which shadow a built-in
-/// of the same name, listed once).
-fn dialect_names(dialects: &DialectSet) -> Vec<String> {
-    std::iter::once(GENERIC)
-        .chain(dialects.iter().map(Dialect::name))
-        .map(|n| visible(n).into_owned())
-        .collect()
-}
-
-/// The built-in dialects and a `generic` one that no plan is ever
-/// detected as (it has no markers), for `--dialect generic`: what a plan
-/// is read as when no dialect fits has no descriptor of its own, yet a
-/// plan that some dialect claims must be readable as none (no template
-/// text, no required sections). A local template named `generic` is used
-/// as any local dialect is, and never gets here.
-fn forced_generic() -> Result<DialectSet> {
-    let descriptor = format!("name = \"{GENERIC}\"");
-    let generic = Dialect::from_toml(&descriptor, None, Origin::Builtin)?;
-    Ok(DialectSet::with_local(vec![generic]))
 }
 
 /// The human outline: title, dialect, metadata, phases with progress,

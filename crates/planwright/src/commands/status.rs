@@ -66,13 +66,13 @@ struct PhaseStatus {
 }
 
 pub fn run(args: &StatusArgs) -> Result<ExitCode> {
-    let project = crate::project::Project::current()?;
+    let project = crate::project::Project::current(None)?;
     let dialects = &project.dialects;
     let bars = std::io::stdout().is_terminal();
     if let [one] = &args.paths[..]
         && !one.is_dir()
     {
-        let l = load_one(one, dialects)?;
+        let l = load_one(one, &project)?;
         match args.format {
             Format::Json => crate::output::print_json(&StatusDoc {
                 version: VERSION,
@@ -84,7 +84,7 @@ pub fn run(args: &StatusArgs) -> Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let (plans, errors) = load_all(&args.paths, dialects, |l| plan_status(l, false, dialects))?;
+    let (plans, errors) = load_all(&args.paths, &project, |l| plan_status(l, false, dialects))?;
     let total = plans.iter().fold(Progress::default(), |acc, p| Progress {
         done: acc.done + p.progress.done,
         in_progress: acc.in_progress + p.progress.in_progress,

@@ -426,7 +426,10 @@ fn set_add_on_a_header_list_adds_its_next_item() {
     let dir = tempfile::tempdir().expect("temp dir");
     for (bullet, le) in [("-", "\n"), ("*", "\r\n"), ("+", "\n")] {
         let plan = |items: &[&str]| {
-            let items: String = items.iter().map(|i| format!("{bullet} {i}{le}")).collect();
+            let items: String = items.iter().fold(String::new(), |mut out, i| {
+                let _ = write!(out, "{bullet} {i}{le}");
+                out
+            });
             format!("# Plan: Demo{le}{le}{items}{le}## Tasks{le}{le}- [ ] T001 Do it{le}")
         };
         let fields = ["**Status:** Draft", "**Owner:** Ana"];

@@ -1,5 +1,6 @@
 //! The CLI's integration tests: one binary, one module per command.
 
+mod dialects;
 mod edit;
 mod edit_refusals;
 mod init;

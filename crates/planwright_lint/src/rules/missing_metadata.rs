@@ -27,7 +27,10 @@
 //!
 //! ## Fix
 //! Add the field to the header, for instance with `planwright set PLAN
-//! author "Ada" --add`.
+//! author "Ada" --add`. The help also says why the plan was read as this
+//! dialect; if the plan is not meant to follow the dialect's template, set
+//! its dialect in `planwright.toml` (`[[plans.dialects]]`, see
+//! `planwright rules PW103`) or pass `planwright lint --dialect generic`.
 
 use super::Sink;
 use crate::Context;
@@ -50,6 +53,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                         title_case(key)
                     ),
                 };
+                let why = super::missing_section::why_dialect(ctx, dialect.name());
                 out.report(
                     at,
                     format!(
@@ -57,7 +61,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                         dialect.name()
                     ),
                 )
-                .help(help);
+                .help(format!("{help}. {why}"));
             }
             Some(f) if f.value.trim().is_empty() => {
                 out.report(f.range, format!("metadata field `{}` has no value", f.key))

@@ -30,8 +30,17 @@
 //!
 //! ## Fix
 //! Add the section (`planwright templates show DIALECT` shows its place in
-//! the template), or select another dialect if the plan is not meant to
-//! follow this one.
+//! the template). The help also says why the plan was read as this
+//! dialect: detection goes by markers (`planwright show PLAN` lists them),
+//! and a hand-written plan can share a template's field or heading names.
+//! If the plan is not meant to follow the template, say which dialect it
+//! is in `planwright.toml`, for every command:
+//! ```toml
+//! [[plans.dialects]]
+//! files = ["docs/notes/*.md"]
+//! dialect = "generic"
+//! ```
+//! or for one run with `planwright lint --dialect generic`.
 
 use planwright_core::{Plan, Role};
 
@@ -54,11 +63,39 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 ),
             )
             .help(format!(
-                "add a `{name}` section; `planwright templates show {}` shows where it goes",
-                dialect.name()
+                "add the `{name}` section; `planwright templates show {}` shows where it goes. {}",
+                dialect.name(),
+                why_dialect(ctx, dialect.name())
             ));
         }
     }
+}
+
+/// Why the plan was read as `name`, and, when detection chose it, how to
+/// choose otherwise: for PW103 and PW105, whose findings are wrong, not
+/// the plan, when a hand-written plan was taken for a template's.
+pub(super) fn why_dialect(ctx: &Context<'_>, name: &str) -> String {
+    /// Evidence enough to recognise the markers; `planwright show` lists
+    /// them all.
+    const SHOWN: usize = 3;
+    let evidence = &ctx.plan.dialect.evidence;
+    // A detected dialect scored at least 3; a chosen one scores nothing,
+    // its evidence saying who chose it.
+    if ctx.plan.dialect.score == 0 {
+        return format!("Read as {name}: {}", evidence.join(", "));
+    }
+    let mut markers = evidence
+        .iter()
+        .take(SHOWN)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if evidence.len() > SHOWN {
+        markers.push_str(", …");
+    }
+    format!(
+        "Read as {name} because of {markers}; if the plan follows no template, set its dialect in planwright.toml ([[plans.dialects]]) or pass --dialect generic"
+    )
 }
 
 /// Whether the plan has a section for `role`. Phases are headings of their
