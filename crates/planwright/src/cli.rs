@@ -91,7 +91,7 @@ pub struct ShowArgs {
     pub dialect: Option<String>,
 }
 
-/// A `--dialect` value (`show`, `lint`). Any name passes here, since local
+/// A `--dialect` value (`show`, `lint`, `status`, `next`, `graph`). Any name passes here, since local
 /// templates are dialects too and only the project knows them (the command
 /// checks the name against them); the built-in names and `generic` are
 /// offered to `--help` and shell completion.
@@ -221,6 +221,11 @@ pub struct StatusArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Read the plans as this dialect instead of detecting it (or taking
+    /// it from `[[plans.dialects]]` in planwright.toml): a built-in one,
+    /// `generic` (none), or a local template's name.
+    #[arg(long, value_name = "DIALECT", value_parser = DialectName)]
+    pub dialect: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -233,6 +238,11 @@ pub struct NextArgs {
     pub limit: usize,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Read the plans as this dialect instead of detecting it (or taking
+    /// it from `[[plans.dialects]]` in planwright.toml): a built-in one,
+    /// `generic` (none), or a local template's name.
+    #[arg(long, value_name = "DIALECT", value_parser = DialectName)]
+    pub dialect: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -296,6 +306,11 @@ pub struct GraphArgs {
     pub plan: PathBuf,
     #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
     pub format: GraphFormat,
+    /// Read the plans as this dialect instead of detecting it (or taking
+    /// it from `[[plans.dialects]]` in planwright.toml): a built-in one,
+    /// `generic` (none), or a local template's name.
+    #[arg(long, value_name = "DIALECT", value_parser = DialectName)]
+    pub dialect: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -64,7 +64,7 @@ pub(crate) fn schema() -> serde_json::Value {
 }
 
 pub fn run(args: &GraphArgs) -> Result<ExitCode> {
-    let project = crate::project::Project::current(None)?;
+    let project = crate::project::Project::current(args.dialect.as_deref())?;
     let loaded = load_one(&args.plan, &project)?;
     let plan = &loaded.plan;
     let graph = Graph::new(plan, done_status(plan, &project.dialects));

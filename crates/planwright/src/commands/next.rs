@@ -111,7 +111,7 @@ struct PlanNext {
 }
 
 pub fn run(args: &NextArgs) -> Result<ExitCode> {
-    let project = crate::project::Project::current(None)?;
+    let project = crate::project::Project::current(args.dialect.as_deref())?;
     let dialects = &project.dialects;
     let (plans, errors) = match &args.plan {
         Some(path) if !path.is_dir() => (

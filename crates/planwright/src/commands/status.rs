@@ -66,7 +66,7 @@ struct PhaseStatus {
 }
 
 pub fn run(args: &StatusArgs) -> Result<ExitCode> {
-    let project = crate::project::Project::current(None)?;
+    let project = crate::project::Project::current(args.dialect.as_deref())?;
     let dialects = &project.dialects;
     let bars = std::io::stdout().is_terminal();
     if let [one] = &args.paths[..]

@@ -260,3 +260,42 @@ fn config_errors_name_file_line_column_and_key_and_nothing_runs() {
         assert_eq!(before, after);
     }
 }
+
+#[test]
+fn the_trackers_take_dialect_as_show_and_lint_do() {
+    let dir = notes_folder();
+    let dialect_of = |args: &[&str]| {
+        let out = planwright(args, dir.path());
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+        doc["plans"][0]["dialect"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let status = ["status", "other-plan.md", "--format", "json"];
+    assert_eq!(dialect_of(&status), "design");
+    assert_eq!(
+        dialect_of(&[&status[..], &["--dialect", "generic"]].concat()),
+        "generic"
+    );
+    // The flag wins over planwright.toml here as well.
+    write(dir.path(), "planwright.toml", CONFIG);
+    let noted = ["status", "docs/notes/export-plan.md", "--format", "json"];
+    assert_eq!(dialect_of(&noted), "generic");
+    assert_eq!(
+        dialect_of(&[&noted[..], &["--dialect", "kiro"]].concat()),
+        "kiro"
+    );
+    // An unknown name is refused before anything is read, by each of them.
+    for cmd in ["status", "next", "graph"] {
+        let out = planwright(&[cmd, "other-plan.md", "--dialect", "desing"], dir.path());
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        assert!(
+            stderr(&out).contains("unknown dialect `desing`"),
+            "{cmd}: {}",
+            stderr(&out)
+        );
+        assert!(stdout(&out).is_empty(), "{cmd}");
+    }
+}
