@@ -94,7 +94,16 @@ pub(crate) fn task_head(line: &str) -> TaskHead {
         .or_else(|| bracketed_id(&line[i..]).map(|len| (i + 1, i + 1 + len, len + 2)));
     if let Some((start, end, len)) = id {
         head.id = Some((start, end));
+        let bracketed = start > i;
         i += len;
+        // `[T005](#t005)`: an id linked to its anchor; the destination is
+        // no part of the task's text.
+        if bracketed
+            && line[i..].starts_with('(')
+            && let Some(close) = line[i..].find(')')
+        {
+            i += close + 1;
+        }
         if bold && line[i..].starts_with("**") {
             i += 2;
         }
@@ -502,6 +511,12 @@ mod tests {
         let h = task_head(line);
         assert!(h.parallel && h.id.is_none());
         assert_eq!(task_head("API endpoints").id, None);
+        let line = "[T005](#t005) Ship it";
+        let h = task_head(line);
+        assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "T005");
+        assert_eq!(&line[h.text_start..], "Ship it");
+        let line = "[T006] (see notes) Ship it";
+        assert_eq!(&line[task_head(line).text_start..], "(see notes) Ship it");
         let line = "T231.15 Sub-task under T231";
         let h = task_head(line);
         assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "T231.15");
