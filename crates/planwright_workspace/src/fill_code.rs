@@ -58,21 +58,7 @@ fn keep_code_spans(plan: &Plan, template: &str, edits: &[Edit]) -> Vec<Edit> {
         }
         let start = span.start as usize;
         let inner = TextRange::new(start + open, start + written.len() - close);
-        let inside: Vec<Edit> = edits
-            .iter()
-            .filter(|e| inner.contains_range(e.range))
-            .map(|e| {
-                let at = |o: u32| o as usize - inner.start as usize;
-                Edit::replace(
-                    TextRange::new(at(e.range.start), at(e.range.end)),
-                    e.content.clone(),
-                )
-            })
-            .collect();
-        if inside.is_empty() {
-            continue;
-        }
-        let Ok(content) = apply(inner.slice(template), &inside) else {
+        let Some(content) = filled_within(template, inner, edits) else {
             continue;
         };
         let runs = backtick_runs(&content);
@@ -132,21 +118,7 @@ fn keep_code_fences(plan: &Plan, template: &str, edits: &[Edit]) -> Vec<Edit> {
             Some(_) => TextRange::new(body_start, body_start + last_start),
             None => TextRange::new(body_start, block.end as usize),
         };
-        let inside: Vec<Edit> = edits
-            .iter()
-            .filter(|e| inner.contains_range(e.range))
-            .map(|e| {
-                let at = |o: u32| o as usize - inner.start as usize;
-                Edit::replace(
-                    TextRange::new(at(e.range.start), at(e.range.end)),
-                    e.content.clone(),
-                )
-            })
-            .collect();
-        if inside.is_empty() {
-            continue;
-        }
-        let Ok(content) = apply(inner.slice(template), &inside) else {
+        let Some(content) = filled_within(template, inner, edits) else {
             continue;
         };
         let Some(longest) = content
@@ -167,6 +139,25 @@ fn keep_code_fences(plan: &Plan, template: &str, edits: &[Edit]) -> Vec<Edit> {
         }
     }
     out
+}
+
+/// The text of `inner` once the `edits` inside it are made, if any are.
+fn filled_within(template: &str, inner: TextRange, edits: &[Edit]) -> Option<String> {
+    let inside: Vec<Edit> = edits
+        .iter()
+        .filter(|e| inner.contains_range(e.range))
+        .map(|e| {
+            let at = |o: u32| o as usize - inner.start as usize;
+            Edit::replace(
+                TextRange::new(at(e.range.start), at(e.range.end)),
+                e.content.clone(),
+            )
+        })
+        .collect();
+    if inside.is_empty() {
+        return None;
+    }
+    apply(inner.slice(template), &inside).ok()
 }
 
 /// The length of the run of `fence` characters that makes up `line`, if
