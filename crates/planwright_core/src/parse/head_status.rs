@@ -39,6 +39,14 @@ const WORDS: &[&str] = &[
 /// it: `Setup ✅ COMPLETED` gives `Setup` and `✅ COMPLETED`.
 pub(super) fn trailing(title: &str) -> Option<(&str, &str)> {
     let title = title.trim_end();
+    // A phase with no name but its status: `Phase 4 — DONE` (capitals
+    // make a word a label, not a name such as `Phase 9: Done`).
+    if title.chars().any(char::is_alphabetic)
+        && !title.chars().any(char::is_lowercase)
+        && is_status(title)
+    {
+        return Some(("", title));
+    }
     // A bracket that holds only a status: `[COMPLETED]`, `(In Progress)`.
     if let Some(close) = title.chars().next_back().filter(|c| matches!(c, ']' | ')')) {
         let open = if close == ']' { '[' } else { '(' };
@@ -58,8 +66,7 @@ pub(super) fn trailing(title: &str) -> Option<(&str, &str)> {
         .find_map(|(at, _)| Some((at, *MARKS.iter().find(|m| title[at..].starts_with(**m))?)));
     if let Some((at, mark)) = first_mark {
         let rest = title[at + mark.len()..].trim();
-        let words = rest.split(['(', ',', ';']).next().unwrap_or(rest);
-        if at > 0 && (rest.is_empty() || is_status(words)) {
+        if rest.is_empty() || is_status(remark_cut(rest)) {
             return Some((title[..at].trim_end(), title[at..].trim()));
         }
     }
@@ -67,8 +74,16 @@ pub(super) fn trailing(title: &str) -> Option<(&str, &str)> {
     let at = title.rfind(['-', '–', '—'])?;
     let dash = title[at..].chars().next().map_or(1, char::len_utf8);
     let (before, rest) = (&title[..at], &title[at + dash..]);
-    (before.ends_with(' ') && rest.starts_with(' ') && !before.trim().is_empty() && is_status(rest))
-        .then(|| (before.trim_end(), rest.trim()))
+    (before.ends_with(' ')
+        && rest.starts_with(' ')
+        && !before.trim().is_empty()
+        && is_status(remark_cut(rest)))
+    .then(|| (before.trim_end(), rest.trim()))
+}
+
+/// A status without the remark after it: `Complete (2 weeks)`, `Done, late`.
+fn remark_cut(status: &str) -> &str {
+    status.split(['(', ',', ';']).next().unwrap_or(status)
 }
 
 /// The mark that opens a head before its keyword: `✅ Phase 2`.
@@ -103,6 +118,13 @@ mod tests {
             ("Docs — DONE", ("Docs", "DONE")),
             ("Docs - Complete", ("Docs", "Complete")),
             ("API 🔄 in progress", ("API", "🔄 in progress")),
+            (
+                "Build — Complete (2 weeks)",
+                ("Build", "Complete (2 weeks)"),
+            ),
+            // Nothing but a status after the phase's number.
+            ("✅", ("", "✅")),
+            ("DONE", ("", "DONE")),
         ] {
             assert_eq!(trailing(title), Some(want), "{title}");
         }
@@ -115,7 +137,7 @@ mod tests {
             "Ship (2 days)",
             "Ship (depends on Phase 1)",
             "Completed work review",
-            "✅",
+            "Done",
             "Tests ✅ then deploy to staging",
             "Cut-over - completed migrations and the rest",
         ] {

@@ -13,6 +13,7 @@ impl Builder<'_> {
         // The heading's text buffer is borrowed, not copied, and handed
         // back for the next block at the end.
         let mut buffer = String::new();
+        let slots_from = self.plan.placeholders.len();
         if let Some(mut b) = self.inline.take() {
             buffer = std::mem::take(&mut b.plain);
             self.scan_segments(&b);
@@ -81,12 +82,43 @@ impl Builder<'_> {
                     .nth(k)
                     .map(|b| without_bracket(title, b));
                 if let Some(head) = cut.as_deref().and_then(items::phase_head) {
+                    // A status the bracket hid: `Setup [DONE] (after Phase 0)`.
+                    if head.status.is_some() && self.plan.phases[p].status.is_none() {
+                        self.plan.phases[p].status = head.status;
+                        if let Some(open) = self.phases.last_mut() {
+                            open.head_status = true;
+                        }
+                    }
                     self.plan.phases[p].title = head.title;
                 }
             }
+            self.drop_status_slots(p, slots_from);
         }
         buffer.clear();
         self.spare_plain = buffer;
+    }
+
+    /// A bracket the head's status was read from (`Ship [COMPLETED]`) is
+    /// no slot left to fill: the heading's slots from `from` on that hold
+    /// just the status go.
+    fn drop_status_slots(&mut self, p: usize, from: usize) {
+        let Some(status) = self.plan.phases[p].status.as_deref() else {
+            return;
+        };
+        let src = self.src;
+        let is_status = |s: &crate::model::Placeholder| {
+            let text = s.range.slice(src);
+            text.get(1..text.len().saturating_sub(1)) == Some(status)
+        };
+        let slots = &mut self.plan.placeholders;
+        if slots
+            .get(from..)
+            .is_some_and(|new| new.iter().any(is_status))
+        {
+            let mut heading = slots.split_off(from);
+            heading.retain(|s| !is_status(s));
+            slots.append(&mut heading);
+        }
     }
 
     pub(super) fn open_phase(

@@ -356,8 +356,16 @@ fn bracket(text: &str, i: usize, line: Option<Line<'_>>) -> Found {
     };
     // One word that emphasis sets off whole (`**[LEGACY]**`) is a term the
     // plan uses, a tag or a label, not a slot: a slot is written in a
-    // field or a sentence, or names what to write in words.
-    let term = || !trimmed.contains(' ') && line.is_some_and(|l| l.set_off(i, close));
+    // field or a sentence, or names what to write in words. Not a name
+    // made of words joined by `_` (`**[PROJECT_NAME]**`), as templates
+    // name slots, nor a word that asks for work (`**[TODO]**`).
+    let term = || {
+        !trimmed.contains([' ', '_'])
+            && !["TODO", "TBD", "TBA", "FIXME", "XXX"]
+                .iter()
+                .any(|w| trimmed.eq_ignore_ascii_case(w))
+            && line.is_some_and(|l| l.set_off(i, close))
+    };
     (accepted && !term()).then(|| {
         (
             close + 1,

@@ -356,6 +356,9 @@ fn one_word_set_off_by_emphasis_is_a_term() {
         "**Step 2 – [Title]**",
         "**[LEGACY]* x",
         "[LEGACY]**",
+        // Slot names and words that ask for work, set off or not.
+        "Use **[PROJECT_NAME]** here.",
+        "**[TODO]**",
     ] {
         assert_eq!(kinds(text).len(), 1, "{text:?}");
     }

@@ -21,7 +21,8 @@
 //! phase around it was not theirs to describe. A dependency it states goes
 //! to the phase of its id, when one is headed and states none itself: an
 //! overview's `- **Phase 2: Build** (depends on Phase 1)` is how some
-//! plans give their order.
+//! plans give their order. A phase that says `Dependencies: None` states
+//! one.
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
@@ -66,7 +67,8 @@ impl Builder<'_> {
         // what the phase its id names waits for, unless that phase says so
         // itself.
         for (i, h) in said {
-            if self.plan.phases[h].depends_on.is_empty() {
+            // `**Dependencies:** None` under the phase is a statement too.
+            if self.plan.phases[h].depends_range.is_none() {
                 let from = &mut self.plan.phases[i];
                 let deps = std::mem::take(&mut from.depends_on);
                 let range = from.depends_range.take();

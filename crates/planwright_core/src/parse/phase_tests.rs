@@ -323,6 +323,61 @@ fn a_status_in_a_phase_head_is_the_phases_until_a_field_says_otherwise() {
 }
 
 #[test]
+fn a_head_status_beside_a_dependency_or_a_bare_number_is_read() {
+    let src = "\
+## Phase 1: Setup [DONE] (depends on Phase 0)
+
+## Phase 2: Build — Complete (2 weeks)
+
+## Phase 3 ✅
+
+## Phase 4 — DONE
+
+## Phase 5: Ship [COMPLETED]
+";
+    let plan = p(src);
+    let heads: Vec<(&str, Option<&str>)> = plan
+        .phases
+        .iter()
+        .map(|ph| (ph.title.as_str(), ph.status.as_deref()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            ("Setup", Some("DONE")),
+            ("Build", Some("Complete (2 weeks)")),
+            ("", Some("✅")),
+            ("", Some("DONE")),
+            ("Ship", Some("COMPLETED")),
+        ]
+    );
+    assert_eq!(plan.phases[0].depends_on.len(), 1);
+    // A bracket read as the status is no slot left to fill.
+    assert!(plan.placeholders.is_empty(), "{:?}", plan.placeholders);
+}
+
+#[test]
+fn an_overview_dependency_yields_to_the_phases_own_none() {
+    let src = "\
+## Overview
+
+- **Phase 2: Build** (depends on Phase 1)
+
+## Phase 1: Setup
+
+- [ ] T001 Init
+
+## Phase 2: Build
+
+**Dependencies:** None
+
+- [ ] T002 Build
+";
+    let plan = p(src);
+    assert!(plan.phases[1].depends_on.is_empty());
+}
+
+#[test]
 fn a_dependency_in_a_task_item_is_the_tasks_with_its_range() {
     let src = "## Phase 1: A\n- [ ] T001 first\n- [ ] T002 second\n  **Dependencies**: T001\n- [ ] T003 third\n  _Deps_: T002 (after Phase 1)\n";
     let plan = p(src);
