@@ -15,7 +15,7 @@ use planwright_workspace::config::{DialectGlobs, LoadedConfig};
 use planwright_workspace::discover::glob_path;
 
 /// The evidence `show` prints for a dialect `[[plans.dialects]]` set, as
-/// it prints "chosen explicitly" for `--dialect`.
+/// it prints "chosen with --dialect NAME" for the flag.
 pub const SET_BY_CONFIG: &str = "set by planwright.toml";
 
 pub struct DialectChoice {
@@ -121,11 +121,15 @@ impl DialectChoice {
     }
 }
 
-/// The evidence of a dialect `planwright.toml` forced says so; the parser
-/// wrote "chosen explicitly", as for `--dialect`.
+/// The evidence of a forced dialect says who forced it (the parser wrote
+/// "chosen explicitly"): `planwright.toml`, or the command line.
 fn mark(forced: Option<(&str, bool)>, plan: &mut Plan) {
-    if let Some((_, true)) = forced {
-        plan.dialect.evidence = vec![SET_BY_CONFIG.to_owned()];
+    match forced {
+        Some((_, true)) => plan.dialect.evidence = vec![SET_BY_CONFIG.to_owned()],
+        Some((name, false)) => {
+            plan.dialect.evidence = vec![format!("chosen with --dialect {}", visible(name))];
+        }
+        None => {}
     }
 }
 

@@ -176,6 +176,16 @@ struct New {
 }
 
 fn globs(list: &Strings, key: &KeyPath) -> Result<(), BadValue> {
+    // What to do instead of negating depends on the list.
+    let instead = match key.to_string().as_str() {
+        k if k.starts_with("plans.dialects") => {
+            "give the files that keep another dialect an earlier `[[plans.dialects]]` entry (the first that matches wins)"
+        }
+        k if k.starts_with("lint.overrides") => {
+            "give the files to leave out an override of their own"
+        }
+        _ => "list the files to leave out in `[plans] exclude`",
+    };
     for (i, glob) in list.iter().enumerate() {
         // `.gitignore` negates with `!`; here a negated pattern would
         // silently match the files it names (`!old-plan.md`).
@@ -184,7 +194,7 @@ fn globs(list: &Strings, key: &KeyPath) -> Result<(), BadValue> {
                 span: glob.span(),
                 key: key.clone().index(i),
                 message: format!(
-                    "`{}`: patterns cannot be negated with `!`; list files to leave out in `[plans] exclude`, or give them an override of their own",
+                    "`{}`: patterns cannot be negated with `!`; {instead}",
                     glob.get_ref()
                 ),
             });

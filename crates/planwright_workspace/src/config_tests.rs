@@ -207,6 +207,20 @@ fn patterns_read_as_gitignore_reads_them() {
         err.starts_with("planwright.toml:2:18: lint.overrides[0].files[1]: `!old-plan.md`: patterns cannot be negated"),
         "{err}"
     );
+    assert!(err.ends_with("an override of their own"), "{err}");
+    // Each list says what to write instead, as its own setting works.
+    let negated = |toml: &str| {
+        parse_config(toml, Path::new("planwright.toml"))
+            .unwrap_err()
+            .to_string()
+    };
+    let err = negated("[[plans.dialects]]\nfiles = [\"!docs/**\"]\ndialect = \"rfc\"\n");
+    assert!(
+        err.ends_with("an earlier `[[plans.dialects]]` entry (the first that matches wins)"),
+        "{err}"
+    );
+    let err = negated("[plans]\ninclude = [\"!docs/**\"]\n");
+    assert!(err.ends_with("in `[plans] exclude`"), "{err}");
     assert!(set("specs/*/plan.md").is_match("specs/001/plan.md"));
     assert!(!set("specs/*/plan.md").is_match("specs/001/x/plan.md"));
 }

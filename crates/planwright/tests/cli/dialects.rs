@@ -68,7 +68,7 @@ fn lint_dialect_reads_every_plan_as_named() {
     // Any other dialect, its own help saying it was chosen.
     let out = planwright(&["lint", "--dialect", "rfc", "other-plan.md"], dir.path());
     assert!(stdout(&out).contains("(required by the rfc dialect)"));
-    assert!(stdout(&out).contains(". Read as rfc: chosen explicitly\n"));
+    assert!(stdout(&out).contains(". Read as rfc: chosen with --dialect rfc\n"));
 }
 
 #[test]
@@ -176,7 +176,7 @@ fn the_first_matching_config_entry_sets_the_dialect_and_the_flag_beats_it() {
         &["show", "docs/notes/export-plan.md", "--dialect", "design"],
         dir.path(),
     );
-    assert!(stdout(&out).contains("  dialect   design (chosen explicitly)\n"));
+    assert!(stdout(&out).contains("  dialect   design (chosen with --dialect design)\n"));
     // Standard input is matched by the name it is given.
     let out = planwright_with_input(
         &[

@@ -101,7 +101,7 @@ fn an_unknown_dialect_is_refused_with_the_names_it_could_be() {
         stderr(&out)
     );
     let out = planwright(&["show", "orig.md", "--dialect", "adr"], dir.path());
-    assert!(stdout(&out).contains("  dialect   adr (chosen explicitly)\n"));
+    assert!(stdout(&out).contains("  dialect   adr (chosen with --dialect adr)\n"));
 }
 
 #[test]
@@ -125,7 +125,9 @@ fn every_dialect_show_prints_can_be_forced() {
         );
         assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
         assert!(
-            stdout(&out).contains(&format!("\n  dialect   {name} (chosen explicitly)\n")),
+            stdout(&out).contains(&format!(
+                "\n  dialect   {name} (chosen with --dialect {name})\n"
+            )),
             "{name}: {}",
             stdout(&out)
         );
