@@ -14,8 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use planwright_core::edit::{Edit, apply};
 use planwright_core::{
-    Descriptor, MetaStyle, Placeholder, PlaceholderKind, Plan, TableKind, TextRange, normalize_key,
-    parse,
+    Descriptor, MetaStyle, Placeholder, PlaceholderKind, Plan, TextRange, normalize_key, parse,
 };
 
 /// Planwright's own variables, by canonical name (`title`, `date`...).
@@ -214,14 +213,15 @@ pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
         let in_title = title_heading.is_some_and(|h| h.contains_range(p.range));
         let may_be_title = named_title.is_none_or(|r| r == p.range);
         let found = resolve(sources, &slot, &mut used_set).or_else(|| {
-            (in_title && may_be_title && !title_slot_taken && !slot.known_only)
-                .then(|| value("title", sources.values))
-                .flatten()
-                .map(|(name, raw)| Found {
-                    vars: vec!["title"],
-                    name,
-                    raw,
-                })
+            (in_title && may_be_title && !title_slot_taken && !slot.known_only
+                || yaml::is_front_title(&plan, template, p))
+            .then(|| value("title", sources.values))
+            .flatten()
+            .map(|(name, raw)| Found {
+                vars: vec!["title"],
+                name,
+                raw,
+            })
         });
         let Some(Found { name, raw, vars }) = found else {
             continue;
@@ -239,6 +239,7 @@ pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
         used_vars.extend(vars);
         record(&mut filled, name, raw);
     }
+    yaml::escape_front_matter(&plan, template, &mut edits);
     for edit in crate::fill_code::keep_code_whole(&plan, template, &edits) {
         if !edits.iter().any(|e| e.conflicts(&edit)) {
             edits.push(edit);
@@ -382,7 +383,7 @@ fn slots(plan: &Plan, template: &str) -> Vec<Slot> {
                     .filter(|m| m.value_range.slice(template).trim() == p.text)
                     .map(|m| m.norm.to_string()),
                 in_header: field.is_some_and(planwright_core::MetaField::is_header),
-                in_timeline: in_timeline(plan, p.range),
+                in_timeline: crate::fill_value::in_timeline(plan, p.range),
                 known_only: false,
             }
         })
@@ -391,7 +392,7 @@ fn slots(plan: &Plan, template: &str) -> Vec<Slot> {
         crate::fill_code::code_double_braces(plan, template)
             .into_iter()
             .map(|placeholder| Slot {
-                in_timeline: in_timeline(plan, placeholder.range),
+                in_timeline: crate::fill_value::in_timeline(plan, placeholder.range),
                 placeholder,
                 field_key: None,
                 in_header: false,
@@ -581,17 +582,11 @@ fn overlaps(a: TextRange, b: TextRange) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// Whether a slot sits in a timeline table, where a date is a phase's start
-/// or end for the author to plan, not the day the plan was written.
-fn in_timeline(plan: &Plan, range: TextRange) -> bool {
-    plan.tables
-        .iter()
-        .any(|t| t.kind == TableKind::Timeline && t.range.contains_range(range))
-}
-
 #[path = "fill_set.rs"]
 mod set;
 pub use set::{SetClash, set_clash};
+#[path = "fill_yaml.rs"]
+mod yaml;
 
 #[cfg(test)]
 #[path = "fill_tests.rs"]

@@ -388,3 +388,75 @@ fn code_stays_one_span_or_block_whatever_the_value() {
     assert_eq!(out, "```sh\n~~~~ \n```\n\n~~~~~\n  ~~~~ \n");
     assert_eq!(parse(&out).code_blocks.len(), 2, "{out}");
 }
+
+/// Each front-matter field of `text` as the reader gives it back.
+fn front_fields(text: &str) -> Vec<(String, String)> {
+    parse(text)
+        .metadata
+        .iter()
+        .filter(|m| m.style == MetaStyle::FrontMatter)
+        .map(|m| (m.key.to_string(), m.value.to_string()))
+        .collect()
+}
+
+#[test]
+fn front_matter_slots_are_filled_as_yaml() {
+    let t = "---\ntitle: \"{{TITLE}}\"\nowner: [OWNER]\ncreated: YYYY-MM-DD\nstatus: Draft\n---\n# {{TITLE}}\n";
+    let out = run(t, &[("owner", "Ada")], &[]);
+    assert_eq!(
+        out.text,
+        "---\ntitle: \"Dark mode\"\nowner: Ada\ncreated: 2026-01-15\nstatus: Draft\n---\n# Dark mode\n"
+    );
+    assert!(parse(&out.text).placeholders.is_empty(), "{}", out.text);
+    // A `[fill]` value fills a front-matter slot too.
+    let out = run(t, &[], &[("owner", "{branch}")]);
+    assert!(
+        out.text.contains("\nowner: 004-dark-mode\n"),
+        "{}",
+        out.text
+    );
+}
+
+#[test]
+fn front_matter_values_are_escaped_for_their_quotes() {
+    let t = "---\ntitle: \"{{TITLE}}\"\nlead: 'Lead: [LEAD]'\n---\n# {{TITLE}}\n";
+    let title = r#"Say "hi" \ back"#;
+    let out = run(t, &[("title", title), ("lead", "Bob's")], &[]);
+    assert!(
+        out.text
+            .starts_with("---\ntitle: \"Say \\\"hi\\\" \\\\ back\"\nlead: 'Lead: Bob''s'\n"),
+        "{}",
+        out.text
+    );
+    assert_eq!(
+        front_fields(&out.text),
+        [
+            ("title".to_owned(), title.to_owned()),
+            ("lead".to_owned(), "Lead: Bob's".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn a_plain_value_yaml_would_misread_is_quoted_whole() {
+    let t = "---\nowner: [OWNER]\nnote: Plan for [FEATURE NAME] # keep\ncount: [COUNT]\n---\n";
+    let set = [
+        ("owner", "- Ada: #1"),
+        ("feature_name", "a\nb #c"),
+        ("count", "3"),
+    ];
+    let out = run(t, &set, &[]);
+    assert_eq!(
+        out.text,
+        "---\nowner: \"- Ada: #1\"\nnote: \"Plan for a b #c\" # keep\ncount: \"3\"\n---\n"
+    );
+    let got: Vec<String> = front_fields(&out.text).into_iter().map(|f| f.1).collect();
+    assert_eq!(got, ["- Ada: #1", "Plan for a b #c", "3"]);
+}
+
+#[test]
+fn front_matter_slot_names_match_set_and_fill() {
+    let t = "---\nowner: [OWNER]\nreviewer: \"{{REVIEWER}}\"\ntags: [auth]\n---\n# Plan\n";
+    let names: Vec<String> = slot_names(t).into_iter().collect();
+    assert_eq!(names, ["owner", "reviewer"]);
+}

@@ -2,7 +2,7 @@
 //! is glued to one (`feature_{{FEATURE_NAME}}`), with `|` escaped in a
 //! table, and as text, never markup, outside code.
 
-use planwright_core::{Plan, TextRange};
+use planwright_core::{Plan, TableKind, TextRange};
 
 /// The value as it must be written where the slot stands.
 pub(crate) fn render(
@@ -217,4 +217,12 @@ fn in_code_or_front_matter(plan: &Plan, range: TextRange) -> bool {
         .chain(&plan.comments)
         .chain(&plan.front_matter)
         .any(|c| c.contains_range(range))
+}
+
+/// Whether a slot sits in a timeline table, where a date is a phase's start
+/// or end for the author to plan, not the day the plan was written.
+pub(crate) fn in_timeline(plan: &Plan, range: TextRange) -> bool {
+    plan.tables
+        .iter()
+        .any(|t| t.kind == TableKind::Timeline && t.range.contains_range(range))
 }

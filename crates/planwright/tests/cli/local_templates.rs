@@ -259,3 +259,78 @@ fn without_a_config_every_command_finds_the_repositorys_templates() {
     let out = planwright(outside.path(), &["templates", "show", "change"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+const RFC: &str = "---
+title: \"{{TITLE}}\"
+owner: [OWNER]
+created: YYYY-MM-DD
+status: Draft
+tags: [rfc, api]
+---
+# {{TITLE}}
+
+## Summary
+
+Why and what.
+
+## Tasks
+
+- [ ] Write it
+";
+
+#[test]
+fn front_matter_slots_are_filled_and_the_plan_lints_clean() {
+    let dir = setup();
+    let templates = dir.path().join(".planwright/templates");
+    std::fs::write(templates.join("rfc.md"), RFC).expect("write");
+    // `owner` is a slot of the front matter only: the descriptor naming it
+    // is no error.
+    std::fs::write(
+        templates.join("rfc.toml"),
+        "name = \"rfc\"\nrequired_sections = []\n\n[fill]\nowner = \"{author}\"\n",
+    )
+    .expect("write");
+    let out = planwright(
+        dir.path(),
+        &["new", "Auth: \"SSO\" #2", "-t", "rfc", "--author", "O'Neil"],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("no slot"), "{stderr}");
+    insta::assert_snapshot!("front_matter_new", String::from_utf8_lossy(&out.stdout));
+    let rel = "specs/001-auth-sso-2/plan.md";
+    let (text, plan) = read(dir.path(), rel);
+    assert_eq!(
+        text.lines().take(7).collect::<Vec<_>>(),
+        [
+            "---",
+            r#"title: "Auth: \"SSO\" #2""#,
+            "owner: O'Neil",
+            "created: 2026-01-15",
+            "status: Draft",
+            "tags: [rfc, api]",
+            "---",
+        ]
+    );
+    assert!(plan.placeholders.is_empty(), "{:?}", plan.placeholders);
+    let meta: Vec<(&str, &str)> = plan
+        .metadata
+        .iter()
+        .take(3)
+        .map(|m| (m.key.as_str(), m.value.as_str()))
+        .collect();
+    assert_eq!(
+        meta,
+        [
+            ("title", "Auth: \"SSO\" #2"),
+            ("owner", "O'Neil"),
+            ("created", "2026-01-15")
+        ]
+    );
+    let out = planwright(dir.path(), &["lint", rel]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -10,6 +10,7 @@
 //! never panicking and to exact ranges.
 
 mod blocks;
+pub(crate) mod front_matter;
 mod head_status;
 mod headings;
 mod inline;
@@ -482,12 +483,7 @@ impl<'s> Builder<'s> {
     fn front_matter(&mut self, r: TextRange, content: Option<(usize, usize)>) {
         self.plan.front_matter = Some(r);
         if let Some((s, e)) = content {
-            let yaml = self.slice(s, e);
-            for f in meta::front_matter_fields(yaml) {
-                // Front matter is not scanned for slots.
-                let none = self.plan.placeholders.len()..self.plan.placeholders.len();
-                self.push_field(&f, s, false, none);
-            }
+            self.front_matter_fields(s, e);
         }
     }
 

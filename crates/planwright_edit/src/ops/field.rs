@@ -2,7 +2,10 @@
 //! style the plan's header already uses.
 
 use planwright_core::edit::Edit;
-use planwright_core::{DialectSet, MetaField, MetaStyle, Plan, TextRange, normalize_key};
+use planwright_core::{
+    DialectSet, MetaField, MetaStyle, Plan, TextRange, escape_yaml, needs_yaml_quotes,
+    normalize_key,
+};
 
 use super::{Change, Intent, OpError, field_list, insert_lines, line_end_after, line_start};
 
@@ -254,69 +257,6 @@ fn field_within(value: &str) -> Option<String> {
     let plan = planwright_core::parse(&format!("**Key:** {value}\n"));
     let extra = plan.metadata.get(1)?;
     Some(format!("{}: {}", extra.key, extra.value))
-}
-
-fn escape_yaml(value: &str, quote: u8) -> String {
-    if quote == b'\'' {
-        value.replace('\'', "''")
-    } else {
-        value.replace('\\', "\\\\").replace('"', "\\\"")
-    }
-}
-
-/// Plain YAML scalars cannot start with an indicator or hold `: ` / ` #`,
-/// and one that YAML reads as something other than a string would not be
-/// the value the user typed: `1.10` reads as 1.1, `no` as false.
-fn needs_yaml_quotes(value: &str) -> bool {
-    value.is_empty()
-        || value.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c))
-        || value.contains(": ")
-        || value.contains(" #")
-        || value.ends_with(':')
-        || reads_as_non_string(value)
-}
-
-/// Whether a plain scalar reads as null, a boolean, a number or a date
-/// under YAML 1.1 or 1.2, whichever the reader speaks. Conservative, since
-/// quoting a string is always safe: anything made of digits, signs and
-/// `.` `_` `:` `e` that starts like a number (`1.10`, `1_000`, `1:30`,
-/// `1e3`, `1.2.3` too), a base-prefixed number (`0x1F`), or a date with
-/// any time after it (`2026-01-05 10:00`). A word such as `3 weeks`,
-/// `v1.10` or `2026 Q1` is a string and stays plain.
-fn reads_as_non_string(value: &str) -> bool {
-    const WORDS: [&str; 14] = [
-        "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", ".inf", "+.inf", "-.inf",
-        ".nan",
-    ];
-    if WORDS.contains(&value.to_ascii_lowercase().as_str()) {
-        return true;
-    }
-    let v = value.strip_prefix(['+', '-']).unwrap_or(value);
-    let made_of = |s: &str, extra: &str| {
-        !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || extra.contains(c))
-    };
-    if let Some(rest) = ["0x", "0X"].iter().find_map(|p| v.strip_prefix(p)) {
-        return rest.chars().all(|c| c.is_ascii_hexdigit() || c == '_');
-    }
-    if let Some(rest) = ["0o", "0b"].iter().find_map(|p| v.strip_prefix(p)) {
-        return made_of(rest, "_");
-    }
-    let numeric_start = v
-        .strip_prefix('.')
-        .unwrap_or(v)
-        .starts_with(|c: char| c.is_ascii_digit());
-    if numeric_start && made_of(v, "_.:eE+-") {
-        return true;
-    }
-    let date_end = v
-        .find(|c: char| !c.is_ascii_digit() && c != '-')
-        .unwrap_or(v.len());
-    let parts: Vec<usize> = v[..date_end].split('-').map(str::len).collect();
-    let is_date = matches!(parts.as_slice(), [4, 1 | 2, 1 | 2]);
-    is_date
-        && v[date_end..]
-            .chars()
-            .all(|c| c.is_ascii_digit() || " \t:.+-TtZz".contains(c))
 }
 
 /// Adds `field: value` in the style most of the header uses: a line in the

@@ -1,0 +1,80 @@
+//! Slots in front-matter values, and the YAML that only looks like them.
+
+use crate::model::PlaceholderKind;
+use crate::parse;
+
+/// Each placeholder: its text, kind, whether it is in metadata, and the
+/// source at its range (which must be its text).
+fn slots(src: &str) -> Vec<(&str, PlaceholderKind, bool)> {
+    parse(src)
+        .placeholders
+        .iter()
+        .map(|p| {
+            let at = p.range.slice(src);
+            assert_eq!(at, p.text, "range of {p:?}");
+            (at, p.kind, p.in_metadata)
+        })
+        .collect()
+}
+
+fn front(yaml: &str) -> String {
+    format!("---\n{yaml}---\n# Plan\n\nText.\n")
+}
+
+#[test]
+fn slots_in_values_are_placeholders_in_metadata() {
+    let src = front(
+        "title: \"{{TITLE}}\"\nowner: [OWNER] # who\nlead: 'Bob''s [LEAD NAME]'\n\
+         created: YYYY-MM-DD\nbrace: {OWNER}\nplain: Plan for <Name>\nteam: [Your team]\n",
+    );
+    use PlaceholderKind::*;
+    assert_eq!(
+        slots(&src),
+        [
+            ("{{TITLE}}", DoubleBrace, true),
+            ("[OWNER]", Bracket, true),
+            ("[LEAD NAME]", Bracket, true),
+            ("YYYY-MM-DD", Date, true),
+            ("{OWNER}", Brace, true),
+            ("<Name>", Angle, true),
+            ("[Your team]", Bracket, true),
+        ]
+    );
+}
+
+#[test]
+fn yaml_collections_aliases_and_block_scalars_hold_no_slot() {
+    let src = front(
+        "tags: [auth, api]\nempty: []\none: [auth]\npeople: [Alice]\nlist: [API, CLI]\n\
+         map: {a: 1}\nalias: *base\nanchored: &base x\nblock: |\n  [NOT A SLOT]\n\
+         folded: >\n  <Name>\nnested:\n  owner: [OWNER]\n- [OWNER]\n",
+    );
+    assert_eq!(slots(&src), []);
+}
+
+#[test]
+fn keys_and_comments_hold_no_slot() {
+    let src = front("\"[KEY]\": value\n# owner: [OWNER]\nstatus: Draft # [OWNER]\n");
+    assert_eq!(slots(&src), []);
+}
+
+#[test]
+fn an_anchor_or_tag_before_a_slot_is_not_part_of_it() {
+    let src = front("owner: &o [OWNER]\ntitle: !!str \"{{TITLE}}\"\n");
+    let got: Vec<&str> = slots(&src).into_iter().map(|s| s.0).collect();
+    assert_eq!(got, ["[OWNER]", "{{TITLE}}"]);
+}
+
+#[test]
+fn spaced_front_matter_is_scanned_too() {
+    let src = "---\n\nowner: [OWNER]\n---\n# Plan\n";
+    let got: Vec<&str> = slots(src).into_iter().map(|s| s.0).collect();
+    assert_eq!(got, ["[OWNER]"]);
+}
+
+#[test]
+fn a_choice_list_value_is_one_slot() {
+    let src = front("status: Draft | In Progress | Done\n");
+    let got: Vec<_> = slots(&src).into_iter().map(|s| (s.1, s.2)).collect();
+    assert_eq!(got, [(PlaceholderKind::Choice, true)]);
+}
