@@ -420,6 +420,25 @@ fn a_log_entry_with_an_older_date_keeps_the_log_in_order() {
 }
 
 #[test]
+fn a_log_of_one_dated_row_takes_its_order_from_its_month_headings() {
+    // February has no row yet, so the one dated row cannot tell the order;
+    // the months, newest first, do: a later January day goes above it.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let table = "| Date | Entry |\n|------|-------|\n";
+    let src = format!(
+        "# Plan\n\n## Progress Log\n\n### February 2026\n\n{table}\n### January 2026\n\n{table}| 2026-01-05 | jan |\n"
+    );
+    std::fs::write(dir.path().join("m.md"), &src).expect("write");
+    let out = planwright(&["log", "m.md", "c", "--date", "2026-01-20"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = std::fs::read_to_string(dir.path().join("m.md")).expect("read");
+    assert_eq!(
+        after,
+        src.replace("| 2026-01-05 |", "| 2026-01-20 | c |\n| 2026-01-05 |")
+    );
+}
+
+#[test]
 fn set_add_on_a_header_list_adds_its_next_item() {
     // A header written as list items gets one item more, bulleted and
     // ended like the others, not a bold paragraph above the list.

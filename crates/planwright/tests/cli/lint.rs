@@ -294,6 +294,31 @@ fn exit_codes_follow_severity_and_strict() {
 }
 
 #[test]
+fn a_spec_field_that_is_not_a_path_is_not_a_broken_link() {
+    // `N/A`, tickets and dates name no file; a bare `a/b` is a path when
+    // its first folder exists, from the plan's folder.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("specs")).unwrap();
+    write(
+        dir.path(),
+        "plan.md",
+        "# S\n\n**Spec:** N/A\n**Spec:** TBD/pending\n**Spec:** Jira/PROJ-12\n**Specification:** Q3/2026\n\n## Refs\n\n- **Spec:** specs/004-export\n- **Spec:** gone.md\n",
+    );
+    let out = planwright(
+        &[
+            "lint", "plan.md", "--select", "PW301", "--format", "concise",
+        ],
+        dir.path(),
+    );
+    assert_eq!(
+        stdout(&out),
+        "plan.md:10:13: PW301 link to `specs/004-export`, which does not exist\n\
+         plan.md:11:13: PW301 link to `gone.md`, which does not exist\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
 fn colour_follows_the_flag_then_no_color_then_force_color() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "plan.md", "# Plan\n\n**Created:** 2026-02-30\n");

@@ -12,6 +12,7 @@ use planwright_core::edit::Edit;
 use planwright_core::{Plan, Section, TextRange};
 
 use super::{Change, Intent, OpError, insert_lines, line_end_after, line_start};
+use crate::ops::month::Month;
 
 #[path = "log_find.rs"]
 mod find;
@@ -118,15 +119,16 @@ enum Spot {
 }
 
 /// Where an entry dated `date` goes among `entries`, each its date (`None`
-/// for an undated one) and its group, in the log's order. [`place`] finds
+/// for an undated one) and its group, in the log's order (newest first
+/// when `newest_first`, see [`newest_first`]). [`place`] finds
 /// the entry it goes before. When that one opens a group and the dated
 /// entry before it closes another, the entry joins the group whose
 /// neighbour shares more of its date (`2026-01` with the January list,
 /// not the December one after it); on a tie, the later group, as if the
 /// groups were one list.
-fn spot(entries: &[(Option<&str>, usize)], date: &str) -> Spot {
+fn spot(entries: &[(Option<&str>, usize)], date: &str, newest_first: bool) -> Spot {
     let dates: Vec<Option<&str>> = entries.iter().map(|e| e.0).collect();
-    let Some(next) = place(&dates, date) else {
+    let Some(next) = place(&dates, date, newest_first) else {
         return Spot::End;
     };
     let prev = entries[..next].iter().rposition(|e| e.0.is_some());
@@ -151,13 +153,12 @@ fn spot(entries: &[(Option<&str>, usize)], date: &str) -> Spot {
 
 /// Where an entry dated `date` goes among entries dated `dates` (in the
 /// log's order; `None` for an undated one): before the entry at the index
-/// returned, or after the last one (`None`). In either order (see
-/// [`newest_first`]) the entry goes before the first one that should
-/// follow it, so it is the first of its date in a newest-first log and the
-/// last of its date in an oldest-first one. Undated entries are passed
-/// over; with none dated the entry goes at the end.
-fn place(dates: &[Option<&str>], date: &str) -> Option<usize> {
-    let newest_first = newest_first(dates);
+/// returned, or after the last one (`None`). In either order the entry
+/// goes before the first one that should follow it, so it is the first of
+/// its date in a newest-first log and the last of its date in an
+/// oldest-first one. Undated entries are passed over; with none dated the
+/// entry goes at the end.
+fn place(dates: &[Option<&str>], date: &str, newest_first: bool) -> Option<usize> {
     dates
         .iter()
         .enumerate()
@@ -166,19 +167,42 @@ fn place(dates: &[Option<&str>], date: &str) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// Whether a log whose entries are dated `dates` (in its order) runs
-/// newest first: its first dated entry is later than its last. A few
-/// entries out of place in the middle do not turn it. With one date only
-/// (a single entry, as `planwright new` starts a log) the order cannot be
-/// told, and oldest first, the way a log grows, is assumed: an earlier
-/// date then goes before that entry and a later one after it, never
-/// turning the log newest first by accident.
-fn newest_first(dates: &[Option<&str>]) -> bool {
-    let mut known = dates.iter().flatten();
-    match (known.next(), known.next_back()) {
-        (Some(first), Some(last)) => first > last,
+/// Whether the log in section `s`, whose `entries` are each its date
+/// (`None` for an undated one) and group in the log's order, runs newest
+/// first. Its dates say so when they can: its first dated entry is later
+/// than its last (a few entries out of place in the middle do not turn
+/// it). When they cannot
+/// (one date only, or one group of one entry beside month groups with no
+/// dated entry yet), the order of its month headings does: `### March
+/// 2026` above `### February 2026` is newest first, whatever the group of
+/// one row under it would suggest. With neither (a single entry, as
+/// `planwright new` starts a log) oldest first, the way a log grows, is
+/// assumed: an earlier date then goes before that entry and a later one
+/// after it, never turning the log newest first by accident.
+fn newest_first(plan: &Plan, s: usize, entries: &[(Option<&str>, usize)]) -> bool {
+    let mut known = entries.iter().filter_map(|e| e.0);
+    if let (Some(first), Some(last)) = (known.next(), known.next_back())
+        && first != last
+    {
+        return first > last;
+    }
+    let months = month_headings(plan, s);
+    match (months.first(), months.last()) {
+        (Some((_, first)), Some((_, last))) => first.ym() > last.ym(),
         _ => false,
     }
+}
+
+/// The month headings (`### January 2026`) under section `s`, in order,
+/// each with its section's index.
+fn month_headings(plan: &Plan, s: usize) -> Vec<(usize, Month<'_>)> {
+    let range = plan.sections[s].range;
+    plan.sections[s + 1..]
+        .iter()
+        .take_while(|c| range.contains_range(c.range))
+        .enumerate()
+        .filter_map(|(i, c)| Some((s + 1 + i, Month::read(&c.title)?)))
+        .collect()
 }
 
 /// `message` as text that opens a paragraph or a list item's text and

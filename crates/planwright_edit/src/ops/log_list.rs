@@ -6,7 +6,7 @@ use planwright_core::{List, Plan, TextRange};
 
 use super::{
     Change, Intent, New, Spot, content_end, insert_after_content, insert_lines, line_start,
-    literal, month, spot, starts_with_date,
+    literal, month, newest_first, spot, starts_with_date,
 };
 
 /// The lists in `range` that are not inside another list, in order.
@@ -98,7 +98,7 @@ pub(super) fn add_item(plan: &Plan, src: &str, s: usize, lists: &[&List], new: &
             intent: Intent::LogEntry { new_heading: true },
         };
     }
-    let group = match spot(&dates, new.date) {
+    let group = match spot(&dates, new.date, newest_first(plan, s, &dates)) {
         Spot::Before(i) => {
             let (_, g, marker) = entries[i];
             return item(list_item(

@@ -10,7 +10,8 @@ use planwright_core::{Plan, Section};
 use crate::ops::month::Month;
 
 use super::{
-    entries_end, insert_after_content, insert_lines, line_end_after, line_start, newest_first,
+    entries_end, insert_after_content, insert_lines, line_end_after, line_start, month_headings,
+    newest_first,
 };
 
 /// A month group to open for the entry: its heading and where it goes.
@@ -46,13 +47,7 @@ pub(super) fn new_month<'p>(
     date: &str,
 ) -> Option<NewMonth<'p>> {
     let ym = date.get(..7)?;
-    let range = plan.sections[s].range;
-    let months: Vec<(usize, Month<'p>)> = plan.sections[s + 1..]
-        .iter()
-        .take_while(|c| range.contains_range(c.range))
-        .enumerate()
-        .filter_map(|(i, c)| Some((s + 1 + i, Month::read(&c.title)?)))
-        .collect();
+    let months = month_headings(plan, s);
     if months.iter().any(|(_, m)| m.ym() == ym) {
         return None;
     }
@@ -70,8 +65,7 @@ pub(super) fn new_month<'p>(
             .rfind(|(m, _)| plan.sections[*m].range.contains(start))?;
         grouped.push((g, *m));
     }
-    let dates: Vec<Option<&str>> = entries.iter().map(|e| e.0).collect();
-    let newest_first = newest_first(&dates);
+    let newest_first = newest_first(plan, s, entries);
     let ym_of = |m: usize| months.iter().find(|(i, _)| *i == m).map(|(_, t)| t.ym());
     let follows = |m: usize| {
         ym_of(m).is_some_and(|other| {

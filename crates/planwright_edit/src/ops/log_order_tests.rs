@@ -370,3 +370,49 @@ fn a_new_month_opens_a_group_of_tables_or_days_too() {
         log(&[&jan.replace("a |\n", "a |\n| 2026-01-09 | x |\n")])
     );
 }
+
+#[test]
+fn a_month_of_one_entry_takes_its_order_from_the_rest_of_the_log() {
+    // Two months of one row each, newest first: the dates say so.
+    let src = "# Plan\n\n## Progress Log\n\n### February 2026\n\n| Date | Entry |\n|------|-------|\n| 2026-02-20 | second |\n\n### January 2026\n\n| Date | Entry |\n|------|-------|\n| 2026-01-05 | jan |\n";
+    assert_eq!(
+        run_dated(src, "2026-01-20"),
+        src.replace("| 2026-01-05 |", "| 2026-01-20 | x |\n| 2026-01-05 |")
+    );
+    // One dated row in the whole log: the month headings above it tell
+    // the order (February's table has no row yet), in tables, lists and
+    // day headings alike.
+    let table = "## Progress Log\n\n### February 2026\n\n| Date | Entry |\n|---|---|\n\n### January 2026\n\n| Date | Entry |\n|---|---|\n| 2026-01-05 | a |\n";
+    assert_eq!(
+        run_dated(table, "2026-01-20"),
+        table.replace("| 2026-01-05 |", "| 2026-01-20 | x |\n| 2026-01-05 |")
+    );
+    assert_eq!(
+        run_dated(table, "2026-01-01"),
+        format!("{table}| 2026-01-01 | x |\n")
+    );
+    let list = "## Progress Log\n\n### March 2026\n\n### February 2026\n\n- 2026-02-05: a\n";
+    assert_eq!(
+        run_dated(list, "2026-02-20"),
+        list.replace("- 2026-02-05", "- 2026-02-20: x\n- 2026-02-05")
+    );
+    assert_eq!(
+        run_dated(list, "2026-01-10"),
+        format!("{list}\n### January 2026\n\n- 2026-01-10: x\n")
+    );
+    let days = "## Progress Log\n\n### March 2026\n\n### February 2026\n\n#### 2026-02-05\n\na\n";
+    assert_eq!(
+        run_dated(days, "2026-02-20"),
+        days.replace("#### 2026-02-05", "#### 2026-02-20\n\nx\n\n#### 2026-02-05")
+    );
+    assert_eq!(
+        run_dated(days, "2026-01-10"),
+        format!("{days}\n### January 2026\n\n#### 2026-01-10\n\nx\n")
+    );
+    // Month headings oldest first read the same way.
+    let oldest = "## Progress Log\n\n### January 2026\n\n- 2026-01-05: a\n\n### February 2026\n";
+    assert_eq!(
+        run_dated(oldest, "2026-01-01"),
+        oldest.replace("- 2026-01-05", "- 2026-01-01: x\n- 2026-01-05")
+    );
+}

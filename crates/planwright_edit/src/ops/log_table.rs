@@ -7,7 +7,8 @@ use planwright_core::text::line_len;
 use planwright_core::{Plan, Row, Table, TableKind, TextRange};
 
 use super::{
-    Change, Intent, New, Spot, first_date, insert_lines, line_end_after, line_start, month, spot,
+    Change, Intent, New, Spot, first_date, insert_lines, line_end_after, line_start, month,
+    newest_first, spot,
 };
 
 /// The tables in `range` (the log section) that hold entries, each with
@@ -85,7 +86,7 @@ pub(super) fn add_row(
         }
         (tables.len() - 1, None)
     };
-    let (group, before) = match spot(&entries, new.date) {
+    let (group, before) = match spot(&entries, new.date, newest_first(plan, s, &entries)) {
         Spot::Before(i) => row_at(i),
         Spot::After(i) => (row_at(i).0, None),
         Spot::End => {

@@ -11,6 +11,18 @@
 //! usually written from. Anchors (`#section`), queries and glob patterns
 //! are ignored.
 //!
+//! A `Spec:` value is only checked when it is written as a path, since
+//! the field also holds notes, tickets and dates (`N/A`, `TBD/pending`,
+//! `Jira/PROJ-12`, `Q3/2026`) that name no file. It is a path when it has
+//! no spaces and:
+//! - it starts with `./` or `../`, or
+//! - its last part has a file extension (`specs/004/spec.md`,
+//!   `docs/api.yaml`; an extension has a letter, so `v1.2` has none), or,
+//!   for a single name without a `/`, the extension is `.md`
+//!   (`spec.md`, but not `Node.js` or `example.com`), or
+//! - its first folder exists, from the plan's folder or the project root
+//!   (`specs/004-export` when there is a `specs/` folder).
+//!
 //! ## Why
 //! Plans point at the spec they implement, the design they follow and the
 //! code they change. After files move, those links rot silently.
@@ -53,7 +65,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 .links
                 .iter()
                 .any(|l| l.range.start < at.end && at.start < l.range.end);
-            if in_link || reported.contains(&at) || !looks_like_path(value) {
+            if in_link || reported.contains(&at) || !looks_like_path(ctx, value) {
                 continue;
             }
             if let Some(path) = local_path(value)
@@ -118,13 +130,32 @@ fn local_path(dest: &str) -> Option<String> {
     Some(percent_decode(path))
 }
 
-fn looks_like_path(value: &str) -> bool {
-    !value.contains(char::is_whitespace)
-        && (value.contains('/')
-            || std::path::Path::new(value)
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("md")))
-        && !value.contains(['[', '{', '<', '$', '|'])
+/// Whether a `Spec:` value is written as a file path, by the rule in the
+/// module's documentation; anything else there is a note to a reader.
+fn looks_like_path(ctx: &Context<'_>, value: &str) -> bool {
+    if value.contains(char::is_whitespace) || value.contains(['[', '{', '<', '$', '|']) {
+        return false;
+    }
+    if value.starts_with("./") || value.starts_with("../") {
+        return true;
+    }
+    let Some((first, _)) = value.split_once('/') else {
+        return extension(value).is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    };
+    let last = value.rsplit('/').next().unwrap_or(value);
+    extension(last).is_some() || (!first.is_empty() && (ctx.file_exists)(first))
+}
+
+/// The file extension of a path's last part: after its last dot, not a
+/// leading one, of letters and digits with at least one letter.
+fn extension(name: &str) -> Option<&str> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    let ok = !stem.is_empty()
+        && !ext.is_empty()
+        && ext.len() <= 10
+        && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+        && ext.bytes().any(|b| b.is_ascii_alphabetic());
+    ok.then_some(ext)
 }
 
 fn percent_decode(s: &str) -> String {

@@ -24,7 +24,8 @@ fn run(code: &str, dialect: Option<&str>, source: &str) -> String {
         source,
         plan: &plan,
         dialect,
-        file_exists: &|p| p == "exists.md",
+        // One file and one folder exist.
+        file_exists: &|p| p == "exists.md" || p == "specs",
     };
     let layer = Layer {
         select: Some(vec![code.to_owned()]),
@@ -375,6 +376,25 @@ fn every_spec_field_is_checked_once() {
         assert_eq!(found, 1, "`{path}` reported {found} times:\n{out}");
     }
     assert!(!out.contains("link to `exists.md`"), "{out}");
+}
+
+#[test]
+fn a_spec_field_is_checked_only_when_written_as_a_path() {
+    // Notes, tickets and dates are not files; a bare word with a `/` is
+    // a path only when its first folder exists (`specs/` does here).
+    let source = "# S\n\n**Spec:** N/A\n**Spec:** n/a\n**Spec:** TBD\n**Spec:** TBD/pending\n**Spec:** Jira/PROJ-12\n**Specification:** Q3/2026\n**Spec:** v1.2\n**Spec:** Node.js\n\n## Refs\n\n- **Spec:** ./spec\n- **Spec:** ../specs/004\n- **Spec:** specs/004-export\n- **Spec:** notes/spec.yaml\n- **Spec:** spec.md\n- **Spec:** `exists.md`\n";
+    let out = run("PW301", None, source);
+    for path in [
+        "./spec",
+        "../specs/004",
+        "specs/004-export",
+        "notes/spec.yaml",
+        "spec.md",
+    ] {
+        let found = out.matches(&format!("link to `{path}`")).count();
+        assert_eq!(found, 1, "`{path}` reported {found} times:\n{out}");
+    }
+    assert!(out.ends_with("Found 5 errors in 1 file.\n"), "{out}");
 }
 
 #[test]
