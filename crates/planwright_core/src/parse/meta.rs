@@ -214,10 +214,22 @@ pub(crate) fn front_matter_fields(yaml: &str) -> Vec<RawField> {
         if key.0 == key.1 {
             continue;
         }
+        let (mut value, mut whole) = (
+            (start + v_start, start + v_end),
+            (start, start + line.len()),
+        );
+        // A quote left open on its line: the scalar goes on below.
+        if let Some(&q @ (b'"' | b'\'')) = line.as_bytes().get(v_start) {
+            (value, whole) = match super::yaml_scalar::continued(yaml, start + v_start, q) {
+                Some((inner, end)) => (inner, (start, end)),
+                // Never closed: not YAML; shown as written.
+                None => (value, whole),
+            };
+        }
         out.push(RawField {
             key,
-            value: (start + v_start, start + v_end),
-            whole: (start, start + line.len()),
+            value,
+            whole,
             style: MetaStyle::FrontMatter,
         });
     }
@@ -361,7 +373,7 @@ fn comment_start(value: &str) -> Option<usize> {
 
 /// The offset of the quote that closes the scalar `s` opens with `q`:
 /// `\"` escapes in double quotes, `''` in single ones.
-fn closing_quote(scalar: &str, quote: u8) -> Option<usize> {
+pub(super) fn closing_quote(scalar: &str, quote: u8) -> Option<usize> {
     let bytes = scalar.as_bytes();
     let mut at = 1;
     while let Some(&byte) = bytes.get(at) {

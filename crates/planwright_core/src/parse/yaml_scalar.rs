@@ -16,11 +16,72 @@ use std::borrow::Cow;
 /// An escape YAML does not define is kept as written, as a lenient reader
 /// shows it rather than dropping the field.
 pub(crate) fn unquote(inner: &str, quote: u8) -> Cow<'_, str> {
+    // Folded first: a line break written as `\n` is no line to fold.
+    if inner.contains(['\n', '\r']) {
+        return Cow::Owned(unescape(&fold(inner), quote).into_owned());
+    }
+    unescape(inner, quote)
+}
+
+fn unescape(inner: &str, quote: u8) -> Cow<'_, str> {
     match quote {
         b'\'' if inner.contains("''") => Cow::Owned(inner.replace("''", "'")),
         b'"' if inner.contains('\\') => Cow::Owned(unescape_double(inner)),
         _ => Cow::Borrowed(inner),
     }
+}
+
+/// A quoted scalar opened at `at` in `yaml` (the byte there is `quote`)
+/// and left open on its line: where its text lies (between the quotes)
+/// and where its last line ends, when a later line closes it. Its lines
+/// after the first are indented, as YAML wants them under a top-level
+/// key, and nothing but a comment follows the closing quote; otherwise
+/// it is no value planwright can read.
+pub(crate) fn continued(yaml: &str, at: usize, quote: u8) -> Option<((usize, usize), usize)> {
+    let scalar = yaml.get(at..)?;
+    let close = super::meta::closing_quote(scalar, quote)?;
+    let inner = &scalar[1..close];
+    let line_end = scalar[close..]
+        .find(['\n', '\r'])
+        .map_or(scalar.len(), |n| close + n);
+    let after = scalar[close + 1..line_end].trim();
+    let indented = inner
+        .split('\n')
+        .skip(1)
+        .all(|l| l.trim().is_empty() || l.starts_with([' ', '\t']));
+    (indented && (after.is_empty() || after.starts_with('#')))
+        .then_some(((at + 1, at + close), at + line_end))
+}
+
+/// YAML's line folding in a quoted scalar: a line break and the white
+/// space around it read as one space, and each empty line as a line break.
+fn fold(inner: &str) -> String {
+    let lines: Vec<&str> = inner
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r'))
+        .collect();
+    let last = lines.len() - 1;
+    let mut out = String::with_capacity(inner.len());
+    let mut breaks = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let mut text = if i == 0 { *line } else { line.trim_start() };
+        if i < last {
+            text = text.trim_end();
+        }
+        if i > 0 && i < last && text.is_empty() {
+            breaks += 1;
+            continue;
+        }
+        if i > 0 {
+            if breaks == 0 {
+                out.push(' ');
+            }
+            out.extend(std::iter::repeat_n('\n', breaks));
+            breaks = 0;
+        }
+        out.push_str(text);
+    }
+    out
 }
 
 fn unescape_double(inner: &str) -> String {
@@ -111,6 +172,26 @@ mod tests {
         assert_eq!(unquote(r"\u12", b'"'), r"\u12");
         assert_eq!(unquote(r"\uD800", b'"'), r"\uD800");
         assert_eq!(unquote("end\\", b'"'), "end\\");
+    }
+
+    #[test]
+    fn lines_fold_into_spaces_and_empty_lines_into_breaks() {
+        assert_eq!(unquote("multi\n  line title", b'"'), "multi line title");
+        assert_eq!(unquote("a  \n\n  b", b'\''), "a\nb");
+        assert_eq!(unquote("Bob''s\r\n  plan", b'\''), "Bob's plan");
+    }
+
+    #[test]
+    fn a_quote_left_open_is_closed_on_an_indented_line_or_not_at_all() {
+        let yaml = "title: \"multi\n  line\" # c\nnext: x\n";
+        let at = yaml.find('"').unwrap();
+        let ((s, e), end) = super::continued(yaml, at, b'"').unwrap();
+        assert_eq!(&yaml[s..e], "multi\n  line");
+        assert_eq!(&yaml[..end], "title: \"multi\n  line\" # c");
+        // Not indented, or text after the quote: no value.
+        assert!(super::continued("t: \"a\nb\"\n", 3, b'"').is_none());
+        assert!(super::continued("t: \"a\n  b\" c\n", 3, b'"').is_none());
+        assert!(super::continued("t: \"a\n", 3, b'"').is_none());
     }
 
     #[test]

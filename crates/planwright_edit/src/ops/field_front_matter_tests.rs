@@ -166,3 +166,16 @@ fn a_front_matter_title_emptied_can_be_set_again() {
         "---\ntitle: New\n---\n\n- [ ] a\n"
     );
 }
+
+#[test]
+fn a_quoted_value_over_several_lines_is_replaced_whole() {
+    let src = "---\ntitle: \"a long\n  folded title\" # keep\nowner: al\n---\n\nText.\n";
+    assert_eq!(
+        planwright_core::parse(src).field("title").unwrap().value,
+        "a long folded title"
+    );
+    assert_eq!(
+        run(src, "title", "Short", false).unwrap(),
+        "---\ntitle: \"Short\" # keep\nowner: al\n---\n\nText.\n"
+    );
+}
