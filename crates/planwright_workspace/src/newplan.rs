@@ -150,6 +150,12 @@ pub enum NewError {
         second: String,
         what: String,
     },
+    /// `--set number=7`: the number also names the plan's folder (and
+    /// branch), which a `--set` would leave at the next free number.
+    #[error(
+        "--set {key}={value}: the plan's number also names its folder; give it as --number {value}"
+    )]
+    SetNumber { key: String, value: String },
 }
 
 /// Creates a new plan as asked; see the module documentation.
@@ -282,7 +288,16 @@ fn check_set_against_flags(req: &NewRequest<'_>) -> Result<(), NewError> {
         ("--number", "number", req.number.map(|n| n.to_string())),
     ];
     for (k, v) in &req.set {
-        let var = crate::fill::variable_of(&planwright_core::normalize_key(k));
+        let name = planwright_core::normalize_key(k);
+        let var = crate::fill::variable_of(&name);
+        // `plan_number` and its aliases mean the plan's number; a bare
+        // `number` may be a slot's own (`[Number] developers`).
+        if var == Some("number") && name != "number" && req.number.is_none() {
+            return Err(NewError::SetNumber {
+                key: k.clone(),
+                value: v.clone(),
+            });
+        }
         for (flag, flag_var, given) in &flags {
             if let Some(flag_value) = given
                 && var == Some(*flag_var)

@@ -107,6 +107,11 @@ fn set_and_flags_for_one_variable_are_refused_not_guessed() {
             &["--set", "plan_number=9", "--number", "7"],
             "--set plan_number=9 and --number 7 both fill `number`; give only one",
         ),
+        // Alone, it would number the text and not the folder.
+        (
+            &["--set", "plan_number=7"],
+            "--set plan_number=7: the plan's number also names its folder; give it as --number 7",
+        ),
     ] {
         let mut all = vec!["new", "S", "-t", "delivery"];
         all.extend(args);
