@@ -288,6 +288,14 @@ fn an_overview_item_says_what_the_headed_phase_of_its_id_waits_for() {
     assert_eq!(deps(2), ["Phase 2"]);
 }
 
+/// Each phase's title and status.
+fn heads(plan: &Plan) -> Vec<(&str, Option<&str>)> {
+    plan.phases
+        .iter()
+        .map(|ph| (ph.title.as_str(), ph.status.as_deref()))
+        .collect()
+}
+
 #[test]
 fn a_status_in_a_phase_head_is_the_phases_until_a_field_says_otherwise() {
     let src = "\
@@ -306,13 +314,8 @@ fn a_status_in_a_phase_head_is_the_phases_until_a_field_says_otherwise() {
 ## Phase 4: Done criteria
 ";
     let plan = p(src);
-    let heads: Vec<(&str, Option<&str>)> = plan
-        .phases
-        .iter()
-        .map(|ph| (ph.title.as_str(), ph.status.as_deref()))
-        .collect();
     assert_eq!(
-        heads,
+        heads(&plan),
         [
             ("Setup", Some("✅ COMPLETED")),
             ("API", Some("In progress")),
@@ -336,13 +339,8 @@ fn a_head_status_beside_a_dependency_or_a_bare_number_is_read() {
 ## Phase 5: Ship [COMPLETED]
 ";
     let plan = p(src);
-    let heads: Vec<(&str, Option<&str>)> = plan
-        .phases
-        .iter()
-        .map(|ph| (ph.title.as_str(), ph.status.as_deref()))
-        .collect();
     assert_eq!(
-        heads,
+        heads(&plan),
         [
             ("Setup", Some("DONE")),
             ("Build", Some("Complete (2 weeks)")),
