@@ -92,6 +92,11 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
             actual.metadata.retain(|f| f.header);
             if *new_heading {
                 new_headings(after, &mut expected, &actual)?;
+            } else if let Some(at) = inserted_at(&expected.tables, &actual.tables)
+                && month_table(after, at).is_some()
+            {
+                // The first table under a month heading already there.
+                expected.tables.insert(at, actual.tables[at].clone());
             }
             return if expected == actual {
                 Ok(())
@@ -111,9 +116,9 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
 /// table it opened, when they are one of these: a heading (a day's, a
 /// month's over a list item, or a new progress-log section with its
 /// table at the end of the plan); a month's heading with the first table
-/// of that month under it, of one row, dated in that month; or a month's
-/// heading and one day of that month under it. Anything else is left for
-/// the comparison to refuse.
+/// of that month under it (see [`month_table`]); or a month's heading and
+/// one day of that month under it. Anything else is left for the
+/// comparison to refuse.
 fn new_headings(after: &Plan, expected: &mut Shape, actual: &Shape) -> Result<(), VerifyError> {
     let added = actual.sections.len().checked_sub(expected.sections.len());
     let run = match added {
@@ -143,17 +148,32 @@ fn new_headings(after: &Plan, expected: &mut Shape, actual: &Shape) -> Result<()
     };
     let table = &actual.tables[at];
     let new_log = at + 1 == actual.tables.len() && table.kind == "progress_log";
-    let month_table = k == 1
-        && month.as_deref().is_some_and(
-            |ym| matches!(table.rows.as_slice(), [row] if row.iter().any(|c| c.contains(ym))),
-        )
-        && heading(pos)
-            .zip(after.tables.get(at))
-            .is_some_and(|(h, t)| h.range.contains_range(t.range));
+    let month_table = k == 1 && month_table(after, at) == Some(pos);
     if new_log || month_table {
         expected.tables.insert(at, table.clone());
     }
     Ok(())
+}
+
+/// The section holding table `at` of `after`, when the table is a month's
+/// first: that section is a month heading (`### March 2026`), holds no
+/// other table, and the table has one row, dated in that month.
+fn month_table(after: &Plan, at: usize) -> Option<usize> {
+    let table = after.tables.get(at)?;
+    let s = after
+        .sections
+        .iter()
+        .rposition(|s| s.range.contains_range(table.range))?;
+    let section = &after.sections[s];
+    let ym = Month::read(&section.title)?.ym();
+    let alone = after
+        .tables
+        .iter()
+        .enumerate()
+        .all(|(i, t)| i == at || !section.range.contains_range(t.range));
+    let dated =
+        matches!(table.rows.as_slice(), [row] if row.cells.iter().any(|c| c.text.contains(&ym)));
+    (alone && dated).then_some(s)
 }
 
 /// Whether `title` opens with a `YYYY-MM-DD` date.
@@ -535,5 +555,31 @@ mod tests {
             let err = check(&before, &log(&[&jan, &group, &mar])).unwrap_err();
             assert_eq!(err.detail, "a table changed", "{what}");
         }
+    }
+
+    #[test]
+    fn a_month_heading_already_there_may_gain_its_first_table_and_no_more() {
+        let intent = Intent::LogEntry { new_heading: false };
+        let head = "| Date | Update |\n|---|---|\n";
+        let feb = format!("### February 2026\n\n{head}| 2026-02-05 | a |\n");
+        let log = |mar: &str| format!("## Log\n\n### March 2026\n\n{mar}\n{feb}");
+        let before = parse(&log(""));
+        let check = |mar: &str| verify(&before, &parse(&log(mar)), &intent);
+        assert_eq!(check(&format!("{head}| 2026-03-02 | x |\n")), Ok(()));
+        for mar in [
+            format!("{head}| 2026-03-02 | x |\n| 2026-03-03 | y |\n"),
+            format!("{head}| 2026-04-02 | x |\n"),
+        ] {
+            assert_eq!(check(&mar).unwrap_err().detail, "a table changed", "{mar}");
+        }
+        // Beside a table the month already has (its rows go in that one).
+        let after = log(&format!("{head}\n{head}| 2026-03-02 | x |\n"));
+        let err = verify(&parse(&log(head)), &parse(&after), &intent).unwrap_err();
+        assert_eq!(err.detail, "a table changed");
+        // Under a heading that is no month, nor under its own.
+        let other = parse(&format!("## Log\n\n### Later\n\n{feb}"));
+        let after = format!("## Log\n\n### Later\n\n{head}| 2026-03-02 | x |\n\n{feb}");
+        let err = verify(&other, &parse(&after), &intent).unwrap_err();
+        assert_eq!(err.detail, "a table changed");
     }
 }

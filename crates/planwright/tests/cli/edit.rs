@@ -486,6 +486,34 @@ fn a_log_entry_in_a_new_month_opens_its_group() {
     }
 }
 
+#[test]
+fn a_log_entry_goes_under_its_months_heading_without_entries() {
+    // `### March 2026` is there but empty: March's entry goes under it,
+    // not into February's list, table or days.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let table = "| Date | Update |\n|---|---|\n";
+    for (feb, mar) in [
+        ("- 2026-02-05: started\n", "- 2026-03-02: x\n".to_owned()),
+        (
+            &*format!("{table}| 2026-02-05 | started |\n"),
+            format!("{table}| 2026-03-02 | x |\n"),
+        ),
+        (
+            "#### 2026-02-05\n\na\n",
+            "#### 2026-03-02\n\nx\n".to_owned(),
+        ),
+    ] {
+        let log = "# P\n\n## Progress Log\n\n### March 2026\n\n### February 2026\n\n";
+        let src = format!("{log}{feb}");
+        std::fs::write(dir.path().join("f.md"), &src).expect("write");
+        let out = planwright(&["log", "f.md", "x", "--date", "2026-03-02"], dir.path());
+        assert!(out.status.success(), "{}", stderr(&out));
+        let after = std::fs::read_to_string(dir.path().join("f.md")).expect("read");
+        let want = src.replacen("2026\n\n###", &format!("2026\n\n{mar}\n###"), 1);
+        assert_eq!(after, want);
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_fifo_or_socket_is_refused_without_waiting() {

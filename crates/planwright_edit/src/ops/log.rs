@@ -46,7 +46,8 @@ pub struct LogEntry<'a> {
 /// its date belongs among all the log's dated entries (see [`spot`]), so an
 /// entry dated in the past lands among its neighbours; in a log grouped
 /// under month headings, a month without a group gets one, whatever its
-/// entries (see `log_month.rs`). A message that is
+/// entries, and a month whose heading holds none of them yet takes the
+/// entry under that heading (see `log_month.rs`). A message that is
 /// empty once trimmed, or spans lines, is refused; one that would start a
 /// block of its own (`# x`, `---`, a fence) is escaped to stay text.
 pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change, OpError> {
@@ -84,8 +85,14 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
     if !lists.is_empty() {
         return Ok(list::add_item(plan, src, s, &lists, &new));
     }
-    let at = entries_end(src, sec.range);
     let bullet = format!("- {}: {message}", new.date);
+    if let Some(own) = month::own_month(plan, src, s, &[], &[], new.date) {
+        return Ok(Change {
+            edits: vec![own.edit(src, vec![bullet], new.le)],
+            intent: Intent::LogEntry { new_heading: false },
+        });
+    }
+    let at = entries_end(src, sec.range);
     Ok(Change {
         edits: vec![insert_after_content(
             src,

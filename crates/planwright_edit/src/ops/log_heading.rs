@@ -35,7 +35,8 @@ pub(super) fn dated_headings(plan: &Plan, s: usize) -> Vec<usize> {
 /// line under the heading of its date when one is only that date, else a
 /// heading of its own where [`spot`] puts it. In a log whose days stand
 /// under month headings (in section `s`), a month without a group gets
-/// one (see [`month::new_month`]), with the day under it.
+/// one (see [`month::new_month`]), with the day under it, and a month
+/// heading without days takes the day (see [`month::own_month`]).
 pub(super) fn add(plan: &Plan, src: &str, s: usize, headings: &[usize], new: &New<'_>) -> Change {
     let same_day = headings.iter().map(|&h| &plan.sections[h]).find(|h| {
         h.title.get(..10) == Some(new.date) && !h.title[10..].chars().any(char::is_alphanumeric)
@@ -61,6 +62,21 @@ pub(super) fn add(plan: &Plan, src: &str, s: usize, headings: &[usize], new: &Ne
             (c.title.get(..10), parents.len() - 1)
         })
         .collect();
+    if let Some(own) = month::own_month(plan, src, s, &entries, &starts, new.date) {
+        // The day goes under it shaped like the last day of the month
+        // next to it, when that keeps it a level below the month's heading.
+        let model = own
+            .model
+            .and_then(|g| entries.iter().rposition(|e| e.1 == g))
+            .map_or(headings[headings.len() - 1], |i| headings[i]);
+        let model = &plan.sections[model];
+        if model.level > own.heading.level {
+            return Change {
+                edits: vec![own.edit(src, day_lines(src, model, new), new.le)],
+                intent: Intent::LogEntry { new_heading: true },
+            };
+        }
+    }
     if let Some(month) = month::new_month(plan, src, s, &entries, &starts, new.date) {
         // The day goes under it shaped like the last day of the month it
         // goes next to.

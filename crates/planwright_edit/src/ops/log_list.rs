@@ -50,7 +50,8 @@ pub(super) fn entry_lists<'p>(plan: &'p Plan, src: &str, range: TextRange) -> Ve
 /// before the item it goes before, shaped like it, else at the end of its
 /// list, shaped like that list's last dated item. In a log grouped by
 /// month, a month without a group gets one (see [`month::new_month`]),
-/// its item shaped like a list's next to it.
+/// its item shaped like a list's next to it, and a month heading without
+/// a dated item takes the item (see [`month::own_month`]).
 pub(super) fn add_item(plan: &Plan, src: &str, s: usize, lists: &[&List], new: &New<'_>) -> Change {
     let item = |edit| Change {
         edits: vec![edit],
@@ -78,6 +79,18 @@ pub(super) fn add_item(plan: &Plan, src: &str, s: usize, lists: &[&List], new: &
     }
     let dates: Vec<(Option<&str>, usize)> = entries.iter().map(|e| (e.0, e.1)).collect();
     let starts: Vec<usize> = lists.iter().map(|l| l.range.start as usize).collect();
+    if let Some(own) = month::own_month(plan, src, s, &dates, &starts, new.date) {
+        // Shaped like the last dated item of the list next to it; the
+        // first item of a list of its own is numbered as that list's first.
+        let model = lists[own.model.unwrap_or(lists.len() - 1)];
+        let shape = last_dated(src, plan, model);
+        if let Some(g) = own.group {
+            return item(list_item(src, plan, lists[g], None, shape, new, true));
+        }
+        let first = plan.markers_of(model).first().copied();
+        let lines = item_lines(src, plan, model, first, shape, new, true);
+        return item(own.edit(src, lines, new.le));
+    }
     if let Some(month) = month::new_month(plan, src, s, &dates, &starts, new.date) {
         // The first item of a list of its own: numbered and indented as
         // the model list's first item, shaped like its last dated one.

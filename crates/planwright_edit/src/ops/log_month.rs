@@ -1,8 +1,9 @@
 //! Logs grouped under month headings (`### January 2026`, `### 2026-01`):
 //! an entry dated in a month that has no group yet opens one, with a
 //! heading shaped like the others, where its month falls in the log's
-//! order. Without this the entry would join the nearest group, and a
-//! March entry would read as February's.
+//! order; one dated in a month whose heading is there but holds no dated
+//! entry yet goes under that heading. Without this the entry would join
+//! the nearest group, and a March entry would read as February's.
 
 use planwright_core::edit::Edit;
 use planwright_core::{Plan, Section};
@@ -111,6 +112,110 @@ impl NewMonth<'_> {
             let end = entries_end(src, self.anchor.range);
             insert_after_content(src, end, &lines, le)
         }
+    }
+}
+
+/// The heading of the entry's own month, when the log has one that holds
+/// none of its dated entries yet (a heading written ahead of its month,
+/// say): the entry goes under it rather than into a group of another
+/// month.
+pub(super) struct OwnMonth<'p> {
+    /// The last of the log's groups under the heading (all undated, such
+    /// as a table with no rows yet), if any: the entry joins it.
+    pub(super) group: Option<usize>,
+    /// The group the entry is shaped like: the nearest dated one after
+    /// the heading, else before it; `None` when there are no groups.
+    pub(super) model: Option<usize>,
+    /// Whether a blank line sets a month's heading apart from its entries,
+    /// as it does over the model.
+    blank_under: bool,
+    /// The month's heading.
+    pub(super) heading: &'p Section,
+}
+
+/// The [`OwnMonth`] of an entry dated `date` in section `s`, if its month
+/// has a heading there and no group holding a dated entry starts under
+/// it. `entries` are each entry's date and group, `starts` where each
+/// group starts, as for [`new_month`].
+pub(super) fn own_month<'p>(
+    plan: &'p Plan,
+    src: &str,
+    s: usize,
+    entries: &[(Option<&str>, usize)],
+    starts: &[usize],
+    date: &str,
+) -> Option<OwnMonth<'p>> {
+    let ym = date.get(..7)?;
+    let months = month_headings(plan, s);
+    let &(m, _) = months.iter().find(|(_, t)| t.ym() == ym)?;
+    let heading = &plan.sections[m];
+    let mut dated = vec![false; starts.len()];
+    for &(_, g) in entries.iter().filter(|e| e.0.is_some()) {
+        if let Some(d) = dated.get_mut(g) {
+            *d = true;
+        }
+    }
+    let under = |g: usize| heading.range.contains(starts[g]);
+    if (0..starts.len()).any(|g| dated[g] && under(g)) {
+        return None;
+    }
+    let group = (0..starts.len()).rfind(|&g| under(g));
+    // Shaped like a dated group when there is one, else like any.
+    let any_dated = dated.contains(&true);
+    let candidates: Vec<usize> = (0..starts.len())
+        .filter(|&g| dated[g] || !any_dated)
+        .collect();
+    let model = candidates
+        .iter()
+        .find(|&&g| starts[g] >= heading.range.end as usize)
+        .or_else(|| {
+            candidates
+                .iter()
+                .rfind(|&&g| starts[g] < heading.heading.start as usize)
+        })
+        .or(candidates.first())
+        .copied();
+    let blank_under = model
+        .and_then(|g| {
+            months
+                .iter()
+                .rfind(|(i, _)| plan.sections[*i].range.contains(starts[g]))
+        })
+        .is_none_or(|&(i, _)| blank_under(src, &plan.sections[i]));
+    Some(OwnMonth {
+        group,
+        model,
+        blank_under,
+        heading,
+    })
+}
+
+impl OwnMonth<'_> {
+    /// `body`, the entry's lines, under the month's heading: right under
+    /// it when nothing else is there, else after what is.
+    pub(super) fn edit(&self, src: &str, body: Vec<String>, le: &str) -> Edit {
+        let h = self.heading;
+        let body_at = line_end_after(src, h.heading.end as usize);
+        let rest = src.get(body_at..h.range.end as usize).unwrap_or("");
+        if !rest.trim().is_empty() {
+            let mut lines = vec![String::new()];
+            lines.extend(body);
+            return insert_after_content(src, entries_end(src, h.range), &lines, le);
+        }
+        let mut lines = Vec::new();
+        if self.blank_under {
+            lines.push(String::new());
+        }
+        lines.extend(body);
+        // A heading right above the next one: the blank line that sets
+        // the entry apart from it comes along.
+        let more = src
+            .get(h.range.end as usize..)
+            .is_some_and(|r| !r.trim().is_empty());
+        if self.blank_under && rest.is_empty() && more {
+            lines.push(String::new());
+        }
+        insert_lines(src, body_at, &lines, le)
     }
 }
 

@@ -416,3 +416,61 @@ fn a_month_of_one_entry_takes_its_order_from_the_rest_of_the_log() {
         oldest.replace("- 2026-01-05", "- 2026-01-01: x\n- 2026-01-05")
     );
 }
+
+#[test]
+fn a_month_heading_without_entries_takes_those_of_its_month() {
+    // Newest first, the month's heading empty above the last month's:
+    // the entry goes under it, written like the entries next to it, in
+    // lists, tables and day headings alike.
+    let months = "## Progress Log\n\n### March 2026\n\n### February 2026\n\n";
+    let table = "| Date | Update |\n|---|---|\n";
+    for (feb, mar) in [
+        ("- 2026-02-05: a\n", "- 2026-03-02: x\n"),
+        (
+            &format!("{table}| 2026-02-05 | a |\n"),
+            &format!("{table}| 2026-03-02 | x |\n"),
+        ),
+        ("#### 2026-02-05\n\na\n", "#### 2026-03-02\n\nx\n"),
+    ] {
+        let src = format!("{months}{feb}");
+        assert_eq!(
+            run_dated(&src, "2026-03-02"),
+            src.replace("### March 2026\n", &format!("### March 2026\n\n{mar}")),
+            "{feb}"
+        );
+        // Oldest first, the empty month last.
+        let src = format!("## Progress Log\n\n### February 2026\n\n{feb}\n### March 2026\n");
+        assert_eq!(
+            run_dated(&src, "2026-03-02"),
+            format!("{src}\n{mar}"),
+            "{feb}"
+        );
+    }
+    // Shaped like its neighbours: `2026-03` headings, no blank line under
+    // them, the item's marker and date.
+    let src = "## Log\n### 2026-03\n### 2026-02\n* **2026-02-05** — a\n";
+    assert_eq!(
+        run_dated(src, "2026-03-02"),
+        "## Log\n### 2026-03\n* **2026-03-02** — x\n### 2026-02\n* **2026-02-05** — a\n"
+    );
+    // A month holding only a note keeps it first; one holding an empty
+    // table takes the row in it.
+    let note =
+        format!("{months}- 2026-02-05: a\n").replace("2026\n\n###", "2026\n\nNone yet.\n\n###");
+    assert_eq!(
+        run_dated(&note, "2026-03-02"),
+        note.replace("None yet.\n", "None yet.\n\n- 2026-03-02: x\n")
+    );
+    let empty = format!(
+        "## Progress Log\n\n### March 2026\n\n{table}\n### February 2026\n\n{table}| 2026-02-05 | a |\n"
+    );
+    assert_eq!(
+        run_dated(&empty, "2026-03-02"),
+        empty.replacen(table, &format!("{table}| 2026-03-02 | x |\n"), 1)
+    );
+    // No entries anywhere yet: the first goes under its month too.
+    assert_eq!(
+        run_dated(months, "2026-03-02"),
+        months.replace("### March 2026\n", "### March 2026\n\n- 2026-03-02: x\n")
+    );
+}

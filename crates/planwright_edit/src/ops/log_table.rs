@@ -43,7 +43,9 @@ pub(super) fn log_tables(plan: &Plan, range: TextRange) -> Vec<(usize, usize)> {
 /// among all their rows. In a log whose tables stand under month
 /// headings, a month without a group gets one (see
 /// [`month::new_month`]): its heading and a table of the one row, with
-/// the header and delimiter lines of the table next to it.
+/// the header and delimiter lines of the table next to it. A month heading
+/// without a dated row takes the row, in its table if it has one (see
+/// [`month::own_month`]), else in such a table of its own.
 pub(super) fn add_row(
     plan: &Plan,
     src: &str,
@@ -65,6 +67,24 @@ pub(super) fn add_row(
         .iter()
         .map(|&(t, _)| plan.tables[t].range.start as usize)
         .collect();
+    if let Some(own) = month::own_month(plan, src, s, &entries, &starts, new.date) {
+        if let Some(g) = own.group {
+            let (index, date_col) = tables[g];
+            let row = table_row(src, &plan.tables[index], date_col, None, new);
+            return Change {
+                edits: vec![row],
+                intent: Intent::LogRow { table: index },
+            };
+        }
+        let (index, date_col) = tables[own.model.unwrap_or(tables.len() - 1)];
+        let t = &plan.tables[index];
+        let mut lines = head_lines(src, t);
+        lines.push(row_text(src, t, date_col, new));
+        return Change {
+            edits: vec![own.edit(src, lines, new.le)],
+            intent: Intent::LogEntry { new_heading: false },
+        };
+    }
     if let Some(month) = month::new_month(plan, src, s, &entries, &starts, new.date) {
         let (index, date_col) = tables[month.model];
         let t = &plan.tables[index];

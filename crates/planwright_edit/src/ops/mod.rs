@@ -33,8 +33,10 @@ pub enum Intent {
     /// One row more in the table at this index of `Plan::tables`.
     LogRow { table: usize },
     /// A bullet in the log (which may read as a list field, `**DATE**:
-    /// text`), and with `new_heading` a heading of its own (a dated one, or
-    /// a new progress-log section with its table).
+    /// text`), or the first one-row table under a month heading that had
+    /// none; with `new_heading` a heading of its own too (a dated one, a
+    /// month's with its first day or table, or a new progress-log section
+    /// with its table). `verify` holds each to exactly that.
     LogEntry { new_heading: bool },
 }
 
