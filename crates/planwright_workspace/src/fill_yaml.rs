@@ -9,7 +9,9 @@
 //! value, not on one slot of it.
 
 use planwright_core::edit::{Edit, apply};
-use planwright_core::{MetaField, MetaStyle, Placeholder, Plan, escape_yaml, needs_yaml_quotes};
+use planwright_core::{
+    MetaField, MetaStyle, Placeholder, Plan, escape_yaml, needs_yaml_quotes, yaml_quote,
+};
 
 /// Whether `p` is the plan's title in the front matter: a slot named
 /// `title` (`title: "{{TITLE}}"` or `name: [TITLE]`), or the whole value
@@ -44,13 +46,7 @@ pub(crate) fn escape_front_matter(plan: &Plan, template: &str, edits: &mut Vec<E
         if inside.is_empty() {
             continue;
         }
-        let (start, end) = (m.value_range.start as usize, m.value_range.end as usize);
-        let bytes = template.as_bytes();
-        let quote = match (start.checked_sub(1).map(|i| bytes[i]), bytes.get(end)) {
-            (Some(q @ (b'"' | b'\'')), Some(&c)) if c == q => Some(q),
-            _ => None,
-        };
-        if let Some(q) = quote {
+        if let Some(q) = yaml_quote(template, m.value_range) {
             for &i in &inside {
                 edits[i].content = escape_yaml(&edits[i].content, q);
             }

@@ -423,13 +423,9 @@ impl Builder<'_> {
 /// range inside its quotes (see `meta::yaml_value`), and its escapes are
 /// decoded.
 fn front_matter_value(src: &str, value: TextRange) -> std::borrow::Cow<'_, str> {
-    let (start, end) = (value.start as usize, value.end as usize);
-    let bytes = src.as_bytes();
-    match start.checked_sub(1).map(|i| bytes[i]) {
-        Some(q @ (b'"' | b'\'')) if bytes.get(end) == Some(&q) => {
-            super::yaml_scalar::unquote(value.slice(src), q)
-        }
-        _ => value.slice(src).into(),
+    match super::front_matter::yaml_quote(src, value) {
+        Some(q) => super::yaml_scalar::unquote(value.slice(src), q),
+        None => value.slice(src).into(),
     }
 }
 

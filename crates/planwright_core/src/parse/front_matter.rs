@@ -52,12 +52,7 @@ fn value_slots(src: &str, value: TextRange, out: &mut Vec<Placeholder>) {
     let Some(text) = src.get(start..end).filter(|t| !t.is_empty()) else {
         return;
     };
-    let bytes = src.as_bytes();
-    let quoted = matches!(
-        (start.checked_sub(1).map(|i| bytes[i]), bytes.get(end)),
-        (Some(q @ (b'"' | b'\'')), Some(c)) if *c == q
-    );
-    if quoted {
+    if yaml_quote(src, value).is_some() {
         inline::scan_text(src, start, end, out);
         return;
     }
@@ -99,6 +94,21 @@ fn flow_slot(p: &Placeholder) -> bool {
 /// `value` escaped for the quotes `quote` (`"` or `'`) it goes between:
 /// `\` and `"` get a backslash in double quotes, `'` is doubled in single
 /// ones. What [`super::yaml_scalar`] decodes, so the value reads back.
+/// The quote around a front-matter value whose range is `value` in `src`
+/// (the reader puts a quoted value's range inside its quotes, an empty
+/// one's too): `"` or `'`, or `None` for a plain value.
+pub fn yaml_quote(src: &str, value: TextRange) -> Option<u8> {
+    let (start, end) = (value.start as usize, value.end as usize);
+    let bytes = src.as_bytes();
+    match (
+        start.checked_sub(1).and_then(|i| bytes.get(i)),
+        bytes.get(end),
+    ) {
+        (Some(&q @ (b'"' | b'\'')), Some(&c)) if c == q => Some(q),
+        _ => None,
+    }
+}
+
 pub fn escape_yaml(value: &str, quote: u8) -> String {
     if quote == b'\'' {
         value.replace('\'', "''")

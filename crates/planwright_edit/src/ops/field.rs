@@ -211,14 +211,9 @@ fn encode(
             (value.to_owned(), value.to_owned())
         }
         MetaStyle::FrontMatter => {
-            // The reader puts a quoted value's range inside its quotes, an
-            // empty one (`""`) too: the quotes stay, and the new value is
-            // escaped for them.
-            let quote = match (before, after) {
-                (Some(q @ (b'"' | b'\'')), Some(c)) if c == q => Some(q),
-                _ => None,
-            };
-            match quote {
+            // A quoted value keeps its quotes, and the new value is escaped
+            // for them.
+            match planwright_core::yaml_quote(src, range) {
                 Some(q) => {
                     // The reader decodes the escapes: the value reads back.
                     return Ok((escape_yaml(value, q), value.to_owned()));
