@@ -277,6 +277,10 @@ impl LineIndex {
         {
             return (end - start) as u32;
         }
+        if end - start <= CHUNK {
+            // A column: count its line's bytes, not twice a chunk's.
+            return lead_bytes(&text.as_bytes()[start..end]);
+        }
         self.chars_before(text, end) - self.chars_before(text, start)
     }
 
