@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
-use planwright_core::{DialectSet, Plan, Progress, TaskState};
+use planwright_core::{DialectSet, Plan, Progress, TaskKind, TaskState};
 use planwright_edit::track::{Node, NodeNames, ready_tasks, waiting_tasks};
 use planwright_lint::render::FileError;
 use schemars::JsonSchema;
@@ -23,8 +23,9 @@ use crate::cli::{Format, NextArgs};
 /// can start now, work in progress first (even while it waits for
 /// something), each a task object of `show` with its plan's path and
 /// parallel batch beside it. When none can, `progress` and `waiting` say
-/// why: every task done (`progress.open` and `progress.in_progress` 0), or
-/// open tasks that wait for others (listed in `waiting`).
+/// why: every task done (`progress.open` and `progress.in_progress` 0),
+/// open tasks that wait for others (listed in `waiting`), or only checks
+/// left (`checks_open`).
 // `planwright schema next` is derived from these types and their doc
 // comments (see `schema`), so the published schema cannot drift. Fields
 // are only ever added within a version (`progress`, `waiting`,
@@ -46,6 +47,11 @@ struct NextDoc<'a> {
     waiting: Vec<WaitingTask>,
     /// Waiting tasks left out of `waiting` by `-n`.
     waiting_more: usize,
+    /// Open definition-of-done items and acceptance criteria, in every
+    /// plan read. They are ticked once they hold, never started, so no
+    /// list here holds them: when no task can start and `waiting` is
+    /// empty, they are what is left.
+    checks_open: usize,
     /// The paths that could not be read, as `lint --format json` lists
     /// them; their tasks are in no count, and the run exits with 2 when
     /// there are any. Empty for a complete run.
@@ -108,6 +114,8 @@ struct PlanNext {
     progress: Progress,
     waiting: Vec<WaitingTask>,
     waiting_count: usize,
+    /// Open definition-of-done items and acceptance criteria.
+    checks: usize,
 }
 
 pub fn run(args: &NextArgs) -> Result<ExitCode> {
@@ -128,7 +136,7 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
     let mut all: Vec<NextTask> = Vec::new();
     let mut waiting: Vec<WaitingTask> = Vec::new();
     let mut progress = Progress::default();
-    let (mut ready, mut waiting_count) = (0, 0);
+    let (mut ready, mut waiting_count, mut checks) = (0, 0, 0);
     for p in plans {
         all.extend(p.tasks);
         waiting.extend(p.waiting);
@@ -137,6 +145,7 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
         progress.total += p.progress.total;
         ready += p.ready;
         waiting_count += p.waiting_count;
+        checks += p.checks;
     }
     // Only when nothing can start do the waiting tasks say why; a plan
     // without a ready task beside one with some explains nothing.
@@ -159,6 +168,7 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
                 progress: progress.into(),
                 waiting_more: waiting_count - waiting.len(),
                 waiting,
+                checks_open: checks,
                 errors: error_docs(&errors),
             })?;
         }
@@ -167,7 +177,9 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
             let blocked = Blocked {
                 open: progress.total - progress.done,
                 more: waiting_count - waiting.len(),
+                count: waiting_count,
                 waiting,
+                checks,
             };
             let mut text = human(&all, more, &blocked, progress.total);
             text.push_str(&unreadable_line(&errors));
@@ -249,6 +261,17 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
         tasks,
         waiting,
         waiting_count,
+        checks: plan
+            .tasks
+            .iter()
+            .filter(|t| {
+                t.state != TaskState::Done
+                    && matches!(
+                        t.kind,
+                        TaskKind::DefinitionOfDone | TaskKind::AcceptanceCriterion
+                    )
+            })
+            .count(),
         progress: plan.progress(&plan.tasks),
     }
 }
@@ -280,6 +303,11 @@ struct Blocked {
     waiting: Vec<WaitingTask>,
     /// Waiting tasks left out of `waiting`.
     more: usize,
+    /// Every waiting task, listed or not.
+    count: usize,
+    /// Open definition-of-done items and acceptance criteria: open, but
+    /// neither ready nor waiting.
+    checks: usize,
 }
 
 /// The tasks by plan, in progress or ready, and parallel batch, with the
@@ -300,12 +328,24 @@ fn human(all: &[NextTask], more: usize, blocked: &Blocked, total: usize) -> Stri
             out.push_str("nothing to do: no tasks\n");
         } else if open == 0 {
             out.push_str("nothing to do: every task is done\n");
+        } else if blocked.count == 0 && blocked.checks > 0 {
+            // Nothing waits: what is open is checked, not worked on.
+            let _ = writeln!(
+                out,
+                "nothing to start: the work is done, and {} left to check\n  \
+                 tick each with `planwright done PLAN NAME` once it holds",
+                crate::output::count(
+                    blocked.checks,
+                    "definition-of-done or acceptance item is",
+                    "definition-of-done or acceptance items are"
+                )
+            );
         } else {
             let _ = writeln!(
                 out,
                 "no task can start now: {} for others\n  \
                  `planwright graph PLAN` shows what waits for what, and exits 1 on a cycle",
-                crate::output::count(open, "open task waits", "open tasks wait")
+                crate::output::count(blocked.count, "open task waits", "open tasks wait")
             );
             waiting(&mut out, blocked);
         }

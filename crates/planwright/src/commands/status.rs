@@ -49,6 +49,11 @@ struct PlanStatus {
     status: Option<String>,
     progress: ProgressDoc,
     phases: Vec<PhaseStatus>,
+    /// The tasks outside every phase, when the plan has phases with tasks
+    /// and tasks outside them too: `phases` alone would not add up to
+    /// `progress`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outside_phases: Option<ProgressDoc>,
     /// Every task, when one plan was asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     tasks: Option<Vec<TaskDoc>>,
@@ -140,6 +145,7 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
                     .into(),
             })
             .collect(),
+        outside_phases: outside_phases(plan).map(Into::into),
         tasks: with_tasks.then(|| {
             let loc = Locator::new(&l.file.text);
             (0..plan.tasks.len())
@@ -171,7 +177,7 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
     if let Some(optional) = optional_open(plan) {
         let _ = writeln!(out, "  optional {optional}");
     }
-    let rows: Vec<(String, Progress)> = plan
+    let mut rows: Vec<(String, Progress)> = plan
         .phases
         .iter()
         .filter(|p| !p.tasks.is_empty())
@@ -187,6 +193,11 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
             )
         })
         .collect();
+    if !rows.is_empty()
+        && let Some(outside) = outside_phases(plan)
+    {
+        rows.push(("(outside any phase)".to_owned(), outside));
+    }
     if !rows.is_empty() {
         let columns = rows.iter().map(|(n, _)| width(n)).max().unwrap_or(0);
         let _ = writeln!(out);
@@ -195,6 +206,15 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
         }
     }
     out
+}
+
+/// The progress of the tasks in no phase, when some phase has tasks and
+/// some tasks are outside every phase: the row that makes the phase rows
+/// add up to the plan's.
+fn outside_phases(plan: &Plan) -> Option<Progress> {
+    let outside = || plan.tasks.iter().filter(|t| t.phase.is_none());
+    let phased = plan.phases.iter().any(|p| !p.tasks.is_empty());
+    (phased && outside().next().is_some()).then(|| plan.progress(outside()))
 }
 
 /// The open tasks marked optional (Kiro's `- [ ]*`), by id, out of all

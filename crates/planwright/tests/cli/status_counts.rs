@@ -34,3 +34,40 @@ fn a_started_check_that_closes_the_work_counts_as_open() {
         "plan     status  progress\nplan.md  -         2/5    40%  (1 in progress)\n1 plan             2/5    40%  (1 in progress)\n"
     );
 }
+
+/// Tasks before the first phase or after the last one get a row of their
+/// own, so that the rows add up to the plan's progress; a plan with no
+/// phase has no rows at all.
+#[test]
+fn tasks_outside_every_phase_have_their_own_row() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# Mixed\n\n- [ ] T000 Before the phases\n\n## Phase 1: A\n\n- [x] T001 a\n\n\
+                ## Notes\n\n- [x] T009 After them\n";
+    write(dir.path(), "plan.md", plan);
+    write(
+        dir.path(),
+        "flat.md",
+        "# Flat\n\n- [ ] T001 a\n- [x] T002 b\n",
+    );
+    assert_eq!(
+        stdout(&planwright(&["status", "plan.md"], dir.path())),
+        "Mixed  (plan.md)\n  overall    2/3    66%\n\n  Phase 1: A             1/1   100%\n  (outside any phase)    1/2    50%\n"
+    );
+    assert_eq!(
+        stdout(&planwright(&["status", "flat.md"], dir.path())),
+        "Flat  (flat.md)\n  overall    1/2    50%\n"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &planwright(&["status", "plan.md", "--format", "json"], dir.path()).stdout,
+    )
+    .expect("json");
+    assert_eq!(
+        json["plans"][0]["outside_phases"],
+        json!({"done": 1, "in_progress": 0, "open": 1, "total": 2, "percent": 50.0})
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &planwright(&["status", "flat.md", "--format", "json"], dir.path()).stdout,
+    )
+    .expect("json");
+    assert!(json["plans"][0].get("outside_phases").is_none());
+}

@@ -72,6 +72,7 @@ fn next_json_tells_blocked_from_done() {
             "progress": {"done": 2, "in_progress": 0, "open": 0, "total": 2, "percent": 100.0},
             "waiting": [],
             "waiting_more": 0,
+            "checks_open": 0,
             "errors": []
         })
     );

@@ -323,3 +323,30 @@ fn work_in_progress_shows_why_a_phase_it_waits_for_is_unfinished() {
     let doc = json(&["next", "plan.md", "--format", "json"], dir.path());
     assert_eq!(doc["tasks"][0]["waits_for"], serde_json::json!(["Phase 1"]));
 }
+
+/// Open definition-of-done items and acceptance criteria are checked, not
+/// started: when they are all that is left, `next` says so, not that tasks
+/// wait (nothing does); and a count of waiting tasks leaves them out.
+#[test]
+fn open_checks_are_neither_ready_nor_waiting() {
+    let only_checks = "# Plan\n\n## Phase 1: Build\n\n- [x] T001 Write the code\n\n\
+                       ## Definition of Done\n\n- [ ] Tests pass\n- [ ] Docs updated\n";
+    let beside_a_wait = "# Plan\n\n## Tasks\n\n- [ ] T001 Build (depends on T002)\n\
+                         - [ ] T002 Design (depends on T001)\n\n\
+                         ## Acceptance Criteria\n\n- [ ] Users can log in\n";
+    let dir = plans(&[("checks.md", only_checks), ("cycle.md", beside_a_wait)]);
+    insta::assert_snapshot!(
+        [
+            run(&["next", "checks.md"], dir.path()),
+            run(&["next", "cycle.md"], dir.path()),
+        ]
+        .join("\n")
+    );
+    let doc = json(&["next", "checks.md", "--format", "json"], dir.path());
+    assert_eq!(doc["checks_open"], 2);
+    assert_eq!(doc["waiting"].as_array().map(Vec::len), Some(0));
+    assert_eq!(doc["progress"]["open"], 2);
+    let doc = json(&["next", "cycle.md", "--format", "json"], dir.path());
+    assert_eq!(doc["checks_open"], 1);
+    assert_eq!(doc["waiting"].as_array().map(Vec::len), Some(2));
+}
