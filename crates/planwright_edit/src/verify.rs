@@ -13,6 +13,7 @@
 use planwright_core::{MetaStyle, Plan, TaskState, Text, normalize_key};
 
 use crate::ops::Intent;
+use crate::ops::log_date::{Dates, heading_text};
 use crate::ops::month::Month;
 
 /// The re-parsed plan differs from the old one by more (or less) than the
@@ -129,11 +130,11 @@ fn new_headings(after: &Plan, expected: &mut Shape, actual: &Shape) -> Result<()
         return fail("the log did not gain exactly one heading");
     };
     let heading = |i: usize| after.sections.get(i);
-    let month = heading(pos).and_then(|h| Some(Month::read(&h.title)?.ym()));
+    let month = heading(pos).and_then(|h| Some(Month::of_heading(h)?.ym()));
     if k == 2 {
         let day_of_month = month.as_deref().is_some_and(|ym| {
             heading(pos + 1).is_some_and(|d| {
-                d.parent == Some(pos) && d.title.get(..7) == Some(ym) && is_date(&d.title)
+                d.parent == Some(pos) && day_of(&heading_text(d)).is_some_and(|day| day.ym() == ym)
             })
         });
         if !day_of_month {
@@ -165,28 +166,22 @@ fn month_table(after: &Plan, at: usize) -> Option<usize> {
         .iter()
         .rposition(|s| s.range.contains_range(table.range))?;
     let section = &after.sections[s];
-    let ym = Month::read(&section.title)?.ym();
+    let ym = Month::of_heading(section)?.ym();
     let alone = after
         .tables
         .iter()
         .enumerate()
         .all(|(i, t)| i == at || !section.range.contains_range(t.range));
-    let dated =
-        matches!(table.rows.as_slice(), [row] if row.cells.iter().any(|c| c.text.contains(&ym)));
+    let dated = matches!(table.rows.as_slice(), [row]
+        if row.cells.iter().any(|c| Dates::ANY.find(&c.text).is_some_and(|(_, w)| w.day.ym() == ym)));
     (alone && dated).then_some(s)
 }
 
-/// Whether `title` opens with a `YYYY-MM-DD` date.
-fn is_date(title: &str) -> bool {
-    let b = title.as_bytes();
-    b.len() >= 10
-        && b[..10].iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
+/// The day `title` opens with, in any form `log` writes (see
+/// `log_date.rs`); a numeric one reads either way round, as `log` wrote it
+/// in its log's order.
+fn day_of(title: &str) -> Option<crate::ops::log_date::Day> {
+    Some(Dates::ANY.read(title)?.day)
 }
 
 /// Where `new` is `old` with one element inserted, if it is: the first
@@ -555,6 +550,43 @@ mod tests {
             let err = check(&before, &log(&[&jan, &group, &mar])).unwrap_err();
             assert_eq!(err.detail, "a table changed", "{what}");
         }
+    }
+
+    #[test]
+    fn a_new_month_s_day_may_be_written_in_any_form_log_reads() {
+        let intent = Intent::LogEntry { new_heading: true };
+        let days = "## Log\n\n### Mar 2024\n\n#### Mar 5, 2024\n\na\n";
+        let check =
+            |extra: &str| verify(&parse(days), &parse(&format!("{days}\n{extra}")), &intent);
+        for extra in [
+            "### Apr 2024\n\n#### Apr 2, 2024\n\nx\n",
+            "### Apr 2024\n\n#### 2 April 2024\n\nx\n",
+            "### Apr 2024\n\n#### 2024/04/02\n\nx\n",
+        ] {
+            assert_eq!(check(extra), Ok(()), "{extra}");
+        }
+        // A day of another month, or a heading that is a day, not a month.
+        for extra in [
+            "### Apr 2024\n\n#### May 2, 2024\n\nx\n",
+            "### 2 Apr 2024\n\n#### Apr 2, 2024\n\nx\n",
+        ] {
+            let err = check(extra).unwrap_err();
+            assert_eq!(
+                err.detail, "the log did not gain exactly one heading",
+                "{extra}"
+            );
+        }
+        // A month's first table holds one row dated in that month, in any
+        // form.
+        let head = "| Date | Update |\n|---|---|\n";
+        let mar = format!("## Log\n\n### March 2024\n\n{head}| Mar 5, 2024 | a |\n");
+        let jun = format!("\n### June 2024\n\n{head}| Jun 5, 2024 | b |\n");
+        let apr = |row: &str| format!("{mar}\n### April 2024\n\n{head}{row}{jun}");
+        let before = parse(&format!("{mar}{jun}"));
+        let check = |row: &str| verify(&before, &parse(&apr(row)), &intent);
+        assert_eq!(check("| Apr 2, 2024 | x |\n"), Ok(()));
+        let err = check("| May 2, 2024 | x |\n").unwrap_err();
+        assert_eq!(err.detail, "a table changed");
     }
 
     #[test]

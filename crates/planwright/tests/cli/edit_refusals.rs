@@ -1,4 +1,4 @@
-//! What `done`, `undo` and `set` refuse, and what they print, as a user
+//! What `done`, `undo`, `set` and `log` refuse, and what they print, as a user
 //! sees it: exact output, exit code, and the file's bytes after.
 
 use std::path::Path;
@@ -148,4 +148,26 @@ fn show_and_done_refuse_a_huge_plan_in_the_same_words() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert_eq!(stderr(&out), message, "{args:?}");
     }
+}
+
+#[test]
+fn log_refuses_dates_it_cannot_read_and_a_section_inside_an_open_fence() {
+    let forms = "YYYY-MM-DD, YYYY/MM/DD, `Mar 5, 2024`, `March 5, 2024`, `5 Mar 2024`, `5 March 2024`, and MM/DD/YYYY or DD/MM/YYYY when a day over 12 in the log shows which; month headings `March 2024`, `Mar 2024`, `2024-03`";
+    refused(
+        "# P\n\n## Progress Log\n\n- 2024.03.01: a\n",
+        &["log", "plan.md", "x", "--date", "2024-04-02"],
+        &format!(
+            "plan.md: line 5: the log's entry `2024.03.01: a` is dated in a form planwright does not read, so it cannot tell where a new entry goes; it reads {forms}"
+        ),
+    );
+    refused(
+        "# P\n\n## Progress Log\n\n### March 2024\n\n- 03/01/2024: a\n",
+        &["log", "plan.md", "x", "--date", "2024-04-02"],
+        "plan.md: line 7: `03/01/2024: a` could be month/day or day/month, and no date in the log has a number over 12 to tell which; write one such date, or the log's dates as YYYY-MM-DD",
+    );
+    refused(
+        "# P\n\n## Tasks\n\n```\nunclosed\n",
+        &["log", "plan.md", "x", "--create"],
+        "plan.md: the plan ends inside a code block opened at line 5 and never closed, so a new progress-log section would be part of it; close the block first",
+    );
 }

@@ -2,8 +2,10 @@
 //! dated heading, shaped like the entries already there.
 //!
 //! Which section is the log is decided in `log_find.rs`; the kinds of
-//! entry are written in `log_table.rs`, `log_list.rs` and
-//! `log_heading.rs`, a new month group in `log_month.rs`. What they share
+//! entry are written in `log_table.rs`, `log_list.rs`, `log_heading.rs`
+//! and `log_para.rs`, a new month group in `log_month.rs`. The date forms
+//! read and written are in `log_date.rs`; `log_survey.rs` checks that the
+//! log's dates can all be read before anything is placed among them. What they share
 //! lives here: where a date goes among the log's entries, where a
 //! section's entries end, and how a message is kept literal text when it
 //! starts a block.
@@ -12,6 +14,7 @@ use planwright_core::edit::Edit;
 use planwright_core::{Plan, Section, TextRange};
 
 use super::{Change, Intent, OpError, insert_lines, line_end_after, line_start};
+use crate::ops::log_date::{Dates, Day, Form};
 use crate::ops::month::Month;
 
 #[path = "log_find.rs"]
@@ -22,6 +25,10 @@ mod heading;
 mod list;
 #[path = "log_month.rs"]
 mod month;
+#[path = "log_para.rs"]
+mod para;
+#[path = "log_survey.rs"]
+mod survey;
 #[path = "log_table.rs"]
 mod table;
 
@@ -47,7 +54,13 @@ pub struct LogEntry<'a> {
 /// entry dated in the past lands among its neighbours; in a log grouped
 /// under month headings, a month without a group gets one, whatever its
 /// entries, and a month whose heading holds none of them yet takes the
-/// entry under that heading (see `log_month.rs`). A message that is
+/// entry under that heading (see `log_month.rs`). A log kept as
+/// paragraphs that open with their date (`**2026-01-05**`) gets one more
+/// such paragraph. The date is written the way the entry it is shaped
+/// like writes its own (see `log_date.rs`). A log with an entry dated in a
+/// form not read, or numeric dates that could be either way round, is
+/// refused at that entry's line; so is `--create` on a plan that ends
+/// inside an unclosed code block. A message that is
 /// empty once trimmed, or spans lines, is refused; one that would start a
 /// block of its own (`# x`, `---`, a fence) is escaped to stay text.
 pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change, OpError> {
@@ -58,8 +71,12 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
     if message.contains(['\n', '\r']) {
         return Err(OpError::MultilineMessage);
     }
-    let new = New {
-        date: entry.date,
+    let date = Day::iso(entry.date).ok_or_else(|| OpError::BadDate {
+        date: entry.date.to_owned(),
+    })?;
+    let mut new = New {
+        date,
+        dates: Dates::ANY,
         message,
         le: plan.line_ending.as_str(),
     };
@@ -67,25 +84,40 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
         if !entry.create {
             return Err(OpError::NoLog);
         }
+        if let Some(line) = survey::unclosed_fence(plan, src) {
+            return Err(OpError::UnclosedFence { line });
+        }
         return Ok(Change {
             edits: vec![new_section(plan, src, &new)],
             intent: Intent::LogEntry { new_heading: true },
         });
     };
+    new.dates = survey::log_dates(plan, src, s)?;
     let sec = &plan.sections[s];
-    let tables = table::log_tables(plan, sec.range);
+    let tables = table::log_tables(plan, sec.range, new.dates);
     if !tables.is_empty() {
         return Ok(table::add_row(plan, src, s, &tables, &new));
     }
-    let headings = heading::dated_headings(plan, s);
+    let headings = heading::dated_headings(plan, s, new.dates);
     if !headings.is_empty() {
         return Ok(heading::add(plan, src, s, &headings, &new));
     }
     let lists = list::entry_lists(plan, src, sec.range);
+    let dated_items = lists.iter().any(|l| {
+        plan.markers_of(l)
+            .iter()
+            .any(|&m| list::item_date(list::item_text(src, m), new.dates).is_some())
+    });
+    // Days written as paragraphs (`**2026-01-05**`), their notes under
+    // them, perhaps as lists of undated items.
+    let paras = para::dated_paragraphs(plan, src, s, &new);
+    if !paras.is_empty() && !dated_items {
+        return Ok(para::add(plan, src, s, &paras, &new));
+    }
     if !lists.is_empty() {
         return Ok(list::add_item(plan, src, s, &lists, &new));
     }
-    let bullet = format!("- {}: {message}", new.date);
+    let bullet = format!("- {}: {message}", new.date.as_str());
     if let Some(own) = month::own_month(plan, src, s, &[], &[], new.date) {
         return Ok(Change {
             edits: vec![own.edit(src, vec![bullet], new.le)],
@@ -104,12 +136,21 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
     })
 }
 
-/// The entry being written: its date, its trimmed one-line message, and
-/// the file's usual line ending.
+/// The entry being written: its date, how the log's numeric dates read,
+/// its trimmed one-line message, and the file's usual line ending.
 struct New<'a> {
-    date: &'a str,
+    date: Day,
+    dates: Dates,
     message: &'a str,
     le: &'a str,
+}
+
+impl New<'_> {
+    /// The entry's date written in `form` (the form of the entry it is
+    /// shaped like), else as `YYYY-MM-DD`.
+    fn date_in(&self, form: Option<Form>) -> String {
+        form.unwrap_or(Form::ISO).write(self.date)
+    }
 }
 
 /// Where a new entry goes among a log's entries, which may be spread over
@@ -133,16 +174,17 @@ enum Spot {
 /// neighbour shares more of its date (`2026-01` with the January list,
 /// not the December one after it); on a tie, the later group, as if the
 /// groups were one list.
-fn spot(entries: &[(Option<&str>, usize)], date: &str, newest_first: bool) -> Spot {
-    let dates: Vec<Option<&str>> = entries.iter().map(|e| e.0).collect();
+fn spot(entries: &[(Option<Day>, usize)], date: Day, newest_first: bool) -> Spot {
+    let dates: Vec<Option<Day>> = entries.iter().map(|e| e.0).collect();
     let Some(next) = place(&dates, date, newest_first) else {
         return Spot::End;
     };
     let prev = entries[..next].iter().rposition(|e| e.0.is_some());
-    let shared = |d: Option<&str>| {
+    let shared = |d: Option<Day>| {
         d.map_or(0, |d| {
-            d.bytes()
-                .zip(date.bytes())
+            d.as_str()
+                .bytes()
+                .zip(date.as_str().bytes())
                 .take_while(|(a, b)| a == b)
                 .count()
         })
@@ -165,7 +207,7 @@ fn spot(entries: &[(Option<&str>, usize)], date: &str, newest_first: bool) -> Sp
 /// its date in a newest-first log and the last of its date in an
 /// oldest-first one. Undated entries are passed over; with none dated the
 /// entry goes at the end.
-fn place(dates: &[Option<&str>], date: &str, newest_first: bool) -> Option<usize> {
+fn place(dates: &[Option<Day>], date: Day, newest_first: bool) -> Option<usize> {
     dates
         .iter()
         .enumerate()
@@ -186,7 +228,7 @@ fn place(dates: &[Option<&str>], date: &str, newest_first: bool) -> Option<usize
 /// `planwright new` starts a log) oldest first, the way a log grows, is
 /// assumed: an earlier date then goes before that entry and a later one
 /// after it, never turning the log newest first by accident.
-fn newest_first(plan: &Plan, s: usize, entries: &[(Option<&str>, usize)]) -> bool {
+fn newest_first(plan: &Plan, s: usize, entries: &[(Option<Day>, usize)]) -> bool {
     let mut known = entries.iter().filter_map(|e| e.0);
     if let (Some(first), Some(last)) = (known.next(), known.next_back())
         && first != last
@@ -208,7 +250,7 @@ fn month_headings(plan: &Plan, s: usize) -> Vec<(usize, Month<'_>)> {
         .iter()
         .take_while(|c| range.contains_range(c.range))
         .enumerate()
-        .filter_map(|(i, c)| Some((s + 1 + i, Month::read(&c.title)?)))
+        .filter_map(|(i, c)| Some((s + 1 + i, Month::of_heading(c)?)))
         .collect()
 }
 
@@ -278,29 +320,6 @@ fn task_box_or_definition(text: &str) -> bool {
     task || definition
 }
 
-/// The first `YYYY-MM-DD` in a cell, standing as a word of its own
-/// (`**2026-01-05**`, `2026-01-05 (Mon)`).
-fn first_date(text: &str) -> Option<&str> {
-    let b = text.as_bytes();
-    (0..b.len())
-        .filter(|&i| i == 0 || !b[i - 1].is_ascii_alphanumeric())
-        .find(|&i| {
-            text.get(i..).is_some_and(starts_with_date)
-                && !b.get(i + 10).is_some_and(u8::is_ascii_alphanumeric)
-        })
-        .and_then(|i| text.get(i..i + 10))
-}
-
-fn starts_with_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit)
-        && b[7] == b'-'
-        && b[8..10].iter().all(u8::is_ascii_digit)
-}
-
 /// The end of the last non-blank line in `range`.
 fn content_end(src: &str, range: TextRange) -> usize {
     let text = range.slice(src);
@@ -358,7 +377,7 @@ fn new_section(plan: &Plan, src: &str, new: &New<'_>) -> Edit {
         .map(|s: &Section| s.level)
         .min()
         .unwrap_or(2);
-    let (date, le) = (new.date, new.le);
+    let (date, le) = (new.date.as_str(), new.le);
     let escaped = escape_pipes(new.message);
     let width = escaped.chars().count().max(6);
     let lines = [
@@ -381,6 +400,9 @@ fn new_section(plan: &Plan, src: &str, new: &New<'_>) -> Edit {
     insert_after_content(src, end, &lines, le)
 }
 
+#[cfg(test)]
+#[path = "log_forms_tests.rs"]
+mod forms_tests;
 #[cfg(test)]
 #[path = "log_order_tests.rs"]
 mod order_tests;

@@ -9,7 +9,7 @@
 
 use planwright_core::{Plan, Role, Section, TextRange};
 
-use super::{heading, list, table};
+use super::{Dates, heading, list, table};
 
 /// The section that holds the progress log, if the plan has one: of the
 /// sections whose role is the progress log, never a phase and never the
@@ -79,20 +79,23 @@ struct Content {
 impl Content {
     fn of(plan: &Plan, src: &str, s: usize) -> Self {
         let range: TextRange = plan.sections[s].range;
-        let tables = table::log_tables(plan, range);
+        // Numeric dates read either way round: which one matters only
+        // once the section is the log.
+        let dates = Dates::ANY;
+        let tables = table::log_tables(plan, range, dates);
         let dated_rows = tables.iter().any(|&(t, col)| {
             plan.tables[t].rows.iter().any(|r| {
                 r.cells
                     .get(col)
-                    .is_some_and(|c| super::first_date(&c.text).is_some())
+                    .is_some_and(|c| dates.find(&c.text).is_some())
             })
         });
-        let dated_headings = !heading::dated_headings(plan, s).is_empty();
+        let dated_headings = !heading::dated_headings(plan, s, dates).is_empty();
         let lists = list::entry_lists(plan, src, range);
         let dated_items = lists.iter().any(|l| {
             plan.markers_of(l)
                 .iter()
-                .any(|&m| list::item_date(list::item_text(src, m)).is_some())
+                .any(|&m| list::item_date(list::item_text(src, m), dates).is_some())
         });
         let any_list = !list::top_lists(plan, range).is_empty();
         let any_table = plan.tables.iter().any(|t| range.contains_range(t.range));

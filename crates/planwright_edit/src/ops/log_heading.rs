@@ -5,22 +5,24 @@
 use planwright_core::edit::Edit;
 use planwright_core::{Plan, Section, TextRange};
 
+use crate::ops::log_date::heading_text;
+
 use super::{
-    Change, Intent, New, Spot, content_end, entries_end, insert_after_content, insert_lines,
-    line_end_after, line_start, list, literal, month, newest_first, spot, starts_with_date,
+    Change, Dates, Day, Intent, New, Spot, content_end, entries_end, insert_after_content,
+    insert_lines, line_end_after, line_start, list, literal, month, newest_first, spot,
 };
 
 /// The headings inside section `s` whose titles open with a date, at the
 /// shallowest level such headings have there: a log grouped by month keeps
 /// its days one level down, and a day's own dated sub-headings (times of
 /// day) are that day's business.
-pub(super) fn dated_headings(plan: &Plan, s: usize) -> Vec<usize> {
+pub(super) fn dated_headings(plan: &Plan, s: usize, dates: Dates) -> Vec<usize> {
     let range = plan.sections[s].range;
     let inside = plan.sections[s + 1..]
         .iter()
         .take_while(|c| range.contains_range(c.range))
         .enumerate()
-        .filter(|(_, c)| starts_with_date(&c.title))
+        .filter(|(_, c)| dates.read(&heading_text(c)).is_some())
         .map(|(i, c)| (s + 1 + i, c.level));
     let Some(level) = inside.clone().map(|(_, l)| l).min() else {
         return Vec::new();
@@ -39,7 +41,10 @@ pub(super) fn dated_headings(plan: &Plan, s: usize) -> Vec<usize> {
 /// heading without days takes the day (see [`month::own_month`]).
 pub(super) fn add(plan: &Plan, src: &str, s: usize, headings: &[usize], new: &New<'_>) -> Change {
     let same_day = headings.iter().map(|&h| &plan.sections[h]).find(|h| {
-        h.title.get(..10) == Some(new.date) && !h.title[10..].chars().any(char::is_alphanumeric)
+        let title = heading_text(h);
+        new.dates.read(&title).is_some_and(|w| {
+            w.day == new.date && !title[w.len..].chars().any(char::is_alphanumeric)
+        })
     });
     if let Some(day) = same_day {
         return Change {
@@ -51,7 +56,7 @@ pub(super) fn add(plan: &Plan, src: &str, s: usize, headings: &[usize], new: &Ne
     // numbered in order, each starting at its first day.
     let mut parents: Vec<Option<usize>> = Vec::new();
     let mut starts: Vec<usize> = Vec::new();
-    let entries: Vec<(Option<&str>, usize)> = headings
+    let entries: Vec<(Option<Day>, usize)> = headings
         .iter()
         .map(|&h| {
             let c = &plan.sections[h];
@@ -59,7 +64,10 @@ pub(super) fn add(plan: &Plan, src: &str, s: usize, headings: &[usize], new: &Ne
                 parents.push(c.parent);
                 starts.push(c.heading.start as usize);
             }
-            (c.title.get(..10), parents.len() - 1)
+            (
+                new.dates.read(&heading_text(c)).map(|w| w.day),
+                parents.len() - 1,
+            )
         })
         .collect();
     if let Some(own) = month::own_month(plan, src, s, &entries, &starts, new.date) {
@@ -139,7 +147,8 @@ fn day_lines(src: &str, model: &Section, new: &New<'_>) -> Vec<String> {
         None => String::new(),
     };
     let hashes = "#".repeat(usize::from(model.level));
-    let mut lines = vec![format!("{hashes} {}", new.date)];
+    let form = new.dates.read(&heading_text(model)).map(|w| w.form);
+    let mut lines = vec![format!("{hashes} {}", new.date_in(form))];
     if blank_under {
         lines.push(String::new());
     }

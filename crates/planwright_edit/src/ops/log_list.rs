@@ -6,8 +6,9 @@ use planwright_core::{List, Plan, TextRange};
 
 use super::{
     Change, Intent, New, Spot, content_end, insert_after_content, insert_lines, line_start,
-    literal, month, newest_first, spot, starts_with_date,
+    literal, month, newest_first, spot,
 };
+use crate::ops::log_date::{Dates, Day, Form};
 
 /// The lists in `range` that are not inside another list, in order.
 pub(super) fn top_lists(plan: &Plan, range: TextRange) -> Vec<&List> {
@@ -57,19 +58,20 @@ pub(super) fn add_item(plan: &Plan, src: &str, s: usize, lists: &[&List], new: &
         edits: vec![edit],
         intent: Intent::LogEntry { new_heading: false },
     };
-    let entries: Vec<(Option<&str>, usize, TextRange)> = lists
+    let d = new.dates;
+    let entries: Vec<(Option<Day>, usize, TextRange)> = lists
         .iter()
         .enumerate()
         .flat_map(|(g, l)| {
             plan.markers_of(l)
                 .iter()
-                .map(move |&m| (item_date(item_text(src, m)), g, m))
+                .map(move |&m| (item_date(item_text(src, m), d), g, m))
         })
         .collect();
     // A day kept as an item of only its date, with its entries as
     // sub-items, takes a second entry of that day as one more sub-item.
     let same_day = entries.iter().find_map(|&(date, g, m)| {
-        let bare = date_shape(item_text(src, m)).is_some_and(|s| s.bare);
+        let bare = date_shape(item_text(src, m), d).is_some_and(|s| s.bare);
         (date == Some(new.date) && bare)
             .then(|| sub_list(plan, lists[g], m))
             .flatten()
@@ -77,13 +79,13 @@ pub(super) fn add_item(plan: &Plan, src: &str, s: usize, lists: &[&List], new: &
     if let Some(sub) = same_day {
         return item(append_item(plan, src, sub, new));
     }
-    let dates: Vec<(Option<&str>, usize)> = entries.iter().map(|e| (e.0, e.1)).collect();
+    let dates: Vec<(Option<Day>, usize)> = entries.iter().map(|e| (e.0, e.1)).collect();
     let starts: Vec<usize> = lists.iter().map(|l| l.range.start as usize).collect();
     if let Some(own) = month::own_month(plan, src, s, &dates, &starts, new.date) {
         // Shaped like the last dated item of the list next to it; the
         // first item of a list of its own is numbered as that list's first.
         let model = lists[own.model.unwrap_or(lists.len() - 1)];
-        let shape = last_dated(src, plan, model);
+        let shape = last_dated(src, plan, d, model);
         if let Some(g) = own.group {
             return item(list_item(src, plan, lists[g], None, shape, new, true));
         }
@@ -102,7 +104,7 @@ pub(super) fn add_item(plan: &Plan, src: &str, s: usize, lists: &[&List], new: &
             plan,
             list,
             Some(first),
-            last_dated(src, plan, list),
+            last_dated(src, plan, d, list),
             new,
             true,
         );
@@ -131,18 +133,18 @@ pub(super) fn add_item(plan: &Plan, src: &str, s: usize, lists: &[&List], new: &
             .map_or(lists.len() - 1, |i| entries[i].1),
     };
     let list = lists[group];
-    let model = last_dated(src, plan, list);
+    let model = last_dated(src, plan, d, list);
     item(list_item(src, plan, list, None, model, new, true))
 }
 
 /// The marker of the last dated item of `list` (of its last item when
 /// none is dated).
-fn last_dated(src: &str, plan: &Plan, list: &List) -> TextRange {
+fn last_dated(src: &str, plan: &Plan, dates: Dates, list: &List) -> TextRange {
     let markers = plan.markers_of(list);
     markers
         .iter()
         .rev()
-        .find(|&&m| item_date(item_text(src, m)).is_some())
+        .find(|&&m| item_date(item_text(src, m), dates).is_some())
         .or(markers.last())
         .copied()
         .unwrap_or(list.range)
@@ -152,7 +154,7 @@ fn last_dated(src: &str, plan: &Plan, list: &List) -> TextRange {
 /// items are dated, the date and message the way they write them).
 pub(super) fn append_item(plan: &Plan, src: &str, list: &List, new: &New<'_>) -> Edit {
     let model = plan.markers_of(list).last().copied().unwrap_or(list.range);
-    let dated = item_date(item_text(src, model)).is_some();
+    let dated = item_date(item_text(src, model), new.dates).is_some();
     list_item(src, plan, list, None, model, new, dated)
 }
 
@@ -233,8 +235,13 @@ fn item_lines(
         }
         _ => marker_text.to_owned(),
     };
-    let (date, message) = (new.date, new.message);
-    let shape = date_shape(item_text(src, model)).filter(|_| dated);
+    let message = new.message;
+    let shape = date_shape(item_text(src, model), new.dates).filter(|_| dated);
+    let date = new.date_in(
+        shape
+            .as_ref()
+            .map(|s| log_form(src, plan, list, s.form, new.dates)),
+    );
     let mut lines = match shape {
         None if dated => vec![format!("{date}: {message}")],
         None => vec![literal(message)],
@@ -299,37 +306,45 @@ pub(super) fn item_text(src: &str, marker: TextRange) -> &str {
 }
 
 /// The date an item starts with, in one of the shapes [`date_shape`] reads.
-pub(super) fn item_date(item: &str) -> Option<&str> {
-    let shape = date_shape(item)?;
-    item.get(shape.pre.len()..shape.pre.len() + 10)
+pub(super) fn item_date(item: &str, dates: Dates) -> Option<Day> {
+    Some(date_shape(item, dates)?.day)
+}
+
+/// `form` with what it leaves open (padding, a cut month name) taken from
+/// the other dated items of `list`.
+fn log_form(src: &str, plan: &Plan, list: &List, form: Form, dates: Dates) -> Form {
+    plan.markers_of(list)
+        .iter()
+        .filter_map(|&m| date_shape(item_text(src, m), dates))
+        .fold(form, |f, s| f.fill(s.form))
 }
 
 /// How an item writes its date.
 #[derive(Debug, PartialEq, Eq)]
-struct DateShape<'a> {
+pub(super) struct DateShape<'a> {
+    pub(super) day: Day,
+    pub(super) form: Form,
     /// The text before the date (`**`, `[`).
-    pre: &'a str,
+    pub(super) pre: &'a str,
     /// The text between the date and the message (`**: `, ` — `), or
     /// after the date when nothing follows (`**`).
-    sep: &'a str,
+    pub(super) sep: &'a str,
     /// Nothing but the date: the item's entries are its sub-items, if any.
-    bare: bool,
+    pub(super) bare: bool,
 }
 
 /// How an item writes its date, if it starts with one. A time after the
 /// date (`2026-01-10 14:00: c`) is the item's own, not part of the shape:
 /// the separator is what follows it.
-fn date_shape(item: &str) -> Option<DateShape<'_>> {
-    let pre_len = item.find(|c: char| c.is_ascii_digit())?;
+pub(super) fn date_shape(item: &str, dates: Dates) -> Option<DateShape<'_>> {
+    let pre_len = item.find(char::is_alphanumeric)?;
     let pre = &item[..pre_len];
-    if pre.chars().count() > 3 || pre.chars().any(char::is_alphanumeric) {
+    if pre.chars().count() > 3 {
         return None;
     }
     let rest = &item[pre_len..];
-    if !starts_with_date(rest) {
-        return None;
-    }
-    let after = &rest[10..];
+    let written = dates.read(rest)?;
+    let after = &rest[written.len..];
     let after = &after[time_len(after)..];
     let sep_len = after.find(char::is_alphanumeric).unwrap_or(after.len());
     let sep = &after[..sep_len];
@@ -337,6 +352,8 @@ fn date_shape(item: &str) -> Option<DateShape<'_>> {
         return None;
     }
     Some(DateShape {
+        day: written.day,
+        form: written.form,
         pre,
         sep,
         bare: sep_len == after.len(),

@@ -8,6 +8,7 @@
 use planwright_core::edit::Edit;
 use planwright_core::{Plan, Section};
 
+use crate::ops::log_date::Day;
 use crate::ops::month::Month;
 
 use super::{
@@ -43,11 +44,11 @@ pub(super) fn new_month<'p>(
     plan: &'p Plan,
     src: &str,
     s: usize,
-    entries: &[(Option<&str>, usize)],
+    entries: &[(Option<Day>, usize)],
     starts: &[usize],
-    date: &str,
+    date: Day,
 ) -> Option<NewMonth<'p>> {
-    let ym = date.get(..7)?;
+    let ym = date.ym();
     let months = month_headings(plan, s);
     if months.iter().any(|(_, m)| m.ym() == ym) {
         return None;
@@ -85,7 +86,7 @@ pub(super) fn new_month<'p>(
         (g, m, false)
     };
     let anchor = &plan.sections[anchor];
-    let title = Month::read(&anchor.title)?.retitled(ym);
+    let title = Month::of_heading(anchor)?.retitled(ym);
     Some(NewMonth {
         model,
         heading: format!("{} {title}", "#".repeat(usize::from(anchor.level))),
@@ -141,11 +142,11 @@ pub(super) fn own_month<'p>(
     plan: &'p Plan,
     src: &str,
     s: usize,
-    entries: &[(Option<&str>, usize)],
+    entries: &[(Option<Day>, usize)],
     starts: &[usize],
-    date: &str,
+    date: Day,
 ) -> Option<OwnMonth<'p>> {
-    let ym = date.get(..7)?;
+    let ym = date.ym();
     let months = month_headings(plan, s);
     let &(m, _) = months.iter().find(|(_, t)| t.ym() == ym)?;
     let heading = &plan.sections[m];

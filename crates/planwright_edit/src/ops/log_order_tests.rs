@@ -180,7 +180,10 @@ fn every_date_keeps_every_kind_of_log_in_order() {
         let newest_first = src.find("2026-01-10") < src.find("2026-01-05");
         for date in dates {
             let out = run_dated(src, date);
-            let found: Vec<&str> = out.lines().filter_map(first_date).collect();
+            let found: Vec<Day> = out
+                .lines()
+                .filter_map(|l| Some(Dates::ANY.find(l)?.1.day))
+                .collect();
             // A day that has its heading already gets no second one.
             let same_day = src.contains(&format!("# {date}\n"));
             assert_eq!(found.len(), if same_day { 3 } else { 4 }, "{out}");

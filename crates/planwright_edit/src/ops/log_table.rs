@@ -7,7 +7,7 @@ use planwright_core::text::line_len;
 use planwright_core::{Plan, Row, Table, TableKind, TextRange};
 
 use super::{
-    Change, Intent, New, Spot, first_date, insert_lines, line_end_after, line_start, month,
+    Change, Dates, Day, Form, Intent, New, Spot, insert_lines, line_end_after, line_start, month,
     newest_first, spot,
 };
 
@@ -16,21 +16,21 @@ use super::{
 /// column (a "Date" heading, or dates in its rows). A table outside the
 /// log section is never the log, however its columns are named: a
 /// timeline's `| Milestone | Date | Notes |` is not.
-pub(super) fn log_tables(plan: &Plan, range: TextRange) -> Vec<(usize, usize)> {
+pub(super) fn log_tables(plan: &Plan, range: TextRange, dates: Dates) -> Vec<(usize, usize)> {
     plan.tables
         .iter()
         .enumerate()
         .filter(|(_, t)| range.contains_range(t.range))
         .filter_map(|(i, t)| {
             let named = t.column(&["date", "when", "day"]);
-            let dated = (0..t.header.cells.len()).find(|&c| {
+            let with_dates = (0..t.header.cells.len()).find(|&c| {
                 t.rows.iter().any(|r| {
                     r.cells
                         .get(c)
-                        .is_some_and(|x| first_date(&x.text).is_some())
+                        .is_some_and(|x| dates.find(&x.text).is_some())
                 })
             });
-            match named.or(dated) {
+            match named.or(with_dates) {
                 Some(col) => Some((i, col)),
                 None => (t.kind == TableKind::ProgressLog).then_some((i, 0)),
             }
@@ -53,14 +53,15 @@ pub(super) fn add_row(
     tables: &[(usize, usize)],
     new: &New<'_>,
 ) -> Change {
-    let entries: Vec<(Option<&str>, usize)> = tables
+    let dates = new.dates;
+    let entries: Vec<(Option<Day>, usize)> = tables
         .iter()
         .enumerate()
         .flat_map(|(g, &(t, col))| {
             plan.tables[t]
                 .rows
                 .iter()
-                .map(move |r| (r.cells.get(col).and_then(|c| first_date(&c.text)), g))
+                .map(move |r| (row_date(r, col, dates).map(|w| w.0), g))
         })
         .collect();
     let starts: Vec<usize> = tables
@@ -79,7 +80,8 @@ pub(super) fn add_row(
         let (index, date_col) = tables[own.model.unwrap_or(tables.len() - 1)];
         let t = &plan.tables[index];
         let mut lines = head_lines(src, t);
-        lines.push(row_text(src, t, date_col, new));
+        let form = table_form(t, date_col, None, new.dates);
+        lines.push(row_text(src, t, date_col, form, new));
         return Change {
             edits: vec![own.edit(src, lines, new.le)],
             intent: Intent::LogEntry { new_heading: false },
@@ -89,7 +91,8 @@ pub(super) fn add_row(
         let (index, date_col) = tables[month.model];
         let t = &plan.tables[index];
         let mut lines = head_lines(src, t);
-        lines.push(row_text(src, t, date_col, new));
+        let form = table_form(t, date_col, None, new.dates);
+        lines.push(row_text(src, t, date_col, form, new));
         return Change {
             edits: vec![month.edit(src, lines, new.le)],
             intent: Intent::LogEntry { new_heading: true },
@@ -121,10 +124,30 @@ pub(super) fn add_row(
     }
 }
 
+/// The date in the cell at `col` of `row`, and how it is written.
+fn row_date(row: &Row, col: usize, dates: Dates) -> Option<(Day, Form)> {
+    let (_, w) = dates.find(&row.cells.get(col)?.text)?;
+    Some((w.day, w.form))
+}
+
+/// How the table writes its dates: like its row `before` when that one is
+/// dated, else like its last dated row, else like the log's `fallback`.
+fn table_form(t: &Table, col: usize, before: Option<&Row>, dates: Dates) -> Option<Form> {
+    let last = t.rows.iter().rev().find_map(|r| row_date(r, col, dates));
+    let near = before.and_then(|r| row_date(r, col, dates)).or(last)?.1;
+    Some(
+        t.rows
+            .iter()
+            .filter_map(|r| row_date(r, col, dates))
+            .fold(near, |f, (_, o)| f.fill(o)),
+    )
+}
+
 /// The row [`row_text`] writes, before the row `before`, else after the
 /// table's last row.
 fn table_row(src: &str, t: &Table, date_col: usize, before: Option<&Row>, new: &New<'_>) -> Edit {
-    let row = row_text(src, t, date_col, new);
+    let form = table_form(t, date_col, before, new.dates);
+    let row = row_text(src, t, date_col, form, new);
     let at = match (before, t.rows.last()) {
         (Some(next), _) => line_start(src, next.range.start as usize),
         (None, Some(last)) => line_end_after(src, last.range.end as usize),
@@ -153,7 +176,7 @@ fn head_lines(src: &str, t: &Table) -> Vec<String> {
 
 /// A row with the date and message in their columns, cells padded to the
 /// header's widths, `|` escaped, pipes and prefix as the table writes them.
-fn row_text(src: &str, t: &Table, date_col: usize, new: &New<'_>) -> String {
+fn row_text(src: &str, t: &Table, date_col: usize, form: Option<Form>, new: &New<'_>) -> String {
     let msg_col = t
         .column(&[
             "update",
@@ -170,6 +193,7 @@ fn row_text(src: &str, t: &Table, date_col: usize, new: &New<'_>) -> String {
         .or_else(|| (0..t.header.cells.len()).find(|&c| c != date_col))
         .unwrap_or(date_col);
     let escaped = escape_pipes(new.message);
+    let date = new.date_in(form);
     let header_line = t.header.range.slice(src);
     let prefix_len = header_line.find('|').unwrap_or(0);
     let prefix = &header_line[..prefix_len];
@@ -202,7 +226,7 @@ fn row_text(src: &str, t: &Table, date_col: usize, new: &New<'_>) -> String {
     let cells: Vec<String> = (0..t.header.cells.len().max(1))
         .map(|c| {
             let text = if c == date_col {
-                new.date
+                date.as_str()
             } else if c == msg_col {
                 escaped.as_str()
             } else {

@@ -9,6 +9,7 @@
 mod field;
 mod field_list;
 mod log;
+pub(crate) mod log_date;
 pub(crate) mod month;
 mod tasks;
 
@@ -69,6 +70,29 @@ pub enum OpError {
     BadValue { style: &'static str, reason: String },
     #[error("the plan has no progress-log section; use --create to add one")]
     NoLog,
+    #[error("`{date}` is not a date of the form YYYY-MM-DD")]
+    BadDate { date: String },
+    /// An entry of the log starts with a date in a form `log` does not
+    /// read: placing the new entry would be a guess.
+    #[error(
+        "line {line}: the log's entry `{date}` is dated in a form planwright does not read, so it cannot tell where a new entry goes; it reads {}",
+        crate::ops::log_date::FORMS
+    )]
+    UnreadDate { line: usize, date: String },
+    #[error(
+        "line {line}: `{date}` could be month/day or day/month, and no date in the log has a number over 12 to tell which; write one such date, or the log's dates as YYYY-MM-DD"
+    )]
+    AmbiguousDate { line: usize, date: String },
+    #[error(
+        "line {line}: `{date}` puts the day first where other dates of the log put the month first (or the other way round); make them agree"
+    )]
+    MixedDates { line: usize, date: String },
+    /// `--create` on a plan that ends inside a code block: the new section
+    /// would be code.
+    #[error(
+        "the plan ends inside a code block opened at line {line} and never closed, so a new progress-log section would be part of it; close the block first"
+    )]
+    UnclosedFence { line: usize },
     #[error("the message is empty")]
     EmptyMessage,
     #[error("a log message must be one line")]

@@ -3,7 +3,7 @@
 //! log's others, and the verification, which lets a log edit add a month
 //! heading and nothing else of the kind.
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -31,6 +31,15 @@ pub(crate) struct Month<'t> {
 }
 
 impl<'t> Month<'t> {
+    /// The month a heading names, when it is only a month: `### 9 Mar
+    /// 2024` is numbered `9` and titled `Mar 2024`, a day, not a month.
+    pub(crate) fn of_heading(section: &'t planwright_core::Section) -> Option<Self> {
+        if section.number.is_some() {
+            return None;
+        }
+        Self::read(&section.title)
+    }
+
     pub(crate) fn read(title: &'t str) -> Option<Self> {
         let title = title.trim();
         let b = title.as_bytes();
@@ -48,12 +57,7 @@ impl<'t> Month<'t> {
         let (name, rest) = title.split_at(name_len);
         let year_at = rest.find(|c: char| c.is_ascii_digit())?;
         let (sep, year) = rest.split_at(year_at);
-        let month = MONTHS.iter().position(|m| {
-            name.len() >= 3
-                && m.len() >= name.len()
-                && (name.len() == 3 || name.len() == m.len())
-                && m[..name.len()].eq_ignore_ascii_case(name)
-        })? + 1;
+        let month = month_number(name)?;
         let sep_ok = matches!(sep, " " | ", ");
         let year_ok = year.len() == 4 && year.bytes().all(|c| c.is_ascii_digit());
         (sep_ok && year_ok).then_some(Self {
@@ -76,17 +80,77 @@ impl<'t> Month<'t> {
         };
         let (year, month) = ym.split_at(4);
         let month: usize = month[1..].parse().unwrap_or(1);
-        let full = MONTHS[month.clamp(1, 12) - 1];
-        // `May` is both a full name and a short one: it tells nothing.
-        let short = name.len() == 3 && !name.eq_ignore_ascii_case("may");
-        let word = if short { &full[..3] } else { full };
-        let word = if name.bytes().all(|c| c.is_ascii_uppercase()) {
-            word.to_ascii_uppercase()
-        } else if name.bytes().all(|c| c.is_ascii_lowercase()) {
-            word.to_ascii_lowercase()
-        } else {
-            word.to_owned()
-        };
+        let word = Spelling::of(name).spell(month);
         format!("{word}{sep}{year}")
+    }
+}
+
+/// The month (1 to 12) a word names: its name spelt out or its first
+/// three letters, in any case.
+pub(crate) fn month_number(name: &str) -> Option<usize> {
+    MONTHS
+        .iter()
+        .position(|m| {
+            name.len() >= 3
+                && m.len() >= name.len()
+                && (name.len() == 3 || name.len() == m.len())
+                && m[..name.len()].eq_ignore_ascii_case(name)
+        })
+        .map(|i| i + 1)
+}
+
+/// How a month's name is written: spelt out or cut to three letters
+/// (`None` when the name seen, `May`, is both), and its case.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Spelling {
+    short: Option<bool>,
+    case: Case,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Case {
+    #[default]
+    Title,
+    Upper,
+    Lower,
+}
+
+impl Spelling {
+    /// How `name` (a month's name, as [`month_number`] reads it) is
+    /// written.
+    pub(crate) fn of(name: &str) -> Self {
+        let short = (!name.eq_ignore_ascii_case("may")).then_some(name.len() == 3);
+        let case = if name.bytes().all(|c| c.is_ascii_uppercase()) {
+            Case::Upper
+        } else if name.bytes().all(|c| c.is_ascii_lowercase()) {
+            Case::Lower
+        } else {
+            Case::Title
+        };
+        Self { short, case }
+    }
+
+    /// This spelling, with whether names are cut taken from `other` when
+    /// this one's name did not show it.
+    pub(crate) fn fill(self, other: Self) -> Self {
+        Self {
+            short: self.short.or(other.short),
+            ..self
+        }
+    }
+
+    /// Month `number` (1 to 12) named this way; spelt out when unsure.
+    pub(crate) fn spell(self, number: usize) -> String {
+        let full = MONTHS[number.clamp(1, 12) - 1];
+        let word = if self.short == Some(true) {
+            &full[..3]
+        } else {
+            full
+        };
+        match self.case {
+            Case::Title => word.to_owned(),
+            Case::Upper => word.to_ascii_uppercase(),
+            Case::Lower => word.to_ascii_lowercase(),
+        }
     }
 }

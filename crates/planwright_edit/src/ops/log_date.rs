@@ -1,0 +1,399 @@
+//! The dates a progress log is written in: which forms `log` reads, how
+//! each is spelt (padding, a month's name or its abbreviation, a comma),
+//! and the same date written back in a form. Shared by `log`, which places
+//! an entry among its neighbours and writes its date like theirs, and the
+//! verification, which lets a log edit add a day heading in any of them.
+//!
+//! The forms are a short explicit list, [`FORMS`]; anything else that
+//! looks like a date at the start of an entry makes `log` refuse rather
+//! than file the entry under the wrong day. `03/01/2024` is read only when
+//! another date of the same log settles which number is the month (one of
+//! its numbers is over 12).
+
+use crate::ops::month::{MONTHS, Spelling};
+
+/// The forms read, as an error message lists them.
+pub(crate) const FORMS: &str = "YYYY-MM-DD, YYYY/MM/DD, `Mar 5, 2024`, `March 5, 2024`, \
+`5 Mar 2024`, `5 March 2024`, and MM/DD/YYYY or DD/MM/YYYY when a day over 12 in the log \
+shows which; month headings `March 2024`, `Mar 2024`, `2024-03`";
+
+/// A heading's text as written, its leading number put back: the reader
+/// takes the `9` of `### 9 Mar 2024` for the heading's number.
+pub(crate) fn heading_text(section: &planwright_core::Section) -> std::borrow::Cow<'_, str> {
+    match &section.number {
+        Some(n) => format!("{n} {}", section.title).into(),
+        None => section.title.as_str().into(),
+    }
+}
+
+/// A day as `YYYY-MM-DD`, so that days order as their text does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Day([u8; 10]);
+
+impl Day {
+    /// The day of a `YYYY-MM-DD`.
+    pub(crate) fn iso(text: &str) -> Option<Self> {
+        let b = text.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        // Kept as written, a day that does not exist included: a log
+        // sorts such a typo among the others by its text, as before.
+        let digits = [0..4, 5..7, 8..10]
+            .into_iter()
+            .all(|r| b[r].iter().all(u8::is_ascii_digit));
+        let mut day = [0; 10];
+        day.copy_from_slice(b);
+        digits.then_some(Self(day))
+    }
+
+    fn new(year: u16, month: u16, day: u16) -> Option<Self> {
+        // jiff knows which days exist (leap years and all).
+        let date = jiff::civil::Date::new(
+            i16::try_from(year).ok()?,
+            i8::try_from(month).ok()?,
+            i8::try_from(day).ok()?,
+        )
+        .ok()?;
+        let text = format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day());
+        // Ten bytes: jiff's years end at 9999, and `year` is not negative.
+        let mut b = [0; 10];
+        b.copy_from_slice(text.as_bytes());
+        Some(Self(b))
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ever built from ASCII digits and dashes.
+        std::str::from_utf8(&self.0).unwrap_or("0000-00-00")
+    }
+
+    /// `YYYY-MM`.
+    pub(crate) fn ym(&self) -> &str {
+        &self.as_str()[..7]
+    }
+
+    fn parts(self) -> (u16, u16, u16) {
+        let s = self.as_str();
+        let n = |r: std::ops::Range<usize>| s[r].parse().unwrap_or(1);
+        (n(0..4), n(5..7), n(8..10))
+    }
+}
+
+/// How a date is written: its order and separators, and how much of the
+/// spelling one date shows (`Mar 15` does not say whether a 5th would be
+/// `05`; `May` does not say whether months are cut to three letters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Form {
+    kind: Kind,
+    pad_day: Option<bool>,
+    pad_month: Option<bool>,
+    /// The month's name when one is written, as the month heading would be.
+    name: Option<Spelling>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// `2024-03-05`.
+    Iso,
+    /// `2024/03/05`.
+    YearSlash,
+    /// `03/05/2024` (month first) or `05/03/2024` (day first).
+    Numeric { day_first: bool },
+    /// `Mar 5, 2024`, `March 5 2024`.
+    NameFirst { comma: bool },
+    /// `5 Mar 2024`.
+    DayFirst,
+}
+
+impl Form {
+    pub(crate) const ISO: Form = Form {
+        kind: Kind::Iso,
+        pad_day: Some(true),
+        pad_month: Some(true),
+        name: None,
+    };
+
+    /// `day` written in this form. What one date left open is filled the
+    /// usual way: numbers padded in numeric forms, not after a name.
+    pub(crate) fn write(self, day: Day) -> String {
+        let (y, m, d) = day.parts();
+        let numeric_pad = self.pad_month.or(self.pad_day).unwrap_or(true);
+        let pad = |n: u16, p: bool| if p { format!("{n:02}") } else { n.to_string() };
+        let day_text = |default: bool| pad(d, self.pad_day.unwrap_or(default));
+        let month_text = pad(m, self.pad_month.unwrap_or(numeric_pad));
+        let name = || self.name.unwrap_or_default().spell(usize::from(m));
+        match self.kind {
+            Kind::Iso => day.as_str().to_owned(),
+            Kind::YearSlash => format!("{y:04}/{month_text}/{}", day_text(numeric_pad)),
+            Kind::Numeric { day_first: false } => {
+                format!("{month_text}/{}/{y:04}", day_text(numeric_pad))
+            }
+            Kind::Numeric { day_first: true } => {
+                format!("{}/{month_text}/{y:04}", day_text(numeric_pad))
+            }
+            Kind::NameFirst { comma } => {
+                let comma = if comma { "," } else { "" };
+                format!("{} {}{comma} {y:04}", name(), day_text(false))
+            }
+            Kind::DayFirst => format!("{} {} {y:04}", day_text(false), name()),
+        }
+    }
+
+    /// Whether it is `03/05/2024` or `05/03/2024`, read by the log's order.
+    pub(crate) fn is_numeric(self) -> bool {
+        matches!(self.kind, Kind::Numeric { .. })
+    }
+
+    /// This form with what it leaves open taken from `other`, when both are
+    /// the same kind of form.
+    pub(crate) fn fill(self, other: Form) -> Form {
+        if self.kind != other.kind {
+            return self;
+        }
+        Form {
+            pad_day: self.pad_day.or(other.pad_day),
+            pad_month: self.pad_month.or(other.pad_month),
+            name: match (self.name, other.name) {
+                (Some(a), Some(b)) => Some(a.fill(b)),
+                (a, b) => a.or(b),
+            },
+            ..self
+        }
+    }
+}
+
+/// A date read at the start of a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Written {
+    pub(crate) day: Day,
+    /// Its length in the text.
+    pub(crate) len: usize,
+    pub(crate) form: Form,
+}
+
+/// How a log's numeric dates (`03/05/2024`) are read: month first, day
+/// first, or (`None`, only to tell whether a section is dated at all)
+/// whichever makes a date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Dates {
+    pub(crate) day_first: Option<bool>,
+}
+
+impl Dates {
+    /// Reads numeric dates either way round.
+    pub(crate) const ANY: Dates = Dates { day_first: None };
+
+    /// The date `text` starts with, standing as a word of its own (or,
+    /// for `YYYY-MM-DD`, with a time after a `T`: `2026-01-10T09:30`).
+    pub(crate) fn read(self, text: &str) -> Option<Written> {
+        let w = self.read_any(text)?;
+        let b = text.as_bytes();
+        let time = w.form == Form::ISO
+            && b.get(w.len) == Some(&b'T')
+            && b.get(w.len + 1).is_some_and(u8::is_ascii_digit);
+        (time || !b.get(w.len).is_some_and(u8::is_ascii_alphanumeric)).then_some(w)
+    }
+
+    /// The first date in `text` that starts a word (`**2026-01-05**`,
+    /// `Done 2026-01-05`).
+    pub(crate) fn find(self, text: &str) -> Option<(usize, Written)> {
+        let b = text.as_bytes();
+        (0..b.len())
+            .filter(|&i| text.is_char_boundary(i) && (i == 0 || !b[i - 1].is_ascii_alphanumeric()))
+            .find_map(|i| Some((i, self.read(&text[i..])?)))
+    }
+
+    fn read_any(self, text: &str) -> Option<Written> {
+        let (first, rest) = split_digits(text);
+        if first.is_empty() {
+            return name_first(text);
+        }
+        match rest.as_bytes().first() {
+            Some(b'-') if first.len() == 4 => {
+                let day = Day::iso(text.get(..10)?)?;
+                Some(Written {
+                    day,
+                    len: 10,
+                    form: Form::ISO,
+                })
+            }
+            Some(b'/') => self.slashed(first, &rest[1..]),
+            Some(b' ') if first.len() <= 2 => day_first(first, &rest[1..]),
+            _ => None,
+        }
+    }
+
+    /// `2024/03/05`, `03/05/2024`, `05/03/2024`.
+    fn slashed(self, first: &str, rest: &str) -> Option<Written> {
+        let (second, rest) = split_digits(rest);
+        let third = rest.strip_prefix('/').map(|r| split_digits(r).0)?;
+        let len = first.len() + second.len() + third.len() + 2;
+        let num = |s: &str| s.parse::<u16>().ok();
+        if first.len() == 4 && (1..=2).contains(&second.len()) && (1..=2).contains(&third.len()) {
+            let day = Day::new(num(first)?, num(second)?, num(third)?)?;
+            let form = Form {
+                kind: Kind::YearSlash,
+                pad_day: pad_of(third),
+                pad_month: pad_of(second),
+                name: None,
+            };
+            return Some(Written { day, len, form });
+        }
+        if first.len() > 2 || second.is_empty() || second.len() > 2 || third.len() != 4 {
+            return None;
+        }
+        let (a, b, year) = (num(first)?, num(second)?, num(third)?);
+        let day_first = match self.day_first {
+            Some(d) => d,
+            None => Day::new(year, a, b).is_none(),
+        };
+        let (month, day, pm, pd) = if day_first {
+            (b, a, second, first)
+        } else {
+            (a, b, first, second)
+        };
+        let form = Form {
+            kind: Kind::Numeric { day_first },
+            pad_day: pad_of(pd),
+            pad_month: pad_of(pm),
+            name: None,
+        };
+        Some(Written {
+            day: Day::new(year, month, day)?,
+            len,
+            form,
+        })
+    }
+}
+
+/// `Mar 5, 2024`, `March 5 2024`.
+fn name_first(text: &str) -> Option<Written> {
+    let (month, name) = month_name(text)?;
+    let rest = text[name.len()..].strip_prefix(' ')?;
+    let (day, rest) = split_digits(rest);
+    if day.is_empty() || day.len() > 2 {
+        return None;
+    }
+    let comma = rest.starts_with(',');
+    let rest = rest.strip_prefix(',').unwrap_or(rest).strip_prefix(' ')?;
+    let (year, _) = split_digits(rest);
+    if year.len() != 4 {
+        return None;
+    }
+    let len = name.len() + 1 + day.len() + usize::from(comma) + 1 + 4;
+    Some(Written {
+        day: Day::new(year.parse().ok()?, month, day.parse().ok()?)?,
+        len,
+        form: Form {
+            kind: Kind::NameFirst { comma },
+            pad_day: pad_of(day),
+            pad_month: None,
+            name: Some(Spelling::of(name)),
+        },
+    })
+}
+
+/// `5 Mar 2024`, `05 March 2024`.
+fn day_first(day: &str, rest: &str) -> Option<Written> {
+    let (month, name) = month_name(rest)?;
+    let rest = rest[name.len()..].strip_prefix(' ')?;
+    let (year, _) = split_digits(rest);
+    if year.len() != 4 {
+        return None;
+    }
+    let len = day.len() + 1 + name.len() + 1 + 4;
+    Some(Written {
+        day: Day::new(year.parse().ok()?, month, day.parse().ok()?)?,
+        len,
+        form: Form {
+            kind: Kind::DayFirst,
+            pad_day: pad_of(day),
+            pad_month: None,
+            name: Some(Spelling::of(name)),
+        },
+    })
+}
+
+/// Whether a one- or two-digit number shows padding: `05` does, `5` shows
+/// none, `15` tells nothing.
+fn pad_of(digits: &str) -> Option<bool> {
+    match digits.len() {
+        1 => Some(false),
+        2 if digits.starts_with('0') => Some(true),
+        _ => None,
+    }
+}
+
+/// The leading ASCII digits of `text`, and the rest.
+fn split_digits(text: &str) -> (&str, &str) {
+    let n = text.bytes().take_while(u8::is_ascii_digit).count();
+    text.split_at(n)
+}
+
+/// The month named by the word `text` starts with (`Mar`, `march`), 1 to
+/// 12, and the word.
+fn month_name(text: &str) -> Option<(u16, &str)> {
+    let len = text
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    let name = &text[..len];
+    let n = crate::ops::month::month_number(name)?;
+    Some((u16::try_from(n).ok()?, name))
+}
+
+/// Whether `text` starts with something a reader would take for a date,
+/// in a form [`Dates`] may not read: three numbers joined by `-`, `/` or
+/// `.` with a year among them (`2024.03.05`, `5-3-2024`, `3/5/24`), or a
+/// month's name next to a day (`March 5th`, `5th of March`, `Sept 5`); a
+/// month with its year alone (`March 2024: summary`) names no day.
+pub(crate) fn looks_dated(text: &str) -> bool {
+    let b = text.as_bytes();
+    let (first, rest) = split_digits(text);
+    if !first.is_empty() {
+        if let Some(&sep @ (b'-' | b'/' | b'.')) = rest.as_bytes().first() {
+            let (second, rest) = split_digits(&rest[1..]);
+            let third = rest
+                .strip_prefix(char::from(sep))
+                .map_or("", |r| split_digits(r).0);
+            let parts = [first, second, third];
+            let year = parts.iter().any(|p| p.len() == 4)
+                || (sep == b'/' && parts.iter().all(|p| (1..=2).contains(&p.len())));
+            return parts.iter().all(|p| (1..=4).contains(&p.len())) && year;
+        }
+        // `5 March`, `5th March`, `5th of March`.
+        if first.len() <= 2 {
+            let rest = rest
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic() && c.is_ascii_lowercase());
+            let rest = rest.strip_prefix(' ').unwrap_or("");
+            let rest = rest.strip_prefix("of ").unwrap_or(rest);
+            return month_word(rest);
+        }
+        return false;
+    }
+    // `March 5th`, `Mar. 5`, `Sept 5, 2024`.
+    let len = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    if len < 3 || !month_word(text) {
+        return false;
+    }
+    let rest = text[len..].strip_prefix('.').unwrap_or(&text[len..]);
+    let rest = rest.strip_prefix(' ').unwrap_or("");
+    // A day after the name; `March 2024` is a month, not a day.
+    (1..=2).contains(&split_digits(rest).0.len())
+}
+
+/// Whether `text` starts with a month's name, spelt out or cut to at least
+/// three letters (`Sept`).
+fn month_word(text: &str) -> bool {
+    let len = text
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    let word = &text[..len];
+    len >= 3
+        && MONTHS
+            .iter()
+            .any(|m| m.len() >= len && m[..len].eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+#[path = "log_date_tests.rs"]
+mod tests;

@@ -1,0 +1,286 @@
+//! `log` in logs dated other than `YYYY-MM-DD`: each form read, placed by
+//! date and written back in the form of its neighbours, and the logs it
+//! refuses rather than guess.
+
+use super::*;
+use planwright_core::{edit::apply, parse};
+
+/// `src` with the entry `x` dated `date` logged: the whole new text.
+fn logged(src: &str, date: &str) -> Result<String, OpError> {
+    let plan = parse(src);
+    let entry = LogEntry {
+        date,
+        message: "x",
+        create: false,
+    };
+    let change = append_log(&plan, src, &entry)?;
+    let out = apply(src, &change.edits).unwrap();
+    crate::verify(&plan, &parse(&out), &change.intent).unwrap();
+    Ok(out)
+}
+
+const HEAD: &str = "# P\n\n## Progress Log\n\n";
+
+/// Each case: the log under `## Progress Log`, the date logged, and the
+/// log after.
+fn check(cases: &[(&str, &str, &str)]) {
+    for &(log, date, after) in cases {
+        let src = format!("{HEAD}{log}");
+        assert_eq!(
+            logged(&src, date).unwrap(),
+            format!("{HEAD}{after}"),
+            "{log}"
+        );
+    }
+}
+
+#[test]
+fn entry_lists_in_each_form_oldest_first() {
+    check(&[
+        (
+            "- 2024/03/01: a\n- 2024/03/09: b\n",
+            "2024-03-05",
+            "- 2024/03/01: a\n- 2024/03/05: x\n- 2024/03/09: b\n",
+        ),
+        (
+            "- Mar 1, 2024: a\n- Mar 9, 2024: b\n",
+            "2024-04-02",
+            "- Mar 1, 2024: a\n- Mar 9, 2024: b\n- Apr 2, 2024: x\n",
+        ),
+        (
+            "- March 1, 2024: a\n- March 9, 2024: b\n",
+            "2024-03-05",
+            "- March 1, 2024: a\n- March 5, 2024: x\n- March 9, 2024: b\n",
+        ),
+        (
+            "- 1 Mar 2024 — a\n- 9 Mar 2024 — b\n",
+            "2024-05-02",
+            "- 1 Mar 2024 — a\n- 9 Mar 2024 — b\n- 2 May 2024 — x\n",
+        ),
+        (
+            "- **01 March 2024**: a\n- **19 March 2024**: b\n",
+            "2024-04-02",
+            "- **01 March 2024**: a\n- **19 March 2024**: b\n- **02 April 2024**: x\n",
+        ),
+        // Numeric dates: a day over 12 says which number is the month.
+        (
+            "- 03/01/2024: a\n- 03/15/2024: b\n",
+            "2024-04-02",
+            "- 03/01/2024: a\n- 03/15/2024: b\n- 04/02/2024: x\n",
+        ),
+        (
+            "- 1/3/2024: a\n- 15/3/2024: b\n",
+            "2024-04-02",
+            "- 1/3/2024: a\n- 15/3/2024: b\n- 2/4/2024: x\n",
+        ),
+    ]);
+}
+
+#[test]
+fn entry_lists_newest_first() {
+    check(&[
+        (
+            "- Mar 9, 2024: b\n- Mar 1, 2024: a\n",
+            "2024-03-05",
+            "- Mar 9, 2024: b\n- Mar 5, 2024: x\n- Mar 1, 2024: a\n",
+        ),
+        (
+            "- 2024/03/09: b\n- 2024/03/01: a\n",
+            "2024-04-01",
+            "- 2024/04/01: x\n- 2024/03/09: b\n- 2024/03/01: a\n",
+        ),
+        (
+            "- 14/03/2024: b\n- 01/03/2024: a\n",
+            "2024-03-05",
+            "- 14/03/2024: b\n- 05/03/2024: x\n- 01/03/2024: a\n",
+        ),
+    ]);
+}
+
+#[test]
+fn tables_write_the_date_like_their_rows() {
+    check(&[
+        (
+            "| Date | Update |\n|---|---|\n| Mar 1, 2024 | a |\n| Mar 9, 2024 | b |\n",
+            "2024-03-05",
+            "| Date | Update |\n|---|---|\n| Mar 1, 2024 | a |\n| Mar 5, 2024 | x |\n| Mar 9, 2024 | b |\n",
+        ),
+        (
+            "| Date        | Update |\n| ----------- | ------ |\n| 09 Mar 2024 | b      |\n| 01 Mar 2024 | a      |\n",
+            "2024-04-02",
+            "| Date        | Update |\n| ----------- | ------ |\n| 02 Apr 2024 | x      |\n| 09 Mar 2024 | b      |\n| 01 Mar 2024 | a      |\n",
+        ),
+        (
+            "| When | What |\n|---|---|\n| 2024/03/01 | a |\n",
+            "2024-03-02",
+            "| When | What |\n|---|---|\n| 2024/03/01 | a |\n| 2024/03/02 | x |\n",
+        ),
+    ]);
+}
+
+#[test]
+fn day_headings_in_each_form() {
+    check(&[
+        (
+            "### 2024/03/01\n\n- did a\n",
+            "2024-04-02",
+            "### 2024/03/01\n\n- did a\n\n### 2024/04/02\n\n- x\n",
+        ),
+        (
+            "### March 5, 2024\n\nDid a.\n\n### March 9, 2024\n\nDid b.\n",
+            "2024-04-02",
+            "### March 5, 2024\n\nDid a.\n\n### March 9, 2024\n\nDid b.\n\n### April 2, 2024\n\nx\n",
+        ),
+        // Newest first, and a second entry of a day already there.
+        (
+            "### 9 Mar 2024\n\n- b\n\n### 1 Mar 2024\n\n- a\n",
+            "2024-03-05",
+            "### 9 Mar 2024\n\n- b\n\n### 5 Mar 2024\n\n- x\n\n### 1 Mar 2024\n\n- a\n",
+        ),
+        (
+            "### Mar 1, 2024\n\n- a\n",
+            "2024-03-01",
+            "### Mar 1, 2024\n\n- a\n- x\n",
+        ),
+    ]);
+}
+
+#[test]
+fn month_headings_over_dates_in_other_forms() {
+    check(&[
+        (
+            "### March 2024\n\n- 03/01/2024: a\n- 03/15/2024: b\n",
+            "2024-04-02",
+            "### March 2024\n\n- 03/01/2024: a\n- 03/15/2024: b\n\n### April 2024\n\n- 04/02/2024: x\n",
+        ),
+        (
+            "### Mar 2024\n\n#### Mar 5, 2024\n\n- a\n",
+            "2024-04-02",
+            "### Mar 2024\n\n#### Mar 5, 2024\n\n- a\n\n### Apr 2024\n\n#### Apr 2, 2024\n\n- x\n",
+        ),
+        (
+            "### 2024-04\n\n| Date | Update |\n|---|---|\n| 2 Apr 2024 | b |\n\n### 2024-03\n\n| Date | Update |\n|---|---|\n| 1 Mar 2024 | a |\n",
+            "2024-05-06",
+            "### 2024-05\n\n| Date | Update |\n|---|---|\n| 6 May 2024 | x |\n\n### 2024-04\n\n| Date | Update |\n|---|---|\n| 2 Apr 2024 | b |\n\n### 2024-03\n\n| Date | Update |\n|---|---|\n| 1 Mar 2024 | a |\n",
+        ),
+    ]);
+}
+
+#[test]
+fn paragraphs_that_open_with_their_date() {
+    check(&[
+        (
+            "**2024-03-01**\n\nDid a.\n\n**2024-03-05**\n\nDid b.\n",
+            "2024-04-02",
+            "**2024-03-01**\n\nDid a.\n\n**2024-03-05**\n\nDid b.\n\n**2024-04-02**\n\nx\n",
+        ),
+        (
+            "**Mar 5, 2024**\n- b\n\n**Mar 1, 2024**\n- a\n\n## Next\n",
+            "2024-04-02",
+            "**Apr 2, 2024**\n- x\n\n**Mar 5, 2024**\n- b\n\n**Mar 1, 2024**\n- a\n\n## Next\n",
+        ),
+        // A second entry of a day already there.
+        (
+            "**Mar 1, 2024**\n\n- a\n\n**Mar 5, 2024**\n\n- b\n",
+            "2024-03-01",
+            "**Mar 1, 2024**\n\n- a\n- x\n\n**Mar 5, 2024**\n\n- b\n",
+        ),
+        (
+            "**2024-03-01**\nDid a.\n",
+            "2024-03-01",
+            "**2024-03-01**\nDid a.\n\nx\n",
+        ),
+        (
+            "**2024-03-01** — a\n\n**2024-03-05** — b\n",
+            "2024-03-03",
+            "**2024-03-01** — a\n\n**2024-03-03** — x\n\n**2024-03-05** — b\n",
+        ),
+    ]);
+}
+
+#[test]
+fn dates_it_cannot_read_are_refused_at_their_line() {
+    for (log, line, date) in [
+        ("- 2024.03.01: a\n", 5, "2024.03.01: a"),
+        (
+            "- 2024-03-01: a\n- March 3rd, 2024: b\n",
+            6,
+            "March 3rd, 2024: b",
+        ),
+        ("### 1st March 2024\n\n- a\n", 5, "1st March 2024"),
+        (
+            "| Date | Update |\n|---|---|\n| 3/1/24 | a |\n",
+            7,
+            "3/1/24",
+        ),
+    ] {
+        let err = logged(&format!("{HEAD}{log}"), "2024-04-02").unwrap_err();
+        assert_eq!(
+            err,
+            OpError::UnreadDate {
+                line,
+                date: date.to_owned()
+            },
+            "{log}"
+        );
+    }
+    // Undated entries that only mention a date are no dated entries.
+    let src = format!("{HEAD}- shipped v1.2.0\n- see 2024.03.01 notes\n");
+    assert!(logged(&src, "2024-04-02").is_ok());
+}
+
+#[test]
+fn numeric_dates_are_read_only_when_the_log_says_which_way() {
+    // No number over 12: month first or day first cannot be told.
+    let src = format!("{HEAD}### March 2024\n\n- 03/01/2024: a\n- 03/05/2024: b\n");
+    assert_eq!(
+        logged(&src, "2024-04-02").unwrap_err(),
+        OpError::AmbiguousDate {
+            line: 7,
+            date: "03/01/2024: a".to_owned()
+        }
+    );
+    // One date each way: the log disagrees with itself.
+    let src = format!("{HEAD}- 13/03/2024: a\n- 03/14/2024: b\n");
+    assert_eq!(
+        logged(&src, "2024-04-02").unwrap_err(),
+        OpError::MixedDates {
+            line: 6,
+            date: "03/14/2024: b".to_owned()
+        }
+    );
+    let message = OpError::AmbiguousDate {
+        line: 7,
+        date: "03/01/2024".to_owned(),
+    }
+    .to_string();
+    assert!(
+        message.starts_with("line 7: `03/01/2024` could be"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_new_section_is_refused_inside_an_unclosed_fence() {
+    let plan_text = "# P\n\n## Tasks\n\n```\nunclosed\n";
+    let plan = parse(plan_text);
+    let entry = LogEntry {
+        date: "2024-04-02",
+        message: "x",
+        create: true,
+    };
+    let err = append_log(&plan, plan_text, &entry).unwrap_err();
+    assert_eq!(err, OpError::UnclosedFence { line: 5 });
+    assert!(err.to_string().contains("opened at line 5"), "{err}");
+    // A closed fence, or one that closes with its quote, is no obstacle.
+    for src in [
+        "# P\n\n```\ncode\n```\n",
+        "# P\n\n~~~~\ncode\n~~~~~\n",
+        "# P\n\n> ```\n> code\n",
+    ] {
+        let plan = parse(src);
+        let change = append_log(&plan, src, &entry).unwrap();
+        let out = apply(src, &change.edits).unwrap();
+        assert!(out.ends_with("| 2024-04-02 | x      |\n"), "{src}: {out}");
+    }
+}

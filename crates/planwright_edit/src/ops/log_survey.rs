@@ -1,0 +1,145 @@
+//! What `log` checks before it writes: that every dated entry of the log
+//! is in a form it reads (see `log_date.rs`), how the log's numeric dates
+//! read, and that a new log section at the end of the plan would not land
+//! inside an unclosed code block.
+
+use planwright_core::{LineIndex, Plan, TextRange};
+
+use super::{OpError, line_end_after, line_start};
+use crate::ops::log_date::{Dates, heading_text, looks_dated};
+use crate::ops::month::Month;
+
+/// How the numeric dates of the log in section `s` read, once every entry
+/// there that starts with a date has been read: its headings, the first
+/// line of its paragraphs and list items, its table cells. An entry that
+/// looks dated in a form not read, a numeric date (`03/05/2024`) that no
+/// date of the log shows to be month first or day first, or numeric dates
+/// that disagree, is refused, at its line: guessing would file the entry
+/// under the wrong day.
+pub(super) fn log_dates(plan: &Plan, src: &str, s: usize) -> Result<Dates, OpError> {
+    let range = plan.sections[s].range;
+    let mut starts: Vec<(usize, &str)> = Vec::new();
+    let headings = plan.sections[s + 1..]
+        .iter()
+        .take_while(|c| range.contains_range(c.range))
+        .filter(|c| Month::of_heading(c).is_none());
+    let titles: Vec<(usize, std::borrow::Cow<'_, str>)> = headings
+        .map(|c| (c.heading.start as usize, heading_text(c)))
+        .collect();
+    starts.extend(titles.iter().map(|(at, t)| (*at, t.as_ref())));
+    for b in plan.blocks.iter().filter(|b| range.contains_range(b.range)) {
+        starts.push((b.range.start as usize, first_line(src, b.range)));
+    }
+    for t in plan.tables.iter().filter(|t| range.contains_range(t.range)) {
+        for r in &t.rows {
+            starts.extend(
+                r.cells
+                    .iter()
+                    .map(|c| (r.range.start as usize, c.text.as_str())),
+            );
+        }
+    }
+    starts.sort_by_key(|&(at, _)| at);
+    let month_first = Dates {
+        day_first: Some(false),
+    };
+    let day_first = Dates {
+        day_first: Some(true),
+    };
+    // The first numeric date, and the first that shows each order.
+    let mut numeric: Option<(usize, &str)> = None;
+    let mut shown: [Option<(usize, &str)>; 2] = [None, None];
+    for &(at, text) in &starts {
+        let text = undecorated(text);
+        match Dates::ANY.read(text) {
+            Some(w) if !w.form.is_numeric() => {}
+            Some(_) => {
+                numeric.get_or_insert((at, text));
+                let orders = [month_first.read(text), day_first.read(text)];
+                match orders {
+                    [Some(_), None] => {
+                        shown[0].get_or_insert((at, text));
+                    }
+                    [None, Some(_)] => {
+                        shown[1].get_or_insert((at, text));
+                    }
+                    _ => {}
+                }
+            }
+            None if looks_dated(text) => return Err(refusal(src, at, text, Why::Unread)),
+            None => {}
+        }
+    }
+    match (numeric, shown) {
+        (None, _) => Ok(Dates::ANY),
+        (Some(_), [Some(_), None]) => Ok(month_first),
+        (Some(_), [None, Some(_)]) => Ok(day_first),
+        (Some((at, text)), [None, None]) => Err(refusal(src, at, text, Why::Ambiguous)),
+        (Some(_), [Some(a), Some(b)]) => {
+            let (at, text) = if a.0 > b.0 { a } else { b };
+            Err(refusal(src, at, text, Why::Mixed))
+        }
+    }
+}
+
+/// Why a date of the log is refused.
+#[derive(Clone, Copy)]
+enum Why {
+    Unread,
+    Ambiguous,
+    Mixed,
+}
+
+fn refusal(src: &str, at: usize, text: &str, why: Why) -> OpError {
+    let line = LineIndex::new(src).line_of(u32::try_from(at).unwrap_or(u32::MAX)) + 1;
+    let date: String = text.chars().take(40).collect();
+    match why {
+        Why::Unread => OpError::UnreadDate { line, date },
+        Why::Ambiguous => OpError::AmbiguousDate { line, date },
+        Why::Mixed => OpError::MixedDates { line, date },
+    }
+}
+
+/// The first line of the text in `range`.
+fn first_line(src: &str, range: TextRange) -> &str {
+    let text = range.slice(src);
+    &text[..planwright_core::text::line_len(text)]
+}
+
+/// `text` without what may stand before an entry's date: white space,
+/// emphasis, a bracket (`**2024-03-05**`, `[Mar 5, 2024]`).
+fn undecorated(text: &str) -> &str {
+    let text = text.trim_start();
+    let pre = text
+        .char_indices()
+        .take_while(|&(i, c)| i < 3 && matches!(c, '*' | '_' | '[' | '(' | '`' | '~'))
+        .count();
+    &text[pre..]
+}
+
+/// The line (1-based) of the fence that opens a code block running to the
+/// end of the plan unclosed, if there is one: a section added at the end
+/// would be code inside it. A fence inside a quote or a list closes with
+/// its container, so only one opened at the margin counts.
+pub(super) fn unclosed_fence(plan: &Plan, src: &str) -> Option<usize> {
+    let end = src.trim_end().len();
+    let block = plan.code_blocks.last().filter(|r| r.end as usize >= end)?;
+    let open_at = line_start(src, block.start as usize);
+    let open_end = line_end_after(src, open_at + 1);
+    let open = src.get(open_at..open_end)?.trim_end();
+    let indent = open.len() - open.trim_start_matches(' ').len();
+    let fence = &open[indent..];
+    let c = fence.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let run = fence.chars().take_while(|&x| x == c).count();
+    if indent > 3 || run < 3 {
+        return None;
+    }
+    let body = src.get(open_end..end).unwrap_or("");
+    let last = body.rsplit(['\n', '\r']).next().unwrap_or("").trim();
+    let closed = !body.trim().is_empty()
+        && last.len() >= run
+        && last.chars().all(|x| x == c)
+        && last.len() == last.chars().count();
+    let line = LineIndex::new(src).line_of(u32::try_from(open_at).ok()?) + 1;
+    (!closed).then_some(line)
+}
