@@ -29,9 +29,14 @@ pub enum ResolveError {
         near: Vec<String>,
         candidates: Vec<String>,
     },
-    #[error("`{query}` matches {} tasks; name one by id or #index:{}", .candidates.len(), candidates_text(.candidates))]
+    #[error("`{query}` matches {} tasks; name one by {hint}:{}", .candidates.len(), candidates_text(.candidates))]
     Ambiguous {
         query: String,
+        /// The forms that name one of them, with an example of each that
+        /// works on this plan: `#index` always does; a task's id only when
+        /// no other task has it, else its id and text, as `next` prints
+        /// them, when that is unique.
+        hint: String,
         candidates: Vec<String>,
     },
 }
@@ -153,8 +158,10 @@ impl<'p> Index<'p> {
         if id_like {
             return Err(unknown_id(plan, q));
         }
-        if let Some(one) = self.id_and_text(&key) {
-            return Ok(one);
+        match self.id_and_text(&key)[..] {
+            [] => {}
+            [one] => return Ok(one),
+            ref many => return Err(ambiguous(plan, q, many)),
         }
         let by_text = self.by_text(query);
         match by_text[..] {
@@ -182,9 +189,14 @@ impl Index<'_> {
     /// A task named as `next` and `show` print it, its id then its text
     /// (`T001 Set up the project`), when exactly one task is that. A line
     /// copied whole from `next` names it too, with what `next` adds after
-    /// the text: `T003  Deploy  (Phase 1)`, `1.1  Docs  (optional)`.
-    fn id_and_text(&self, key: &str) -> Option<usize> {
-        let (id, rest) = key.split_once(char::is_whitespace)?;
+    /// the text: `T003  Deploy  (Phase 1)`, `1.1  Docs  (optional)`. Where
+    /// a plan repeats an id, this is how `next` tells the tasks apart, so
+    /// the text picks among the tasks of that id. The tasks so named, in
+    /// task order; more than one only when id and text both repeat.
+    fn id_and_text(&self, key: &str) -> Vec<usize> {
+        let Some((id, rest)) = key.split_once(char::is_whitespace) else {
+            return Vec::new();
+        };
         let rest = rest.trim().to_lowercase();
         let is = |text: &str, line: &str| {
             line == text
@@ -193,15 +205,12 @@ impl Index<'_> {
                         .strip_prefix(text)
                         .is_some_and(|after| after.starts_with("  (")))
         };
-        match equal_range(&self.ids, |(i, _)| i.as_str().cmp(id)) {
-            [(_, one)]
-                if is(self.texts[*one].as_str(), &rest)
-                    || shown_needles(&rest).contains(&self.shown[*one]) =>
-            {
-                Some(*one)
-            }
-            _ => None,
-        }
+        let needles = shown_needles(&rest);
+        equal_range(&self.ids, |(i, _)| i.as_str().cmp(id))
+            .iter()
+            .map(|&(_, i)| i)
+            .filter(|&i| is(self.texts[i].as_str(), &rest) || needles.contains(&self.shown[i]))
+            .collect()
     }
 
     /// The tasks `query` names by text, in task order, the most exact
@@ -389,8 +398,44 @@ fn id_hint(position: Option<usize>, near: &[String], candidates: &[String]) -> S
 fn ambiguous(plan: &Plan, q: &str, found: &[usize]) -> ResolveError {
     ResolveError::Ambiguous {
         query: q.to_owned(),
+        hint: naming_hint(plan, found),
         candidates: found.iter().map(|&i| describe(i, &plan.tasks[i])).collect(),
     }
+}
+
+/// How to name one of the tasks `found`: "id or #index" when their ids
+/// are unique in the plan; where ids repeat, "#index" with the first
+/// one's index, and "id and text" as `next` prints them, with the first
+/// task whose id and text name it alone.
+fn naming_hint(plan: &Plan, found: &[usize]) -> String {
+    let same_id = |i: usize, j: usize| {
+        let (a, b) = (&plan.tasks[i], &plan.tasks[j]);
+        a.explicit_id && b.explicit_id && a.id.eq_ignore_ascii_case(&b.id)
+    };
+    let repeated = |i: usize| (0..plan.tasks.len()).any(|j| j != i && same_id(i, j));
+    let with_ids: Vec<usize> = found
+        .iter()
+        .copied()
+        .filter(|&i| plan.tasks[i].explicit_id)
+        .collect();
+    if with_ids.iter().all(|&i| !repeated(i)) {
+        return "id or #index".to_owned();
+    }
+    let index = found.first().map_or(1, |&i| i + 1);
+    let mut hint = format!("#index (`#{index}`)");
+    let unique_text = with_ids.iter().copied().find(|&i| {
+        let text = plan.tasks[i].text.to_lowercase();
+        (0..plan.tasks.len())
+            .all(|j| j == i || !same_id(i, j) || plan.tasks[j].text.to_lowercase() != text)
+    });
+    if let Some(i) = unique_text {
+        let t = &plan.tasks[i];
+        hint = format!(
+            "{hint} or by id and text as `next` prints them (`{} {}`)",
+            t.id, t.text
+        );
+    }
+    hint
 }
 
 /// `#3 T003 [ ] Write the parser`.

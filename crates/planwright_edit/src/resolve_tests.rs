@@ -67,7 +67,7 @@ fn a_repeated_id_is_ambiguous_and_ids_are_whole() {
     let plan = parse("- [ ] T1 one\n- [ ] T10 ten\n- [x] T1 again\n- [ ] T100 hundred\n");
     assert_eq!(
         resolve(&plan, "T1").unwrap_err().to_string(),
-        "`T1` matches 2 tasks; name one by id or #index:\n  #1 T1 [ ] one\n  #3 T1 [x] again"
+        "`T1` matches 2 tasks; name one by #index (`#1`) or by id and text as `next` prints them (`T1 one`):\n  #1 T1 [ ] one\n  #3 T1 [x] again"
     );
     assert_eq!(resolve(&plan, "t10"), Ok(1));
     assert_eq!(resolve(&plan, "T100"), Ok(3));
@@ -237,4 +237,25 @@ fn a_line_copied_from_next_names_its_task() {
     // The id must still be the task's, and the text its whole text.
     assert!(resolve(&plan, "T002  a  (Phase 1)").is_err());
     assert!(resolve(&plan, "T001  a b").is_err());
+}
+
+#[test]
+fn a_repeated_id_with_its_text_names_one_task() {
+    // `next` prints `T001  b`: that names the second T001, and the error
+    // for the bare id offers forms that work.
+    let plan = parse("- [x] T001 a\n- [ ] T001 b\n- [ ] T002 mention T001 here\n");
+    assert_eq!(resolve(&plan, "T001 b"), Ok(1));
+    assert_eq!(resolve(&plan, "t001 A"), Ok(0));
+    assert_eq!(resolve(&plan, "T001  b  (Phase 1)"), Ok(1));
+    assert_eq!(
+        resolve(&plan, "T001").unwrap_err().to_string(),
+        "`T001` matches 2 tasks; name one by #index (`#1`) or by id and text as `next` prints them (`T001 a`):\n  #1 T001 [x] a\n  #2 T001 [ ] b"
+    );
+    // The same id and text twice: only the index tells them apart.
+    let plan = parse("- [ ] T001 a\n- [ ] T001 a\n");
+    assert_eq!(
+        resolve(&plan, "T001 a").unwrap_err().to_string(),
+        "`T001 a` matches 2 tasks; name one by #index (`#1`):\n  #1 T001 [ ] a\n  #2 T001 [ ] a"
+    );
+    assert_eq!(resolve(&plan, "#2"), Ok(1));
 }

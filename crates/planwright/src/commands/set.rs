@@ -18,7 +18,9 @@ pub fn run(args: &SetArgs) -> Result<ExitCode> {
             src,
             &project.dialects,
             &args.field,
-            args.value.trim(),
+            // ASCII white space only, as `set_field` trims: a no-break
+            // space that opens the value is the user's.
+            args.value.trim_matches(|c: char| c.is_ascii_whitespace()),
             args.force,
         )
         .map_err(OpFailure::from)?;

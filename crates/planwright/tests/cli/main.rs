@@ -12,6 +12,7 @@ mod new_fill_rules;
 mod new_inputs;
 mod rules_json;
 mod schema;
+mod set_fields;
 mod show;
 mod slot_colons;
 mod status_counts;

@@ -28,6 +28,8 @@
 //! An anchor or a tag before a value (`&o [OWNER]`) is not part of it
 //! (see `meta::yaml_value`), so the value after it is judged alone.
 
+use std::borrow::Cow;
+
 use super::{Builder, PlaceholderKind, TextRange, inline, meta};
 use crate::model::Placeholder;
 
@@ -38,10 +40,19 @@ impl Builder<'_> {
     pub(super) fn front_matter_fields(&mut self, start: usize, end: usize) {
         let yaml = self.slice(start, end);
         for f in meta::front_matter_fields(yaml) {
-            let (_, value, _) = f.ranges(start);
+            let (key, value, _) = f.ranges(start);
             let first = self.plan.placeholders.len();
             value_slots(self.src, value, &mut self.plan.placeholders);
             self.push_field(&f, start, false, first..self.plan.placeholders.len());
+            // A quoted key (`"owner": bob`) is read as YAML reads it: its
+            // range stays inside the quotes, its escapes are decoded.
+            if let Some(q) = yaml_quote(self.src, key)
+                && let Cow::Owned(name) = super::yaml_scalar::unquote(key.slice(self.src), q)
+                && let Some(field) = self.plan.metadata.last_mut()
+            {
+                field.norm = crate::normalize_key(name.trim());
+                field.key = name.trim().into();
+            }
         }
     }
 }

@@ -36,12 +36,13 @@ pub(crate) fn bold_fields(line: &str, out: &mut Vec<RawField>) {
         let next = find_next_bold_field(value_area);
         let value_end = start + value_start + next.unwrap_or(value_area.len());
         let raw_value = &line[start + value_start..value_end];
-        let v_lead = raw_value.len() - raw_value.trim_start().len();
-        let trimmed_value = raw_value.trim_end();
-        let trimmed_value = trimmed_value
-            .strip_suffix('|')
-            .unwrap_or(trimmed_value)
-            .trim_end();
+        let v_lead = raw_value.len() - trim_blank_start(raw_value).len();
+        let mut trimmed_value = trim_blank_end(raw_value);
+        if next.is_none() {
+            trimmed_value = trim_blank_end(without_hard_break(trimmed_value));
+        }
+        let trimmed_value =
+            trim_blank_end(trimmed_value.strip_suffix('|').unwrap_or(trimmed_value));
         let v_start = start + value_start + v_lead.min(trimmed_value.len());
         let v_end = (start + value_start + trimmed_value.len()).max(v_start);
         out.push(RawField {
@@ -113,6 +114,30 @@ pub(crate) fn find_double_star(s: &str) -> Option<usize> {
     memchr::memchr_iter(b'*', b).find(|&i| b.get(i + 1) == Some(&b'*'))
 }
 
+/// `s` without the spaces and tabs that open it. A value is trimmed of
+/// ASCII blanks only, as Markdown and YAML trim a line: a no-break space
+/// that opens a value is part of it, so that `set` can write it and read
+/// it back.
+fn trim_blank_start(s: &str) -> &str {
+    s.trim_start_matches([' ', '\t'])
+}
+
+/// `s` without the spaces and tabs that end it (see [`trim_blank_start`]).
+fn trim_blank_end(s: &str) -> &str {
+    s.trim_end_matches([' ', '\t'])
+}
+
+/// A line's end without the `\` that makes it a hard line break: an odd
+/// run of backslashes (`\\` is an escaped backslash, text). The break
+/// belongs to the line, not to the value before it, so an edit of the
+/// value keeps it: `Draft\` set to `Done` is `Done\`. At the end of a
+/// paragraph Markdown shows the `\` as text; it is left out there too,
+/// as no one means a value to end in one.
+fn without_hard_break(s: &str) -> &str {
+    let run = s.len() - s.trim_end_matches('\\').len();
+    if run % 2 == 1 { &s[..s.len() - 1] } else { s }
+}
+
 /// The range of `text`, which starts at `at`, without the Unicode white
 /// space around it: the reader trims a key with `str::trim`, and its range
 /// must slice to exactly that key (`**\u{a0}Status:**` reads `Status`).
@@ -141,9 +166,9 @@ pub(crate) fn plain_field(line: &str) -> Option<RawField> {
     if value.starts_with("//") {
         return None;
     }
-    let v_lead = value.len() - value.trim_start().len();
+    let v_lead = value.len() - trim_blank_start(value).len();
     let v_start = colon + 1 + v_lead;
-    let v_end = colon + 1 + value.trim_end().len();
+    let v_end = colon + 1 + trim_blank_end(without_hard_break(trim_blank_end(value))).len();
     Some(RawField {
         key: trimmed(key, 0),
         value: (v_start, v_end.max(v_start)),
@@ -178,8 +203,8 @@ pub(crate) fn comment_field(comment: &str) -> Option<RawField> {
         return None;
     }
     let value = &body[colon + 1..];
-    let v_start = body_start + colon + 1 + (value.len() - value.trim_start().len());
-    let v_end = (body_start + colon + 1 + value.trim_end().len()).max(v_start);
+    let v_start = body_start + colon + 1 + (value.len() - trim_blank_start(value).len());
+    let v_end = (body_start + colon + 1 + trim_blank_end(value).len()).max(v_start);
     Some(RawField {
         key: trimmed(&body[..colon], body_start),
         value: (v_start, v_end),
@@ -199,21 +224,25 @@ pub(crate) fn front_matter_fields(yaml: &str) -> Vec<RawField> {
         if line.starts_with([' ', '\t', '#', '-']) {
             continue;
         }
-        let Some(colon) = line
-            .find(": ")
-            .or_else(|| line.strip_suffix(':').map(str::len))
-        else {
-            continue;
+        let (key, colon) = if let Some((inner, colon)) = quoted_key(line) {
+            ((start + inner.0, start + inner.1), colon)
+        } else {
+            let Some(colon) = line
+                .find(": ")
+                .or_else(|| line.strip_suffix(':').map(str::len))
+            else {
+                continue;
+            };
+            let key = &line[..colon];
+            if key.is_empty() || key.contains(['"', '\'', '{', '[']) {
+                continue;
+            }
+            (trimmed(key, start), colon)
         };
-        let key = &line[..colon];
-        if key.is_empty() || key.contains(['"', '\'', '{', '[']) {
-            continue;
-        }
-        let (v_start, v_end) = yaml_value(line, colon + 1);
-        let key = trimmed(key, start);
         if key.0 == key.1 {
             continue;
         }
+        let (v_start, v_end) = yaml_value(line, colon + 1);
         let (mut value, mut whole) = (
             (start + v_start, start + v_end),
             (start, start + line.len()),
@@ -234,6 +263,23 @@ pub(crate) fn front_matter_fields(yaml: &str) -> Vec<RawField> {
         });
     }
     out
+}
+
+/// A key written in quotes, `"owner": bob` or `'owner': bob`, which YAML
+/// reads as the key `owner`: the range between the quotes, and the offset
+/// of the colon after the closing quote (blanks may stand before it; a
+/// blank or the line's end follows it). The key's escapes, if any, are
+/// decoded by the caller ([`super::front_matter`]).
+fn quoted_key(line: &str) -> Option<((usize, usize), usize)> {
+    let q @ (b'"' | b'\'') = *line.as_bytes().first()? else {
+        return None;
+    };
+    let close = closing_quote(line, q)?;
+    let after = &line[close + 1..];
+    let gap = after.len() - trim_blank_start(after).len();
+    let colon = close + 1 + gap;
+    let rest = line[colon..].strip_prefix(':')?;
+    (rest.is_empty() || rest.starts_with([' ', '\t'])).then_some(((1, close), colon))
 }
 
 /// Front matter whose opening `---` a blank line follows, as offsets into
@@ -330,8 +376,8 @@ fn yaml_value(line: &str, from: usize) -> (usize, usize) {
     }
     match comment_start(rest) {
         Some(0) => (from, from),
-        Some(c) => (at, at + rest[..c].trim_end().len()),
-        None => (at, at + rest.trim_end().len()),
+        Some(c) => (at, at + trim_blank_end(&rest[..c]).len()),
+        None => (at, at + trim_blank_end(rest).len()),
     }
 }
 
@@ -406,192 +452,5 @@ impl RawField {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn bold(line: &str) -> Vec<(&str, &str, bool)> {
-        let mut fields = Vec::new();
-        bold_fields(line, &mut fields);
-        fields
-            .into_iter()
-            .map(|f| {
-                let MetaStyle::Bold { colon_inside } = f.style else {
-                    unreachable!()
-                };
-                (
-                    &line[f.key.0..f.key.1],
-                    &line[f.value.0..f.value.1],
-                    colon_inside,
-                )
-            })
-            .collect()
-    }
-
-    #[test]
-    fn bold_field_forms() {
-        assert_eq!(bold("**Status:** Draft"), [("Status", "Draft", true)]);
-        assert_eq!(
-            bold("**Created**: 2026-01-02  "),
-            [("Created", "2026-01-02", false)]
-        );
-        assert_eq!(
-            bold("**Branch**: `010-x` | **Date**: 2026-05-18 | **Spec**: [spec.md](spec.md)"),
-            [
-                ("Branch", "`010-x`", false),
-                ("Date", "2026-05-18", false),
-                ("Spec", "[spec.md](spec.md)", false)
-            ]
-        );
-        assert_eq!(
-            bold("**Status:** Draft | In Progress | Completed"),
-            [("Status", "Draft | In Progress | Completed", true)]
-        );
-        assert_eq!(bold("**Bold text** without colon"), []);
-        assert_eq!(bold("**Empty:**"), [("Empty", "", true)]);
-    }
-
-    #[test]
-    fn key_ranges_hold_no_white_space() {
-        // No-break and other Unicode spaces are trimmed from the key's
-        // range as from the key itself.
-        assert_eq!(bold("**\u{a0}Status:** Draft"), [("Status", "Draft", true)]);
-        assert_eq!(bold("**Owner\u{3000}**: Ann"), [("Owner", "Ann", false)]);
-        let c = "<!--\u{a0}KEY\u{2003}: v -->";
-        let f = comment_field(c).unwrap();
-        assert_eq!(&c[f.key.0..f.key.1], "KEY");
-        let y = "status\u{a0}: draft\n";
-        let f = &front_matter_fields(y)[0];
-        assert_eq!(&y[f.key.0..f.key.1], "status");
-        let l = "\u{a0}Owner\u{a0}: [Team]";
-        let f = plain_field(l).unwrap();
-        assert_eq!(&l[f.key.0..f.key.1], "Owner");
-    }
-
-    #[test]
-    fn comment_and_front_matter_fields() {
-        let c = "<!-- FEATURE_ID: {{feature_id}} -->";
-        let f = comment_field(c).unwrap();
-        assert_eq!(&c[f.key.0..f.key.1], "FEATURE_ID");
-        assert_eq!(&c[f.value.0..f.value.1], "{{feature_id}}");
-        assert!(comment_field("<!-- planwright-disable PW101 -->").is_none());
-        assert!(comment_field("<!-- just a note -->").is_none());
-        let y = "title: \"Plan\"\nstatus: draft\ntags:\n  - a\n";
-        let got: Vec<_> = front_matter_fields(y)
-            .into_iter()
-            .map(|f| (&y[f.key.0..f.key.1], &y[f.value.0..f.value.1]))
-            .collect();
-        assert_eq!(got, [("title", "Plan"), ("status", "draft"), ("tags", "")]);
-    }
-
-    #[test]
-    fn front_matter_values_stop_before_a_comment() {
-        let y =
-            "a: draft # by QA\nb: \"x # y\"  # z\nc: 'it''s' #\nd: # empty\ne: u#v\nf: \"open\n";
-        let got: Vec<_> = front_matter_fields(y)
-            .into_iter()
-            .map(|f| (&y[f.key.0..f.key.1], &y[f.value.0..f.value.1]))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("a", "draft"),
-                ("b", "x # y"),
-                ("c", "it''s"),
-                ("d", ""),
-                ("e", "u#v"),
-                ("f", "\"open")
-            ]
-        );
-        // Quotes inside a flow collection hide a `#` too; anchors and tags
-        // are not part of the value.
-        let y = "o: [a, \"b # c\"] # d\np: {x: 'y # z'}\nq: &o bob\nr: !!str 12 # n\ns: &a !t v\nt: &only\n";
-        let got: Vec<_> = front_matter_fields(y)
-            .into_iter()
-            .map(|f| &y[f.value.0..f.value.1])
-            .collect();
-        assert_eq!(
-            got,
-            ["[a, \"b # c\"]", "{x: 'y # z'}", "bob", "12", "v", ""]
-        );
-        let y =
-            "a: draft # by QA\nb: \"x # y\"  # z\nc: 'it''s' #\nd: # empty\ne: u#v\nf: \"open\n";
-        // An empty value before a comment sits right after the colon.
-        let d = &front_matter_fields(y)[3];
-        assert_eq!(&y[d.value.0 - 2..d.value.0], "d:");
-    }
-
-    #[test]
-    fn plain_fields() {
-        let l = "Owner: [Team/member]";
-        let f = plain_field(l).unwrap();
-        assert_eq!(&l[f.value.0..f.value.1], "[Team/member]");
-        assert!(plain_field("See https://example.com").is_none());
-        assert!(plain_field("A very long sentence that happens to have: a colon").is_none());
-    }
-
-    /// The front matter's range and its fields as (key, value), each
-    /// sliced from `src` by its ranges.
-    fn read_front_matter(src: &str) -> (Option<&str>, Vec<(&str, &str)>) {
-        let plan = crate::parse(src);
-        let fields = plan
-            .metadata
-            .iter()
-            .filter(|m| m.style == MetaStyle::FrontMatter)
-            .map(|m| (m.key_range.slice(src), m.value_range.slice(src)))
-            .collect();
-        (plan.front_matter.map(|r| r.slice(src)), fields)
-    }
-
-    #[test]
-    fn front_matter_after_a_blank_line_is_read() {
-        let fields = [("title", "X"), ("status", "Draft")];
-        for (src, fence) in [
-            (
-                "---\n\ntitle: X\nstatus: Draft\n---\n\n# X\n\n## Summary\n\nText.\n",
-                "---\n\ntitle: X\nstatus: Draft\n---",
-            ),
-            (
-                "\u{feff}---\r\n\r\ntitle: X\r\nstatus: Draft\r\n---  \r\n\r\n# X\r\n\r\n## Summary\r\n\r\nText.\r\n",
-                "---\r\n\r\ntitle: X\r\nstatus: Draft\r\n---  ",
-            ),
-            (
-                "---\r\rtitle: X\rstatus: Draft\r...\r# X\r\r## Summary\r\rText.\r",
-                "---\r\rtitle: X\rstatus: Draft\r...",
-            ),
-        ] {
-            assert_eq!(
-                read_front_matter(src),
-                (Some(fence), fields.to_vec()),
-                "{src:?}"
-            );
-            let plan = crate::parse(src);
-            let headings: Vec<&str> = plan.sections.iter().map(|s| s.heading.slice(src)).collect();
-            assert_eq!(headings, ["# X", "## Summary"], "{src:?}");
-            assert_eq!(plan.title.map(|t| t.text.to_string()).as_deref(), Some("X"));
-        }
-        // Comments, lists, nested maps and block scalars are YAML's too.
-        let src = "---\n\n# by hand\ntitle: \"X\"\ntags:\n- a\n- b\nowner:\n  name: ops\nnote: |\n  two\n\n  lines\n...\n\n# X\n";
-        assert_eq!(
-            read_front_matter(src).1,
-            [("title", "X"), ("tags", ""), ("owner", ""), ("note", "|")]
-        );
-    }
-
-    #[test]
-    fn a_thematic_break_before_prose_is_no_front_matter() {
-        for src in [
-            "---\n\nSome prose here.\n---\n\n# X\n",
-            "---\n\ntitle: X\nThis is prose.\n---\n",
-            "---\n\nNote that: this reads as prose\n---\n",
-            "---\n\n---\n\n# X\n",
-            "---\n\ntitle: X\n\n# X\n",
-            "---\n\n    code: x\n---\n",
-            "---\n\n- item\ntitle: X\n---\n",
-            "----\n\ntitle: X\n---\n",
-            " ---\n\ntitle: X\n---\n",
-            "# T\n\n---\n\ntitle: X\n---\n",
-        ] {
-            assert_eq!(read_front_matter(src), (None, vec![]), "{src:?}");
-        }
-    }
-}
+#[path = "meta_tests.rs"]
+mod tests;

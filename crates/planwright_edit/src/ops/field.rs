@@ -3,7 +3,7 @@
 
 use planwright_core::edit::Edit;
 use planwright_core::{
-    DialectSet, MetaField, MetaStyle, Plan, TextRange, escape_yaml, needs_yaml_quotes,
+    DialectSet, LineIndex, MetaField, MetaStyle, Plan, TextRange, escape_yaml, needs_yaml_quotes,
     normalize_key,
 };
 
@@ -11,6 +11,10 @@ use super::{Change, Intent, OpError, field_list, insert_lines, line_end_after, l
 
 #[path = "field_header.rs"]
 mod header;
+#[path = "field_name.rs"]
+mod name;
+#[path = "field_yaml.rs"]
+mod yaml;
 
 /// What `planwright set` was asked.
 #[derive(Clone, Copy, Debug)]
@@ -76,8 +80,27 @@ pub fn check_status(
 /// error rather than a guess. A header table that states the field is
 /// refused either way: planwright edits no table cells, and adding a
 /// field beside the table would contradict it.
+///
+/// The value is trimmed of ASCII white space only: a no-break space that
+/// opens it is kept. In front matter a quoted value keeps its quotes; a
+/// plain one stays plain unless YAML would read the new value as other
+/// than a string (`false`, `7`, `2024-02-02`, `null`), which is then
+/// quoted, but for one case: the old value was itself plain and read as
+/// that same type (`flag: true` set to `false` is `flag: false`, `count:
+/// 42` set to `7` is `count: 7`), so the field keeps its YAML type. See
+/// [`yaml::keeps_type`]. A bold field's trailing hard break (`\`, two
+/// spaces) stays after the new value.
+///
+/// `--add` writes a front-matter key exactly as typed (trimmed): YAML keys
+/// are case-sensitive, so `Feature ID` stays `Feature ID` among lower-case
+/// keys. A bold label or a comment key is cased like the header's others
+/// of its style (see [`key_like`]): `status` is written `**Status:**`
+/// under capitalised labels, `<!-- OWNER_TEAM: -->` among upper-case
+/// comment keys. A name the header's style cannot hold is refused up
+/// front (see [`name::problem`]), and so is a key the front matter already
+/// has in any spelling or quoting.
 pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, OpError> {
-    let value = req.value.trim();
+    let value = req.value.trim_matches(|c: char| c.is_ascii_whitespace());
     let key = normalize_key(req.field);
     let fields = header::fields_named(plan, src, &key);
     if fields.is_empty() {
@@ -107,8 +130,10 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
         .iter()
         .find(|(_, f)| f.style == MetaStyle::FrontMatter && spans_lines(plan, src, f))
     {
+        let line = LineIndex::new(src).line_of(f.key_range.start) + 1;
         return Err(OpError::MultilineValue {
             field: f.key.to_string(),
+            line,
         });
     }
     let mut edits = Vec::new();
@@ -158,7 +183,13 @@ fn spans_lines(plan: &Plan, src: &str, f: &MetaField) -> bool {
     };
     let key_end = f.key_range.end as usize;
     let after_key = src.get(key_end..line_end_after(src, key_end)).unwrap_or("");
-    let value = after_key.trim_start_matches(':').trim_start();
+    // A quoted key's range ends inside its quotes (`"summary": |`).
+    let value = after_key
+        .strip_prefix(['"', '\''])
+        .unwrap_or(after_key)
+        .trim_start_matches([' ', '\t'])
+        .trim_start_matches(':')
+        .trim_start();
     if value.starts_with(['|', '>']) {
         return true;
     }
@@ -187,7 +218,7 @@ fn encode(
     value: &str,
 ) -> Result<(String, String), OpError> {
     let bad = |reason: &str| OpError::BadValue {
-        style: style.name(),
+        style: in_words(style),
         reason: reason.to_owned(),
     };
     if value.contains(['\n', '\r']) {
@@ -201,6 +232,17 @@ fn encode(
         MetaStyle::Bold { .. } => {
             if let Some(extra) = field_within(value) {
                 return Err(bad(&format!("it would add the field `{extra}`")));
+            }
+            if value.ends_with('|') {
+                return Err(bad(
+                    "it ends with `|`, which a bold field's line reads as the separator before another field (`**A:** x | **B:** y`), so the value would end before it",
+                ));
+            }
+            let backslashes = value.len() - value.trim_end_matches('\\').len();
+            if backslashes % 2 == 1 {
+                return Err(bad(
+                    "it ends with `\\`, which Markdown reads as a line break, not as part of the value",
+                ));
             }
             (value.to_owned(), value.to_owned())
         }
@@ -222,7 +264,8 @@ fn encode(
                 // fields: planwright reads it as the empty value (YAML as
                 // null), and setting a value again restores the line.
                 None if value.is_empty() => (String::new(), String::new()),
-                None if needs_yaml_quotes(value) => {
+                // The old plain value's type is kept (see `set_field`).
+                None if needs_yaml_quotes(value) && !yaml::keeps_type(range.slice(src), value) => {
                     let inner = escape_yaml(value, b'"');
                     (format!("\"{inner}\""), value.to_owned())
                 }
@@ -295,7 +338,23 @@ fn add_field(
         .copied()
         .filter(|f| std::mem::discriminant(&f.style) == std::mem::discriminant(&style))
         .collect();
-    let name = key_like(field, &same);
+    let typed = field.trim_matches(|c: char| c.is_ascii_whitespace());
+    let name = if style == MetaStyle::FrontMatter {
+        typed.to_owned()
+    } else {
+        key_like(typed, &same)
+    };
+    let name = name.as_str();
+    if let Some(problem) = name::problem(name, style) {
+        return Err(OpError::BadName {
+            style: in_words(style),
+            name: typed.to_owned(),
+            problem,
+        });
+    }
+    if let Some((line, written)) = yaml::key_line(plan, src, &key) {
+        return Err(OpError::KeyElsewhere { written, line });
+    }
     let (value_text, parsed) = encode(style, " ", TextRange::empty(1), value)?;
     // No space after the key for an empty value, as `set` leaves it.
     let v = if value_text.is_empty() {
@@ -363,7 +422,7 @@ fn after_field(src: &str, last: &MetaField, same: &[&MetaField], written: &str, 
     let blank_between = same.len() >= 2 && {
         let prev = same[same.len() - 2];
         src.get(prev.range.end as usize..start)
-            .is_some_and(|s| planwright_core::LineIndex::new(s).line_count() >= 3)
+            .is_some_and(|s| LineIndex::new(s).line_count() >= 3)
     };
     // Lines that end in a hard break but the last (`**Input**: ...` in the
     // spec-kit header): a new last line would run into the old one when
@@ -440,9 +499,10 @@ fn title_end(src: &str, heading: TextRange) -> usize {
     underline + planwright_core::text::line_len(rest)
 }
 
-/// The user's field name, cased like the header's other keys of one style:
-/// `FEATURE_ID` among comment keys, `status` in lower-case front matter,
-/// `Owner` among capitalised bold keys.
+/// The user's field name for a bold label or a comment key, cased like the
+/// header's other keys of that style: `FEATURE_ID` among upper-case
+/// comment keys, `status` among lower-case labels, else capitalised
+/// (`Owner`). A front-matter key is never recased (see [`set_field`]).
 fn key_like(field: &str, same: &[&MetaField]) -> String {
     let letters = |f: &&MetaField| {
         f.key
@@ -453,7 +513,6 @@ fn key_like(field: &str, same: &[&MetaField]) -> String {
     let all = |pred: fn(char) -> bool| {
         !same.is_empty() && same.iter().all(|f| letters(f).chars().all(pred))
     };
-    let field = field.trim();
     if all(char::is_uppercase) {
         field.to_uppercase().replace([' ', '-'], "_")
     } else if all(char::is_lowercase) {
@@ -469,3 +528,12 @@ fn key_like(field: &str, same: &[&MetaField]) -> String {
 #[cfg(test)]
 #[path = "field_tests.rs"]
 mod tests;
+
+/// A header style as messages name it: `front-matter`, not the JSON's
+/// `front_matter`.
+fn in_words(style: MetaStyle) -> &'static str {
+    match style {
+        MetaStyle::FrontMatter => "front-matter",
+        other => other.name(),
+    }
+}

@@ -37,7 +37,9 @@ fn comment_and_front_matter_fields() {
 
 #[test]
 fn front_matter_values_yaml_would_retype_are_quoted() {
-    let fm = "---\nversion: 1.2\n---\n# P\n";
+    // The old value is a string: a new one that YAML would read as a
+    // number, a boolean, null or a date is quoted to stay one.
+    let fm = "---\nversion: v1.2\n---\n# P\n";
     for value in [
         "null",
         "Null",
@@ -85,7 +87,7 @@ fn front_matter_values_yaml_would_retype_are_quoted() {
     // Added fields too.
     assert_eq!(
         run(fm, "due", "2026-01-05", true).unwrap(),
-        "---\nversion: 1.2\ndue: \"2026-01-05\"\n---\n# P\n"
+        "---\nversion: v1.2\ndue: \"2026-01-05\"\n---\n# P\n"
     );
 }
 
@@ -97,14 +99,15 @@ fn front_matter_values_over_several_lines_are_refused() {
         "---\ntags:\n  # the list\n  - a\n---\n# P\n",
         "---\nsummary: |\n  keep me\n---\n# P\n",
         "---\nsummary: >-\n---\n# P\n",
+        "---\n\"summary\": >-\n---\n# P\n",
         "---\ntitle: a long\n  folded title\nowner: al\n---\n# P\n",
     ] {
-        let key = &src[4..src[4..].find(':').unwrap() + 4];
+        let key = src[4..src[4..].find(':').unwrap() + 4].trim_matches('"');
         let err = run(src, key, "bob", false).unwrap_err();
         assert_eq!(
             err.to_string(),
             format!(
-                "`{key}` has a multi-line value in the front matter; planwright edits only one-line values"
+                "`{key}` on line 2 has a multi-line value in the front matter (a list, a mapping, a block or folded scalar); planwright edits only one-line values"
             ),
             "{src:?}"
         );
@@ -178,4 +181,131 @@ fn a_quoted_value_over_several_lines_is_replaced_whole() {
         run(src, "title", "Short", false).unwrap(),
         "---\ntitle: \"Short\" # keep\nowner: al\n---\n\nText.\n"
     );
+}
+
+#[test]
+fn a_plain_value_keeps_its_yaml_type() {
+    let src = "---\nflag: true\ncount: 42\nday: 2024-01-01\nratio: 1.5\nname: x\n---\n# T\n";
+    for (field, value, line) in [
+        ("flag", "false", "flag: false"),
+        ("count", "7", "count: 7"),
+        ("day", "2024-02-02", "day: 2024-02-02"),
+        ("ratio", "0.25", "ratio: 0.25"),
+        // Another type, or a string where a string stood: quoted as before.
+        ("flag", "7", "flag: \"7\""),
+        ("count", "2024-02-02", "count: \"2024-02-02\""),
+        ("day", "2024-02-30", "day: \"2024-02-30\""),
+        ("name", "false", "name: \"false\""),
+        ("flag", "maybe", "flag: maybe"),
+    ] {
+        let old = src.lines().find(|l| l.starts_with(field)).unwrap();
+        assert_eq!(
+            run(src, field, value, false).unwrap(),
+            src.replace(old, line),
+            "{field} = {value}"
+        );
+    }
+    // A quoted value keeps its quotes, whatever the new value's type.
+    assert_eq!(
+        run("---\nflag: \"true\"\n---\n# T\n", "flag", "false", false).unwrap(),
+        "---\nflag: \"false\"\n---\n# T\n"
+    );
+}
+
+#[test]
+fn quoted_keys_are_keys() {
+    let src = "---\ntitle: Plain\n\"owner\": bob # lead\n'the team': core\n---\n# T\n";
+    let plan = planwright_core::parse(src);
+    let owner = plan.field("owner").unwrap();
+    assert_eq!((owner.key.as_str(), owner.value.as_str()), ("owner", "bob"));
+    assert_eq!(plan.field("the team").unwrap().value, "core");
+    let want = "---\ntitle: Plain\n\"owner\": al # lead\n'the team': core\n---\n# T\n";
+    assert_eq!(run(src, "owner", "al", false).unwrap(), want);
+    // `--add` of a key the front matter has, in any quoting, edits it.
+    assert_eq!(run(src, "owner", "al", true).unwrap(), want);
+    assert_eq!(
+        run(src, "The Team", "ops", true).unwrap(),
+        "---\ntitle: Plain\n\"owner\": bob # lead\n'the team': ops\n---\n# T\n"
+    );
+    // Escapes in a quoted key are read as YAML reads them.
+    let src = "---\n\"ow\\x6eer\": bob\n---\n# T\n";
+    assert_eq!(
+        run(src, "owner", "al", true).unwrap(),
+        "---\n\"ow\\x6eer\": al\n---\n# T\n"
+    );
+}
+
+#[test]
+fn a_key_in_a_form_planwright_does_not_read_is_never_added_twice() {
+    // `it's` is a plain YAML key the reader does not list; with bold
+    // fields in the majority the new field would be a bold one, beside it.
+    let src = "---\nit's: x\n---\n# T\n\n**A:** 1\n**B:** 2\n";
+    assert_eq!(
+        run(src, "it's", "y", true).unwrap_err().to_string(),
+        "the front matter already has the key `it's` on line 2, written in a way planwright does not edit; change it there"
+    );
+}
+
+#[test]
+fn an_added_key_keeps_the_users_spelling() {
+    let src = "---\ntitle: p\nstatus: draft\n---\n# P\n";
+    assert_eq!(
+        run(src, "Feature ID", "FX 1", true).unwrap(),
+        "---\ntitle: p\nstatus: draft\nFeature ID: FX 1\n---\n# P\n"
+    );
+    let src = "---\n\"owner\": bob\n---\n# P\n";
+    assert_eq!(
+        run(src, "team", "core", true).unwrap(),
+        "---\n\"owner\": bob\nteam: core\n---\n# P\n"
+    );
+}
+
+#[test]
+fn a_name_that_would_break_the_key_is_refused() {
+    let src = "---\ntitle: p\n---\n# P\n";
+    for (name, why) in [
+        ("key: evil", "cannot contain `:`, which ends a field's name"),
+        (
+            "\"q\"",
+            "cannot contain `\"`: planwright writes a front-matter key as a plain YAML key",
+        ),
+        (
+            "- x",
+            "starts with `-`, which YAML reads as syntax, not as part of a key",
+        ),
+        ("a #b", "cannot contain ` #`, which YAML reads as a comment"),
+        (
+            "true",
+            "would be read by YAML as a boolean, a number, null or a date, not as a name",
+        ),
+    ] {
+        assert_eq!(
+            run(src, name, "v", true).unwrap_err().to_string(),
+            format!("cannot add `{name}` as a front-matter field: its name {why}"),
+        );
+    }
+}
+
+#[test]
+fn a_multi_line_value_is_refused_naming_its_line() {
+    let src = "---\ntitle: t\nowner: al\ntags:\n  - a\n---\n# P\n";
+    assert_eq!(
+        run(src, "tags", "x", false).unwrap_err().to_string(),
+        "`tags` on line 4 has a multi-line value in the front matter (a list, a mapping, a block or folded scalar); planwright edits only one-line values"
+    );
+}
+
+#[test]
+fn only_ascii_white_space_is_trimmed_from_a_value() {
+    let src = "---\nowner: al\n---\n# P\n\n**Team:** x\n";
+    assert_eq!(
+        run(src, "owner", " \u{a0}nbsp\t", false).unwrap(),
+        "---\nowner: \u{a0}nbsp\n---\n# P\n\n**Team:** x\n"
+    );
+    assert_eq!(
+        run(src, "team", "\u{a0}core\u{2003}", false).unwrap(),
+        "---\nowner: al\n---\n# P\n\n**Team:** \u{a0}core\u{2003}\n"
+    );
+    let plan = planwright_core::parse("# P\n\n**Team:** \u{a0}core \n");
+    assert_eq!(plan.field("team").unwrap().value, "\u{a0}core");
 }

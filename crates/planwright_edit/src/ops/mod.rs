@@ -63,9 +63,22 @@ pub enum OpError {
         allowed: Vec<String>,
     },
     #[error(
-        "`{field}` has a multi-line value in the front matter; planwright edits only one-line values"
+        "`{field}` on line {line} has a multi-line value in the front matter (a list, a mapping, a block or folded scalar); planwright edits only one-line values"
     )]
-    MultilineValue { field: String },
+    MultilineValue { field: String, line: usize },
+    /// `set --add` with a name the header's style cannot hold.
+    #[error("cannot add `{name}` as a {style} field: its name {problem}")]
+    BadName {
+        style: &'static str,
+        name: String,
+        problem: String,
+    },
+    /// `set --add` of a front-matter key already written in a form the
+    /// reader does not list: adding it would repeat the key.
+    #[error(
+        "the front matter already has the key `{written}` on line {line}, written in a way planwright does not edit; change it there"
+    )]
+    KeyElsewhere { written: String, line: usize },
     #[error("the value cannot be written as a {style} field: {reason}")]
     BadValue { style: &'static str, reason: String },
     #[error("the plan has no progress-log section; use --create to add one")]

@@ -1,0 +1,114 @@
+//! `set` and `done` on the QA report's corner cases, as a user runs them:
+//! output, exit code, and the whole file after.
+
+use std::path::Path;
+
+use crate::support::{planwright, stderr, stdout};
+
+/// Runs `args` in a folder holding `plan.md` with `text`: the exit code,
+/// standard output, standard error, and the plan's text after.
+fn run(text: &str, args: &[&str]) -> (Option<i32>, String, String, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("plan.md"), text).expect("write");
+    let out = planwright(args, dir.path());
+    let after = std::fs::read_to_string(Path::new(dir.path()).join("plan.md")).expect("read");
+    (out.status.code(), stdout(&out), stderr(&out), after)
+}
+
+#[test]
+fn a_hard_break_after_the_value_stays() {
+    let text = "# Title\n\n**Status:** Draft\\\n**Owner:** a\n";
+    let (code, out, _, after) = run(text, &["show", "plan.md"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("  Status  Draft\n"), "{out}");
+    assert_eq!(after, text);
+    let (code, out, err, after) = run(text, &["set", "plan.md", "status", "Done"]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (Some(0), "set status: Done\n", "")
+    );
+    assert_eq!(after, "# Title\n\n**Status:** Done\\\n**Owner:** a\n");
+}
+
+#[test]
+fn front_matter_values_keep_their_yaml_type() {
+    let text = "---\nflag: true\ncount: 42\nday: 2024-01-01\n---\n# T\n";
+    for (field, value, line) in [
+        ("flag", "false", "flag: false"),
+        ("count", "7", "count: 7"),
+        ("day", "2024-02-02", "day: 2024-02-02"),
+        ("count", "many", "count: many"),
+        ("day", "true", "day: \"true\""),
+    ] {
+        let (code, _, err, after) = run(text, &["set", "plan.md", field, value]);
+        assert_eq!((code, err.as_str()), (Some(0), ""), "{field} {value}");
+        let old = text.lines().find(|l| l.starts_with(field)).expect("line");
+        assert_eq!(after, text.replace(old, line), "{field} {value}");
+    }
+}
+
+#[test]
+fn a_quoted_key_is_edited_and_never_added_twice() {
+    let text = "---\ntitle: Plain\n\"owner\": bob\n---\n# T\n";
+    let want = "---\ntitle: Plain\n\"owner\": al\n---\n# T\n";
+    for args in [
+        &["set", "plan.md", "owner", "al"][..],
+        &["set", "plan.md", "--add", "owner", "al"][..],
+    ] {
+        let (code, out, err, after) = run(text, args);
+        assert_eq!(
+            (code, out.as_str(), err.as_str()),
+            (Some(0), "set owner: al\n", "")
+        );
+        assert_eq!(after, want);
+    }
+}
+
+#[test]
+fn refusals_say_why() {
+    let cases = [
+        (
+            "---\ntitle: t\n---\n# T\n",
+            &["set", "plan.md", "--add", "key: evil", "v"][..],
+            "plan.md: cannot add `key: evil` as a front-matter field: its name cannot contain `:`, which ends a field's name",
+        ),
+        (
+            "# T\n\n**Owner:** x\\|y | **Team:** z\n",
+            &["set", "plan.md", "owner", "|"][..],
+            "plan.md: the value cannot be written as a bold field: it ends with `|`, which a bold field's line reads as the separator before another field (`**A:** x | **B:** y`), so the value would end before it",
+        ),
+        (
+            "---\ntitle: t\ntags:\n  - a\n---\n# T\n",
+            &["set", "plan.md", "tags", "x"][..],
+            "plan.md: `tags` on line 3 has a multi-line value in the front matter (a list, a mapping, a block or folded scalar); planwright edits only one-line values",
+        ),
+        (
+            "- [ ] T001 a\n- [ ] T001 b\n",
+            &["done", "plan.md", "T001"][..],
+            "plan.md: `T001` matches 2 tasks; name one by #index (`#1`) or by id and text as `next` prints them (`T001 a`):\n  #1 T001 [ ] a\n  #2 T001 [ ] b",
+        ),
+    ];
+    for (text, args, message) in cases {
+        let (code, out, err, after) = run(text, args);
+        assert_eq!(code, Some(2), "{args:?}");
+        assert_eq!(out, "");
+        assert_eq!(err, format!("planwright: error: {message}\n"));
+        assert_eq!(after, text, "{args:?} changed the plan");
+    }
+}
+
+#[test]
+fn a_repeated_id_with_its_text_names_one_task() {
+    let text = "- [x] T001 a\n- [ ] T001 b\n- [ ] T002 c\n";
+    let (code, out, err, after) = run(text, &["done", "plan.md", "T001 b"]);
+    assert_eq!((code, err.as_str()), (Some(0), ""), "{out}");
+    assert_eq!(after, "- [x] T001 a\n- [x] T001 b\n- [ ] T002 c\n");
+}
+
+#[test]
+fn a_leading_no_break_space_is_kept() {
+    let text = "---\nowner: al\n---\n# T\n";
+    let (code, _, err, after) = run(text, &["set", "plan.md", "owner", "\u{a0}nbsp "]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert_eq!(after, "---\nowner: \u{a0}nbsp\n---\n# T\n");
+}
