@@ -8,7 +8,8 @@
 //! 1)", or a `T005 → T006` chain. A phase id the plan repeats (an overview
 //! `### Phase 1` without tasks and the `### Phase 1` holding them) is every
 //! phase of the id but one nested in another of it, whose tasks count
-//! there. A wait for something that holds the waiting node is void, as the
+//! there; and what a copy without tasks says it depends on holds back
+//! every such copy that says nothing of its own (see [`waiting_copies`]). A wait for something that holds the waiting node is void, as the
 //! node is part of it; a phase naming its own id among its dependencies is
 //! prose about the phase ("Sprint 2 does not block Sprint 3"). A reference
 //! to something the plan does not have is no wait (lint's PW206 reports
@@ -74,6 +75,10 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
         }
     };
     for (p, phase) in plan.phases.iter().enumerate() {
+        if phase.depends_on.is_empty() {
+            continue;
+        }
+        let waiting = waiting_copies(plan, &mut roots, p);
         for d in &phase.depends_on {
             match &d.target {
                 RefTarget::Phase { kind, number } => {
@@ -81,12 +86,16 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
                         continue;
                     }
                     for &q in roots.get(&d.target) {
-                        push(Node::Phase(q), Node::Phase(p), d.range);
+                        for &w in &waiting {
+                            push(Node::Phase(q), Node::Phase(w), d.range);
+                        }
                     }
                 }
                 RefTarget::Task(key) => {
                     for t in resolve(key) {
-                        push(Node::Task(t), Node::Phase(p), d.range);
+                        for &w in &waiting {
+                            push(Node::Task(t), Node::Phase(w), d.range);
+                        }
                     }
                 }
             }
@@ -123,6 +132,37 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
             }
         }
     }
+    out
+}
+
+/// The phases that wait for what phase `p` states it depends on: `p`,
+/// and when `p` holds no tasks (an overview `### Phase 2` saying
+/// `Dependencies: Phase 1`), every other root of its id (see
+/// [`PhaseRoots`]) that states nothing of its own dependencies: the
+/// overview speaks for the `### Phase 2` holding the tasks, as a wait for
+/// `Phase 2` waits for both. A copy with a statement of its own
+/// (`Dependencies: None` too) keeps it, as an overview item's dependency
+/// yields to the headed phase's own (`parse::note_phases`); and what a
+/// phase with tasks says is its own, not that of another phase numbered
+/// alike (`### Phase 2: Build` and `### Phase 2: Polish`).
+fn waiting_copies(plan: &Plan, roots: &mut PhaseRoots<'_>, p: usize) -> Vec<usize> {
+    let phase = &plan.phases[p];
+    let id = RefTarget::Phase {
+        kind: phase.kind,
+        number: phase.number.clone(),
+    };
+    let mut out = vec![p];
+    // An unnumbered phase shares its empty id with no overview copy.
+    if phase.number.is_empty() || !phase.tasks.is_empty() {
+        return out;
+    }
+    out.extend(
+        roots
+            .get(&id)
+            .iter()
+            .copied()
+            .filter(|&q| q != p && plan.phases[q].depends_range.is_none()),
+    );
     out
 }
 
@@ -558,6 +598,46 @@ mod tests {
         let own = "# P\n\n## Phase 1: A\n\n**Dependencies:** T001, Phase 1\n\n- [ ] T001 a\n";
         assert_eq!(pairs(own), [(Task(0), Phase(0), true)]);
         assert_eq!(first_cycle(own), None);
+    }
+
+    #[test]
+    fn a_dependency_on_an_overview_copy_holds_back_every_copy() {
+        use Node::Phase;
+        let src = "\
+# P
+
+## Outline
+
+### Milestone 1: Core
+
+### Milestone 2: Extras
+Dependencies: Milestone 1
+
+### Milestone 3: Docs
+
+## Work
+
+### Milestone 1: Core
+- [ ] T001 core
+
+### Milestone 2: Extras
+- [ ] T002 extras
+
+### Milestone 3: Docs
+**Dependencies:** None
+- [ ] T003 docs
+";
+        let waits = pairs(src);
+        // The copy with the tasks (3, 4 under "Work") waits as the
+        // overview's copy does; one that says None itself keeps that.
+        assert!(waits.contains(&(Phase(0), Phase(1), false)));
+        assert!(waits.contains(&(Phase(3), Phase(4), false)));
+        assert!(waits.contains(&(Phase(0), Phase(4), false)));
+        assert!(waits.iter().all(|&(_, to, _)| to != Phase(5)));
+        // What a phase with tasks says is its own: another phase numbered
+        // alike does not wait for it.
+        let alike = "## Stage 1: A\n- [ ] T001 a\n## Stage 2: B\nDependencies: Stage 1\n- [ ] T002 b\n## Stage 2: C\n- [ ] T003 c\n";
+        assert_eq!(pairs(alike), [(Phase(0), Phase(1), false)]);
     }
 
     #[test]

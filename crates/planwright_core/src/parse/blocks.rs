@@ -1,7 +1,8 @@
 //! Inline blocks (paragraphs and item texts) as they close: placeholders in
 //! their text, `**Key:** value` fields (and what a phase learns from them),
 //! dependencies (a phase's, or those a task's own item names), `T005 →
-//! T006` chains, and phases opened by a bold line; and HTML, whose
+//! T006` chains and "T006 depends on T005" sentences, and phases opened by
+//! a bold line; and HTML, whose
 //! comments hold fields and directives.
 
 use super::{
@@ -10,7 +11,7 @@ use super::{
     line_start_before, meta, normalize_key,
 };
 
-use super::refs::is_dependency_key;
+use super::refs::{is_dependency_key, may_state_order, task_sentences};
 use deps::Owner;
 
 use std::ops::Range;
@@ -161,6 +162,13 @@ impl Builder<'_> {
         let text = range.slice(self.src);
         if has_arrow(text) {
             self.task_links(text, range.start as usize);
+        }
+        // Outside a task's item, "T002 depends on T001" says what the
+        // arrow does; inside one the task reader reads its dependencies.
+        if !matches!(self.dependency_owner(), Some(Owner::Task(_))) && may_state_order(text) {
+            for (from, to, range) in task_sentences(text, range.start as usize) {
+                self.plan.task_links.push(TaskLink { from, to, range });
+            }
         }
         if block_kind == InlineKind::Paragraph
             && self.items.is_empty()

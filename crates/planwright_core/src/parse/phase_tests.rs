@@ -536,3 +536,36 @@ mod dependency_input {
         }
     }
 }
+
+#[test]
+fn a_phase_dependency_said_as_a_sentence_is_read_to_its_clause_end() {
+    let src = "\
+## Stage 1: A
+- [ ] T001 a
+## Stage 2: B
+Depends on Stage 1. Stage 3 reuses its fixtures.
+- [ ] T002 b
+## Stage 3: C
+*Blocked by* Stage 2; unlike Stage 1
+## Stage 4: D
+Sprint 2 does not block Stage 4, and depends on the weather.
+## Stage 5: E
+Depends on nothing; Stage 1 runs alongside.
+";
+    let plan = p(src);
+    let deps = |i: usize| -> Vec<(Text, &str)> {
+        plan.phases[i]
+            .depends_on
+            .iter()
+            .map(|r| (r.target.label(), r.range.slice(src)))
+            .collect()
+    };
+    assert_eq!(deps(1), [("Stage 1".into(), "Stage 1")]);
+    assert_eq!(
+        plan.phases[1].depends_range.map(|r| r.slice(src)),
+        Some("Stage 1")
+    );
+    assert_eq!(deps(2), [("Stage 2".into(), "Stage 2")]);
+    assert!(deps(3).is_empty());
+    assert!(deps(4).is_empty());
+}

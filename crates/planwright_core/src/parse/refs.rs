@@ -1,6 +1,7 @@
 //! Dependencies written as prose: "Phase 1 complete", "Phases 1-4",
-//! "Depends on T012", "T001-T003", and `T005 → T006` chains between tasks;
-//! `keys` finds where a line or a task's text names them.
+//! "Depends on T012", "T001-T003", `T005 → T006` chains between tasks and
+//! sentences saying the same ("T006 depends on T005", "T005 blocks
+//! T006"); `keys` finds where a line or a task's text names them.
 //!
 //! Like the other recognisers they return offsets relative to the string
 //! they were given, plus the `base` the caller passes.
@@ -9,9 +10,10 @@ mod chain;
 mod keys;
 mod order;
 
-pub(crate) use chain::task_chain;
+pub(crate) use chain::{may_state_order, task_chain, task_sentences};
 pub(crate) use keys::{
-    Hints, Mention, dependency_field, field_mentions, hints, is_dependency_key, mentions,
+    Hints, Mention, dependency_field, dependency_sentence, field_mentions, hints,
+    is_dependency_key, mentions, negated,
 };
 pub(crate) use order::phase_order;
 
@@ -116,6 +118,12 @@ impl Refs<'_> {
                 let word = &self.lower[i..end];
                 if word == "and" || word == "or" {
                     id_slot = after_ref;
+                    i = end;
+                    continue;
+                }
+                // "depends on task 2.1": the word says an id follows.
+                if TASK_WORDS.contains(&word) {
+                    (after_ref, id_slot) = (false, true);
                     i = end;
                     continue;
                 }
@@ -267,6 +275,10 @@ impl Refs<'_> {
         i + len
     }
 }
+
+/// Words that name what follows them as tasks: a numbered id after one
+/// (`task 2.1`) is a task's, as one first in a value is.
+const TASK_WORDS: [&str; 4] = ["task", "tasks", "subtask", "subtasks"];
 
 /// Words after which a negation no longer holds: "independent of Phase 1
 /// but after Phase 2".

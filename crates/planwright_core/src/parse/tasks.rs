@@ -2,6 +2,7 @@
 //! section that hold them), and a task item's own lines give its
 //! requirements and dependencies.
 
+use super::refs::negated;
 use super::{
     Builder, InlineKind, OpenItem, Task, TaskKind, TaskState, Text, TextRange, bold_phase, items,
     line_len, references, trim_trailing_newlines,
@@ -222,11 +223,22 @@ impl Builder<'_> {
                         owner = Some(Text::from(v));
                     }
                 }
-                // A dependency the author has crossed out is none.
-                _ if crate::text::struck_through(&text[..at]) => {}
+                // A dependency the author has crossed out, or taken back
+                // ("not blocked by", "no longer depends on"), is none.
+                _ if crate::text::struck_through(&text[..at]) || negated(&text[..at]) => {}
                 _ => {
-                    let line = &text[at..line_end];
+                    let line = &text[at..end + clause_len(value)];
+                    let mut last: Option<usize> = None;
                     for r in references(line, abs) {
+                        // A list goes on only through list words: "after
+                        // T002 and compare with the T001 baseline" waits
+                        // for T002 alone.
+                        let (start, stop) = (r.range.start as usize, r.range.end as usize);
+                        // (A phase range's numbers share one range.)
+                        if last.is_some_and(|l| start > l && !joins_list(&self.src[l..start])) {
+                            break;
+                        }
+                        last = Some(last.map_or(stop, |l| l.max(stop)));
                         if let crate::model::RefTarget::Task(id) = r.target {
                             push_unique(&mut depends, &mut seen, id);
                         }
@@ -242,6 +254,63 @@ impl Builder<'_> {
             task.owner = owner;
         }
     }
+}
+
+/// How much of a dependency's value is its clause: up to a `;`, the end
+/// of a sentence (a `.` before white space and a capital, or at the end)
+/// or the bracket closing the one the key stands in, so "(depends on
+/// T002; reuse the helpers from T001)" waits for T002 only. A dot inside
+/// an id (`T231.15`, `2.1`) ends nothing, nor a bracket pair inside the
+/// value (`T001 (loader), T002`).
+fn clause_len(value: &str) -> usize {
+    let b = value.as_bytes();
+    let sentence_end = |i: usize| {
+        let rest = value[i + 1..].trim_start();
+        rest.is_empty()
+            || (rest.len() < value.len() - i - 1 && rest.starts_with(char::is_uppercase))
+    };
+    let mut depth = 0usize;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' if depth == 0 => return i,
+            b')' | b']' => depth -= 1,
+            b';' => return i,
+            b'.' if sentence_end(i) => return i,
+            _ => {}
+        }
+    }
+    value.len()
+}
+
+/// Whether the text between two references of one dependency value lists
+/// them together: besides punctuation and brackets, only "and", "or",
+/// "also", "task(s)" and what stands in brackets (`T001 (schema), T002`).
+fn joins_list(between: &str) -> bool {
+    let mut depth = 0usize;
+    let mut word = 0..0;
+    for (i, c) in between.char_indices().chain([(between.len(), ' ')]) {
+        if c.is_alphanumeric() {
+            if word.is_empty() {
+                word = i..i;
+            }
+            word.end = i + c.len_utf8();
+            continue;
+        }
+        let w = &between[std::mem::replace(&mut word, 0..0)];
+        let listing = ["and", "or", "also", "task", "tasks", "subtask", "subtasks"]
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k));
+        if depth == 0 && !w.is_empty() && !listing {
+            return false;
+        }
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    true
 }
 
 /// What `task_details` looks for in a task item's own lines.
@@ -427,6 +496,57 @@ mod tests {
             .join(", ");
         let plan = crate::parse(&format!("- [ ] T999 x {line}\n"));
         assert_eq!(plan.tasks[0].depends_on.len(), 300);
+    }
+
+    /// Each task's `depends_on`, joined.
+    fn depends(src: &str) -> Vec<String> {
+        crate::parse(src)
+            .tasks
+            .iter()
+            .map(|t| t.depends_on.join(" "))
+            .collect()
+    }
+
+    #[test]
+    fn a_dependency_ends_with_its_clause() {
+        let src = "\
+- [ ] A001 Load
+- [ ] A002 Import
+- [ ] A003 Export (depends on A002; borrow the loader of A001)
+- [ ] A004 Time it after A002 and compare with the A001 numbers
+- [ ] A005 Ship (depends on A001, A002 and A003)
+- [ ] A006 Ship (depends on A001 & A002) and A003/A004 after A005.
+- [ ] A007 Tidy (depends on A001 (loader), A002). Then A003 reviews it.
+- [ ] A008 Pack (after T231.15.)
+- [ ] A009 Sum (after Phases 1-3 and A008, reviewed by A001)
+";
+        assert_eq!(
+            depends(src),
+            [
+                "",
+                "",
+                "A002",
+                "A002",
+                "A001 A002 A003",
+                "A001 A002 A005",
+                "A001 A002",
+                "T231.15",
+                "A008",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dependency_taken_back_is_none() {
+        let src = "\
+- [ ] A001 Base
+- [ ] A002 Docs (not blocked by A001)
+- [ ] A003 Docs (no longer depends on A001)
+- [ ] A004 Docs (never depends on A001)
+- [ ] A005 Docs (isn't after A001, but depends on A002)
+- [ ] A006 Docs (depends on task 2.1 and task A001)
+";
+        assert_eq!(depends(src), ["", "", "", "", "A002", "2.1 A001"]);
     }
 
     #[test]

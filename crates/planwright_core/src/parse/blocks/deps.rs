@@ -1,11 +1,12 @@
 //! What a block says about dependencies, as it closes: a phase's
-//! dependency fields in every spelling, and what a task's own item says it
+//! dependency fields in every spelling (and as a sentence, "Depends on
+//! Phase 1."), and what a task's own item says it
 //! waits for (fields, and phrases naming a phase), which is the task's, not
 //! its phase's.
 
 use super::super::refs::{
-    Hints, MAX_EXPANDED, Mention, dependency_field, field_mentions, hints, mentions, phase_order,
-    references_within,
+    Hints, MAX_EXPANDED, Mention, dependency_field, dependency_sentence, field_mentions, hints,
+    mentions, phase_order, references_within,
 };
 use super::{Builder, TaskLink, TextRange, line_body_start, line_len};
 use crate::model::{PhaseWait, RefTarget};
@@ -131,8 +132,13 @@ impl Builder<'_> {
             let first = b[body..].iter().find(|c| !matches!(c, b'*' | b'_'));
             if !bold && first.is_some_and(|c| b"dDpPrRbB".contains(c)) {
                 let line = &text[body..body + line_len(&text[body..])];
-                if let Some(v) = dependency_field(line) {
-                    let raw = &line[v..];
+                // A field, or the same said as a sentence ("Depends on
+                // Phase 1."), to its clause's end.
+                let value = dependency_field(line)
+                    .map(|v| (v, line.len()))
+                    .or_else(|| dependency_sentence(line).map(|(v, len)| (v, v + len)));
+                if let Some((v, e)) = value {
+                    let raw = &line[v..e];
                     let value = raw.trim();
                     let value_start = start + body + v + (raw.len() - raw.trim_start().len());
                     let range = TextRange::new(value_start, value_start + value.len());

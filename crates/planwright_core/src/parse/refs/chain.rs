@@ -1,5 +1,14 @@
 //! `T005 → T006` chains between tasks, with groups (`T001, T002 → T003`)
-//! and ranges (`T003 → T004-T021`) on either side of an arrow.
+//! and ranges (`T003 → T004-T021`) on either side of an arrow; and
+//! sentences saying the same, "T035 depends on T031, T032" and "T001
+//! blocks T002, T003", as a plan's `## Dependencies` section writes them.
+//!
+//! Of sentences only the plainest form is read: a group of task ids
+//! opening a line or a sentence, right before the verb, and a group of
+//! task ids right after it. Anything between the subject and the verb
+//! ("T003 does not depend on T001", "T002 no longer blocks T004", "T001
+//! can start after T002") makes it prose, which links nothing: a wait
+//! read wrongly hides work from `next`.
 
 use super::{letter_id_len, range_to};
 use crate::model::{TaskRange, Text};
@@ -114,16 +123,7 @@ fn chain_line(line: &str, start: usize, out: &mut Vec<(Text, Text, TextRange)>) 
             i += 1;
             continue;
         };
-        // An id, or a range as one member of its group.
-        let (id, end) = match range_to(line, i + len) {
-            Some((to_start, to_end)) => {
-                match TaskRange::new(&line[i..i + len], &line[to_start..to_end]) {
-                    Some(range) => (range.key(), to_end),
-                    None => (Text::from(&line[i..i + len]), i + len),
-                }
-            }
-            None => (Text::from(&line[i..i + len]), i + len),
-        };
+        let (id, end) = id_at(line, i, len);
         let gap = group.last().map(|&(_, _, end)| gap_kind(&line[end..i]));
         match gap {
             Some(Gap::Arrow) => {
@@ -153,7 +153,18 @@ fn chain_line(line: &str, start: usize, out: &mut Vec<(Text, Text, TextRange)>) 
     }
 }
 
-/// The most links one line of grouped chains makes.
+/// The id of `len` bytes at `i` of `line`, or the range from it as one
+/// member of its group, its key (see [`TaskRange`]): with where it ends.
+fn id_at(line: &str, i: usize, len: usize) -> (Text, usize) {
+    if let Some((to_start, to_end)) = range_to(line, i + len)
+        && let Some(range) = TaskRange::new(&line[i..i + len], &line[to_start..to_end])
+    {
+        return (range.key(), to_end);
+    }
+    (Text::from(&line[i..i + len]), i + len)
+}
+
+/// The most links one line of grouped chains (or sentences) makes.
 const MAX_LINKS_PER_LINE: usize = 4096;
 
 const ARROWS: [&str; 4] = ["→", "->", "=>", "⟶"];
@@ -216,4 +227,196 @@ fn is_list_link(between: &str) -> bool {
         }
     }
     separators > 0
+}
+
+/// Whether `text` may hold such a sentence: it holds a verb's stem
+/// (`epend`, `equire`, `lock`). One pass for the stems' rarer letters, as
+/// it runs on every block outside a task's item: three substring
+/// searches cost 3% of the whole model build (callgrind).
+pub(crate) fn may_state_order(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3_iter(b'p', b'q', b'k', b).any(|i| {
+        let before = |n: usize| i.checked_sub(n).and_then(|s| b.get(s..i));
+        let after = |n: usize| b.get(i + 1..i + 1 + n);
+        match b[i] {
+            b'p' => before(1) == Some(b"e") && after(3) == Some(b"end"),
+            b'q' => before(1) == Some(b"e") && after(3) == Some(b"uir"),
+            _ => before(3) == Some(b"loc"),
+        }
+    })
+}
+
+/// The links the sentences of `text` (at `base` in the source) state:
+/// (the task waited for, the task that waits, the range from the
+/// subject's start to the object's end). Ids and ranges are read as
+/// [`task_chain`] reads them, and a group links each of its
+/// members, as an arrow between groups does.
+pub(crate) fn task_sentences(text: &str, base: usize) -> Vec<(Text, Text, TextRange)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let len = line_len(&text[at..]);
+        sentences_of_line(&text[at..at + len], base + at, &mut out);
+        at += len;
+        at += text[at..]
+            .bytes()
+            .take_while(|b| matches!(b, b'\n' | b'\r'))
+            .count();
+    }
+    out
+}
+
+/// Which way a verb makes its subject and object wait.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Way {
+    /// "T035 depends on T031": the subject waits for the object.
+    SubjectWaits,
+    /// "T001 blocks T002": the object waits for the subject.
+    ObjectWaits,
+}
+
+/// The verbs, lower case, longer before the shorter they begin with; each
+/// is a whole word (or words) followed by white space.
+const VERBS: [(&str, Way); 12] = [
+    ("depends on", Way::SubjectWaits),
+    ("depends upon", Way::SubjectWaits),
+    ("depend on", Way::SubjectWaits),
+    ("depend upon", Way::SubjectWaits),
+    ("is blocked by", Way::SubjectWaits),
+    ("are blocked by", Way::SubjectWaits),
+    ("requires", Way::SubjectWaits),
+    ("require", Way::SubjectWaits),
+    ("blocks", Way::ObjectWaits),
+    ("block", Way::ObjectWaits),
+    ("also depends on", Way::SubjectWaits),
+    ("also depend on", Way::SubjectWaits),
+];
+
+/// The sentences of one line, which starts at `start`: each begins at the
+/// line's start (past indentation, `>`, a list marker and emphasis) or
+/// after a `.`, `;` or `:` and white space.
+fn sentences_of_line(line: &str, start: usize, out: &mut Vec<(Text, Text, TextRange)>) {
+    let b = line.as_bytes();
+    let mut links = 0;
+    let mut from = super::super::blocks::line_body_start(line);
+    loop {
+        links += sentence_at(line, from, start, out, MAX_LINKS_PER_LINE - links);
+        // The next sentence.
+        let Some(n) = b[from..]
+            .windows(2)
+            .position(|w| matches!(w[0], b'.' | b';' | b':') && w[1].is_ascii_whitespace())
+        else {
+            return;
+        };
+        from += n + 2;
+    }
+}
+
+/// The links of a sentence opening at `i`, at most `room` of them: how
+/// many it added.
+fn sentence_at(
+    line: &str,
+    i: usize,
+    start: usize,
+    out: &mut Vec<(Text, Text, TextRange)>,
+    room: usize,
+) -> usize {
+    let i = skip_marks(line, i);
+    let Some((subjects, after)) = group_at(line, i) else {
+        return 0;
+    };
+    let v = skip_marks(line, after);
+    let Some(&(verb, way)) = VERBS.iter().find(|(verb, _)| {
+        line.get(v..v + verb.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(verb))
+            && line[v + verb.len()..].starts_with([' ', '\t'])
+    }) else {
+        return 0;
+    };
+    let o = skip_marks(line, v + verb.len());
+    let Some((objects, _)) = group_at(line, o) else {
+        return 0;
+    };
+    let mut added = 0;
+    for (object, _, object_end) in &objects {
+        for (subject, subject_start, _) in &subjects {
+            if added == room {
+                return added;
+            }
+            added += 1;
+            let (from, to) = match way {
+                Way::SubjectWaits => (object, subject),
+                Way::ObjectWaits => (subject, object),
+            };
+            let range = TextRange::new(start + subject_start, start + object_end);
+            out.push((from.clone(), to.clone(), range));
+        }
+    }
+    added
+}
+
+/// A member of a group: an id or a range's key, its start and its end.
+type Member = (Text, usize, usize);
+
+/// The group of task ids (and ranges) at `i`, joined by `,`, `&` or
+/// `and` with brackets and emphasis around them (`T015, T016 and T017`,
+/// `**T001**`, `(T004-T012)`): its members (id, start, end) and where its
+/// last member ends. `None` unless an id stands at `i`.
+fn group_at(line: &str, i: usize) -> Option<(Vec<Member>, usize)> {
+    let mut members = Vec::new();
+    let mut at = i;
+    loop {
+        let opens = at == 0 || !line.as_bytes()[at - 1].is_ascii_alphanumeric();
+        let Some(len) = letter_id_len(&line[at..]).filter(|_| opens) else {
+            break;
+        };
+        let (id, end) = id_at(line, at, len);
+        members.push((id, at, end));
+        // Past the separator to the next member, if one follows.
+        let mut next = end;
+        let mut joined = false;
+        loop {
+            let rest = &line[next..];
+            let gap = rest
+                .bytes()
+                .take_while(|c| matches!(c, b' ' | b'\t' | b'*' | b'_' | b'`' | b'(' | b')'))
+                .count();
+            next += gap;
+            if line[next..].starts_with([',', '&']) {
+                next += 1;
+                joined = true;
+            } else if line
+                .get(next..next + 4)
+                .is_some_and(|w| w.eq_ignore_ascii_case("and "))
+            {
+                next += 4;
+                joined = true;
+            } else {
+                break;
+            }
+        }
+        if !joined {
+            break;
+        }
+        at = next;
+    }
+    let end = members.last()?.2;
+    Some((members, close_brackets(line, end)))
+}
+
+/// Past the emphasis, code marks and closing brackets right after `at`
+/// (`**T001**`, `(T004-T012)`).
+fn close_brackets(line: &str, at: usize) -> usize {
+    at + line[at..]
+        .bytes()
+        .take_while(|c| matches!(c, b'*' | b'_' | b'`' | b')'))
+        .count()
+}
+
+/// Past white space, emphasis, code marks and opening brackets at `i`.
+fn skip_marks(line: &str, i: usize) -> usize {
+    i + line[i..]
+        .bytes()
+        .take_while(|c| matches!(c, b' ' | b'\t' | b'*' | b'_' | b'`' | b'('))
+        .count()
 }

@@ -67,6 +67,23 @@ pub(crate) fn dependency_field(body: &str) -> Option<usize> {
     Some(i)
 }
 
+/// Where the value starts, and how long it is, when `body` (a line
+/// without its indentation and list marker) opens with a dependency
+/// written as a sentence, without a colon: "Depends on Phase 1.",
+/// "_Blocked by_ Phase 2". The value ends with its clause, as a phrase's
+/// does ("Depends on Phase 1; Phase 3 follows" names Phase 1).
+pub(crate) fn dependency_sentence(body: &str) -> Option<(usize, usize)> {
+    let open = marks(body, 0);
+    let len = key_len(&body[open..], &["depends on", "depends upon", "blocked by"])?;
+    let close = marks(body, open + len);
+    let rest = &body[open + len + close..];
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let start = skip(body, open + len + close, |c| c == ' ' || c == '\t');
+    Some((start, phrase_len(&body[start..])))
+}
+
 /// Where a value given with its key (`depends on: T001`, as a task's
 /// line is read) starts past the key, its marks and its colon; past the
 /// marks alone when no key opens it.
@@ -434,7 +451,7 @@ fn colon_after(text: &str, at: usize) -> Option<usize> {
 
 /// Whether the words before a phrase take it back: "not blocked by",
 /// "isn't after".
-pub(super) fn negated(before: &str) -> bool {
+pub(crate) fn negated(before: &str) -> bool {
     let before = before.trim_end();
     let word_at = before
         .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))

@@ -66,12 +66,20 @@ pub(crate) fn phase_order(src: &str, plan: &mut Plan, budget: &mut usize) {
 
 /// The sections whose list items state phase dependencies: spec-kit's
 /// `### Phase Dependencies`, or its `## Dependencies & Execution Order`
-/// holding them directly. A heading that opens a phase ("Phase 2:
-/// Dependencies") is the phase's.
+/// holding them directly, or a plain `## Dependencies` ("- Phase 3
+/// depends on Phase 2"), whose bullets name phases only now and then (a
+/// bullet that names none is skipped). Not every heading about
+/// dependencies: a `### User Story Dependencies` speaks of stories. A
+/// heading that opens a phase ("Phase 2: Dependencies") is the phase's.
 fn is_order_section(s: &Section) -> bool {
     matches!(
         s.key.as_str(),
-        "phase dependencies" | "phase dependency" | "dependencies and execution order"
+        "phase dependencies"
+            | "phase dependency"
+            | "dependencies and execution order"
+            | "dependencies"
+            | "dependency"
+            | "task dependencies"
     ) && super::super::items::phase_head(&s.title).is_none()
 }
 

@@ -309,3 +309,21 @@ mod section_input {
         }
     }
 }
+
+#[test]
+fn a_plain_dependencies_section_states_phase_dependencies_too() {
+    let src = "\
+## Sprint 1: Base
+- [ ] T001 a
+## Sprint 2: Core
+- [ ] T002 b
+## Sprint 3: Docs
+- [ ] T003 c
+## Dependencies
+- Sprint 3 depends on Sprint 2
+- Sprint 2 does not block Sprint 1
+- Redis 7 for the cache
+";
+    let plan = parse(src);
+    assert_eq!(deps(src, &plan), ["Sprint 3 <- Sprint 2 \"Sprint 2\""]);
+}

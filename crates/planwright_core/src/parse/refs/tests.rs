@@ -390,3 +390,62 @@ fn a_crossed_out_or_no_longer_dependency_is_none() {
         .collect();
     assert_eq!(deps, [("T006", vec!["T005"])]);
 }
+
+#[test]
+fn a_numbered_id_after_the_word_task_is_a_task() {
+    assert_eq!(refs("depends on task 3.2"), ["3.2"]);
+    assert_eq!(refs("after tasks 3.2 and 3.4"), ["3.2", "3.4"]);
+    assert_eq!(refs("depends on Subtask 1.1"), ["1.1"]);
+    // Elsewhere a dotted number is a version or a size.
+    assert_eq!(refs("needs Node 18.1"), Vec::<String>::new());
+    assert_eq!(refs("after task 1.5 days"), Vec::<String>::new());
+}
+
+/// The links of the sentences in `text`, as `from>to`.
+fn said(text: &str) -> Vec<String> {
+    task_sentences(text, 0)
+        .into_iter()
+        .map(|(a, b, _)| format!("{a}>{b}"))
+        .collect()
+}
+
+#[test]
+fn a_sentence_between_task_ids_links_them() {
+    assert_eq!(said("- B002 depends on B001"), ["B001>B002"]);
+    assert_eq!(
+        said("B009 depends on B004, B005 and B006 (they feed it)"),
+        ["B004>B009", "B005>B009", "B006>B009"]
+    );
+    // "blocks" runs the other way.
+    assert_eq!(said("* B001 blocks B002, B003"), ["B001>B002", "B001>B003"]);
+    assert_eq!(said("B003 is blocked by **B001**."), ["B001>B003"]);
+    // Groups on both sides, and a range as one member of its group.
+    assert_eq!(
+        said("B007, B008 depend on B001-B003"),
+        ["B001..B003>B007", "B001..B003>B008"]
+    );
+    // One sentence after another, on one line or the next.
+    assert_eq!(
+        said("Notes: B004 requires B002. B005 depends on B004;\n- B006 blocks B007"),
+        ["B002>B004", "B004>B005", "B006>B007"]
+    );
+    let range = task_sentences("x\n- B002 depends on B001 today", 7);
+    assert_eq!(range[0].2, TextRange::new(11, 31));
+}
+
+#[test]
+fn a_sentence_with_words_around_its_verb_links_nothing() {
+    for text in [
+        "B003 does not depend on B001",
+        "B002 no longer blocks B004",
+        "B002 never depends on B001",
+        "B002 can start after B001",
+        "this blocks nothing",
+        "B001 blocks nothing yet",
+        "Ask whether B002 depends on B001",
+        "B002 depends on the output of B001",
+        "The lock on B001 depends",
+    ] {
+        assert_eq!(said(text), Vec::<String>::new(), "{text}");
+    }
+}
