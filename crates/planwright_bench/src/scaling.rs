@@ -27,6 +27,20 @@ const SHAPES: &[Shape] = &[
     }),
     ("angle slots on one line", |n| repeat_line("<Abc> ", n)),
     ("TBD on one line", |n| repeat_line("TBD ", n)),
+    // These four at 5n: at n their quadratic search (fixed) hid behind
+    // the rest of the run.
+    ("bracket slots on one line", |n| {
+        repeat_line("[NAME] ", 5 * n)
+    }),
+    ("bold bracket terms on one line", |n| {
+        repeat_line("**[LEGACY]** ", 5 * n)
+    }),
+    ("bracket field values on one line", |n| {
+        repeat_line("**A:** [a] | ", 5 * n)
+    }),
+    ("list items nested on one line", |n| {
+        format!("# Plan\n\n{}[ ] T001 x\n", "- ".repeat(5 * n))
+    }),
     ("links on one line", |n| {
         let mut line = String::new();
         for i in 0..n {

@@ -75,10 +75,11 @@ impl Builder<'_> {
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric());
             if before_ok && !text.starts_with("</") {
-                inline::scan_text(
+                inline::scan_text_in(
                     self.src,
                     r.start as usize,
                     r.end as usize,
+                    &self.lines,
                     &mut self.plan.placeholders,
                 );
             }
@@ -215,7 +216,7 @@ impl Builder<'_> {
 
     pub(super) fn scan_segments(&mut self, block: &InlineBlock) {
         for &(s, e) in &block.segments {
-            inline::scan_text(self.src, s, e, &mut self.plan.placeholders);
+            inline::scan_text_in(self.src, s, e, &self.lines, &mut self.plan.placeholders);
         }
     }
 

@@ -15,11 +15,24 @@ mod line;
 mod quotes;
 
 pub(crate) use super::inline_choice::{is_choice_list, scan_choice};
+pub(crate) use line::LineCache;
 use line::{Line, is_reference_id};
 use quotes::Quotes;
 
 /// Finds placeholders in `src[start..end]`, a run of inline text.
 pub(crate) fn scan_text(src: &str, start: usize, end: usize, out: &mut Vec<Placeholder>) {
+    scan_text_in(src, start, end, &LineCache::default(), out);
+}
+
+/// [`scan_text`] for one of many runs of `src`, whose judgements of a
+/// bracket's line share `lines`.
+pub(crate) fn scan_text_in(
+    src: &str,
+    start: usize,
+    end: usize,
+    lines: &LineCache,
+    out: &mut Vec<Placeholder>,
+) {
     let Some(text) = src.get(start..end) else {
         return;
     };
@@ -58,7 +71,15 @@ pub(crate) fn scan_text(src: &str, start: usize, end: usize, out: &mut Vec<Place
             continue;
         }
         let found = match bytes[i] {
-            b'[' => bracket(text, i, Some(Line { src, base: start })),
+            b'[' => bracket(
+                text,
+                i,
+                Some(Line {
+                    src,
+                    base: start,
+                    lines,
+                }),
+            ),
             b'{' => brace(text, i, &mut quotes),
             b'<' => angle(text, i),
             b'$' => literal(text, i, "$ARGUMENTS", PlaceholderKind::Arguments),

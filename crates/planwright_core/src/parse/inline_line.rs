@@ -9,6 +9,29 @@
 pub(super) struct Line<'s> {
     pub(super) src: &'s str,
     pub(super) base: usize,
+    pub(super) lines: &'s LineCache,
+}
+
+/// The bounds of the last line a judgement read, (start, end before its
+/// break), kept across the runs of one source: a long line of brackets
+/// (`[NAME] [NAME] …`, `**[TERM]** …`) was otherwise searched end to end
+/// once per bracket, which was quadratic.
+#[derive(Debug, Default)]
+pub(crate) struct LineCache(std::cell::Cell<(usize, usize)>);
+
+impl LineCache {
+    /// The line holding byte `at` of `src`.
+    fn line_of(&self, src: &str, at: usize) -> (usize, usize) {
+        let (start, end) = self.0.get();
+        if (start..=end).contains(&at) && end > start {
+            return (start, end);
+        }
+        let bytes = src.as_bytes();
+        let start = memchr::memrchr2(b'\n', b'\r', &bytes[..at]).map_or(0, |n| n + 1);
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(src.len(), |n| at + n);
+        self.0.set((start, end));
+        (start, end)
+    }
 }
 
 impl<'s> Line<'s> {
@@ -84,10 +107,8 @@ impl<'s> Line<'s> {
     fn around(self, open: usize, close: usize) -> (&'s str, &'s str) {
         let open = self.base + open;
         let after_close = self.base + close + 1;
-        let bytes = self.src.as_bytes();
-        let start = memchr::memrchr2(b'\n', b'\r', &bytes[..open]).map_or(0, |n| n + 1);
-        let end = memchr::memchr2(b'\n', b'\r', &bytes[after_close..])
-            .map_or(self.src.len(), |n| after_close + n);
+        let (start, _) = self.lines.line_of(self.src, open);
+        let (_, end) = self.lines.line_of(self.src, after_close);
         (&self.src[start..open], &self.src[after_close..end])
     }
 }

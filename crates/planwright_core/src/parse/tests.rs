@@ -55,6 +55,21 @@ fn every_task_list_form_is_a_task() {
 }
 
 #[test]
+fn items_nested_on_one_line_hold_one_task() {
+    // Each item opens on the same line; the innermost holds the box.
+    let src = "- - - [ ] T001 x
+- [x] T002 y
+1. 1. [ ] T003 z
+";
+    let plan = p(src);
+    assert_eq!(
+        ids(&plan),
+        [("T001", "open"), ("T002", "done"), ("T003", "open")]
+    );
+    assert_eq!(plan.tasks[0].line.slice(src), "- [ ] T001 x");
+}
+
+#[test]
 fn task_ids_markers_and_requirements() {
     let src = "\
 - [ ] T001 [P] [US1] Create models

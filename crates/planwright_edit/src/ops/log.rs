@@ -87,6 +87,9 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
         if let Some(line) = survey::unclosed_fence(plan, src) {
             return Err(OpError::UnclosedFence { line });
         }
+        if let Some(line) = survey::unclosed_comment(plan, src) {
+            return Err(OpError::UnclosedComment { line });
+        }
         return Ok(Change {
             edits: vec![new_section(plan, src, &new)],
             intent: Intent::LogEntry { new_heading: true },

@@ -284,3 +284,29 @@ fn a_new_section_is_refused_inside_an_unclosed_fence() {
         assert!(out.ends_with("| 2024-04-02 | x      |\n"), "{src}: {out}");
     }
 }
+
+#[test]
+fn a_new_section_is_refused_inside_an_unclosed_comment() {
+    let entry = LogEntry {
+        date: "2024-04-02",
+        message: "x",
+        create: true,
+    };
+    let plan_text = "# P\n\n<!-- notes\n- [ ] T001 a\n";
+    let plan = parse(plan_text);
+    let err = append_log(&plan, plan_text, &entry).unwrap_err();
+    assert_eq!(err, OpError::UnclosedComment { line: 3 });
+    // A closed comment, one inside a list item (it ends with the item),
+    // and `<!--` in code are no obstacle.
+    for src in [
+        "# P\n\n<!-- notes -->\n- [ ] T001 a\n",
+        "# P\n\n<!-- a\nb -->\n",
+        "# P\n\n- <!-- open\n",
+        "# P\n\n```\n<!-- open\n```\n",
+    ] {
+        let plan = parse(src);
+        let change = append_log(&plan, src, &entry).unwrap();
+        let out = apply(src, &change.edits).unwrap();
+        assert!(out.ends_with("| 2024-04-02 | x      |\n"), "{src}: {out}");
+    }
+}

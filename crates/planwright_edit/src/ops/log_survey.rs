@@ -1,7 +1,7 @@
 //! What `log` checks before it writes: that every dated entry of the log
 //! is in a form it reads (see `log_date.rs`), how the log's numeric dates
 //! read, and that a new log section at the end of the plan would not land
-//! inside an unclosed code block.
+//! inside an unclosed code block or HTML comment.
 
 use planwright_core::{LineIndex, Plan, TextRange};
 
@@ -142,4 +142,23 @@ pub(super) fn unclosed_fence(plan: &Plan, src: &str) -> Option<usize> {
         && last.len() == last.chars().count();
     let line = LineIndex::new(src).line_of(u32::try_from(open_at).ok()?) + 1;
     (!closed).then_some(line)
+}
+
+/// The line (1-based) of an HTML comment opened at the margin and never
+/// closed, if there is one: Markdown reads it as an HTML block running to
+/// the end of the plan, so a section added at the end would be part of
+/// the comment, as in an unclosed fence. Openers in code are text.
+pub(super) fn unclosed_comment(plan: &Plan, src: &str) -> Option<usize> {
+    let after_last_close = src.rfind("-->").map_or(0, |n| n + 3);
+    let mut from = after_last_close;
+    while let Some(n) = src[from..].find("<!--") {
+        let at = from + n;
+        from = at + 4;
+        let margin = &src[line_start(src, at)..at];
+        let in_code = plan.code_blocks.iter().any(|r| r.contains(at));
+        if margin.len() <= 3 && margin.bytes().all(|b| b == b' ') && !in_code {
+            return Some(LineIndex::new(src).line_of(u32::try_from(at).ok()?) + 1);
+        }
+    }
+    None
 }

@@ -106,6 +106,12 @@ pub enum OpError {
         "the plan ends inside a code block opened at line {line} and never closed, so a new progress-log section would be part of it; close the block first"
     )]
     UnclosedFence { line: usize },
+    /// `--create` on a plan that ends inside an HTML comment: the new
+    /// section would be hidden in it.
+    #[error(
+        "the plan ends inside an HTML comment opened at line {line} (`<!--` with no `-->`), so a new progress-log section would be part of it; close the comment first"
+    )]
+    UnclosedComment { line: usize },
     #[error("the message is empty")]
     EmptyMessage,
     #[error("a log message must be one line")]
