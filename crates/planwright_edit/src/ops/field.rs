@@ -89,7 +89,9 @@ pub fn check_status(
 /// that same type (`flag: true` set to `false` is `flag: false`, `count:
 /// 42` set to `7` is `count: 7`), so the field keeps its YAML type. See
 /// [`yaml::keeps_type`]. A bold field's trailing hard break (`\`, two
-/// spaces) stays after the new value.
+/// spaces) stays after the new value, and so does the markup its whole
+/// value is written in (a code span, strong or emphasis; see
+/// [`wrapper`]), unless the new value holds that markup's character.
 ///
 /// `--add` writes a front-matter key exactly as typed (trimmed): YAML keys
 /// are case-sensitive, so `Feature ID` stays `Feature ID` among lower-case
@@ -244,7 +246,13 @@ fn encode(
                     "it ends with `\\`, which Markdown reads as a line break, not as part of the value",
                 ));
             }
-            (value.to_owned(), value.to_owned())
+            let written = match wrapper(range.slice(src)) {
+                Some(mark) if !value.is_empty() && !value.contains(&mark[..1]) => {
+                    format!("{mark}{value}{mark}")
+                }
+                _ => value.to_owned(),
+            };
+            (written.clone(), written)
         }
         MetaStyle::Comment => {
             if value.contains("-->") {
@@ -536,4 +544,17 @@ fn in_words(style: MetaStyle) -> &'static str {
         MetaStyle::FrontMatter => "front-matter",
         other => other.name(),
     }
+}
+
+/// The markup a bold field's whole value is written in, the same on both
+/// sides: a code span (`` `001-todo-app` ``), strong (`**Draft**`) or
+/// emphasis (`*alice*`, `_alice_`), which a new value keeps. `None` for a
+/// value with more inside (two spans, a link) or none.
+fn wrapper(old: &str) -> Option<&'static str> {
+    ["`", "**", "__", "*", "_"].into_iter().find(|mark| {
+        old.len() > 2 * mark.len()
+            && old.starts_with(mark)
+            && old.ends_with(mark)
+            && !old[mark.len()..old.len() - mark.len()].contains(&mark[..1])
+    })
 }

@@ -591,3 +591,38 @@ fn a_label_that_would_break_a_bold_field_is_refused() {
         "cannot add `a.b` as a comment field: its name is no comment field's key: one starts with an ASCII letter and holds only ASCII letters, digits, `_`, `-` and spaces"
     );
 }
+
+#[test]
+fn a_value_written_in_code_or_emphasis_keeps_it() {
+    let src = "# P\n\n**Branch**: `001-x`\n**Owner:** *alice*\n**Team:** __core__\n\
+               **Spec:** [spec](spec.md)\n**Both:** `a` and `b`\n";
+    let mut out = src.to_owned();
+    for (field, value) in [
+        ("branch", "002-y"),
+        ("owner", "bob"),
+        ("team", "infra"),
+        ("spec", "new.md"),
+        ("both", "c"),
+    ] {
+        out = run(&out, field, value, false).unwrap();
+    }
+    assert_eq!(
+        out,
+        "# P\n\n**Branch**: `002-y`\n**Owner:** *bob*\n**Team:** __infra__\n\
+         **Spec:** new.md\n**Both:** c\n"
+    );
+    // A value holding the markup's own character, or written with markup
+    // of its own, is written as given.
+    assert_eq!(
+        run(src, "branch", "a`b", false).unwrap(),
+        src.replace("`001-x`", "a`b")
+    );
+    assert_eq!(
+        run(src, "branch", "`002`", false).unwrap(),
+        src.replace("`001-x`", "`002`")
+    );
+    assert_eq!(
+        run(src, "owner", "a*b", false).unwrap(),
+        src.replace("*alice*", "a*b")
+    );
+}
