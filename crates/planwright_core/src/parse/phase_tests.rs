@@ -96,6 +96,15 @@ fn phase_forms_and_dependencies() {
 }
 
 /// Each phase as `id: title`, with the ids of its tasks.
+/// Phase `i`'s dependencies: what each names, and its text.
+fn phase_deps<'s>(plan: &Plan, src: &'s str, i: usize) -> Vec<(Text, &'s str)> {
+    plan.phases[i]
+        .depends_on
+        .iter()
+        .map(|r| (r.target.label(), r.range.slice(src)))
+        .collect()
+}
+
 fn phases(plan: &Plan) -> Vec<(String, Vec<&str>)> {
     plan.phases
         .iter()
@@ -432,13 +441,7 @@ _Deps_: Phase 4
 **Dependencies**: Phase 1, 2 weeks after kickoff
 ";
     let plan = p(src);
-    let deps = |i: usize| -> Vec<(Text, &str)> {
-        plan.phases[i]
-            .depends_on
-            .iter()
-            .map(|r| (r.target.label(), r.range.slice(src)))
-            .collect()
-    };
+    let deps = |i: usize| phase_deps(&plan, src, i);
     assert_eq!(deps(1), [("Phase 1".into(), "Phase 1")]);
     assert_eq!(
         plan.phases[1].depends_range.map(|r| r.slice(src)),
@@ -553,13 +556,7 @@ Sprint 2 does not block Stage 4, and depends on the weather.
 Depends on nothing; Stage 1 runs alongside.
 ";
     let plan = p(src);
-    let deps = |i: usize| -> Vec<(Text, &str)> {
-        plan.phases[i]
-            .depends_on
-            .iter()
-            .map(|r| (r.target.label(), r.range.slice(src)))
-            .collect()
-    };
+    let deps = |i: usize| phase_deps(&plan, src, i);
     assert_eq!(deps(1), [("Stage 1".into(), "Stage 1")]);
     assert_eq!(
         plan.phases[1].depends_range.map(|r| r.slice(src)),
