@@ -270,9 +270,13 @@ impl Shape {
     fn of(plan: &Plan) -> Self {
         Self {
             title: plan.title.as_ref().map(|t| t.text.clone()),
+            // A bold date opening a log's paragraph (`**2024-03-05**: did
+            // a thing`) reads as a field outside the header; it is the
+            // log's entry, which `log` adds, not a field.
             metadata: plan
                 .metadata
                 .iter()
+                .filter(|f| Dates::ANY.read(&f.key).is_none())
                 .map(|f| FieldShape {
                     key: f.key.clone(),
                     value: f.value.clone(),

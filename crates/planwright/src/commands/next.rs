@@ -332,12 +332,12 @@ fn human(all: &[NextTask], more: usize, blocked: &Blocked, total: usize) -> Stri
             // Nothing waits: what is open is checked, not worked on.
             let _ = writeln!(
                 out,
-                "nothing to start: the work is done, and {} left to check\n  \
+                "nothing to start: all that is open is {} to check\n  \
                  tick each with `planwright done PLAN NAME` once it holds",
                 crate::output::count(
                     blocked.checks,
-                    "definition-of-done or acceptance item is",
-                    "definition-of-done or acceptance items are"
+                    "definition-of-done or acceptance item",
+                    "definition-of-done or acceptance items"
                 )
             );
         } else {

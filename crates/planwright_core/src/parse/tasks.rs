@@ -297,8 +297,42 @@ fn clause_len(value: &str) -> usize {
 
 /// Whether the text between two references of one dependency value lists
 /// them together: besides punctuation and brackets, only "and", "or",
-/// "also", "task(s)" and what stands in brackets (`T001 (schema), T002`).
+/// "also", "task(s)" and what stands in brackets (`T001 (schema), T002`);
+/// or, whatever words come first, a joiner right before the later one
+/// (`T001 in src/models.py, T002`, `T001 version 1.2 and T002`). "after
+/// T002 and compare with the T001 baseline" lists no T001.
 fn joins_list(between: &str) -> bool {
+    only_joins(between) || ends_joining(between)
+}
+
+/// Whether `between` ends with what joins a list: `,`, `&`, `/`, `+`,
+/// "and", "or" or "also", then perhaps "task(s)" and opening marks.
+fn ends_joining(between: &str) -> bool {
+    let marks = |c: char| c.is_whitespace() || matches!(c, '(' | '[' | '*' | '_' | '`');
+    let mut t = between.trim_end_matches(marks);
+    let last = last_word(t);
+    if ["task", "tasks", "subtask", "subtasks"]
+        .iter()
+        .any(|k| last.eq_ignore_ascii_case(k))
+    {
+        t = t[..t.len() - last.len()].trim_end_matches(marks);
+    }
+    t.ends_with([',', '&', '/', '+'])
+        || ["and", "or", "also"]
+            .iter()
+            .any(|k| last_word(t).eq_ignore_ascii_case(k))
+}
+
+/// The run of letters and digits `t` ends with.
+fn last_word(t: &str) -> &str {
+    t.rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+}
+
+/// Whether `between` holds nothing but punctuation, brackets, listing
+/// words and bracketed text.
+fn only_joins(between: &str) -> bool {
     let mut depth = 0usize;
     let mut word = 0..0;
     for (i, c) in between.char_indices().chain([(between.len(), ' ')]) {
@@ -531,6 +565,9 @@ mod tests {
 - [ ] A007 Tidy (depends on A001 (loader), A002). Then A003 reviews it.
 - [ ] A008 Pack (after T231.15.)
 - [ ] A009 Sum (after Phases 1-3 and A008, reviewed by A001)
+- [ ] A010 Wire (depends on A001 in src/models.py, A002 in api.py)
+- [ ] A011 Wire (depends on A001 version 1.2 and task A002)
+- [ ] A012 Wire (depends on A001 e.g. schema, A002)
 ";
         assert_eq!(
             depends(src),
@@ -544,6 +581,9 @@ mod tests {
                 "A001 A002",
                 "T231.15",
                 "A008",
+                "A001 A002",
+                "A001 A002",
+                "A001 A002",
             ]
         );
     }

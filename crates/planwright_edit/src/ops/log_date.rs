@@ -360,13 +360,14 @@ pub(crate) fn looks_dated(text: &str) -> bool {
                 || (sep == b'/' && parts.iter().all(|p| (1..=2).contains(&p.len())));
             return parts.iter().all(|p| (1..=4).contains(&p.len())) && year;
         }
-        // `5 March`, `5th March`, `5th of March`.
+        // `5 March 2024`, `5th March 2024`, `5th of March, 2024`: a day
+        // without a year (`5 March meetings held`) is text.
         if first.len() <= 2 {
             let rest = rest
                 .trim_start_matches(|c: char| c.is_ascii_alphabetic() && c.is_ascii_lowercase());
             let rest = rest.strip_prefix(' ').unwrap_or("");
             let rest = rest.strip_prefix("of ").unwrap_or(rest);
-            return month_word(rest);
+            return month_word(rest) && year_follows(rest);
         }
         return false;
     }
@@ -377,8 +378,18 @@ pub(crate) fn looks_dated(text: &str) -> bool {
     }
     let rest = text[len..].strip_prefix('.').unwrap_or(&text[len..]);
     let rest = rest.strip_prefix(' ').unwrap_or("");
-    // A day after the name; `March 2024` is a month, not a day.
-    (1..=2).contains(&split_digits(rest).0.len())
+    // A day after the name, and a year after it; `March 2024` is a month,
+    // and `Sept 5 kickoff` text.
+    (1..=2).contains(&split_digits(rest).0.len()) && year_follows(rest)
+}
+
+/// Whether a four-digit year stands among the next few words of `text`
+/// (`5, 2024`, `March 2024`, `5th of March 2024`).
+fn year_follows(text: &str) -> bool {
+    text.split_whitespace().take(4).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 /// Whether `text` starts with a month's name, spelt out or cut to at least

@@ -104,9 +104,9 @@ fn what_looks_dated_and_what_does_not() {
         "5-3-2024",
         "3/5/24",
         "March 5th, 2024",
-        "Mar. 5",
+        "Mar. 5, 2024",
         "Sept 5, 2024",
-        "5th March",
+        "5th March 2024",
         "5th of March 2024",
     ] {
         assert!(looks_dated(text), "{text}");
@@ -120,6 +120,11 @@ fn what_looks_dated_and_what_does_not() {
         "12 tasks",
         "March 2024 was busy",
         "2024-03: summary",
+        // A day without a year is text, not an entry's date.
+        "Mar. 5",
+        "5th March",
+        "Sept 5 kickoff recap",
+        "5 March meetings held",
     ] {
         assert!(!looks_dated(text), "{text}");
     }

@@ -277,6 +277,7 @@ fn a_new_section_is_refused_inside_an_unclosed_fence() {
         "# P\n\n```\ncode\n```\n",
         "# P\n\n~~~~\ncode\n~~~~~\n",
         "# P\n\n> ```\n> code\n",
+        "# P\n\n- item\n\n  ```\n  code\n",
     ] {
         let plan = parse(src);
         let change = append_log(&plan, src, &entry).unwrap();
@@ -309,4 +310,60 @@ fn a_new_section_is_refused_inside_an_unclosed_comment() {
         let out = apply(src, &change.edits).unwrap();
         assert!(out.ends_with("| 2024-04-02 | x      |\n"), "{src}: {out}");
     }
+}
+
+#[test]
+fn notes_that_mention_a_day_are_not_entries() {
+    check(&[
+        // Bullets and paragraphs under day headings are the day's notes.
+        (
+            "### 2024-03-05\n- Sept 5 kickoff recap\n",
+            "2024-03-08",
+            "### 2024-03-05\n- Sept 5 kickoff recap\n\n### 2024-03-08\n- x\n",
+        ),
+        (
+            "### 2024-03-05\n- 03/04/2024 invoice referenced\n",
+            "2024-03-08",
+            "### 2024-03-05\n- 03/04/2024 invoice referenced\n\n### 2024-03-08\n- x\n",
+        ),
+        // A sub-bullet is a note of its entry, a table's note column is
+        // not its date, and a day without a year is text.
+        (
+            "- 2024-03-05: kickoff\n  - Sept 5 follow-up\n",
+            "2024-03-08",
+            "- 2024-03-05: kickoff\n  - Sept 5 follow-up\n- 2024-03-08: x\n",
+        ),
+        (
+            "| Date | Note |\n|---|---|\n| 2024-03-05 | Sept 5 moved |\n",
+            "2024-03-08",
+            "| Date | Note |\n|---|---|\n| 2024-03-05 | Sept 5 moved |\n| 2024-03-08 | x |\n",
+        ),
+        (
+            "- 2024-03-01: started\n- 5 March meetings held\n",
+            "2024-03-08",
+            "- 2024-03-01: started\n- 5 March meetings held\n- 2024-03-08: x\n",
+        ),
+        // `Sept` is September.
+        (
+            "- Sep 5, 2024: a\n- Sept 6, 2024: b\n",
+            "2024-09-08",
+            "- Sep 5, 2024: a\n- Sept 6, 2024: b\n- Sep 8, 2024: x\n",
+        ),
+    ]);
+}
+
+#[test]
+fn bold_dates_with_a_colon_open_paragraph_entries() {
+    check(&[
+        (
+            "**2024-03-05**: did a thing.\n",
+            "2024-03-10",
+            "**2024-03-05**: did a thing.\n\n**2024-03-10**: x\n",
+        ),
+        (
+            "**Mar 5, 2024:** text\n",
+            "2024-03-10",
+            "**Mar 5, 2024:** text\n\n**Mar 10, 2024:** x\n",
+        ),
+    ]);
 }

@@ -3,7 +3,7 @@
 //! read, and that a new log section at the end of the plan would not land
 //! inside an unclosed code block or HTML comment.
 
-use planwright_core::{LineIndex, Plan, TextRange};
+use planwright_core::{BlockKind, LineIndex, Plan, TextRange};
 
 use super::{OpError, line_end_after, line_start};
 use crate::ops::log_date::{Dates, heading_text, looks_dated};
@@ -27,16 +27,39 @@ pub(super) fn log_dates(plan: &Plan, src: &str, s: usize) -> Result<Dates, OpErr
         .map(|c| (c.heading.start as usize, heading_text(c)))
         .collect();
     starts.extend(titles.iter().map(|(at, t)| (*at, t.as_ref())));
-    for b in plan.blocks.iter().filter(|b| range.contains_range(b.range)) {
-        starts.push((b.range.start as usize, first_line(src, b.range)));
+    // Under dated headings the paragraphs and bullets are the day's notes,
+    // not entries; otherwise the entries are the paragraphs and the
+    // outermost items (a sub-bullet is a note of its entry).
+    let day_headings = titles
+        .iter()
+        .any(|(_, t)| Dates::ANY.read(undecorated(t)).is_some());
+    if !day_headings {
+        let blocks: Vec<_> = plan
+            .blocks
+            .iter()
+            .filter(|b| range.contains_range(b.range))
+            .collect();
+        let depth = |b: &planwright_core::Block| {
+            b.range.start as usize - line_start(src, b.range.start as usize)
+        };
+        let outermost = blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::ListItem)
+            .map(|b| depth(b))
+            .min();
+        for b in blocks {
+            if b.kind != BlockKind::ListItem || Some(depth(b)) == outermost {
+                starts.push((b.range.start as usize, first_line(src, b.range)));
+            }
+        }
     }
+    // A table's date column (named so, or else its first), not its notes.
     for t in plan.tables.iter().filter(|t| range.contains_range(t.range)) {
+        let col = t.column(&["date", "when", "day"]).unwrap_or(0);
         for r in &t.rows {
-            starts.extend(
-                r.cells
-                    .iter()
-                    .map(|c| (r.range.start as usize, c.text.as_str())),
-            );
+            if let Some(c) = r.cells.get(col) {
+                starts.push((r.range.start as usize, c.text.as_str()));
+            }
         }
     }
     starts.sort_by_key(|&(at, _)| at);
@@ -124,6 +147,15 @@ fn undecorated(text: &str) -> &str {
 pub(super) fn unclosed_fence(plan: &Plan, src: &str) -> Option<usize> {
     let end = src.trim_end().len();
     let block = plan.code_blocks.last().filter(|r| r.end as usize >= end)?;
+    // In a list the fence closes with the list, which a heading at the
+    // margin ends.
+    if plan
+        .lists
+        .iter()
+        .any(|l| l.range.contains(block.start as usize))
+    {
+        return None;
+    }
     let open_at = line_start(src, block.start as usize);
     let open_end = line_end_after(src, open_at + 1);
     let open = src.get(open_at..open_end)?.trim_end();

@@ -88,6 +88,10 @@ impl<'t> Month<'t> {
 /// The month (1 to 12) a word names: its name spelt out or its first
 /// three letters, in any case.
 pub(crate) fn month_number(name: &str) -> Option<usize> {
+    // `Sept`, the usual cut of September beside the three-letter ones.
+    if name.eq_ignore_ascii_case("sept") {
+        return Some(9);
+    }
     MONTHS
         .iter()
         .position(|m| {
@@ -119,7 +123,8 @@ impl Spelling {
     /// How `name` (a month's name, as [`month_number`] reads it) is
     /// written.
     pub(crate) fn of(name: &str) -> Self {
-        let short = (!name.eq_ignore_ascii_case("may")).then_some(name.len() == 3);
+        let short = (!name.eq_ignore_ascii_case("may"))
+            .then_some(name.len() == 3 || name.eq_ignore_ascii_case("sept"));
         let case = if name.bytes().all(|c| c.is_ascii_uppercase()) {
             Case::Upper
         } else if name.bytes().all(|c| c.is_ascii_lowercase()) {

@@ -219,9 +219,15 @@ impl<'p> Reader<'p> {
         let colon = colon_at(text).filter(|&c| verb.is_none_or(|v| c < v));
         let (subject_end, object) = match (colon, verb) {
             (Some(c), _) => (c, c + text[c..].chars().next().map_or(1, char::len_utf8)),
+            // "Phase 3 does not depend on Phase 2" states no order, and a
+            // bullet struck through is taken back.
+            (None, Some(v)) if super::keys::negated(&text[..v]) => return None,
             (None, Some(v)) => (v, v),
             (None, None) => return None,
         };
+        if text.trim_start().starts_with("~~") {
+            return None;
+        }
         let base = range.start as usize;
         let start = skip_marks(text, 0);
         let head = self

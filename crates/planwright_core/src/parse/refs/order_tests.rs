@@ -322,6 +322,10 @@ fn a_plain_dependencies_section_states_phase_dependencies_too() {
 ## Dependencies
 - Sprint 3 depends on Sprint 2
 - Sprint 2 does not block Sprint 1
+- Sprint 3 does not depend on Sprint 1
+- Sprint 2 no longer depends on Sprint 1
+- Sprint 1 isn't blocked by Sprint 3
+- ~~Sprint 1 depends on Sprint 3~~
 - Redis 7 for the cache
 ";
     let plan = parse(src);
