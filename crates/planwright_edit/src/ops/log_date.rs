@@ -14,7 +14,7 @@ use crate::ops::month::{MONTHS, Spelling};
 
 /// The forms read, as an error message lists them.
 pub(crate) const FORMS: &str = "YYYY-MM-DD, YYYY/MM/DD, `Mar 5, 2024`, `March 5, 2024`, \
-`5 Mar 2024`, `5 March 2024`, and MM/DD/YYYY or DD/MM/YYYY when a day over 12 in the log \
+`5 Mar 2024`, `5 March 2024` (also `Mar.`, `Sept` and `5th`), and MM/DD/YYYY or DD/MM/YYYY when a day over 12 in the log \
 shows which; month headings `March 2024`, `Mar 2024`, `2024-03`";
 
 /// A heading's text as written, its leading number put back: the reader
@@ -89,6 +89,8 @@ pub(crate) struct Form {
     pad_month: Option<bool>,
     /// The month's name when one is written, as the month heading would be.
     name: Option<Spelling>,
+    /// The day written as an ordinal: `March 6th, 2024`, `6th March 2024`.
+    ordinal: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,6 +113,7 @@ impl Form {
         pad_day: Some(true),
         pad_month: Some(true),
         name: None,
+        ordinal: false,
     };
 
     /// `day` written in this form. What one date left open is filled the
@@ -122,6 +125,7 @@ impl Form {
         let day_text = |default: bool| pad(d, self.pad_day.unwrap_or(default));
         let month_text = pad(m, self.pad_month.unwrap_or(numeric_pad));
         let name = || self.name.unwrap_or_default().spell(usize::from(m));
+        let ord = if self.ordinal { ordinal_suffix(d) } else { "" };
         match self.kind {
             Kind::Iso => day.as_str().to_owned(),
             Kind::YearSlash => format!("{y:04}/{month_text}/{}", day_text(numeric_pad)),
@@ -133,9 +137,9 @@ impl Form {
             }
             Kind::NameFirst { comma } => {
                 let comma = if comma { "," } else { "" };
-                format!("{} {}{comma} {y:04}", name(), day_text(false))
+                format!("{} {}{ord}{comma} {y:04}", name(), day_text(false))
             }
-            Kind::DayFirst => format!("{} {} {y:04}", day_text(false), name()),
+            Kind::DayFirst => format!("{}{ord} {} {y:04}", day_text(false), name()),
         }
     }
 
@@ -218,7 +222,14 @@ impl Dates {
                 })
             }
             Some(b'/') => self.slashed(first, &rest[1..]),
-            Some(b' ') if first.len() <= 2 => day_first(first, &rest[1..]),
+            Some(b' ') if first.len() <= 2 => day_first(first, &rest[1..], false),
+            Some(_) if first.len() <= 2 && ordinal_len(rest) > 0 => {
+                let after = &rest[ordinal_len(rest)..];
+                day_first(first, after.strip_prefix(' ')?, true).map(|w| Written {
+                    len: w.len + 2,
+                    ..w
+                })
+            }
             _ => None,
         }
     }
@@ -236,6 +247,7 @@ impl Dates {
                 pad_day: pad_of(third),
                 pad_month: pad_of(second),
                 name: None,
+                ordinal: false,
             };
             return Some(Written { day, len, form });
         }
@@ -257,6 +269,7 @@ impl Dates {
             pad_day: pad_of(pd),
             pad_month: pad_of(pm),
             name: None,
+            ordinal: false,
         };
         Some(Written {
             day: Day::new(year, month, day)?,
@@ -266,21 +279,24 @@ impl Dates {
     }
 }
 
-/// `Mar 5, 2024`, `March 5 2024`.
+/// `Mar 5, 2024`, `March 5 2024`, `Mar. 5, 2024`, `March 5th, 2024`.
 fn name_first(text: &str) -> Option<Written> {
     let (month, name) = month_name(text)?;
-    let rest = text[name.len()..].strip_prefix(' ')?;
+    let (spelling, dotted) = spelling_at(text, name);
+    let rest = text[dotted..].strip_prefix(' ')?;
     let (day, rest) = split_digits(rest);
     if day.is_empty() || day.len() > 2 {
         return None;
     }
+    let ordinal = ordinal_len(rest);
+    let rest = &rest[ordinal..];
     let comma = rest.starts_with(',');
     let rest = rest.strip_prefix(',').unwrap_or(rest).strip_prefix(' ')?;
     let (year, _) = split_digits(rest);
     if year.len() != 4 {
         return None;
     }
-    let len = name.len() + 1 + day.len() + usize::from(comma) + 1 + 4;
+    let len = dotted + 1 + day.len() + ordinal + usize::from(comma) + 1 + 4;
     Some(Written {
         day: Day::new(year.parse().ok()?, month, day.parse().ok()?)?,
         len,
@@ -288,20 +304,23 @@ fn name_first(text: &str) -> Option<Written> {
             kind: Kind::NameFirst { comma },
             pad_day: pad_of(day),
             pad_month: None,
-            name: Some(Spelling::of(name)),
+            name: Some(spelling),
+            ordinal: ordinal > 0,
         },
     })
 }
 
-/// `5 Mar 2024`, `05 March 2024`.
-fn day_first(day: &str, rest: &str) -> Option<Written> {
+/// `5 Mar 2024`, `05 March 2024`, `5 Mar. 2024`, `6th March 2024` (the
+/// ordinal's letters already read, and counted by the caller).
+fn day_first(day: &str, rest: &str, ordinal: bool) -> Option<Written> {
     let (month, name) = month_name(rest)?;
-    let rest = rest[name.len()..].strip_prefix(' ')?;
-    let (year, _) = split_digits(rest);
+    let (spelling, dotted) = spelling_at(rest, name);
+    let after = rest[dotted..].strip_prefix(' ')?;
+    let (year, _) = split_digits(after);
     if year.len() != 4 {
         return None;
     }
-    let len = day.len() + 1 + name.len() + 1 + 4;
+    let len = day.len() + 1 + dotted + 1 + 4;
     Some(Written {
         day: Day::new(year.parse().ok()?, month, day.parse().ok()?)?,
         len,
@@ -309,9 +328,51 @@ fn day_first(day: &str, rest: &str) -> Option<Written> {
             kind: Kind::DayFirst,
             pad_day: pad_of(day),
             pad_month: None,
-            name: Some(Spelling::of(name)),
+            name: Some(spelling),
+            ordinal,
         },
     })
+}
+
+/// How the month's `name` at the start of `text` is spelt, a dot after a
+/// cut name included (`Mar.`, not `May.`): the spelling, and the length
+/// of the name with its dot.
+fn spelling_at(text: &str, name: &str) -> (Spelling, usize) {
+    let mut spelling = Spelling::of(name);
+    let cut = name.len() <= 4
+        && !["may", "june", "july"]
+            .iter()
+            .any(|m| name.eq_ignore_ascii_case(m));
+    let dot = cut && text[name.len()..].starts_with('.');
+    if cut {
+        spelling.dot = Some(dot);
+    }
+    (spelling, name.len() + usize::from(dot))
+}
+
+/// The length of an ordinal's letters at the start of `text` (`st`, `nd`,
+/// `rd`, `th`, in any case) standing before a non-letter, or 0.
+fn ordinal_len(text: &str) -> usize {
+    let ok = text.get(..2).is_some_and(|s| {
+        ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|o| s.eq_ignore_ascii_case(o))
+    }) && !text
+        .as_bytes()
+        .get(2)
+        .is_some_and(u8::is_ascii_alphanumeric);
+    if ok { 2 } else { 0 }
+}
+
+/// The ordinal ending of day `d`: 1st, 2nd, 3rd, 4th … 11th … 21st.
+fn ordinal_suffix(d: u16) -> &'static str {
+    match (d % 10, d % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
 }
 
 /// Whether a one- or two-digit number shows padding: `05` does, `5` shows

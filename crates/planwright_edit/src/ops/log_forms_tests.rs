@@ -203,11 +203,11 @@ fn dates_it_cannot_read_are_refused_at_their_line() {
     for (log, line, date) in [
         ("- 2024.03.01: a\n", 5, "2024.03.01: a"),
         (
-            "- 2024-03-01: a\n- March 3rd, 2024: b\n",
+            "- 2024-03-01: a\n- 3rd of March 2024: b\n",
             6,
-            "March 3rd, 2024: b",
+            "3rd of March 2024: b",
         ),
-        ("### 1st March 2024\n\n- a\n", 5, "1st March 2024"),
+        ("### 2024.03.01\n\n- a\n", 5, "2024.03.01"),
         (
             "| Date | Update |\n|---|---|\n| 3/1/24 | a |\n",
             7,
@@ -347,7 +347,7 @@ fn notes_that_mention_a_day_are_not_entries() {
         (
             "- Sep 5, 2024: a\n- Sept 6, 2024: b\n",
             "2024-09-08",
-            "- Sep 5, 2024: a\n- Sept 6, 2024: b\n- Sep 8, 2024: x\n",
+            "- Sep 5, 2024: a\n- Sept 6, 2024: b\n- Sept 8, 2024: x\n",
         ),
     ]);
 }
@@ -364,6 +364,38 @@ fn bold_dates_with_a_colon_open_paragraph_entries() {
             "**Mar 5, 2024:** text\n",
             "2024-03-10",
             "**Mar 5, 2024:** text\n\n**Mar 10, 2024:** x\n",
+        ),
+    ]);
+}
+
+#[test]
+fn dotted_names_ordinals_and_sept_are_read_and_written_back() {
+    check(&[
+        (
+            "- Mar. 5, 2024: a\n",
+            "2024-09-22",
+            "- Mar. 5, 2024: a\n- Sep. 22, 2024: x\n",
+        ),
+        (
+            "- March 6th, 2024: a\n",
+            "2024-03-21",
+            "- March 6th, 2024: a\n- March 21st, 2024: x\n",
+        ),
+        (
+            "- 6th March 2024: a\n",
+            "2024-03-13",
+            "- 6th March 2024: a\n- 13th March 2024: x\n",
+        ),
+        (
+            "- Sept 6, 2024: a\n",
+            "2024-09-22",
+            "- Sept 6, 2024: a\n- Sept 22, 2024: x\n",
+        ),
+        // `May` shows neither a cut nor a dot; the log's others do.
+        (
+            "- Mar. 9, 2024: a\n- May 5, 2024: b\n",
+            "2024-09-02",
+            "- Mar. 9, 2024: a\n- May 5, 2024: b\n- Sep. 2, 2024: x\n",
         ),
     ]);
 }

@@ -347,7 +347,16 @@ pub(super) fn date_shape(item: &str, dates: Dates) -> Option<DateShape<'_>> {
     let after = &rest[written.len..];
     let after = &after[time_len(after)..];
     let sep_len = after.find(char::is_alphanumeric).unwrap_or(after.len());
-    let sep = &after[..sep_len];
+    // What opens the message (`(Tue)`, `*b*`, `"b"`) is the message's
+    // own, not the separator a new entry copies; what closes the date
+    // (`**2024-03-05**: `) stays.
+    let opening = |c: char| matches!(c, '(' | '[' | '{' | '"' | '\'' | '*' | '_' | '`');
+    let trimmed = after[..sep_len].trim_end_matches(opening);
+    let sep = if trimmed.is_empty() || trimmed.ends_with(opening) {
+        &after[..sep_len]
+    } else {
+        trimmed
+    };
     if sep.chars().count() > 6 {
         return None;
     }

@@ -71,6 +71,20 @@ fn bullets_copy_the_marker_and_date_shape() {
         run(src, "c", false).unwrap(),
         "## Log\n\n1. 2026-01-01 — a\n2. 2026-01-02 — b\n3. 2026-11-21 — c\n"
     );
+    // What opens the last entry's message is its own, not the separator.
+    for (last, written) in [
+        ("- 2026-01-02 (Fri): b", "- 2026-11-21 c"),
+        ("- 2026-01-02: *b*", "- 2026-11-21: c"),
+        ("- 2026-01-02 — \"b\"", "- 2026-11-21 — c"),
+        ("- **2026-01-02** *b*", "- **2026-11-21** c"),
+    ] {
+        let src = format!("## Log\n\n{last}\n");
+        assert_eq!(
+            run(&src, "c", false).unwrap(),
+            format!("{src}{written}\n"),
+            "{last}"
+        );
+    }
 }
 
 #[test]

@@ -109,6 +109,10 @@ pub(crate) fn month_number(name: &str) -> Option<usize> {
 pub(crate) struct Spelling {
     short: Option<bool>,
     case: Case,
+    /// September cut to `Sept` rather than `Sep` (`None`: not seen).
+    sept: Option<bool>,
+    /// A cut name followed by a dot, `Mar.` (`None`: not seen).
+    pub(crate) dot: Option<bool>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -132,7 +136,16 @@ impl Spelling {
         } else {
             Case::Title
         };
-        Self { short, case }
+        let sept = name
+            .eq_ignore_ascii_case("sep")
+            .then_some(false)
+            .or(name.eq_ignore_ascii_case("sept").then_some(true));
+        Self {
+            short,
+            case,
+            sept,
+            dot: None,
+        }
     }
 
     /// This spelling, with whether names are cut taken from `other` when
@@ -140,22 +153,30 @@ impl Spelling {
     pub(crate) fn fill(self, other: Self) -> Self {
         Self {
             short: self.short.or(other.short),
+            sept: self.sept.or(other.sept),
+            dot: self.dot.or(other.dot),
             ..self
         }
     }
 
     /// Month `number` (1 to 12) named this way; spelt out when unsure.
     pub(crate) fn spell(self, number: usize) -> String {
-        let full = MONTHS[number.clamp(1, 12) - 1];
-        let word = if self.short == Some(true) {
-            &full[..3]
-        } else {
-            full
+        let number = number.clamp(1, 12);
+        let full = MONTHS[number - 1];
+        let cut = self.short == Some(true) && full.len() > 3;
+        let word = match (cut, number) {
+            (true, 9) if self.sept == Some(true) => "Sept",
+            (true, _) => &full[..3],
+            (false, _) => full,
         };
-        match self.case {
+        let mut word = match self.case {
             Case::Title => word.to_owned(),
             Case::Upper => word.to_ascii_uppercase(),
             Case::Lower => word.to_ascii_lowercase(),
+        };
+        if cut && self.dot == Some(true) {
+            word.push('.');
         }
+        word
     }
 }
