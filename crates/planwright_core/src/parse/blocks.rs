@@ -167,8 +167,18 @@ impl Builder<'_> {
         // Outside a task's item, "T002 depends on T001" says what the
         // arrow does; inside one the task reader reads its dependencies.
         if !matches!(self.dependency_owner(), Some(Owner::Task(_))) && may_state_order(text) {
-            for (from, to, range) in task_sentences(text, range.start as usize) {
-                self.plan.task_links.push(TaskLink { from, to, range });
+            // A sentence quoted as code (`` `T002 depends on T001` ``) is
+            // an example, not the plan's word.
+            let spans = &self.plan.code_spans;
+            let first = spans.partition_point(|c| c.end <= range.start);
+            for (from, to, at) in task_sentences(text, range.start as usize) {
+                if !spans[first..].iter().any(|c| c.contains_range(at)) {
+                    self.plan.task_links.push(TaskLink {
+                        from,
+                        to,
+                        range: at,
+                    });
+                }
             }
         }
         if block_kind == InlineKind::Paragraph

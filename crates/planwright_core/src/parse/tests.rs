@@ -573,3 +573,17 @@ fn list_items_of_the_plan_header_are_header_fields() {
         );
     }
 }
+
+#[test]
+fn a_dependency_sentence_quoted_as_code_links_nothing() {
+    let src = "# P\n\n- [ ] T001 a\n- [ ] T002 b\n- [ ] T003 c\n- [ ] T004 d\n\n\
+               ## Dependencies\n\n- `T002 depends on T001` is how to write one\n\
+               - T004 depends on T003\n";
+    let plan = p(src);
+    let links: Vec<(&str, &str)> = plan
+        .task_links
+        .iter()
+        .map(|l| (l.from.as_str(), l.to.as_str()))
+        .collect();
+    assert_eq!(links, [("T003", "T004")]);
+}
