@@ -334,3 +334,50 @@ fn front_matter_slots_are_filled_and_the_plan_lints_clean() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// A template of the project's own that shares a few fields and headings
+/// with a built-in (`Issue`, `Author`, `Progress Log` are the delivery
+/// template's too): the plan `new` makes from it is read by it, and lints
+/// clean, not as a delivery plan missing half its sections.
+#[test]
+fn a_plan_made_from_a_local_template_is_read_by_it() {
+    let dir = setup();
+    let templates = dir.path().join(".planwright/templates");
+    std::fs::write(
+        templates.join("mini.md"),
+        "# Plan: {{TITLE}}\n\n**Issue:** {{ISSUE}}\n**Author:** {{AUTHOR}}\n**Status:** Draft\n\n\
+         ## Progress Log\n\n| Date | Entry |\n|------|-------|\n| {{DATE}} | Created |\n",
+    )
+    .expect("write");
+    let out = planwright(
+        dir.path(),
+        &[
+            "new", "Mini", "-t", "mini", "--issue", "A-1", "--author", "Ann",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rel = "specs/001-mini/plan.md";
+    let show = planwright(dir.path(), &["show", rel, "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&show.stdout).expect("json");
+    assert_eq!(doc["dialect"]["name"], "mini");
+    let lint = planwright(dir.path(), &["lint", rel, "--format", "concise"]);
+    assert!(
+        lint.status.success(),
+        "{}",
+        String::from_utf8_lossy(&lint.stdout)
+    );
+    assert_eq!(String::from_utf8_lossy(&lint.stdout), "");
+    // A delivery plan that merely shares those fields stays a delivery plan.
+    let delivery = planwright(dir.path(), &["new", "Other", "-t", "delivery"]);
+    assert!(delivery.status.success());
+    let show = planwright(
+        dir.path(),
+        &["show", "specs/002-other/plan.md", "--format", "json"],
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&show.stdout).expect("json");
+    assert_eq!(doc["dialect"]["name"], "delivery");
+}

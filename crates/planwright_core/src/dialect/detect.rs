@@ -8,7 +8,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::{DialectMatch, DialectSet, GENERIC, Marker};
+use super::{DialectMatch, DialectSet, GENERIC, Marker, Origin};
 use crate::model::Plan;
 
 /// Least score a dialect needs before it is preferred to `generic`.
@@ -28,6 +28,8 @@ impl DialectSet {
         let mut scores = vec![0u32; self.dialects.len()];
         // How many markers each dialect matched: see `proven`.
         let mut hits = vec![0u32; self.dialects.len()];
+        // How many of its markers each dialect matched: see `own_template`.
+        let mut matched = vec![0usize; self.dialects.len()];
         let mut seen = vec![false; self.text_owner.len()];
         // Text markers in the order they first occur, for the evidence.
         let mut first_seen = Vec::new();
@@ -39,6 +41,7 @@ impl DialectSet {
             let (d, m) = self.text_owner[p];
             scores[d] += self.dialects[d].descriptor.detect[m].weight;
             hits[d] += 1;
+            matched[d] += 1;
             first_seen.push(p);
         }
         let signals = Signals::new(plan, source, file_name, path);
@@ -47,6 +50,7 @@ impl DialectSet {
                 if signals.matches(marker, key) {
                     scores[d] += marker.weight;
                     hits[d] += marker.proof();
+                    matched[d] += 1;
                 }
             }
         }
@@ -55,10 +59,16 @@ impl DialectSet {
                 *score = 0;
             }
         }
-        let best = scores
-            .iter()
-            .enumerate()
-            .max_by(|(ia, a), (ib, b)| a.cmp(b).then(ib.cmp(ia)));
+        let named = signals.headings.len() + signals.fields.len();
+        let best = self
+            .own_template(&scores, &matched, named)
+            .map(|d| (d, &scores[d]))
+            .or_else(|| {
+                scores
+                    .iter()
+                    .enumerate()
+                    .max_by(|(ia, a), (ib, b)| a.cmp(b).then(ib.cmp(ia)))
+            });
         match best {
             Some((d, &score)) if score >= THRESHOLD => {
                 let dialect = &self.dialects[d];
@@ -93,6 +103,27 @@ impl DialectSet {
 }
 
 impl DialectSet {
+    /// The project's own template (a local one) whose every marker the
+    /// plan has, and whose markers name at least half of the plan's
+    /// headings and fields (of `named`), the most markers first: a plan
+    /// `new` made from it, or one that follows it as closely. It is read
+    /// by that template even where a built-in scores more for sharing a
+    /// few of its fields (`Issue`, `Author`, `Progress Log`): the project
+    /// chose its own. A built-in's plan holds those few among many more,
+    /// and stays the built-in's.
+    fn own_template(&self, scores: &[u32], matched: &[usize], named: usize) -> Option<usize> {
+        (0..self.dialects.len())
+            .filter(|&d| {
+                let markers = self.dialects[d].descriptor.detect.len();
+                matches!(self.dialects[d].origin, Origin::Local(_))
+                    && scores[d] >= THRESHOLD
+                    && markers >= 2
+                    && matched[d] == markers
+                    && 2 * markers >= named
+            })
+            .max_by_key(|&d| (matched[d], std::cmp::Reverse(d)))
+    }
+
     /// Whether markers worth `hits` (see [`Marker::proof`]) prove dialect
     /// `d`. A dialect that requires sections or fields needs two: one
     /// heading or field (`Feature ID`, `Goals`) is a name hand-written
