@@ -153,7 +153,7 @@ const INLINE_MARKUP: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '{', '
 /// `-`, `=`, `1.`).
 /// Half-measures surprised: `Support <Vec> generics` lost `<Vec>` as an HTML
 /// tag, and a title escaped `[` but not `*`, so `*stars*` turned italic.
-fn escape_markup(value: &str, block_start: bool) -> String {
+pub(crate) fn escape_markup(value: &str, block_start: bool) -> String {
     let mut out = String::with_capacity(value.len() + 4);
     let mut chars = value.chars().peekable();
     if block_start {

@@ -193,3 +193,40 @@ fn init_below_a_configuration_names_it_as_typed_from_there() {
         "{said}"
     );
 }
+
+/// A spec whose name holds what a link reads otherwise (`#` a fragment,
+/// `%` an escape, `?` a query, a space or `>` the link's end) is linked
+/// percent-encoded, its name escaped as text: the link names the file,
+/// and `lint` finds it.
+#[test]
+fn a_spec_named_with_link_syntax_is_still_linked() {
+    let dir = repo();
+    for (i, name) in ["spec#1.md", "a%20b.md", "q?x.md", "a b>.md"]
+        .iter()
+        .enumerate()
+    {
+        write(dir.path(), &format!("docs/{name}"), "# Spec\n");
+        let title = format!("Spec {i}");
+        ok(&planwright(
+            dir.path(),
+            &[
+                "new",
+                &title,
+                "-t",
+                "delivery",
+                "--spec",
+                &format!("docs/{name}"),
+            ],
+        ));
+    }
+    let out = planwright(
+        dir.path(),
+        &["lint", "specs", "--select", "PW301", "--format", "concise"],
+    );
+    assert_eq!(ok(&out), "");
+    let plan = std::fs::read_to_string(dir.path().join("specs/004-spec-3/plan.md")).expect("plan");
+    assert!(
+        plan.contains("**Spec:** [a b\\>.md](../../docs/a%20b%3E.md)"),
+        "{plan}"
+    );
+}
