@@ -126,7 +126,9 @@ fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
-/// Cells written in a table row: `|` separators outside code and escapes.
+/// Cells written in a table row: its `|` separators, as GFM splits a row
+/// before reading its cells' text: every `|` not escaped with `\\`, in a
+/// code span too (`` `a|b` `` is two cells).
 pub(super) fn count_cells(line: &str) -> usize {
     let t = line.trim();
     let t = t.strip_prefix('|').unwrap_or(t);
@@ -134,28 +136,24 @@ pub(super) fn count_cells(line: &str) -> usize {
         .strip_suffix('|')
         .filter(|s| !s.ends_with('\\'))
         .unwrap_or(t);
-    // Bytes, not characters: the three that matter are ASCII, and no byte
+    // Bytes, not characters: the two that matter are ASCII, and no byte
     // of a multi-byte character can be mistaken for them. Most rows hold
-    // no code or escape: their pipes are counted in one branch-free pass
-    // (the compiler vectorises both folds).
+    // no escape: their pipes are counted in one branch-free pass (the
+    // compiler vectorises the fold).
     let bytes = t.as_bytes();
-    let pipes = bytes.iter().fold(0, |n, &b| n + usize::from(b == b'|'));
-    let tricky = bytes
-        .iter()
-        .fold(0u8, |any, &b| any | u8::from(matches!(b, b'`' | b'\\')));
-    if tricky == 0 {
-        return pipes + 1;
+    if !bytes.contains(&b'\\') {
+        return 1 + bytes.iter().fold(0, |n, &b| n + usize::from(b == b'|'));
     }
     let mut cells = 1;
-    let mut in_code = false;
-    let mut prev = 0u8;
-    for &b in t.as_bytes() {
-        match b {
-            b'`' => in_code = !in_code,
-            b'|' if !in_code && prev != b'\\' => cells += 1,
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            // The byte after a backslash is escaped.
+            b'\\' => i += 1,
+            b'|' => cells += 1,
             _ => {}
         }
-        prev = b;
+        i += 1;
     }
     cells
 }

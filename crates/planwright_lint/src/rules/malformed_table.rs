@@ -8,7 +8,8 @@
 //! ## Why
 //! A missing cell shifts meaning (the owner lands in the date column); an
 //! extra one is text no reader will see. Usually an unescaped `|` in a cell
-//! or a forgotten column.
+//! (inside inline code too: `` `a|b` `` is two cells in GFM) or a
+//! forgotten column.
 //!
 //! ## Example
 //! ```markdown
