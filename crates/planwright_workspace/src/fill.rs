@@ -481,7 +481,15 @@ fn resolve(sources: &Sources<'_>, slot: &Slot, used_set: &mut [bool]) -> Option<
             continue;
         }
         // The last `--set` of a name wins, as with any repeated option.
-        if let Some(i) = sources.set.iter().rposition(|(k, _)| *k == name) {
+        // `--set title` is the title, as the positional one is (see
+        // `fill`): not a step's `[Title]` (a `{{TITLE}}` is the title).
+        let step_title = name == "title" && slot.placeholder.kind == PlaceholderKind::Bracket;
+        if let Some(i) = sources
+            .set
+            .iter()
+            .rposition(|(k, _)| *k == name)
+            .filter(|_| !step_title)
+        {
             for (used, (k, _)) in used_set.iter_mut().zip(sources.set) {
                 *used |= *k == name;
             }

@@ -328,11 +328,21 @@ fn block_markers_are_escaped_after_quote_and_list_prefixes() {
 }
 
 #[test]
+fn set_title_is_the_title_not_a_steps_title() {
+    let t = "# Plan: [TITLE]\n\n1. **Step 1 – [Title]**\n\nAbout {{TITLE}}.\n";
+    let out = run(t, &[("title", "Dark mode")], &[]).text;
+    assert_eq!(
+        out,
+        "# Plan: Dark mode\n\n1. **Step 1 – [Title]**\n\nAbout Dark mode.\n"
+    );
+}
+
+#[test]
 fn a_heading_keeps_a_trailing_number_sign() {
     let out = run("# Plan: [TITLE]\n", &[("title", "Issue ##  ")], &[]).text;
     assert_eq!(out, "# Plan: Issue \\##  \n");
     // `C#` and a `#` the template closes with are left alone.
-    let out = run("# [TITLE]\n# [TITLE] #\n", &[("title", "C#")], &[]).text;
+    let out = run("# {{TITLE}}\n# {{TITLE}} #\n", &[("title", "C#")], &[]).text;
     assert_eq!(out, "# C#\n# C# #\n");
 }
 
