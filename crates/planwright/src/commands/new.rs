@@ -84,7 +84,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         spec: args.spec.as_ref().map(|s| cwd.join(s)),
         issue: args.issue.clone(),
         author: args.author.clone(),
-        set: args.set.clone(),
+        set: status_checked(&args.set, template)?,
         number: args.number,
         branch: args.branch,
         dry_run: args.dry_run,
@@ -389,4 +389,41 @@ impl<'a> NewDoc<'a> {
             content: args.dry_run.then_some(plan.content.as_str()),
         }
     }
+}
+
+/// `--set` with a value for the template's status field written as the
+/// template spells it (`in progress` is `In Progress`), as `set` writes
+/// one; a status the template does not know is refused, naming those it
+/// does: the fresh plan would fail `lint` on a value `new` wrote.
+fn status_checked(
+    set: &[(String, String)],
+    template: &planwright_core::Dialect,
+) -> Result<Vec<(String, String)>> {
+    let d = &template.descriptor;
+    let status = planwright_core::normalize_key(&d.status_field);
+    set.iter()
+        .map(|(key, value)| {
+            if d.status_values.is_empty() || planwright_core::normalize_key(key) != status {
+                return Ok((key.clone(), value.clone()));
+            }
+            let wanted = planwright_core::normalize_key(value);
+            let spelt = d
+                .status_values
+                .iter()
+                .find(|v| v.as_str() == value)
+                .or_else(|| {
+                    d.status_values
+                        .iter()
+                        .find(|v| planwright_core::normalize_key(v) == wanted)
+                })
+                .with_context(|| {
+                    format!(
+                        "--set {key}={value}: not a status of template `{}`; it takes {}",
+                        template.name(),
+                        d.status_values.join(", ")
+                    )
+                })?;
+            Ok((key.clone(), spelt.clone()))
+        })
+        .collect()
 }

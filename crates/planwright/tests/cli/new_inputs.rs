@@ -230,3 +230,34 @@ fn a_spec_named_with_link_syntax_is_still_linked() {
         "{plan}"
     );
 }
+
+/// `--set status=…` is written as the template spells the status, and a
+/// status the template does not know is refused, as `set` does: a fresh
+/// plan must not fail `lint` on a value `new` wrote.
+#[test]
+fn a_set_status_is_checked_and_spelt_as_the_template_does() {
+    let dir = repo();
+    let out = planwright(
+        dir.path(),
+        &["new", "Bogus", "-t", "delivery", "--set", "status=Bogus"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: --set status=Bogus: not a status of template `delivery`; it takes Draft, In Progress, Completed, Blocked, Cancelled\n"
+    );
+    assert!(!dir.path().join("specs").exists());
+    ok(&planwright(
+        dir.path(),
+        &[
+            "new",
+            "Going",
+            "-t",
+            "delivery",
+            "--set",
+            "status=in progress",
+        ],
+    ));
+    let plan = std::fs::read_to_string(dir.path().join("specs/001-going/plan.md")).expect("plan");
+    assert!(plan.contains("**Status:** In Progress\n"), "{plan}");
+}
