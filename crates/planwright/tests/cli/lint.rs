@@ -352,7 +352,9 @@ fn colour_follows_the_flag_then_no_color_then_force_color() {
 fn fix_patches_bytes_and_diff_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     // CRLF endings and a trailing space must survive the fix untouched.
-    let source = "# Plan\r\n\r\n**Status:** Draft \r\n\r\n- [X] T001 One\r\n* [X] T002 Two\r\n";
+    // (The two lists stand apart: rewritten, lists next to each other
+    // would join, and that fix is unsafe.)
+    let source = "# Plan\r\n\r\n**Status:** Draft \r\n\r\n- [X] T001 One\r\n\r\nThen:\r\n\r\n* [X] T002 Two\r\n";
     write(dir.path(), "plan.md", source);
     let diff = planwright(
         &["lint", "--select", "PW5", "--diff", "plan.md"],
@@ -386,13 +388,13 @@ fn fix_patches_bytes_and_diff_writes_nothing() {
     );
     assert_eq!(
         std::fs::read_to_string(copy.path().join("plan.md")).unwrap(),
-        "# Plan\r\n\r\n**Status:** Draft \r\n\r\n- [x] T001 One\r\n- [x] T002 Two\r\n"
+        "# Plan\r\n\r\n**Status:** Draft \r\n\r\n- [x] T001 One\r\n\r\nThen:\r\n\r\n- [x] T002 Two\r\n"
     );
     let fix = planwright(&["lint", "--select", "PW5", "--fix", "plan.md"], dir.path());
     insta::assert_snapshot!(text(&fix));
     assert_eq!(
         std::fs::read_to_string(dir.path().join("plan.md")).unwrap(),
-        "# Plan\r\n\r\n**Status:** Draft \r\n\r\n- [x] T001 One\r\n- [x] T002 Two\r\n"
+        "# Plan\r\n\r\n**Status:** Draft \r\n\r\n- [x] T001 One\r\n\r\nThen:\r\n\r\n- [x] T002 Two\r\n"
     );
 }
 

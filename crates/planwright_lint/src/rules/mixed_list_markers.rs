@@ -4,7 +4,10 @@
 //! ## What it does
 //! The first bullet list's marker (`-`, `*` or `+`) sets the plan's style;
 //! every bullet item written with another marker is reported. The fix
-//! rewrites the marker and nothing else; it is safe. It is not offered
+//! rewrites the marker and nothing else. It is safe, but for a list right
+//! next to another (only blank lines between): Markdown reads the two
+//! as two lists because their markers differ, and rewritten they would be
+//! one, so there the fix is unsafe (`--unsafe-fixes`). It is not offered
 //! where the rewritten line would read as a horizontal rule (`* - -` as
 //! `- - -`).
 //!
@@ -54,10 +57,26 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 ));
                 continue;
             }
-            finding.help(format!("write `{expected}`")).fix(
+            // Rewritten, a list right next to one written with
+            // `expected` joins it: one list, loose, rendered otherwise.
+            // A list some of whose markers stay (see above) would split.
+            let partial = ctx.plan.markers_of(list).iter().any(|m| {
+                m.slice(ctx.source) != expected && may_become_thematic_break(ctx.source, *m)
+            });
+            let (help, applicability) = if partial || would_join(ctx, list) {
+                (
+                    format!(
+                        "write `{expected}` (an unsafe fix: the list would join the list next to it, or split from the markers that stay)"
+                    ),
+                    Applicability::Unsafe,
+                )
+            } else {
+                (format!("write `{expected}`"), Applicability::Safe)
+            };
+            finding.help(help).fix(
                 format!("write `{expected}`"),
                 vec![Edit::replace(*marker, expected)],
-                Applicability::Safe,
+                applicability,
             );
         }
     }
@@ -79,4 +98,23 @@ fn may_become_thematic_break(src: &str, marker: TextRange) -> bool {
     let bullet = |x: char| matches!(x, '-' | '*' | '+');
     line.chars().all(|x| bullet(x) || x == ' ' || x == '\t')
         && line.chars().filter(|x| bullet(*x)).count() >= 3
+}
+
+/// Whether a bullet list stands right before or after `list`, nothing but
+/// blank lines between. Two such lists are two only because their bullet
+/// characters differ (`CommonMark` starts a new list where the bullet
+/// changes, whatever the markers' indentation up to three spaces); once
+/// every marker is `expected` they are one list, loose, and render
+/// otherwise. Cautious: a nested list next to its parent's sibling counts.
+fn would_join(ctx: &Context<'_>, list: &planwright_core::List) -> bool {
+    let src = ctx.source;
+    let blank = |from: u32, to: u32| {
+        src.get(from as usize..to as usize)
+            .is_some_and(|s| s.trim().is_empty())
+    };
+    ctx.plan.lists.iter().any(|other| {
+        !other.ordered
+            && (blank(other.range.end, list.range.start)
+                || blank(list.range.end, other.range.start))
+    })
 }

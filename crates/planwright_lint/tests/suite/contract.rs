@@ -78,6 +78,18 @@ pub fn lint_violations(src: &str, dialect: Option<&str>) -> Vec<String> {
     }
     render_all(src, &diagnostics, &mut bad);
 
+    // A safe fix renders as the text did: no two lists become one.
+    let safe = fixes::patch(&diagnostics, false);
+    if let Ok(fixed) = edit::apply(src, &safe.edits)
+        && lint_all(&fixed, dialect).0.lists.len() != plan.lists.len()
+    {
+        bad.push(format!(
+            "the safe fixes joined or split lists: {} -> {}\nfixed: {fixed:?}",
+            plan.lists.len(),
+            lint_all(&fixed, dialect).0.lists.len()
+        ));
+    }
+
     let patch = fixes::patch(&diagnostics, true);
     if patch.edits.is_empty() {
         return bad;

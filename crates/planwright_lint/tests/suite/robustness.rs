@@ -81,6 +81,34 @@ fn a_marker_fix_never_makes_a_thematic_break() {
     }
 }
 
+/// A list rewritten to the marker of the list right next to it would join
+/// it (`CommonMark` starts a new list where the bullet changes): that fix is
+/// unsafe, and the contract's safe-fix check holds.
+#[test]
+fn a_marker_fix_that_joins_lists_is_unsafe() {
+    for src in [
+        "- [ ] a\n\n* [X] b\n",
+        "* a\n- b\n",
+        "- a\n\n  * x\n\n* b\n",
+    ] {
+        let bad = lint_violations(src, None);
+        assert!(bad.is_empty(), "{bad:#?}\nsource: {src:?}");
+    }
+    let (_, found) = crate::contract::lint_all("- a\n\n* b\n\n## S\n\n* c\n", None);
+    let fixes: Vec<_> = found
+        .iter()
+        .filter(|d| d.code == "PW502")
+        .filter_map(|d| d.fix.as_ref().map(|f| f.applicability))
+        .collect();
+    assert_eq!(
+        fixes,
+        [
+            planwright_lint::Applicability::Unsafe,
+            planwright_lint::Applicability::Safe
+        ]
+    );
+}
+
 /// The repository's own example plans, each read as detected.
 #[test]
 fn examples_keep_the_lint_contract() {
