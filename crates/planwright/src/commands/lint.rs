@@ -57,7 +57,7 @@ pub struct LintArgs {
     /// findings go to standard error.
     #[arg(long)]
     pub fix: bool,
-    /// With --fix or --diff, apply unsafe fixes too.
+    /// With --fix or --diff, apply unsafe fixes too (alone, a usage error).
     #[arg(long)]
     pub unsafe_fixes: bool,
     /// Print the fixes as a unified diff and write nothing. The diff is all
@@ -133,6 +133,10 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
                 LintFormat::Human | LintFormat::Concise | LintFormat::Json
             ),
         "--statistics prints a table or JSON: use it with --format human, concise or json"
+    );
+    anyhow::ensure!(
+        !args.unsafe_fixes || args.fix || args.diff,
+        "--unsafe-fixes goes with --fix (to apply them) or --diff (to show them)"
     );
     if let Some(name) = crate::stdin::only_input(&args.paths, args.stdin_filename.as_deref())? {
         return run_stdin(args, &settings, &name);

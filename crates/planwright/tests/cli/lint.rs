@@ -417,6 +417,14 @@ fn diff_exits_with_1_when_there_is_something_to_fix() {
             text(&out)
         );
     }
+    // Alone, --unsafe-fixes would do nothing: a usage error, not silence.
+    let alone = run(&["--unsafe-fixes"]);
+    assert_eq!(alone.status.code(), Some(2), "{}", text(&alone));
+    assert!(
+        text(&alone).contains("--unsafe-fixes goes with --fix (to apply them) or --diff"),
+        "{}",
+        text(&alone)
+    );
     // Findings, but nothing to fix: nothing to change, even with --strict.
     let nothing = run(&["--diff", "--strict"]);
     assert_eq!(nothing.status.code(), Some(0), "{}", text(&nothing));
