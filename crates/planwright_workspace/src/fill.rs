@@ -346,32 +346,8 @@ fn spec_link(plan: &Plan, sources: &Sources<'_>) -> Option<Edit> {
     let name = crate::fill_value::escape_markup(name, false);
     Some(Edit::replace(
         link.range,
-        format!("[{name}]({})", url_path(spec)),
+        format!("[{name}]({})", crate::fill_value::url_path(spec)),
     ))
-}
-
-/// `path` as a link destination: what a URL or Markdown reads otherwise
-/// (`#` a fragment, `?` a query, `%` an escape, a space or `>` the end,
-/// brackets) percent-encoded, so the link names the file: `spec#1.md` is
-/// `spec%231.md`, which `lint` decodes back to the file.
-fn url_path(path: &str) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::with_capacity(path.len());
-    for c in path.chars() {
-        let special = matches!(
-            c,
-            '%' | '#' | '?' | ' ' | '<' | '>' | '(' | ')' | '[' | ']' | '\\' | '`' | '"'
-        );
-        if special || c.is_control() {
-            let mut buf = [0; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                let _ = write!(out, "%{b:02X}");
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// A placeholder and the header field whose whole value it is, if any.

@@ -226,3 +226,27 @@ pub(crate) fn in_timeline(plan: &Plan, range: TextRange) -> bool {
         .iter()
         .any(|t| t.kind == TableKind::Timeline && t.range.contains_range(range))
 }
+
+/// `path` as a link destination: what a URL or Markdown reads otherwise
+/// (`#` a fragment, `?` a query, `%` an escape, a space or `>` the end,
+/// brackets) percent-encoded, so the link names the file: `spec#1.md` is
+/// `spec%231.md`, which `lint` decodes back to the file.
+pub(crate) fn url_path(path: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        let special = matches!(
+            c,
+            '%' | '#' | '?' | ' ' | '<' | '>' | '(' | ')' | '[' | ']' | '\\' | '`' | '"'
+        );
+        if special || c.is_control() {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                let _ = write!(out, "%{b:02X}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,122 @@
+#[test]
+fn ordinal_ids() {
+    for (n, id) in [(1, "#1"), (9, "#9"), (10, "#10"), (1234, "#1234")] {
+        assert_eq!(super::ordinal_id(n), id);
+    }
+    assert_eq!(
+        super::ordinal_id(usize::MAX),
+        format!("#{}", usize::MAX).as_str()
+    );
+}
+
+#[test]
+fn many_dependencies_are_kept_once_each_in_order() {
+    let ids: Vec<String> = (1..=40).map(|n| format!("T{n:03}")).collect();
+    // Every id twice, the second time in reverse order.
+    let line = ids
+        .iter()
+        .chain(ids.iter().rev())
+        .cloned()
+        .collect::<Vec<_>>();
+    let plan = crate::parse(&format!("- [ ] T999 x\n  Depends on {}\n", line.join(", ")));
+    assert_eq!(plan.tasks[0].depends_on, ids);
+}
+
+#[test]
+fn a_field_ends_where_the_next_field_on_its_line_starts() {
+    let plan =
+        crate::parse("- [ ] T009 Ship\n  _Requirements: 1.2, 3.1_ depends on T001; Owner: Ana\n");
+    let task = &plan.tasks[0];
+    assert_eq!(task.requirements, ["1.2", "3.1"]);
+    assert_eq!(task.depends_on, ["T001"]);
+    assert_eq!(task.owner.as_deref(), Some("Ana"));
+
+    // A line of many keys is read once: each value stops at the next
+    // key, so every id is still found.
+    let line = (1..=300)
+        .map(|n| format!("depends on T{n:03}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let plan = crate::parse(&format!("- [ ] T999 x {line}\n"));
+    assert_eq!(plan.tasks[0].depends_on.len(), 300);
+}
+
+/// Each task's `depends_on`, joined.
+fn depends(src: &str) -> Vec<String> {
+    crate::parse(src)
+        .tasks
+        .iter()
+        .map(|t| t.depends_on.join(" "))
+        .collect()
+}
+
+#[test]
+fn a_dependency_ends_with_its_clause() {
+    let src = "\
+- [ ] A001 Load
+- [ ] A002 Import
+- [ ] A003 Export (depends on A002; borrow the loader of A001)
+- [ ] A004 Time it after A002 and compare with the A001 numbers
+- [ ] A005 Ship (depends on A001, A002 and A003)
+- [ ] A006 Ship (depends on A001 & A002) and A003/A004 after A005.
+- [ ] A007 Tidy (depends on A001 (loader), A002). Then A003 reviews it.
+- [ ] A008 Pack (after T231.15.)
+- [ ] A009 Sum (after Phases 1-3 and A008, reviewed by A001)
+- [ ] A010 Wire (depends on A001 in src/models.py, A002 in api.py)
+- [ ] A011 Wire (depends on A001 version 1.2 and task A002)
+- [ ] A012 Wire (depends on A001 e.g. schema, A002)
+";
+    assert_eq!(
+        depends(src),
+        [
+            "",
+            "",
+            "A002",
+            "A002",
+            "A001 A002 A003",
+            "A001 A002 A005",
+            "A001 A002",
+            "T231.15",
+            "A008",
+            "A001 A002",
+            "A001 A002",
+            "A001 A002",
+        ]
+    );
+}
+
+#[test]
+fn a_dependency_taken_back_is_none() {
+    let src = "\
+- [ ] A001 Base
+- [ ] A002 Docs (not blocked by A001)
+- [ ] A003 Docs (no longer depends on A001)
+- [ ] A004 Docs (never depends on A001)
+- [ ] A005 Docs (isn't after A001, but depends on A002)
+- [ ] A006 Docs (depends on task 2.1 and task A001)
+";
+    assert_eq!(depends(src), ["", "", "", "", "A002", "2.1 A001"]);
+}
+
+#[test]
+fn kiro_optional_tasks_are_tasks() {
+    use crate::TaskState;
+    let src = "- [ ] 1. Set up\n  - [ ]* 1.1 Write unit tests\n  - [x]\\* 1.2 Lint it\n";
+    let plan = crate::parse(src);
+    let seen: Vec<_> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.id.as_str(), t.text.as_str(), t.optional, t.state))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("1", "Set up", false, TaskState::Open),
+            ("1.1", "Write unit tests", true, TaskState::Open),
+            ("1.2", "Lint it", true, TaskState::Done),
+        ]
+    );
+    // The box is still the three bytes `done` rewrites.
+    assert_eq!(plan.tasks[1].check_range.slice(src), "[ ]");
+    assert!(plan.placeholders.is_empty());
+}

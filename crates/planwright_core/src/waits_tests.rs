@@ -1,0 +1,100 @@
+use super::*;
+
+fn pairs(src: &str) -> Vec<(Node, Node, bool)> {
+    waits(&crate::parse(src))
+        .into_iter()
+        .map(|w| (w.from, w.to, w.inner))
+        .collect()
+}
+
+fn first_cycle(src: &str) -> Option<Vec<Node>> {
+    let plan = crate::parse(src);
+    let waits = waits(&plan);
+    let events = Events::new(plan.phases.len(), plan.tasks.len(), &waits, &within(&plan));
+    events
+        .for_each_cycle(|c| ControlFlow::Break(c.read()))?
+        .map(|c| c.path)
+}
+
+#[test]
+fn waits_are_listed_once_and_void_ones_left_out() {
+    use Node::{Phase, Task};
+    // Written twice, and a subtask waiting for its parent (void).
+    let src = "# P\n\n- [ ] T001 a\n  - [ ] T002 b (depends on T001)\n- [ ] T003 c (depends on T001)\n\nT001 → T003\n";
+    assert_eq!(pairs(src), [(Task(0), Task(2), false)]);
+    // A phase waiting for its own task holds back only itself.
+    let own = "# P\n\n## Phase 1: A\n\n**Dependencies:** T001, Phase 1\n\n- [ ] T001 a\n";
+    assert_eq!(pairs(own), [(Task(0), Phase(0), true)]);
+    assert_eq!(first_cycle(own), None);
+}
+
+#[test]
+fn a_dependency_on_an_overview_copy_holds_back_every_copy() {
+    use Node::Phase;
+    let src = "\
+# P
+
+## Outline
+
+### Milestone 1: Core
+
+### Milestone 2: Extras
+Dependencies: Milestone 1
+
+### Milestone 3: Docs
+
+## Work
+
+### Milestone 1: Core
+- [ ] T001 core
+
+### Milestone 2: Extras
+- [ ] T002 extras
+
+### Milestone 3: Docs
+**Dependencies:** None
+- [ ] T003 docs
+";
+    let waits = pairs(src);
+    // The copy with the tasks (3, 4 under "Work") waits as the
+    // overview's copy does; one that says None itself keeps that.
+    assert!(waits.contains(&(Phase(0), Phase(1), false)));
+    assert!(waits.contains(&(Phase(3), Phase(4), false)));
+    assert!(waits.contains(&(Phase(0), Phase(4), false)));
+    assert!(waits.iter().all(|&(_, to, _)| to != Phase(5)));
+    // What a phase with tasks says is its own: another phase numbered
+    // alike does not wait for it.
+    let alike = "## Stage 1: A\n- [ ] T001 a\n## Stage 2: B\nDependencies: Stage 1\n- [ ] T002 b\n## Stage 2: C\n- [ ] T003 c\n";
+    assert_eq!(pairs(alike), [(Phase(0), Phase(1), false)]);
+}
+
+#[test]
+fn a_long_chain_closed_at_its_end_is_one_cycle() {
+    use std::fmt::Write as _;
+    // Deeper than any call stack would go.
+    let n = 50_000;
+    let mut src = String::from("# P\n\n");
+    for i in 0..n {
+        let _ = writeln!(src, "- [ ] T{i} x (depends on T{})", (i + n - 1) % n);
+    }
+    let cycle = first_cycle(&src).unwrap_or_default();
+    assert_eq!(cycle.len(), n + 1);
+    assert_eq!(cycle.first(), Some(&Node::Task(0)));
+    assert_eq!(cycle.last(), Some(&Node::Task(0)));
+}
+
+#[test]
+fn a_cycle_through_a_phase_reads_its_hops() {
+    use Node::{Phase, Task};
+    let src = "# P\n\n## Phase 1: A\n\n- [ ] T001 a (depends on Phase 2)\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n\n- [ ] T002 b\n";
+    let plan = crate::parse(src);
+    let waits = waits(&plan);
+    let events = Events::new(2, 2, &waits, &within(&plan));
+    let cycle = events.for_each_cycle(|c| ControlFlow::Break(c.read()));
+    let Some(Some(cycle)) = cycle else {
+        panic!("no cycle in {src}");
+    };
+    assert_eq!(cycle.path, [Phase(0), Phase(1), Task(0), Phase(0)]);
+    assert_eq!(cycle.hops, [(Task(0), Phase(0))]);
+    assert_eq!(cycle.waits.len(), 2);
+}

@@ -1,0 +1,106 @@
+//! `set` on bold fields: what stands around the value (a hard break,
+//! markup wrapping it whole) stays, and labels and values a bold line
+//! cannot hold are refused saying why.
+
+use super::*;
+
+#[test]
+fn a_hard_break_after_a_bold_value_stays() {
+    let src = "# Title\n\n**Status:** Draft\\\n**Owner:** a\n";
+    let plan = parse(src);
+    assert_eq!(plan.field("status").unwrap().value, "Draft");
+    let done = run(src, "status", "Done", false).unwrap();
+    assert_eq!(done, "# Title\n\n**Status:** Done\\\n**Owner:** a\n");
+    // Emptied and set again: the line comes back byte for byte.
+    let empty = run(src, "status", "", false).unwrap();
+    assert_eq!(empty, "# Title\n\n**Status:**\\\n**Owner:** a\n");
+    assert_eq!(run(&empty, "status", "Draft", false).unwrap(), src);
+    // An escaped backslash is text, and part of the value.
+    let src = "# T\n\n**Path:** C:\\\\\n";
+    assert_eq!(parse(src).field("path").unwrap().value, "C:\\\\");
+    // A value that ends in `\` would be a line break itself.
+    assert_eq!(
+        run("# T\n\n**Path:** x\n", "path", "C:\\", false)
+            .unwrap_err()
+            .to_string(),
+        "the value cannot be written as a bold field: it ends with `\\`, which Markdown reads as a line break, not as part of the value"
+    );
+}
+
+#[test]
+fn a_bold_value_ending_in_a_bar_is_refused_saying_why() {
+    let src = "# T\n\n**Owner:** x\\|y | **Team:** z\n";
+    for value in ["|", "a |"] {
+        assert_eq!(
+            run(src, "owner", value, false).unwrap_err().to_string(),
+            "the value cannot be written as a bold field: it ends with `|`, which a bold field's line reads as the separator before another field (`**A:** x | **B:** y`), so the value would end before it"
+        );
+    }
+    // Within the value a bar is fine.
+    assert_eq!(
+        run(src, "owner", "x|y", false).unwrap(),
+        "# T\n\n**Owner:** x|y | **Team:** z\n"
+    );
+}
+
+#[test]
+fn a_label_that_would_break_a_bold_field_is_refused() {
+    let src = "# P\n\n**Status:** Draft\n";
+    for (name, why) in [
+        ("key: evil", "cannot contain `:`, which ends a field's name"),
+        (
+            "a*b",
+            "cannot contain `*`, which would close the label's `**`",
+        ),
+        (
+            "a|b",
+            "cannot contain `|`, which separates fields on a line",
+        ),
+    ] {
+        assert_eq!(
+            run(src, name, "v", true).unwrap_err().to_string(),
+            format!("cannot add `{name}` as a bold field: its name {why}"),
+            "{name}"
+        );
+    }
+    let src = "# P\n\n<!-- STATUS: x -->\n";
+    assert_eq!(
+        run(src, "a.b", "v", true).unwrap_err().to_string(),
+        "cannot add `a.b` as a comment field: its name is no comment field's key: one starts with an ASCII letter and holds only ASCII letters, digits, `_`, `-` and spaces"
+    );
+}
+
+#[test]
+fn a_value_written_in_code_or_emphasis_keeps_it() {
+    let src = "# P\n\n**Branch**: `001-x`\n**Owner:** *alice*\n**Team:** __core__\n\
+               **Spec:** [spec](spec.md)\n**Both:** `a` and `b`\n";
+    let mut out = src.to_owned();
+    for (field, value) in [
+        ("branch", "002-y"),
+        ("owner", "bob"),
+        ("team", "infra"),
+        ("spec", "new.md"),
+        ("both", "c"),
+    ] {
+        out = run(&out, field, value, false).unwrap();
+    }
+    assert_eq!(
+        out,
+        "# P\n\n**Branch**: `002-y`\n**Owner:** *bob*\n**Team:** __infra__\n\
+         **Spec:** new.md\n**Both:** c\n"
+    );
+    // A value holding the markup's own character, or written with markup
+    // of its own, is written as given.
+    assert_eq!(
+        run(src, "branch", "a`b", false).unwrap(),
+        src.replace("`001-x`", "a`b")
+    );
+    assert_eq!(
+        run(src, "branch", "`002`", false).unwrap(),
+        src.replace("`001-x`", "`002`")
+    );
+    assert_eq!(
+        run(src, "owner", "a*b", false).unwrap(),
+        src.replace("*alice*", "a*b")
+    );
+}
