@@ -273,7 +273,10 @@ fn a_name_that_would_break_the_key_is_refused() {
             "- x",
             "starts with `-`, which YAML reads as syntax, not as part of a key",
         ),
-        ("a #b", "cannot contain ` #`, which YAML reads as a comment"),
+        (
+            "a #b",
+            "cannot contain ` #` (or a tab before `#`), which YAML reads as a comment",
+        ),
         (
             "true",
             "would be read by YAML as a boolean, a number, null or a date, not as a name",

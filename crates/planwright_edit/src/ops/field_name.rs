@@ -53,8 +53,10 @@ fn yaml_key(name: &str) -> Option<String> {
             "starts with `{c}`, which YAML reads as syntax, not as part of a key"
         ));
     }
-    if name.contains(" #") {
-        return Some("cannot contain ` #`, which YAML reads as a comment".to_owned());
+    if name.contains(" #") || name.contains("\t#") {
+        return Some(
+            "cannot contain ` #` (or a tab before `#`), which YAML reads as a comment".to_owned(),
+        );
     }
     if needs_yaml_quotes(name) {
         return Some(
@@ -125,6 +127,7 @@ mod tests {
             "#x",
             "&a",
             "a #b",
+            "a\t#b",
             "true",
             "42",
         ] {
