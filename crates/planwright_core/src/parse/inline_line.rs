@@ -12,16 +12,17 @@ pub(super) struct Line<'s> {
     pub(super) lines: &'s LineCache,
 }
 
-/// The bounds of the last line a judgement read, (start, end before its
-/// break), kept across the runs of one source: a long line of brackets
-/// (`[NAME] [NAME] …`, `**[TERM]** …`) was otherwise searched end to end
-/// once per bracket, which was quadratic.
+/// The bounds of the last line read, (start, end before its break), kept
+/// across the runs and list items of one source: a long line of brackets
+/// (`[NAME] [NAME] …`, `**[TERM]** …`) or of list items opening on it
+/// (`- - - [ ] x`) was otherwise searched end to end once per bracket or
+/// item, which was quadratic.
 #[derive(Debug, Default)]
 pub(crate) struct LineCache(std::cell::Cell<(usize, usize)>);
 
 impl LineCache {
     /// The line holding byte `at` of `src`.
-    fn line_of(&self, src: &str, at: usize) -> (usize, usize) {
+    pub(crate) fn line_of(&self, src: &str, at: usize) -> (usize, usize) {
         let (start, end) = self.0.get();
         if (start..=end).contains(&at) && end > start {
             return (start, end);

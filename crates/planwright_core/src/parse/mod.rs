@@ -227,11 +227,7 @@ struct Builder<'s> {
     /// The phases opened by a list item (`- **Phase 2:** …`), in order:
     /// once the plan is read, those that prove to be notes are dropped.
     item_phases: Vec<usize>,
-    /// The line the last list item opened on, as (start, end before its
-    /// break): items nest on one line (`- - - [ ] x`), and each searching
-    /// the rest of that line for its end was quadratic.
-    item_line: Option<(usize, usize)>,
-    /// The line a placeholder's judgement last read (see
+    /// The line last read around a bracket or a list item (see
     /// [`inline::LineCache`]).
     lines: inline::LineCache,
     /// The fields read from plain `Key: value` items, which are fields
@@ -269,7 +265,6 @@ impl<'s> Builder<'s> {
             kind_hint: TaskKind::Task,
             open_comment: None,
             item_phases: Vec::new(),
-            item_line: None,
             lines: inline::LineCache::default(),
             plain_fields: Vec::new(),
         }

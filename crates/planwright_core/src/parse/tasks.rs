@@ -9,22 +9,10 @@ use super::{
 };
 
 impl Builder<'_> {
-    /// Where the line holding `at` ends, before its break.
-    fn item_line_end(&mut self, at: usize) -> usize {
-        if let Some((start, end)) = self.item_line
-            && (start..=end).contains(&at)
-        {
-            return end;
-        }
-        let end = at + line_len(self.slice(at, self.src.len()));
-        self.item_line = Some((at, end));
-        end
-    }
-
     pub(super) fn start_item(&mut self, r: TextRange) {
         self.finish_item_text();
         let start = past_line_break(self.src, r.start as usize);
-        let end = self.item_line_end(start);
+        let (_, end) = self.lines.line_of(self.src, start);
         let line = self.slice(start, end);
         let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
         let marker_len = items::list_marker_len(&line[indent..]);

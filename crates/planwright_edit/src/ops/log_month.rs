@@ -54,12 +54,7 @@ pub(super) fn new_month<'p>(
         return None;
     }
     // Each dated group's month: the innermost month heading over it.
-    let mut has_date = vec![false; starts.len()];
-    for &(_, g) in entries.iter().filter(|e| e.0.is_some()) {
-        if let Some(d) = has_date.get_mut(g) {
-            *d = true;
-        }
-    }
+    let has_date = dated_groups(entries, starts.len());
     let mut grouped: Vec<(usize, usize)> = Vec::new();
     for (g, &start) in starts.iter().enumerate().filter(|&(g, _)| has_date[g]) {
         let (m, _) = months
@@ -150,12 +145,7 @@ pub(super) fn own_month<'p>(
     let months = month_headings(plan, s);
     let &(m, _) = months.iter().find(|(_, t)| t.ym() == ym)?;
     let heading = &plan.sections[m];
-    let mut dated = vec![false; starts.len()];
-    for &(_, g) in entries.iter().filter(|e| e.0.is_some()) {
-        if let Some(d) = dated.get_mut(g) {
-            *d = true;
-        }
-    }
+    let dated = dated_groups(entries, starts.len());
     let under = |g: usize| heading.range.contains(starts[g]);
     if (0..starts.len()).any(|g| dated[g] && under(g)) {
         return None;
@@ -227,4 +217,16 @@ fn blank_under(src: &str, section: &Section) -> bool {
     let body = src.get(body_at..section.range.end as usize).unwrap_or("");
     let first = &body[..planwright_core::text::line_len(body)];
     first.trim().is_empty() && !body.trim().is_empty()
+}
+
+/// Which of `groups` groups hold a dated entry (`entries` as for
+/// [`new_month`]).
+fn dated_groups(entries: &[(Option<Day>, usize)], groups: usize) -> Vec<bool> {
+    let mut dated = vec![false; groups];
+    for &(_, g) in entries.iter().filter(|e| e.0.is_some()) {
+        if let Some(d) = dated.get_mut(g) {
+            *d = true;
+        }
+    }
+    dated
 }
