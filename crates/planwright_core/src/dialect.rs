@@ -220,6 +220,16 @@ impl Dialect {
                 .any(|v| normalize_key(v) == normalize_key(value))
     }
 
+    /// How the dialect spells the status `value` names (any case, `_`,
+    /// `-` or spaces): as typed when it lists that spelling, else its first
+    /// spelling of that value. `None` for a value it does not list.
+    pub fn status_spelling<'a>(&'a self, value: &'a str) -> Option<&'a str> {
+        let values = &self.descriptor.status_values;
+        let wanted = normalize_key(value);
+        let first = values.iter().find(|v| normalize_key(v) == wanted)?;
+        Some(values.iter().find(|v| v.as_str() == value).unwrap_or(first))
+    }
+
     pub fn status_is_done(&self, value: &str) -> bool {
         self.descriptor
             .done_status

@@ -406,24 +406,14 @@ fn status_checked(
             if d.status_values.is_empty() || planwright_core::normalize_key(key) != status {
                 return Ok((key.clone(), value.clone()));
             }
-            let wanted = planwright_core::normalize_key(value);
-            let spelt = d
-                .status_values
-                .iter()
-                .find(|v| v.as_str() == value)
-                .or_else(|| {
-                    d.status_values
-                        .iter()
-                        .find(|v| planwright_core::normalize_key(v) == wanted)
-                })
-                .with_context(|| {
-                    format!(
-                        "--set {key}={value}: not a status of template `{}`; it takes {}",
-                        template.name(),
-                        d.status_values.join(", ")
-                    )
-                })?;
-            Ok((key.clone(), spelt.clone()))
+            let spelt = template.status_spelling(value).with_context(|| {
+                format!(
+                    "--set {key}={value}: not a status of template `{}`; it takes {}",
+                    template.name(),
+                    d.status_values.join(", ")
+                )
+            })?;
+            Ok((key.clone(), spelt.to_owned()))
         })
         .collect()
 }

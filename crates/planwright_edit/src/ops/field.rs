@@ -50,17 +50,13 @@ pub fn check_status(
     if key != normalize_key(&d.status_field) || d.status_values.is_empty() {
         return Ok(value.to_owned());
     }
-    let wanted = normalize_key(value);
-    if let Some(first) = d.status_values.iter().find(|v| normalize_key(v) == wanted) {
+    if let Some(spelt) = dialect.status_spelling(value) {
+        let wanted = normalize_key(value);
         let current = header::fields_named(plan, src, &key)
             .into_iter()
             .map(|(_, f)| f.value.as_str())
             .find(|v| normalize_key(v) == wanted);
-        let typed = d.status_values.iter().find(|v| v.as_str() == value);
-        return Ok(current
-            .or(typed.map(String::as_str))
-            .unwrap_or(first)
-            .to_owned());
+        return Ok(current.unwrap_or(spelt).to_owned());
     }
     if force {
         return Ok(value.to_owned());
