@@ -13,7 +13,7 @@ mod order;
 pub(crate) use chain::{may_state_order, task_chain, task_sentences};
 pub(crate) use keys::{
     Hints, Mention, dependency_field, dependency_sentence, field_mentions, hints,
-    is_dependency_key, mentions, negated,
+    is_dependency_key, last_word_is, mentions, negated,
 };
 pub(crate) use order::phase_order;
 

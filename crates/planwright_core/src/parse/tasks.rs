@@ -2,7 +2,7 @@
 //! section that hold them), and a task item's own lines give its
 //! requirements and dependencies.
 
-use super::refs::negated;
+use super::refs::{last_word_is, negated};
 use super::{
     Builder, InlineKind, OpenItem, Task, TaskKind, TaskState, Text, TextRange, bold_phase, items,
     line_len, references, trim_trailing_newlines,
@@ -298,24 +298,13 @@ fn joins_list(between: &str) -> bool {
 fn ends_joining(between: &str) -> bool {
     let marks = |c: char| c.is_whitespace() || matches!(c, '(' | '[' | '*' | '_' | '`');
     let mut t = between.trim_end_matches(marks);
-    let last = last_word(t);
-    if ["task", "tasks", "subtask", "subtasks"]
-        .iter()
-        .any(|k| last.eq_ignore_ascii_case(k))
+    if let Some(k) = ["subtasks", "subtask", "tasks", "task"]
+        .into_iter()
+        .find(|k| last_word_is(t, k))
     {
-        t = t[..t.len() - last.len()].trim_end_matches(marks);
+        t = t[..t.len() - k.len()].trim_end_matches(marks);
     }
-    t.ends_with([',', '&', '/', '+'])
-        || ["and", "or", "also"]
-            .iter()
-            .any(|k| last_word(t).eq_ignore_ascii_case(k))
-}
-
-/// The run of letters and digits `t` ends with.
-fn last_word(t: &str) -> &str {
-    t.rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
+    t.ends_with([',', '&', '/', '+']) || ["and", "or", "also"].iter().any(|k| last_word_is(t, k))
 }
 
 /// Whether `between` holds nothing but punctuation, brackets, listing

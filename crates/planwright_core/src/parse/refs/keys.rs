@@ -466,7 +466,7 @@ pub(crate) fn negated(before: &str) -> bool {
 }
 
 /// Whether the last word of `before` is `word`, in any case.
-fn last_word_is(before: &str, word: &str) -> bool {
+pub(crate) fn last_word_is(before: &str, word: &str) -> bool {
     let before = before.trim_end();
     before.len() >= word.len()
         && before.is_char_boundary(before.len() - word.len())
