@@ -54,12 +54,13 @@ pub enum Command {
     /// The entry goes where its date belongs among the log's entries (table
     /// rows, list items, day headings, paragraphs opening with a date, under
     /// month headings), its date written the way its neighbours write
-    /// theirs. Dates read: 2024-03-05, 2024/03/05, `Mar 5, 2024`, `March 5,
-    /// 2024`, `5 Mar 2024`, `5 March 2024` (also `Mar.`, `Sept`, `5th`),
-    /// and 03/25/2024 or 25/03/2024
-    /// when a day over 12 in the log shows which number is the month; month
-    /// headings `March 2024`, `Mar 2024`, `2024-03`. A log dated any other
-    /// way is refused, naming the line, rather than guessed at.
+    /// theirs. Dates read: 2024-03-05, 2024/03/05, 2024.03.05 (year, month,
+    /// day), `Mar 5, 2024`, `March 5, 2024`, `5 Mar 2024`, `5 March 2024`,
+    /// `5th of March 2024` (also `Mar.`, `Sept`, `5th`), and 03/25/2024 or
+    /// 25/03/2024 (or 25.03.2024) when a day over 12 in the log shows which
+    /// number is the month; month headings `March 2024`, `Mar 2024`,
+    /// `2024-03`. A log dated any other way is refused, naming the line,
+    /// rather than guessed at.
     Log(LogArgs),
     /// Phases, steps and tasks with their dependencies, as a graph; a cycle
     /// is reported with its path (exit 1).

@@ -152,12 +152,12 @@ fn show_and_done_refuse_a_huge_plan_in_the_same_words() {
 
 #[test]
 fn log_refuses_dates_it_cannot_read_and_a_section_inside_an_open_fence() {
-    let forms = "YYYY-MM-DD, YYYY/MM/DD, `Mar 5, 2024`, `March 5, 2024`, `5 Mar 2024`, `5 March 2024` (also `Mar.`, `Sept` and `5th`), and MM/DD/YYYY or DD/MM/YYYY when a day over 12 in the log shows which; month headings `March 2024`, `Mar 2024`, `2024-03`";
+    let forms = "YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, `Mar 5, 2024`, `March 5, 2024`, `5 Mar 2024`, `5 March 2024`, `5th of March 2024` (also `Mar.`, `Sept` and `5th`), and MM/DD/YYYY or DD/MM/YYYY (or with dots) when a day over 12 in the log shows which; month headings `March 2024`, `Mar 2024`, `2024-03`";
     refused(
-        "# P\n\n## Progress Log\n\n- 2024.03.01: a\n",
+        "# P\n\n## Progress Log\n\n- 2024.03.01: a\n- 5-3-2024: b\n",
         &["log", "plan.md", "x", "--date", "2024-04-02"],
         &format!(
-            "plan.md: line 5: the log's entry `2024.03.01: a` is dated in a form planwright does not read, so it cannot tell where a new entry goes; it reads {forms}"
+            "plan.md: line 6: the log's entry `5-3-2024: b` is dated in a form planwright does not read, so it cannot tell where a new entry goes; it reads {forms}"
         ),
     );
     refused(

@@ -7,6 +7,7 @@ mod init;
 mod lint;
 mod lint_inputs;
 mod local_templates;
+mod log_forms;
 mod new;
 mod new_fill_rules;
 mod new_inputs;

@@ -48,6 +48,41 @@ fn front_matter_values_keep_their_yaml_type() {
 }
 
 #[test]
+fn an_emptied_front_matter_value_is_an_empty_string_and_shows_empty() {
+    let text = "---\nowner: bob\nteam: 'core'\n---\n# T\n\n**Status:** Draft\n";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("plan.md");
+    std::fs::write(&plan, text).expect("write");
+    for field in ["owner", "team", "status"] {
+        let out = planwright(&["set", "plan.md", field, ""], dir.path());
+        assert_eq!(
+            (out.status.code(), stdout(&out), stderr(&out)),
+            (Some(0), format!("set {field}: (empty)\n"), String::new())
+        );
+    }
+    // `owner:` would be null to YAML; a bold field has no null to avoid.
+    let after = std::fs::read_to_string(&plan).expect("read");
+    assert_eq!(
+        after,
+        "---\nowner: \"\"\nteam: ''\n---\n# T\n\n**Status:**\n"
+    );
+    let out = planwright(&["show", "plan.md", "--format", "json"], dir.path());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let values: Vec<(&str, &str)> = json["metadata"]
+        .as_array()
+        .expect("metadata")
+        .iter()
+        .map(|m| {
+            (
+                m["key"].as_str().unwrap_or("?"),
+                m["value"].as_str().unwrap_or("?"),
+            )
+        })
+        .collect();
+    assert_eq!(values, [("owner", ""), ("team", ""), ("Status", "")]);
+}
+
+#[test]
 fn a_quoted_key_is_edited_and_never_added_twice() {
     let text = "---\ntitle: Plain\n\"owner\": bob\n---\n# T\n";
     let want = "---\ntitle: Plain\n\"owner\": al\n---\n# T\n";

@@ -84,9 +84,12 @@ pub fn check_status(
 /// quoted, but for one case: the old value was itself plain and read as
 /// that same type (`flag: true` set to `false` is `flag: false`, `count:
 /// 42` set to `7` is `count: 7`), so the field keeps its YAML type. See
-/// [`yaml::keeps_type`]. A bold field's trailing hard break (`\`, two
-/// spaces) stays after the new value, and so does the markup its whole
-/// value is written in (a code span, strong or emphasis; see
+/// [`yaml::keeps_type`]. The empty value is quoted as well, `owner: ""`
+/// (`''` in single quotes), as YAML reads `owner:` as null, not as a
+/// string; Markdown has no null, so a bold field or a comment emptied is
+/// left with nothing after its label. A bold field's trailing hard break
+/// (`\`, two spaces) stays after the new value, and so does the markup its
+/// whole value is written in (a code span, strong or emphasis; see
 /// [`wrapper`]), unless the new value holds that markup's character.
 ///
 /// `--add` writes a front-matter key exactly as typed (trimmed): YAML keys
@@ -141,9 +144,9 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
         // An empty value takes the blank before it along: `**Owner:** Ann`
         // becomes `**Owner:**`, not `**Owner:** ` with a stray space, and
         // a later value goes back in after one space, so setting the old
-        // value again gives back the line byte for byte. Inside quotes
-        // (`owner: ""`) there is no blank to take, and a value empty
-        // already is left as it is written.
+        // value again gives back the line byte for byte. Front matter
+        // writes `""` instead (see `encode`), and a value empty already
+        // is left as it is written.
         let range = if content.is_empty() && !f.value_range.is_empty() {
             with_blank_before(src, f.value_range)
         } else {
@@ -264,11 +267,10 @@ fn encode(
                     // The reader decodes the escapes: the value reads back.
                     return Ok((escape_yaml(value, q), value.to_owned()));
                 }
-                // Nothing after the key, `owner:`, as `**Owner:**` for bold
-                // fields: planwright reads it as the empty value (YAML as
-                // null), and setting a value again restores the line.
-                None if value.is_empty() => (String::new(), String::new()),
-                // The old plain value's type is kept (see `set_field`).
+                // An empty value is quoted too, `owner: ""`: left out,
+                // `owner:` would read as null to YAML, not as the empty
+                // string asked for. The old plain value's type is kept
+                // (see `set_field`).
                 None if needs_yaml_quotes(value) && !yaml::keeps_type(range.slice(src), value) => {
                     let inner = escape_yaml(value, b'"');
                     (format!("\"{inner}\""), value.to_owned())
@@ -360,7 +362,8 @@ fn add_field(
         return Err(OpError::KeyElsewhere { written, line });
     }
     let (value_text, parsed) = encode(style, " ", TextRange::empty(1), value)?;
-    // No space after the key for an empty value, as `set` leaves it.
+    // No space after a bold label or comment key for an empty value, as
+    // `set` leaves it; front matter has written `""`.
     let v = if value_text.is_empty() {
         String::new()
     } else {

@@ -333,8 +333,6 @@ fn emptying_a_field_and_setting_it_again_gives_the_line_back() {
         assert_eq!(run(&empty, "owner", "Ann", false).unwrap(), src, "{line:?}");
     }
     for (line, emptied) in [
-        ("owner: Ann", "owner:"),
-        ("owner: Ann # who", "owner: # who"),
         ("owner: \"Ann\"", "owner: \"\""),
         ("owner: !!str 'Ann'", "owner: !!str ''"),
     ] {
@@ -344,12 +342,42 @@ fn emptying_a_field_and_setting_it_again_gives_the_line_back() {
         assert_eq!(run(&empty, "owner", "Ann", false).unwrap(), src, "{line:?}");
     }
     // A value empty already is left alone, blanks and all.
-    for src in ["# P\n\n<!-- Owner: -->\n", "---\nowner: \n---\n# P\n"] {
+    for src in [
+        "# P\n\n<!-- Owner: -->\n",
+        "# P\n\n**Owner:**\n",
+        "---\nowner: ''\n---\n# P\n",
+    ] {
         assert_eq!(run(src, "owner", "", false).unwrap(), src);
     }
-    // Added empty: nothing after the key either.
+    // Added empty: nothing after the label either.
     let added = run("# P\n\n**Status:** Draft\n", "owner", "", true).unwrap();
     assert_eq!(added, "# P\n\n**Status:** Draft\n**Owner:**\n");
+}
+
+#[test]
+fn a_plain_front_matter_value_emptied_is_the_empty_string_not_null() {
+    // `owner:` would read as null to YAML; `""` is the string asked for.
+    for (line, emptied) in [
+        ("owner: Ann", "owner: \"\""),
+        ("owner: Ann # who", "owner: \"\" # who"),
+        ("owner: 42", "owner: \"\""),
+        ("owner: ~", "owner: \"\""),
+        ("owner:", "owner: \"\""),
+        ("owner: ", "owner: \"\""),
+        ("owner: # who", "owner: \"\" # who"),
+    ] {
+        let src = format!("---\n{line}\n---\n# P\n");
+        let empty = run(&src, "owner", "", false).unwrap();
+        assert_eq!(empty, format!("---\n{emptied}\n---\n# P\n"), "{line:?}");
+        assert_eq!(parse(&empty).field("owner").unwrap().value, "");
+    }
+    // Set again, the value stays in the quotes it now has.
+    assert_eq!(
+        run("---\nowner: \"\"\n---\n# P\n", "owner", "Ann", false).unwrap(),
+        "---\nowner: \"Ann\"\n---\n# P\n"
+    );
+    let added = run("---\ntitle: P\n---\n# P\n", "owner", "", true).unwrap();
+    assert_eq!(added, "---\ntitle: P\nowner: \"\"\n---\n# P\n");
 }
 
 #[test]

@@ -6,16 +6,19 @@
 //!
 //! The forms are a short explicit list, [`FORMS`]; anything else that
 //! looks like a date at the start of an entry makes `log` refuse rather
-//! than file the entry under the wrong day. `03/01/2024` is read only when
-//! another date of the same log settles which number is the month (one of
-//! its numbers is over 12).
+//! than file the entry under the wrong day. `03/01/2024` (or `03.01.2024`)
+//! is read only when another date of the same log settles which number is
+//! the month (one of its numbers is over 12). A date that opens with its
+//! year is year, month, day, with slashes or dots alike: `2024.03.01` is
+//! the first of March, never a year, day, month.
 
 use crate::ops::month::{MONTHS, Spelling};
 
 /// The forms read, as an error message lists them.
-pub(crate) const FORMS: &str = "YYYY-MM-DD, YYYY/MM/DD, `Mar 5, 2024`, `March 5, 2024`, \
-`5 Mar 2024`, `5 March 2024` (also `Mar.`, `Sept` and `5th`), and MM/DD/YYYY or DD/MM/YYYY when a day over 12 in the log \
-shows which; month headings `March 2024`, `Mar 2024`, `2024-03`";
+pub(crate) const FORMS: &str = "YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, `Mar 5, 2024`, `March 5, 2024`, \
+`5 Mar 2024`, `5 March 2024`, `5th of March 2024` (also `Mar.`, `Sept` and `5th`), and MM/DD/YYYY or \
+DD/MM/YYYY (or with dots) when a day over 12 in the log shows which; month headings `March 2024`, \
+`Mar 2024`, `2024-03`";
 
 /// A heading's text as written, its leading number put back: the reader
 /// takes the `9` of `### 9 Mar 2024` for the heading's number.
@@ -97,14 +100,15 @@ pub(crate) struct Form {
 enum Kind {
     /// `2024-03-05`.
     Iso,
-    /// `2024/03/05`.
-    YearSlash,
-    /// `03/05/2024` (month first) or `05/03/2024` (day first).
-    Numeric { day_first: bool },
+    /// `2024/03/05`, `2024.03.05`: year, month, day, joined by `sep`.
+    YearFirst { sep: char },
+    /// `03/05/2024` (month first) or `05/03/2024` (day first), or with
+    /// dots for `sep`: `05.03.2024`.
+    Numeric { day_first: bool, sep: char },
     /// `Mar 5, 2024`, `March 5 2024`.
     NameFirst { comma: bool },
-    /// `5 Mar 2024`.
-    DayFirst,
+    /// `5 Mar 2024`, and with `of`, `5th of March 2024`.
+    DayFirst { of: bool },
 }
 
 impl Form {
@@ -128,22 +132,30 @@ impl Form {
         let ord = if self.ordinal { ordinal_suffix(d) } else { "" };
         match self.kind {
             Kind::Iso => day.as_str().to_owned(),
-            Kind::YearSlash => format!("{y:04}/{month_text}/{}", day_text(numeric_pad)),
-            Kind::Numeric { day_first: false } => {
-                format!("{month_text}/{}/{y:04}", day_text(numeric_pad))
+            Kind::YearFirst { sep } => {
+                format!("{y:04}{sep}{month_text}{sep}{}", day_text(numeric_pad))
             }
-            Kind::Numeric { day_first: true } => {
-                format!("{}/{month_text}/{y:04}", day_text(numeric_pad))
-            }
+            Kind::Numeric {
+                day_first: false,
+                sep,
+            } => format!("{month_text}{sep}{}{sep}{y:04}", day_text(numeric_pad)),
+            Kind::Numeric {
+                day_first: true,
+                sep,
+            } => format!("{}{sep}{month_text}{sep}{y:04}", day_text(numeric_pad)),
             Kind::NameFirst { comma } => {
                 let comma = if comma { "," } else { "" };
                 format!("{} {}{ord}{comma} {y:04}", name(), day_text(false))
             }
-            Kind::DayFirst => format!("{}{ord} {} {y:04}", day_text(false), name()),
+            Kind::DayFirst { of } => {
+                let of = if of { "of " } else { "" };
+                format!("{}{ord} {of}{} {y:04}", day_text(false), name())
+            }
         }
     }
 
-    /// Whether it is `03/05/2024` or `05/03/2024`, read by the log's order.
+    /// Whether it is `03/05/2024` or `05/03/2024` (with slashes or dots),
+    /// read by the log's order.
     pub(crate) fn is_numeric(self) -> bool {
         matches!(self.kind, Kind::Numeric { .. })
     }
@@ -221,29 +233,31 @@ impl Dates {
                     form: Form::ISO,
                 })
             }
-            Some(b'/') => self.slashed(first, &rest[1..]),
+            Some(&sep @ (b'/' | b'.')) => self.numeric(first, &rest[1..], char::from(sep)),
             Some(b' ') if first.len() <= 2 => day_first(first, &rest[1..], false),
             Some(_) if first.len() <= 2 && ordinal_len(rest) > 0 => {
-                let after = &rest[ordinal_len(rest)..];
-                day_first(first, after.strip_prefix(' ')?, true).map(|w| Written {
-                    len: w.len + 2,
-                    ..w
-                })
+                day_first(first, rest[2..].strip_prefix(' ')?, true)
             }
             _ => None,
         }
     }
 
-    /// `2024/03/05`, `03/05/2024`, `05/03/2024`.
-    fn slashed(self, first: &str, rest: &str) -> Option<Written> {
+    /// `2024/03/05`, `03/05/2024`, `05/03/2024`, and the same with dots
+    /// for `sep` (`2024.03.05`, `05.03.2024`), `first` read already.
+    fn numeric(self, first: &str, rest: &str, sep: char) -> Option<Written> {
         let (second, rest) = split_digits(rest);
-        let third = rest.strip_prefix('/').map(|r| split_digits(r).0)?;
+        let (third, after) = rest.strip_prefix(sep).map(split_digits)?;
+        // `2024.03.01.2` goes on as a version number, not a date.
+        let b = after.as_bytes();
+        if sep == '.' && b.first() == Some(&b'.') && b.get(1).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
         let len = first.len() + second.len() + third.len() + 2;
         let num = |s: &str| s.parse::<u16>().ok();
         if first.len() == 4 && (1..=2).contains(&second.len()) && (1..=2).contains(&third.len()) {
             let day = Day::new(num(first)?, num(second)?, num(third)?)?;
             let form = Form {
-                kind: Kind::YearSlash,
+                kind: Kind::YearFirst { sep },
                 pad_day: pad_of(third),
                 pad_month: pad_of(second),
                 name: None,
@@ -265,7 +279,7 @@ impl Dates {
             (a, b, first, second)
         };
         let form = Form {
-            kind: Kind::Numeric { day_first },
+            kind: Kind::Numeric { day_first, sep },
             pad_day: pad_of(pd),
             pad_month: pad_of(pm),
             name: None,
@@ -310,9 +324,14 @@ fn name_first(text: &str) -> Option<Written> {
     })
 }
 
-/// `5 Mar 2024`, `05 March 2024`, `5 Mar. 2024`, `6th March 2024` (the
-/// ordinal's letters already read, and counted by the caller).
+/// `5 Mar 2024`, `05 March 2024`, `5 Mar. 2024`, `6th March 2024`, `6th
+/// of March 2024`: `rest` is what follows the day's number, its ordinal's
+/// letters (when `ordinal`) and a space. `of` is read only after an
+/// ordinal, as it is written.
 fn day_first(day: &str, rest: &str, ordinal: bool) -> Option<Written> {
+    let of_month = rest.strip_prefix("of ").filter(|_| ordinal);
+    let of = of_month.is_some();
+    let rest = of_month.unwrap_or(rest);
     let (month, name) = month_name(rest)?;
     let (spelling, dotted) = spelling_at(rest, name);
     let after = rest[dotted..].strip_prefix(' ')?;
@@ -320,12 +339,13 @@ fn day_first(day: &str, rest: &str, ordinal: bool) -> Option<Written> {
     if year.len() != 4 {
         return None;
     }
-    let len = day.len() + 1 + dotted + 1 + 4;
+    // The day, its ordinal, a space, `of `, the name, a space, the year.
+    let len = day.len() + 2 * usize::from(ordinal) + 1 + 3 * usize::from(of) + dotted + 1 + 4;
     Some(Written {
         day: Day::new(year.parse().ok()?, month, day.parse().ok()?)?,
         len,
         form: Form {
-            kind: Kind::DayFirst,
+            kind: Kind::DayFirst { of },
             pad_day: pad_of(day),
             pad_month: None,
             name: Some(spelling),

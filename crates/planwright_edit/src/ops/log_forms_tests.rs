@@ -201,13 +201,15 @@ fn paragraphs_that_open_with_their_date() {
 #[test]
 fn dates_it_cannot_read_are_refused_at_their_line() {
     for (log, line, date) in [
-        ("- 2024.03.01: a\n", 5, "2024.03.01: a"),
+        ("- 1-3-2024: a\n", 5, "1-3-2024: a"),
         (
-            "- 2024-03-01: a\n- 3rd of March 2024: b\n",
+            "- 2024-03-01: a\n- 3 of March 2024: b\n",
             6,
-            "3rd of March 2024: b",
+            "3 of March 2024: b",
         ),
-        ("### 2024.03.01\n\n- a\n", 5, "2024.03.01"),
+        ("### 01-03-2024\n\n- a\n", 5, "01-03-2024"),
+        // A version number is no date, but looks like one at an entry's start.
+        ("- 2024.03.01.2 released\n", 5, "2024.03.01.2 released"),
         (
             "| Date | Update |\n|---|---|\n| 3/1/24 | a |\n",
             7,
@@ -225,7 +227,7 @@ fn dates_it_cannot_read_are_refused_at_their_line() {
         );
     }
     // Undated entries that only mention a date are no dated entries.
-    let src = format!("{HEAD}- shipped v1.2.0\n- see 2024.03.01 notes\n");
+    let src = format!("{HEAD}- shipped v1.2.0\n- see 2024-03-01 notes\n");
     assert!(logged(&src, "2024-04-02").is_ok());
 }
 
@@ -398,4 +400,67 @@ fn dotted_names_ordinals_and_sept_are_read_and_written_back() {
             "- Mar. 9, 2024: a\n- May 5, 2024: b\n- Sep. 2, 2024: x\n",
         ),
     ]);
+}
+
+#[test]
+fn ordinal_days_of_a_month_in_lists_headings_and_tables() {
+    check(&[
+        (
+            "- 1st of April 2024: shipped\n- 23rd of April 2024: b\n",
+            "2024-04-02",
+            "- 1st of April 2024: shipped\n- 2nd of April 2024: x\n- 23rd of April 2024: b\n",
+        ),
+        (
+            "### 3rd of March 2024\n\n- a\n\n### 11th of March 2024\n\n- b\n",
+            "2024-03-31",
+            "### 3rd of March 2024\n\n- a\n\n### 11th of March 2024\n\n- b\n\n### 31st of March 2024\n\n- x\n",
+        ),
+        // Newest first.
+        (
+            "### 21st of Mar 2024\n\n- b\n\n### 3rd of Mar 2024\n\n- a\n",
+            "2024-03-12",
+            "### 21st of Mar 2024\n\n- b\n\n### 12th of Mar 2024\n\n- x\n\n### 3rd of Mar 2024\n\n- a\n",
+        ),
+        (
+            "| Date | Update |\n|---|---|\n| 1st of March 2024 | a |\n",
+            "2024-03-22",
+            "| Date | Update |\n|---|---|\n| 1st of March 2024 | a |\n| 22nd of March 2024 | x |\n",
+        ),
+        (
+            "**13th of May 2024**\n\nDid a.\n",
+            "2024-05-03",
+            "**3rd of May 2024**\n\nx\n\n**13th of May 2024**\n\nDid a.\n",
+        ),
+    ]);
+}
+
+#[test]
+fn dotted_dates_year_first_and_by_the_log_s_order() {
+    check(&[
+        (
+            "- 2024.03.01: a\n- 2024.03.09: b\n",
+            "2024-03-05",
+            "- 2024.03.01: a\n- 2024.03.05: x\n- 2024.03.09: b\n",
+        ),
+        (
+            "### 2024.3.9\n\n- b\n\n### 2024.3.1\n\n- a\n",
+            "2024-11-02",
+            "### 2024.11.2\n\n- x\n\n### 2024.3.9\n\n- b\n\n### 2024.3.1\n\n- a\n",
+        ),
+        // Day first, which the 25th settles.
+        (
+            "- 01.03.2024: a\n- 25.03.2024: b\n",
+            "2024-03-04",
+            "- 01.03.2024: a\n- 04.03.2024: x\n- 25.03.2024: b\n",
+        ),
+    ]);
+    // With nothing to settle it, day first or month first is not guessed.
+    let src = format!("{HEAD}- 01.03.2024: a\n- 02.03.2024: b\n");
+    assert_eq!(
+        logged(&src, "2024-04-02").unwrap_err(),
+        OpError::AmbiguousDate {
+            line: 5,
+            date: "01.03.2024: a".to_owned()
+        }
+    );
 }

@@ -1,0 +1,44 @@
+//! `log` in logs dated `3rd of March 2024` or `2024.03.01`, as a user runs
+//! it: the entry placed by date among its neighbours, written in their form.
+
+use crate::support::{planwright, stderr, stdout};
+
+/// Runs `log plan.md x --date DATE` on `text`: the exit code, standard
+/// output, standard error, and the plan's text after.
+fn log(text: &str, date: &str) -> (Option<i32>, String, String, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.md");
+    std::fs::write(&path, text).expect("write");
+    let out = planwright(&["log", "plan.md", "x", "--date", date], dir.path());
+    let after = std::fs::read_to_string(&path).expect("read");
+    (out.status.code(), stdout(&out), stderr(&out), after)
+}
+
+#[test]
+fn an_ordinal_day_of_a_month_is_written_like_its_neighbours() {
+    let text = "# P\n\n## Progress Log\n\n### 1st of April 2024\n\n- kickoff\n\n### 23rd of April 2024\n\n- shipped\n\n## Notes\n";
+    let (code, out, err, after) = log(text, "2024-04-22");
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (Some(0), "logged 2024-04-22: x\n", "")
+    );
+    assert_eq!(
+        after,
+        "# P\n\n## Progress Log\n\n### 1st of April 2024\n\n- kickoff\n\n### 22nd of April 2024\n\n- x\n\n### 23rd of April 2024\n\n- shipped\n\n## Notes\n"
+    );
+}
+
+#[test]
+fn a_dotted_year_month_day_is_written_like_its_neighbours() {
+    let text =
+        "# P\n\n## Progress Log\n\n- 2024.03.01: kickoff\n- 2024.03.12: review\n\n## Notes\n";
+    let (code, out, err, after) = log(text, "2024-03-05");
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (Some(0), "logged 2024-03-05: x\n", "")
+    );
+    assert_eq!(
+        after,
+        "# P\n\n## Progress Log\n\n- 2024.03.01: kickoff\n- 2024.03.05: x\n- 2024.03.12: review\n\n## Notes\n"
+    );
+}
