@@ -12,10 +12,12 @@ use crate::text::TextRange;
 mod ids;
 mod names;
 mod ranges;
+mod tasks;
 pub use ids::{PhaseIds, TaskIds, cycle_path};
 pub(crate) use names::TextBuf;
 pub use names::normalize_key;
 pub use ranges::{DependencyIds, MAX_RESOLVED, TaskRange, TaskRanges};
+pub use tasks::{PhaseWait, Task, TaskKind, TaskLink, TaskState};
 
 /// The model's strings. Most are short (keys, ids, numbers, cell values)
 /// and are kept inline, without a heap allocation each: allocation was the
@@ -266,124 +268,6 @@ impl RefTarget {
             RefTarget::Task(id) => TaskRange::parse(id).map_or_else(|| id.clone(), |r| r.label()),
         }
     }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TaskState {
-    Open,
-    Done,
-    InProgress,
-}
-
-impl TaskState {
-    pub fn name(self) -> &'static str {
-        match self {
-            TaskState::Open => "open",
-            TaskState::Done => "done",
-            TaskState::InProgress => "in_progress",
-        }
-    }
-}
-
-/// What kind of list a check box sits in, from its section or heading.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TaskKind {
-    Task,
-    Deliverable,
-    DefinitionOfDone,
-    Prerequisite,
-    AcceptanceCriterion,
-    Checklist,
-}
-
-impl TaskKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            TaskKind::Task => "task",
-            TaskKind::Deliverable => "deliverable",
-            TaskKind::DefinitionOfDone => "definition_of_done",
-            TaskKind::Prerequisite => "prerequisite",
-            TaskKind::AcceptanceCriterion => "acceptance_criterion",
-            TaskKind::Checklist => "checklist",
-        }
-    }
-}
-
-/// One GFM task item (`- [ ]`, `* [x]`, `1. [X]`, also `[-]` / `[~]`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Task {
-    /// `T001`, `T-001`, `1.2`; or `#N` (1-based document index) when the
-    /// text carries no id of its own.
-    pub id: Text,
-    pub explicit_id: bool,
-    /// Where the id was written, when explicit.
-    pub id_range: Option<TextRange>,
-    /// First line of the item after the check mark, markers and id removed.
-    pub text: Text,
-    pub state: TaskState,
-    /// The check box itself, `[ ]`: three bytes.
-    pub check_range: TextRange,
-    /// The character inside the box as written: ' ', 'x', 'X', '-', '~'.
-    pub mark: char,
-    /// The whole list item, nested content included.
-    pub range: TextRange,
-    /// The first line of the item.
-    pub line: TextRange,
-    /// `[P]`, `(P)`, `[US1]` written before the text, without brackets.
-    pub markers: Vec<Text>,
-    pub parallel: bool,
-    /// Marked optional, as Kiro writes it: `- [ ]* 2.3 Write unit tests`.
-    pub optional: bool,
-    /// `_Requirements: 1.2, 3.4_` references.
-    pub requirements: Vec<Text>,
-    /// Task ids this one waits for ("Depends on T012", `T005 → T006`),
-    /// and ranges of them as their keys (`T001..T003`, see
-    /// [`TaskRange`]): resolve them with [`TaskRanges`].
-    pub depends_on: Vec<Text>,
-    pub owner: Option<Text>,
-    pub phase: Option<usize>,
-    pub section: Option<usize>,
-    /// The enclosing task item, for nested check lists; or, in Kiro's flat
-    /// layout, the earlier task of the same list whose id this one's
-    /// extends (`1` for `1.1`, `1.1` for `1.1.1`).
-    pub parent: Option<usize>,
-    pub kind: TaskKind,
-}
-
-impl Task {
-    /// The state of the task's work, as `next` reads it: its mark, except
-    /// that a definition-of-done item or acceptance criterion is open until
-    /// ticked. Those are checked once the work is over and never "started"
-    /// (`next` lists none and `done --start` starts none), so a
-    /// hand-written `[-]` on one claims no work under way. Every count of
-    /// progress ([`Plan::progress`]) reads tasks so.
-    pub fn work_state(&self) -> TaskState {
-        match (self.state, self.kind) {
-            (TaskState::InProgress, TaskKind::DefinitionOfDone | TaskKind::AcceptanceCriterion) => {
-                TaskState::Open
-            }
-            (state, _) => state,
-        }
-    }
-}
-
-/// `from → to`: `to` cannot start before `from` is done. Either end may
-/// be a range's key (`T003 → T004-T021`, see [`TaskRange`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TaskLink {
-    pub from: Text,
-    pub to: Text,
-    pub range: TextRange,
-}
-
-/// A task that cannot start before a phase is finished, written in the
-/// task's own item: `- [ ] T003 Deploy (depends on Phase 1)`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PhaseWait {
-    /// Index into `Plan::tasks`.
-    pub task: usize,
-    /// The phase named, where it was written.
-    pub phase: Reference,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
