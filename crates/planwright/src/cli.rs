@@ -169,7 +169,8 @@ pub enum Format {
 
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
-    /// The plan's title; also gives the folder's slug.
+    /// The plan's title; also gives the folder's slug, spelt in ASCII
+    /// (`Тёмная тема` makes `tiomnaia-tema`).
     pub title: String,
     /// Template: a built-in one or .planwright/templates/NAME.md
     /// [default: [new] template in planwright.toml, else speckit].

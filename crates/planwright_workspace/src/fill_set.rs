@@ -26,6 +26,10 @@ pub struct SetClash {
 /// `template`, if any: two names of one planwright variable, wherever its
 /// slots are, or two names of one slot of the template.
 pub fn set_clash(template: &str, set: &[(String, String)]) -> Option<SetClash> {
+    // A clash takes two; one `--set` need not read the template.
+    if set.len() < 2 {
+        return None;
+    }
     let set: Vec<(String, &String)> = set
         .iter()
         .map(|(k, v)| (normalize_key(k).to_string(), v))

@@ -31,7 +31,7 @@ pub const DEFAULT_CONFIG: &str = r#"# planwright configuration, written by `plan
 [new]
 # Where `planwright new` puts a plan. {number} is one more than the highest
 # number among the folders there and the git branches named NNN-*; {slug} is
-# the title in lower-case words joined by -.
+# the title in lower-case ASCII words joined by -, other scripts transliterated.
 # pattern = "specs/{number}-{slug}/plan.md"
 # The template `new` uses without -t: speckit, design, delivery, rfc,
 # roadmap, or one of yours in .planwright/templates/ (NAME.md, with an

@@ -12,6 +12,7 @@ mod fill_value;
 pub mod git;
 pub mod init;
 pub mod newplan;
+mod newplan_fs;
 pub mod numbering;
 pub mod source;
 pub mod templates;

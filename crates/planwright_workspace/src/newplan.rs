@@ -9,17 +9,19 @@
 //! either exists whole or not at all.
 
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
-use planwright_core::{Dialect, DialectSet, ParseOptions, parse_with};
+use planwright_core::{Dialect, DialectSet, ParseOptions, Plan, parse_with};
 
 use crate::config::NewConfig;
 use crate::fill::{FilledVar, Sources, Values, fill};
 use crate::git::{self, GitError};
+use crate::newplan_fs::{lock, mkdirs, relative_to, slash_path};
 use crate::numbering::{MAX_NUMBER, Pattern, PatternError, format_number, used_numbers};
 use crate::source::display_path;
+
+// Public here, where callers have always found them.
+pub use crate::newplan_fs::{lexical, write_new};
 
 /// Longest slug, in bytes; cut at a word boundary.
 pub const SLUG_MAX: usize = 40;
@@ -93,6 +95,9 @@ pub struct NewPlan {
     /// Slots left for the author, as the model counts them (`planwright
     /// show` lists them).
     pub remaining: usize,
+    /// `content` read as `lint` reads it (under `relative`, with the
+    /// request's dialects), so the caller need not read it again.
+    pub model: Plan,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -206,8 +211,14 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
     // The lock serialises planwright with itself; an entry made meanwhile by
     // another tool still moves the number on rather than being reused.
     let mut claimed = None;
+    let mut preview = Some(preview);
     for _ in 0..1000 {
-        let plan = render(req, &pattern, &slug, number, template);
+        // The same number renders the same plan: filling and reading it
+        // back again would only repeat the preview's work.
+        let plan = match preview.take_if(|p| p.number == number) {
+            Some(plan) => plan,
+            None => render(req, &pattern, &slug, number, template),
+        };
         if req.branch {
             git::check_new_branch(req.root, &plan.branch)?;
         }
@@ -414,20 +425,23 @@ fn render(
         unused_set: filled.unused_set,
         used_vars: filled.used_vars,
         remaining: reread.placeholders.len(),
+        model: reread,
     }
 }
 
 /// Lower-case ASCII words joined by `-`, at most [`SLUG_MAX`] bytes, cut
-/// at a word boundary; accented Latin letters lose their accents, other
-/// characters separate words. `plan` when nothing is left.
+/// at a word boundary. Letters and digits of any script are spelt in ASCII
+/// (`Тёмная` is `tiomnaia`, `数据` is `shu-ju`); anything else separates
+/// words, except what sits inside one (`'`, combining marks). `plan` when
+/// nothing is left.
 pub fn slugify(title: &str) -> String {
     let mut words: Vec<String> = Vec::new();
     let mut word = String::new();
-    for c in title.chars() {
-        match fold(c) {
-            Some(folded) => word.push_str(folded),
-            None if !word.is_empty() => words.push(std::mem::take(&mut word)),
-            None => {}
+    for b in title.chars().flat_map(|c| spelling(c).bytes()) {
+        if b.is_ascii_alphanumeric() {
+            word.push(char::from(b.to_ascii_lowercase()));
+        } else if b != b'\'' && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
         }
     }
     if !word.is_empty() {
@@ -454,158 +468,17 @@ pub fn slugify(title: &str) -> String {
     }
 }
 
-/// A character as slug text: ASCII alphanumerics lower-cased, common
-/// accented letters without their accent, apostrophes dropped (`don't` is
-/// one word), anything else a separator (`None`).
-fn fold(c: char) -> Option<&'static str> {
-    const ASCII: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
-    if c.is_ascii_alphanumeric() {
-        let i = ASCII.find(c.to_ascii_lowercase())?;
-        return ASCII.get(i..=i);
+/// A character as ASCII for a slug; every ASCII character is itself.
+/// Only letters and digits are transliterated: deunicode spells emoji
+/// and symbols as words (`🚀` is `rocket`), which no title meant.
+fn spelling(c: char) -> &'static str {
+    match deunicode::deunicode_char(c) {
+        Some(ascii) if c.is_alphanumeric() => ascii,
+        // Apostrophes (`’` is `'`), combining marks and joiners, spelt
+        // as nothing, stay inside their word.
+        Some(ascii @ ("" | "'")) => ascii,
+        _ => " ",
     }
-    let folded = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
-        'æ' | 'Æ' => "ae",
-        'ç' | 'Ç' => "c",
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
-        'ñ' | 'Ñ' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "o",
-        'œ' | 'Œ' => "oe",
-        'ß' => "ss",
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
-        'ý' | 'ÿ' | 'Ý' => "y",
-        '\'' | '’' => "",
-        _ => return None,
-    };
-    Some(folded)
-}
-
-fn slash_path(p: &Path) -> String {
-    p.components()
-        .filter_map(|c| match c {
-            Component::Normal(s) => s.to_str(),
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// `target` relative to the folder `from`, by their components once made
-/// absolute: no file system access, so the spec need not exist yet.
-fn relative_to(target: &Path, from: &Path) -> String {
-    let (Ok(target), Ok(from)) = (std::path::absolute(target), std::path::absolute(from)) else {
-        return slash_path(target);
-    };
-    let (target, from) = (lexical(&target), lexical(&from));
-    let t: Vec<Component> = target.components().collect();
-    let f: Vec<Component> = from.components().collect();
-    let common = t.iter().zip(&f).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<String> = vec!["..".to_owned(); f.len() - common];
-    parts.extend(
-        t[common..]
-            .iter()
-            .filter_map(|c| c.as_os_str().to_str().map(str::to_owned)),
-    );
-    parts.join("/")
-}
-
-/// `..` folded into the folder before it, without asking the file system,
-/// which will not walk through a folder not made yet (a dry run's plan
-/// folder). For absolute paths: a relative one's leading `..` is lost.
-pub fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-fn mkdirs(dir: &Path) -> Result<(), NewError> {
-    std::fs::create_dir_all(dir).map_err(|error| {
-        // "File exists" would not say which file is in the way.
-        match dir.ancestors().find(|a| a.is_file()) {
-            Some(file) => NewError::NotAFolder {
-                path: display_path(file),
-            },
-            None => NewError::Io {
-                path: display_path(dir),
-                error,
-            },
-        }
-    })
-}
-
-/// An exclusive lock for numbering in `dir`, released when dropped (or when
-/// the process dies). Where a folder can be opened as a file (Unix), the
-/// folder itself is locked, so nothing is created anywhere; elsewhere a lock
-/// file in the temporary folder, keyed by the folder's canonical path,
-/// stands in for it.
-fn lock(dir: &Path) -> Result<File, NewError> {
-    use std::hash::{Hash, Hasher};
-    let canonical = dir.canonicalize().map_err(|source| NewError::Io {
-        path: display_path(dir),
-        error: source,
-    })?;
-    if let Ok(folder) = File::open(&canonical)
-        && folder.lock().is_ok()
-    {
-        return Ok(folder);
-    }
-    let mut hasher = std::hash::DefaultHasher::new();
-    canonical.hash(&mut hasher);
-    let path = std::env::temp_dir().join(format!("planwright-new-{:016x}.lock", hasher.finish()));
-    let io = |source| NewError::Io {
-        path: display_path(&path),
-        error: source,
-    };
-    // Another user's lock file in a shared temporary folder can still be
-    // opened read-only, and a read-only file can hold the lock.
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .or_else(|_| File::open(&path))
-        .map_err(io)?;
-    file.lock().map_err(io)?;
-    Ok(file)
-}
-
-/// Writes `content` to `path`, which must not exist: a temporary file in the
-/// same folder, then a rename that refuses to replace anything.
-pub fn write_new(path: &Path, content: &str) -> Result<(), NewError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    mkdirs(dir)?;
-    let io = |source| NewError::Io {
-        path: display_path(path),
-        error: source,
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".planwright-").suffix(".tmp");
-    // A temporary file is private (0600); a new plan or configuration is
-    // an ordinary file, as the user's umask makes them (0644, usually).
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
-    tmp.write_all(content.as_bytes()).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist_noclobber(path).map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            NewError::Exists {
-                path: display_path(path),
-            }
-        } else {
-            io(e.error)
-        }
-    })?;
-    Ok(())
 }
 
 #[cfg(test)]

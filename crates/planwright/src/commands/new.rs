@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use planwright_core::{DialectSet, ParseOptions, parse_with};
+use planwright_core::DialectSet;
 use planwright_lint::{Context as LintContext, RuleSet, lint};
 use planwright_workspace::config::load_config;
 use planwright_workspace::newplan::{Clock, NewPlan, NewRequest, create, lexical};
@@ -172,15 +172,8 @@ struct Left {
 /// off for the plan (`[lint] ignore`, an override matching its path) or
 /// inline directives in the template may silence them.
 fn left_as_lint_lists(plan: &NewPlan, dialects: &DialectSet, rules: &RuleSet, root: &Path) -> Left {
-    let parsed = parse_with(
-        &plan.content,
-        &ParseOptions {
-            file_name: plan.path.file_name().and_then(|n| n.to_str()),
-            path: Some(&plan.relative),
-            dialects,
-            dialect: None,
-        },
-    );
+    // `create` read the plan back under its path with these dialects.
+    let parsed = &plan.model;
     // As `lint` resolves a link: from the plan's folder, then the root.
     let folder = plan.path.parent().unwrap_or(root);
     // A dry run made no plan folder, and the file system will not walk
@@ -192,7 +185,7 @@ fn left_as_lint_lists(plan: &NewPlan, dialects: &DialectSet, rules: &RuleSet, ro
     let file_exists = |rel: &str| exists(folder.join(rel)) || exists(root.join(rel));
     let ctx = LintContext {
         source: &plan.content,
-        plan: &parsed,
+        plan: parsed,
         dialect: dialects.get(&parsed.dialect.name),
         file_exists: &file_exists,
     };

@@ -180,6 +180,45 @@ fn a_title_of_nothing_visible_is_empty() {
 }
 
 #[test]
+fn a_title_in_another_script_names_its_folder_in_ascii() {
+    let dir = repo();
+    for (title, template, folder) in [
+        (
+            "Тёмная тема для панели",
+            "delivery",
+            "001-tiomnaia-tema-dlia-paneli",
+        ),
+        ("数据同步", "rfc", "002-shu-ju-tong-bu"),
+        // Traditional characters spelt as the simplified ones: the same
+        // slug, a number of its own.
+        ("數據同步", "rfc", "003-shu-ju-tong-bu"),
+    ] {
+        let said = ok(&planwright(dir.path(), &["new", title, "-t", template]));
+        let plan = format!("specs/{folder}/plan.md");
+        assert!(said.starts_with(&format!("Created {plan} ")), "{said}");
+        let text = std::fs::read_to_string(dir.path().join(&plan)).expect("plan written");
+        let heading = text.lines().next().unwrap_or_default();
+        assert!(
+            heading.starts_with("# ") && heading.contains(title),
+            "{heading}"
+        );
+    }
+    let mut folders: Vec<String> = std::fs::read_dir(dir.path().join("specs"))
+        .expect("specs")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    folders.sort();
+    assert_eq!(
+        folders,
+        [
+            "001-tiomnaia-tema-dlia-paneli",
+            "002-shu-ju-tong-bu",
+            "003-shu-ju-tong-bu"
+        ]
+    );
+}
+
+#[test]
 fn init_below_a_configuration_names_it_as_typed_from_there() {
     let dir = tempfile::tempdir().expect("temp dir");
     write(dir.path(), "planwright.toml", "");
