@@ -63,7 +63,8 @@ pub enum Command {
     /// rather than guessed at.
     Log(LogArgs),
     /// Phases, steps and tasks with their dependencies, as a graph; a cycle
-    /// is reported with its path (exit 1).
+    /// is reported with its path (exit 1), a dependency on a phase or task
+    /// the plan lacks with a warning, as `lint` places them.
     Graph(GraphArgs),
     /// Check plans: unfilled placeholders, contradictions, broken links.
     Lint(crate::commands::lint::LintArgs),
@@ -89,10 +90,8 @@ pub enum Command {
 pub struct ShowArgs {
     /// The plan file, or `-` to read it from standard input.
     pub plan: PathBuf,
-    /// The name of a plan read from standard input: shown in the output
-    /// and a hint for dialect detection (`tasks.md`).
-    #[arg(long, value_name = "PATH")]
-    pub stdin_filename: Option<PathBuf>,
+    #[command(flatten)]
+    pub stdin: crate::stdin::StdinName,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Read the plan as this dialect instead of detecting it (or taking it
@@ -231,6 +230,8 @@ pub struct StatusArgs {
     /// Plan files or folders, or `-` for one plan on standard input
     /// [default: the current folder].
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub stdin: crate::stdin::StdinName,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Read the plans as this dialect instead of detecting it (or taking
@@ -245,6 +246,8 @@ pub struct NextArgs {
     /// The plan (`-`: standard input), or a folder of plans [default:
     /// every plan in the repository].
     pub plan: Option<PathBuf>,
+    #[command(flatten)]
+    pub stdin: crate::stdin::StdinName,
     /// Show at most N tasks; 0 only counts the tasks that can start.
     #[arg(short = 'n', value_name = "N", default_value_t = 10)]
     pub limit: usize,
@@ -316,6 +319,8 @@ pub struct LogArgs {
 pub struct GraphArgs {
     /// The plan file, or `-` to read it from standard input.
     pub plan: PathBuf,
+    #[command(flatten)]
+    pub stdin: crate::stdin::StdinName,
     #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
     pub format: GraphFormat,
     /// Read the plans as this dialect instead of detecting it (or taking

@@ -8,6 +8,25 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use planwright_workspace::{SourceFile, read_plan_file, read_plan_from};
 
+/// `--stdin-filename`, one definition for every command that reads `-`,
+/// so that its meaning and help cannot drift between them.
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct StdinName {
+    /// The name of the plan read from standard input, read as if it were
+    /// that file: shown in the output, matched by the globs of
+    /// planwright.toml (`[[plans.dialects]]`, and `[[lint.overrides]]`
+    /// for `lint`), a hint for dialect detection (`tasks.md`), and, for
+    /// `lint`, the folder its relative links are resolved from.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+}
+
+impl StdinName {
+    pub fn get(&self) -> Option<&Path> {
+        self.stdin_filename.as_deref()
+    }
+}
+
 /// The name a plan read from standard input goes by when none is given.
 pub const STDIN_NAME: &str = "<stdin>";
 

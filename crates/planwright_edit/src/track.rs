@@ -11,7 +11,7 @@ use std::ops::ControlFlow;
 
 use planwright_core::json::UniqueIds;
 use planwright_core::waits;
-use planwright_core::{Plan, TaskKind, TaskState};
+use planwright_core::{Plan, TaskKind, TaskState, TextRange};
 
 /// A task to work on now: in progress, or able to start.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -291,8 +291,8 @@ impl Graph {
     }
 
     /// Every cycle that shares no node with one before it, the first being
-    /// [`Graph::cycle`]'s: the cycles PW207 reports.
-    pub fn cycles(&self) -> Vec<Vec<Node>> {
+    /// [`Graph::cycle`]'s: the cycles PW207 reports, where it reports them.
+    pub fn cycles(&self) -> Vec<GraphCycle> {
         if self.edges.is_empty() {
             return Vec::new();
         }
@@ -300,9 +300,24 @@ impl Graph {
         waits::Events::new(phases, self.tasks, &self.edges, &self.within)
             .disjoint_cycles(&self.edges)
             .into_iter()
-            .map(|c| c.path)
+            .filter_map(|c| {
+                // As PW207, which words no cycle without a closing wait
+                // (a cycle is read only when it has one).
+                let at = self.edges.get(*c.waits.last()?)?.range;
+                Some(GraphCycle { path: c.path, at })
+            })
             .collect()
     }
+}
+
+/// A cycle of [`Graph::cycles`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GraphCycle {
+    /// The nodes along it, as [`Graph::cycle`] gives them.
+    pub path: Vec<Node>,
+    /// Where the wait that closes it is written, where lint's PW207
+    /// points: what a message about the cycle names.
+    pub at: TextRange,
 }
 
 /// Whether a phase's status says its work is over, finished or given up

@@ -66,6 +66,17 @@ fn cycles_are_found_with_their_path() {
 }
 
 #[test]
+fn each_cycle_is_placed_where_its_closing_wait_is_written() {
+    let src = "# P\n\n- [ ] T001 a (depends on T002)\n- [ ] T002 b (depends on T001)\n\n## Phase 1: A\n\n**Dependencies:** Phase 2\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n";
+    let plan = parse(src);
+    let cycles = Graph::new(&plan, &[]).cycles();
+    let at: Vec<&str> = cycles.iter().map(|c| c.at.slice(src)).collect();
+    // As lint's PW207: the first phase's `Phase 2`, and T001's line.
+    assert_eq!(at, ["Phase 2", "- [ ] T001 a (depends on T002)"]);
+    assert_eq!(cycles[0].path, Graph::new(&plan, &[]).cycle().unwrap());
+}
+
+#[test]
 fn a_task_waiting_for_itself_is_a_cycle_and_never_ready() {
     let src = "# P\n\n## Phase 1: Work\n\n- [ ] T001 One (depends on T001)\n- [ ] T002 Two\n";
     let plan = parse(src);

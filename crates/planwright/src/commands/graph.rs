@@ -1,21 +1,25 @@
 //! `planwright graph`: phases, steps and tasks with their dependencies, as
 //! Mermaid, Graphviz dot or JSON. A dependency cycle is an error, printed
 //! with its path on standard error, and exits 1; the graph is still
-//! printed, since it is what helps find the cycle.
+//! printed, since it is what helps find the cycle. A dependency on what
+//! the plan lacks draws no edge and is a warning. Both are placed where
+//! `lint` (PW207, PW206) places them.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use planwright_core::json::VERSION;
+use planwright_core::json::{Locator, Range, VERSION};
 use planwright_core::visible::visible;
 use planwright_core::{Plan, TaskState};
 use planwright_edit::track::{Graph, Node, NodeNames};
+use planwright_lint::{Diagnostic, Layer, RuleSet};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::plans::{done_status, load_one};
+use super::plans::{Loaded, done_status, load_one};
 use crate::cli::{GraphArgs, GraphFormat};
+use crate::project::Project;
 
 /// What `planwright graph --format json` prints, version 1: the plan's
 /// phases and tasks as nodes and their dependencies as edges.
@@ -37,6 +41,22 @@ struct GraphDoc {
     /// Every cycle that shares no node with one before it, `cycle` first,
     /// as `lint` reports them (PW207); empty without a cycle.
     cycles: Vec<Vec<String>>,
+    /// The dependencies on a phase or task the plan does not have, as
+    /// `lint` reports them (PW206), in plan order: they make no edge,
+    /// just as `next` lets nothing wait for them. Empty when there are
+    /// none.
+    unknown_dependencies: Vec<UnknownDoc>,
+}
+
+/// A dependency on something the plan does not have.
+#[derive(Serialize, JsonSchema)]
+struct UnknownDoc {
+    /// What is missing, in lint's words, e.g.
+    /// `T001 depends on T999, which does not exist`.
+    message: String,
+    /// Where lint's PW206 points: the reference, or the line of the task
+    /// that makes it.
+    range: Range,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -64,14 +84,17 @@ pub(crate) fn schema() -> serde_json::Value {
 }
 
 pub fn run(args: &GraphArgs) -> Result<ExitCode> {
-    let project = crate::project::Project::current(args.dialect.as_deref())?;
-    let loaded = load_one(&args.plan, &project)?;
+    let project = Project::current(args.dialect.as_deref())?;
+    let loaded = load_one(&args.plan, args.stdin.get(), &project)?;
     let plan = &loaded.plan;
     let graph = Graph::new(plan, done_status(plan, &project.dialects));
     let names = NodeNames::new(plan);
     let name = |n: Node| names.get(n).to_owned();
     let cycles = graph.cycles();
-    let cycle = cycles.first();
+    let cycle = cycles.first().map(|c| &c.path);
+    let unknown = unknown_dependencies(&loaded, &project)?;
+    let locator = Locator::new(&loaded.file.text);
+    let shown = visible(&loaded.file.display()).into_owned();
     match args.format {
         GraphFormat::Mermaid => crate::output::print(&mermaid(plan, &graph))?,
         GraphFormat::Dot => crate::output::print(&dot(plan, &graph))?,
@@ -91,18 +114,39 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
                 cycle: cycle.map(|c| c.iter().map(|&n| name(n)).collect()),
                 cycles: cycles
                     .iter()
-                    .map(|c| c.iter().map(|&n| name(n)).collect())
+                    .map(|c| c.path.iter().map(|&n| name(n)).collect())
+                    .collect(),
+                unknown_dependencies: unknown
+                    .iter()
+                    .map(|d| UnknownDoc {
+                        message: d.message.clone(),
+                        range: locator.range(d.primary.range),
+                    })
                     .collect(),
             };
             crate::output::print_json(&doc)?;
         }
     }
-    // Labelled `error` as exit code 1 is: a finding at error level.
-    for c in &cycles {
-        let path: Vec<String> = c.iter().map(|&n| name(n)).collect();
+    // A warning, as the exit code stays 0: the graph is whole without
+    // them, and `lint` is where they fail a build.
+    for d in &unknown {
+        let at = locator.position(d.primary.range.start);
         eprintln!(
-            "planwright: error: {}: dependency cycle: {}",
-            visible(&loaded.file.display()),
+            "planwright: warning: {shown}:{}:{}: {}",
+            at.line,
+            at.column,
+            visible(&d.message)
+        );
+    }
+    // Labelled `error` as exit code 1 is: a finding at error level. Placed
+    // where `lint` places it (PW207), at the wait that closes the cycle.
+    for c in &cycles {
+        let path: Vec<String> = c.path.iter().map(|&n| name(n)).collect();
+        let at = locator.position(c.at.start);
+        eprintln!(
+            "planwright: error: {shown}:{}:{}: dependency cycle: {}",
+            at.line,
+            at.column,
             visible(&planwright_core::cycle_path(&path))
         );
     }
@@ -111,6 +155,27 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// The plan's dependencies on what it does not have: lint's PW206 run
+/// alone, so that `graph` and `lint` say the same of the same plan, an
+/// inline directive that silences the rule included.
+fn unknown_dependencies(loaded: &Loaded, project: &Project) -> Result<Vec<Diagnostic>> {
+    let rules = RuleSet::resolve(&[&Layer {
+        select: Some(vec![UNKNOWN_DEPENDENCY.to_owned()]),
+        ..Layer::default()
+    }])?;
+    let ctx = planwright_lint::Context {
+        source: &loaded.file.text,
+        plan: &loaded.plan,
+        dialect: project.dialects.get(&loaded.plan.dialect.name),
+        // PW206 asks for no file; no other rule runs.
+        file_exists: &|_| false,
+    };
+    Ok(planwright_lint::lint(&ctx, &rules))
+}
+
+/// The code of lint's `unknown-dependency` rule.
+const UNKNOWN_DEPENDENCY: &str = "PW206";
 
 fn nodes(plan: &Plan, graph: &Graph, names: &NodeNames) -> Vec<NodeDoc> {
     let phase_name = |q: usize| names.get(Node::Phase(q)).to_owned();

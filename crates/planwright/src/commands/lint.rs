@@ -30,11 +30,8 @@ pub struct LintArgs {
     /// Plan files or folders to check [default: the current folder]; `-`
     /// reads one plan from standard input.
     pub paths: Vec<PathBuf>,
-    /// The name of the plan read from standard input: shown in the
-    /// findings, matched by configuration overrides, a hint for dialect
-    /// detection, and where its relative links are resolved from.
-    #[arg(long, value_name = "PATH")]
-    pub stdin_filename: Option<PathBuf>,
+    #[command(flatten)]
+    pub stdin: crate::stdin::StdinName,
     #[arg(long, value_enum, default_value_t = LintFormat::Human)]
     pub format: LintFormat,
     /// Read every plan as this dialect instead of detecting it (or taking
@@ -54,7 +51,9 @@ pub struct LintArgs {
     pub ignore: Vec<String>,
     /// Apply safe fixes to the files, as byte patches. A plan read from
     /// standard input is written to standard output, fixed, and the
-    /// findings go to standard error.
+    /// findings go to standard error, after a note of what was fixed with
+    /// the human and concise formats; with json, sarif and github the
+    /// document is all that goes there.
     #[arg(long)]
     pub fix: bool,
     /// With --fix or --diff, apply unsafe fixes too (alone, a usage error).
@@ -138,7 +137,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
         !args.unsafe_fixes || args.fix || args.diff,
         "--unsafe-fixes goes with --fix (to apply them) or --diff (to show them)"
     );
-    if let Some(name) = crate::stdin::only_input(&args.paths, args.stdin_filename.as_deref())? {
+    if let Some(name) = crate::stdin::only_input(&args.paths, args.stdin.get())? {
         return run_stdin(args, &settings, &name);
     }
     let streamed = if args.fix || args.diff {
@@ -302,7 +301,11 @@ fn whole_run(
         if args.diff {
             return outcome.patch;
         }
-        if outcome.fixed > 0 {
+        // `lint - --fix` prints the findings on standard error: a machine
+        // format's document must be all there is on it, as ruff prints no
+        // summary beside its JSON. The fixed plan shows what changed.
+        let quiet = mode == Apply::InMemory && machine(args.format);
+        if outcome.fixed > 0 && !quiet {
             for change in &outcome.changes {
                 eprintln!("{change}");
             }
@@ -348,7 +351,7 @@ fn whole_run(
             let failures: Vec<FileError<'_>> = errors.iter().map(RunError::report).collect();
             // `<stdin>` is no URI reference: unnamed standard input is
             // `stdin` to code scanning.
-            let unnamed_stdin = mode == Apply::InMemory && args.stdin_filename.is_none();
+            let unnamed_stdin = mode == Apply::InMemory && args.stdin.get().is_none();
             let reports: Vec<FileReport<'_>> = reports
                 .iter()
                 .map(|r| FileReport {
@@ -360,6 +363,15 @@ fn whole_run(
             render::sarif::render_with_errors(&reports, &failures)
         }
     }
+}
+
+/// Whether `format` is read by programs: nothing but its document may
+/// share its stream.
+fn machine(format: LintFormat) -> bool {
+    matches!(
+        format,
+        LintFormat::Json | LintFormat::Sarif | LintFormat::Github
+    )
 }
 
 /// `--statistics`: the counts per rule as a table, or as JSON with the

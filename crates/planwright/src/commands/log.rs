@@ -10,6 +10,7 @@ use planwright_edit::{OpFailure, edit_plan};
 use crate::cli::LogArgs;
 
 pub fn run(args: &LogArgs) -> Result<ExitCode> {
+    super::done::refuse_stdin("log", &args.plan)?;
     let date = match &args.date {
         Some(d) => d
             .trim()

@@ -3,6 +3,7 @@
 //! holding `planwright.toml` or `.git`).
 
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -15,7 +16,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::plans::{
-    Loaded, done_status, error_docs, load_all, load_one, report_errors, unreadable_line,
+    Loaded, done_status, error_docs, load_all, load_one, load_repository, report_errors,
+    unreadable_line,
 };
 use crate::cli::{Format, NextArgs};
 
@@ -121,17 +123,24 @@ struct PlanNext {
 pub fn run(args: &NextArgs) -> Result<ExitCode> {
     let project = crate::project::Project::current(args.dialect.as_deref())?;
     let dialects = &project.dialects;
-    let (plans, errors) = match &args.plan {
-        Some(path) if !path.is_dir() => (
-            vec![summarize(&load_one(path, &project)?, args.limit, dialects)],
-            Vec::new(),
-        ),
+    let named: Vec<PathBuf> = args.plan.iter().cloned().collect();
+    // `--stdin-filename` alone reads standard input, as `lint`'s does.
+    let one = match &args.plan {
+        _ if crate::stdin::only_input(&named, args.stdin.get())?.is_some() => Some(Path::new("-")),
+        Some(path) if !path.is_dir() => Some(path.as_path()),
+        _ => None,
+    };
+    let (plans, errors) = match (one, &args.plan) {
+        (Some(path), _) => {
+            let loaded = load_one(path, args.stdin.get(), &project)?;
+            (vec![summarize(&loaded, args.limit, dialects)], Vec::new())
+        }
         // A folder named (as `status` and `lint` take them) is searched for
         // plans the way the repository is when none is.
-        folder => {
-            let folder = folder.clone().unwrap_or_else(super::plans::repository_root);
-            load_all(&[folder], &project, |l| summarize(l, args.limit, dialects))?
-        }
+        (None, Some(folder)) => load_all(std::slice::from_ref(folder), &project, |l| {
+            summarize(l, args.limit, dialects)
+        })?,
+        (None, None) => load_repository(&project, |l| summarize(l, args.limit, dialects))?,
     };
     let mut all: Vec<NextTask> = Vec::new();
     let mut waiting: Vec<WaitingTask> = Vec::new();

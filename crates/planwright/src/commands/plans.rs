@@ -1,7 +1,7 @@
 //! Reading many plans for `status` and `next`: found as `lint` finds them,
 //! and read and parsed on the walker's threads.
 
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 
 use anyhow::Result;
 use planwright_core::visible::visible;
@@ -30,15 +30,68 @@ pub fn load_all<T: Send>(
     project: &Project,
     summarize: impl Fn(&Loaded) -> T + Sync,
 ) -> Result<(Vec<T>, Vec<RunError>)> {
+    load_walk(paths, project, Path::to_owned, summarize)
+}
+
+/// [`load_all`] over the whole repository (see [`repository_root`]),
+/// each plan's path shown from the current folder, as `lint` run there
+/// shows it: `specs/plan.md` from `docs/`, not `../docs/specs/plan.md`.
+pub fn load_repository<T: Send>(
+    project: &Project,
+    summarize: impl Fn(&Loaded) -> T + Sync,
+) -> Result<(Vec<T>, Vec<RunError>)> {
+    let cwd = std::env::current_dir()?;
+    let here = |path: &Path| from_here(path, &cwd);
+    load_walk(&[repository_root()], project, here, summarize)
+}
+
+/// `path`, found under the repository's root as [`repository_root`]
+/// writes it (`..`, `../..`), as a path from `cwd`: `../docs/specs/x.md`
+/// from `/r/docs` is `specs/x.md`, `../other/x.md` stays. By the text
+/// alone, which is exact here: `cwd` is the physical folder, so each `..`
+/// is its parent.
+fn from_here(path: &Path, cwd: &Path) -> PathBuf {
+    let mut rest = path.components().peekable();
+    while rest.next_if_eq(&Component::CurDir).is_some() {}
+    let mut up = 0;
+    while rest.next_if_eq(&Component::ParentDir).is_some() {
+        up += 1;
+    }
+    let below = cwd
+        .ancestors()
+        .nth(up)
+        .and_then(|base| cwd.strip_prefix(base).ok());
+    let (Some(below), true) = (below, up > 0) else {
+        return path.to_owned();
+    };
+    let (below, rest): (Vec<_>, Vec<_>) = (below.components().collect(), rest.collect());
+    let shared = below.iter().zip(&rest).take_while(|(a, b)| a == b).count();
+    let mut out: PathBuf = below[shared..].iter().map(|_| "..").collect();
+    out.extend(&rest[shared..]);
+    if out.as_os_str().is_empty() {
+        out.push(".");
+    }
+    out
+}
+
+/// [`load_all`], the plan found at each path read from where `shown`
+/// says, which names the same file.
+fn load_walk<T: Send>(
+    paths: &[PathBuf],
+    project: &Project,
+    shown: impl Fn(&Path) -> PathBuf + Sync,
+    summarize: impl Fn(&Loaded) -> T + Sync,
+) -> Result<(Vec<T>, Vec<RunError>)> {
     // From the current folder up, as `lint` looks: `Path::new(".")` has no
     // ancestors to look in.
     let cwd = std::env::current_dir()?;
     let config = load_config(&cwd)?;
     // Read and parsed on the walker's threads as each plan is found, as
     // `lint` does, so the work starts while the walk goes on.
-    let (results, errors) = discover_with(paths, &config, |path| {
+    let (results, errors) = discover_with(paths, &config, |found| {
+        let path = shown(found);
         let file =
-            read_plan_file(path).map_err(|e| RunError::new(display_path(path), e.to_string()))?;
+            read_plan_file(&path).map_err(|e| RunError::new(display_path(&path), e.to_string()))?;
         let plan = project.parse(&file);
         Ok(summarize(&Loaded { file, plan }))
     });
@@ -90,7 +143,7 @@ pub(crate) fn split_with<T, E>(
 /// The repository the current folder belongs to, as a relative path (`.`,
 /// `../..`): the nearest folder above holding `planwright.toml` or `.git`,
 /// or the current folder when there is none.
-pub fn repository_root() -> PathBuf {
+pub(crate) fn repository_root() -> PathBuf {
     let Ok(cwd) = std::env::current_dir() else {
         return PathBuf::from(".");
     };
@@ -103,10 +156,10 @@ pub fn repository_root() -> PathBuf {
     }
 }
 
-/// One plan named on the command line.
-pub fn load_one(path: &std::path::Path, project: &Project) -> Result<Loaded> {
-    // `-` is standard input, for every command that reads one plan.
-    let file = read_one(path, None)?;
+/// One plan named on the command line; `-` is standard input, named by
+/// `stdin_filename` (see [`crate::stdin::read`]).
+pub fn load_one(path: &Path, stdin_filename: Option<&Path>, project: &Project) -> Result<Loaded> {
+    let file = read_one(path, stdin_filename)?;
     let plan = project.parse(&file);
     Ok(Loaded { file, plan })
 }
@@ -123,10 +176,7 @@ pub fn done_status<'d>(plan: &Plan, dialects: &'d DialectSet) -> &'d [String] {
 /// [`visible`], line feeds included: the message names the file, and a
 /// name holding a line feed must read as one line here as in the output
 /// (`main` keeps line feeds, for messages that span lines; these never do).
-pub fn read_one(
-    path: &std::path::Path,
-    stdin_filename: Option<&std::path::Path>,
-) -> Result<SourceFile> {
+pub fn read_one(path: &Path, stdin_filename: Option<&Path>) -> Result<SourceFile> {
     crate::stdin::read(path, stdin_filename)
         .map_err(|e| anyhow::anyhow!("{}", visible(&format!("{e:#}"))))
 }
@@ -159,5 +209,24 @@ pub fn report_errors(errors: &[RunError]) -> std::process::ExitCode {
         std::process::ExitCode::SUCCESS
     } else {
         std::process::ExitCode::from(2)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_from_the_root_are_shown_from_the_current_folder() {
+        let cwd = Path::new("/r/docs/specs");
+        let here = |p: &str| from_here(Path::new(p), cwd).display().to_string();
+        assert_eq!(here("../../docs/specs/a/plan.md"), "a/plan.md");
+        assert_eq!(here("../../docs/plan.md"), "../plan.md");
+        assert_eq!(here("../../other/plan.md"), "../../other/plan.md");
+        assert_eq!(here("../../docs/specs"), ".");
+        assert_eq!(here("./../specs/plan.md"), "plan.md");
+        // Not from the root: as found.
+        assert_eq!(here("a/plan.md"), "a/plan.md");
+        assert_eq!(here("../../../../../x.md"), "../../../../../x.md");
     }
 }

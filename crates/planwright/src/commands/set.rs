@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use planwright_edit::ops::{SetField, check_status, set_field};
+use planwright_edit::ops::{SetField, check_field, check_status, set_field};
 use planwright_edit::{OpFailure, edit_plan};
 
 use crate::cli::SetArgs;
@@ -13,6 +13,13 @@ pub fn run(args: &SetArgs) -> Result<ExitCode> {
     let project = crate::project::Project::current(None)?;
     let options = project.options(&args.plan);
     let edited = edit_plan(&args.plan, &options, |plan, src| {
+        let asked = SetField {
+            field: &args.field,
+            value: &args.value,
+            add: args.add,
+        };
+        // A missing field first: `--force` for the value would not help.
+        check_field(plan, src, &asked).map_err(OpFailure::from)?;
         let value = check_status(
             plan,
             src,
@@ -25,9 +32,8 @@ pub fn run(args: &SetArgs) -> Result<ExitCode> {
         )
         .map_err(OpFailure::from)?;
         let req = SetField {
-            field: &args.field,
             value: &value,
-            add: args.add,
+            ..asked
         };
         let change = set_field(plan, src, &req).map_err(OpFailure::from)?;
         Ok((change, value))

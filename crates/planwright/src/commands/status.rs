@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::IsTerminal as _;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -74,10 +75,15 @@ pub fn run(args: &StatusArgs) -> Result<ExitCode> {
     let project = crate::project::Project::current(args.dialect.as_deref())?;
     let dialects = &project.dialects;
     let bars = std::io::stdout().is_terminal();
-    if let [one] = &args.paths[..]
-        && !one.is_dir()
-    {
-        let l = load_one(one, &project)?;
+    let stdin = crate::stdin::only_input(&args.paths, args.stdin.get())?;
+    let one = match &args.paths[..] {
+        // `--stdin-filename` alone reads standard input, as `lint`'s does.
+        _ if stdin.is_some() => Some(Path::new("-")),
+        [one] if !one.is_dir() => Some(one.as_path()),
+        _ => None,
+    };
+    if let Some(one) = one {
+        let l = load_one(one, args.stdin.get(), &project)?;
         match args.format {
             Format::Json => crate::output::print_json(&StatusDoc {
                 version: VERSION,

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use planwright_core::{Dialect, DialectSet, Origin};
 use planwright_workspace::config::load_config;
+use planwright_workspace::source::display_path;
 use planwright_workspace::templates::{dialect_set_lenient, templates_dir};
 
 use crate::cli::TemplatesAction;
@@ -80,10 +81,14 @@ fn list(set: &DialectSet, root: &std::path::Path) -> String {
         } else if !d.descriptor.description.is_empty() {
             notes.push(d.descriptor.description.clone());
         }
+        // The origin is relative to the project's root; shown from the
+        // current folder, as `lint` shows paths, it can be opened as is.
+        let shown = display_path(&root.join(path));
         let _ = writeln!(
             out,
-            "{:<width$}  local     {path} ({})",
+            "{:<width$}  local     {} ({})",
             d.name(),
+            shown,
             notes.join("; ")
         );
     }

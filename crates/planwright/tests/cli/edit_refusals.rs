@@ -84,16 +84,27 @@ fn standard_input_cannot_be_edited() {
         ("done", vec!["done", "-", "T001"]),
         ("undo", vec!["undo", "-", "T001"]),
         ("set", vec!["set", "-", "owner", "Ann"]),
+        ("log", vec!["log", "-", "hi", "--date", "2024-01-02"]),
     ] {
-        refused(
-            GENERIC,
-            &args,
-            &format!(
-                "{command} edits a plan file in place and cannot edit standard input (`-`); name the file (`./-` for a file named `-`)"
-            ),
+        let message = format!(
+            "{command} edits a plan file in place and cannot edit standard input (`-`); name the file (`./-` for a file named `-`)"
         );
+        refused(GENERIC, &args, &message);
+        // A file that is really named `-` is not taken for it either.
+        let dir = plan_dir(GENERIC);
+        std::fs::write(dir.path().join("-"), LOGGED).expect("write");
+        let out = planwright(&args, dir.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&out), format!("planwright: error: {message}\n"));
+        let dash = std::fs::read_to_string(dir.path().join("-")).expect("read");
+        assert_eq!(dash, LOGGED, "{args:?} wrote into `./-`");
     }
 }
+
+/// A plan with a progress log and an owner, that each editing command
+/// could change.
+const LOGGED: &str =
+    "# P\n\n**Owner:** Bo\n\n## Progress Log\n\n- 2024-01-01: x\n\n## Tasks\n\n- [ ] T001 a\n";
 
 #[test]
 fn an_id_off_by_zero_padding_is_suggested() {

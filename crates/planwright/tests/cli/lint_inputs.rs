@@ -184,10 +184,84 @@ fn lint_and_graph_print_a_cycle_the_same_way_round() {
         stdout(&lint),
         "plan.md:3:1: PW207 dependency cycle between tasks: T001 → T002 → T003 → T001\n"
     );
+    // At the place lint gives, too.
     let graph = planwright(&["graph", "plan.md"], dir.path());
     assert_eq!(
         stderr(&graph),
-        "planwright: error: plan.md: dependency cycle: T001 → T002 → T003 → T001\n"
+        "planwright: error: plan.md:3:1: dependency cycle: T001 → T002 → T003 → T001\n"
+    );
+}
+
+#[test]
+fn graph_warns_of_unknown_dependencies_where_lint_reports_them() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "plan.md",
+        "# G\n\n## Phase 1: A\n\n- [ ] T001 a (depends on T999)\n\n## Phase 2: B\n\nDepends on Phase 9.\n\n- [ ] T002 b\n",
+    );
+    let lint = planwright(
+        &[
+            "lint", "plan.md", "--select", "PW206", "--format", "concise",
+        ],
+        dir.path(),
+    );
+    assert_eq!(
+        stdout(&lint),
+        "plan.md:5:1: PW206 T001 depends on T999, which does not exist\n\
+         plan.md:9:12: PW206 Phase 2 depends on Phase 9, which does not exist\n"
+    );
+    let warnings = "planwright: warning: plan.md:5:1: T001 depends on T999, which does not exist\n\
+                    planwright: warning: plan.md:9:12: Phase 2 depends on Phase 9, which does not exist\n";
+    for format in ["mermaid", "dot", "json"] {
+        let graph = planwright(&["graph", "plan.md", "--format", format], dir.path());
+        // No edge to draw, as `next` lets nothing wait for them: the
+        // graph is whole, and only `lint` fails on them.
+        assert_eq!(graph.status.code(), Some(0), "{format}");
+        assert_eq!(stderr(&graph), warnings, "{format}");
+    }
+    let json = planwright(&["graph", "plan.md", "--format", "json"], dir.path());
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["edges"], serde_json::json!([]));
+    let unknown = doc["unknown_dependencies"].as_array().unwrap();
+    let found: Vec<(&str, &serde_json::Value, &serde_json::Value)> = unknown
+        .iter()
+        .map(|u| {
+            let start = &u["range"]["start"];
+            (
+                u["message"].as_str().unwrap(),
+                &start["line"],
+                &start["column"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "T001 depends on T999, which does not exist",
+                &5.into(),
+                &1.into()
+            ),
+            (
+                "Phase 2 depends on Phase 9, which does not exist",
+                &9.into(),
+                &12.into()
+            ),
+        ]
+    );
+    // Silenced for lint on its line, silenced here too.
+    write(
+        dir.path(),
+        "quiet.md",
+        "# Q\n\n<!-- planwright-disable-next-line PW206 -->\n- [ ] T001 a (depends on T999)\n",
+    );
+    let quiet_lint = planwright(&["lint", "quiet.md", "--select", "PW206"], dir.path());
+    assert_eq!(quiet_lint.status.code(), Some(0), "{}", stdout(&quiet_lint));
+    let quiet = planwright(&["graph", "quiet.md"], dir.path());
+    assert_eq!(
+        (quiet.status.code(), stderr(&quiet)),
+        (Some(0), String::new())
     );
 }
 

@@ -109,6 +109,24 @@ fn templates_list_shows_origins_and_shadowing() {
 }
 
 #[test]
+fn templates_list_shows_local_paths_from_the_current_folder() {
+    let dir = setup();
+    let docs = dir.path().join("docs/specs");
+    std::fs::create_dir_all(&docs).expect("mkdir");
+    let out = planwright(&docs, &["templates"]);
+    assert!(out.status.success());
+    let list = String::from_utf8_lossy(&out.stdout);
+    let change = list
+        .lines()
+        .find(|l| l.starts_with("change "))
+        .expect("the local template `change`");
+    assert!(
+        change.contains("  local     ../../.planwright/templates/change.md ("),
+        "{list}"
+    );
+}
+
+#[test]
 fn template_with_descriptor_end_to_end() {
     let dir = setup();
     let out = planwright(

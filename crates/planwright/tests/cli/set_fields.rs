@@ -147,3 +147,27 @@ fn a_leading_no_break_space_is_kept() {
     assert_eq!((code, err.as_str()), (Some(0), ""));
     assert_eq!(after, "---\nowner: \u{a0}nbsp\n---\n# T\n");
 }
+
+#[test]
+fn a_missing_field_is_reported_before_a_status_the_dialect_lacks() {
+    // An rfc plan (goals, non-goals, stakeholders) without a status field:
+    // `--force` for the value would not help, so the field comes first.
+    let text = "# Dark mode\n\n**Owner:** Ann\n\n## Goals\n\n## Non-Goals\n\n## Stakeholders\n\n- [ ] T001 a\n";
+    let missing = "planwright: error: plan.md: no field `status` in the plan header (it has: Owner); use --add to add it\n";
+    for args in [
+        &["set", "plan.md", "status", "Weird"][..],
+        &["set", "plan.md", "status", "Weird", "--force"],
+    ] {
+        let (code, out, err, after) = run(text, args);
+        assert_eq!((code, out.as_str(), err.as_str()), (Some(2), "", missing));
+        assert_eq!(after, text);
+    }
+    // With --add, the value is what is left to object to.
+    let (code, _, err, after) = run(text, &["set", "plan.md", "status", "Weird", "--add"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("`Weird` is not a status of the rfc dialect"),
+        "{err}"
+    );
+    assert_eq!(after, text);
+}

@@ -1,6 +1,6 @@
 //! A plan on standard input (`-`), as an editor passes an unsaved buffer
-//! or an agent a plan it has just written: `lint`, `lint --fix`/`--diff`
-//! and `show`, named by `--stdin-filename`.
+//! or an agent a plan it has just written: `lint`, `lint --fix`/`--diff`,
+//! `show`, `status`, `next` and `graph`, named by `--stdin-filename`.
 #![expect(
     clippy::unwrap_used,
     reason = "test helpers fail loudly on a broken fixture"
@@ -231,7 +231,7 @@ fn one_plan_commands_read_standard_input() {
     let graph = planwright_with_input(&["graph", "-"], dir.path(), plan.as_bytes());
     assert_eq!(graph.status.code(), Some(1));
     assert!(
-        stderr(&graph).contains("<stdin>: dependency cycle: Phase 1 → Phase 2 → Phase 1"),
+        stderr(&graph).contains("<stdin>:5:19: dependency cycle: Phase 1 → Phase 2 → Phase 1"),
         "{}",
         stderr(&graph)
     );
@@ -244,4 +244,114 @@ fn one_plan_commands_read_standard_input() {
         plan.as_bytes(),
     );
     assert_eq!(next.status.code(), Some(0), "{}", stderr(&next));
+}
+
+#[test]
+fn every_command_that_reads_standard_input_takes_its_name() {
+    // Goals, Non-Goals and Stakeholders read as the rfc dialect, unless
+    // planwright.toml says plans under `notes/` are generic.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "planwright.toml",
+        "[[plans.dialects]]\nfiles = [\"notes/**\"]\ndialect = \"generic\"\n",
+    );
+    let plan = "# N\n\n## Goals\n\n## Non-Goals\n\n## Stakeholders\n\n- [ ] T001 a (depends on T002)\n- [ ] T002 b\n";
+    let json = |args: &[&str]| {
+        let out = planwright_with_input(args, dir.path(), plan.as_bytes());
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let named = ["--stdin-filename", "notes/x-plan.md", "--format", "json"];
+    let status = json(&[&["status", "-"], &named[..]].concat());
+    assert_eq!(status["plans"][0]["dialect"], "generic");
+    assert_eq!(status["plans"][0]["path"], "notes/x-plan.md");
+    let unnamed = json(&["status", "-", "--format", "json"]);
+    assert_eq!(unnamed["plans"][0]["dialect"], "rfc");
+    // `-` may be left out when a name is given, as for `lint`.
+    let next = json(&[&["next"], &named[..]].concat());
+    assert_eq!(next["tasks"][0]["path"], "notes/x-plan.md");
+    assert_eq!(next["tasks"][0]["id"], "T002");
+    let graph = json(&[&["graph", "-"], &named[..]].concat());
+    assert_eq!(graph["path"], "notes/x-plan.md");
+
+    // The name is a detection hint, as a file's name is.
+    let tasks = "- [ ] T001 Set up\n- [ ] T002 [P] Write tests\n";
+    let out = planwright_with_input(
+        &[
+            "status",
+            "-",
+            "--stdin-filename",
+            "specs/a/tasks.md",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+        tasks.as_bytes(),
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["plans"][0]["dialect"], "speckit-tasks");
+
+    // A name with a path that is not `-` is refused, as by `lint` and `show`.
+    for (args, message) in [
+        (
+            &["status", "plan.md", "--stdin-filename", "x.md"][..],
+            "pass `-` instead of paths",
+        ),
+        (
+            &["next", "plan.md", "--stdin-filename", "x.md"],
+            "pass `-` instead of paths",
+        ),
+        (
+            &["graph", "plan.md", "--stdin-filename", "x.md"],
+            "pass `-` as the path",
+        ),
+    ] {
+        let out = planwright_with_input(args, dir.path(), plan.as_bytes());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "planwright: error: --stdin-filename names a plan read from standard input; {message}\n"
+            ),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn fix_on_standard_input_keeps_a_machine_format_alone_on_standard_error() {
+    let dir = tempfile::tempdir().unwrap();
+    // One upper-case mark to fix; the repeated id is left (an error).
+    let plan = "# P\n\n- [X] T001 a\n- [ ] T001 dup\n";
+    let fix = |format: &str| {
+        let args = [
+            "lint",
+            "-",
+            "--fix",
+            "--extend-select",
+            "PW501",
+            "--format",
+            format,
+        ];
+        let out = planwright_with_input(&args, dir.path(), plan.as_bytes());
+        assert_eq!(out.status.code(), Some(1), "{format}: {}", stderr(&out));
+        assert_eq!(stdout(&out), plan.replacen("[X]", "[x]", 1), "{format}");
+        out
+    };
+    for format in ["json", "sarif"] {
+        let out = fix(format);
+        let doc: serde_json::Value = serde_json::from_slice(&out.stderr)
+            .unwrap_or_else(|e| panic!("{format}: {e}: {}", stderr(&out)));
+        assert!(doc.is_object(), "{format}");
+    }
+    let github = stderr(&fix("github"));
+    assert!(github.starts_with("::error "), "{github}");
+    assert!(github.lines().all(|l| l.starts_with("::")), "{github}");
+    // The human formats keep their note of what was fixed.
+    let concise = stderr(&fix("concise"));
+    assert!(
+        concise.starts_with("<stdin>: fixed 1 (PW501)\nFixed 1 finding in 1 file.\n"),
+        "{concise}"
+    );
 }

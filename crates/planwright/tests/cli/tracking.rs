@@ -173,6 +173,26 @@ fn a_folder_without_plans_is_a_warning() {
 }
 
 #[test]
+fn next_in_a_subfolder_shows_paths_from_there() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "planwright.toml", "");
+    write(dir.path(), "docs/specs/plan.md", "# P\n\n- [ ] T001 a\n");
+    write(dir.path(), "other/plan.md", "# Q\n\n- [ ] T001 b\n");
+    // Every plan of the repository, each named as `lint` run in `docs/`
+    // names it, so that it can be opened from there as shown.
+    let doc = json_of(&["next", "--format", "json"], &dir.path().join("docs"));
+    let paths: Vec<&str> = doc["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .map(|t| t["path"].as_str().expect("path"))
+        .collect();
+    assert_eq!(paths, ["specs/plan.md", "../other/plan.md"]);
+    let out = planwright(&["next"], &dir.path().join("docs/specs"));
+    assert!(stdout(&out).starts_with("plan.md\n"), "{}", stdout(&out));
+}
+
+#[test]
 fn optional_tasks_are_marked_in_text() {
     let dir = tempfile::tempdir().expect("temp dir");
     let plan = ".kiro/specs/export/tasks.md";

@@ -76,7 +76,7 @@ fn a_cycle_is_reported_with_its_path() {
     let mut snap = run(&["graph", "plan.md"], dir.path());
     // Labelled as every message is, by what its exit code says.
     assert!(
-        snap.contains("\nstderr| planwright: error: plan.md: dependency cycle: Phase 1 → "),
+        snap.contains("\nstderr| planwright: error: plan.md:5:19: dependency cycle: Phase 1 → "),
         "{snap}"
     );
     snap.push('\n');

@@ -105,26 +105,7 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
     let key = normalize_key(req.field);
     let fields = header::fields_named(plan, src, &key);
     if fields.is_empty() {
-        if let Some((line, name)) = header::table_stating(plan, src, &key) {
-            return Err(OpError::BadValue {
-                style: "table",
-                reason: format!(
-                    "`{name}` is in the header's table on line {line}, whose cells planwright does not edit; change it there"
-                ),
-            });
-        }
-        if !req.add {
-            let mut present: Vec<String> = Vec::new();
-            for f in header::fields(plan, src) {
-                if !present.iter().any(|p| *p == f.key) {
-                    present.push(f.key.to_string());
-                }
-            }
-            return Err(OpError::FieldMissing {
-                field: req.field.to_owned(),
-                present,
-            });
-        }
+        refuse_missing(plan, src, req, &key)?;
         return add_field(plan, src, req.field, value, key.to_string());
     }
     if let Some((_, f)) = fields
@@ -162,6 +143,44 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
         edits,
         intent: Intent::Field { changes },
     })
+}
+
+/// What [`set_field`] refuses whatever the value: a field the header
+/// lacks (unless `req.add`), or states in a table. For a caller to ask
+/// before it checks the value (see [`check_status`]): a missing field is
+/// the first thing to hear of, as `--force` would not help with it.
+pub fn check_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<(), OpError> {
+    let key = normalize_key(req.field);
+    if header::fields_named(plan, src, &key).is_empty() {
+        refuse_missing(plan, src, req, &key)?;
+    }
+    Ok(())
+}
+
+/// For a field `key` the header lacks: the refusal of a table that
+/// states it, or of a field missing without `req.add`.
+fn refuse_missing(plan: &Plan, src: &str, req: &SetField<'_>, key: &str) -> Result<(), OpError> {
+    if let Some((line, name)) = header::table_stating(plan, src, key) {
+        return Err(OpError::BadValue {
+            style: "table",
+            reason: format!(
+                "`{name}` is in the header's table on line {line}, whose cells planwright does not edit; change it there"
+            ),
+        });
+    }
+    if !req.add {
+        let mut present: Vec<String> = Vec::new();
+        for f in header::fields(plan, src) {
+            if !present.iter().any(|p| *p == f.key) {
+                present.push(f.key.to_string());
+            }
+        }
+        return Err(OpError::FieldMissing {
+            field: req.field.to_owned(),
+            present,
+        });
+    }
+    Ok(())
 }
 
 /// `range` with the spaces and tabs right before it.
