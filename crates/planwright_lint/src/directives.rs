@@ -13,12 +13,16 @@
 //! to rules before comparing, so `enable pw101` ends `disable
 //! unfilled-placeholder`. The `planwright-` verbs are read in any case, as
 //! the codes are. A directive that is none of these, or names no rule, is
-//! reported by PW601 rather than silently ignored. Directives are read from
-//! the model's list of comments, never by scanning the text again; a
+//! reported by PW601 rather than silently ignored, and so is a near-miss
+//! (`planwright:disable`, `planwright disable`), which silences nothing.
+//! Directives are read from the model's list of comments, never by
+//! scanning the text again; a
 //! comment may run over lines, and `disable-next-line` then means the line
 //! after the one the comment ends on. Words after a lone `--` are the
 //! author's reason, as in `ESLint`: `<!-- planwright-disable PW104 -- filled
 //! in at kickoff -->`.
+
+use std::borrow::Cow;
 
 use planwright_core::{LineIndex, Plan};
 
@@ -55,11 +59,81 @@ impl Verb {
     }
 }
 
-/// Whether `word` starts with [`PREFIX`], in any case: the comment is
-/// meant as a directive, known or not.
-pub(crate) fn is_directive_like(word: &str) -> bool {
-    word.get(..PREFIX.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(PREFIX))
+/// A comment meant as a directive that is none: what it says, as written,
+/// and the directive it spells, if any.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct NearMiss<'a> {
+    /// The first word, or the first two when the verb is the second.
+    pub written: Cow<'a, str>,
+    /// The directive the words spell with `-` between their parts
+    /// (`planwright_disable_next_line`), in its usual case.
+    pub meant: Option<&'static str>,
+}
+
+/// The near-miss a comment's first word (and `next`, the word after it)
+/// make, when they are meant as a directive but are not one of [`VERBS`]:
+///
+/// - a word starting with [`PREFIX`] (`planwright-disabel`);
+/// - `planwright` joined by `:` or `_` to a word (`planwright:disable`,
+///   `planwright_ignore`), or by `.` to a word whose first part is
+///   `disable` or `enable` (`planwright.disable-next-line`, but not
+///   `planwright.toml`, which plans mention);
+/// - `planwright` or `planwright:` alone, then a word whose first part is
+///   `disable` or `enable` (`planwright disable PW101`).
+///
+/// All in any case. A comment that only mentions planwright
+/// (`planwright reads this`, `planwright: keep it short`) is none.
+pub(crate) fn near_miss<'a>(first: &'a str, next: Option<&'a str>) -> Option<NearMiss<'a>> {
+    if Verb::read(first).is_some() {
+        return None;
+    }
+    let name = PREFIX.trim_end_matches('-');
+    let (head, tail) = first.split_at_checked(name.len())?;
+    if !head.eq_ignore_ascii_case(name) {
+        return None;
+    }
+    let mut chars = tail.chars();
+    let joined = match (chars.next(), chars.as_str()) {
+        (Some('-'), _) => Some(tail),
+        (Some(':' | '_'), rest) if rest.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+            Some(tail)
+        }
+        (Some('.'), rest) if names_a_verb(rest) => Some(tail),
+        _ => None,
+    };
+    if let Some(joined) = joined {
+        return Some(NearMiss {
+            written: first.into(),
+            meant: spelt(joined),
+        });
+    }
+    let next = next.filter(|n| (tail.is_empty() || tail == ":") && names_a_verb(n))?;
+    Some(NearMiss {
+        written: format!("{first} {next}").into(),
+        meant: spelt(next),
+    })
+}
+
+/// The characters a near-miss puts between the parts of a directive.
+const SEPARATORS: [char; 4] = ['-', '_', ':', '.'];
+
+/// Whether `word`'s first part is `disable` or `enable`, in any case:
+/// `disable-next-line` and `enable` are, `enables` is prose.
+fn names_a_verb(word: &str) -> bool {
+    let first = word.split(SEPARATORS).next().unwrap_or_default();
+    ["disable", "enable"]
+        .iter()
+        .any(|v| v.eq_ignore_ascii_case(first))
+}
+
+/// The directive `planwright-` and `rest`'s parts joined with `-` spell.
+fn spelt(rest: &str) -> Option<&'static str> {
+    let parts: Vec<&str> = rest.split(SEPARATORS).filter(|p| !p.is_empty()).collect();
+    let spelt = format!("{PREFIX}{}", parts.join("-"));
+    VERBS
+        .iter()
+        .copied()
+        .find(|v| v.eq_ignore_ascii_case(&spelt))
 }
 
 pub struct Directives {
@@ -217,10 +291,90 @@ mod tests {
         for other in ["planwright-disabel", "planwright-", "disable", ""] {
             assert_eq!(Verb::read(other), None, "{other}");
         }
-        assert!(is_directive_like("PLANWRIGHT-DISABEL"));
-        assert!(is_directive_like("planwright-"));
-        assert!(!is_directive_like("planwright"));
-        assert!(!is_directive_like("plan\u{e9}right-x"));
+    }
+
+    /// What [`near_miss`] makes of a comment's words, as
+    /// `(written, meant)`.
+    fn miss(comment: &str) -> Option<(String, Option<&'static str>)> {
+        let (first, rest) = parse(comment)?;
+        let miss = near_miss(first, rest.first().copied())?;
+        Some((miss.written.into_owned(), miss.meant))
+    }
+
+    #[test]
+    fn near_misses_name_the_directive_their_words_spell() {
+        for (comment, written, meant) in [
+            (
+                "planwright:disable PW101",
+                "planwright:disable",
+                Some("planwright-disable"),
+            ),
+            (
+                "PLANWRIGHT_DISABLE",
+                "PLANWRIGHT_DISABLE",
+                Some("planwright-disable"),
+            ),
+            (
+                "planwright.disable-next-line PW101",
+                "planwright.disable-next-line",
+                Some("planwright-disable-next-line"),
+            ),
+            (
+                "planwright_disable_next_line",
+                "planwright_disable_next_line",
+                Some("planwright-disable-next-line"),
+            ),
+            (
+                "planwright-disable_next:line",
+                "planwright-disable_next:line",
+                Some("planwright-disable-next-line"),
+            ),
+            (
+                "planwright disable PW101",
+                "planwright disable",
+                Some("planwright-disable"),
+            ),
+            (
+                "Planwright: Enable",
+                "Planwright: Enable",
+                Some("planwright-enable"),
+            ),
+            (
+                "planwright disable-line PW101",
+                "planwright disable-line",
+                None,
+            ),
+            ("planwright:ignore PW101", "planwright:ignore", None),
+            ("planwright-disabel PW101", "planwright-disabel", None),
+            ("planwright-", "planwright-", None),
+        ] {
+            assert_eq!(
+                miss(&format!("<!-- {comment} -->")),
+                Some((written.to_owned(), meant)),
+                "{comment}"
+            );
+        }
+    }
+
+    #[test]
+    fn directives_and_prose_about_planwright_are_no_near_misses() {
+        for comment in [
+            "planwright-disable PW101",
+            "PLANWRIGHT-ENABLE",
+            "planwright reads this table",
+            "generated by planwright new",
+            "planwright: keep this section short",
+            "planwright.toml sets the globs",
+            "planwright enables these checks",
+            "planwright",
+            "planwright:",
+            "planwright:42",
+            "planwrightish disable",
+            "plan\u{e9}right-x",
+            "plan",
+        ] {
+            assert_eq!(miss(&format!("<!-- {comment} -->")), None, "{comment}");
+        }
     }
 
     /// The rules silenced at the start of each line of `source`, as codes

@@ -7,6 +7,7 @@
 //! of the `exclude` globs. A file named on the command line is always a
 //! plan: the user asked for it by name.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -15,6 +16,7 @@ use ignore::{WalkBuilder, WalkState};
 use rayon::prelude::*;
 
 use crate::config::LoadedConfig;
+use crate::file_id::{FileId, Walked};
 use crate::source::display_path;
 
 /// A path that could not be walked or a glob that could not be compiled.
@@ -41,9 +43,11 @@ pub enum DiscoverError {
 /// path, so output does not depend on thread timing.
 ///
 /// A file reached by two spellings (`plan.md ./plan.md`, a relative and an
-/// absolute path, a file named and also under a folder walked) is one
-/// file: it is worked on and returned once, under the spelling of the
-/// earliest path that reaches it, as the user wrote it.
+/// absolute path, a file named and also under a folder walked) or, on
+/// Unix, by two hard links is one file: it is returned once, under the
+/// name reached by the earliest path given and, of the names one walk
+/// finds, the first in the output's order. A hard-linked file is worked
+/// on once, after the walk has found all its names.
 pub fn discover_with<T: Send>(
     paths: &[PathBuf],
     config: &LoadedConfig,
@@ -56,24 +60,33 @@ pub fn discover_with<T: Send>(
     } else {
         paths
     };
-    // One path cannot reach a file twice: the identities are worked out
-    // only when there are more (a tree of 10,000 plans walked from `.`
-    // pays nothing for them).
+    // One path reaches a file twice only by two hard links: every file's
+    // identity is wanted only when there are more (a tree of 10,000 plans
+    // walked from `.` pays one `lstat` per plan, for the link count).
     let two_or_more = paths.len() > 1;
     let cwd = std::env::current_dir().unwrap_or_default();
     let found: Mutex<Vec<Found<T>>> = Mutex::new(Vec::new());
+    // Walked files with other names, worked on after the walk.
+    let linked: Mutex<Vec<Found<()>>> = Mutex::new(Vec::new());
     let walk_errors = Mutex::new(Vec::new());
     let mut walk_roots: Vec<Root> = Vec::new();
     // The roots' identities, so that a folder named twice is walked once
     // without comparing it with every folder named before (a shell glob
     // can name thousands).
-    let mut root_identities: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
+    let mut root_identities: HashSet<FileId> = HashSet::new();
     let mut named: Vec<Found<()>> = Vec::new();
     for (rank, path) in paths.iter().enumerate() {
-        let identity = two_or_more.then(|| identity(path, &cwd));
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                if identity
+            Ok(meta) => {
+                let identity = two_or_more.then(|| FileId::named(path, &meta, &cwd));
+                if !meta.is_dir() {
+                    named.push(Found {
+                        path: path.clone(),
+                        identity,
+                        rank,
+                        result: (),
+                    });
+                } else if identity
                     .as_ref()
                     .is_none_or(|id| root_identities.insert(id.clone()))
                 {
@@ -84,12 +97,6 @@ pub fn discover_with<T: Send>(
                     });
                 }
             }
-            Ok(_) => named.push(Found {
-                path: path.clone(),
-                identity,
-                rank,
-                result: (),
-            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 errors.push(DiscoverError::NotFound {
                     path: display_path(path),
@@ -106,29 +113,14 @@ pub fn discover_with<T: Send>(
         Err(e) => return (Vec::new(), vec![e]),
     };
     // The same file named twice is worked on once, under its first name.
-    first_spelling_only(&mut named);
+    first_name_only(&mut named);
     // Files named before the folder a walk finds them in: the walk leaves
     // them alone.
-    let claimed: std::collections::HashMap<&Path, usize> = named
+    let claimed: HashMap<&FileId, usize> = named
         .iter()
-        .filter_map(|n| Some((n.identity.as_deref()?, n.rank)))
+        .filter_map(|n| Some((n.identity.as_ref()?, n.rank)))
         .collect();
-    // A shell glob can name thousands of files: they are worked on in
-    // parallel too.
-    let pair = |n: &Found<()>| Found {
-        path: n.path.clone(),
-        identity: n.identity.clone(),
-        rank: n.rank,
-        result: work(&n.path),
-    };
-    let named_done: Vec<Found<T>> = if named.len() > 1 {
-        named.par_iter().map(pair).collect()
-    } else {
-        // One file: starting the thread pool would cost more than the work
-        // (`planwright lint plan.md` in an editor's save hook).
-        named.iter().map(pair).collect()
-    };
-    lock(&found).extend(named_done);
+    lock(&found).extend(work_on(&named, &work));
     if let (Some((first, rest)), Some(matcher)) = (walk_roots.split_first(), matcher) {
         let mut builder = WalkBuilder::new(&first.path);
         for root in rest {
@@ -138,7 +130,7 @@ pub fn discover_with<T: Send>(
             .hidden(false)
             .require_git(false)
             .filter_entry(|e| e.file_name() != ".git");
-        let roots_by_path: std::collections::HashMap<&Path, &Root> =
+        let roots_by_path: HashMap<&Path, &Root> =
             walk_roots.iter().map(|r| (r.path.as_path(), r)).collect();
         builder.build_parallel().run(|| {
             Box::new(|entry| {
@@ -146,19 +138,25 @@ pub fn discover_with<T: Send>(
                     Ok(entry) => {
                         let is_file = entry.file_type().is_some_and(|t| t.is_file());
                         if is_file && matcher.is_plan(entry.path()) {
-                            let (identity, rank) = walked_identity(&entry, &roots_by_path);
-                            let earlier = identity
-                                .as_deref()
+                            let (walked, rank) = walked(&entry, &roots_by_path, two_or_more);
+                            let earlier = walked
+                                .id
+                                .as_ref()
                                 .and_then(|i| claimed.get(i))
                                 .is_some_and(|&named_at| named_at < rank);
-                            if !earlier {
-                                let result = work(entry.path());
-                                lock(&found).push(Found {
-                                    path: entry.into_path(),
-                                    identity,
-                                    rank,
-                                    result,
-                                });
+                            let file = Found {
+                                path: entry.into_path(),
+                                identity: walked.id,
+                                rank,
+                                result: (),
+                            };
+                            if earlier {
+                                // Named on the command line before its folder.
+                            } else if walked.linked {
+                                lock(&linked).push(file);
+                            } else {
+                                let result = work(&file.path);
+                                lock(&found).push(file.with(result));
                             }
                         }
                     }
@@ -168,19 +166,18 @@ pub fn discover_with<T: Send>(
             })
         });
     }
-    let mut found = found
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    // All the names of a hard-linked file are known now: it is worked on
+    // under the first.
+    let mut linked = into_inner(linked);
+    first_name_only(&mut linked);
+    let mut found = into_inner(found);
+    found.extend(work_on(&linked, &work));
     // A file both named and walked (or under two roots) counts once.
-    first_spelling_only(&mut found);
+    first_name_only(&mut found);
     // In the order users read them: `./b.md`, from walking `.`, is shown
     // as `b.md` and sorts with the files named without the `./`.
     found.sort_by(|a, b| shown(&a.path).cmp(shown(&b.path)));
-    errors.extend(
-        walk_errors
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner),
-    );
+    errors.extend(into_inner(walk_errors));
     (
         found.into_iter().map(|f| (f.path, f.result)).collect(),
         errors,
@@ -196,63 +193,87 @@ fn shown(path: &Path) -> &Path {
 struct Found<T> {
     /// As the user wrote it, or as the walk built it from their folder.
     path: PathBuf,
-    /// The file whatever the spelling (see [`identity`]); `None` when only
-    /// one path was given.
-    identity: Option<PathBuf>,
-    /// Which command-line path reached it: the earliest spelling wins.
+    /// The file whatever its name; `None` when it is not needed: only one
+    /// path was given, and the file has one name.
+    identity: Option<FileId>,
+    /// Which command-line path reached it: the earliest wins.
     rank: usize,
     result: T,
+}
+
+impl Found<()> {
+    fn with<T>(self, result: T) -> Found<T> {
+        Found {
+            path: self.path,
+            identity: self.identity,
+            rank: self.rank,
+            result,
+        }
+    }
 }
 
 /// A folder to walk.
 struct Root {
     path: PathBuf,
-    identity: Option<PathBuf>,
+    identity: Option<FileId>,
     rank: usize,
 }
 
+/// `work` done on each of `files`.
+fn work_on<T: Send>(files: &[Found<()>], work: &(impl Fn(&Path) -> T + Sync)) -> Vec<Found<T>> {
+    let pair = |f: &Found<()>| Found {
+        path: f.path.clone(),
+        identity: f.identity.clone(),
+        rank: f.rank,
+        result: work(&f.path),
+    };
+    if files.len() > 1 {
+        // A shell glob can name thousands of files: they are worked on in
+        // parallel too.
+        files.par_iter().map(pair).collect()
+    } else {
+        // One file: starting the thread pool would cost more than the work
+        // (`planwright lint plan.md` in an editor's save hook).
+        files.iter().map(pair).collect()
+    }
+}
+
 /// Keeps, of the entries that are one file, the one reached by the
-/// earliest command-line path. Without identities, keeps everything.
-fn first_spelling_only<T>(found: &mut Vec<Found<T>>) {
+/// earliest command-line path and, of those, the first in the output's
+/// order: which one does not depend on the walk's thread timing. Without
+/// identities, keeps everything.
+fn first_name_only<T>(found: &mut Vec<Found<T>>) {
     if found.iter().all(|f| f.identity.is_none()) {
         return;
     }
-    found.sort_by(|a, b| (&a.identity, a.rank).cmp(&(&b.identity, b.rank)));
+    found.sort_by(|a, b| {
+        (&a.identity, a.rank, shown(&a.path)).cmp(&(&b.identity, b.rank, shown(&b.path)))
+    });
     found.dedup_by(|later, kept| later.identity.is_some() && later.identity == kept.identity);
 }
 
-/// The file `path` names, whatever its spelling: its canonical path
-/// (symbolic links resolved), or, when that cannot be had, the path made
-/// absolute and normalised (`.` dropped, `..` taken back) by its text.
-fn identity(path: &Path, cwd: &Path) -> PathBuf {
-    std::fs::canonicalize(path).unwrap_or_else(|_| lexical(&cwd.join(path)))
-}
-
-/// The identity of a walked file without a system call per file: its
-/// root's identity joined with its path below the root. The walk follows
-/// no symbolic link, so that is the file's canonical path too. Also the
-/// rank of that root.
-fn walked_identity(
+/// What the walk tells of `entry` (see [`FileId::walked`]), and the rank
+/// of the root it was found under.
+fn walked(
     entry: &ignore::DirEntry,
-    roots: &std::collections::HashMap<&Path, &Root>,
-) -> (Option<PathBuf>, usize) {
-    let path = entry.path();
-    let Some(root_path) = path.ancestors().nth(entry.depth()) else {
-        return (None, 0);
+    roots: &HashMap<&Path, &Root>,
+    wanted: bool,
+) -> (Walked, usize) {
+    let root = entry
+        .path()
+        .ancestors()
+        .nth(entry.depth())
+        .and_then(|p| roots.get(p));
+    let (root_path, root_id, rank) = match root {
+        Some(root) => (root.path.as_path(), root.identity.as_ref(), root.rank),
+        None => (Path::new(""), None, 0),
     };
-    let Some(root) = roots.get(root_path) else {
-        return (None, 0);
-    };
-    let identity = root.identity.as_ref().map(|id| {
-        let below = path.strip_prefix(root_path).unwrap_or(path);
-        id.join(below)
-    });
-    (identity, root.rank)
+    (FileId::walked(entry, root_path, root_id, wanted), rank)
 }
 
 /// `path` with `.` components dropped and each `..` taking back the
 /// component before it, by text alone.
-fn lexical(path: &Path) -> PathBuf {
+pub(crate) fn lexical(path: &Path) -> PathBuf {
     use std::path::Component;
     let mut out = PathBuf::new();
     for c in path.components() {
@@ -271,6 +292,11 @@ fn lexical(path: &Path) -> PathBuf {
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn into_inner<T>(m: Mutex<T>) -> T {
+    m.into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn walk_error(e: &ignore::Error) -> DiscoverError {
@@ -396,174 +422,5 @@ fn absolute<'a>(path: &'a Path, cwd: &Path) -> std::borrow::Cow<'a, Path> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::config::{Config, PlansConfig};
-
-    /// The plans found, without any work done on them.
-    fn discover(paths: &[PathBuf], config: &LoadedConfig) -> (Vec<PathBuf>, Vec<DiscoverError>) {
-        let (found, errors) = discover_with(paths, config, |_| ());
-        (found.into_iter().map(|(path, ())| path).collect(), errors)
-    }
-
-    fn config_at(root: &Path, plans: PlansConfig) -> LoadedConfig {
-        LoadedConfig {
-            config: Config {
-                plans,
-                ..Config::default()
-            },
-            path: None,
-            root: root.to_owned(),
-            text: String::new(),
-        }
-    }
-
-    fn write(root: &Path, rel: &str) {
-        let p = root.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, "# Plan\n").unwrap();
-    }
-
-    fn relative(root: &Path, found: &[PathBuf]) -> Vec<String> {
-        found
-            .iter()
-            .map(|p| {
-                p.strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/")
-            })
-            .collect()
-    }
-
-    #[test]
-    fn default_globs_find_plans_and_honour_gitignore() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        for rel in [
-            "specs/001-login/plan.md",
-            "specs/001-login/tasks.md",
-            "specs/001-login/research.md",
-            ".kiro/specs/auth/requirements.md",
-            "docs/migration-plan.md",
-            "docs/README.md",
-            "build/old-plan.md",
-            ".git/plan.md",
-        ] {
-            write(root, rel);
-        }
-        std::fs::write(root.join(".gitignore"), "build/\n").unwrap();
-        let (found, errors) =
-            discover(&[root.to_owned()], &config_at(root, PlansConfig::default()));
-        assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(
-            relative(root, &found),
-            [
-                ".kiro/specs/auth/requirements.md",
-                "docs/migration-plan.md",
-                "specs/001-login/plan.md",
-                "specs/001-login/tasks.md",
-            ]
-        );
-    }
-
-    #[test]
-    fn excludes_apply_to_walks_but_named_files_always_count() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        write(root, "archive/old-plan.md");
-        write(root, "notes.md");
-        let plans = PlansConfig {
-            exclude: vec!["archive/**".to_owned()],
-            ..PlansConfig::default()
-        };
-        let config = config_at(root, plans);
-        let (found, errors) = discover(&[root.to_owned()], &config);
-        assert!(
-            errors.is_empty() && found.is_empty(),
-            "{found:?} {errors:?}"
-        );
-        let named = [root.join("notes.md"), root.join("archive/old-plan.md")];
-        let (found, _) = discover(&named, &config);
-        assert_eq!(relative(root, &found), ["archive/old-plan.md", "notes.md"]);
-    }
-
-    #[test]
-    fn a_file_reached_by_two_spellings_is_worked_on_once_under_the_first() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        write(root, "d-plan.md");
-        write(root, "sub/e-plan.md");
-        let config = config_at(root, PlansConfig::default());
-        let run = |paths: &[PathBuf]| {
-            let calls = std::sync::atomic::AtomicUsize::new(0);
-            let (found, errors) = discover_with(paths, &config, |_| {
-                calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            });
-            assert!(errors.is_empty(), "{errors:?}");
-            let found: Vec<PathBuf> = found.into_iter().map(|(p, ())| p).collect();
-            (found, calls.into_inner())
-        };
-        let odd = root.join("sub/../d-plan.md");
-        // Named, then walked: the walk leaves it alone.
-        let (found, calls) = run(&[odd.clone(), root.join("./d-plan.md"), root.to_owned()]);
-        assert_eq!(found, [odd.clone(), root.join("sub/e-plan.md")]);
-        assert_eq!(calls, 2);
-        // Walked first: the walk's spelling wins.
-        let (found, _) = run(&[root.to_owned(), odd]);
-        assert_eq!(found, [root.join("d-plan.md"), root.join("sub/e-plan.md")]);
-        // A folder under another, and a folder twice.
-        let (found, _) = run(&[root.join("sub"), root.to_owned(), root.join(".")]);
-        assert_eq!(found, [root.join("d-plan.md"), root.join("sub/e-plan.md")]);
-        assert_eq!(lexical(Path::new("/a/./b/../c")), Path::new("/a/c"));
-        assert_eq!(lexical(Path::new("../a/..")), Path::new(".."));
-        let cwd = root.join("sub");
-        for spelling in ["../d-plan.md", "./../d-plan.md", "../sub/../d-plan.md"] {
-            assert_eq!(
-                glob_path(Path::new(spelling), &cwd, root),
-                Path::new("d-plan.md")
-            );
-        }
-        assert_eq!(
-            glob_path(&root.join("./d-plan.md"), &cwd, root),
-            Path::new("d-plan.md")
-        );
-        // A walk from a folder below the configuration's gives `./x` paths:
-        // the `.` must not stay between the folder and the name.
-        // (Compared as text: `Path`'s `==` skips that `.` too, globs do not.)
-        assert_eq!(
-            glob_path(Path::new("./e-plan.md"), &cwd, root).as_os_str(),
-            "sub/e-plan.md"
-        );
-    }
-
-    #[test]
-    fn missing_paths_and_bad_globs_are_reported() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        write(root, "plan.md");
-        let config = config_at(root, PlansConfig::default());
-        let (found, errors) = discover(&[root.join("nope"), root.join("plan.md")], &config);
-        assert_eq!(found.len(), 1);
-        assert!(
-            errors[0]
-                .to_string()
-                .ends_with("nope: no such file or folder")
-        );
-        let bad = PlansConfig {
-            include: vec!["specs/[".to_owned()],
-            ..PlansConfig::default()
-        };
-        // Whether or not there is a folder to walk (the globs are only
-        // compiled when there is), a bad glob is an error and nothing is
-        // worked on.
-        for paths in [vec![root.to_owned()], vec![root.join("plan.md")]] {
-            let (found, errors) = discover(&paths, &config_at(root, bad.clone()));
-            assert!(found.is_empty(), "{found:?}");
-            assert!(
-                errors[0].to_string().contains("invalid glob `specs/[`"),
-                "{errors:?}"
-            );
-        }
-    }
-}
+#[path = "discover_tests.rs"]
+mod tests;

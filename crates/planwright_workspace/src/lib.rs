@@ -6,6 +6,7 @@ pub mod config;
 mod config_check;
 mod config_de;
 pub mod discover;
+mod file_id;
 pub mod fill;
 mod fill_code;
 mod fill_value;

@@ -1,7 +1,7 @@
-//! `planwright lint` (and `status`, `show`, `graph`) on awkward inputs: a
-//! file named by two paths, lone-CR line endings in a patch, a byte-order
-//! mark, dependency cycles, configuration globs, and file names that a
-//! SARIF URI must encode.
+//! `planwright lint` (and `status`, `next`, `show`, `graph`) on awkward
+//! inputs: a file named by two paths or hard-linked under two names,
+//! lone-CR line endings in a patch, a byte-order mark, dependency cycles,
+//! configuration globs, and file names that a SARIF URI must encode.
 #![expect(
     clippy::unwrap_used,
     reason = "test helpers fail loudly on a broken fixture"
@@ -37,6 +37,7 @@ fn a_file_named_by_two_paths_is_linted_once() {
         &["d-plan.md", "."][..],
         &[".", "d-plan.md"],
         &["d-plan.md", "./d-plan.md"],
+        &["d-plan.md", "d-plan.md"],
         &["d-plan.md", absolute],
     ] {
         let mut args = vec!["lint", "--select", "PW5", "--format", "concise"];
@@ -76,6 +77,65 @@ fn a_file_named_by_two_paths_is_linted_once() {
     assert!(
         table.lines().last().unwrap().starts_with("1 plan "),
         "{table}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn hard_links_are_one_file_read_under_the_first_name() {
+    // `ln b-plan.md a-plan.md`: one file, reported (and fixed) once, under
+    // the first name in the output's order, or the first named.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "d/b-plan.md",
+        "# P\n\nOwner: [OWNER]\n\n- [X] a\n- [ ] b\n",
+    );
+    std::fs::hard_link(root.join("d/b-plan.md"), root.join("d/a-plan.md")).unwrap();
+    let lint = |paths: &[&str]| {
+        let mut args = vec!["lint", "--extend-select", "PW5", "--format", "concise"];
+        args.extend(paths);
+        stdout(&planwright(&args, root))
+    };
+    let findings = |name: &str| {
+        format!(
+            "{name}:3:8: PW101 unfilled placeholder `[OWNER]`\n{name}:5:3: PW501 check mark written as upper-case `X`\n"
+        )
+    };
+    assert_eq!(lint(&["d"]), findings("d/a-plan.md"));
+    assert_eq!(lint(&["d/b-plan.md", "d"]), findings("d/b-plan.md"));
+    assert_eq!(
+        lint(&["d/b-plan.md", "d/a-plan.md"]),
+        findings("d/b-plan.md")
+    );
+    let status = stdout(&planwright(&["status", "d"], root));
+    assert!(
+        status.lines().last().unwrap().starts_with("1 plan "),
+        "{status}"
+    );
+    let next = stdout(&planwright(&["next", "d"], root));
+    assert!(
+        next.starts_with("d/a-plan.md\n") && !next.contains("b-plan"),
+        "{next}"
+    );
+    // --fix applies the fix once. Its atomic write puts a new file at the
+    // name it fixes, so the other name keeps the old text (planwright_edit
+    // documents that writes break hard links).
+    let fix = planwright(&["lint", "--extend-select", "PW5", "--fix", "d"], root);
+    assert!(
+        stderr(&fix).contains("Fixed 1 finding in 1 file."),
+        "{}",
+        stderr(&fix)
+    );
+    let read = |name: &str| std::fs::read_to_string(root.join(name)).unwrap();
+    assert_eq!(
+        read("d/a-plan.md"),
+        "# P\n\nOwner: [OWNER]\n\n- [x] a\n- [ ] b\n"
+    );
+    assert_eq!(
+        read("d/b-plan.md"),
+        "# P\n\nOwner: [OWNER]\n\n- [X] a\n- [ ] b\n"
     );
 }
 

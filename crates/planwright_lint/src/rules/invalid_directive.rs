@@ -1,15 +1,29 @@
-//! Flags a `planwright-` comment that silences nothing: an unknown
-//! directive, or a rule code or name that no rule has.
+//! Flags a `planwright` comment that silences nothing: an unknown or
+//! misspelt directive, or a rule code or name that no rule has.
 //!
 //! ## What it does
 //! Reads every HTML comment whose first word starts with `planwright-` (in
-//! any case) as a directive, including one that runs over lines. It reports a directive other than `planwright-disable`,
+//! any case) as a directive, including one that runs over lines. It
+//! reports a directive other than `planwright-disable`,
 //! `planwright-disable-next-line` and `planwright-enable` (a typo such as
 //! `planwright-disabel`, or `planwright-disable-line`, which does not
 //! exist), and a rule selector in a directive that selects no rule
-//! (`PW999`), which it underlines. Selectors are those of the configuration: codes, code
-//! prefixes, rule names, or `ALL`; the directives and codes are read in
-//! any case (`PLANWRIGHT-DISABLE pw101` works).
+//! (`PW999`), which it underlines. Selectors are those of the
+//! configuration: codes, code prefixes, rule names, or `ALL`; the
+//! directives and codes are read in any case (`PLANWRIGHT-DISABLE pw101`
+//! works).
+//!
+//! It also reports the near-misses written from habit with other tools:
+//! `planwright` joined to a word by `:` or `_` (`planwright:disable`,
+//! `planwright_disable`), joined by `.` to `disable…` or `enable…`
+//! (`planwright.disable-next-line`), or followed by a word `disable…` or
+//! `enable…` (`planwright disable`, `planwright: disable`). A near-miss is
+//! reported, not obeyed: it silences nothing until it is spelt with `-`.
+//! Where its words joined with `-` spell a directive, the help names it.
+//! A comment that only mentions planwright (`<!-- planwright reads this
+//! table -->`, `<!-- planwright: keep this short -->`, `<!--
+//! planwright.toml sets the globs -->`) is not a directive and is left
+//! alone.
 //!
 //! ## Why
 //! A directive that does nothing looks like one that works: the finding it
@@ -19,17 +33,20 @@
 //! ## Example
 //! ```markdown
 //! <!-- planwright-disabel PW101 -->
+//! <!-- planwright:disable PW101 -->
+//! <!-- planwright disable-next-line PW104 -->
 //! <!-- planwright-disable-next-line PW999 -->
 //! ```
 //!
 //! ## Fix
-//! Correct the directive's spelling or the rule code; `planwright rules`
-//! lists the codes. Remove a directive that is no longer needed.
+//! Correct the directive's spelling (`planwright-disable`) or the rule
+//! code; `planwright rules` lists the codes. Remove a directive that is no
+//! longer needed.
 
 use planwright_core::TextRange;
 
 use crate::Context;
-use crate::directives::{VERBS, Verb, is_directive_like, is_known_selector, parse};
+use crate::directives::{VERBS, Verb, is_known_selector, near_miss, parse};
 
 use super::Sink;
 
@@ -38,12 +55,17 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         let Some((verb, selectors)) = parse(comment.slice(ctx.source)) else {
             continue;
         };
-        if !is_directive_like(verb) {
+        if let Some(miss) = near_miss(verb, selectors.first().copied()) {
+            let help = match miss.meant {
+                Some(meant) => format!("did you mean `{meant}`?"),
+                None => format!("the directives are {}", quoted(VERBS)),
+            };
+            out.report(comment, format!("unknown directive `{}`", miss.written))
+                .help(help);
             continue;
         }
         if Verb::read(verb).is_none() {
-            out.report(comment, format!("unknown directive `{verb}`"))
-                .help(format!("the directives are {}", quoted(VERBS)));
+            // Prose, not meant as a directive.
             continue;
         }
         let unknown: Vec<&str> = selectors

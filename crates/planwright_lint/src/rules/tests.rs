@@ -124,6 +124,18 @@ fn directives_select_rules_as_the_configuration_does() {
 }
 
 #[test]
+fn near_miss_directives_are_reported_not_obeyed() {
+    // PW601 reports them (see its fixture); they silence nothing.
+    let source = "# Plan\n\n<!-- planwright:disable-next-line PW101 -->\nOwner: [OWNER]\n\n<!-- planwright disable PW101 -->\nLead: [LEAD]\n";
+    let out = run("PW101", None, source);
+    assert!(
+        out.contains("`[OWNER]`") && out.contains("`[LEAD]`"),
+        "{out}"
+    );
+    assert!(out.ends_with("Found 2 warnings in 1 file.\n"), "{out}");
+}
+
+#[test]
 fn dependency_cycles_read_in_the_plans_arrow_direction() {
     // `T001 → T002`: T002 waits for T001. The cycle is listed that way
     // round, as `planwright graph` lists it, whether written as a chain or

@@ -1,0 +1,221 @@
+//! Finding plans: globs, ignore files, named files, and one file reached
+//! by two paths or two names.
+
+use super::*;
+use crate::config::{Config, PlansConfig};
+
+/// The plans found, without any work done on them.
+fn discover(paths: &[PathBuf], config: &LoadedConfig) -> (Vec<PathBuf>, Vec<DiscoverError>) {
+    let (found, errors) = discover_with(paths, config, |_| ());
+    (found.into_iter().map(|(path, ())| path).collect(), errors)
+}
+
+fn config_at(root: &Path, plans: PlansConfig) -> LoadedConfig {
+    LoadedConfig {
+        config: Config {
+            plans,
+            ..Config::default()
+        },
+        path: None,
+        root: root.to_owned(),
+        text: String::new(),
+    }
+}
+
+fn write(root: &Path, rel: &str) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, "# Plan\n").unwrap();
+}
+
+fn relative(root: &Path, found: &[PathBuf]) -> Vec<String> {
+    found
+        .iter()
+        .map(|p| {
+            p.strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect()
+}
+
+/// The plans found, and those worked on, sorted.
+fn worked_on(paths: &[PathBuf], config: &LoadedConfig) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let worked = Mutex::new(Vec::new());
+    let (found, errors) = discover_with(paths, config, |p| lock(&worked).push(p.to_owned()));
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut worked = into_inner(worked);
+    worked.sort();
+    (found.into_iter().map(|(p, ())| p).collect(), worked)
+}
+
+#[test]
+fn default_globs_find_plans_and_honour_gitignore() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for rel in [
+        "specs/001-login/plan.md",
+        "specs/001-login/tasks.md",
+        "specs/001-login/research.md",
+        ".kiro/specs/auth/requirements.md",
+        "docs/migration-plan.md",
+        "docs/README.md",
+        "build/old-plan.md",
+        ".git/plan.md",
+    ] {
+        write(root, rel);
+    }
+    std::fs::write(root.join(".gitignore"), "build/\n").unwrap();
+    let (found, errors) = discover(&[root.to_owned()], &config_at(root, PlansConfig::default()));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        relative(root, &found),
+        [
+            ".kiro/specs/auth/requirements.md",
+            "docs/migration-plan.md",
+            "specs/001-login/plan.md",
+            "specs/001-login/tasks.md",
+        ]
+    );
+}
+
+#[test]
+fn excludes_apply_to_walks_but_named_files_always_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "archive/old-plan.md");
+    write(root, "notes.md");
+    let plans = PlansConfig {
+        exclude: vec!["archive/**".to_owned()],
+        ..PlansConfig::default()
+    };
+    let config = config_at(root, plans);
+    let (found, errors) = discover(&[root.to_owned()], &config);
+    assert!(
+        errors.is_empty() && found.is_empty(),
+        "{found:?} {errors:?}"
+    );
+    let named = [root.join("notes.md"), root.join("archive/old-plan.md")];
+    let (found, _) = discover(&named, &config);
+    assert_eq!(relative(root, &found), ["archive/old-plan.md", "notes.md"]);
+}
+
+#[test]
+fn a_file_reached_by_two_spellings_is_worked_on_once_under_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "d-plan.md");
+    write(root, "sub/e-plan.md");
+    let config = config_at(root, PlansConfig::default());
+    let run = |paths: &[PathBuf]| {
+        let (found, worked) = worked_on(paths, &config);
+        (found, worked.len())
+    };
+    let odd = root.join("sub/../d-plan.md");
+    // Named, then walked: the walk leaves it alone.
+    let (found, calls) = run(&[odd.clone(), root.join("./d-plan.md"), root.to_owned()]);
+    assert_eq!(found, [odd.clone(), root.join("sub/e-plan.md")]);
+    assert_eq!(calls, 2);
+    // Walked first: the walk's spelling wins.
+    let (found, _) = run(&[root.to_owned(), odd]);
+    assert_eq!(found, [root.join("d-plan.md"), root.join("sub/e-plan.md")]);
+    // A folder under another, and a folder twice.
+    let (found, _) = run(&[root.join("sub"), root.to_owned(), root.join(".")]);
+    assert_eq!(found, [root.join("d-plan.md"), root.join("sub/e-plan.md")]);
+    assert_eq!(lexical(Path::new("/a/./b/../c")), Path::new("/a/c"));
+    assert_eq!(lexical(Path::new("../a/..")), Path::new(".."));
+    let cwd = root.join("sub");
+    for spelling in ["../d-plan.md", "./../d-plan.md", "../sub/../d-plan.md"] {
+        assert_eq!(
+            glob_path(Path::new(spelling), &cwd, root),
+            Path::new("d-plan.md")
+        );
+    }
+    assert_eq!(
+        glob_path(&root.join("./d-plan.md"), &cwd, root),
+        Path::new("d-plan.md")
+    );
+    // A walk from a folder below the configuration's gives `./x` paths:
+    // the `.` must not stay between the folder and the name.
+    // (Compared as text: `Path`'s `==` skips that `.` too, globs do not.)
+    assert_eq!(
+        glob_path(Path::new("./e-plan.md"), &cwd, root).as_os_str(),
+        "sub/e-plan.md"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn hard_links_are_one_file_worked_on_once_under_the_first_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "b-plan.md");
+    write(root, "other-plan.md");
+    std::fs::create_dir(root.join("sub")).unwrap();
+    for link in ["a-plan.md", "sub/c-plan.md"] {
+        std::fs::hard_link(root.join("b-plan.md"), root.join(link)).unwrap();
+    }
+    let config = config_at(root, PlansConfig::default());
+    let names = |paths: &[PathBuf]| {
+        let (found, worked) = worked_on(paths, &config);
+        (relative(root, &found), relative(root, &worked))
+    };
+    // One walk: the first name in the output's order, whichever thread
+    // found which name first.
+    for _ in 0..5 {
+        assert_eq!(
+            names(&[root.to_owned()]),
+            (
+                vec!["a-plan.md".to_owned(), "other-plan.md".to_owned()],
+                vec!["a-plan.md".to_owned(), "other-plan.md".to_owned()],
+            )
+        );
+    }
+    // Named before the folder: that name, and the walk leaves the others.
+    let (found, worked) = names(&[root.join("b-plan.md"), root.to_owned()]);
+    assert_eq!(found, ["b-plan.md", "other-plan.md"]);
+    assert_eq!(worked, found);
+    // Two names on the command line: the first given.
+    let (found, worked) = names(&[root.join("sub/c-plan.md"), root.join("a-plan.md")]);
+    assert_eq!(
+        (found, worked),
+        (
+            vec!["sub/c-plan.md".to_owned()],
+            vec!["sub/c-plan.md".to_owned()]
+        )
+    );
+    // Two folders each holding a name: the earliest folder's.
+    let (found, _) = names(&[root.join("sub"), root.to_owned()]);
+    assert_eq!(found, ["other-plan.md", "sub/c-plan.md"]);
+}
+
+#[test]
+fn missing_paths_and_bad_globs_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "plan.md");
+    let config = config_at(root, PlansConfig::default());
+    let (found, errors) = discover(&[root.join("nope"), root.join("plan.md")], &config);
+    assert_eq!(found.len(), 1);
+    assert!(
+        errors[0]
+            .to_string()
+            .ends_with("nope: no such file or folder")
+    );
+    let bad = PlansConfig {
+        include: vec!["specs/[".to_owned()],
+        ..PlansConfig::default()
+    };
+    // Whether or not there is a folder to walk (the globs are only
+    // compiled when there is), a bad glob is an error and nothing is
+    // worked on.
+    for paths in [vec![root.to_owned()], vec![root.join("plan.md")]] {
+        let (found, errors) = discover(&paths, &config_at(root, bad.clone()));
+        assert!(found.is_empty(), "{found:?}");
+        assert!(
+            errors[0].to_string().contains("invalid glob `specs/[`"),
+            "{errors:?}"
+        );
+    }
+}
