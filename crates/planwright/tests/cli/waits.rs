@@ -88,6 +88,44 @@ fn a_wait_for_a_phase_is_shown_linted_and_drawn() {
     assert_eq!(ready, ["T001", "T002", "T004"]);
 }
 
+/// Phase dependencies written as sentences, in a phase and about it.
+const SENTENCES: &str = "# Plan: Sync\n\n## Phase 1: Setup\n- [ ] T001 Make repo\n\n## Phase 2: Build\nPhase 2 depends on Phase 1.\n- [ ] T002 Build it\n\n## Phase 3: Ship\nThis phase depends on Phase 2.\n- [ ] T003 Ship it\n\n## Phase 4: Polish\nDepends on: Phase 3\n- [ ] T004 Polish\n";
+
+#[test]
+fn next_holds_back_phases_whose_sentences_say_they_wait() {
+    let dir = plans(&[
+        ("plan.md", SENTENCES),
+        ("gone.md", &SENTENCES.replace("on Phase 2.", "on Phase 9.")),
+    ]);
+    let next = json(&["next", "plan.md", "--format", "json"], dir.path());
+    let ready: Vec<&str> = next["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .filter_map(|t| t["id"].as_str())
+        .collect();
+    assert_eq!(ready, ["T001"]);
+    let show = json(&["show", "plan.md", "--format", "json"], dir.path());
+    let deps: Vec<&Value> = show["phases"]
+        .as_array()
+        .expect("phases")
+        .iter()
+        .map(|p| &p["depends_on"])
+        .collect();
+    assert_eq!(
+        deps,
+        [
+            &serde_json::json!([]),
+            &serde_json::json!(["Phase 1"]),
+            &serde_json::json!(["Phase 2"]),
+            &serde_json::json!(["Phase 3"])
+        ]
+    );
+    let lint = run(&["lint", "gone.md", "--select", "PW206"], dir.path());
+    assert!(lint.contains("gone.md:11:"), "{lint}");
+    assert!(lint.contains("Phase 9, which does not exist"), "{lint}");
+}
+
 #[test]
 fn a_cycle_through_what_holds_what_is_found_by_lint_and_graph_alike() {
     let files = [

@@ -11,8 +11,9 @@ use super::{
     line_start_before, meta, normalize_key,
 };
 
-use super::refs::{is_dependency_key, may_state_order, task_sentences};
+use super::refs::{first_stem, is_dependency_key, task_sentences};
 use deps::Owner;
+pub(super) use deps::Stated;
 
 use std::ops::Range;
 
@@ -165,14 +166,15 @@ impl Builder<'_> {
             self.task_links(text, range.start as usize);
         }
         // Outside a task's item, "T002 depends on T001" says what the
-        // arrow does; inside one the task reader reads its dependencies.
-        if !matches!(self.dependency_owner(), Some(Owner::Task(_))) && may_state_order(text) {
+        // arrow does, and "Phase 2 depends on Phase 1" what a field does;
+        // inside one the task reader reads its dependencies.
+        let owner = self.dependency_owner();
+        let in_task = matches!(owner, Some(Owner::Task(_)));
+        if let Some(stem) = (!in_task).then(|| first_stem(text)).flatten() {
             // A sentence quoted as code (`` `T002 depends on T001` ``) is
             // an example, not the plan's word.
-            let spans = &self.plan.code_spans;
-            let first = spans.partition_point(|c| c.end <= range.start);
             for (from, to, at) in task_sentences(text, range.start as usize) {
-                if !spans[first..].iter().any(|c| c.contains_range(at)) {
+                if !self.in_code(at) {
                     self.plan.task_links.push(TaskLink {
                         from,
                         to,
@@ -180,6 +182,11 @@ impl Builder<'_> {
                     });
                 }
             }
+            let phase = owner.and_then(|o| match o {
+                Owner::Phase(p) => Some(p),
+                Owner::Task(_) => None,
+            });
+            self.read_phase_sentences(range, stem, phase, block_kind == InlineKind::ItemText);
         }
         if block_kind == InlineKind::Paragraph
             && self.items.is_empty()

@@ -236,6 +236,8 @@ struct Builder<'s> {
     /// Where a comment opened on an earlier line of the HTML block still
     /// open starts: pulldown-cmark gives a block's lines one event each.
     open_comment: Option<usize>,
+    /// "Phase 2 depends on Phase 1" and the like, read once the plan is.
+    phase_sentences: Vec<blocks::Stated>,
 }
 
 impl<'s> Builder<'s> {
@@ -267,6 +269,7 @@ impl<'s> Builder<'s> {
             item_phases: Vec::new(),
             lines: inline::LineCache::default(),
             plain_fields: Vec::new(),
+            phase_sentences: Vec::new(),
         }
     }
 
@@ -520,6 +523,7 @@ impl<'s> Builder<'s> {
         // `Phase 2` lands on the phase, not on a note about it.
         self.drop_note_phases();
         self.section_phase_dependencies();
+        self.sentence_phase_dependencies();
         // Explicit `T005 → T006` chains land on the tasks they name, found
         // through the id index that every dependency look-up uses.
         if !self.plan.task_links.is_empty() {

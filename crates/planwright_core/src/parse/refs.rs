@@ -1,7 +1,8 @@
 //! Dependencies written as prose: "Phase 1 complete", "Phases 1-4",
 //! "Depends on T012", "T001-T003", `T005 → T006` chains between tasks and
 //! sentences saying the same ("T006 depends on T005", "T005 blocks
-//! T006"); `keys` finds where a line or a task's text names them.
+//! T006"), and sentences between phases ("Phase 2 depends on Phase 1");
+//! `keys` finds where a line or a task's text names them.
 //!
 //! Like the other recognisers they return offsets relative to the string
 //! they were given, plus the `base` the caller passes.
@@ -9,13 +10,15 @@
 mod chain;
 mod keys;
 mod order;
+mod phase_sentences;
 
-pub(crate) use chain::{may_state_order, task_chain, task_sentences};
+pub(crate) use chain::{first_stem, task_chain, task_sentences};
 pub(crate) use keys::{
     Hints, Mention, dependency_field, dependency_sentence, field_mentions, hints,
     is_dependency_key, last_word_is, mentions, negated,
 };
-pub(crate) use order::phase_order;
+pub(crate) use order::{is_order_section, land, phase_order};
+pub(crate) use phase_sentences::{Party, PhaseSentence, phase_sentences};
 
 use super::items::{PHASE_WORDS, phase_number_len, skip_ws};
 use crate::model::{PhaseKind, RefTarget, Reference, TaskRange, Text};

@@ -1,15 +1,19 @@
 //! What a block says about dependencies, as it closes: a phase's
 //! dependency fields in every spelling (and as a sentence, "Depends on
-//! Phase 1."), and what a task's own item says it
+//! Phase 1."), sentences between phases ("Phase 2 depends on Phase 1",
+//! "This phase depends on Phase 2"), and what a task's own item says it
 //! waits for (fields, and phrases naming a phase), which is the task's, not
 //! its phase's.
 
+use rustc_hash::FxHashMap;
+
 use super::super::refs::{
-    Hints, MAX_EXPANDED, Mention, dependency_field, dependency_sentence, field_mentions, hints,
-    mentions, phase_order, references_within,
+    Hints, MAX_EXPANDED, Mention, Party, PhaseSentence, dependency_field, dependency_sentence,
+    field_mentions, hints, is_order_section, land, mentions, phase_order, phase_sentences,
+    references_within,
 };
 use super::{Builder, TaskLink, TextRange, line_body_start, line_len};
-use crate::model::{PhaseWait, RefTarget};
+use crate::model::{PhaseKind, PhaseWait, RefTarget, Reference};
 
 /// Whose dependencies a block states: the innermost task or phase around
 /// it.
@@ -17,6 +21,17 @@ use crate::model::{PhaseWait, RefTarget};
 pub(super) enum Owner {
     Task(usize),
     Phase(usize),
+}
+
+/// A phase sentence read in the pass, whose phases are found once the
+/// whole plan is read: a sentence may name a phase the plan heads later.
+pub(in crate::parse) struct Stated {
+    sentence: PhaseSentence,
+    /// The phase the sentence stands in, which "This phase" and "It" name:
+    /// its heading's start, which stays its own when note phases are
+    /// dropped (see `note_phases`), and its id, which names the phase a
+    /// dropped note spoke of.
+    this: Option<(u32, RefTarget)>,
 }
 
 impl Builder<'_> {
@@ -39,6 +54,147 @@ impl Builder<'_> {
     pub(in crate::parse) fn section_phase_dependencies(&mut self) {
         let mut budget = self.range_budget();
         phase_order(self.src, &mut self.plan, &mut budget);
+        self.spend_range_budget(budget);
+    }
+
+    /// The phase sentences of a block (see `refs::phase_sentences`) at
+    /// `range`, whose first verb stem is at `stem`, outside any task's
+    /// item, standing in phase `owner` if any; `item` when the block is a
+    /// list item's text. Kept for
+    /// [`Self::sentence_phase_dependencies`], but for a sentence quoted as
+    /// code (an example, not the plan's word), and for a bullet of a
+    /// dependency section, which `refs::phase_order` reads.
+    pub(super) fn read_phase_sentences(
+        &mut self,
+        range: TextRange,
+        stem: usize,
+        owner: Option<usize>,
+        item: bool,
+    ) {
+        let section = self.section().and_then(|s| self.plan.sections.get(s));
+        if item && section.is_some_and(is_order_section) {
+            return;
+        }
+        let mut budget = self.range_budget();
+        let text = range.slice(self.src);
+        let found = phase_sentences(text, stem, range.start as usize, &mut budget);
+        self.spend_range_budget(budget);
+        for sentence in found {
+            let this = sentence
+                .waiting
+                .iter()
+                .chain(&sentence.waited)
+                .find_map(|p| match p {
+                    Party::This { kind, .. } => Some(*kind),
+                    Party::Phase(_) => None,
+                });
+            let this = match this {
+                // Outside any phase, "this phase" names none.
+                Some(kind) => match owner.map(|p| self.this_phase(p, kind)) {
+                    Some(p) => {
+                        let phase = &self.plan.phases[p];
+                        let id = RefTarget::Phase {
+                            kind: phase.kind,
+                            number: phase.number.clone(),
+                        };
+                        Some((phase.heading.start, id))
+                    }
+                    None => continue,
+                },
+                None => None,
+            };
+            if !self.in_code(sentence.range) {
+                self.phase_sentences.push(Stated { sentence, this });
+            }
+        }
+    }
+
+    /// The phase "this phase" (or "this sprint", `kind`) names, in phase
+    /// `p`: `p`, unless it is of another kind and a phase around it is of
+    /// that kind ("this phase" in a step of a phase).
+    fn this_phase(&self, p: usize, kind: Option<PhaseKind>) -> usize {
+        let phases = &self.plan.phases;
+        match kind {
+            Some(k) if phases[p].kind != k => self
+                .phases
+                .iter()
+                .rev()
+                .map(|o| o.index)
+                .find(|&q| phases.get(q).is_some_and(|ph| ph.kind == k))
+                .unwrap_or(p),
+            _ => p,
+        }
+    }
+
+    /// Whether `range` lies in one code span (`` `Phase 2 depends on
+    /// Phase 1` ``).
+    pub(super) fn in_code(&self, range: TextRange) -> bool {
+        let spans = &self.plan.code_spans;
+        let n = spans.partition_point(|c| c.start <= range.start);
+        n > 0 && spans[n - 1].contains_range(range)
+    }
+
+    /// Once the whole plan is read, after what its own fields and the
+    /// dependency sections say: what the phase sentences say of each phase
+    /// that states none of its dependencies itself (see `refs::land`). A
+    /// sentence naming a phase the plan lacks as its subject says nothing.
+    pub(in crate::parse) fn sentence_phase_dependencies(&mut self) {
+        let stated = std::mem::take(&mut self.phase_sentences);
+        if stated.is_empty() {
+            return;
+        }
+        let mut budget = self.range_budget();
+        let plan = &self.plan;
+        let ids = plan.phase_ids();
+        let headed: FxHashMap<u32, usize> = plan
+            .phases
+            .iter()
+            .enumerate()
+            .map(|(p, ph)| (ph.heading.start, p))
+            .collect();
+        let mut found = Vec::new();
+        'sentences: for Stated { sentence, this } in stated {
+            // The phase it stands in, or, if that was a note, the phases of
+            // the note's id.
+            let this: Vec<usize> = match &this {
+                Some((at, id)) => match headed.get(at) {
+                    Some(&p) => vec![p],
+                    None => ids.get_all(id).collect(),
+                },
+                None => Vec::new(),
+            };
+            let waiting = sentence.waiting.iter().flat_map(|party| -> Vec<usize> {
+                match party {
+                    Party::This { .. } => this.clone(),
+                    Party::Phase(r) => ids.get_all(&r.target).collect(),
+                }
+            });
+            for p in waiting {
+                for party in &sentence.waited {
+                    let deps: Vec<Reference> = match party {
+                        Party::This { range, .. } => this
+                            .iter()
+                            .map(|&q| Reference {
+                                target: RefTarget::Phase {
+                                    kind: plan.phases[q].kind,
+                                    number: plan.phases[q].number.clone(),
+                                },
+                                range: *range,
+                            })
+                            .collect(),
+                        Party::Phase(r) => vec![r.clone()],
+                    };
+                    for dep in deps {
+                        if budget == 0 {
+                            break 'sentences;
+                        }
+                        budget -= 1;
+                        found.push((p, dep, sentence.range));
+                    }
+                }
+            }
+        }
+        land(&mut self.plan, found);
         self.spend_range_budget(budget);
     }
 

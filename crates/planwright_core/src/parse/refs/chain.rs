@@ -10,6 +10,10 @@
 //! can start after T002") makes it prose, which links nothing: a wait
 //! read wrongly hides work from `next`.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use super::{letter_id_len, range_to};
 use crate::model::{TaskRange, Text};
 use crate::text::{TextRange, line_len};
@@ -229,21 +233,48 @@ fn is_list_link(between: &str) -> bool {
     separators > 0
 }
 
-/// Whether `text` may hold such a sentence: it holds a verb's stem
-/// (`epend`, `equire`, `lock`). One pass for the stems' rarer letters, as
-/// it runs on every block outside a task's item: three substring
-/// searches cost 3% of the whole model build (callgrind).
-pub(crate) fn may_state_order(text: &str) -> bool {
+/// Where `text` may hold such a sentence: the first verb stem in it
+/// (`epend`, `equire`, `lock`), at its `p`, `q` or `k`. One pass for the
+/// stems' rarer letters, as it runs on every block outside a task's item:
+/// three substring searches cost 3% of the whole model build (callgrind).
+pub(crate) fn first_stem(text: &str) -> Option<usize> {
     let b = text.as_bytes();
-    memchr::memchr3_iter(b'p', b'q', b'k', b).any(|i| {
-        let before = |n: usize| i.checked_sub(n).and_then(|s| b.get(s..i));
-        let after = |n: usize| b.get(i + 1..i + 1 + n);
-        match b[i] {
-            b'p' => before(1) == Some(b"e") && after(3) == Some(b"end"),
-            b'q' => before(1) == Some(b"e") && after(3) == Some(b"uir"),
-            _ => before(3) == Some(b"loc"),
-        }
-    })
+    memchr::memchr3_iter(b'p', b'q', b'k', b).find(|&i| is_stem(b, i))
+}
+
+/// The verb stems of `text` from its first, at `first`, on, in order. A
+/// substring search for each stem: in the few blocks that hold one, a
+/// search for their letters restarted at each `p`, or a loop over the
+/// bytes, cost more (callgrind).
+pub(super) fn stems_from(text: &str, first: usize) -> impl Iterator<Item = usize> {
+    let rest = text.as_bytes().get(first + 1..).unwrap_or_default();
+    let mut found: Vec<usize> = Vec::new();
+    for (finder, anchor) in STEM_FINDERS.iter() {
+        found.extend(finder.find_iter(rest).map(|i| first + 1 + i + anchor));
+    }
+    found.sort_unstable();
+    std::iter::once(first).chain(found)
+}
+
+/// The stems (see [`first_stem`]), each with where its anchor stands in
+/// it: built once, as a search is.
+static STEM_FINDERS: LazyLock<[(Finder<'static>, usize); 3]> = LazyLock::new(|| {
+    [
+        (Finder::new("epend"), 1),
+        (Finder::new("equir"), 1),
+        (Finder::new("lock"), 3),
+    ]
+});
+
+/// Whether the `p`, `q` or `k` at `i` is a verb stem's.
+fn is_stem(b: &[u8], i: usize) -> bool {
+    let before = |n: usize| i.checked_sub(n).and_then(|s| b.get(s..i));
+    let after = |n: usize| b.get(i + 1..i + 1 + n);
+    match b[i] {
+        b'p' => before(1) == Some(b"e") && after(3) == Some(b"end"),
+        b'q' => before(1) == Some(b"e") && after(3) == Some(b"uir"),
+        _ => before(3) == Some(b"loc"),
+    }
 }
 
 /// The links the sentences of `text` (at `base` in the source) state:
@@ -253,22 +284,52 @@ pub(crate) fn may_state_order(text: &str) -> bool {
 /// members, as an arrow between groups does.
 pub(crate) fn task_sentences(text: &str, base: usize) -> Vec<(Text, Text, TextRange)> {
     let mut out = Vec::new();
+    for (at, line) in lines(text) {
+        let mut links = 0;
+        for from in sentence_starts(line) {
+            links += sentence_at(line, from, base + at, &mut out, MAX_LINKS_PER_LINE - links);
+        }
+    }
+    out
+}
+
+/// The lines of `text`, with where each starts.
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
-    while at < text.len() {
+    std::iter::from_fn(move || {
+        if at >= text.len() {
+            return None;
+        }
+        let start = at;
         let len = line_len(&text[at..]);
-        sentences_of_line(&text[at..at + len], base + at, &mut out);
         at += len;
         at += text[at..]
             .bytes()
             .take_while(|b| matches!(b, b'\n' | b'\r'))
             .count();
-    }
-    out
+        Some((start, &text[start..start + len]))
+    })
+}
+
+/// Where the sentences of a line open: at the line's start (past
+/// indentation, `>`, a list marker and emphasis) and after each `.`, `;`
+/// or `:` and white space.
+pub(super) fn sentence_starts(line: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = line.as_bytes();
+    let mut next = Some(super::super::blocks::line_body_start(line));
+    std::iter::from_fn(move || {
+        let from = next?;
+        next = b[from..]
+            .windows(2)
+            .position(|w| matches!(w[0], b'.' | b';' | b':') && w[1].is_ascii_whitespace())
+            .map(|n| from + n + 2);
+        Some(from)
+    })
 }
 
 /// Which way a verb makes its subject and object wait.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Way {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Way {
     /// "T035 depends on T031": the subject waits for the object.
     SubjectWaits,
     /// "T001 blocks T002": the object waits for the subject.
@@ -292,24 +353,23 @@ const VERBS: [(&str, Way); 12] = [
     ("also depend on", Way::SubjectWaits),
 ];
 
-/// The sentences of one line, which starts at `start`: each begins at the
-/// line's start (past indentation, `>`, a list marker and emphasis) or
-/// after a `.`, `;` or `:` and white space.
-fn sentences_of_line(line: &str, start: usize, out: &mut Vec<(Text, Text, TextRange)>) {
+/// The verb of [`VERBS`] at `v` of `line`, in any case and followed by
+/// white space: where it ends, and which way it runs.
+pub(super) fn verb_at(line: &str, v: usize) -> Option<(usize, Way)> {
     let b = line.as_bytes();
-    let mut links = 0;
-    let mut from = super::super::blocks::line_body_start(line);
-    loop {
-        links += sentence_at(line, from, start, out, MAX_LINKS_PER_LINE - links);
-        // The next sentence.
-        let Some(n) = b[from..]
-            .windows(2)
-            .position(|w| matches!(w[0], b'.' | b';' | b':') && w[1].is_ascii_whitespace())
-        else {
-            return;
-        };
-        from += n + 2;
+    // How the verbs begin: most words are ruled out by their first byte.
+    let first = b.get(v)?.to_ascii_lowercase();
+    if !matches!(first, b'd' | b'i' | b'a' | b'r' | b'b') {
+        return None;
     }
+    VERBS.iter().find_map(|&(verb, way)| {
+        let end = v + verb.len();
+        let whole = verb.as_bytes()[0] == first
+            && b.get(v..end)
+                .is_some_and(|w| w.eq_ignore_ascii_case(verb.as_bytes()))
+            && matches!(b.get(end), Some(b' ' | b'\t'));
+        whole.then_some((end, way))
+    })
 }
 
 /// The links of a sentence opening at `i`, at most `room` of them: how
@@ -325,15 +385,10 @@ fn sentence_at(
     let Some((subjects, after)) = group_at(line, i) else {
         return 0;
     };
-    let v = skip_marks(line, after);
-    let Some(&(verb, way)) = VERBS.iter().find(|(verb, _)| {
-        line.get(v..v + verb.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(verb))
-            && line[v + verb.len()..].starts_with([' ', '\t'])
-    }) else {
+    let Some((verb_end, way)) = verb_at(line, skip_marks(line, after)) else {
         return 0;
     };
-    let o = skip_marks(line, v + verb.len());
+    let o = skip_marks(line, verb_end);
     let Some((objects, _)) = group_at(line, o) else {
         return 0;
     };
@@ -414,7 +469,7 @@ fn close_brackets(line: &str, at: usize) -> usize {
 }
 
 /// Past white space, emphasis, code marks and opening brackets at `i`.
-fn skip_marks(line: &str, i: usize) -> usize {
+pub(super) fn skip_marks(line: &str, i: usize) -> usize {
     i + line[i..]
         .bytes()
         .take_while(|c| matches!(c, b' ' | b'\t' | b'*' | b'_' | b'`' | b'('))

@@ -480,7 +480,7 @@ pub(crate) fn last_word_is(before: &str, word: &str) -> bool {
 /// How much of a phrase's value belongs to it: up to a bracket, `;`, `|`
 /// or the end of the sentence ("(depends on Phase 1) and document Phase
 /// 3" waits for Phase 1 only).
-fn phrase_len(value: &str) -> usize {
+pub(super) fn phrase_len(value: &str) -> usize {
     let b = value.as_bytes();
     b.iter()
         .enumerate()

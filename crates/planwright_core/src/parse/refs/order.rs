@@ -41,6 +41,15 @@ pub(crate) fn phase_order(src: &str, plan: &mut Plan, budget: &mut usize) {
         return;
     }
     let found = Reader::new(src, plan, budget).read();
+    land(plan, found);
+}
+
+/// Gives each phase of `found` (phase, dependency, the words it was read
+/// from) its dependency, unless it stated its own dependencies (a
+/// `Dependencies:` field, `None` too) before `found` was read: the first
+/// words a phase's dependencies were read from are its `depends_range`. A
+/// phase waits for no task this way, nor for itself, nor twice for one.
+pub(crate) fn land(plan: &mut Plan, found: Vec<(usize, Reference, TextRange)>) {
     // Only phases that say nothing of their dependencies themselves.
     let open: Vec<bool> = plan
         .phases
@@ -71,7 +80,7 @@ pub(crate) fn phase_order(src: &str, plan: &mut Plan, budget: &mut usize) {
 /// bullet that names none is skipped). Not every heading about
 /// dependencies: a `### User Story Dependencies` speaks of stories. A
 /// heading that opens a phase ("Phase 2: Dependencies") is the phase's.
-fn is_order_section(s: &Section) -> bool {
+pub(crate) fn is_order_section(s: &Section) -> bool {
     matches!(
         s.key.as_str(),
         "phase dependencies"
