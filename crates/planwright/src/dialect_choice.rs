@@ -108,9 +108,7 @@ impl DialectChoice {
         dialects: &'a DialectSet,
     ) -> ParseOptions<'a> {
         let dialects = match forced {
-            Some(GENERIC) if dialects.get(GENERIC).is_none() => {
-                self.generic.get_or_init(forced_generic)
-            }
+            Some(GENERIC) => self.generic.get_or_init(forced_generic),
             _ => dialects,
         };
         ParseOptions {
@@ -150,8 +148,8 @@ fn dialect_names(dialects: &DialectSet) -> Vec<String> {
 /// detected as (it has no markers), for plans forced to `generic`: what a
 /// plan is read as when no dialect fits has no descriptor of its own, yet
 /// a plan that some dialect claims must be readable as none (no template
-/// text, no required sections). A local template named `generic` is used
-/// as any local dialect is, and never gets here. Parsing is the only use
+/// text, no required sections). No local template can take the name (the
+/// loader refuses one called `generic` in any case). Parsing is the only use
 /// of this set: looked up in the project's own, `generic` is no dialect,
 /// as for a plan detected as none.
 fn forced_generic() -> DialectSet {

@@ -13,12 +13,16 @@ use serde::Deserialize;
 use crate::model::normalize_key;
 use crate::roles::{Role, normalize_heading};
 
+mod check;
+pub mod de;
 mod detect;
 use detect::Test;
 
 /// The descriptor of one dialect, as written in its TOML file.
+// `expecting` and the [`de`] readers put serde's `expected struct
+// Descriptor` and `expected a sequence` in words a TOML user knows.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a table")]
 pub struct Descriptor {
     pub name: String,
     #[serde(default)]
@@ -28,32 +32,32 @@ pub struct Descriptor {
     pub template: Option<String>,
     #[serde(default = "default_status_field")]
     pub status_field: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de::strings")]
     pub status_values: Vec<String>,
     #[serde(default)]
     pub initial_status: Option<String>,
     /// Status values that claim the work is finished.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de::strings")]
     pub done_status: Vec<String>,
     /// Role names (see `roles.toml`) a plan of this dialect must have.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de::strings")]
     pub required_sections: Vec<String>,
     /// Normalised metadata keys a plan of this dialect must have.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de::strings")]
     pub required_metadata: Vec<String>,
     /// Placeholder kinds the template uses.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de::strings")]
     pub placeholders: Vec<String>,
     /// Whether plans of this dialect mark work in progress with `[-]`, so
     /// that `planwright done --start` may write one into them.
     #[serde(default)]
     pub in_progress_marks: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de::detect")]
     pub detect: Vec<Marker>,
     /// How `planwright new` fills this template's slots beyond its defaults:
     /// slot name → value, where `{title}`, `{number}`, `{slug}`... name
     /// planwright's own variables (`feature_id = "{number}"`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de::fill")]
     pub fill: BTreeMap<String, String>,
 }
 
@@ -61,9 +65,10 @@ fn default_status_field() -> String {
     "status".to_owned()
 }
 
-/// One piece of evidence for a dialect, with its weight.
+/// One piece of evidence for a dialect, with its weight: exactly one
+/// test (`heading`, `field`, ...), checked when the dialect is made.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a table")]
 pub struct Marker {
     /// A heading whose normalised text equals this.
     pub heading: Option<String>,
@@ -81,7 +86,7 @@ pub struct Marker {
     pub title: Option<String>,
     /// `T` when most tasks carry `T001` ids, `numbered` for `1.2` ids.
     pub task_ids: Option<String>,
-    #[serde(default = "one")]
+    #[serde(default = "one", deserialize_with = "de::weight")]
     pub weight: u32,
 }
 
@@ -103,6 +108,14 @@ pub enum DialectError {
         value: String,
         listed: String,
     },
+    /// A `[[detect]]` entry that could never match, or whose tests would
+    /// silently be all but one ignored; `index` is its place among them.
+    #[error("detect[{index}]{}: {problem}", key.map(|k| format!(".{k}")).unwrap_or_default())]
+    Marker {
+        index: usize,
+        key: Option<&'static str>,
+        problem: String,
+    },
 }
 
 impl DialectError {
@@ -113,40 +126,8 @@ impl DialectError {
             Self::UnknownRole { .. } => Some("required_sections"),
             Self::UnknownPlaceholder { .. } => Some("placeholders"),
             Self::StatusNotListed { key, .. } => Some(key),
+            Self::Marker { .. } => Some("detect"),
         }
-    }
-}
-
-/// Values a descriptor names that must exist: placeholder kinds, and the
-/// initial and done statuses among the listed ones (when any are listed).
-fn check_values(d: &Descriptor) -> Result<(), DialectError> {
-    if let Some(kind) = d
-        .placeholders
-        .iter()
-        .find(|k| crate::model::PlaceholderKind::from_name(k).is_none())
-    {
-        return Err(DialectError::UnknownPlaceholder {
-            kind: kind.clone(),
-            known: crate::model::PlaceholderKind::ALL
-                .iter()
-                .map(|k| k.name())
-                .collect::<Vec<_>>()
-                .join(", "),
-        });
-    }
-    if d.status_values.is_empty() {
-        return Ok(());
-    }
-    let listed = |v: &String| d.status_values.iter().any(|s| s.eq_ignore_ascii_case(v));
-    let initial = d.initial_status.iter().map(|v| ("initial_status", v));
-    let done = d.done_status.iter().map(|v| ("done_status", v));
-    match initial.chain(done).find(|(_, v)| !listed(v)) {
-        Some((key, value)) => Err(DialectError::StatusNotListed {
-            key,
-            value: value.clone(),
-            listed: d.status_values.join(", "),
-        }),
-        None => Ok(()),
     }
 }
 
@@ -186,7 +167,8 @@ impl Dialect {
                 Role::from_name(r).ok_or_else(|| DialectError::UnknownRole { role: r.clone() })
             })
             .collect::<Result<_, _>>()?;
-        check_values(&descriptor)?;
+        check::values(&descriptor)?;
+        check::markers(&descriptor)?;
         Ok(Self {
             descriptor,
             template,

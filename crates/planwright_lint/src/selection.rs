@@ -10,6 +10,14 @@
 //! A severity is the rule's whether or not the layer that sets it also
 //! enables the rule: `severity = { PW501 = "error" }` in the configuration
 //! holds when `--extend-select PW501` turns the rule on.
+//!
+//! Within a layer the most specific severity selector wins, as in ruff:
+//! `ALL`, then code prefixes from the shortest to the longest, then whole
+//! codes and rule names. The configuration is a table, whose keys come in
+//! no order the user chose, so the result must not depend on how keys are
+//! spelled (`ALL` and `all` sort apart). Two equally specific selectors
+//! that give one rule different severities (`PW207` and
+//! `dependency-cycle`) are an error.
 
 use crate::diagnostic::Severity;
 use crate::registry::{RULES, Rule};
@@ -33,6 +41,16 @@ pub enum SelectionError {
     UnknownSelector(String),
     #[error("unknown severity `{value}` for `{selector}` (expected error, warning or info)")]
     UnknownSeverity { selector: String, value: String },
+    /// `first` and `second` as written, in the layer's order.
+    #[error(
+        "`{first}` and `{second}` are equally specific and give {code} ({name}) different severities; keep one"
+    )]
+    ConflictingSeverity {
+        first: String,
+        second: String,
+        code: &'static str,
+        name: &'static str,
+    },
 }
 
 /// Which rules are enabled, and every rule's severity (kept for disabled
@@ -72,20 +90,8 @@ impl RuleSet {
         for (i, off) in matches(&layer.ignore)?.into_iter().enumerate() {
             self.enabled[i] &= !off;
         }
-        for (selector, value) in &layer.severity {
-            let severity =
-                Severity::from_name(value).ok_or_else(|| SelectionError::UnknownSeverity {
-                    selector: selector.clone(),
-                    value: value.clone(),
-                })?;
-            for (i, hit) in matches(std::slice::from_ref(selector))?
-                .into_iter()
-                .enumerate()
-            {
-                if hit {
-                    self.severity[i] = severity;
-                }
-            }
+        for (i, severity) in severities(&layer.severity)? {
+            self.severity[i] = severity;
         }
         Ok(())
     }
@@ -104,6 +110,67 @@ impl RuleSet {
             .iter()
             .position(|r| r.code == code)
             .and_then(|i| self.enabled[i].then_some(self.severity[i]))
+    }
+}
+
+/// The severity each rule gets from a layer's `(selector, severity)`
+/// pairs, the least specific selectors first so that the most specific
+/// is applied last and wins.
+fn severities(pairs: &[(String, String)]) -> Result<Vec<(usize, Severity)>, SelectionError> {
+    let mut read = Vec::with_capacity(pairs.len());
+    for (selector, value) in pairs {
+        let severity =
+            Severity::from_name(value).ok_or_else(|| SelectionError::UnknownSeverity {
+                selector: selector.clone(),
+                value: value.clone(),
+            })?;
+        let hits = matches(std::slice::from_ref(selector))?;
+        read.push((specificity(selector), selector, severity, hits));
+    }
+    read.sort_by_key(|(rank, ..)| *rank);
+    let mut out = Vec::new();
+    // Per rule, the selector of the current rank that set it, if any.
+    let mut set_by: Vec<Option<(&String, Severity)>> = vec![None; RULES.len()];
+    let mut rank = None;
+    for (this_rank, selector, severity, hits) in read {
+        if rank != Some(this_rank) {
+            rank = Some(this_rank);
+            set_by.fill(None);
+        }
+        for (i, hit) in hits.into_iter().enumerate() {
+            if !hit {
+                continue;
+            }
+            if let Some((other, earlier)) = set_by[i]
+                && earlier != severity
+            {
+                return Err(SelectionError::ConflictingSeverity {
+                    first: other.clone(),
+                    second: selector.clone(),
+                    code: RULES[i].code,
+                    name: RULES[i].name,
+                });
+            }
+            set_by[i] = Some((selector, severity));
+            out.push((i, severity));
+        }
+    }
+    Ok(out)
+}
+
+/// How specifically `selector` names rules: `ALL` least, then a code
+/// prefix by its length, then a whole code or a rule name, equally.
+fn specificity(selector: &str) -> usize {
+    let s = selector.trim();
+    if s.eq_ignore_ascii_case("ALL") {
+        0
+    } else if RULES
+        .iter()
+        .any(|r| r.code.eq_ignore_ascii_case(s) || r.name.eq_ignore_ascii_case(s))
+    {
+        usize::MAX
+    } else {
+        s.len()
     }
 }
 
@@ -208,5 +275,76 @@ mod tests {
             RuleSet::resolve(&[&l]),
             Err(SelectionError::UnknownSeverity { .. })
         ));
+    }
+
+    fn severity_layer(pairs: &[(&str, &str)]) -> Layer {
+        let mut l = layer(None, &[], &[]);
+        l.severity = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        l
+    }
+
+    #[test]
+    fn the_most_specific_severity_wins_however_it_is_spelled() {
+        // In every order: the configuration's table sorts its keys by
+        // bytes, and `ALL` sorts before `PW207` while `all` sorts after.
+        let cases: [&[(&str, &str)]; 4] = [
+            &[("ALL", "warning"), ("PW207", "error")],
+            &[("PW207", "error"), ("all", "warning")],
+            &[("dependency-cycle", "error"), ("pw2", "info")],
+            &[
+                ("PW2", "info"),
+                ("pw", "warning"),
+                ("Dependency-Cycle", "error"),
+            ],
+        ];
+        for pairs in cases {
+            let set = RuleSet::resolve(&[&severity_layer(pairs)]).unwrap();
+            assert_eq!(set.severity_of("PW207"), Some(Severity::Error), "{pairs:?}");
+        }
+        // A longer prefix is more specific than a shorter one.
+        let l = severity_layer(&[("pw20", "info"), ("PW2", "warning"), ("all", "error")]);
+        let set = RuleSet::resolve(&[&l]).unwrap();
+        assert_eq!(set.severity_of("PW207"), Some(Severity::Info));
+        assert_eq!(set.severity_of("PW202"), Some(Severity::Info));
+        let l = severity_layer(&[("PW20", "info"), ("pw2", "warning"), ("ALL", "error")]);
+        let set = RuleSet::resolve(&[&l]).unwrap();
+        assert_eq!(set.severity_of("PW207"), Some(Severity::Info));
+        assert_eq!(set.severity_of("PW104"), Some(Severity::Error));
+        let l = severity_layer(&[("PW2", "info"), ("pw", "warning")]);
+        let set = RuleSet::resolve(&[&l]).unwrap();
+        assert_eq!(set.severity_of("PW201"), Some(Severity::Info));
+        assert_eq!(set.severity_of("PW101"), Some(Severity::Warning));
+        // A later layer still wins over an earlier one, however specific.
+        let base = severity_layer(&[("PW207", "error")]);
+        let later = severity_layer(&[("ALL", "info")]);
+        let set = RuleSet::resolve(&[&base, &later]).unwrap();
+        assert_eq!(set.severity_of("PW207"), Some(Severity::Info));
+    }
+
+    #[test]
+    fn equally_specific_selectors_must_agree() {
+        let l = severity_layer(&[("PW207", "error"), ("dependency-cycle", "warning")]);
+        assert_eq!(
+            RuleSet::resolve(&[&l]).unwrap_err(),
+            SelectionError::ConflictingSeverity {
+                first: "PW207".into(),
+                second: "dependency-cycle".into(),
+                code: "PW207",
+                name: "dependency-cycle",
+            }
+        );
+        let l = severity_layer(&[("PW2", "error"), ("pw2", "info")]);
+        assert!(matches!(
+            RuleSet::resolve(&[&l]),
+            Err(SelectionError::ConflictingSeverity { .. })
+        ));
+        // Agreeing is no conflict, nor are rules the two do not share.
+        let l = severity_layer(&[("PW207", "error"), ("dependency-cycle", "error")]);
+        assert!(RuleSet::resolve(&[&l]).is_ok());
+        let l = severity_layer(&[("PW207", "error"), ("PW208", "info")]);
+        assert!(RuleSet::resolve(&[&l]).is_ok());
     }
 }

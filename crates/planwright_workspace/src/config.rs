@@ -88,7 +88,9 @@ pub struct LintConfig {
     pub extend_select: Vec<String>,
     #[serde(default, deserialize_with = "crate::config_de::strings")]
     pub ignore: Vec<String>,
-    /// Per-rule severity: `PW104 = "info"`.
+    /// Per-rule severity: `PW104 = "info"`. A map in no order the user
+    /// chose: the most specific selector wins (see [`RuleSet`]), and two
+    /// equally specific ones that disagree were refused when it was read.
     #[serde(default, deserialize_with = "crate::config_de::severities")]
     pub severity: BTreeMap<String, String>,
     #[serde(default, deserialize_with = "crate::config_de::overrides")]
@@ -258,6 +260,10 @@ pub enum ConfigError {
     },
     #[error("{path}: {}", crate::io_reason(error))]
     Io { path: String, error: std::io::Error },
+    /// Not UTF-8: where, as a plan's error says (the reader's own words
+    /// gave no line).
+    #[error(transparent)]
+    NotUtf8(crate::source::LoadError),
 }
 
 /// Finds `planwright.toml` in `start` or the nearest folder above it.
@@ -355,10 +361,7 @@ pub fn load_config(start: &Path) -> Result<LoadedConfig, ConfigError> {
         });
     };
     let shown = PathBuf::from(shown_from(&path, start));
-    let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Io {
-        path: crate::source::display_path(&shown),
-        error: source,
-    })?;
+    let text = read_config(&path, &shown)?;
     let config = parse_config(&text, &shown)?;
     let root = path
         .parent()
@@ -369,6 +372,15 @@ pub fn load_config(start: &Path) -> Result<LoadedConfig, ConfigError> {
         root,
         text,
     })
+}
+
+/// The text of the configuration at `path`, its errors naming it `shown`.
+pub fn read_config(path: &Path, shown: &Path) -> Result<String, ConfigError> {
+    let bytes = std::fs::read(path).map_err(|error| ConfigError::Io {
+        path: crate::source::display_path(shown),
+        error,
+    })?;
+    crate::source::decode(bytes, shown).map_err(ConfigError::NotUtf8)
 }
 
 /// Parses configuration text; errors carry the file, line, column and the
@@ -459,7 +471,7 @@ pub fn compile_globs(glob: &str) -> Result<Vec<globset::Glob>, globset::Error> {
 }
 
 /// 1-based line and character column of byte `at` in `text`.
-fn line_column(text: &str, at: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, at: usize) -> (usize, usize) {
     let before = text.get(..at.min(text.len())).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use planwright_lint::{Layer, RuleSet};
+use planwright_lint::{Layer, RuleSet, SelectionError};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -241,12 +241,50 @@ fn rules(rules: &Rules<'_>, at: &KeyPath) -> Result<(), BadValue> {
         if let Err(e) = RuleSet::resolve(&[&layer]) {
             // The rule is named by the key, the severity by the value.
             let span = match e {
-                planwright_lint::SelectionError::UnknownSelector(_) => selector.span(),
-                planwright_lint::SelectionError::UnknownSeverity { .. } => severity.span(),
+                SelectionError::UnknownSelector(_) => selector.span(),
+                SelectionError::UnknownSeverity { .. }
+                | SelectionError::ConflictingSeverity { .. } => severity.span(),
             };
             return Err(BadValue {
                 span,
                 key: at.clone().key("severity").key(selector.get_ref()),
+                message: e.to_string(),
+            });
+        }
+    }
+    // Then together: two equally specific selectors must agree.
+    let layer = Layer {
+        severity: rules
+            .severity
+            .iter()
+            .map(|(k, v)| (k.get_ref().clone(), v.get_ref().clone()))
+            .collect(),
+        ..Layer::default()
+    };
+    if let Err(SelectionError::ConflictingSeverity {
+        first,
+        second,
+        code,
+        name,
+    }) = RuleSet::resolve(&[&layer])
+    {
+        // Named in the file's order, at the later key.
+        let mut keys: Vec<&Spanned<String>> = rules
+            .severity
+            .keys()
+            .filter(|k| *k.get_ref() == first || *k.get_ref() == second)
+            .collect();
+        keys.sort_by_key(|k| k.span().start);
+        if let [earlier, later] = keys[..] {
+            let e = SelectionError::ConflictingSeverity {
+                first: earlier.get_ref().clone(),
+                second: later.get_ref().clone(),
+                code,
+                name,
+            };
+            return Err(BadValue {
+                span: later.span(),
+                key: at.clone().key("severity").key(later.get_ref()),
                 message: e.to_string(),
             });
         }

@@ -2,17 +2,18 @@
 //! not help a TOML user: `expected a sequence` is an array of strings,
 //! `expected u64` is a number of digits from 1 to 9, `expected a sequence`
 //! for `[lint.overrides]` or `[plans.dialects]` is a missing second
-//! bracket.
+//! bracket. Lists and arrays of tables are read as template descriptors
+//! read theirs.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Deserializer;
-use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, MapAccess, Visitor};
 
-/// An array of strings.
+/// An array of strings, as a template descriptor reads one.
 pub(crate) fn strings<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    d.deserialize_seq(Strings)
+    planwright_core::dialect::de::strings(d)
 }
 
 /// An array of strings that may be left out.
@@ -22,61 +23,18 @@ pub(crate) fn some_strings<'de, D: Deserializer<'de>>(
     strings(d).map(Some)
 }
 
-struct Strings;
-
-/// `[[lint.overrides]]`, an array of tables. Written `[lint.overrides]`,
-/// a single table, serde would say only "invalid type: map, expected a
-/// sequence".
+/// `[[lint.overrides]]`, an array of tables.
 pub(crate) fn overrides<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
     d: D,
 ) -> Result<Vec<T>, D::Error> {
-    d.deserialize_seq(Tables("[[lint.overrides]]", std::marker::PhantomData))
+    planwright_core::dialect::de::tables(d, "[[lint.overrides]]")
 }
 
-/// `[[plans.dialects]]`, an array of tables, as [`overrides`].
+/// `[[plans.dialects]]`, an array of tables.
 pub(crate) fn plan_dialects<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
     d: D,
 ) -> Result<Vec<T>, D::Error> {
-    d.deserialize_seq(Tables("[[plans.dialects]]", std::marker::PhantomData))
-}
-
-/// An array of tables headed by the header it holds.
-struct Tables<T>(&'static str, std::marker::PhantomData<T>);
-
-impl<'de, T: de::Deserialize<'de>> Visitor<'de> for Tables<T> {
-    type Value = Vec<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "an array of tables, each headed `{}` (two brackets)",
-            self.0
-        )
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::new();
-        while let Some(t) = seq.next_element()? {
-            out.push(t);
-        }
-        Ok(out)
-    }
-}
-
-impl<'de> Visitor<'de> for Strings {
-    type Value = Vec<String>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array of strings")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(s) = seq.next_element()? {
-            out.push(s);
-        }
-        Ok(out)
-    }
+    planwright_core::dialect::de::tables(d, "[[plans.dialects]]")
 }
 
 /// A table of rule selectors to severity names: `{ PW104 = "info" }`.
@@ -113,9 +71,10 @@ pub(crate) fn plan_digits<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Erro
 struct Digits;
 
 impl Digits {
-    fn check<E: de::Error>(n: impl Into<i128>) -> Result<u8, E> {
-        let n = n.into();
-        match u8::try_from(n) {
+    /// Any integer TOML can write, `99999999999999999999` included: serde
+    /// would describe one past i64 as "integer `…` as i128".
+    fn check<E: de::Error, N: TryInto<u8> + fmt::Display + Copy>(n: N) -> Result<u8, E> {
+        match n.try_into() {
             Ok(n @ 1..=9) => Ok(n),
             _ => Err(E::custom(format!(
                 "must be 1 to 9, not {n}: plan numbers are read back from names of at most 9 digits"
@@ -136,6 +95,14 @@ impl Visitor<'_> for Digits {
     }
 
     fn visit_u64<E: de::Error>(self, n: u64) -> Result<u8, E> {
+        Self::check(n)
+    }
+
+    fn visit_i128<E: de::Error>(self, n: i128) -> Result<u8, E> {
+        Self::check(n)
+    }
+
+    fn visit_u128<E: de::Error>(self, n: u128) -> Result<u8, E> {
         Self::check(n)
     }
 }

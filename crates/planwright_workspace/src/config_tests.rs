@@ -40,11 +40,14 @@ fn errors_name_file_line_and_key() {
         "[lint]\nseverity = { PW9 = \"error\" }\n",
         "[lint]\nseverity = { PW104 = 3 }\n",
         "[lint]\nseverity = 5\n",
+        "[lint]\nseverity = { dependency-cycle = \"error\", PW207 = \"warning\" }\n",
+        "[lint]\nseverity = { ALL = \"info\", PW2 = \"error\", all = \"warning\" }\n",
         "[lint.severity]\nPW101 = \"error\"\n\"docs/*.md\" = \"info\"\n",
         "[[lint.overrides]]\nfiles = [\"a\"]\n\n[[lint.overrides]]\nfiles = [\"docs/*.md\"]\nselect = [\"XX\"]\n",
         "[[lint.overrides]]\nignore = [\"PW1\"]\n",
         "[[lint.overrides]]\nfiles = [\"a/**\", \"[bad\"]\nignore = [\"PW1\"]\n",
         "[[lint.overrides]]\nfiles = [\"a\"]\nseverity = { PW104 = \"loud\" }\n",
+        "[[lint.overrides]]\nfiles = [\"a\"]\nseverity = { pw1 = \"info\", PW1 = \"error\" }\n",
         "[[lint.overrides]]\nfiles = [\"a\"]\nfile = [\"b\"]\n",
         "[[lint.overrides]]\nfiles = \"a\"\n",
         "[[lint.overrides]]\nfiles = []\nignore = [\"PW1\"]\n",
@@ -60,6 +63,8 @@ fn errors_name_file_line_and_key() {
         "[plans.dialects]\nfiles = [\"a\"]\ndialect = \"generic\"\n",
         "[new]\ndigits = 10\n",
         "[new]\ndigits = -1\n",
+        "[new]\ndigits = 99999999999999999999\n",
+        "[new]\ndigits = -99999999999999999999\n",
         "[new]\ndigits = \"3\"\n",
         "[new]\npattern = \"/abs/{slug}.md\"\n",
         "[new]\npattern = \"plans/{nope}.md\"\n",
@@ -243,4 +248,27 @@ fn found_by_walking_up() {
         );
     }
     assert_eq!(loaded.root, dir.path());
+}
+
+#[test]
+fn a_byte_that_is_not_utf8_is_named_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("a");
+    std::fs::create_dir_all(&nested).unwrap();
+    std::fs::write(
+        dir.path().join(CONFIG_FILE),
+        b"[lint]\n# caf\xe9\nselect = [\"PW1\"]\n",
+    )
+    .unwrap();
+    let err = load_config(&nested).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "../planwright.toml: not valid UTF-8 (invalid byte at offset 12, line 2)"
+    );
+    // `init` reads an existing configuration the same way.
+    let err = crate::init::init(dir.path()).unwrap_err().to_string();
+    assert!(
+        err.ends_with("planwright.toml: not valid UTF-8 (invalid byte at offset 12, line 2)"),
+        "{err}"
+    );
 }

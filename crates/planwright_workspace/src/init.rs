@@ -45,7 +45,9 @@ pub const DEFAULT_CONFIG: &str = r#"# planwright configuration, written by `plan
 # select = ["PW1"]                        # e.g.; the default set otherwise
 # extend-select = []
 # ignore = []
-# Per-rule severity.
+# Per-rule severity, by code, prefix, name or ALL. The most specific wins,
+# whatever the order: a code or name, then a longer prefix, then a shorter
+# one, then ALL.
 # severity = { PW101 = "error" }           # e.g.; each rule's own otherwise
 # Different settings for some files, e.g.:
 # [[lint.overrides]]
@@ -128,10 +130,7 @@ fn check_existing(config: &Path) -> Result<(), NewError> {
         Ok(_) if config.is_file() => {}
         Ok(_) => return Err(NewError::NotAFile { path: shown }),
     }
-    let text = std::fs::read_to_string(config).map_err(|error| NewError::Io {
-        path: shown.clone(),
-        error,
-    })?;
+    let text = crate::config::read_config(config, Path::new(&shown))?;
     crate::config::parse_config(&text, Path::new(&shown))?;
     Ok(())
 }

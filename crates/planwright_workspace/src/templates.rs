@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use planwright_core::dialect::{DialectError, Marker};
+use planwright_core::dialect::{DialectError, GENERIC, Marker};
 use planwright_core::{
     Descriptor, Dialect, DialectSet, MetaStyle, Origin, PlaceholderKind, Plan, parse,
 };
@@ -25,8 +25,9 @@ pub const TEMPLATES_DIR: &str = ".planwright/templates";
 pub enum TemplateError {
     #[error("{path}: {}", crate::io_reason(error))]
     Io { path: String, error: std::io::Error },
-    #[error("{path}: not valid UTF-8")]
-    NotUtf8 { path: String },
+    /// Where, as a plan's error says.
+    #[error(transparent)]
+    NotUtf8(crate::source::LoadError),
     #[error("{path}:{line}:{column}: {message}")]
     Descriptor {
         path: String,
@@ -123,10 +124,36 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
     let toml_path = dir.join(format!("{name}.toml"));
     let md_path = dir.join(format!("{name}.md"));
     let shown = |p: &Path| display_path(p.strip_prefix(root).unwrap_or(p));
+    // `generic` is what a plan of no dialect is read as: a template of
+    // that name would take over `--dialect generic`.
+    if name.eq_ignore_ascii_case(GENERIC) {
+        let file = if md_path.is_file() {
+            &md_path
+        } else {
+            &toml_path
+        };
+        return Err(TemplateError::File {
+            path: error_path(file),
+            message: reserved(name),
+        });
+    }
     if toml_path.is_file() {
         let text = read(&toml_path)?;
         let descriptor: Descriptor =
             toml::from_str(&text).map_err(|e| toml_error(&toml_path, &text, &e))?;
+        if descriptor.name.eq_ignore_ascii_case(GENERIC) {
+            let (line, column) = key_position(&text, "name");
+            return Err(TemplateError::Descriptor {
+                path: error_path(&toml_path),
+                line,
+                column,
+                message: format!(
+                    "name = \"{}\": {}",
+                    descriptor.name,
+                    reserved(&descriptor.name)
+                ),
+            });
+        }
         if descriptor.name != name {
             let (line, column) = key_position(&text, "name");
             return Err(TemplateError::NameMismatch {
@@ -184,7 +211,17 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
         return Dialect::new(descriptor, template, origin).map_err(|e| match e {
             DialectError::Toml(e) => toml_error(&toml_path, &text, &e),
             other => {
-                let (line, column) = other.key().map_or((1, 1), |k| key_position(&text, k));
+                // A `[[detect]]` entry is found by its place, not its key.
+                let entry = match &other {
+                    DialectError::Marker { index, .. } => {
+                        crate::toml_path::element_span(&text, &["detect"], *index)
+                            .map(|span| crate::config::line_column(&text, span.start))
+                    }
+                    _ => None,
+                };
+                let (line, column) = entry
+                    .or_else(|| other.key().map(|k| key_position(&text, k)))
+                    .unwrap_or((1, 1));
                 TemplateError::Descriptor {
                     path: error_path(&toml_path),
                     line,
@@ -204,6 +241,12 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
             message: e.to_string(),
         }
     })
+}
+
+fn reserved(name: &str) -> String {
+    format!(
+        "a template cannot be named `{name}`: `{GENERIC}` (in any case) means no dialect, as in `--dialect {GENERIC}`; rename it"
+    )
 }
 
 /// Every `[fill]` key must name a slot of the template, as every other
@@ -287,9 +330,7 @@ fn read(path: &Path) -> Result<String, TemplateError> {
         path: error_path(path),
         error: source,
     })?;
-    String::from_utf8(bytes).map_err(|_| TemplateError::NotUtf8 {
-        path: error_path(path),
-    })
+    crate::source::decode(bytes, Path::new(&error_path(path))).map_err(TemplateError::NotUtf8)
 }
 
 fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> TemplateError {
@@ -301,12 +342,9 @@ fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> TemplateError {
             message: e.message().to_owned(),
         };
     }
-    let (line, column) = e.span().map_or((1, 1), |span| {
-        let before = &text[..span.start.min(text.len())];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (line, column)
-    });
+    let (line, column) = e
+        .span()
+        .map_or((1, 1), |span| crate::config::line_column(text, span.start));
     // The key, as `planwright.toml`'s errors name it: `detect.headings`
     // says more than "invalid type: integer `5`" alone.
     let key = e

@@ -163,3 +163,69 @@ fn built_in_fill_keys_name_their_templates_slots() {
         }
     }
 }
+
+#[test]
+fn no_template_can_take_the_name_of_no_dialect() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = templates_dir(root.path());
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("adr.md"), "# ADR\n\n## Context\n").unwrap();
+    let reserved = "a template cannot be named";
+    for (file, text, message) in [
+        ("generic.md", "# X\n\n## Context\n", "generic.md: "),
+        ("Generic.toml", "name = \"Generic\"\n", "Generic.toml: "),
+        (
+            "adr.toml",
+            "description = \"d\"\nname = \"GENERIC\"\n",
+            "adr.toml:2:1: name = \"GENERIC\": ",
+        ),
+    ] {
+        std::fs::write(dir.join(file), text).unwrap();
+        let err = load_local(root.path()).unwrap_err().to_string();
+        assert!(err.contains(&format!("{message}{reserved}")), "{err}");
+        // `templates` and `new` skip it, as any broken template.
+        let (set, broken) = dialect_set_lenient(root.path());
+        assert!(set.get("generic").is_none() && set.get("Generic").is_none());
+        assert_eq!(broken.len(), 1, "{file}");
+        std::fs::remove_file(dir.join(file)).unwrap();
+    }
+    assert!(load_local(root.path()).is_ok());
+}
+
+#[test]
+fn descriptor_values_are_described_as_planwright_toml_describes_them() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = templates_dir(root.path());
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("adr.md"), "# ADR\n\n## Context\n").unwrap();
+    for (toml, message) in [
+        (
+            "name = \"adr\"\nrequired_sections = \"context\"\n",
+            "adr.toml:2:21: required_sections: invalid type: string \"context\", expected an array of strings",
+        ),
+        // At the entry's own header, not the first `[[detect]]`.
+        (
+            "name = \"adr\"\n\n[[detect]]\nheading = \"Context\"\n\n[[detect]]\nweight = 50\n",
+            "adr.toml:6:1: detect[1]: no test, so it can never match; give it one of heading, field, comment, text, file, path, title or task_ids",
+        ),
+        (
+            "name = \"adr\"\ndetect = [\n  { heading = \"Context\", text = \"ADR\" },\n]\n",
+            "adr.toml:3:3: detect[0]: heading and text in one entry; a marker is one test: give each its own [[detect]] entry",
+        ),
+        (
+            "name = \"adr\"\n[[detect]]\nheading = \"Context\"\nweight = 99999999999999999999\n",
+            "adr.toml:4:10: detect[0].weight: must be 0 to 1000, not 99999999999999999999: weights add up to a dialect's score, and 3 claims a plan",
+        ),
+    ] {
+        std::fs::write(dir.join("adr.toml"), toml).unwrap();
+        let err = load_local(root.path()).unwrap_err().to_string();
+        assert!(err.ends_with(message), "{err}");
+    }
+    std::fs::remove_file(dir.join("adr.toml")).unwrap();
+    std::fs::write(dir.join("adr.md"), b"# ADR\n\n## Con\xffext\n").unwrap();
+    let err = load_local(root.path()).unwrap_err().to_string();
+    assert!(
+        err.ends_with("adr.md: not valid UTF-8 (invalid byte at offset 13, line 3)"),
+        "{err}"
+    );
+}

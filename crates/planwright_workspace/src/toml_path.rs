@@ -137,6 +137,24 @@ pub(crate) fn value_span(text: &str, path: &[&str]) -> Option<Range<usize>> {
     table.get(*last).map(Spanned::span)
 }
 
+/// The span of element `index` of the array at `path` (keys only): for
+/// an array of tables written `[[detect]]`, that element's header.
+pub(crate) fn element_span(text: &str, path: &[&str], index: usize) -> Option<Range<usize>> {
+    let (doc, _) = DeTable::parse_recoverable(text);
+    let (last, tables) = path.split_last()?;
+    let mut table = doc.get_ref();
+    for key in tables {
+        match table.get(*key).map(Spanned::get_ref) {
+            Some(DeValue::Table(t)) => table = t,
+            _ => return None,
+        }
+    }
+    match table.get(*last).map(Spanned::get_ref) {
+        Some(DeValue::Array(items)) => items.get(index).map(Spanned::span),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +184,24 @@ mod tests {
             text.find("10\n").map(|s| s..s + 2)
         );
         assert_eq!(value_span(text, &["new", "pattern"]), None);
+    }
+
+    #[test]
+    fn elements_of_arrays_of_tables_are_their_headers() {
+        let text = "name = \"x\"\n\n[[detect]]\nheading = \"a\"\n\n[[detect]]\nweight = 5\n";
+        let second = text.rfind("[[detect]]").unwrap();
+        assert_eq!(
+            element_span(text, &["detect"], 1),
+            Some(second..second + "[[detect]]".len())
+        );
+        let text = "detect = [{ heading = \"a\" }, { weight = 5 }]\n";
+        let second = text.find("{ weight").unwrap();
+        assert_eq!(
+            element_span(text, &["detect"], 1).map(|s| s.start),
+            Some(second)
+        );
+        assert_eq!(element_span(text, &["detect"], 2), None);
+        assert_eq!(element_span(text, &["name"], 0), None);
     }
 
     #[test]

@@ -112,6 +112,40 @@ fn lint_dialect_takes_local_templates_and_refuses_unknown_names() {
 }
 
 #[test]
+fn no_local_template_takes_over_the_generic_dialect() {
+    let dir = notes_folder();
+    write(
+        dir.path(),
+        ".planwright/templates/generic.md",
+        "# {{TITLE}}\n\n**Status:** Draft\n\n## Context\n",
+    );
+    let reserved = ".planwright/templates/generic.md: a template cannot be named `generic`: \
+                    `generic` (in any case) means no dialect, as in `--dialect generic`; rename it";
+    for args in [
+        &["lint", "--dialect", "generic", "other-plan.md"][..],
+        &["show", "other-plan.md"],
+        &["new", "Export", "-t", "generic", "--dry-run"],
+    ] {
+        let out = planwright(args, dir.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&out), "", "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            format!("planwright: error: {reserved}\n"),
+            "{args:?}"
+        );
+    }
+    // `templates` skips it, as any broken template, and lists the rest.
+    let out = planwright(&["templates"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stderr(&out),
+        format!("planwright: warning: {reserved}; template `generic` skipped\n")
+    );
+    assert!(!stdout(&out).contains("generic"), "{}", stdout(&out));
+}
+
+#[test]
 fn the_first_matching_config_entry_sets_the_dialect_and_the_flag_beats_it() {
     let dir = notes_folder();
     write(dir.path(), "planwright.toml", CONFIG);

@@ -1,7 +1,8 @@
 //! `planwright lint` (and `status`, `next`, `show`, `graph`) on awkward
 //! inputs: a file named by two paths or hard-linked under two names,
 //! lone-CR line endings in a patch, a byte-order mark, dependency cycles,
-//! configuration globs, and file names that a SARIF URI must encode.
+//! configuration globs and severities, and file names that a SARIF URI
+//! must encode.
 #![expect(
     clippy::unwrap_used,
     reason = "test helpers fail loudly on a broken fixture"
@@ -363,6 +364,56 @@ fn config_globs_point_at_their_line_and_take_a_leading_dot_slash() {
     assert!(
         table.contains("b-plan.md") && !table.contains("c-plan.md"),
         "{table}"
+    );
+}
+
+#[test]
+fn the_most_specific_severity_wins_however_its_key_is_spelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "cyc-plan.md",
+        "# P\n\n- [ ] T001 a (depends on T002)\n- [ ] T002 b (depends on T001)\n",
+    );
+    // Exit 1 only if the cycle (PW207) is still an error.
+    let cases = [
+        ("{ ALL = \"warning\", PW207 = \"error\" }", 1),
+        ("{ all = \"warning\", PW207 = \"error\" }", 1),
+        ("{ pw2 = \"info\", dependency-cycle = \"error\" }", 1),
+        ("{ PW = \"error\", pw2 = \"warning\" }", 0),
+    ];
+    for (severity, code) in cases {
+        write(
+            root,
+            "planwright.toml",
+            &format!("[lint]\nseverity = {severity}\n"),
+        );
+        let out = planwright(&["lint"], root);
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{severity}: {}",
+            stderr(&out)
+        );
+    }
+    // An override applies over `[lint]` for its files, however specific.
+    write(
+        root,
+        "planwright.toml",
+        "[lint]\nseverity = { PW207 = \"error\" }\n\n[[lint.overrides]]\nfiles = [\"cyc-plan.md\"]\nseverity = { all = \"warning\" }\n",
+    );
+    assert_eq!(planwright(&["lint"], root).status.code(), Some(0));
+    write(
+        root,
+        "planwright.toml",
+        "[lint]\nseverity = { PW207 = \"error\", dependency-cycle = \"warning\" }\n",
+    );
+    let out = planwright(&["lint"], root);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: planwright.toml:2:31: lint.severity.dependency-cycle: `PW207` and `dependency-cycle` are equally specific and give PW207 (dependency-cycle) different severities; keep one\n"
     );
 }
 
