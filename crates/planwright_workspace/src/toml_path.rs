@@ -127,14 +127,20 @@ fn keep(best: &mut Option<KeyPath>, path: &KeyPath) {
 pub(crate) fn value_span(text: &str, path: &[&str]) -> Option<Range<usize>> {
     let (doc, _) = DeTable::parse_recoverable(text);
     let (last, tables) = path.split_last()?;
-    let mut table = doc.get_ref();
+    table_at(doc.get_ref(), tables)?
+        .get(*last)
+        .map(Spanned::span)
+}
+
+/// The table the keys `tables` lead to from `table`.
+fn table_at<'t, 'a>(mut table: &'t DeTable<'a>, tables: &[&str]) -> Option<&'t DeTable<'a>> {
     for key in tables {
         match table.get(*key).map(Spanned::get_ref) {
             Some(DeValue::Table(t)) => table = t,
             _ => return None,
         }
     }
-    table.get(*last).map(Spanned::span)
+    Some(table)
 }
 
 /// The span of element `index` of the array at `path` (keys only): for
@@ -142,14 +148,10 @@ pub(crate) fn value_span(text: &str, path: &[&str]) -> Option<Range<usize>> {
 pub(crate) fn element_span(text: &str, path: &[&str], index: usize) -> Option<Range<usize>> {
     let (doc, _) = DeTable::parse_recoverable(text);
     let (last, tables) = path.split_last()?;
-    let mut table = doc.get_ref();
-    for key in tables {
-        match table.get(*key).map(Spanned::get_ref) {
-            Some(DeValue::Table(t)) => table = t,
-            _ => return None,
-        }
-    }
-    match table.get(*last).map(Spanned::get_ref) {
+    match table_at(doc.get_ref(), tables)?
+        .get(*last)
+        .map(Spanned::get_ref)
+    {
         Some(DeValue::Array(items)) => items.get(index).map(Spanned::span),
         _ => None,
     }

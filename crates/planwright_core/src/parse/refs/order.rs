@@ -489,4 +489,4 @@ fn split_number(s: &str) -> (&str, Option<u64>) {
 
 #[cfg(test)]
 #[path = "order_tests.rs"]
-mod tests;
+pub(super) mod tests;

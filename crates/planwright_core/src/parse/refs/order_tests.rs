@@ -32,8 +32,9 @@ fn plan_with(section: &str) -> (String, Plan) {
     (src, plan)
 }
 
-/// Each phase's dependencies as `Phase N <- Phase M "words"`.
-fn deps(src: &str, plan: &Plan) -> Vec<String> {
+/// Each phase's dependencies as `Phase N <- Phase M "words"`; the
+/// phase-sentence tests read them so too.
+pub(in crate::parse::refs) fn deps(src: &str, plan: &Plan) -> Vec<String> {
     plan.phases
         .iter()
         .flat_map(|p| {

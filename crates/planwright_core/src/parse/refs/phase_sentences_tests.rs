@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 
 use super::super::first_stem;
+use super::super::order::tests::deps;
 use super::{Party, phase_sentences};
-use crate::model::Plan;
 use crate::parse::parse;
 
 /// The sentences of `text` as `waiting <- waited [sentence]`, each party
@@ -34,19 +34,6 @@ fn read(text: &str) -> Vec<String> {
                 words(&s.waited),
                 s.range.slice(text)
             )
-        })
-        .collect()
-}
-
-/// Each phase's dependencies as `Phase N <- Phase M "words"`.
-fn deps(src: &str, plan: &Plan) -> Vec<String> {
-    plan.phases
-        .iter()
-        .flat_map(|p| {
-            p.depends_on.iter().map(move |d| {
-                let words = d.range.slice(src);
-                format!("{} <- {} {words:?}", p.id, d.target.label())
-            })
         })
         .collect()
 }
