@@ -217,6 +217,8 @@ struct Builder<'s> {
     spare_plain: String,
     spare_fields: Vec<meta::RawField>,
     scratch_ranges: Vec<(usize, usize)>,
+    /// The task detail keys' places (see `task_details`), found once.
+    detail_hits: Option<Vec<(u32, u32, u8)>>,
     link_depth: usize,
     code: Option<(TextRange, Option<(usize, usize)>)>,
     metadata_block: Option<Option<(usize, usize)>>,
@@ -259,6 +261,7 @@ impl<'s> Builder<'s> {
             spare_plain: String::new(),
             spare_fields: Vec::new(),
             scratch_ranges: Vec::new(),
+            detail_hits: None,
             link_depth: 0,
             code: None,
             metadata_block: None,
