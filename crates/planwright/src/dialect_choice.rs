@@ -3,7 +3,7 @@
 //! match the plan, else the one detection picks. Every command that reads
 //! plans asks here, so `lint`, `show`, the trackers and the edits agree.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use anyhow::Result;
@@ -12,7 +12,7 @@ use planwright_core::visible::visible;
 use planwright_core::{Dialect, DialectSet, Origin, ParseOptions, Plan};
 use planwright_workspace::SourceFile;
 use planwright_workspace::config::{DialectGlobs, LoadedConfig};
-use planwright_workspace::discover::glob_path;
+use planwright_workspace::glob_root::GlobRoot;
 
 /// The evidence `show` prints for a dialect `[[plans.dialects]]` set, as
 /// it prints "chosen with --dialect NAME" for the flag.
@@ -21,8 +21,8 @@ pub const SET_BY_CONFIG: &str = "set by planwright.toml";
 pub struct DialectChoice {
     cli: Option<String>,
     config: DialectGlobs,
-    cwd: PathBuf,
-    root: PathBuf,
+    /// What `config`'s globs are relative to.
+    globs: GlobRoot,
     /// The built-ins and a `generic` dialect, built when a plan is first
     /// read as `generic`: see [`forced_generic`].
     generic: OnceLock<DialectSet>,
@@ -53,8 +53,7 @@ impl DialectChoice {
         Ok(Self {
             cli: cli.map(str::to_owned),
             config: config_globs,
-            cwd,
-            root: config.root.clone(),
+            globs: GlobRoot::new(config, &cwd),
             generic: OnceLock::new(),
         })
     }
@@ -97,9 +96,9 @@ impl DialectChoice {
         if self.config.is_empty() {
             return None;
         }
-        self.config
-            .dialect_for(&glob_path(path, &self.cwd, &self.root))
-            .map(|d| (d, true))
+        // A plan outside the configuration's folder matches no entry.
+        let relative = self.globs.relative(path)?;
+        self.config.dialect_for(&relative).map(|d| (d, true))
     }
 
     fn options_of<'a>(

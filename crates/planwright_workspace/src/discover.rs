@@ -4,8 +4,14 @@
 //! and hidden-folder conventions apply the way they do in ripgrep, in
 //! parallel. A walked file is a plan when its path relative to the
 //! configuration's root matches one of the `[plans] include` globs and none
-//! of the `exclude` globs. A file named on the command line is always a
-//! plan: the user asked for it by name.
+//! of the `exclude` globs; a file outside that folder matches none. A
+//! file named on the command line is always a plan: the user asked for it
+//! by name.
+//!
+//! The local templates folder is never walked: a template named like a
+//! plan (`feature-plan.md`) is all unfilled slots and open tasks, and
+//! would fail `lint` and crowd `status` and `next` in every project that
+//! keeps one.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -17,6 +23,7 @@ use rayon::prelude::*;
 
 use crate::config::LoadedConfig;
 use crate::file_id::{FileId, Walked};
+use crate::glob_root::{GlobRoot, shown};
 use crate::source::display_path;
 
 /// A path that could not be walked or a glob that could not be compiled.
@@ -94,6 +101,7 @@ pub fn discover_with<T: Send>(
                         path: path.clone(),
                         identity,
                         rank,
+                        physical: None,
                     });
                 }
             }
@@ -121,6 +129,10 @@ pub fn discover_with<T: Send>(
         .filter_map(|n| Some((n.identity.as_ref()?, n.rank)))
         .collect();
     lock(&found).extend(work_on(&named, &work));
+    let (walk_roots, templates) = match &matcher {
+        Some(matcher) => prepare(walk_roots, &matcher.globs, config),
+        None => (walk_roots, Vec::new()),
+    };
     if let (Some((first, rest)), Some(matcher)) = (walk_roots.split_first(), matcher) {
         let mut builder = WalkBuilder::new(&first.path);
         for root in rest {
@@ -129,7 +141,7 @@ pub fn discover_with<T: Send>(
         builder
             .hidden(false)
             .require_git(false)
-            .filter_entry(|e| e.file_name() != ".git");
+            .filter_entry(move |e| e.file_name() != ".git" && !templates.iter().any(|t| t.is(e)));
         let roots_by_path: HashMap<&Path, &Root> =
             walk_roots.iter().map(|r| (r.path.as_path(), r)).collect();
         builder.build_parallel().run(|| {
@@ -137,7 +149,8 @@ pub fn discover_with<T: Send>(
                 match entry {
                     Ok(entry) => {
                         let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                        if is_file && matcher.is_plan(entry.path()) {
+                        let physical = || physical(&entry, &roots_by_path);
+                        if is_file && matcher.is_plan(entry.path(), physical) {
                             let (walked, rank) = walked(&entry, &roots_by_path, two_or_more);
                             let earlier = walked
                                 .id
@@ -184,11 +197,6 @@ pub fn discover_with<T: Send>(
     )
 }
 
-/// `path` without a leading `./`.
-fn shown(path: &Path) -> &Path {
-    path.strip_prefix(".").unwrap_or(path)
-}
-
 /// A file found, with what makes it the same file as another.
 struct Found<T> {
     /// As the user wrote it, or as the walk built it from their folder.
@@ -217,6 +225,71 @@ struct Root {
     path: PathBuf,
     identity: Option<FileId>,
     rank: usize,
+    /// The folder with every symbolic link resolved, when the path's text
+    /// does not tell where it is: below the configuration's folder or not,
+    /// holding the templates folder or not.
+    physical: Option<PathBuf>,
+}
+
+/// The local templates folder, as a walk from one root reaches it.
+struct TemplatesFolder {
+    /// Its depth below the root, which rules out most entries at once.
+    depth: usize,
+    path: PathBuf,
+}
+
+impl TemplatesFolder {
+    fn is(&self, entry: &ignore::DirEntry) -> bool {
+        entry.depth() == self.depth
+            && entry.file_name() == self.path.file_name().unwrap_or_default()
+            && entry.path() == self.path
+    }
+}
+
+/// The folders to walk, less any inside the local templates folder (named
+/// outright, it is still not walked for plans), and that folder as the
+/// walk from each of the others would reach it. The folders are compared
+/// with their links resolved, once per folder given, so that a walk from
+/// `/tmp/x` skips the templates of a project in `/private/tmp/x`.
+fn prepare(
+    mut roots: Vec<Root>,
+    globs: &GlobRoot,
+    config: &LoadedConfig,
+) -> (Vec<Root>, Vec<TemplatesFolder>) {
+    let templates =
+        std::fs::canonicalize(crate::templates::templates_dir(&config.templates_root()))
+            .ok()
+            .filter(|t| t.is_dir());
+    let mut skipped = Vec::new();
+    roots.retain_mut(|root| {
+        if templates.is_none() && globs.below_by_text(&root.path) {
+            return true;
+        }
+        root.physical = std::fs::canonicalize(&root.path).ok();
+        let (Some(templates), Some(physical)) = (&templates, &root.physical) else {
+            return true;
+        };
+        if physical.starts_with(templates) {
+            return false;
+        }
+        if let Ok(below) = templates.strip_prefix(physical) {
+            skipped.push(TemplatesFolder {
+                depth: below.components().count(),
+                path: root.path.join(below),
+            });
+        }
+        true
+    });
+    (roots, skipped)
+}
+
+/// A walked file's path with the links in its folders resolved: its
+/// root's, and the names below it (the walk follows no link), with no
+/// system call.
+fn physical(entry: &ignore::DirEntry, roots: &HashMap<&Path, &Root>) -> Option<PathBuf> {
+    let root = entry.path().ancestors().nth(entry.depth())?;
+    let below = entry.path().strip_prefix(root).ok()?;
+    Some(roots.get(root)?.physical.as_ref()?.join(below))
 }
 
 /// `work` done on each of `files`.
@@ -271,25 +344,6 @@ fn walked(
     (FileId::walked(entry, root_path, root_id, wanted), rank)
 }
 
-/// `path` with `.` components dropped and each `..` taking back the
-/// component before it, by text alone.
-pub(crate) fn lexical(path: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir
-                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
-            {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
@@ -331,8 +385,7 @@ fn walk_reason(e: &ignore::Error) -> String {
 struct PlanMatcher {
     include: GlobSet,
     exclude: GlobSet,
-    root: PathBuf,
-    cwd: PathBuf,
+    globs: GlobRoot,
 }
 
 impl PlanMatcher {
@@ -387,38 +440,22 @@ impl PlanMatcher {
         Ok(Some(Self {
             include: build(include, &plans.include)?,
             exclude: build(exclude, &plans.exclude)?,
-            root: config.root.clone(),
-            cwd: cwd.to_owned(),
+            globs: GlobRoot::new(config, cwd),
         }))
     }
 
-    fn is_plan(&self, path: &Path) -> bool {
-        let relative = glob_path(path, &self.cwd, &self.root);
-        self.include.is_match(&relative) && !self.exclude.is_match(&relative)
+    /// Whether the walked file at `path` is a plan; `physical` is its path
+    /// with links resolved (see [`GlobRoot::relative_or`]). A folder
+    /// outside the project, walked because it was named, is matched by
+    /// its paths as given: finding no plan in `planwright lint ../other`
+    /// would surprise more than the project's globs applying there.
+    fn is_plan(&self, path: &Path, physical: impl FnOnce() -> Option<PathBuf>) -> bool {
+        let r = self
+            .globs
+            .relative_or(path, physical)
+            .unwrap_or_else(|| shown(path).to_owned());
+        self.include.is_match(&r) && !self.exclude.is_match(&r)
     }
-}
-
-/// `path` as configuration globs see it: made absolute against `cwd`,
-/// normalised by its text (`sub/../x` is `x`), and relative to the
-/// configuration's folder `root`; as it was (less a leading `./`), when it
-/// lies outside `root`.
-pub fn glob_path(path: &Path, cwd: &Path, root: &Path) -> PathBuf {
-    match absolute(path, cwd).strip_prefix(absolute(root, cwd)) {
-        Ok(relative) => relative.to_owned(),
-        Err(_) => shown(path).to_owned(),
-    }
-}
-
-/// `path` joined to `cwd` and normalised by its text; borrowed when it is
-/// absolute and normal already (a configuration's root, nearly always).
-fn absolute<'a>(path: &'a Path, cwd: &Path) -> std::borrow::Cow<'a, Path> {
-    let has_parent = |p: &Path| p.components().any(|c| c == std::path::Component::ParentDir);
-    if path.is_absolute() && !has_parent(path) {
-        return path.into();
-    }
-    // Rebuilt from its components, which drops the `.` of `./plan.md`:
-    // `strip_prefix` would keep it, and `adr/./x.md` matches no `adr/*.md`.
-    lexical(&cwd.join(path)).into()
 }
 
 #[cfg(test)]

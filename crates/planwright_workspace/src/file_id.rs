@@ -32,7 +32,7 @@ impl FileId {
             let _ = meta;
             Self(
                 std::fs::canonicalize(path)
-                    .unwrap_or_else(|_| crate::discover::lexical(&cwd.join(path))),
+                    .unwrap_or_else(|_| crate::glob_root::lexical(&cwd.join(path))),
             )
         }
     }

@@ -11,6 +11,7 @@ pub mod fill;
 mod fill_code;
 mod fill_value;
 pub mod git;
+pub mod glob_root;
 pub mod init;
 pub mod newplan;
 mod newplan_fs;

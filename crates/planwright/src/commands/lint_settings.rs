@@ -11,7 +11,7 @@ use globset::{GlobSet, GlobSetBuilder};
 use planwright_core::DialectSet;
 use planwright_lint::{Layer, RuleSet};
 use planwright_workspace::config::{LintConfig, LintOverride, LoadedConfig, compile_globs};
-use planwright_workspace::discover::glob_path;
+use planwright_workspace::glob_root::GlobRoot;
 use planwright_workspace::templates::{dialect_set, templates_dir};
 
 use super::lint::LintArgs;
@@ -25,7 +25,8 @@ pub(crate) struct Settings {
     /// Each override's globs, compiled once for the whole walk.
     overrides: Vec<GlobSet>,
     pub(crate) root: PathBuf,
-    cwd: PathBuf,
+    /// What the overrides' globs are relative to.
+    globs: GlobRoot,
     /// Built-in dialects with the local templates under the project root,
     /// when there are any; `None` means the built-ins alone.
     local_dialects: Option<DialectSet>,
@@ -74,7 +75,7 @@ impl Settings {
             cli,
             overrides,
             root: config.root.clone(),
-            cwd: std::env::current_dir().unwrap_or_default(),
+            globs: GlobRoot::new(config, &std::env::current_dir().unwrap_or_default()),
             local_dialects,
             choice,
             cache: std::sync::Mutex::new(HashMap::new()),
@@ -90,14 +91,20 @@ impl Settings {
     }
 
     pub(crate) fn rules_for(&self, path: &Path) -> RuleSet {
-        let relative = glob_path(path, &self.cwd, &self.root);
-        let matched: Vec<usize> = self
-            .overrides
-            .iter()
-            .enumerate()
-            .filter(|(_, set)| set.is_match(&relative))
-            .map(|(i, _)| i)
-            .collect();
+        // Most projects have no overrides: nothing to match, and no path
+        // to work out.
+        let relative = (!self.overrides.is_empty())
+            .then(|| self.globs.relative(path))
+            .flatten();
+        // A plan outside the configuration's folder matches no override.
+        let matched: Vec<usize> = relative.map_or_else(Vec::new, |relative| {
+            self.overrides
+                .iter()
+                .enumerate()
+                .filter(|(_, set)| set.is_match(&relative))
+                .map(|(i, _)| i)
+                .collect()
+        });
         let mut cache = self
             .cache
             .lock()

@@ -1,6 +1,7 @@
 //! The CLI's integration tests: one binary, one module per command.
 
 mod dialects;
+mod discovery;
 mod edit;
 mod edit_refusals;
 mod init;
