@@ -59,7 +59,7 @@ pub enum Command {
     /// `5th of March 2024` (also `Mar.`, `Sept`, `5th`), and 03/25/2024 or
     /// 25/03/2024 (or 25.03.2024) when a day over 12 in the log shows which
     /// number is the month; month headings `March 2024`, `Mar 2024`,
-    /// `2024-03`. A log dated any other way is refused, naming the line,
+    /// `2024-03`, `2024.03`, `03/2024`. A log dated any other way is refused, naming the line,
     /// rather than guessed at.
     Log(LogArgs),
     /// Phases, steps and tasks with their dependencies, as a graph; a cycle

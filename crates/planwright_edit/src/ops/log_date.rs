@@ -18,7 +18,7 @@ use crate::ops::month::{MONTHS, Spelling};
 pub(crate) const FORMS: &str = "YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, `Mar 5, 2024`, `March 5, 2024`, \
 `5 Mar 2024`, `5 March 2024`, `5th of March 2024` (also `Mar.`, `Sept` and `5th`), and MM/DD/YYYY or \
 DD/MM/YYYY (or with dots) when a day over 12 in the log shows which; month headings `March 2024`, \
-`Mar 2024`, `2024-03`";
+`Mar 2024`, `2024-03`, `2024.03`, `03/2024`";
 
 /// A heading's text as written, its leading number put back: the reader
 /// takes the `9` of `### 9 Mar 2024` for the heading's number.
@@ -108,7 +108,8 @@ enum Kind {
     /// `Mar 5, 2024`, `March 5 2024`.
     NameFirst { comma: bool },
     /// `5 Mar 2024`, and with `of`, `5th of March 2024`.
-    DayFirst { of: bool },
+    /// `of` as the log writes it (`of`, `Of`, `OF`), when it does.
+    DayFirst { of: Option<&'static str> },
 }
 
 impl Form {
@@ -148,7 +149,7 @@ impl Form {
                 format!("{} {}{ord}{comma} {y:04}", name(), day_text(false))
             }
             Kind::DayFirst { of } => {
-                let of = if of { "of " } else { "" };
+                let of = of.map_or(String::new(), |of| format!("{of} "));
                 format!("{}{ord} {of}{} {y:04}", day_text(false), name())
             }
         }
@@ -329,9 +330,9 @@ fn name_first(text: &str) -> Option<Written> {
 /// letters (when `ordinal`) and a space. `of` is read only after an
 /// ordinal, as it is written.
 fn day_first(day: &str, rest: &str, ordinal: bool) -> Option<Written> {
-    let of_month = rest.strip_prefix("of ").filter(|_| ordinal);
-    let of = of_month.is_some();
-    let rest = of_month.unwrap_or(rest);
+    let of = strip_of(rest).filter(|_| ordinal);
+    let rest = of.map_or(rest, |(_, rest)| rest);
+    let of = of.map(|(of, _)| of);
     let (month, name) = month_name(rest)?;
     let (spelling, dotted) = spelling_at(rest, name);
     let after = rest[dotted..].strip_prefix(' ')?;
@@ -340,7 +341,8 @@ fn day_first(day: &str, rest: &str, ordinal: bool) -> Option<Written> {
         return None;
     }
     // The day, its ordinal, a space, `of `, the name, a space, the year.
-    let len = day.len() + 2 * usize::from(ordinal) + 1 + 3 * usize::from(of) + dotted + 1 + 4;
+    let len =
+        day.len() + 2 * usize::from(ordinal) + 1 + 3 * usize::from(of.is_some()) + dotted + 1 + 4;
     Some(Written {
         day: Day::new(year.parse().ok()?, month, day.parse().ok()?)?,
         len,
@@ -447,7 +449,7 @@ pub(crate) fn looks_dated(text: &str) -> bool {
             let rest = rest
                 .trim_start_matches(|c: char| c.is_ascii_alphabetic() && c.is_ascii_lowercase());
             let rest = rest.strip_prefix(' ').unwrap_or("");
-            let rest = rest.strip_prefix("of ").unwrap_or(rest);
+            let rest = strip_of(rest).map_or(rest, |(_, rest)| rest);
             return month_word(rest) && year_follows(rest);
         }
         return false;
@@ -462,6 +464,20 @@ pub(crate) fn looks_dated(text: &str) -> bool {
     // A day after the name, and a year after it; `March 2024` is a month,
     // and `Sept 5 kickoff` text.
     (1..=2).contains(&split_digits(rest).0.len()) && year_follows(rest)
+}
+
+/// `text` past a leading `of ` in any case, and how it was spelt: a log
+/// headed `3rd Of March 2024` gets `Of` in its new entries too.
+fn strip_of(text: &str) -> Option<(&'static str, &str)> {
+    let (word, rest) = (text.get(..2)?, text.get(2..)?.strip_prefix(' ')?);
+    let spelt = match word {
+        "of" => "of",
+        "Of" => "Of",
+        "OF" => "OF",
+        _ if word.eq_ignore_ascii_case("of") => "of",
+        _ => return None,
+    };
+    Some((spelt, rest))
 }
 
 /// Whether a four-digit year stands among the next few words of `text`

@@ -225,4 +225,12 @@ fn an_ordinal_day_of_a_month_reads_and_is_written_with_its_ending() {
     assert_eq!(padded.write(day("2024-09-02")), "02nd of SEP 2024");
     let dotted = any.read("1st of Mar. 2024").unwrap().form;
     assert_eq!(dotted.write(day("2024-12-25")), "25th of Dec. 2024");
+    // `of` in another case is read and written back so.
+    assert_eq!(
+        read(any, "3rd Of March 2024"),
+        Some(("2024-03-03".to_owned(), 17))
+    );
+    let capital = any.read("3rd Of March 2024").unwrap().form;
+    assert_eq!(capital.write(day("2024-03-04")), "4th Of March 2024");
+    assert!(looks_dated("3rd OF March 2024: a"));
 }

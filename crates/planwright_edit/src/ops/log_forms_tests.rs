@@ -163,6 +163,23 @@ fn month_headings_over_dates_in_other_forms() {
             "2024-05-06",
             "### 2024-05\n\n| Date | Update |\n|---|---|\n| 6 May 2024 | x |\n\n### 2024-04\n\n| Date | Update |\n|---|---|\n| 2 Apr 2024 | b |\n\n### 2024-03\n\n| Date | Update |\n|---|---|\n| 1 Mar 2024 | a |\n",
         ),
+        // Months in numbers joined by dots or slashes, either way round:
+        // an entry goes under its own month, a new one written alike.
+        (
+            "### 2024.03\n\n- 2024.03.01: a\n\n### 2024.04\n\n- 2024.04.02: b\n",
+            "2024-02-20",
+            "### 2024.02\n\n- 2024.02.20: x\n\n### 2024.03\n\n- 2024.03.01: a\n\n### 2024.04\n\n- 2024.04.02: b\n",
+        ),
+        (
+            "### 2024/03\n\n- 2024/03/01: a\n",
+            "2024-05-03",
+            "### 2024/03\n\n- 2024/03/01: a\n\n### 2024/05\n\n- 2024/05/03: x\n",
+        ),
+        (
+            "### 3.2024\n\n- 2024-03-01: a\n",
+            "2024-11-03",
+            "### 3.2024\n\n- 2024-03-01: a\n\n### 11.2024\n\n- 2024-11-03: x\n",
+        ),
     ]);
 }
 
@@ -409,6 +426,11 @@ fn ordinal_days_of_a_month_in_lists_headings_and_tables() {
             "- 1st of April 2024: shipped\n- 23rd of April 2024: b\n",
             "2024-04-02",
             "- 1st of April 2024: shipped\n- 2nd of April 2024: x\n- 23rd of April 2024: b\n",
+        ),
+        (
+            "- 3rd Of March 2024: a\n",
+            "2024-03-05",
+            "- 3rd Of March 2024: a\n- 5th Of March 2024: x\n",
         ),
         (
             "### 3rd of March 2024\n\n- a\n\n### 11th of March 2024\n\n- b\n",

@@ -1,5 +1,5 @@
 //! What a month heading is (`### January 2026`, `### Jan 2026`, `###
-//! 2026-01`): shared by `log`, which opens a month group written like the
+//! 2026-01`, `### 2026.01`, `### 01/2026`): shared by `log`, which opens a month group written like the
 //! log's others, and the verification, which lets a log edit add a month
 //! heading and nothing else of the kind.
 
@@ -19,16 +19,34 @@ pub(crate) const MONTHS: [&str; 12] = [
 ];
 
 /// A heading that is only a month: `January 2026`, `Jan 2026`,
-/// `january, 2026`, `2026-01`.
+/// `january, 2026`, `2026-01`, `2026.01`, `2026/01`, `01.2026`, `1/2026`.
+/// A number beside a four-digit year is its month whichever comes first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Month<'t> {
     year: &'t str,
     /// 1 to 12.
     number: usize,
     /// How the month is named, and what stands between it and the year;
-    /// `None` for `2026-01`.
+    /// `None` for the numbers alone.
     named: Option<(&'t str, &'t str)>,
+    /// How the numbers are written, when the month is not named.
+    numeric: Numeric,
 }
+
+/// `2026-01` (the default), `2026.01`, `01/2026`, `1.2026`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Numeric {
+    sep: u8,
+    year_first: bool,
+    /// The month in two digits.
+    pad: bool,
+}
+
+const ISO_MONTH: Numeric = Numeric {
+    sep: b'-',
+    year_first: true,
+    pad: true,
+};
 
 impl<'t> Month<'t> {
     /// The month a heading names, when it is only a month: `### 9 Mar
@@ -42,14 +60,8 @@ impl<'t> Month<'t> {
 
     pub(crate) fn read(title: &'t str) -> Option<Self> {
         let title = title.trim();
-        let b = title.as_bytes();
-        if b.len() == 7 && b[4] == b'-' && b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit) {
-            let month: usize = title[5..].parse().ok()?;
-            return (1..=12).contains(&month).then_some(Self {
-                year: &title[..4],
-                number: month,
-                named: None,
-            });
+        if let Some(month) = Self::numeric(title) {
+            return Some(month);
         }
         let name_len = title
             .find(|c: char| !c.is_ascii_alphabetic())
@@ -64,6 +76,40 @@ impl<'t> Month<'t> {
             year,
             number: month,
             named: Some((name, sep)),
+            numeric: ISO_MONTH,
+        })
+    }
+
+    /// `2026-01`, `2026.01`, `2026/01`, `01.2026`, `1/2026`: a four-digit
+    /// year and a month of one or two digits, joined by `-`, `.` or `/`.
+    fn numeric(title: &'t str) -> Option<Self> {
+        let sep_at = title.find(['-', '.', '/'])?;
+        let (a, rest) = title.split_at(sep_at);
+        let sep = rest.as_bytes()[0];
+        let b = &rest[1..];
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+        if !digits(a) || !digits(b) {
+            return None;
+        }
+        let (year, month, year_first) = match (a.len(), b.len()) {
+            (4, 1..=2) => (a, b, true),
+            (1..=2, 4) => (b, a, false),
+            _ => return None,
+        };
+        // `2026-1` is no form anyone writes; `2026-01` is ISO 8601's.
+        if year_first && sep == b'-' && month.len() != 2 {
+            return None;
+        }
+        let number: usize = month.parse().ok()?;
+        (1..=12).contains(&number).then_some(Self {
+            year,
+            number,
+            named: None,
+            numeric: Numeric {
+                sep,
+                year_first,
+                pad: month.len() == 2,
+            },
         })
     }
 
@@ -75,11 +121,26 @@ impl<'t> Month<'t> {
     /// The title of month `ym` (`YYYY-MM`) written the way this one is: a
     /// name spelt out or cut to three letters, in its case.
     pub(crate) fn retitled(&self, ym: &str) -> String {
-        let Some((name, sep)) = self.named else {
-            return ym.to_owned();
-        };
         let (year, month) = ym.split_at(4);
         let month: usize = month[1..].parse().unwrap_or(1);
+        let Some((name, sep)) = self.named else {
+            let Numeric {
+                sep,
+                year_first,
+                pad,
+            } = self.numeric;
+            let sep = char::from(sep);
+            let month = if pad {
+                format!("{month:02}")
+            } else {
+                month.to_string()
+            };
+            return if year_first {
+                format!("{year}{sep}{month}")
+            } else {
+                format!("{month}{sep}{year}")
+            };
+        };
         let word = Spelling::of(name).spell(month);
         format!("{word}{sep}{year}")
     }
