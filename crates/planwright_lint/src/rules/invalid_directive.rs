@@ -17,13 +17,14 @@
 //! `planwright` joined to a word by `:` or `_` (`planwright:disable`,
 //! `planwright_disable`), joined by `.` to `disable…` or `enable…`
 //! (`planwright.disable-next-line`), or followed by a word `disable…` or
-//! `enable…` (`planwright disable`, `planwright: disable`). A near-miss is
+//! `enable…` (`planwright disable`, `planwright: disable next line`) and
+//! then only rule selectors, as a directive's words are. A near-miss is
 //! reported, not obeyed: it silences nothing until it is spelt with `-`.
 //! Where its words joined with `-` spell a directive, the help names it.
 //! A comment that only mentions planwright (`<!-- planwright reads this
 //! table -->`, `<!-- planwright: keep this short -->`, `<!--
-//! planwright.toml sets the globs -->`) is not a directive and is left
-//! alone.
+//! planwright.toml sets the globs -->`, `<!-- planwright: enable TLS in
+//! phase 2 -->`) is not a directive and is left alone.
 //!
 //! ## Why
 //! A directive that does nothing looks like one that works: the finding it
@@ -55,7 +56,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         let Some((verb, selectors)) = parse(comment.slice(ctx.source)) else {
             continue;
         };
-        if let Some(miss) = near_miss(verb, selectors.first().copied()) {
+        if let Some(miss) = near_miss(verb, &selectors) {
             let help = match miss.meant {
                 Some(meant) => format!("did you mean `{meant}`?"),
                 None => format!("the directives are {}", quoted(VERBS)),
