@@ -1,7 +1,7 @@
 //! The command-line surface, as clap types. `planwright --help` is built
 //! from the doc comments here, so they are written for users.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -88,8 +88,10 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
-    /// The plan file, or `-` to read it from standard input.
-    pub plan: PathBuf,
+    /// The plan file, or `-` to read it from standard input (the default
+    /// when `--stdin-filename` is given, as for `lint`).
+    #[arg(required_unless_present = "stdin_filename")]
+    pub plan: Option<PathBuf>,
     #[command(flatten)]
     pub stdin: crate::stdin::StdinName,
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -317,8 +319,10 @@ pub struct LogArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct GraphArgs {
-    /// The plan file, or `-` to read it from standard input.
-    pub plan: PathBuf,
+    /// The plan file, or `-` to read it from standard input (the default
+    /// when `--stdin-filename` is given, as for `lint`).
+    #[arg(required_unless_present = "stdin_filename")]
+    pub plan: Option<PathBuf>,
     #[command(flatten)]
     pub stdin: crate::stdin::StdinName,
     #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
@@ -335,4 +339,18 @@ pub enum GraphFormat {
     Mermaid,
     Dot,
     Json,
+}
+
+impl ShowArgs {
+    /// The plan named, `-` (standard input) when only its name is given.
+    pub fn plan(&self) -> &Path {
+        self.plan.as_deref().unwrap_or(Path::new("-"))
+    }
+}
+
+impl GraphArgs {
+    /// The plan named, `-` (standard input) when only its name is given.
+    pub fn plan(&self) -> &Path {
+        self.plan.as_deref().unwrap_or(Path::new("-"))
+    }
 }

@@ -274,6 +274,12 @@ fn every_command_that_reads_standard_input_takes_its_name() {
     assert_eq!(next["tasks"][0]["id"], "T002");
     let graph = json(&[&["graph", "-"], &named[..]].concat());
     assert_eq!(graph["path"], "notes/x-plan.md");
+    // And by every command: `show` and `graph` take no folder, and their
+    // plan defaults to `-` only when a name is given.
+    for command in ["graph", "show"] {
+        let doc = json(&[&[command], &named[..]].concat());
+        assert_eq!(doc["path"], "notes/x-plan.md", "{command}");
+    }
 
     // The name is a detection hint, as a file's name is.
     let tasks = "- [ ] T001 Set up\n- [ ] T002 [P] Write tests\n";
