@@ -437,11 +437,22 @@ fn render(
 pub fn slugify(title: &str) -> String {
     let mut words: Vec<String> = Vec::new();
     let mut word = String::new();
-    for b in title.chars().flat_map(|c| spelling(c).bytes()) {
-        if b.is_ascii_alphanumeric() {
-            word.push(char::from(b.to_ascii_lowercase()));
-        } else if b != b'\'' && !word.is_empty() {
-            words.push(std::mem::take(&mut word));
+    // A word in another script starts a word of the slug: `x数据y` is
+    // `x-shu-ju-y`, not `xshu-ju-y`.
+    let mut latin = true;
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            if is_latin(c) != latin && !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            latin = is_latin(c);
+        }
+        for b in spelling(c).bytes() {
+            if b.is_ascii_alphanumeric() {
+                word.push(char::from(b.to_ascii_lowercase()));
+            } else if b != b'\'' && !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
         }
     }
     if !word.is_empty() {
@@ -466,6 +477,12 @@ pub fn slugify(title: &str) -> String {
     } else {
         slug
     }
+}
+
+/// Whether `c` is written in the Latin script (ASCII, and the accented
+/// letters of Latin-1 and Latin Extended), whose words a slug keeps whole.
+fn is_latin(c: char) -> bool {
+    c.is_ascii() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}')
 }
 
 /// A character as ASCII for a slug; every ASCII character is itself.

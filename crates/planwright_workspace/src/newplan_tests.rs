@@ -26,6 +26,10 @@ fn letters_of_any_script_are_spelt_in_ascii() {
     assert_eq!(slugify("日本語"), "ri-ben-yu");
     assert_eq!(slugify("Café crème"), "cafe-creme");
     assert_eq!(slugify("API для 数据, v2"), "api-dlia-shu-ju-v2");
+    // A change of script starts a word, as a space would.
+    assert_eq!(slugify("x数据y"), "x-shu-ju-y");
+    assert_eq!(slugify("v2版本"), "v2-ban-ben");
+    assert_eq!(slugify("Straße"), "strasse");
     // Signs spelt as apostrophes (ъ, ь) and a virama, which has no
     // letter of its own, stay inside their word as `'` does.
     assert_eq!(slugify("Объект панель"), "obekt-panel");
