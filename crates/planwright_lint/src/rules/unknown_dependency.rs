@@ -4,8 +4,10 @@
 //! Reads the dependencies of phases (`**Dependencies:** Phase 1 complete`),
 //! of tasks (`Depends on T012`, `(depends on Phase 1)`, `Blocked by: Stage
 //! A` in the task's item) and task chains (`T005 → T006`), and reports
-//! each reference to a phase number or task id the plan does not have.
-//! Phase references are checked only when the plan has phases. A range
+//! each reference to a phase number or task id the plan does not have,
+//! once, where it is written: "T002 depends on T098." in a paragraph is
+//! reported on that sentence, not again on T002's line. Phase references
+//! are checked only when the plan has phases. A range
 //! of ids (`T001-T005`) names every id between its ends: it is reported
 //! once, with the first id the plan lacks and how many it lacks.
 //!
@@ -76,8 +78,20 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     if !has_ids {
         return;
     }
+    // A chain or sentence naming a lacking id ("T002 depends on T098.")
+    // is reported where it is written, below; the dependency it gives
+    // the task is the same one, and is not reported again on its line.
+    let chained: rustc_hash::FxHashSet<(&str, &str)> = plan
+        .task_links
+        .iter()
+        .filter(|l| lacks(&l.from).is_some())
+        .map(|l| (l.from.as_str(), l.to.as_str()))
+        .collect();
     for task in &plan.tasks {
         for dep in &task.depends_on {
+            if chained.contains(&(dep.as_str(), task.id.as_str())) {
+                continue;
+            }
             if let Some(lacking) = lacks(dep) {
                 out.report(task.line, format!("{} depends on {lacking}", task.id))
                     .help("point the dependency at an existing task id, or remove it");
@@ -85,11 +99,19 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         }
     }
     for link in &plan.task_links {
-        for id in [&link.from, &link.to] {
-            if let Some(lacking) = lacks(id) {
+        // `to` waits for `from`: said so when `to` is there.
+        if let Some(lacking) = lacks(&link.from) {
+            if lacks(&link.to).is_none() {
+                out.report(link.range, format!("{} depends on {lacking}", link.to))
+                    .help("point the dependency at an existing task id, or remove it");
+            } else {
                 out.report(link.range, format!("dependency chain names {lacking}"))
                     .help("correct the task id in the chain");
             }
+        }
+        if let Some(lacking) = lacks(&link.to) {
+            out.report(link.range, format!("dependency chain names {lacking}"))
+                .help("correct the task id in the chain");
         }
     }
 }
