@@ -12,6 +12,7 @@ mod log_forms;
 mod new;
 mod new_fill_rules;
 mod new_inputs;
+mod new_numbering;
 mod rules_json;
 mod schema;
 mod set_fields;

@@ -1,0 +1,128 @@
+//! `planwright new`'s numbering: against plan folders and local and remote
+//! git branches, under concurrent runs, and at the highest number.
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+use crate::new::{commit, folders, git, ok, planwright, repo};
+use crate::support::{stderr, stdout};
+
+#[test]
+fn numbers_follow_folders_and_branches() {
+    let dir = repo();
+    for f in ["001-a", "002-b", "003-c"] {
+        std::fs::create_dir_all(dir.path().join("specs").join(f)).expect("mkdir");
+    }
+    let out = planwright(dir.path(), &["new", "Four"]);
+    assert!(ok(&out).starts_with("Created specs/004-four/plan.md"));
+
+    // A teammate's branch, known here only as a remote-tracking one, holds 005.
+    commit(dir.path());
+    git(
+        dir.path(),
+        &["update-ref", "refs/remotes/origin/005-x", "HEAD"],
+    );
+    let out = planwright(dir.path(), &["new", "Six"]);
+    assert!(ok(&out).starts_with("Created specs/006-six/plan.md"));
+
+    git(dir.path(), &["branch", "007-local"]);
+    let out = planwright(dir.path(), &["new", "Eight", "--dry-run"]);
+    ok(&out);
+    assert!(stderr(&out).starts_with("Would create specs/008-eight/plan.md"));
+}
+
+#[test]
+fn a_remote_branch_alone_moves_the_number_on() {
+    let dir = repo();
+    for f in ["001-a", "002-b", "003-c"] {
+        std::fs::create_dir_all(dir.path().join("specs").join(f)).expect("mkdir");
+    }
+    commit(dir.path());
+    git(
+        dir.path(),
+        &["update-ref", "refs/remotes/origin/004-x", "HEAD"],
+    );
+    let out = planwright(dir.path(), &["new", "Next"]);
+    assert!(ok(&out).starts_with("Created specs/005-next/plan.md"));
+}
+
+#[test]
+fn a_taken_number_is_refused_and_nothing_is_written() {
+    let dir = repo();
+    std::fs::create_dir_all(dir.path().join("specs/002-b")).expect("mkdir");
+    let out = planwright(dir.path(), &["new", "Two", "--number", "2"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: number 002 is already taken (by a plan folder or a git branch); next free: 003\n"
+    );
+    assert_eq!(folders(dir.path()), ["002-b"]);
+
+    let out = planwright(dir.path(), &["new", "Seven", "--number", "7"]);
+    assert!(ok(&out).starts_with("Created specs/007-seven/plan.md"));
+
+    // Numbers longer than any planwright reads back could not be checked.
+    let out = planwright(dir.path(), &["new", "Big", "--number", "1234567890"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("1234567890 is not in 0..=999999999"));
+    assert_eq!(folders(dir.path()), ["002-b", "007-seven"]);
+}
+
+#[test]
+fn without_a_configuration_numbers_span_the_git_work_tree() {
+    let dir = repo();
+    ok(&planwright(dir.path(), &["new", "Root plan"]));
+    let sub = dir.path().join("src/deep");
+    std::fs::create_dir_all(&sub).expect("mkdir");
+    let out = planwright(&sub, &["new", "From below"]);
+    assert!(
+        ok(&out).starts_with("Created ../../specs/002-from-below/plan.md"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(folders(dir.path()), ["001-root-plan", "002-from-below"]);
+    assert!(!sub.join("specs").exists());
+}
+
+#[test]
+fn concurrent_runs_get_distinct_numbers() {
+    let dir = repo();
+    let children: Vec<_> = (0..8)
+        .map(|i| {
+            Command::new(env!("CARGO_BIN_EXE_planwright"))
+                .args(["new", &format!("Feature {i}")])
+                .current_dir(dir.path())
+                .env("GIT_CONFIG_GLOBAL", "/dev/null")
+                .env("GIT_CONFIG_NOSYSTEM", "1")
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .expect("spawn planwright")
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().expect("wait").success());
+    }
+    let numbers: BTreeSet<String> = folders(dir.path())
+        .iter()
+        .map(|f| f[..3].to_owned())
+        .collect();
+    let expected: BTreeSet<String> = (1..=8).map(|n| format!("{n:03}")).collect();
+    assert_eq!(numbers, expected);
+    assert_eq!(folders(dir.path()).len(), 8);
+}
+
+#[test]
+fn after_the_highest_number_none_is_made_up() {
+    let dir = repo();
+    ok(&planwright(
+        dir.path(),
+        &["new", "Big", "--number", "999999999"],
+    ));
+    let out = planwright(dir.path(), &["new", "Next"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: no plan number is left: the highest in use is 999999999; pass --number N for a free one\n"
+    );
+    assert_eq!(folders(dir.path()), ["999999999-big"]);
+}
