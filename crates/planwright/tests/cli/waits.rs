@@ -395,3 +395,49 @@ fn open_checks_are_neither_ready_nor_waiting() {
     assert_eq!(doc["checks_open"], 1);
     assert_eq!(doc["waiting"].as_array().map(Vec::len), Some(2));
 }
+
+/// A phase sentence names only the phases listed right after its verb,
+/// and questions, other documents' phases and options weighed name none:
+/// a wait read wrongly hides ready work and makes a false cycle.
+#[test]
+fn prose_around_phase_sentences_makes_no_wait_or_cycle() {
+    let listed = "# P\n## Phase 1: A\n- [ ] T001 a\n## Phase 2: B\n- [ ] T002 b\n\
+                  ## Phase 3: C\nPhase 3 depends on Phase 1, not Phase 2.\n- [ ] T003 c\n\
+                  ## Phase 4: D\nDepends on Phase 3.\n\
+                  Phase 3 requires Phase 1 and Phase 4 requires Phase 3.\n- [ ] T004 d\n";
+    let weighed = "# P\n## Phase 1: A\n\
+                   Phase 1 requires Step 3 of the vendor's install guide.\n- [ ] T001 a\n\
+                   ## Phase 2: B\n- [ ] T002 b\n## Phase 3: C\n- [ ] T003 c\n\
+                   ## Open Questions\n- Phase 3 depends on Phase 2? Ask the API team.\n\
+                   ## Alternatives Considered\n\
+                   Option B: Phase 2 depends on Phase 3 of the billing roadmap (rejected).\n";
+    let dir = plans(&[("listed.md", listed), ("weighed.md", weighed)]);
+    let show = json(&["show", "listed.md", "--format", "json"], dir.path());
+    let deps: Vec<&Value> = show["phases"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|p| &p["depends_on"])
+        .collect();
+    assert_eq!(
+        deps,
+        [
+            &serde_json::json!([]),
+            &serde_json::json!([]),
+            &serde_json::json!(["Phase 1"]),
+            &serde_json::json!(["Phase 3"]),
+        ]
+    );
+    for file in ["listed.md", "weighed.md"] {
+        let lint = planwright(&["lint", file], dir.path());
+        assert_eq!(lint.status.code(), Some(0), "{}", stdout(&lint));
+    }
+    let next = json(&["next", "weighed.md", "--format", "json"], dir.path());
+    let ready: Vec<&Value> = next["tasks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|t| &t["id"])
+        .collect();
+    assert_eq!(ready, ["T001", "T002", "T003"]);
+}

@@ -320,8 +320,9 @@ fn clause_len(value: &str) -> usize {
 /// "also", "task(s)" and what stands in brackets (`T001 (schema), T002`);
 /// or, whatever words come first, a joiner right before the later one
 /// (`T001 in src/models.py, T002`, `T001 version 1.2 and T002`). "after
-/// T002 and compare with the T001 baseline" lists no T001.
-fn joins_list(between: &str) -> bool {
+/// T002 and compare with the T001 baseline" lists no T001. Phase
+/// sentences list their objects by it too.
+pub(super) fn joins_list(between: &str) -> bool {
     only_joins(between) || ends_joining(between)
 }
 

@@ -14,6 +14,8 @@ use super::super::refs::{
 };
 use super::{Builder, TaskLink, TextRange, line_body_start, line_len};
 use crate::model::{PhaseKind, PhaseWait, RefTarget, Reference};
+use crate::parse::items::phase_head;
+use crate::roles::Role;
 
 /// Whose dependencies a block states: the innermost task or phase around
 /// it.
@@ -79,7 +81,18 @@ impl Builder<'_> {
         let text = range.slice(self.src);
         let found = phase_sentences(text, stem, range.start as usize, &mut budget);
         self.spend_range_budget(budget);
-        for sentence in found {
+        if found.is_empty() || self.in_unsettled_section() {
+            return;
+        }
+        for mut sentence in found {
+            // A phase quoted as code is an example's, not the plan's word,
+            // subject or object (`` `Phase 3 depends on Phase 2` and
+            // `Phase 4 depends on Phase 3` ``).
+            sentence.waiting.retain(|p| !self.in_code(p.range()));
+            sentence.waited.retain(|p| !self.in_code(p.range()));
+            if sentence.waiting.is_empty() || sentence.waited.is_empty() {
+                continue;
+            }
             let this = sentence
                 .waiting
                 .iter()
@@ -103,10 +116,28 @@ impl Builder<'_> {
                 },
                 None => None,
             };
-            if !self.in_code(sentence.range) {
-                self.phase_sentences.push(Stated { sentence, this });
-            }
+            self.phase_sentences.push(Stated { sentence, this });
         }
+    }
+
+    /// Whether the block being read stands in a section of questions or
+    /// of options weighed ("Open Questions", "Alternatives Considered",
+    /// "Rejected Options"), or under one: what it says may not hold. A
+    /// phase's own heading is none, whatever its title.
+    fn in_unsettled_section(&self) -> bool {
+        let sections = &self.plan.sections;
+        let mut at = self.section();
+        while let Some(s) = at.and_then(|s| sections.get(s)) {
+            let unsettled = matches!(s.role, Some(Role::OpenQuestions | Role::Alternatives))
+                || ["question", "alternative", "rejected", "considered"]
+                    .iter()
+                    .any(|w| s.key.contains(w));
+            if unsettled && phase_head(&s.title).is_none() {
+                return true;
+            }
+            at = s.parent;
+        }
+        false
     }
 
     /// The phase "this phase" (or "this sprint", `kind`) names, in phase

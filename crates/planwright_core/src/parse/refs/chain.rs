@@ -313,17 +313,47 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Where the sentences of a line open: at the line's start (past
 /// indentation, `>`, a list marker and emphasis) and after each `.`, `;`
-/// or `:` and white space.
+/// or `:`, the emphasis closing there (`**Notes:**`) and white space.
 pub(super) fn sentence_starts(line: &str) -> impl Iterator<Item = usize> + '_ {
     let b = line.as_bytes();
     let mut next = Some(super::super::blocks::line_body_start(line));
     std::iter::from_fn(move || {
         let from = next?;
-        next = b[from..]
-            .windows(2)
-            .position(|w| matches!(w[0], b'.' | b';' | b':') && w[1].is_ascii_whitespace())
-            .map(|n| from + n + 2);
+        next = next_sentence(b, from);
         Some(from)
+    })
+}
+
+/// Where the sentence after the one going on at `from` opens, if one
+/// does (see [`sentence_starts`]). An abbreviation's dot ("e.g.",
+/// "i.e.", "etc.", "vs.") ends no sentence: what follows it is the
+/// example, not a statement of the plan's.
+fn next_sentence(b: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let p = at + memchr::memchr3(b'.', b';', b':', &b[at..])?;
+        let marks = b[p + 1..]
+            .iter()
+            .take_while(|c| matches!(c, b'*' | b'_'))
+            .count();
+        let space = p + 1 + marks;
+        if b.get(space).is_some_and(u8::is_ascii_whitespace)
+            && !(b[p] == b'.' && abbreviation(&b[..=p]))
+        {
+            return Some(space + 1);
+        }
+        at = p + 1;
+    }
+}
+
+/// Whether `before` ends with an abbreviation that does not end a
+/// sentence, as a whole word.
+fn abbreviation(before: &[u8]) -> bool {
+    ["e.g.", "i.e.", "etc.", "vs."].iter().any(|a| {
+        before.len().checked_sub(a.len()).is_some_and(|n| {
+            before[n..].eq_ignore_ascii_case(a.as_bytes())
+                && (n == 0 || !before[n - 1].is_ascii_alphanumeric())
+        })
     })
 }
 

@@ -11,6 +11,7 @@
 //! well") makes it prose, which links nothing: a wait read wrongly hides
 //! work from `next`.
 
+use super::super::tasks::joins_list;
 use super::chain::{Way, sentence_starts, skip_marks, stems_from, verb_at};
 use super::{keys, references_within, word_end};
 use crate::model::{PhaseKind, RefTarget, Reference};
@@ -124,6 +125,10 @@ fn sentence_at(line: &str, i: usize, start: usize, budget: &mut usize) -> Option
         this_at(line, i, start).or_else(|| numbered_subject(line, i, start, budget))?;
     let (verb_end, way) = verb_at(line, skip_marks(line, after))?;
     let o = skip_marks(line, verb_end);
+    // A question ("Phase 3 depends on Phase 2?") states nothing.
+    if asks(&line[o..]) {
+        return None;
+    }
     let clause = &line[o..o + keys::phrase_len(&line[o..])];
     let refs = references_within(clause, start + o, budget);
     // A reference right after the verb: "depends on the rollout of Phase
@@ -131,11 +136,7 @@ fn sentence_at(line: &str, i: usize, start: usize, budget: &mut usize) -> Option
     if refs.first()?.range.start as usize != start + o {
         return None;
     }
-    let object: Vec<Party> = refs
-        .into_iter()
-        .filter(|r| matches!(r.target, RefTarget::Phase { .. }))
-        .map(Party::Phase)
-        .collect();
+    let object = listed(line, start, refs);
     let end = object.iter().map(|p| p.range().end).max()?;
     let range = TextRange::new(start + i, end as usize);
     let (waiting, waited) = match way {
@@ -147,6 +148,72 @@ fn sentence_at(line: &str, i: usize, start: usize, budget: &mut usize) -> Option
         waited,
         range,
     })
+}
+
+/// Whether the sentence going on at the start of `rest` ends in a `?`
+/// (before any `.`, `!` or `;` ends it).
+fn asks(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    let end = b.iter().enumerate().find(|&(i, c)| {
+        matches!(c, b'?' | b'!' | b';')
+            || (*c == b'.' && b.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+    });
+    end.is_some_and(|(_, c)| *c == b'?')
+}
+
+/// The phases of the list `refs` opens after the verb, read from `line`
+/// at `start` in the source. The list goes on only through what joins
+/// one, as a task's dependencies do (see `tasks::joins_list`): "Phase 1,
+/// not Phase 2" and "Phase 4 while Phase 2 continues" name one phase.
+/// It ends before a phase that is another document's ("Step 3 of the
+/// vendor's guide"), and before a phase named anew that the text goes
+/// on to say something of, the subject of a new clause ("Phase 1 and
+/// Phase 4 requires Phase 3", "Phase 4, Phase 1 is done").
+fn listed(line: &str, start: usize, refs: Vec<Reference>) -> Vec<Party> {
+    let mut out: Vec<Party> = Vec::new();
+    let mut last: Option<usize> = None;
+    for r in refs {
+        let (s, e) = (r.range.start as usize - start, r.range.end as usize - start);
+        // (A phase range's numbers share one range.)
+        if last.is_some_and(|l| s > l && !joins_list(&line[l..s])) {
+            break;
+        }
+        let next = word_after(line, e);
+        if next.eq_ignore_ascii_case("of") {
+            // The whole range is the other document's: `Phases 1-3 of`.
+            while last
+                .is_some_and(|l| s <= l || matches!(line[l..s].trim(), "-" | "–" | ".." | "to"))
+                && out.pop().is_some()
+            {
+                last = out.last().map(|p| p.range().end as usize - start);
+            }
+            break;
+        }
+        let new_clause = last.is_some()
+            && phase_word_at(line.as_bytes(), s)
+            && next.starts_with(|c: char| c.is_alphabetic())
+            && !next.eq_ignore_ascii_case("and")
+            && !next.eq_ignore_ascii_case("or");
+        if new_clause {
+            break;
+        }
+        last = Some(last.map_or(e, |l| l.max(e)));
+        if matches!(r.target, RefTarget::Phase { .. }) {
+            out.push(Party::Phase(r));
+        }
+    }
+    out
+}
+
+/// The word after `at`, past white space and emphasis or code marks; empty
+/// if none stands there.
+fn word_after(line: &str, at: usize) -> &str {
+    let from = at
+        + line[at..]
+            .bytes()
+            .take_while(|c| matches!(c, b' ' | b'\t' | b'*' | b'_' | b'`'))
+            .count();
+    &line[from..word_end(line, from)]
 }
 
 impl Party {

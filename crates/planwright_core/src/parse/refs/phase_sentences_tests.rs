@@ -109,6 +109,81 @@ fn prose_and_negations_state_no_order() {
     }
 }
 
+#[test]
+fn the_object_is_only_the_phases_listed_right_after_the_verb() {
+    for text in [
+        "Phase 3 depends on Phase 1, not Phase 2.",
+        "Phase 3 depends on Phase 1 rather than Phase 2.",
+        "Phase 3 depends on Phase 1 instead of Phase 2.",
+        "Phase 3 depends on Phase 1, unlike Phase 4.",
+        "Phase 3 depends on Phase 1 but Phase 4 does not.",
+        // A phase the text goes on to say something of opens a clause.
+        "Phase 3 depends on Phase 1 and Phase 4 requires Phase 3.",
+        "Phase 3 depends on Phase 1, Phase 4 is done.",
+    ] {
+        assert_eq!(
+            read(text),
+            ["Phase 3:Phase 3 <- Phase 1:Phase 1 [Phase 3 depends on Phase 1]"],
+            "{text}"
+        );
+    }
+    assert_eq!(
+        read("Phase 3 blocks Phase 4 while Phase 2 continues."),
+        ["Phase 4:Phase 4 <- Phase 3:Phase 3 [Phase 3 blocks Phase 4]"]
+    );
+    // Listed on, through joiners and ranges.
+    assert_eq!(
+        read("Phase 4 depends on Phase 1, Phase 2 and Phase 3 being done."),
+        ["Phase 4:Phase 4 <- Phase 1:Phase 1, Phase 2:Phase 2 \
+             [Phase 4 depends on Phase 1, Phase 2]"]
+    );
+    assert_eq!(
+        read("Phase 4 depends on Phases 1-2 and Phase 3."),
+        [
+            "Phase 4:Phase 4 <- Phase 1:Phases 1, Phase 2:2, Phase 3:Phase 3 \
+             [Phase 4 depends on Phases 1-2 and Phase 3]"
+        ]
+    );
+}
+
+#[test]
+fn questions_and_other_documents_phases_state_no_order() {
+    for text in [
+        "Phase 3 depends on Phase 2? Ask the API team.",
+        "- Phase 3 depends on Phase 2, right?",
+        "Phase 1 requires Step 3 of the vendor's install guide.",
+        "Phase 2 depends on Phase 3 of the billing roadmap.",
+        "Phase 2 depends on Phases 3-4 of the billing roadmap.",
+        "Phase 2 of the roadmap depends on Phase 1.",
+        "Some wait, e.g. Phase 3 depends on Phase 2.",
+        "See the notes, i.e. Phase 3 depends on Phase 2 there, etc. Phase 4 blocks Phase 5 vs. Phase 6 requires Phase 1.",
+    ] {
+        assert_eq!(read(text), Vec::<String>::new(), "{text}");
+    }
+    // The phases listed before another document's stay.
+    assert_eq!(
+        read("Phase 4 depends on Phase 1 and Phases 2-3 of the roadmap."),
+        ["Phase 4:Phase 4 <- Phase 1:Phase 1 [Phase 4 depends on Phase 1]"]
+    );
+    // A question elsewhere on the line asks nothing of this sentence.
+    assert_eq!(
+        read("Phase 3 depends on Phase 2. Why? It needs the schema."),
+        ["Phase 3:Phase 3 <- Phase 2:Phase 2 [Phase 3 depends on Phase 2]"]
+    );
+}
+
+#[test]
+fn a_sentence_after_a_bold_label_opens_there() {
+    assert_eq!(
+        read("**Notes:** Phase 2 depends on Phase 1."),
+        ["Phase 2:Phase 2 <- Phase 1:Phase 1 [Phase 2 depends on Phase 1]"]
+    );
+    assert_eq!(
+        read("_Why._ Phase 2 depends on Phase 1."),
+        ["Phase 2:Phase 2 <- Phase 1:Phase 1 [Phase 2 depends on Phase 1]"]
+    );
+}
+
 /// The plan of the task's example, with the sentences `phase_2`,
 /// `phase_3` in their phases and `overview` before them.
 fn plan(overview: &str, phase_2: &str, phase_3: &str) -> String {
@@ -227,6 +302,53 @@ fn quoted_negated_or_task_held_sentences_link_nothing() {
         "- [ ] T006 Check it. Phase 3 depends on Phase 1",
     );
     assert_eq!(plan_deps(&src), [r#"Phase 4 <- Phase 3 "Phase 3""#]);
+}
+
+#[test]
+fn phases_quoted_as_code_name_no_side_of_a_sentence() {
+    let src = plan(
+        "`Phase 3 depends on Phase 2` and `Phase 4 depends on Phase 3` are read as one.",
+        "`Phase 2` depends on Phase 1. Phase 2 depends on `Phase 1`.",
+        "",
+    );
+    assert_eq!(plan_deps(&src), [r#"Phase 4 <- Phase 3 "Phase 3""#]);
+    // Beside one quoted, a phase written plainly is still read.
+    let src = plan("", "", "This phase depends on Phase 2 and `Phase 1`.");
+    assert_eq!(
+        plan_deps(&src),
+        [
+            r#"Phase 3 <- Phase 2 "Phase 2""#,
+            r#"Phase 4 <- Phase 3 "Phase 3""#,
+        ]
+    );
+}
+
+#[test]
+fn sentences_under_questions_or_options_weighed_state_no_order() {
+    for heading in [
+        "## Open Questions",
+        "## Alternatives Considered",
+        "## Rejected Options",
+        "## Options considered\n\n### Option B",
+        "## Questions for the API team",
+    ] {
+        let src = plan("", "", "") + &format!("\n{heading}\n\nPhase 2 depends on Phase 3.\n");
+        assert_eq!(
+            plan_deps(&src),
+            [r#"Phase 4 <- Phase 3 "Phase 3""#],
+            "{heading}"
+        );
+    }
+    // A phase's own heading is its phase, whatever its title.
+    let src = plan("", "", "")
+        + "\n## Phase 5: Weigh the alternatives\n\nThis phase depends on Phase 4.\n";
+    assert_eq!(
+        plan_deps(&src),
+        [
+            r#"Phase 4 <- Phase 3 "Phase 3""#,
+            r#"Phase 5 <- Phase 4 "Phase 4""#,
+        ]
+    );
 }
 
 /// `n` phases, then a sentence saying each waits for every one.

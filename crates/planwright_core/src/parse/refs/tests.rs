@@ -445,7 +445,21 @@ fn a_sentence_with_words_around_its_verb_links_nothing() {
         "Ask whether B002 depends on B001",
         "B002 depends on the output of B001",
         "The lock on B001 depends",
+        // An abbreviation's dot opens no sentence: what follows is an
+        // example.
+        "Some wait, e.g. B002 depends on B001",
+        "Order them, i.e. B002 blocks B003",
+        "Docs, etc. B002 requires B001",
+        "Sync vs. B002 requires B001",
     ] {
         assert_eq!(said(text), Vec::<String>::new(), "{text}");
     }
+}
+
+#[test]
+fn a_sentence_opens_after_a_bold_or_italic_label() {
+    assert_eq!(said("**Notes:** B002 depends on B001"), ["B001>B002"]);
+    assert_eq!(said("_Also:_ B003 blocks B004."), ["B003>B004"]);
+    // A word ending like an abbreviation ends its sentence.
+    assert_eq!(said("Hire more devs. B002 requires B001"), ["B001>B002"]);
 }
