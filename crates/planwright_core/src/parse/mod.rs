@@ -22,6 +22,7 @@ mod refs;
 mod tables;
 mod tasks;
 mod template_text;
+mod titles;
 mod yaml_scalar;
 
 use blocks::has_arrow;
