@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Deserializer;
-use serde::de::{self, MapAccess, Visitor};
+use serde::de::{self, Visitor};
 
 /// An array of strings, as a template descriptor reads one.
 pub(crate) fn strings<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
@@ -41,25 +41,10 @@ pub(crate) fn plan_dialects<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
 pub(crate) fn severities<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<BTreeMap<String, String>, D::Error> {
-    d.deserialize_map(Severities)
-}
-
-struct Severities;
-
-impl<'de> Visitor<'de> for Severities {
-    type Value = BTreeMap<String, String>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a table of rule = \"error\", \"warning\" or \"info\"")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut out = BTreeMap::new();
-        while let Some((k, v)) = map.next_entry()? {
-            out.insert(k, v);
-        }
-        Ok(out)
-    }
+    planwright_core::dialect::de::string_table(
+        d,
+        "a table of rule = \"error\", \"warning\" or \"info\"",
+    )
 }
 
 /// Digits in `{number}`, 1 to 9: numbers are read back from names of at

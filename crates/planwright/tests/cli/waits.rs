@@ -23,6 +23,16 @@ fn json(args: &[&str], cwd: &Path) -> Value {
 }
 
 /// `$ planwright ARGS`, its exit code, standard output and error.
+/// The ids of the tasks `next --format json` lists as ready.
+fn ready(next: &Value) -> Vec<&str> {
+    next["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .filter_map(|t| t["id"].as_str())
+        .collect()
+}
+
 fn run(args: &[&str], cwd: &Path) -> String {
     let out = planwright(args, cwd);
     let mut s = format!(
@@ -79,12 +89,7 @@ fn a_wait_for_a_phase_is_shown_linted_and_drawn() {
     let graph = run(&["graph", "plan.md"], dir.path());
     assert!(graph.contains("\n  p0 --> t2\n"), "{graph}");
     let next = json(&["next", "plan.md", "--format", "json"], dir.path());
-    let ready: Vec<&str> = next["tasks"]
-        .as_array()
-        .expect("tasks")
-        .iter()
-        .filter_map(|t| t["id"].as_str())
-        .collect();
+    let ready = ready(&next);
     assert_eq!(ready, ["T001", "T002", "T004"]);
 }
 
@@ -98,12 +103,7 @@ fn next_holds_back_phases_whose_sentences_say_they_wait() {
         ("gone.md", &SENTENCES.replace("on Phase 2.", "on Phase 9.")),
     ]);
     let next = json(&["next", "plan.md", "--format", "json"], dir.path());
-    let ready: Vec<&str> = next["tasks"]
-        .as_array()
-        .expect("tasks")
-        .iter()
-        .filter_map(|t| t["id"].as_str())
-        .collect();
+    let ready = ready(&next);
     assert_eq!(ready, ["T001"]);
     let show = json(&["show", "plan.md", "--format", "json"], dir.path());
     let deps: Vec<&Value> = show["phases"]

@@ -80,16 +80,25 @@ pub(super) fn detect<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
 
 /// `[fill]`: slot names to strings.
 pub(super) fn fill<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
-    d.deserialize_map(Fill)
+    string_table(d, "a table of slot = \"value\"")
 }
 
-struct Fill;
+/// A table of strings to strings, `expecting` saying what in an error:
+/// `[fill]` here, `[lint] severity` in planwright.toml.
+pub fn string_table<'de, D: Deserializer<'de>>(
+    d: D,
+    expecting: &'static str,
+) -> Result<BTreeMap<String, String>, D::Error> {
+    d.deserialize_map(StringTable(expecting))
+}
 
-impl<'de> Visitor<'de> for Fill {
+struct StringTable(&'static str);
+
+impl<'de> Visitor<'de> for StringTable {
     type Value = BTreeMap<String, String>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a table of slot = \"value\"")
+        f.write_str(self.0)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
