@@ -81,7 +81,10 @@ impl<'a> Locator<'a> {
 pub struct PlanDoc {
     pub version: u32,
     pub path: String,
+    /// The plan's title as it reads rendered, its template prefix dropped
+    /// (`# Implementation Plan: Dark mode` is `Dark mode`).
     pub title: Option<String>,
+    /// The bytes of the title's words in the heading (or field).
     pub title_range: Option<Range>,
     pub dialect: DialectDoc,
     /// `lf`, `crlf` or `cr` (a lone carriage return): the first line
@@ -130,7 +133,10 @@ impl From<Progress> for ProgressDoc {
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct MetaDoc {
+    /// The key as written (`Owner`, `owner`), without its markup.
     pub key: String,
+    /// The value as written, Markdown and all (`*Ann*`), trimmed; a
+    /// front-matter value with its quotes and escapes read.
     pub value: String,
     /// `bold`, `comment` or `front_matter`.
     pub style: &'static str,
@@ -145,13 +151,20 @@ pub struct MetaDoc {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct SectionDoc {
     pub level: u8,
+    /// The heading's leading number (`2.1` of `## 2.1 Data Model`).
     pub number: Option<String>,
+    /// The heading's text as it reads rendered, without its number:
+    /// markup dropped (`` The `core` phase `` is `The core phase`).
     pub title: String,
     pub role: Option<&'static str>,
     /// Index of the parent section in this list.
     pub parent: Option<usize>,
     pub has_content: bool,
+    /// The heading's line; for a setext heading, its text without the
+    /// underline.
     pub heading_range: Range,
+    /// The heading and everything up to the next heading of its level or
+    /// higher.
     pub range: Range,
 }
 
@@ -166,6 +179,7 @@ pub struct PhaseDoc {
     /// `phase`, `stage`, `milestone`, `sprint`, `iteration` or `step`.
     pub kind: &'static str,
     pub number: String,
+    /// The heading's title as it reads rendered, markup dropped.
     pub title: String,
     /// Id of the enclosing phase, for steps.
     pub parent: Option<String>,
@@ -188,6 +202,9 @@ pub struct PhaseDoc {
 #[derive(Debug, Serialize, JsonSchema, Clone)]
 pub struct TaskDoc {
     pub id: String,
+    /// The task's first line after its check box, id and markers, as
+    /// written: Markdown and all (`` Add `--foo` to **CLI** ``), bold or
+    /// emphasis around the whole of it dropped.
     pub text: String,
     /// `open`, `done` or `in_progress`.
     pub state: &'static str,
@@ -240,6 +257,7 @@ pub struct TableDoc {
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct CellDoc {
+    /// The cell as it reads rendered: markup dropped, trimmed.
     pub text: String,
     pub range: Range,
 }
