@@ -197,19 +197,27 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
 /// not (an editor replaces its buffer with it), and the findings left go
 /// to standard error.
 fn run_stdin(args: &LintArgs, settings: &Settings, name: &Path) -> Result<ExitCode> {
-    let bytes = planwright_workspace::source::read_capped(&mut std::io::stdin().lock(), name)?;
     let in_place = args.fix && !args.diff;
+    let bytes = match planwright_workspace::source::read_capped(&mut std::io::stdin().lock(), name)
+    {
+        Ok(bytes) => bytes,
+        Err(e) => return unreadable_stdin(args, settings, name, &e, in_place),
+    };
     // An editor that pipes its buffer through `--fix` replaces the buffer
     // with what comes out: text that cannot be read goes back unchanged,
     // with the error on standard error (and exit 2), never as nothing.
     let kept = in_place.then(|| bytes.clone());
-    let text = planwright_workspace::source::decode(bytes, name).inspect_err(|_| {
-        if let Some(kept) = &kept {
-            use std::io::Write as _;
-            let mut out = std::io::stdout().lock();
-            let _ = out.write_all(kept).and_then(|()| out.flush());
+    let text = match planwright_workspace::source::decode(bytes, name) {
+        Ok(text) => text,
+        Err(e) => {
+            if let Some(kept) = &kept {
+                use std::io::Write as _;
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(kept).and_then(|()| out.flush());
+            }
+            return unreadable_stdin(args, settings, name, &e, in_place);
         }
-    })?;
+    };
     let file = SourceFile {
         path: name.to_owned(),
         text,
@@ -234,6 +242,34 @@ fn run_stdin(args: &LintArgs, settings: &Settings, name: &Path) -> Result<ExitCo
         failing(args, linted[0].diagnostics.iter())
     };
     Ok(exit_code(args, &errors, fails))
+}
+
+/// Standard input that could not be read as a plan: exit 2 with the
+/// error, which a machine format files in its document as it files a
+/// file's (the document then being all there is on its stream).
+fn unreadable_stdin(
+    args: &LintArgs,
+    settings: &Settings,
+    name: &Path,
+    error: &dyn std::fmt::Display,
+    in_place: bool,
+) -> Result<ExitCode> {
+    if !machine(args.format) || args.diff {
+        anyhow::bail!("{error}");
+    }
+    let mut errors = vec![RunError::new(name.display().to_string(), error.to_string())];
+    let mut text = whole_run(args, &mut [], settings, &mut errors, Apply::InMemory);
+    if args.format == LintFormat::Github {
+        let reports: Vec<FileError<'_>> = errors.iter().map(RunError::report).collect();
+        text.push_str(&render::github::render_errors(&reports));
+    }
+    if in_place {
+        eprint!("{text}");
+    } else {
+        crate::output::print(&text)?;
+        eprintln!("planwright: error: {error}");
+    }
+    Ok(ExitCode::from(2))
 }
 
 /// Reports the errors, and says how the run ends: 2 when a path or file

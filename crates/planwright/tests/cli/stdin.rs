@@ -361,3 +361,36 @@ fn fix_on_standard_input_keeps_a_machine_format_alone_on_standard_error() {
         "{concise}"
     );
 }
+
+#[test]
+fn unreadable_standard_input_is_filed_in_a_machine_format_s_document() {
+    let dir = project();
+    let input = b"# Plan\n\n- [ ] T001 caf\xe9\n";
+    let message = "not valid UTF-8 (invalid byte at offset 22, line 3)";
+    // As a file's read error is: in the document, and on standard error.
+    let out = planwright_with_input(&["lint", "-", "--format", "json"], dir.path(), input);
+    assert_eq!(out.status.code(), Some(2));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["errors"][0]["path"], "<stdin>");
+    assert_eq!(doc["errors"][0]["message"], message);
+    assert_eq!(
+        stderr(&out),
+        format!("planwright: error: <stdin>: {message}\n")
+    );
+    // With --fix the bytes come back unchanged, and the document is all
+    // there is on standard error.
+    let out = planwright_with_input(
+        &["lint", "-", "--fix", "--format", "json"],
+        dir.path(),
+        input,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.stdout, input);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(doc["errors"][0]["message"], message);
+    let out = planwright_with_input(&["lint", "-", "--format", "github"], dir.path(), input);
+    assert_eq!(
+        stdout(&out),
+        format!("::error file=<stdin>,title=planwright::{message}\n")
+    );
+}
