@@ -11,7 +11,7 @@
 use std::path::Path;
 use std::process::Output;
 
-use crate::support::{planwright, planwright_with_input, stderr, stdout, write};
+use crate::support::{concise, planwright, planwright_with_input, stderr, stdout, write};
 
 /// Runs `git apply ARGS` on `patch` in `dir`, with no user configuration.
 fn git_apply(dir: &Path, args: &[&str], patch: &[u8]) -> Output {
@@ -235,14 +235,8 @@ fn lint_and_graph_print_a_cycle_the_same_way_round() {
         "plan.md",
         "# Plan\n\n- [ ] T001 a\n- [ ] T002 b\n- [ ] T003 c\n\nT001 → T002 → T003 → T001\n",
     );
-    let lint = planwright(
-        &[
-            "lint", "plan.md", "--select", "PW207", "--format", "concise",
-        ],
-        dir.path(),
-    );
     assert_eq!(
-        stdout(&lint),
+        concise(dir.path(), "plan.md", "PW207"),
         "plan.md:3:1: PW207 dependency cycle between tasks: T001 → T002 → T003 → T001\n"
     );
     // At the place lint gives, too.
@@ -261,14 +255,8 @@ fn graph_warns_of_unknown_dependencies_where_lint_reports_them() {
         "plan.md",
         "# G\n\n## Phase 1: A\n\n- [ ] T001 a (depends on T999)\n\n## Phase 2: B\n\nDepends on Phase 9.\n\n- [ ] T002 b\n",
     );
-    let lint = planwright(
-        &[
-            "lint", "plan.md", "--select", "PW206", "--format", "concise",
-        ],
-        dir.path(),
-    );
     assert_eq!(
-        stdout(&lint),
+        concise(dir.path(), "plan.md", "PW206"),
         "plan.md:5:1: PW206 T001 depends on T999, which does not exist\n\
          plan.md:9:12: PW206 Phase 2 depends on Phase 9, which does not exist\n"
     );

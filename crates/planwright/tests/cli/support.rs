@@ -52,6 +52,15 @@ pub(crate) fn planwright(args: &[&str], cwd: &Path) -> Output {
         .expect("run planwright")
 }
 
+/// What `lint FILE --select CODE --format concise` prints in `cwd`:
+/// one rule's findings on one plan, a line each.
+pub(crate) fn concise(cwd: &Path, file: &str, code: &str) -> String {
+    stdout(&planwright(
+        &["lint", file, "--select", code, "--format", "concise"],
+        cwd,
+    ))
+}
+
 /// Runs `planwright ARGS` in `cwd` with `input` on its standard input.
 pub(crate) fn planwright_with_input(args: &[&str], cwd: &Path, input: &[u8]) -> Output {
     use std::io::Write as _;
