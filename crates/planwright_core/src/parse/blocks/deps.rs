@@ -143,18 +143,17 @@ impl Builder<'_> {
     /// The phase "this phase" (or "this sprint", `kind`) names, in phase
     /// `p`: `p`, unless it is of another kind and a phase around it is of
     /// that kind ("this phase" in a step of a phase).
-    fn this_phase(&self, p: usize, kind: Option<PhaseKind>) -> usize {
+    fn this_phase(&self, p: usize, kind: PhaseKind) -> usize {
         let phases = &self.plan.phases;
-        match kind {
-            Some(k) if phases[p].kind != k => self
-                .phases
-                .iter()
-                .rev()
-                .map(|o| o.index)
-                .find(|&q| phases.get(q).is_some_and(|ph| ph.kind == k))
-                .unwrap_or(p),
-            _ => p,
+        if phases[p].kind == kind {
+            return p;
         }
+        self.phases
+            .iter()
+            .rev()
+            .map(|o| o.index)
+            .find(|&q| phases.get(q).is_some_and(|ph| ph.kind == kind))
+            .unwrap_or(p)
     }
 
     /// Whether `range` lies in one code span (`` `Phase 2 depends on

@@ -34,10 +34,7 @@ pub(crate) struct PhaseSentence {
 pub(crate) enum Party {
     /// "This phase", "this sprint": the phase the sentence stands in, of
     /// the kind its word names.
-    This {
-        kind: Option<PhaseKind>,
-        range: TextRange,
-    },
+    This { kind: PhaseKind, range: TextRange },
     /// A phase by its id, as written (`Phase 2`).
     Phase(Reference),
 }
@@ -243,7 +240,7 @@ fn this_at(line: &str, i: usize, start: usize) -> Option<(Vec<Party>, usize)> {
     let (_, kind) = PHASE_WORDS
         .iter()
         .find(|(w, _)| w.is_ascii() && line[next..end].eq_ignore_ascii_case(w))?;
-    this(Some(*kind), end)
+    this(*kind, end)
 }
 
 /// Numbered phases at `i` (`Phase 2`, `Phases 2 and 3`, `**Stage B**`),
