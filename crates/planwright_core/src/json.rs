@@ -202,9 +202,12 @@ pub struct PhaseDoc {
 #[derive(Debug, Serialize, JsonSchema, Clone)]
 pub struct TaskDoc {
     pub id: String,
-    /// The task's first line after its check box, id and markers, as
+    /// The task's description after its check box, id and markers, as
     /// written: Markdown and all (`` Add `--foo` to **CLI** ``), bold or
-    /// emphasis around the whole of it dropped.
+    /// emphasis around the whole of it dropped. One wrapped over more
+    /// lines of its paragraph is read whole, the lines joined by one
+    /// space, up to a line that opens a detail (`Requirements: 1.2`,
+    /// `Depends on T001`).
     pub text: String,
     /// `open`, `done` or `in_progress`.
     pub state: &'static str,

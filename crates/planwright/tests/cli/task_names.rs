@@ -78,3 +78,26 @@ fn rendered_names_that_fit_two_tasks_or_none_write_nothing() {
     let after = std::fs::read_to_string(dir.path().join("md.md")).expect("read");
     assert_eq!(after, PLAN);
 }
+
+/// A task whose description wraps onto a second line, as Prettier's
+/// `proseWrap: always` writes it, is named by a word on that line, and
+/// `next` shows it whole and waits for the dependency wrapped there.
+#[test]
+fn a_wrapped_task_is_named_and_shown_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# P\n\n- [ ] T001 Create the workspace with the\n  crates and the CI configuration\n- [ ] T002 Add the parser (depends on\n  T001)\n";
+    write(dir.path(), "md.md", plan);
+    let next = stdout(&planwright(&["next", "md.md"], dir.path()));
+    assert_eq!(
+        next,
+        "md.md\n  ready\n    T001  Create the workspace with the crates and the CI configuration\n"
+    );
+    let out = planwright(&["done", "md.md", "CI configuration"], dir.path());
+    assert_eq!(stderr(&out), "");
+    assert_eq!(
+        stdout(&out),
+        "T001 done: Create the workspace with the crates and the CI configuration\n"
+    );
+    let after = std::fs::read_to_string(dir.path().join("md.md")).expect("read");
+    assert_eq!(after, plan.replacen("[ ]", "[x]", 1));
+}

@@ -53,7 +53,9 @@ pub struct Task {
     pub explicit_id: bool,
     /// Where the id was written, when explicit.
     pub id_range: Option<TextRange>,
-    /// First line of the item after the check mark, markers and id removed.
+    /// The item's description after the check mark, markers and id: its
+    /// first line, and the lines its paragraph wraps onto, joined by one
+    /// space, up to one that opens a detail (`Requirements: 1.2`).
     pub text: Text,
     pub state: TaskState,
     /// The check box itself, `[ ]`: three bytes.

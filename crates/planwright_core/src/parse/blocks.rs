@@ -136,6 +136,9 @@ impl Builder<'_> {
             }
             self.plan.placeholders.truncate(kept);
         }
+        if let Some(t) = in_task {
+            self.wrapped_text(t, start, end);
+        }
         self.fields_in_block(start, end, block_kind, from);
         let kind = match block_kind {
             InlineKind::ItemText => BlockKind::ListItem,

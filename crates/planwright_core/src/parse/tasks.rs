@@ -44,6 +44,7 @@ impl Builder<'_> {
             start,
             task,
             text_at,
+            text_end: 0,
             phase,
         });
         self.begin_inline(InlineKind::ItemText);
@@ -114,6 +115,52 @@ impl Builder<'_> {
         (index, head_start + head.text_start)
     }
 
+    /// A description wrapped over more lines of the item's first paragraph
+    /// (`- [ ] T001 Create the workspace with the` / `  CI configuration`),
+    /// as Prettier's `proseWrap: always` writes a long task, is the whole
+    /// paragraph, its lines joined by one space: a list shows all of it,
+    /// and a word on its second line names it. It stops at a line that
+    /// opens a detail, a capitalised or emphasised `Key:`
+    /// (`Requirements: 1.2`, `_Requirements: 1.2_`, `**Owner:** @ana`) or
+    /// `Depends on T001`: what follows is read as the task's details.
+    pub(super) fn wrapped_text(&mut self, t: usize, block_start: usize, block_end: usize) {
+        let line = self.plan.tasks[t].line;
+        let line_end = line.end as usize;
+        if block_start >= line_end {
+            return;
+        }
+        let Some(item) = self.items.last_mut() else {
+            return;
+        };
+        item.text_end = block_end;
+        let text_at = item.text_at;
+        if block_end <= line_end {
+            return;
+        }
+        let mut joined = String::new();
+        let lines = self
+            .slice(text_at.min(line_end), block_end)
+            .split(['\n', '\r']);
+        for (n, l) in lines.enumerate() {
+            // Continuation lines of a quoted list keep their `>` markers.
+            let l = match n {
+                0 => l.trim(),
+                _ => l.trim_start_matches(['>', ' ', '\t']).trim(),
+            };
+            if l.is_empty() {
+                continue;
+            }
+            if n > 0 && opens_detail(l) {
+                break;
+            }
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(without_hard_break(l));
+        }
+        self.plan.tasks[t].text = Text::from(strip_emphasis(&joined));
+    }
+
     /// The task of the same list that `id` numbers this one under, as
     /// Kiro's flat layout writes subtasks: `- [ ] 1.1 Lexer` right below
     /// `- [ ] 1. Parser`, not indented. Only an explicit id that extends an
@@ -147,7 +194,7 @@ impl Builder<'_> {
         let end = trim_trailing_newlines(self.src, item.start, r.end as usize);
         if let Some(t) = item.task {
             self.plan.tasks[t].range = TextRange::new(item.start, end);
-            self.task_details(t);
+            self.task_details(t, item.text_end);
         }
         if let Some(p) = item.phase {
             self.plan.phases[p].range.end = end as u32;
@@ -184,7 +231,7 @@ impl Builder<'_> {
 
     /// Requirements, dependencies and owner written in the item's own lines
     /// (not in nested check boxes).
-    pub(super) fn task_details(&mut self, t: usize) {
+    pub(super) fn task_details(&mut self, t: usize, text_end: usize) {
         let task = &self.plan.tasks[t];
         let range = task.range;
         // The item's own text is what lies outside its nested check boxes
@@ -257,6 +304,10 @@ impl Builder<'_> {
                 // ("not blocked by", "no longer depends on"), is none.
                 _ if crate::text::struck_through(&text[..at]) || negated(&text[..at]) => {}
                 _ => {
+                    // A value wrapped onto the first paragraph's next line
+                    // goes on there, to its clause's end.
+                    let wrapped = (text_end.saturating_sub(base)).min(limit).max(line_end);
+                    let value = &text[end..wrapped];
                     let line = &text[at..end + clause_len(value)];
                     let mut last: Option<usize> = None;
                     for r in references(line, abs) {
@@ -498,6 +549,28 @@ pub(super) fn owner_of(text: &str) -> Option<Text> {
         .find(|(_, c)| !(c.is_alphanumeric() || *c == '-' || *c == '_'))
         .map_or(name.len() - 1, |(i, _)| i);
     (len > 0).then(|| Text::from(&name[..=len]))
+}
+
+/// Whether a continuation line of a task opens its details rather than
+/// going on with its description (see [`Builder::wrapped_text`]).
+fn opens_detail(line: &str) -> bool {
+    let bare = line.trim_start_matches(['_', '*']);
+    let marked = bare.len() < line.len();
+    (marked || bare.starts_with(char::is_uppercase))
+        && (super::meta::plain_field(bare).is_some()
+            || ["Depends on", "Blocked by", "Dependencies"]
+                .iter()
+                .any(|k| bare.starts_with(k)))
+}
+
+/// A line without the `\\` that ends it in a hard line break.
+fn without_hard_break(line: &str) -> &str {
+    let run = line.len() - line.trim_end_matches('\\').len();
+    if run % 2 == 1 {
+        line[..line.len() - 1].trim_end()
+    } else {
+        line
+    }
 }
 
 pub(super) fn strip_emphasis(text: &str) -> &str {

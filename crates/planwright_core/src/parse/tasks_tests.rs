@@ -120,3 +120,44 @@ fn kiro_optional_tasks_are_tasks() {
     assert_eq!(plan.tasks[1].check_range.slice(src), "[ ]");
     assert!(plan.placeholders.is_empty());
 }
+
+#[test]
+fn a_description_wrapped_over_lines_is_read_whole() {
+    let src = concat!(
+        "- [ ] T001 Create the workspace with the\n",
+        "  crates and the CI\\\n",
+        "  configuration\n",
+        "  _Requirements: 1.2_\n",
+        "- [ ] T002 Add the parser (depends on\n",
+        "  T001; reuse T009)\n",
+        "- [ ] T004 Split\n",
+        "  Owner: Ana\n",
+        "- [ ] T005 Run the\n",
+        "  migration: then verify it\n",
+        "\n",
+        "> - [ ] T003 Quote the\n",
+        ">   whole task\n",
+    );
+    let plan = crate::parse(src);
+    let texts: Vec<&str> = plan.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Create the workspace with the crates and the CI configuration",
+            "Add the parser (depends on T001; reuse T009)",
+            "Split",
+            "Run the migration: then verify it",
+            "Quote the whole task",
+        ]
+    );
+    // What stops the description is still read as the task's details,
+    // and a dependency wrapped onto the next line is read to its clause.
+    assert_eq!(plan.tasks[0].requirements, ["1.2"]);
+    assert_eq!(plan.tasks[1].depends_on, ["T001"]);
+    assert_eq!(plan.tasks[2].owner.as_deref(), Some("Ana"));
+    // The first line is still the task's line.
+    assert_eq!(
+        plan.tasks[0].line.slice(src),
+        "- [ ] T001 Create the workspace with the"
+    );
+}
