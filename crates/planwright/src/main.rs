@@ -4,10 +4,12 @@
 //! maps their results to the documented exit codes: 0 success, 1 findings
 //! at error level (or a dependency cycle in `graph`), 2 usage or I/O error.
 
+// First: its macros are used by the modules after it.
+#[macro_use]
+mod output;
 mod cli;
 mod commands;
 mod dialect_choice;
-mod output;
 mod project;
 mod stdin;
 
@@ -36,7 +38,7 @@ fn main() -> ExitCode {
             // Errors quote plans (task texts, values) and names: their
             // control characters must not reach the terminal raw.
             let message = format!("{err:#}");
-            eprintln!(
+            ewriteln!(
                 "planwright: error: {}",
                 planwright_core::visible::visible_lines(&message)
             );

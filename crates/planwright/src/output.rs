@@ -1,5 +1,25 @@
 //! Writing to standard output, where a closed pipe must surface as an
-//! `io::Error` (so `main` can treat it as success) rather than a panic.
+//! `io::Error` (so `main` can treat it as success) rather than a panic;
+//! and to standard error, where it is ignored.
+
+/// `eprint!` that cannot panic: when standard error is a closed pipe
+/// (`planwright lint DIR 2>&1 | head -1`), `eprint!` panics, and the
+/// exit code becomes 101. There is nowhere left to say anything, so the
+/// text is dropped and the run ends with its own exit code.
+macro_rules! ewrite {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
+/// `eprintln!` that cannot panic (see [`ewrite!`]).
+macro_rules! ewriteln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
 
 use std::io::Write;
 

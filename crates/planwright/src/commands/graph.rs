@@ -131,7 +131,7 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     // them, and `lint` is where they fail a build.
     for d in &unknown {
         let at = locator.position(d.primary.range.start);
-        eprintln!(
+        ewriteln!(
             "planwright: warning: {shown}:{}:{}: {}",
             at.line,
             at.column,
@@ -143,7 +143,7 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     for c in &cycles {
         let path: Vec<String> = c.path.iter().map(|&n| name(n)).collect();
         let at = locator.position(c.at.start);
-        eprintln!(
+        ewriteln!(
             "planwright: error: {shown}:{}:{}: dependency cycle: {}",
             at.line,
             at.column,

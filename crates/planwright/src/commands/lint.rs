@@ -232,7 +232,7 @@ fn run_stdin(args: &LintArgs, settings: &Settings, name: &Path) -> Result<ExitCo
     let text = whole_run(args, &mut linted, settings, &mut errors, mode);
     if in_place {
         crate::output::print(&linted[0].source)?;
-        eprint!("{text}");
+        ewrite!("{text}");
     } else {
         crate::output::print(&text)?;
     }
@@ -264,10 +264,10 @@ fn unreadable_stdin(
         text.push_str(&render::github::render_errors(&reports));
     }
     if in_place {
-        eprint!("{text}");
+        ewrite!("{text}");
     } else {
         crate::output::print(&text)?;
-        eprintln!("planwright: error: {error}");
+        ewriteln!("planwright: error: {error}");
     }
     Ok(ExitCode::from(2))
 }
@@ -277,7 +277,7 @@ fn unreadable_stdin(
 /// with `--diff`, when there is something to fix), unless `--exit-zero`.
 fn exit_code(args: &LintArgs, errors: &[RunError], fails: bool) -> ExitCode {
     for e in errors {
-        eprintln!("planwright: error: {}", e.line);
+        ewriteln!("planwright: error: {}", e.line);
     }
     if !errors.is_empty() {
         ExitCode::from(2)
@@ -343,9 +343,9 @@ fn whole_run(
         let quiet = mode == Apply::InMemory && machine(args.format);
         if outcome.fixed > 0 && !quiet {
             for change in &outcome.changes {
-                eprintln!("{change}");
+                ewriteln!("{change}");
             }
-            eprintln!(
+            ewriteln!(
                 "Fixed {} in {}.",
                 crate::output::count(outcome.fixed, "finding", "findings"),
                 crate::output::count(outcome.files, "file", "files"),

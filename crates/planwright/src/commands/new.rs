@@ -48,7 +48,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         if broken_name == name || broken_name.is_empty() {
             return Err(error.into());
         }
-        eprintln!("planwright: warning: {error}; template `{broken_name}` skipped");
+        ewriteln!("planwright: warning: {error}; template `{broken_name}` skipped");
     }
     let Some(template) = dialects.get(name) else {
         let names: Vec<&str> = dialects
@@ -97,7 +97,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
     plan.remaining = left.slots + left.missing_links.len();
     let shown = shown_path(&plan.path, &cwd);
     for key in &plan.unused_set {
-        eprintln!("planwright: warning: --set {key}: no slot of that name in template `{name}`");
+        ewriteln!("planwright: warning: --set {key}: no slot of that name in template `{name}`");
     }
     // A flag is used when some slot's value drew on its variable, whether
     // the slot is named for it or a `[fill]` value such as
@@ -109,11 +109,11 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
     ];
     for (flag, var, _) in given.iter().filter(|(_, _, given)| *given) {
         if !plan.used_vars.contains(var) {
-            eprintln!("planwright: warning: {flag}: template `{name}` has no slot for it");
+            ewriteln!("planwright: warning: {flag}: template `{name}` has no slot for it");
         }
     }
     if !plan.used_vars.contains("title") {
-        eprintln!(
+        ewriteln!(
             "planwright: warning: TITLE: template `{name}` has no slot for it; it only names the file"
         );
     }
@@ -124,7 +124,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         // A dry run's plan alone goes to standard output, so `> file`
         // captures a plan; what would happen is said on standard error.
         Format::Human if args.dry_run => {
-            eprint!(
+            ewrite!(
                 "{}",
                 human(&plan, &shown, name, args, &request, slots_checked, &left)
             );

@@ -115,7 +115,7 @@ pub(crate) fn warn_if_nothing(found: usize, paths: &[PathBuf], verb: &str) {
     } else {
         paths.iter().map(|p| display_path(p)).collect()
     };
-    eprintln!(
+    ewriteln!(
         "planwright: warning: no plan files found in {} (a folder is searched for files named like plans: `plan.md`, `tasks.md`, `*plan*.md`, … or as `[plans] include` in planwright.toml says; a file named on the command line is always {verb})",
         visible(&shown.join(", "))
     );
@@ -203,7 +203,7 @@ pub fn unreadable_line(errors: &[RunError]) -> String {
 /// turns them into exit code 2.
 pub fn report_errors(errors: &[RunError]) -> std::process::ExitCode {
     for e in errors {
-        eprintln!("planwright: error: {}", visible(&e.line));
+        ewriteln!("planwright: error: {}", visible(&e.line));
     }
     if errors.is_empty() {
         std::process::ExitCode::SUCCESS

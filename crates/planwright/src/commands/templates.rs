@@ -25,7 +25,7 @@ pub fn run(action: Option<&TemplatesAction>) -> Result<ExitCode> {
         if wanted == Some(name.as_str()) || name.is_empty() {
             return Err(error.into());
         }
-        eprintln!("planwright: warning: {error}; template `{name}` skipped");
+        ewriteln!("planwright: warning: {error}; template `{name}` skipped");
     }
     match action {
         None | Some(TemplatesAction::List) => crate::output::print(&list(&set, &root))?,

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::edit::copy_example;
-use crate::support::{examples, folder_of_examples, planwright};
+use crate::support::{examples, folder_of_examples, planwright, write};
 
 fn run(args: &[&str], cwd: &std::path::Path) -> String {
     let out = planwright(args, cwd);
@@ -125,7 +125,7 @@ fn mermaid_labels_escape_what_mermaid_would_read() {
 fn plans(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for (name, content) in files {
-        crate::support::write(dir.path(), name, content);
+        write(dir.path(), name, content);
     }
     dir
 }
@@ -457,4 +457,31 @@ fn control_characters_in_plans_are_shown_not_sent() {
     assert_eq!(next["tasks"][1]["text"], "b\u{85}c");
     let graph = json(&["graph", "e-plan.md", "--format", "json"]);
     assert_eq!(graph["nodes"][0]["title"], "Setup\x08\x08\x08\x08Owned");
+}
+
+/// With standard error a pipe nobody reads (`planwright status DIR 2>&1 |
+/// head -1` once `head` is gone), the errors it would print are dropped
+/// and the run ends with its own exit code: no panic, no 101.
+#[test]
+fn a_closed_stderr_is_no_panic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "good-plan.md", "# P\n\n- [ ] T001 a\n");
+    std::fs::write(dir.path().join("broken-plan.md"), b"# P\n\n- [ ] caf\xe9\n").expect("write");
+    for args in [
+        &["status", "."][..],
+        &["next", "."],
+        &["lint", "."],
+        &["graph", "broken-plan.md"],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_planwright"))
+            .args(args)
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(writer)
+            .status()
+            .expect("run planwright");
+        assert_eq!(out.code(), Some(2), "{args:?}");
+    }
 }
