@@ -552,15 +552,26 @@ pub(super) fn owner_of(text: &str) -> Option<Text> {
 }
 
 /// Whether a continuation line of a task opens its details rather than
-/// going on with its description (see [`Builder::wrapped_text`]).
+/// going on with its description (see [`Builder::wrapped_text`]): a short
+/// `Key:` (`**Files**: src/x.rs`, `_Requirements: 1.2_`) or a dependency.
+/// Only a capitalised or emphasised one: a wrapped sentence goes on in
+/// lower case ("… run the\n  migration: then verify it").
 fn opens_detail(line: &str) -> bool {
     let bare = line.trim_start_matches(['_', '*']);
-    let marked = bare.len() < line.len();
-    (marked || bare.starts_with(char::is_uppercase))
-        && (super::meta::plain_field(bare).is_some()
-            || ["Depends on", "Blocked by", "Dependencies"]
-                .iter()
-                .any(|k| bare.starts_with(k)))
+    if bare.len() == line.len() && !bare.starts_with(char::is_uppercase) {
+        return false;
+    }
+    if ["Depends on", "Blocked by"].iter().any(|k| bare.starts_with(k)) {
+        return true;
+    }
+    let Some(colon) = bare.find([':', '：']) else {
+        return false;
+    };
+    let key = bare[..colon].trim_end_matches(['*', '_']).trim_end();
+    !key.is_empty()
+        && key.len() <= 32
+        && key.split_whitespace().count() <= 4
+        && key.chars().all(|c| c.is_alphanumeric() || " /-&".contains(c))
 }
 
 /// A line without the `\\` that ends it in a hard line break.

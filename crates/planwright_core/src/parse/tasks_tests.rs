@@ -132,6 +132,8 @@ fn a_description_wrapped_over_lines_is_read_whole() {
         "  T001; reuse T009)\n",
         "- [ ] T004 Split\n",
         "  Owner: Ana\n",
+        "- [ ] T006 Index the\n",
+        "  **Files**: src/index.rs\n",
         "- [ ] T005 Run the\n",
         "  migration: then verify it\n",
         "\n",
@@ -146,6 +148,7 @@ fn a_description_wrapped_over_lines_is_read_whole() {
             "Create the workspace with the crates and the CI configuration",
             "Add the parser (depends on T001; reuse T009)",
             "Split",
+            "Index the",
             "Run the migration: then verify it",
             "Quote the whole task",
         ]
