@@ -13,7 +13,7 @@ mod ids;
 mod names;
 mod ranges;
 mod tasks;
-pub use ids::{PhaseIds, TaskIds, cycle_path};
+pub use ids::{PhaseIds, SameId, TaskIds, cycle_path};
 pub(crate) use names::TextBuf;
 pub use names::normalize_key;
 pub use ranges::{DependencyIds, MAX_RESOLVED, TaskRange, TaskRanges};

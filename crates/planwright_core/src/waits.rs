@@ -9,7 +9,9 @@
 //! `### Phase 1` without tasks and the `### Phase 1` holding them) is every
 //! phase of the id but one nested in another of it, whose tasks count
 //! there; and what a copy without tasks says it depends on holds back
-//! every such copy that says nothing of its own (see [`waiting_copies`]). A wait for something that holds the waiting node is void, as the
+//! every such copy that says nothing of its own (see [`waiting_copies`]).
+//! A task id the plan repeats is every task of the id (see [`resolve`]).
+//! A wait for something that holds the waiting node is void, as the
 //! node is part of it; a phase naming its own id among its dependencies is
 //! prose about the phase ("Sprint 2 does not block Sprint 3"). A reference
 //! to something the plan does not have is no wait (lint's PW206 reports
@@ -27,7 +29,7 @@ use std::ops::ControlFlow;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::{PhaseIds, Plan, RefTarget, TaskIds, TaskRange, TaskRanges, TextRange};
+use crate::{PhaseIds, Plan, RefTarget, SameId, TaskIds, TaskRange, TaskRanges, TextRange};
 
 /// A phase or task, by index into `Plan::phases` or `Plan::tasks`; phases
 /// sort first, as `graph` orders them.
@@ -114,7 +116,10 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
     let mut targets = targets.into_iter().peekable();
     for (i, t) in plan.tasks.iter().enumerate() {
         for dep in &t.depends_on {
-            for d in resolve(dep) {
+            // A task naming the id it shares with others ("T001 second
+            // (depends on T001)") means the others, not itself.
+            let others = dep.eq_ignore_ascii_case(&t.id) && tasks.is_repeated(dep);
+            for d in resolve(dep).filter(|&d| !(others && d == i)) {
                 push(Node::Task(d), Node::Task(i), t.line);
             }
         }
@@ -167,26 +172,47 @@ fn waiting_copies(plan: &Plan, roots: &mut PhaseRoots<'_>, p: usize) -> Vec<usiz
 }
 
 /// The tasks a reference to `key`, an id or a range's key, waits for
-/// (see [`TaskRanges::waited_for`]); an id without a vector.
-fn resolve(tasks: &TaskIds<'_>, ranges: &TaskRanges, key: &str) -> Resolved {
+/// (see [`TaskRanges::waited_for`]): every task of each id, as a wait for
+/// a repeated phase id is one for each phase of it (lint's PW205 reports
+/// the repeat). An id without a vector.
+fn resolve<'i>(tasks: &'i TaskIds<'_>, ranges: &TaskRanges, key: &str) -> Resolved<'i> {
     match TaskRange::parse(key) {
-        Some(range) => Resolved::Range(ranges.waited_for(&range).into_iter()),
-        None => Resolved::Id(tasks.get(key)),
+        Some(range) => Resolved::Range {
+            ids: tasks,
+            firsts: ranges.waited_for(&range).into_iter(),
+            copies: tasks.with_later(None),
+        },
+        None => Resolved::Id(tasks.get_all(key)),
     }
 }
 
-enum Resolved {
-    Id(Option<usize>),
-    Range(std::vec::IntoIter<usize>),
+enum Resolved<'i> {
+    Id(SameId<'i>),
+    /// A range's tasks, the first of each id as [`TaskRanges`] gives
+    /// them, each followed by the later ones of its id.
+    Range {
+        ids: &'i TaskIds<'i>,
+        firsts: std::vec::IntoIter<usize>,
+        copies: SameId<'i>,
+    },
 }
 
-impl Iterator for Resolved {
+impl Iterator for Resolved<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
         match self {
-            Resolved::Id(id) => id.take(),
-            Resolved::Range(tasks) => tasks.next(),
+            Resolved::Id(same) => same.next(),
+            Resolved::Range {
+                ids,
+                firsts,
+                copies,
+            } => loop {
+                if let Some(t) = copies.next() {
+                    return Some(t);
+                }
+                *copies = ids.with_later(Some(firsts.next()?));
+            },
         }
     }
 }

@@ -98,3 +98,25 @@ fn a_cycle_through_a_phase_reads_its_hops() {
     assert_eq!(cycle.hops, [(Task(0), Phase(0))]);
     assert_eq!(cycle.waits.len(), 2);
 }
+
+#[test]
+fn a_repeated_task_id_waits_for_every_task_of_it() {
+    use Node::Task;
+    // Two tasks written T001: T003 waits for both, whether it names the id,
+    // a range over it or follows a chain from it.
+    for wait in [
+        "- [ ] T003 c (depends on T001)\n",
+        "- [ ] T003 c (depends on T001-T002)\n",
+        "- [ ] T003 c\n\nT001 → T003\n",
+    ] {
+        let src = format!("# P\n\n- [ ] T001 a\n- [ ] T001 b\n- [ ] T002 x\n{wait}");
+        let from: Vec<Node> = pairs(&src).into_iter().map(|(f, _, _)| f).collect();
+        assert!(from.starts_with(&[Task(0), Task(1)]), "{wait}: {from:?}");
+    }
+    // The copy naming its own id means the other one: no cycle of its own.
+    let own = "# P\n\n- [ ] T001 a\n- [ ] T001 b (depends on T001)\n";
+    assert_eq!(pairs(own), [(Task(0), Task(1), false)]);
+    assert_eq!(first_cycle(own), None);
+    // A single task naming itself is still a cycle.
+    assert!(first_cycle("# P\n\n- [ ] T001 a (depends on T001)\n").is_some());
+}

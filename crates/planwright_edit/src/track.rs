@@ -30,7 +30,8 @@ pub struct Ready {
 /// The tasks to work on: not done, not waiting for an unfinished phase (of
 /// their own phase or an enclosing one) or task (their own wait or an
 /// enclosing task's: a subtask of a blocked task is blocked too), and not a
-/// container whose subtasks are still open (those are listed instead).
+/// container whose subtasks are still open (those are listed instead; but
+/// see [`workable`] for optional subtasks and containers in progress).
 /// A task in progress is listed even while it waits, with what it waits
 /// for: it has started, and work under way hidden from the list is work
 /// forgotten. Definition of done and acceptance criteria are checked at the
@@ -108,11 +109,18 @@ pub fn waiting_tasks(plan: &Plan, done_status: &[String]) -> Vec<(usize, Vec<Nod
 
 /// The tasks someone could work on, waits aside, in document order: not
 /// done, not a definition of done or acceptance criterion, and not a
-/// container whose subtasks are still open (see [`ready_tasks`]).
+/// container that gives way to its subtasks (see [`ready_tasks`]). A
+/// container gives way only to open subtasks that are themselves work:
+/// an optional one (Kiro's `- [ ]*`) may be skipped and a check is ticked
+/// once the work holds, so a parent with only those open is the next
+/// thing to do, or nothing would ever offer it. A container in progress
+/// is listed whatever it holds: work under way hidden from the list is
+/// work forgotten.
 fn workable(plan: &Plan) -> impl Iterator<Item = usize> + '_ {
     let mut open_children = vec![false; plan.tasks.len()];
     for t in &plan.tasks {
-        if let Some(p) = t.parent.filter(|_| t.state != TaskState::Done)
+        let holds_back = t.state != TaskState::Done && !t.optional && !is_check(t.kind);
+        if let Some(p) = t.parent.filter(|_| holds_back)
             && let Some(slot) = open_children.get_mut(p)
         {
             *slot = true;
@@ -120,13 +128,19 @@ fn workable(plan: &Plan) -> impl Iterator<Item = usize> + '_ {
     }
     plan.tasks.iter().enumerate().filter_map(move |(i, t)| {
         let skip = t.state == TaskState::Done
-            || matches!(
-                t.kind,
-                TaskKind::DefinitionOfDone | TaskKind::AcceptanceCriterion
-            )
-            || open_children[i];
+            || is_check(t.kind)
+            || (open_children[i] && t.state != TaskState::InProgress);
         (!skip).then_some(i)
     })
+}
+
+/// A definition-of-done item or acceptance criterion: checked once the
+/// work holds, never started.
+fn is_check(kind: TaskKind) -> bool {
+    matches!(
+        kind,
+        TaskKind::DefinitionOfDone | TaskKind::AcceptanceCriterion
+    )
 }
 
 /// A vertex of the dependency graph, and one of its edges (see

@@ -50,9 +50,9 @@ struct PlanStatus {
     status: Option<String>,
     progress: ProgressDoc,
     phases: Vec<PhaseStatus>,
-    /// The tasks outside every phase, when the plan has phases with tasks
-    /// and tasks outside them too: `phases` alone would not add up to
-    /// `progress`.
+    /// The tasks outside every phase, when the plan has phases and tasks
+    /// outside them too (all its tasks, when no phase holds any): `phases`
+    /// alone would not add up to `progress`.
     #[serde(skip_serializing_if = "Option::is_none")]
     outside_phases: Option<ProgressDoc>,
     /// Every task, when one plan was asked for.
@@ -199,9 +199,9 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
             )
         })
         .collect();
-    if !rows.is_empty()
-        && let Some(outside) = outside_phases(plan)
-    {
+    // Also when no phase holds a task, and so has no row: the plan has
+    // phases, and this row says its tasks are in none of them.
+    if let Some(outside) = outside_phases(plan) {
         rows.push(("(outside any phase)".to_owned(), outside));
     }
     if !rows.is_empty() {
@@ -214,13 +214,12 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
     out
 }
 
-/// The progress of the tasks in no phase, when some phase has tasks and
-/// some tasks are outside every phase: the row that makes the phase rows
-/// add up to the plan's.
+/// The progress of the tasks in no phase, when the plan has phases and
+/// some tasks are outside every one: the row that makes the phase rows
+/// add up to the plan's. A plan without phases has no rows to add up.
 fn outside_phases(plan: &Plan) -> Option<Progress> {
     let outside = || plan.tasks.iter().filter(|t| t.phase.is_none());
-    let phased = plan.phases.iter().any(|p| !p.tasks.is_empty());
-    (phased && outside().next().is_some()).then(|| plan.progress(outside()))
+    (!plan.phases.is_empty() && outside().next().is_some()).then(|| plan.progress(outside()))
 }
 
 /// The open tasks marked optional (Kiro's `- [ ]*`), by id, out of all

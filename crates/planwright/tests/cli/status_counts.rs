@@ -71,3 +71,28 @@ fn tasks_outside_every_phase_have_their_own_row() {
     .expect("json");
     assert!(json["plans"][0].get("outside_phases").is_none());
 }
+
+/// Phases that hold none of the tasks still leave the tasks a row, in the
+/// terminal and the JSON: the phases are listed, and the rows must add up.
+#[test]
+fn tasks_outside_phases_that_hold_none_have_their_row() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# Migration\n\n## Phase 0: Research\n\nRead the old API.\n\n\
+                ## Phase 1: Design\n\nSketch the new one.\n\n## Progress\n\n\
+                - [x] Research done\n- [ ] Design done\n";
+    write(dir.path(), "plan.md", plan);
+    assert_eq!(
+        stdout(&planwright(&["status", "plan.md"], dir.path())),
+        "Migration  (plan.md)\n  overall    1/2    50%\n\n  (outside any phase)    1/2    50%\n"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &planwright(&["status", "plan.md", "--format", "json"], dir.path()).stdout,
+    )
+    .expect("json");
+    let plan = &json["plans"][0];
+    assert_eq!(plan["phases"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        plan["outside_phases"],
+        json!({"done": 1, "in_progress": 0, "open": 1, "total": 2, "percent": 50.0})
+    );
+}

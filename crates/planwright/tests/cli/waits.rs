@@ -441,3 +441,85 @@ fn prose_around_phase_sentences_makes_no_wait_or_cycle() {
         .collect();
     assert_eq!(ready, ["T001", "T002", "T003"]);
 }
+
+/// Kiro's optional subtasks (`- [ ]*`) hold back nothing: a parent with
+/// only those open is ready itself, with them beside it. A parent in
+/// progress is listed in progress, as `status` counts it.
+#[test]
+fn next_lists_parents_of_optional_subtasks_and_parents_in_progress() {
+    let optional = "# Implementation Plan\n\n- [ ] 1. Build the exporter\n\
+                    - [ ]* 1.1 Test the exporter\n- [ ] 2. Wire the API\n";
+    let started = optional
+        .replace("- [ ] 1.", "- [-] 1.")
+        .replace("- [ ]* 1.1 Test", "- [ ] 1.1 Write");
+    let dir = plans(&[("optional.md", optional), ("started.md", &started)]);
+    assert_eq!(
+        stdout(&planwright(&["next", "optional.md"], dir.path())),
+        "optional.md\n  ready\n    1  Build the exporter\n    \
+         1.1  Test the exporter  (optional)\n    2  Wire the API\n"
+    );
+    assert_eq!(
+        stdout(&planwright(&["next", "started.md"], dir.path())),
+        "started.md\n  in progress\n    1  Build the exporter\n  ready\n    \
+         1.1  Write the exporter\n    2  Wire the API\n"
+    );
+    let status = stdout(&planwright(&["status", "started.md"], dir.path()));
+    assert!(status.contains("(1 in progress)"), "{status}");
+}
+
+/// "depends on task 2": after the word, a whole number is Kiro's top-level
+/// task, in `next` and `graph` alike.
+#[test]
+fn a_whole_task_number_after_the_word_task_is_waited_for() {
+    let plan = "# Implementation Plan\n\n- [ ] 1. Set up the project\n  - _Requirements: 1.1_\n\n\
+                - [ ] 2. Build the API (depends on task 1)\n  - _Requirements: 1.2_\n\n\
+                - [ ] 3. Build the UI\n  - Depends on task 2\n  - _Requirements: 1.3_\n";
+    let dir = plans(&[("tasks.md", plan)]);
+    let next = json(&["next", "tasks.md", "--format", "json"], dir.path());
+    assert_eq!(ready(&next), ["1"]);
+    let graph = json(&["graph", "tasks.md", "--format", "json"], dir.path());
+    assert_eq!(
+        graph["edges"],
+        serde_json::json!([{"from": "1", "to": "2"}, {"from": "2", "to": "3"}])
+    );
+}
+
+/// Two tasks written T001 (lint's PW205): what depends on T001 waits for
+/// both, so ticking one leaves it waiting for the other.
+#[test]
+fn a_repeated_task_id_is_waited_for_until_every_task_of_it_is_done() {
+    let plan = "# P\n\n## Phase 1\n\n- [ ] T001 first\n- [ ] T001 second\n\
+                - [ ] T002 after (depends on T001)\n";
+    let dir = plans(&[("plan.md", plan)]);
+    let graph = json(&["graph", "plan.md", "--format", "json"], dir.path());
+    assert_eq!(
+        graph["edges"],
+        serde_json::json!([{"from": "T001", "to": "T002"}, {"from": "T001 (2)", "to": "T002"}])
+    );
+    let done = planwright(&["done", "plan.md", "T001 first"], dir.path());
+    assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
+    let next = json(&["next", "plan.md", "--format", "json"], dir.path());
+    assert_eq!(ready(&next), ["T001"]);
+    let done = planwright(&["done", "plan.md", "T001 second"], dir.path());
+    assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
+    let next = json(&["next", "plan.md", "--format", "json"], dir.path());
+    assert_eq!(ready(&next), ["T002"]);
+}
+
+/// A bold `**Acceptance**:` or plain `Acceptance Criteria:` label makes
+/// checks of the boxes under it, as `**Acceptance Criteria**:` does: never
+/// offered as work, counted in `checks_open`.
+#[test]
+fn acceptance_labels_make_checks_not_work() {
+    let plan = "# Tasks\n\n### T001: Build the parser\n\n**Acceptance**:\n\
+                - [ ] Reads every fixture\n- [ ] Names the line of an error\n\n\
+                ### T002: Ship it\n\nAcceptance Criteria:\n- [ ] Tagged release\n";
+    let dir = plans(&[("tasks.md", plan)]);
+    let next = json(&["next", "tasks.md", "--format", "json"], dir.path());
+    assert_eq!(ready(&next), Vec::<&str>::new());
+    assert_eq!(next["checks_open"], 3);
+    assert!(
+        stdout(&planwright(&["next", "tasks.md"], dir.path()))
+            .starts_with("nothing to start: all that is open is 3 definition-of-done")
+    );
+}

@@ -10,14 +10,57 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 use super::{PhaseKind, Plan, RefTarget};
 
 /// The plan's task ids, compared as [`Plan::task_by_id`] compares them
-/// (ASCII case ignored); where two tasks share an id, the first wins.
+/// (ASCII case ignored); where two tasks share an id, the first wins
+/// [`get`](Self::get), and [`get_all`](Self::get_all) gives every task of
+/// the id: a dependency on a repeated id waits for each of them.
 #[derive(Debug)]
-pub struct TaskIds<'p>(FxHashMap<Caseless<'p>, usize>);
+pub struct TaskIds<'p> {
+    first: FxHashMap<Caseless<'p>, usize>,
+    /// For each task whose id a later task repeats, the next task of that
+    /// id: a chain, so plans without repeats pay nothing for it.
+    next: FxHashMap<usize, usize>,
+}
 
 impl TaskIds<'_> {
     /// The index of the first task with `id`.
     pub fn get(&self, id: &str) -> Option<usize> {
-        self.0.get(&Caseless(id)).copied()
+        self.first.get(&Caseless(id)).copied()
+    }
+
+    /// Every task with `id`, in document order.
+    pub fn get_all(&self, id: &str) -> SameId<'_> {
+        self.with_later(self.get(id))
+    }
+
+    /// Task `task` and the later tasks of its id, in document order; from
+    /// the first task of an id, every task of it.
+    pub fn with_later(&self, task: Option<usize>) -> SameId<'_> {
+        SameId {
+            next: &self.next,
+            at: task,
+        }
+    }
+
+    /// Whether more than one task has `id`.
+    pub fn is_repeated(&self, id: &str) -> bool {
+        self.get(id).is_some_and(|t| self.next.contains_key(&t))
+    }
+}
+
+/// The tasks of one id, from [`TaskIds::get_all`] or [`TaskIds::with_later`].
+#[derive(Clone, Debug)]
+pub struct SameId<'i> {
+    next: &'i FxHashMap<usize, usize>,
+    at: Option<usize>,
+}
+
+impl Iterator for SameId<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let at = self.at?;
+        self.at = self.next.get(&at).copied();
+        Some(at)
     }
 }
 
@@ -52,11 +95,17 @@ impl PhaseIds<'_> {
 impl Plan {
     /// An index of the task ids, built in one pass.
     pub fn task_ids(&self) -> TaskIds<'_> {
-        let mut ids = FxHashMap::with_capacity_and_hasher(self.tasks.len(), FxBuildHasher);
+        let mut first = FxHashMap::with_capacity_and_hasher(self.tasks.len(), FxBuildHasher);
+        let mut last: FxHashMap<usize, usize> = FxHashMap::default();
+        let mut next = FxHashMap::default();
         for (i, t) in self.tasks.iter().enumerate() {
-            ids.entry(Caseless(t.id.as_str())).or_insert(i);
+            let head = *first.entry(Caseless(t.id.as_str())).or_insert(i);
+            if head != i {
+                let tail = last.insert(head, i).unwrap_or(head);
+                next.insert(tail, i);
+            }
         }
-        TaskIds(ids)
+        TaskIds { first, next }
     }
 
     /// An index of the phases by kind and number, built in one pass.
@@ -129,6 +178,17 @@ mod tests {
             assert_eq!(ids.get(id), plan.task_by_id(id), "{id}");
         }
         assert_eq!(ids.get("t001"), Some(0));
+    }
+
+    #[test]
+    fn a_repeated_task_id_finds_every_task_of_it() {
+        let plan = parse("- [ ] T001 a\n- [ ] T002 b\n- [ ] T001 c\n- [ ] T001 d\n");
+        let ids = plan.task_ids();
+        assert_eq!(ids.get_all("t001").collect::<Vec<_>>(), [0, 2, 3]);
+        assert_eq!(ids.with_later(Some(2)).collect::<Vec<_>>(), [2, 3]);
+        assert_eq!(ids.get_all("T002").collect::<Vec<_>>(), [1]);
+        assert_eq!(ids.get_all("T003").count(), 0);
+        assert!(ids.is_repeated("t001") && !ids.is_repeated("T002"));
     }
 
     #[test]

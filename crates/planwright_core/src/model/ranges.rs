@@ -160,8 +160,11 @@ fn has_ranges(plan: &Plan) -> bool {
 pub const MAX_RESOLVED: usize = 1 << 18;
 
 /// The plan's task ids by prefix and count of digits, sorted by number,
-/// to resolve ranges. Where two tasks share an id the first counts, as
-/// for [`Plan::task_ids`].
+/// to resolve ranges. Where two tasks share an id the first stands for
+/// the id, as for [`Plan::task_ids`]: [`TaskIds::with_later`] gives the
+/// others.
+///
+/// [`TaskIds::with_later`]: super::TaskIds::with_later
 #[derive(Debug)]
 pub struct TaskRanges {
     groups: Vec<Group>,
@@ -213,10 +216,13 @@ impl TaskRanges {
             g.entries.sort_unstable();
             g.next_open = vec![g.entries.len(); g.entries.len() + 1];
             for k in (0..g.entries.len()).rev() {
-                let open = plan
-                    .tasks
-                    .get(g.entries[k].1)
-                    .is_some_and(|t| t.state != TaskState::Done);
+                // An id is unfinished while any task of it is open: a
+                // wait for it waits for each (see `waits`).
+                let open = ids.with_later(Some(g.entries[k].1)).any(|t| {
+                    plan.tasks
+                        .get(t)
+                        .is_some_and(|t| t.state != TaskState::Done)
+                });
                 g.next_open[k] = if open { k } else { g.next_open[k + 1] };
             }
         }
@@ -238,7 +244,7 @@ impl TaskRanges {
         self.full
     }
 
-    /// The plan's tasks in `range`, by number.
+    /// The plan's tasks in `range`, by number: the first of each id.
     pub fn tasks(&self, range: &TaskRange) -> impl Iterator<Item = usize> + '_ {
         self.slices(range)
             .flat_map(|(g, s, e)| self.groups[g].entries[s..e].iter().map(|&(_, t)| t))
@@ -249,7 +255,8 @@ impl TaskRanges {
         self.slices(range).map(|(_, s, e)| e - s).sum()
     }
 
-    /// The first of `range`'s tasks that is not done.
+    /// The first of `range`'s tasks whose id has a task not done (it or
+    /// a later one of the id).
     pub fn first_unfinished(&self, range: &TaskRange) -> Option<usize> {
         self.slices(range).find_map(|(g, s, e)| {
             let g = &self.groups[g];
@@ -371,10 +378,11 @@ impl TaskRanges {
         let ids = plan.task_ids();
         let unfinished = |key: &str| match TaskRange::parse(key) {
             Some(r) => self.first_unfinished(&r).is_some(),
-            None => ids
-                .get(key)
-                .and_then(|t| plan.tasks.get(t))
-                .is_some_and(|t| t.state != TaskState::Done),
+            None => ids.get_all(key).any(|t| {
+                plan.tasks
+                    .get(t)
+                    .is_some_and(|t| t.state != TaskState::Done)
+            }),
         };
         // (group, start, end, link), each position of a group taken by
         // the first span, in order of start, that covers it.

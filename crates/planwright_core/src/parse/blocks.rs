@@ -140,11 +140,16 @@ impl Builder<'_> {
             self.wrapped_text(t, start, end);
         }
         self.fields_in_block(start, end, block_kind, from);
+        let range = TextRange::new(start, end).trim(self.src);
+        // A task's own text ("- [ ] Tasks:") labels nothing.
+        let own_text = in_task.is_some_and(|t| start < self.plan.tasks[t].line.end as usize);
+        if !own_text && let Some(hint) = plain_label_kind(range.slice(self.src)) {
+            self.kind_hint = hint;
+        }
         let kind = match block_kind {
             InlineKind::ItemText => BlockKind::ListItem,
             _ => BlockKind::Paragraph,
         };
-        let range = TextRange::new(start, end).trim(self.src);
         if in_task.is_none() || block_kind != InlineKind::ItemText {
             self.plan.blocks.push(Block {
                 kind,
@@ -468,14 +473,30 @@ pub(super) fn has_arrow(text: &str) -> bool {
     })
 }
 
+/// The kind of the check boxes after a label with nothing after its
+/// colon (`**Acceptance**:`), by its normalised key.
 pub(super) fn kind_for_label(key: &str) -> Option<TaskKind> {
     match key {
         "deliverables" | "deliverable" => Some(TaskKind::Deliverable),
         "tasks" | "task" | "subtasks" => Some(TaskKind::Task),
-        "acceptance_criteria" => Some(TaskKind::AcceptanceCriterion),
+        "acceptance_criteria" | "acceptance_criterion" | "acceptance" => {
+            Some(TaskKind::AcceptanceCriterion)
+        }
         "definition_of_done" => Some(TaskKind::DefinitionOfDone),
         _ => None,
     }
+}
+
+/// The kind a block that is only a plain label (`Acceptance Criteria:`,
+/// one line, no markup) gives the check boxes after it, as the label's
+/// bold form does (see `kind_for_label`).
+fn plain_label_kind(text: &str) -> Option<TaskKind> {
+    let key = text.trim().strip_suffix(':')?;
+    let plain = key.len() <= 32
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-'));
+    plain.then(|| kind_for_label(&normalize_key(key))).flatten()
 }
 
 /// Whether `text` is only bracketed terms, with emphasis, commas and
@@ -527,3 +548,7 @@ pub(super) fn line_body_start(line: &str) -> usize {
     }
     i
 }
+
+#[cfg(test)]
+#[path = "blocks_tests.rs"]
+mod tests;

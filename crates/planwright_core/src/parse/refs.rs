@@ -102,14 +102,20 @@ impl Refs<'_> {
         // version.
         let mut id_slot = true;
         let mut after_ref = false;
+        // Whether a list opened by the word "task" goes on: there a whole
+        // number is an id too ("depends on task 3", "tasks 1 and 2", Kiro's
+        // top-level tasks), where elsewhere it is a count.
+        let mut task_list = false;
         while let Some(c) = value[i..].chars().next() {
             if c.is_ascii_alphanumeric() {
                 if let Some(end) = self.phases_at(i) {
-                    (i, after_ref, id_slot) = (end, true, false);
+                    (i, after_ref, id_slot, task_list) = (end, true, false, false);
                     continue;
                 }
                 let rest = &value[i..];
-                let id = letter_id_len(rest).or_else(|| numeric_id_len(rest).filter(|_| id_slot));
+                let id = letter_id_len(rest)
+                    .or_else(|| numeric_id_len(rest).filter(|_| id_slot))
+                    .or_else(|| whole_id_len(rest).filter(|_| id_slot && task_list));
                 if let Some(len) = id {
                     i = self.task_ids_at(i, len);
                     (after_ref, id_slot) = (true, false);
@@ -126,11 +132,11 @@ impl Refs<'_> {
                 }
                 // "depends on task 2.1": the word says an id follows.
                 if TASK_WORDS.contains(&word) {
-                    (after_ref, id_slot) = (false, true);
+                    (after_ref, id_slot, task_list) = (false, true, true);
                     i = end;
                     continue;
                 }
-                (after_ref, id_slot) = (false, false);
+                (after_ref, id_slot, task_list) = (false, false, false);
                 if let Some((kind, end)) = negation(&self.lower, i, end) {
                     if kind == Negation::Around {
                         self.out.truncate(self.clause);
@@ -152,15 +158,18 @@ impl Refs<'_> {
                         self.clause = self.out.len();
                     }
                 }
-                ':' => id_slot = true,
-                ';' | '(' | ')' | '[' | ']' | '|' | '-' | '–' | '—' => self.boundary(),
+                ':' => (id_slot, task_list) = (true, false),
+                ';' | '(' | ')' | '[' | ']' | '|' | '-' | '–' | '—' => {
+                    self.boundary();
+                    task_list = false;
+                }
                 '.' if value[i + 1..]
                     .chars()
                     .next()
                     .is_none_or(char::is_whitespace) =>
                 {
                     self.boundary();
-                    (after_ref, id_slot) = (false, false);
+                    (after_ref, id_slot, task_list) = (false, false, false);
                 }
                 _ => {}
             }
@@ -280,7 +289,8 @@ impl Refs<'_> {
 }
 
 /// Words that name what follows them as tasks: a numbered id after one
-/// (`task 2.1`) is a task's, as one first in a value is.
+/// (`task 2.1`) is a task's, as one first in a value is, and so is a
+/// whole number (`task 3`).
 const TASK_WORDS: [&str; 4] = ["task", "tasks", "subtask", "subtasks"];
 
 /// Words after which a negation no longer holds: "independent of Phase 1
@@ -510,6 +520,17 @@ fn numeric_id_len(s: &str) -> Option<usize> {
     }
     let ends = !b.get(end).is_some_and(u8::is_ascii_alphanumeric);
     (parts > 1 && ends && !unit_follows(s, end)).then_some(end)
+}
+
+/// `3`: a whole number read as a task id where the word "task" says one
+/// follows (see `Refs::scan`); not the start of a dotted number (`1.5
+/// days`), a grouped one (`1,000`), or a count (`3 days`).
+fn whole_id_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let end = digits_at(b, 0);
+    let number_goes_on = matches!(b.get(end), Some(b'.' | b',')) && digits_at(b, end + 1) > 0;
+    let ends = !b.get(end).is_some_and(u8::is_ascii_alphanumeric) && !number_goes_on;
+    ((1..=4).contains(&end) && ends && !unit_follows(s, end)).then_some(end)
 }
 
 fn digits_at(b: &[u8], at: usize) -> usize {

@@ -561,7 +561,10 @@ fn opens_detail(line: &str) -> bool {
     if bare.len() == line.len() && !bare.starts_with(char::is_uppercase) {
         return false;
     }
-    if ["Depends on", "Blocked by"].iter().any(|k| bare.starts_with(k)) {
+    if ["Depends on", "Blocked by"]
+        .iter()
+        .any(|k| bare.starts_with(k))
+    {
         return true;
     }
     let Some(colon) = bare.find([':', '：']) else {
@@ -571,7 +574,9 @@ fn opens_detail(line: &str) -> bool {
     !key.is_empty()
         && key.len() <= 32
         && key.split_whitespace().count() <= 4
-        && key.chars().all(|c| c.is_alphanumeric() || " /-&".contains(c))
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || " /-&".contains(c))
 }
 
 /// A line without the `\\` that ends it in a hard line break.

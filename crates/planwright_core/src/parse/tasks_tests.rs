@@ -99,6 +99,26 @@ fn a_dependency_taken_back_is_none() {
 }
 
 #[test]
+fn kiro_names_its_top_level_tasks_by_number() {
+    let src = "\
+# Implementation Plan
+
+- [ ] 1. Set up project
+  - _Requirements: 1.1_
+
+- [ ] 2. Build API (depends on task 1)
+  - _Requirements: 1.2_
+
+- [ ] 3. Build UI
+  - Depends on task 2
+  - _Requirements: 1.3_
+
+- [ ] 4. Docs (depends on tasks 2 and 3; budget 2 days)
+";
+    assert_eq!(depends(src), ["", "1", "2", "2 3"]);
+}
+
+#[test]
 fn kiro_optional_tasks_are_tasks() {
     use crate::TaskState;
     let src = "- [ ] 1. Set up\n  - [ ]* 1.1 Write unit tests\n  - [x]\\* 1.2 Lint it\n";

@@ -401,6 +401,29 @@ fn a_numbered_id_after_the_word_task_is_a_task() {
     assert_eq!(refs("after task 1.5 days"), Vec::<String>::new());
 }
 
+#[test]
+fn a_whole_number_after_the_word_task_is_a_task() {
+    // Kiro's top-level tasks are numbered 1, 2, 3.
+    assert_eq!(refs("depends on task 3"), ["3"]);
+    assert_eq!(refs("Depends on Task 2."), ["2"]);
+    assert_eq!(refs("after tasks 1 and 2"), ["1", "2"]);
+    assert_eq!(refs("after tasks 1, 2 and 4.1"), ["1", "2", "4.1"]);
+    assert_eq!(refs("after tasks 1-3"), ["1-3"]);
+    // Only right after the word, in the list it opens: elsewhere a whole
+    // number is a count, a size or a version.
+    assert_eq!(refs("depends on task 2 of 5"), ["2"]);
+    assert_eq!(refs("task 1 then 2"), ["1"]);
+    for text in [
+        "depends on 3",
+        "after task 2 days",
+        "after task 1,000",
+        "requires task 3 engineers",
+        "needs Node 18",
+    ] {
+        assert_eq!(refs(text), Vec::<String>::new(), "{text}");
+    }
+}
+
 /// The links of the sentences in `text`, as `from>to`.
 fn said(text: &str) -> Vec<String> {
     task_sentences(text, 0)
