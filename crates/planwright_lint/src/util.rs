@@ -245,15 +245,24 @@ pub(crate) enum Span {
 }
 
 impl Span {
+    /// The first date in `text`, through a second one only when the two
+    /// are written as a range (`2026-03-01 – 2026-03-15`, `… to …`, `..`):
+    /// a date in a note after the first (`2026-04-01 (moved from
+    /// 2026-03-15)`) is history, not the end. Without dates, the week
+    /// position (see [`weeks`]).
     pub(crate) fn read(text: &str) -> Option<Span> {
-        let dates: Vec<Date> = date_tokens(text)
-            .into_iter()
-            .filter_map(|t| t.date)
-            .collect();
-        match dates.as_slice() {
-            [a, b, ..] => return Some(Span::Dates(*a, *b)),
-            [a] => return Some(Span::Dates(*a, *a)),
-            [] => {}
+        let tokens = date_tokens(text);
+        let mut dated = tokens
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| Some((i, t, t.date?)));
+        if let Some((i, first, start)) = dated.next() {
+            let end = tokens
+                .get(i + 1)
+                .filter(|next| text.get(first.end..next.start).is_some_and(joins_a_range))
+                .and_then(|next| next.date)
+                .unwrap_or(start);
+            return Some(Span::Dates(start, end));
         }
         weeks(text)
     }
@@ -268,22 +277,116 @@ impl Span {
     }
 }
 
-/// `Week 3`, `Weeks 3-4`, `Week 3 – Week 5`.
+/// What stands between the two ends of a range: `2026-03-01 – 2026-03-15`,
+/// `Week 3 to 4`.
+const RANGE_JOINTS: &[&str] = &[
+    "-", "–", "—", "−", "..", "...", "…", "→", "->", "~", "to", "until", "till", "through", "thru",
+];
+
+fn joins_a_range(between: &str) -> bool {
+    let between = between.trim();
+    RANGE_JOINTS.iter().any(|j| between.eq_ignore_ascii_case(j))
+}
+
+/// The week position or range in `text`: `Week 3`, `Weeks 3-4`, `Week 3 –
+/// Week 5`, `Week 3 to 4`, `W3-W4`. A count before the word makes it a
+/// duration (`1 week`, `2-3 weeks`), not a position; a number after a
+/// word, comma or bracket (`Week 1, Days 4-5`) is something else, not the
+/// end of the range.
 fn weeks(text: &str) -> Option<Span> {
     let lower = text.to_ascii_lowercase();
-    let at = lower.find("week")?;
-    let rest = &lower[at..];
-    let numbers: Vec<u32> = rest
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .take(2)
-        .filter_map(|s| s.parse().ok())
-        .collect();
-    match numbers.as_slice() {
-        [a, b] => Some(Span::Weeks(*a, *b)),
-        [a] => Some(Span::Weeks(*a, *a)),
-        _ => None,
+    lower.char_indices().find_map(|(i, _)| {
+        let before = lower.get(..i)?;
+        if before
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            return None;
+        }
+        let after = week_label(lower.get(i..)?)?;
+        if counts_weeks(before) {
+            return None;
+        }
+        let (first, rest) = number(after)?;
+        Some(Span::Weeks(first, range_end(rest).unwrap_or(first)))
+    })
+}
+
+/// The text after a week label at the start of `s` (`week 3`, `weeks 3`,
+/// `w3`), when one is there.
+fn week_label(s: &str) -> Option<&str> {
+    if let Some(rest) = s.strip_prefix("weeks").or_else(|| s.strip_prefix("week")) {
+        // "weekly", "weekend": other words.
+        return (!rest.starts_with(char::is_alphanumeric)).then(|| rest.trim_start());
     }
+    s.strip_prefix('w')
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Words that count weeks when written before the word "week".
+const COUNT_WORDS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "few", "several",
+];
+
+/// Whether the word ending `before` counts weeks (`1`, `2-3`, `~2`, `a`):
+/// then the week that follows is a duration.
+fn counts_weeks(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    let numeric = word.bytes().any(|b| b.is_ascii_digit())
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b".,-+/".contains(&b));
+    numeric || COUNT_WORDS.contains(&word)
+}
+
+/// The number `s` starts with, and the text after it; none when digits run
+/// into letters (`3rd`).
+fn number(s: &str) -> Option<(u32, &str)> {
+    let rest = s.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let n = s.get(..s.len() - rest.len())?.parse().ok()?;
+    Some((n, rest))
+}
+
+/// Units that make a number a duration (`Week 3 - 2 days of review`).
+const UNITS: &[&str] = &[
+    "d", "day", "days", "h", "hr", "hrs", "hour", "hours", "wk", "wks", "week", "weeks", "month",
+    "months", "sprint", "sprints",
+];
+
+/// The end of a week range whose start has just been read: what follows
+/// when it is a joint and a week number (`-4`, ` to 4`, ` – Week 5`,
+/// `-W4`).
+fn range_end(rest: &str) -> Option<u32> {
+    let rest = rest.trim_start();
+    let after = RANGE_JOINTS
+        .iter()
+        .filter_map(|j| {
+            let r = rest.strip_prefix(j)?;
+            // A word stands alone: "to", not "today".
+            let word = j.ends_with(char::is_alphabetic);
+            (!word || !r.starts_with(char::is_alphanumeric)).then_some(r)
+        })
+        // The longest joint that fits: "->", not "-".
+        .min_by_key(|r| r.len())?
+        .trim_start();
+    let after = week_label(after).unwrap_or(after);
+    let (end, tail) = number(after)?;
+    let unit = tail
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    (!UNITS.contains(&unit)).then_some(end)
 }
 
 #[cfg(test)]
@@ -317,6 +420,64 @@ mod tests {
             Some(Span::Dates(..))
         ));
         assert_eq!(Span::read("soon"), None);
+    }
+
+    #[test]
+    fn a_week_position_is_not_a_duration() {
+        for (text, span) in [
+            ("Week 3", (3, 3)),
+            ("Week 3-4", (3, 4)),
+            ("Weeks 3–4", (3, 4)),
+            ("Week 3 to 4", (3, 4)),
+            ("Week 3 – Week 5", (3, 5)),
+            ("W3-W4", (3, 4)),
+            ("w7", (7, 7)),
+            ("2 weeks (Week 3-4)", (3, 4)),
+            // What follows a comma or a word is not the range's end.
+            ("Week 1, Days 4-5", (1, 1)),
+            ("Week 2 (3 days)", (2, 2)),
+            ("Week 3 - 2 days of review", (3, 3)),
+        ] {
+            assert_eq!(
+                Span::read(text),
+                Some(Span::Weeks(span.0, span.1)),
+                "{text}"
+            );
+        }
+        for text in [
+            "1 week (5 working days)",
+            "1 week (3 days of dev, 2 of review)",
+            "2 weeks",
+            "2-3 weeks, 4 people",
+            "a 2-week sprint 3",
+            "~1 week 2 days",
+            "weekly sync 3",
+            "3rd week",
+        ] {
+            assert_eq!(Span::read(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn two_dates_are_a_range_only_when_written_as_one() {
+        let (a, b) = (
+            jiff::civil::date(2026, 3, 1),
+            jiff::civil::date(2026, 3, 15),
+        );
+        for text in [
+            "2026-03-01 – 2026-03-15",
+            "2026-03-01 to 2026-03-15",
+            "2026-03-01..2026-03-15",
+            "2026-03-01 - 2026-03-15",
+        ] {
+            assert_eq!(Span::read(text), Some(Span::Dates(a, b)), "{text}");
+        }
+        for text in [
+            "2026-03-01 (moved from 2026-03-15)",
+            "2026-03-01, review 2026-03-15",
+        ] {
+            assert_eq!(Span::read(text), Some(Span::Dates(a, a)), "{text}");
+        }
     }
 
     #[test]

@@ -88,7 +88,7 @@ pub(super) fn table_kind(header: &Row, role: Option<Role>) -> TableKind {
             .iter()
             .any(|c| contains_ignore_ascii_case(&c.text, w))
     };
-    if has("risk")
+    if names_risks(header, role)
         && (has("mitigation") || has("impact") || has("likelihood") || has("probability"))
     {
         TableKind::Risks
@@ -100,14 +100,20 @@ pub(super) fn table_kind(header: &Row, role: Option<Role>) -> TableKind {
         TableKind::Stakeholders
     } else if has("component") && has("change") {
         TableKind::ComponentChanges
-    } else if has("date") && (has("update") || has("progress") || has("note") || has("entry")) {
+    } else if role == Some(Role::Timeline)
+        || has_word(header, &["start", "begin"]) && has_word(header, &["end", "finish", "due"])
+    {
+        // A schedule, whatever else it notes: a "Notes" or "Last update"
+        // column beside its dates does not make it a log.
+        TableKind::Timeline
+    } else if has_entry_date(header)
+        && (has("update") || has("progress") || has("note") || has("entry"))
+    {
         TableKind::ProgressLog
     } else if has("start") || has("end date") || has("due") {
         TableKind::Timeline
     } else if role == Some(Role::ProgressLog) {
         TableKind::ProgressLog
-    } else if role == Some(Role::Timeline) {
-        TableKind::Timeline
     } else if has("dependenc") {
         TableKind::Dependencies
     } else if role == Some(Role::Risks) && has("mitigation") {
@@ -115,6 +121,78 @@ pub(super) fn table_kind(header: &Row, role: Option<Role>) -> TableKind {
     } else {
         TableKind::Other
     }
+}
+
+/// Whether a column names the risk each row is, as a risk register's do:
+/// the first column (after a `#` or `ID` one) headed with the word "risk"
+/// (`Risk`, `Technical risks`, `Risk ID`), or, under a risks section, a
+/// column headed exactly `Risk`, `Risks` or `Description`. A table with a
+/// risk column among others (`Component | Change | Risk Level | Impact`)
+/// lists components, not risks.
+fn names_risks(header: &Row, role: Option<Role>) -> bool {
+    const ID: &[&str] = &["id", "no", "nr", "num", "number", "ref"];
+    // Words after "risk" that still name the risk itself; any other
+    // ("Risk Level", "Risk area") makes the column a property of the row.
+    const NAMING: &[&str] = &[
+        "id",
+        "description",
+        "name",
+        "item",
+        "title",
+        "statement",
+        "event",
+    ];
+    let first = header
+        .cells
+        .iter()
+        .find(|c| !words(&c.text).all(|w| is_one_of(w, ID)));
+    let first_names_risk = first.is_some_and(|c| {
+        let mut from_risk = words(&c.text).skip_while(|w| !is_one_of(w, &["risk", "risks"]));
+        from_risk.next().is_some() && from_risk.all(|w| is_one_of(w, NAMING))
+    });
+    first_names_risk
+        || role == Some(Role::Risks)
+            && header
+                .cells
+                .iter()
+                .any(|c| is_one_of(c.text.trim(), &["risk", "risks", "description"]))
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> + Clone {
+    text.split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+fn is_one_of(word: &str, set: &[&str]) -> bool {
+    set.iter().any(|s| word.eq_ignore_ascii_case(s))
+}
+
+/// Whether a column dates the row itself, as a log's does (`Date`, `Date
+/// added`), rather than scheduling something (`Due Date`, `Target date`).
+fn has_entry_date(header: &Row) -> bool {
+    const SCHEDULE: &[&str] = &[
+        "start", "begin", "end", "finish", "due", "target", "deadline", "plan", "expect", "estimat",
+    ];
+    header.cells.iter().any(|c| {
+        let mut cell = words(&c.text);
+        let dated = cell
+            .clone()
+            .any(|w| starts_with_ignore_ascii_case(w, "date"));
+        dated && !cell.any(|w| SCHEDULE.iter().any(|n| starts_with_ignore_ascii_case(w, n)))
+    })
+}
+
+/// Whether a header cell has a word starting with one of `needles`, as
+/// [`crate::Table::column`] finds columns: "Start Date", not "Restart".
+fn has_word(header: &Row, needles: &[&str]) -> bool {
+    header.cells.iter().any(|c| {
+        words(&c.text).any(|w| needles.iter().any(|n| starts_with_ignore_ascii_case(w, n)))
+    })
+}
+
+fn starts_with_ignore_ascii_case(word: &str, prefix: &str) -> bool {
+    word.get(..prefix.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(prefix))
 }
 
 /// Whether `hay` contains `needle` (lower-case ASCII), ignoring ASCII case.
@@ -130,7 +208,7 @@ fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
 /// before reading its cells' text: every `|` not escaped with `\\`, in a
 /// code span too (`` `a|b` `` is two cells).
 pub(super) fn count_cells(line: &str) -> usize {
-    let t = line.trim();
+    let t = without_containers(line);
     let t = t.strip_prefix('|').unwrap_or(t);
     let t = t
         .strip_suffix('|')
@@ -157,3 +235,19 @@ pub(super) fn count_cells(line: &str) -> usize {
     }
     cells
 }
+
+/// A row's line without the markers of the blockquotes and the indentation
+/// of the list items it sits in (`> > | a | b |`, `   | a |`): every `>`
+/// leading a row is a quote's, since one that opened a new quote would
+/// have ended the table.
+fn without_containers(line: &str) -> &str {
+    let mut t = line.trim();
+    while let Some(rest) = t.strip_prefix('>') {
+        t = rest.trim_start();
+    }
+    t
+}
+
+#[cfg(test)]
+#[path = "tables_tests.rs"]
+mod tests;

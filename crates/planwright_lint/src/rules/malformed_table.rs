@@ -3,7 +3,9 @@
 //! ## What it does
 //! Compares the number of cells written in each row with the header's.
 //! Markdown renderers silently drop extra cells and pad missing ones, so
-//! the row shows something other than what was written.
+//! the row shows something other than what was written. In a table inside
+//! a blockquote or list item, the `>` markers and the indentation are not
+//! cells.
 //!
 //! ## Why
 //! A missing cell shifts meaning (the owner lands in the date column); an

@@ -6,6 +6,13 @@
 //! that goes the other way is reported. Rows without a readable date are
 //! skipped.
 //!
+//! A progress log is a table under a progress-log heading, or one dating
+//! its rows (`Date`) with an update, progress, notes or entry column. A
+//! schedule is not a log, even with a `Notes` column: a table with start
+//! and end columns, or under a Timeline or Schedule heading, is a timeline
+//! (PW204), and a `Due Date` or `Target date` column schedules rather than
+//! dates an entry.
+//!
 //! ## Why
 //! A log out of order is usually an entry added in the wrong place or with
 //! the wrong date, and readers take the last row for the latest news.

@@ -6,6 +6,14 @@
 //! `-`, `TBD`, `TODO` or `?`. A risk table without any mitigation column is
 //! reported once.
 //!
+//! A risk table is a register whose rows are risks: its first column
+//! (after a `#` or `ID` column) names the risk (`Risk`, `Risks`,
+//! `Technical risk`, `Risk ID`), or, under a Risks heading, a column is
+//! headed exactly `Risk`, `Risks` or `Description`; and it has a
+//! mitigation, impact, likelihood or probability column. A table of other
+//! things with a risk column (`Component | Change | Risk Level | Impact`,
+//! `Step | Impact | Rollback risk`) is not a risk table.
+//!
 //! ## Why
 //! Naming a risk without a response records a worry, not a plan.
 //!

@@ -3,11 +3,21 @@
 //!
 //! ## What it does
 //! Reads start and end dates from timeline tables (`Start` / `End`
-//! columns, or two dates in one cell) and from phase estimates, and week
+//! columns, or a range in one cell) and from phase estimates, and week
 //! numbers (`Week 3-4`) where dates are not given. Reports a row or phase
 //! whose end comes before its start, and a phase whose start comes before
 //! the end of a phase listed in its dependencies. Dates are compared only
 //! with dates and weeks only with weeks.
+//!
+//! A timeline table has start and end columns, or stands under a Timeline
+//! or Schedule heading, whatever other columns (`Notes`, `Last update`) it
+//! has. Two dates in one cell are a range only when written as one
+//! (`2026-03-01 – 2026-03-15`, `2026-03-01 to 2026-03-15`, `..`): in
+//! `2026-04-01 (moved from 2026-03-15)` the second is a note. A week is a
+//! position when numbered after the word (`Week 3`, `Weeks 3–4`, `Week 3
+//! to 4`, `W3-W4`); `1 week` and `2 weeks` are durations and say nothing
+//! of when, and a number after a comma or another word (`Week 1, Days
+//! 4-5`) does not extend the range.
 //!
 //! ## Why
 //! A schedule that cannot be followed is usually a copy-paste slip or a
