@@ -9,6 +9,7 @@
 pub mod dialect;
 pub mod edit;
 pub mod json;
+pub mod markup;
 pub mod model;
 mod parse;
 mod rendered;

@@ -10,10 +10,11 @@
 //! latest version. No lock file is left in the user's folder.
 //!
 //! What cannot be preserved: a write replaces the file, so hard links to it
-//! are broken and the owner becomes the writing user (the mode is kept). A
-//! symlinked plan is written through to its target. An editor that is not
-//! planwright and ignores the lock can still slip a change in between the
-//! last check and the rename; the window is one `read` long.
+//! are broken and the owner becomes the writing user (the mode is kept);
+//! so only a file the user may write to is replaced, whatever the folder
+//! allows. A symlinked plan is written through to its target. An editor
+//! that is not planwright and ignores the lock can still slip a change in
+//! between the last check and the rename; the window is one `read` long.
 //!
 //! Only regular files are edited: a device, FIFO or socket is refused by
 //! its metadata before it is opened (a FIFO opened for reading waits for
@@ -199,6 +200,19 @@ fn atomic_write(
     // read-only stays untouched even for root, who could rename over it.
     if permissions.readonly() {
         return Err(WriteError::ReadOnlyFile { path: shown });
+    }
+    // Nor do the mode bits say who may write: another user's plan of mode
+    // 644, in a folder anyone may write to, was replaced (and became the
+    // writer's). Opening it for writing, which changes nothing, asks the
+    // system, which knows the caller's user, groups and ACLs, and a file
+    // system mounted read-only.
+    if let Err(e) = fs::OpenOptions::new().write(true).open(target) {
+        return Err(match e.kind() {
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                WriteError::ReadOnlyFile { path: shown }
+            }
+            _ => io_err(e),
+        });
     }
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
@@ -411,6 +425,29 @@ mod tests {
         dir_ro.set_readonly(false);
         fs::set_permissions(dir.path(), dir_ro).unwrap();
         assert!(matches!(err, WriteError::ReadOnlyDir { .. }), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "- [ ] a\n");
+        assert_eq!(leftovers(dir.path()), ["plan.md"]);
+    }
+
+    /// Mode 464: writable by its group, not by its owner, so the mode bits
+    /// do not read as read-only but the system refuses its owner. Root may
+    /// write anything, so this needs another user; as root, the CLI test
+    /// `a_file_the_user_may_not_write_is_left_alone` runs it as `nobody`.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_the_user_may_not_write_is_refused_whatever_its_mode_says() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = plan(dir.path(), "- [ ] a\n");
+        fs::set_permissions(&path, Permissions::from_mode(0o464)).unwrap();
+        if fs::OpenOptions::new().write(true).open(&path).is_ok() {
+            eprintln!("skipped: this user (root) may write any file; the CLI test covers it");
+            return;
+        }
+        assert!(!fs::metadata(&path).unwrap().permissions().readonly());
+        let edit = [Edit::replace(TextRange::new(3, 4), "x")];
+        let err = write_patched(&path, "- [ ] a\n", &edit).unwrap_err();
+        assert!(matches!(err, WriteError::ReadOnlyFile { .. }), "{err}");
         assert_eq!(fs::read_to_string(&path).unwrap(), "- [ ] a\n");
         assert_eq!(leftovers(dir.path()), ["plan.md"]);
     }

@@ -18,7 +18,7 @@ pub enum ResolveError {
     /// A name shaped like an id (`4`, `T009`) that no task has. It is not
     /// looked for in the tasks' texts: `4` is far more likely a position
     /// typed without its `#` than a fragment of "429".
-    #[error("no task has the id `{query}`{}", id_hint(*.position, .near, .candidates))]
+    #[error("no task has the id `{query}`{}", id_hint(*.position, .near, .candidates, *.no_tasks))]
     UnknownId {
         query: String,
         /// The task at that position, when the name is a plain number
@@ -28,6 +28,9 @@ pub enum ResolveError {
         /// case (`T1` for `T001`, `T-1`), which `candidates` then lists.
         near: Vec<String>,
         candidates: Vec<String>,
+        /// Whether the plan has no task at all: "the plan's tasks have no
+        /// ids" would speak of tasks that are not there.
+        no_tasks: bool,
     },
     #[error("`{query}` matches {} tasks; name one by {hint}:{}", .candidates.len(), candidates_text(.candidates))]
     Ambiguous {
@@ -39,25 +42,41 @@ pub enum ResolveError {
         hint: String,
         candidates: Vec<String>,
     },
+    /// Every name of a command's list that failed (see [`resolve_all`]).
+    #[error("{}", several(.0))]
+    Several(Vec<ResolveError>),
 }
 
 /// How many tasks an "unknown" error lists; a long plan would drown the
 /// message.
 const MAX_LISTED: usize = 20;
 
-/// Resolves every query, or fails on the first one that does not name
-/// exactly one task. Repeated tasks are listed once, in query order.
+/// Resolves every query, or fails naming every one that does not name
+/// exactly one task (one error as it is, several as
+/// [`ResolveError::Several`]): fixing one typo at a time, run after run,
+/// was the alternative. Repeated tasks are listed once, in query order.
 pub fn resolve_all(plan: &Plan, queries: &[String]) -> Result<Vec<usize>, ResolveError> {
     let index = Index::new(plan);
     let mut seen = HashSet::new();
     let mut out = Vec::new();
+    let mut errors: Vec<ResolveError> = Vec::new();
     for q in queries {
-        let i = index.resolve(q)?;
-        if seen.insert(i) {
-            out.push(i);
+        match index.resolve(q) {
+            Ok(i) => {
+                if seen.insert(i) {
+                    out.push(i);
+                }
+            }
+            // A name given twice is one mistake.
+            Err(e) if errors.contains(&e) => {}
+            Err(e) => errors.push(e),
         }
     }
-    Ok(out)
+    match errors.len() {
+        0 => Ok(out),
+        1 => Err(errors.remove(0)),
+        _ => Err(ResolveError::Several(errors)),
+    }
 }
 
 /// Resolves one query: `#N` by position, then by id (any case), then by
@@ -343,6 +362,7 @@ fn unknown_id(plan: &Plan, q: &str) -> ResolveError {
         position: position.map(|i| i + 1),
         near: near_ids,
         candidates,
+        no_tasks: plan.tasks.is_empty(),
     }
 }
 
@@ -377,7 +397,12 @@ fn id_shape(id: &str) -> Vec<String> {
 
 /// What an unknown id's error adds: the ids it was probably meant to be,
 /// the task at that position, or the ids the plan has.
-fn id_hint(position: Option<usize>, near: &[String], candidates: &[String]) -> String {
+fn id_hint(
+    position: Option<usize>,
+    near: &[String],
+    candidates: &[String],
+    no_tasks: bool,
+) -> String {
     if !near.is_empty() {
         let names: Vec<String> = near.iter().map(|id| format!("`{id}`")).collect();
         return format!(
@@ -388,6 +413,7 @@ fn id_hint(position: Option<usize>, near: &[String], candidates: &[String]) -> S
     }
     match position {
         Some(n) => format!("; by position, `#{n}` is:{}", candidates_text(candidates)),
+        None if no_tasks => candidates_text(&[]),
         None if candidates.is_empty() => {
             "; the plan's tasks have no ids: name one by #index or by its text".to_owned()
         }
@@ -446,6 +472,41 @@ fn describe(index: usize, t: &Task) -> String {
         String::new()
     };
     format!("#{}{id} [{}] {}", index + 1, t.mark, t.text)
+}
+
+/// `3 tasks are unknown:`, then each error indented under it; a list of
+/// tasks an earlier error printed already is not printed again.
+fn several(errors: &[ResolveError]) -> String {
+    let ambiguous = errors
+        .iter()
+        .filter(|e| matches!(e, ResolveError::Ambiguous { .. }))
+        .count();
+    let what = match ambiguous {
+        0 => "unknown",
+        n if n == errors.len() => "ambiguous",
+        _ => "unknown or ambiguous",
+    };
+    let mut out = format!("{} tasks are {what}:", errors.len());
+    let mut listed: Vec<String> = Vec::new();
+    for e in errors {
+        let text = e.to_string();
+        let (head, list) = text.split_once('\n').unwrap_or((&text, ""));
+        out.push_str("\n  ");
+        out.push_str(head);
+        if list.is_empty() {
+            continue;
+        }
+        if listed.iter().any(|l| l == list) {
+            out.push_str("\n    (the same tasks as above)");
+            continue;
+        }
+        for line in list.lines() {
+            out.push_str("\n  ");
+            out.push_str(line);
+        }
+        listed.push(list.to_owned());
+    }
+    out
 }
 
 fn candidates_text(candidates: &[String]) -> String {

@@ -60,6 +60,14 @@ fn ambiguous_and_unknown_list_candidates() {
         err.to_string(),
         "no task matches `x`; the plan has no tasks"
     );
+    // An id in a plan without tasks: no tasks, not tasks without ids.
+    for plan in ["", "# Empty\n\nText.\n"] {
+        let err = resolve(&parse(plan), "T001").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no task has the id `T001`; the plan has no tasks"
+        );
+    }
 }
 
 #[test]
@@ -166,11 +174,46 @@ fn resolving_all_at_once_agrees_with_one_at_a_time() {
     let one_by_one: Vec<usize> = queries.iter().map(|q| resolve(&plan, q).unwrap()).collect();
     assert_eq!(one_by_one, [3, 1, 0, 2, 1, 3]);
     assert_eq!(resolve_all(&plan, &queries), Ok(vec![3, 1, 0, 2]));
-    // The first query that names no single task is the error.
-    let bad = ["T001".into(), "write".into(), "#9".into()];
+    // One query that names no single task is the error as it stands.
+    let bad = ["T001".into(), "write".into(), "#2".into()];
     assert_eq!(
         resolve_all(&plan, &bad),
         Err(resolve(&plan, "write").unwrap_err())
+    );
+}
+
+#[test]
+fn every_name_that_fails_is_reported_at_once() {
+    let plan = parse(PLAN);
+    let queries: Vec<String> = ["nosuch", "T001", "T999", "#99", "nosuch", "zzz"]
+        .map(String::from)
+        .to_vec();
+    let err = resolve_all(&plan, &queries).unwrap_err();
+    let each = ["nosuch", "T999", "#99", "zzz"].map(|q| resolve(&plan, q).unwrap_err());
+    assert_eq!(err, ResolveError::Several(each.to_vec()));
+    // A list of tasks is printed once, under the first error that has it.
+    assert_eq!(
+        err.to_string(),
+        "4 tasks are unknown:\n  \
+         no task matches `nosuch`\n    \
+         #1 T001 [ ] Write the parser\n    \
+         #2 T002 [x] Write the printer\n    \
+         #3 [ ] Review docs\n    \
+         #4 1.2 [ ] Ship\n  \
+         no task has the id `T999`; the ids are:\n    \
+         #1 T001 [ ] Write the parser\n    \
+         #2 T002 [x] Write the printer\n    \
+         #4 1.2 [ ] Ship\n  \
+         no task matches `#99`\n    \
+         the plan has 4 tasks, #1 to #4\n  \
+         no task matches `zzz`\n    \
+         (the same tasks as above)"
+    );
+    let err = resolve_all(&plan, &["write".into(), "#0".into()]).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("2 tasks are unknown or ambiguous:\n  `write` matches 2 tasks"),
+        "{err}"
     );
 }
 

@@ -56,11 +56,19 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
                 expected.title.clone_from(&actual.title);
             }
         }
-        Intent::FieldAdded { key, value } => {
-            let is_key = |f: &FieldShape| f.header && normalize_key(&f.key) == *key;
-            let Some(new) = actual.metadata.iter().position(is_key) else {
+        Intent::FieldAdded { key, value, header } => {
+            // The added field is where the fields first differ: the same
+            // key may stand further down, in a story's section.
+            let new = actual
+                .metadata
+                .iter()
+                .zip(&expected.metadata)
+                .position(|(a, e)| a != e)
+                .unwrap_or(expected.metadata.len());
+            let is_key = |f: &FieldShape| f.header == *header && normalize_key(&f.key) == *key;
+            if !actual.metadata.get(new).is_some_and(is_key) {
                 return fail("the added field does not read back");
-            };
+            }
             let field = actual.metadata[new].clone();
             if field.value != *value {
                 return fail(format!("the added field reads `{}`", field.value));

@@ -50,6 +50,18 @@ pub enum LoadError {
         offset: usize,
         line: usize,
     },
+    /// A NUL byte, which is valid UTF-8 but in no text a person writes:
+    /// a binary file, or UTF-16 without a byte-order mark, whose ASCII
+    /// letters each come with one and which would otherwise pass for a
+    /// plan with nothing in it.
+    #[error(
+        "{path}: not a text file (NUL byte at offset {offset}, line {line}); planwright reads UTF-8"
+    )]
+    NotText {
+        path: String,
+        offset: usize,
+        line: usize,
+    },
     #[error("{path}: not a regular file")]
     NotAFile { path: String },
     #[error("{path}: permission denied")]
@@ -126,24 +138,16 @@ impl LoadError {
 
 /// Reads a plan file as UTF-8.
 pub fn read_plan_file(path: &Path) -> Result<SourceFile, LoadError> {
-    // One open and one fstat: `metadata` then `fs::read` looked the path
-    // up twice and asked for its size twice (`read_to_end` on a `File`
-    // re-stats it), three syscalls more per plan over a large tree.
     let io = |e| LoadError::io(path, e);
+    // The type is checked on the path before the file is opened: opening
+    // a named pipe for reading waits for a writer, so `lint fifo-plan.md`
+    // never returned. Then once more on the handle, for a FIFO or device
+    // swapped in between (whose open may still wait: std cannot open
+    // without waiting).
+    check_kind(&std::fs::metadata(path).map_err(io)?, path)?;
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
-    if meta.is_dir() {
-        return Err(LoadError::IsDirectory {
-            path: display_path(path),
-        });
-    }
-    if !meta.is_file() && !is_pipe(&meta) {
-        // A device may never end (`/dev/zero`); a pipe does, and is how
-        // `planwright show <(git show main:plan.md)` reaches us.
-        return Err(LoadError::NotAFile {
-            path: display_path(path),
-        });
-    }
+    check_kind(&meta, path)?;
     if meta.len() > MAX_PLAN_BYTES {
         return Err(too_large(path));
     }
@@ -152,6 +156,24 @@ pub fn read_plan_file(path: &Path) -> Result<SourceFile, LoadError> {
         path: path.to_owned(),
         text: decode(bytes, path)?,
     })
+}
+
+/// Refuses what is no plan file: a folder, a device (`/dev/zero` never
+/// ends), a socket, a named pipe. The one pipe read is one the shell
+/// handed over, as `planwright show <(git show main:plan.md)` does.
+fn check_kind(meta: &std::fs::Metadata, path: &Path) -> Result<(), LoadError> {
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory {
+            path: display_path(path),
+        });
+    }
+    let readable = meta.is_file() || (is_pipe(meta) && handed_over(path));
+    if !readable {
+        return Err(LoadError::NotAFile {
+            path: display_path(path),
+        });
+    }
+    Ok(())
 }
 
 #[cfg(unix)]
@@ -165,6 +187,45 @@ fn is_pipe(_: &std::fs::Metadata) -> bool {
     false
 }
 
+/// Whether the pipe at `path` is one of this process's open descriptors
+/// (`/dev/fd/63` from `<(…)`, `/dev/stdin`) rather than a named pipe made
+/// by `mkfifo`: opening one never waits, its writer being there already
+/// or gone for good.
+///
+/// On Linux `/dev/fd/63` leads to `/proc/self/fd/63`, whose link reads
+/// `pipe:[…]` for a pipe that is in no folder; a named pipe's reads as
+/// its path, and opening that one waits for a writer.
+#[cfg(target_os = "linux")]
+fn handed_over(path: &Path) -> bool {
+    let mut at = path.to_path_buf();
+    // Bounded, as the kernel bounds a chain of links.
+    for _ in 0..40 {
+        let Ok(target) = std::fs::read_link(&at) else {
+            return false;
+        };
+        if target.as_os_str().as_encoded_bytes().starts_with(b"pipe:[") {
+            return true;
+        }
+        // `join` keeps an absolute target as it is.
+        at = at
+            .parent()
+            .map_or_else(|| target.clone(), |dir| dir.join(&target));
+    }
+    false
+}
+
+/// Elsewhere `/dev/fd/N` is the descriptor itself, and opening it
+/// duplicates the descriptor, which never waits.
+#[cfg(all(unix, not(target_os = "linux")))]
+fn handed_over(path: &Path) -> bool {
+    std::fs::canonicalize(path).is_ok_and(|p| p.starts_with("/dev/fd"))
+}
+
+#[cfg(not(unix))]
+fn handed_over(_: &Path) -> bool {
+    false
+}
+
 /// Reads a plan from `reader` (standard input, for `-`), reported as
 /// `name`: errors name it as they would name a file.
 pub fn read_plan_from(mut reader: impl io::Read, name: &Path) -> Result<SourceFile, LoadError> {
@@ -175,19 +236,39 @@ pub fn read_plan_from(mut reader: impl io::Read, name: &Path) -> Result<SourceFi
     })
 }
 
-/// The text of a plan's bytes, or where they stop being UTF-8: the byte
-/// offset, and the line as Markdown counts lines (`\n`, `\r\n` or a
-/// lone `\r` end one), as every other line planwright reports.
+/// The text of a plan's bytes, or where they stop being text: the first
+/// byte that is not UTF-8 or is NUL (see [`LoadError::NotText`]), by its
+/// offset and its line as Markdown counts lines (`\n`, `\r\n` or a lone
+/// `\r` end one), as every other line planwright reports.
 pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, LoadError> {
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
-        let line = planwright_core::LineIndex::new(valid).line_count();
-        LoadError::NotUtf8 {
-            path: display_path(path),
+    // `contains` finds a NUL with memchr; the position is only looked for
+    // in a file that has one.
+    let nul = if bytes.contains(&0) {
+        bytes.iter().position(|&b| b == 0)
+    } else {
+        None
+    };
+    let (valid, bytes) = match String::from_utf8(bytes) {
+        Ok(text) if nul.is_none() => return Ok(text),
+        Ok(text) => (text.len(), text.into_bytes()),
+        Err(e) => (e.utf8_error().valid_up_to(), e.into_bytes()),
+    };
+    let line_at = |offset: usize| {
+        let before = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+        planwright_core::LineIndex::new(before).line_count()
+    };
+    let path = display_path(path);
+    Err(match nul.filter(|&at| at < valid) {
+        Some(offset) => LoadError::NotText {
+            path,
             offset,
-            line,
-        }
+            line: line_at(offset),
+        },
+        None => LoadError::NotUtf8 {
+            path,
+            offset: valid,
+            line: line_at(valid),
+        },
     })
 }
 
@@ -261,6 +342,29 @@ pub fn display_path(path: &Path) -> String {
     }
 }
 
+/// The bytes of the path [`display_path`] shows, when it had to escape
+/// some (a Unix name that is not UTF-8), for a format that must name the
+/// file itself, as SARIF's URIs do; `None` when the shown path is exact.
+#[cfg(unix)]
+pub fn escaped_path_bytes(path: &Path) -> Option<Vec<u8>> {
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = path.as_os_str().as_bytes();
+    if std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    // The leading `./` goes, as `display_path` drops it.
+    let mut rest = bytes;
+    while let Some(after) = rest.strip_prefix(b"./") {
+        rest = &after[after.iter().take_while(|&&b| b == b'/').count()..];
+    }
+    Some(rest.to_vec())
+}
+
+#[cfg(not(unix))]
+pub fn escaped_path_bytes(_: &Path) -> Option<Vec<u8>> {
+    None
+}
+
 #[cfg(unix)]
 fn unambiguous(path: &Path) -> String {
     use std::fmt::Write as _;
@@ -299,6 +403,13 @@ mod tests {
         assert_eq!(shown(b"specs/\xfe-plan.md"), "specs/\\xFE-plan.md");
         // A character cut short is its bytes; whole ones stay as they are.
         assert_eq!(shown(b"caf\xc3-\xc3\xa9.md"), "caf\\xC3-\u{e9}.md");
+        // The bytes themselves, for SARIF, without the `./` either.
+        let exact = |b: &[u8]| escaped_path_bytes(Path::new(std::ffi::OsStr::from_bytes(b)));
+        assert_eq!(
+            exact(b"./specs/\xff-plan.md").unwrap(),
+            b"specs/\xff-plan.md"
+        );
+        assert_eq!(exact(b"specs/plan.md"), None);
     }
 
     #[test]
@@ -428,6 +539,25 @@ mod tests {
             err.to_string()
                 .ends_with("bad.md: not valid UTF-8 (invalid byte at offset 10, line 3)"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn a_nul_byte_is_no_text_and_the_first_bad_byte_is_named() {
+        let stdin = Path::new("<stdin>");
+        let err = |bytes: &[u8]| decode(bytes.to_vec(), stdin).unwrap_err().to_string();
+        assert_eq!(
+            err(b"#\0 \0P\0"),
+            "<stdin>: not a text file (NUL byte at offset 1, line 1); planwright reads UTF-8"
+        );
+        // Whichever comes first: a NUL, or a byte that is not UTF-8.
+        assert_eq!(
+            err(b"# ok\n\0\xff"),
+            "<stdin>: not a text file (NUL byte at offset 5, line 2); planwright reads UTF-8"
+        );
+        assert_eq!(
+            err(b"# ok\n\xff\0"),
+            "<stdin>: not valid UTF-8 (invalid byte at offset 5, line 2)"
         );
     }
 

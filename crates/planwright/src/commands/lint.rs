@@ -17,7 +17,6 @@ use planwright_lint::render::{self, FileError, FileReport, Summary};
 use planwright_lint::{Diagnostic, RuleSet, Severity};
 use planwright_workspace::config::load_config;
 use planwright_workspace::discover::discover_with;
-use planwright_workspace::source::display_path;
 use planwright_workspace::{SourceFile, read_plan_file};
 use rayon::prelude::*;
 
@@ -114,6 +113,8 @@ pub enum ColorWhen {
 pub(crate) struct Linted {
     pub path: PathBuf,
     pub display: String,
+    /// The path's bytes when `display` shows some escaped, for SARIF.
+    pub exact_path: Option<Vec<u8>>,
     pub source: String,
     pub diagnostics: Vec<Diagnostic>,
     pub rules: RuleSet,
@@ -358,7 +359,7 @@ fn whole_run(
         let summary = Summary::of(&reports);
         let mut text = statistics(args.format, diagnostics, errors, summary);
         if args.format == LintFormat::Human {
-            text.push_str(&summary.line_with_unreadable(unreadable));
+            text.push_str(&summary.line_with_failures(unreadable, errors.len() - unreadable));
             text.push('\n');
         }
         return text;
@@ -374,7 +375,8 @@ fn whole_run(
         (format, Some(render)) => {
             let mut text = per_file(&reports, render);
             if format == LintFormat::Human {
-                text.push_str(&Summary::of(&reports).line_with_unreadable(unreadable));
+                let unwritten = errors.len() - unreadable;
+                text.push_str(&Summary::of(&reports).line_with_failures(unreadable, unwritten));
                 text.push('\n');
             }
             text
@@ -392,6 +394,7 @@ fn whole_run(
                 .iter()
                 .map(|r| FileReport {
                     path: if unnamed_stdin { "stdin" } else { r.path },
+                    exact_path: r.exact_path.filter(|_| !unnamed_stdin),
                     source: r.source,
                     diagnostics: r.diagnostics,
                 })
@@ -451,6 +454,7 @@ impl Linted {
     fn report(&self) -> FileReport<'_> {
         FileReport {
             path: &self.display,
+            exact_path: self.exact_path.as_deref(),
             source: &self.source,
             diagnostics: &self.diagnostics,
         }
@@ -458,8 +462,7 @@ impl Linted {
 }
 
 fn lint_path(path: &Path, settings: &Settings) -> Result<Linted, RunError> {
-    let file =
-        read_plan_file(path).map_err(|e| RunError::new(display_path(path), e.to_string()))?;
+    let file = read_plan_file(path).map_err(|e| RunError::of(path, e.to_string()))?;
     Ok(lint_file(file, settings))
 }
 
@@ -469,6 +472,7 @@ fn lint_file(file: SourceFile, settings: &Settings) -> Linted {
     let diagnostics = lint_text(&file.path, &file.text, &rules, &settings.root, settings);
     Linted {
         display: file.display(),
+        exact_path: planwright_workspace::source::escaped_path_bytes(&file.path),
         path: file.path,
         source: file.text,
         diagnostics,

@@ -2,10 +2,11 @@
 //! that standard error gets the library's whole line and the JSON and
 //! SARIF reports file the reason under the path.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use planwright_lint::render::FileError;
 use planwright_workspace::discover::DiscoverError;
+use planwright_workspace::source::{display_path, escaped_path_bytes};
 
 /// A path that could not be read (or, with `--fix`, written). Its line
 /// goes to standard error as the library worded it; the JSON and SARIF
@@ -15,11 +16,26 @@ pub(crate) struct RunError {
     pub path: String,
     /// The whole message, which starts with the path.
     pub line: String,
+    /// The path's bytes when `path` shows some escaped, for SARIF.
+    pub exact_path: Option<Vec<u8>>,
 }
 
 impl RunError {
     pub(crate) fn new(path: String, line: String) -> Self {
-        Self { path, line }
+        Self {
+            path,
+            line,
+            exact_path: None,
+        }
+    }
+
+    /// The error `line` of the file at `path`, named as findings name it.
+    pub(crate) fn of(path: &Path, line: String) -> Self {
+        Self {
+            path: display_path(path),
+            line,
+            exact_path: escaped_path_bytes(path),
+        }
     }
 
     pub(crate) fn discovered(e: &DiscoverError) -> Self {
@@ -30,6 +46,7 @@ impl RunError {
         Self {
             path: path.clone(),
             line: e.to_string(),
+            exact_path: None,
         }
     }
 
@@ -46,6 +63,7 @@ impl RunError {
     pub(crate) fn report(&self) -> FileError<'_> {
         FileError {
             path: &self.path,
+            exact_path: self.exact_path.as_deref(),
             message: self.message(),
         }
     }

@@ -58,7 +58,7 @@ pub(crate) fn apply(
         let new_text = match new_text {
             Ok(t) => t,
             Err(e) => {
-                errors.push(RunError::new(file.display.clone(), e));
+                errors.push(RunError::of(&file.path, e));
                 continue;
             }
         };

@@ -4,6 +4,7 @@ mod dialects;
 mod discovery;
 mod edit;
 mod edit_refusals;
+mod file_kinds;
 mod init;
 mod lint;
 mod lint_inputs;

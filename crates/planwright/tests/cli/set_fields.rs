@@ -171,3 +171,46 @@ fn a_missing_field_is_reported_before_a_status_the_dialect_lacks() {
     );
     assert_eq!(after, text);
 }
+
+#[test]
+fn an_added_field_joins_a_metadata_sections_list() {
+    let text = "# Plan\n\n## Metadata\n\n- **Status:** Draft\n- **Owner:** bob\n\n## Phase 1\n\n- [ ] T001 a\n";
+    let (code, out, err, after) = run(text, &["set", "plan.md", "priority", "high", "--add"]);
+    assert_eq!((code, err.as_str()), (Some(0), ""), "{out}");
+    assert_eq!(after, text.replace("bob\n", "bob\n- **Priority:** high\n"));
+}
+
+#[test]
+fn a_value_leaves_the_lines_after_it_as_they_read() {
+    // A lone backtick would open a code span that the Status line's
+    // backtick closes, turning that field into code on GitHub.
+    let text = "# Plan\n\n**Owner:** bob\n**Status:** Draft `x`\n**Date:** 2025-01-01\n";
+    let (code, out, err, after) = run(text, &["set", "plan.md", "owner", "a`b"]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (Some(0), "set owner: a`b\n", "")
+    );
+    assert_eq!(after, text.replace("bob", "a\\`b"));
+    // So are an open tag, a bracket and a star; markup the value closes
+    // itself is written as given.
+    for (value, written) in [
+        ("<b>bold", "\\<b>bold"),
+        ("see [x", "see \\[x"),
+        ("a*b", "a\\*b"),
+        ("`v2` of [spec](spec.md)", "`v2` of [spec](spec.md)"),
+    ] {
+        let (code, _, err, after) = run(text, &["set", "plan.md", "owner", value]);
+        assert_eq!((code, err.as_str()), (Some(0), ""), "{value}");
+        assert_eq!(after, text.replace("bob", written), "{value}");
+    }
+    // Where the value's own code span would close a backtick the plan left
+    // open, nothing is written.
+    let text = "# Plan\n\n**Note:** it`s\n**Owner:** bob\n";
+    let (code, _, err, after) = run(text, &["set", "plan.md", "owner", "`x`"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with("planwright: error: plan.md: the value cannot be written as a bold field: its markup would pair with markup around it"),
+        "{err}"
+    );
+    assert_eq!(after, text);
+}

@@ -101,3 +101,36 @@ fn a_wrapped_task_is_named_and_shown_whole() {
     let after = std::fs::read_to_string(dir.path().join("md.md")).expect("read");
     assert_eq!(after, plan.replacen("[ ]", "[x]", 1));
 }
+
+#[test]
+fn every_bad_name_is_reported_and_nothing_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "md.md", PLAN);
+    let out = planwright(
+        &["done", "md.md", "T003", "nosuch", "T999", "#99"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: md.md: 3 tasks are unknown:\n  \
+         no task matches `nosuch`\n    \
+         #1 T003 [ ] Add a `--bar` flag to **CLI**\n    \
+         #2 T004 [ ] Add `--foo` flag to **CLI**\n    \
+         #3 T005 [ ] Read [the guide](docs/guide.md) and _fix_ \\*typos\\*\n  \
+         no task has the id `T999`; the ids are:\n    \
+         (the same tasks as above)\n  \
+         no task matches `#99`\n    \
+         the plan has 3 tasks, #1 to #3\n"
+    );
+    // T003 was fine, and is not ticked alone.
+    let after = std::fs::read_to_string(dir.path().join("md.md")).expect("read");
+    assert_eq!(after, PLAN);
+    // A plan without tasks says so, whatever the name looks like.
+    write(dir.path(), "empty.md", "");
+    let out = planwright(&["done", "empty.md", "T001"], dir.path());
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: empty.md: no task has the id `T001`; the plan has no tasks\n"
+    );
+}

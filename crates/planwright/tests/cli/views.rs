@@ -412,8 +412,9 @@ fn next_takes_a_folder_and_looks_for_plans_under_it() {
 }
 
 /// A plan whose title, status, phase, tasks, risks and section headings
-/// hold C0 controls, DEL and C1 controls.
-const HOSTILE: &str = "# Plan: A\x1b]0;pwned\x07\x1b[2J\n\n**Status:** Draft\0x\u{9b}31m\n\n## Risks\n\n| Risk | Mitigation |\n|---|---|\n| Boom\x1b[2J\u{9b}31m |  |\n\n## Empty \x7f\x1b[5m\n\n## Phase 1: Setup\x08\x08\x08\x08Owned\n\n- [ ] T001 a\x1b[31mred\n- [ ] T002 b\u{85}c\r\n";
+/// hold C0 controls, DEL and C1 controls (not NUL: a file with one is no
+/// text file, see `file_kinds`).
+const HOSTILE: &str = "# Plan: A\x1b]0;pwned\x07\x1b[2J\n\n**Status:** Draft\x01x\u{9b}31m\n\n## Risks\n\n| Risk | Mitigation |\n|---|---|\n| Boom\x1b[2J\u{9b}31m |  |\n\n## Empty \x7f\x1b[5m\n\n## Phase 1: Setup\x08\x08\x08\x08Owned\n\n- [ ] T001 a\x1b[31mred\n- [ ] T002 b\u{85}c\r\n";
 
 #[test]
 fn control_characters_in_plans_are_shown_not_sent() {
@@ -450,7 +451,7 @@ fn control_characters_in_plans_are_shown_not_sent() {
     };
     let show = json(&["show", "e-plan.md", "--format", "json"]);
     assert_eq!(show["title"], "A\x1b]0;pwned\x07\x1b[2J");
-    assert_eq!(show["metadata"][0]["value"], "Draft\0x\u{9b}31m");
+    assert_eq!(show["metadata"][0]["value"], "Draft\u{1}x\u{9b}31m");
     let status = json(&["status", "e-plan.md", "--format", "json"]);
     assert_eq!(status["plans"][0]["tasks"][0]["text"], "a\x1b[31mred");
     let next = json(&["next", "e-plan.md", "--format", "json"]);

@@ -2,6 +2,7 @@
 //! style the plan's header already uses.
 
 use planwright_core::edit::Edit;
+use planwright_core::markup::escape_loose_markup;
 use planwright_core::{
     DialectSet, LineIndex, MetaField, MetaStyle, Plan, TextRange, escape_yaml, needs_yaml_quotes,
     normalize_key,
@@ -11,6 +12,8 @@ use super::{Change, Intent, OpError, field_list, insert_lines, line_end_after, l
 
 #[path = "field_header.rs"]
 mod header;
+#[path = "field_markup.rs"]
+mod markup;
 #[path = "field_name.rs"]
 mod name;
 #[path = "field_yaml.rs"]
@@ -90,7 +93,10 @@ pub fn check_status(
 /// left with nothing after its label. A bold field's trailing hard break
 /// (`\`, two spaces) stays after the new value, and so does the markup its
 /// whole value is written in (a code span, strong or emphasis; see
-/// [`wrapper`]), unless the new value holds that markup's character.
+/// [`markup::wrapper`]), unless the new value holds that markup's
+/// character. A bold value's markup that would reach past it is escaped
+/// (see [`escape_loose_markup`]), and the value refused where it still
+/// would ([`markup::check_contained`]).
 ///
 /// `--add` writes a front-matter key exactly as typed (trimmed): YAML keys
 /// are case-sensitive, so `Feature ID` stays `Feature ID` among lower-case
@@ -118,6 +124,7 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
             line,
         });
     }
+    let style = fields[0].1.style;
     let mut edits = Vec::new();
     let mut changes = Vec::new();
     for (i, f) in fields {
@@ -139,6 +146,7 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
         }
         changes.push((i, parsed));
     }
+    markup::check_contained(src, &edits, in_words(style))?;
     Ok(Change {
         edits,
         intent: Intent::Field { changes },
@@ -264,11 +272,14 @@ fn encode(
                     "it ends with `\\`, which Markdown reads as a line break, not as part of the value",
                 ));
             }
-            let written = match wrapper(range.slice(src)) {
+            // Loose markup escaped, but in a code span, where every
+            // character is text as written.
+            let written = match markup::wrapper(range.slice(src)) {
+                Some("`") if !value.is_empty() && !value.contains('`') => format!("`{value}`"),
                 Some(mark) if !value.is_empty() && !value.contains(&mark[..1]) => {
-                    format!("{mark}{value}{mark}")
+                    format!("{mark}{}{mark}", escape_loose_markup(value))
                 }
-                _ => value.to_owned(),
+                _ => escape_loose_markup(value),
             };
             (written.clone(), written)
         }
@@ -326,8 +337,9 @@ fn field_within(value: &str) -> Option<String> {
 /// front matter, a comment after the last comment field, a bold field after
 /// the last bold one (on the same line when the header strings several
 /// together with `|`), a new item of the header's list when its bold
-/// fields are all list items (see [`field_list::after_item`]), or a bold
-/// line under the title. A line after such a list would run into its last
+/// fields are all list items, above the first section or in a `##
+/// Metadata` section (see [`field_list::after_item`]), or a bold line
+/// under the title. A line after such a list would run into its last
 /// item, so a header with bold lines as well as a list adds to the lines.
 fn add_field(
     plan: &Plan,
@@ -397,7 +409,13 @@ fn add_field(
         } => format!("**{name}**:{v}"),
     };
     let lines: Vec<&MetaField> = same.iter().copied().filter(|f| !f.in_list).collect();
-    let item = same.iter().rev().find(|f| f.header_item);
+    let item = same
+        .iter()
+        .rev()
+        .find(|f| header::in_header_list(plan, src, f));
+    // Only an item of a `## Metadata` section's list is none of the
+    // model's header (see `Intent::FieldAdded`).
+    let header = lines.last().is_some() || item.is_none_or(|f| f.header_item);
     let edit = match (style, lines.last(), item) {
         (MetaStyle::FrontMatter, _, _) => {
             let fm = plan.front_matter.unwrap_or_default();
@@ -413,9 +431,14 @@ fn add_field(
         }
         (_, None, None) => under_title(plan, src, &written, le),
     };
+    markup::check_contained(src, std::slice::from_ref(&edit), in_words(style))?;
     Ok(Change {
         edits: vec![edit],
-        intent: Intent::FieldAdded { key, value: parsed },
+        intent: Intent::FieldAdded {
+            key,
+            value: parsed,
+            header,
+        },
     })
 }
 
@@ -562,17 +585,4 @@ fn in_words(style: MetaStyle) -> &'static str {
         MetaStyle::FrontMatter => "front-matter",
         other => other.name(),
     }
-}
-
-/// The markup a bold field's whole value is written in, the same on both
-/// sides: a code span (`` `001-todo-app` ``), strong (`**Draft**`) or
-/// emphasis (`*alice*`, `_alice_`), which a new value keeps. `None` for a
-/// value with more inside (two spans, a link) or none.
-fn wrapper(old: &str) -> Option<&'static str> {
-    ["`", "**", "__", "*", "_"].into_iter().find(|mark| {
-        old.len() > 2 * mark.len()
-            && old.starts_with(mark)
-            && old.ends_with(mark)
-            && !old[mark.len()..old.len() - mark.len()].contains(&mark[..1])
-    })
 }

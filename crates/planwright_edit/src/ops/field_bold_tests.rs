@@ -89,11 +89,13 @@ fn a_value_written_in_code_or_emphasis_keeps_it() {
         "# P\n\n**Branch**: `002-y`\n**Owner:** *bob*\n**Team:** __infra__\n\
          **Spec:** new.md\n**Both:** c\n"
     );
-    // A value holding the markup's own character, or written with markup
-    // of its own, is written as given.
+    // A value holding the markup's own character is written without it,
+    // that character escaped where it would open markup reaching into the
+    // lines after (`a`b` would make code of everything up to `Both`'s
+    // first backtick); a value written with markup of its own keeps it.
     assert_eq!(
         run(src, "branch", "a`b", false).unwrap(),
-        src.replace("`001-x`", "a`b")
+        src.replace("`001-x`", "a\\`b")
     );
     assert_eq!(
         run(src, "branch", "`002`", false).unwrap(),
@@ -101,6 +103,49 @@ fn a_value_written_in_code_or_emphasis_keeps_it() {
     );
     assert_eq!(
         run(src, "owner", "a*b", false).unwrap(),
-        src.replace("*alice*", "a*b")
+        src.replace("*alice*", "a\\*b")
+    );
+    // Inside a kept code span every character is text as written; inside
+    // kept emphasis, what would open markup is escaped.
+    assert_eq!(
+        run(src, "branch", "a*b[", false).unwrap(),
+        src.replace("`001-x`", "`a*b[`")
+    );
+    assert_eq!(
+        run(src, "owner", "a[b", false).unwrap(),
+        src.replace("*alice*", "*a\\[b*")
+    );
+}
+
+#[test]
+fn a_value_that_would_reach_past_itself_is_escaped_or_refused() {
+    let src = "# P\n\n**Owner:** bob\n**Status:** Draft `x`\n";
+    for (value, written) in [
+        ("a`b", "a\\`b"),
+        ("<span title=\"x", "\\<span title=\"x"),
+        ("[draft", "\\[draft"),
+        ("~x", "\\~x"),
+        (
+            "`a` *b* [c](d.md) <https://e.f>",
+            "`a` *b* [c](d.md) <https://e.f>",
+        ),
+    ] {
+        assert_eq!(
+            run(src, "owner", value, false).unwrap(),
+            src.replace("bob", written),
+            "{value}"
+        );
+    }
+    // Added, the same.
+    assert_eq!(
+        run(src, "team", "a`b", true).unwrap(),
+        src.replace("`x`\n", "`x`\n**Team:** a\\`b\n")
+    );
+    // The value's code span would close the lone backtick before it.
+    let src = "# P\n\n**Note:** it`s\n**Owner:** bob\n";
+    let err = run(src, "owner", "`x`", false).unwrap_err();
+    assert!(
+        matches!(err, OpError::BadValue { style: "bold", .. }),
+        "{err}"
     );
 }

@@ -79,22 +79,48 @@ fn in_header(f: &MetaField, end: u32) -> bool {
     f.style == MetaStyle::FrontMatter || (f.phase.is_none() && f.range.start < end)
 }
 
+/// Whether `f` is an item of the header's list: one above the first
+/// section ([`MetaField::header_item`]), or one of a list in the
+/// `## Metadata`-style section that continues the header (see the module
+/// docs), which the model counts as that section's. A task's item is
+/// neither.
+pub(super) fn in_header_list(plan: &Plan, src: &str, f: &MetaField) -> bool {
+    let before_tasks = plan
+        .tasks
+        .first()
+        .is_none_or(|t| f.range.start < t.range.start);
+    f.header_item
+        || (f.in_list
+            && f.phase.is_none()
+            && before_tasks
+            && f.section.is_some()
+            && f.section == header_sections(plan, src).0)
+}
+
 /// Where the header ends: at the first heading after the title, passing
 /// over an untitled plan's opening heading and a metadata section.
 fn header_end(plan: &Plan, src: &str) -> u32 {
+    header_sections(plan, src).1
+}
+
+/// The index of the metadata section that continues the header, if there
+/// is one, and where the header ends.
+fn header_sections(plan: &Plan, src: &str) -> (Option<usize>, u32) {
     let title = plan.title.as_ref().map(|t| t.heading.start);
     let mut sections = plan
         .sections
         .iter()
-        .filter(|s| Some(s.heading.start) != title);
+        .enumerate()
+        .filter(|(_, s)| Some(s.heading.start) != title);
     let mut next = sections.next();
-    if next.is_some_and(|s| stands_for_title(plan, src, s)) {
+    if next.is_some_and(|(_, s)| stands_for_title(plan, src, s)) {
         next = sections.next();
     }
-    if next.is_some_and(holds_metadata) {
+    let metadata = next.filter(|(_, s)| holds_metadata(s)).map(|(i, _)| i);
+    if metadata.is_some() {
         next = sections.next();
     }
-    next.map_or(u32::MAX, |s| s.heading.start)
+    (metadata, next.map_or(u32::MAX, |(_, s)| s.heading.start))
 }
 
 /// An untitled plan (`## Checkout revamp` as its first line, no `#`)

@@ -111,6 +111,13 @@ fn a_metadata_section_after_the_title_is_the_header() {
         run(src, "priority", "High", true).unwrap(),
         src.replace("**Owner:** Ann\n", "**Owner:** Ann\n**Priority:** High\n")
     );
+    // Written as a list there, the new field is the list's next item, not
+    // a bold line under the title.
+    let src = "# Plan\n\n## Metadata\n\n- **Status:** Draft\n- **Owner:** bob\n\n## Phase 1\n\n- [ ] T001 a\n";
+    assert_eq!(
+        run(src, "priority", "high", true).unwrap(),
+        src.replace("bob\n", "bob\n- **Priority:** high\n")
+    );
     // Only the first section, and only its own fields, not a child's.
     for src in [
         "# Plan\n\n## Overview\n\n## Metadata\n\n**Status:** Draft\n",

@@ -29,8 +29,16 @@ pub enum Intent {
     /// The metadata fields at these indices of `Plan::metadata` read these
     /// values.
     Field { changes: Vec<(usize, String)> },
-    /// A new header field with this normalised key reads `value`.
-    FieldAdded { key: String, value: String },
+    /// A new header field with this normalised key reads `value`. `header`
+    /// is whether the model reads it as the plan's
+    /// ([`MetaField::is_header`](planwright_core::MetaField::is_header)):
+    /// an item of a `## Metadata` section's list is the header's to `set`,
+    /// but a list's to the model.
+    FieldAdded {
+        key: String,
+        value: String,
+        header: bool,
+    },
     /// One row more in the table at this index of `Plan::tables`.
     LogRow { table: usize },
     /// A bullet in the log (which may read as a list field, `**DATE**:

@@ -75,6 +75,7 @@ mod tests {
     fn unreadable_files_are_error_annotations() {
         let out = render_errors(&[FileError {
             path: "specs/a,b.md",
+            exact_path: None,
             message: "not valid UTF-8 (invalid byte at offset 7, line 2)",
         }]);
         assert_eq!(
@@ -100,6 +101,7 @@ mod tests {
         };
         let out = render(&[FileReport {
             path: "a\x1b.md",
+            exact_path: None,
             source: "# A\n",
             diagnostics: &[d],
         }]);

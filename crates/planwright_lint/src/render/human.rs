@@ -329,6 +329,7 @@ mod tests {
     fn render_alone(source: &str, d: Diagnostic) -> String {
         let file = FileReport {
             path: "p.md",
+            exact_path: None,
             source,
             diagnostics: &[d],
         };
@@ -439,6 +440,7 @@ mod tests {
         };
         let file = FileReport {
             path: "p\x1b.md",
+            exact_path: None,
             source,
             diagnostics: &[d],
         };

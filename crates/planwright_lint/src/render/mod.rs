@@ -24,6 +24,11 @@ use crate::diagnostic::{Applicability, Diagnostic, Severity};
 pub struct FileReport<'a> {
     /// The path as the user should see it (relative where possible).
     pub path: &'a str,
+    /// The path's own bytes when `path` shows some of them escaped (a Unix
+    /// file name that is not UTF-8 is shown with `\xFF`): SARIF's URIs are
+    /// made from these, so that they decode to the file's name. `None`
+    /// when `path` is the name exactly.
+    pub exact_path: Option<&'a [u8]>,
     pub source: &'a str,
     pub diagnostics: &'a [Diagnostic],
 }
@@ -50,6 +55,10 @@ pub struct FileError<'a> {
     /// The path as the user gave it or the walk found it, as findings name
     /// their files.
     pub path: &'a str,
+    /// As [`FileReport::exact_path`]; only SARIF uses it.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub exact_path: Option<&'a [u8]>,
     /// What went wrong, without the path, e.g.
     /// `not valid UTF-8 (invalid byte at offset 7, line 2)`.
     pub message: &'a str,
@@ -106,15 +115,25 @@ impl Summary {
     /// any could not: `No problems found in 3 files; 1 file could not be
     /// read.`
     pub fn line_with_unreadable(&self, unreadable: usize) -> String {
+        self.line_with_failures(unreadable, 0)
+    }
+
+    /// [`line`](Self::line), and how many paths could not be read and how
+    /// many fixed files could not be written, when any: `Found 1 info in 1
+    /// file; 1 file could not be written.` Without the note a run whose
+    /// `--fix` wrote nothing would read as if it had.
+    pub fn line_with_failures(&self, unreadable: usize, unwritten: usize) -> String {
         let line = self.line();
-        if unreadable == 0 {
+        let notes: Vec<String> = [(unreadable, "read"), (unwritten, "written")]
+            .into_iter()
+            .filter(|&(n, _)| n > 0)
+            .map(|(n, what)| format!("{} could not be {what}", plural(n, "file")))
+            .collect();
+        if notes.is_empty() {
             return line;
         }
         let counts = line.strip_suffix('.').unwrap_or(&line);
-        format!(
-            "{counts}; {} could not be read.",
-            plural(unreadable, "file")
-        )
+        format!("{counts}; {}.", notes.join("; "))
     }
 
     /// `Found 3 errors and 1 warning in 2 files (1 fixable with --fix).`

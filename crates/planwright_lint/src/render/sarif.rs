@@ -59,7 +59,7 @@ pub fn document(files: &[FileReport<'_>], errors: &[FileError<'_>]) -> Value {
             continue;
         }
         let loc = Locator::new(file.source);
-        let artifact = artifact_location(file.path);
+        let artifact = artifact_location(file.path, file.exact_path);
         let location = |range: planwright_core::TextRange, message: Option<&str>| {
             let r = loc.range(range);
             let mut v = json!({
@@ -158,7 +158,9 @@ fn invocation(errors: &[FileError<'_>]) -> Value {
                     "level": "error",
                     "message": {"text": format!("{}: {}", e.path, e.message)},
                     "locations": [{
-                        "physicalLocation": {"artifactLocation": artifact_location(e.path)},
+                        "physicalLocation": {
+                            "artifactLocation": artifact_location(e.path, e.exact_path),
+                        },
                     }],
                 })
             })
@@ -170,8 +172,13 @@ fn invocation(errors: &[FileError<'_>]) -> Value {
 
 /// `path` as a SARIF `artifactLocation`: a `file:` URI when it is
 /// absolute, else a relative reference under [`SRCROOT`] (SARIF allows a
-/// `uriBaseId` only beside a relative reference).
-fn artifact_location(path: &str) -> Value {
+/// `uriBaseId` only beside a relative reference). On Unix the URI is made
+/// from `exact`, the name's own bytes, when `path` shows some escaped.
+fn artifact_location(path: &str, exact: Option<&[u8]>) -> Value {
+    #[cfg(not(windows))]
+    let path = exact.unwrap_or(path.as_bytes());
+    #[cfg(windows)]
+    let _ = exact;
     match file_uri(path) {
         Some(uri) => json!({"uri": uri}),
         None => json!({"uri": relative_uri(path), "uriBaseId": SRCROOT}),
@@ -180,16 +187,20 @@ fn artifact_location(path: &str) -> Value {
 
 /// A relative path as a URI reference. Only on Windows is `\` a
 /// separator; elsewhere it is part of a file name, and encoded as one.
-fn relative_uri(path: &str) -> String {
-    #[cfg(windows)]
-    let path = &path.replace('\\', "/");
+#[cfg(not(windows))]
+fn relative_uri(path: &[u8]) -> String {
     encode(path)
+}
+
+#[cfg(windows)]
+fn relative_uri(path: &str) -> String {
+    encode(path.replace('\\', "/").as_bytes())
 }
 
 /// The `file:` URI of an absolute path; `None` for a relative one.
 #[cfg(not(windows))]
-fn file_uri(path: &str) -> Option<String> {
-    path.starts_with('/')
+fn file_uri(path: &[u8]) -> Option<String> {
+    path.starts_with(b"/")
         .then(|| format!("file://{}", encode(path)))
 }
 
@@ -212,22 +223,22 @@ fn file_uri(path: &str) -> Option<String> {
     };
     if let Some(shared) = plain.strip_prefix("//") {
         // The server is the URI's authority.
-        return Some(format!("file://{}", encode(shared)));
+        return Some(format!("file://{}", encode(shared.as_bytes())));
     }
     // `C:`: the drive's colon belongs to the path, and stays as it is.
     let (drive, rest) = plain.split_at_checked(2)?;
-    Some(format!("file:///{drive}{}", encode(rest)))
+    Some(format!("file:///{drive}{}", encode(rest.as_bytes())))
 }
 
 /// Percent-encodes every byte of `path` but the unreserved characters of
 /// RFC 3986 and `/`: the result is a valid path of a URI reference (`:`,
 /// which would read as a scheme in a first segment, and `%`, `#`, `?`,
-/// spaces and non-ASCII text, as UTF-8, all encoded), which decodes to
-/// `path` again.
-fn encode(path: &str) -> String {
+/// spaces, non-ASCII text as UTF-8, and bytes that are not UTF-8 all
+/// encoded), which decodes to `path` again.
+fn encode(path: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(path.len());
-    for &b in path.as_bytes() {
+    for &b in path {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
             out.push(char::from(b));
         } else {
@@ -267,7 +278,7 @@ mod tests {
             ("pl\u{e4}n/[x]&y.md", "pl%C3%A4n/%5Bx%5D%26y.md"),
             ("~a_b-c.md", "~a_b-c.md"),
         ] {
-            assert_eq!(encode(path), uri, "{path}");
+            assert_eq!(encode(path.as_bytes()), uri, "{path}");
         }
     }
 
@@ -275,12 +286,28 @@ mod tests {
     #[test]
     fn a_backslash_is_part_of_a_file_name_and_an_absolute_path_a_file_uri() {
         assert_eq!(
-            artifact_location("a\\b.md"),
+            artifact_location("a\\b.md", None),
             json!({"uri": "a%5Cb.md", "uriBaseId": "%SRCROOT%"})
         );
         assert_eq!(
-            artifact_location("/home/me/my plan.md"),
+            artifact_location("/home/me/my plan.md", None),
             json!({"uri": "file:///home/me/my%20plan.md"})
+        );
+    }
+
+    #[cfg(not(windows))]
+    #[test]
+    fn a_name_that_is_not_utf8_is_encoded_from_its_bytes() {
+        // Shown `bad\xFF-plan.md`; the URI must name the file, byte 0xFF,
+        // not a backslash and `xFF`.
+        let exact: &[u8] = b"specs/bad\xff-plan.md";
+        assert_eq!(
+            artifact_location("specs/bad\\xFF-plan.md", Some(exact)),
+            json!({"uri": "specs/bad%FF-plan.md", "uriBaseId": "%SRCROOT%"})
+        );
+        assert_eq!(
+            artifact_location("/p/\\xFE.md", Some(b"/p/\xfe.md")),
+            json!({"uri": "file:///p/%FE.md"})
         );
     }
 
@@ -288,7 +315,7 @@ mod tests {
     #[test]
     fn windows_paths_use_slashes_and_file_uris() {
         assert_eq!(
-            artifact_location("specs\\a b\\plan.md"),
+            artifact_location("specs\\a b\\plan.md", None),
             json!({"uri": "specs/a%20b/plan.md", "uriBaseId": "%SRCROOT%"})
         );
         for (path, uri) in [
@@ -300,7 +327,7 @@ mod tests {
                 "file://server/share/a.md",
             ),
         ] {
-            assert_eq!(artifact_location(path), json!({"uri": uri}), "{path}");
+            assert_eq!(artifact_location(path, None), json!({"uri": uri}), "{path}");
         }
     }
 }

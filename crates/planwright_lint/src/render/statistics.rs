@@ -193,6 +193,7 @@ mod tests {
         ];
         let errors = [FileError {
             path: "b.md",
+            exact_path: None,
             message: "not valid UTF-8",
         }];
         let text = render_json(count(&found), &errors, Summary::of_diagnostics(2, &found));

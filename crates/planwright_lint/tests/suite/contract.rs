@@ -137,6 +137,7 @@ pub fn lint_violations(src: &str, dialect: Option<&str>) -> Vec<String> {
 fn render_all(src: &str, diagnostics: &[Diagnostic], bad: &mut Vec<String>) {
     let files = [FileReport {
         path: "specs/001-x/plan.md",
+        exact_path: None,
         source: src,
         diagnostics,
     }];

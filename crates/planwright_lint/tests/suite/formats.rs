@@ -18,6 +18,7 @@ fn with_findings<T>(f: impl FnOnce(&[FileReport<'_>]) -> T) -> T {
     let diagnostics = crate::lint_text("plan.md", PLAN, &rules);
     let files = [FileReport {
         path: "specs/001-export/plan.md",
+        exact_path: None,
         source: PLAN,
         diagnostics: &diagnostics,
     }];
@@ -98,10 +99,12 @@ fn sarif_validates_against_the_schema() {
 const UNREADABLE: [FileError<'static>; 2] = [
     FileError {
         path: "missing.md",
+        exact_path: None,
         message: "no such file or folder",
     },
     FileError {
         path: "specs/b plan.md",
+        exact_path: None,
         message: "not valid UTF-8 (invalid byte at offset 7, line 2)",
     },
 ];
@@ -193,6 +196,7 @@ fn sarif_offsets_count_characters_not_bytes() {
     let diagnostics = crate::lint_text("plan.md", source, &RuleSet::default());
     let files = [FileReport {
         path: "plan.md",
+        exact_path: None,
         source,
         diagnostics: &diagnostics,
     }];
