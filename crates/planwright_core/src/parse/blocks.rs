@@ -490,12 +490,13 @@ pub(super) fn kind_for_label(key: &str) -> Option<TaskKind> {
 /// The kind a block that is only a plain label (`Acceptance Criteria:`,
 /// one line, no markup) gives the check boxes after it, as the label's
 /// bold form does (see `kind_for_label`).
+/// `text` is the block's trimmed text: most blocks are prose and fail the
+/// first, cheapest test (this runs on every block).
 fn plain_label_kind(text: &str) -> Option<TaskKind> {
-    let key = text.trim().strip_suffix(':')?;
-    let plain = key.len() <= 32
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-'));
+    let key = text.strip_suffix(':').filter(|k| k.len() <= 32)?;
+    let plain = key
+        .bytes()
+        .all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'-'));
     plain.then(|| kind_for_label(&normalize_key(key))).flatten()
 }
 
