@@ -150,6 +150,56 @@ pub fn resolve(title: &str) -> Option<Role> {
 
 /// [`resolve`] for a heading already passed through [`normalize_heading`].
 pub fn resolve_key(norm: &str) -> Option<Role> {
+    match resolve_words(norm) {
+        Some(Role::OpenQuestions) if questions_settled(norm) => None,
+        role => role,
+    }
+}
+
+/// The role a heading names with all of its words (`Risks`, `7.
+/// Summary`), not one it only mentions (`Delivery Plan: Export`): for a
+/// heading already passed through [`normalize_heading`].
+pub fn resolve_exact(norm: &str) -> Option<Role> {
+    table().exact.get(norm).copied()
+}
+
+/// Whether a heading of questions (its normalised key) says they are no
+/// longer open: "Resolved Questions", "Questions Answered", "Open
+/// Questions (all resolved)", "Open Issues: none", "Frequently Asked
+/// Questions". The table finds "questions" in any of them, and an answered
+/// question kept under such a heading is none the plan still has to
+/// settle. A heading that names open ones as well ("Open and Resolved
+/// Questions"), or says they are still to be settled ("Questions to Be
+/// Resolved"), stays open.
+fn questions_settled(norm: &str) -> bool {
+    const SETTLED: [&str; 6] = [
+        "resolved", "answered", "closed", "decided", "settled", "none",
+    ];
+    const OPEN: [&str; 5] = ["open", "unresolved", "outstanding", "pending", "unanswered"];
+    // Words between "questions" and the settling word that put it off.
+    const NOT_YET: [&str; 8] = ["to", "be", "not", "yet", "still", "need", "needs", "being"];
+    if norm.contains("frequently asked") {
+        return true;
+    }
+    let words: Vec<&str> = norm.split(' ').collect();
+    let Some(last) = words
+        .iter()
+        .rposition(|w| ["questions", "question", "issues", "decisions"].contains(w))
+    else {
+        return false;
+    };
+    let (before, after) = words.split_at(last + 1);
+    // After the questions, the settling word says what became of them.
+    if let Some(at) = after.iter().position(|w| SETTLED.contains(w)) {
+        return !after[..at].iter().any(|w| NOT_YET.contains(w));
+    }
+    // Before them, it says which questions these are, unless open ones
+    // are named with them.
+    before.iter().any(|w| SETTLED.contains(w)) && !before.iter().any(|w| OPEN.contains(w))
+}
+
+/// [`resolve_key`] by the words alone.
+fn resolve_words(norm: &str) -> Option<Role> {
     if norm.is_empty() {
         return None;
     }
@@ -306,6 +356,36 @@ mod tests {
         assert_eq!(resolve("元件"), Some(Role::Components));
         assert_eq!(resolve("架構"), Some(Role::Architecture));
         assert_eq!(resolve("Completely unrelated"), None);
+    }
+
+    #[test]
+    fn questions_said_to_be_settled_are_not_open_questions() {
+        for title in [
+            "Resolved Questions",
+            "Answered Questions",
+            "Closed Questions",
+            "Questions (answered)",
+            "7 Questions Answered",
+            "Open Questions (all resolved)",
+            "Open Questions: None",
+            "Frequently Asked Questions",
+            "FAQ",
+            "Q&A",
+        ] {
+            assert_eq!(resolve(title), None, "{title}");
+        }
+        for title in [
+            "Open Questions",
+            "9. Open Questions",
+            "Questions",
+            "Unresolved Questions",
+            "Open and Resolved Questions",
+            "Questions to Be Resolved",
+            "Questions Not Yet Answered",
+            "Open Issues",
+        ] {
+            assert_eq!(resolve(title), Some(Role::OpenQuestions), "{title}");
+        }
     }
 
     #[test]

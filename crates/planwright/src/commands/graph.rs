@@ -54,8 +54,8 @@ struct UnknownDoc {
     /// What is missing, in lint's words, e.g.
     /// `T001 depends on T999, which does not exist`.
     message: String,
-    /// Where lint's PW206 points: the reference, or the line of the task
-    /// that makes it.
+    /// Where lint's PW206 points: the reference as written, or the chain
+    /// or sentence that makes it.
     range: Range,
 }
 

@@ -257,10 +257,10 @@ fn graph_warns_of_unknown_dependencies_where_lint_reports_them() {
     );
     assert_eq!(
         concise(dir.path(), "plan.md", "PW206"),
-        "plan.md:5:1: PW206 T001 depends on T999, which does not exist\n\
+        "plan.md:5:26: PW206 T001 depends on T999, which does not exist\n\
          plan.md:9:12: PW206 Phase 2 depends on Phase 9, which does not exist\n"
     );
-    let warnings = "planwright: warning: plan.md:5:1: T001 depends on T999, which does not exist\n\
+    let warnings = "planwright: warning: plan.md:5:26: T001 depends on T999, which does not exist\n\
                     planwright: warning: plan.md:9:12: Phase 2 depends on Phase 9, which does not exist\n";
     for format in ["mermaid", "dot", "json"] {
         let graph = planwright(&["graph", "plan.md", "--format", format], dir.path());
@@ -290,7 +290,7 @@ fn graph_warns_of_unknown_dependencies_where_lint_reports_them() {
             (
                 "T001 depends on T999, which does not exist",
                 &5.into(),
-                &1.into()
+                &26.into()
             ),
             (
                 "Phase 2 depends on Phase 9, which does not exist",

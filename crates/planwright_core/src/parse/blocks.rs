@@ -276,7 +276,13 @@ impl Builder<'_> {
         // so the start of that line is looked for only then: the search
         // back for it, once per block, showed in profiles.
         let plain_possible = in_item_step && kind == InlineKind::ItemText;
-        if !plain_possible && meta::find_double_star(self.slice(start, end)).is_none() {
+        let block = self.slice(start, end);
+        // A plain label's choice list (`Priority: High/Medium/Low`) is an
+        // option left to pick, as a bold field's is, though the label is
+        // no field.
+        let label_choice = memchr::memchr(b':', block.as_bytes()).is_some()
+            && memchr::memchr2(b'/', b'|', block.as_bytes()).is_some();
+        if !plain_possible && !label_choice && meta::find_double_star(block).is_none() {
             return;
         }
         let line_start = line_start_before(self.src, start);
@@ -305,6 +311,9 @@ impl Builder<'_> {
             {
                 self.push_field(&f, abs + body_at, in_list, slots.clone());
                 self.plain_fields.push(self.plan.metadata.len() - 1);
+            } else if label_choice && let Some(f) = meta::plain_field(body) {
+                let (_, value, _) = f.ranges(abs + body_at);
+                self.push_choice(value.slice(self.src), value.start as usize, slots.clone());
             }
         }
         self.spare_fields = fields;
@@ -524,6 +533,16 @@ fn is_legend_terms(text: &str) -> bool {
         }
     }
     terms > 0
+}
+
+/// Where a link points: an email autolink (`<ops@example.com>`) at its
+/// address's `mailto:` URL, as a renderer links it, for pulldown-cmark
+/// gives the bare address, which reads as a relative path.
+pub(super) fn link_dest(link_type: pulldown_cmark::LinkType, dest: &str) -> Text {
+    match link_type {
+        pulldown_cmark::LinkType::Email => format!("mailto:{dest}").into(),
+        _ => Text::from(dest),
+    }
 }
 
 /// Where a line's content starts after indentation, `>` and a list marker.

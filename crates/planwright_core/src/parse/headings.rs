@@ -39,14 +39,20 @@ impl Builder<'_> {
         let (number, title) = split_number(plain);
         let key = roles::normalize_heading(title);
         let role = roles::resolve_key(&key);
+        // The words still say what the tasks right under the heading are,
+        // the title's too (`# Launch Checklist`).
         self.kind_hint = kind_for_heading(role, &key);
+        let titles_plan = level == 1 && self.plan.title.is_none();
         let heading = heading_range(self.src, r);
         self.plan.sections.push(Section {
             level,
             number: number.map(Text::from),
             title: title.into(),
             key,
-            role,
+            // The title names the plan, not one of its sections: "Delivery
+            // Plan: Export" is no phases section, nor "Tasks: Docker
+            // Testing Environment" a testing one.
+            role: role.filter(|_| !titles_plan),
             heading,
             range: TextRange::new(start, self.src.len()),
             parent: self.section(),
@@ -97,6 +103,21 @@ impl Builder<'_> {
         }
         buffer.clear();
         self.spare_plain = buffer;
+    }
+
+    /// A plan that writes its sections as `#` headings has no title
+    /// heading: a first `#` that names a section and nothing else
+    /// (`# Summary`, then `# Phases`) is that section, as a second `#`
+    /// shows. One that names more (`# Delivery Plan: Export`) still
+    /// titles the plan.
+    pub(super) fn title_as_section(&mut self) {
+        let mut level_one = self.plan.sections.iter_mut().filter(|s| s.level == 1);
+        if let Some(title) = level_one.next()
+            && level_one.next().is_some()
+            && title.role.is_none()
+        {
+            title.role = roles::resolve_exact(&title.key);
+        }
     }
 
     /// A bracket the head's status was read from (`Ship [COMPLETED]`) is

@@ -259,6 +259,50 @@ fn phase_headings_beside_and_inside_bold_line_phases() {
 }
 
 #[test]
+fn the_title_heading_names_no_section() {
+    use crate::Role;
+    let roles = |src: &str| {
+        parse(src)
+            .sections
+            .iter()
+            .map(|s| (s.title.to_string(), s.role))
+            .collect::<Vec<_>>()
+    };
+    let src = "# Delivery Plan: Export\n\n## Summary\n\nText.\n\n## Roadmap\n";
+    assert_eq!(
+        roles(src),
+        [
+            ("Delivery Plan: Export".to_owned(), None),
+            ("Summary".to_owned(), Some(Role::Summary)),
+            ("Roadmap".to_owned(), Some(Role::Phases)),
+        ]
+    );
+    for src in [
+        "# Implementation Plan: Export\n",
+        "# Q3 roadmap\n\n## Risks\n",
+        "# Tasks\n\n- [ ] a\n",
+    ] {
+        assert_eq!(roles(src)[0].1, None, "{src}");
+    }
+    // Sections written as `#` headings: the first is a section too when
+    // it names one, and a title still when it names more.
+    let src = "# Summary\n\nText.\n\n# Phases\n\n# Risks\n";
+    assert_eq!(
+        roles(src).iter().map(|r| r.1).collect::<Vec<_>>(),
+        [Some(Role::Summary), Some(Role::Phases), Some(Role::Risks)]
+    );
+    let src = "# Tasks: Export\n\n# Risks\n";
+    assert_eq!(roles(src)[0].1, None);
+}
+
+#[test]
+fn the_title_still_says_what_its_tasks_are() {
+    let plan = parse("# Launch Checklist\n\n- [ ] Backups verified\n");
+    assert_eq!(plan.sections[0].role, None);
+    assert_eq!(plan.tasks[0].kind, crate::TaskKind::Checklist);
+}
+
+#[test]
 fn an_untitled_plan_takes_its_front_matter_title() {
     let src = "---\ntitle: Front Title\n---\n\n- [ ] a\n";
     let plan = parse(src);

@@ -348,7 +348,12 @@ fn bracket(text: &str, i: usize, line: Option<Line<'_>>) -> Found {
         return None;
     }
     let letters = trimmed.chars().filter(|c| c.is_alphabetic()).count();
-    let accepted = if trimmed.contains(' ') {
+    let accepted = if is_lower_word_list(trimmed) {
+        // `[admin, editor]`: values, listed as one lower-case word is a
+        // reference (below); a slot only as a field's whole value
+        // (`**Roles:** [admin, editor]`).
+        line.is_some_and(|l| l.whole_field_value(i, close))
+    } else if trimmed.contains(' ') {
         letters >= 2 && !trimmed.split(' ').any(is_reference_id)
     } else if trimmed.contains('#') {
         true
@@ -394,6 +399,15 @@ fn bracket(text: &str, i: usize, line: Option<Line<'_>>) -> Found {
             Some(normalize_key(trimmed)),
         )
     })
+}
+
+/// `admin, editor`: single lower-case words split by commas.
+fn is_lower_word_list(inner: &str) -> bool {
+    inner.contains(',')
+        && inner.split(',').all(|w| {
+            let w = w.trim();
+            !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '_' || c == '-')
+        })
 }
 
 /// The longest name a `{{name}}` slot may have, in bytes.

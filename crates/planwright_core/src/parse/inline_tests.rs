@@ -293,6 +293,25 @@ fn a_lower_case_word_is_a_slot_as_a_bold_fields_whole_value() {
 }
 
 #[test]
+fn a_list_of_lower_case_words_is_a_slot_only_as_a_fields_whole_value() {
+    for text in [
+        "Allowed roles are [admin, editor] and scopes are [read, write].",
+        "Values: [low, high]",
+        "[snake_case, kebab-case]",
+    ] {
+        let found = kinds(text);
+        assert!(found.is_empty(), "{text:?} gave {found:?}");
+    }
+    assert_eq!(
+        kinds("**Roles:** [admin, editor]"),
+        [("[admin, editor]".into(), "bracket")]
+    );
+    // Slots in words stay slots, with commas or without.
+    assert_eq!(kinds("[specific problem]").len(), 1);
+    assert_eq!(kinds("[e.g., Repository pattern]").len(), 1);
+}
+
+#[test]
 fn options_marked_with_emoji_are_still_a_choice_list() {
     for yes in [
         "🟡 Open | 🔵 Working | 🟢 Shipped",

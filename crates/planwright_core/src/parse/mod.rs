@@ -362,13 +362,15 @@ impl<'s> Builder<'s> {
             }
             Tag::TableCell => self.begin_inline(InlineKind::Cell),
             Tag::Strong | Tag::Emphasis | Tag::Strikethrough => self.touch_inline(r),
-            Tag::Link { dest_url, .. } => {
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => {
                 self.touch_inline(r);
                 self.link_depth += 1;
-                self.plan.links.push(Link {
-                    dest: Text::from(dest_url.as_ref()),
-                    range: r,
-                });
+                let dest = blocks::link_dest(*link_type, dest_url);
+                self.plan.links.push(Link { dest, range: r });
             }
             Tag::Image { .. } => self.link_depth += 1,
             Tag::MetadataBlock(_) => self.metadata_block = Some(None),
@@ -519,6 +521,7 @@ impl<'s> Builder<'s> {
     fn finish(mut self) -> Plan {
         self.finish_inline();
         self.front_matter_title();
+        self.title_as_section();
         while !self.lists.is_empty() {
             self.end_list();
         }

@@ -106,6 +106,7 @@ impl Builder<'_> {
             optional: check_box.star > 0,
             requirements: Vec::new(),
             depends_on: Vec::new(),
+            depends_at: Vec::new(),
             owner,
             phase,
             section: self.section(),
@@ -254,6 +255,7 @@ impl Builder<'_> {
         let text = range.slice(self.src);
         let mut requirements = Vec::new();
         let mut depends = Vec::new();
+        let mut depends_at = Vec::new();
         // Ids already in `depends`, once there are enough of them that a
         // linear look through them would add up (a line naming thousands
         // of ids was quadratic).
@@ -320,8 +322,10 @@ impl Builder<'_> {
                             break;
                         }
                         last = Some(last.map_or(stop, |l| l.max(stop)));
-                        if let crate::model::RefTarget::Task(id) = r.target {
-                            push_unique(&mut depends, &mut seen, id);
+                        if let crate::model::RefTarget::Task(id) = r.target
+                            && push_unique(&mut depends, &mut seen, id)
+                        {
+                            depends_at.push(r.range);
                         }
                     }
                 }
@@ -333,6 +337,7 @@ impl Builder<'_> {
         let task = &mut self.plan.tasks[t];
         task.requirements = requirements;
         task.depends_on = depends;
+        task.depends_at = depends_at;
         if task.owner.is_none() {
             task.owner = owner;
         }
@@ -471,22 +476,29 @@ pub(super) fn detail_keys() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) 
     })
 }
 
-/// Appends `id` unless `list` has it; `seen` mirrors `list` once it is
-/// past a few ids.
-pub(super) fn push_unique(list: &mut Vec<Text>, seen: &mut rustc_hash::FxHashSet<Text>, id: Text) {
+/// Appends `id` unless `list` has it, and says whether it did; `seen`
+/// mirrors `list` once it is past a few ids.
+pub(super) fn push_unique(
+    list: &mut Vec<Text>,
+    seen: &mut rustc_hash::FxHashSet<Text>,
+    id: Text,
+) -> bool {
     const LINEAR: usize = 16;
     if list.len() < LINEAR {
-        if !list.contains(&id) {
+        let new = !list.contains(&id);
+        if new {
             list.push(id);
         }
-        return;
+        return new;
     }
     if seen.is_empty() {
         seen.extend(list.iter().cloned());
     }
-    if seen.insert(id.clone()) {
+    let new = seen.insert(id.clone());
+    if new {
         list.push(id);
     }
+    new
 }
 
 pub(super) fn capitalise(word: &str) -> String {

@@ -21,12 +21,19 @@ use super::{Dates, heading, list, table};
 pub(super) fn log_section(plan: &Plan, src: &str) -> Option<usize> {
     let mut best: Option<((bool, bool, bool, bool), usize)> = None;
     for (i, s) in plan.sections.iter().enumerate() {
-        if s.role != Some(Role::ProgressLog) || is_phase(plan, s) {
+        let is_title = plan.title.as_ref().is_some_and(|t| t.heading == s.heading);
+        // The title takes no section's role; its words still say whether
+        // the whole file is a log.
+        let role = if is_title {
+            planwright_core::roles::resolve_key(&s.key)
+        } else {
+            s.role
+        };
+        if role != Some(Role::ProgressLog) || is_phase(plan, s) {
             continue;
         }
         let named = names_the_log(&s.key);
         let content = Content::of(plan, src, i);
-        let is_title = plan.title.as_ref().is_some_and(|t| t.heading == s.heading);
         let qualifies = if is_title {
             named && content.dated
         } else {

@@ -225,8 +225,8 @@ fn a_subtask_following_its_own_parent_is_no_cycle() {
 
 #[test]
 fn phases_the_reader_found_are_the_phases_section() {
-    // The title names no role (`# Tasks: Todo app` would): the phases are
-    // still there, and `show` lists them.
+    // No heading over the phases names them (the title is no section):
+    // the phases are still there, and `show` lists them.
     let source = "# Todo app\n\n## Phase 1: Setup\n\n- [ ] T001 [P] a\n- [ ] T002 [P] a\n- [ ] T003 a\n\n## Phase 2: Core\n\n- [ ] T004 b\n- [ ] T005 b\n";
     let out = run("PW103", Some("speckit-tasks"), source);
     assert_eq!(out, "No problems found in 1 file.\n");
@@ -463,80 +463,5 @@ fn a_long_heading_is_shortened_in_the_message() {
     );
 }
 
-#[test]
-fn a_duration_or_a_noted_date_is_no_place_in_the_schedule() {
-    // `1 week` is how long, not which week; the date in brackets is where
-    // the phase was before it moved, not where it ends.
-    let estimates = "# Plan\n\n### Phase 1: Base\n\n**Estimated Time:** 1 week (5 working days)\n\n- [ ] T001 a\n\n### Phase 2: Core\n\n**Estimated Time:** 1 week (3 days of dev, 2 of review)\n**Dependencies:** Phase 1\n\n- [ ] T002 b\n";
-    let days = "# Plan\n\n### Phase 1: Base\n\n**Timeline:** Week 1, Days 1-3\n\n### Phase 2: Core\n\n**Timeline:** Week 1, Days 4-5\n**Dependencies:** Phase 1\n";
-    let moved = "# Plan\n\n## Timeline\n\n| Phase | Target |\n|---|---|\n| Phase 1: Base | 2026-03-01 |\n| Phase 2: Core | 2026-04-01 (moved from 2026-03-15) |\n";
-    for source in [estimates, days, moved] {
-        assert_eq!(
-            run("PW204", None, source),
-            "No problems found in 1 file.\n",
-            "{source}"
-        );
-    }
-    // Positions still are: Phase 2 in weeks 2–3 cannot wait for weeks 3–4.
-    let early = "# Plan\n\n### Phase 1: Base\n\n**Timeline:** W3-W4\n\n### Phase 2: Core\n\n**Timeline:** Weeks 2 to 3\n**Dependencies:** Phase 1\n";
-    let out = run("PW204", None, early);
-    assert!(
-        out.contains("Phase 2 starts before Phase 1, which it depends on, ends"),
-        "{out}"
-    );
-}
-
-#[test]
-fn a_timeline_with_a_notes_column_is_still_a_timeline() {
-    let table = |notes: &str| {
-        format!(
-            "# Plan\n\n## Dates\n\n| Phase | Start Date | End Date | {notes} |\n|---|---|---|---|\n| Phase 1: Base | 2026-03-02 | 2026-03-06 | |\n| Phase 2: Core | 2026-03-20 | 2026-03-10 | typo |\n| Phase 3: Rollout | 2026-03-09 | 2026-03-13 | |\n"
-        )
-    };
-    for notes in ["Notes", "Last update", "Owner"] {
-        let source = table(notes);
-        let out = run("PW204", None, &source);
-        assert!(
-            out.contains("timeline row ends (2026-03-10) before it starts (2026-03-20)"),
-            "{notes}: {out}"
-        );
-        assert_eq!(
-            run("PW209", None, &source),
-            "No problems found in 1 file.\n",
-            "{notes}"
-        );
-    }
-}
-
-#[test]
-fn a_table_in_a_quote_or_list_counts_its_cells_not_its_markers() {
-    let source = "# Plan\n\n> | Env | URL |\n> |---|---|\n> | staging | https://staging.example.com |\n> | prod |\n\n> > | A | B |\n> > |---|---|\n> > | 1 | 2 |\n> > | 1 | 2 | 3 |\n\n- Hosts:\n\n  | A | B |\n  |---|---|\n  | 1 | 2 |\n  | 1 |\n";
-    let out = run("PW402", None, source);
-    let lines: Vec<&str> = out
-        .lines()
-        .filter_map(|l| l.trim_start().strip_prefix("--> fixtures/PW402.md:"))
-        .collect();
-    assert_eq!(lines, ["6:1", "11:1", "18:1"], "{out}");
-    assert!(
-        out.contains("row has 3 cells, more than the header's 2"),
-        "{out}"
-    );
-}
-
-#[test]
-fn only_a_table_whose_rows_are_risks_is_a_risk_register() {
-    // Tables of components, steps and tests with a risk column list no
-    // risks to mitigate.
-    let others = "# Plan\n\n## Component Changes\n\n| Component | Change | Risk Level | Impact |\n|---|---|---|---|\n| api | New endpoint | Low | Internal only |\n\n## Rollout\n\n| Step | Impact | Rollback risk |\n|---|---|---|\n| migrate | downtime | low |\n\n## Risks\n\n| Test | Probability of flake | Risk area |\n|---|---|---|\n| e2e | high | auth |\n";
-    assert_eq!(run("PW401", None, others), "No problems found in 1 file.\n");
-    let registers = "# Plan\n\n## Notes\n\n| # | Risk | Likelihood | Mitigation |\n|---|---|---|---|\n| 1 | Outage | M | |\n\n| Risk ID | Impact |\n|---|---|\n| R1 | High |\n\n## Risks\n\n| ID | Area | Description | Impact | Mitigation |\n|---|---|---|---|---|\n| R2 | db | Data loss | High | TBD |\n";
-    let out = run("PW401", None, registers);
-    for finding in [
-        "risk `1` has no mitigation",
-        "risk table has no mitigation column",
-        "risk `R2` has no mitigation",
-    ] {
-        assert!(out.contains(finding), "{finding}:\n{out}");
-    }
-    assert!(out.ends_with("Found 3 warnings in 1 file.\n"), "{out}");
-}
+#[path = "tests_reading.rs"]
+mod reading;

@@ -10,8 +10,13 @@
 //! A slot before a colon counts (`## [COMPONENT]: details`); a link
 //! reference definition (`[spec]: ./spec.md`), a footnote and a term set
 //! off by markup (`**[Story]**: which story`) do not. A lower-case word in
-//! brackets is a slot only as a bold field's whole value (`**Date:**
-//! [date]`): elsewhere it reads as a reference link.
+//! brackets, or a list of such words, is a slot only as a bold field's
+//! whole value (`**Date:** [date]`, `**Roles:** [admin, editor]`):
+//! elsewhere it reads as a reference link or a list of values (`roles are
+//! [admin, editor]`). A date pattern that describes a format is not a
+//! slot either: `in YYYY-MM-DD format`, `format: YYYY-MM-DD`, `the ISO
+//! format (YYYY-MM-DD)`, or a cell in a column headed Format or Pattern;
+//! `**Date:** YYYY-MM-DD` is.
 //!
 //! ## Why
 //! A slot nobody filled is a question nobody answered. Readers (and coding
@@ -105,8 +110,53 @@ fn is_notation(ctx: &Context<'_>, p: &Placeholder) -> bool {
         PlaceholderKind::Estimate => !p.in_metadata && !p.text.contains('/'),
         PlaceholderKind::Angle => defined || in_data_sketch(src, p, after),
         PlaceholderKind::Brace => defined,
+        PlaceholderKind::Date => describes_format(ctx, p, after),
         _ => false,
     }
+}
+
+/// Whether a date pattern is the format dates are written in, not a date
+/// left to write: `in YYYY-MM-DD format`, `format: YYYY-MM-DD`, `the ISO
+/// format (YYYY-MM-DD)`, `**Date format:** YYYY-MM-DD`, or a cell in a
+/// column headed Format or Pattern. `after` is the source after the slot.
+fn describes_format(ctx: &Context<'_>, p: &Placeholder, after: &str) -> bool {
+    const WORDS: [&str; 4] = ["format", "format is", "formatted as", "pattern"];
+    let is_word = |text: &str, w: &str| {
+        text.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+            && !text[w.len()..].starts_with(char::is_alphanumeric)
+    };
+    if is_word(after.trim_start_matches(' '), "format") && after.starts_with(' ') {
+        return true;
+    }
+    let head = ctx.source.get(..p.range.start as usize).unwrap_or_default();
+    let head = &head[head.rfind('\n').map_or(0, |n| n + 1)..];
+    let head = head.trim_end_matches([' ', '(', ':', '*', '_', '`', '"', '=']);
+    let ends_with_word = |w: &str| {
+        head.len() >= w.len()
+            && head.is_char_boundary(head.len() - w.len())
+            && is_word(&head[head.len() - w.len()..], w)
+            && !head[..head.len() - w.len()].ends_with(char::is_alphanumeric)
+    };
+    WORDS.iter().any(|w| ends_with_word(w)) || in_format_column(ctx, p)
+}
+
+/// Whether the slot is in a table cell under a header naming a format or
+/// pattern (`| Field | Format |`).
+fn in_format_column(ctx: &Context<'_>, p: &Placeholder) -> bool {
+    let tables = &ctx.plan.tables;
+    let at = tables.partition_point(|t| t.range.end < p.range.start);
+    let Some(table) = tables.get(at).filter(|t| t.range.contains_range(p.range)) else {
+        return false;
+    };
+    let Some(row) = table.rows.iter().find(|r| r.range.contains_range(p.range)) else {
+        return false;
+    };
+    let cell = row
+        .cells
+        .iter()
+        .position(|c| c.range.contains_range(p.range));
+    cell.is_some() && cell == table.column(&["format", "pattern"])
 }
 
 /// Whether the slot stands for a type in a line that sketches data rather

@@ -88,14 +88,27 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         .map(|l| (l.from.as_str(), l.to.as_str()))
         .collect();
     for task in &plan.tasks {
-        for dep in &task.depends_on {
+        for (k, dep) in task.depends_on.iter().enumerate() {
             if chained.contains(&(dep.as_str(), task.id.as_str())) {
                 continue;
             }
-            if let Some(lacking) = lacks(dep) {
-                out.report(task.line, format!("{} depends on {lacking}", task.id))
+            let Some(lacking) = lacks(dep) else {
+                continue;
+            };
+            let message = format!("{} depends on {lacking}", task.id);
+            let Some(&at) = task.depends_at.get(k) else {
+                out.report(task.line, message)
                     .help("point the dependency at an existing task id, or remove it");
+                continue;
+            };
+            let mut r = out
+                .report(at, message)
+                .primary_label("no such task in this plan");
+            // Written on a line of its own under the task: show which task.
+            if !task.line.contains_range(at) {
+                r = r.label(task.line, format!("{} starts here", task.id));
             }
+            r.help("point the dependency at an existing task id, or remove it");
         }
     }
     for link in &plan.task_links {

@@ -3,7 +3,9 @@
 //!
 //! ## What it does
 //! Reports every choice list the reader found as a value: in metadata, in
-//! table cells, after a label such as `Priority:`.
+//! table cells, after a label such as `Priority:`: a bold one
+//! (`**Priority:** High/Medium/Low`), or a plain one that starts a line or
+//! a list item (`- Priority: High/Medium/Low`).
 //!
 //! ## Why
 //! The template offered options; the plan has not picked one. A risk rated

@@ -1,0 +1,155 @@
+//! Rules on plans that read one way to a person and could read another:
+//! durations beside week numbers, notes beside dates, tables in quotes,
+//! settled questions, titles, mail addresses, formats and plain labels.
+
+use super::run;
+
+#[test]
+fn a_duration_or_a_noted_date_is_no_place_in_the_schedule() {
+    // `1 week` is how long, not which week; the date in brackets is where
+    // the phase was before it moved, not where it ends.
+    let estimates = "# Plan\n\n### Phase 1: Base\n\n**Estimated Time:** 1 week (5 working days)\n\n- [ ] T001 a\n\n### Phase 2: Core\n\n**Estimated Time:** 1 week (3 days of dev, 2 of review)\n**Dependencies:** Phase 1\n\n- [ ] T002 b\n";
+    let days = "# Plan\n\n### Phase 1: Base\n\n**Timeline:** Week 1, Days 1-3\n\n### Phase 2: Core\n\n**Timeline:** Week 1, Days 4-5\n**Dependencies:** Phase 1\n";
+    let moved = "# Plan\n\n## Timeline\n\n| Phase | Target |\n|---|---|\n| Phase 1: Base | 2026-03-01 |\n| Phase 2: Core | 2026-04-01 (moved from 2026-03-15) |\n";
+    for source in [estimates, days, moved] {
+        assert_eq!(
+            run("PW204", None, source),
+            "No problems found in 1 file.\n",
+            "{source}"
+        );
+    }
+    // Positions still are: Phase 2 in weeks 2–3 cannot wait for weeks 3–4.
+    let early = "# Plan\n\n### Phase 1: Base\n\n**Timeline:** W3-W4\n\n### Phase 2: Core\n\n**Timeline:** Weeks 2 to 3\n**Dependencies:** Phase 1\n";
+    let out = run("PW204", None, early);
+    assert!(
+        out.contains("Phase 2 starts before Phase 1, which it depends on, ends"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_timeline_with_a_notes_column_is_still_a_timeline() {
+    let table = |notes: &str| {
+        format!(
+            "# Plan\n\n## Dates\n\n| Phase | Start Date | End Date | {notes} |\n|---|---|---|---|\n| Phase 1: Base | 2026-03-02 | 2026-03-06 | |\n| Phase 2: Core | 2026-03-20 | 2026-03-10 | typo |\n| Phase 3: Rollout | 2026-03-09 | 2026-03-13 | |\n"
+        )
+    };
+    for notes in ["Notes", "Last update", "Owner"] {
+        let source = table(notes);
+        let out = run("PW204", None, &source);
+        assert!(
+            out.contains("timeline row ends (2026-03-10) before it starts (2026-03-20)"),
+            "{notes}: {out}"
+        );
+        assert_eq!(
+            run("PW209", None, &source),
+            "No problems found in 1 file.\n",
+            "{notes}"
+        );
+    }
+}
+
+#[test]
+fn a_table_in_a_quote_or_list_counts_its_cells_not_its_markers() {
+    let source = "# Plan\n\n> | Env | URL |\n> |---|---|\n> | staging | https://staging.example.com |\n> | prod |\n\n> > | A | B |\n> > |---|---|\n> > | 1 | 2 |\n> > | 1 | 2 | 3 |\n\n- Hosts:\n\n  | A | B |\n  |---|---|\n  | 1 | 2 |\n  | 1 |\n";
+    let out = run("PW402", None, source);
+    let lines: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--> fixtures/PW402.md:"))
+        .collect();
+    assert_eq!(lines, ["6:1", "11:1", "18:1"], "{out}");
+    assert!(
+        out.contains("row has 3 cells, more than the header's 2"),
+        "{out}"
+    );
+}
+
+#[test]
+fn only_a_table_whose_rows_are_risks_is_a_risk_register() {
+    // Tables of components, steps and tests with a risk column list no
+    // risks to mitigate.
+    let others = "# Plan\n\n## Component Changes\n\n| Component | Change | Risk Level | Impact |\n|---|---|---|---|\n| api | New endpoint | Low | Internal only |\n\n## Rollout\n\n| Step | Impact | Rollback risk |\n|---|---|---|\n| migrate | downtime | low |\n\n## Risks\n\n| Test | Probability of flake | Risk area |\n|---|---|---|\n| e2e | high | auth |\n";
+    assert_eq!(run("PW401", None, others), "No problems found in 1 file.\n");
+    let registers = "# Plan\n\n## Notes\n\n| # | Risk | Likelihood | Mitigation |\n|---|---|---|---|\n| 1 | Outage | M | |\n\n| Risk ID | Impact |\n|---|---|\n| R1 | High |\n\n## Risks\n\n| ID | Area | Description | Impact | Mitigation |\n|---|---|---|---|---|\n| R2 | db | Data loss | High | TBD |\n";
+    let out = run("PW401", None, registers);
+    for finding in [
+        "risk `1` has no mitigation",
+        "risk table has no mitigation column",
+        "risk `R2` has no mitigation",
+    ] {
+        assert!(out.contains(finding), "{finding}:\n{out}");
+    }
+    assert!(out.ends_with("Found 3 warnings in 1 file.\n"), "{out}");
+}
+
+#[test]
+fn questions_said_to_be_settled_are_not_open() {
+    for heading in [
+        "Resolved Questions",
+        "Questions (answered)",
+        "Open Questions (all resolved)",
+        "Frequently Asked Questions",
+    ] {
+        let source = format!(
+            "# Plan: Export\n\n**Status:** In Progress\n\n## {heading}\n\n- Do we keep the v1 endpoint? No, it goes in Phase 2.\n"
+        );
+        let out = run("PW107", None, &source);
+        assert_eq!(out, "No problems found in 1 file.\n", "{heading}");
+    }
+}
+
+#[test]
+fn the_title_is_no_section_the_dialect_requires() {
+    // The rule's own example: "Delivery Plan" in the title is no phases.
+    let source = "# Delivery Plan: Export\n\n**Issue:** #42\n**Author:** Ada\n\n## Summary\n\nExport invoices as CSV.\n";
+    let out = run("PW103", None, source);
+    for name in [
+        "phases",
+        "testing",
+        "risks",
+        "definition of done",
+        "progress log",
+    ] {
+        assert!(
+            out.contains(&format!("missing section: {name} (")),
+            "{name}:\n{out}"
+        );
+    }
+}
+
+#[test]
+fn a_mail_address_is_no_file() {
+    let source = "# Plan\n\nQuestions go to <ops@example.com> or [Ops](mailto:ops@example.com), as [the notes](./notes.md) say.\n";
+    let out = run("PW301", None, source);
+    assert!(out.ends_with("Found 1 error in 1 file.\n"), "{out}");
+    assert!(out.contains("link to `./notes.md`"), "{out}");
+}
+
+#[test]
+fn a_date_pattern_describing_a_format_is_not_a_slot() {
+    let source = "# Plan\n\nThe API accepts dates in YYYY-MM-DD format; months, format: YYYY-MM.\n\n| Field | Format |\n|-------|--------|\n| created | YYYY-MM-DD |\n\n**Date:** YYYY-MM-DD\n\nCreated: YYYY-MM-DD\n";
+    let out = run("PW101", None, source);
+    assert!(out.ends_with("Found 2 warnings in 1 file.\n"), "{out}");
+    assert!(
+        out.contains("PW101.md:9:11") && out.contains("PW101.md:11:10"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_choice_list_after_a_plain_label_is_unresolved() {
+    let source = "# Plan\n\nPriority: High/Medium/Low\n\n- Impact: L/M/H\n- Platforms: iOS/Android\n\nWe ship read/write access.\n";
+    let out = run("PW106", None, source);
+    assert!(
+        out.contains("PW106.md:3:11") && out.contains("PW106.md:5:11"),
+        "{out}"
+    );
+    assert!(out.ends_with("Found 2 warnings in 1 file.\n"), "{out}");
+}
+
+#[test]
+fn a_lacking_task_is_underlined_where_the_task_names_it() {
+    let source = "# Plan\n\n- [ ] T001 Build the export (depends on T098)\n- [ ] T002 Ship\n  - Depends on: T001, T099\n";
+    let out = run("PW206", None, source);
+    insta::assert_snapshot!("PW206_task_lines", out);
+}
