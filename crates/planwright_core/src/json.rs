@@ -212,7 +212,8 @@ pub struct TaskDoc {
     /// `open`, `done` or `in_progress`.
     pub state: &'static str,
     /// `task`, `deliverable`, `definition_of_done`, `prerequisite`,
-    /// `acceptance_criterion` or `checklist`.
+    /// `acceptance_criterion`, `checklist`, or `deferred` (under "Out of
+    /// Scope", "Future Work" and the like: counted in no progress).
     pub kind: &'static str,
     /// Id (as in `phases`) of the innermost phase or step holding it.
     pub phase: Option<String>,

@@ -503,10 +503,11 @@ impl Plan {
         self.sections.iter().position(|s| s.role == Some(role))
     }
 
-    /// Done, in-progress and total counts over `tasks`.
+    /// Done, in-progress and total counts over `tasks`; deferred ones
+    /// ([`TaskKind::Deferred`]) count in none.
     pub fn progress<'a>(&self, tasks: impl IntoIterator<Item = &'a Task>) -> Progress {
         let mut p = Progress::default();
-        for t in tasks {
+        for t in tasks.into_iter().filter(|t| t.kind != TaskKind::Deferred) {
             p.total += 1;
             match t.work_state() {
                 TaskState::Done => p.done += 1,

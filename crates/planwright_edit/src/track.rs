@@ -108,7 +108,8 @@ pub fn waiting_tasks(plan: &Plan, done_status: &[String]) -> Vec<(usize, Vec<Nod
 }
 
 /// The tasks someone could work on, waits aside, in document order: not
-/// done, not a definition of done or acceptance criterion, and not a
+/// done, not a definition of done or acceptance criterion, not left for
+/// later (under "Out of Scope", [`TaskKind::Deferred`]), and not a
 /// container that gives way to its subtasks (see [`ready_tasks`]). A
 /// container gives way only to open subtasks that are themselves work:
 /// an optional one (Kiro's `- [ ]*`) may be skipped and a check is ticked
@@ -119,7 +120,10 @@ pub fn waiting_tasks(plan: &Plan, done_status: &[String]) -> Vec<(usize, Vec<Nod
 fn workable(plan: &Plan) -> impl Iterator<Item = usize> + '_ {
     let mut open_children = vec![false; plan.tasks.len()];
     for t in &plan.tasks {
-        let holds_back = t.state != TaskState::Done && !t.optional && !is_check(t.kind);
+        let holds_back = t.state != TaskState::Done
+            && !t.optional
+            && !is_check(t.kind)
+            && t.kind != TaskKind::Deferred;
         if let Some(p) = t.parent.filter(|_| holds_back)
             && let Some(slot) = open_children.get_mut(p)
         {
@@ -129,6 +133,7 @@ fn workable(plan: &Plan) -> impl Iterator<Item = usize> + '_ {
     plan.tasks.iter().enumerate().filter_map(move |(i, t)| {
         let skip = t.state == TaskState::Done
             || is_check(t.kind)
+            || t.kind == TaskKind::Deferred
             || (open_children[i] && t.state != TaskState::InProgress);
         (!skip).then_some(i)
     })

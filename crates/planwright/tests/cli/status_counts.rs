@@ -96,3 +96,34 @@ fn tasks_outside_phases_that_hold_none_have_their_row() {
         json!({"done": 1, "in_progress": 0, "open": 1, "total": 2, "percent": 50.0})
     );
 }
+
+/// Check boxes under "Out of Scope" or "Future Enhancements" are left for
+/// later: `next` offers none, `status` counts none, and a plan whose
+/// work is over may say Completed (PW201 holds its peace).
+#[test]
+fn work_left_for_later_is_no_work_of_the_plan() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# Plan\n\n**Status:** Completed\n\n## Tasks\n\n- [x] T001 CSV export\n- [x] T002 Docs\n\n## Out of Scope\n\n- [ ] PDF export\n\n## Future Enhancements\n\n- [ ] T003 Scheduled exports\n";
+    write(dir.path(), "plan.md", plan);
+    let status = planwright(&["status", "plan.md"], dir.path());
+    assert_eq!(
+        stdout(&status),
+        "Plan  (plan.md)\n  status   Completed\n  overall    2/2   100%\n"
+    );
+    let next = planwright(&["next", "plan.md"], dir.path());
+    assert_eq!(stdout(&next), "nothing to do: every task is done\n");
+    let lint = planwright(&["lint", "plan.md", "--select", "PW201"], dir.path());
+    assert!(lint.status.success(), "{}", stdout(&lint));
+    // `show` still has them, by kind.
+    let json: serde_json::Value = serde_json::from_slice(
+        &planwright(&["show", "plan.md", "--format", "json"], dir.path()).stdout,
+    )
+    .expect("json");
+    let kinds: Vec<&str> = json["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .map(|t| t["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(kinds, ["task", "task", "deferred", "deferred"]);
+}

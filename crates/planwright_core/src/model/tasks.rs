@@ -29,6 +29,10 @@ pub enum TaskKind {
     Prerequisite,
     AcceptanceCriterion,
     Checklist,
+    /// Under "Out of Scope", "Future Enhancements" and the like: written
+    /// down so as not to be done now. Neither progress nor `next` counts
+    /// it: a plan whose work is over is done, whatever it leaves for later.
+    Deferred,
 }
 
 impl TaskKind {
@@ -40,6 +44,7 @@ impl TaskKind {
             TaskKind::Prerequisite => "prerequisite",
             TaskKind::AcceptanceCriterion => "acceptance_criterion",
             TaskKind::Checklist => "checklist",
+            TaskKind::Deferred => "deferred",
         }
     }
 }

@@ -492,6 +492,12 @@ pub(super) fn kind_for_label(key: &str) -> Option<TaskKind> {
             Some(TaskKind::AcceptanceCriterion)
         }
         "definition_of_done" => Some(TaskKind::DefinitionOfDone),
+        "out_of_scope"
+        | "not_in_scope"
+        | "non_goals"
+        | "future_work"
+        | "future_enhancements"
+        | "deferred" => Some(TaskKind::Deferred),
         _ => None,
     }
 }

@@ -41,7 +41,7 @@ impl Builder<'_> {
         let role = roles::resolve_key(&key);
         // The words still say what the tasks right under the heading are,
         // the title's too (`# Launch Checklist`).
-        self.kind_hint = kind_for_heading(role, &key);
+        self.kind_hint = kind_for_heading(role, &key, plain);
         let titles_plan = level == 1 && self.plan.title.is_none();
         let heading = heading_range(self.src, r);
         self.plan.sections.push(Section {
@@ -485,14 +485,38 @@ fn without_bracket(text: &str, b: Bracket) -> String {
     out
 }
 
-/// `key` is the normalised (lower-case) heading.
-pub(super) fn kind_for_heading(role: Option<Role>, key: &str) -> TaskKind {
+/// What a heading (normalised) says of the check boxes under it when it
+/// leaves them for later.
+const DEFERRED: &[&str] = &[
+    "out of scope",
+    "not in scope",
+    "future work",
+    "future enhancement",
+    "future improvement",
+    "future idea",
+    "future consideration",
+    "deferred",
+    "icebox",
+    "parking lot",
+    "won t do",
+    "wont do",
+];
+
+/// `key` is the normalised (lower-case) heading, `heading` as it reads.
+pub(super) fn kind_for_heading(role: Option<Role>, key: &str, heading: &str) -> TaskKind {
     match role {
         Some(Role::DefinitionOfDone) => TaskKind::DefinitionOfDone,
         Some(Role::Prerequisites) => TaskKind::Prerequisite,
         Some(Role::AcceptanceCriteria) => TaskKind::AcceptanceCriterion,
         Some(Role::Checklist) => TaskKind::Checklist,
+        Some(Role::NonGoals) => TaskKind::Deferred,
         _ if key.contains("deliverable") => TaskKind::Deliverable,
+        // Left for later, as "Future Enhancements (Not in Scope for Phase
+        // 12)" says; but a phase of the plan ("Phase 6: Future Work") is
+        // work of the plan, whatever it is called.
+        _ if DEFERRED.iter().any(|k| key.contains(k)) && items::phase_head(heading).is_none() => {
+            TaskKind::Deferred
+        }
         // Outcomes to check, not work to start: `next` must not offer
         // "All tests pass" from a Success Criteria list.
         None | Some(Role::Goals)

@@ -438,3 +438,17 @@ fn a_bold_phase_reads_a_dependency_colon() {
         [r#"Phase 2 <- Phase 1 "Phase 1" in "Phase 1""#]
     );
 }
+
+#[test]
+fn check_boxes_left_for_later_are_deferred_and_counted_in_no_progress() {
+    use crate::TaskKind::{Deferred, Task};
+    let src = "# P\n\n## Phase 1: Build\n\n- [x] T001 Build it\n\n## Phase 6: Future Work\n\n- [ ] T002 Still a phase of the plan\n\n## Future Enhancements (Not in Scope for Phase 1)\n\n- [ ] T003 Drag and drop\n\n## Out of Scope\n\n- [ ] PDF export\n\n## Won't Do\n\n- [ ] Offline mode\n\n## Rollout\n\n**Out of scope:**\n- [ ] Dark mode\n\n**Tasks:**\n- [ ] T004 Ship\n";
+    let plan = parse(src);
+    let kinds: Vec<_> = plan.tasks.iter().map(|t| t.kind).collect();
+    assert_eq!(
+        kinds,
+        [Task, Task, Deferred, Deferred, Deferred, Deferred, Task]
+    );
+    let progress = plan.progress(&plan.tasks);
+    assert_eq!((progress.done, progress.total), (1, 3));
+}

@@ -11,7 +11,8 @@ use planwright_edit::track::{ready_tasks, waiting_tasks};
 /// waits), waiting with what it waits for, an open check (counted in
 /// `checks_open`), or a container not started that gives way to an open
 /// subtask which is itself work and mentioned. An optional subtask holds
-/// back nothing, so its parent must be mentioned on its own.
+/// back nothing, so its parent must be mentioned on its own. A task left
+/// for later (under "Out of Scope") is no work, and rightly unmentioned.
 fn unmentioned(plan: &Plan, done_status: &[String]) -> Vec<String> {
     let n = plan.tasks.len();
     let mut mentioned = vec![false; n];
@@ -33,7 +34,7 @@ fn unmentioned(plan: &Plan, done_status: &[String]) -> Vec<String> {
     // judged before the parent that may give way to it.
     let mut gives_way = vec![false; n];
     for (i, t) in plan.tasks.iter().enumerate().rev() {
-        if t.state == TaskState::Done {
+        if t.state == TaskState::Done || t.kind == TaskKind::Deferred {
             continue;
         }
         if check(t.kind) {
