@@ -82,11 +82,6 @@ pub struct Task {
     /// and ranges of them as their keys (`T001..T003`, see
     /// [`TaskRange`](super::TaskRange)): resolve them with [`TaskRanges`](super::TaskRanges).
     pub depends_on: Vec<Text>,
-    /// Where the task's own item names its dependencies, in step with the
-    /// first of `depends_on`: `depends_at[i]` is where `depends_on[i]` is
-    /// written. The ids that chains and sentences elsewhere add after
-    /// them have no place here; their [`TaskLink`]s hold it.
-    pub depends_at: Vec<TextRange>,
     pub owner: Option<Text>,
     pub phase: Option<usize>,
     pub section: Option<usize>,

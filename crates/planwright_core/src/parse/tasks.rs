@@ -106,7 +106,6 @@ impl Builder<'_> {
             optional: check_box.star > 0,
             requirements: Vec::new(),
             depends_on: Vec::new(),
-            depends_at: Vec::new(),
             owner,
             phase,
             section: self.section(),
@@ -255,7 +254,6 @@ impl Builder<'_> {
         let text = range.slice(self.src);
         let mut requirements = Vec::new();
         let mut depends = Vec::new();
-        let mut depends_at = Vec::new();
         // Ids already in `depends`, once there are enough of them that a
         // linear look through them would add up (a line naming thousands
         // of ids was quadratic).
@@ -322,10 +320,8 @@ impl Builder<'_> {
                             break;
                         }
                         last = Some(last.map_or(stop, |l| l.max(stop)));
-                        if let crate::model::RefTarget::Task(id) = r.target
-                            && push_unique(&mut depends, &mut seen, id)
-                        {
-                            depends_at.push(r.range);
+                        if let crate::model::RefTarget::Task(id) = r.target {
+                            push_unique(&mut depends, &mut seen, id);
                         }
                     }
                 }
@@ -337,7 +333,6 @@ impl Builder<'_> {
         let task = &mut self.plan.tasks[t];
         task.requirements = requirements;
         task.depends_on = depends;
-        task.depends_at = depends_at;
         if task.owner.is_none() {
             task.owner = owner;
         }

@@ -153,3 +153,13 @@ fn a_lacking_task_is_underlined_where_the_task_names_it() {
     let out = run("PW206", None, source);
     insta::assert_snapshot!("PW206_task_lines", out);
 }
+
+#[test]
+fn a_lacking_id_is_found_as_a_whole_id() {
+    // `T01` is not the start of `T012` or of `T01.5`: the one underlined
+    // is the `T01` written on its own.
+    let source = "# Plan\n\n- [ ] T012 a\n- [ ] T020 Ship (after T012, T01.5x and T01)\n";
+    let out = run("PW206", None, source);
+    assert!(out.contains("--> fixtures/PW206.md:4:41"), "{out}");
+    assert!(!out.contains("PW206.md:4:30"), "{out}");
+}

@@ -29,7 +29,7 @@
 //! ## Fix
 //! Point the dependency at the phase or task that exists, or remove it.
 
-use planwright_core::{RefTarget, TaskIds, TaskRange, TaskRanges};
+use planwright_core::{RefTarget, Task, TaskIds, TaskRange, TaskRanges, TextRange};
 
 use super::Sink;
 use crate::Context;
@@ -88,7 +88,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         .map(|l| (l.from.as_str(), l.to.as_str()))
         .collect();
     for task in &plan.tasks {
-        for (k, dep) in task.depends_on.iter().enumerate() {
+        for dep in &task.depends_on {
             if chained.contains(&(dep.as_str(), task.id.as_str())) {
                 continue;
             }
@@ -96,7 +96,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 continue;
             };
             let message = format!("{} depends on {lacking}", task.id);
-            let Some(&at) = task.depends_at.get(k) else {
+            let Some(at) = written_at(ctx.source, task, dep) else {
                 out.report(task.line, message)
                     .help("point the dependency at an existing task id, or remove it");
                 continue;
@@ -147,4 +147,26 @@ fn lacks(tasks: &TaskIds<'_>, ranges: &TaskRanges, key: &str) -> Option<String> 
         1 => format!("{shown}, but {first} does not exist"),
         n => format!("{shown}, but {first} and {} more ids do not exist", n - 1),
     })
+}
+
+/// Where `task`'s own item writes `id`: its first mention past the check
+/// box, as a whole id (not `T001` inside `T0012` or `T001.1`), the task's
+/// own id aside. The reader keeps no place for each dependency: that
+/// would cost every task a list for a finding that is rare, so the rule
+/// finds the place when it reports one.
+fn written_at(source: &str, task: &Task, id: &str) -> Option<TextRange> {
+    let start = task.check_range.end as usize;
+    let text = source.get(start..task.range.end as usize)?.as_bytes();
+    let id = id.as_bytes();
+    let alnum = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    (0..=text.len().checked_sub(id.len())?)
+        .filter(|&i| text[i..i + id.len()].eq_ignore_ascii_case(id))
+        .filter(|&i| !(i > 0 && text[i - 1].is_ascii_alphanumeric()))
+        .filter(|&i| {
+            let end = i + id.len();
+            let dotted = text.get(end) == Some(&b'.') && alnum(text.get(end + 1));
+            !alnum(text.get(end)) && !dotted
+        })
+        .map(|i| TextRange::new(start + i, start + i + id.len()))
+        .find(|r| task.id_range.is_none_or(|own| !own.contains_range(*r)))
 }
