@@ -189,9 +189,27 @@ fn questions_settled(norm: &str) -> bool {
         return false;
     };
     let (before, after) = words.split_at(last + 1);
-    // After the questions, the settling word says what became of them.
+    // After the questions, the settling word says what became of them:
+    // of all of them, unless open ones are named too ("2 resolved, 1
+    // open"), only some are ("Partially Resolved"), or it picks out the
+    // settled ones ("resolved ones struck through").
+    const SOME: [&str; 6] = [
+        "partially",
+        "partly",
+        "mostly",
+        "some",
+        "remain",
+        "remaining",
+    ];
     if let Some(at) = after.iter().position(|w| SETTLED.contains(w)) {
-        return !after[..at].iter().any(|w| NOT_YET.contains(w));
+        let subset = after
+            .get(at + 1)
+            .is_some_and(|w| ["ones", "items", "questions", "moved"].contains(w));
+        return !after[..at]
+            .iter()
+            .any(|w| NOT_YET.contains(w) || SOME.contains(w))
+            && !after.iter().any(|w| OPEN.contains(w) || SOME.contains(w))
+            && !subset;
     }
     // Before them, it says which questions these are, unless open ones
     // are named with them.
@@ -383,6 +401,10 @@ mod tests {
             "Questions to Be Resolved",
             "Questions Not Yet Answered",
             "Open Issues",
+            "Open Questions (2 resolved, 1 open)",
+            "Open Questions — Partially Resolved",
+            "Questions for Review (resolved items moved below)",
+            "Open Questions (Resolved ones struck through)",
         ] {
             assert_eq!(resolve(title), Some(Role::OpenQuestions), "{title}");
         }

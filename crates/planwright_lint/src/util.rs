@@ -305,11 +305,14 @@ fn weeks(text: &str) -> Option<Span> {
             return None;
         }
         let after = week_label(lower.get(i..)?)?;
-        if counts_weeks(before) {
+        let (first, rest) = number(after)?;
+        let end = range_end(rest);
+        // "1 week 2 days" counts weeks; a range after the label
+        // ("Month 1 Week 1-3") places one, whatever stands before it.
+        if end.is_none() && counts_weeks(before) {
             return None;
         }
-        let (first, rest) = number(after)?;
-        Some(Span::Weeks(first, range_end(rest).unwrap_or(first)))
+        Some(Span::Weeks(first, end.unwrap_or(first)))
     })
 }
 
@@ -333,6 +336,10 @@ const COUNT_WORDS: &[&str] = &[
 /// Whether the word ending `before` counts weeks (`1`, `2-3`, `~2`, `a`):
 /// then the week that follows is a duration.
 fn counts_weeks(before: &str) -> bool {
+    // A clause ends there: "Sprint 1, Week 2" is no count of weeks.
+    if before.trim_end().ends_with([',', ';', ':']) {
+        return false;
+    }
     let word = before
         .trim_end()
         .rsplit(char::is_whitespace)
@@ -437,6 +444,11 @@ mod tests {
             ("Week 1, Days 4-5", (1, 1)),
             ("Week 2 (3 days)", (2, 2)),
             ("Week 3 - 2 days of review", (3, 3)),
+            // What stands before the label is another one's number.
+            ("Sprint 1, Week 1-3", (1, 3)),
+            ("Q1 2026, Week 2-4", (2, 4)),
+            ("Month 1 Week 1-3", (1, 3)),
+            ("Sprint 2, Week 2", (2, 2)),
         ] {
             assert_eq!(
                 Span::read(text),

@@ -139,12 +139,17 @@ impl Builder<'_> {
         if let Some(t) = in_task {
             self.wrapped_text(t, start, end);
         }
+        self.labelled = false;
         self.fields_in_block(start, end, block_kind, from);
         let range = TextRange::new(start, end).trim(self.src);
         // A task's own text ("- [ ] Tasks:") labels nothing.
         let own_text = in_task.is_some_and(|t| start < self.plan.tasks[t].line.end as usize);
         if !own_text && let Some(hint) = plain_label_kind(range.slice(self.src)) {
             self.kind_hint = hint;
+        } else if !self.labelled && block_kind == InlineKind::Paragraph && self.items.is_empty() {
+            // "Acceptance:" covers the list after it, not the work a later
+            // paragraph ("Work:", a story's text) introduces.
+            self.kind_hint = self.section_kind;
         }
         let kind = match block_kind {
             InlineKind::ItemText => BlockKind::ListItem,
@@ -345,6 +350,7 @@ impl Builder<'_> {
             && let Some(hint) = kind_for_label(&norm)
         {
             self.kind_hint = hint;
+            self.labelled = true;
         }
         if let Some(p) = phase {
             self.phase_field(p, &norm, &value, value_range);

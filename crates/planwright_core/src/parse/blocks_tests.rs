@@ -33,3 +33,17 @@ fn an_acceptance_label_makes_checks_of_its_list() {
         assert!(kinds(&src).iter().all(|&k| k == Task), "{not_label}");
     }
 }
+
+#[test]
+fn a_label_covers_the_list_after_it_only() {
+    use TaskKind::{AcceptanceCriterion, Task};
+    for label in ["Acceptance:", "**Acceptance Criteria**:"] {
+        let src = format!(
+            "# Sprint\n\n## Story: Reset\n\nAs a user I reset my password.\n\n{label}\n- [ ] A mail arrives\n\nWork:\n- [ ] Add the token table\n\nThen ship it.\n\n- [ ] Send the mail\n"
+        );
+        assert_eq!(kinds(&src), [AcceptanceCriterion, Task, Task], "{label}");
+    }
+    // Under an acceptance heading, a paragraph keeps the heading's kind.
+    let src = "# P\n\n## Acceptance Criteria\n\nThese hold:\n\n- [ ] Fast\n";
+    assert_eq!(kinds(src), [AcceptanceCriterion]);
+}

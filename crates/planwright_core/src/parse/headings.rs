@@ -42,6 +42,7 @@ impl Builder<'_> {
         // The words still say what the tasks right under the heading are,
         // the title's too (`# Launch Checklist`).
         self.kind_hint = kind_for_heading(role, &key, plain);
+        self.section_kind = self.kind_hint;
         let titles_plan = level == 1 && self.plan.title.is_none();
         let heading = heading_range(self.src, r);
         self.plan.sections.push(Section {

@@ -230,6 +230,10 @@ struct Builder<'s> {
     heading_level: u8,
     /// What check boxes here are: set by headings and `**Deliverables:**`.
     kind_hint: TaskKind,
+    /// What the heading said (see `kind_hint`): a paragraph that labels
+    /// nothing brings it back, so a label covers the list after it only.
+    section_kind: TaskKind,
+    labelled: bool,
     /// The phases opened by a list item (`- **Phase 2:** …`), in order:
     /// once the plan is read, those that prove to be notes are dropped.
     item_phases: Vec<usize>,
@@ -272,6 +276,8 @@ impl<'s> Builder<'s> {
             table: None,
             heading_level: 0,
             kind_hint: TaskKind::Task,
+            section_kind: TaskKind::Task,
+            labelled: false,
             open_comment: None,
             item_phases: Vec::new(),
             lines: inline::LineCache::default(),
@@ -534,18 +540,18 @@ impl<'s> Builder<'s> {
         self.drop_note_phases();
         self.section_phase_dependencies();
         self.sentence_phase_dependencies();
+        self.drop_foreign_task_numbers();
         // Explicit `T005 → T006` chains land on the tasks they name, found
         // through the id index that every dependency look-up uses.
         if !self.plan.task_links.is_empty() {
             let ids = self.plan.task_ids();
-            let lands: Vec<(usize, usize)> = self
+            let mut lands: Vec<(usize, usize)> = self
                 .plan
                 .task_links
                 .iter()
                 .enumerate()
                 .filter_map(|(l, link)| ids.get(&link.to).map(|t| (t, l)))
                 .collect();
-            let mut lands = lands;
             // Grouped by task, in link order within each, so that one set
             // of seen ids serves a task however many links land on it.
             lands.sort_by_key(|&(t, _)| t);

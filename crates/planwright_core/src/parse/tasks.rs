@@ -115,52 +115,6 @@ impl Builder<'_> {
         (index, head_start + head.text_start)
     }
 
-    /// A description wrapped over more lines of the item's first paragraph
-    /// (`- [ ] T001 Create the workspace with the` / `  CI configuration`),
-    /// as Prettier's `proseWrap: always` writes a long task, is the whole
-    /// paragraph, its lines joined by one space: a list shows all of it,
-    /// and a word on its second line names it. It stops at a line that
-    /// opens a detail, a capitalised or emphasised `Key:`
-    /// (`Requirements: 1.2`, `_Requirements: 1.2_`, `**Owner:** @ana`) or
-    /// `Depends on T001`: what follows is read as the task's details.
-    pub(super) fn wrapped_text(&mut self, t: usize, block_start: usize, block_end: usize) {
-        let line = self.plan.tasks[t].line;
-        let line_end = line.end as usize;
-        if block_start >= line_end {
-            return;
-        }
-        let Some(item) = self.items.last_mut() else {
-            return;
-        };
-        item.text_end = block_end;
-        let text_at = item.text_at;
-        if block_end <= line_end {
-            return;
-        }
-        let mut joined = String::new();
-        let lines = self
-            .slice(text_at.min(line_end), block_end)
-            .split(['\n', '\r']);
-        for (n, l) in lines.enumerate() {
-            // Continuation lines of a quoted list keep their `>` markers.
-            let l = match n {
-                0 => l.trim(),
-                _ => l.trim_start_matches(['>', ' ', '\t']).trim(),
-            };
-            if l.is_empty() {
-                continue;
-            }
-            if n > 0 && opens_detail(l) {
-                break;
-            }
-            if !joined.is_empty() {
-                joined.push(' ');
-            }
-            joined.push_str(without_hard_break(l));
-        }
-        self.plan.tasks[t].text = Text::from(strip_emphasis(&joined));
-    }
-
     /// The task of the same list that `id` numbers this one under, as
     /// Kiro's flat layout writes subtasks: `- [ ] 1.1 Lexer` right below
     /// `- [ ] 1. Parser`, not indented. Only an explicit id that extends an
@@ -558,44 +512,6 @@ pub(super) fn owner_of(text: &str) -> Option<Text> {
     (len > 0).then(|| Text::from(&name[..=len]))
 }
 
-/// Whether a continuation line of a task opens its details rather than
-/// going on with its description (see [`Builder::wrapped_text`]): a short
-/// `Key:` (`**Files**: src/x.rs`, `_Requirements: 1.2_`) or a dependency.
-/// Only a capitalised or emphasised one: a wrapped sentence goes on in
-/// lower case ("… run the\n  migration: then verify it").
-fn opens_detail(line: &str) -> bool {
-    let bare = line.trim_start_matches(['_', '*']);
-    if bare.len() == line.len() && !bare.starts_with(char::is_uppercase) {
-        return false;
-    }
-    if ["Depends on", "Blocked by"]
-        .iter()
-        .any(|k| bare.starts_with(k))
-    {
-        return true;
-    }
-    let Some(colon) = bare.find([':', '：']) else {
-        return false;
-    };
-    let key = bare[..colon].trim_end_matches(['*', '_']).trim_end();
-    !key.is_empty()
-        && key.len() <= 32
-        && key.split_whitespace().count() <= 4
-        && key
-            .chars()
-            .all(|c| c.is_alphanumeric() || " /-&".contains(c))
-}
-
-/// A line without the `\\` that ends it in a hard line break.
-fn without_hard_break(line: &str) -> &str {
-    let run = line.len() - line.trim_end_matches('\\').len();
-    if run % 2 == 1 {
-        line[..line.len() - 1].trim_end()
-    } else {
-        line
-    }
-}
-
 pub(super) fn strip_emphasis(text: &str) -> &str {
     let t = text.trim();
     if t.starts_with("~~") && t.ends_with("~~") && t.len() > 4 {
@@ -603,6 +519,9 @@ pub(super) fn strip_emphasis(text: &str) -> &str {
     }
     t
 }
+
+#[path = "task_text.rs"]
+mod task_text;
 
 #[cfg(test)]
 #[path = "tasks_tests.rs"]

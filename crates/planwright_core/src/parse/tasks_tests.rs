@@ -184,3 +184,10 @@ fn a_description_wrapped_over_lines_is_read_whole() {
         "- [ ] T001 Create the workspace with the"
     );
 }
+
+#[test]
+fn a_task_number_names_a_task_only_where_tasks_are_numbered() {
+    // In a plan of `T001`s, "task 12" is someone else's.
+    let src = "# P\n\n- [ ] T001 Build\n- [ ] T002 Ship (blocked by task 12 in the infra board)\n- [ ] T003 Announce, after task 2 of the launch checklist; depends on T001\n";
+    assert_eq!(depends(src), ["", "", "T001"]);
+}

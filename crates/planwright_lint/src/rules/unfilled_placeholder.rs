@@ -129,7 +129,14 @@ fn describes_format(ctx: &Context<'_>, p: &Placeholder, after: &str) -> bool {
     if is_word(after.trim_start_matches(' '), "format") && after.starts_with(' ') {
         return true;
     }
-    let head = ctx.source.get(..p.range.start as usize).unwrap_or_default();
+    // The words right before the slot, on its line: a bounded look back,
+    // for a line of thousands of slots was quadratic.
+    let at = p.range.start as usize;
+    let mut from = at.saturating_sub(64);
+    while !ctx.source.is_char_boundary(from) {
+        from -= 1;
+    }
+    let head = ctx.source.get(from..at).unwrap_or_default();
     let head = &head[head.rfind('\n').map_or(0, |n| n + 1)..];
     let head = head.trim_end_matches([' ', '(', ':', '*', '_', '`', '"', '=']);
     let ends_with_word = |w: &str| {
@@ -149,7 +156,13 @@ fn in_format_column(ctx: &Context<'_>, p: &Placeholder) -> bool {
     let Some(table) = tables.get(at).filter(|t| t.range.contains_range(p.range)) else {
         return false;
     };
-    let Some(row) = table.rows.iter().find(|r| r.range.contains_range(p.range)) else {
+    // Rows are in order: a binary search, not a walk per slot.
+    let row = table.rows.partition_point(|r| r.range.end < p.range.start);
+    let Some(row) = table
+        .rows
+        .get(row)
+        .filter(|r| r.range.contains_range(p.range))
+    else {
         return false;
     };
     let cell = row
