@@ -518,7 +518,6 @@ fn a_log_entry_goes_under_its_months_heading_without_entries() {
 #[test]
 fn a_fifo_or_socket_is_refused_without_waiting() {
     use std::os::unix::fs::FileTypeExt as _;
-    use std::time::{Duration, Instant};
     let dir = tempfile::tempdir().expect("temp dir");
     let made = Command::new("mkfifo")
         .arg(dir.path().join("ff"))
@@ -533,23 +532,8 @@ fn a_fifo_or_socket_is_refused_without_waiting() {
         &["set", "ff", "status", "x", "--add"],
         &["log", "sock.md", "x", "--create"],
     ] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_planwright"))
-            .args(args)
-            .current_dir(dir.path())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("spawn");
         // A reader that opened the FIFO would wait for a writer forever.
-        let started = Instant::now();
-        while child.try_wait().expect("wait").is_none() {
-            if started.elapsed() > Duration::from_secs(30) {
-                let _ = child.kill();
-                panic!("{args:?} blocked");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let out = child.wait_with_output().expect("output");
+        let out = crate::support::planwright_bounded(args, dir.path());
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert_eq!(
             String::from_utf8_lossy(&out.stderr),

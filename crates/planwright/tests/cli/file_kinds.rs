@@ -2,11 +2,11 @@
 //! the user may not write, and names that are not UTF-8: one error naming
 //! the file, exit 2, nothing changed on disk.
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
-use crate::support::{planwright, planwright_with_input, stderr, stdout, write};
+use crate::support::{
+    planwright, planwright_bounded, planwright_with_input, stderr, stdout, write,
+};
 
 /// Every command that reads a plan, with what it needs after the path.
 const READERS: [&[&str]; 9] = [
@@ -28,29 +28,6 @@ fn reader_args<'a>(command: &[&'a str], plan: &'a str) -> Vec<&'a str> {
     args
 }
 
-/// Runs `planwright ARGS` in `cwd`, failing the test rather than waiting
-/// forever should it block.
-fn run_bounded(args: &[&str], cwd: &Path) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_planwright"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let started = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if started.elapsed() > Duration::from_secs(30) {
-            let _ = child.kill();
-            panic!("{args:?} blocked");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().expect("output")
-}
-
 #[cfg(unix)]
 #[test]
 fn a_named_pipe_is_refused_by_every_command_without_waiting() {
@@ -62,7 +39,7 @@ fn a_named_pipe_is_refused_by_every_command_without_waiting() {
     for command in READERS {
         let args = reader_args(command, "fifo-plan.md");
         // Opening the pipe to read it would wait for a writer forever.
-        let out = run_bounded(&args, dir.path());
+        let out = planwright_bounded(&args, dir.path());
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert_eq!(
             stderr(&out),
