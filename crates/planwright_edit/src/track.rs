@@ -122,7 +122,7 @@ fn workable(plan: &Plan) -> impl Iterator<Item = usize> + '_ {
     for t in &plan.tasks {
         let holds_back = t.state != TaskState::Done
             && !t.optional
-            && !is_check(t.kind)
+            && !t.kind.is_check()
             && t.kind != TaskKind::Deferred;
         if let Some(p) = t.parent.filter(|_| holds_back)
             && let Some(slot) = open_children.get_mut(p)
@@ -132,20 +132,11 @@ fn workable(plan: &Plan) -> impl Iterator<Item = usize> + '_ {
     }
     plan.tasks.iter().enumerate().filter_map(move |(i, t)| {
         let skip = t.state == TaskState::Done
-            || is_check(t.kind)
+            || t.kind.is_check()
             || t.kind == TaskKind::Deferred
             || (open_children[i] && t.state != TaskState::InProgress);
         (!skip).then_some(i)
     })
-}
-
-/// A definition-of-done item or acceptance criterion: checked once the
-/// work holds, never started.
-fn is_check(kind: TaskKind) -> bool {
-    matches!(
-        kind,
-        TaskKind::DefinitionOfDone | TaskKind::AcceptanceCriterion
-    )
 }
 
 /// A vertex of the dependency graph, and one of its edges (see

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
-use planwright_core::{DialectSet, Plan, Progress, TaskKind, TaskState};
+use planwright_core::{DialectSet, Plan, Progress, TaskState};
 use planwright_edit::track::{Node, NodeNames, ready_tasks, waiting_tasks};
 use planwright_lint::render::FileError;
 use schemars::JsonSchema;
@@ -273,13 +273,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
         checks: plan
             .tasks
             .iter()
-            .filter(|t| {
-                t.state != TaskState::Done
-                    && matches!(
-                        t.kind,
-                        TaskKind::DefinitionOfDone | TaskKind::AcceptanceCriterion
-                    )
-            })
+            .filter(|t| t.state != TaskState::Done && t.kind.is_check())
             .count(),
         progress: plan.progress(&plan.tasks),
     }

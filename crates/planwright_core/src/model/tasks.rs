@@ -47,6 +47,15 @@ impl TaskKind {
             TaskKind::Deferred => "deferred",
         }
     }
+
+    /// A definition-of-done item or acceptance criterion: checked once the
+    /// work holds, never started (see [`Task::work_state`]).
+    pub fn is_check(self) -> bool {
+        matches!(
+            self,
+            TaskKind::DefinitionOfDone | TaskKind::AcceptanceCriterion
+        )
+    }
 }
 
 /// One GFM task item (`- [ ]`, `* [x]`, `1. [X]`, also `[-]` / `[~]`).
@@ -100,11 +109,9 @@ impl Task {
     /// hand-written `[-]` on one claims no work under way. Every count of
     /// progress ([`Plan::progress`](super::Plan::progress)) reads tasks so.
     pub fn work_state(&self) -> TaskState {
-        match (self.state, self.kind) {
-            (TaskState::InProgress, TaskKind::DefinitionOfDone | TaskKind::AcceptanceCriterion) => {
-                TaskState::Open
-            }
-            (state, _) => state,
+        match self.state {
+            TaskState::InProgress if self.kind.is_check() => TaskState::Open,
+            state => state,
         }
     }
 }

@@ -163,8 +163,9 @@ struct OpenItem {
     task: Option<usize>,
     /// Where the task's description starts, after its box, id and markers.
     text_at: usize,
-    /// Where the task's first paragraph ends, once read: a dependency
-    /// wrapped onto its next lines (`depends on` / `T001`) goes on there.
+    /// Where the task's description ends, once read (its first paragraph,
+    /// up to a line opening a detail): a dependency named in it may wrap
+    /// onto its next lines (`depends on` / `T001`), and goes on there.
     text_end: usize,
     /// The phase (step) this item opened, if its text was `**Step 1 – …**`;
     /// one that proves a note about a phase is dropped (`note_phases`).

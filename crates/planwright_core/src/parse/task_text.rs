@@ -12,7 +12,9 @@ impl Builder<'_> {
     /// and a word on its second line names it. It stops at a line that
     /// opens a detail, a capitalised or emphasised `Key:`
     /// (`Requirements: 1.2`, `_Requirements: 1.2_`, `**Owner:** @ana`) or
-    /// `Depends on T001`: what follows is read as the task's details.
+    /// `Depends on T001`: what follows is read as the task's details. A
+    /// dependency named in the description may wrap with it ("(depends
+    /// on" / "T001)"), no further (see `text_end`).
     pub(in crate::parse) fn wrapped_text(
         &mut self,
         t: usize,
@@ -27,20 +29,23 @@ impl Builder<'_> {
         let Some(item) = self.items.last_mut() else {
             return;
         };
-        item.text_end = block_end;
+        item.text_end = line_end;
         let text_at = item.text_at;
         if block_end <= line_end {
             return;
         }
         let mut joined = String::new();
-        let lines = self
-            .slice(text_at.min(line_end), block_end)
-            .split(['\n', '\r']);
-        for (n, l) in lines.enumerate() {
+        let from = text_at.min(line_end);
+        let mut described = line_end;
+        // Where the line read starts: each is followed by one `\n` or `\r`.
+        let mut at = from;
+        for (n, raw) in self.slice(from, block_end).split(['\n', '\r']).enumerate() {
+            let raw_end = at + raw.len();
+            at = raw_end + 1;
             // Continuation lines of a quoted list keep their `>` markers.
             let l = match n {
-                0 => l.trim(),
-                _ => l.trim_start_matches(['>', ' ', '\t']).trim(),
+                0 => raw.trim(),
+                _ => raw.trim_start_matches(['>', ' ', '\t']).trim(),
             };
             if l.is_empty() {
                 continue;
@@ -52,6 +57,10 @@ impl Builder<'_> {
                 joined.push(' ');
             }
             joined.push_str(without_hard_break(l));
+            described = raw_end;
+        }
+        if let Some(item) = self.items.last_mut() {
+            item.text_end = described;
         }
         self.plan.tasks[t].text = Text::from(strip_emphasis(&joined));
     }

@@ -23,12 +23,6 @@ fn unmentioned(plan: &Plan, done_status: &[String]) -> Vec<String> {
         assert!(!waits.is_empty(), "{}: waits for nothing", plan.tasks[t].id);
         mentioned[t] = true;
     }
-    let check = |k: TaskKind| {
-        matches!(
-            k,
-            TaskKind::DefinitionOfDone | TaskKind::AcceptanceCriterion
-        )
-    };
     let mut out = Vec::new();
     // Subtasks come after their parent: from the last task back, each is
     // judged before the parent that may give way to it.
@@ -37,7 +31,7 @@ fn unmentioned(plan: &Plan, done_status: &[String]) -> Vec<String> {
         if t.state == TaskState::Done || t.kind == TaskKind::Deferred {
             continue;
         }
-        if check(t.kind) {
+        if t.kind.is_check() {
             mentioned[i] = true;
         } else if t.work_state() == TaskState::InProgress && !mentioned[i] {
             out.push(format!("{} (in progress, not listed as such)", t.id));
@@ -49,7 +43,7 @@ fn unmentioned(plan: &Plan, done_status: &[String]) -> Vec<String> {
             out.push(format!("{} (neither ready nor waiting)", t.id));
             continue;
         }
-        let work = !t.optional && !check(t.kind);
+        let work = !t.optional && !t.kind.is_check();
         if let Some(p) = t.parent.filter(|&p| p < i && work) {
             gives_way[p] = true;
         }
