@@ -112,12 +112,26 @@ impl Builder<'_> {
     /// shows. One that names more (`# Delivery Plan: Export`) still
     /// titles the plan.
     pub(super) fn title_as_section(&mut self) {
-        let mut level_one = self.plan.sections.iter_mut().filter(|s| s.level == 1);
-        if let Some(title) = level_one.next()
-            && level_one.next().is_some()
-            && title.role.is_none()
-        {
-            title.role = roles::resolve_exact(&title.key);
+        let mut level_one = self
+            .plan
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.level == 1);
+        let Some((first, title)) = level_one.next() else {
+            return;
+        };
+        if level_one.next().is_none() || title.role.is_some() {
+            return;
+        }
+        let role = roles::resolve_exact(&title.key);
+        self.plan.sections[first].role = role;
+        // Its tables were typed while it was still the title: a risk
+        // register under `# Risks` is one by its section, as under `## Risks`.
+        for table in &mut self.plan.tables {
+            if table.section == Some(first) {
+                table.kind = super::tables::table_kind(&table.header, role);
+            }
         }
     }
 

@@ -98,6 +98,17 @@ fn a_risk_register_is_a_table_whose_rows_are_risks() {
 }
 
 #[test]
+fn a_first_level_one_section_types_its_tables_by_its_role() {
+    // `# Risks` then `# Timeline`: the first `#` is a section, not the
+    // title, as the second shows only once it is read.
+    let sections = "# Risks\n\n| Area | Risk | Mitigation |\n|---|---|---|\n| db | Data loss | |\n\n# Timeline\n\nSoon.\n";
+    assert_eq!(kinds(sections), [TableKind::Risks]);
+    // Under a title, the same table lists areas.
+    let titled = "# Risks\n\n| Area | Risk | Mitigation |\n|---|---|---|\n| db | Data loss | |\n";
+    assert_eq!(kinds(titled), [TableKind::Other]);
+}
+
+#[test]
 fn quote_markers_and_list_indentation_are_not_cells() {
     let src = "\
 > | A | B |

@@ -28,7 +28,7 @@
 //! Write what will be done if the risk happens (or to prevent it), or
 //! state that it is accepted and why.
 
-use planwright_core::TableKind;
+use planwright_core::{Table, TableKind};
 
 use super::Sink;
 use crate::Context;
@@ -51,12 +51,13 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 .help("add a `Mitigation` column and fill it for every risk");
             continue;
         };
+        let name = risk_column(table);
         for row in &table.rows {
             let Some(cell) = row.cells.get(col) else {
                 continue;
             };
             if is_blank(&cell.text) {
-                let risk = row.cells.first().map_or("", |c| c.text.as_str());
+                let risk = row.cells.get(name).map_or("", |c| c.text.as_str());
                 out.report(
                     row.range,
                     format!("risk `{}` has no mitigation", short(risk)),
@@ -66,6 +67,29 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             }
         }
     }
+}
+
+/// The column that names each row's risk: `Area | Risk | Mitigation` is
+/// read by its Risk column, not its first; without one, the first column
+/// that is not a bare number (`# | Description | …`).
+fn risk_column(table: &Table) -> usize {
+    const NAMES: &[&str] = &["risk", "risks", "risk description", "description"];
+    const IDS: &[&str] = &["#", "id", "no", "nr", "no.", "ref"];
+    let header = &table.header.cells;
+    let exact = |names: &[&str]| {
+        header
+            .iter()
+            .position(|c| names.iter().any(|n| c.text.trim().eq_ignore_ascii_case(n)))
+    };
+    // "Risk" over "Description": `Risk | Description` names by the first.
+    exact(&NAMES[..3])
+        .or_else(|| exact(&NAMES[3..]))
+        .or_else(|| {
+            header
+                .iter()
+                .position(|c| !IDS.iter().any(|n| c.text.trim().eq_ignore_ascii_case(n)))
+        })
+        .unwrap_or(0)
 }
 
 fn is_blank(text: &str) -> bool {

@@ -70,16 +70,19 @@ fn only_a_table_whose_rows_are_risks_is_a_risk_register() {
     // risks to mitigate.
     let others = "# Plan\n\n## Component Changes\n\n| Component | Change | Risk Level | Impact |\n|---|---|---|---|\n| api | New endpoint | Low | Internal only |\n\n## Rollout\n\n| Step | Impact | Rollback risk |\n|---|---|---|\n| migrate | downtime | low |\n\n## Risks\n\n| Test | Probability of flake | Risk area |\n|---|---|---|\n| e2e | high | auth |\n";
     assert_eq!(run("PW401", None, others), "No problems found in 1 file.\n");
-    let registers = "# Plan\n\n## Notes\n\n| # | Risk | Likelihood | Mitigation |\n|---|---|---|---|\n| 1 | Outage | M | |\n\n| Risk ID | Impact |\n|---|---|\n| R1 | High |\n\n## Risks\n\n| ID | Area | Description | Impact | Mitigation |\n|---|---|---|---|---|\n| R2 | db | Data loss | High | TBD |\n";
+    let registers = "# Plan\n\n## Notes\n\n| # | Risk | Likelihood | Mitigation |\n|---|---|---|---|\n| 1 | Outage | M | |\n\n| Risk ID | Impact |\n|---|---|\n| R1 | High |\n\n## Risks\n\n| ID | Area | Description | Impact | Mitigation |\n|---|---|---|---|---|\n| R2 | db | Data loss | High | TBD |\n\n| Area | Risk | Impact | Mitigation |\n|---|---|---|---|\n| ui | Slow render | Low | - |\n";
     let out = run("PW401", None, registers);
+    // Each finding names the risk by the column that says what it is, not
+    // by its number or area.
     for finding in [
-        "risk `1` has no mitigation",
+        "risk `Outage` has no mitigation",
         "risk table has no mitigation column",
-        "risk `R2` has no mitigation",
+        "risk `Data loss` has no mitigation",
+        "risk `Slow render` has no mitigation",
     ] {
         assert!(out.contains(finding), "{finding}:\n{out}");
     }
-    assert!(out.ends_with("Found 3 warnings in 1 file.\n"), "{out}");
+    assert!(out.ends_with("Found 4 warnings in 1 file.\n"), "{out}");
 }
 
 #[test]
