@@ -10,7 +10,8 @@
 //! phase of the id but one nested in another of it, whose tasks count
 //! there; and what a copy without tasks says it depends on holds back
 //! every such copy that says nothing of its own (see [`waiting_copies`]).
-//! A task id the plan repeats is every task of the id (see [`resolve`]).
+//! A task id the plan repeats is every task of the id (see [`resolve`]),
+//! within a budget.
 //! A wait for something that holds the waiting node is void, as the
 //! node is part of it; a phase naming its own id among its dependencies is
 //! prose about the phase ("Sprint 2 does not block Sprint 3"). A reference
@@ -29,7 +30,10 @@ use std::ops::ControlFlow;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::{PhaseIds, Plan, RefTarget, SameId, TaskIds, TaskRange, TaskRanges, TextRange};
+use crate::{PhaseIds, Plan, RefTarget, TaskRanges, TextRange};
+
+mod resolve;
+use resolve::Resolver;
 
 /// A phase or task, by index into `Plan::phases` or `Plan::tasks`; phases
 /// sort first, as `graph` orders them.
@@ -61,7 +65,7 @@ pub struct Wait {
 pub fn waits(plan: &Plan) -> Vec<Wait> {
     let tasks = plan.task_ids();
     let ranges = TaskRanges::new(plan);
-    let resolve = |key: &str| resolve(&tasks, &ranges, key);
+    let mut resolver = Resolver::new(plan, &tasks, &ranges);
     let mut roots = PhaseRoots::new(plan);
     let mut seen: FxHashSet<(Node, Node)> = FxHashSet::default();
     let mut out = Vec::new();
@@ -94,7 +98,7 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
                     }
                 }
                 RefTarget::Task(key) => {
-                    for t in resolve(key) {
+                    for t in resolver.resolve(key, None) {
                         for &w in &waiting {
                             push(Node::Task(t), Node::Phase(w), d.range);
                         }
@@ -119,20 +123,23 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
             // A task naming the id it shares with others ("T001 second
             // (depends on T001)") means the others, not itself.
             let others = dep.eq_ignore_ascii_case(&t.id) && tasks.is_repeated(dep);
-            for d in resolve(dep).filter(|&d| !(others && d == i)) {
+            for d in resolver
+                .resolve(dep, others.then_some(i))
+                .filter(|&d| !(others && d == i))
+            {
                 push(Node::Task(d), Node::Task(i), t.line);
             }
         }
         while let Some((_, l)) = targets.next_if(|&(at, _)| at == i) {
             let link = &plan.task_links[l];
-            for from in resolve(&link.from) {
+            for from in resolver.resolve(&link.from, None) {
                 push(Node::Task(from), Node::Task(i), link.range);
             }
         }
     }
     for link in &plan.task_links {
         if let Some(to) = tasks.get(&link.to) {
-            for from in resolve(&link.from) {
+            for from in resolver.resolve(&link.from, None) {
                 push(Node::Task(from), Node::Task(to), link.range);
             }
         }
@@ -169,52 +176,6 @@ fn waiting_copies(plan: &Plan, roots: &mut PhaseRoots<'_>, p: usize) -> Vec<usiz
             .filter(|&q| q != p && plan.phases[q].depends_range.is_none()),
     );
     out
-}
-
-/// The tasks a reference to `key`, an id or a range's key, waits for
-/// (see [`TaskRanges::waited_for`]): every task of each id, as a wait for
-/// a repeated phase id is one for each phase of it (lint's PW205 reports
-/// the repeat). An id without a vector.
-fn resolve<'i>(tasks: &'i TaskIds<'_>, ranges: &TaskRanges, key: &str) -> Resolved<'i> {
-    match TaskRange::parse(key) {
-        Some(range) => Resolved::Range {
-            ids: tasks,
-            firsts: ranges.waited_for(&range).into_iter(),
-            copies: tasks.with_later(None),
-        },
-        None => Resolved::Id(tasks.get_all(key)),
-    }
-}
-
-enum Resolved<'i> {
-    Id(SameId<'i>),
-    /// A range's tasks, the first of each id as [`TaskRanges`] gives
-    /// them, each followed by the later ones of its id.
-    Range {
-        ids: &'i TaskIds<'i>,
-        firsts: std::vec::IntoIter<usize>,
-        copies: SameId<'i>,
-    },
-}
-
-impl Iterator for Resolved<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        match self {
-            Resolved::Id(same) => same.next(),
-            Resolved::Range {
-                ids,
-                firsts,
-                copies,
-            } => loop {
-                if let Some(t) = copies.next() {
-                    return Some(t);
-                }
-                *copies = ids.with_later(Some(firsts.next()?));
-            },
-        }
-    }
 }
 
 /// What holds what, as (held, holder): each task in its phase and in its

@@ -120,3 +120,29 @@ fn a_repeated_task_id_waits_for_every_task_of_it() {
     // A single task naming itself is still a cycle.
     assert!(first_cycle("# P\n\n- [ ] T001 a (depends on T001)\n").is_some());
 }
+
+#[test]
+fn an_id_repeated_past_the_budget_waits_for_its_first_open_task() {
+    use Node::Task;
+    // 600 tasks T001 each naming the id: 360,000 waits in full, past the
+    // budget. Each now waits for one open T001, so the graph stays the
+    // size of the plan and every T001 is still held back.
+    let copies = 600;
+    let mut src = String::from("# P\n\n");
+    for i in 0..copies {
+        let mark = if i < copies - 1 { "x" } else { " " };
+        src += "- [";
+        src += mark;
+        src += "] T001 step (depends on T001)\n";
+    }
+    src += "- [ ] T002 after (depends on T001)\n";
+    assert!(copies * copies > crate::MAX_RESOLVED);
+    let waits = pairs(&src);
+    assert!(waits.len() <= copies + 1, "{} waits", waits.len());
+    // Only the last T001 is open: T002 waits for it, and so does every
+    // done copy; the open one waits for the first copy other than itself.
+    let last = Task(copies - 1);
+    assert!(waits.contains(&(last, Task(copies), false)), "{waits:?}");
+    assert!(waits.contains(&(last, Task(0), false)));
+    assert!(waits.contains(&(Task(0), last, false)));
+}

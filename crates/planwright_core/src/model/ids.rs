@@ -19,6 +19,8 @@ pub struct TaskIds<'p> {
     /// For each task whose id a later task repeats, the next task of that
     /// id: a chain, so plans without repeats pay nothing for it.
     next: FxHashMap<usize, usize>,
+    /// How many tasks share each repeated id, by its first task.
+    copies: FxHashMap<usize, usize>,
 }
 
 impl TaskIds<'_> {
@@ -44,6 +46,12 @@ impl TaskIds<'_> {
     /// Whether more than one task has `id`.
     pub fn is_repeated(&self, id: &str) -> bool {
         self.get(id).is_some_and(|t| self.next.contains_key(&t))
+    }
+
+    /// How many tasks have `id`: 0 for an id the plan lacks.
+    pub fn count(&self, id: &str) -> usize {
+        self.get(id)
+            .map_or(0, |t| self.copies.get(&t).copied().unwrap_or(1))
     }
 }
 
@@ -98,14 +106,20 @@ impl Plan {
         let mut first = FxHashMap::with_capacity_and_hasher(self.tasks.len(), FxBuildHasher);
         let mut last: FxHashMap<usize, usize> = FxHashMap::default();
         let mut next = FxHashMap::default();
+        let mut copies = FxHashMap::default();
         for (i, t) in self.tasks.iter().enumerate() {
             let head = *first.entry(Caseless(t.id.as_str())).or_insert(i);
             if head != i {
                 let tail = last.insert(head, i).unwrap_or(head);
                 next.insert(tail, i);
+                *copies.entry(head).or_insert(1) += 1;
             }
         }
-        TaskIds { first, next }
+        TaskIds {
+            first,
+            next,
+            copies,
+        }
     }
 
     /// An index of the phases by kind and number, built in one pass.
@@ -189,6 +203,7 @@ mod tests {
         assert_eq!(ids.get_all("T002").collect::<Vec<_>>(), [1]);
         assert_eq!(ids.get_all("T003").count(), 0);
         assert!(ids.is_repeated("t001") && !ids.is_repeated("T002"));
+        assert_eq!(["T001", "T002", "T003"].map(|id| ids.count(id)), [3, 1, 0]);
     }
 
     #[test]
