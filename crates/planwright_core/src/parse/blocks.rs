@@ -301,7 +301,7 @@ impl Builder<'_> {
         let mut fields = std::mem::take(&mut self.spare_fields);
         for (offset, line) in items::LineOffsets::new(text) {
             let abs = line_start + offset;
-            let body_at = line_body_start(line);
+            let body_at = items::line_body_start(line);
             let body = &line[body_at..];
             fields.clear();
             meta::bold_fields(body, &mut fields);
@@ -316,8 +316,10 @@ impl Builder<'_> {
                 self.push_field(&f, abs + body_at, in_list, slots.clone());
                 self.plain_fields.push(self.plan.metadata.len() - 1);
             } else if label_choice && let Some(f) = meta::plain_field(body) {
-                let (_, value, _) = f.ranges(abs + body_at);
-                self.push_choice(value.slice(self.src), value.start as usize, slots.clone());
+                let (key, value, _) = f.ranges(abs + body_at);
+                if !meta::lists_values(&normalize_key(key.slice(self.src))) {
+                    self.push_choice(value.slice(self.src), value.start as usize, slots.clone());
+                }
             }
         }
         self.spare_fields = fields;
@@ -355,7 +357,8 @@ impl Builder<'_> {
         if let Some(p) = phase {
             self.phase_field(p, &norm, &value, value_range);
         }
-        if self.push_choice(raw, value_range.start as usize, slots.clone())
+        if !meta::lists_values(&norm)
+            && self.push_choice(raw, value_range.start as usize, slots.clone())
             && let Some(choice) = self.plan.placeholders.last_mut()
         {
             choice.in_metadata = true;
@@ -567,30 +570,6 @@ pub(super) fn link_dest(link_type: pulldown_cmark::LinkType, dest: &str) -> Text
         pulldown_cmark::LinkType::Email => format!("mailto:{dest}").into(),
         _ => Text::from(dest),
     }
-}
-
-/// Where a line's content starts after indentation, `>` and a list marker.
-pub(super) fn line_body_start(line: &str) -> usize {
-    let mut i = 0;
-    let b = line.as_bytes();
-    loop {
-        while b.get(i).is_some_and(|c| *c == b' ' || *c == b'\t') {
-            i += 1;
-        }
-        if b.get(i) == Some(&b'>') {
-            i += 1;
-            continue;
-        }
-        break;
-    }
-    let m = items::list_marker_len(&line[i..]);
-    if m > 0 && b.get(i + m).is_some_and(|c| *c == b' ' || *c == b'\t') {
-        i += m;
-        while b.get(i).is_some_and(|c| *c == b' ' || *c == b'\t') {
-            i += 1;
-        }
-    }
-    i
 }
 
 #[cfg(test)]

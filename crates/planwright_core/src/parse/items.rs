@@ -416,6 +416,30 @@ impl<'a> Iterator for LineOffsets<'a> {
     }
 }
 
+/// Where a line's content starts after indentation, `>` and a list marker.
+pub(super) fn line_body_start(line: &str) -> usize {
+    let mut i = 0;
+    let b = line.as_bytes();
+    loop {
+        while b.get(i).is_some_and(|c| *c == b' ' || *c == b'\t') {
+            i += 1;
+        }
+        if b.get(i) == Some(&b'>') {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    let m = list_marker_len(&line[i..]);
+    if m > 0 && b.get(i + m).is_some_and(|c| *c == b' ' || *c == b'\t') {
+        i += m;
+        while b.get(i).is_some_and(|c| *c == b' ' || *c == b'\t') {
+            i += 1;
+        }
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -454,3 +454,17 @@ impl RawField {
 #[cfg(test)]
 #[path = "meta_tests.rs"]
 mod tests;
+
+/// Whether a field's (normalised) key says its value lists the values
+/// allowed (`Priority values`, `Status options`, `Risk scale`), as a
+/// legend does: its `Low/Medium/High` is the list, not a choice left open.
+pub(super) fn lists_values(norm: &str) -> bool {
+    const LEGEND: &[&str] = &[
+        "values", "options", "choices", "levels", "scale", "legend", "key",
+    ];
+    let last = norm.rsplit('_').next().unwrap_or(norm);
+    LEGEND.contains(&last)
+        || ["allowed_", "possible_", "valid_"]
+            .iter()
+            .any(|p| norm.starts_with(p))
+}

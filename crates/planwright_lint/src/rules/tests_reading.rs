@@ -166,3 +166,13 @@ fn a_lacking_id_is_found_as_a_whole_id() {
     assert!(out.contains("--> fixtures/PW206.md:4:41"), "{out}");
     assert!(!out.contains("PW206.md:4:30"), "{out}");
 }
+
+#[test]
+fn a_legend_of_values_is_no_choice_left_open() {
+    // Fields whose key says they list the values allowed document the
+    // scale; the field that should hold one of them still has the list.
+    let source = "# Plan: Export\n\nPriority values: Low/Medium/High\n\n**Priority levels**: High | Medium | Low\n\n- **Status options:** Draft | In Progress | Completed\n- Allowed states: Open/Closed\n\n**Priority:** High/Medium/Low\n";
+    let out = run("PW106", None, source);
+    assert!(out.contains("unresolved choice `High/Medium/Low`"), "{out}");
+    assert!(out.ends_with("Found 1 warning in 1 file.\n"), "{out}");
+}

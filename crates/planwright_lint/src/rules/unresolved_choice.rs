@@ -5,7 +5,9 @@
 //! Reports every choice list the reader found as a value: in metadata, in
 //! table cells, after a label such as `Priority:`: a bold one
 //! (`**Priority:** High/Medium/Low`), or a plain one that starts a line or
-//! a list item (`- Priority: High/Medium/Low`).
+//! a list item (`- Priority: High/Medium/Low`). A field whose key says it
+//! lists the values allowed (`Priority values`, `Status options`, `Risk
+//! scale`, `Allowed states`) is a legend, not a choice left open.
 //!
 //! ## Why
 //! The template offered options; the plan has not picked one. A risk rated

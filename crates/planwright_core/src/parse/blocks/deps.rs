@@ -7,12 +7,13 @@
 
 use rustc_hash::FxHashMap;
 
+use super::super::items::line_body_start;
 use super::super::refs::{
     Hints, MAX_EXPANDED, Mention, Party, PhaseSentence, dependency_field, dependency_sentence,
     field_mentions, hints, is_order_section, land, mentions, phase_order, phase_sentences,
     references_within,
 };
-use super::{Builder, TaskLink, TextRange, line_body_start, line_len};
+use super::{Builder, TaskLink, TextRange, line_len};
 use crate::model::{PhaseKind, PhaseWait, RefTarget, Reference};
 use crate::parse::items::phase_head;
 use crate::roles::Role;

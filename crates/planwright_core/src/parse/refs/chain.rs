@@ -316,7 +316,7 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// or `:`, the emphasis closing there (`**Notes:**`) and white space.
 pub(super) fn sentence_starts(line: &str) -> impl Iterator<Item = usize> + '_ {
     let b = line.as_bytes();
-    let mut next = Some(super::super::blocks::line_body_start(line));
+    let mut next = Some(super::super::items::line_body_start(line));
     std::iter::from_fn(move || {
         let from = next?;
         next = next_sentence(b, from);
