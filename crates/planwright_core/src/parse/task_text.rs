@@ -56,8 +56,13 @@ impl Builder<'_> {
             if !joined.is_empty() {
                 joined.push(' ');
             }
-            joined.push_str(without_hard_break(l));
+            joined.push_str(without_dangling_close(without_hard_break(l)));
             described = raw_end;
+            // `- [ ] **T001: Set up project**` over a line of description:
+            // the bold line is the task's title, the rest its details.
+            if n == 0 && is_bold_title(l) {
+                break;
+            }
         }
         if let Some(item) = self.items.last_mut() {
             item.text_end = described;
@@ -127,4 +132,28 @@ fn without_hard_break(line: &str) -> &str {
     } else {
         line
     }
+}
+
+/// A task's text without the closer of the emphasis its id opened:
+/// `**T001: Set up project**` reads "Set up project", not "Set up
+/// project**".
+pub(super) fn without_dangling_close(text: &str) -> &str {
+    for m in ["**", "__"] {
+        if text.ends_with(m) && text.matches(m).count() % 2 == 1 {
+            return text[..text.len() - m.len()].trim_end();
+        }
+    }
+    text
+}
+
+/// Whether a task's first line (from its text on) is all in bold: its
+/// closer alone, when the id opened the emphasis, or `**Add docs**`.
+fn is_bold_title(line: &str) -> bool {
+    ["**", "__"].iter().any(|m| {
+        line.ends_with(m)
+            && match line.strip_prefix(m) {
+                Some(inner) => inner.len() > m.len() && inner.matches(m).count() == 1,
+                None => line.matches(m).count() == 1,
+            }
+    })
 }

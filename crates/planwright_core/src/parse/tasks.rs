@@ -91,7 +91,7 @@ impl Builder<'_> {
             id,
             explicit_id: head.id.is_some(),
             id_range,
-            text: Text::from(strip_emphasis(text)),
+            text: Text::from(strip_emphasis(task_text::without_dangling_close(text))),
             state: match mark {
                 'x' | 'X' => TaskState::Done,
                 '-' | '~' => TaskState::InProgress,

@@ -191,3 +191,29 @@ fn a_task_number_names_a_task_only_where_tasks_are_numbered() {
     let src = "# P\n\n- [ ] T001 Build\n- [ ] T002 Ship (blocked by task 12 in the infra board)\n- [ ] T003 Announce, after task 2 of the launch checklist; depends on T001\n";
     assert_eq!(depends(src), ["", "", "T001"]);
 }
+
+#[test]
+fn a_bold_first_line_is_the_title_and_its_id_leaves_no_marker() {
+    let src = concat!(
+        "- [ ] **T001: Set up the project**\n",
+        "  Create the skeleton and add CI.\n",
+        "- [ ] **T002 Write the docs**\n",
+        "- [ ] **Ship it**\n",
+        "  once the docs are out\n",
+        "- [ ] **T004** Bold id, plain text\n",
+        "- [ ] T005 **Bold** start\n",
+        "  and its wrapped end\n",
+    );
+    let plan = crate::parse(src);
+    let texts: Vec<&str> = plan.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Set up the project",
+            "Write the docs",
+            "**Ship it**",
+            "Bold id, plain text",
+            "**Bold** start and its wrapped end",
+        ]
+    );
+}
