@@ -135,8 +135,9 @@ impl From<Progress> for ProgressDoc {
 pub struct MetaDoc {
     /// The key as written (`Owner`, `owner`), without its markup.
     pub key: String,
-    /// The value as written, Markdown and all (`*Ann*`), trimmed; a
-    /// front-matter value with its quotes and escapes read.
+    /// The value as a reader sees it, trimmed: Markdown and all (`*Ann*`),
+    /// but with backslash escapes read (`\~2` is `~2`), and a front-matter
+    /// value with its quotes and escapes read.
     pub value: String,
     /// `bold`, `comment` or `front_matter`.
     pub style: &'static str,

@@ -3,7 +3,11 @@
 //! around it, and markup it opens without closing reaches past it (a lone
 //! backtick opens a code span that a later line's backtick closes, and
 //! that line's field renders as code on GitHub while the model, which
-//! reads fields line by line, still sees it unchanged).
+//! reads fields line by line, still sees it unchanged). And how the reader
+//! reads such a value back: without the escapes, as the rendered text
+//! shows it.
+
+use std::borrow::Cow;
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 
@@ -80,16 +84,125 @@ pub fn escape_loose_markup(value: &str) -> String {
     out
 }
 
-/// Whether inline markup in `text` crosses an edge of one of `spans`: a
-/// code span, emphasis, strikethrough, link, image or HTML tag that
-/// starts inside one and ends after it, or starts before it and ends
-/// inside. Markup wholly inside a span, wholly around it or apart from
-/// it does not.
-pub fn markup_crosses(text: &str, spans: &[TextRange]) -> bool {
-    Parser::new_ext(text, MARKDOWN_OPTIONS)
-        .into_offset_iter()
-        .any(|(event, r)| {
-            let inline = matches!(
+/// `text`, one line of inline Markdown, with each backslash escape of
+/// ASCII punctuation read as the character it escapes (`\~` is `~`, `\\`
+/// is `\`), as the rendered text shows it: a value [`escape_loose_markup`]
+/// wrote reads back as given. A backslash is text in a code span and in
+/// an autolink, and stays there; so does one before anything else
+/// (`C:\dir`). Markup itself stays as written (`*Ann*`). Text without a
+/// backslash is borrowed, as nearly every value is.
+pub fn unescape_punctuation(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    if memchr::memchr(b'\\', b).is_none() {
+        return Cow::Borrowed(text);
+    }
+    let mut spans = CodeSpans::new(b);
+    let mut out = String::with_capacity(text.len());
+    let (mut i, mut copied) = (0, 0);
+    while let Some(p) = memchr::memchr3(b'\\', b'`', b'<', &b[i..]) {
+        let at = i + p;
+        i = match b[at] {
+            b'\\' if b.get(at + 1).is_some_and(u8::is_ascii_punctuation) => {
+                out.push_str(&text[copied..at]);
+                copied = at + 1;
+                at + 2
+            }
+            b'`' => spans.end(at),
+            b'<' => at + autolink_len(&b[at..]).unwrap_or(1),
+            _ => at + 1,
+        };
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// The backtick runs of a line, to find where a code span closes: the
+/// next run of the opening run's length. Runs are indexed by length so
+/// that a line of many runs no other closes (one backtick, then two, then
+/// three…) is read in one pass, not one per run.
+struct CodeSpans<'a> {
+    b: &'a [u8],
+    /// The start of every whole run of each length, in order.
+    starts: Option<rustc_hash::FxHashMap<usize, Vec<usize>>>,
+}
+
+impl<'a> CodeSpans<'a> {
+    fn new(b: &'a [u8]) -> Self {
+        Self { b, starts: None }
+    }
+
+    /// Where what the backticks from `at` open ends: past the run that
+    /// closes their code span, or past them when none does (they are
+    /// text). A backslash before `at` escaped the run's first backtick,
+    /// not the rest, so the run is counted from `at`.
+    fn end(&mut self, at: usize) -> usize {
+        let b = self.b;
+        let len = b[at..].iter().take_while(|&&c| c == b'`').count();
+        let after = at + len;
+        let starts = self.starts.get_or_insert_with(|| {
+            let mut map = rustc_hash::FxHashMap::default();
+            let mut i = 0;
+            while let Some(p) = memchr::memchr(b'`', &b[i..]) {
+                let start = i + p;
+                let run = b[start..].iter().take_while(|&&c| c == b'`').count();
+                map.entry(run).or_insert_with(Vec::new).push(start);
+                i = start + run;
+            }
+            map
+        });
+        let Some(same) = starts.get(&len) else {
+            return after;
+        };
+        let next = same.partition_point(|&s| s < after);
+        same.get(next).map_or(after, |&close| close + len)
+    }
+}
+
+/// The length of the autolink (`<https://x.y/a\_b>`) that `b` opens, whose
+/// text is its address as written: a scheme of 2 to 32 characters, a
+/// colon, and no space or `<` before the `>`.
+fn autolink_len(b: &[u8]) -> Option<usize> {
+    let scheme = b
+        .iter()
+        .skip(1)
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'.' | b'-'))
+        .count();
+    if !(2..=32).contains(&scheme)
+        || !b[1].is_ascii_alphabetic()
+        || b.get(1 + scheme) != Some(&b':')
+    {
+        return None;
+    }
+    let rest = &b[2 + scheme..];
+    let close = rest
+        .iter()
+        .position(|&c| c == b'>' || c == b'<' || c.is_ascii_whitespace() || c.is_ascii_control())?;
+    (rest[close] == b'>').then_some(2 + scheme + close + 1)
+}
+
+/// Inline markup crossing an edge of a span (see [`markup_crossing`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Crossing {
+    /// The markup, from its opening mark to its closing one.
+    pub markup: TextRange,
+    /// The span whose edge it crosses.
+    pub span: TextRange,
+    /// Whether it is a code span, in which a backslash escapes nothing.
+    pub code: bool,
+}
+
+/// Inline markup in `text` that crosses an edge of one of `spans`: a code
+/// span, emphasis, strikethrough, link, image or HTML tag that starts
+/// inside one and ends after it, or starts before it and ends inside.
+/// Markup wholly inside a span, wholly around it or apart from it does
+/// not. A code span is reported before other markup: what crosses with
+/// it, no escape in the span can undo.
+pub fn markup_crossing(text: &str, spans: &[TextRange]) -> Option<Crossing> {
+    let mut first = None;
+    for (event, r) in Parser::new_ext(text, MARKDOWN_OPTIONS).into_offset_iter() {
+        let code = matches!(event, Event::Code(_));
+        let inline = code
+            || matches!(
                 event,
                 Event::Start(
                     Tag::Emphasis
@@ -97,19 +210,32 @@ pub fn markup_crosses(text: &str, spans: &[TextRange]) -> bool {
                         | Tag::Strikethrough
                         | Tag::Link { .. }
                         | Tag::Image { .. }
-                ) | Event::Code(_)
-                    | Event::InlineHtml(_)
+                ) | Event::InlineHtml(_)
                     | Event::FootnoteReference(_)
             );
-            inline
-                && spans.iter().any(|span| {
-                    let (start, end) = (span.start as usize, span.end as usize);
-                    let apart = r.end <= start || r.start >= end;
-                    let inside = r.start >= start && r.end <= end;
-                    let around = r.start <= start && r.end >= end;
-                    !(apart || inside || around)
-                })
-        })
+        if !inline {
+            continue;
+        }
+        let crossed = spans.iter().find(|span| {
+            let (start, end) = (span.start as usize, span.end as usize);
+            let apart = r.end <= start || r.start >= end;
+            let inside = r.start >= start && r.end <= end;
+            let around = r.start <= start && r.end >= end;
+            !(apart || inside || around)
+        });
+        if let Some(&span) = crossed {
+            let crossing = Crossing {
+                markup: TextRange::new(r.start, r.end),
+                span,
+                code,
+            };
+            if code {
+                return Some(crossing);
+            }
+            first.get_or_insert(crossing);
+        }
+    }
+    first
 }
 
 #[cfg(test)]
@@ -154,17 +280,91 @@ mod tests {
     }
 
     #[test]
+    fn escapes_read_as_the_characters_they_escape() {
+        for (written, read) in [
+            ("\\~2 weeks", "~2 weeks"),
+            ("a\\*b and \\_c \\[x\\] \\<b>", "a*b and _c [x] <b>"),
+            ("C:\\\\dir", "C:\\dir"),
+            ("\\\\\\~", "\\~"),
+            // Before anything but ASCII punctuation a backslash is text.
+            ("C:\\dir \\é \\", "C:\\dir \\é \\"),
+            // In a code span or an autolink too.
+            ("`a\\*b` \\*", "`a\\*b` *"),
+            ("``a\\` b`` \\_", "``a\\` b`` _"),
+            ("<https://x.y/a\\_b> \\_", "<https://x.y/a\\_b> _"),
+            // An escaped backtick opens no code span; the rest of its run
+            // may.
+            ("\\`a\\*", "`a*"),
+            ("\\``a\\*` \\*", "``a\\*` *"),
+            // A backtick run no other closes is text, escapes after it read.
+            ("`` a\\*", "`` a*"),
+            ("` `` ``` \\* `", "` `` ``` \\* `"),
+            // Markup is kept as written.
+            ("*Ann* \\*", "*Ann* *"),
+        ] {
+            assert_eq!(unescape_punctuation(written), read, "{written}");
+        }
+    }
+
+    #[test]
+    fn what_escape_loose_markup_writes_reads_back_as_given() {
+        for value in [
+            "~2 weeks",
+            "a`b",
+            "a <b",
+            "see [the spec",
+            "2 * 3 and _x",
+            "`code` and *em*",
+        ] {
+            let written = escape_loose_markup(value);
+            assert_eq!(unescape_punctuation(&written), value, "{written}");
+        }
+        // An escape the value brings is its own, kept as given and read as
+        // one: the value is Markdown.
+        let written = escape_loose_markup("C:\\\\`x \\*");
+        assert_eq!(unescape_punctuation(&written), "C:\\`x *");
+    }
+
+    #[test]
+    fn text_without_a_backslash_is_borrowed() {
+        for text in ["", "Draft", "`a` *b* <https://x.y>"] {
+            assert!(matches!(unescape_punctuation(text), Cow::Borrowed(_)));
+        }
+    }
+
+    #[test]
+    fn a_line_of_unclosed_backtick_runs_is_read_in_one_pass() {
+        let mut line = String::from("\\*");
+        for n in 1..2000 {
+            line.push_str(&"`".repeat(n));
+            line.push(' ');
+        }
+        let read = unescape_punctuation(&line);
+        assert_eq!(read.len(), line.len() - 1);
+    }
+
+    #[test]
     fn markup_crossing_a_span_is_found() {
+        let crosses = |text: &str, span: TextRange| markup_crossing(text, &[span]).is_some();
         let text = "**Owner:** a`b\n**Status:** Draft `x`\n";
-        assert!(markup_crosses(text, &[TextRange::new(11, 14)]));
+        assert!(crosses(text, TextRange::new(11, 14)));
         let text = "**Owner:** a\\`b\n**Status:** Draft `x`\n";
-        assert!(!markup_crosses(text, &[TextRange::new(11, 15)]));
+        assert!(!crosses(text, TextRange::new(11, 15)));
         // Markup inside the span, or around it, is its own business.
         let text = "**Owner:** `a` *b*\n**Status:** Draft\n";
-        assert!(!markup_crosses(text, &[TextRange::new(11, 18)]));
-        assert!(!markup_crosses(text, &[TextRange::new(13, 13)]));
-        // A backtick the plan left open, closed by the value's code span.
+        assert!(!crosses(text, TextRange::new(11, 18)));
+        assert!(!crosses(text, TextRange::new(13, 13)));
+        // A backtick the plan left open, closed by the value's code span:
+        // the code span from the plan's backtick is what is reported.
         let text = "**Note:** it`s\n**Owner:** `x`\n";
-        assert!(markup_crosses(text, &[TextRange::new(26, 29)]));
+        let span = TextRange::new(26, 29);
+        assert_eq!(
+            markup_crossing(text, &[span]),
+            Some(Crossing {
+                markup: TextRange::new(12, 27),
+                span,
+                code: true
+            })
+        );
     }
 }

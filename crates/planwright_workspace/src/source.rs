@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 
 use planwright_core::{ParseOptions, Plan, parse_with};
 
+#[path = "source_kind.rs"]
+mod kind;
+
 /// A plan file read from disk.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
@@ -144,10 +147,10 @@ pub fn read_plan_file(path: &Path) -> Result<SourceFile, LoadError> {
     // never returned. Then once more on the handle, for a FIFO or device
     // swapped in between (whose open may still wait: std cannot open
     // without waiting).
-    check_kind(&std::fs::metadata(path).map_err(io)?, path)?;
-    let file = std::fs::File::open(path).map_err(io)?;
+    let opening = kind::check(&std::fs::metadata(path).map_err(io)?, path)?;
+    let file = kind::open(path, opening).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
-    check_kind(&meta, path)?;
+    kind::check(&meta, path)?;
     if meta.len() > MAX_PLAN_BYTES {
         return Err(too_large(path));
     }
@@ -156,74 +159,6 @@ pub fn read_plan_file(path: &Path) -> Result<SourceFile, LoadError> {
         path: path.to_owned(),
         text: decode(bytes, path)?,
     })
-}
-
-/// Refuses what is no plan file: a folder, a device (`/dev/zero` never
-/// ends), a socket, a named pipe. The one pipe read is one the shell
-/// handed over, as `planwright show <(git show main:plan.md)` does.
-fn check_kind(meta: &std::fs::Metadata, path: &Path) -> Result<(), LoadError> {
-    if meta.is_dir() {
-        return Err(LoadError::IsDirectory {
-            path: display_path(path),
-        });
-    }
-    let readable = meta.is_file() || (is_pipe(meta) && handed_over(path));
-    if !readable {
-        return Err(LoadError::NotAFile {
-            path: display_path(path),
-        });
-    }
-    Ok(())
-}
-
-#[cfg(unix)]
-fn is_pipe(meta: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::FileTypeExt;
-    meta.file_type().is_fifo()
-}
-
-#[cfg(not(unix))]
-fn is_pipe(_: &std::fs::Metadata) -> bool {
-    false
-}
-
-/// Whether the pipe at `path` is one of this process's open descriptors
-/// (`/dev/fd/63` from `<(…)`, `/dev/stdin`) rather than a named pipe made
-/// by `mkfifo`: opening one never waits, its writer being there already
-/// or gone for good.
-///
-/// On Linux `/dev/fd/63` leads to `/proc/self/fd/63`, whose link reads
-/// `pipe:[…]` for a pipe that is in no folder; a named pipe's reads as
-/// its path, and opening that one waits for a writer.
-#[cfg(target_os = "linux")]
-fn handed_over(path: &Path) -> bool {
-    let mut at = path.to_path_buf();
-    // Bounded, as the kernel bounds a chain of links.
-    for _ in 0..40 {
-        let Ok(target) = std::fs::read_link(&at) else {
-            return false;
-        };
-        if target.as_os_str().as_encoded_bytes().starts_with(b"pipe:[") {
-            return true;
-        }
-        // `join` keeps an absolute target as it is.
-        at = at
-            .parent()
-            .map_or_else(|| target.clone(), |dir| dir.join(&target));
-    }
-    false
-}
-
-/// Elsewhere `/dev/fd/N` is the descriptor itself, and opening it
-/// duplicates the descriptor, which never waits.
-#[cfg(all(unix, not(target_os = "linux")))]
-fn handed_over(path: &Path) -> bool {
-    std::fs::canonicalize(path).is_ok_and(|p| p.starts_with("/dev/fd"))
-}
-
-#[cfg(not(unix))]
-fn handed_over(_: &Path) -> bool {
-    false
 }
 
 /// Reads a plan from `reader` (standard input, for `-`), reported as

@@ -70,6 +70,48 @@ fn a_pipe_handed_over_by_the_shell_is_read() {
     assert!(stdout(&out).starts_with("Piped plan\n"), "{}", stdout(&out));
 }
 
+/// A named pipe the shell hands over as a descriptor (`show /dev/stdin <
+/// fifo`) is read as `show - < fifo` reads it, also once its writer has
+/// written and gone, leaving the text in the pipe, where opening the
+/// pipe's path to read would wait for another writer.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_named_pipe_handed_over_by_the_shell_is_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "plan.md", "# Piped plan\n\n- [ ] T001 a\n");
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("fifo"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    for (path, fd) in [
+        ("-", 0),
+        ("/dev/stdin", 0),
+        ("/dev/fd/0", 0),
+        ("/proc/self/fd/0", 0),
+        ("/dev/fd/3", 3),
+        ("/proc/self/fd/3", 3),
+    ] {
+        // The shell's open of the pipe waits for `cat`, and `wait` for
+        // `cat` to finish, before planwright starts.
+        let script = format!("cat plan.md > fifo & exec {fd}< fifo; wait; exec \"$0\" show {path}");
+        let mut sh = Command::new("sh");
+        sh.args(["-c", &script, env!("CARGO_BIN_EXE_planwright")])
+            .current_dir(dir.path());
+        let out = crate::support::bounded(sh, path);
+        assert_eq!(
+            (out.status.code(), stderr(&out).as_str()),
+            (Some(0), ""),
+            "{path}"
+        );
+        assert!(
+            stdout(&out).starts_with("Piped plan\n"),
+            "{path}: {}",
+            stdout(&out)
+        );
+    }
+}
+
 /// `# Plan` and an open task under a done status, as UTF-16LE without a
 /// byte-order mark: every ASCII letter comes with a NUL byte.
 fn utf16(text: &str) -> Vec<u8> {

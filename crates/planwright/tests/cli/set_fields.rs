@@ -204,13 +204,53 @@ fn a_value_leaves_the_lines_after_it_as_they_read() {
         assert_eq!(after, text.replace("bob", written), "{value}");
     }
     // Where the value's own code span would close a backtick the plan left
-    // open, nothing is written.
+    // open, nothing is written, and the refusal says what would work.
     let text = "# Plan\n\n**Note:** it`s\n**Owner:** bob\n";
     let (code, _, err, after) = run(text, &["set", "plan.md", "owner", "`x`"]);
     assert_eq!(code, Some(2));
-    assert!(
-        err.starts_with("planwright: error: plan.md: the value cannot be written as a bold field: its markup would pair with markup around it"),
-        "{err}"
+    assert_eq!(
+        err,
+        "planwright: error: plan.md: the value cannot be written as a bold field: a backtick in it would close the code span that a backtick on line 3 opens, and in code a `\\` is text, so no escape in the value can prevent it; escape that backtick in the plan (write it \\`), or leave lone backticks out of the value and fence its code with 2 backticks: ``code``\n"
     );
     assert_eq!(after, text);
+    let (code, _, err, after) = run(text, &["set", "plan.md", "owner", "``x``"]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert_eq!(after, text.replace("bob", "``x``"));
+}
+
+#[test]
+fn a_value_set_with_markup_escaped_shows_as_given() {
+    let text = "# Plan\n\n**Estimate:** 1 week\n**Owner:** bob\n";
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("plan.md"), text).expect("write");
+    for value in ["~2 weeks", "a*b and [c", "<Vec> of `T`", "C:\\dir"] {
+        let out = planwright(&["set", "plan.md", "estimate", value], dir.path());
+        assert_eq!(
+            (out.status.code(), stderr(&out)),
+            (Some(0), String::new()),
+            "{value}"
+        );
+        let out = planwright(&["show", "plan.md", "--format", "json"], dir.path());
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let field = &doc["metadata"][0];
+        assert_eq!(field["key"], "Estimate");
+        assert_eq!(field["value"], value);
+        let human = stdout(&planwright(&["show", "plan.md"], dir.path()));
+        assert!(human.contains(&format!("  Estimate  {value}\n")), "{human}");
+    }
+    // Its range still points at what is written.
+    let out = planwright(&["set", "plan.md", "estimate", "~2 weeks"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let written = std::fs::read_to_string(dir.path().join("plan.md")).expect("read");
+    assert_eq!(written, text.replace("1 week", "\\~2 weeks"));
+    let out = planwright(&["show", "plan.md", "--format", "json"], dir.path());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let range = &doc["metadata"][0]["value_range"];
+    let offset = |end: &str| {
+        range[end]["offset"]
+            .as_u64()
+            .and_then(|o| usize::try_from(o).ok())
+    };
+    let (start, end) = (offset("start").expect("start"), offset("end").expect("end"));
+    assert_eq!(&written[start..end], "\\~2 weeks");
 }

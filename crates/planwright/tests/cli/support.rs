@@ -111,11 +111,19 @@ pub(crate) fn folder_of_examples() -> tempfile::TempDir {
 /// Runs `planwright ARGS` in `cwd`, failing the test rather than waiting
 /// forever should it block.
 pub(crate) fn planwright_bounded(args: &[&str], cwd: &Path) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_planwright"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_planwright"));
+    command
         .args(args)
         .current_dir(cwd)
+        .stdin(std::process::Stdio::null());
+    bounded(command, &format!("{args:?}"))
+}
+
+/// Runs `command` (called `what` in a failure), failing the test rather
+/// than waiting forever should it block.
+pub(crate) fn bounded(mut command: Command, what: &str) -> Output {
+    let mut child = command
         .env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -124,7 +132,7 @@ pub(crate) fn planwright_bounded(args: &[&str], cwd: &Path) -> Output {
     while child.try_wait().expect("wait").is_none() {
         if started.elapsed() > std::time::Duration::from_secs(30) {
             let _ = child.kill();
-            panic!("{args:?} blocked");
+            panic!("{what} blocked");
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }

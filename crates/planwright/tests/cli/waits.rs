@@ -484,6 +484,24 @@ fn a_whole_task_number_after_the_word_task_is_waited_for() {
     );
 }
 
+/// "tasks 2–4", "tasks 2 through 4": a range of Kiro's whole task numbers
+/// waits for the tasks between its ends, however they are joined.
+#[test]
+fn a_range_of_whole_task_numbers_waits_for_every_task_in_it() {
+    let plan = "# Implementation Plan\n\n- [x] 1. Set up the project\n- [x] 2. Write the parser\n\
+                - [ ] 3. Write the printer\n- [x] 4. Write the checker\n\
+                - [ ] 5. Ship it\n  - Depends on tasks 2\u{2013}4\n\
+                - [ ] 6. Announce it\n  - Depends on tasks 2\u{2014}4\n\
+                - [ ] 7. Write the guide (after tasks 2 through 4)\n";
+    let dir = plans(&[("tasks.md", plan)]);
+    let next = json(&["next", "tasks.md", "--format", "json"], dir.path());
+    assert_eq!(ready(&next), ["3"]);
+    let done = planwright(&["done", "tasks.md", "3"], dir.path());
+    assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
+    let next = json(&["next", "tasks.md", "--format", "json"], dir.path());
+    assert_eq!(ready(&next), ["5", "6", "7"]);
+}
+
 /// Two tasks written T001 (lint's PW205): what depends on T001 waits for
 /// both, so ticking one leaves it waiting for the other.
 #[test]

@@ -2,8 +2,7 @@
 //! their text, `**Key:** value` fields (and what a phase learns from them),
 //! dependencies (a phase's, or those a task's own item names), `T005 →
 //! T006` chains and "T006 depends on T005" sentences, and phases opened by
-//! a bold line; and HTML, whose
-//! comments hold fields and directives.
+//! a bold line; and HTML, whose comments hold fields and directives.
 
 use super::{
     Block, BlockKind, Builder, InlineBlock, InlineKind, MetaField, MetaStyle, PlaceholderKind,
@@ -337,9 +336,11 @@ impl Builder<'_> {
         let (key_range, value_range, range) = f.ranges(base);
         let key = Text::from(key_range.slice(self.src).trim());
         let raw = value_range.slice(self.src);
+        // What a reader sees; the ranges keep pointing at the source.
         let value = Text::from(match f.style {
             MetaStyle::FrontMatter => front_matter_value(self.src, value_range),
-            _ => raw.into(),
+            MetaStyle::Bold { .. } => crate::markup::unescape_punctuation(raw),
+            MetaStyle::Comment => raw.into(),
         });
         let phase = if f.style == MetaStyle::Comment {
             None
@@ -438,7 +439,8 @@ impl Builder<'_> {
         if is_dependency_key(key) {
             // In a task's item, the task's (see `task_waits`).
             if !matches!(self.dependency_owner(), Some(Owner::Task(_))) {
-                self.phase_dependencies(p, value, range);
+                // Read as written: its references' ranges are offsets into it.
+                self.phase_dependencies(p, range.slice(self.src), range);
             }
             return;
         }

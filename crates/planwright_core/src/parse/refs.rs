@@ -277,7 +277,8 @@ impl Refs<'_> {
     fn task_ids_at(&mut self, i: usize, len: usize) -> usize {
         let value = self.value;
         let first = &value[i..i + len];
-        if let Some((to_start, to_end)) = range_to(value, i + len)
+        let whole = first.bytes().all(|b| b.is_ascii_digit());
+        if let Some((to_start, to_end)) = range_to(value, i + len, whole)
             && let Some(range) = TaskRange::new(first, &value[to_start..to_end])
         {
             self.push(RefTarget::Task(range.key()), i, to_end);
@@ -539,23 +540,36 @@ fn digits_at(b: &[u8], at: usize) -> usize {
 }
 
 /// After an id ending at `at`, the other end of a range (`-T003`,
-/// ` – T003`, `..T003`, ` to T003`, or only its digits, `-003`).
-fn range_to(value: &str, at: usize) -> Option<(usize, usize)> {
+/// ` – T003`, `—T003`, `..T003`, ` to T003`, ` through T003`, or only its
+/// digits, `-003`). After a `whole` number (`tasks 2–4`), the other end
+/// is one too, whichever separator stands between: with no prefix to
+/// repeat, `-3` is written as often as `- 3` or `to 3`.
+fn range_to(value: &str, at: usize, whole: bool) -> Option<(usize, usize)> {
     let j = skip_ws(value, at);
     let rest = &value[j..];
     let (sep, spaced) = if rest.starts_with("..") {
         (2, true)
     } else if rest.starts_with('-') {
         (1, j > at)
-    } else if rest.starts_with('–') {
-        ('–'.len_utf8(), true)
-    } else if rest.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("to ")) {
-        (3, true)
+    } else if let Some(dash) = ['–', '—'].into_iter().find(|d| rest.starts_with(*d)) {
+        (dash.len_utf8(), true)
+    } else if let Some(word) = RANGE_WORDS.iter().find(|w| {
+        rest.get(..w.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(w))
+    }) {
+        (word.len(), true)
     } else {
         return None;
     };
     let k = skip_ws(value, j + sep);
     let tail = &value[k..];
+    if whole {
+        // The word "task" before the first end said whole numbers are ids
+        // here (see `Refs::scan`); the other end is checked as the first
+        // was, so `tasks 1 to 3 days` stays a count.
+        let len = whole_id_len(tail)?;
+        return Some((k, k + len));
+    }
     let len = letter_id_len(tail)
         .or_else(|| numeric_id_len(tail))
         // Only the digits (`T010-015`), right after a dash.
@@ -569,6 +583,9 @@ fn range_to(value: &str, at: usize) -> Option<(usize, usize)> {
         })?;
     Some((k, k + len))
 }
+
+/// The words that join a range's ends, followed by the space they need.
+const RANGE_WORDS: [&str; 3] = ["to ", "through ", "thru "];
 
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,7 @@
 //! style the plan's header already uses.
 
 use planwright_core::edit::Edit;
-use planwright_core::markup::escape_loose_markup;
+use planwright_core::markup::{escape_loose_markup, unescape_punctuation};
 use planwright_core::{
     DialectSet, LineIndex, MetaField, MetaStyle, Plan, TextRange, escape_yaml, needs_yaml_quotes,
     normalize_key,
@@ -281,7 +281,10 @@ fn encode(
                 }
                 _ => escape_loose_markup(value),
             };
-            (written.clone(), written)
+            // The reader reads the escapes: the value given, but for those
+            // it brought itself (it is Markdown).
+            let parsed = unescape_punctuation(&written).into_owned();
+            (written, parsed)
         }
         MetaStyle::Comment => {
             if value.contains("-->") {

@@ -15,9 +15,10 @@ fn a_hard_break_after_a_bold_value_stays() {
     let empty = run(src, "status", "", false).unwrap();
     assert_eq!(empty, "# Title\n\n**Status:**\\\n**Owner:** a\n");
     assert_eq!(run(&empty, "status", "Draft", false).unwrap(), src);
-    // An escaped backslash is text, and part of the value.
+    // An escaped backslash is text, and part of the value, read as the
+    // one backslash it shows.
     let src = "# T\n\n**Path:** C:\\\\\n";
-    assert_eq!(parse(src).field("path").unwrap().value, "C:\\\\");
+    assert_eq!(parse(src).field("path").unwrap().value, "C:\\");
     // A value that ends in `\` would be a line break itself.
     assert_eq!(
         run("# T\n\n**Path:** x\n", "path", "C:\\", false)
@@ -141,11 +142,39 @@ fn a_value_that_would_reach_past_itself_is_escaped_or_refused() {
         run(src, "team", "a`b", true).unwrap(),
         src.replace("`x`\n", "`x`\n**Team:** a\\`b\n")
     );
-    // The value's code span would close the lone backtick before it.
+    // The value's code span would close the lone backtick before it, and
+    // so would the value's lone backtick, escaped: in code a backslash is
+    // text. The refusal says what helps instead, and both of that works.
     let src = "# P\n\n**Note:** it`s\n**Owner:** bob\n";
-    let err = run(src, "owner", "`x`", false).unwrap_err();
+    for value in ["`x`", "a`b"] {
+        let err = run(src, "owner", value, false).unwrap_err();
+        assert!(
+            matches!(err, OpError::BadValue { style: "bold", .. }),
+            "{err}"
+        );
+        assert_eq!(
+            err.to_string(),
+            "the value cannot be written as a bold field: a backtick in it would close the code span that a backtick on line 3 opens, and in code a `\\` is text, so no escape in the value can prevent it; escape that backtick in the plan (write it \\`), or leave lone backticks out of the value and fence its code with 2 backticks: ``code``"
+        );
+    }
+    assert_eq!(
+        run(src, "owner", "``x``", false).unwrap(),
+        src.replace("bob", "``x``")
+    );
+    let escaped = src.replace("it`s", "it\\`s");
+    assert_eq!(
+        run(&escaped, "owner", "a`b", false).unwrap(),
+        escaped.replace("bob", "a\\`b")
+    );
+    // A run of two left open: a lone backtick cannot close it, two can.
+    let src = "# P\n\n**Note:** it``s\n**Owner:** bob\n";
+    assert_eq!(
+        run(src, "owner", "a`b", false).unwrap(),
+        src.replace("bob", "a\\`b")
+    );
+    let err = run(src, "owner", "``x``", false).unwrap_err().to_string();
     assert!(
-        matches!(err, OpError::BadValue { style: "bold", .. }),
+        err.ends_with("the code span that a run of 2 backticks on line 3 opens, and in code a `\\` is text, so no escape in the value can prevent it; escape those backticks in the plan (write each \\`), or leave runs of 2 backticks out of the value and fence its code with 3 backticks: ```code```"),
         "{err}"
     );
 }

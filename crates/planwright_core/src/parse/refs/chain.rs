@@ -160,7 +160,7 @@ fn chain_line(line: &str, start: usize, out: &mut Vec<(Text, Text, TextRange)>) 
 /// The id of `len` bytes at `i` of `line`, or the range from it as one
 /// member of its group, its key (see [`TaskRange`]): with where it ends.
 fn id_at(line: &str, i: usize, len: usize) -> (Text, usize) {
-    if let Some((to_start, to_end)) = range_to(line, i + len)
+    if let Some((to_start, to_end)) = range_to(line, i + len, false)
         && let Some(range) = TaskRange::new(&line[i..i + len], &line[to_start..to_end])
     {
         return (range.key(), to_end);

@@ -424,6 +424,36 @@ fn a_whole_number_after_the_word_task_is_a_task() {
     }
 }
 
+#[test]
+fn a_range_of_whole_numbers_is_read_whichever_way_it_is_joined() {
+    for text in [
+        "after tasks 2-4",
+        "after tasks 2–4",
+        "after tasks 2—4",
+        "after tasks 2 – 4",
+        "after tasks 2 to 4",
+        "after tasks 2 through 4",
+        "after Tasks 2 Through 4.",
+    ] {
+        assert_eq!(refs(text), ["2-4"], "{text}");
+    }
+    let r = references("tasks 2 to 4", 0);
+    assert_eq!(r[0].target, RefTarget::Task("2..4".into()));
+    assert_eq!(r[0].range, TextRange::new(6, 12));
+    // The other end is a task as the first is, not a count or a version.
+    assert_eq!(refs("after task 1 to 3 days"), ["1"]);
+    assert_eq!(refs("after task 2 to 4.5"), ["2"]);
+    assert_eq!(refs("after task 2 to finish"), ["2"]);
+}
+
+#[test]
+fn ids_with_letters_join_by_any_dash_or_word() {
+    assert_eq!(refs("T001—T003"), ["T001-T003"]);
+    assert_eq!(refs("T001 through T003"), ["T001-T003"]);
+    // Only the digits of the other end still need a bare hyphen.
+    assert_eq!(refs("T010 to 012"), ["T010"]);
+}
+
 /// The links of the sentences in `text`, as `from>to`.
 fn said(text: &str) -> Vec<String> {
     task_sentences(text, 0)
