@@ -285,7 +285,27 @@ const RANGE_JOINTS: &[&str] = &[
 
 fn joins_a_range(between: &str) -> bool {
     let between = between.trim();
-    RANGE_JOINTS.iter().any(|j| between.eq_ignore_ascii_case(j))
+    RANGE_JOINTS.iter().any(|j| between.eq_ignore_ascii_case(j)) || names_the_end(between)
+}
+
+/// Whether the words between two dates say the second is the end:
+/// `Starts 2026-03-01, ends 2026-03-10`, `2026-03-01; End: 2026-03-10`.
+/// Any other word (`moved from`, `was`) makes the second a note.
+fn names_the_end(between: &str) -> bool {
+    const END: &[&str] = &["end", "ends", "ending", "finish", "finishes", "due"];
+    const ALSO: &[&str] = &["and", "date", "by", "on"];
+    let mut words = between
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    let mut ends = false;
+    words.peek().is_some()
+        && words.all(|w| {
+            let end = END.iter().any(|e| w.eq_ignore_ascii_case(e));
+            ends |= end;
+            end || ALSO.iter().any(|a| w.eq_ignore_ascii_case(a))
+        })
+        && ends
 }
 
 /// The week position or range in `text`: `Week 3`, `Weeks 3-4`, `Week 3 –

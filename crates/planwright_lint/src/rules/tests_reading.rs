@@ -25,6 +25,16 @@ fn a_duration_or_a_noted_date_is_no_place_in_the_schedule() {
         out.contains("Phase 2 starts before Phase 1, which it depends on, ends"),
         "{out}"
     );
+    // A second date named the end closes the range the first opens.
+    let named = "# Plan\n\n## Timeline\n\n| Phase | Dates |\n|---|---|\n| Build | Starts 2026-03-10, ends 2026-03-01 |\n| Test | 2026-03-12; End: 2026-03-11 |\n| Ship | 2026-04-01, was 2026-03-15 |\n";
+    let out = run("PW204", None, named);
+    for end in [
+        "ends (2026-03-01) before it starts (2026-03-10)",
+        "ends (2026-03-11) before it starts (2026-03-12)",
+    ] {
+        assert!(out.contains(end), "{end}:\n{out}");
+    }
+    assert!(out.ends_with("Found 2 errors in 1 file.\n"), "{out}");
 }
 
 #[test]

@@ -12,7 +12,8 @@
 //! A timeline table has start and end columns, or stands under a Timeline
 //! or Schedule heading, whatever other columns (`Notes`, `Last update`) it
 //! has. Two dates in one cell are a range only when written as one
-//! (`2026-03-01 – 2026-03-15`, `2026-03-01 to 2026-03-15`, `..`): in
+//! (`2026-03-01 – 2026-03-15`, `2026-03-01 to 2026-03-15`, `..`) or with
+//! the second named the end (`Starts 2026-03-01, ends 2026-03-15`): in
 //! `2026-04-01 (moved from 2026-03-15)` the second is a note. A week is a
 //! position when numbered after the word (`Week 3`, `Weeks 3–4`, `Week 3
 //! to 4`, `W3-W4`); `1 week` and `2 weeks` are durations and say nothing
