@@ -292,25 +292,27 @@ pub fn shown_from(path: &Path, start: &Path) -> String {
 }
 
 impl LoadedConfig {
-    /// The folder whose `.planwright/templates/` holds the local templates:
-    /// the configuration's, or without one the nearest folder up from the
-    /// start that has such templates, within the git work tree (a folder
-    /// holding `.git` is the last looked at). Every command finds them
-    /// here: `new` run in a subfolder used the repository's templates
-    /// while `templates list` there did not show them.
-    pub fn templates_root(&self) -> PathBuf {
+    /// The project's folder, which holds its local templates and under
+    /// which `new` puts and numbers plans: the configuration's, or without
+    /// one the nearest folder up from the start holding `.planwright/` or
+    /// `.git`, as `init` and `git init` set a project up; the start itself
+    /// when there is none. Every command finds the project here, so `new`
+    /// run in a subfolder numbers its plans with those of the rest of the
+    /// project, and `templates list` there shows the templates `new` uses.
+    pub fn project_root(&self) -> PathBuf {
         if self.path.is_some() {
             return self.root.clone();
         }
-        for dir in self.root.ancestors() {
-            if dir.join(crate::templates::TEMPLATES_DIR).is_dir() {
-                return dir.to_owned();
-            }
-            if dir.join(".git").exists() {
-                break;
-            }
-        }
-        self.root.clone()
+        self.root
+            .ancestors()
+            .find(|dir| dir.join(".planwright").is_dir() || dir.join(".git").exists())
+            .map_or_else(|| self.root.clone(), Path::to_owned)
+    }
+
+    /// The folder whose `.planwright/templates/` holds the local
+    /// templates: the project's (see [`Self::project_root`]).
+    pub fn templates_root(&self) -> PathBuf {
+        self.project_root()
     }
 
     /// Rule selection for a plan at `relative` (to [`Self::root`]), with

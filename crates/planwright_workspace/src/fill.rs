@@ -169,6 +169,14 @@ pub fn variable_of(name: &str) -> Option<&'static str> {
         .or_else(|| canonical(name))
 }
 
+/// The variable whose value a `--set` of `name` replaces everywhere. Not
+/// for a bare `number`: that is the name of a slot such as `[Number]
+/// developers`, never the plan's number, which names its folder (`new`
+/// refuses it where no such slot is).
+fn set_variable(name: &str) -> Option<&'static str> {
+    variable_of(name).filter(|_| name != "number")
+}
+
 /// Fills every slot of `template` that `sources` can name.
 pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
     let plan = parse(template);
@@ -179,7 +187,7 @@ pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
         .map(|s| s.heading);
     let mut values = sources.values.clone();
     for (k, v) in sources.set {
-        if let Some(var) = variable_of(k) {
+        if let Some(var) = set_variable(k) {
             values.insert(var, v.clone());
         }
     }
@@ -268,7 +276,7 @@ pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
         .set
         .iter()
         .zip(used_set)
-        .filter(|((k, _), used)| !used && !variable_of(k).is_some_and(|v| used_vars.contains(v)))
+        .filter(|((k, _), used)| !used && !set_variable(k).is_some_and(|v| used_vars.contains(v)))
         .map(|((k, _), _)| k.clone())
         .collect();
     Filled {
@@ -487,7 +495,11 @@ fn resolve(sources: &Sources<'_>, slot: &Slot, used_set: &mut [bool]) -> Option<
         {
             return Some(Found { name, raw, vars });
         }
-        if let Some(canonical) = canonical(&name)
+        // `{{TITLE}}` is the plan's title wherever it stands, as `--set
+        // title` has it above; `title` is no alias only for `[Title]`.
+        let variable =
+            canonical(&name).or_else(|| (name == "title" && !step_title).then_some("title"));
+        if let Some(canonical) = variable
             && let Some((name, raw)) = value(canonical, sources.values)
             && (canonical != "status" || slot.in_header)
         {
@@ -528,66 +540,14 @@ fn value(canonical: &'static str, values: &Values) -> Option<(String, String)> {
         .map(|v| (canonical.to_owned(), v.clone()))
 }
 
-/// Checks a `[fill]` value when its descriptor is read: each `{name}` must
-/// be one of planwright's variables, so a typo is an error, not a slot
-/// quietly left unfilled. The message names the problem.
-pub fn check_expansion(template: &str) -> Result<(), String> {
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            return Err(format!("`{{` without a closing `}}` in \"{template}\""));
-        };
-        let written = &after[..close];
-        if written.contains('{') {
-            let inner = written.trim_start_matches('{');
-            return Err(format!(
-                "\"{template}\": write a variable as {{{inner}}}, with one pair of braces"
-            ));
-        }
-        let name = normalize_key(written);
-        let known = ALIASES.iter().any(|(c, _)| *c == name) || canonical(&name).is_some();
-        if !known {
-            let names: Vec<&str> = ALIASES.iter().map(|(c, _)| *c).collect();
-            return Err(format!(
-                "unknown variable `{{{}}}` in \"{template}\"; known: {}",
-                &after[..close],
-                names.join(", ")
-            ));
-        }
-        rest = &after[close + 1..];
-    }
-    Ok(())
-}
-
-/// `{number}-{slug}` with planwright's variables; `None` if one is unknown
-/// for this plan (no `--issue` given, say), so the slot stays for the author.
-pub fn expand(template: &str, values: &Values) -> Option<String> {
-    expand_with_vars(template, values).map(|(text, _)| text)
-}
-
-/// [`expand`], and the variables the text drew on.
-fn expand_with_vars(template: &str, values: &Values) -> Option<(String, Vec<&'static str>)> {
-    let mut out = String::with_capacity(template.len());
-    let mut vars = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let close = after.find('}')?;
-        let var = variable_of(&normalize_key(&after[..close]))?;
-        out.push_str(values.get(var)?);
-        vars.push(var);
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
-    Some((out, vars))
-}
-
 fn overlaps(a: TextRange, b: TextRange) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+#[path = "fill_expand.rs"]
+mod expansion;
+use expansion::expand_with_vars;
+pub use expansion::{check_expansion, expand};
 #[path = "fill_set.rs"]
 mod set;
 pub use set::{SetClash, set_clash};

@@ -338,6 +338,34 @@ fn set_title_is_the_title_not_a_steps_title() {
 }
 
 #[test]
+fn the_title_fills_every_title_slot_as_set_title_does() {
+    let t = "# {{TITLE}}\n\nParagraph {{ title }} here.\n\n- [ ] T001 {{Title}} first\n\n\
+             | A | B |\n|---|---|\n| {{TITLE}} | x |\n\n#### Step 1: [Title]\n";
+    let by_position = run(t, &[], &[]);
+    assert_eq!(
+        by_position.text,
+        "# Dark mode\n\nParagraph Dark mode here.\n\n- [ ] T001 Dark mode first\n\n\
+         | A | B |\n|---|---|\n| Dark mode | x |\n\n#### Step 1: [Title]\n"
+    );
+    assert_eq!(by_position.filled[0].slots, 4);
+    assert_eq!(
+        run(t, &[("title", "Dark mode")], &[]).text,
+        by_position.text
+    );
+}
+
+#[test]
+fn a_bare_number_set_is_its_slots_own_not_the_plans_number() {
+    let t = "# Plan: [TITLE]\n\n<!-- PLAN_NUMBER: {{plan_number}} -->\n\n- **Team**: [Number] developers\n";
+    let out = run(t, &[("number", "3")], &[]);
+    assert_eq!(
+        out.text,
+        "# Plan: Dark mode\n\n<!-- PLAN_NUMBER: 004 -->\n\n- **Team**: 3 developers\n"
+    );
+    assert!(out.unused_set.is_empty());
+}
+
+#[test]
 fn a_heading_keeps_a_trailing_number_sign() {
     let out = run("# Plan: [TITLE]\n", &[("title", "Issue ##  ")], &[]).text;
     assert_eq!(out, "# Plan: Issue \\##  \n");

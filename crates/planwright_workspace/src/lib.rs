@@ -15,6 +15,7 @@ pub mod glob_root;
 pub mod init;
 pub mod newplan;
 mod newplan_fs;
+mod newplan_set;
 pub mod numbering;
 pub mod source;
 pub mod templates;

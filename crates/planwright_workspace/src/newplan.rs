@@ -17,6 +17,7 @@ use crate::config::NewConfig;
 use crate::fill::{FilledVar, Sources, Values, fill};
 use crate::git::{self, GitError};
 use crate::newplan_fs::{lock, mkdirs, relative_to, slash_path};
+use crate::newplan_set::{check_set_against_flags, check_set_against_place};
 use crate::numbering::{MAX_NUMBER, Pattern, PatternError, format_number, used_numbers};
 use crate::source::display_path;
 
@@ -106,8 +107,11 @@ pub enum NewError {
     /// built some other way.
     #[error("new.pattern: {0}")]
     Pattern(#[from] PatternError),
-    #[error("template `{0}` has a descriptor but no template file")]
-    NoTemplate(String),
+    /// A dialect with no template text (a local `NAME.toml` alone, or a
+    /// built-in one planwright only reads): it reads plans, but has
+    /// nothing to make one from.
+    #[error(transparent)]
+    NoTemplate(crate::templates::TemplateError),
     #[error(
         "number {number} is already taken (by a plan folder or a git branch); next free: {next}"
     )]
@@ -161,20 +165,50 @@ pub enum NewError {
         "--set {key}={value}: the plan's number also names its folder; give it as --number {value}"
     )]
     SetNumber { key: String, value: String },
+    /// `--set title=Other` for a plan titled `A`: the text would name
+    /// one plan and its folder another.
+    #[error(
+        "--set {key}={value} and the title \"{title}\" both fill `title`, which also names the plan {path}; give the title once, as the argument"
+    )]
+    SetTitle {
+        key: String,
+        value: String,
+        title: String,
+        path: String,
+    },
+    /// `--set branch=my-branch`: the branch, folder and slug are the names
+    /// the plan's path is made of, and `--branch` makes that branch.
+    #[error(
+        "--set {key}={value}: the plan's {var} is `{derived}`, made from its number and title as its path {path} is; drop the --set, or change the title or --number"
+    )]
+    SetPlace {
+        key: String,
+        value: String,
+        var: &'static str,
+        derived: String,
+        path: String,
+    },
+    /// `--set date=2020-02-30`: a day no calendar has, which `lint` would
+    /// report in the plan just written (PW203).
+    #[error("--set {key}={value}: not a real date; give a date as YYYY-MM-DD")]
+    SetDate { key: String, value: String },
 }
 
 /// Creates a new plan as asked; see the module documentation.
 pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
     let pattern = Pattern::parse(&req.config.pattern)?;
     let Some(template) = req.template.template.as_deref() else {
-        return Err(NewError::NoTemplate(req.template.name().to_owned()));
+        return Err(NewError::NoTemplate(crate::templates::no_template_text(
+            req.root,
+            req.template,
+        )));
     };
     for (k, _) in &req.set {
         if planwright_core::normalize_key(k).is_empty() {
             return Err(NewError::EmptySetName(k.clone()));
         }
     }
-    check_set_against_flags(req)?;
+    check_set_against_flags(req, template)?;
     if let Some(clash) = crate::fill::set_clash(template, &req.set) {
         let (first, second) = (&req.set[clash.first], &req.set[clash.second]);
         return Err(NewError::SetTwice {
@@ -194,7 +228,7 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
     let slug = slugify(req.title);
     let parent = req.root.join(pattern.numbered_parent());
     // Refusals come before anything is created, so they leave no trace.
-    let preview = render(req, &pattern, &slug, pick_number(req, &pattern)?, template);
+    let preview = render(req, &pattern, &slug, pick_number(req, &pattern)?, template)?;
     if req.branch {
         git::check_new_branch(req.root, &preview.branch)?;
     }
@@ -217,7 +251,7 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
         // back again would only repeat the preview's work.
         let plan = match preview.take_if(|p| p.number == number) {
             Some(plan) => plan,
-            None => render(req, &pattern, &slug, number, template),
+            None => render(req, &pattern, &slug, number, template)?,
         };
         if req.branch {
             git::check_new_branch(req.root, &plan.branch)?;
@@ -284,48 +318,6 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
     Ok(plan)
 }
 
-/// A `--set` naming the variable an explicit flag gives (`--set
-/// issue_id=A` with `--issue B`, `--set author=Bob` with `--author
-/// Alice`, `--set plan_number=9` with `--number 7`) is refused: whichever
-/// won, the other was typed for nothing.
-fn check_set_against_flags(req: &NewRequest<'_>) -> Result<(), NewError> {
-    // The spec as the project sees it, not the absolute path it was made.
-    let spec = req.spec.as_ref().map(|p| relative_to(p, req.root));
-    let flags = [
-        ("--spec", "spec", spec),
-        ("--issue", "issue", req.issue.clone()),
-        ("--author", "author", req.author.clone()),
-        // The folder takes `--number`; a `--set` would put another in the text.
-        ("--number", "number", req.number.map(|n| n.to_string())),
-    ];
-    for (k, v) in &req.set {
-        let name = planwright_core::normalize_key(k);
-        let var = crate::fill::variable_of(&name);
-        // `plan_number` and its aliases mean the plan's number; a bare
-        // `number` may be a slot's own (`[Number] developers`).
-        if var == Some("number") && name != "number" && req.number.is_none() {
-            return Err(NewError::SetNumber {
-                key: k.clone(),
-                value: v.clone(),
-            });
-        }
-        for (flag, flag_var, given) in &flags {
-            if let Some(flag_value) = given
-                && var == Some(*flag_var)
-            {
-                return Err(NewError::SetConflict {
-                    key: k.clone(),
-                    set_value: v.clone(),
-                    flag,
-                    flag_value: flag_value.clone(),
-                    var: flag_var,
-                });
-            }
-        }
-    }
-    Ok(())
-}
-
 fn pick_number(req: &NewRequest<'_>, pattern: &Pattern) -> Result<Option<u64>, NewError> {
     if !pattern.has_number() {
         return Ok(None);
@@ -352,7 +344,7 @@ fn render(
     slug: &str,
     number: Option<u64>,
     template: &str,
-) -> NewPlan {
+) -> Result<NewPlan, NewError> {
     let number_text = number.map(|n| format_number(n, req.config.digits));
     let relative_path = pattern.render(number_text.as_deref().unwrap_or(""), slug);
     let path = req.root.join(&relative_path);
@@ -378,6 +370,7 @@ fn render(
     values.insert("dir", dir);
     values.insert("date", req.clock.date.clone());
     values.insert("timestamp", req.clock.timestamp.clone());
+    check_set_against_place(req, &values, &display_path(&path))?;
     if let Some(spec) = &req.spec {
         let from = path.parent().unwrap_or(req.root);
         values.insert("spec", relative_to(spec, from));
@@ -414,7 +407,7 @@ fn render(
             dialect: None,
         },
     );
-    NewPlan {
+    Ok(NewPlan {
         path,
         relative,
         number,
@@ -426,7 +419,7 @@ fn render(
         used_vars: filled.used_vars,
         remaining: reread.placeholders.len(),
         model: reread,
-    }
+    })
 }
 
 /// Lower-case ASCII words joined by `-`, at most [`SLUG_MAX`] bytes, cut
@@ -487,8 +480,14 @@ fn is_latin(c: char) -> bool {
 
 /// A character as ASCII for a slug; every ASCII character is itself.
 /// Only letters and digits are transliterated: deunicode spells emoji
-/// and symbols as words (`🚀` is `rocket`), which no title meant.
+/// and symbols as words (`🚀` is `rocket`), which no title meant. White
+/// space and control characters always separate words.
 fn spelling(c: char) -> &'static str {
+    // deunicode spells control characters (a tab, a newline) as nothing,
+    // which would glue the words either side into one.
+    if c.is_whitespace() || c.is_control() {
+        return " ";
+    }
     match deunicode::deunicode_char(c) {
         Some(ascii) if c.is_alphanumeric() => ascii,
         // Apostrophes (`’` is `'`), combining marks and joiners, spelt

@@ -17,6 +17,15 @@ fn slugs_are_bounded_lower_case_ascii_words() {
 }
 
 #[test]
+fn white_space_and_control_characters_separate_words() {
+    assert_eq!(slugify("Fix\tlogin"), "fix-login");
+    assert_eq!(slugify("line1\nline2"), "line1-line2");
+    assert_eq!(slugify("a\r\nb\u{b}c\u{0}d\u{85}e\u{2028}f"), "a-b-c-d-e-f");
+    // A joiner still spells nothing inside its word.
+    assert_eq!(slugify("ab\u{200d}cd"), "abcd");
+}
+
+#[test]
 fn letters_of_any_script_are_spelt_in_ascii() {
     assert_eq!(
         slugify("Тёмная тема для панели"),

@@ -49,6 +49,58 @@ pub enum TemplateError {
     /// (a missing `name` field).
     #[error("{path}: {message}")]
     File { path: String, message: String },
+    /// A dialect asked for as a template that has no template text: a
+    /// local descriptor alone (which only reads plans), or a built-in
+    /// dialect planwright only reads.
+    #[error("{}", no_text_message(name, descriptor.as_deref(), *shadows, expected))]
+    NoText {
+        name: String,
+        /// The descriptor's path; `None` for a built-in dialect.
+        descriptor: Option<String>,
+        /// Whether the descriptor hides a built-in template of its name.
+        shadows: bool,
+        /// The template file to add.
+        expected: String,
+    },
+}
+
+/// Why `dialect` cannot make a plan, for `new` and `templates show`: it
+/// has no template text. `root` is the project's folder, as the user
+/// would write it, so the paths named can be opened as they are.
+pub fn no_template_text(root: &Path, dialect: &Dialect) -> TemplateError {
+    let name = dialect.name().to_owned();
+    let dir = templates_dir(root);
+    let descriptor = match &dialect.origin {
+        Origin::Local(_) => Some(display_path(&dir.join(format!("{name}.toml")))),
+        Origin::Builtin => None,
+    };
+    let file = dialect
+        .descriptor
+        .template
+        .clone()
+        .unwrap_or_else(|| format!("{name}.md"));
+    TemplateError::NoText {
+        expected: display_path(&dir.join(file)),
+        shadows: descriptor.is_some() && DialectSet::builtin().get(&name).is_some(),
+        name,
+        descriptor,
+    }
+}
+
+fn no_text_message(name: &str, descriptor: Option<&str>, shadows: bool, expected: &str) -> String {
+    let shadows = if shadows {
+        format!(" (it hides the built-in `{name}` and its template)")
+    } else {
+        String::new()
+    };
+    match descriptor {
+        Some(descriptor) => format!(
+            "template `{name}` has a descriptor, {descriptor}{shadows}, but no template text file; add the plan's text as {expected}"
+        ),
+        None => format!(
+            "`{name}` is a dialect planwright reads, with no template to make a plan from; add one as {expected} (see `planwright templates list`)"
+        ),
+    }
 }
 
 /// The local templates folder under `root`.
@@ -142,7 +194,7 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
         let descriptor: Descriptor =
             toml::from_str(&text).map_err(|e| toml_error(&toml_path, &text, &e))?;
         if descriptor.name.eq_ignore_ascii_case(GENERIC) {
-            let (line, column) = key_position(&text, "name");
+            let (line, column) = key_position(&text, &["name"]);
             return Err(TemplateError::Descriptor {
                 path: error_path(&toml_path),
                 line,
@@ -155,7 +207,7 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
             });
         }
         if descriptor.name != name {
-            let (line, column) = key_position(&text, "name");
+            let (line, column) = key_position(&text, &["name"]);
             return Err(TemplateError::NameMismatch {
                 path: error_path(&toml_path),
                 line,
@@ -166,7 +218,7 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
         }
         for (key, value) in &descriptor.fill {
             if let Err(message) = crate::fill::check_expansion(value) {
-                let (line, column) = key_position(&text, key);
+                let (line, column) = key_position(&text, &["fill", key]);
                 return Err(TemplateError::Descriptor {
                     path: error_path(&toml_path),
                     line,
@@ -180,7 +232,7 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
             // A descriptor comes with the repository: it must not make
             // `new` copy some other file of the user's into a plan.
             Some(file) => {
-                let (line, column) = key_position(&text, "template");
+                let (line, column) = key_position(&text, &["template"]);
                 return Err(TemplateError::Descriptor {
                     path: error_path(&toml_path),
                     line,
@@ -195,7 +247,7 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
         if let (Some(file), Some(path)) = (&descriptor.template, &template_path)
             && !path.is_file()
         {
-            let (line, column) = key_position(&text, "template");
+            let (line, column) = key_position(&text, &["template"]);
             return Err(TemplateError::Descriptor {
                 path: error_path(&toml_path),
                 line,
@@ -220,7 +272,7 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
                     _ => None,
                 };
                 let (line, column) = entry
-                    .or_else(|| other.key().map(|k| key_position(&text, k)))
+                    .or_else(|| other.key().map(|k| key_position(&text, &[k])))
                     .unwrap_or((1, 1));
                 TemplateError::Descriptor {
                     path: error_path(&toml_path),
@@ -264,7 +316,7 @@ fn check_fill_keys(
     let names = crate::fill::slot_names(template);
     for key in descriptor.fill.keys() {
         if !names.contains(&*planwright_core::normalize_key(key)) {
-            let (line, column) = fill_key_position(text, key);
+            let (line, column) = key_position(text, &["fill", key]);
             let file = descriptor
                 .template
                 .clone()
@@ -280,19 +332,6 @@ fn check_fill_keys(
     Ok(())
 }
 
-/// Where `key = ...` stands inside the `[fill]` table: a key of the same
-/// name may come before it at the top level (`name`, `template`).
-fn fill_key_position(text: &str, key: &str) -> (usize, usize) {
-    let start = text.lines().position(|l| l.trim() == "[fill]").unwrap_or(0);
-    let skipped: usize = text.lines().take(start).map(|l| l.len() + 1).sum();
-    let (line, column) = key_position(text.get(skipped.min(text.len())..).unwrap_or(""), key);
-    if (line, column) == (1, 1) && start == 0 {
-        (line, column)
-    } else {
-        (line + start, column)
-    }
-}
-
 /// `name.md`, not `../x`, `/etc/x`, `sub/x` or `C:x`.
 fn is_plain_file_name(file: &str) -> bool {
     let mut parts = Path::new(file).components();
@@ -302,19 +341,12 @@ fn is_plain_file_name(file: &str) -> bool {
     ) && !file.contains(['/', '\\', ':'])
 }
 
-/// Line and column (1-based) of `key = ...` in a TOML text, for errors
-/// found after parsing; the start of the file when it is not written.
-fn key_position(text: &str, key: &str) -> (usize, usize) {
-    text.lines()
-        .enumerate()
-        .find_map(|(i, line)| {
-            let rest = line.trim_start().strip_prefix(key)?;
-            let column = line.len() - line.trim_start().len() + 1;
-            rest.trim_start()
-                .starts_with('=')
-                .then_some((i + 1, column))
-        })
-        .unwrap_or((1, 1))
+/// Line and column (1-based) of the key at `path` in a TOML text, for
+/// errors found after parsing; the start of the file when it is not
+/// written (a default).
+fn key_position(text: &str, path: &[&str]) -> (usize, usize) {
+    crate::toml_path::key_span(text, path)
+        .map_or((1, 1), |span| crate::config::line_column(text, span.start))
 }
 
 /// A template's path as its errors name it: from the working folder when

@@ -142,6 +142,60 @@ fn descriptor_problems_point_at_their_key_or_the_file() {
 }
 
 #[test]
+fn fill_problems_point_at_the_key_however_it_is_written() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = templates_dir(root.path());
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("adr.md"), "# ADR: [TITLE]\n").unwrap();
+    let unknown = "unknown variable `{nope}` in \"{nope}\"";
+    for (toml, at) in [
+        // A `[fill]` key named as a top-level one.
+        (
+            "name=\"adr\"\n[fill]\nname = \"{nope}\"\n",
+            "3:1: [fill] name",
+        ),
+        (
+            "name=\"adr\"\n[fill]\n\"id\" = \"{nope}\"\n",
+            "3:1: [fill] id",
+        ),
+        (
+            "name = \"adr\"\n\nfill = { ghost = \"{nope}\" }\n",
+            "3:10: [fill] ghost",
+        ),
+        (
+            "name = \"adr\"\nfill.ghost = \"{nope}\"\n",
+            "2:6: [fill] ghost",
+        ),
+    ] {
+        std::fs::write(dir.join("adr.toml"), toml).unwrap();
+        let err = load_local(root.path()).unwrap_err().to_string();
+        assert!(
+            err.contains(&format!("adr.toml:{at}: {unknown}; known: ")),
+            "{toml:?}: {err}"
+        );
+    }
+    for (toml, at) in [
+        ("name = \"adr\"\n\nfill = { ghost = \"x\" }\n", "3:10"),
+        ("name=\"adr\"\n[fill]\n\"ghost\" = \"x\"\n", "3:1"),
+        ("name=\"adr\"\n[fill]\nname = \"x\"\n", "3:1"),
+    ] {
+        std::fs::write(dir.join("adr.toml"), toml).unwrap();
+        let err = load_local(root.path()).unwrap_err().to_string();
+        let key = if toml.contains("ghost") {
+            "ghost"
+        } else {
+            "name"
+        };
+        assert!(
+            err.ends_with(&format!(
+                "adr.toml:{at}: [fill] {key}: no slot of that name in adr.md"
+            )),
+            "{toml:?}: {err}"
+        );
+    }
+}
+
+#[test]
 fn a_derived_descriptor_knows_the_title_slot() {
     let d = derive_descriptor("adr2", "# ADR {{DECISION_ID}}: {{TITLE}}\n\nBody.\n");
     assert_eq!(d.fill.get("title").map(String::as_str), Some("{title}"));

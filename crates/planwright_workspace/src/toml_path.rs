@@ -132,6 +132,18 @@ pub(crate) fn value_span(text: &str, path: &[&str]) -> Option<Range<usize>> {
         .map(Spanned::span)
 }
 
+/// The span of the key at `path` (keys only) as it is written, however
+/// that is: `ghost` in `fill = { ghost = "x" }` or `fill.ghost = "x"`,
+/// `"id"` quoted, `name` under a `[fill]` header after a top-level `name`.
+pub(crate) fn key_span(text: &str, path: &[&str]) -> Option<Range<usize>> {
+    let (doc, _) = DeTable::parse_recoverable(text);
+    let (last, tables) = path.split_last()?;
+    table_at(doc.get_ref(), tables)?
+        .iter()
+        .find(|(key, _)| key.get_ref() == last)
+        .map(|(key, _)| key.span())
+}
+
 /// The table the keys `tables` lead to from `table`.
 fn table_at<'t, 'a>(mut table: &'t DeTable<'a>, tables: &[&str]) -> Option<&'t DeTable<'a>> {
     for key in tables {
@@ -204,6 +216,22 @@ mod tests {
         );
         assert_eq!(element_span(text, &["detect"], 2), None);
         assert_eq!(element_span(text, &["name"], 0), None);
+    }
+
+    #[test]
+    fn keys_are_found_however_they_are_written() {
+        let start = |text: &str, path: &[&str]| key_span(text, path).map(|s| s.start);
+        let text = "name = \"adr\"\n[fill]\nname = \"{nope}\"\n";
+        assert_eq!(start(text, &["name"]), Some(0));
+        assert_eq!(start(text, &["fill", "name"]), text.rfind("name"));
+        let text = "[fill]\n\"id\" = \"x\"\n";
+        assert_eq!(key_span(text, &["fill", "id"]), Some(7..11));
+        let text = "name = \"x\"\n\nfill = { ghost = \"x\" }\n";
+        assert_eq!(start(text, &["fill", "ghost"]), text.find("ghost"));
+        let text = "fill.ghost = \"x\"\n";
+        assert_eq!(start(text, &["fill", "ghost"]), text.find("ghost"));
+        assert_eq!(start(text, &["fill", "other"]), None);
+        assert_eq!(start(text, &["name"]), None);
     }
 
     #[test]

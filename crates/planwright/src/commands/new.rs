@@ -33,17 +33,11 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         .template
         .as_deref()
         .unwrap_or(&loaded.config.new.template);
-    // Without a configuration, plans are numbered across the whole git work
-    // tree, wherever in it `new` runs: two `specs/001-*` in one repository
-    // are the collision numbering exists to prevent.
-    let project_root = match &loaded.path {
-        Some(_) => loaded.root.clone(),
-        None => planwright_workspace::git::toplevel(&cwd)
-            .and_then(|top| top.canonicalize().ok())
-            .filter(|top| cwd.starts_with(top))
-            .unwrap_or_else(|| loaded.root.clone()),
-    };
-    let (dialects, broken) = dialect_set_lenient(&relative_root(&loaded.templates_root(), &cwd));
+    // Plans are numbered across the whole project, wherever in it `new`
+    // runs, and from the folder its templates come from: two `specs/001-*`
+    // in one project are the collision numbering exists to prevent.
+    let project_root = loaded.project_root();
+    let (dialects, broken) = dialect_set_lenient(&relative_root(&project_root, &cwd));
     for (broken_name, error) in broken {
         if broken_name == name || broken_name.is_empty() {
             return Err(error.into());

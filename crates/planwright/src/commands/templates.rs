@@ -9,7 +9,7 @@ use anyhow::{Context, Result, bail};
 use planwright_core::{Dialect, DialectSet, Origin};
 use planwright_workspace::config::load_config;
 use planwright_workspace::source::display_path;
-use planwright_workspace::templates::{dialect_set_lenient, templates_dir};
+use planwright_workspace::templates::{dialect_set_lenient, no_template_text, templates_dir};
 
 use crate::cli::TemplatesAction;
 
@@ -30,13 +30,18 @@ pub fn run(action: Option<&TemplatesAction>) -> Result<ExitCode> {
     match action {
         None | Some(TemplatesAction::List) => crate::output::print(&list(&set, &root))?,
         Some(TemplatesAction::Show { name }) => {
-            let Some(template) = set.get(name).and_then(|d| d.template.as_deref()) else {
+            let Some(dialect) = set.get(name) else {
                 let names: Vec<&str> = set
                     .iter()
                     .filter(|d| d.template.is_some())
                     .map(Dialect::name)
                     .collect();
                 bail!("unknown template `{name}`; known: {}", names.join(", "));
+            };
+            // `list` shows a descriptor alone; asked for, it is known,
+            // and what it lacks is said.
+            let Some(template) = dialect.template.as_deref() else {
+                return Err(no_template_text(&root, dialect).into());
             };
             crate::output::print(template)?;
         }

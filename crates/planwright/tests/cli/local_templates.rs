@@ -399,3 +399,57 @@ fn a_plan_made_from_a_local_template_is_read_by_it() {
     let doc: serde_json::Value = serde_json::from_slice(&show.stdout).expect("json");
     assert_eq!(doc["dialect"]["name"], "delivery");
 }
+
+#[test]
+fn a_descriptor_without_a_template_says_which_file_to_add() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let templates = dir.path().join(".planwright/templates");
+    std::fs::create_dir_all(&templates).expect("mkdir");
+    std::fs::write(templates.join("only.toml"), "name = \"only\"\n").expect("write");
+    std::fs::write(templates.join("speckit.toml"), "name = \"speckit\"\n").expect("write");
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).expect("mkdir");
+    let stderr = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
+    let listed = planwright(dir.path(), &["templates", "list"]);
+    assert!(
+        String::from_utf8_lossy(&listed.stdout)
+            .contains("only      local     .planwright/templates/only.toml (descriptor only"),
+        "{}",
+        String::from_utf8_lossy(&listed.stdout)
+    );
+    for (cwd, args, message) in [
+        (
+            dir.path(),
+            &["templates", "show", "only"][..],
+            "template `only` has a descriptor, .planwright/templates/only.toml, but no template \
+             text file; add the plan's text as .planwright/templates/only.md",
+        ),
+        (
+            &sub,
+            &["new", "X", "-t", "only"],
+            "template `only` has a descriptor, ../.planwright/templates/only.toml, but no \
+             template text file; add the plan's text as ../.planwright/templates/only.md",
+        ),
+        (
+            dir.path(),
+            &["templates", "show", "speckit"],
+            "template `speckit` has a descriptor, .planwright/templates/speckit.toml (it hides \
+             the built-in `speckit` and its template), but no template text file; add the \
+             plan's text as .planwright/templates/speckit.md",
+        ),
+        (
+            dir.path(),
+            &["new", "X"],
+            "template `speckit` has a descriptor, .planwright/templates/speckit.toml (it hides \
+             the built-in `speckit` and its template), but no template text file; add the \
+             plan's text as .planwright/templates/speckit.md",
+        ),
+    ] {
+        let out = planwright(cwd, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(stderr(&out), format!("planwright: error: {message}\n"));
+    }
+    assert!(!dir.path().join("specs").exists());
+    assert!(!sub.join("specs").exists());
+}

@@ -11,6 +11,7 @@ mod lint_inputs;
 mod local_templates;
 mod log_forms;
 mod new;
+mod new_agreement;
 mod new_fill_rules;
 mod new_inputs;
 mod new_numbering;

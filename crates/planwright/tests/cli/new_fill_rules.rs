@@ -129,9 +129,10 @@ fn a_set_name_for_a_variable_fills_its_slots_without_false_warnings() {
         dir.path(),
         &[
             "new",
-            "S",
+            "X",
             "-t",
             "delivery",
+            // Saying what the title argument says: no conflict.
             "--set",
             "title=X",
             "--set",

@@ -1,0 +1,151 @@
+//! The `--set` values `new` refuses before anything is written.
+//!
+//! A `--set` replaces a value in the plan's text only. Where that value
+//! also names the plan's place (its title and number make its folder,
+//! and the folder is its branch) or comes from a flag, letting the
+//! `--set` win would write a plan that contradicts its own folder, number
+//! or git branch, and letting it lose would ignore what was typed; so
+//! neither wins and the user is told which to give.
+
+use planwright_core::normalize_key;
+
+use crate::fill::{Values, variable_of};
+use crate::newplan::{NewError, NewRequest};
+use crate::newplan_fs::relative_to;
+
+/// The variables a plan's path gives, besides its number: a `--set` of
+/// one of them must agree with the path.
+const PLACE: [&str; 4] = ["title", "slug", "folder", "branch"];
+
+/// A `--set` naming the variable an explicit flag gives (`--set
+/// issue_id=A` with `--issue B`, `--set author=Bob` with `--author
+/// Alice`, `--set plan_number=9` with `--number 7`) is refused: whichever
+/// won, the other was typed for nothing. So is one of the plan's number
+/// without `--number`, which alone would number the text and not the
+/// folder, and a date that names no day.
+pub(super) fn check_set_against_flags(
+    req: &NewRequest<'_>,
+    template: &str,
+) -> Result<(), NewError> {
+    // The spec as the project sees it, not the absolute path it was made.
+    let spec = req.spec.as_ref().map(|p| relative_to(p, req.root));
+    let flags = [
+        ("--spec", "spec", spec),
+        ("--issue", "issue", req.issue.clone()),
+        ("--author", "author", req.author.clone()),
+        // The folder takes `--number`; a `--set` would put another in the text.
+        ("--number", "number", req.number.map(|n| n.to_string())),
+    ];
+    // Read only when needed: most command lines have no bare `number`.
+    let mut number_slot = None;
+    for (k, v) in &req.set {
+        let name = normalize_key(k);
+        // `plan_number` and its aliases mean the plan's number; a bare
+        // `number` is a slot's own where the template has one (`[Number]
+        // developers`), and the plan's number where it has none.
+        let own_slot = name == "number"
+            && *number_slot
+                .get_or_insert_with(|| crate::fill::slot_names(template).contains("number"));
+        let var = variable_of(&name).filter(|_| !own_slot);
+        if var == Some("number") && req.number.is_none() {
+            return Err(NewError::SetNumber {
+                key: k.clone(),
+                value: v.clone(),
+            });
+        }
+        if var == Some("date") && !is_date(v) {
+            return Err(NewError::SetDate {
+                key: k.clone(),
+                value: v.clone(),
+            });
+        }
+        for (flag, flag_var, given) in &flags {
+            if let Some(flag_value) = given
+                && var == Some(*flag_var)
+            {
+                return Err(NewError::SetConflict {
+                    key: k.clone(),
+                    set_value: v.clone(),
+                    flag,
+                    flag_value: flag_value.clone(),
+                    var: flag_var,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A `--set` of the title, slug, folder or branch is refused unless it
+/// says what the plan's path already does (`--set title=Other` for a plan
+/// titled `A` would head `specs/001-a/` with "Other"). `values` are the
+/// plan's own, `path` where it goes, as the user sees it.
+pub(super) fn check_set_against_place(
+    req: &NewRequest<'_>,
+    values: &Values,
+    path: &str,
+) -> Result<(), NewError> {
+    for (k, v) in &req.set {
+        let Some(var) = variable_of(&normalize_key(k)).filter(|var| PLACE.contains(var)) else {
+            continue;
+        };
+        let Some(derived) = values.get(var).filter(|d| d.as_str() != v.trim()) else {
+            continue;
+        };
+        return Err(if var == "title" {
+            NewError::SetTitle {
+                key: k.clone(),
+                value: v.clone(),
+                title: derived.clone(),
+                path: path.to_owned(),
+            }
+        } else {
+            NewError::SetPlace {
+                key: k.clone(),
+                value: v.clone(),
+                var,
+                derived: derived.clone(),
+                path: path.to_owned(),
+            }
+        });
+    }
+    Ok(())
+}
+
+/// `YYYY-MM-DD`, a day the calendar has: what planwright writes for a
+/// date, and what `lint` accepts (PW203 reports `2020-02-30`).
+fn is_date(value: &str) -> bool {
+    let b = value.as_bytes();
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    shaped && value.parse::<jiff::civil::Date>().is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_date;
+
+    #[test]
+    fn a_date_is_a_real_day_written_yyyy_mm_dd() {
+        assert!(is_date("2026-01-15"));
+        assert!(is_date("2024-02-29"));
+        for not in [
+            "2020-02-30",
+            "2026-13-01",
+            "2026-1-15",
+            "2026/01/15",
+            "2026-01-15T10:00",
+            " 2026-01-15",
+            "tomorrow",
+            "",
+        ] {
+            assert!(!is_date(not), "{not}");
+        }
+    }
+}
