@@ -585,11 +585,6 @@ fn line_start_before(src: &str, at: usize) -> usize {
     }
 }
 
-fn trim_trailing_newlines(src: &str, start: usize, end: usize) -> usize {
-    let s = src.get(start..end).unwrap_or_default();
-    start + s.trim_end_matches(['\n', '\r']).len()
-}
-
 #[cfg(test)]
 mod numbering_tests;
 #[cfg(test)]

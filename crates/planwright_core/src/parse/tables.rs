@@ -3,7 +3,6 @@
 
 use super::{
     Builder, Cell, Role, Row, Table, TableKind, Text, TextRange, line_len, line_start_before,
-    trim_trailing_newlines,
 };
 
 impl Builder<'_> {
@@ -246,6 +245,13 @@ fn without_containers(line: &str) -> &str {
         t = rest.trim_start();
     }
     t
+}
+
+/// Where the text from `start` to `end` ends without its trailing line
+/// breaks: a table's or an item's range stops at its last line's end.
+pub(super) fn trim_trailing_newlines(src: &str, start: usize, end: usize) -> usize {
+    let s = src.get(start..end).unwrap_or_default();
+    start + s.trim_end_matches(['\n', '\r']).len()
 }
 
 #[cfg(test)]

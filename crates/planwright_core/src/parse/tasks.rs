@@ -5,7 +5,7 @@
 use super::refs::{last_word_is, negated};
 use super::{
     Builder, InlineKind, OpenItem, Task, TaskKind, TaskState, Text, TextRange, bold_phase, items,
-    line_len, references, trim_trailing_newlines,
+    line_len, references, tables::trim_trailing_newlines,
 };
 
 impl Builder<'_> {
