@@ -230,7 +230,8 @@ fn parse_key_value(arg: &str) -> Result<(String, String), String> {
 #[derive(Debug, clap::Args)]
 pub struct StatusArgs {
     /// Plan files or folders, or `-` for one plan on standard input
-    /// [default: the current folder].
+    /// [default: the current folder]. In a folder, symbolic links are not
+    /// followed (as ripgrep's default); name a linked plan to read it.
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub stdin: crate::stdin::StdinName,

@@ -36,6 +36,9 @@ pub struct Plan {
     pub title: Option<Title>,
     pub dialect: DialectMatch,
     pub front_matter: Option<TextRange>,
+    /// What in the front matter no YAML reader accepts, line by line: the
+    /// fields are still read as far as they go.
+    pub front_matter_problems: Vec<FrontMatterProblem>,
     pub metadata: Vec<MetaField>,
     pub sections: Vec<Section>,
     pub phases: Vec<Phase>,
@@ -120,6 +123,15 @@ impl MetaStyle {
             MetaStyle::Comment => "comment",
         }
     }
+}
+
+/// A line of front matter that YAML cannot read (an unclosed `[`, `: `
+/// inside a plain value, a line that is no `key: value`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FrontMatterProblem {
+    pub range: TextRange,
+    /// Why, in words: "the `[` is never closed".
+    pub message: &'static str,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

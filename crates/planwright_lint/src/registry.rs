@@ -114,6 +114,13 @@ pub static RULES: &[Rule] = &[
     ),
     rule!("PW402", "malformed-table", Warning, true, malformed_table),
     rule!(
+        "PW403",
+        "malformed-front-matter",
+        Error,
+        true,
+        malformed_front_matter
+    ),
+    rule!(
         "PW501",
         "uppercase-check-mark",
         Info,
@@ -187,7 +194,7 @@ mod tests {
         let codes =
             |s: &str| -> Vec<&str> { rules_by_selector(s).iter().map(|r| r.code).collect() };
         assert_eq!(codes("PW101"), ["PW101"]);
-        assert_eq!(codes("pw40"), ["PW401", "PW402"]);
+        assert_eq!(codes("pw40"), ["PW401", "PW402", "PW403"]);
         assert_eq!(codes("unfilled-placeholder"), ["PW101"]);
         assert_eq!(codes("ALL").len(), RULES.len());
         assert!(codes("PW9").is_empty());

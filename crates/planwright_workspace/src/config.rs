@@ -20,12 +20,16 @@ pub use dialects::{DialectGlobs, PlanDialect};
 pub const CONFIG_FILE: &str = "planwright.toml";
 
 /// The default plan globs: spec-kit's and Kiro's layouts and anything
-/// named like a plan.
+/// named like a plan or a task list, in lower, upper or title case (globs
+/// match case-sensitively, and `docs/Tasks.md` is as much a task list as
+/// `PLAN.md` is a plan).
 pub const DEFAULT_PLAN_GLOBS: &[&str] = &[
     "specs/*/plan.md",
     "specs/*/tasks.md",
     "**/tasks.md",
     "**/*tasks*.md",
+    "**/*TASKS*.md",
+    "**/*Tasks*.md",
     ".kiro/specs/**/*.md",
     "**/*plan*.md",
     "**/*PLAN*.md",
@@ -260,18 +264,38 @@ pub enum ConfigError {
     },
     #[error("{path}: {}", crate::io_reason(error))]
     Io { path: String, error: std::io::Error },
+    /// A `planwright.toml` that cannot be the configuration: a folder, a
+    /// symbolic link to nothing.
+    #[error("{path}: {reason}")]
+    NotAFile { path: String, reason: &'static str },
     /// Not UTF-8: where, as a plan's error says (the reader's own words
     /// gave no line).
     #[error(transparent)]
     NotUtf8(crate::source::LoadError),
 }
 
-/// Finds `planwright.toml` in `start` or the nearest folder above it.
-pub fn find_config(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .map(|dir| dir.join(CONFIG_FILE))
-        .find(|p| p.is_file())
+/// Finds `planwright.toml` in `start` or the nearest folder above it. A
+/// `planwright.toml` that is a folder or a symbolic link to nothing is an
+/// error, not skipped: the user meant it as the configuration, and one
+/// further up or the defaults would silently apply instead.
+pub fn find_config(start: &Path) -> Result<Option<PathBuf>, ConfigError> {
+    for path in start.ancestors().map(|dir| dir.join(CONFIG_FILE)) {
+        let Ok(meta) = path.symlink_metadata() else {
+            continue;
+        };
+        let reason = match std::fs::metadata(&path) {
+            Ok(target) if target.is_file() => return Ok(Some(path)),
+            Ok(_) => "exists and is not a file",
+            Err(_) if meta.is_symlink() => "is a symbolic link to nothing",
+            Err(error) => {
+                let path = shown_from(&path, start);
+                return Err(ConfigError::Io { path, error });
+            }
+        };
+        let path = shown_from(&path, start);
+        return Err(ConfigError::NotAFile { path, reason });
+    }
+    Ok(None)
 }
 
 /// `path` as a user in `start` would write it: `planwright.toml`, or
@@ -354,7 +378,7 @@ impl LoadedConfig {
 
 /// Loads the nearest configuration, or the defaults when there is none.
 pub fn load_config(start: &Path) -> Result<LoadedConfig, ConfigError> {
-    let Some(path) = find_config(start) else {
+    let Some(path) = find_config(start)? else {
         return Ok(LoadedConfig {
             config: Config::default(),
             path: None,

@@ -72,6 +72,9 @@ fn errors_name_file_line_and_key() {
         "new = 5\n",
         "[nope]\n",
         "[lint]\nselect = [\"PW1\" \"PW2\"]\n",
+        "[lint]\nselect=[\"PW101\"]\nselect=[\"PW102\"]\n",
+        "[lint]\nseverity = { PW101 = \"error\", PW101 = \"info\" }\n",
+        "[lint]\nignore = []\n[lint]\n",
     ];
     let mut out = String::new();
     for text in cases {

@@ -81,6 +81,36 @@ fn default_globs_find_plans_and_honour_gitignore() {
 }
 
 #[test]
+fn default_globs_take_plan_and_tasks_in_lower_upper_and_title_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for rel in [
+        "docs/PLAN.md",
+        "docs/RoadPlan.md",
+        "docs/TASKS.md",
+        "docs/Tasks.md",
+        "docs/SprintTasks.md",
+        "docs/release-tasks.md",
+        "docs/notes.md",
+    ] {
+        write(root, rel);
+    }
+    let (found, errors) = discover(&[root.to_owned()], &config_at(root, PlansConfig::default()));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        relative(root, &found),
+        [
+            "docs/PLAN.md",
+            "docs/RoadPlan.md",
+            "docs/SprintTasks.md",
+            "docs/TASKS.md",
+            "docs/Tasks.md",
+            "docs/release-tasks.md",
+        ]
+    );
+}
+
+#[test]
 fn excludes_apply_to_walks_but_named_files_always_count() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
@@ -220,4 +250,22 @@ fn a_folder_outside_the_configuration_s_is_matched_by_its_paths_as_given() {
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(found, [proj.join("../other/o-plan.md")]);
     }
+}
+
+/// Symbolic links are not followed in a walk, as ripgrep's default (the
+/// README and `--help` say so); a linked plan named outright is read.
+#[cfg(unix)]
+#[test]
+fn a_walk_skips_linked_plans_that_a_name_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "shared/notes.md");
+    std::os::unix::fs::symlink("shared/notes.md", root.join("docs-plan.md")).unwrap();
+    let config = config_at(root, PlansConfig::default());
+    let (found, errors) = discover(&[root.to_owned()], &config);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(found.is_empty(), "{found:?}");
+    let named = root.join("docs-plan.md");
+    let (found, _) = discover(std::slice::from_ref(&named), &config);
+    assert_eq!(found, [named]);
 }

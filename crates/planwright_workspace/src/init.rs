@@ -18,7 +18,7 @@ pub const DEFAULT_CONFIG: &str = r#"# planwright configuration, written by `plan
 [plans]
 # Files that are plans, as globs relative to this file's folder, read as
 # .gitignore reads them: `archive` is that folder anywhere, `./x` only here.
-# include = ["specs/*/plan.md", "specs/*/tasks.md", "**/tasks.md", "**/*tasks*.md", ".kiro/specs/**/*.md", "**/*plan*.md", "**/*PLAN*.md", "**/*Plan*.md"]
+# include = ["specs/*/plan.md", "specs/*/tasks.md", "**/tasks.md", "**/*tasks*.md", "**/*TASKS*.md", "**/*Tasks*.md", ".kiro/specs/**/*.md", "**/*plan*.md", "**/*PLAN*.md", "**/*Plan*.md"]
 # exclude = ["archive/**"]                # e.g.; none by default
 # Read some plans as a given dialect instead of detecting it (`planwright
 # show PLAN` says which it is, and why): a built-in one, generic (none), or

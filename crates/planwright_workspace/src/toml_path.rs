@@ -78,10 +78,47 @@ impl fmt::Display for Quoted<'_> {
 /// that does not parse is read as far as it can be, so a syntax error
 /// inside a value still names its key. `None` outside every key.
 pub(crate) fn key_at(text: &str, offset: usize) -> Option<KeyPath> {
+    let found = search(text, offset);
+    // A duplicate inside an inline table lies within its parent's value.
+    match duplicate_key_at(text, offset) {
+        Some(dup) if found.as_ref().is_none_or(|f| dup.0.len() > f.0.len()) => Some(dup),
+        _ => found,
+    }
+}
+
+fn search(text: &str, offset: usize) -> Option<KeyPath> {
     let (doc, _) = DeTable::parse_recoverable(text);
     let mut best: Option<KeyPath> = None;
     search_table(doc.get_ref(), offset, &KeyPath::default(), &mut best);
     best
+}
+
+/// The path of a key written twice, whose second writing starts at
+/// `offset`: the recovering parse keeps the first and drops the second, so
+/// the spot holds no key. Written again under a name used nowhere, the
+/// key is kept and found, and takes back its own name.
+fn duplicate_key_at(text: &str, offset: usize) -> Option<KeyPath> {
+    let rest = text.get(offset..)?;
+    let len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(rest.len());
+    if len == 0 {
+        return None;
+    }
+    let name = &rest[..len];
+    // Each name the text holds takes a place in it: one of these is free.
+    let unused = (0..=text.len())
+        .map(|n| format!("{name}{n}"))
+        .find(|u| !text.contains(u.as_str()))?;
+    let renamed = format!("{}{unused}{}", &text[..offset], &rest[len..]);
+    let mut path = search(&renamed, offset)?;
+    let step = path
+        .0
+        .iter_mut()
+        .rev()
+        .find(|s| matches!(s, Step::Key(k) if *k == unused))?;
+    *step = Step::Key(name.to_owned());
+    Some(path)
 }
 
 /// Records in `best` every key under `table` that holds `offset`, the

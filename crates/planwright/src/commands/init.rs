@@ -11,7 +11,8 @@ use planwright_workspace::init::init;
 pub fn run() -> Result<ExitCode> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     // Read before `init` writes, so the note is about someone else's file.
-    let outer = cwd.parent().and_then(find_config);
+    // A broken one further up is `lint`'s to report, not `init`'s.
+    let outer = cwd.parent().and_then(|p| find_config(p).ok().flatten());
     // `.`, not the absolute folder: errors then name `planwright.toml`
     // as the user sees it.
     let report = init(Path::new("."))?;

@@ -20,14 +20,15 @@ use planwright_workspace::discover::discover_with;
 use planwright_workspace::{SourceFile, read_plan_file};
 use rayon::prelude::*;
 
-use super::lint_errors::{RunError, gather};
+use super::lint_errors::{RunError, gather, unreadable};
 use super::lint_fix::{self, Apply};
 use super::lint_settings::Settings;
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
     /// Plan files or folders to check [default: the current folder]; `-`
-    /// reads one plan from standard input.
+    /// reads one plan from standard input. In a folder, symbolic links are
+    /// not followed (as ripgrep's default); name a linked plan to check it.
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub stdin: crate::stdin::StdinName,
@@ -165,7 +166,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
             text = statistics(args.format, diagnostics.clone(), &errors, summary);
         }
         if args.format == LintFormat::Human {
-            text.push_str(&summary.line_with_unreadable(errors.len()));
+            text.push_str(&summary.line_with_unreadable(unreadable(&errors)));
             text.push('\n');
         }
         let fails = failing(args, diagnostics);
@@ -359,7 +360,9 @@ fn whole_run(
         let summary = Summary::of(&reports);
         let mut text = statistics(args.format, diagnostics, errors, summary);
         if args.format == LintFormat::Human {
-            text.push_str(&summary.line_with_failures(unreadable, errors.len() - unreadable));
+            let unwritten = errors.len() - unreadable;
+            let unreadable = super::lint_errors::unreadable(&errors[..unreadable]);
+            text.push_str(&summary.line_with_failures(unreadable, unwritten));
             text.push('\n');
         }
         return text;
@@ -376,6 +379,7 @@ fn whole_run(
             let mut text = per_file(&reports, render);
             if format == LintFormat::Human {
                 let unwritten = errors.len() - unreadable;
+                let unreadable = super::lint_errors::unreadable(&errors[..unreadable]);
                 text.push_str(&Summary::of(&reports).line_with_failures(unreadable, unwritten));
                 text.push('\n');
             }

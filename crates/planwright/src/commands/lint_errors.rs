@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use planwright_lint::render::FileError;
+use planwright_lint::render::{FileError, Unreadable};
 use planwright_workspace::discover::DiscoverError;
 use planwright_workspace::source::{display_path, escaped_path_bytes};
 
@@ -18,6 +18,9 @@ pub(crate) struct RunError {
     pub line: String,
     /// The path's bytes when `path` shows some escaped, for SARIF.
     pub exact_path: Option<Vec<u8>>,
+    /// Whether the path is a folder (one the walk could not read), which
+    /// the summary line counts apart from files.
+    pub folder: bool,
 }
 
 impl RunError {
@@ -26,6 +29,7 @@ impl RunError {
             path,
             line,
             exact_path: None,
+            folder: false,
         }
     }
 
@@ -35,6 +39,7 @@ impl RunError {
             path: display_path(path),
             line,
             exact_path: escaped_path_bytes(path),
+            folder: false,
         }
     }
 
@@ -44,6 +49,7 @@ impl RunError {
             DiscoverError::Glob { config, .. } => config,
         };
         Self {
+            folder: Path::new(path).is_dir(),
             path: path.clone(),
             line: e.to_string(),
             exact_path: None,
@@ -66,6 +72,15 @@ impl RunError {
             exact_path: self.exact_path.as_deref(),
             message: self.message(),
         }
+    }
+}
+
+/// How many of `errors` are files and how many folders.
+pub(crate) fn unreadable(errors: &[RunError]) -> Unreadable {
+    let folders = errors.iter().filter(|e| e.folder).count();
+    Unreadable {
+        files: errors.len() - folders,
+        folders,
     }
 }
 

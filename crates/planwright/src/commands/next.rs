@@ -16,7 +16,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::plans::{
-    Loaded, done_status, error_docs, load_all, load_one, load_repository, report_errors,
+    Loaded, done_status, error_docs, load_all, load_one_kept, load_repository, report_errors,
     unreadable_line,
 };
 use crate::cli::{Format, NextArgs};
@@ -132,8 +132,11 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
     };
     let (plans, errors) = match (one, &args.plan) {
         (Some(path), _) => {
-            let loaded = load_one(path, args.stdin.get(), &project)?;
-            (vec![summarize(&loaded, args.limit, dialects)], Vec::new())
+            let json = args.format == Format::Json;
+            match load_one_kept(path, args.stdin.get(), &project, json)? {
+                Ok(loaded) => (vec![summarize(&loaded, args.limit, dialects)], Vec::new()),
+                Err(error) => (Vec::new(), vec![error]),
+            }
         }
         // A folder named (as `status` and `lint` take them) is searched for
         // plans the way the repository is when none is.

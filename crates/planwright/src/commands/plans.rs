@@ -163,6 +163,22 @@ pub fn load_one(path: &Path, stdin_filename: Option<&Path>, project: &Project) -
     Ok(Loaded { file, plan })
 }
 
+/// [`load_one`] for a report that lists what it could not read (the
+/// JSON's `errors`): the error kept with its path, as a walk keeps it, so
+/// one plan named gives the same document as several. Any other report
+/// stops on the error, which goes to standard error alone.
+pub fn load_one_kept(
+    path: &Path,
+    stdin_filename: Option<&Path>,
+    project: &Project,
+    keep: bool,
+) -> Result<std::result::Result<Loaded, RunError>> {
+    match load_one(path, stdin_filename, project) {
+        Err(e) if keep => Ok(Err(RunError::of(path, e.to_string()))),
+        loaded => loaded.map(Ok),
+    }
+}
+
 /// The status values the plan's dialect counts as finished, for `next` and
 /// `graph` to read phase statuses by; none for a dialect the set lacks.
 pub fn done_status<'d>(plan: &Plan, dialects: &'d DialectSet) -> &'d [String] {
@@ -185,16 +201,20 @@ pub fn error_docs(errors: &[RunError]) -> Vec<planwright_lint::render::FileError
     errors.iter().map(RunError::report).collect()
 }
 
-/// `N files could not be read`, the line a human summary ends with when
-/// some could not (their errors are on standard error); nothing otherwise.
+/// `N files could not be read` (or `1 file and 1 folder …`), the line a
+/// human summary ends with when some could not (their errors are on
+/// standard error); nothing otherwise.
 pub fn unreadable_line(errors: &[RunError]) -> String {
-    if errors.is_empty() {
+    let u = super::lint_errors::unreadable(errors);
+    let read: Vec<String> = [(u.files, "file", "files"), (u.folders, "folder", "folders")]
+        .into_iter()
+        .filter(|&(n, ..)| n > 0)
+        .map(|(n, one, many)| crate::output::count(n, one, many))
+        .collect();
+    if read.is_empty() {
         String::new()
     } else {
-        format!(
-            "{} not be read\n",
-            crate::output::count(errors.len(), "file could", "files could")
-        )
+        format!("{} could not be read\n", read.join(" and "))
     }
 }
 

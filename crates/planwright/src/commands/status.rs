@@ -18,7 +18,7 @@ use planwright_lint::render::FileError;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::plans::{Loaded, error_docs, load_all, load_one, report_errors, unreadable_line};
+use super::plans::{Loaded, error_docs, load_all, load_one_kept, report_errors, unreadable_line};
 use crate::cli::{Format, StatusArgs};
 use crate::output::{pad, width};
 
@@ -83,7 +83,20 @@ pub fn run(args: &StatusArgs) -> Result<ExitCode> {
         _ => None,
     };
     if let Some(one) = one {
-        let l = load_one(one, args.stdin.get(), &project)?;
+        let json = args.format == Format::Json;
+        let l = match load_one_kept(one, args.stdin.get(), &project, json)? {
+            Ok(l) => l,
+            Err(error) => {
+                let errors = [error];
+                crate::output::print_json(&StatusDoc {
+                    version: VERSION,
+                    plans: Vec::new(),
+                    total: Progress::default().into(),
+                    errors: error_docs(&errors),
+                })?;
+                return Ok(report_errors(&errors));
+            }
+        };
         match args.format {
             Format::Json => crate::output::print_json(&StatusDoc {
                 version: VERSION,

@@ -77,7 +77,7 @@ fn rules_list_and_one_rule() {
         .filter(|l| l.starts_with("PW"))
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    assert_eq!(codes, ["PW401", "PW402"]);
+    assert_eq!(codes, ["PW401", "PW402", "PW403"]);
 }
 
 const PLAN: &str = "# Plan: Export\n\n**Status:** Draft\n\n## Summary\n\nOwner: [OWNER NAME]\n\n## Testing\n\n- [X] T001 Write tests\n\n## Rollout\n";

@@ -15,6 +15,7 @@ mod new_agreement;
 mod new_fill_rules;
 mod new_inputs;
 mod new_numbering;
+mod qa_inputs;
 mod rules_json;
 mod schema;
 mod set_fields;

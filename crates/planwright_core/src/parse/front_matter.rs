@@ -10,7 +10,7 @@
 //!
 //! - only top-level values (what [`meta::front_matter_fields`] reads):
 //!   never a key, never a `# comment` (the value's range stops before
-//!   it), never a nested line or a block scalar's lines;
+//!   it), never a nested line, a list's items or a block scalar's lines;
 //! - a quoted value (`"..."`, `'...'` on its line) is a string: every slot
 //!   the scanner finds between the quotes counts;
 //! - a plain value that opens a flow collection (`[` or a single `{`)
@@ -31,7 +31,10 @@
 use std::borrow::Cow;
 
 use super::{Builder, PlaceholderKind, TextRange, inline, meta};
-use crate::model::Placeholder;
+use crate::model::{FrontMatterProblem, Placeholder};
+
+#[path = "yaml_block.rs"]
+pub(super) mod yaml_block;
 
 impl Builder<'_> {
     /// The fields of front matter whose YAML lies at `start..end`, with
@@ -39,11 +42,27 @@ impl Builder<'_> {
     /// metadata as other fields' slots are.
     pub(super) fn front_matter_fields(&mut self, start: usize, end: usize) {
         let yaml = self.slice(start, end);
-        for f in meta::front_matter_fields(yaml) {
+        let fields = meta::front_matter_fields(yaml);
+        for ((s, e), message) in yaml_block::problems(yaml, &fields) {
+            let range = TextRange::new(start + s, start + e);
+            (self.plan.front_matter_problems).push(FrontMatterProblem { range, message });
+        }
+        for f in fields {
             let (key, value, _) = f.ranges(start);
             let first = self.plan.placeholders.len();
             value_slots(self.src, value, &mut self.plan.placeholders);
+            let slot = self.plan.placeholders[first..]
+                .iter()
+                .any(|p| p.range == value);
             self.push_field(&f, start, false, first..self.plan.placeholders.len());
+            // A template's `owner: [OWNER]` is a slot, not a list.
+            if !slot
+                && yaml_quote(self.src, value).is_none()
+                && let Some(text) = yaml_block::text(value.slice(self.src))
+                && let Some(field) = self.plan.metadata.last_mut()
+            {
+                field.value = text.into();
+            }
             // A quoted key (`"owner": bob`) is read as YAML reads it: its
             // range stays inside the quotes, its escapes are decoded.
             if let Some(q) = yaml_quote(self.src, key)

@@ -326,15 +326,18 @@ impl Builder<'_> {
             return;
         }
         let Some(field) = self.plan.metadata.iter().find(|f| {
-            f.style == MetaStyle::FrontMatter
-                && f.norm == "title"
-                && !f.value.is_empty()
-                // A block scalar's text is on the lines below (`title: >`).
-                && !f.value.starts_with(['|', '>'])
+            f.style == MetaStyle::FrontMatter && f.norm == "title" && !f.value.is_empty()
         }) else {
             return;
         };
-        let title = make_title(self.src, field.value_range, &field.value);
+        // A block scalar's text is on the lines below its `>` header.
+        let mut words = field.value_range;
+        if words.slice(self.src).starts_with(['|', '>'])
+            && let Some(n) = words.slice(self.src).find('\n')
+        {
+            words = TextRange::new(words.start as usize + n + 1, words.end as usize);
+        }
+        let title = make_title(self.src, words, &field.value);
         self.plan.title = Some(Title {
             heading: field.range,
             ..title

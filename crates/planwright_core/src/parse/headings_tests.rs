@@ -340,7 +340,8 @@ fn a_title_heading_wins_over_the_front_matter_title() {
 fn front_matter_that_names_no_title_gives_none() {
     for src in [
         "---\ntitle:\n---\n\n- [ ] a\n",
-        "---\ntitle: >\n  Folded\n---\n\n- [ ] a\n",
+        // A block scalar with no lines is empty.
+        "---\ntitle: >\n---\n\n- [ ] a\n",
         "---\nname: my-agent\ndescription: Task list\n---\n\n- [ ] a\n",
         "---\nmeta:\n  title: Nested\n---\n\n- [ ] a\n",
         // Not front matter: a `title:` line in the body.

@@ -213,9 +213,10 @@ pub(crate) fn comment_field(comment: &str) -> Option<RawField> {
     })
 }
 
-/// Top-level `key: value` scalars of a YAML front-matter block, relative to
-/// `yaml` (the text between the `---` fences). Nested maps and lists are
-/// kept as their first line's text, which is what a plan's header needs.
+/// Top-level `key: value` fields of a YAML front-matter block, relative to
+/// `yaml` (the text between the `---` fences). A value that goes on below
+/// its line (a block scalar, a list) spans those lines (see
+/// [`super::yaml_block`]); a nested map is kept as its first line's text.
 /// A trailing ` # comment` is YAML's, not the value's: the value range
 /// stops before it, so an edit of the value keeps the comment.
 pub(crate) fn front_matter_fields(yaml: &str) -> Vec<RawField> {
@@ -243,18 +244,13 @@ pub(crate) fn front_matter_fields(yaml: &str) -> Vec<RawField> {
             continue;
         }
         let (v_start, v_end) = yaml_value(line, colon + 1);
-        let (mut value, mut whole) = (
+        // A node may go on below its line: a quote left open, a block
+        // scalar, a list. One never closed is not YAML; shown as written.
+        let (value, whole) = super::front_matter::yaml_block::extent(
+            yaml,
             (start + v_start, start + v_end),
             (start, start + line.len()),
         );
-        // A quote left open on its line: the scalar goes on below.
-        if let Some(&q @ (b'"' | b'\'')) = line.as_bytes().get(v_start) {
-            (value, whole) = match super::yaml_scalar::continued(yaml, start + v_start, q) {
-                Some((inner, end)) => (inner, (start, end)),
-                // Never closed: not YAML; shown as written.
-                None => (value, whole),
-            };
-        }
         out.push(RawField {
             key,
             value,

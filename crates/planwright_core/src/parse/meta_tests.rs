@@ -121,7 +121,10 @@ fn comment_and_front_matter_fields() {
         .into_iter()
         .map(|f| (&y[f.key.0..f.key.1], &y[f.value.0..f.value.1]))
         .collect();
-    assert_eq!(got, [("title", "Plan"), ("status", "draft"), ("tags", "")]);
+    assert_eq!(
+        got,
+        [("title", "Plan"), ("status", "draft"), ("tags", "- a")]
+    );
 }
 
 #[test]
@@ -212,7 +215,12 @@ fn front_matter_after_a_blank_line_is_read() {
     let src = "---\n\n# by hand\ntitle: \"X\"\ntags:\n- a\n- b\nowner:\n  name: ops\nnote: |\n  two\n\n  lines\n...\n\n# X\n";
     assert_eq!(
         read_front_matter(src).1,
-        [("title", "X"), ("tags", ""), ("owner", ""), ("note", "|")]
+        [
+            ("title", "X"),
+            ("tags", "- a\n- b"),
+            ("owner", ""),
+            ("note", "|\n  two\n\n  lines")
+        ]
     );
 }
 

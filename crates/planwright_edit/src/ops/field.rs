@@ -218,7 +218,12 @@ fn spans_lines(plan: &Plan, src: &str, f: &MetaField) -> bool {
         .trim_start_matches([' ', '\t'])
         .trim_start_matches(':')
         .trim_start();
-    if value.starts_with(['|', '>']) {
+    // The reader spans a list's or block scalar's lines with the field.
+    let below = src
+        .get(key_end..f.value_range.end as usize)
+        .is_some_and(|v| v.contains(['\n', '\r']));
+    let unquoted = planwright_core::yaml_quote(src, f.value_range).is_none();
+    if value.starts_with(['|', '>']) || (unquoted && below) {
         return true;
     }
     let text = fm.slice(src).trim_end();

@@ -64,6 +64,14 @@ pub struct FileError<'a> {
     pub message: &'a str,
 }
 
+/// The paths that could not be read, folders apart from files, so that
+/// a summary does not call a folder a file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Unreadable {
+    pub files: usize,
+    pub folders: usize,
+}
+
 /// Counts over a whole run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Summary {
@@ -114,7 +122,7 @@ impl Summary {
     /// [`line`](Self::line), and how many paths could not be read when
     /// any could not: `No problems found in 3 files; 1 file could not be
     /// read.`
-    pub fn line_with_unreadable(&self, unreadable: usize) -> String {
+    pub fn line_with_unreadable(&self, unreadable: Unreadable) -> String {
         self.line_with_failures(unreadable, 0)
     }
 
@@ -122,13 +130,23 @@ impl Summary {
     /// many fixed files could not be written, when any: `Found 1 info in 1
     /// file; 1 file could not be written.` Without the note a run whose
     /// `--fix` wrote nothing would read as if it had.
-    pub fn line_with_failures(&self, unreadable: usize, unwritten: usize) -> String {
+    pub fn line_with_failures(&self, unreadable: Unreadable, unwritten: usize) -> String {
         let line = self.line();
-        let notes: Vec<String> = [(unreadable, "read"), (unwritten, "written")]
+        let read: Vec<String> = [(unreadable.files, "file"), (unreadable.folders, "folder")]
             .into_iter()
             .filter(|&(n, _)| n > 0)
-            .map(|(n, what)| format!("{} could not be {what}", plural(n, "file")))
+            .map(|(n, what)| plural(n, what))
             .collect();
+        let mut notes = Vec::new();
+        if !read.is_empty() {
+            notes.push(format!("{} could not be read", read.join(" and ")));
+        }
+        if unwritten > 0 {
+            notes.push(format!(
+                "{} could not be written",
+                plural(unwritten, "file")
+            ));
+        }
         if notes.is_empty() {
             return line;
         }

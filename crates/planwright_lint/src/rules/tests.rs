@@ -79,6 +79,7 @@ fixture!(pw209_progress_log_out_of_order, "PW209");
 fixture!(pw301_broken_link, "PW301");
 fixture!(pw401_risk_without_mitigation, "PW401");
 fixture!(pw402_malformed_table, "PW402");
+fixture!(pw403_malformed_front_matter, "PW403");
 fixture!(pw501_uppercase_check_mark, "PW501");
 fixture!(pw502_mixed_list_markers, "PW502");
 fixture!(pw601_invalid_directive, "PW601");

@@ -3,7 +3,7 @@
 //! could not be read, as each whole-run format reports them.
 
 use planwright_lint::render::{
-    FileError, FileReport, Summary, concise, github, human, json, sarif,
+    FileError, FileReport, Summary, Unreadable, concise, github, human, json, sarif,
 };
 use planwright_lint::{Layer, RuleSet};
 
@@ -167,6 +167,10 @@ fn json_lists_the_files_that_could_not_be_read() {
     assert_eq!(doc(&[])["errors"], serde_json::json!([]));
 }
 
+fn files(files: usize) -> Unreadable {
+    Unreadable { files, folders: 0 }
+}
+
 #[test]
 fn the_summary_line_counts_the_files_that_could_not_be_read() {
     let clean = Summary {
@@ -174,10 +178,19 @@ fn the_summary_line_counts_the_files_that_could_not_be_read() {
         ..Summary::default()
     };
     assert_eq!(
-        clean.line_with_unreadable(1),
+        clean.line_with_unreadable(files(1)),
         "No problems found in 3 files; 1 file could not be read."
     );
-    assert_eq!(clean.line_with_unreadable(0), clean.line());
+    assert_eq!(clean.line_with_unreadable(files(0)), clean.line());
+    // A folder the walk could not read is no file.
+    let both = Unreadable {
+        files: 1,
+        folders: 1,
+    };
+    assert_eq!(
+        clean.line_with_failures(both, 1),
+        "No problems found in 3 files; 1 file and 1 folder could not be read; 1 file could not be written."
+    );
     let found = Summary {
         files: 1,
         warnings: 2,
@@ -185,7 +198,7 @@ fn the_summary_line_counts_the_files_that_could_not_be_read() {
         ..Summary::default()
     };
     assert_eq!(
-        found.line_with_unreadable(2),
+        found.line_with_unreadable(files(2)),
         "Found 2 warnings in 1 file (1 fixable with --fix); 2 files could not be read."
     );
 }

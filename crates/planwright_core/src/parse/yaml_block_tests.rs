@@ -1,0 +1,123 @@
+//! Front-matter values over several lines, and YAML no reader accepts.
+
+use crate::model::MetaStyle;
+use crate::parse;
+
+fn front(yaml: &str) -> String {
+    format!("---\n{yaml}---\n\nText.\n")
+}
+
+/// Each front-matter field: key, value, and the source at its value range.
+fn fields(src: &str) -> Vec<(String, String, &str)> {
+    parse(src)
+        .metadata
+        .iter()
+        .filter(|f| f.style == MetaStyle::FrontMatter)
+        .map(|f| {
+            assert!(f.range.contains_range(f.value_range), "{f:?}");
+            (
+                f.key.to_string(),
+                f.value.to_string(),
+                f.value_range.slice(src),
+            )
+        })
+        .collect()
+}
+
+fn problems(yaml: &str) -> Vec<(String, &'static str)> {
+    let src = front(yaml);
+    parse(&src)
+        .front_matter_problems
+        .iter()
+        .map(|p| (p.range.slice(&src).to_owned(), p.message))
+        .collect()
+}
+
+#[test]
+fn block_scalars_fold_or_keep_their_lines() {
+    let src = front(
+        "title: >-\n  Long folded\n  title here\nsummary: >\n  folded line one\n\n  \
+         para two\n    kept\n  back\nnotes: |+ # c\n  line one\n  line two\n\n\
+         odd: |2\n    indented\nnext: x\n",
+    );
+    let got = fields(&src);
+    assert_eq!(
+        got[0],
+        (
+            "title".into(),
+            "Long folded title here".into(),
+            ">-\n  Long folded\n  title here"
+        )
+    );
+    assert_eq!(got[1].1, "folded line one\npara two\n  kept\nback");
+    assert_eq!(got[2].1, "line one\nline two");
+    assert_eq!(got[2].2, "|+ # c\n  line one\n  line two");
+    assert_eq!(got[3].1, "  indented");
+    assert_eq!(got[4], ("next".into(), "x".into(), "x"));
+    let plan = parse(&src);
+    let title = plan.title.expect("a title from the block scalar");
+    assert_eq!(title.text, "Long folded title here");
+    assert_eq!(title.range.slice(&src), "Long folded\n  title here");
+}
+
+#[test]
+fn lists_read_as_their_items_joined_by_commas() {
+    let yaml = "owners:\n  - alice\n  - \"bob, jr\" # lead\n  -   carol\n    smith\ntags: [a, 'b c', \"d\",]\n\
+         top:\n- x\n- y\nwrapped: [one,\n  two]\nempty: []\nnested:\n  a: 1\nowner: [OWNER]\n";
+    let src = front(yaml);
+    let got: Vec<_> = fields(&src).into_iter().map(|(k, v, _)| (k, v)).collect();
+    let want = [
+        ("owners", "alice, bob, jr, carol smith"),
+        ("tags", "a, b c, d"),
+        ("top", "x, y"),
+        ("wrapped", "one, two"),
+        ("empty", ""),
+        ("nested", ""),
+        ("owner", "[OWNER]"),
+    ];
+    let got: Vec<_> = got.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(got, want);
+    let owners = &fields(&src)[0];
+    assert_eq!(
+        owners.2,
+        "- alice\n  - \"bob, jr\" # lead\n  -   carol\n    smith"
+    );
+    assert_eq!(problems(yaml), []);
+}
+
+#[test]
+fn yaml_no_reader_accepts_is_reported_at_its_line() {
+    let got = problems(
+        "title: [unclosed\nstatus: : :\nok: fine\nnote: a: b\nq: \"open\nr: 'x' y\n\
+         just text\nblock: >x\nat: @me\ns: - a\n",
+    );
+    let want = [
+        ("[unclosed", "the `[` is never closed"),
+        (
+            ": :",
+            "`: ` inside a plain value reads as a second key; quote the value",
+        ),
+        (
+            "a: b",
+            "`: ` inside a plain value reads as a second key; quote the value",
+        ),
+        ("\"open", "the quote is never closed"),
+        ("'x' y", "text follows the closing quote"),
+        ("just text", "not a `key: value` line"),
+        (
+            ">x",
+            "a block scalar's `|` or `>` is followed by other text",
+        ),
+        ("@me", "a plain value cannot start with `@`, `` ` `` or `%`"),
+        ("- a", "a list cannot start on its key's line"),
+    ];
+    let got: Vec<_> = got.iter().map(|(r, m)| (r.as_str(), *m)).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn valid_yaml_is_not_reported() {
+    let yaml = "# c\ntitle: \"a: b\"\nurl: http://x.y/z\nmulti: \"a\n  b\"\nplain: one\n  two\n\
+                map:\n  k: v\nlist:\n- a\n- b\nflow: {a: 1,\n  b: 2}\nt: &a !!str x\nempty:\n";
+    assert_eq!(problems(yaml), []);
+}

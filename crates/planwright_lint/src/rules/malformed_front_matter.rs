@@ -1,0 +1,41 @@
+//! Flags front matter that a YAML reader refuses, such as `title:
+//! [unclosed` or `status: : :`.
+//!
+//! ## What it does
+//! Reports each line of the `---` block at the top of a plan that YAML
+//! cannot read: a `[` or `{` never closed, a quote never closed or with
+//! text after it, `: ` inside a plain value (YAML reads a second key), a
+//! value starting with `@`, `` ` `` or `%`, a `|` or `>` with other text
+//! after it, a list starting on its key's line, and a line that is no
+//! `key: value`. planwright still reads the fields as far as they go.
+//!
+//! ## Why
+//! Jekyll, Hugo, GitHub's preview and every script that loads the front
+//! matter with a YAML library fail on the whole block, not on one field:
+//! the plan loses its title and metadata everywhere but here.
+//!
+//! ## Example
+//! ```markdown
+//! ---
+//! title: [unclosed
+//! status: Review: pending
+//! ---
+//! ```
+//!
+//! ## Fix
+//! Close the bracket or quote, or put a value holding `: ` in quotes
+//! (`status: "Review: pending"`).
+
+use super::Sink;
+use crate::Context;
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
+    for problem in &ctx.plan.front_matter_problems {
+        out.report(
+            problem.range,
+            format!("front matter is not valid YAML: {}", problem.message),
+        )
+        .primary_label("YAML cannot read this")
+        .help("close the bracket or quote, or put the value in quotes");
+    }
+}
