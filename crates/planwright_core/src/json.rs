@@ -135,9 +135,11 @@ impl From<Progress> for ProgressDoc {
 pub struct MetaDoc {
     /// The key as written (`Owner`, `owner`), without its markup.
     pub key: String,
-    /// The value as a reader sees it, trimmed: Markdown and all (`*Ann*`),
-    /// but with backslash escapes read (`\~2` is `~2`), and a front-matter
-    /// value with its quotes and escapes read.
+    /// The value as a reader sees it, trimmed: Markdown and all (`a *b*`),
+    /// but without the markup the whole value is written in (`` `001-x` ``
+    /// and `*Draft*` are `001-x` and `Draft`) and with backslash escapes
+    /// read (`\~2` is `~2`), and a front-matter value with its quotes and
+    /// escapes read.
     pub value: String,
     /// `bold`, `comment` or `front_matter`.
     pub style: &'static str,

@@ -116,6 +116,32 @@ pub fn unescape_punctuation(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A bold field's value as a reader sees it: without the markup its whole
+/// value is written in (see [`wrapper`]), and with its backslash escapes
+/// read (see [`unescape_punctuation`]), but in a code span, where every
+/// character is text. `` `001-todo` `` is `001-todo`, as `set` writes a
+/// new value inside that markup: what it sets reads back as given.
+pub fn field_value(raw: &str) -> Cow<'_, str> {
+    match wrapper(raw) {
+        Some("`") => Cow::Borrowed(&raw[1..raw.len() - 1]),
+        Some(mark) => unescape_punctuation(&raw[mark.len()..raw.len() - mark.len()]),
+        None => unescape_punctuation(raw),
+    }
+}
+
+/// The markup a bold field's whole value is written in, the same on both
+/// sides: a code span (`` `001-todo-app` ``), strong (`**Draft**`) or
+/// emphasis (`*alice*`, `_alice_`), which a new value keeps. `None` for a
+/// value with more inside (two spans, a link) or none.
+pub fn wrapper(old: &str) -> Option<&'static str> {
+    ["`", "**", "__", "*", "_"].into_iter().find(|mark| {
+        old.len() > 2 * mark.len()
+            && old.starts_with(mark)
+            && old.ends_with(mark)
+            && !old[mark.len()..old.len() - mark.len()].contains(&mark[..1])
+    })
+}
+
 /// The backtick runs of a line, to find where a code span closes: the
 /// next run of the opening run's length. Runs are indexed by length so
 /// that a line of many runs no other closes (one backtick, then two, then

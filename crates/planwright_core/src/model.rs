@@ -141,10 +141,11 @@ pub struct MetaField {
     /// The key normalised with [`normalize_key`], computed once when read.
     pub norm: Text,
     pub key_range: TextRange,
-    /// The value as a reader sees it, trimmed: Markdown and all (`*Ann*`),
-    /// but with backslash escapes read (`\~2` is `~2`; see
-    /// [`crate::markup::unescape_punctuation`]), and a front-matter value
-    /// with its quotes and escapes read. May be empty; `value_range` is
+    /// The value as a reader sees it, trimmed: Markdown and all (`a *b*`),
+    /// but without the markup the whole value is written in (`` `001-x` ``
+    /// and `*Draft*` are `001-x` and `Draft`) and with backslash escapes
+    /// read (`\~2` is `~2`; see [`crate::markup::field_value`]), and a
+    /// front-matter value with its quotes and escapes read. May be empty; `value_range` is
     /// where it is written.
     pub value: Text,
     pub value_range: TextRange,

@@ -254,3 +254,34 @@ fn a_value_set_with_markup_escaped_shows_as_given() {
     let (start, end) = (offset("start").expect("start"), offset("end").expect("end"));
     assert_eq!(&written[start..end], "\\~2 weeks");
 }
+
+#[test]
+fn a_value_written_in_markup_reads_as_its_text_and_keeps_it_when_set() {
+    // `set` writes a new value inside the code span or emphasis the old
+    // one was written in; the model reads the text inside, so what is set
+    // shows as given.
+    let text = "# Plan\n\n**Branch**: `001-todo`\n**Status**: *Draft*\n";
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("plan.md"), text).expect("write");
+    let values = |dir: &Path| {
+        let out = planwright(&["show", "plan.md", "--format", "json"], dir);
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        [0, 1].map(|i| {
+            doc["metadata"][i]["value"]
+                .as_str()
+                .unwrap_or("?")
+                .to_owned()
+        })
+    };
+    assert_eq!(values(dir.path()), ["001-todo", "Draft"]);
+    for (field, value) in [("branch", "002-done"), ("status", "In Progress")] {
+        let out = planwright(&["set", "plan.md", field, value], dir.path());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let written = std::fs::read_to_string(dir.path().join("plan.md")).expect("read");
+    assert_eq!(
+        written,
+        "# Plan\n\n**Branch**: `002-done`\n**Status**: *In Progress*\n"
+    );
+    assert_eq!(values(dir.path()), ["002-done", "In Progress"]);
+}

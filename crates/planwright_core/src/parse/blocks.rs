@@ -339,7 +339,7 @@ impl Builder<'_> {
         // What a reader sees; the ranges keep pointing at the source.
         let value = Text::from(match f.style {
             MetaStyle::FrontMatter => front_matter_value(self.src, value_range),
-            MetaStyle::Bold { .. } => crate::markup::unescape_punctuation(raw),
+            MetaStyle::Bold { .. } => crate::markup::field_value(raw),
             MetaStyle::Comment => raw.into(),
         });
         let phase = if f.style == MetaStyle::Comment {

@@ -219,7 +219,7 @@ owner: ops
             ("owner", "ops", "front_matter"),
             ("Status", "Draft", "bold"),
             ("Created", "2026-01-02", "bold"),
-            ("Branch", "`001-x`", "bold"),
+            ("Branch", "001-x", "bold"),
             ("Date", "2026-05-18", "bold"),
             ("Spec", "[spec.md](spec.md)", "bold"),
             ("Feature ID", "F-9", "bold"),

@@ -7,7 +7,7 @@
 //! the fuzz targets, which include it with `#[path]` (`fuzz/src/lib.rs`),
 //! so a check added here holds in both.
 
-use planwright_core::{Plan, TaskState, TextRange};
+use planwright_core::{MetaStyle, Plan, TaskState, TextRange};
 
 /// The check boxes the reader recognises.
 const MARKS: [&str; 5] = ["[ ]", "[x]", "[X]", "[-]", "[~]"];
@@ -93,8 +93,14 @@ pub fn violations(plan: &Plan, src: &str) -> Vec<String> {
         {
             c.fail(format!("{what}: key_range slices to {key:?}"));
         }
+        // A bold value reads without the markup wrapping it whole and
+        // with its escapes read (`markup::field_value`); the range is
+        // where it is written.
         if let Some(value) = c.slice(&what, "value_range", m.value_range)
-            && value != m.value
+            && match m.style {
+                MetaStyle::Bold { .. } => planwright_core::markup::field_value(value) != m.value,
+                _ => value != m.value,
+            }
         {
             c.fail(format!(
                 "{what}: value_range slices to {value:?}, value is {:?}",

@@ -2,7 +2,7 @@
 //! style the plan's header already uses.
 
 use planwright_core::edit::Edit;
-use planwright_core::markup::{escape_loose_markup, unescape_punctuation};
+use planwright_core::markup::{escape_loose_markup, field_value, wrapper};
 use planwright_core::{
     DialectSet, LineIndex, MetaField, MetaStyle, Plan, TextRange, escape_yaml, needs_yaml_quotes,
     normalize_key,
@@ -93,7 +93,7 @@ pub fn check_status(
 /// left with nothing after its label. A bold field's trailing hard break
 /// (`\`, two spaces) stays after the new value, and so does the markup its
 /// whole value is written in (a code span, strong or emphasis; see
-/// [`markup::wrapper`]), unless the new value holds that markup's
+/// [`wrapper`]), unless the new value holds that markup's
 /// character. A bold value's markup that would reach past it is escaped
 /// (see [`escape_loose_markup`]), and the value refused where it still
 /// would ([`markup::check_contained`]).
@@ -279,7 +279,7 @@ fn encode(
             }
             // Loose markup escaped, but in a code span, where every
             // character is text as written.
-            let written = match markup::wrapper(range.slice(src)) {
+            let written = match wrapper(range.slice(src)) {
                 Some("`") if !value.is_empty() && !value.contains('`') => format!("`{value}`"),
                 Some(mark) if !value.is_empty() && !value.contains(&mark[..1]) => {
                     format!("{mark}{}{mark}", escape_loose_markup(value))
@@ -288,7 +288,7 @@ fn encode(
             };
             // The reader reads the escapes: the value given, but for those
             // it brought itself (it is Markdown).
-            let parsed = unescape_punctuation(&written).into_owned();
+            let parsed = field_value(&written).into_owned();
             (written, parsed)
         }
         MetaStyle::Comment => {

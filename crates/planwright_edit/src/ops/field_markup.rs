@@ -78,16 +78,3 @@ fn crossing_reason(new: &str, crossing: Crossing) -> String {
     }
     "its markup would pair with markup around it in the plan (a code span, emphasis or link reaching past the value), changing how the text after it reads; escape it with `\\`".to_owned()
 }
-
-/// The markup a bold field's whole value is written in, the same on both
-/// sides: a code span (`` `001-todo-app` ``), strong (`**Draft**`) or
-/// emphasis (`*alice*`, `_alice_`), which a new value keeps. `None` for a
-/// value with more inside (two spans, a link) or none.
-pub(super) fn wrapper(old: &str) -> Option<&'static str> {
-    ["`", "**", "__", "*", "_"].into_iter().find(|mark| {
-        old.len() > 2 * mark.len()
-            && old.starts_with(mark)
-            && old.ends_with(mark)
-            && !old[mark.len()..old.len() - mark.len()].contains(&mark[..1])
-    })
-}
