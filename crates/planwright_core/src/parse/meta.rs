@@ -458,6 +458,10 @@ pub(super) fn lists_values(norm: &str) -> bool {
     const LEGEND: &[&str] = &[
         "values", "options", "choices", "levels", "scale", "legend", "key",
     ];
+    // Read for every field: most keys end in no legend word's last letter.
+    if !norm.ends_with(['s', 'e', 'd', 'y']) && !norm.starts_with(['a', 'p', 'v']) {
+        return false;
+    }
     let last = norm.rsplit('_').next().unwrap_or(norm);
     LEGEND.contains(&last)
         || ["allowed_", "possible_", "valid_"]

@@ -138,6 +138,9 @@ fn without_hard_break(line: &str) -> &str {
 /// `**T001: Set up project**` reads "Set up project", not "Set up
 /// project**".
 pub(super) fn without_dangling_close(text: &str) -> &str {
+    if !text.ends_with(['*', '_']) {
+        return text;
+    }
     for m in ["**", "__"] {
         if text.ends_with(m) && text.matches(m).count() % 2 == 1 {
             return text[..text.len() - m.len()].trim_end();
