@@ -215,8 +215,9 @@ pub struct TaskDoc {
     /// `open`, `done` or `in_progress`.
     pub state: &'static str,
     /// `task`, `deliverable`, `definition_of_done`, `prerequisite`,
-    /// `acceptance_criterion`, `checklist`, or `deferred` (under "Out of
-    /// Scope", "Future Work" and the like: counted in no progress).
+    /// `acceptance_criterion`, `checklist`, `deferred` (under "Out of
+    /// Scope", "Future Work" and the like), or `logged` (under a progress
+    /// log's entries); the last two counted in no progress.
     pub kind: &'static str,
     /// Id (as in `phases`) of the innermost phase or step holding it.
     pub phase: Option<String>,

@@ -520,11 +520,11 @@ impl Plan {
         self.sections.iter().position(|s| s.role == Some(role))
     }
 
-    /// Done, in-progress and total counts over `tasks`; deferred ones
-    /// ([`TaskKind::Deferred`]) count in none.
+    /// Done, in-progress and total counts over `tasks`; deferred and
+    /// logged ones ([`TaskKind::counts`]) count in none.
     pub fn progress<'a>(&self, tasks: impl IntoIterator<Item = &'a Task>) -> Progress {
         let mut p = Progress::default();
-        for t in tasks.into_iter().filter(|t| t.kind != TaskKind::Deferred) {
+        for t in tasks.into_iter().filter(|t| t.kind.counts()) {
             p.total += 1;
             match t.work_state() {
                 TaskState::Done => p.done += 1,

@@ -11,7 +11,7 @@ use std::ops::ControlFlow;
 
 use planwright_core::json::UniqueIds;
 use planwright_core::waits;
-use planwright_core::{Plan, TaskKind, TaskState, TextRange};
+use planwright_core::{Plan, TaskState, TextRange};
 
 /// A task to work on now: in progress, or able to start.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,7 +109,8 @@ pub fn waiting_tasks(plan: &Plan, done_status: &[String]) -> Vec<(usize, Vec<Nod
 
 /// The tasks someone could work on, waits aside, in document order: not
 /// done, not a definition of done or acceptance criterion, not left for
-/// later (under "Out of Scope", [`TaskKind::Deferred`]), and not a
+/// later (under "Out of Scope", [`Deferred`](planwright_core::TaskKind::Deferred)) nor a progress
+/// log's record of work done ([`Logged`](planwright_core::TaskKind::Logged)), and not a
 /// container that gives way to its subtasks (see [`ready_tasks`]). A
 /// container gives way only to open subtasks that are themselves work:
 /// an optional one (Kiro's `- [ ]*`) may be skipped and a check is ticked
@@ -120,10 +121,8 @@ pub fn waiting_tasks(plan: &Plan, done_status: &[String]) -> Vec<(usize, Vec<Nod
 fn workable(plan: &Plan) -> impl Iterator<Item = usize> + '_ {
     let mut open_children = vec![false; plan.tasks.len()];
     for t in &plan.tasks {
-        let holds_back = t.state != TaskState::Done
-            && !t.optional
-            && !t.kind.is_check()
-            && t.kind != TaskKind::Deferred;
+        let holds_back =
+            t.state != TaskState::Done && !t.optional && !t.kind.is_check() && t.kind.counts();
         if let Some(p) = t.parent.filter(|_| holds_back)
             && let Some(slot) = open_children.get_mut(p)
         {
@@ -133,7 +132,7 @@ fn workable(plan: &Plan) -> impl Iterator<Item = usize> + '_ {
     plan.tasks.iter().enumerate().filter_map(move |(i, t)| {
         let skip = t.state == TaskState::Done
             || t.kind.is_check()
-            || t.kind == TaskKind::Deferred
+            || !t.kind.counts()
             || (open_children[i] && t.state != TaskState::InProgress);
         (!skip).then_some(i)
     })

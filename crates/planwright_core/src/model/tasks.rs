@@ -33,6 +33,11 @@ pub enum TaskKind {
     /// down so as not to be done now. Neither progress nor `next` counts
     /// it: a plan whose work is over is done, whatever it leaves for later.
     Deferred,
+    /// Under a progress log's entries (`## Progress Log`, `### 2025-01-02`):
+    /// a record of work the plan's tasks already hold, ticked again. Like
+    /// [`TaskKind::Deferred`], counted in no progress and never offered
+    /// by `next`: counting it would count that work twice.
+    Logged,
 }
 
 impl TaskKind {
@@ -45,7 +50,16 @@ impl TaskKind {
             TaskKind::AcceptanceCriterion => "acceptance_criterion",
             TaskKind::Checklist => "checklist",
             TaskKind::Deferred => "deferred",
+            TaskKind::Logged => "logged",
         }
+    }
+
+    /// Whether a check box of this kind is part of the plan's work or its
+    /// checks: not one left for later ([`TaskKind::Deferred`]) nor a log's
+    /// record ([`TaskKind::Logged`]). Progress, `next` and the status
+    /// rules count only these.
+    pub fn counts(self) -> bool {
+        !matches!(self, TaskKind::Deferred | TaskKind::Logged)
     }
 
     /// A definition-of-done item or acceptance criterion: checked once the

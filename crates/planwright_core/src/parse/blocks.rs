@@ -13,10 +13,12 @@ use super::{
 use super::refs::{first_stem, is_dependency_key, task_sentences};
 use deps::Owner;
 pub(super) use deps::Stated;
+pub(super) use stories::StoryBlock;
 
 use std::ops::Range;
 
 mod deps;
+mod stories;
 
 impl Builder<'_> {
     /// HTML, a line of an HTML block (`block`) or inline: its comments
@@ -148,7 +150,7 @@ impl Builder<'_> {
         } else if !self.labelled && block_kind == InlineKind::Paragraph && self.items.is_empty() {
             // "Acceptance:" covers the list after it, not the work a later
             // paragraph ("Work:", a story's text) introduces.
-            self.kind_hint = self.section_kind;
+            self.kind_hint = self.section_kind();
         }
         let kind = match block_kind {
             InlineKind::ItemText => BlockKind::ListItem,
@@ -170,7 +172,10 @@ impl Builder<'_> {
                     .map(|at| at.saturating_sub(range.start as usize));
                 self.task_waits(t, range, own);
             }
-            Some(Owner::Phase(p)) => self.phase_dependency_lines(p, start, end),
+            Some(Owner::Phase(p)) => {
+                self.phase_dependency_lines(p, start, end);
+                self.story_block(p, range);
+            }
             None => {}
         }
         let text = range.slice(self.src);
@@ -511,9 +516,14 @@ pub(super) fn kind_for_label(key: &str) -> Option<TaskKind> {
     match key {
         "deliverables" | "deliverable" => Some(TaskKind::Deliverable),
         "tasks" | "task" | "subtasks" => Some(TaskKind::Task),
-        "acceptance_criteria" | "acceptance_criterion" | "acceptance" => {
-            Some(TaskKind::AcceptanceCriterion)
-        }
+        // Outcomes to check once the work holds, not work to start.
+        "acceptance_criteria"
+        | "acceptance_criterion"
+        | "acceptance"
+        | "criteria"
+        | "success_criteria"
+        | "exit_criteria"
+        | "completion_criteria" => Some(TaskKind::AcceptanceCriterion),
         "definition_of_done" => Some(TaskKind::DefinitionOfDone),
         "out_of_scope"
         | "not_in_scope"

@@ -1,4 +1,5 @@
-//! Labels over check lists: what kind of item follows them.
+//! Labels over check lists: what kind of item follows them; and what a
+//! phase's dependency field names.
 
 use crate::{TaskKind, parse};
 
@@ -46,4 +47,33 @@ fn a_label_covers_the_list_after_it_only() {
     // Under an acceptance heading, a paragraph keeps the heading's kind.
     let src = "# P\n\n## Acceptance Criteria\n\nThese hold:\n\n- [ ] Fast\n";
     assert_eq!(kinds(src), [AcceptanceCriterion]);
+}
+
+#[test]
+fn criteria_labels_make_checks_of_their_lists() {
+    use TaskKind::{AcceptanceCriterion, Task};
+    for label in [
+        "**Criteria**:",
+        "**Success Criteria**:",
+        "**Exit Criteria**:",
+        "**Completion Criteria**:",
+        "Success Criteria:",
+    ] {
+        let src = format!(
+            "# P\n\n### Milestone 1: Beta\n\n- [ ] Deploy the beta\n\n{label}\n- [ ] No open P0 bugs\n"
+        );
+        assert_eq!(kinds(&src), [Task, AcceptanceCriterion], "{label}");
+    }
+}
+
+#[test]
+fn a_phase_field_waits_for_no_phase_that_would_only_help() {
+    let src = "# P\n\n## Phase 1: Tasks\n- [x] Build tasks\n\n## Phase 2: Colors\n- [ ] Add colors\n\n## Phase 3: Dashboard\n**Dependencies**: Requires Phase 1 complete. Enhanced by Phase 2 (colors).\n- [ ] Build dashboard\n";
+    let plan = parse(src);
+    let deps: Vec<_> = plan.phases[2]
+        .depends_on
+        .iter()
+        .map(|d| d.target.label())
+        .collect();
+    assert_eq!(deps, ["Phase 1"]);
 }

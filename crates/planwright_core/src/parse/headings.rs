@@ -3,10 +3,12 @@
 
 use super::titles::{make_title, split_number};
 use super::{
-    Builder, HeadingLevel, MetaStyle, OpenPhase, Phase, PhaseKind, Role, Section, TaskKind, Text,
-    TextRange, Title, items, line_len, meta, roles,
+    Builder, HeadingLevel, MetaStyle, OpenPhase, Phase, PhaseKind, Section, Text, TextRange, Title,
+    items, line_len, meta, roles,
 };
 use crate::model::RefTarget;
+
+mod kinds;
 
 impl Builder<'_> {
     pub(super) fn end_heading(&mut self, r: TextRange) {
@@ -40,9 +42,10 @@ impl Builder<'_> {
         let key = roles::normalize_heading(title);
         let role = roles::resolve_key(&key);
         // The words still say what the tasks right under the heading are,
-        // the title's too (`# Launch Checklist`).
-        self.kind_hint = kind_for_heading(role, &key, plain);
-        self.section_kind = self.kind_hint;
+        // the title's too (`# Launch Checklist`); a heading that says
+        // nothing of them goes on with its section's kind.
+        self.kind_hint = self.heading_kind(role, &key, title, plain);
+        self.section_kinds.push(self.kind_hint);
         let titles_plan = level == 1 && self.plan.title.is_none();
         let heading = heading_range(self.src, r);
         self.plan.sections.push(Section {
@@ -501,67 +504,6 @@ fn without_bracket(text: &str, b: Bracket) -> String {
     out.push_str(before);
     out.push_str(after);
     out
-}
-
-/// What a heading (normalised) says of the check boxes under it when it
-/// leaves them for later.
-const DEFERRED: &[&str] = &[
-    "out of scope",
-    "not in scope",
-    "future work",
-    "future enhancement",
-    "future improvement",
-    "future idea",
-    "future consideration",
-    "deferred",
-    "icebox",
-    "parking lot",
-    "won t do",
-    "wont do",
-];
-
-/// Whether a heading's key is one of [`DEFERRED`]. Its words are looked at
-/// first: every heading is asked, and a dozen substring searches each cost
-/// 6% of the model build (callgrind, parse bench).
-fn leaves_for_later(key: &str) -> bool {
-    key.split(' ').any(|w| {
-        matches!(
-            w,
-            "scope" | "future" | "deferred" | "icebox" | "parking" | "won" | "wont"
-        )
-    }) && DEFERRED.iter().any(|k| key.contains(k))
-}
-
-/// `key` is the normalised (lower-case) heading, `heading` as it reads.
-pub(super) fn kind_for_heading(role: Option<Role>, key: &str, heading: &str) -> TaskKind {
-    match role {
-        Some(Role::DefinitionOfDone) => TaskKind::DefinitionOfDone,
-        Some(Role::Prerequisites) => TaskKind::Prerequisite,
-        Some(Role::AcceptanceCriteria) => TaskKind::AcceptanceCriterion,
-        Some(Role::Checklist) => TaskKind::Checklist,
-        Some(Role::NonGoals) => TaskKind::Deferred,
-        _ if key.contains("deliverable") => TaskKind::Deliverable,
-        // Left for later, as "Future Enhancements (Not in Scope for Phase
-        // 12)" says; but a phase of the plan ("Phase 6: Future Work") is
-        // work of the plan, whatever it is called.
-        _ if leaves_for_later(key) && items::phase_head(heading).is_none() => TaskKind::Deferred,
-        // Outcomes to check, not work to start: `next` must not offer
-        // "All tests pass" from a Success Criteria list.
-        None | Some(Role::Goals)
-            if [
-                "success criteria",
-                "exit criteria",
-                "success metrics",
-                "metrics",
-                "outcomes",
-            ]
-            .iter()
-            .any(|k| key.contains(k)) =>
-        {
-            TaskKind::AcceptanceCriterion
-        }
-        _ => TaskKind::Task,
-    }
 }
 
 #[cfg(test)]

@@ -231,9 +231,9 @@ struct Builder<'s> {
     heading_level: u8,
     /// What check boxes here are: set by headings and `**Deliverables:**`.
     kind_hint: TaskKind,
-    /// What the heading said (see `kind_hint`): a paragraph that labels
-    /// nothing brings it back, so a label covers the list after it only.
-    section_kind: TaskKind,
+    /// What each section's heading said (see `kind_hint`), by index: a
+    /// paragraph that labels nothing brings it back (see `section_kind`).
+    section_kinds: Vec<TaskKind>,
     labelled: bool,
     /// The phases opened by a list item (`- **Phase 2:** …`), in order:
     /// once the plan is read, those that prove to be notes are dropped.
@@ -249,6 +249,8 @@ struct Builder<'s> {
     open_comment: Option<usize>,
     /// "Phase 2 depends on Phase 1" and the like, read once the plan is.
     phase_sentences: Vec<blocks::Stated>,
+    /// Phases that say no user story starts before they are done.
+    story_blocks: Vec<blocks::StoryBlock>,
 }
 
 impl<'s> Builder<'s> {
@@ -277,13 +279,14 @@ impl<'s> Builder<'s> {
             table: None,
             heading_level: 0,
             kind_hint: TaskKind::Task,
-            section_kind: TaskKind::Task,
+            section_kinds: Vec::new(),
             labelled: false,
             open_comment: None,
             item_phases: Vec::new(),
             lines: inline::LineCache::default(),
             plain_fields: Vec::new(),
             phase_sentences: Vec::new(),
+            story_blocks: Vec::new(),
         }
     }
 
@@ -539,8 +542,7 @@ impl<'s> Builder<'s> {
         // Before the dependency section is read, so that what it says of
         // `Phase 2` lands on the phase, not on a note about it.
         self.drop_note_phases();
-        self.section_phase_dependencies();
-        self.sentence_phase_dependencies();
+        self.phase_dependencies_stated();
         self.drop_foreign_task_numbers();
         // Explicit `T005 → T006` chains land on the tasks they name, found
         // through the id index that every dependency look-up uses.

@@ -9,6 +9,7 @@
 
 mod chain;
 mod keys;
+mod negation;
 mod order;
 mod phase_sentences;
 
@@ -17,8 +18,10 @@ pub(crate) use keys::{
     Hints, Mention, dependency_field, dependency_sentence, field_mentions, hints,
     is_dependency_key, last_word_is, mentions, negated,
 };
-pub(crate) use order::{is_order_section, land, phase_order};
+pub(crate) use order::{is_order_section, is_story_title, land, phase_order};
 pub(crate) use phase_sentences::{Party, PhaseSentence, phase_sentences};
+
+use negation::{Negation, negation};
 
 use super::items::{PHASE_WORDS, phase_number_len, skip_ws};
 use crate::model::{PhaseKind, RefTarget, Reference, TaskRange, Text};
@@ -62,6 +65,7 @@ pub(crate) fn references_within(value: &str, base: usize, budget: &mut usize) ->
         out: Vec::new(),
         budget: allowed,
         negated: false,
+        soft: false,
         clause: 0,
     };
     refs.scan(start);
@@ -80,18 +84,12 @@ struct Refs<'a> {
     budget: usize,
     /// Whether the clause so far says what follows is not waited for.
     negated: bool,
+    /// Whether that is because what follows would only help ("Enhanced
+    /// by Phase 5 (Due Dates) and Phase 6"): so to the sentence's end,
+    /// past brackets and dashes, unless a wait is named again.
+    soft: bool,
     /// Where in `out` the current clause's references start.
     clause: usize,
-}
-
-/// What a negation does to the references around it.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Negation {
-    /// "independent of Phase 1": those after it, to the clause's end.
-    After,
-    /// "Sprint 2 does not block Sprint 3": those of the clause before it
-    /// too.
-    Around,
 }
 
 impl Refs<'_> {
@@ -142,6 +140,7 @@ impl Refs<'_> {
                         self.out.truncate(self.clause);
                     }
                     self.negated = true;
+                    self.soft |= kind == Negation::Soft;
                     i = end;
                     continue;
                 }
@@ -159,8 +158,16 @@ impl Refs<'_> {
                     }
                 }
                 ':' => (id_slot, task_list) = (true, false),
-                ';' | '(' | ')' | '[' | ']' | '|' | '-' | '–' | '—' => {
+                ';' => {
                     self.boundary();
+                    task_list = false;
+                }
+                '(' | ')' | '[' | ']' | '|' | '-' | '–' | '—' => {
+                    if self.soft {
+                        self.clause = self.out.len();
+                    } else {
+                        self.boundary();
+                    }
                     task_list = false;
                 }
                 '.' if value[i + 1..]
@@ -180,6 +187,7 @@ impl Refs<'_> {
     /// A new clause: what a negation said no longer holds.
     fn boundary(&mut self) {
         self.negated = false;
+        self.soft = false;
         self.clause = self.out.len();
     }
 
@@ -299,56 +307,6 @@ const TASK_WORDS: [&str; 4] = ["task", "tasks", "subtask", "subtasks"];
 const RESUMING: [&str; 8] = [
     "but", "however", "after", "requires", "needs", "depends", "waits", "then",
 ];
-
-/// A negation starting with the word at `start..end` of `lower`, and where
-/// the words it takes end: "does not block" (its subject too), "is not
-/// blocked by", "independent of", "no dependency on", "in parallel with".
-fn negation(lower: &str, start: usize, end: usize) -> Option<(Negation, usize)> {
-    let word = &lower[start..end];
-    let next = next_word(lower, end);
-    let next_is = |f: &dyn Fn(&str) -> bool| next.filter(|&(w, _)| f(w));
-    let past = |w: Option<(&str, usize)>| w.map_or(end, |(_, e)| e);
-    let negative = matches!(word, "not" | "never" | "cannot")
-        || word.ends_with("n't")
-        || word.ends_with("n\u{2019}t");
-    if negative {
-        let (w, after) = next?;
-        return if w == "blocked" {
-            // "not blocked by": the phase is, not its subject.
-            let by = next_word(lower, after).filter(|n| n.0 == "by");
-            Some((Negation::After, by.map_or(after, |(_, e)| e)))
-        } else if w.starts_with("block") || w == "required" || w == "needed" {
-            Some((Negation::Around, after))
-        } else if w == "a" || w == "an" {
-            let (n, e) = next_word(lower, after)?;
-            is_dependency_word(n).then_some((Negation::Around, e))
-        } else if w.starts_with("depend")
-            || w.starts_with("requir")
-            || w.starts_with("need")
-            || w.starts_with("wait")
-            || w.starts_with("rel")
-            || w == "after"
-        {
-            Some((Negation::After, after))
-        } else {
-            None
-        };
-    }
-    match word {
-        "independent" | "independently" | "unrelated" | "regardless" | "parallel" | "without" => {
-            Some((
-                Negation::After,
-                past(next_is(&|w| matches!(w, "of" | "from" | "to" | "with"))),
-            ))
-        }
-        "no" => {
-            let (_, e) = next_is(&is_dependency_word)?;
-            let on = next_word(lower, e).filter(|n| matches!(n.0, "on" | "from"));
-            Some((Negation::After, on.map_or(e, |(_, e)| e)))
-        }
-        _ => None,
-    }
-}
 
 /// "dependency", "dependencies", "blocker", "prerequisite", "requirement".
 fn is_dependency_word(word: &str) -> bool {

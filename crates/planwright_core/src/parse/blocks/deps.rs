@@ -51,10 +51,21 @@ impl Builder<'_> {
         self.plan.range_ids += self.range_budget().saturating_sub(left);
     }
 
+    /// Once the whole plan is read, what the plan says of its phases'
+    /// dependencies beyond their own fields, the surest first (each lands
+    /// only on phases that have none yet, see `refs::land`): its
+    /// dependency sections, its phase sentences, and phases that say the
+    /// user stories wait for them.
+    pub(in crate::parse) fn phase_dependencies_stated(&mut self) {
+        self.section_phase_dependencies();
+        self.sentence_phase_dependencies();
+        self.story_phase_dependencies();
+    }
+
     /// Once the whole plan is read: what a `### Phase Dependencies`
     /// section's bullets say of the phases they name (see
     /// `refs::phase_order`), within the plan's range budget.
-    pub(in crate::parse) fn section_phase_dependencies(&mut self) {
+    fn section_phase_dependencies(&mut self) {
         let mut budget = self.range_budget();
         phase_order(self.src, &mut self.plan, &mut budget);
         self.spend_range_budget(budget);
@@ -169,7 +180,7 @@ impl Builder<'_> {
     /// dependency sections say: what the phase sentences say of each phase
     /// that states none of its dependencies itself (see `refs::land`). A
     /// sentence naming a phase the plan lacks as its subject says nothing.
-    pub(in crate::parse) fn sentence_phase_dependencies(&mut self) {
+    fn sentence_phase_dependencies(&mut self) {
         let stated = std::mem::take(&mut self.phase_sentences);
         if stated.is_empty() {
             return;

@@ -22,9 +22,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 mod phrases;
 
-use phrases::{
-    NAME_WORDS, clauses, colon_at, is_story_title, name_of, skip_marks, stories_at, verbs,
-};
+pub(crate) use phrases::is_story_title;
+use phrases::{NAME_WORDS, clauses, colon_at, name_of, skip_marks, stories_at, verbs};
 
 use super::{references_within, word_end};
 use crate::model::{BlockKind, PhaseIds, Plan, RefTarget, Reference, Section, Text};
@@ -77,14 +76,19 @@ pub(crate) fn land(plan: &mut Plan, found: Vec<(usize, Reference, TextRange)>) {
 /// `### Phase Dependencies`, or its `## Dependencies & Execution Order`
 /// holding them directly, or a plain `## Dependencies` ("- Phase 3
 /// depends on Phase 2"), whose bullets name phases only now and then (a
-/// bullet that names none is skipped). Not every heading about
-/// dependencies: a `### User Story Dependencies` speaks of stories. A
-/// heading that opens a phase ("Phase 2: Dependencies") is the phase's.
+/// bullet that names none is skipped), or spec-kit's `### User Story
+/// Dependencies`, whose stories (`US2`, `User Story 2`) are the phases
+/// titled as them (a story the plan gives no phase names nothing). Not
+/// every heading about dependencies. A heading that opens a phase
+/// ("Phase 2: Dependencies") is the phase's.
 pub(crate) fn is_order_section(s: &Section) -> bool {
     matches!(
         s.key.as_str(),
         "phase dependencies"
             | "phase dependency"
+            | "user story dependencies"
+            | "user story dependency"
+            | "story dependencies"
             | "dependencies and execution order"
             | "dependencies"
             | "dependency"

@@ -223,11 +223,52 @@ fn a_phase_that_states_its_own_dependencies_keeps_them() {
 }
 
 #[test]
+fn user_story_dependencies_name_the_phases_titled_as_the_stories() {
+    // spec-kit's `### User Story Dependencies`, read as `### Phase
+    // Dependencies` is: `US2` is the phase titled "User Story 2 ...".
+    let src = "\
+## Phase 1: User Story 1 - Sign in
+- [ ] T001 [US1] a
+## Phase 2: User Story 2 - Sign out
+- [ ] T002 [US2] b
+## Phase 3: User Story 3 - Audit
+- [ ] T003 [US3] c
+## Dependencies & Execution Order
+### User Story Dependencies
+- **US2 (P2)**: Depends on US1
+- US3: Depends on US2
+- **US4 (P4)**: Depends on US3
+";
+    let plan = parse(src);
+    assert_eq!(
+        deps(src, &plan),
+        [r#"Phase 2 <- Phase 1 "US1""#, r#"Phase 3 <- Phase 2 "US2""#,]
+    );
+}
+
+#[test]
+fn what_would_only_help_is_no_dependency() {
+    let (src, plan) = plan_with(
+        "\
+- **US2 (Phase 4)**: Requires US1, enhanced by Setup (colors)
+- **Polish (Phase 5)**: Depends on Foundational; optionally uses US1, benefits from US2
+",
+    );
+    assert_eq!(
+        deps(&src, &plan),
+        [
+            r#"Phase 4 <- Phase 3 "US1""#,
+            r#"Phase 5 <- Phase 2 "Foundational""#,
+        ]
+    );
+}
+
+#[test]
 fn bullets_elsewhere_are_not_read() {
     let src = "\
 ## Phase 1: Setup
 ## Phase 2: Core
-### User Story Dependencies
+### Story Notes
 - **Core (Phase 2)**: Depends on Setup
 ## Notes
 - **Core (Phase 2)**: Depends on Setup

@@ -34,6 +34,31 @@ fn dependency_references() {
 }
 
 #[test]
+fn what_would_only_help_is_not_waited_for() {
+    assert_eq!(
+        refs("Requires Phase 1 complete. Enhanced by Phase 2 (colors)."),
+        ["Phase 1"]
+    );
+    assert_eq!(refs("Phase 1; optionally uses Phase 2"), ["Phase 1"]);
+    assert_eq!(refs("Phase 1, benefits from Phase 2"), ["Phase 1"]);
+    // "after" joins the soft words to what they name, not a new wait.
+    assert_eq!(refs("Phase 1. Nice to have after Phase 3"), ["Phase 1"]);
+    // Past brackets, to the sentence's end.
+    assert_eq!(
+        refs("Requires Phase 2 (Core). Enhanced by Phase 5 (Dates) and Phase 6 (Priority)."),
+        ["Phase 2"]
+    );
+    // The wait comes back with the next clause.
+    assert_eq!(
+        refs("Enhanced by Phase 2 (colors); requires Phase 1"),
+        ["Phase 1"]
+    );
+    // Only with the word that makes them soft: "enhanced" alone is a
+    // word of the phase's name.
+    assert_eq!(refs("Requires enhanced Phase 2"), ["Phase 2"]);
+}
+
+#[test]
 fn chains() {
     let c = chain("T177 → T178 → T179\nT1, T2 (parallel)\nT005 -> T006", 0);
     let pairs: Vec<_> = c.iter().map(|(a, b, _)| (a.as_str(), b.as_str())).collect();

@@ -63,7 +63,7 @@ fn is_name_end(rest: &str) -> bool {
 }
 
 /// `User Story 1 - Sign in`, `User Stories`.
-pub(super) fn is_story_title(title: &str) -> bool {
+pub(crate) fn is_story_title(title: &str) -> bool {
     let lower = title.trim_start().to_ascii_lowercase();
     let end = word_end(&lower, 0);
     &lower[..end] == "user"
@@ -212,8 +212,13 @@ fn clause_end(lower: &str, from: usize) -> usize {
 }
 
 /// Words after which a clause no longer names what its subject waits
-/// for.
-const STOP_WORDS: [&str; 22] = [
+/// for: among them those that say what would only help ("enhanced by
+/// US2", "optionally uses", "benefits from", "nice to have after").
+const STOP_WORDS: [&str; 26] = [
+    "enhanced",
+    "optionally",
+    "benefits",
+    "nice",
     "but",
     "except",
     "unless",

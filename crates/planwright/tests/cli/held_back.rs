@@ -1,0 +1,69 @@
+//! What `next` holds back and `status` leaves out: checks of finished
+//! work, a progress log's records, and phases that wait for others by
+//! what the plan says of user stories and soft dependencies.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::{planwright, stdout, write};
+
+/// The ids (or `#N`) `next --format json` lists for `plan`.
+fn ready(dir: &Path, plan: &str) -> Vec<String> {
+    write(dir, "plan.md", plan);
+    let out = planwright(&["next", "plan.md", "--format", "json"], dir);
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    json["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .map(|t| t["id"].as_str().expect("id").to_owned())
+        .collect()
+}
+
+#[test]
+fn checks_of_finished_work_are_not_offered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Under a sub-heading of Success Criteria.
+    let plan = "# Plan: Widget\n\n## Success Criteria\n\n### Must Have\n- [ ] Widget loads in under a second\n- [ ] All widget tests pass\n";
+    assert_eq!(ready(dir.path(), plan), Vec::<String>::new());
+    // After a criteria label.
+    let plan = "# Plan: Widget\n\n### Milestone 1: Beta\n- [ ] Deploy the beta\n\n**Exit Criteria**:\n- [ ] No open P0 bugs\n";
+    assert_eq!(ready(dir.path(), plan), ["#1"]);
+    // A checklist for before the PR; one for before the work is work.
+    let plan = "# Implementation Plan: Widget\n\n## Phase 1: Build\n- [ ] Write the parser\n\n### Post-Implementation Checklist (Before PR)\n- [ ] All tests passing\n- [ ] Build succeeds\n\n### Pre-Implementation Checklist\n- [ ] Read the spec\n";
+    assert_eq!(ready(dir.path(), plan), ["#1", "#4"]);
+}
+
+#[test]
+fn a_progress_logs_records_count_in_no_progress() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# Plan: Widget\n\n## Tasks\n- [x] Build widget\n- [ ] Ship widget\n\n## Progress Log\n### 2025-01-02\n**Completed**:\n- [x] Build widget - Evidence: PR #4\n";
+    assert_eq!(ready(dir.path(), plan), ["#2"]);
+    let status = planwright(&["status", "plan.md"], dir.path());
+    assert_eq!(
+        stdout(&status),
+        "Widget  (plan.md)\n  overall    1/2    50%\n"
+    );
+    let show = planwright(&["show", "plan.md", "--format", "json"], dir.path());
+    let json: Value = serde_json::from_slice(&show.stdout).expect("json");
+    assert_eq!(json["tasks"][2]["kind"], "logged");
+}
+
+#[test]
+fn user_stories_wait_for_the_phases_that_say_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Foundational says no story starts before it is done.
+    let plan = "# Tasks: Widget\n\n## Phase 1: Foundational (Blocking Prerequisites)\n\n**⚠️ CRITICAL**: No user story work can begin until this phase is complete\n\n- [ ] T001 Set up database\n\n## Phase 2: User Story 1 - Login (Priority: P1)\n- [ ] T002 [US1] Build login form\n";
+    assert_eq!(ready(dir.path(), plan), ["T001"]);
+    // spec-kit's User Story Dependencies.
+    let plan = "# Tasks: Widget\n\n## Phase 1: User Story 1 - Login\n- [ ] T001 [US1] Build login form\n\n## Phase 2: User Story 2 - Logout\n- [ ] T002 [US2] Build logout button\n\n## Dependencies & Execution Order\n\n### User Story Dependencies\n\n- **US2 (P2)**: Depends on US1\n";
+    assert_eq!(ready(dir.path(), plan), ["T001"]);
+}
+
+#[test]
+fn what_would_only_help_holds_nothing_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# Plan: Widget\n\n## Phase 1: Tasks\n- [x] Build tasks\n\n## Phase 2: Colors\n- [ ] Add colors\n\n## Phase 3: Dashboard\n**Dependencies**: Requires Phase 1 complete. Enhanced by Phase 2 (colors).\n- [ ] Build dashboard\n";
+    assert_eq!(ready(dir.path(), plan), ["#2", "#3"]);
+}

@@ -1,0 +1,168 @@
+//! What a heading says of the check boxes under it: work, checks of
+//! finished work, things left for later, a log's records; or nothing, and
+//! then its section's kind goes on under it.
+
+use super::super::{Builder, Role, TaskKind, items};
+
+impl Builder<'_> {
+    /// The kind of the check boxes right under a heading (`key` its
+    /// normalised title, `title` without its number, `plain` as it
+    /// reads). A heading that says nothing of them (`### Must Have` under
+    /// `## Success Criteria`, `### 2025-01-02` under `## Progress Log`)
+    /// takes its section's kind, but for a phase (`### Phase 2` under `##
+    /// Implementation`) or a heading of work (`### Tasks`), which are
+    /// work, and for the plan's title, whose words name the plan ("#
+    /// Metrics Dashboard"), not what its sections hold.
+    pub(in crate::parse) fn heading_kind(
+        &self,
+        role: Option<Role>,
+        key: &str,
+        title: &str,
+        plain: &str,
+    ) -> TaskKind {
+        let own = kind_for_heading(role, key, plain);
+        if own != TaskKind::Task || role == Some(Role::Phases) || items::phase_head(title).is_some()
+        {
+            return own;
+        }
+        let Some(parent) = self.section() else {
+            return own;
+        };
+        let sections = &self.plan.sections;
+        let titled = self
+            .plan
+            .title
+            .as_ref()
+            .zip(sections.get(parent))
+            .is_some_and(|(t, s)| t.heading == s.heading);
+        match self.section_kinds.get(parent) {
+            Some(&kind) if !titled => kind,
+            _ => own,
+        }
+    }
+
+    /// The kind of the check boxes of the section being read, as its
+    /// heading said (see [`Self::heading_kind`]): a paragraph that labels
+    /// nothing brings it back after a label (`**Acceptance**:`).
+    pub(in crate::parse) fn section_kind(&self) -> TaskKind {
+        self.section()
+            .and_then(|s| self.section_kinds.get(s).copied())
+            .unwrap_or(TaskKind::Task)
+    }
+}
+
+/// What a heading (normalised) says of the check boxes under it when it
+/// leaves them for later.
+const DEFERRED: &[&str] = &[
+    "out of scope",
+    "not in scope",
+    "future work",
+    "future enhancement",
+    "future improvement",
+    "future idea",
+    "future consideration",
+    "deferred",
+    "icebox",
+    "parking lot",
+    "won t do",
+    "wont do",
+];
+
+/// Whether a heading's key is one of [`DEFERRED`]. Its words are looked at
+/// first: every heading is asked, and a dozen substring searches each cost
+/// 6% of the model build (callgrind, parse bench).
+fn leaves_for_later(key: &str) -> bool {
+    key.split(' ').any(|w| {
+        matches!(
+            w,
+            "scope" | "future" | "deferred" | "icebox" | "parking" | "won" | "wont"
+        )
+    }) && DEFERRED.iter().any(|k| key.contains(k))
+}
+
+/// `key` is the normalised (lower-case) heading, `heading` as it reads.
+fn kind_for_heading(role: Option<Role>, key: &str, heading: &str) -> TaskKind {
+    match role {
+        Some(Role::DefinitionOfDone) => TaskKind::DefinitionOfDone,
+        Some(Role::Prerequisites) => TaskKind::Prerequisite,
+        Some(Role::AcceptanceCriteria) => TaskKind::AcceptanceCriterion,
+        // A checklist run once the work is over (before a PR, a release,
+        // in review) checks it, as a definition of done does; one run
+        // before or during the work is work of its own, and so is a phase.
+        // By its words, whatever its role: "Verification Checklist" may
+        // take another.
+        _ if key.split(' ').any(|w| w == "checklist")
+            && verifies_finished(key)
+            && items::phase_head(heading).is_none() =>
+        {
+            TaskKind::DefinitionOfDone
+        }
+        Some(Role::Checklist) => TaskKind::Checklist,
+        // A log's entries record work the plan's tasks hold already; a
+        // phase of the plan ("Phase 5: Changelog") is work of the plan.
+        Some(Role::ProgressLog) if is_log(key) && items::phase_head(heading).is_none() => {
+            TaskKind::Logged
+        }
+        Some(Role::NonGoals) => TaskKind::Deferred,
+        _ if key.contains("deliverable") => TaskKind::Deliverable,
+        // Left for later, as "Future Enhancements (Not in Scope for Phase
+        // 12)" says; but a phase of the plan ("Phase 6: Future Work") is
+        // work of the plan, whatever it is called.
+        _ if leaves_for_later(key) && items::phase_head(heading).is_none() => TaskKind::Deferred,
+        // Outcomes to check, not work to start: `next` must not offer
+        // "All tests pass" from a Success Criteria list.
+        None | Some(Role::Goals)
+            if [
+                "success criteria",
+                "exit criteria",
+                "success metrics",
+                "metrics",
+                "outcomes",
+            ]
+            .iter()
+            .any(|k| key.contains(k)) =>
+        {
+            TaskKind::AcceptanceCriterion
+        }
+        _ => TaskKind::Task,
+    }
+}
+
+/// Whether a checklist's heading (its key) says it is run on finished
+/// work: "Post-Implementation Checklist (Before PR)", "Pre-Merge
+/// Checklist", "Pre-Release Checklist", "Final Checklist", "Verification
+/// Checklist", "Review Checklist", "QA Checklist". Whole words, so
+/// "Pre-Implementation Checklist" and "Setup Checklist" stay work; and a
+/// "Release Checklist" lists the release's own steps ("Upload the package"),
+/// work still to do, where a pre-release one checks what is done.
+fn verifies_finished(key: &str) -> bool {
+    key.contains("pre release")
+        || key.contains("before release")
+        || key.split(' ').any(|w| {
+            matches!(
+                w,
+                "post"
+                    | "pr"
+                    | "merge"
+                    | "merging"
+                    | "final"
+                    | "verification"
+                    | "verify"
+                    | "review"
+                    | "qa"
+                    | "completion"
+            )
+        })
+}
+
+/// Whether a progress heading (its key) names a log of entries ("Progress
+/// Log", "Changelog", "Work Log", "Status Updates"), not a tracker of the
+/// work itself ("Progress", "Progress Tracking").
+fn is_log(key: &str) -> bool {
+    key.split(' ')
+        .any(|w| matches!(w, "log" | "logs" | "changelog" | "updates"))
+}
+
+#[cfg(test)]
+#[path = "kinds_tests.rs"]
+mod tests;

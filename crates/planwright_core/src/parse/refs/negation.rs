@@ -1,0 +1,96 @@
+//! Negations in a dependency value: what a clause says is not waited for
+//! ("independent of Phase 1", "does not block Sprint 3"), or would only
+//! help ("Enhanced by Phase 2").
+
+use super::{is_dependency_word, next_word};
+
+/// What a negation does to the references around it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Negation {
+    /// "independent of Phase 1": those after it, to the clause's end.
+    After,
+    /// "Sprint 2 does not block Sprint 3": those of the clause before it
+    /// too.
+    Around,
+    /// "Enhanced by Phase 2": those after it, to the sentence's end.
+    Soft,
+}
+
+/// A negation starting with the word at `start..end` of `lower`, and where
+/// the words it takes end: "does not block" (its subject too), "is not
+/// blocked by", "independent of", "no dependency on", "in parallel with".
+pub(super) fn negation(lower: &str, start: usize, end: usize) -> Option<(Negation, usize)> {
+    let word = &lower[start..end];
+    let next = next_word(lower, end);
+    let next_is = |f: &dyn Fn(&str) -> bool| next.filter(|&(w, _)| f(w));
+    let past = |w: Option<(&str, usize)>| w.map_or(end, |(_, e)| e);
+    let negative = matches!(word, "not" | "never" | "cannot")
+        || word.ends_with("n't")
+        || word.ends_with("n\u{2019}t");
+    if negative {
+        let (w, after) = next?;
+        return if w == "blocked" {
+            // "not blocked by": the phase is, not its subject.
+            let by = next_word(lower, after).filter(|n| n.0 == "by");
+            Some((Negation::After, by.map_or(after, |(_, e)| e)))
+        } else if w.starts_with("block") || w == "required" || w == "needed" {
+            Some((Negation::Around, after))
+        } else if w == "a" || w == "an" {
+            let (n, e) = next_word(lower, after)?;
+            is_dependency_word(n).then_some((Negation::Around, e))
+        } else if w.starts_with("depend")
+            || w.starts_with("requir")
+            || w.starts_with("need")
+            || w.starts_with("wait")
+            || w.starts_with("rel")
+            || w == "after"
+        {
+            Some((Negation::After, after))
+        } else {
+            None
+        };
+    }
+    match word {
+        "independent" | "independently" | "unrelated" | "regardless" | "parallel" | "without" => {
+            Some((
+                Negation::After,
+                past(next_is(&|w| matches!(w, "of" | "from" | "to" | "with"))),
+            ))
+        }
+        // What would help but is not waited for: "Enhanced by Phase 2",
+        // "optionally uses Phase 2", "benefits from Phase 2", "nice to
+        // have after Phase 2"; the word joining it to what it names goes
+        // too, as "after" would take the wait back up.
+        "enhanced" | "optionally" | "benefits" | "nice" => {
+            let joined = match word {
+                "enhanced" => "by",
+                "benefits" => "from",
+                "nice" => "to",
+                _ => "",
+            };
+            if !joined.is_empty() {
+                next_is(&|w| w == joined)?;
+            }
+            let mut e = end;
+            for _ in 0..3 {
+                match next_word(lower, e) {
+                    Some((w, after)) if SOFT_JOINS.contains(&w) => e = after,
+                    _ => break,
+                }
+            }
+            Some((Negation::Soft, e))
+        }
+        "no" => {
+            let (_, e) = next_is(&is_dependency_word)?;
+            let on = next_word(lower, e).filter(|n| matches!(n.0, "on" | "from"));
+            Some((Negation::After, on.map_or(e, |(_, e)| e)))
+        }
+        _ => None,
+    }
+}
+
+/// The words between a soft dependency's word and what it names:
+/// "enhanced by", "optionally uses", "nice to have after".
+const SOFT_JOINS: [&str; 9] = [
+    "by", "from", "uses", "use", "to", "have", "after", "with", "on",
+];
