@@ -114,8 +114,9 @@ pub struct ProgressDoc {
     pub in_progress: usize,
     pub open: usize,
     pub total: usize,
-    /// Done tasks over all tasks, 0-100, one decimal.
-    // Rounded down (see `Progress::percent_tenths`), so 100 only ever means done.
+    /// Done tasks over all tasks, 0-100, rounded to one decimal; 100 only
+    /// when all are done and 0 only when none are.
+    // See `Progress::percent_tenths`.
     pub percent: f64,
 }
 
@@ -223,6 +224,17 @@ pub struct TaskDoc {
     pub phase: Option<String>,
     /// Title of the section holding it.
     pub section: Option<String>,
+    /// For a subtask, the index in `show`'s `tasks` (every task of the
+    /// plan, in document order) of the task it belongs to: the one whose
+    /// item holds its list, or, in Kiro's flat layout, the earlier task
+    /// whose id its own extends (`1` for `1.1`). Present only for a
+    /// subtask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<usize>,
+    /// The id of that task, as `depends_on` names tasks; `parent` tells
+    /// apart two tasks of one id. Present only for a subtask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<String>,
     pub markers: Vec<String>,
     pub parallel: bool,
     /// Marked optional (Kiro's `- [ ]*`); present only when true.
@@ -458,6 +470,11 @@ impl<'p> TaskDocs<'p> {
             kind: task.kind.name(),
             phase: self.phase_id(task.phase),
             section: task.section.map(|i| plan.sections[i].title.to_string()),
+            parent: task.parent.filter(|&p| p < plan.tasks.len()),
+            parent_id: task
+                .parent
+                .and_then(|p| plan.tasks.get(p))
+                .map(|p| p.id.to_string()),
             markers: all(&task.markers),
             parallel: task.parallel,
             optional: task.optional,
@@ -533,32 +550,5 @@ pub fn plan_schema() -> serde_json::Value {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The `percent` as a JSON reader sees it.
-    fn percent(done: usize, total: usize) -> String {
-        let p = Progress {
-            done,
-            in_progress: 0,
-            total,
-        };
-        serde_json::to_string(&ProgressDoc::from(p).percent).unwrap_or_default()
-    }
-
-    #[test]
-    fn percent_rounds_down_to_one_decimal() {
-        for (done, total, shown) in [
-            (1999, 2000, "99.9"),
-            (2, 3, "66.6"),
-            (1, 3, "33.3"),
-            (199, 200, "99.5"),
-            (29, 100, "29.0"),
-            (3, 3, "100.0"),
-            (0, 0, "0.0"),
-            (1, 100_000, "0.0"),
-        ] {
-            assert_eq!(percent(done, total), shown, "{done}/{total}");
-        }
-    }
-}
+#[path = "json_tests.rs"]
+mod tests;

@@ -544,16 +544,35 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Done tasks over all tasks in tenths of a percent, rounded down: 1999
-    /// of 2000 is 999 (99.9%), never 1000, so 100% only ever means done. 0
-    /// for no tasks. Every percentage planwright prints is this number, the
-    /// JSON's with its decimal and the outlines' without.
-    // Integer arithmetic: a float's `floor` of 0.29 * 1000 would give 289.
+    /// Done tasks over all tasks in tenths of a percent, the JSON's
+    /// `percent` times ten: 2 of 3 is 667 (66.7%). Rounded to the nearest
+    /// (a half up), except that only all done is 1000 and only none done
+    /// is 0: 1999 of 2000 is 999, 1 of 3000 is 1. 0 for no tasks.
     pub fn percent_tenths(self) -> usize {
-        self.done
-            .min(self.total)
-            .saturating_mul(1000)
-            .checked_div(self.total)
-            .unwrap_or(0)
+        self.share(1000)
+    }
+
+    /// Done tasks over all tasks in whole percent, as the outlines print
+    /// it, rounded as [`Self::percent_tenths`] is: 7 of 54 is 13, 199 of
+    /// 200 is 99. Rounded from the exact share, not from the tenths (a
+    /// tenth rounded twice can land a percent off).
+    pub fn percent_whole(self) -> usize {
+        self.share(100)
+    }
+
+    /// Done over total in `scale`ths, rounded as `percent_tenths` says.
+    // Integer arithmetic: a float's 0.29 * 1000 is 289.99...
+    fn share(self, scale: usize) -> usize {
+        let done = self.done.min(self.total);
+        if done == 0 {
+            return 0;
+        }
+        if done == self.total {
+            return scale;
+        }
+        // In u128, where no count of tasks overflows.
+        let (done, total, scale) = (done as u128, self.total as u128, scale as u128);
+        let nearest = (2 * done * scale + total) / (2 * total);
+        nearest.clamp(1, scale - 1) as usize
     }
 }

@@ -243,15 +243,23 @@ fn rendered_names_keep_the_rules_for_whole_texts_and_ambiguity() {
     assert_eq!(resolve(&plan, "deploy now"), Ok(1));
     // The whole text as written wins over another task's rendered text,
     // and the markup typed names the task that has it.
-    let plan = parse("- [ ] Deploy\n- [ ] **Deploy**\n- [ ] Deploy docs\n");
-    assert_eq!(resolve(&plan, "deploy"), Ok(0));
-    assert_eq!(resolve(&plan, "**Deploy**"), Ok(1));
+    let plan = parse("- [ ] Deploy now\n- [ ] Deploy **now**\n- [ ] Deploy now to prod\n");
+    assert_eq!(resolve(&plan, "deploy now"), Ok(0));
+    assert_eq!(resolve(&plan, "Deploy **now**"), Ok(1));
     // Two whole texts as rendered are two.
-    let plan = parse("- [ ] **Deploy**\n- [ ] _Deploy_\n- [ ] Deploy docs\n");
+    let plan = parse("- [ ] Deploy **now**\n- [ ] Deploy _now_\n- [ ] Deploy now to prod\n");
     assert_eq!(
-        resolve(&plan, "deploy").unwrap_err().to_string(),
-        "`deploy` matches 2 tasks; name one by id or #index:\n  #1 [ ] **Deploy**\n  #2 [ ] _Deploy_"
+        resolve(&plan, "deploy now").unwrap_err().to_string(),
+        "`deploy now` matches 2 tasks; name one by id or #index:\n  #1 [ ] Deploy **now**\n  #2 [ ] Deploy _now_"
     );
+    // Bold around the whole text is no part of it (the reader drops it),
+    // so `**Deploy**` beside `Deploy` is a second task of that text.
+    let plan = parse("- [ ] Deploy\n- [ ] **Deploy**\n- [ ] Deploy docs\n");
+    assert_eq!(
+        resolve(&plan, "**Deploy**").unwrap_err().to_string(),
+        "`**Deploy**` matches 2 tasks; name one by id or #index:\n  #1 [ ] Deploy\n  #2 [ ] Deploy"
+    );
+    assert_eq!(resolve(&plan, "deploy docs"), Ok(2));
     // Tasks are listed as written.
     let plan = parse(MARKED);
     assert_eq!(

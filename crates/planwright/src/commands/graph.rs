@@ -69,6 +69,11 @@ struct NodeDoc {
     title: String,
     /// The enclosing phase or step.
     parent: Option<String>,
+    /// For a subtask, the node of the task it belongs to (the one whose
+    /// item holds its list, or whose id its own extends: `1` for `1.1`).
+    /// Present only for a subtask.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent_task: Option<String>,
     done: bool,
 }
 
@@ -184,6 +189,7 @@ fn nodes(plan: &Plan, graph: &Graph, names: &NodeNames) -> Vec<NodeDoc> {
         kind: p.kind.name(),
         title: p.title.to_string(),
         parent: p.parent.map(phase_name),
+        parent_task: None,
         done: graph.finished(plan, Node::Phase(i)),
     });
     let tasks = plan.tasks.iter().enumerate().map(|(i, t)| NodeDoc {
@@ -191,6 +197,10 @@ fn nodes(plan: &Plan, graph: &Graph, names: &NodeNames) -> Vec<NodeDoc> {
         kind: "task",
         title: t.text.to_string(),
         parent: t.phase.map(phase_name),
+        parent_task: t
+            .parent
+            .filter(|&p| p < plan.tasks.len())
+            .map(|p| names.get(Node::Task(p)).to_owned()),
         done: t.state == TaskState::Done,
     });
     phases.chain(tasks).collect()

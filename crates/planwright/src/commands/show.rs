@@ -116,8 +116,8 @@ fn progress_text(p: Progress) -> String {
     if p.total == 0 {
         return "none".to_owned();
     }
-    // Rounded down, as `status` does: 100% only ever means done.
-    let percent = p.percent_tenths() / 10;
+    // Rounded as `status` rounds it: 100% only ever means done.
+    let percent = p.percent_whole();
     let mut s = format!("{}/{} done ({percent}%)", p.done, p.total);
     if p.in_progress > 0 {
         let _ = write!(s, ", {} in progress", p.in_progress);

@@ -313,8 +313,8 @@ fn table(plans: &[PlanStatus], total: Progress, bars: bool) -> String {
 }
 
 /// `12/30  40%` with the in-progress count, and a bar on a terminal. The
-/// percentage is the JSON's rounded down to a whole number, so 100% only
-/// ever means done (199 of 200 is 99%; the JSON says 99.5).
+/// percentage is rounded to a whole number, except that 100% only ever
+/// means done and 0% nothing done (199 of 200 is 99%; the JSON says 99.5).
 pub(crate) fn progress_text(p: Progress, bars: bool) -> String {
     let mut s = String::new();
     if bars {
@@ -322,7 +322,7 @@ pub(crate) fn progress_text(p: Progress, bars: bool) -> String {
         let filled = (p.done * WIDTH).checked_div(p.total).unwrap_or(0);
         let _ = write!(s, "[{}{}] ", "#".repeat(filled), "-".repeat(WIDTH - filled));
     }
-    let percent = p.percent_tenths() / 10;
+    let percent = p.percent_whole();
     let _ = write!(s, "{:>3}/{:<3} {percent:>3}%", p.done, p.total);
     if p.in_progress > 0 {
         let _ = write!(s, "  ({} in progress)", p.in_progress);
@@ -349,14 +349,17 @@ mod tests {
     }
 
     #[test]
-    fn percentages_round_down_so_100_means_done() {
+    fn percentages_round_to_the_nearest_short_of_the_ends() {
         let p = |done, total| Progress {
             done,
             in_progress: 0,
             total,
         };
+        assert_eq!(progress_text(p(7, 54), false), "  7/54   13%");
+        assert_eq!(progress_text(p(2, 3), false), "  2/3    67%");
         assert_eq!(progress_text(p(199, 200), false), "199/200  99%");
         assert_eq!(progress_text(p(200, 200), false), "200/200 100%");
-        assert_eq!(progress_text(p(2, 3), false), "  2/3    66%");
+        assert_eq!(progress_text(p(1, 300), false), "  1/300   1%");
+        assert_eq!(progress_text(p(0, 300), false), "  0/300   0%");
     }
 }

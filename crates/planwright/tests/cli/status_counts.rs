@@ -51,7 +51,7 @@ fn tasks_outside_every_phase_have_their_own_row() {
     );
     assert_eq!(
         stdout(&planwright(&["status", "plan.md"], dir.path())),
-        "Mixed  (plan.md)\n  overall    2/3    66%\n\n  Phase 1: A             1/1   100%\n  (outside any phase)    1/2    50%\n"
+        "Mixed  (plan.md)\n  overall    2/3    67%\n\n  Phase 1: A             1/1   100%\n  (outside any phase)    1/2    50%\n"
     );
     assert_eq!(
         stdout(&planwright(&["status", "flat.md"], dir.path())),

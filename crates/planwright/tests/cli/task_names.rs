@@ -134,3 +134,31 @@ fn every_bad_name_is_reported_and_nothing_written() {
         "planwright: error: empty.md: no task has the id `T001`; the plan has no tasks\n"
     );
 }
+
+/// A task all in bold reads without the bold, and is still named by a
+/// fragment of its text or by its text as written, bold and all.
+#[test]
+fn a_task_all_in_bold_is_named_by_its_text_either_way() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# P\n\n- [ ] **Write the failing test**\n- [ ] **Run it**\n";
+    write(dir.path(), "md.md", plan);
+    let show = stdout(&planwright(
+        &["show", "md.md", "--format", "json"],
+        dir.path(),
+    ));
+    let show: serde_json::Value = serde_json::from_str(&show).expect("json");
+    assert_eq!(show["tasks"][0]["text"], "Write the failing test");
+    let out = planwright(&["done", "md.md", "failing test"], dir.path());
+    assert_eq!(stderr(&out), "");
+    assert_eq!(stdout(&out), "#1 done: Write the failing test\n");
+    let after = std::fs::read_to_string(dir.path().join("md.md")).expect("read");
+    assert_eq!(after, plan.replacen("[ ]", "[x]", 1));
+    let out = planwright(&["undo", "md.md", "**Write the failing test**"], dir.path());
+    assert_eq!(stderr(&out), "");
+    let after = std::fs::read_to_string(dir.path().join("md.md")).expect("read");
+    assert_eq!(after, plan);
+    let out = planwright(&["done", "md.md", "Run it"], dir.path());
+    assert_eq!(stderr(&out), "");
+    let after = std::fs::read_to_string(dir.path().join("md.md")).expect("read");
+    assert_eq!(after, plan.replacen("- [ ] **Run", "- [x] **Run", 1));
+}

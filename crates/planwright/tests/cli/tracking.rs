@@ -220,7 +220,7 @@ fn optional_tasks_are_marked_in_text() {
     assert_eq!(
         stdout(&out),
         "Implementation Plan  (.kiro/specs/export/tasks.md)\n  \
-           overall    1/6    16%\n  \
+           overall    1/6    17%\n  \
            optional 2 of 5 open tasks: 2.2, 3\n"
     );
 }

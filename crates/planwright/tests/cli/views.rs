@@ -306,7 +306,7 @@ fn labels_are_never_empty_and_dot_keeps_entities() {
 }
 
 #[test]
-fn status_rounds_down_and_aligns_wide_titles() {
+fn status_stops_short_of_100_and_aligns_wide_titles() {
     let mut almost = String::from("# Tasks: Round\n\n## Phase 1: A\n\n");
     for i in 1..=200 {
         let mark = if i == 200 { ' ' } else { 'x' };
@@ -322,14 +322,14 @@ fn status_rounds_down_and_aligns_wide_titles() {
     let mut snap = run(&["status", "almost.md"], dir.path());
     snap.push('\n');
     snap.push_str(&run(&["status", "wide.md"], dir.path()));
-    insta::assert_snapshot!("status_rounds_down_and_aligns_wide_titles", snap);
+    insta::assert_snapshot!("status_stops_short_of_100_and_aligns_wide_titles", snap);
     let json = planwright(&["status", "almost.md", "--format", "json"], dir.path());
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
     assert_eq!(json["total"]["percent"], 99.5);
 }
 
 #[test]
-fn percentages_floor_to_one_decimal_in_every_output() {
+fn percentages_round_to_one_decimal_short_of_the_ends_in_every_output() {
     let mut almost = String::from("# Tasks: Round\n\n## Phase 1: A\n\n");
     for i in 1..=2000 {
         let mark = if i == 2000 { ' ' } else { 'x' };
@@ -356,10 +356,11 @@ fn percentages_floor_to_one_decimal_in_every_output() {
     assert_eq!(show["progress"]["percent"], 99.9);
     assert_eq!(show["phases"][0]["progress"]["percent"], 99.9);
     let thirds = json(&["status", "thirds.md", "--format", "json"]);
-    assert_eq!(thirds["total"]["percent"], 66.6);
+    assert_eq!(thirds["total"]["percent"], 66.7);
     let none = json(&["status", "none.md", "--format", "json"]);
     assert_eq!(none["total"]["percent"], 0.0);
-    // Both human outputs floor to a whole percent.
+    // Both human outputs round to a whole percent, short of 100% until
+    // all are done.
     let shown = run(&["show", "almost.md"], dir.path());
     assert!(
         shown.contains("tasks     1999/2000 done (99%)\n"),
@@ -458,6 +459,41 @@ fn control_characters_in_plans_are_shown_not_sent() {
     assert_eq!(next["tasks"][1]["text"], "b\u{85}c");
     let graph = json(&["graph", "e-plan.md", "--format", "json"]);
     assert_eq!(graph["nodes"][0]["title"], "Setup\x08\x08\x08\x08Owned");
+}
+
+/// A subtask's node names the task it belongs to, beside its phase.
+#[test]
+fn graph_names_a_subtasks_parent_task() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# P\n\n## Phase 1: Tests\n\n- [ ] T001 Write tests for\n  - [ ] T002 the parser\n- [ ] T001 Again\n  - [ ] the rest\n";
+    write(dir.path(), "plan.md", plan);
+    let out = planwright(&["graph", "plan.md", "--format", "json"], dir.path());
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let nodes: Vec<_> = json["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .map(|n| {
+            (
+                n["id"].clone(),
+                n["parent"].clone(),
+                n.get("parent_task").cloned(),
+            )
+        })
+        .collect();
+    let s = |s: &str| serde_json::Value::from(s);
+    assert_eq!(
+        nodes,
+        [
+            (s("Phase 1"), serde_json::Value::Null, None),
+            (s("T001"), s("Phase 1"), None),
+            (s("T002"), s("Phase 1"), Some(s("T001"))),
+            (s("T001 (2)"), s("Phase 1"), None),
+            // The repeated id's node, by its unique name.
+            (s("#4"), s("Phase 1"), Some(s("T001 (2)"))),
+        ]
+    );
 }
 
 /// With standard error a pipe nobody reads (`planwright status DIR 2>&1 |

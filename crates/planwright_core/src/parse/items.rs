@@ -7,6 +7,9 @@
 
 use crate::model::{PhaseKind, Text};
 
+#[path = "phase_title.rs"]
+mod phase_title;
+
 /// A check box at the start of a list item's content: where it starts,
 /// its mark, and how many bytes of Kiro's optional-task star follow it.
 #[derive(Debug, PartialEq, Eq)]
@@ -272,8 +275,9 @@ pub(super) const PHASE_WORDS: &[(&str, PhaseKind)] = &[
 ];
 
 /// `Phase 1: Foundation [Priority: HIGH]`, `Phase -1`, `Phase 3.5`,
-/// `Phase 4a`, `Stage A`, `Milestone M1`, `Step 1.1: Title`,
-/// `Step 1 – Title`. `text` is the plain heading text without its number.
+/// `Phase 4a`, `Phase 3+`, `Phase 13-24`, `Stage A`, `Milestone M1`,
+/// `Step 1.1: Title`, `Step 1 – Title`. `text` is the plain heading text
+/// without its number.
 pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
     let mark = super::head_status::leading(text);
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '-');
@@ -288,6 +292,7 @@ pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
         return None;
     }
     let number_len = phase_number_len(rest)?;
+    let number_len = number_len + phase_title::number_tail_len(&rest[number_len..]);
     let number = Text::from(&rest[..number_len]);
     let mut title = rest[number_len..].trim_start();
     for sep in [":", "：", "–", "—", "-", ".", ")"] {
@@ -296,23 +301,7 @@ pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
             break;
         }
     }
-    let title = title.trim();
-    let mut priority = None;
-    // `[Priority: HIGH]` is lifted out of the title; only then is the
-    // title rebuilt.
-    let title = match title.find("[Priority:").and_then(|start| {
-        let len = title[start..].find(']')?;
-        Some((start, len))
-    }) {
-        Some((start, len)) => {
-            priority = Some(Text::from(title[start + 10..start + len].trim()));
-            let mut rest = String::with_capacity(title.len());
-            rest.push_str(&title[..start]);
-            rest.push_str(&title[start + len + 1..]);
-            Text::from(rest.trim().trim_end_matches(['*', ':']).trim())
-        }
-        None => Text::from(title.trim_end_matches(['*', ':']).trim()),
-    };
+    let (title, priority) = phase_title::lift_priority(title);
     let (title, status) = match super::head_status::trailing(&title) {
         Some((rest, status)) => (Text::from(rest), Some(Text::from(status))),
         None => (title, mark.map(Text::from)),

@@ -239,7 +239,12 @@ impl Builder<'_> {
             let line_end = end + line_len(&text[end..limit]);
             let value = &text[end..line_end];
             match DETAIL_KEYS[pattern] {
-                "requirements:" | "requirement:" | "_需求" | "_要件" => {
+                "requirements:"
+                | "requirement:"
+                | "validates: requirements"
+                | "validates: requirement"
+                | "_需求"
+                | "_要件" => {
                     let value = value.trim_start_matches([':', '：', ' ']);
                     requirements.extend(
                         value
@@ -374,10 +379,14 @@ fn only_joins(between: &str) -> bool {
     true
 }
 
-/// What `task_details` looks for in a task item's own lines.
-pub(super) const DETAIL_KEYS: [&str; 9] = [
+/// What `task_details` looks for in a task item's own lines. Kiro's
+/// property tests name what they check as `**Validates: Requirements
+/// 1.2**`, which is read as the task's requirements too.
+pub(super) const DETAIL_KEYS: [&str; 11] = [
     "requirements:",
     "requirement:",
+    "validates: requirements",
+    "validates: requirement",
     "_需求",
     "_要件",
     "depends on",
@@ -512,12 +521,31 @@ pub(super) fn owner_of(text: &str) -> Option<Text> {
     (len > 0).then(|| Text::from(&name[..=len]))
 }
 
+/// A task's text without the emphasis that wraps the whole of it, as the
+/// schema promises: `**Write the test**` is `Write the test`, `~~Drop
+/// it~~` is `Drop it`, `***Both***` is `Both`. Only a pair that opens at
+/// the start and closes at the end with no other of its kind between
+/// them: in `**Bold** start` or `*a* and *b*` the emphasis covers a part,
+/// and the text stays as written.
 pub(super) fn strip_emphasis(text: &str) -> &str {
-    let t = text.trim();
-    if t.starts_with("~~") && t.ends_with("~~") && t.len() > 4 {
-        return &t[2..t.len() - 2];
+    let mut t = text.trim();
+    // Each pass strips one pair, so `***x***` takes two.
+    while let Some(inner) = ["~~", "**", "__", "*", "_"]
+        .iter()
+        .find_map(|m| wrapped_in(t, m))
+    {
+        t = inner;
     }
     t
+}
+
+/// `t` inside the marker `m` at both its ends, when that is one span of
+/// emphasis: the inside is not empty, holds no `m`, and neither starts
+/// nor ends with white space (`* a *` opens no emphasis).
+fn wrapped_in<'t>(t: &'t str, m: &str) -> Option<&'t str> {
+    let inner = t.strip_prefix(m)?.strip_suffix(m)?;
+    let flanked = !inner.starts_with(char::is_whitespace) && !inner.ends_with(char::is_whitespace);
+    (!inner.is_empty() && flanked && !inner.contains(m)).then_some(inner)
 }
 
 #[path = "task_text.rs"]

@@ -211,9 +211,74 @@ fn a_bold_first_line_is_the_title_and_its_id_leaves_no_marker() {
         [
             "Set up the project",
             "Write the docs",
-            "**Ship it**",
+            "Ship it",
             "Bold id, plain text",
             "**Bold** start and its wrapped end",
         ]
+    );
+}
+
+#[test]
+fn emphasis_around_the_whole_text_is_dropped_and_around_a_part_kept() {
+    let src = concat!(
+        "- [ ] **Write the failing test**\n",
+        "- [ ] __Run it__\n",
+        "- [ ] *Refactor*\n",
+        "- [ ] _Commit_\n",
+        "- [ ] ***Both at once***\n",
+        "- [ ] ~~Dropped~~\n",
+        "- [ ] **Bold with *italic* inside**\n",
+        "- [ ] T006 **Bold** start\n",
+        "- [ ] **a** and **b**\n",
+        "- [ ] *a* and *b*\n",
+        "- [ ] ~~a~~ and ~~b~~\n",
+        "- [ ] _private_name_\n",
+        "- [ ] * not emphasis *\n",
+        "- [ ] **T012: Bold id and title**\n",
+    );
+    let plan = crate::parse(src);
+    let texts: Vec<&str> = plan.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Write the failing test",
+            "Run it",
+            "Refactor",
+            "Commit",
+            "Both at once",
+            "Dropped",
+            "Bold with *italic* inside",
+            "**Bold** start",
+            "**a** and **b**",
+            "*a* and *b*",
+            "~~a~~ and ~~b~~",
+            "_private_name_",
+            "* not emphasis *",
+            "Bold id and title",
+        ]
+    );
+    assert_eq!(plan.tasks[13].id, "T012");
+}
+
+#[test]
+fn kiros_validates_line_names_requirements() {
+    let src = concat!(
+        "- [ ] 1. Build the parser\n",
+        "  - _Requirements: 1.1_\n",
+        "- [ ]* 1.1 Property test for the parser\n",
+        "  - **Validates: Requirements 1.2, 2.3**\n",
+        "- [ ]* 1.2 Property test for the printer\n",
+        "  - _Validates: Requirements 3.1_\n",
+        "- [ ] 2. Validates: input is not a requirement\n",
+    );
+    let plan = crate::parse(src);
+    let requirements: Vec<Vec<&str>> = plan
+        .tasks
+        .iter()
+        .map(|t| t.requirements.iter().map(super::Text::as_str).collect())
+        .collect();
+    assert_eq!(
+        requirements,
+        [vec!["1.1"], vec!["1.2", "2.3"], vec!["3.1"], vec![]]
     );
 }

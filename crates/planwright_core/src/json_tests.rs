@@ -1,0 +1,73 @@
+//! Tests of the JSON documents: percentages and the task objects.
+
+use super::*;
+
+/// The `percent` as a JSON reader sees it.
+fn percent(done: usize, total: usize) -> String {
+    let p = Progress {
+        done,
+        in_progress: 0,
+        total,
+    };
+    serde_json::to_string(&ProgressDoc::from(p).percent).unwrap_or_default()
+}
+
+#[test]
+fn percent_rounds_to_the_nearest_tenth_short_of_the_ends() {
+    for (done, total, shown) in [
+        (2, 3, "66.7"),
+        (1, 3, "33.3"),
+        (7, 54, "13.0"),
+        (199, 200, "99.5"),
+        (29, 100, "29.0"),
+        (1, 2000, "0.1"),
+        (3, 2000, "0.2"),
+        // Nearer 100 or 0 than a tenth, but not all or none done.
+        (1999, 2000, "99.9"),
+        (1, 100_000, "0.1"),
+        (3, 3, "100.0"),
+        (0, 3, "0.0"),
+        (0, 0, "0.0"),
+    ] {
+        assert_eq!(percent(done, total), shown, "{done}/{total}");
+    }
+}
+
+/// The tasks of `src` as `show --format json` prints them.
+fn tasks(src: &str) -> Vec<serde_json::Value> {
+    let plan = crate::parse(src);
+    let doc = PlanDoc::new(&plan, "plan.md", &Locator::new(src));
+    let json = serde_json::to_value(&doc).unwrap_or_default();
+    json["tasks"].as_array().cloned().unwrap_or_default()
+}
+
+#[test]
+fn a_subtask_names_its_parent_task_by_index_and_id() {
+    let nested = tasks(
+        "- [ ] T001 Write tests for\n  - [ ] T002 the parser\n  - [ ] T003 the printer\n- [ ] T001 Again\n  - [ ] the rest\n",
+    );
+    let parents: Vec<_> = nested
+        .iter()
+        .map(|t| (t["parent"].clone(), t["parent_id"].clone()))
+        .collect();
+    let none = (serde_json::Value::Null, serde_json::Value::Null);
+    assert_eq!(
+        parents,
+        [
+            none.clone(),
+            (0.into(), "T001".into()),
+            (0.into(), "T001".into()),
+            none,
+            // The index tells apart two tasks of one id.
+            (3.into(), "T001".into()),
+        ]
+    );
+    // A task of no parent has neither field.
+    assert!(nested[0].get("parent").is_none() && nested[0].get("parent_id").is_none());
+
+    // Kiro's flat layout: `1.1` is a subtask of `1`.
+    let flat = tasks("- [ ] 1. Build the parser\n- [ ] 1.1 Lexer\n- [ ] 2. Ship\n");
+    assert_eq!(flat[1]["parent"], 0);
+    assert_eq!(flat[1]["parent_id"], "1");
+    assert!(flat[2].get("parent").is_none());
+}

@@ -1,0 +1,158 @@
+//! The parts of a phase head past its number that are not its title: a
+//! number written as a range or an open end (`Phase 13-24`, `Phase 3+`),
+//! and a priority (`[Priority: HIGH]`, `(Priority: P1)`).
+
+use crate::model::Text;
+
+/// How much of `after` (the head right after the number
+/// [`phase_number_len`](super::phase_number_len) read) still belongs to
+/// the number: `+` of `Phase 3+: Future`, and `-24` or `–24` of `Phase
+/// 13-24: Summary`. Such a head stands for several phases, so the number
+/// is kept whole (`3+`, `13-24`): a reference to `Phase 3` or `Phase 13`
+/// is to another phase, and the title is what follows (`Future`, not
+/// `+: Future`). Only written tight against the number: `Phase 1 - Setup`
+/// is phase 1 titled "Setup".
+pub(super) fn number_tail_len(after: &str) -> usize {
+    let b = after.as_bytes();
+    if b.first() == Some(&b'+') {
+        return usize::from(!b.get(1).is_some_and(u8::is_ascii_alphanumeric));
+    }
+    let dash = if b.first() == Some(&b'-') {
+        1
+    } else if after.starts_with('–') {
+        '–'.len_utf8()
+    } else {
+        return 0;
+    };
+    // The range's end is a number of its own (`2-3`, `1.1-1.4`), not a
+    // title glued on (`1-Setup`).
+    let end = &after[dash..];
+    if !end.starts_with(|c: char| c.is_ascii_digit()) {
+        return 0;
+    }
+    super::phase_number_len(end).map_or(0, |len| dash + len)
+}
+
+/// A title without the priority written in it, and that priority:
+/// `Foundation [Priority: HIGH]` is `Foundation` and `HIGH`, `Login
+/// (Priority: P1) 🎯 MVP` is `Login 🎯 MVP` and `P1`. The title's trailing
+/// `*` and `:` are dropped either way.
+pub(super) fn lift_priority(title: &str) -> (Text, Option<Text>) {
+    let found = [("[Priority:", ']'), ("(Priority:", ')')]
+        .into_iter()
+        .find_map(|(open, close)| {
+            let start = title.find(open)?;
+            let len = title[start..].find(close)?;
+            Some((start, open.len(), len))
+        });
+    let trim = |t: &str| Text::from(t.trim().trim_end_matches(['*', ':']).trim());
+    match found {
+        Some((start, open, len)) => {
+            let priority = Text::from(title[start + open..start + len].trim());
+            let mut rest = String::with_capacity(title.len());
+            rest.push_str(title[..start].trim_end());
+            let after = title[start + len + 1..].trim_start();
+            if !rest.is_empty() && !after.is_empty() {
+                rest.push(' ');
+            }
+            rest.push_str(after);
+            (trim(&rest), Some(priority))
+        }
+        None => (trim(title), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::phase_head;
+
+    /// Number, title and priority of a phase head; all empty for a head
+    /// that is no phase.
+    fn head(text: &str) -> (String, String, Option<String>) {
+        phase_head(text)
+            .map(|p| {
+                (
+                    p.number.to_string(),
+                    p.title.to_string(),
+                    p.priority.map(|p| p.to_string()),
+                )
+            })
+            .unwrap_or_default()
+    }
+
+    fn owned(
+        number: &str,
+        title: &str,
+        priority: Option<&str>,
+    ) -> (String, String, Option<String>) {
+        (number.into(), title.into(), priority.map(Into::into))
+    }
+
+    #[test]
+    fn a_bracketed_priority_is_lifted_out_of_the_title() {
+        assert_eq!(
+            head("Phase 1: Foundation (Priority: High)"),
+            owned("1", "Foundation", Some("High"))
+        );
+        assert_eq!(
+            head("Phase 2: User Story 1 — Login (Priority: P1) 🎯 MVP"),
+            owned("2", "User Story 1 — Login 🎯 MVP", Some("P1"))
+        );
+        assert_eq!(
+            head("Phase 3: Polish [Priority: Low]"),
+            owned("3", "Polish", Some("Low"))
+        );
+        assert_eq!(
+            head("Phase 4: Setup [Priority: P2] (Week 1)"),
+            owned("4", "Setup (Week 1)", Some("P2"))
+        );
+        // Other brackets stay in the title, as does a priority not
+        // named so.
+        assert_eq!(
+            head("Phase 5: Foundational (Blocking Prerequisites)"),
+            owned("5", "Foundational (Blocking Prerequisites)", None)
+        );
+        assert_eq!(head("Phase 6: Docs (P1)"), owned("6", "Docs (P1)", None));
+    }
+
+    #[test]
+    fn a_number_written_as_a_range_or_open_end_is_kept_whole() {
+        assert_eq!(head("Phase 3+: Future"), owned("3+", "Future", None));
+        assert_eq!(head("Phase 3+"), owned("3+", "", None));
+        assert_eq!(
+            head("Phase 13-24: Summary"),
+            owned("13-24", "Summary", None)
+        );
+        assert_eq!(head("Phase 2–3 – Later"), owned("2–3", "Later", None));
+        assert_eq!(
+            head("Step 1.1-1.4: Wiring"),
+            owned("1.1-1.4", "Wiring", None)
+        );
+        // A title after a spaced or glued dash is no range.
+        assert_eq!(head("Phase 1 - Setup"), owned("1", "Setup", None));
+        assert_eq!(head("Phase 1-Setup"), owned("1", "Setup", None));
+        assert_eq!(head("Phase 1 - 2 weeks"), owned("1", "2 weeks", None));
+    }
+
+    #[test]
+    fn a_reference_to_one_phase_of_a_range_is_not_to_the_range() {
+        let plan = crate::parse(concat!(
+            "## Phase 1: Build\n\n- [ ] T001 Build it\n\n",
+            "## Phase 2-3: Summary of later work\n\n",
+            "## Phase 4+: Future\n\n",
+            "## Phase 5: Ship\n\n**Dependencies**: Phase 2, Phase 4\n\n- [ ] T002 Ship it\n",
+        ));
+        let ids: Vec<&str> = plan.phases.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["Phase 1", "Phase 2-3", "Phase 4+", "Phase 5"]);
+        let waits: Vec<String> = plan.phases[3]
+            .depends_on
+            .iter()
+            .map(|r| r.target.label().to_string())
+            .collect();
+        assert_eq!(waits, ["Phase 2", "Phase 4"]);
+        let phases = plan.phase_ids();
+        for r in &plan.phases[3].depends_on {
+            assert_eq!(phases.get(&r.target), None, "{:?}", r.target);
+        }
+    }
+}
