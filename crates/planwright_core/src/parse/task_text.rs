@@ -36,6 +36,8 @@ impl Builder<'_> {
         }
         let mut joined = String::new();
         let from = text_at.min(line_end);
+        let check_end = self.plan.tasks[t].check_range.end as usize;
+        let before = self.slice(check_end.min(from), from);
         let mut described = line_end;
         // Where the line read starts: each is followed by one `\n` or `\r`.
         let mut at = from;
@@ -56,11 +58,16 @@ impl Builder<'_> {
             if !joined.is_empty() {
                 joined.push(' ');
             }
-            joined.push_str(without_dangling_close(without_hard_break(l)));
+            let l = without_hard_break(l);
+            joined.push_str(if n == 0 {
+                without_dangling_close(before, l)
+            } else {
+                l
+            });
             described = raw_end;
             // `- [ ] **T001: Set up project**` over a line of description:
             // the bold line is the task's title, the rest its details.
-            if n == 0 && is_bold_title(l) {
+            if n == 0 && is_bold_title(before, l) {
                 break;
             }
         }
@@ -134,29 +141,34 @@ fn without_hard_break(line: &str) -> &str {
     }
 }
 
-/// A task's text without the closer of the emphasis its id opened:
-/// `**T001: Set up project**` reads "Set up project", not "Set up
-/// project**".
-pub(super) fn without_dangling_close(text: &str) -> &str {
+/// A task's text without the closer of the emphasis its id opened
+/// (`before`, the head before the text, opens it): `**T001: Set up
+/// project**` reads "Set up project", not "Set up project**". Text whose
+/// own `**` has no partner (`Ignore node_modules/**`) keeps it.
+pub(super) fn without_dangling_close<'t>(before: &str, text: &'t str) -> &'t str {
+    match opened(before, text) {
+        Some(m) => text[..text.len() - m.len()].trim_end(),
+        None => text,
+    }
+}
+
+/// The mark the id opened and the text's end closes, if any.
+fn opened(before: &str, text: &str) -> Option<&'static str> {
     if !text.ends_with(['*', '_']) {
-        return text;
+        return None;
     }
-    for m in ["**", "__"] {
-        if text.ends_with(m) && text.matches(m).count() % 2 == 1 {
-            return text[..text.len() - m.len()].trim_end();
-        }
-    }
-    text
+    ["**", "__"].into_iter().find(|m| {
+        text.ends_with(m) && before.matches(m).count() % 2 == 1 && text.matches(m).count() % 2 == 1
+    })
 }
 
 /// Whether a task's first line (from its text on) is all in bold: its
 /// closer alone, when the id opened the emphasis, or `**Add docs**`.
-fn is_bold_title(line: &str) -> bool {
-    ["**", "__"].iter().any(|m| {
-        line.ends_with(m)
-            && match line.strip_prefix(m) {
-                Some(inner) => inner.len() > m.len() && inner.matches(m).count() == 1,
-                None => line.matches(m).count() == 1,
-            }
-    })
+fn is_bold_title(before: &str, line: &str) -> bool {
+    opened(before, line).is_some_and(|m| line.matches(m).count() == 1)
+        || ["**", "__"].iter().any(|m| {
+            line.strip_prefix(m)
+                .and_then(|inner| inner.strip_suffix(m))
+                .is_some_and(|inner| !inner.is_empty() && !inner.contains(m))
+        })
 }

@@ -91,7 +91,10 @@ impl Builder<'_> {
             id,
             explicit_id: head.id.is_some(),
             id_range,
-            text: Text::from(strip_emphasis(task_text::without_dangling_close(text))),
+            text: Text::from(strip_emphasis(task_text::without_dangling_close(
+                head_text.get(..head.text_start).unwrap_or_default(),
+                text,
+            ))),
             state: match mark {
                 'x' | 'X' => TaskState::Done,
                 '-' | '~' => TaskState::InProgress,

@@ -282,3 +282,12 @@ fn kiros_validates_line_names_requirements() {
         [vec!["1.1"], vec!["1.2", "2.3"], vec!["3.1"], vec![]]
     );
 }
+
+#[test]
+fn a_mark_the_text_itself_leaves_open_is_kept() {
+    // Only a closer the id opened goes: a glob's `**` is the text's own.
+    let plan =
+        crate::parse("- [ ] Ignore node_modules/**\n- [ ] **T002: Title**\n  More about it.\n");
+    let texts: Vec<&str> = plan.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["Ignore node_modules/**", "Title"]);
+}

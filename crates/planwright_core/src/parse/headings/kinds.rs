@@ -35,8 +35,25 @@ impl Builder<'_> {
             .as_ref()
             .zip(sections.get(parent))
             .is_some_and(|(t, s)| t.heading == s.heading);
+        let inherits = |kind: TaskKind| match kind {
+            // A log's dated entries are records; its "Next Steps" are work.
+            TaskKind::Logged => title.bytes().any(|b| b.is_ascii_digit()),
+            // Only a section that names its checks as such hands its kind
+            // on: under "## Metrics", "### Instrumentation" is work.
+            TaskKind::AcceptanceCriterion | TaskKind::DefinitionOfDone => {
+                std::iter::successors(Some(parent), |&s| sections.get(s)?.parent)
+                    .take(sections.len())
+                    .filter_map(|s| sections.get(s))
+                    .any(|s| {
+                        s.role.is_some_and(|r| {
+                            matches!(r, Role::AcceptanceCriteria | Role::DefinitionOfDone)
+                        }) || s.key.contains("criteria")
+                    })
+            }
+            _ => true,
+        };
         match self.section_kinds.get(parent) {
-            Some(&kind) if !titled => kind,
+            Some(&kind) if !titled && inherits(kind) => kind,
             _ => own,
         }
     }
@@ -130,9 +147,10 @@ fn kind_for_heading(role: Option<Role>, key: &str, heading: &str) -> TaskKind {
 
 /// Whether a checklist's heading (its key) says it is run on finished
 /// work: "Post-Implementation Checklist (Before PR)", "Pre-Merge
-/// Checklist", "Pre-Release Checklist", "Final Checklist", "Verification
-/// Checklist", "Review Checklist", "QA Checklist". Whole words, so
-/// "Pre-Implementation Checklist" and "Setup Checklist" stay work; and a
+/// Checklist", "Pre-Release Checklist", "Verification Checklist". Whole
+/// words, so "Pre-Implementation Checklist" and "Setup Checklist" stay
+/// work, and so do "QA", "Review" and "Final" checklists, which as often
+/// list work still to do ("Write the end-to-end tests"); and a
 /// "Release Checklist" lists the release's own steps ("Upload the package"),
 /// work still to do, where a pre-release one checks what is done.
 fn verifies_finished(key: &str) -> bool {
@@ -141,16 +159,7 @@ fn verifies_finished(key: &str) -> bool {
         || key.split(' ').any(|w| {
             matches!(
                 w,
-                "post"
-                    | "pr"
-                    | "merge"
-                    | "merging"
-                    | "final"
-                    | "verification"
-                    | "verify"
-                    | "review"
-                    | "qa"
-                    | "completion"
+                "post" | "pr" | "merge" | "merging" | "verification" | "verify" | "completion"
             )
         })
 }

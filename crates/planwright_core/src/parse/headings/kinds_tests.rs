@@ -48,10 +48,7 @@ fn a_checklist_run_on_finished_work_checks_it() {
         "Post-Implementation Checklist (Before PR)",
         "Pre-Merge Checklist",
         "Pre-Release Checklist",
-        "Final Checklist",
         "Verification Checklist",
-        "Code Review Checklist",
-        "QA Checklist",
     ] {
         let src = format!(
             "# Implementation Plan: Widget\n\n## Phase 1: Build\n- [ ] Write the parser\n\n### {heading}\n- [ ] All tests passing\n"
@@ -59,11 +56,15 @@ fn a_checklist_run_on_finished_work_checks_it() {
         assert_eq!(kinds(&src), [Task, DefinitionOfDone], "{heading}");
     }
     // One run before or while the work is done is work of its own.
-    // And so is a release's, its steps work still to do.
+    // And so is a release's, its steps work still to do, and a QA, review
+    // or final one, which as often lists tests still to write.
     for heading in [
         "Pre-Implementation Checklist",
         "Implementation Checklist",
         "Release Checklist",
+        "Final Checklist",
+        "Code Review Checklist",
+        "QA Checklist",
     ] {
         let src = format!("# P\n\n### {heading}\n- [ ] Read the spec\n");
         assert_eq!(kinds(&src), [Checklist], "{heading}");
@@ -81,4 +82,19 @@ fn a_progress_logs_entries_are_records_not_work() {
     // A tracker of progress is the work itself; a phase is the plan's.
     let src = "# P\n\n## Progress Tracking\n- [x] Build widget\n\n## Phase 5: Changelog\n- [ ] Write the changelog\n";
     assert_eq!(kinds(src), [Task, Task]);
+}
+
+#[test]
+fn only_a_section_naming_its_checks_hands_its_kind_on() {
+    use TaskKind::{AcceptanceCriterion, Logged, Task};
+    // "Metrics" makes its own boxes outcomes, not the work its
+    // sub-headings plan; a criteria section's sub-headings are criteria.
+    let metrics = "# Plan: Observability\n\n## Metrics\n\n- [ ] p95 under 200 ms\n\n### Instrumentation\n\n- [ ] Add the exporter\n\n## Success Criteria\n\n### Must Have\n\n- [ ] All widget tests pass\n";
+    assert_eq!(
+        kinds(metrics),
+        [AcceptanceCriterion, Task, AcceptanceCriterion]
+    );
+    // A log's dated entries are records; its next steps are work.
+    let log = "# Plan: X\n\n## Progress Log\n\n### 2025-01-02\n\n- [x] Built the exporter\n\n### Next Steps\n\n- [ ] Deploy to staging\n";
+    assert_eq!(kinds(log), [Logged, Task]);
 }

@@ -72,11 +72,17 @@ pub(super) fn negation(lower: &str, start: usize, end: usize) -> Option<(Negatio
                 next_is(&|w| w == joined)?;
             }
             let mut e = end;
+            let mut last = "";
             for _ in 0..3 {
                 match next_word(lower, e) {
-                    Some((w, after)) if SOFT_JOINS.contains(&w) => e = after,
+                    Some((w, after)) if SOFT_JOINS.contains(&w) => (e, last) = (after, w),
                     _ => break,
                 }
+            }
+            // "Phase 1 (nice to have) and Phase 2": said after what it
+            // softens, it softens nothing that follows.
+            if word == "nice" && !matches!(last, "after" | "with" | "on" | "from") {
+                return None;
             }
             Some((Negation::Soft, e))
         }

@@ -56,6 +56,11 @@ fn what_would_only_help_is_not_waited_for() {
     // Only with the word that makes them soft: "enhanced" alone is a
     // word of the phase's name.
     assert_eq!(refs("Requires enhanced Phase 2"), ["Phase 2"]);
+    // Said after what it softens, "nice to have" softens nothing after it.
+    assert_eq!(
+        refs("Phase 1 (nice to have) and Phase 2"),
+        ["Phase 1", "Phase 2"]
+    );
 }
 
 #[test]
