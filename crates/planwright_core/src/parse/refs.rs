@@ -10,7 +10,7 @@
 mod chain;
 mod keys;
 mod negation;
-mod order;
+pub(super) mod order;
 mod phase_sentences;
 
 pub(crate) use chain::{first_stem, task_chain, task_sentences};

@@ -1,19 +1,11 @@
 //! Phases whose own text says the user stories wait for them.
 
 use crate::parse;
+use crate::parse::refs::order::tests::deps as deps_of;
 
 /// Each phase's dependencies as `Phase N <- Phase M "words"`.
 fn deps(src: &str) -> Vec<String> {
-    let plan = parse(src);
-    plan.phases
-        .iter()
-        .flat_map(|p| {
-            p.depends_on.iter().map(move |d| {
-                let words = d.range.slice(src);
-                format!("{} <- {} {words:?}", p.id, d.target.label())
-            })
-        })
-        .collect()
+    deps_of(src, &parse(src))
 }
 
 /// A spec-kit task list whose Phase 2 says `statement` before its tasks.

@@ -493,4 +493,4 @@ fn split_number(s: &str) -> (&str, Option<u64>) {
 
 #[cfg(test)]
 #[path = "order_tests.rs"]
-pub(super) mod tests;
+pub(in crate::parse) mod tests;

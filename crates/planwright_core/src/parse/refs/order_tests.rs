@@ -34,7 +34,7 @@ fn plan_with(section: &str) -> (String, Plan) {
 
 /// Each phase's dependencies as `Phase N <- Phase M "words"`; the
 /// phase-sentence tests read them so too.
-pub(in crate::parse::refs) fn deps(src: &str, plan: &Plan) -> Vec<String> {
+pub(in crate::parse) fn deps(src: &str, plan: &Plan) -> Vec<String> {
     plan.phases
         .iter()
         .flat_map(|p| {
