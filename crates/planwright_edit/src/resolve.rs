@@ -55,8 +55,8 @@ const MAX_LISTED: usize = 20;
 /// exactly one task (one error as it is, several as
 /// [`ResolveError::Several`]): fixing one typo at a time, run after run,
 /// was the alternative. Repeated tasks are listed once, in query order.
-pub fn resolve_all(plan: &Plan, queries: &[String]) -> Result<Vec<usize>, ResolveError> {
-    let index = Index::new(plan);
+pub fn resolve_all(plan: &Plan, src: &str, queries: &[String]) -> Result<Vec<usize>, ResolveError> {
+    let index = Index::new(plan, src);
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     let mut errors: Vec<ResolveError> = Vec::new();
@@ -79,17 +79,18 @@ pub fn resolve_all(plan: &Plan, queries: &[String]) -> Result<Vec<usize>, Resolv
     }
 }
 
-/// Resolves one query: `#N` by position, then by id (any case), then by
-/// the whole text of one task (any case), then by a case-insensitive
-/// fragment of the text: `Deploy` names the task `Deploy` even when
-/// `Deploy to prod` contains it. A text matches as written or as it reads
-/// rendered, so ``Add `--foo` flag to **CLI**`` is named by what a reader
-/// sees, `Add --foo flag to CLI`, as well as by its Markdown.
+/// Resolves one query in the plan parsed from `src`: `#N` by position,
+/// then by id (any case), then by the whole text of one task (any case),
+/// then by a case-insensitive fragment of the text: `Deploy` names the
+/// task `Deploy` even when `Deploy to prod` contains it. A text matches as
+/// written or as it reads rendered, so ``Add `--foo` flag to **CLI**`` is
+/// named by what a reader sees, `Add --foo flag to CLI`, as well as by its
+/// Markdown.
 ///
 /// This indexes the plan for one query; [`resolve_all`] indexes it once
 /// for all of them.
-pub fn resolve(plan: &Plan, query: &str) -> Result<usize, ResolveError> {
-    Index::new(plan).resolve(query)
+pub fn resolve(plan: &Plan, src: &str, query: &str) -> Result<usize, ResolveError> {
+    Index::new(plan, src).resolve(query)
 }
 
 /// A plan's tasks by id and by text, built once per command so that
@@ -101,6 +102,11 @@ struct Index<'p> {
     /// Explicit ids, ASCII-lowercased (as `eq_ignore_ascii_case` compares),
     /// with their task's index; sorted, so equal ids are in task order.
     ids: Vec<(Text, usize)>,
+    /// Each task's text as the source spells it after its check box
+    /// (`**Deploy**`), lowercased and sorted with its task's index: the
+    /// model's text drops markup wrapping it whole, so `Deploy` and
+    /// `**Deploy**` read alike there, and only the source tells them apart.
+    written: Vec<(Text, usize)>,
     /// Each task's text, lowercased.
     texts: Vec<Text>,
     /// Task indices sorted by `texts`; stable, so equal texts are in task
@@ -113,7 +119,7 @@ struct Index<'p> {
 }
 
 impl<'p> Index<'p> {
-    fn new(plan: &'p Plan) -> Self {
+    fn new(plan: &'p Plan, src: &str) -> Self {
         let mut ids: Vec<(Text, usize)> = plan
             .tasks
             .iter()
@@ -122,6 +128,16 @@ impl<'p> Index<'p> {
             .map(|(i, t)| (t.id.to_ascii_lowercase(), i))
             .collect();
         ids.sort_unstable();
+        let mut written: Vec<(Text, usize)> = plan
+            .tasks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                let line = src.get(t.check_range.end as usize..t.line.end as usize)?;
+                Some((Text::from(line.trim().to_lowercase()), i))
+            })
+            .collect();
+        written.sort_unstable();
         let texts: Vec<Text> = plan.tasks.iter().map(|t| t.text.to_lowercase()).collect();
         let mut by_text: Vec<usize> = (0..texts.len()).collect();
         by_text.sort_by(|&a, &b| texts[a].cmp(&texts[b]));
@@ -131,6 +147,7 @@ impl<'p> Index<'p> {
         Self {
             plan,
             ids,
+            written,
             texts,
             by_text,
             shown,
@@ -233,14 +250,23 @@ impl Index<'_> {
     }
 
     /// The tasks `query` names by text, in task order, the most exact
-    /// reading first: those whose whole text it is as written; failing
-    /// any, those whose whole text it is rendered (`Add **x**` is named by
+    /// reading first: for a query with markup in it, the one task whose
+    /// line it is, as the source spells it after the check box; failing
+    /// one, those whose whole text it is
+    /// as written; failing any, those whose whole text it is rendered (`Add **x**` is named by
     /// `Add **x**` even beside a task `Add x`); failing any, those whose
     /// text holds it either way.
     fn by_text(&self, query: &str) -> Vec<usize> {
         let needle = query.trim().to_lowercase();
         if needle.is_empty() {
             return Vec::new();
+        }
+        // Only a query with markup in it asks for the spelling: `Deploy`
+        // beside `**Deploy**` names both, as both read `Deploy`.
+        if shown_key(&needle) != needle
+            && let [(_, one)] = equal_range(&self.written, |(w, _)| w.as_str().cmp(&needle))
+        {
+            return vec![*one];
         }
         let written = equal_range(&self.by_text, |&i| self.texts[i].as_str().cmp(&needle));
         if !written.is_empty() {

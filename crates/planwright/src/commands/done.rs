@@ -44,11 +44,11 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
     let to = mode.state();
     let project = crate::project::Project::current(None)?;
     let options = project.options(plan);
-    let edited = edit_plan(plan, &options, |p, _src| {
+    let edited = edit_plan(plan, &options, |p, src| {
         if mode == Mode::Start {
             check_can_start(p, &project.dialects)?;
         }
-        let chosen = resolve_all(p, tasks).map_err(OpFailure::from)?;
+        let chosen = resolve_all(p, src, tasks).map_err(OpFailure::from)?;
         if mode == Mode::Start {
             for &i in &chosen {
                 check_startable(p, i)?;

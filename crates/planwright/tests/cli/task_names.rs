@@ -162,3 +162,18 @@ fn a_task_all_in_bold_is_named_by_its_text_either_way() {
     let after = std::fs::read_to_string(dir.path().join("md.md")).expect("read");
     assert_eq!(after, plan.replacen("- [ ] **Run", "- [x] **Run", 1));
 }
+
+#[test]
+fn markup_typed_picks_the_task_spelled_with_it() {
+    // Both tasks read `Deploy`; only the source spells them apart.
+    let plan = "# P\n\n- [ ] Deploy\n- [ ] **Deploy**\n";
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "md.md", plan);
+    let out = planwright(&["done", "md.md", "Deploy"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("matches 2 tasks"), "{}", stderr(&out));
+    let out = planwright(&["done", "md.md", "**Deploy**"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = std::fs::read_to_string(dir.path().join("md.md")).expect("read");
+    assert_eq!(after, "# P\n\n- [ ] Deploy\n- [x] **Deploy**\n");
+}

@@ -23,8 +23,8 @@ fn eight_simultaneous_ticks_all_land() {
             let (path, barrier) = (path.clone(), barrier.clone());
             std::thread::spawn(move || {
                 barrier.wait();
-                edit_plan(&path, &ParseOptions::default(), |plan, _| {
-                    let i = resolve(plan, &format!("T00{n}"))?;
+                edit_plan(&path, &ParseOptions::default(), |plan, src| {
+                    let i = resolve(plan, src, &format!("T00{n}"))?;
                     let e = set_task_state(plan, i, TaskState::Done).unwrap();
                     Ok((
                         Change {
@@ -56,10 +56,10 @@ fn a_file_changed_between_read_and_write_keeps_the_other_version() {
     let path = dir.path().join("plan.md");
     std::fs::write(&path, "- [ ] T001 a\n- [ ] T002 b\n").unwrap();
     let theirs = "- [ ] T001 a\n- [x] T002 b\n- [ ] T003 theirs\n";
-    let err = edit_plan(&path, &ParseOptions::default(), |plan, _| {
+    let err = edit_plan(&path, &ParseOptions::default(), |plan, src| {
         // Another editor, one that ignores the lock, saves meanwhile.
         std::fs::write(&path, theirs).unwrap();
-        let i = resolve(plan, "T001")?;
+        let i = resolve(plan, src, "T001")?;
         let e = set_task_state(plan, i, TaskState::Done).unwrap();
         let intent = Intent::TaskStates(vec![(i, TaskState::Done)]);
         Ok((
