@@ -15,7 +15,7 @@ use crate::newplan_fs::relative_to;
 
 /// The variables a plan's path gives, besides its number: a `--set` of
 /// one of them must agree with the path.
-const PLACE: [&str; 4] = ["title", "slug", "folder", "branch"];
+const PLACE: [&str; 6] = ["title", "slug", "folder", "branch", "feature_id", "dir"];
 
 /// A `--set` naming the variable an explicit flag gives (`--set
 /// issue_id=A` with `--issue B`, `--set author=Bob` with `--author
@@ -76,7 +76,8 @@ pub(super) fn check_set_against_flags(
     Ok(())
 }
 
-/// A `--set` of the title, slug, folder or branch is refused unless it
+/// A `--set` of the title, slug, folder, branch, feature id or folder
+/// path is refused unless it
 /// says what the plan's path already does (`--set title=Other` for a plan
 /// titled `A` would head `specs/001-a/` with "Other"). `values` are the
 /// plan's own, `path` where it goes, as the user sees it.
