@@ -169,20 +169,50 @@ enum Spot {
     End,
 }
 
+/// Which way a log runs: between its groups (`across`, the order of its
+/// months) and inside them (`within`). Most logs run one way throughout;
+/// a log grouped by month can list its months newest first and each
+/// month's entries oldest first, as they were written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Order {
+    across: bool,
+    within: bool,
+}
+
+/// How the log in section `s` with `entries` (as for [`newest_first`])
+/// runs: across its groups as [`newest_first`] says, and within them as
+/// the first group with two different dates says, else the same way.
+fn order(plan: &Plan, s: usize, entries: &[(Option<Day>, usize)]) -> Order {
+    let across = newest_first(plan, s, entries);
+    let mut within = None;
+    let mut i = 0;
+    while i < entries.len() && within.is_none() {
+        let g = entries[i].1;
+        let len = entries[i..].iter().take_while(|e| e.1 == g).count();
+        let mut known = entries[i..i + len].iter().filter_map(|e| e.0);
+        if let (Some(first), Some(last)) = (known.next(), known.next_back())
+            && first != last
+        {
+            within = Some(first > last);
+        }
+        i += len;
+    }
+    Order {
+        across,
+        within: within.unwrap_or(across),
+    }
+}
+
 /// Where an entry dated `date` goes among `entries`, each its date (`None`
-/// for an undated one) and its group, in the log's order (newest first
-/// when `newest_first`, see [`newest_first`]). [`place`] finds
-/// the entry it goes before. When that one opens a group and the dated
-/// entry before it closes another, the entry joins the group whose
-/// neighbour shares more of its date (`2026-01` with the January list,
-/// not the December one after it); on a tie, the later group, as if the
-/// groups were one list.
-fn spot(entries: &[(Option<Day>, usize)], date: Day, newest_first: bool) -> Spot {
-    let dates: Vec<Option<Day>> = entries.iter().map(|e| e.0).collect();
-    let Some(next) = place(&dates, date, newest_first) else {
-        return Spot::End;
-    };
-    let prev = entries[..next].iter().rposition(|e| e.0.is_some());
+/// for an undated one) and its group, in the log's order (see [`Order`]).
+/// [`place`] finds the entry it goes before. When that one opens a group
+/// and the dated entry before it closes another, the entry joins the
+/// group whose neighbour shares more of its date (`2026-01` with the
+/// January list, not the December one after it); on a tie, the later
+/// group, as if the groups were one list. In a log whose groups run the
+/// other way round from their entries, the entry joins the group sharing
+/// most of its date and takes its place in that group's order.
+fn spot(entries: &[(Option<Day>, usize)], date: Day, order: Order) -> Spot {
     let shared = |d: Option<Day>| {
         d.map_or(0, |d| {
             d.as_str()
@@ -192,6 +222,29 @@ fn spot(entries: &[(Option<Day>, usize)], date: Day, newest_first: bool) -> Spot
                 .count()
         })
     };
+    if order.within != order.across {
+        let Some(best) = entries
+            .iter()
+            .filter(|e| e.0.is_some())
+            .map(|e| (shared(e.0), e.1))
+            .reduce(|a, b| if b.0 > a.0 { b } else { a })
+        else {
+            return Spot::End;
+        };
+        let members: Vec<usize> = (0..entries.len())
+            .filter(|&i| entries[i].1 == best.1)
+            .collect();
+        let dates: Vec<Option<Day>> = members.iter().map(|&i| entries[i].0).collect();
+        return match place(&dates, date, order.within) {
+            Some(k) => Spot::Before(members[k]),
+            None => Spot::After(members[members.len() - 1]),
+        };
+    }
+    let dates: Vec<Option<Day>> = entries.iter().map(|e| e.0).collect();
+    let Some(next) = place(&dates, date, order.within) else {
+        return Spot::End;
+    };
+    let prev = entries[..next].iter().rposition(|e| e.0.is_some());
     match prev {
         Some(p)
             if entries[p].1 != entries[next].1

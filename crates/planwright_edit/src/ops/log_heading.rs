@@ -9,7 +9,7 @@ use crate::ops::log_date::heading_text;
 
 use super::{
     Change, Dates, Day, Intent, New, Spot, content_end, entries_end, insert_after_content,
-    insert_lines, line_end_after, line_start, list, literal, month, newest_first, spot,
+    insert_lines, line_end_after, line_start, list, literal, month, order, spot,
 };
 
 /// The headings inside section `s` whose titles open with a date, at the
@@ -98,7 +98,7 @@ pub(super) fn add(plan: &Plan, src: &str, s: usize, headings: &[usize], new: &Ne
             intent: Intent::LogEntry { new_heading: true },
         };
     }
-    let (model, before) = match spot(&entries, new.date, newest_first(plan, s, &entries)) {
+    let (model, before) = match spot(&entries, new.date, order(plan, s, &entries)) {
         Spot::Before(i) => (&plan.sections[headings[i]], true),
         Spot::After(i) => (&plan.sections[headings[i]], false),
         Spot::End => (&plan.sections[headings[headings.len() - 1]], false),

@@ -6,7 +6,7 @@ use planwright_core::{List, Plan, TextRange};
 
 use super::{
     Change, Intent, New, Spot, content_end, insert_after_content, insert_lines, line_start,
-    literal, month, newest_first, spot,
+    literal, month, order, spot,
 };
 use crate::ops::log_date::{Dates, Day, Form};
 
@@ -113,7 +113,7 @@ pub(super) fn add_item(plan: &Plan, src: &str, s: usize, lists: &[&List], new: &
             intent: Intent::LogEntry { new_heading: true },
         };
     }
-    let group = match spot(&dates, new.date, newest_first(plan, s, &dates)) {
+    let group = match spot(&dates, new.date, order(plan, s, &dates)) {
         Spot::Before(i) => {
             let (_, g, marker) = entries[i];
             return item(list_item(

@@ -477,3 +477,37 @@ fn a_month_heading_without_entries_takes_those_of_its_month() {
         months.replace("### March 2026\n", "### March 2026\n\n- 2026-03-02: x\n")
     );
 }
+
+#[test]
+fn months_and_their_entries_can_run_opposite_ways() {
+    // Months newest first, each month's entries oldest first.
+    let lists = "## Progress Log\n\n### April 2024\n\n- 2024-04-01: c\n- 2024-04-05: d\n\n### March 2024\n\n- 2024-03-01: a\n- 2024-03-05: b\n";
+    assert_eq!(
+        run_dated(lists, "2024-03-03"),
+        lists.replace("- 2024-03-01: a\n", "- 2024-03-01: a\n- 2024-03-03: x\n")
+    );
+    assert_eq!(
+        run_dated(lists, "2024-04-09"),
+        lists.replace("- 2024-04-05: d\n", "- 2024-04-05: d\n- 2024-04-09: x\n")
+    );
+    assert_eq!(
+        run_dated(lists, "2024-03-01"),
+        lists.replace("- 2024-03-01: a\n", "- 2024-03-01: a\n- 2024-03-01: x\n")
+    );
+    // The mirror: months oldest first, entries newest first; in tables.
+    let tables = "## Progress Log\n\n### March 2024\n\n| Date | Note |\n|---|---|\n| 2024-03-05 | b |\n| 2024-03-01 | a |\n\n### April 2024\n\n| Date | Note |\n|---|---|\n| 2024-04-05 | d |\n| 2024-04-01 | c |\n";
+    assert_eq!(
+        run_dated(tables, "2024-03-03"),
+        tables.replace(
+            "| 2024-03-01 | a |\n",
+            "| 2024-03-03 | x |\n| 2024-03-01 | a |\n"
+        )
+    );
+    assert_eq!(
+        run_dated(tables, "2024-04-09"),
+        tables.replace(
+            "| 2024-04-05 | d |\n",
+            "| 2024-04-09 | x |\n| 2024-04-05 | d |\n"
+        )
+    );
+}

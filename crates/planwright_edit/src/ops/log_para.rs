@@ -9,7 +9,7 @@ use planwright_core::{BlockKind, Plan, TextRange};
 use super::list::{self, DateShape, date_shape, list_marker};
 use super::{
     Change, Day, Intent, New, Spot, content_end, entries_end, insert_after_content, insert_lines,
-    line_end_after, line_start, literal, newest_first, spot,
+    line_end_after, line_start, literal, order, spot,
 };
 
 /// The paragraphs right in section `s` (not in a quote, a list or a
@@ -64,7 +64,7 @@ pub(super) fn add(plan: &Plan, src: &str, s: usize, paras: &[TextRange], new: &N
             intent: Intent::LogEntry { new_heading: false },
         };
     }
-    let (model, before) = match spot(&entries, new.date, newest_first(plan, s, &entries)) {
+    let (model, before) = match spot(&entries, new.date, order(plan, s, &entries)) {
         Spot::Before(i) => (i, true),
         Spot::After(i) => (i, false),
         Spot::End => (paras.len() - 1, false),

@@ -8,7 +8,7 @@ use planwright_core::{Plan, Row, Table, TableKind, TextRange};
 
 use super::{
     Change, Dates, Day, Form, Intent, New, Spot, insert_lines, line_end_after, line_start, month,
-    newest_first, spot,
+    order, spot,
 };
 
 /// The tables in `range` (the log section) that hold entries, each with
@@ -109,7 +109,7 @@ pub(super) fn add_row(
         }
         (tables.len() - 1, None)
     };
-    let (group, before) = match spot(&entries, new.date, newest_first(plan, s, &entries)) {
+    let (group, before) = match spot(&entries, new.date, order(plan, s, &entries)) {
         Spot::Before(i) => row_at(i),
         Spot::After(i) => (row_at(i).0, None),
         Spot::End => {
