@@ -299,7 +299,8 @@ pub struct SetArgs {
     /// Add the field, in the plan's own style, if the header lacks it.
     #[arg(long)]
     pub add: bool,
-    /// Accept a status value the plan's dialect does not list.
+    /// Accept a status value the plan's dialect does not list, or a date
+    /// that names no day (`2026-02-30`).
     #[arg(long)]
     pub force: bool,
 }

@@ -9,6 +9,7 @@
 mod output;
 mod cli;
 mod commands;
+mod dates;
 mod dialect_choice;
 mod project;
 mod stdin;

@@ -10,6 +10,14 @@ use crate::cli::SetArgs;
 
 pub fn run(args: &SetArgs) -> Result<ExitCode> {
     super::done::refuse_stdin("set", &args.plan)?;
+    if !args.force
+        && let Some((date, why)) = crate::dates::impossible_date(&args.value)
+    {
+        // `lint` would report it (PW203) in the plan just written.
+        anyhow::bail!(
+            "`{date}` {why}; give a day the calendar has, or --force to write it as it is"
+        );
+    }
     let project = crate::project::Project::current(None)?;
     let options = project.options(&args.plan);
     let edited = edit_plan(&args.plan, &options, |plan, src| {

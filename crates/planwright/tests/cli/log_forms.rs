@@ -42,3 +42,18 @@ fn a_dotted_year_month_day_is_written_like_its_neighbours() {
         "# P\n\n## Progress Log\n\n- 2024.03.01: kickoff\n- 2024.03.05: x\n- 2024.03.12: review\n\n## Notes\n"
     );
 }
+
+#[test]
+fn a_date_with_a_time_is_refused_not_cut() {
+    let text = "# P\n\n## Progress Log\n\n- 2024-03-01: a\n";
+    let (code, out, err, after) = log(text, "2024-03-02T23:59:59+14:00");
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            Some(2),
+            "",
+            "planwright: error: --date `2024-03-02T23:59:59+14:00` is not a date of the form YYYY-MM-DD\n"
+        )
+    );
+    assert_eq!(after, text);
+}

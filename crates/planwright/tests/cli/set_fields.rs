@@ -285,3 +285,32 @@ fn a_value_written_in_markup_reads_as_its_text_and_keeps_it_when_set() {
     );
     assert_eq!(values(dir.path()), ["002-done", "In Progress"]);
 }
+
+#[test]
+fn a_date_that_names_no_day_is_refused_unless_forced() {
+    let text = "---\ncreated: 2024-01-01\n---\n# P\n\n**Target:** 2024-06-01 to 2024-07-01\n";
+    let (code, out, err, after) = run(text, &["set", "plan.md", "created", "2024-02-31"]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            Some(2),
+            "",
+            "planwright: error: `2024-02-31` is not a date: February 2024 has 29 days; give a day the calendar has, or --force to write it as it is\n"
+        )
+    );
+    assert_eq!(after, text);
+    // Every date of the value counts, as `lint` reads them all.
+    let (code, _, err, after) = run(
+        text,
+        &["set", "plan.md", "target", "2024-06-01 to 2024-06-31"],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("June 2024 has 30 days"), "{err}");
+    assert_eq!(after, text);
+    let (code, _, _, after) = run(
+        text,
+        &["set", "plan.md", "created", "2024-02-31", "--force"],
+    );
+    assert_eq!(code, Some(0));
+    assert_eq!(after, text.replace("2024-01-01", "\"2024-02-31\""));
+}
