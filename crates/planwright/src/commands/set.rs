@@ -15,7 +15,8 @@ pub fn run(args: &SetArgs) -> Result<ExitCode> {
     {
         // `lint` would report it (PW203) in the plan just written.
         anyhow::bail!(
-            "`{date}` {why}; give a day the calendar has, or --force to write it as it is"
+            "{}: `{date}` {why}; give a day the calendar has, or --force to write it as it is",
+            planwright_workspace::source::display_path(&args.plan)
         );
     }
     let project = crate::project::Project::current(None)?;

@@ -295,7 +295,7 @@ fn a_date_that_names_no_day_is_refused_unless_forced() {
         (
             Some(2),
             "",
-            "planwright: error: `2024-02-31` is not a date: February 2024 has 29 days; give a day the calendar has, or --force to write it as it is\n"
+            "planwright: error: plan.md: `2024-02-31` is not a date: February 2024 has 29 days; give a day the calendar has, or --force to write it as it is\n"
         )
     );
     assert_eq!(after, text);
