@@ -114,14 +114,17 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
         refuse_missing(plan, src, req, &key)?;
         return add_field(plan, src, req.field, value, key.to_string());
     }
-    if let Some((_, f)) = fields
-        .iter()
-        .find(|(_, f)| f.style == MetaStyle::FrontMatter && spans_lines(plan, src, f))
-    {
+    if let Some((f, shape)) = fields.iter().find_map(|(_, f)| {
+        (f.style == MetaStyle::FrontMatter)
+            .then(|| yaml::not_scalar(plan, src, f))
+            .flatten()
+            .map(|shape| (f, shape))
+    }) {
+        let field = f.key.to_string();
         let line = LineIndex::new(src).line_of(f.key_range.start) + 1;
-        return Err(OpError::MultilineValue {
-            field: f.key.to_string(),
-            line,
+        return Err(match shape {
+            yaml::NotScalar::Lines => OpError::MultilineValue { field, line },
+            yaml::NotScalar::Flow => OpError::CollectionValue { field, line },
         });
     }
     let style = fields[0].1.style;
@@ -198,48 +201,6 @@ fn with_blank_before(src: &str, range: TextRange) -> TextRange {
         .get(..start)
         .map_or(0, |s| s.len() - s.trim_end_matches([' ', '\t']).len());
     TextRange::new(start - blank, range.end as usize)
-}
-
-/// Whether a front-matter field's value goes on below its key's line: a
-/// nested mapping, a block sequence, a block scalar (`|`, `>`) or a plain
-/// or quoted scalar folded over several lines. The lines that follow up to
-/// the next top-level key are its, but for blank lines and comments. Such
-/// a value cannot be replaced by patching one line.
-fn spans_lines(plan: &Plan, src: &str, f: &MetaField) -> bool {
-    let Some(fm) = plan.front_matter else {
-        return false;
-    };
-    let key_end = f.key_range.end as usize;
-    let after_key = src.get(key_end..line_end_after(src, key_end)).unwrap_or("");
-    // A quoted key's range ends inside its quotes (`"summary": |`).
-    let value = after_key
-        .strip_prefix(['"', '\''])
-        .unwrap_or(after_key)
-        .trim_start_matches([' ', '\t'])
-        .trim_start_matches(':')
-        .trim_start();
-    // The reader spans a list's or block scalar's lines with the field.
-    let below = src
-        .get(key_end..f.value_range.end as usize)
-        .is_some_and(|v| v.contains(['\n', '\r']));
-    let unquoted = planwright_core::yaml_quote(src, f.value_range).is_none();
-    if value.starts_with(['|', '>']) || (unquoted && below) {
-        return true;
-    }
-    let text = fm.slice(src).trim_end();
-    let closing = line_start(src, fm.start as usize + text.len().saturating_sub(1));
-    let from = line_end_after(src, f.range.end as usize);
-    let Some(rest) = src.get(from..closing.max(from)) else {
-        return false;
-    };
-    for line in rest.split(['\n', '\r']) {
-        let body = line.trim_start_matches([' ', '\t']);
-        if body.is_empty() || body.starts_with('#') {
-            continue;
-        }
-        return line.starts_with([' ', '\t', '-']);
-    }
-    false
 }
 
 /// The text to put at `range` so that the field reads `value`, and the

@@ -312,3 +312,25 @@ fn only_ascii_white_space_is_trimmed_from_a_value() {
     let plan = planwright_core::parse("# P\n\n**Team:** \u{a0}core \n");
     assert_eq!(plan.field("team").unwrap().value, "\u{a0}core");
 }
+
+#[test]
+fn a_list_or_mapping_on_one_line_is_refused_as_a_block_one_is() {
+    for (src, key) in [
+        ("---\ntitle: t\ntags: [a, b]\n---\n# P\n", "tags"),
+        ("---\ntitle: t\nmap: {k: v}\n---\n# P\n", "map"),
+        ("---\ntitle: t\ntags: []\n---\n# P\n", "tags"),
+    ] {
+        assert_eq!(
+            run(src, key, "c", false).unwrap_err().to_string(),
+            format!(
+                "`{key}` on line 3 is a list or mapping in the front matter (`[a, b]`, `{{k: v}}`); planwright edits only single values"
+            ),
+            "{src:?}"
+        );
+    }
+    // Quoted, it is a string like any other, and keeps its quotes.
+    assert_eq!(
+        run("---\ntags: '[a, b]'\n---\n# P\n", "tags", "c", false).unwrap(),
+        "---\ntags: 'c'\n---\n# P\n"
+    );
+}

@@ -12,7 +12,9 @@
 //!
 //! [`needs_yaml_quotes`]: planwright_core::needs_yaml_quotes
 
-use planwright_core::{LineIndex, Plan, normalize_key};
+use planwright_core::{LineIndex, MetaField, Plan, normalize_key};
+
+use super::super::{line_end_after, line_start};
 
 /// Whether `new`, written plain where the plain scalar `old` stands, reads
 /// as the type `old` reads as, a type other than string, under YAML 1.1
@@ -132,6 +134,71 @@ fn is_date(value: &str) -> bool {
         _ => return false,
     };
     (1..=days).contains(&day)
+}
+
+/// Why a front-matter value is not one `set` can replace in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum NotScalar {
+    /// It goes on below its key's line (see [`spans_lines`]).
+    Lines,
+    /// A flow sequence or mapping on its line (`[a, b]`, `{k: v}`):
+    /// replaced by a word, a list would become a string, and `set` could
+    /// not write it back.
+    Flow,
+}
+
+/// Whether front-matter field `f`'s value is other than a scalar on its
+/// key's line, and how.
+pub(super) fn not_scalar(plan: &Plan, src: &str, f: &MetaField) -> Option<NotScalar> {
+    if spans_lines(plan, src, f) {
+        return Some(NotScalar::Lines);
+    }
+    // A quoted value's range is inside its quotes: `'[a, b]'` is a string.
+    let value = src.get(f.value_range.start as usize..f.value_range.end as usize)?;
+    let unquoted = planwright_core::yaml_quote(src, f.value_range).is_none();
+    (unquoted && value.starts_with(['[', '{'])).then_some(NotScalar::Flow)
+}
+
+/// Whether a front-matter field's value goes on below its key's line: a
+/// nested mapping, a block sequence, a block scalar (`|`, `>`) or a plain
+/// or quoted scalar folded over several lines. The lines that follow up to
+/// the next top-level key are its, but for blank lines and comments. Such
+/// a value cannot be replaced by patching one line.
+fn spans_lines(plan: &Plan, src: &str, f: &MetaField) -> bool {
+    let Some(fm) = plan.front_matter else {
+        return false;
+    };
+    let key_end = f.key_range.end as usize;
+    let after_key = src.get(key_end..line_end_after(src, key_end)).unwrap_or("");
+    // A quoted key's range ends inside its quotes (`"summary": |`).
+    let value = after_key
+        .strip_prefix(['"', '\''])
+        .unwrap_or(after_key)
+        .trim_start_matches([' ', '\t'])
+        .trim_start_matches(':')
+        .trim_start();
+    // The reader spans a list's or block scalar's lines with the field.
+    let below = src
+        .get(key_end..f.value_range.end as usize)
+        .is_some_and(|v| v.contains(['\n', '\r']));
+    let unquoted = planwright_core::yaml_quote(src, f.value_range).is_none();
+    if value.starts_with(['|', '>']) || (unquoted && below) {
+        return true;
+    }
+    let text = fm.slice(src).trim_end();
+    let closing = line_start(src, fm.start as usize + text.len().saturating_sub(1));
+    let from = line_end_after(src, f.range.end as usize);
+    let Some(rest) = src.get(from..closing.max(from)) else {
+        return false;
+    };
+    for line in rest.split(['\n', '\r']) {
+        let body = line.trim_start_matches([' ', '\t']);
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        return line.starts_with([' ', '\t', '-']);
+    }
+    false
 }
 
 /// The 1-based line and the text of a top-level key of the front matter

@@ -74,6 +74,11 @@ pub enum OpError {
         "`{field}` on line {line} has a multi-line value in the front matter (a list, a mapping, a block or folded scalar); planwright edits only one-line values"
     )]
     MultilineValue { field: String, line: usize },
+    /// `set tags c` on `tags: [a, b]`: the list would become a string.
+    #[error(
+        "`{field}` on line {line} is a list or mapping in the front matter (`[a, b]`, `{{k: v}}`); planwright edits only single values"
+    )]
+    CollectionValue { field: String, line: usize },
     /// `set --add` with a name the header's style cannot hold.
     #[error("cannot add `{name}` as a {style} field: its name {problem}")]
     BadName {
