@@ -81,6 +81,13 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
         le: plan.line_ending.as_str(),
     };
     let Some(s) = find::log_section(plan, src) else {
+        if let Some(s) = find::closed_log(plan, src) {
+            let heading = plan.sections[s].heading;
+            return Err(OpError::ClosedLog {
+                heading: heading.slice(src).trim().to_owned(),
+                line: planwright_core::LineIndex::new(src).line_of(heading.start) + 1,
+            });
+        }
         if !entry.create {
             return Err(OpError::NoLog);
         }

@@ -50,6 +50,24 @@ pub(super) fn log_section(plan: &Plan, src: &str) -> Option<usize> {
     best.map(|(_, i)| i)
 }
 
+/// A section named only as a log, and in so many words ("Progress Log",
+/// "Changelog": not spec-kit's "Progress Tracking" gates), that
+/// [`log_section`] passed over, as it holds only check lists or tables
+/// that are no log's: the log the user means, which `log` must not write
+/// into, nor add a second one beside.
+pub(super) fn closed_log(plan: &Plan, src: &str) -> Option<usize> {
+    (0..plan.sections.len()).find(|&i| {
+        let s = &plan.sections[i];
+        let is_title = plan.title.as_ref().is_some_and(|t| t.heading == s.heading);
+        !is_title
+            && s.role == Some(Role::ProgressLog)
+            && !is_phase(plan, s)
+            && names_the_log(&s.key)
+            && s.key.split(' ').any(|w| w.ends_with("log"))
+            && !Content::of(plan, src, i).open
+    })
+}
+
 /// A phase heading ("Phase 1: Progress Dashboard") holds work, not a log.
 fn is_phase(plan: &Plan, s: &Section) -> bool {
     plan.phases.iter().any(|p| p.heading == s.heading)

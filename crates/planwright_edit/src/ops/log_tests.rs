@@ -272,6 +272,18 @@ fn a_check_list_is_never_the_log() {
     assert_eq!(log_at(src, "2026-01-10", "x", false), Err(OpError::NoLog));
     let created = log_at(src, "2026-01-10", "x", true).unwrap();
     assert!(created.starts_with(src), "{created}");
+    // A section named as the log that holds only a check list is the
+    // log the user means: refused, with or without --create, not doubled.
+    let src = "# Plan\n\n## Progress Log\n\n- [x] 2026-01-01: shipped x\n";
+    for create in [false, true] {
+        assert_eq!(
+            log_at(src, "2026-01-10", "x", create),
+            Err(OpError::ClosedLog {
+                heading: "## Progress Log".into(),
+                line: 3
+            })
+        );
+    }
     // A log section with a check list too takes the entry in its log.
     let src =
         "## Progress Log\n\n- [ ] write the summary\n\nEntries:\n\n- 2026-01-01: a\n\n## Next\n";

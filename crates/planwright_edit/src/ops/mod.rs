@@ -96,6 +96,12 @@ pub enum OpError {
     BadValue { style: &'static str, reason: String },
     #[error("the plan has no progress-log section; use --create to add one")]
     NoLog,
+    /// The log section holds a check list (where a line would read as a
+    /// task) or a table with no date column.
+    #[error(
+        "`{heading}` on line {line} holds a check list or a table without a date column, which `log` does not write into; add the entry by hand, or keep the log as a dated list or table"
+    )]
+    ClosedLog { heading: String, line: usize },
     #[error("`{date}` is not a date of the form YYYY-MM-DD")]
     BadDate { date: String },
     /// An entry of the log starts with a date in a form `log` does not
