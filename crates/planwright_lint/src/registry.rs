@@ -15,10 +15,14 @@ pub struct Rule {
     pub severity: Severity,
     pub default_enabled: bool,
     /// How the fixes its findings may carry apply (`lint --fix` takes the
-    /// safe ones); `None` when the rule never fixes. A rule may leave one
-    /// finding unfixed (PW502 does, where the fix would change the text's
-    /// meaning), so this says what `--fix` can do, not that it always will.
+    /// safe ones): the safest it offers, `None` when the rule never fixes.
+    /// A rule may leave one finding unfixed, so this says what `--fix` can
+    /// do, not that it always will.
     pub fix: Option<Applicability>,
+    /// Whether some findings' fix is unsafe although others' is safe
+    /// (PW502, where rewriting a marker would join two lists): those
+    /// need `--unsafe-fixes`.
+    pub sometimes_unsafe: bool,
     /// The rule file's source; [`Rule::doc`] extracts its `//!` comment.
     source: &'static str,
     pub(crate) check: fn(&Context<'_>, &mut Sink<'_>),
@@ -26,18 +30,22 @@ pub struct Rule {
 
 macro_rules! rule {
     ($code:literal, $name:literal, $severity:ident, $default:literal, $module:ident) => {
-        rule!(@ $code, $name, $severity, $default, $module, None)
+        rule!(@ $code, $name, $severity, $default, $module, None, false)
     };
     ($code:literal, $name:literal, $severity:ident, $default:literal, $module:ident, fix = $fix:ident) => {
-        rule!(@ $code, $name, $severity, $default, $module, Some(Applicability::$fix))
+        rule!(@ $code, $name, $severity, $default, $module, Some(Applicability::$fix), false)
     };
-    (@ $code:literal, $name:literal, $severity:ident, $default:literal, $module:ident, $fix:expr) => {
+    ($code:literal, $name:literal, $severity:ident, $default:literal, $module:ident, fix = Safe, sometimes = Unsafe) => {
+        rule!(@ $code, $name, $severity, $default, $module, Some(Applicability::Safe), true)
+    };
+    (@ $code:literal, $name:literal, $severity:ident, $default:literal, $module:ident, $fix:expr, $sometimes:literal) => {
         Rule {
             code: $code,
             name: $name,
             severity: Severity::$severity,
             default_enabled: $default,
             fix: $fix,
+            sometimes_unsafe: $sometimes,
             source: include_str!(concat!("rules/", stringify!($module), ".rs")),
             check: rules::$module::check,
         }
@@ -134,7 +142,8 @@ pub static RULES: &[Rule] = &[
         Info,
         false,
         mixed_list_markers,
-        fix = Safe
+        fix = Safe,
+        sometimes = Unsafe
     ),
     rule!(
         "PW601",
@@ -217,7 +226,7 @@ mod tests {
         for rule in RULES {
             let offers = |a: &str| rule.source.contains(&format!("Applicability::{a}"));
             // A rule whose fix is safe but in a case it names (PW502's
-            // lists that would join) declares it safe.
+            // lists that would join) declares it safe, sometimes unsafe.
             let found = if offers("Safe") {
                 Some(Applicability::Safe)
             } else if offers("Unsafe") {
@@ -226,6 +235,8 @@ mod tests {
                 None
             };
             assert_eq!(rule.fix, found, "{}", rule.code);
+            let both = offers("Safe") && offers("Unsafe");
+            assert_eq!(rule.sometimes_unsafe, both, "{}", rule.code);
         }
     }
 

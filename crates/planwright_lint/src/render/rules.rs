@@ -40,9 +40,14 @@ pub struct RuleDoc {
     /// Whether `lint --fix` (or `--fix --unsafe-fixes`, see `fix`) can fix
     /// its findings. Some findings may still be left to the author.
     pub fixable: bool,
-    /// The kind of fix it offers: `safe` ones are applied by `--fix`,
-    /// `unsafe` ones need `--unsafe-fixes`; `null` when it has none.
+    /// The kind of fix it offers, the safest where it offers both: `safe`
+    /// ones are applied by `--fix`, `unsafe` ones need `--unsafe-fixes`;
+    /// `null` when it has none.
     pub fix: Option<Applicability>,
+    /// Whether, besides its safe fixes, some findings' fix is unsafe and
+    /// needs `--unsafe-fixes` (PW502: a marker rewritten where two lists
+    /// would become one).
+    pub sometimes_unsafe: bool,
     /// The whole documentation, Markdown: what it does, why, an example,
     /// and how to fix it.
     pub documentation: String,
@@ -62,6 +67,7 @@ pub fn json(rules: &[&Rule]) -> String {
                 default_enabled: r.default_enabled,
                 fixable: r.fix.is_some(),
                 fix: r.fix,
+                sometimes_unsafe: r.sometimes_unsafe,
                 documentation: r.doc(),
             })
             .collect(),
@@ -136,6 +142,9 @@ pub fn documentation(rule: &Rule) -> String {
         "off by default"
     };
     let fix = match rule.fix {
+        Some(Applicability::Safe) if rule.sometimes_unsafe => {
+            ", fixable with --fix, some with --fix --unsafe-fixes"
+        }
         Some(Applicability::Safe) => ", fixable with --fix",
         Some(Applicability::Unsafe) => ", fixable with --fix --unsafe-fixes",
         None => "",
@@ -182,6 +191,10 @@ mod tests {
         assert!(documentation(pw501).starts_with(
             "PW501 uppercase-check-mark (info, off by default, fixable with --fix)\n"
         ));
+        let pw502 = rule_by_selector("PW502").unwrap();
+        assert!(documentation(pw502).starts_with(
+            "PW502 mixed-list-markers (info, off by default, fixable with --fix, some with --fix --unsafe-fixes)\n"
+        ));
     }
 
     #[test]
@@ -196,11 +209,16 @@ mod tests {
         assert_eq!(rule["default_enabled"], false);
         assert_eq!(rule["fixable"], true);
         assert_eq!(rule["fix"], "safe");
+        assert_eq!(rule["sometimes_unsafe"], false);
         assert_eq!(rule["summary"], pw501.summary());
         assert_eq!(rule["documentation"], pw501.doc());
         let pw101 = rule_by_selector("PW101").unwrap();
         let doc: serde_json::Value = serde_json::from_str(&json(&[pw101])).unwrap();
         assert_eq!(doc["rules"][0]["fixable"], false);
         assert!(doc["rules"][0]["fix"].is_null());
+        let pw502 = rule_by_selector("PW502").unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&json(&[pw502])).unwrap();
+        assert_eq!(doc["rules"][0]["fix"], "safe");
+        assert_eq!(doc["rules"][0]["sometimes_unsafe"], true);
     }
 }
