@@ -337,6 +337,19 @@ fn whole_run(
     if args.fix || args.diff {
         let outcome = lint_fix::apply(linted, args.unsafe_fixes, mode, settings, errors);
         if args.diff {
+            // An empty patch is no proof there is nothing to fix: say what
+            // --unsafe-fixes would add, as ruff does.
+            let held = if args.unsafe_fixes {
+                0
+            } else {
+                Summary::of(&linted.iter().map(Linted::report).collect::<Vec<_>>()).unsafe_fixable
+            };
+            if outcome.patch.is_empty() && held > 0 {
+                ewriteln!(
+                    "No safe fixes; {} with --diff --unsafe-fixes.",
+                    crate::output::count(held, "unsafe fix", "unsafe fixes"),
+                );
+            }
             return outcome.patch;
         }
         // `lint - --fix` prints the findings on standard error: a machine

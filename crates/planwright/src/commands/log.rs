@@ -26,6 +26,9 @@ pub fn run(args: &LogArgs) -> Result<ExitCode> {
         let change = append_log(plan, src, &entry).map_err(OpFailure::from)?;
         Ok((change, ()))
     })?;
-    crate::output::print(&format!("logged {date}: {}\n", args.message.trim()))?;
+    // The file keeps the message as typed; the terminal is shown its
+    // control characters, not handed them.
+    let shown = planwright_core::visible::visible(args.message.trim());
+    crate::output::print(&format!("logged {date}: {shown}\n"))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -573,3 +573,47 @@ fn a_run_that_finds_no_plan_says_so() {
     let out = planwright(&["lint", "docs"], dir.path());
     assert_eq!(stderr(&out), "");
 }
+
+#[test]
+fn unsafe_fixes_are_named_once_and_never_silently_held_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Rewriting `*` would join the two lists: PW502's fix is unsafe.
+    write(dir.path(), "plan.md", "# P\n\n- a\n- b\n\n* c\n");
+    let out = planwright(&["lint", "--select", "PW502", "plan.md"], dir.path());
+    let shown = stdout(&out);
+    assert!(
+        shown.contains("help: rewritten, the list would join the list next to it, or split from the markers that stay, so the fix is unsafe (fixable with --fix --unsafe-fixes: write `-`)\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.ends_with("Found 1 info in 1 file (1 fixable with --fix --unsafe-fixes).\n"),
+        "{shown}"
+    );
+    let diff = planwright(
+        &["lint", "--select", "PW502", "--diff", "plan.md"],
+        dir.path(),
+    );
+    assert_eq!(diff.status.code(), Some(0));
+    assert_eq!(stdout(&diff), "");
+    assert_eq!(
+        stderr(&diff),
+        "No safe fixes; 1 unsafe fix with --diff --unsafe-fixes.\n"
+    );
+    let unsafe_diff = planwright(
+        &[
+            "lint",
+            "--select",
+            "PW502",
+            "--diff",
+            "--unsafe-fixes",
+            "plan.md",
+        ],
+        dir.path(),
+    );
+    assert_eq!(stderr(&unsafe_diff), "");
+    assert!(
+        stdout(&unsafe_diff).contains("+- c\n"),
+        "{}",
+        stdout(&unsafe_diff)
+    );
+}

@@ -57,3 +57,17 @@ fn a_date_with_a_time_is_refused_not_cut() {
     );
     assert_eq!(after, text);
 }
+
+#[test]
+fn the_echo_shows_control_characters_the_file_keeps() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "# P\n\n## Progress Log\n\n- 2024-03-01: a\n";
+    std::fs::write(dir.path().join("plan.md"), text).expect("write");
+    let out = planwright(
+        &["log", "plan.md", "red\u{1b}[31m", "--date", "2024-03-02"],
+        dir.path(),
+    );
+    assert_eq!(stdout(&out), "logged 2024-03-02: red\u{241b}[31m\n");
+    let after = std::fs::read_to_string(dir.path().join("plan.md")).expect("read");
+    assert_eq!(after, format!("{text}- 2024-03-02: red\u{1b}[31m\n"));
+}

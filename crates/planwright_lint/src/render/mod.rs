@@ -176,11 +176,20 @@ impl Summary {
             [] => String::new(),
         };
         let mut line = format!("Found {counts} in {files}");
-        if self.fixable > 0 {
-            let _ = write!(line, " ({} fixable with --fix)", self.fixable);
-        }
-        if self.unsafe_fixable > 0 {
-            let _ = write!(line, " ({} more with --unsafe-fixes)", self.unsafe_fixable);
+        match (self.fixable, self.unsafe_fixable) {
+            (0, 0) => {}
+            (safe, 0) => {
+                let _ = write!(line, " ({safe} fixable with --fix)");
+            }
+            (0, more) => {
+                let _ = write!(line, " ({more} fixable with --fix --unsafe-fixes)");
+            }
+            (safe, more) => {
+                let _ = write!(
+                    line,
+                    " ({safe} fixable with --fix, {more} more with --unsafe-fixes)"
+                );
+            }
         }
         line.push('.');
         line

@@ -65,9 +65,9 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             });
             let (help, applicability) = if partial || would_join(ctx, list) {
                 (
-                    format!(
-                        "write `{expected}` (an unsafe fix: the list would join the list next to it, or split from the markers that stay)"
-                    ),
+                    // The renderer adds what the fix writes and how to
+                    // apply it.
+                    "rewritten, the list would join the list next to it, or split from the markers that stay, so the fix is unsafe".to_owned(),
                     Applicability::Unsafe,
                 )
             } else {
