@@ -93,7 +93,15 @@ pub fn escape_loose_markup(value: &str) -> String {
 /// backslash is borrowed, as nearly every value is.
 pub fn unescape_punctuation(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
-    if memchr::memchr(b'\\', b).is_none() {
+    // A value is a few words: a plain search (a byte loop on so few
+    // bytes) rules out a backslash for less than `memchr`'s setup, which
+    // pays on longer text.
+    let escapes = if b.len() <= 32 {
+        b.contains(&b'\\')
+    } else {
+        memchr::memchr(b'\\', b).is_some()
+    };
+    if !escapes {
         return Cow::Borrowed(text);
     }
     let mut spans = CodeSpans::new(b);
@@ -135,7 +143,7 @@ pub fn field_value(raw: &str) -> Cow<'_, str> {
 /// value with more inside (two spans, a link) or none.
 pub fn wrapper(old: &str) -> Option<&'static str> {
     // Nearly every value starts with none of them: read per field.
-    if !old.starts_with(['`', '*', '_']) {
+    if !matches!(old.as_bytes().first(), Some(b'`' | b'*' | b'_')) {
         return None;
     }
     ["`", "**", "__", "*", "_"].into_iter().find(|mark| {

@@ -33,135 +33,167 @@ pub(crate) fn scan_text_in(
     lines: &LineCache,
     out: &mut Vec<Placeholder>,
 ) {
-    let Some(text) = src.get(start..end) else {
-        return;
-    };
-    // The fast loop reads on past `end` into the rest of the source, so a
-    // short run is skipped in whole chunks too; what it finds there is
-    // left for the run that holds it.
-    let all = src.as_bytes();
-    let bytes = text.as_bytes();
-    let mut quotes = Quotes::default();
-    let mut at = start;
-    while at < end {
-        // Most text is prose: skip eight bytes at a time while no byte
-        // pair among them can open a slot (sixteen lookups, one branch),
-        // then look at the pair that can.
-        while at < end
-            && let Some(chunk) = all.get(at..at + 9)
-        {
-            let mut any = 0;
-            for k in 0..8 {
-                any |= OPENS[chunk[k] as usize] & FOLLOWS[chunk[k + 1] as usize];
-            }
-            if any != 0 {
-                break;
-            }
-            at += 8;
-        }
-        if at >= end {
-            break;
-        }
-        let i = at - start;
-        let next = bytes.get(i + 1).map_or(END, |&b| FOLLOWS[b as usize]);
-        // `\<Vec>`, `\[x]`, `\{a}`: an escaped opener is text, as written
-        // on purpose (and as `new` writes a title holding one).
-        if OPENS[bytes[i] as usize] & next == 0 || (at > 0 && all[at - 1] == b'\\') {
-            at += 1;
-            continue;
-        }
-        let found = match bytes[i] {
-            b'[' => bracket(
-                text,
-                i,
-                Some(Line {
-                    src,
-                    base: start,
-                    lines,
-                }),
-            ),
-            b'{' => brace(text, i, &mut quotes),
-            b'<' => angle(text, i),
-            b'$' => literal(text, i, "$ARGUMENTS", PlaceholderKind::Arguments),
-            b'X' | b'N' => estimate(text, i),
-            b'Y' => literal(text, i, "YYYY-MM-DD", PlaceholderKind::Date)
-                .or_else(|| literal(text, i, "YYYY-MM", PlaceholderKind::Date)),
-            b'M' => literal(text, i, "MM/DD/YYYY", PlaceholderKind::Date),
-            b'(' => literal(text, i, "(TBD)", PlaceholderKind::Tbd)
-                .or_else(|| literal(text, i, "(TBA)", PlaceholderKind::Tbd)),
-            b'T' => tbd_word(text, i),
-            _ => None,
-        };
-        match found {
-            Some((stop, kind, name)) => {
-                out.push(make(text, start, i, stop, kind, name));
-                at = start + stop;
-            }
-            None => at += 1,
-        }
+    // Most runs hold no byte that may open a slot: they are passed over
+    // here, before the set-up that reading one takes.
+    let at = skip_prose(src.as_bytes(), start, end);
+    if at < end {
+        scan_from(src, start, end, at, lines, out);
     }
 }
 
-// Where [`scan_text`] may find a slot, as byte pairs: a byte that opens
-// one (`OPENS`, a bit per opener) and the byte after it (`FOLLOWS`, the
-// openers it can continue). Capitals are common in prose and task ids
-// (`T001`), so only `TB`, `MM`, `YY`, `X `, `N ` and `(T` stop the scan;
-// brackets, braces, `<` and `$` stop it whatever follows. Segments are
-// short (a few words between markup), so table lookups beat SIMD
-// searches, whose setup costs more than the bytes they would skip
-// (measured).
-const ANY: u8 = 1;
-const T: u8 = 2;
-const M: u8 = 4;
-const Y: u8 = 8;
-const SPACE: u8 = 16;
-const PAREN: u8 = 32;
-/// What follows the last byte of a segment: only openers that need no
-/// particular next byte.
-const END: u8 = ANY;
+/// [`scan_text_in`] from `at`, the first byte of the run that may open a
+/// slot.
+#[inline(never)]
+fn scan_from(
+    src: &str,
+    start: usize,
+    end: usize,
+    mut at: usize,
+    lines: &LineCache,
+    out: &mut Vec<Placeholder>,
+) {
+    let Some(text) = src.get(start..end) else {
+        return;
+    };
+    let all = src.as_bytes();
+    let bytes = text.as_bytes();
+    let mut quotes = Quotes::default();
+    while at < end {
+        let i = at - start;
+        // Past the run's end no byte follows: only openers that need none.
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        // `\<Vec>`, `\[x]`, `\{a}`: an escaped opener is text, as written
+        // on purpose (and as `new` writes a title holding one).
+        let escaped = at > 0 && all[at - 1] == b'\\';
+        let found = if !may_open(bytes[i], next) || escaped {
+            None
+        } else {
+            match bytes[i] {
+                b'[' => bracket(
+                    text,
+                    i,
+                    Some(Line {
+                        src,
+                        base: start,
+                        lines,
+                    }),
+                ),
+                b'{' => brace(text, i, &mut quotes),
+                b'<' => angle(text, i),
+                b'$' => literal(text, i, "$ARGUMENTS", PlaceholderKind::Arguments),
+                b'X' | b'N' => estimate(text, i),
+                b'Y' => literal(text, i, "YYYY-MM-DD", PlaceholderKind::Date)
+                    .or_else(|| literal(text, i, "YYYY-MM", PlaceholderKind::Date)),
+                b'M' => literal(text, i, "MM/DD/YYYY", PlaceholderKind::Date),
+                b'(' => literal(text, i, "(TBD)", PlaceholderKind::Tbd)
+                    .or_else(|| literal(text, i, "(TBA)", PlaceholderKind::Tbd)),
+                b'T' => tbd_word(text, i),
+                _ => None,
+            }
+        };
+        at = match found {
+            Some((stop, kind, name)) => {
+                out.push(make(text, start, i, stop, kind, name));
+                start + stop
+            }
+            None => at + 1,
+        };
+        at = skip_prose(all, at, end);
+    }
+}
 
-static OPENS: [u8; 256] = {
-    let mut t = [0; 256];
-    t[b'[' as usize] = ANY;
-    t[b'{' as usize] = ANY;
-    t[b'<' as usize] = ANY;
-    t[b'$' as usize] = ANY;
-    t[b'T' as usize] = T;
-    t[b'M' as usize] = M;
-    t[b'Y' as usize] = Y;
-    t[b'X' as usize] = SPACE;
-    t[b'N' as usize] = SPACE;
-    t[b'(' as usize] = PAREN;
-    t
-};
+/// Where [`scan_text`] may find a slot: at a byte that opens one, and for
+/// capitals, only before the byte that continues it. Capitals are common
+/// in prose and task ids (`T001`), so only `TB`, `MM`, `YY`, `X `, `N `
+/// and `(T` stop the scan; brackets, braces, `<` and `$` stop it whatever
+/// follows (`next` is 0 past the end of a run). Written with `&` and `|`,
+/// not `&&` and `||`, so that [`first_opening`] compiles to vector
+/// compares.
+#[expect(
+    clippy::needless_bitwise_bool,
+    reason = "branch-free, so that the windows compile to vector compares"
+)]
+fn may_open(b: u8, next: u8) -> bool {
+    (b == b'[')
+        | (b == b'{')
+        | (b == b'<')
+        | (b == b'$')
+        | ((b == b'T') & (next == b'B'))
+        // `MM`, `YY`: one compare of the pair, not two of each byte.
+        | ((b == next) & ((b == b'M') | (b == b'Y')))
+        | (((b == b'X') | (b == b'N')) & (next == b' '))
+        | ((b == b'(') & (next == b'T'))
+}
 
-static FOLLOWS: [u8; 256] = {
-    let mut t = [ANY; 256];
-    t[b'B' as usize] |= T;
-    t[b'M' as usize] |= M;
-    t[b'Y' as usize] |= Y;
-    t[b' ' as usize] |= SPACE;
-    t[b'T' as usize] |= PAREN;
-    t
-};
+/// The first position from `at` on where [`first_opening`] finds a byte
+/// that may open a slot, or `end` (or past it) if none; where too few
+/// bytes of `all` are left to judge sixteen positions at once, `at` is
+/// returned as is, for the caller to judge byte by byte. The windows read
+/// on past `end` into the rest of the source, so a short run is judged in
+/// whole windows too; what they find there is left for the run that holds
+/// it.
+fn skip_prose(all: &[u8], mut at: usize, end: usize) -> usize {
+    let stop = end.min(all.len().saturating_sub(WINDOW));
+    while at < stop {
+        match first_opening(&all[at..=at + WINDOW]) {
+            Some(k) => return at + k,
+            None => at += WINDOW,
+        }
+    }
+    at
+}
+
+/// Positions [`first_opening`] judges at once.
+const WINDOW: usize = 16;
+
+/// The first of the `WINDOW` positions of `window` (which holds the byte
+/// after them too) where [`may_open`] holds. Fixed-size arrays and a
+/// branch-free body let the compiler judge all sixteen in a few vector
+/// instructions (SSE2, which every x86-64 has): about four instructions
+/// a byte, where a table lookup per byte pair took five, and a SIMD
+/// search (`memchr`) has too few bytes in a run to repay its setup.
+fn first_opening(window: &[u8]) -> Option<usize> {
+    let (Some(bytes), Some(next)) = (
+        window.first_chunk::<WINDOW>(),
+        window.get(1..).and_then(<[u8]>::first_chunk::<WINDOW>),
+    ) else {
+        return None;
+    };
+    let mut hits = [0u8; WINDOW];
+    for k in 0..WINDOW {
+        hits[k] = u8::from(may_open(bytes[k], next[k]));
+    }
+    let hits = u128::from_le_bytes(hits);
+    (hits != 0).then(|| hits.trailing_zeros() as usize / 8)
+}
 
 /// Placeholders in inline code or a fenced block. Code is full of braces and
 /// brackets, so only template-only shapes count: `{{UPPER_NAME}}` anywhere, a
 /// `$ARGUMENTS`, or code whose whole content is one `[...]`/`{...}` slot.
 pub(crate) fn scan_code(text: &str, base: usize, out: &mut Vec<Placeholder>) {
-    let trimmed = text.trim();
-    let lead = text.len() - text.trim_start().len();
-    if !trimmed.contains('\n') {
-        let whole = match trimmed.as_bytes().first() {
-            Some(b'[') => bracket(trimmed, 0, None),
-            Some(b'{') => brace(trimmed, 0, &mut Quotes::default())
-                .filter(|(_, k, _)| *k != PlaceholderKind::DoubleBrace),
-            _ => None,
-        };
-        if let Some((end, kind, name)) = whole.filter(|(end, ..)| *end == trimmed.len()) {
-            out.push(make(trimmed, base + lead, 0, end, kind, name));
-            return;
+    // Most code holds no slot: the whole is judged only when it opens with
+    // a bracket or brace.
+    let from_first = text.trim_start();
+    if let Some(b'[' | b'{') = from_first.as_bytes().first() {
+        let trimmed = from_first.trim_end();
+        let lead = text.len() - from_first.len();
+        if !trimmed.contains('\n') {
+            let whole = match trimmed.as_bytes().first() {
+                Some(b'[') => bracket(trimmed, 0, None),
+                Some(b'{') => brace(trimmed, 0, &mut Quotes::default())
+                    .filter(|(_, k, _)| *k != PlaceholderKind::DoubleBrace),
+                _ => None,
+            };
+            if let Some((end, kind, name)) = whole.filter(|(end, ..)| *end == trimmed.len()) {
+                out.push(make(trimmed, base + lead, 0, end, kind, name));
+                return;
+            }
         }
+    }
+    // Inline code is a few bytes, most with neither byte: a byte loop rules
+    // it out for less than `memchr`'s setup.
+    if text.len() <= SHORT && !text.bytes().any(|b| b == b'{' || b == b'$') {
+        return;
     }
     let mut next = 0;
     for i in memchr::memchr2_iter(b'{', b'$', text.as_bytes()) {
@@ -188,6 +220,9 @@ pub(crate) fn scan_code(text: &str, base: usize, out: &mut Vec<Placeholder>) {
         }
     }
 }
+
+/// Up to this many bytes, a byte loop finds a byte for less than `memchr`.
+const SHORT: usize = 32;
 
 type Found = Option<(usize, PlaceholderKind, Option<Text>)>;
 
@@ -280,8 +315,17 @@ fn closing(text: &str, open_at: usize, close: u8, nest: u8) -> Option<usize> {
 }
 
 /// Markers and attributes that look like `[...]` but are not slots.
+/// `inner` comes trimmed.
 fn is_not_bracket_slot(inner: &str) -> bool {
-    let inner = inner.trim().as_bytes();
+    let inner = inner.as_bytes();
+    // Each marker starts with one of four letters: most brackets are ruled
+    // out by their first byte, before ten comparisons.
+    if !inner
+        .first()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), b'p' | b's' | b'o' | b'e'))
+    {
+        return false;
+    }
     [
         "priority:",
         "p0",
@@ -344,10 +388,16 @@ fn bracket(text: &str, i: usize, line: Option<Line<'_>>) -> Found {
     if !(first.is_alphabetic() || first == '#') || is_not_bracket_slot(trimmed) {
         return None;
     }
-    if trimmed.contains(['"', '=', '`']) {
+    // Bytes, not chars: these are ASCII, which no byte of a longer
+    // character can be.
+    if trimmed.bytes().any(|b| matches!(b, b'"' | b'=' | b'`')) {
         return None;
     }
-    let letters = trimmed.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = if trimmed.is_ascii() {
+        trimmed.bytes().filter(u8::is_ascii_alphabetic).count()
+    } else {
+        trimmed.chars().filter(|c| c.is_alphabetic()).count()
+    };
     let accepted = if is_lower_word_list(trimmed) {
         // `[admin, editor]`: values, listed as one lower-case word is a
         // reference (below); a slot only as a field's whole value

@@ -75,16 +75,59 @@ const CHOICE_WORDS: &[&str] = &[
     "at risk",
 ];
 
+/// What each byte is to [`is_choice_list`]: a separator, a byte an
+/// option may hold (letters, digits, ` `, `-`, `_`, white space that
+/// trimming drops, and any byte outside ASCII, judged by characters
+/// later), or one no option may hold.
+const NOT_IN_OPTION: u8 = 0;
+const IN_OPTION: u8 = 1;
+const PIPE: u8 = 2;
+const SLASH: u8 = 3;
+
+static CHOICE_BYTES: [u8; 256] = {
+    let mut t = [NOT_IN_OPTION; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if !b.is_ascii()
+            || b.is_ascii_alphanumeric()
+            || matches!(b, b' ' | b'-' | b'_' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+        {
+            t[c] = IN_OPTION;
+        }
+        c += 1;
+    }
+    t[b'|' as usize] = PIPE;
+    t[b'/' as usize] = SLASH;
+    t
+};
+
 pub(crate) fn is_choice_list(value: &str) -> bool {
-    if memchr::memchr2(b'|', b'/', value.as_bytes()).is_none() {
+    let bytes = value.as_bytes();
+    // A long value (prose in a cell) is ruled out by `memchr` when it has
+    // no separator; a short one is read byte by byte below, for less than
+    // `memchr`'s setup.
+    if bytes.len() > 32 && memchr::memchr2(b'|', b'/', bytes).is_none() {
         return false;
     }
-    let sep = if value.contains(" | ") {
-        '|'
-    } else if value.contains('/') {
-        '/'
-    } else {
-        return false;
+    // One pass finds the separators and rules out most values with one
+    // (paths, URLs, prose) by an ASCII byte no option may hold: a mark
+    // (`✅ Done`) is never ASCII, so whatever its removal leaves holds the
+    // same ASCII bytes. A `/` in a `|` list, or a `|` in a `/` list, is
+    // such a byte too.
+    let (mut pipe, mut slash) = (false, false);
+    for &c in bytes {
+        match CHOICE_BYTES[c as usize] {
+            PIPE => pipe = true,
+            SLASH => slash = true,
+            IN_OPTION => {}
+            _ => return false,
+        }
+    }
+    let sep = match (pipe, slash) {
+        (true, false) if bytes.windows(3).any(|w| w == b" | ") => '|',
+        (false, true) => '/',
+        _ => return false,
     };
     // Walked again for each test rather than collected: this runs on every
     // field value, and the collection and lower-cased copies were most of
@@ -132,7 +175,7 @@ fn without_mark(option: &str) -> &str {
 }
 
 /// Whether `word` is one of [`CHOICE_WORDS`], in any case.
-fn is_choice_word(word: &str) -> bool {
+pub(super) fn is_choice_word(word: &str) -> bool {
     if word.is_ascii() {
         CHOICE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
     } else {

@@ -382,3 +382,131 @@ fn one_word_set_off_by_emphasis_is_a_term() {
         assert_eq!(kinds(text).len(), 1, "{text:?}");
     }
 }
+
+#[test]
+fn windows_find_the_first_byte_that_may_open_a_slot() {
+    // The tables the scan used before it judged sixteen bytes at once:
+    // a byte that opens a slot, and the openers the next byte continues.
+    let opens = |b: u8| match b {
+        b'[' | b'{' | b'<' | b'$' => 1,
+        b'T' => 2,
+        b'M' => 4,
+        b'Y' => 8,
+        b'X' | b'N' => 16,
+        b'(' => 32,
+        _ => 0,
+    };
+    let follows = |b: u8| {
+        1 | match b {
+            b'B' => 2,
+            b'M' => 4,
+            b'Y' => 8,
+            b' ' => 16,
+            b'T' => 32,
+            _ => 0,
+        }
+    };
+    for b in 0..=255u8 {
+        for n in 0..=255u8 {
+            let expected = opens(b) & follows(n) != 0;
+            assert_eq!(may_open(b, n), expected, "{b} {n}");
+            for k in [0, 7, 15] {
+                let mut window = [b'a'; WINDOW + 1];
+                window[k] = b;
+                window[k + 1] = n;
+                let first = (0..WINDOW).find(|&j| may_open(window[j], window[j + 1]));
+                assert_eq!(first_opening(&window), first, "{b} {n} at {k}");
+            }
+        }
+        // Past the end of a run only openers that need no next byte count.
+        assert_eq!(may_open(b, 0), opens(b) & 1 != 0, "{b} at the end");
+    }
+}
+
+/// `is_choice_list` as it was before its one-pass pre-check, to hold the
+/// pre-check to the same answers.
+fn choice_list_by_splitting(value: &str) -> bool {
+    let without_mark = |option: &str| -> String {
+        if option.as_bytes().first().is_none_or(u8::is_ascii) {
+            return option.to_string();
+        }
+        let mark = option
+            .find(|c: char| c.is_ascii() || c.is_alphanumeric())
+            .unwrap_or(option.len());
+        match option[mark..].strip_prefix(' ') {
+            Some(rest) if mark > 0 => rest.trim_start().to_string(),
+            _ => option.to_string(),
+        }
+    };
+    let sep = if value.contains(" | ") {
+        '|'
+    } else if value.contains('/') {
+        '/'
+    } else {
+        return false;
+    };
+    let alternatives: Vec<String> = value.split(sep).map(|a| without_mark(a.trim())).collect();
+    let count = alternatives.len();
+    if count < 2 {
+        return false;
+    }
+    let well_formed = alternatives.iter().all(|a| {
+        !a.is_empty()
+            && a.len() <= 24
+            && a.split_whitespace().count() <= 3
+            && a.chars().next().is_some_and(char::is_alphanumeric)
+            && a.chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_')
+    });
+    if !well_formed {
+        return false;
+    }
+    let known = alternatives
+        .iter()
+        .filter(|a| super::super::inline_choice::is_choice_word(a))
+        .count();
+    if sep == '|' {
+        return count >= 3 || known >= 1;
+    }
+    let single_letters = alternatives.iter().all(|a| a.len() == 1);
+    known == count || (count >= 3 && (known >= 2 || single_letters))
+}
+
+#[test]
+fn the_choice_list_pre_check_rules_out_only_what_splitting_would() {
+    let pieces = [
+        "Low",
+        "high",
+        "x",
+        " ",
+        "|",
+        "/",
+        " | ",
+        ".",
+        "✅ ",
+        "\t",
+        "\u{b}",
+        "-",
+        "_",
+        "1",
+        ":",
+        "In Progress",
+        "é",
+        "\u{a0}",
+    ];
+    let mut values = vec![String::new()];
+    for _ in 0..4 {
+        let longer: Vec<String> = values
+            .iter()
+            .flat_map(|v| pieces.iter().map(move |p| format!("{v}{p}")))
+            .collect();
+        values.extend(longer);
+    }
+    for value in &values {
+        assert_eq!(
+            is_choice_list(value),
+            choice_list_by_splitting(value),
+            "{value:?}"
+        );
+    }
+}
