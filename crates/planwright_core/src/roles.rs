@@ -79,8 +79,14 @@ struct Table {
     /// Most words in any phrase: the widest window worth looking up.
     max_words: usize,
     /// Words that begin some phrase: only windows starting with one of
-    /// them are worth building and hashing.
-    first_words: rustc_hash::FxHashSet<String>,
+    /// them are worth building and hashing. Each with the sizes, in words,
+    /// of its phrases of at most [`MAX_PHRASE_WORDS`] words (bit `k` for
+    /// `k + 1` words): no other window from it can match.
+    first_words: rustc_hash::FxHashMap<String, u16>,
+    /// For each byte, the lengths (bit `len`, 63 for longer) of the first
+    /// words that open with it: most words of a heading open no phrase,
+    /// and this tells so without hashing them.
+    first_word_lens: [u64; 256],
     /// Phrases in scripts written without spaces ("风险评估"), longest
     /// first, with their roles.
     unspaced_phrases: Vec<(crate::model::Text, Role)>,
@@ -91,6 +97,19 @@ struct Table {
 }
 
 impl Table {
+    /// The sizes of the phrases `word` opens (see `first_words`), 0 for a
+    /// word that opens none.
+    fn phrase_sizes(&self, word: &str) -> u16 {
+        let gate = word
+            .as_bytes()
+            .first()
+            .is_none_or(|&b| self.first_word_lens[usize::from(b)] >> word.len().min(63) & 1 != 0);
+        if !gate {
+            return 0;
+        }
+        self.first_words.get(word).copied().unwrap_or(0)
+    }
+
     fn unspaced(&self) -> &aho_corasick::AhoCorasick {
         self.unspaced.get_or_init(|| {
             aho_corasick::AhoCorasick::builder()
@@ -112,7 +131,8 @@ fn table() -> &'static Table {
         let mut exact = rustc_hash::FxHashMap::default();
         let mut unspaced = Vec::new();
         let mut max_words = 1;
-        let mut first_words = rustc_hash::FxHashSet::default();
+        let mut first_words = rustc_hash::FxHashMap::<String, u16>::default();
+        let mut first_word_lens = [0u64; 256];
         let mut roles: Vec<_> = raw.into_iter().collect();
         // Deterministic when two roles list one phrase: the first name wins.
         roles.sort_by(|a, b| a.0.cmp(&b.0));
@@ -123,7 +143,15 @@ fn table() -> &'static Table {
             for phrase in languages.into_values().flatten() {
                 let norm = normalize_heading(&phrase);
                 max_words = max_words.max(norm.split(' ').count()).min(MAX_PHRASE_WORDS);
-                first_words.insert(norm.split(' ').next().unwrap_or_default().to_owned());
+                let first = norm.split(' ').next().unwrap_or_default();
+                let sizes = first_words.entry(first.to_owned()).or_default();
+                let words = norm.split(' ').count();
+                if words <= MAX_PHRASE_WORDS {
+                    *sizes |= 1 << (words - 1);
+                }
+                if let Some(&b) = first.as_bytes().first() {
+                    first_word_lens[usize::from(b)] |= 1 << first.len().min(63);
+                }
                 if !norm.is_ascii() && !norm.contains(' ') {
                     unspaced.push((norm.clone(), role));
                 }
@@ -135,6 +163,7 @@ fn table() -> &'static Table {
             exact,
             max_words,
             first_words,
+            first_word_lens,
             unspaced_phrases: unspaced,
             unspaced: OnceLock::new(),
         }
@@ -230,24 +259,37 @@ fn resolve_words(norm: &str) -> Option<Role> {
     // nothing is allocated per heading.
     let mut best: Option<(usize, usize, Role)> = None;
     let mut start = 0;
+    // Words are short: a byte loop finds their ends for less than a
+    // `memchr` call costs.
+    let word_end = |b: &[u8], from: usize| {
+        b[from..]
+            .iter()
+            .position(|&c| c == b' ')
+            .map_or(b.len(), |e| from + e)
+    };
     while start < norm.len() {
         let rest = &norm[start..];
-        let first_end = memchr::memchr(b' ', rest.as_bytes()).unwrap_or(rest.len());
-        if table.first_words.contains(&rest[..first_end]) {
-            // Ends of the windows of 1, 2, … `max_words` words from here.
+        let first_end = word_end(rest.as_bytes(), 0);
+        let sizes = table.phrase_sizes(&rest[..first_end]);
+        if sizes != 0 {
+            // Ends of the windows of 1, 2, … words from here, up to the
+            // most words of a phrase this word opens.
+            let most = (u16::BITS - sizes.leading_zeros()) as usize;
             let mut ends = [0usize; MAX_PHRASE_WORDS];
             let mut n = 0;
             let mut end = first_end;
-            while n < table.max_words {
+            while n < most.min(table.max_words) {
                 ends[n] = end;
                 n += 1;
                 if end == rest.len() {
                     break;
                 }
-                end = memchr::memchr(b' ', &rest.as_bytes()[end + 1..])
-                    .map_or(rest.len(), |e| end + 1 + e);
+                end = word_end(rest.as_bytes(), end + 1);
             }
             for size in (1..=n).rev() {
+                if sizes & (1 << (size - 1)) == 0 {
+                    continue;
+                }
                 let key = &rest[..ends[size - 1]];
                 if let Some(&role) = table.exact.get(key) {
                     if best.is_none_or(|(w, len, _)| (size, key.len()) > (w, len)) {
@@ -276,11 +318,7 @@ fn resolve_words(norm: &str) -> Option<Role> {
 /// Lower case, numbers and punctuation dropped, `&`/`+` read as "and",
 /// single spaces.
 pub fn normalize_heading(title: &str) -> crate::model::Text {
-    if title.is_ascii() {
-        normalize_ascii_heading(title.as_bytes())
-    } else {
-        normalize_heading_chars(title)
-    }
+    normalize_heading_bytes(title).unwrap_or_else(|| normalize_heading_chars(title))
 }
 
 fn normalize_heading_chars(title: &str) -> crate::model::Text {
@@ -306,25 +344,100 @@ fn normalize_heading_chars(title: &str) -> crate::model::Text {
     out.finish()
 }
 
-/// [`normalize_heading`] byte by byte, for the headings that are all
-/// ASCII: decoding and re-encoding characters was most of its cost.
-fn normalize_ascii_heading(title: &[u8]) -> crate::model::Text {
-    let mut out = TextBuf::default();
+/// [`normalize_heading_chars`] a byte at a time into a stack buffer, with
+/// only the bytes that open a non-ASCII character decoded: decoding and
+/// re-encoding every character, then pushing each with its checks, was
+/// most of its cost (every heading is normalised, one in eight with a
+/// dash or an emoji in it). `None` when the key would outgrow the buffer:
+/// the character path takes those.
+fn normalize_heading_bytes(title: &str) -> Option<crate::model::Text> {
+    // What each byte writes: its lower case for a letter (`LETTER` or
+    // above), nothing for the bytes that only separate words (`GAP`); `AND`
+    // for `&` and `+` (read as the word "and"), `WIDE` for the first byte
+    // of a non-ASCII character, which is decoded, and `REST` for its
+    // other bytes, which were read with it.
+    const GAP: u8 = 0;
+    const AND: u8 = 1;
+    const WIDE: u8 = 2;
+    const REST: u8 = 3;
+    const LETTER: u8 = b'a';
+    const KEY_BYTE: [u8; 256] = {
+        let mut table = [GAP; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            table[b] = if byte.is_ascii_alphabetic() {
+                byte.to_ascii_lowercase()
+            } else if byte == b'&' || byte == b'+' {
+                AND
+            } else if byte >= 0xC0 {
+                WIDE
+            } else if byte >= 0x80 {
+                REST
+            } else {
+                GAP
+            };
+            b += 1;
+        }
+        table
+    };
+    let mut buf = [0u8; 128];
+    let mut n = 0;
     let mut pending_space = false;
-    for &b in title {
-        if b == b'&' || b == b'+' {
-            push_word(&mut out, &mut pending_space, "and");
-        } else if b.is_ascii_alphabetic() {
-            if pending_space && !out.is_empty() {
-                out.push_ascii(b' ');
+    for (i, &b) in title.as_bytes().iter().enumerate() {
+        let k = KEY_BYTE[usize::from(b)];
+        if k >= LETTER {
+            if n + 2 > buf.len() {
+                return None;
+            }
+            if pending_space && n > 0 {
+                buf[n] = b' ';
+                n += 1;
             }
             pending_space = false;
-            out.push_ascii(b.to_ascii_lowercase());
-        } else {
-            pending_space = true;
+            buf[n] = k;
+            n += 1;
+            continue;
+        }
+        match k {
+            GAP => pending_space = true,
+            AND => {
+                if n + 4 > buf.len() {
+                    return None;
+                }
+                if n > 0 {
+                    buf[n] = b' ';
+                    n += 1;
+                }
+                buf[n..n + 3].copy_from_slice(b"and");
+                n += 3;
+                pending_space = true;
+            }
+            WIDE => {
+                let c = title[i..].chars().next()?;
+                if !c.is_alphabetic() {
+                    pending_space = true;
+                    continue;
+                }
+                // A space and a lower case of up to three characters.
+                if n + 13 > buf.len() {
+                    return None;
+                }
+                if pending_space && n > 0 {
+                    buf[n] = b' ';
+                    n += 1;
+                }
+                pending_space = false;
+                for l in c.to_lowercase() {
+                    n += l.encode_utf8(&mut buf[n..]).len();
+                }
+            }
+            _ => {}
         }
     }
-    out.finish()
+    // Only whole characters were written.
+    let key = std::str::from_utf8(&buf[..n]).ok()?;
+    Some(crate::model::Text::from(key))
 }
 
 fn push_word(out: &mut TextBuf, pending_space: &mut bool, word: &str) {
@@ -343,7 +456,17 @@ mod tests {
         #[test]
         fn ascii_headings_normalise_as_characters_do(title in "[ -~]{0,90}") {
             proptest::prop_assert_eq!(
-                normalize_ascii_heading(title.as_bytes()),
+                normalize_heading(&title),
+                normalize_heading_chars(&title)
+            );
+        }
+
+        // Any characters, upper-case ones that lower to several too
+        // (`İ`), and keys long enough to outgrow the byte path's buffer.
+        #[test]
+        fn headings_normalise_as_characters_do(title in "(\\PC|İ|&|É|ẞ){0,140}") {
+            proptest::prop_assert_eq!(
+                normalize_heading(&title),
                 normalize_heading_chars(&title)
             );
         }

@@ -6,10 +6,10 @@ use super::Text;
 /// Lower-case a field or variable name and fold spaces, `-` and `/` to `_`, so
 /// `Feature ID`, `feature-id` and `FEATURE_ID` are one name.
 pub fn normalize_key(key: &str) -> Text {
-    if key.is_ascii() {
+    if key.is_ascii() && key.len() <= 64 {
         normalize_ascii_key(key.as_bytes())
     } else {
-        normalize_key_chars(key)
+        normalize_key_bytes(key).unwrap_or_else(|| normalize_key_chars(key))
     }
 }
 
@@ -37,31 +37,121 @@ fn normalize_key_chars(key: &str) -> Text {
     out.finish()
 }
 
-/// [`normalize_key`] byte by byte, for the keys that are all ASCII (nearly
-/// all): decoding and re-encoding characters was most of its cost.
+/// [`normalize_key`] of an ASCII key of at most 64 bytes, byte by byte:
+/// nearly all keys are such, and this loop, which needs no check on
+/// what it writes, is cheaper than [`normalize_key_bytes`]'s.
 fn normalize_ascii_key(key: &[u8]) -> Text {
+    // Lower case for a letter or digit, 0 for a separator.
+    const KEY_BYTE: [u8; 256] = {
+        let mut table = [0u8; 256];
+        let mut b = 0;
+        while b < 128 {
+            let byte = b as u8;
+            if byte.is_ascii_alphanumeric() {
+                table[b] = byte.to_ascii_lowercase();
+            }
+            b += 1;
+        }
+        table
+    };
     // The name is never longer than the key (a run of separators becomes
-    // at most one `_`), so a key that fits the buffer needs no checks.
+    // at most one `_`), which the caller keeps to the buffer's size.
     let mut buf = [0u8; 64];
-    if key.len() > buf.len() {
-        return normalize_key_chars(std::str::from_utf8(key).unwrap_or_default());
-    }
     let mut n = 0;
     let mut gap = false;
     for &b in key {
-        if b.is_ascii_alphanumeric() {
+        let k = KEY_BYTE[usize::from(b)];
+        if k == 0 {
+            gap = true;
+            continue;
+        }
+        if gap && n > 0 {
+            buf[n] = b'_';
+            n += 1;
+        }
+        gap = false;
+        buf[n] = k;
+        n += 1;
+    }
+    Text::from(std::str::from_utf8(&buf[..n]).unwrap_or_default())
+}
+
+/// [`normalize_key_chars`] a byte at a time into a stack buffer, with only
+/// the bytes that open a non-ASCII character decoded: decoding and
+/// re-encoding every character was most of its cost. `None` when the
+/// name would outgrow the buffer: the character path takes those.
+fn normalize_key_bytes(key: &str) -> Option<Text> {
+    // What each byte writes: its lower case for a letter or digit (`DIGIT`
+    // or above), nothing for the rest (`GAP`), but for the first byte of
+    // a non-ASCII character (`WIDE`), which is decoded, and its other
+    // bytes (`REST`), which were read with it. A table is one load a
+    // byte, where the class tests and the case fold branched.
+    const GAP: u8 = 0;
+    const WIDE: u8 = 1;
+    const REST: u8 = 2;
+    const DIGIT: u8 = b'0';
+    const KEY_BYTE: [u8; 256] = {
+        let mut table = [GAP; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            table[b] = if byte.is_ascii_alphanumeric() {
+                byte.to_ascii_lowercase()
+            } else if byte >= 0xC0 {
+                WIDE
+            } else if byte >= 0x80 {
+                REST
+            } else {
+                GAP
+            };
+            b += 1;
+        }
+        table
+    };
+    let mut buf = [0u8; 128];
+    let mut n = 0;
+    let mut gap = false;
+    for (i, &b) in key.as_bytes().iter().enumerate() {
+        let k = KEY_BYTE[usize::from(b)];
+        if k >= DIGIT {
+            if n + 2 > buf.len() {
+                return None;
+            }
             if gap && n > 0 {
                 buf[n] = b'_';
                 n += 1;
             }
             gap = false;
-            buf[n] = b.to_ascii_lowercase();
+            buf[n] = k;
             n += 1;
-        } else {
-            gap = true;
+            continue;
+        }
+        match k {
+            GAP => gap = true,
+            WIDE => {
+                let c = key[i..].chars().next()?;
+                if !c.is_alphanumeric() {
+                    gap = true;
+                    continue;
+                }
+                // A `_` and a lower case of up to three characters.
+                if n + 13 > buf.len() {
+                    return None;
+                }
+                if gap && n > 0 {
+                    buf[n] = b'_';
+                    n += 1;
+                }
+                gap = false;
+                for l in c.to_lowercase() {
+                    n += l.encode_utf8(&mut buf[n..]).len();
+                }
+            }
+            _ => {}
         }
     }
-    Text::from(std::str::from_utf8(&buf[..n]).unwrap_or_default())
+    // Only whole characters were written.
+    Some(Text::from(std::str::from_utf8(&buf[..n]).ok()?))
 }
 
 /// Builds a [`Text`] a character at a time in a stack buffer, for the
@@ -85,17 +175,6 @@ impl Default for TextBuf {
 }
 
 impl TextBuf {
-    /// One ASCII byte: the common case, without UTF-8 encoding.
-    pub(crate) fn push_ascii(&mut self, b: u8) {
-        debug_assert!(b.is_ascii());
-        if self.spill.is_empty() && self.len < self.bytes.len() {
-            self.bytes[self.len] = b;
-            self.len += 1;
-        } else {
-            self.push(char::from(b));
-        }
-    }
-
     pub(crate) fn push(&mut self, c: char) {
         if self.spill.is_empty() {
             let n = c.len_utf8();
@@ -137,13 +216,17 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        // Longer than the 64-byte stack buffer too, so the spill is covered.
+        // Longer than the stack buffers too (`TextBuf`'s and the byte
+        // path's), so the spill and the fallback are covered.
         #[test]
-        fn ascii_keys_normalise_as_characters_do(key in "[ -~]{0,90}") {
-            proptest::prop_assert_eq!(
-                normalize_ascii_key(key.as_bytes()),
-                normalize_key_chars(&key)
-            );
+        fn ascii_keys_normalise_as_characters_do(key in "[ -~]{0,160}") {
+            proptest::prop_assert_eq!(normalize_key(&key), normalize_key_chars(&key));
+        }
+
+        // Any characters, upper-case ones that lower to several too (`İ`).
+        #[test]
+        fn keys_normalise_as_characters_do(key in "(\\PC|İ|É|ẞ|_){0,90}") {
+            proptest::prop_assert_eq!(normalize_key(&key), normalize_key_chars(&key));
         }
     }
 

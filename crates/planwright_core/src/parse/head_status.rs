@@ -58,12 +58,18 @@ pub(super) fn trailing(title: &str) -> Option<(&str, &str)> {
         }
     }
     // A mark and what follows it: `✅`, `✅ Done`, `✅ Complete (2025-01-10)`.
-    // Marks are not ASCII: only such characters are tried (most heads
-    // have none, and this runs for every phase).
-    let first_mark = title
-        .char_indices()
-        .filter(|(_, c)| !c.is_ascii())
-        .find_map(|(at, _)| Some((at, *MARKS.iter().find(|m| title[at..].starts_with(**m))?)));
+    // Marks are not ASCII: only such characters are tried, and only in a
+    // head that has any (most have none, and this runs for every phase).
+    let first_mark = (!title.is_ascii())
+        .then(|| {
+            title
+                .char_indices()
+                .filter(|(_, c)| !c.is_ascii())
+                .find_map(|(at, _)| {
+                    Some((at, *MARKS.iter().find(|m| title[at..].starts_with(**m))?))
+                })
+        })
+        .flatten();
     if let Some((at, mark)) = first_mark {
         let rest = title[at + mark.len()..].trim();
         if rest.is_empty() || is_status(remark_cut(rest)) {
@@ -71,6 +77,9 @@ pub(super) fn trailing(title: &str) -> Option<(&str, &str)> {
         }
     }
     // A dash between spaces and a status word: `Docs — DONE`, `Docs - Complete`.
+    // Most heads have no dash (`-`, or the 0xE2 that opens `–` and `—`): a
+    // byte search says so for less than decoding the head from its end.
+    memchr::memchr2(b'-', 0xE2, title.as_bytes())?;
     let at = title.rfind(['-', '–', '—'])?;
     let dash = title[at..].chars().next().map_or(1, char::len_utf8);
     let (before, rest) = (&title[..at], &title[at + dash..]);

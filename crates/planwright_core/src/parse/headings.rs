@@ -44,7 +44,8 @@ impl Builder<'_> {
         // The words still say what the tasks right under the heading are,
         // the title's too (`# Launch Checklist`); a heading that says
         // nothing of them goes on with its section's kind.
-        self.kind_hint = self.heading_kind(role, &key, title, plain);
+        let phase_head = items::phase_head(title);
+        self.kind_hint = self.heading_kind(role, &key, title, plain, phase_head.is_some());
         self.section_kinds.push(self.kind_hint);
         let titles_plan = level == 1 && self.plan.title.is_none();
         let heading = heading_range(self.src, r);
@@ -67,7 +68,7 @@ impl Builder<'_> {
         if level == 1 && self.plan.title.is_none() {
             self.plan.title = Some(make_title(self.src, heading, plain));
         }
-        if let Some(head) = items::phase_head(title) {
+        if let Some(head) = phase_head {
             // `### Phase 2` after `**Phase 1**` is its sibling, not a part.
             if let Some(p) = self.phases.last()
                 && p.bold
@@ -376,6 +377,10 @@ pub(super) fn heading_range(src: &str, r: TextRange) -> TextRange {
 /// `**Step 1 – Title**` or `**Phase 2: Build**` at the start of `text`.
 pub(super) fn bold_phase(text: &str) -> Option<items::PhaseHead> {
     let inner = text.trim_start().strip_prefix("**")?;
+    // Most bold openings name no phase (`**Owner**:`): its first word
+    // says so before the closing `**` is searched for. The bold's text
+    // opens as `inner` does, so what rules out one rules out the other.
+    items::phase_word_start(inner)?;
     let close = meta::find_double_star(inner)?;
     let head = items::phase_head(&inner[..close])?;
     (head.kind == PhaseKind::Step
@@ -441,12 +446,14 @@ pub(super) struct Bracket {
 /// nest or fail to close.
 pub(super) fn dependency_brackets(text: &str) -> impl Iterator<Item = Bracket> + '_ {
     let mut last_open = None;
-    text.char_indices().filter_map(move |(i, c)| match c {
-        '(' => {
+    // Brackets are ASCII: their bytes are found without decoding the
+    // characters around them, and no other character holds such a byte.
+    text.bytes().enumerate().filter_map(move |(i, b)| match b {
+        b'(' => {
             last_open = Some(i);
             None
         }
-        ')' => last_open
+        b')' => last_open
             .take()
             .and_then(|open| verb_bracket(text, open, i)),
         _ => None,

@@ -27,7 +27,8 @@ pub(crate) fn check_box(after_marker: &str) -> Option<CheckBox> {
     let lead = after_marker.len() - after_marker.trim_start_matches([' ', '\t']).len();
     // Five columns or more after the marker make the item's content an
     // indented code block (CommonMark), where a box is code, not a task.
-    if lead > 4 || after_marker[..lead].contains('\t') && lead > 1 {
+    // Length first: a tab search in every item's lead showed in profiles.
+    if lead > 4 || lead > 1 && after_marker[..lead].contains('\t') {
         return None;
     }
     let rest = &after_marker[lead..];
@@ -274,16 +275,45 @@ pub(super) const PHASE_WORDS: &[(&str, PhaseKind)] = &[
     ("fase", PhaseKind::Phase),
 ];
 
+/// The bytes a [`PHASE_WORDS`] word opens with, in either case.
+const PHASE_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < PHASE_WORDS.len() {
+        let first = PHASE_WORDS[i].0.as_bytes()[0];
+        table[first.to_ascii_lowercase() as usize] = true;
+        table[first.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// `text` from where its phase word would start (past `✅ `, `(`), when
+/// that byte may open one: `None` says it is no [`phase_head`], for one
+/// byte's cost, and so is any prefix of it holding a letter or digit.
+pub(crate) fn phase_word_start(text: &str) -> Option<&str> {
+    let head = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    let first = *head.as_bytes().first()?;
+    PHASE_FIRST_BYTES[usize::from(first)].then_some(head)
+}
+
 /// `Phase 1: Foundation [Priority: HIGH]`, `Phase -1`, `Phase 3.5`,
 /// `Phase 4a`, `Phase 3+`, `Phase 13-24`, `Stage A`, `Milestone M1`,
 /// `Step 1.1: Title`, `Step 1 – Title`. `text` is the plain heading text
 /// without its number.
 pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
+    // Most heads (every heading, many bold items) hold no phase word: one
+    // byte tells, before the words are compared.
+    let head = phase_word_start(text)?;
     let mark = super::head_status::leading(text);
-    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    let text = head;
+    // Only a word opening with the head's first byte (lower case) matches.
+    let first = text.as_bytes()[0].to_ascii_lowercase();
     let (word, kind) = PHASE_WORDS.iter().find(|(w, _)| {
-        text.get(..w.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(w))
+        w.as_bytes()[0] == first
+            && text
+                .get(..w.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(w))
     })?;
     let rest = &text[word.len()..];
     let rest = rest.trim_start_matches([' ', '\u{a0}']);
