@@ -13,11 +13,14 @@ use super::{
 use super::refs::{first_stem, is_dependency_key, task_sentences};
 use deps::Owner;
 pub(super) use deps::Stated;
+pub(super) use gates::has_arrow;
+use gates::{may_hold_colon, may_hold_label_choice, may_list_choices};
 pub(super) use stories::StoryBlock;
 
 use std::ops::Range;
 
 mod deps;
+mod gates;
 mod stories;
 
 impl Builder<'_> {
@@ -163,7 +166,10 @@ impl Builder<'_> {
                 section: self.section(),
             });
         }
-        match self.dependency_owner() {
+        // What the blocks' readers below do changes no open item or phase:
+        // the owner stays the same for the whole block.
+        let owner = self.dependency_owner();
+        match owner {
             Some(Owner::Task(t)) => {
                 // Phrases are read in the task's own text, past its id and
                 // markers (`[P]`, `[US1]`); fields anywhere in its item.
@@ -185,7 +191,6 @@ impl Builder<'_> {
         // Outside a task's item, "T002 depends on T001" says what the
         // arrow does, and "Phase 2 depends on Phase 1" what a field does;
         // inside one the task reader reads its dependencies.
-        let owner = self.dependency_owner();
         let in_task = matches!(owner, Some(Owner::Task(_)));
         if let Some(stem) = (!in_task).then(|| first_stem(text)).flatten() {
             // A sentence quoted as code (`` `T002 depends on T001` ``) is
@@ -205,8 +210,12 @@ impl Builder<'_> {
             });
             self.read_phase_sentences(range, stem, phase, block_kind == InlineKind::ItemText);
         }
+        // A bold head ends with its bold or its dependency bracket (see
+        // `is_only_bold`): most bold paragraphs are fields, whose value
+        // ends otherwise, and are spared the reading of a phase head.
         if block_kind == InlineKind::Paragraph
             && self.items.is_empty()
+            && (text.ends_with("**") || text.ends_with(')'))
             && let Some(head) = bold_phase(text).filter(|_| is_only_bold(text))
         {
             self.open_bold_phase(head, range);
@@ -286,6 +295,18 @@ impl Builder<'_> {
         // back for it, once per block, showed in profiles.
         let plain_possible = in_item_step && kind == InlineKind::ItemText;
         let block = self.slice(start, end);
+        if !plain_possible && !may_hold_colon(block) {
+            // Every field (and label) has its colon in the block (a plain
+            // one may find one in its line's markers, so it is not judged
+            // here): most blocks have none, and are spared the tests
+            // below. Their slots are put in order as they would be (see
+            // below), which only two or more can need.
+            let slots = self.plan.placeholders.get(from..).unwrap_or_default();
+            if slots.len() > 1 && meta::find_double_star(block).is_some() {
+                self.sort_slots(from);
+            }
+            return;
+        }
         // A plain label's choice list (`Priority: High/Medium/Low`) is an
         // option left to pick, as a bold field's is, though the label is
         // no field.
@@ -295,12 +316,7 @@ impl Builder<'_> {
         }
         let line_start = line_start_before(self.src, start);
         let text = self.slice(line_start, end);
-        // The block's slots in source order (those of its code spans and
-        // inline HTML came first), so each field finds its own by binary
-        // search: a paragraph of thousands of fields was quadratic.
-        if let Some(slots) = self.plan.placeholders.get_mut(from..) {
-            slots.sort_by_key(|p| p.range.start);
-        }
+        self.sort_slots(from);
         let slots = from..self.plan.placeholders.len();
         let mut fields = std::mem::take(&mut self.spare_fields);
         for (offset, line) in items::LineOffsets::new(text) {
@@ -321,12 +337,23 @@ impl Builder<'_> {
                 self.plain_fields.push(self.plan.metadata.len() - 1);
             } else if label_choice && let Some(f) = meta::plain_field(body) {
                 let (key, value, _) = f.ranges(abs + body_at);
-                if !meta::lists_values(&normalize_key(key.slice(self.src))) {
+                if may_list_choices(value.slice(self.src))
+                    && !meta::lists_values(&normalize_key(key.slice(self.src)))
+                {
                     self.push_choice(value.slice(self.src), value.start as usize, slots.clone());
                 }
             }
         }
         self.spare_fields = fields;
+    }
+
+    /// The block's slots (from `from` on) in source order (those of its
+    /// code spans and inline HTML came first), so each field finds its own
+    /// by binary search: a paragraph of thousands of fields was quadratic.
+    fn sort_slots(&mut self, from: usize) {
+        if let Some(slots) = self.plan.placeholders.get_mut(from..) {
+            slots.sort_by_key(|p| p.range.start);
+        }
     }
 
     /// `slots`: the placeholders that may lie inside the field (its
@@ -363,7 +390,8 @@ impl Builder<'_> {
         if let Some(p) = phase {
             self.phase_field(p, &norm, &value, value_range);
         }
-        if !meta::lists_values(&norm)
+        if may_list_choices(raw)
+            && !meta::lists_values(&norm)
             && self.push_choice(raw, value_range.start as usize, slots.clone())
             && let Some(choice) = self.plan.placeholders.last_mut()
         {
@@ -485,29 +513,6 @@ fn front_matter_value(src: &str, value: TextRange) -> std::borrow::Cow<'_, str> 
         Some(q) => super::yaml_scalar::unquote(value.slice(src), q),
         None => value.slice(src).into(),
     }
-}
-
-/// Whether `text` may hold a `T005 → T006` chain; a byte search, since it
-/// runs on every block.
-pub(super) fn has_arrow(text: &str) -> bool {
-    let b = text.as_bytes();
-    memchr::memchr2_iter(b'>', 0xE2, b).any(|i| {
-        (b[i] == b'>' && i > 0 && matches!(b[i - 1], b'-' | b'='))
-            || matches!(b.get(i + 1..i + 3), Some([0x86, 0x92] | [0x9F, 0xB6]))
-    })
-}
-
-/// Whether `block` may hold a plain label's choice list (see
-/// `fields_in_block`): a `/` or `|`, and a colon near its line's start
-/// that is no URL's (`https://`). Prose with a link has both bytes; its
-/// lines read again for labels cost 1% of the model build (callgrind).
-fn may_hold_label_choice(block: &str) -> bool {
-    let b = block.as_bytes();
-    memchr::memchr2(b'/', b'|', b).is_some()
-        && memchr::memchr_iter(b':', b).any(|i| {
-            let line_start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |n| n + 1);
-            b.get(i + 1) != Some(&b'/') && i - line_start <= 40
-        })
 }
 
 /// The kind of the check boxes after a label with nothing after its

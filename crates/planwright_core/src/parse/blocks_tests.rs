@@ -77,3 +77,21 @@ fn a_phase_field_waits_for_no_phase_that_would_only_help() {
         .collect();
     assert_eq!(deps, ["Phase 1"]);
 }
+
+#[test]
+fn arrows_are_found_from_their_second_byte() {
+    use super::has_arrow;
+    for arrow in [
+        "T001 -> T002",
+        "T001 => T002",
+        "T001 → T002",
+        "T001 ⟶ T002",
+        "→",
+    ] {
+        assert!(has_arrow(arrow), "{arrow}");
+    }
+    // Other characters sharing an arrow's first or second byte.
+    for other in ["T001 > T002", "a — b ’ c ✅", "x ↑ y", "🙂 💒", ">", ""] {
+        assert!(!has_arrow(other), "{other}");
+    }
+}

@@ -241,3 +241,13 @@ fn a_thematic_break_before_prose_is_no_front_matter() {
         assert_eq!(read_front_matter(src), (None, vec![]), "{src:?}");
     }
 }
+
+#[test]
+fn lists_values_reads_the_last_word_of_a_key() {
+    assert!(lists_values("priority_values"));
+    assert!(lists_values("scale"));
+    assert!(lists_values("allowed_status"));
+    assert!(!lists_values("status"));
+    assert!(!lists_values("value"));
+    assert!(!lists_values(""));
+}

@@ -325,8 +325,17 @@ fn next_word(lower: &str, at: usize) -> Option<(&str, usize)> {
 /// The end of the word at `i`: letters, digits, and an apostrophe inside
 /// (`doesn't`) or `-` between letters (`pre-requisite`).
 fn word_end(s: &str, i: usize) -> usize {
-    let mut end = i;
-    let mut chars = s[i..].char_indices().peekable();
+    // ASCII letters and digits, nearly every byte of a word, are passed
+    // bytewise: decoding each character showed in profiles. What follows
+    // them (a joiner, a letter outside ASCII, the word's end) is read as
+    // characters.
+    let ascii = s.as_bytes()[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let mut end = i + ascii;
+    let mut chars = s[end..].char_indices().peekable();
+    let from = end;
     while let Some((at, c)) = chars.next() {
         let joins = matches!(c, '\'' | '\u{2019}' | '-')
             && end > i
@@ -334,7 +343,7 @@ fn word_end(s: &str, i: usize) -> usize {
         if !(c.is_alphanumeric() || joins) {
             break;
         }
-        end = i + at + c.len_utf8();
+        end = from + at + c.len_utf8();
     }
     end
 }

@@ -259,6 +259,14 @@ impl Builder<'_> {
     /// `depends_on` as chains do.
     pub(super) fn task_waits(&mut self, t: usize, range: TextRange, phrases: Option<usize>) {
         let text = range.slice(self.src);
+        // Only a field (with its colon) or a phrase naming a phase tells
+        // the task something the task reader does not; most blocks are
+        // neither, and the search for the phrases costs more than the
+        // tests that rule them out (made before anything is copied).
+        let hints = hints(text, phrases);
+        if !hints.phase && !hints.colon {
+            return;
+        }
         let base = range.start as usize;
         let mut budget = self.range_budget();
         let plan = &mut self.plan;
@@ -283,14 +291,9 @@ impl Builder<'_> {
                 }
             }
         };
-        // Only a field (with its colon) or a phrase naming a phase tells
-        // the task something the task reader does not; most blocks are
-        // neither, and the search for the phrases costs more than the
-        // tests that rule them out.
-        match hints(text, phrases) {
+        match hints {
             Hints { phase: true, .. } => mentions(text, each),
-            Hints { colon: true, .. } => field_mentions(text, each),
-            Hints { .. } => return,
+            Hints { .. } => field_mentions(text, each),
         }
         self.spend_range_budget(budget);
     }

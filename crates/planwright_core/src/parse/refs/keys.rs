@@ -277,10 +277,9 @@ pub(crate) struct Hints {
 /// at all. A phase is named with a capital (`Phase 1`, `Sprint 2`, `Step
 /// 3`, `Milestone M1`), as plans write a phase's name, or in any case
 /// with its number after it (`depends on phase 1`, `STAGE 2`). Cheap
-/// tests (a SIMD search for the capitals, the colon or the space before
-/// a number, which on these short texts costs about as much per call as
-/// the bytes it passes over), since looking for the phrases themselves in
-/// every task's text cost more than the rest of the dependency reading.
+/// tests (one pass for the colon, the capitals, and the numbers after a
+/// space), since looking for the phrases themselves in every task's text
+/// cost more than the rest of the dependency reading.
 pub(crate) fn hints(text: &str, phrases: Option<usize>) -> Hints {
     let b = text.as_bytes();
     let mut hints = Hints::default();
@@ -289,48 +288,46 @@ pub(crate) fn hints(text: &str, phrases: Option<usize>) -> Hints {
         return hints;
     };
     // A colon in the task's head (`**T001**: Build`) ends its id, no key.
+    // One pass over the bytes from there (see `HINT_BYTES`): separate
+    // searches for the capitals, the colon and the spaces before a number
+    // cost more, restarted at every space.
     let mut at = from;
-    while let Some(i) = memchr::memchr3(b':', b'P', b'S', &b[at..]) {
-        let i = at + i;
+    while let Some(k) = b[at..].iter().position(|&c| HINT_BYTES[usize::from(c)]) {
+        let i = at + k;
+        at = i + 1;
         if b[i] == b':' {
             hints.colon = true;
-        } else if phase_word_at(b, i) {
+            continue;
+        }
+        // A phase word opening here (`Phase`), or one in any case
+        // ending at the space before this number (`phase 1`).
+        let named = matches!(b[i], b'P' | b'S' | b'M' | b'I' | b'F') && phase_word_at(b, i);
+        if named || (i > from && b[i - 1] == b' ' && phase_word_before(b, from, i - 1)) {
             hints.phase = true;
             return hints;
         }
-        at = i + 1;
     }
-    at = from;
-    while let Some(i) = memchr::memchr3(b'M', b'I', b'F', &b[at..]) {
-        if phase_word_at(b, at + i) {
-            hints.phase = true;
-            return hints;
-        }
-        at += i + 1;
-    }
-    hints.phase = numbered_phase_word(b, from);
     hints
 }
 
-/// Whether a phase word in any case, with its number after a space
-/// (`phase 1`, `stages 2-3`, `PHASE M1`), stands in `b` from `from` on:
-/// found from the spaces before a digit or a capital, the ways a phase's
-/// number starts. Without a number ("the next phase") a word in lower
-/// case is prose, not a name.
-fn numbered_phase_word(b: &[u8], from: usize) -> bool {
-    let mut at = from;
-    while let Some(i) = memchr::memchr(b' ', &b[at..]) {
-        let space = at + i;
-        at = space + 1;
-        let number = b
-            .get(space + 1)
-            .is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
-        if number && phase_word_before(b, from, space) {
-            return true;
+/// The bytes [`hints`] stops at: the colon, and the capitals and digits.
+/// A capital may open a phase word (see [`phase_word_at`]); a phase word
+/// in any case, with its number after a space (`phase 1`, `stages 2-3`,
+/// `PHASE M1`), is found from its number, which starts with a digit or a
+/// capital. Without a number ("the next phase") a word in lower case is
+/// prose, not a name. Spaces, many more, are not stopped at.
+const HINT_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b':' as usize] = true;
+    let mut c = 0;
+    while c < 256 {
+        if (c as u8).is_ascii_digit() || (c as u8).is_ascii_uppercase() {
+            t[c] = true;
         }
+        c += 1;
     }
-    false
-}
+    t
+};
 
 /// Whether the word ending at `end` (and starting at `from` or later) is
 /// a phase word or its plural, in any case.

@@ -546,3 +546,33 @@ fn a_sentence_opens_after_a_bold_or_italic_label() {
     // A word ending like an abbreviation ends its sentence.
     assert_eq!(said("Hire more devs. B002 requires B001"), ["B001>B002"]);
 }
+
+#[test]
+fn a_word_runs_over_ascii_then_joiners_and_letters_beyond() {
+    assert_eq!(word_end("doesn't stop", 0), 7);
+    assert_eq!(word_end("pre-requisite x", 0), 13);
+    assert_eq!(word_end("café au", 0), "café".len());
+    assert_eq!(word_end("don’t go", 0), "don’t".len());
+    assert_eq!(word_end("ab- c", 0), 2);
+    assert_eq!(word_end("x -y", 2), 2);
+}
+
+#[test]
+fn hints_name_phases_by_word_or_number_and_colons() {
+    let h = |text: &str, from| hints(text, Some(from));
+    assert!(h("T001 Build after Phase 2", 5).phase);
+    assert!(h("T001 build after phase 2", 5).phase);
+    assert!(h("T001 build after STAGES 2-3", 5).phase);
+    assert!(!h("T001 the next phase", 5).phase);
+    // Before the task's own text.
+    assert!(!h("Phase 2 T001 build", 8).phase);
+    assert_eq!(
+        h("T001 Deps: T000", 5),
+        Hints {
+            colon: true,
+            phase: false
+        }
+    );
+    assert_eq!(h("**T001**: build", 9), Hints::default());
+    assert!(hints("x: y", None).colon);
+}
