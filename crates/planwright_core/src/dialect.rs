@@ -4,10 +4,11 @@
 //! templates in `.planwright/templates/` go through exactly the same type, so
 //! detection, required sections and status values work the same for both.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use crate::model::normalize_key;
@@ -146,12 +147,14 @@ pub struct Dialect {
     pub template: Option<String>,
     pub origin: Origin,
     pub required_roles: Vec<Role>,
-    instruction_text: OnceLock<HashSet<String>>,
+    /// Fx-hashed: looked up for blocks of every plan of the dialect, where
+    /// std's hasher showed in profiles.
+    instruction_text: OnceLock<FxHashSet<String>>,
     /// The template read as a plan, once something asks about it.
     template_plan: OnceLock<Option<crate::Plan>>,
     /// First words of the instruction texts: a block whose first word is not
     /// among them cannot match, and needs no normalising.
-    instruction_starts: OnceLock<HashSet<String>>,
+    instruction_starts: OnceLock<FxHashSet<String>>,
 }
 
 impl Dialect {
@@ -238,10 +241,10 @@ impl Dialect {
 
     /// Normalised texts of the template's instruction paragraphs and items:
     /// a plan that still contains one has left the template's words in.
-    pub fn instruction_text(&self) -> &HashSet<String> {
+    pub fn instruction_text(&self) -> &FxHashSet<String> {
         self.instruction_text.get_or_init(|| {
             let Some((template, plan)) = self.template_plan() else {
-                return HashSet::new();
+                return FxHashSet::default();
             };
             plan.blocks
                 .iter()
@@ -328,6 +331,15 @@ pub struct DialectSet {
     /// (lower-cased), made once here rather than for every file; parallel
     /// to each descriptor's `detect`.
     marker_keys: Vec<Vec<crate::model::Text>>,
+    /// The keys of every heading, field and comment marker, each distinct
+    /// key once, with its place in a per-plan table of which are present:
+    /// a plan's headings and fields are looked up here one by one, rather
+    /// than gathered into sets that the markers are then looked up in
+    /// (building those sets was most of detection's per-plan cost).
+    key_slots: detect::KeySlots,
+    /// Whether any dialect is a local one, the only kind that asks how many
+    /// distinct headings and fields a plan has (see `own_template`).
+    any_local: bool,
 }
 
 const BUILTIN: &[(&str, &str, Option<&str>)] = &[
@@ -418,7 +430,7 @@ impl DialectSet {
             .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton"));
-        let marker_keys = dialects
+        let marker_keys: Vec<Vec<crate::model::Text>> = dialects
             .iter()
             .map(|d| {
                 d.descriptor
@@ -433,11 +445,17 @@ impl DialectSet {
                     .collect()
             })
             .collect();
+        let key_slots = detect::KeySlots::new(&dialects, &marker_keys);
+        let any_local = dialects
+            .iter()
+            .any(|d| matches!(d.origin, Origin::Local(_)));
         Self {
             dialects,
             text_markers,
             text_owner,
             marker_keys,
+            key_slots,
+            any_local,
         }
     }
 

@@ -6,10 +6,12 @@
 //! file's name and path. The best score of at least [`THRESHOLD`] wins;
 //! otherwise the plan is `generic`.
 
-use rustc_hash::FxHashSet;
+use std::sync::Arc;
 
-use super::{DialectMatch, DialectSet, GENERIC, Marker, Origin};
-use crate::model::Plan;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{Dialect, DialectMatch, DialectSet, GENERIC, Marker, Origin};
+use crate::model::{Plan, Text};
 
 /// Least score a dialect needs before it is preferred to `generic`.
 const THRESHOLD: u32 = 3;
@@ -44,10 +46,17 @@ impl DialectSet {
             matched[d] += 1;
             first_seen.push(p);
         }
-        let signals = Signals::new(plan, source, file_name, path);
+        let signals = Signals::new(&self.key_slots, plan, source, file_name, path);
         for (d, dialect) in self.dialects.iter().enumerate() {
-            for (marker, key) in dialect.descriptor.detect.iter().zip(&self.marker_keys[d]) {
-                if signals.matches(marker, key) {
+            let slots = &self.key_slots.of_marker[d];
+            for ((marker, key), &slot) in dialect
+                .descriptor
+                .detect
+                .iter()
+                .zip(&self.marker_keys[d])
+                .zip(slots)
+            {
+                if signals.matches(marker, key, slot) {
                     scores[d] += marker.weight;
                     hits[d] += marker.proof();
                     matched[d] += 1;
@@ -59,7 +68,13 @@ impl DialectSet {
                 *score = 0;
             }
         }
-        let named = signals.headings.len() + signals.fields.len();
+        // Only a local dialect's template asks how many distinct headings
+        // and fields the plan has: counted only then.
+        let named = if self.any_local {
+            Signals::named(plan)
+        } else {
+            0
+        };
         let best = self
             .own_template(&scores, &matched, named)
             .map(|d| (d, &scores[d]))
@@ -78,15 +93,16 @@ impl DialectSet {
                     .filter(|&(owner, _)| owner == d)
                     .map(|(_, m)| {
                         let text = dialect.descriptor.detect[m].text.as_deref();
-                        format!("text {:?}", text.unwrap_or(""))
+                        quoted("text ", text.unwrap_or(""))
                     });
                 let signals = dialect
                     .descriptor
                     .detect
                     .iter()
                     .zip(&self.marker_keys[d])
-                    .filter(|(marker, key)| signals.matches(marker, key))
-                    .filter_map(|(marker, _)| marker.describe());
+                    .zip(&self.key_slots.of_marker[d])
+                    .filter(|((marker, key), slot)| signals.matches(marker, key, **slot))
+                    .filter_map(|((marker, _), _)| marker.describe());
                 DialectMatch {
                     name: dialect.name().to_owned(),
                     score,
@@ -138,11 +154,60 @@ impl DialectSet {
     }
 }
 
+/// The distinct heading, field and comment keys that markers test, each
+/// with a slot in [`Signals::present`]; made once per dialect set.
+#[derive(Debug, Default)]
+pub(super) struct KeySlots {
+    headings: FxHashMap<String, usize>,
+    fields: FxHashMap<String, usize>,
+    comments: FxHashMap<String, usize>,
+    /// Each marker's slot, by dialect and marker (parallel to
+    /// `marker_keys`): `None` for markers that test anything else.
+    of_marker: Vec<Vec<Option<usize>>>,
+    len: usize,
+    /// Bit `n` set when some key is `n` bytes long (bit 63: 63 or more): a
+    /// plan's heading or field of a length no key has is passed over
+    /// without hashing it.
+    lengths: u64,
+}
+
+fn length_bit(key: &str) -> u64 {
+    1 << key.len().min(63)
+}
+
+impl KeySlots {
+    pub(super) fn new(dialects: &[Arc<Dialect>], marker_keys: &[Vec<Text>]) -> Self {
+        let mut slots = KeySlots::default();
+        for (dialect, keys) in dialects.iter().zip(marker_keys) {
+            let of_marker = dialect
+                .descriptor
+                .detect
+                .iter()
+                .zip(keys)
+                .map(|(marker, key)| {
+                    let map = match marker.test() {
+                        Test::Heading(_) => &mut slots.headings,
+                        Test::Field(_) => &mut slots.fields,
+                        Test::Comment(_) => &mut slots.comments,
+                        _ => return None,
+                    };
+                    let next = slots.len;
+                    slots.lengths |= length_bit(key);
+                    let slot = *map.entry(key.to_string()).or_insert(next);
+                    slots.len = slots.len.max(slot + 1);
+                    Some(slot)
+                })
+                .collect();
+            slots.of_marker.push(of_marker);
+        }
+        slots
+    }
+}
+
 /// What detection looks at, computed once per plan.
 struct Signals<'a> {
-    headings: FxHashSet<&'a str>,
-    fields: FxHashSet<&'a str>,
-    comments: FxHashSet<&'a str>,
+    /// Which of [`KeySlots`]' keys the plan has, by slot.
+    present: Vec<bool>,
     file_name: Option<&'a str>,
     path: Option<&'a str>,
     title: String,
@@ -152,18 +217,29 @@ struct Signals<'a> {
 
 impl<'a> Signals<'a> {
     fn new(
+        slots: &KeySlots,
         plan: &'a Plan,
         source: &str,
         file_name: Option<&'a str>,
         path: Option<&'a str>,
     ) -> Self {
-        let mut fields = FxHashSet::default();
-        let mut comments = FxHashSet::default();
+        let mut present = vec![false; slots.len];
+        let mut mark = |map: &FxHashMap<String, usize>, key: &str| {
+            if slots.lengths & length_bit(key) == 0 {
+                return;
+            }
+            if let Some(&slot) = map.get(key) {
+                present[slot] = true;
+            }
+        };
+        for s in &plan.sections {
+            mark(&slots.headings, &s.key);
+        }
         for f in &plan.metadata {
             if f.style == crate::model::MetaStyle::Comment {
-                comments.insert(f.norm.as_str());
+                mark(&slots.comments, &f.norm);
             } else {
-                fields.insert(f.norm.as_str());
+                mark(&slots.fields, &f.norm);
             }
         }
         let explicit = plan.tasks.iter().filter(|t| t.explicit_id);
@@ -189,9 +265,7 @@ impl<'a> Signals<'a> {
             })
             .unwrap_or_default();
         Self {
-            headings: plan.sections.iter().map(|s| s.key.as_str()).collect(),
-            fields,
-            comments,
+            present,
             file_name,
             path,
             title,
@@ -200,14 +274,26 @@ impl<'a> Signals<'a> {
         }
     }
 
-    /// `key` is the marker's normalised heading, field or comment name, or
-    /// its title in lower case. Text markers are matched in
-    /// [`DialectSet::detect`], not here.
-    fn matches(&self, m: &Marker, key: &str) -> bool {
+    /// How many distinct headings and fields (not comments) the plan has.
+    fn named(plan: &Plan) -> usize {
+        let headings: FxHashSet<&str> = plan.sections.iter().map(|s| s.key.as_str()).collect();
+        let fields: FxHashSet<&str> = plan
+            .metadata
+            .iter()
+            .filter(|f| f.style != crate::model::MetaStyle::Comment)
+            .map(|f| f.norm.as_str())
+            .collect();
+        headings.len() + fields.len()
+    }
+
+    /// `key` is the marker's title in lower case; `slot`, for a heading,
+    /// field or comment marker, its key's place in [`KeySlots`]. Text
+    /// markers are matched in [`DialectSet::detect`], not here.
+    fn matches(&self, m: &Marker, key: &str, slot: Option<usize>) -> bool {
         match m.test() {
-            Test::Heading(_) => self.headings.contains(key),
-            Test::Field(_) => self.fields.contains(key),
-            Test::Comment(_) => self.comments.contains(key),
+            Test::Heading(_) | Test::Field(_) | Test::Comment(_) => {
+                slot.is_some_and(|s| self.present[s])
+            }
             Test::File(f) => self.file_name == Some(f),
             Test::Path(p) => self.path.is_some_and(|path| path.contains(p)),
             Test::Title(_) => self.title.starts_with(key),
@@ -265,12 +351,12 @@ impl Marker {
     /// The evidence line for a marker [`Signals::matches`] accepted.
     fn describe(&self) -> Option<String> {
         Some(match self.test() {
-            Test::Heading(h) => format!("heading {h:?}"),
-            Test::Field(f) => format!("field {f:?}"),
-            Test::Comment(c) => format!("comment {c:?}"),
-            Test::File(f) => format!("file name {f:?}"),
-            Test::Path(p) => format!("path contains {p:?}"),
-            Test::Title(t) => format!("title starts with {t:?}"),
+            Test::Heading(h) => quoted("heading ", h),
+            Test::Field(f) => quoted("field ", f),
+            Test::Comment(c) => quoted("comment ", c),
+            Test::File(f) => quoted("file name ", f),
+            Test::Path(p) => quoted("path contains ", p),
+            Test::Title(t) => quoted("title starts with ", t),
             Test::TaskIds("T") => "tasks carry T### ids".to_owned(),
             Test::TaskIds("numbered") => "tasks carry numbered ids".to_owned(),
             Test::TaskIds(_) | Test::None => return None,
@@ -278,9 +364,43 @@ impl Marker {
     }
 }
 
+/// `label` then `text` as `{:?}` writes it, quoted and escaped. Every
+/// winning plan describes its evidence so: the formatting machinery showed
+/// in profiles, and markers are nearly always plain ASCII, which `{:?}`
+/// only puts quotes around.
+fn quoted(label: &str, text: &str) -> String {
+    let plain = text
+        .bytes()
+        .all(|b| matches!(b, b' '..=b'~') && b != b'"' && b != b'\\');
+    if !plain {
+        return format!("{label}{text:?}");
+    }
+    let mut out = String::with_capacity(label.len() + text.len() + 2);
+    out.push_str(label);
+    out.push('"');
+    out.push_str(text);
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::parse;
+
+    #[test]
+    fn evidence_quotes_as_debug_does() {
+        for text in [
+            "Feature ID",
+            "",
+            "a \"b\" \\ c",
+            "tab\there",
+            "naïve",
+            "it's",
+            "~ ` {}",
+        ] {
+            assert_eq!(super::quoted("heading ", text), format!("heading {text:?}"));
+        }
+    }
 
     #[test]
     fn one_shared_name_does_not_make_a_plan_a_templates() {

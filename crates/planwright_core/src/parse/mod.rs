@@ -10,6 +10,7 @@
 //! never panicking and to exact ranges.
 
 mod blocks;
+mod finish;
 pub(crate) mod front_matter;
 mod head_status;
 mod headings;
@@ -241,6 +242,9 @@ struct Builder<'s> {
     /// The line last read around a bracket or a list item (see
     /// [`inline::LineCache`]).
     lines: inline::LineCache,
+    /// The line last read for a list item, from where it was searched to
+    /// its end (see `item_line_end`).
+    item_line: Option<(usize, usize)>,
     /// The fields read from plain `Key: value` items, which are fields
     /// only inside an item's step: dropped with a step that is a note.
     plain_fields: Vec<usize>,
@@ -284,6 +288,7 @@ impl<'s> Builder<'s> {
             open_comment: None,
             item_phases: Vec::new(),
             lines: inline::LineCache::default(),
+            item_line: None,
             plain_fields: Vec::new(),
             phase_sentences: Vec::new(),
             story_blocks: Vec::new(),
@@ -308,6 +313,11 @@ impl<'s> Builder<'s> {
     /// through this hot loop showed as stalled stores in profiles.
     fn event(&mut self, event: &Event<'_>, r: TextRange) {
         match event {
+            // Emphasis is the commonest markup, and its events do next to
+            // nothing: handled here, they skip the calls to `start` and
+            // `end` (out of line, each with a heavy prologue).
+            Event::Start(Tag::Strong | Tag::Emphasis | Tag::Strikethrough) => self.touch_inline(r),
+            Event::End(TagEnd::Strong | TagEnd::Emphasis | TagEnd::Strikethrough) => {}
             Event::Start(tag) => self.start(tag, r),
             Event::End(tag) => self.end(*tag, r),
             Event::Text(_) => self.text(r),
@@ -371,6 +381,7 @@ impl<'s> Builder<'s> {
                 });
             }
             Tag::TableCell => self.begin_inline(InlineKind::Cell),
+            // (Also handled in `event`, before the call.)
             Tag::Strong | Tag::Emphasis | Tag::Strikethrough => self.touch_inline(r),
             Tag::Link {
                 link_type,
@@ -518,63 +529,18 @@ impl<'s> Builder<'s> {
             return;
         };
         let start = self.plan.list_markers.len() as u32;
+        // Copied and cut rather than drained: a drain moves the markers one
+        // by one, and every list ends here.
+        let base = base.min(self.open_markers.len());
         self.plan
             .list_markers
-            .extend(self.open_markers.drain(base.min(self.open_markers.len())..));
+            .extend_from_slice(&self.open_markers[base..]);
+        self.open_markers.truncate(base);
         self.plan.lists[index].markers = start..self.plan.list_markers.len() as u32;
         // A `2.1` in a later list is no subtask of this list's `2`.
         while self.numbered.last().is_some_and(|&(l, _)| l == index) {
             self.numbered.pop();
         }
-    }
-
-    fn finish(mut self) -> Plan {
-        self.finish_inline();
-        self.front_matter_title();
-        self.title_as_section();
-        while !self.lists.is_empty() {
-            self.end_list();
-        }
-        let len = self.src.len() as u32;
-        for s in self.open_sections.drain(..) {
-            self.plan.sections[s].range.end = len;
-        }
-        // Before the dependency section is read, so that what it says of
-        // `Phase 2` lands on the phase, not on a note about it.
-        self.drop_note_phases();
-        self.phase_dependencies_stated();
-        self.drop_foreign_task_numbers();
-        // Explicit `T005 → T006` chains land on the tasks they name, found
-        // through the id index that every dependency look-up uses.
-        if !self.plan.task_links.is_empty() {
-            let ids = self.plan.task_ids();
-            let mut lands: Vec<(usize, usize)> = self
-                .plan
-                .task_links
-                .iter()
-                .enumerate()
-                .filter_map(|(l, link)| ids.get(&link.to).map(|t| (t, l)))
-                .collect();
-            // Grouped by task, in link order within each, so that one set
-            // of seen ids serves a task however many links land on it.
-            lands.sort_by_key(|&(t, _)| t);
-            let mut seen = rustc_hash::FxHashSet::default();
-            let mut current = None;
-            for (t, l) in lands {
-                if current.replace(t) != Some(t) {
-                    seen.clear();
-                }
-                let from = self.plan.task_links[l].from.clone();
-                tasks::push_unique(&mut self.plan.tasks[t].depends_on, &mut seen, from);
-            }
-        }
-        self.plan
-            .placeholders
-            .sort_by_key(|p| (p.range.start, p.range.end));
-        self.plan
-            .placeholders
-            .dedup_by(|a, b| b.range.contains_range(a.range));
-        self.plan
     }
 }
 

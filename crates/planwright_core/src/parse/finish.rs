@@ -1,0 +1,55 @@
+//! What is read once the whole plan is: open sections and lists closed,
+//! notes told from phases, stated dependencies landed on their tasks.
+
+use super::{Builder, Plan, tasks};
+
+impl Builder<'_> {
+    pub(super) fn finish(mut self) -> Plan {
+        self.finish_inline();
+        self.front_matter_title();
+        self.title_as_section();
+        while !self.lists.is_empty() {
+            self.end_list();
+        }
+        let len = self.src.len() as u32;
+        for s in self.open_sections.drain(..) {
+            self.plan.sections[s].range.end = len;
+        }
+        // Before the dependency section is read, so that what it says of
+        // `Phase 2` lands on the phase, not on a note about it.
+        self.drop_note_phases();
+        self.phase_dependencies_stated();
+        self.drop_foreign_task_numbers();
+        // Explicit `T005 → T006` chains land on the tasks they name, found
+        // through the id index that every dependency look-up uses.
+        if !self.plan.task_links.is_empty() {
+            let ids = self.plan.task_ids();
+            let mut lands: Vec<(usize, usize)> = self
+                .plan
+                .task_links
+                .iter()
+                .enumerate()
+                .filter_map(|(l, link)| ids.get(&link.to).map(|t| (t, l)))
+                .collect();
+            // Grouped by task, in link order within each, so that one set
+            // of seen ids serves a task however many links land on it.
+            lands.sort_by_key(|&(t, _)| t);
+            let mut seen = rustc_hash::FxHashSet::default();
+            let mut current = None;
+            for (t, l) in lands {
+                if current.replace(t) != Some(t) {
+                    seen.clear();
+                }
+                let from = self.plan.task_links[l].from.clone();
+                tasks::push_unique(&mut self.plan.tasks[t].depends_on, &mut seen, from);
+            }
+        }
+        self.plan
+            .placeholders
+            .sort_by_key(|p| (p.range.start, p.range.end));
+        self.plan
+            .placeholders
+            .dedup_by(|a, b| b.range.contains_range(a.range));
+        self.plan
+    }
+}

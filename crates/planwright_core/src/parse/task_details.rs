@@ -1,0 +1,314 @@
+//! A task item's own lines: the requirements, dependencies and owner its
+//! detail keys (`Requirements:`, `Depends on`, `Owner:`) give it.
+
+use super::super::refs::{last_word_is, negated};
+use super::super::{Builder, Text, line_len, references};
+
+impl Builder<'_> {
+    /// Where the detail keys stand from the line of the plan's first check
+    /// box on, as (start, end, key), found in one pass when the first task
+    /// ends. Searching each task's text alone cost an automaton start per
+    /// task, more than the search itself in a list of short tasks (3% of
+    /// `lint` over generated plans, callgrind). No key runs over a line
+    /// and a task's text starts at its marker and ends at a line's end, so
+    /// the keys inside it are those a search of it alone finds.
+    fn take_detail_hits(&mut self) -> Vec<(u32, u32, u8)> {
+        if let Some(hits) = self.detail_hits.take() {
+            return hits;
+        }
+        let from = self.plan.tasks.first().map_or(0, |t| {
+            super::super::line_start_before(self.src, t.check_range.start as usize)
+        });
+        // A case-insensitive automaton over the original text: offsets stay
+        // offsets into the source (a lower-cased copy may differ in length).
+        let (keys, key_of) = detail_keys();
+        keys.find_iter(&self.src[from..])
+            .map(|m| {
+                let key = key_of[m.pattern().as_usize()] as u8;
+                ((from + m.start()) as u32, (from + m.end()) as u32, key)
+            })
+            .collect()
+    }
+
+    /// Requirements, dependencies and owner written in the item's own lines
+    /// (not in nested check boxes).
+    pub(super) fn task_details(&mut self, t: usize, text_end: usize) {
+        let task = &self.plan.tasks[t];
+        let range = task.range;
+        // The item's own text is what lies outside its nested check boxes
+        // (which come right after it); scanning only that keeps deep
+        // nesting linear. The segments go in a reused buffer.
+        let base = range.start as usize;
+        let mut own = std::mem::take(&mut self.scratch_ranges);
+        own.clear();
+        let mut cursor = base;
+        for child in self.plan.tasks[t + 1..]
+            .iter()
+            .take_while(|c| range.contains_range(c.range))
+        {
+            if child.range.start as usize > cursor {
+                own.push((cursor - base, child.range.start as usize - base));
+            }
+            cursor = cursor.max(child.range.end as usize);
+        }
+        own.push((cursor - base, (range.end as usize).max(cursor) - base));
+        let text = range.slice(self.src);
+        let mut requirements = Vec::new();
+        let mut depends = Vec::new();
+        // Ids already in `depends`, once there are enough of them that a
+        // linear look through them would add up (a line naming thousands
+        // of ids was quadratic).
+        let mut seen: rustc_hash::FxHashSet<Text> = rustc_hash::FxHashSet::default();
+        let mut owner = None;
+        let first_line_end = line_len(text);
+        // Taken out for the loop, which reads the builder, and put back.
+        let hits = self.take_detail_hits();
+        let mut found_keys = own
+            .iter()
+            .flat_map(|&(s, e)| {
+                let (s, e) = (base + s, base + e);
+                let first = hits.partition_point(|h| (h.0 as usize) < s);
+                hits[first..]
+                    .iter()
+                    .take_while(move |h| h.1 as usize <= e)
+                    .map(move |&(hs, he, key)| {
+                        (hs as usize - base, he as usize - base, key as usize)
+                    })
+            })
+            .peekable();
+        while let Some((at, end, pattern)) = found_keys.next() {
+            let abs = base + at;
+            // A value ends at its line's end or at the next key on the same
+            // line: `Requirements: 1.2, depends on T001` holds two fields,
+            // and reading each key's value to the line's end read a line of
+            // many keys again for each of them (quadratic).
+            let limit = found_keys.peek().map_or(text.len(), |&(next, _, _)| next);
+            let line_end = end + line_len(&text[end..limit]);
+            let value = &text[end..line_end];
+            match DETAIL_KEYS[pattern] {
+                "requirements:"
+                | "requirement:"
+                | "validates: requirements"
+                | "validates: requirement"
+                | "_需求"
+                | "_要件" => {
+                    let value = value.trim_start_matches([':', '：', ' ']);
+                    requirements.extend(
+                        value
+                            .split([',', '、', '，'])
+                            .map(|v| Text::from(v.trim().trim_matches(['_', '*', ' ', '.'])))
+                            .filter(|v| !v.is_empty() && v.len() <= 24),
+                    );
+                }
+                "owner:" => {
+                    let v = value.trim().trim_matches(['*', '_', ' ']);
+                    if owner.is_none() && at >= first_line_end && !v.is_empty() {
+                        owner = Some(Text::from(v));
+                    }
+                }
+                // A dependency the author has crossed out, or taken back
+                // ("not blocked by", "no longer depends on"), is none.
+                _ if crate::text::struck_through(&text[..at]) || negated(&text[..at]) => {}
+                _ => {
+                    // A value wrapped onto the first paragraph's next line
+                    // goes on there, to its clause's end.
+                    let wrapped = (text_end.saturating_sub(base)).min(limit).max(line_end);
+                    let value = &text[end..wrapped];
+                    let line = &text[at..end + clause_len(value)];
+                    let mut last: Option<usize> = None;
+                    for r in references(line, abs) {
+                        // A list goes on only through list words: "after
+                        // T002 and compare with the T001 baseline" waits
+                        // for T002 alone.
+                        let (start, stop) = (r.range.start as usize, r.range.end as usize);
+                        // (A phase range's numbers share one range.)
+                        if last.is_some_and(|l| start > l && !joins_list(&self.src[l..start])) {
+                            break;
+                        }
+                        last = Some(last.map_or(stop, |l| l.max(stop)));
+                        if let crate::model::RefTarget::Task(id) = r.target {
+                            push_unique(&mut depends, &mut seen, id);
+                        }
+                    }
+                }
+            }
+        }
+        drop(found_keys);
+        self.detail_hits = Some(hits);
+        self.scratch_ranges = own;
+        let task = &mut self.plan.tasks[t];
+        task.requirements = requirements;
+        task.depends_on = depends;
+        if task.owner.is_none() {
+            task.owner = owner;
+        }
+    }
+}
+
+/// How much of a dependency's value is its clause: up to a `;`, the end
+/// of a sentence (a `.` before white space and a capital, or at the end)
+/// or the bracket closing the one the key stands in, so "(depends on
+/// T002; reuse the helpers from T001)" waits for T002 only. A dot inside
+/// an id (`T231.15`, `2.1`) ends nothing, nor a bracket pair inside the
+/// value (`T001 (loader), T002`).
+fn clause_len(value: &str) -> usize {
+    let b = value.as_bytes();
+    let sentence_end = |i: usize| {
+        let rest = value[i + 1..].trim_start();
+        rest.is_empty()
+            || (rest.len() < value.len() - i - 1 && rest.starts_with(char::is_uppercase))
+    };
+    let mut depth = 0usize;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' if depth == 0 => return i,
+            b')' | b']' => depth -= 1,
+            b';' => return i,
+            b'.' if sentence_end(i) => return i,
+            _ => {}
+        }
+    }
+    value.len()
+}
+
+/// Whether the text between two references of one dependency value lists
+/// them together: besides punctuation and brackets, only "and", "or",
+/// "also", "task(s)" and what stands in brackets (`T001 (schema), T002`);
+/// or, whatever words come first, a joiner right before the later one
+/// (`T001 in src/models.py, T002`, `T001 version 1.2 and T002`). "after
+/// T002 and compare with the T001 baseline" lists no T001. Phase
+/// sentences list their objects by it too.
+pub(in crate::parse) fn joins_list(between: &str) -> bool {
+    only_joins(between) || ends_joining(between)
+}
+
+/// Whether `between` ends with what joins a list: `,`, `&`, `/`, `+`,
+/// "and", "or" or "also", then perhaps "task(s)" and opening marks.
+fn ends_joining(between: &str) -> bool {
+    let marks = |c: char| c.is_whitespace() || matches!(c, '(' | '[' | '*' | '_' | '`');
+    let mut t = between.trim_end_matches(marks);
+    if let Some(k) = ["subtasks", "subtask", "tasks", "task"]
+        .into_iter()
+        .find(|k| last_word_is(t, k))
+    {
+        t = t[..t.len() - k.len()].trim_end_matches(marks);
+    }
+    t.ends_with([',', '&', '/', '+']) || ["and", "or", "also"].iter().any(|k| last_word_is(t, k))
+}
+
+/// Whether `between` holds nothing but punctuation, brackets, listing
+/// words and bracketed text.
+fn only_joins(between: &str) -> bool {
+    let mut depth = 0usize;
+    let mut word = 0..0;
+    for (i, c) in between.char_indices().chain([(between.len(), ' ')]) {
+        if c.is_alphanumeric() {
+            if word.is_empty() {
+                word = i..i;
+            }
+            word.end = i + c.len_utf8();
+            continue;
+        }
+        let w = &between[std::mem::replace(&mut word, 0..0)];
+        let listing = ["and", "or", "also", "task", "tasks", "subtask", "subtasks"]
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k));
+        if depth == 0 && !w.is_empty() && !listing {
+            return false;
+        }
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    true
+}
+
+/// What `task_details` looks for in a task item's own lines. Kiro's
+/// property tests name what they check as `**Validates: Requirements
+/// 1.2**`, which is read as the task's requirements too.
+pub(super) const DETAIL_KEYS: [&str; 11] = [
+    "requirements:",
+    "requirement:",
+    "validates: requirements",
+    "validates: requirement",
+    "_需求",
+    "_要件",
+    "depends on",
+    "dependencies:",
+    "blocked by",
+    "after ",
+    "owner:",
+];
+
+/// The automaton over [`DETAIL_KEYS`] in their lower, Capitalised, Title
+/// and UPPER case forms, with the key index of each pattern. Spelling the
+/// cases out (rather than asking for ASCII case-insensitivity) keeps
+/// aho-corasick's SIMD prefilter, which case-insensitive search gives up.
+/// A contiguous NFA rather than the default DFA: the prefilter does nearly
+/// all the searching, so per pass the two cost the same (callgrind, corpus
+/// and generated plans), while building the DFA was a sixth of the
+/// instructions of `planwright lint` on one file.
+pub(super) fn detail_keys() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
+    static KEYS: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<usize>)> =
+        std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owner = Vec::new();
+        for (k, key) in DETAIL_KEYS.iter().enumerate() {
+            let capitalised = capitalise(key);
+            let title: Vec<String> = key.split(' ').map(capitalise).collect();
+            for form in [
+                (*key).to_owned(),
+                capitalised,
+                title.join(" "),
+                key.to_uppercase(),
+            ] {
+                if !patterns.contains(&form) {
+                    patterns.push(form);
+                    owner.push(k);
+                }
+            }
+        }
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+            .expect("fixed patterns build");
+        (automaton, owner)
+    })
+}
+
+/// Appends `id` unless `list` has it, and says whether it did; `seen`
+/// mirrors `list` once it is past a few ids.
+pub(in crate::parse) fn push_unique(
+    list: &mut Vec<Text>,
+    seen: &mut rustc_hash::FxHashSet<Text>,
+    id: Text,
+) -> bool {
+    const LINEAR: usize = 16;
+    if list.len() < LINEAR {
+        let new = !list.contains(&id);
+        if new {
+            list.push(id);
+        }
+        return new;
+    }
+    if seen.is_empty() {
+        seen.extend(list.iter().cloned());
+    }
+    let new = seen.insert(id.clone());
+    if new {
+        list.push(id);
+    }
+    new
+}
+
+pub(super) fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
