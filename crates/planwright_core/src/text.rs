@@ -64,6 +64,28 @@ impl TextRange {
 
     /// Shrinks the range so that it starts and ends on non-whitespace.
     pub fn trim(self, text: &str) -> TextRange {
+        // Nearly every range starts and ends on ASCII: then finding the
+        // first and last bytes that are not ASCII whitespace is the whole
+        // answer, without decoding characters. A non-ASCII byte there may
+        // belong to Unicode whitespace, which the general path handles.
+        // The bytes are taken without `slice`'s character-boundary checks:
+        // a range that splits a character has a non-ASCII byte at that
+        // end, which sends it down the general path, so it still trims to
+        // nothing; one past the text's end is empty on both paths.
+        let Some(bytes) = text.as_bytes().get(self.as_usize()) else {
+            return TextRange::empty(self.start as usize);
+        };
+        let Some(lead) = bytes.iter().position(|&b| !is_ascii_space(b)) else {
+            return TextRange::empty(self.start as usize);
+        };
+        let last = bytes
+            .iter()
+            .rposition(|&b| !is_ascii_space(b))
+            .unwrap_or(lead);
+        if bytes[lead].is_ascii() && bytes[last].is_ascii() {
+            let start = self.start as usize;
+            return TextRange::new(start + lead, start + last + 1);
+        }
         let s = self.slice(text);
         let lead = s.len() - s.trim_start().len();
         let trail = s.len() - s.trim_end().len();
@@ -72,6 +94,12 @@ impl TextRange {
         }
         TextRange::new(self.start as usize + lead, self.end as usize - trail)
     }
+}
+
+/// Whether `b` is an ASCII character that `char::is_whitespace` accepts:
+/// unlike `u8::is_ascii_whitespace`, this includes the vertical tab.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
 impl From<std::ops::Range<usize>> for TextRange {
@@ -412,5 +440,35 @@ mod tests {
         assert!(TextRange::new(0, 3).trim("   ").is_empty());
         // A range that splits a multi-byte character slices to nothing.
         assert_eq!(TextRange::new(0, 1).slice("–"), "");
+        // ... and trims to nothing at its start, at either end.
+        assert_eq!(TextRange::new(1, 5).trim("–ab"), TextRange::empty(1));
+        assert_eq!(TextRange::new(0, 3).trim("ab–"), TextRange::empty(0));
+        assert_eq!(TextRange::new(3, 9).trim("ab–"), TextRange::empty(3));
+    }
+
+    #[test]
+    fn trim_agrees_with_str_trim() {
+        let texts = [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{b}a\u{c}",
+            "\u{a0}a\u{3000}",
+            " \u{a0} ",
+            "é ",
+            " é",
+            "\t–x–\r\n",
+            "\u{85}a",
+            "a b",
+            "\u{2003}",
+        ];
+        for text in texts {
+            let r = TextRange::new(0, text.len()).trim(text);
+            assert_eq!(r.slice(text), text.trim(), "{text:?}");
+            if text.trim().is_empty() {
+                assert_eq!(r, TextRange::empty(0), "{text:?}");
+            }
+        }
     }
 }
