@@ -14,8 +14,8 @@ mod names;
 mod ranges;
 mod tasks;
 pub use ids::{PhaseIds, SameId, TaskIds, cycle_path};
-pub(crate) use names::TextBuf;
 pub use names::normalize_key;
+pub(crate) use names::{TextBuf, WordBuf};
 pub use ranges::{DependencyIds, MAX_RESOLVED, TaskRange, TaskRanges};
 pub use tasks::{PhaseWait, Task, TaskKind, TaskLink, TaskState};
 

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::model::TextBuf;
+use crate::model::{TextBuf, WordBuf};
 
 macro_rules! roles {
     ($($variant:ident => $name:literal,)*) => {
@@ -381,63 +381,31 @@ fn normalize_heading_bytes(title: &str) -> Option<crate::model::Text> {
         }
         table
     };
-    let mut buf = [0u8; 128];
-    let mut n = 0;
-    let mut pending_space = false;
+    let mut out = WordBuf::new(b' ');
     for (i, &b) in title.as_bytes().iter().enumerate() {
-        let k = KEY_BYTE[usize::from(b)];
-        if k >= LETTER {
-            if n + 2 > buf.len() {
-                return None;
-            }
-            if pending_space && n > 0 {
-                buf[n] = b' ';
-                n += 1;
-            }
-            pending_space = false;
-            buf[n] = k;
-            n += 1;
-            continue;
-        }
-        match k {
-            GAP => pending_space = true,
+        match KEY_BYTE[usize::from(b)] {
+            k if k >= LETTER => out.push_byte(k)?,
+            GAP => out.gap(),
+            // A word of its own, whatever is on either side.
             AND => {
-                if n + 4 > buf.len() {
-                    return None;
+                out.gap();
+                for &a in b"and" {
+                    out.push_byte(a)?;
                 }
-                if n > 0 {
-                    buf[n] = b' ';
-                    n += 1;
-                }
-                buf[n..n + 3].copy_from_slice(b"and");
-                n += 3;
-                pending_space = true;
+                out.gap();
             }
             WIDE => {
                 let c = title[i..].chars().next()?;
-                if !c.is_alphabetic() {
-                    pending_space = true;
-                    continue;
-                }
-                // A space and a lower case of up to three characters.
-                if n + 13 > buf.len() {
-                    return None;
-                }
-                if pending_space && n > 0 {
-                    buf[n] = b' ';
-                    n += 1;
-                }
-                pending_space = false;
-                for l in c.to_lowercase() {
-                    n += l.encode_utf8(&mut buf[n..]).len();
+                if c.is_alphabetic() {
+                    out.push_lower(c)?;
+                } else {
+                    out.gap();
                 }
             }
             _ => {}
         }
     }
-    // Only whole characters were written.
-    let key = std::str::from_utf8(&buf[..n]).ok()?;
-    Some(crate::model::Text::from(key))
+    out.finish()
 }
 
 fn push_word(out: &mut TextBuf, pending_space: &mut bool, word: &str) {

@@ -108,50 +108,90 @@ fn normalize_key_bytes(key: &str) -> Option<Text> {
         }
         table
     };
-    let mut buf = [0u8; 128];
-    let mut n = 0;
-    let mut gap = false;
+    let mut out = WordBuf::new(b'_');
     for (i, &b) in key.as_bytes().iter().enumerate() {
-        let k = KEY_BYTE[usize::from(b)];
-        if k >= DIGIT {
-            if n + 2 > buf.len() {
-                return None;
-            }
-            if gap && n > 0 {
-                buf[n] = b'_';
-                n += 1;
-            }
-            gap = false;
-            buf[n] = k;
-            n += 1;
-            continue;
-        }
-        match k {
-            GAP => gap = true,
+        match KEY_BYTE[usize::from(b)] {
+            k if k >= DIGIT => out.push_byte(k)?,
+            GAP => out.gap(),
             WIDE => {
                 let c = key[i..].chars().next()?;
-                if !c.is_alphanumeric() {
-                    gap = true;
-                    continue;
-                }
-                // A `_` and a lower case of up to three characters.
-                if n + 13 > buf.len() {
-                    return None;
-                }
-                if gap && n > 0 {
-                    buf[n] = b'_';
-                    n += 1;
-                }
-                gap = false;
-                for l in c.to_lowercase() {
-                    n += l.encode_utf8(&mut buf[n..]).len();
+                if c.is_alphanumeric() {
+                    out.push_lower(c)?;
+                } else {
+                    out.gap();
                 }
             }
             _ => {}
         }
     }
-    // Only whole characters were written.
-    Some(Text::from(std::str::from_utf8(&buf[..n]).ok()?))
+    out.finish()
+}
+
+/// A normalised name written a byte at a time into a stack buffer: the
+/// words pushed, joined by one `sep` where a gap came between them, none
+/// leading or trailing. A push is `None` when the name would outgrow the
+/// buffer, for the caller to take its character path instead.
+pub(crate) struct WordBuf {
+    buf: [u8; 128],
+    n: usize,
+    gap: bool,
+    sep: u8,
+}
+
+impl WordBuf {
+    pub(crate) fn new(sep: u8) -> Self {
+        Self {
+            buf: [0; 128],
+            n: 0,
+            gap: false,
+            sep,
+        }
+    }
+
+    /// Ends the current word: the next byte pushed starts another.
+    #[inline]
+    pub(crate) fn gap(&mut self) {
+        self.gap = true;
+    }
+
+    /// One ASCII byte of the current word.
+    #[inline]
+    pub(crate) fn push_byte(&mut self, b: u8) -> Option<()> {
+        if self.n + 2 > self.buf.len() {
+            return None;
+        }
+        if self.gap && self.n > 0 {
+            self.buf[self.n] = self.sep;
+            self.n += 1;
+        }
+        self.gap = false;
+        self.buf[self.n] = b;
+        self.n += 1;
+        Some(())
+    }
+
+    /// `c` in lower case (up to three characters), in the current word.
+    #[inline]
+    pub(crate) fn push_lower(&mut self, c: char) -> Option<()> {
+        if self.n + 13 > self.buf.len() {
+            return None;
+        }
+        if self.gap && self.n > 0 {
+            self.buf[self.n] = self.sep;
+            self.n += 1;
+        }
+        self.gap = false;
+        for l in c.to_lowercase() {
+            self.n += l.encode_utf8(&mut self.buf[self.n..]).len();
+        }
+        Some(())
+    }
+
+    /// The name; only whole characters were written.
+    #[inline]
+    pub(crate) fn finish(&self) -> Option<Text> {
+        Some(Text::from(std::str::from_utf8(&self.buf[..self.n]).ok()?))
+    }
 }
 
 /// Builds a [`Text`] a character at a time in a stack buffer, for the
