@@ -10,54 +10,27 @@ use jiff::civil::Date;
 /// is refused: the time would be dropped without a word.
 pub fn parse_day(text: &str) -> Result<Date, String> {
     let text = text.trim();
-    if is_shaped(text.as_bytes(), b'-')
-        && let Ok(date) = text.parse::<Date>()
-    {
-        return Ok(date);
+    match text.parse::<Date>() {
+        Ok(date) if planwright_core::is_iso_day(text) => Ok(date),
+        _ => Err(why_not_a_date(text)),
     }
-    Err(why_not_a_date(text))
 }
 
-/// The first date in `value` (`YYYY-MM-DD` or `YYYY/MM/DD`, standing
-/// alone) that names no day, and why: `lint` reports such a date in a
-/// field (PW203), so `set` does not write one unless forced.
+/// The first date in `value` that `lint` would report as naming no day
+/// (PW203), and why: `set` does not write one unless forced.
 pub fn impossible_date(value: &str) -> Option<(&str, String)> {
-    let b = value.as_bytes();
-    (0..b.len().saturating_sub(9)).find_map(|i| {
-        let token = &b[i..i + 10];
-        let sep = token[4];
-        let alone = (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-            && b.get(i + 10).is_none_or(|c| !c.is_ascii_alphanumeric());
-        if !alone || !matches!(sep, b'-' | b'/') || !is_shaped(token, sep) {
-            return None;
-        }
-        let text = &value[i..i + 10];
-        let dashed = text.replace('/', "-");
-        match dashed.parse::<Date>() {
-            Ok(_) => None,
-            Err(_) => Some((text, why_not_a_date(&dashed))),
-        }
-    })
+    let at = planwright_lint::first_impossible_date(value)?;
+    let text = &value[at];
+    Some((text, why_not_a_date(text)))
 }
 
-/// `dddd?dd?dd` with `sep` for `?`.
-fn is_shaped(b: &[u8], sep: u8) -> bool {
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, &c)| {
-            if i == 4 || i == 7 {
-                c == sep
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-}
-
-/// Why `text` is not a date: the month or day that does not exist, or the
-/// form expected.
+/// Why `text` is not a date: the month or day that does not exist (in a
+/// date written with `-` or `/`, as `lint` reads them), or the form
+/// expected.
 pub fn why_not_a_date(text: &str) -> String {
-    let parts: Vec<&str> = text.split('-').collect();
+    let parts: Vec<&str> = text.split(['-', '/']).collect();
     let numbers: Option<Vec<i16>> = match parts.as_slice() {
-        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+        [y, m, d] if y.len() == 4 && (1..=2).contains(&m.len()) && (1..=2).contains(&d.len()) => {
             parts.iter().map(|p| p.parse().ok()).collect()
         }
         _ => None,
@@ -143,6 +116,14 @@ mod tests {
             Some((
                 "2024/13/01",
                 "is not a date: there is no month 13".to_owned()
+            ))
+        );
+        // Written as `lint` reads it, with one-digit month or day.
+        assert_eq!(
+            impossible_date("due 2024-2-30"),
+            Some((
+                "2024-2-30",
+                "is not a date: February 2024 has 29 days".to_owned()
             ))
         );
         // Part of a longer number or name is no date.

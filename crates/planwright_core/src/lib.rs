@@ -27,7 +27,7 @@ pub use parse::{MARKDOWN_OPTIONS, ParseOptions, is_task_id, parse, parse_with};
 pub use rendered::rendered;
 pub use roles::Role;
 pub use status::{StatusReading, read_status};
-pub use text::{LineColumn, LineIndex, TextRange};
+pub use text::{LineColumn, LineIndex, TextRange, is_iso_day};
 
 /// The model's references as parsed from prose; exposed for lint and edit.
 pub fn references(value: &str, base: usize) -> Vec<Reference> {

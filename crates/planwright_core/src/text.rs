@@ -342,6 +342,37 @@ fn lead_bytes(bytes: &[u8]) -> u32 {
     bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u32
 }
 
+/// `YYYY-MM-DD` naming a day the calendar has (leap years and all): the
+/// one form planwright writes a date in, which YAML reads as a date and
+/// `lint` accepts (PW203 reports `2020-02-30`). Nothing around it: not
+/// `2026-1-15`, `2026/01/15` or `2026-01-15T10:00`.
+pub fn is_iso_day(value: &str) -> bool {
+    let b = value.as_bytes();
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return false;
+    }
+    let num =
+        |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+    let (year, month, day) = (num(0..4), num(5..7), num(8..10));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -469,6 +500,29 @@ mod tests {
             if text.trim().is_empty() {
                 assert_eq!(r, TextRange::empty(0), "{text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn an_iso_day_is_a_real_day_written_yyyy_mm_dd() {
+        for day in ["2026-01-15", "2024-02-29", "2000-02-29", "2026-12-31"] {
+            assert!(is_iso_day(day), "{day}");
+        }
+        for not in [
+            "2020-02-30",
+            "1900-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "2026-01-00",
+            "2026-1-15",
+            "2026/01/15",
+            "2026-01-15T10:00",
+            " 2026-01-15",
+            "tomorrow",
+            "",
+        ] {
+            assert!(!is_iso_day(not), "{not}");
         }
     }
 }

@@ -21,6 +21,16 @@ pub use selection::{Layer, RuleSet, SelectionError};
 
 use planwright_core::{Dialect, Plan};
 
+/// Where in `text` the first date PW203 (invalid-date) would report
+/// stands: a `YYYY-MM-DD` or `YYYY/MM/DD` that names no day. For a
+/// command that writes a value to refuse what `lint` then reports.
+pub fn first_impossible_date(text: &str) -> Option<std::ops::Range<usize>> {
+    util::date_tokens(text)
+        .into_iter()
+        .find(|t| t.date.is_none())
+        .map(|t| t.start..t.end)
+}
+
 /// Everything a rule may read about one file.
 pub struct Context<'a> {
     pub source: &'a str,

@@ -53,7 +53,7 @@ pub(super) fn check_set_against_flags(
                 value: v.clone(),
             });
         }
-        if var == Some("date") && !is_date(v) {
+        if var == Some("date") && !planwright_core::is_iso_day(v) {
             return Err(NewError::SetDate {
                 key: k.clone(),
                 value: v.clone(),
@@ -111,42 +111,4 @@ pub(super) fn check_set_against_place(
         });
     }
     Ok(())
-}
-
-/// `YYYY-MM-DD`, a day the calendar has: what planwright writes for a
-/// date, and what `lint` accepts (PW203 reports `2020-02-30`).
-fn is_date(value: &str) -> bool {
-    let b = value.as_bytes();
-    let shaped = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    shaped && value.parse::<jiff::civil::Date>().is_ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_date;
-
-    #[test]
-    fn a_date_is_a_real_day_written_yyyy_mm_dd() {
-        assert!(is_date("2026-01-15"));
-        assert!(is_date("2024-02-29"));
-        for not in [
-            "2020-02-30",
-            "2026-13-01",
-            "2026-1-15",
-            "2026/01/15",
-            "2026-01-15T10:00",
-            " 2026-01-15",
-            "tomorrow",
-            "",
-        ] {
-            assert!(!is_date(not), "{not}");
-        }
-    }
 }

@@ -73,7 +73,9 @@ fn types(value: &str) -> Option<(Type, Type)> {
     if is_float(value) {
         return both(Type::Float);
     }
-    if is_date(value) {
+    // A day YAML 1.1 reads as a date, and one a reader can build
+    // (`2024-02-30` would make `PyYAML` fail).
+    if planwright_core::is_iso_day(value) {
         // YAML 1.2's core schema has no dates, though most 1.2 readers
         // still take one.
         return Some((Type::Date, Type::Str));
@@ -106,34 +108,6 @@ fn is_float(value: &str) -> bool {
         !w.is_empty() && digits(w)
     };
     exponent_ok && whole_ok && digits(fraction)
-}
-
-/// `YYYY-MM-DD`, a day of the calendar: a date to YAML 1.1, and one that
-/// a reader can build (`2024-02-30` would make `PyYAML` fail).
-fn is_date(value: &str) -> bool {
-    let b = value.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |s: &str| {
-        s.parse::<u32>()
-            .ok()
-            .filter(|_| s.bytes().all(|c| c.is_ascii_digit()))
-    };
-    let (Some(year), Some(month), Some(day)) =
-        (num(&value[..4]), num(&value[5..7]), num(&value[8..]))
-    else {
-        return false;
-    };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day)
 }
 
 /// Why a front-matter value is not one `set` can replace in place.
