@@ -339,12 +339,12 @@ fn whole_run(
         if args.diff {
             // An empty patch is no proof there is nothing to fix: say what
             // --unsafe-fixes would add, as ruff does.
-            let held = if args.unsafe_fixes {
+            let held = if args.unsafe_fixes || !outcome.patch.is_empty() {
                 0
             } else {
                 Summary::of(&linted.iter().map(Linted::report).collect::<Vec<_>>()).unsafe_fixable
             };
-            if outcome.patch.is_empty() && held > 0 {
+            if held > 0 {
                 ewriteln!(
                     "No safe fixes; {} with --diff --unsafe-fixes.",
                     crate::output::count(held, "unsafe fix", "unsafe fixes"),
