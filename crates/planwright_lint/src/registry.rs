@@ -112,6 +112,13 @@ pub static RULES: &[Rule] = &[
         true,
         progress_log_out_of_order
     ),
+    rule!(
+        "PW210",
+        "done-with-open-subtasks",
+        Warning,
+        true,
+        done_with_open_subtasks
+    ),
     rule!("PW301", "broken-link", Error, true, broken_link),
     rule!(
         "PW401",

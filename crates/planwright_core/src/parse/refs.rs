@@ -247,7 +247,7 @@ impl Refs<'_> {
             // Separators between numbers: ",", "+", "&", "and", "-" (a range).
             let k = skip_ws(value, i);
             let rest = &value[k..];
-            let range_sep = ["-", "–", "..", "to "]
+            let range_sep = ["-", "–", "—", "..", "to "]
                 .iter()
                 .find(|s| rest.starts_with(**s));
             if let (Some(sep), Some(from)) = (range_sep, this_num) {
@@ -303,9 +303,9 @@ impl Refs<'_> {
 const TASK_WORDS: [&str; 4] = ["task", "tasks", "subtask", "subtasks"];
 
 /// Words after which a negation no longer holds: "independent of Phase 1
-/// but after Phase 2".
-const RESUMING: [&str; 8] = [
-    "but", "however", "after", "requires", "needs", "depends", "waits", "then",
+/// but after Phase 2", "enhanced by Phase 1 once Phase 2 is done".
+const RESUMING: [&str; 9] = [
+    "but", "however", "after", "requires", "needs", "depends", "waits", "then", "once",
 ];
 
 /// "dependency", "dependencies", "blocker", "prerequisite", "requirement".

@@ -178,9 +178,9 @@ fn listed(line: &str, start: usize, refs: Vec<Reference>) -> Vec<Party> {
         let next = word_after(line, e);
         if next.eq_ignore_ascii_case("of") {
             // The whole range is the other document's: `Phases 1-3 of`.
-            while last
-                .is_some_and(|l| s <= l || matches!(line[l..s].trim(), "-" | "–" | ".." | "to"))
-                && out.pop().is_some()
+            while last.is_some_and(|l| {
+                s <= l || matches!(line[l..s].trim(), "-" | "–" | "—" | ".." | "to")
+            }) && out.pop().is_some()
             {
                 last = out.last().map(|p| p.range().end as usize - start);
             }

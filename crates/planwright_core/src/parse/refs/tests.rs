@@ -23,6 +23,9 @@ fn dependency_references() {
         refs("Phases 1-4"),
         ["Phase 1", "Phase 2", "Phase 3", "Phase 4"]
     );
+    // An en or em dash between the numbers is a range too.
+    assert_eq!(refs("Phases 1–3"), ["Phase 1", "Phase 2", "Phase 3"]);
+    assert_eq!(refs("Phases 1—3"), ["Phase 1", "Phase 2", "Phase 3"]);
     assert_eq!(refs("None"), Vec::<String>::new());
     assert_eq!(refs("Depends on T012"), ["T012"]);
     assert_eq!(refs("Step 2, T-004"), ["Step 2", "T-004"]);
@@ -52,6 +55,11 @@ fn what_would_only_help_is_not_waited_for() {
     assert_eq!(
         refs("Enhanced by Phase 2 (colors); requires Phase 1"),
         ["Phase 1"]
+    );
+    // "once" names a wait again.
+    assert_eq!(
+        refs("Enhanced by Phase 1 once Phase 2 is done"),
+        ["Phase 2"]
     );
     // Only with the word that makes them soft: "enhanced" alone is a
     // word of the phase's name.
