@@ -352,7 +352,7 @@ impl PlanDoc {
                 .iter()
                 .enumerate()
                 .map(|(i, p)| PhaseDoc {
-                    id: docs.phase_ids[i].clone(),
+                    id: docs.ids.phases[i].clone(),
                     kind: p.kind.name(),
                     number: p.number.to_string(),
                     title: p.title.to_string(),
@@ -365,16 +365,15 @@ impl PlanDoc {
                         .depends_on
                         .iter()
                         .flat_map(|r| match &r.target {
-                            crate::RefTarget::Task(key) => docs.depends.ids([key]),
-                            phase @ crate::RefTarget::Phase { .. } => vec![phase.label()],
+                            crate::RefTarget::Task(key) => {
+                                docs.waited_ids(&docs.depends.ids([key]))
+                            }
+                            phase @ crate::RefTarget::Phase { .. } => {
+                                vec![phase.label().to_string()]
+                            }
                         })
-                        .map(|id| id.to_string())
                         .collect(),
-                    tasks: p
-                        .tasks
-                        .iter()
-                        .map(|&t| plan.tasks[t].id.to_string())
-                        .collect(),
+                    tasks: p.tasks.iter().filter_map(|&t| docs.task_id(t)).collect(),
                     progress: plan
                         .progress(p.tasks.iter().map(|&t| &plan.tasks[t]))
                         .into(),
@@ -423,7 +422,10 @@ impl PlanDoc {
 /// and `next` all make their task objects here, so they name phases alike.
 pub struct TaskDocs<'p> {
     plan: &'p Plan,
-    phase_ids: Vec<String>,
+    ids: NodeIds,
+    /// The tasks of each id the plan gives more than one task, in task
+    /// order: a dependency on such an id waits for all of them.
+    repeats: HashMap<Text, Vec<usize>>,
     /// Indices into `Plan::phase_waits`, by task: the reader records a
     /// task's waits as its blocks close, not in task order.
     waits: Vec<usize>,
@@ -441,7 +443,8 @@ impl<'p> TaskDocs<'p> {
         });
         Self {
             plan,
-            phase_ids: phase_ids(plan),
+            ids: NodeIds::new(plan),
+            repeats: repeats(plan),
             waits,
             depends: crate::DependencyIds::new(plan),
         }
@@ -464,22 +467,19 @@ impl<'p> TaskDocs<'p> {
             })
             .collect();
         Some(TaskDoc {
-            id: task.id.to_string(),
+            id: self.ids.tasks[t].clone(),
             text: task.text.to_string(),
             state: task.state.name(),
             kind: task.kind.name(),
             phase: self.phase_id(task.phase),
             section: task.section.map(|i| plan.sections[i].title.to_string()),
             parent: task.parent.filter(|&p| p < plan.tasks.len()),
-            parent_id: task
-                .parent
-                .and_then(|p| plan.tasks.get(p))
-                .map(|p| p.id.to_string()),
+            parent_id: task.parent.and_then(|p| self.task_id(p)),
             markers: all(&task.markers),
             parallel: task.parallel,
             optional: task.optional,
             requirements: all(&task.requirements),
-            depends_on: all(&self.depends.task(t)),
+            depends_on: self.waited_ids(&self.depends.task(t)),
             waits_for_phases,
             owner: opt(task.owner.as_ref()),
             line: loc.line(task.check_range.start),
@@ -488,18 +488,65 @@ impl<'p> TaskDocs<'p> {
         })
     }
 
-    /// The id the documents give phase `i` (see [`phase_ids`]).
+    /// The id the documents give phase `i` (see [`NodeIds`]).
     pub fn phase_id(&self, i: Option<usize>) -> Option<String> {
-        self.phase_ids.get(i?).cloned()
+        self.ids.phases.get(i?).cloned()
+    }
+
+    /// The id the documents give task `t` (see [`NodeIds`]).
+    pub fn task_id(&self, t: usize) -> Option<String> {
+        self.ids.tasks.get(t).cloned()
+    }
+
+    /// `ids` as the documents name their tasks: an id the plan repeats
+    /// stands for each of its tasks (`T001`, `T001 (2)`); any other as
+    /// written, known or not.
+    fn waited_ids(&self, ids: &[Text]) -> Vec<String> {
+        if self.repeats.is_empty() {
+            return all(ids);
+        }
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            match self.repeats.get(id) {
+                Some(tasks) => out.extend(tasks.iter().map(|&t| self.ids.tasks[t].clone())),
+                None => out.push(id.to_string()),
+            }
+        }
+        out
     }
 }
 
-/// The ids the JSON documents give the plan's phases, by index: each
-/// phase's own id, made unique (see [`UniqueIds`]) so that a reader keying
-/// phases by id keeps two phases the plan gave one id apart.
-pub fn phase_ids(plan: &Plan) -> Vec<String> {
-    let mut unique = UniqueIds::default();
-    plan.phases.iter().map(|p| unique.name(&p.id)).collect()
+/// The ids the JSON documents and `graph` give the plan's phases and
+/// tasks, by index: each one's own id, made unique (see [`UniqueIds`]),
+/// phases first, so that a reader keying them by id keeps two the plan
+/// gave one id apart (`T001`, `T001 (2)`), and `done "T001 (2)"` names the
+/// second.
+#[derive(Clone, Debug, Default)]
+pub struct NodeIds {
+    pub phases: Vec<String>,
+    pub tasks: Vec<String>,
+}
+
+impl NodeIds {
+    pub fn new(plan: &Plan) -> Self {
+        let mut unique = UniqueIds::default();
+        let phases = plan.phases.iter().map(|p| unique.name(&p.id)).collect();
+        let tasks = plan.tasks.iter().map(|t| unique.name(&t.id)).collect();
+        Self { phases, tasks }
+    }
+}
+
+/// The tasks of each id the plan gives more than one task.
+fn repeats(plan: &Plan) -> HashMap<Text, Vec<usize>> {
+    let mut by_id: HashMap<&Text, Vec<usize>> = HashMap::new();
+    for (i, t) in plan.tasks.iter().enumerate() {
+        by_id.entry(&t.id).or_default().push(i);
+    }
+    by_id
+        .into_iter()
+        .filter(|(_, tasks)| tasks.len() > 1)
+        .map(|(id, tasks)| (id.clone(), tasks))
+        .collect()
 }
 
 /// Names made unique in the order they are asked for: an id seen before

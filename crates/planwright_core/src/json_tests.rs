@@ -58,8 +58,8 @@ fn a_subtask_names_its_parent_task_by_index_and_id() {
             (0.into(), "T001".into()),
             (0.into(), "T001".into()),
             none,
-            // The index tells apart two tasks of one id.
-            (3.into(), "T001".into()),
+            // The id `show` gives a repeated id's second task.
+            (3.into(), "T001 (2)".into()),
         ]
     );
     // A task of no parent has neither field.
@@ -70,4 +70,29 @@ fn a_subtask_names_its_parent_task_by_index_and_id() {
     assert_eq!(flat[1]["parent"], 0);
     assert_eq!(flat[1]["parent_id"], "1");
     assert!(flat[2].get("parent").is_none());
+}
+
+#[test]
+fn a_repeated_task_id_is_made_unique_and_waits_name_every_task_of_it() {
+    let src = "## Phase 1: A\n\n- [x] T001 x\n- [ ] T001 y (depends on T003)\n- [ ] T003 w (depends on T001)\n- [ ] T004 v (depends on T003)\n";
+    let ids: Vec<_> = tasks(src).iter().map(|t| t["id"].clone()).collect();
+    assert_eq!(ids, ["T001", "T001 (2)", "T003", "T004"]);
+    let depends: Vec<_> = tasks(src).iter().map(|t| t["depends_on"].clone()).collect();
+    assert_eq!(
+        depends,
+        [
+            serde_json::json!([]),
+            serde_json::json!(["T003"]),
+            serde_json::json!(["T001", "T001 (2)"]),
+            serde_json::json!(["T003"]),
+        ]
+    );
+    // A phase lists its tasks by those ids too.
+    let plan = crate::parse(src);
+    let doc = PlanDoc::new(&plan, "plan.md", &Locator::new(src));
+    let json = serde_json::to_value(&doc).unwrap_or_default();
+    assert_eq!(
+        json["phases"][0]["tasks"],
+        serde_json::json!(["T001", "T001 (2)", "T003", "T004"])
+    );
 }

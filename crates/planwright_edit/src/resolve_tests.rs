@@ -326,3 +326,33 @@ fn a_repeated_id_with_its_text_names_one_task() {
     );
     assert_eq!(resolve(&plan, "#2"), Ok(1));
 }
+
+#[test]
+fn a_line_copied_from_next_names_a_task_without_an_id() {
+    let plan = parse("## Phase 1: A\n\n- [ ] Write the parser\n- [ ] Write the docs\n");
+    assert_eq!(resolve(&plan, "#1  Write the parser  (Phase 1)"), Ok(0));
+    assert_eq!(resolve(&plan, "#2 write the docs"), Ok(1));
+    // The text must be that task's: the plan may have changed since.
+    let err = resolve(&plan, "#2  Write the parser  (Phase 1)").unwrap_err();
+    assert!(
+        matches!(&err, ResolveError::Unknown { candidates, .. } if candidates == &["#2 [ ] Write the docs"]),
+        "{err:?}"
+    );
+    // `#2x` is no position.
+    assert!(resolve(&plan, "#2x").is_err());
+}
+
+#[test]
+fn a_repeated_ids_later_tasks_go_by_the_names_next_gives_them() {
+    let plan = parse("- [x] T001 x\n- [ ] T001 y\n- [ ] T001 z\n- [ ] T003 w\n");
+    assert_eq!(resolve(&plan, "T001 (2)"), Ok(1));
+    assert_eq!(resolve(&plan, "t001 (3)"), Ok(2));
+    assert_eq!(resolve(&plan, "T001 (3)  z  (optional)"), Ok(2));
+    // Only with that task's text after it.
+    assert!(resolve(&plan, "T001 (2)  z").is_err());
+    // The plain id still names all three, so it is ambiguous.
+    assert!(matches!(
+        resolve(&plan, "T001"),
+        Err(ResolveError::Ambiguous { .. })
+    ));
+}

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
-use planwright_core::json::UniqueIds;
+use planwright_core::json::NodeIds;
 use planwright_core::waits;
 use planwright_core::{Plan, TaskState, TextRange};
 
@@ -348,10 +348,8 @@ pub struct NodeNames {
 
 impl NodeNames {
     pub fn new(plan: &Plan) -> Self {
-        // Phases first, as `show` names them alone: the two agree.
-        let mut unique = UniqueIds::default();
-        let phases = plan.phases.iter().map(|p| unique.name(&p.id)).collect();
-        let tasks = plan.tasks.iter().map(|t| unique.name(&t.id)).collect();
+        // The ids `show` gives them: the two agree.
+        let NodeIds { phases, tasks } = NodeIds::new(plan);
         Self { phases, tasks }
     }
 

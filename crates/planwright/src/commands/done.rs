@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use planwright_core::TaskState;
+use planwright_core::json::NodeIds;
 use planwright_core::visible::visible;
 use planwright_edit::ops::{Marks, check_can_start, check_startable, task_label};
 use planwright_edit::{Change, Intent, OpFailure, edit_plan, resolve_all};
@@ -59,8 +60,15 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
         let mut changes = Vec::new();
         let mut report = String::new();
         let state = to.name().replace('_', " ");
+        // A repeated id's later tasks by the names `next` gives them
+        // (`T001 (2)`), which also name them here.
+        let names = NodeIds::new(p);
         for i in chosen {
-            let id = task_label(p, i);
+            let id = if p.tasks[i].explicit_id {
+                names.tasks[i].clone()
+            } else {
+                task_label(p, i)
+            };
             let text = crate::output::shorten(&visible(&p.tasks[i].text), TEXT_SHOWN);
             if let Some(e) = marks.set_task_state(p, i, to) {
                 let _ = writeln!(report, "{id} {state}: {text}");
