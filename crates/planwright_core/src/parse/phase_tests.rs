@@ -566,3 +566,22 @@ Depends on nothing; Stage 1 runs alongside.
     assert!(deps(3).is_empty());
     assert!(deps(4).is_empty());
 }
+
+#[test]
+fn requires_opens_a_dependency_sentence_only_when_it_names_one() {
+    let src = "\
+## Phase 1: A
+- [ ] T001 a
+## Phase 2: B
+Requires Phase 1.
+## Phase 3: C
+Requires a running database.
+
+**Dependencies**: Phase 2
+";
+    let plan = p(src);
+    let deps = |i: usize| phase_deps(&plan, src, i);
+    assert_eq!(deps(1), [("Phase 1".into(), "Phase 1")]);
+    // Prose is no "no dependencies": the field after it still counts.
+    assert_eq!(deps(2), [("Phase 2".into(), "Phase 2")]);
+}

@@ -186,6 +186,19 @@ fn a_description_wrapped_over_lines_is_read_whole() {
 }
 
 #[test]
+fn requires_names_what_a_task_waits_for_as_depends_on_does() {
+    let src = "# P\n\n## Phase 1: A\n\n- [ ] T001 Schema\n- [ ] T002 Migration (requires T001)\n- [ ] T003 Docker (requires Docker 24)\n- [ ] T004 Seed (Requires: T002)\n- [ ] T005 Wire (requires Phase 1)\n";
+    assert_eq!(depends(src), ["", "T001", "", "T002", ""]);
+    let plan = crate::parse(src);
+    let waits: Vec<_> = plan
+        .phase_waits
+        .iter()
+        .map(|w| (w.task, w.phase.target.label().to_string()))
+        .collect();
+    assert_eq!(waits, [(4, "Phase 1".to_owned())]);
+}
+
+#[test]
 fn a_task_number_names_a_task_only_where_tasks_are_numbered() {
     // In a plan of `T001`s, "task 12" is someone else's.
     let src = "# P\n\n- [ ] T001 Build\n- [ ] T002 Ship (blocked by task 12 in the infra board)\n- [ ] T003 Announce, after task 2 of the launch checklist; depends on T001\n";

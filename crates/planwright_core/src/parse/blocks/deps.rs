@@ -336,14 +336,23 @@ impl Builder<'_> {
                 // A field, or the same said as a sentence ("Depends on
                 // Phase 1."), to its clause's end.
                 let value = dependency_field(line)
-                    .map(|v| (v, line.len()))
-                    .or_else(|| dependency_sentence(line).map(|(v, len)| (v, v + len)));
-                if let Some((v, e)) = value {
+                    .map(|v| (v, line.len(), false))
+                    .or_else(|| {
+                        dependency_sentence(line).map(|s| (s.value.0, s.value.1, s.needs_reference))
+                    });
+                if let Some((v, e, needs_reference)) = value {
                     let raw = &line[v..e];
                     let value = raw.trim();
                     let value_start = start + body + v + (raw.len() - raw.trim_start().len());
                     let range = TextRange::new(value_start, value_start + value.len());
-                    self.phase_dependencies(p, value, range);
+                    // "Requires a running database" is prose, which must
+                    // not stand as the phase's "no dependencies".
+                    let prose = needs_reference
+                        && references_within(value, value_start, &mut MAX_EXPANDED.clone())
+                            .is_empty();
+                    if !prose {
+                        self.phase_dependencies(p, value, range);
+                    }
                     if !self.plan.phases[p].depends_on.is_empty() {
                         break;
                     }

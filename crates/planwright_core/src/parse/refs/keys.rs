@@ -70,18 +70,36 @@ pub(crate) fn dependency_field(body: &str) -> Option<usize> {
 /// Where the value starts, and how long it is, when `body` (a line
 /// without its indentation and list marker) opens with a dependency
 /// written as a sentence, without a colon: "Depends on Phase 1.",
-/// "_Blocked by_ Phase 2". The value ends with its clause, as a phrase's
-/// does ("Depends on Phase 1; Phase 3 follows" names Phase 1).
-pub(crate) fn dependency_sentence(body: &str) -> Option<(usize, usize)> {
+/// "_Blocked by_ Phase 2", "Requires Phase 1". The value ends with its
+/// clause, as a phrase's does ("Depends on Phase 1; Phase 3 follows" names
+/// Phase 1). "Requires" also opens prose ("Requires a running database"):
+/// such a sentence counts only if it names a phase or task, which the
+/// caller sees in its references.
+pub(crate) fn dependency_sentence(body: &str) -> Option<Sentence> {
     let open = marks(body, 0);
-    let len = key_len(&body[open..], &["depends on", "depends upon", "blocked by"])?;
+    let len = key_len(
+        &body[open..],
+        &["depends on", "depends upon", "blocked by", "requires"],
+    )?;
     let close = marks(body, open + len);
     let rest = &body[open + len + close..];
     if !rest.starts_with([' ', '\t']) {
         return None;
     }
     let start = skip(body, open + len + close, |c| c == ' ' || c == '\t');
-    Some((start, phrase_len(&body[start..])))
+    Some(Sentence {
+        value: (start, start + phrase_len(&body[start..])),
+        needs_reference: body[open..open + len].eq_ignore_ascii_case("requires"),
+    })
+}
+
+/// A dependency written as a sentence (see [`dependency_sentence`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Sentence {
+    /// Where the value starts and ends in the line.
+    pub value: (usize, usize),
+    /// Whether it counts only if its value names a phase or task.
+    pub needs_reference: bool,
 }
 
 /// Where a value given with its key (`depends on: T001`, as a task's
@@ -156,7 +174,8 @@ const MENTION_KEYS: [(&str, Use); 12] = [
     ("dependency", Use::Field),
     ("depends", Use::Field),
     ("deps", Use::Field),
-    ("requires", Use::Field),
+    // "(requires T001)" as "(depends on T001)"; `Requires:` a field.
+    ("requires", Use::Phrase),
     ("prerequisites", Use::Field),
     ("prerequisite", Use::Field),
     ("pre-requisites", Use::Field),
@@ -241,7 +260,9 @@ fn mention(text: &str, start: usize, end: usize, k: usize, next: usize) -> Optio
     }
     // The task reader's keys, as it spells them (see `is_usual_case`).
     let read = match use_ {
-        Use::Phrase => true,
+        // The task reader's key is "requires " (a space): the field,
+        // `requires: T001`, is read here.
+        Use::Phrase => key != "requires" || colon.is_none(),
         Use::Field => key == "dependencies" && text[end..].starts_with(':'),
     } && is_usual_case(&text[start..end]);
     Some(Mention {
