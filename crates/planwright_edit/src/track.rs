@@ -138,6 +138,26 @@ fn workable(plan: &Plan) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// Whether phase `p` is finished, as `next` and `status` read it (see
+/// [`Graph::new`]): all its tasks done, or, without tasks, a status that
+/// reads as done or none at all.
+pub fn phase_finished(plan: &Plan, p: usize, done_status: &[String]) -> bool {
+    let Some(phase) = plan.phases.get(p) else {
+        return true;
+    };
+    if phase.tasks.is_empty() {
+        phase
+            .status
+            .as_deref()
+            .is_none_or(|s| status_says_done(s, done_status))
+    } else {
+        phase
+            .tasks
+            .iter()
+            .all(|&t| plan.tasks.get(t).is_none_or(|t| t.state == TaskState::Done))
+    }
+}
+
 /// A vertex of the dependency graph, and one of its edges (see
 /// [`planwright_core::waits`], which lint's PW207 shares).
 pub use planwright_core::waits::{Node, Wait};
@@ -199,22 +219,8 @@ impl Graph {
                 (h, outside)
             })
             .collect();
-        let phase_done = plan
-            .phases
-            .iter()
-            .map(|phase| {
-                if phase.tasks.is_empty() {
-                    phase
-                        .status
-                        .as_deref()
-                        .is_none_or(|s| status_says_done(s, done_status))
-                } else {
-                    phase
-                        .tasks
-                        .iter()
-                        .all(|&t| plan.tasks.get(t).is_none_or(|t| t.state == TaskState::Done))
-                }
-            })
+        let phase_done = (0..plan.phases.len())
+            .map(|p| phase_finished(plan, p, done_status))
             .collect();
         Self {
             edges,

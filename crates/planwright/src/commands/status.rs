@@ -14,11 +14,14 @@ use anyhow::Result;
 use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
 use planwright_core::{DialectSet, Plan, Progress, TaskState};
+use planwright_edit::track::phase_finished;
 use planwright_lint::render::FileError;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::plans::{Loaded, error_docs, load_all, load_one_kept, report_errors, unreadable_line};
+use super::plans::{
+    Loaded, done_status, error_docs, load_all, load_one_kept, report_errors, unreadable_line,
+};
 use crate::cli::{Format, StatusArgs};
 use crate::output::{pad, width};
 
@@ -68,6 +71,14 @@ struct PhaseStatus {
     title: String,
     /// Id of the enclosing phase, for steps.
     parent: Option<String>,
+    /// The phase's own status field as written (`**Status:** Done`), if
+    /// it has one.
+    status: Option<String>,
+    /// Whether the phase is finished, as `next` reads it: all its tasks
+    /// (its steps' included) done; for a phase without tasks, a status
+    /// that reads as done, or none. `progress` of a phase without tasks
+    /// is 0 of 0, whatever its status.
+    finished: bool,
     progress: ProgressDoc,
 }
 
@@ -145,6 +156,7 @@ fn status_of(plan: &Plan, dialects: &DialectSet) -> Option<String> {
 fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatus {
     let plan = &l.plan;
     let docs = TaskDocs::new(plan);
+    let done = done_status(plan, dialects);
     PlanStatus {
         path: l.file.display(),
         title: plan.title.as_ref().map(|t| t.text.to_string()),
@@ -159,6 +171,8 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
                 id: docs.phase_id(Some(i)).unwrap_or_default(),
                 title: p.title.to_string(),
                 parent: docs.phase_id(p.parent),
+                status: p.status.as_ref().map(ToString::to_string),
+                finished: phase_finished(plan, i, done),
                 progress: plan
                     .progress(p.tasks.iter().map(|&t| &plan.tasks[t]))
                     .into(),
@@ -196,42 +210,59 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
     if let Some(optional) = optional_open(plan) {
         let _ = writeln!(out, "  optional {optional}");
     }
-    let mut rows: Vec<(String, Progress)> = plan
+    // A phase without tasks says how far it is by its status, if at all
+    // (design and roadmap plans often tick nothing): its row shows that.
+    let mut rows: Vec<(String, String)> = plan
         .phases
         .iter()
-        .filter(|p| !p.tasks.is_empty())
         .map(|p| {
             let depth = std::iter::successors(p.parent, |&i| plan.phases[i].parent).count();
             let mut name = format!("{}{}", "  ".repeat(depth), visible(&p.id));
             if !p.title.is_empty() {
                 let _ = write!(name, ": {}", visible(&p.title));
             }
-            (
-                crate::output::shorten(&name, 48),
-                plan.progress(p.tasks.iter().map(|&t| &plan.tasks[t])),
-            )
+            let shown = if p.tasks.is_empty() {
+                match &p.status {
+                    Some(status) => format!(
+                        "no tasks; status {}",
+                        crate::output::shorten(&visible(status), 40)
+                    ),
+                    None => "no tasks".to_owned(),
+                }
+            } else {
+                progress_text(plan.progress(p.tasks.iter().map(|&t| &plan.tasks[t])), bars)
+            };
+            (crate::output::shorten(&name, 48), shown)
         })
         .collect();
-    // Also when no phase holds a task, and so has no row: the plan has
-    // phases, and this row says its tasks are in none of them.
+    // Also when no phase holds a task: the plan has phases, and this row
+    // says its tasks are in none of them.
     if let Some(outside) = outside_phases(plan) {
-        rows.push(("(outside any phase)".to_owned(), outside));
+        rows.push((
+            "(outside any phase)".to_owned(),
+            progress_text(outside, bars),
+        ));
     }
     if !rows.is_empty() {
         let columns = rows.iter().map(|(n, _)| width(n)).max().unwrap_or(0);
         let _ = writeln!(out);
-        for (name, p) in rows {
-            let _ = writeln!(out, "  {}  {}", pad(&name, columns), progress_text(p, bars));
+        for (name, shown) in rows {
+            let _ = writeln!(out, "  {}  {shown}", pad(&name, columns));
         }
     }
     out
 }
 
 /// The progress of the tasks in no phase, when the plan has phases and
-/// some tasks are outside every one: the row that makes the phase rows
-/// add up to the plan's. A plan without phases has no rows to add up.
+/// some tasks that count (not ones left for later or a log's records) are
+/// outside every one: the row that makes the phase rows add up to the
+/// plan's. A plan without phases has no rows to add up.
 fn outside_phases(plan: &Plan) -> Option<Progress> {
-    let outside = || plan.tasks.iter().filter(|t| t.phase.is_none());
+    let outside = || {
+        plan.tasks
+            .iter()
+            .filter(|t| t.phase.is_none() && t.kind.counts())
+    };
     (!plan.phases.is_empty() && outside().next().is_some()).then(|| plan.progress(outside()))
 }
 

@@ -73,7 +73,8 @@ fn tasks_outside_every_phase_have_their_own_row() {
 }
 
 /// Phases that hold none of the tasks still leave the tasks a row, in the
-/// terminal and the JSON: the phases are listed, and the rows must add up.
+/// terminal and the JSON: the phases are listed (as having no tasks), and
+/// the rows must add up.
 #[test]
 fn tasks_outside_phases_that_hold_none_have_their_row() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -83,7 +84,7 @@ fn tasks_outside_phases_that_hold_none_have_their_row() {
     write(dir.path(), "plan.md", plan);
     assert_eq!(
         stdout(&planwright(&["status", "plan.md"], dir.path())),
-        "Migration  (plan.md)\n  overall    1/2    50%\n\n  (outside any phase)    1/2    50%\n"
+        "Migration  (plan.md)\n  overall    1/2    50%\n\n  Phase 0: Research    no tasks\n  Phase 1: Design      no tasks\n  (outside any phase)    1/2    50%\n"
     );
     let json: serde_json::Value = serde_json::from_slice(
         &planwright(&["status", "plan.md", "--format", "json"], dir.path()).stdout,
@@ -126,4 +127,40 @@ fn work_left_for_later_is_no_work_of_the_plan() {
         .map(|t| t["kind"].as_str().expect("kind"))
         .collect();
     assert_eq!(kinds, ["task", "task", "deferred", "deferred"]);
+}
+
+/// A phase without tasks shows its status, and the JSON says whether it is
+/// finished as `next` reads it; check boxes left for later make no row of
+/// their own outside the phases.
+#[test]
+fn phases_without_tasks_show_their_status() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# Roadmap\n\n## Phase 1: Base\n\n**Status:** Done\n\n\
+                ## Phase 2: Core\n\n**Status:** In Progress\n\n## Phase 3: Polish\n\n\
+                - [ ] Shine\n\n## Out of Scope\n\n- [ ] Themes\n";
+    write(dir.path(), "plan.md", plan);
+    assert_eq!(
+        stdout(&planwright(&["status", "plan.md"], dir.path())),
+        "Roadmap  (plan.md)\n  overall    0/1     0%\n\n  Phase 1: Base    no tasks; status Done\n  \
+         Phase 2: Core    no tasks; status In Progress\n  Phase 3: Polish    0/1     0%\n"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &planwright(&["status", "plan.md", "--format", "json"], dir.path()).stdout,
+    )
+    .expect("json");
+    let phases: Vec<_> = json["plans"][0]["phases"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|p| (p["status"].clone(), p["finished"].clone()))
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            (json!("Done"), json!(true)),
+            (json!("In Progress"), json!(false)),
+            (serde_json::Value::Null, json!(false)),
+        ]
+    );
+    assert!(json["plans"][0].get("outside_phases").is_none());
 }
