@@ -138,7 +138,11 @@ pub enum TemplatesAction {
     /// List built-in and local templates.
     List,
     /// Print a template byte for byte.
-    Show { name: String },
+    Show {
+        /// A name `templates list` shows: a built-in dialect (`speckit`,
+        /// `design`, `delivery`, `rfc`, `roadmap`) or a local template.
+        name: String,
+    },
 }
 
 /// The JSON outputs `planwright schema` documents.

@@ -28,9 +28,11 @@ pub enum ResolveError {
         /// ids" would speak of tasks that are not there.
         no_tasks: bool,
     },
-    #[error("`{query}` matches {} tasks; name one by {hint}:{}", .candidates.len(), candidates_text(.candidates))]
+    #[error("`{query}` matches {count} tasks; name one by {hint}:{}", candidates_text(.candidates))]
     Ambiguous {
         query: String,
+        /// How many tasks it matches; `candidates` lists the first few.
+        count: usize,
         /// The forms that name one of them, with an example of each that
         /// works on this plan: `#index` always does; a task's id only when
         /// no other task has it, else its id and text, as `next` prints
@@ -151,8 +153,19 @@ fn id_hint(
 pub(super) fn ambiguous(plan: &Plan, q: &str, found: &[usize]) -> ResolveError {
     ResolveError::Ambiguous {
         query: q.to_owned(),
+        count: found.len(),
         hint: naming_hint(plan, found),
-        candidates: found.iter().map(|&i| describe(i, &plan.tasks[i])).collect(),
+        // As many as an unknown name's list shows: a name shared by
+        // thousands of tasks would print thousands of lines.
+        candidates: found
+            .iter()
+            .take(MAX_LISTED)
+            .map(|&i| describe(i, &plan.tasks[i]))
+            .chain(
+                (found.len() > MAX_LISTED)
+                    .then(|| format!("… and {} more", found.len() - MAX_LISTED)),
+            )
+            .collect(),
     }
 }
 

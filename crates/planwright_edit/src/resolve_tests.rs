@@ -1,5 +1,7 @@
 //! Naming tasks by id, position and text, on small plans written inline.
 
+use std::fmt::Write as _;
+
 use super::*;
 
 /// A plan with the source it was parsed from, which naming reads too.
@@ -355,4 +357,19 @@ fn a_repeated_ids_later_tasks_go_by_the_names_next_gives_them() {
         resolve(&plan, "T001"),
         Err(ResolveError::Ambiguous { .. })
     ));
+}
+
+#[test]
+fn an_ambiguous_name_lists_the_first_twenty_matches_and_counts_the_rest() {
+    let mut plan_text = String::new();
+    for i in 0..25 {
+        let _ = writeln!(plan_text, "- [ ] Do thing {i}");
+    }
+    let src: &'static str = Box::leak(plan_text.into_boxed_str());
+    let plan = parse(src);
+    let err = resolve(&plan, "do thing").unwrap_err();
+    let text = err.to_string();
+    assert!(text.starts_with("`do thing` matches 25 tasks;"), "{text}");
+    assert_eq!(text.lines().count(), 1 + MAX_LISTED + 1, "{text}");
+    assert!(text.ends_with("… and 5 more"), "{text}");
 }

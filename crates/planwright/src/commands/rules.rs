@@ -11,7 +11,8 @@ use planwright_lint::{RULES, Rule, rule_by_selector, rules_by_selector};
 use crate::cli::Format;
 
 pub fn run(id: Option<&str>, format: Format) -> Result<ExitCode> {
-    let (selected, one): (Vec<&Rule>, bool) = match id {
+    // `"PW201 "`, pasted with a space, is still PW201.
+    let (selected, one): (Vec<&Rule>, bool) = match id.map(str::trim) {
         None => (RULES.iter().collect(), false),
         Some(id) => {
             if let Some(rule) = rule_by_selector(id) {

@@ -65,6 +65,9 @@ fn rules_list_and_one_rule() {
     insta::assert_snapshot!(text(&out));
     let out = planwright(&["rules", "PW101"], &repo_root());
     insta::assert_snapshot!(text(&out));
+    // Pasted with a space around it, the same rule's documentation.
+    let padded = planwright(&["rules", " PW101 "], &repo_root());
+    assert_eq!(padded.stdout, out.stdout);
     let out = planwright(&["rules", "PW999"], &repo_root());
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule `PW999`"));
