@@ -5,9 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use planwright_core::TaskState;
 use planwright_core::json::NodeIds;
 use planwright_core::visible::visible;
+use planwright_core::{Plan, TaskState};
 use planwright_edit::ops::{Marks, check_can_start, check_startable, task_label};
 use planwright_edit::{Change, Intent, OpFailure, edit_plan, resolve_all};
 
@@ -78,14 +78,65 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
                 let _ = writeln!(report, "{id} already {state}: {text}");
             }
         }
+        let notes = if to == TaskState::Done {
+            open_subtasks(p, &changes, &names)
+        } else {
+            String::new()
+        };
         let change = Change {
             edits,
             intent: Intent::TaskStates(changes),
         };
-        Ok((change, report))
+        Ok((change, (report, notes)))
     })?;
-    crate::output::print(&edited.report)?;
+    let (report, notes) = &edited.report;
+    crate::output::print(report)?;
+    eprint!("{notes}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// A note for each task ticked here whose subtasks (not optional, not
+/// ticked by this command too) are still open: the parent says the work
+/// is over while part of it is not, which `lint` reports (PW210).
+fn open_subtasks(p: &Plan, changes: &[(usize, TaskState)], names: &NodeIds) -> String {
+    /// Subtasks named before the rest are only counted.
+    const SHOWN: usize = 3;
+    let ticked: Vec<usize> = changes.iter().map(|&(i, _)| i).collect();
+    let mut out = String::new();
+    for &parent in &ticked {
+        let open: Vec<&str> = p
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| {
+                t.parent == Some(parent)
+                    && t.state != TaskState::Done
+                    && t.kind.counts()
+                    && !t.optional
+                    && !ticked.contains(i)
+            })
+            .map(|(i, _)| names.tasks[i].as_str())
+            .collect();
+        if open.is_empty() {
+            continue;
+        }
+        let mut listed = open
+            .iter()
+            .take(SHOWN)
+            .map(|n| visible(n).into_owned())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if open.len() > SHOWN {
+            listed.push_str(", …");
+        }
+        let _ = writeln!(
+            out,
+            "note: {} still has {}: {listed}",
+            visible(&names.tasks[parent]),
+            crate::output::count(open.len(), "open subtask", "open subtasks"),
+        );
+    }
+    out
 }
 
 /// `-` reads standard input for the commands that only read a plan; the

@@ -177,3 +177,23 @@ fn markup_typed_picks_the_task_spelled_with_it() {
     let after = std::fs::read_to_string(dir.path().join("md.md")).expect("read");
     assert_eq!(after, "# P\n\n- [ ] Deploy\n- [x] **Deploy**\n");
 }
+
+/// Ticking a task over open subtasks works, with a note on standard error
+/// naming them (optional ones and those ticked in the same command left
+/// out); a repeated id's later task goes by the name `next` gives it.
+#[test]
+fn done_notes_open_subtasks_and_takes_next_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# P\n\n- [ ] T010 Import\n  - [x] T011 Read\n  - [ ] T012 Reject\n  - [ ] T013 Report\n  - [ ]* T014 Maybe\n- [ ] T010 Again\n";
+    write(dir.path(), "p.md", plan);
+    let out = planwright(&["done", "p.md", "T010 Import", "T013"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "T010 done: Import\nT013 done: Report\n");
+    assert_eq!(stderr(&out), "note: T010 still has 1 open subtask: T012\n");
+    let out = planwright(&["done", "p.md", "T010 (2)"], dir.path());
+    assert_eq!(stdout(&out), "T010 (2) done: Again\n");
+    assert_eq!(stderr(&out), "");
+    // Undoing says nothing of subtasks.
+    let out = planwright(&["undo", "p.md", "T010 Import"], dir.path());
+    assert_eq!(stderr(&out), "");
+}
