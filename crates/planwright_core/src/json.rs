@@ -4,8 +4,9 @@
 //! Field names here are an interface scripts and agents build on: add
 //! fields, never rename or remove them without raising [`VERSION`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -352,7 +353,7 @@ impl PlanDoc {
                 .iter()
                 .enumerate()
                 .map(|(i, p)| PhaseDoc {
-                    id: docs.ids.phases[i].clone(),
+                    id: docs.phases[i].clone(),
                     kind: p.kind.name(),
                     number: p.number.to_string(),
                     title: p.title.to_string(),
@@ -417,15 +418,22 @@ impl PlanDoc {
     }
 }
 
+/// The tasks' ids in the documents, and the tasks of each id the plan
+/// repeats.
+type TaskIds = (Vec<String>, HashMap<Text, Vec<usize>>);
+
 /// What the task documents of one plan share, worked out once per plan:
 /// the phases' ids and which phases each task waits for. `show`, `status`
 /// and `next` all make their task objects here, so they name phases alike.
 pub struct TaskDocs<'p> {
     plan: &'p Plan,
-    ids: NodeIds,
-    /// The tasks of each id the plan gives more than one task, in task
-    /// order: a dependency on such an id waits for all of them.
-    repeats: HashMap<Text, Vec<usize>>,
+    /// The phases' ids.
+    phases: Vec<String>,
+    /// The tasks' ids, and the tasks of each id the plan gives more than
+    /// one task, in task order (a dependency on such an id waits for all
+    /// of them): worked out for the first task document, as `status` over
+    /// a folder makes none.
+    tasks: std::cell::OnceCell<TaskIds>,
     /// Indices into `Plan::phase_waits`, by task: the reader records a
     /// task's waits as its blocks close, not in task order.
     waits: Vec<usize>,
@@ -441,10 +449,11 @@ impl<'p> TaskDocs<'p> {
             let w = &plan.phase_waits[w];
             (w.task, w.phase.range.start)
         });
+        let mut unique = UniqueIds::default();
         Self {
             plan,
-            ids: NodeIds::new(plan),
-            repeats: repeats(plan),
+            phases: plan.phases.iter().map(|p| unique.name(&p.id)).collect(),
+            tasks: std::cell::OnceCell::new(),
             waits,
             depends: crate::DependencyIds::new(plan),
         }
@@ -467,7 +476,7 @@ impl<'p> TaskDocs<'p> {
             })
             .collect();
         Some(TaskDoc {
-            id: self.ids.tasks[t].clone(),
+            id: self.task_ids().0[t].clone(),
             text: task.text.to_string(),
             state: task.state.name(),
             kind: task.kind.name(),
@@ -490,25 +499,38 @@ impl<'p> TaskDocs<'p> {
 
     /// The id the documents give phase `i` (see [`NodeIds`]).
     pub fn phase_id(&self, i: Option<usize>) -> Option<String> {
-        self.ids.phases.get(i?).cloned()
+        self.phases.get(i?).cloned()
+    }
+
+    fn task_ids(&self) -> &TaskIds {
+        self.tasks.get_or_init(|| {
+            let ids = NodeIds::new(self.plan);
+            let repeats = if ids.renames_tasks(self.plan) {
+                repeats(self.plan)
+            } else {
+                HashMap::new()
+            };
+            (ids.tasks, repeats)
+        })
     }
 
     /// The id the documents give task `t` (see [`NodeIds`]).
     pub fn task_id(&self, t: usize) -> Option<String> {
-        self.ids.tasks.get(t).cloned()
+        self.task_ids().0.get(t).cloned()
     }
 
     /// `ids` as the documents name their tasks: an id the plan repeats
     /// stands for each of its tasks (`T001`, `T001 (2)`); any other as
     /// written, known or not.
     fn waited_ids(&self, ids: &[Text]) -> Vec<String> {
-        if self.repeats.is_empty() {
+        let (names, repeats) = self.task_ids();
+        if repeats.is_empty() {
             return all(ids);
         }
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
-            match self.repeats.get(id) {
-                Some(tasks) => out.extend(tasks.iter().map(|&t| self.ids.tasks[t].clone())),
+            match repeats.get(id) {
+                Some(tasks) => out.extend(tasks.iter().map(|&t| names[t].clone())),
                 None => out.push(id.to_string()),
             }
         }
@@ -534,6 +556,11 @@ impl NodeIds {
         let tasks = plan.tasks.iter().map(|t| unique.name(&t.id)).collect();
         Self { phases, tasks }
     }
+
+    /// Whether some task's name is not its id: the plan repeats an id.
+    pub fn renames_tasks(&self, plan: &Plan) -> bool {
+        self.tasks.iter().zip(&plan.tasks).any(|(n, t)| *n != t.id)
+    }
 }
 
 /// The tasks of each id the plan gives more than one task.
@@ -555,21 +582,28 @@ fn repeats(plan: &Plan) -> HashMap<Text, Vec<usize>> {
 /// the ones `show` prints.
 #[derive(Clone, Debug, Default)]
 pub struct UniqueIds {
-    taken: HashSet<String>,
-    /// The last suffix given to each id, so a thousand repeats of one id
-    /// cost no more than a thousand ids.
-    last: HashMap<String, usize>,
+    taken: FxHashSet<String>,
+    /// The last suffix given to each repeated id, so a thousand repeats of
+    /// one id cost no more than a thousand ids.
+    last: FxHashMap<String, usize>,
 }
 
 impl UniqueIds {
     pub fn name(&mut self, id: &str) -> String {
-        let mut name = id.to_owned();
-        let n = self.last.entry(name.clone()).or_insert(1);
-        while !self.taken.insert(name.clone()) {
-            *n += 1;
-            name = format!("{id} ({n})");
+        // Most ids are new: one hash and one copy each (`status DIR` and
+        // `next` name every task of thousands of plans).
+        if !self.taken.contains(id) {
+            self.taken.insert(id.to_owned());
+            return id.to_owned();
         }
-        name
+        let n = self.last.entry(id.to_owned()).or_insert(1);
+        loop {
+            *n += 1;
+            let name = format!("{id} ({n})");
+            if self.taken.insert(name.clone()) {
+                return name;
+            }
+        }
     }
 }
 
