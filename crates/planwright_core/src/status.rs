@@ -25,6 +25,25 @@ impl StatusReading {
     }
 }
 
+/// `text` without its struck-through spans (`~~Done~~`), or as it is when
+/// it has none; an unclosed `~~` strikes nothing.
+fn without_struck(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("~~") {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("~~") {
+        let Some(close) = rest[open + 2..].find("~~") else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        rest = &rest[open + 2 + close + 2..];
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 /// Reads a status value. `done_status` are the dialect's done values,
 /// which count as written (`Live`).
 ///
@@ -41,7 +60,10 @@ impl StatusReading {
 /// `halfway`, `-ish`), nor ❌, nor a part of the work it is about
 /// (`Phase 1 complete`). A status with a `?` anywhere is not done.
 pub fn read_status(status: &str, done_status: &[String]) -> StatusReading {
-    let status = status.trim();
+    // `~~Done~~ Reopened after review`: what is struck through was taken
+    // back; the rest is the status.
+    let unstruck = without_struck(status);
+    let status = unstruck.trim();
     // A question is never a claim, whatever words it asks about.
     if status.contains('?') {
         return StatusReading::Open;
@@ -346,6 +368,17 @@ mod tests {
             assert_eq!(reads(status), StatusReading::Dropped, "{status}");
         }
         assert_eq!(reads("90%"), StatusReading::Open);
+    }
+
+    #[test]
+    fn what_is_struck_through_is_no_status() {
+        let read = |s: &str| read_status(s, &[]);
+        assert_eq!(read("~~Done~~ Reopened after review"), StatusReading::Open);
+        assert_eq!(read("~~Done~~"), StatusReading::Open);
+        assert_eq!(read("~~In progress~~ Done"), StatusReading::Done);
+        assert_eq!(read("Done ~~pending review~~"), StatusReading::Done);
+        // An unclosed `~~` strikes nothing.
+        assert_eq!(read("Done ~~"), StatusReading::Done);
     }
 
     #[test]

@@ -30,7 +30,8 @@ pub enum TaskKind {
     AcceptanceCriterion,
     Checklist,
     /// Under "Out of Scope", "Future Enhancements" and the like: written
-    /// down so as not to be done now. Neither progress nor `next` counts
+    /// down so as not to be done now; or crossed out (`- [ ] ~~Evaluate
+    /// RabbitMQ~~`), with its subtasks. Neither progress nor `next` counts
     /// it: a plan whose work is over is done, whatever it leaves for later.
     Deferred,
     /// Under a progress log's entries (`## Progress Log`, `### 2025-01-02`):

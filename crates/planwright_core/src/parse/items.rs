@@ -98,7 +98,7 @@ pub(crate) fn task_head(line: &str) -> TaskHead {
         .or_else(|| bracketed_id(&line[i..]).map(|len| (i + 1, i + 1 + len, len + 2)));
     if let Some((start, end, len)) = id {
         head.id = Some((start, end));
-        let bracketed = start > i;
+        let bracketed = start > i && line.as_bytes()[i] == b'[';
         i += len;
         // `[T005](#t005)`: an id linked to its anchor; the destination is
         // no part of the task's text.
@@ -147,11 +147,16 @@ pub(crate) fn task_head(line: &str) -> TaskHead {
     head
 }
 
-/// The length of the id in `[T003]` at the start of `s`. A priority
-/// (`[P1]`) is a marker, as are `[P]` and `[US1]`, which are no ids.
+/// The length of the id in `[T003]` or `` `T003` `` (a code span holding
+/// the id alone) at the start of `s`. A priority (`[P1]`) is a marker, as
+/// are `[P]` and `[US1]`, which are no ids.
 fn bracketed_id(s: &str) -> Option<usize> {
-    let inner = s.strip_prefix('[')?;
-    let close = inner.find(']')?;
+    let (inner, closer) = match s.as_bytes().first() {
+        Some(b'[') => (&s[1..], ']'),
+        Some(b'`') => (&s[1..], '`'),
+        _ => return None,
+    };
+    let close = inner.find(closer)?;
     let id = &inner[..close];
     let priority = id
         .strip_prefix('P')
@@ -460,139 +465,5 @@ pub(super) fn line_body_start(line: &str) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn phase(text: &str) -> Option<(PhaseKind, Text, Text, Option<Text>)> {
-        phase_head(text).map(|p| (p.kind, p.number, p.title, p.priority))
-    }
-
-    #[test]
-    fn line_offsets_end_lines_at_each_ending() {
-        let lines = |t| LineOffsets::new(t).collect::<Vec<_>>();
-        assert_eq!(lines(""), []);
-        assert_eq!(lines("one"), [(0, "one")]);
-        assert_eq!(
-            lines("a\nb\r\nc\rd"),
-            [(0, "a"), (2, "b"), (5, "c"), (7, "d")]
-        );
-        // Empty lines, and an ending as the last byte, which opens no line.
-        assert_eq!(
-            lines("\n\r\n\rx\r\n"),
-            [(0, ""), (1, ""), (3, ""), (4, "x")]
-        );
-        assert_eq!(lines("é\r"), [(0, "é")]);
-    }
-
-    #[test]
-    fn phase_headings() {
-        use PhaseKind::*;
-        assert_eq!(
-            phase("Phase 1: Foundation [Priority: HIGH]"),
-            Some((Phase, "1".into(), "Foundation".into(), Some("HIGH".into())))
-        );
-        assert_eq!(phase("Phase 0").map(|p| p.1), Some("0".into()));
-        assert_eq!(phase("Phase -1: Gates").map(|p| p.1), Some("-1".into()));
-        assert_eq!(
-            phase("Phase 3.5 – Hardening").map(|p| (p.1, p.2)),
-            Some(("3.5".into(), "Hardening".into()))
-        );
-        assert_eq!(phase("Phase 4a: Split").map(|p| p.1), Some("4a".into()));
-        assert_eq!(
-            phase("Stage A: Pilot").map(|p| (p.0, p.1)),
-            Some((Stage, "A".into()))
-        );
-        assert_eq!(
-            phase("Milestone M1 - Alpha").map(|p| (p.0, p.1)),
-            Some((Milestone, "M1".into()))
-        );
-        assert_eq!(
-            phase("Step 1.1: {{Step Title}}").map(|p| (p.0, p.1)),
-            Some((Step, "1.1".into()))
-        );
-        assert_eq!(
-            phase("Step 1 – [Title]").map(|p| p.2),
-            Some("[Title]".into())
-        );
-        assert_eq!(phase("Phase 1B: Rollout").map(|p| p.1), Some("1B".into()));
-        for (title, number) in [
-            ("Phase II: Build", "II"),
-            ("Phase IV", "IV"),
-            ("Phase XII - Wrap", "XII"),
-        ] {
-            assert_eq!(phase(title).map(|p| p.1), Some(number.into()), "{title}");
-        }
-        assert_eq!(phase("Phase IIII"), None);
-        assert_eq!(phase("Phase IVORY"), None);
-        assert_eq!(phase("Phases overview"), None);
-        assert_eq!(phase("Phase one"), None);
-        assert_eq!(phase("Steps to reproduce"), None);
-    }
-
-    #[test]
-    fn task_heads() {
-        let h = task_head("T001 [P] [US1] Create models");
-        assert_eq!(h.id, Some((0, 4)));
-        assert_eq!(h.markers, ["P", "US1"]);
-        assert!(h.parallel);
-        assert_eq!(
-            &"T001 [P] [US1] Create models"[h.text_start..],
-            "Create models"
-        );
-        let line = "**T-001**: Build it";
-        let h = task_head(line);
-        assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "T-001");
-        assert_eq!(&line[h.text_start..], "Build it");
-        let line = "1.2 Wire the API (P)";
-        let h = task_head(line);
-        assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "1.2");
-        let line = "1. Define contracts";
-        let h = task_head(line);
-        assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "1.");
-        assert_eq!(&line[h.text_start..], "Define contracts");
-        let line = "(P) Parallel thing";
-        let h = task_head(line);
-        assert!(h.parallel && h.id.is_none());
-        assert_eq!(task_head("API endpoints").id, None);
-        let line = "[T005](#t005) Ship it";
-        let h = task_head(line);
-        assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "T005");
-        assert_eq!(&line[h.text_start..], "Ship it");
-        let line = "[T006] (see notes) Ship it";
-        assert_eq!(&line[task_head(line).text_start..], "(see notes) Ship it");
-        let line = "T231.15 Sub-task under T231";
-        let h = task_head(line);
-        assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "T231.15");
-        assert_eq!(&line[h.text_start..], "Sub-task under T231");
-        assert_eq!(task_head("Task 1").id, None);
-        // Counts and words of one letter and one digit are no ids.
-        assert_eq!(task_head("2 reviewers sign off").id, None);
-        assert_eq!(task_head("500 participants in round").id, None);
-        assert_eq!(task_head("S3 bucket policy").id, None);
-        let line = "M001 Add the driver";
-        assert_eq!(task_head(line).id, Some((0, 4)));
-        let line = "3) Wire it";
-        assert_eq!(
-            &line[task_head(line).id.unwrap().0..task_head(line).id.unwrap().1],
-            "3"
-        );
-        assert_eq!(task_head("T1 Start").id, Some((0, 2)));
-    }
-
-    #[test]
-    fn check_boxes() {
-        let boxed = |s| check_box(s).map(|c| (c.offset, c.mark, c.star));
-        assert_eq!(boxed(" [ ] a"), Some((1, ' ', 0)));
-        assert_eq!(boxed(" [X]"), Some((1, 'X', 0)));
-        assert_eq!(boxed(" [-] doing"), Some((1, '-', 0)));
-        assert_eq!(boxed(" [P] tasks = different files"), None);
-        assert_eq!(boxed(" [x]y"), None);
-        // Kiro's optional tasks.
-        assert_eq!(boxed(" [ ]* 2.3 Write tests"), Some((1, ' ', 1)));
-        assert_eq!(boxed(" [x]\\* 2.4 Lint"), Some((1, 'x', 2)));
-        assert_eq!(boxed(" [ ]*emphasis*"), None);
-        // Indented code inside the item, as CommonMark reads it.
-        assert_eq!(boxed("     [ ] T001 x"), None);
-        assert_eq!(boxed("    [ ] T001 x"), Some((4, ' ', 0)));
-    }
-}
+#[path = "items_tests.rs"]
+mod tests;

@@ -103,6 +103,9 @@ impl Builder<'_> {
             p = self.plan.phases[i].parent;
         }
         let kind = match parent {
+            // `- [ ] ~~Evaluate RabbitMQ~~ (we use SQS)`: crossed out,
+            // dropped, as if moved under "Out of Scope".
+            _ if text.starts_with("~~") && text[2..].contains("~~") => TaskKind::Deferred,
             Some(pt) if self.kind_hint == TaskKind::Task => self.plan.tasks[pt].kind,
             _ => self.kind_hint,
         };

@@ -304,3 +304,42 @@ fn a_mark_the_text_itself_leaves_open_is_kept() {
     let texts: Vec<&str> = plan.tasks.iter().map(|t| t.text.as_str()).collect();
     assert_eq!(texts, ["Ignore node_modules/**", "Title"]);
 }
+
+#[test]
+fn an_id_in_a_code_span_is_the_tasks_id() {
+    let src = "- [ ] `T001` Write the parser\n- [ ] **`S-2`** Wire the CLI\n- [ ] Release (depends on T001)\n- [ ] `cargo test` passes\n- [ ] `T3 and more` text\n";
+    let plan = crate::parse(src);
+    let ids: Vec<(&str, bool, &str)> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.id.as_str(), t.explicit_id, t.text.as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("T001", true, "Write the parser"),
+            ("S-2", true, "Wire the CLI"),
+            ("#3", false, "Release (depends on T001)"),
+            ("#4", false, "`cargo test` passes"),
+            ("#5", false, "`T3 and more` text"),
+        ]
+    );
+    assert_eq!(plan.tasks[0].id_range.map(|r| r.slice(src)), Some("T001"));
+}
+
+#[test]
+fn a_crossed_out_task_is_dropped_with_its_subtasks() {
+    let src = "- [ ] T001 Build\n- [ ] ~~Evaluate RabbitMQ~~ (we use SQS)\n  - [ ] Read the docs\n- [ ] Fix ~~typo~~ in docs\n- [ ] ~~unclosed strike\n";
+    use crate::TaskKind;
+    let kinds: Vec<TaskKind> = crate::parse(src).tasks.iter().map(|t| t.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            TaskKind::Task,
+            TaskKind::Deferred,
+            TaskKind::Deferred,
+            TaskKind::Task,
+            TaskKind::Task,
+        ]
+    );
+}
