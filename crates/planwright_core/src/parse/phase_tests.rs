@@ -585,3 +585,24 @@ Requires a running database.
     // Prose is no "no dependencies": the field after it still counts.
     assert_eq!(deps(2), [("Phase 2".into(), "Phase 2")]);
 }
+
+#[test]
+fn blocked_on_needs_and_waits_for_open_dependency_sentences() {
+    let src = "\
+## Phase 1: A
+- [ ] T001 a
+## Phase 2: B
+Blocked on Phase 1.
+## Phase 3: C
+Waits for approval from legal.
+
+Needs Phase 2.
+## Phase 4: D
+**Blocked on:** Phase 3
+";
+    let plan = p(src);
+    let deps = |i: usize| phase_deps(&plan, src, i);
+    assert_eq!(deps(1), [("Phase 1".into(), "Phase 1")]);
+    assert_eq!(deps(2), [("Phase 2".into(), "Phase 2")]);
+    assert_eq!(deps(3), [("Phase 3".into(), "Phase 3")]);
+}

@@ -229,7 +229,7 @@ fn only_joins(between: &str) -> bool {
 /// What `task_details` looks for in a task item's own lines. Kiro's
 /// property tests name what they check as `**Validates: Requirements
 /// 1.2**`, which is read as the task's requirements too.
-pub(super) const DETAIL_KEYS: [&str; 12] = [
+pub(super) const DETAIL_KEYS: [&str; 15] = [
     "requirements:",
     "requirement:",
     "validates: requirements",
@@ -241,6 +241,9 @@ pub(super) const DETAIL_KEYS: [&str; 12] = [
     "blocked by",
     "after ",
     "requires ",
+    "blocked on",
+    "waits for",
+    "needs ",
     "owner:",
 ];
 

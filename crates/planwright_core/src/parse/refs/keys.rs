@@ -5,13 +5,14 @@
 
 /// The keys of a dependency field, lower case, longer before the shorter
 /// they begin with.
-const FIELD_KEYS: [&str; 11] = [
+const FIELD_KEYS: [&str; 12] = [
     "dependencies",
     "dependency",
     "depends on",
     "depends",
     "deps",
     "blocked by",
+    "blocked on",
     "prerequisites",
     "prerequisite",
     "pre-requisites",
@@ -32,6 +33,7 @@ pub(crate) fn is_dependency_key(norm: &str) -> bool {
             | "depends"
             | "deps"
             | "blocked_by"
+            | "blocked_on"
             | "prerequisites"
             | "prerequisite"
             | "pre_requisites"
@@ -70,16 +72,25 @@ pub(crate) fn dependency_field(body: &str) -> Option<usize> {
 /// Where the value starts, and how long it is, when `body` (a line
 /// without its indentation and list marker) opens with a dependency
 /// written as a sentence, without a colon: "Depends on Phase 1.",
-/// "_Blocked by_ Phase 2", "Requires Phase 1". The value ends with its
-/// clause, as a phrase's does ("Depends on Phase 1; Phase 3 follows" names
-/// Phase 1). "Requires" also opens prose ("Requires a running database"):
-/// such a sentence counts only if it names a phase or task, which the
-/// caller sees in its references.
+/// "_Blocked by_ Phase 2", "Requires Phase 1", "Waits for Phase 1". The
+/// value ends with its clause, as a phrase's does ("Depends on Phase 1;
+/// Phase 3 follows" names Phase 1). "Requires", "Needs" and "Waits for"
+/// also open prose ("Requires a running database"): such a sentence
+/// counts only if it names a phase or task, which the caller sees in its
+/// references.
 pub(crate) fn dependency_sentence(body: &str) -> Option<Sentence> {
     let open = marks(body, 0);
     let len = key_len(
         &body[open..],
-        &["depends on", "depends upon", "blocked by", "requires"],
+        &[
+            "depends on",
+            "depends upon",
+            "blocked by",
+            "blocked on",
+            "requires",
+            "needs",
+            "waits for",
+        ],
     )?;
     let close = marks(body, open + len);
     let rest = &body[open + len + close..];
@@ -89,7 +100,9 @@ pub(crate) fn dependency_sentence(body: &str) -> Option<Sentence> {
     let start = skip(body, open + len + close, |c| c == ' ' || c == '\t');
     Some(Sentence {
         value: (start, start + phrase_len(&body[start..])),
-        needs_reference: body[open..open + len].eq_ignore_ascii_case("requires"),
+        needs_reference: ["requires", "needs", "waits for"]
+            .iter()
+            .any(|k| body[open..open + len].eq_ignore_ascii_case(k)),
     })
 }
 
@@ -166,7 +179,7 @@ enum Use {
     Field,
 }
 
-const MENTION_KEYS: [(&str, Use); 12] = [
+const MENTION_KEYS: [(&str, Use); 15] = [
     ("depends on", Use::Phrase),
     ("blocked by", Use::Phrase),
     ("after ", Use::Phrase),
@@ -180,6 +193,10 @@ const MENTION_KEYS: [(&str, Use); 12] = [
     ("prerequisite", Use::Field),
     ("pre-requisites", Use::Field),
     ("pre-requisite", Use::Field),
+    // "(blocked on T001)", "(waits for T001)", "(needs T001)".
+    ("blocked on", Use::Phrase),
+    ("waits for", Use::Phrase),
+    ("needs", Use::Phrase),
 ];
 
 /// Calls `f` with each dependency mention in `text`, a block of a task's
@@ -213,8 +230,12 @@ fn key_at(text: &str, i: usize) -> Option<(usize, usize, usize)> {
         // "de[p]ends on", "de[p]endencies", "de[p]endency", "de[p]ends",
         // "de[p]s".
         b'p' => &[(2, 0), (2, 3), (2, 4), (2, 5), (2, 6)],
-        b'k' => &[(4, 1)],
-        b'f' => &[(1, 2)],
+        // "bloc[k]ed by", "bloc[k]ed on".
+        b'k' => &[(4, 1), (4, 12)],
+        // "a[f]ter ", "waits [f]or".
+        b'f' => &[(1, 2), (6, 13)],
+        // "nee[d]s".
+        b'd' => &[(3, 14)],
         // "re[q]uires", "prere[q]uisite(s)", "pre-re[q]uisite(s)".
         b'q' => &[(2, 7), (5, 8), (5, 9), (6, 10), (6, 11)],
         _ => return None,
@@ -260,9 +281,9 @@ fn mention(text: &str, start: usize, end: usize, k: usize, next: usize) -> Optio
     }
     // The task reader's keys, as it spells them (see `is_usual_case`).
     let read = match use_ {
-        // The task reader's key is "requires " (a space): the field,
-        // `requires: T001`, is read here.
-        Use::Phrase => key != "requires" || colon.is_none(),
+        // The task reader's keys are "requires " and "needs " (a
+        // space): the fields, `requires: T001`, are read here.
+        Use::Phrase => !matches!(key, "requires" | "needs") || colon.is_none(),
         Use::Field => key == "dependencies" && text[end..].starts_with(':'),
     } && is_usual_case(&text[start..end]);
     Some(Mention {
@@ -415,8 +436,9 @@ pub(crate) fn field_mentions(text: &str, f: impl FnMut(Mention)) {
 }
 
 /// How the keys of [`MENTION_KEYS`] that can be fields end.
-const KEY_TAILS: [&[u8]; 9] = [
-    b"s on", b"d by", b"cies", b"ency", b"ends", b"deps", b"ires", b"ites", b"site",
+const KEY_TAILS: [&[u8]; 12] = [
+    b"s on", b"d by", b"cies", b"ency", b"ends", b"deps", b"ires", b"ites", b"site", b"d on",
+    b" for", b"eeds",
 ];
 
 /// Reports the keys `found` (start, end, key), in order, as mentions: each
