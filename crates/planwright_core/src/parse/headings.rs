@@ -69,10 +69,17 @@ impl Builder<'_> {
             self.plan.title = Some(make_title(self.src, heading, plain));
         }
         if let Some(head) = phase_head {
-            // `### Phase 2` after `**Phase 1**` is its sibling, not a part.
-            if let Some(p) = self.phases.last()
-                && p.bold
+            // `### Phase 2` after `**Phase 1**` is its sibling, not a part;
+            // so it is after `## Phase 1`, a heading level too deep: a
+            // phase holds phases of other kinds (`### Step 1.1`) or its own
+            // parts (`### Phase 1.1`, `### Phase 1a`), not the next phase.
+            // A plan titled as a phase (`# Phase 13: Migration`) holds its
+            // own phases 1, 2, 3.
+            while let Some(p) = self.phases.last()
+                && p.item.is_none()
+                && (p.bold || p.level.is_some_and(|l| l > 1 && l < level))
                 && self.is_sibling(p.index, &head)
+                && !is_part(&head.number, &self.plan.phases[p.index].number)
             {
                 self.plan.phases[p.index].range.end = r.start;
                 self.phases.pop();
@@ -516,3 +523,11 @@ fn without_bracket(text: &str, b: Bracket) -> String {
 #[cfg(test)]
 #[path = "headings_tests.rs"]
 mod tests;
+
+/// Whether phase number `number` numbers a part of phase `of`: `1.1` or
+/// `1a` of `1`, not `10` nor `2`.
+fn is_part(number: &str, of: &str) -> bool {
+    number.strip_prefix(of).is_some_and(|rest| {
+        rest.starts_with('.') || rest.starts_with(|c: char| c.is_ascii_alphabetic())
+    })
+}

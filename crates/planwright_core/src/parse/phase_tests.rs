@@ -606,3 +606,37 @@ Needs Phase 2.
     assert_eq!(deps(2), [("Phase 2".into(), "Phase 2")]);
     assert_eq!(deps(3), [("Phase 3".into(), "Phase 3")]);
 }
+
+#[test]
+fn the_next_phase_a_heading_level_too_deep_is_a_sibling_not_a_part() {
+    let src = "# Plan\n\n## Phase 1: Setup\n- [ ] a\n### Phase 2: Build\n- [ ] b\n## Phase 3: Ship\n### Phase 3a: Beta\n- [ ] c\n### Phase 3.1: Docs\n- [ ] d\n### Step 3.2: Notes\n";
+    let plan = p(src);
+    let tree: Vec<(&str, Option<&str>)> = plan
+        .phases
+        .iter()
+        .map(|ph| {
+            (
+                ph.id.as_str(),
+                ph.parent.map(|q| plan.phases[q].id.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tree,
+        [
+            ("Phase 1", None),
+            ("Phase 2", None),
+            ("Phase 3", None),
+            ("Phase 3a", Some("Phase 3")),
+            ("Phase 3.1", Some("Phase 3")),
+            ("Step 3.2", Some("Phase 3")),
+        ]
+    );
+    assert_eq!(
+        plan.phases[0].range.slice(src),
+        "## Phase 1: Setup\n- [ ] a\n"
+    );
+    // A plan titled as a phase holds its own phases.
+    let titled = p("# Phase 13: Migration\n\n## Phase 1: Setup\n- [ ] a\n");
+    assert_eq!(titled.phases[1].parent, Some(0));
+}
