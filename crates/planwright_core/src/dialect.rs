@@ -89,6 +89,14 @@ pub struct Marker {
     pub task_ids: Option<String>,
     #[serde(default = "one", deserialize_with = "de::weight")]
     pub weight: u32,
+    /// A name plans use whatever template they follow, or none (`Goals`,
+    /// `Success Metrics`, `Author`, a file called `plan.md`): it adds its
+    /// weight to a dialect that a marker of the template's own has
+    /// matched, but proves nothing by itself or with other common ones.
+    /// Reading a hand-written plan by a template it never followed reports
+    /// that template's sections, fields and statuses as wrong.
+    #[serde(default)]
+    pub common: bool,
 }
 
 fn one() -> u32 {
@@ -499,6 +507,19 @@ mod tests {
                     d.name()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_builtin_dialect_has_markers_of_its_own() {
+        // Common markers prove nothing alone: a dialect of only those could
+        // never be detected.
+        for d in DialectSet::builtin().iter() {
+            assert!(
+                d.descriptor.detect.iter().any(|m| !m.common),
+                "{}: every marker is common",
+                d.name()
+            );
         }
     }
 

@@ -375,7 +375,9 @@ pub enum PlaceholderKind {
     Estimate,
     /// `YYYY-MM-DD`
     Date,
-    /// `(TBD)`, `TBD`
+    /// `(TBD)`, `TBD`, and spec-kit's `[NEEDS CLARIFICATION: which queue?]`
+    /// (also in parentheses, or a field's whole value): a value the author
+    /// marked as still to be decided.
     Tbd,
     /// A paragraph or item left exactly as the template's instruction text.
     TemplateText,

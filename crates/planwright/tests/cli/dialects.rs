@@ -3,10 +3,13 @@
 
 use crate::support::{planwright, planwright_with_input, stderr, stdout, write};
 
-/// A hand-written plan that shares a field and a heading with the design
-/// template, and so is detected as a design plan lacking its sections.
+/// A hand-written plan that shares a field and two headings with the design
+/// template, one of them the template's own wording (common names alone,
+/// `Feature ID` and `Architecture Overview`, prove no dialect), and so is
+/// detected as a design plan lacking its sections.
 const NOTES: &str = "# Export notes\n\n**Feature ID:** 14\n**Status:** Draft\n\n\
-                     ## Architecture Overview\n\nWe export CSV.\n\n- [ ] T001 Write exporter\n";
+                     ## Architecture Overview\n\nWe export CSV.\n\n\
+                     ## Key Design Decisions\n\nCSV, not JSON.\n\n- [ ] T001 Write exporter\n";
 
 const CONFIG: &str = "[[plans.dialects]]\nfiles = [\"docs/notes/*.md\"]\ndialect = \"generic\"\n\n\
                       [[plans.dialects]]\nfiles = [\"docs\"]\ndialect = \"rfc\"\n";
@@ -36,8 +39,8 @@ fn a_misdetected_plan_is_told_why_and_how_to_choose_another() {
     assert!(
         text.contains(
             "help: add the `components` section; `planwright templates show design` shows where it \
-             goes. Read as design because of field \"Feature ID\", heading \"Architecture \
-             Overview\"; if the plan follows no template, set its dialect in planwright.toml \
+             goes. Read as design because of field \"Feature ID\", heading \"Key Design \
+             Decisions\", heading \"Architecture Overview\"; if the plan follows no template, set its dialect in planwright.toml \
              ([[plans.dialects]]) or pass --dialect generic\n"
         ),
         "{text}"
@@ -167,7 +170,7 @@ fn the_first_matching_config_entry_sets_the_dialect_and_the_flag_beats_it() {
     let out = planwright(&["show", "other-plan.md"], dir.path());
     assert!(
         stdout(&out).contains(
-            "\n  dialect   design (field \"Feature ID\", heading \"Architecture Overview\")\n"
+            "\n  dialect   design (field \"Feature ID\", heading \"Key Design Decisions\", heading \"Architecture Overview\")\n"
         ),
         "{}",
         stdout(&out)

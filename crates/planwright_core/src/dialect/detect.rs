@@ -3,8 +3,9 @@
 //! Every dialect's markers are scored against the plan: `text` markers by
 //! one automaton over the source, the others against what the reader
 //! already found (headings, fields, comments, the title, task ids) and the
-//! file's name and path. The best score of at least [`THRESHOLD`] wins;
-//! otherwise the plan is `generic`.
+//! file's name and path. The best score of at least [`THRESHOLD`] wins,
+//! among dialects that something of their own template proves (see
+//! `DialectSet::proven`); otherwise the plan is `generic`.
 
 use std::sync::Arc;
 
@@ -32,6 +33,8 @@ impl DialectSet {
         let mut hits = vec![0u32; self.dialects.len()];
         // How many of its markers each dialect matched: see `own_template`.
         let mut matched = vec![0usize; self.dialects.len()];
+        // Whether each dialect matched a marker that is not `common`.
+        let mut own = vec![false; self.dialects.len()];
         let mut seen = vec![false; self.text_owner.len()];
         // Text markers in the order they first occur, for the evidence.
         let mut first_seen = Vec::new();
@@ -41,9 +44,11 @@ impl DialectSet {
                 continue;
             }
             let (d, m) = self.text_owner[p];
-            scores[d] += self.dialects[d].descriptor.detect[m].weight;
+            let marker = &self.dialects[d].descriptor.detect[m];
+            scores[d] += marker.weight;
             hits[d] += 1;
             matched[d] += 1;
+            own[d] |= !marker.common;
             first_seen.push(p);
         }
         let signals = Signals::new(&self.key_slots, plan, source, file_name, path);
@@ -60,11 +65,12 @@ impl DialectSet {
                     scores[d] += marker.weight;
                     hits[d] += marker.proof();
                     matched[d] += 1;
+                    own[d] |= !marker.common;
                 }
             }
         }
         for (d, score) in scores.iter_mut().enumerate() {
-            if !self.proven(d, hits[d]) {
+            if !self.proven(d, hits[d], own[d]) {
                 *score = 0;
             }
         }
@@ -140,17 +146,22 @@ impl DialectSet {
             .max_by_key(|&d| (matched[d], std::cmp::Reverse(d)))
     }
 
-    /// Whether markers worth `hits` (see [`Marker::proof`]) prove dialect
-    /// `d`. A dialect that requires sections or fields needs two: one
-    /// heading or field (`Feature ID`, `Goals`) is a name hand-written
-    /// plans share, and reading such a plan by a template it never
-    /// followed reports that template's sections and fields as missing.
-    /// One proves a dialect that asks for nothing.
-    fn proven(&self, d: usize, hits: u32) -> bool {
+    /// Whether markers worth `hits` (see [`Marker::proof`]), `own` when
+    /// one of them is not [`Marker::common`], prove dialect `d`.
+    ///
+    /// Common names alone never do, however many: `Goals`, `Non-Goals`
+    /// and `Success Metrics` are in plans that follow no template, and
+    /// weighing them up made such plans an rfc or a roadmap, with that
+    /// template's sections, fields and statuses reported as wrong. A
+    /// dialect that requires sections or fields also needs two markers,
+    /// common or not: one heading or field of its own may still be a name
+    /// a hand-written plan happens to use. One proves a dialect that asks
+    /// for nothing.
+    fn proven(&self, d: usize, hits: u32, own: bool) -> bool {
         let descriptor = &self.dialects[d].descriptor;
         let demands =
             !descriptor.required_sections.is_empty() || !descriptor.required_metadata.is_empty();
-        hits >= if demands { 2 } else { 1 }
+        own && hits >= if demands { 2 } else { 1 }
     }
 }
 
@@ -411,6 +422,128 @@ mod tests {
         let plan =
             parse("# Plan: Export\n\n**Feature ID:** F-12\n\n## Key Design Decisions\n\nText.\n");
         assert_eq!(plan.dialect.name, "design", "{:?}", plan.dialect.evidence);
+    }
+
+    /// A title, an intro, the given sections, and a closing `## Steps`.
+    fn plan_with(head: &str, sections: &[&str]) -> crate::Plan {
+        let mut src = format!("# Plan: Export\n\n{head}Move the export to the new queue.\n\n");
+        for s in sections {
+            src.push_str("## ");
+            src.push_str(s);
+            src.push_str("\n\nText.\n\n");
+        }
+        src.push_str("## Steps\n\n1. Do it.\n");
+        parse(&src)
+    }
+
+    #[test]
+    fn common_sections_alone_or_together_prove_no_dialect() {
+        for sections in [
+            &["Goals", "Non-Goals"][..],
+            &[
+                "Goals",
+                "Non-Goals",
+                "Alternatives Considered",
+                "Observability",
+            ],
+            &["Acceptance Criteria", "Non-Goals", "Goals"],
+            &[
+                "Success Metrics",
+                "Risk Assessment",
+                "Resource Requirements",
+            ],
+            &["Prerequisites", "Definition of Done", "Rollback Plan"],
+            &["Project Structure", "Implementation Steps"],
+            &["Architecture Overview", "Data Models", "Error Handling"],
+        ] {
+            let plan = plan_with("", sections);
+            assert_eq!(
+                plan.dialect.name, "generic",
+                "{sections:?}: {:?}",
+                plan.dialect.evidence
+            );
+        }
+    }
+
+    #[test]
+    fn common_fields_and_sections_together_prove_no_dialect() {
+        for (head, sections) in [
+            ("**Plan Version**: 1.0\n\n", &["Success Metrics"][..]),
+            (
+                "**Issue:** #4\n**Author:** Ann\n\n",
+                &["Definition of Done"],
+            ),
+            ("**Feature ID:** F-1\n\n", &["Architecture Overview"]),
+            (
+                "**Branch**: export\n**Input**: a spec\n\n",
+                &["Project Structure"],
+            ),
+        ] {
+            let plan = plan_with(head, sections);
+            assert_eq!(
+                plan.dialect.name, "generic",
+                "{head:?} {sections:?}: {:?}",
+                plan.dialect.evidence
+            );
+        }
+    }
+
+    #[test]
+    fn a_marker_of_the_templates_own_lets_common_ones_count() {
+        for (head, sections, dialect) in [
+            (
+                "",
+                &["Goals", "Non-Goals", "Context / Background"][..],
+                "rfc",
+            ),
+            (
+                "",
+                &["Goals", "Incremental Implementation Checklist"],
+                "rfc",
+            ),
+            // The template's own spelling, with a non-breaking hyphen.
+            ("", &["Goals", "Non\u{2011}Goals"], "rfc"),
+            (
+                "**Plan Version**: 1.0\n\n",
+                &["Success Metrics", "Specification Reference"],
+                "roadmap",
+            ),
+            (
+                "<!-- FEATURE_DIR: specs/7 -->\n\n",
+                &["Success Metrics"],
+                "roadmap",
+            ),
+            (
+                "**Issue:** #4\n**Author:** Ann\n\n",
+                &["Progress Log"],
+                "delivery",
+            ),
+            ("", &["Project Structure", "Technical Context"], "speckit"),
+        ] {
+            let plan = plan_with(head, sections);
+            assert_eq!(
+                plan.dialect.name, dialect,
+                "{head:?} {sections:?}: {:?}",
+                plan.dialect.evidence
+            );
+        }
+    }
+
+    #[test]
+    fn a_common_file_name_proves_no_dialect() {
+        let options = |file_name| crate::ParseOptions {
+            file_name: Some(file_name),
+            ..crate::ParseOptions::default()
+        };
+        let src = "# Tasks for the export\n\n## Error Handling\n\n- [ ] One\n- [ ] Two\n";
+        for name in ["tasks.md", "design.md", "plan.md"] {
+            let plan = crate::parse_with(src, &options(name));
+            assert_eq!(
+                plan.dialect.name, "generic",
+                "{name}: {:?}",
+                plan.dialect.evidence
+            );
+        }
     }
 
     #[test]

@@ -9,6 +9,8 @@
 use crate::model::{Placeholder, PlaceholderKind, Text, normalize_key};
 use crate::text::TextRange;
 
+#[path = "inline_clarify.rs"]
+mod clarify;
 #[path = "inline_line.rs"]
 mod line;
 #[path = "inline_quotes.rs"]
@@ -81,12 +83,21 @@ fn scan_from(
                 b'{' => brace(text, i, &mut quotes),
                 b'<' => angle(text, i),
                 b'$' => literal(text, i, "$ARGUMENTS", PlaceholderKind::Arguments),
-                b'X' | b'N' => estimate(text, i),
+                b'X' => estimate(text, i),
+                b'N' => estimate(text, i).or_else(|| {
+                    let line = Line {
+                        src,
+                        base: start,
+                        lines,
+                    };
+                    clarify::bare(text, i, boundary_before(text, i), Some(line))
+                }),
                 b'Y' => literal(text, i, "YYYY-MM-DD", PlaceholderKind::Date)
                     .or_else(|| literal(text, i, "YYYY-MM", PlaceholderKind::Date)),
                 b'M' => literal(text, i, "MM/DD/YYYY", PlaceholderKind::Date),
                 b'(' => literal(text, i, "(TBD)", PlaceholderKind::Tbd)
-                    .or_else(|| literal(text, i, "(TBA)", PlaceholderKind::Tbd)),
+                    .or_else(|| literal(text, i, "(TBA)", PlaceholderKind::Tbd))
+                    .or_else(|| clarify::enclosed(text, i)),
                 b'T' => tbd_word(text, i),
                 _ => None,
             }
@@ -104,8 +115,8 @@ fn scan_from(
 
 /// Where [`scan_text`] may find a slot: at a byte that opens one, and for
 /// capitals, only before the byte that continues it. Capitals are common
-/// in prose and task ids (`T001`), so only `TB`, `MM`, `YY`, `X `, `N `
-/// and `(T` stop the scan; brackets, braces, `<` and `$` stop it whatever
+/// in prose and task ids (`T001`), so only `TB`, `MM`, `YY`, `X `, `N `,
+/// `NE`, `(T` and `(N` stop the scan; brackets, braces, `<` and `$` stop it whatever
 /// follows (`next` is 0 past the end of a run). Written with `&` and `|`,
 /// not `&&` and `||`, so that [`first_opening`] compiles to vector
 /// compares.
@@ -122,7 +133,9 @@ fn may_open(b: u8, next: u8) -> bool {
         // `MM`, `YY`: one compare of the pair, not two of each byte.
         | ((b == next) & ((b == b'M') | (b == b'Y')))
         | (((b == b'X') | (b == b'N')) & (next == b' '))
-        | ((b == b'(') & (next == b'T'))
+        // `NEEDS CLARIFICATION`, bare or in parentheses.
+        | ((b == b'N') & (next == b'E'))
+        | ((b == b'(') & ((next == b'T') | (next == b'N')))
 }
 
 /// The first position from `at` on where [`first_opening`] finds a byte
@@ -345,6 +358,13 @@ fn is_not_bracket_slot(inner: &str) -> bool {
 /// `line` is where `text` lies in the whole source, for the judgements
 /// that need the rest of the bracket's line; `None` in code.
 fn bracket(text: &str, i: usize, line: Option<Line<'_>>) -> Found {
+    // spec-kit's marker is a slot whatever its question holds (quotes,
+    // backticks, more than 160 bytes), which the tests below would refuse.
+    if text.as_bytes().get(i + 1) == Some(&b'N')
+        && let Some(found) = clarify::enclosed(text, i)
+    {
+        return Some(found);
+    }
     let close = closing(text, i, b']', b'[')?;
     let inner = &text[i + 1..close];
     // `[P]`, `[x]`, `[-]`, `[1]`: marks and markers, the common case, are

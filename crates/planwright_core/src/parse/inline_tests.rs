@@ -386,14 +386,16 @@ fn one_word_set_off_by_emphasis_is_a_term() {
 #[test]
 fn windows_find_the_first_byte_that_may_open_a_slot() {
     // The tables the scan used before it judged sixteen bytes at once:
-    // a byte that opens a slot, and the openers the next byte continues.
+    // a byte that opens a slot, and the openers the next byte continues
+    // (`NE` and `(N` for spec-kit's `NEEDS CLARIFICATION`).
     let opens = |b: u8| match b {
         b'[' | b'{' | b'<' | b'$' => 1,
         b'T' => 2,
         b'M' => 4,
         b'Y' => 8,
-        b'X' | b'N' => 16,
-        b'(' => 32,
+        b'X' => 16,
+        b'N' => 16 | 64,
+        b'(' => 32 | 128,
         _ => 0,
     };
     let follows = |b: u8| {
@@ -403,6 +405,8 @@ fn windows_find_the_first_byte_that_may_open_a_slot() {
             b'Y' => 8,
             b' ' => 16,
             b'T' => 32,
+            b'E' => 64,
+            b'N' => 128,
             _ => 0,
         }
     };
@@ -509,4 +513,54 @@ fn the_choice_list_pre_check_rules_out_only_what_splitting_would() {
             "{value:?}"
         );
     }
+}
+
+#[test]
+fn spec_kits_open_question_marker_is_a_slot_where_it_is_left() {
+    // Left in a place: in brackets or parentheses (a question holding
+    // parentheses of its own, quotes or backticks), before its question,
+    // or as a bold field's whole value.
+    for (text, found) in [
+        (
+            "- cache [NEEDS CLARIFICATION: which store?]",
+            "[NEEDS CLARIFICATION: which store?]",
+        ),
+        (
+            "- cache (NEEDS CLARIFICATION: sync (or async)?)",
+            "(NEEDS CLARIFICATION: sync (or async)?)",
+        ),
+        (
+            "Auth via [NEEDS CLARIFICATION: \"SSO\" or `OAuth`?]",
+            "[NEEDS CLARIFICATION: \"SSO\" or `OAuth`?]",
+        ),
+        ("Queue (NEEDS CLARIFICATION)", "(NEEDS CLARIFICATION)"),
+        (
+            "Queue (NEEDS CLARIFICATION: which one,",
+            "(NEEDS CLARIFICATION",
+        ),
+        (
+            "Queue: NEEDS CLARIFICATION: which one?",
+            "NEEDS CLARIFICATION",
+        ),
+        ("**Testing**: NEEDS CLARIFICATION", "NEEDS CLARIFICATION"),
+    ] {
+        assert_eq!(kinds(text), [(found.into(), "tbd")], "{text}");
+    }
+    // Talked about, not left: the words in a sentence, in lower case, or
+    // another word.
+    for text in [
+        "Scan the context for NEEDS CLARIFICATION",
+        "- [x] All NEEDS CLARIFICATION resolved",
+        "For each NEEDS CLARIFICATION → research task",
+        "**Testing**: needs clarification",
+        "(NEEDS CLARIFICATIONS)",
+    ] {
+        assert_eq!(kinds(text), [], "{text}");
+    }
+    // A code span holding the marker alone is found, as any code holding
+    // one slot; the rule tells a mention from a value.
+    let mut out = Vec::new();
+    scan_code("[NEEDS CLARIFICATION: question]", 0, &mut out);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].kind, PlaceholderKind::Tbd);
 }

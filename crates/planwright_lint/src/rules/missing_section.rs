@@ -14,14 +14,16 @@
 //! one answered.
 //!
 //! ## Example
-//! A `delivery` plan (known by its Issue and Author fields) with a summary
-//! and nothing else: no Phases, Testing, Risks, Definition of Done or
-//! Progress Log section.
+//! A `delivery` plan (known by the template's Estimated Time field; Issue
+//! and Author alone are in plans of every kind) with a summary and nothing
+//! else: no Phases, Testing, Risks, Definition of Done or Progress Log
+//! section.
 //! ```markdown
 //! # Delivery Plan: Export
 //!
 //! **Issue:** #42
 //! **Author:** Ada
+//! **Estimated Time:** 3 days
 //!
 //! ## Summary
 //!

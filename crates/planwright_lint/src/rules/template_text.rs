@@ -11,13 +11,14 @@
 //! look written when it is not.
 //!
 //! ## Example
-//! A `delivery` plan (known by its Issue and Author fields) whose summary
-//! is still the template's:
+//! A `delivery` plan (known by the template's Estimated Time field) whose
+//! summary is still the template's:
 //! ```markdown
 //! # Delivery Plan: Export
 //!
 //! **Issue:** #42
 //! **Author:** Ada
+//! **Estimated Time:** 3 days
 //!
 //! ## Summary
 //!

@@ -428,6 +428,14 @@ fn the_roadmap_dialect_accepts_the_draft_its_tool_writes() {
 }
 
 #[test]
+fn a_plan_with_only_common_sections_is_held_to_no_template() {
+    // Goals and Non-Goals are in plans of every kind: they do not make one
+    // an rfc that must have the rfc template's sections.
+    let source = "# Export\n\nMove the export.\n\n## Goals\n\n- Fast.\n\n## Non-Goals\n\n- Pretty.\n\n## Steps\n\n1. Do it.\n";
+    assert_eq!(run("PW103", None, source), "No problems found in 1 file.\n");
+}
+
+#[test]
 fn missing_section_help_reads_right_for_every_name() {
     // No article to get wrong: not "add a `architecture` section".
     let out = run("PW103", Some("rfc"), "# RFC: X\n\n## Summary\n\nWhy.\n");

@@ -114,7 +114,7 @@ fn questions_said_to_be_settled_are_not_open() {
 #[test]
 fn the_title_is_no_section_the_dialect_requires() {
     // The rule's own example: "Delivery Plan" in the title is no phases.
-    let source = "# Delivery Plan: Export\n\n**Issue:** #42\n**Author:** Ada\n\n## Summary\n\nExport invoices as CSV.\n";
+    let source = "# Delivery Plan: Export\n\n**Issue:** #42\n**Author:** Ada\n**Estimated Time:** 3 days\n\n## Summary\n\nExport invoices as CSV.\n";
     let out = run("PW103", None, source);
     for name in [
         "phases",
@@ -185,4 +185,52 @@ fn a_legend_of_values_is_no_choice_left_open() {
     let out = run("PW106", None, source);
     assert!(out.contains("unresolved choice `High/Medium/Low`"), "{out}");
     assert!(out.ends_with("Found 1 warning in 1 file.\n"), "{out}");
+}
+
+#[test]
+fn slots_in_a_block_introduced_as_a_format_are_not_this_plans() {
+    // A list, table or code block after a line saying it shows a format,
+    // template or structure says how another file is written.
+    let source = "# Plan\n\n3. **Summarise** the spike in `notes.md` using format:\n   - Choice: [what was picked]\n   - Reason: [why it won]\n\nLog each run in the following format:\n\n| Field | Value |\n|---|---|\n| Runner | [RUNNER NAME] |\n\nUse this template:\n\n```\nfeature/{{TICKET_ID}}\n```\n\n**Format**:\n- [Describe the wire format]\n\nFill in the template:\n- Owner: [OWNER NAME]\n";
+    let out = run("PW101", None, source);
+    assert!(out.ends_with("Found 2 warnings in 1 file.\n"), "{out}");
+    assert!(
+        out.contains("`[Describe the wire format]`") && out.contains("`[OWNER NAME]`"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_date_pattern_named_as_the_way_dates_are_written_is_no_slot() {
+    let source = "# Plan\n\nThe date is not written as YYYY-MM-DD here. Keys hold dates (YYYY-MM-DD), e.g. YYYY-MM-DD, as for example YYYY-MM.\n\n**Date:** (YYYY-MM-DD)\n\nShip by YYYY-MM-DD.\n";
+    let out = run("PW101", None, source);
+    assert!(out.ends_with("Found 2 warnings in 1 file.\n"), "{out}");
+    assert!(
+        out.contains("PW101.md:5:12") && out.contains("PW101.md:7:9"),
+        "{out}"
+    );
+}
+
+#[test]
+fn spec_kits_open_question_is_reported_where_it_is_left() {
+    let source = "# Plan\n\n**Storage**: [NEEDS CLARIFICATION: which queue?]\n\n**Testing**: NEEDS CLARIFICATION\n\n- redis (NEEDS CLARIFICATION: which client crate?)\n- [x] All NEEDS CLARIFICATION resolved\n- Mark each gap with `[NEEDS CLARIFICATION: question]`.\n\n```\n[NEEDS CLARIFICATION: question]\n```\n";
+    let out = run("PW101", None, source);
+    assert!(out.ends_with("Found 3 warnings in 1 file.\n"), "{out}");
+    assert!(
+        out.contains("unanswered open question `[NEEDS CLARIFICATION: which queue?]` in metadata")
+            && out.contains("unanswered open question `NEEDS CLARIFICATION` in metadata")
+            && out
+                .contains("unanswered open question `(NEEDS CLARIFICATION: which client crate?)`"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_double_brace_token_named_in_a_sentence_is_no_slot() {
+    // Named inside a sentence, the token is the text the file holds; left
+    // as an item's value or inside a longer literal, it is the template's.
+    let source = "# Plan\n\nThe path prefix becomes `{{ROOT}}` so the test can move it.\n\n- Branch: `{{BRANCH_NAME}}`\n- Flag: `feature_{{FEATURE_NAME}}` for now\n";
+    let out = run("PW101", None, source);
+    assert!(out.ends_with("Found 2 warnings in 1 file.\n"), "{out}");
+    assert!(!out.contains("`{{ROOT}}`"), "{out}");
 }

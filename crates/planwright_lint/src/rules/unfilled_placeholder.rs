@@ -1,6 +1,7 @@
 //! Flags template slots left unfilled: `[FEATURE NAME]`, `{FEATURE_TITLE}`,
 //! `{{feature_name}}`, `<Project / Feature Name>`, `$ARGUMENTS`,
-//! `X hours/days`, `YYYY-MM-DD` and `(TBD)`.
+//! `X hours/days`, `YYYY-MM-DD`, `(TBD)` and spec-kit's open question
+//! `[NEEDS CLARIFICATION: …]`.
 //!
 //! ## What it does
 //! Reports every placeholder the reader found in the plan's text, tables and
@@ -15,8 +16,24 @@
 //! elsewhere it reads as a reference link or a list of values (`roles are
 //! [admin, editor]`). A date pattern that describes a format is not a
 //! slot either: `in YYYY-MM-DD format`, `format: YYYY-MM-DD`, `the ISO
-//! format (YYYY-MM-DD)`, or a cell in a column headed Format or Pattern;
-//! `**Date:** YYYY-MM-DD` is.
+//! format (YYYY-MM-DD)`, `written as YYYY-MM-DD`, `e.g. YYYY-MM-DD`,
+//! `due dates (YYYY-MM-DD)`, or a cell in a column headed Format or
+//! Pattern; `**Date:** YYYY-MM-DD` is. Nor is any slot in a list, table,
+//! code block or paragraph that the line before it introduces as a
+//! format, template or structure to follow (`Record each decision in
+//! research.md using format:`, `in the following format:`, `Use this
+//! template:`): it shows how something else is to be written. A label
+//! alone (`**Format**:`) does not introduce one.
+//!
+//! spec-kit marks a question the spec left open with `NEEDS
+//! CLARIFICATION`; it counts where it is left, in brackets or parentheses
+//! (`(NEEDS CLARIFICATION: which queue?)`), before its question, or as a
+//! bold field's whole value, and not where a sentence talks about it
+//! ("All NEEDS CLARIFICATION resolved") or code quotes it. A code span
+//! holding only a slot is quoted notation outside the metadata; for
+//! `{{NAME}}`, only inside a sentence (``the prefix is replaced with
+//! `{{ROOT}}` by the test``), for templates leave that slot as a value
+//! (``- Branch: `{{BRANCH}}` ``).
 //!
 //! ## Why
 //! A slot nobody filled is a question nobody answered. Readers (and coding
@@ -38,21 +55,45 @@ use super::Sink;
 use crate::Context;
 use crate::util::shorten;
 
+#[path = "unfilled_placeholder_format.rs"]
+mod format;
+use format::{FormatBlocks, describes_format};
+
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
+    // Most plans have no slot: the blocks that describe a format are
+    // looked for only once one is to be judged.
+    let mut formats = None;
     for p in &ctx.plan.placeholders {
-        if is_notation(ctx, p) {
+        if matches!(
+            p.kind,
+            PlaceholderKind::Choice | PlaceholderKind::TemplateText
+        ) || is_notation(ctx, p)
+            || formats
+                .get_or_insert_with(|| FormatBlocks::of(ctx))
+                .contains(p.range)
+        {
+            continue;
+        }
+        let shown = shorten(&p.text);
+        let place = if p.in_metadata { " in metadata" } else { "" };
+        // spec-kit's marker is a question, not a value: the message says
+        // so (a template's `[… or NEEDS CLARIFICATION]` is a slot as any).
+        if p.kind == PlaceholderKind::Tbd && p.text.contains(CLARIFY) {
+            out.report(
+                p.range,
+                format!("unanswered open question `{shown}`{place}"),
+            )
+            .primary_label("marked as needing clarification")
+            .help("settle the question, and write the decision in its place");
             continue;
         }
         let what = match p.kind {
-            PlaceholderKind::Choice | PlaceholderKind::TemplateText => continue,
             PlaceholderKind::Estimate => "estimate",
             PlaceholderKind::Date => "date",
             PlaceholderKind::Tbd => "value marked TBD",
             PlaceholderKind::Arguments => "`$ARGUMENTS` slot",
             _ => "placeholder",
         };
-        let shown = shorten(&p.text);
-        let place = if p.in_metadata { " in metadata" } else { "" };
         out.report(p.range, format!("unfilled {what} `{shown}`{place}"))
             .primary_label("left from the template")
             .help("replace it with the real value, or remove the line if it does not apply");
@@ -91,6 +132,9 @@ fn is_notation(ctx: &Context<'_>, p: &Placeholder) -> bool {
     if single && !p.in_metadata && (joined(before, "_:/=.@#") || joined(next, "_/=@#") || quoted) {
         return true;
     }
+    if !p.in_metadata && quoted_in_sentence(p, before, next, after) {
+        return true;
+    }
     if is_identifier_list(&p.text) {
         return true;
     }
@@ -111,65 +155,44 @@ fn is_notation(ctx: &Context<'_>, p: &Placeholder) -> bool {
         PlaceholderKind::Angle => defined || in_data_sketch(src, p, after),
         PlaceholderKind::Brace => defined,
         PlaceholderKind::Date => describes_format(ctx, p, after),
+        // A marker in code (`[NEEDS CLARIFICATION: question]`) is shown,
+        // not left: code is where a plan explains the marker.
+        PlaceholderKind::Tbd => !p.in_metadata && in_code(ctx, p),
         _ => false,
     }
 }
 
-/// Whether a date pattern is the format dates are written in, not a date
-/// left to write: `in YYYY-MM-DD format`, `format: YYYY-MM-DD`, `the ISO
-/// format (YYYY-MM-DD)`, `**Date format:** YYYY-MM-DD`, or a cell in a
-/// column headed Format or Pattern. `after` is the source after the slot.
-fn describes_format(ctx: &Context<'_>, p: &Placeholder, after: &str) -> bool {
-    const WORDS: [&str; 4] = ["format", "format is", "formatted as", "pattern"];
-    let is_word = |text: &str, w: &str| {
-        text.get(..w.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(w))
-            && !text[w.len()..].starts_with(char::is_alphanumeric)
-    };
-    if is_word(after.trim_start_matches(' '), "format") && after.starts_with(' ') {
-        return true;
-    }
-    // The words right before the slot, on its line: a bounded look back,
-    // for a line of thousands of slots was quadratic.
-    let at = p.range.start as usize;
-    let mut from = at.saturating_sub(64);
-    while !ctx.source.is_char_boundary(from) {
-        from -= 1;
-    }
-    let head = ctx.source.get(from..at).unwrap_or_default();
-    let head = &head[head.rfind('\n').map_or(0, |n| n + 1)..];
-    let head = head.trim_end_matches([' ', '(', ':', '*', '_', '`', '"', '=']);
-    let ends_with_word = |w: &str| {
-        head.len() >= w.len()
-            && head.is_char_boundary(head.len() - w.len())
-            && is_word(&head[head.len() - w.len()..], w)
-            && !head[..head.len() - w.len()].ends_with(char::is_alphanumeric)
-    };
-    WORDS.iter().any(|w| ends_with_word(w)) || in_format_column(ctx, p)
+/// spec-kit's open-question marker.
+const CLARIFY: &str = "NEEDS CLARIFICATION";
+
+/// Whether a code span holding only `{{NAME}}` stands inside a sentence,
+/// a word following it on its line (``replaced with `{{ROOT}}` so the
+/// test can relocate it``): the token is named, as prose names a literal.
+/// A template leaves such a slot as a value, at the end of its item or
+/// field (``- Branch: `{{BRANCH}}` ``), or as part of a longer literal
+/// (`path/to/file.{{FILE_EXTENSION}}`), which stays a slot.
+fn quoted_in_sentence(
+    p: &Placeholder,
+    before: Option<char>,
+    next: Option<char>,
+    after: &str,
+) -> bool {
+    p.kind == PlaceholderKind::DoubleBrace
+        && before == Some('`')
+        && next == Some('`')
+        && after[1..]
+            .trim_start_matches([' ', ',', ';'])
+            .starts_with(char::is_alphabetic)
 }
 
-/// Whether the slot is in a table cell under a header naming a format or
-/// pattern (`| Field | Format |`).
-fn in_format_column(ctx: &Context<'_>, p: &Placeholder) -> bool {
-    let tables = &ctx.plan.tables;
-    let at = tables.partition_point(|t| t.range.end < p.range.start);
-    let Some(table) = tables.get(at).filter(|t| t.range.contains_range(p.range)) else {
-        return false;
+/// Whether the slot lies in a code span or a code block; both lists are
+/// in source order and apart, so a binary search each.
+fn in_code(ctx: &Context<'_>, p: &Placeholder) -> bool {
+    let within = |ranges: &[planwright_core::TextRange]| {
+        let at = ranges.partition_point(|r| r.start <= p.range.start);
+        at > 0 && ranges[at - 1].contains_range(p.range)
     };
-    // Rows are in order: a binary search, not a walk per slot.
-    let row = table.rows.partition_point(|r| r.range.end < p.range.start);
-    let Some(row) = table
-        .rows
-        .get(row)
-        .filter(|r| r.range.contains_range(p.range))
-    else {
-        return false;
-    };
-    let cell = row
-        .cells
-        .iter()
-        .position(|c| c.range.contains_range(p.range));
-    cell.is_some() && cell == table.column(&["format", "pattern"])
+    within(&ctx.plan.code_spans) || within(&ctx.plan.code_blocks)
 }
 
 /// Whether the slot stands for a type in a line that sketches data rather

@@ -13,13 +13,14 @@
 //! dialect's values cannot act on it.
 //!
 //! ## Example
-//! In a `delivery` plan (known by its Issue and Author fields), whose
-//! statuses are Draft, In Progress, Completed, Blocked and Cancelled:
+//! In a `delivery` plan (known by the template's Estimated Time field),
+//! whose statuses are Draft, In Progress, Completed, Blocked and Cancelled:
 //! ```markdown
 //! # Delivery Plan: Export
 //!
 //! **Issue:** #42
 //! **Author:** Ada
+//! **Estimated Time:** 3 days
 //! **Status:** Almost there
 //! ```
 //!
