@@ -109,11 +109,7 @@ fn open_subtasks(p: &Plan, changes: &[(usize, TaskState)], names: &NodeIds) -> S
             .iter()
             .enumerate()
             .filter(|(i, t)| {
-                t.parent == Some(parent)
-                    && t.state != TaskState::Done
-                    && t.kind.counts()
-                    && !t.optional
-                    && !ticked.contains(i)
+                t.parent == Some(parent) && t.holds_parent_open() && !ticked.contains(i)
             })
             .map(|(i, _)| names.tasks[i].as_str())
             .collect();

@@ -129,6 +129,14 @@ impl Task {
             state => state,
         }
     }
+
+    /// Whether, as a subtask, it leaves its parent's work unfinished: not
+    /// done, part of the plan's work ([`TaskKind::counts`]) and not marked
+    /// optional. A parent ticked over such a subtask is lint's PW210, and
+    /// `done` notes it.
+    pub fn holds_parent_open(&self) -> bool {
+        self.state != TaskState::Done && self.kind.counts() && !self.optional
+    }
 }
 
 /// `from → to`: `to` cannot start before `from` is done. Either end may

@@ -42,7 +42,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         let Some(p) = task.parent else { continue };
         if let Some(parent) = tasks.get(p)
             && is_done_work(parent)
-            && is_unfinished(task)
+            && task.holds_parent_open()
         {
             open[p].push(i);
             any = true;
@@ -87,10 +87,6 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
 /// or a progress log's record.
 fn is_done_work(t: &Task) -> bool {
     t.state == TaskState::Done && t.kind.counts()
-}
-
-fn is_unfinished(t: &Task) -> bool {
-    t.state != TaskState::Done && t.kind.counts() && !t.optional
 }
 
 /// `T010`, or the task's text (its first words, if long) when its id is
