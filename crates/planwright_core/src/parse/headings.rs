@@ -192,7 +192,7 @@ impl Builder<'_> {
             parent,
             section: self.section(),
             priority: head.priority,
-            estimate: None,
+            estimate: head.estimate,
             goal: None,
             status: head.status,
             depends_on: Vec::new(),

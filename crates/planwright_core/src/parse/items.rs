@@ -264,6 +264,8 @@ pub(crate) struct PhaseHead {
     pub number: Text,
     pub title: Text,
     pub priority: Option<Text>,
+    /// An estimate the head states at its end (`Setup (~2 days)`).
+    pub estimate: Option<Text>,
     /// A status the head states (`Setup ✅`, see [`super::head_status`]).
     pub status: Option<Text>,
 }
@@ -341,11 +343,16 @@ pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
         Some((rest, status)) => (Text::from(rest), Some(Text::from(status))),
         None => (title, mark.map(Text::from)),
     };
+    let (title, estimate) = match phase_title::lift_estimate(&title) {
+        (rest, Some(estimate)) => (Text::from(rest), Some(estimate)),
+        (_, None) => (title, None),
+    };
     Some(PhaseHead {
         kind: *kind,
         number,
         title,
         priority,
+        estimate,
         status,
     })
 }

@@ -73,6 +73,97 @@ pub(super) fn lift_priority(title: &str) -> (Text, Option<Text>) {
     }
 }
 
+/// A title without the estimate in brackets at its end, and that
+/// estimate: `Setup (~2 days)` is `Setup` and `~2 days`; `Schema (1-2
+/// days)`, `Sync (Est: 4h)`, `API (5 pts)` likewise. Only an amount and a
+/// unit of effort or time fill the bracket: `Docs (P1)`, `Setup (Week 1)`
+/// (a schedule) and `Review (2 files)` keep theirs.
+pub(super) fn lift_estimate(title: &str) -> (&str, Option<Text>) {
+    let none = (title, None);
+    let Some(body) = title.trim_end().strip_suffix(')') else {
+        return none;
+    };
+    let Some(open) = body.rfind('(') else {
+        return none;
+    };
+    let inner = body[open + 1..].trim();
+    if !is_estimate(inner) {
+        return none;
+    }
+    (title[..open].trim_end(), Some(Text::from(inner)))
+}
+
+/// `~2 days`, `1-2 days`, `Est: 4h`, `about 3 weeks`, `0.5d`, `5 pts`.
+fn is_estimate(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let mut rest = lower.as_str();
+    for lead in [
+        "estimate:",
+        "estimated:",
+        "est.:",
+        "est:",
+        "est.",
+        "about ",
+        "~",
+        "≈",
+        "approx. ",
+        "approx ",
+    ] {
+        if let Some(r) = rest.strip_prefix(lead) {
+            rest = r.trim_start();
+            break;
+        }
+    }
+    let amount = |s: &str| {
+        s.bytes()
+            .take_while(|b| b.is_ascii_digit() || *b == b'.')
+            .count()
+    };
+    let n = amount(rest);
+    if n == 0 || !rest.as_bytes()[0].is_ascii_digit() {
+        return false;
+    }
+    rest = &rest[n..];
+    // A range: `1-2`, `1–2`, `1 to 2`.
+    for dash in ["-", "–", " to "] {
+        if let Some(r) = rest.strip_prefix(dash)
+            && amount(r) > 0
+        {
+            rest = &r[amount(r)..];
+            break;
+        }
+    }
+    const UNITS: [&str; 26] = [
+        "h",
+        "hr",
+        "hrs",
+        "hour",
+        "hours",
+        "d",
+        "day",
+        "days",
+        "w",
+        "wk",
+        "wks",
+        "week",
+        "weeks",
+        "sprint",
+        "sprints",
+        "month",
+        "months",
+        "mo",
+        "pt",
+        "pts",
+        "point",
+        "points",
+        "sp",
+        "story point",
+        "story points",
+        "person-days",
+    ];
+    UNITS.contains(&rest.trim())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::phase_head;
@@ -124,6 +215,34 @@ mod tests {
             owned("5", "Foundational (Blocking Prerequisites)", None)
         );
         assert_eq!(head("Phase 6: Docs (P1)"), owned("6", "Docs (P1)", None));
+    }
+
+    #[test]
+    fn an_estimate_in_brackets_at_the_end_is_lifted_out_of_the_title() {
+        let est = |text: &str| {
+            phase_head(text).map(|p| (p.title.to_string(), p.estimate.map(|e| e.to_string())))
+        };
+        let lifted = |t: &str, e: &str| Some((t.to_owned(), Some(e.to_owned())));
+        assert_eq!(est("Phase 1: Setup (~2 days)"), lifted("Setup", "~2 days"));
+        assert_eq!(
+            est("Phase 2: Schema (1-2 days) ✅"),
+            lifted("Schema", "1-2 days")
+        );
+        assert_eq!(est("Phase 3: Sync (Est: 4h)"), lifted("Sync", "Est: 4h"));
+        assert_eq!(
+            est("Phase 4: API [Priority: HIGH] (5 pts)"),
+            lifted("API", "5 pts")
+        );
+        assert_eq!(est("Step 2.1: Wire (0.5d)"), lifted("Wire", "0.5d"));
+        // A schedule, a priority or a count of things is no estimate.
+        for text in [
+            "Phase 5: Setup (Week 1)",
+            "Phase 6: Docs (P1)",
+            "Phase 7: Review (2 files)",
+            "Phase 8: Later (2026)",
+        ] {
+            assert_eq!(est(text).and_then(|(_, e)| e), None, "{text}");
+        }
     }
 
     #[test]
