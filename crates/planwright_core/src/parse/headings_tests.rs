@@ -452,4 +452,8 @@ fn check_boxes_left_for_later_are_deferred_and_counted_in_no_progress() {
     );
     let progress = plan.progress(&plan.tasks);
     assert_eq!((progress.done, progress.total), (1, 3));
+    // What a plan decides against, in MoSCoW's words or plainly.
+    let src = "# P\n\n## Not doing\n\n- [ ] GraphQL\n\n## Won't have (this time)\n\n- [ ] Sync\n\n## Doing next\n\n- [ ] Ship\n";
+    let kinds: Vec<_> = parse(src).tasks.iter().map(|t| t.kind).collect();
+    assert_eq!(kinds, [Deferred, Deferred, Task]);
 }

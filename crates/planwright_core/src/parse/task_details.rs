@@ -109,6 +109,9 @@ impl Builder<'_> {
                 // A dependency the author has crossed out, or taken back
                 // ("not blocked by", "no longer depends on"), is none.
                 _ if crate::text::struck_through(&text[..at]) || negated(&text[..at]) => {}
+                // "requires no change to T001's schema", "depends on no
+                // other task": the key's object is nothing.
+                _ if names_nothing(value) => {}
                 _ => {
                     // A value wrapped onto the first paragraph's next line
                     // goes on there, to its clause's end.
@@ -315,4 +318,17 @@ pub(super) fn capitalise(word: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+/// Whether a dependency's value opens with a word that makes its object
+/// nothing: "no change to T001", "nothing from T002", "none of T003".
+fn names_nothing(value: &str) -> bool {
+    let v = value.trim_start_matches([':', ' ', '*', '_']);
+    let word = v
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    ["no", "nothing", "none"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
 }

@@ -349,3 +349,9 @@ fn needs_waits_for_and_blocked_on_name_dependencies() {
     let src = "# P\n\n- [ ] T001 Schema\n- [ ] T002 a (needs T001)\n- [ ] T003 b \u{2014} waits for T001\n- [ ] T004 c (blocked on T001)\n- [ ] T005 d (Blocked on: T001)\n- [ ] T006 e (needs 2 reviewers)\n- [ ] T007 f (no longer needs T001)\n";
     assert_eq!(depends(src), ["", "T001", "T001", "T001", "T001", "", ""]);
 }
+
+#[test]
+fn a_dependency_on_nothing_names_no_task() {
+    let src = "- [ ] T001 Schema\n- [ ] T002 Consumer; requires no change to T001's entry\n- [ ] T003 Docs (depends on nothing from T001)\n- [ ] T004 Wire (depends on T001)\n";
+    assert_eq!(depends(src), ["", "", "", "T001"]);
+}

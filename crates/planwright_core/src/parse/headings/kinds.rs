@@ -84,6 +84,9 @@ const DEFERRED: &[&str] = &[
     "parking lot",
     "won t do",
     "wont do",
+    "won t have",
+    "wont have",
+    "not doing",
 ];
 
 /// Whether a heading's key is one of [`DEFERRED`]. Its words are looked at
@@ -93,7 +96,7 @@ fn leaves_for_later(key: &str) -> bool {
     key.split(' ').any(|w| {
         matches!(
             w,
-            "scope" | "future" | "deferred" | "icebox" | "parking" | "won" | "wont"
+            "scope" | "future" | "deferred" | "icebox" | "parking" | "won" | "wont" | "doing"
         )
     }) && DEFERRED.iter().any(|k| key.contains(k))
 }
