@@ -403,6 +403,10 @@ pub(super) fn phase_number_len(s: &str) -> Option<usize> {
         if b.get(n) == Some(&b'-') {
             return None;
         }
+        // `Stage B.1`, `Milestone M1.2`: a part numbered under it.
+        while b.get(n) == Some(&b'.') && b.get(n + 1).is_some_and(u8::is_ascii_digit) {
+            n += 1 + b[n + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        }
     } else {
         return None;
     }

@@ -45,6 +45,15 @@ fn phase_headings() {
         phase("Milestone M1 - Alpha").map(|p| (p.0, p.1)),
         Some((Milestone, "M1".into()))
     );
+    // A part numbered under a lettered phase.
+    assert_eq!(
+        phase("Stage B.1 Quotas").map(|p| (p.1, p.2)),
+        Some(("B.1".into(), "Quotas".into()))
+    );
+    assert_eq!(
+        phase("Milestone M1.2: Beta").map(|p| p.1),
+        Some("M1.2".into())
+    );
     assert_eq!(
         phase("Step 1.1: {{Step Title}}").map(|p| (p.0, p.1)),
         Some((Step, "1.1".into()))
