@@ -21,6 +21,7 @@ use std::ops::Range;
 
 mod deps;
 mod gates;
+mod plain_fields;
 mod stories;
 
 impl Builder<'_> {
@@ -180,6 +181,7 @@ impl Builder<'_> {
             }
             Some(Owner::Phase(p)) => {
                 self.phase_dependency_lines(p, start, end);
+                self.phase_plain_fields(p, start, end);
                 self.story_block(p, range);
             }
             None => {}

@@ -640,3 +640,30 @@ fn the_next_phase_a_heading_level_too_deep_is_a_sibling_not_a_part() {
     let titled = p("# Phase 13: Migration\n\n## Phase 1: Setup\n- [ ] a\n");
     assert_eq!(titled.phases[1].parent, Some(0));
 }
+
+#[test]
+fn a_phase_field_written_plainly_is_read() {
+    let src = "# P\n\n## Phase 1: Legal\n\nStatus: In progress (legal review)\nEst: 4h\n\n## Phase 2: Build\n\n_Goal:_ ship the beta\n\n- Estimated time: 3 days\n- Status: 201 Created\n\n## Phase 3: Ship\n\n**Status:** Done\n\nStatus: Blocked\n";
+    let plan = p(src);
+    let fields: Vec<_> = plan
+        .phases
+        .iter()
+        .map(|ph| {
+            (
+                ph.status.as_deref(),
+                ph.estimate.as_deref(),
+                ph.goal.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (Some("In progress (legal review)"), Some("4h"), None),
+            // A status that names no state of work describes something else.
+            (None, Some("3 days"), Some("ship the beta")),
+            // The first field the phase states is its own.
+            (Some("Done"), None, None),
+        ]
+    );
+}
