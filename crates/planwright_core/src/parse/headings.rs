@@ -263,13 +263,30 @@ impl Builder<'_> {
             return;
         };
         let text = &text[after..];
+        let at = line.start as usize + after;
         let brackets: Vec<Bracket> = if ends_line {
             dependency_bracket(text).into_iter().collect()
         } else {
             dependency_brackets(text).collect()
         };
         if !brackets.is_empty() {
-            self.head_dependency(p, line.start as usize + after, text, &brackets);
+            self.head_dependency(p, at, text, &brackets);
+        }
+        if ends_line {
+            return;
+        }
+        // `1. **Step 2 – Sync** (~1 week), depends on Step 1`: an estimate
+        // bracket right after the bold, and a dependency said after it.
+        if let Some(estimate) = items::leading_estimate(text) {
+            self.plan.phases[p].estimate.get_or_insert(estimate);
+        }
+        if self.plan.phases[p].depends_on.is_empty() {
+            let mut values = Vec::new();
+            crate::parse::refs::mentions(text, |m| values.push(m.value));
+            for (s, e) in values {
+                let range = TextRange::new(at + s, at + e);
+                self.phase_dependencies(p, &text[s..e], range);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ use crate::model::{PhaseKind, Text};
 
 #[path = "phase_title.rs"]
 mod phase_title;
+pub(super) use phase_title::leading_estimate;
 
 /// A check box at the start of a list item's content: where it starts,
 /// its mark, and how many bytes of Kiro's optional-task star follow it.

@@ -667,3 +667,29 @@ fn a_phase_field_written_plainly_is_read() {
         ]
     );
 }
+
+#[test]
+fn a_bold_steps_line_states_its_estimate_and_dependency_after_the_bold() {
+    let src = "# P\n\n1. **Step 1 – Journal** (~3 days)\n   - [ ] T001 a\n2. **Step 2 – Sync engine** (~1 week), depends on Step 1\n   - [ ] T002 b\n3. **Step 3 – Inbox**, after Step 2 (2 files)\n";
+    let plan = p(src);
+    let steps: Vec<_> = plan
+        .phases
+        .iter()
+        .map(|ph| {
+            let deps: Vec<String> = ph
+                .depends_on
+                .iter()
+                .map(|r| r.target.label().to_string())
+                .collect();
+            (ph.title.as_str(), ph.estimate.as_deref(), deps)
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("Journal", Some("~3 days"), vec![]),
+            ("Sync engine", Some("~1 week"), vec!["Step 1".to_owned()]),
+            ("Inbox", None, vec!["Step 2".to_owned()]),
+        ]
+    );
+}

@@ -93,6 +93,14 @@ pub(super) fn lift_estimate(title: &str) -> (&str, Option<Text>) {
     (title[..open].trim_end(), Some(Text::from(inner)))
 }
 
+/// The estimate in a bracket opening `text` (`(~1 week), depends on
+/// Step 1`), as [`lift_estimate`] reads one.
+pub(in crate::parse) fn leading_estimate(text: &str) -> Option<Text> {
+    let inner = text.trim_start().strip_prefix('(')?;
+    let inner = inner[..inner.find(')')?].trim();
+    is_estimate(inner).then(|| Text::from(inner))
+}
+
 /// `~2 days`, `1-2 days`, `Est: 4h`, `about 3 weeks`, `0.5d`, `5 pts`.
 fn is_estimate(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();

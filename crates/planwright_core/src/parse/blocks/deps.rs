@@ -374,7 +374,7 @@ impl Builder<'_> {
     /// first field that names any is the phase's; one that names none
     /// ("None") stands until then. A phase naming itself ("after Sprint 1,
     /// Sprint 2, Sprint 3" on Sprint 3) is prose about it, not a wait.
-    pub(super) fn phase_dependencies(&mut self, p: usize, value: &str, range: TextRange) {
+    pub(in crate::parse) fn phase_dependencies(&mut self, p: usize, value: &str, range: TextRange) {
         if self.phase_depends_already(p) {
             return;
         }
