@@ -376,11 +376,9 @@ impl Builder<'_> {
             MetaStyle::Bold { .. } => crate::markup::field_value(raw),
             MetaStyle::Comment => raw.into(),
         });
-        let phase = if f.style == MetaStyle::Comment {
-            None
-        } else {
-            self.phases.last().map(|p| p.index)
-        };
+        // A comment field in a phase's body (`<!-- status: in progress
+        // -->`) is the phase's, as a bold one is; the plan's stand above.
+        let phase = self.phases.last().map(|p| p.index);
         let norm = normalize_key(&key);
         if value.is_empty()
             && f.style != MetaStyle::Comment

@@ -693,3 +693,17 @@ fn a_bold_steps_line_states_its_estimate_and_dependency_after_the_bold() {
         ]
     );
 }
+
+#[test]
+fn a_comment_field_in_a_phase_is_the_phases() {
+    let src = "<!-- STATUS: Draft -->\n# P\n\n## Phase 1: A\n<!-- status: in progress -->\n\n## Phase 2: B\n";
+    let plan = p(src);
+    assert_eq!(plan.phases[0].status.as_deref(), Some("in progress"));
+    let header: Vec<_> = plan
+        .metadata
+        .iter()
+        .filter(|m| m.is_header())
+        .map(|m| (m.key.as_str(), m.value.as_str()))
+        .collect();
+    assert_eq!(header, [("STATUS", "Draft")]);
+}
