@@ -24,6 +24,10 @@ pub use tasks::{PhaseWait, Task, TaskKind, TaskLink, TaskState};
 /// largest single cost of building the model from many small plans.
 pub type Text = compact_str::CompactString;
 
+/// spec-kit's marker for a question the spec left open, which the reader
+/// finds as a placeholder of kind TBD where it is left unanswered.
+pub const NEEDS_CLARIFICATION: &str = "NEEDS CLARIFICATION";
+
 /// Everything planwright knows about one plan file.
 #[derive(Clone, Debug, Default)]
 pub struct Plan {

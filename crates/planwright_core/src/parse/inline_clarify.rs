@@ -14,7 +14,7 @@ use super::Found;
 use super::line::Line;
 use crate::model::{PlaceholderKind, normalize_key};
 
-const MARK: &str = "NEEDS CLARIFICATION";
+use crate::model::NEEDS_CLARIFICATION as MARK;
 
 /// `[NEEDS CLARIFICATION: which queue?]` or `(NEEDS CLARIFICATION)` at
 /// `i`, the opening bracket or parenthesis, through its closing one. A

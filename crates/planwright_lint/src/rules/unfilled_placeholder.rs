@@ -78,7 +78,9 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         let place = if p.in_metadata { " in metadata" } else { "" };
         // spec-kit's marker is a question, not a value: the message says
         // so (a template's `[… or NEEDS CLARIFICATION]` is a slot as any).
-        if p.kind == PlaceholderKind::Tbd && p.text.contains(CLARIFY) {
+        if p.kind == PlaceholderKind::Tbd
+            && p.text.contains(planwright_core::model::NEEDS_CLARIFICATION)
+        {
             out.report(
                 p.range,
                 format!("unanswered open question `{shown}`{place}"),
@@ -161,9 +163,6 @@ fn is_notation(ctx: &Context<'_>, p: &Placeholder) -> bool {
         _ => false,
     }
 }
-
-/// spec-kit's open-question marker.
-const CLARIFY: &str = "NEEDS CLARIFICATION";
 
 /// Whether a code span holding only `{{NAME}}` stands inside a sentence,
 /// a word following it on its line (``replaced with `{{ROOT}}` so the
