@@ -44,7 +44,9 @@ impl Builder<'_> {
         // The words still say what the tasks right under the heading are,
         // the title's too (`# Launch Checklist`); a heading that says
         // nothing of them goes on with its section's kind.
-        let phase_head = items::phase_head(title);
+        // `### Sprint 1 Risks` under `## Sprint 1: Backend` is a section
+        // of that sprint, not a second Sprint 1 inside it.
+        let phase_head = items::phase_head(title).filter(|h| !self.restates_open_phase(h, level));
         self.kind_hint = self.heading_kind(role, &key, title, plain, phase_head.is_some());
         self.section_kinds.push(self.kind_hint);
         let titles_plan = level == 1 && self.plan.title.is_none();
@@ -115,6 +117,20 @@ impl Builder<'_> {
         }
         buffer.clear();
         self.spare_plain = buffer;
+    }
+
+    /// Whether a heading at `level` names a phase already open around it,
+    /// of the same kind and number: `### Sprint 1 Risks` under `## Sprint
+    /// 1: Backend`. A plan titled as a phase (`# Phase 1: Migration`)
+    /// still holds its own Phase 1.
+    fn restates_open_phase(&self, head: &items::PhaseHead, level: u8) -> bool {
+        !head.number.is_empty()
+            && self.phases.iter().any(|p| {
+                let open = &self.plan.phases[p.index];
+                p.level.is_some_and(|l| l > 1 && l < level)
+                    && open.kind == head.kind
+                    && open.number == head.number
+            })
     }
 
     /// A plan that writes its sections as `#` headings has no title

@@ -556,6 +556,8 @@ fn line_start_before(src: &str, at: usize) -> usize {
 #[cfg(test)]
 mod numbering_tests;
 #[cfg(test)]
+mod phase_head_tests;
+#[cfg(test)]
 mod phase_tests;
 #[cfg(test)]
 mod tests;

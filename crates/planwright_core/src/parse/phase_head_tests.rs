@@ -1,0 +1,126 @@
+//! Reader tests of phase heads: which heading opens a phase, of which
+//! phase it is a part, and the fields a phase states under its head.
+
+use super::*;
+
+fn p(src: &str) -> Plan {
+    parse(src)
+}
+
+#[test]
+fn the_next_phase_a_heading_level_too_deep_is_a_sibling_not_a_part() {
+    let src = "# Plan\n\n## Phase 1: Setup\n- [ ] a\n### Phase 2: Build\n- [ ] b\n## Phase 3: Ship\n### Phase 3a: Beta\n- [ ] c\n### Phase 3.1: Docs\n- [ ] d\n### Step 3.2: Notes\n";
+    let plan = p(src);
+    let tree: Vec<(&str, Option<&str>)> = plan
+        .phases
+        .iter()
+        .map(|ph| {
+            (
+                ph.id.as_str(),
+                ph.parent.map(|q| plan.phases[q].id.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tree,
+        [
+            ("Phase 1", None),
+            ("Phase 2", None),
+            ("Phase 3", None),
+            ("Phase 3a", Some("Phase 3")),
+            ("Phase 3.1", Some("Phase 3")),
+            ("Step 3.2", Some("Phase 3")),
+        ]
+    );
+    assert_eq!(
+        plan.phases[0].range.slice(src),
+        "## Phase 1: Setup\n- [ ] a\n"
+    );
+    // A plan titled as a phase holds its own phases.
+    let titled = p("# Phase 13: Migration\n\n## Phase 1: Setup\n- [ ] a\n");
+    assert_eq!(titled.phases[1].parent, Some(0));
+}
+
+#[test]
+fn a_phase_field_written_plainly_is_read() {
+    let src = "# P\n\n## Phase 1: Legal\n\nStatus: In progress (legal review)\nEst: 4h\n\n## Phase 2: Build\n\n_Goal:_ ship the beta\n\n- Estimated time: 3 days\n- Status: 201 Created\n\n## Phase 3: Ship\n\n**Status:** Done\n\nStatus: Blocked\n";
+    let plan = p(src);
+    let fields: Vec<_> = plan
+        .phases
+        .iter()
+        .map(|ph| {
+            (
+                ph.status.as_deref(),
+                ph.estimate.as_deref(),
+                ph.goal.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (Some("In progress (legal review)"), Some("4h"), None),
+            // A status that names no state of work describes something else.
+            (None, Some("3 days"), Some("ship the beta")),
+            // The first field the phase states is its own.
+            (Some("Done"), None, None),
+        ]
+    );
+}
+
+#[test]
+fn a_bold_steps_line_states_its_estimate_and_dependency_after_the_bold() {
+    let src = "# P\n\n1. **Step 1 – Journal** (~3 days)\n   - [ ] T001 a\n2. **Step 2 – Sync engine** (~1 week), depends on Step 1\n   - [ ] T002 b\n3. **Step 3 – Inbox**, after Step 2 (2 files)\n";
+    let plan = p(src);
+    let steps: Vec<_> = plan
+        .phases
+        .iter()
+        .map(|ph| {
+            let deps: Vec<String> = ph
+                .depends_on
+                .iter()
+                .map(|r| r.target.label().to_string())
+                .collect();
+            (ph.title.as_str(), ph.estimate.as_deref(), deps)
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("Journal", Some("~3 days"), vec![]),
+            ("Sync engine", Some("~1 week"), vec!["Step 1".to_owned()]),
+            ("Inbox", None, vec!["Step 2".to_owned()]),
+        ]
+    );
+}
+
+#[test]
+fn a_comment_field_in_a_phase_is_the_phases() {
+    let src = "<!-- STATUS: Draft -->\n# P\n\n## Phase 1: A\n<!-- status: in progress -->\n\n## Phase 2: B\n";
+    let plan = p(src);
+    assert_eq!(plan.phases[0].status.as_deref(), Some("in progress"));
+    let header: Vec<_> = plan
+        .metadata
+        .iter()
+        .filter(|m| m.is_header())
+        .map(|m| (m.key.as_str(), m.value.as_str()))
+        .collect();
+    assert_eq!(header, [("STATUS", "Draft")]);
+}
+
+#[test]
+fn a_heading_that_restates_its_phase_is_a_section_of_it() {
+    let src = "# Plan\n\n## Sprint 1: Backend\n- [ ] a\n### Sprint 1 Risks\n- [ ] b\n### Sprint 1.1: Spike\n- [ ] c\n## Sprint 2: Frontend\n### Phase 2 Notes\n";
+    let plan = p(src);
+    let ids: Vec<&str> = plan.phases.iter().map(|ph| ph.id.as_str()).collect();
+    // "Phase 2" is of another kind than the open Sprint 2: a phase.
+    assert_eq!(ids, ["Sprint 1", "Sprint 1.1", "Sprint 2", "Phase 2"]);
+    assert_eq!(
+        plan.phases[0].tasks,
+        [0, 1, 2],
+        "its risks are the sprint's"
+    );
+    assert_eq!(plan.tasks[1].phase, Some(0));
+    let risks = plan.sections.iter().find(|s| s.title == "Sprint 1 Risks");
+    assert!(risks.is_some(), "still a section");
+}
