@@ -31,10 +31,11 @@ pub(crate) fn bold_fields(line: &str, out: &mut Vec<RawField>) {
             break;
         };
         let (key, value_start, colon_inside) = field;
-        // The value runs to the next ` | **Key` or to the end of the line.
+        // The value runs to the separator before the next `**Key:**` on
+        // the line (` | `, ` · `, `; `, ` — `...) or to the end of the line.
         let value_area = &line[start + value_start..];
         let next = find_next_bold_field(value_area);
-        let value_end = start + value_start + next.unwrap_or(value_area.len());
+        let value_end = start + value_start + next.map_or(value_area.len(), |(end, _)| end);
         let raw_value = &line[start + value_start..value_end];
         let v_lead = raw_value.len() - trim_blank_start(raw_value).len();
         let mut trimmed_value = trim_blank_end(raw_value);
@@ -52,11 +53,7 @@ pub(crate) fn bold_fields(line: &str, out: &mut Vec<RawField>) {
             style: MetaStyle::Bold { colon_inside },
         });
         match next {
-            Some(n) => {
-                // Skip the `|` separator itself.
-                let sep = start + value_start + n;
-                i = sep + line[sep..].find('|').map_or(0, |p| p + 1);
-            }
+            Some((_, field)) => i = start + value_start + field,
             None => break,
         }
     }
@@ -94,17 +91,67 @@ fn one_bold_field(s: &str) -> Option<((usize, usize), usize, bool)> {
     Some((trimmed(key, 2), value_start, colon_inside))
 }
 
-fn find_next_bold_field(s: &str) -> Option<usize> {
+/// The next field on a value's line: where the value ends (before the
+/// separator) and where the field's `**` starts. A field starts at a
+/// `**Key:**` (or `**Key**:`) after white space or a separator, so that
+/// `**Date:** 2026-07-12 · **Status:** Draft` is two fields whatever
+/// stands between them: a value that swallowed the next field would have
+/// `set` overwrite it. Bold inside a word (`x**y:**`) starts none.
+fn find_next_bold_field(s: &str) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
     let mut from = 0;
-    while let Some(p) = s[from..].find('|') {
-        let at = from + p;
-        let after = s[at + 1..].trim_start();
-        if one_bold_field(after).is_some() {
-            return Some(at);
+    while let Some(p) = find_double_star(&s[from..]).map(|p| from + p) {
+        from = p + 2;
+        let before = s[..p].chars().next_back();
+        let after_gap = before.is_some_and(|c| c.is_whitespace() || SEPARATORS.contains(&c))
+            || ends_with_break(&s[..p]).is_some();
+        // A value that opens with bold is the value's own label
+        // (`**Description**: **NOTE**: kept as is`), not an empty value.
+        let opens_value = s[..p].trim().is_empty();
+        if after_gap && !opens_value && one_bold_field(&s[p..]).is_some() {
+            return Some((value_end_before_separator(&s[..p]), p));
         }
-        from = at + 1;
+        // `***` and longer runs: go on past the run.
+        while bytes.get(from) == Some(&b'*') {
+            from += 1;
+        }
     }
     None
+}
+
+/// The length of the HTML line break (`<br>`, `<br/>`, `<br />`, any
+/// case) that ends `s`, if one does.
+fn ends_with_break(s: &str) -> Option<usize> {
+    // Bytes, not a string slice: the cut may fall inside a character.
+    let b = s.as_bytes();
+    ["<br>", "<br/>", "<br />"]
+        .into_iter()
+        .find(|br| {
+            b.len() >= br.len() && b[b.len() - br.len()..].eq_ignore_ascii_case(br.as_bytes())
+        })
+        .map(str::len)
+}
+
+/// Characters that separate fields on one line when they stand between
+/// two: `|`, `·`, `•`, `;`, `,`, dashes, `/`.
+const SEPARATORS: &[char] = &['|', '·', '•', ';', ',', '—', '–', '-', '/'];
+
+/// The end of the value in `s`, the text before the next field: without
+/// the blanks, the one separator (or `<br>`) and the blanks before it. A
+/// `-` or `/` separates only after a blank (`src/` keeps its slash).
+fn value_end_before_separator(s: &str) -> usize {
+    let t = s.trim_end();
+    let t = &t[..t.len() - ends_with_break(t).unwrap_or(0)];
+    let Some(last) = t.chars().next_back() else {
+        return 0;
+    };
+    let body = &t[..t.len() - last.len_utf8()];
+    let spaced = body.ends_with(char::is_whitespace) || body.is_empty();
+    let cut = match last {
+        '-' | '/' => spaced,
+        c => SEPARATORS.contains(&c),
+    };
+    if cut { body.trim_end().len() } else { t.len() }
 }
 
 /// The first `**` in `s`: a byte search, since a substring searcher's setup

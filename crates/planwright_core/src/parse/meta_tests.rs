@@ -251,3 +251,44 @@ fn lists_values_reads_the_last_word_of_a_key() {
     assert!(!lists_values("value"));
     assert!(!lists_values(""));
 }
+
+#[test]
+fn fields_on_one_line_are_split_at_any_separator() {
+    let pairs = |line: &str| -> Vec<(String, String)> {
+        bold(line)
+            .into_iter()
+            .map(|(k, v, _)| (k.to_owned(), v.to_owned()))
+            .collect()
+    };
+    let two = |a: &str, b: &str| {
+        vec![
+            ("A".to_owned(), a.to_owned()),
+            ("B".to_owned(), b.to_owned()),
+        ]
+    };
+    for sep in [
+        " · ", " • ", "; ", ", ", " — ", " – ", " / ", " - ", " <br> ", "<br/>", "  ", " ", " |",
+    ] {
+        let line = format!("**A:** one{sep}**B:** two");
+        assert_eq!(pairs(&line), two("one", "two"), "{line:?}");
+    }
+    // A slash or dash that ends a word is the value's.
+    assert_eq!(pairs("**A:** src/ **B:** two"), two("src/", "two"));
+    assert_eq!(pairs("**A:** x- **B:** two"), two("x-", "two"));
+    // Bold inside a word, or bold without a colon, starts no field.
+    assert_eq!(bold("**A:** x**B:** y"), [("A", "x**B:** y", true)]);
+    assert_eq!(
+        bold("**A:** a **bold** claim"),
+        [("A", "a **bold** claim", true)]
+    );
+    // An empty value before the next field.
+    assert_eq!(pairs("**A:** · **B:** two"), two("", "two"));
+}
+
+#[test]
+fn a_value_that_opens_with_a_bold_label_is_one_field() {
+    assert_eq!(
+        bold("**Description**: **NOTE**: kept as is"),
+        [("Description", "**NOTE**: kept as is", false)]
+    );
+}

@@ -294,7 +294,7 @@ fn encode(
 /// verification would refuse it too, but name the field whose value
 /// changed rather than the one the value adds.
 fn field_within(value: &str) -> Option<String> {
-    if !value.contains('|') || !value.contains("**") {
+    if !value.contains("**") {
         return None;
     }
     let plan = planwright_core::parse(&format!("**Key:** {value}\n"));

@@ -178,3 +178,26 @@ fn a_value_that_would_reach_past_itself_is_escaped_or_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn fields_sharing_a_line_keep_each_other() {
+    // Whatever separates them, setting one leaves the others as written.
+    let src = "# P\n\n**Date:** 2026-07-12 \u{b7} **Status:** Proposed; **Base:** main\n";
+    let out = run(src, "date", "2026-08-01", false).unwrap();
+    assert_eq!(
+        out,
+        "# P\n\n**Date:** 2026-08-01 \u{b7} **Status:** Proposed; **Base:** main\n"
+    );
+    let out = run(src, "status", "Done", false).unwrap();
+    assert_eq!(
+        out,
+        "# P\n\n**Date:** 2026-07-12 \u{b7} **Status:** Done; **Base:** main\n"
+    );
+    // A value that would start a field of its own is refused.
+    let err = run(src, "base", "main **Owner:** me", false).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("it would add the field `Owner: me`"),
+        "{err}"
+    );
+}
