@@ -127,6 +127,17 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
             yaml::NotScalar::Flow => OpError::CollectionValue { field, line },
         });
     }
+    if let Some((f, next)) = fields
+        .iter()
+        .find_map(|(_, f)| wraps_on(plan, src, f).map(|n| (f, n)))
+    {
+        let lines = LineIndex::new(src);
+        return Err(OpError::WrappedValue {
+            field: f.key.to_string(),
+            line: lines.line_of(f.value_range.start) + 1,
+            next: lines.line_of(next) + 1,
+        });
+    }
     let style = fields[0].1.style;
     let mut edits = Vec::new();
     let mut changes = Vec::new();
@@ -192,6 +203,52 @@ fn refuse_missing(plan: &Plan, src: &str, req: &SetField<'_>, key: &str) -> Resu
         });
     }
     Ok(())
+}
+
+/// Where the paragraph of bold field `f` goes on past the field's line
+/// with text that is no field of its own (`**Goal:** Add OTel config,` /
+/// `injected into the process`): Markdown reads that line as more of the
+/// value, the reader only the first line, so a new value written there
+/// would leave the old value's rest behind it. A hard break (`\`, two
+/// spaces) ends the value's line for Markdown too.
+fn wraps_on(plan: &Plan, src: &str, f: &MetaField) -> Option<u32> {
+    if !matches!(f.style, MetaStyle::Bold { .. }) {
+        return None;
+    }
+    let end = f.value_range.end as usize;
+    let line_end = end
+        + src
+            .get(end..)?
+            .find(['\n', '\r'])
+            .unwrap_or(src.len() - end);
+    let rest = &src[end..line_end];
+    let starts_in = |from: usize, to: usize| {
+        plan.metadata
+            .iter()
+            .any(|m| (from..to).contains(&(m.range.start as usize)))
+    };
+    // Only the line's last field can go on below it.
+    if rest.ends_with('\\') || rest.ends_with("  ") || starts_in(end, line_end) {
+        return None;
+    }
+    let block = plan
+        .blocks
+        .iter()
+        .find(|b| b.range.contains_range(f.range))?;
+    let next = line_end + line_break_len(&src[line_end..]);
+    let next_end = next + src[next..].find(['\n', '\r']).unwrap_or(src.len() - next);
+    let in_block = next < block.range.end as usize && !src[next..next_end].trim().is_empty();
+    // A line that starts a field of its own is the next field, not more
+    // of this one.
+    (in_block && !starts_in(next, next_end)).then_some(next as u32)
+}
+
+fn line_break_len(s: &str) -> usize {
+    if s.starts_with("\r\n") {
+        2
+    } else {
+        usize::from(s.starts_with(['\n', '\r']))
+    }
 }
 
 /// `range` with the spaces and tabs right before it.

@@ -201,3 +201,34 @@ fn fields_sharing_a_line_keep_each_other() {
         "{err}"
     );
 }
+
+#[test]
+fn a_value_its_paragraph_goes_on_with_is_refused() {
+    let src = "# P\n\n**Goal:** Add OTel config,\ninjected into the process\n**Status:** Draft\n";
+    let err = run(src, "goal", "Ship it", false).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "`Goal` on line 3 goes on over line 4 (one paragraph, which Markdown reads as one value); planwright edits only one-line values: join the lines, or edit the value by hand"
+    );
+    // The fields around it are one line each, and the next line a field.
+    assert_eq!(
+        run(src, "status", "Done", false).unwrap(),
+        src.replace("Draft", "Done")
+    );
+    // So is a list item's value with its item's next line.
+    let item = "# P\n\n- **Goal:** one\n  two\n- **Owner:** a\n";
+    assert!(run(item, "goal", "x", false).is_err());
+    // Only the line's last field goes on below it.
+    let two = "# P\n\n**Date:** 2026-02-20 **Context:** a sync that\nbroke the hook\n";
+    assert_eq!(
+        run(two, "date", "2026-02-21", false).unwrap(),
+        two.replace("02-20", "02-21")
+    );
+    assert!(run(two, "context", "x", false).is_err());
+    // After a hard break the next line is a line of its own.
+    let broken = "# P\n\n**Goal:** one\\\ntwo\n";
+    assert_eq!(
+        run(broken, "goal", "x", false).unwrap(),
+        "# P\n\n**Goal:** x\\\ntwo\n"
+    );
+}
