@@ -166,6 +166,10 @@ pub struct MetaField {
     /// and its first section but the `#` title's: `- **Status:** Draft`
     /// under the title is the plan's, as a bold line there is.
     pub header_item: bool,
+    /// It stands in a section that holds tasks of its own, past the plan's
+    /// opening sections: `**Status:** Done` under `### Auth story` with
+    /// the story's check boxes is the story's, not the plan's.
+    pub item_section: bool,
 }
 
 impl MetaField {
@@ -176,10 +180,11 @@ impl MetaField {
 
     /// Whether the field describes the plan as a whole rather than a phase,
     /// step or list item: front matter, comments, bold `Key: value` lines
-    /// that stand in no list and no phase (wherever the section), and the
-    /// list items of the plan's header ([`MetaField::header_item`]).
+    /// that stand in no list, no phase and no section of tasks
+    /// ([`MetaField::item_section`]), and the list items of the plan's
+    /// header ([`MetaField::header_item`]).
     pub fn is_header(&self) -> bool {
-        self.phase.is_none() && (!self.in_list || self.header_item)
+        self.phase.is_none() && !self.item_section && (!self.in_list || self.header_item)
     }
 }
 

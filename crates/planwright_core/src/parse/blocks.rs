@@ -297,7 +297,8 @@ impl Builder<'_> {
         // back for it, once per block, showed in profiles.
         let plain_possible = in_item_step && kind == InlineKind::ItemText;
         let block = self.slice(start, end);
-        if !plain_possible && !may_hold_colon(block) {
+        let quoted_note = self.quote_depth > 0 && !self.quote_is_header;
+        if quoted_note || (!plain_possible && !may_hold_colon(block)) {
             // Every field (and label) has its colon in the block (a plain
             // one may find one in its line's markers, so it is not judged
             // here): most blocks have none, and are spared the tests
@@ -427,6 +428,7 @@ impl Builder<'_> {
             phase,
             in_list,
             header_item,
+            item_section: false,
         });
     }
 
@@ -436,7 +438,7 @@ impl Builder<'_> {
     /// the `#` title's, when it is the first heading. A task list's bold
     /// items, and anything under `## Overview`, are an item's or a
     /// section's.
-    fn in_plan_header(&self) -> bool {
+    pub(super) fn in_plan_header(&self) -> bool {
         self.plan.tasks.is_empty()
             && match self.open_sections.as_slice() {
                 [] => true,

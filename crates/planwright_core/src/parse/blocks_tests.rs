@@ -95,3 +95,47 @@ fn arrows_are_found_from_their_second_byte() {
         assert!(!has_arrow(other), "{other}");
     }
 }
+
+#[test]
+fn a_status_in_a_section_of_tasks_is_that_sections() {
+    let src = "# Plan\n\n## Overview\n\n**Owner:** ann\n\n## Work\n\n### Auth story\n**Status:** Done\n\n- [ ] add login\n\n## Next Steps\n\n**Status:** Ready for review\n";
+    let plan = parse(src);
+    // The story's status is the story's; the closing one, in a section of
+    // no tasks, is the plan's.
+    assert_eq!(plan.field("status").unwrap().value, "Ready for review");
+    assert_eq!(plan.field("owner").unwrap().value, "ann");
+    let story = plan.metadata.iter().find(|f| f.value == "Done").unwrap();
+    assert!(story.item_section && !story.is_header());
+    // The first section is the header's, tasks or not.
+    let first = parse("# Plan\n\n## Summary\n**Status:** Draft\n- [ ] a\n");
+    assert_eq!(first.field("status").unwrap().value, "Draft");
+}
+
+#[test]
+fn a_block_quotes_bold_lines_are_no_fields() {
+    // A callout, a quote with prose in it, a quote in a list item.
+    let src = "# Plan\n\n> **For agentic workers:** use the skill.\n\n> **Status:** Completed\n> when the review is over\n\n**Status:** Draft\n\n- a\n  > **Owner:** q\n\n## Tasks\n\n- [ ] T001 x\n";
+    let fields = |src: &str| -> Vec<(String, String)> {
+        parse(src)
+            .metadata
+            .iter()
+            .map(|f| (f.key.to_string(), f.value.to_string()))
+            .collect()
+    };
+    assert_eq!(fields(src), [("Status".into(), "Draft".into())]);
+    // A header written as a quote of fields and nothing else is the
+    // header, as a list of them is.
+    let quoted = "# Plan\n\n> - **Status:** Draft\n> - **Owner:** Ana\n\n## T\n";
+    assert_eq!(
+        fields(quoted),
+        [
+            ("Status".into(), "Draft".into()),
+            ("Owner".into(), "Ana".into())
+        ]
+    );
+    // Not further down, where it is a note of a section's.
+    let below = "# Plan\n\n## Notes\n\n> **Status:** Draft\n> **Owner:** Ana\n";
+    assert_eq!(fields(below), []);
+    // A quote's check boxes are still tasks.
+    assert_eq!(parse("# P\n\n> - [ ] T001 quoted\n").tasks.len(), 1);
+}

@@ -18,6 +18,7 @@ impl Builder<'_> {
         // Before the dependency section is read, so that what it says of
         // `Phase 2` lands on the phase, not on a note about it.
         self.drop_note_phases();
+        self.mark_item_section_fields();
         self.phase_dependencies_stated();
         self.drop_foreign_task_numbers();
         // Explicit `T005 → T006` chains land on the tasks they name, found
@@ -51,5 +52,35 @@ impl Builder<'_> {
             .placeholders
             .dedup_by(|a, b| b.range.contains_range(a.range));
         self.plan
+    }
+}
+
+impl Builder<'_> {
+    /// Marks the bold fields that stand in a section holding tasks of its
+    /// own ([`crate::model::MetaField::item_section`]). The title's section
+    /// and the first one after it (an overview, a heading that stands for
+    /// the title, a metadata section) are the plan's header whatever they
+    /// hold; a status further down, in a section of no tasks (`**Status:**
+    /// Ready` closing the plan), is still the plan's.
+    fn mark_item_section_fields(&mut self) {
+        let plan = &mut self.plan;
+        let title = plan.title.as_ref().map(|t| t.heading);
+        let Some(first) = plan.sections.iter().position(|s| Some(s.heading) != title) else {
+            return;
+        };
+        for f in &mut plan.metadata {
+            let Some(s) = f.section.filter(|&s| s > first) else {
+                continue;
+            };
+            if f.phase.is_some() || Some(plan.sections[s].heading) == title {
+                continue;
+            }
+            let range = plan.sections[s].range;
+            let at = plan.tasks.partition_point(|t| t.range.start < range.start);
+            f.item_section = plan
+                .tasks
+                .get(at)
+                .is_some_and(|t| t.range.start < range.end);
+        }
     }
 }

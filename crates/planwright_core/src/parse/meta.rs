@@ -59,6 +59,27 @@ pub(crate) fn bold_fields(line: &str, out: &mut Vec<RawField>) {
     }
 }
 
+/// Whether a block quote's text is a header of fields: two or more, on
+/// lines (or list items) that hold nothing else. One field with prose
+/// after it is a callout (`> **Note:** …`), not metadata.
+pub(crate) fn quote_of_fields(quote: &str) -> bool {
+    let mut fields = Vec::new();
+    let mut count = 0;
+    for line in quote.lines() {
+        let body = &line[super::items::line_body_start(line)..];
+        if body.trim().is_empty() {
+            continue;
+        }
+        fields.clear();
+        bold_fields(body, &mut fields);
+        if fields.is_empty() {
+            return false;
+        }
+        count += fields.len();
+    }
+    count >= 2
+}
+
 /// `**Key:** rest` or `**Key**: rest` at the start of `s`: the key's range,
 /// the offset where the value starts, and whether the colon is inside.
 fn one_bold_field(s: &str) -> Option<((usize, usize), usize, bool)> {

@@ -226,6 +226,14 @@ struct Builder<'s> {
     /// The task detail keys' places (see `task_details`), found once.
     detail_hits: Option<Vec<(u32, u32, u8)>>,
     link_depth: usize,
+    /// Open block quotes: a quote's bold lines are a note's labels
+    /// (`> **For agentic workers:** …`), not the plan's fields, but for
+    /// `quote_is_header`.
+    quote_depth: usize,
+    /// The open quote is the plan's header written as one: above the first
+    /// section, two or more fields and nothing else (`> **Status:** Draft`
+    /// / `> **Owner:** Ana`).
+    quote_is_header: bool,
     code: Option<(TextRange, Option<(usize, usize)>)>,
     metadata_block: Option<Option<(usize, usize)>>,
     table: Option<TableBuilder>,
@@ -278,6 +286,8 @@ impl<'s> Builder<'s> {
             scratch_ranges: Vec::new(),
             detail_hits: None,
             link_depth: 0,
+            quote_depth: 0,
+            quote_is_header: false,
             code: None,
             metadata_block: None,
             table: None,
@@ -368,6 +378,11 @@ impl<'s> Builder<'s> {
             Tag::BlockQuote(_) => {
                 self.finish_item_text();
                 self.mark_content();
+                if self.quote_depth == 0 {
+                    self.quote_is_header =
+                        self.in_plan_header() && meta::quote_of_fields(r.slice(self.src));
+                }
+                self.quote_depth += 1;
             }
             Tag::Table(_) => {
                 self.finish_item_text();
@@ -414,6 +429,10 @@ impl<'s> Builder<'s> {
             TagEnd::TableHead | TagEnd::TableRow => self.end_row(r, tag == TagEnd::TableHead),
             TagEnd::Table => self.end_table(),
             TagEnd::MetadataBlock(_) => self.end_front_matter(r),
+            TagEnd::BlockQuote(_) => {
+                self.finish_item_text();
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+            }
             _ => {}
         }
     }
