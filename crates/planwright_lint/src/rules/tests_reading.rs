@@ -178,6 +178,20 @@ fn a_lacking_id_is_found_as_a_whole_id() {
 }
 
 #[test]
+fn a_lacking_id_is_reported_in_a_plan_of_tasks_without_ids() {
+    // Its tasks have no ids, so `T009` names none of them; a bare number
+    // may name a section (`## 4.2 Export`), and is left alone.
+    let source =
+        "# Plan\n\n## Phase 1: A\n\n- [ ] first (depends on T009)\n- [ ] second (after 4.2)\n";
+    let out = run("PW206", None, source);
+    assert!(
+        out.contains("#1 depends on T009, which does not exist"),
+        "{out}"
+    );
+    assert!(out.ends_with("Found 1 error in 1 file.\n"), "{out}");
+}
+
+#[test]
 fn a_legend_of_values_is_no_choice_left_open() {
     // Fields whose key says they list the values allowed document the
     // scale; the field that should hold one of them still has the list.

@@ -9,7 +9,10 @@
 //! reported on that sentence, not again on T002's line. Phase references
 //! are checked only when the plan has phases. A range
 //! of ids (`T001-T005`) names every id between its ends: it is reported
-//! once, with the first id the plan lacks and how many it lacks.
+//! once, with the first id the plan lacks and how many it lacks. In a
+//! plan whose tasks have no ids of their own, an id with letters (`depends
+//! on T009`) is still reported; a bare number (`after 4.2`) is not, as it
+//! may name a numbered section.
 //!
 //! ## Why
 //! A dependency on nothing is either a typo or a leftover from a phase
@@ -74,22 +77,23 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         }
         r.help("point the dependency at an existing phase, or remove it");
     }
+    // In a plan whose tasks have no ids of their own, a bare number
+    // ("after 4.2") may name a section; an id with letters (`T009`) still
+    // names a task, which the plan lacks.
     let has_ids = plan.tasks.iter().any(|t| t.explicit_id);
-    if !has_ids {
-        return;
-    }
+    let checked = |dep: &str| has_ids || dep.starts_with(|c: char| c.is_ascii_alphabetic());
     // A chain or sentence naming a lacking id ("T002 depends on T098.")
     // is reported where it is written, below; the dependency it gives
     // the task is the same one, and is not reported again on its line.
     let chained: rustc_hash::FxHashSet<(&str, &str)> = plan
         .task_links
         .iter()
-        .filter(|l| lacks(&l.from).is_some())
+        .filter(|l| has_ids && lacks(&l.from).is_some())
         .map(|l| (l.from.as_str(), l.to.as_str()))
         .collect();
     for task in &plan.tasks {
         for dep in &task.depends_on {
-            if chained.contains(&(dep.as_str(), task.id.as_str())) {
+            if !checked(dep) || chained.contains(&(dep.as_str(), task.id.as_str())) {
                 continue;
             }
             let Some(lacking) = lacks(dep) else {
@@ -111,7 +115,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             r.help("point the dependency at an existing task id, or remove it");
         }
     }
-    for link in &plan.task_links {
+    for link in plan.task_links.iter().filter(|_| has_ids) {
         // `to` waits for `from`: said so when `to` is there.
         if let Some(lacking) = lacks(&link.from) {
             if lacks(&link.to).is_none() {
