@@ -13,6 +13,9 @@ pub enum StatusReading {
     /// The work was given up (`Skipped`, `Cancelled`): it blocks nothing,
     /// but does not claim its tasks were done.
     Dropped,
+    /// The work is held up (`Blocked — waiting for the key`, `On hold`,
+    /// `Paused`): not over, and nothing in it can start until it moves.
+    Held,
     /// Anything else, including every status that only might be done
     /// (`Done?`, `Done-ish`, `Halfway done`): when in doubt, not done.
     Open,
@@ -96,6 +99,12 @@ pub fn read_status(status: &str, done_status: &[String]) -> StatusReading {
     if head.contains(['❌', '✗', '✘']) || has_word(head, NEGATIONS) || has_word(head, PARTS) {
         return StatusReading::Open;
     }
+    // Held up whatever the remark says of what is left (`Blocked —
+    // waiting for the key`), unless it is done (`Done, was on hold`).
+    if (has_word(head, HELD_WORDS) || head.contains(['⏸', '⛔'])) && !has_word(head, DONE_WORDS)
+    {
+        return StatusReading::Held;
+    }
     for (continues, remark) in remarks {
         // "no issues", "nothing pending": a negated worry confirms.
         if all_clear(remark) {
@@ -152,6 +161,11 @@ const DROPPED_WORDS: &[&str] = &[
     "obsolete",
     "superseded",
 ];
+
+/// Words that say the work is held up; a negation before them (`Not
+/// blocked`) has already made the status open.
+/// "Waiting" is not among them: `Waiting for review` is work nearly done.
+const HELD_WORDS: &[&str] = &["blocked", "hold", "paused", "stalled", "suspended"];
 
 /// Words that take a done word back or hedge it: "Not done", "Partially
 /// complete", "To be done", "Nothing done yet", "Done-ish". The un- and in-
@@ -368,6 +382,30 @@ mod tests {
             assert_eq!(reads(status), StatusReading::Dropped, "{status}");
         }
         assert_eq!(reads("90%"), StatusReading::Open);
+    }
+
+    #[test]
+    fn a_held_up_status_is_held() {
+        for status in [
+            "Blocked — waiting for the analytics key",
+            "On hold",
+            "ON HOLD (budget)",
+            "Paused",
+            "⏸️ Paused until Q3",
+        ] {
+            assert_eq!(reads(status), StatusReading::Held, "{status}");
+        }
+        for status in [
+            "Not blocked",
+            "Unblocked",
+            "In progress",
+            "Household chores",
+        ] {
+            assert_eq!(reads(status), StatusReading::Open, "{status}");
+        }
+        // Done first: what was blocked and is finished is finished.
+        assert_eq!(reads("Done (was on hold in May)"), StatusReading::Done);
+        assert!(!StatusReading::Held.is_over());
     }
 
     #[test]

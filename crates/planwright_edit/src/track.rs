@@ -44,7 +44,7 @@ pub fn ready_tasks(plan: &Plan, done_status: &[String]) -> Vec<Ready> {
     let mut ready: Vec<usize> = Vec::new();
     for i in workable(plan) {
         let t = &plan.tasks[i];
-        let waits = if graph.edges.is_empty() {
+        let waits = if graph.edges.is_empty() && !graph.holds_any() {
             Vec::new()
         } else {
             graph.waits_for(plan, Node::Task(i))
@@ -95,7 +95,7 @@ pub fn ready_tasks(plan: &Plan, done_status: &[String]) -> Vec<Ready> {
 /// of [`ready_tasks`].
 pub fn waiting_tasks(plan: &Plan, done_status: &[String]) -> Vec<(usize, Vec<Node>)> {
     let graph = Graph::new(plan, done_status);
-    if graph.edges.is_empty() {
+    if graph.edges.is_empty() && !graph.holds_any() {
         return Vec::new();
     }
     workable(plan)
@@ -176,6 +176,9 @@ pub struct Graph {
     from_outside: HashMap<Node, Vec<usize>>,
     /// Whether each phase is finished, worked out once (see [`Graph::new`]).
     phase_done: Vec<bool>,
+    /// Whether each phase's status says it is held up (`Blocked`, `On
+    /// hold`): nothing in it can start (see [`Graph::waits_for`]).
+    held: Vec<bool>,
     /// What holds what, for [`Graph::cycle`] (see [`waits::within`]).
     within: Vec<(Node, Node)>,
     tasks: usize,
@@ -219,14 +222,26 @@ impl Graph {
                 (h, outside)
             })
             .collect();
-        let phase_done = (0..plan.phases.len())
+        let phase_done: Vec<bool> = (0..plan.phases.len())
             .map(|p| phase_finished(plan, p, done_status))
+            .collect();
+        let held = plan
+            .phases
+            .iter()
+            .zip(&phase_done)
+            .map(|(p, &done)| {
+                !done
+                    && p.status
+                        .as_deref()
+                        .is_some_and(|s| status_says_held(s, done_status))
+            })
             .collect();
         Self {
             edges,
             into,
             from_outside,
             phase_done,
+            held,
             within: waits::within(plan),
             tasks: plan.tasks.len(),
         }
@@ -279,10 +294,30 @@ impl Graph {
         }
         at.sort_unstable();
         at.dedup();
-        at.into_iter()
+        let mut waits: Vec<Node> = at
+            .into_iter()
             .map(|i| self.edges[i].from)
             .filter(|&from| !self.finished(plan, from))
-            .collect()
+            .collect();
+        // A task of a phase held up (`**Status:** Blocked`) waits for that
+        // phase to move, whatever else it waits for.
+        if let Node::Task(_) = node {
+            for &h in &holders {
+                if let Node::Phase(p) = h
+                    && self.held.get(p).copied().unwrap_or(false)
+                    && !waits.contains(&h)
+                {
+                    waits.push(h);
+                }
+            }
+        }
+        waits
+    }
+
+    /// Whether any phase is held up (see [`Graph::waits_for`]): then a
+    /// plan without a single dependency still has tasks that wait.
+    pub fn holds_any(&self) -> bool {
+        self.held.iter().any(|&h| h)
     }
 
     /// A dependency cycle, as the nodes along it with the first repeated at
@@ -339,6 +374,12 @@ pub struct GraphCycle {
 /// (see [`planwright_core::read_status`], which lint's done claims share).
 pub(crate) fn status_says_done(status: &str, done_status: &[String]) -> bool {
     planwright_core::read_status(status, done_status).is_over()
+}
+
+/// Whether a phase's status says its work is held up (`Blocked — waiting
+/// for the key`, `On hold`, `Paused`).
+pub fn status_says_held(status: &str, done_status: &[String]) -> bool {
+    planwright_core::read_status(status, done_status) == planwright_core::StatusReading::Held
 }
 
 /// The graph's names for its nodes, unique within the plan: each phase

@@ -514,3 +514,23 @@ fn a_task_waits_for_a_phase_named_in_lower_case() {
     let src = "# P\n\n## Phase 1: A\n\n- [ ] T001 a\n\n## Phase 2: B\n\n- [ ] T002 Deploy to staging (depends on phase 1)\n- [ ] T003 Deploy, depends on phase 1\n- [ ] T004 Plan the next phase\n";
     assert_eq!(ids(&ready_ids(src)), ["T001", "T004"]);
 }
+
+#[test]
+fn a_phase_held_up_holds_its_tasks() {
+    let src = "# P\n\n## Phase 1: Events\n**Status:** Blocked — waiting for the key\n- [ ] T001 a\n### Step 1.1: Sub\n- [ ] T002 b\n\n## Phase 2: Boards\n**Status:** On hold\n- [-] T003 c\n\n## Phase 3: Hooks\n- [ ] T004 d\n";
+    let plan = parse(src);
+    // Work under way is still listed, with what holds it.
+    let ready: Vec<(&str, Vec<Node>)> = ready_tasks(&plan, &[])
+        .into_iter()
+        .map(|r| (plan.tasks[r.task].id.as_str(), r.waits_for))
+        .collect();
+    assert_eq!(ready, [("T003", vec![Node::Phase(2)]), ("T004", vec![])]);
+    let waiting: Vec<(usize, Vec<Node>)> = waiting_tasks(&plan, &[]);
+    assert_eq!(
+        waiting,
+        [(0, vec![Node::Phase(0)]), (1, vec![Node::Phase(0)])]
+    );
+    // Unblocked, its tasks can start.
+    let moved = src.replace("Blocked — waiting for the key", "In progress");
+    assert_eq!(ids(&ready_ids(&moved)), ["T003", "T001", "T002", "T004"]);
+}

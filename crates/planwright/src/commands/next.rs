@@ -10,7 +10,7 @@ use anyhow::Result;
 use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
 use planwright_core::{DialectSet, Plan, Progress, TaskState};
-use planwright_edit::track::{Node, NodeNames, ready_tasks, waiting_tasks};
+use planwright_edit::track::{Node, NodeNames, ready_tasks, status_says_held, waiting_tasks};
 use planwright_lint::render::FileError;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -230,7 +230,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
                 waits_for_shown: r
                     .waits_for
                     .iter()
-                    .map(|&n| waited_name(plan, &names, n))
+                    .map(|&n| waited_name(plan, &names, n, done_status(plan, dialects)))
                     .collect(),
                 phase_as_written: plan.tasks[r.task]
                     .phase
@@ -256,7 +256,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
                     waits_for: waits.iter().map(|&n| names.get(n).to_owned()).collect(),
                     waits_for_shown: waits
                         .iter()
-                        .map(|&n| waited_name(plan, &names, n))
+                        .map(|&n| waited_name(plan, &names, n, done_status(plan, dialects)))
                         .collect(),
                     phase_as_written: plan.tasks[*i]
                         .phase
@@ -283,17 +283,17 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
 }
 
 /// A node a waiting task waits for, by its `graph` name, with the status
-/// of a phase without tasks: that status is all that keeps it unfinished
-/// (see [`planwright_edit::track::Graph::new`]), and the plan may well
-/// write it far from the tasks, in an overview.
-fn waited_name(plan: &Plan, names: &NodeNames, node: Node) -> String {
+/// of a phase without tasks, or of one held up (`Blocked`, `On hold`):
+/// that status is what keeps it unfinished or its tasks waiting (see
+/// [`planwright_edit::track::Graph::new`]), and the plan may well write it
+/// far from the tasks, in an overview.
+fn waited_name(plan: &Plan, names: &NodeNames, node: Node, done_status: &[String]) -> String {
     let name = names.get(node);
     let status = match node {
-        Node::Phase(p) => plan
-            .phases
-            .get(p)
-            .filter(|p| p.tasks.is_empty())
-            .and_then(|p| p.status.as_deref()),
+        Node::Phase(p) => plan.phases.get(p).and_then(|p| {
+            let status = p.status.as_deref()?;
+            (p.tasks.is_empty() || status_says_held(status, done_status)).then_some(status)
+        }),
         Node::Task(_) => None,
     };
     match status {
