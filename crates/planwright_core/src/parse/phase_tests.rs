@@ -97,7 +97,7 @@ fn phase_forms_and_dependencies() {
 
 /// Each phase as `id: title`, with the ids of its tasks.
 /// Phase `i`'s dependencies: what each names, and its text.
-fn phase_deps<'s>(plan: &Plan, src: &'s str, i: usize) -> Vec<(Text, &'s str)> {
+pub(super) fn phase_deps<'s>(plan: &Plan, src: &'s str, i: usize) -> Vec<(Text, &'s str)> {
     plan.phases[i]
         .depends_on
         .iter()
@@ -565,44 +565,4 @@ Depends on nothing; Stage 1 runs alongside.
     assert_eq!(deps(2), [("Stage 2".into(), "Stage 2")]);
     assert!(deps(3).is_empty());
     assert!(deps(4).is_empty());
-}
-
-#[test]
-fn requires_opens_a_dependency_sentence_only_when_it_names_one() {
-    let src = "\
-## Phase 1: A
-- [ ] T001 a
-## Phase 2: B
-Requires Phase 1.
-## Phase 3: C
-Requires a running database.
-
-**Dependencies**: Phase 2
-";
-    let plan = p(src);
-    let deps = |i: usize| phase_deps(&plan, src, i);
-    assert_eq!(deps(1), [("Phase 1".into(), "Phase 1")]);
-    // Prose is no "no dependencies": the field after it still counts.
-    assert_eq!(deps(2), [("Phase 2".into(), "Phase 2")]);
-}
-
-#[test]
-fn blocked_on_needs_and_waits_for_open_dependency_sentences() {
-    let src = "\
-## Phase 1: A
-- [ ] T001 a
-## Phase 2: B
-Blocked on Phase 1.
-## Phase 3: C
-Waits for approval from legal.
-
-Needs Phase 2.
-## Phase 4: D
-**Blocked on:** Phase 3
-";
-    let plan = p(src);
-    let deps = |i: usize| phase_deps(&plan, src, i);
-    assert_eq!(deps(1), [("Phase 1".into(), "Phase 1")]);
-    assert_eq!(deps(2), [("Phase 2".into(), "Phase 2")]);
-    assert_eq!(deps(3), [("Phase 3".into(), "Phase 3")]);
 }

@@ -232,7 +232,7 @@ fn only_joins(between: &str) -> bool {
 /// What `task_details` looks for in a task item's own lines. Kiro's
 /// property tests name what they check as `**Validates: Requirements
 /// 1.2**`, which is read as the task's requirements too.
-pub(super) const DETAIL_KEYS: [&str; 15] = [
+pub(super) const DETAIL_KEYS: [&str; 17] = [
     "requirements:",
     "requirement:",
     "validates: requirements",
@@ -247,6 +247,8 @@ pub(super) const DETAIL_KEYS: [&str; 15] = [
     "blocked on",
     "waits for",
     "needs ",
+    "waits on",
+    "blocked until",
     "owner:",
 ];
 

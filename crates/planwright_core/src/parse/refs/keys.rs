@@ -5,7 +5,7 @@
 
 /// The keys of a dependency field, lower case, longer before the shorter
 /// they begin with.
-const FIELD_KEYS: [&str; 12] = [
+const FIELD_KEYS: [&str; 14] = [
     "dependencies",
     "dependency",
     "depends on",
@@ -18,6 +18,8 @@ const FIELD_KEYS: [&str; 12] = [
     "pre-requisites",
     "pre-requisite",
     "requires",
+    "prereqs",
+    "prereq",
 ];
 
 /// The first four letters of [`FIELD_KEYS`].
@@ -39,6 +41,8 @@ pub(crate) fn is_dependency_key(norm: &str) -> bool {
             | "pre_requisites"
             | "pre_requisite"
             | "requires"
+            | "prereqs"
+            | "prereq"
     )
 }
 
@@ -72,12 +76,14 @@ pub(crate) fn dependency_field(body: &str) -> Option<usize> {
 /// Where the value starts, and how long it is, when `body` (a line
 /// without its indentation and list marker) opens with a dependency
 /// written as a sentence, without a colon: "Depends on Phase 1.",
-/// "_Blocked by_ Phase 2", "Requires Phase 1", "Waits for Phase 1". The
-/// value ends with its clause, as a phrase's does ("Depends on Phase 1;
-/// Phase 3 follows" names Phase 1). "Requires", "Needs" and "Waits for"
-/// also open prose ("Requires a running database"): such a sentence
-/// counts only if it names a phase or task, which the caller sees in its
-/// references.
+/// "_Blocked by_ Phase 2", "Requires Phase 1", "Waits for Phase 1",
+/// "After Phase 1 ships", "Starts after Phase 1", "Blocked until Phase 1
+/// is done". The value ends with its clause, as a phrase's does
+/// ("Depends on Phase 1; Phase 3 follows" names Phase 1). "Requires",
+/// "Needs", "Waits for", "After" and the like also open prose ("Requires
+/// a running database", "After launch, watch the dashboards"): such a
+/// sentence counts only if it names a phase or task, which the caller
+/// sees in its references.
 pub(crate) fn dependency_sentence(body: &str) -> Option<Sentence> {
     let open = marks(body, 0);
     let len = key_len(
@@ -90,6 +96,11 @@ pub(crate) fn dependency_sentence(body: &str) -> Option<Sentence> {
             "requires",
             "needs",
             "waits for",
+            "waits on",
+            "blocked until",
+            "starts after",
+            "begins after",
+            "after",
         ],
     )?;
     let close = marks(body, open + len);
@@ -100,7 +111,7 @@ pub(crate) fn dependency_sentence(body: &str) -> Option<Sentence> {
     let start = skip(body, open + len + close, |c| c == ' ' || c == '\t');
     Some(Sentence {
         value: (start, start + phrase_len(&body[start..])),
-        needs_reference: ["requires", "needs", "waits for"]
+        needs_reference: !["depends on", "depends upon", "blocked by", "blocked on"]
             .iter()
             .any(|k| body[open..open + len].eq_ignore_ascii_case(k)),
     })
@@ -179,7 +190,7 @@ enum Use {
     Field,
 }
 
-const MENTION_KEYS: [(&str, Use); 15] = [
+const MENTION_KEYS: [(&str, Use); 17] = [
     ("depends on", Use::Phrase),
     ("blocked by", Use::Phrase),
     ("after ", Use::Phrase),
@@ -197,14 +208,17 @@ const MENTION_KEYS: [(&str, Use); 15] = [
     ("blocked on", Use::Phrase),
     ("waits for", Use::Phrase),
     ("needs", Use::Phrase),
+    // "(waits on T005)", "(blocked until T005 lands)".
+    ("waits on", Use::Phrase),
+    ("blocked until", Use::Phrase),
 ];
 
 /// Calls `f` with each dependency mention in `text`, a block of a task's
 /// own item, in order: fields and phrases. Linear: each value ends where
 /// the next key starts.
 pub(crate) fn mentions(text: &str, f: impl FnMut(Mention)) {
-    // Every key has a rare byte at a fixed place (`p` in "depends", `k`
-    // in "blocked", `f` in "after", `q` in "requires"): a byte loop over
+    // Every key has a rarer byte at a fixed place (`p` in "depends", `k`
+    // in "blocked", `f` in "after", `q` in "requires", `w` in "waits"): a byte loop over
     // them, since this runs only on the few texts that name a phase (an
     // automaton cost more to build than all its searches saved).
     let b = text.as_bytes();
@@ -230,8 +244,10 @@ fn key_at(text: &str, i: usize) -> Option<(usize, usize, usize)> {
         // "de[p]ends on", "de[p]endencies", "de[p]endency", "de[p]ends",
         // "de[p]s".
         b'p' => &[(2, 0), (2, 3), (2, 4), (2, 5), (2, 6)],
-        // "bloc[k]ed by", "bloc[k]ed on".
-        b'k' => &[(4, 1), (4, 12)],
+        // "bloc[k]ed by", "bloc[k]ed on", "bloc[k]ed until".
+        b'k' => &[(4, 1), (4, 12), (4, 16)],
+        // "[w]aits on".
+        b'w' => &[(0, 15)],
         // "a[f]ter ", "waits [f]or".
         b'f' => &[(1, 2), (6, 13)],
         // "nee[d]s".

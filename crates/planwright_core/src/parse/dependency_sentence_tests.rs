@@ -1,0 +1,87 @@
+//! Reader tests of dependencies said as sentences: a line of a phase that
+//! opens with "Requires", "After", "Blocked until"..., and the phrases of
+//! a task's text that say the same.
+
+use super::phase_tests::phase_deps;
+use super::*;
+
+fn p(src: &str) -> Plan {
+    parse(src)
+}
+
+#[test]
+fn requires_opens_a_dependency_sentence_only_when_it_names_one() {
+    let src = "\
+## Phase 1: A
+- [ ] T001 a
+## Phase 2: B
+Requires Phase 1.
+## Phase 3: C
+Requires a running database.
+
+**Dependencies**: Phase 2
+";
+    let plan = p(src);
+    let deps = |i: usize| phase_deps(&plan, src, i);
+    assert_eq!(deps(1), [("Phase 1".into(), "Phase 1")]);
+    // Prose is no "no dependencies": the field after it still counts.
+    assert_eq!(deps(2), [("Phase 2".into(), "Phase 2")]);
+}
+
+#[test]
+fn blocked_on_needs_and_waits_for_open_dependency_sentences() {
+    let src = "\
+## Phase 1: A
+- [ ] T001 a
+## Phase 2: B
+Blocked on Phase 1.
+## Phase 3: C
+Waits for approval from legal.
+
+Needs Phase 2.
+## Phase 4: D
+**Blocked on:** Phase 3
+";
+    let plan = p(src);
+    let deps = |i: usize| phase_deps(&plan, src, i);
+    assert_eq!(deps(1), [("Phase 1".into(), "Phase 1")]);
+    assert_eq!(deps(2), [("Phase 2".into(), "Phase 2")]);
+    assert_eq!(deps(3), [("Phase 3".into(), "Phase 3")]);
+}
+
+#[test]
+fn after_and_its_kin_open_dependency_sentences_that_name_one() {
+    for line in [
+        "After Phase 1 ships.",
+        "Starts after Phase 1.",
+        "Begins after Phase 1 lands.",
+        "Waits on Phase 1.",
+        "Blocked until Phase 1 is done.",
+        "Prereq: Phase 1",
+        "**Prereqs**: Phase 1",
+    ] {
+        let src = format!("## Phase 1: A\n- [ ] a\n## Phase 2: B\n{line}\n- [ ] b\n");
+        let plan = p(&src);
+        assert_eq!(
+            phase_deps(&plan, &src, 1),
+            [("Phase 1".into(), "Phase 1")],
+            "{line}"
+        );
+    }
+    // Prose that names no phase or task.
+    let src = "## Phase 1: A\n- [ ] a\n## Phase 2: B\nAfter launch, watch the dashboards.\n";
+    assert!(p(src).phases[1].depends_on.is_empty());
+}
+
+#[test]
+fn a_task_that_waits_on_or_is_blocked_until_another_depends_on_it() {
+    let plan = p(
+        "## Phase 1: A\n- [ ] T5 x\n- [ ] T6 Notes — waits on T5\n- [ ] T7 y (blocked until T5 lands)\n- [ ] T8 z (not blocked until T5)\n",
+    );
+    let deps: Vec<Vec<&str>> = plan
+        .tasks
+        .iter()
+        .map(|t| t.depends_on.iter().map(Text::as_str).collect())
+        .collect();
+    assert_eq!(deps, [vec![], vec!["T5"], vec!["T5"], vec![]]);
+}
