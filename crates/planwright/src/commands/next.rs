@@ -2,6 +2,7 @@
 //! plan under a folder, or every plan of the repository (from the folder
 //! holding `planwright.toml` or `.git`).
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -74,8 +75,9 @@ struct NextTask {
     /// that keeps it unfinished, as the waiting list shows it.
     #[serde(skip)]
     waits_for_shown: Vec<String>,
-    /// The id of its phase as the plan writes it, for the terminal: the
-    /// task object's `phase` is unique in the document, ` (2)` and all.
+    /// Its phase as the plan writes it, for the terminal (see
+    /// [`phase_shown`]): the task object's `phase` is unique in the
+    /// document, ` (2)` and all.
     #[serde(skip)]
     phase_as_written: Option<String>,
     #[serde(flatten)]
@@ -217,6 +219,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
         // Only plans with something to list pay for a line index.
         let locator = Locator::new(&l.file.text);
         let (docs, names) = (TaskDocs::new(plan), NodeNames::new(plan));
+        let repeated = repeated_phase_ids(plan);
         let path = l.file.display();
         tasks.extend(ready.iter().take(limit).filter_map(|r| {
             Some(NextTask {
@@ -232,10 +235,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
                     .iter()
                     .map(|&n| waited_name(plan, &names, n, done_status(plan, dialects)))
                     .collect(),
-                phase_as_written: plan.tasks[r.task]
-                    .phase
-                    .and_then(|p| plan.phases.get(p))
-                    .map(|p| p.id.to_string()),
+                phase_as_written: phase_shown(plan, &repeated, plan.tasks[r.task].phase),
                 task: docs.task(r.task, &locator)?,
             })
         }));
@@ -249,6 +249,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
         if !all.is_empty() && limit > 0 {
             let locator = Locator::new(&l.file.text);
             let (docs, names) = (TaskDocs::new(plan), NodeNames::new(plan));
+            let repeated = repeated_phase_ids(plan);
             let path = l.file.display();
             waiting.extend(all.iter().take(limit).filter_map(|(i, waits)| {
                 Some(WaitingTask {
@@ -258,10 +259,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
                         .iter()
                         .map(|&n| waited_name(plan, &names, n, done_status(plan, dialects)))
                         .collect(),
-                    phase_as_written: plan.tasks[*i]
-                        .phase
-                        .and_then(|p| plan.phases.get(p))
-                        .map(|p| p.id.to_string()),
+                    phase_as_written: phase_shown(plan, &repeated, plan.tasks[*i].phase),
                     node: names.get(Node::Task(*i)).to_owned(),
                     task: docs.task(*i, &locator)?,
                 })
@@ -280,6 +278,28 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
             .count(),
         progress: plan.progress(&plan.tasks),
     }
+}
+
+/// A task's phase for the terminal: its id as the plan writes it, and its
+/// title too when another phase has that id (`Phase 2: Docs` beside
+/// `Phase 2: Frontend`), which the id alone would not tell apart.
+fn phase_shown(plan: &Plan, repeated: &HashSet<&str>, phase: Option<usize>) -> Option<String> {
+    let p = plan.phases.get(phase?)?;
+    Some(if repeated.contains(p.id.as_str()) && !p.title.is_empty() {
+        format!("{}: {}", p.id, p.title)
+    } else {
+        p.id.to_string()
+    })
+}
+
+/// The phase ids the plan writes more than once (see [`phase_shown`]).
+fn repeated_phase_ids(plan: &Plan) -> HashSet<&str> {
+    let mut seen = HashSet::new();
+    plan.phases
+        .iter()
+        .filter(|p| !seen.insert(p.id.as_str()))
+        .map(|p| p.id.as_str())
+        .collect()
 }
 
 /// A node a waiting task waits for, by its `graph` name, with the status

@@ -67,3 +67,18 @@ fn what_would_only_help_holds_nothing_back() {
     let plan = "# Plan: Widget\n\n## Phase 1: Tasks\n- [x] Build tasks\n\n## Phase 2: Colors\n- [ ] Add colors\n\n## Phase 3: Dashboard\n**Dependencies**: Requires Phase 1 complete. Enhanced by Phase 2 (colors).\n- [ ] Build dashboard\n";
     assert_eq!(ready(dir.path(), plan), ["#2", "#3"]);
 }
+
+#[test]
+fn next_tells_apart_phases_that_share_an_id() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "p.md",
+        "# D\n\n## Phase 2: Frontend\n- [ ] T003 Button\n\n## Phase 2: Docs\n- [ ] T004 Guide\n\n## Phase 3: Ship\n- [ ] T005 Tag\n",
+    );
+    let out = planwright(&["next", "p.md"], dir.path());
+    assert_eq!(
+        stdout(&out),
+        "p.md\n  ready\n    T003  Button  (Phase 2: Frontend)\n    T004  Guide  (Phase 2: Docs)\n    T005  Tag  (Phase 3)\n"
+    );
+}
