@@ -292,14 +292,19 @@ fn phase_shown(plan: &Plan, repeated: &HashSet<&str>, phase: Option<usize>) -> O
     })
 }
 
-/// The phase ids the plan writes more than once (see [`phase_shown`]).
+/// The phase ids the plan writes more than once with other titles (see
+/// [`phase_shown`]): an overview's `### Phase 1: Setup` and the one with
+/// the tasks are told apart by nothing a title would add.
 fn repeated_phase_ids(plan: &Plan) -> HashSet<&str> {
-    let mut seen = HashSet::new();
-    plan.phases
-        .iter()
-        .filter(|p| !seen.insert(p.id.as_str()))
-        .map(|p| p.id.as_str())
-        .collect()
+    let mut first: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    let mut repeated = HashSet::new();
+    for p in &plan.phases {
+        let title = first.entry(p.id.as_str()).or_insert(p.title.as_str());
+        if *title != p.title.as_str() {
+            repeated.insert(p.id.as_str());
+        }
+    }
+    repeated
 }
 
 /// A node a waiting task waits for, by its `graph` name, with the status

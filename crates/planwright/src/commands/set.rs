@@ -3,27 +3,45 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
+use planwright_core::LineIndex;
+use planwright_core::visible::visible;
 use planwright_edit::ops::{SetField, check_field, check_status, set_field};
-use planwright_edit::{OpFailure, edit_plan};
+use planwright_edit::{Intent, OpFailure, edit_plan};
 
 use crate::cli::SetArgs;
 
 pub fn run(args: &SetArgs) -> Result<ExitCode> {
     super::done::refuse_stdin("set", &args.plan)?;
+    let shown = planwright_workspace::source::display_path(&args.plan);
+    // The name as a field's key reads, without the colon a user may copy
+    // with it (`set plan.md "Status:" Done`).
+    let field = args.field.trim().trim_end_matches([':', '：']).trim_end();
+    if field.is_empty() {
+        anyhow::bail!("{shown}: the field name is empty; name the field to set, e.g. `status`");
+    }
+    // Line breaks are refused with the field's style in mind, below.
+    let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if let Some(c) = args.value.chars().find(|&c| control(c)) {
+        // A plan shows no control character; written, it would hide in the
+        // file and reach every terminal that prints the field.
+        anyhow::bail!(
+            "{shown}: the value holds the control character U+{:04X}, which a plan cannot show; nothing written",
+            u32::from(c)
+        );
+    }
     if !args.force
         && let Some((date, why)) = crate::dates::impossible_date(&args.value)
     {
         // `lint` would report it (PW203) in the plan just written.
         anyhow::bail!(
-            "{}: `{date}` {why}; give a day the calendar has, or --force to write it as it is",
-            planwright_workspace::source::display_path(&args.plan)
+            "{shown}: `{date}` {why}; give a day the calendar has, or --force to write it as it is"
         );
     }
     let project = crate::project::Project::current(None)?;
     let options = project.options(&args.plan);
     let edited = edit_plan(&args.plan, &options, |plan, src| {
         let asked = SetField {
-            field: &args.field,
+            field,
             value: &args.value,
             add: args.add,
         };
@@ -33,7 +51,7 @@ pub fn run(args: &SetArgs) -> Result<ExitCode> {
             plan,
             src,
             &project.dialects,
-            &args.field,
+            field,
             // ASCII white space only, as `set_field` trims: a no-break
             // space that opens the value is the user's.
             args.value.trim_matches(|c: char| c.is_ascii_whitespace()),
@@ -45,19 +63,38 @@ pub fn run(args: &SetArgs) -> Result<ExitCode> {
             ..asked
         };
         let change = set_field(plan, src, &req).map_err(OpFailure::from)?;
-        Ok((change, value))
+        // Every place the header states the field is set; more than one
+        // is named, line by line, as a user would not expect it.
+        let lines = match &change.intent {
+            Intent::Field { changes } if changes.len() > 1 => {
+                let index = LineIndex::new(src);
+                changes
+                    .iter()
+                    .filter_map(|(i, _)| plan.metadata.get(*i))
+                    .map(|f| (index.line_of(f.key_range.start) + 1).to_string())
+                    .collect::<Vec<_>>()
+            }
+            _ => Vec::new(),
+        };
+        Ok((change, (value, lines)))
     })?;
     let verb = if edited.written.is_some() {
         "set"
     } else {
         "unchanged"
     };
+    let (value, lines) = &edited.report;
     // An empty value printed as is would end the line in a blank.
-    let value = if edited.report.is_empty() {
-        "(empty)"
+    let value = if value.is_empty() { "(empty)" } else { value };
+    let places = if lines.is_empty() {
+        String::new()
     } else {
-        edited.report.as_str()
+        format!(" (lines {})", lines.join(", "))
     };
-    crate::output::print(&format!("{verb} {}: {value}\n", args.field))?;
+    crate::output::print(&format!(
+        "{verb} {}: {}{places}\n",
+        visible(field),
+        visible(value)
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -182,3 +182,35 @@ fn log_refuses_dates_it_cannot_read_and_a_section_inside_an_open_fence() {
         "plan.md: the plan ends inside a code block opened at line 5 and never closed, so a new progress-log section would be part of it; close the block first",
     );
 }
+
+#[test]
+fn set_refuses_an_empty_name_and_control_characters() {
+    let plan = "# P\n\n**Owner:** Ann\n";
+    refused(
+        plan,
+        &["set", "plan.md", " ", "x"],
+        "plan.md: the field name is empty; name the field to set, e.g. `status`",
+    );
+    for (value, code) in [("nul\u{1}", "0001"), ("esc\u{1b}[31mred", "001B")] {
+        refused(
+            plan,
+            &["set", "plan.md", "owner", value],
+            &format!(
+                "plan.md: the value holds the control character U+{code}, which a plan cannot show; nothing written"
+            ),
+        );
+    }
+}
+
+#[test]
+fn set_names_every_line_it_changes_and_the_key_without_its_colon() {
+    let dir = plan_dir("# P\n\n**Status:** Draft\n**Owner:** Ann\n**Status:** Review\n");
+    let out = planwright(&["set", "plan.md", "Status:", "Active"], dir.path());
+    assert_eq!(stdout(&out), "set Status: Active (lines 3, 5)\n");
+    assert_eq!(
+        read(dir.path()),
+        "# P\n\n**Status:** Active\n**Owner:** Ann\n**Status:** Active\n"
+    );
+    let out = planwright(&["set", "plan.md", "owner", "Bo"], dir.path());
+    assert_eq!(stdout(&out), "set owner: Bo\n");
+}

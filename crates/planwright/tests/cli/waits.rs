@@ -266,13 +266,17 @@ fn repeated_phase_ids_stay_apart_in_every_view() {
     let graph = json(&["graph", "plan.md", "--format", "json"], dir.path());
     let nodes = ids(&graph["nodes"], "id");
     assert_eq!(nodes[..5], unique);
-    // On the terminal, the phase as the plan writes it.
+    // On the terminal, the phase as the plan writes it, and its title
+    // where two phases of that id have other titles.
     let human = run(&["next", "plan.md"], dir.path());
     assert!(
         human.contains("T001  Create project  (Phase 1)\n"),
         "{human}"
     );
-    assert!(human.contains("T003  Polish  (Phase 2)\n"), "{human}");
+    assert!(
+        human.contains("T003  Polish  (Phase 2: Polish)\n"),
+        "{human}"
+    );
 }
 
 #[test]
