@@ -138,6 +138,13 @@ pub struct FrontMatterProblem {
     pub message: &'static str,
 }
 
+impl FrontMatterProblem {
+    /// The message of a key given a second time, which lint's PW403 helps
+    /// with on its own.
+    pub const DUPLICATE_KEY: &'static str =
+        "a key given a second time; YAML readers refuse it or keep only one";
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MetaField {
     /// The key as written, without markup.

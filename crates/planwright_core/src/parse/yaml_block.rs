@@ -65,6 +65,16 @@ pub(crate) fn text(written: &str) -> Option<String> {
 /// the `fields` read from it: the range (relative to `yaml`) and why.
 pub(crate) fn problems(yaml: &str, fields: &[RawField]) -> Vec<((usize, usize), &'static str)> {
     let mut out = Vec::new();
+    // Keys as YAML reads them, quotes aside: one given twice is refused by
+    // strict readers and silently dropped by the rest.
+    let mut keys: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for f in fields {
+        let key = yaml.get(f.key.0..f.key.1).unwrap_or_default();
+        let key = key.trim_matches(|c| c == '"' || c == '\'');
+        if !keys.insert(key) {
+            out.push((f.key, crate::model::FrontMatterProblem::DUPLICATE_KEY));
+        }
+    }
     let mut fields = fields.iter().peekable();
     let (mut covered, mut nested) = (0, false);
     for (start, line) in LineOffsets::new(yaml) {
@@ -99,6 +109,7 @@ pub(crate) fn problems(yaml: &str, fields: &[RawField]) -> Vec<((usize, usize), 
             },
         ));
     }
+    out.sort_by_key(|(range, _)| *range);
     out
 }
 

@@ -121,3 +121,20 @@ fn valid_yaml_is_not_reported() {
                 map:\n  k: v\nlist:\n- a\n- b\nflow: {a: 1,\n  b: 2}\nt: &a !!str x\nempty:\n";
     assert_eq!(problems(yaml), []);
 }
+
+#[test]
+fn a_key_given_twice_is_reported_at_its_second_line() {
+    use crate::model::FrontMatterProblem;
+    let got = problems("status: draft\nowner: a\n\"status\": review\nnote: x\n");
+    assert_eq!(
+        got,
+        [("status".to_owned(), FrontMatterProblem::DUPLICATE_KEY)]
+    );
+    // Keys of nested mappings and of list items are their parents'.
+    assert_eq!(
+        problems("a:\n  x: 1\nb:\n  x: 2\nitems:\n  - name: x\n  - name: y\n"),
+        []
+    );
+    // Keys differ in case, as YAML reads them.
+    assert_eq!(problems("Status: a\nstatus: b\n"), []);
+}

@@ -6,8 +6,10 @@
 //! cannot read: a `[` or `{` never closed, a quote never closed or with
 //! text after it, `: ` inside a plain value (YAML reads a second key), a
 //! value starting with `@`, `` ` `` or `%`, a `|` or `>` with other text
-//! after it, a list starting on its key's line, and a line that is no
-//! `key: value`. planwright still reads the fields as far as they go.
+//! after it, a list starting on its key's line, a line that is no
+//! `key: value`, and a key given twice (strict YAML readers refuse it,
+//! the others keep one of the values without a word). planwright still
+//! reads the fields as far as they go.
 //!
 //! ## Why
 //! Jekyll, Hugo, GitHub's preview and every script that loads the front
@@ -24,18 +26,25 @@
 //!
 //! ## Fix
 //! Close the bracket or quote, or put a value holding `: ` in quotes
-//! (`status: "Review: pending"`).
+//! (`status: "Review: pending"`); keep one line of a key given twice.
+
+use planwright_core::FrontMatterProblem;
 
 use super::Sink;
 use crate::Context;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     for problem in &ctx.plan.front_matter_problems {
+        let twice = problem.message == FrontMatterProblem::DUPLICATE_KEY;
         out.report(
             problem.range,
             format!("front matter is not valid YAML: {}", problem.message),
         )
         .primary_label("YAML cannot read this")
-        .help("close the bracket or quote, or put the value in quotes");
+        .help(if twice {
+            "keep one line of the key: the value the plan means"
+        } else {
+            "close the bracket or quote, or put the value in quotes"
+        });
     }
 }

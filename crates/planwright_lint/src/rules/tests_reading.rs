@@ -248,3 +248,15 @@ fn a_double_brace_token_named_in_a_sentence_is_no_slot() {
     assert!(out.ends_with("Found 2 warnings in 1 file.\n"), "{out}");
     assert!(!out.contains("`{{ROOT}}`"), "{out}");
 }
+
+#[test]
+fn a_front_matter_key_given_twice_is_reported_with_its_own_help() {
+    let source = "---\nstatus: draft\nstatus: review\n---\n# Plan\n\nText.\n";
+    let out = run("PW403", None, source);
+    assert!(
+        out.contains("front matter is not valid YAML: a key given a second time"),
+        "{out}"
+    );
+    assert!(out.contains("help: keep one line of the key"), "{out}");
+    assert!(out.ends_with("Found 1 error in 1 file.\n"), "{out}");
+}
