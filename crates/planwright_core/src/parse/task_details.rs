@@ -100,9 +100,21 @@ impl Builder<'_> {
                             .filter(|v| !v.is_empty() && v.len() <= 24),
                     );
                 }
-                "owner:" => {
-                    let v = value.trim().trim_matches(['*', '_', ' ']);
-                    if owner.is_none() && at >= first_line_end && !v.is_empty() {
+                "owner:" | "assignee:" => {
+                    // On the task's own line only as a field of its own:
+                    // in brackets (`(owner: Bob)`) or bold (`**Owner:**
+                    // Bob`), to the bracket's close or the clause's end;
+                    // "update the owner: field" is the task's words.
+                    let own_line = at < first_line_end;
+                    let before = text[..at].trim_end_matches([' ', '\t']);
+                    let field = !own_line || before.ends_with(['(', '[']) || before.ends_with("**");
+                    let v = if own_line {
+                        value.split([')', ']', ',', ';']).next().unwrap_or_default()
+                    } else {
+                        value
+                    };
+                    let v = v.trim().trim_matches(['*', '_', ' ']);
+                    if owner.is_none() && field && !v.is_empty() {
                         owner = Some(Text::from(v));
                     }
                 }
@@ -232,7 +244,7 @@ fn only_joins(between: &str) -> bool {
 /// What `task_details` looks for in a task item's own lines. Kiro's
 /// property tests name what they check as `**Validates: Requirements
 /// 1.2**`, which is read as the task's requirements too.
-pub(super) const DETAIL_KEYS: [&str; 17] = [
+pub(super) const DETAIL_KEYS: [&str; 18] = [
     "requirements:",
     "requirement:",
     "validates: requirements",
@@ -250,6 +262,7 @@ pub(super) const DETAIL_KEYS: [&str; 17] = [
     "waits on",
     "blocked until",
     "owner:",
+    "assignee:",
 ];
 
 /// The automaton over [`DETAIL_KEYS`] in their lower, Capitalised, Title

@@ -247,17 +247,46 @@ fn ordinal_id(n: usize) -> Text {
     Text::from(std::str::from_utf8(&id[at..]).unwrap_or_default())
 }
 
+/// The first `@handle` of a task's text that names a person or team: not
+/// in a code span (`` `@types/node` ``), not an address (`me@x.com`), and
+/// not a package scope (`install @dnd-kit/core`). A team, `@org/team`,
+/// counts in brackets, as assignments are written (`(@org/platform)`).
 pub(super) fn owner_of(text: &str) -> Option<Text> {
-    let at = memchr::memchr(b'@', text.as_bytes())?;
-    if at > 0 && text.as_bytes()[at - 1].is_ascii_alphanumeric() {
-        return None;
+    let b = text.as_bytes();
+    let mut ticks = 0;
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'@', b) {
+        // Backticks before `at`: an odd count opens a code span there.
+        ticks += bytecount(&b[from..at], b'`');
+        from = at;
+        if ticks % 2 == 1 || (at > 0 && b[at - 1].is_ascii_alphanumeric()) {
+            continue;
+        }
+        let handle = |s: &str| {
+            s.char_indices()
+                .find(|(_, c)| !(c.is_alphanumeric() || *c == '-' || *c == '_'))
+                .map_or(s.len(), |(i, _)| i)
+        };
+        let name = &text[at..];
+        let mut len = handle(&name[1..]);
+        if len == 0 {
+            continue;
+        }
+        if name[1 + len..].starts_with('/') {
+            let bracketed = text[..at].trim_end().ends_with(['(', '[']);
+            let team = handle(&name[2 + len..]);
+            if !bracketed || team == 0 {
+                continue;
+            }
+            len += 1 + team;
+        }
+        return Some(Text::from(&name[..=len]));
     }
-    let name = &text[at..];
-    let len = name[1..]
-        .char_indices()
-        .find(|(_, c)| !(c.is_alphanumeric() || *c == '-' || *c == '_'))
-        .map_or(name.len() - 1, |(i, _)| i);
-    (len > 0).then(|| Text::from(&name[..=len]))
+    None
+}
+
+fn bytecount(b: &[u8], byte: u8) -> usize {
+    memchr::memchr_iter(byte, b).count()
 }
 
 /// A task's text without the emphasis that wraps the whole of it, as the

@@ -355,3 +355,27 @@ fn a_dependency_on_nothing_names_no_task() {
     let src = "- [ ] T001 Schema\n- [ ] T002 Consumer; requires no change to T001's entry\n- [ ] T003 Docs (depends on nothing from T001)\n- [ ] T004 Wire (depends on T001)\n";
     assert_eq!(depends(src), ["", "", "", "T001"]);
 }
+
+#[test]
+fn a_tasks_owner_is_read_where_its_line_names_one() {
+    let plan = crate::parse(
+        "# O\n\n## Tasks\n- [ ] Rotate keys (owner: Bob)\n- [ ] Audit **Owner:** Bob Smith\n- [ ] Pen test (Assignee: Dave, due Friday)\n- [ ] Review (@team/platform)\n- [ ] Update the owner: field\n- [ ] Mail me@x.com\n- [ ] Nested\n  - Owner: Zed\n- [ ] Install `@types/node` and @dnd-kit/core (@ana)\n- [ ] Fix @dave @erin\n",
+    );
+    let owners: Vec<Option<&str>> = plan.tasks.iter().map(|t| t.owner.as_deref()).collect();
+    assert_eq!(
+        owners,
+        [
+            Some("Bob"),
+            Some("Bob Smith"),
+            Some("Dave"),
+            Some("@team/platform"),
+            // The task's own words, and an address.
+            None,
+            None,
+            Some("Zed"),
+            // Not a package in code or out of it: the person after.
+            Some("@ana"),
+            Some("@dave"),
+        ]
+    );
+}
