@@ -5,7 +5,6 @@
 //! the plan lacks draws no edge and is a warning. Both are placed where
 //! `lint` (PW207, PW206) places them.
 
-use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -17,6 +16,7 @@ use planwright_lint::{Diagnostic, Layer, RuleSet};
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::graph_draw::{dot, mermaid};
 use super::plans::{Loaded, done_status, load_one};
 use crate::cli::{GraphArgs, GraphFormat};
 use crate::project::Project;
@@ -64,16 +64,24 @@ struct NodeDoc {
     /// Unique in the graph: the phase's or task's id, and for an id the
     /// plan repeats, ` (2)`, ` (3)`... after it from its second node on.
     id: String,
-    /// `phase`, `step`, ..., or `task`.
+    /// A phase's kind as `show` gives it (`phase`, `stage`, `milestone`,
+    /// `sprint`, `iteration` or `step`), or a task's (`task`,
+    /// `deliverable`, `definition_of_done`, `prerequisite`,
+    /// `acceptance_criterion`, `checklist`, `deferred` or `logged`, the
+    /// last two counted in no progress and drawn dashed).
     kind: &'static str,
     title: String,
     /// The enclosing phase or step.
     parent: Option<String>,
     /// For a subtask, the node of the task it belongs to (the one whose
-    /// item holds its list, or whose id its own extends: `1` for `1.1`).
-    /// Present only for a subtask.
+    /// item holds its list, or whose id its own extends: `1` for `1.1`);
+    /// the drawings join the two by a dashed line without an arrow, which
+    /// is no dependency. Present only for a subtask.
     #[serde(skip_serializing_if = "Option::is_none")]
     parent_task: Option<String>,
+    /// For a task, its check box is ticked; for a phase, it is finished
+    /// as `next` reads it, `status`'s `finished`. Marked `✓` in the
+    /// drawings either way.
     done: bool,
 }
 
@@ -101,8 +109,8 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     let locator = Locator::new(&loaded.file.text);
     let shown = visible(&loaded.file.display()).into_owned();
     match args.format {
-        GraphFormat::Mermaid => crate::output::print(&mermaid(plan, &graph))?,
-        GraphFormat::Dot => crate::output::print(&dot(plan, &graph))?,
+        GraphFormat::Mermaid => crate::output::print(&mermaid(plan, &graph, &loaded.file.text))?,
+        GraphFormat::Dot => crate::output::print(&dot(plan, &graph, &loaded.file.text))?,
         GraphFormat::Json => {
             let doc = GraphDoc {
                 version: VERSION,
@@ -194,7 +202,7 @@ fn nodes(plan: &Plan, graph: &Graph, names: &NodeNames) -> Vec<NodeDoc> {
     });
     let tasks = plan.tasks.iter().enumerate().map(|(i, t)| NodeDoc {
         id: names.get(Node::Task(i)).to_owned(),
-        kind: "task",
+        kind: t.kind.name(),
         title: t.text.to_string(),
         parent: t.phase.map(phase_name),
         parent_task: t
@@ -204,183 +212,4 @@ fn nodes(plan: &Plan, graph: &Graph, names: &NodeNames) -> Vec<NodeDoc> {
         done: t.state == TaskState::Done,
     });
     phases.chain(tasks).collect()
-}
-
-/// A node name both Mermaid and dot accept: `p0`, `t12`.
-fn key(node: Node) -> String {
-    match node {
-        Node::Phase(i) => format!("p{i}"),
-        Node::Task(i) => format!("t{i}"),
-    }
-}
-
-/// `✓ T001 Text`: the done mark, the id when written, and the text; a
-/// task without text is named by its id (`#2`), since Mermaid rejects an
-/// empty label. Labels are plan text made [`visible`], since a drawing is
-/// often read on the terminal before it reaches Mermaid or dot.
-fn task_label(plan: &Plan, i: usize) -> String {
-    let t = &plan.tasks[i];
-    let mut parts: Vec<String> = Vec::with_capacity(3);
-    if t.state == TaskState::Done {
-        parts.push("✓".to_owned());
-    }
-    if t.explicit_id || t.text.trim().is_empty() {
-        parts.push(visible(&t.id).into_owned());
-    }
-    if !t.text.trim().is_empty() {
-        parts.push(crate::output::shorten(&visible(&t.text), 50));
-    }
-    parts.join(" ")
-}
-
-fn phase_label(plan: &Plan, i: usize) -> String {
-    let p = &plan.phases[i];
-    if p.title.is_empty() {
-        visible(&p.id).into_owned()
-    } else {
-        let title = crate::output::shorten(&visible(&p.title), 50);
-        format!("{}: {title}", visible(&p.id))
-    }
-}
-
-/// One line of a drawing where phases are boxes holding their sub-phases,
-/// then their tasks; tasks outside every phase come last, at the top level.
-enum Item {
-    Open(usize),
-    Task(usize),
-    Close,
-}
-
-/// What Mermaid and dot both draw, in order, each item with its depth.
-/// Worked out once from child lists with an explicit stack, so nesting
-/// costs no recursion and no scan of every phase for every phase.
-fn layout(plan: &Plan) -> Vec<(usize, Item)> {
-    let n = plan.phases.len();
-    let (mut sub, mut tasks) = (vec![Vec::new(); n], vec![Vec::new(); n]);
-    let mut roots = Vec::new();
-    for (i, p) in plan.phases.iter().enumerate() {
-        match p.parent.filter(|&q| q < n) {
-            Some(q) => sub[q].push(i),
-            None => roots.push(i),
-        }
-    }
-    let mut loose = Vec::new();
-    for (t, task) in plan.tasks.iter().enumerate() {
-        match task.phase.filter(|&q| q < n) {
-            Some(q) => tasks[q].push(t),
-            None => loose.push(t),
-        }
-    }
-    enum Step {
-        Enter(usize),
-        Tasks(usize),
-        Leave,
-    }
-    let mut out = Vec::new();
-    let mut stack: Vec<(usize, Step)> = roots.iter().rev().map(|&r| (1, Step::Enter(r))).collect();
-    while let Some((depth, step)) = stack.pop() {
-        match step {
-            Step::Enter(i) => {
-                out.push((depth, Item::Open(i)));
-                stack.push((depth, Step::Leave));
-                stack.push((depth + 1, Step::Tasks(i)));
-                stack.extend(sub[i].iter().rev().map(|&c| (depth + 1, Step::Enter(c))));
-            }
-            Step::Tasks(i) => out.extend(tasks[i].iter().map(|&t| (depth, Item::Task(t)))),
-            Step::Leave => out.push((depth, Item::Close)),
-        }
-    }
-    out.extend(loose.into_iter().map(|t| (1, Item::Task(t))));
-    out
-}
-
-fn mermaid(plan: &Plan, graph: &Graph) -> String {
-    /// Mermaid's entity codes for what would end the label (`"`), start an
-    /// entity (`#`), be taken for HTML (`<`, `>`), make the label a
-    /// Markdown string (a leading backtick), or open a directive or comment
-    /// that Mermaid strips from the label (`%%`).
-    fn esc(s: &str) -> String {
-        let mut out = String::with_capacity(s.len());
-        for (i, c) in s.char_indices() {
-            match c {
-                '"' => out.push_str("#quot;"),
-                '#' => out.push_str("#35;"),
-                '<' => out.push_str("#60;"),
-                '>' => out.push_str("#62;"),
-                '`' if i == 0 => out.push_str("#96;"),
-                '%' => out.push_str("#37;"),
-                c => out.push(c),
-            }
-        }
-        out
-    }
-    let mut out = String::from("flowchart TD\n");
-    for (depth, item) in layout(plan) {
-        let pad = "  ".repeat(depth);
-        let _ = match item {
-            Item::Open(i) => {
-                let (k, l) = (key(Node::Phase(i)), esc(&phase_label(plan, i)));
-                writeln!(out, "{pad}subgraph {k}[\"{l}\"]")
-            }
-            Item::Task(t) => {
-                let (k, l) = (key(Node::Task(t)), esc(&task_label(plan, t)));
-                writeln!(out, "{pad}{k}[\"{l}\"]")
-            }
-            Item::Close => writeln!(out, "{pad}end"),
-        };
-    }
-    for e in &graph.edges {
-        let _ = writeln!(out, "  {} --> {}", key(e.from), key(e.to));
-    }
-    out
-}
-
-fn dot(plan: &Plan, graph: &Graph) -> String {
-    let mut out = String::from("digraph plan {\n  compound=true;\n  node [shape=box];\n");
-    for (depth, item) in layout(plan) {
-        let pad = "  ".repeat(depth);
-        let _ = match item {
-            Item::Open(i) => {
-                let k = key(Node::Phase(i));
-                let label = quote(&phase_label(plan, i));
-                writeln!(
-                    out,
-                    "{pad}subgraph cluster_{k} {{\n{pad}  label={label};\n{pad}  {k} [shape=point, style=invis];"
-                )
-            }
-            Item::Task(t) => {
-                let label = quote(&task_label(plan, t));
-                writeln!(out, "{pad}{} [label={label}];", key(Node::Task(t)))
-            }
-            Item::Close => writeln!(out, "{pad}}}"),
-        };
-    }
-    for e in &graph.edges {
-        let mut attrs = Vec::new();
-        if let Node::Phase(_) = e.from {
-            attrs.push(format!("ltail=cluster_{}", key(e.from)));
-        }
-        if let Node::Phase(_) = e.to {
-            attrs.push(format!("lhead=cluster_{}", key(e.to)));
-        }
-        let attrs = if attrs.is_empty() {
-            String::new()
-        } else {
-            format!(" [{}]", attrs.join(", "))
-        };
-        let _ = writeln!(out, "  {} -> {}{attrs};", key(e.from), key(e.to));
-    }
-    out.push_str("}\n");
-    out
-}
-
-/// A dot string: `\` and `"` escaped, and `&` written `&amp;`, since dot
-/// reads HTML entities in labels (`a &amp; b` in a task would otherwise
-/// be drawn `a & b`).
-fn quote(s: &str) -> String {
-    let s = s
-        .replace('&', "&amp;")
-        .replace('\\', "\\\\")
-        .replace('"', "\\\"");
-    format!("\"{s}\"")
 }

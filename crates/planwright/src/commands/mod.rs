@@ -2,6 +2,7 @@
 
 mod done;
 mod graph;
+mod graph_draw;
 mod init;
 pub mod lint;
 mod lint_errors;

@@ -5,6 +5,7 @@ mod discovery;
 mod edit;
 mod edit_refusals;
 mod file_kinds;
+mod graph;
 mod held_back;
 mod init;
 mod lint;

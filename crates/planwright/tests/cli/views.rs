@@ -104,10 +104,12 @@ fn mermaid_labels_escape_what_mermaid_would_read() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(
         dir.path().join("plan.md"),
-        "# Plan\n\n## Phase 1: Say \"hi\"\n\n- [ ] T001 Return <b> & #1; as text\n- [ ] `cargo test` passes\n- [ ] T003 Keep 100% %%{init: {}}%% intact\n",
+        "# Plan\n\n## Phase 1: Say \"hi\"\n\n- [ ] T001 Return &lt;b&gt; & #1; as text\n- [ ] \\`cargo test` passes\n- [ ] T003 Keep 100% %%{init: {}}%% intact\n",
     )
     .expect("write");
     let out = run(&["graph", "plan.md"], dir.path());
+    // Labels read as the plan reads rendered, so the `<` and the leading
+    // backtick are written as references and escapes in the plan.
     assert!(out.contains(r#"["Phase 1: Say #quot;hi#quot;"]"#), "{out}");
     assert!(
         out.contains(r#"["T001 Return #60;b#62; & #35;1; as text"]"#),
@@ -287,7 +289,7 @@ fn next_n_0_counts_what_can_start() {
 }
 
 #[test]
-fn labels_are_never_empty_and_dot_keeps_entities() {
+fn labels_are_never_empty_and_read_entities_as_rendered() {
     let dir = plans(&[
         ("empty.md", "# Plan\n\n- [ ] First\n- [ ]  \n"),
         (
@@ -298,11 +300,11 @@ fn labels_are_never_empty_and_dot_keeps_entities() {
     let mermaid = run(&["graph", "empty.md"], dir.path());
     assert!(mermaid.contains("\n  t1[\"#35;2\"]\n"), "{mermaid}");
     assert!(!mermaid.contains("[\"\"]"), "{mermaid}");
+    // `a &amp; b` reads `a & b`, which dot is given as `&amp;`.
     let dot = run(&["graph", "entity.md", "--format", "dot"], dir.path());
-    assert!(
-        dot.contains("t0 [label=\"✓ T001 a &amp;amp; b\"];"),
-        "{dot}"
-    );
+    assert!(dot.contains("t0 [label=\"✓ T001 a &amp; b\"];"), "{dot}");
+    let mermaid = run(&["graph", "entity.md"], dir.path());
+    assert!(mermaid.contains("t0[\"✓ T001 a & b\"]"), "{mermaid}");
 }
 
 #[test]
