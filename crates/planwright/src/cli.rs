@@ -59,8 +59,11 @@ pub enum Command {
     /// `5th of March 2024` (also `Mar.`, `Sept`, `5th`), and 03/25/2024 or
     /// 25/03/2024 (or 25.03.2024) when a day over 12 in the log shows which
     /// number is the month; month headings `March 2024`, `Mar 2024`,
-    /// `2024-03`, `2024.03`, `03/2024`. A log dated any other way is refused, naming the line,
-    /// rather than guessed at.
+    /// `2024-03`, `2024.03`, `03/2024`, under which `Mar 5` or `5 March` (no
+    /// year) is a day of that month. A log with an entry dated any other way
+    /// (`9-Mar-2026`, `Mon, 9 Mar 2026`, `09.03.26`, `3/9:`, `Q1 2026`,
+    /// `2026-W10`) is refused, naming the line, rather than guessed at; a
+    /// number before other words (`3 bugs fixed`, `3/4 done`) is text.
     Log(LogArgs),
     /// Phases, steps and tasks with their dependencies, as a graph; a cycle
     /// is reported with its path (exit 1), a dependency on a phase or task

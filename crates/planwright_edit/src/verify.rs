@@ -138,11 +138,13 @@ fn new_headings(after: &Plan, expected: &mut Shape, actual: &Shape) -> Result<()
         return fail("the log did not gain exactly one heading");
     };
     let heading = |i: usize| after.sections.get(i);
-    let month = heading(pos).and_then(|h| Some(Month::of_heading(h)?.ym()));
+    let month = heading(pos).and_then(Month::of_heading);
     if k == 2 {
-        let day_of_month = month.as_deref().is_some_and(|ym| {
+        let day_of_month = month.is_some_and(|m| {
             heading(pos + 1).is_some_and(|d| {
-                d.parent == Some(pos) && day_of(&heading_text(d)).is_some_and(|day| day.ym() == ym)
+                d.parent == Some(pos)
+                    && day_of(&heading_text(d), m.year_month())
+                        .is_some_and(|day| day.ym() == m.ym())
             })
         });
         if !day_of_month {
@@ -174,22 +176,25 @@ fn month_table(after: &Plan, at: usize) -> Option<usize> {
         .iter()
         .rposition(|s| s.range.contains_range(table.range))?;
     let section = &after.sections[s];
-    let ym = Month::of_heading(section)?.ym();
+    let month = Month::of_heading(section)?;
+    let ym = month.ym();
+    let under = Dates::ANY.under(month.year_month());
     let alone = after
         .tables
         .iter()
         .enumerate()
         .all(|(i, t)| i == at || !section.range.contains_range(t.range));
     let dated = matches!(table.rows.as_slice(), [row]
-        if row.cells.iter().any(|c| Dates::ANY.find(&c.text).is_some_and(|(_, w)| w.day.ym() == ym)));
+        if row.cells.iter().any(|c| under.find(&c.text).is_some_and(|(_, w)| w.day.ym() == ym)));
     (alone && dated).then_some(s)
 }
 
 /// The day `title` opens with, in any form `log` writes (see
-/// `log_date.rs`); a numeric one reads either way round, as `log` wrote it
-/// in its log's order.
-fn day_of(title: &str) -> Option<crate::ops::log_date::Day> {
-    Some(Dates::ANY.read(title)?.day)
+/// `log_date.rs`), under the heading of `month` (year, month), where it may
+/// leave out its year; a numeric one reads either way round, as `log`
+/// wrote it in its log's order.
+fn day_of(title: &str, month: Option<(u16, u16)>) -> Option<crate::ops::log_date::Day> {
+    Some(Dates::ANY.under(month).read(title)?.day)
 }
 
 /// Where `new` is `old` with one element inserted, if it is: the first

@@ -163,7 +163,7 @@ fn show_and_done_refuse_a_huge_plan_in_the_same_words() {
 
 #[test]
 fn log_refuses_dates_it_cannot_read_and_a_section_inside_an_open_fence() {
-    let forms = "YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, `Mar 5, 2024`, `March 5, 2024`, `5 Mar 2024`, `5 March 2024`, `5th of March 2024` (also `Mar.`, `Sept` and `5th`), and MM/DD/YYYY or DD/MM/YYYY (or with dots) when a day over 12 in the log shows which; month headings `March 2024`, `Mar 2024`, `2024-03`, `2024.03`, `03/2024`";
+    let forms = "YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, `Mar 5, 2024`, `March 5, 2024`, `5 Mar 2024`, `5 March 2024`, `5th of March 2024` (also `Mar.`, `Sept` and `5th`), and MM/DD/YYYY or DD/MM/YYYY (or with dots) when a day over 12 in the log shows which; month headings `March 2024`, `Mar 2024`, `2024-03`, `2024.03`, `03/2024`, under which `Mar 5` or `5 March` (no year) reads in the heading's month and year";
     refused(
         "# P\n\n## Progress Log\n\n- 2024.03.01: a\n- 5-3-2024: b\n",
         &["log", "plan.md", "x", "--date", "2024-04-02"],

@@ -71,3 +71,29 @@ fn the_echo_shows_control_characters_the_file_keeps() {
     let after = std::fs::read_to_string(dir.path().join("plan.md")).expect("read");
     assert_eq!(after, format!("{text}- 2024-03-02: red\u{1b}[31m\n"));
 }
+
+#[test]
+fn days_without_their_year_are_read_in_the_month_of_their_heading() {
+    let text = "# P\n\n## Progress Log\n\n### March 2026\n\n- Mar 2: a\n- Mar 9: b\n\n### February 2026\n\n- Feb 3: c\n";
+    let (code, out, err, after) = log(text, "2026-04-01");
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (Some(0), "logged 2026-04-01: x\n", "")
+    );
+    assert_eq!(
+        after,
+        "# P\n\n## Progress Log\n\n### April 2026\n\n- Apr 1: x\n\n### March 2026\n\n- Mar 2: a\n- Mar 9: b\n\n### February 2026\n\n- Feb 3: c\n"
+    );
+}
+
+#[test]
+fn an_entry_dated_in_a_form_not_read_is_refused_at_its_line() {
+    let text = "# P\n\n## Progress Log\n\n- 2026-03-02: a\n- Mon, 9 Mar 2026: b\n";
+    let (code, out, err, after) = log(text, "2026-04-01");
+    assert_eq!((code, out.as_str()), (Some(2), ""));
+    assert!(
+        err.starts_with("planwright: error: plan.md: line 6: the log's entry `Mon, 9 Mar 2026: b` is dated in a form planwright does not read"),
+        "{err}"
+    );
+    assert_eq!(after, text);
+}

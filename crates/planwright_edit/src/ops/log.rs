@@ -4,7 +4,8 @@
 //! Which section is the log is decided in `log_find.rs`; the kinds of
 //! entry are written in `log_table.rs`, `log_list.rs`, `log_heading.rs`
 //! and `log_para.rs`, a new month group in `log_month.rs`. The date forms
-//! read and written are in `log_date.rs`; `log_survey.rs` checks that the
+//! read and written are in `log_date.rs`, what looks like a date though
+//! not read in `log_looks.rs`; `log_survey.rs` checks that the
 //! log's dates can all be read before anything is placed among them. What they share
 //! lives here: where a date goes among the log's entries, where a
 //! section's entries end, and how a message is kept literal text when it
@@ -34,7 +35,7 @@ mod table;
 
 #[cfg(test)]
 use list::time_len;
-use table::escape_pipes;
+use table::{display_width, escape_pipes, padded};
 
 /// What `planwright log` was asked.
 #[derive(Clone, Copy, Debug)]
@@ -79,6 +80,7 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
         dates: Dates::ANY,
         message,
         le: plan.line_ending.as_str(),
+        home: false,
     };
     let Some(s) = find::log_section(plan, src) else {
         if let Some(s) = find::closed_log(plan, src) {
@@ -116,7 +118,7 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
     let dated_items = lists.iter().any(|l| {
         plan.markers_of(l)
             .iter()
-            .any(|&m| list::item_date(list::item_text(src, m), new.dates).is_some())
+            .any(|&m| list::dated_at(src, plan, new.dates, m).is_some())
     });
     // Days written as paragraphs (`**2026-01-05**`), their notes under
     // them, perhaps as lists of undated items.
@@ -148,18 +150,38 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
 
 /// The entry being written: its date, how the log's numeric dates read,
 /// its trimmed one-line message, and the file's usual line ending.
+#[derive(Clone, Copy)]
 struct New<'a> {
     date: Day,
     dates: Dates,
     message: &'a str,
     le: &'a str,
+    /// The entry goes under the heading of its own month, one already
+    /// there or one added with it (see `log_month.rs`).
+    home: bool,
 }
 
 impl New<'_> {
     /// The entry's date written in `form` (the form of the entry it is
-    /// shaped like), else as `YYYY-MM-DD`.
+    /// shaped like), else as `YYYY-MM-DD`. A form that leaves the year to
+    /// a month heading (`Mar 5`) does so only under the heading of the
+    /// entry's month: that of its model, which it sits beside, or its own.
     fn date_in(&self, form: Option<Form>) -> String {
-        form.unwrap_or(Form::ISO).write(self.date)
+        let form = form.unwrap_or(Form::ISO);
+        let form = if self.home || form.leaves_year_of(self.date) {
+            form
+        } else {
+            form.with_year()
+        };
+        form.write(self.date)
+    }
+
+    /// This entry, going under the heading of its own month.
+    fn at_home(&self) -> Self {
+        New {
+            home: true,
+            ..*self
+        }
     }
 }
 
@@ -442,14 +464,14 @@ fn new_section(plan: &Plan, src: &str, new: &New<'_>) -> Edit {
         .unwrap_or(2);
     let (date, le) = (new.date.as_str(), new.le);
     let escaped = escape_pipes(new.message);
-    let width = escaped.chars().count().max(6);
+    let width = display_width(&escaped).max(6);
     let lines = [
         String::new(),
         format!("{} Progress Log", "#".repeat(usize::from(level))),
         String::new(),
-        format!("| Date       | {:<width$} |", "Update"),
+        format!("| Date       | {} |", padded("Update", width)),
         format!("| ---------- | {} |", "-".repeat(width)),
-        format!("| {date:<10} | {escaped:<width$} |"),
+        format!("| {date:<10} | {} |", padded(&escaped, width)),
     ];
     // Nothing to set it apart from (an empty file, or one holding only a
     // BOM or white space): the section opens the file, after the BOM.
@@ -472,3 +494,6 @@ mod order_tests;
 #[cfg(test)]
 #[path = "log_tests.rs"]
 mod tests;
+#[cfg(test)]
+#[path = "log_yearless_tests.rs"]
+mod yearless_tests;

@@ -5,20 +5,30 @@
 //! verification, which lets a log edit add a day heading in any of them.
 //!
 //! The forms are a short explicit list, [`FORMS`]; anything else that
-//! looks like a date at the start of an entry makes `log` refuse rather
-//! than file the entry under the wrong day. `03/01/2024` (or `03.01.2024`)
+//! looks like a date at the start of an entry (see `log_looks.rs`) makes
+//! `log` refuse rather than file the entry under the wrong day. Under a
+//! month heading (`### March 2026`) a date may leave its year to the
+//! heading (`Mar 5`, `5th March`) when it names the heading's month: the
+//! heading is what says which year it is. `03/01/2024` (or `03.01.2024`)
 //! is read only when another date of the same log settles which number is
 //! the month (one of its numbers is over 12). A date that opens with its
 //! year is year, month, day, with slashes or dots alike: `2024.03.01` is
 //! the first of March, never a year, day, month.
 
-use crate::ops::month::{MONTHS, Spelling};
+use planwright_core::Plan;
+
+use crate::ops::month::{Spelling, month_at};
+
+#[path = "log_looks.rs"]
+mod looks;
+pub(crate) use looks::looks_dated;
 
 /// The forms read, as an error message lists them.
 pub(crate) const FORMS: &str = "YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, `Mar 5, 2024`, `March 5, 2024`, \
 `5 Mar 2024`, `5 March 2024`, `5th of March 2024` (also `Mar.`, `Sept` and `5th`), and MM/DD/YYYY or \
 DD/MM/YYYY (or with dots) when a day over 12 in the log shows which; month headings `March 2024`, \
-`Mar 2024`, `2024-03`, `2024.03`, `03/2024`";
+`Mar 2024`, `2024-03`, `2024.03`, `03/2024`, under which `Mar 5` or `5 March` (no year) reads in \
+the heading's month and year";
 
 /// A heading's text as written, its leading number put back: the reader
 /// takes the `9` of `### 9 Mar 2024` for the heading's number.
@@ -75,6 +85,12 @@ impl Day {
         &self.as_str()[..7]
     }
 
+    /// The year and the month (1 to 12).
+    pub(crate) fn year_month(self) -> (u16, u16) {
+        let (y, m, _) = self.parts();
+        (y, m)
+    }
+
     fn parts(self) -> (u16, u16, u16) {
         let s = self.as_str();
         let n = |r: std::ops::Range<usize>| s[r].parse().unwrap_or(1);
@@ -94,6 +110,9 @@ pub(crate) struct Form {
     name: Option<Spelling>,
     /// The day written as an ordinal: `March 6th, 2024`, `6th March 2024`.
     ordinal: bool,
+    /// The year and month of the month heading this date leaves its year
+    /// to (`Mar 5` under `### March 2026`); `None` when it writes its year.
+    heading_month: Option<(u16, u16)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,6 +138,7 @@ impl Form {
         pad_month: Some(true),
         name: None,
         ordinal: false,
+        heading_month: None,
     };
 
     /// `day` written in this form. What one date left open is filled the
@@ -144,14 +164,38 @@ impl Form {
                 day_first: true,
                 sep,
             } => format!("{}{sep}{month_text}{sep}{y:04}", day_text(numeric_pad)),
+            Kind::NameFirst { .. } if self.heading_month.is_some() => {
+                format!("{} {}{ord}", name(), day_text(false))
+            }
             Kind::NameFirst { comma } => {
                 let comma = if comma { "," } else { "" };
                 format!("{} {}{ord}{comma} {y:04}", name(), day_text(false))
             }
             Kind::DayFirst { of } => {
                 let of = of.map_or(String::new(), |of| format!("{of} "));
-                format!("{}{ord} {of}{} {y:04}", day_text(false), name())
+                let year = if self.heading_month.is_some() {
+                    String::new()
+                } else {
+                    format!(" {y:04}")
+                };
+                format!("{}{ord} {of}{}{year}", day_text(false), name())
             }
+        }
+    }
+
+    /// Whether this form leaves out the year of `day` (`Mar 5` under
+    /// `### March 2026`) where a date of `day`'s month may: under the
+    /// heading of that month.
+    pub(crate) fn leaves_year_of(self, day: Day) -> bool {
+        self.heading_month == Some(day.year_month())
+    }
+
+    /// This form with the year written, for a date that cannot leave it to
+    /// a heading of its month.
+    pub(crate) fn with_year(self) -> Form {
+        Form {
+            heading_month: None,
+            ..self
         }
     }
 
@@ -190,15 +234,34 @@ pub(crate) struct Written {
 
 /// How a log's numeric dates (`03/05/2024`) are read: month first, day
 /// first, or (`None`, only to tell whether a section is dated at all)
-/// whichever makes a date.
+/// whichever makes a date; and the month heading the text stands under.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Dates {
     pub(crate) day_first: Option<bool>,
+    /// The year and month of the month heading (`### March 2026`) over
+    /// the text, if any: a date there may leave out its year (`Mar 5`,
+    /// `5th of March`) when it names that month.
+    pub(crate) month: Option<(u16, u16)>,
 }
 
 impl Dates {
-    /// Reads numeric dates either way round.
-    pub(crate) const ANY: Dates = Dates { day_first: None };
+    /// Reads numeric dates either way round, and only dates with a year.
+    pub(crate) const ANY: Dates = Dates {
+        day_first: None,
+        month: None,
+    };
+
+    /// These dates as read at byte `at` of `plan`: under the month heading
+    /// there, if any (see [`month_at`]).
+    pub(crate) fn at(self, plan: &Plan, at: usize) -> Self {
+        self.under(month_at(plan, at))
+    }
+
+    /// These dates as read under the month heading of `month` (year,
+    /// month), or under none.
+    pub(crate) fn under(self, month: Option<(u16, u16)>) -> Self {
+        Dates { month, ..self }
+    }
 
     /// The date `text` starts with, standing as a word of its own (or,
     /// for `YYYY-MM-DD`, with a time after a `T`: `2026-01-10T09:30`).
@@ -212,18 +275,23 @@ impl Dates {
     }
 
     /// The first date in `text` that starts a word (`**2026-01-05**`,
-    /// `Done 2026-01-05`).
+    /// `Done 2026-01-05`). One without its year counts only as the first
+    /// word: `Fixed the Mar 5 build` is not dated March 5.
     pub(crate) fn find(self, text: &str) -> Option<(usize, Written)> {
         let b = text.as_bytes();
         (0..b.len())
             .filter(|&i| text.is_char_boundary(i) && (i == 0 || !b[i - 1].is_ascii_alphanumeric()))
-            .find_map(|i| Some((i, self.read(&text[i..])?)))
+            .find_map(|i| {
+                let first_word = !text[..i].chars().any(char::is_alphanumeric);
+                let dates = if first_word { self } else { self.under(None) };
+                Some((i, dates.read(&text[i..])?))
+            })
     }
 
     fn read_any(self, text: &str) -> Option<Written> {
         let (first, rest) = split_digits(text);
         if first.is_empty() {
-            return name_first(text);
+            return name_first(text, self.month);
         }
         match rest.as_bytes().first() {
             Some(b'-') if first.len() == 4 => {
@@ -235,9 +303,9 @@ impl Dates {
                 })
             }
             Some(&sep @ (b'/' | b'.')) => self.numeric(first, &rest[1..], char::from(sep)),
-            Some(b' ') if first.len() <= 2 => day_first(first, &rest[1..], false),
+            Some(b' ') if first.len() <= 2 => day_first(first, &rest[1..], false, self.month),
             Some(_) if first.len() <= 2 && ordinal_len(rest) > 0 => {
-                day_first(first, rest[2..].strip_prefix(' ')?, true)
+                day_first(first, rest[2..].strip_prefix(' ')?, true, self.month)
             }
             _ => None,
         }
@@ -263,6 +331,7 @@ impl Dates {
                 pad_month: pad_of(second),
                 name: None,
                 ordinal: false,
+                heading_month: None,
             };
             return Some(Written { day, len, form });
         }
@@ -285,6 +354,7 @@ impl Dates {
             pad_month: pad_of(pm),
             name: None,
             ordinal: false,
+            heading_month: None,
         };
         Some(Written {
             day: Day::new(year, month, day)?,
@@ -294,9 +364,10 @@ impl Dates {
     }
 }
 
-/// `Mar 5, 2024`, `March 5 2024`, `Mar. 5, 2024`, `March 5th, 2024`.
-fn name_first(text: &str) -> Option<Written> {
-    let (month, name) = month_name(text)?;
+/// `Mar 5, 2024`, `March 5 2024`, `Mar. 5, 2024`, `March 5th, 2024`;
+/// under the heading of `month` (year, month), `Mar 5` too.
+fn name_first(text: &str, month: Option<(u16, u16)>) -> Option<Written> {
+    let (number, name) = month_name(text)?;
     let (spelling, dotted) = spelling_at(text, name);
     let rest = text[dotted..].strip_prefix(' ')?;
     let (day, rest) = split_digits(rest);
@@ -306,52 +377,90 @@ fn name_first(text: &str) -> Option<Written> {
     let ordinal = ordinal_len(rest);
     let rest = &rest[ordinal..];
     let comma = rest.starts_with(',');
-    let rest = rest.strip_prefix(',').unwrap_or(rest).strip_prefix(' ')?;
-    let (year, _) = split_digits(rest);
-    if year.len() != 4 {
-        return None;
-    }
-    let len = dotted + 1 + day.len() + ordinal + usize::from(comma) + 1 + 4;
+    let form = |comma| Form {
+        kind: Kind::NameFirst { comma },
+        pad_day: pad_of(day),
+        pad_month: None,
+        name: Some(spelling),
+        ordinal: ordinal > 0,
+        heading_month: None,
+    };
+    let day_len = dotted + 1 + day.len() + ordinal;
+    let year = rest
+        .strip_prefix(',')
+        .unwrap_or(rest)
+        .strip_prefix(' ')
+        .map(|r| split_digits(r).0)
+        .filter(|y| y.len() == 4);
+    let Some(year) = year else {
+        // With the usual comma, should the year have to be written.
+        return yearless(month, number, day, rest, day_len, form(true));
+    };
     Some(Written {
-        day: Day::new(year.parse().ok()?, month, day.parse().ok()?)?,
-        len,
-        form: Form {
-            kind: Kind::NameFirst { comma },
-            pad_day: pad_of(day),
-            pad_month: None,
-            name: Some(spelling),
-            ordinal: ordinal > 0,
-        },
+        day: Day::new(year.parse().ok()?, number, day.parse().ok()?)?,
+        len: day_len + usize::from(comma) + 1 + 4,
+        form: form(comma),
     })
 }
 
 /// `5 Mar 2024`, `05 March 2024`, `5 Mar. 2024`, `6th March 2024`, `6th
 /// of March 2024`: `rest` is what follows the day's number, its ordinal's
 /// letters (when `ordinal`) and a space. `of` is read only after an
-/// ordinal, as it is written.
-fn day_first(day: &str, rest: &str, ordinal: bool) -> Option<Written> {
+/// ordinal, as it is written. Under the heading of `month`, `5 Mar` too.
+fn day_first(day: &str, rest: &str, ordinal: bool, month: Option<(u16, u16)>) -> Option<Written> {
     let of = strip_of(rest).filter(|_| ordinal);
     let rest = of.map_or(rest, |(_, rest)| rest);
     let of = of.map(|(of, _)| of);
-    let (month, name) = month_name(rest)?;
+    let (number, name) = month_name(rest)?;
     let (spelling, dotted) = spelling_at(rest, name);
-    let after = rest[dotted..].strip_prefix(' ')?;
-    let (year, _) = split_digits(after);
-    if year.len() != 4 {
+    let form = Form {
+        kind: Kind::DayFirst { of },
+        pad_day: pad_of(day),
+        pad_month: None,
+        name: Some(spelling),
+        ordinal,
+        heading_month: None,
+    };
+    // The day, its ordinal, a space, `of `, the name.
+    let day_len = day.len() + 2 * usize::from(ordinal) + 1 + 3 * usize::from(of.is_some()) + dotted;
+    let year = rest[dotted..]
+        .strip_prefix(' ')
+        .map(|r| split_digits(r).0)
+        .filter(|y| y.len() == 4);
+    let Some(year) = year else {
+        return yearless(month, number, day, &rest[dotted..], day_len, form);
+    };
+    Some(Written {
+        day: Day::new(year.parse().ok()?, number, day.parse().ok()?)?,
+        len: day_len + 1 + 4,
+        form,
+    })
+}
+
+/// A day and month read without a year (`after` is what follows them), as
+/// a date in the year of the heading of `month` (year, month) over it, when
+/// it names that month. A number right after it (`Mar 5, 24`, `5 Mar 2`)
+/// is a year in a form not read, not the entry's text.
+fn yearless(
+    month: Option<(u16, u16)>,
+    number: u16,
+    day: &str,
+    after: &str,
+    len: usize,
+    form: Form,
+) -> Option<Written> {
+    let (year, heading) = month?;
+    let next = after.strip_prefix(',').unwrap_or(after);
+    let next = next.strip_prefix(' ').unwrap_or(next);
+    if number != heading || next.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    // The day, its ordinal, a space, `of `, the name, a space, the year.
-    let len =
-        day.len() + 2 * usize::from(ordinal) + 1 + 3 * usize::from(of.is_some()) + dotted + 1 + 4;
     Some(Written {
-        day: Day::new(year.parse().ok()?, month, day.parse().ok()?)?,
+        day: Day::new(year, number, day.parse().ok()?)?,
         len,
         form: Form {
-            kind: Kind::DayFirst { of },
-            pad_day: pad_of(day),
-            pad_month: None,
-            name: Some(spelling),
-            ordinal,
+            heading_month: Some((year, number)),
+            ..form
         },
     })
 }
@@ -424,48 +533,6 @@ fn month_name(text: &str) -> Option<(u16, &str)> {
     Some((u16::try_from(n).ok()?, name))
 }
 
-/// Whether `text` starts with something a reader would take for a date,
-/// in a form [`Dates`] may not read: three numbers joined by `-`, `/` or
-/// `.` with a year among them (`2024.03.05`, `5-3-2024`, `3/5/24`), or a
-/// month's name next to a day (`March 5th`, `5th of March`, `Sept 5`); a
-/// month with its year alone (`March 2024: summary`) names no day.
-pub(crate) fn looks_dated(text: &str) -> bool {
-    let b = text.as_bytes();
-    let (first, rest) = split_digits(text);
-    if !first.is_empty() {
-        if let Some(&sep @ (b'-' | b'/' | b'.')) = rest.as_bytes().first() {
-            let (second, rest) = split_digits(&rest[1..]);
-            let third = rest
-                .strip_prefix(char::from(sep))
-                .map_or("", |r| split_digits(r).0);
-            let parts = [first, second, third];
-            let year = parts.iter().any(|p| p.len() == 4)
-                || (sep == b'/' && parts.iter().all(|p| (1..=2).contains(&p.len())));
-            return parts.iter().all(|p| (1..=4).contains(&p.len())) && year;
-        }
-        // `5 March 2024`, `5th March 2024`, `5th of March, 2024`: a day
-        // without a year (`5 March meetings held`) is text.
-        if first.len() <= 2 {
-            let rest = rest
-                .trim_start_matches(|c: char| c.is_ascii_alphabetic() && c.is_ascii_lowercase());
-            let rest = rest.strip_prefix(' ').unwrap_or("");
-            let rest = strip_of(rest).map_or(rest, |(_, rest)| rest);
-            return month_word(rest) && year_follows(rest);
-        }
-        return false;
-    }
-    // `March 5th`, `Mar. 5`, `Sept 5, 2024`.
-    let len = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-    if len < 3 || !month_word(text) {
-        return false;
-    }
-    let rest = text[len..].strip_prefix('.').unwrap_or(&text[len..]);
-    let rest = rest.strip_prefix(' ').unwrap_or("");
-    // A day after the name, and a year after it; `March 2024` is a month,
-    // and `Sept 5 kickoff` text.
-    (1..=2).contains(&split_digits(rest).0.len()) && year_follows(rest)
-}
-
 /// `text` past a leading `of ` in any case, and how it was spelt: a log
 /// headed `3rd Of March 2024` gets `Of` in its new entries too.
 fn strip_of(text: &str) -> Option<(&'static str, &str)> {
@@ -478,28 +545,6 @@ fn strip_of(text: &str) -> Option<(&'static str, &str)> {
         _ => return None,
     };
     Some((spelt, rest))
-}
-
-/// Whether a four-digit year stands among the next few words of `text`
-/// (`5, 2024`, `March 2024`, `5th of March 2024`).
-fn year_follows(text: &str) -> bool {
-    text.split_whitespace().take(4).any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
-        w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
-    })
-}
-
-/// Whether `text` starts with a month's name, spelt out or cut to at least
-/// three letters (`Sept`).
-fn month_word(text: &str) -> bool {
-    let len = text
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(text.len());
-    let word = &text[..len];
-    len >= 3
-        && MONTHS
-            .iter()
-            .any(|m| m.len() >= len && m[..len].eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

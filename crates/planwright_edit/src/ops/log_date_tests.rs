@@ -51,9 +51,11 @@ fn each_form_reads_as_its_day() {
 fn numeric_dates_read_in_the_log_s_order() {
     let month_first = Dates {
         day_first: Some(false),
+        ..Dates::ANY
     };
     let day_first = Dates {
         day_first: Some(true),
+        ..Dates::ANY
     };
     assert_eq!(
         read(month_first, "03/05/2024"),
@@ -108,6 +110,11 @@ fn what_looks_dated_and_what_does_not() {
         "Sept 5, 2024",
         "5th March 2024",
         "5th of March 2024",
+        // A day without a year set off as an entry's date: by nothing (an
+        // item or a cell of only the date), a colon, a comma or a dash.
+        // These read as text before.
+        "Mar. 5",
+        "5th March",
     ] {
         assert!(looks_dated(text), "{text}");
     }
@@ -120,14 +127,113 @@ fn what_looks_dated_and_what_does_not() {
         "12 tasks",
         "March 2024 was busy",
         "2024-03: summary",
-        // A day without a year is text, not an entry's date.
-        "Mar. 5",
-        "5th March",
+        // A day without a year before other words is text.
         "Sept 5 kickoff recap",
         "5 March meetings held",
     ] {
         assert!(!looks_dated(text), "{text}");
     }
+}
+
+#[test]
+fn dates_in_forms_not_read_look_dated_and_numbers_that_are_no_dates_do_not() {
+    for text in [
+        "2026-3-9: a",
+        "9-Mar-2026: a",
+        "09/Mar: a",
+        "Mon, 9 Mar 2026: a",
+        "Monday 9 March: a",
+        "Tue 3/10: a",
+        "Thurs. Mar 12 - a",
+        "09.03.26: a",
+        "09-03-26 a",
+        "3/9: a",
+        "03/09",
+        "12/25, a",
+        "Q1 2026",
+        "q4-2025: a",
+        "2026 Q1: a",
+        "2026-Q2",
+        "2026-W10: a",
+        "2026W9",
+        "2026-W10-3 a",
+        "20260309: a",
+        "Mar 5: a",
+        "Mar 5 — a",
+        "Mar 5th, a",
+        "5 Mar - a",
+        "5th of March: a",
+        "Mar 5**: a",
+    ] {
+        assert!(looks_dated(text), "{text}");
+        assert_eq!(Dates::ANY.read(text), None, "{text}");
+    }
+    for text in [
+        "3 bugs fixed",
+        "3/4 done",
+        "50/50: split",
+        "1/40: x",
+        "1.2: released",
+        "1-2: setup",
+        "10 PRs merged",
+        "Q1 planning",
+        "Q5 2026",
+        "2026 was good",
+        "2026-W60",
+        "12345678: build",
+        "Monday: standup",
+        "Mon 3 bugs",
+        "Sunday best",
+        "May 5 people joined",
+        "March 2026: summary",
+        "Weds",
+    ] {
+        assert!(!looks_dated(text), "{text}");
+    }
+}
+
+#[test]
+fn under_a_month_heading_a_day_of_its_month_reads_without_its_year() {
+    let march = Dates::ANY.under(Some((2026, 3)));
+    for (text, iso, len) in [
+        ("Mar 2: a", "2026-03-02", 5),
+        ("March 2nd — a", "2026-03-02", 9),
+        ("Mar. 09", "2026-03-09", 7),
+        ("2 Mar: a", "2026-03-02", 5),
+        ("2nd of March, a", "2026-03-02", 12),
+        ("31 March", "2026-03-31", 8),
+        // A year still reads as written, whatever the heading's.
+        ("Mar 2, 2024: a", "2024-03-02", 11),
+    ] {
+        assert_eq!(read(march, text), Some((iso.to_owned(), len)), "{text}");
+        assert_eq!(
+            read(Dates::ANY, text).is_some(),
+            text.contains("2024"),
+            "{text}"
+        );
+    }
+    // Another month, a day that does not exist, a year in a form not read.
+    for text in ["Feb 3: c", "Mar 32", "Mar 2, 26", "2 Mar 26", "Mar 2x"] {
+        assert_eq!(read(march, text), None, "{text}");
+    }
+    // Only the first word of a text is a date without its year.
+    assert_eq!(march.find("Mar 2 fixes").map(|(i, _)| i), Some(0));
+    assert_eq!(march.find("Fixed the Mar 2 build"), None);
+    // Written back without the year; with it, where it cannot be left out.
+    let like = |model: &str, iso: &str| {
+        let form = march.read(model).unwrap().form;
+        (form.write(day(iso)), form.with_year().write(day(iso)))
+    };
+    let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    assert_eq!(like("Mar 2: a", "2026-04-01"), pair("Apr 1", "Apr 1, 2026"));
+    assert_eq!(
+        like("2nd of March", "2026-04-01"),
+        pair("1st of April", "1st of April 2026")
+    );
+    let form = march.read("Mar 2").unwrap().form;
+    assert!(form.leaves_year_of(day("2026-03-20")));
+    assert!(!form.leaves_year_of(day("2026-04-01")));
+    assert!(!form.leaves_year_of(day("2025-03-20")));
 }
 
 #[test]
@@ -144,6 +250,7 @@ fn dotted_dates_read_year_first_and_numeric_by_the_log_s_order() {
         assert_eq!(read(any, text), Some((iso.to_owned(), len)), "{text}");
         let day_first = Dates {
             day_first: Some(true),
+            ..Dates::ANY
         };
         assert_eq!(read(day_first, text), Some((iso.to_owned(), len)), "{text}");
     }
@@ -159,9 +266,11 @@ fn dotted_dates_read_year_first_and_numeric_by_the_log_s_order() {
     }
     let month_first = Dates {
         day_first: Some(false),
+        ..Dates::ANY
     };
     let day_first = Dates {
         day_first: Some(true),
+        ..Dates::ANY
     };
     assert_eq!(
         read(day_first, "01.03.2024"),

@@ -5,7 +5,7 @@
 use planwright_core::edit::Edit;
 use planwright_core::{Plan, Section, TextRange};
 
-use crate::ops::log_date::heading_text;
+use crate::ops::log_date::{Written, heading_text};
 
 use super::{
     Change, Dates, Day, Intent, New, Spot, content_end, entries_end, insert_after_content,
@@ -22,7 +22,7 @@ pub(super) fn dated_headings(plan: &Plan, s: usize, dates: Dates) -> Vec<usize> 
         .iter()
         .take_while(|c| range.contains_range(c.range))
         .enumerate()
-        .filter(|(_, c)| dates.read(&heading_text(c)).is_some())
+        .filter(|(_, c)| read_day(plan, c, dates).is_some())
         .map(|(i, c)| (s + 1 + i, c.level));
     let Some(level) = inside.clone().map(|(_, l)| l).min() else {
         return Vec::new();
@@ -42,7 +42,7 @@ pub(super) fn dated_headings(plan: &Plan, s: usize, dates: Dates) -> Vec<usize> 
 pub(super) fn add(plan: &Plan, src: &str, s: usize, headings: &[usize], new: &New<'_>) -> Change {
     let same_day = headings.iter().map(|&h| &plan.sections[h]).find(|h| {
         let title = heading_text(h);
-        new.dates.read(&title).is_some_and(|w| {
+        read_day(plan, h, new.dates).is_some_and(|w| {
             w.day == new.date && !title[w.len..].chars().any(char::is_alphanumeric)
         })
     });
@@ -65,12 +65,13 @@ pub(super) fn add(plan: &Plan, src: &str, s: usize, headings: &[usize], new: &Ne
                 starts.push(c.heading.start as usize);
             }
             (
-                new.dates.read(&heading_text(c)).map(|w| w.day),
+                read_day(plan, c, new.dates).map(|w| w.day),
                 parents.len() - 1,
             )
         })
         .collect();
     if let Some(own) = month::own_month(plan, src, s, &entries, &starts, new.date) {
+        let new = &new.at_home();
         // The day goes under it shaped like the last day of the month
         // next to it, when that keeps it a level below the month's heading.
         let model = own
@@ -80,19 +81,20 @@ pub(super) fn add(plan: &Plan, src: &str, s: usize, headings: &[usize], new: &Ne
         let model = &plan.sections[model];
         if model.level > own.heading.level {
             return Change {
-                edits: vec![own.edit(src, day_lines(src, model, new), new.le)],
+                edits: vec![own.edit(src, day_lines(src, plan, model, new), new.le)],
                 intent: Intent::LogEntry { new_heading: true },
             };
         }
     }
     if let Some(month) = month::new_month(plan, src, s, &entries, &starts, new.date) {
+        let new = &new.at_home();
         // The day goes under it shaped like the last day of the month it
         // goes next to.
         let model = entries
             .iter()
             .rposition(|e| e.1 == month.model)
             .map_or(headings[headings.len() - 1], |i| headings[i]);
-        let lines = day_lines(src, &plan.sections[model], new);
+        let lines = day_lines(src, plan, &plan.sections[model], new);
         return Change {
             edits: vec![month.edit(src, lines, new.le)],
             intent: Intent::LogEntry { new_heading: true },
@@ -104,15 +106,15 @@ pub(super) fn add(plan: &Plan, src: &str, s: usize, headings: &[usize], new: &Ne
         Spot::End => (&plan.sections[headings[headings.len() - 1]], false),
     };
     Change {
-        edits: vec![dated_heading(src, model, before, new)],
+        edits: vec![dated_heading(src, plan, model, before, new)],
         intent: Intent::LogEntry { new_heading: true },
     }
 }
 
 /// A new dated heading shaped like the heading `model` (see
 /// [`day_lines`]): before it when `before`, else after its entries.
-fn dated_heading(src: &str, model: &Section, before: bool, new: &New<'_>) -> Edit {
-    let mut lines = day_lines(src, model, new);
+fn dated_heading(src: &str, plan: &Plan, model: &Section, before: bool, new: &New<'_>) -> Edit {
+    let mut lines = day_lines(src, plan, model, new);
     if before {
         lines.push(String::new());
         insert_lines(
@@ -131,7 +133,7 @@ fn dated_heading(src: &str, model: &Section, before: bool, new: &New<'_>) -> Edi
 /// The lines of a day's heading and its entry, shaped like the day
 /// `model`: its level, a blank line under the heading, a bullet or a
 /// paragraph.
-fn day_lines(src: &str, model: &Section, new: &New<'_>) -> Vec<String> {
+fn day_lines(src: &str, plan: &Plan, model: &Section, new: &New<'_>) -> Vec<String> {
     let body_at = line_end_after(src, model.heading.end as usize);
     let body_end = content_end(src, model.range).max(body_at);
     let body = src.get(body_at..body_end).unwrap_or("");
@@ -147,13 +149,20 @@ fn day_lines(src: &str, model: &Section, new: &New<'_>) -> Vec<String> {
         None => String::new(),
     };
     let hashes = "#".repeat(usize::from(model.level));
-    let form = new.dates.read(&heading_text(model)).map(|w| w.form);
+    let form = read_day(plan, model, new.dates).map(|w| w.form);
     let mut lines = vec![format!("{hashes} {}", new.date_in(form))];
     if blank_under {
         lines.push(String::new());
     }
     lines.push(format!("{bullet}{}", literal(new.message)));
     lines
+}
+
+/// The date the title of `heading` opens with, read under the month
+/// heading over it (see [`Dates::at`]).
+fn read_day(plan: &Plan, heading: &Section, dates: Dates) -> Option<Written> {
+    let at = heading.heading.start as usize;
+    dates.at(plan, at).read(&heading_text(heading))
 }
 
 /// A line more under the heading `day` of the entry's date: an item of the

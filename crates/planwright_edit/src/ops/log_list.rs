@@ -65,13 +65,13 @@ pub(super) fn add_item(plan: &Plan, src: &str, s: usize, lists: &[&List], new: &
         .flat_map(|(g, l)| {
             plan.markers_of(l)
                 .iter()
-                .map(move |&m| (item_date(item_text(src, m), d), g, m))
+                .map(move |&m| (dated_at(src, plan, d, m).map(|s| s.day), g, m))
         })
         .collect();
     // A day kept as an item of only its date, with its entries as
     // sub-items, takes a second entry of that day as one more sub-item.
     let same_day = entries.iter().find_map(|&(date, g, m)| {
-        let bare = date_shape(item_text(src, m), d).is_some_and(|s| s.bare);
+        let bare = dated_at(src, plan, d, m).is_some_and(|s| s.bare);
         (date == Some(new.date) && bare)
             .then(|| sub_list(plan, lists[g], m))
             .flatten()
@@ -82,6 +82,7 @@ pub(super) fn add_item(plan: &Plan, src: &str, s: usize, lists: &[&List], new: &
     let dates: Vec<(Option<Day>, usize)> = entries.iter().map(|e| (e.0, e.1)).collect();
     let starts: Vec<usize> = lists.iter().map(|l| l.range.start as usize).collect();
     if let Some(own) = month::own_month(plan, src, s, &dates, &starts, new.date) {
+        let new = &new.at_home();
         // Shaped like the last dated item of the list next to it; the
         // first item of a list of its own is numbered as that list's first.
         let model = lists[own.model.unwrap_or(lists.len() - 1)];
@@ -94,6 +95,7 @@ pub(super) fn add_item(plan: &Plan, src: &str, s: usize, lists: &[&List], new: &
         return item(own.edit(src, lines, new.le));
     }
     if let Some(month) = month::new_month(plan, src, s, &dates, &starts, new.date) {
+        let new = &new.at_home();
         // The first item of a list of its own: numbered and indented as
         // the model list's first item, shaped like its last dated one.
         let list = lists[month.model];
@@ -144,7 +146,7 @@ fn last_dated(src: &str, plan: &Plan, dates: Dates, list: &List) -> TextRange {
     markers
         .iter()
         .rev()
-        .find(|&&m| item_date(item_text(src, m), dates).is_some())
+        .find(|&&m| dated_at(src, plan, dates, m).is_some())
         .or(markers.last())
         .copied()
         .unwrap_or(list.range)
@@ -154,7 +156,7 @@ fn last_dated(src: &str, plan: &Plan, dates: Dates, list: &List) -> TextRange {
 /// items are dated, the date and message the way they write them).
 pub(super) fn append_item(plan: &Plan, src: &str, list: &List, new: &New<'_>) -> Edit {
     let model = plan.markers_of(list).last().copied().unwrap_or(list.range);
-    let dated = item_date(item_text(src, model), new.dates).is_some();
+    let dated = dated_at(src, plan, new.dates, model).is_some();
     list_item(src, plan, list, None, model, new, dated)
 }
 
@@ -236,7 +238,7 @@ fn item_lines(
         _ => marker_text.to_owned(),
     };
     let message = new.message;
-    let shape = date_shape(item_text(src, model), new.dates).filter(|_| dated);
+    let shape = dated_at(src, plan, new.dates, model).filter(|_| dated);
     let date = new.date_in(
         shape
             .as_ref()
@@ -310,12 +312,26 @@ pub(super) fn item_date(item: &str, dates: Dates) -> Option<Day> {
     Some(date_shape(item, dates)?.day)
 }
 
+/// How the item whose marker is `marker` writes its date, read under the
+/// month heading over it (see [`Dates::at`]).
+pub(super) fn dated_at<'s>(
+    src: &'s str,
+    plan: &Plan,
+    dates: Dates,
+    marker: TextRange,
+) -> Option<DateShape<'s>> {
+    date_shape(
+        item_text(src, marker),
+        dates.at(plan, marker.start as usize),
+    )
+}
+
 /// `form` with what it leaves open (padding, a cut month name) taken from
 /// the other dated items of `list`.
 fn log_form(src: &str, plan: &Plan, list: &List, form: Form, dates: Dates) -> Form {
     plan.markers_of(list)
         .iter()
-        .filter_map(|&m| date_shape(item_text(src, m), dates))
+        .filter_map(|&m| dated_at(src, plan, dates, m))
         .fold(form, |f, s| f.fill(s.form))
 }
 

@@ -20,7 +20,7 @@ pub(super) fn dated_paragraphs(plan: &Plan, src: &str, s: usize, new: &New<'_>) 
         .iter()
         .filter(|b| b.kind == BlockKind::Paragraph && b.section == Some(s))
         .filter(|b| line_start(src, b.range.start as usize) == b.range.start as usize)
-        .filter(|b| date_shape(first_line(src, b.range), new.dates).is_some())
+        .filter(|b| shape_at(plan, src, b.range, new).is_some())
         .map(|b| b.range)
         .collect()
 }
@@ -29,7 +29,7 @@ pub(super) fn dated_paragraphs(plan: &Plan, src: &str, s: usize, new: &New<'_>) 
 /// `s`, not empty), where [`spot`] puts its date: before the entry it goes
 /// before, else after the entry it follows, with all that entry's notes.
 pub(super) fn add(plan: &Plan, src: &str, s: usize, paras: &[TextRange], new: &New<'_>) -> Change {
-    let shape = |p: TextRange| date_shape(first_line(src, p), new.dates);
+    let shape = |p: TextRange| shape_at(plan, src, p, new);
     let entries: Vec<(Option<Day>, usize)> = paras
         .iter()
         .map(|&p| (shape(p).map(|d| d.day), 0))
@@ -142,6 +142,18 @@ fn entry_lines(
     }
     lines.push(format!("{bullet}{message}"));
     lines
+}
+
+/// How the paragraph `para` writes its date, read under the month heading
+/// over it (see [`super::Dates::at`]).
+fn shape_at<'s>(
+    plan: &Plan,
+    src: &'s str,
+    para: TextRange,
+    new: &New<'_>,
+) -> Option<DateShape<'s>> {
+    let dates = new.dates.at(plan, para.start as usize);
+    date_shape(first_line(src, para), dates)
 }
 
 /// The first line of the text in `range`.

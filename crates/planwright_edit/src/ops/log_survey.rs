@@ -7,11 +7,12 @@ use planwright_core::{BlockKind, LineIndex, Plan, TextRange};
 
 use super::{OpError, line_end_after, line_start};
 use crate::ops::log_date::{Dates, heading_text, looks_dated};
-use crate::ops::month::Month;
+use crate::ops::month::{Month, month_at};
 
 /// How the numeric dates of the log in section `s` read, once every entry
 /// there that starts with a date has been read: its headings, the first
-/// line of its paragraphs and list items, its table cells. An entry that
+/// line of its paragraphs and list items, its table cells, each under the
+/// month heading over it (where `Mar 5` reads in that month). An entry that
 /// looks dated in a form not read, a numeric date (`03/05/2024`) that no
 /// date of the log shows to be month first or day first, or numeric dates
 /// that disagree, is refused, at its line: guessing would file the entry
@@ -32,7 +33,7 @@ pub(super) fn log_dates(plan: &Plan, src: &str, s: usize) -> Result<Dates, OpErr
     // outermost items (a sub-bullet is a note of its entry).
     let day_headings = titles
         .iter()
-        .any(|(_, t)| Dates::ANY.read(undecorated(t)).is_some());
+        .any(|(at, t)| Dates::ANY.at(plan, *at).read(undecorated(t)).is_some());
     if !day_headings {
         let blocks: Vec<_> = plan
             .blocks
@@ -65,20 +66,26 @@ pub(super) fn log_dates(plan: &Plan, src: &str, s: usize) -> Result<Dates, OpErr
     starts.sort_by_key(|&(at, _)| at);
     let month_first = Dates {
         day_first: Some(false),
+        ..Dates::ANY
     };
     let day_first = Dates {
         day_first: Some(true),
+        ..Dates::ANY
     };
     // The first numeric date, and the first that shows each order.
     let mut numeric: Option<(usize, &str)> = None;
     let mut shown: [Option<(usize, &str)>; 2] = [None, None];
     for &(at, text) in &starts {
         let text = undecorated(text);
-        match Dates::ANY.read(text) {
+        let month = month_at(plan, at);
+        match Dates::ANY.under(month).read(text) {
             Some(w) if !w.form.is_numeric() => {}
             Some(_) => {
                 numeric.get_or_insert((at, text));
-                let orders = [month_first.read(text), day_first.read(text)];
+                let orders = [
+                    month_first.under(month).read(text),
+                    day_first.under(month).read(text),
+                ];
                 match orders {
                     [Some(_), None] => {
                         shown[0].get_or_insert((at, text));
@@ -93,6 +100,8 @@ pub(super) fn log_dates(plan: &Plan, src: &str, s: usize) -> Result<Dates, OpErr
             None => {}
         }
     }
+    // The month heading an entry stands under is the entry's business:
+    // callers read each entry with [`Dates::at`].
     match (numeric, shown) {
         (None, _) => Ok(Dates::ANY),
         (Some(_), [Some(_), None]) => Ok(month_first),

@@ -22,6 +22,7 @@ pub(super) fn log_tables(plan: &Plan, range: TextRange, dates: Dates) -> Vec<(us
         .enumerate()
         .filter(|(_, t)| range.contains_range(t.range))
         .filter_map(|(i, t)| {
+            let dates = dates.at(plan, t.range.start as usize);
             let named = t.column(&["date", "when", "day"]);
             let with_dates = (0..t.header.cells.len()).find(|&c| {
                 t.rows.iter().any(|r| {
@@ -58,8 +59,9 @@ pub(super) fn add_row(
         .iter()
         .enumerate()
         .flat_map(|(g, &(t, col))| {
-            plan.tables[t]
-                .rows
+            let t = &plan.tables[t];
+            let dates = dates.at(plan, t.range.start as usize);
+            t.rows
                 .iter()
                 .map(move |r| (row_date(r, col, dates).map(|w| w.0), g))
         })
@@ -69,9 +71,10 @@ pub(super) fn add_row(
         .map(|&(t, _)| plan.tables[t].range.start as usize)
         .collect();
     if let Some(own) = month::own_month(plan, src, s, &entries, &starts, new.date) {
+        let new = &new.at_home();
         if let Some(g) = own.group {
             let (index, date_col) = tables[g];
-            let row = table_row(src, &plan.tables[index], date_col, None, new);
+            let row = table_row(src, plan, &plan.tables[index], date_col, None, new);
             return Change {
                 edits: vec![row],
                 intent: Intent::LogRow { table: index },
@@ -80,7 +83,12 @@ pub(super) fn add_row(
         let (index, date_col) = tables[own.model.unwrap_or(tables.len() - 1)];
         let t = &plan.tables[index];
         let mut lines = head_lines(src, t);
-        let form = table_form(t, date_col, None, new.dates);
+        let form = table_form(
+            t,
+            date_col,
+            None,
+            new.dates.at(plan, t.range.start as usize),
+        );
         lines.push(row_text(src, t, date_col, form, new));
         return Change {
             edits: vec![own.edit(src, lines, new.le)],
@@ -88,10 +96,16 @@ pub(super) fn add_row(
         };
     }
     if let Some(month) = month::new_month(plan, src, s, &entries, &starts, new.date) {
+        let new = &new.at_home();
         let (index, date_col) = tables[month.model];
         let t = &plan.tables[index];
         let mut lines = head_lines(src, t);
-        let form = table_form(t, date_col, None, new.dates);
+        let form = table_form(
+            t,
+            date_col,
+            None,
+            new.dates.at(plan, t.range.start as usize),
+        );
         lines.push(row_text(src, t, date_col, form, new));
         return Change {
             edits: vec![month.edit(src, lines, new.le)],
@@ -119,12 +133,20 @@ pub(super) fn add_row(
     };
     let (index, date_col) = tables[group];
     Change {
-        edits: vec![table_row(src, &plan.tables[index], date_col, before, new)],
+        edits: vec![table_row(
+            src,
+            plan,
+            &plan.tables[index],
+            date_col,
+            before,
+            new,
+        )],
         intent: Intent::LogRow { table: index },
     }
 }
 
-/// The date in the cell at `col` of `row`, and how it is written.
+/// The date in the cell at `col` of `row`, and how it is written, read
+/// with the `dates` of its table (see [`Dates::at`]).
 fn row_date(row: &Row, col: usize, dates: Dates) -> Option<(Day, Form)> {
     let (_, w) = dates.find(&row.cells.get(col)?.text)?;
     Some((w.day, w.form))
@@ -145,8 +167,20 @@ fn table_form(t: &Table, col: usize, before: Option<&Row>, dates: Dates) -> Opti
 
 /// The row [`row_text`] writes, before the row `before`, else after the
 /// table's last row.
-fn table_row(src: &str, t: &Table, date_col: usize, before: Option<&Row>, new: &New<'_>) -> Edit {
-    let form = table_form(t, date_col, before, new.dates);
+fn table_row(
+    src: &str,
+    plan: &Plan,
+    t: &Table,
+    date_col: usize,
+    before: Option<&Row>,
+    new: &New<'_>,
+) -> Edit {
+    let form = table_form(
+        t,
+        date_col,
+        before,
+        new.dates.at(plan, t.range.start as usize),
+    );
     let row = row_text(src, t, date_col, form, new);
     let at = match (before, t.rows.last()) {
         (Some(next), _) => line_start(src, next.range.start as usize),
@@ -207,7 +241,7 @@ fn row_text(src: &str, t: &Table, date_col: usize, form: Option<Form>, new: &New
     let widths = |line: &str| -> Vec<usize> {
         segments(line.trim_end())
             .iter()
-            .map(|s| s.chars().count())
+            .map(|s| display_width(s))
             .collect()
     };
     let header_widths = widths(body);
@@ -237,7 +271,7 @@ fn row_text(src: &str, t: &Table, date_col: usize, form: Option<Form>, new: &New
             } else {
                 0
             };
-            format!("{text:<width$}")
+            padded(text, width)
         })
         .collect();
     if outer {
@@ -245,6 +279,19 @@ fn row_text(src: &str, t: &Table, date_col: usize, form: Option<Form>, new: &New
     } else {
         format!("{prefix}{}", cells.join(" | "))
     }
+}
+
+/// The columns `text` takes in a monospaced editor: a CJK character or an
+/// emoji takes two, a combining mark none. Padding by characters would
+/// leave a row with wide ones out of line with the rest.
+pub(super) fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `text` padded with spaces to `width` columns (see [`display_width`]).
+pub(super) fn padded(text: &str, width: usize) -> String {
+    let pad = width.saturating_sub(display_width(text));
+    format!("{text}{}", " ".repeat(pad))
 }
 
 /// `|` escaped for a table cell; one already escaped (`\|`) is left as is.

@@ -225,6 +225,24 @@ fn a_log_created_in_an_empty_file_opens_it() {
     assert_eq!(run("\n\n", "x", true).unwrap(), format!("{want}\n\n"));
 }
 
+#[test]
+fn table_cells_are_padded_to_the_columns_wide_characters_take() {
+    // Each CJK character and the emoji take two columns: 14 in all.
+    let want = "## Progress Log\n\n| Date       | Update         |\n| ---------- | -------------- |\n| 2026-11-21 | Ключ 中文 🎉 é |\n";
+    assert_eq!(run("", "Ключ 中文 🎉 é", true).unwrap(), want);
+    // A table kept aligned with a wide cell is aligned: the new row is
+    // padded, a wide message to as many columns as a narrow one.
+    let src = "## Log\n\n| Date       | Update   |\n| ---------- | -------- |\n| 2026-10-12 | 中文     |\n";
+    assert_eq!(
+        run(src, "x", false).unwrap(),
+        format!("{src}| 2026-11-21 | x        |\n")
+    );
+    assert_eq!(
+        run(src, "🎉 ok", false).unwrap(),
+        format!("{src}| 2026-11-21 | 🎉 ok    |\n")
+    );
+}
+
 /// `src` with `message` logged on `date`, checked as `planwright` checks
 /// it before writing.
 fn log_at(src: &str, date: &str, message: &str, create: bool) -> Result<String, OpError> {

@@ -118,6 +118,11 @@ impl<'t> Month<'t> {
         format!("{}-{:02}", self.year, self.number)
     }
 
+    /// The year and the month (1 to 12).
+    pub(crate) fn year_month(&self) -> Option<(u16, u16)> {
+        Some((self.year.parse().ok()?, u16::try_from(self.number).ok()?))
+    }
+
     /// The title of month `ym` (`YYYY-MM`) written the way this one is: a
     /// name spelt out or cut to three letters, in its case.
     pub(crate) fn retitled(&self, ym: &str) -> String {
@@ -144,6 +149,20 @@ impl<'t> Month<'t> {
         let word = Spelling::of(name).spell(month);
         format!("{word}{sep}{year}")
     }
+}
+
+/// The year and month of the innermost month heading whose section holds
+/// byte `at` of `plan`, if any: the month a date there without its year
+/// (`Mar 5`) is read in.
+pub(crate) fn month_at(plan: &planwright_core::Plan, at: usize) -> Option<(u16, u16)> {
+    // Sections are in document order, so a nested one comes after those
+    // holding it.
+    plan.sections
+        .iter()
+        .rev()
+        .filter(|s| s.range.contains(at))
+        .find_map(Month::of_heading)?
+        .year_month()
 }
 
 /// The month (1 to 12) a word names: its name spelt out or its first
