@@ -140,21 +140,28 @@ fn workable(plan: &Plan) -> impl Iterator<Item = usize> + '_ {
 
 /// Whether phase `p` is finished, as `next` and `status` read it (see
 /// [`Graph::new`]): all its tasks done, or, without tasks, a status that
-/// reads as done or none at all.
+/// reads as done or none at all. Boxes left for later and a log's records
+/// ([`TaskKind::counts`](planwright_core::TaskKind::counts)) are no work
+/// of the phase's, as its progress leaves them out: an open `Out of
+/// scope` box under a phase whose tasks are all done kept it unfinished,
+/// and every phase after it waiting, at 100%.
 pub fn phase_finished(plan: &Plan, p: usize, done_status: &[String]) -> bool {
     let Some(phase) = plan.phases.get(p) else {
         return true;
     };
-    if phase.tasks.is_empty() {
+    let mut work = phase
+        .tasks
+        .iter()
+        .filter_map(|&t| plan.tasks.get(t))
+        .filter(|t| t.kind.counts())
+        .peekable();
+    if work.peek().is_none() {
         phase
             .status
             .as_deref()
             .is_none_or(|s| status_says_done(s, done_status))
     } else {
-        phase
-            .tasks
-            .iter()
-            .all(|&t| plan.tasks.get(t).is_none_or(|t| t.state == TaskState::Done))
+        work.all(|t| t.state == TaskState::Done)
     }
 }
 

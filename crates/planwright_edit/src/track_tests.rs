@@ -534,3 +534,16 @@ fn a_phase_held_up_holds_its_tasks() {
     let moved = src.replace("Blocked — waiting for the key", "In progress");
     assert_eq!(ids(&ready_ids(&moved)), ["T003", "T001", "T002", "T004"]);
 }
+
+#[test]
+fn a_box_left_for_later_does_not_keep_its_phase_open() {
+    let src = "# P\n\n## Phase 1: Build\n- [x] T001 real\n### Out of scope\n- [ ] T002 later\n\n## Phase 2: Ship\n**Depends on:** Phase 1\n- [ ] T003 ship\n";
+    let plan = parse(src);
+    assert!(phase_finished(&plan, 0, &[]));
+    assert_eq!(ids(&ready_ids(src)), ["T003"]);
+    // A phase holding only such boxes goes by its status, as one without
+    // tasks does.
+    let only = "# P\n\n## Phase 1: Build\n**Status:** In progress\n### Out of scope\n- [ ] T002 later\n\n## Phase 2: Ship\n**Depends on:** Phase 1\n- [ ] T003 ship\n";
+    assert!(!phase_finished(&parse(only), 0, &[]));
+    assert!(ready_ids(only).is_empty());
+}
