@@ -143,7 +143,7 @@ pub struct MetaDoc {
     /// read (`\~2` is `~2`), and a front-matter value with its quotes and
     /// escapes read.
     pub value: String,
-    /// `bold`, `comment` or `front_matter`.
+    /// `bold`, `comment`, `front_matter` or `plain`.
     pub style: &'static str,
     /// Whether it belongs to the plan header (not a phase or list item).
     pub header: bool,

@@ -117,6 +117,9 @@ pub enum MetaStyle {
     },
     /// `<!-- KEY: value -->`
     Comment,
+    /// `Key: value` written plainly: lines of the header made of nothing
+    /// else (`Date: 2025-10-30` / `Owner: md`), and a step's sub-items.
+    Plain,
 }
 
 impl MetaStyle {
@@ -125,6 +128,7 @@ impl MetaStyle {
             MetaStyle::FrontMatter => "front_matter",
             MetaStyle::Bold { .. } => "bold",
             MetaStyle::Comment => "comment",
+            MetaStyle::Plain => "plain",
         }
     }
 }

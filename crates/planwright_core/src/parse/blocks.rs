@@ -297,6 +297,13 @@ impl Builder<'_> {
         // back for it, once per block, showed in profiles.
         let plain_possible = in_item_step && kind == InlineKind::ItemText;
         let block = self.slice(start, end);
+        if kind == InlineKind::Paragraph
+            && self.quote_depth == 0
+            && self.items.is_empty()
+            && self.header_plain_fields(start, end, from)
+        {
+            return;
+        }
         let quoted_note = self.quote_depth > 0 && !self.quote_is_header;
         if quoted_note || (!plain_possible && !may_hold_colon(block)) {
             // Every field (and label) has its colon in the block (a plain
@@ -350,6 +357,34 @@ impl Builder<'_> {
         self.spare_fields = fields;
     }
 
+    /// A paragraph of the plan's header made of `Key: value` lines and
+    /// nothing else, two or more (`Date: 2025-10-30` / `Owner: md`): the
+    /// header's fields written plainly, read as such; whether it was one.
+    /// One such line alone is a sentence as often as a field ("Note: …").
+    fn header_plain_fields(&mut self, start: usize, end: usize, from: usize) -> bool {
+        let text = self.slice(start, end);
+        if !text.contains(['\n', '\r']) || !self.in_plan_header() {
+            return false;
+        }
+        let mut fields = Vec::new();
+        for (offset, line) in items::LineOffsets::new(text) {
+            let bold = line.trim_start().starts_with(['*', '_', '<', '[', '`']);
+            match meta::plain_field(line).filter(|_| !bold) {
+                Some(f) => fields.push((start + offset, f)),
+                None => return false,
+            }
+        }
+        if fields.len() < 2 {
+            return false;
+        }
+        self.sort_slots(from);
+        let slots = from..self.plan.placeholders.len();
+        for (at, f) in &fields {
+            self.push_field(f, *at, false, slots.clone());
+        }
+        true
+    }
+
     /// The block's slots (from `from` on) in source order (those of its
     /// code spans and inline HTML came first), so each field finds its own
     /// by binary search: a paragraph of thousands of fields was quadratic.
@@ -374,7 +409,7 @@ impl Builder<'_> {
         // What a reader sees; the ranges keep pointing at the source.
         let value = Text::from(match f.style {
             MetaStyle::FrontMatter => front_matter_value(self.src, value_range),
-            MetaStyle::Bold { .. } => crate::markup::field_value(raw),
+            MetaStyle::Bold { .. } | MetaStyle::Plain => crate::markup::field_value(raw),
             MetaStyle::Comment => raw.into(),
         });
         // A comment field in a phase's body (`<!-- status: in progress

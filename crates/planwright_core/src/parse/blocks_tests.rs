@@ -139,3 +139,31 @@ fn a_block_quotes_bold_lines_are_no_fields() {
     // A quote's check boxes are still tasks.
     assert_eq!(parse("# P\n\n> - [ ] T001 quoted\n").tasks.len(), 1);
 }
+
+#[test]
+fn a_header_paragraph_of_plain_fields_is_the_headers_fields() {
+    let src = "# Plan\n\nDate: 2025-10-30\nOwner: md  \nRepo: mdcode (Rust crate)\n\nNote: a sentence with a colon.\n\n## Work\n\nStatus: Blocked\nOwner: x\n";
+    let plan = parse(src);
+    let fields: Vec<(&str, &str, crate::MetaStyle)> = plan
+        .metadata
+        .iter()
+        .map(|f| (f.key.as_str(), f.value.as_str(), f.style))
+        .collect();
+    use crate::MetaStyle::Plain;
+    // One line alone is a sentence; below the header, a section's text.
+    assert_eq!(
+        fields,
+        [
+            ("Date", "2025-10-30", Plain),
+            ("Owner", "md", Plain),
+            ("Repo", "mdcode (Rust crate)", Plain)
+        ]
+    );
+    assert_eq!(plan.field("owner").unwrap().value_range.slice(src), "md");
+    // A paragraph with any other line is prose.
+    assert!(
+        parse("# P\n\nStatus: Draft\nwe will see\n")
+            .metadata
+            .is_empty()
+    );
+}

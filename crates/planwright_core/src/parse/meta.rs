@@ -241,9 +241,7 @@ pub(crate) fn plain_field(line: &str) -> Option<RawField> {
         key: trimmed(key, 0),
         value: (v_start, v_end.max(v_start)),
         whole: (lead, v_end.max(v_start)),
-        style: MetaStyle::Bold {
-            colon_inside: false,
-        },
+        style: MetaStyle::Plain,
     })
 }
 

@@ -280,7 +280,7 @@ fn encode(
     let before = start.checked_sub(1).and_then(|i| bytes.get(i)).copied();
     let after = bytes.get(end).copied();
     let (mut content, parsed) = match style {
-        MetaStyle::Bold { .. } => {
+        MetaStyle::Bold { .. } | MetaStyle::Plain => {
             if let Some(extra) = field_within(value) {
                 return Err(bad(&format!("it would add the field `{extra}`")));
             }
@@ -380,10 +380,13 @@ fn add_field(
     let fm = count(|s| *s == MetaStyle::FrontMatter);
     let comments = count(|s| *s == MetaStyle::Comment);
     let bold = count(|s| matches!(s, MetaStyle::Bold { .. }));
-    let style = if plan.front_matter.is_some() && fm >= comments && fm >= bold {
+    let plain_lines = count(|s| *s == MetaStyle::Plain);
+    let style = if plan.front_matter.is_some() && fm >= comments && fm >= bold.max(plain_lines) {
         MetaStyle::FrontMatter
-    } else if comments > bold {
+    } else if comments > bold.max(plain_lines) {
         MetaStyle::Comment
+    } else if plain_lines > bold {
+        MetaStyle::Plain
     } else {
         let colon_inside = header
             .iter()
@@ -427,7 +430,8 @@ fn add_field(
         format!(" {value_text}")
     };
     let written = match style {
-        MetaStyle::FrontMatter => format!("{name}:{v}"),
+        // A plain line is written as a front-matter line is.
+        MetaStyle::FrontMatter | MetaStyle::Plain => format!("{name}:{v}"),
         MetaStyle::Comment => format!("<!-- {name}:{v} -->"),
         MetaStyle::Bold { colon_inside: true } => format!("**{name}:**{v}"),
         MetaStyle::Bold {
@@ -480,9 +484,10 @@ fn after_field(src: &str, last: &MetaField, same: &[&MetaField], written: &str, 
         .collect();
     if on_line.len() >= 2 {
         let prev = on_line[on_line.len() - 2];
+        // The line's own separator (` | `, ` · `, `; `...).
         let sep = src
             .get(prev.range.end as usize..start)
-            .filter(|s| s.contains('|'))
+            .filter(|s| !s.is_empty() && !s.contains(['\n', '\r']))
             .unwrap_or(" | ");
         return Edit::insert(last.range.end as usize, format!("{sep}{written}"));
     }

@@ -232,3 +232,30 @@ fn a_value_its_paragraph_goes_on_with_is_refused() {
         "# P\n\n**Goal:** x\\\ntwo\n"
     );
 }
+
+#[test]
+fn plain_header_fields_are_set_and_added_plainly() {
+    let src = "# P\n\nStatus: Draft\nOwner: alice\n\n## Tasks\n";
+    assert_eq!(
+        run(src, "status", "Active", false).unwrap(),
+        "# P\n\nStatus: Active\nOwner: alice\n\n## Tasks\n"
+    );
+    assert_eq!(
+        run(src, "team", "core", true).unwrap(),
+        "# P\n\nStatus: Draft\nOwner: alice\nTeam: core\n\n## Tasks\n"
+    );
+    // Markup in the value is written as text, as for a bold field.
+    assert_eq!(
+        run(src, "owner", "a*b", false).unwrap(),
+        "# P\n\nStatus: Draft\nOwner: a\\*b\n\n## Tasks\n"
+    );
+}
+
+#[test]
+fn a_field_added_to_a_line_of_fields_takes_its_separator() {
+    let src = "# P\n\n**Date:** 2026-07-12 · **Status:** Draft\n";
+    assert_eq!(
+        run(src, "base", "main", true).unwrap(),
+        "# P\n\n**Date:** 2026-07-12 · **Status:** Draft · **Base:** main\n"
+    );
+}

@@ -35,7 +35,25 @@ pub(super) fn problem(name: &str, style: MetaStyle) -> Option<String> {
         MetaStyle::FrontMatter => yaml_key(name),
         MetaStyle::Bold { .. } => bold_label(name),
         MetaStyle::Comment => comment_key(name),
+        MetaStyle::Plain => plain_label(name),
     }
+}
+
+/// A plain `Key: value` line's key, as the reader reads one: a letter
+/// first, then letters, digits, spaces, `-`, `_`, `/` and `&`, at most
+/// four words and 32 bytes; else the line would read as text.
+fn plain_label(name: &str) -> Option<String> {
+    if !name.starts_with(char::is_alphabetic) {
+        return Some("must start with a letter to read as a plain field's name".to_owned());
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || matches!(c, ' ' | '/' | '-' | '_' | '&')))
+    {
+        return Some(format!("cannot contain `{c}` in a plain field's name"));
+    }
+    (name.len() > 32 || name.split_whitespace().count() > 4)
+        .then(|| "is longer than a plain field's name of four words and 32 bytes".to_owned())
 }
 
 fn yaml_key(name: &str) -> Option<String> {
