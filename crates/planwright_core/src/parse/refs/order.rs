@@ -96,6 +96,16 @@ pub(crate) fn is_order_section(s: &Section) -> bool {
     ) && super::super::items::phase_head(&s.title).is_none()
 }
 
+/// Whether a table's column heading says its cells are dependencies.
+fn is_dependency_head(text: &str) -> bool {
+    let key = crate::model::normalize_key(text);
+    super::keys::is_dependency_key(&key)
+        || matches!(
+            key.as_str(),
+            "after" | "waits_for" | "blocked_by" | "predecessors" | "predecessor"
+        )
+}
+
 /// What a few words name.
 #[derive(Clone, Debug)]
 enum Item {
@@ -113,6 +123,9 @@ struct Bullet {
     /// The bullet's text, and where its object starts in it.
     range: TextRange,
     object: usize,
+    /// Its object is the dependencies themselves, with no verb before them
+    /// (a table's "Depends on" column).
+    bare: bool,
 }
 
 struct Reader<'p> {
@@ -171,6 +184,24 @@ impl<'p> Reader<'p> {
                 bullets.extend(self.bullet(block.range));
             }
         }
+        for table in &plan.tables {
+            if table.section.and_then(|s| wanted.get(s).copied()) != Some(true) {
+                continue;
+            }
+            let Some(col) = table
+                .header
+                .cells
+                .iter()
+                .position(|c| is_dependency_head(&c.text))
+            else {
+                continue;
+            };
+            for row in &table.rows {
+                if let (Some(subject), Some(object)) = (row.cells.first(), row.cells.get(col)) {
+                    bullets.extend(self.row(subject.range, object.range));
+                }
+            }
+        }
         // "All user stories" are those the section names as stories and
         // every phase titled as one: a story the section gives no bullet
         // of its own is still one of them.
@@ -187,7 +218,12 @@ impl<'p> Reader<'p> {
             let text = b.range.slice(self.src);
             let lower = text.to_ascii_lowercase();
             let base = b.range.start as usize;
-            for (start, end) in clauses(text, &lower, b.object) {
+            let clauses = if b.bare {
+                vec![(b.object, text.len())]
+            } else {
+                clauses(text, &lower, b.object)
+            };
+            for (start, end) in clauses {
                 let clause = TextRange::new(base + start, base + end).trim(self.src);
                 for (item, range) in self.items(text, &lower, base, (start, end)) {
                     let targets = match item {
@@ -242,15 +278,39 @@ impl<'p> Reader<'p> {
             return None;
         }
         let base = range.start as usize;
+        let (subjects, stories) =
+            self.subjects(text, &lower, base, subject_end, colon.is_some())?;
+        Some(Bullet {
+            subjects,
+            stories,
+            range,
+            object,
+            bare: false,
+        })
+    }
+
+    /// The phases a bullet's subject (`text[..subject_end]`) names, and
+    /// whether they are user stories; `None` when it names none of the
+    /// plan's. `labelled`: the subject is a label (`**Setup (Phase 1)**:`),
+    /// whose bracket anywhere gives its number; in a sentence only one
+    /// right after the head does.
+    fn subjects(
+        &mut self,
+        text: &str,
+        lower: &str,
+        base: usize,
+        subject_end: usize,
+        labelled: bool,
+    ) -> Option<(Vec<usize>, bool)> {
         let start = skip_marks(text, 0);
         let head = self
-            .item_at(&lower, start)
+            .item_at(lower, start)
             .or_else(|| self.numbered_head(text, base, start, subject_end));
         // The bracket after the subject's head gives its number: `Setup
         // (Phase 1)`, `User Stories 3-9 (Phase 6-11)`; in a sentence only
         // right after the head (`Phase 8 (Task Groups) requires`).
         let paren = text[..subject_end].find('(').filter(|&o| {
-            colon.is_some()
+            labelled
                 || text
                     .get(head.as_ref().map_or(start, |h| h.2)..o)
                     .is_some_and(|gap| gap.trim().is_empty())
@@ -290,11 +350,27 @@ impl<'p> Reader<'p> {
         let stories = head_lower.starts_with("user stor")
             || (head_lower.starts_with("us")
                 && head_lower[2..].starts_with(|c: char| c.is_ascii_digit()));
-        (!subjects.is_empty()).then_some(Bullet {
+        (!subjects.is_empty()).then_some((subjects, stories))
+    }
+
+    /// A row of a dependency table (`| Phase 2 | Phase 1 |` under `|
+    /// Phase | Depends on |`) as the bullet "Phase 2: Phase 1" would be:
+    /// its subject in the first column, its object in the column headed
+    /// as dependencies.
+    fn row(&mut self, subject: TextRange, object: TextRange) -> Option<Bullet> {
+        if object.start <= subject.end {
+            return None;
+        }
+        let text = subject.slice(self.src);
+        let lower = text.to_ascii_lowercase();
+        let (subjects, stories) =
+            self.subjects(text, &lower, subject.start as usize, text.len(), true)?;
+        Some(Bullet {
             subjects,
             stories,
-            range,
-            object,
+            range: TextRange::new(subject.start as usize, object.end as usize),
+            object: (object.start - subject.start) as usize,
+            bare: true,
         })
     }
 

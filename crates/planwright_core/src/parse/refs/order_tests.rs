@@ -373,3 +373,30 @@ fn a_plain_dependencies_section_states_phase_dependencies_too() {
     let plan = parse(src);
     assert_eq!(deps(src, &plan), ["Sprint 3 <- Sprint 2 \"Sprint 2\""]);
 }
+
+#[test]
+fn a_dependency_table_is_read_as_its_bullets_would_be() {
+    let (src, plan) = plan_with(
+        "\
+| Phase | Depends on | Why |
+|-------|------------|-----|
+| Foundational | Phase 1 | the project first |
+| Phase 3: User Story 1 | Phase 2 | |
+| Phase 4 | Phase 2, Phase 3 | |
+| Phase 1 | None | |
+| Polish | — | |
+",
+    );
+    assert_eq!(
+        deps(&src, &plan),
+        [
+            r#"Phase 2 <- Phase 1 "Phase 1""#,
+            r#"Phase 3 <- Phase 2 "Phase 2""#,
+            r#"Phase 4 <- Phase 2 "Phase 2""#,
+            r#"Phase 4 <- Phase 3 "Phase 3""#,
+        ]
+    );
+    // Without a column headed as dependencies, a table says no order.
+    let (src, plan) = plan_with("| Phase | Owner |\n|---|---|\n| Phase 2 | Phase 1 |\n");
+    assert!(deps(&src, &plan).is_empty());
+}
