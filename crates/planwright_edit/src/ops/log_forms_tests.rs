@@ -6,7 +6,7 @@ use super::*;
 use planwright_core::{edit::apply, parse};
 
 /// `src` with the entry `x` dated `date` logged: the whole new text.
-fn logged(src: &str, date: &str) -> Result<String, OpError> {
+pub(super) fn logged(src: &str, date: &str) -> Result<String, OpError> {
     let plan = parse(src);
     let entry = LogEntry {
         date,
@@ -19,11 +19,11 @@ fn logged(src: &str, date: &str) -> Result<String, OpError> {
     Ok(out)
 }
 
-const HEAD: &str = "# P\n\n## Progress Log\n\n";
+pub(super) const HEAD: &str = "# P\n\n## Progress Log\n\n";
 
 /// Each case: the log under `## Progress Log`, the date logged, and the
 /// log after.
-fn check(cases: &[(&str, &str, &str)]) {
+pub(super) fn check(cases: &[(&str, &str, &str)]) {
     for &(log, date, after) in cases {
         let src = format!("{HEAD}{log}");
         assert_eq!(

@@ -3,37 +3,8 @@
 //! a form it does not read, which it refuses at that entry's line rather
 //! than take the entry for undated and place the new one by guess.
 
+use super::forms_tests::{HEAD, check, logged};
 use super::*;
-use planwright_core::{edit::apply, parse};
-
-/// `src` with the entry `x` dated `date` logged: the whole new text.
-fn logged(src: &str, date: &str) -> Result<String, OpError> {
-    let plan = parse(src);
-    let entry = LogEntry {
-        date,
-        message: "x",
-        create: false,
-    };
-    let change = append_log(&plan, src, &entry)?;
-    let out = apply(src, &change.edits).unwrap();
-    crate::verify(&plan, &parse(&out), &change.intent).unwrap();
-    Ok(out)
-}
-
-const HEAD: &str = "# P\n\n## Progress Log\n\n";
-
-/// Each case: the log under `## Progress Log`, the date logged, and the
-/// log after.
-fn check(cases: &[(&str, &str, &str)]) {
-    for &(log, date, after) in cases {
-        let src = format!("{HEAD}{log}");
-        assert_eq!(
-            logged(&src, date).unwrap(),
-            format!("{HEAD}{after}"),
-            "{log} {date}"
-        );
-    }
-}
 
 #[test]
 fn a_day_without_its_year_is_read_in_the_month_of_its_heading() {
@@ -132,12 +103,7 @@ fn a_day_without_its_year_and_without_a_heading_of_its_month_is_refused() {
         ("| Date | Note |\n|---|---|\n| Jun 2 | a |\n", 7, "Jun 2"),
         ("### 2nd June\n\n- a\n", 5, "2nd June"),
     ] {
-        let err = logged(&format!("{HEAD}{log}"), "2025-06-20").unwrap_err();
-        let want = OpError::UnreadDate {
-            line,
-            date: date.to_owned(),
-        };
-        assert_eq!(err, want, "{log}");
+        refused_at(log, line, date);
     }
 }
 
@@ -160,12 +126,7 @@ fn entries_dated_in_forms_not_read_are_refused_at_their_line() {
             "Q2 2025",
         ),
     ] {
-        let err = logged(&format!("{HEAD}{log}"), "2025-06-20").unwrap_err();
-        let want = OpError::UnreadDate {
-            line,
-            date: date.to_owned(),
-        };
-        assert_eq!(err, want, "{log}");
+        refused_at(log, line, date);
     }
 }
 
@@ -176,4 +137,15 @@ fn entries_that_only_open_with_a_number_or_a_month_are_not_refused() {
         "2025-06-05",
         "- 2025-06-02: a\n- 3 bugs fixed\n- 3/4 done\n- 12 tasks left\n- Monday: standup\n- Sept 5 kickoff planned\n- 2025-06-05: x\n- 2025-06-09: b\n",
     )]);
+}
+
+/// Asserts that logging into `log` is refused at its line `line`, whose
+/// date reads `date`.
+fn refused_at(log: &str, line: usize, date: &str) {
+    let err = logged(&format!("{HEAD}{log}"), "2025-06-20").unwrap_err();
+    let want = OpError::UnreadDate {
+        line,
+        date: date.to_owned(),
+    };
+    assert_eq!(err, want, "{log}");
 }
