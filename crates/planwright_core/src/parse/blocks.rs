@@ -362,8 +362,11 @@ impl Builder<'_> {
     /// header's fields written plainly, read as such; whether it was one.
     /// One such line alone is a sentence as often as a field ("Note: …").
     fn header_plain_fields(&mut self, start: usize, end: usize, from: usize) -> bool {
+        if !self.in_plan_header() {
+            return false;
+        }
         let text = self.slice(start, end);
-        if !text.contains(['\n', '\r']) || !self.in_plan_header() {
+        if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
             return false;
         }
         let mut fields = Vec::new();
