@@ -230,7 +230,18 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
                     None => "no tasks".to_owned(),
                 }
             } else {
-                progress_text(plan.progress(p.tasks.iter().map(|&t| &plan.tasks[t])), bars)
+                let progress =
+                    progress_text(plan.progress(p.tasks.iter().map(|&t| &plan.tasks[t])), bars);
+                // A phase held up holds its tasks in `next`: the row says why.
+                match p.status.as_deref().filter(|s| {
+                    planwright_edit::track::status_says_held(s, done_status(plan, dialects))
+                }) {
+                    Some(status) => format!(
+                        "{progress}  held: {}",
+                        crate::output::shorten(&visible(status), 40)
+                    ),
+                    None => progress,
+                }
             };
             (crate::output::shorten(&name, 48), shown)
         })

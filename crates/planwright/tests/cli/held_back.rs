@@ -82,3 +82,23 @@ fn next_tells_apart_phases_that_share_an_id() {
         "p.md\n  ready\n    T003  Button  (Phase 2: Frontend)\n    T004  Guide  (Phase 2: Docs)\n    T005  Tag  (Phase 3)\n"
     );
 }
+
+#[test]
+fn a_phase_held_up_says_so_in_status_and_holds_its_tasks_in_next() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "p.md",
+        "# T\n\n## Phase 1: Events\n**Status:** Blocked — waiting for the key\n- [ ] Emit events\n\n## Phase 2: Hooks\n- [x] Wire hooks\n",
+    );
+    let status = planwright(&["status", "p.md"], dir.path());
+    assert_eq!(
+        stdout(&status),
+        "T  (p.md)\n  overall    1/2    50%\n\n  Phase 1: Events    0/1     0%  held: Blocked — waiting for the key\n  Phase 2: Hooks     1/1   100%\n"
+    );
+    let next = planwright(&["next", "p.md"], dir.path());
+    assert_eq!(
+        stdout(&next),
+        "no task can start now: 1 open task waits for others\n  `planwright graph PLAN` shows what waits for what, and exits 1 on a cycle\np.md\n  waiting\n    #1  Emit events  (Phase 1)\n      still waits for Phase 1 (status: Blocked — waiting for the key)\n"
+    );
+}
