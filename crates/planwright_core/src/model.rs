@@ -227,6 +227,10 @@ pub enum PhaseKind {
     Sprint,
     Iteration,
     Step,
+    /// `## Week 2: Export`, a plan laid out week by week.
+    Week,
+    /// `## Epic 3: Billing`.
+    Epic,
 }
 
 impl PhaseKind {
@@ -238,6 +242,8 @@ impl PhaseKind {
             PhaseKind::Sprint => "sprint",
             PhaseKind::Iteration => "iteration",
             PhaseKind::Step => "step",
+            PhaseKind::Week => "week",
+            PhaseKind::Epic => "epic",
         }
     }
 }

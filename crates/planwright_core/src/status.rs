@@ -251,6 +251,8 @@ const PARTS: &[&str] = &[
     "milestone",
     "sprint",
     "iteration",
+    "week",
+    "epic",
 ];
 
 /// The status proper and its remarks, each with whether it continues the

@@ -417,7 +417,14 @@ impl Builder<'_> {
         });
         // A comment field in a phase's body (`<!-- status: in progress
         // -->`) is the phase's, as a bold one is; the plan's stand above.
-        let phase = self.phases.last().map(|p| p.index);
+        // A plan titled as a phase (`# Epic 78: Tokens`) has its header
+        // under that title: the plan's fields, not the phase's.
+        let title = self.plan.title.as_ref().map(|t| t.heading);
+        let phase = self
+            .phases
+            .last()
+            .map(|p| p.index)
+            .filter(|&p| Some(self.plan.phases[p].heading) != title || !self.in_plan_header());
         let norm = normalize_key(&key);
         if value.is_empty()
             && f.style != MetaStyle::Comment

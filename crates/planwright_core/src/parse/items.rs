@@ -278,6 +278,8 @@ pub(super) const PHASE_WORDS: &[(&str, PhaseKind)] = &[
     ("sprint", PhaseKind::Sprint),
     ("iteration", PhaseKind::Iteration),
     ("step", PhaseKind::Step),
+    ("week", PhaseKind::Week),
+    ("epic", PhaseKind::Epic),
     ("阶段", PhaseKind::Phase),
     ("フェーズ", PhaseKind::Phase),
     ("fase", PhaseKind::Phase),

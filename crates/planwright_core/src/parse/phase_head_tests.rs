@@ -124,3 +124,21 @@ fn a_heading_that_restates_its_phase_is_a_section_of_it() {
     let risks = plan.sections.iter().find(|s| s.title == "Sprint 1 Risks");
     assert!(risks.is_some(), "still a section");
 }
+
+#[test]
+fn weeks_and_epics_are_phases() {
+    let src = "# Rollout\n\n## Week 1: Setup\n- [x] Provision\n## Week 2: Build\nStarts after Week 1.\n- [ ] Build API\n\n## Epic 1: Billing\n- [ ] Invoices (depends on Epic 2)\n## Epic 2: Accounts\n- [ ] Sign up\n\nShip in 2 weeks.\n";
+    let plan = p(src);
+    let ids: Vec<&str> = plan.phases.iter().map(|ph| ph.id.as_str()).collect();
+    assert_eq!(ids, ["Week 1", "Week 2", "Epic 1", "Epic 2"]);
+    assert_eq!(plan.phases[1].depends_on[0].target.label(), "Week 1");
+    assert_eq!(plan.phase_waits.len(), 1, "Invoices waits for Epic 2");
+}
+
+#[test]
+fn a_plan_titled_as_a_phase_keeps_its_header_fields() {
+    let plan = p("# Epic 78: Tokens\n\n**Status:** Done\n\n## Stories\n\n- [ ] a\n");
+    assert_eq!(plan.phases[0].id, "Epic 78");
+    assert_eq!(plan.field("status").map(|f| f.value.as_str()), Some("Done"));
+    assert_eq!(plan.phases[0].status, None);
+}

@@ -205,7 +205,10 @@ impl Refs<'_> {
     fn phases_at(&mut self, i: usize) -> Option<usize> {
         let rest = &self.lower.as_bytes()[i..];
         // How the ASCII phase words begin.
-        if !matches!(rest.first(), Some(b'p' | b's' | b'm' | b'i' | b'f')) {
+        if !matches!(
+            rest.first(),
+            Some(b'p' | b's' | b'm' | b'i' | b'f' | b'w' | b'e')
+        ) {
             return None;
         }
         let (kind, len) = PHASE_WORDS

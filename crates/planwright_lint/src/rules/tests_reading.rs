@@ -260,3 +260,18 @@ fn a_front_matter_key_given_twice_is_reported_with_its_own_help() {
     assert!(out.contains("help: keep one line of the key"), "{out}");
     assert!(out.ends_with("Found 1 error in 1 file.\n"), "{out}");
 }
+
+#[test]
+fn a_phase_of_another_document_is_no_unknown_dependency() {
+    // The plan's title is its only epic: Epic 77 is another plan's.
+    let source = "# Epic 78: Tokens\n\n**Dependencies:** Epic 77\n\n## Stories\n\n- [ ] T001 a\n";
+    let out = run("PW206", None, source);
+    assert!(out.contains("No problems found"), "{out}");
+    // With epics of its own, a missing one is reported.
+    let source = "# Plan\n\n## Epic 1: A\n- [ ] T001 a\n## Epic 2: B\n**Dependencies:** Epic 7\n- [ ] T002 b\n";
+    let out = run("PW206", None, source);
+    assert!(
+        out.contains("Epic 2 depends on Epic 7, which does not exist"),
+        "{out}"
+    );
+}

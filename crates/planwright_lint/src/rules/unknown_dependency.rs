@@ -6,8 +6,9 @@
 //! A` in the task's item) and task chains (`T005 → T006`), and reports
 //! each reference to a phase number or task id the plan does not have,
 //! once, where it is written: "T002 depends on T098." in a paragraph is
-//! reported on that sentence, not again on T002's line. Phase references
-//! are checked only when the plan has phases. A range
+//! reported on that sentence, not again on T002's line. A phase reference
+//! is checked only when the plan has phases of its kind, its title aside
+//! (`# Epic 78: Tokens` depending on Epic 77 names another document's). A range
 //! of ids (`T001-T005`) names every id between its ends: it is reported
 //! once, with the first id the plan lacks and how many it lacks. In a
 //! plan whose tasks have no ids of their own, an id with letters (`depends
@@ -32,7 +33,7 @@
 //! ## Fix
 //! Point the dependency at the phase or task that exists, or remove it.
 
-use planwright_core::{RefTarget, Task, TaskIds, TaskRange, TaskRanges, TextRange};
+use planwright_core::{PhaseKind, RefTarget, Task, TaskIds, TaskRange, TaskRanges, TextRange};
 
 use super::Sink;
 use crate::Context;
@@ -42,12 +43,22 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let (phases, tasks) = (plan.phase_ids(), plan.task_ids());
     let ranges = TaskRanges::new(plan);
     let lacks = |key: &str| lacks(&tasks, &ranges, key);
+    // A phase of a kind the plan has none of but its title names another
+    // document's: `# Epic 78: Tokens` depending on Epic 77.
+    let title = plan.title.as_ref().map(|t| t.heading);
+    let has_kind = |kind: PhaseKind| {
+        plan.phases
+            .iter()
+            .any(|p| p.kind == kind && Some(p.heading) != title)
+    };
+    let lacks_phase = |target: &RefTarget| match target {
+        RefTarget::Phase { kind, .. } => phases.get(target).is_none() && has_kind(*kind),
+        RefTarget::Task(_) => false,
+    };
     for phase in &plan.phases {
         for dep in &phase.depends_on {
             let lacking = match &dep.target {
-                RefTarget::Phase { .. } => phases
-                    .get(&dep.target)
-                    .is_none()
+                RefTarget::Phase { .. } => lacks_phase(&dep.target)
                     .then(|| format!("{}, which does not exist", dep.target.label())),
                 RefTarget::Task(key) => lacks(key).filter(|_| !plan.tasks.is_empty()),
             };
@@ -61,7 +72,11 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     }
     // As for phases: a plan without phases names none by mistake.
     for wait in plan.phase_waits.iter().filter(|_| !plan.phases.is_empty()) {
-        let (Some(task), None) = (plan.tasks.get(wait.task), phases.get(&wait.phase.target)) else {
+        let Some(task) = plan
+            .tasks
+            .get(wait.task)
+            .filter(|_| lacks_phase(&wait.phase.target))
+        else {
             continue;
         };
         let label = wait.phase.target.label();

@@ -359,7 +359,8 @@ pub(crate) fn hints(text: &str, phrases: Option<usize>) -> Hints {
         }
         // A phase word opening here (`Phase`), or one in any case
         // ending at the space before this number (`phase 1`).
-        let named = matches!(b[i], b'P' | b'S' | b'M' | b'I' | b'F') && phase_word_at(b, i);
+        let named =
+            matches!(b[i], b'P' | b'S' | b'M' | b'I' | b'F' | b'W' | b'E') && phase_word_at(b, i);
         if named || (i > from && b[i - 1] == b' ' && phase_word_before(b, from, i - 1)) {
             hints.phase = true;
             return hints;
@@ -480,6 +481,8 @@ fn phase_word_at(b: &[u8], i: usize) -> bool {
         (b'S', Some(b'p')) => b"sprint",
         (b'M', Some(b'i')) => b"milestone",
         (b'I', Some(b't')) => b"iteration",
+        (b'W', Some(b'e')) => b"week",
+        (b'E', Some(b'p')) => b"epic",
         (b'F', Some(b'a')) => b"fase",
         _ => return false,
     };

@@ -95,12 +95,15 @@ fn verb_before_phase(text: &str, i: usize) -> bool {
 /// at `at`.
 fn phase_word_at(b: &[u8], at: usize) -> bool {
     // How the ASCII phase words begin.
-    b.get(at)
-        .is_some_and(|c| matches!(c.to_ascii_lowercase(), b'p' | b's' | b'm' | b'i' | b'f'))
-        && PHASE_WORDS.iter().any(|(w, _)| {
-            b.get(at..at + w.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
-        })
+    b.get(at).is_some_and(|c| {
+        matches!(
+            c.to_ascii_lowercase(),
+            b'p' | b's' | b'm' | b'i' | b'f' | b'w' | b'e'
+        )
+    }) && PHASE_WORDS.iter().any(|(w, _)| {
+        b.get(at..at + w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+    })
 }
 
 /// The most words a subject of phases runs to before its verb (`Phases
@@ -114,7 +117,7 @@ fn sentence_at(line: &str, i: usize, start: usize, budget: &mut usize) -> Option
     // otherwise, and cost no more than this test.
     if !matches!(
         line.as_bytes().get(i)?.to_ascii_lowercase(),
-        b'p' | b's' | b'm' | b'i' | b'f' | b't'
+        b'p' | b's' | b'm' | b'i' | b'f' | b'w' | b'e' | b't'
     ) {
         return None;
     }
