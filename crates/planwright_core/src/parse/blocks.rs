@@ -372,7 +372,8 @@ impl Builder<'_> {
         let mut fields = Vec::new();
         for (offset, line) in items::LineOffsets::new(text) {
             let bold = line.trim_start().starts_with(['*', '_', '<', '[', '`']);
-            match meta::plain_field(line).filter(|_| !bold) {
+            let field = meta::plain_field(line).filter(|f| !bold && !prose_field(line, f));
+            match field {
                 Some(f) => fields.push((start + offset, f)),
                 None => return false,
             }
@@ -592,6 +593,38 @@ pub(super) fn kind_for_label(key: &str) -> Option<TaskKind> {
 /// bold form does (see `kind_for_label`).
 /// `text` is the block's trimmed text: most blocks are prose and fail the
 /// first, cheapest test (this runs on every block).
+/// Whether a plain `Key: value` line reads as a sentence, not a field: a
+/// value ending as one (`Problem: the cache is stale.`, `Q: how?`), or a
+/// key that opens a remark (`Note:`, `TODO:`, `Q:`/`A:`).
+fn prose_field(line: &str, f: &meta::RawField) -> bool {
+    let key = line
+        .get(f.key.0..f.key.1)
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let value = line.get(f.value.0..f.value.1).unwrap_or_default();
+    value.ends_with(['.', '?', '!'])
+        || matches!(
+            key.as_str(),
+            "note"
+                | "notes"
+                | "warning"
+                | "tip"
+                | "todo"
+                | "fixme"
+                | "q"
+                | "a"
+                | "see"
+                | "also"
+                | "example"
+                | "problem"
+                | "solution"
+                | "question"
+                | "answer"
+                | "why"
+                | "how"
+        )
+}
+
 fn plain_label_kind(text: &str) -> Option<TaskKind> {
     let key = text.strip_suffix(':').filter(|k| k.len() <= 32)?;
     let plain = key

@@ -167,3 +167,34 @@ fn a_header_paragraph_of_plain_fields_is_the_headers_fields() {
             .is_empty()
     );
 }
+
+#[test]
+fn header_lines_that_read_as_sentences_or_notes_are_no_fields() {
+    let fields = |src: &str| -> Vec<String> {
+        parse(src)
+            .metadata
+            .iter()
+            .map(|f| f.key.to_string())
+            .collect()
+    };
+    // Sentences, and remarks (`Q:`/`A:`, `Note:`), are the header's prose.
+    assert!(fields("# P\n\nProblem: the cache is stale.\nStatus: nobody has looked.\n").is_empty());
+    assert!(fields("# P\n\nQ: how do we deploy\nA: with the script\n").is_empty());
+    // A quote of one usual header field is the header; a GitHub alert's
+    // marker is no line of text.
+    assert_eq!(
+        fields("# P\n\n> **Status:** In Progress\n\n## T\n"),
+        ["Status"]
+    );
+    assert_eq!(
+        fields("# P\n\n> [!NOTE]\n> **Status:** Draft\n> **Owner:** Ana\n\n## T\n"),
+        ["Status", "Owner"]
+    );
+    // A section about the plan's status states the plan's, tasks or not.
+    let plan =
+        parse("# P\n\n## Overview\n\nx\n\n## Status\n\n**Status:** In Progress\n\n- [ ] m1\n");
+    assert_eq!(
+        plan.field("status").map(|f| f.value.as_str()),
+        Some("In Progress")
+    );
+}

@@ -52,7 +52,6 @@ Needs Phase 2.
 #[test]
 fn after_and_its_kin_open_dependency_sentences_that_name_one() {
     for line in [
-        "After Phase 1 ships.",
         "Starts after Phase 1.",
         "Begins after Phase 1 lands.",
         "Waits on Phase 1.",
@@ -68,9 +67,18 @@ fn after_and_its_kin_open_dependency_sentences_that_name_one() {
             "{line}"
         );
     }
-    // Prose that names no phase or task.
-    let src = "## Phase 1: A\n- [ ] a\n## Phase 2: B\nAfter launch, watch the dashboards.\n";
-    assert!(p(src).phases[1].depends_on.is_empty());
+    // A bare "After" says nothing of which phase waits: "After this
+    // phase, Phase 3 can start" inside Phase 2 is Phase 3's wait.
+    for line in [
+        "After this phase, Phase 3 can start.",
+        "After Phase 1's retro we chose REST.",
+        "After launch, watch the dashboards.",
+    ] {
+        let src = format!(
+            "## Phase 1: A\n- [ ] a\n## Phase 2: B\n{line}\n- [ ] b\n## Phase 3: C\n- [ ] c\n"
+        );
+        assert!(p(&src).phases[1].depends_on.is_empty(), "{line}");
+    }
 }
 
 #[test]

@@ -72,7 +72,10 @@ impl Builder<'_> {
             let Some(s) = f.section.filter(|&s| s > first) else {
                 continue;
             };
-            if f.phase.is_some() || Some(plan.sections[s].heading) == title {
+            // A section about the plan's status (`## Status`, `## Current
+            // Status`) states the plan's, checklist and all.
+            let about_status = plan.sections[s].key.split(' ').any(|w| w == "status");
+            if f.phase.is_some() || Some(plan.sections[s].heading) == title || about_status {
                 continue;
             }
             let range = plan.sections[s].range;

@@ -46,7 +46,8 @@ impl Builder<'_> {
         // nothing of them goes on with its section's kind.
         // `### Sprint 1 Risks` under `## Sprint 1: Backend` is a section
         // of that sprint, not a second Sprint 1 inside it.
-        let phase_head = items::phase_head(title).filter(|h| !self.restates_open_phase(h, level));
+        let phase_head =
+            items::phase_head(title).filter(|h| !self.restates_open_phase(h, level, title));
         self.kind_hint = self.heading_kind(role, &key, title, plain, phase_head.is_some());
         self.section_kinds.push(self.kind_hint);
         let titles_plan = level == 1 && self.plan.title.is_none();
@@ -123,8 +124,16 @@ impl Builder<'_> {
     /// of the same kind and number: `### Sprint 1 Risks` under `## Sprint
     /// 1: Backend`. A plan titled as a phase (`# Phase 1: Migration`)
     /// still holds its own Phase 1.
-    fn restates_open_phase(&self, head: &items::PhaseHead, level: u8) -> bool {
+    /// A separator after the number (`### Phase 2 - Part A: Backend`)
+    /// heads a part of its own.
+    fn restates_open_phase(&self, head: &items::PhaseHead, level: u8, title: &str) -> bool {
+        let after_number = title
+            .find(head.number.as_str())
+            .map(|at| title[at + head.number.len()..].trim_start());
+        let separated =
+            after_number.is_some_and(|rest| rest.starts_with([':', '-', '–', '—', '.', ')', '：']));
         !head.number.is_empty()
+            && !separated
             && self.phases.iter().any(|p| {
                 let open = &self.plan.phases[p.index];
                 p.level.is_some_and(|l| l > 1 && l < level)

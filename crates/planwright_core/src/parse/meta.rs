@@ -59,15 +59,19 @@ pub(crate) fn bold_fields(line: &str, out: &mut Vec<RawField>) {
     }
 }
 
-/// Whether a block quote's text is a header of fields: two or more, on
-/// lines (or list items) that hold nothing else. One field with prose
-/// after it is a callout (`> **Note:** …`), not metadata.
+/// Whether a block quote's text is a header of fields: lines (or list
+/// items) that hold nothing else, two or more, or one of a header's usual
+/// keys (`> **Status:** In Progress`). One other field is a callout
+/// (`> **For agentic workers:** …`), not metadata. A GitHub alert's
+/// marker line (`> [!NOTE]`) is no line of text.
 pub(crate) fn quote_of_fields(quote: &str) -> bool {
     let mut fields = Vec::new();
     let mut count = 0;
+    let mut usual = false;
     for line in quote.lines() {
         let body = &line[super::items::line_body_start(line)..];
-        if body.trim().is_empty() {
+        let trimmed = body.trim();
+        if trimmed.is_empty() || (trimmed.starts_with("[!") && trimmed.ends_with(']')) {
             continue;
         }
         fields.clear();
@@ -76,8 +80,26 @@ pub(crate) fn quote_of_fields(quote: &str) -> bool {
             return false;
         }
         count += fields.len();
+        usual |= fields.iter().any(|f| {
+            let key = crate::model::normalize_key(body.get(f.key.0..f.key.1).unwrap_or_default());
+            matches!(
+                key.as_str(),
+                "status"
+                    | "owner"
+                    | "owners"
+                    | "author"
+                    | "authors"
+                    | "date"
+                    | "created"
+                    | "updated"
+                    | "last_updated"
+                    | "version"
+                    | "priority"
+                    | "state"
+            )
+        });
     }
-    count >= 2
+    count >= 2 || (count == 1 && usual)
 }
 
 /// `**Key:** rest` or `**Key**: rest` at the start of `s`: the key's range,
@@ -114,18 +136,27 @@ fn one_bold_field(s: &str) -> Option<((usize, usize), usize, bool)> {
 
 /// The next field on a value's line: where the value ends (before the
 /// separator) and where the field's `**` starts. A field starts at a
-/// `**Key:**` (or `**Key**:`) after white space or a separator, so that
-/// `**Date:** 2026-07-12 · **Status:** Draft` is two fields whatever
-/// stands between them: a value that swallowed the next field would have
-/// `set` overwrite it. Bold inside a word (`x**y:**`) starts none.
+/// `**Key:**` (or `**Key**:`) after a separator (`|`, `·`, `;`, a dash,
+/// `<br>`...) or two blanks, outside brackets, so that `**Date:**
+/// 2026-07-12 · **Status:** Draft` is two fields: a value that swallowed
+/// the next field would have `set` overwrite it. A bold label in prose
+/// after one space (`lines like **Status:** Done`, `(was **Blocked:**
+/// review)`) is the value's words.
 fn find_next_bold_field(s: &str) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
     let mut from = 0;
     while let Some(p) = find_double_star(&s[from..]).map(|p| from + p) {
         from = p + 2;
-        let before = s[..p].chars().next_back();
-        let after_gap = before.is_some_and(|c| c.is_whitespace() || SEPARATORS.contains(&c))
-            || ends_with_break(&s[..p]).is_some();
+        let before = s[..p].trim_end_matches([' ', '\t']);
+        let gap = s[..p].len() - before.len();
+        let separated = before
+            .chars()
+            .next_back()
+            .is_some_and(|c| SEPARATORS.contains(&c))
+            || ends_with_break(before).is_some()
+            || gap >= 2;
+        let bracketed = before.matches(['(', '[']).count() > before.matches([')', ']']).count();
+        let after_gap = separated && !bracketed;
         // A value that opens with bold is the value's own label
         // (`**Description**: **NOTE**: kept as is`), not an empty value.
         let opens_value = s[..p].trim().is_empty();

@@ -267,7 +267,7 @@ fn fields_on_one_line_are_split_at_any_separator() {
         ]
     };
     for sep in [
-        " · ", " • ", "; ", ", ", " — ", " – ", " / ", " - ", " <br> ", "<br/>", "  ", " ", " |",
+        " · ", " • ", "; ", ", ", " — ", " – ", " / ", " - ", " <br> ", "<br/>", "  ", " |",
     ] {
         let line = format!("**A:** one{sep}**B:** two");
         assert_eq!(pairs(&line), two("one", "two"), "{line:?}");
@@ -280,6 +280,20 @@ fn fields_on_one_line_are_split_at_any_separator() {
     assert_eq!(
         bold("**A:** a **bold** claim"),
         [("A", "a **bold** claim", true)]
+    );
+    // A bold label in prose, after one blank or in brackets, is the
+    // value's words.
+    assert_eq!(
+        bold("**Goal:** read lines like **Status:** Done from old plans"),
+        [(
+            "Goal",
+            "read lines like **Status:** Done from old plans",
+            true
+        )]
+    );
+    assert_eq!(
+        pairs("**A:** Draft (was **Blocked:** review) · **B:** two"),
+        two("Draft (was **Blocked:** review)", "two")
     );
     // An empty value before the next field.
     assert_eq!(pairs("**A:** · **B:** two"), two("", "two"));

@@ -379,8 +379,10 @@ impl<'s> Builder<'s> {
                 self.finish_item_text();
                 self.mark_content();
                 if self.quote_depth == 0 {
-                    self.quote_is_header =
-                        self.in_plan_header() && meta::quote_of_fields(r.slice(self.src));
+                    // Not a quote in a list item: a note of that item's.
+                    self.quote_is_header = self.items.is_empty()
+                        && self.in_plan_header()
+                        && meta::quote_of_fields(r.slice(self.src));
                 }
                 self.quote_depth += 1;
             }

@@ -142,3 +142,17 @@ fn a_plan_titled_as_a_phase_keeps_its_header_fields() {
     assert_eq!(plan.field("status").map(|f| f.value.as_str()), Some("Done"));
     assert_eq!(plan.phases[0].status, None);
 }
+
+#[test]
+fn a_part_headed_with_a_separator_is_a_part_not_a_restatement() {
+    let plan = p(
+        "# P\n\n## Phase 2: Build\n### Phase 2 - Part A: Backend\n- [ ] a\n### Phase 2 Risks\n- [ ] b\n",
+    );
+    let ids: Vec<(&str, Option<usize>)> = plan
+        .phases
+        .iter()
+        .map(|ph| (ph.id.as_str(), ph.parent))
+        .collect();
+    assert_eq!(ids, [("Phase 2", None), ("Phase 2", Some(0))]);
+    assert_eq!(plan.tasks[1].phase, Some(0), "the risks are Phase 2's");
+}

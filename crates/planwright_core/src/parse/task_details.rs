@@ -114,7 +114,11 @@ impl Builder<'_> {
                         value
                     };
                     let v = v.trim().trim_matches(['*', '_', ' ']);
-                    if owner.is_none() && field && !v.is_empty() {
+                    // "(owner: TBD)" names nobody yet.
+                    let nobody = ["tbd", "tba", "unassigned", "none", "n/a", "?", "-"]
+                        .iter()
+                        .any(|n| v.eq_ignore_ascii_case(n));
+                    if owner.is_none() && field && !v.is_empty() && !nobody {
                         owner = Some(Text::from(v));
                     }
                 }

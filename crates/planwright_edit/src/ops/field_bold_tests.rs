@@ -194,7 +194,7 @@ fn fields_sharing_a_line_keep_each_other() {
         "# P\n\n**Date:** 2026-07-12 \u{b7} **Status:** Done; **Base:** main\n"
     );
     // A value that would start a field of its own is refused.
-    let err = run(src, "base", "main **Owner:** me", false).unwrap_err();
+    let err = run(src, "base", "main · **Owner:** me", false).unwrap_err();
     assert!(
         err.to_string()
             .contains("it would add the field `Owner: me`"),
@@ -219,7 +219,7 @@ fn a_value_its_paragraph_goes_on_with_is_refused() {
     let item = "# P\n\n- **Goal:** one\n  two\n- **Owner:** a\n";
     assert!(run(item, "goal", "x", false).is_err());
     // Only the line's last field goes on below it.
-    let two = "# P\n\n**Date:** 2026-02-20 **Context:** a sync that\nbroke the hook\n";
+    let two = "# P\n\n**Date:** 2026-02-20 | **Context:** a sync that\nbroke the hook\n";
     assert_eq!(
         run(two, "date", "2026-02-21", false).unwrap(),
         two.replace("02-20", "02-21")

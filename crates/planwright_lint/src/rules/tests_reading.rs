@@ -275,3 +275,14 @@ fn a_phase_of_another_document_is_no_unknown_dependency() {
         "{out}"
     );
 }
+
+#[test]
+fn a_short_t_number_in_a_plan_without_ids_names_a_thing() {
+    let source = "# Plan\n\n- [ ] Benchmark the model (requires T4 GPUs)\n- [ ] Fit the curve (depends on T1 and T2 maps)\n- [ ] Ship (depends on T009)\n";
+    let out = run("PW206", None, source);
+    assert!(
+        out.contains("#3 depends on T009, which does not exist"),
+        "{out}"
+    );
+    assert!(out.ends_with("Found 1 error in 1 file.\n"), "{out}");
+}

@@ -11,9 +11,10 @@
 //! (`# Epic 78: Tokens` depending on Epic 77 names another document's). A range
 //! of ids (`T001-T005`) names every id between its ends: it is reported
 //! once, with the first id the plan lacks and how many it lacks. In a
-//! plan whose tasks have no ids of their own, an id with letters (`depends
-//! on T009`) is still reported; a bare number (`after 4.2`) is not, as it
-//! may name a numbered section.
+//! plan whose tasks have no ids of their own, an id written as ids are
+//! (`depends on T009`, `TASK-12`) is still reported; a bare number (`after
+//! 4.2`) or a short one (`T4 GPUs`) is not, as it may name a section or a
+//! thing.
 //!
 //! ## Why
 //! A dependency on nothing is either a typo or a leftover from a phase
@@ -93,10 +94,11 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         r.help("point the dependency at an existing phase, or remove it");
     }
     // In a plan whose tasks have no ids of their own, a bare number
-    // ("after 4.2") may name a section; an id with letters (`T009`) still
-    // names a task, which the plan lacks.
+    // ("after 4.2") may name a section, and `T4` a GPU or `T1` a scan; an
+    // id written as ids are (`T009`, `TASK-12`) still names a task, which
+    // the plan lacks.
     let has_ids = plan.tasks.iter().any(|t| t.explicit_id);
-    let checked = |dep: &str| has_ids || dep.starts_with(|c: char| c.is_ascii_alphabetic());
+    let checked = |dep: &str| has_ids || looks_like_task_id(dep);
     // A chain or sentence naming a lacking id ("T002 depends on T098.")
     // is reported where it is written, below; the dependency it gives
     // the task is the same one, and is not reported again on its line.
@@ -146,6 +148,15 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 .help("correct the task id in the chain");
         }
     }
+}
+
+/// Whether `dep` is written as task ids are when a plan has none: letters
+/// then three digits or more (`T009`), or a dash (`TASK-12`).
+fn looks_like_task_id(dep: &str) -> bool {
+    let letters = dep.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let rest = &dep[letters..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    letters > 0 && (digits >= 3 || (rest.starts_with('-') && rest.len() > 1))
 }
 
 /// What the plan lacks of `key`, an id or a range's key, as a message

@@ -331,7 +331,7 @@ impl Builder<'_> {
             // A bold field (`**Dependencies**:`) is the bold-field reader's.
             let bold = b[body..].starts_with(b"**");
             let first = b[body..].iter().find(|c| !matches!(c, b'*' | b'_'));
-            if !bold && first.is_some_and(|c| b"dDpPrRbBnNwWaAsS".contains(c)) {
+            if !bold && first.is_some_and(|c| b"dDpPrRbBnNwWsS".contains(c)) {
                 let line = &text[body..body + line_len(&text[body..])];
                 // A field, or the same said as a sentence ("Depends on
                 // Phase 1."), to its clause's end.

@@ -77,11 +77,12 @@ pub(crate) fn dependency_field(body: &str) -> Option<usize> {
 /// without its indentation and list marker) opens with a dependency
 /// written as a sentence, without a colon: "Depends on Phase 1.",
 /// "_Blocked by_ Phase 2", "Requires Phase 1", "Waits for Phase 1",
-/// "After Phase 1 ships", "Starts after Phase 1", "Blocked until Phase 1
-/// is done". The value ends with its clause, as a phrase's does
+/// "Starts after Phase 1", "Blocked until Phase 1 is done". A bare
+/// "After" is not one: "After this phase, Phase 3 can start" and "After
+/// Phase 1's retro we chose REST" name a phase that waits or none. The value ends with its clause, as a phrase's does
 /// ("Depends on Phase 1; Phase 3 follows" names Phase 1). "Requires",
-/// "Needs", "Waits for", "After" and the like also open prose ("Requires
-/// a running database", "After launch, watch the dashboards"): such a
+/// "Needs", "Waits for" and the like also open prose ("Requires a
+/// running database"): such a
 /// sentence counts only if it names a phase or task, which the caller
 /// sees in its references.
 pub(crate) fn dependency_sentence(body: &str) -> Option<Sentence> {
@@ -100,7 +101,6 @@ pub(crate) fn dependency_sentence(body: &str) -> Option<Sentence> {
             "blocked until",
             "starts after",
             "begins after",
-            "after",
         ],
     )?;
     let close = marks(body, open + len);

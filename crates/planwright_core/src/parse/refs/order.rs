@@ -96,13 +96,14 @@ pub(crate) fn is_order_section(s: &Section) -> bool {
     ) && super::super::items::phase_head(&s.title).is_none()
 }
 
-/// Whether a table's column heading says its cells are dependencies.
+/// Whether a table's column heading says its cells are dependencies. Not
+/// "After": beside a "Before" column it lists what follows.
 fn is_dependency_head(text: &str) -> bool {
     let key = crate::model::normalize_key(text);
     super::keys::is_dependency_key(&key)
         || matches!(
             key.as_str(),
-            "after" | "waits_for" | "blocked_by" | "predecessors" | "predecessor"
+            "waits_for" | "blocked_by" | "predecessors" | "predecessor"
         )
 }
 

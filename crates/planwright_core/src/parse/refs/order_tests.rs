@@ -396,6 +396,11 @@ fn a_dependency_table_is_read_as_its_bullets_would_be() {
             r#"Phase 4 <- Phase 3 "Phase 3""#,
         ]
     );
+    // An "After" column beside "Before" lists what follows: no order.
+    let (src, plan) = plan_with(
+        "| Phase | Before | After |\n|---|---|---|\n| Phase 1 | — | Phase 2 |\n| Phase 2 | Phase 1 | Phase 3 |\n",
+    );
+    assert!(deps(&src, &plan).is_empty());
     // Without a column headed as dependencies, a table says no order.
     let (src, plan) = plan_with("| Phase | Owner |\n|---|---|\n| Phase 2 | Phase 1 |\n");
     assert!(deps(&src, &plan).is_empty());
