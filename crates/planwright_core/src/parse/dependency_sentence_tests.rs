@@ -93,3 +93,17 @@ fn a_task_that_waits_on_or_is_blocked_until_another_depends_on_it() {
         .collect();
     assert_eq!(deps, [vec![], vec!["T5"], vec!["T5"], vec![]]);
 }
+
+#[test]
+fn a_dependency_phrase_quoted_as_code_names_nothing() {
+    let plan = p(
+        "## Phase 1: A\n- [ ] T001 x\n## Phase 2: B\n- [ ] T003 Add a `(waits on T001)` marker\n- [ ] T004 Add `(depends on Phase 1)` parsing\n- [ ] T005 Ship (depends on T001)\n",
+    );
+    let deps: Vec<Vec<&str>> = plan
+        .tasks
+        .iter()
+        .map(|t| t.depends_on.iter().map(Text::as_str).collect())
+        .collect();
+    assert_eq!(deps, [vec![], vec![], vec![], vec!["T001"]]);
+    assert!(plan.phase_waits.is_empty());
+}

@@ -128,6 +128,9 @@ impl Builder<'_> {
                 // "requires no change to T001's schema", "depends on no
                 // other task": the key's object is nothing.
                 _ if names_nothing(value) => {}
+                // Quoted as code, the words are an example's: "Add a
+                // `(waits on T001)` marker".
+                _ if self.in_code(crate::TextRange::new(abs, base + end)) => {}
                 _ => {
                     // A value wrapped onto the first paragraph's next line
                     // goes on there, to its clause's end.

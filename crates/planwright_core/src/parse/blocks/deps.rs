@@ -170,10 +170,8 @@ impl Builder<'_> {
 
     /// Whether `range` lies in one code span (`` `Phase 2 depends on
     /// Phase 1` ``).
-    pub(super) fn in_code(&self, range: TextRange) -> bool {
-        let spans = &self.plan.code_spans;
-        let n = spans.partition_point(|c| c.start <= range.start);
-        n > 0 && spans[n - 1].contains_range(range)
+    pub(in crate::parse) fn in_code(&self, range: TextRange) -> bool {
+        within_code(&self.plan.code_spans, range)
     }
 
     /// Once the whole plan is read, after what its own fields and the
@@ -273,15 +271,25 @@ impl Builder<'_> {
         let Some(id) = plan.tasks.get(t).map(|task| task.id.clone()) else {
             return;
         };
+        let (spans, phase_waits, task_links) = (
+            &plan.code_spans,
+            &mut plan.phase_waits,
+            &mut plan.task_links,
+        );
         let each = |m: Mention| {
             let (s, e) = m.value;
             for r in references_within(&text[s..e], base + s, &mut budget) {
+                // Quoted as code, the words are an example's: "Add
+                // `(depends on Phase 1)` parsing".
+                if within_code(spans, r.range) {
+                    continue;
+                }
                 match r.target {
                     RefTarget::Phase { .. } => {
-                        plan.phase_waits.push(PhaseWait { task: t, phase: r });
+                        phase_waits.push(PhaseWait { task: t, phase: r });
                     }
                     RefTarget::Task(from) if !m.read_by_task_line => {
-                        plan.task_links.push(TaskLink {
+                        task_links.push(TaskLink {
                             from,
                             to: id.clone(),
                             range: r.range,
@@ -395,4 +403,10 @@ impl Builder<'_> {
             phase.depends_on = refs;
         }
     }
+}
+
+/// Whether `range` lies in one of `spans`, the plan's code spans in order.
+fn within_code(spans: &[TextRange], range: TextRange) -> bool {
+    let n = spans.partition_point(|c| c.start <= range.start);
+    n > 0 && spans[n - 1].contains_range(range)
 }
