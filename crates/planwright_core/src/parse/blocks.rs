@@ -588,11 +588,6 @@ pub(super) fn kind_for_label(key: &str) -> Option<TaskKind> {
     }
 }
 
-/// The kind a block that is only a plain label (`Acceptance Criteria:`,
-/// one line, no markup) gives the check boxes after it, as the label's
-/// bold form does (see `kind_for_label`).
-/// `text` is the block's trimmed text: most blocks are prose and fail the
-/// first, cheapest test (this runs on every block).
 /// Whether a plain `Key: value` line reads as a sentence, not a field: a
 /// value ending as one (`Problem: the cache is stale.`, `Q: how?`), or a
 /// key that opens a remark (`Note:`, `TODO:`, `Q:`/`A:`).
@@ -625,6 +620,11 @@ fn prose_field(line: &str, f: &meta::RawField) -> bool {
         )
 }
 
+/// The kind a block that is only a plain label (`Acceptance Criteria:`,
+/// one line, no markup) gives the check boxes after it, as the label's
+/// bold form does (see `kind_for_label`).
+/// `text` is the block's trimmed text: most blocks are prose and fail the
+/// first, cheapest test (this runs on every block).
 fn plain_label_kind(text: &str) -> Option<TaskKind> {
     let key = text.strip_suffix(':').filter(|k| k.len() <= 32)?;
     let plain = key

@@ -257,7 +257,7 @@ pub(super) fn owner_of(text: &str) -> Option<Text> {
     let mut from = 0;
     for at in memchr::memchr_iter(b'@', b) {
         // Backticks before `at`: an odd count opens a code span there.
-        ticks += bytecount(&b[from..at], b'`');
+        ticks += memchr::memchr_iter(b'`', &b[from..at]).count();
         from = at;
         if ticks % 2 == 1 || (at > 0 && b[at - 1].is_ascii_alphanumeric()) {
             continue;
@@ -283,10 +283,6 @@ pub(super) fn owner_of(text: &str) -> Option<Text> {
         return Some(Text::from(&name[..=len]));
     }
     None
-}
-
-fn bytecount(b: &[u8], byte: u8) -> usize {
-    memchr::memchr_iter(byte, b).count()
 }
 
 /// A task's text without the emphasis that wraps the whole of it, as the

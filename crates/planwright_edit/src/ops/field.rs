@@ -3,6 +3,7 @@
 
 use planwright_core::edit::Edit;
 use planwright_core::markup::{escape_loose_markup, field_value, wrapper};
+use planwright_core::text::line_len;
 use planwright_core::{
     DialectSet, LineIndex, MetaField, MetaStyle, Plan, TextRange, escape_yaml, needs_yaml_quotes,
     normalize_key,
@@ -216,11 +217,7 @@ fn wraps_on(plan: &Plan, src: &str, f: &MetaField) -> Option<u32> {
         return None;
     }
     let end = f.value_range.end as usize;
-    let line_end = end
-        + src
-            .get(end..)?
-            .find(['\n', '\r'])
-            .unwrap_or(src.len() - end);
+    let line_end = end + line_len(src.get(end..)?);
     let rest = &src[end..line_end];
     let starts_in = |from: usize, to: usize| {
         plan.metadata
@@ -235,20 +232,12 @@ fn wraps_on(plan: &Plan, src: &str, f: &MetaField) -> Option<u32> {
         .blocks
         .iter()
         .find(|b| b.range.contains_range(f.range))?;
-    let next = line_end + line_break_len(&src[line_end..]);
-    let next_end = next + src[next..].find(['\n', '\r']).unwrap_or(src.len() - next);
+    let next = line_end_after(src, line_end);
+    let next_end = next + line_len(&src[next..]);
     let in_block = next < block.range.end as usize && !src[next..next_end].trim().is_empty();
     // A line that starts a field of its own is the next field, not more
     // of this one.
     (in_block && !starts_in(next, next_end)).then_some(next as u32)
-}
-
-fn line_break_len(s: &str) -> usize {
-    if s.starts_with("\r\n") {
-        2
-    } else {
-        usize::from(s.starts_with(['\n', '\r']))
-    }
 }
 
 /// `range` with the spaces and tabs right before it.
@@ -576,7 +565,7 @@ fn title_end(src: &str, heading: TextRange) -> usize {
     }
     let underline = line_end_after(src, end);
     let rest = src.get(underline..).unwrap_or("");
-    underline + planwright_core::text::line_len(rest)
+    underline + line_len(rest)
 }
 
 /// The user's field name for a bold label or a comment key, cased like the
