@@ -231,8 +231,12 @@ fn trim_blank_end(s: &str) -> &str {
 /// belongs to the line, not to the value before it, so an edit of the
 /// value keeps it: `Draft\` set to `Done` is `Done\`. At the end of a
 /// paragraph Markdown shows the `\` as text; it is left out there too,
-/// as no one means a value to end in one.
+/// as no one means a value to end in one. An HTML break (`Draft<br>`) is
+/// the line's as well, and so are the blanks before it.
 fn without_hard_break(s: &str) -> &str {
+    if let Some(n) = ends_with_break(s) {
+        return trim_blank_end(&s[..s.len() - n]);
+    }
     let run = s.len() - s.trim_end_matches('\\').len();
     if run % 2 == 1 { &s[..s.len() - 1] } else { s }
 }

@@ -54,6 +54,14 @@ fn a_hard_break_is_no_part_of_the_value() {
         bold("**A:** x | **B:** y\\"),
         [("A", "x", true), ("B", "y", true)]
     );
+    assert_eq!(bold("**Status:** Draft<br>"), [("Status", "Draft", true)]);
+    assert_eq!(
+        bold("**Status:** Draft <br />"),
+        [("Status", "Draft", true)]
+    );
+    let l = "Owner: Ann<br>";
+    let f = plain_field(l).unwrap();
+    assert_eq!(&l[f.value.0..f.value.1], "Ann");
     let l = "Owner: Ann\\";
     let f = plain_field(l).unwrap();
     assert_eq!(&l[f.value.0..f.value.1], "Ann");

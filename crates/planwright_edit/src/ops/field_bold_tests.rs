@@ -19,6 +19,15 @@ fn a_hard_break_after_a_bold_value_stays() {
     // one backslash it shows.
     let src = "# T\n\n**Path:** C:\\\\\n";
     assert_eq!(parse(src).field("path").unwrap().value, "C:\\");
+    // An HTML break is the line's too, in any of its spellings.
+    for br in ["<br>", "<br/>", " <BR />"] {
+        let src = format!("# T\n\n**Status:** Draft{br}\n**Owner:** a<br>\n");
+        assert_eq!(parse(&src).field("status").unwrap().value, "Draft");
+        assert_eq!(
+            run(&src, "status", "In Progress", false).unwrap(),
+            format!("# T\n\n**Status:** In Progress{br}\n**Owner:** a<br>\n")
+        );
+    }
     // A value that ends in `\` would be a line break itself.
     assert_eq!(
         run("# T\n\n**Path:** x\n", "path", "C:\\", false)

@@ -362,6 +362,7 @@ pub(super) fn date_shape(item: &str, dates: Dates) -> Option<DateShape<'_>> {
     let written = dates.read(rest)?;
     let after = &rest[written.len..];
     let after = &after[time_len(after)..];
+    let after = &after[range_len(after, dates)..];
     let sep_len = after.find(char::is_alphanumeric).unwrap_or(after.len());
     // What opens the message (`(Tue)`, `*b*`, `"b"`) is the message's
     // own, not the separator a new entry copies; what closes the date
@@ -383,6 +384,34 @@ pub(super) fn date_shape(item: &str, dates: Dates) -> Option<DateShape<'_>> {
         sep,
         bare: sep_len == after.len(),
     })
+}
+
+/// The length of the end of a date range at the start of `s`, as written
+/// after its first day (`/06`, `–6`, ` to 2026-03-09`), or 0. Like a time,
+/// it is the item's own: a new entry is dated one day, and what separates
+/// its date from its message is what follows the range, not its `/`. A
+/// bare day number ends a range only joined without blanks: `2026-03-05 -
+/// 3 tests fixed` is a message.
+pub(super) fn range_len(s: &str, dates: Dates) -> usize {
+    const JOINED: [&str; 5] = ["/", "-", "–", "—", "~"];
+    const SPACED: [&str; 4] = [" - ", " – ", " — ", " to "];
+    for joiner in JOINED.iter().chain(&SPACED) {
+        let Some(rest) = s.strip_prefix(joiner) else {
+            continue;
+        };
+        if let Some(w) = dates.read(rest) {
+            return joiner.len() + w.len;
+        }
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let ends = !rest
+            .as_bytes()
+            .get(digits)
+            .is_some_and(u8::is_ascii_alphanumeric);
+        if JOINED.contains(joiner) && (1..=2).contains(&digits) && ends {
+            return joiner.len() + digits;
+        }
+    }
+    0
 }
 
 /// The length of a time of day at the start of `s`, as written after a

@@ -125,6 +125,25 @@ fn a_time_after_the_date_keeps_the_separator_after_it() {
 }
 
 #[test]
+fn a_date_range_is_the_entry_s_own_and_the_new_entry_is_dated_one_day() {
+    for (last, written) in [
+        ("- 2026-03-05/06: a", "- 2026-11-21: c"),
+        ("- **2026-03-05–06**: a", "- **2026-11-21**: c"),
+        ("- 2026-03-05 to 2026-03-07: a", "- 2026-11-21: c"),
+        ("- 2026-03-05 - 2026-03-07 — a", "- 2026-11-21 — c"),
+        // A number after a spaced dash is the message's, not a range.
+        ("- 2026-03-05 - 3 tests fixed", "- 2026-11-21 - c"),
+    ] {
+        let src = format!("## Progress Log\n\n{last}\n");
+        assert_eq!(
+            run(&src, "c", false).unwrap(),
+            format!("{src}{written}\n"),
+            "{last}"
+        );
+    }
+}
+
+#[test]
 fn dated_headings_get_a_new_heading() {
     let src = "## Progress Log\n\n### 2026-01-20\n- **Created**: plan\n\n## Next\n";
     assert_eq!(
