@@ -73,6 +73,26 @@ pub(crate) fn references_within(value: &str, base: usize, budget: &mut usize) ->
     refs.out
 }
 
+/// Whether a bracket opening `rest` says the references before it would
+/// only help: `(optional)`, `[nice to have]`, `(soft)`, `(recommended)`.
+fn soft_remark(rest: &str) -> bool {
+    const SOFT: [&str; 7] = [
+        "optional",
+        "nice to have",
+        "nice-to-have",
+        "soft",
+        "recommended",
+        "preferred",
+        "if available",
+    ];
+    SOFT.iter().any(|w| {
+        rest.strip_prefix(w).is_some_and(|after| {
+            let after = after.trim_start();
+            after.starts_with([')', ']']) || after.starts_with("dependency")
+        })
+    })
+}
+
 /// The state of one [`references`] scan.
 struct Refs<'a> {
     value: &'a str,
@@ -104,9 +124,13 @@ impl Refs<'_> {
         // number is an id too ("depends on task 3", "tasks 1 and 2", Kiro's
         // top-level tasks), where elsewhere it is a count.
         let mut task_list = false;
+        // Where in `out` the last reference (or list of them) starts.
+        let mut last_group = 0;
         while let Some(c) = value[i..].chars().next() {
             if c.is_ascii_alphanumeric() {
+                let before = self.out.len();
                 if let Some(end) = self.phases_at(i) {
+                    last_group = before;
                     (i, after_ref, id_slot, task_list) = (end, true, false, false);
                     continue;
                 }
@@ -115,6 +139,7 @@ impl Refs<'_> {
                     .or_else(|| numeric_id_len(rest).filter(|_| id_slot))
                     .or_else(|| whole_id_len(rest).filter(|_| id_slot && task_list));
                 if let Some(len) = id {
+                    last_group = before;
                     i = self.task_ids_at(i, len);
                     (after_ref, id_slot) = (true, false);
                     continue;
@@ -161,6 +186,12 @@ impl Refs<'_> {
                 ';' => {
                     self.boundary();
                     task_list = false;
+                }
+                '(' | '[' if after_ref && soft_remark(&self.lower[i + 1..]) => {
+                    // "Phase 1 (optional)": the reference (or list, `Phases
+                    // 2-4`) just before is not waited for.
+                    self.out.truncate(last_group);
+                    self.boundary();
                 }
                 '(' | ')' | '[' | ']' | '|' | '-' | '–' | '—' => {
                     if self.soft {

@@ -250,7 +250,9 @@ fn ordinal_id(n: usize) -> Text {
 /// The first `@handle` of a task's text that names a person or team: not
 /// in a code span (`` `@types/node` ``), not an address (`me@x.com`), and
 /// not a package scope (`install @dnd-kit/core`). A team, `@org/team`,
-/// counts in brackets, as assignments are written (`(@org/platform)`).
+/// counts in brackets, as assignments are written (`(@org/platform)`),
+/// unless its scope is one packages are published under (`(@types/node)`)
+/// or a version follows it (`(@acme/ui@2.1)`).
 pub(super) fn owner_of(text: &str) -> Option<Text> {
     let b = text.as_bytes();
     let mut ticks = 0;
@@ -275,7 +277,8 @@ pub(super) fn owner_of(text: &str) -> Option<Text> {
         if name[1 + len..].starts_with('/') {
             let bracketed = text[..at].trim_end().ends_with(['(', '[']);
             let team = handle(&name[2 + len..]);
-            if !bracketed || team == 0 {
+            let versioned = name[2 + len + team..].starts_with('@');
+            if !bracketed || team == 0 || versioned || PACKAGE_SCOPES.contains(&&name[1..=len]) {
                 continue;
             }
             len += 1 + team;
@@ -284,6 +287,35 @@ pub(super) fn owner_of(text: &str) -> Option<Text> {
     }
     None
 }
+
+/// npm scopes common in plans' tasks, which name packages, never a team:
+/// `(@types/node)` is no assignment.
+const PACKAGE_SCOPES: &[&str] = &[
+    "angular",
+    "aws-sdk",
+    "azure",
+    "babel",
+    "emotion",
+    "google-cloud",
+    "mui",
+    "nestjs",
+    "octokit",
+    "playwright",
+    "prisma",
+    "radix-ui",
+    "reduxjs",
+    "storybook",
+    "supabase",
+    "sveltejs",
+    "swc",
+    "tanstack",
+    "testing-library",
+    "trpc",
+    "types",
+    "typescript-eslint",
+    "vitejs",
+    "vue",
+];
 
 /// A task's text without the emphasis that wraps the whole of it, as the
 /// schema promises: `**Write the test**` is `Write the test`, `~~Drop

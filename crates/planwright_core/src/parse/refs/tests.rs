@@ -44,6 +44,11 @@ fn what_would_only_help_is_not_waited_for() {
     );
     assert_eq!(refs("Phase 1; optionally uses Phase 2"), ["Phase 1"]);
     assert_eq!(refs("Phase 1, benefits from Phase 2"), ["Phase 1"]);
+    // A remark after a reference takes it back, and only it.
+    assert_eq!(refs("Phase 1 (optional), Phase 2"), ["Phase 2"]);
+    assert_eq!(refs("Phase 2, Phase 1 [nice to have]"), ["Phase 2"]);
+    assert_eq!(refs("T001 (optional dependency); T002"), ["T002"]);
+    assert_eq!(refs("Phase 3 (soft launch)"), ["Phase 3"]);
     // "after" joins the soft words to what they name, not a new wait.
     assert_eq!(refs("Phase 1. Nice to have after Phase 3"), ["Phase 1"]);
     // Past brackets, to the sentence's end.
@@ -64,11 +69,9 @@ fn what_would_only_help_is_not_waited_for() {
     // Only with the word that makes them soft: "enhanced" alone is a
     // word of the phase's name.
     assert_eq!(refs("Requires enhanced Phase 2"), ["Phase 2"]);
-    // Said after what it softens, "nice to have" softens nothing after it.
-    assert_eq!(
-        refs("Phase 1 (nice to have) and Phase 2"),
-        ["Phase 1", "Phase 2"]
-    );
+    // Said after what it softens, "nice to have" softens that, and
+    // nothing after it.
+    assert_eq!(refs("Phase 1 (nice to have) and Phase 2"), ["Phase 2"]);
 }
 
 #[test]
