@@ -498,3 +498,15 @@ fn front_matter_slot_names_match_set_and_fill() {
     let names: Vec<String> = slot_names(t).into_iter().collect();
     assert_eq!(names, ["owner", "reviewer"]);
 }
+
+#[test]
+fn slots_in_links_html_and_reference_definitions_are_filled() {
+    let t = "# P\n\nSee [#{{TITLE}}](https://t/issues/{{TITLE}} \"about {{TITLE}}\"), <https://t/{{TITLE}}>\n\n[r]: https://t/{{TITLE}}\n\n<details><summary>{{TITLE}}</summary>\n\nx\n\n</details>\n\n<!-- fill {{TITLE}} -->\n";
+    // In an address a space is encoded, not escaped; in a link's text and
+    // title, and in HTML, the title is text; a comment's slot is an
+    // instruction, left as written.
+    assert_eq!(
+        run(t, &[], &[]).text,
+        "# P\n\nSee [#Dark mode](https://t/issues/Dark%20mode \"about Dark mode\"), <https://t/Dark%20mode>\n\n[r]: https://t/Dark%20mode\n\n<details><summary>Dark mode</summary>\n\nx\n\n</details>\n\n<!-- fill {{TITLE}} -->\n"
+    );
+}

@@ -38,6 +38,9 @@ pub(crate) fn render(
     }
     if plan.comments.iter().any(|c| c.contains_range(range)) {
         value = keep_comment_open(before, &value, after);
+    } else if in_url(before) && !in_code_or_front_matter(plan, range) {
+        // A backslash would be part of the address; a space would end it.
+        value = url_path(&value);
     } else if !in_code_or_front_matter(plan, range) {
         let line = before.rsplit('\n').next().unwrap_or(before);
         let block_start = opens_block_content(line);
@@ -206,6 +209,21 @@ fn starts_entity(rest: impl Iterator<Item = char>) -> bool {
         }
     }
     false
+}
+
+/// Whether a slot written after `before` stands in an address: a link's
+/// destination (`[#1](https://t/issues/{{ISSUE}})`), an autolink
+/// (`<https://t/{{ISSUE}}>`) or a reference definition's URL (`[r]:
+/// https://t/{{ISSUE}}`). The address is the run of text since the last
+/// blank, so a link's title (`"see {{X}}"`) is not one.
+fn in_url(before: &str) -> bool {
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    let run = line.rsplit([' ', '\t']).next().unwrap_or(line);
+    if let Some(p) = run.rfind("](") {
+        return !run[p..].contains(')');
+    }
+    let run = run.trim_start_matches(['<', '(']);
+    run.contains("://") || run.starts_with("mailto:")
 }
 
 /// Whether a slot stands in code (a block or a span), a comment or front

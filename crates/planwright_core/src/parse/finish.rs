@@ -1,7 +1,8 @@
 //! What is read once the whole plan is: open sections and lists closed,
 //! notes told from phases, stated dependencies landed on their tasks.
 
-use super::{Builder, Plan, tasks};
+use super::{Builder, Plan, inline, tasks};
+use crate::text::TextRange;
 
 impl Builder<'_> {
     pub(super) fn finish(mut self) -> Plan {
@@ -45,6 +46,7 @@ impl Builder<'_> {
                 tasks::push_unique(&mut self.plan.tasks[t].depends_on, &mut seen, from);
             }
         }
+        self.double_braces_outside_text();
         self.plan
             .placeholders
             .sort_by_key(|p| (p.range.start, p.range.end));
@@ -84,6 +86,42 @@ impl Builder<'_> {
                 .tasks
                 .get(at)
                 .is_some_and(|t| t.range.start < range.end);
+        }
+    }
+}
+
+impl Builder<'_> {
+    /// `{{NAME}}` slots where no text event shows them: in a link's text or
+    /// destination (`[#{{ISSUE}}](https://…/{{ISSUE}})`), an autolink, a
+    /// link reference definition, or HTML (`<summary>{{SUMMARY}}</summary>`).
+    /// Templates put slots there as anywhere, and `new` fills what the
+    /// model holds. Not in a comment (a template's instructions), nor in
+    /// code, which has its own rule ([`inline::scan_code`]); an escaped
+    /// `\{{` is text. Those in text are found again and dropped as
+    /// duplicates when the slots are sorted.
+    fn double_braces_outside_text(&mut self) {
+        let src = self.src;
+        let plan = &mut self.plan;
+        let inside = |ranges: &[TextRange], at: usize| {
+            let i = ranges.partition_point(|r| (r.start as usize) <= at);
+            i > 0 && at < ranges[i - 1].end as usize
+        };
+        let mut next = 0;
+        for at in memchr::memmem::find_iter(src.as_bytes(), b"{{") {
+            if at < next
+                || (at > 0 && src.as_bytes()[at - 1] == b'\\')
+                || plan.front_matter.is_some_and(|f| f.contains(at))
+                || inside(&plan.comments, at)
+                || inside(&plan.code_blocks, at)
+                || inside(&plan.code_spans, at)
+            {
+                continue;
+            }
+            if let Some((end, kind, name)) = inline::double_brace(src, at) {
+                plan.placeholders
+                    .push(inline::make(src, 0, at, end, kind, name));
+                next = end;
+            }
         }
     }
 }

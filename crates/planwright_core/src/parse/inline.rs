@@ -483,7 +483,7 @@ fn is_lower_word_list(inner: &str) -> bool {
 /// The longest name a `{{name}}` slot may have, in bytes.
 const MAX_DOUBLE_BRACE: usize = 80;
 
-fn double_brace(text: &str, i: usize) -> Found {
+pub(super) fn double_brace(text: &str, i: usize) -> Found {
     let rest = text.get(i + 2..)?;
     if !text[i..].starts_with("{{") {
         return None;
@@ -494,12 +494,14 @@ fn double_brace(text: &str, i: usize) -> Found {
     let end = memchr::memmem::find(window, b"}}")?;
     // `{{ title }}`, as Jinja, Handlebars and Go templates space it.
     let inner = rest[..end].trim_matches(' ');
+    // Any name a template engine takes is a slot (`{{A/B}}`, `{{Repo:
+    // Name}}`, `{{Step(1)}}`); only one that opens with a letter, as a
+    // block's `{{#if}}` or `{{/if}}` does not, and holds no markup or
+    // line break.
     let ok = !inner.is_empty()
         && end <= MAX_DOUBLE_BRACE
         && inner.chars().next().is_some_and(char::is_alphabetic)
-        && inner
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '_' | ' ' | '-' | '.'));
+        && !inner.contains(['{', '`', '\n', '\r', '<', '>', '|', '*', '[', ']']);
     ok.then(|| {
         (
             i + 2 + end + 2,
@@ -513,9 +515,11 @@ fn brace(text: &str, i: usize, quotes: &mut Quotes) -> Found {
     if text[i..].starts_with("{{") {
         return double_brace(text, i);
     }
+    // After a `{`, a brace is a double one's second, not a slot of its
+    // own: `{{A:B}}` is no `{A:B}`.
     let prev = text[..i].chars().next_back();
     if prev.is_some_and(|c| {
-        c.is_alphanumeric() || matches!(c, '$' | '%' | '/' | '_' | '.' | '}' | '#' | '\\')
+        c.is_alphanumeric() || matches!(c, '$' | '%' | '/' | '_' | '.' | '{' | '}' | '#' | '\\')
     }) {
         return None;
     }

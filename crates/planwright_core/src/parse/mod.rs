@@ -583,6 +583,8 @@ mod phase_head_tests;
 #[cfg(test)]
 mod phase_tests;
 #[cfg(test)]
+mod slot_places_tests;
+#[cfg(test)]
 mod tests;
 
 pub(crate) use inline::is_choice_list;
