@@ -179,7 +179,9 @@ pub enum NewError {
     /// `--set branch=my-branch`: the branch, folder and slug are the names
     /// the plan's path is made of, and `--branch` makes that branch.
     #[error(
-        "--set {key}={value}: the plan's {var} is `{derived}`, made from its number and title as its path {path} is; drop the --set, or change the title or --number"
+        "--set {key}={value}: the plan's {var} is `{derived}`, made from {} as its path {path} is; drop the --set, or change {}",
+        place_made_from(var),
+        place_change(var)
     )]
     SetPlace {
         key: String,
@@ -328,10 +330,16 @@ fn pick_number(req: &NewRequest<'_>, pattern: &Pattern) -> Result<Option<u64>, N
         return Err(NewError::NoNumberLeft);
     }
     match req.number {
-        Some(n) if used.contains(&n) => Err(NewError::NumberTaken {
-            number: format_number(n, req.config.digits),
-            next: format_number(next, req.config.digits),
-        }),
+        // A folder of that number is in the way, plan or not.
+        Some(n)
+            if used.contains(&n)
+                || crate::numbering::folder_numbers(req.root, pattern).contains(&n) =>
+        {
+            Err(NewError::NumberTaken {
+                number: format_number(n, req.config.digits),
+                next: format_number(next, req.config.digits),
+            })
+        }
         Some(n) => Ok(Some(n)),
         None => Ok(Some(next)),
     }
@@ -494,6 +502,25 @@ fn spelling(c: char) -> &'static str {
         // as nothing, stay inside their word.
         Some(ascii @ ("" | "'")) => ascii,
         _ => " ",
+    }
+}
+
+/// What a place variable of the plan's path is made from: the slug from
+/// the title alone, the rest from the number and title.
+fn place_made_from(var: &str) -> &'static str {
+    if var == "slug" {
+        "its title"
+    } else {
+        "its number and title"
+    }
+}
+
+/// What to change instead of a `--set` of place variable `var`.
+fn place_change(var: &str) -> &'static str {
+    if var == "slug" {
+        "the title"
+    } else {
+        "the title or --number"
     }
 }
 

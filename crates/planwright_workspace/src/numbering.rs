@@ -30,6 +30,10 @@ pub enum PatternError {
     BadNumber(String),
     #[error("`{0}` must name a Markdown file (`….md`)")]
     NotMarkdown(String),
+    #[error(
+        "`{0}`: something must separate `{{number}}` from `{{slug}}` (as in `{{number}}-{{slug}}`): a title that starts with a digit would read as part of the number"
+    )]
+    NumberTouchesSlug(String),
 }
 
 /// The highest plan number: numbers are read back from folder and branch
@@ -81,6 +85,9 @@ impl Pattern {
             }
             _ => return Err(PatternError::BadNumber(pattern.to_owned())),
         };
+        if pattern.contains("{number}{slug}") {
+            return Err(PatternError::NumberTouchesSlug(pattern.to_owned()));
+        }
         let last = components.last().map_or("", String::as_str);
         if !Path::new(last)
             .extension()
@@ -166,13 +173,35 @@ impl Pattern {
 
 /// Numbers used by the entries beside where the plan will go.
 pub fn folder_numbers(root: &Path, pattern: &Pattern) -> BTreeSet<u64> {
-    let Ok(entries) = std::fs::read_dir(root.join(pattern.numbered_parent())) else {
-        return BTreeSet::new();
+    numbered_entries(root, pattern)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect()
+}
+
+/// The numbered entries beside where the plan will go: each one's number,
+/// and whether it holds a plan (the pattern's file in the folder, as
+/// `specs/004-x/plan.md`; a numbered file is one itself). A folder whose
+/// path goes on with the slug is taken to hold one.
+fn numbered_entries(root: &Path, pattern: &Pattern) -> Vec<(u64, bool)> {
+    let parent = root.join(pattern.numbered_parent());
+    let Ok(entries) = std::fs::read_dir(&parent) else {
+        return Vec::new();
     };
+    let rest: PathBuf = pattern.components[pattern.numbered.map_or(0, |i| i + 1)..]
+        .iter()
+        .collect();
+    let fixed_rest = !rest.to_string_lossy().contains('{');
     entries
         .filter_map(Result::ok)
         .filter_map(|e| e.file_name().into_string().ok())
-        .filter_map(|name| pattern.number_of(&name))
+        .filter_map(|name| {
+            let n = pattern.number_of(&name)?;
+            let plan = !fixed_rest
+                || rest.as_os_str().is_empty()
+                || parent.join(&name).join(&rest).exists();
+            Some((n, plan))
+        })
         .collect()
 }
 
@@ -201,10 +230,22 @@ fn branch_number(name: &str, digits: u8, highest: u64) -> Option<u64> {
     (width <= usize::from(digits) || n <= highest + BRANCH_SLACK).then_some(n)
 }
 
-/// Every number in use for a pattern: folders and branches.
+/// Every number in use for a pattern: folders and branches. A folder's
+/// number wider than `digits` counts, where the folder holds no plan, as
+/// a branch's does, only near the plans' own: `specs/2024-archive` beside
+/// `specs/001-a` is no plan 2024, while `1000-x` after `999-y` is the next
+/// plan.
 pub fn used_numbers(root: &Path, pattern: &Pattern, digits: u8) -> BTreeSet<u64> {
-    let mut used = folder_numbers(root, pattern);
-    let highest = used.last().copied().unwrap_or(0);
+    let mut used = BTreeSet::new();
+    let mut highest = 0;
+    let mut entries = numbered_entries(root, pattern);
+    entries.sort_unstable();
+    for (n, plan) in entries {
+        if plan || n.to_string().len() <= usize::from(digits) || n <= highest + BRANCH_SLACK {
+            used.insert(n);
+            highest = n;
+        }
+    }
     used.extend(branch_numbers(root, digits, highest));
     used
 }
@@ -278,6 +319,10 @@ mod tests {
         assert!(matches!(
             Pattern::parse("plans/{slug}-{number}.md"),
             Err(PatternError::BadNumber(_))
+        ));
+        assert!(matches!(
+            Pattern::parse("plans/{number}{slug}/plan.md"),
+            Err(PatternError::NumberTouchesSlug(_))
         ));
         assert!(matches!(
             Pattern::parse("{number}/{number}.md"),

@@ -197,6 +197,33 @@ fn left_as_lint_lists(plan: &NewPlan, dialects: &DialectSet, rules: &RuleSet, ro
     }
 }
 
+/// A link's `target`, written relative to the plan at `shown`, as the
+/// user names it from the working folder (`--spec notes.md` from the root
+/// is linked as `../../notes.md`, and is `notes.md` to write). Folded
+/// without the file system, which cannot walk through a folder a dry run
+/// did not make; a leading `..` stays.
+fn from_here(shown: &str, target: &str) -> String {
+    let joined = Path::new(shown)
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(target);
+    let mut parts: Vec<String> = Vec::new();
+    for c in joined.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir if parts.last().is_some_and(|p| p != "..") => {
+                parts.pop();
+            }
+            c => parts.push(c.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    if parts.is_empty() {
+        ".".to_owned()
+    } else {
+        parts.join("/")
+    }
+}
+
 /// Lint's rule for a link to a file that does not exist.
 const BROKEN_LINK: &str = "PW301";
 
@@ -285,7 +312,12 @@ fn human(
         "left"
     };
     if !left.missing_links.is_empty() {
-        let targets = left.missing_links.join(", ");
+        let targets: Vec<String> = left
+            .missing_links
+            .iter()
+            .map(|t| from_here(shown, t))
+            .collect();
+        let targets = targets.join(", ");
         let hint = if args.spec.is_some() {
             "the plan links to it"
         } else {

@@ -89,13 +89,13 @@ fn list(set: &DialectSet, root: &std::path::Path) -> String {
         // The origin is relative to the project's root; shown from the
         // current folder, as `lint` shows paths, it can be opened as is.
         let shown = display_path(&root.join(path));
-        let _ = writeln!(
-            out,
-            "{:<width$}  local     {} ({})",
-            d.name(),
-            shown,
-            notes.join("; ")
-        );
+        // A descriptor may say nothing of itself: then no empty brackets.
+        let notes = if notes.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", notes.join("; "))
+        };
+        let _ = writeln!(out, "{:<width$}  local     {shown}{notes}", d.name());
     }
     out
 }

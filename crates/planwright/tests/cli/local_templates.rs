@@ -410,12 +410,18 @@ fn a_descriptor_without_a_template_says_which_file_to_add() {
     let sub = dir.path().join("sub");
     std::fs::create_dir(&sub).expect("mkdir");
     let stderr = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
+    // A descriptor that says nothing of its template: no empty brackets.
+    std::fs::write(templates.join("bare.md"), "# Bare: {{TITLE}}\n").expect("write");
+    std::fs::write(templates.join("bare.toml"), "name = \"bare\"\n").expect("write");
     let listed = planwright(dir.path(), &["templates", "list"]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
     assert!(
-        String::from_utf8_lossy(&listed.stdout)
-            .contains("only      local     .planwright/templates/only.toml (descriptor only"),
-        "{}",
-        String::from_utf8_lossy(&listed.stdout)
+        listed.contains("only      local     .planwright/templates/only.toml (descriptor only"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("bare      local     .planwright/templates/bare.md\n"),
+        "{listed}"
     );
     for (cwd, args, message) in [
         (

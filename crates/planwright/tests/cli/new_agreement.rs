@@ -37,8 +37,8 @@ fn a_set_that_would_contradict_the_plans_path_is_refused() {
         ),
         (
             &["new", "A", "--set", "slug=other"],
-            "--set slug=other: the plan's slug is `a`, made from its number and title as its \
-             path specs/001-a/plan.md is; drop the --set, or change the title or --number",
+            "--set slug=other: the plan's slug is `a`, made from its title as its \
+             path specs/001-a/plan.md is; drop the --set, or change the title",
         ),
         // The feature's id and folder path are the path's too.
         (

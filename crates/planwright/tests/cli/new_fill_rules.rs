@@ -57,7 +57,8 @@ fn the_readme_flow_names_the_spec_link_lint_will_report() {
         format!(
             "Created {rel} (template delivery, number 001)\n\
              Filled 7 slots: title (2), issue, author, date (2), status\n\
-             30 slots left for you to fill, and spec.md to write (the plan links to it; \
+             30 slots left for you to fill, and specs/001-dark-mode-for-the-dashboard/spec.md \
+             to write (the plan links to it; \
              --spec names another); list them with: planwright lint {rel}\n"
         )
     );
@@ -422,6 +423,24 @@ fn a_dry_run_finds_a_spec_that_exists() {
     );
     let json: serde_json::Value = serde_json::from_str(&ok(&out)).expect("json");
     assert_eq!(json["missing_links"], serde_json::json!(["../../nope.md"]));
+    // On the terminal, as it is named from here: the JSON keeps the link.
+    let out = planwright(
+        dir.path(),
+        &[
+            "new",
+            "X",
+            "-t",
+            "delivery",
+            "--spec",
+            "nope.md",
+            "--dry-run",
+        ],
+    );
+    assert!(
+        stderr(&out).contains(", and nope.md to write (the plan links to it)"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -32,6 +32,26 @@ fn numbers_follow_folders_and_branches() {
 }
 
 #[test]
+fn a_wide_folder_number_counts_only_near_the_plans() {
+    let dir = repo();
+    for f in ["001-a", "2024-archive"] {
+        std::fs::create_dir_all(dir.path().join("specs").join(f)).expect("mkdir");
+    }
+    let out = planwright(dir.path(), &["new", "Two"]);
+    assert!(ok(&out).starts_with("Created specs/002-two/plan.md"));
+    // Its number is still in the way when asked for.
+    let out = planwright(dir.path(), &["new", "Y", "--number", "2024"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("number 2024 is already taken"));
+    // Past 999, the plans' own numbers are wider, and count.
+    for f in ["999-z", "1000-x"] {
+        std::fs::create_dir_all(dir.path().join("specs").join(f)).expect("mkdir");
+    }
+    let out = planwright(dir.path(), &["new", "Next"]);
+    assert!(ok(&out).starts_with("Created specs/1001-next/plan.md"));
+}
+
+#[test]
 fn a_remote_branch_alone_moves_the_number_on() {
     let dir = repo();
     for f in ["001-a", "002-b", "003-c"] {

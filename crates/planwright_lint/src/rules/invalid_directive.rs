@@ -11,7 +11,9 @@
 //! (`PW999`), which it underlines. Selectors are those of the
 //! configuration: codes, code prefixes, rule names, or `ALL`; the
 //! directives and codes are read in any case (`PLANWRIGHT-DISABLE pw101`
-//! works).
+//! works). A `disable` or `disable-next-line` that names no rule at all
+//! is no mistake: it silences every rule, as `ALL` does, and is not
+//! reported.
 //!
 //! It also reports the near-misses written from habit with other tools:
 //! `planwright` joined to a word by `:` or `_` (`planwright:disable`,
