@@ -38,10 +38,12 @@ pub(crate) fn render(
     }
     if plan.comments.iter().any(|c| c.contains_range(range)) {
         value = keep_comment_open(before, &value, after);
-    } else if in_url(before) && !in_code_or_front_matter(plan, range) {
+    } else if in_code_or_front_matter(plan, range) {
+        // Written as given: a backslash there would be read as written.
+    } else if in_url(before) {
         // A backslash would be part of the address; a space would end it.
         value = url_path(&value);
-    } else if !in_code_or_front_matter(plan, range) {
+    } else {
         let line = before.rsplit('\n').next().unwrap_or(before);
         let block_start = opens_block_content(line);
         if block_start {

@@ -40,19 +40,10 @@ pub(crate) fn relative_to(target: &Path, from: &Path) -> String {
 
 /// `..` folded into the folder before it, without asking the file system,
 /// which will not walk through a folder not made yet (a dry run's plan
-/// folder). For absolute paths: a relative one's leading `..` is lost.
+/// folder); a relative path's leading `..` stays (see
+/// [`crate::glob_root::lexical`], which this is).
 pub fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
+    crate::glob_root::lexical(path)
 }
 
 pub(crate) fn mkdirs(dir: &Path) -> Result<(), NewError> {

@@ -207,16 +207,11 @@ fn from_here(shown: &str, target: &str) -> String {
         .parent()
         .unwrap_or(Path::new(""))
         .join(target);
-    let mut parts: Vec<String> = Vec::new();
-    for c in joined.components() {
-        match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir if parts.last().is_some_and(|p| p != "..") => {
-                parts.pop();
-            }
-            c => parts.push(c.as_os_str().to_string_lossy().into_owned()),
-        }
-    }
+    let folded = lexical(&joined);
+    let parts: Vec<_> = folded
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
     if parts.is_empty() {
         ".".to_owned()
     } else {
