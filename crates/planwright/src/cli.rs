@@ -136,6 +136,35 @@ impl clap::builder::TypedValueParser for DialectName {
     }
 }
 
+/// A template name (`new -t`, `templates show`): as [`DialectName`], any
+/// name passes, and the built-in templates are what shell completion
+/// offers (rather than the files in the folder).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TemplateName;
+
+impl clap::builder::TypedValueParser for TemplateName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        DialectName.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let names = planwright_core::DialectSet::builtin()
+            .iter()
+            .filter(|d| d.template.is_some())
+            .map(planwright_core::Dialect::name);
+        Some(Box::new(names.map(clap::builder::PossibleValue::new)))
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum TemplatesAction {
     /// List built-in and local templates.
@@ -144,6 +173,7 @@ pub enum TemplatesAction {
     Show {
         /// A name `templates list` shows: a built-in dialect (`speckit`,
         /// `design`, `delivery`, `rfc`, `roadmap`) or a local template.
+        #[arg(value_parser = TemplateName, hide_possible_values = true)]
         name: String,
     },
 }
@@ -182,7 +212,7 @@ pub struct NewArgs {
     pub title: String,
     /// Template: a built-in one or .planwright/templates/NAME.md
     /// [default: [new] template in planwright.toml, else speckit].
-    #[arg(short, long, value_name = "TEMPLATE")]
+    #[arg(short, long, value_name = "TEMPLATE", value_parser = TemplateName, hide_possible_values = true)]
     pub template: Option<String>,
     /// The feature's spec file, written into the plan relative to it.
     #[arg(long, value_name = "PATH")]

@@ -82,6 +82,17 @@ pub enum LoadError {
     Io { path: String, error: io::Error },
 }
 
+impl LoadError {
+    /// The line the problem is on, where there is one (an invalid or NUL
+    /// byte), for reports that place it beside the path.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            LoadError::NotUtf8 { line, .. } | LoadError::NotText { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+}
+
 /// An I/O error as a reason after a path: the system's words in lower
 /// case, without Rust's ` (os error N)` suffix, and the OS error found
 /// under wrappers that add their own path (the temporary file's `at path

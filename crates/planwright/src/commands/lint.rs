@@ -479,7 +479,7 @@ impl Linted {
 }
 
 fn lint_path(path: &Path, settings: &Settings) -> Result<Linted, RunError> {
-    let file = read_plan_file(path).map_err(|e| RunError::of(path, e.to_string()))?;
+    let file = read_plan_file(path).map_err(|e| RunError::load(path, &e))?;
     Ok(lint_file(file, settings))
 }
 

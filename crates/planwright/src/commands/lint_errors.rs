@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use planwright_lint::render::{FileError, Unreadable};
 use planwright_workspace::discover::DiscoverError;
-use planwright_workspace::source::{display_path, escaped_path_bytes};
+use planwright_workspace::source::{LoadError, display_path, escaped_path_bytes};
 
 /// A path that could not be read (or, with `--fix`, written). Its line
 /// goes to standard error as the library worded it; the JSON and SARIF
@@ -18,6 +18,9 @@ pub(crate) struct RunError {
     pub line: String,
     /// The path's bytes when `path` shows some escaped, for SARIF.
     pub exact_path: Option<Vec<u8>>,
+    /// The line the problem is on, where there is one (a file that is not
+    /// UTF-8), for the annotations and reports that place it.
+    pub at_line: Option<usize>,
     /// Whether the path is a folder (one the walk could not read), which
     /// the summary line counts apart from files.
     pub folder: bool,
@@ -29,7 +32,17 @@ impl RunError {
             path,
             line,
             exact_path: None,
+            at_line: None,
             folder: false,
+        }
+    }
+
+    /// The file at `path` that could not be read, with the line the
+    /// problem is on.
+    pub(crate) fn load(path: &Path, error: &LoadError) -> Self {
+        Self {
+            at_line: error.line(),
+            ..Self::of(path, error.to_string())
         }
     }
 
@@ -39,6 +52,7 @@ impl RunError {
             path: display_path(path),
             line,
             exact_path: escaped_path_bytes(path),
+            at_line: None,
             folder: false,
         }
     }
@@ -53,6 +67,7 @@ impl RunError {
             path: path.clone(),
             line: e.to_string(),
             exact_path: None,
+            at_line: None,
         }
     }
 
@@ -71,6 +86,7 @@ impl RunError {
             path: &self.path,
             exact_path: self.exact_path.as_deref(),
             message: self.message(),
+            line: self.at_line,
         }
     }
 }

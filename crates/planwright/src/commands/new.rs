@@ -45,15 +45,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         ewriteln!("planwright: warning: {error}; template `{broken_name}` skipped");
     }
     let Some(template) = dialects.get(name) else {
-        let names: Vec<&str> = dialects
-            .iter()
-            .filter(|d| d.template.is_some())
-            .map(planwright_core::Dialect::name)
-            .collect();
-        let message = format!(
-            "unknown template `{name}`; known: {} (see `planwright templates list`)",
-            names.join(", ")
-        );
+        let message = super::templates::unknown_template(name, &dialects);
         // A name from the configuration is a configuration error: it says
         // where, as every other one does.
         if args.template.is_none()

@@ -90,7 +90,7 @@ fn load_walk<T: Send>(
     // `lint` does, so the work starts while the walk goes on.
     let (results, errors) = discover_with(paths, &config, |found| {
         let path = shown(found);
-        let file = read_plan_file(&path).map_err(|e| RunError::of(&path, e.to_string()))?;
+        let file = read_plan_file(&path).map_err(|e| RunError::load(&path, &e))?;
         let plan = project.parse(&file);
         Ok(summarize(&Loaded { file, plan }))
     });

@@ -31,12 +31,7 @@ pub fn run(action: Option<&TemplatesAction>) -> Result<ExitCode> {
         None | Some(TemplatesAction::List) => crate::output::print(&list(&set, &root))?,
         Some(TemplatesAction::Show { name }) => {
             let Some(dialect) = set.get(name) else {
-                let names: Vec<&str> = set
-                    .iter()
-                    .filter(|d| d.template.is_some())
-                    .map(Dialect::name)
-                    .collect();
-                bail!("unknown template `{name}`; known: {}", names.join(", "));
+                bail!(unknown_template(name, &set));
             };
             // `list` shows a descriptor alone; asked for, it is known,
             // and what it lacks is said.
@@ -98,4 +93,30 @@ fn list(set: &DialectSet, root: &std::path::Path) -> String {
         let _ = writeln!(out, "{:<width$}  local     {shown}{notes}", d.name());
     }
     out
+}
+
+/// The error for a template name `set` has not: the name it was probably
+/// meant to be (by the measure clap uses for a misspelt option), then the
+/// names there are.
+pub(crate) fn unknown_template(name: &str, set: &DialectSet) -> String {
+    let names: Vec<&str> = set
+        .iter()
+        .filter(|d| d.template.is_some())
+        .map(Dialect::name)
+        .collect();
+    let meant = names
+        .iter()
+        .map(|known| (strsim::jaro(&name.to_lowercase(), known), *known))
+        .filter(|(score, _)| *score > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, known)| known);
+    let known = names.join(", ");
+    match meant {
+        Some(meant) => format!(
+            "unknown template `{name}`; did you mean `{meant}`? Known: {known} (see `planwright templates list`)"
+        ),
+        None => {
+            format!("unknown template `{name}`; known: {known} (see `planwright templates list`)")
+        }
+    }
 }

@@ -158,7 +158,7 @@ fn a_file_with_a_nul_byte_is_no_plan_for_any_command() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(
         json["errors"],
-        serde_json::json!([{"path": "u16-plan.md", "message": message}])
+        serde_json::json!([{"path": "u16-plan.md", "message": message, "line": 1}])
     );
     let out = planwright(&["lint", "u16-plan.md", "--format", "sarif"], dir.path());
     let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("sarif");

@@ -89,3 +89,28 @@ fn completions_report_a_failed_write_instead_of_panicking() {
         "planwright: error: No space left on device (os error 28)\n"
     );
 }
+
+#[test]
+fn completions_offer_template_and_dialect_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = planwright(dir.path(), &["completions", "zsh"]);
+    assert_eq!(out.status.code(), Some(0));
+    let script = String::from_utf8_lossy(&out.stdout);
+    // `new -t` and `templates show` complete template names, not files.
+    assert!(
+        script.lines().any(|l| l.starts_with("'--template=[")
+            && l.ends_with(":TEMPLATE:(speckit design delivery rfc roadmap)' \\")),
+        "{script}"
+    );
+    assert!(
+        script
+            .contains(":DIALECT:(generic speckit design delivery rfc roadmap speckit-tasks kiro)")
+    );
+    // Any name still passes: a local template is looked up by the command.
+    let out = planwright(dir.path(), &["new", "X", "-t", "mine", "--dry-run"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("unknown template `mine`"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

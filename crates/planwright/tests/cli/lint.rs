@@ -225,7 +225,7 @@ fn unreadable_files_are_reported_and_the_rest_linted() {
         json["errors"],
         serde_json::json!([
             {"path": "missing.md", "message": "no such file or folder"},
-            {"path": "b-plan.md", "message": "not valid UTF-8 (invalid byte at offset 7, line 2)"},
+            {"path": "b-plan.md", "message": "not valid UTF-8 (invalid byte at offset 7, line 2)", "line": 2},
         ])
     );
     let sarif = planwright(
@@ -256,7 +256,7 @@ fn unreadable_files_are_reported_and_the_rest_linted() {
     assert_eq!(
         stdout(&github),
         "::error file=missing.md,title=planwright::no such file or folder\n\
-         ::error file=b-plan.md,title=planwright::not valid UTF-8 (invalid byte at offset 7, line 2)\n"
+         ::error file=b-plan.md,line=2,title=planwright::not valid UTF-8 (invalid byte at offset 7, line 2)\n"
     );
     // A clean run says so too.
     std::fs::remove_file(dir.path().join("b-plan.md")).unwrap();

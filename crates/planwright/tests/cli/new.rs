@@ -393,6 +393,14 @@ fn unknown_template_is_named_with_the_known_ones() {
         "planwright: error: unknown template `nope`; known: speckit, design, delivery, rfc, roadmap (see `planwright templates list`)\n"
     );
     assert!(!dir.path().join("specs").exists());
+    // A misspelt name is met with the one it was probably meant to be.
+    let out = planwright(dir.path(), &["new", TITLE, "-t", "desing"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: unknown template `desing`; did you mean `design`? Known: speckit, design, delivery, rfc, roadmap (see `planwright templates list`)\n"
+    );
+    assert!(!dir.path().join("specs").exists());
 }
 
 #[test]

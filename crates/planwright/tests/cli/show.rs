@@ -243,6 +243,9 @@ fn templates_print_the_seeds_byte_for_byte() {
         stderr(&out)
             .contains("unknown template `nope`; known: speckit, design, delivery, rfc, roadmap")
     );
+    let out = planwright(&["templates", "show", "Roadmp"], &repo_root());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown template `Roadmp`; did you mean `roadmap`?"));
 }
 
 #[test]

@@ -125,7 +125,8 @@ fn unreadable_plans_are_listed_beside_the_readable_ones() {
         doc["errors"],
         json!([{
             "path": "latin-tasks.md",
-            "message": "not valid UTF-8 (invalid byte at offset 23, line 3)"
+            "message": "not valid UTF-8 (invalid byte at offset 23, line 3)",
+            "line": 3
         }])
     );
 

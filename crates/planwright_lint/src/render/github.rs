@@ -42,9 +42,10 @@ pub fn render(files: &[FileReport<'_>]) -> String {
 pub fn render_errors(errors: &[FileError<'_>]) -> String {
     let mut out = String::new();
     for e in errors {
+        let line = e.line.map(|n| format!(",line={n}")).unwrap_or_default();
         let _ = writeln!(
             out,
-            "::error file={},title=planwright::{}",
+            "::error file={}{line},title=planwright::{}",
             property(&visible(e.path)),
             data(&visible_lines(e.message)),
         );
@@ -77,10 +78,11 @@ mod tests {
             path: "specs/a,b.md",
             exact_path: None,
             message: "not valid UTF-8 (invalid byte at offset 7, line 2)",
+            line: Some(2),
         }]);
         assert_eq!(
             out,
-            "::error file=specs/a%2Cb.md,title=planwright::not valid UTF-8 (invalid byte at offset 7, line 2)\n"
+            "::error file=specs/a%2Cb.md,line=2,title=planwright::not valid UTF-8 (invalid byte at offset 7, line 2)\n"
         );
     }
 

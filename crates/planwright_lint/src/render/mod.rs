@@ -62,6 +62,10 @@ pub struct FileError<'a> {
     /// What went wrong, without the path, e.g.
     /// `not valid UTF-8 (invalid byte at offset 7, line 2)`.
     pub message: &'a str,
+    /// The line the problem is on, where there is one (an invalid or NUL
+    /// byte).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
 }
 
 /// The paths that could not be read, folders apart from files, so that

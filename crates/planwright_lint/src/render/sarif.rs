@@ -154,14 +154,16 @@ fn invocation(errors: &[FileError<'_>]) -> Value {
         let notifications: Vec<Value> = errors
             .iter()
             .map(|e| {
+                let mut place = json!({
+                    "artifactLocation": artifact_location(e.path, e.exact_path),
+                });
+                if let Some(line) = e.line {
+                    place["region"] = json!({"startLine": line});
+                }
                 json!({
                     "level": "error",
                     "message": {"text": format!("{}: {}", e.path, e.message)},
-                    "locations": [{
-                        "physicalLocation": {
-                            "artifactLocation": artifact_location(e.path, e.exact_path),
-                        },
-                    }],
+                    "locations": [{"physicalLocation": place}],
                 })
             })
             .collect();

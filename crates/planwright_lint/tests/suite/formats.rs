@@ -101,11 +101,13 @@ const UNREADABLE: [FileError<'static>; 2] = [
         path: "missing.md",
         exact_path: None,
         message: "no such file or folder",
+        line: None,
     },
     FileError {
         path: "specs/b plan.md",
         exact_path: None,
         message: "not valid UTF-8 (invalid byte at offset 7, line 2)",
+        line: Some(2),
     },
 ];
 
@@ -133,9 +135,10 @@ fn sarif_says_which_files_could_not_be_read() {
                 {
                     "level": "error",
                     "message": {"text": "specs/b plan.md: not valid UTF-8 (invalid byte at offset 7, line 2)"},
-                    "locations": [{"physicalLocation": {"artifactLocation": {
-                        "uri": "specs/b%20plan.md", "uriBaseId": "%SRCROOT%",
-                    }}}],
+                    "locations": [{"physicalLocation": {
+                        "artifactLocation": {"uri": "specs/b%20plan.md", "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": 2},
+                    }}],
                 },
             ],
         }])
@@ -160,7 +163,7 @@ fn json_lists_the_files_that_could_not_be_read() {
         failed["errors"],
         serde_json::json!([
             {"path": "missing.md", "message": "no such file or folder"},
-            {"path": "specs/b plan.md", "message": "not valid UTF-8 (invalid byte at offset 7, line 2)"},
+            {"path": "specs/b plan.md", "message": "not valid UTF-8 (invalid byte at offset 7, line 2)", "line": 2},
         ])
     );
     assert_eq!(failed["diagnostics"], doc(&[])["diagnostics"]);
