@@ -56,7 +56,12 @@ pub fn ready_tasks(plan: &Plan, done_status: &[String]) -> Vec<Ready> {
             ready.push(i);
         }
     }
-    ready.sort_by_key(|&i| plan.tasks[i].state != TaskState::InProgress);
+    // Work under way first, then what must be done before what may be
+    // skipped (Kiro's optional `- [ ]*`), each in plan order.
+    ready.sort_by_key(|&i| {
+        let t = &plan.tasks[i];
+        (t.state != TaskState::InProgress, t.optional)
+    });
     let mut out: Vec<Ready> = Vec::with_capacity(ready.len());
     let mut batches = 0;
     for (n, &i) in ready.iter().enumerate() {

@@ -421,13 +421,14 @@ fn work_in_progress_is_listed_while_it_waits() {
 #[test]
 fn optional_subtasks_do_not_hold_back_their_parent() {
     // Kiro's flat layout: 1.1 is 1's subtask, and optional. The parent is
-    // the work; its optional tests stay listed beside it.
+    // the work; its optional tests stay listed, after the work that may
+    // not be skipped (a list cut by `-n` keeps the required task 2).
     let src = "# Implementation Plan\n\n- [ ] 1. Build exporter\n- [ ]* 1.1 Test the exporter\n- [ ] 2. Wire the API\n";
     assert_eq!(parse(src).tasks[1].parent, Some(0));
-    assert_eq!(ids(&ready_ids(src)), ["1", "1.1", "2"]);
+    assert_eq!(ids(&ready_ids(src)), ["1", "2", "1.1"]);
     // One required subtask open is still what the parent gives way to.
     let required = src.replace("- [ ] 2. Wire", "- [ ] 1.2 Wire");
-    assert_eq!(ids(&ready_ids(&required)), ["1.1", "1.2"]);
+    assert_eq!(ids(&ready_ids(&required)), ["1.2", "1.1"]);
     // Nor do open checks hold back their parent.
     let checks = "# P\n\n- [ ] T001 Parent\n\n  **Acceptance Criteria**:\n  - [ ] It works\n";
     assert_eq!(ids(&ready_ids(checks)), ["T001"]);

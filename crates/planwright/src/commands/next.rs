@@ -167,9 +167,14 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
         waiting.clear();
         waiting_count = 0;
     }
-    // Work already under way first, across plans; otherwise plan order
-    // (the sort is stable).
-    all.sort_by_key(|t| t.task.state != TaskState::InProgress.name());
+    // Work already under way first, across plans, then work that may not
+    // be skipped; otherwise plan order (the sort is stable).
+    all.sort_by_key(|t| {
+        (
+            t.task.state != TaskState::InProgress.name(),
+            t.task.optional,
+        )
+    });
     let more = ready.saturating_sub(args.limit);
     all.truncate(args.limit);
     match args.format {

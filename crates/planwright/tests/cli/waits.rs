@@ -460,7 +460,13 @@ fn next_lists_parents_of_optional_subtasks_and_parents_in_progress() {
     assert_eq!(
         stdout(&planwright(&["next", "optional.md"], dir.path())),
         "optional.md\n  ready\n    1  Build the exporter\n    \
-         1.1  Test the exporter  (optional)\n    2  Wire the API\n"
+         2  Wire the API\n    1.1  Test the exporter  (optional)\n"
+    );
+    // What may be skipped comes last: a short list keeps the work.
+    assert_eq!(
+        stdout(&planwright(&["next", "optional.md", "-n", "2"], dir.path())),
+        "optional.md\n  ready\n    1  Build the exporter\n    \
+         2  Wire the API\n\u{2026} and 1 more (use -n to see them)\n"
     );
     assert_eq!(
         stdout(&planwright(&["next", "started.md"], dir.path())),

@@ -103,9 +103,7 @@ impl Builder<'_> {
             p = self.plan.phases[i].parent;
         }
         let kind = match parent {
-            // `- [ ] ~~Evaluate RabbitMQ~~ (we use SQS)`: crossed out,
-            // dropped, as if moved under "Out of Scope".
-            _ if text.starts_with("~~") && text[2..].contains("~~") => TaskKind::Deferred,
+            _ if crossed_out(text) => TaskKind::Deferred,
             Some(pt) if self.kind_hint == TaskKind::Task => self.plan.tasks[pt].kind,
             _ => self.kind_hint,
         };
@@ -359,3 +357,72 @@ pub(super) use task_details::{joins_list, push_unique};
 #[cfg(test)]
 #[path = "tasks_tests.rs"]
 mod tests;
+
+/// `- [ ] ~~Evaluate RabbitMQ~~ (we use SQS)`: a task whose words are
+/// struck through, with at most a remark after them, is dropped, as if
+/// moved under "Out of Scope". A strike that only marks an edit of the
+/// wording (`~~Old wording~~ Rewrite the setup guide`) leaves a live task:
+/// words after the strike that open with a letter, and are no remark on
+/// why it was dropped, name the work.
+fn crossed_out(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("~~") else {
+        return false;
+    };
+    let Some(close) = rest.find("~~") else {
+        return false;
+    };
+    let after = rest[close + 2..].trim_start();
+    if !after.starts_with(char::is_alphabetic) {
+        // Nothing, or a remark set off: `(we use SQS)`, `— dropped`,
+        // `: not needed`, `→ T012`.
+        return true;
+    }
+    let word = after
+        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '\u{2019}')
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    REMARK_WORDS.contains(&word.as_str())
+}
+
+/// Words that open a remark on a struck task rather than new wording of
+/// it (`~~Use Redis~~ replaced by SQS`, `~~Spike~~ not needed`).
+const REMARK_WORDS: &[&str] = &[
+    "abandoned",
+    "already",
+    "cancelled",
+    "canceled",
+    "covered",
+    "deferred",
+    "descoped",
+    "done",
+    "dropped",
+    "duplicate",
+    "handled",
+    "instead",
+    "is",
+    "merged",
+    "moved",
+    "n",
+    "na",
+    "no",
+    "not",
+    "now",
+    "obsolete",
+    "out",
+    "postponed",
+    "rejected",
+    "removed",
+    "replaced",
+    "see",
+    "skipped",
+    "superseded",
+    "unnecessary",
+    "unneeded",
+    "was",
+    "we",
+    "won't",
+    "won\u{2019}t",
+    "wont",
+    "wontfix",
+];

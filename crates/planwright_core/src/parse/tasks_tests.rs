@@ -329,7 +329,7 @@ fn an_id_in_a_code_span_is_the_tasks_id() {
 
 #[test]
 fn a_crossed_out_task_is_dropped_with_its_subtasks() {
-    let src = "- [ ] T001 Build\n- [ ] ~~Evaluate RabbitMQ~~ (we use SQS)\n  - [ ] Read the docs\n- [ ] Fix ~~typo~~ in docs\n- [ ] ~~unclosed strike\n";
+    let src = "- [ ] T001 Build\n- [ ] ~~Evaluate RabbitMQ~~ (we use SQS)\n  - [ ] Read the docs\n- [ ] Fix ~~typo~~ in docs\n- [ ] ~~unclosed strike\n- [ ] ~~Use Redis~~ replaced by SQS\n- [ ] ~~Spike~~ \u{2014} not needed\n- [ ] ~~Load test~~ won't do\n- [ ] ~~Dropped~~\n";
     use crate::TaskKind;
     let kinds: Vec<TaskKind> = crate::parse(src).tasks.iter().map(|t| t.kind).collect();
     assert_eq!(
@@ -340,8 +340,20 @@ fn a_crossed_out_task_is_dropped_with_its_subtasks() {
             TaskKind::Deferred,
             TaskKind::Task,
             TaskKind::Task,
+            TaskKind::Deferred,
+            TaskKind::Deferred,
+            TaskKind::Deferred,
+            TaskKind::Deferred,
         ]
     );
+}
+
+#[test]
+fn a_strike_that_marks_an_edit_of_the_wording_leaves_a_live_task() {
+    let src = "- [x] Draft the intro\n- [ ] ~~Old wording~~ Rewrite the setup guide\n- [ ] ~~v1~~ v2 of the API docs\n";
+    use crate::TaskKind;
+    let kinds: Vec<TaskKind> = crate::parse(src).tasks.iter().map(|t| t.kind).collect();
+    assert_eq!(kinds, [TaskKind::Task, TaskKind::Task, TaskKind::Task]);
 }
 
 #[test]

@@ -9,8 +9,8 @@
 //! negation or hedge (`Not done`, `Almost complete`), a question, or a
 //! remark that work goes on (`Implementation complete, testing phase`,
 //! `Backend done; frontend in progress`, `Phase 1 complete`).
-//! Definition-of-done and deliverable check lists have their own rule
-//! (PW208).
+//! Tasks marked optional (Kiro's `- [ ]*`) may stay open. Definition-of-done
+//! and deliverable check lists have their own rule (PW208).
 //!
 //! ## Why
 //! Either the status is wrong or the tasks are. Dashboards and agents that
@@ -39,8 +39,12 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     }
 }
 
+/// A task marked optional (Kiro's `- [ ]*`) may be left open by finished
+/// work: it holds back no status, as it holds back no parent.
 fn is_open_work(t: &Task) -> bool {
-    t.state != TaskState::Done && matches!(t.kind, TaskKind::Task | TaskKind::Checklist)
+    t.state != TaskState::Done
+        && !t.optional
+        && matches!(t.kind, TaskKind::Task | TaskKind::Checklist)
 }
 
 fn report(out: &mut Sink<'_>, at: TextRange, status: &str, whose: &str, open: &[&Task]) {

@@ -23,12 +23,21 @@ impl Builder<'_> {
         opens_phase: bool,
     ) -> TaskKind {
         let own = kind_for_heading(role, key, plain);
-        if own != TaskKind::Task || role == Some(Role::Phases) || opens_phase {
+        if own != TaskKind::Task || opens_phase {
             return own;
         }
         let Some(parent) = self.section() else {
             return own;
         };
+        let parent_kind = self.section_kinds.get(parent).copied();
+        // A log's dated entry is a record whatever its words name
+        // (`### 2024-05-01: Implementation started`); elsewhere a heading
+        // of work ("Implementation") is work.
+        if role == Some(Role::Phases)
+            && !(parent_kind == Some(TaskKind::Logged) && title.bytes().any(|b| b.is_ascii_digit()))
+        {
+            return own;
+        }
         let sections = &self.plan.sections;
         let titled = self
             .plan
@@ -53,8 +62,8 @@ impl Builder<'_> {
             }
             _ => true,
         };
-        match self.section_kinds.get(parent) {
-            Some(&kind) if !titled && inherits(kind) => kind,
+        match parent_kind {
+            Some(kind) if !titled && inherits(kind) => kind,
             _ => own,
         }
     }

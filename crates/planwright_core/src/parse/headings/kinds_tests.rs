@@ -97,4 +97,8 @@ fn only_a_section_naming_its_checks_hands_its_kind_on() {
     // A log's dated entries are records; its next steps are work.
     let log = "# Plan: X\n\n## Progress Log\n\n### 2025-01-02\n\n- [x] Built the exporter\n\n### Next Steps\n\n- [ ] Deploy to staging\n";
     assert_eq!(kinds(log), [Logged, Task]);
+    // A dated entry whose words name work ("Implementation") is still a
+    // record; an undated "Implementation" heading there is work.
+    let log = "# Plan: X\n\n## Phase 1: Build\n- [ ] Write the exporter\n\n## Progress Log\n\n### 2024-05-01: Implementation started\n- [x] Sketched the exporter API\n\n### Implementation\n- [ ] Wire the exporter\n";
+    assert_eq!(kinds(log), [Task, Logged, Task]);
 }
