@@ -251,6 +251,12 @@ fn ordinal_id(n: usize) -> Text {
 /// counts in brackets, as assignments are written (`(@org/platform)`),
 /// unless its scope is one packages are published under (`(@types/node)`)
 /// or a version follows it (`(@acme/ui@2.1)`).
+///
+/// A handle is an assignment where tasks write one: in brackets, after
+/// `by`, `to` or `cc`, or at the end of the text (`Fix login @dave
+/// @erin`). In the middle of a sentence, or as the object of a verb or
+/// preposition (`with @dnd-kit utilities`, `with @Injectable`), it names
+/// a package or a decorator.
 pub(super) fn owner_of(text: &str) -> Option<Text> {
     let b = text.as_bytes();
     let mut ticks = 0;
@@ -281,10 +287,45 @@ pub(super) fn owner_of(text: &str) -> Option<Text> {
             }
             len += 1 + team;
         }
+        if !assigns(&text[..at], &name[1 + len..]) {
+            continue;
+        }
         return Some(Text::from(&name[..=len]));
     }
     None
 }
+
+/// Whether a handle between `before` and `after` stands where a task
+/// names who does it (see [`owner_of`]).
+fn assigns(before: &str, after: &str) -> bool {
+    let before = before.trim_end();
+    if before.ends_with(['(', '[']) {
+        return true;
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if matches!(word.as_str(), "by" | "to" | "cc") {
+        return true;
+    }
+    // Only more handles and closing punctuation after it: the end. A
+    // call or a path goes on (`@Component(...)`, `@foo.bar`).
+    let glued = after.starts_with(['(', '/'])
+        || after
+            .strip_prefix('.')
+            .is_some_and(|r| r.starts_with(char::is_alphanumeric));
+    let ends = after
+        .split_whitespace()
+        .all(|w| w.starts_with('@') || w.chars().all(|c| ".,;:!?)]".contains(c)));
+    !glued && ends && !OBJECT_WORDS.contains(&word.as_str())
+}
+
+/// Words after which a handle is a thing used, not a person assigned.
+const OBJECT_WORDS: &[&str] = &[
+    "a", "add", "an", "from", "import", "install", "the", "upgrade", "use", "using", "via", "with",
+];
 
 /// npm scopes common in plans' tasks, which name packages, never a team:
 /// `(@types/node)` is no assignment.

@@ -371,7 +371,7 @@ fn a_dependency_on_nothing_names_no_task() {
 #[test]
 fn a_tasks_owner_is_read_where_its_line_names_one() {
     let plan = crate::parse(
-        "# O\n\n## Tasks\n- [ ] Rotate keys (owner: Bob)\n- [ ] Audit **Owner:** Bob Smith\n- [ ] Pen test (Assignee: Dave, due Friday)\n- [ ] Review (@team/platform)\n- [ ] Update the owner: field\n- [ ] Mail me@x.com\n- [ ] Nested\n  - Owner: Zed\n- [ ] Install `@types/node` and @dnd-kit/core (@ana)\n- [ ] Fix @dave @erin\n- [ ] Add typings (@types/node)\n- [ ] Bump (@acme/ui@2.1)\n",
+        "# O\n\n## Tasks\n- [ ] Rotate keys (owner: Bob)\n- [ ] Audit **Owner:** Bob Smith\n- [ ] Pen test (Assignee: Dave, due Friday)\n- [ ] Review (@team/platform)\n- [ ] Update the owner: field\n- [ ] Mail me@x.com\n- [ ] Nested\n  - Owner: Zed\n- [ ] Install `@types/node` and @dnd-kit/core (@ana)\n- [ ] Fix @dave @erin\n- [ ] Add typings (@types/node)\n- [ ] Bump (@acme/ui@2.1)\n- [ ] Test drag and drop with @dnd-kit test utilities\n- [ ] Decorate the service with @Injectable\n- [ ] Review the API, assigned to @bea\n- [ ] Ship the release @carl.\n",
     );
     let owners: Vec<Option<&str>> = plan.tasks.iter().map(|t| t.owner.as_deref()).collect();
     assert_eq!(
@@ -391,6 +391,12 @@ fn a_tasks_owner_is_read_where_its_line_names_one() {
             // A package's scope, and a versioned package, in brackets.
             None,
             None,
+            // A package and a decorator the sentence uses.
+            None,
+            None,
+            // Assigned, by its words or at the end.
+            Some("@bea"),
+            Some("@carl"),
         ]
     );
 }

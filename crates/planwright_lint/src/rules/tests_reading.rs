@@ -150,6 +150,17 @@ fn a_date_pattern_describing_a_format_is_not_a_slot() {
 }
 
 #[test]
+fn a_file_names_date_pattern_and_a_cited_standard_are_not_slots() {
+    let source = "# Plan\n\n- Each run writes report-YYYY-MM-DD.csv, backup.YYYY-MM-DD and YYYY-MM-DD.log\n- Status codes follow [RFC 7231]; dates [ISO 8601]; see [CVE-2024-3094]\n- Owner: [OWNER 1]\n- Due: YYYY-MM-DD\n";
+    let out = run("PW101", None, source);
+    assert!(
+        out.contains("`[OWNER 1]`") && out.contains("PW101.md:6:8"),
+        "{out}"
+    );
+    assert!(out.ends_with("Found 2 warnings in 1 file.\n"), "{out}");
+}
+
+#[test]
 fn a_choice_list_after_a_plain_label_is_unresolved() {
     let source = "# Plan\n\nPriority: High/Medium/Low\n\n- Impact: L/M/H\n- Platforms: iOS/Android\n\nWe ship read/write access.\n";
     let out = run("PW106", None, source);

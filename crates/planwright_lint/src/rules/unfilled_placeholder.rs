@@ -151,17 +151,43 @@ fn is_notation(ctx: &Context<'_>, p: &Placeholder) -> bool {
             let term = defined && marked_up.len() < after.len();
             term || SPECKIT_LEGEND.contains(&inner)
                 || STATUS_TAGS.iter().any(|t| inner.eq_ignore_ascii_case(t))
+                || is_citation(inner)
                 || is_task_marker(ctx, p)
         }
         PlaceholderKind::Estimate => !p.in_metadata && !p.text.contains('/'),
         PlaceholderKind::Angle => defined || in_data_sketch(src, p, after),
         PlaceholderKind::Brace => defined,
-        PlaceholderKind::Date => describes_format(ctx, p, after),
+        // `report-YYYY-MM-DD.csv`: a file name's pattern, not a day to fill.
+        PlaceholderKind::Date => {
+            let extension = after
+                .strip_prefix('.')
+                .is_some_and(|ext| ext.starts_with(char::is_alphanumeric));
+            (!p.in_metadata && (joined(before, "_-.") || extension))
+                || describes_format(ctx, p, after)
+        }
         // A marker in code (`[NEEDS CLARIFICATION: question]`) is shown,
         // not left: code is where a plan explains the marker.
         PlaceholderKind::Tbd => !p.in_metadata && in_code(ctx, p),
         _ => false,
     }
+}
+
+/// A reference to a numbered standard or advisory (`[RFC 7231]`, `[ISO
+/// 8601]`, `[CVE-2024-3094]`, `[PEP 8]`), by the series that number
+/// documents so: `[OWNER 1]` or `[STEP 2]` is still a template's slot.
+fn is_citation(inner: &str) -> bool {
+    const SERIES: &[&str] = &[
+        "ANSI", "BIP", "CVE", "CWE", "ECMA", "EIP", "FIPS", "GHSA", "IEC", "IEEE", "ISO", "ITU",
+        "JSR", "NIST", "PEP", "RFC", "SOC",
+    ];
+    let Some((series, number)) = inner.split_once([' ', '-']) else {
+        return false;
+    };
+    SERIES.contains(&series)
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && number
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
 }
 
 /// Whether a code span holding only `{{NAME}}` stands inside a sentence,

@@ -34,7 +34,9 @@
 //! ## Fix
 //! Point the dependency at the phase or task that exists, or remove it.
 
-use planwright_core::{PhaseKind, RefTarget, Task, TaskIds, TaskRange, TaskRanges, TextRange};
+use planwright_core::{
+    PhaseKind, RefTarget, Reference, Task, TaskIds, TaskRange, TaskRanges, TextRange,
+};
 
 use super::Sink;
 use crate::Context;
@@ -52,14 +54,18 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             .iter()
             .any(|p| p.kind == kind && Some(p.heading) != title)
     };
-    let lacks_phase = |target: &RefTarget| match target {
-        RefTarget::Phase { kind, .. } => phases.get(target).is_none() && has_kind(*kind),
+    let lacks_phase = |dep: &Reference| match &dep.target {
+        RefTarget::Phase { kind, number } => {
+            phases.get(&dep.target).is_none()
+                && has_kind(*kind)
+                && !within_range(ctx.source, dep.range, number)
+        }
         RefTarget::Task(_) => false,
     };
     for phase in &plan.phases {
         for dep in &phase.depends_on {
             let lacking = match &dep.target {
-                RefTarget::Phase { .. } => lacks_phase(&dep.target)
+                RefTarget::Phase { .. } => lacks_phase(dep)
                     .then(|| format!("{}, which does not exist", dep.target.label())),
                 RefTarget::Task(key) => lacks(key).filter(|_| !plan.tasks.is_empty()),
             };
@@ -76,7 +82,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         let Some(task) = plan
             .tasks
             .get(wait.task)
-            .filter(|_| lacks_phase(&wait.phase.target))
+            .filter(|_| lacks_phase(&wait.phase))
         else {
             continue;
         };
@@ -199,4 +205,13 @@ fn written_at(source: &str, task: &Task, id: &str) -> Option<TextRange> {
         })
         .map(|i| TextRange::new(start + i, start + i + id.len()))
         .find(|r| task.id_range.is_none_or(|own| !own.contains_range(*r)))
+}
+
+/// Whether a phase reference is one a range stands for between its ends
+/// (`Phase 2` of `Phases 1-3`), which points at the range's end, not at
+/// its own number. The plan may number its phases otherwise (1, 2.5, 3):
+/// the ends are what the author wrote, and only they can be wrong.
+fn within_range(source: &str, range: TextRange, number: &str) -> bool {
+    let written = range.slice(source).strip_suffix(number);
+    written.is_none_or(|head| head.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.'))
 }
