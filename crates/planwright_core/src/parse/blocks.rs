@@ -19,6 +19,7 @@ pub(super) use stories::StoryBlock;
 
 use std::ops::Range;
 
+mod dep_sections;
 mod deps;
 mod gates;
 mod plain_fields;
@@ -181,6 +182,7 @@ impl Builder<'_> {
             }
             Some(Owner::Phase(p)) => {
                 self.phase_dependency_lines(p, start, end);
+                self.phase_dependency_section(p, range);
                 self.phase_plain_fields(p, start, end);
                 self.story_block(p, range);
             }

@@ -308,7 +308,7 @@ impl Builder<'_> {
 
     /// Whether phase `p` has its dependencies already (or is no phase):
     /// the first field that names any is the phase's.
-    fn phase_depends_already(&self, p: usize) -> bool {
+    pub(super) fn phase_depends_already(&self, p: usize) -> bool {
         self.plan
             .phases
             .get(p)
@@ -389,6 +389,9 @@ impl Builder<'_> {
         let mut budget = self.range_budget();
         let mut refs = references_within(value, range.start as usize, &mut budget);
         self.spend_range_budget(budget);
+        if refs.is_empty() {
+            refs = self.earlier_phases(p, value, range);
+        }
         let Some(phase) = self.plan.phases.get_mut(p) else {
             return;
         };

@@ -1,0 +1,178 @@
+//! Two more ways a phase states what it waits for: a dependency heading of
+//! its own (`#### Dependencies on earlier phases` over "Phase 1 (the repo
+//! exists)." or a bullet list), read as its `**Dependencies:**` field would
+//! be; and "all previous phases", which names every phase before it.
+
+use super::super::refs::first_stem;
+use super::{Builder, TextRange};
+use crate::model::{RefTarget, Reference};
+use crate::roles::Role;
+
+impl Builder<'_> {
+    /// The text of a block at `range` under a dependency heading inside
+    /// phase `p` (below the phase's own heading) as the phase's dependency
+    /// value, until one names a dependency. A sentence there ("Phase 3
+    /// depends on Phase 2") is the sentence readers'.
+    pub(super) fn phase_dependency_section(&mut self, p: usize, range: TextRange) {
+        if self.phase_depends_already(p) {
+            return;
+        }
+        let (Some(section), Some(phase)) = (
+            self.section().and_then(|s| self.plan.sections.get(s)),
+            self.plan.phases.get(p),
+        ) else {
+            return;
+        };
+        // A heading that is about dependencies, not one that mentions
+        // them among other things ("Internal Dependencies (Story-to-Story)").
+        let titled = ["dependenc", "depends", "prerequisite"]
+            .iter()
+            .any(|w| section.key.starts_with(w));
+        if section.role != Some(Role::Dependencies)
+            || !titled
+            || section.heading.start <= phase.heading.start
+        {
+            return;
+        }
+        let text = range.slice(self.src);
+        if first_stem(text).is_some() || !reads_as_value(text) {
+            return;
+        }
+        self.phase_dependencies(p, text, range);
+    }
+
+    /// What "all previous phases" (or "the previous phase") in phase `p`'s
+    /// dependency `value` at `range` names: the phases of its kind before
+    /// it among its siblings (steps of one phase, or the plan's phases), or
+    /// the last of them. None when the value says no such thing.
+    pub(super) fn earlier_phases(&self, p: usize, value: &str, range: TextRange) -> Vec<Reference> {
+        let Some(which) = names_earlier(value) else {
+            return Vec::new();
+        };
+        let Some(phase) = self.plan.phases.get(p) else {
+            return Vec::new();
+        };
+        let mut before = self.plan.phases[..p]
+            .iter()
+            .filter(|o| o.kind == phase.kind && o.parent == phase.parent);
+        let reference = |o: &crate::model::Phase| Reference {
+            target: RefTarget::Phase {
+                kind: o.kind,
+                number: o.number.clone(),
+            },
+            range,
+        };
+        match which {
+            Earlier::All => before.map(reference).collect(),
+            Earlier::Last => before.next_back().map(reference).into_iter().collect(),
+        }
+    }
+}
+
+/// Whether a block reads as a dependency value: phases, their numbers and
+/// the words lists of them are made of, a remark in brackets aside
+/// ("Phase 2 (domain models), Phase 3."; "None."; "All previous phases
+/// completed"), rather than a statement ("Epic 53 is complete.") or other
+/// prose.
+fn reads_as_value(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "a",
+        "above",
+        "all",
+        "and",
+        "complete",
+        "completed",
+        "done",
+        "earlier",
+        "finished",
+        "n",
+        "none",
+        "other",
+        "preceding",
+        "previous",
+        "prior",
+        "the",
+    ];
+    let mut depth = 0usize;
+    let mut outside = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    let mut words = outside
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let w = w.to_lowercase();
+            w.bytes().any(|b| b.is_ascii_digit())
+                || WORDS.contains(&w.as_str())
+                || plural_phase(&w)
+                || plural_phase(&format!("{w}s"))
+        })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Earlier {
+    All,
+    Last,
+}
+
+/// Whether a dependency value names every earlier phase ("All previous
+/// phases", "all prior sprints complete", "Requires all phases done", "all
+/// other phases") or the one before ("the previous phase"). A value that
+/// sets itself apart ("independent of all previous phases", "not all
+/// phases") names none.
+fn names_earlier(value: &str) -> Option<Earlier> {
+    let lower = value.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.iter().any(|w| {
+        matches!(
+            *w,
+            "not" | "no" | "independent" | "independently" | "except"
+        )
+    }) {
+        return None;
+    }
+    const BEFORE: [&str; 6] = [
+        "previous",
+        "prior",
+        "preceding",
+        "earlier",
+        "other",
+        "above",
+    ];
+    let all = words
+        .windows(2)
+        .any(|w| w[0] == "all" && plural_phase(w[1]))
+        || words
+            .windows(3)
+            .any(|w| w[0] == "all" && BEFORE.contains(&w[1]) && plural_phase(w[2]));
+    if all {
+        return Some(Earlier::All);
+    }
+    let last = words.windows(2).any(|w| {
+        matches!(w[0], "previous" | "prior" | "preceding") && plural_phase(&format!("{}s", w[1]))
+    });
+    last.then_some(Earlier::Last)
+}
+
+/// A plural of the words phases are headed by.
+fn plural_phase(word: &str) -> bool {
+    matches!(
+        word,
+        "phases" | "stages" | "steps" | "milestones" | "sprints" | "iterations" | "epics"
+    )
+}
+
+#[cfg(test)]
+#[path = "dep_sections_tests.rs"]
+mod tests;
