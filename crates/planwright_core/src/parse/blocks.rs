@@ -423,11 +423,12 @@ impl Builder<'_> {
         // A plan titled as a phase (`# Epic 78: Tokens`) has its header
         // under that title: the plan's fields, not the phase's.
         let title = self.plan.title.as_ref().map(|t| t.heading);
-        let phase = self
+        let open = self
             .phases
             .last()
             .map(|p| p.index)
             .filter(|&p| Some(self.plan.phases[p].heading) != title || !self.in_plan_header());
+        let phase = self.field_phase(open);
         let norm = normalize_key(&key);
         if value.is_empty()
             && f.style != MetaStyle::Comment

@@ -95,6 +95,14 @@ fn remark_cut(status: &str) -> &str {
     status.split(['(', ',', ';']).next().unwrap_or(status)
 }
 
+/// Whether a status is a traffic light and nothing else (`🔴`): beside a
+/// priority it is that priority's colour. Without one it is still read as
+/// a status, as red-amber-green reports use it (`🟢` on track, `🔴`
+/// blocked).
+pub(super) fn is_traffic_light(status: &str) -> bool {
+    matches!(status.trim(), "🟢" | "🟡" | "🔴")
+}
+
 /// The mark that opens a head before its keyword: `✅ Phase 2`.
 pub(super) fn leading(head: &str) -> Option<&'static str> {
     let head = head.trim_start();

@@ -3,12 +3,13 @@
 
 use super::titles::{make_title, split_number};
 use super::{
-    Builder, HeadingLevel, MetaStyle, OpenPhase, Phase, PhaseKind, Section, Text, TextRange, Title,
-    items, line_len, meta, roles,
+    Builder, HeadingLevel, MetaStyle, OpenPhase, Phase, PhaseKind, Section, TaskKind, Text,
+    TextRange, Title, items, line_len, meta, roles,
 };
 use crate::model::RefTarget;
 
 mod kinds;
+mod mentions;
 
 impl Builder<'_> {
     pub(super) fn end_heading(&mut self, r: TextRange) {
@@ -45,10 +46,24 @@ impl Builder<'_> {
         // the title's too (`# Launch Checklist`); a heading that says
         // nothing of them goes on with its section's kind.
         // `### Sprint 1 Risks` under `## Sprint 1: Backend` is a section
-        // of that sprint, not a second Sprint 1 inside it.
+        // of that sprint, not a second Sprint 1 inside it; `### Phase 1
+        // Success:` under `## Success Criteria` one about Phase 1.
+        let head = items::phase_head(title);
+        let mention = head.as_ref().and_then(|h| self.phase_mention(h, title));
+        if let Some(p) = mention.and_then(|m| m.phase) {
+            // The section this heading opens, pushed below.
+            self.phase_mentions.push((self.plan.sections.len(), p));
+        }
         let phase_head =
-            items::phase_head(title).filter(|h| !self.restates_open_phase(h, level, title));
+            head.filter(|h| mention.is_none() && !self.restates_open_phase(h, level, title));
         self.kind_hint = self.heading_kind(role, &key, title, plain, phase_head.is_some());
+        // Boxes that check a phase is done are its criteria, where the
+        // heading's words and section say nothing more of them.
+        if mention.is_some_and(|m| m.says == mentions::Mention::Outcome)
+            && self.kind_hint == TaskKind::Task
+        {
+            self.kind_hint = TaskKind::AcceptanceCriterion;
+        }
         self.section_kinds.push(self.kind_hint);
         let titles_plan = level == 1 && self.plan.title.is_none();
         let heading = heading_range(self.src, r);
@@ -127,11 +142,8 @@ impl Builder<'_> {
     /// A separator after the number (`### Phase 2 - Part A: Backend`)
     /// heads a part of its own.
     fn restates_open_phase(&self, head: &items::PhaseHead, level: u8, title: &str) -> bool {
-        let after_number = title
-            .find(head.number.as_str())
-            .map(|at| title[at + head.number.len()..].trim_start());
         let separated =
-            after_number.is_some_and(|rest| rest.starts_with([':', '-', '–', '—', '.', ')', '：']));
+            mentions::after_number(title, &head.number).is_some_and(mentions::is_separated);
         !head.number.is_empty()
             && !separated
             && self.phases.iter().any(|p| {

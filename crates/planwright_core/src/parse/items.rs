@@ -342,9 +342,14 @@ pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
         }
     }
     let (title, priority) = phase_title::lift_priority(title);
+    let priority = priority.or_else(|| phase_title::word_priority(&title));
+    // A traffic light beside a priority is the priority's colour, not a
+    // status (`HIGH Priority 🔴`), and stays in the title as written.
+    let colour = |s: &str| priority.is_some() && super::head_status::is_traffic_light(s);
     let (title, status) = match super::head_status::trailing(&title) {
+        Some((_, status)) if colour(status) => (title, None),
         Some((rest, status)) => (Text::from(rest), Some(Text::from(status))),
-        None => (title, mark.map(Text::from)),
+        None => (title, mark.filter(|m| !colour(m)).map(Text::from)),
     };
     let (title, estimate) = match phase_title::lift_estimate(&title) {
         (rest, Some(estimate)) => (Text::from(rest), Some(estimate)),

@@ -263,6 +263,9 @@ struct Builder<'s> {
     phase_sentences: Vec<blocks::Stated>,
     /// Phases that say no user story starts before they are done.
     story_blocks: Vec<blocks::StoryBlock>,
+    /// Sections whose heading mentions a phase read before (`### Phase 1
+    /// status`), and that phase, in order: their fields are its.
+    phase_mentions: Vec<(usize, usize)>,
 }
 
 impl<'s> Builder<'s> {
@@ -302,6 +305,7 @@ impl<'s> Builder<'s> {
             plain_fields: Vec::new(),
             phase_sentences: Vec::new(),
             story_blocks: Vec::new(),
+            phase_mentions: Vec::new(),
         }
     }
 

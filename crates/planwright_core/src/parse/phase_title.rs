@@ -1,6 +1,6 @@
 //! The parts of a phase head past its number that are not its title: a
 //! number written as a range or an open end (`Phase 13-24`, `Phase 3+`),
-//! and a priority (`[Priority: HIGH]`, `(Priority: P1)`).
+//! and a priority (`[Priority: HIGH]`, `(Priority: P1)`, `HIGH Priority`).
 
 use crate::model::Text;
 
@@ -71,6 +71,40 @@ pub(super) fn lift_priority(title: &str) -> (Text, Option<Text>) {
         }
         None => (trim(title), None),
     }
+}
+
+/// The priority a title states in words, as written: `HIGH` of `HIGH
+/// Priority (Indexes)`, `Low` of `Cleanup – Low Priority`. Only where the
+/// words end the title or a bracket, a separator or a mark follows them:
+/// `High Priority Bugs` names what the phase fixes, not its priority. The
+/// words stay in the title, which would read as nothing without them.
+pub(super) fn word_priority(title: &str) -> Option<Text> {
+    const LEVELS: [&str; 5] = ["critical", "urgent", "high", "medium", "low"];
+    let b = title.as_bytes();
+    // Most titles hold no `p`: a byte search says so before any word is
+    // compared.
+    memchr::memchr2_iter(b'P', b'p', b).find_map(|at| {
+        let word = title.get(at..at + "priority".len())?;
+        if !word.eq_ignore_ascii_case("priority") {
+            return None;
+        }
+        let after = title[at + word.len()..].trim_start();
+        let ends = after
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() || matches!(c, '(' | '['));
+        let before = title[..at].trim_end().trim_end_matches('-');
+        let level = LEVELS.iter().find_map(|l| {
+            let start = before.len().checked_sub(l.len())?;
+            let w = before.get(start..)?;
+            let whole = before[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            (whole && w.eq_ignore_ascii_case(l)).then_some(w)
+        })?;
+        ends.then(|| Text::from(level))
+    })
 }
 
 /// A title without the estimate in brackets at its end, and that
@@ -223,6 +257,64 @@ mod tests {
             owned("5", "Foundational (Blocking Prerequisites)", None)
         );
         assert_eq!(head("Phase 6: Docs (P1)"), owned("6", "Docs (P1)", None));
+    }
+
+    #[test]
+    fn a_priority_in_words_is_read_and_kept_in_the_title() {
+        assert_eq!(
+            head("Phase 1: HIGH Priority (Indexes)"),
+            owned("1", "HIGH Priority (Indexes)", Some("HIGH"))
+        );
+        assert_eq!(
+            head("Phase 2: Cleanup – Low Priority"),
+            owned("2", "Cleanup – Low Priority", Some("Low"))
+        );
+        assert_eq!(
+            head("Phase 3: Medium-priority: Docs"),
+            owned("3", "Medium-priority: Docs", Some("Medium"))
+        );
+        // Words that name what the phase is about are no priority.
+        for text in [
+            "Sprint 4: High Priority Bugs (P1)",
+            "Phase 5: Priority Queue",
+            "Phase 6: Below Priority",
+        ] {
+            assert_eq!(head(text).2, None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_traffic_light_beside_a_priority_is_no_status() {
+        let status = |text: &str| {
+            phase_head(text).map(|p| {
+                (
+                    p.title.to_string(),
+                    p.priority.map(|p| p.to_string()),
+                    p.status.map(|s| s.to_string()),
+                )
+            })
+        };
+        let some = |t: &str, p: Option<&str>, s: Option<&str>| {
+            Some((t.to_owned(), p.map(Into::into), s.map(Into::into)))
+        };
+        assert_eq!(
+            status("Phase 1: HIGH Priority (Indexes) 🔴"),
+            some("HIGH Priority (Indexes) 🔴", Some("HIGH"), None)
+        );
+        assert_eq!(
+            status("🟢 Phase 2: Polish [Priority: Low]"),
+            some("Polish", Some("Low"), None)
+        );
+        // Without a priority a traffic light is a status, and a done mark
+        // is one beside a priority too.
+        assert_eq!(
+            status("Phase 3: Cleanup 🔴"),
+            some("Cleanup", None, Some("🔴"))
+        );
+        assert_eq!(
+            status("Phase 4: LOW Priority (Docs) ✅"),
+            some("LOW Priority (Docs)", Some("LOW"), Some("✅"))
+        );
     }
 
     #[test]

@@ -1,0 +1,219 @@
+//! Headings that talk about a phase the plan already has instead of opening
+//! one: `### Phase 1 Success:` under `## Success Criteria by Phase`, `###
+//! Phase 2 Complete`, `## Phase 13-24: Summary` over phases 13 to 24.
+//!
+//! Read as phases they were duplicates (`Phase 1 (2)`) that split a
+//! phase's progress in `status` and made their check boxes work that
+//! `next` offered. Only a heading whose words after the number say
+//! something about a phase counts (see [`ABOUT`]): `## Phase 1 Setup` is
+//! a phase, and so is an overview's `### Phase 1` written again over the
+//! tasks, which the plan then repeats on purpose.
+
+use super::super::{Builder, items};
+
+/// What a heading that mentions a phase says of the check boxes under it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Mention {
+    /// They check that the phase is done (`Phase 1 Success`, `Phase 1
+    /// Complete`): acceptance criteria, unless the heading's section says
+    /// more of them.
+    Outcome,
+    /// Something else said about the phase (`Phase 1 status`, `Week 1
+    /// Metrics`): they are what the heading's words and section make them.
+    About,
+}
+
+/// Words that say a heading is about a phase, not a phase: written first
+/// or last after the number (`Phase 1 Success`, `Sprint 1 Capacity
+/// Summary`). Not `tasks` nor `plan`: `### Phase 1 Tasks` holds the work.
+const ABOUT: &[&str] = &[
+    "success",
+    "complete",
+    "completed",
+    "done",
+    "finished",
+    "criteria",
+    "completion",
+    "closure",
+    "summary",
+    "recap",
+    "metrics",
+    "kpis",
+    "status",
+    "progress",
+    "risks",
+    "checklist",
+    "results",
+    "outcomes",
+    "deliverables",
+    "review",
+    "retrospective",
+    "retro",
+    "notes",
+    "report",
+    "learnings",
+];
+
+/// Of [`ABOUT`], the words that say the boxes check the phase is done.
+const OUTCOME: &[&str] = &[
+    "success",
+    "complete",
+    "completed",
+    "done",
+    "finished",
+    "criteria",
+];
+
+/// A heading that mentions a phase: what it says of its check boxes, and
+/// the phase it names when the plan has read one of that id (the last, if
+/// repeated), whose fields are (`**Status:** Done` under `### Phase 1
+/// status` is Phase 1's, not the plan's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct PhaseMention {
+    pub(super) says: Mention,
+    pub(super) phase: Option<usize>,
+}
+
+impl Builder<'_> {
+    /// Whether the phase head `head` read from a heading's `title` only
+    /// mentions a phase. It does when it names the phase with no separator
+    /// after the number and words about it (`Phase 1 Success:`), and
+    /// - a phase of that kind and number was read before it; or
+    /// - the plan has phases, none of that kind, and none is open: `###
+    ///   Week 1 Metrics` under `## Success Metrics (Post-Launch)` in a plan
+    ///   of Phases names a week after the launch, not one of the plan's
+    ///   phases (a plan of weeks keeps `## Week 1 Review` as its first
+    ///   phase, and a phase its `### Week 1 Review` as a part).
+    ///
+    /// A range (`Phase 13-24: Complete Feature Summary`) mentions the
+    /// phases it spans when any of them was read before it and its words,
+    /// separated or not, are about them; alone it is a phase of its own.
+    pub(super) fn phase_mention(
+        &self,
+        head: &items::PhaseHead,
+        title: &str,
+    ) -> Option<PhaseMention> {
+        if head.number.is_empty() {
+            return None;
+        }
+        let phases = &self.plan.phases;
+        if let Some((low, high)) = range(&head.number) {
+            let words = unseparated(title, &head.number).unwrap_or(&head.title);
+            let says = about(words)?;
+            return phases
+                .iter()
+                .any(|p| {
+                    p.kind == head.kind
+                        && p.number != head.number
+                        && leading_number(&p.number).is_some_and(|n| (low..=high).contains(&n))
+                })
+                .then_some(PhaseMention { says, phase: None });
+        }
+        let says = about(unseparated(title, &head.number)?)?;
+        let known = phases
+            .iter()
+            .rposition(|p| p.kind == head.kind && p.number == head.number);
+        let foreign = self.phases.is_empty()
+            && !phases.is_empty()
+            && phases.iter().all(|p| p.kind != head.kind);
+        (known.is_some() || foreign).then_some(PhaseMention { says, phase: known })
+    }
+
+    /// The phase a field read now belongs to, `open` being the open phase's
+    /// (if any): the phase named by the innermost open section that mentions
+    /// one, when that section stands inside the open phase or none is open.
+    pub(in crate::parse) fn field_phase(&self, open: Option<usize>) -> Option<usize> {
+        if self.phase_mentions.is_empty() {
+            return open;
+        }
+        // Mentions are pushed as their sections open, so in section order:
+        // each field costs a search per open section, at most six deep.
+        let mentioned = self.open_sections.iter().rev().find_map(|&s| {
+            let at = self.phase_mentions.binary_search_by_key(&s, |&(m, _)| m);
+            at.ok().map(|at| (s, self.phase_mentions[at].1))
+        });
+        match (mentioned, open) {
+            (Some((s, p)), Some(o)) if self.plan.phases[o].section.is_none_or(|at| at < s) => {
+                Some(p)
+            }
+            (Some((_, p)), None) => Some(p),
+            _ => open,
+        }
+    }
+}
+
+/// The words after the phase's `number` in `title`, when no separator
+/// (`:`, a dash, `.`, `)`) stands between: `Success:` of `Phase 1
+/// Success:`, none of `Phase 1: Success`.
+fn unseparated<'t>(title: &'t str, number: &str) -> Option<&'t str> {
+    after_number(title, number).filter(|rest| !is_separated(rest))
+}
+
+/// What follows the phase's `number` in `title`, white space skipped.
+pub(super) fn after_number<'t>(title: &'t str, number: &str) -> Option<&'t str> {
+    let at = title.find(number)?;
+    Some(title[at + number.len()..].trim_start())
+}
+
+/// Whether the words after a phase's number open with a title separator
+/// (`: Backend`, `- Part A`), which makes them the phase's title.
+pub(super) fn is_separated(rest: &str) -> bool {
+    rest.starts_with([':', '-', '–', '—', '.', ')', '：'])
+}
+
+/// What `words` say, by their first and last word outside brackets:
+/// `status (locked)` is about the phase, `Success Criteria` its outcome,
+/// `Setup` neither.
+fn about(words: &str) -> Option<Mention> {
+    let mut depth = 0u32;
+    let mut first = None;
+    let mut last = None;
+    let mut start = None;
+    // One pass over the characters: a word is a run of letters outside
+    // any bracket, compared in lower case.
+    for (i, c) in words
+        .char_indices()
+        .chain(std::iter::once((words.len(), ' ')))
+    {
+        if c.is_alphabetic() && depth == 0 {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            let word = &words[s..i];
+            first.get_or_insert(word);
+            last = Some(word);
+        }
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let is = |list: &[&str], w: Option<&str>| {
+        w.is_some_and(|w| list.iter().any(|k| k.eq_ignore_ascii_case(w)))
+    };
+    if is(OUTCOME, first) || is(OUTCOME, last) {
+        Some(Mention::Outcome)
+    } else if is(ABOUT, first) || is(ABOUT, last) {
+        Some(Mention::About)
+    } else {
+        None
+    }
+}
+
+/// The whole numbers a range number spans: `13-24` and `2–3`, not `3+`.
+fn range(number: &str) -> Option<(u64, u64)> {
+    let (low, high) = number.split_once(['-', '–'])?;
+    Some((leading_number(low)?, leading_number(high)?))
+}
+
+/// The whole number a phase number opens with: 13 of `13.5`, none of `A`.
+fn leading_number(number: &str) -> Option<u64> {
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    number[..digits].parse().ok()
+}
+
+#[cfg(test)]
+#[path = "mentions_tests.rs"]
+mod tests;
