@@ -57,7 +57,7 @@ fn the_readme_flow_names_the_spec_link_lint_will_report() {
         format!(
             "Created {rel} (template delivery, number 001)\n\
              Filled 7 slots: title (2), issue, author, date (2), status\n\
-             30 slots left for you to fill, and specs/001-dark-mode-for-the-dashboard/spec.md \
+             37 slots left for you to fill, and specs/001-dark-mode-for-the-dashboard/spec.md \
              to write (the plan links to it; \
              --spec names another); list them with: planwright lint {rel}\n"
         )
@@ -85,7 +85,7 @@ fn the_readme_flow_names_the_spec_link_lint_will_report() {
     );
     let json: serde_json::Value = serde_json::from_str(&ok(&out)).expect("json");
     assert_eq!(json["missing_links"], serde_json::json!(["spec.md"]));
-    assert_eq!(json["remaining"], 32);
+    assert_eq!(json["remaining"], 39);
 }
 
 #[test]

@@ -6,11 +6,15 @@ use crate::text::TextRange;
 
 /// Blocks still worded exactly as the template's instructions.
 pub(super) fn template_text(source: &str, plan: &mut Plan, dialect: &crate::Dialect) {
+    let mut found = unwritten_tasks(source, plan);
     let instructions = dialect.instruction_text();
     if instructions.is_empty() {
+        if found {
+            plan.placeholders
+                .sort_by_key(|p| (p.range.start, p.range.end));
+        }
         return;
     }
-    let mut found = false;
     // The fields' ranges by start, sorted once a block needs them: a block
     // holding a field is no instruction, and looking through every field
     // for each block was quadratic.
@@ -50,4 +54,49 @@ pub(super) fn template_text(source: &str, plan: &mut Plan, dialect: &crate::Dial
         plan.placeholders
             .sort_by_key(|p| (p.range.start, p.range.end));
     }
+}
+
+/// Tasks a template names by their number alone (`- [ ] Task 1`, `- [ ]
+/// Step 2.1`): the template's list of work, left unwritten. Their text is
+/// template text, which `lint` reports; whether the plan has a template.
+fn unwritten_tasks(source: &str, plan: &mut Plan) -> bool {
+    let mut found = false;
+    for task in &plan.tasks {
+        if !numbered_only(&task.text) {
+            continue;
+        }
+        let line = task.line.slice(source);
+        let after = (task.check_range.end - task.line.start) as usize;
+        let Some(at) = line
+            .get(after..)
+            .and_then(|rest| rest.find(task.text.as_str()))
+        else {
+            continue;
+        };
+        let start = task.line.start as usize + after + at;
+        found = true;
+        plan.placeholders.push(Placeholder {
+            kind: PlaceholderKind::TemplateText,
+            text: task.text.clone(),
+            name: None,
+            range: TextRange::new(start, start + task.text.len()),
+            in_metadata: false,
+        });
+    }
+    found
+}
+
+/// Whether a task's text is a word for a piece of work and a number, and
+/// nothing else (`Task 1`, `Subtask 2.1`).
+fn numbered_only(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(word), Some(number), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "task" | "subtask" | "item" | "step" | "todo"
+    ) && number
+        .split('.')
+        .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }

@@ -4,7 +4,9 @@
 //! Reports each paragraph or list item whose words are exactly one of the
 //! template's instructions to the author, such as "Brief summary of the
 //! implementation approach." The comparison ignores spacing and emphasis.
-//! It runs only when the plan's dialect has a template.
+//! A task named by its number alone (`- [ ] Task 1`), as templates list
+//! the work to write, is reported too. It runs only when the plan's
+//! dialect has a template.
 //!
 //! ## Why
 //! Template instructions read like content at a glance, so a section can
