@@ -453,6 +453,8 @@ mod tests {
                 "Resource Requirements",
             ],
             &["Prerequisites", "Definition of Done", "Rollback Plan"],
+            // A PRD that keeps a log of its progress.
+            &["Definition of Done", "Progress Log"],
             &["Project Structure", "Implementation Steps"],
             &["Architecture Overview", "Data Models", "Error Handling"],
         ] {
