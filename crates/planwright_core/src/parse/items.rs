@@ -126,11 +126,14 @@ pub(crate) fn task_head(line: &str) -> TaskHead {
         };
         let Some(end) = rest.find(close) else { break };
         let inner = &rest[1..end];
+        // A slash joins capitals only (`[CI/CD]`, `[FE/BE]`): `[a/b]`
+        // opening a task is more likely its words.
+        let slash_ok = !inner.bytes().any(|b| b.is_ascii_lowercase());
         let is_marker = !inner.is_empty()
             && inner.len() <= 12
-            && inner
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.')
+            && inner.chars().all(|c| {
+                c.is_alphanumeric() || c == '-' || c == '_' || c == '.' || (c == '/' && slash_ok)
+            })
             && (open == '[' || inner == "P");
         if !is_marker {
             break;

@@ -87,6 +87,13 @@ fn task_heads() {
         &"T001 [P] [US1] Create models"[h.text_start..],
         "Create models"
     );
+    // A slash joins capitals in a marker; lower case is the task's words.
+    let line = "T001 [P] [CI/CD] Add the test workflow";
+    let h = task_head(line);
+    assert_eq!(h.markers, ["P", "CI/CD"]);
+    assert_eq!(&line[h.text_start..], "Add the test workflow");
+    let line = "[and/or] pick the driver";
+    assert!(task_head(line).markers.is_empty());
     let line = "**T-001**: Build it";
     let h = task_head(line);
     assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "T-001");
