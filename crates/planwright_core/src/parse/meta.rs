@@ -131,6 +131,11 @@ fn one_bold_field(s: &str) -> Option<((usize, usize), usize, bool)> {
     if key.trim().is_empty() || key.starts_with(' ') {
         return None;
     }
+    // `- **[P]**: can run in parallel`: a legend defining a marker, no
+    // field of the plan.
+    if key.starts_with('[') && key.ends_with(']') {
+        return None;
+    }
     Some((trimmed(key, 2), value_start, colon_inside))
 }
 

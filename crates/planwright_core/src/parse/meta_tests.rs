@@ -314,3 +314,11 @@ fn a_value_that_opens_with_a_bold_label_is_one_field() {
         [("Description", "**NOTE**: kept as is", false)]
     );
 }
+
+#[test]
+fn a_legend_of_markers_is_no_field() {
+    let src = "# Tasks\n\n- **[P]**: can run in parallel\n- **[Story]**: the story a task serves\n- **Owner**: Ana\n";
+    let plan = crate::parse(src);
+    let keys: Vec<&str> = plan.metadata.iter().map(|m| m.key.as_str()).collect();
+    assert_eq!(keys, ["Owner"]);
+}
