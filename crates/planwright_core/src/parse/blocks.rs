@@ -10,7 +10,7 @@ use super::{
     line_start_before, meta, normalize_key,
 };
 
-use super::refs::{first_stem, is_dependency_key, task_sentences};
+use super::refs::{first_stem, is_dependency_key, says_order, task_sentences};
 use deps::Owner;
 pub(super) use deps::Stated;
 pub(super) use gates::has_arrow;
@@ -196,7 +196,8 @@ impl Builder<'_> {
         // arrow does, and "Phase 2 depends on Phase 1" what a field does;
         // inside one the task reader reads its dependencies.
         let in_task = matches!(owner, Some(Owner::Task(_)));
-        if let Some(stem) = (!in_task).then(|| first_stem(text)).flatten() {
+        let stem = (!in_task).then(|| first_stem(text)).flatten();
+        if stem.is_some() || (!in_task && says_order(text)) {
             // A sentence quoted as code (`` `T002 depends on T001` ``) is
             // an example, not the plan's word.
             for (from, to, at) in task_sentences(text, range.start as usize) {
@@ -208,6 +209,8 @@ impl Builder<'_> {
                     });
                 }
             }
+        }
+        if let Some(stem) = stem {
             let phase = owner.and_then(|o| match o {
                 Owner::Phase(p) => Some(p),
                 Owner::Task(_) => None,

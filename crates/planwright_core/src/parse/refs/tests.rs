@@ -525,6 +525,19 @@ fn a_sentence_between_task_ids_links_them() {
     );
     let range = task_sentences("x\n- B002 depends on B001 today", 7);
     assert_eq!(range[0].2, TextRange::new(11, 31));
+    // Order said as such: the later task waits for the earlier.
+    assert_eq!(said("- B001 before B002"), ["B001>B002"]);
+    assert_eq!(said("B003 precedes B004, B005"), ["B003>B004", "B003>B005"]);
+    assert_eq!(
+        said("B004-B006 must pass before B007 begins"),
+        ["B004..B006>B007"]
+    );
+    // Words between the ids and the order make it prose.
+    assert_eq!(
+        said("B002 can start before B001 ends"),
+        Vec::<String>::new()
+    );
+    assert_eq!(said("Do B002 before lunch"), Vec::<String>::new());
 }
 
 #[test]
