@@ -102,18 +102,25 @@ pub struct ShowArgs {
     /// Read the plan as this dialect instead of detecting it (or taking it
     /// from `[[plans.dialects]]` in planwright.toml): a built-in one,
     /// `generic` (none), or a local template's name.
-    #[arg(long, value_name = "DIALECT", value_parser = DialectName)]
+    #[arg(long, value_name = "DIALECT", value_parser = BuiltinName::Dialect)]
     pub dialect: Option<String>,
 }
 
-/// A `--dialect` value (`show`, `lint`, `status`, `next`, `graph`). Any name passes here, since local
-/// templates are dialects too and only the project knows them (the command
-/// checks the name against them); the built-in names and `generic` are
-/// offered to `--help` and shell completion.
+/// A dialect or template name: any name passes here, since local templates
+/// are dialects too and only the project knows them (the command checks
+/// the name against them); the built-in names are offered to `--help` and
+/// shell completion (rather than the files in the folder).
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct DialectName;
+pub(crate) enum BuiltinName {
+    /// A `--dialect` value (`show`, `lint`, `status`, `next`, `graph`):
+    /// `generic` and every built-in dialect.
+    Dialect,
+    /// A template (`new -t`, `templates show`): the built-in dialects that
+    /// have one.
+    Template,
+}
 
-impl clap::builder::TypedValueParser for DialectName {
+impl clap::builder::TypedValueParser for BuiltinName {
     type Value = String;
 
     fn parse_ref(
@@ -128,39 +135,13 @@ impl clap::builder::TypedValueParser for DialectName {
     fn possible_values(
         &self,
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let templates = matches!(self, BuiltinName::Template);
         let builtin = planwright_core::DialectSet::builtin()
             .iter()
+            .filter(move |d| !templates || d.template.is_some())
             .map(planwright_core::Dialect::name);
-        let names = std::iter::once(planwright_core::dialect::GENERIC).chain(builtin);
-        Some(Box::new(names.map(clap::builder::PossibleValue::new)))
-    }
-}
-
-/// A template name (`new -t`, `templates show`): as [`DialectName`], any
-/// name passes, and the built-in templates are what shell completion
-/// offers (rather than the files in the folder).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct TemplateName;
-
-impl clap::builder::TypedValueParser for TemplateName {
-    type Value = String;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<String, clap::Error> {
-        DialectName.parse_ref(cmd, arg, value)
-    }
-
-    fn possible_values(
-        &self,
-    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        let names = planwright_core::DialectSet::builtin()
-            .iter()
-            .filter(|d| d.template.is_some())
-            .map(planwright_core::Dialect::name);
+        let generic = (!templates).then_some(planwright_core::dialect::GENERIC);
+        let names = generic.into_iter().chain(builtin);
         Some(Box::new(names.map(clap::builder::PossibleValue::new)))
     }
 }
@@ -173,7 +154,7 @@ pub enum TemplatesAction {
     Show {
         /// A name `templates list` shows: a built-in dialect (`speckit`,
         /// `design`, `delivery`, `rfc`, `roadmap`) or a local template.
-        #[arg(value_parser = TemplateName, hide_possible_values = true)]
+        #[arg(value_parser = BuiltinName::Template, hide_possible_values = true)]
         name: String,
     },
 }
@@ -212,7 +193,7 @@ pub struct NewArgs {
     pub title: String,
     /// Template: a built-in one or .planwright/templates/NAME.md
     /// [default: [new] template in planwright.toml, else speckit].
-    #[arg(short, long, value_name = "TEMPLATE", value_parser = TemplateName, hide_possible_values = true)]
+    #[arg(short, long, value_name = "TEMPLATE", value_parser = BuiltinName::Template, hide_possible_values = true)]
     pub template: Option<String>,
     /// The feature's spec file, written into the plan relative to it.
     #[arg(long, value_name = "PATH")]
@@ -277,7 +258,7 @@ pub struct StatusArgs {
     /// Read the plans as this dialect instead of detecting it (or taking
     /// it from `[[plans.dialects]]` in planwright.toml): a built-in one,
     /// `generic` (none), or a local template's name.
-    #[arg(long, value_name = "DIALECT", value_parser = DialectName)]
+    #[arg(long, value_name = "DIALECT", value_parser = BuiltinName::Dialect)]
     pub dialect: Option<String>,
 }
 
@@ -296,7 +277,7 @@ pub struct NextArgs {
     /// Read the plans as this dialect instead of detecting it (or taking
     /// it from `[[plans.dialects]]` in planwright.toml): a built-in one,
     /// `generic` (none), or a local template's name.
-    #[arg(long, value_name = "DIALECT", value_parser = DialectName)]
+    #[arg(long, value_name = "DIALECT", value_parser = BuiltinName::Dialect)]
     pub dialect: Option<String>,
 }
 
@@ -369,7 +350,7 @@ pub struct GraphArgs {
     /// Read the plans as this dialect instead of detecting it (or taking
     /// it from `[[plans.dialects]]` in planwright.toml): a built-in one,
     /// `generic` (none), or a local template's name.
-    #[arg(long, value_name = "DIALECT", value_parser = DialectName)]
+    #[arg(long, value_name = "DIALECT", value_parser = BuiltinName::Dialect)]
     pub dialect: Option<String>,
 }
 

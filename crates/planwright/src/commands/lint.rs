@@ -37,7 +37,7 @@ pub struct LintArgs {
     /// Read every plan as this dialect instead of detecting it (or taking
     /// it from `[[plans.dialects]]` in planwright.toml): a built-in one,
     /// `generic` (none), or a local template's name.
-    #[arg(long, value_name = "DIALECT", value_parser = crate::cli::DialectName)]
+    #[arg(long, value_name = "DIALECT", value_parser = crate::cli::BuiltinName::Dialect)]
     pub dialect: Option<String>,
     /// Rules to run instead of the configured set: codes (PW101), prefixes
     /// (PW1), names, or ALL. Comma-separated or repeated.
