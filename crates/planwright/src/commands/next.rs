@@ -426,7 +426,10 @@ fn human(all: &[NextTask], more: usize, blocked: &Blocked, total: usize) -> Stri
         }
     }
     if more > 0 {
-        let _ = writeln!(out, "… and {more} more (use -n to see them)");
+        // The option that lists them all, so it can be typed as shown.
+        let all_of_them = all.len() + more;
+        let them = if more == 1 { "it" } else { "them" };
+        let _ = writeln!(out, "… and {more} more (-n {all_of_them} to see {them})");
     }
     out
 }

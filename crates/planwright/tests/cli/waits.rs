@@ -466,7 +466,7 @@ fn next_lists_parents_of_optional_subtasks_and_parents_in_progress() {
     assert_eq!(
         stdout(&planwright(&["next", "optional.md", "-n", "2"], dir.path())),
         "optional.md\n  ready\n    1  Build the exporter\n    \
-         2  Wire the API\n\u{2026} and 1 more (use -n to see them)\n"
+         2  Wire the API\n\u{2026} and 1 more (-n 3 to see it)\n"
     );
     assert_eq!(
         stdout(&planwright(&["next", "started.md"], dir.path())),
