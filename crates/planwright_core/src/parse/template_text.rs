@@ -4,17 +4,24 @@
 use crate::model::{Placeholder, PlaceholderKind, Plan, Text};
 use crate::text::TextRange;
 
-/// Blocks still worded exactly as the template's instructions.
+/// Template text left in the plan, among its placeholders in order.
 pub(super) fn template_text(source: &str, plan: &mut Plan, dialect: &crate::Dialect) {
-    let mut found = unwritten_tasks(source, plan);
+    let tasks = unwritten_tasks(source, plan);
+    let blocks = instruction_blocks(source, plan, dialect);
+    if tasks || blocks {
+        plan.placeholders
+            .sort_by_key(|p| (p.range.start, p.range.end));
+    }
+}
+
+/// Blocks still worded exactly as the template's instructions: whether
+/// there were any.
+fn instruction_blocks(source: &str, plan: &mut Plan, dialect: &crate::Dialect) -> bool {
     let instructions = dialect.instruction_text();
     if instructions.is_empty() {
-        if found {
-            plan.placeholders
-                .sort_by_key(|p| (p.range.start, p.range.end));
-        }
-        return;
+        return false;
     }
+    let mut found = false;
     // The fields' ranges by start, sorted once a block needs them: a block
     // holding a field is no instruction, and looking through every field
     // for each block was quadratic.
@@ -50,10 +57,7 @@ pub(super) fn template_text(source: &str, plan: &mut Plan, dialect: &crate::Dial
             in_metadata: false,
         });
     }
-    if found {
-        plan.placeholders
-            .sort_by_key(|p| (p.range.start, p.range.end));
-    }
+    found
 }
 
 /// Tasks a template names by their number alone (`- [ ] Task 1`, `- [ ]

@@ -3,6 +3,7 @@
 //! exists)." or a bullet list), read as its `**Dependencies:**` field would
 //! be; and "all previous phases", which names every phase before it.
 
+use super::super::items::PHASE_WORDS;
 use super::super::refs::first_stem;
 use super::{Builder, TextRange};
 use crate::model::{RefTarget, Reference};
@@ -113,7 +114,7 @@ fn reads_as_value(text: &str) -> bool {
             w.bytes().any(|b| b.is_ascii_digit())
                 || WORDS.contains(&w.as_str())
                 || plural_phase(&w)
-                || plural_phase(&format!("{w}s"))
+                || phase_word(&w)
         })
 }
 
@@ -159,18 +160,20 @@ fn names_earlier(value: &str) -> Option<Earlier> {
     if all {
         return Some(Earlier::All);
     }
-    let last = words.windows(2).any(|w| {
-        matches!(w[0], "previous" | "prior" | "preceding") && plural_phase(&format!("{}s", w[1]))
-    });
+    let last = words
+        .windows(2)
+        .any(|w| matches!(w[0], "previous" | "prior" | "preceding") && phase_word(w[1]));
     last.then_some(Earlier::Last)
 }
 
-/// A plural of the words phases are headed by.
+/// A word phases are headed by ([`PHASE_WORDS`]): `phase`, `sprint`.
+fn phase_word(word: &str) -> bool {
+    PHASE_WORDS.iter().any(|(p, _)| *p == word)
+}
+
+/// A plural of one: `phases`, `sprints`.
 fn plural_phase(word: &str) -> bool {
-    matches!(
-        word,
-        "phases" | "stages" | "steps" | "milestones" | "sprints" | "iterations" | "epics"
-    )
+    word.strip_suffix('s').is_some_and(phase_word)
 }
 
 #[cfg(test)]

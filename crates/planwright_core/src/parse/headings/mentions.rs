@@ -25,14 +25,9 @@ pub(super) enum Mention {
 
 /// Words that say a heading is about a phase, not a phase: written first
 /// or last after the number (`Phase 1 Success`, `Sprint 1 Capacity
-/// Summary`). Not `tasks` nor `plan`: `### Phase 1 Tasks` holds the work.
+/// Summary`), besides those of [`OUTCOME`]. Not `tasks` nor `plan`: `###
+/// Phase 1 Tasks` holds the work.
 const ABOUT: &[&str] = &[
-    "success",
-    "complete",
-    "completed",
-    "done",
-    "finished",
-    "criteria",
     "completion",
     "closure",
     "summary",
@@ -54,7 +49,8 @@ const ABOUT: &[&str] = &[
     "learnings",
 ];
 
-/// Of [`ABOUT`], the words that say the boxes check the phase is done.
+/// Words that say a heading is about a phase and its boxes check that the
+/// phase is done.
 const OUTCOME: &[&str] = &[
     "success",
     "complete",
