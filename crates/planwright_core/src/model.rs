@@ -68,6 +68,10 @@ pub struct Plan {
     /// Every inline code span, its backticks included, in source order.
     /// None lies in a code block, where backticks are only text.
     pub code_spans: Vec<TextRange>,
+    /// Boxes opening a list item that hold a mark no task is read from
+    /// (`- [!] Migrate`, `- [✓] Ship`): those items are not tasks, and
+    /// lint's PW211 says so rather than leave them out unseen.
+    pub unread_boxes: Vec<TextRange>,
     /// Paragraphs and list-item texts, with the section they belong to.
     pub blocks: Vec<Block>,
     /// How many ids the ranges read so far (`T001-T250`) stood for between

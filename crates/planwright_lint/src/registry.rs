@@ -119,6 +119,14 @@ pub static RULES: &[Rule] = &[
         true,
         done_with_open_subtasks
     ),
+    rule!(
+        "PW211",
+        "unknown-check-mark",
+        Warning,
+        true,
+        unknown_check_mark,
+        fix = Unsafe
+    ),
     rule!("PW301", "broken-link", Error, true, broken_link),
     rule!(
         "PW401",

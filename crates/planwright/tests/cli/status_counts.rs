@@ -164,3 +164,39 @@ fn phases_without_tasks_show_their_status() {
     );
     assert!(json["plans"][0].get("outside_phases").is_none());
 }
+
+/// Obsidian's task marks: `[/]` is work under way, `[>]` work moved to
+/// later (counted nowhere, offered by no `next`); a box planwright reads
+/// no task from is no task, and lint says so instead of keeping quiet.
+#[test]
+fn half_filled_and_forwarded_boxes_count_and_odd_boxes_are_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# Plan\n\n## Tasks\n\n- [x] T001 Parser\n- [/] T002 Docs\n- [>] T003 Plugins\n- [✓] T004 Beta\n- [ ] T005 Release\n";
+    write(dir.path(), "plan.md", plan);
+    let status = planwright(&["status", "plan.md"], dir.path());
+    assert_eq!(
+        stdout(&status),
+        "Plan  (plan.md)\n  overall    1/3    33%  (1 in progress)\n"
+    );
+    let next = planwright(&["next", "plan.md"], dir.path());
+    assert_eq!(
+        stdout(&next),
+        "plan.md\n  in progress\n    T002  Docs\n  ready\n    T005  Release\n"
+    );
+    let lint = planwright(&["lint", "--format", "concise", "plan.md"], dir.path());
+    assert_eq!(lint.status.code(), Some(0));
+    assert_eq!(
+        stdout(&lint),
+        "plan.md:8:3: PW211 `[✓]` is no check box planwright reads: this item is not a task\n"
+    );
+    // The tick's fix asks for --unsafe-fixes, and then writes only the mark.
+    let fixed = planwright(&["lint", "--fix", "--unsafe-fixes", "plan.md"], dir.path());
+    assert_eq!(fixed.status.code(), Some(0), "{}", stdout(&fixed));
+    let after = std::fs::read_to_string(dir.path().join("plan.md")).unwrap();
+    assert_eq!(after, plan.replace("[✓]", "[x]"));
+    // `done --start` keeps the plan's own mark for work in progress.
+    let start = planwright(&["done", "--start", "plan.md", "T005"], dir.path());
+    assert_eq!(start.status.code(), Some(0), "{}", stdout(&start));
+    let after = std::fs::read_to_string(dir.path().join("plan.md")).unwrap();
+    assert!(after.contains("- [/] T005 Release\n"), "{after}");
+}

@@ -89,7 +89,8 @@ pub struct Task {
     pub state: TaskState,
     /// The check box itself, `[ ]`: three bytes.
     pub check_range: TextRange,
-    /// The character inside the box as written: ' ', 'x', 'X', '-', '~'.
+    /// The character inside the box as written: ' ', 'x', 'X', '-', '~',
+    /// '/' (those three in progress) or '>' (moved to later: deferred).
     pub mark: char,
     /// The whole list item, nested content included.
     pub range: TextRange,

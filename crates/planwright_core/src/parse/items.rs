@@ -23,22 +23,17 @@ pub(crate) struct CheckBox {
 }
 
 /// The check box at the start of a list item's content, if there is one:
-/// `[ ]`, `[x]`, `[X]`, and `[-]` / `[~]` for work in progress.
+/// `[ ]`, `[x]`, `[X]`, `[-]` / `[~]` / `[/]` for work in progress, and
+/// `[>]` for work moved to later (as Obsidian's task lists write them).
 pub(crate) fn check_box(after_marker: &str) -> Option<CheckBox> {
-    let lead = after_marker.len() - after_marker.trim_start_matches([' ', '\t']).len();
-    // Five columns or more after the marker make the item's content an
-    // indented code block (CommonMark), where a box is code, not a task.
-    // Length first: a tab search in every item's lead showed in profiles.
-    if lead > 4 || lead > 1 && after_marker[..lead].contains('\t') {
-        return None;
-    }
+    let lead = box_lead(after_marker)?;
     let rest = &after_marker[lead..];
     let b = rest.as_bytes();
     if b.len() < 3 || b[0] != b'[' || b[2] != b']' {
         return None;
     }
     let mark = b[1] as char;
-    if !matches!(mark, ' ' | 'x' | 'X' | '-' | '~') {
+    if !matches!(mark, ' ' | 'x' | 'X' | '-' | '~' | '/' | '>') {
         return None;
     }
     // GFM wants white space (or the end of the line) after the box; Kiro
@@ -56,6 +51,39 @@ pub(crate) fn check_box(after_marker: &str) -> Option<CheckBox> {
         }),
         _ => None,
     }
+}
+
+/// The white space between a list marker and a box after it, if a box
+/// there can be one: five columns or more make the item's content an
+/// indented code block (as `CommonMark` reads it), where a box is code,
+/// not a task.
+fn box_lead(after_marker: &str) -> Option<usize> {
+    let lead = after_marker.len() - after_marker.trim_start_matches([' ', '\t']).len();
+    // Length first: a tab search in every item's lead showed in profiles.
+    if lead > 4 || lead > 1 && after_marker[..lead].contains('\t') {
+        return None;
+    }
+    Some(lead)
+}
+
+/// A box at the start of a list item's content that looks like a check
+/// box but holds a mark [`check_box`] does not read: one symbol, not a
+/// letter, digit or space (`[!]`, `[?]`, `[*]`, `[✓]`), then white space.
+/// Such an item is no task; where it starts and ends in `after_marker`.
+/// Letters and digits are left alone: `- [P] tasks = different files` is
+/// a legend, `- [1] Smith, 2021` a reference.
+pub(crate) fn unread_box(after_marker: &str) -> Option<(usize, usize)> {
+    let lead = box_lead(after_marker)?;
+    let rest = after_marker[lead..].strip_prefix('[')?;
+    let mark = rest.chars().next()?;
+    let after = rest[mark.len_utf8()..].strip_prefix(']')?;
+    let read_or_text = mark.is_alphanumeric()
+        || mark.is_whitespace()
+        || matches!(mark, '[' | ']' | '\\')
+        || check_box(after_marker).is_some();
+    let unread = !read_or_text;
+    let spaced = after.is_empty() || after.starts_with([' ', '\t', '\n', '\r']);
+    (unread && spaced).then(|| (lead, lead + mark.len_utf8() + 2))
 }
 
 /// The length of a list marker (`-`, `*`, `+`, `12.`, `3)`) at `line`'s start.

@@ -149,4 +149,27 @@ fn check_boxes() {
     // Indented code inside the item, as CommonMark reads it.
     assert_eq!(boxed("     [ ] T001 x"), None);
     assert_eq!(boxed("    [ ] T001 x"), Some((4, ' ', 0)));
+    // Obsidian's marks: half done, moved to later.
+    assert_eq!(boxed(" [/] docs"), Some((1, '/', 0)));
+    assert_eq!(boxed(" [>] later"), Some((1, '>', 0)));
+    assert_eq!(boxed(" [!] urgent"), None);
+}
+
+#[test]
+fn boxes_of_marks_no_task_is_read_from() {
+    assert_eq!(unread_box(" [!] Migrate"), Some((1, 4)));
+    assert_eq!(unread_box("  [?]"), Some((2, 5)));
+    assert_eq!(unread_box(" [✓] Ship"), Some((1, 6)));
+    assert_eq!(unread_box(" [*]\tx"), Some((1, 4)));
+    // Read boxes, letters, digits and white space are not such boxes.
+    assert_eq!(unread_box(" [ ] a"), None);
+    assert_eq!(unread_box(" [/] a"), None);
+    assert_eq!(unread_box(" [P] tasks = different files"), None);
+    assert_eq!(unread_box(" [1] Smith, 2021"), None);
+    assert_eq!(unread_box(" [\u{a0}] a"), None);
+    // Glued to a word, or in an indented code block, it is text.
+    assert_eq!(unread_box(" [!]important"), None);
+    assert_eq!(unread_box("     [!] x"), None);
+    assert_eq!(unread_box(" [!NOTE] x"), None);
+    assert_eq!(unread_box(" [\\] x"), None);
 }

@@ -28,6 +28,10 @@ impl Builder<'_> {
             let (index, at) = self.new_task(start, after_marker + b.offset, &b, line.len());
             task = Some(index);
             text_at = at;
+        } else if let Some((s, e)) = items::unread_box(rest) {
+            self.plan
+                .unread_boxes
+                .push(TextRange::new(after_marker + s, after_marker + e));
         } else if let Some(head) = bold_phase(rest) {
             let index = self.open_phase(
                 head,
@@ -103,7 +107,7 @@ impl Builder<'_> {
             p = self.plan.phases[i].parent;
         }
         let kind = match parent {
-            _ if crossed_out(text) => TaskKind::Deferred,
+            _ if mark == '>' || crossed_out(text) => TaskKind::Deferred,
             Some(pt) if self.kind_hint == TaskKind::Task => self.plan.tasks[pt].kind,
             _ => self.kind_hint,
         };
@@ -118,7 +122,7 @@ impl Builder<'_> {
             ))),
             state: match mark {
                 'x' | 'X' => TaskState::Done,
-                '-' | '~' => TaskState::InProgress,
+                '-' | '~' | '/' => TaskState::InProgress,
                 _ => TaskState::Open,
             },
             check_range: TextRange::new(check, check + 3),

@@ -400,3 +400,33 @@ fn a_tasks_owner_is_read_where_its_line_names_one() {
         ]
     );
 }
+
+#[test]
+fn obsidian_marks_are_work_under_way_and_work_moved_to_later() {
+    use crate::model::{TaskKind, TaskState};
+    let src = "## Phase 1: Work\n\n- [x] Parser\n- [/] Docs\n- [>] Plugins\n  - [ ] Plugin API\n- [!] Ship\n- [ ] Release\n";
+    let plan = crate::parse(src);
+    let read: Vec<_> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.text.as_str(), t.state, t.kind))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Parser", TaskState::Done, TaskKind::Task),
+            ("Docs", TaskState::InProgress, TaskKind::Task),
+            ("Plugins", TaskState::Open, TaskKind::Deferred),
+            // Moved to later with the task that holds it.
+            ("Plugin API", TaskState::Open, TaskKind::Deferred),
+            ("Release", TaskState::Open, TaskKind::Task),
+        ]
+    );
+    // `[!]` is no box a task is read from: it is recorded, for lint.
+    let unread: Vec<&str> = plan.unread_boxes.iter().map(|r| r.slice(src)).collect();
+    assert_eq!(unread, ["[!]"]);
+    assert_eq!(
+        plan.unread_boxes[0].start as usize,
+        src.find("[!]").unwrap()
+    );
+}

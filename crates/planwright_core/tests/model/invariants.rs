@@ -10,7 +10,7 @@
 use planwright_core::{MetaStyle, Plan, TaskState, TextRange};
 
 /// The check boxes the reader recognises.
-const MARKS: [&str; 5] = ["[ ]", "[x]", "[X]", "[-]", "[~]"];
+const MARKS: [&str; 7] = ["[ ]", "[x]", "[X]", "[-]", "[~]", "[/]", "[>]"];
 
 /// Every violated invariant, described; empty when `plan` is sound.
 pub fn violations(plan: &Plan, src: &str) -> Vec<String> {
@@ -45,13 +45,22 @@ pub fn violations(plan: &Plan, src: &str) -> Vec<String> {
         }
     }
 
+    for (i, &r) in plan.unread_boxes.iter().enumerate() {
+        let what = format!("unread box #{i}");
+        if let Some(b) = c.slice(&what, "range", r)
+            && !(b.starts_with('[') && b.ends_with(']') && b.chars().count() == 3)
+        {
+            c.fail(format!("{what}: range slices to {b:?}"));
+        }
+    }
+
     for (i, t) in plan.tasks.iter().enumerate() {
         let what = format!("task {} (#{i})", t.id);
         if let Some(mark) = c.slice(&what, "check_range", t.check_range) {
             let state = match mark.as_bytes().get(1) {
-                Some(b' ') => Some(TaskState::Open),
+                Some(b' ' | b'>') => Some(TaskState::Open),
                 Some(b'x' | b'X') => Some(TaskState::Done),
-                Some(b'-' | b'~') => Some(TaskState::InProgress),
+                Some(b'-' | b'~' | b'/') => Some(TaskState::InProgress),
                 _ => None,
             };
             if !MARKS.contains(&mark) {

@@ -75,25 +75,33 @@ pub fn done_mark(plan: &Plan) -> char {
 pub struct Marks {
     /// `X` if the plan mostly ticks with capitals, else `x`.
     pub done: char,
-    /// `~` if the plan mostly marks work in progress that way, else `-`.
+    /// The mark the plan mostly writes for work in progress (`~` or `/`),
+    /// else `-`.
     pub in_progress: char,
 }
 
 impl Marks {
     pub fn of(plan: &Plan) -> Self {
-        let (mut upper, mut lower, mut tilde, mut dash) = (0_usize, 0_usize, 0_usize, 0_usize);
+        let (mut upper, mut lower) = (0_usize, 0_usize);
+        // `-`, `~`, `/`: the first of the most used wins a tie.
+        let mut progress = [('-', 0_usize), ('~', 0), ('/', 0)];
         for t in &plan.tasks {
             match t.mark {
                 'X' => upper += 1,
                 'x' => lower += 1,
-                '~' => tilde += 1,
-                '-' => dash += 1,
-                _ => {}
+                m => {
+                    if let Some(p) = progress.iter_mut().find(|p| p.0 == m) {
+                        p.1 += 1;
+                    }
+                }
             }
         }
+        let in_progress = progress
+            .iter()
+            .fold(progress[0], |best, &p| if p.1 > best.1 { p } else { best });
         Self {
             done: if upper > lower { 'X' } else { 'x' },
-            in_progress: if tilde > dash { '~' } else { '-' },
+            in_progress: in_progress.0,
         }
     }
 
@@ -204,6 +212,12 @@ mod tests {
             run("- [~] a\n- [ ] b\n", 1, TaskState::InProgress),
             "- [~] a\n- [~] b\n"
         );
+        // Obsidian's half-filled box for work under way is kept too.
+        assert_eq!(
+            run("- [/] a\n- [ ] b\n", 1, TaskState::InProgress),
+            "- [/] a\n- [/] b\n"
+        );
+        assert_eq!(run("- [/] a\n", 0, TaskState::Done), "- [x] a\n");
         let plan = parse("- [x] a\n");
         assert_eq!(set_task_state(&plan, 0, TaskState::Done), None);
         assert_eq!(set_task_state(&plan, 7, TaskState::Done), None);
@@ -216,6 +230,9 @@ mod tests {
         assert_eq!((m.done, m.in_progress), ('X', '~'));
         let m = marks("- [X] a\n- [x] b\n- [~] d\n- [-] e\n");
         assert_eq!((m.done, m.in_progress), ('x', '-'));
+        let m = marks("- [/] a\n- [/] b\n- [~] c\n- [-] d\n");
+        assert_eq!(m.in_progress, '/');
+        assert_eq!(marks("- [/] a\n- [~] b\n").in_progress, '~');
         assert_eq!(marks("- [ ] a\n"), marks(""));
         assert_eq!(done_mark(&parse("- [X] a\n")), 'X');
         // Counted once, the marks tick every task the same way.

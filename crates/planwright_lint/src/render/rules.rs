@@ -183,13 +183,20 @@ mod tests {
         };
         assert!(line("PW501").contains(" [*] Flags"), "{text}");
         assert!(!line("PW101").contains("[*]"), "{text}");
-        assert!(text.ends_with("\n\n[*] fixable with `planwright lint --fix`\n"));
+        assert!(line("PW211").contains(" [~] Flags"), "{text}");
+        assert!(text.ends_with(
+            "\n\n[*] fixable with `planwright lint --fix`\n[~] fixable with `planwright lint --fix --unsafe-fixes`\n"
+        ));
         // No fixable rule listed, no legend.
         let pw101 = rule_by_selector("PW101").unwrap();
         assert!(!list(&[pw101]).contains("[*]"));
         let pw501 = rule_by_selector("PW501").unwrap();
         assert!(documentation(pw501).starts_with(
             "PW501 uppercase-check-mark (info, off by default, fixable with --fix)\n"
+        ));
+        let pw211 = rule_by_selector("PW211").unwrap();
+        assert!(documentation(pw211).starts_with(
+            "PW211 unknown-check-mark (warning, on by default, fixable with --fix --unsafe-fixes)\n"
         ));
         let pw502 = rule_by_selector("PW502").unwrap();
         assert!(documentation(pw502).starts_with(
@@ -216,6 +223,10 @@ mod tests {
         let doc: serde_json::Value = serde_json::from_str(&json(&[pw101])).unwrap();
         assert_eq!(doc["rules"][0]["fixable"], false);
         assert!(doc["rules"][0]["fix"].is_null());
+        let pw211 = rule_by_selector("PW211").unwrap();
+        assert!(documentation(pw211).starts_with(
+            "PW211 unknown-check-mark (warning, on by default, fixable with --fix --unsafe-fixes)\n"
+        ));
         let pw502 = rule_by_selector("PW502").unwrap();
         let doc: serde_json::Value = serde_json::from_str(&json(&[pw502])).unwrap();
         assert_eq!(doc["rules"][0]["fix"], "safe");

@@ -21,6 +21,7 @@ pub(crate) mod status_contradicts_tasks;
 pub(crate) mod template_text;
 pub(crate) mod timeline_out_of_order;
 pub(crate) mod unfilled_placeholder;
+pub(crate) mod unknown_check_mark;
 pub(crate) mod unknown_dependency;
 pub(crate) mod unknown_status;
 pub(crate) mod unresolved_choice;
