@@ -10,7 +10,7 @@ use super::{
     line_start_before, meta, normalize_key,
 };
 
-use super::refs::{first_stem, is_dependency_key, says_order, task_sentences};
+use super::refs::{first_stem, is_dependency_key, order_word, task_sentences};
 use deps::Owner;
 pub(super) use deps::Stated;
 pub(super) use gates::has_arrow;
@@ -197,15 +197,19 @@ impl Builder<'_> {
         // inside one the task reader reads its dependencies.
         let in_task = matches!(owner, Some(Owner::Task(_)));
         let stem = (!in_task).then(|| first_stem(text)).flatten();
-        // Order in words ("T001 before T002") is read where the plan
-        // states its dependencies: searching every block for it cost 1.6%
-        // of the reading (callgrind), for a form seldom written elsewhere.
-        let order = || {
+        // Order in words ("Phase 1 before Phase 2", "T001 precedes T002"):
+        // phases' anywhere in prose, as plans' notes write it; tasks' only
+        // where the plan states its dependencies, as reading every block
+        // that says "before" for task sentences cost 1.6% of the reading
+        // (callgrind), for a form seldom written elsewhere.
+        let order = (!in_task && stem.is_none())
+            .then(|| order_word(text))
+            .flatten();
+        let dependency_section = || {
             let section = self.section().and_then(|s| self.plan.sections.get(s));
             section.is_some_and(|s| s.role == Some(crate::roles::Role::Dependencies))
-                && says_order(text)
         };
-        if stem.is_some() || (!in_task && order()) {
+        if stem.is_some() || (order.is_some() && dependency_section()) {
             // A sentence quoted as code (`` `T002 depends on T001` ``) is
             // an example, not the plan's word.
             for (from, to, at) in task_sentences(text, range.start as usize) {
@@ -218,12 +222,15 @@ impl Builder<'_> {
                 }
             }
         }
-        if let Some(stem) = stem {
+        if let Some(stem) = stem.or(order) {
             let phase = owner.and_then(|o| match o {
                 Owner::Phase(p) => Some(p),
                 Owner::Task(_) => None,
             });
-            self.read_phase_sentences(range, stem, phase, block_kind == InlineKind::ItemText);
+            // A bullet of a dependency section is `refs::phase_order`'s,
+            // unless it only says an order, which that reader does not read.
+            let theirs = block_kind == InlineKind::ItemText && order.is_none();
+            self.read_phase_sentences(range, stem, phase, theirs);
         }
         // A bold head ends with its bold or its dependency bracket (see
         // `is_only_bold`): most bold paragraphs are fields, whose value

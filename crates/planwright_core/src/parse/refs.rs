@@ -13,7 +13,7 @@ mod negation;
 pub(super) mod order;
 mod phase_sentences;
 
-pub(crate) use chain::{first_stem, says_order, task_chain, task_sentences};
+pub(crate) use chain::{first_stem, order_word, task_chain, task_sentences};
 pub(crate) use keys::{
     Hints, Mention, dependency_field, dependency_sentence, field_mentions, hints,
     is_dependency_key, last_word_is, mentions, negated,

@@ -72,21 +72,21 @@ impl Builder<'_> {
     }
 
     /// The phase sentences of a block (see `refs::phase_sentences`) at
-    /// `range`, whose first verb stem is at `stem`, outside any task's
-    /// item, standing in phase `owner` if any; `item` when the block is a
-    /// list item's text. Kept for
+    /// `range`, whose first verb stem (or order word) is at `stem`,
+    /// outside any task's item, standing in phase `owner` if any. Kept for
     /// [`Self::sentence_phase_dependencies`], but for a sentence quoted as
-    /// code (an example, not the plan's word), and for a bullet of a
-    /// dependency section, which `refs::phase_order` reads.
+    /// code (an example, not the plan's word), and, when `bullet` (a list
+    /// item's text with a verb stem), for a bullet of a dependency section,
+    /// which `refs::phase_order` reads.
     pub(super) fn read_phase_sentences(
         &mut self,
         range: TextRange,
         stem: usize,
         owner: Option<usize>,
-        item: bool,
+        bullet: bool,
     ) {
         let section = self.section().and_then(|s| self.plan.sections.get(s));
-        if item && section.is_some_and(is_order_section) {
+        if bullet && section.is_some_and(is_order_section) {
             return;
         }
         let mut budget = self.range_budget();

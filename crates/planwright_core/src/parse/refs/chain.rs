@@ -258,11 +258,14 @@ pub(super) fn stems_from(text: &str, first: usize) -> impl Iterator<Item = usize
 
 /// The stems (see [`first_stem`]), each with where its anchor stands in
 /// it: built once, as a search is.
-static STEM_FINDERS: LazyLock<[(Finder<'static>, usize); 3]> = LazyLock::new(|| {
+static STEM_FINDERS: LazyLock<[(Finder<'static>, usize); 5]> = LazyLock::new(|| {
     [
         (Finder::new("epend"), 1),
         (Finder::new("equir"), 1),
         (Finder::new("lock"), 3),
+        // And the order words of `order_word`.
+        (Finder::new("before "), 2),
+        (Finder::new("prece"), 3),
     ]
 });
 
@@ -369,7 +372,7 @@ pub(super) enum Way {
 /// The verbs, lower case, longer before the shorter they begin with; each
 /// is a whole word (or words) followed by white space. Order is said as
 /// a dependency is: "T001 before T002", "T004 must pass before T007",
-/// "T003 precedes T004" (see [`says_order`]).
+/// "T003 precedes T004" (see [`order_word`]).
 const VERBS: [(&str, Way); 21] = [
     ("depends on", Way::SubjectWaits),
     ("depends upon", Way::SubjectWaits),
@@ -394,14 +397,15 @@ const VERBS: [(&str, Way); 21] = [
     ("must finish before", Way::ObjectWaits),
 ];
 
-/// Whether `text` may say that tasks come in an order ("T001 before
-/// T002", "T003 precedes T004"), which [`first_stem`] does not find: the
-/// few blocks that do are read for task sentences too.
-pub(crate) fn says_order(text: &str) -> bool {
+/// Where `text` may say that tasks or phases come in an order ("T001
+/// before T002", "Phase 3 precedes Phase 4"), which [`first_stem`] does
+/// not find: the `f` of its first "before " or the `c` of its first
+/// "prece". The few blocks that hold one are read for such sentences.
+pub(crate) fn order_word(text: &str) -> Option<usize> {
     // Around each `f` and `c`: most blocks are short, and a substring
     // search per block cost more than the rest of this reading (callgrind).
     let b = text.as_bytes();
-    memchr::memchr2_iter(b'f', b'c', b).any(|i| match b[i] {
+    memchr::memchr2_iter(b'f', b'c', b).find(|&i| match b[i] {
         b'f' => i >= 2 && b.get(i - 2..i + 5) == Some(b"before "),
         _ => i >= 3 && b.get(i - 3..i + 2) == Some(b"prece"),
     })

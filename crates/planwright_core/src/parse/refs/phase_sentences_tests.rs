@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
-use super::super::first_stem;
 use super::super::order::tests::deps;
+use super::super::{first_stem, order_word};
 use super::{Party, phase_sentences};
 use crate::parse::parse;
 
@@ -22,7 +22,8 @@ fn read(text: &str) -> Vec<String> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let Some(stem) = first_stem(text) else {
+    // As the builder finds where to read (see `finish_inline`).
+    let Some(stem) = first_stem(text).or_else(|| order_word(text)) else {
         return Vec::new();
     };
     phase_sentences(text, stem, 0, &mut budget)
@@ -373,4 +374,46 @@ fn many_subjects_and_objects_stay_within_the_budget() {
     let total: usize = parse(&src).phases.iter().map(|p| p.depends_on.len()).sum();
     assert!(total > 0);
     assert!(total <= src.len() + super::super::MAX_EXPANDED, "{total}");
+}
+
+#[test]
+fn an_order_in_words_makes_the_later_phase_wait() {
+    assert_eq!(
+        read("1. **Phase 1** before Phase 2 because walls sit on the slab"),
+        ["Phase 2:Phase 2 <- Phase 1:Phase 1 [Phase 1** before Phase 2]"]
+    );
+    assert_eq!(
+        read("Phase 3 precedes Phase 4 and Phase 5."),
+        [
+            "Phase 4:Phase 4, Phase 5:Phase 5 <- Phase 3:Phase 3 [Phase 3 precedes Phase 4 and Phase 5]"
+        ]
+    );
+    assert_eq!(
+        read("Stage A must come before Stage B."),
+        ["Stage B:Stage B <- Stage A:Stage A [Stage A must come before Stage B]"]
+    );
+    // A subject that is no phase, or words between, make it prose.
+    assert!(read("Finish the slab before Phase 2.").is_empty());
+    assert!(read("Phase 2 can start before Phase 1 ends.").is_empty());
+    assert!(read("Phase 1 before lunch, Phase 2 after.").is_empty());
+    // Found after a dependency verb's stem in the same block too.
+    assert_eq!(
+        read("Phase 2 depends on Phase 1.\nPhase 3 precedes Phase 4."),
+        [
+            "Phase 2:Phase 2 <- Phase 1:Phase 1 [Phase 2 depends on Phase 1]",
+            "Phase 4:Phase 4 <- Phase 3:Phase 3 [Phase 3 precedes Phase 4]"
+        ]
+    );
+}
+
+#[test]
+fn an_order_in_words_is_read_in_notes_and_in_a_dependency_section() {
+    let src = "# Plan: House\n\n## Phase 1: Base\n- [ ] Pour the slab\n\n## Phase 2: Walls\n- [ ] Raise the walls\n\n## Phase 3: Roof\n- [ ] Roof it\n\n## Dependencies\n\n- Phase 2 must come before Phase 3\n\n## Notes\n\n1. **Phase 1** before Phase 2 because walls sit on the slab\n";
+    assert_eq!(
+        plan_deps(src),
+        [
+            r#"Phase 2 <- Phase 1 "Phase 1""#,
+            r#"Phase 3 <- Phase 2 "Phase 2""#,
+        ]
+    );
 }
