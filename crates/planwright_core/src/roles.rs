@@ -4,7 +4,6 @@
 //! Mitigations", "7. Risks and Mitigations" and "Risk Assessment" all resolve
 //! to [`Role::Risks`] and a new language is a data change.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::{TextBuf, WordBuf};
@@ -123,40 +122,43 @@ impl Table {
     }
 }
 
+include!(concat!(env!("OUT_DIR"), "/roles_table.rs"));
+
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let raw: HashMap<String, HashMap<String, Vec<String>>> =
-            toml::from_str(include_str!("../data/roles.toml")).unwrap_or_default();
-        let mut exact = rustc_hash::FxHashMap::default();
+        let mut exact = rustc_hash::FxHashMap::with_capacity_and_hasher(
+            ROLE_PHRASES.len(),
+            rustc_hash::FxBuildHasher,
+        );
         let mut unspaced = Vec::new();
         let mut max_words = 1;
         let mut first_words = rustc_hash::FxHashMap::<String, u16>::default();
         let mut first_word_lens = [0u64; 256];
-        let mut roles: Vec<_> = raw.into_iter().collect();
-        // Deterministic when two roles list one phrase: the first name wins.
-        roles.sort_by(|a, b| a.0.cmp(&b.0));
-        for (role_name, languages) in roles {
-            let Some(role) = Role::from_name(&role_name) else {
+        // In role name order: when two roles list one phrase, the first
+        // name wins.
+        for &(role_name, phrase) in ROLE_PHRASES {
+            let Some(role) = Role::from_name(role_name) else {
                 continue;
             };
-            for phrase in languages.into_values().flatten() {
-                let norm = normalize_heading(&phrase);
-                max_words = max_words.max(norm.split(' ').count()).min(MAX_PHRASE_WORDS);
-                let first = norm.split(' ').next().unwrap_or_default();
-                let sizes = first_words.entry(first.to_owned()).or_default();
-                let words = norm.split(' ').count();
-                if words <= MAX_PHRASE_WORDS {
-                    *sizes |= 1 << (words - 1);
-                }
-                if let Some(&b) = first.as_bytes().first() {
-                    first_word_lens[usize::from(b)] |= 1 << first.len().min(63);
-                }
-                if !norm.is_ascii() && !norm.contains(' ') {
-                    unspaced.push((norm.clone(), role));
-                }
-                exact.entry(norm).or_insert(role);
+            let norm = normalize_heading(phrase);
+            let words = norm.split(' ').count();
+            max_words = max_words.max(words).min(MAX_PHRASE_WORDS);
+            let first = norm.split(' ').next().unwrap_or_default();
+            let sizes = match first_words.get_mut(first) {
+                Some(sizes) => sizes,
+                None => first_words.entry(first.to_owned()).or_default(),
+            };
+            if words <= MAX_PHRASE_WORDS {
+                *sizes |= 1 << (words - 1);
             }
+            if let Some(&b) = first.as_bytes().first() {
+                first_word_lens[usize::from(b)] |= 1 << first.len().min(63);
+            }
+            if !norm.is_ascii() && !norm.contains(' ') {
+                unspaced.push((norm.clone(), role));
+            }
+            exact.entry(norm).or_insert(role);
         }
         unspaced.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
         Table {
