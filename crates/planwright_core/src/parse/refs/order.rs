@@ -185,6 +185,24 @@ impl<'p> Reader<'p> {
                 bullets.extend(self.bullet(block.range));
             }
         }
+        // A diagram in a code block there, a phase a line (`Phase 2:
+        // Foundational ───> Depends on Phase 1`), says it as bullets do;
+        // a line that names no phase of the plan before a verb says nothing.
+        for &code in &plan.code_blocks {
+            let at = code.start;
+            let section = plan
+                .sections
+                .iter()
+                .rposition(|s| s.range.start <= at && at < s.range.end);
+            if section.and_then(|s| wanted.get(s).copied()) != Some(true) {
+                continue;
+            }
+            let text = code.slice(self.src);
+            for (offset, line) in crate::parse::items::LineOffsets::new(text) {
+                let start = code.start as usize + offset;
+                bullets.extend(self.bullet(TextRange::new(start, start + line.len())));
+            }
+        }
         for table in &plan.tables {
             if table.section.and_then(|s| wanted.get(s).copied()) != Some(true) {
                 continue;

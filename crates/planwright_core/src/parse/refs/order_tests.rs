@@ -405,3 +405,30 @@ fn a_dependency_table_is_read_as_its_bullets_would_be() {
     let (src, plan) = plan_with("| Phase | Owner |\n|---|---|\n| Phase 2 | Phase 1 |\n");
     assert!(deps(&src, &plan).is_empty());
 }
+
+#[test]
+fn a_diagram_in_a_code_block_of_the_section_is_read_a_line_at_a_time() {
+    let (src, plan) = plan_with(
+        "\
+```text
+Phase 1: Setup ──────────> No dependencies
+Phase 2: Foundational ───> Depends on Setup
+    ↓
+Phase 3: US1 ────────────> Depends on Phase 2
+Phase 4: US2 ────────────> Depends on US1 (needs sign-in)
+Phase 5: Polish ─────────> Depends on Phase 9
+```
+",
+    );
+    assert_eq!(
+        deps(&src, &plan),
+        [
+            r#"Phase 2 <- Phase 1 "Setup""#,
+            r#"Phase 3 <- Phase 2 "Phase 2""#,
+            r#"Phase 4 <- Phase 3 "US1""#,
+        ]
+    );
+    // A code block under another heading is an example, not the plan's.
+    let src = "## Phase 1: A\n- [ ] a\n## Phase 2: B\n- [ ] b\n\n## Notes\n\n```\nPhase 2: B ──> Depends on Phase 1\n```\n";
+    assert!(deps(src, &parse(src)).is_empty());
+}
