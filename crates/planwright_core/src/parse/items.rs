@@ -67,23 +67,31 @@ fn box_lead(after_marker: &str) -> Option<usize> {
 }
 
 /// A box at the start of a list item's content that looks like a check
-/// box but holds a mark [`check_box`] does not read: one symbol, not a
-/// letter, digit or space (`[!]`, `[?]`, `[*]`, `[✓]`), then white space.
-/// Such an item is no task; where it starts and ends in `after_marker`.
-/// Letters and digits are left alone: `- [P] tasks = different files` is
-/// a legend, `- [1] Smith, 2021` a reference.
+/// box but is none [`check_box`] reads: one symbol, not a letter, digit or
+/// space (`[!]`, `[?]`, `[*]`, `[✓]`), or a box mistyped (`[]`, `[ x]`,
+/// `[x ]`, `[  ]`), then white space. Such an item is no task; where the
+/// box starts and ends in `after_marker`. Letters and digits are left
+/// alone: `- [P] tasks = different files` is a legend, `- [1] Smith,
+/// 2021` a reference.
 pub(crate) fn unread_box(after_marker: &str) -> Option<(usize, usize)> {
     let lead = box_lead(after_marker)?;
     let rest = after_marker[lead..].strip_prefix('[')?;
-    let mark = rest.chars().next()?;
-    let after = rest[mark.len_utf8()..].strip_prefix(']')?;
-    let read_or_text = mark.is_alphanumeric()
-        || mark.is_whitespace()
-        || matches!(mark, '[' | ']' | '\\')
-        || check_box(after_marker).is_some();
-    let unread = !read_or_text;
+    // The box holds at most two characters: four bytes each at most.
+    let close = rest.bytes().take(9).position(|b| b == b']')?;
+    let inner = &rest[..close];
+    let after = &rest[close + 1..];
+    let mut chars = inner.chars();
+    let unread = match (chars.next(), chars.next(), chars.next()) {
+        (None, _, _) => true,
+        (Some(mark), None, _) => {
+            !(mark.is_alphanumeric() || mark.is_whitespace() || matches!(mark, '[' | '\\'))
+                && check_box(after_marker).is_none()
+        }
+        (Some(_), Some(_), None) => matches!(inner, " x" | "x " | " X" | "X " | "  "),
+        _ => false,
+    };
     let spaced = after.is_empty() || after.starts_with([' ', '\t', '\n', '\r']);
-    (unread && spaced).then(|| (lead, lead + mark.len_utf8() + 2))
+    (unread && spaced).then(|| (lead, lead + close + 2))
 }
 
 /// The length of a list marker (`-`, `*`, `+`, `12.`, `3)`) at `line`'s start.

@@ -161,6 +161,14 @@ fn boxes_of_marks_no_task_is_read_from() {
     assert_eq!(unread_box("  [?]"), Some((2, 5)));
     assert_eq!(unread_box(" [✓] Ship"), Some((1, 6)));
     assert_eq!(unread_box(" [*]\tx"), Some((1, 4)));
+    // Boxes mistyped.
+    assert_eq!(unread_box(" [] Ship"), Some((1, 3)));
+    assert_eq!(unread_box(" [ x] Ship"), Some((1, 5)));
+    assert_eq!(unread_box(" [X ]"), Some((1, 5)));
+    assert_eq!(unread_box(" [  ] Ship"), Some((1, 5)));
+    assert_eq!(unread_box(" [xx] Ship"), None);
+    assert_eq!(unread_box(" [ab] Ship"), None);
+    assert_eq!(unread_box(" [   ] Ship"), None);
     // Read boxes, letters, digits and white space are not such boxes.
     assert_eq!(unread_box(" [ ] a"), None);
     assert_eq!(unread_box(" [/] a"), None);

@@ -4,10 +4,10 @@
 //! Reports a list item that starts like a task but holds a mark other than
 //! the ones planwright reads: `[ ]` open, `[x]` / `[X]` done, `[-]`, `[~]`
 //! or `[/]` in progress, `[>]` moved to later. A box of one symbol (`[!]`,
-//! `[?]`, `[*]`, `[✓]`) is not a task, so progress, `next` and every
-//! other rule leave the item out. Boxes of a letter or a digit are not
-//! reported: `- [P] tasks = different files` is a legend, `- [1] Smith,
-//! 2021` a reference.
+//! `[?]`, `[*]`, `[✓]`) or a box mistyped (`[]`, `[ x]`, `[x ]`) is not a
+//! task, so progress, `next` and every other rule leave the item out.
+//! Boxes of a letter or a digit are not reported: `- [P] tasks = different
+//! files` is a legend, `- [1] Smith, 2021` a reference.
 //!
 //! ## Why
 //! The writer meant a task, and the plan's counts say otherwise without a
@@ -20,13 +20,15 @@
 //! - [x] Write the parser
 //! - [!] Migrate the old plans
 //! - [✓] Ship the beta
+//! - [] Announce it
 //! ```
 //!
 //! ## Fix
 //! Write one of the marks above. A tick written as a check sign (`✓`,
-//! `✔`, `☑`, `✅`) has an unsafe fix, `[x]`
-//! (`planwright lint --fix --unsafe-fixes`): unsafe because the item then
-//! counts as done work, which it did not before.
+//! `✔`, `☑`, `✅`) or beside a space (`[ x]`) has the fix `[x]`, an empty
+//! box (`[]`, `[  ]`) the fix `[ ]`: unsafe fixes
+//! (`planwright lint --fix --unsafe-fixes`), because the item then counts
+//! as work, which it did not before.
 
 use planwright_core::TextRange;
 use planwright_core::edit::Edit;
@@ -47,14 +49,22 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 format!("`{text}` is no check box planwright reads: this item is not a task"),
             )
             .help("write `[ ]` (open), `[x]` (done), `[-]` or `[/]` (in progress), or `[>]` (moved to later)");
-        let mark = text.trim_start_matches('[').trim_end_matches(']');
-        if mark.chars().count() == 1 && mark.starts_with(TICKS) {
-            let inner = TextRange::new(range.start as usize + 1, range.end as usize - 1);
-            report.fix(
-                "write `[x]`",
-                vec![Edit::replace(inner, "x")],
-                Applicability::Unsafe,
-            );
-        }
+        let inner = text
+            .strip_prefix('[')
+            .and_then(|t| t.strip_suffix(']'))
+            .unwrap_or_default();
+        let meant = match inner.trim() {
+            "" => " ",
+            // The writer's own letter, its stray space dropped.
+            x @ ("x" | "X") => x,
+            tick if tick.chars().count() == 1 && tick.starts_with(TICKS) => "x",
+            _ => continue,
+        };
+        let inner = TextRange::new(range.start as usize + 1, range.end as usize - 1);
+        report.fix(
+            format!("write `[{meant}]`"),
+            vec![Edit::replace(inner, meant)],
+            Applicability::Unsafe,
+        );
     }
 }
