@@ -356,7 +356,8 @@ fn table(plans: &[PlanStatus], total: Progress, bars: bool) -> String {
 
 /// `12/30  40%` with the in-progress count, and a bar on a terminal. The
 /// percentage is rounded to a whole number, except that 100% only ever
-/// means done and 0% nothing done (199 of 200 is 99%; the JSON says 99.5).
+/// means done and 0% nothing done (199 of 200 is 99%; the JSON says 99.5);
+/// with no tasks, `0/0  -`.
 pub(crate) fn progress_text(p: Progress, bars: bool) -> String {
     let mut s = String::new();
     if bars {
@@ -364,8 +365,14 @@ pub(crate) fn progress_text(p: Progress, bars: bool) -> String {
         let filled = (p.done * WIDTH).checked_div(p.total).unwrap_or(0);
         let _ = write!(s, "[{}{}] ", "#".repeat(filled), "-".repeat(WIDTH - filled));
     }
-    let percent = p.percent_whole();
-    let _ = write!(s, "{:>3}/{:<3} {percent:>3}%", p.done, p.total);
+    if p.total == 0 {
+        // Nothing to count: no percentage, which would read as no progress
+        // (`show` says "none"; the JSON's percent stays 0).
+        let _ = write!(s, "  0/0   {:>4}", "-");
+    } else {
+        let percent = p.percent_whole();
+        let _ = write!(s, "{:>3}/{:<3} {percent:>3}%", p.done, p.total);
+    }
     if p.in_progress > 0 {
         let _ = write!(s, "  ({} in progress)", p.in_progress);
     }
@@ -387,7 +394,7 @@ mod tests {
             progress_text(p, true),
             "[##########----------]   5/10   50%  (1 in progress)"
         );
-        assert_eq!(progress_text(Progress::default(), false), "  0/0     0%");
+        assert_eq!(progress_text(Progress::default(), false), "  0/0      -");
     }
 
     #[test]

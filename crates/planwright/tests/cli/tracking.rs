@@ -155,7 +155,7 @@ fn a_folder_without_plans_is_a_warning() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         stdout(&out),
-        "plan  status  progress\n0 plans            0/0     0%\n"
+        "plan  status  progress\n0 plans            0/0      -\n"
     );
     assert_eq!(stderr(&out), warning);
 
