@@ -402,13 +402,19 @@ const VERBS: [(&str, Way); 21] = [
 /// not find: the `f` of its first "before " or the `c` of its first
 /// "prece". The few blocks that hold one are read for such sentences.
 pub(crate) fn order_word(text: &str) -> Option<usize> {
-    // Around each `f` and `c`: most blocks are short, and a substring
-    // search per block cost more than the rest of this reading (callgrind).
+    // Two substring searches, built once, rather than a look around each
+    // `f` and `c`: this runs on nearly every block, and the look around
+    // cost 1.3M instructions more over the corpus (callgrind, 407M in all).
     let b = text.as_bytes();
-    memchr::memchr2_iter(b'f', b'c', b).find(|&i| match b[i] {
-        b'f' => i >= 2 && b.get(i - 2..i + 5) == Some(b"before "),
-        _ => i >= 3 && b.get(i - 3..i + 2) == Some(b"prece"),
-    })
+    let [(before, at_f), (prece, at_c)] = &STEM_FINDERS[3..] else {
+        return None;
+    };
+    let f = before.find(b).map(|i| i + at_f);
+    let c = prece.find(b).map(|i| i + at_c);
+    match (f, c) {
+        (Some(f), Some(c)) => Some(f.min(c)),
+        (f, c) => f.or(c),
+    }
 }
 
 /// The verb of [`VERBS`] at `v` of `line`, in any case and followed by
