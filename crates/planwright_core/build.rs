@@ -4,7 +4,8 @@
 //! the instructions of `lint` on one 5 KB plan (callgrind).
 //!
 //! - `roles.toml` becomes `roles_table.rs`: a static list of (role name,
-//!   phrase) pairs, roles in name order, phrases as written;
+//!   phrase, normalised phrase), roles in name order: normalising the 370
+//!   phrases on every run was most of what building the table cost;
 //! - each `dialects/*.toml` becomes `dialects/NAME.json`, the same values as
 //!   JSON, which the descriptor's serde types read as they read TOML.
 //!
@@ -48,15 +49,44 @@ fn roles(source: &Path, target: &Path) {
     // which decides between two roles that list one phrase.
     let table: BTreeMap<String, BTreeMap<String, Vec<String>>> = parse(source);
     let mut code = String::from(
-        "/// (role name, phrase), from `data/roles.toml` (see `build.rs`).\n\
-         static ROLE_PHRASES: &[(&str, &str)] = &[\n",
+        "/// (role name, phrase, phrase as `normalize_heading` writes it),\n\
+         /// from `data/roles.toml` (see `build.rs`).\n\
+         static ROLE_PHRASES: &[(&str, &str, &str)] = &[\n",
     );
     for (role, languages) in &table {
         for phrase in languages.values().flatten() {
             // `{:?}` writes a Rust string literal, escapes and all.
-            let _ = writeln!(code, "    ({role:?}, {phrase:?}),");
+            let norm = normalize_heading(phrase);
+            let _ = writeln!(code, "    ({role:?}, {phrase:?}, {norm:?}),");
         }
     }
     code.push_str("];\n");
     std::fs::write(target, code).expect("write roles_table.rs");
+}
+
+/// `roles::normalize_heading`, which this crate cannot call before it is
+/// built: lower case, `&` and `+` read as "and", anything else that is not
+/// a letter a word break. A test holds the two to the same output for
+/// every phrase of the table.
+fn normalize_heading(title: &str) -> String {
+    let mut out = String::new();
+    let mut pending_space = false;
+    for c in title.chars() {
+        if c == '&' || c == '+' {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str("and");
+            pending_space = true;
+        } else if c.is_alphabetic() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
 }

@@ -7,7 +7,6 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
@@ -17,6 +16,9 @@ use crate::roles::{Role, normalize_heading};
 mod check;
 pub mod de;
 mod detect;
+mod instructions;
+#[cfg(test)]
+mod instructions_tests;
 use detect::Test;
 
 /// The descriptor of one dialect, as written in its TOML file.
@@ -251,26 +253,40 @@ impl Dialect {
     /// a plan that still contains one has left the template's words in.
     pub fn instruction_text(&self) -> &FxHashSet<String> {
         self.instruction_text.get_or_init(|| {
-            let Some((template, plan)) = self.template_plan() else {
-                return FxHashSet::default();
-            };
-            plan.blocks
-                .iter()
-                .filter(|b| {
-                    !plan
-                        .placeholders
-                        .iter()
-                        .any(|p| b.range.contains_range(p.range))
-                        && !plan.tasks.iter().any(|t| t.range.contains_range(b.range))
-                        && !plan
-                            .metadata
-                            .iter()
-                            .any(|m| b.range.contains_range(m.range))
-                })
-                .map(|b| normalize_text(b.range.slice(template)))
-                .filter(|t| is_instruction(t))
-                .collect()
+            // A built-in template's, read at development time (see
+            // `instructions.rs`): reading the template as a plan on every
+            // run was an eighth of `lint` on one plan.
+            let builtin = (self.origin == Origin::Builtin)
+                .then(|| instructions::of(self.name()))
+                .flatten();
+            match builtin {
+                Some(texts) => texts.iter().map(|&t| t.to_owned()).collect(),
+                None => self.template_instructions(),
+            }
         })
+    }
+
+    /// [`Self::instruction_text`] read from the template.
+    fn template_instructions(&self) -> FxHashSet<String> {
+        let Some((template, plan)) = self.template_plan() else {
+            return FxHashSet::default();
+        };
+        plan.blocks
+            .iter()
+            .filter(|b| {
+                !plan
+                    .placeholders
+                    .iter()
+                    .any(|p| b.range.contains_range(p.range))
+                    && !plan.tasks.iter().any(|t| t.range.contains_range(b.range))
+                    && !plan
+                        .metadata
+                        .iter()
+                        .any(|m| b.range.contains_range(m.range))
+            })
+            .map(|b| normalize_text(b.range.slice(template)))
+            .filter(|t| is_instruction(t))
+            .collect()
     }
 }
 
@@ -329,10 +345,10 @@ pub const GENERIC: &str = "generic";
 #[derive(Debug)]
 pub struct DialectSet {
     dialects: Vec<Arc<Dialect>>,
-    /// One automaton over every `text` marker of every dialect. Leftmost-
-    /// first matching lets aho-corasick use its SIMD prefilter; the
-    /// standard (overlapping) kind cannot, and cost ~21 instructions a byte.
-    text_markers: AhoCorasick,
+    /// One search for every `text` marker of every dialect. Leftmost-first
+    /// matching lets it use SIMD; the standard (overlapping) kind of
+    /// automaton cannot, and cost ~21 instructions a byte.
+    text_markers: crate::text_search::TextSearch,
     /// (dialect index, marker index) for each automaton pattern.
     text_owner: Vec<(usize, usize)>,
     /// Each marker's heading, field or comment name (normalised) or title
@@ -442,14 +458,8 @@ impl DialectSet {
                 }
             }
         }
-        let text_markers = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            // Built at every start: an NFA builds in far fewer instructions
-            // than a DFA (0.9 M of `lint ONE_FILE`'s 7.8 M), and costs no
-            // more per plan, the SIMD prefilter doing the searching.
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton"));
+        let text_markers =
+            crate::text_search::TextSearch::new(&patterns, aho_corasick::MatchKind::LeftmostFirst);
         let marker_keys: Vec<Vec<crate::model::Text>> = dialects
             .iter()
             .map(|d| {

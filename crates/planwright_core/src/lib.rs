@@ -16,6 +16,7 @@ mod rendered;
 pub mod roles;
 pub mod status;
 pub mod text;
+mod text_search;
 pub mod visible;
 pub mod waits;
 

@@ -74,21 +74,21 @@ const MAX_PHRASE_WORDS: usize = 12;
 struct Table {
     /// `FxHash`: the keys are short and trusted, and `SipHash` showed in
     /// profiles of the reader.
-    exact: rustc_hash::FxHashMap<crate::model::Text, Role>,
+    exact: rustc_hash::FxHashMap<&'static str, Role>,
     /// Most words in any phrase: the widest window worth looking up.
     max_words: usize,
     /// Words that begin some phrase: only windows starting with one of
     /// them are worth building and hashing. Each with the sizes, in words,
     /// of its phrases of at most [`MAX_PHRASE_WORDS`] words (bit `k` for
     /// `k + 1` words): no other window from it can match.
-    first_words: rustc_hash::FxHashMap<String, u16>,
+    first_words: rustc_hash::FxHashMap<&'static str, u16>,
     /// For each byte, the lengths (bit `len`, 63 for longer) of the first
     /// words that open with it: most words of a heading open no phrase,
     /// and this tells so without hashing them.
     first_word_lens: [u64; 256],
     /// Phrases in scripts written without spaces ("风险评估"), longest
     /// first, with their roles.
-    unspaced_phrases: Vec<(crate::model::Text, Role)>,
+    unspaced_phrases: Vec<(&'static str, Role)>,
     /// Those phrases as one substring automaton, built on the first heading
     /// that needs it: building it up front was half the start-up work of
     /// `planwright lint ONE_FILE`, and most runs see no such heading.
@@ -133,22 +133,18 @@ fn table() -> &'static Table {
         );
         let mut unspaced = Vec::new();
         let mut max_words = 1;
-        let mut first_words = rustc_hash::FxHashMap::<String, u16>::default();
+        let mut first_words = rustc_hash::FxHashMap::<&str, u16>::default();
         let mut first_word_lens = [0u64; 256];
         // In role name order: when two roles list one phrase, the first
         // name wins.
-        for &(role_name, phrase) in ROLE_PHRASES {
+        for &(role_name, _, norm) in ROLE_PHRASES {
             let Some(role) = Role::from_name(role_name) else {
                 continue;
             };
-            let norm = normalize_heading(phrase);
             let words = norm.split(' ').count();
             max_words = max_words.max(words).min(MAX_PHRASE_WORDS);
             let first = norm.split(' ').next().unwrap_or_default();
-            let sizes = match first_words.get_mut(first) {
-                Some(sizes) => sizes,
-                None => first_words.entry(first.to_owned()).or_default(),
-            };
+            let sizes = first_words.entry(first).or_default();
             if words <= MAX_PHRASE_WORDS {
                 *sizes |= 1 << (words - 1);
             }
@@ -156,7 +152,7 @@ fn table() -> &'static Table {
                 first_word_lens[usize::from(b)] |= 1 << first.len().min(63);
             }
             if !norm.is_ascii() && !norm.contains(' ') {
-                unspaced.push((norm.clone(), role));
+                unspaced.push((norm, role));
             }
             exact.entry(norm).or_insert(role);
         }
@@ -421,6 +417,16 @@ fn push_word(out: &mut TextBuf, pending_space: &mut bool, word: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `build.rs` normalises the table's phrases with a copy of
+    /// [`normalize_heading`]: the copy must write what the reader does.
+    #[test]
+    fn phrases_are_normalised_at_build_time_as_headings_are() {
+        for &(_, phrase, norm) in ROLE_PHRASES {
+            assert_eq!(normalize_heading(phrase), norm, "phrase {phrase:?}");
+        }
+        assert!(ROLE_PHRASES.len() > 300, "the whole table is read");
+    }
 
     proptest::proptest! {
         #[test]

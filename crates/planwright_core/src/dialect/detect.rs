@@ -38,10 +38,9 @@ impl DialectSet {
         let mut seen = vec![false; self.text_owner.len()];
         // Text markers in the order they first occur, for the evidence.
         let mut first_seen = Vec::new();
-        for found in self.text_markers.find_iter(source) {
-            let p = found.pattern().as_usize();
+        self.text_markers.each_match(source, |p, _, _| {
             if std::mem::replace(&mut seen[p], true) {
-                continue;
+                return;
             }
             let (d, m) = self.text_owner[p];
             let marker = &self.dialects[d].descriptor.detect[m];
@@ -50,7 +49,7 @@ impl DialectSet {
             matched[d] += 1;
             own[d] |= !marker.common;
             first_seen.push(p);
-        }
+        });
         let signals = Signals::new(&self.key_slots, plan, source, file_name, path);
         for (d, dialect) in self.dialects.iter().enumerate() {
             let slots = &self.key_slots.of_marker[d];

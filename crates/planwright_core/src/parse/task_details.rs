@@ -3,6 +3,7 @@
 
 use super::super::refs::{last_word_is, negated};
 use super::super::{Builder, Text, line_len, references};
+use crate::text_search::TextSearch;
 
 impl Builder<'_> {
     /// Where the detail keys stand from the line of the plan's first check
@@ -22,12 +23,11 @@ impl Builder<'_> {
         // A case-insensitive automaton over the original text: offsets stay
         // offsets into the source (a lower-cased copy may differ in length).
         let (keys, key_of) = detail_keys();
-        keys.find_iter(&self.src[from..])
-            .map(|m| {
-                let key = key_of[m.pattern().as_usize()] as u8;
-                ((from + m.start()) as u32, (from + m.end()) as u32, key)
-            })
-            .collect()
+        let mut hits = Vec::new();
+        keys.each_match(&self.src[from..], |p, start, end| {
+            hits.push(((from + start) as u32, (from + end) as u32, key_of[p] as u8));
+        });
+        hits
     }
 
     /// Requirements, dependencies and owner written in the item's own lines
@@ -276,13 +276,11 @@ pub(super) const DETAIL_KEYS: [&str; 18] = [
 /// and UPPER case forms, with the key index of each pattern. Spelling the
 /// cases out (rather than asking for ASCII case-insensitivity) keeps
 /// aho-corasick's SIMD prefilter, which case-insensitive search gives up.
-/// A contiguous NFA rather than the default DFA: the prefilter does nearly
-/// all the searching, so per pass the two cost the same (callgrind, corpus
-/// and generated plans), while building the DFA was a sixth of the
-/// instructions of `planwright lint` on one file.
-pub(super) fn detail_keys() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
-    static KEYS: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<usize>)> =
-        std::sync::OnceLock::new();
+/// A packed searcher where it can be (see [`TextSearch`]): building a DFA
+/// was a sixth of the instructions of `planwright lint` on one file, and
+/// even an NFA a tenth.
+pub(super) fn detail_keys() -> &'static (TextSearch, Vec<usize>) {
+    static KEYS: std::sync::OnceLock<(TextSearch, Vec<usize>)> = std::sync::OnceLock::new();
     KEYS.get_or_init(|| {
         let mut patterns: Vec<String> = Vec::new();
         let mut owner = Vec::new();
@@ -301,12 +299,8 @@ pub(super) fn detail_keys() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) 
                 }
             }
         }
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .expect("fixed patterns build");
-        (automaton, owner)
+        let search = TextSearch::new(&patterns, aho_corasick::MatchKind::LeftmostLongest);
+        (search, owner)
     })
 }
 
