@@ -12,11 +12,6 @@ mod large;
 mod scaling;
 mod timing;
 
-// The allocator the planwright binary ships with, so that the in-process
-// cases and the floor allocate as the tool does.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::path::PathBuf;
 
 use anyhow::Result;

@@ -7,10 +7,6 @@
 //! rounds. The bar: the model build runs at no less than half the
 //! bare parse's speed (ratio >= 0.5).
 
-// The planwright binary's allocator, for both sides.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
