@@ -23,6 +23,7 @@ use rayon::prelude::*;
 use super::lint_errors::{RunError, gather, unreadable};
 use super::lint_fix::{self, Apply};
 use super::lint_settings::Settings;
+use super::root_names::RootNames;
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
@@ -187,8 +188,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
     };
     let mut text = text;
     if args.format == LintFormat::Github {
-        let reports: Vec<FileError<'_>> = errors.iter().map(RunError::report).collect();
-        text.push_str(&render::github::render_errors(&reports));
+        text.push_str(&github_errors(&errors));
     }
     crate::output::print(&text)?;
     Ok(exit_code(args, &errors, fails))
@@ -262,8 +262,7 @@ fn unreadable_stdin(
     let mut errors = vec![RunError::new(name.display().to_string(), error.to_string())];
     let mut text = whole_run(args, &mut [], settings, &mut errors, Apply::InMemory);
     if args.format == LintFormat::Github {
-        let reports: Vec<FileError<'_>> = errors.iter().map(RunError::report).collect();
-        text.push_str(&render::github::render_errors(&reports));
+        text.push_str(&github_errors(&errors));
     }
     if in_place {
         ewrite!("{text}");
@@ -310,11 +309,30 @@ fn per_file_renderer(format: LintFormat, color: bool) -> Option<Box<PerFile>> {
         LintFormat::Concise => Some(Box::new(|r| {
             render::concise::render(std::slice::from_ref(r))
         })),
-        LintFormat::Github => Some(Box::new(|r| {
-            render::github::render(std::slice::from_ref(r))
-        })),
+        LintFormat::Github => {
+            // Annotations name files from the repository's root.
+            let names = RootNames::current();
+            Some(Box::new(move |r| {
+                let (path, _) = names.name(r.path, None);
+                render::github::render(&[FileReport { path: &path, ..*r }])
+            }))
+        }
         LintFormat::Json | LintFormat::Sarif => None,
     }
+}
+
+/// The workflow commands for the paths that could not be read or
+/// written, named from the repository's root.
+fn github_errors(errors: &[RunError]) -> String {
+    let names = RootNames::current();
+    let failed: Vec<FileError<'_>> = errors.iter().map(RunError::report).collect();
+    let paths: Vec<_> = failed.iter().map(|e| names.name(e.path, None).0).collect();
+    let failed: Vec<FileError<'_>> = failed
+        .iter()
+        .zip(&paths)
+        .map(|(e, path)| FileError { path, ..*e })
+        .collect();
+    render::github::render_errors(&failed)
 }
 
 /// Whether the findings make the run fail: an error, or anything with
@@ -403,15 +421,42 @@ fn whole_run(
             render::json::render_with_errors(&reports, &failures)
         }
         (_, None) => {
-            let failures: Vec<FileError<'_>> = errors.iter().map(RunError::report).collect();
+            // Named from the repository's root, as code scanning reads them.
+            let names = RootNames::current();
+            let rename = |path, exact| names.name(path, exact);
+            let failed: Vec<_> = errors.iter().map(RunError::report).collect();
+            let failed_names: Vec<_> = failed
+                .iter()
+                .map(|e| rename(e.path, e.exact_path))
+                .collect();
+            let failures: Vec<FileError<'_>> = failed
+                .iter()
+                .zip(&failed_names)
+                .map(|(e, (path, exact))| FileError {
+                    path,
+                    exact_path: exact.as_deref(),
+                    ..*e
+                })
+                .collect();
             // `<stdin>` is no URI reference: unnamed standard input is
             // `stdin` to code scanning.
             let unnamed_stdin = mode == Apply::InMemory && args.stdin.get().is_none();
+            let report_names: Vec<_> = reports
+                .iter()
+                .map(|r| {
+                    if unnamed_stdin {
+                        ("stdin".into(), None)
+                    } else {
+                        rename(r.path, r.exact_path)
+                    }
+                })
+                .collect();
             let reports: Vec<FileReport<'_>> = reports
                 .iter()
-                .map(|r| FileReport {
-                    path: if unnamed_stdin { "stdin" } else { r.path },
-                    exact_path: r.exact_path.filter(|_| !unnamed_stdin),
+                .zip(&report_names)
+                .map(|(r, (path, exact))| FileReport {
+                    path,
+                    exact_path: exact.as_deref(),
                     source: r.source,
                     diagnostics: r.diagnostics,
                 })

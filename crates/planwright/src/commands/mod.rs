@@ -12,6 +12,7 @@ mod log;
 mod new;
 mod next;
 mod plans;
+mod root_names;
 mod rules;
 mod set;
 mod show;

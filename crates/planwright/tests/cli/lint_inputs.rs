@@ -480,3 +480,63 @@ fn sarif_names_files_by_uri_references() {
         [relative("specs/a%20b/plan.md")]
     );
 }
+
+#[test]
+fn sarif_names_files_from_the_repository_root() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    let plan = "# P\n\n- [X] a\n";
+    write(&repo, "docs/plan.md", plan);
+    write(&repo, "specs/001/plan.md", plan);
+    write(dir.path(), "elsewhere.md", plan);
+    let docs = repo.join("docs");
+    let args = [
+        "lint",
+        "--select",
+        "PW501",
+        "--format",
+        "sarif",
+        "plan.md",
+        "../specs/001/plan.md",
+        "../../elsewhere.md",
+    ];
+    let out = planwright(&args, &docs);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let relative = |uri: &str| serde_json::json!({"uri": uri, "uriBaseId": "%SRCROOT%"});
+    // Code scanning resolves %SRCROOT% to the repository's root: from
+    // `docs/`, `plan.md` is `docs/plan.md` there, and a file outside the
+    // repository is named by an absolute `file:` URI.
+    let outside = dir.path().canonicalize().unwrap().join("elsewhere.md");
+    let outside = format!("file://{}", outside.to_str().unwrap());
+    let uris = sarif_uris(&out);
+    assert_eq!(uris.len(), 3, "{uris:?}");
+    for want in [
+        relative("docs/plan.md"),
+        relative("specs/001/plan.md"),
+        serde_json::json!({ "uri": outside }),
+    ] {
+        assert!(uris.contains(&want), "{want} in {uris:?}");
+    }
+    // So do workflow annotations, for findings and unreadable files.
+    std::fs::write(docs.join("bad.md"), b"# P\n\xff\n").unwrap();
+    let out = planwright(
+        &[
+            "lint", "--select", "PW501", "--format", "github", "plan.md", "bad.md",
+        ],
+        &docs,
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("::notice file=docs/plan.md,line=3,"),
+        "{text}"
+    );
+    assert!(text.contains("::error file=docs/bad.md,line=2,"), "{text}");
+    // The human format keeps the names as typed.
+    let out = planwright(&["lint", "--select", "PW501", "plan.md"], &docs);
+    assert!(
+        stdout(&out).contains(" --> plan.md:3:3\n"),
+        "{}",
+        stdout(&out)
+    );
+}

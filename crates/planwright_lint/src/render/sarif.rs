@@ -6,8 +6,9 @@
 //!
 //! Files are named by URI references (RFC 3986), not paths: a relative
 //! path is percent-encoded and resolved against `%SRCROOT%`, which code
-//! scanning takes for the repository's root; an absolute one becomes a
-//! `file:` URI. The run leaves `originalUriBaseIds` out: code scanning does
+//! scanning takes for the repository's root (the command line makes its
+//! paths relative to that root before they reach here); an absolute one
+//! becomes a `file:` URI. The run leaves `originalUriBaseIds` out: code scanning does
 //! not need it, and the folder it would name differs between machines,
 //! so two runs over one tree would not print the same document.
 
