@@ -12,7 +12,15 @@ use rayon::prelude::*;
 struct Case<'a> {
     name: String,
     run: Box<dyn Fn() -> Result<()> + 'a>,
+    /// Runs per round, of which the median is the round's time: one for
+    /// a case of seconds; [`SHORT_SAMPLES`] for one of milliseconds, which
+    /// a single scheduler delay on this shared machine would otherwise
+    /// decide.
+    samples: usize,
 }
+
+/// Runs per round of a case over one file.
+const SHORT_SAMPLES: usize = 41;
 
 pub fn run(dir: &Path, binary: &Path, runs: usize, only: Option<&str>) -> Result<()> {
     if !binary.is_file() {
@@ -37,7 +45,7 @@ pub fn run(dir: &Path, binary: &Path, runs: usize, only: Option<&str>) -> Result
         .context("no plans in the tree")?
         .clone();
     println!(
-        "{} files, {:.1} MB; one file: {} ({} bytes); median of {runs} rounds; \"x floor\" is the median of each round's ratio\n",
+        "{} files, {:.1} MB; one file: {} ({} bytes); median of {runs} rounds (a ONE_FILE round: the median of {SHORT_SAMPLES} runs); \"x floor\" is the median of each round's ratio\n",
         files.len(),
         bytes as f64 / 1e6,
         one.display(),
@@ -47,6 +55,7 @@ pub fn run(dir: &Path, binary: &Path, runs: usize, only: Option<&str>) -> Result
     let floor = {
         let files = &files;
         Case {
+            samples: 1,
             name: "floor: read + pulldown-cmark parse, 2 threads".to_owned(),
             run: Box::new(move || {
                 pool.install(|| parse_all(files));
@@ -58,6 +67,7 @@ pub fn run(dir: &Path, binary: &Path, runs: usize, only: Option<&str>) -> Result
         let files = &files;
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build()?;
         Case {
+            samples: 1,
             name: "in-process: read + planwright parse, 2 threads".to_owned(),
             run: Box::new(move || {
                 pool.install(|| model_all(files, false));
@@ -69,6 +79,7 @@ pub fn run(dir: &Path, binary: &Path, runs: usize, only: Option<&str>) -> Result
         let files = &files;
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build()?;
         Case {
+            samples: 1,
             name: "in-process: read + parse + lint, 2 threads".to_owned(),
             run: Box::new(move || {
                 pool.install(|| model_all(files, true));
@@ -79,6 +90,7 @@ pub fn run(dir: &Path, binary: &Path, runs: usize, only: Option<&str>) -> Result
     // Not a ratio's base: what walking the folder adds to the floor, which
     // every `DIR` case below pays and the floor does not.
     let walked = Case {
+        samples: 1,
         name: "floor + walk: the same, files found by ignore".to_owned(),
         run: Box::new(move || {
             walk_and_parse(dir);
@@ -101,9 +113,13 @@ pub fn run(dir: &Path, binary: &Path, runs: usize, only: Option<&str>) -> Result
     let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(runs); cases.len()];
     for _ in 0..runs {
         for (case, times) in cases.iter().zip(&mut times) {
-            let start = Instant::now();
-            (case.run)()?;
-            times.push(start.elapsed());
+            let mut samples = Vec::with_capacity(case.samples);
+            for _ in 0..case.samples {
+                let start = Instant::now();
+                (case.run)()?;
+                samples.push(start.elapsed().as_secs_f64());
+            }
+            times.push(Duration::from_secs_f64(median(samples)));
         }
     }
     let _ = std::fs::remove_file(&large);
@@ -130,6 +146,7 @@ fn cases_for<'a>(dir: &'a Path, binary: &'a Path, one: &'a Path) -> Vec<Case<'a>
     let process = |args| process(binary, args);
     vec![
         Case {
+            samples: 1,
             name: "planwright lint DIR".to_owned(),
             run: process(vec![
                 "lint".as_ref(),
@@ -139,22 +156,27 @@ fn cases_for<'a>(dir: &'a Path, binary: &'a Path, one: &'a Path) -> Vec<Case<'a>
             ]),
         },
         Case {
+            samples: SHORT_SAMPLES,
             name: "planwright lint ONE_FILE".to_owned(),
             run: process(vec!["lint".as_ref(), one.as_os_str()]),
         },
         Case {
+            samples: 1,
             name: "planwright status DIR".to_owned(),
             run: process(vec!["status".as_ref(), dir.as_os_str()]),
         },
         Case {
+            samples: SHORT_SAMPLES,
             name: "planwright status ONE_FILE".to_owned(),
             run: process(vec!["status".as_ref(), one.as_os_str()]),
         },
         Case {
+            samples: 1,
             name: "planwright next (the tree as repository)".to_owned(),
             run: in_tree(dir, binary, &["next"]),
         },
         Case {
+            samples: SHORT_SAMPLES,
             name: "planwright next ONE_FILE".to_owned(),
             run: process(vec!["next".as_ref(), one.as_os_str()]),
         },
@@ -167,6 +189,7 @@ fn large_cases<'a>(binary: &'a Path, large: &'a Path) -> Vec<Case<'a>> {
     let large = large.as_os_str();
     vec![
         Case {
+            samples: 1,
             name: "planwright lint --select ALL LARGE_FILE".to_owned(),
             run: process(
                 binary,
@@ -178,6 +201,7 @@ fn large_cases<'a>(binary: &'a Path, large: &'a Path) -> Vec<Case<'a>> {
             ),
         },
         Case {
+            samples: 1,
             name: "planwright next LARGE_FILE".to_owned(),
             run: process(binary, vec!["next".as_ref(), large]),
         },
