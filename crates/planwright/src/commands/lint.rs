@@ -423,11 +423,10 @@ fn whole_run(
         (_, None) => {
             // Named from the repository's root, as code scanning reads them.
             let names = RootNames::current();
-            let rename = |path, exact| names.name(path, exact);
             let failed: Vec<_> = errors.iter().map(RunError::report).collect();
             let failed_names: Vec<_> = failed
                 .iter()
-                .map(|e| rename(e.path, e.exact_path))
+                .map(|e| names.name(e.path, e.exact_path))
                 .collect();
             let failures: Vec<FileError<'_>> = failed
                 .iter()
@@ -447,7 +446,7 @@ fn whole_run(
                     if unnamed_stdin {
                         ("stdin".into(), None)
                     } else {
-                        rename(r.path, r.exact_path)
+                        names.name(r.path, r.exact_path)
                     }
                 })
                 .collect();
@@ -457,8 +456,7 @@ fn whole_run(
                 .map(|(r, (path, exact))| FileReport {
                     path,
                     exact_path: exact.as_deref(),
-                    source: r.source,
-                    diagnostics: r.diagnostics,
+                    ..*r
                 })
                 .collect();
             render::sarif::render_with_errors(&reports, &failures)
