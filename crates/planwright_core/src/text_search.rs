@@ -21,10 +21,15 @@ pub(crate) enum TextSearch {
 }
 
 impl TextSearch {
+    /// A search for `patterns`; `kind` is leftmost-longest or, for any
+    /// other kind, leftmost-first (the kinds a packed searcher has).
     pub(crate) fn new<P: AsRef<str>>(patterns: &[P], kind: MatchKind) -> Self {
-        let packed_kind = match kind {
-            MatchKind::LeftmostLongest => packed::MatchKind::LeftmostLongest,
-            _ => packed::MatchKind::LeftmostFirst,
+        let (kind, packed_kind) = match kind {
+            MatchKind::LeftmostLongest => (
+                MatchKind::LeftmostLongest,
+                packed::MatchKind::LeftmostLongest,
+            ),
+            _ => (MatchKind::LeftmostFirst, packed::MatchKind::LeftmostFirst),
         };
         let packed = packed::Config::new()
             .match_kind(packed_kind)
@@ -35,10 +40,7 @@ impl TextSearch {
             return Self::Packed(searcher);
         }
         let automaton = AhoCorasick::builder()
-            .match_kind(match kind {
-                MatchKind::LeftmostLongest => MatchKind::LeftmostLongest,
-                _ => MatchKind::LeftmostFirst,
-            })
+            .match_kind(kind)
             // An NFA builds in far fewer instructions than a DFA and costs
             // no more per plan, the SIMD prefilter doing the searching.
             .kind(Some(AhoCorasickKind::ContiguousNFA))
@@ -81,31 +83,20 @@ mod tests {
     }
 
     #[test]
-    fn packed_and_automaton_agree_leftmost_first() {
+    fn packed_and_automaton_agree_leftmost_first_and_longest() {
         let patterns = ["Phase", "Implementation Plan", "Plan", "Phase 0"];
         let text = "# Implementation Plan\n\n## Phase 0: Research\n\n## Phase 1\nPlan";
-        let packed = TextSearch::new(&patterns, MatchKind::LeftmostFirst);
-        assert!(matches!(packed, TextSearch::Packed(_)));
-        let want = vec![(1, 2, 21), (0, 26, 31), (0, 48, 53), (2, 56, 60)];
-        assert_eq!(matches(&packed, text), want);
-        assert_eq!(
-            matches(&automaton(&patterns, MatchKind::LeftmostFirst), text),
-            want
-        );
-    }
-
-    #[test]
-    fn packed_and_automaton_agree_leftmost_longest() {
-        let patterns = ["Phase", "Implementation Plan", "Plan", "Phase 0"];
-        let text = "# Implementation Plan\n\n## Phase 0: Research\n\n## Phase 1\nPlan";
-        let packed = TextSearch::new(&patterns, MatchKind::LeftmostLongest);
-        assert!(matches!(packed, TextSearch::Packed(_)));
-        let want = vec![(1, 2, 21), (3, 26, 33), (0, 48, 53), (2, 56, 60)];
-        assert_eq!(matches(&packed, text), want);
-        assert_eq!(
-            matches(&automaton(&patterns, MatchKind::LeftmostLongest), text),
-            want
-        );
+        // At `Phase 0`, the first pattern or the longest.
+        for (kind, phase_0) in [
+            (MatchKind::LeftmostFirst, (0, 26, 31)),
+            (MatchKind::LeftmostLongest, (3, 26, 33)),
+        ] {
+            let packed = TextSearch::new(&patterns, kind);
+            assert!(matches!(packed, TextSearch::Packed(_)));
+            let want = vec![(1, 2, 21), phase_0, (0, 48, 53), (2, 56, 60)];
+            assert_eq!(matches(&packed, text), want, "{kind:?}");
+            assert_eq!(matches(&automaton(&patterns, kind), text), want, "{kind:?}");
+        }
     }
 
     #[test]

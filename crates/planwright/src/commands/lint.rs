@@ -8,6 +8,7 @@
 //! report says how many could not be. With `--diff`, as with ruff, 1 means
 //! the patch is not empty: there is something to fix.
 
+use std::borrow::Cow;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -324,15 +325,32 @@ fn per_file_renderer(format: LintFormat, color: bool) -> Option<Box<PerFile>> {
 /// The workflow commands for the paths that could not be read or
 /// written, named from the repository's root.
 fn github_errors(errors: &[RunError]) -> String {
-    let names = RootNames::current();
-    let failed: Vec<FileError<'_>> = errors.iter().map(RunError::report).collect();
-    let paths: Vec<_> = failed.iter().map(|e| names.name(e.path, None).0).collect();
-    let failed: Vec<FileError<'_>> = failed
+    let mut held = Vec::new();
+    render::github::render_errors(&root_named(errors, &RootNames::current(), &mut held))
+}
+
+/// A file's name and exact bytes as [`RootNames`] gives them.
+type RootName<'a> = (Cow<'a, str>, Option<Cow<'a, [u8]>>);
+
+/// The reports of `errors`, their files named from the repository's root
+/// for the formats GitHub reads; `held` keeps the names they borrow.
+fn root_named<'a>(
+    errors: &'a [RunError],
+    names: &RootNames,
+    held: &'a mut Vec<RootName<'a>>,
+) -> Vec<FileError<'a>> {
+    let failed: Vec<FileError<'a>> = errors.iter().map(RunError::report).collect();
+    held.extend(failed.iter().map(|e| names.name(e.path, e.exact_path)));
+    let held: &'a [RootName<'a>] = held;
+    failed
         .iter()
-        .zip(&paths)
-        .map(|(e, path)| FileError { path, ..*e })
-        .collect();
-    render::github::render_errors(&failed)
+        .zip(held)
+        .map(|(e, (path, exact))| FileError {
+            path,
+            exact_path: exact.as_deref(),
+            ..*e
+        })
+        .collect()
 }
 
 /// Whether the findings make the run fail: an error, or anything with
@@ -423,20 +441,8 @@ fn whole_run(
         (_, None) => {
             // Named from the repository's root, as code scanning reads them.
             let names = RootNames::current();
-            let failed: Vec<_> = errors.iter().map(RunError::report).collect();
-            let failed_names: Vec<_> = failed
-                .iter()
-                .map(|e| names.name(e.path, e.exact_path))
-                .collect();
-            let failures: Vec<FileError<'_>> = failed
-                .iter()
-                .zip(&failed_names)
-                .map(|(e, (path, exact))| FileError {
-                    path,
-                    exact_path: exact.as_deref(),
-                    ..*e
-                })
-                .collect();
+            let mut held = Vec::new();
+            let failures = root_named(errors, &names, &mut held);
             // `<stdin>` is no URI reference: unnamed standard input is
             // `stdin` to code scanning.
             let unnamed_stdin = mode == Apply::InMemory && args.stdin.get().is_none();

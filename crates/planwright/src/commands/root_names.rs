@@ -2,12 +2,12 @@
 //! files they report on. Code scanning resolves a relative URI against
 //! `%SRCROOT%`, the repository's root, and annotations name files from
 //! there too, so a path relative to the working directory is right only
-//! when the run starts there: `lint plan.md` in `docs/` must say `docs/plan.md`, and `lint
-//! ../specs/plan.md` there `specs/plan.md`. A relative path is made
-//! relative to the repository's root (the nearest folder up from the
-//! working directory holding `.git`; the working directory itself outside
-//! any), and one that leads out of it becomes absolute, which the renderer
-//! writes as a `file:` URI. Paths are resolved by their names alone, as
+//! when the run starts there: `lint plan.md` in `docs/` must say
+//! `docs/plan.md`, and `lint ../specs/plan.md` there `specs/plan.md`. A
+//! relative path is made relative to the repository's root (the nearest
+//! folder up from the working directory holding `.git`; the working
+//! directory itself outside any), and one that leads out of it becomes
+//! absolute, which the renderer writes as a `file:` URI. Paths are resolved by their names alone, as
 //! code scanning reads them: `..` after a symbolic link leaves the link's
 //! name, not its target's.
 

@@ -411,10 +411,7 @@ pub(crate) fn order_word(text: &str) -> Option<usize> {
     };
     let f = before.find(b).map(|i| i + at_f);
     let c = prece.find(b).map(|i| i + at_c);
-    match (f, c) {
-        (Some(f), Some(c)) => Some(f.min(c)),
-        (f, c) => f.or(c),
-    }
+    f.into_iter().chain(c).min()
 }
 
 /// The verb of [`VERBS`] at `v` of `line`, in any case and followed by

@@ -188,12 +188,13 @@ impl<'p> Reader<'p> {
         // A diagram in a code block there, a phase a line (`Phase 2:
         // Foundational ───> Depends on Phase 1`), says it as bullets do;
         // a line that names no phase of the plan before a verb says nothing.
-        for &code in &plan.code_blocks {
+        let any_wanted = wanted.contains(&true);
+        for &code in plan.code_blocks.iter().filter(|_| any_wanted) {
+            // The innermost section holding it: of those starting before
+            // it (in order of start), the last that has not ended.
             let at = code.start;
-            let section = plan
-                .sections
-                .iter()
-                .rposition(|s| s.range.start <= at && at < s.range.end);
+            let before = plan.sections.partition_point(|s| s.range.start <= at);
+            let section = (0..before).rev().find(|&s| at < plan.sections[s].range.end);
             if section.and_then(|s| wanted.get(s).copied()) != Some(true) {
                 continue;
             }
