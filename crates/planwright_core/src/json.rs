@@ -292,6 +292,12 @@ pub struct PlaceholderDoc {
     pub name: Option<String>,
     pub line: u32,
     pub range: Range,
+    // Set by `PlanDoc::with_notation`: the model alone lists every
+    // candidate as a slot, and lint judges them.
+    /// True where `planwright lint` reads this slot-shaped text as notation
+    /// written on purpose (`lock:<ULID>`, `in YYYY-MM-DD format`) rather
+    /// than a slot to fill, and so does not report it.
+    pub notation: bool,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -301,6 +307,16 @@ pub struct LinkDoc {
 }
 
 impl PlanDoc {
+    /// Marks the placeholders that lint judges to be notation, one flag per
+    /// placeholder in the model's order (`planwright_lint::notation`).
+    #[must_use]
+    pub fn with_notation(mut self, notation: &[bool]) -> Self {
+        for (doc, &flag) in self.placeholders.iter_mut().zip(notation) {
+            doc.notation = flag;
+        }
+        self
+    }
+
     pub fn new(plan: &Plan, path: &str, loc: &Locator<'_>) -> Self {
         let docs = TaskDocs::new(plan);
         let phase_id = |i: Option<usize>| docs.phase_id(i);
@@ -404,6 +420,7 @@ impl PlanDoc {
                     name: opt(p.name.as_ref()),
                     line: loc.line(p.range.start),
                     range: loc.range(p.range),
+                    notation: false,
                 })
                 .collect(),
             links: plan

@@ -31,6 +31,28 @@ pub fn first_impossible_date(text: &str) -> Option<std::ops::Range<usize>> {
         .map(|t| t.start..t.end)
 }
 
+/// For each of the plan's placeholders, whether lint reads it as notation
+/// the author wrote on purpose (`ownership:<ULID>`, `in YYYY-MM-DD
+/// format`, a status tag `[COMPLETED]`) rather than a slot left to fill:
+/// the reader lists every slot-shaped text, and PW101 (unfilled-placeholder)
+/// judges which ones are slots. Choice lists and template text are always
+/// slots (PW106, PW102). Inline directives and the rule selection do not
+/// enter: this is the reading, not a report.
+pub fn notation(ctx: &Context<'_>) -> Vec<bool> {
+    let mut judge = rules::unfilled_placeholder::Judge::default();
+    ctx.plan
+        .placeholders
+        .iter()
+        .map(|p| {
+            !matches!(
+                p.kind,
+                planwright_core::PlaceholderKind::Choice
+                    | planwright_core::PlaceholderKind::TemplateText
+            ) && judge.is_notation(ctx, p)
+        })
+        .collect()
+}
+
 /// Everything a rule may read about one file.
 pub struct Context<'a> {
     pub source: &'a str,

@@ -14,12 +14,22 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode> {
     let file = super::plans::read_one(args.plan(), args.stdin.get())?;
     let project = crate::project::Project::current(args.dialect.as_deref())?;
     let plan = project.parse(&file);
+    let notation = planwright_lint::notation(&planwright_lint::Context {
+        source: &file.text,
+        plan: &plan,
+        dialect: project.dialects.get(&plan.dialect.name),
+        // Whether a slot is notation never asks for a file.
+        file_exists: &|_| false,
+    });
     match args.format {
         Format::Json => {
-            let doc = PlanDoc::new(&plan, &file.display(), &Locator::new(&file.text));
+            let doc = PlanDoc::new(&plan, &file.display(), &Locator::new(&file.text))
+                .with_notation(&notation);
             crate::output::print_json(&doc)?;
         }
-        Format::Human => crate::output::print(&outline(&plan, &file.text, &file.display()))?,
+        Format::Human => {
+            crate::output::print(&outline(&plan, &notation, &file.text, &file.display()))?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -28,7 +38,9 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode> {
 /// placeholders. Plain text, so it reads the same in a pipe and a terminal;
 /// the plan's own text (and its path) with its control characters made
 /// [`visible`], since a plan must not drive the terminal it is shown on.
-pub fn outline(plan: &Plan, source: &str, path: &str) -> String {
+/// `notation` flags the placeholders lint reads as notation: they are
+/// counted apart, so that the list is the one `lint` reports.
+pub fn outline(plan: &Plan, notation: &[bool], source: &str, path: &str) -> String {
     let loc = Locator::new(source);
     let mut out = String::new();
     let title = plan
@@ -95,9 +107,17 @@ pub fn outline(plan: &Plan, source: &str, path: &str) -> String {
             let _ = writeln!(out, "{line}");
         }
     }
-    if !plan.placeholders.is_empty() {
-        let _ = writeln!(out, "\nPlaceholders ({})", plan.placeholders.len());
-        for p in &plan.placeholders {
+    let is_notation = |i: usize| notation.get(i).copied().unwrap_or(false);
+    let slots: Vec<_> = plan
+        .placeholders
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !is_notation(i))
+        .map(|(_, p)| p)
+        .collect();
+    if !slots.is_empty() {
+        let _ = writeln!(out, "\nPlaceholders ({})", slots.len());
+        for p in slots {
             let pos = loc.position(p.range.start);
             let text = first_line(&p.text, 60);
             let _ = writeln!(
@@ -108,6 +128,21 @@ pub fn outline(plan: &Plan, source: &str, path: &str) -> String {
                 p.kind.name()
             );
         }
+    }
+    // Slot-shaped text lint does not report is counted, not listed: a plan
+    // that writes `<ULID>` fifty times would drown its real slots.
+    let mut notes = (0..plan.placeholders.len()).filter(|&i| is_notation(i));
+    if let Some(first) = notes.next() {
+        let p = &plan.placeholders[first];
+        let pos = loc.position(p.range.start);
+        let _ = writeln!(
+            out,
+            "\nNotation ({}): slot-shaped, written on purpose; first {} at {}:{}",
+            1 + notes.count(),
+            first_line(&p.text, 40),
+            pos.line,
+            pos.column
+        );
     }
     out
 }

@@ -33,6 +33,48 @@ fn show_json_for_every_example() {
     }
 }
 
+/// `show` lists the slots `lint` reports and counts apart the slot-shaped
+/// text lint reads as notation, so the two never disagree on a plan.
+#[test]
+fn show_lists_the_slots_lint_reports_and_counts_notation_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.md"),
+        "# Sync\n\n**Owner:** [OWNER NAME]\n\nKeys are `ownership:<ULID>`; \
+         rows read lock:<ULID> too.\n",
+    )
+    .unwrap();
+    let lint = planwright(&["lint", "--format", "concise", "plan.md"], dir.path());
+    assert_eq!(
+        stdout(&lint),
+        "plan.md:3:12: PW101 unfilled placeholder `[OWNER NAME]` in metadata\n"
+    );
+    let out = planwright(&["show", "plan.md"], dir.path());
+    let shown = stdout(&out);
+    assert!(
+        shown.contains("\nPlaceholders (1)\n     3:12  bracket       [OWNER NAME]\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.ends_with("\nNotation (1): slot-shaped, written on purpose; first <ULID> at 5:45\n"),
+        "{shown}"
+    );
+    let out = planwright(&["show", "--format", "json", "plan.md"], dir.path());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let marks: Vec<_> = json["placeholders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["text"].as_str().unwrap(),
+                p["notation"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(marks, [("[OWNER NAME]", false), ("<ULID>", true)]);
+}
+
 #[test]
 fn bad_input_is_one_clear_error_and_exit_2() {
     let dir = tempfile::tempdir().unwrap();

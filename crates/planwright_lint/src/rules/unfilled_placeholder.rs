@@ -60,17 +60,12 @@ mod format;
 use format::{FormatBlocks, describes_format};
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
-    // Most plans have no slot: the blocks that describe a format are
-    // looked for only once one is to be judged.
-    let mut formats = None;
+    let mut judge = Judge::default();
     for p in &ctx.plan.placeholders {
         if matches!(
             p.kind,
             PlaceholderKind::Choice | PlaceholderKind::TemplateText
-        ) || is_notation(ctx, p)
-            || formats
-                .get_or_insert_with(|| FormatBlocks::of(ctx))
-                .contains(p.range)
+        ) || judge.is_notation(ctx, p)
         {
             continue;
         }
@@ -99,6 +94,26 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         out.report(p.range, format!("unfilled {what} `{shown}`{place}"))
             .primary_label("left from the template")
             .help("replace it with the real value, or remove the line if it does not apply");
+    }
+}
+
+/// Whether slot-shaped text is notation rather than a slot, for one plan.
+/// Most plans have no slot: the blocks that describe a format are looked
+/// for only once one is to be judged.
+#[derive(Default)]
+pub(crate) struct Judge {
+    formats: Option<FormatBlocks>,
+}
+
+impl Judge {
+    /// Whether this rule leaves `p` alone as written on purpose: notation
+    /// ([`is_notation`]) or a sample of a format the text describes.
+    pub(crate) fn is_notation(&mut self, ctx: &Context<'_>, p: &Placeholder) -> bool {
+        is_notation(ctx, p)
+            || self
+                .formats
+                .get_or_insert_with(|| FormatBlocks::of(ctx))
+                .contains(p.range)
     }
 }
 
