@@ -43,13 +43,7 @@ pub fn notation(ctx: &Context<'_>) -> Vec<bool> {
     ctx.plan
         .placeholders
         .iter()
-        .map(|p| {
-            !matches!(
-                p.kind,
-                planwright_core::PlaceholderKind::Choice
-                    | planwright_core::PlaceholderKind::TemplateText
-            ) && judge.is_notation(ctx, p)
-        })
+        .map(|p| judge.is_notation(ctx, p))
         .collect()
 }
 

@@ -107,17 +107,14 @@ pub fn outline(plan: &Plan, notation: &[bool], source: &str, path: &str) -> Stri
             let _ = writeln!(out, "{line}");
         }
     }
-    let is_notation = |i: usize| notation.get(i).copied().unwrap_or(false);
-    let slots: Vec<_> = plan
+    let (notes, slots): (Vec<_>, Vec<_>) = plan
         .placeholders
         .iter()
         .enumerate()
-        .filter(|&(i, _)| !is_notation(i))
-        .map(|(_, p)| p)
-        .collect();
+        .partition(|&(i, _)| notation.get(i).copied().unwrap_or(false));
     if !slots.is_empty() {
         let _ = writeln!(out, "\nPlaceholders ({})", slots.len());
-        for p in slots {
+        for (_, p) in slots {
             let pos = loc.position(p.range.start);
             let text = first_line(&p.text, 60);
             let _ = writeln!(
@@ -131,14 +128,12 @@ pub fn outline(plan: &Plan, notation: &[bool], source: &str, path: &str) -> Stri
     }
     // Slot-shaped text lint does not report is counted, not listed: a plan
     // that writes `<ULID>` fifty times would drown its real slots.
-    let mut notes = (0..plan.placeholders.len()).filter(|&i| is_notation(i));
-    if let Some(first) = notes.next() {
-        let p = &plan.placeholders[first];
+    if let Some(&(_, p)) = notes.first() {
         let pos = loc.position(p.range.start);
         let _ = writeln!(
             out,
             "\nNotation ({}): slot-shaped, written on purpose; first {} at {}:{}",
-            1 + notes.count(),
+            notes.len(),
             first_line(&p.text, 40),
             pos.line,
             pos.column

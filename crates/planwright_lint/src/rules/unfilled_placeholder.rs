@@ -62,6 +62,7 @@ use format::{FormatBlocks, describes_format};
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let mut judge = Judge::default();
     for p in &ctx.plan.placeholders {
+        // Choice lists and template text are slots of other rules'.
         if matches!(
             p.kind,
             PlaceholderKind::Choice | PlaceholderKind::TemplateText
@@ -107,8 +108,15 @@ pub(crate) struct Judge {
 
 impl Judge {
     /// Whether this rule leaves `p` alone as written on purpose: notation
-    /// ([`is_notation`]) or a sample of a format the text describes.
+    /// ([`is_notation`]) or a sample of a format the text describes. A
+    /// choice list or template text never is: PW106 and PW102 report them.
     pub(crate) fn is_notation(&mut self, ctx: &Context<'_>, p: &Placeholder) -> bool {
+        if matches!(
+            p.kind,
+            PlaceholderKind::Choice | PlaceholderKind::TemplateText
+        ) {
+            return false;
+        }
         is_notation(ctx, p)
             || self
                 .formats

@@ -217,16 +217,16 @@ const MENTION_KEYS: [(&str, Use); 17] = [
 /// own item, in order: fields and phrases. Linear: each value ends where
 /// the next key starts.
 pub(crate) fn mentions(text: &str, f: impl FnMut(Mention)) {
-    // Every key has a rarer byte at a fixed place (`p` in "depends", `k`
-    // in "blocked", `f` in "after", `q` in "requires", `w` in "waits"): a byte loop over
-    // them, since this runs only on the few texts that name a phase (an
-    // automaton cost more to build than all its searches saved).
     report(text, &keys_in(text), f);
 }
 
 /// The keys in `text`, in order, each as its start, end and index in
 /// [`MENTION_KEYS`]; a key is looked for again only past the last one.
 fn keys_in(text: &str) -> Vec<(usize, usize, usize)> {
+    // Every key has a rarer byte at a fixed place (`p` in "depends", `k`
+    // in "blocked", `f` in "after", `q` in "requires", `w` in "waits"): a
+    // byte loop over them, since this runs only on the few texts that name
+    // a phase (an automaton cost more to build than all its searches saved).
     let b = text.as_bytes();
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
     let mut i = 0;
