@@ -19,7 +19,7 @@ pub(super) use stories::StoryBlock;
 
 use std::ops::Range;
 
-mod dep_sections;
+pub(in crate::parse) mod dep_sections;
 mod deps;
 mod gates;
 mod plain_fields;

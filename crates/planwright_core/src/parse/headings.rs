@@ -11,6 +11,8 @@ use crate::model::RefTarget;
 mod kinds;
 mod mentions;
 
+pub(super) use mentions::Ahead;
+
 impl Builder<'_> {
     pub(super) fn end_heading(&mut self, r: TextRange) {
         let level = self.heading_level;
@@ -49,7 +51,9 @@ impl Builder<'_> {
         // of that sprint, not a second Sprint 1 inside it; `### Phase 1
         // Success:` under `## Success Criteria` one about Phase 1.
         let head = items::phase_head(title);
-        let mention = head.as_ref().and_then(|h| self.phase_mention(h, title));
+        let mention = head
+            .as_ref()
+            .and_then(|h| self.phase_mention(h, title, start));
         if let Some(p) = mention.and_then(|m| m.phase) {
             // The section this heading opens, pushed below.
             self.phase_mentions.push((self.plan.sections.len(), p));

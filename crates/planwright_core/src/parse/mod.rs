@@ -266,6 +266,10 @@ struct Builder<'s> {
     /// Sections whose heading mentions a phase read before (`### Phase 1
     /// status`), and that phase, in order: their fields are its.
     phase_mentions: Vec<(usize, usize)>,
+    /// The phases the plan's headings open, with where each heading
+    /// starts: read ahead of the pass only when a heading mentions a phase
+    /// not read yet, to tell whether the phase is still to come.
+    phase_heads: std::cell::OnceCell<Vec<headings::Ahead>>,
 }
 
 impl<'s> Builder<'s> {
@@ -306,6 +310,7 @@ impl<'s> Builder<'s> {
             phase_sentences: Vec::new(),
             story_blocks: Vec::new(),
             phase_mentions: Vec::new(),
+            phase_heads: std::cell::OnceCell::new(),
         }
     }
 

@@ -6,7 +6,7 @@
 use super::super::items::PHASE_WORDS;
 use super::super::refs::first_stem;
 use super::{Builder, TextRange};
-use crate::model::{RefTarget, Reference};
+use crate::model::{Phase, RefTarget, Reference};
 use crate::roles::Role;
 
 impl Builder<'_> {
@@ -43,30 +43,38 @@ impl Builder<'_> {
     }
 
     /// What "all previous phases" (or "the previous phase") in phase `p`'s
-    /// dependency `value` at `range` names: the phases of its kind before
-    /// it among its siblings (steps of one phase, or the plan's phases), or
-    /// the last of them. None when the value says no such thing.
+    /// dependency `value` at `range` names ([`earlier`]); none when the
+    /// value says no such thing.
     pub(super) fn earlier_phases(&self, p: usize, value: &str, range: TextRange) -> Vec<Reference> {
         let Some(which) = names_earlier(value) else {
             return Vec::new();
         };
-        let Some(phase) = self.plan.phases.get(p) else {
-            return Vec::new();
-        };
-        let mut before = self.plan.phases[..p]
-            .iter()
-            .filter(|o| o.kind == phase.kind && o.parent == phase.parent);
-        let reference = |o: &crate::model::Phase| Reference {
-            target: RefTarget::Phase {
-                kind: o.kind,
-                number: o.number.clone(),
-            },
-            range,
-        };
-        match which {
-            Earlier::All => before.map(reference).collect(),
-            Earlier::Last => before.next_back().map(reference).into_iter().collect(),
-        }
+        let phases = &self.plan.phases;
+        earlier(phases, p, which)
+            .into_iter()
+            .map(|o| Reference {
+                target: RefTarget::Phase {
+                    kind: phases[o].kind,
+                    number: phases[o].number.clone(),
+                },
+                range,
+            })
+            .collect()
+    }
+}
+
+/// The phases `which` names for phase `p` of `phases`: those of its kind
+/// before it among its siblings (steps of one phase, or the plan's
+/// phases), or the last of them.
+pub(in crate::parse) fn earlier(phases: &[Phase], p: usize, which: Earlier) -> Vec<usize> {
+    let Some(phase) = phases.get(p) else {
+        return Vec::new();
+    };
+    let mut before =
+        (0..p).filter(|&o| phases[o].kind == phase.kind && phases[o].parent == phase.parent);
+    match which {
+        Earlier::All => before.collect(),
+        Earlier::Last => before.next_back().into_iter().collect(),
     }
 }
 
@@ -119,7 +127,7 @@ fn reads_as_value(text: &str) -> bool {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Earlier {
+pub(in crate::parse) enum Earlier {
     All,
     Last,
 }
@@ -129,7 +137,7 @@ enum Earlier {
 /// other phases") or the one before ("the previous phase"). A value that
 /// sets itself apart ("independent of all previous phases", "not all
 /// phases") names none.
-fn names_earlier(value: &str) -> Option<Earlier> {
+pub(in crate::parse) fn names_earlier(value: &str) -> Option<Earlier> {
     let lower = value.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())

@@ -9,7 +9,9 @@
 //! a phase, and so is an overview's `### Phase 1` written again over the
 //! tasks, which the plan then repeats on purpose.
 
+use super::super::titles::split_number;
 use super::super::{Builder, items};
+use crate::model::{PhaseKind, Text};
 
 /// What a heading that mentions a phase says of the check boxes under it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +90,7 @@ impl Builder<'_> {
         &self,
         head: &items::PhaseHead,
         title: &str,
+        at: usize,
     ) -> Option<PhaseMention> {
         if head.number.is_empty() {
             return None;
@@ -112,7 +115,18 @@ impl Builder<'_> {
         let foreign = self.phases.is_empty()
             && !phases.is_empty()
             && phases.iter().all(|p| p.kind != head.kind);
-        (known.is_some() || foreign).then_some(PhaseMention { says, phase: known })
+        let mentions = known.is_some() || foreign || self.headed_later(head, at);
+        mentions.then_some(PhaseMention { says, phase: known })
+    }
+
+    /// Whether a heading after `at` opens the phase `head` names: `###
+    /// Phase 1 Success` in an overview above `## Phase 1: Setup` speaks of
+    /// a phase still to come, and is no Phase 1 of its own.
+    fn headed_later(&self, head: &items::PhaseHead, at: usize) -> bool {
+        self.phase_heads
+            .get_or_init(|| phase_heads(self.src))
+            .iter()
+            .any(|h| h.at > at && h.kind == head.kind && h.number == head.number)
     }
 
     /// The phase a field read now belongs to, `open` being the open phase's
@@ -136,6 +150,62 @@ impl Builder<'_> {
             _ => open,
         }
     }
+}
+
+/// A phase a heading of the plan opens: where the heading starts, and the
+/// phase's kind and number.
+pub(in crate::parse) struct Ahead {
+    at: usize,
+    kind: PhaseKind,
+    number: Text,
+}
+
+/// The phases the ATX headings of `src` open, their titles read as the
+/// pass reads them (emphasis around them aside): `## Phase 1: Setup` and
+/// `## Phase 1 Setup`; not `### Phase 1 Success`, which mentions one, nor
+/// a heading-shaped line in a fenced code block.
+fn phase_heads(src: &str) -> Vec<Ahead> {
+    let mut out = Vec::new();
+    // The open fence's byte and length: only a longer or equal run of
+    // the same byte closes it.
+    let mut fence: Option<(u8, usize)> = None;
+    for (at, line) in items::LineOffsets::new(src) {
+        let body = line.trim_start_matches(' ');
+        let b = body.as_bytes();
+        if line.len() - body.len() > 3 || b.is_empty() {
+            continue;
+        }
+        if b[0] == b'`' || b[0] == b'~' {
+            let run = b.iter().take_while(|&&c| c == b[0]).count();
+            match fence {
+                _ if run < 3 => {}
+                None => fence = Some((b[0], run)),
+                Some((c, n)) if c == b[0] && run >= n && body[run..].trim().is_empty() => {
+                    fence = None;
+                }
+                Some(_) => {}
+            }
+            continue;
+        }
+        let hashes = b.iter().take_while(|&&c| c == b'#').count();
+        let rest = &body[hashes..];
+        if fence.is_some() || !(1..=6).contains(&hashes) || !rest.starts_with([' ', '\t']) {
+            continue;
+        }
+        let text = rest.trim().trim_end_matches('#').trim_end();
+        let (_, title) = split_number(text.trim_matches(['*', '_']));
+        let Some(head) = items::phase_head(title) else {
+            continue;
+        };
+        if !head.number.is_empty() && unseparated(title, &head.number).and_then(about).is_none() {
+            out.push(Ahead {
+                at,
+                kind: head.kind,
+                number: head.number,
+            });
+        }
+    }
+    out
 }
 
 /// The words after the phase's `number` in `title`, when no separator

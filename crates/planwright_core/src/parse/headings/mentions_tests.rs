@@ -167,3 +167,38 @@ fn a_mentions_fields_are_the_mentioned_phases_not_the_plans() {
     assert!(plan.field("status").is_none());
     assert_eq!(plan.field("owner").map(|f| f.value.as_str()), Some("Ana"));
 }
+
+#[test]
+fn a_mention_above_its_phase_speaks_of_the_phase_to_come() {
+    // An overview of outcomes before the phases: no Phase 1 (2) nor
+    // Phase 2 (2), and the boxes are criteria, not phase work.
+    let plan = parse(concat!(
+        "# Plan: Pond\n\n",
+        "## Success Criteria by Phase\n\n",
+        "### Phase 1 Success\n- [ ] The liner holds\n\n",
+        "### Phase 2 Complete\n- [ ] Fish swim\n\n",
+        "```markdown\n## Phase 3: In a fence, no heading\n```\n\n",
+        "### Phase 3 Review\n- [ ] Look back\n\n",
+        "## Phase 1: Dig\n- [ ] Dig the hole\n\n",
+        "## **Phase 2 – Fill**\n- [ ] Fill it\n",
+    ));
+    assert_eq!(ids(&plan), ["Phase 3", "Phase 1", "Phase 2"]);
+    assert_eq!(
+        tasks(&plan),
+        [
+            (
+                "The liner holds".into(),
+                TaskKind::AcceptanceCriterion,
+                None
+            ),
+            ("Fish swim".into(), TaskKind::AcceptanceCriterion, None),
+            ("Look back".into(), TaskKind::Task, Some("Phase 3")),
+            ("Dig the hole".into(), TaskKind::Task, Some("Phase 1")),
+            ("Fill it".into(), TaskKind::Task, Some("Phase 2")),
+        ]
+    );
+    // A heading mentioning a phase no heading opens is still a phase.
+    let plan =
+        parse("# Plan\n\n## Phase 1 Review\n- [ ] Look back\n\n## Phase 2: Next\n- [ ] Go\n");
+    assert_eq!(ids(&plan), ["Phase 1", "Phase 2"]);
+}

@@ -20,6 +20,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+mod drawn;
 mod phrases;
 
 pub(crate) use phrases::is_story_title;
@@ -27,6 +28,7 @@ use phrases::{NAME_WORDS, clauses, colon_at, name_of, skip_marks, stories_at, ve
 
 use super::{references_within, word_end};
 use crate::model::{BlockKind, PhaseIds, Plan, RefTarget, Reference, Section, Text};
+use crate::parse::blocks::dep_sections::{earlier, names_earlier};
 use crate::text::TextRange;
 
 /// Reads the phase-dependency bullets of `plan` (whose text is `src`)
@@ -78,11 +80,12 @@ pub(crate) fn land(plan: &mut Plan, found: Vec<(usize, Reference, TextRange)>) {
 /// depends on Phase 2"), whose bullets name phases only now and then (a
 /// bullet that names none is skipped), or spec-kit's `### User Story
 /// Dependencies`, whose stories (`US2`, `User Story 2`) are the phases
-/// titled as them (a story the plan gives no phase names nothing). Not
+/// titled as them (a story the plan gives no phase names nothing), or a
+/// `### Critical Path`, whose phases follow one another. Not
 /// every heading about dependencies. A heading that opens a phase
 /// ("Phase 2: Dependencies") is the phase's.
 pub(crate) fn is_order_section(s: &Section) -> bool {
-    matches!(
+    (matches!(
         s.key.as_str(),
         "phase dependencies"
             | "phase dependency"
@@ -93,7 +96,8 @@ pub(crate) fn is_order_section(s: &Section) -> bool {
             | "dependencies"
             | "dependency"
             | "task dependencies"
-    ) && super::super::items::phase_head(&s.title).is_none()
+    ) || s.key.starts_with("critical path"))
+        && super::super::items::phase_head(&s.title).is_none()
 }
 
 /// Whether a table's column heading says its cells are dependencies. Not
@@ -179,9 +183,14 @@ impl<'p> Reader<'p> {
         let plan = self.plan;
         let wanted: Vec<bool> = plan.sections.iter().map(is_order_section).collect();
         let mut bullets = Vec::new();
+        let mut drawings = Vec::new();
         for block in &plan.blocks {
             let in_order = block.section.and_then(|s| wanted.get(s).copied());
             if in_order == Some(true) && block.kind == BlockKind::ListItem {
+                // A bullet is a line of its own: it draws a row, not a
+                // column.
+                let row = &mut drawn::Diagram::default();
+                self.diagram_line(row, block.range, &mut drawings);
                 bullets.extend(self.bullet(block.range));
             }
         }
@@ -199,9 +208,12 @@ impl<'p> Reader<'p> {
                 continue;
             }
             let text = code.slice(self.src);
+            let mut diagram = drawn::Diagram::default();
             for (offset, line) in crate::parse::items::LineOffsets::new(text) {
                 let start = code.start as usize + offset;
-                bullets.extend(self.bullet(TextRange::new(start, start + line.len())));
+                let line = TextRange::new(start, start + line.len());
+                self.diagram_line(&mut diagram, line, &mut drawings);
+                bullets.extend(self.bullet(line));
             }
         }
         for table in &plan.tables {
@@ -245,7 +257,25 @@ impl<'p> Reader<'p> {
             };
             for (start, end) in clauses {
                 let clause = TextRange::new(base + start, base + end).trim(self.src);
-                for (item, range) in self.items(text, &lower, base, (start, end)) {
+                let items = self.items(text, &lower, base, (start, end));
+                // "Requires all phases complete": those before the subject.
+                let all = names_earlier(&text[start..end]).filter(|_| items.is_empty());
+                for (&s, which) in all
+                    .iter()
+                    .flat_map(|&w| b.subjects.iter().map(move |s| (s, w)))
+                {
+                    for o in earlier(&plan.phases, s, which) {
+                        if !self.spend(1) {
+                            return out;
+                        }
+                        let dep = Reference {
+                            target: target(plan, o),
+                            range: clause,
+                        };
+                        out.push((s, dep, clause));
+                    }
+                }
+                for (item, range) in items {
                     let targets = match item {
                         Item::Phases(t) => t,
                         Item::Stories => stories.iter().map(|&p| target(plan, p)).collect(),
@@ -265,6 +295,10 @@ impl<'p> Reader<'p> {
                 }
             }
         }
+        // A drawing rounds off what the words say: it orders only phases
+        // the words gave no order.
+        let worded: FxHashSet<usize> = out.iter().map(|(p, _, _)| *p).collect();
+        out.extend(drawings.into_iter().filter(|(p, _, _)| !worded.contains(p)));
         out
     }
 

@@ -432,3 +432,115 @@ Phase 5: Polish ─────────> Depends on Phase 9
     let src = "## Phase 1: A\n- [ ] a\n## Phase 2: B\n- [ ] b\n\n## Notes\n\n```\nPhase 2: B ──> Depends on Phase 1\n```\n";
     assert!(deps(src, &parse(src)).is_empty());
 }
+
+#[test]
+fn phases_drawn_down_or_across_wait_for_the_one_drawn_before() {
+    let (src, plan) = plan_with(
+        "\
+```
+Phase 1 (Setup)
+  │
+  ▼
+Phase 2 (Foundational) - blocks every story
+  ↓
+Phase 3 (US1) → Phase 4 (US2) ──> Phase 5
+```
+",
+    );
+    assert_eq!(
+        deps(&src, &plan),
+        [
+            r#"Phase 2 <- Phase 1 "Phase 1 (Setup)""#,
+            r#"Phase 4 <- Phase 3 "Phase 3 (US1)""#,
+            r#"Phase 5 <- Phase 4 "Phase 4 (US2)""#,
+        ]
+    );
+    // A row of phases has no one phase to draw down from: Phase 3 waits
+    // for Phase 2 only by words.
+    let (src, plan) = plan_with("```\nPhase 2 → Phase 1\n  ↓\nPhase 3\n```\n");
+    assert_eq!(deps(&src, &plan), [r#"Phase 1 <- Phase 2 "Phase 2""#]);
+}
+
+#[test]
+fn a_drawing_says_nothing_where_words_say_the_order() {
+    // The arrow into a line that states its own order, or that it has
+    // none, is the line's words' to read; a phase a bullet orders keeps
+    // the bullet's order.
+    let (src, plan) = plan_with(
+        "\
+- **Polish (Phase 5)**: Depends on Phase 3
+
+```
+Phase 1
+  ↓
+Phase 2 → Independent, no dependencies
+  ↓
+Phase 3 - can start after Phase 1
+  ↓
+Phase 4
+  ↓
+Phase 5
+```
+",
+    );
+    assert_eq!(
+        deps(&src, &plan),
+        [
+            r#"Phase 3 <- Phase 1 "Phase 1""#,
+            r#"Phase 4 <- Phase 3 "Phase 3 - can start after Phase 1""#,
+            r#"Phase 5 <- Phase 3 "Phase 3""#,
+        ]
+    );
+}
+
+#[test]
+fn a_fork_a_blank_line_or_a_line_of_words_ends_a_drawn_chain() {
+    let (src, plan) = plan_with(
+        "\
+```
+Phase 1
+  ↓
+ ├──────┐
+Phase 2
+  ↓     ↓
+Phase 3
+
+  ↓
+Phase 4
+  ↓
+then the release
+  ↓
+Phase 5
+```
+",
+    );
+    assert!(deps(&src, &plan).is_empty(), "{:?}", deps(&src, &plan));
+}
+
+#[test]
+fn a_critical_path_orders_its_phases_and_all_phases_are_those_before() {
+    let src = "\
+# Tasks
+
+## Phase 1: Setup
+- [ ] T001 a
+## Phase 2: Build
+- [ ] T002 b
+## Phase 3: Ship
+- [ ] T003 c
+
+## Critical Path (Must Complete in Order)
+
+- Setup → Build
+- Ship requires all phases complete
+";
+    let plan = parse(src);
+    assert_eq!(
+        deps(src, &plan),
+        [
+            r#"Phase 2 <- Phase 1 "Setup""#,
+            r#"Phase 3 <- Phase 1 "all phases complete""#,
+            r#"Phase 3 <- Phase 2 "all phases complete""#,
+        ]
+    );
+}
