@@ -223,64 +223,53 @@ pub(crate) fn mentions(text: &str, f: impl FnMut(Mention)) {
 /// The keys in `text`, in order, each as its start, end and index in
 /// [`MENTION_KEYS`]; a key is looked for again only past the last one.
 fn keys_in(text: &str) -> Vec<(usize, usize, usize)> {
-    // Every key has a rarer byte at a fixed place (`p` in "depends", `k`
-    // in "blocked", `f` in "after", `q` in "requires", `w` in "waits"): a
-    // byte loop over them, since this runs only on the few texts that name
-    // a phase (an automaton cost more to build than all its searches saved).
-    let b = text.as_bytes();
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
-    let mut i = 0;
-    // Only an anchor byte is worth a look: most bytes are not one, and a
-    // call of `key_at` for each was 8% of reading generated plans whose
-    // tasks name phases (callgrind).
-    while let Some(at) = b[i..].iter().position(|&c| IS_ANCHOR[usize::from(c)]) {
-        i += at;
-        // Nor is every anchor byte: the byte beside it, checked here,
-        // rules out most (`p` in "plan", `d` in "and"); the calls for
-        // them cost 3.6% of reading generated plans (callgrind).
-        if !beside_anchor(b, i) {
-            i += 1;
-            continue;
+    let mut past = 0;
+    ANCHOR_PAIRS.each_match(text, |_, start, _| {
+        if start < past {
+            return;
         }
-        match key_at(text, i) {
-            Some(key) => {
-                found.push(key);
-                i = key.1;
-            }
-            None => i += 1,
+        // The pair holds the anchor second, but for "[w]a".
+        let i = if text.as_bytes()[start] | 0x20 == b'w' {
+            start
+        } else {
+            start + 1
+        };
+        if let Some(key) = key_at(text, i) {
+            past = key.1;
+            found.push(key);
         }
-    }
+    });
     found
 }
 
-/// Whether the byte beside the anchor at `i` is the one every key anchored
-/// there has, in either case: before it for "de[p]", "bloc[k]", "a[f]ter"
-/// and "waits [f]or", "nee[d]s", "re[q]uires" (and "prere[q]", "pre-re[q]");
-/// after it for "[w]aits". `| 0x20` lower-cases a letter and keeps a space;
-/// what it does to other bytes matters not, as no key has them there.
-fn beside_anchor(b: &[u8], i: usize) -> bool {
-    let before = if i > 0 { b[i - 1] | 0x20 } else { 0 };
-    match b[i] | 0x20 {
-        b'p' | b'd' | b'q' => before == b'e',
-        b'k' => before == b'c',
-        b'f' => before == b'a' || before == b' ',
-        b'w' => b.get(i + 1).is_some_and(|&n| n | 0x20 == b'a'),
-        _ => false,
-    }
-}
-
-/// The bytes [`key_at`] anchors a key at, in either case.
-const IS_ANCHOR: [bool; 256] = {
-    let mut table = [false; 256];
-    let anchors = b"pkwfdq";
-    let mut a = 0;
-    while a < anchors.len() {
-        table[anchors[a] as usize] = true;
-        table[anchors[a].to_ascii_uppercase() as usize] = true;
-        a += 1;
-    }
-    table
-};
+/// Every key has a rarer byte at a fixed place (`p` in "depends", `k` in
+/// "blocked", `f` in "after", `q` in "requires", `w` in "waits"), and
+/// beside it the same byte for every key anchored there: "de[p]", "nee[d]",
+/// "re[q]", "bloc[k]", "a[f]ter" and "waits [f]or", "[w]aits". The search
+/// is for those pairs, in every case, with a SIMD searcher: a byte loop
+/// over the anchors and their neighbours, which it replaces, was 3.3% of
+/// reading generated plans, whose tasks name phases (callgrind). No two
+/// pairs overlap where a key could start, so the searcher's matches, which
+/// do not overlap, miss none.
+static ANCHOR_PAIRS: std::sync::LazyLock<crate::text_search::TextSearch> =
+    std::sync::LazyLock::new(|| {
+        let mut pairs: Vec<[u8; 2]> = Vec::new();
+        for [a, b] in [*b"ep", *b"ed", *b"eq", *b"ck", *b"af", *b" f", *b"wa"] {
+            for a in [a, a.to_ascii_uppercase()] {
+                for b in [b, b.to_ascii_uppercase()] {
+                    if !pairs.contains(&[a, b]) {
+                        pairs.push([a, b]);
+                    }
+                }
+            }
+        }
+        let pairs: Vec<&str> = pairs
+            .iter()
+            .filter_map(|p| std::str::from_utf8(p).ok())
+            .collect();
+        crate::text_search::TextSearch::new(&pairs, aho_corasick::MatchKind::LeftmostFirst)
+    });
 
 /// The key of [`MENTION_KEYS`] (its index) whose anchor byte is at `i`,
 /// as a whole word in any case: its start, end and index.

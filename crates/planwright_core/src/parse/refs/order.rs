@@ -259,7 +259,10 @@ impl<'p> Reader<'p> {
                 let clause = TextRange::new(base + start, base + end).trim(self.src);
                 let items = self.items(text, &lower, base, (start, end));
                 // "Requires all phases complete": those before the subject.
-                let all = names_earlier(&text[start..end]).filter(|_| items.is_empty());
+                let all = items
+                    .is_empty()
+                    .then(|| names_earlier(&text[start..end]))
+                    .flatten();
                 for (&s, which) in all
                     .iter()
                     .flat_map(|&w| b.subjects.iter().map(move |s| (s, w)))

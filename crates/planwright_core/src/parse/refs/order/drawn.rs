@@ -57,16 +57,19 @@ impl Reader<'_> {
         let (Some(first), second) = (cells.next(), cells.next()) else {
             return;
         };
-        let worded = speaks_of_order(&line.to_ascii_lowercase());
+        // Asked only of a line an arrow joins to another.
+        let worded = || speaks_of_order(&line.to_ascii_lowercase());
         let Some(second) = second else {
-            if let (true, false, Some(up)) = (arrowed, worded, above) {
+            if let (true, Some(up)) = (arrowed, above)
+                && !worded()
+            {
                 let (up_phases, phases) = (self.cell(up), self.cell(first));
                 self.draw(&up_phases, up, &phases, first, out);
             }
             d.above = Some(first);
             return;
         };
-        if worded {
+        if worded() {
             return;
         }
         let mut left = (self.cell(first), first);
@@ -152,14 +155,25 @@ fn cells(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// The next right arrow in `line` from `from`: where its shaft starts and
 /// where its head ends.
 fn next_arrow(line: &str, from: usize) -> Option<(usize, usize)> {
-    let rest = &line[from..];
-    let (at, head) = rest.char_indices().find(|&(i, c)| match c {
-        '→' | '⟶' | '➜' | '➔' | '►' | '▶' | '⇒' => true,
-        '>' => rest[..i].ends_with(['-', '─', '=']),
-        _ => false,
-    })?;
-    let shaft = rest[..at].trim_end_matches(['-', '─', '=', '━']).len();
-    Some((from + shaft, from + at + head.len_utf8()))
+    let b = line.as_bytes();
+    let mut i = from;
+    // Every arrow is a `>` or a character whose UTF-8 opens with 0xE2:
+    // most lines of code hold neither.
+    while let Some(k) = memchr::memchr2(b'>', 0xE2, &b[i..]) {
+        let at = i + k;
+        let head = line[at..].chars().next()?;
+        let arrow = match head {
+            '→' | '⟶' | '➜' | '➔' | '►' | '▶' | '⇒' => true,
+            '>' => line[from..at].ends_with(['-', '─', '=']),
+            _ => false,
+        };
+        if arrow {
+            let shaft = line[from..at].trim_end_matches(['-', '─', '=', '━']).len();
+            return Some((from + shaft, at + head.len_utf8()));
+        }
+        i = at + head.len_utf8();
+    }
+    None
 }
 
 /// `cell` without the white space and box drawing around it.
