@@ -538,6 +538,9 @@ impl<'s> Builder<'s> {
             if has_arrow(text) {
                 self.task_links(text, s);
             }
+            for (from, to, range) in refs::task_column(text, s) {
+                self.plan.task_links.push(TaskLink { from, to, range });
+            }
         }
     }
 

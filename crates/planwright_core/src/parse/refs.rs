@@ -8,12 +8,15 @@
 //! they were given, plus the `base` the caller passes.
 
 mod chain;
+mod column;
 mod keys;
 mod negation;
 pub(super) mod order;
 mod phase_sentences;
 
 pub(crate) use chain::{first_stem, order_word, task_chain, task_sentences};
+pub(in crate::parse) use column::is_down_arrow;
+pub(crate) use column::task_column;
 pub(crate) use keys::{
     Hints, Mention, dependency_field, dependency_sentence, field_mentions, hints,
     is_dependency_key, last_word_is, mentions, negated,

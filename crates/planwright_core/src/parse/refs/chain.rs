@@ -159,7 +159,7 @@ fn chain_line(line: &str, start: usize, out: &mut Vec<(Text, Text, TextRange)>) 
 
 /// The id of `len` bytes at `i` of `line`, or the range from it as one
 /// member of its group, its key (see [`TaskRange`]): with where it ends.
-fn id_at(line: &str, i: usize, len: usize) -> (Text, usize) {
+pub(super) fn id_at(line: &str, i: usize, len: usize) -> (Text, usize) {
     if let Some((to_start, to_end)) = range_to(line, i + len, false)
         && let Some(range) = TaskRange::new(&line[i..i + len], &line[to_start..to_end])
     {
@@ -175,7 +175,7 @@ const ARROWS: [&str; 4] = ["→", "->", "=>", "⟶"];
 
 /// What stands between two ids of a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Gap {
+pub(super) enum Gap {
     /// An arrow, with only white space and punctuation besides.
     Arrow,
     /// A list separator (`,`, `&`, `and`), with only white space, brackets
@@ -185,7 +185,7 @@ enum Gap {
     Other,
 }
 
-fn gap_kind(between: &str) -> Gap {
+pub(super) fn gap_kind(between: &str) -> Gap {
     if is_chain_link(between) {
         Gap::Arrow
     } else if is_list_link(between) {

@@ -20,6 +20,7 @@
 
 use super::{Reader, target};
 use crate::model::Reference;
+use crate::parse::refs::is_down_arrow;
 use crate::text::TextRange;
 
 /// What a diagram has drawn so far, line by line.
@@ -124,15 +125,6 @@ impl Reader<'_> {
     }
 }
 
-/// Whether a line is a down arrow alone, or its shaft: `↓`, `▼`, `│`,
-/// `|`, `v`. Arrows side by side (`↓    ↓`) fork and are not.
-fn is_down_arrow(trimmed: &str) -> bool {
-    !trimmed.is_empty()
-        && trimmed
-            .chars()
-            .all(|c| matches!(c, '↓' | '▼' | '⬇' | '⇓' | '│' | '┃' | '|' | 'v' | 'V'))
-}
-
 /// The cells of a drawn line between its right arrows (`→`, `──>`, `->`,
 /// `=>`, `──►`), each trimmed of white space and box drawing.
 fn cells(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -220,16 +212,6 @@ mod tests {
             ["Phase 2 - core > rest"]
         );
         assert_eq!(cell_texts("   "), [""]);
-    }
-
-    #[test]
-    fn only_a_single_arrow_column_is_a_down_arrow() {
-        for arrow in ["↓", "▼", "│", "|", "v", "⬇"] {
-            assert!(is_down_arrow(arrow), "{arrow}");
-        }
-        for not in ["↓    ↓", "├──┐", "v1", "", "Phase 1"] {
-            assert!(!is_down_arrow(not), "{not}");
-        }
     }
 
     #[test]
