@@ -1,6 +1,6 @@
-//! Phase order drawn in a code block of a dependency section, rather than
-//! written in words: phases a line each, joined by down arrows, or in a
-//! row joined by right arrows.
+//! Phase order drawn in a dependency section rather than written in
+//! words: in a code block, phases a line each joined by down arrows, or in
+//! a row joined by right arrows; in a bullet, a row (`- Setup → Build`).
 //!
 //! ```text
 //! Phase 1 (Setup)
