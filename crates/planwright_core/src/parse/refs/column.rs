@@ -63,8 +63,8 @@ pub(crate) fn task_column(text: &str, base: usize) -> Vec<(Text, Text, TextRange
                 }
             }
         }
-        let chains = crate::parse::blocks::has_arrow(line);
-        above = (!group.is_empty() && !chains).then_some(group);
+        let leads = !group.is_empty() && !crate::parse::blocks::has_arrow(line);
+        above = leads.then_some(group);
     }
     out
 }

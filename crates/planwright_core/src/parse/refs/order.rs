@@ -259,23 +259,19 @@ impl<'p> Reader<'p> {
                 let clause = TextRange::new(base + start, base + end).trim(self.src);
                 let items = self.items(text, &lower, base, (start, end));
                 // "Requires all phases complete": those before the subject.
-                let all = items
-                    .is_empty()
-                    .then(|| names_earlier(&text[start..end]))
-                    .flatten();
-                for (&s, which) in all
-                    .iter()
-                    .flat_map(|&w| b.subjects.iter().map(move |s| (s, w)))
-                {
-                    for o in earlier(&plan.phases, s, which) {
-                        if !self.spend(1) {
-                            return out;
+                let all = items.is_empty().then(|| names_earlier(&text[start..end]));
+                if let Some(which) = all.flatten() {
+                    for &s in &b.subjects {
+                        for o in earlier(&plan.phases, s, which) {
+                            if !self.spend(1) {
+                                return out;
+                            }
+                            let dep = Reference {
+                                target: target(plan, o),
+                                range: clause,
+                            };
+                            out.push((s, dep, clause));
                         }
-                        let dep = Reference {
-                            target: target(plan, o),
-                            range: clause,
-                        };
-                        out.push((s, dep, clause));
                     }
                 }
                 for (item, range) in items {
