@@ -30,6 +30,13 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("\r".to_owned()),
         Just("2. **Step 2 – Sync**\n   - Owner: @mara\n".to_owned()),
         Just("> quoted - [ ] x\n".to_owned()),
+        // Boxes no task is read from, kept as unread boxes.
+        Just("- [] Announce\n- [ x] Typo\n- [✓] Shipped\n".to_owned()),
+        // Order drawn rather than written, and a mention before its phase.
+        Just("## Dependencies\n```\nPhase 1\n  ↓\nPhase 2\n```\n".to_owned()),
+        Just("### Critical Path\n- Phase 1 → Phase 2 → Phase 3\n".to_owned()),
+        Just("```\nT001\n ↓\nT002, T003\n```\n".to_owned()),
+        Just("### Phase 1 Success\n- [ ] It works\n".to_owned()),
         Just("---\ntitle: x\n---\n".to_owned()),
         // `İ` lower-cases to more bytes than it has: a slice by a
         // normalised length once cut it in two.

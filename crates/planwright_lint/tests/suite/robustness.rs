@@ -22,6 +22,10 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("* [ ] T001 Again\n".to_owned()),
         Just("+ [x] T002 Depends on T009\n".to_owned()),
         Just("- T003 → T001\n".to_owned()),
+        // Boxes no task is read from: their fixes (PW211) make tasks.
+        Just("- [] Announce\n".to_owned()),
+        Just("* [ x] Typo\n".to_owned()),
+        Just("- [✓] Shipped\n".to_owned()),
         Just("* - -\n".to_owned()),
         Just("+ * *\n".to_owned()),
         Just("- ---\n".to_owned()),
