@@ -432,7 +432,11 @@ impl Builder<'_> {
         let raw = value_range.slice(self.src);
         // What a reader sees; the ranges keep pointing at the source.
         let value = Text::from(match f.style {
-            MetaStyle::FrontMatter => front_matter_value(self.src, value_range),
+            MetaStyle::FrontMatter => {
+                let slot = (self.plan.placeholders.get(slots.clone()))
+                    .is_some_and(|s| s.iter().any(|p| p.range == value_range));
+                super::front_matter::front_matter_value(self.src, value_range, slot)
+            }
             MetaStyle::Bold { .. } | MetaStyle::Plain => crate::markup::field_value(raw),
             MetaStyle::Comment => raw.into(),
         });
@@ -571,16 +575,6 @@ impl Builder<'_> {
             }
             _ => {}
         }
-    }
-}
-
-/// A front-matter value as YAML reads it: the reader puts a quoted one's
-/// range inside its quotes (see `meta::yaml_value`), and its escapes are
-/// decoded.
-fn front_matter_value(src: &str, value: TextRange) -> std::borrow::Cow<'_, str> {
-    match super::front_matter::yaml_quote(src, value) {
-        Some(q) => super::yaml_scalar::unquote(value.slice(src), q),
-        None => value.slice(src).into(),
     }
 }
 

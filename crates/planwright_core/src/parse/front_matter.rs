@@ -51,18 +51,7 @@ impl Builder<'_> {
             let (key, value, _) = f.ranges(start);
             let first = self.plan.placeholders.len();
             value_slots(self.src, value, &mut self.plan.placeholders);
-            let slot = self.plan.placeholders[first..]
-                .iter()
-                .any(|p| p.range == value);
             self.push_field(&f, start, false, first..self.plan.placeholders.len());
-            // A template's `owner: [OWNER]` is a slot, not a list.
-            if !slot
-                && yaml_quote(self.src, value).is_none()
-                && let Some(text) = yaml_block::text(value.slice(self.src))
-                && let Some(field) = self.plan.metadata.last_mut()
-            {
-                field.value = text.into();
-            }
             // A quoted key (`"owner": bob`) is read as YAML reads it: its
             // range stays inside the quotes, its escapes are decoded.
             if let Some(q) = yaml_quote(self.src, key)
@@ -124,6 +113,24 @@ fn flow_slot(p: &Placeholder) -> bool {
 /// `value` escaped for the quotes `quote` (`"` or `'`) it goes between:
 /// `\` and `"` get a backslash in double quotes, `'` is doubled in single
 /// ones. What [`super::yaml_scalar`] decodes, so the value reads back.
+/// What YAML reads for a front-matter value whose range is `value` in
+/// `src` (a field's `value_range`, as the reader sets it): a quoted
+/// scalar with its escapes decoded; a block scalar's text, or a
+/// sequence's items joined by `, ` (see `yaml_block`); any other value
+/// as written. A value that is one slot (`owner: [OWNER]`, the module's
+/// rule; `slot` says so) is a string to fill, not a list, and reads as
+/// written too.
+pub fn front_matter_value(src: &str, value: TextRange, slot: bool) -> Cow<'_, str> {
+    let written = value.slice(src);
+    if let Some(q) = yaml_quote(src, value) {
+        return super::yaml_scalar::unquote(written, q);
+    }
+    match yaml_block::text(written) {
+        Some(text) if !slot => Cow::Owned(text),
+        _ => Cow::Borrowed(written),
+    }
+}
+
 /// The quote around a front-matter value whose range is `value` in `src`
 /// (the reader puts a quoted value's range inside its quotes, an empty
 /// one's too): `"` or `'`, or `None` for a plain value.

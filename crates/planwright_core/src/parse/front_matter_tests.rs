@@ -78,3 +78,36 @@ fn a_choice_list_value_is_one_slot() {
     let got: Vec<_> = slots(&src).into_iter().map(|s| (s.1, s.2)).collect();
     assert_eq!(got, [(PlaceholderKind::Choice, true)]);
 }
+
+/// `front_matter_value` reads each field's range back to the value the
+/// reader gave it: the public form of what the reader does, for callers
+/// that hold a range (editors, the range checks).
+#[test]
+fn a_value_range_reads_back_as_the_value_yaml_reads() {
+    let src = front(
+        "title: \"a \\\"b\\\"\"\nnote: 'it''s'\ndesc: >-\n  one\n  two\ntags: [x, y]\nowners:\n  - ana\n  - bo\nowner: [OWNER]\nplain: as is\n",
+    );
+    let plan = parse(&src);
+    let read: Vec<(&str, String, String)> = plan
+        .metadata
+        .iter()
+        .map(|m| {
+            let slot = plan.placeholders.iter().any(|p| p.range == m.value_range);
+            let back = super::front_matter_value(&src, m.value_range, slot);
+            (m.key.as_str(), m.value.to_string(), back.into_owned())
+        })
+        .collect();
+    let expected = [
+        ("title", "a \"b\""),
+        ("note", "it's"),
+        ("desc", "one two"),
+        ("tags", "x, y"),
+        ("owners", "ana, bo"),
+        ("owner", "[OWNER]"),
+        ("plain", "as is"),
+    ];
+    assert_eq!(read.len(), expected.len(), "{read:?}");
+    for ((key, value, back), (k, v)) in read.iter().zip(expected) {
+        assert_eq!((*key, value.as_str(), back.as_str()), (k, v, v));
+    }
+}

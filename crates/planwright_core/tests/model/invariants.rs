@@ -104,13 +104,22 @@ pub fn violations(plan: &Plan, src: &str) -> Vec<String> {
         {
             c.fail(format!("{what}: key_range slices to {key:?}"));
         }
-        // A bold value reads without the markup wrapping it whole and
-        // with its escapes read (`markup::field_value`); the range is
+        // A bold or plain value reads without the markup wrapping it whole
+        // and with its escapes read (`markup::field_value`); the range is
         // where it is written.
+        // A front-matter value reads as YAML reads it (quotes, escapes,
+        // block scalars, sequences: `front_matter_value`), but for one
+        // slot, which is filled as written.
+        let slot = || plan.placeholders.iter().any(|p| p.range == m.value_range);
         if let Some(value) = c.slice(&what, "value_range", m.value_range)
             && match m.style {
-                MetaStyle::Bold { .. } => planwright_core::markup::field_value(value) != m.value,
-                _ => value != m.value,
+                MetaStyle::Bold { .. } | MetaStyle::Plain => {
+                    planwright_core::markup::field_value(value) != m.value
+                }
+                MetaStyle::FrontMatter => {
+                    planwright_core::front_matter_value(src, m.value_range, slot()) != m.value
+                }
+                MetaStyle::Comment => value != m.value,
             }
         {
             c.fail(format!(

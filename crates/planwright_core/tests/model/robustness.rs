@@ -38,6 +38,11 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("```\nT001\n ↓\nT002, T003\n```\n".to_owned()),
         Just("### Phase 1 Success\n- [ ] It works\n".to_owned()),
         Just("---\ntitle: x\n---\n".to_owned()),
+        // Front-matter values YAML reads otherwise than they are written.
+        Just(
+            "---\ntitle: \"a\\\"b\"\nx: 'it''s'\ndesc: >-\n  one\n  two\ntags: [x, y]\nowners:\n- a\n-\nowner: [OWNER]\n---\n"
+                .to_owned()
+        ),
         // `İ` lower-cases to more bytes than it has: a slice by a
         // normalised length once cut it in two.
         Just("Run `{{İİ}}` and `{{ NAME }}`\n".to_owned()),
