@@ -433,7 +433,11 @@ impl Builder<'_> {
         // What a reader sees; the ranges keep pointing at the source.
         let value = Text::from(match f.style {
             MetaStyle::FrontMatter => {
-                let slot = (self.plan.placeholders.get(slots.clone()))
+                // `owner: [OWNER]` is a slot to fill, not a list.
+                let slot = self
+                    .plan
+                    .placeholders
+                    .get(slots.clone())
                     .is_some_and(|s| s.iter().any(|p| p.range == value_range));
                 super::front_matter::front_matter_value(self.src, value_range, slot)
             }

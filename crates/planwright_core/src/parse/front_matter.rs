@@ -110,9 +110,6 @@ fn flow_slot(p: &Placeholder) -> bool {
     }
 }
 
-/// `value` escaped for the quotes `quote` (`"` or `'`) it goes between:
-/// `\` and `"` get a backslash in double quotes, `'` is doubled in single
-/// ones. What [`super::yaml_scalar`] decodes, so the value reads back.
 /// What YAML reads for a front-matter value whose range is `value` in
 /// `src` (a field's `value_range`, as the reader sets it): a quoted
 /// scalar with its escapes decoded; a block scalar's text, or a
@@ -146,6 +143,9 @@ pub fn yaml_quote(src: &str, value: TextRange) -> Option<u8> {
     }
 }
 
+/// `value` escaped for the quotes `quote` (`"` or `'`) it goes between:
+/// `\` and `"` get a backslash in double quotes, `'` is doubled in single
+/// ones. What [`super::yaml_scalar`] decodes, so the value reads back.
 pub fn escape_yaml(value: &str, quote: u8) -> String {
     if quote == b'\'' {
         value.replace('\'', "''")
