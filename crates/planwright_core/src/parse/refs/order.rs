@@ -356,6 +356,11 @@ impl<'p> Reader<'p> {
         labelled: bool,
     ) -> Option<(Vec<usize>, bool)> {
         let start = skip_marks(text, 0);
+        // A subject of marks alone names nothing: a drawing's cell "` - `",
+        // cut at its dash, ends before the marks skipped from its start.
+        if start >= subject_end {
+            return None;
+        }
         let head = self
             .item_at(lower, start)
             .or_else(|| self.numbered_head(text, base, start, subject_end));

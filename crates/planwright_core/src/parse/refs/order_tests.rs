@@ -517,6 +517,27 @@ Phase 5
     assert!(deps(&src, &plan).is_empty(), "{:?}", deps(&src, &plan));
 }
 
+/// Found by fuzzing: a cell made of marks and a dash (`` ` - ` ``) was cut
+/// at the dash, before the marks its reading skips, and sliced backwards.
+#[test]
+fn a_cell_of_marks_before_an_arrow_names_nothing() {
+    for drawing in [
+        "```\n` - `→\n```\n",
+        "```\n` - `→ Phase 2\n```\n",
+        "```\n` - `\n```\n",
+    ] {
+        let (src, plan) = plan_with(drawing);
+        assert!(
+            deps(&src, &plan).is_empty(),
+            "{drawing:?}: {:?}",
+            deps(&src, &plan)
+        );
+    }
+    // Unclosed, the fence runs to the end of the plan.
+    let src = "# Phase 4\n# Dependencies\n```\n` - `→";
+    assert_eq!(parse(src).phases.len(), 1);
+}
+
 #[test]
 fn a_critical_path_orders_its_phases_and_all_phases_are_those_before() {
     let src = "\
