@@ -11,6 +11,7 @@ mod cli;
 mod commands;
 mod dates;
 mod dialect_choice;
+mod guard;
 mod project;
 mod stdin;
 
@@ -26,8 +27,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    guard::install();
     let cli = cli::Cli::parse();
-    match commands::run(cli) {
+    match guard::run(|| commands::run(cli)) {
         Ok(code) => code,
         Err(err) => {
             // A closed pipe (`planwright show x | head`) is not a failure.

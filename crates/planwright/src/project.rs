@@ -30,9 +30,11 @@ impl Project {
         Ok(Self { dialects, choice })
     }
 
-    /// Parses `file` in the dialect chosen for it.
-    pub fn parse(&self, file: &SourceFile) -> Plan {
-        self.choice.parse(file, &self.dialects)
+    /// Parses `file` in the dialect chosen for it; a crash in the reader
+    /// is an error naming the file (see [`crate::guard`]).
+    pub fn parse(&self, file: &SourceFile) -> Result<Plan> {
+        crate::guard::file(&file.path, || self.choice.parse(file, &self.dialects))
+            .map_err(|crash| anyhow::anyhow!("{}: {crash}", file.display()))
     }
 
     /// The options that parse the plan at `path` in its chosen dialect,

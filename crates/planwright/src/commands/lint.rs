@@ -154,9 +154,11 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
     };
     let (text, fails, errors) = if let Some(render) = streamed {
         let (results, discover_errors) = discover_with(&args.paths, &config, |path| {
-            lint_path(path, &settings).map(|l| Rendered {
-                output: render(&l.report()),
-                diagnostics: l.diagnostics,
+            guarded(path, || {
+                lint_path(path, &settings).map(|l| Rendered {
+                    output: render(&l.report()),
+                    diagnostics: l.diagnostics,
+                })
             })
         });
         let (files, errors) = gather(results, &discover_errors);
@@ -174,8 +176,9 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
         let fails = failing(args, diagnostics);
         (text, fails, errors)
     } else {
-        let (results, discover_errors) =
-            discover_with(&args.paths, &config, |path| lint_path(path, &settings));
+        let (results, discover_errors) = discover_with(&args.paths, &config, |path| {
+            guarded(path, || lint_path(path, &settings))
+        });
         let (mut linted, mut errors) = gather(results, &discover_errors);
         super::plans::warn_if_nothing(linted.len() + errors.len(), &args.paths, "checked");
         let mode = if args.diff { Apply::Diff } else { Apply::Write };
@@ -210,14 +213,17 @@ fn run_stdin(args: &LintArgs, settings: &Settings, name: &Path) -> Result<ExitCo
     // with what comes out: text that cannot be read goes back unchanged,
     // with the error on standard error (and exit 2), never as nothing.
     let kept = in_place.then(|| bytes.clone());
+    let give_back = || {
+        if let Some(kept) = &kept {
+            use std::io::Write as _;
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(kept).and_then(|()| out.flush());
+        }
+    };
     let text = match planwright_workspace::source::decode(bytes, name) {
         Ok(text) => text,
         Err(e) => {
-            if let Some(kept) = &kept {
-                use std::io::Write as _;
-                let mut out = std::io::stdout().lock();
-                let _ = out.write_all(kept).and_then(|()| out.flush());
-            }
+            give_back();
             return unreadable_stdin(args, settings, name, &e, in_place);
         }
     };
@@ -225,7 +231,16 @@ fn run_stdin(args: &LintArgs, settings: &Settings, name: &Path) -> Result<ExitCo
         path: name.to_owned(),
         text,
     };
-    let mut linted = [lint_file(file, settings)];
+    // A crash goes the way of unreadable text: the buffer back unchanged.
+    let linted = crate::guard::file(name, || lint_file(file, settings));
+    let mut linted = match linted {
+        Ok(linted) => [linted],
+        Err(crash) => {
+            give_back();
+            let line = RunError::crashed(name, &crash).line;
+            return unreadable_stdin(args, settings, name, &line, in_place);
+        }
+    };
     let mut errors = Vec::new();
     let mode = if args.diff {
         Apply::Diff
@@ -530,6 +545,13 @@ impl Linted {
 fn lint_path(path: &Path, settings: &Settings) -> Result<Linted, RunError> {
     let file = read_plan_file(path).map_err(|e| RunError::load(path, &e))?;
     Ok(lint_file(file, settings))
+}
+
+/// `work` on the plan at `path` inside a guard (see [`crate::guard`]): a
+/// crash on one plan is an error naming it, and the others are still
+/// linted.
+fn guarded<T>(path: &Path, work: impl FnOnce() -> Result<T, RunError>) -> Result<T, RunError> {
+    crate::guard::file(path, work).unwrap_or_else(|crash| Err(RunError::crashed(path, &crash)))
 }
 
 /// Lints a plan read from `file.path` (or named so, from standard input).

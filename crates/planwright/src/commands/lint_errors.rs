@@ -57,6 +57,11 @@ impl RunError {
         }
     }
 
+    /// A crash on the plan at `path` (see [`crate::guard`]).
+    pub(crate) fn crashed(path: &Path, crash: &crate::guard::Crash) -> Self {
+        Self::of(path, format!("{}: {crash}", display_path(path)))
+    }
+
     pub(crate) fn discovered(e: &DiscoverError) -> Self {
         let path = match e {
             DiscoverError::NotFound { path } | DiscoverError::Walk { path, .. } => path,

@@ -79,7 +79,15 @@ pub(crate) fn apply(
             codes.join(", ")
         ));
         if mode != Apply::Diff {
-            file.diagnostics = lint_text(&file.path, &new_text, &file.rules, &file.root, settings);
+            // Written already: a crash reading the fixed text is reported
+            // with no findings for it, and the other files go on.
+            let relinted = crate::guard::file(&file.path, || {
+                lint_text(&file.path, &new_text, &file.rules, &file.root, settings)
+            });
+            file.diagnostics = relinted.unwrap_or_else(|crash| {
+                errors.push(RunError::crashed(&file.path, &crash));
+                Vec::new()
+            });
             file.source = new_text;
         }
     }

@@ -1,5 +1,6 @@
 //! The CLI's integration tests: one binary, one module per command.
 
+mod crashes;
 mod dialects;
 mod discovery;
 mod edit;
