@@ -6,8 +6,10 @@
 //! escapes the guards ends the run with one line on standard error, not
 //! Rust's panic message, and also exit 2 (see [`run`]).
 //!
-//! Nothing is written by a guarded piece of work before it returns (the
-//! edits write last, atomically), so a crash leaves the file as it was.
+//! A guarded piece of work writes nothing (fixes and edits are written
+//! outside it, whole and atomically), so a crash never leaves a file
+//! half-written: a plan `lint --fix` crashes on is left as it was, and one
+//! it crashes on when checking it again once fixed is left fixed.
 
 use std::cell::{Cell, RefCell};
 use std::panic::{self, AssertUnwindSafe};
