@@ -63,7 +63,10 @@ fuzz_target!(|data: &[u8]| {
         },
     );
     if filled.filled.is_empty() {
-        assert_eq!(filled.text, template, "nothing filled, yet the text changed");
+        assert_eq!(
+            filled.text, template,
+            "nothing filled, yet the text changed"
+        );
     }
     assert_sound(&parse(&filled.text), &filled.text);
     let _ = slot_names(template);
