@@ -13,6 +13,7 @@ use planwright_workspace::config::load_config;
 use planwright_workspace::templates::dialect_set;
 
 use crate::dialect_choice::DialectChoice;
+use crate::guard::Crash;
 
 pub struct Project {
     pub dialects: DialectSet,
@@ -30,10 +31,15 @@ impl Project {
         Ok(Self { dialects, choice })
     }
 
-    /// Parses `file` in the dialect chosen for it; a crash in the reader
-    /// is an error naming the file (see [`crate::guard`]).
-    pub fn parse(&self, file: &SourceFile) -> Result<Plan> {
+    /// Parses `file` in the dialect chosen for it, a crash in the reader
+    /// caught (see [`crate::guard`]).
+    pub fn parse(&self, file: &SourceFile) -> Result<Plan, Crash> {
         crate::guard::file(&file.path, || self.choice.parse(file, &self.dialects))
+    }
+
+    /// [`Project::parse`], a crash an error naming the file.
+    pub fn parse_named(&self, file: &SourceFile) -> Result<Plan> {
+        self.parse(file)
             .map_err(|crash| anyhow::anyhow!("{}: {crash}", file.display()))
     }
 

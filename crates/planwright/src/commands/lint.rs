@@ -21,7 +21,7 @@ use planwright_workspace::discover::discover_with;
 use planwright_workspace::{SourceFile, read_plan_file};
 use rayon::prelude::*;
 
-use super::lint_errors::{RunError, gather, unreadable};
+use super::lint_errors::{RunError, gather, guarded, unreadable};
 use super::lint_fix::{self, Apply};
 use super::lint_settings::Settings;
 use super::root_names::RootNames;
@@ -545,13 +545,6 @@ impl Linted {
 fn lint_path(path: &Path, settings: &Settings) -> Result<Linted, RunError> {
     let file = read_plan_file(path).map_err(|e| RunError::load(path, &e))?;
     Ok(lint_file(file, settings))
-}
-
-/// `work` on the plan at `path` inside a guard (see [`crate::guard`]): a
-/// crash on one plan is an error naming it, and the others are still
-/// linted.
-fn guarded<T>(path: &Path, work: impl FnOnce() -> Result<T, RunError>) -> Result<T, RunError> {
-    crate::guard::file(path, work).unwrap_or_else(|crash| Err(RunError::crashed(path, &crash)))
 }
 
 /// Lints a plan read from `file.path` (or named so, from standard input).

@@ -96,6 +96,16 @@ impl RunError {
     }
 }
 
+/// `work` on the plan at `path` inside a guard (see [`crate::guard`]): a
+/// crash on one plan is an error naming it, and the run goes on with the
+/// others.
+pub(crate) fn guarded<T>(
+    path: &Path,
+    work: impl FnOnce() -> Result<T, RunError>,
+) -> Result<T, RunError> {
+    crate::guard::file(path, work).unwrap_or_else(|crash| Err(RunError::crashed(path, &crash)))
+}
+
 /// How many of `errors` are files and how many folders.
 pub(crate) fn unreadable(errors: &[RunError]) -> Unreadable {
     let folders = errors.iter().filter(|e| e.folder).count();

@@ -11,7 +11,7 @@ use planwright_workspace::discover::{DiscoverError, discover_with};
 use planwright_workspace::source::display_path;
 use planwright_workspace::{SourceFile, read_plan_file};
 
-use super::lint_errors::RunError;
+use super::lint_errors::{RunError, guarded};
 use crate::project::Project;
 
 /// A plan read and parsed.
@@ -87,19 +87,17 @@ fn load_walk<T: Send>(
     let cwd = std::env::current_dir()?;
     let config = load_config(&cwd)?;
     // Read and parsed on the walker's threads as each plan is found, as
-    // `lint` does, so the work starts while the walk goes on.
-    // Each plan inside a guard: a crash on one is an error naming it, and
-    // the others are still read.
+    // `lint` does, so the work starts while the walk goes on; each plan
+    // inside a guard, its summary too.
     let (results, errors) = discover_with(paths, &config, |found| {
         let path = shown(found);
-        crate::guard::file(&path, || {
+        guarded(&path, || {
             let file = read_plan_file(&path).map_err(|e| RunError::load(&path, &e))?;
             let plan = project
                 .parse(&file)
-                .map_err(|e| RunError::of(&path, e.to_string()))?;
+                .map_err(|crash| RunError::crashed(&path, &crash))?;
             Ok(summarize(&Loaded { file, plan }))
         })
-        .unwrap_or_else(|crash| Err(RunError::crashed(&path, &crash)))
     });
     let (found, errors) = split_with(results, &errors, RunError::discovered);
     warn_if_nothing(found.len() + errors.len(), paths, "read");
@@ -166,7 +164,7 @@ pub(crate) fn repository_root() -> PathBuf {
 /// `stdin_filename` (see [`crate::stdin::read`]).
 pub fn load_one(path: &Path, stdin_filename: Option<&Path>, project: &Project) -> Result<Loaded> {
     let file = read_one(path, stdin_filename)?;
-    let plan = project.parse(&file)?;
+    let plan = project.parse_named(&file)?;
     Ok(Loaded { file, plan })
 }
 
