@@ -14,6 +14,8 @@
 use std::cell::{Cell, RefCell};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 thread_local! {
     /// Whether this thread is inside a guard, whose caller reports the
@@ -22,6 +24,14 @@ thread_local! {
     /// The last guarded panic's message and place.
     static CAUGHT: RefCell<Option<String>> = const { RefCell::new(None) };
 }
+
+/// Whether [`run`] guards the whole run: a panic on a thread outside
+/// every file guard (a pool thread rendering the findings) then reaches
+/// it, carried back by the pool, and is reported by it.
+static RUNNING: AtomicBool = AtomicBool::new(false);
+/// The first such panic's message and place: the pool hands `run` the
+/// payload alone, and the hook runs on the thread that panicked.
+static ESCAPED: Mutex<Option<String>> = Mutex::new(None);
 
 /// A panic caught by a guard: what it said, and where in planwright.
 #[derive(Debug)]
@@ -44,13 +54,18 @@ impl std::fmt::Display for Crash {
 pub fn install() {
     let default = panic::take_hook();
     panic::set_hook(Box::new(move |info| {
-        if GUARDED.with(Cell::get) {
+        let guarded = GUARDED.with(Cell::get);
+        if guarded || RUNNING.load(Ordering::Relaxed) {
             let at = info
                 .location()
                 .map(|at| format!(", at {}:{}", at.file(), at.line()))
                 .unwrap_or_default();
             let description = format!("{}{at}", payload_text(info.payload()));
-            CAUGHT.with(|c| *c.borrow_mut() = Some(description));
+            if guarded {
+                CAUGHT.with(|c| *c.borrow_mut() = Some(description));
+            } else if let Ok(mut escaped) = ESCAPED.lock() {
+                escaped.get_or_insert(description);
+            }
             if std::env::var_os("RUST_BACKTRACE").is_none() {
                 return;
             }
@@ -92,10 +107,16 @@ pub fn file<T>(path: &Path, work: impl FnOnce() -> T) -> Result<T, Crash> {
 pub fn run(
     work: impl FnOnce() -> anyhow::Result<std::process::ExitCode>,
 ) -> anyhow::Result<std::process::ExitCode> {
-    catch(work).unwrap_or_else(|crash| {
+    RUNNING.store(true, Ordering::Relaxed);
+    let result = catch(work);
+    RUNNING.store(false, Ordering::Relaxed);
+    result.unwrap_or_else(|crash| {
+        // A pool thread's panic is the one that happened; the guard only
+        // saw it carried back, without its place.
+        let escaped = ESCAPED.lock().ok().and_then(|mut e| e.take());
         anyhow::bail!(
             "planwright crashed ({}); this is a bug in planwright, please report it with the command and the plan if you can share it",
-            crash.0
+            escaped.unwrap_or(crash.0)
         )
     })
 }
@@ -129,5 +150,28 @@ mod tests {
         install();
         let err = run(|| panic!("boom")).unwrap_err();
         assert!(err.to_string().starts_with("planwright crashed (boom, at "));
+    }
+
+    #[test]
+    fn a_panic_on_a_pool_thread_is_reported_with_its_place() {
+        use rayon::prelude::*;
+        install();
+        let err = run(|| {
+            let parts: Vec<u8> = (0..4u8)
+                .into_par_iter()
+                .map(|i| if i == 3 { panic!("on a worker") } else { i })
+                .collect();
+            assert_eq!(parts.len(), 4);
+            Ok(std::process::ExitCode::SUCCESS)
+        })
+        .unwrap_err()
+        .to_string();
+        // The place is known only to the hook on the thread that panicked,
+        // which, when it keeps it, prints nothing of its own.
+        assert!(
+            err.starts_with("planwright crashed (on a worker, at "),
+            "{err}"
+        );
+        assert!(err.contains("guard.rs:"), "{err}");
     }
 }
