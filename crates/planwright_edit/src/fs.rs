@@ -30,7 +30,15 @@ use planwright_workspace::io_reason;
 use std::path::{Path, PathBuf};
 
 use planwright_core::edit::{self, Edit, EditError};
-use planwright_workspace::source::display_path;
+
+/// A path as messages show it: as the user typed it, and with any control
+/// character as its picture (see [`planwright_core::visible`]), since the
+/// edits' messages are text for a terminal alone (no JSON form), printed
+/// a line each.
+pub(crate) fn display_path(path: &Path) -> String {
+    let shown = planwright_workspace::source::display_path(path);
+    planwright_core::visible::visible(&shown).into_owned()
+}
 
 /// A plan file read under an exclusive lock, released on drop.
 #[derive(Debug)]

@@ -18,8 +18,8 @@ pub mod verify;
 
 use std::path::Path;
 
+use fs::display_path;
 use planwright_core::{ParseOptions, Plan, parse_with};
-use planwright_workspace::source::display_path;
 
 pub use fs::{LockedFile, WriteError, open_locked, write_patched};
 pub use ops::{Change, Intent, OpError};

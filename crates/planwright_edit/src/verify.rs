@@ -35,6 +35,24 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
                     t.state = state;
                 }
             }
+            // A `[>]` task is deferred by its mark, and so are the tasks
+            // under it: a new mark makes them work again (or done).
+            let mut freed = vec![false; before.tasks.len()];
+            for &(i, _) in changes {
+                if before.tasks.get(i).is_some_and(|t| t.mark == '>') {
+                    freed[i] = true;
+                }
+            }
+            for (j, t) in before.tasks.iter().enumerate() {
+                if t.parent.is_some_and(|p| freed.get(p) == Some(&true)) {
+                    freed[j] = true;
+                }
+                if freed[j]
+                    && let (Some(e), Some(a)) = (expected.tasks.get_mut(j), actual.tasks.get(j))
+                {
+                    e.kind = a.kind;
+                }
+            }
         }
         Intent::Field { changes } => {
             for (i, v) in changes {

@@ -185,6 +185,51 @@ fn errors_write_nothing() {
 }
 
 #[test]
+fn a_deferred_task_is_ticked_or_opened_like_any_other() {
+    // Obsidian's `[>]`: the task and the one under it are deferred by the
+    // mark, which `done` and `undo` replace.
+    let src = "# P\n\n## Tasks\n\n- [>] Plugins\n  - [ ] Loader\n- [ ] Real\n";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.md");
+    for (args, want) in [
+        (["done", "plan.md", "Plugins"], "- [x] Plugins"),
+        (["undo", "plan.md", "Plugins"], "- [ ] Plugins"),
+    ] {
+        std::fs::write(&path, src).expect("write");
+        let out = planwright(&args, dir.path());
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("read"),
+            src.replace("- [>] Plugins", want)
+        );
+    }
+}
+
+#[test]
+fn a_log_table_of_one_column_is_refused() {
+    let src = "# P\n\n## Progress Log\n\n| Date |\n|------|\n| 2024-01-01 |\n";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.md");
+    std::fs::write(&path, src).expect("write");
+    let out = planwright(
+        &[
+            "log",
+            "plan.md",
+            "important message",
+            "--date",
+            "2024-01-02",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: plan.md: the log's table on line 5 has one column, with no cell for the message beside the date; add a column for it (`| Date | Update |`)\n"
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), src);
+}
+
+#[test]
 fn eight_processes_tick_one_file_at_once() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("plan.md");

@@ -276,6 +276,36 @@ fn line_feeds_in_file_names_are_shown_in_errors() {
         stderr(&out),
         "planwright: error: missing␊plan.md: no such file\n"
     );
+    // The edits' errors name it within their line too.
+    std::fs::write(dir.path().join("ok\nplan.md"), "# L\n\n- [ ] T001 a\n").expect("write");
+    for (args, why) in [
+        (
+            ["done", "ok\nplan.md", "T009"],
+            "no task has the id `T009`; the ids are:",
+        ),
+        (
+            ["set", "ok\nplan.md", "owner"],
+            "no field `owner` in the plan header; use --add to add it",
+        ),
+        (
+            ["log", "ok\nplan.md", "x"],
+            "the plan has no progress-log section; use --create to add one",
+        ),
+    ] {
+        let args: Vec<&str> = if args[0] == "set" {
+            vec![args[0], args[1], args[2], "Ana"]
+        } else {
+            args.to_vec()
+        };
+        let out = planwright(&args, dir.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let first = stderr(&out).lines().next().unwrap_or_default().to_owned();
+        assert_eq!(
+            first,
+            format!("planwright: error: ok␊plan.md: {why}"),
+            "{args:?}"
+        );
+    }
     // The JSON keeps the name exact.
     let out = planwright(&["status", ".", "--format", "json"], dir.path());
     let doc: Value = serde_json::from_slice(&out.stdout).expect("json");

@@ -29,7 +29,19 @@ pub(crate) fn extent(
     whole: (usize, usize),
 ) -> ((usize, usize), (usize, usize)) {
     let line_end = whole.1;
-    let extended = match yaml.as_bytes().get(value.0) {
+    let bytes = yaml.as_bytes();
+    // A value the reader found closed in quotes on its line (its range
+    // inside them) is a quoted scalar, whatever it starts with: `'> x'`
+    // is the text `> x`, not a block scalar's header.
+    let quoted = value
+        .0
+        .checked_sub(1)
+        .and_then(|i| bytes.get(i))
+        .is_some_and(|&q| matches!(q, b'"' | b'\'') && bytes.get(value.1) == Some(&q));
+    if quoted {
+        return (value, whole);
+    }
+    let extended = match bytes.get(value.0) {
         Some(&q @ (b'"' | b'\'')) => crate::parse::yaml_scalar::continued(yaml, value.0, q),
         Some(b'|' | b'>') => {
             let end = block_scalar_end(yaml, line_end);

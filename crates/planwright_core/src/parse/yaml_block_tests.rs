@@ -138,3 +138,20 @@ fn a_key_given_twice_is_reported_at_its_second_line() {
     // Keys differ in case, as YAML reads them.
     assert_eq!(problems("Status: a\nstatus: b\n"), []);
 }
+
+#[test]
+fn a_quoted_value_may_start_as_a_block_scalar_or_a_list_would() {
+    // YAML reads these as the text in the quotes; only a plain `>` or `|`
+    // opens a block scalar.
+    let src = front("status: '> x'\nowner: \">bob\"\nnote: '|'\nnext: keep\n");
+    assert_eq!(
+        fields(&src),
+        [
+            ("status".into(), "> x".into(), "> x"),
+            ("owner".into(), ">bob".into(), ">bob"),
+            ("note".into(), "|".into(), "|"),
+            ("next".into(), "keep".into(), "keep"),
+        ]
+    );
+    assert_eq!(problems("status: '> x'\nowner: \">bob\"\nnote: '|'\n"), []);
+}

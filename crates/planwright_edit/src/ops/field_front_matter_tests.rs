@@ -33,6 +33,20 @@ fn comment_and_front_matter_fields() {
         run(fm, "status", "blocked: waiting", false).unwrap(),
         "---\ntitle: P\nstatus: \"blocked: waiting\"\nowner: \"Ann\"\n---\n# P\n"
     );
+    // A value opening as a block scalar or folded text would is quoted,
+    // and reads back as the text: the edit is not refused as changing
+    // more than asked.
+    for value in ["> 50% faster", "| pipe", ">"] {
+        let out = run(fm, "owner", value, false).unwrap();
+        assert_eq!(
+            out,
+            format!("---\ntitle: P\nstatus: draft\nowner: \"{value}\"\n---\n# P\n")
+        );
+        let plan = planwright_core::parse(&out);
+        assert_eq!(plan.field("owner").unwrap().value, value);
+        let again = run(&out, "owner", "Ann", false).unwrap();
+        assert_eq!(again, fm);
+    }
 }
 
 #[test]

@@ -106,8 +106,19 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
     };
     new.dates = survey::log_dates(plan, src, s)?;
     let sec = &plan.sections[s];
-    let tables = table::log_tables(plan, sec.range, new.dates);
+    let mut tables = table::log_tables(plan, sec.range, new.dates);
     if !tables.is_empty() {
+        // A table of one column has no cell for the message beside the
+        // date: a row there would drop it. Another table of the log may
+        // take it; if none can, nothing is written.
+        let narrow = tables[0].0;
+        tables.retain(|&(t, _)| plan.tables[t].header.cells.len() > 1);
+        if tables.is_empty() {
+            let at = plan.tables[narrow].range.start;
+            return Err(OpError::NarrowLog {
+                line: planwright_core::LineIndex::new(src).line_of(at) + 1,
+            });
+        }
         return Ok(table::add_row(plan, src, s, &tables, &new));
     }
     let headings = heading::dated_headings(plan, s, new.dates);

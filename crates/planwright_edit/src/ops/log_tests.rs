@@ -331,6 +331,27 @@ fn a_check_list_is_never_the_log() {
 }
 
 #[test]
+fn a_log_table_of_one_column_is_refused_not_written_without_the_message() {
+    for header in [
+        "| Date |\n|------|\n| 2024-01-01 |\n",
+        "| Entry |\n|---|\n| 2024-01-01 |\n",
+    ] {
+        let src = format!("# P\n\n## Progress Log\n\n{header}");
+        assert_eq!(
+            log_at(&src, "2024-01-02", "important message", false),
+            Err(OpError::NarrowLog { line: 5 }),
+            "{src}"
+        );
+    }
+    // Beside a table with room for it, the message goes there.
+    let src = "## Progress Log\n\n| Date |\n|---|\n| 2024-01-01 |\n\n| Date | Update |\n|---|---|\n| 2024-01-01 | a |\n";
+    assert_eq!(
+        log_at(src, "2024-01-02", "b", false).unwrap(),
+        format!("{src}| 2024-01-02 | b |\n")
+    );
+}
+
+#[test]
 fn of_several_logs_the_one_with_dated_entries_wins() {
     let src = "## Progress\n\n- Phase 1 designed\n\n## Work Log\n\n- 2026-01-01: a\n";
     assert_eq!(

@@ -112,6 +112,11 @@ pub enum OpError {
         "`{heading}` on line {line} holds a check list or a table without a date column, which `log` does not write into; add the entry by hand, or keep the log as a dated list or table"
     )]
     ClosedLog { heading: String, line: usize },
+    /// The log is a table of one column: a row would hold the date alone.
+    #[error(
+        "the log's table on line {line} has one column, with no cell for the message beside the date; add a column for it (`| Date | Update |`)"
+    )]
+    NarrowLog { line: usize },
     #[error("`{date}` is not a date of the form YYYY-MM-DD")]
     BadDate { date: String },
     /// An entry of the log starts with a date in a form `log` does not

@@ -108,7 +108,9 @@ impl Marks {
     /// [`set_task_state`] with these marks.
     pub fn set_task_state(self, plan: &Plan, index: usize, to: TaskState) -> Option<Edit> {
         let task = plan.tasks.get(index)?;
-        if task.state == to {
+        // Open is `[ ]` alone: a `[>]` (deferred) or an unknown mark reads
+        // as open, and `undo` writes the blank it promises.
+        if task.state == to && (to != TaskState::Open || task.mark == ' ') {
             return None;
         }
         let mark = match to {
