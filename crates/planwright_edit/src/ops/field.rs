@@ -264,6 +264,16 @@ fn encode(
     if value.contains(['\n', '\r']) {
         return Err(bad("it spans several lines"));
     }
+    // YAML 1.1 readers (PyYAML, and the tools built on it) break lines at
+    // these, in quotes too: the front matter would no longer parse.
+    if style == MetaStyle::FrontMatter
+        && let Some(c) = value.chars().find(|c| matches!(c, '\u{2028}' | '\u{2029}'))
+    {
+        return Err(bad(&format!(
+            "it holds U+{:04X}, which YAML 1.1 reads as a line break",
+            c as u32
+        )));
+    }
     let bytes = src.as_bytes();
     let (start, end) = (range.start as usize, range.end as usize);
     let before = start.checked_sub(1).and_then(|i| bytes.get(i)).copied();

@@ -106,6 +106,22 @@ fn front_matter_values_yaml_would_retype_are_quoted() {
 }
 
 #[test]
+fn line_and_paragraph_separators_are_refused_in_front_matter_only() {
+    let fm = "---\nowner: a\n---\n# P\n";
+    for sep in ['\u{2028}', '\u{2029}'] {
+        let value = format!("a{sep}b");
+        let err = run(fm, "owner", &value, false).unwrap_err().to_string();
+        assert!(
+            err.contains("which YAML 1.1 reads as a line break"),
+            "{err}"
+        );
+        // In Markdown the character is text, and is written.
+        let md = run("# P\n\n**Owner:** a\n", "owner", &value, false).unwrap();
+        assert_eq!(md, format!("# P\n\n**Owner:** {value}\n"));
+    }
+}
+
+#[test]
 fn front_matter_values_over_several_lines_are_refused() {
     for src in [
         "---\nowner:\n  name: al\n---\n# P\n",
