@@ -10,7 +10,8 @@ use crate::parse::MARKDOWN_OPTIONS;
 /// to plain text by pulldown-cmark, as the reader reads it: a code span
 /// loses its backticks, emphasis and strikethrough markers go, a link or
 /// image becomes its text, escapes and entities become their characters,
-/// inline HTML tags go, and each run of white space becomes one space.
+/// inline HTML tags go (a `<br>` reads as the space it shows as), and each
+/// run of white space becomes one space.
 ///
 /// The line is read as the inside of a paragraph: a leading `#`, `-`,
 /// `1.` or `>` is text here, as it is in the middle of the task line it
@@ -31,11 +32,21 @@ pub fn rendered(text: &str) -> String {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::InlineHtml(tag) if is_line_break_tag(&tag) => out.push(' '),
             _ => {}
         }
     }
     let out = out.strip_prefix(GUARD).unwrap_or(&out);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether an inline HTML tag is a line break, `<br>`, `<br/>` or
+/// `<br />` in any case: rendered text reads it as a space, as it reads a
+/// line break, so the words it parts stay two.
+pub(crate) fn is_line_break_tag(tag: &str) -> bool {
+    ["<br>", "<br/>", "<br />"]
+        .iter()
+        .any(|br| tag.trim_end().eq_ignore_ascii_case(br))
 }
 
 #[cfg(test)]
@@ -51,6 +62,10 @@ mod tests {
                 "See the docs and fix *stars* old new",
             ),
             ("***Both*** and *a **b** c*", "Both and a b c"),
+            (
+                "Data<br>loss, <b>bold</b>, a<BR />b",
+                "Data loss, bold, a b",
+            ),
             (
                 "![logo](x.png \"Logo\") `*not emphasis*`",
                 "logo *not emphasis*",

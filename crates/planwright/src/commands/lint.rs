@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
+use planwright_core::visible::visible;
 use planwright_lint::render::{self, FileError, FileReport, Summary};
 use planwright_lint::{Diagnostic, RuleSet, Severity};
 use planwright_workspace::config::load_config;
@@ -284,7 +285,7 @@ fn unreadable_stdin(
         ewrite!("{text}");
     } else {
         crate::output::print(&text)?;
-        ewriteln!("planwright: error: {error}");
+        ewriteln!("planwright: error: {}", visible(&error.to_string()));
     }
     Ok(ExitCode::from(2))
 }
@@ -293,8 +294,9 @@ fn unreadable_stdin(
 /// could not be read (or written), 1 when it `fails` (see [`failing`];
 /// with `--diff`, when there is something to fix), unless `--exit-zero`.
 fn exit_code(args: &LintArgs, errors: &[RunError], fails: bool) -> ExitCode {
+    // Names made visible, as in the output (see `plans::report_errors`).
     for e in errors {
-        ewriteln!("planwright: error: {}", e.line);
+        ewriteln!("planwright: error: {}", visible(&e.line));
     }
     if !errors.is_empty() {
         ExitCode::from(2)
@@ -409,7 +411,7 @@ fn whole_run(
         let quiet = mode == Apply::InMemory && machine(args.format);
         if outcome.fixed > 0 && !quiet {
             for change in &outcome.changes {
-                ewriteln!("{change}");
+                ewriteln!("{}", visible(change));
             }
             ewriteln!(
                 "Fixed {} in {}.",

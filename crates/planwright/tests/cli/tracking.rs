@@ -266,6 +266,8 @@ fn line_feeds_in_file_names_are_shown_in_errors() {
         vec!["status", "bad\nname-tasks.md"],
         vec!["next", "bad\nname-tasks.md"],
         vec!["show", "bad\nname-tasks.md"],
+        vec!["lint", "."],
+        vec!["lint", "bad\nname-tasks.md"],
     ] {
         let out = planwright(&args, dir.path());
         assert_eq!(out.status.code(), Some(2), "{args:?}");

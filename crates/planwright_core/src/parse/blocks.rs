@@ -76,6 +76,13 @@ impl Builder<'_> {
         if let Some(b) = &mut self.inline {
             b.start.get_or_insert(r.start as usize);
             b.end = b.end.max(r.end as usize);
+            // `Data<br>loss` reads as two words, as it shows.
+            if !block
+                && crate::rendered::is_line_break_tag(text)
+                && !b.plain.ends_with(char::is_whitespace)
+            {
+                b.plain.push(' ');
+            }
             // `<Name>` reads as HTML to CommonMark; check it as a slot.
             let before_ok = self.src[..r.start as usize]
                 .chars()

@@ -210,3 +210,15 @@ fn order_in_words_is_read_where_the_plan_states_dependencies() {
         .collect();
     assert_eq!(links, [("T001", "T002"), ("T002", "T003")]);
 }
+
+#[test]
+fn an_html_line_break_parts_the_words_of_a_title_or_cell() {
+    let src = "# P\n\n## Phase 1: Data<br>loss\n\n## Phase 2: A <br/> B\n\n| Risk | Mitigation |\n|---|---|\n| Data<BR />loss | Backups |\n";
+    let plan = parse(src);
+    let titles: Vec<&str> = plan.phases.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles, ["Data loss", "A  B"]);
+    assert_eq!(plan.tables[0].rows[0].cells[0].text, "Data loss");
+    // Other inline HTML parts nothing: `<b>x</b>y` shows as `xy`.
+    let plan = parse("# P\n\n## Phase 1: <b>Data</b>base\n");
+    assert_eq!(plan.phases[0].title, "Database");
+}
