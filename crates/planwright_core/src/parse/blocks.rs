@@ -61,9 +61,19 @@ impl Builder<'_> {
                 .comments
                 .push(TextRange::new(abs, r.start as usize + end));
             if let Some(f) = meta::comment_field(&text[open..end]) {
-                // A comment's text is not scanned for slots.
-                let none = self.plan.placeholders.len()..self.plan.placeholders.len();
-                self.push_field(&f, abs, false, none);
+                // A comment's text is not scanned for slots, but a field's
+                // value is metadata like any other: the roadmap template's
+                // `<!-- FEATURE_ID: {{feature_id}} -->` left unfilled is
+                // reported. Only in a block of HTML: in a paragraph, slots
+                // before the comment are found when the paragraph closes,
+                // and slots stay in the order of the text.
+                let first = self.plan.placeholders.len();
+                if block {
+                    let (_, value, _) = f.ranges(abs);
+                    let (start, end) = (value.start as usize, value.end as usize);
+                    inline::scan_text(self.src, start, end, &mut self.plan.placeholders);
+                }
+                self.push_field(&f, abs, false, first..self.plan.placeholders.len());
             }
             from = end;
         }

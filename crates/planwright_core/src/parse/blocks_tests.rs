@@ -222,3 +222,21 @@ fn an_html_line_break_parts_the_words_of_a_title_or_cell() {
     let plan = parse("# P\n\n## Phase 1: <b>Data</b>base\n");
     assert_eq!(plan.phases[0].title, "Database");
 }
+
+#[test]
+fn a_comment_fields_value_is_scanned_for_slots_but_not_the_comments_text() {
+    let src = "# T\n\n<!-- OWNER: {{owner}} -->\n<!-- Replace [NAME] below -->\n<!-- STATUS: pending -->\n\nText <!-- ID: {{id}} --> here.\n";
+    let plan = parse(src);
+    let slots: Vec<(&str, bool)> = plan
+        .placeholders
+        .iter()
+        .map(|p| (p.range.slice(src), p.in_metadata))
+        .collect();
+    // The instruction comment holds no field; the comment in a paragraph
+    // is read as a field, but its text is left alone.
+    assert_eq!(slots, [("{{owner}}", true)]);
+    assert_eq!(
+        plan.field("owner").map(|f| f.value.as_str()),
+        Some("{{owner}}")
+    );
+}
