@@ -189,6 +189,30 @@ fn a_lacking_id_is_found_as_a_whole_id() {
 }
 
 #[test]
+fn each_lacking_id_is_underlined_where_it_is_written_in_any_order() {
+    // Each is looked for after the one before it, then from the start:
+    // found at its own place, and a task naming thousands is read in
+    // one pass, not one per id.
+    let source = "# Plan\n\n- [ ] T001 a (depends on T009, T008, T007)\n- [ ] T002 b (depends on T004, T003)\n";
+    let out = run("PW206", None, source);
+    let places: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--> "))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "fixtures/PW206.md:3:26",
+            "fixtures/PW206.md:3:32",
+            "fixtures/PW206.md:3:38",
+            "fixtures/PW206.md:4:26",
+            "fixtures/PW206.md:4:32",
+        ],
+        "{out}"
+    );
+}
+
+#[test]
 fn a_lacking_id_is_reported_in_a_plan_of_tasks_without_ids() {
     // Its tasks have no ids, so `T009` names none of them; a bare number
     // may name a section (`## 4.2 Export`), and is left alone.

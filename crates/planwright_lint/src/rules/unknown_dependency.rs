@@ -115,6 +115,10 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         .map(|l| (l.from.as_str(), l.to.as_str()))
         .collect();
     for task in &plan.tasks {
+        // Where the last dependency was written: the next is looked for
+        // after it first, as a task lists them in order (from the start,
+        // each search made a task naming thousands quadratic).
+        let mut after = 0;
         for dep in &task.depends_on {
             if !checked(dep) || chained.contains(&(dep.as_str(), task.id.as_str())) {
                 continue;
@@ -123,7 +127,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 continue;
             };
             let message = format!("{} depends on {lacking}", task.id);
-            let Some(at) = written_at(ctx.source, task, dep) else {
+            let Some(at) = written_at(ctx.source, task, dep, &mut after) else {
                 out.report(task.line, message)
                     .help("point the dependency at an existing task id, or remove it");
                 continue;
@@ -190,12 +194,17 @@ fn lacks(tasks: &TaskIds<'_>, ranges: &TaskRanges, key: &str) -> Option<String> 
 /// own id aside. The reader keeps no place for each dependency: that
 /// would cost every task a list for a finding that is rare, so the rule
 /// finds the place when it reports one.
-fn written_at(source: &str, task: &Task, id: &str) -> Option<TextRange> {
+/// Where `id` is written in `task`'s text, looked for from `after` (a
+/// position in that text) on, then before it; `after` moves past it.
+fn written_at(source: &str, task: &Task, id: &str, after: &mut usize) -> Option<TextRange> {
     let start = task.check_range.end as usize;
     let text = source.get(start..task.range.end as usize)?.as_bytes();
     let id = id.as_bytes();
     let alnum = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
-    (0..=text.len().checked_sub(id.len())?)
+    let last = text.len().checked_sub(id.len())?;
+    let from = (*after).min(last + 1);
+    let found = (from..=last)
+        .chain(0..from)
         .filter(|&i| text[i..i + id.len()].eq_ignore_ascii_case(id))
         .filter(|&i| !(i > 0 && text[i - 1].is_ascii_alphanumeric()))
         .filter(|&i| {
@@ -204,7 +213,9 @@ fn written_at(source: &str, task: &Task, id: &str) -> Option<TextRange> {
             !alnum(text.get(end)) && !dotted
         })
         .map(|i| TextRange::new(start + i, start + i + id.len()))
-        .find(|r| task.id_range.is_none_or(|own| !own.contains_range(*r)))
+        .find(|r| task.id_range.is_none_or(|own| !own.contains_range(*r)))?;
+    *after = found.end as usize - start;
+    Some(found)
 }
 
 /// Whether a phase reference is one a range stands for between its ends
