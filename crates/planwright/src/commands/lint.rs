@@ -208,7 +208,7 @@ fn run_stdin(args: &LintArgs, settings: &Settings, name: &Path) -> Result<ExitCo
     let bytes = match planwright_workspace::source::read_capped(&mut std::io::stdin().lock(), name)
     {
         Ok(bytes) => bytes,
-        Err(e) => return unreadable_stdin(args, settings, name, &e, in_place),
+        Err(e) => return unreadable_stdin(args, settings, name, &e, e.line(), in_place),
     };
     // An editor that pipes its buffer through `--fix` replaces the buffer
     // with what comes out: text that cannot be read goes back unchanged,
@@ -225,7 +225,7 @@ fn run_stdin(args: &LintArgs, settings: &Settings, name: &Path) -> Result<ExitCo
         Ok(text) => text,
         Err(e) => {
             give_back();
-            return unreadable_stdin(args, settings, name, &e, in_place);
+            return unreadable_stdin(args, settings, name, &e, e.line(), in_place);
         }
     };
     let file = SourceFile {
@@ -239,7 +239,7 @@ fn run_stdin(args: &LintArgs, settings: &Settings, name: &Path) -> Result<ExitCo
         Err(crash) => {
             give_back();
             let line = RunError::crashed(name, &crash).line;
-            return unreadable_stdin(args, settings, name, &line, in_place);
+            return unreadable_stdin(args, settings, name, &line, None, in_place);
         }
     };
     let mut errors = Vec::new();
@@ -271,12 +271,17 @@ fn unreadable_stdin(
     settings: &Settings,
     name: &Path,
     error: &dyn std::fmt::Display,
+    at_line: Option<usize>,
     in_place: bool,
 ) -> Result<ExitCode> {
     if !machine(args.format) || args.diff {
         anyhow::bail!("{error}");
     }
-    let mut errors = vec![RunError::new(name.display().to_string(), error.to_string())];
+    // Placed on its line, as a file's read error is.
+    let mut errors = vec![RunError {
+        at_line,
+        ..RunError::new(name.display().to_string(), error.to_string())
+    }];
     let mut text = whole_run(args, &mut [], settings, &mut errors, Apply::InMemory);
     if args.format == LintFormat::Github {
         text.push_str(&github_errors(&errors));

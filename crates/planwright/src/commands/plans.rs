@@ -178,10 +178,30 @@ pub fn load_one_kept(
     project: &Project,
     keep: bool,
 ) -> Result<std::result::Result<Loaded, RunError>> {
-    match load_one(path, stdin_filename, project) {
-        Err(e) if keep => Ok(Err(RunError::of(path, e.to_string()))),
-        loaded => loaded.map(Ok),
+    if !keep {
+        return load_one(path, stdin_filename, project).map(Ok);
     }
+    // Filed under the name the plan goes by (standard input's too), with
+    // the line a read error is on, as a walk files its errors.
+    let named = if crate::stdin::is_stdin(path) {
+        crate::stdin::name(stdin_filename)
+    } else {
+        path.to_owned()
+    };
+    let file = match crate::stdin::read(path, stdin_filename) {
+        Ok(file) => file,
+        Err(e) => {
+            return match e.downcast_ref::<planwright_workspace::LoadError>() {
+                Some(load) => Ok(Err(RunError::load(&named, load))),
+                // A usage error, not the file's.
+                None => Err(e),
+            };
+        }
+    };
+    Ok(match project.parse_named(&file) {
+        Ok(plan) => Ok(Loaded { file, plan }),
+        Err(e) => Err(RunError::of(&named, e.to_string())),
+    })
 }
 
 /// The status values the plan's dialect counts as finished, for `next` and

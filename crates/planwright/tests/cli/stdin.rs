@@ -373,10 +373,30 @@ fn unreadable_standard_input_is_filed_in_a_machine_format_s_document() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["errors"][0]["path"], "<stdin>");
     assert_eq!(doc["errors"][0]["message"], message);
+    assert_eq!(doc["errors"][0]["line"], 3);
     assert_eq!(
         stderr(&out),
         format!("planwright: error: <stdin>: {message}\n")
     );
+    // `status` and `next` file it alike, under the name it is given.
+    for command in ["status", "next"] {
+        let args = [
+            command,
+            "-",
+            "--stdin-filename",
+            "x/p-plan.md",
+            "--format",
+            "json",
+        ];
+        let out = planwright_with_input(&args, dir.path(), input);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            doc["errors"],
+            serde_json::json!([{"path": "x/p-plan.md", "message": message, "line": 3}]),
+            "{command}"
+        );
+    }
     // With --fix the bytes come back unchanged, and the document is all
     // there is on standard error.
     let out = planwright_with_input(
@@ -391,6 +411,6 @@ fn unreadable_standard_input_is_filed_in_a_machine_format_s_document() {
     let out = planwright_with_input(&["lint", "-", "--format", "github"], dir.path(), input);
     assert_eq!(
         stdout(&out),
-        format!("::error file=<stdin>,title=planwright::{message}\n")
+        format!("::error file=<stdin>,line=3,title=planwright::{message}\n")
     );
 }

@@ -142,6 +142,23 @@ fn unreadable_plans_are_listed_beside_the_readable_ones() {
     let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(doc["errors"][0]["path"], "latin-tasks.md");
     assert_eq!(doc["progress"]["total"], 1);
+
+    // Named alone, it is filed as the walk files it: the same document.
+    for command in ["status", "next"] {
+        let out = planwright(&[command, "latin-tasks.md", "--format", "json"], dir.path());
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert_eq!(stderr(&out), error, "{command}");
+        let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert_eq!(
+            doc["errors"],
+            json!([{
+                "path": "latin-tasks.md",
+                "message": "not valid UTF-8 (invalid byte at offset 23, line 3)",
+                "line": 3
+            }]),
+            "{command}"
+        );
+    }
 }
 
 #[test]
