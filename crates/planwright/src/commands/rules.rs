@@ -22,6 +22,14 @@ pub fn run(id: Option<&str>, format: Format) -> Result<ExitCode> {
                 // the list of the rules it selects.
                 let selected = rules_by_selector(id);
                 if selected.is_empty() {
+                    // Names only: codes are numbers, and one near another
+                    // is no likelier meant (`PW999` is not `PW209`).
+                    let names = RULES.iter().map(|r| r.name);
+                    if let Some(meant) = crate::output::closest(id, names) {
+                        bail!(
+                            "unknown rule `{id}`; did you mean `{meant}`? (see `planwright rules` for the list)"
+                        );
+                    }
                     bail!("unknown rule `{id}` (see `planwright rules` for the list)");
                 }
                 (selected, false)

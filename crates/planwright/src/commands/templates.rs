@@ -104,12 +104,7 @@ pub(crate) fn unknown_template(name: &str, set: &DialectSet) -> String {
         .filter(|d| d.template.is_some())
         .map(Dialect::name)
         .collect();
-    let meant = names
-        .iter()
-        .map(|known| (strsim::jaro(&name.to_lowercase(), known), *known))
-        .filter(|(score, _)| *score > 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, known)| known);
+    let meant = crate::output::closest(name, names.iter().copied());
     let known = names.join(", ");
     match meant {
         Some(meant) => format!(

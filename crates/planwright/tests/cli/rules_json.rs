@@ -69,7 +69,17 @@ fn rules_json_lists_every_rule_with_its_fix_and_documentation() {
 
     let unknown = planwright(&["rules", "PW999", "--format", "json"], &root);
     assert_eq!(unknown.status.code(), Some(2));
-    assert!(stderr(&unknown).contains("unknown rule `PW999`"));
+    assert_eq!(
+        stderr(&unknown),
+        "planwright: error: unknown rule `PW999` (see `planwright rules` for the list)\n"
+    );
+    // A misspelt name is answered with the one it was likely meant to be.
+    let misspelt = planwright(&["rules", "unfiled-placeholder"], &root);
+    assert_eq!(misspelt.status.code(), Some(2));
+    assert_eq!(
+        stderr(&misspelt),
+        "planwright: error: unknown rule `unfiled-placeholder`; did you mean `unfilled-placeholder`? (see `planwright rules` for the list)\n"
+    );
 }
 
 #[test]
