@@ -38,8 +38,11 @@ impl DialectChoice {
         if let Some(d) = cli
             && !names.iter().any(|n| n == d)
         {
+            let meant = crate::output::closest(d, names.iter().map(String::as_str))
+                .map(|m| format!("did you mean `{}`? ", visible(m)))
+                .unwrap_or_default();
             anyhow::bail!(
-                "unknown dialect `{}`; --dialect takes one of {}",
+                "unknown dialect `{}`; {meant}--dialect takes one of {}",
                 visible(d),
                 names
                     .iter()

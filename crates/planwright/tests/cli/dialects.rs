@@ -82,8 +82,8 @@ fn lint_dialect_takes_local_templates_and_refuses_unknown_names() {
     assert_eq!(stdout(&out), "");
     assert_eq!(
         stderr(&out),
-        "planwright: error: unknown dialect `desing`; --dialect takes one of generic, speckit, \
-         design, delivery, rfc, roadmap, speckit-tasks, kiro\n"
+        "planwright: error: unknown dialect `desing`; did you mean `design`? --dialect takes one \
+         of generic, speckit, design, delivery, rfc, roadmap, speckit-tasks, kiro\n"
     );
     write(
         dir.path(),

@@ -116,14 +116,14 @@ fn an_unknown_dialect_is_refused_with_the_names_it_could_be() {
 ",
     )
     .unwrap();
-    for name in ["speckit-plan", "nope"] {
+    for (name, meant) in [("speckit-plan", "did you mean `speckit`? "), ("nope", "")] {
         let out = planwright(&["show", "orig.md", "--dialect", name], dir.path());
         assert_eq!(out.status.code(), Some(2));
         assert_eq!(
             stderr(&out),
             format!(
-                "planwright: error: unknown dialect `{name}`; --dialect takes one of generic, \
-                 speckit, design, delivery, rfc, roadmap, speckit-tasks, kiro\n"
+                "planwright: error: unknown dialect `{name}`; {meant}--dialect takes one of \
+                 generic, speckit, design, delivery, rfc, roadmap, speckit-tasks, kiro\n"
             )
         );
     }
