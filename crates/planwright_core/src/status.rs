@@ -126,7 +126,7 @@ pub fn read_status(status: &str, done_status: &[String]) -> StatusReading {
     if !key.is_empty() && done_status.iter().any(|d| normalize_key(d) == key) {
         return StatusReading::Done;
     }
-    if has_word(head, DONE_WORDS) || head.contains(['✅', '✔', '☑']) {
+    if has_word(head, DONE_WORDS) || head.contains(['✅', '✔', '☑', '✓']) {
         StatusReading::Done
     } else if has_word(head, DROPPED_WORDS) {
         StatusReading::Dropped
@@ -361,6 +361,8 @@ mod tests {
             "COMPLETED",
             "Implemented - merged",
             "✅",
+            "✓",
+            "✔",
             "Done — merged in #12",
             "Finished: 2025-01-10",
         ] {

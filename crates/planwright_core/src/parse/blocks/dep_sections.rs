@@ -134,7 +134,7 @@ pub(in crate::parse) enum Earlier {
 
 /// Whether a dependency value names every earlier phase ("All previous
 /// phases", "all prior sprints complete", "Requires all phases done", "all
-/// other phases") or the one before ("the previous phase"). A value that
+/// other phases", "all desired phases") or the one before ("the previous phase"). A value that
 /// sets itself apart ("independent of all previous phases", "not all
 /// phases") names none.
 pub(in crate::parse) fn names_earlier(value: &str) -> Option<Earlier> {
@@ -151,13 +151,16 @@ pub(in crate::parse) fn names_earlier(value: &str) -> Option<Earlier> {
     }) {
         return None;
     }
-    const BEFORE: [&str; 6] = [
+    // "desired": spec-kit's word ("Depends on all desired user stories",
+    // "all desired phases"), for the ones the team chose to build.
+    const BEFORE: [&str; 7] = [
         "previous",
         "prior",
         "preceding",
         "earlier",
         "other",
         "above",
+        "desired",
     ];
     let all = words
         .windows(2)

@@ -54,9 +54,14 @@ fn all_previous_phases_names_every_phase_before() {
     let src = "# Plan\n\n## Phase 1: Base\n- [ ] a\n\n## Phase 2: Walls\n- [ ] b\n\n\
                ## Phase 3: Paint\n**Dependencies**: all previous phases\n- [ ] c\n\n\
                ## Phase 4: Clean\n**Dependencies**: the previous phase\n- [ ] d\n\n\
-               ## Phase 5: Party\n**Dependencies**: independent of all previous phases\n- [ ] e\n";
+               ## Phase 5: Party\n**Dependencies**: independent of all previous phases\n- [ ] e\n\n\
+               ## Phase 6: Polish\n**Dependencies**: all desired phases\n- [ ] f\n";
     let deps = depends(src);
     assert_eq!(deps[2].1, ["Phase 1", "Phase 2"]);
+    assert_eq!(
+        deps[5].1,
+        ["Phase 1", "Phase 2", "Phase 3", "Phase 4", "Phase 5"]
+    );
     assert_eq!(deps[3].1, ["Phase 3"]);
     assert!(deps[4].1.is_empty());
     // Steps count among the steps of their own phase only.

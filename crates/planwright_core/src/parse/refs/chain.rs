@@ -443,14 +443,14 @@ fn sentence_at(
     room: usize,
 ) -> usize {
     let i = skip_marks(line, i);
-    let Some((subjects, after)) = group_at(line, i) else {
+    let Some((subjects, after)) = group_at(line, i).or_else(|| labelled_group_at(line, i)) else {
         return 0;
     };
     let Some((verb_end, way)) = verb_at(line, skip_marks(line, after)) else {
         return 0;
     };
     let o = skip_marks(line, verb_end);
-    let Some((objects, _)) = group_at(line, o) else {
+    let Some((objects, _)) = group_at(line, o).or_else(|| labelled_group_at(line, o)) else {
         return 0;
     };
     let mut added = 0;
@@ -518,6 +518,40 @@ fn group_at(line: &str, i: usize) -> Option<(Vec<Member>, usize)> {
     }
     let end = members.last()?.2;
     Some((members, close_brackets(line, end)))
+}
+
+/// A group named in brackets after a word or two that say what it is, as
+/// spec-kit's tasks template orders its phases: `Tests (T004-T012) before
+/// implementation (T013-T022)`. At most three words of letters (and `-`)
+/// before the `(`, and nothing but the group inside the brackets: a
+/// sentence's words with ids in brackets after them (`Ship it (T009)`)
+/// are no group.
+fn labelled_group_at(line: &str, i: usize) -> Option<(Vec<Member>, usize)> {
+    let b = line.as_bytes();
+    let mut at = i;
+    for _ in 0..3 {
+        let word = b[at..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic() || **c == b'-')
+            .count();
+        if word == 0 {
+            return None;
+        }
+        at += word;
+        let blanks = b[at..].iter().take_while(|c| **c == b' ').count();
+        at += blanks;
+        if b.get(at) == Some(&b'(') {
+            let (members, end) = group_at(line, at + 1)?;
+            // The bracket closes right after the group, and only it.
+            let inner_end = members.last()?.2;
+            return (line[inner_end..].starts_with(')') && end == inner_end + 1)
+                .then_some((members, end));
+        }
+        if blanks == 0 {
+            return None;
+        }
+    }
+    None
 }
 
 /// Past the emphasis, code marks and closing brackets right after `at`

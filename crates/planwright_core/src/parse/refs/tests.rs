@@ -504,6 +504,23 @@ fn said(text: &str) -> Vec<String> {
 }
 
 #[test]
+fn a_group_named_in_brackets_after_its_label_is_a_group() {
+    // spec-kit's tasks template states its order so.
+    assert_eq!(
+        said("- Tests (B004-B005) before implementation (B013)"),
+        ["B004..B005>B013"]
+    );
+    assert_eq!(
+        said("- Models (B001, B002) before services (B003)"),
+        ["B001>B003", "B002>B003"]
+    );
+    // A sentence with ids in brackets after it, or more than the group in
+    // the brackets, is no label.
+    assert!(said("- Write the four parsers for it (B001) before B002").is_empty());
+    assert!(said("- Tests (see B004) before implementation (B013)").is_empty());
+}
+
+#[test]
 fn a_sentence_between_task_ids_links_them() {
     assert_eq!(said("- B002 depends on B001"), ["B001>B002"]);
     assert_eq!(
