@@ -510,3 +510,35 @@ fn slots_in_links_html_and_reference_definitions_are_filled() {
         "# P\n\nSee [#Dark mode](https://t/issues/Dark%20mode \"about Dark mode\"), <https://t/Dark%20mode>\n\n[r]: https://t/Dark%20mode\n\n<details><summary>Dark mode</summary>\n\nx\n\n</details>\n\n<!-- fill {{TITLE}} -->\n"
     );
 }
+
+#[test]
+fn a_pipe_in_an_address_in_a_table_is_encoded_not_escaped() {
+    let t = "# {{TITLE}}\n\n| Doc | Note |\n| --- | --- |\n| [doc]({{TITLE}}.md) | {{TITLE}} |\n";
+    let filled = run(t, &[("title", "a | b")], &[]).text;
+    // `\|` in an address would be `%5C|`: the pipe still ends the cell.
+    assert!(
+        filled.ends_with("| [doc](a%20%7C%20b.md) | a \\| b |\n"),
+        "{filled}"
+    );
+    let plan = parse(&filled);
+    let cells: Vec<&str> = plan.tables[0].rows[0]
+        .cells
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(cells.len(), 2, "{cells:?}");
+}
+
+#[test]
+fn a_title_naming_spec_kit_s_arguments_slot_is_text() {
+    let t = "# Plan: {{TITLE}}\n\n**Input**: {{TITLE}}\n";
+    let filled = run(t, &[("title", "Handle $ARGUMENTS in scripts")], &[]).text;
+    assert_eq!(
+        filled,
+        "# Plan: Handle \\$ARGUMENTS in scripts\n\n**Input**: Handle \\$ARGUMENTS in scripts\n"
+    );
+    assert!(parse(&filled).placeholders.is_empty());
+    // A `$` before anything else is written as typed.
+    let filled = run(t, &[("title", "Costs $5")], &[]).text;
+    assert!(filled.starts_with("# Plan: Costs $5\n"), "{filled}");
+}

@@ -33,7 +33,8 @@ pub(crate) fn render(
     {
         value = crate::newplan::slugify(&value).replace('-', "_");
     }
-    if plan.tables.iter().any(|t| t.range.contains_range(range)) {
+    let in_table = plan.tables.iter().any(|t| t.range.contains_range(range));
+    if in_table && !in_url(before) {
         value = value.replace('|', "\\|");
     }
     if plan.comments.iter().any(|c| c.contains_range(range)) {
@@ -42,7 +43,11 @@ pub(crate) fn render(
         // Written as given: a backslash there would be read as written.
     } else if in_url(before) {
         // A backslash would be part of the address; a space would end it.
+        // In a table a `|` would end the cell: it is encoded too.
         value = url_path(&value);
+        if in_table {
+            value = value.replace('|', "%7C");
+        }
     } else {
         let line = before.rsplit('\n').next().unwrap_or(before);
         let block_start = opens_block_content(line);
@@ -188,6 +193,9 @@ pub(crate) fn escape_markup(value: &str, block_start: bool) -> String {
                 }
             }
             '&' if starts_entity(chars.clone()) => out.push_str("\\&"),
+            // spec-kit's `$ARGUMENTS` slot, written by the user (`Handle
+            // $ARGUMENTS in scripts`), is text: not a slot left to fill.
+            '$' if chars.clone().take(9).eq("ARGUMENTS".chars()) => out.push_str("\\$"),
             c if INLINE_MARKUP.contains(&c) => {
                 out.push('\\');
                 out.push(c);
