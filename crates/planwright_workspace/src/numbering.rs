@@ -30,6 +30,12 @@ pub enum PatternError {
     BadNumber(String),
     #[error("`{0}` must name a Markdown file (`….md`)")]
     NotMarkdown(String),
+    #[error("`{pattern}` lies in `{folder}/`, {why}")]
+    Reserved {
+        pattern: String,
+        folder: String,
+        why: &'static str,
+    },
     #[error(
         "`{0}`: something must separate `{{number}}` from `{{slug}}` (as in `{{number}}-{{slug}}`): a title that starts with a digit would read as part of the number"
     )]
@@ -54,6 +60,20 @@ impl Pattern {
             .filter(|c| !c.is_empty() && *c != ".")
             .map(str::to_owned)
             .collect();
+        if let Some(first) = components
+            .first()
+            .filter(|c| matches!(c.as_str(), ".planwright" | ".git"))
+        {
+            return Err(PatternError::Reserved {
+                pattern: pattern.to_owned(),
+                folder: first.clone(),
+                why: if first == ".git" {
+                    "git's own folder"
+                } else {
+                    "where planwright keeps its templates: a plan written there would be read as a template, not a plan"
+                },
+            });
+        }
         for c in &components {
             let mut rest = c.as_str();
             while let Some(open) = rest.find('{') {
@@ -336,7 +356,18 @@ mod tests {
             Pattern::parse("specs/{number}/plan.txt"),
             Err(PatternError::NotMarkdown(_))
         ));
+        // Where planwright keeps its templates, a plan would be one.
+        for pattern in [
+            ".planwright/templates/{number}-{slug}.md",
+            "./.git/{slug}.md",
+        ] {
+            assert!(
+                matches!(Pattern::parse(pattern), Err(PatternError::Reserved { .. })),
+                "{pattern}"
+            );
+        }
         assert!(Pattern::parse("plans/{slug}.md").is_ok());
+        assert!(Pattern::parse("docs/.planwright/{slug}.md").is_ok());
     }
 
     #[test]

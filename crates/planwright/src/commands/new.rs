@@ -55,6 +55,22 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         }
         bail!(message);
     };
+    // A dialect with nothing to make a plan from, named in the
+    // configuration, is a configuration error too.
+    if template.template.is_none()
+        && args.template.is_none()
+        && let Some(e) = loaded.error_at(
+            &["new", "template"],
+            &cwd,
+            planwright_workspace::templates::no_template_text(
+                &relative_root(&project_root, &cwd),
+                template,
+            )
+            .to_string(),
+        )
+    {
+        return Err(e.into());
+    }
     let clock = match std::env::var(TODAY_ENV) {
         Ok(day) => Clock::on(&day)
             .with_context(|| format!("{TODAY_ENV}={day}: expected a date, YYYY-MM-DD"))?,

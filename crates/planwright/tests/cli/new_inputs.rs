@@ -114,6 +114,33 @@ fn a_template_the_configuration_names_but_nothing_defines_says_where() {
         stderr(&out)
     );
     assert!(!dir.path().join("specs").exists());
+    // A dialect planwright only reads, named there, says where too.
+    write(
+        dir.path(),
+        "planwright.toml",
+        "[new]\ntemplate = \"kiro\"\n",
+    );
+    let out = planwright(dir.path(), &["new", "Dark mode"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: planwright.toml:2:12: new.template: `kiro` is a dialect planwright reads, with no template to make a plan from; add one as .planwright/templates/kiro.md (see `planwright templates list`)\n"
+    );
+    // And a pattern into the templates' folder is refused at its place.
+    write(
+        dir.path(),
+        "planwright.toml",
+        "[new]\npattern = \".planwright/templates/{number}-{slug}.md\"\n",
+    );
+    let out = planwright(dir.path(), &["new", "Dark mode"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("planwright: error: planwright.toml:2:11: new.pattern: `.planwright/templates/{number}-{slug}.md` lies in `.planwright/`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join(".planwright").exists());
+    assert!(!dir.path().join("specs").exists());
 }
 
 #[test]
