@@ -247,6 +247,13 @@ pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
         used_vars.extend(vars);
         record(&mut filled, name, raw);
     }
+    if let Some((edit, raw)) = status_word(&plan, template, sources, &used_vars)
+        && !edits.iter().any(|e| overlaps(e.range, edit.range))
+    {
+        edits.push(edit);
+        used_vars.insert("status");
+        record(&mut filled, "status".to_owned(), raw);
+    }
     yaml::escape_front_matter(&plan, template, &mut edits);
     for edit in crate::fill_code::keep_code_whole(&plan, template, &edits) {
         if !edits.iter().any(|e| e.conflicts(&edit)) {
@@ -329,6 +336,29 @@ fn title_template_word(template: &str, heading: Option<TextRange>) -> Option<Edi
     }
     let start = heading.start as usize + trimmed.len() - word.len();
     Some(Edit::delete(TextRange::new(start, start + word.len())))
+}
+
+/// `--set status` where the template writes its initial status as a word
+/// (`**Status**: Draft`, `<!-- STATUS: pending -->`), not as a slot: the
+/// header's status field takes the status asked for, and the value as it
+/// is written comes back with it.
+fn status_word(
+    plan: &Plan,
+    template: &str,
+    sources: &Sources<'_>,
+    used_vars: &BTreeSet<&'static str>,
+) -> Option<(Edit, String)> {
+    let asked = sources
+        .set
+        .iter()
+        .any(|(k, _)| set_variable(k) == Some("status"));
+    if !asked || used_vars.contains("status") {
+        return None;
+    }
+    let raw = sources.values.get("status")?;
+    let range = plan.field("status")?.value_range;
+    let value = crate::fill_value::render(plan, template, range, "status", raw);
+    Some((Edit::replace(range, value), raw.clone()))
 }
 
 /// A header `Spec` field written as a link to a default place

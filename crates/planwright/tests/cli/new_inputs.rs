@@ -4,7 +4,7 @@
 //! writes.
 
 use crate::new::{ok, planwright, repo, slot_findings};
-use crate::support::{stderr, write};
+use crate::support::{stderr, stdout, write};
 
 const PLAN: &str = "specs/001-dark-mode/plan.md";
 
@@ -326,4 +326,33 @@ fn a_set_status_is_checked_and_spelt_as_the_template_does() {
     ));
     let plan = std::fs::read_to_string(dir.path().join("specs/001-going/plan.md")).expect("plan");
     assert!(plan.contains("**Status:** In Progress\n"), "{plan}");
+    // Where the template writes its first status as a word, not a slot,
+    // that word is the field's value the status replaces.
+    for (template, written) in [
+        ("speckit", "**Status**: In Progress  \n"),
+        ("design", "**Status:** In Progress\n"),
+        ("roadmap", "<!-- STATUS: in_progress -->\n"),
+    ] {
+        let args = [
+            "new",
+            "Going",
+            "-t",
+            template,
+            "--set",
+            "status=in progress",
+            "--dry-run",
+        ];
+        let out = planwright(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(0), "{template}: {}", stderr(&out));
+        assert!(
+            stdout(&out).contains(written),
+            "{template}: {}",
+            stdout(&out)
+        );
+        assert!(
+            !stderr(&out).contains("warning"),
+            "{template}: {}",
+            stderr(&out)
+        );
+    }
 }
