@@ -172,9 +172,21 @@ impl Pattern {
         Some((name, i + 1 < self.components.len()))
     }
 
+    /// What a branch named after the numbered entry lacks of its name: the
+    /// `.md` of a numbered file (`plans/{number}.md` names branch `012`).
+    fn numbered_entry_suffix(&self) -> Option<&'static str> {
+        (self.numbered? + 1 == self.components.len()).then_some(".md")
+    }
+
     /// The number at the start of an entry name, read with the text around
     /// `{number}` in the pattern (`{number}-{slug}` reads `004-x` as 4).
     pub fn number_of(&self, entry: &str) -> Option<u64> {
+        self.number_and_width(entry).map(|(n, _)| n)
+    }
+
+    /// [`Pattern::number_of`], with how many digits the number is written
+    /// with.
+    fn number_and_width(&self, entry: &str) -> Option<(u64, usize)> {
         let template = &self.components[self.numbered?];
         let (prefix, suffix) = template.split_once("{number}")?;
         let rest = entry.strip_prefix(prefix)?;
@@ -187,7 +199,10 @@ impl Pattern {
         // With nothing fixed after `{number}` (`{number}/plan.md`), the
         // digits alone are the number.
         let follows = literal.is_empty() || after.starts_with(&literal);
-        follows.then(|| rest[..digits].parse().ok()).flatten()
+        follows
+            .then(|| rest[..digits].parse().ok())
+            .flatten()
+            .map(|n| (n, digits))
     }
 }
 
@@ -225,15 +240,17 @@ fn numbered_entries(root: &Path, pattern: &Pattern) -> Vec<(u64, bool)> {
         .collect()
 }
 
-/// Numbers used by git branches named `NNN-…`, local or remote-tracking:
-/// a teammate's unmerged plan keeps its number. A number wider than
-/// `digits` counts only near the plans' own (`1000-x` after `999-y`): a
-/// branch named for a year or an issue (`2024-q3-cleanup`, `1234-fix`)
-/// is no plan, and must not make the next plan 2025.
-pub fn branch_numbers(root: &Path, digits: u8, highest: u64) -> BTreeSet<u64> {
+/// Numbers used by git branches named `NNN-…`, or as the pattern names
+/// the entry `new --branch` names its branch after (`007_login` for
+/// `plans/{number}_{slug}.md`), local or remote-tracking: a teammate's
+/// unmerged plan keeps its number. A number wider than `digits` counts
+/// only near the plans' own (`1000-x` after `999-y`): a branch named for a
+/// year or an issue (`2024-q3-cleanup`, `1234-fix`) is no plan, and must
+/// not make the next plan 2025.
+pub fn branch_numbers(root: &Path, pattern: &Pattern, digits: u8, highest: u64) -> BTreeSet<u64> {
     crate::git::branch_names(root)
         .iter()
-        .filter_map(|name| branch_number(name, digits, highest))
+        .filter_map(|name| branch_number(name, pattern, digits, highest))
         .collect()
 }
 
@@ -241,12 +258,18 @@ pub fn branch_numbers(root: &Path, digits: u8, highest: u64) -> BTreeSet<u64> {
 /// still counts: room for the teammates' plans not merged yet.
 const BRANCH_SLACK: u64 = 100;
 
-fn branch_number(name: &str, digits: u8, highest: u64) -> Option<u64> {
+fn branch_number(name: &str, pattern: &Pattern, digits: u8, highest: u64) -> Option<u64> {
     let width = name.len() - name.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if !(1..=9).contains(&width) || !name[width..].starts_with('-') {
-        return None;
-    }
-    let n: u64 = name[..width].parse().ok()?;
+    let spec_kit = ((1..=9).contains(&width) && name[width..].starts_with('-'))
+        .then(|| name[..width].parse().ok().map(|n| (n, width)))
+        .flatten();
+    // As the entry's file name, the branch has no `.md`.
+    let (n, width) = spec_kit.or_else(|| {
+        let entry = pattern
+            .numbered_entry_suffix()
+            .map(|s| format!("{name}{s}"));
+        pattern.number_and_width(entry.as_deref().unwrap_or(name))
+    })?;
     (width <= usize::from(digits) || n <= highest + BRANCH_SLACK).then_some(n)
 }
 
@@ -266,7 +289,7 @@ pub fn used_numbers(root: &Path, pattern: &Pattern, digits: u8) -> BTreeSet<u64>
             highest = n;
         }
     }
-    used.extend(branch_numbers(root, digits, highest));
+    used.extend(branch_numbers(root, pattern, digits, highest));
     used
 }
 
@@ -372,6 +395,8 @@ mod tests {
 
     #[test]
     fn years_and_issue_numbers_on_branches_are_no_plan_numbers() {
+        let spec_kit = Pattern::parse("specs/{number}-{slug}/plan.md").unwrap();
+        let branch_number = |name, digits, highest| branch_number(name, &spec_kit, digits, highest);
         assert_eq!(branch_number("007-login", 3, 0), Some(7));
         assert_eq!(branch_number("origin/012-x", 3, 0), None);
         assert_eq!(branch_number("12-x", 3, 0), Some(12));
@@ -380,6 +405,24 @@ mod tests {
         // Past 999 the plans' own numbers are wider.
         assert_eq!(branch_number("1000-x", 3, 999), Some(1000));
         assert_eq!(branch_number("2024-q3-cleanup", 4, 12), Some(2024));
+    }
+
+    #[test]
+    fn branches_named_as_the_pattern_names_its_entries_hold_their_numbers() {
+        // `new --branch` names the branch after the numbered entry.
+        for (pattern, branch) in [
+            ("plans/{number}_{slug}.md", "007_other-feature"),
+            ("plans/{number}/{slug}.md", "007"),
+            ("a/{number}.{slug}.md", "007.x"),
+            ("adr/ADR-{number}-{slug}.md", "ADR-007-x"),
+            ("plans/{number}.md", "007"),
+        ] {
+            let p = Pattern::parse(pattern).unwrap();
+            assert_eq!(branch_number(branch, &p, 3, 0), Some(7), "{pattern}");
+            // spec-kit's `NNN-…` too, whatever the pattern.
+            assert_eq!(branch_number("012-x", &p, 3, 0), Some(12), "{pattern}");
+            assert_eq!(branch_number("main", &p, 3, 0), None, "{pattern}");
+        }
     }
 
     #[test]

@@ -32,6 +32,27 @@ fn numbers_follow_folders_and_branches() {
 }
 
 #[test]
+fn a_branch_named_as_the_pattern_names_plans_holds_its_number() {
+    // `new --branch` under `plans/{number}_{slug}.md` names the branch
+    // `002_two`: a teammate's such branch must keep 002 taken.
+    let dir = repo();
+    std::fs::write(
+        dir.path().join("planwright.toml"),
+        "[new]\npattern = \"plans/{number}_{slug}.md\"\n",
+    )
+    .expect("write config");
+    ok(&planwright(dir.path(), &["new", "One"]));
+    commit(dir.path());
+    git(dir.path(), &["branch", "002_two"]);
+    let out = planwright(dir.path(), &["new", "Three"]);
+    assert!(
+        ok(&out).starts_with("Created plans/003_three.md"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn a_wide_folder_number_counts_only_near_the_plans() {
     let dir = repo();
     for f in ["001-a", "2024-archive"] {
