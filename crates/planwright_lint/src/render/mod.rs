@@ -79,7 +79,10 @@ pub struct Unreadable {
 /// Counts over a whole run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Summary {
+    /// Files checked.
     pub files: usize,
+    /// Files with at least one finding.
+    pub files_with_findings: usize,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
@@ -91,29 +94,32 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(files: &[FileReport<'_>]) -> Summary {
-        Summary::of_diagnostics(files.len(), files.iter().flat_map(|f| f.diagnostics))
+        Summary::of_diagnostics(files.len(), files.iter().map(|f| f.diagnostics))
     }
 
-    /// The counts of `files` files whose findings are `diagnostics`, for
-    /// callers that no longer hold the files' text.
+    /// The counts of `files` files whose findings are `per_file`, a slice
+    /// for each file, for callers that no longer hold the files' text.
     pub fn of_diagnostics<'a>(
         files: usize,
-        diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+        per_file: impl IntoIterator<Item = &'a [Diagnostic]>,
     ) -> Summary {
         let mut s = Summary {
             files,
             ..Summary::default()
         };
-        for d in diagnostics {
-            match d.severity {
-                Severity::Error => s.errors += 1,
-                Severity::Warning => s.warnings += 1,
-                Severity::Info => s.infos += 1,
-            }
-            match d.fix.as_ref().map(|f| f.applicability) {
-                Some(Applicability::Safe) => s.fixable += 1,
-                Some(Applicability::Unsafe) => s.unsafe_fixable += 1,
-                None => {}
+        for found in per_file {
+            s.files_with_findings += usize::from(!found.is_empty());
+            for d in found {
+                match d.severity {
+                    Severity::Error => s.errors += 1,
+                    Severity::Warning => s.warnings += 1,
+                    Severity::Info => s.infos += 1,
+                }
+                match d.fix.as_ref().map(|f| f.applicability) {
+                    Some(Applicability::Safe) => s.fixable += 1,
+                    Some(Applicability::Unsafe) => s.unsafe_fixable += 1,
+                    None => {}
+                }
             }
         }
         s
@@ -158,12 +164,18 @@ impl Summary {
         format!("{counts}; {}.", notes.join("; "))
     }
 
-    /// `Found 3 errors and 1 warning in 2 files (1 fixable with --fix).`
+    /// `Found 3 errors and 1 warning in 2 of 5 files (1 fixable with
+    /// --fix).`: how many files hold findings, and how many were checked.
     pub fn line(&self) -> String {
         let files = plural(self.files, "file");
         if self.total() == 0 {
             return format!("No problems found in {files}.");
         }
+        let files = if self.files_with_findings == self.files {
+            files
+        } else {
+            format!("{} of {files}", self.files_with_findings)
+        };
         let mut parts = Vec::new();
         for (n, what) in [
             (self.errors, "error"),

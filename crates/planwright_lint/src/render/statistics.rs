@@ -197,7 +197,7 @@ mod tests {
             message: "not valid UTF-8",
             line: None,
         }];
-        let text = render_json(count(&found), &errors, Summary::of_diagnostics(2, &found));
+        let text = render_json(count(&found), &errors, Summary::of_diagnostics(2, [&found[..], &[]]));
         let json: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
             json,
@@ -210,7 +210,7 @@ mod tests {
                      "count": 1, "fixable": 0, "unsafe_fixable": 1},
                 ],
                 "errors": [{"path": "b.md", "message": "not valid UTF-8"}],
-                "summary": {"files": 2, "errors": 0, "warnings": 1, "infos": 2,
+                "summary": {"files": 2, "files_with_findings": 1, "errors": 0, "warnings": 1, "infos": 2,
                             "fixable": 1, "unsafe_fixable": 1},
             })
         );

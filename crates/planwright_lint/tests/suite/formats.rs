@@ -196,6 +196,7 @@ fn the_summary_line_counts_the_files_that_could_not_be_read() {
     );
     let found = Summary {
         files: 1,
+        files_with_findings: 1,
         warnings: 2,
         fixable: 1,
         ..Summary::default()
@@ -204,6 +205,14 @@ fn the_summary_line_counts_the_files_that_could_not_be_read() {
         found.line_with_unreadable(files(2)),
         "Found 2 warnings in 1 file (1 fixable with --fix); 2 files could not be read."
     );
+    // Findings in some of the files checked say so.
+    let some = Summary {
+        files: 7,
+        files_with_findings: 5,
+        warnings: 7,
+        ..Summary::default()
+    };
+    assert_eq!(some.line(), "Found 7 warnings in 5 of 7 files.");
 }
 
 #[test]
