@@ -25,18 +25,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-/// The one of `known` that `name` was most likely meant to be, by the
-/// measure clap uses for a misspelt option (Jaro similarity over 0.7,
-/// ASCII case ignored); `None` when none is that close.
-pub fn closest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let name = name.to_ascii_lowercase();
-    known
-        .into_iter()
-        .map(|k| (strsim::jaro(&name, &k.to_ascii_lowercase()), k))
-        .filter(|(score, _)| *score > 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| k)
-}
+pub use planwright_core::closest;
 
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
     let mut text = serde_json::to_string_pretty(value)?;

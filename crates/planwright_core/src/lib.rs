@@ -14,6 +14,7 @@ pub mod model;
 mod parse;
 mod rendered;
 pub mod roles;
+mod spelling;
 pub mod status;
 pub mod text;
 mod text_search;
@@ -27,6 +28,7 @@ pub use parse::front_matter::{escape_yaml, front_matter_value, needs_yaml_quotes
 pub use parse::{MARKDOWN_OPTIONS, ParseOptions, is_task_id, parse, parse_with};
 pub use rendered::rendered;
 pub use roles::Role;
+pub use spelling::closest;
 pub use status::{StatusReading, read_status};
 pub use text::{LineColumn, LineIndex, TextRange, is_iso_day};
 

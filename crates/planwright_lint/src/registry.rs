@@ -165,7 +165,8 @@ pub static RULES: &[Rule] = &[
         "invalid-directive",
         Warning,
         true,
-        invalid_directive
+        invalid_directive,
+        fix = Unsafe
     ),
 ];
 

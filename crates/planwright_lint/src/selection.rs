@@ -35,10 +35,15 @@ pub struct Layer {
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum SelectionError {
-    #[error(
-        "unknown rule selector `{0}` (expected a code like PW101, a prefix like PW1, a rule name, or ALL)"
-    )]
-    UnknownSelector(String),
+    /// `meant`: the rule name `selector` looks like a misspelling of.
+    #[error("unknown rule selector `{selector}`{}", match meant {
+        Some(meant) => format!("; did you mean `{meant}`?"),
+        None => " (expected a code like PW101, a prefix like PW1, a rule name, or ALL)".into(),
+    })]
+    UnknownSelector {
+        selector: String,
+        meant: Option<&'static str>,
+    },
     #[error("unknown severity `{value}` for `{selector}` (expected error, warning or info)")]
     UnknownSeverity { selector: String, value: String },
     /// `first` and `second` as written, in the layer's order.
@@ -186,7 +191,13 @@ fn matches(selectors: &[String]) -> Result<Vec<bool>, SelectionError> {
             }
         }
         if !any {
-            return Err(SelectionError::UnknownSelector(selector.clone()));
+            // Names only: codes differ in a digit or two, so every one is
+            // "close" to a misspelt code and the hint would be a guess.
+            let known = RULES.iter().map(|r| r.name);
+            return Err(SelectionError::UnknownSelector {
+                selector: selector.clone(),
+                meant: planwright_core::closest(selector.trim(), known),
+            });
         }
     }
     Ok(hit)
@@ -267,7 +278,15 @@ mod tests {
         let bad = layer(Some(&["PW9"]), &[], &[]);
         assert_eq!(
             RuleSet::resolve(&[&bad]).unwrap_err(),
-            SelectionError::UnknownSelector("PW9".into())
+            SelectionError::UnknownSelector {
+                selector: "PW9".into(),
+                meant: None
+            }
+        );
+        let bad = layer(None, &["unfiled-placeholder"], &[]);
+        assert_eq!(
+            RuleSet::resolve(&[&bad]).unwrap_err().to_string(),
+            "unknown rule selector `unfiled-placeholder`; did you mean `unfilled-placeholder`?"
         );
         let mut l = layer(None, &[], &[]);
         l.severity.push(("PW104".into(), "fatal".into()));

@@ -241,7 +241,7 @@ fn rules(rules: &Rules<'_>, at: &KeyPath) -> Result<(), BadValue> {
         if let Err(e) = RuleSet::resolve(&[&layer]) {
             // The rule is named by the key, the severity by the value.
             let span = match e {
-                SelectionError::UnknownSelector(_) => selector.span(),
+                SelectionError::UnknownSelector { .. } => selector.span(),
                 SelectionError::UnknownSeverity { .. }
                 | SelectionError::ConflictingSeverity { .. } => severity.span(),
             };

@@ -166,7 +166,8 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
         super::plans::warn_if_nothing(files.len() + errors.len(), &args.paths, "checked");
         let mut text: String = files.iter().map(|f| f.output.as_str()).collect();
         let diagnostics = files.iter().flat_map(|f| &f.diagnostics);
-        let summary = Summary::of_diagnostics(files.len(), files.iter().map(|f| &f.diagnostics[..]));
+        let summary =
+            Summary::of_diagnostics(files.len(), files.iter().map(|f| &f.diagnostics[..]));
         if args.statistics {
             text = statistics(args.format, diagnostics.clone(), &errors, summary);
         }

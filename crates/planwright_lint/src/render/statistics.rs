@@ -197,7 +197,11 @@ mod tests {
             message: "not valid UTF-8",
             line: None,
         }];
-        let text = render_json(count(&found), &errors, Summary::of_diagnostics(2, [&found[..], &[]]));
+        let text = render_json(
+            count(&found),
+            &errors,
+            Summary::of_diagnostics(2, [&found[..], &[]]),
+        );
         let json: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
             json,

@@ -23,6 +23,9 @@
 //! then only rule selectors, as a directive's words are. A near-miss is
 //! reported, not obeyed: it silences nothing until it is spelt with `-`.
 //! Where its words joined with `-` spell a directive, the help names it.
+//! A misspelt rule name (`unfiled-placeholder`) is named back, with an
+//! unsafe fix that writes the name it resembles: unsafe, as the
+//! resemblance is a guess and the fix silences that rule.
 //! A comment that only mentions planwright (`<!-- planwright reads this
 //! table -->`, `<!-- planwright: keep this short -->`, `<!--
 //! planwright.toml sets the globs -->`, `<!-- planwright: enable TLS in
@@ -47,6 +50,10 @@
 //! longer needed.
 
 use planwright_core::TextRange;
+use planwright_core::edit::Edit;
+
+use crate::diagnostic::Applicability;
+use crate::registry::RULES;
 
 use crate::Context;
 use crate::directives::{VERBS, Verb, is_known_selector, near_miss, parse};
@@ -86,15 +93,36 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             TextRange::new(start, start + word.len())
         };
         let what = if unknown.len() == 1 { "rule" } else { "rules" };
+        // A misspelt rule name is named back (`unfiled-placeholder`); a
+        // code is not, as every code is a digit or two from another.
+        let meant = |word: &str| planwright_core::closest(word, RULES.iter().map(|r| r.name));
+        let label = |word: &str| match meant(word) {
+            Some(name) => format!("did you mean `{name}`?"),
+            None => "no such rule".to_owned(),
+        };
         let mut report = out
             .report(
                 at(first),
                 format!("unknown {what} {} in `{verb}`", quoted(&unknown)),
             )
-            .primary_label("no such rule")
+            .primary_label(label(first))
             .help("name rules by code (PW101), prefix (PW1) or name; `planwright rules` lists them; a reason goes after ` -- `");
         for word in rest {
-            report = report.label(at(word), "no such rule");
+            report = report.label(at(word), label(word));
+        }
+        // The names are a guess: unsafe, so that `--fix` alone never
+        // silences a rule the writer did not name.
+        let edits: Vec<Edit> = unknown
+            .iter()
+            .filter_map(|w| Some(Edit::replace(at(w), meant(w)?)))
+            .collect();
+        if edits.len() == unknown.len() {
+            let names: Vec<&str> = unknown.iter().filter_map(|w| meant(w)).collect();
+            report.fix(
+                format!("write {}", quoted(&names)),
+                edits,
+                Applicability::Unsafe,
+            );
         }
     }
 }
