@@ -229,6 +229,11 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
     }
     let slug = slugify(req.title);
     let parent = req.root.join(pattern.numbered_parent());
+    if let Some((number, folder_slug)) = spec_folder(req, &pattern, &parent) {
+        let slug = folder_slug.unwrap_or(slug);
+        let plan = render(req, &pattern, &slug, Some(number), template)?;
+        return create_in_spec_folder(req, plan);
+    }
     // Refusals come before anything is created, so they leave no trace.
     let preview = render(req, &pattern, &slug, pick_number(req, &pattern)?, template)?;
     if req.branch {
@@ -302,21 +307,74 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
         }
         return Err(e);
     }
-    if req.branch {
-        if let Err(error) = git::switch_new_branch(req.root, &plan.branch) {
-            // The names were checked before writing; should git still
-            // refuse, the plan goes too, so a failure leaves no trace.
-            let _ = std::fs::remove_file(&plan.path);
-            if let Some(dir) = folder {
-                let _ = std::fs::remove_dir(dir);
-            }
-            return Err(NewError::BranchAfterWrite {
-                path: display_path(&plan.path),
-                error,
-            });
-        }
-        plan.branch_created = true;
+    switch_branch(req, &mut plan, folder)?;
+    Ok(plan)
+}
+
+/// With `--branch`, the plan's branch made and checked out; should git
+/// refuse, `plan` and its new `folder` go too, so a failure leaves no
+/// trace (the names were checked before writing).
+fn switch_branch(
+    req: &NewRequest<'_>,
+    plan: &mut NewPlan,
+    folder: Option<PathBuf>,
+) -> Result<(), NewError> {
+    if !req.branch {
+        return Ok(());
     }
+    if let Err(error) = git::switch_new_branch(req.root, &plan.branch) {
+        let _ = std::fs::remove_file(&plan.path);
+        if let Some(dir) = folder {
+            let _ = std::fs::remove_dir(dir);
+        }
+        return Err(NewError::BranchAfterWrite {
+            path: display_path(&plan.path),
+            error,
+        });
+    }
+    plan.branch_created = true;
+    Ok(())
+}
+
+/// The number and slug of the feature folder `--spec` points into, when
+/// it is one of the pattern's numbered folders (`specs/004-dark-mode/`, as
+/// spec-kit makes one for the spec before the plan): the plan goes beside
+/// its spec rather than into a folder of its own. Not when `--number` asks
+/// for another.
+fn spec_folder(
+    req: &NewRequest<'_>,
+    pattern: &Pattern,
+    parent: &Path,
+) -> Option<(u64, Option<String>)> {
+    let spec = req.spec.as_deref()?;
+    let folder = lexical(&std::path::absolute(spec).ok()?);
+    let folder = folder.parent()?;
+    if !folder.is_dir() || folder.parent()? != lexical(&std::path::absolute(parent).ok()?) {
+        return None;
+    }
+    let name = folder.file_name()?.to_str()?;
+    let (number, slug) = pattern.folder_parts(name, req.config.digits)?;
+    req.number
+        .is_none_or(|n| n == number)
+        .then_some((number, slug))
+}
+
+/// The plan written into the spec's feature folder, which exists: no
+/// number to claim, and an existing plan there is never overwritten.
+fn create_in_spec_folder(req: &NewRequest<'_>, mut plan: NewPlan) -> Result<NewPlan, NewError> {
+    if plan.path.exists() {
+        return Err(NewError::Exists {
+            path: display_path(&plan.path),
+        });
+    }
+    if req.branch {
+        git::check_new_branch(req.root, &plan.branch)?;
+    }
+    if req.dry_run {
+        return Ok(plan);
+    }
+    write_new(&plan.path, &plan.content)?;
+    switch_branch(req, &mut plan, None)?;
     Ok(plan)
 }
 

@@ -172,6 +172,31 @@ impl Pattern {
         Some((name, i + 1 < self.components.len()))
     }
 
+    /// The number and slug an existing numbered folder's name was made
+    /// from (`004-dark-mode` under `specs/{number}-{slug}/plan.md` is 4
+    /// and `dark-mode`; the slug is `None` when the folder's name has
+    /// none), when rendering them again gives that very name. `None` when
+    /// the numbered entry is the plan file itself.
+    pub fn folder_parts(&self, name: &str, digits: u8) -> Option<(u64, Option<String>)> {
+        let i = self.numbered?;
+        if i + 1 == self.components.len() {
+            return None;
+        }
+        let (n, width) = self.number_and_width(name)?;
+        let (prefix, after) = self.components[i].split_once("{number}")?;
+        let rest = &name[prefix.len() + width..];
+        let slug = match after.split_once("{slug}") {
+            Some((before, behind)) => {
+                let slug = rest.strip_prefix(before)?.strip_suffix(behind)?;
+                // A pattern's slug is never empty: `004-` is no feature.
+                Some((!slug.is_empty()).then(|| slug.to_owned())?)
+            }
+            None => None,
+        };
+        let again = self.numbered_entry(&format_number(n, digits), slug.as_deref().unwrap_or(""));
+        (again.map(|(again, _)| again).as_deref() == Some(name)).then_some((n, slug))
+    }
+
     /// What a branch named after the numbered entry lacks of its name: the
     /// `.md` of a numbered file (`plans/{number}.md` names branch `012`).
     fn numbered_entry_suffix(&self) -> Option<&'static str> {
@@ -423,6 +448,22 @@ mod tests {
             assert_eq!(branch_number("012-x", &p, 3, 0), Some(12), "{pattern}");
             assert_eq!(branch_number("main", &p, 3, 0), None, "{pattern}");
         }
+    }
+
+    #[test]
+    fn a_numbered_folder_gives_back_its_number_and_slug() {
+        let p = Pattern::parse("specs/{number}-{slug}/plan.md").unwrap();
+        let parts = |name| p.folder_parts(name, 3);
+        assert_eq!(parts("004-dark-mode"), Some((4, Some("dark-mode".into()))));
+        // Not as `new` would name it: a width of its own, no slug, no number.
+        assert_eq!(parts("4-dark-mode"), None);
+        assert_eq!(parts("004-"), None);
+        assert_eq!(parts("notes"), None);
+        let p = Pattern::parse("plans/v{number}/{slug}.md").unwrap();
+        assert_eq!(p.folder_parts("v012", 3), Some((12, None)));
+        // The numbered entry is the plan file: no folder to take.
+        let p = Pattern::parse("plans/{number}-{slug}.md").unwrap();
+        assert_eq!(p.folder_parts("004-x.md", 3), None);
     }
 
     #[test]

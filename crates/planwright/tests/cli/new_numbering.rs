@@ -53,6 +53,63 @@ fn a_branch_named_as_the_pattern_names_plans_holds_its_number() {
 }
 
 #[test]
+fn the_plan_goes_beside_the_spec_in_its_feature_folder() {
+    // spec-kit makes `specs/004-dark-mode/spec.md` before the plan.
+    let dir = repo();
+    let feature = dir.path().join("specs/004-dark-mode");
+    std::fs::create_dir_all(&feature).expect("mkdir");
+    std::fs::write(feature.join("spec.md"), "# Spec: Dark mode\n").expect("write spec");
+    let spec = ["--spec", "specs/004-dark-mode/spec.md"];
+    let out = planwright(
+        dir.path(),
+        &[
+            &["new", "Dark theme", "-t", "delivery", "--dry-run"][..],
+            &spec,
+        ]
+        .concat(),
+    );
+    ok(&out);
+    assert!(stderr(&out).starts_with("Would create specs/004-dark-mode/plan.md"));
+    assert!(!feature.join("plan.md").exists());
+
+    let out = planwright(
+        dir.path(),
+        &[&["new", "Dark theme", "-t", "delivery"][..], &spec].concat(),
+    );
+    assert!(
+        ok(&out).starts_with("Created specs/004-dark-mode/plan.md"),
+        "{}",
+        stdout(&out)
+    );
+    let plan = std::fs::read_to_string(feature.join("plan.md")).expect("plan");
+    assert!(plan.contains("[spec.md](spec.md)"), "{plan}");
+    assert_eq!(folders(dir.path()), ["004-dark-mode"]);
+
+    // Its plan is never overwritten.
+    let out = planwright(
+        dir.path(),
+        &[&["new", "Again", "-t", "delivery"][..], &spec].concat(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: specs/004-dark-mode/plan.md: already exists; planwright never overwrites a file\n"
+    );
+    // Another number asked for is a plan of its own, linking to the spec.
+    let out = planwright(
+        dir.path(),
+        &[
+            &["new", "Other", "-t", "delivery", "--number", "9"][..],
+            &spec,
+        ]
+        .concat(),
+    );
+    assert!(ok(&out).starts_with("Created specs/009-other/plan.md"));
+    let plan = std::fs::read_to_string(dir.path().join("specs/009-other/plan.md")).expect("plan");
+    assert!(plan.contains("(../004-dark-mode/spec.md)"), "{plan}");
+}
+
+#[test]
 fn a_wide_folder_number_counts_only_near_the_plans() {
     let dir = repo();
     for f in ["001-a", "2024-archive"] {
