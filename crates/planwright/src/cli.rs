@@ -238,8 +238,14 @@ fn non_blank(arg: &str) -> Result<String, String> {
     }
 }
 
+/// `KEY=VALUE`, whose value says something, as `--issue`'s must: an empty
+/// one would count the slot as filled and leave it blank.
 fn parse_key_value(arg: &str) -> Result<(String, String), String> {
     match arg.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() && v.trim().is_empty() => Err(format!(
+            "the value of `{}` is empty; leave the --set out to keep its slot for later",
+            k.trim()
+        )),
         Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),
         _ => Err(format!("expected KEY=VALUE, got `{arg}`")),
     }

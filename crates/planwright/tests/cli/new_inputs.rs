@@ -207,6 +207,22 @@ fn a_title_of_nothing_visible_is_empty() {
 }
 
 #[test]
+fn an_empty_value_fills_no_slot() {
+    // It would count the slot as filled and leave it blank.
+    let dir = repo();
+    for args in [
+        &["new", "X", "--set", "issue="][..],
+        &["new", "X", "--set", "owner= \t"],
+        &["new", "X", "--issue", " "],
+    ] {
+        let out = planwright(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("is empty"), "{}", stderr(&out));
+    }
+    assert!(!dir.path().join("specs").exists());
+}
+
+#[test]
 fn a_title_in_another_script_names_its_folder_in_ascii() {
     let dir = repo();
     for (title, template, folder) in [
