@@ -133,9 +133,21 @@ fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
 mod tests {
     use super::*;
 
+    /// The hook and [`run`]'s state are the process's: tests that panic
+    /// under them take turns, or one's pool panic is reported by another's
+    /// `run`.
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+    fn alone() -> std::sync::MutexGuard<'static, ()> {
+        static INSTALL: std::sync::Once = std::sync::Once::new();
+        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        INSTALL.call_once(install);
+        turn
+    }
+
     #[test]
     fn a_panic_in_the_guard_comes_back_as_a_crash_with_its_place() {
-        install();
+        let _turn = alone();
         let crash = catch(|| -> u8 { panic!("slice out of range") }).unwrap_err();
         let text = crash.to_string();
         assert!(text.contains("slice out of range, at "), "{text}");
@@ -147,7 +159,7 @@ mod tests {
 
     #[test]
     fn a_panic_escaping_the_guards_ends_the_run_with_an_error() {
-        install();
+        let _turn = alone();
         let err = run(|| panic!("boom")).unwrap_err();
         assert!(err.to_string().starts_with("planwright crashed (boom, at "));
     }
@@ -155,7 +167,7 @@ mod tests {
     #[test]
     fn a_panic_on_a_pool_thread_is_reported_with_its_place() {
         use rayon::prelude::*;
-        install();
+        let _turn = alone();
         let err = run(|| {
             let parts: Vec<u8> = (0..4u8)
                 .into_par_iter()
