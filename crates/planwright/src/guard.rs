@@ -140,7 +140,9 @@ mod tests {
 
     fn alone() -> std::sync::MutexGuard<'static, ()> {
         static INSTALL: std::sync::Once = std::sync::Once::new();
-        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let turn = ONE_AT_A_TIME
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         INSTALL.call_once(install);
         turn
     }

@@ -275,6 +275,7 @@ pub fn fill(template: &str, sources: &Sources<'_>) -> Filled {
         used_vars.insert("spec");
         edits.push(edit);
     }
+    crate::fill_table::keep_tables_aligned(&plan, template, &mut edits);
     // Slot ranges come from one parse and never overlap once filtered, so
     // applying them cannot fail; the template is returned unchanged if it
     // somehow does rather than writing a half-filled plan.

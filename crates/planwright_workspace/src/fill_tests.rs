@@ -542,3 +542,14 @@ fn a_title_naming_spec_kit_s_arguments_slot_is_text() {
     let filled = run(t, &[("title", "Costs $5")], &[]).text;
     assert!(filled.starts_with("# Plan: Costs $5\n"), "{filled}");
 }
+
+#[test]
+fn an_aligned_table_stays_aligned_and_another_is_filled_in_place() {
+    let t = "# Plan\n\n| Date     | Owner   | Note   |\n| :------- | ------- | -----: |\n| {{DATE}} | [OWNER] | x \\| y |\n\n\
+             | Date | Branch |\n|---|---|\n| {{DATE}} | {{BRANCH}} |\n";
+    assert_eq!(
+        run(t, &[("owner", "Ana")], &[]).text,
+        "# Plan\n\n| Date       | Owner   | Note   |\n| :--------- | ------- | -----: |\n| 2026-01-15 | Ana     | x \\| y |\n\n\
+         | Date | Branch |\n|---|---|\n| 2026-01-15 | 004-dark-mode |\n"
+    );
+}

@@ -9,6 +9,7 @@ pub mod discover;
 mod file_id;
 pub mod fill;
 mod fill_code;
+mod fill_table;
 mod fill_value;
 pub mod git;
 pub mod glob_root;

@@ -376,8 +376,12 @@ fn set_fills_named_slots_and_warns_about_unknown_names() {
     .expect("plan");
     assert!(text.contains("**Author:** Grace Hopper\n"));
     assert!(text.contains("**Spec:** [spec.md](../../docs/spec.md)\n"));
-    // The last --set of a name wins, without a warning for the first.
-    assert!(text.contains("| Theme store | New/Modified |"));
+    // The last --set of a name wins, without a warning for the first;
+    // the table stays aligned, as the template wrote it.
+    assert!(
+        text.contains("| Theme store     | New/Modified | Brief description |\n"),
+        "{text}"
+    );
     assert!(!text.contains("First try"));
     assert!(text.contains("`path/to/file1.ts`"));
     assert!(!text.contains("{{FILE_EXTENSION}}"));
