@@ -34,11 +34,21 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 continue;
             }
             let what = if written > width { "more" } else { "fewer" };
+            let cells = |n: usize| {
+                if n == 1 {
+                    "1 cell".to_owned()
+                } else {
+                    format!("{n} cells")
+                }
+            };
             out.report(
                 row.range,
-                format!("row has {written} cells, {what} than the header's {width}"),
+                format!(
+                    "row has {}, {what} than the header's {width}",
+                    cells(written)
+                ),
             )
-            .label(table.header.range, format!("header has {width} cells"))
+            .label(table.header.range, format!("header has {}", cells(width)))
             .help("add or remove cells, or escape a `|` inside a cell as `\\|`");
         }
     }
