@@ -219,8 +219,12 @@ fn iso_at(b: &[u8], i: usize) -> Option<(usize, u32, u32, u32)> {
         return None;
     }
     let (k, day) = digits(k + 1, 1, 2)?;
-    if b.get(k)
-        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == sep)
+    // A time may follow, ISO 8601's way (`2026-02-30T10:00:00Z`): the
+    // date is still the day's.
+    let time = b.get(k) == Some(&b'T') && b.get(k + 1).is_some_and(u8::is_ascii_digit);
+    if !time
+        && b.get(k)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == sep)
     {
         return None;
     }
@@ -436,6 +440,12 @@ mod tests {
         let t = date_tokens("#123456 2026-07-04");
         assert_eq!((t.len(), t[0].start), (1, 8));
         assert!(date_tokens("v 2026-1-").is_empty());
+        // With a time, ISO 8601's way, the date is the day's.
+        let t = date_tokens("2026-02-30T10:00:00Z, 2026-03-01T09:00");
+        assert_eq!((t.len(), t[0].end), (2, 10));
+        assert_eq!(t[0].date, None);
+        assert_eq!(t[1].date, Some(jiff::civil::date(2026, 3, 1)));
+        assert!(date_tokens("2026-03-01Tuesday").is_empty());
     }
 
     #[test]

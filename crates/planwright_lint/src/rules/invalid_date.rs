@@ -3,7 +3,8 @@
 //!
 //! ## What it does
 //! Reads `YYYY-MM-DD` (or `YYYY/MM/DD`) dates in metadata values and table
-//! cells and reports those whose month or day does not exist.
+//! cells, with or without a time after them (`2026-02-30T10:00:00Z`), and
+//! reports those whose month or day does not exist.
 //!
 //! ## Why
 //! An impossible date is a typo that hides the intended one; timeline and
