@@ -518,11 +518,18 @@ impl<'s> Builder<'s> {
             // A code span may run over lines (in a setext heading, say);
             // its line endings read as spaces, as CommonMark renders them,
             // so a title stays one line.
+            let cell = b.kind == InlineKind::Cell;
             for (i, (_, line)) in items::LineOffsets::new(inner.trim()).enumerate() {
                 if i > 0 {
                     b.plain.push(' ');
                 }
-                b.plain.push_str(line);
+                // GFM takes a table's `\|` for `|` before reading code
+                // spans: in a cell `` `a \| b` `` reads `a | b`.
+                if cell && line.contains("\\|") {
+                    b.plain.push_str(&line.replace("\\|", "|"));
+                } else {
+                    b.plain.push_str(line);
+                }
             }
         }
     }

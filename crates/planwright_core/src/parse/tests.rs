@@ -350,6 +350,14 @@ fn written_widths_skip_escaped_pipes_only() {
 }
 
 #[test]
+fn an_escaped_pipe_in_a_cell_reads_as_a_pipe_in_code_too() {
+    let src = "| Risk | Mitigation |\n|---|---|\n| `a \\| b` outage | Loss \\| corruption |\n";
+    let cells = &p(src).tables[0].rows[0].cells;
+    assert_eq!(cells[0].text, "a | b outage");
+    assert_eq!(cells[1].text, "Loss | corruption");
+}
+
+#[test]
 fn placeholders_in_plans_and_their_look_alikes() {
     let src = "\
 # Implementation Plan: [FEATURE NAME]
