@@ -272,6 +272,9 @@ pub struct Phase {
     pub estimate: Option<Text>,
     pub goal: Option<Text>,
     pub status: Option<Text>,
+    /// Where the status was written: a `Status:` field's value, or the
+    /// heading or item when it says it (`Phase 1: Setup ✅`).
+    pub status_range: Option<TextRange>,
     /// The `Dependencies:` value as parsed; empty when none is stated.
     pub depends_on: Vec<Reference>,
     /// Where the dependencies were written, for diagnostics.

@@ -69,7 +69,7 @@ pub(crate) fn done_claims<'a>(ctx: &Context<'a>, is_open: fn(&Task) -> bool) -> 
         };
         if is_done_status(ctx, value) {
             claims.push(DoneClaim {
-                at: phase.heading,
+                at: phase.status_range.unwrap_or(phase.heading),
                 status: value,
                 whose: &phase.id,
                 open: phase

@@ -493,6 +493,7 @@ impl Builder<'_> {
             if let Some(o) = open.filter(|o| o.head_status) {
                 o.head_status = false;
                 self.plan.phases[p].status = None;
+                self.plan.phases[p].status_range = None;
             }
         }
         let phase = &mut self.plan.phases[p];
@@ -507,8 +508,9 @@ impl Builder<'_> {
             "priority" => {
                 phase.priority.get_or_insert_with(|| value.into());
             }
-            "status" => {
-                phase.status.get_or_insert_with(|| value.into());
+            "status" if phase.status.is_none() => {
+                phase.status = Some(value.into());
+                phase.status_range = Some(range);
             }
             _ => {}
         }

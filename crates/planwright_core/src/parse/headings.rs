@@ -126,6 +126,7 @@ impl Builder<'_> {
                     // A status the bracket hid: `Setup [DONE] (after Phase 0)`.
                     if head.status.is_some() && self.plan.phases[p].status.is_none() {
                         self.plan.phases[p].status = head.status;
+                        self.plan.phases[p].status_range = Some(self.plan.phases[p].heading);
                         if let Some(open) = self.phases.last_mut() {
                             open.head_status = true;
                         }
@@ -235,6 +236,7 @@ impl Builder<'_> {
             priority: head.priority,
             estimate: head.estimate,
             goal: None,
+            status_range: head.status.is_some().then_some(heading),
             status: head.status,
             depends_on: Vec::new(),
             depends_range: None,
