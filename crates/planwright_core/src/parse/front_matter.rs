@@ -163,6 +163,14 @@ pub fn needs_yaml_quotes(value: &str) -> bool {
         || value.contains(": ")
         || value.contains(" #")
         || value.ends_with(':')
+        // YAML 1.1's value and merge keys, which PyYAML reads as tags,
+        // and a tab or a space at either end, which a plain scalar
+        // cannot keep.
+        || value == "="
+        || value.starts_with("<<")
+        || value.contains('\t')
+        || value.starts_with(' ')
+        || value.ends_with(' ')
         || reads_as_non_string(value)
 }
 

@@ -36,7 +36,9 @@ fn comment_and_front_matter_fields() {
     // A value opening as a block scalar or folded text would is quoted,
     // and reads back as the text: the edit is not refused as changing
     // more than asked.
-    for value in ["> 50% faster", "| pipe", ">"] {
+    // So are YAML 1.1's value and merge keys and a tab, which PyYAML
+    // refuses plain.
+    for value in ["> 50% faster", "| pipe", ">", "<<", "=", "a\tb"] {
         let out = run(fm, "owner", value, false).unwrap();
         assert_eq!(
             out,
