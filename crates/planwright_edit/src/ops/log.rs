@@ -390,6 +390,19 @@ fn literal(message: &str) -> String {
     }
 }
 
+/// `message` written after a date in its line (`- 2026-03-05: …`, a table
+/// cell): an HTML tag opening it (`<b>bold`) is backslash-escaped, as
+/// [`literal`] escapes one opening a line, so that it stays text rather
+/// than emboldening the lines after it. Other inline markup is the
+/// writer's (`**shipped**`).
+fn inline_literal(message: &str) -> std::borrow::Cow<'_, str> {
+    if message.starts_with('<') && html_start(message) {
+        format!("\\{message}").into()
+    } else {
+        message.into()
+    }
+}
+
 /// Whether a line starting with `<` would open an HTML block: a tag, a
 /// comment, `<?` or `<!`. An autolink (`<https://…>`, `<a@b.c>`) stays a
 /// link.

@@ -5,8 +5,8 @@ use planwright_core::edit::Edit;
 use planwright_core::{List, Plan, TextRange};
 
 use super::{
-    Change, Intent, New, Spot, content_end, insert_after_content, insert_lines, line_start,
-    literal, month, order, spot,
+    Change, Intent, New, Spot, content_end, inline_literal, insert_after_content, insert_lines,
+    line_start, literal, month, order, spot,
 };
 use crate::ops::log_date::{Dates, Day, Form};
 
@@ -237,7 +237,7 @@ fn item_lines(
         }
         _ => marker_text.to_owned(),
     };
-    let message = new.message;
+    let message = inline_literal(new.message);
     let shape = dated_at(src, plan, new.dates, model).filter(|_| dated);
     let date = new.date_in(
         shape
@@ -246,7 +246,7 @@ fn item_lines(
     );
     let mut lines = match shape {
         None if dated => vec![format!("{date}: {message}")],
-        None => vec![literal(message)],
+        None => vec![literal(new.message)],
         Some(s) if !s.bare => vec![format!("{}{date}{}{message}", s.pre, s.sep)],
         // An item that is only a date keeps its entries under it, as
         // sub-items, or has none: the message goes where the model keeps
@@ -256,7 +256,7 @@ fn item_lines(
             match sub_marker(plan, src, list, model) {
                 Some((sub_indent, sub)) => vec![
                     format!("{}{date}{closing}", s.pre),
-                    format!("{sub_indent}{sub} {}", literal(message)),
+                    format!("{sub_indent}{sub} {}", literal(new.message)),
                 ],
                 None if closing.ends_with(':') => {
                     vec![format!("{}{date}{closing} {message}", s.pre)]

@@ -7,8 +7,8 @@ use planwright_core::text::line_len;
 use planwright_core::{Plan, Row, Table, TableKind, TextRange};
 
 use super::{
-    Change, Dates, Day, Form, Intent, New, Spot, insert_lines, line_end_after, line_start, month,
-    order, spot,
+    Change, Dates, Day, Form, Intent, New, Spot, inline_literal, insert_lines, line_end_after,
+    line_start, month, order, spot,
 };
 
 /// The tables in `range` (the log section) that hold entries, each with
@@ -226,7 +226,7 @@ fn row_text(src: &str, t: &Table, date_col: usize, form: Option<Form>, new: &New
         .filter(|&c| c != date_col)
         .or_else(|| (0..t.header.cells.len()).find(|&c| c != date_col))
         .unwrap_or(date_col);
-    let escaped = escape_pipes(new.message);
+    let escaped = escape_pipes(&inline_literal(new.message));
     let date = new.date_in(form);
     let header_line = t.header.range.slice(src);
     let prefix_len = header_line.find('|').unwrap_or(0);

@@ -464,6 +464,26 @@ fn a_message_that_would_be_markup_stays_text() {
         log_at("## Log\n\n- 2026-01-05: a\n", "2026-01-09", "# b", false).unwrap(),
         "## Log\n\n- 2026-01-05: a\n- 2026-01-09: # b\n"
     );
+    // But an HTML tag is markup anywhere: it would embolden what follows.
+    assert_eq!(
+        log_at(
+            "## Log\n\n- 2026-01-05: a\n",
+            "2026-01-09",
+            "<b>bold",
+            false
+        )
+        .unwrap(),
+        "## Log\n\n- 2026-01-05: a\n- 2026-01-09: \\<b>bold\n"
+    );
+    let table = "## Log\n\n| Date | Update |\n|---|---|\n| 2026-01-05 | a |\n";
+    assert_eq!(
+        log_at(table, "2026-01-09", "<b>bold", false).unwrap(),
+        format!("{table}| 2026-01-09 | \\<b>bold |\n")
+    );
+    assert_eq!(
+        inline_literal("<https://x.y> and **b**"),
+        "<https://x.y> and **b**"
+    );
 }
 
 #[test]
