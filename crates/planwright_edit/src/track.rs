@@ -215,7 +215,8 @@ impl Graph {
     /// (`lint` reports a done status over open tasks). A phase without
     /// tasks is finished unless it has a status that does not read as done
     /// (`In progress`, `Not started`, `Incomplete`); without a status it
-    /// blocks nothing, since nothing in the plan could ever finish it. A
+    /// blocks nothing, since nothing in the plan could ever finish it,
+    /// once what it waits for is finished. A
     /// status reads as done when it is one of `done_status` (the plan's
     /// dialect's values) or its words before any remark include a done
     /// word or ✅ and no negation or hedge (`Done?`, `Halfway done`; see
@@ -248,7 +249,7 @@ impl Graph {
                         .is_some_and(|s| status_says_held(s, done_status))
             })
             .collect();
-        Self {
+        let mut graph = Self {
             edges,
             into,
             from_outside,
@@ -256,6 +257,39 @@ impl Graph {
             held,
             within: waits::within(plan),
             tasks: plan.tasks.len(),
+        };
+        graph.unfinish_waiting_phases(plan);
+        graph
+    }
+
+    /// A phase without tasks or status (a review, a sign-off) that waits
+    /// for unfinished work is unfinished too: finished, it would let what
+    /// waits for it start before what it waits for (`Phase 3` after a
+    /// task-less `Phase 2` after an open `Phase 1`). Phases only become
+    /// unfinished here, so the rounds end, at most one per phase.
+    fn unfinish_waiting_phases(&mut self, plan: &Plan) {
+        let implicit: Vec<usize> = (0..plan.phases.len())
+            .filter(|&p| {
+                self.phase_done[p]
+                    && plan.phases[p].status.is_none()
+                    && !plan.phases[p]
+                        .tasks
+                        .iter()
+                        .any(|&t| plan.tasks.get(t).is_some_and(|t| t.kind.counts()))
+            })
+            .collect();
+        loop {
+            let waiting: Vec<usize> = implicit
+                .iter()
+                .copied()
+                .filter(|&p| self.phase_done[p] && !self.waits_for(plan, Node::Phase(p)).is_empty())
+                .collect();
+            if waiting.is_empty() {
+                return;
+            }
+            for p in waiting {
+                self.phase_done[p] = false;
+            }
         }
     }
 

@@ -24,6 +24,21 @@ fn unfinished_phase_dependencies_block_their_tasks() {
 }
 
 #[test]
+fn a_phase_without_tasks_waits_for_what_it_waits_for() {
+    // A review between two phases: finished by nothing in the plan, but
+    // not before the work it follows.
+    let src = "# P\n\n## Phase 1: Build\n\n- [ ] T001 a\n\n## Phase 2: Review\n\nDepends on Phase 1.\n\nA meeting.\n\n## Phase 3: Review again\n\nDepends on Phase 2.\n\n## Phase 4: Ship\n\nDepends on Phase 3.\n\n- [ ] T002 b\n";
+    assert_eq!(ids(&ready_ids(src)), ["T001"]);
+    let graph = Graph::new(&parse(src), &[]);
+    assert!(!graph.finished(&parse(src), Node::Phase(2)));
+    let done = src.replace("- [ ] T001", "- [x] T001");
+    assert_eq!(ids(&ready_ids(&done)), ["T002"]);
+    // A status saying done is taken at its word.
+    let said = src.replace("A meeting.", "**Status:** Done");
+    assert_eq!(ids(&ready_ids(&said)), ["T001", "T002"]);
+}
+
+#[test]
 fn task_dependencies_and_chains_block() {
     let src = "# P\n\n- [ ] T001 a\n- [ ] T002 b (depends on T001)\n- [ ] T003 c\n- [ ] T004 d\n\nT003 → T004\n";
     assert_eq!(ids(&ready_ids(src)), ["T001", "T003"]);

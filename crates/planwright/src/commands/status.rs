@@ -14,7 +14,7 @@ use anyhow::Result;
 use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
 use planwright_core::{DialectSet, Plan, Progress, TaskState};
-use planwright_edit::track::phase_finished;
+use planwright_edit::track::{Graph, Node};
 use planwright_lint::render::FileError;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -157,6 +157,9 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
     let plan = &l.plan;
     let docs = TaskDocs::new(plan);
     let done = done_status(plan, dialects);
+    // As `next` and `graph` read it: a phase without tasks waits for what
+    // it waits for.
+    let graph = Graph::new(plan, done);
     PlanStatus {
         path: l.file.display(),
         title: plan.title.as_ref().map(|t| t.text.to_string()),
@@ -172,7 +175,7 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
                 title: p.title.to_string(),
                 parent: docs.phase_id(p.parent),
                 status: p.status.as_ref().map(ToString::to_string),
-                finished: phase_finished(plan, i, done),
+                finished: graph.finished(plan, Node::Phase(i)),
                 progress: plan
                     .progress(p.tasks.iter().map(|&t| &plan.tasks[t]))
                     .into(),
