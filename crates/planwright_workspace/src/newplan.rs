@@ -194,6 +194,11 @@ pub enum NewError {
     /// report in the plan just written (PW203).
     #[error("--set {key}={value}: not a real date; give a date as YYYY-MM-DD")]
     SetDate { key: String, value: String },
+    /// `--set timestamp=2026-02-30T10:00:00Z`, or no date and time at all.
+    #[error(
+        "--set {key}={value}: not a real date and time; give one as YYYY-MM-DDTHH:MM:SS, with its offset (+01:00, Z) if you like"
+    )]
+    SetTimestamp { key: String, value: String },
 }
 
 /// Creates a new plan as asked; see the module documentation.

@@ -59,6 +59,12 @@ pub(super) fn check_set_against_flags(
                 value: v.clone(),
             });
         }
+        if var == Some("timestamp") && !is_timestamp(v) {
+            return Err(NewError::SetTimestamp {
+                key: k.clone(),
+                value: v.clone(),
+            });
+        }
         for (flag, flag_var, given) in &flags {
             if let Some(flag_value) = given
                 && var == Some(*flag_var)
@@ -111,4 +117,14 @@ pub(super) fn check_set_against_place(
         });
     }
     Ok(())
+}
+
+/// An ISO 8601 date and time on a real day, with or without its offset
+/// (`2026-01-15T09:30:00+01:00`, `2026-01-15T09:30Z`, `2026-01-15
+/// 09:30`), or a day alone, as `new` writes its own timestamp.
+fn is_timestamp(value: &str) -> bool {
+    let v = value.trim();
+    v.parse::<jiff::Timestamp>().is_ok()
+        || v.parse::<jiff::civil::DateTime>().is_ok()
+        || planwright_core::is_iso_day(v)
 }

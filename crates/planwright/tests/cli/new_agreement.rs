@@ -137,6 +137,37 @@ fn a_date_that_names_no_day_is_refused() {
             format!("planwright: error: --set {set}: not a real date; give a date as YYYY-MM-DD\n")
         );
     }
+    // A timestamp too, with or without its time and offset.
+    for (key, value) in [
+        ("timestamp", "2026-02-30T10:00:00Z"),
+        ("created_at", "soon"),
+    ] {
+        let set = format!("{key}={value}");
+        let out = planwright(dir.path(), &["new", "A", "-t", "roadmap", "--set", &set]);
+        assert_eq!(out.status.code(), Some(2), "{set}");
+        assert!(
+            stderr(&out).starts_with(&format!(
+                "planwright: error: --set {set}: not a real date and time;"
+            )),
+            "{}",
+            stderr(&out)
+        );
+    }
+    for value in [
+        "2026-01-15T09:30:00+01:00",
+        "2026-01-15T09:30Z",
+        "2026-01-15",
+    ] {
+        let set = format!("timestamp={value}");
+        let out = planwright(
+            dir.path(),
+            &["new", "A", "-t", "roadmap", "--set", &set, "--dry-run"],
+        );
+        assert!(
+            ok(&out).contains(&format!("<!-- CREATED: {value} -->")),
+            "{value}"
+        );
+    }
     assert!(!dir.path().join("specs").exists());
     let out = planwright(dir.path(), &["new", "A", "--set", "date=2024-02-29"]);
     ok(&out);
