@@ -88,7 +88,7 @@ pub(crate) fn problems(yaml: &str, fields: &[RawField]) -> Vec<((usize, usize), 
         }
     }
     let mut fields = fields.iter().peekable();
-    let (mut covered, mut nested) = (0, false);
+    let (mut covered, mut above) = (0, Above::Other);
     for (start, line) in LineOffsets::new(yaml) {
         let range = (start, start + line.trim_end().len());
         if start < covered {
@@ -96,7 +96,7 @@ pub(crate) fn problems(yaml: &str, fields: &[RawField]) -> Vec<((usize, usize), 
         }
         if let Some(f) = fields.next_if(|f| f.whole.0 == start) {
             covered = f.whole.1;
-            nested = f.value.0 == f.value.1;
+            above = Above::of(yaml, f);
             if let Some(why) = value_problem(yaml, f) {
                 out.push(((f.value.0, range.1.max(f.value.1)), why));
             }
@@ -109,7 +109,13 @@ pub(crate) fn problems(yaml: &str, fields: &[RawField]) -> Vec<((usize, usize), 
         // Indented lines go on with the value above: a nested mapping, or
         // a plain scalar folded over lines, which YAML reads as one. A
         // list under a key with no value is read with it (see [`extent`]).
-        if body.len() < line.len() || (nested && line.starts_with('-')) {
+        if body.len() < line.len() {
+            if let Some(why) = above.indented_problem(line, body) {
+                out.push((range, why));
+            }
+            continue;
+        }
+        if above == Above::Nested && line.starts_with('-') {
             continue;
         }
         out.push((
@@ -123,6 +129,47 @@ pub(crate) fn problems(yaml: &str, fields: &[RawField]) -> Vec<((usize, usize), 
     }
     out.sort_by_key(|(range, _)| *range);
     out
+}
+
+/// What the field above an indented line holds, which says how YAML reads
+/// the line: part of a nested mapping, of a plain value folded over
+/// lines, or (past a block scalar, whose text [`extent`] covers) nothing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Above {
+    Nested,
+    Plain,
+    Block,
+    Other,
+}
+
+impl Above {
+    fn of(yaml: &str, f: &RawField) -> Self {
+        let quoted = f.value.0 > 0 && matches!(yaml.as_bytes()[f.value.0 - 1], b'"' | b'\'');
+        match yaml.as_bytes().get(f.value.0) {
+            _ if f.value.0 == f.value.1 => Above::Nested,
+            _ if quoted => Above::Other,
+            Some(b'|' | b'>') => Above::Block,
+            Some(b'"' | b'\'' | b'[' | b'{') => Above::Other,
+            _ => Above::Plain,
+        }
+    }
+
+    /// Why YAML refuses the indented `line` (`body` without its
+    /// indentation) below such a field, if it does.
+    fn indented_problem(self, line: &str, body: &str) -> Option<&'static str> {
+        let body = body.trim_end();
+        let lead = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        match self {
+            Above::Nested | Above::Block if lead.contains('\t') => {
+                Some("YAML indents with spaces, not tabs")
+            }
+            Above::Block => Some("indented less than the block scalar's text above it"),
+            Above::Plain if body.contains(": ") || body.contains(":\t") || body.ends_with(':') => {
+                Some("`: ` in a line that goes on with the value above reads as a second key")
+            }
+            _ => None,
+        }
+    }
 }
 
 fn value_problem(yaml: &str, f: &RawField) -> Option<&'static str> {
@@ -180,14 +227,16 @@ fn closer(open: u8) -> u8 {
 }
 
 /// The end of the last non-blank line of the block scalar whose header
-/// line ends at `line_end`: its lines are blank or indented.
+/// line ends at `line_end`: its lines are blank or indented at least as
+/// far as its first one (a line indented less ends it, as YAML reads it).
 fn block_scalar_end(yaml: &str, line_end: usize) -> usize {
-    let mut end = line_end;
+    let (mut end, mut indent) = (line_end, None);
     for (start, line) in LineOffsets::new(&yaml[line_end..]).skip(1) {
         if line.trim_end().is_empty() {
             continue;
         }
-        if !line.starts_with([' ', '\t']) {
+        let lead = line.len() - line.trim_start_matches(' ').len();
+        if lead == 0 || lead < *indent.get_or_insert(lead) {
             break;
         }
         end = line_end + start + line.trim_end().len();

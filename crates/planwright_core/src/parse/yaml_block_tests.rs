@@ -116,6 +116,29 @@ fn yaml_no_reader_accepts_is_reported_at_its_line() {
 }
 
 #[test]
+fn indented_lines_yaml_refuses_are_reported() {
+    let got = problems(
+        "status: Draft\n  owner: alice\nmap:\n\tk: v\nsummary: |\n  one\n    deeper\n two\nend: x\n",
+    );
+    let want = [
+        (
+            "  owner: alice",
+            "`: ` in a line that goes on with the value above reads as a second key",
+        ),
+        ("\tk: v", "YAML indents with spaces, not tabs"),
+        (
+            " two",
+            "indented less than the block scalar's text above it",
+        ),
+    ];
+    let got: Vec<_> = got.iter().map(|(r, m)| (r.as_str(), *m)).collect();
+    assert_eq!(got, want);
+    // The block scalar ends where YAML ends it.
+    let got = fields("---\nsummary: |\n  one\n    deeper\n two\n---\n");
+    assert_eq!(got[0].1, "one\n  deeper");
+}
+
+#[test]
 fn valid_yaml_is_not_reported() {
     let yaml = "# c\ntitle: \"a: b\"\nurl: http://x.y/z\nmulti: \"a\n  b\"\nplain: one\n  two\n\
                 map:\n  k: v\nlist:\n- a\n- b\nflow: {a: 1,\n  b: 2}\nt: &a !!str x\nempty:\n";

@@ -7,7 +7,10 @@
 //! text after it, `: ` inside a plain value (YAML reads a second key), a
 //! value starting with `@`, `` ` `` or `%`, a `|` or `>` with other text
 //! after it, a list starting on its key's line, a line that is no
-//! `key: value`, and a key given twice (strict YAML readers refuse it,
+//! `key: value`, an indented line YAML cannot place (a `key: value`
+//! under a plain value, which would fold into it; a tab indenting a
+//! nested mapping; a line indented less than the block scalar above it),
+//! and a key given twice (strict YAML readers refuse it,
 //! the others keep one of the values without a word). planwright still
 //! reads the fields as far as they go.
 //!
