@@ -121,14 +121,12 @@ fn unreadable_plans_are_listed_beside_the_readable_ones() {
     assert_eq!(stderr(&out), error);
     let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(doc["plans"].as_array().map(Vec::len), Some(1));
-    assert_eq!(
-        doc["errors"],
-        json!([{
-            "path": "latin-tasks.md",
-            "message": "not valid UTF-8 (invalid byte at offset 23, line 3)",
-            "line": 3
-        }])
-    );
+    let filed = json!([{
+        "path": "latin-tasks.md",
+        "message": "not valid UTF-8 (invalid byte at offset 23, line 3)",
+        "line": 3
+    }]);
+    assert_eq!(doc["errors"], filed);
 
     let out = planwright(&["next", "."], dir.path());
     assert_eq!(out.status.code(), Some(2));
@@ -149,15 +147,7 @@ fn unreadable_plans_are_listed_beside_the_readable_ones() {
         assert_eq!(out.status.code(), Some(2), "{command}");
         assert_eq!(stderr(&out), error, "{command}");
         let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
-        assert_eq!(
-            doc["errors"],
-            json!([{
-                "path": "latin-tasks.md",
-                "message": "not valid UTF-8 (invalid byte at offset 23, line 3)",
-                "line": 3
-            }]),
-            "{command}"
-        );
+        assert_eq!(doc["errors"], filed, "{command}");
     }
 }
 
