@@ -477,44 +477,6 @@ impl Builder<'_> {
         self.plan.placeholders.push(choice);
         true
     }
-
-    pub(super) fn phase_field(&mut self, p: usize, key: &str, value: &str, range: TextRange) {
-        if is_dependency_key(key) {
-            // In a task's item, the task's (see `task_waits`).
-            if !matches!(self.dependency_owner(), Some(Owner::Task(_))) {
-                // Read as written: its references' ranges are offsets into it.
-                self.phase_dependencies(p, range.slice(self.src), range);
-            }
-            return;
-        }
-        if key == "status" {
-            // A field replaces what the phase's head said, once.
-            let open = self.phases.iter_mut().rev().find(|o| o.index == p);
-            if let Some(o) = open.filter(|o| o.head_status) {
-                o.head_status = false;
-                self.plan.phases[p].status = None;
-                self.plan.phases[p].status_range = None;
-            }
-        }
-        let phase = &mut self.plan.phases[p];
-        match key {
-            "timeline" | "estimated_time" | "estimate" | "duration" | "effort"
-            | "time_estimate" => {
-                phase.estimate.get_or_insert_with(|| value.into());
-            }
-            "goal" | "objective" | "purpose" => {
-                phase.goal.get_or_insert_with(|| value.into());
-            }
-            "priority" => {
-                phase.priority.get_or_insert_with(|| value.into());
-            }
-            "status" if phase.status.is_none() => {
-                phase.status = Some(value.into());
-                phase.status_range = Some(range);
-            }
-            _ => {}
-        }
-    }
 }
 
 /// The kind of the check boxes after a label with nothing after its

@@ -1,10 +1,11 @@
 //! A phase's fields written plainly, a line of its body opening with the
 //! key: `Status: In progress`, `Estimate: 3d`, `_Goal:_ ship the beta`.
 //! Bold fields (`**Status:**`) are the bold-field reader's; these are the
-//! same fields as people also type them.
+//! same fields as people also type them. Either kind lands in the phase
+//! through [`Builder::phase_field`], here.
 
 use super::super::items::line_body_start;
-use super::{Builder, TextRange, line_len};
+use super::{Builder, Owner, TextRange, is_dependency_key, line_len};
 
 /// The keys read, lower case, with the phase field each fills.
 const KEYS: [(&str, &str); 9] = [
@@ -133,4 +134,53 @@ fn opens_with_status_word(value: &str) -> bool {
             .is_some_and(|h| h.eq_ignore_ascii_case(w))
             && !value[w.len()..].starts_with(|c: char| c.is_alphanumeric())
     })
+}
+
+impl Builder<'_> {
+    /// A field of phase `p`, bold or plain: its dependencies, or its
+    /// estimate, goal, priority or status (the first given of each; a
+    /// status field replaces one the phase's head stated, once).
+    pub(in crate::parse) fn phase_field(
+        &mut self,
+        p: usize,
+        key: &str,
+        value: &str,
+        range: TextRange,
+    ) {
+        if is_dependency_key(key) {
+            // In a task's item, the task's (see `task_waits`).
+            if !matches!(self.dependency_owner(), Some(Owner::Task(_))) {
+                // Read as written: its references' ranges are offsets into it.
+                self.phase_dependencies(p, range.slice(self.src), range);
+            }
+            return;
+        }
+        if key == "status" {
+            // A field replaces what the phase's head said, once.
+            let open = self.phases.iter_mut().rev().find(|o| o.index == p);
+            if let Some(o) = open.filter(|o| o.head_status) {
+                o.head_status = false;
+                self.plan.phases[p].status = None;
+                self.plan.phases[p].status_range = None;
+            }
+        }
+        let phase = &mut self.plan.phases[p];
+        match key {
+            "timeline" | "estimated_time" | "estimate" | "duration" | "effort"
+            | "time_estimate" => {
+                phase.estimate.get_or_insert_with(|| value.into());
+            }
+            "goal" | "objective" | "purpose" => {
+                phase.goal.get_or_insert_with(|| value.into());
+            }
+            "priority" => {
+                phase.priority.get_or_insert_with(|| value.into());
+            }
+            "status" if phase.status.is_none() => {
+                phase.status = Some(value.into());
+                phase.status_range = Some(range);
+            }
+            _ => {}
+        }
+    }
 }
