@@ -192,6 +192,9 @@ pub struct PhaseDoc {
     pub estimate: Option<String>,
     pub goal: Option<String>,
     pub status: Option<String>,
+    /// Where the status is written: a `Status:` field's value, or the
+    /// heading or item that states it (`Phase 1: Setup ✅`).
+    pub status_range: Option<Range>,
     /// Phases and tasks this one waits for, as written: `Phase 1` or
     /// `T012` (a phase id the plan repeats names every phase of it).
     // A range (`T001-T005`) is its ends and the plan's tasks between (see
@@ -378,6 +381,7 @@ impl PlanDoc {
                     estimate: opt(p.estimate.as_ref()),
                     goal: opt(p.goal.as_ref()),
                     status: opt(p.status.as_ref()),
+                    status_range: p.status_range.map(|r| loc.range(r)),
                     depends_on: p
                         .depends_on
                         .iter()

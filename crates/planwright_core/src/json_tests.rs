@@ -96,3 +96,20 @@ fn a_repeated_task_id_is_made_unique_and_waits_name_every_task_of_it() {
         serde_json::json!(["T001", "T001 (2)", "T003", "T004"])
     );
 }
+
+#[test]
+fn a_phase_status_keeps_where_it_is_written() {
+    let src = "# P\n\n## Phase 1: Setup ✅\n\n## Phase 2: Build\n\n**Status:** In progress\n\n## Phase 3: Ship\n";
+    let plan = crate::parse(src);
+    let doc = PlanDoc::new(&plan, "plan.md", &Locator::new(src));
+    let json = serde_json::to_value(&doc).unwrap_or_default();
+    let slice = |p: usize| {
+        let r = &json["phases"][p]["status_range"];
+        let (s, e) = (r["start"]["offset"].as_u64(), r["end"]["offset"].as_u64());
+        s.zip(e).map(|(s, e)| &src[s as usize..e as usize])
+    };
+    assert_eq!(slice(0), Some("## Phase 1: Setup ✅"));
+    assert_eq!(slice(1), Some("In progress"));
+    assert_eq!(json["phases"][1]["status_range"]["start"]["line"], 7);
+    assert_eq!(slice(2), None);
+}
