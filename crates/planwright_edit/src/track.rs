@@ -154,12 +154,7 @@ pub fn phase_finished(plan: &Plan, p: usize, done_status: &[String]) -> bool {
     let Some(phase) = plan.phases.get(p) else {
         return true;
     };
-    let mut work = phase
-        .tasks
-        .iter()
-        .filter_map(|&t| plan.tasks.get(t))
-        .filter(|t| t.kind.counts())
-        .peekable();
+    let mut work = counted_work(plan, p).peekable();
     if work.peek().is_none() {
         phase
             .status
@@ -168,6 +163,16 @@ pub fn phase_finished(plan: &Plan, p: usize, done_status: &[String]) -> bool {
     } else {
         work.all(|t| t.state == TaskState::Done)
     }
+}
+
+/// The tasks of phase `p` that are its work (see [`phase_finished`]).
+fn counted_work(plan: &Plan, p: usize) -> impl Iterator<Item = &planwright_core::Task> {
+    plan.phases
+        .get(p)
+        .into_iter()
+        .flat_map(|phase| &phase.tasks)
+        .filter_map(|&t| plan.tasks.get(t))
+        .filter(|t| t.kind.counts())
 }
 
 /// A vertex of the dependency graph, and one of its edges (see
@@ -265,30 +270,41 @@ impl Graph {
     /// A phase without tasks or status (a review, a sign-off) that waits
     /// for unfinished work is unfinished too: finished, it would let what
     /// waits for it start before what it waits for (`Phase 3` after a
-    /// task-less `Phase 2` after an open `Phase 1`). Phases only become
-    /// unfinished here, so the rounds end, at most one per phase.
+    /// task-less `Phase 2` after an open `Phase 1`). A phase turned
+    /// unfinished sends on only the phases that wait for it (and those
+    /// inside them) to be looked at again: a chain of such phases, looked
+    /// at whole once per link, was quadratic.
     fn unfinish_waiting_phases(&mut self, plan: &Plan) {
-        let implicit: Vec<usize> = (0..plan.phases.len())
-            .filter(|&p| {
-                self.phase_done[p]
-                    && plan.phases[p].status.is_none()
-                    && !plan.phases[p]
-                        .tasks
-                        .iter()
-                        .any(|&t| plan.tasks.get(t).is_some_and(|t| t.kind.counts()))
-            })
+        let n = plan.phases.len();
+        let implicit: Vec<bool> = (0..n)
+            .map(|p| plan.phases[p].status.is_none() && counted_work(plan, p).next().is_none())
             .collect();
-        loop {
-            let waiting: Vec<usize> = implicit
-                .iter()
-                .copied()
-                .filter(|&p| self.phase_done[p] && !self.waits_for(plan, Node::Phase(p)).is_empty())
-                .collect();
-            if waiting.is_empty() {
-                return;
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (p, phase) in plan.phases.iter().enumerate() {
+            if let Some(parent) = phase.parent.filter(|&q| q < n) {
+                children[parent].push(p);
             }
-            for p in waiting {
-                self.phase_done[p] = false;
+        }
+        let mut waiting_on: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for e in &self.edges {
+            if let (Node::Phase(from), Node::Phase(to)) = (e.from, e.to)
+                && from < n
+                && to < n
+            {
+                waiting_on[from].push(to);
+            }
+        }
+        let mut todo: Vec<usize> = (0..n).filter(|&p| implicit[p]).collect();
+        while let Some(p) = todo.pop() {
+            if !implicit[p] || !self.phase_done[p] || self.waits_for(plan, Node::Phase(p)).is_empty()
+            {
+                continue;
+            }
+            self.phase_done[p] = false;
+            let mut reach = waiting_on[p].clone();
+            while let Some(q) = reach.pop() {
+                todo.push(q);
+                reach.extend(&children[q]);
             }
         }
     }
