@@ -296,7 +296,9 @@ impl Graph {
         }
         let mut todo: Vec<usize> = (0..n).filter(|&p| implicit[p]).collect();
         while let Some(p) = todo.pop() {
-            if !implicit[p] || !self.phase_done[p] || self.waits_for(plan, Node::Phase(p)).is_empty()
+            if !implicit[p]
+                || !self.phase_done[p]
+                || self.waits_for(plan, Node::Phase(p)).is_empty()
             {
                 continue;
             }

@@ -30,15 +30,10 @@ pub(crate) fn extent(
 ) -> ((usize, usize), (usize, usize)) {
     let line_end = whole.1;
     let bytes = yaml.as_bytes();
-    // A value the reader found closed in quotes on its line (its range
-    // inside them) is a quoted scalar, whatever it starts with: `'> x'`
-    // is the text `> x`, not a block scalar's header.
-    let quoted = value
-        .0
-        .checked_sub(1)
-        .and_then(|i| bytes.get(i))
-        .is_some_and(|&q| matches!(q, b'"' | b'\'') && bytes.get(value.1) == Some(&q));
-    if quoted {
+    // A value the reader found closed in quotes on its line is a quoted
+    // scalar, whatever it starts with: `'> x'` is the text `> x`, not a
+    // block scalar's header.
+    if closed_in_quotes(bytes, value) {
         return (value, whole);
     }
     let extended = match bytes.get(value.0) {
@@ -144,10 +139,9 @@ enum Above {
 
 impl Above {
     fn of(yaml: &str, f: &RawField) -> Self {
-        let quoted = f.value.0 > 0 && matches!(yaml.as_bytes()[f.value.0 - 1], b'"' | b'\'');
         match yaml.as_bytes().get(f.value.0) {
             _ if f.value.0 == f.value.1 => Above::Nested,
-            _ if quoted => Above::Other,
+            _ if closed_in_quotes(yaml.as_bytes(), f.value) => Above::Other,
             Some(b'|' | b'>') => Above::Block,
             Some(b'"' | b'\'' | b'[' | b'{') => Above::Other,
             _ => Above::Plain,
@@ -175,10 +169,7 @@ impl Above {
 fn value_problem(yaml: &str, f: &RawField) -> Option<&'static str> {
     let bytes = yaml.as_bytes();
     let (start, end) = f.value;
-    let quoted = start > 0
-        && matches!(bytes[start - 1], b'"' | b'\'')
-        && bytes.get(end) == Some(&bytes[start - 1]);
-    if quoted {
+    if closed_in_quotes(bytes, f.value) {
         return None;
     }
     let v = yaml.get(start..end)?;
@@ -220,6 +211,16 @@ fn value_problem(yaml: &str, f: &RawField) -> Option<&'static str> {
         }
         _ => None,
     }
+}
+
+/// Whether the value at `value` (its range inside any quotes, as the
+/// field reader gives it) is a scalar closed in quotes on its line.
+fn closed_in_quotes(bytes: &[u8], value: (usize, usize)) -> bool {
+    value
+        .0
+        .checked_sub(1)
+        .and_then(|i| bytes.get(i))
+        .is_some_and(|&q| matches!(q, b'"' | b'\'') && bytes.get(value.1) == Some(&q))
 }
 
 fn closer(open: u8) -> u8 {
