@@ -25,7 +25,7 @@ pub use dialect::{Descriptor, Dialect, DialectMatch, DialectSet, Origin};
 pub use model::*;
 /// How `set` and `new` write a front-matter value so that YAML reads it back.
 pub use parse::front_matter::{escape_yaml, front_matter_value, needs_yaml_quotes, yaml_quote};
-pub use parse::{MARKDOWN_OPTIONS, ParseOptions, is_task_id, parse, parse_with};
+pub use parse::{MARKDOWN_OPTIONS, ParseOptions, is_task_id, parse, parse_with, split_row};
 pub use rendered::rendered;
 pub use roles::Role;
 pub use spelling::closest;

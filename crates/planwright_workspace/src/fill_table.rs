@@ -9,7 +9,7 @@
 //! cell once filled. Any other table keeps its own layout, filled in place.
 
 use planwright_core::edit::{Edit, apply};
-use planwright_core::{Plan, TextRange};
+use planwright_core::{Plan, TextRange, split_row};
 use unicode_width::UnicodeWidthStr;
 
 /// Replaces the `edits` that fill cells of an aligned table of `template`
@@ -65,7 +65,11 @@ fn aligned(table: &str) -> Option<String> {
         if inner.ends_with('\\') {
             return None;
         }
-        rows.push((indent, cells(inner).map(str::trim).collect(), ending));
+        rows.push((
+            indent,
+            split_row(inner).into_iter().map(str::trim).collect(),
+            ending,
+        ));
     }
     let columns = rows.first()?.1.len();
     let delimiter = rows.get(1)?;
@@ -113,28 +117,6 @@ fn aligned(table: &str) -> Option<String> {
         out.push_str(ending);
     }
     Some(out)
-}
-
-/// A row's cells, split at its pipes that no backslash escapes.
-fn cells(inner: &str) -> impl Iterator<Item = &str> {
-    let mut bounds = Vec::new();
-    let (mut start, mut escaped) = (0, false);
-    for (i, b) in inner.bytes().enumerate() {
-        if escaped {
-            escaped = false;
-            continue;
-        }
-        match b {
-            b'\\' => escaped = true,
-            b'|' => {
-                bounds.push((start, i));
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    bounds.push((start, inner.len()));
-    bounds.into_iter().map(move |(a, b)| &inner[a..b])
 }
 
 #[cfg(test)]

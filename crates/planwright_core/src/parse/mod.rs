@@ -21,6 +21,7 @@ mod meta;
 mod note_phases;
 mod refs;
 mod tables;
+pub use tables::split_row;
 mod tasks;
 mod template_text;
 mod titles;

@@ -221,17 +221,28 @@ pub(super) fn count_cells(line: &str) -> usize {
     if !bytes.contains(&b'\\') {
         return 1 + memchr::memchr_iter(b'|', bytes).count();
     }
-    let mut cells = 1;
-    let mut i = 0;
+    split_row(t).len()
+}
+
+/// The cells of a row between its outer pipes (`a | b \| c` is `a ` and
+/// ` b \| c`), split as GFM splits them: at every `|` not escaped with
+/// `\`, in a code span too.
+pub fn split_row(inner: &str) -> Vec<&str> {
+    let bytes = inner.as_bytes();
+    let (mut cells, mut from, mut i) = (Vec::new(), 0, 0);
     while i < bytes.len() {
         match bytes[i] {
             // The byte after a backslash is escaped.
             b'\\' => i += 1,
-            b'|' => cells += 1,
+            b'|' => {
+                cells.push(&inner[from..i]);
+                from = i + 1;
+            }
             _ => {}
         }
         i += 1;
     }
+    cells.push(&inner[from..]);
     cells
 }
 
