@@ -206,13 +206,18 @@ fn matches(selectors: &[String]) -> Result<Vec<bool>, SelectionError> {
 /// Whether `selector` names `rule`: `ALL`, its code or a prefix of it (any
 /// case), or its name (any case). Inline directives select rules the same
 /// way.
+///
+/// A prefix holds the whole `PW` at least: `P` is no group of rules, and a
+/// stray letter (`--ignore P`, a directive's typo) must be an unknown
+/// selector, not every rule.
 pub(crate) fn selects(selector: &str, rule: &Rule) -> bool {
     let s = selector.trim();
-    let prefix = rule
-        .code
-        .get(..s.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(s));
-    s.eq_ignore_ascii_case("ALL") || (!s.is_empty() && prefix) || rule.name.eq_ignore_ascii_case(s)
+    let prefix = s.len() >= 2
+        && rule
+            .code
+            .get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s));
+    s.eq_ignore_ascii_case("ALL") || prefix || rule.name.eq_ignore_ascii_case(s)
 }
 
 #[cfg(test)]
@@ -248,6 +253,20 @@ mod tests {
             codes(&set),
             ["PW101", "PW102", "PW103", "PW105", "PW106", "PW107"]
         );
+    }
+
+    #[test]
+    fn one_letter_is_no_prefix() {
+        for stray in ["P", "p"] {
+            let err = RuleSet::resolve(&[&layer(None, &[], &[stray])]).unwrap_err();
+            assert!(
+                matches!(err, SelectionError::UnknownSelector { ref selector, .. } if selector == stray),
+                "{err}"
+            );
+        }
+        // `PW` is every rule's prefix and stays one.
+        let set = RuleSet::resolve(&[&layer(Some(&["pw"]), &[], &[])]).unwrap();
+        assert_eq!(codes(&set).len(), RULES.len());
     }
 
     #[test]
