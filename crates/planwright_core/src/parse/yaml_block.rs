@@ -46,6 +46,11 @@ pub(crate) fn extent(
             .filter(|&end| end > line_end)
             .map(|end| ((value.0, end), end)),
         _ if value.0 == value.1 => block_sequence(yaml, line_end).map(|(s, e)| ((s, e), e)),
+        // A plain value whose own line holds no comment may fold over
+        // the indented lines below it.
+        Some(_) if yaml[value.1..line_end].trim().is_empty() => {
+            plain_end(yaml, line_end).map(|end| ((value.0, end), end))
+        }
         _ => None,
     };
     extended.map_or((value, whole), |(v, end)| (v, (whole.0, end)))
@@ -64,6 +69,8 @@ pub(crate) fn text(written: &str) -> Option<String> {
             let inner = written.get(1..close - 1)?;
             Some(join(split_flow(inner).into_iter().map(scalar)))
         }
+        b'{' => None,
+        _ if written.contains('\n') => Some(fold_plain(written)),
         _ => None,
     }
 }
@@ -105,12 +112,18 @@ pub(crate) fn problems(yaml: &str, fields: &[RawField]) -> Vec<((usize, usize), 
         // a plain scalar folded over lines, which YAML reads as one. A
         // list under a key with no value is read with it (see [`extent`]).
         if body.len() < line.len() {
-            if let Some(why) = above.indented_problem(line, body) {
+            if let Some(why) = above.indented_problem(line, body, &yaml[..start]) {
                 out.push((range, why));
             }
             continue;
         }
         if above == Above::Nested && line.starts_with('-') {
+            continue;
+        }
+        // An explicit key (`? key`) and its value (`: value`), each of
+        // whose nodes may go on in indented lines.
+        if explicit_entry(line, above) {
+            above = Above::Explicit;
             continue;
         }
         out.push((
@@ -134,7 +147,20 @@ enum Above {
     Nested,
     Plain,
     Block,
+    /// A `? key` line, or the `: value` line after one.
+    Explicit,
     Other,
+}
+
+/// Whether `line` (at the top level) is a `? key` line, or the `: value`
+/// line that may follow one (and only one: YAML refuses `: value` after
+/// an ordinary `key: value` line).
+fn explicit_entry(line: &str, above: Above) -> bool {
+    let opens = |c: char| {
+        line.strip_prefix(c)
+            .is_some_and(|rest| rest.trim_end().is_empty() || rest.starts_with([' ', '\t']))
+    };
+    opens('?') || (above == Above::Explicit && opens(':'))
 }
 
 impl Above {
@@ -149,17 +175,22 @@ impl Above {
     }
 
     /// Why YAML refuses the indented `line` (`body` without its
-    /// indentation) below such a field, if it does.
-    fn indented_problem(self, line: &str, body: &str) -> Option<&'static str> {
+    /// indentation) below such a field, if it does; `before` is the
+    /// front matter up to the line. (A plain value's lines that YAML
+    /// folds into it are the field's own, and never come here.)
+    fn indented_problem(self, line: &str, body: &str, before: &str) -> Option<&'static str> {
         let body = body.trim_end();
         let lead = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
         match self {
-            Above::Nested | Above::Block if lead.contains('\t') => {
+            _ if self != Above::Other && lead.contains('\t') => {
                 Some("YAML indents with spaces, not tabs")
             }
             Above::Block => Some("indented less than the block scalar's text above it"),
             Above::Plain if body.contains(": ") || body.contains(":\t") || body.ends_with(':') => {
                 Some("`: ` in a line that goes on with the value above reads as a second key")
+            }
+            Above::Plain if ends_in_comment(before) => {
+                Some("a comment ended the value above; this line cannot go on with it")
             }
             _ => None,
         }
@@ -243,6 +274,79 @@ fn block_scalar_end(yaml: &str, line_end: usize) -> usize {
         end = line_end + start + line.trim_end().len();
     }
     end
+}
+
+/// The end of a plain value's last line below its key's line (which
+/// ends at `line_end`): YAML folds into the value every following line
+/// indented by spaces (`summary: one` / `  two` reads `one two`), up to
+/// a comment, or a line that it refuses there (`: ` in it, a tab before
+/// it), which [`problems`] reports. `None` when no line goes on with it.
+fn plain_end(yaml: &str, line_end: usize) -> Option<usize> {
+    let mut end = None;
+    for (start, line) in LineOffsets::new(&yaml[line_end..]).skip(1) {
+        let body = line.trim_start_matches([' ', '\t']);
+        let text = body.trim_end();
+        if text.is_empty() {
+            continue;
+        }
+        if !line.starts_with(' ')
+            || line[..line.len() - body.len()].contains('\t')
+            || text.starts_with('#')
+            || text.contains(": ")
+            || text.contains(":\t")
+            || text.ends_with(':')
+        {
+            break;
+        }
+        let at = line_end + start + (line.len() - body.len());
+        match plain_comment(text) {
+            Some(c) => {
+                end = Some(at + text[..c].trim_end().len());
+                break;
+            }
+            None => end = Some(at + text.len()),
+        }
+    }
+    end
+}
+
+/// Where a comment starts in a line of a plain value: a `#` after a blank.
+fn plain_comment(text: &str) -> Option<usize> {
+    text.find(" #").or_else(|| text.find("\t#"))
+}
+
+/// Whether the last non-blank line of `before` is, or ends in, a comment.
+fn ends_in_comment(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .rsplit(['\n', '\r'])
+        .next()
+        .unwrap_or_default();
+    let body = last.trim_start();
+    body.starts_with('#') || plain_comment(body).is_some()
+}
+
+/// A plain value folded over lines, as `written` from its first
+/// character: each line's blanks around it dropped, lines joined by a
+/// space, and each empty line between them a line break.
+fn fold_plain(written: &str) -> String {
+    let mut out = String::with_capacity(written.len());
+    let mut breaks = 0;
+    for line in written.lines().map(str::trim) {
+        if line.is_empty() {
+            breaks += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            match breaks {
+                0 => out.push(' '),
+                n => out.extend(std::iter::repeat_n('\n', n)),
+            }
+        }
+        out.push_str(line);
+        breaks = 0;
+    }
+    out
 }
 
 /// The items of a block sequence below a key whose line ends at

@@ -178,3 +178,60 @@ fn a_quoted_value_may_start_as_a_block_scalar_or_a_list_would() {
     );
     assert_eq!(problems("status: '> x'\nowner: \">bob\"\nnote: '|'\n"), []);
 }
+
+#[test]
+fn a_plain_value_folds_over_the_indented_lines_below_it() {
+    // As PyYAML reads them: `{'summary': 'first line continues here',
+    // 'a': 'one\ntwo three', 'b': 'four', 'next': 'x'}`.
+    let src = front(
+        "summary: first line\n  continues here\na: one\n\n  two\n   three\n\
+         b: four # c\nnext: x\n",
+    );
+    assert_eq!(
+        fields(&src),
+        [
+            (
+                "summary".into(),
+                "first line continues here".into(),
+                "first line\n  continues here"
+            ),
+            (
+                "a".into(),
+                "one\ntwo three".into(),
+                "one\n\n  two\n   three"
+            ),
+            ("b".into(), "four".into(), "four"),
+            ("next".into(), "x".into(), "x"),
+        ]
+    );
+    assert_eq!(problems("summary: first line\n  continues here\n"), []);
+    // A line's comment ends the value; the line after it is its own.
+    let src = front("a: one\n  two # c\nb: x\n");
+    assert_eq!(fields(&src)[0].1, "one two");
+    assert_eq!(fields(&src)[0].2, "one\n  two");
+}
+
+#[test]
+fn a_plain_value_yaml_cannot_go_on_with_is_reported() {
+    let got = problems("a: one\n  # c\n  two\nb: one # c\n  two\nc: one\n\ttwo\n");
+    let ended = "a comment ended the value above; this line cannot go on with it";
+    let want = [
+        ("  two", ended),
+        ("  two", ended),
+        ("\ttwo", "YAML indents with spaces, not tabs"),
+    ];
+    let got: Vec<_> = got.iter().map(|(r, m)| (r.as_str(), *m)).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn an_explicit_key_and_its_value_are_yaml() {
+    // `? complex` / `: value` is the mapping `{complex: value}`; a `:`
+    // line after an ordinary field is not.
+    assert_eq!(
+        problems("? complex\n: value\n? |\n  block key\n: v\nnext: x\n"),
+        []
+    );
+    let got = problems("a: 1\n: value\n");
+    assert_eq!(got, [(": value".to_owned(), "not a `key: value` line")]);
+}
