@@ -331,13 +331,17 @@ fn closing(text: &str, open_at: usize, close: u8, nest: u8) -> Option<usize> {
 /// `inner` comes trimmed.
 fn is_not_bracket_slot(inner: &str) -> bool {
     let inner = inner.as_bytes();
-    // Each marker starts with one of four letters: most brackets are ruled
+    // Each marker starts with one of five letters: most brackets are ruled
     // out by their first byte, before ten comparisons.
     if !inner
         .first()
-        .is_some_and(|c| matches!(c.to_ascii_lowercase(), b'p' | b's' | b'o' | b'e'))
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), b'p' | b's' | b'o' | b'e' | b'u'))
     {
         return false;
+    }
+    // Keep a Changelog's heading for changes not yet released.
+    if inner.eq_ignore_ascii_case(b"unreleased") {
+        return true;
     }
     [
         "priority:",
@@ -536,8 +540,10 @@ fn brace(text: &str, i: usize, quotes: &mut Quotes) -> Found {
     if is_choice_list(inner) {
         return Some((close + 1, PlaceholderKind::Choice, None));
     }
-    // `{a,b}` globs and `{x}` maths are not slots; a slot is a word or words.
-    if inner.contains(',') && !inner.contains(' ') {
+    // `{a,b}` globs and `{x}` maths are not slots, nor is a set of
+    // lower-case words (`{a, b}`, `{read, write}`); a slot is a word or
+    // words naming what goes there.
+    if inner.contains(',') && (!inner.contains(' ') || is_lower_word_list(inner)) {
         return None;
     }
     Some((
@@ -575,7 +581,7 @@ fn angle(text: &str, i: usize) -> Found {
         && inner
             .chars()
             .all(|c| c.is_alphanumeric() || " /-_&".contains(c));
-    if !(rest_lower || all_caps || words) || is_html_tag(inner) {
+    if !(rest_lower || all_caps || words) || is_html_tag(inner) || is_key_name(inner) {
         return None;
     }
     Some((
@@ -583,6 +589,38 @@ fn angle(text: &str, i: usize) -> Found {
         PlaceholderKind::Angle,
         Some(normalize_key(inner)),
     ))
+}
+
+/// `<Enter>`, `<ESC>`, `<Tab>`: a key to press, as manuals and Vim write
+/// it, not a slot.
+fn is_key_name(name: &str) -> bool {
+    const KEYS: &[&str] = &[
+        "alt",
+        "backspace",
+        "cmd",
+        "ctrl",
+        "del",
+        "delete",
+        "down",
+        "end",
+        "enter",
+        "esc",
+        "escape",
+        "home",
+        "insert",
+        "leader",
+        "left",
+        "meta",
+        "pagedown",
+        "pageup",
+        "return",
+        "right",
+        "shift",
+        "space",
+        "tab",
+        "up",
+    ];
+    KEYS.iter().any(|k| k.eq_ignore_ascii_case(name))
 }
 
 fn is_html_tag(name: &str) -> bool {

@@ -564,3 +564,18 @@ fn spec_kits_open_question_marker_is_a_slot_where_it_is_left() {
     assert_eq!(out.len(), 1);
     assert_eq!(out[0].kind, PlaceholderKind::Tbd);
 }
+
+#[test]
+fn keys_changelog_headings_and_sets_are_not_slots() {
+    for text in [
+        "Press <Enter> to confirm, <ESC> to leave, <Tab> to move.",
+        "## [Unreleased]",
+        "Accepts {a, b} and {read, write}.",
+    ] {
+        assert_eq!(kinds(text), [], "{text}");
+    }
+    // Slots of the same shapes still are.
+    assert_eq!(kinds("<Owner>"), [("<Owner>".into(), "angle")]);
+    assert_eq!(kinds("[Unreleased date]").len(), 1);
+    assert_eq!(kinds("{Owner, Team}").len(), 1);
+}
