@@ -213,8 +213,13 @@ impl Builder<'_> {
     }
 
     pub(super) fn scan_segments(&mut self, block: &InlineBlock) {
+        let first = self.plan.placeholders.len();
         for &(s, e) in &block.segments {
             inline::scan_text_in(self.src, s, e, &self.lines, &mut self.plan.placeholders);
+        }
+        // Segments end at line breaks; spec-kit's question may wrap.
+        if block.segments.len() > 1 {
+            inline::wrapped_questions(self.src, &mut self.plan.placeholders[first..], block.end);
         }
     }
 
@@ -412,9 +417,9 @@ impl Builder<'_> {
                 if p.range.start >= value_range.end {
                     break;
                 }
-                if value_range.contains_range(p.range) {
-                    p.in_metadata = true;
-                }
+                // One that starts in the value is its: a question in it
+                // may wrap past the field's line.
+                p.in_metadata = true;
             }
         }
         // `- **Phase 1:** Setup` in an overview list speaks of a phase,

@@ -113,6 +113,22 @@ fn scan_from(
     }
 }
 
+/// Takes each of `found` that is spec-kit's marker left open on its line
+/// (`[NEEDS CLARIFICATION: which` / `queue?]`) on to its close on a later
+/// line of its block, which ends at `block_end`.
+pub(crate) fn wrapped_questions(src: &str, found: &mut [Placeholder], block_end: usize) {
+    for p in found {
+        let start = p.range.start as usize;
+        if p.kind != PlaceholderKind::Tbd || p.text.len() != 1 + clarify::MARK.len() {
+            continue;
+        }
+        if let Some(end) = clarify::wrapped_end(src, start, block_end) {
+            p.range = TextRange::new(start, end);
+            p.text = Text::from(&src[start..end]);
+        }
+    }
+}
+
 /// Where [`scan_text`] may find a slot: at a byte that opens one, and for
 /// capitals, only before the byte that continues it. Capitals are common
 /// in prose and task ids (`T001`), so only `TB`, `MM`, `YY`, `X `, `N `,

@@ -14,20 +14,43 @@ use super::Found;
 use super::line::Line;
 use crate::model::{PlaceholderKind, normalize_key};
 
-use crate::model::NEEDS_CLARIFICATION as MARK;
+pub(super) use crate::model::NEEDS_CLARIFICATION as MARK;
 
 /// `[NEEDS CLARIFICATION: which queue?]` or `(NEEDS CLARIFICATION)` at
 /// `i`, the opening bracket or parenthesis, through its closing one. A
 /// question may hold parentheses of its own (`(… client (sync or
 /// async)?)`), so they are counted. A marker whose question runs on past
-/// its line (a wrapped paragraph) is the opener and the mark.
+/// its line is the opener and the mark here: the reader scans a
+/// paragraph line by line, and [`wrapped_end`] takes it on from there.
 pub(super) fn enclosed(text: &str, i: usize) -> Found {
+    let end = close_of(text, i, text.len(), false)?;
+    let end = end.unwrap_or(i + 1 + MARK.len());
+    Some((end, PlaceholderKind::Tbd, Some(normalize_key(MARK))))
+}
+
+/// How far past the mark a wrapped question is looked for its close, in
+/// bytes: a few lines of a paragraph and no further.
+const MAX_WRAPPED: usize = 400;
+
+/// The end of a question left open on its line by the marker at `at` in
+/// `src` (`[NEEDS CLARIFICATION: which` / `queue?]`): just past its close
+/// on a later line before `limit` (the end of its paragraph or item
+/// text), and before any blank line. `None` if it is not closed there.
+pub(crate) fn wrapped_end(src: &str, at: usize, limit: usize) -> Option<usize> {
+    let text = src.get(..limit.min(at + 1 + MARK.len() + MAX_WRAPPED))?;
+    close_of(text, at, text.len(), true).flatten()
+}
+
+/// Where the bracket or parenthesis at `i` that opens a marker closes in
+/// `text[..limit]`: `None` if no marker opens there, `Some(None)` if it
+/// is not closed on its line (or, with `wrap`, within its paragraph).
+fn close_of(text: &str, i: usize, limit: usize, wrap: bool) -> Option<Option<usize>> {
     let (open, close) = match text.as_bytes()[i] {
         b'[' => (b'[', b']'),
         b'(' => (b'(', b')'),
         _ => return None,
     };
-    let rest = text.get(i + 1..)?;
+    let rest = text.get(i + 1..limit)?;
     if !rest.as_bytes().starts_with(MARK.as_bytes()) {
         return None;
     }
@@ -36,21 +59,27 @@ pub(super) fn enclosed(text: &str, i: usize) -> Found {
     if next.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_') {
         return None;
     }
+    let bytes = rest.as_bytes();
     let mut depth = 0usize;
-    let mut end = i + 1 + MARK.len();
-    for (j, b) in rest.bytes().enumerate().skip(MARK.len()) {
+    for (j, &b) in bytes.iter().enumerate().skip(MARK.len()) {
         match b {
-            b'\n' | b'\r' => break,
+            b'\n' | b'\r' if !wrap || blank_line_after(&bytes[j + 1..]) => return Some(None),
             b if b == open => depth += 1,
-            b if b == close && depth == 0 => {
-                end = i + 1 + j + 1;
-                break;
-            }
+            b if b == close && depth == 0 => return Some(Some(i + 1 + j + 1)),
             b if b == close => depth -= 1,
             _ => {}
         }
     }
-    Some((end, PlaceholderKind::Tbd, Some(normalize_key(MARK))))
+    Some(None)
+}
+
+/// Whether the text after a line break (`\r`, `\n`) opens a blank line.
+fn blank_line_after(after: &[u8]) -> bool {
+    let after = after.strip_prefix(b"\n").unwrap_or(after);
+    after
+        .iter()
+        .find(|b| !matches!(b, b' ' | b'\t'))
+        .is_none_or(|b| matches!(b, b'\n' | b'\r'))
 }
 
 /// The bare marker at `i`: followed by its question after a colon, or a

@@ -579,3 +579,28 @@ fn keys_changelog_headings_and_sets_are_not_slots() {
     assert_eq!(kinds("[Unreleased date]").len(), 1);
     assert_eq!(kinds("{Owner, Team}").len(), 1);
 }
+
+#[test]
+fn a_question_wrapped_onto_the_next_line_is_read_to_its_close() {
+    let src = "Pick [NEEDS CLARIFICATION: which queue do\n  we use?] now.\n\n\
+               - Open (NEEDS CLARIFICATION: never closed\n\nnext paragraph)\n";
+    let plan = crate::parse(src);
+    let got: Vec<_> = plan
+        .placeholders
+        .iter()
+        .map(|p| p.range.slice(src))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "[NEEDS CLARIFICATION: which queue do\n  we use?]",
+            // A blank line ends the question: the opener is what is left.
+            "(NEEDS CLARIFICATION",
+        ]
+    );
+    assert!(
+        plan.placeholders
+            .iter()
+            .all(|p| p.text == p.range.slice(src))
+    );
+}
