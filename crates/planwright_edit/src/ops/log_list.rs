@@ -364,16 +364,7 @@ pub(super) fn date_shape(item: &str, dates: Dates) -> Option<DateShape<'_>> {
     let after = &after[time_len(after)..];
     let after = &after[range_len(after, dates)..];
     let sep_len = after.find(char::is_alphanumeric).unwrap_or(after.len());
-    // What opens the message (`(Tue)`, `*b*`, `"b"`) is the message's
-    // own, not the separator a new entry copies; what closes the date
-    // (`**2024-03-05**: `) stays.
-    let opening = |c: char| matches!(c, '(' | '[' | '{' | '"' | '\'' | '*' | '_' | '`');
-    let trimmed = after[..sep_len].trim_end_matches(opening);
-    let sep = if trimmed.is_empty() || trimmed.ends_with(opening) {
-        &after[..sep_len]
-    } else {
-        trimmed
-    };
+    let sep = separator(&after[..sep_len], sep_len < after.len());
     if sep.chars().count() > 6 {
         return None;
     }
@@ -384,6 +375,46 @@ pub(super) fn date_shape(item: &str, dates: Dates) -> Option<DateShape<'_>> {
         sep,
         bare: sep_len == after.len(),
     })
+}
+
+/// The separator a new entry copies, out of `raw`, all that stands
+/// between an item's date and the first letter or digit of its message:
+/// the runs of marks that close a date or part it from its message
+/// (`**:`, `]`, `**` then `—`, `->`), with the blanks around them. The
+/// first run that holds another mark opens the message and is its own,
+/// never copied: an issue's `#`, a `✅`, a `- ` opening a list, an HTML
+/// tag's `<`, an opening `(Tue)`, `*b*` touching the message. After a `:`, which ends
+/// the separator, so is all else (`: > note`, `: - sub`). With no blank
+/// and no such run, one space parts them.
+/// `message` says whether a message follows `raw` (else the item is only
+/// its date, and all of `raw` closes it: `**2024-03-01**`).
+fn separator(raw: &str, message: bool) -> &str {
+    let closes = |c: char| {
+        matches!(
+            c,
+            ':' | '-' | '–' | '—' | '|' | '*' | '_' | ']' | ')' | '.' | ',' | '~' | '=' | '>'
+        )
+    };
+    let mut end = raw.len() - raw.trim_start().len();
+    while end < raw.len() {
+        let token = raw[end..].split(char::is_whitespace).next().unwrap_or("");
+        let rest = &raw[end + token.len()..];
+        // Emphasis touching the message (`*b*`) opens it.
+        let token = if rest.is_empty() && message {
+            token.trim_end_matches(['*', '_'])
+        } else {
+            token
+        };
+        if token.is_empty() || !token.chars().all(closes) {
+            break;
+        }
+        let rest = &raw[end + token.len()..];
+        end = raw.len() - rest.trim_start().len();
+        if token.ends_with(':') {
+            break;
+        }
+    }
+    if end == 0 && message { " " } else { &raw[..end] }
 }
 
 /// The length of the end of a date range at the start of `s`, as written

@@ -77,6 +77,15 @@ fn bullets_copy_the_marker_and_date_shape() {
         ("- 2026-01-02: *b*", "- 2026-11-21: c"),
         ("- 2026-01-02 — \"b\"", "- 2026-11-21 — c"),
         ("- **2026-01-02** *b*", "- **2026-11-21** c"),
+        // An issue's `#`, a tick, a quote's `>`, a list's `-`, a tag's
+        // `<`: copied, each would change what the new entry says.
+        ("- 2026-01-02: #42 merged", "- 2026-11-21: c"),
+        ("- 2026-01-02: ✅ Done thing", "- 2026-11-21: c"),
+        ("- 2026-01-02: > note", "- 2026-11-21: c"),
+        ("- 2026-01-02: - sub", "- 2026-11-21: c"),
+        ("- 2026-01-02: <b>Kickoff</b> meeting", "- 2026-11-21: c"),
+        ("- 2026-01-02 — ✅ b", "- 2026-11-21 — c"),
+        ("- [2026-01-02] -> b", "- [2026-11-21] -> c"),
     ] {
         let src = format!("## Log\n\n{last}\n");
         assert_eq!(
