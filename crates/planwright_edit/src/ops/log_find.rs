@@ -16,10 +16,11 @@ use super::{Dates, heading, list, table};
 /// title (unless the whole file is a log: a title that names one over
 /// dated entries), one whose entries are dated, or one named only as a log
 /// ("Progress Log", "Changelog", "Work Log") that has room for entries (a
-/// log table, a list that is not a check list, or nothing yet). Named and
-/// dated beats named beats dated; the first such section wins a tie.
+/// log table, a list that is not a check list, or nothing yet). One
+/// outside every phase beats a phase's own log; then named and dated
+/// beats named beats dated; the first such section wins a tie.
 pub(super) fn log_section(plan: &Plan, src: &str) -> Option<usize> {
-    let mut best: Option<((bool, bool, bool, bool), usize)> = None;
+    let mut best: Option<((bool, bool, bool, bool, bool), usize)> = None;
     for (i, s) in plan.sections.iter().enumerate() {
         let is_title = plan.title.as_ref().is_some_and(|t| t.heading == s.heading);
         // The title takes no section's role; its words still say whether
@@ -42,7 +43,18 @@ pub(super) fn log_section(plan: &Plan, src: &str) -> Option<usize> {
         if !qualifies {
             continue;
         }
-        let rank = (!is_title, named && content.dated, named, content.dated);
+        // The plan's log before one a phase keeps of its own.
+        let in_phase = plan
+            .phases
+            .iter()
+            .any(|p| p.range.contains_range(s.range) && p.heading != s.heading);
+        let rank = (
+            !is_title,
+            !in_phase,
+            named && content.dated,
+            named,
+            content.dated,
+        );
         if best.is_none_or(|(r, _)| rank > r) {
             best = Some((rank, i));
         }

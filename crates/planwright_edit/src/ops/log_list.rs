@@ -414,7 +414,11 @@ fn separator(raw: &str, message: bool) -> &str {
             break;
         }
     }
-    if end == 0 && message { " " } else { &raw[..end] }
+    if end == 0 && message {
+        " "
+    } else {
+        &raw[..end]
+    }
 }
 
 /// The length of the end of a date range at the start of `s`, as written

@@ -515,3 +515,14 @@ fn a_second_entry_on_a_day_goes_under_its_heading() {
         "## Progress Log\n\n### 2026-01-05 (Morning)\n\nb\n\n### 2026-01-05\n\nc\n"
     );
 }
+
+#[test]
+fn the_plans_log_is_chosen_over_a_phases_own() {
+    // The phase's log comes first in the file; the plan's is the log.
+    let src = "# P\n\n## Phase 1: A\n\n- [ ] T001 a\n\n### Progress Log\n\n- 2026-03-01: phase note\n\n\
+               ## Phase 2: B\n\n## Progress Log\n\n- 2026-03-01: kickoff\n";
+    assert_eq!(
+        run(src, "c", false).unwrap(),
+        format!("{src}- 2026-11-21: c\n")
+    );
+}
