@@ -11,6 +11,10 @@ use planwright_core::{Plan, Role, Section, TextRange};
 
 use super::{Dates, heading, list, table};
 
+/// How well a section fits as the log, best highest: not the title, not
+/// in a phase, named and dated, named, dated.
+type Rank = (bool, bool, bool, bool, bool);
+
 /// The section that holds the progress log, if the plan has one: of the
 /// sections whose role is the progress log, never a phase and never the
 /// title (unless the whole file is a log: a title that names one over
@@ -20,7 +24,7 @@ use super::{Dates, heading, list, table};
 /// outside every phase beats a phase's own log; then named and dated
 /// beats named beats dated; the first such section wins a tie.
 pub(super) fn log_section(plan: &Plan, src: &str) -> Option<usize> {
-    let mut best: Option<((bool, bool, bool, bool, bool), usize)> = None;
+    let mut best: Option<(Rank, usize)> = None;
     for (i, s) in plan.sections.iter().enumerate() {
         let is_title = plan.title.as_ref().is_some_and(|t| t.heading == s.heading);
         // The title takes no section's role; its words still say whether
