@@ -193,12 +193,12 @@ impl Rule {
     }
 }
 
-/// The rule a code (`PW101`, any case) or name (`unfilled-placeholder`)
-/// names.
+/// The rule a code (`PW101`) or name (`unfilled-placeholder`) names, in
+/// any case, as selectors read them.
 pub fn rule_by_selector(selector: &str) -> Option<&'static Rule> {
     RULES
         .iter()
-        .find(|r| r.code.eq_ignore_ascii_case(selector) || r.name == selector)
+        .find(|r| r.code.eq_ignore_ascii_case(selector) || r.name.eq_ignore_ascii_case(selector))
 }
 
 /// Every rule `selector` selects, as the configuration reads selectors: a
@@ -223,6 +223,19 @@ mod tests {
         assert_eq!(codes("unfilled-placeholder"), ["PW101"]);
         assert_eq!(codes("ALL").len(), RULES.len());
         assert!(codes("PW9").is_empty());
+        // One rule, by code or name in any case: `rules NAME` documents it.
+        for one in [
+            "pw207",
+            "dependency-cycle",
+            "Dependency-Cycle",
+            "DEPENDENCY-CYCLE",
+        ] {
+            assert_eq!(
+                rule_by_selector(one).map(|r| r.code),
+                Some("PW207"),
+                "{one}"
+            );
+        }
     }
 
     #[test]
