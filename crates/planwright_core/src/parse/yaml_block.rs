@@ -186,7 +186,7 @@ impl Above {
                 Some("YAML indents with spaces, not tabs")
             }
             Above::Block => Some("indented less than the block scalar's text above it"),
-            Above::Plain if body.contains(": ") || body.contains(":\t") || body.ends_with(':') => {
+            Above::Plain if holds_a_key(body) => {
                 Some("`: ` in a line that goes on with the value above reads as a second key")
             }
             Above::Plain if ends_in_comment(before) => {
@@ -237,7 +237,7 @@ fn value_problem(yaml: &str, f: &RawField) -> Option<&'static str> {
             (!ok).then_some("a block scalar's `|` or `>` is followed by other text")
         }
         b'@' | b'`' | b'%' => Some("a plain value cannot start with `@`, `` ` `` or `%`"),
-        _ if first == b':' || v.contains(": ") || v.contains(":\t") || v.ends_with(':') => {
+        _ if first == b':' || holds_a_key(v) => {
             Some("`: ` inside a plain value reads as a second key; quote the value")
         }
         _ => None,
@@ -292,9 +292,7 @@ fn plain_end(yaml: &str, line_end: usize) -> Option<usize> {
         if !line.starts_with(' ')
             || line[..line.len() - body.len()].contains('\t')
             || text.starts_with('#')
-            || text.contains(": ")
-            || text.contains(":\t")
-            || text.ends_with(':')
+            || holds_a_key(text)
         {
             break;
         }
@@ -308,6 +306,12 @@ fn plain_end(yaml: &str, line_end: usize) -> Option<usize> {
         }
     }
     end
+}
+
+/// Whether YAML reads a key in plain text: a `:` before a blank or at
+/// its end, which no plain scalar may hold.
+fn holds_a_key(text: &str) -> bool {
+    text.contains(": ") || text.contains(":\t") || text.ends_with(':')
 }
 
 /// Where a comment starts in a line of a plain value: a `#` after a blank.

@@ -380,14 +380,14 @@ pub(super) fn date_shape(item: &str, dates: Dates) -> Option<DateShape<'_>> {
 /// The separator a new entry copies, out of `raw`, all that stands
 /// between an item's date and the first letter or digit of its message:
 /// the runs of marks that close a date or part it from its message
-/// (`**:`, `]`, `**` then `—`, `->`), with the blanks around them. The
-/// first run that holds another mark opens the message and is its own,
-/// never copied: an issue's `#`, a `✅`, a `- ` opening a list, an HTML
-/// tag's `<`, an opening `(Tue)`, `*b*` touching the message. After a `:`, which ends
-/// the separator, so is all else (`: > note`, `: - sub`). With no blank
-/// and no such run, one space parts them.
-/// `message` says whether a message follows `raw` (else the item is only
-/// its date, and all of `raw` closes it: `**2024-03-01**`).
+/// (`**:`, `]`, `**` then `—`, `->`), with the blanks around them, and
+/// nothing past a run ending in `:`. The first run holding another mark
+/// (an issue's `#`, a `✅`, `<` of an HTML tag, `(Tue)`), anything after
+/// a `:` (`: > note`, `: - sub`) and emphasis touching the message
+/// (`*b*`) are the message's own, never copied. With no blank and no
+/// such run, one space parts them. `message` says whether a message
+/// follows `raw` (else the item is only its date, and all of `raw`
+/// closes it: `**2024-03-01**`).
 fn separator(raw: &str, message: bool) -> &str {
     let closes = |c: char| {
         matches!(
