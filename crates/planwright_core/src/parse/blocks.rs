@@ -54,27 +54,36 @@ impl Builder<'_> {
         let end = block.end;
         let from = block.placeholders_from;
         let first = self.plan.placeholders.len();
-        self.scan_segments(&block);
+        let in_task = self.items.last().and_then(|i| i.task);
+        // Markers such as `[HIER]` before the task text are not slots: no
+        // slot is looked for between the check mark and the text. Task
+        // lists are full of them (`[P] [US3] [Analytics]`), and making each
+        // one a slot to drop it after showed in profiles.
+        let markers = in_task
+            .filter(|_| block.kind == InlineKind::ItemText)
+            .map(|t| {
+                let check_end = self.plan.tasks[t].check_range.end as usize;
+                check_end..self.items.last().map_or(check_end, |i| i.text_at)
+            });
+        self.scan_segments_past(&block, markers.as_ref());
+        if let Some(markers) = markers {
+            // A run that starts before the markers (none does in the
+            // Markdown pulldown-cmark reads) may still have found one.
+            let found = &mut self.plan.placeholders;
+            let mut kept = first;
+            for i in first..found.len() {
+                if !markers.contains(&(found[i].range.start as usize)) {
+                    found.swap(kept, i);
+                    kept += 1;
+                }
+            }
+            found.truncate(kept);
+        }
         if self.plan.placeholders.len() > first {
             self.drop_legend_terms(first, start, end);
         }
         let block_kind = block.kind;
         self.recycle(block);
-        let in_task = self.items.last().and_then(|i| i.task);
-        if let Some(t) = in_task.filter(|_| block_kind == InlineKind::ItemText) {
-            // Markers such as `[HIER]` before the task text are not slots.
-            let check_end = self.plan.tasks[t].check_range.end as usize;
-            let text_at = self.items.last().map_or(check_end, |i| i.text_at);
-            let mut kept = first;
-            for i in first..self.plan.placeholders.len() {
-                let at = self.plan.placeholders[i].range.start as usize;
-                if !(check_end..text_at).contains(&at) {
-                    self.plan.placeholders.swap(kept, i);
-                    kept += 1;
-                }
-            }
-            self.plan.placeholders.truncate(kept);
-        }
         if let Some(t) = in_task {
             self.wrapped_text(t, start, end);
         }
@@ -213,9 +222,25 @@ impl Builder<'_> {
     }
 
     pub(super) fn scan_segments(&mut self, block: &InlineBlock) {
+        self.scan_segments_past(block, None);
+    }
+
+    /// [`Self::scan_segments`], where no slot starts inside `skip`.
+    fn scan_segments_past(&mut self, block: &InlineBlock, skip: Option<&Range<usize>>) {
         let first = self.plan.placeholders.len();
         for &(s, e) in &block.segments {
-            inline::scan_text_in(self.src, s, e, &self.lines, &mut self.plan.placeholders);
+            let from = match skip {
+                Some(skip) if skip.contains(&s) => skip.end,
+                _ => s,
+            };
+            inline::scan_text_after(
+                self.src,
+                s,
+                e,
+                from,
+                &self.lines,
+                &mut self.plan.placeholders,
+            );
         }
         // Segments end at line breaks; spec-kit's question may wrap.
         if block.segments.len() > 1 {

@@ -35,9 +35,23 @@ pub(crate) fn scan_text_in(
     lines: &LineCache,
     out: &mut Vec<Placeholder>,
 ) {
+    scan_text_after(src, start, end, start, lines, out);
+}
+
+/// [`scan_text_in`] for slots that start at `from` or later: the run's
+/// text before `from` is still read as the slots' context (what a bracket
+/// follows, the quotes a brace sits in), but opens none.
+pub(crate) fn scan_text_after(
+    src: &str,
+    start: usize,
+    end: usize,
+    from: usize,
+    lines: &LineCache,
+    out: &mut Vec<Placeholder>,
+) {
     // Most runs hold no byte that may open a slot: they are passed over
     // here, before the set-up that reading one takes.
-    let at = skip_prose(src.as_bytes(), start, end);
+    let at = skip_prose(src.as_bytes(), from.max(start), end);
     if at < end {
         scan_from(src, start, end, at, lines, out);
     }

@@ -430,3 +430,17 @@ fn obsidian_marks_are_work_under_way_and_work_moved_to_later() {
         src.find("[!]").unwrap()
     );
 }
+
+#[test]
+fn markers_before_a_tasks_text_are_no_slots_and_its_text_still_has_them() {
+    let plan = crate::parse(
+        "- [ ] T004 [P] [Billing] [Reports] Export the ledger for [CUSTOMER_NAME]\n\
+         - [x] T005 [Setup] Rename {Service}\n",
+    );
+    let texts: Vec<&str> = plan.placeholders.iter().map(|p| &*p.text).collect();
+    assert_eq!(texts, ["[CUSTOMER_NAME]", "{Service}"]);
+    assert_eq!(plan.tasks[0].markers, ["P", "Billing", "Reports"]);
+    // Outside a task's markers the same word is a slot.
+    let plan = crate::parse("Owner: see [Billing] for the contact\n");
+    assert_eq!(plan.placeholders.len(), 1);
+}
