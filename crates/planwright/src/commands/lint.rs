@@ -52,7 +52,9 @@ pub struct LintArgs {
     /// Rules not to run.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
-    /// Apply safe fixes to the files, as byte patches. A plan read from
+    /// Apply safe fixes to the files, as byte patches, in rounds until no
+    /// fix is left (at most ten): a fix may leave a finding another fixes.
+    /// A plan read from
     /// standard input is written to standard output, fixed, and the
     /// findings go to standard error, after a note of what was fixed with
     /// the human and concise formats; with json, sarif and github the

@@ -32,6 +32,13 @@ pub(crate) struct Outcome {
     pub changes: Vec<String>,
 }
 
+/// How many rounds of fixes one file gets. A fix can leave a finding
+/// another fix mends (`[X ]` made `[X]`, then `[x]`), and fixes that
+/// conflict wait for the next round; ruff repeats the same way. The bound
+/// keeps fixes that undo each other from going round forever: what is
+/// left then is reported as still fixable.
+const MAX_ROUNDS: usize = 10;
+
 pub(crate) fn apply(
     linted: &mut [Linted],
     unsafe_fixes: bool,
@@ -41,34 +48,27 @@ pub(crate) fn apply(
 ) -> Outcome {
     let mut outcome = Outcome::default();
     for file in linted.iter_mut() {
-        let patch = planwright_lint::fixes::patch(&file.diagnostics, unsafe_fixes);
-        if patch.edits.is_empty() {
+        let Some(fixed) = fix_in_memory(file, unsafe_fixes, settings, errors) else {
             continue;
-        }
-        let edits = patch.edits;
-        let count = patch.fixed.len();
-        let mut codes: Vec<&str> = patch.fixed.iter().map(|d| d.code).collect();
-        let new_text = if mode == Apply::Write {
-            planwright_edit::write_patched(&file.path, &file.source, &edits)
-                .map_err(|e| e.to_string())
-        } else {
-            planwright_core::edit::apply(&file.source, &edits)
-                .map_err(|e| format!("{}: {e}", file.display))
         };
-        let new_text = match new_text {
-            Ok(t) => t,
-            Err(e) => {
-                errors.push(RunError::of(&file.path, e));
+        if mode == Apply::Write {
+            // One byte patch on the text read, spanning what the rounds
+            // changed, written only if the file still holds that text.
+            let edit = changed_span(&file.source, &fixed.text);
+            if let Err(e) = planwright_edit::write_patched(&file.path, &file.source, &[edit]) {
+                errors.push(RunError::of(&file.path, e.to_string()));
                 continue;
             }
-        };
+        }
         if mode == Apply::Diff {
             let cwd = std::env::current_dir().ok();
             let name = diff_path(&file.path, cwd.as_deref());
             outcome
                 .patch
-                .push_str(&unified(&name, &file.source, &new_text));
+                .push_str(&unified(&name, &file.source, &fixed.text));
         }
+        let count = fixed.codes.len();
+        let mut codes = fixed.codes;
         outcome.fixed += count;
         outcome.files += 1;
         codes.sort_unstable();
@@ -79,19 +79,96 @@ pub(crate) fn apply(
             codes.join(", ")
         ));
         if mode != Apply::Diff {
-            // Written already: a crash reading the fixed text is reported
-            // with no findings for it, and the other files go on.
-            let relinted = crate::guard::file(&file.path, || {
-                lint_text(&file.path, &new_text, &file.rules, &file.root, settings)
-            });
-            file.diagnostics = relinted.unwrap_or_else(|crash| {
-                errors.push(RunError::crashed(&file.path, &crash));
-                Vec::new()
-            });
-            file.source = new_text;
+            file.diagnostics = fixed.diagnostics;
+            file.source = fixed.text;
         }
     }
     outcome
+}
+
+/// A file's text with its fixes applied, round after round, and what the
+/// last round's text was found to hold.
+struct Fixed {
+    text: String,
+    diagnostics: Vec<planwright_lint::Diagnostic>,
+    /// The code of each finding fixed, one entry per fix.
+    codes: Vec<&'static str>,
+}
+
+/// Applies `file`'s fixes in memory, linting the text again after each
+/// round for the fixes it still offers. `None` when there is nothing to
+/// fix, or when a round failed (the error is in `errors`, and the file is
+/// left as it was).
+fn fix_in_memory(
+    file: &Linted,
+    unsafe_fixes: bool,
+    settings: &Settings,
+    errors: &mut Vec<RunError>,
+) -> Option<Fixed> {
+    let mut fixed: Option<Fixed> = None;
+    for _ in 0..MAX_ROUNDS {
+        let (text, diagnostics) = match &fixed {
+            Some(f) => (f.text.as_str(), &f.diagnostics),
+            None => (file.source.as_str(), &file.diagnostics),
+        };
+        let patch = planwright_lint::fixes::patch(diagnostics, unsafe_fixes);
+        if patch.edits.is_empty() {
+            break;
+        }
+        let codes: Vec<&'static str> = patch.fixed.iter().map(|d| d.code).collect();
+        let new_text = match planwright_core::edit::apply(text, &patch.edits) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(RunError::of(&file.path, format!("{}: {e}", file.display)));
+                return None;
+            }
+        };
+        let mut all_codes = fixed.take().map(|f| f.codes).unwrap_or_default();
+        all_codes.extend(codes);
+        // Nothing is written yet: a crash reading the fixed text leaves
+        // the file as it was, reported, and the other files go on.
+        let relinted = crate::guard::file(&file.path, || {
+            lint_text(&file.path, &new_text, &file.rules, &file.root, settings)
+        });
+        let diagnostics = match relinted {
+            Ok(d) => d,
+            Err(crash) => {
+                errors.push(RunError::crashed(&file.path, &crash));
+                return None;
+            }
+        };
+        fixed = Some(Fixed {
+            text: new_text,
+            diagnostics,
+            codes: all_codes,
+        });
+    }
+    fixed
+}
+
+/// One edit that turns `old` into `new`: the bytes between their common
+/// start and common end, each cut on a character boundary of both.
+fn changed_span(old: &str, new: &str) -> planwright_core::edit::Edit {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let mut head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    while !(old.is_char_boundary(head) && new.is_char_boundary(head)) {
+        head -= 1;
+    }
+    let most = a.len().min(b.len()) - head;
+    let mut tail = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(most)
+        .take_while(|(x, y)| x == y)
+        .count();
+    while !(old.is_char_boundary(a.len() - tail) && new.is_char_boundary(b.len() - tail)) {
+        tail -= 1;
+    }
+    planwright_core::edit::Edit::replace(
+        planwright_core::TextRange::new(head, a.len() - tail),
+        &new[head..b.len() - tail],
+    )
 }
 
 /// A unified diff of the fixes, as `git diff` writes it: three lines of

@@ -402,6 +402,42 @@ fn fix_patches_bytes_and_diff_writes_nothing() {
 }
 
 #[test]
+fn one_fix_run_leaves_nothing_a_second_would_change() {
+    // Mending the box (`[X ]` to `[X]`, PW211) leaves an upper-case mark
+    // (PW501), which the same run mends too; the diff shows where both
+    // lead, and a second run finds nothing to do.
+    let source = "# Plan\r\n\r\n- [X ] T001 One\r\n- [ ] T002 Two\r\n";
+    let fixed = "# Plan\r\n\r\n- [x] T001 One\r\n- [ ] T002 Two\r\n";
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "plan.md", source);
+    let args = ["lint", "--extend-select", "PW501", "--unsafe-fixes"];
+    let diff = planwright(&[&args[..], &["--diff", "plan.md"]].concat(), dir.path());
+    assert!(
+        stdout(&diff).contains("-- [X ] T001 One\r\n+- [x] T001 One\r\n"),
+        "{}",
+        text(&diff)
+    );
+    let fix = planwright(&[&args[..], &["--fix", "plan.md"]].concat(), dir.path());
+    assert_eq!(fix.status.code(), Some(0), "{}", text(&fix));
+    assert!(
+        stderr(&fix).contains("plan.md: fixed 2 (PW211, PW501)"),
+        "{}",
+        text(&fix)
+    );
+    assert!(stdout(&fix).contains("No problems found"), "{}", text(&fix));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("plan.md")).unwrap(),
+        fixed
+    );
+    let again = planwright(&[&args[..], &["--fix", "plan.md"]].concat(), dir.path());
+    assert!(!text(&again).contains("fixed"), "{}", text(&again));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("plan.md")).unwrap(),
+        fixed
+    );
+}
+
+#[test]
 fn diff_exits_with_1_when_there_is_something_to_fix() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "plan.md", PLAN);
