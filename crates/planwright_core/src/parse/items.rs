@@ -76,14 +76,15 @@ fn box_lead(after_marker: &str) -> Option<usize> {
 pub(crate) fn unread_box(after_marker: &str) -> Option<(usize, usize)> {
     let lead = box_lead(after_marker)?;
     let rest = after_marker[lead..].strip_prefix('[')?;
-    // The box holds at most two characters: four bytes each at most.
-    let close = rest.bytes().take(9).position(|b| b == b']')?;
+    // The box holds one symbol, as an emoji picker writes it (`✔️`, `👍🏽`,
+    // `🧑‍💻`: a few characters), or two typed ones.
+    let close = rest.bytes().take(MAX_SYMBOL + 1).position(|b| b == b']')?;
     let inner = &rest[..close];
     let after = &rest[close + 1..];
     let mut chars = inner.chars();
     let unread = match (chars.next(), chars.next(), chars.next()) {
         (None, _, _) => true,
-        (Some(mark), None, _) => {
+        (Some(mark), rest, _) if rest.is_none() || is_one_symbol(inner) => {
             !(mark.is_alphanumeric() || mark.is_whitespace() || matches!(mark, '[' | '\\'))
                 && check_box(after_marker).is_none()
         }
@@ -92,6 +93,34 @@ pub(crate) fn unread_box(after_marker: &str) -> Option<(usize, usize)> {
     };
     let spaced = after.is_empty() || after.starts_with([' ', '\t', '\n', '\r']);
     (unread && spaced).then(|| (lead, lead + close + 2))
+}
+
+/// The most bytes [`unread_box`] reads as one symbol: a joined emoji
+/// (`🧑‍💻`) takes eleven, a family twenty-five.
+const MAX_SYMBOL: usize = 28;
+
+/// Whether `inner`, of two characters or more, is one symbol as it is
+/// seen: a character, then only what changes how it looks (a variation
+/// selector, `✔️`; a skin tone, `👍🏽`; a keycap) or joins another to it
+/// (`🧑‍💻`).
+pub(crate) fn is_one_symbol(inner: &str) -> bool {
+    let mut chars = inner.chars().skip(1);
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{FE0E}' | '\u{FE0F}' | '\u{20E3}' | '\u{1F3FB}'..='\u{1F3FF}' => {}
+            // Joined only to a symbol: not `a‍b`.
+            '\u{200D}' => {
+                if !chars
+                    .next()
+                    .is_some_and(|c| !c.is_ascii() && !c.is_alphanumeric())
+                {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The length of a list marker (`-`, `*`, `+`, `12.`, `3)`) at `line`'s start.

@@ -161,6 +161,18 @@ fn boxes_of_marks_no_task_is_read_from() {
     assert_eq!(unread_box("  [?]"), Some((2, 5)));
     assert_eq!(unread_box(" [✓] Ship"), Some((1, 6)));
     assert_eq!(unread_box(" [*]\tx"), Some((1, 4)));
+    // One symbol as emoji pickers write it: with its variation selector,
+    // a skin tone, a keycap, or joined.
+    assert_eq!(unread_box(" [✔\u{FE0F}] Ship"), Some((1, 9)));
+    assert_eq!(unread_box(" [☑\u{FE0F}]"), Some((1, 9)));
+    assert_eq!(unread_box(" [👍\u{1F3FD}] ok"), Some((1, 11)));
+    assert_eq!(unread_box(" [#\u{FE0F}\u{20E3}] x"), Some((1, 10)));
+    assert_eq!(unread_box(" [🧑\u{200D}💻] x"), Some((1, 14)));
+    // Two symbols, or a letter made to look so, are no box.
+    assert_eq!(unread_box(" [!!] x"), None);
+    assert_eq!(unread_box(" [✔✔] x"), None);
+    assert_eq!(unread_box(" [a\u{FE0F}] x"), None);
+    assert_eq!(unread_box(" [!\u{200D}a] x"), None);
     // Boxes mistyped.
     assert_eq!(unread_box(" [] Ship"), Some((1, 3)));
     assert_eq!(unread_box(" [ x] Ship"), Some((1, 5)));

@@ -4,8 +4,9 @@
 //! Reports a list item that starts like a task but holds a mark other than
 //! the ones planwright reads: `[ ]` open, `[x]` / `[X]` done, `[-]`, `[~]`
 //! or `[/]` in progress, `[>]` moved to later. A box of one symbol (`[!]`,
-//! `[?]`, `[*]`, `[✓]`) or a box mistyped (`[]`, `[ x]`, `[x ]`) is not a
-//! task, so progress, `next` and every other rule leave the item out.
+//! `[?]`, `[*]`, `[✓]`, also as an emoji picker writes it: `[✔️]`,
+//! `[👍🏽]`) or a box mistyped (`[]`, `[ x]`, `[x ]`) is not a task, so
+//! progress, `next` and every other rule leave the item out.
 //! Boxes of a letter or a digit are not reported: `- [P] tasks = different
 //! files` is a legend, `- [1] Smith, 2021` a reference.
 //!
@@ -25,8 +26,9 @@
 //!
 //! ## Fix
 //! Write one of the marks above. A tick written as a check sign (`✓`,
-//! `✔`, `☑`, `✅`) or beside a space (`[ x]`) has the fix `[x]`, an empty
-//! box (`[]`, `[  ]`) the fix `[ ]`: unsafe fixes
+//! `✔`, `☑`, `✅`, with or without an emoji picker's variation selector)
+//! or beside a space (`[ x]`) has the fix `[x]`, an empty box (`[]`,
+//! `[  ]`) the fix `[ ]`: unsafe fixes
 //! (`planwright lint --fix --unsafe-fixes`), because the item then counts
 //! as work, which it did not before.
 
@@ -57,7 +59,16 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             "" => " ",
             // The writer's own letter, its stray space dropped.
             x @ ("x" | "X") => x,
-            tick if tick.chars().count() == 1 && tick.starts_with(TICKS) => "x",
+            // A tick as an emoji picker writes it (`✔️`) counts as one.
+            tick if tick
+                .trim_end_matches(['\u{FE0E}', '\u{FE0F}'])
+                .chars()
+                .count()
+                == 1
+                && tick.starts_with(TICKS) =>
+            {
+                "x"
+            }
             _ => continue,
         };
         let inner = TextRange::new(range.start as usize + 1, range.end as usize - 1);
