@@ -73,6 +73,28 @@ fn spaced_front_matter_is_scanned_too() {
 }
 
 #[test]
+fn a_fence_straight_over_a_fence_is_empty_front_matter() {
+    for (src, fm, title) in [
+        ("---\n---\n# Plan\n", 0..7, Some("Plan")),
+        ("---\r\n---  \r\n", 0..10, None),
+        ("\u{feff}---\n---", 3..10, None),
+    ] {
+        let plan = parse(src);
+        assert_eq!(plan.front_matter.map(crate::text::TextRange::as_usize), Some(fm), "{src:?}");
+        assert!(plan.metadata.is_empty() && plan.front_matter_problems.is_empty());
+        assert_eq!(
+            plan.title.map(|t| t.text.to_string()).as_deref(),
+            title,
+            "{src:?}"
+        );
+    }
+    // Not at the start, or with text between: thematic breaks.
+    for src in ["\n---\n---\n", "---\n\nNotes\n---\n", "----\n---\n"] {
+        assert_eq!(parse(src).front_matter, None, "{src:?}");
+    }
+}
+
+#[test]
 fn a_choice_list_value_is_one_slot() {
     let src = front("status: Draft | In Progress | Done\n");
     let got: Vec<_> = slots(&src).into_iter().map(|s| (s.1, s.2)).collect();

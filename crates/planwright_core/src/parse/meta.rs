@@ -403,27 +403,40 @@ pub(crate) struct SpacedFrontMatter {
 /// before prose stays Markdown: blank lines and comments, `key: value`
 /// lines with a plain key, and after a key the indented or `- ` lines that
 /// go on with its value, up to a `---` or `...` line.
+///
+/// Also the empty front matter, `---` straight over `---`, which Jekyll
+/// and Hugo read as front matter with no field, and pulldown-cmark as two
+/// thematic breaks: `set --add` writes its field there.
 pub(crate) fn spaced_front_matter(text: &str) -> Option<SpacedFrontMatter> {
     let is = |line: &str, fence: &str| line.trim_end_matches([' ', '\t']) == fence;
+    let closed = |content: usize, at: usize, line: &str| {
+        let end = at + line.len();
+        let ending = match text.as_bytes().get(end..end + 2) {
+            Some(b"\r\n") => 2,
+            _ => usize::from(end < text.len()),
+        };
+        SpacedFrontMatter {
+            end,
+            content: (content, at),
+            body: end + ending,
+        }
+    };
     let mut lines = super::items::LineOffsets::new(text);
     let (_, open) = lines.next()?;
     let (content, first) = lines.next()?;
-    if !is(open, "---") || !first.trim_matches([' ', '\t']).is_empty() {
+    if !is(open, "---") {
+        return None;
+    }
+    if is(first, "---") {
+        return Some(closed(content, content, first));
+    }
+    if !first.trim_matches([' ', '\t']).is_empty() {
         return None;
     }
     let mut keys = false;
     for (at, line) in lines {
-        let end = at + line.len();
         if is(line, "---") || is(line, "...") {
-            let ending = match text.as_bytes().get(end..end + 2) {
-                Some(b"\r\n") => 2,
-                _ => usize::from(end < text.len()),
-            };
-            return keys.then_some(SpacedFrontMatter {
-                end,
-                content: (content, at),
-                body: end + ending,
-            });
+            return keys.then(|| closed(content, at, line));
         }
         let body = line.trim_start_matches([' ', '\t']);
         if body.is_empty() || body.starts_with('#') {

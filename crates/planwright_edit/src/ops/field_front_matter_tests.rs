@@ -369,3 +369,16 @@ fn a_list_or_mapping_on_one_line_is_refused_as_a_block_one_is() {
         "---\ntags: 'c'\n---\n# P\n"
     );
 }
+
+#[test]
+fn a_field_added_to_empty_front_matter_goes_inside_it() {
+    // Written above it, the field would push the fences off the first
+    // line, and Jekyll or Hugo would no longer read them as front matter.
+    for (src, want) in [
+        ("---\n---\n", "---\nstatus: Draft\n---\n"),
+        ("---\n---\n\n# P\n", "---\nstatus: Draft\n---\n\n# P\n"),
+        ("---\r\n---\r\n", "---\r\nstatus: Draft\r\n---\r\n"),
+    ] {
+        assert_eq!(run(src, "status", "Draft", true).unwrap(), want, "{src:?}");
+    }
+}
