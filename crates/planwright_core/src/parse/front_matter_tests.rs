@@ -80,7 +80,11 @@ fn a_fence_straight_over_a_fence_is_empty_front_matter() {
         ("\u{feff}---\n---", 3..10, None),
     ] {
         let plan = parse(src);
-        assert_eq!(plan.front_matter.map(crate::text::TextRange::as_usize), Some(fm), "{src:?}");
+        assert_eq!(
+            plan.front_matter.map(crate::text::TextRange::as_usize),
+            Some(fm),
+            "{src:?}"
+        );
         assert!(plan.metadata.is_empty() && plan.front_matter_problems.is_empty());
         assert_eq!(
             plan.title.map(|t| t.text.to_string()).as_deref(),

@@ -71,13 +71,18 @@ pub fn done_mark(plan: &Plan) -> char {
 /// The marks a plan writes: what its tasks mostly use, counted once per
 /// edit (counting again for each task ticked made `done T1 … Tn` grow
 /// with the square of the plan).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Marks {
     /// `X` if the plan mostly ticks with capitals, else `x`.
     pub done: char,
     /// The mark the plan mostly writes for work in progress (`~` or `/`),
     /// else `-`.
     pub in_progress: char,
+    /// Per task, the tick its own list mostly writes, where the list has
+    /// ticked items and leans one way: a checklist written with `[x]` in a
+    /// plan of `[X]` tasks keeps its `[x]`, so that `undo` then `done`
+    /// gives the bytes back.
+    own: Vec<Option<char>>,
 }
 
 impl Marks {
@@ -102,11 +107,12 @@ impl Marks {
         Self {
             done: if upper > lower { 'X' } else { 'x' },
             in_progress: in_progress.0,
+            own: own_list_ticks(plan),
         }
     }
 
     /// [`set_task_state`] with these marks.
-    pub fn set_task_state(self, plan: &Plan, index: usize, to: TaskState) -> Option<Edit> {
+    pub fn set_task_state(&self, plan: &Plan, index: usize, to: TaskState) -> Option<Edit> {
         let task = plan.tasks.get(index)?;
         // Open is `[ ]` alone: a `[>]` (deferred) or an unknown mark reads
         // as open, and `undo` writes the blank it promises.
@@ -114,13 +120,62 @@ impl Marks {
             return None;
         }
         let mark = match to {
-            TaskState::Done => self.done,
+            TaskState::Done => self.own.get(index).copied().flatten().unwrap_or(self.done),
             TaskState::Open => ' ',
             TaskState::InProgress => self.in_progress,
         };
         let at = task.check_range.start as usize + 1;
         Some(Edit::replace(TextRange::new(at, at + 1), mark.to_string()))
     }
+}
+
+/// For each task, the tick most of the ticked items of its innermost list
+/// write, or `None` when none is ticked or as many write each. One sweep
+/// over lists and tasks in the order they start, with the lists open at
+/// each task on a stack: linear in the plan.
+fn own_list_ticks(plan: &Plan) -> Vec<Option<char>> {
+    let mut order: Vec<usize> = (0..plan.tasks.len()).collect();
+    order.sort_by_key(|&i| plan.tasks[i].check_range.start);
+    let mut list_of = vec![None; plan.tasks.len()];
+    let mut counts = vec![(0_usize, 0_usize); plan.lists.len()];
+    let mut open: Vec<usize> = Vec::new();
+    let mut next_list = 0;
+    for &i in &order {
+        let at = plan.tasks[i].check_range.start;
+        while let Some(list) = plan.lists.get(next_list).filter(|l| l.range.start <= at) {
+            while open
+                .last()
+                .is_some_and(|&o| plan.lists[o].range.end <= list.range.start)
+            {
+                open.pop();
+            }
+            open.push(next_list);
+            next_list += 1;
+        }
+        while open.last().is_some_and(|&o| plan.lists[o].range.end <= at) {
+            open.pop();
+        }
+        let Some(&list) = open.last() else {
+            continue;
+        };
+        list_of[i] = Some(list);
+        match plan.tasks[i].mark {
+            'X' => counts[list].0 += 1,
+            'x' => counts[list].1 += 1,
+            _ => {}
+        }
+    }
+    list_of
+        .into_iter()
+        .map(|list| {
+            let (upper, lower) = counts[list?];
+            match upper.cmp(&lower) {
+                std::cmp::Ordering::Greater => Some('X'),
+                std::cmp::Ordering::Less => Some('x'),
+                std::cmp::Ordering::Equal => None,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -226,6 +281,35 @@ mod tests {
     }
 
     #[test]
+    fn a_tick_follows_its_own_list_before_the_plans() {
+        // The plan ticks with capitals, its checklist with `x`: each list
+        // keeps its own, so `undo` then `done` gives the bytes back.
+        let src = "- [X] T001 a\n- [X] T002 b\n- [X] T003 c\n\n## Criteria\n\n- [x] c1\n  - [X] c1.1\n  - [ ] c1.2\n- [x] c2\n- [ ] c3\n\n## More\n\n- [ ] d1\n";
+        let tick = |i| run(src, i, TaskState::Done);
+        assert!(tick(7).contains("- [x] c3\n"), "{}", tick(7));
+        // A nested list is its own: its ticked item writes `X`.
+        assert!(tick(5).contains("  - [X] c1.2\n"), "{}", tick(5));
+        // A list with nothing ticked (or as much of each) takes the plan's.
+        assert!(tick(8).contains("- [X] d1\n"), "{}", tick(8));
+        assert!(
+            run("- [x] a\n- [X] b\n- [ ] c\n\n* [X] d\n", 2, TaskState::Done).contains("- [X] c\n")
+        );
+        let plan = parse(src);
+        for i in [3, 6] {
+            let undone = run(src, i, TaskState::Open);
+            let edits: Vec<Edit> = set_task_state(&parse(&undone), i, TaskState::Done)
+                .into_iter()
+                .collect();
+            assert_eq!(
+                apply(&undone, &edits).unwrap(),
+                src,
+                "task {i}: {:?}",
+                plan.tasks[i].text
+            );
+        }
+    }
+
+    #[test]
     fn marks_follow_the_majority_and_ties_go_to_the_default() {
         let marks = |src: &str| Marks::of(&parse(src));
         let m = marks("- [X] a\n- [X] b\n- [x] c\n- [~] d\n- [~] e\n- [-] f\n");
@@ -235,7 +319,8 @@ mod tests {
         let m = marks("- [/] a\n- [/] b\n- [~] c\n- [-] d\n");
         assert_eq!(m.in_progress, '/');
         assert_eq!(marks("- [/] a\n- [~] b\n").in_progress, '~');
-        assert_eq!(marks("- [ ] a\n"), marks(""));
+        let (open, none) = (marks("- [ ] a\n"), marks(""));
+        assert_eq!((open.done, open.in_progress), (none.done, none.in_progress));
         assert_eq!(done_mark(&parse("- [X] a\n")), 'X');
         // Counted once, the marks tick every task the same way.
         let plan = parse("- [X] a\n- [ ] b\n- [ ] c\n");
