@@ -204,8 +204,10 @@ pub struct NewArgs {
     /// Author [default: git config user.name].
     #[arg(long, value_name = "NAME", value_parser = non_blank)]
     pub author: Option<String>,
-    /// Fill any other slot by name (`--set component_1=Parser`); names match
-    /// across case, spaces, `_` and `-`.
+    /// Fill any other slot of the template by name (`-t delivery --set
+    /// component_1=Parser` fills its `{{component_1}}`); names match across
+    /// case, spaces, `_` and `-`. `templates show NAME` prints the slots;
+    /// `lint` on the new plan lists those left.
     #[arg(long = "set", value_name = "KEY=VALUE", value_parser = parse_key_value)]
     pub set: Vec<(String, String)>,
     /// Use this number instead of the next free one; refused if taken.
