@@ -13,6 +13,7 @@ mod keys;
 mod negation;
 pub(super) mod order;
 mod phase_sentences;
+mod ranges;
 
 pub(crate) use chain::{first_stem, order_word, task_chain, task_sentences};
 pub(in crate::parse) use column::is_down_arrow;
@@ -23,8 +24,10 @@ pub(crate) use keys::{
 };
 pub(crate) use order::{is_order_section, is_story_title, land, phase_order};
 pub(crate) use phase_sentences::{Party, PhaseSentence, phase_sentences};
+pub(crate) use ranges::{is_range_word, joins_range};
 
 use negation::{Negation, negation};
+use ranges::range_to;
 
 use super::items::{PHASE_WORDS, phase_number_len, skip_ws};
 use crate::model::{PhaseKind, RefTarget, Reference, TaskRange, Text};
@@ -245,7 +248,7 @@ impl Refs<'_> {
         ) {
             return None;
         }
-        let (kind, len) = PHASE_WORDS
+        let (word, len) = PHASE_WORDS
             .iter()
             .filter(|(w, _)| w.is_ascii())
             .find_map(|(w, k)| {
@@ -254,13 +257,20 @@ impl Refs<'_> {
                 }
                 // "Phases 2 + 3" reads like "Phase 2 + 3".
                 let plural = rest.get(w.len()) == Some(&b's');
-                Some((*k, w.len() + usize::from(plural)))
+                Some(((*k, plural), w.len() + usize::from(plural)))
             })?;
-        let end = self.phase_number_list(i + len, kind, i);
+        let end = self.phase_number_list(i + len, word, i);
         (end > i + len).then_some(end)
     }
 
-    fn phase_number_list(&mut self, mut i: usize, kind: PhaseKind, word_start: usize) -> usize {
+    /// The numbers after a phase word at `word_start` (`kind`, and whether
+    /// it was plural), from `i`: where they end.
+    fn phase_number_list(
+        &mut self,
+        mut i: usize,
+        (kind, plural): (PhaseKind, bool),
+        word_start: usize,
+    ) -> usize {
         let value = self.value;
         let mut first = true;
         loop {
@@ -276,36 +286,27 @@ impl Refs<'_> {
             }
             let number = &rest[..len];
             let start = if first { word_start } else { j };
-            let phase = |number: Text| RefTarget::Phase { kind, number };
-            self.push(phase(Text::from(number)), start, j + len);
+            let number_text = Text::from(number);
+            self.push(
+                RefTarget::Phase {
+                    kind,
+                    number: number_text,
+                },
+                start,
+                j + len,
+            );
             first = false;
-            let this_num = number.parse::<i64>().ok();
             i = j + len;
-            // Separators between numbers: ",", "+", "&", "and", "-" (a range).
+            // A range (`Phases 1-3`, `Phase 1 through Phase 3`), or one of
+            // the separators of a list: ",", "+", "&", "and", "/".
+            if let Ok(from) = number.parse::<i64>()
+                && let Some(end) = self.phase_range_at(i, from, kind, plural)
+            {
+                i = end;
+                continue;
+            }
             let k = skip_ws(value, i);
             let rest = &value[k..];
-            let range_sep = ["-", "–", "—", "..", "to "]
-                .iter()
-                .find(|s| rest.starts_with(**s));
-            if let (Some(sep), Some(from)) = (range_sep, this_num) {
-                let m = skip_ws(value, k + sep.len());
-                let tail = &value[m..];
-                if let Some(len) = phase_number_len(tail).filter(|_| !tail.is_empty())
-                    && let Ok(to) = tail[..len].parse::<i64>()
-                    && !unit_follows(value, m + len)
-                {
-                    for n in from + 1..=to.min(from + 100) {
-                        if self.budget == 0 {
-                            break;
-                        }
-                        self.budget -= 1;
-                        let number = compact_str::ToCompactString::to_compact_string(&n);
-                        self.push(phase(number), m, m + len);
-                    }
-                    i = m + len;
-                    continue;
-                }
-            }
             let list_sep = [",", "+", "&", "and ", "/"]
                 .iter()
                 .find(|s| rest.starts_with(**s));
@@ -542,54 +543,6 @@ fn digits_at(b: &[u8], at: usize) -> usize {
     b.get(at..)
         .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
 }
-
-/// After an id ending at `at`, the other end of a range (`-T003`,
-/// ` – T003`, `—T003`, `..T003`, ` to T003`, ` through T003`, or only its
-/// digits, `-003`). After a `whole` number (`tasks 2–4`), the other end
-/// is one too, whichever separator stands between: with no prefix to
-/// repeat, `-3` is written as often as `- 3` or `to 3`.
-fn range_to(value: &str, at: usize, whole: bool) -> Option<(usize, usize)> {
-    let j = skip_ws(value, at);
-    let rest = &value[j..];
-    let (sep, spaced) = if rest.starts_with("..") {
-        (2, true)
-    } else if rest.starts_with('-') {
-        (1, j > at)
-    } else if let Some(dash) = ['–', '—'].into_iter().find(|d| rest.starts_with(*d)) {
-        (dash.len_utf8(), true)
-    } else if let Some(word) = RANGE_WORDS.iter().find(|w| {
-        rest.get(..w.len())
-            .is_some_and(|r| r.eq_ignore_ascii_case(w))
-    }) {
-        (word.len(), true)
-    } else {
-        return None;
-    };
-    let k = skip_ws(value, j + sep);
-    let tail = &value[k..];
-    if whole {
-        // The word "task" before the first end said whole numbers are ids
-        // here (see `Refs::scan`); the other end is checked as the first
-        // was, so `tasks 1 to 3 days` stays a count.
-        let len = whole_id_len(tail)?;
-        return Some((k, k + len));
-    }
-    let len = letter_id_len(tail)
-        .or_else(|| numeric_id_len(tail))
-        // Only the digits (`T010-015`), right after a dash.
-        .or_else(|| {
-            let d = digits_at(tail.as_bytes(), 0);
-            let alone = !tail
-                .as_bytes()
-                .get(d)
-                .is_some_and(u8::is_ascii_alphanumeric);
-            (d > 0 && alone && !spaced && k == j + sep).then_some(d)
-        })?;
-    Some((k, k + len))
-}
-
-/// The words that join a range's ends, followed by the space they need.
-const RANGE_WORDS: [&str; 3] = ["to ", "through ", "thru "];
 
 #[cfg(test)]
 mod tests;

@@ -13,7 +13,7 @@
 
 use super::super::tasks::joins_list;
 use super::chain::{Way, sentence_starts, skip_marks, stems_from, verb_at};
-use super::{keys, references_within, word_end};
+use super::{is_range_word, joins_range, keys, references_within, word_end};
 use crate::model::{PhaseKind, RefTarget, Reference};
 use crate::parse::items::PHASE_WORDS;
 use crate::text::{TextRange, line_len};
@@ -175,16 +175,13 @@ fn listed(line: &str, start: usize, refs: Vec<Reference>) -> Vec<Party> {
     for r in refs {
         let (s, e) = (r.range.start as usize - start, r.range.end as usize - start);
         // (A phase range's numbers share one range.)
-        if last.is_some_and(|l| s > l && !joins_list(&line[l..s])) {
+        if last.is_some_and(|l| s > l && !joins_list(&line[l..s]) && !joins_range(&line[l..s])) {
             break;
         }
         let next = word_after(line, e);
         if next.eq_ignore_ascii_case("of") {
             // The whole range is the other document's: `Phases 1-3 of`.
-            while last.is_some_and(|l| {
-                s <= l || matches!(line[l..s].trim(), "-" | "–" | "—" | ".." | "to")
-            }) && out.pop().is_some()
-            {
+            while last.is_some_and(|l| s <= l || joins_range(&line[l..s])) && out.pop().is_some() {
                 last = out.last().map(|p| p.range().end as usize - start);
             }
             break;
@@ -310,11 +307,12 @@ fn subject_end(line: &str, i: usize) -> Option<usize> {
 }
 
 /// Whether the text between two phases of a subject lists them: white
-/// space, marks, `,`, `&`, `+`, `/`, dashes and the words "and" and "to".
+/// space, marks, `,`, `&`, `+`, `/`, dashes, the word "and" and the
+/// words of a range ("to", "through").
 fn joins(between: &str) -> bool {
     between
         .split(|c: char| c.is_whitespace() || ",&+/-–—.*_`()".contains(c))
-        .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("to"))
+        .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and") || is_range_word(w))
 }
 
 #[cfg(test)]
