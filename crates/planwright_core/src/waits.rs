@@ -10,6 +10,9 @@
 //! phase of the id but one nested in another of it, whose tasks count
 //! there; and what a copy without tasks says it depends on holds back
 //! every such copy that says nothing of its own (see [`waiting_copies`]).
+//! A phase id repeated in different phases (steps numbered from 1 in each)
+//! is, when a phase or its task names it, the one of that phase (see
+//! [`roots`]).
 //! A task id the plan repeats is every task of the id (see [`resolve`]),
 //! within a budget.
 //! A wait for something that holds the waiting node is void, as the
@@ -28,12 +31,14 @@
 
 use std::ops::ControlFlow;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
-use crate::{PhaseIds, Plan, RefTarget, TaskRanges, TextRange};
+use crate::{Plan, RefTarget, TaskRanges, TextRange};
 
 mod resolve;
+mod roots;
 use resolve::Resolver;
+use roots::PhaseRoots;
 
 /// A phase or task, by index into `Plan::phases` or `Plan::tasks`; phases
 /// sort first, as `graph` orders them.
@@ -91,7 +96,7 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
                     if *kind == phase.kind && number.eq_ignore_ascii_case(&phase.number) {
                         continue;
                     }
-                    for &q in roots.get(&d.target) {
+                    for &q in roots.get_from(&d.target, Some(p)) {
                         for &w in &waiting {
                             push(Node::Phase(q), Node::Phase(w), d.range);
                         }
@@ -108,7 +113,8 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
         }
     }
     for w in &plan.phase_waits {
-        for &q in roots.get(&w.phase.target) {
+        let from = plan.tasks.get(w.task).and_then(|t| t.phase);
+        for &q in roots.get_from(&w.phase.target, from) {
             push(Node::Phase(q), Node::Task(w.task), w.phase.range);
         }
     }
@@ -224,46 +230,6 @@ pub fn holds(plan: &Plan, holder: Node, held: Node) -> bool {
             phase_chain(plan.phases.get(p).and_then(|p| p.parent)).any(|p| p == h)
         }
         (Node::Phase(_), Node::Task(_)) => false,
-    }
-}
-
-/// The phases a phase reference waits for: those of the id not nested in
-/// another of it (`### Sprint 1 Risks` under `## Sprint 1` is part of it),
-/// in document order. Worked out once per id, keyed by its first phase: a
-/// plan whose many phases share one id was quadratic otherwise.
-struct PhaseRoots<'p> {
-    plan: &'p Plan,
-    ids: PhaseIds<'p>,
-    groups: FxHashMap<usize, Vec<usize>>,
-}
-
-impl<'p> PhaseRoots<'p> {
-    fn new(plan: &'p Plan) -> Self {
-        Self {
-            plan,
-            ids: plan.phase_ids(),
-            groups: FxHashMap::default(),
-        }
-    }
-
-    /// Empty for a phase the plan does not have.
-    fn get(&mut self, target: &RefTarget) -> &[usize] {
-        let Some(first) = self.ids.get(target) else {
-            return &[];
-        };
-        let (plan, ids) = (self.plan, &self.ids);
-        self.groups.entry(first).or_insert_with(|| {
-            let named: FxHashSet<usize> = ids.get_all(target).collect();
-            let ancestors = |q: usize| {
-                std::iter::successors(plan.phases.get(q).and_then(|x| x.parent), |&a| {
-                    plan.phases.get(a).and_then(|x| x.parent)
-                })
-                .take(plan.phases.len())
-            };
-            ids.get_all(target)
-                .filter(|&q| !ancestors(q).any(|a| named.contains(&a)))
-                .collect()
-        })
     }
 }
 

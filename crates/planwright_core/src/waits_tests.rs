@@ -146,3 +146,85 @@ fn an_id_repeated_past_the_budget_waits_for_its_first_open_task() {
     assert!(waits.contains(&(last, Task(0), false)));
     assert!(waits.contains(&(Task(0), last, false)));
 }
+
+/// Two phases whose steps are numbered from 1 again; `in_first` is
+/// written under Phase 1's Step 2, `in_second` under Phase 2's Step 2.
+/// Phases 0-5: Phase 1, its Steps 1 and 2, Phase 2, its Steps 1 and 2.
+fn restarting_steps(in_first: &str, in_second: &str) -> String {
+    format!(
+        "\
+# P
+
+## Phase 1: Setup
+
+### Step 1: Repo
+- [ ] T001 repo
+
+### Step 2: CI
+{in_first}- [ ] T002 ci
+
+## Phase 2: Build
+
+**Depends on:** Phase 1
+
+### Step 1: Code
+- [ ] T003 code
+
+### Step 2: Ship
+{in_second}- [ ] T004 ship
+"
+    )
+}
+
+#[test]
+fn the_previous_step_is_the_one_before_it_in_its_own_phase() {
+    use Node::Phase;
+    let src = restarting_steps(
+        "Depends on the previous step.\n",
+        "Depends on all previous steps.\n",
+    );
+    let waits = pairs(&src);
+    assert!(waits.contains(&(Phase(1), Phase(2), false)), "{waits:?}");
+    assert!(waits.contains(&(Phase(4), Phase(5), false)), "{waits:?}");
+    // Not Phase 2's Step 1, which waits for all of Phase 1: that made a
+    // cycle of a valid plan.
+    assert!(!waits.contains(&(Phase(4), Phase(2), false)), "{waits:?}");
+    assert!(!waits.contains(&(Phase(1), Phase(5), false)), "{waits:?}");
+    assert_eq!(first_cycle(&src), None);
+}
+
+#[test]
+fn the_first_step_of_a_phase_has_no_previous_step() {
+    use Node::Phase;
+    // Its phase's own dependencies hold it back already; the last step of
+    // the phase before is no wait the plan states.
+    let src = "# P\n\n## Phase 1: A\n\n### Step 1: X\n- [ ] T001 x\n\n### Step 2: Y\n- [ ] T002 y\n\n\
+               ## Phase 2: B\n\n### Step 1: Z\nDepends on the previous step.\n- [ ] T003 z\n";
+    let waits = pairs(src);
+    assert!(waits.iter().all(|&(_, to, _)| to != Phase(4)), "{waits:?}");
+}
+
+#[test]
+fn a_repeated_step_number_names_the_step_of_its_own_phase() {
+    use Node::{Phase, Task};
+    // A field of a step, and a task's phrase, in Phase 2.
+    let src = restarting_steps("", "**Depends on:** Step 1\n");
+    assert_eq!(
+        pairs(&src),
+        [(Phase(0), Phase(3), false), (Phase(4), Phase(5), false)]
+    );
+    let src = restarting_steps("", "- [ ] T005 tag (depends on Step 1)\n");
+    // T005 is the fourth task, written before T004.
+    let waits = pairs(&src);
+    assert!(waits.contains(&(Phase(4), Task(3), false)), "{waits:?}");
+    assert!(!waits.contains(&(Phase(1), Task(3), false)), "{waits:?}");
+    // A step number that only other phases repeat names none of them.
+    let src = restarting_steps("", "**Depends on:** Step 3\n")
+        + "\n## Phase 3: C\n\n### Step 3: D\n- [ ] T006 d\n\n## Phase 4: E\n\n### Step 3: F\n- [ ] T007 f\n";
+    let waits = pairs(&src);
+    assert!(waits.iter().all(|&(_, to, _)| to != Phase(5)), "{waits:?}");
+    // Numbered through the plan, a step is one whichever phase names it.
+    let src = "# P\n\n## Phase 1: A\n\n### Step 1: X\n- [ ] T001 x\n\n\
+               ## Phase 2: B\n\n### Step 2: Y\n**Depends on:** Step 1\n- [ ] T002 y\n";
+    assert_eq!(pairs(src), [(Phase(1), Phase(3), false)]);
+}

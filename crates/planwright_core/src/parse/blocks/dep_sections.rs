@@ -66,6 +66,12 @@ impl Builder<'_> {
 /// The phases `which` names for phase `p` of `phases`: those of its kind
 /// before it among its siblings (steps of one phase, or the plan's
 /// phases), or the last of them.
+///
+/// The first step of a phase has no previous step: not the last step of
+/// the phase before, which its phase waits for only if the plan says so
+/// (phases may run side by side), and its phase's own dependencies hold it
+/// back already. What is named is the sibling's id; `waits` reads an id
+/// that other phases' steps repeat as the one of the same phase.
 pub(in crate::parse) fn earlier(phases: &[Phase], p: usize, which: Earlier) -> Vec<usize> {
     let Some(phase) = phases.get(p) else {
         return Vec::new();
