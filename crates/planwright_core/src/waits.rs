@@ -16,7 +16,10 @@
 //! A task id the plan repeats is every task of the id (see [`resolve`]),
 //! within a budget.
 //! A wait for something that holds the waiting node is void, as the
-//! node is part of it; a phase naming its own id among its dependencies is
+//! node is part of it; so is a phase's wait for something it holds (its
+//! own step or task), since a phase is finished only when all it holds is
+//! and holding back the phase holds back nothing it holds (see
+//! [`void`]). A phase naming its own id among its dependencies is
 //! prose about the phase ("Sprint 2 does not block Sprint 3"). A reference
 //! to something the plan does not have is no wait (lint's PW206 reports
 //! it).
@@ -57,10 +60,10 @@ pub struct Wait {
     /// a task's item (a task's "Depends on T012" is its first line), or
     /// the `T005 → T006` chain. The first place, if written more than once.
     pub range: TextRange,
-    /// Whether `from` lies inside `to` (a phase's `Dependencies: T005` for
-    /// its own T005, a parent task written to follow one of its subtasks):
-    /// it holds back `to` itself but nothing `to` holds, and closes no
-    /// cycle, since holding `from` already says as much.
+    /// Whether `from` lies inside `to`, a parent task written to follow
+    /// one of its subtasks: it holds back `to` itself but nothing `to`
+    /// holds, and closes no cycle, since holding `from` already says as
+    /// much. (A phase's wait for what it holds is void: see [`waits`].)
     pub inner: bool,
 }
 
@@ -75,7 +78,7 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
     let mut seen: FxHashSet<(Node, Node)> = FxHashSet::default();
     let mut out = Vec::new();
     let mut push = |from: Node, to: Node, range: TextRange| {
-        if !holds(plan, from, to) && seen.insert((from, to)) {
+        if !void(plan, from, to) && seen.insert((from, to)) {
             let inner = holds(plan, to, from);
             out.push(Wait {
                 from,
@@ -151,6 +154,17 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
         }
     }
     out
+}
+
+/// Whether the wait of `to` for `from` is void: `to` lies inside `from`
+/// (a step waiting for its own phase), or `to` is a phase holding `from`
+/// (a phase waiting for its own step or task). The latter held back only
+/// the phase itself, which `next` never lists, so `graph` drew an edge
+/// that `next` ignored; dropped here, where both read their waits, they
+/// agree. A parent task's wait for its own subtask stays (see
+/// [`Wait::inner`]): the parent is a task `next` may list.
+fn void(plan: &Plan, from: Node, to: Node) -> bool {
+    holds(plan, from, to) || (matches!(to, Node::Phase(_)) && holds(plan, to, from))
 }
 
 /// The phases that wait for what phase `p` states it depends on: `p`,

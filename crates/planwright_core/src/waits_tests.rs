@@ -18,14 +18,20 @@ fn first_cycle(src: &str) -> Option<Vec<Node>> {
 
 #[test]
 fn waits_are_listed_once_and_void_ones_left_out() {
-    use Node::{Phase, Task};
+    use Node::Task;
     // Written twice, and a subtask waiting for its parent (void).
     let src = "# P\n\n- [ ] T001 a\n  - [ ] T002 b (depends on T001)\n- [ ] T003 c (depends on T001)\n\nT001 → T003\n";
     assert_eq!(pairs(src), [(Task(0), Task(2), false)]);
-    // A phase waiting for its own task holds back only itself.
+    // A phase waiting for its own task, or step, waits for nothing: it is
+    // finished only when they are anyway.
     let own = "# P\n\n## Phase 1: A\n\n**Dependencies:** T001, Phase 1\n\n- [ ] T001 a\n";
-    assert_eq!(pairs(own), [(Task(0), Phase(0), true)]);
+    assert_eq!(pairs(own), []);
     assert_eq!(first_cycle(own), None);
+    let step = "# P\n\n## Phase 1: A\n\n**Dependencies:** Step 1\n\n### Step 1: B\n- [ ] T001 a\n";
+    assert_eq!(pairs(step), []);
+    // A parent task written to follow its own subtask is held back by it.
+    let parent = "# P\n\n- [ ] T001 a (depends on T002)\n  - [ ] T002 b\n";
+    assert_eq!(pairs(parent), [(Task(1), Task(0), true)]);
 }
 
 #[test]

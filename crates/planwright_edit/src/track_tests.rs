@@ -563,3 +563,16 @@ fn a_box_left_for_later_does_not_keep_its_phase_open() {
     assert!(!phase_finished(&parse(only), 0, &[]));
     assert!(ready_ids(only).is_empty());
 }
+
+#[test]
+fn graph_and_next_agree_that_a_phase_waiting_for_what_it_holds_waits_for_nothing() {
+    // Phase 2 names its own Step 1, Phase 3 its own T004: `next` holds
+    // nothing back for them (a phase is finished only when all it holds
+    // is anyway), so `graph` draws no edge for them either.
+    let src = "# P\n\n## Phase 1: A\n\n- [x] T001 a\n\n## Phase 2: B\n\n**Depends on:** Step 1\n\n\
+               ### Step 1: C\n\n- [ ] T002 c\n\n### Step 2: D\n\n- [ ] T003 d\n\n\
+               ## Phase 3: E\n\n**Dependencies:** T004\n\n- [ ] T004 e\n";
+    let graph = Graph::new(&parse(src), &[]);
+    assert_eq!(graph.edges, []);
+    assert_eq!(ids(&ready_ids(src)), ["T002", "T003", "T004"]);
+}
