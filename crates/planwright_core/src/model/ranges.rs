@@ -16,7 +16,8 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 use super::{Plan, TaskState, Text};
 
 /// Ids between two of the same prefix, both included. Numbers are
-/// zero-padded to `width`; 0 means not padded (`T8..T12`).
+/// zero-padded to `width` digits, and written in full past it (`T001..T1000`
+/// is T001 to T999, then T1000); 0 means not padded (`T8..T12`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TaskRange {
     pub prefix: Text,
@@ -31,7 +32,10 @@ const MAX_PREFIX: usize = 32;
 impl TaskRange {
     /// The range from `first` to `last` (`T001`, `T003`; or only the
     /// digits, `003`), in either order. Two ids of different prefixes, or
-    /// padding that disagrees (`T001-T12`), make none.
+    /// padding that disagrees (`T001-T12`, `T01-T0100`), make none. A
+    /// padded end and a longer one without a leading zero (`T001-T1000`)
+    /// are a padded range that outgrows its padding, as a plan numbering
+    /// `T001` on reaches `T1000`.
     pub fn new(first: &str, last: &str) -> Option<Self> {
         let (prefix, from) = split_number(first);
         let (last_prefix, to) = split_number(last);
@@ -40,10 +44,20 @@ impl TaskRange {
         {
             return None;
         }
+        let (short, long) = if from.len() <= to.len() {
+            (from, to)
+        } else {
+            (to, from)
+        };
         let width = if from.len() == to.len() {
             from.len()
-        } else if !from.starts_with('0') && !to.starts_with('0') {
-            0
+        } else if !long.starts_with('0') {
+            // Padding is on the shorter end only, if anywhere.
+            if short.starts_with('0') {
+                short.len()
+            } else {
+                0
+            }
         } else {
             return None;
         };
@@ -102,22 +116,22 @@ impl TaskRange {
         false
     }
 
-    /// The spans of numbers it names, one per count of digits: a padded
-    /// range is one, `T8..T120` is `8..=9`, `10..=99`, `100..=120`.
+    /// The spans of numbers it names, one per count of digits: `T8..T120`
+    /// is `8..=9`, `10..=99`, `100..=120`; a padded range is one span
+    /// (`T001..T003`), and more once it outgrows its padding
+    /// (`T001..T1000` is `1..=999` in three digits, then `1000..=1000`).
     fn spans(&self) -> impl Iterator<Item = (usize, u64, u64)> + '_ {
         let digits = |n: u64| n.to_compact_string().len();
-        let lens = if self.width > 0 {
-            self.width..=self.width
+        let first = if self.width > 0 {
+            self.width
         } else {
-            digits(self.from)..=digits(self.to)
+            digits(self.from)
         };
-        lens.map(move |len| {
-            if self.width > 0 {
-                return (len, self.from, self.to);
-            }
-            // The numbers written with `len` digits and no leading zero.
+        (first..=first.max(digits(self.to))).map(move |len| {
+            // The numbers written with `len` digits: padded up to `width`,
+            // with no leading zero past it.
             let exp = u32::try_from(len).unwrap_or(u32::MAX);
-            let low = if len == 1 {
+            let low = if len == 1 || len == self.width {
                 0
             } else {
                 10u64.saturating_pow(exp - 1)

@@ -148,3 +148,42 @@ fn a_chain_into_a_range_holds_back_each_of_its_tasks() {
     assert_eq!(targets.len(), 1499);
     assert_eq!(DependencyIds::new(&plan).task(1499), ["T0001"]);
 }
+
+#[test]
+fn a_padded_range_into_wider_ids_names_every_id_between() {
+    // Padded to three digits up to T999, as the plan writes them, then
+    // T1000 on: all done but T500.
+    let mut src = String::from("# P\n\n");
+    for i in 95..=1003 {
+        let mark = if i == 500 { ' ' } else { 'x' };
+        let _ = writeln!(src, "- [{mark}] T{i:03} t{i}");
+    }
+    src += "- [ ] T2000 wrap up (depends on T095-T1003)\n";
+    let plan = crate::parse(&src);
+    let last = task(&plan, "T2000");
+    assert_eq!(plan.tasks[last].depends_on, ["T095..T1003"]);
+    let waited = waited_for(&plan, last);
+    assert_eq!(waited.len(), 1003 - 95 + 1);
+    assert_eq!(
+        [waited[0], waited[904], waited[905], waited[908]],
+        ["T095", "T999", "T1000", "T1003"]
+    );
+    let ids = DependencyIds::new(&plan).task(last);
+    assert_eq!(ids.len(), 1003 - 95 + 1);
+    assert!(ids.iter().any(|id| id == "T500"));
+    assert_eq!(ids.last().map(Text::as_str), Some("T1003"));
+
+    let range = TaskRange::new("T001", "T1000").unwrap();
+    assert_eq!(range.len(), 1000);
+    assert_eq!(
+        (range.id(7), range.id(1000)),
+        ("T007".into(), "T1000".into())
+    );
+    assert_eq!(range.label(), "T001-T1000");
+    let missing = TaskRanges::new(&plan).missing(&range);
+    assert_eq!(missing, Some((Text::from("T001"), 94)));
+    // Padding written on the wider end, or on the longer one, still
+    // disagrees.
+    assert_eq!(TaskRange::new("T001", "T12"), None);
+    assert_eq!(TaskRange::new("T01", "T0100"), None);
+}
