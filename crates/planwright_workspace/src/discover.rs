@@ -197,6 +197,34 @@ pub fn discover_with<T: Send>(
     )
 }
 
+/// Of the folders in `paths`, those discovery skips as the local
+/// templates folder (see the module), each with whether it is the folder
+/// itself rather than one inside it: a command named one walks nothing
+/// there, and says so instead of that it found no plan. A file named is
+/// not one: it is read, template or not.
+pub fn templates_named<'p>(paths: &'p [PathBuf], config: &LoadedConfig) -> Vec<(&'p Path, bool)> {
+    let Some(templates) = templates_folder(config) else {
+        return Vec::new();
+    };
+    paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .filter_map(|p| {
+            let physical = std::fs::canonicalize(p).ok()?;
+            physical
+                .starts_with(&templates)
+                .then(|| (p.as_path(), physical == templates))
+        })
+        .collect()
+}
+
+/// The local templates folder with its links resolved, if there is one.
+fn templates_folder(config: &LoadedConfig) -> Option<PathBuf> {
+    std::fs::canonicalize(crate::templates::templates_dir(&config.templates_root()))
+        .ok()
+        .filter(|t| t.is_dir())
+}
+
 /// A file found, with what makes it the same file as another.
 struct Found<T> {
     /// As the user wrote it, or as the walk built it from their folder.
@@ -256,10 +284,7 @@ fn prepare(
     globs: &GlobRoot,
     config: &LoadedConfig,
 ) -> (Vec<Root>, Vec<TemplatesFolder>) {
-    let templates =
-        std::fs::canonicalize(crate::templates::templates_dir(&config.templates_root()))
-            .ok()
-            .filter(|t| t.is_dir());
+    let templates = templates_folder(config);
     let mut skipped = Vec::new();
     roots.retain_mut(|root| {
         if templates.is_none() && globs.below_by_text(&root.path) {

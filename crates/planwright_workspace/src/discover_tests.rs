@@ -269,3 +269,28 @@ fn a_walk_skips_linked_plans_that_a_name_reads() {
     let (found, _) = discover(std::slice::from_ref(&named), &config);
     assert_eq!(found, [named]);
 }
+
+#[test]
+fn a_named_templates_folder_is_told_apart_from_the_folders_walked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, ".planwright/templates/sub/feature-plan.md");
+    write(root, "docs/plan.md");
+    let config = config_at(root, PlansConfig::default());
+    let templates = root.join(".planwright/templates");
+    let paths = [
+        templates.clone(),
+        templates.join("sub"),
+        templates.join("sub/feature-plan.md"),
+        root.join("docs"),
+        root.to_owned(),
+    ];
+    let named = templates_named(&paths, &config);
+    assert_eq!(
+        named,
+        [
+            (templates.as_path(), true),
+            (templates.join("sub").as_path(), false)
+        ]
+    );
+}

@@ -165,7 +165,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
             })
         });
         let (files, errors) = gather(results, &discover_errors);
-        super::plans::warn_if_nothing(files.len() + errors.len(), &args.paths, "checked");
+        super::plans::warn_unsearched(files.len() + errors.len(), &args.paths, &config, "checked");
         let mut text: String = files.iter().map(|f| f.output.as_str()).collect();
         let diagnostics = files.iter().flat_map(|f| &f.diagnostics);
         let summary =
@@ -184,7 +184,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
             guarded(path, || lint_path(path, &settings))
         });
         let (mut linted, mut errors) = gather(results, &discover_errors);
-        super::plans::warn_if_nothing(linted.len() + errors.len(), &args.paths, "checked");
+        super::plans::warn_unsearched(linted.len() + errors.len(), &args.paths, &config, "checked");
         let mode = if args.diff { Apply::Diff } else { Apply::Write };
         let text = whole_run(args, &mut linted, &settings, &mut errors, mode);
         let fails = if args.diff {

@@ -6,8 +6,8 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::Result;
 use planwright_core::visible::visible;
 use planwright_core::{DialectSet, Plan};
-use planwright_workspace::config::load_config;
-use planwright_workspace::discover::{DiscoverError, discover_with};
+use planwright_workspace::config::{LoadedConfig, load_config};
+use planwright_workspace::discover::{DiscoverError, discover_with, templates_named};
 use planwright_workspace::source::display_path;
 use planwright_workspace::{SourceFile, read_plan_file};
 
@@ -100,24 +100,39 @@ fn load_walk<T: Send>(
         })
     });
     let (found, errors) = split_with(results, &errors, RunError::discovered);
-    warn_if_nothing(found.len() + errors.len(), paths, "read");
+    warn_unsearched(found.len() + errors.len(), paths, &config, "read");
     Ok((found, errors))
 }
 
-/// A run that found no plan at all says so on standard error: a mistyped
-/// folder or globs that match nothing would otherwise pass for plans whose
+/// A folder named that discovery skips as the local templates folder is
+/// said to be, whatever else the run found: naming it finds no plan, and
+/// "no plan files found" would hide why. Then a run that found no plan at
+/// all says so on standard error, for the other paths: a mistyped folder
+/// or globs that match nothing would otherwise pass for plans whose
 /// work is all done ("0 plans", "nothing to do", "No problems found"), as
 /// ruff warns when it finds no Python files. The exit code stays 0. `verb`
 /// says what the command does with a file named outright ("read",
 /// "checked").
-pub(crate) fn warn_if_nothing(found: usize, paths: &[PathBuf], verb: &str) {
-    if found > 0 {
+pub(crate) fn warn_unsearched(found: usize, paths: &[PathBuf], config: &LoadedConfig, verb: &str) {
+    let templates = templates_named(paths, config);
+    for &(path, itself) in &templates {
+        let is = if itself { "is" } else { "is inside" };
+        ewriteln!(
+            "planwright: warning: {} {is} the local templates folder, which is never searched for plans: templates are not plans (name a template's file to read it, or list them with `planwright templates`)",
+            visible(&display_path(path))
+        );
+    }
+    let rest: Vec<&PathBuf> = paths
+        .iter()
+        .filter(|p| !templates.iter().any(|(t, _)| t == p))
+        .collect();
+    if found > 0 || (!paths.is_empty() && rest.is_empty()) {
         return;
     }
     let shown: Vec<String> = if paths.is_empty() {
         vec![".".to_owned()]
     } else {
-        paths.iter().map(|p| display_path(p)).collect()
+        rest.iter().map(|p| display_path(p)).collect()
     };
     ewriteln!(
         "planwright: warning: no plan files found in {} (a folder is searched for files named like plans: `plan.md`, `tasks.md`, `*plan*.md`, … or as `[plans] include` in planwright.toml says; a file named on the command line is always {verb})",

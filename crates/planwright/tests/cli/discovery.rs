@@ -101,13 +101,33 @@ fn the_local_templates_folder_is_never_walked() {
             .all(|(p, _)| p == "docs/billing-plan.md")
     );
 
-    // The folder named outright is not walked either: nothing found.
-    let out = planwright(&["status", ".planwright/templates"], root);
-    assert!(
-        stderr(&out).contains("no plan files found in .planwright/templates"),
-        "{}",
-        stderr(&out)
-    );
+    // The folder named outright, or one inside it, is not walked either,
+    // and every command that walks says why, not that it found nothing.
+    write(root, ".planwright/templates/more/hotfix-plan.md", TEMPLATE);
+    for command in ["status", "next", "lint"] {
+        let out = planwright(&[command, ".planwright/templates"], root);
+        assert_eq!(out.status.code(), Some(0), "{command}");
+        let err = stderr(&out);
+        assert!(
+            err.contains(
+                "warning: .planwright/templates is the local templates folder, \
+                 which is never searched for plans: templates are not plans"
+            ),
+            "{command}: {err}"
+        );
+        assert!(!err.contains("no plan files found"), "{command}: {err}");
+        let out = planwright(&[command, ".planwright/templates/more"], root);
+        assert!(
+            stderr(&out).contains(
+                "warning: .planwright/templates/more is inside the local templates folder"
+            ),
+            "{command}: {}",
+            stderr(&out)
+        );
+    }
+    // Named beside a folder of plans, it is still said to be skipped.
+    let out = planwright(&["status", "docs", ".planwright/templates"], root);
+    assert!(stderr(&out).contains(".planwright/templates is the local templates folder"));
 
     // A template named outright is read, as every file named is.
     let named = lint_findings(&[".planwright/templates/rollout-plan.md"], root);
