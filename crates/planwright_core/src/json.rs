@@ -181,7 +181,9 @@ pub struct PhaseDoc {
     /// ` (3)`... after it from its second phase on, as `graph` names its
     /// nodes. `kind` and `number` are as written.
     pub id: String,
-    /// `phase`, `stage`, `milestone`, `sprint`, `iteration` or `step`.
+    /// The kind of phase its heading's word names: `Phase 2` is a
+    /// `phase`, `Week 3` a `week`.
+    #[schemars(schema_with = "phase_kind_schema")]
     pub kind: &'static str,
     pub number: String,
     /// The heading's title as it reads rendered, markup dropped.
@@ -644,6 +646,19 @@ fn opt(text: Option<&Text>) -> Option<String> {
 
 fn all(texts: &[Text]) -> Vec<String> {
     texts.iter().map(ToString::to_string).collect()
+}
+
+/// A phase's `kind` in the schema: one of the kinds the reader makes,
+/// taken from its list, so the schema cannot fall behind it again (a list
+/// written by hand here left out `week` and `epic`).
+fn phase_kind_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let mut schema = String::json_schema(generator);
+    let kinds: Vec<&str> = crate::parse::phase_kinds()
+        .into_iter()
+        .map(crate::model::PhaseKind::name)
+        .collect();
+    schema.insert("enum".into(), kinds.into());
+    schema
 }
 
 /// The JSON Schema of [`PlanDoc`].

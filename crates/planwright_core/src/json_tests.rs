@@ -113,3 +113,50 @@ fn a_phase_status_keeps_where_it_is_written() {
     assert_eq!(json["phases"][1]["status_range"]["start"]["line"], 7);
     assert_eq!(slice(2), None);
 }
+
+#[test]
+fn the_schema_lists_every_phase_kind_the_reader_makes() {
+    let src = "# P\n\n## Phase 1: A\n\n### Step 1: B\n\n## Stage 2: C\n\n## Milestone 3: D\n\n\
+               ## Sprint 4: E\n\n## Iteration 5: F\n\n## Week 6: G\n\n## Epic 7: H\n";
+    let plan = crate::parse(src);
+    let doc = serde_json::to_value(PlanDoc::new(&plan, "plan.md", &Locator::new(src)))
+        .unwrap_or_default();
+    let kinds: Vec<&str> = doc["phases"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p["kind"].as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "phase",
+            "step",
+            "stage",
+            "milestone",
+            "sprint",
+            "iteration",
+            "week",
+            "epic"
+        ]
+    );
+    let schema = plan_schema();
+    let listed = &schema["$defs"]["PhaseDoc"]["properties"]["kind"]["enum"];
+    let mut listed: Vec<&str> = listed
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|k| k.as_str())
+        .collect();
+    listed.sort_unstable();
+    let mut made = kinds.clone();
+    made.sort_unstable();
+    assert_eq!(listed, made);
+    // A document of every kind validates; one of a kind the reader never
+    // makes does not.
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    assert!(validator.is_valid(&doc));
+    let mut bad = doc;
+    bad["phases"][0]["kind"] = serde_json::json!("quarter");
+    assert!(!validator.is_valid(&bad));
+}

@@ -64,8 +64,8 @@ struct NodeDoc {
     /// Unique in the graph: the phase's or task's id, and for an id the
     /// plan repeats, ` (2)`, ` (3)`... after it from its second node on.
     id: String,
-    /// A phase's kind as `show` gives it (`phase`, `stage`, `milestone`,
-    /// `sprint`, `iteration` or `step`), or a task's (`task`,
+    /// A phase's kind as `show` gives it (`phase`, `step`, `week`...;
+    /// `show`'s schema lists them all), or a task's (`task`,
     /// `deliverable`, `definition_of_done`, `prerequisite`,
     /// `acceptance_criterion`, `checklist`, `deferred` or `logged`, the
     /// last two counted in no progress and drawn dashed).

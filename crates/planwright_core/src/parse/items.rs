@@ -339,6 +339,9 @@ pub(crate) struct PhaseHead {
     pub status: Option<Text>,
 }
 
+/// The words that head a phase, and the kind each names: the only way
+/// the reader makes a phase, so the kinds here are all it makes (see
+/// [`phase_kinds`]).
 pub(super) const PHASE_WORDS: &[(&str, PhaseKind)] = &[
     ("phase", PhaseKind::Phase),
     ("stage", PhaseKind::Stage),
@@ -352,6 +355,18 @@ pub(super) const PHASE_WORDS: &[(&str, PhaseKind)] = &[
     ("フェーズ", PhaseKind::Phase),
     ("fase", PhaseKind::Phase),
 ];
+
+/// Every kind a phase word names, once, in the order of [`PHASE_WORDS`]:
+/// the kinds of phase the reader makes, which the JSON schema lists.
+pub(crate) fn phase_kinds() -> Vec<PhaseKind> {
+    let mut kinds = Vec::new();
+    for &(_, kind) in PHASE_WORDS {
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    kinds
+}
 
 /// The bytes a [`PHASE_WORDS`] word opens with, in either case.
 const PHASE_FIRST_BYTES: [bool; 256] = {

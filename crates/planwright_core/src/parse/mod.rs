@@ -608,4 +608,5 @@ mod slot_places_tests;
 mod tests;
 
 pub(crate) use inline::is_choice_list;
+pub(crate) use items::phase_kinds;
 pub(crate) use refs::references;
