@@ -55,16 +55,19 @@ impl Builder<'_> {
         let from = block.placeholders_from;
         let first = self.plan.placeholders.len();
         let in_task = self.items.last().and_then(|i| i.task);
+        // A block on the task's first line: its own text, also where it is
+        // its item's first paragraph, in a loose list (items apart by
+        // blank lines).
+        let own_text = in_task.is_some_and(|t| start < self.plan.tasks[t].line.end as usize);
+        let task_text = own_text || (in_task.is_some() && block.kind == InlineKind::ItemText);
         // Markers such as `[HIER]` before the task text are not slots: no
         // slot is looked for between the check mark and the text. Task
         // lists are full of them (`[P] [US3] [Analytics]`), and making each
         // one a slot to drop it after showed in profiles.
-        let markers = in_task
-            .filter(|_| block.kind == InlineKind::ItemText)
-            .map(|t| {
-                let check_end = self.plan.tasks[t].check_range.end as usize;
-                check_end..self.items.last().map_or(check_end, |i| i.text_at)
-            });
+        let markers = in_task.filter(|_| task_text).map(|t| {
+            let check_end = self.plan.tasks[t].check_range.end as usize;
+            check_end..self.items.last().map_or(check_end, |i| i.text_at)
+        });
         self.scan_segments_past(&block, markers.as_ref());
         if let Some(markers) = markers {
             // A run that starts before the markers (none does in the
@@ -91,7 +94,6 @@ impl Builder<'_> {
         self.fields_in_block(start, end, block_kind, from);
         let range = TextRange::new(start, end).trim(self.src);
         // A task's own text ("- [ ] Tasks:") labels nothing.
-        let own_text = in_task.is_some_and(|t| start < self.plan.tasks[t].line.end as usize);
         if !own_text && let Some(hint) = plain_label_kind(range.slice(self.src)) {
             self.kind_hint = hint;
         } else if !self.labelled && block_kind == InlineKind::Paragraph && self.items.is_empty() {
@@ -117,7 +119,7 @@ impl Builder<'_> {
             Some(Owner::Task(t)) => {
                 // Phrases are read in the task's own text, past its id and
                 // markers (`[P]`, `[US1]`); fields anywhere in its item.
-                let own = (in_task == Some(t) && block_kind == InlineKind::ItemText)
+                let own = (in_task == Some(t) && task_text)
                     .then(|| self.items.last().map_or(0, |i| i.text_at))
                     .map(|at| at.saturating_sub(range.start as usize));
                 self.task_waits(t, range, own);

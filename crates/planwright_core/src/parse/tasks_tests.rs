@@ -444,3 +444,20 @@ fn markers_before_a_tasks_text_are_no_slots_and_its_text_still_has_them() {
     let plan = crate::parse("Owner: see [Billing] for the contact\n");
     assert_eq!(plan.placeholders.len(), 1);
 }
+
+#[test]
+fn a_loose_lists_task_is_read_as_a_tight_ones() {
+    // Items apart by blank lines hold their text in a paragraph: the
+    // task's words are still its own, its markers still no slots, and a
+    // phase it names still waited for.
+    let tight = "## Phase 1: Setup\n\n- [ ] T001 a\n\n## Phase 2: Build\n\n- [ ] T002 [P] [Billing] b for [CUSTOMER] (depends on Phase 1)\n- [ ] T003 c\n";
+    let loose = tight.replace("\n- [ ] T003", "\n\n- [ ] T003");
+    for src in [tight, loose.as_str()] {
+        let plan = crate::parse(src);
+        let waits = super::super::tests::phase_waits(&plan, src);
+        assert_eq!(waits.len(), 1, "{src:?}");
+        assert_eq!((waits[0].0, waits[0].1.as_str(), waits[0].2), (1, "Phase 1", "Phase 1"));
+        let texts: Vec<&str> = plan.placeholders.iter().map(|p| &*p.text).collect();
+        assert_eq!(texts, ["[CUSTOMER]"], "{src:?}");
+    }
+}
