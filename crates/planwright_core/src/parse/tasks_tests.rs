@@ -456,7 +456,10 @@ fn a_loose_lists_task_is_read_as_a_tight_ones() {
         let plan = crate::parse(src);
         let waits = super::super::tests::phase_waits(&plan, src);
         assert_eq!(waits.len(), 1, "{src:?}");
-        assert_eq!((waits[0].0, waits[0].1.as_str(), waits[0].2), (1, "Phase 1", "Phase 1"));
+        assert_eq!(
+            (waits[0].0, waits[0].1.as_str(), waits[0].2),
+            (1, "Phase 1", "Phase 1")
+        );
         let texts: Vec<&str> = plan.placeholders.iter().map(|p| &*p.text).collect();
         assert_eq!(texts, ["[CUSTOMER]"], "{src:?}");
     }
