@@ -4,7 +4,7 @@
 //! the instructions of `lint` on one 5 KB plan (callgrind).
 //!
 //! - `roles.toml` becomes `roles_table.rs`: a static list of (role name,
-//!   phrase, normalised phrase), roles in name order: normalising the 370
+//!   phrase, normalised phrase, leading only), roles in name order: normalising the 370
 //!   phrases on every run was most of what building the table cost;
 //! - each `dialects/*.toml` becomes `dialects/NAME.json`, the same values as
 //!   JSON, which the descriptor's serde types read as they read TOML.
@@ -49,15 +49,19 @@ fn roles(source: &Path, target: &Path) {
     // which decides between two roles that list one phrase.
     let table: BTreeMap<String, BTreeMap<String, Vec<String>>> = parse(source);
     let mut code = String::from(
-        "/// (role name, phrase, phrase as `normalize_heading` writes it),\n\
-         /// from `data/roles.toml` (see `build.rs`).\n\
-         static ROLE_PHRASES: &[(&str, &str, &str)] = &[\n",
+        "/// (role name, phrase, phrase as `normalize_heading` writes it,\n\
+         /// whether it names the role only leading a heading), from\n\
+         /// `data/roles.toml` (see `build.rs`).\n\
+         static ROLE_PHRASES: &[(&str, &str, &str, bool)] = &[\n",
     );
     for (role, languages) in &table {
-        for phrase in languages.values().flatten() {
-            // `{:?}` writes a Rust string literal, escapes and all.
-            let norm = normalize_heading(phrase);
-            let _ = writeln!(code, "    ({role:?}, {phrase:?}, {norm:?}),");
+        for (language, phrases) in languages {
+            let lead = language == "lead";
+            for phrase in phrases {
+                // `{:?}` writes a Rust string literal, escapes and all.
+                let norm = normalize_heading(phrase);
+                let _ = writeln!(code, "    ({role:?}, {phrase:?}, {norm:?}, {lead}),");
+            }
         }
     }
     code.push_str("];\n");

@@ -89,6 +89,10 @@ struct Table {
     /// Phrases in scripts written without spaces ("风险评估"), longest
     /// first, with their roles.
     unspaced_phrases: Vec<(&'static str, Role)>,
+    /// Phrases that name their role only as the heading's first words
+    /// (`lead` in the data): "Progress (as of May)", not "Weekly
+    /// progress dashboard".
+    lead_only: rustc_hash::FxHashSet<&'static str>,
     /// Those phrases as one substring automaton, built on the first heading
     /// that needs it: building it up front was half the start-up work of
     /// `planwright lint ONE_FILE`, and most runs see no such heading.
@@ -137,10 +141,14 @@ fn table() -> &'static Table {
         let mut first_word_lens = [0u64; 256];
         // In role name order: when two roles list one phrase, the first
         // name wins.
-        for &(role_name, _, norm) in ROLE_PHRASES {
+        let mut lead_only = rustc_hash::FxHashSet::default();
+        for &(role_name, _, norm, lead) in ROLE_PHRASES {
             let Some(role) = Role::from_name(role_name) else {
                 continue;
             };
+            if lead {
+                lead_only.insert(norm);
+            }
             let words = norm.split(' ').count();
             max_words = max_words.max(words).min(MAX_PHRASE_WORDS);
             let first = norm.split(' ').next().unwrap_or_default();
@@ -163,6 +171,7 @@ fn table() -> &'static Table {
             first_words,
             first_word_lens,
             unspaced_phrases: unspaced,
+            lead_only,
             unspaced: OnceLock::new(),
         }
     })
@@ -289,6 +298,9 @@ fn resolve_words(norm: &str) -> Option<Role> {
                     continue;
                 }
                 let key = &rest[..ends[size - 1]];
+                if start > 0 && table.lead_only.contains(key) {
+                    continue;
+                }
                 if let Some(&role) = table.exact.get(key) {
                     if best.is_none_or(|(w, len, _)| (size, key.len()) > (w, len)) {
                         best = Some((size, key.len(), role));
@@ -309,6 +321,12 @@ fn resolve_words(norm: &str) -> Option<Role> {
     table
         .unspaced()
         .find_iter(norm)
+        .filter(|m| {
+            m.start() == 0
+                || !table
+                    .lead_only
+                    .contains(table.unspaced_phrases[m.pattern().as_usize()].0)
+        })
         .max_by_key(|m| (m.len(), std::cmp::Reverse(m.start())))
         .map(|m| table.unspaced_phrases[m.pattern().as_usize()].1)
 }
@@ -422,7 +440,7 @@ mod tests {
     /// [`normalize_heading`]: the copy must write what the reader does.
     #[test]
     fn phrases_are_normalised_at_build_time_as_headings_are() {
-        for &(_, phrase, norm) in ROLE_PHRASES {
+        for &(_, phrase, norm, _) in ROLE_PHRASES {
             assert_eq!(normalize_heading(phrase), norm, "phrase {phrase:?}");
         }
         assert!(ROLE_PHRASES.len() > 300, "the whole table is read");
@@ -473,6 +491,37 @@ mod tests {
         assert_eq!(resolve("元件"), Some(Role::Components));
         assert_eq!(resolve("架構"), Some(Role::Architecture));
         assert_eq!(resolve("Completely unrelated"), None);
+    }
+
+    #[test]
+    fn a_log_word_names_the_log_only_leading_the_heading() {
+        for title in [
+            "Progress",
+            "7. Progress Log",
+            "Progress (as of 2026-01-16)",
+            "Changelog: v2",
+            "📝 Change Log",
+            "Log",
+            "Team Progress Log",
+            "Status Updates",
+            "进度",
+            "进度（截至五月）",
+            "進捗",
+        ] {
+            assert_eq!(resolve(title), Some(Role::ProgressLog), "{title}");
+        }
+        // Work about a log or progress: its check boxes are tasks.
+        for title in [
+            "Write the audit log",
+            "Error log viewer",
+            "Update the changelog",
+            "T002: Add audit log entry",
+            "Weekly Progress Dashboard",
+            "Phase 4: Production Ready 🔄 IN PROGRESS",
+            "显示上传进度",
+        ] {
+            assert_ne!(resolve(title), Some(Role::ProgressLog), "{title}");
+        }
     }
 
     #[test]

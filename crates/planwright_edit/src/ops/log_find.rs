@@ -1,11 +1,12 @@
 //! Which section is the plan's progress log.
 //!
-//! A heading's role comes from `roles.toml`, which reads any heading with
-//! "log" or "progress" among its words as a progress log: "Audit Log" under
-//! Architecture, "Phase 1: Progress Dashboard", spec-kit's "Progress
-//! Tracking" check lists. Writing a dated line into those damages them, so
-//! the role only makes a section a candidate; what is already in it
-//! decides.
+//! A heading's role comes from `roles.toml`, which reads a heading that
+//! opens with "log", "progress" or "changelog", or names a kind of log
+//! anywhere ("Work Log", "Status Updates"), as a progress log: "Log of
+//! the audit", "Progress of the migration", "Sprint 3 Work Log", spec-kit's
+//! "Progress Tracking" check lists. Writing a dated line into those
+//! damages them, so the role only makes a section a candidate; what is
+//! already in it decides.
 
 use planwright_core::{Plan, Role, Section, TextRange};
 

@@ -82,6 +82,9 @@ fn a_progress_logs_entries_are_records_not_work() {
     // A tracker of progress is the work itself; a phase is the plan's.
     let src = "# P\n\n## Progress Tracking\n- [x] Build widget\n\n## Phase 5: Changelog\n- [ ] Write the changelog\n";
     assert_eq!(kinds(src), [Task, Task]);
+    // Work on a log, or on showing progress, is work: its boxes count.
+    let src = "# P\n\n## Phase 1: Backend\n\n### Write the audit log\n- [ ] Add an audit table\n\n## Update the changelog\n- [ ] Write release notes\n\n## Error log viewer\n- [ ] Show the last errors\n";
+    assert_eq!(kinds(src), [Task, Task, Task]);
 }
 
 #[test]
