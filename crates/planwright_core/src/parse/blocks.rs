@@ -12,6 +12,7 @@ use super::{
 };
 
 use super::refs::{first_stem, is_dependency_key, order_word, task_sentences};
+use super::titles::names_a_task;
 use deps::Owner;
 pub(super) use deps::Stated;
 pub(super) use gates::has_arrow;
@@ -186,6 +187,21 @@ impl Builder<'_> {
         {
             self.open_bold_phase(head, range);
         }
+    }
+
+    /// Whether a heading between phase `p`'s own and the field being read
+    /// names a task by its id (`#### T001: Add the endpoint`, `#### [ ]
+    /// T-002: …`): that task's `**Depends on**` or `**Estimate**` is its
+    /// own, not the phase's. Given to the phase, it made the phase wait
+    /// for a task inside it (a false PW206 where the id is the heading's
+    /// only) and took the first task's estimate and priority for its own.
+    fn under_task_heading(&self, p: usize) -> bool {
+        let own = self.plan.phases[p].section;
+        self.open_sections
+            .iter()
+            .rev()
+            .take_while(|&&s| Some(s) != own)
+            .any(|&s| names_a_task(&self.plan.sections[s].title))
     }
 
     /// Keeps a finished block's buffers for the next one: blocks are many
@@ -428,7 +444,9 @@ impl Builder<'_> {
             self.kind_hint = hint;
             self.labelled = true;
         }
-        if let Some(p) = phase {
+        // The field stands in the phase, but says nothing of it under a
+        // task's own heading.
+        if let Some(p) = phase.filter(|&p| !self.under_task_heading(p)) {
             self.phase_field(p, &norm, &value, value_range);
         }
         if may_list_choices(raw)

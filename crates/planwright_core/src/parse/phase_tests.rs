@@ -566,3 +566,43 @@ Depends on nothing; Stage 1 runs alongside.
     assert!(deps(3).is_empty());
     assert!(deps(4).is_empty());
 }
+
+#[test]
+fn a_task_headings_fields_are_the_tasks_not_its_phases() {
+    let src = "## Phase 1: Storage\n\n**Estimate**: 3 days\n\n#### [ ] T-001: Create the bucket\n**Priority**: HIGH\n**Estimate**: 1 hour\n\n#### T-002 Add the route\n**Depends on**: T-001\n\n## Phase 2: Upload\n\n### Overview\n**Depends on**: Phase 1\n**Priority**: LOW\n\n### 2.1 Details\n**Estimate**: 2 days\n";
+    let plan = p(src);
+    let ph = &plan.phases;
+    assert_eq!(ph.len(), 2);
+    // The phase's own field stands; its tasks' do not reach it.
+    assert_eq!(ph[0].estimate.as_deref(), Some("3 days"));
+    assert_eq!(ph[0].priority, None);
+    assert!(ph[0].depends_on.is_empty(), "{:?}", ph[0].depends_on);
+    // Under a heading that is no task's, a field is still the phase's.
+    assert_eq!(ph[1].depends_on.len(), 1);
+    assert_eq!(ph[1].priority.as_deref(), Some("LOW"));
+    assert_eq!(ph[1].estimate.as_deref(), Some("2 days"));
+}
+
+#[test]
+fn a_heading_names_a_task_by_an_id_of_capitals() {
+    use super::titles::names_a_task;
+    for title in [
+        "T001: Add",
+        "[ ] T-002 Upload",
+        "[x] T003",
+        "**T004**: Wire",
+        "TASK-12 - Ship",
+    ] {
+        assert!(names_a_task(title), "{title}");
+    }
+    for title in [
+        "1.2 Architecture",
+        "Tasks",
+        "API design",
+        "T001s",
+        "Phase 1: Setup",
+        "Q3 planning",
+    ] {
+        assert!(!names_a_task(title), "{title}");
+    }
+}

@@ -21,6 +21,26 @@ pub(super) fn split_number(title: &str) -> (Option<&str>, &str) {
     (Some(number), rest.trim_start())
 }
 
+/// Whether a heading's title names a task by its id: `T001: Add the
+/// endpoint`, `[ ] T-002 Upload`, `**T003** Wire it`. Only ids led by
+/// capitals: a number (`1.2 Architecture`) numbers sections as often.
+pub(super) fn names_a_task(title: &str) -> bool {
+    let rest = ["[ ]", "[x]", "[X]"]
+        .iter()
+        .find_map(|b| title.strip_prefix(b))
+        .unwrap_or(title)
+        .trim_start()
+        .trim_start_matches(['*', '_']);
+    rest.starts_with(|c: char| c.is_ascii_uppercase())
+        && super::items::task_id_len(rest).is_some_and(|len| {
+            rest[len..]
+                .trim_start_matches(['*', '_'])
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, ':' | ' ' | '.' | '-' | '–' | '—'))
+        })
+}
+
 pub(super) const TITLE_PREFIXES: &[&str] = &[
     "implementation plan:",
     "implementation plan -",
