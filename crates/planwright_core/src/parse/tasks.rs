@@ -108,6 +108,13 @@ impl Builder<'_> {
         }
         let kind = match parent {
             _ if mark == '>' || crossed_out(text) => TaskKind::Deferred,
+            // `- [ ] Phase 4: Implementation complete`, as spec-kit's
+            // "Progress Tracking" lists the phases: a check that the phase
+            // is over, not work to start (`next` offered every such line
+            // at once).
+            None if self.kind_hint == TaskKind::Task && says_phase_is_over(text) => {
+                TaskKind::AcceptanceCriterion
+            }
             Some(pt) if self.kind_hint == TaskKind::Task => self.plan.tasks[pt].kind,
             _ => self.kind_hint,
         };
@@ -398,6 +405,32 @@ mod task_details;
 mod task_text;
 
 pub(super) use task_details::{joins_list, push_unique};
+
+/// Whether a task's text says that a phase is over: the phase named
+/// first, and a word of outcome last, a note in parentheses aside
+/// (`Phase 0: Research complete (/plan command)`, `Phase 5: Validation
+/// passed`).
+fn says_phase_is_over(text: &str) -> bool {
+    const OVER: [&str; 6] = [
+        "complete",
+        "completed",
+        "done",
+        "finished",
+        "passed",
+        "generated",
+    ];
+    if items::phase_head(text).is_none() {
+        return false;
+    }
+    let mut rest = text.trim_end_matches(['.', ' ', '*', '_']);
+    if rest.ends_with(')')
+        && let Some(open) = rest.rfind(" (")
+    {
+        rest = rest[..open].trim_end_matches(['.', ' ', '*', '_']);
+    }
+    let last = rest.rsplit(' ').next().unwrap_or_default();
+    OVER.iter().any(|w| last.eq_ignore_ascii_case(w))
+}
 
 #[cfg(test)]
 #[path = "tasks_tests.rs"]

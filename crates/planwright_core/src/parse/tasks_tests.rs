@@ -464,3 +464,20 @@ fn a_loose_lists_task_is_read_as_a_tight_ones() {
         assert_eq!(texts, ["[CUSTOMER]"], "{src:?}");
     }
 }
+
+#[test]
+fn a_line_saying_a_phase_is_over_is_a_check_not_work() {
+    use crate::model::TaskKind::{AcceptanceCriterion, Task};
+    let src = "## Phase 0: Research\n\n## Progress Tracking\n\n- [x] Phase 0: Research complete (/plan command)\n- [ ] Phase 3: Tasks generated (/tasks command)\n- [ ] Phase 5: Validation passed.\n- [ ] Phase 2: write the migration\n- [ ] Run the complete suite\n";
+    let kinds: Vec<_> = crate::parse(src).tasks.iter().map(|t| t.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            AcceptanceCriterion,
+            AcceptanceCriterion,
+            AcceptanceCriterion,
+            Task,
+            Task
+        ]
+    );
+}
