@@ -575,6 +575,25 @@ fn lint_file(file: SourceFile, settings: &Settings) -> Linted {
 /// Parses and lints one text; `path` gives the detection hint, picks the
 /// `[[plans.dialects]]` entry, and is the folder relative links are
 /// resolved from.
+/// The repository `folder` lies in: the nearest folder at or above it
+/// holding `.git`. A `Spec:` path is written from there as often as from
+/// the plan's folder, and without a `planwright.toml` the project root is
+/// only the folder `lint` runs in.
+fn repository_of(folder: &Path) -> Option<PathBuf> {
+    // `plan.md` has the folder "", which `absolute` refuses.
+    let here = Path::new(".");
+    let folder = std::path::absolute(if folder.as_os_str().is_empty() {
+        here
+    } else {
+        folder
+    })
+    .ok()?;
+    folder
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
 pub(crate) fn lint_text(
     path: &Path,
     text: &str,
@@ -585,7 +604,17 @@ pub(crate) fn lint_text(
     let dialects = settings.dialects();
     let plan = settings.choice.parse_text(path, text, dialects);
     let folder = path.parent().unwrap_or(Path::new(""));
-    let file_exists = |rel: &str| folder.join(rel).exists() || root.join(rel).exists();
+    // The plan's repository is looked for only when a path is found in
+    // neither folder, and once.
+    let repository = std::cell::OnceCell::new();
+    let file_exists = |rel: &str| {
+        folder.join(rel).exists()
+            || root.join(rel).exists()
+            || repository
+                .get_or_init(|| repository_of(folder))
+                .as_ref()
+                .is_some_and(|r: &PathBuf| r.join(rel).exists())
+    };
     let ctx = planwright_lint::Context {
         source: text,
         plan: &plan,

@@ -322,6 +322,35 @@ fn a_spec_field_that_is_not_a_path_is_not_a_broken_link() {
 }
 
 #[test]
+fn a_spec_path_written_from_the_repository_is_found_from_any_folder() {
+    // No planwright.toml: the project root is the folder lint runs in, so
+    // the plan's repository (the folder holding `.git`) is tried too.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let feature = dir.path().join("specs/003-widgets");
+    std::fs::create_dir_all(&feature).unwrap();
+    write(&feature, "spec.md", "# Spec\n");
+    write(
+        &feature,
+        "plan.md",
+        "# W\n\n**Spec:** `specs/003-widgets/spec.md`\n**Spec:** `specs/003-widgets/gone.md`\n",
+    );
+    let args = ["lint", "--select", "PW301", "--format", "concise"];
+    for (from, plan) in [
+        (dir.path().to_path_buf(), "specs/003-widgets/plan.md"),
+        (feature.clone(), "plan.md"),
+    ] {
+        let out = planwright(&[&args[..], &[plan]].concat(), &from);
+        assert_eq!(
+            stdout(&out),
+            format!("{plan}:4:11: PW301 link to `specs/003-widgets/gone.md`, which does not exist\n"),
+            "from {}",
+            from.display()
+        );
+    }
+}
+
+#[test]
 fn colour_follows_the_flag_then_no_color_then_force_color() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "plan.md", "# Plan\n\n**Created:** 2026-02-30\n");

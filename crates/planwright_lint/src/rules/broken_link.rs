@@ -7,7 +7,8 @@
 //! `Specification:` field (the plan's, a phase's or a list item's; each
 //! path in code spans, or else the whole value), resolved from the plan's
 //! own folder or, failing that, from the project root (the folder of
-//! `planwright.toml`, or the current folder), where `Spec:` paths are
+//! `planwright.toml`, or the current folder) or the plan's repository (the
+//! nearest folder above it holding `.git`), where `Spec:` paths are
 //! usually written from. Anchors (`#section`), queries and glob patterns
 //! are ignored.
 //!
