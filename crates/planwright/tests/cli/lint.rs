@@ -343,7 +343,9 @@ fn a_spec_path_written_from_the_repository_is_found_from_any_folder() {
         let out = planwright(&[&args[..], &[plan]].concat(), &from);
         assert_eq!(
             stdout(&out),
-            format!("{plan}:4:11: PW301 link to `specs/003-widgets/gone.md`, which does not exist\n"),
+            format!(
+                "{plan}:4:11: PW301 link to `specs/003-widgets/gone.md`, which does not exist\n"
+            ),
             "from {}",
             from.display()
         );

@@ -38,7 +38,9 @@ use crate::text::TextRange;
 /// bounds the dependencies made and the phases open ranges look through,
 /// with the ids ranges stand for, as the reader's range budget does.
 pub(crate) fn phase_order(src: &str, plan: &mut Plan, budget: &mut usize) {
-    if plan.phases.is_empty() || !plan.sections.iter().any(is_order_section) {
+    if plan.phases.is_empty()
+        || !(plan.sections.iter().any(is_order_section) || plan.tables.iter().any(is_phase_table))
+    {
         return;
     }
     let found = Reader::new(src, plan, budget).read();
@@ -100,14 +102,37 @@ pub(crate) fn is_order_section(s: &Section) -> bool {
         && super::super::items::phase_head(&s.title).is_none()
 }
 
+/// Whether a table lists phases (its first column headed `Phase`,
+/// `Stage`, `Milestone`…) beside a column of their dependencies: wherever
+/// it stands (a timeline, an overview), it says what each phase waits for
+/// as a dependency section's table does.
+fn is_phase_table(table: &crate::model::Table) -> bool {
+    let mut heads = table.header.cells.iter();
+    heads.next().is_some_and(|first| {
+        let key = crate::model::normalize_key(&first.text);
+        let word = key.strip_suffix('s').unwrap_or(&key);
+        super::super::items::PHASE_WORDS
+            .iter()
+            .any(|(w, _)| *w == word)
+    }) && heads.any(|c| is_dependency_head(&c.text))
+}
+
 /// Whether a table's column heading says its cells are dependencies. Not
-/// "After": beside a "Before" column it lists what follows.
+/// "After": beside a "Before" column it lists what follows. "Blockers"
+/// is: what blocks a row's phase is what it waits for (a blocker that is
+/// no phase of the plan names nothing).
 fn is_dependency_head(text: &str) -> bool {
     let key = crate::model::normalize_key(text);
     super::keys::is_dependency_key(&key)
         || matches!(
             key.as_str(),
-            "waits_for" | "blocked_by" | "predecessors" | "predecessor"
+            "waits_for"
+                | "blocked_by"
+                | "blocked_on"
+                | "blockers"
+                | "blocker"
+                | "predecessors"
+                | "predecessor"
         )
 }
 
@@ -217,7 +242,8 @@ impl<'p> Reader<'p> {
             }
         }
         for table in &plan.tables {
-            if table.section.and_then(|s| wanted.get(s).copied()) != Some(true) {
+            let in_order = table.section.and_then(|s| wanted.get(s).copied()) == Some(true);
+            if !in_order && !is_phase_table(table) {
                 continue;
             }
             let Some(col) = table

@@ -565,3 +565,18 @@ fn a_critical_path_orders_its_phases_and_all_phases_are_those_before() {
         ]
     );
 }
+
+#[test]
+fn a_table_of_phases_and_their_dependencies_says_them_wherever_it_stands() {
+    let src = "# P\n\n## Phase 1: Index\n- [ ] a\n\n## Phase 2: Query\n- [ ] b\n\n## Phase 3: Rank\n- [ ] c\n\n## Timeline\n\n| Phase | Duration | Blockers |\n|---|---|---|\n| Phase 1: Index | 1 day | None |\n| Phase 2: Query | 2 days | Phase 1 |\n| Phase 3: Rank | 1 day | Phase 2, legal review |\n";
+    let plan = parse(src);
+    let deps: Vec<Vec<String>> = plan
+        .phases
+        .iter()
+        .map(|p| p.depends_on.iter().map(|d| d.target.label().to_string()).collect())
+        .collect();
+    assert_eq!(deps, [vec![], vec!["Phase 1".to_owned()], vec!["Phase 2".to_owned()]]);
+    // A table whose first column is no phase's says nothing of phases.
+    let src = src.replace("| Phase | Duration", "| Item | Duration");
+    assert!(parse(&src).phases.iter().all(|p| p.depends_on.is_empty()));
+}
