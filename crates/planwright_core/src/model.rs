@@ -203,6 +203,10 @@ impl MetaField {
     }
 }
 
+/// Keys (normalised) that name the plan's status wherever they stand,
+/// also in a footer below the last phase: `**Plan Status**:`.
+pub(crate) const PLAN_STATUS_KEYS: [&str; 3] = ["plan_status", "project_status", "overall_status"];
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Section {
     pub level: u8,
@@ -553,6 +557,15 @@ impl Plan {
         self.metadata
             .iter()
             .find(|f| f.is_header() && f.norm == key)
+    }
+
+    /// The plan's status: its field `key` (the dialect's status field),
+    /// else `Status`, else one named as the plan's (`Plan Status`,
+    /// `Project Status`, `Overall Status`), wherever it is written.
+    pub fn status_field(&self, key: &str) -> Option<&MetaField> {
+        self.field(key)
+            .or_else(|| self.field("status"))
+            .or_else(|| PLAN_STATUS_KEYS.iter().find_map(|k| self.field(k)))
     }
 
     pub fn section_with_role(&self, role: Role) -> Option<usize> {

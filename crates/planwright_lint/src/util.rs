@@ -12,8 +12,7 @@ pub(crate) fn status_field<'a>(ctx: &Context<'a>) -> Option<&'a MetaField> {
         .dialect
         .map_or("status", |d| d.descriptor.status_field.as_str());
     ctx.plan
-        .field(key)
-        .or_else(|| ctx.plan.field("status"))
+        .status_field(key)
         .filter(|f| !f.value.trim().is_empty())
         .filter(|f| !has_placeholder(ctx, f))
 }

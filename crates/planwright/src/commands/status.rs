@@ -150,7 +150,7 @@ fn status_of(plan: &Plan, dialects: &DialectSet) -> Option<String> {
     let field = dialects
         .get(&plan.dialect.name)
         .map_or("status", |d| d.descriptor.status_field.as_str());
-    plan.field(field).map(|f| f.value.to_string())
+    plan.status_field(field).map(|f| f.value.to_string())
 }
 
 fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatus {

@@ -435,8 +435,12 @@ impl Builder<'_> {
             .last()
             .map(|p| p.index)
             .filter(|&p| Some(self.plan.phases[p].heading) != title || !self.in_plan_header());
-        let phase = self.field_phase(open);
         let norm = normalize_key(&key);
+        // `**Plan Status**:` is the plan's wherever it stands, also in a
+        // footer below the last phase.
+        let phase = self
+            .field_phase(open)
+            .filter(|_| !crate::model::PLAN_STATUS_KEYS.contains(&norm.as_str()));
         if value.is_empty()
             && f.style != MetaStyle::Comment
             && let Some(hint) = kind_for_label(&norm)

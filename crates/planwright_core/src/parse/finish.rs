@@ -77,7 +77,13 @@ impl Builder<'_> {
             // A section about the plan's status (`## Status`, `## Current
             // Status`) states the plan's, checklist and all.
             let about_status = plan.sections[s].key.split(' ').any(|w| w == "status");
-            if f.phase.is_some() || Some(plan.sections[s].heading) == title || about_status {
+            // `**Plan Status**:` says whose it is wherever it stands.
+            let the_plans = crate::model::PLAN_STATUS_KEYS.contains(&f.norm.as_str());
+            if f.phase.is_some()
+                || Some(plan.sections[s].heading) == title
+                || about_status
+                || the_plans
+            {
                 continue;
             }
             let range = plan.sections[s].range;

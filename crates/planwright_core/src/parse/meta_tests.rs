@@ -322,3 +322,27 @@ fn a_legend_of_markers_is_no_field() {
     let keys: Vec<&str> = plan.metadata.iter().map(|m| m.key.as_str()).collect();
     assert_eq!(keys, ["Owner"]);
 }
+
+#[test]
+fn a_status_named_as_the_plans_is_the_plans_wherever_it_stands() {
+    // Below the last phase, a `**Status**:` may be that phase's; a
+    // `**Plan Status**:` says whose it is.
+    let src = "# Plan: F\n\n## Phase 1: Build\n- [x] a\n\n## Phase 2: Ship\n- [ ] b\n\n---\n\n**Plan Status**: Complete\n";
+    let plan = crate::parse(src);
+    let field = plan.status_field("status").expect("the plan's status");
+    assert_eq!(
+        (field.key.as_str(), field.value.as_str()),
+        ("Plan Status", "Complete")
+    );
+    assert!(field.is_header() && field.phase.is_none());
+    assert!(plan.phases.iter().all(|p| p.status.is_none()));
+    // A plain `Status` there stays the phase's; the plan has none.
+    let plan = crate::parse(&src.replace("Plan Status", "Status"));
+    assert!(plan.status_field("status").is_none());
+    // The dialect's own key and `Status` come first.
+    let plan = crate::parse("**Status**: Draft\n**Overall Status**: Done\n");
+    assert_eq!(
+        plan.status_field("status").map(|f| f.value.as_str()),
+        Some("Draft")
+    );
+}

@@ -573,9 +573,21 @@ fn a_table_of_phases_and_their_dependencies_says_them_wherever_it_stands() {
     let deps: Vec<Vec<String>> = plan
         .phases
         .iter()
-        .map(|p| p.depends_on.iter().map(|d| d.target.label().to_string()).collect())
+        .map(|p| {
+            p.depends_on
+                .iter()
+                .map(|d| d.target.label().to_string())
+                .collect()
+        })
         .collect();
-    assert_eq!(deps, [vec![], vec!["Phase 1".to_owned()], vec!["Phase 2".to_owned()]]);
+    assert_eq!(
+        deps,
+        [
+            vec![],
+            vec!["Phase 1".to_owned()],
+            vec!["Phase 2".to_owned()]
+        ]
+    );
     // A table whose first column is no phase's says nothing of phases.
     let src = src.replace("| Phase | Duration", "| Item | Duration");
     assert!(parse(&src).phases.iter().all(|p| p.depends_on.is_empty()));
