@@ -133,8 +133,28 @@ pub fn field_value(raw: &str) -> Cow<'_, str> {
     match wrapper(raw) {
         Some("`") => Cow::Borrowed(&raw[1..raw.len() - 1]),
         Some(mark) => unescape_punctuation(&raw[mark.len()..raw.len() - mark.len()]),
-        None => unescape_punctuation(raw),
+        None => marked_value(raw).unwrap_or_else(|| unescape_punctuation(raw)),
     }
+}
+
+/// `⚠️ **Blocked on the vendor**`: a symbol before a value written in
+/// markup, read as `⚠️ Blocked on the vendor`. `None` for a value that
+/// does not open with a symbol (not a letter, digit or ASCII) and a space,
+/// or whose rest is not wrapped whole.
+fn marked_value(raw: &str) -> Option<Cow<'_, str>> {
+    if raw.as_bytes().first().is_none_or(u8::is_ascii) {
+        return None;
+    }
+    let space = raw.find(' ')?;
+    let (symbol, rest) = (&raw[..space], raw[space..].trim_start());
+    if symbol.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let inner = match wrapper(rest)? {
+        "`" => Cow::Borrowed(&rest[1..rest.len() - 1]),
+        mark => unescape_punctuation(&rest[mark.len()..rest.len() - mark.len()]),
+    };
+    Some(Cow::Owned(format!("{symbol} {inner}")))
 }
 
 /// The markup a bold field's whole value is written in, the same on both
@@ -279,6 +299,23 @@ pub fn markup_crossing(text: &str, spans: &[TextRange]) -> Option<Crossing> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_is_read_without_the_markup_it_is_written_in() {
+        for (raw, value) in [
+            ("**Draft**", "Draft"),
+            ("`001-todo`", "001-todo"),
+            ("⚠️ **BLOCKED - waiting**", "⚠️ BLOCKED - waiting"),
+            ("✅ _Done_", "✅ Done"),
+            ("🚧 `in review`", "🚧 in review"),
+            // Markup around part of the value stays: it is the value's.
+            ("⚠️ **Blocked** on legal", "⚠️ **Blocked** on legal"),
+            ("Draft **now**", "Draft **now**"),
+            ("é **x**", "é **x**"),
+        ] {
+            assert_eq!(field_value(raw), value, "{raw}");
+        }
+    }
 
     #[test]
     fn markup_the_value_leaves_open_is_escaped() {
