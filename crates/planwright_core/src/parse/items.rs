@@ -159,6 +159,16 @@ pub(crate) fn task_head(line: &str) -> TaskHead {
     if bold {
         i += 2;
     }
+    // `Task 1.1: Title`, `**Task 3**: Title`: the word names what follows
+    // as the task's id. Only where an id follows: `Task list review` is
+    // the task's words.
+    if let Some(rest) = ["Task ", "TASK "]
+        .iter()
+        .find_map(|w| line[i..].strip_prefix(w))
+        && task_id_len(rest).is_some()
+    {
+        i += 5;
+    }
     let id = task_id_len(&line[i..])
         .map(|len| (i, i + len, len))
         .or_else(|| bracketed_id(&line[i..]).map(|len| (i + 1, i + 1 + len, len + 2)));

@@ -120,6 +120,25 @@ fn task_heads() {
     assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "T231.15");
     assert_eq!(&line[h.text_start..], "Sub-task under T231");
     assert_eq!(task_head("Task 1").id, None);
+    // The word "Task" before an id names it; its words are the text.
+    for (line, id, text) in [
+        (
+            "**Task 1.1**: Create the schema",
+            "1.1",
+            "Create the schema",
+        ),
+        ("Task 2.3 Seed the data", "2.3", "Seed the data"),
+        ("TASK T004: Ship it", "T004", "Ship it"),
+        ("**Task 3**: Review", "3", "Review"),
+    ] {
+        let h = task_head(line);
+        let (s, e) = h.id.expect(line);
+        assert_eq!((&line[s..e], &line[h.text_start..]), (id, text), "{line}");
+    }
+    // No id after it: the word is the task's.
+    for line in ["Task list review", "Task 3 is flaky", "Tasks 1.1 and 1.2"] {
+        assert_eq!(task_head(line).id, None, "{line}");
+    }
     // Counts and words of one letter and one digit are no ids.
     assert_eq!(task_head("2 reviewers sign off").id, None);
     assert_eq!(task_head("500 participants in round").id, None);
