@@ -122,16 +122,76 @@ pub fn lint_violations(src: &str, dialect: Option<&str>) -> Vec<String> {
         ));
     }
     // One run fixes all it can: when no fix had to wait for another, the
-    // fixed text offers none.
+    // fixed text offers none, but where a fix wrote what another rule
+    // mends (PW211 keeps the writer's `[X]`, which PW501 lowercases);
+    // `lint --fix` takes those in its next round.
     let offered = diagnostics.iter().filter(|d| d.fix.is_some()).count();
     let left = fixes::patch(&again, true);
-    if patch.fixed.len() == offered && !left.fixed.is_empty() {
-        let codes: Vec<&str> = left.fixed.iter().map(|d| d.code).collect();
+    if patch.fixed.len() == offered {
+        let written = written_ranges(&patch.fixed);
+        let unfinished: Vec<&str> = left
+            .fixed
+            .iter()
+            .filter(|d| {
+                !written.iter().any(|(r, code)| {
+                    *code != d.code
+                        && d.primary.range.start <= r.end
+                        && r.start <= d.primary.range.end
+                })
+            })
+            .map(|d| d.code)
+            .collect();
+        if !unfinished.is_empty() {
+            bad.push(format!(
+                "fixes left after a full run: {unfinished:?}\nfixed: {fixed:?}"
+            ));
+        }
+    }
+    // And the rounds settle: fixes that undo each other would leave
+    // `lint --fix` reporting work it can never finish.
+    let mut text = fixed;
+    let mut findings = again;
+    for _ in 0..MAX_ROUNDS {
+        let round = fixes::patch(&findings, true);
+        if round.edits.is_empty() {
+            return bad;
+        }
+        match edit::apply(&text, &round.edits) {
+            Ok(t) => text = t,
+            Err(e) => {
+                bad.push(format!("a later round's patch does not apply: {e}"));
+                return bad;
+            }
+        }
+        findings = lint_all(&text, dialect).1;
+    }
+    if !fixes::patch(&findings, true).edits.is_empty() {
         bad.push(format!(
-            "fixes left after a full run: {codes:?}\nfixed: {fixed:?}"
+            "fixes still offered after {MAX_ROUNDS} more rounds\nfixed: {text:?}"
         ));
     }
     bad
+}
+
+/// The rounds `lint --fix` runs at most (its `MAX_ROUNDS`).
+const MAX_ROUNDS: usize = 10;
+
+/// Where each fix's edits stand in the fixed text, with the code of the
+/// rule that wrote them.
+fn written_ranges(fixed: &[&Diagnostic]) -> Vec<(TextRange, &'static str)> {
+    let mut edits: Vec<(&edit::Edit, &'static str)> = fixed
+        .iter()
+        .flat_map(|d| d.fix.iter().flat_map(|f| &f.edits).map(|e| (e, d.code)))
+        .collect();
+    edits.sort_by_key(|(e, _)| (e.range.start, e.range.end));
+    let mut shift: i64 = 0;
+    let mut out = Vec::with_capacity(edits.len());
+    for (e, code) in edits {
+        let start = (i64::from(e.range.start) + shift) as usize;
+        out.push((TextRange::new(start, start + e.content.len()), code));
+        shift += e.content.len() as i64 - i64::from(e.range.end - e.range.start);
+    }
+    out
 }
 
 /// Renders the findings in every format; the JSON ones must parse and

@@ -113,6 +113,24 @@ fn a_marker_fix_that_joins_lists_is_unsafe() {
     );
 }
 
+/// A fix may write what another rule mends: PW211 keeps the writer's
+/// letter (`[X ]` becomes `[X]`), and PW501 then lowercases it, in the
+/// next round of `lint --fix`. The contract allows that, and still wants
+/// the rounds to settle (found by the `lint` fuzz target).
+#[test]
+fn a_fix_may_leave_what_another_rule_mends() {
+    let dialects = planwright_core::DialectSet::builtin();
+    for dialect in std::iter::once(None).chain(dialects.iter().map(|d| Some(d.name()))) {
+        for src in ["- [X ]", "- [X] a\n- [X ] b\n"] {
+            let bad = lint_violations(src, dialect);
+            assert!(bad.is_empty(), "{bad:#?}\nsource: {src:?} as {dialect:?}");
+        }
+    }
+    let (_, found) = crate::contract::lint_all("- [X ]", None);
+    let codes: Vec<&str> = found.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["PW211"]);
+}
+
 /// The repository's own example plans, each read as detected.
 #[test]
 fn examples_keep_the_lint_contract() {
