@@ -184,12 +184,14 @@ fn written_ranges(fixed: &[&Diagnostic]) -> Vec<(TextRange, &'static str)> {
         .flat_map(|d| d.fix.iter().flat_map(|f| &f.edits).map(|e| (e, d.code)))
         .collect();
     edits.sort_by_key(|(e, _)| (e.range.start, e.range.end));
-    let mut shift: i64 = 0;
+    // Bytes the edits before this one wrote, and the bytes they replaced.
+    let (mut wrote, mut replaced) = (0usize, 0usize);
     let mut out = Vec::with_capacity(edits.len());
     for (e, code) in edits {
-        let start = (i64::from(e.range.start) + shift) as usize;
+        let start = e.range.start as usize + wrote - replaced;
         out.push((TextRange::new(start, start + e.content.len()), code));
-        shift += e.content.len() as i64 - i64::from(e.range.end - e.range.start);
+        wrote += e.content.len();
+        replaced += e.range.len();
     }
     out
 }

@@ -119,7 +119,7 @@ fn a_marker_fix_that_joins_lists_is_unsafe() {
 /// the rounds to settle (found by the `lint` fuzz target).
 #[test]
 fn a_fix_may_leave_what_another_rule_mends() {
-    let dialects = planwright_core::DialectSet::builtin();
+    let dialects = DialectSet::builtin();
     for dialect in std::iter::once(None).chain(dialects.iter().map(|d| Some(d.name()))) {
         for src in ["- [X ]", "- [X] a\n- [X ] b\n"] {
             let bad = lint_violations(src, dialect);
