@@ -9,10 +9,12 @@ use crate::dialect::DialectMatch;
 use crate::roles::Role;
 use crate::text::TextRange;
 
+mod header;
 mod ids;
 mod names;
 mod ranges;
 mod tasks;
+pub use header::names_metadata;
 pub use ids::{PhaseIds, SameId, TaskIds, cycle_path};
 pub use names::normalize_key;
 pub(crate) use names::{TextBuf, WordBuf};

@@ -58,12 +58,18 @@ pub fn outline(plan: &Plan, notation: &[bool], source: &str, path: &str) -> Stri
     let overall = plan.progress(&plan.tasks);
     let _ = writeln!(out, "  tasks     {}", progress_text(overall));
     // The header is what stands above the first sub-heading (and front
-    // matter and comments); bold `Key:` lines further down describe their
-    // own sections and would drown it.
+    // matter and comments), and in a `## Metadata` section right after the
+    // title; bold `Key:` lines further down describe their own sections
+    // and would drown it.
+    let metadata = plan.metadata_section();
     let header: Vec<_> = plan
         .metadata
         .iter()
-        .filter(|m| m.is_header() && m.section.is_none_or(|s| plan.sections[s].level == 1))
+        .filter(|m| {
+            m.is_header()
+                && m.section
+                    .is_none_or(|s| plan.sections[s].level == 1 || Some(s) == metadata)
+        })
         .collect();
     if !header.is_empty() {
         let _ = writeln!(out, "\nMetadata");

@@ -334,3 +334,38 @@ fn show_reads_a_plan_as_its_local_template() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["dialect"]["name"], "adr", "{}", json["dialect"]);
 }
+
+/// A header written under `## Metadata` right after the title is the
+/// plan's: `show` lists it, `status` reads the status `set` writes there,
+/// and `lint` finds the field a dialect requires.
+#[test]
+fn a_metadata_section_after_the_title_is_the_plans_header() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.md"),
+        "# Plan: Export\n\n## Metadata\n\n- **Status:** Draft\n- **Feature ID:** F-7\n\n\
+         ## Phase 1: Setup\n\n- [ ] Add the route\n",
+    )
+    .unwrap();
+    let shown = stdout(&planwright(&["show", "plan.md"], dir.path()));
+    assert!(
+        shown.contains("\nMetadata\n  Status      Draft\n  Feature ID  F-7\n"),
+        "{shown}"
+    );
+    let set = planwright(&["set", "plan.md", "status", "In Progress"], dir.path());
+    assert!(set.status.success(), "{}", stderr(&set));
+    let status = stdout(&planwright(&["status", "plan.md"], dir.path()));
+    assert!(status.contains("\n  status   In Progress\n"), "{status}");
+    let lint = planwright(
+        &[
+            "lint",
+            "--dialect",
+            "roadmap",
+            "--select",
+            "PW105",
+            "plan.md",
+        ],
+        dir.path(),
+    );
+    assert_eq!(stdout(&lint), "No problems found in 1 file.\n");
+}

@@ -497,18 +497,24 @@ impl Builder<'_> {
     /// Whether what is read now stands in the plan's header, where a list
     /// of `- **Key:** value` items is how some plans write their header
     /// (as `set` reads it too): no task read yet, and no section open but
-    /// the `#` title's, when it is the first heading. A task list's bold
-    /// items, and anything under `## Overview`, are an item's or a
-    /// section's.
+    /// the `#` title's, when it is the first heading, and the metadata
+    /// section right after it ([`crate::Plan::metadata_section`], `## Metadata`),
+    /// not one of its sub-sections. A task list's bold items, and anything
+    /// under `## Overview`, are an item's or a section's.
     pub(super) fn in_plan_header(&self) -> bool {
+        let first_is_title = || {
+            self.plan
+                .title
+                .as_ref()
+                .is_some_and(|t| t.heading == self.plan.sections[0].heading)
+        };
+        let metadata = |s: usize| self.plan.metadata_section() == Some(s);
         self.plan.tasks.is_empty()
-            && match self.open_sections.as_slice() {
+            && match *self.open_sections.as_slice() {
                 [] => true,
-                [0] => self
-                    .plan
-                    .title
-                    .as_ref()
-                    .is_some_and(|t| t.heading == self.plan.sections[0].heading),
+                [0] => first_is_title() || metadata(0),
+                [s] => metadata(s),
+                [0, s] => first_is_title() && metadata(s),
                 _ => false,
             }
     }

@@ -442,8 +442,9 @@ fn add_field(
         .iter()
         .rev()
         .find(|f| header::in_header_list(plan, src, f));
-    // Only an item of a `## Metadata` section's list is none of the
-    // model's header (see `Intent::FieldAdded`).
+    // Only an item of the list of a `## Metadata` section after an
+    // untitled plan's opening heading is none of the model's header (see
+    // `Intent::FieldAdded`).
     let header = lines.last().is_some() || item.is_none_or(|f| f.header_item);
     let edit = match (style, lines.last(), item) {
         (MetaStyle::FrontMatter, _, _) => {

@@ -12,7 +12,9 @@
 //! a first section whose heading says it holds the document's metadata
 //! (`## Metadata`, `## Document Info`) is the header's continuation.
 
-use planwright_core::{LineIndex, MetaField, MetaStyle, Plan, Section, normalize_key};
+use planwright_core::{
+    LineIndex, MetaField, MetaStyle, Plan, Section, names_metadata, normalize_key,
+};
 
 /// The plan's header fields named `key` (normalised), with their indices
 /// in `Plan::metadata`, in source order.
@@ -79,11 +81,12 @@ fn in_header(f: &MetaField, end: u32) -> bool {
     f.style == MetaStyle::FrontMatter || (f.phase.is_none() && f.range.start < end)
 }
 
-/// Whether `f` is an item of the header's list: one above the first
-/// section ([`MetaField::header_item`]), or one of a list in the
-/// `## Metadata`-style section that continues the header (see the module
-/// docs), which the model counts as that section's. A task's item is
-/// neither.
+/// Whether `f` is an item of the header's list: one the model counts as
+/// the header's ([`MetaField::header_item`]: above the first section, or
+/// in the `## Metadata` section right after the title), or one of a list
+/// in the `## Metadata`-style section after an untitled plan's opening
+/// heading (see the module docs), which the model counts as that
+/// section's. A task's item is neither.
 pub(super) fn in_header_list(plan: &Plan, src: &str, f: &MetaField) -> bool {
     let before_tasks = plan
         .tasks
@@ -143,24 +146,8 @@ fn stands_for_title(plan: &Plan, src: &str, s: &Section) -> bool {
             .any(|p| p.heading.start == s.heading.start)
 }
 
-/// Headings (as `Section::key` normalises them) of a section that holds
-/// the document's own metadata: right after the title, its fields are the
-/// header written under a heading, not an item's.
-const METADATA_HEADINGS: [&str; 12] = [
-    "metadata",
-    "document metadata",
-    "plan metadata",
-    "document info",
-    "document information",
-    "plan info",
-    "plan information",
-    "document details",
-    "plan details",
-    "document control",
-    "status",
-    "plan status",
-];
-
+/// Whether `s` holds the document's own metadata: right after the title,
+/// its fields are the header written under a heading, not an item's.
 fn holds_metadata(s: &Section) -> bool {
-    METADATA_HEADINGS.contains(&s.key.as_str())
+    names_metadata(&s.key)
 }

@@ -32,8 +32,9 @@ pub enum Intent {
     /// A new header field with this normalised key reads `value`. `header`
     /// is whether the model reads it as the plan's
     /// ([`MetaField::is_header`](planwright_core::MetaField::is_header)):
-    /// an item of a `## Metadata` section's list is the header's to `set`,
-    /// but a list's to the model.
+    /// an item of the list of a `## Metadata` section after an untitled
+    /// plan's opening heading is the header's to `set`, but a list's to
+    /// the model.
     FieldAdded {
         key: String,
         value: String,
