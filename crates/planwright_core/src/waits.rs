@@ -5,7 +5,9 @@
 //!
 //! A wait is written as a phase's `Dependencies:` (`Phase 1 complete`,
 //! `Step 2`, `T012`), a task's "Depends on T012" or "(depends on Phase
-//! 1)", or a `T005 → T006` chain. A phase id the plan repeats (an overview
+//! 1)", or a `T005 → T006` chain; a checkpoint task (`Checkpoint – make
+//! sure all tests pass`) waits unwritten for the work before it (see
+//! [`checkpoints`]). A phase id the plan repeats (an overview
 //! `### Phase 1` without tasks and the `### Phase 1` holding them) is every
 //! phase of the id but one nested in another of it, whose tasks count
 //! there; and what a copy without tasks says it depends on holds back
@@ -38,6 +40,7 @@ use rustc_hash::FxHashSet;
 
 use crate::{Plan, RefTarget, TaskRanges, TextRange};
 
+mod checkpoints;
 mod resolve;
 mod roots;
 use resolve::Resolver;
@@ -77,7 +80,13 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
     let mut roots = PhaseRoots::new(plan);
     let mut seen: FxHashSet<(Node, Node)> = FxHashSet::default();
     let mut out = Vec::new();
-    let mut push = |from: Node, to: Node, range: TextRange| {
+    // `unwritten`: a wait read from where a task stands, not from words,
+    // which yields to a wait written the other way rather than make a
+    // cycle of the reader's own.
+    let mut add = |from: Node, to: Node, range: TextRange, unwritten: bool| {
+        if unwritten && seen.contains(&(to, from)) {
+            return;
+        }
         if !void(plan, from, to) && seen.insert((from, to)) {
             let inner = holds(plan, to, from);
             out.push(Wait {
@@ -88,6 +97,7 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
             });
         }
     };
+    let mut push = |from: Node, to: Node, range: TextRange| add(from, to, range, false);
     for (p, phase) in plan.phases.iter().enumerate() {
         if phase.depends_on.is_empty() {
             continue;
@@ -152,6 +162,11 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
                 push(Node::Task(from), Node::Task(to), link.range);
             }
         }
+    }
+    // Last: a checkpoint's wait for the work before it is read from where
+    // it stands, not written, and yields to what the plan writes.
+    for (from, to) in checkpoints::checkpoint_waits(plan) {
+        add(Node::Task(from), Node::Task(to), plan.tasks[to].line, true);
     }
     out
 }

@@ -138,7 +138,45 @@ impl Task {
     pub fn holds_parent_open(&self) -> bool {
         self.state != TaskState::Done && self.kind.counts() && !self.optional
     }
+
+    /// Whether its text opens with a checkpoint's label: `Checkpoint –
+    /// make sure all tests pass` (as Kiro writes one), `Final checkpoint -
+    /// …`, `**MVP CHECKPOINT**: Tag release`. A checkpoint checks the work
+    /// before it, so it waits for that work (see `waits`). The label is
+    /// the text before its first separator (or all of it): `checkpoint`,
+    /// after at most one word that says which (`final`, `MVP`); not
+    /// "Implement checkpoint: save state", nor "Add checkpoint support".
+    pub fn is_checkpoint(&self) -> bool {
+        let text = self.text.as_str();
+        let end = [":", "：", "–", "—", " - ", "("]
+            .iter()
+            .filter_map(|s| text.find(s))
+            .min()
+            .unwrap_or(text.len());
+        let label = text[..end].trim().trim_matches(['*', '_']).trim();
+        let mut words = label.split_whitespace().rev();
+        if !words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("checkpoint"))
+        {
+            return false;
+        }
+        match (words.next(), words.next()) {
+            (None, _) => true,
+            (Some(which), None) => {
+                CHECKPOINT_WHICH
+                    .iter()
+                    .any(|q| which.eq_ignore_ascii_case(q))
+                    // A label in capitals names itself: `MVP CHECKPOINT`.
+                    || !label.chars().any(char::is_lowercase)
+            }
+            _ => false,
+        }
+    }
 }
+
+/// Words that say which checkpoint a label names: `Final checkpoint`.
+const CHECKPOINT_WHICH: [&str; 6] = ["final", "last", "mvp", "midway", "intermediate", "release"];
 
 /// `from → to`: `to` cannot start before `from` is done. Either end may
 /// be a range's key (`T003 → T004-T021`, see [`TaskRange`](super::TaskRange)).
