@@ -11,7 +11,7 @@
 use libfuzzer_sys::fuzz_target;
 use planwright_core::edit::{Edit, apply};
 use planwright_core::{Plan, TaskState, TextRange, parse};
-use planwright_edit::ops::{Intent, done_mark, set_task_state};
+use planwright_edit::ops::{Intent, Marks, set_task_state};
 use planwright_edit::verify;
 use planwright_fuzz::{assert_only_patched, assert_sound};
 
@@ -45,9 +45,11 @@ fn round_trip(src: &str, plan: &Plan, i: usize) {
     if task.state == TaskState::Done {
         let (open, open_plan) = step(src, plan, i, TaskState::Open);
         let (done, _) = step(&open, &open_plan, i, TaskState::Done);
-        // Back to done, in the file's tick style (which may be the other
-        // case when the file mixes `x` and `X`).
-        assert_only_patched(src, &[mark(done_mark(&open_plan))], &done);
+        // Back to done, in the tick of the task's own list, else the
+        // file's (which may be the other case when the file mixes `x` and
+        // `X`).
+        let tick = Marks::of(&open_plan).tick_for(i);
+        assert_only_patched(src, &[mark(tick)], &done);
     }
 }
 

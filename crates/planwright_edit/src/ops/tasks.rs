@@ -111,6 +111,12 @@ impl Marks {
         }
     }
 
+    /// The tick `done` writes for task `index`: its own list's, where
+    /// that list leans one way, else the plan's.
+    pub fn tick_for(&self, index: usize) -> char {
+        self.own.get(index).copied().flatten().unwrap_or(self.done)
+    }
+
     /// [`set_task_state`] with these marks.
     pub fn set_task_state(&self, plan: &Plan, index: usize, to: TaskState) -> Option<Edit> {
         let task = plan.tasks.get(index)?;
@@ -120,7 +126,7 @@ impl Marks {
             return None;
         }
         let mark = match to {
-            TaskState::Done => self.own.get(index).copied().flatten().unwrap_or(self.done),
+            TaskState::Done => self.tick_for(index),
             TaskState::Open => ' ',
             TaskState::InProgress => self.in_progress,
         };
