@@ -606,6 +606,8 @@ mod phase_tests;
 mod slot_places_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod unspaced_dependency_tests;
 
 pub(crate) use inline::is_choice_list;
 pub(crate) use items::phase_kinds;

@@ -9,19 +9,22 @@
 
 mod chain;
 mod column;
+mod hints;
 mod keys;
 mod negation;
 pub(super) mod order;
 mod phase_sentences;
 mod ranges;
+pub(in crate::parse) mod unspaced;
 
 pub(crate) use chain::{first_stem, order_word, task_chain, task_sentences};
 pub(in crate::parse) use column::is_down_arrow;
 pub(crate) use column::task_column;
+pub(crate) use hints::{Hints, hints};
 pub(crate) use keys::{
-    Hints, Mention, dependency_field, dependency_sentence, field_mentions, hints,
-    is_dependency_key, last_word_is, mentions, negated,
+    Mention, dependency_field, dependency_sentence, field_mentions, is_dependency_key, mentions,
 };
+pub(crate) use negation::{last_word_is, negated};
 pub(crate) use order::{is_order_section, is_story_title, land, phase_order};
 pub(crate) use phase_sentences::{Party, PhaseSentence, phase_sentences};
 pub(crate) use ranges::{is_range_word, joins_range};
@@ -392,6 +395,9 @@ fn says_none(value: &str) -> bool {
     let t = value.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '*' | '_' | '(' | '[' | '`' | '~' | '"')
     });
+    if !t.is_ascii() && unspaced::says_none(t) {
+        return true;
+    }
     if let Some(rest) = t.strip_prefix(['-', '–', '—']) {
         return rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
     }

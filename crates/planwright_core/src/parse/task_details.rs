@@ -1,7 +1,7 @@
 //! A task item's own lines: the requirements, dependencies and owner its
 //! detail keys (`Requirements:`, `Depends on`, `Owner:`) give it.
 
-use super::super::refs::{last_word_is, negated};
+use super::super::refs::{last_word_is, negated, unspaced};
 use super::super::{Builder, Text, line_len, references};
 use crate::text_search::TextSearch;
 
@@ -85,7 +85,7 @@ impl Builder<'_> {
             let limit = found_keys.peek().map_or(text.len(), |&(next, _, _)| next);
             let line_end = end + line_len(&text[end..limit]);
             let value = &text[end..line_end];
-            match DETAIL_KEYS[pattern] {
+            match DETAIL_KEYS.get(pattern).copied().unwrap_or(UNSPACED_VERB) {
                 "requirements:"
                 | "requirement:"
                 | "validates: requirements"
@@ -124,6 +124,9 @@ impl Builder<'_> {
                 }
                 // A dependency the author has crossed out, or taken back
                 // ("not blocked by", "no longer depends on"), is none.
+                // "依赖注入" (dependency injection), "更新依赖 T001 的文档"
+                // (documents that depend on T001) name no dependency.
+                UNSPACED_VERB if unspaced::verb_at(text, at).is_none() => {}
                 _ if crate::text::struck_through(&text[..at]) || negated(&text[..at]) => {}
                 // "requires no change to T001's schema", "depends on no
                 // other task": the key's object is nothing.
@@ -181,6 +184,21 @@ fn clause_len(value: &str) -> usize {
             || (rest.len() < value.len() - i - 1 && rest.starts_with(char::is_uppercase))
     };
     let mut depth = 0usize;
+    if !value.is_ascii() {
+        // As below, with the fullwidth brackets and stops of Chinese:
+        // "（依赖 T002；复用 T001 的代码）".
+        for (i, c) in value.char_indices() {
+            match c {
+                '(' | '[' | '（' | '【' => depth += 1,
+                ')' | ']' | '）' | '】' if depth == 0 => return i,
+                ')' | ']' | '）' | '】' => depth -= 1,
+                ';' | '；' | '。' => return i,
+                '.' if sentence_end(i) => return i,
+                _ => {}
+            }
+        }
+        return value.len();
+    }
     for (i, &c) in b.iter().enumerate() {
         match c {
             b'(' | b'[' => depth += 1,
@@ -216,7 +234,9 @@ fn ends_joining(between: &str) -> bool {
     {
         t = t[..t.len() - k.len()].trim_end_matches(marks);
     }
-    t.ends_with([',', '&', '/', '+']) || ["and", "or", "also"].iter().any(|k| last_word_is(t, k))
+    t.ends_with([',', '&', '/', '+'])
+        || ["and", "or", "also"].iter().any(|k| last_word_is(t, k))
+        || unspaced::ends_joining(t)
 }
 
 /// Whether `between` holds nothing but punctuation, brackets, listing
@@ -247,6 +267,9 @@ fn only_joins(between: &str) -> bool {
     }
     true
 }
+
+/// The key of a hit on a verb of `unspaced` (see [`detail_keys`]).
+const UNSPACED_VERB: &str = "(unspaced verb)";
 
 /// What `task_details` looks for in a task item's own lines. Kiro's
 /// property tests name what they check as `**Validates: Requirements
@@ -298,6 +321,14 @@ pub(super) fn detail_keys() -> &'static (TextSearch, Vec<usize>) {
                     owner.push(k);
                 }
             }
+        }
+        // The verbs of languages written without spaces ("依赖 T004"), by
+        // their first two letters: which verb, if any, stands there, and
+        // whether it names what follows, is for `unspaced` to say, whose
+        // table stays the one place the words are kept.
+        for stem in unspaced::verb_stems() {
+            patterns.push(stem.to_owned());
+            owner.push(DETAIL_KEYS.len());
         }
         let search = TextSearch::new(&patterns, aho_corasick::MatchKind::LeftmostLongest);
         (search, owner)

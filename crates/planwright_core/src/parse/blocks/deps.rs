@@ -339,7 +339,8 @@ impl Builder<'_> {
             // A bold field (`**Dependencies**:`) is the bold-field reader's.
             let bold = b[body..].starts_with(b"**");
             let first = b[body..].iter().find(|c| !matches!(c, b'*' | b'_'));
-            if !bold && first.is_some_and(|c| b"dDpPrRbBnNwWsS".contains(c)) {
+            // (Past ASCII, a key in Chinese: `依赖：Phase 1`.)
+            if !bold && first.is_some_and(|c| b"dDpPrRbBnNwWsS".contains(c) || !c.is_ascii()) {
                 let line = &text[body..body + line_len(&text[body..])];
                 // A field, or the same said as a sentence ("Depends on
                 // Phase 1."), to its clause's end.

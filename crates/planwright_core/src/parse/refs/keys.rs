@@ -3,6 +3,8 @@
 //! the key's synonyms), and the fields and phrases with which a task's
 //! own text names what it waits for ("(depends on Phase 1)").
 
+use super::negation::negated;
+
 /// The keys of a dependency field, lower case, longer before the shorter
 /// they begin with.
 const FIELD_KEYS: [&str; 14] = [
@@ -27,23 +29,24 @@ const KEY_HEADS: [&[u8]; 6] = [b"depe", b"deps", b"bloc", b"prer", b"pre-", b"re
 
 /// Whether a field key, normalised (`normalize_key`), names dependencies.
 pub(crate) fn is_dependency_key(norm: &str) -> bool {
-    matches!(
-        norm,
-        "dependencies"
-            | "dependency"
-            | "depends_on"
-            | "depends"
-            | "deps"
-            | "blocked_by"
-            | "blocked_on"
-            | "prerequisites"
-            | "prerequisite"
-            | "pre_requisites"
-            | "pre_requisite"
-            | "requires"
-            | "prereqs"
-            | "prereq"
-    )
+    super::unspaced::is_dependency_key(norm)
+        || matches!(
+            norm,
+            "dependencies"
+                | "dependency"
+                | "depends_on"
+                | "depends"
+                | "deps"
+                | "blocked_by"
+                | "blocked_on"
+                | "prerequisites"
+                | "prerequisite"
+                | "pre_requisites"
+                | "pre_requisite"
+                | "requires"
+                | "prereqs"
+                | "prereq"
+        )
 }
 
 /// Where the value starts when `body` (a line without its indentation and
@@ -51,12 +54,18 @@ pub(crate) fn is_dependency_key(norm: &str) -> bool {
 /// or plain, then a colon, inside the emphasis or after it.
 pub(crate) fn dependency_field(body: &str) -> Option<usize> {
     let open = marks(body, 0);
-    // How every key begins: most lines begin otherwise.
-    let head = body.as_bytes().get(open..open + 4)?;
-    if open > 3 || !KEY_HEADS.iter().any(|k| k.eq_ignore_ascii_case(head)) {
+    if open > 3 {
         return None;
     }
-    let len = key_len(&body[open..], &FIELD_KEYS)?;
+    // How every key begins: most lines begin otherwise.
+    let head = body.as_bytes().get(open..open + 4)?;
+    let len = if KEY_HEADS.iter().any(|k| k.eq_ignore_ascii_case(head)) {
+        key_len(&body[open..], &FIELD_KEYS)?
+    } else if !head[0].is_ascii() {
+        super::unspaced::field_key_len(&body[open..])?
+    } else {
+        return None;
+    };
     let close = marks(body, open + len);
     let mut i = open + len + close;
     i += if body[i..].starts_with(':') {
@@ -131,8 +140,10 @@ pub(crate) struct Sentence {
 /// marks alone when no key opens it.
 pub(super) fn past_key(value: &str) -> usize {
     let start = skip(value, 0, |c| c.is_whitespace() || c == '*' || c == '_');
-    let Some(len) =
-        key_len(&value[start..], &FIELD_KEYS).or_else(|| key_len(&value[start..], &["after"]))
+    let Some(len) = key_len(&value[start..], &FIELD_KEYS)
+        .or_else(|| key_len(&value[start..], &["after"]))
+        .or_else(|| super::unspaced::verb_len(&value[start..]))
+        .or_else(|| super::unspaced::field_key_len(&value[start..]))
     else {
         return start;
     };
@@ -217,7 +228,33 @@ const MENTION_KEYS: [(&str, Use); 17] = [
 /// own item, in order: fields and phrases. Linear: each value ends where
 /// the next key starts.
 pub(crate) fn mentions(text: &str, f: impl FnMut(Mention)) {
-    report(text, &keys_in(text), f);
+    let mut found: Vec<Found> = keys_in(text)
+        .into_iter()
+        .map(|(s, e, k)| (s, e, MENTION_KEYS[k]))
+        .collect();
+    add_unspaced(text, &mut found, false);
+    report(text, &found, f);
+}
+
+/// A key found in a text: its start, end, words and use.
+type Found<'t> = (usize, usize, (&'t str, Use));
+
+/// Adds the keys of languages written without spaces (see `unspaced`,
+/// "依赖 T004", "前置条件：T003") to `found`, which stays in order; only
+/// fields (a colon after the key) when `fields_only`.
+fn add_unspaced<'t>(text: &'t str, found: &mut Vec<Found<'t>>, fields_only: bool) {
+    let more = super::unspaced::keys_in(text);
+    if more.is_empty() {
+        return;
+    }
+    for (s, e, field) in more {
+        if fields_only && colon_after(text, e).is_none() {
+            continue;
+        }
+        let use_ = if field { Use::Field } else { Use::Phrase };
+        found.push((s, e, (&text[s..e], use_)));
+    }
+    found.sort_unstable_by_key(|f| f.0);
 }
 
 /// The keys in `text`, in order, each as its start, end and index in
@@ -309,10 +346,9 @@ fn key_at(text: &str, i: usize) -> Option<(usize, usize, usize)> {
     })
 }
 
-/// The mention of key `k` (of [`MENTION_KEYS`]) at `start..end`, its value
+/// The mention of a key at `start..end`, its value
 /// ending at `next` at the latest; `None` when it names no dependency.
-fn mention(text: &str, start: usize, end: usize, k: usize, next: usize) -> Option<Mention> {
-    let (key, use_) = MENTION_KEYS[k];
+fn mention(text: &str, (start, end, (key, use_)): Found<'_>, next: usize) -> Option<Mention> {
     if crate::text::struck_through(&text[..start]) {
         return None;
     }
@@ -358,103 +394,13 @@ fn is_usual_case(key: &str) -> bool {
     lower || upper || capitalised || title
 }
 
-/// What a task's text may hold that the task reader does not read: a
-/// field (a colon) and a phase named as a phrase's value would name it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Hints {
-    pub colon: bool,
-    pub phase: bool,
-}
-
-/// The [`Hints`] of `text`; phases are looked for from `phrases` on, if
-/// at all. A phase is named with a capital (`Phase 1`, `Sprint 2`, `Step
-/// 3`, `Milestone M1`), as plans write a phase's name, or in any case
-/// with its number after it (`depends on phase 1`, `STAGE 2`). Cheap
-/// tests (one pass for the colon, the capitals, and the numbers after a
-/// space), since looking for the phrases themselves in every task's text
-/// cost more than the rest of the dependency reading.
-pub(crate) fn hints(text: &str, phrases: Option<usize>) -> Hints {
-    let b = text.as_bytes();
-    let mut hints = Hints::default();
-    let Some(from) = phrases.filter(|&f| f <= b.len()) else {
-        hints.colon = memchr::memchr(b':', b).is_some();
-        return hints;
-    };
-    // A colon in the task's head (`**T001**: Build`) ends its id, no key.
-    // One pass over the bytes from there (see `HINT_BYTES`): separate
-    // searches for the capitals, the colon and the spaces before a number
-    // cost more, restarted at every space.
-    let mut at = from;
-    while let Some(k) = b[at..].iter().position(|&c| HINT_BYTES[usize::from(c)]) {
-        let i = at + k;
-        at = i + 1;
-        if b[i] == b':' {
-            hints.colon = true;
-            continue;
-        }
-        // A phase word opening here (`Phase`), or one in any case
-        // ending at the space before this number (`phase 1`).
-        let named =
-            matches!(b[i], b'P' | b'S' | b'M' | b'I' | b'F' | b'W' | b'E') && phase_word_at(b, i);
-        if named || (i > from && b[i - 1] == b' ' && phase_word_before(b, from, i - 1)) {
-            hints.phase = true;
-            return hints;
-        }
-    }
-    hints
-}
-
-/// The bytes [`hints`] stops at: the colon, and the capitals and digits.
-/// A capital may open a phase word (see [`phase_word_at`]); a phase word
-/// in any case, with its number after a space (`phase 1`, `stages 2-3`,
-/// `PHASE M1`), is found from its number, which starts with a digit or a
-/// capital. Without a number ("the next phase") a word in lower case is
-/// prose, not a name. Spaces, many more, are not stopped at.
-const HINT_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b':' as usize] = true;
-    let mut c = 0;
-    while c < 256 {
-        if (c as u8).is_ascii_digit() || (c as u8).is_ascii_uppercase() {
-            t[c] = true;
-        }
-        c += 1;
-    }
-    t
-};
-
-/// Whether the word ending at `end` (and starting at `from` or later) is
-/// a phase word or its plural, in any case.
-fn phase_word_before(b: &[u8], from: usize, end: usize) -> bool {
-    // "iterations", the longest, has ten letters: a longer run is no
-    // phase word, and the look back stays short.
-    let len = b[from..end]
-        .iter()
-        .rev()
-        .take(11)
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .count();
-    if len > 10 {
-        return false;
-    }
-    let word = &b[end - len..end];
-    let singular = match word.split_last() {
-        Some((s, rest)) if s.eq_ignore_ascii_case(&b's') => rest,
-        _ => word,
-    };
-    super::PHASE_WORDS.iter().any(|(w, _)| {
-        let w = w.as_bytes();
-        w.eq_ignore_ascii_case(word) || w.eq_ignore_ascii_case(singular)
-    })
-}
-
 /// Calls `f` with each dependency field in `text` (a key, then its colon:
 /// `**Dependencies**: T001`, `Requires: Phase 1`), in order; the phrases
 /// of [`mentions`] are left out. Found from the colons (ASCII ones: a
 /// task's fields are written in English), which most texts lack.
 pub(crate) fn field_mentions(text: &str, f: impl FnMut(Mention)) {
     let b = text.as_bytes();
-    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     let mut at = 0;
     while let Some(i) = memchr::memchr(b':', &b[at..]) {
         let colon = at + i;
@@ -480,10 +426,11 @@ pub(crate) fn field_mentions(text: &str, f: impl FnMut(Mention)) {
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphanumeric);
-            whole.then_some((start, end, k))
+            whole.then_some((start, end, MENTION_KEYS[k]))
         });
         found.extend(key);
     }
+    add_unspaced(text, &mut found, true);
     report(text, &found, f);
 }
 
@@ -495,36 +442,13 @@ const KEY_TAILS: [&[u8]; 12] = [
 
 /// Reports the keys `found` (start, end, key), in order, as mentions: each
 /// value ends where the next key starts.
-fn report(text: &str, found: &[(usize, usize, usize)], mut f: impl FnMut(Mention)) {
-    for (n, &(start, end, k)) in found.iter().enumerate() {
+fn report(text: &str, found: &[Found], mut f: impl FnMut(Mention)) {
+    for (n, &key) in found.iter().enumerate() {
         let next = found.get(n + 1).map_or(text.len(), |f| f.0);
-        if let Some(m) = mention(text, start, end, k, next) {
+        if let Some(m) = mention(text, key, next) {
             f(m);
         }
     }
-}
-
-/// Whether a phase word, a whole word followed by a space (or its
-/// plural), starts at `i`, where a capital stands.
-fn phase_word_at(b: &[u8], i: usize) -> bool {
-    let word: &[u8] = match (b[i], b.get(i + 1).map(u8::to_ascii_lowercase)) {
-        (b'P', Some(b'h')) => b"phase",
-        (b'S', Some(b't')) if b.get(i + 2).is_some_and(|c| c.eq_ignore_ascii_case(&b'a')) => {
-            b"stage"
-        }
-        (b'S', Some(b't')) => b"step",
-        (b'S', Some(b'p')) => b"sprint",
-        (b'M', Some(b'i')) => b"milestone",
-        (b'I', Some(b't')) => b"iteration",
-        (b'W', Some(b'e')) => b"week",
-        (b'E', Some(b'p')) => b"epic",
-        (b'F', Some(b'a')) => b"fase",
-        _ => return false,
-    };
-    let end = i + word.len();
-    (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-        && b.get(i..end).is_some_and(|w| w.eq_ignore_ascii_case(word))
-        && matches!(b.get(end), Some(b' ' | b's' | b'S'))
 }
 
 /// Past the colon of a field whose key ends at `at`, with the emphasis
@@ -543,46 +467,27 @@ fn colon_after(text: &str, at: usize) -> Option<usize> {
     Some(i + marks(text, i))
 }
 
-/// Whether the words before a phrase take it back: "not blocked by",
-/// "isn't after".
-pub(crate) fn negated(before: &str) -> bool {
-    let before = before.trim_end();
-    let word_at = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    let word = before[word_at..].to_ascii_lowercase();
-    matches!(word.as_str(), "not" | "never" | "no")
-        || word.ends_with("n't")
-        || word.ends_with("n\u{2019}t")
-        || (word == "longer" && last_word_is(&before[..word_at], "no"))
-}
-
-/// Whether the last word of `before` is `word`, in any case.
-pub(crate) fn last_word_is(before: &str, word: &str) -> bool {
-    let before = before.trim_end();
-    before.len() >= word.len()
-        && before.is_char_boundary(before.len() - word.len())
-        && before[before.len() - word.len()..].eq_ignore_ascii_case(word)
-        && !before[..before.len() - word.len()]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-}
-
 /// How much of a phrase's value belongs to it: up to a bracket, `;`, `|`
 /// or the end of the sentence ("(depends on Phase 1) and document Phase
 /// 3" waits for Phase 1 only).
 pub(super) fn phrase_len(value: &str) -> usize {
     let b = value.as_bytes();
+    // Fullwidth brackets and stops end it too: "（依赖 T004）完成后".
+    let wide = if value.is_ascii() {
+        value.len()
+    } else {
+        value
+            .find(['（', '）', '【', '】', '；', '。'])
+            .unwrap_or(value.len())
+    };
+    let b = &b[..wide];
     b.iter()
         .enumerate()
         .find(|&(i, c)| {
             matches!(c, b'(' | b')' | b'[' | b']' | b';' | b'|')
                 || (*c == b'.' && b.get(i + 1).is_none_or(u8::is_ascii_whitespace))
         })
-        .map_or(value.len(), |(i, _)| i)
+        .map_or(wide, |(i, _)| i)
 }
 
 #[cfg(test)]

@@ -100,3 +100,34 @@ pub(super) fn negation(lower: &str, start: usize, end: usize) -> Option<(Negatio
 const SOFT_JOINS: [&str; 9] = [
     "by", "from", "uses", "use", "to", "have", "after", "with", "on",
 ];
+
+/// Whether the words before a phrase take it back: "not blocked by",
+/// "isn't after".
+pub(crate) fn negated(before: &str) -> bool {
+    if !before.is_ascii() && super::unspaced::negated(before) {
+        return true;
+    }
+    let before = before.trim_end();
+    let word_at = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = before[word_at..].to_ascii_lowercase();
+    matches!(word.as_str(), "not" | "never" | "no")
+        || word.ends_with("n't")
+        || word.ends_with("n\u{2019}t")
+        || (word == "longer" && last_word_is(&before[..word_at], "no"))
+}
+
+/// Whether the last word of `before` is `word`, in any case.
+pub(crate) fn last_word_is(before: &str, word: &str) -> bool {
+    let before = before.trim_end();
+    before.len() >= word.len()
+        && before.is_char_boundary(before.len() - word.len())
+        && before[before.len() - word.len()..].eq_ignore_ascii_case(word)
+        && !before[..before.len() - word.len()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}

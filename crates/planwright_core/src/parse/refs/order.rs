@@ -349,7 +349,7 @@ impl<'p> Reader<'p> {
             (Some(c), _) => (c, c + text[c..].chars().next().map_or(1, char::len_utf8)),
             // "Phase 3 does not depend on Phase 2" states no order, and a
             // bullet struck through is taken back.
-            (None, Some(v)) if super::keys::negated(&text[..v]) => return None,
+            (None, Some(v)) if super::negated(&text[..v]) => return None,
             (None, Some(v)) => (v, v),
             (None, None) => return None,
         };

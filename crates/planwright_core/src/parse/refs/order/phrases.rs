@@ -3,7 +3,7 @@
 //! stops. Offsets are into the bullet's text (`lower` is that text in
 //! ASCII lower case: the same offsets).
 
-use super::super::{is_dependency_word, keys, next_word, says_none, word_end};
+use super::super::{is_dependency_word, next_word, says_none, unspaced, word_end};
 use crate::model::Text;
 
 /// The most words of a name looked up: titles are names up to their
@@ -73,6 +73,9 @@ pub(crate) fn is_story_title(title: &str) -> bool {
 /// "all user stories", "all desired user stories", "User Stories" at `i`:
 /// where it ends.
 pub(super) fn stories_at(lower: &str, i: usize) -> Option<usize> {
+    if !lower.as_bytes()[i].is_ascii() {
+        return unspaced::stories_len(&lower[i..]).map(|len| i + len);
+    }
     let end = word_end(lower, i);
     let mut w = (&lower[i..end], end);
     if w.0 == "all" {
@@ -108,8 +111,9 @@ const VERBS: [&str; 12] = [
     "wait for",
 ];
 
-/// The verbs of [`VERBS`] in `lower` from `from` on, as whole words: where
-/// each starts and ends.
+/// The verbs of [`VERBS`] in `lower` from `from` on, as whole words, and
+/// those of `unspaced` anywhere in a run of letters outside ASCII ("全部依赖
+/// Setup"): where each starts and ends.
 pub(super) fn verbs(lower: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut i = from;
     std::iter::from_fn(move || {
@@ -121,6 +125,16 @@ pub(super) fn verbs(lower: &str, from: usize) -> impl Iterator<Item = (usize, us
             }
             let start = i;
             i = word_end(lower, i).max(i + c.len_utf8());
+            if !c.is_ascii() {
+                let found = lower[start..i]
+                    .char_indices()
+                    .find_map(|(at, _)| unspaced::verb_at(lower, start + at).map(|n| (at, n)));
+                if let Some((at, n)) = found {
+                    i = start + at + n;
+                    return Some((start + at, i));
+                }
+                continue;
+            }
             let verb = VERBS.iter().find(|v| {
                 lower[start..].starts_with(**v)
                     && !lower[start + v.len()..]
@@ -153,9 +167,17 @@ pub(super) fn clauses(text: &str, lower: &str, object: usize) -> Vec<(usize, usi
             None => return out,
         }
     }
+    // "Setup 完成后可开始": what comes before the words waits.
+    if let Some(a) = unspaced::after_in(&lower[object..]).map(|a| object + a)
+        && clause_end(lower, object) >= a
+        && !super::super::negated(&text[object..a])
+    {
+        out.push((object, a));
+        from = a;
+    }
     while let Some((start, end)) = verbs(lower, from).next() {
         let stop = clause_end(lower, end);
-        if !keys::negated(&text[object..start]) {
+        if !super::super::negated(&text[object..start]) {
             out.push((end, stop));
         }
         from = stop.max(end);
@@ -190,13 +212,22 @@ fn clause_end(lower: &str, from: usize) -> usize {
     let mut i = from;
     while let Some(c) = lower[i..].chars().next() {
         let stop = match c {
-            ';' | ':' | '(' | ')' | '[' | ']' | '|' | '–' | '—' | '→' => true,
+            ';' | ':' | '(' | ')' | '[' | ']' | '|' | '–' | '—' | '→' | '；' | '：' | '（'
+            | '）' | '【' | '】' | '。' => true,
             '.' => b.get(i + 1).is_none_or(u8::is_ascii_whitespace),
             '-' => i > 0 && b[i - 1] == b' ' && b.get(i + 1).is_none_or(|&n| n == b' '),
             c if c.is_alphanumeric() => {
                 let end = word_end(lower, i);
                 if STOP_WORDS.contains(&&lower[i..end]) {
                     return i;
+                }
+                // No space ends a word of "阻塞所有用户故事" (blocks all user
+                // stories): the stop is looked for inside the run.
+                if let Some(at) = (!c.is_ascii())
+                    .then(|| unspaced::stop_in(&lower[i..end]))
+                    .flatten()
+                {
+                    return i + at;
                 }
                 i = end.max(i + c.len_utf8());
                 continue;

@@ -1,0 +1,261 @@
+//! Dependency wording of languages written without spaces between words:
+//! Chinese, Simplified and Traditional ("依赖 T004", "相依於 Setup 完成",
+//! `**前置条件**：T003`, "无依赖").
+//!
+//! The English readers find a key as a whole word; here no space marks
+//! where a word ends, so a key is a run of characters, and what follows it
+//! decides whether it is one: "依赖 T004" and "依赖：T004" name a
+//! dependency, "依赖注入" (dependency injection) and "依赖包" (dependency
+//! packages) do not, since a verb must be followed by what it names (a
+//! space, an id, a colon, emphasis) or by a word for "all". The words are
+//! data, one [`Words`] a language: adding a language is adding a table to
+//! [`LANGUAGES`].
+
+/// A language's words for dependencies. Every list holds the longer
+/// before the shorter it begins with.
+pub(crate) struct Words {
+    /// Verbs that name what their subject waits for, before it: "依赖
+    /// T004", "相依於 Setup" ("depends on"). With a colon, field keys too.
+    pub verbs: &'static [&'static str],
+    /// Keys that name dependencies only as a field, with a colon:
+    /// "前置条件：T003" ("prerequisites"); "依赖关系正确" is prose.
+    pub field_keys: &'static [&'static str],
+    /// Words that may join a verb before it: "全部依赖 Setup" ("all depend on
+    /// Setup"). After any other letter a verb is a word's end: "更新依赖
+    /// T001 的文档" (update the documents that depend on T001).
+    pub lead: &'static [&'static str],
+    /// Words that may join a verb and open what it names: "依赖所有用户故事"
+    /// ("depends on all user stories").
+    pub all: &'static [&'static str],
+    /// Openings of a value that says there is no dependency, whatever
+    /// follows: "无依赖 - 可立即开始" ("no dependencies - can start").
+    pub none: &'static [&'static str],
+    /// Words that say "none" only standing alone (`依赖：无`): "无法" is
+    /// "cannot".
+    pub bare_none: &'static [&'static str],
+    /// Words right before a verb that take it back: "不依赖" ("does not
+    /// depend on").
+    pub negations: &'static [&'static str],
+    /// Words where a clause stops naming what its subject waits for:
+    /// "阻塞所有用户故事" ("blocks all user stories") runs the other way,
+    /// "可立即开始" ("can start at once") says something else.
+    pub stops: &'static [&'static str],
+    /// Words after what a subject waits for: "Foundational 完成后可开始"
+    /// ("can start after Foundational is done").
+    pub after: &'static [&'static str],
+    /// "User stories", which a word of [`Words::all`] before makes all of
+    /// them ("所有 Beta 用户故事").
+    pub stories: &'static [&'static str],
+    /// Words that join the items of a list: "T002 和 T003".
+    pub joins: &'static [&'static str],
+}
+
+/// The languages whose dependency wording is read.
+pub(crate) const LANGUAGES: [&Words; 1] = [&CHINESE];
+
+/// Chinese, Simplified and Traditional forms side by side.
+const CHINESE: Words = Words {
+    verbs: &[
+        "依赖于",
+        "依赖於",
+        "依赖",
+        "依賴於",
+        "依賴于",
+        "依賴",
+        "相依於",
+        "相依于",
+    ],
+    field_keys: &[
+        "依赖关系",
+        "依赖项",
+        "依賴關係",
+        "依賴項",
+        "前置条件",
+        "前置條件",
+        "前置任务",
+        "前置任務",
+        "前置依赖",
+        "前置依賴",
+        "相依性",
+    ],
+    lead: &["全部", "都", "均", "也", "还", "還", "仅", "僅", "只"],
+    all: &["所有", "全部"],
+    none: &[
+        "无依赖",
+        "無依賴",
+        "无相依",
+        "無相依",
+        "无前置",
+        "無前置",
+        "没有依赖",
+        "沒有依賴",
+        "无需依赖",
+        "無需依賴",
+        "不依赖",
+        "不依賴",
+    ],
+    bare_none: &["暂无", "暫無", "无", "無", "没有", "沒有"],
+    negations: &["不再", "不", "无需", "無需", "并不", "並不", "没有", "沒有"],
+    stops: &[
+        "阻塞", "可以", "可", "但", "并行", "並行", "平行", "独立", "獨立", "之后", "之後",
+    ],
+    after: &[
+        "完成后可开始",
+        "完成後可開始",
+        "完成后开始",
+        "完成後開始",
+        "完成后才能开始",
+        "完成後才能開始",
+    ],
+    stories: &["用户故事", "用戶故事", "使用者故事"],
+    joins: &["和", "及", "与", "與", "、", "，"],
+};
+
+/// Every language's words of one list.
+fn all_of(list: fn(&Words) -> &'static [&'static str]) -> impl Iterator<Item = &'static str> {
+    LANGUAGES
+        .into_iter()
+        .flat_map(move |w| list(w).iter().copied())
+}
+
+/// The verb at the start of `s` that names what follows it (see the
+/// module's note): its length.
+pub(crate) fn verb_len(s: &str) -> Option<usize> {
+    let v = all_of(|w| w.verbs).find(|v| s.starts_with(v))?;
+    let rest = &s[v.len()..];
+    let names = rest.starts_with(|c: char| {
+        c.is_whitespace() || c.is_ascii_alphanumeric() || matches!(c, ':' | '：' | '*' | '_' | '`')
+    }) || all_of(|w| w.all).any(|a| rest.starts_with(a));
+    names.then_some(v.len())
+}
+
+/// The first two letters of every verb, each once: what a search for
+/// where a verb may stand looks for ("相依" of "相依於").
+pub(crate) fn verb_stems() -> Vec<&'static str> {
+    let mut stems: Vec<&str> = Vec::new();
+    for v in all_of(|w| w.verbs) {
+        let two = v.char_indices().nth(2).map_or(v, |(i, _)| &v[..i]);
+        if !stems.contains(&two) {
+            stems.push(two);
+        }
+    }
+    stems
+}
+
+/// The key of a field opening `s` (a verb or a field key, then perhaps
+/// emphasis, then a colon): its length, up to the colon's emphasis.
+pub(crate) fn field_key_len(s: &str) -> Option<usize> {
+    let k = all_of(|w| w.verbs)
+        .chain(all_of(|w| w.field_keys))
+        .find(|k| s.starts_with(k))?;
+    let rest = s[k.len()..].trim_start_matches(['*', '_']);
+    rest.starts_with([':', '：']).then_some(k.len())
+}
+
+/// The verb at `at` of `text` (see [`verb_len`]), standing where a word
+/// starts: after no letter, a letter of ASCII ("Phase 3依赖"), or a word
+/// of [`Words::lead`]. Its length.
+pub(crate) fn verb_at(text: &str, at: usize) -> Option<usize> {
+    let before = &text[..at];
+    let starts = before
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_ascii() || !c.is_alphanumeric())
+        || all_of(|w| w.lead).any(|l| before.ends_with(l));
+    starts.then(|| verb_len(&text[at..])).flatten()
+}
+
+/// Whether a normalised field key (`normalize_key`) names dependencies.
+pub(crate) fn is_dependency_key(norm: &str) -> bool {
+    !norm.is_ascii()
+        && all_of(|w| w.verbs)
+            .chain(all_of(|w| w.field_keys))
+            .any(|k| k == norm)
+}
+
+/// The keys in `text`, in order: (start, end, whether a field key, which
+/// counts only with a colon). Nothing in ASCII text.
+pub(crate) fn keys_in(text: &str) -> Vec<(usize, usize, bool)> {
+    let mut out: Vec<(usize, usize, bool)> = Vec::new();
+    if text.is_ascii() {
+        return out;
+    }
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        if c.is_ascii() {
+            i += 1;
+            continue;
+        }
+        let rest = &text[i..];
+        if let Some(len) = verb_at(text, i) {
+            out.push((i, i + len, false));
+            i += len;
+        } else if let Some(len) = field_key_len(rest) {
+            out.push((i, i + len, true));
+            i += len;
+        } else {
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// Whether `value` says there is no dependency: "无", "无依赖", "無相依性".
+pub(crate) fn says_none(value: &str) -> bool {
+    let t = value.trim_start();
+    all_of(|w| w.none).any(|n| t.starts_with(n))
+        || all_of(|w| w.bare_none).any(|n| {
+            t.strip_prefix(n)
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
+}
+
+/// Whether the words right before a verb take it back: "不依赖".
+pub(crate) fn negated(before: &str) -> bool {
+    let before = before.trim_end_matches([' ', '\t', '*', '_']);
+    all_of(|w| w.negations).any(|n| before.ends_with(n))
+}
+
+/// Where in `run` (text of letters outside ASCII, perhaps with some
+/// inside it) a stop word starts, if one does.
+pub(crate) fn stop_in(run: &str) -> Option<usize> {
+    run.char_indices()
+        .find(|&(i, _)| all_of(|w| w.stops).any(|s| run[i..].starts_with(s)))
+        .map(|(i, _)| i)
+}
+
+/// Where in `s` the first word that puts what comes before it first
+/// starts ("Foundational 完成后可开始").
+pub(crate) fn after_in(s: &str) -> Option<usize> {
+    all_of(|w| w.after).filter_map(|a| s.find(a)).min()
+}
+
+/// "所有用户故事", "全部 Beta 用户故事" at the start of `s`: where it ends.
+/// Only a few words may stand between: the stories must follow the
+/// "all" in the same clause.
+pub(crate) fn stories_len(s: &str) -> Option<usize> {
+    let a = all_of(|w| w.all).find(|a| s.starts_with(a))?;
+    let mut head = (a.len() + 48).min(s.len());
+    while !s.is_char_boundary(head) {
+        head -= 1;
+    }
+    let near = &s[a.len()..head];
+    let (at, story) = all_of(|w| w.stories)
+        .filter_map(|st| near.find(st).map(|i| (i, st)))
+        .min()?;
+    let between = &near[..at];
+    let plain = between
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+    plain.then_some(a.len() + at + story.len())
+}
+
+/// Whether `between` ends with a word that joins a list ("T002 和 T003").
+pub(crate) fn ends_joining(between: &str) -> bool {
+    let t = between.trim_end();
+    all_of(|w| w.joins).any(|j| t.ends_with(j))
+}
+
+#[cfg(test)]
+#[path = "unspaced_tests.rs"]
+mod tests;
