@@ -205,3 +205,46 @@ fn dependency_packages_and_injection_are_no_dependencies() {
     let plan = parse(src);
     assert_eq!(task_deps(&plan), Vec::<String>::new());
 }
+
+#[test]
+fn a_line_opening_with_the_verb_and_a_story_held_around() {
+    let (src, plan) = plan_with(
+        "\
+## Dependencies & Execution Order
+
+### User Story Dependencies
+
+- **User Story 1 (P1)**: 依赖 Foundational
+- **User Story 2 (P2)**: 可在 US1 後獨立進行
+",
+    );
+    assert_eq!(
+        deps(&src, &plan),
+        [
+            r#"Phase 3 <- Phase 2 "Foundational""#,
+            r#"Phase 4 <- Phase 3 "US1""#,
+        ]
+    );
+    let src = "\
+# 计划
+
+## Phase 1: 准备
+- [ ] T001 建立仓库
+
+## Phase 2: 数据层
+依赖 Phase 1。其余照旧
+- [ ] T002 建表
+
+## Phase 3: 界面
+依賴 Phase 2
+- [ ] T003 画页面
+";
+    let plan = parse(src);
+    assert_eq!(
+        deps(src, &plan),
+        [
+            r#"Phase 2 <- Phase 1 "Phase 1""#,
+            r#"Phase 3 <- Phase 2 "Phase 2""#,
+        ]
+    );
+}

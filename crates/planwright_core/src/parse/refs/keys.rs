@@ -96,6 +96,14 @@ pub(crate) fn dependency_field(body: &str) -> Option<usize> {
 /// sees in its references.
 pub(crate) fn dependency_sentence(body: &str) -> Option<Sentence> {
     let open = marks(body, 0);
+    // "依赖 Phase 1。" ("Depends on Phase 1."), as "depends on" is read.
+    if let Some(len) = super::unspaced::verb_at(body, open) {
+        let start = skip(body, open + len, |c| c == ' ' || c == '\t');
+        return Some(Sentence {
+            value: (start, start + phrase_len(&body[start..])),
+            needs_reference: false,
+        });
+    }
     let len = key_len(
         &body[open..],
         &[

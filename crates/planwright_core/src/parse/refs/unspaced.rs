@@ -27,6 +27,9 @@ pub(crate) struct Words {
     /// Words that may join a verb and open what it names: "依赖所有用户故事"
     /// ("depends on all user stories").
     pub all: &'static [&'static str],
+    /// Words for a phase or task, which may join a verb too: "依赖阶段 1"
+    /// ("depends on phase 1"), "依赖任务 T001".
+    pub named: &'static [&'static str],
     /// Openings of a value that says there is no dependency, whatever
     /// follows: "无依赖 - 可立即开始" ("no dependencies - can start").
     pub none: &'static [&'static str],
@@ -43,6 +46,9 @@ pub(crate) struct Words {
     /// Words after what a subject waits for: "Foundational 完成后可开始"
     /// ("can start after Foundational is done").
     pub after: &'static [&'static str],
+    /// Words around what a subject waits for: "可在 US1 后进行" ("can go
+    /// ahead after US1"); the closing words, longer first.
+    pub around: &'static [(&'static str, &'static [&'static str])],
     /// "User stories", which a word of [`Words::all`] before makes all of
     /// them ("所有 Beta 用户故事").
     pub stories: &'static [&'static str],
@@ -80,6 +86,7 @@ const CHINESE: Words = Words {
     ],
     lead: &["全部", "都", "均", "也", "还", "還", "仅", "僅", "只"],
     all: &["所有", "全部"],
+    named: &["阶段", "階段", "任务", "任務"],
     none: &[
         "无依赖",
         "無依賴",
@@ -107,6 +114,7 @@ const CHINESE: Words = Words {
         "完成后才能开始",
         "完成後才能開始",
     ],
+    around: &[("在", &["之后", "之後", "以后", "以後", "后", "後"])],
     stories: &["用户故事", "用戶故事", "使用者故事"],
     joins: &["和", "及", "与", "與", "、", "，"],
 };
@@ -125,7 +133,9 @@ pub(crate) fn verb_len(s: &str) -> Option<usize> {
     let rest = &s[v.len()..];
     let names = rest.starts_with(|c: char| {
         c.is_whitespace() || c.is_ascii_alphanumeric() || matches!(c, ':' | '：' | '*' | '_' | '`')
-    }) || all_of(|w| w.all).any(|a| rest.starts_with(a));
+    }) || all_of(|w| w.all)
+        .chain(all_of(|w| w.named))
+        .any(|a| rest.starts_with(a));
     names.then_some(v.len())
 }
 
@@ -228,6 +238,23 @@ pub(crate) fn stop_in(run: &str) -> Option<usize> {
 /// starts ("Foundational 完成后可开始").
 pub(crate) fn after_in(s: &str) -> Option<usize> {
     all_of(|w| w.after).filter_map(|a| s.find(a)).min()
+}
+
+/// Where what [`Words::around`] holds starts and ends in `s`: " US1 " of
+/// "可在 US1 后进行". A few words at most stand between.
+pub(crate) fn around_in(s: &str) -> Option<(usize, usize)> {
+    LANGUAGES
+        .into_iter()
+        .flat_map(|w| w.around)
+        .find_map(|&(open, closes)| {
+            let start = s.find(open)? + open.len();
+            let mut head = (start + 32).min(s.len());
+            while !s.is_char_boundary(head) {
+                head -= 1;
+            }
+            let end = closes.iter().filter_map(|c| s[start..head].find(c)).min()?;
+            Some((start, start + end))
+        })
 }
 
 /// "所有用户故事", "全部 Beta 用户故事" at the start of `s`: where it ends.

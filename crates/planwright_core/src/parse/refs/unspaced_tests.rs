@@ -6,7 +6,8 @@ use super::*;
 #[test]
 fn a_verb_counts_only_before_what_it_names() {
     assert_eq!(verb_len("依赖 T004"), Some("依赖".len()));
-    assert_eq!(verb_len("依赖于阶段二"), None);
+    assert_eq!(verb_len("依赖于阶段 2"), Some("依赖于".len()));
+    assert_eq!(verb_len("依赖于其他模块"), None);
     assert_eq!(verb_len("依赖于 Phase 2"), Some("依赖于".len()));
     assert_eq!(verb_len("相依於所有欲做的故事"), Some("相依於".len()));
     assert_eq!(verb_len("依赖：T3"), Some("依赖".len()));
@@ -48,4 +49,11 @@ fn a_verb_stands_where_a_word_starts() {
     assert_eq!(verb_at(s, "更新".len()), None);
     let s = "（依賴 T9）";
     assert_eq!(verb_at(s, "（".len()), Some("依賴".len()));
+}
+
+#[test]
+fn what_stands_around_is_found() {
+    let s = "可在 US4 后进行";
+    assert_eq!(around_in(s).map(|(a, b)| &s[a..b]), Some(" US4 "));
+    assert_eq!(around_in("在后台运行"), Some(("在".len(), "在".len())));
 }

@@ -175,6 +175,14 @@ pub(super) fn clauses(text: &str, lower: &str, object: usize) -> Vec<(usize, usi
         out.push((object, a));
         from = a;
     }
+    // "可在 US1 后进行": what the words hold waits.
+    if let Some((a, b)) = unspaced::around_in(&lower[from..]).map(|(a, b)| (from + a, from + b))
+        && clause_end(lower, a) >= b
+        && !super::super::negated(&text[object..a])
+    {
+        out.push((a, b));
+        from = b;
+    }
     while let Some((start, end)) = verbs(lower, from).next() {
         let stop = clause_end(lower, end);
         if !super::super::negated(&text[object..start]) {
