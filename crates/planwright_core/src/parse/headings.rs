@@ -550,6 +550,12 @@ fn verb_bracket(text: &str, open: usize, close: usize) -> Option<Bracket> {
             None => rest.starts_with(char::is_whitespace).then_some(rest)?,
         };
         word.eq_ignore_ascii_case(v).then_some(rest)
+    });
+    // "(依赖 Phase 1)": a verb of `unspaced`, which no space need follow.
+    let rest = rest.or_else(|| {
+        let len = super::refs::unspaced::verb_at(inner, lead)?;
+        let rest = &inner[lead + len..];
+        Some(rest.strip_prefix([':', '：']).unwrap_or(rest))
     })?;
     let value = rest.trim();
     let start = close - rest.len() + (rest.len() - rest.trim_start().len());

@@ -248,3 +248,22 @@ fn a_line_opening_with_the_verb_and_a_story_held_around() {
         ]
     );
 }
+
+#[test]
+fn a_phase_heads_bracket_names_what_it_waits_for() {
+    let src = "\
+# 计划
+
+## Phase 1: 准备
+- [ ] T001 建立仓库
+
+## Phase 2: 界面 (依赖 Phase 1)
+- [ ] T002 画页面
+
+## Phase 3: 发布 (依赖注入 Phase 2 的服务)
+- [ ] T003 打包
+";
+    let plan = parse(src);
+    assert_eq!(deps(src, &plan), [r#"Phase 2 <- Phase 1 "Phase 1""#]);
+    assert_eq!(plan.phases[1].title, "界面");
+}
