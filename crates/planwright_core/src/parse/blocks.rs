@@ -154,7 +154,9 @@ impl Builder<'_> {
             let section = self.section().and_then(|s| self.plan.sections.get(s));
             section.is_some_and(|s| s.role == Some(crate::roles::Role::Dependencies))
         };
-        if stem.is_some() || (order.is_some() && dependency_section()) {
+        // "T004 依赖 T003" (see `refs::unspaced`).
+        let unspaced = || !in_task && super::refs::unspaced::first_verb(text).is_some();
+        if stem.is_some() || (order.is_some() && dependency_section()) || unspaced() {
             // A sentence quoted as code (`` `T002 depends on T001` ``) is
             // an example, not the plan's word.
             for (from, to, at) in task_sentences(text, range.start as usize) {

@@ -267,3 +267,28 @@ fn a_phase_heads_bracket_names_what_it_waits_for() {
     assert_eq!(deps(src, &plan), [r#"Phase 2 <- Phase 1 "Phase 1""#]);
     assert_eq!(plan.phases[1].title, "界面");
 }
+
+#[test]
+fn sentences_between_tasks() {
+    let src = "\
+# 计划
+
+- [ ] T001 建立仓库
+- [ ] T002 建表
+- [ ] T003 画页面
+- [ ] T004 画图标
+
+## Dependencies
+
+- T004 依赖 T003
+- T002 依賴於 T001，其余可并行
+- T003 使用依赖注入 T001 的容器
+";
+    let plan = parse(src);
+    let links: Vec<(&str, &str)> = plan
+        .task_links
+        .iter()
+        .map(|l| (l.from.as_str(), l.to.as_str()))
+        .collect();
+    assert_eq!(links, [("T003", "T004"), ("T001", "T002")]);
+}

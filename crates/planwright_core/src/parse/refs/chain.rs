@@ -418,6 +418,11 @@ pub(crate) fn order_word(text: &str) -> Option<usize> {
 /// white space: where it ends, and which way it runs.
 pub(super) fn verb_at(line: &str, v: usize) -> Option<(usize, Way)> {
     let b = line.as_bytes();
+    // "T004 依赖 T003": the subject waits, as with "depends on".
+    if !b.get(v)?.is_ascii() {
+        let len = super::unspaced::verb_at(line, v)?;
+        return Some((v + len, Way::SubjectWaits));
+    }
     // How the verbs begin: most words are ruled out by their first byte.
     let first = b.get(v)?.to_ascii_lowercase();
     if !matches!(first, b'd' | b'i' | b'a' | b'r' | b'b' | b'p' | b'm') {

@@ -175,6 +175,20 @@ pub(crate) fn verb_at(text: &str, at: usize) -> Option<usize> {
     starts.then(|| verb_len(&text[at..])).flatten()
 }
 
+/// Where the first verb of `text` (see [`verb_at`]) stands, if any: a
+/// block that holds none states no dependency in words of these
+/// languages. Nothing in ASCII text.
+pub(crate) fn first_verb(text: &str) -> Option<usize> {
+    if text.is_ascii() {
+        return None;
+    }
+    verb_stems()
+        .into_iter()
+        .flat_map(|stem| text.match_indices(stem).map(|(i, _)| i))
+        .filter(|&i| verb_at(text, i).is_some())
+        .min()
+}
+
 /// Whether a normalised field key (`normalize_key`) names dependencies.
 pub(crate) fn is_dependency_key(norm: &str) -> bool {
     !norm.is_ascii()
