@@ -148,6 +148,17 @@ impl Task {
     /// "Implement checkpoint: save state", nor "Add checkpoint support".
     pub fn is_checkpoint(&self) -> bool {
         let text = self.text.as_str();
+        // Nearly no task is one: a search for the word, in any case, spares
+        // the rest their search for six separators, which took 4% of
+        // `lint` over a tree of plans (perf) when it ran on every task.
+        let b = text.as_bytes();
+        if !memchr::memchr2_iter(b'c', b'C', b).any(|i| {
+            b[i..]
+                .get(..10)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"checkpoint"))
+        }) {
+            return false;
+        }
         let end = [":", "：", "–", "—", " - ", "("]
             .iter()
             .filter_map(|s| text.find(s))
