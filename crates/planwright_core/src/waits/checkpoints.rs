@@ -18,6 +18,11 @@ use crate::{Plan, Task};
 /// pairs of indices into `Plan::tasks`, in document order of the
 /// checkpoints. Linear: each task is waited for by one checkpoint at most.
 pub(super) fn checkpoint_waits(plan: &Plan) -> Vec<(usize, usize)> {
+    // Most plans have none, and sparing them the map of every task by
+    // level below showed in `lint` over a tree of plans.
+    if !plan.tasks.iter().any(|t| is_work(t) && t.is_checkpoint()) {
+        return Vec::new();
+    }
     // The tasks since the last checkpoint, by level.
     let mut since: FxHashMap<(Option<usize>, Option<usize>), Vec<usize>> = FxHashMap::default();
     let mut out = Vec::new();
