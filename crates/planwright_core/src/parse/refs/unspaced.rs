@@ -189,30 +189,35 @@ pub(crate) fn first_verb(text: &str) -> Option<usize> {
     if text.is_ascii() {
         return None;
     }
-    let (leads, stems) = &*STEMS;
-    let mut at = 0;
-    while let Some(k) = b[at..].iter().position(|&c| leads[usize::from(c)]) {
-        let i = at + k;
-        at = i + 1;
+    let stems = &*STEMS;
+    let at = |i: usize| {
         let rest = &text[i..];
-        if stems.iter().any(|s| rest.starts_with(s)) && verb_at(text, i).is_some() {
-            return Some(i);
-        }
+        stems.stems.iter().any(|s| rest.starts_with(s)) && verb_at(text, i).is_some()
+    };
+    match stems.leads[..] {
+        // Today's table: the verbs start with two letters at most, whose
+        // first bytes memchr finds many at a time.
+        [a] => memchr::memchr_iter(a, b).find(|&i| at(i)),
+        [a, c] => memchr::memchr2_iter(a, c, b).find(|&i| at(i)),
+        [a, c, d] => memchr::memchr3_iter(a, c, d, b).find(|&i| at(i)),
+        _ => (0..b.len()).find(|&i| stems.leads.contains(&b[i]) && at(i)),
     }
-    None
 }
 
-/// The verbs' stems (see [`verb_stems`]) and the first bytes they start
-/// with, as a table of bytes.
-static STEMS: std::sync::LazyLock<([bool; 256], Vec<&'static str>)> =
-    std::sync::LazyLock::new(|| {
-        let stems = verb_stems();
-        let mut leads = [false; 256];
-        for s in &stems {
-            leads[usize::from(s.as_bytes()[0])] = true;
-        }
-        (leads, stems)
-    });
+/// The verbs' stems (see [`verb_stems`]) and the bytes they start with,
+/// each once.
+struct Stems {
+    stems: Vec<&'static str>,
+    leads: Vec<u8>,
+}
+
+static STEMS: std::sync::LazyLock<Stems> = std::sync::LazyLock::new(|| {
+    let stems = verb_stems();
+    let mut leads: Vec<u8> = stems.iter().map(|s| s.as_bytes()[0]).collect();
+    leads.sort_unstable();
+    leads.dedup();
+    Stems { stems, leads }
+});
 
 /// Whether a normalised field key (`normalize_key`) names dependencies.
 pub(crate) fn is_dependency_key(norm: &str) -> bool {
