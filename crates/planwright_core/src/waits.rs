@@ -7,7 +7,8 @@
 //! `Step 2`, `T012`), a task's "Depends on T012" or "(depends on Phase
 //! 1)", or a `T005 → T006` chain; a checkpoint task (`Checkpoint – make
 //! sure all tests pass`) waits unwritten for the work before it (see
-//! [`checkpoints`]). A phase id the plan repeats (an overview
+//! [`checkpoints`]), and a numbered step (`Step 2: Run the test`) for the
+//! step before it (see [`steps`]). A phase id the plan repeats (an overview
 //! `### Phase 1` without tasks and the `### Phase 1` holding them) is every
 //! phase of the id but one nested in another of it, whose tasks count
 //! there; and what a copy without tasks says it depends on holds back
@@ -43,6 +44,7 @@ use crate::{Plan, RefTarget, TaskRanges, TextRange};
 mod checkpoints;
 mod resolve;
 mod roots;
+mod steps;
 use resolve::Resolver;
 use roots::PhaseRoots;
 
@@ -166,6 +168,11 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
     // Last: a checkpoint's wait for the work before it is read from where
     // it stands, not written, and yields to what the plan writes.
     for (from, to) in checkpoints::checkpoint_waits(plan) {
+        add(Node::Task(from), Node::Task(to), plan.tasks[to].line, true);
+    }
+    // So is a numbered step's wait for the step before it (`Step 2` after
+    // `Step 1`; see [`steps`]).
+    for (from, to) in steps::step_waits(plan) {
         add(Node::Task(from), Node::Task(to), plan.tasks[to].line, true);
     }
     out

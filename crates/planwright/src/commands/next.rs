@@ -349,6 +349,9 @@ struct Blocked {
 /// The tasks by plan, in progress or ready, and parallel batch, with the
 /// plan's text and paths made [`visible`]: a plan must not drive the
 /// terminal it is shown on.
+/// The widest id `next` pads the others to, in columns.
+const ID_WIDTH_MAX: usize = 12;
+
 fn human(all: &[NextTask], more: usize, blocked: &Blocked, total: usize) -> String {
     let open = blocked.open;
     let mut out = String::new();
@@ -387,6 +390,16 @@ fn human(all: &[NextTask], more: usize, blocked: &Blocked, total: usize) -> Stri
         }
         return out;
     }
+    // A plan's texts start in one column (`#1` above `#13`, `2.1` above
+    // `10`); an id longer than most is not padded for.
+    let mut id_width: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for t in all {
+        let w = crate::output::width(&visible(&t.task.id));
+        if w <= ID_WIDTH_MAX {
+            let widest = id_width.entry(t.path.as_str()).or_default();
+            *widest = (*widest).max(w);
+        }
+    }
     let mut current: Option<(&str, &str, Option<usize>)> = None;
     for t in all {
         let group = if t.task.state == TaskState::InProgress.name() {
@@ -414,7 +427,13 @@ fn human(all: &[NextTask], more: usize, blocked: &Blocked, total: usize) -> Stri
             .as_ref()
             .map(|p| format!("  ({})", visible(p)))
             .unwrap_or_default();
-        let (id, text) = (visible(&t.task.id), visible(&t.task.text));
+        let (id, text) = (
+            crate::output::pad(
+                &visible(&t.task.id),
+                id_width.get(t.path.as_str()).copied().unwrap_or(0),
+            ),
+            visible(&t.task.text),
+        );
         let optional = optional_mark(&t.task);
         let _ = writeln!(out, "{indent}{id}  {text}{optional}{phase}");
         if !t.waits_for_shown.is_empty() {

@@ -102,3 +102,28 @@ fn a_phase_held_up_says_so_in_status_and_holds_its_tasks_in_next() {
         "no task can start now: 1 open task waits for others\n  `planwright graph PLAN` shows what waits for what, and exits 1 on a cycle\np.md\n  waiting\n    #1  Emit events  (Phase 1)\n      still waits for Phase 1 (status: Blocked — waiting for the key)\n"
     );
 }
+
+#[test]
+fn numbered_steps_are_offered_one_at_a_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A plan written for a coding agent: each task's steps in order.
+    let plan = "# Export Plan\n\n### Task 1: Parse the flag\n\n\
+                - [ ] **Step 1: Write the failing test**\n\n\
+                - [ ] **Step 2: Run it to see it fail**\n\n\
+                - [ ] **Step 3: Make it pass**\n\n\
+                ### Task 2: Document the flag\n\n\
+                - [ ] **Step 1: Write the section**\n\n\
+                - [ ] **Step 2: Commit**\n";
+    assert_eq!(ready(dir.path(), plan), ["#1", "#4"]);
+    let done = planwright(&["done", "plan.md", "#1"], dir.path());
+    assert!(done.status.success(), "{}", stdout(&done));
+    let out = planwright(&["next", "plan.md", "--format", "json"], dir.path());
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let ids: Vec<&str> = json["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .map(|t| t["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids, ["#2", "#4"]);
+}

@@ -222,7 +222,7 @@ fn optional_tasks_are_marked_in_text() {
            ready\n    \
              2.1  Write the lexer\n    \
              2.2  Write property tests for the lexer  (optional)\n    \
-             3  Write end-to-end tests  (optional)\n"
+             3    Write end-to-end tests  (optional)\n"
     );
     let out = planwright(&["status", plan], dir.path());
     assert_eq!(

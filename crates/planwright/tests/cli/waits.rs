@@ -459,8 +459,8 @@ fn next_lists_parents_of_optional_subtasks_and_parents_in_progress() {
     let dir = plans(&[("optional.md", optional), ("started.md", &started)]);
     assert_eq!(
         stdout(&planwright(&["next", "optional.md"], dir.path())),
-        "optional.md\n  ready\n    1  Build the exporter\n    \
-         2  Wire the API\n    1.1  Test the exporter  (optional)\n"
+        "optional.md\n  ready\n    1    Build the exporter\n    \
+         2    Wire the API\n    1.1  Test the exporter  (optional)\n"
     );
     // What may be skipped comes last: a short list keeps the work.
     assert_eq!(
@@ -470,8 +470,8 @@ fn next_lists_parents_of_optional_subtasks_and_parents_in_progress() {
     );
     assert_eq!(
         stdout(&planwright(&["next", "started.md"], dir.path())),
-        "started.md\n  in progress\n    1  Build the exporter\n  ready\n    \
-         1.1  Write the exporter\n    2  Wire the API\n"
+        "started.md\n  in progress\n    1    Build the exporter\n  ready\n    \
+         1.1  Write the exporter\n    2    Wire the API\n"
     );
     let status = stdout(&planwright(&["status", "started.md"], dir.path()));
     assert!(status.contains("(1 in progress)"), "{status}");
