@@ -54,9 +54,10 @@ impl Builder<'_> {
         let mention = head
             .as_ref()
             .and_then(|h| self.phase_mention(h, title, start));
-        if let Some(p) = mention.and_then(|m| m.phase) {
+        if let Some((p, work)) = mention.and_then(mentions::PhaseMention::claim) {
             // The section this heading opens, pushed below.
-            self.phase_mentions.push((self.plan.sections.len(), p));
+            self.phase_mentions
+                .push((self.plan.sections.len(), p, work));
         }
         let phase_head =
             head.filter(|h| mention.is_none() && !self.restates_open_phase(h, level, title));

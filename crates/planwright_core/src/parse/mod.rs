@@ -265,8 +265,9 @@ struct Builder<'s> {
     /// Phases that say no user story starts before they are done.
     story_blocks: Vec<blocks::StoryBlock>,
     /// Sections whose heading mentions a phase read before (`### Phase 1
-    /// status`), and that phase, in order: their fields are its.
-    phase_mentions: Vec<(usize, usize)>,
+    /// status`), that phase, and whether the heading names its work, in
+    /// order: their fields are its, and the boxes of those naming its work.
+    phase_mentions: Vec<(usize, usize, bool)>,
     /// The phases the plan's headings open, with where each heading
     /// starts: read ahead of the pass only when a heading mentions a phase
     /// not read yet, to tell whether the phase is still to come.

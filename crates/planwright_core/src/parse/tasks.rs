@@ -100,7 +100,7 @@ impl Builder<'_> {
         let parent = self
             .numbered_parent(index, head.id.is_some().then_some(&id))
             .or(nesting);
-        let phase = self.phases.last().map(|p| p.index);
+        let phase = self.task_phase(self.phases.last().map(|p| p.index));
         let mut p = phase;
         while let Some(i) = p {
             self.plan.phases[i].tasks.push(index);

@@ -23,6 +23,9 @@ pub(super) enum Mention {
     /// Something else said about the phase (`Phase 1 status`, `Week 1
     /// Metrics`): they are what the heading's words and section make them.
     About,
+    /// The phase's own work, named by nothing but [`WORK`] words (`Phase 1
+    /// Tasks`): they are the phase's, as they would be under its heading.
+    Work,
 }
 
 /// Words that say a heading is about a phase, not a phase: written first
@@ -51,6 +54,28 @@ const ABOUT: &[&str] = &[
     "learnings",
 ];
 
+/// Words that name a phase's own work. A heading of a phase read before
+/// whose words after the number are these alone, separated or not (`###
+/// Phase 1 Tasks`, `### Phase 2: Details`), breaks down that phase,
+/// declared elsewhere in the plan: no plan means a second Phase 1 titled
+/// "Tasks". The first Phase 1 so headed still opens Phase 1.
+const WORK: &[&str] = &[
+    "tasks",
+    "task",
+    "subtasks",
+    "todo",
+    "todos",
+    "checklist",
+    "deliverables",
+    "deliverable",
+    "details",
+    "detail",
+    "breakdown",
+    "items",
+    "list",
+    "work",
+];
+
 /// Words that say a heading is about a phase and its boxes check that the
 /// phase is done.
 const OUTCOME: &[&str] = &[
@@ -70,6 +95,14 @@ const OUTCOME: &[&str] = &[
 pub(super) struct PhaseMention {
     pub(super) says: Mention,
     pub(super) phase: Option<usize>,
+}
+
+impl PhaseMention {
+    /// The phase whose fields the heading's section holds, and whether its
+    /// check boxes too (see [`Mention::Work`]).
+    pub(super) fn claim(self) -> Option<(usize, bool)> {
+        Some((self.phase?, self.says == Mention::Work))
+    }
 }
 
 impl Builder<'_> {
@@ -108,10 +141,16 @@ impl Builder<'_> {
                 })
                 .then_some(PhaseMention { says, phase: None });
         }
-        let says = about(unseparated(title, &head.number)?)?;
         let known = phases
             .iter()
             .rposition(|p| p.kind == head.kind && p.number == head.number);
+        if known.is_some() && after_number(title, &head.number).is_some_and(names_work) {
+            return Some(PhaseMention {
+                says: Mention::Work,
+                phase: known,
+            });
+        }
+        let says = about(unseparated(title, &head.number)?)?;
         let foreign = self.phases.is_empty()
             && !phases.is_empty()
             && phases.iter().all(|p| p.kind != head.kind);
@@ -133,22 +172,40 @@ impl Builder<'_> {
     /// (if any): the phase named by the innermost open section that mentions
     /// one, when that section stands inside the open phase or none is open.
     pub(in crate::parse) fn field_phase(&self, open: Option<usize>) -> Option<usize> {
-        if self.phase_mentions.is_empty() {
-            return open;
-        }
-        // Mentions are pushed as their sections open, so in section order:
-        // each field costs a search per open section, at most six deep.
-        let mentioned = self.open_sections.iter().rev().find_map(|&s| {
-            let at = self.phase_mentions.binary_search_by_key(&s, |&(m, _)| m);
-            at.ok().map(|at| (s, self.phase_mentions[at].1))
-        });
-        match (mentioned, open) {
-            (Some((s, p)), Some(o)) if self.plan.phases[o].section.is_none_or(|at| at < s) => {
-                Some(p)
-            }
-            (Some((_, p)), None) => Some(p),
+        self.innermost_mention(open).map_or(open, |(p, _)| Some(p))
+    }
+
+    /// The phase a check box read now belongs to, `open` being the open
+    /// phase's (if any): as [`Self::field_phase`], but only a mention of
+    /// the phase's work ([`Mention::Work`]) claims it. Boxes under `###
+    /// Phase 1 status` or `Phase 1 Success` note or check something said
+    /// of the phase, not work in it, and stay out of its progress.
+    pub(in crate::parse) fn task_phase(&self, open: Option<usize>) -> Option<usize> {
+        match self.innermost_mention(open) {
+            Some((p, true)) => Some(p),
             _ => open,
         }
+    }
+
+    /// The phase named by the innermost open section that mentions one, and
+    /// whether it names its work, when that section stands inside the open
+    /// phase `open` or none is open.
+    fn innermost_mention(&self, open: Option<usize>) -> Option<(usize, bool)> {
+        if self.phase_mentions.is_empty() {
+            return None;
+        }
+        // Mentions are pushed as their sections open, so in section order:
+        // each look-up costs a search per open section, at most six deep.
+        let (s, p, work) = self.open_sections.iter().rev().find_map(|&s| {
+            let at = self
+                .phase_mentions
+                .binary_search_by_key(&s, |&(m, _, _)| m)
+                .ok()?;
+            let (_, p, work) = self.phase_mentions[at];
+            Some((s, p, work))
+        })?;
+        open.is_none_or(|o| self.plan.phases[o].section.is_none_or(|at| at < s))
+            .then_some((p, work))
     }
 }
 
@@ -231,12 +288,39 @@ pub(super) fn is_separated(rest: &str) -> bool {
 /// `status (locked)` is about the phase, `Success Criteria` its outcome,
 /// `Setup` neither.
 fn about(words: &str) -> Option<Mention> {
-    let mut depth = 0u32;
     let mut first = None;
     let mut last = None;
+    for_each_word(words, |word| {
+        first.get_or_insert(word);
+        last = Some(word);
+    });
+    let is = |list: &[&str], w: Option<&str>| w.is_some_and(|w| is_one_of(list, w));
+    if is(OUTCOME, first) || is(OUTCOME, last) {
+        Some(Mention::Outcome)
+    } else if is(ABOUT, first) || is(ABOUT, last) {
+        Some(Mention::About)
+    } else {
+        None
+    }
+}
+
+/// Whether the words after a phase's number (`Tasks`, `: Details (week
+/// 2)`) are [`WORK`] words and nothing else outside brackets.
+fn names_work(rest: &str) -> bool {
+    let mut any = false;
+    let mut only = true;
+    for_each_word(rest, |word| {
+        any = true;
+        only &= is_one_of(WORK, word);
+    });
+    any && only
+}
+
+/// Calls `f` with each word of `words` outside brackets, first to last: a
+/// word is a run of letters.
+fn for_each_word<'w>(words: &'w str, mut f: impl FnMut(&'w str)) {
+    let mut depth = 0u32;
     let mut start = None;
-    // One pass over the characters: a word is a run of letters outside
-    // any bracket, compared in lower case.
     for (i, c) in words
         .char_indices()
         .chain(std::iter::once((words.len(), ' ')))
@@ -246,9 +330,7 @@ fn about(words: &str) -> Option<Mention> {
             continue;
         }
         if let Some(s) = start.take() {
-            let word = &words[s..i];
-            first.get_or_insert(word);
-            last = Some(word);
+            f(&words[s..i]);
         }
         match c {
             '(' | '[' => depth += 1,
@@ -256,16 +338,10 @@ fn about(words: &str) -> Option<Mention> {
             _ => {}
         }
     }
-    let is = |list: &[&str], w: Option<&str>| {
-        w.is_some_and(|w| list.iter().any(|k| k.eq_ignore_ascii_case(w)))
-    };
-    if is(OUTCOME, first) || is(OUTCOME, last) {
-        Some(Mention::Outcome)
-    } else if is(ABOUT, first) || is(ABOUT, last) {
-        Some(Mention::About)
-    } else {
-        None
-    }
+}
+
+fn is_one_of(list: &[&str], word: &str) -> bool {
+    list.iter().any(|k| k.eq_ignore_ascii_case(word))
 }
 
 /// The whole numbers a range number spans: `13-24` and `2–3`, not `3+`.

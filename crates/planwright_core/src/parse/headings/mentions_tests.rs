@@ -125,14 +125,14 @@ fn headings_that_name_work_stay_phases() {
     let first = parse("# P\n\n## Phase 1 Setup\n- [ ] a\n\n## Phase 2 Review\n- [ ] b\n");
     assert_eq!(ids(&first), ["Phase 1", "Phase 2"]);
     // An overview's phase written again over its tasks is repeated, as
-    // before (`Phase 1 (2)` in JSON); so is one with a separator, or words that name work.
+    // before (`Phase 1 (2)` in JSON); so is one with a separator and a
+    // title (`### Phase 1 Tasks` is that phase's work: see below).
     let repeated = parse(concat!(
         "# P\n\n## Overview\n\n### Phase 1\nThe groundwork.\n\n",
         "## Tasks\n\n### Phase 1\n- [ ] a\n\n",
-        "### Phase 1: Success criteria review\n- [ ] b\n\n",
-        "### Phase 1 Tasks\n- [ ] c\n",
+        "### Phase 1: Success criteria review\n- [ ] b\n",
     ));
-    assert_eq!(ids(&repeated), ["Phase 1"; 4]);
+    assert_eq!(ids(&repeated), ["Phase 1"; 3]);
     // A plan of weeks keeps a first week headed with words about it.
     let weeks = parse("# P\n\n## Week 1 Review\n- [ ] a\n\n## Week 2 Review\n- [ ] b\n");
     assert_eq!(ids(&weeks), ["Week 1", "Week 2"]);
@@ -201,4 +201,47 @@ fn a_mention_above_its_phase_speaks_of_the_phase_to_come() {
     let plan =
         parse("# Plan\n\n## Phase 1 Review\n- [ ] Look back\n\n## Phase 2: Next\n- [ ] Go\n");
     assert_eq!(ids(&plan), ["Phase 1", "Phase 2"]);
+}
+
+#[test]
+fn a_heading_of_a_known_phases_tasks_is_that_phases_section() {
+    // Phases declared in one part of the plan, their work broken down in
+    // another: no second Phase 1, and the boxes are the phases' own.
+    let plan = parse(concat!(
+        "# Plan: Shelf\n\n",
+        "## Phases\n\n",
+        "### Phase 1: Frame\nCut the boards.\n\n",
+        "### Phase 2: Finish\n- [ ] Sand\n\n",
+        "## Work Breakdown\n\n",
+        "### Phase 1 Tasks\n- [ ] Measure the wall\n\n",
+        "### Phase 2: Details\n- [ ] Oil the wood\n\n",
+        "### Phase 1 Checklist\n- [ ] Level it\n",
+    ));
+    assert_eq!(ids(&plan), ["Phase 1", "Phase 2"]);
+    assert_eq!(
+        tasks(&plan),
+        [
+            ("Sand".into(), TaskKind::Task, Some("Phase 2")),
+            ("Measure the wall".into(), TaskKind::Task, Some("Phase 1")),
+            ("Oil the wood".into(), TaskKind::Task, Some("Phase 2")),
+            ("Level it".into(), TaskKind::Checklist, Some("Phase 1")),
+        ]
+    );
+    assert_eq!(plan.phases[0].tasks, [1, 3]);
+    assert_eq!(plan.phases[1].tasks, [0, 2]);
+}
+
+#[test]
+fn a_phase_number_read_again_with_a_title_of_its_own_is_a_phase() {
+    // Words besides those of work title a phase, repeated as before; so
+    // does a first Phase 1 headed by its tasks.
+    let plan = parse(concat!(
+        "# P\n\n## Phase 1: Frame\n- [ ] a\n\n",
+        "## Rework\n\n### Phase 1: Rebuild\n- [ ] b\n\n",
+        "### Phase 1 Backend Tasks\n- [ ] c\n",
+    ));
+    assert_eq!(ids(&plan), ["Phase 1"; 3]);
+    let first = parse("# P\n\n## Phase 1 Tasks\n- [ ] a\n\n## Phase 2 Tasks\n- [ ] b\n");
+    assert_eq!(ids(&first), ["Phase 1", "Phase 2"]);
+    assert_eq!(first.tasks[1].phase, Some(1));
 }
