@@ -50,7 +50,7 @@ impl Builder<'_> {
         // `### Sprint 1 Risks` under `## Sprint 1: Backend` is a section
         // of that sprint, not a second Sprint 1 inside it; `### Phase 1
         // Success:` under `## Success Criteria` one about Phase 1.
-        let head = items::phase_head(title);
+        let head = items::heading_phase_head(number, title);
         let mention = head
             .as_ref()
             .and_then(|h| self.phase_mention(h, title, start));

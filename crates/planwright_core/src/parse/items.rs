@@ -7,8 +7,11 @@
 
 use crate::model::{PhaseKind, Text};
 
+#[path = "phase_suffix.rs"]
+mod phase_suffix;
 #[path = "phase_title.rs"]
 mod phase_title;
+pub(super) use phase_suffix::heading_phase_head;
 pub(super) use phase_title::leading_estimate;
 
 /// A check box at the start of a list item's content: where it starts,
@@ -434,6 +437,13 @@ pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
             break;
         }
     }
+    Some(titled_head(*kind, number, title, mark))
+}
+
+/// The head of a phase of `kind` and `number` titled `title`, with the
+/// priority, status and estimate the title states lifted out of it; `mark`
+/// is a status written before the head's words (`✅ Phase 1`).
+fn titled_head(kind: PhaseKind, number: Text, title: &str, mark: Option<&str>) -> PhaseHead {
     let (title, priority) = phase_title::lift_priority(title);
     let priority = priority.or_else(|| phase_title::word_priority(&title));
     // A traffic light beside a priority is the priority's colour, not a
@@ -448,14 +458,14 @@ pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
         (rest, Some(estimate)) => (Text::from(rest), Some(estimate)),
         (_, None) => (title, None),
     };
-    Some(PhaseHead {
-        kind: *kind,
+    PhaseHead {
+        kind,
         number,
         title,
         priority,
         estimate,
         status,
-    })
+    }
 }
 
 /// `1`, `-1`, `3.5`, `4a`, `A`, `M1`, `10`.

@@ -156,3 +156,43 @@ fn a_part_headed_with_a_separator_is_a_part_not_a_restatement() {
     assert_eq!(ids, [("Phase 2", None), ("Phase 2", Some(0))]);
     assert_eq!(plan.tasks[1].phase, Some(0), "the risks are Phase 2's");
 }
+
+#[test]
+fn a_numbered_heading_whose_title_ends_in_the_word_for_phase_heads_one() {
+    // "1. Preparation phase", "2. Development phase (3 days)" in Simplified
+    // and Traditional Chinese; a summary of the phases, "each phase", "in
+    // three phases", an unnumbered "about the phases" and "division into
+    // phases" are sections.
+    let src = concat!(
+        "# 计划\n\n## 目录\n\n1. [准备阶段](#1-准备阶段)\n\n",
+        "## 1. 准备阶段\n\n- [ ] 安装依赖\n\n### 1.1 环境\n\n- [ ] 配置数据库\n\n",
+        "## 2. 開發階段（3 天）\n\n- [ ] 写接口\n\n",
+        "## 3. 阶段总结\n\n- [ ] 复盘\n\n",
+        "## 4. 各阶段\n\n- [ ] 检查\n\n",
+        "## 5. 项目分为三阶段\n\n## 阶段说明\n\n## 6. 开发阶段划分\n\n",
+        "## 7. 依赖阶段 1 的部署阶段\n\n- [ ] 上线\n",
+    );
+    let plan = p(src);
+    let ids: Vec<&str> = plan.phases.iter().map(|ph| ph.id.as_str()).collect();
+    assert_eq!(ids, ["Phase 1", "Phase 2", "Phase 7"]);
+    assert_eq!(plan.phases[0].title, "准备阶段");
+    let phases: Vec<Option<&str>> = plan
+        .tasks
+        .iter()
+        .map(|t| t.phase.map(|q| plan.phases[q].id.as_str()))
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            Some("Phase 1"),
+            Some("Phase 1"),
+            Some("Phase 2"),
+            None,
+            None,
+            Some("Phase 7")
+        ]
+    );
+    // A section's part (`1.2`) or a heading without a number is no phase.
+    let parts = p("# P\n\n## 实施计划\n\n### 1.2 测试阶段\n\n- [ ] a\n");
+    assert!(parts.phases.is_empty());
+}

@@ -250,8 +250,8 @@ fn phase_heads(src: &str) -> Vec<Ahead> {
             continue;
         }
         let text = rest.trim().trim_end_matches('#').trim_end();
-        let (_, title) = split_number(text.trim_matches(['*', '_']));
-        let Some(head) = items::phase_head(title) else {
+        let (number, title) = split_number(text.trim_matches(['*', '_']));
+        let Some(head) = items::heading_phase_head(number, title) else {
             continue;
         };
         if !head.number.is_empty() && unseparated(title, &head.number).and_then(about).is_none() {
