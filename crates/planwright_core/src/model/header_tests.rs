@@ -51,3 +51,20 @@ fn only_the_first_sections_own_list_is_the_header() {
         assert!(plan.field("status").is_none(), "{src:?}");
     }
 }
+
+#[test]
+fn an_untitled_plans_metadata_section_after_another_section_is_that_sections_sibling() {
+    // Without a `#` title, `## Export` is the plan's first section, not its
+    // title: a `## Metadata` after it is the second section, as `## Metadata`
+    // after `## Overview` is under a title, and its items are its own. Read
+    // as the header, `## Overview` / `## Metadata` would be one untitled
+    // and not titled.
+    for src in [
+        "## Export\n\n## Metadata\n\n- **Status:** Draft\n",
+        "## Overview\n\ntext\n\n## Metadata\n\n- **Status:** Draft\n",
+    ] {
+        let plan = parse(src);
+        assert_eq!(plan.metadata_section(), None, "{src:?}");
+        assert!(plan.field("status").is_none(), "{src:?}");
+    }
+}
