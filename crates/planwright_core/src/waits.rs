@@ -45,6 +45,8 @@ mod checkpoints;
 mod resolve;
 mod roots;
 mod steps;
+#[cfg(test)]
+mod test_support;
 use resolve::Resolver;
 use roots::PhaseRoots;
 

@@ -1,26 +1,11 @@
 //! Checkpoint tasks and the work they wait for.
 
 use crate::parse::parse;
-use crate::waits::{Node, waits};
+use crate::waits::test_support::{pairs, task_waits_by};
 
 /// The waits of `src` between tasks, by their ids.
 fn task_waits(src: &str) -> Vec<(String, String)> {
-    let plan = parse(src);
-    waits(&plan)
-        .into_iter()
-        .filter_map(|w| match (w.from, w.to) {
-            (Node::Task(a), Node::Task(b)) => {
-                Some((plan.tasks[a].id.to_string(), plan.tasks[b].id.to_string()))
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-    v.iter()
-        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
-        .collect()
+    task_waits_by(src, |plan, i| plan.tasks[i].id.to_string())
 }
 
 #[test]

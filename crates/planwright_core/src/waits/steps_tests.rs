@@ -1,29 +1,15 @@
 //! Numbered steps and the step before each.
 
-use crate::parse::parse;
-use crate::waits::{Node, waits};
+use crate::waits::test_support::{pairs, task_waits_by};
 
-/// The waits of `src` between tasks, by their texts' first two words.
+/// The waits of `src` between tasks, each named by its section and its
+/// text's first two words.
 fn step_waits(src: &str) -> Vec<(String, String)> {
-    let plan = parse(src);
-    let name = |i: usize| {
+    task_waits_by(src, |plan, i| {
         let t = &plan.tasks[i];
         let words: Vec<&str> = t.text.split_whitespace().take(2).collect();
         format!("{}:{}", t.section.unwrap_or(0), words.join(" "))
-    };
-    waits(&plan)
-        .into_iter()
-        .filter_map(|w| match (w.from, w.to) {
-            (Node::Task(a), Node::Task(b)) => Some((name(a), name(b))),
-            _ => None,
-        })
-        .collect()
-}
-
-fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-    v.iter()
-        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
-        .collect()
+    })
 }
 
 #[test]
@@ -61,13 +47,8 @@ fn only_numbered_steps_in_order_wait() {
 fn a_step_yields_to_a_wait_written_the_other_way() {
     let src = "# Plan\n\n- [ ] T001 Step 1: Build (depends on T002)\n\
                - [ ] T002 Step 2: Prepare\n";
-    let plan = parse(src);
-    let read: Vec<(usize, usize)> = waits(&plan)
-        .into_iter()
-        .filter_map(|w| match (w.from, w.to) {
-            (Node::Task(a), Node::Task(b)) => Some((a, b)),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(read, [(1, 0)]);
+    assert_eq!(
+        task_waits_by(src, |_, i| i.to_string()),
+        pairs(&[("1", "0")])
+    );
 }
