@@ -175,7 +175,11 @@ fn is_estimate(text: &str) -> bool {
             break;
         }
     }
-    const UNITS: [&str; 26] = [
+    const UNITS: [&str; 30] = [
+        "min",
+        "mins",
+        "minute",
+        "minutes",
         "h",
         "hr",
         "hrs",
@@ -334,6 +338,15 @@ mod tests {
             lifted("API", "5 pts")
         );
         assert_eq!(est("Step 2.1: Wire (0.5d)"), lifted("Wire", "0.5d"));
+        // Small phases are counted in minutes.
+        assert_eq!(
+            est("Phase 1: Favicon (15 min)"),
+            lifted("Favicon", "15 min")
+        );
+        assert_eq!(
+            est("Phase 2: Check (30-45 minutes)"),
+            lifted("Check", "30-45 minutes")
+        );
         // A schedule, a priority or a count of things is no estimate.
         for text in [
             "Phase 5: Setup (Week 1)",
