@@ -161,7 +161,7 @@ fn find_next_bold_field(s: &str) -> Option<(usize, usize)> {
             || ends_with_break(before).is_some()
             || gap >= 2;
         let bracketed = before.matches(['(', '[']).count() > before.matches([')', ']']).count();
-        let after_gap = separated && !bracketed;
+        let after_gap = (separated || (gap > 0 && one_token_value(before))) && !bracketed;
         // A value that opens with bold is the value's own label
         // (`**Description**: **NOTE**: kept as is`), not an empty value.
         let opens_value = s[..p].trim().is_empty();
@@ -174,6 +174,18 @@ fn find_next_bold_field(s: &str) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// Whether the value before a bold label is one token holding a digit
+/// (`**Date:** 2026-02-20 **Context:** …`, `**Version:** v1.2 **Owner:**
+/// …`): a date, number or version is a whole value, so the label after
+/// it opens the next field even after one space. A value of words keeps
+/// a label after one space as its own (`lines like **Status:** Done`).
+fn one_token_value(before: &str) -> bool {
+    let value = before.trim();
+    !value.is_empty()
+        && !value.contains(char::is_whitespace)
+        && value.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The length of the HTML line break (`<br>`, `<br/>`, `<br />`, any

@@ -305,6 +305,19 @@ fn fields_on_one_line_are_split_at_any_separator() {
     );
     // An empty value before the next field.
     assert_eq!(pairs("**A:** · **B:** two"), two("", "two"));
+    // A date, number or version is a whole value: the label one blank
+    // after it opens the next field. Words, or a digit in a word that runs
+    // into the bold, keep it.
+    assert_eq!(
+        pairs("**A:** 2026-02-20 **B:** Global sync — hook conflicted"),
+        two("2026-02-20", "Global sync — hook conflicted")
+    );
+    assert_eq!(pairs("**A:** v1.2 **B:** two"), two("v1.2", "two"));
+    assert_eq!(
+        bold("**A:** ship 2 **B:** y"),
+        [("A", "ship 2 **B:** y", true)]
+    );
+    assert_eq!(bold("**A:** 1**B:** y"), [("A", "1**B:** y", true)]);
 }
 
 #[test]

@@ -489,7 +489,13 @@ fn after_field(src: &str, last: &MetaField, same: &[&MetaField], written: &str, 
             .get(prev.range.end as usize..start)
             .filter(|s| !s.is_empty() && !s.contains(['\n', '\r']))
             .unwrap_or(" | ");
-        return Edit::insert(last.range.end as usize, format!("{sep}{written}"));
+        // One blank separates fields only after a value of one token
+        // (`**Date:** 2026-02-20 **Context:** …`): after the last value,
+        // words as often as not, the new field would read as more of
+        // them, so it goes on a line of its own.
+        if sep != " " && sep != "\t" {
+            return Edit::insert(last.range.end as usize, format!("{sep}{written}"));
+        }
     }
     let prefix = src.get(line..start).unwrap_or("");
     let prefix = if prefix.trim_start_matches(['>', ' ', '\t']).is_empty() {

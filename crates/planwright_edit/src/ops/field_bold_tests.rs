@@ -268,3 +268,15 @@ fn a_field_added_to_a_line_of_fields_takes_its_separator() {
         "# P\n\n**Date:** 2026-07-12 · **Status:** Draft · **Base:** main\n"
     );
 }
+
+#[test]
+fn a_field_added_after_fields_one_blank_apart_goes_on_its_own_line() {
+    // After a date one blank separates fields; after the last value's
+    // words it would not, and the new field would read as more of them.
+    let src = "# P\n\n**Date:** 2026-02-20 **Context:** a sync broke the hook\n\nText.\n";
+    assert_eq!(
+        run(src, "status", "Draft", true).unwrap(),
+        "# P\n\n**Date:** 2026-02-20 **Context:** a sync broke the hook\n\
+         **Status:** Draft\n\nText.\n"
+    );
+}
