@@ -59,8 +59,10 @@ impl Builder<'_> {
             self.phase_mentions
                 .push((self.plan.sections.len(), p, work));
         }
+        let titles_plan = level == 1 && self.plan.title.is_none();
         let phase_head =
             head.filter(|h| mention.is_none() && !self.restates_open_phase(h, level, title));
+        let phase_head = phase_head.filter(|h| !titles_plan || self.title_opens_phase(h, start));
         self.kind_hint = self.heading_kind(role, &key, title, plain, phase_head.is_some());
         // Boxes that check a phase is done are its criteria, where the
         // heading's words and section say nothing more of them.
@@ -70,7 +72,6 @@ impl Builder<'_> {
             self.kind_hint = TaskKind::AcceptanceCriterion;
         }
         self.section_kinds.push(self.kind_hint);
-        let titles_plan = level == 1 && self.plan.title.is_none();
         let heading = heading_range(self.src, r);
         self.plan.sections.push(Section {
             level,
@@ -88,7 +89,7 @@ impl Builder<'_> {
         });
         let index = self.plan.sections.len() - 1;
         self.open_sections.push(index);
-        if level == 1 && self.plan.title.is_none() {
+        if titles_plan {
             self.plan.title = Some(make_title(self.src, heading, plain));
         }
         if let Some(head) = phase_head {
@@ -96,8 +97,7 @@ impl Builder<'_> {
             // so it is after `## Phase 1`, a heading level too deep: a
             // phase holds phases of other kinds (`### Step 1.1`) or its own
             // parts (`### Phase 1.1`, `### Phase 1a`), not the next phase.
-            // A plan titled as a phase (`# Phase 13: Migration`) holds its
-            // own phases 1, 2, 3.
+            // A `#` phase (`# Phase 1`, then `# Phase 2`) holds the rest.
             while let Some(p) = self.phases.last()
                 && p.item.is_none()
                 && (p.bold || p.level.is_some_and(|l| l > 1 && l < level))

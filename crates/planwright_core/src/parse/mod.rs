@@ -271,7 +271,8 @@ struct Builder<'s> {
     phase_mentions: Vec<(usize, usize, bool)>,
     /// The phases the plan's headings open, with where each heading
     /// starts: read ahead of the pass only when a heading mentions a phase
-    /// not read yet, to tell whether the phase is still to come.
+    /// not read yet, to tell whether the phase is still to come, or the
+    /// title names one, to tell whether the plan's `#` headings are phases.
     phase_heads: std::cell::OnceCell<Vec<headings::Ahead>>,
 }
 

@@ -36,9 +36,42 @@ fn the_next_phase_a_heading_level_too_deep_is_a_sibling_not_a_part() {
         plan.phases[0].range.slice(src),
         "## Phase 1: Setup\n- [ ] a\n"
     );
-    // A plan titled as a phase holds its own phases.
+}
+
+#[test]
+fn a_title_named_as_a_phase_titles_the_plan_and_opens_no_phase() {
+    let src = "# Sprint 3 Plan\n\n## Goals\n- [ ] Ship the search box\n\n## Sprint 4: Polish\n- [ ] Tidy the styles\n";
+    let plan = p(src);
+    assert_eq!(
+        plan.title.as_ref().map(|t| t.text.as_str()),
+        Some("Sprint 3 Plan")
+    );
+    let ids: Vec<&str> = plan.phases.iter().map(|ph| ph.id.as_str()).collect();
+    assert_eq!(ids, ["Sprint 4"]);
+    let phases: Vec<Option<usize>> = plan.tasks.iter().map(|t| t.phase).collect();
+    assert_eq!(phases, [None, Some(0)], "the goals are the plan's");
+    // Its phases stand on their own, not inside the title's number.
     let titled = p("# Phase 13: Migration\n\n## Phase 1: Setup\n- [ ] a\n");
-    assert_eq!(titled.phases[1].parent, Some(0));
+    let ids: Vec<(&str, Option<usize>)> = titled
+        .phases
+        .iter()
+        .map(|ph| (ph.id.as_str(), ph.parent))
+        .collect();
+    assert_eq!(ids, [("Phase 1", None)]);
+}
+
+#[test]
+fn level_one_headings_that_are_the_plans_phases_stay_phases() {
+    let plan = p("# Phase 1: Setup\n- [ ] a\n\n# Phase 2: Build\n- [ ] b\n");
+    let ids: Vec<&str> = plan.phases.iter().map(|ph| ph.id.as_str()).collect();
+    assert_eq!(ids, ["Phase 1", "Phase 2"]);
+    assert_eq!(plan.phases[0].title, "Setup");
+    let phases: Vec<Option<usize>> = plan.tasks.iter().map(|t| t.phase).collect();
+    assert_eq!(phases, [Some(0), Some(1)]);
+    // Phases of another kind leave the title a title.
+    let other = p("# Epic 8 Plan\n\n# Sprint 1: Search\n- [ ] a\n\n# Sprint 2: Polish\n");
+    let ids: Vec<&str> = other.phases.iter().map(|ph| ph.id.as_str()).collect();
+    assert_eq!(ids, ["Sprint 1", "Sprint 2"]);
 }
 
 #[test]
@@ -136,8 +169,9 @@ fn weeks_and_epics_are_phases() {
 }
 
 #[test]
-fn a_plan_titled_as_a_phase_keeps_its_header_fields() {
-    let plan = p("# Epic 78: Tokens\n\n**Status:** Done\n\n## Stories\n\n- [ ] a\n");
+fn a_plan_titled_as_its_first_phase_keeps_its_header_fields() {
+    let plan =
+        p("# Epic 78: Tokens\n\n**Status:** Done\n\n## Stories\n\n- [ ] a\n\n# Epic 79: Themes\n");
     assert_eq!(plan.phases[0].id, "Epic 78");
     assert_eq!(plan.field("status").map(|f| f.value.as_str()), Some("Done"));
     assert_eq!(plan.phases[0].status, None);

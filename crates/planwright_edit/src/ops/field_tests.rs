@@ -446,10 +446,22 @@ fn add_in_the_plans_own_style() {
         run("# P\nBody\n", "status", "Draft", true).unwrap(),
         "# P\n\n**Status:** Draft\n\nBody\n"
     );
-    // A title that opens a phase: the field goes above it.
+    // A title that opens a phase (its plan's `#` headings are phases):
+    // the field goes above it.
+    assert_eq!(
+        run(
+            "# Phase 1: Move\n\n## Goals\n\n# Phase 2: Ship\n",
+            "status",
+            "Draft",
+            true
+        )
+        .unwrap(),
+        "**Status:** Draft\n\n# Phase 1: Move\n\n## Goals\n\n# Phase 2: Ship\n"
+    );
+    // A title named as a phase titles the plan: the field goes under it.
     assert_eq!(
         run("# Phase 13: Move\n\n## Goals\n", "status", "Draft", true).unwrap(),
-        "**Status:** Draft\n\n# Phase 13: Move\n\n## Goals\n"
+        "# Phase 13: Move\n\n**Status:** Draft\n\n## Goals\n"
     );
     // Blank lines between fields are copied.
     assert_eq!(

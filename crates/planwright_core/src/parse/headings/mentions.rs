@@ -168,6 +168,19 @@ impl Builder<'_> {
             .any(|h| h.at > at && h.kind == head.kind && h.number == head.number)
     }
 
+    /// Whether the plan's title heading, starting at `at`, opens the phase
+    /// `head` its words name: only when a later `#` heading opens a phase
+    /// of its kind (`# Phase 1: Setup`, then `# Phase 2: Build`), so that
+    /// the plan's `#` headings are its phases and the first is one of
+    /// them. Else the title names the plan (`# Sprint 3 Plan`, `# Epic 8
+    /// Progress`), and the tasks under its `## Goals` are no sprint's.
+    pub(super) fn title_opens_phase(&self, head: &items::PhaseHead, at: usize) -> bool {
+        self.phase_heads
+            .get_or_init(|| phase_heads(self.src))
+            .iter()
+            .any(|h| h.level_one && h.at > at && h.kind == head.kind)
+    }
+
     /// The phase a field read now belongs to, `open` being the open phase's
     /// (if any): the phase named by the innermost open section that mentions
     /// one, when that section stands inside the open phase or none is open.
@@ -213,6 +226,8 @@ impl Builder<'_> {
 /// phase's kind and number.
 pub(in crate::parse) struct Ahead {
     at: usize,
+    /// Whether the heading is a `#` one.
+    level_one: bool,
     kind: PhaseKind,
     number: Text,
 }
@@ -257,6 +272,7 @@ fn phase_heads(src: &str) -> Vec<Ahead> {
         if !head.number.is_empty() && unseparated(title, &head.number).and_then(about).is_none() {
             out.push(Ahead {
                 at,
+                level_one: hashes == 1,
                 kind: head.kind,
                 number: head.number,
             });

@@ -534,7 +534,7 @@ fn a_cell_of_marks_before_an_arrow_names_nothing() {
         );
     }
     // Unclosed, the fence runs to the end of the plan.
-    let src = "# Phase 4\n# Dependencies\n```\n` - `→";
+    let src = "# Plan\n## Phase 4\n## Dependencies\n```\n` - `→";
     assert_eq!(parse(src).phases.len(), 1);
 }
 
