@@ -59,6 +59,7 @@ impl Builder<'_> {
         // linear look through them would add up (a line naming thousands
         // of ids was quadratic).
         let mut seen: rustc_hash::FxHashSet<Text> = rustc_hash::FxHashSet::default();
+        let mut seen_requirements: rustc_hash::FxHashSet<Text> = rustc_hash::FxHashSet::default();
         let mut owner = None;
         let first_line_end = line_len(text);
         // Taken out for the loop, which reads the builder, and put back.
@@ -84,7 +85,12 @@ impl Builder<'_> {
             // many keys again for each of them (quadratic).
             let limit = found_keys.peek().map_or(text.len(), |&(next, _, _)| next);
             let line_end = end + line_len(&text[end..limit]);
-            let value = &text[end..line_end];
+            // A `|` between fields of one line ends a value too:
+            // spec-workflow's `_Prompt: Role: … | _Requirements: FR-1 (…) |
+            // Success: …_` goes on to prose, as spec-kit's `**Branch**: x |
+            // **Date**: y` does to the next field. No id or name holds one.
+            let field_end = text[end..line_end].find('|').map_or(line_end, |p| end + p);
+            let value = &text[end..field_end];
             match DETAIL_KEYS.get(pattern).copied().unwrap_or(UNSPACED_VERB) {
                 "requirements:"
                 | "requirement:"
@@ -93,12 +99,11 @@ impl Builder<'_> {
                 | "_需求"
                 | "_要件" => {
                     let value = value.trim_start_matches([':', '：', ' ']);
-                    requirements.extend(
-                        value
-                            .split([',', '、', '，'])
-                            .map(|v| Text::from(v.trim().trim_matches(['_', '*', ' ', '.'])))
-                            .filter(|v| !v.is_empty() && v.len() <= 24),
-                    );
+                    // A task names a requirement once however many of its
+                    // lines repeat it (the prompt line repeats them all).
+                    for id in requirement_ids(value) {
+                        push_unique(&mut requirements, &mut seen_requirements, Text::from(id));
+                    }
                 }
                 "owner:" | "assignee:" => {
                     // On the task's own line only as a field of its own:
@@ -137,7 +142,12 @@ impl Builder<'_> {
                 _ => {
                     // A value wrapped onto the first paragraph's next line
                     // goes on there, to its clause's end.
-                    let wrapped = (text_end.saturating_sub(base)).min(limit).max(line_end);
+                    // (Not past a `|`, which ends the field where it is.)
+                    let wrapped = if field_end < line_end {
+                        field_end
+                    } else {
+                        (text_end.saturating_sub(base)).min(limit).max(line_end)
+                    };
                     let value = &text[end..wrapped];
                     let line = &text[at..end + clause_len(value)];
                     let mut last: Option<usize> = None;
@@ -168,6 +178,52 @@ impl Builder<'_> {
             task.owner = owner;
         }
     }
+}
+
+/// The ids a requirements value lists, split at its commas outside
+/// brackets, each without the title in brackets after it: `FR-2 (Checks,
+/// links), FR-5 (Consistency)` lists FR-2 and FR-5. An id glued to a
+/// bracket (`1.2(a)`) keeps it; a fullwidth bracket is a title's however
+/// it stands (`2.2（原子写入）`). What is long or empty is words, no id.
+fn requirement_ids(value: &str) -> impl Iterator<Item = &str> {
+    let mut items = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in value.char_indices() {
+        match c {
+            // A bracket around the whole list (`(3.1, 3.2)`) holds no
+            // title: only one after an id does.
+            '(' | '[' | '（' | '【' if !value[start..i].trim().is_empty() => depth += 1,
+            ')' | ']' | '）' | '】' => depth = depth.saturating_sub(1),
+            ',' | '、' | '，' if depth == 0 => {
+                items.push(&value[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    items.push(&value[start..]);
+    items.into_iter().filter_map(|item| {
+        let item = item.trim();
+        // Byte offsets of `find`, so the cuts fall on char boundaries.
+        let titled = [" (", "\t(", "（"]
+            .iter()
+            .filter_map(|open| item.find(open))
+            .min()
+            .unwrap_or(item.len());
+        let id = item[..titled].trim().trim_matches(['_', '*', ' ', '.']);
+        let mut id = id.trim_start_matches(['(', '[']);
+        // The list's closing bracket, not an id's own (`1.2(a)`): one
+        // that closes more than the id opens.
+        let opens = id.matches(['(', '[']).count();
+        while id.matches([')', ']']).count() > opens {
+            match id.strip_suffix([')', ']']) {
+                Some(shorter) => id = shorter,
+                None => break,
+            }
+        }
+        (!id.is_empty() && id.len() <= 24).then_some(id)
+    })
 }
 
 /// How much of a dependency's value is its clause: up to a `;`, the end

@@ -481,3 +481,26 @@ fn a_line_saying_a_phase_is_over_is_a_check_not_work() {
         ]
     );
 }
+
+#[test]
+fn a_requirement_value_ends_at_its_segment_and_drops_descriptions() {
+    // spec-workflow's prompt line names the requirements again as one
+    // `|`-separated segment among others, ids with their titles.
+    let src = concat!(
+        "- [ ] 1. Write the loader\n",
+        "  - _Requirements: R-7, R-9_\n",
+        "  - _Prompt: Role: Engineer | Task: load files, then cache them | ",
+        "_Requirements: R-7 (Loading, caching), R-9 (Speed) | ",
+        "Success: files load, caches warm_\n",
+        "- [ ] 2. Write the saver\n",
+        "  - _Requirements: 2.1 (Saving)、2.2（Atomic writes）_\n",
+        "- [ ] 3. Write the index\n",
+        "  - Requirements: (3.1, 3.2(a)) | Owner: Ana | Reviewer: Bo\n",
+    );
+    let plan = crate::parse(src);
+    assert_eq!(plan.tasks[0].requirements, ["R-7", "R-9"]);
+    assert_eq!(plan.tasks[1].requirements, ["2.1", "2.2"]);
+    assert_eq!(plan.tasks[2].requirements, ["3.1", "3.2(a)"]);
+    // Any field's value ends at the `|`, not only a requirements one.
+    assert_eq!(plan.tasks[2].owner.as_deref(), Some("Ana"));
+}
