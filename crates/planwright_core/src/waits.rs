@@ -180,6 +180,13 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
     out
 }
 
+/// Work to be done now, which the waits a plan does not write (a
+/// checkpoint's, a numbered step's) join: not a check, not optional, not
+/// left for later nor a log's record.
+fn is_work(t: &crate::Task) -> bool {
+    t.kind.counts() && !t.kind.is_check() && !t.optional
+}
+
 /// Whether the wait of `to` for `from` is void: `to` lies inside `from`
 /// (a step waiting for its own phase), or `to` is a phase holding `from`
 /// (a phase waiting for its own step or task). The latter held back only

@@ -1,6 +1,7 @@
 //! Labels over check lists: what kind of item follows them; and what a
 //! phase's dependency field names.
 
+use crate::parse::tests::link_pairs;
 use crate::{TaskKind, parse};
 
 fn kinds(src: &str) -> Vec<TaskKind> {
@@ -203,11 +204,7 @@ fn header_lines_that_read_as_sentences_or_notes_are_no_fields() {
 fn order_in_words_is_read_where_the_plan_states_dependencies() {
     let src = "# Tasks: Demo\n\n## Phase 1: Build\n- [ ] T001 a\n- [ ] T002 b\n- [ ] T003 c\n\nDo T002 before lunch.\n\n## Dependencies\n- T001 before T002\n- T002 precedes T003\n";
     let plan = parse(src);
-    let links: Vec<(&str, &str)> = plan
-        .task_links
-        .iter()
-        .map(|l| (l.from.as_str(), l.to.as_str()))
-        .collect();
+    let links = link_pairs(&plan);
     assert_eq!(links, [("T001", "T002"), ("T002", "T003")]);
 }
 

@@ -16,6 +16,14 @@ pub(super) fn phase_waits<'s>(plan: &Plan, src: &'s str) -> Vec<(usize, Text, &'
         .collect()
 }
 
+/// The plan's `from → to` task links, by their two ids.
+pub(super) fn link_pairs(plan: &Plan) -> Vec<(&str, &str)> {
+    plan.task_links
+        .iter()
+        .map(|l| (l.from.as_str(), l.to.as_str()))
+        .collect()
+}
+
 #[test]
 fn empty_file_is_an_empty_generic_plan() {
     let plan = p("");
@@ -591,10 +599,6 @@ fn a_dependency_sentence_quoted_as_code_links_nothing() {
                ## Dependencies\n\n- `T002 depends on T001` is how to write one\n\
                - T004 depends on T003\n";
     let plan = p(src);
-    let links: Vec<(&str, &str)> = plan
-        .task_links
-        .iter()
-        .map(|l| (l.from.as_str(), l.to.as_str()))
-        .collect();
+    let links = link_pairs(&plan);
     assert_eq!(links, [("T003", "T004")]);
 }

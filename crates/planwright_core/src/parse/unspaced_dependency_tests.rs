@@ -2,6 +2,7 @@
 //! reader makes of them, the same as of their English equivalents.
 
 use super::refs::order::tests::deps;
+use super::tests::link_pairs;
 use super::tests::phase_waits;
 use crate::model::Plan;
 use crate::parse::parse;
@@ -147,11 +148,7 @@ fn dependency_fields_with_chinese_keys() {
     // "无" (none) is the phase's own word: no dependency, but stated.
     assert!(plan.phases[0].depends_on.is_empty());
     assert!(plan.phases[0].depends_range.is_some());
-    let links: Vec<(&str, &str)> = plan
-        .task_links
-        .iter()
-        .map(|l| (l.from.as_str(), l.to.as_str()))
-        .collect();
+    let links = link_pairs(&plan);
     assert_eq!(links, [("T002", "T003")]);
 }
 
@@ -285,10 +282,6 @@ fn sentences_between_tasks() {
 - T003 使用依赖注入 T001 的容器
 ";
     let plan = parse(src);
-    let links: Vec<(&str, &str)> = plan
-        .task_links
-        .iter()
-        .map(|l| (l.from.as_str(), l.to.as_str()))
-        .collect();
+    let links = link_pairs(&plan);
     assert_eq!(links, [("T003", "T004"), ("T001", "T002")]);
 }

@@ -12,7 +12,8 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::{Plan, Task};
+use super::is_work;
+use crate::Plan;
 
 /// The implicit waits of the plan's checkpoints, as (task, checkpoint)
 /// pairs of indices into `Plan::tasks`, in document order of the
@@ -37,12 +38,6 @@ pub(super) fn checkpoint_waits(plan: &Plan) -> Vec<(usize, usize)> {
         level.push(i);
     }
     out
-}
-
-/// Work to be done now: not a check, not optional, not left for later
-/// nor a log's record.
-fn is_work(t: &Task) -> bool {
-    t.kind.counts() && !t.kind.is_check() && !t.optional
 }
 
 #[cfg(test)]

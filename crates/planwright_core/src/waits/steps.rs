@@ -8,8 +8,9 @@
 //! A step waits for the step numbered one less before it at its level (its
 //! section, phase and parent task alike), so the steps of the next
 //! `### Task 2` section start again from their own step 1, which waits
-//! for nothing. Sub-steps (`Step 1.2`), words after the word (`Step one`)
-//! and checks (definition-of-done items) are no numbered steps.
+//! for nothing. Sub-steps (`Step 1.2`), words after the word (`Step one`),
+//! checks (definition-of-done items) and optional tasks are no numbered
+//! steps.
 
 use rustc_hash::FxHashMap;
 
@@ -25,7 +26,7 @@ pub(super) fn step_waits(plan: &Plan) -> Vec<(usize, usize)> {
     // The last step seen at each level: its number and index.
     let mut last: FxHashMap<Level, (u32, usize)> = FxHashMap::default();
     for (i, t) in plan.tasks.iter().enumerate() {
-        if !t.kind.counts() || t.kind.is_check() {
+        if !super::is_work(t) {
             continue;
         }
         let Some(n) = step_number(t) else {
