@@ -475,7 +475,7 @@ impl Builder<'_> {
         }
         // `- **Phase 1:** Setup` in an overview list speaks of a phase,
         // not of the plan.
-        let header_item = in_list && self.in_plan_header() && items::phase_head(&key).is_none();
+        let header_item = in_list && self.in_plan_header() && !items::is_phase_head(&key);
         self.plan.metadata.push(MetaField {
             key,
             norm,

@@ -408,6 +408,19 @@ pub(crate) fn phase_word_start(text: &str) -> Option<&str> {
 /// `Step 1.1: Title`, `Step 1 – Title`. `text` is the plain heading text
 /// without its number.
 pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
+    let (kind, number, title, mark) = phase_head_parts(text)?;
+    Some(titled_head(kind, Text::from(number), title, mark))
+}
+
+/// Whether `text` opens with a phase head, without lifting its title's
+/// priority, status and estimate, which the many callers that only ask
+/// (is this task's text, this field's key, a phase?) paid for.
+pub(crate) fn is_phase_head(text: &str) -> bool {
+    phase_head_parts(text).is_some()
+}
+
+/// A phase head's kind, number, title (as written) and leading status mark.
+fn phase_head_parts(text: &str) -> Option<(PhaseKind, &str, &str, Option<&str>)> {
     // Most heads (every heading, many bold items) hold no phase word: one
     // byte tells, before the words are compared.
     let head = phase_word_start(text)?;
@@ -429,7 +442,7 @@ pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
     }
     let number_len = phase_number_len(rest)?;
     let number_len = number_len + phase_title::number_tail_len(&rest[number_len..]);
-    let number = Text::from(&rest[..number_len]);
+    let number = &rest[..number_len];
     let mut title = rest[number_len..].trim_start();
     for sep in [":", "：", "–", "—", "-", ".", ")"] {
         if let Some(t) = title.strip_prefix(sep) {
@@ -437,7 +450,7 @@ pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
             break;
         }
     }
-    Some(titled_head(*kind, number, title, mark))
+    Some((*kind, number, title, mark))
 }
 
 /// The head of a phase of `kind` and `number` titled `title`, with the

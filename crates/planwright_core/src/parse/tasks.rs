@@ -419,9 +419,6 @@ fn says_phase_is_over(text: &str) -> bool {
         "passed",
         "generated",
     ];
-    if items::phase_head(text).is_none() {
-        return false;
-    }
     let mut rest = text.trim_end_matches(['.', ' ', '*', '_']);
     if rest.ends_with(')')
         && let Some(open) = rest.rfind(" (")
@@ -429,7 +426,11 @@ fn says_phase_is_over(text: &str) -> bool {
         rest = rest[..open].trim_end_matches(['.', ' ', '*', '_']);
     }
     let last = rest.rsplit(' ').next().unwrap_or_default();
-    OVER.iter().any(|w| last.eq_ignore_ascii_case(w))
+    // The last word first: it is a few bytes' look, where reading a phase
+    // head lifts its title's priority, status and estimate, and agents'
+    // plans open every task with `Step N:` (half the tasks of the
+    // benchmark's tree, 3% of linting it, callgrind).
+    OVER.iter().any(|w| last.eq_ignore_ascii_case(w)) && items::is_phase_head(text)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use super::super::refs::{
 };
 use super::{Builder, TaskLink, TextRange, line_len};
 use crate::model::{PhaseKind, PhaseWait, RefTarget, Reference};
-use crate::parse::items::phase_head;
+use crate::parse::items::is_phase_head;
 use crate::roles::Role;
 
 /// Whose dependencies a block states: the innermost task or phase around
@@ -144,7 +144,7 @@ impl Builder<'_> {
                 || ["question", "alternative", "rejected", "considered"]
                     .iter()
                     .any(|w| s.key.contains(w));
-            if unsettled && phase_head(&s.title).is_none() {
+            if unsettled && !is_phase_head(&s.title) {
                 return true;
             }
             at = s.parent;

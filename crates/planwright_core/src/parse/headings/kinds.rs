@@ -176,14 +176,14 @@ fn kind_for_heading(role: Option<Role>, key: &str, heading: &str) -> TaskKind {
         // take another.
         _ if has_word(key, |w| w == b"checklist")
             && verifies_finished(key)
-            && items::phase_head(heading).is_none() =>
+            && !items::is_phase_head(heading) =>
         {
             TaskKind::DefinitionOfDone
         }
         Some(Role::Checklist) => TaskKind::Checklist,
         // A log's entries record work the plan's tasks hold already; a
         // phase of the plan ("Phase 5: Changelog") is work of the plan.
-        Some(Role::ProgressLog) if is_log(key) && items::phase_head(heading).is_none() => {
+        Some(Role::ProgressLog) if is_log(key) && !items::is_phase_head(heading) => {
             TaskKind::Logged
         }
         Some(Role::NonGoals) => TaskKind::Deferred,
@@ -191,7 +191,7 @@ fn kind_for_heading(role: Option<Role>, key: &str, heading: &str) -> TaskKind {
         // Left for later, as "Future Enhancements (Not in Scope for Phase
         // 12)" says; but a phase of the plan ("Phase 6: Future Work") is
         // work of the plan, whatever it is called.
-        _ if leaves_for_later(key) && items::phase_head(heading).is_none() => TaskKind::Deferred,
+        _ if leaves_for_later(key) && !items::is_phase_head(heading) => TaskKind::Deferred,
         // Outcomes to check, not work to start: `next` must not offer
         // "All tests pass" from a Success Criteria list.
         None | Some(Role::Goals) if OUTCOMES.found_in(key) => TaskKind::AcceptanceCriterion,

@@ -99,7 +99,7 @@ pub(crate) fn is_order_section(s: &Section) -> bool {
             | "dependency"
             | "task dependencies"
     ) || s.key.starts_with("critical path"))
-        && super::super::items::phase_head(&s.title).is_none()
+        && !super::super::items::is_phase_head(&s.title)
 }
 
 /// Whether a table lists phases (its first column headed `Phase`,
