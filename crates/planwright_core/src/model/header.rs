@@ -13,7 +13,7 @@ use super::Plan;
 /// Headings (as [`super::Section::key`] normalises them) of a section that
 /// holds the document's own metadata: right after the title, its fields
 /// are the header written under a heading, not an item's.
-const METADATA_HEADINGS: [&str; 12] = [
+const METADATA_HEADINGS: [&str; 13] = [
     "metadata",
     "document metadata",
     "plan metadata",
@@ -26,6 +26,7 @@ const METADATA_HEADINGS: [&str; 12] = [
     "document control",
     "status",
     "plan status",
+    "document status",
 ];
 
 /// Whether a heading, normalised as [`super::Section::key`], names a section

@@ -298,7 +298,16 @@ impl Builder<'_> {
         // indentation, `>` and list markers, each followed by white space),
         // so the start of that line is looked for only then: the search
         // back for it, once per block, showed in profiles.
-        let plain_possible = in_item_step && kind == InlineKind::ItemText;
+        let step_plain = in_item_step && kind == InlineKind::ItemText;
+        // `- Status: Draft` in a section that says it holds the plan's own
+        // metadata (`## Document Status`): the header written as a list.
+        // Not above the first section, where a list of `Goal: …` lines is
+        // as often the plan's words as its fields.
+        let header_plain = kind == InlineKind::ItemText
+            && self.items.len() == 1
+            && self.quote_depth == 0
+            && self.in_metadata_section();
+        let plain_possible = step_plain || header_plain;
         let block = self.slice(start, end);
         if kind == InlineKind::Paragraph
             && self.quote_depth == 0
@@ -342,12 +351,14 @@ impl Builder<'_> {
                 for f in &fields {
                     self.push_field(f, abs + body_at, in_list, slots.clone());
                 }
-            } else if in_item_step
-                && kind == InlineKind::ItemText
-                && let Some(f) = meta::plain_field(body)
-            {
+            } else if step_plain && let Some(f) = meta::plain_field(body) {
                 self.push_field(&f, abs + body_at, in_list, slots.clone());
                 self.plain_fields.push(self.plan.metadata.len() - 1);
+            } else if header_plain
+                && !body.starts_with(['*', '_', '<', '[', '`'])
+                && let Some(f) = meta::plain_field(body).filter(|f| !prose_field(body, f))
+            {
+                self.push_field(&f, abs + body_at, in_list, slots.clone());
             } else if label_choice && let Some(f) = meta::plain_field(body) {
                 let (key, value, _) = f.ranges(abs + body_at);
                 if may_list_choices(value.slice(self.src))
@@ -519,6 +530,16 @@ impl Builder<'_> {
                 [0, s] => first_is_title() && metadata(s),
                 _ => false,
             }
+    }
+
+    /// Whether the innermost open section is the plan's metadata section
+    /// (see [`crate::model::Plan::metadata_section`]) and the header goes
+    /// on in it.
+    fn in_metadata_section(&self) -> bool {
+        self.open_sections
+            .last()
+            .is_some_and(|&s| self.plan.metadata_section() == Some(s))
+            && self.in_plan_header()
     }
 
     /// Records `value` (at `start`) as an unresolved choice list, unless a

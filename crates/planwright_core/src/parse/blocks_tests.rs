@@ -170,6 +170,33 @@ fn a_header_paragraph_of_plain_fields_is_the_headers_fields() {
 }
 
 #[test]
+fn plain_items_of_a_metadata_section_are_the_headers_fields() {
+    let fields = |src: &str| -> Vec<(String, String)> {
+        parse(src)
+            .metadata
+            .iter()
+            .map(|f| (f.key.to_string(), f.value.to_string()))
+            .collect()
+    };
+    let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+    let src = "# Plan\n\n## Document Status\n\n- Status: Ready to build\n- Scope: the CLI\n- Note: see the spec.\n- Phase 0 (spec): already complete\n  - Owner: nested\n\n## Work\n\n- Status: work\n- [ ] T001 Do it\n";
+    // Top-level items only, keys as a plain field's are, not remarks;
+    // below the metadata section, a list of the plan's words.
+    assert_eq!(
+        fields(src),
+        [pair("Status", "Ready to build"), pair("Scope", "the CLI")]
+    );
+    let plan = parse(src);
+    assert_eq!(
+        plan.field("status").unwrap().value_range.slice(src),
+        "Ready to build"
+    );
+    // A list in another first section, or above any, is no header.
+    assert!(fields("# Plan\n\n## Goals\n\n- Speed: one pass\n- Scope: the CLI\n").is_empty());
+    assert!(fields("# Plan\n\n- Speed: one pass\n- Scope: the CLI\n").is_empty());
+}
+
+#[test]
 fn header_lines_that_read_as_sentences_or_notes_are_no_fields() {
     let fields = |src: &str| -> Vec<String> {
         parse(src)

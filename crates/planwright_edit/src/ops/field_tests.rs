@@ -118,6 +118,16 @@ fn a_metadata_section_after_the_title_is_the_header() {
         run(src, "priority", "high", true).unwrap(),
         src.replace("bob\n", "bob\n- **Priority:** high\n")
     );
+    // Plain items there are fields too, and a new one is written plainly.
+    let src = "# Plan\n\n## Document Status\n\n- Status: Draft\n- Owner: bob\n\n## Work\n";
+    assert_eq!(
+        run(src, "status", "Done", false).unwrap(),
+        src.replacen("Draft", "Done", 1)
+    );
+    assert_eq!(
+        run(src, "priority", "high", true).unwrap(),
+        src.replace("bob\n", "bob\n- Priority: high\n")
+    );
     // Only the first section, and only its own fields, not a child's.
     for src in [
         "# Plan\n\n## Overview\n\n## Metadata\n\n**Status:** Draft\n",
