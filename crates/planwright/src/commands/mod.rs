@@ -7,6 +7,7 @@ mod init;
 pub mod lint;
 mod lint_errors;
 mod lint_fix;
+mod lint_output;
 mod lint_settings;
 mod log;
 mod new;
