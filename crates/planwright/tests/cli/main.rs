@@ -10,6 +10,7 @@ mod graph;
 mod held_back;
 mod init;
 mod lint;
+mod lint_fixes;
 mod lint_inputs;
 mod local_templates;
 mod log_forms;
