@@ -14,6 +14,7 @@ mod lint_fixes;
 mod lint_inputs;
 mod local_templates;
 mod log_forms;
+mod log_placement;
 mod new;
 mod new_agreement;
 mod new_fill_rules;
