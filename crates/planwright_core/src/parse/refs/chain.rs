@@ -575,3 +575,7 @@ pub(super) fn skip_marks(line: &str, i: usize) -> usize {
         .take_while(|c| matches!(c, b' ' | b'\t' | b'*' | b'_' | b'`' | b'('))
         .count()
 }
+
+#[cfg(test)]
+#[path = "chain_tests.rs"]
+mod tests;
