@@ -182,3 +182,7 @@ pub(super) fn is_choice_word(word: &str) -> bool {
         CHOICE_WORDS.contains(&word.to_lowercase().as_str())
     }
 }
+
+#[cfg(test)]
+#[path = "inline_choice_tests.rs"]
+mod tests;
