@@ -1,5 +1,6 @@
 //! Tests of the table reader: which tables are risk registers, timelines
-//! and logs, and the widths rows were written with inside containers.
+//! and logs, the widths rows were written with (inside containers too),
+//! which column a heading names, and cells' text with escaped pipes.
 
 use crate::{TableKind, parse};
 
@@ -133,4 +134,68 @@ fn quote_markers_and_list_indentation_are_not_cells() {
         .map(|t| t.written_widths.clone())
         .collect();
     assert_eq!(widths, [vec![2, 1, 3], vec![1], vec![2]]);
+}
+
+#[test]
+fn tables_get_typed_views_and_written_widths() {
+    let src = "\
+## Risks
+| Risk | Likelihood | Mitigation |
+|---|---|---|
+| Outage | M | Fallback |
+| Leak | L |
+
+## Progress Log
+| Date | Update |
+|---|---|
+| 2026-01-02 | Plan created |
+
+| Phase | Start Date | End Date |
+|---|---|---|
+| One | 2026-01-01 | 2026-01-05 |
+";
+    let plan = parse(src);
+    let kinds: Vec<TableKind> = plan.tables.iter().map(|t| t.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            TableKind::Risks,
+            TableKind::ProgressLog,
+            TableKind::Timeline
+        ]
+    );
+    let risks = &plan.tables[0];
+    assert_eq!(risks.written_widths, [3, 2]);
+    assert_eq!(risks.column(&["mitigation"]), Some(2));
+    assert_eq!(risks.column(&["mitigat"]), Some(2));
+    // Words, not substrings: "Update" is no date column, "Backend" no end.
+    let log = parse(
+        "| Update | Due Date |\n|---|---|\n| a | 2026-01-05 |\n\n| Backend | End |\n|---|---|\n",
+    );
+    assert_eq!(log.tables[0].column(&["date"]), Some(1));
+    assert_eq!(log.tables[1].column(&["end"]), Some(1));
+    assert_eq!(risks.rows[0].cells[2].range.slice(src), "Fallback");
+    assert_eq!(plan.tables[1].rows[0].cells[1].text, "Plan created");
+}
+
+#[test]
+fn written_widths_skip_escaped_pipes_only() {
+    // As GFM splits rows (and pulldown-cmark with it): a `|` in a code
+    // span splits too, an escaped backtick opens no code.
+    let src = "\
+| Option | Meaning | Note |
+|---|---|---|
+| `a|b` | either \\| or | — ünïcode | extra |
+| x | y |
+| \\` | x | y |
+";
+    assert_eq!(parse(src).tables[0].written_widths, [5, 2, 3]);
+}
+
+#[test]
+fn an_escaped_pipe_in_a_cell_reads_as_a_pipe_in_code_too() {
+    let src = "| Risk | Mitigation |\n|---|---|\n| `a \\| b` outage | Loss \\| corruption |\n";
+    let cells = &parse(src).tables[0].rows[0].cells;
+    assert_eq!(cells[0].text, "a | b outage");
+    assert_eq!(cells[1].text, "Loss | corruption");
 }
