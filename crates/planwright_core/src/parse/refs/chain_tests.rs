@@ -9,6 +9,19 @@ fn chain(text: &str, base: usize) -> Vec<(Text, Text, TextRange)> {
     task_chain(text, base, &mut budget)
 }
 
+/// The links of the chains in `text`, as `from>to`.
+fn linked(text: &str) -> Vec<String> {
+    as_arrows(chain(text, 0))
+}
+
+/// Links as `from>to`.
+fn as_arrows(links: Vec<(Text, Text, TextRange)>) -> Vec<String> {
+    links
+        .into_iter()
+        .map(|(a, b, _)| format!("{a}>{b}"))
+        .collect()
+}
+
 #[test]
 fn chains() {
     let c = chain("T177 → T178 → T179\nT1, T2 (parallel)\nT005 -> T006", 0);
@@ -50,12 +63,6 @@ fn an_arrow_among_words_links_no_ids() {
 
 #[test]
 fn an_arrow_links_every_id_of_the_groups_around_it() {
-    let pairs = |text: &str| -> Vec<String> {
-        chain(text, 0)
-            .into_iter()
-            .map(|(a, b, _)| format!("{a}>{b}"))
-            .collect()
-    };
     for fan_out in [
         "T001 → (T002, T003)",
         "T001 → T002, T003",
@@ -64,13 +71,13 @@ fn an_arrow_links_every_id_of_the_groups_around_it() {
         "T001 → T002 and T003",
         "**T001** → **T002**, **T003**",
     ] {
-        assert_eq!(pairs(fan_out), ["T001>T002", "T001>T003"], "{fan_out}");
+        assert_eq!(linked(fan_out), ["T001>T002", "T001>T003"], "{fan_out}");
     }
     for fan_in in ["(T001, T002) → T003", "T001, T002 → T003"] {
-        assert_eq!(pairs(fan_in), ["T001>T003", "T002>T003"], "{fan_in}");
+        assert_eq!(linked(fan_in), ["T001>T003", "T002>T003"], "{fan_in}");
     }
     assert_eq!(
-        pairs("T001, T002 → T003 and T004 -> T005"),
+        linked("T001, T002 → T003 and T004 -> T005"),
         [
             "T001>T003",
             "T002>T003",
@@ -82,9 +89,9 @@ fn an_arrow_links_every_id_of_the_groups_around_it() {
     );
     // A plain chain links neighbours only; a list without an arrow, or
     // ids side by side, link nothing.
-    assert_eq!(pairs("T177 → T178 → T179"), ["T177>T178", "T178>T179"]);
-    assert_eq!(pairs("T001, T002 and T003"), Vec::<String>::new());
-    assert_eq!(pairs("T001 → T002 T003"), ["T001>T002"]);
+    assert_eq!(linked("T177 → T178 → T179"), ["T177>T178", "T178>T179"]);
+    assert_eq!(linked("T001, T002 and T003"), Vec::<String>::new());
+    assert_eq!(linked("T001 → T002 T003"), ["T001>T002"]);
     // Each link spans from its source to its target.
     let c = chain("(T001, T002) → T003", 10);
     assert_eq!(c[0].2, TextRange::new(11, 31));
@@ -93,20 +100,17 @@ fn an_arrow_links_every_id_of_the_groups_around_it() {
 
 #[test]
 fn an_arrow_to_a_range_links_every_id_of_it() {
-    let pairs = |text: &str| -> Vec<String> {
-        chain(text, 0)
-            .into_iter()
-            .map(|(a, b, _)| format!("{a}>{b}"))
-            .collect()
-    };
     assert_eq!(
-        pairs("T003 → T004-T006 (scaffolding first)"),
+        linked("T003 → T004-T006 (scaffolding first)"),
         ["T003>T004..T006"]
     );
-    assert_eq!(pairs("T001–T002 → T003"), ["T001..T002>T003"]);
+    assert_eq!(linked("T001–T002 → T003"), ["T001..T002>T003"]);
     // Other id shapes chain too; numbers (versions, more often) do not.
-    assert_eq!(pairs("M001 → M002 -> TASK-3"), ["M001>M002", "M002>TASK-3"]);
-    assert_eq!(pairs("2.0 → 3.0"), Vec::<String>::new());
+    assert_eq!(
+        linked("M001 → M002 -> TASK-3"),
+        ["M001>M002", "M002>TASK-3"]
+    );
+    assert_eq!(linked("2.0 → 3.0"), Vec::<String>::new());
     // A range over a whole line is one link.
     let c = chain("T0 → T1-T999999999", 0);
     assert_eq!(c.len(), 1);
@@ -114,10 +118,7 @@ fn an_arrow_to_a_range_links_every_id_of_it() {
 
 /// The links of the sentences in `text`, as `from>to`.
 fn said(text: &str) -> Vec<String> {
-    task_sentences(text, 0)
-        .into_iter()
-        .map(|(a, b, _)| format!("{a}>{b}"))
-        .collect()
+    as_arrows(task_sentences(text, 0))
 }
 
 #[test]
