@@ -143,7 +143,7 @@ fn a_comment_field_in_a_phase_is_the_phases() {
 
 #[test]
 fn a_heading_that_restates_its_phase_is_a_section_of_it() {
-    let src = "# Plan\n\n## Sprint 1: Backend\n- [ ] a\n### Sprint 1 Risks\n- [ ] b\n### Sprint 1.1: Spike\n- [ ] c\n## Sprint 2: Frontend\n### Phase 2 Notes\n";
+    let src = "# Plan\n\n## Sprint 1: Backend\n- [ ] a\n### Sprint 1 Risks\n- [ ] b\n### Sprint 1.1: Spike\n- [ ] c\n## Sprint 2: Frontend\n### Phase 2 Risks\n";
     let plan = p(src);
     let ids: Vec<&str> = plan.phases.iter().map(|ph| ph.id.as_str()).collect();
     // "Phase 2" is of another kind than the open Sprint 2: a phase.

@@ -76,6 +76,21 @@ const WORK: &[&str] = &[
     "work",
 ];
 
+/// Words that name a write-up about a phase, never its work: a heading
+/// whose words after the number are [`ABOUT`] or [`OUTCOME`] words ending
+/// in one of these (`Stage 4 completion notes`, `Phase 2 Summary`)
+/// mentions the phase even where no heading opens it, as when a table
+/// lists the stages. Not `review` nor `retrospective`: a plan of weeks
+/// heads its first week `## Week 1 Review`, work that is done then.
+const WRITE_UPS: &[&str] = &[
+    "notes",
+    "summary",
+    "recap",
+    "results",
+    "report",
+    "learnings",
+];
+
 /// Words that say a heading is about a phase and its boxes check that the
 /// phase is done.
 const OUTCOME: &[&str] = &[
@@ -114,11 +129,16 @@ impl Builder<'_> {
     ///   Week 1 Metrics` under `## Success Metrics (Post-Launch)` in a plan
     ///   of Phases names a week after the launch, not one of the plan's
     ///   phases (a plan of weeks keeps `## Week 1 Review` as its first
-    ///   phase, and a phase its `### Week 1 Review` as a part).
+    ///   phase, and a phase its `### Week 1 Review` as a part); or
+    /// - its words are a write-up about the phase (`Stage 4 completion
+    ///   notes`, see [`WRITE_UPS`]), which opens no phase wherever it
+    ///   stands.
     ///
     /// A range (`Phase 13-24: Complete Feature Summary`) mentions the
     /// phases it spans when any of them was read before it and its words,
-    /// separated or not, are about them; alone it is a phase of its own.
+    /// separated or not, are about them, or when they are, unseparated, a
+    /// write-up about them (`Stage 4-5 completion notes`); else it is a
+    /// phase of its own.
     pub(super) fn phase_mention(
         &self,
         head: &items::PhaseHead,
@@ -132,14 +152,14 @@ impl Builder<'_> {
         if let Some((low, high)) = range(&head.number) {
             let words = unseparated(title, &head.number).unwrap_or(&head.title);
             let says = about(words)?;
-            return phases
-                .iter()
-                .any(|p| {
-                    p.kind == head.kind
-                        && p.number != head.number
-                        && leading_number(&p.number).is_some_and(|n| (low..=high).contains(&n))
-                })
-                .then_some(PhaseMention { says, phase: None });
+            let read = phases.iter().any(|p| {
+                p.kind == head.kind
+                    && p.number != head.number
+                    && leading_number(&p.number).is_some_and(|n| (low..=high).contains(&n))
+            });
+            // Unseparated, as for one phase: `Phase 2-3: Summary` is titled so.
+            let write_up = unseparated(title, &head.number).is_some_and(is_write_up);
+            return (read || write_up).then_some(PhaseMention { says, phase: None });
         }
         let known = phases
             .iter()
@@ -150,11 +170,13 @@ impl Builder<'_> {
                 phase: known,
             });
         }
-        let says = about(unseparated(title, &head.number)?)?;
+        let words = unseparated(title, &head.number)?;
+        let says = about(words)?;
         let foreign = self.phases.is_empty()
             && !phases.is_empty()
             && phases.iter().all(|p| p.kind != head.kind);
-        let mentions = known.is_some() || foreign || self.headed_later(head, at);
+        let mentions =
+            known.is_some() || foreign || is_write_up(words) || self.headed_later(head, at);
         mentions.then_some(PhaseMention { says, phase: known })
     }
 
@@ -318,6 +340,19 @@ fn about(words: &str) -> Option<Mention> {
     } else {
         None
     }
+}
+
+/// Whether `words`, those after a phase's number, name a write-up about
+/// it: [`ABOUT`] and [`OUTCOME`] words alone outside brackets, the last of
+/// them one of [`WRITE_UPS`] (`completion notes (2026-08-19)`).
+fn is_write_up(words: &str) -> bool {
+    let mut only = true;
+    let mut last = None;
+    for_each_word(words, |word| {
+        only &= is_one_of(ABOUT, word) || is_one_of(OUTCOME, word);
+        last = Some(word);
+    });
+    only && last.is_some_and(|w| is_one_of(WRITE_UPS, w))
 }
 
 /// Whether the words after a phase's number (`Tasks`, `: Details (week

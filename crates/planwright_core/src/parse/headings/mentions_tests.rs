@@ -245,3 +245,26 @@ fn a_phase_number_read_again_with_a_title_of_its_own_is_a_phase() {
     assert_eq!(ids(&first), ["Phase 1", "Phase 2"]);
     assert_eq!(first.tasks[1].phase, Some(1));
 }
+
+#[test]
+fn a_write_up_about_a_stage_opens_no_stage() {
+    // The stages are a table's rows; the headings after it are notes on
+    // them, written as each was done, and hold no work of their own.
+    let plan = parse(concat!(
+        "# Plan: Rebuild\n\n## Stages\n\n",
+        "| # | Stage |\n|---|---|\n| 0 | Skeleton |\n| 1 | Paths |\n| 2 | Manifest |\n\n",
+        "### Stage 2 completion notes (2026-08-19)\n\nThe manifest loads.\n\n",
+        "### Stage 1 Summary\n\n- [x] Paths expand\n\n",
+        "### Stage 0-1 completion notes\n\nBoth green.\n",
+    ));
+    assert!(plan.phases.is_empty(), "{:?}", ids(&plan));
+    assert_eq!(plan.tasks[0].phase, None);
+    // Words besides those about it, or a separator, title a stage; a
+    // review is work a plan of weeks does (see above).
+    let titled = parse(concat!(
+        "# P\n\n### Stage 3: Completion notes\n- [ ] a\n\n",
+        "### Stage 4 test results\n- [ ] b\n\n",
+        "### Stage 5-6: Summary\n",
+    ));
+    assert_eq!(ids(&titled), ["Stage 3", "Stage 4", "Stage 5-6"]);
+}
