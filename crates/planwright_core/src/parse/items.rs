@@ -12,6 +12,7 @@ mod phase_suffix;
 #[path = "phase_title.rs"]
 mod phase_title;
 pub(super) use phase_suffix::heading_phase_head;
+use phase_suffix::{ORDINAL_MARK, ordinal_head};
 pub(super) use phase_title::leading_estimate;
 
 /// A check box at the start of a list item's content: where it starts,
@@ -381,9 +382,11 @@ pub(crate) fn phase_kinds() -> Vec<PhaseKind> {
     kinds
 }
 
-/// The bytes a [`PHASE_WORDS`] word opens with, in either case.
+/// The bytes a [`PHASE_WORDS`] word opens with, in either case, and the
+/// byte an ordinal's mark does (`第一阶段`, see [`ordinal_head`]).
 const PHASE_FIRST_BYTES: [bool; 256] = {
     let mut table = [false; 256];
+    table[ORDINAL_MARK.as_bytes()[0] as usize] = true;
     let mut i = 0;
     while i < PHASE_WORDS.len() {
         let first = PHASE_WORDS[i].0.as_bytes()[0];
@@ -428,12 +431,14 @@ fn phase_head_parts(text: &str) -> Option<(PhaseKind, &str, &str, Option<&str>)>
     let text = head;
     // Only a word opening with the head's first byte (lower case) matches.
     let first = text.as_bytes()[0].to_ascii_lowercase();
-    let (word, kind) = PHASE_WORDS.iter().find(|(w, _)| {
+    let Some((word, kind)) = PHASE_WORDS.iter().find(|(w, _)| {
         w.as_bytes()[0] == first
             && text
                 .get(..w.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(w))
-    })?;
+    }) else {
+        return ordinal_head(text, mark);
+    };
     let rest = &text[word.len()..];
     let rest = rest.trim_start_matches([' ', '\u{a0}']);
     if rest.len() == text.len() - word.len() && word.is_ascii() {

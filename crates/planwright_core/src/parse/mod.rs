@@ -516,6 +516,8 @@ mod dependency_sentence_tests;
 #[cfg(test)]
 mod numbering_tests;
 #[cfg(test)]
+mod phase_forms_tests;
+#[cfg(test)]
 mod phase_head_tests;
 #[cfg(test)]
 mod phase_tests;
