@@ -12,7 +12,7 @@ mod phase_suffix;
 #[path = "phase_title.rs"]
 mod phase_title;
 pub(super) use phase_suffix::heading_phase_head;
-use phase_suffix::{ORDINAL_MARK, ordinal_head};
+use phase_suffix::{ORDINAL_MARK, ordinal_parts};
 pub(super) use phase_title::leading_estimate;
 
 /// A check box at the start of a list item's content: where it starts,
@@ -383,7 +383,7 @@ pub(crate) fn phase_kinds() -> Vec<PhaseKind> {
 }
 
 /// The bytes a [`PHASE_WORDS`] word opens with, in either case, and the
-/// byte an ordinal's mark does (`第一阶段`, see [`ordinal_head`]).
+/// byte an ordinal's mark does (`第一阶段`, see [`ordinal_parts`]).
 const PHASE_FIRST_BYTES: [bool; 256] = {
     let mut table = [false; 256];
     table[ORDINAL_MARK.as_bytes()[0] as usize] = true;
@@ -412,7 +412,7 @@ pub(crate) fn phase_word_start(text: &str) -> Option<&str> {
 /// without its number.
 pub(crate) fn phase_head(text: &str) -> Option<PhaseHead> {
     let (kind, number, title, mark) = phase_head_parts(text)?;
-    Some(titled_head(kind, Text::from(number), title, mark))
+    Some(titled_head(kind, number, title, mark))
 }
 
 /// Whether `text` opens with a phase head, without lifting its title's
@@ -423,7 +423,7 @@ pub(crate) fn is_phase_head(text: &str) -> bool {
 }
 
 /// A phase head's kind, number, title (as written) and leading status mark.
-fn phase_head_parts(text: &str) -> Option<(PhaseKind, &str, &str, Option<&str>)> {
+fn phase_head_parts(text: &str) -> Option<(PhaseKind, Text, &str, Option<&str>)> {
     // Most heads (every heading, many bold items) hold no phase word: one
     // byte tells, before the words are compared.
     let head = phase_word_start(text)?;
@@ -437,7 +437,7 @@ fn phase_head_parts(text: &str) -> Option<(PhaseKind, &str, &str, Option<&str>)>
                 .get(..w.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(w))
     }) else {
-        return ordinal_head(text, mark);
+        return ordinal_parts(text, mark);
     };
     let rest = &text[word.len()..];
     let rest = rest.trim_start_matches([' ', '\u{a0}']);
@@ -447,7 +447,7 @@ fn phase_head_parts(text: &str) -> Option<(PhaseKind, &str, &str, Option<&str>)>
     }
     let number_len = phase_number_len(rest)?;
     let number_len = number_len + phase_title::number_tail_len(&rest[number_len..]);
-    let number = &rest[..number_len];
+    let number = Text::from(&rest[..number_len]);
     let mut title = rest[number_len..].trim_start();
     for sep in [":", "：", "–", "—", "-", ".", ")"] {
         if let Some(t) = title.strip_prefix(sep) {
@@ -461,7 +461,12 @@ fn phase_head_parts(text: &str) -> Option<(PhaseKind, &str, &str, Option<&str>)>
 /// The head of a phase of `kind` and `number` titled `title`, with the
 /// priority, status and estimate the title states lifted out of it; `mark`
 /// is a status written before the head's words (`✅ Phase 1`).
-fn titled_head(kind: PhaseKind, number: Text, title: &str, mark: Option<&str>) -> PhaseHead {
+pub(super) fn titled_head(
+    kind: PhaseKind,
+    number: Text,
+    title: &str,
+    mark: Option<&str>,
+) -> PhaseHead {
     let (title, priority) = phase_title::lift_priority(title);
     let priority = priority.or_else(|| phase_title::word_priority(&title));
     // A traffic light beside a priority is the priority's colour, not a

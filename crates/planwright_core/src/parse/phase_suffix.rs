@@ -131,7 +131,10 @@ pub(crate) fn heading_phase_head(number: Option<&str>, title: &str) -> Option<Ph
 /// suffix (`第一阶段的任务`, "the first phase's tasks") speak of the
 /// phase, and name none. `text` opens with [`ORDINAL_MARK`]; `mark` is a
 /// status written before it (`✅ 第一阶段`).
-pub(super) fn ordinal_head(text: &str, mark: Option<&str>) -> Option<PhaseHead> {
+pub(super) fn ordinal_parts<'a>(
+    text: &'a str,
+    mark: Option<&'a str>,
+) -> Option<(PhaseKind, Text, &'a str, Option<&'a str>)> {
     let rest = text.strip_prefix(ORDINAL_MARK)?;
     let number_len = rest
         .find(|c: char| {
@@ -155,12 +158,7 @@ pub(super) fn ordinal_head(text: &str, mark: Option<&str>) -> Option<PhaseHead> 
         .strip_prefix([':', '：', '、', '-', '–', '—', '.', '．'])
         .unwrap_or(trimmed)
         .trim_start();
-    Some(titled_head(
-        kind,
-        Text::from(number.to_string()),
-        title,
-        mark,
-    ))
+    Some((kind, Text::from(number.to_string()), title, mark))
 }
 
 /// The value of an ordinal's number: ASCII digits, or Chinese numerals up
