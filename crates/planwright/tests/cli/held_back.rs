@@ -1,12 +1,13 @@
 //! What `next` holds back and `status` leaves out: checks of finished
-//! work, a progress log's records, and phases that wait for others by
-//! what the plan says of user stories and soft dependencies.
+//! work, a progress log's records, phases that wait for others by what
+//! the plan says of user stories and soft dependencies, and a status left
+//! as a choice list.
 
 use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::{planwright, stdout, write};
+use crate::support::{concise, planwright, stdout, write};
 
 /// The ids (or `#N`) `next --format json` lists for `plan`.
 fn ready(dir: &Path, plan: &str) -> Vec<String> {
@@ -106,6 +107,35 @@ fn a_phase_held_up_says_so_in_status_and_holds_its_tasks_in_next() {
         stdout(&next),
         "no task can start now: 1 open task waits for others\n  `planwright graph PLAN` shows what waits for what, and exits 1 on a cycle\np.md\n  waiting\n    #1  Emit events  (Phase 1)\n      still waits for Phase 1 (status: Blocked — waiting for the key)\n"
     );
+}
+
+#[test]
+fn a_choice_list_left_to_pick_is_no_phase_status() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# T\n\n## Phase 1: Setup ✅\n**Status**: ⬜ Not Started | 🔄 In Progress | ✅ Passed | ❌ Failed\n\n## Phase 2: Build\n**Status**: Draft | Blocked | In Progress\n- [ ] Write the parser\n\n## Phase 3: Ship\n**Status**: Not Started | In Progress | Done\n";
+    assert_eq!(ready(dir.path(), plan), ["#1"]);
+    // Not shown as a status, and no state of the phase: Phase 1 is done
+    // as its head says, Phase 2 held by nothing, Phase 3 without status.
+    let status = planwright(&["status", "plan.md"], dir.path());
+    assert_eq!(
+        stdout(&status),
+        "T  (plan.md)\n  overall    0/1     0%\n\n  Phase 1: Setup  no tasks; status ✅\n  Phase 2: Build    0/1     0%\n  Phase 3: Ship   no tasks\n"
+    );
+    let show = planwright(&["show", "plan.md", "--format", "json"], dir.path());
+    let show: Value = serde_json::from_slice(&show.stdout).expect("json");
+    let statuses: Vec<&Value> = show["phases"]
+        .as_array()
+        .expect("phases")
+        .iter()
+        .map(|p| &p["status"])
+        .collect();
+    assert_eq!(
+        statuses,
+        [&serde_json::json!("✅"), &Value::Null, &Value::Null]
+    );
+    // Still a choice left open, for lint.
+    let lint = concise(dir.path(), "plan.md", "PW106");
+    assert_eq!(lint.lines().count(), 3, "{lint}");
 }
 
 #[test]

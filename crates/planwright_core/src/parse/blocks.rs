@@ -461,20 +461,15 @@ impl Builder<'_> {
             self.kind_hint = hint;
             self.labelled = true;
         }
-        // The field stands in the phase, but says nothing of it under a
-        // task's own heading.
-        if let Some(p) = phase.filter(|&p| !self.under_task_heading(p)) {
-            self.phase_field(p, &norm, &value, value_range);
-        }
-        if may_list_choices(raw)
+        let mut unchosen = may_list_choices(raw)
             && !meta::lists_values(&norm)
-            && self.push_choice(raw, value_range.start as usize, slots.clone())
-            && let Some(choice) = self.plan.placeholders.last_mut()
-        {
+            && self.push_choice(raw, value_range.start as usize, slots.clone());
+        if unchosen && let Some(choice) = self.plan.placeholders.last_mut() {
             choice.in_metadata = true;
         }
         if let Some(block) = self.plan.placeholders.get_mut(slots) {
             let first = block.partition_point(|p| p.range.start < value_range.start);
+            let whole = value_range.trim(self.src);
             for p in &mut block[first..] {
                 if p.range.start >= value_range.end {
                     break;
@@ -482,7 +477,14 @@ impl Builder<'_> {
                 // One that starts in the value is its: a question in it
                 // may wrap past the field's line.
                 p.in_metadata = true;
+                // A brace slot of options (`{L/M/H}`) is a choice too.
+                unchosen |= p.kind == PlaceholderKind::Choice && p.range.contains_range(whole);
             }
+        }
+        // The field stands in the phase, but says nothing of it under a
+        // task's own heading.
+        if let Some(p) = phase.filter(|&p| !self.under_task_heading(p)) {
+            self.phase_field(p, &norm, &value, value_range, unchosen);
         }
         // `- **Phase 1:** Setup` in an overview list speaks of a phase,
         // not of the plan.

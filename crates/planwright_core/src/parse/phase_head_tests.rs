@@ -102,6 +102,41 @@ fn a_phase_field_written_plainly_is_read() {
 }
 
 #[test]
+fn a_choice_list_left_to_pick_is_no_value_of_the_phases() {
+    let src = "# P\n\n\
+               ## Phase 1: Setup\n\n**Status**: ⬜ Not Started | 🔄 In Progress | ✅ Passed\n\n\
+               ## Phase 2: Build ✅\n\n**Status:** Draft | Blocked | Done\n**Priority:** High/Medium/Low\n\n\
+               ## Phase 3: Ship\n\nStatus: Not started | In progress | Done\n\n\
+               ## Phase 4: Docs\n\n**Status:** Done / shipped in May\n\n\
+               ## Phase 5: Tests\n\n**Status:** {Draft/Done}\n";
+    let plan = p(src);
+    let fields: Vec<_> = plan
+        .phases
+        .iter()
+        .map(|ph| (ph.status.as_deref(), ph.priority.as_deref()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (None, None),
+            // What the head says stands: the list takes nothing back.
+            (Some("✅"), None),
+            (None, None),
+            // A `/` in a status that picks one is no list.
+            (Some("Done / shipped in May"), None),
+            (None, None),
+        ]
+    );
+    assert_eq!(plan.phases[1].status_range, Some(plan.phases[1].heading));
+    // Each list is still a choice left open, for lint's PW106.
+    let choices = plan
+        .placeholders
+        .iter()
+        .filter(|s| s.kind == PlaceholderKind::Choice)
+        .count();
+    assert_eq!(choices, 5);
+}
+#[test]
 fn a_bold_steps_line_states_its_estimate_and_dependency_after_the_bold() {
     let src = "# P\n\n1. **Step 1 – Journal** (~3 days)\n   - [ ] T001 a\n2. **Step 2 – Sync engine** (~1 week), depends on Step 1\n   - [ ] T002 b\n3. **Step 3 – Inbox**, after Step 2 (2 files)\n";
     let plan = p(src);

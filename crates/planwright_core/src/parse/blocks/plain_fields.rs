@@ -4,7 +4,9 @@
 //! same fields as people also type them. Either kind lands in the phase
 //! through [`Builder::phase_field`], here.
 
+use super::super::inline::is_choice_list;
 use super::super::items::line_body_start;
+use super::gates::may_list_choices;
 use super::{Builder, Owner, TextRange, is_dependency_key, line_len};
 
 /// The keys read, lower case, with the phase field each fills.
@@ -80,7 +82,10 @@ impl Builder<'_> {
         }
         for (field, range) in found {
             let value = range.slice(self.src).to_owned();
-            self.phase_field(p, field, &value, range);
+            // The test the label's choice list was recorded by (see
+            // `fields_in_block`), which only a `/` or `|` can pass.
+            let unchosen = may_list_choices(&value) && is_choice_list(value.trim());
+            self.phase_field(p, field, &value, range, unchosen);
         }
     }
 }
@@ -140,12 +145,17 @@ impl Builder<'_> {
     /// A field of phase `p`, bold or plain: its dependencies, or its
     /// estimate, goal, priority or status (the first given of each; a
     /// status field replaces one the phase's head stated, once).
+    /// `unchosen`: the value is a choice list left to pick (`⬜ Not
+    /// Started | 🔄 In Progress | ✅ Passed`), recorded as a placeholder,
+    /// which fills none of them: read as a status, its ✅ claimed the
+    /// phase done, its `Blocked` held it, and `status` showed the list.
     pub(in crate::parse) fn phase_field(
         &mut self,
         p: usize,
         key: &str,
         value: &str,
         range: TextRange,
+        unchosen: bool,
     ) {
         if is_dependency_key(key) {
             // In a task's item, the task's (see `task_waits`).
@@ -153,6 +163,9 @@ impl Builder<'_> {
                 // Read as written: its references' ranges are offsets into it.
                 self.phase_dependencies(p, range.slice(self.src), range);
             }
+            return;
+        }
+        if unchosen {
             return;
         }
         if key == "status" {
