@@ -12,6 +12,7 @@ pub mod json;
 pub mod markup;
 pub mod model;
 mod parse;
+mod plan_status;
 mod rendered;
 pub mod roles;
 mod spelling;
@@ -26,6 +27,7 @@ pub use model::*;
 /// How `set` and `new` write a front-matter value so that YAML reads it back.
 pub use parse::front_matter::{escape_yaml, front_matter_value, needs_yaml_quotes, yaml_quote};
 pub use parse::{MARKDOWN_OPTIONS, ParseOptions, is_task_id, parse, parse_with, split_row};
+pub use plan_status::StatusWords;
 pub use rendered::rendered;
 pub use roles::Role;
 pub use spelling::closest;

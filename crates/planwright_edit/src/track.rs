@@ -11,7 +11,7 @@ use std::ops::ControlFlow;
 
 use planwright_core::json::NodeIds;
 use planwright_core::waits;
-use planwright_core::{Plan, TaskState, TextRange};
+use planwright_core::{Plan, StatusWords, TaskState, TextRange};
 
 /// A task to work on now: in progress, or able to start.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,10 +21,18 @@ pub struct Ready {
     /// Tasks of one batch are marked parallel, share a phase and follow one
     /// another in the plan: they can run at once. Numbered from 1 per plan.
     pub batch: Option<usize>,
-    /// For a task in progress, the unfinished phases and tasks it still
-    /// waits for (see [`Graph::waits_for`]); empty for the others, which
-    /// wait for nothing.
-    pub waits_for: Vec<Node>,
+    /// For a task in progress, what it still waits for (see
+    /// [`Graph::task_waits`]); empty for the others, which wait for
+    /// nothing.
+    pub waits_for: Vec<Waited>,
+}
+
+/// What a task waits for: an unfinished phase or task, or the plan itself,
+/// whose status says its work is held up (see [`Graph::task_waits`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Waited {
+    Node(Node),
+    Plan,
 }
 
 /// The tasks to work on: not done, not waiting for an unfinished phase (of
@@ -36,18 +44,18 @@ pub struct Ready {
 /// for: it has started, and work under way hidden from the list is work
 /// forgotten. Definition of done and acceptance criteria are checked at the
 /// end, never "started". In-progress tasks come first, then document order.
-/// `done_status` are the status values the plan's dialect counts as
-/// finished (see [`Graph::new`]).
-pub fn ready_tasks(plan: &Plan, done_status: &[String]) -> Vec<Ready> {
-    let graph = Graph::new(plan, done_status);
-    let mut waiting: HashMap<usize, Vec<Node>> = HashMap::new();
+/// `words` say how the plan's dialect writes its status and which values
+/// count as finished (see [`Graph::new`]).
+pub fn ready_tasks(plan: &Plan, words: StatusWords<'_>) -> Vec<Ready> {
+    let graph = Graph::new(plan, words);
+    let mut waiting: HashMap<usize, Vec<Waited>> = HashMap::new();
     let mut ready: Vec<usize> = Vec::new();
     for i in workable(plan) {
         let t = &plan.tasks[i];
         let waits = if graph.edges.is_empty() && !graph.holds_any() {
             Vec::new()
         } else {
-            graph.waits_for(plan, Node::Task(i))
+            graph.task_waits(plan, i)
         };
         if waits.is_empty() {
             ready.push(i);
@@ -95,18 +103,17 @@ pub fn ready_tasks(plan: &Plan, done_status: &[String]) -> Vec<Ready> {
 }
 
 /// The open tasks that wait for something (see [`ready_tasks`]) and have
-/// not started anyway, in document order, each with the unfinished phases
-/// and tasks it waits for (see [`Graph::waits_for`]): what keeps them out
-/// of [`ready_tasks`].
-pub fn waiting_tasks(plan: &Plan, done_status: &[String]) -> Vec<(usize, Vec<Node>)> {
-    let graph = Graph::new(plan, done_status);
+/// not started anyway, in document order, each with what it waits for
+/// (see [`Graph::task_waits`]): what keeps them out of [`ready_tasks`].
+pub fn waiting_tasks(plan: &Plan, words: StatusWords<'_>) -> Vec<(usize, Vec<Waited>)> {
+    let graph = Graph::new(plan, words);
     if graph.edges.is_empty() && !graph.holds_any() {
         return Vec::new();
     }
     workable(plan)
         .filter(|&i| plan.tasks[i].state != TaskState::InProgress)
         .filter_map(|i| {
-            let waits = graph.waits_for(plan, Node::Task(i));
+            let waits = graph.task_waits(plan, i);
             (!waits.is_empty()).then_some((i, waits))
         })
         .collect()
@@ -196,6 +203,9 @@ pub struct Graph {
     /// Whether each phase's status says it is held up (`Blocked`, `On
     /// hold`): nothing in it can start (see [`Graph::waits_for`]).
     held: Vec<bool>,
+    /// Whether the plan's own status says so: nothing in the plan can
+    /// start (see [`Graph::task_waits`]).
+    plan_held: bool,
     /// What holds what, for [`Graph::cycle`] (see [`waits::within`]).
     within: Vec<(Node, Node)>,
     tasks: usize,
@@ -222,12 +232,15 @@ impl Graph {
     /// (`In progress`, `Not started`, `Incomplete`); without a status it
     /// blocks nothing, since nothing in the plan could ever finish it,
     /// once what it waits for is finished. A
-    /// status reads as done when it is one of `done_status` (the plan's
+    /// status reads as done when it is one of `words.done` (the plan's
     /// dialect's values) or its words before any remark include a done
     /// word or ✅ and no negation or hedge (`Done?`, `Halfway done`; see
     /// [`planwright_core::read_status`], which lint shares): when in doubt
-    /// a status blocks.
-    pub fn new(plan: &Plan, done_status: &[String]) -> Self {
+    /// a status blocks. A status held up (`Blocked`, `On hold`) holds what
+    /// it is the status of: an unfinished phase's, its tasks; the plan's
+    /// (its field `words.field`, see [`Plan::held_status`]), all of them.
+    pub fn new(plan: &Plan, words: StatusWords<'_>) -> Self {
+        let done_status = words.done;
         let edges = waits::waits(plan);
         let mut into: HashMap<Node, Vec<usize>> = HashMap::new();
         for (i, e) in edges.iter().enumerate() {
@@ -260,6 +273,7 @@ impl Graph {
             from_outside,
             phase_done,
             held,
+            plan_held: plan.held_status(words).is_some(),
             within: waits::within(plan),
             tasks: plan.tasks.len(),
         };
@@ -378,10 +392,27 @@ impl Graph {
         waits
     }
 
-    /// Whether any phase is held up (see [`Graph::waits_for`]): then a
-    /// plan without a single dependency still has tasks that wait.
+    /// What task `i` waits for: the unfinished nodes of
+    /// [`Graph::waits_for`], then the plan when its status says it is held
+    /// up (`**Status:** On hold`), which holds every task as a phase held
+    /// up holds its own.
+    pub fn task_waits(&self, plan: &Plan, i: usize) -> Vec<Waited> {
+        let mut waits: Vec<Waited> = self
+            .waits_for(plan, Node::Task(i))
+            .into_iter()
+            .map(Waited::Node)
+            .collect();
+        if self.plan_held {
+            waits.push(Waited::Plan);
+        }
+        waits
+    }
+
+    /// Whether the plan or any phase is held up (see
+    /// [`Graph::task_waits`]): then a plan without a single dependency
+    /// still has tasks that wait.
     pub fn holds_any(&self) -> bool {
-        self.held.iter().any(|&h| h)
+        self.plan_held || self.held.iter().any(|&h| h)
     }
 
     /// A dependency cycle, as the nodes along it with the first repeated at
@@ -477,3 +508,7 @@ impl NodeNames {
 #[cfg(test)]
 #[path = "track_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "track_held_tests.rs"]
+mod held_tests;

@@ -1,11 +1,11 @@
 //! `next` and `graph` logic on small plans written inline.
 
 use super::*;
-use planwright_core::parse;
+use planwright_core::{StatusWords, parse};
 
 fn ready_ids(src: &str) -> Vec<(String, Option<usize>)> {
     let plan = parse(src);
-    ready_tasks(&plan, &[])
+    ready_tasks(&plan, StatusWords::default())
         .into_iter()
         .map(|r| (plan.tasks[r.task].id.to_string(), r.batch))
         .collect()
@@ -29,7 +29,7 @@ fn a_phase_without_tasks_waits_for_what_it_waits_for() {
     // not before the work it follows.
     let src = "# P\n\n## Phase 1: Build\n\n- [ ] T001 a\n\n## Phase 2: Review\n\nDepends on Phase 1.\n\nA meeting.\n\n## Phase 3: Review again\n\nDepends on Phase 2.\n\n## Phase 4: Ship\n\nDepends on Phase 3.\n\n- [ ] T002 b\n";
     assert_eq!(ids(&ready_ids(src)), ["T001"]);
-    let graph = Graph::new(&parse(src), &[]);
+    let graph = Graph::new(&parse(src), StatusWords::default());
     assert!(!graph.finished(&parse(src), Node::Phase(2)));
     let done = src.replace("- [ ] T001", "- [x] T001");
     assert_eq!(ids(&ready_ids(&done)), ["T002"]);
@@ -70,32 +70,35 @@ fn containers_give_way_to_their_subtasks_and_dod_is_not_started() {
 fn cycles_are_found_with_their_path() {
     let src = "# P\n\n## Phase 1: A\n\n**Dependencies:** Phase 2\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n\n## Phase 3: C\n\n**Dependencies:** Phase 2\n";
     let plan = parse(src);
-    let graph = Graph::new(&plan, &[]);
+    let graph = Graph::new(&plan, StatusWords::default());
     let cycle = graph.cycle().unwrap();
     let names = NodeNames::new(&plan);
     let names: Vec<&str> = cycle.iter().map(|&n| names.get(n)).collect();
     assert_eq!(names, ["Phase 1", "Phase 2", "Phase 1"]);
     let acyclic = parse("# P\n\n## Phase 1: A\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n");
-    assert_eq!(Graph::new(&acyclic, &[]).cycle(), None);
-    assert_eq!(Graph::new(&acyclic, &[]).edges.len(), 1);
+    assert_eq!(Graph::new(&acyclic, StatusWords::default()).cycle(), None);
+    assert_eq!(Graph::new(&acyclic, StatusWords::default()).edges.len(), 1);
 }
 
 #[test]
 fn each_cycle_is_placed_where_its_closing_wait_is_written() {
     let src = "# P\n\n- [ ] T001 a (depends on T002)\n- [ ] T002 b (depends on T001)\n\n## Phase 1: A\n\n**Dependencies:** Phase 2\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n";
     let plan = parse(src);
-    let cycles = Graph::new(&plan, &[]).cycles();
+    let cycles = Graph::new(&plan, StatusWords::default()).cycles();
     let at: Vec<&str> = cycles.iter().map(|c| c.at.slice(src)).collect();
     // As lint's PW207: the first phase's `Phase 2`, and T001's line.
     assert_eq!(at, ["Phase 2", "- [ ] T001 a (depends on T002)"]);
-    assert_eq!(cycles[0].path, Graph::new(&plan, &[]).cycle().unwrap());
+    assert_eq!(
+        cycles[0].path,
+        Graph::new(&plan, StatusWords::default()).cycle().unwrap()
+    );
 }
 
 #[test]
 fn a_task_waiting_for_itself_is_a_cycle_and_never_ready() {
     let src = "# P\n\n## Phase 1: Work\n\n- [ ] T001 One (depends on T001)\n- [ ] T002 Two\n";
     let plan = parse(src);
-    let graph = Graph::new(&plan, &[]);
+    let graph = Graph::new(&plan, StatusWords::default());
     let names = NodeNames::new(&plan);
     let cycle: Vec<&str> = graph
         .cycle()
@@ -107,7 +110,10 @@ fn a_task_waiting_for_itself_is_a_cycle_and_never_ready() {
     assert_eq!(ids(&ready_ids(src)), ["T002"]);
     // A phase naming itself is prose, as lint reads it: no wait, no cycle.
     let prose = "# P\n\n## Phase 2: B\n\n**Dependencies:** Phase 2 does not block Phase 3\n\n- [ ] T001 a\n";
-    assert_eq!(Graph::new(&parse(prose), &[]).cycle(), None);
+    assert_eq!(
+        Graph::new(&parse(prose), StatusWords::default()).cycle(),
+        None
+    );
     assert_eq!(ids(&ready_ids(prose)), ["T001"]);
 }
 
@@ -135,7 +141,11 @@ fn subtasks_wait_for_what_their_parents_wait_for() {
             "T002"
         };
         assert_eq!(ids(&ready_ids(child)), [leaf], "{child}");
-        assert_eq!(Graph::new(&parse(child), &[]).cycle(), None, "{child}");
+        assert_eq!(
+            Graph::new(&parse(child), StatusWords::default()).cycle(),
+            None,
+            "{child}"
+        );
     }
     // A phase waiting for one of its own tasks holds back none of them:
     // T002 cannot wait for itself, nor T001 for a phase that is not
@@ -198,8 +208,12 @@ fn a_phase_status_counts_only_when_it_reads_as_done() {
     // The dialect's own done values count as they are.
     let shipped = parse(&plan("Live"));
     let live = [String::from("Live")];
-    assert_eq!(ready_tasks(&shipped, &live).len(), 1);
-    assert_eq!(ready_tasks(&shipped, &[]).len(), 0);
+    let words = StatusWords {
+        done: &live,
+        ..StatusWords::default()
+    };
+    assert_eq!(ready_tasks(&shipped, words).len(), 1);
+    assert_eq!(ready_tasks(&shipped, StatusWords::default()).len(), 0);
 }
 
 #[test]
@@ -220,7 +234,7 @@ fn a_repeated_phase_id_waits_for_every_phase_of_it() {
     assert_eq!(ids(&ready_ids(&done)), ["T002"]);
     let plan = parse(src);
     let names = NodeNames::new(&plan);
-    let edges: Vec<(&str, &str)> = Graph::new(&plan, &[])
+    let edges: Vec<(&str, &str)> = Graph::new(&plan, StatusWords::default())
         .edges
         .iter()
         .map(|e| (names.get(e.from), names.get(e.to)))
@@ -231,7 +245,7 @@ fn a_repeated_phase_id_waits_for_every_phase_of_it() {
     let nested = "# P\n\n## Sprint 1: A\n\n- [ ] T001 a\n\n### Sprint 1 Risks\n\n## Sprint 2: B\n\n**Depends on:** Sprint 1\n\n- [ ] T002 b\n";
     let plan = parse(nested);
     assert_eq!(plan.phases.len(), 2, "{:?}", plan.phases);
-    assert_eq!(Graph::new(&plan, &[]).edges.len(), 1);
+    assert_eq!(Graph::new(&plan, StatusWords::default()).edges.len(), 1);
 }
 
 #[test]
@@ -251,7 +265,7 @@ fn node_names_are_unique() {
 fn edges(src: &str) -> Vec<(String, String)> {
     let plan = parse(src);
     let names = NodeNames::new(&plan);
-    Graph::new(&plan, &[])
+    Graph::new(&plan, StatusWords::default())
         .edges
         .iter()
         .map(|e| (names.get(e.from).to_owned(), names.get(e.to).to_owned()))
@@ -363,7 +377,10 @@ fn every_id_shape_the_plan_uses_and_phases_are_waited_for() {
     // Waiting for the phase that holds the task is void, not a deadlock.
     let own = "## Phase 1: A\n- [ ] T001 a (after Phase 1)\n- [ ] T002 b\n";
     assert_eq!(ids(&ready_ids(own)), ["T001", "T002"]);
-    assert_eq!(Graph::new(&parse(own), &[]).cycle(), None);
+    assert_eq!(
+        Graph::new(&parse(own), StatusWords::default()).cycle(),
+        None
+    );
 }
 
 #[test]
@@ -404,7 +421,7 @@ fn a_number_with_a_unit_is_no_phase() {
 fn cycle_names(src: &str) -> Option<Vec<String>> {
     let plan = parse(src);
     let names = NodeNames::new(&plan);
-    let cycle = Graph::new(&plan, &[]).cycle()?;
+    let cycle = Graph::new(&plan, StatusWords::default()).cycle()?;
     Some(cycle.iter().map(|&n| names.get(n).to_owned()).collect())
 }
 
@@ -416,10 +433,17 @@ fn work_in_progress_is_listed_while_it_waits() {
     assert_eq!(ids(&ready_ids(src)), ["T004", "T005", "T001", "T002"]);
     let plan = parse(src);
     let names = NodeNames::new(&plan);
-    let waits: Vec<(&str, Vec<&str>)> = ready_tasks(&plan, &[])
+    let waits: Vec<(&str, Vec<&str>)> = ready_tasks(&plan, StatusWords::default())
         .iter()
         .map(|r| {
-            let w = r.waits_for.iter().map(|&n| names.get(n)).collect();
+            let w = r
+                .waits_for
+                .iter()
+                .map(|&w| match w {
+                    Waited::Node(n) => names.get(n),
+                    Waited::Plan => "the plan",
+                })
+                .collect();
             (plan.tasks[r.task].id.as_str(), w)
         })
         .collect();
@@ -527,33 +551,13 @@ fn spec_kit_phase_dependencies_hold_back_later_phases() {
     let done = src.replace("- [ ] T002", "- [x] T002");
     assert_eq!(ids(&ready_ids(&done)), ["T003"]);
     let plan = parse(src);
-    assert!(Graph::new(&plan, &[]).cycle().is_none());
+    assert!(Graph::new(&plan, StatusWords::default()).cycle().is_none());
 }
 
 #[test]
 fn a_task_waits_for_a_phase_named_in_lower_case() {
     let src = "# P\n\n## Phase 1: A\n\n- [ ] T001 a\n\n## Phase 2: B\n\n- [ ] T002 Deploy to staging (depends on phase 1)\n- [ ] T003 Deploy, depends on phase 1\n- [ ] T004 Plan the next phase\n";
     assert_eq!(ids(&ready_ids(src)), ["T001", "T004"]);
-}
-
-#[test]
-fn a_phase_held_up_holds_its_tasks() {
-    let src = "# P\n\n## Phase 1: Events\n**Status:** Blocked — waiting for the key\n- [ ] T001 a\n### Step 1.1: Sub\n- [ ] T002 b\n\n## Phase 2: Boards\n**Status:** On hold\n- [-] T003 c\n\n## Phase 3: Hooks\n- [ ] T004 d\n";
-    let plan = parse(src);
-    // Work under way is still listed, with what holds it.
-    let ready: Vec<(&str, Vec<Node>)> = ready_tasks(&plan, &[])
-        .into_iter()
-        .map(|r| (plan.tasks[r.task].id.as_str(), r.waits_for))
-        .collect();
-    assert_eq!(ready, [("T003", vec![Node::Phase(2)]), ("T004", vec![])]);
-    let waiting: Vec<(usize, Vec<Node>)> = waiting_tasks(&plan, &[]);
-    assert_eq!(
-        waiting,
-        [(0, vec![Node::Phase(0)]), (1, vec![Node::Phase(0)])]
-    );
-    // Unblocked, its tasks can start.
-    let moved = src.replace("Blocked — waiting for the key", "In progress");
-    assert_eq!(ids(&ready_ids(&moved)), ["T003", "T001", "T002", "T004"]);
 }
 
 #[test]
@@ -577,7 +581,7 @@ fn graph_and_next_agree_that_a_phase_waiting_for_what_it_holds_waits_for_nothing
     let src = "# P\n\n## Phase 1: A\n\n- [x] T001 a\n\n## Phase 2: B\n\n**Depends on:** Step 1\n\n\
                ### Step 1: C\n\n- [ ] T002 c\n\n### Step 2: D\n\n- [ ] T003 d\n\n\
                ## Phase 3: E\n\n**Dependencies:** T004\n\n- [ ] T004 e\n";
-    let graph = Graph::new(&parse(src), &[]);
+    let graph = Graph::new(&parse(src), StatusWords::default());
     assert_eq!(graph.edges, []);
     assert_eq!(ids(&ready_ids(src)), ["T002", "T003", "T004"]);
 }

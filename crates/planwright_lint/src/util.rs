@@ -6,21 +6,14 @@ use planwright_core::{MetaField, StatusReading, Task, TextRange, normalize_key};
 
 use crate::Context;
 
-/// The plan-level status field, when the plan has one with a value.
+/// The plan-level status field, when the plan has one with a value and
+/// no slot left to fill in it, as `next` reads it
+/// ([`planwright_core::Plan::status_value`]).
 pub(crate) fn status_field<'a>(ctx: &Context<'a>) -> Option<&'a MetaField> {
     let key = ctx
         .dialect
         .map_or("status", |d| d.descriptor.status_field.as_str());
-    ctx.plan
-        .status_field(key)
-        .filter(|f| !f.value.trim().is_empty())
-        .filter(|f| !has_placeholder(ctx, f))
-}
-
-fn has_placeholder(ctx: &Context<'_>, field: &MetaField) -> bool {
-    ctx.plan.placeholders.iter().any(|p| {
-        field.value_range.contains_range(p.range) || p.range.contains_range(field.value_range)
-    })
+    ctx.plan.status_value(key)
 }
 
 const DRAFT_WORDS: &[&str] = &[

@@ -17,7 +17,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::graph_draw::{dot, mermaid};
-use super::plans::{Loaded, done_status, load_one};
+use super::plans::{Loaded, load_one, status_words};
 use crate::cli::{GraphArgs, GraphFormat};
 use crate::project::Project;
 
@@ -100,7 +100,7 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     let project = Project::current(args.dialect.as_deref())?;
     let loaded = load_one(args.plan(), args.stdin.get(), &project)?;
     let plan = &loaded.plan;
-    let graph = Graph::new(plan, done_status(plan, &project.dialects));
+    let graph = Graph::new(plan, status_words(plan, &project.dialects));
     let names = NodeNames::new(plan);
     let name = |n: Node| names.get(n).to_owned();
     let cycles = graph.cycles();

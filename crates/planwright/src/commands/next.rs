@@ -10,14 +10,16 @@ use std::process::ExitCode;
 use anyhow::Result;
 use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
-use planwright_core::{DialectSet, Plan, Progress, TaskState};
-use planwright_edit::track::{Node, NodeNames, ready_tasks, status_says_held, waiting_tasks};
+use planwright_core::{DialectSet, Plan, Progress, StatusWords, TaskState};
+use planwright_edit::track::{
+    Node, NodeNames, Waited, ready_tasks, status_says_held, waiting_tasks,
+};
 use planwright_lint::render::FileError;
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::plans::{
-    Loaded, done_status, error_docs, load_all, load_one_kept, load_repository, report_errors,
+    Loaded, error_docs, load_all, load_one_kept, load_repository, report_errors, status_words,
     unreadable_line,
 };
 use crate::cli::{Format, NextArgs};
@@ -67,8 +69,9 @@ struct NextTask {
     /// Tasks sharing a batch number (within one plan) can run at once.
     batch: Option<usize>,
     /// For a task in progress, the unfinished phases and tasks it still
-    /// waits for, by their `graph` node ids: it started anyway, so it is
-    /// listed. Present only when there are some.
+    /// waits for, by their `graph` node ids, and `plan` when the plan's
+    /// own status says its work is held up (`On hold`, `Blocked`): it
+    /// started anyway, so it is listed. Present only when there are some.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     waits_for: Vec<String>,
     /// `waits_for` for the terminal, a task-less phase with the status
@@ -90,7 +93,9 @@ struct NextTask {
 struct WaitingTask {
     path: String,
     /// The unfinished phases and tasks it waits for, by their `graph` node
-    /// ids; never empty.
+    /// ids, and `plan` when the plan's own status says its work is held up
+    /// (`On hold`, `Blocked`), which holds every task of the plan as a
+    /// phase's holds the phase's; never empty.
     waits_for: Vec<String>,
     /// `waits_for` for the terminal, as [`NextTask`]'s.
     #[serde(skip)]
@@ -218,7 +223,8 @@ pub(crate) fn schema() -> serde_json::Value {
 /// plan can place more than `limit` tasks in it.
 fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
     let plan = &l.plan;
-    let ready = ready_tasks(plan, done_status(plan, dialects));
+    let words = status_words(plan, dialects);
+    let ready = ready_tasks(plan, words);
     let mut tasks = Vec::new();
     if !ready.is_empty() && limit > 0 {
         // Only plans with something to list pay for a line index.
@@ -230,15 +236,11 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
             Some(NextTask {
                 path: path.clone(),
                 batch: r.batch,
-                waits_for: r
-                    .waits_for
-                    .iter()
-                    .map(|&n| names.get(n).to_owned())
-                    .collect(),
+                waits_for: r.waits_for.iter().map(|&w| waited_id(&names, w)).collect(),
                 waits_for_shown: r
                     .waits_for
                     .iter()
-                    .map(|&n| waited_name(plan, &names, n, done_status(plan, dialects)))
+                    .map(|&w| waited_name(plan, &names, w, words))
                     .collect(),
                 phase_as_written: phase_shown(plan, &repeated, plan.tasks[r.task].phase),
                 task: docs.task(r.task, &locator)?,
@@ -249,7 +251,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
     // the whole list empty. `-n 0` asks for counts alone.
     let (mut waiting, mut waiting_count) = (Vec::new(), 0);
     if ready.is_empty() {
-        let all = waiting_tasks(plan, done_status(plan, dialects));
+        let all = waiting_tasks(plan, words);
         waiting_count = all.len();
         if !all.is_empty() && limit > 0 {
             let locator = Locator::new(&l.file.text);
@@ -259,10 +261,10 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
             waiting.extend(all.iter().take(limit).filter_map(|(i, waits)| {
                 Some(WaitingTask {
                     path: path.clone(),
-                    waits_for: waits.iter().map(|&n| names.get(n).to_owned()).collect(),
+                    waits_for: waits.iter().map(|&w| waited_id(&names, w)).collect(),
                     waits_for_shown: waits
                         .iter()
-                        .map(|&n| waited_name(plan, &names, n, done_status(plan, dialects)))
+                        .map(|&w| waited_name(plan, &names, w, words))
                         .collect(),
                     phase_as_written: phase_shown(plan, &repeated, plan.tasks[*i].phase),
                     node: names.get(Node::Task(*i)).to_owned(),
@@ -312,19 +314,36 @@ fn repeated_phase_ids(plan: &Plan) -> HashSet<&str> {
     repeated
 }
 
-/// A node a waiting task waits for, by its `graph` name, with the status
-/// of a phase without tasks, or of one held up (`Blocked`, `On hold`):
-/// that status is what keeps it unfinished or its tasks waiting (see
-/// [`planwright_edit::track::Graph::new`]), and the plan may well write it
-/// far from the tasks, in an overview.
-fn waited_name(plan: &Plan, names: &NodeNames, node: Node, done_status: &[String]) -> String {
-    let name = names.get(node);
-    let status = match node {
-        Node::Phase(p) => plan.phases.get(p).and_then(|p| {
-            let status = p.status.as_deref()?;
-            (p.tasks.is_empty() || status_says_held(status, done_status)).then_some(status)
-        }),
-        Node::Task(_) => None,
+/// What a task waits for, as the JSON names it: a node by its `graph`
+/// id, the plan held up by its status as `plan` (no node is named so: a
+/// phase's id has its number, a task's is its own or `#N`).
+fn waited_id(names: &NodeNames, waited: Waited) -> String {
+    match waited {
+        Waited::Node(node) => names.get(node).to_owned(),
+        Waited::Plan => "plan".to_owned(),
+    }
+}
+
+/// What a waiting task waits for, for the terminal: a node by its `graph`
+/// name, with the status of a phase without tasks, or of one held up
+/// (`Blocked`, `On hold`), and the plan held up by its status as `the plan
+/// (status: On hold)`. That status is what keeps the phase unfinished or
+/// the tasks waiting (see [`planwright_edit::track::Graph::new`]), and the
+/// plan may well write it far from the tasks, in an overview or its header.
+fn waited_name(plan: &Plan, names: &NodeNames, waited: Waited, words: StatusWords<'_>) -> String {
+    let (name, status) = match waited {
+        Waited::Node(node @ Node::Phase(p)) => (
+            names.get(node),
+            plan.phases.get(p).and_then(|p| {
+                let status = p.status.as_deref()?;
+                (p.tasks.is_empty() || status_says_held(status, words.done)).then_some(status)
+            }),
+        ),
+        Waited::Node(node @ Node::Task(_)) => (names.get(node), None),
+        Waited::Plan => (
+            "the plan",
+            plan.held_status(words).map(|f| f.value.as_str()),
+        ),
     };
     match status {
         Some(status) => format!("{name} (status: {})", status.trim()),

@@ -5,7 +5,7 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::Result;
 use planwright_core::visible::visible;
-use planwright_core::{DialectSet, Plan};
+use planwright_core::{DialectSet, Plan, StatusWords};
 use planwright_workspace::config::{LoadedConfig, load_config};
 use planwright_workspace::discover::{DiscoverError, discover_with, templates_named};
 use planwright_workspace::source::display_path;
@@ -219,12 +219,13 @@ pub fn load_one_kept(
     })
 }
 
-/// The status values the plan's dialect counts as finished, for `next` and
-/// `graph` to read phase statuses by; none for a dialect the set lacks.
-pub fn done_status<'d>(plan: &Plan, dialects: &'d DialectSet) -> &'d [String] {
+/// How the plan's dialect writes its status (its status field and done
+/// values), for `next`, `status` and `graph` to read the plan's and its
+/// phases' statuses by; a plain `Status` for a dialect the set lacks.
+pub fn status_words<'d>(plan: &Plan, dialects: &'d DialectSet) -> StatusWords<'d> {
     dialects
         .get(&plan.dialect.name)
-        .map_or(&[], |d| d.descriptor.done_status.as_slice())
+        .map_or_else(StatusWords::default, |d| StatusWords::of(&d.descriptor))
 }
 
 /// [`crate::stdin::read`], with the error's control characters made

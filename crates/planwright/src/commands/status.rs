@@ -14,13 +14,13 @@ use anyhow::Result;
 use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
 use planwright_core::{DialectSet, Plan, Progress, TaskState};
-use planwright_edit::track::{Graph, Node};
+use planwright_edit::track::{Graph, Node, status_says_held};
 use planwright_lint::render::FileError;
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::plans::{
-    Loaded, done_status, error_docs, load_all, load_one_kept, report_errors, unreadable_line,
+    Loaded, error_docs, load_all, load_one_kept, report_errors, status_words, unreadable_line,
 };
 use crate::cli::{Format, StatusArgs};
 use crate::output::{pad, width};
@@ -51,6 +51,11 @@ struct PlanStatus {
     dialect: String,
     /// The value of the dialect's status field, if the plan has one.
     status: Option<String>,
+    /// Whether that status says the plan's work is held up (`On hold`,
+    /// `Blocked — waiting for the key`; not `Not blocked`), as a phase's
+    /// `held` does: `next` offers none of its open tasks until it moves,
+    /// and lists them waiting for `plan`.
+    held: bool,
     progress: ProgressDoc,
     phases: Vec<PhaseStatus>,
     /// The tasks outside every phase, when the plan has phases and tasks
@@ -79,6 +84,10 @@ struct PhaseStatus {
     /// that reads as done, or none. `progress` of a phase without tasks
     /// is 0 of 0, whatever its status.
     finished: bool,
+    /// Whether its status says its work is held up (`On hold`, `Blocked —
+    /// waiting for the key`; not `Not blocked`): `next` offers none of its
+    /// open tasks until it moves, and lists them waiting for the phase.
+    held: bool,
     progress: ProgressDoc,
 }
 
@@ -156,15 +165,16 @@ fn status_of(plan: &Plan, dialects: &DialectSet) -> Option<String> {
 fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatus {
     let plan = &l.plan;
     let docs = TaskDocs::new(plan);
-    let done = done_status(plan, dialects);
+    let words = status_words(plan, dialects);
     // As `next` and `graph` read it: a phase without tasks waits for what
     // it waits for.
-    let graph = Graph::new(plan, done);
+    let graph = Graph::new(plan, words);
     PlanStatus {
         path: l.file.display(),
         title: plan.title.as_ref().map(|t| t.text.to_string()),
         dialect: plan.dialect.name.clone(),
         status: status_of(plan, dialects),
+        held: plan.held_status(words).is_some(),
         progress: plan.progress(&plan.tasks).into(),
         phases: plan
             .phases
@@ -176,6 +186,10 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
                 parent: docs.phase_id(p.parent),
                 status: p.status.as_ref().map(ToString::to_string),
                 finished: graph.finished(plan, Node::Phase(i)),
+                held: p
+                    .status
+                    .as_deref()
+                    .is_some_and(|s| status_says_held(s, words.done)),
                 progress: plan
                     .progress(p.tasks.iter().map(|&t| &plan.tasks[t]))
                     .into(),
@@ -202,8 +216,16 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
         .as_ref()
         .map_or("(untitled)", |t| t.text.as_str());
     let _ = writeln!(out, "{}  ({})", visible(title), visible(&l.file.display()));
+    let words = status_words(plan, dialects);
     if let Some(status) = status_of(plan, dialects) {
-        let _ = writeln!(out, "  status   {}", visible(&status));
+        // A plan held up holds all its tasks in `next`: the line says so,
+        // as a phase's row does.
+        let held = if plan.held_status(words).is_some() {
+            "  (held: no task can start)"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  status   {}{held}", visible(&status));
     }
     let _ = writeln!(
         out,
@@ -236,9 +258,11 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
                 let progress =
                     progress_text(plan.progress(p.tasks.iter().map(|&t| &plan.tasks[t])), bars);
                 // A phase held up holds its tasks in `next`: the row says why.
-                match p.status.as_deref().filter(|s| {
-                    planwright_edit::track::status_says_held(s, done_status(plan, dialects))
-                }) {
+                match p
+                    .status
+                    .as_deref()
+                    .filter(|s| status_says_held(s, words.done))
+                {
                     Some(status) => format!(
                         "{progress}  held: {}",
                         crate::output::shorten(&visible(status), 40)

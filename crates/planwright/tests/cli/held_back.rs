@@ -1,7 +1,7 @@
 //! What `next` holds back and `status` leaves out: checks of finished
 //! work, a progress log's records, phases that wait for others by what
-//! the plan says of user stories and soft dependencies, and a status left
-//! as a choice list.
+//! the plan says of user stories and soft dependencies, a phase or plan
+//! whose status says it is held up, and a status left as a choice list.
 
 use std::path::Path;
 
@@ -107,6 +107,65 @@ fn a_phase_held_up_says_so_in_status_and_holds_its_tasks_in_next() {
         stdout(&next),
         "no task can start now: 1 open task waits for others\n  `planwright graph PLAN` shows what waits for what, and exits 1 on a cycle\np.md\n  waiting\n    #1  Emit events  (Phase 1)\n      still waits for Phase 1 (status: Blocked — waiting for the key)\n"
     );
+}
+
+#[test]
+fn a_plan_held_up_holds_every_task_in_next_and_says_so_in_status() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# T\n\n**Status:** On hold — waiting for the budget\n\n## Phase 1: Events\n- [x] Emit events\n- [ ] Store events\n\n## Tasks\n- [ ] Write docs\n";
+    write(dir.path(), "p.md", plan);
+    let next = planwright(&["next", "p.md"], dir.path());
+    assert_eq!(
+        stdout(&next),
+        "no task can start now: 2 open tasks wait for others\n  `planwright graph PLAN` shows what waits for what, and exits 1 on a cycle\np.md\n  waiting\n    #2  Store events  (Phase 1)\n      still waits for the plan (status: On hold — waiting for the budget)\n    #3  Write docs\n      still waits for the plan (status: On hold — waiting for the budget)\n"
+    );
+    let json = planwright(&["next", "p.md", "--format", "json"], dir.path());
+    let json: Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(json["tasks"], serde_json::json!([]));
+    assert_eq!(json["waiting"][0]["waits_for"], serde_json::json!(["plan"]));
+    assert_eq!(json["waiting"][1]["waits_for"], serde_json::json!(["plan"]));
+    let status = planwright(&["status", "p.md"], dir.path());
+    assert_eq!(
+        stdout(&status),
+        "T  (p.md)\n  status   On hold — waiting for the budget  (held: no task can start)\n  overall    1/3    33%\n\n  Phase 1: Events        1/2    50%\n  (outside any phase)    0/1     0%\n"
+    );
+    let json = planwright(&["status", "p.md", "--format", "json"], dir.path());
+    let json: Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(json["plans"][0]["held"], true);
+    assert_eq!(json["plans"][0]["phases"][0]["held"], false);
+    // A status that is not held up holds nothing.
+    for status in ["Not blocked", "Draft", "In Progress"] {
+        let moved = plan.replace("On hold — waiting for the budget", status);
+        assert_eq!(ready(dir.path(), &moved), ["#2", "#3"], "{status}");
+        let shown = stdout(&planwright(&["status", "plan.md"], dir.path()));
+        assert!(!shown.contains("held"), "{status}: {shown}");
+    }
+}
+
+#[test]
+fn work_in_progress_in_a_plan_held_up_is_listed_with_what_holds_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "p.md",
+        "# T\n\n**Status:** Blocked\n\n## Phase 1: Events\n**Status:** Paused\n- [-] Emit events\n\n## Phase 2: Hooks\n- [ ] Wire hooks\n",
+    );
+    let next = planwright(&["next", "p.md"], dir.path());
+    assert_eq!(
+        stdout(&next),
+        "p.md\n  in progress\n    #1  Emit events  (Phase 1)\n      still waits for Phase 1 (status: Paused), the plan (status: Blocked)\n"
+    );
+    let json = planwright(&["next", "p.md", "--format", "json"], dir.path());
+    let json: Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(
+        json["tasks"][0]["waits_for"],
+        serde_json::json!(["Phase 1", "plan"])
+    );
+    let status = planwright(&["status", "p.md", "--format", "json"], dir.path());
+    let status: Value = serde_json::from_slice(&status.stdout).expect("json");
+    assert_eq!(status["plans"][0]["held"], true);
+    assert_eq!(status["plans"][0]["phases"][0]["held"], true);
+    assert_eq!(status["plans"][0]["phases"][1]["held"], false);
 }
 
 #[test]

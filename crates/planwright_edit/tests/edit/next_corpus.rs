@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use planwright_core::{DialectSet, ParseOptions, Plan, TaskKind, TaskState, parse_with};
+use planwright_core::{
+    DialectSet, ParseOptions, Plan, StatusWords, TaskKind, TaskState, parse_with,
+};
 use planwright_edit::track::{ready_tasks, waiting_tasks};
 
 /// The open tasks `next` would never mention, as `id (why)`: each open
@@ -13,13 +15,13 @@ use planwright_edit::track::{ready_tasks, waiting_tasks};
 /// subtask which is itself work and mentioned. An optional subtask holds
 /// back nothing, so its parent must be mentioned on its own. A task left
 /// for later (under "Out of Scope") is no work, and rightly unmentioned.
-fn unmentioned(plan: &Plan, done_status: &[String]) -> Vec<String> {
+fn unmentioned(plan: &Plan, words: StatusWords<'_>) -> Vec<String> {
     let n = plan.tasks.len();
     let mut mentioned = vec![false; n];
-    for r in ready_tasks(plan, done_status) {
+    for r in ready_tasks(plan, words) {
         mentioned[r.task] = true;
     }
-    for (t, waits) in waiting_tasks(plan, done_status) {
+    for (t, waits) in waiting_tasks(plan, words) {
         assert!(!waits.is_empty(), "{}: waits for nothing", plan.tasks[t].id);
         mentioned[t] = true;
     }
@@ -95,10 +97,10 @@ fn every_open_corpus_task_is_ready_waiting_or_a_check() {
                 ..ParseOptions::default()
             },
         );
-        let done_status = DialectSet::builtin()
+        let words = DialectSet::builtin()
             .get(&plan.dialect.name)
-            .map_or(&[][..], |d| d.descriptor.done_status.as_slice());
-        let missed = unmentioned(&plan, done_status);
+            .map_or_else(StatusWords::default, |d| StatusWords::of(&d.descriptor));
+        let missed = unmentioned(&plan, words);
         if !missed.is_empty() {
             failures.push(format!("{rel}: {}", missed.join(", ")));
         }
@@ -117,5 +119,8 @@ fn a_parent_of_optional_subtasks_is_mentioned() {
     // The check itself, on the case that once slipped through it.
     let src = "# Implementation Plan\n\n- [ ] 1. Build exporter\n- [ ]* 1.1 Test the exporter\n- [-] 2. Wire the API\n- [ ] 2.1 Route it\n";
     let plan = planwright_core::parse(src);
-    assert_eq!(unmentioned(&plan, &[]), Vec::<String>::new());
+    assert_eq!(
+        unmentioned(&plan, StatusWords::default()),
+        Vec::<String>::new()
+    );
 }
