@@ -125,6 +125,8 @@ struct PlanNext {
     waiting_count: usize,
     /// Open definition-of-done items and acceptance criteria.
     checks: usize,
+    /// The plan's status, when it holds the plan's waiting tasks.
+    held: Option<String>,
 }
 
 pub fn run(args: &NextArgs) -> Result<ExitCode> {
@@ -156,7 +158,9 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
     let mut waiting: Vec<WaitingTask> = Vec::new();
     let mut progress = Progress::default();
     let (mut ready, mut waiting_count, mut checks) = (0, 0, 0);
+    let mut held = Vec::new();
     for p in plans {
+        held.extend(p.held);
         all.extend(p.tasks);
         waiting.extend(p.waiting);
         progress.done += p.progress.done;
@@ -204,6 +208,7 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
                 count: waiting_count,
                 waiting,
                 checks,
+                held,
             };
             let mut text = human(&all, more, &blocked, progress.total);
             text.push_str(&unreadable_line(&errors));
@@ -249,10 +254,13 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
     }
     // Why nothing can start: only a plan without a ready task can leave
     // the whole list empty. `-n 0` asks for counts alone.
-    let (mut waiting, mut waiting_count) = (Vec::new(), 0);
+    let (mut waiting, mut waiting_count, mut held) = (Vec::new(), 0, None);
     if ready.is_empty() {
         let all = waiting_tasks(plan, words);
         waiting_count = all.len();
+        if !all.is_empty() {
+            held = plan.held_status(words).map(|f| f.value.trim().to_owned());
+        }
         if !all.is_empty() && limit > 0 {
             let locator = Locator::new(&l.file.text);
             let (docs, names) = (TaskDocs::new(plan), NodeNames::new(plan));
@@ -278,6 +286,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
         tasks,
         waiting,
         waiting_count,
+        held,
         checks: plan
             .tasks
             .iter()
@@ -363,14 +372,16 @@ struct Blocked {
     /// Open definition-of-done items and acceptance criteria: open, but
     /// neither ready nor waiting.
     checks: usize,
+    /// The statuses of the plans held by them (`On hold`), one a plan.
+    held: Vec<String>,
 }
+
+/// The widest id `next` pads the others to, in columns.
+const ID_WIDTH_MAX: usize = 12;
 
 /// The tasks by plan, in progress or ready, and parallel batch, with the
 /// plan's text and paths made [`visible`]: a plan must not drive the
 /// terminal it is shown on.
-/// The widest id `next` pads the others to, in columns.
-const ID_WIDTH_MAX: usize = 12;
-
 fn human(all: &[NextTask], more: usize, blocked: &Blocked, total: usize) -> String {
     let open = blocked.open;
     let mut out = String::new();
@@ -398,10 +409,36 @@ fn human(all: &[NextTask], more: usize, blocked: &Blocked, total: usize) -> Stri
                     "definition-of-done or acceptance items"
                 )
             );
-        } else {
+        } else if let [status] = blocked.held.as_slice()
+            && blocked.waiting.iter().all(|w| w.waits_for == ["plan"])
+            && blocked.more == 0
+        {
+            // Its own status is all that holds the plan: that is the news,
+            // not a graph of waits.
             let _ = writeln!(
                 out,
-                "no task can start now: {} for others\n  \
+                "no task can start now: the plan's status holds its {} ({})\n  \
+                 `planwright set PLAN status VALUE` once the work can go on",
+                crate::output::count(blocked.count, "open task", "open tasks"),
+                visible(status)
+            );
+            waiting(&mut out, blocked);
+        } else {
+            let held = match blocked.held.len() {
+                0 => String::new(),
+                n => format!(
+                    ", {} by {}",
+                    crate::output::count(n, "plan held", "plans held"),
+                    if n == 1 {
+                        "its status"
+                    } else {
+                        "their statuses"
+                    }
+                ),
+            };
+            let _ = writeln!(
+                out,
+                "no task can start now: {} for others{held}\n  \
                  `planwright graph PLAN` shows what waits for what, and exits 1 on a cycle",
                 crate::output::count(blocked.count, "open task waits", "open tasks wait")
             );

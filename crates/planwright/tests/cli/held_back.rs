@@ -117,7 +117,18 @@ fn a_plan_held_up_holds_every_task_in_next_and_says_so_in_status() {
     let next = planwright(&["next", "p.md"], dir.path());
     assert_eq!(
         stdout(&next),
-        "no task can start now: 2 open tasks wait for others\n  `planwright graph PLAN` shows what waits for what, and exits 1 on a cycle\np.md\n  waiting\n    #2  Store events  (Phase 1)\n      still waits for the plan (status: On hold — waiting for the budget)\n    #3  Write docs\n      still waits for the plan (status: On hold — waiting for the budget)\n"
+        "no task can start now: the plan's status holds its 2 open tasks (On hold — waiting for the budget)\n  `planwright set PLAN status VALUE` once the work can go on\np.md\n  waiting\n    #2  Store events  (Phase 1)\n      still waits for the plan (status: On hold — waiting for the budget)\n    #3  Write docs\n      still waits for the plan (status: On hold — waiting for the budget)\n"
+    );
+    // Held by more than its status, the plan's tasks are a graph's news;
+    // the hold is counted beside it.
+    let phase_held = plan.replace(
+        "- [x] Emit events\n",
+        "**Status:** Paused\n- [x] Emit events\n",
+    );
+    write(dir.path(), "q.md", &phase_held);
+    assert_eq!(
+        stdout(&planwright(&["next", "q.md", "-n", "0"], dir.path())),
+        "no task can start now: 2 open tasks wait for others, 1 plan held by its status\n  `planwright graph PLAN` shows what waits for what, and exits 1 on a cycle\n"
     );
     let json = planwright(&["next", "p.md", "--format", "json"], dir.path());
     let json: Value = serde_json::from_slice(&json.stdout).expect("json");
