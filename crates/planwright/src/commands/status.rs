@@ -343,7 +343,7 @@ fn optional_open(plan: &Plan) -> Option<String> {
 /// Many plans: a row each, then the totals.
 fn table(plans: &[PlanStatus], total: Progress, bars: bool) -> String {
     let mut out = String::new();
-    let rows: Vec<(Cow<'_, str>, String, Progress)> = plans
+    let rows: Vec<(Cow<'_, str>, String, Progress, bool)> = plans
         .iter()
         .map(|p| {
             let status = visible(p.status.as_deref().unwrap_or("-"));
@@ -356,16 +356,24 @@ fn table(plans: &[PlanStatus], total: Progress, bars: bool) -> String {
                 visible(&p.path),
                 crate::output::shorten(&status, 20),
                 progress,
+                p.held && progress.done < progress.total,
             )
         })
         .collect();
     let pw = rows.iter().map(|r| width(&r.0)).max().unwrap_or(4).max(4);
     let sw = rows.iter().map(|r| width(&r.1)).max().unwrap_or(6).max(6);
     let _ = writeln!(out, "{}  {}  progress", pad("plan", pw), pad("status", sw));
-    for (path, status, p) in &rows {
+    for (path, status, p, held) in &rows {
+        // The status column is cut short; that it holds the plan's work
+        // (`next` offers none of it) is said in full.
+        let held = if *held {
+            "  held: no task can start"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "{}  {}  {}",
+            "{}  {}  {}{held}",
             pad(path, pw),
             pad(status, sw),
             progress_text(*p, bars)

@@ -224,3 +224,28 @@ fn numbered_steps_are_offered_one_at_a_time() {
     assert!(done.status.success(), "{}", stdout(&done));
     assert_eq!(ready_now(dir.path()), ["#2", "#4"]);
 }
+
+#[test]
+fn a_plan_held_up_is_marked_in_the_table_of_plans() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "a-plan.md",
+        "# A\n\n**Status:** On hold — waiting for the budget and a long review\n\n- [x] Emit events\n- [ ] Store events\n",
+    );
+    write(
+        dir.path(),
+        "b-plan.md",
+        "# B\n\n**Status:** In Progress\n\n- [ ] Wire hooks\n",
+    );
+    // Finished, a plan's hold holds nothing back.
+    write(
+        dir.path(),
+        "c-plan.md",
+        "# C\n\n**Status:** Paused\n\n- [x] Ship\n",
+    );
+    assert_eq!(
+        stdout(&planwright(&["status", "."], dir.path())),
+        "plan       status                progress\na-plan.md  On hold — waiting f…    1/2    50%  held: no task can start\nb-plan.md  In Progress             0/1     0%\nc-plan.md  Paused                  1/1   100%\n3 plans                            2/4    50%\n"
+    );
+}
