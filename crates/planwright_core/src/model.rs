@@ -9,15 +9,22 @@ use crate::dialect::DialectMatch;
 use crate::roles::Role;
 use crate::text::TextRange;
 
+mod fields;
 mod header;
 mod ids;
 mod names;
+mod phases;
+mod placeholders;
 mod ranges;
 mod tasks;
+pub(crate) use fields::PLAN_STATUS_KEYS;
+pub use fields::{FrontMatterProblem, MetaField, MetaStyle};
 pub use header::names_metadata;
 pub use ids::{PhaseIds, SameId, TaskIds, cycle_path};
 pub use names::normalize_key;
 pub(crate) use names::{TextBuf, WordBuf};
+pub use phases::{Phase, PhaseKind, RefTarget, Reference};
+pub use placeholders::{NEEDS_CLARIFICATION, Placeholder, PlaceholderKind};
 pub use ranges::{DependencyIds, MAX_RESOLVED, TaskRange, TaskRanges};
 pub use tasks::{PhaseWait, Task, TaskKind, TaskLink, TaskState};
 
@@ -25,10 +32,6 @@ pub use tasks::{PhaseWait, Task, TaskKind, TaskLink, TaskState};
 /// and are kept inline, without a heap allocation each: allocation was the
 /// largest single cost of building the model from many small plans.
 pub type Text = compact_str::CompactString;
-
-/// spec-kit's marker for a question the spec left open, which the reader
-/// finds as a placeholder of kind TBD where it is left unanswered.
-pub const NEEDS_CLARIFICATION: &str = "NEEDS CLARIFICATION";
 
 /// Everything planwright knows about one plan file.
 #[derive(Clone, Debug, Default)]
@@ -113,102 +116,6 @@ pub struct Title {
     pub heading: TextRange,
 }
 
-/// Where a metadata field was written; `set` edits it in the same style.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MetaStyle {
-    FrontMatter,
-    /// `**Key:** value` (colon inside the bold) or `**Key**: value`.
-    Bold {
-        colon_inside: bool,
-    },
-    /// `<!-- KEY: value -->`
-    Comment,
-    /// `Key: value` written plainly: lines of the header made of nothing
-    /// else (`Date: 2025-10-30` / `Owner: md`), and a step's sub-items.
-    Plain,
-}
-
-impl MetaStyle {
-    pub fn name(self) -> &'static str {
-        match self {
-            MetaStyle::FrontMatter => "front_matter",
-            MetaStyle::Bold { .. } => "bold",
-            MetaStyle::Comment => "comment",
-            MetaStyle::Plain => "plain",
-        }
-    }
-}
-
-/// A line of front matter that YAML cannot read (an unclosed `[`, `: `
-/// inside a plain value, a line that is no `key: value`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FrontMatterProblem {
-    pub range: TextRange,
-    /// Why, in words: "the `[` is never closed".
-    pub message: &'static str,
-}
-
-impl FrontMatterProblem {
-    /// The message of a key given a second time, which lint's PW403 helps
-    /// with on its own.
-    pub const DUPLICATE_KEY: &'static str =
-        "a key given a second time; YAML readers refuse it or keep only one";
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MetaField {
-    /// The key as written, without markup.
-    pub key: Text,
-    /// The key normalised with [`normalize_key`], computed once when read.
-    pub norm: Text,
-    pub key_range: TextRange,
-    /// The value as a reader sees it, trimmed: Markdown and all (`a *b*`),
-    /// but without the markup the whole value is written in (`` `001-x` ``
-    /// and `*Draft*` are `001-x` and `Draft`) and with backslash escapes
-    /// read (`\~2` is `~2`; see [`crate::markup::field_value`]), and a
-    /// front-matter value with its quotes and escapes read. May be empty; `value_range` is
-    /// where it is written.
-    pub value: Text,
-    pub value_range: TextRange,
-    /// The whole field, from its key markup to the end of its value.
-    pub range: TextRange,
-    pub style: MetaStyle,
-    /// The section the field sits in; `None` for the preamble, front matter.
-    pub section: Option<usize>,
-    /// The phase or step whose body holds the field, if any.
-    pub phase: Option<usize>,
-    /// Whether it sits in a list item (`- **Goal:** ...`).
-    pub in_list: bool,
-    /// A list item's field in the plan's header, before its first task
-    /// and its first section but the `#` title's: `- **Status:** Draft`
-    /// under the title is the plan's, as a bold line there is.
-    pub header_item: bool,
-    /// It stands in a section that holds tasks of its own, past the plan's
-    /// opening sections: `**Status:** Done` under `### Auth story` with
-    /// the story's check boxes is the story's, not the plan's.
-    pub item_section: bool,
-}
-
-impl MetaField {
-    /// Normalised key for lookups: lower case, `-`/space as `_`.
-    pub fn norm_key(&self) -> Text {
-        self.norm.clone()
-    }
-
-    /// Whether the field describes the plan as a whole rather than a phase,
-    /// step or list item: front matter, comments, bold `Key: value` lines
-    /// that stand in no list, no phase and no section of tasks
-    /// ([`MetaField::item_section`]), and the list items of the plan's
-    /// header ([`MetaField::header_item`]).
-    pub fn is_header(&self) -> bool {
-        self.phase.is_none() && !self.item_section && (!self.in_list || self.header_item)
-    }
-}
-
-/// Keys (normalised) that name the plan's status wherever they stand,
-/// also in a footer below the last phase: `**Plan Status**:`.
-pub(crate) const PLAN_STATUS_KEYS: [&str; 3] = ["plan_status", "project_status", "overall_status"];
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Section {
     pub level: u8,
@@ -227,103 +134,6 @@ pub struct Section {
     pub parent: Option<usize>,
     /// Whether anything but blank lines and child headings stands in it.
     pub has_content: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PhaseKind {
-    Phase,
-    Stage,
-    Milestone,
-    Sprint,
-    Iteration,
-    Step,
-    /// `## Week 2: Export`, a plan laid out week by week.
-    Week,
-    /// `## Epic 3: Billing`.
-    Epic,
-}
-
-impl PhaseKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            PhaseKind::Phase => "phase",
-            PhaseKind::Stage => "stage",
-            PhaseKind::Milestone => "milestone",
-            PhaseKind::Sprint => "sprint",
-            PhaseKind::Iteration => "iteration",
-            PhaseKind::Step => "step",
-            PhaseKind::Week => "week",
-            PhaseKind::Epic => "epic",
-        }
-    }
-}
-
-/// A phase, stage, milestone or step of the plan's work.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Phase {
-    /// `Phase 1`, `Step 1.1`, `Milestone M1`: kind and number, unique-ish.
-    pub id: Text,
-    pub kind: PhaseKind,
-    /// The number or letter as written: `1`, `-1`, `3.5`, `4a`, `A`, `M1`.
-    pub number: Text,
-    pub title: Text,
-    /// The heading or list item that opens it.
-    pub heading: TextRange,
-    /// Everything that belongs to it, up to the next sibling.
-    pub range: TextRange,
-    /// The enclosing phase, for steps.
-    pub parent: Option<usize>,
-    pub section: Option<usize>,
-    pub priority: Option<Text>,
-    pub estimate: Option<Text>,
-    pub goal: Option<Text>,
-    pub status: Option<Text>,
-    /// Where the status was written: a `Status:` field's value, or the
-    /// heading or item when it says it (`Phase 1: Setup ✅`).
-    pub status_range: Option<TextRange>,
-    /// The `Dependencies:` value as parsed; empty when none is stated.
-    pub depends_on: Vec<Reference>,
-    /// Where the dependencies were written, for diagnostics.
-    pub depends_range: Option<TextRange>,
-    /// Indices into `Plan::tasks` of check boxes under it (deliverables too).
-    pub tasks: Vec<usize>,
-}
-
-/// A reference to another piece of the plan, parsed from prose.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reference {
-    pub target: RefTarget,
-    pub range: TextRange,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RefTarget {
-    /// `Phase 2`, `Stage A`, `Milestone M1`: kind and number.
-    Phase { kind: PhaseKind, number: Text },
-    /// `T012`, `T-012`; or a range of them, `T001-T003`, kept whole as its
-    /// key `T001..T003` (see [`TaskRange`], which resolves it).
-    Task(Text),
-}
-
-impl RefTarget {
-    pub fn label(&self) -> Text {
-        match self {
-            RefTarget::Phase { kind, number } => {
-                let name = kind.name();
-                let mut label = Text::with_capacity(name.len() + 1 + number.len());
-                let mut chars = name.chars();
-                if let Some(first) = chars.next() {
-                    label.push(first.to_ascii_uppercase());
-                }
-                label.push_str(chars.as_str());
-                label.push(' ');
-                label.push_str(number);
-                label
-            }
-            // A range as written: `T001-T003`.
-            RefTarget::Task(id) => TaskRange::parse(id).map_or_else(|| id.clone(), |r| r.label()),
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -394,80 +204,6 @@ impl Table {
                 .any(|word| needles.iter().any(|n| word.starts_with(n)))
         })
     }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum PlaceholderKind {
-    /// `[FEATURE NAME]`, `[Brief description]`
-    Bracket,
-    /// `{FEATURE_TITLE}`, `{one sentence}`
-    Brace,
-    /// `{{FEATURE_NAME}}`
-    DoubleBrace,
-    /// `<Project / Feature Name>`
-    Angle,
-    /// `$ARGUMENTS`
-    Arguments,
-    /// `Draft | In Progress | Completed`, `High/Medium/Low`, `{L/M/H}`
-    Choice,
-    /// `X hours/days`
-    Estimate,
-    /// `YYYY-MM-DD`
-    Date,
-    /// `(TBD)`, `TBD`, and spec-kit's `[NEEDS CLARIFICATION: which queue?]`
-    /// (also in parentheses, or a field's whole value): a value the author
-    /// marked as still to be decided.
-    Tbd,
-    /// A paragraph or item left exactly as the template's instruction text.
-    TemplateText,
-}
-
-impl PlaceholderKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            PlaceholderKind::Bracket => "bracket",
-            PlaceholderKind::Brace => "brace",
-            PlaceholderKind::DoubleBrace => "double_brace",
-            PlaceholderKind::Angle => "angle",
-            PlaceholderKind::Arguments => "arguments",
-            PlaceholderKind::Choice => "choice",
-            PlaceholderKind::Estimate => "estimate",
-            PlaceholderKind::Date => "date",
-            PlaceholderKind::Tbd => "tbd",
-            PlaceholderKind::TemplateText => "template_text",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|k| k.name() == name)
-    }
-
-    pub const ALL: [PlaceholderKind; 10] = [
-        PlaceholderKind::Bracket,
-        PlaceholderKind::Brace,
-        PlaceholderKind::DoubleBrace,
-        PlaceholderKind::Angle,
-        PlaceholderKind::Arguments,
-        PlaceholderKind::Choice,
-        PlaceholderKind::Estimate,
-        PlaceholderKind::Date,
-        PlaceholderKind::Tbd,
-        PlaceholderKind::TemplateText,
-    ];
-}
-
-/// An unfilled slot.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Placeholder {
-    pub kind: PlaceholderKind,
-    /// The slot as written, delimiters included.
-    pub text: Text,
-    /// The variable name inside the delimiters, normalised with
-    /// [`normalize_key`], when the slot names one (`FEATURE_NAME`).
-    pub name: Option<Text>,
-    pub range: TextRange,
-    /// Whether it sits in a metadata value (as opposed to body text).
-    pub in_metadata: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
