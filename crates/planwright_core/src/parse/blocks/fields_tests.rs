@@ -1,0 +1,135 @@
+//! Whose a field is: the plan's header (written bold, plain, as a list
+//! under a metadata section or in a quote), a section of tasks', or
+//! nobody's (a sentence that looks like one).
+
+use crate::parse;
+
+#[test]
+fn a_status_in_a_section_of_tasks_is_that_sections() {
+    let src = "# Plan\n\n## Overview\n\n**Owner:** ann\n\n## Work\n\n### Auth story\n**Status:** Done\n\n- [ ] add login\n\n## Next Steps\n\n**Status:** Ready for review\n";
+    let plan = parse(src);
+    // The story's status is the story's; the closing one, in a section of
+    // no tasks, is the plan's.
+    assert_eq!(plan.field("status").unwrap().value, "Ready for review");
+    assert_eq!(plan.field("owner").unwrap().value, "ann");
+    let story = plan.metadata.iter().find(|f| f.value == "Done").unwrap();
+    assert!(story.item_section && !story.is_header());
+    // The first section is the header's, tasks or not.
+    let first = parse("# Plan\n\n## Summary\n**Status:** Draft\n- [ ] a\n");
+    assert_eq!(first.field("status").unwrap().value, "Draft");
+}
+
+#[test]
+fn a_block_quotes_bold_lines_are_no_fields() {
+    // A callout, a quote with prose in it, a quote in a list item.
+    let src = "# Plan\n\n> **For agentic workers:** use the skill.\n\n> **Status:** Completed\n> when the review is over\n\n**Status:** Draft\n\n- a\n  > **Owner:** q\n\n## Tasks\n\n- [ ] T001 x\n";
+    let fields = |src: &str| -> Vec<(String, String)> {
+        parse(src)
+            .metadata
+            .iter()
+            .map(|f| (f.key.to_string(), f.value.to_string()))
+            .collect()
+    };
+    assert_eq!(fields(src), [("Status".into(), "Draft".into())]);
+    // A header written as a quote of fields and nothing else is the
+    // header, as a list of them is.
+    let quoted = "# Plan\n\n> - **Status:** Draft\n> - **Owner:** Ana\n\n## T\n";
+    assert_eq!(
+        fields(quoted),
+        [
+            ("Status".into(), "Draft".into()),
+            ("Owner".into(), "Ana".into())
+        ]
+    );
+    // Not further down, where it is a note of a section's.
+    let below = "# Plan\n\n## Notes\n\n> **Status:** Draft\n> **Owner:** Ana\n";
+    assert_eq!(fields(below), []);
+    // A quote's check boxes are still tasks.
+    assert_eq!(parse("# P\n\n> - [ ] T001 quoted\n").tasks.len(), 1);
+}
+
+#[test]
+fn a_header_paragraph_of_plain_fields_is_the_headers_fields() {
+    let src = "# Plan\n\nDate: 2025-10-30\nOwner: md  \nRepo: mdcode (Rust crate)\n\nNote: a sentence with a colon.\n\n## Work\n\nStatus: Blocked\nOwner: x\n";
+    let plan = parse(src);
+    let fields: Vec<(&str, &str, crate::MetaStyle)> = plan
+        .metadata
+        .iter()
+        .map(|f| (f.key.as_str(), f.value.as_str(), f.style))
+        .collect();
+    use crate::MetaStyle::Plain;
+    // One line alone is a sentence; below the header, a section's text.
+    assert_eq!(
+        fields,
+        [
+            ("Date", "2025-10-30", Plain),
+            ("Owner", "md", Plain),
+            ("Repo", "mdcode (Rust crate)", Plain)
+        ]
+    );
+    assert_eq!(plan.field("owner").unwrap().value_range.slice(src), "md");
+    // A paragraph with any other line is prose.
+    assert!(
+        parse("# P\n\nStatus: Draft\nwe will see\n")
+            .metadata
+            .is_empty()
+    );
+}
+
+#[test]
+fn plain_items_of_a_metadata_section_are_the_headers_fields() {
+    let fields = |src: &str| -> Vec<(String, String)> {
+        parse(src)
+            .metadata
+            .iter()
+            .map(|f| (f.key.to_string(), f.value.to_string()))
+            .collect()
+    };
+    let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+    let src = "# Plan\n\n## Document Status\n\n- Status: Ready to build\n- Scope: the CLI\n- Note: see the spec.\n- Phase 0 (spec): already complete\n  - Owner: nested\n\n## Work\n\n- Status: work\n- [ ] T001 Do it\n";
+    // Top-level items only, keys as a plain field's are, not remarks;
+    // below the metadata section, a list of the plan's words.
+    assert_eq!(
+        fields(src),
+        [pair("Status", "Ready to build"), pair("Scope", "the CLI")]
+    );
+    let plan = parse(src);
+    assert_eq!(
+        plan.field("status").unwrap().value_range.slice(src),
+        "Ready to build"
+    );
+    // A list in another first section, or above any, is no header.
+    assert!(fields("# Plan\n\n## Goals\n\n- Speed: one pass\n- Scope: the CLI\n").is_empty());
+    assert!(fields("# Plan\n\n- Speed: one pass\n- Scope: the CLI\n").is_empty());
+}
+
+#[test]
+fn header_lines_that_read_as_sentences_or_notes_are_no_fields() {
+    let fields = |src: &str| -> Vec<String> {
+        parse(src)
+            .metadata
+            .iter()
+            .map(|f| f.key.to_string())
+            .collect()
+    };
+    // Sentences, and remarks (`Q:`/`A:`, `Note:`), are the header's prose.
+    assert!(fields("# P\n\nProblem: the cache is stale.\nStatus: nobody has looked.\n").is_empty());
+    assert!(fields("# P\n\nQ: how do we deploy\nA: with the script\n").is_empty());
+    // A quote of one usual header field is the header; a GitHub alert's
+    // marker is no line of text.
+    assert_eq!(
+        fields("# P\n\n> **Status:** In Progress\n\n## T\n"),
+        ["Status"]
+    );
+    assert_eq!(
+        fields("# P\n\n> [!NOTE]\n> **Status:** Draft\n> **Owner:** Ana\n\n## T\n"),
+        ["Status", "Owner"]
+    );
+    // A section about the plan's status states the plan's, tasks or not.
+    let plan =
+        parse("# P\n\n## Overview\n\nx\n\n## Status\n\n**Status:** In Progress\n\n- [ ] m1\n");
+    assert_eq!(
+        plan.field("status").map(|f| f.value.as_str()),
+        Some("In Progress")
+    );
+}
