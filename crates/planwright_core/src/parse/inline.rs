@@ -4,11 +4,16 @@
 //! check marks, task markers (`[P]`, `[US1]`), code and HTML must not light up.
 //! Each recogniser therefore accepts only the shapes templates really use and
 //! is called only on text outside links and code (code gets its own narrow
-//! rules in [`scan_code`]).
+//! rules in [`scan_code`]). The bracket recogniser is in `inline_bracket.rs`,
+//! the brace and angle ones in `inline_braces.rs`.
 
 use crate::model::{Placeholder, PlaceholderKind, Text, normalize_key};
 use crate::text::TextRange;
 
+#[path = "inline_braces.rs"]
+mod braces;
+#[path = "inline_bracket.rs"]
+mod bracket;
 #[path = "inline_clarify.rs"]
 mod clarify;
 #[path = "inline_line.rs"]
@@ -17,8 +22,11 @@ mod line;
 mod quotes;
 
 pub(crate) use super::inline_choice::{is_choice_list, scan_choice};
+pub(super) use braces::double_brace;
+use braces::{angle, brace};
+use bracket::bracket;
+use line::Line;
 pub(crate) use line::LineCache;
-use line::{Line, is_reference_id};
 use quotes::Quotes;
 
 /// Finds placeholders in `src[start..end]`, a run of inline text.
@@ -355,312 +363,6 @@ fn closing(text: &str, open_at: usize, close: u8, nest: u8) -> Option<usize> {
         }
     }
     None
-}
-
-/// Markers and attributes that look like `[...]` but are not slots.
-/// `inner` comes trimmed.
-fn is_not_bracket_slot(inner: &str) -> bool {
-    let inner = inner.as_bytes();
-    // Each marker starts with one of five letters: most brackets are ruled
-    // out by their first byte, before ten comparisons.
-    if !inner
-        .first()
-        .is_some_and(|c| matches!(c.to_ascii_lowercase(), b'p' | b's' | b'o' | b'e' | b'u'))
-    {
-        return false;
-    }
-    // Keep a Changelog's heading for changes not yet released.
-    if inner.eq_ignore_ascii_case(b"unreleased") {
-        return true;
-    }
-    [
-        "priority:",
-        "p0",
-        "p1",
-        "p2",
-        "p3",
-        "status:",
-        "owner:",
-        "size:",
-        "effort:",
-        "estimate:",
-    ]
-    .iter()
-    .any(|p| inner.len() >= p.len() && inner[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
-}
-
-/// `line` is where `text` lies in the whole source, for the judgements
-/// that need the rest of the bracket's line; `None` in code.
-fn bracket(text: &str, i: usize, line: Option<Line<'_>>) -> Found {
-    // spec-kit's marker is a slot whatever its question holds (quotes,
-    // backticks, more than 160 bytes), which the tests below would refuse.
-    if text.as_bytes().get(i + 1) == Some(&b'N')
-        && let Some(found) = clarify::enclosed(text, i)
-    {
-        return Some(found);
-    }
-    let close = closing(text, i, b']', b'[')?;
-    let inner = &text[i + 1..close];
-    // `[P]`, `[x]`, `[-]`, `[1]`: marks and markers, the common case, are
-    // too short to be a slot (a slot word has three letters or more).
-    if inner.len() < 3 {
-        return None;
-    }
-    let next = text.as_bytes().get(close + 1).copied();
-    // Links, reference links, footnotes, images, escaped brackets.
-    if matches!(next, Some(b'(' | b'[')) || !boundary_before(text, i) {
-        return None;
-    }
-    // `[X]:` is a slot (`## [COMPONENT]: details`) unless it is shaped as
-    // a link reference definition. pulldown-cmark consumes the real ones,
-    // so they never reach this scan; what does reach it with that shape
-    // is a definition that could not interrupt its paragraph, still meant
-    // as one (`[Spec]: ./spec.md` under a line of text).
-    if next == Some(b':') && line.is_some_and(|l| l.definition_shaped(i, close)) {
-        return None;
-    }
-    if text[..i].ends_with('!') || inner.starts_with('^') || inner.len() > 160 {
-        return None;
-    }
-    let after = &text[close + 1..];
-    // `[Story] = the user story` defines a legend term (a run of terms
-    // split by markup, `**[A]**, **[B]** = …`, is judged per block in
-    // `drop_legend_terms`; this catches the single term in cells and
-    // headings too); `the [Authorize] attribute` names a C# (or Rust,
-    // Python) attribute.
-    if after.starts_with(" =")
-        || starts_with_word(after.trim_start_matches(['*', '_']), "attribute")
-    {
-        return None;
-    }
-    let trimmed = inner.trim();
-    // `[P after migration]`: spec-kit's parallel marker with a note.
-    if trimmed.starts_with("P ") {
-        return None;
-    }
-    let first = trimmed.chars().next()?;
-    if !(first.is_alphabetic() || first == '#') || is_not_bracket_slot(trimmed) {
-        return None;
-    }
-    // Bytes, not chars: these are ASCII, which no byte of a longer
-    // character can be.
-    if trimmed.bytes().any(|b| matches!(b, b'"' | b'=' | b'`')) {
-        return None;
-    }
-    let letters = if trimmed.is_ascii() {
-        trimmed.bytes().filter(u8::is_ascii_alphabetic).count()
-    } else {
-        trimmed.chars().filter(|c| c.is_alphabetic()).count()
-    };
-    let accepted = if is_lower_word_list(trimmed) {
-        // `[admin, editor]`: values, listed as one lower-case word is a
-        // reference (below); a slot only as a field's whole value
-        // (`**Roles:** [admin, editor]`).
-        line.is_some_and(|l| l.whole_field_value(i, close))
-    } else if trimmed.contains(' ') {
-        letters >= 2 && !trimmed.split(' ').any(is_reference_id)
-    } else if trimmed.contains('#') {
-        true
-    } else {
-        // One word: `[DATE]`, `[FEATURE_NAME]`, `[Title]` are slots; `[P]`,
-        // `[US1]`, `[x]`, `[link]` are markers, marks or references.
-        let no_digits = !trimmed.chars().any(|c| c.is_ascii_digit());
-        let all_caps = trimmed
-            .chars()
-            .all(|c| c.is_uppercase() || c == '_' || c == '-' || c == '/');
-        let capitalised = first.is_uppercase()
-            && trimmed
-                .chars()
-                .skip(1)
-                .all(|c| c.is_lowercase() || c == '/' || c == '-');
-        // A lower-case word is a slot only as a field's whole value
-        // (`**Date:** [date]`): elsewhere it reads as a reference link
-        // (`see [docs]`).
-        let lower = || {
-            trimmed
-                .chars()
-                .all(|c| c.is_lowercase() || c == '_' || c == '-')
-                && line.is_some_and(|l| l.whole_field_value(i, close))
-        };
-        no_digits && letters >= 3 && (all_caps || capitalised || lower())
-    };
-    // One word that emphasis sets off whole (`**[LEGACY]**`) is a term the
-    // plan uses, a tag or a label, not a slot: a slot is written in a
-    // field or a sentence, or names what to write in words. Not a name
-    // made of words joined by `_` (`**[PROJECT_NAME]**`), as templates
-    // name slots, nor a word that asks for work (`**[TODO]**`).
-    let term = || {
-        !trimmed.contains([' ', '_'])
-            && !["TODO", "TBD", "TBA", "FIXME", "XXX"]
-                .iter()
-                .any(|w| trimmed.eq_ignore_ascii_case(w))
-            && line.is_some_and(|l| l.set_off(i, close))
-    };
-    (accepted && !term()).then(|| {
-        (
-            close + 1,
-            PlaceholderKind::Bracket,
-            Some(normalize_key(trimmed)),
-        )
-    })
-}
-
-/// `admin, editor`: single lower-case words split by commas.
-fn is_lower_word_list(inner: &str) -> bool {
-    inner.contains(',')
-        && inner.split(',').all(|w| {
-            let w = w.trim();
-            !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '_' || c == '-')
-        })
-}
-
-/// The longest name a `{{name}}` slot may have, in bytes.
-const MAX_DOUBLE_BRACE: usize = 80;
-
-pub(super) fn double_brace(text: &str, i: usize) -> Found {
-    let rest = text.get(i + 2..)?;
-    if !text[i..].starts_with("{{") {
-        return None;
-    }
-    // A name is at most 80 bytes, so the `}}` is looked for no further:
-    // a run of `{{{{…` would otherwise search to its end from each brace.
-    let window = &rest.as_bytes()[..rest.len().min(MAX_DOUBLE_BRACE + 2)];
-    let end = memchr::memmem::find(window, b"}}")?;
-    // `{{ title }}`, as Jinja, Handlebars and Go templates space it.
-    let inner = rest[..end].trim_matches(' ');
-    // Any name a template engine takes is a slot (`{{A/B}}`, `{{Repo:
-    // Name}}`, `{{Step(1)}}`); only one that opens with a letter, as a
-    // block's `{{#if}}` or `{{/if}}` does not, and holds no markup or
-    // line break.
-    let ok = !inner.is_empty()
-        && end <= MAX_DOUBLE_BRACE
-        && inner.chars().next().is_some_and(char::is_alphabetic)
-        && !inner.contains(['{', '`', '\n', '\r', '<', '>', '|', '*', '[', ']']);
-    ok.then(|| {
-        (
-            i + 2 + end + 2,
-            PlaceholderKind::DoubleBrace,
-            Some(normalize_key(inner)),
-        )
-    })
-}
-
-fn brace(text: &str, i: usize, quotes: &mut Quotes) -> Found {
-    if text[i..].starts_with("{{") {
-        return double_brace(text, i);
-    }
-    // After a `{`, a brace is a double one's second, not a slot of its
-    // own: `{{A:B}}` is no `{A:B}`.
-    let prev = text[..i].chars().next_back();
-    if prev.is_some_and(|c| {
-        c.is_alphanumeric() || matches!(c, '$' | '%' | '/' | '_' | '.' | '{' | '}' | '#' | '\\')
-    }) {
-        return None;
-    }
-    let close = closing(text, i, b'}', b'{')?;
-    let inner = &text[i + 1..close];
-    let first = inner.chars().next()?;
-    if !first.is_alphabetic()
-        || quotes.around(text, i, close)
-        || inner.len() > 160
-        || inner.contains([':', '"', '=', ';', '(', '\''])
-    {
-        return None;
-    }
-    if is_choice_list(inner) {
-        return Some((close + 1, PlaceholderKind::Choice, None));
-    }
-    // `{a,b}` globs and `{x}` maths are not slots, nor is a set of
-    // lower-case words (`{a, b}`, `{read, write}`); a slot is a word or
-    // words naming what goes there.
-    if inner.contains(',') && (!inner.contains(' ') || is_lower_word_list(inner)) {
-        return None;
-    }
-    Some((
-        close + 1,
-        PlaceholderKind::Brace,
-        Some(normalize_key(inner)),
-    ))
-}
-
-/// Whether `text` starts with `word` as a whole word, after spaces.
-fn starts_with_word(text: &str, word: &str) -> bool {
-    let rest = text.trim_start();
-    rest.len() < text.len()
-        && rest.starts_with(word)
-        && !rest[word.len()..].starts_with(|c: char| c.is_alphanumeric() && c != 's')
-}
-
-/// `<Project / Feature Name>`, `<Name>`, `<FEATURE_NAME>`; never an HTML tag
-/// or a CamelCase component name.
-fn angle(text: &str, i: usize) -> Found {
-    if !boundary_before(text, i) {
-        return None;
-    }
-    let close = closing(text, i, b'>', b'<')?;
-    let inner = &text[i + 1..close];
-    let first = inner.chars().next()?;
-    if !first.is_uppercase() || inner.chars().count() < 3 || inner.contains(['=', '"', '\'']) {
-        return None;
-    }
-    let rest_lower = inner.chars().skip(1).all(char::is_lowercase);
-    let all_caps = inner
-        .chars()
-        .all(|c| c.is_uppercase() || c == '_' || c.is_ascii_digit());
-    let words = inner.contains(' ')
-        && inner
-            .chars()
-            .all(|c| c.is_alphanumeric() || " /-_&".contains(c));
-    if !(rest_lower || all_caps || words) || is_html_tag(inner) || is_key_name(inner) {
-        return None;
-    }
-    Some((
-        close + 1,
-        PlaceholderKind::Angle,
-        Some(normalize_key(inner)),
-    ))
-}
-
-/// `<Enter>`, `<ESC>`, `<Tab>`: a key to press, as manuals and Vim write
-/// it, not a slot.
-fn is_key_name(name: &str) -> bool {
-    const KEYS: &[&str] = &[
-        "alt",
-        "backspace",
-        "cmd",
-        "ctrl",
-        "del",
-        "delete",
-        "down",
-        "end",
-        "enter",
-        "esc",
-        "escape",
-        "home",
-        "insert",
-        "leader",
-        "left",
-        "meta",
-        "pagedown",
-        "pageup",
-        "return",
-        "right",
-        "shift",
-        "space",
-        "tab",
-        "up",
-    ];
-    KEYS.iter().any(|k| k.eq_ignore_ascii_case(name))
-}
-
-fn is_html_tag(name: &str) -> bool {
-    const TAGS: &[&str] = &[
-        "a", "abbr", "b", "br", "code", "details", "div", "em", "hr", "i", "img", "kbd", "li",
-        "ol", "p", "pre", "span", "strong", "sub", "summary", "sup", "table", "td", "th", "tr",
-        "u", "ul", "mark", "small", "del", "ins", "picture", "source", "video", "center", "font",
-    ];
-    let lower = name.trim().to_lowercase();
-    TAGS.contains(&lower.as_str())
 }
 
 #[cfg(test)]
