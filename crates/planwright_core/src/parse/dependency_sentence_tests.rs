@@ -2,7 +2,7 @@
 //! opens with "Requires", "After", "Blocked until"..., and the phrases of
 //! a task's text that say the same.
 
-use super::phase_tests::phase_deps;
+use super::dependency_tests::phase_deps;
 use super::*;
 
 fn p(src: &str) -> Plan {
@@ -106,4 +106,31 @@ fn a_dependency_phrase_quoted_as_code_names_nothing() {
         .collect();
     assert_eq!(deps, [vec![], vec![], vec![], vec!["T001"]]);
     assert!(plan.phase_waits.is_empty());
+}
+
+#[test]
+fn a_phase_dependency_said_as_a_sentence_is_read_to_its_clause_end() {
+    let src = "\
+## Stage 1: A
+- [ ] T001 a
+## Stage 2: B
+Depends on Stage 1. Stage 3 reuses its fixtures.
+- [ ] T002 b
+## Stage 3: C
+*Blocked by* Stage 2; unlike Stage 1
+## Stage 4: D
+Sprint 2 does not block Stage 4, and depends on the weather.
+## Stage 5: E
+Depends on nothing; Stage 1 runs alongside.
+";
+    let plan = p(src);
+    let deps = |i: usize| phase_deps(&plan, src, i);
+    assert_eq!(deps(1), [("Stage 1".into(), "Stage 1")]);
+    assert_eq!(
+        plan.phases[1].depends_range.map(|r| r.slice(src)),
+        Some("Stage 1")
+    );
+    assert_eq!(deps(2), [("Stage 2".into(), "Stage 2")]);
+    assert!(deps(3).is_empty());
+    assert!(deps(4).is_empty());
 }

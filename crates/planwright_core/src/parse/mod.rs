@@ -514,6 +514,8 @@ fn line_start_before(src: &str, at: usize) -> usize {
 #[cfg(test)]
 mod dependency_sentence_tests;
 #[cfg(test)]
+mod dependency_tests;
+#[cfg(test)]
 mod numbering_tests;
 #[cfg(test)]
 mod phase_forms_tests;
