@@ -4,6 +4,15 @@
 
 use crate::parse;
 
+/// The plan's fields as (key, value), in order.
+fn key_values(src: &str) -> Vec<(String, String)> {
+    parse(src)
+        .metadata
+        .iter()
+        .map(|f| (f.key.to_string(), f.value.to_string()))
+        .collect()
+}
+
 #[test]
 fn a_status_in_a_section_of_tasks_is_that_sections() {
     let src = "# Plan\n\n## Overview\n\n**Owner:** ann\n\n## Work\n\n### Auth story\n**Status:** Done\n\n- [ ] add login\n\n## Next Steps\n\n**Status:** Ready for review\n";
@@ -23,13 +32,7 @@ fn a_status_in_a_section_of_tasks_is_that_sections() {
 fn a_block_quotes_bold_lines_are_no_fields() {
     // A callout, a quote with prose in it, a quote in a list item.
     let src = "# Plan\n\n> **For agentic workers:** use the skill.\n\n> **Status:** Completed\n> when the review is over\n\n**Status:** Draft\n\n- a\n  > **Owner:** q\n\n## Tasks\n\n- [ ] T001 x\n";
-    let fields = |src: &str| -> Vec<(String, String)> {
-        parse(src)
-            .metadata
-            .iter()
-            .map(|f| (f.key.to_string(), f.value.to_string()))
-            .collect()
-    };
+    let fields = key_values;
     assert_eq!(fields(src), [("Status".into(), "Draft".into())]);
     // A header written as a quote of fields and nothing else is the
     // header, as a list of them is.
@@ -78,13 +81,7 @@ fn a_header_paragraph_of_plain_fields_is_the_headers_fields() {
 
 #[test]
 fn plain_items_of_a_metadata_section_are_the_headers_fields() {
-    let fields = |src: &str| -> Vec<(String, String)> {
-        parse(src)
-            .metadata
-            .iter()
-            .map(|f| (f.key.to_string(), f.value.to_string()))
-            .collect()
-    };
+    let fields = key_values;
     let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
     let src = "# Plan\n\n## Document Status\n\n- Status: Ready to build\n- Scope: the CLI\n- Note: see the spec.\n- Phase 0 (spec): already complete\n  - Owner: nested\n\n## Work\n\n- Status: work\n- [ ] T001 Do it\n";
     // Top-level items only, keys as a plain field's are, not remarks;
