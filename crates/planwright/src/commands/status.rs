@@ -222,6 +222,10 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
         // as a phase's row does.
         let held = if plan.held_status(words).is_some() {
             "  (held: no task can start)"
+        } else if !status.trim().is_empty() && plan.status_value(words.field).is_none() {
+            // `Draft | In Progress | Completed`, `[STATUS]`: the template's
+            // words, no status of the plan's (nothing reads it as one).
+            "  (left to fill)"
         } else {
             ""
         };

@@ -249,3 +249,28 @@ fn a_plan_held_up_is_marked_in_the_table_of_plans() {
         "plan       status                progress\na-plan.md  On hold — waiting f…    1/2    50%  held: no task can start\nb-plan.md  In Progress             0/1     0%\nc-plan.md  Paused                  1/1   100%\n3 plans                            2/4    50%\n"
     );
 }
+
+#[test]
+fn a_plan_status_left_to_fill_is_shown_as_such() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (value, shown) in [
+        (
+            "Draft | Blocked | Completed",
+            "  status   Draft | Blocked | Completed  (left to fill)\n",
+        ),
+        ("[STATUS]", "  status   [STATUS]  (left to fill)\n"),
+        ("Draft", "  status   Draft\n"),
+    ] {
+        write(
+            dir.path(),
+            "p.md",
+            &format!("# T\n\n**Status:** {value}\n\n- [ ] Emit events\n"),
+        );
+        let out = stdout(&planwright(&["status", "p.md"], dir.path()));
+        assert_eq!(
+            out.lines().nth(1).map(|l| format!("{l}\n")),
+            Some(shown.to_owned()),
+            "{value}"
+        );
+    }
+}
