@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
-use planwright_core::{DialectSet, Plan, Progress, TaskState};
+use planwright_core::{DialectSet, Plan, Progress, StatusWords, TaskState};
 use planwright_edit::track::{Graph, Node, status_says_held};
 use planwright_lint::render::FileError;
 use schemars::JsonSchema;
@@ -155,11 +155,9 @@ pub(crate) fn schema() -> serde_json::Value {
     schemars::schema_for!(StatusDoc<'static>).into()
 }
 
-fn status_of(plan: &Plan, dialects: &DialectSet) -> Option<String> {
-    let field = dialects
-        .get(&plan.dialect.name)
-        .map_or("status", |d| d.descriptor.status_field.as_str());
-    plan.status_field(field).map(|f| f.value.to_string())
+/// The value of the plan's status field, as its dialect names the field.
+fn status_of(plan: &Plan, words: StatusWords<'_>) -> Option<String> {
+    plan.status_field(words.field).map(|f| f.value.to_string())
 }
 
 fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatus {
@@ -173,7 +171,7 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
         path: l.file.display(),
         title: plan.title.as_ref().map(|t| t.text.to_string()),
         dialect: plan.dialect.name.clone(),
-        status: status_of(plan, dialects),
+        status: status_of(plan, words),
         held: plan.held_status(words).is_some(),
         progress: plan.progress(&plan.tasks).into(),
         phases: plan
@@ -217,7 +215,7 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
         .map_or("(untitled)", |t| t.text.as_str());
     let _ = writeln!(out, "{}  ({})", visible(title), visible(&l.file.display()));
     let words = status_words(plan, dialects);
-    if let Some(status) = status_of(plan, dialects) {
+    if let Some(status) = status_of(plan, words) {
         // A plan held up holds all its tasks in `next`: the line says so,
         // as a phase's row does.
         let held = if plan.held_status(words).is_some() {
