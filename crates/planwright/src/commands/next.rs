@@ -127,6 +127,8 @@ struct PlanNext {
     checks: usize,
     /// The plan's status, when it holds the plan's waiting tasks.
     held: Option<String>,
+    /// Waiting tasks that wait for nothing but the plan's status.
+    held_only: usize,
 }
 
 pub fn run(args: &NextArgs) -> Result<ExitCode> {
@@ -158,9 +160,10 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
     let mut waiting: Vec<WaitingTask> = Vec::new();
     let mut progress = Progress::default();
     let (mut ready, mut waiting_count, mut checks) = (0, 0, 0);
-    let mut held = Vec::new();
+    let (mut held, mut held_only) = (Vec::new(), 0);
     for p in plans {
         held.extend(p.held);
+        held_only += p.held_only;
         all.extend(p.tasks);
         waiting.extend(p.waiting);
         progress.done += p.progress.done;
@@ -209,6 +212,7 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
                 waiting,
                 checks,
                 held,
+                held_only,
             };
             let mut text = human(&all, more, &blocked, progress.total);
             text.push_str(&unreadable_line(&errors));
@@ -254,12 +258,16 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
     }
     // Why nothing can start: only a plan without a ready task can leave
     // the whole list empty. `-n 0` asks for counts alone.
-    let (mut waiting, mut waiting_count, mut held) = (Vec::new(), 0, None);
+    let (mut waiting, mut waiting_count, mut held, mut held_only) = (Vec::new(), 0, None, 0);
     if ready.is_empty() {
         let all = waiting_tasks(plan, words);
         waiting_count = all.len();
         if !all.is_empty() {
             held = plan.held_status(words).map(|f| f.value.trim().to_owned());
+            held_only = all
+                .iter()
+                .filter(|(_, waits)| waits.as_slice() == [Waited::Plan])
+                .count();
         }
         if !all.is_empty() && limit > 0 {
             let locator = Locator::new(&l.file.text);
@@ -287,6 +295,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
         waiting,
         waiting_count,
         held,
+        held_only,
         checks: plan
             .tasks
             .iter()
@@ -374,6 +383,9 @@ struct Blocked {
     checks: usize,
     /// The statuses of the plans held by them (`On hold`), one a plan.
     held: Vec<String>,
+    /// Waiting tasks, listed or not, that wait for nothing but their
+    /// plan's status.
+    held_only: usize,
 }
 
 /// The widest id `next` pads the others to, in columns.
@@ -410,8 +422,7 @@ fn human(all: &[NextTask], more: usize, blocked: &Blocked, total: usize) -> Stri
                 )
             );
         } else if let [status] = blocked.held.as_slice()
-            && blocked.waiting.iter().all(|w| w.waits_for == ["plan"])
-            && blocked.more == 0
+            && blocked.held_only == blocked.count
         {
             // Its own status is all that holds the plan: that is the news,
             // not a graph of waits.

@@ -119,6 +119,19 @@ fn a_plan_held_up_holds_every_task_in_next_and_says_so_in_status() {
         stdout(&next),
         "no task can start now: the plan's status holds its 2 open tasks (On hold — waiting for the budget)\n  `planwright set PLAN status VALUE` once the work can go on\np.md\n  waiting\n    #2  Store events  (Phase 1)\n      still waits for the plan (status: On hold — waiting for the budget)\n    #3  Write docs\n      still waits for the plan (status: On hold — waiting for the budget)\n"
     );
+    // Listed in part, or counted alone, the tasks are still held by the
+    // plan's status, and the first line still says so.
+    let headline = "no task can start now: the plan's status holds its 2 open tasks (On hold — waiting for the budget)\n  `planwright set PLAN status VALUE` once the work can go on\n";
+    assert_eq!(
+        stdout(&planwright(&["next", "p.md", "-n", "0"], dir.path())),
+        headline
+    );
+    assert_eq!(
+        stdout(&planwright(&["next", "p.md", "-n", "1"], dir.path())),
+        format!(
+            "{headline}p.md\n  waiting\n    #2  Store events  (Phase 1)\n      still waits for the plan (status: On hold — waiting for the budget)\n… and 1 more waiting\n"
+        )
+    );
     // Held by more than its status, the plan's tasks are a graph's news;
     // the hold is counted beside it.
     let phase_held = plan.replace(
