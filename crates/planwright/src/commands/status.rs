@@ -56,6 +56,10 @@ struct PlanStatus {
     /// `held` does: `next` offers none of its open tasks until it moves,
     /// and lists them waiting for `plan`.
     held: bool,
+    /// Whether that status is the template's words left to fill (`Draft |
+    /// In Progress | Completed`, `[STATUS]`), which nothing reads as the
+    /// plan's status.
+    status_left_to_fill: bool,
     progress: ProgressDoc,
     phases: Vec<PhaseStatus>,
     /// The tasks outside every phase, when the plan has phases and tasks
@@ -160,6 +164,15 @@ fn status_of(plan: &Plan, words: StatusWords<'_>) -> Option<String> {
     plan.status_field(words.field).map(|f| f.value.to_string())
 }
 
+/// Whether the plan writes a status field whose value is the template's
+/// words (`Draft | In Progress | Completed`, `[STATUS]`): written, but no
+/// status of the plan's, as nothing reads it as one.
+fn status_left_to_fill(plan: &Plan, words: StatusWords<'_>) -> bool {
+    plan.status_field(words.field)
+        .is_some_and(|f| !f.value.trim().is_empty())
+        && plan.status_value(words.field).is_none()
+}
+
 fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatus {
     let plan = &l.plan;
     let docs = TaskDocs::new(plan);
@@ -173,6 +186,7 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
         dialect: plan.dialect.name.clone(),
         status: status_of(plan, words),
         held: plan.held_status(words).is_some(),
+        status_left_to_fill: status_left_to_fill(plan, words),
         progress: plan.progress(&plan.tasks).into(),
         phases: plan
             .phases
@@ -220,9 +234,7 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
         // as a phase's row does.
         let held = if plan.held_status(words).is_some() {
             "  (held: no task can start)"
-        } else if !status.trim().is_empty() && plan.status_value(words.field).is_none() {
-            // `Draft | In Progress | Completed`, `[STATUS]`: the template's
-            // words, no status of the plan's (nothing reads it as one).
+        } else if status_left_to_fill(plan, words) {
             "  (left to fill)"
         } else {
             ""
@@ -348,7 +360,13 @@ fn table(plans: &[PlanStatus], total: Progress, bars: bool) -> String {
     let rows: Vec<(Cow<'_, str>, String, Progress, bool)> = plans
         .iter()
         .map(|p| {
-            let status = visible(p.status.as_deref().unwrap_or("-"));
+            // The template's words are cut short as a status would be, but
+            // are none: the column says what they are.
+            let status = if p.status_left_to_fill {
+                Cow::Borrowed("(left to fill)")
+            } else {
+                visible(p.status.as_deref().unwrap_or("-"))
+            };
             let progress = Progress {
                 done: p.progress.done,
                 in_progress: p.progress.in_progress,

@@ -287,3 +287,30 @@ fn a_plan_status_left_to_fill_is_shown_as_such() {
         );
     }
 }
+
+#[test]
+fn the_table_of_plans_says_a_status_is_left_to_fill() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "a-plan.md",
+        "# A\n\n**Status:** Draft | In Progress | Completed\n\n- [ ] Emit events\n- [x] Keep them\n",
+    );
+    write(
+        dir.path(),
+        "b-plan.md",
+        "# B\n\n**Status:** In Progress\n\n- [ ] Emit events\n",
+    );
+    assert_eq!(
+        stdout(&planwright(&["status", "."], dir.path())),
+        "plan       status          progress\na-plan.md  (left to fill)    1/2    50%\nb-plan.md  In Progress       0/1     0%\n2 plans                      1/3    33%\n"
+    );
+    let json = planwright(&["status", ".", "--format", "json"], dir.path());
+    let json: Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(
+        json["plans"][0]["status"],
+        "Draft | In Progress | Completed"
+    );
+    assert_eq!(json["plans"][0]["status_left_to_fill"], true);
+    assert_eq!(json["plans"][1]["status_left_to_fill"], false);
+}
