@@ -135,7 +135,14 @@ pub static RULES: &[Rule] = &[
         true,
         risk_without_mitigation
     ),
-    rule!("PW402", "malformed-table", Warning, true, malformed_table),
+    rule!(
+        "PW402",
+        "malformed-table",
+        Warning,
+        true,
+        malformed_table,
+        fix = Unsafe
+    ),
     rule!(
         "PW403",
         "malformed-front-matter",

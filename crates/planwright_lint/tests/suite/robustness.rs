@@ -8,7 +8,7 @@ use crate::contract::lint_violations;
 
 /// Pieces that reach the rules: statuses, dates, dependencies that may
 /// form cycles, risks, links, directives, upper-case marks and mixed
-/// list markers (the two rules with fixes).
+/// list markers, short table rows (the rules with fixes).
 fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("# Implementation Plan: [FEATURE]\n".to_owned()),
@@ -32,6 +32,11 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("  * [X] nested\n".to_owned()),
         Just("1. [X] ordered\n".to_owned()),
         Just("| Risk | Mitigation |\n|---|---|\n| loss | |\n| a | b | c |\n".to_owned()),
+        // Short rows: their fixes (PW402) add the cells they lack.
+        Just(
+            "| Owner | Role  | Due |\n|-------|-------|-----|\n| Ana   |\n| Bo | Lead\n".to_owned()
+        ),
+        Just("> | A | B |\n> |---|---|\n> | a \\|\n".to_owned()),
         Just("| Date | Entry |\n|---|---|\n| 2026-03-02 | b |\n| 2026-03-01 | a |\n".to_owned()),
         Just("[spec](./missing.md) [ok](ab.md)\n".to_owned()),
         Just("<!-- planwright-disable-next-line PW101 -->\n".to_owned()),
