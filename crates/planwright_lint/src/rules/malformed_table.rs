@@ -103,11 +103,11 @@ fn missing_cells(header: &str, row: &str, missing: usize) -> (usize, String) {
         closes_its_row(header) && header_pipes.starts_with(&row_pipes) && targets.len() >= count;
     let mut text = String::new();
     let mut column = content.width();
-    for k in 0..count {
-        let pad = if lined_up && targets[k] > column {
-            targets[k] - column
-        } else {
-            1
+    let columns = targets.iter().map(Some).chain(std::iter::repeat(None));
+    for target in columns.take(count) {
+        let pad = match target {
+            Some(&target) if lined_up && target > column => target - column,
+            _ => 1,
         };
         text.extend(std::iter::repeat_n(' ', pad));
         text.push('|');
