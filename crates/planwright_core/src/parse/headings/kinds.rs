@@ -219,6 +219,9 @@ fn verifies_finished(key: &str) -> bool {
                     | b"merging"
                     | b"verification"
                     | b"verify"
+                    // spec-kit's tasks end with a "Validation Checklist",
+                    // a gate the finished list is checked against.
+                    | b"validation"
                     | b"completion"
             )
         })

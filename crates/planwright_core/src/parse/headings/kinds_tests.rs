@@ -49,6 +49,7 @@ fn a_checklist_run_on_finished_work_checks_it() {
         "Pre-Merge Checklist",
         "Pre-Release Checklist",
         "Verification Checklist",
+        "Validation Checklist",
     ] {
         let src = format!(
             "# Implementation Plan: Widget\n\n## Phase 1: Build\n- [ ] Write the parser\n\n### {heading}\n- [ ] All tests passing\n"
