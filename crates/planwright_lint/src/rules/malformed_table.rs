@@ -140,53 +140,69 @@ fn pipe_columns(line: &str) -> Vec<usize> {
 mod tests {
     use super::missing_cells;
 
-    fn fixed(header: &str, row: &str, missing: usize) -> String {
-        let (at, text) = missing_cells(header, row, missing);
-        format!("{}{text}{}", &row[..at], &row[at..])
+    /// Each case: the header, the short row, the cells it lacks, and the
+    /// row as the fix leaves it.
+    fn check(cases: &[(&str, &str, usize, &str)]) {
+        for &(header, row, missing, want) in cases {
+            let (at, text) = missing_cells(header, row, missing);
+            let got = format!("{}{text}{}", &row[..at], &row[at..]);
+            assert_eq!(got, want, "{row:?} under {header:?}");
+        }
     }
 
     #[test]
     fn a_short_row_gains_empty_cells_at_its_end() {
         let header = "| Risk | Impact | Mitigation |";
-        assert_eq!(
-            fixed(header, "| Rate limits | High |", 1),
-            "| Rate limits | High | |"
-        );
-        // A row that leaves its last cell open has it closed first.
-        assert_eq!(
-            fixed(header, "| Rate limits | High", 1),
-            "| Rate limits | High | |"
-        );
-        assert_eq!(fixed(header, "| Rate limits |", 2), "| Rate limits | | |");
-        // Trailing spaces and a CR stay after the new cells.
-        assert_eq!(
-            fixed(header, "| Rate limits | High |  \r", 1),
-            "| Rate limits | High | |  \r"
-        );
-        // An escaped pipe closes nothing.
-        assert_eq!(fixed("| A | B |", "| a \\|", 1), "| a \\| | |");
+        check(&[
+            (
+                header,
+                "| Rate limits | High |",
+                1,
+                "| Rate limits | High | |",
+            ),
+            // A row that leaves its last cell open has it closed first.
+            (
+                header,
+                "| Rate limits | High",
+                1,
+                "| Rate limits | High | |",
+            ),
+            (header, "| Rate limits |", 2, "| Rate limits | | |"),
+            // Trailing spaces and a CR stay after the new cells.
+            (
+                header,
+                "| Rate limits | High |  \r",
+                1,
+                "| Rate limits | High | |  \r",
+            ),
+            // An escaped pipe closes nothing.
+            ("| A | B |", "| a \\|", 1, "| a \\| | |"),
+        ]);
     }
 
     #[test]
     fn a_row_lined_up_with_its_header_stays_lined_up() {
-        let header = "| Risk        | Impact | Mitigation  |";
-        assert_eq!(
-            fixed(header, "| Rate limits | High   |", 1),
-            "| Rate limits | High   |             |"
-        );
-        assert_eq!(
-            fixed(header, "| Rate limits | High", 1),
-            "| Rate limits | High   |             |"
-        );
-        // Columns, not bytes: a wide character takes two.
-        let header = "| 风险 | Impact |";
-        assert_eq!(fixed(header, "| 风险 |", 1), "| 风险 |        |");
-        // A row out of line with the header gets plain cells.
-        assert_eq!(fixed(header, "| r |", 1), "| r | |");
-        // Text past the next column's pipe: plain cells too.
-        assert_eq!(
-            fixed("| A | B | C |", "| A | Bbbbbb", 1),
-            "| A | Bbbbbb | |"
-        );
+        let risks = "| Risk        | Impact | Mitigation  |";
+        let wide = "| 风险 | Impact |";
+        check(&[
+            (
+                risks,
+                "| Rate limits | High   |",
+                1,
+                "| Rate limits | High   |             |",
+            ),
+            (
+                risks,
+                "| Rate limits | High",
+                1,
+                "| Rate limits | High   |             |",
+            ),
+            // Columns, not bytes: a wide character takes two.
+            (wide, "| 风险 |", 1, "| 风险 |        |"),
+            // A row out of line with the header gets plain cells.
+            (wide, "| r |", 1, "| r | |"),
+            // Text past the next column's pipe: plain cells too.
+            ("| A | B | C |", "| A | Bbbbbb", 1, "| A | Bbbbbb | |"),
+        ]);
     }
 }
