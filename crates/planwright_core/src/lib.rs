@@ -30,7 +30,7 @@ pub use parse::{MARKDOWN_OPTIONS, ParseOptions, is_task_id, parse, parse_with, s
 pub use plan_status::StatusWords;
 pub use rendered::rendered;
 pub use roles::Role;
-pub use spelling::closest;
+pub use spelling::{closest, closest_over};
 pub use status::{StatusReading, read_status};
 pub use text::{LineColumn, LineIndex, TextRange, is_iso_day};
 

@@ -80,7 +80,14 @@ pub static RULES: &[Rule] = &[
         true,
         status_contradicts_tasks
     ),
-    rule!("PW202", "unknown-status", Warning, true, unknown_status),
+    rule!(
+        "PW202",
+        "unknown-status",
+        Warning,
+        true,
+        unknown_status,
+        fix = Unsafe
+    ),
     rule!("PW203", "invalid-date", Error, true, invalid_date),
     rule!(
         "PW204",

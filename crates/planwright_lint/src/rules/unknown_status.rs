@@ -26,9 +26,20 @@
 //!
 //! ## Fix
 //! Use one of the listed values; a local template can declare more.
+//!
+//! Where the status is one of them misspelt (`Complete`, `Canceled`), or
+//! says what one of them says in other words (`✅ Finished` is done, as
+//! `Completed` is; `On hold` is held up, as `Blocked` is), the help names
+//! it, and `--fix --unsafe-fixes` writes it in place of the status. A
+//! status with a remark (`Done (2025-01-10)`) is named but not rewritten:
+//! the remark is yours to keep or move.
+
+use planwright_core::edit::Edit;
+use planwright_core::{StatusReading, read_status};
 
 use super::Sink;
 use crate::Context;
+use crate::diagnostic::Applicability;
 use crate::util::{status_field, status_key};
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
@@ -49,14 +60,87 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     {
         return;
     }
-    out.report(
-        status.value_range,
-        format!(
-            "unknown status `{}` for the {} dialect",
-            status.value.trim(),
-            dialect.name()
-        ),
-    )
-    .primary_label("not a known status")
-    .help(format!("use one of: {}", values.join(", ")));
+    let done = &dialect.descriptor.done_status;
+    let meant = meant(&status.value, &key, values, done);
+    let help = match meant {
+        Some(m) => format!("did you mean `{m}`? The dialect's: {}", values.join(", ")),
+        None => format!("use one of: {}", values.join(", ")),
+    };
+    let report = out
+        .report(
+            status.value_range,
+            format!(
+                "unknown status `{}` for the {} dialect",
+                status.value.trim(),
+                dialect.name()
+            ),
+        )
+        .primary_label("not a known status")
+        .help(help);
+    // The status alone is rewritten; a remark beside it would be lost.
+    if let Some(m) = meant
+        && status_key(&status.value) == planwright_core::normalize_key(&status.value)
+    {
+        let range = status.value_range.trim(ctx.source);
+        report.fix(
+            format!("write `{m}`"),
+            vec![Edit::replace(range, m)],
+            Applicability::Unsafe,
+        );
+    }
+}
+
+/// The one of `values` that `value` (`key` its normalised status) means:
+/// one spelt nearly as it is, or else the first that reads as it does
+/// (done, held up, given up; an open status says too little to pick one).
+fn meant<'v>(value: &str, key: &str, values: &'v [String], done: &[String]) -> Option<&'v str> {
+    let keys: Vec<_> = values
+        .iter()
+        .map(|v| planwright_core::normalize_key(v))
+        .collect();
+    if let Some(near) = planwright_core::closest_over(key, keys.iter().map(|k| k.as_str()), 0.85)
+        && let Some(i) = keys.iter().position(|k| k.as_str() == near)
+    {
+        return Some(&values[i]);
+    }
+    let reading = read_status(value, done);
+    if reading == StatusReading::Open {
+        return None;
+    }
+    values
+        .iter()
+        .find(|v| read_status(v, done) == reading)
+        .map(String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::meant;
+    use crate::util::status_key;
+
+    #[test]
+    fn a_status_names_the_value_it_means() {
+        let values: Vec<String> = ["Draft", "In Progress", "Completed", "Blocked", "Cancelled"]
+            .map(String::from)
+            .to_vec();
+        for (value, want) in [
+            ("Complete", Some("Completed")),
+            ("In progres", Some("In Progress")),
+            ("Canceled", Some("Cancelled")),
+            ("✅ Finished", Some("Completed")),
+            ("Shipped (2025-01-10)", Some("Completed")),
+            ("On hold", Some("Blocked")),
+            ("Paused", Some("Blocked")),
+            // Open, and spelt like none: nothing to name.
+            ("Almost there", None),
+            ("Ready for implementation", None),
+            ("WIP", None),
+        ] {
+            assert_eq!(
+                meant(value, &status_key(value), &values, &[]),
+                want,
+                "{value}"
+            );
+        }
+    }
 }

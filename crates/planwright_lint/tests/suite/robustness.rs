@@ -8,7 +8,8 @@ use crate::contract::lint_violations;
 
 /// Pieces that reach the rules: statuses, dates, dependencies that may
 /// form cycles, risks, links, directives, upper-case marks and mixed
-/// list markers, short table rows (the rules with fixes).
+/// list markers, short table rows, misspelt statuses (the rules with
+/// fixes).
 fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("# Implementation Plan: [FEATURE]\n".to_owned()),
@@ -17,6 +18,9 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("## Phase 3: Ship\n**Dependencies**: Phases 1-2\n".to_owned()),
         Just("**Status:** Completed\n".to_owned()),
         Just("**Status:** Draft | In Progress\n".to_owned()),
+        // Statuses a dialect's value was meant for: PW202's fix writes it.
+        Just("**Status:** ✅ Finished\n".to_owned()),
+        Just("**Status:** Canceled (scope cut)\n".to_owned()),
         Just("**Created:** 2026-02-30\n**Start:** 2026-05-01\n**End:** 2026-04-01\n".to_owned()),
         Just("- [X] T001 Done [P]\n".to_owned()),
         Just("* [ ] T001 Again\n".to_owned()),
