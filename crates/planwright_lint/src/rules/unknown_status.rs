@@ -98,7 +98,8 @@ fn meant<'v>(value: &str, key: &str, values: &'v [String], done: &[String]) -> O
         .iter()
         .map(|v| planwright_core::normalize_key(v))
         .collect();
-    if let Some(near) = planwright_core::closest_over(key, keys.iter().map(|k| k.as_str()), 0.85)
+    if let Some(near) =
+        planwright_core::closest_over(key, keys.iter().map(planwright_core::Text::as_str), 0.85)
         && let Some(i) = keys.iter().position(|k| k.as_str() == near)
     {
         return Some(&values[i]);
