@@ -16,6 +16,7 @@ impl Builder<'_> {
         for s in self.open_sections.drain(..) {
             self.plan.sections[s].range.end = len;
         }
+        self.close_heading_tasks(0, len as usize);
         // Before the dependency section is read, so that what it says of
         // `Phase 2` lands on the phase, not on a note about it.
         self.drop_note_phases();

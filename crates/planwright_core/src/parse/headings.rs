@@ -9,6 +9,7 @@ use super::{
 use crate::model::RefTarget;
 
 mod brackets;
+mod heading_tasks;
 mod kinds;
 mod mentions;
 
@@ -44,6 +45,17 @@ impl Builder<'_> {
             self.plan.phases[p.index].range.end = r.start;
             self.phases.pop();
         }
+        self.close_heading_tasks(level, start);
+        let heading = heading_range(self.src, r);
+        // Not in a list item or a quote, where the section it opens would
+        // reach past the item that holds it.
+        let task_box = (self.items.is_empty() && self.quote_depth == 0)
+            .then(|| heading_tasks::heading_box(self.src, heading, plain))
+            .flatten();
+        let plain = match task_box {
+            Some(_) => heading_tasks::without_box(plain),
+            None => plain,
+        };
         let (number, title) = split_number(plain);
         let key = roles::normalize_heading(title);
         let role = roles::resolve_key(&key);
@@ -53,7 +65,11 @@ impl Builder<'_> {
         // `### Sprint 1 Risks` under `## Sprint 1: Backend` is a section
         // of that sprint, not a second Sprint 1 inside it; `### Phase 1
         // Success:` under `## Success Criteria` one about Phase 1.
-        let head = items::heading_phase_head(number, title);
+        // A task's heading opens no phase (`## [ ] Phase 1: Setup`).
+        let head = match task_box {
+            Some(_) => None,
+            None => items::heading_phase_head(number, title),
+        };
         let mention = head
             .as_ref()
             .and_then(|h| self.phase_mention(h, title, start));
@@ -75,7 +91,10 @@ impl Builder<'_> {
             self.kind_hint = TaskKind::AcceptanceCriterion;
         }
         self.section_kinds.push(self.kind_hint);
-        let heading = heading_range(self.src, r);
+        // Before its section opens: the task stands in the one around it.
+        if let Some(b) = &task_box {
+            self.open_heading_task(b, heading, level);
+        }
         self.plan.sections.push(Section {
             level,
             number: number.map(Text::from),

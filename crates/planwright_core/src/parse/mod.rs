@@ -269,6 +269,9 @@ struct Builder<'s> {
     /// status`), that phase, and whether the heading names its work, in
     /// order: their fields are its, and the boxes of those naming its work.
     phase_mentions: Vec<(usize, usize, bool)>,
+    /// The open heading tasks (`#### [ ] T-001: …`), innermost last, with
+    /// their headings' levels: a heading of that level or higher closes one.
+    heading_tasks: Vec<(usize, u8)>,
     /// The phases the plan's headings open, with where each heading
     /// starts: read ahead of the pass only when a heading mentions a phase
     /// not read yet, to tell whether the phase is still to come, or the
@@ -314,6 +317,7 @@ impl<'s> Builder<'s> {
             phase_sentences: Vec::new(),
             story_blocks: Vec::new(),
             phase_mentions: Vec::new(),
+            heading_tasks: Vec::new(),
             phase_heads: std::cell::OnceCell::new(),
         }
     }

@@ -32,7 +32,7 @@ impl Builder<'_> {
 
     /// Requirements, dependencies and owner written in the item's own lines
     /// (not in nested check boxes).
-    pub(super) fn task_details(&mut self, t: usize, text_end: usize) {
+    pub(in crate::parse) fn task_details(&mut self, t: usize, text_end: usize) {
         let task = &self.plan.tasks[t];
         let range = task.range;
         // The item's own text is what lies outside its nested check boxes

@@ -96,7 +96,14 @@ impl Builder<'_> {
         };
         let text = head_text.get(head.text_start..).unwrap_or_default().trim();
         let owner = owner_of(text);
-        let nesting = self.items.iter().rev().find_map(|i| i.task);
+        // Outside any task's item, a box in a heading task's section is
+        // its subtask.
+        let nesting = self
+            .items
+            .iter()
+            .rev()
+            .find_map(|i| i.task)
+            .or_else(|| self.heading_task());
         let parent = self
             .numbered_parent(index, head.id.is_some().then_some(&id))
             .or(nesting);

@@ -76,12 +76,20 @@ pub fn violations(plan: &Plan, src: &str) -> Vec<String> {
         }
         if c.holds(&what, "range", t.range, "check_range", t.check_range) {
             let first = t.range.slice(src).trim_start();
-            if !first.starts_with(['-', '*', '+'])
+            // A heading task (`## [ ] T001 …`): its box in the heading of
+            // the section it starts, and its range inside that section.
+            let heading = plan.sections.iter().any(|s| {
+                s.heading.start == t.range.start
+                    && s.heading.contains_range(t.check_range)
+                    && s.range.contains_range(t.range)
+            });
+            if !heading
+                && !first.starts_with(['-', '*', '+'])
                 && !first.starts_with(|ch: char| ch.is_ascii_digit())
             {
                 let head: String = first.chars().take(20).collect();
                 c.fail(format!(
-                    "{what}: range does not start at a list marker: {head:?}"
+                    "{what}: range does not start at a list marker or heading: {head:?}"
                 ));
             }
         }

@@ -240,13 +240,26 @@ impl Builder<'_> {
 
     /// The innermost task or phase whose item or body holds what is being
     /// read: a field or phrase inside a task's item (its continuation
-    /// lines, paragraphs, nested items) is the task's, not its phase's.
+    /// lines, paragraphs, nested items) is the task's, not its phase's;
+    /// so is one in a heading task's section, but for a phase opened in it.
     pub(super) fn dependency_owner(&self) -> Option<Owner> {
+        let open = || {
+            let phase = self.phases.last().map(|p| p.index);
+            match (self.heading_task(), phase) {
+                (Some(t), Some(p))
+                    if self.plan.phases[p].heading.start < self.plan.tasks[t].line.start =>
+                {
+                    Some(Owner::Task(t))
+                }
+                (Some(t), None) => Some(Owner::Task(t)),
+                (_, p) => p.map(Owner::Phase),
+            }
+        };
         self.items
             .iter()
             .rev()
             .find_map(|i| i.task.map(Owner::Task).or(i.phase.map(Owner::Phase)))
-            .or_else(|| self.phases.last().map(|p| Owner::Phase(p.index)))
+            .or_else(open)
     }
 
     /// What a block of task `t`'s item says the task waits for: phases

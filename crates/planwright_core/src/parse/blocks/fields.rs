@@ -254,11 +254,18 @@ impl Builder<'_> {
 
     /// Whether a heading between phase `p`'s own and the field being read
     /// names a task by its id (`#### T001: Add the endpoint`, `#### [ ]
-    /// T-002: …`): that task's `**Depends on**` or `**Estimate**` is its
+    /// T-002: …`) or is one: that task's `**Depends on**` or `**Estimate**` is its
     /// own, not the phase's. Given to the phase, it made the phase wait
     /// for a task inside it (a false PW206 where the id is the heading's
     /// only) and took the first task's estimate and priority for its own.
     fn under_task_heading(&self, p: usize) -> bool {
+        // A heading task's (`#### [ ] Write the docs`), id or none.
+        if self
+            .heading_task()
+            .is_some_and(|t| self.plan.tasks[t].line.start > self.plan.phases[p].heading.start)
+        {
+            return true;
+        }
         let own = self.plan.phases[p].section;
         self.open_sections
             .iter()

@@ -287,6 +287,10 @@ fn phase_heads(src: &str) -> Vec<Ahead> {
             continue;
         }
         let text = rest.trim().trim_end_matches('#').trim_end();
+        // A task's heading opens no phase (`## [ ] Phase 1: Setup`).
+        if text.starts_with('[') && super::heading_tasks::boxed_text(text).is_some() {
+            continue;
+        }
         let (number, title) = split_number(text.trim_matches(['*', '_']));
         let Some(head) = items::heading_phase_head(number, title) else {
             continue;
