@@ -18,6 +18,10 @@ fn an_acceptance_label_makes_checks_of_its_list() {
         "**Acceptance Criteria**:",
         "Acceptance Criteria:",
         "Acceptance:",
+        // In Chinese and Japanese, with either colon.
+        "**验收标准**：",
+        "**驗收標準**:",
+        "**受け入れ基準**：",
     ] {
         let src = format!(
             "# P\n\n### T001: Build the parser\n\n- [ ] Write it\n\n{label}\n- [ ] Parses every fixture\n\n### T002: Ship\n\n- [ ] Tag it\n"

@@ -17,7 +17,11 @@ pub(super) fn kind_for_label(key: &str) -> Option<TaskKind> {
         | "criteria"
         | "success_criteria"
         | "exit_criteria"
-        | "completion_criteria" => Some(TaskKind::AcceptanceCriterion),
+        | "completion_criteria"
+        // As `roles.toml` spells acceptance criteria in Chinese and Japanese.
+        | "验收标准"
+        | "驗收標準"
+        | "受け入れ基準" => Some(TaskKind::AcceptanceCriterion),
         "definition_of_done" => Some(TaskKind::DefinitionOfDone),
         "out_of_scope"
         | "not_in_scope"
