@@ -17,12 +17,17 @@ pub(super) fn kind_for_label(key: &str) -> Option<TaskKind> {
         | "criteria"
         | "success_criteria"
         | "exit_criteria"
-        | "completion_criteria"
-        // As `roles.toml` spells acceptance criteria in Chinese and Japanese.
-        | "验收标准"
-        | "驗收標準"
-        | "受け入れ基準" => Some(TaskKind::AcceptanceCriterion),
+        | "completion_criteria" => Some(TaskKind::AcceptanceCriterion),
         "definition_of_done" => Some(TaskKind::DefinitionOfDone),
+        // Other languages' labels (`**验收标准**：`) as `roles.toml` spells
+        // those sections: a language added there labels lists too.
+        _ if !key.is_ascii() => {
+            match crate::roles::resolve_key(&crate::roles::normalize_heading(key)) {
+                Some(crate::Role::AcceptanceCriteria) => Some(TaskKind::AcceptanceCriterion),
+                Some(crate::Role::DefinitionOfDone) => Some(TaskKind::DefinitionOfDone),
+                _ => None,
+            }
+        }
         "out_of_scope"
         | "not_in_scope"
         | "non_goals"
