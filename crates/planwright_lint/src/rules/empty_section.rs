@@ -3,7 +3,8 @@
 //! ## What it does
 //! Reports a section that holds neither text nor sub-sections: the heading
 //! is followed directly by another heading of the same or a higher level,
-//! or by the end of the file.
+//! or by the end of the file. A heading that is a task (`### [ ] T004:
+//! Write the docs`) says all it has to: nothing under it is no gap.
 //!
 //! ## Why
 //! An empty section promises content the plan does not have. Either it is
@@ -34,8 +35,12 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             *flag = true;
         }
     }
+    // Where the tasks' first lines start: a heading task's is its
+    // heading's.
+    let mut task_lines: Vec<u32> = ctx.plan.tasks.iter().map(|t| t.line.start).collect();
+    task_lines.sort_unstable();
     for (s, child) in sections.iter().zip(has_child) {
-        if s.has_content || child {
+        if s.has_content || child || task_lines.binary_search(&s.heading.start).is_ok() {
             continue;
         }
         out.report(
