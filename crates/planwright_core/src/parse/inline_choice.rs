@@ -137,15 +137,7 @@ pub(crate) fn is_choice_list(value: &str) -> bool {
     if count < 2 {
         return false;
     }
-    let well_formed = alternatives().all(|a| {
-        !a.is_empty()
-            && a.len() <= 24
-            && a.split_whitespace().count() <= 3
-            && a.chars().next().is_some_and(char::is_alphanumeric)
-            && a.chars()
-                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_')
-    });
-    if !well_formed {
+    if !alternatives().all(is_option) {
         return false;
     }
     let known = alternatives().filter(|a| is_choice_word(a)).count();
@@ -181,6 +173,17 @@ pub(super) fn is_choice_word(word: &str) -> bool {
     } else {
         CHOICE_WORDS.contains(&word.to_lowercase().as_str())
     }
+}
+
+/// Whether one alternative of a list reads as an option to pick: a word
+/// or three (`In Progress`, `L`), no sentence and no markup.
+pub(super) fn is_option(a: &str) -> bool {
+    !a.is_empty()
+        && a.len() <= 24
+        && a.split_whitespace().count() <= 3
+        && a.chars().next().is_some_and(char::is_alphanumeric)
+        && a.chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_')
 }
 
 #[cfg(test)]

@@ -79,15 +79,7 @@ fn choice_list_by_splitting(value: &str) -> bool {
     if count < 2 {
         return false;
     }
-    let well_formed = alternatives.iter().all(|a| {
-        !a.is_empty()
-            && a.len() <= 24
-            && a.split_whitespace().count() <= 3
-            && a.chars().next().is_some_and(char::is_alphanumeric)
-            && a.chars()
-                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_')
-    });
-    if !well_formed {
+    if !alternatives.iter().all(|a| is_option(a)) {
         return false;
     }
     let known = alternatives.iter().filter(|a| is_choice_word(a)).count();
