@@ -81,22 +81,23 @@ fn lint_sees_heading_tasks() {
 **Depends on**: T009
 ";
     write(dir.path(), "plan.md", src);
-    assert_eq!(
-        concise(dir.path(), "plan.md", "PW205"),
-        "plan.md:6:8: PW205 task id `T001` is already used\n"
-    );
-    assert_eq!(
-        concise(dir.path(), "plan.md", "PW206"),
-        "plan.md:7:17: PW206 T001 depends on T009, which does not exist\n"
-    );
-    assert_eq!(
-        concise(dir.path(), "plan.md", "PW210"),
-        "plan.md:3:4: PW210 task `T001` is ticked while 1 of its subtasks is not\n"
-    );
-    assert_eq!(
-        concise(dir.path(), "plan.md", "PW501"),
-        "plan.md:3:4: PW501 check mark written as upper-case `X`\n"
-    );
+    for (code, found) in [
+        ("PW205", "6:8: PW205 task id `T001` is already used"),
+        (
+            "PW206",
+            "7:17: PW206 T001 depends on T009, which does not exist",
+        ),
+        (
+            "PW210",
+            "3:4: PW210 task `T001` is ticked while 1 of its subtasks is not",
+        ),
+        ("PW501", "3:4: PW501 check mark written as upper-case `X`"),
+    ] {
+        assert_eq!(
+            concise(dir.path(), "plan.md", code),
+            format!("plan.md:{found}\n")
+        );
+    }
     let out = planwright(
         &["lint", "plan.md", "--select", "PW501", "--fix"],
         dir.path(),
