@@ -34,7 +34,8 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<TemplatesAction>,
     },
-    /// Progress per plan and phase: done, in-progress and total tasks; for
+    /// Progress per plan and phase (per section, or per task with subtasks,
+    /// in a plan without phases): done, in-progress and total tasks; for
     /// folders, one row per plan and the totals.
     Status(StatusArgs),
     /// The tasks that can start now: dependencies respected, work in

@@ -8,6 +8,7 @@
 
 pub mod dialect;
 pub mod edit;
+mod groups;
 pub mod json;
 pub mod markup;
 pub mod model;
@@ -23,6 +24,7 @@ pub mod visible;
 pub mod waits;
 
 pub use dialect::{Descriptor, Dialect, DialectMatch, DialectSet, Origin};
+pub use groups::{GroupBy, TaskGroup, TaskGroups};
 pub use model::*;
 /// How `set` and `new` write a front-matter value so that YAML reads it back.
 pub use parse::front_matter::{escape_yaml, front_matter_value, needs_yaml_quotes, yaml_quote};

@@ -1,6 +1,6 @@
-//! `planwright status`: progress per phase for one plan; one row per plan
-//! and the totals for folders. Bars only on a terminal, so pipes and
-//! snapshots read plain numbers. Tasks count as `next` reads them
+//! `planwright status`: progress per phase (or, without phases, per group
+//! of tasks) for one plan; one row per plan and the totals for folders.
+//! Bars only on a terminal, so pipes and snapshots read plain numbers. Tasks count as `next` reads them
 //! ([`Plan::progress`]): a definition-of-done item or acceptance criterion
 //! marked `[-]` is open, not in progress.
 
@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
-use planwright_core::{DialectSet, Plan, Progress, StatusWords, TaskState};
+use planwright_core::{DialectSet, GroupBy, Plan, Progress, StatusWords, TaskState};
 use planwright_edit::track::{Graph, Node, status_says_held};
 use planwright_lint::render::FileError;
 use schemars::JsonSchema;
@@ -67,6 +67,19 @@ struct PlanStatus {
     /// alone would not add up to `progress`.
     #[serde(skip_serializing_if = "Option::is_none")]
     outside_phases: Option<ProgressDoc>,
+    /// For a plan without phases, its tasks by what groups them: the
+    /// sections below the heading they all share (`## 1. Core`, `## 2.
+    /// CLI`), when they stand in two or more; else the top-level tasks
+    /// that hold subtasks (Kiro's `1. Set up` over `1.1`, `1.2`), each
+    /// counted with its subtasks. Absent when there are fewer than two
+    /// groups, and for a plan with phases.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    groups: Vec<GroupStatus>,
+    /// The tasks in no group (a box straight under the shared heading, a
+    /// top-level task without subtasks), when there are groups and such
+    /// tasks: `groups` alone would not add up to `progress`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outside_groups: Option<ProgressDoc>,
     /// Every task, when one plan was asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     tasks: Option<Vec<TaskDoc>>,
@@ -93,6 +106,25 @@ struct PhaseStatus {
     /// open tasks until it moves, and lists them waiting for the phase.
     held: bool,
     progress: ProgressDoc,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct GroupStatus {
+    /// `section` or `task`: what makes the group.
+    kind: GroupKind,
+    /// The section's number (`2`, `7.1`), if it has one; the task's id, as
+    /// `show` gives it.
+    id: Option<String>,
+    /// The section's title, or the task's text.
+    title: String,
+    progress: ProgressDoc,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+enum GroupKind {
+    Section,
+    Task,
 }
 
 pub fn run(args: &StatusArgs) -> Result<ExitCode> {
@@ -180,6 +212,7 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
     // As `next` and `graph` read it: a phase without tasks waits for what
     // it waits for.
     let graph = Graph::new(plan, words);
+    let groups = plan.task_groups();
     PlanStatus {
         path: l.file.display(),
         title: plan.title.as_ref().map(|t| t.text.to_string()),
@@ -208,6 +241,31 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
             })
             .collect(),
         outside_phases: outside_phases(plan).map(Into::into),
+        groups: groups
+            .iter()
+            .flat_map(|g| &g.groups)
+            .map(|g| {
+                let (kind, id, title) = match g.by {
+                    GroupBy::Section(s) => {
+                        let s = &plan.sections[s];
+                        let number = s.number.as_ref().map(ToString::to_string);
+                        (GroupKind::Section, number, s.title.to_string())
+                    }
+                    GroupBy::Task(t) => (
+                        GroupKind::Task,
+                        docs.task_id(t),
+                        plan.tasks[t].text.to_string(),
+                    ),
+                };
+                GroupStatus {
+                    kind,
+                    id,
+                    title,
+                    progress: g.progress.into(),
+                }
+            })
+            .collect(),
+        outside_groups: groups.as_ref().and_then(|g| g.rest).map(Into::into),
         tasks: with_tasks.then(|| {
             let loc = Locator::new(&l.file.text);
             (0..plan.tasks.len())
@@ -295,6 +353,7 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
             progress_text(outside, bars),
         ));
     }
+    rows.extend(group_rows(plan, bars));
     if !rows.is_empty() {
         let columns = rows.iter().map(|(n, _)| width(n)).max().unwrap_or(0);
         let _ = writeln!(out);
@@ -303,6 +362,51 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
         }
     }
     out
+}
+
+/// The rows of a plan without phases, by what groups its tasks
+/// ([`Plan::task_groups`]): `1. Core  7/7 100%`, then the tasks in no group.
+fn group_rows(plan: &Plan, bars: bool) -> Vec<(String, String)> {
+    let Some(groups) = plan.task_groups() else {
+        return Vec::new();
+    };
+    // `1` as the plan writes it, `1.`; `7.1` and `T001` as they are.
+    let numbered = |id: &str, text: &str| {
+        let dot = if id.bytes().all(|b| b.is_ascii_digit()) {
+            "."
+        } else {
+            ""
+        };
+        format!("{}{dot} {}", visible(id), visible(text))
+    };
+    let mut rows: Vec<(String, String)> = groups
+        .groups
+        .iter()
+        .map(|g| {
+            let name = match g.by {
+                GroupBy::Section(s) => {
+                    let s = &plan.sections[s];
+                    match &s.number {
+                        Some(n) => numbered(n, &s.title),
+                        None => visible(&s.title).into_owned(),
+                    }
+                }
+                GroupBy::Task(t) => numbered(&plan.tasks[t].id, &plan.tasks[t].text),
+            };
+            (
+                crate::output::shorten(&name, 48),
+                progress_text(g.progress, bars),
+            )
+        })
+        .collect();
+    if let Some(rest) = groups.rest {
+        let name = match groups.groups[0].by {
+            GroupBy::Section(_) => "(outside any section)",
+            GroupBy::Task(_) => "(tasks without subtasks)",
+        };
+        rows.push((name.to_owned(), progress_text(rest, bars)));
+    }
+    rows
 }
 
 /// The progress of the tasks in no phase, when the plan has phases and

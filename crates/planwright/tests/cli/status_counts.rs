@@ -14,7 +14,10 @@ fn a_started_check_that_closes_the_work_counts_as_open() {
     let one = planwright(&["status", "plan.md"], dir.path());
     assert_eq!(
         stdout(&one),
-        "Plan  (plan.md)\n  overall    2/5    40%  (1 in progress)\n"
+        "Plan  (plan.md)\n  overall    2/5    40%  (1 in progress)\n\n\
+         \x20 Tasks                  1/2    50%  (1 in progress)\n\
+         \x20 Definition of Done     1/2    50%\n\
+         \x20 Acceptance Criteria    0/1     0%\n"
     );
     // `next` agrees: the one task in progress, and nothing of the checks.
     let next = planwright(&["next", "plan.md"], dir.path());
@@ -199,4 +202,55 @@ fn half_filled_and_forwarded_boxes_count_and_odd_boxes_are_named() {
     assert_eq!(start.status.code(), Some(0), "{}", stdout(&start));
     let after = std::fs::read_to_string(dir.path().join("plan.md")).unwrap();
     assert!(after.contains("- [/] T005 Release\n"), "{after}");
+}
+
+/// A plan without phases is split by what groups its tasks: its sections,
+/// or its top-level tasks over their subtasks (Kiro), with a row for the
+/// tasks in no group; the JSON says the same.
+#[test]
+fn a_plan_without_phases_has_a_row_per_group() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "sections.md",
+        "# Sync\n\n- [x] read the spec\n\n## 1. Core\n\n- [x] 1.1 types\n- [ ] 1.2 paths\n\n## 2. CLI\n\n- [ ] 2.1 command\n",
+    );
+    write(
+        dir.path(),
+        "tasks.md",
+        "# Export\n\n- [x] 1. Set up\n  - [x] 1.1 repo\n- [ ] 2. Build\n  - [-] 2.1 model\n  - [ ] 2.2 api\n- [ ] 3. Release\n",
+    );
+    assert_eq!(
+        stdout(&planwright(&["status", "sections.md"], dir.path())),
+        "Sync  (sections.md)\n  overall    2/4    50%\n\n\
+         \x20 1. Core                  1/2    50%\n\
+         \x20 2. CLI                   0/1     0%\n\
+         \x20 (outside any section)    1/1   100%\n"
+    );
+    assert_eq!(
+        stdout(&planwright(&["status", "tasks.md"], dir.path())),
+        "Export  (tasks.md)\n  overall    2/6    33%  (1 in progress)\n\n\
+         \x20 1. Set up                   2/2   100%\n\
+         \x20 2. Build                    0/3     0%  (1 in progress)\n\
+         \x20 (tasks without subtasks)    0/1     0%\n"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &planwright(&["status", "sections.md", "--format", "json"], dir.path()).stdout,
+    )
+    .expect("json");
+    let plan = &json["plans"][0];
+    assert_eq!(plan["groups"][0]["kind"], "section");
+    assert_eq!(plan["groups"][0]["id"], "1");
+    assert_eq!(plan["groups"][1]["title"], "CLI");
+    assert_eq!(plan["groups"][1]["progress"]["total"], 1);
+    assert_eq!(plan["outside_groups"]["done"], 1);
+    let json: serde_json::Value = serde_json::from_slice(
+        &planwright(&["status", "tasks.md", "--format", "json"], dir.path()).stdout,
+    )
+    .expect("json");
+    let groups = &json["plans"][0]["groups"];
+    assert_eq!(groups[1]["kind"], "task");
+    assert_eq!(groups[1]["id"], "2");
+    assert_eq!(groups[1]["title"], "Build");
+    assert_eq!(groups[1]["progress"]["in_progress"], 1);
 }

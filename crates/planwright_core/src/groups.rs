@@ -1,0 +1,145 @@
+//! How the tasks of a plan without phases stand, part by part: the rows
+//! `status` shows where a phased plan has its phases.
+//!
+//! Many task files have no phases: openspec's `## 1. Core` sections of
+//! `- [x] 1.1 …` boxes, Kiro's `- [ ] 1. Set up` tasks over their `1.1`,
+//! `1.2`. Their progress is only a total unless it is split by what the
+//! plan itself uses to group its work, so it is: by sections when the
+//! tasks stand in two or more of them, else by top-level tasks that hold
+//! subtasks.
+
+use crate::model::{Plan, Progress};
+
+/// What groups a plan's tasks, and how far each group is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TaskGroups {
+    pub groups: Vec<TaskGroup>,
+    /// The counted tasks in no group (a box straight under the heading the
+    /// groups share; a top-level task without subtasks), so that the rows
+    /// add up to the plan's progress. `None` when there are none.
+    pub rest: Option<Progress>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TaskGroup {
+    pub by: GroupBy,
+    pub progress: Progress,
+}
+
+/// The element that makes a group: an index into [`Plan::sections`] or
+/// [`Plan::tasks`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupBy {
+    Section(usize),
+    /// The task and all its subtasks, the task counted too.
+    Task(usize),
+}
+
+impl Plan {
+    /// The plan's tasks grouped, for a plan without phases whose tasks
+    /// fall in two or more groups; `None` otherwise (a phased plan's rows
+    /// are its phases). Only tasks that count ([`crate::TaskKind::counts`])
+    /// are grouped; a group of none is no group.
+    pub fn task_groups(&self) -> Option<TaskGroups> {
+        if !self.phases.is_empty() {
+            return None;
+        }
+        let counted: Vec<usize> = (0..self.tasks.len())
+            .filter(|&t| self.tasks[t].kind.counts())
+            .collect();
+        self.section_groups(&counted)
+            .or_else(|| self.parent_task_groups(&counted))
+    }
+
+    /// Groups by the sections just below the deepest heading that holds
+    /// every task (the title, a `## Tasks`), when there are two or more.
+    fn section_groups(&self, counted: &[usize]) -> Option<TaskGroups> {
+        let chain = |t: usize| -> Vec<usize> {
+            let mut chain: Vec<usize> =
+                std::iter::successors(self.tasks[t].section, |&s| self.sections[s].parent)
+                    .collect();
+            chain.reverse();
+            chain
+        };
+        let chains: Vec<Vec<usize>> = counted.iter().map(|&t| chain(t)).collect();
+        // The length of the path from the root that every chain shares.
+        let first = chains.first()?;
+        let shared = chains.iter().skip(1).fold(first.len(), |n, c| {
+            first
+                .iter()
+                .zip(c)
+                .take(n)
+                .take_while(|(a, b)| a == b)
+                .count()
+        });
+        let mut groups: Vec<TaskGroup> = Vec::new();
+        let mut rest: Vec<usize> = Vec::new();
+        for (&t, chain) in counted.iter().zip(&chains) {
+            match chain.get(shared) {
+                Some(&s) => count_in(&mut groups, GroupBy::Section(s), self, t),
+                None => rest.push(t),
+            }
+        }
+        (groups.len() >= 2).then(|| TaskGroups {
+            groups,
+            rest: (!rest.is_empty()).then(|| self.progress(rest.iter().map(|&t| &self.tasks[t]))),
+        })
+    }
+
+    /// Groups by the top-level tasks that hold subtasks (Kiro's `- [ ] 1.
+    /// Set up` over `- [ ] 1.1 …`), when there are two or more.
+    fn parent_task_groups(&self, counted: &[usize]) -> Option<TaskGroups> {
+        let top = |mut t: usize| {
+            while let Some(p) = self.tasks[t].parent {
+                t = p;
+            }
+            t
+        };
+        let mut has_subtasks = vec![false; self.tasks.len()];
+        for t in &self.tasks {
+            if let Some(p) = t.parent {
+                has_subtasks[p] = true;
+            }
+        }
+        let mut groups: Vec<TaskGroup> = Vec::new();
+        let mut rest = Progress::default();
+        for &t in counted {
+            let root = top(t);
+            if root == t && !has_subtasks[t] {
+                add(&mut rest, self, t);
+                continue;
+            }
+            count_in(&mut groups, GroupBy::Task(root), self, t);
+        }
+        (groups.len() >= 2).then(|| TaskGroups {
+            groups,
+            rest: (rest.total > 0).then_some(rest),
+        })
+    }
+}
+
+/// Counts task `t` into the group `by`, a new one at the end if there is
+/// none yet. A group's tasks mostly come together, so the search starts
+/// from the last group.
+fn count_in(groups: &mut Vec<TaskGroup>, by: GroupBy, plan: &Plan, t: usize) {
+    let g = groups.iter().rposition(|g| g.by == by).unwrap_or_else(|| {
+        groups.push(TaskGroup {
+            by,
+            progress: Progress::default(),
+        });
+        groups.len() - 1
+    });
+    add(&mut groups[g].progress, plan, t);
+}
+
+/// Counts task `t` into `progress` as [`Plan::progress`] does.
+fn add(progress: &mut Progress, plan: &Plan, t: usize) {
+    let one = plan.progress(std::iter::once(&plan.tasks[t]));
+    progress.done += one.done;
+    progress.in_progress += one.in_progress;
+    progress.total += one.total;
+}
+
+#[cfg(test)]
+#[path = "groups_tests.rs"]
+mod tests;
