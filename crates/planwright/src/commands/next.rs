@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
-use planwright_core::{DialectSet, Plan, Progress, StatusWords, TaskState};
+use planwright_core::{DialectSet, GroupBy, Plan, Progress, StatusWords, TaskState};
 use planwright_edit::track::{
     Node, NodeNames, Waited, ready_tasks, status_says_held, waiting_tasks,
 };
@@ -78,8 +78,8 @@ struct NextTask {
     /// that keeps it unfinished, as the waiting list shows it.
     #[serde(skip)]
     waits_for_shown: Vec<String>,
-    /// Its phase as the plan writes it, for the terminal (see
-    /// [`phase_shown`]): the task object's `phase` is unique in the
+    /// Its phase (or grouping section) as the plan writes it, for the terminal (see
+    /// [`Whereabouts::shown`]): the task object's `phase` is unique in the
     /// document, ` (2)` and all.
     #[serde(skip)]
     phase_as_written: Option<String>,
@@ -239,7 +239,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
         // Only plans with something to list pay for a line index.
         let locator = Locator::new(&l.file.text);
         let (docs, names) = (TaskDocs::new(plan), NodeNames::new(plan));
-        let repeated = repeated_phase_ids(plan);
+        let whereabouts = Whereabouts::new(plan, ready.iter().take(limit).map(|r| r.task));
         let path = l.file.display();
         tasks.extend(ready.iter().take(limit).filter_map(|r| {
             Some(NextTask {
@@ -251,7 +251,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
                     .iter()
                     .map(|&w| waited_name(plan, &names, w, words))
                     .collect(),
-                phase_as_written: phase_shown(plan, &repeated, plan.tasks[r.task].phase),
+                phase_as_written: whereabouts.shown(r.task),
                 task: docs.task(r.task, &locator)?,
             })
         }));
@@ -272,7 +272,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
         if !all.is_empty() && limit > 0 {
             let locator = Locator::new(&l.file.text);
             let (docs, names) = (TaskDocs::new(plan), NodeNames::new(plan));
-            let repeated = repeated_phase_ids(plan);
+            let whereabouts = Whereabouts::new(plan, all.iter().take(limit).map(|(i, _)| *i));
             let path = l.file.display();
             waiting.extend(all.iter().take(limit).filter_map(|(i, waits)| {
                 Some(WaitingTask {
@@ -282,7 +282,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
                         .iter()
                         .map(|&w| waited_name(plan, &names, w, words))
                         .collect(),
-                    phase_as_written: phase_shown(plan, &repeated, plan.tasks[*i].phase),
+                    phase_as_written: whereabouts.shown(*i),
                     node: names.get(Node::Task(*i)).to_owned(),
                     task: docs.task(*i, &locator)?,
                 })
@@ -305,31 +305,87 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
     }
 }
 
-/// A task's phase for the terminal: its id as the plan writes it, and its
-/// title too when another phase has that id (`Phase 2: Docs` beside
-/// `Phase 2: Frontend`), which the id alone would not tell apart.
-fn phase_shown(plan: &Plan, repeated: &HashSet<&str>, phase: Option<usize>) -> Option<String> {
-    let p = plan.phases.get(phase?)?;
-    Some(if repeated.contains(p.id.as_str()) && !p.title.is_empty() {
-        format!("{}: {}", p.id, p.title)
-    } else {
-        p.id.to_string()
-    })
+/// Where a task stands, for the terminal: its phase, or, in a plan
+/// without phases whose tasks fall in sections (`## 1. Core`, `### Task 2:
+/// Add the API`; see [`Plan::task_groups`]), its section when the tasks
+/// listed come from more than one: it tells apart tasks of one text
+/// (`Step 1: Write the failing test`) as a phase would, and would only
+/// repeat itself for tasks all of one section.
+struct Whereabouts<'p> {
+    plan: &'p Plan,
+    /// The phase ids the plan writes more than once with other titles: an
+    /// overview's `### Phase 1: Setup` and the one with the tasks are told
+    /// apart by nothing a title would add.
+    repeated: HashSet<&'p str>,
+    /// The sections that group the tasks listed, when they are two or more.
+    sections: Vec<usize>,
 }
 
-/// The phase ids the plan writes more than once with other titles (see
-/// [`phase_shown`]): an overview's `### Phase 1: Setup` and the one with
-/// the tasks are told apart by nothing a title would add.
-fn repeated_phase_ids(plan: &Plan) -> HashSet<&str> {
-    let mut first: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
-    let mut repeated = HashSet::new();
-    for p in &plan.phases {
-        let title = first.entry(p.id.as_str()).or_insert(p.title.as_str());
-        if *title != p.title.as_str() {
-            repeated.insert(p.id.as_str());
+impl<'p> Whereabouts<'p> {
+    fn new(plan: &'p Plan, listed: impl IntoIterator<Item = usize>) -> Self {
+        let mut first: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+        let mut repeated = HashSet::new();
+        for p in &plan.phases {
+            let title = first.entry(p.id.as_str()).or_insert(p.title.as_str());
+            if *title != p.title.as_str() {
+                repeated.insert(p.id.as_str());
+            }
+        }
+        let groups: Vec<usize> = plan
+            .task_groups()
+            .into_iter()
+            .flat_map(|g| g.groups)
+            .filter_map(|g| match g.by {
+                GroupBy::Section(s) => Some(s),
+                GroupBy::Task(_) => None,
+            })
+            .collect();
+        let mut sections = Vec::new();
+        for t in listed {
+            if let Some(s) = section_in(plan, &groups, t)
+                && !sections.contains(&s)
+            {
+                sections.push(s);
+            }
+        }
+        if sections.len() < 2 {
+            sections.clear();
+        }
+        Self {
+            plan,
+            repeated,
+            sections,
         }
     }
-    repeated
+
+    /// The phase's id as the plan writes it, and its title too when
+    /// another phase has that id (`Phase 2: Docs` beside `Phase 2:
+    /// Frontend`); else the grouping section's number and title.
+    fn shown(&self, task: usize) -> Option<String> {
+        let plan = self.plan;
+        let t = &plan.tasks[task];
+        if let Some(p) = t.phase.and_then(|p| plan.phases.get(p)) {
+            return Some(
+                if self.repeated.contains(p.id.as_str()) && !p.title.is_empty() {
+                    format!("{}: {}", p.id, p.title)
+                } else {
+                    p.id.to_string()
+                },
+            );
+        }
+        let s = &plan.sections[section_in(plan, &self.sections, task)?];
+        let name = match &s.number {
+            Some(n) => crate::output::numbered(n, &s.title),
+            None => s.title.to_string(),
+        };
+        Some(crate::output::shorten(&name, 40))
+    }
+}
+
+/// The one of `sections` that holds task `t`, if any does.
+fn section_in(plan: &Plan, sections: &[usize], t: usize) -> Option<usize> {
+    std::iter::successors(plan.tasks[t].section, |&s| plan.sections[s].parent)
+        .find(|s| sections.contains(s))
 }
 
 /// What a task waits for, as the JSON names it: a node by its `graph`

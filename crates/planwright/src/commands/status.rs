@@ -370,15 +370,7 @@ fn group_rows(plan: &Plan, bars: bool) -> Vec<(String, String)> {
     let Some(groups) = plan.task_groups() else {
         return Vec::new();
     };
-    // `1` as the plan writes it, `1.`; `7.1` and `T001` as they are.
-    let numbered = |id: &str, text: &str| {
-        let dot = if id.bytes().all(|b| b.is_ascii_digit()) {
-            "."
-        } else {
-            ""
-        };
-        format!("{}{dot} {}", visible(id), visible(text))
-    };
+    let numbered = |id: &str, text: &str| crate::output::numbered(&visible(id), &visible(text));
     let mut rows: Vec<(String, String)> = groups
         .groups
         .iter()

@@ -7,6 +7,7 @@ mod edit;
 mod edit_refusals;
 mod file_kinds;
 mod graph;
+mod groups;
 mod heading_tasks;
 mod held_back;
 mod init;
