@@ -72,14 +72,15 @@ impl Plan {
                 .take_while(|(a, b)| a == b)
                 .count()
         });
-        let mut groups: Vec<TaskGroup> = Vec::new();
+        let mut groups = Counting::new(self, self.sections.len());
         let mut rest: Vec<usize> = Vec::new();
         for (&t, chain) in counted.iter().zip(&chains) {
             match chain.get(shared) {
-                Some(&s) => count_in(&mut groups, GroupBy::Section(s), self, t),
+                Some(&s) => groups.count(GroupBy::Section(s), t),
                 None => rest.push(t),
             }
         }
+        let groups = groups.groups;
         (groups.len() >= 2).then(|| TaskGroups {
             groups,
             rest: (!rest.is_empty()).then(|| self.progress(rest.iter().map(|&t| &self.tasks[t]))),
@@ -101,7 +102,7 @@ impl Plan {
                 has_subtasks[p] = true;
             }
         }
-        let mut groups: Vec<TaskGroup> = Vec::new();
+        let mut groups = Counting::new(self, self.tasks.len());
         let mut rest = Progress::default();
         for &t in counted {
             let root = top(t);
@@ -109,8 +110,9 @@ impl Plan {
                 add(&mut rest, self, t);
                 continue;
             }
-            count_in(&mut groups, GroupBy::Task(root), self, t);
+            groups.count(GroupBy::Task(root), t);
         }
+        let groups = groups.groups;
         (groups.len() >= 2).then(|| TaskGroups {
             groups,
             rest: (rest.total > 0).then_some(rest),
@@ -118,18 +120,37 @@ impl Plan {
     }
 }
 
-/// Counts task `t` into the group `by`, a new one at the end if there is
-/// none yet. A group's tasks mostly come together, so the search starts
-/// from the last group.
-fn count_in(groups: &mut Vec<TaskGroup>, by: GroupBy, plan: &Plan, t: usize) {
-    let g = groups.iter().rposition(|g| g.by == by).unwrap_or_else(|| {
-        groups.push(TaskGroup {
-            by,
-            progress: Progress::default(),
+/// The groups being counted, each found by its element in one step: a
+/// plan of thousands of sections has as many groups.
+struct Counting<'p> {
+    plan: &'p Plan,
+    groups: Vec<TaskGroup>,
+    /// Group of each section, or each task, by index.
+    of: Vec<Option<usize>>,
+}
+
+impl<'p> Counting<'p> {
+    fn new(plan: &'p Plan, elements: usize) -> Self {
+        Self {
+            plan,
+            groups: Vec::new(),
+            of: vec![None; elements],
+        }
+    }
+
+    /// Counts task `t` into the group `by`, a new one at the end if there
+    /// is none yet.
+    fn count(&mut self, by: GroupBy, t: usize) {
+        let (GroupBy::Section(i) | GroupBy::Task(i)) = by;
+        let g = *self.of[i].get_or_insert_with(|| {
+            self.groups.push(TaskGroup {
+                by,
+                progress: Progress::default(),
+            });
+            self.groups.len() - 1
         });
-        groups.len() - 1
-    });
-    add(&mut groups[g].progress, plan, t);
+        add(&mut self.groups[g].progress, self.plan, t);
+    }
 }
 
 /// Counts task `t` into `progress` as [`Plan::progress`] does.

@@ -317,8 +317,9 @@ struct Whereabouts<'p> {
     /// overview's `### Phase 1: Setup` and the one with the tasks are told
     /// apart by nothing a title would add.
     repeated: HashSet<&'p str>,
-    /// The sections that group the tasks listed, when they are two or more.
-    sections: Vec<usize>,
+    /// By section index, whether it groups some of the tasks listed; none
+    /// does when they all stand in one.
+    sections: Vec<bool>,
 }
 
 impl<'p> Whereabouts<'p> {
@@ -331,24 +332,23 @@ impl<'p> Whereabouts<'p> {
                 repeated.insert(p.id.as_str());
             }
         }
-        let groups: Vec<usize> = plan
-            .task_groups()
-            .into_iter()
-            .flat_map(|g| g.groups)
-            .filter_map(|g| match g.by {
-                GroupBy::Section(s) => Some(s),
-                GroupBy::Task(_) => None,
-            })
-            .collect();
-        let mut sections = Vec::new();
-        for t in listed {
-            if let Some(s) = section_in(plan, &groups, t)
-                && !sections.contains(&s)
-            {
-                sections.push(s);
+        let mut groups = vec![false; plan.sections.len()];
+        for g in plan.task_groups().into_iter().flat_map(|g| g.groups) {
+            if let GroupBy::Section(s) = g.by {
+                groups[s] = true;
             }
         }
-        if sections.len() < 2 {
+        // Of those, the ones the listed tasks stand in.
+        let mut sections = vec![false; plan.sections.len()];
+        let mut count = 0;
+        for t in listed {
+            if let Some(s) = section_in(plan, &groups, t)
+                && !std::mem::replace(&mut sections[s], true)
+            {
+                count += 1;
+            }
+        }
+        if count < 2 {
             sections.clear();
         }
         Self {
@@ -382,10 +382,11 @@ impl<'p> Whereabouts<'p> {
     }
 }
 
-/// The one of `sections` that holds task `t`, if any does.
-fn section_in(plan: &Plan, sections: &[usize], t: usize) -> Option<usize> {
+/// The section marked in `sections` (by index) that holds task `t`, if
+/// any does.
+fn section_in(plan: &Plan, sections: &[bool], t: usize) -> Option<usize> {
     std::iter::successors(plan.tasks[t].section, |&s| plan.sections[s].parent)
-        .find(|s| sections.contains(s))
+        .find(|&s| sections.get(s).copied().unwrap_or(false))
 }
 
 /// What a task waits for, as the JSON names it: a node by its `graph`
