@@ -34,9 +34,9 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<TemplatesAction>,
     },
-    /// Progress per plan and phase (per section, or per task with subtasks,
-    /// in a plan without phases): done, in-progress and total tasks; for
-    /// folders, one row per plan and the totals.
+    /// Progress per plan, and per phase or group of tasks: done,
+    /// in-progress and total tasks; for folders, one row per plan and the
+    /// totals.
     Status(StatusArgs),
     /// The tasks that can start now: dependencies respected, work in
     /// progress first, parallel tasks grouped in batches.

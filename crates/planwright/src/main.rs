@@ -13,6 +13,7 @@ mod dates;
 mod dialect_choice;
 mod guard;
 mod project;
+mod shown;
 mod stdin;
 
 // The system allocator, not mimalloc (which ruff ships): mimalloc's start-up

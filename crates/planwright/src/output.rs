@@ -40,18 +40,6 @@ pub fn print(text: &str) -> Result<()> {
     Ok(())
 }
 
-/// A number or id before its text as a plan writes a numbered heading or
-/// task: a whole number with its dot (`1. Core`), others as they are
-/// (`7.1 Data Model`, `T001 Build`).
-pub fn numbered(id: &str, text: &str) -> String {
-    let dot = if id.bytes().all(|b| b.is_ascii_digit()) {
-        "."
-    } else {
-        ""
-    };
-    format!("{id}{dot} {text}")
-}
-
 /// `text` cut to `max` characters, with `…` marking the cut.
 pub fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() > max {

@@ -374,11 +374,7 @@ impl<'p> Whereabouts<'p> {
             );
         }
         let s = &plan.sections[section_in(plan, &self.sections, task)?];
-        let name = match &s.number {
-            Some(n) => crate::output::numbered(n, &s.title),
-            None => s.title.to_string(),
-        };
-        Some(crate::output::shorten(&name, 40))
+        Some(crate::output::shorten(&crate::shown::section(s), 40))
     }
 }
 

@@ -113,6 +113,19 @@ pub fn outline(plan: &Plan, notation: &[bool], source: &str, path: &str) -> Stri
             let _ = writeln!(out, "{line}");
         }
     }
+    // Without phases, what groups the tasks is the plan's outline of its
+    // work, as `status` shows it.
+    if let Some(groups) = plan.task_groups() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            crate::shown::groups_heading(groups.groups[0].by)
+        );
+        for g in &groups.groups {
+            let (done, total) = (g.progress.done, g.progress.total);
+            let _ = writeln!(out, "  {}  {done}/{total}", crate::shown::group(plan, g.by));
+        }
+    }
     let (notes, slots): (Vec<_>, Vec<_>) = plan
         .placeholders
         .iter()

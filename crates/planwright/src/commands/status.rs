@@ -370,21 +370,11 @@ fn group_rows(plan: &Plan, bars: bool) -> Vec<(String, String)> {
     let Some(groups) = plan.task_groups() else {
         return Vec::new();
     };
-    let numbered = |id: &str, text: &str| crate::output::numbered(&visible(id), &visible(text));
     let mut rows: Vec<(String, String)> = groups
         .groups
         .iter()
         .map(|g| {
-            let name = match g.by {
-                GroupBy::Section(s) => {
-                    let s = &plan.sections[s];
-                    match &s.number {
-                        Some(n) => numbered(n, &s.title),
-                        None => visible(&s.title).into_owned(),
-                    }
-                }
-                GroupBy::Task(t) => numbered(&plan.tasks[t].id, &plan.tasks[t].text),
-            };
+            let name = crate::shown::group(plan, g.by);
             (
                 crate::output::shorten(&name, 48),
                 progress_text(g.progress, bars),

@@ -80,3 +80,20 @@ fn next_names_the_section_of_tasks_from_several() {
         "steps.md\n  ready\n    #1  Step 1: Write the failing test\n… and 1 more (-n 2 to see it)\n"
     );
 }
+
+/// `show`'s outline lists the groups where a phased plan's lists its
+/// phases.
+#[test]
+fn show_outlines_the_groups() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "tasks.md",
+        "# Export\n\n- [x] 1. Set up\n  - [x] 1.1 repo\n- [ ] 2. Build\n  - [ ] 2.1 model\n",
+    );
+    let out = stdout(&planwright(&["show", "tasks.md"], dir.path()));
+    assert!(
+        out.ends_with("\nTasks by parent task\n  1. Set up  2/2\n  2. Build  0/2\n"),
+        "{out}"
+    );
+}

@@ -7,7 +7,7 @@
 //! the fuzz targets, which include it with `#[path]` (`fuzz/src/lib.rs`),
 //! so a check added here holds in both.
 
-use planwright_core::{MetaStyle, Plan, TaskState, TextRange};
+use planwright_core::{GroupBy, MetaStyle, Plan, TaskState, TextRange};
 
 /// The check boxes the reader recognises.
 const MARKS: [&str; 7] = ["[ ]", "[x]", "[X]", "[-]", "[~]", "[/]", "[>]"];
@@ -297,7 +297,43 @@ pub fn violations(plan: &Plan, src: &str) -> Vec<String> {
             t.text
         ));
     }
+    groups_add_up(plan, &mut c);
     c.bad
+}
+
+/// The groups `status` shows for a plan without phases: two or more, each
+/// naming a section or task that exists, and with the tasks in no group
+/// adding up to the plan's progress.
+fn groups_add_up(plan: &Plan, c: &mut Checker<'_>) {
+    let Some(g) = plan.task_groups() else {
+        return;
+    };
+    if g.groups.len() < 2 || !plan.phases.is_empty() {
+        c.fail(format!(
+            "{} task groups in a plan of {} phases",
+            g.groups.len(),
+            plan.phases.len()
+        ));
+    }
+    let mut sum = g.rest.unwrap_or_default();
+    for group in &g.groups {
+        let exists = match group.by {
+            GroupBy::Section(s) => s < plan.sections.len(),
+            GroupBy::Task(t) => t < plan.tasks.len(),
+        };
+        if !exists || group.progress.total == 0 {
+            c.fail(format!("task group {group:?}"));
+        }
+        sum.done += group.progress.done;
+        sum.in_progress += group.progress.in_progress;
+        sum.total += group.progress.total;
+    }
+    if sum != plan.progress(&plan.tasks) {
+        c.fail(format!(
+            "task groups add up to {sum:?}, the plan to {:?}",
+            plan.progress(&plan.tasks)
+        ));
+    }
 }
 
 struct Checker<'a> {
