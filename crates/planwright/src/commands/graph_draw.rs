@@ -1,5 +1,6 @@
 //! `planwright graph`'s drawings, Mermaid and Graphviz dot: phases as
-//! boxes holding their steps and tasks, dependencies as arrows, and a
+//! boxes holding their steps and tasks (in a plan without phases, the
+//! sections that group its tasks), dependencies as arrows, and a
 //! task's subtasks joined to it by a dashed line without an arrow, which
 //! says it holds them and never that anything waits. Labels read as the
 //! plan reads rendered, since a drawing is looked at, not edited.
@@ -7,7 +8,7 @@
 use std::fmt::Write as _;
 
 use planwright_core::visible::visible;
-use planwright_core::{Phase, Plan, TaskState, rendered};
+use planwright_core::{GroupBy, Phase, Plan, TaskState, rendered};
 use planwright_edit::track::{Graph, Node};
 
 pub(super) fn mermaid(plan: &Plan, graph: &Graph, src: &str) -> String {
@@ -22,6 +23,10 @@ pub(super) fn mermaid(plan: &Plan, graph: &Graph, src: &str) -> String {
                     mermaid_escape(&phase_label(plan, graph, src, i)),
                 );
                 writeln!(out, "{pad}subgraph {k}[\"{l}\"]")
+            }
+            Item::Section(s) => {
+                let l = mermaid_escape(&crate::shown::section(&plan.sections[s]));
+                writeln!(out, "{pad}subgraph s{s}[\"{l}\"]")
             }
             Item::Task(t) => {
                 let (k, l) = (key(Node::Task(t)), mermaid_escape(&task_label(plan, t)));
@@ -60,6 +65,10 @@ pub(super) fn dot(plan: &Plan, graph: &Graph, src: &str) -> String {
                     out,
                     "{pad}subgraph cluster_{k} {{\n{pad}  label={label};\n{pad}  {k} [shape=point, style=invis];"
                 )
+            }
+            Item::Section(s) => {
+                let label = dot_quote(&crate::shown::section(&plan.sections[s]));
+                writeln!(out, "{pad}subgraph cluster_s{s} {{\n{pad}  label={label};")
             }
             Item::Task(t) => {
                 let label = dot_quote(&task_label(plan, t));
@@ -248,7 +257,11 @@ fn dot_quote(s: &str) -> String {
 /// One line of a drawing where phases are boxes holding their sub-phases,
 /// then their tasks; tasks outside every phase come last, at the top level.
 enum Item {
+    /// A phase's box opens.
     Open(usize),
+    /// A section's box opens, in a plan without phases whose sections
+    /// group its tasks ([`Plan::task_groups`]), as `status` rows them.
+    Section(usize),
     Task(usize),
     Close,
 }
@@ -290,6 +303,31 @@ fn layout(plan: &Plan) -> Vec<(usize, Item)> {
             }
             Step::Tasks(i) => out.extend(tasks[i].iter().map(|&t| (depth, Item::Task(t)))),
             Step::Leave => out.push((depth, Item::Close)),
+        }
+    }
+    if let Some(groups) = plan.task_groups().filter(|_| n == 0) {
+        let mut held_by: Vec<Vec<usize>> = vec![Vec::new(); plan.sections.len()];
+        let mut is_group = vec![false; plan.sections.len()];
+        for g in &groups.groups {
+            if let GroupBy::Section(s) = g.by {
+                is_group[s] = true;
+            }
+        }
+        // Tasks set aside in a group's section are drawn in its box too.
+        loose.retain(|&t| {
+            let section = std::iter::successors(plan.tasks[t].section, |&s| {
+                plan.sections.get(s).and_then(|s| s.parent)
+            })
+            .find(|&s| is_group.get(s).copied().unwrap_or(false));
+            section.map(|s| held_by[s].push(t)).is_none()
+        });
+        for g in &groups.groups {
+            let GroupBy::Section(s) = g.by else {
+                continue;
+            };
+            out.push((1, Item::Section(s)));
+            out.extend(held_by[s].iter().map(|&t| (2, Item::Task(t))));
+            out.push((1, Item::Close));
         }
     }
     out.extend(loose.into_iter().map(|t| (1, Item::Task(t))));

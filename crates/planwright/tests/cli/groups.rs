@@ -97,3 +97,30 @@ fn show_outlines_the_groups() {
         "{out}"
     );
 }
+
+/// `graph` draws the sections that group a phaseless plan's tasks as
+/// boxes, as it draws phases; a task outside them stands outside.
+#[test]
+fn graph_boxes_the_sections() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "sections.md",
+        "# Sync\n\n- [x] read the spec\n\n## 1. Core\n\n- [x] 1.1 types\n\n## 2. CLI\n\n- [ ] 2.1 command\n",
+    );
+    assert_eq!(
+        stdout(&planwright(&["graph", "sections.md"], dir.path())),
+        "flowchart TD\n  subgraph s1[\"1. Core\"]\n    t1[\"✓ 1.1 types\"]\n  end\n\
+         \x20 subgraph s2[\"2. CLI\"]\n    t2[\"2.1 command\"]\n  end\n  t0[\"✓ read the spec\"]\n"
+    );
+    let dot = stdout(&planwright(
+        &["graph", "sections.md", "--format", "dot"],
+        dir.path(),
+    ));
+    assert!(
+        dot.contains(
+            "  subgraph cluster_s2 {\n    label=\"2. CLI\";\n    t2 [label=\"2.1 command\"];\n  }\n"
+        ),
+        "{dot}"
+    );
+}
