@@ -5,8 +5,8 @@
 //! `- [x] 1.1 …` boxes, Kiro's `- [ ] 1. Set up` tasks over their `1.1`,
 //! `1.2`. Their progress is only a total unless it is split by what the
 //! plan itself uses to group its work, so it is: by sections when the
-//! tasks stand in two or more of them, else by top-level tasks that hold
-//! subtasks.
+//! tasks stand in two or more of them, else by top-level tasks, when most
+//! hold subtasks.
 
 use crate::model::{Plan, Progress};
 
@@ -15,8 +15,9 @@ use crate::model::{Plan, Progress};
 pub struct TaskGroups {
     pub groups: Vec<TaskGroup>,
     /// The counted tasks in no group (a box straight under the heading the
-    /// groups share; a top-level task without subtasks), so that the rows
-    /// add up to the plan's progress. `None` when there are none.
+    /// sections share), so that the rows add up to the plan's progress.
+    /// `None` when there are none, and for groups of tasks, which hold
+    /// every task.
     pub rest: Option<Progress>,
 }
 
@@ -31,7 +32,8 @@ pub struct TaskGroup {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GroupBy {
     Section(usize),
-    /// The task and all its subtasks, the task counted too.
+    /// A top-level task and all its subtasks, the task counted too; one
+    /// without subtasks is a group of one.
     Task(usize),
 }
 
@@ -87,8 +89,10 @@ impl Plan {
         })
     }
 
-    /// Groups by the top-level tasks that hold subtasks (Kiro's `- [ ] 1.
-    /// Set up` over `- [ ] 1.1 …`), when there are two or more.
+    /// Groups by the top-level tasks, each with its subtasks (Kiro's
+    /// `- [ ] 1. Set up` over `- [ ] 1.1 …`), when two or more of them,
+    /// and at least half, hold subtasks: a list of single tasks with a
+    /// parent or two among them is no outline of the work.
     fn parent_task_groups(&self, counted: &[usize]) -> Option<TaskGroups> {
         let top = |mut t: usize| {
             while let Some(p) = self.tasks[t].parent {
@@ -103,20 +107,15 @@ impl Plan {
             }
         }
         let mut groups = Counting::new(self, self.tasks.len());
-        let mut rest = Progress::default();
         for &t in counted {
-            let root = top(t);
-            if root == t && !has_subtasks[t] {
-                add(&mut rest, self, t);
-                continue;
-            }
-            groups.count(GroupBy::Task(root), t);
+            groups.count(GroupBy::Task(top(t)), t);
         }
         let groups = groups.groups;
-        (groups.len() >= 2).then(|| TaskGroups {
-            groups,
-            rest: (rest.total > 0).then_some(rest),
-        })
+        let parents = groups
+            .iter()
+            .filter(|g| matches!(g.by, GroupBy::Task(t) if has_subtasks[t]))
+            .count();
+        (parents >= 2 && 2 * parents >= groups.len()).then_some(TaskGroups { groups, rest: None })
     }
 }
 

@@ -66,8 +66,11 @@ fn one_section_of_parent_tasks_is_grouped_by_them() {
                - [ ] 3. Release\n";
     assert_eq!(
         rows(src),
-        Some((vec![row("1", 3, 3), row("2", 1, 3)], Some((0, 1))))
+        Some((vec![row("1", 3, 3), row("2", 1, 3), row("3", 0, 1)], None))
     );
+    // Two parents among five top-level tasks outline nothing.
+    let few = "# P\n\n- [ ] 1. A\n  - [ ] 1.1 a\n- [ ] 2. B\n  - [ ] 2.1 b\n- [ ] 3. C\n- [ ] 4. D\n- [ ] 5. E\n";
+    assert_eq!(rows(few), None);
     // Flat, with the parent read from the ids.
     let flat = "# Plan\n\n- [x] 1. Set up\n- [x] 1.1 repo\n- [ ] 2. Build\n- [ ] 2.1 model\n";
     assert_eq!(

@@ -69,15 +69,15 @@ struct PlanStatus {
     outside_phases: Option<ProgressDoc>,
     /// For a plan without phases, its tasks by what groups them: the
     /// sections below the heading they all share (`## 1. Core`, `## 2.
-    /// CLI`), when they stand in two or more; else the top-level tasks
-    /// that hold subtasks (Kiro's `1. Set up` over `1.1`, `1.2`), each
-    /// counted with its subtasks. Absent when there are fewer than two
-    /// groups, and for a plan with phases.
+    /// CLI`), when they stand in two or more; else its top-level tasks,
+    /// each counted with its subtasks, when at least two and half of them
+    /// hold subtasks (Kiro's `1. Set up` over `1.1`, `1.2`). Absent when
+    /// there are fewer than two groups, and for a plan with phases.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     groups: Vec<GroupStatus>,
-    /// The tasks in no group (a box straight under the shared heading, a
-    /// top-level task without subtasks), when there are groups and such
-    /// tasks: `groups` alone would not add up to `progress`.
+    /// The tasks in no section of `groups` (a box straight under the
+    /// heading they share), when there are such tasks: `groups` alone
+    /// would not add up to `progress`. Never present for groups of tasks.
     #[serde(skip_serializing_if = "Option::is_none")]
     outside_groups: Option<ProgressDoc>,
     /// Every task, when one plan was asked for.
@@ -365,7 +365,8 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
 }
 
 /// The rows of a plan without phases, by what groups its tasks
-/// ([`Plan::task_groups`]): `1. Core  7/7 100%`, then the tasks in no group.
+/// ([`Plan::task_groups`]): `1. Core  7/7 100%`, then the tasks in no
+/// section of them.
 fn group_rows(plan: &Plan, bars: bool) -> Vec<(String, String)> {
     let Some(groups) = plan.task_groups() else {
         return Vec::new();
@@ -382,11 +383,10 @@ fn group_rows(plan: &Plan, bars: bool) -> Vec<(String, String)> {
         })
         .collect();
     if let Some(rest) = groups.rest {
-        let name = match groups.groups[0].by {
-            GroupBy::Section(_) => "(outside any section)",
-            GroupBy::Task(_) => "(tasks without subtasks)",
-        };
-        rows.push((name.to_owned(), progress_text(rest, bars)));
+        rows.push((
+            "(outside any section)".to_owned(),
+            progress_text(rest, bars),
+        ));
     }
     rows
 }

@@ -5,8 +5,8 @@
 use crate::support::{planwright, stdout, write};
 
 /// A plan without phases is split by what groups its tasks: its sections,
-/// or its top-level tasks over their subtasks (Kiro), with a row for the
-/// tasks in no group; the JSON says the same.
+/// with a row for the tasks in none, or its top-level tasks over their
+/// subtasks (Kiro); the JSON says the same.
 #[test]
 fn a_plan_without_phases_has_a_row_per_group() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -30,9 +30,9 @@ fn a_plan_without_phases_has_a_row_per_group() {
     assert_eq!(
         stdout(&planwright(&["status", "tasks.md"], dir.path())),
         "Export  (tasks.md)\n  overall    2/6    33%  (1 in progress)\n\n\
-         \x20 1. Set up                   2/2   100%\n\
-         \x20 2. Build                    0/3     0%  (1 in progress)\n\
-         \x20 (tasks without subtasks)    0/1     0%\n"
+         \x20 1. Set up     2/2   100%\n\
+         \x20 2. Build      0/3     0%  (1 in progress)\n\
+         \x20 3. Release    0/1     0%\n"
     );
     let json: serde_json::Value = serde_json::from_slice(
         &planwright(&["status", "sections.md", "--format", "json"], dir.path()).stdout,
