@@ -30,12 +30,13 @@
 //! Where the status is one of them misspelt (`Complete`, `Canceled`), or
 //! says what one of them says in other words (`✅ Finished` is done, as
 //! `Completed` is; `On hold` is held up, as `Blocked` is), the help names
-//! it, and `--fix --unsafe-fixes` writes it in place of the status. A
-//! status with a remark (`Done (2025-01-10)`) is named but not rewritten:
+//! it, and `--fix --unsafe-fixes` writes it in place of the status's
+//! words, keeping what decorates them (`✅ Complete` becomes `✅
+//! Completed`). A status with a remark (`Done (2025-01-10)`) is named but not rewritten:
 //! the remark is yours to keep or move.
 
 use planwright_core::edit::Edit;
-use planwright_core::{StatusReading, read_status};
+use planwright_core::{StatusReading, TextRange, read_status};
 
 use super::Sink;
 use crate::Context;
@@ -81,12 +82,29 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     if let Some(m) = meant
         && status_key(&status.value) == planwright_core::normalize_key(&status.value)
     {
-        let range = status.value_range.trim(ctx.source);
+        let range = words(status.value_range.trim(ctx.source), ctx.source);
         report.fix(
             format!("write `{m}`"),
             vec![Edit::replace(range, m)],
             Applicability::Unsafe,
         );
+    }
+}
+
+/// The status's words in its value: from its first letter or digit to its
+/// last, so that a fix keeps what decorates them (`✅ COMPLETE` becomes
+/// `✅ Completed`, `**Complete**` `**Completed**`).
+fn words(value: TextRange, source: &str) -> TextRange {
+    let text = value.slice(source);
+    let start = text.find(char::is_alphanumeric);
+    let end = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_alphanumeric())
+        .map(|(i, c)| i + c.len_utf8());
+    match (start, end) {
+        (Some(s), Some(e)) => TextRange::new(value.start as usize + s, value.start as usize + e),
+        _ => value,
     }
 }
 
@@ -116,8 +134,23 @@ fn meant<'v>(value: &str, key: &str, values: &'v [String], done: &[String]) -> O
 
 #[cfg(test)]
 mod tests {
-    use super::meant;
+    use super::{meant, words};
     use crate::util::status_key;
+    use planwright_core::TextRange;
+
+    #[test]
+    fn a_fix_rewrites_the_words_and_keeps_their_decoration() {
+        for (value, want) in [
+            ("Complete", "Complete"),
+            ("✅ COMPLETE", "COMPLETE"),
+            ("**Complete** 🎉", "Complete"),
+            ("In-progres", "In-progres"),
+            ("🚧", "🚧"),
+        ] {
+            let range = words(TextRange::new(0, value.len()), value);
+            assert_eq!(range.slice(value), want, "{value}");
+        }
+    }
 
     #[test]
     fn a_status_names_the_value_it_means() {
