@@ -39,6 +39,9 @@ use crate::cli::{Format, NextArgs};
 #[schemars(title = "planwright next --format json")]
 struct NextDoc<'a> {
     version: u32,
+    /// Work in progress first, then tasks not marked optional, each part
+    /// by plan. Over many plans `-n` takes each plan's first task, then
+    /// each one's second, and so on.
     tasks: Vec<NextTask>,
     /// Tasks that could start but were left out by `-n`.
     more: usize,
@@ -83,6 +86,10 @@ struct NextTask {
     /// document, ` (2)` and all.
     #[serde(skip)]
     phase_as_written: Option<String>,
+    /// Its place among the tasks listed from its plan (0 for the first),
+    /// and its plan's among the plans read.
+    #[serde(skip)]
+    rank: (usize, usize),
     #[serde(flatten)]
     task: TaskDoc,
 }
@@ -161,10 +168,13 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
     let mut progress = Progress::default();
     let (mut ready, mut waiting_count, mut checks) = (0, 0, 0);
     let (mut held, mut held_only) = (Vec::new(), 0);
-    for p in plans {
+    for (plan, p) in plans.into_iter().enumerate() {
         held.extend(p.held);
         held_only += p.held_only;
-        all.extend(p.tasks);
+        all.extend(p.tasks.into_iter().enumerate().map(|(i, mut t)| {
+            t.rank = (i, plan);
+            t
+        }));
         waiting.extend(p.waiting);
         progress.done += p.progress.done;
         progress.in_progress += p.progress.in_progress;
@@ -180,15 +190,19 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
         waiting_count = 0;
     }
     // Work already under way first, across plans, then work that may not
-    // be skipped; otherwise plan order (the sort is stable).
-    all.sort_by_key(|t| {
+    // be skipped. Over many plans, the limit takes each plan's first task,
+    // then each one's second, and so on, so that one plan's long list does
+    // not hide the rest; what is taken is listed by plan.
+    let urgency = |t: &NextTask| {
         (
             t.task.state != TaskState::InProgress.name(),
             t.task.optional,
         )
-    });
+    };
+    all.sort_by_key(|t| (urgency(t), t.rank));
     let more = ready.saturating_sub(args.limit);
     all.truncate(args.limit);
+    all.sort_by_key(|t| (urgency(t), t.rank.1, t.rank.0));
     match args.format {
         Format::Json => {
             waiting.truncate(args.limit);
@@ -252,6 +266,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
                     .map(|&w| waited_name(plan, &names, w, words))
                     .collect(),
                 phase_as_written: whereabouts.shown(r.task),
+                rank: (0, 0),
                 task: docs.task(r.task, &locator)?,
             })
         }));
