@@ -94,8 +94,9 @@ impl Plan {
     /// and at least half, hold subtasks: a list of single tasks with a
     /// parent or two among them is no outline of the work.
     fn parent_task_groups(&self, counted: &[usize]) -> Option<TaskGroups> {
+        // A parent comes before its subtasks: the walk up always ends.
         let top = |mut t: usize| {
-            while let Some(p) = self.tasks[t].parent {
+            while let Some(p) = self.tasks[t].parent.filter(|&p| p < t) {
                 t = p;
             }
             t

@@ -81,13 +81,13 @@ struct NextTask {
     /// that keeps it unfinished, as the waiting list shows it.
     #[serde(skip)]
     waits_for_shown: Vec<String>,
-    /// Its phase (or grouping section) as the plan writes it, for the terminal (see
-    /// [`Whereabouts::shown`]): the task object's `phase` is unique in the
-    /// document, ` (2)` and all.
+    /// Its phase (or grouping section) as the plan writes it, for the
+    /// terminal (see [`Whereabouts::shown`]): the task object's `phase` is
+    /// unique in the document, ` (2)` and all.
     #[serde(skip)]
     phase_as_written: Option<String>,
     /// Its place among the tasks listed from its plan (0 for the first),
-    /// and its plan's among the plans read.
+    /// and its plan's among the plans read; set once all are read.
     #[serde(skip)]
     rank: (usize, usize),
     #[serde(flatten)]

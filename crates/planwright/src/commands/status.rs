@@ -1,8 +1,9 @@
 //! `planwright status`: progress per phase (or, without phases, per group
 //! of tasks) for one plan; one row per plan and the totals for folders.
-//! Bars only on a terminal, so pipes and snapshots read plain numbers. Tasks count as `next` reads them
-//! ([`Plan::progress`]): a definition-of-done item or acceptance criterion
-//! marked `[-]` is open, not in progress.
+//! Bars only on a terminal, so pipes and snapshots read plain numbers.
+//! Tasks count as `next` reads them ([`Plan::progress`]): a
+//! definition-of-done item or acceptance criterion marked `[-]` is open,
+//! not in progress.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
