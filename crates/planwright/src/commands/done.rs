@@ -79,7 +79,7 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
             }
         }
         let notes = if to == TaskState::Done {
-            open_subtasks(p, &changes, &names)
+            open_subtasks(p, &changes, &names) + &finished_parents(p, &changes, &names, plan)
         } else {
             String::new()
         };
@@ -133,6 +133,72 @@ fn open_subtasks(p: &Plan, changes: &[(usize, TaskState)], names: &NodeIds) -> S
         );
     }
     out
+}
+
+/// A note for each open parent of a task ticked here whose subtasks are
+/// now all done (optional ones and those set aside apart), with the
+/// command that ticks it: Kiro's `1. Set up` is finished when its `1.1`,
+/// `1.2` are, but only its box says so, and `next` still offers it.
+fn finished_parents(
+    p: &Plan,
+    changes: &[(usize, TaskState)],
+    names: &NodeIds,
+    plan: &Path,
+) -> String {
+    let ticked: Vec<usize> = changes.iter().map(|&(i, _)| i).collect();
+    let mut parents: Vec<usize> = ticked.iter().filter_map(|&i| p.tasks[i].parent).collect();
+    parents.sort_unstable();
+    parents.dedup();
+    let mut out = String::new();
+    for parent in parents {
+        if ticked.contains(&parent) || p.tasks[parent].state == TaskState::Done {
+            continue;
+        }
+        let open = |i: usize, t: &planwright_core::Task| {
+            t.parent == Some(parent) && t.state != TaskState::Done && !ticked.contains(&i)
+        };
+        let (mut required, mut optional) = (0, 0);
+        for (_, t) in p.tasks.iter().enumerate().filter(|&(i, t)| open(i, t)) {
+            if t.holds_parent_open() {
+                required += 1;
+            } else if t.optional && t.kind.counts() {
+                optional += 1;
+            }
+        }
+        if required > 0 {
+            continue;
+        }
+        let name = visible(&names.tasks[parent]).into_owned();
+        let but = match optional {
+            0 => String::new(),
+            n => format!(
+                " but {}",
+                crate::output::count(n, "optional one", "optional ones")
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "note: {name} has no open subtask left{but}; tick it too with `planwright done {} {}`",
+            shell_word(&plan.display().to_string()),
+            shell_word(&name)
+        );
+    }
+    out
+}
+
+/// `name` as one shell word: as it is when it holds only characters no
+/// shell reads (`T001`, `1.2`), else in single quotes (`'#4'`, where `#`
+/// would start a comment; `'T001 (2)'`).
+fn shell_word(name: &str) -> String {
+    if !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-/".contains(&b))
+    {
+        name.to_owned()
+    } else {
+        format!("'{}'", name.replace('\'', "'\\''"))
+    }
 }
 
 /// `-` reads standard input for the commands that only read a plan; the

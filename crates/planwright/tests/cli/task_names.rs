@@ -197,3 +197,28 @@ fn done_notes_open_subtasks_and_takes_next_names() {
     let out = planwright(&["undo", "p.md", "T010 Import"], dir.path());
     assert_eq!(stderr(&out), "");
 }
+
+/// Ticking a parent's last open subtask notes that the parent can be
+/// ticked too, with the command (quoted where a shell would misread the
+/// name); optional subtasks left open do not hold it back, and a parent
+/// ticked in the same command, or already done, is not named.
+#[test]
+fn done_notes_a_parent_whose_subtasks_are_all_done() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# P\n\n- [ ] 1. Set up\n  - [x] 1.1 Repo\n  - [ ] 1.2 CI\n  - [ ]* 1.3 Docs\n\
+                - [ ] Build\n  - [ ] Model\n- [ ] 3. Ship\n  - [ ] 3.1 Tag\n";
+    write(dir.path(), "p.md", plan);
+    let out = planwright(&["done", "p.md", "1.2"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "note: 1 has no open subtask left but 1 optional one; tick it too with `planwright done p.md 1`\n"
+    );
+    let out = planwright(&["done", "p.md", "Model"], dir.path());
+    assert_eq!(
+        stderr(&out),
+        "note: #5 has no open subtask left; tick it too with `planwright done p.md '#5'`\n"
+    );
+    let out = planwright(&["done", "p.md", "3", "3.1"], dir.path());
+    assert_eq!(stderr(&out), "");
+}
