@@ -134,6 +134,14 @@ pub static RULES: &[Rule] = &[
         unknown_check_mark,
         fix = Unsafe
     ),
+    rule!(
+        "PW212",
+        "open-with-done-subtasks",
+        Warning,
+        true,
+        open_with_done_subtasks,
+        fix = Unsafe
+    ),
     rule!("PW301", "broken-link", Error, true, broken_link),
     rule!(
         "PW401",

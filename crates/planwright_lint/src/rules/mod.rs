@@ -15,6 +15,7 @@ pub(crate) mod missing_metadata;
 pub(crate) mod missing_section;
 pub(crate) mod mixed_list_markers;
 pub(crate) mod open_questions;
+pub(crate) mod open_with_done_subtasks;
 pub(crate) mod progress_log_out_of_order;
 pub(crate) mod risk_without_mitigation;
 pub(crate) mod status_contradicts_tasks;

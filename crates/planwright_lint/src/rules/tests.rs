@@ -78,6 +78,7 @@ fixture!(pw208_done_with_open_checklist, "PW208");
 fixture!(pw209_progress_log_out_of_order, "PW209");
 fixture!(pw210_done_with_open_subtasks, "PW210");
 fixture!(pw211_unknown_check_mark, "PW211");
+fixture!(pw212_open_with_done_subtasks, "PW212");
 fixture!(pw301_broken_link, "PW301");
 fixture!(pw401_risk_without_mitigation, "PW401");
 fixture!(pw402_malformed_table, "PW402");

@@ -8,8 +8,8 @@ use crate::contract::lint_violations;
 
 /// Pieces that reach the rules: statuses, dates, dependencies that may
 /// form cycles, risks, links, directives, upper-case marks and mixed
-/// list markers, short table rows, misspelt statuses (the rules with
-/// fixes).
+/// list markers, short table rows, misspelt statuses, parents left open
+/// over done subtasks (the rules with fixes).
 fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("# Implementation Plan: [FEATURE]\n".to_owned()),
@@ -35,6 +35,9 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("- ---\n".to_owned()),
         Just("  * [X] nested\n".to_owned()),
         Just("1. [X] ordered\n".to_owned()),
+        // A parent left open over done subtasks: its fix (PW212) ticks it.
+        Just("- [ ] 4. Parent\n  - [x] 4.1 Child\n".to_owned()),
+        Just("- [-] 5. Started\n- [x] 5.1 Flat child\n".to_owned()),
         Just("| Risk | Mitigation |\n|---|---|\n| loss | |\n| a | b | c |\n".to_owned()),
         // Short rows: their fixes (PW402) add the cells they lack.
         Just(
