@@ -90,8 +90,8 @@ fn is_done_work(t: &Task) -> bool {
 }
 
 /// `T010`, or the task's text (its first words, if long) when its id is
-/// only its position.
-fn name(t: &Task) -> String {
+/// only its position; PW212, this rule's counterpart, names tasks so too.
+pub(super) fn name(t: &Task) -> String {
     const LONG: usize = 40;
     if t.explicit_id {
         return format!("`{}`", t.id);

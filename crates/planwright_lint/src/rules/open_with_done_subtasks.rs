@@ -30,6 +30,7 @@ use planwright_core::edit::Edit;
 use planwright_core::{Task, TaskState, TextRange};
 
 use super::Sink;
+use super::done_with_open_subtasks::name;
 use crate::Context;
 use crate::diagnostic::Applicability;
 
@@ -91,17 +92,4 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
 /// for later or a progress log's record.
 fn is_open_work(t: &Task) -> bool {
     t.state != TaskState::Done && t.kind.counts()
-}
-
-/// `3`, `T010`, or the task's text (its first words, if long) when its id
-/// is only its position.
-fn name(t: &Task) -> String {
-    const LONG: usize = 40;
-    if t.explicit_id {
-        return format!("`{}`", t.id);
-    }
-    match t.text.char_indices().nth(LONG) {
-        Some((cut, _)) => format!("\"{}…\"", t.text[..cut].trim_end()),
-        None => format!("\"{}\"", t.text),
-    }
 }
