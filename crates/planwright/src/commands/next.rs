@@ -86,6 +86,11 @@ struct NextTask {
     /// unique in the document, ` (2)` and all.
     #[serde(skip)]
     phase_as_written: Option<String>,
+    /// Its subtasks are all done (optional ones aside): what is left is
+    /// to tick it, if its own work is done too (lint's PW212). Present
+    /// only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    subtasks_done: bool,
     /// Its place among the tasks listed from its plan (0 for the first),
     /// and its plan's among the plans read; set once all are read.
     #[serde(skip)]
@@ -254,6 +259,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
         let locator = Locator::new(&l.file.text);
         let (docs, names) = (TaskDocs::new(plan), NodeNames::new(plan));
         let whereabouts = Whereabouts::new(plan, ready.iter().take(limit).map(|r| r.task));
+        let left = plan.open_over_done_subtasks();
         let path = l.file.display();
         tasks.extend(ready.iter().take(limit).filter_map(|r| {
             Some(NextTask {
@@ -266,6 +272,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
                     .map(|&w| waited_name(plan, &names, w, words))
                     .collect(),
                 phase_as_written: whereabouts.shown(r.task),
+                subtasks_done: left[r.task],
                 rank: (0, 0),
                 task: docs.task(r.task, &locator)?,
             })
@@ -570,7 +577,12 @@ fn human(all: &[NextTask], more: usize, blocked: &Blocked, total: usize) -> Stri
             visible(&t.task.text),
         );
         let optional = optional_mark(&t.task);
-        let _ = writeln!(out, "{indent}{id}  {text}{optional}{phase}");
+        let left = if t.subtasks_done {
+            "  (subtasks done)"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "{indent}{id}  {text}{optional}{left}{phase}");
         if !t.waits_for_shown.is_empty() {
             let _ = writeln!(
                 out,

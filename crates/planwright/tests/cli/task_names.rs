@@ -200,8 +200,9 @@ fn done_notes_open_subtasks_and_takes_next_names() {
 
 /// Ticking a parent's last open subtask notes that the parent can be
 /// ticked too, with the command (quoted where a shell would misread the
-/// name); optional subtasks left open do not hold it back, and a parent
-/// ticked in the same command, or already done, is not named.
+/// name), and `next` marks it; optional subtasks left open do not hold
+/// it back, and a parent ticked in the same command, or already done, is
+/// not named.
 #[test]
 fn done_notes_a_parent_whose_subtasks_are_all_done() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -214,6 +215,18 @@ fn done_notes_a_parent_whose_subtasks_are_all_done() {
         stderr(&out),
         "note: 1 has no open subtask left but 1 optional one; tick it too with `planwright done p.md 1`\n"
     );
+    // `next` offers it so, in the terminal and the JSON.
+    let next = planwright(&["next", "p.md", "-n", "1"], dir.path());
+    assert_eq!(
+        stdout(&next),
+        "p.md\n  ready\n    1  Set up  (subtasks done)\n… and 3 more (-n 4 to see them)\n"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &planwright(&["next", "p.md", "--format", "json"], dir.path()).stdout,
+    )
+    .expect("json");
+    assert_eq!(json["tasks"][0]["subtasks_done"], true);
+    assert!(json["tasks"][1].get("subtasks_done").is_none(), "{json}");
     let out = planwright(&["done", "p.md", "Model"], dir.path());
     assert_eq!(
         stderr(&out),

@@ -189,6 +189,34 @@ impl Task {
     }
 }
 
+impl super::Plan {
+    /// By task index, whether it is open or started work of the plan
+    /// ([`TaskKind::counts`]) whose subtasks are all done: at least one,
+    /// and none that holds it open ([`Task::holds_parent_open`]; optional
+    /// ones may stay open). Such a task is only waiting to be ticked: lint
+    /// reports it (PW212) and `next` says so where it offers it.
+    pub fn open_over_done_subtasks(&self) -> Vec<bool> {
+        let n = self.tasks.len();
+        let mut done = vec![false; n];
+        let mut held = vec![false; n];
+        for task in &self.tasks {
+            let Some(p) = task.parent.filter(|&p| p < n) else {
+                continue;
+            };
+            if task.holds_parent_open() {
+                held[p] = true;
+            } else if task.state == TaskState::Done && task.kind.counts() {
+                done[p] = true;
+            }
+        }
+        self.tasks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| done[i] && !held[i] && t.state != TaskState::Done && t.kind.counts())
+            .collect()
+    }
+}
+
 /// Words that say which checkpoint a label names: `Final checkpoint`.
 const CHECKPOINT_WHICH: [&str; 6] = ["final", "last", "mvp", "midway", "intermediate", "release"];
 

@@ -27,7 +27,7 @@
 //! own beyond its subtasks; if so, leave it open and say what is left.
 
 use planwright_core::edit::Edit;
-use planwright_core::{Task, TaskState, TextRange};
+use planwright_core::{TaskState, TextRange};
 
 use super::Sink;
 use super::done_with_open_subtasks::name;
@@ -36,30 +36,18 @@ use crate::diagnostic::Applicability;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let tasks = &ctx.plan.tasks;
-    // Per parent: how many of its subtasks are done, and whether one still
-    // holds it open.
-    let mut done = vec![0usize; tasks.len()];
-    let mut held = vec![false; tasks.len()];
-    let mut any = false;
-    for task in tasks {
-        let Some(p) = task.parent.filter(|&p| p < tasks.len()) else {
-            continue;
-        };
-        any = true;
-        if task.holds_parent_open() {
-            held[p] = true;
-        } else if task.state == TaskState::Done && task.kind.counts() {
-            done[p] += 1;
-        }
-    }
-    if !any {
+    if !tasks.iter().any(|t| t.parent.is_some()) {
         return;
     }
+    let left = ctx.plan.open_over_done_subtasks();
     for (p, parent) in tasks.iter().enumerate() {
-        if held[p] || done[p] == 0 || !is_open_work(parent) {
+        if !left[p] {
             continue;
         }
-        let n = done[p];
+        let n = tasks
+            .iter()
+            .filter(|t| t.parent == Some(p) && t.state == TaskState::Done && t.kind.counts())
+            .count();
         let all = if n == 1 {
             "its one subtask is".to_owned()
         } else {
@@ -86,10 +74,4 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             Applicability::Unsafe,
         );
     }
-}
-
-/// An open or started task that is part of the plan's work: not one kept
-/// for later or a progress log's record.
-fn is_open_work(t: &Task) -> bool {
-    t.state != TaskState::Done && t.kind.counts()
 }
