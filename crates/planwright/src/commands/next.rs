@@ -81,11 +81,16 @@ struct NextTask {
     /// that keeps it unfinished, as the waiting list shows it.
     #[serde(skip)]
     waits_for_shown: Vec<String>,
-    /// Its phase (or grouping section) as the plan writes it, for the
-    /// terminal (see [`Whereabouts::shown`]): the task object's `phase` is
-    /// unique in the document, ` (2)` and all.
+    /// Its phase as the plan writes it, for the terminal (see
+    /// [`Whereabouts::phase`]): the task object's `phase` is unique in the
+    /// document, ` (2)` and all.
     #[serde(skip)]
     phase_as_written: Option<String>,
+    /// The section that groups it in a plan without phases, by index and
+    /// as shown (see [`Whereabouts::section`]); shown only beside tasks
+    /// listed from other sections too ([`name_sections`]).
+    #[serde(skip)]
+    section: Option<(usize, String)>,
     /// Its subtasks are all done (optional ones aside): what is left is
     /// to tick it, if its own work is done too (lint's PW212). Present
     /// only when true.
@@ -115,6 +120,9 @@ struct WaitingTask {
     /// As [`NextTask`]'s.
     #[serde(skip)]
     phase_as_written: Option<String>,
+    /// As [`NextTask`]'s.
+    #[serde(skip)]
+    section: Option<(usize, String)>,
     /// Its `graph` node id, for the terminal: unique in the plan where
     /// the task object's `id` may repeat.
     #[serde(skip)]
@@ -208,6 +216,7 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
     let more = ready.saturating_sub(args.limit);
     all.truncate(args.limit);
     all.sort_by_key(|t| (urgency(t), t.rank.1, t.rank.0));
+    name_sections(all.iter_mut().map(|t| (t.path.as_str(), &mut t.section)));
     match args.format {
         Format::Json => {
             waiting.truncate(args.limit);
@@ -224,6 +233,11 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
         }
         Format::Human => {
             waiting.truncate(args.limit.min(WAITING_SHOWN));
+            name_sections(
+                waiting
+                    .iter_mut()
+                    .map(|t| (t.path.as_str(), &mut t.section)),
+            );
             let blocked = Blocked {
                 open: progress.total - progress.done,
                 more: waiting_count - waiting.len(),
@@ -258,7 +272,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
         // Only plans with something to list pay for a line index.
         let locator = Locator::new(&l.file.text);
         let (docs, names) = (TaskDocs::new(plan), NodeNames::new(plan));
-        let whereabouts = Whereabouts::new(plan, ready.iter().take(limit).map(|r| r.task));
+        let whereabouts = Whereabouts::new(plan);
         let left = plan.open_over_done_subtasks();
         let path = l.file.display();
         tasks.extend(ready.iter().take(limit).filter_map(|r| {
@@ -271,7 +285,8 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
                     .iter()
                     .map(|&w| waited_name(plan, &names, w, words))
                     .collect(),
-                phase_as_written: whereabouts.shown(r.task),
+                phase_as_written: whereabouts.phase(r.task),
+                section: whereabouts.section(r.task),
                 subtasks_done: left[r.task],
                 rank: (0, 0),
                 task: docs.task(r.task, &locator)?,
@@ -294,7 +309,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
         if !all.is_empty() && limit > 0 {
             let locator = Locator::new(&l.file.text);
             let (docs, names) = (TaskDocs::new(plan), NodeNames::new(plan));
-            let whereabouts = Whereabouts::new(plan, all.iter().take(limit).map(|(i, _)| *i));
+            let whereabouts = Whereabouts::new(plan);
             let path = l.file.display();
             waiting.extend(all.iter().take(limit).filter_map(|(i, waits)| {
                 Some(WaitingTask {
@@ -304,7 +319,8 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
                         .iter()
                         .map(|&w| waited_name(plan, &names, w, words))
                         .collect(),
-                    phase_as_written: whereabouts.shown(*i),
+                    phase_as_written: whereabouts.phase(*i),
+                    section: whereabouts.section(*i),
                     node: names.get(Node::Task(*i)).to_owned(),
                     task: docs.task(*i, &locator)?,
                 })
@@ -329,23 +345,19 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
 
 /// Where a task stands, for the terminal: its phase, or, in a plan
 /// without phases whose tasks fall in sections (`## 1. Core`, `### Task 2:
-/// Add the API`; see [`Plan::task_groups`]), its section when the tasks
-/// listed come from more than one: it tells apart tasks of one text
-/// (`Step 1: Write the failing test`) as a phase would, and would only
-/// repeat itself for tasks all of one section.
+/// Add the API`; see [`Plan::task_groups`]), its section.
 struct Whereabouts<'p> {
     plan: &'p Plan,
     /// The phase ids the plan writes more than once with other titles: an
     /// overview's `### Phase 1: Setup` and the one with the tasks are told
     /// apart by nothing a title would add.
     repeated: HashSet<&'p str>,
-    /// By section index, whether it groups some of the tasks listed; none
-    /// does when they all stand in one.
+    /// By section index, whether it groups tasks.
     sections: Vec<bool>,
 }
 
 impl<'p> Whereabouts<'p> {
-    fn new(plan: &'p Plan, listed: impl IntoIterator<Item = usize>) -> Self {
+    fn new(plan: &'p Plan) -> Self {
         let mut first: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
         let mut repeated = HashSet::new();
         for p in &plan.phases {
@@ -354,24 +366,11 @@ impl<'p> Whereabouts<'p> {
                 repeated.insert(p.id.as_str());
             }
         }
-        let mut groups = vec![false; plan.sections.len()];
+        let mut sections = vec![false; plan.sections.len()];
         for g in plan.task_groups().into_iter().flat_map(|g| g.groups) {
             if let GroupBy::Section(s) = g.by {
-                groups[s] = true;
+                sections[s] = true;
             }
-        }
-        // Of those, the ones the listed tasks stand in.
-        let mut sections = vec![false; plan.sections.len()];
-        let mut count = 0;
-        for t in listed {
-            if let Some(s) = section_in(plan, &groups, t)
-                && !std::mem::replace(&mut sections[s], true)
-            {
-                count += 1;
-            }
-        }
-        if count < 2 {
-            sections.clear();
         }
         Self {
             plan,
@@ -382,21 +381,51 @@ impl<'p> Whereabouts<'p> {
 
     /// The phase's id as the plan writes it, and its title too when
     /// another phase has that id (`Phase 2: Docs` beside `Phase 2:
-    /// Frontend`); else the grouping section's number and title.
-    fn shown(&self, task: usize) -> Option<String> {
+    /// Frontend`).
+    fn phase(&self, task: usize) -> Option<String> {
         let plan = self.plan;
-        let t = &plan.tasks[task];
-        if let Some(p) = t.phase.and_then(|p| plan.phases.get(p)) {
-            return Some(
-                if self.repeated.contains(p.id.as_str()) && !p.title.is_empty() {
-                    format!("{}: {}", p.id, p.title)
-                } else {
-                    p.id.to_string()
-                },
-            );
+        let p = plan.phases.get(plan.tasks[task].phase?)?;
+        Some(
+            if self.repeated.contains(p.id.as_str()) && !p.title.is_empty() {
+                format!("{}: {}", p.id, p.title)
+            } else {
+                p.id.to_string()
+            },
+        )
+    }
+
+    /// The section grouping the task, by index and by its number and
+    /// title.
+    fn section(&self, task: usize) -> Option<(usize, String)> {
+        let s = section_in(self.plan, &self.sections, task)?;
+        let shown = crate::shown::section(&self.plan.sections[s]);
+        Some((s, crate::output::shorten(&shown, 40)))
+    }
+}
+
+/// Keeps the sections of the tasks listed from a plan only where they come
+/// from more than one: there a section tells apart tasks of one text
+/// (`Step 1: Write the failing test`) as a phase would, and for tasks all
+/// of one section it would only repeat itself. Decided on what is listed,
+/// after `-n`, plan by plan.
+fn name_sections<'t>(listed: impl IntoIterator<Item = (&'t str, &'t mut Option<(usize, String)>)>) {
+    let mut by_plan: std::collections::HashMap<&str, Vec<&mut Option<(usize, String)>>> =
+        std::collections::HashMap::new();
+    for (path, section) in listed {
+        by_plan.entry(path).or_default().push(section);
+    }
+    for sections in by_plan.into_values() {
+        let mut seen: Vec<usize> = sections
+            .iter()
+            .filter_map(|s| s.as_ref().map(|s| s.0))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        if seen.len() < 2 {
+            for s in sections {
+                *s = None;
+            }
         }
-        let s = &plan.sections[section_in(plan, &self.sections, task)?];
-        Some(crate::output::shorten(&crate::shown::section(s), 40))
     }
 }
 
@@ -405,6 +434,15 @@ impl<'p> Whereabouts<'p> {
 fn section_in(plan: &Plan, sections: &[bool], t: usize) -> Option<usize> {
     std::iter::successors(plan.tasks[t].section, |&s| plan.sections[s].parent)
         .find(|&s| sections.get(s).copied().unwrap_or(false))
+}
+
+/// `  (Phase 1)`, `  (2. CLI)`, or nothing: a listed task's phase, or its
+/// section where [`name_sections`] kept it.
+fn whereabouts_text(phase: Option<&String>, section: Option<&(usize, String)>) -> String {
+    phase
+        .or(section.map(|s| &s.1))
+        .map(|p| format!("  ({})", visible(p)))
+        .unwrap_or_default()
 }
 
 /// What a task waits for, as the JSON names it: a node by its `graph`
@@ -564,11 +602,7 @@ fn human(all: &[NextTask], more: usize, blocked: &Blocked, total: usize) -> Stri
         }
         current = Some((t.path.as_str(), group, t.batch));
         let indent = if t.batch.is_some() { "      " } else { "    " };
-        let phase = t
-            .phase_as_written
-            .as_ref()
-            .map(|p| format!("  ({})", visible(p)))
-            .unwrap_or_default();
+        let phase = whereabouts_text(t.phase_as_written.as_ref(), t.section.as_ref());
         let (id, text) = (
             crate::output::pad(
                 &visible(&t.task.id),
@@ -609,11 +643,7 @@ fn waiting(out: &mut String, blocked: &Blocked) {
             let _ = writeln!(out, "{}\n  waiting", visible(&w.path));
             path = Some(w.path.as_str());
         }
-        let phase = w
-            .phase_as_written
-            .as_ref()
-            .map(|p| format!("  ({})", visible(p)))
-            .unwrap_or_default();
+        let phase = whereabouts_text(w.phase_as_written.as_ref(), w.section.as_ref());
         let (id, text) = (visible(&w.node), visible(&w.task.text));
         let optional = optional_mark(&w.task);
         let _ = writeln!(out, "    {id}  {text}{optional}{phase}");

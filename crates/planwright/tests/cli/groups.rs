@@ -64,20 +64,31 @@ fn next_names_the_section_of_tasks_from_several() {
     let dir = tempfile::tempdir().expect("temp dir");
     write(
         dir.path(),
-        "steps.md",
+        "steps-plan.md",
         "# Cache plan\n\n### Task 1: Add the store\n\n- [ ] Step 1: Write the failing test\n\
          - [ ] Step 2: Make it pass\n\n### Task 2: Wire it in\n\n- [ ] Step 1: Write the failing test\n\n\
          ## Done\n\n- [x] Step 0: Spike\n",
     );
     assert_eq!(
-        stdout(&planwright(&["next", "steps.md"], dir.path())),
-        "steps.md\n  ready\n\
+        stdout(&planwright(&["next", "steps-plan.md"], dir.path())),
+        "steps-plan.md\n  ready\n\
          \x20   #1  Step 1: Write the failing test  (Task 1: Add the store)\n\
          \x20   #3  Step 1: Write the failing test  (Task 2: Wire it in)\n"
     );
     assert_eq!(
-        stdout(&planwright(&["next", "steps.md", "-n", "1"], dir.path())),
-        "steps.md\n  ready\n    #1  Step 1: Write the failing test\n… and 1 more (-n 2 to see it)\n"
+        stdout(&planwright(
+            &["next", "steps-plan.md", "-n", "1"],
+            dir.path()
+        )),
+        "steps-plan.md\n  ready\n    #1  Step 1: Write the failing test\n… and 1 more (-n 2 to see it)\n"
+    );
+    // Decided on what is listed over many plans: one task of the plan
+    // listed, and its section goes unsaid.
+    write(dir.path(), "other-plan.md", "# Other\n\n- [ ] Tidy up\n");
+    assert_eq!(
+        stdout(&planwright(&["next", ".", "-n", "2"], dir.path())),
+        "other-plan.md\n  ready\n    #1  Tidy up\nsteps-plan.md\n  ready\n    #1  Step 1: Write the failing test\n\
+         … and 1 more (-n 3 to see it)\n"
     );
 }
 
