@@ -2,7 +2,6 @@
 //! plan under a folder, or every plan of the repository (from the folder
 //! holding `planwright.toml` or `.git`).
 
-use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
-use planwright_core::{DialectSet, GroupBy, Plan, Progress, StatusWords, TaskState};
+use planwright_core::{DialectSet, Plan, Progress, StatusWords, TaskState};
 use planwright_edit::track::{
     Node, NodeNames, Waited, ready_tasks, status_says_held, waiting_tasks,
 };
@@ -18,6 +17,7 @@ use planwright_lint::render::FileError;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::next_where::{Whereabouts, name_sections, whereabouts_text};
 use super::plans::{
     Loaded, error_docs, load_all, load_one_kept, load_repository, report_errors, status_words,
     unreadable_line,
@@ -341,108 +341,6 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
             .count(),
         progress: plan.progress(&plan.tasks),
     }
-}
-
-/// Where a task stands, for the terminal: its phase, or, in a plan
-/// without phases whose tasks fall in sections (`## 1. Core`, `### Task 2:
-/// Add the API`; see [`Plan::task_groups`]), its section.
-struct Whereabouts<'p> {
-    plan: &'p Plan,
-    /// The phase ids the plan writes more than once with other titles: an
-    /// overview's `### Phase 1: Setup` and the one with the tasks are told
-    /// apart by nothing a title would add.
-    repeated: HashSet<&'p str>,
-    /// By section index, whether it groups tasks.
-    sections: Vec<bool>,
-}
-
-impl<'p> Whereabouts<'p> {
-    fn new(plan: &'p Plan) -> Self {
-        let mut first: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
-        let mut repeated = HashSet::new();
-        for p in &plan.phases {
-            let title = first.entry(p.id.as_str()).or_insert(p.title.as_str());
-            if *title != p.title.as_str() {
-                repeated.insert(p.id.as_str());
-            }
-        }
-        let mut sections = vec![false; plan.sections.len()];
-        for g in plan.task_groups().into_iter().flat_map(|g| g.groups) {
-            if let GroupBy::Section(s) = g.by {
-                sections[s] = true;
-            }
-        }
-        Self {
-            plan,
-            repeated,
-            sections,
-        }
-    }
-
-    /// The phase's id as the plan writes it, and its title too when
-    /// another phase has that id (`Phase 2: Docs` beside `Phase 2:
-    /// Frontend`).
-    fn phase(&self, task: usize) -> Option<String> {
-        let plan = self.plan;
-        let p = plan.phases.get(plan.tasks[task].phase?)?;
-        Some(
-            if self.repeated.contains(p.id.as_str()) && !p.title.is_empty() {
-                format!("{}: {}", p.id, p.title)
-            } else {
-                p.id.to_string()
-            },
-        )
-    }
-
-    /// The section grouping the task, by index and by its number and
-    /// title.
-    fn section(&self, task: usize) -> Option<(usize, String)> {
-        let s = section_in(self.plan, &self.sections, task)?;
-        let shown = crate::shown::section(&self.plan.sections[s]);
-        Some((s, crate::output::shorten(&shown, 40)))
-    }
-}
-
-/// Keeps the sections of the tasks listed from a plan only where they come
-/// from more than one: there a section tells apart tasks of one text
-/// (`Step 1: Write the failing test`) as a phase would, and for tasks all
-/// of one section it would only repeat itself. Decided on what is listed,
-/// after `-n`, plan by plan.
-fn name_sections<'t>(listed: impl IntoIterator<Item = (&'t str, &'t mut Option<(usize, String)>)>) {
-    let mut by_plan: std::collections::HashMap<&str, Vec<&mut Option<(usize, String)>>> =
-        std::collections::HashMap::new();
-    for (path, section) in listed {
-        by_plan.entry(path).or_default().push(section);
-    }
-    for sections in by_plan.into_values() {
-        let mut seen: Vec<usize> = sections
-            .iter()
-            .filter_map(|s| s.as_ref().map(|s| s.0))
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        if seen.len() < 2 {
-            for s in sections {
-                *s = None;
-            }
-        }
-    }
-}
-
-/// The section marked in `sections` (by index) that holds task `t`, if
-/// any does.
-fn section_in(plan: &Plan, sections: &[bool], t: usize) -> Option<usize> {
-    std::iter::successors(plan.tasks[t].section, |&s| plan.sections[s].parent)
-        .find(|&s| sections.get(s).copied().unwrap_or(false))
-}
-
-/// `  (Phase 1)`, `  (2. CLI)`, or nothing: a listed task's phase, or its
-/// section where [`name_sections`] kept it.
-fn whereabouts_text(phase: Option<&String>, section: Option<&(usize, String)>) -> String {
-    phase
-        .or(section.map(|s| &s.1))
-        .map(|p| format!("  ({})", visible(p)))
-        .unwrap_or_default()
 }
 
 /// What a task waits for, as the JSON names it: a node by its `graph`
