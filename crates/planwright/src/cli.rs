@@ -193,7 +193,7 @@ pub struct NewArgs {
     /// (`Тёмная тема` makes `tiomnaia-tema`).
     pub title: String,
     /// Template: a built-in one or .planwright/templates/NAME.md
-    /// [default: [new] template in planwright.toml, else speckit].
+    /// [default: `[new]` template in planwright.toml, else speckit].
     #[arg(short, long, value_name = "TEMPLATE", value_parser = BuiltinName::Template, hide_possible_values = true)]
     pub template: Option<String>,
     /// The feature's spec file, written into the plan relative to it.

@@ -1,6 +1,6 @@
 //! A panic is a bug in planwright, never the user's fault; it must not
 //! cost them the rest of a run. Each file a walk reads is worked on inside
-//! [`file`], so that a crash on one plan becomes an error naming that plan
+//! [`file()`], so that a crash on one plan becomes an error naming that plan
 //! (exit 2, as for a file that cannot be read) while every other plan is
 //! still read, as ruff reports a panic per file and checks the rest. What
 //! escapes the guards ends the run with one line on standard error, not

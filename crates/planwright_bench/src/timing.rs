@@ -1,5 +1,5 @@
 //! The measurements. Each case is a name and a closure timed `runs` times;
-//! new commands (status, next) are one more `Case` in [`cases`].
+//! new commands (status, next) are one more `Case` in [`cases_for`].
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

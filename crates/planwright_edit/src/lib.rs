@@ -4,8 +4,8 @@
 //!
 //! - [`ops`]: pure functions from a plan and its text to [`Edit`]s: tick,
 //!   untick and start tasks, set a metadata field, append to the log.
-//! - [`resolve`]: which task a user meant by `T003`, `#5` or a fragment.
-//! - [`verify`]: the result parses to the same model but for the change.
+//! - [`mod@resolve`]: which task a user meant by `T003`, `#5` or a fragment.
+//! - [`mod@verify`]: the result parses to the same model but for the change.
 //! - [`fs`]: lock, read, refuse stale writes, temp file and rename.
 //! - [`track`]: read-only views for `status`, `next` and `graph`: which
 //!   tasks can start, and the dependency graph with its cycles.

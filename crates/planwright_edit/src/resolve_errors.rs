@@ -40,7 +40,7 @@ pub enum ResolveError {
         hint: String,
         candidates: Vec<String>,
     },
-    /// Every name of a command's list that failed (see [`resolve_all`]).
+    /// Every name of a command's list that failed (see [`super::resolve_all`]).
     #[error("{}", several(.0))]
     Several(Vec<ResolveError>),
 }

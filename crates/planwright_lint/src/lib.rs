@@ -1,6 +1,6 @@
 //! planwright's checks.
 //!
-//! Rules read a parsed [`Plan`](planwright_core::Plan) with its source text
+//! Rules read a parsed [`planwright_core::Plan`] with its source text
 //! and dialect and report [`Diagnostic`]s: owned data with byte ranges,
 //! rendered only at the edge by [`render`]. The crate touches no file: the
 //! one rule that asks whether a linked file exists (PW301) goes through the

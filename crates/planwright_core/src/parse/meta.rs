@@ -253,7 +253,7 @@ pub(crate) fn comment_field(comment: &str) -> Option<RawField> {
 /// Top-level `key: value` fields of a YAML front-matter block, relative to
 /// `yaml` (the text between the `---` fences). A value that goes on below
 /// its line (a block scalar, a list) spans those lines (see
-/// [`super::yaml_block`]); a nested map is kept as its first line's text.
+/// [`super::front_matter::yaml_block`]); a nested map is kept as its first line's text.
 /// A trailing ` # comment` is YAML's, not the value's: the value range
 /// stops before it, so an edit of the value keeps the comment.
 pub(crate) fn front_matter_fields(yaml: &str) -> Vec<RawField> {

@@ -104,7 +104,7 @@ pub fn check_status(
 /// `--add` writes a front-matter key exactly as typed (trimmed): YAML keys
 /// are case-sensitive, so `Feature ID` stays `Feature ID` among lower-case
 /// keys. A bold label or a comment key is cased like the header's others
-/// of its style (see [`add::key_like`]): `status` is written `**Status:**`
+/// of its style (see `add::key_like`): `status` is written `**Status:**`
 /// under capitalised labels, `<!-- OWNER_TEAM: -->` among upper-case
 /// comment keys. A name the header's style cannot hold is refused up
 /// front (see [`name::problem`]), and so is a key the front matter already

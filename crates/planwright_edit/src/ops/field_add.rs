@@ -241,7 +241,7 @@ fn title_end(src: &str, heading: TextRange) -> usize {
 /// The user's field name for a bold label or a comment key, cased like the
 /// header's other keys of that style: `FEATURE_ID` among upper-case
 /// comment keys, `status` among lower-case labels, else capitalised
-/// (`Owner`). A front-matter key is never recased (see [`set_field`]).
+/// (`Owner`). A front-matter key is never recased (see [`super::set_field`]).
 fn key_like(field: &str, same: &[&MetaField]) -> String {
     let letters = |f: &&MetaField| {
         f.key

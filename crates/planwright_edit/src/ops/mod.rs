@@ -1,7 +1,7 @@
 //! Pure edit operations: a parsed plan and its text in, byte patches out.
 //!
 //! Each operation returns the [`Edit`]s to apply and the [`Intent`] they
-//! carry out, which [`crate::verify`] checks against the re-parsed result.
+//! carry out, which [`crate::verify()`] checks against the re-parsed result.
 //! None of them reads a file; inserted lines use the plan's own line ending
 //! and indentation, and an insertion at the end of a file that has no final
 //! newline keeps it without one.

@@ -290,8 +290,8 @@ fn keys_in(text: &str) -> Vec<(usize, usize, usize)> {
 
 /// Every key has a rarer byte at a fixed place (`p` in "depends", `k` in
 /// "blocked", `f` in "after", `q` in "requires", `w` in "waits"), and
-/// beside it the same byte for every key anchored there: "de[p]", "nee[d]",
-/// "re[q]", "bloc[k]", "a[f]ter" and "waits [f]or", "[w]aits". The search
+/// beside it the same byte for every key anchored there: "de\[p\]", "nee\[d\]",
+/// "re\[q\]", "bloc\[k\]", "a\[f\]ter" and "waits \[f\]or", "\[w\]aits". The search
 /// is for those pairs, in every case, with a SIMD searcher: a byte loop
 /// over the anchors and their neighbours, which it replaces, was 3.3% of
 /// reading generated plans, whose tasks name phases (callgrind). No two
