@@ -37,6 +37,27 @@ pub enum GroupBy {
     Task(usize),
 }
 
+impl TaskGroups {
+    /// By task index, the section of these groups that holds the task, if
+    /// one does: tasks set aside under one (which count in no group)
+    /// included. All `None` for groups of tasks.
+    pub fn section_of_each_task(&self, plan: &Plan) -> Vec<Option<usize>> {
+        let mut grouping = vec![false; plan.sections.len()];
+        for g in &self.groups {
+            if let GroupBy::Section(s) = g.by {
+                grouping[s] = true;
+            }
+        }
+        plan.tasks
+            .iter()
+            .map(|t| {
+                std::iter::successors(t.section, |&s| plan.sections.get(s).and_then(|s| s.parent))
+                    .find(|&s| grouping.get(s).copied().unwrap_or(false))
+            })
+            .collect()
+    }
+}
+
 impl Plan {
     /// The plan's tasks grouped, for a plan without phases whose tasks
     /// fall in two or more groups; `None` otherwise (a phased plan's rows

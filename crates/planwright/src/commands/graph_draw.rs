@@ -307,20 +307,9 @@ fn layout(plan: &Plan) -> Vec<(usize, Item)> {
     }
     if let Some(groups) = plan.task_groups().filter(|_| n == 0) {
         let mut held_by: Vec<Vec<usize>> = vec![Vec::new(); plan.sections.len()];
-        let mut is_group = vec![false; plan.sections.len()];
-        for g in &groups.groups {
-            if let GroupBy::Section(s) = g.by {
-                is_group[s] = true;
-            }
-        }
+        let section_of = groups.section_of_each_task(plan);
         // Tasks set aside in a group's section are drawn in its box too.
-        loose.retain(|&t| {
-            let section = std::iter::successors(plan.tasks[t].section, |&s| {
-                plan.sections.get(s).and_then(|s| s.parent)
-            })
-            .find(|&s| is_group.get(s).copied().unwrap_or(false));
-            section.map(|s| held_by[s].push(t)).is_none()
-        });
+        loose.retain(|&t| section_of[t].map(|s| held_by[s].push(t)).is_none());
         for g in &groups.groups {
             let GroupBy::Section(s) = g.by else {
                 continue;

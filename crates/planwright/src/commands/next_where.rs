@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use planwright_core::visible::visible;
-use planwright_core::{GroupBy, Plan};
+use planwright_core::Plan;
 
 /// Where a task stands, for the terminal: its phase, or, in a plan
 /// without phases whose tasks fall in sections (`## 1. Core`, `### Task 2:
@@ -16,8 +16,10 @@ pub(super) struct Whereabouts<'p> {
     /// overview's `### Phase 1: Setup` and the one with the tasks are told
     /// apart by nothing a title would add.
     repeated: HashSet<&'p str>,
-    /// By section index, whether it groups tasks.
-    sections: Vec<bool>,
+    /// By task index, the section that groups it (see
+    /// [`planwright_core::TaskGroups::section_of_each_task`]); empty when
+    /// no section does.
+    sections: Vec<Option<usize>>,
 }
 
 impl<'p> Whereabouts<'p> {
@@ -30,12 +32,10 @@ impl<'p> Whereabouts<'p> {
                 repeated.insert(p.id.as_str());
             }
         }
-        let mut sections = vec![false; plan.sections.len()];
-        for g in plan.task_groups().into_iter().flat_map(|g| g.groups) {
-            if let GroupBy::Section(s) = g.by {
-                sections[s] = true;
-            }
-        }
+        let sections = plan
+            .task_groups()
+            .map(|g| g.section_of_each_task(plan))
+            .unwrap_or_default();
         Self {
             plan,
             repeated,
@@ -61,7 +61,7 @@ impl<'p> Whereabouts<'p> {
     /// The section grouping the task, by index and by its number and
     /// title.
     pub(super) fn section(&self, task: usize) -> Option<(usize, String)> {
-        let s = section_in(self.plan, &self.sections, task)?;
+        let s = self.sections.get(task).copied().flatten()?;
         let shown = crate::shown::section(&self.plan.sections[s]);
         Some((s, crate::output::shorten(&shown, 40)))
     }
@@ -92,13 +92,6 @@ pub(super) fn name_sections<'t>(
             }
         }
     }
-}
-
-/// The section marked in `sections` (by index) that holds task `t`, if
-/// any does.
-fn section_in(plan: &Plan, sections: &[bool], t: usize) -> Option<usize> {
-    std::iter::successors(plan.tasks[t].section, |&s| plan.sections[s].parent)
-        .find(|&s| sections.get(s).copied().unwrap_or(false))
 }
 
 /// `  (Phase 1)`, `  (2. CLI)`, or nothing: a listed task's phase, or its
