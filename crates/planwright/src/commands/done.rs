@@ -149,25 +149,22 @@ fn finished_parents(
     let mut parents: Vec<usize> = ticked.iter().filter_map(|&i| p.tasks[i].parent).collect();
     parents.sort_unstable();
     parents.dedup();
+    let left = p.open_over_done_subtasks_once(|i| ticked.contains(&i));
     let mut out = String::new();
-    for parent in parents {
-        if ticked.contains(&parent) || p.tasks[parent].state == TaskState::Done {
-            continue;
-        }
-        let open = |i: usize, t: &planwright_core::Task| {
-            t.parent == Some(parent) && t.state != TaskState::Done && !ticked.contains(&i)
-        };
-        let (mut required, mut optional) = (0, 0);
-        for (_, t) in p.tasks.iter().enumerate().filter(|&(i, t)| open(i, t)) {
-            if t.holds_parent_open() {
-                required += 1;
-            } else if t.optional && t.kind.counts() {
-                optional += 1;
-            }
-        }
-        if required > 0 {
-            continue;
-        }
+    for parent in parents.into_iter().filter(|&parent| left[parent] > 0) {
+        // Left open beside the done ones, and said so: optional work.
+        let optional = p
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|&(i, t)| {
+                t.parent == Some(parent)
+                    && t.optional
+                    && t.kind.counts()
+                    && t.state != TaskState::Done
+                    && !ticked.contains(&i)
+            })
+            .count();
         let name = visible(&names.tasks[parent]).into_owned();
         let but = match optional {
             0 => String::new(),

@@ -287,7 +287,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
                     .collect(),
                 phase_as_written: whereabouts.phase(r.task),
                 section: whereabouts.section(r.task),
-                subtasks_done: left[r.task],
+                subtasks_done: left[r.task] > 0,
                 rank: (0, 0),
                 task: docs.task(r.task, &locator)?,
             })

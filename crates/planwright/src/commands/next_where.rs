@@ -4,8 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use planwright_core::visible::visible;
 use planwright_core::Plan;
+use planwright_core::visible::visible;
 
 /// Where a task stands, for the terminal: its phase, or, in a plan
 /// without phases whose tasks fall in sections (`## 1. Core`, `### Task 2:

@@ -190,29 +190,41 @@ impl Task {
 }
 
 impl super::Plan {
-    /// By task index, whether it is open or started work of the plan
-    /// ([`TaskKind::counts`]) whose subtasks are all done: at least one,
-    /// and none that holds it open ([`Task::holds_parent_open`]; optional
-    /// ones may stay open). Such a task is only waiting to be ticked: lint
-    /// reports it (PW212) and `next` says so where it offers it.
-    pub fn open_over_done_subtasks(&self) -> Vec<bool> {
+    /// By task index, for open or started work of the plan
+    /// ([`TaskKind::counts`]) whose subtasks are all done (none holds it
+    /// open, [`Task::holds_parent_open`]: optional ones may stay open), how
+    /// many of them are done; 0 for every other task. Such a task is only
+    /// waiting to be ticked: lint reports it (PW212) and `next` says so
+    /// where it offers it.
+    pub fn open_over_done_subtasks(&self) -> Vec<usize> {
+        self.open_over_done_subtasks_once(|_| false)
+    }
+
+    /// [`Self::open_over_done_subtasks`], with the tasks `ticked` accepts
+    /// read as done: the plan as `done` is about to leave it.
+    pub fn open_over_done_subtasks_once(&self, ticked: impl Fn(usize) -> bool) -> Vec<usize> {
         let n = self.tasks.len();
-        let mut done = vec![false; n];
+        let is_done = |i: usize| ticked(i) || self.tasks[i].state == TaskState::Done;
+        let mut done = vec![0; n];
         let mut held = vec![false; n];
-        for task in &self.tasks {
+        for (i, task) in self.tasks.iter().enumerate() {
             let Some(p) = task.parent.filter(|&p| p < n) else {
                 continue;
             };
-            if task.holds_parent_open() {
+            if !task.kind.counts() {
+                continue;
+            }
+            if is_done(i) {
+                done[p] += 1;
+            } else if !task.optional {
                 held[p] = true;
-            } else if task.state == TaskState::Done && task.kind.counts() {
-                done[p] = true;
             }
         }
-        self.tasks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| done[i] && !held[i] && t.state != TaskState::Done && t.kind.counts())
+        (0..n)
+            .map(|i| {
+                let open_work = !is_done(i) && self.tasks[i].kind.counts();
+                if open_work && !held[i] { done[i] } else { 0 }
+            })
             .collect()
     }
 }

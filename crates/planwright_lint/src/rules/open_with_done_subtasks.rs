@@ -41,13 +41,10 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     }
     let left = ctx.plan.open_over_done_subtasks();
     for (p, parent) in tasks.iter().enumerate() {
-        if !left[p] {
+        let n = left[p];
+        if n == 0 {
             continue;
         }
-        let n = tasks
-            .iter()
-            .filter(|t| t.parent == Some(p) && t.state == TaskState::Done && t.kind.counts())
-            .count();
         let all = if n == 1 {
             "its one subtask is".to_owned()
         } else {
