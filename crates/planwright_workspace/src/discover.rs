@@ -5,8 +5,9 @@
 //! parallel. A walked file is a plan when its path relative to the
 //! configuration's root matches one of the `[plans] include` globs and none
 //! of the `exclude` globs; a file outside that folder matches none. A
-//! file named on the command line is always a plan: the user asked for it
-//! by name.
+//! file named on the command line is a plan too, the user having asked
+//! for it by name, unless the command says otherwise ([`Named::IfPlans`]:
+//! a pre-commit hook names every Markdown file changed, README and all).
 //!
 //! The local templates folder is never walked: a template named like a
 //! plan (`feature-plan.md`) is all unfilled slots and open tasks, and
@@ -58,6 +59,29 @@ pub enum DiscoverError {
 pub fn discover_with<T: Send>(
     paths: &[PathBuf],
     config: &LoadedConfig,
+    work: impl Fn(&Path) -> T + Sync,
+) -> (Vec<(PathBuf, T)>, Vec<DiscoverError>) {
+    discover_named(paths, config, Named::Always, work)
+}
+
+/// Which of the files named on the command line are plans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    /// Every one: the user asked for it by name (a template too).
+    Always,
+    /// Those a walk would take: matched by `[plans]`, and not in the local
+    /// templates folder. The rest are left out without a word, as ruff's
+    /// `--force-exclude` leaves them: a hook or an editor names files by
+    /// what changed, not by what is a plan.
+    IfPlans,
+}
+
+/// [`discover_with`], the files named on the command line taken as
+/// `named` says.
+pub fn discover_named<T: Send>(
+    paths: &[PathBuf],
+    config: &LoadedConfig,
+    named_files: Named,
     work: impl Fn(&Path) -> T + Sync,
 ) -> (Vec<(PathBuf, T)>, Vec<DiscoverError>) {
     let mut errors = Vec::new();
@@ -116,10 +140,15 @@ pub fn discover_with<T: Send>(
             }),
         }
     }
-    let matcher = match PlanMatcher::new(config, !walk_roots.is_empty(), &cwd) {
+    let filter_named = named_files == Named::IfPlans && !named.is_empty();
+    let matcher = match PlanMatcher::new(config, !walk_roots.is_empty() || filter_named, &cwd) {
         Ok(m) => m,
         Err(e) => return (Vec::new(), vec![e]),
     };
+    if let (true, Some(matcher)) = (filter_named, &matcher) {
+        let templates = templates_folder(config);
+        named.retain(|n| matcher.is_named_plan(&n.path, templates.as_deref()));
+    }
     // The same file named twice is worked on once, under its first name.
     first_name_only(&mut named);
     // Files named before the folder a walk finds them in: the walk leaves
@@ -195,6 +224,16 @@ pub fn discover_with<T: Send>(
         found.into_iter().map(|f| (f.path, f.result)).collect(),
         errors,
     )
+}
+
+/// Whether a file at `path`, on disk or not (a buffer named by
+/// `--stdin-filename`), is one a walk would take for a plan, as
+/// [`Named::IfPlans`] decides for a named file.
+pub fn is_plan_path(path: &Path, config: &LoadedConfig) -> Result<bool, DiscoverError> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let matcher = PlanMatcher::new(config, true, &cwd)?;
+    let templates = templates_folder(config);
+    Ok(matcher.is_some_and(|m| m.is_named_plan(path, templates.as_deref())))
 }
 
 /// Of the folders in `paths`, those discovery skips as the local
@@ -480,6 +519,23 @@ impl PlanMatcher {
             .relative_or(path, physical)
             .unwrap_or_else(|| shown(path).to_owned());
         self.include.is_match(&r) && !self.exclude.is_match(&r)
+    }
+
+    /// Whether the file named at `path` is one a walk would take as a
+    /// plan: matched as a walked file is (its own name kept, a link named
+    /// like a plan matching by that name), and not in `templates`, the
+    /// local templates folder with its links resolved.
+    fn is_named_plan(&self, path: &Path, templates: Option<&Path>) -> bool {
+        let in_templates = || {
+            let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+            let folder = std::fs::canonicalize(folder.unwrap_or(Path::new(".")));
+            templates.is_some_and(|t| folder.is_ok_and(|f| f.starts_with(t)))
+        };
+        let r = self
+            .globs
+            .relative(path)
+            .unwrap_or_else(|| shown(path).to_owned());
+        self.include.is_match(&r) && !self.exclude.is_match(&r) && !in_templates()
     }
 }
 

@@ -132,6 +132,43 @@ fn excludes_apply_to_walks_but_named_files_always_count() {
 }
 
 #[test]
+fn named_files_if_plans_are_taken_as_a_walk_takes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for rel in [
+        "archive/old-plan.md",
+        "notes.md",
+        "specs/001-a/plan.md",
+        ".planwright/templates/feature-plan.md",
+    ] {
+        write(root, rel);
+    }
+    let plans = PlansConfig {
+        exclude: vec!["archive/**".to_owned()],
+        ..PlansConfig::default()
+    };
+    let config = config_at(root, plans);
+    let named: Vec<PathBuf> = [
+        "notes.md",
+        "archive/old-plan.md",
+        "specs/001-a/plan.md",
+        ".planwright/templates/feature-plan.md",
+    ]
+    .iter()
+    .map(|r| root.join(r))
+    .collect();
+    let (found, errors) = discover_named(&named, &config, Named::IfPlans, |_| ());
+    assert!(errors.is_empty(), "{errors:?}");
+    let found: Vec<PathBuf> = found.into_iter().map(|(p, ())| p).collect();
+    assert_eq!(relative(root, &found), ["specs/001-a/plan.md"]);
+    // The same test for a name alone, on disk or not.
+    assert!(is_plan_path(&root.join("specs/002-b/plan.md"), &config).unwrap());
+    assert!(!is_plan_path(&root.join("notes.md"), &config).unwrap());
+    assert!(!is_plan_path(&named[1], &config).unwrap());
+    assert!(!is_plan_path(&named[3], &config).unwrap());
+}
+
+#[test]
 fn a_file_reached_by_two_spellings_is_worked_on_once_under_the_first() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();

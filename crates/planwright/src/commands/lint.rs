@@ -15,8 +15,8 @@ use anyhow::{Context as _, Result};
 use planwright_core::visible::visible;
 use planwright_lint::render::{FileReport, Summary};
 use planwright_lint::{Diagnostic, RuleSet, Severity};
-use planwright_workspace::config::load_config;
-use planwright_workspace::discover::discover_with;
+use planwright_workspace::config::{LoadedConfig, load_config};
+use planwright_workspace::discover::{Named, discover_named, is_plan_path};
 use planwright_workspace::{SourceFile, read_plan_file};
 
 use super::lint_errors::{RunError, gather, guarded, unreadable};
@@ -86,6 +86,14 @@ pub struct LintArgs {
     /// findings: a table (human and concise formats) or JSON.
     #[arg(long, conflicts_with = "diff")]
     pub statistics: bool,
+    /// Check a file named on the command line only when it is a plan, as
+    /// files found in a folder are (by `[plans]` in planwright.toml, or
+    /// the default names), and leave the others out without a word: for
+    /// a pre-commit hook or an editor that names every Markdown file it
+    /// touched. Standard input named by --stdin-filename is left out the
+    /// same way (with --fix, given back unchanged).
+    #[arg(long)]
+    pub only_plans: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -144,8 +152,17 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
         "--unsafe-fixes goes with --fix (to apply them) or --diff (to show them)"
     );
     if let Some(name) = crate::stdin::only_input(&args.paths, args.stdin.get())? {
+        // Unnamed, standard input is checked: there is nothing to match.
+        if args.only_plans && args.stdin.get().is_some() && !is_plan_path(&name, &config)? {
+            return skip_stdin(args, &settings);
+        }
         return run_stdin(args, &settings, &name);
     }
+    let named = if args.only_plans {
+        Named::IfPlans
+    } else {
+        Named::Always
+    };
     let streamed = if args.fix || args.diff {
         None
     } else if args.statistics {
@@ -155,7 +172,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
         per_file_renderer(args.format, use_color(args.color, &std::io::stdout()))
     };
     let (text, fails, errors) = if let Some(render) = streamed {
-        let (results, discover_errors) = discover_with(&args.paths, &config, |path| {
+        let (results, discover_errors) = discover_named(&args.paths, &config, named, |path| {
             guarded(path, || {
                 lint_path(path, &settings).map(|l| Rendered {
                     output: render(&l.report()),
@@ -164,7 +181,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
             })
         });
         let (files, errors) = gather(results, &discover_errors);
-        super::plans::warn_unsearched(files.len() + errors.len(), &args.paths, &config, "checked");
+        warn_unsearched(args, files.len() + errors.len(), &config);
         let mut text: String = files.iter().map(|f| f.output.as_str()).collect();
         let diagnostics = files.iter().flat_map(|f| &f.diagnostics);
         let summary =
@@ -179,11 +196,11 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
         let fails = failing(args, diagnostics);
         (text, fails, errors)
     } else {
-        let (results, discover_errors) = discover_with(&args.paths, &config, |path| {
+        let (results, discover_errors) = discover_named(&args.paths, &config, named, |path| {
             guarded(path, || lint_path(path, &settings))
         });
         let (mut linted, mut errors) = gather(results, &discover_errors);
-        super::plans::warn_unsearched(linted.len() + errors.len(), &args.paths, &config, "checked");
+        warn_unsearched(args, linted.len() + errors.len(), &config);
         let mode = if args.diff { Apply::Diff } else { Apply::Write };
         let text = whole_run(args, &mut linted, &settings, &mut errors, mode);
         let fails = if args.diff {
@@ -199,6 +216,44 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
     }
     crate::output::print(&text)?;
     Ok(exit_code(args, &errors, fails))
+}
+
+/// Warns when the run found no plan (see [`super::plans::warn_unsearched`]).
+/// With `--only-plans`, of the folders named only: files named and left
+/// out are what the flag is for.
+fn warn_unsearched(args: &LintArgs, found: usize, config: &LoadedConfig) {
+    if !args.only_plans || args.paths.is_empty() {
+        super::plans::warn_unsearched(found, &args.paths, config, Some("checked"));
+        return;
+    }
+    let folders: Vec<PathBuf> = args.paths.iter().filter(|p| p.is_dir()).cloned().collect();
+    if !folders.is_empty() {
+        super::plans::warn_unsearched(found, &folders, config, None);
+    }
+}
+
+/// `lint - --stdin-filename NAME --only-plans` where NAME is no plan: the
+/// input is read and left out, as a named file would be. With `--fix` it
+/// goes back unchanged (an editor replaces its buffer with what comes
+/// out); otherwise the report is that of a run over no file.
+fn skip_stdin(args: &LintArgs, settings: &Settings) -> Result<ExitCode> {
+    let mut input = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut input)
+        .context("reading standard input")?;
+    if args.fix && !args.diff {
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        out.write_all(&input).and_then(|()| out.flush())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mode = if args.diff {
+        Apply::Diff
+    } else {
+        Apply::InMemory
+    };
+    let text = whole_run(args, &mut [], settings, &mut Vec::new(), mode);
+    crate::output::print(&text)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `lint -`: one plan from standard input, its findings printed as a

@@ -100,7 +100,7 @@ fn load_walk<T: Send>(
         })
     });
     let (found, errors) = split_with(results, &errors, RunError::discovered);
-    warn_unsearched(found.len() + errors.len(), paths, &config, "read");
+    warn_unsearched(found.len() + errors.len(), paths, &config, Some("read"));
     Ok((found, errors))
 }
 
@@ -112,8 +112,13 @@ fn load_walk<T: Send>(
 /// work is all done ("0 plans", "nothing to do", "No problems found"), as
 /// ruff warns when it finds no Python files. The exit code stays 0. `verb`
 /// says what the command does with a file named outright ("read",
-/// "checked").
-pub(crate) fn warn_unsearched(found: usize, paths: &[PathBuf], config: &LoadedConfig, verb: &str) {
+/// "checked"), when it takes every one (not `lint --only-plans`).
+pub(crate) fn warn_unsearched(
+    found: usize,
+    paths: &[PathBuf],
+    config: &LoadedConfig,
+    verb: Option<&str>,
+) {
     let templates = templates_named(paths, config);
     for &(path, itself) in &templates {
         let is = if itself { "is" } else { "is inside" };
@@ -134,8 +139,11 @@ pub(crate) fn warn_unsearched(found: usize, paths: &[PathBuf], config: &LoadedCo
     } else {
         rest.iter().map(|p| display_path(p)).collect()
     };
+    let named = verb.map_or_else(String::new, |verb| {
+        format!("; a file named on the command line is always {verb}")
+    });
     ewriteln!(
-        "planwright: warning: no plan files found in {} (a folder is searched for files named like plans: `plan.md`, `tasks.md`, `*plan*.md`, … or as `[plans] include` in planwright.toml says; a file named on the command line is always {verb})",
+        "planwright: warning: no plan files found in {} (a folder is searched for files named like plans: `plan.md`, `tasks.md`, `*plan*.md`, … or as `[plans] include` in planwright.toml says{named})",
         visible(&shown.join(", "))
     );
 }

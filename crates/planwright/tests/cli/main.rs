@@ -22,6 +22,7 @@ mod new_agreement;
 mod new_fill_rules;
 mod new_inputs;
 mod new_numbering;
+mod only_plans;
 mod qa_inputs;
 mod rules_json;
 mod schema;
