@@ -6,6 +6,7 @@
 //! section roles (data in `data/roles.toml`), and describes the model as
 //! versioned JSON ([`json`]). Lint, edit, workspace and the CLI build on it.
 
+mod anchors;
 pub mod dialect;
 pub mod edit;
 mod groups;
@@ -23,6 +24,7 @@ mod text_search;
 pub mod visible;
 pub mod waits;
 
+pub use anchors::{github_anchor, heading_text, loose_key};
 pub use dialect::{Descriptor, Dialect, DialectMatch, DialectSet, Origin};
 pub use groups::{GroupBy, TaskGroup, TaskGroups};
 pub use model::*;

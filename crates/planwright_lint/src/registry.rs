@@ -144,6 +144,14 @@ pub static RULES: &[Rule] = &[
     ),
     rule!("PW301", "broken-link", Error, true, broken_link),
     rule!(
+        "PW302",
+        "broken-anchor",
+        Warning,
+        true,
+        broken_anchor,
+        fix = Unsafe
+    ),
+    rule!(
         "PW401",
         "risk-without-mitigation",
         Warning,

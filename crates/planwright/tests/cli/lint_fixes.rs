@@ -194,3 +194,30 @@ fn unsafe_fixes_are_named_once_and_never_silently_held_back() {
         stdout(&unsafe_diff)
     );
 }
+
+#[test]
+fn a_broken_anchor_is_pointed_at_the_closest_heading_only_when_unsafe_fixes_are_asked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# Plan\n\n- [Export](#phase-2-export)\n- [Gone](#legacy-notes)\n\n## Phase 2: Export API\n\n- [ ] Stream rows\n";
+    write(dir.path(), "plan.md", plan);
+    let run = |extra: &[&str]| {
+        let mut args = vec!["lint", "plan.md", "--select", "PW302", "--fix"];
+        args.extend(extra);
+        planwright(&args, dir.path())
+    };
+    let read = || std::fs::read_to_string(dir.path().join("plan.md")).expect("read");
+    // Safe fixes alone: the guess is not made.
+    run(&[]);
+    assert_eq!(read(), plan);
+    let fixed = run(&["--unsafe-fixes"]);
+    assert_eq!(
+        read(),
+        plan.replacen("(#phase-2-export)", "(#phase-2-export-api)", 1)
+    );
+    // The link to no heading near its name is left for its author.
+    assert!(
+        stdout(&fixed).contains("link to `#legacy-notes`, which no heading in this plan has"),
+        "{}",
+        stdout(&fixed)
+    );
+}

@@ -159,7 +159,7 @@ fn extension(name: &str) -> Option<&str> {
     ok.then_some(ext)
 }
 
-fn percent_decode(s: &str) -> String {
+pub(super) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

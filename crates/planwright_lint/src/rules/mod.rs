@@ -1,6 +1,7 @@
 //! The rules, one file each; `registry` lists them. Each file's `//!`
 //! comment is the rule's user documentation (`planwright rules CODE`).
 
+pub(crate) mod broken_anchor;
 pub(crate) mod broken_link;
 pub(crate) mod dependency_cycle;
 pub(crate) mod done_with_open_checklist;

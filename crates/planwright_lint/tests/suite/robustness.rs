@@ -9,7 +9,8 @@ use crate::contract::lint_violations;
 /// Pieces that reach the rules: statuses, dates, dependencies that may
 /// form cycles, risks, links, directives, upper-case marks and mixed
 /// list markers, short table rows, misspelt statuses, parents left open
-/// over done subtasks (the rules with fixes).
+/// over done subtasks, a link to a misspelt heading (the rules with
+/// fixes).
 fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("# Implementation Plan: [FEATURE]\n".to_owned()),
@@ -46,6 +47,8 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("> | A | B |\n> |---|---|\n> | a \\|\n".to_owned()),
         Just("| Date | Entry |\n|---|---|\n| 2026-03-02 | b |\n| 2026-03-01 | a |\n".to_owned()),
         Just("[spec](./missing.md) [ok](ab.md)\n".to_owned()),
+        // In-page links: PW302's fix points the first at `phase-2-build`.
+        Just("[Build](#phase-2-buil) [top](#top) [gone](#nowhere)\n".to_owned()),
         Just("<!-- planwright-disable-next-line PW101 -->\n".to_owned()),
         Just("<!-- planwright-disable PW502 -->\n<!-- planwright-enable -->\n".to_owned()),
         Just("## Open Questions\n- Why?\n".to_owned()),
