@@ -46,6 +46,38 @@ pub fn heading_text(number: Option<&str>, title: &str) -> String {
     }
 }
 
+/// `text` without its emoji shortcodes (`Phase 1 :rocket:` is `Phase 1 `),
+/// which GitHub renders as emoji and so leaves out of the anchor; `None`
+/// when it has none. A shortcode is a word of lower-case letters, digits,
+/// `_`, `+` and `-` between colons, with no space and a letter at least
+/// (`10:30:` is a time).
+pub fn without_shortcodes(text: &str) -> Option<String> {
+    if !text.contains(':') {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut found = false;
+    while let Some(open) = rest.find(':') {
+        let after = &rest[open + 1..];
+        let len = after
+            .bytes()
+            .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_+-".contains(b))
+            .count();
+        let word = &after.as_bytes()[..len];
+        if word.iter().any(u8::is_ascii_lowercase) && after.as_bytes().get(len) == Some(&b':') {
+            out.push_str(&rest[..open]);
+            rest = &after[len + 1..];
+            found = true;
+        } else {
+            out.push_str(&rest[..=open]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    found.then_some(out)
+}
+
 /// The reader keeps a heading's text as written: an entity such as
 /// `&amp;` renders as one character, which (`&`, `<`, a no-break space)
 /// no anchor keeps.
@@ -128,6 +160,17 @@ mod tests {
         assert_eq!(loose_key("Phase 1: Setup ✅"), "phase1setup");
         assert_eq!(loose_key("phase-1-setup-"), "phase1setup");
         assert_eq!(loose_key("R&amp;D"), "rd");
+    }
+
+    #[test]
+    fn shortcodes_are_left_out_as_their_emoji_are() {
+        assert_eq!(
+            without_shortcodes("Phase 1 :rocket: Launch").as_deref(),
+            Some("Phase 1  Launch")
+        );
+        assert_eq!(without_shortcodes("At 10:30: lunch"), None);
+        assert_eq!(without_shortcodes("No colon"), None);
+        assert_eq!(without_shortcodes("a:b c:d").as_deref(), None);
     }
 
     #[test]

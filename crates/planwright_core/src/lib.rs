@@ -24,7 +24,7 @@ mod text_search;
 pub mod visible;
 pub mod waits;
 
-pub use anchors::{github_anchor, heading_text, loose_key};
+pub use anchors::{github_anchor, heading_text, loose_key, without_shortcodes};
 pub use dialect::{Descriptor, Dialect, DialectMatch, DialectSet, Origin};
 pub use groups::{GroupBy, TaskGroup, TaskGroups};
 pub use model::*;

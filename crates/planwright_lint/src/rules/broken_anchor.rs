@@ -12,7 +12,9 @@
 //! one), a link counts as pointing at a heading when its words alone,
 //! case, punctuation and spacing aside, are the heading's words.
 //!
-//! Percent-escapes are read (`#%E6%A6%82%E8%BF%B0`), and an anchor the
+//! Emoji shortcodes (`:rocket:`) are read as the emoji GitHub renders
+//! them as, which no anchor keeps. Percent-escapes are read
+//! (`#%E6%A6%82%E8%BF%B0`), and an anchor the
 //! plan sets itself counts: an HTML `id` or `name` (`<a id="rollback">`)
 //! or a `{#rollback}` attribute. `#top` is the top of the page, and
 //! `#user-content-…` GitHub's own prefix. Links to another file's anchor
@@ -38,7 +40,9 @@
 //! heading is a guess.
 
 use planwright_core::edit::Edit;
-use planwright_core::{Link, TextRange, closest_over, heading_text, loose_key};
+use planwright_core::{
+    Link, TextRange, closest_over, github_anchor, heading_text, loose_key, without_shortcodes,
+};
 
 use super::Sink;
 use crate::Context;
@@ -81,13 +85,17 @@ struct Targets {
 
 impl Targets {
     fn of(ctx: &Context<'_>) -> Self {
-        let anchors = ctx.plan.heading_anchors();
-        let mut keys: Vec<String> = ctx
-            .plan
-            .sections
-            .iter()
-            .map(|s| loose_key(&heading_text(s.number.as_deref(), &s.title)))
-            .collect();
+        let mut anchors = ctx.plan.heading_anchors();
+        let mut keys = Vec::with_capacity(anchors.len() * 2);
+        for s in &ctx.plan.sections {
+            let text = heading_text(s.number.as_deref(), &s.title);
+            keys.push(loose_key(&text));
+            // `:rocket:` renders as an emoji, which no anchor keeps.
+            if let Some(bare) = without_shortcodes(&text) {
+                keys.push(loose_key(&bare));
+                anchors.push(github_anchor(&bare));
+            }
+        }
         keys.extend(anchors.iter().map(|a| loose_key(a)));
         Self { anchors, keys }
     }
