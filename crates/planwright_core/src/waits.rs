@@ -72,6 +72,10 @@ pub struct Wait {
     /// holds, and closes no cycle, since holding `from` already says as
     /// much. (A phase's wait for what it holds is void: see [`waits`].)
     pub inner: bool,
+    /// Whether the plan writes it, rather than the reader inferring it
+    /// from where a task stands (a checkpoint's wait for the work before
+    /// it, a numbered step's for the step before).
+    pub written: bool,
 }
 
 /// Every wait of the plan, once per (from, to) pair, in the order written:
@@ -98,6 +102,7 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
                 to,
                 range,
                 inner,
+                written: !unwritten,
             });
         }
     };

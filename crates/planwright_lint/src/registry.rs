@@ -142,6 +142,13 @@ pub static RULES: &[Rule] = &[
         open_with_done_subtasks,
         fix = Unsafe
     ),
+    rule!(
+        "PW213",
+        "done-before-dependency",
+        Warning,
+        true,
+        done_before_dependency
+    ),
     rule!("PW301", "broken-link", Error, true, broken_link),
     rule!(
         "PW302",

@@ -4,6 +4,7 @@
 pub(crate) mod broken_anchor;
 pub(crate) mod broken_link;
 pub(crate) mod dependency_cycle;
+pub(crate) mod done_before_dependency;
 pub(crate) mod done_with_open_checklist;
 pub(crate) mod done_with_open_subtasks;
 pub(crate) mod duplicate_task_id;

@@ -79,6 +79,7 @@ fixture!(pw209_progress_log_out_of_order, "PW209");
 fixture!(pw210_done_with_open_subtasks, "PW210");
 fixture!(pw211_unknown_check_mark, "PW211");
 fixture!(pw212_open_with_done_subtasks, "PW212");
+fixture!(pw213_done_before_dependency, "PW213");
 fixture!(pw301_broken_link, "PW301");
 fixture!(pw302_broken_anchor, "PW302");
 fixture!(pw401_risk_without_mitigation, "PW401");
