@@ -56,8 +56,9 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     // is written: in the order the waits come, grouped by the waiting
     // node.
     let mut early: Vec<(Node, Vec<(Node, TextRange)>)> = Vec::new();
-    // Each waiting node's place in `early`: found by a search of it, a
-    // plan of thousands of tasks ticked out of order was quadratic.
+    // Each waiting node's place in `early`, kept rather than searched
+    // for: searching made a plan of thousands of tasks ticked out of
+    // order quadratic.
     let mut index: FxHashMap<Node, usize> = FxHashMap::default();
     let mut chains: Option<Chains> = None;
     for w in waits(plan) {
