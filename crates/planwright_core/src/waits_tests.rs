@@ -234,3 +234,22 @@ fn a_repeated_step_number_names_the_step_of_its_own_phase() {
                ## Phase 2: B\n\n### Step 2: Y\n**Depends on:** Step 1\n- [ ] T002 y\n";
     assert_eq!(pairs(src), [(Phase(1), Phase(3), false)]);
 }
+
+#[test]
+fn inferred_waits_are_marked_unwritten() {
+    use Node::Task;
+    // T002 names T001; the checkpoint waits, unwritten, for the work
+    // before it.
+    let src =
+        "# P\n\n- [ ] T001 a\n- [ ] T002 b (depends on T001)\n- [ ] Checkpoint: all tests pass\n";
+    let written: Vec<(Node, Node, bool)> = waits(&crate::parse(src))
+        .into_iter()
+        .map(|w| (w.from, w.to, w.written))
+        .collect();
+    assert!(written.contains(&(Task(0), Task(1), true)), "{written:?}");
+    assert!(written.contains(&(Task(1), Task(2), false)), "{written:?}");
+    assert!(
+        written.iter().all(|&(_, to, w)| w == (to != Task(2))),
+        "{written:?}"
+    );
+}
