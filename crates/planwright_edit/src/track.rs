@@ -161,7 +161,7 @@ pub fn phase_finished(plan: &Plan, p: usize, done_status: &[String]) -> bool {
     let Some(phase) = plan.phases.get(p) else {
         return true;
     };
-    let mut work = counted_work(plan, p).peekable();
+    let mut work = plan.phase_work(p).peekable();
     if work.peek().is_none() {
         phase
             .status
@@ -170,16 +170,6 @@ pub fn phase_finished(plan: &Plan, p: usize, done_status: &[String]) -> bool {
     } else {
         work.all(|t| t.state == TaskState::Done)
     }
-}
-
-/// The tasks of phase `p` that are its work (see [`phase_finished`]).
-fn counted_work(plan: &Plan, p: usize) -> impl Iterator<Item = &planwright_core::Task> {
-    plan.phases
-        .get(p)
-        .into_iter()
-        .flat_map(|phase| &phase.tasks)
-        .filter_map(|&t| plan.tasks.get(t))
-        .filter(|t| t.kind.counts())
 }
 
 /// A vertex of the dependency graph, and one of its edges (see
@@ -291,7 +281,7 @@ impl Graph {
     fn unfinish_waiting_phases(&mut self, plan: &Plan) {
         let n = plan.phases.len();
         let implicit: Vec<bool> = (0..n)
-            .map(|p| plan.phases[p].status.is_none() && counted_work(plan, p).next().is_none())
+            .map(|p| plan.phases[p].status.is_none() && plan.phase_work(p).next().is_none())
             .collect();
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (p, phase) in plan.phases.iter().enumerate() {

@@ -190,6 +190,19 @@ impl Task {
 }
 
 impl super::Plan {
+    /// The tasks of phase `p` that are its work: every box under it but
+    /// those left for later and a log's records ([`TaskKind::counts`]), as
+    /// its progress counts them. A phase with work is finished when all of
+    /// it is done; `next` and lint's PW213 read it so.
+    pub fn phase_work(&self, p: usize) -> impl Iterator<Item = &Task> {
+        self.phases
+            .get(p)
+            .into_iter()
+            .flat_map(|phase| &phase.tasks)
+            .filter_map(|&t| self.tasks.get(t))
+            .filter(|t| t.kind.counts())
+    }
+
     /// By task index, for open or started work of the plan
     /// ([`TaskKind::counts`]) whose subtasks are all done (none holds it
     /// open, [`Task::holds_parent_open`]: optional ones may stay open), how

@@ -10,11 +10,12 @@
 //! still holds an open task, the waiting task or phase is reported, with
 //! what it waits for (three at most named, and how many more).
 //!
-//! Only what is written counts: not the wait the reader infers for a
-//! checkpoint or a numbered step, and not a parent task's for its own
-//! subtask (PW210 reports a parent ticked over open subtasks). Optional
-//! tasks and tasks set aside (deferred, logged) hold nothing back, and a
-//! phase without tasks is left alone, its status saying whether it is
+//! A task or phase is finished as `next` reads it: a task ticked, a phase
+//! whose work is all ticked (boxes left for later and a log's records are
+//! no work of its). Only what is written counts: not the wait the reader
+//! infers for a checkpoint or a numbered step, and not a parent task's for
+//! its own subtask (PW210 reports a parent ticked over open subtasks). A
+//! phase without work is left alone, its status saying whether it is
 //! finished.
 //!
 //! ## Why
@@ -106,34 +107,25 @@ impl Chains {
     }
 }
 
-/// Work that holds back what waits for it: counted, not optional.
-fn holds_back(plan: &Plan, t: usize) -> bool {
-    let task = &plan.tasks[t];
-    task.kind.counts() && !task.optional
-}
-
-/// A task ticked, or a phase whose every task that holds back is (one at
-/// least).
+/// A task ticked, or a phase whose work is all done (some at least), as
+/// `next` reads them finished.
 fn finished(plan: &Plan, node: Node) -> bool {
     match node {
-        Node::Task(t) => plan.tasks[t].state == TaskState::Done && plan.tasks[t].kind.counts(),
+        Node::Task(t) => plan.tasks[t].state == TaskState::Done,
         Node::Phase(p) => {
-            let mut work = plan.phases[p]
-                .tasks
-                .iter()
-                .filter(|&&t| holds_back(plan, t))
-                .peekable();
-            work.peek().is_some() && work.all(|&t| plan.tasks[t].state == TaskState::Done)
+            let mut work = plan.phase_work(p).peekable();
+            work.peek().is_some() && work.all(|t| t.state == TaskState::Done)
         }
     }
 }
 
-/// A task open or in progress, or a phase holding such a task.
+/// A task open or in progress, or a phase with work left: what `next`
+/// holds a task back for. A phase without work is finished or not by its
+/// status, which is left alone here.
 fn unfinished(plan: &Plan, node: Node) -> bool {
-    let open = |t: usize| holds_back(plan, t) && plan.tasks[t].state != TaskState::Done;
     match node {
-        Node::Task(t) => open(t),
-        Node::Phase(p) => plan.phases[p].tasks.iter().any(|&t| open(t)),
+        Node::Task(t) => plan.tasks[t].state != TaskState::Done,
+        Node::Phase(p) => plan.phase_work(p).any(|t| t.state != TaskState::Done),
     }
 }
 
