@@ -241,9 +241,7 @@ fn skip_stdin(args: &LintArgs, settings: &Settings) -> Result<ExitCode> {
     std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut input)
         .context("reading standard input")?;
     if args.fix && !args.diff {
-        use std::io::Write as _;
-        let mut out = std::io::stdout().lock();
-        out.write_all(&input).and_then(|()| out.flush())?;
+        give_back(&input)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mode = if args.diff {
@@ -254,6 +252,14 @@ fn skip_stdin(args: &LintArgs, settings: &Settings) -> Result<ExitCode> {
     let text = whole_run(args, &mut [], settings, &mut Vec::new(), mode);
     crate::output::print(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes standard input back to standard output as it came, for an
+/// editor that replaces its buffer with what `--fix` prints.
+fn give_back(input: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    out.write_all(input).and_then(|()| out.flush())
 }
 
 /// `lint -`: one plan from standard input, its findings printed as a
@@ -271,17 +277,16 @@ fn run_stdin(args: &LintArgs, settings: &Settings, name: &Path) -> Result<ExitCo
     // with what comes out: text that cannot be read goes back unchanged,
     // with the error on standard error (and exit 2), never as nothing.
     let kept = in_place.then(|| bytes.clone());
-    let give_back = || {
+    let return_kept = || {
         if let Some(kept) = &kept {
-            use std::io::Write as _;
-            let mut out = std::io::stdout().lock();
-            let _ = out.write_all(kept).and_then(|()| out.flush());
+            // The error that follows is the one to report.
+            let _ = give_back(kept);
         }
     };
     let text = match planwright_workspace::source::decode(bytes, name) {
         Ok(text) => text,
         Err(e) => {
-            give_back();
+            return_kept();
             return unreadable_stdin(args, settings, name, &e, e.line(), in_place);
         }
     };
@@ -294,7 +299,7 @@ fn run_stdin(args: &LintArgs, settings: &Settings, name: &Path) -> Result<ExitCo
     let mut linted = match linted {
         Ok(linted) => [linted],
         Err(crash) => {
-            give_back();
+            return_kept();
             let line = RunError::crashed(name, &crash).line;
             return unreadable_stdin(args, settings, name, &line, None, in_place);
         }
