@@ -305,9 +305,13 @@ fn fields_on_one_line_are_split_at_any_separator() {
     );
     // An empty value before the next field.
     assert_eq!(pairs("**A:** · **B:** two"), two("", "two"));
-    // A date, number or version is a whole value: the label one blank
-    // after it opens the next field. Words, or a digit in a word that runs
-    // into the bold, keep it.
+    // A date, number, version or single word is a whole value: the label
+    // one blank after it opens the next field. Words, or a digit in a word
+    // that runs into the bold, keep it.
+    assert_eq!(
+        bold("**Status:** Draft **Owner:** bob"),
+        [("Status", "Draft", true), ("Owner", "bob", true)]
+    );
     assert_eq!(
         pairs("**A:** 2026-02-20 **B:** Global sync — hook conflicted"),
         two("2026-02-20", "Global sync — hook conflicted")

@@ -145,7 +145,10 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
     let mut edits = Vec::new();
     let mut changes = Vec::new();
     for (i, f) in fields {
-        let (content, parsed) = encode(f.style, src, f.value_range, value)?;
+        let (mut content, parsed) = encode(f.style, src, f.value_range, value)?;
+        if words_before_field(plan, src, f, &content) {
+            content.push(' ');
+        }
         // An empty value takes the blank before it along: `**Owner:** Ann`
         // becomes `**Owner:**`, not `**Owner:** ` with a stray space, and
         // a later value goes back in after one space, so setting the old
@@ -240,6 +243,25 @@ fn wraps_on(plan: &Plan, src: &str, f: &MetaField) -> Option<u32> {
     // A line that starts a field of its own is the next field, not more
     // of this one.
     (in_block && !starts_in(next, next_end)).then_some(next as u32)
+}
+
+/// Whether bold field `f`, followed on its line by another field after a
+/// single blank (`**Date:** 2026-02-20 **Owner:** bob`), is given words
+/// (`content`): the reader takes a label one blank after words as part of
+/// them (`lines like **Status:** Done`), so `**Date:** to be decided
+/// **Owner:** bob` would swallow the owner. A second blank keeps the
+/// fields apart and renders the same.
+fn words_before_field(plan: &Plan, src: &str, f: &MetaField, content: &str) -> bool {
+    let end = f.value_range.end as usize;
+    let blank_then_field = matches!(src.as_bytes().get(end), Some(b' ' | b'\t'))
+        && !matches!(src.as_bytes().get(end.wrapping_sub(1)), Some(b' ' | b'\t'))
+        && plan
+            .metadata
+            .iter()
+            .any(|m| m.range.start as usize == end + 1);
+    matches!(f.style, MetaStyle::Bold { .. })
+        && blank_then_field
+        && content.trim().contains(char::is_whitespace)
 }
 
 /// `range` with the spaces and tabs right before it.

@@ -280,3 +280,25 @@ fn a_field_added_after_fields_one_blank_apart_goes_on_its_own_line() {
          **Status:** Draft\n\nText.\n"
     );
 }
+
+#[test]
+fn words_set_before_the_next_field_on_the_line_keep_it_a_field() {
+    // One blank after a single word or date starts the next field; after
+    // words it would be read as more of them, so a second blank is
+    // written, and the owner stays the owner.
+    let src = "# T\n\n**Date:** 2026-02-20 **Owner:** bob\n";
+    let set = run(src, "date", "to be decided", false).unwrap();
+    assert_eq!(set, "# T\n\n**Date:** to be decided  **Owner:** bob\n");
+    let plan = parse(&set);
+    assert_eq!(plan.field("owner").unwrap().value, "bob");
+    // A single word needs no second blank.
+    assert_eq!(
+        run(src, "date", "TBD", false).unwrap(),
+        "# T\n\n**Date:** TBD **Owner:** bob\n"
+    );
+    // The line's last field is followed by nothing to keep apart.
+    assert_eq!(
+        run(src, "owner", "Ann Lee", false).unwrap(),
+        "# T\n\n**Date:** 2026-02-20 **Owner:** Ann Lee\n"
+    );
+}

@@ -41,16 +41,16 @@ pub(super) fn find_next_bold_field(s: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// Whether the value before a bold label is one token holding a digit
-/// (`**Date:** 2026-02-20 **Context:** …`, `**Version:** v1.2 **Owner:**
-/// …`): a date, number or version is a whole value, so the label after
-/// it opens the next field even after one space. A value of words keeps
-/// a label after one space as its own (`lines like **Status:** Done`).
+/// Whether the value before a bold label is one token (`**Date:**
+/// 2026-02-20 **Context:** …`, `**Version:** v1.2 **Owner:** …`,
+/// `**Status:** Draft **Owner:** bob`): a date, number, version or single
+/// word is a whole value, so the label after it opens the next field even
+/// after one space; read as one value, `set status` would overwrite the
+/// owner with it. A value of words keeps a label after one space as its
+/// own (`lines like **Status:** Done`).
 fn one_token_value(before: &str) -> bool {
     let value = before.trim();
-    !value.is_empty()
-        && !value.contains(char::is_whitespace)
-        && value.bytes().any(|b| b.is_ascii_digit())
+    !value.is_empty() && !value.contains(char::is_whitespace)
 }
 
 /// The length of the HTML line break (`<br>`, `<br/>`, `<br />`, any
