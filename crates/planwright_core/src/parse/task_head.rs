@@ -199,6 +199,15 @@ pub(crate) fn task_head(line: &str) -> TaskHead {
         if inner == "P" {
             head.parallel = true;
         }
+        // A bracket that ends the line, with no words after it, is the
+        // task's text (`- [ ] [TASK]`, `- [ ] T001 [P] [Story]`): a
+        // template's slot left to fill, which a marker would hide from
+        // the placeholder scan, and a task of no words from every list.
+        // A tag's usual shapes stay markers.
+        let last = line[i + end + 1..].trim().is_empty();
+        if last && !is_tag_marker(inner) {
+            break;
+        }
         head.markers.push(Text::from(inner));
         i += end + 1;
     }
@@ -207,6 +216,17 @@ pub(crate) fn task_head(line: &str) -> TaskHead {
         head.text_start = skip_ws(line, head.text_start);
     }
     head
+}
+
+/// Whether a marker has a tag's usual shape whatever stands after it:
+/// parallel (`P`), a story (`US1`, `S2`), a priority (`P1`).
+fn is_tag_marker(inner: &str) -> bool {
+    let digits_after = |prefix: &str| {
+        inner
+            .strip_prefix(prefix)
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    inner == "P" || ["US", "S", "P"].into_iter().any(digits_after)
 }
 
 /// The length of the id in `[T003]` or `` `T003` `` (a code span holding

@@ -446,6 +446,32 @@ fn markers_before_a_tasks_text_are_no_slots_and_its_text_still_has_them() {
 }
 
 #[test]
+fn a_bracket_that_ends_a_tasks_line_is_its_text() {
+    // A template's task left as it was: the bracket is the task's words
+    // and a slot, not a marker over a task of no words.
+    let plan = crate::parse(
+        "- [ ] [DESCRIPTION]\n- [ ] T001 [P] [TASK]\n- [ ] T002 [P] [US1]\n- [ ] [P] Ship [x]\n",
+    );
+    let read: Vec<(&str, Vec<&str>)> = plan
+        .tasks
+        .iter()
+        .map(|t| (&*t.text, t.markers.iter().map(|m| &**m).collect()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("[DESCRIPTION]", vec![]),
+            ("[TASK]", vec!["P"]),
+            // A tag's shapes stay markers wherever they stand.
+            ("", vec!["P", "US1"]),
+            ("Ship [x]", vec!["P"]),
+        ]
+    );
+    let texts: Vec<&str> = plan.placeholders.iter().map(|p| &*p.text).collect();
+    assert_eq!(texts, ["[DESCRIPTION]", "[TASK]"]);
+}
+
+#[test]
 fn a_loose_lists_task_is_read_as_a_tight_ones() {
     // Items apart by blank lines hold their text in a paragraph: the
     // task's words are still its own, its markers still no slots, and a

@@ -306,11 +306,18 @@ fn is_task_marker(ctx: &Context<'_>, p: &Placeholder) -> bool {
             .source
             .get(t.check_range.end as usize..p.range.start as usize)
             .unwrap_or_default();
-        prefix.split_whitespace().all(|w| {
-            (w.starts_with('[') && w.ends_with(']'))
-                || (w.chars().any(|c| c.is_ascii_digit())
-                    && w.chars().all(|c| c.is_alphanumeric() || ".-:".contains(c)))
-        })
+        // A bracket that ends the line is the task's text, as the reader
+        // takes it (`- [ ] [TASK]`): a slot left from a template.
+        let rest = ctx
+            .source
+            .get(p.range.end as usize..t.line.end as usize)
+            .unwrap_or_default();
+        !rest.trim().is_empty()
+            && prefix.split_whitespace().all(|w| {
+                (w.starts_with('[') && w.ends_with(']'))
+                    || (w.chars().any(|c| c.is_ascii_digit())
+                        && w.chars().all(|c| c.is_alphanumeric() || ".-:".contains(c)))
+            })
     })
 }
 
