@@ -221,7 +221,9 @@ fn iso_at(b: &[u8], i: usize) -> Option<(usize, u32, u32, u32)> {
         return None;
     }
     // Years outside this window are version numbers or ids, not dates.
-    if !(1900..=2199).contains(&year) || month == 0 || day == 0 {
+    // A month or day 0 is a date still, and an impossible one
+    // (`2026-00-10`): the calendar has neither.
+    if !(1900..=2199).contains(&year) {
         return None;
     }
     Some((k, year, month, day))

@@ -307,6 +307,13 @@ fn a_date_that_names_no_day_is_refused_unless_forced() {
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("June 2024 has 30 days"), "{err}");
     assert_eq!(after, text);
+    // A month or day 0 names none either.
+    for (date, why) in [("2024-00-10", "no month 0"), ("2024-01-00", "no day 0")] {
+        let (code, _, err, after) = run(text, &["set", "plan.md", "created", date]);
+        assert_eq!(code, Some(2), "{err}");
+        assert!(err.contains(why), "{err}");
+        assert_eq!(after, text);
+    }
     let (code, _, _, after) = run(
         text,
         &["set", "plan.md", "created", "2024-02-31", "--force"],
