@@ -43,6 +43,9 @@ fn is_open_check(t: &Task) -> bool {
         )
 }
 
+/// Unticked items labelled in one finding; the help counts the rest.
+const SHOWN: usize = 5;
+
 fn report(out: &mut Sink<'_>, at: TextRange, status: &str, whose: &str, open: &[&Task]) {
     let Some(first) = open.first() else {
         return;
@@ -60,11 +63,17 @@ fn report(out: &mut Sink<'_>, at: TextRange, status: &str, whose: &str, open: &[
         )
         .primary_label("status says done")
         .label(first.check_range, format!("{kind} not ticked"));
-    for t in open.iter().skip(1).take(4) {
+    for t in open.iter().skip(1).take(SHOWN - 1) {
         r = r.label(
             t.check_range,
             format!("{} not ticked", t.kind.name().replace('_', " ")),
         );
     }
-    r.help("tick the criteria that are met, or change the status back");
+    // As PW210 says it: the labels stop, the count says how many more.
+    let help = "tick the criteria that are met, or change the status back";
+    if n > SHOWN {
+        r.help(format!("{} more not shown; {help}", n - SHOWN));
+    } else {
+        r.help(help);
+    }
 }
