@@ -16,6 +16,9 @@
 //! 4.2`) or a short one (`T4 GPUs`) is not, as it may name a section or a
 //! thing.
 //!
+//! An id the plan writes with other padding or a dash (`T17` or `T-017`
+//! for `T017`) is named in the help.
+//!
 //! ## Why
 //! A dependency on nothing is either a typo or a leftover from a phase
 //! that was renumbered; `planwright next` cannot order work around it.
@@ -46,6 +49,15 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let (phases, tasks) = (plan.phase_ids(), plan.task_ids());
     let ranges = TaskRanges::new(plan);
     let lacks = |key: &str| lacks(&tasks, &ranges, key);
+    // Built at the first finding that needs it: most plans have none.
+    let twins = std::cell::OnceCell::new();
+    let help = |key: &str, what: &str| {
+        let twins = twins.get_or_init(|| Twins::new(plan));
+        match twins.of(key) {
+            Some(id) => format!("did you mean `{id}`?"),
+            None => what.to_owned(),
+        }
+    };
     // A phase of a kind the plan has none of but its title names another
     // document's: `# Epic 78: Tokens` depending on Epic 77.
     let title = plan.title.as_ref().map(|t| t.heading);
@@ -70,10 +82,15 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 RefTarget::Task(key) => lacks(key).filter(|_| !plan.tasks.is_empty()),
             };
             if let Some(lacking) = lacking {
+                let what = "point the dependency at an existing phase or task, or remove it";
+                let what = match &dep.target {
+                    RefTarget::Task(key) => help(key, what),
+                    RefTarget::Phase { .. } => what.to_owned(),
+                };
                 out.report(dep.range, format!("{} depends on {lacking}", phase.id))
                     .primary_label("no such phase or task in this plan")
                     .label(phase.heading, format!("{} starts here", phase.id))
-                    .help("point the dependency at an existing phase or task, or remove it");
+                    .help(what);
             }
         }
     }
@@ -127,9 +144,12 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 continue;
             };
             let message = format!("{} depends on {lacking}", task.id);
+            let what = help(
+                dep,
+                "point the dependency at an existing task id, or remove it",
+            );
             let Some(at) = written_at(ctx.source, task, dep, &mut after) else {
-                out.report(task.line, message)
-                    .help("point the dependency at an existing task id, or remove it");
+                out.report(task.line, message).help(what);
                 continue;
             };
             let mut r = out
@@ -139,7 +159,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             if !task.line.contains_range(at) {
                 r = r.label(task.line, format!("{} starts here", task.id));
             }
-            r.help("point the dependency at an existing task id, or remove it");
+            r.help(what);
         }
     }
     for link in plan.task_links.iter().filter(|_| has_ids) {
@@ -147,15 +167,18 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         if let Some(lacking) = lacks(&link.from) {
             if lacks(&link.to).is_none() {
                 out.report(link.range, format!("{} depends on {lacking}", link.to))
-                    .help("point the dependency at an existing task id, or remove it");
+                    .help(help(
+                        &link.from,
+                        "point the dependency at an existing task id, or remove it",
+                    ));
             } else {
                 out.report(link.range, format!("dependency chain names {lacking}"))
-                    .help("correct the task id in the chain");
+                    .help(help(&link.from, "correct the task id in the chain"));
             }
         }
         if let Some(lacking) = lacks(&link.to) {
             out.report(link.range, format!("dependency chain names {lacking}"))
-                .help("correct the task id in the chain");
+                .help(help(&link.to, "correct the task id in the chain"));
         }
     }
 }
@@ -167,6 +190,40 @@ fn looks_like_task_id(dep: &str) -> bool {
     let rest = &dep[letters..];
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     letters > 0 && (digits >= 3 || (rest.starts_with('-') && rest.len() > 1))
+}
+
+/// The plan's explicit task ids by their letters and number, for "did you
+/// mean": `T17` and `t-017` name `T017` written another way, the one slip
+/// common enough, and certain enough, to name the id meant.
+struct Twins<'p>(rustc_hash::FxHashMap<(String, u64), &'p str>);
+
+impl<'p> Twins<'p> {
+    fn new(plan: &'p planwright_core::Plan) -> Self {
+        let mut map = rustc_hash::FxHashMap::default();
+        for t in plan.tasks.iter().filter(|t| t.explicit_id) {
+            if let Some(shape) = id_shape(&t.id) {
+                map.entry(shape).or_insert(t.id.as_str());
+            }
+        }
+        Self(map)
+    }
+
+    /// The id `key` means, if the plan writes one with its letters and
+    /// number but not as `key` does.
+    fn of(&self, key: &str) -> Option<&'p str> {
+        let id = *self.0.get(&id_shape(key)?)?;
+        (!id.eq_ignore_ascii_case(key)).then_some(id)
+    }
+}
+
+/// `T-017` as (`T`, 17): letters, upper-cased, and the number after them
+/// and an optional dash; `None` for any other shape (ranges, `1.2`).
+fn id_shape(id: &str) -> Option<(String, u64)> {
+    let letters = id.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let digits = id[letters..].strip_prefix('-').unwrap_or(&id[letters..]);
+    let ok = letters > 0 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| Some((id[..letters].to_ascii_uppercase(), digits.parse().ok()?)))
+        .flatten()
 }
 
 /// What the plan lacks of `key`, an id or a range's key, as a message
