@@ -313,6 +313,10 @@ pub struct PlaceholderDoc {
 pub struct LinkDoc {
     pub dest: String,
     pub range: Range,
+    /// True for an image (`![alt](diagram.png)`), whose file a renderer
+    /// loads; absent for a link.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub image: bool,
 }
 
 impl PlanDoc {
@@ -439,6 +443,7 @@ impl PlanDoc {
                 .map(|l| LinkDoc {
                     dest: l.dest.to_string(),
                     range: loc.range(l.range),
+                    image: l.image,
                 })
                 .collect(),
         }

@@ -211,6 +211,9 @@ pub struct Link {
     pub dest: Text,
     /// The whole link, `[text](dest)`.
     pub range: TextRange,
+    /// An image, `![alt](dest)`: its file is loaded, not followed, and
+    /// has no headings to point into.
+    pub image: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -380,7 +380,7 @@ fn spec_link(plan: &Plan, sources: &Sources<'_>) -> Option<Edit> {
     let link = plan
         .links
         .iter()
-        .find(|l| field.value_range.contains_range(l.range))?;
+        .find(|l| !l.image && field.value_range.contains_range(l.range))?;
     let name = spec.rsplit('/').next().unwrap_or(spec);
     let name = crate::fill_value::escape_markup(name, false);
     Some(Edit::replace(

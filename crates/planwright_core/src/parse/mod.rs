@@ -425,9 +425,25 @@ impl<'s> Builder<'s> {
                 self.touch_inline(r);
                 self.link_depth += 1;
                 let dest = blocks::link_dest(*link_type, dest_url);
-                self.plan.links.push(Link { dest, range: r });
+                self.plan.links.push(Link {
+                    dest,
+                    range: r,
+                    image: false,
+                });
             }
-            Tag::Image { .. } => self.link_depth += 1,
+            Tag::Image {
+                link_type,
+                dest_url,
+                ..
+            } => {
+                self.link_depth += 1;
+                let dest = blocks::link_dest(*link_type, dest_url);
+                self.plan.links.push(Link {
+                    dest,
+                    range: r,
+                    image: true,
+                });
+            }
             Tag::MetadataBlock(_) => self.metadata_block = Some(None),
             _ => {}
         }

@@ -50,7 +50,7 @@ use crate::diagnostic::Applicability;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let mut targets: Option<Targets> = None;
-    for link in &ctx.plan.links {
+    for link in ctx.plan.links.iter().filter(|l| !l.image) {
         let Some(fragment) = in_page(&link.dest) else {
             continue;
         };

@@ -1,8 +1,8 @@
-//! Flags a relative link, or a `Spec:` field, pointing at a file that
-//! does not exist.
+//! Flags a relative link or image, or a `Spec:` field, pointing at a file
+//! that does not exist.
 //!
 //! ## What it does
-//! Checks every link whose target is a relative path (not a URL, not an
+//! Checks every link and image whose target is a relative path (not a URL, not an
 //! anchor within the page) and the paths in every `Spec:` or
 //! `Specification:` field (the plan's, a phase's or a list item's; each
 //! path in code spans, or else the whole value), resolved from the plan's
@@ -48,7 +48,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         if let Some(path) = local_path(&link.dest)
             && !(ctx.file_exists)(&path)
         {
-            report(out, link.range, &path);
+            report(out, link.range, &path, link.image);
         }
     }
     let mut reported: Vec<TextRange> = Vec::new();
@@ -73,7 +73,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 && !(ctx.file_exists)(&path)
             {
                 reported.push(at);
-                report(out, at, &path);
+                report(out, at, &path, false);
             }
         }
     }
@@ -103,10 +103,17 @@ fn spec_paths<'a>(ctx: &Context<'a>, field: &'a MetaField) -> Vec<(TextRange, &'
     vec![(within, field.value.trim().trim_matches('`'))]
 }
 
-fn report(out: &mut Sink<'_>, at: TextRange, path: &str) {
-    out.report(at, format!("link to `{path}`, which does not exist"))
+fn report(out: &mut Sink<'_>, at: TextRange, path: &str, image: bool) {
+    let (what, to) = if image {
+        ("image", "")
+    } else {
+        ("link", " to")
+    };
+    out.report(at, format!("{what}{to} `{path}`, which does not exist"))
         .primary_label("no such file")
-        .help("point the link at the file's current path, or remove it");
+        .help(format!(
+            "point the {what} at the file's current path, or remove it"
+        ));
 }
 
 /// The file part of a relative link target, percent-escapes decoded;
