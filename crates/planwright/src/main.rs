@@ -12,6 +12,7 @@ mod commands;
 mod dates;
 mod dialect_choice;
 mod guard;
+mod locate;
 mod project;
 mod shown;
 mod stdin;

@@ -314,7 +314,7 @@ fn model_all(files: &[PathBuf], lint: bool) {
                 source: &text,
                 plan: &plan,
                 dialect: dialects.get(&plan.dialect.name),
-                file_exists: &|_| true,
+                locate: &|_| planwright_lint::Location::Beside,
             };
             planwright_lint::lint(&ctx, &rules).len()
         })

@@ -4,7 +4,7 @@
 //! and dialect and report [`Diagnostic`]s: owned data with byte ranges,
 //! rendered only at the edge by [`render`]. The crate touches no file: the
 //! one rule that asks whether a linked file exists (PW301) goes through the
-//! [`Context::file_exists`] hook the caller supplies.
+//! [`Context::locate`] hook the caller supplies.
 
 pub mod diagnostic;
 pub mod directives;
@@ -53,9 +53,30 @@ pub struct Context<'a> {
     pub plan: &'a Plan,
     /// The plan's dialect, when it is a known one (not `generic`).
     pub dialect: Option<&'a Dialect>,
-    /// Whether a path, relative to the plan's folder, names an existing
-    /// file or folder. The caller resolves it; the lint crate stays pure.
-    pub file_exists: &'a dyn Fn(&str) -> bool,
+    /// Where a relative path the plan writes names an existing file or
+    /// folder. The caller resolves it; the lint crate stays pure.
+    pub locate: &'a dyn Fn(&str) -> Location,
+}
+
+/// Where a relative path a plan writes is found (see [`Context::locate`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    /// From the plan's own folder, where a renderer follows a link.
+    Beside,
+    /// Only from the project root or the plan's repository, where a
+    /// `Spec:` path is often written from; `from_plan` is the path that
+    /// names it from the plan's folder, where one can be written.
+    Elsewhere {
+        from_plan: Option<String>,
+    },
+    Missing,
+}
+
+impl Location {
+    /// Found from some folder: a `Spec:` value names the file.
+    pub fn exists(&self) -> bool {
+        *self != Self::Missing
+    }
 }
 
 impl Context<'_> {

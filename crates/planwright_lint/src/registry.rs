@@ -149,7 +149,14 @@ pub static RULES: &[Rule] = &[
         true,
         done_before_dependency
     ),
-    rule!("PW301", "broken-link", Error, true, broken_link),
+    rule!(
+        "PW301",
+        "broken-link",
+        Error,
+        true,
+        broken_link,
+        fix = Unsafe
+    ),
     rule!(
         "PW302",
         "broken-anchor",

@@ -182,7 +182,7 @@ fn unknown_dependencies(loaded: &Loaded, project: &Project) -> Result<Vec<Diagno
         plan: &loaded.plan,
         dialect: project.dialects.get(&loaded.plan.dialect.name),
         // PW206 asks for no file; no other rule runs.
-        file_exists: &|_| false,
+        locate: &|_| planwright_lint::Location::Missing,
     };
     Ok(planwright_lint::lint(&ctx, &rules))
 }

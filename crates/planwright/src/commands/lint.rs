@@ -420,25 +420,6 @@ fn lint_file(file: SourceFile, settings: &Settings) -> Linted {
     }
 }
 
-/// The repository `folder` lies in: the nearest folder at or above it
-/// holding `.git`. A `Spec:` path is written from there as often as from
-/// the plan's folder, and without a `planwright.toml` the project root is
-/// only the folder `lint` runs in.
-fn repository_of(folder: &Path) -> Option<PathBuf> {
-    // `plan.md` has the folder "", which `absolute` refuses.
-    let here = Path::new(".");
-    let folder = std::path::absolute(if folder.as_os_str().is_empty() {
-        here
-    } else {
-        folder
-    })
-    .ok()?;
-    folder
-        .ancestors()
-        .find(|d| d.join(".git").exists())
-        .map(Path::to_path_buf)
-}
-
 /// Parses and lints one text; `path` gives the detection hint, picks the
 /// `[[plans.dialects]]` entry, and is the folder relative links are
 /// resolved from.
@@ -451,23 +432,12 @@ pub(crate) fn lint_text(
 ) -> Vec<Diagnostic> {
     let dialects = settings.dialects();
     let plan = settings.choice.parse_text(path, text, dialects);
-    let folder = path.parent().unwrap_or(Path::new(""));
-    // The plan's repository is looked for only when a path is found in
-    // neither folder, and once.
-    let repository = std::cell::OnceCell::new();
-    let file_exists = |rel: &str| {
-        folder.join(rel).exists()
-            || root.join(rel).exists()
-            || repository
-                .get_or_init(|| repository_of(folder))
-                .as_ref()
-                .is_some_and(|r: &PathBuf| r.join(rel).exists())
-    };
+    let places = crate::locate::Places::new(path, root);
     let ctx = planwright_lint::Context {
         source: text,
         plan: &plan,
         dialect: dialects.get(&plan.dialect.name),
-        file_exists: &file_exists,
+        locate: &|rel| places.locate(rel),
     };
     planwright_lint::lint(&ctx, rules)
 }

@@ -177,19 +177,12 @@ fn left_as_lint_lists(plan: &NewPlan, dialects: &DialectSet, rules: &RuleSet, ro
     // `create` read the plan back under its path with these dialects.
     let parsed = &plan.model;
     // As `lint` resolves a link: from the plan's folder, then the root.
-    let folder = plan.path.parent().unwrap_or(root);
-    // A dry run made no plan folder, and the file system will not walk
-    // `specs/001-x/../../README.md` through one that is missing: such a
-    // path is also tried with its `..` folded away.
-    let exists = |path: PathBuf| {
-        path.exists() || std::path::absolute(&path).is_ok_and(|p| lexical(&p).exists())
-    };
-    let file_exists = |rel: &str| exists(folder.join(rel)) || exists(root.join(rel));
+    let places = crate::locate::Places::new(&plan.path, root);
     let ctx = LintContext {
         source: &plan.content,
         plan: parsed,
         dialect: dialects.get(&parsed.dialect.name),
-        file_exists: &file_exists,
+        locate: &|rel| places.locate(rel),
     };
     let found = lint(&ctx, rules);
     Left {

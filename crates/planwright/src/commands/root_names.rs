@@ -12,7 +12,9 @@
 //! name, not its target's.
 
 use std::borrow::Cow;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
+
+use planwright_workspace::newplan::lexical;
 
 pub struct RootNames {
     cwd: PathBuf,
@@ -81,21 +83,6 @@ impl RootNames {
         };
         (name.as_os_str() != path.as_os_str()).then_some(name)
     }
-}
-
-/// `path` with `.` dropped and each `..` taking the name before it away.
-fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(all(test, unix))]

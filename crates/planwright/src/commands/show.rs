@@ -19,7 +19,7 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode> {
         plan: &plan,
         dialect: project.dialects.get(&plan.dialect.name),
         // Whether a slot is notation never asks for a file.
-        file_exists: &|_| false,
+        locate: &|_| planwright_lint::Location::Missing,
     });
     match args.format {
         Format::Json => {

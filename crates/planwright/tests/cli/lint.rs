@@ -356,6 +356,39 @@ fn a_spec_path_written_from_the_repository_is_found_from_any_folder() {
 }
 
 #[test]
+fn a_link_written_from_the_root_is_broken_beside_the_plan_and_fixed_to_its_folder() {
+    // GitHub follows a link from the plan's folder: `specs/003-w/spec.md`
+    // written in `specs/003-w/plan.md` names `specs/003-w/specs/003-w/…`.
+    // A `Spec:` value in code is no link, and is found from the root.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let feature = dir.path().join("specs/003-w");
+    std::fs::create_dir_all(&feature).unwrap();
+    write(&feature, "spec.md", "# Spec\n");
+    let text = "# W\n\n**Spec:** `specs/003-w/spec.md`\n\nSee [the spec](specs/003-w/spec.md#scope).\n";
+    write(&feature, "plan.md", text);
+    let args = ["lint", "--select", "PW301", "--format", "concise"];
+    let out = planwright(&[&args[..], &["specs/003-w/plan.md"]].concat(), dir.path());
+    assert_eq!(
+        stdout(&out),
+        "specs/003-w/plan.md:5:5: PW301 link to `specs/003-w/spec.md`, which is not beside the plan\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // The safe fixes leave it; the unsafe one writes the path from the
+    // plan's folder, and nothing else.
+    let fix = ["lint", "--select", "PW301", "--fix", "specs/003-w/plan.md"];
+    planwright(&fix, dir.path());
+    assert_eq!(std::fs::read_to_string(feature.join("plan.md")).unwrap(), text);
+    planwright(&[&fix[..], &["--unsafe-fixes"]].concat(), dir.path());
+    assert_eq!(
+        std::fs::read_to_string(feature.join("plan.md")).unwrap(),
+        text.replace("(specs/003-w/spec.md#", "(spec.md#")
+    );
+    let out = planwright(&[&args[..], &["specs/003-w/plan.md"]].concat(), dir.path());
+    assert_eq!((stdout(&out).as_str(), out.status.code()), ("", Some(0)));
+}
+
+#[test]
 fn colour_follows_the_flag_then_no_color_then_force_color() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "plan.md", "# Plan\n\n**Created:** 2026-02-30\n");

@@ -25,7 +25,7 @@ fn rules_json_lists_every_rule_with_its_fix_and_documentation() {
     assert_eq!(
         fixable,
         [
-            "PW202", "PW211", "PW212", "PW302", "PW402", "PW501", "PW502", "PW601"
+            "PW202", "PW211", "PW212", "PW301", "PW302", "PW402", "PW501", "PW502", "PW601"
         ]
     );
     let unsafe_only: Vec<&str> = rules
@@ -35,7 +35,9 @@ fn rules_json_lists_every_rule_with_its_fix_and_documentation() {
         .collect();
     assert_eq!(
         unsafe_only,
-        ["PW202", "PW211", "PW212", "PW302", "PW402", "PW601"]
+        [
+            "PW202", "PW211", "PW212", "PW301", "PW302", "PW402", "PW601"
+        ]
     );
     // The human list marks the same rules: `[*]` safe, `[~]` unsafe.
     let list = stdout(&planwright(&["rules"], &root));

@@ -2,15 +2,20 @@
 //! that does not exist.
 //!
 //! ## What it does
-//! Checks every link and image whose target is a relative path (not a URL, not an
-//! anchor within the page) and the paths in every `Spec:` or
+//! Checks every link and image whose target is a relative path (not a
+//! URL, not an anchor within the page) and the paths in every `Spec:` or
 //! `Specification:` field (the plan's, a phase's or a list item's; each
-//! path in code spans, or else the whole value), resolved from the plan's
-//! own folder or, failing that, from the project root (the folder of
-//! `planwright.toml`, or the current folder) or the plan's repository (the
-//! nearest folder above it holding `.git`), where `Spec:` paths are
-//! usually written from. Anchors (`#section`), queries and glob patterns
-//! are ignored.
+//! path in code spans, or else the whole value). Anchors (`#section`),
+//! queries and glob patterns are ignored.
+//!
+//! A link is followed from the plan's own folder, as GitHub and editors
+//! follow it. A link whose path names a file only from the project root
+//! (the folder of `planwright.toml`, or the current folder) or the plan's
+//! repository (the nearest folder above it holding `.git`) is broken where
+//! it is read, and reported as such, with the path from the plan's folder;
+//! `--fix --unsafe-fixes` writes it. A `Spec:` value is plain text, not a
+//! link, and is usually written from the root: it is found from any of
+//! the three folders.
 //!
 //! A `Spec:` value is only checked when it is written as a path, since
 //! the field also holds notes, tickets and dates (`N/A`, `TBD/pending`,
@@ -38,17 +43,24 @@
 //! ## Fix
 //! Point the link at the file's current path, or remove it.
 
-use planwright_core::{MetaField, TextRange};
+use planwright_core::edit::Edit;
+use planwright_core::{Link, MetaField, TextRange};
 
 use super::Sink;
-use crate::Context;
+use crate::diagnostic::Applicability;
+use crate::{Context, Location};
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     for link in &ctx.plan.links {
-        if let Some(path) = local_path(&link.dest)
-            && !(ctx.file_exists)(&path)
-        {
-            report(out, link.range, &path, link.image);
+        let Some(path) = local_path(&link.dest) else {
+            continue;
+        };
+        match (ctx.locate)(&path) {
+            Location::Beside => {}
+            Location::Missing => report(out, link.range, &path, link.image),
+            Location::Elsewhere { from_plan } => {
+                from_root(ctx, out, link, &path, from_plan.as_deref());
+            }
         }
     }
     let mut reported: Vec<TextRange> = Vec::new();
@@ -70,7 +82,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 continue;
             }
             if let Some(path) = local_path(value)
-                && !(ctx.file_exists)(&path)
+                && !(ctx.locate)(&path).exists()
             {
                 reported.push(at);
                 report(out, at, &path, false);
@@ -116,6 +128,55 @@ fn report(out: &mut Sink<'_>, at: TextRange, path: &str, image: bool) {
         ));
 }
 
+/// A link whose path names a file from the project root or repository
+/// but not from the plan's folder, where GitHub and editors follow it:
+/// broken where it is read, though the file is there. The fix writes the
+/// path from the plan's folder; unsafe, as the author may have meant a
+/// file beside the plan that is still to be written.
+fn from_root(
+    ctx: &Context<'_>,
+    out: &mut Sink<'_>,
+    link: &Link,
+    path: &str,
+    from_plan: Option<&str>,
+) {
+    let what = if link.image { "image" } else { "link" };
+    let report = out
+        .report(
+            link.range,
+            format!("{what} to `{path}`, which is not beside the plan"),
+        )
+        .primary_label("followed from the plan's folder");
+    let why = format!(
+        "`{path}` names a file from the project root, but a {what} is followed from the plan's own folder"
+    );
+    // The path as written in the link's own parentheses, once: a
+    // reference-style link's target is written elsewhere, and is left
+    // alone, as is a path that would need escapes.
+    let written = link.range.slice(ctx.source);
+    let needle = format!("]({path}");
+    let mut found = written.match_indices(&needle);
+    let at = match (found.next(), found.next()) {
+        (Some((at, _)), None) => Some(link.range.start as usize + at + 2),
+        _ => None,
+    };
+    match (from_plan, at) {
+        (Some(to), Some(start)) if !to.contains([' ', '(', ')', '<', '>']) => {
+            report.help(why).fix(
+                format!("write `{to}`"),
+                vec![Edit::replace(TextRange::new(start, start + path.len()), to)],
+                Applicability::Unsafe,
+            );
+        }
+        (Some(to), _) => {
+            report.help(format!("{why}: write `{to}`"));
+        }
+        (None, _) => {
+            report.help(why);
+        }
+    }
+}
+
 /// The file part of a relative link target, percent-escapes decoded;
 /// `None` for URLs, anchors, mail links and absolute paths.
 fn local_path(dest: &str) -> Option<String> {
@@ -151,7 +212,7 @@ fn looks_like_path(ctx: &Context<'_>, value: &str) -> bool {
         return extension(value).is_some_and(|e| e.eq_ignore_ascii_case("md"));
     };
     let last = value.rsplit('/').next().unwrap_or(value);
-    extension(last).is_some() || (!first.is_empty() && (ctx.file_exists)(first))
+    extension(last).is_some() || (!first.is_empty() && (ctx.locate)(first).exists())
 }
 
 /// The file extension of a path's last part: after its last dot, not a

@@ -120,7 +120,7 @@ mod tests {
             source: src,
             plan: &plan,
             dialect: None,
-            file_exists: &|_| false,
+            locate: &|_| crate::Location::Missing,
         };
         let rule = crate::RULES.iter().find(|r| r.code == "PW207").unwrap();
         let mut sink = Sink::new(rule, rule.severity);

@@ -25,7 +25,14 @@ fn run(code: &str, dialect: Option<&str>, source: &str) -> String {
         plan: &plan,
         dialect,
         // One file and one folder exist.
-        file_exists: &|p| p == "exists.md" || p == "specs",
+        locate: &|p| match p {
+            "exists.md" | "specs" => crate::Location::Beside,
+            // Found from the project root, not beside the plan.
+            "specs/004-export/plan.md" => crate::Location::Elsewhere {
+                from_plan: Some("../specs/004-export/plan.md".to_owned()),
+            },
+            _ => crate::Location::Missing,
+        },
     };
     let layer = Layer {
         select: Some(vec![code.to_owned()]),
@@ -285,7 +292,7 @@ fn odd_inputs_never_panic_in_any_rule_or_format() {
             source,
             plan: &plan,
             dialect: None,
-            file_exists: &|_| false,
+            locate: &|_| crate::Location::Missing,
         };
         let all = Layer {
             select: Some(vec!["ALL".to_owned()]),
@@ -328,7 +335,7 @@ fn every_slot_of_the_builtin_templates_is_reported() {
             source,
             plan: &plan,
             dialect: Some(dialect),
-            file_exists: &|_| true,
+            locate: &|_| crate::Location::Beside,
         };
         let found = lint(&ctx, &rules).len();
         assert_eq!(found, plan.placeholders.len(), "{name}");

@@ -38,7 +38,15 @@ pub fn lint_all(src: &str, dialect: Option<&str>) -> (Plan, Vec<Diagnostic>) {
         source: src,
         plan: &plan,
         dialect: dialects.get(&plan.dialect.name),
-        file_exists: &|p: &str| p.len().is_multiple_of(2),
+        // A world where a fix's `../` path is found beside the plan.
+        locate: &|p: &str| match p.len() % 3 {
+            _ if p.starts_with("../") => planwright_lint::Location::Beside,
+            0 => planwright_lint::Location::Beside,
+            1 => planwright_lint::Location::Elsewhere {
+                from_plan: Some(format!("../{p}")),
+            },
+            _ => planwright_lint::Location::Missing,
+        },
     };
     let diagnostics = lint(&ctx, &all_rules());
     (plan, diagnostics)

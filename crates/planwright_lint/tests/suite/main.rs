@@ -25,7 +25,7 @@ pub fn lint_text(name: &str, source: &str, rules: &RuleSet) -> Vec<Diagnostic> {
         source,
         plan: &plan,
         dialect: DialectSet::builtin().get(&plan.dialect.name),
-        file_exists: &|_| false,
+        locate: &|_| planwright_lint::Location::Missing,
     };
     lint(&ctx, rules)
 }
