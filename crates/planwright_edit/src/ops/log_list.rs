@@ -247,21 +247,25 @@ fn item_lines(
     let mut lines = match shape {
         None if dated => vec![format!("{date}: {message}")],
         None => vec![literal(new.message)],
-        Some(s) if !s.bare => vec![format!("{}{date}{}{message}", s.pre, s.sep)],
+        Some(s) if !s.bare => {
+            let (pre, sep) = s.marks();
+            vec![format!("{pre}{date}{sep}{message}")]
+        }
         // An item that is only a date keeps its entries under it, as
         // sub-items, or has none: the message goes where the model keeps
         // its own, never glued to the date.
         Some(s) => {
-            let closing = s.sep.trim_end();
+            let (pre, sep) = s.marks();
+            let closing = sep.trim_end();
             match sub_marker(plan, src, list, model) {
                 Some((sub_indent, sub)) => vec![
-                    format!("{}{date}{closing}", s.pre),
+                    format!("{pre}{date}{closing}"),
                     format!("{sub_indent}{sub} {}", literal(new.message)),
                 ],
                 None if closing.ends_with(':') => {
-                    vec![format!("{}{date}{closing} {message}", s.pre)]
+                    vec![format!("{pre}{date}{closing} {message}")]
                 }
-                None => vec![format!("{}{date}{closing}: {message}", s.pre)],
+                None => vec![format!("{pre}{date}{closing}: {message}")],
             }
         }
     };
@@ -349,6 +353,41 @@ pub(super) struct DateShape<'a> {
     pub(super) bare: bool,
 }
 
+impl DateShape<'_> {
+    /// What a new entry shaped like this one writes before and after its
+    /// date: `pre` and `sep`, with every wrapper `pre` opens (code, bold,
+    /// italic, a bracket) closed right after the date, as the model's
+    /// marks there close it (`**`, `:**`, `` `: ``). A model whose wrapper
+    /// runs past its date (`**2026-01-03 b**`, `` `2026-01-03 b` ``) has it
+    /// closed there all the same: left open, it would take in the new
+    /// entry's message.
+    pub(super) fn marks(&self) -> (String, String) {
+        let close = closer(self.pre);
+        let first = self.sep.split(char::is_whitespace).next().unwrap_or("");
+        let sep = if first.contains(close.as_str()) {
+            self.sep.to_owned()
+        } else {
+            let rest = self.sep.trim_start_matches(|c| close.contains(c));
+            format!("{close}{rest}")
+        };
+        (self.pre.to_owned(), sep)
+    }
+}
+
+/// The marks that close the wrappers `pre` opens, innermost first (`**[`
+/// closes as `]**`); nothing for marks that wrap nothing (`✅ `).
+fn closer(pre: &str) -> String {
+    pre.chars()
+        .rev()
+        .filter_map(|c| match c {
+            '*' | '_' | '`' | '~' | '=' => Some(c),
+            '[' => Some(']'),
+            '(' => Some(')'),
+            _ => None,
+        })
+        .collect()
+}
+
 /// How an item writes its date, if it starts with one. A time after the
 /// date (`2026-01-10 14:00: c`) is the item's own, not part of the shape:
 /// the separator is what follows it.
@@ -380,28 +419,28 @@ pub(super) fn date_shape(item: &str, dates: Dates) -> Option<DateShape<'_>> {
 /// The separator a new entry copies, out of `raw`, all that stands
 /// between an item's date and the first letter or digit of its message:
 /// the runs of marks that close a date or part it from its message
-/// (`**:`, `]`, `**` then `—`, `->`), with the blanks around them, and
-/// nothing past a run ending in `:`. The first run holding another mark
-/// (an issue's `#`, a `✅`, `<` of an HTML tag, `(Tue)`), anything after
-/// a `:` (`: > note`, `: - sub`) and emphasis touching the message
-/// (`*b*`) are the message's own, never copied. With no blank and no
-/// such run, one space parts them. `message` says whether a message
-/// follows `raw` (else the item is only its date, and all of `raw`
-/// closes it: `**2024-03-01**`).
+/// (`**:`, `` ` ``, `]`, `**` then `—`, `->`), with the blanks around
+/// them, and nothing past a run ending in `:`. The first run holding
+/// another mark (an issue's `#`, a `✅`, `<` of an HTML tag, `(Tue)`),
+/// anything after a `:` (`: > note`, `: - sub`) and emphasis or code
+/// touching the message (`*b*`, `` `cfg` ``) are the message's own, never
+/// copied. With no blank and no such run, one space parts them. `message`
+/// says whether a message follows `raw` (else the item is only its date,
+/// and all of `raw` closes it: `**2024-03-01**`).
 fn separator(raw: &str, message: bool) -> &str {
     let closes = |c: char| {
         matches!(
             c,
-            ':' | '-' | '–' | '—' | '|' | '*' | '_' | ']' | ')' | '.' | ',' | '~' | '=' | '>'
+            ':' | '-' | '–' | '—' | '|' | '*' | '_' | '`' | ']' | ')' | '.' | ',' | '~' | '=' | '>'
         )
     };
     let mut end = raw.len() - raw.trim_start().len();
     while end < raw.len() {
         let token = raw[end..].split(char::is_whitespace).next().unwrap_or("");
         let rest = &raw[end + token.len()..];
-        // Emphasis touching the message (`*b*`) opens it.
+        // Emphasis or code touching the message (`*b*`) opens it.
         let token = if rest.is_empty() && message {
-            token.trim_end_matches(['*', '_'])
+            token.trim_end_matches(['*', '_', '`'])
         } else {
             token
         };

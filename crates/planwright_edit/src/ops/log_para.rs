@@ -118,10 +118,11 @@ fn entry_lines(
 ) -> Vec<String> {
     let date = new.date_in(Some(shape.form));
     let message = literal(new.message);
+    let (pre, sep) = shape.marks();
     if !shape.bare {
-        return vec![format!("{}{date}{}{message}", shape.pre, shape.sep)];
+        return vec![format!("{pre}{date}{sep}{message}")];
     }
-    let date_line = format!("{}{date}{}", shape.pre, shape.sep.trim_end());
+    let date_line = format!("{pre}{date}{}", sep.trim_end());
     let notes_at = line_end_after(src, para.start as usize + 1);
     let notes = src.get(notes_at..end.max(notes_at)).unwrap_or("");
     let blank_under = notes
