@@ -14,7 +14,7 @@
 use planwright_core::edit::Edit;
 use planwright_core::{Plan, Section, TextRange};
 
-use super::{Change, Intent, OpError, insert_lines, line_end_after, line_start};
+use super::{Change, Intent, OpError, check_no_control, insert_lines, line_end_after, line_start};
 use crate::ops::log_date::{Dates, Day, Form};
 use crate::ops::month::Month;
 
@@ -61,10 +61,12 @@ pub struct LogEntry<'a> {
 /// like writes its own (see `log_date.rs`). A log with an entry dated in a
 /// form not read, or numeric dates that could be either way round, is
 /// refused at that entry's line; so is `--create` on a plan that ends
-/// inside an unclosed code block. A message that is
+/// inside an unclosed code block. A message that holds a control
+/// character (as `set` refuses a value, see [`check_no_control`]), is
 /// empty once trimmed, or spans lines, is refused; one that would start a
 /// block of its own (`# x`, `---`, a fence) is escaped to stay text.
 pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change, OpError> {
+    check_no_control("message", entry.message)?;
     let message = entry.message.trim();
     if message.is_empty() {
         return Err(OpError::EmptyMessage);
