@@ -314,6 +314,15 @@ fn place(dates: &[Option<Day>], date: Day, newest_first: bool) -> Option<usize> 
         .map(|(i, _)| i)
 }
 
+/// The index nearest `at` among `0..len`, other than `at`, that `ok`
+/// accepts: the lower one first when two are as near.
+fn nearest(len: usize, at: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
+    (1..len)
+        .flat_map(|d| [at.checked_sub(d), Some(at + d)])
+        .flatten()
+        .find(|&i| i < len && ok(i))
+}
+
 /// Whether the log in section `s`, whose `entries` are each its date
 /// (`None` for an undated one) and group in the log's order, runs newest
 /// first. Its dates say so when they can: its first dated entry is later
@@ -517,6 +526,9 @@ mod forms_tests;
 #[cfg(test)]
 #[path = "log_order_tests.rs"]
 mod order_tests;
+#[cfg(test)]
+#[path = "log_shape_tests.rs"]
+mod shape_tests;
 #[cfg(test)]
 #[path = "log_tests.rs"]
 mod tests;

@@ -6,7 +6,7 @@ use planwright_core::{List, Plan, TextRange};
 
 use super::{
     Change, Intent, New, Spot, content_end, inline_literal, insert_after_content, insert_lines,
-    line_start, literal, month, order, spot,
+    line_start, literal, month, nearest, order, spot,
 };
 use crate::ops::log_date::{Dates, Day, Form};
 
@@ -118,12 +118,13 @@ pub(super) fn add_item(plan: &Plan, src: &str, s: usize, lists: &[&List], new: &
     let group = match spot(&dates, new.date, order(plan, s, &dates)) {
         Spot::Before(i) => {
             let (_, g, marker) = entries[i];
+            let model = unstruck_near(src, plan, d, lists[g], marker);
             return item(list_item(
                 src,
                 plan,
                 lists[g],
                 Some(marker),
-                marker,
+                model,
                 new,
                 true,
             ));
@@ -140,22 +141,49 @@ pub(super) fn add_item(plan: &Plan, src: &str, s: usize, lists: &[&List], new: &
 }
 
 /// The marker of the last dated item of `list` (of its last item when
-/// none is dated).
+/// none is dated), or of the one [`unstruck_near`] it.
 fn last_dated(src: &str, plan: &Plan, dates: Dates, list: &List) -> TextRange {
     let markers = plan.markers_of(list);
-    markers
+    let latest = markers
         .iter()
         .rev()
         .find(|&&m| dated_at(src, plan, dates, m).is_some())
         .or(markers.last())
         .copied()
-        .unwrap_or(list.range)
+        .unwrap_or(list.range);
+    unstruck_near(src, plan, dates, list, latest)
+}
+
+/// `marker`, of the item of `list` a new entry is to be shaped like, or,
+/// when that item's date is struck through (an entry called off), the
+/// nearest dated item whose date is not (the one above on a tie, which
+/// sits by the new entry when it goes before `marker`). With none,
+/// `marker` still: its shape is written without the strike (see
+/// [`DateShape::marks`]).
+fn unstruck_near(
+    src: &str,
+    plan: &Plan,
+    dates: Dates,
+    list: &List,
+    marker: TextRange,
+) -> TextRange {
+    let markers = plan.markers_of(list);
+    let struck = |m: TextRange| dated_at(src, plan, dates, m).map(|s| s.struck());
+    let at = markers.iter().position(|&m| m == marker);
+    match at {
+        Some(at) if struck(marker) == Some(true) => {
+            nearest(markers.len(), at, |i| struck(markers[i]) == Some(false))
+                .map_or(marker, |i| markers[i])
+        }
+        _ => marker,
+    }
 }
 
 /// An item at the end of `list` holding just the message (or, when its
 /// items are dated, the date and message the way they write them).
 pub(super) fn append_item(plan: &Plan, src: &str, list: &List, new: &New<'_>) -> Edit {
-    let model = plan.markers_of(list).last().copied().unwrap_or(list.range);
+    let bottom = plan.markers_of(list).last().copied().unwrap_or(list.range);
+    let model = unstruck_near(src, plan, new.dates, list, bottom);
     let dated = dated_at(src, plan, new.dates, model).is_some();
     list_item(src, plan, list, None, model, new, dated)
 }
@@ -360,17 +388,29 @@ impl DateShape<'_> {
     /// marks there close it (`**`, `:**`, `` `: ``). A model whose wrapper
     /// runs past its date (`**2026-01-03 b**`, `` `2026-01-03 b` ``) has it
     /// closed there all the same: left open, it would take in the new
-    /// entry's message.
+    /// entry's message. A strikethrough is never copied (`~~2026-01-03~~:`
+    /// gives `2026-01-05:`): it marks the model called off, which the new
+    /// entry is not.
     pub(super) fn marks(&self) -> (String, String) {
         let close = closer(self.pre);
         let first = self.sep.split(char::is_whitespace).next().unwrap_or("");
-        let sep = if first.contains(close.as_str()) {
-            self.sep.to_owned()
+        let (closing, rest) = if first.contains(close.as_str()) {
+            self.sep.split_at(first.len())
         } else {
             let rest = self.sep.trim_start_matches(|c| close.contains(c));
-            format!("{close}{rest}")
+            (close.as_str(), rest)
         };
-        (self.pre.to_owned(), sep)
+        if self.struck() {
+            let unstruck = |s: &str| s.replace('~', "");
+            (unstruck(self.pre), format!("{}{rest}", unstruck(closing)))
+        } else {
+            (self.pre.to_owned(), format!("{closing}{rest}"))
+        }
+    }
+
+    /// Whether the date is struck through (`~~2026-01-03~~`, `~2026-01-03~`).
+    pub(super) fn struck(&self) -> bool {
+        self.pre.contains('~')
     }
 }
 
