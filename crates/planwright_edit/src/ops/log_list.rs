@@ -233,12 +233,10 @@ fn list_item(
 }
 
 /// The lines of an item with the list's marker and indentation, to go
-/// before the item whose marker is `before` or else at the end (numbered
-/// on from the last item), its text shaped like the item `model`'s when
+/// before the item whose marker is `before` or else at the end, numbered
+/// as [`item_number`] says, its text shaped like the item `model`'s when
 /// `dated` (the date written the way that item writes it), else only the
-/// message. Before an item it takes that item's number: Markdown numbers a
-/// list from its first item only, and renumbering the rest would touch
-/// lines that are not the entry's.
+/// message.
 fn item_lines(
     src: &str,
     plan: &Plan,
@@ -254,15 +252,18 @@ fn item_lines(
     let line = line_start(src, marker.start as usize);
     let indent = src.get(line..marker.start as usize).unwrap_or("");
     let marker_text = marker.slice(src);
-    let next_marker = match marker_text
-        .char_indices()
-        .find(|(_, c)| !c.is_ascii_digit())
-        .map(|(i, _)| i)
-    {
-        Some(i) if i > 0 && before.is_none() => {
-            let n: u64 = marker_text[..i].parse().unwrap_or(0);
-            format!("{}{}", n + 1, &marker_text[i..])
-        }
+    let digits = marker_text.bytes().take_while(u8::is_ascii_digit).count();
+    let numbers: Vec<u64> = markers.iter().map(|&m| number(src, m)).collect();
+    // A number unchanged keeps its marker as written (`01.`); so does a
+    // `before` not of the list's items (its first item's number, for the
+    // list of a new month).
+    let renumbered = match before.map(|b| markers.iter().position(|&m| m == b)) {
+        None => Some(item_number(&numbers, None)),
+        Some(Some(k)) => Some(item_number(&numbers, Some(k))).filter(|&n| n != numbers[k]),
+        Some(None) => None,
+    };
+    let next_marker = match renumbered {
+        Some(n) if digits > 0 => format!("{n}{}", &marker_text[digits..]),
         _ => marker_text.to_owned(),
     };
     let message = inline_literal(new.message);
@@ -299,6 +300,38 @@ fn item_lines(
     };
     lines[0] = format!("{indent}{next_marker} {}", lines[0]);
     lines
+}
+
+/// The number of a new item of an ordered list whose items are numbered
+/// `numbers` (in order, not empty), going before the item at index
+/// `before`, else at the end. Markdown renders an ordered list numbered on
+/// from its first item whatever the numbers after it, so those are
+/// cosmetic; but renumbering them would change lines that are not the
+/// entry's, which `log` never does. So: first, the item takes the first
+/// number, from which the list counts; last, one more than the last
+/// item's; in a list numbered all alike (`1.` `1.` `1.`) that number
+/// anywhere. In the middle, one more than the item above, unless that is
+/// past the number of the item below (no number is free between them, as
+/// in a list numbered in sequence), when it takes that one's: its own
+/// number reads right and the items after it are one short, as they would
+/// be after an item added by hand.
+fn item_number(numbers: &[u64], before: Option<usize>) -> u64 {
+    let alike = numbers.len() > 1 && numbers.windows(2).all(|w| w[0] == w[1]);
+    let last = numbers.last().copied().unwrap_or(1);
+    match before {
+        None if alike => last,
+        None => last + 1,
+        Some(0) => numbers[0],
+        Some(k) => (numbers[k - 1] + 1).min(numbers[k]),
+    }
+}
+
+/// The number of the ordered item whose marker is `marker` (0 for an
+/// unordered one).
+fn number(src: &str, marker: TextRange) -> u64 {
+    let text = marker.slice(src);
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    text[..digits].parse().unwrap_or(0)
 }
 
 /// The list of sub-items of the item whose marker is `marker`, if it has
