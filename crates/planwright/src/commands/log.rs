@@ -26,8 +26,9 @@ pub fn run(args: &LogArgs) -> Result<ExitCode> {
         let change = append_log(plan, src, &entry).map_err(OpFailure::from)?;
         Ok((change, ()))
     })?;
-    // The file keeps the message as typed; the terminal is shown its
-    // control characters, not handed them.
+    // The file keeps the message as typed, a tab too (`append_log`
+    // refuses every other control character); the terminal is shown it
+    // (`␉`), not handed it.
     let shown = planwright_core::visible::visible(args.message.trim());
     crate::output::print(&format!("logged {date}: {shown}\n"))?;
     Ok(ExitCode::SUCCESS)

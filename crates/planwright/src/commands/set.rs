@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use planwright_core::LineIndex;
 use planwright_core::visible::visible;
-use planwright_edit::ops::{SetField, check_field, check_status, set_field};
+use planwright_edit::ops::{SetField, check_field, check_no_control, check_status, set_field};
 use planwright_edit::{Intent, OpFailure, edit_plan};
 
 use crate::cli::SetArgs;
@@ -20,15 +20,7 @@ pub fn run(args: &SetArgs) -> Result<ExitCode> {
         anyhow::bail!("{shown}: the field name is empty; name the field to set, e.g. `status`");
     }
     // Line breaks are refused with the field's style in mind, below.
-    let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
-    if let Some(c) = args.value.chars().find(|&c| control(c)) {
-        // A plan shows no control character; written, it would hide in the
-        // file and reach every terminal that prints the field.
-        anyhow::bail!(
-            "{shown}: the value holds the control character U+{:04X}, which a plan cannot show; nothing written",
-            u32::from(c)
-        );
-    }
+    check_no_control("value", &args.value).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
     if !args.force
         && let Some((date, why)) = crate::dates::impossible_date(&args.value)
     {

@@ -203,6 +203,20 @@ fn set_refuses_an_empty_name_and_control_characters() {
 }
 
 #[test]
+fn log_refuses_control_characters_as_set_does() {
+    let plan = "# P\n\n## Progress Log\n\n- 2026-01-01: a\n";
+    for (message, code) in [("esc\u{1b}[31mred", "001B"), ("nel\u{85}", "0085")] {
+        refused(
+            plan,
+            &["log", "plan.md", "--date", "2026-01-02", "--", message],
+            &format!(
+                "plan.md: the message holds the control character U+{code}, which a plan cannot show; nothing written"
+            ),
+        );
+    }
+}
+
+#[test]
 fn set_names_every_line_it_changes_and_the_key_without_its_colon() {
     let dir = plan_dir("# P\n\n**Status:** Draft\n**Owner:** Ann\n**Status:** Review\n");
     let out = planwright(&["set", "plan.md", "Status:", "Active"], dir.path());

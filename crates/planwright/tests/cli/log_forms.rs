@@ -59,17 +59,18 @@ fn a_date_with_a_time_is_refused_not_cut() {
 }
 
 #[test]
-fn the_echo_shows_control_characters_the_file_keeps() {
+fn the_echo_shows_a_tab_the_file_keeps() {
+    // Other control characters are refused (see `edit_refusals.rs`).
     let dir = tempfile::tempdir().expect("temp dir");
     let text = "# P\n\n## Progress Log\n\n- 2024-03-01: a\n";
     std::fs::write(dir.path().join("plan.md"), text).expect("write");
     let out = planwright(
-        &["log", "plan.md", "red\u{1b}[31m", "--date", "2024-03-02"],
+        &["log", "plan.md", "red\tgreen", "--date", "2024-03-02"],
         dir.path(),
     );
-    assert_eq!(stdout(&out), "logged 2024-03-02: red\u{241b}[31m\n");
+    assert_eq!(stdout(&out), "logged 2024-03-02: red\u{2409}green\n");
     let after = std::fs::read_to_string(dir.path().join("plan.md")).expect("read");
-    assert_eq!(after, format!("{text}- 2024-03-02: red\u{1b}[31m\n"));
+    assert_eq!(after, format!("{text}- 2024-03-02: red\tgreen\n"));
 }
 
 #[test]

@@ -14,7 +14,7 @@
 use planwright_core::edit::Edit;
 use planwright_core::{Plan, Section, TextRange};
 
-use super::{Change, Intent, OpError, insert_lines, line_end_after, line_start};
+use super::{Change, Intent, OpError, check_no_control, insert_lines, line_end_after, line_start};
 use crate::ops::log_date::{Dates, Day, Form};
 use crate::ops::month::Month;
 
@@ -61,10 +61,12 @@ pub struct LogEntry<'a> {
 /// like writes its own (see `log_date.rs`). A log with an entry dated in a
 /// form not read, or numeric dates that could be either way round, is
 /// refused at that entry's line; so is `--create` on a plan that ends
-/// inside an unclosed code block. A message that is
+/// inside an unclosed code block. A message that holds a control
+/// character (as `set` refuses a value, see [`check_no_control`]), is
 /// empty once trimmed, or spans lines, is refused; one that would start a
 /// block of its own (`# x`, `---`, a fence) is escaped to stay text.
 pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change, OpError> {
+    check_no_control("message", entry.message)?;
     let message = entry.message.trim();
     if message.is_empty() {
         return Err(OpError::EmptyMessage);
@@ -312,6 +314,15 @@ fn place(dates: &[Option<Day>], date: Day, newest_first: bool) -> Option<usize> 
         .map(|(i, _)| i)
 }
 
+/// The index nearest `at` among `0..len`, other than `at`, that `ok`
+/// accepts: the lower one first when two are as near.
+fn nearest(len: usize, at: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
+    (1..len)
+        .flat_map(|d| [at.checked_sub(d), Some(at + d)])
+        .flatten()
+        .find(|&i| i < len && ok(i))
+}
+
 /// Whether the log in section `s`, whose `entries` are each its date
 /// (`None` for an undated one) and group in the log's order, runs newest
 /// first. Its dates say so when they can: its first dated entry is later
@@ -515,6 +526,9 @@ mod forms_tests;
 #[cfg(test)]
 #[path = "log_order_tests.rs"]
 mod order_tests;
+#[cfg(test)]
+#[path = "log_shape_tests.rs"]
+mod shape_tests;
 #[cfg(test)]
 #[path = "log_tests.rs"]
 mod tests;

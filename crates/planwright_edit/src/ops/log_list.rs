@@ -6,7 +6,7 @@ use planwright_core::{List, Plan, TextRange};
 
 use super::{
     Change, Intent, New, Spot, content_end, inline_literal, insert_after_content, insert_lines,
-    line_start, literal, month, order, spot,
+    line_start, literal, month, nearest, order, spot,
 };
 use crate::ops::log_date::{Dates, Day, Form};
 
@@ -118,12 +118,13 @@ pub(super) fn add_item(plan: &Plan, src: &str, s: usize, lists: &[&List], new: &
     let group = match spot(&dates, new.date, order(plan, s, &dates)) {
         Spot::Before(i) => {
             let (_, g, marker) = entries[i];
+            let model = unstruck_near(src, plan, d, lists[g], marker);
             return item(list_item(
                 src,
                 plan,
                 lists[g],
                 Some(marker),
-                marker,
+                model,
                 new,
                 true,
             ));
@@ -140,22 +141,49 @@ pub(super) fn add_item(plan: &Plan, src: &str, s: usize, lists: &[&List], new: &
 }
 
 /// The marker of the last dated item of `list` (of its last item when
-/// none is dated).
+/// none is dated), or of the one [`unstruck_near`] it.
 fn last_dated(src: &str, plan: &Plan, dates: Dates, list: &List) -> TextRange {
     let markers = plan.markers_of(list);
-    markers
+    let latest = markers
         .iter()
         .rev()
         .find(|&&m| dated_at(src, plan, dates, m).is_some())
         .or(markers.last())
         .copied()
-        .unwrap_or(list.range)
+        .unwrap_or(list.range);
+    unstruck_near(src, plan, dates, list, latest)
+}
+
+/// `marker`, of the item of `list` a new entry is to be shaped like, or,
+/// when that item's date is struck through (an entry called off), the
+/// nearest dated item whose date is not (the one above on a tie, which
+/// sits by the new entry when it goes before `marker`). With none,
+/// `marker` still: its shape is written without the strike (see
+/// [`DateShape::marks`]).
+fn unstruck_near(
+    src: &str,
+    plan: &Plan,
+    dates: Dates,
+    list: &List,
+    marker: TextRange,
+) -> TextRange {
+    let markers = plan.markers_of(list);
+    let struck = |m: TextRange| dated_at(src, plan, dates, m).map(|s| s.struck());
+    let at = markers.iter().position(|&m| m == marker);
+    match at {
+        Some(at) if struck(marker) == Some(true) => {
+            nearest(markers.len(), at, |i| struck(markers[i]) == Some(false))
+                .map_or(marker, |i| markers[i])
+        }
+        _ => marker,
+    }
 }
 
 /// An item at the end of `list` holding just the message (or, when its
 /// items are dated, the date and message the way they write them).
 pub(super) fn append_item(plan: &Plan, src: &str, list: &List, new: &New<'_>) -> Edit {
-    let model = plan.markers_of(list).last().copied().unwrap_or(list.range);
+    let bottom = plan.markers_of(list).last().copied().unwrap_or(list.range);
+    let model = unstruck_near(src, plan, new.dates, list, bottom);
     let dated = dated_at(src, plan, new.dates, model).is_some();
     list_item(src, plan, list, None, model, new, dated)
 }
@@ -205,12 +233,10 @@ fn list_item(
 }
 
 /// The lines of an item with the list's marker and indentation, to go
-/// before the item whose marker is `before` or else at the end (numbered
-/// on from the last item), its text shaped like the item `model`'s when
+/// before the item whose marker is `before` or else at the end, numbered
+/// as [`item_number`] says, its text shaped like the item `model`'s when
 /// `dated` (the date written the way that item writes it), else only the
-/// message. Before an item it takes that item's number: Markdown numbers a
-/// list from its first item only, and renumbering the rest would touch
-/// lines that are not the entry's.
+/// message.
 fn item_lines(
     src: &str,
     plan: &Plan,
@@ -226,15 +252,18 @@ fn item_lines(
     let line = line_start(src, marker.start as usize);
     let indent = src.get(line..marker.start as usize).unwrap_or("");
     let marker_text = marker.slice(src);
-    let next_marker = match marker_text
-        .char_indices()
-        .find(|(_, c)| !c.is_ascii_digit())
-        .map(|(i, _)| i)
-    {
-        Some(i) if i > 0 && before.is_none() => {
-            let n: u64 = marker_text[..i].parse().unwrap_or(0);
-            format!("{}{}", n + 1, &marker_text[i..])
-        }
+    let digits = marker_text.bytes().take_while(u8::is_ascii_digit).count();
+    let numbers: Vec<u64> = markers.iter().map(|&m| number(src, m)).collect();
+    // A number unchanged keeps its marker as written (`01.`); so does a
+    // `before` not of the list's items (its first item's number, for the
+    // list of a new month).
+    let renumbered = match before.map(|b| markers.iter().position(|&m| m == b)) {
+        None => Some(item_number(&numbers, None)),
+        Some(Some(k)) => Some(item_number(&numbers, Some(k))).filter(|&n| n != numbers[k]),
+        Some(None) => None,
+    };
+    let next_marker = match renumbered {
+        Some(n) if digits > 0 => format!("{n}{}", &marker_text[digits..]),
         _ => marker_text.to_owned(),
     };
     let message = inline_literal(new.message);
@@ -247,26 +276,62 @@ fn item_lines(
     let mut lines = match shape {
         None if dated => vec![format!("{date}: {message}")],
         None => vec![literal(new.message)],
-        Some(s) if !s.bare => vec![format!("{}{date}{}{message}", s.pre, s.sep)],
+        Some(s) if !s.bare => {
+            let (pre, sep) = s.marks();
+            vec![format!("{pre}{date}{sep}{message}")]
+        }
         // An item that is only a date keeps its entries under it, as
         // sub-items, or has none: the message goes where the model keeps
         // its own, never glued to the date.
         Some(s) => {
-            let closing = s.sep.trim_end();
+            let (pre, sep) = s.marks();
+            let closing = sep.trim_end();
             match sub_marker(plan, src, list, model) {
                 Some((sub_indent, sub)) => vec![
-                    format!("{}{date}{closing}", s.pre),
+                    format!("{pre}{date}{closing}"),
                     format!("{sub_indent}{sub} {}", literal(new.message)),
                 ],
                 None if closing.ends_with(':') => {
-                    vec![format!("{}{date}{closing} {message}", s.pre)]
+                    vec![format!("{pre}{date}{closing} {message}")]
                 }
-                None => vec![format!("{}{date}{closing}: {message}", s.pre)],
+                None => vec![format!("{pre}{date}{closing}: {message}")],
             }
         }
     };
     lines[0] = format!("{indent}{next_marker} {}", lines[0]);
     lines
+}
+
+/// The number of a new item of an ordered list whose items are numbered
+/// `numbers` (in order, not empty), going before the item at index
+/// `before`, else at the end. Markdown renders an ordered list numbered on
+/// from its first item whatever the numbers after it, so those are
+/// cosmetic; but renumbering them would change lines that are not the
+/// entry's, which `log` never does. So: first, the item takes the first
+/// number, from which the list counts; last, one more than the last
+/// item's; in a list numbered all alike (`1.` `1.` `1.`) that number
+/// anywhere. In the middle, one more than the item above, unless that is
+/// past the number of the item below (no number is free between them, as
+/// in a list numbered in sequence), when it takes that one's: its own
+/// number reads right and the items after it are one short, as they would
+/// be after an item added by hand.
+fn item_number(numbers: &[u64], before: Option<usize>) -> u64 {
+    let alike = numbers.len() > 1 && numbers.windows(2).all(|w| w[0] == w[1]);
+    let last = numbers.last().copied().unwrap_or(1);
+    match before {
+        None if alike => last,
+        None => last + 1,
+        Some(0) => numbers[0],
+        Some(k) => (numbers[k - 1] + 1).min(numbers[k]),
+    }
+}
+
+/// The number of the ordered item whose marker is `marker` (0 for an
+/// unordered one).
+fn number(src: &str, marker: TextRange) -> u64 {
+    let text = marker.slice(src);
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    text[..digits].parse().unwrap_or(0)
 }
 
 /// The list of sub-items of the item whose marker is `marker`, if it has
@@ -349,6 +414,53 @@ pub(super) struct DateShape<'a> {
     pub(super) bare: bool,
 }
 
+impl DateShape<'_> {
+    /// What a new entry shaped like this one writes before and after its
+    /// date: `pre` and `sep`, with every wrapper `pre` opens (code, bold,
+    /// italic, a bracket) closed right after the date, as the model's
+    /// marks there close it (`**`, `:**`, `` `: ``). A model whose wrapper
+    /// runs past its date (`**2026-01-03 b**`, `` `2026-01-03 b` ``) has it
+    /// closed there all the same: left open, it would take in the new
+    /// entry's message. A strikethrough is never copied (`~~2026-01-03~~:`
+    /// gives `2026-01-05:`): it marks the model called off, which the new
+    /// entry is not.
+    pub(super) fn marks(&self) -> (String, String) {
+        let close = closer(self.pre);
+        let first = self.sep.split(char::is_whitespace).next().unwrap_or("");
+        let (closing, rest) = if first.contains(close.as_str()) {
+            self.sep.split_at(first.len())
+        } else {
+            let rest = self.sep.trim_start_matches(|c| close.contains(c));
+            (close.as_str(), rest)
+        };
+        if self.struck() {
+            let unstruck = |s: &str| s.replace('~', "");
+            (unstruck(self.pre), format!("{}{rest}", unstruck(closing)))
+        } else {
+            (self.pre.to_owned(), format!("{closing}{rest}"))
+        }
+    }
+
+    /// Whether the date is struck through (`~~2026-01-03~~`, `~2026-01-03~`).
+    pub(super) fn struck(&self) -> bool {
+        self.pre.contains('~')
+    }
+}
+
+/// The marks that close the wrappers `pre` opens, innermost first (`**[`
+/// closes as `]**`); nothing for marks that wrap nothing (`✅ `).
+fn closer(pre: &str) -> String {
+    pre.chars()
+        .rev()
+        .filter_map(|c| match c {
+            '*' | '_' | '`' | '~' | '=' => Some(c),
+            '[' => Some(']'),
+            '(' => Some(')'),
+            _ => None,
+        })
+        .collect()
+}
+
 /// How an item writes its date, if it starts with one. A time after the
 /// date (`2026-01-10 14:00: c`) is the item's own, not part of the shape:
 /// the separator is what follows it.
@@ -380,28 +492,28 @@ pub(super) fn date_shape(item: &str, dates: Dates) -> Option<DateShape<'_>> {
 /// The separator a new entry copies, out of `raw`, all that stands
 /// between an item's date and the first letter or digit of its message:
 /// the runs of marks that close a date or part it from its message
-/// (`**:`, `]`, `**` then `—`, `->`), with the blanks around them, and
-/// nothing past a run ending in `:`. The first run holding another mark
-/// (an issue's `#`, a `✅`, `<` of an HTML tag, `(Tue)`), anything after
-/// a `:` (`: > note`, `: - sub`) and emphasis touching the message
-/// (`*b*`) are the message's own, never copied. With no blank and no
-/// such run, one space parts them. `message` says whether a message
-/// follows `raw` (else the item is only its date, and all of `raw`
-/// closes it: `**2024-03-01**`).
+/// (`**:`, `` ` ``, `]`, `**` then `—`, `->`), with the blanks around
+/// them, and nothing past a run ending in `:`. The first run holding
+/// another mark (an issue's `#`, a `✅`, `<` of an HTML tag, `(Tue)`),
+/// anything after a `:` (`: > note`, `: - sub`) and emphasis or code
+/// touching the message (`*b*`, `` `cfg` ``) are the message's own, never
+/// copied. With no blank and no such run, one space parts them. `message`
+/// says whether a message follows `raw` (else the item is only its date,
+/// and all of `raw` closes it: `**2024-03-01**`).
 fn separator(raw: &str, message: bool) -> &str {
     let closes = |c: char| {
         matches!(
             c,
-            ':' | '-' | '–' | '—' | '|' | '*' | '_' | ']' | ')' | '.' | ',' | '~' | '=' | '>'
+            ':' | '-' | '–' | '—' | '|' | '*' | '_' | '`' | ']' | ')' | '.' | ',' | '~' | '=' | '>'
         )
     };
     let mut end = raw.len() - raw.trim_start().len();
     while end < raw.len() {
         let token = raw[end..].split(char::is_whitespace).next().unwrap_or("");
         let rest = &raw[end + token.len()..];
-        // Emphasis touching the message (`*b*`) opens it.
+        // Emphasis or code touching the message (`*b*`) opens it.
         let token = if rest.is_empty() && message {
-            token.trim_end_matches(['*', '_'])
+            token.trim_end_matches(['*', '_', '`'])
         } else {
             token
         };

@@ -511,3 +511,51 @@ fn months_and_their_entries_can_run_opposite_ways() {
         )
     );
 }
+
+#[test]
+fn an_ordered_list_is_numbered_without_renumbering_its_items() {
+    let head = "# P\n\n## Progress Log\n\n";
+    for (log, date, after) in [
+        // In sequence: at the end one more; in the middle the number of
+        // its place, which the item after it keeps too.
+        (
+            "1. 2026-01-01 start\n2. 2026-01-10 next\n",
+            "2026-01-20",
+            "1. 2026-01-01 start\n2. 2026-01-10 next\n3. 2026-01-20 x\n",
+        ),
+        (
+            "1. 2026-01-01 start\n2. 2026-01-10 next\n",
+            "2026-01-05",
+            "1. 2026-01-01 start\n2. 2026-01-05 x\n2. 2026-01-10 next\n",
+        ),
+        // A number free between its neighbours is taken.
+        (
+            "1. 2026-01-01 a\n2. 2026-01-10 b\n5. 2026-01-20 c\n",
+            "2026-01-15",
+            "1. 2026-01-01 a\n2. 2026-01-10 b\n3. 2026-01-15 x\n5. 2026-01-20 c\n",
+        ),
+        // Numbered all alike: that number, wherever it goes.
+        (
+            "1. 2026-01-01 a\n1. 2026-01-10 b\n",
+            "2026-01-20",
+            "1. 2026-01-01 a\n1. 2026-01-10 b\n1. 2026-01-20 x\n",
+        ),
+        (
+            "1) 2026-01-01 a\n1) 2026-01-10 b\n",
+            "2026-01-05",
+            "1) 2026-01-01 a\n1) 2026-01-05 x\n1) 2026-01-10 b\n",
+        ),
+        // First, it takes the first number, from which the list counts.
+        (
+            "3. 2026-01-10 b\n4. 2026-01-20 c\n",
+            "2026-01-05",
+            "3. 2026-01-05 x\n3. 2026-01-10 b\n4. 2026-01-20 c\n",
+        ),
+    ] {
+        assert_eq!(
+            run_dated(&format!("{head}{log}"), date),
+            format!("{head}{after}"),
+            "{log}"
+        );
+    }
+}

@@ -9,7 +9,7 @@ use planwright_core::{BlockKind, Plan, TextRange};
 use super::list::{self, DateShape, date_shape, list_marker};
 use super::{
     Change, Day, Intent, New, Spot, content_end, entries_end, insert_after_content, insert_lines,
-    line_end_after, line_start, literal, order, spot,
+    line_end_after, line_start, literal, nearest, order, spot,
 };
 
 /// The paragraphs right in section `s` (not in a quote, a list or a
@@ -69,13 +69,20 @@ pub(super) fn add(plan: &Plan, src: &str, s: usize, paras: &[TextRange], new: &N
         Spot::After(i) => (i, false),
         Spot::End => (paras.len() - 1, false),
     };
-    let Some(model_shape) = shape(paras[model]) else {
+    // Shaped like that entry, or, when its date is struck through (an
+    // entry called off), like the nearest whose date is not.
+    let struck = |i: usize| shape(paras[i]).map(|d| d.struck());
+    let like = match struck(model) {
+        Some(true) => nearest(paras.len(), model, |i| struck(i) == Some(false)).unwrap_or(model),
+        _ => model,
+    };
+    let Some(like_shape) = shape(paras[like]) else {
         return Change {
             edits: Vec::new(),
             intent: Intent::LogEntry { new_heading: false },
         };
     };
-    let mut lines = entry_lines(src, paras[model], entry_end(model), &model_shape, new);
+    let mut lines = entry_lines(src, paras[like], entry_end(like), &like_shape, new);
     let edit = if before {
         lines.push(String::new());
         insert_lines(src, paras[model].start as usize, &lines, new.le)
@@ -118,10 +125,11 @@ fn entry_lines(
 ) -> Vec<String> {
     let date = new.date_in(Some(shape.form));
     let message = literal(new.message);
+    let (pre, sep) = shape.marks();
     if !shape.bare {
-        return vec![format!("{}{date}{}{message}", shape.pre, shape.sep)];
+        return vec![format!("{pre}{date}{sep}{message}")];
     }
-    let date_line = format!("{}{date}{}", shape.pre, shape.sep.trim_end());
+    let date_line = format!("{pre}{date}{}", sep.trim_end());
     let notes_at = line_end_after(src, para.start as usize + 1);
     let notes = src.get(notes_at..end.max(notes_at)).unwrap_or("");
     let blank_under = notes

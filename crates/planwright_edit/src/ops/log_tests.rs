@@ -243,6 +243,41 @@ fn an_empty_message_is_refused() {
 }
 
 #[test]
+fn a_message_with_a_control_character_is_refused_as_set_refuses_a_value() {
+    let src = "## Progress Log\n\n- 2026-01-01: a\n";
+    for (message, code) in [
+        ("esc\u{1b}[31mred", '\u{1b}'),
+        ("bel\u{7}", '\u{7}'),
+        ("del\u{7f}", '\u{7f}'),
+        ("v\u{b}t", '\u{b}'),
+        ("f\u{c}f", '\u{c}'),
+        ("nel\u{85}", '\u{85}'),
+        // Even where trimming would drop it: `set` refuses it there too.
+        ("x\u{c}", '\u{c}'),
+    ] {
+        assert_eq!(
+            run(src, message, true),
+            Err(OpError::ControlCharacter {
+                what: "message",
+                character: code
+            }),
+            "{message:?}"
+        );
+    }
+    assert_eq!(
+        check_no_control("message", "esc\u{1b}")
+            .unwrap_err()
+            .to_string(),
+        "the message holds the control character U+001B, which a plan cannot show; nothing written"
+    );
+    // A tab is white space, which `set` writes too.
+    assert_eq!(
+        run(src, "a\tb", false).unwrap(),
+        format!("{src}- 2026-11-21: a\tb\n")
+    );
+}
+
+#[test]
 fn a_log_created_in_an_empty_file_opens_it() {
     let want = "## Progress Log\n\n| Date       | Update |\n| ---------- | ------ |\n| 2026-11-21 | x      |\n";
     assert_eq!(run("", "x", true).unwrap(), want);

@@ -147,6 +147,13 @@ pub enum OpError {
         "the plan ends inside an HTML comment opened at line {line} (`<!--` with no `-->`), so a new progress-log section would be part of it; close the comment first"
     )]
     UnclosedComment { line: usize },
+    /// Text to write (a `set` value, a `log` message) holding a control
+    /// character; see [`check_no_control`].
+    #[error(
+        "the {what} holds the control character U+{:04X}, which a plan cannot show; nothing written",
+        u32::from(*.character)
+    )]
+    ControlCharacter { what: &'static str, character: char },
     #[error("the message is empty")]
     EmptyMessage,
     #[error("a log message must be one line")]
@@ -167,6 +174,20 @@ pub enum OpError {
         "{task} is {kind}: those are checked when the work is finished, never started; use `done` when it holds"
     )]
     NeverStarted { task: String, kind: &'static str },
+}
+
+/// Refuses `text`, the `what` a command is to write into a plan (`value`,
+/// `message`), when it holds a control character other than a tab or a
+/// line break (ESC, BEL, DEL, a form feed, U+0085): a plan shows none, so
+/// written, it would hide in the file and reach every terminal that prints
+/// the line. Line breaks are each command's own to refuse, with what it
+/// writes in mind.
+pub fn check_no_control(what: &'static str, text: &str) -> Result<(), OpError> {
+    let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    match text.chars().find(|&c| control(c)) {
+        Some(character) => Err(OpError::ControlCharacter { what, character }),
+        None => Ok(()),
+    }
 }
 
 fn list_suffix(items: &[String]) -> String {
