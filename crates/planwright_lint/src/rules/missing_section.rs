@@ -6,8 +6,10 @@
 //! log). Headings are matched by role, not by exact words, so "Risks &
 //! Mitigations" and "7. Risk Assessment" both count as risks. A plan whose
 //! phases were found (`## Phase 1: Setup` headings, as `planwright show`
-//! lists them) has its phases, whatever the heading above them says. Plans
-//! in the generic dialect have no required sections.
+//! lists them) has its phases, whatever the heading above them says, and
+//! one with acceptance or success criteria (for the plan, or under each
+//! phase) has its definition of done. Plans in the generic dialect have
+//! no required sections.
 //!
 //! ## Why
 //! A missing risks or testing section is usually a question skipped, not
@@ -105,5 +107,10 @@ pub(super) fn why_dialect(ctx: &Context<'_>, name: &str) -> String {
 /// `## Tasks` or `## Implementation Phases` heading over them, or under a
 /// title that names none (`# Todo app`), still has its phases.
 fn has(plan: &Plan, role: Role) -> bool {
-    plan.section_with_role(role).is_some() || (role == Role::Phases && !plan.phases.is_empty())
+    plan.section_with_role(role).is_some()
+        || (role == Role::Phases && !plan.phases.is_empty())
+        // Done criteria written as acceptance or success criteria, for
+        // the plan or each of its phases, are its definition of done, as
+        // PW208 reads them.
+        || (role == Role::DefinitionOfDone && plan.section_with_role(Role::AcceptanceCriteria).is_some())
 }

@@ -253,6 +253,19 @@ fn phases_the_reader_found_are_the_phases_section() {
 }
 
 #[test]
+fn success_criteria_under_each_phase_are_the_definition_of_done() {
+    let source = "# Roadmap: Export\n\n## Architecture\n\nQueue.\n\n## Risks\n\nNone.\n\n## Phase 1: Build\n\n- [ ] Queue\n\n### Success Criteria\n\n- [ ] Exports finish in a minute\n";
+    let dod = |src: &str| run("PW103", Some("roadmap"), src).contains("definition of done");
+    assert!(!dod(source));
+    // Without them the plan lacks one.
+    let bare = source.replace(
+        "### Success Criteria\n\n- [ ] Exports finish in a minute\n",
+        "",
+    );
+    assert!(dod(&bare));
+}
+
+#[test]
 fn notation_in_finished_plans_is_not_a_slot() {
     let source = "# Plan\n\nKey `ownership:<ULID>`, \"{SESSION_ID}\" and v{N}.\n\n- **[Story]**: the user story\n- [ ] T001 [P] [CI/CD] Add workflow\n- Payload `{goal, non_goals}` within N days\n\n## Phase 1 [COMPLETED]\n\nOwner: [OWNER NAME], due YYYY-MM-DD, estimate: X hours/days.\n\n- Flag: `feature_{{FEATURE_NAME}}`, `[DIVERGE]` markers\n\n- index = [<ULID>, ...] and alias → { id: <ULID> }, kept by <OWNER>\n";
     let out = run("PW101", None, source);
