@@ -283,6 +283,17 @@ fn notation_in_finished_plans_is_not_a_slot() {
 }
 
 #[test]
+fn a_question_marked_open_under_open_questions_is_no_slot() {
+    let source = "# Plan\n\n## Open Questions\n\n- Do we migrate the old data? (TBD)\n- Retention: (TBD)\n\n## Summary\n\nWho runs it? (TBD)\n";
+    let out = run("PW101", None, source);
+    // The question under Open Questions is open, as the section says; an
+    // answer left there, and a question elsewhere, are slots.
+    assert!(!out.contains(":5:"), "{out}");
+    assert!(out.contains(":6:") && out.contains(":10:"), "{out}");
+    assert!(out.ends_with("Found 2 warnings in 1 file.\n"), "{out}");
+}
+
+#[test]
 fn odd_inputs_never_panic_in_any_rule_or_format() {
     let deep = format!("{}- [ ] T001 deep\n", "> ".repeat(200));
     let inputs = [

@@ -190,9 +190,21 @@ fn is_notation(ctx: &Context<'_>, p: &Placeholder) -> bool {
         }
         // A marker in code (`[NEEDS CLARIFICATION: question]`) is shown,
         // not left: code is where a plan explains the marker.
-        PlaceholderKind::Tbd => !p.in_metadata && in_code(ctx, p),
+        PlaceholderKind::Tbd => !p.in_metadata && (in_code(ctx, p) || open_question(ctx, p)),
         _ => false,
     }
+}
+
+/// A question under Open Questions marked as still open (`Do we migrate
+/// the old data? (TBD)`): the section exists to hold such questions, and
+/// PW107 (open-questions) is the rule that weighs them, not this one.
+fn open_question(ctx: &Context<'_>, p: &Placeholder) -> bool {
+    let start = p.range.start as usize;
+    let line_start = ctx.source[..start].rfind('\n').map_or(0, |n| n + 1);
+    ctx.source[line_start..start].contains('?')
+        && ctx.plan.sections.iter().any(|s| {
+            s.role == Some(planwright_core::Role::OpenQuestions) && s.range.contains_range(p.range)
+        })
 }
 
 /// A reference to a numbered standard or advisory (`[RFC 7231]`, `[ISO
