@@ -1,4 +1,5 @@
-//! Flags a plan or phase whose status says done while its tasks are open.
+//! Flags a plan or phase whose status says done while its tasks are open,
+//! or says not started while its tasks are done.
 //!
 //! ## What it does
 //! When the plan's status says the work is done, reports the open and
@@ -11,6 +12,12 @@
 //! `Backend done; frontend in progress`, `Phase 1 complete`).
 //! Tasks marked optional (Kiro's `- [ ]*`) may stay open. Definition-of-done
 //! and deliverable check lists have their own rule (PW208).
+//!
+//! The other way round, a status that says the work has not begun, as
+//! its whole value (`Pending`, `Not started`, `To do`, `Backlog`), is
+//! reported over the tasks ticked as done. A document's stage (`Draft`,
+//! `Planned`, `Proposed`) says nothing of the work, which often goes on
+//! under it, and is left alone.
 //!
 //! ## Why
 //! Either the status is wrong or the tasks are. Dashboards and agents that
@@ -31,12 +38,78 @@ use planwright_core::{Task, TaskKind, TaskState, TextRange};
 
 use super::Sink;
 use crate::Context;
-use crate::util::done_claims;
+use crate::util::{done_claims, status_field};
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     for claim in done_claims(ctx, is_open_work) {
         report(out, claim.at, claim.status, claim.whose, &claim.open);
     }
+    not_started(ctx, out);
+}
+
+/// Statuses that say no work has begun, as the whole value (`Pending`,
+/// `⏳ Not started`): a document's stage (`Draft`, `Planned`,
+/// `Proposed`) says nothing of the work, which often goes on under it.
+const NOT_STARTED: &[&str] = &[
+    "not_started",
+    "not_yet_started",
+    "not_begun",
+    "pending",
+    "todo",
+    "to_do",
+    "backlog",
+];
+
+fn says_not_started(value: &str) -> bool {
+    let words = value.trim_start_matches(|c: char| !c.is_alphanumeric());
+    NOT_STARTED.contains(&planwright_core::normalize_key(words.trim()).as_str())
+}
+
+/// The other way round: a plan or phase whose status says its work has
+/// not started over tasks ticked as done.
+fn not_started(ctx: &Context<'_>, out: &mut Sink<'_>) {
+    let plan = ctx.plan;
+    let is_done = |t: &&Task| {
+        t.state == TaskState::Done && matches!(t.kind, TaskKind::Task | TaskKind::Checklist)
+    };
+    if let Some(status) = status_field(ctx)
+        && says_not_started(&status.value)
+    {
+        let done: Vec<&Task> = plan.tasks.iter().filter(is_done).collect();
+        report_started(out, status.value_range, &status.value, "the plan", &done);
+    }
+    for phase in &plan.phases {
+        let Some(value) = phase.status.as_deref().filter(|v| says_not_started(v)) else {
+            continue;
+        };
+        let done: Vec<&Task> = phase
+            .tasks
+            .iter()
+            .filter_map(|&i| plan.tasks.get(i))
+            .filter(is_done)
+            .collect();
+        let at = phase.status_range.unwrap_or(phase.heading);
+        report_started(out, at, value, &phase.id, &done);
+    }
+}
+
+fn report_started(out: &mut Sink<'_>, at: TextRange, status: &str, whose: &str, done: &[&Task]) {
+    let Some(first) = done.first() else {
+        return;
+    };
+    let n = done.len();
+    let noun = if n == 1 { "task is" } else { "tasks are" };
+    let mut r = out
+        .report(
+            at,
+            format!("{whose} says `{}` but {n} {noun} done", status.trim()),
+        )
+        .primary_label("status says not started")
+        .label(first.check_range, format!("{} is done", first.id));
+    for t in done.iter().skip(1).take(4) {
+        r = r.label(t.check_range, format!("{} is done", t.id));
+    }
+    r.help("change the status to say the work is in progress, or untick the tasks not done");
 }
 
 /// A task marked optional (Kiro's `- [ ]*`) may be left open by finished
