@@ -50,7 +50,7 @@ pub enum Command {
     /// Change a metadata field where it is written, e.g. `set plan.md status
     /// "In Progress"`.
     Set(SetArgs),
-    /// Append a dated entry to the plan's progress log.
+    /// Add a dated entry to the plan's progress log, in date order.
     ///
     /// The entry goes where its date belongs among the log's entries (table
     /// rows, list items, day headings, paragraphs opening with a date, under
@@ -322,6 +322,8 @@ pub struct SetArgs {
     pub plan: PathBuf,
     /// The field, in any case: status, Owner, "Feature ID".
     pub field: String,
+    /// The new value, written as text (escaped or quoted as the field's
+    /// style needs); "" empties the field.
     pub value: String,
     /// Add the field, in the plan's own style, if the header lacks it.
     #[arg(long)]

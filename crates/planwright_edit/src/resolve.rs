@@ -133,6 +133,9 @@ impl<'p> Index<'p> {
         let plan = self.plan;
         let shown = one_line(query.trim());
         let q = shown.as_str();
+        if q.is_empty() {
+            return Err(ResolveError::Empty);
+        }
         if let Some((n, rest)) = q.strip_prefix('#').and_then(position) {
             return match n.checked_sub(1).filter(|&i| i < plan.tasks.len()) {
                 // `#2  Deploy  (Phase 1)`, copied from `next`: the text

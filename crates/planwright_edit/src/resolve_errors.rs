@@ -6,6 +6,10 @@ use planwright_core::{Plan, Task};
 /// Why a task reference did not name exactly one task.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ResolveError {
+    /// A name of nothing but blanks (`done plan.md " "`, an empty shell
+    /// variable): "no task matches ``" would not say what went wrong.
+    #[error("the task name is empty; name a task by id (T003), #index, or a fragment of its text")]
+    Empty,
     #[error("no task matches `{query}`{}", candidates_text(.candidates))]
     Unknown {
         query: String,

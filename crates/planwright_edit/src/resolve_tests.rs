@@ -373,3 +373,15 @@ fn an_ambiguous_name_lists_the_first_twenty_matches_and_counts_the_rest() {
     assert_eq!(text.lines().count(), 1 + MAX_LISTED + 1, "{text}");
     assert!(text.ends_with("… and 5 more"), "{text}");
 }
+
+#[test]
+fn an_empty_name_says_it_is_empty() {
+    let plan = parse(PLAN);
+    for blank in ["", " ", "\t\n"] {
+        assert_eq!(resolve(&plan, blank), Err(ResolveError::Empty), "{blank:?}");
+    }
+    assert_eq!(
+        ResolveError::Empty.to_string(),
+        "the task name is empty; name a task by id (T003), #index, or a fragment of its text"
+    );
+}
