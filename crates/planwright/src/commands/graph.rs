@@ -79,6 +79,11 @@ struct NodeDoc {
     /// is no dependency. Present only for a subtask.
     #[serde(skip_serializing_if = "Option::is_none")]
     parent_task: Option<String>,
+    /// In a plan without phases, the heading of the section that groups
+    /// the task, as `status` lists its groups and the drawings box it
+    /// (`Task 2: Export`). Present only there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<String>,
     /// For a task, its check box is ticked; for a phase, it is finished
     /// as `next` reads it, `status`'s `finished`. Marked `✓` in the
     /// drawings either way.
@@ -198,8 +203,20 @@ fn nodes(plan: &Plan, graph: &Graph, names: &NodeNames) -> Vec<NodeDoc> {
         title: p.title.to_string(),
         parent: p.parent.map(phase_name),
         parent_task: None,
+        group: None,
         done: graph.finished(plan, Node::Phase(i)),
     });
+    // The sections the drawings box a plan's tasks in when it has no
+    // phases (see `graph_draw::layout`), by task.
+    let sections = plan
+        .task_groups()
+        .filter(|_| plan.phases.is_empty())
+        .map(|g| g.section_of_each_task(plan))
+        .unwrap_or_default();
+    let group = |t: usize| {
+        let s = sections.get(t).copied().flatten()?;
+        plan.sections.get(s).map(crate::shown::section)
+    };
     let tasks = plan.tasks.iter().enumerate().map(|(i, t)| NodeDoc {
         id: names.get(Node::Task(i)).to_owned(),
         kind: t.kind.name(),
@@ -209,6 +226,7 @@ fn nodes(plan: &Plan, graph: &Graph, names: &NodeNames) -> Vec<NodeDoc> {
             .parent
             .filter(|&p| p < plan.tasks.len())
             .map(|p| names.get(Node::Task(p)).to_owned()),
+        group: group(i),
         done: t.state == TaskState::Done,
     });
     phases.chain(tasks).collect()

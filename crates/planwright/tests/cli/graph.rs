@@ -127,3 +127,31 @@ fn labels_read_as_the_rendered_plan() {
         "tab\there &amp; <i>kept</i> **bold** `a &amp; b`"
     );
 }
+
+#[test]
+fn a_plan_without_phases_names_each_tasks_section_in_json_as_the_drawings_box_it() {
+    let dir = plan(
+        "# Todo\n\n## Task 1: Config\n\n- [ ] add field\n- [x] parse it\n\n## Task 2: Launcher\n\n- [ ] inject env\n",
+    );
+    let doc = json(&["graph", "plan.md", "--format", "json"], &dir);
+    let groups: Vec<(&str, Option<&str>)> = doc["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .map(|n| (n["title"].as_str().unwrap_or_default(), n["group"].as_str()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("add field", Some("Task 1: Config")),
+            ("parse it", Some("Task 1: Config")),
+            ("inject env", Some("Task 2: Launcher")),
+        ]
+    );
+    let drawn = drawings(&dir);
+    assert!(drawn.contains("subgraph s1[\"Task 1: Config\"]"), "{drawn}");
+    // With phases, the phase is the node's parent and no group is given.
+    let dir = plan("# P\n\n## Phase 1: Build\n\n- [ ] a\n");
+    let doc = json(&["graph", "plan.md", "--format", "json"], &dir);
+    assert!(doc["nodes"][1].get("group").is_none(), "{doc}");
+}
