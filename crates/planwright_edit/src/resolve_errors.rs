@@ -6,8 +6,9 @@ use planwright_core::{Plan, Task};
 /// Why a task reference did not name exactly one task.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ResolveError {
-    /// A name of nothing but blanks (`done plan.md " "`, an empty shell
-    /// variable): "no task matches ``" would not say what went wrong.
+    /// A name of nothing but blanks (a quoted space, an empty shell
+    /// variable): "no task matches" an empty name would not say what went
+    /// wrong.
     #[error("the task name is empty; name a task by id (T003), #index, or a fragment of its text")]
     Empty,
     #[error("no task matches `{query}`{}", candidates_text(.candidates))]
