@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::new::{commit, folders, ok, planwright, repo};
-use crate::support::{stderr, write};
+use crate::support::{stderr, stdout, write};
 
 #[test]
 fn a_set_that_would_contradict_the_plans_path_is_refused() {
@@ -245,12 +245,26 @@ fn every_title_slot_takes_the_title() {
 #[test]
 fn white_space_in_a_title_separates_the_slugs_words() {
     let dir = repo();
-    for (title, folder) in [
-        ("Fix\tlogin", "specs/001-fix-login/plan.md"),
-        ("line1\nline2", "specs/001-line1-line2/plan.md"),
+    // A line break is written as a space; a tab is refused (new_inputs).
+    for (title, folder, heading) in [
+        (
+            "line1\nline2",
+            "specs/001-line1-line2/plan.md",
+            "line1 line2",
+        ),
+        (
+            "Fix\u{a0}login",
+            "specs/001-fix-login/plan.md",
+            "Fix\u{a0}login",
+        ),
     ] {
         let out = planwright(dir.path(), &["new", title, "--dry-run"]);
-        ok(&out);
+        let heading = format!("# Implementation Plan: {heading}\n");
+        assert!(
+            ok(&out).starts_with(&heading),
+            "{title:?}: {}",
+            stdout(&out)
+        );
         assert!(
             stderr(&out).starts_with(&format!("Would create {folder} ")),
             "{title:?}: {}",
