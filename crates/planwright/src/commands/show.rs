@@ -112,6 +112,10 @@ pub fn outline(plan: &Plan, notation: &[bool], source: &str, path: &str) -> Stri
             }
             let _ = writeln!(out, "{line}");
         }
+        // As `status` has it: the rows add up to the header's count.
+        if let Some((name, outside)) = crate::shown::outside_phases(plan) {
+            let _ = writeln!(out, "  {name}  {}/{}", outside.done, outside.total);
+        }
     }
     // Without phases, what groups the tasks is the plan's outline of its
     // work, as `status` shows it.
@@ -124,6 +128,9 @@ pub fn outline(plan: &Plan, notation: &[bool], source: &str, path: &str) -> Stri
         for g in &groups.groups {
             let (done, total) = (g.progress.done, g.progress.total);
             let _ = writeln!(out, "  {}  {done}/{total}", crate::shown::group(plan, g.by));
+        }
+        if let Some((name, rest)) = groups.rest.map(crate::shown::outside_groups) {
+            let _ = writeln!(out, "  {name}  {}/{}", rest.done, rest.total);
         }
     }
     let (notes, slots): (Vec<_>, Vec<_>) = plan
