@@ -5,6 +5,17 @@
 use planwright_core::visible::visible;
 use planwright_core::{GroupBy, Plan, Progress, Section};
 
+/// The plan's title, or `(untitled)` where it has none or one that reads
+/// as nothing (`# ` alone, `# <tags>`): the line it heads would start
+/// blank. The model's title is trimmed already, and its range slices to
+/// its words (parse/titles.rs).
+pub fn title(plan: &Plan) -> std::borrow::Cow<'_, str> {
+    match &plan.title {
+        Some(t) if !t.text.is_empty() => visible(&t.text),
+        _ => "(untitled)".into(),
+    }
+}
+
 /// A number or id before its text as a plan writes a numbered heading or
 /// task: a whole number with its dot (`1. Core`), others as they are
 /// (`7.1 Data Model`, `T001 Build`).

@@ -43,11 +43,7 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode> {
 pub fn outline(plan: &Plan, notation: &[bool], source: &str, path: &str) -> String {
     let loc = Locator::new(source);
     let mut out = String::new();
-    let title = plan
-        .title
-        .as_ref()
-        .map_or("(untitled)", |t| t.text.as_str());
-    let _ = writeln!(out, "{}", visible(title));
+    let _ = writeln!(out, "{}", crate::shown::title(plan));
     let _ = writeln!(out, "  file      {}", visible(path));
     let evidence = if plan.dialect.evidence.is_empty() {
         String::new()

@@ -282,11 +282,8 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
 fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
     let plan = &l.plan;
     let mut out = String::new();
-    let title = plan
-        .title
-        .as_ref()
-        .map_or("(untitled)", |t| t.text.as_str());
-    let _ = writeln!(out, "{}  ({})", visible(title), visible(&l.file.display()));
+    let title = crate::shown::title(plan);
+    let _ = writeln!(out, "{title}  ({})", visible(&l.file.display()));
     let words = status_words(plan, dialects);
     if let Some(status) = status_of(plan, words) {
         // A plan held up holds all its tasks in `next`: the line says so,
