@@ -11,7 +11,7 @@ use planwright_core::{Plan, Progress};
 use crate::cli::{Format, ShowArgs};
 
 pub fn run(args: &ShowArgs) -> Result<ExitCode> {
-    let file = super::plans::read_one(args.plan(), args.stdin.get())?;
+    let file = super::plans::read_one(args.plan()?, args.stdin.get())?;
     let project = crate::project::Project::current(args.dialect.as_deref())?;
     let plan = project.parse_named(&file)?;
     let notation = planwright_lint::notation(&planwright_lint::Context {
