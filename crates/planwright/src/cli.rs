@@ -93,8 +93,7 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
     /// The plan file, or `-` to read it from standard input (the default
-    /// when `--stdin-filename` is given, as for `lint`).
-    #[arg(required_unless_present = "stdin_filename")]
+    /// when `--stdin-filename` is given, as for `lint`; needed otherwise).
     pub plan: Option<PathBuf>,
     #[command(flatten)]
     pub stdin: crate::stdin::StdinName,
@@ -351,8 +350,7 @@ pub struct LogArgs {
 #[derive(Debug, clap::Args)]
 pub struct GraphArgs {
     /// The plan file, or `-` to read it from standard input (the default
-    /// when `--stdin-filename` is given, as for `lint`).
-    #[arg(required_unless_present = "stdin_filename")]
+    /// when `--stdin-filename` is given, as for `lint`; needed otherwise).
     pub plan: Option<PathBuf>,
     #[command(flatten)]
     pub stdin: crate::stdin::StdinName,
@@ -374,14 +372,32 @@ pub enum GraphFormat {
 
 impl ShowArgs {
     /// The plan named, `-` (standard input) when only its name is given.
-    pub fn plan(&self) -> &Path {
-        self.plan.as_deref().unwrap_or(Path::new("-"))
+    pub fn plan(&self) -> anyhow::Result<&Path> {
+        one_plan("show", self.plan.as_deref(), &self.stdin)
     }
 }
 
 impl GraphArgs {
     /// The plan named, `-` (standard input) when only its name is given.
-    pub fn plan(&self) -> &Path {
-        self.plan.as_deref().unwrap_or(Path::new("-"))
+    pub fn plan(&self) -> anyhow::Result<&Path> {
+        one_plan("graph", self.plan.as_deref(), &self.stdin)
+    }
+}
+
+/// The one plan a command reads. PLAN is optional only because
+/// `--stdin-filename` alone means standard input, so clap, asked to
+/// require it unless that is given, said `<PLAN>` was required where
+/// `--help` shows `[PLAN]`; given neither, the error says what to give.
+fn one_plan<'a>(
+    command: &str,
+    plan: Option<&'a Path>,
+    stdin: &crate::stdin::StdinName,
+) -> anyhow::Result<&'a Path> {
+    match plan {
+        Some(plan) => Ok(plan),
+        None if stdin.get().is_some() => Ok(Path::new("-")),
+        None => anyhow::bail!(
+            "{command} reads one plan: name its file (`planwright {command} specs/001-x/plan.md`), or give `-` to read it from standard input"
+        ),
     }
 }

@@ -3,7 +3,18 @@
 //! is made [`visible`]: a plan must not drive the terminal it is shown on.
 
 use planwright_core::visible::visible;
-use planwright_core::{GroupBy, Plan, Section};
+use planwright_core::{GroupBy, Plan, Progress, Section};
+
+/// The plan's title, or `(untitled)` where it has none or one that reads
+/// as nothing (`# ` alone, `# <tags>`): the line it heads would start
+/// blank. The model's title is trimmed already, and its range slices to
+/// its words (parse/titles.rs).
+pub fn title(plan: &Plan) -> std::borrow::Cow<'_, str> {
+    match &plan.title {
+        Some(t) if !t.text.is_empty() => visible(&t.text),
+        _ => "(untitled)".into(),
+    }
+}
 
 /// A number or id before its text as a plan writes a numbered heading or
 /// task: a whole number with its dot (`1. Core`), others as they are
@@ -40,6 +51,27 @@ pub fn groups_heading(by: GroupBy) -> &'static str {
         GroupBy::Section(_) => "Tasks by section",
         GroupBy::Task(_) => "Tasks by parent task",
     }
+}
+
+/// The row of the tasks in no phase, named and counted once for `status`
+/// and `show`, so that both add their phase rows up to the plan's: `None`
+/// when the plan has no phases or every task that counts (not ones left
+/// for later or a log's records) is in one. A plan without phases has no
+/// rows to add up.
+pub fn outside_phases(plan: &Plan) -> Option<(&'static str, Progress)> {
+    let outside = || {
+        plan.tasks
+            .iter()
+            .filter(|t| t.phase.is_none() && t.kind.counts())
+    };
+    (!plan.phases.is_empty() && outside().next().is_some())
+        .then(|| ("(outside any phase)", plan.progress(outside())))
+}
+
+/// The row of the tasks in no group of a plan without phases
+/// ([`Plan::task_groups`]), for `status` and `show` alike.
+pub fn outside_groups(rest: Progress) -> (&'static str, Progress) {
+    ("(outside any section)", rest)
 }
 
 #[cfg(test)]

@@ -103,7 +103,7 @@ pub(crate) fn schema() -> serde_json::Value {
 
 pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     let project = Project::current(args.dialect.as_deref())?;
-    let loaded = load_one(args.plan(), args.stdin.get(), &project)?;
+    let loaded = load_one(args.plan()?, args.stdin.get(), &project)?;
     let plan = &loaded.plan;
     let graph = Graph::new(plan, status_words(plan, &project.dialects));
     let names = NodeNames::new(plan);

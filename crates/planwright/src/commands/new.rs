@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use planwright_core::DialectSet;
+use planwright_edit::ops::check_no_control;
 use planwright_lint::{Context as LintContext, RuleSet, lint};
 use planwright_workspace::config::load_config;
 use planwright_workspace::newplan::{Clock, NewPlan, NewRequest, create, lexical};
@@ -22,10 +23,15 @@ use crate::cli::{Format, NewArgs};
 const TODAY_ENV: &str = "PLANWRIGHT_TODAY";
 
 pub fn run(args: &NewArgs) -> Result<ExitCode> {
-    // Control characters are dropped when the title is written and the
-    // others show nothing: a title of only those made `# Plan: ` headings.
+    refuse_control(args)?;
+    // White space and marks show nothing: a title of only those made
+    // `# Plan: ` headings.
     if args.title.chars().all(invisible) {
         bail!("the title is empty");
+    }
+    // Checked after emptiness, which says more of a title of blanks.
+    if args.title.contains('\t') {
+        bail!("the title holds a tab (U+0009); write a space, as its heading would show one");
     }
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let loaded = load_config(&cwd)?;
@@ -138,6 +144,28 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses, before anything is read or written, a value for the plan
+/// holding a control character, as `set` refuses one (tabs and line breaks
+/// aside, as there): written, it would be dropped, and the title's slug
+/// split where it stood (`a\x07b` wrote `ab` into `specs/001-a-b/`).
+fn refuse_control(args: &NewArgs) -> Result<()> {
+    check_no_control("title", &args.title)?;
+    let flags = [("--issue", &args.issue), ("--author", &args.author)];
+    for (flag, value) in flags {
+        if let Some(value) = value {
+            check_no_control("value", value).with_context(|| flag.to_owned())?;
+        }
+    }
+    if let Some(spec) = &args.spec {
+        check_no_control("path", &spec.to_string_lossy()).context("--spec")?;
+    }
+    for (key, value) in &args.set {
+        check_no_control("name", key).context("--set")?;
+        check_no_control("value", value).with_context(|| format!("--set {key}"))?;
+    }
+    Ok(())
 }
 
 /// Whether `c` shows nothing in a title: white space, a control

@@ -11,7 +11,7 @@ use planwright_core::{Plan, Progress};
 use crate::cli::{Format, ShowArgs};
 
 pub fn run(args: &ShowArgs) -> Result<ExitCode> {
-    let file = super::plans::read_one(args.plan(), args.stdin.get())?;
+    let file = super::plans::read_one(args.plan()?, args.stdin.get())?;
     let project = crate::project::Project::current(args.dialect.as_deref())?;
     let plan = project.parse_named(&file)?;
     let notation = planwright_lint::notation(&planwright_lint::Context {
@@ -43,11 +43,7 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode> {
 pub fn outline(plan: &Plan, notation: &[bool], source: &str, path: &str) -> String {
     let loc = Locator::new(source);
     let mut out = String::new();
-    let title = plan
-        .title
-        .as_ref()
-        .map_or("(untitled)", |t| t.text.as_str());
-    let _ = writeln!(out, "{}", visible(title));
+    let _ = writeln!(out, "{}", crate::shown::title(plan));
     let _ = writeln!(out, "  file      {}", visible(path));
     let evidence = if plan.dialect.evidence.is_empty() {
         String::new()
@@ -112,6 +108,10 @@ pub fn outline(plan: &Plan, notation: &[bool], source: &str, path: &str) -> Stri
             }
             let _ = writeln!(out, "{line}");
         }
+        // As `status` has it: the rows add up to the header's count.
+        if let Some((name, outside)) = crate::shown::outside_phases(plan) {
+            let _ = writeln!(out, "  {name}  {}/{}", outside.done, outside.total);
+        }
     }
     // Without phases, what groups the tasks is the plan's outline of its
     // work, as `status` shows it.
@@ -124,6 +124,9 @@ pub fn outline(plan: &Plan, notation: &[bool], source: &str, path: &str) -> Stri
         for g in &groups.groups {
             let (done, total) = (g.progress.done, g.progress.total);
             let _ = writeln!(out, "  {}  {done}/{total}", crate::shown::group(plan, g.by));
+        }
+        if let Some((name, rest)) = groups.rest.map(crate::shown::outside_groups) {
+            let _ = writeln!(out, "  {name}  {}/{}", rest.done, rest.total);
         }
     }
     let (notes, slots): (Vec<_>, Vec<_>) = plan

@@ -241,7 +241,7 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
                     .into(),
             })
             .collect(),
-        outside_phases: outside_phases(plan).map(Into::into),
+        outside_phases: crate::shown::outside_phases(plan).map(|(_, p)| p.into()),
         groups: groups
             .iter()
             .flat_map(|g| &g.groups)
@@ -282,11 +282,8 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
 fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
     let plan = &l.plan;
     let mut out = String::new();
-    let title = plan
-        .title
-        .as_ref()
-        .map_or("(untitled)", |t| t.text.as_str());
-    let _ = writeln!(out, "{}  ({})", visible(title), visible(&l.file.display()));
+    let title = crate::shown::title(plan);
+    let _ = writeln!(out, "{title}  ({})", visible(&l.file.display()));
     let words = status_words(plan, dialects);
     if let Some(status) = status_of(plan, words) {
         // A plan held up holds all its tasks in `next`: the line says so,
@@ -348,11 +345,8 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
         .collect();
     // Also when no phase holds a task: the plan has phases, and this row
     // says its tasks are in none of them.
-    if let Some(outside) = outside_phases(plan) {
-        rows.push((
-            "(outside any phase)".to_owned(),
-            progress_text(outside, bars),
-        ));
+    if let Some((name, outside)) = crate::shown::outside_phases(plan) {
+        rows.push((name.to_owned(), progress_text(outside, bars)));
     }
     rows.extend(group_rows(plan, bars));
     if !rows.is_empty() {
@@ -383,26 +377,10 @@ fn group_rows(plan: &Plan, bars: bool) -> Vec<(String, String)> {
             )
         })
         .collect();
-    if let Some(rest) = groups.rest {
-        rows.push((
-            "(outside any section)".to_owned(),
-            progress_text(rest, bars),
-        ));
+    if let Some((name, rest)) = groups.rest.map(crate::shown::outside_groups) {
+        rows.push((name.to_owned(), progress_text(rest, bars)));
     }
     rows
-}
-
-/// The progress of the tasks in no phase, when the plan has phases and
-/// some tasks that count (not ones left for later or a log's records) are
-/// outside every one: the row that makes the phase rows add up to the
-/// plan's. A plan without phases has no rows to add up.
-fn outside_phases(plan: &Plan) -> Option<Progress> {
-    let outside = || {
-        plan.tasks
-            .iter()
-            .filter(|t| t.phase.is_none() && t.kind.counts())
-    };
-    (!plan.phases.is_empty() && outside().next().is_some()).then(|| plan.progress(outside()))
 }
 
 /// The open tasks marked optional (Kiro's `- [ ]*`), by id, out of all

@@ -211,7 +211,7 @@ fn human_and_json_reports() {
 #[test]
 fn a_title_with_markup_stays_text_and_is_no_slot() {
     let dir = repo();
-    let title = "Support <Vec> generics in {name} [beta]\u{1b}";
+    let title = "Support <Vec> generics in {name} [beta]";
     ok(&planwright(dir.path(), &["new", title, "-t", "delivery"]));
     let rel = "specs/001-support-vec-generics-in-name-beta/plan.md";
     let text = std::fs::read_to_string(dir.path().join(rel)).expect("plan");

@@ -1,11 +1,11 @@
 //! `new` writes a plan that agrees with itself and its project: its text
 //! with its folder, number and branch, its number with the project's other
-//! plans, every title slot with its title.
+//! plans, every title slot with its title, its slug with the README.
 
 use std::path::Path;
 
 use crate::new::{commit, folders, ok, planwright, repo};
-use crate::support::{stderr, write};
+use crate::support::{repo_root, stderr, stdout, write};
 
 #[test]
 fn a_set_that_would_contradict_the_plans_path_is_refused() {
@@ -245,15 +245,68 @@ fn every_title_slot_takes_the_title() {
 #[test]
 fn white_space_in_a_title_separates_the_slugs_words() {
     let dir = repo();
-    for (title, folder) in [
-        ("Fix\tlogin", "specs/001-fix-login/plan.md"),
-        ("line1\nline2", "specs/001-line1-line2/plan.md"),
+    // A line break is written as a space; a tab is refused (new_inputs).
+    for (title, folder, heading) in [
+        (
+            "line1\nline2",
+            "specs/001-line1-line2/plan.md",
+            "line1 line2",
+        ),
+        (
+            "Fix\u{a0}login",
+            "specs/001-fix-login/plan.md",
+            "Fix\u{a0}login",
+        ),
     ] {
         let out = planwright(dir.path(), &["new", title, "--dry-run"]);
-        ok(&out);
+        let heading = format!("# Implementation Plan: {heading}\n");
+        assert!(
+            ok(&out).starts_with(&heading),
+            "{title:?}: {}",
+            stdout(&out)
+        );
         assert!(
             stderr(&out).starts_with(&format!("Would create {folder} ")),
             "{title:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn the_readmes_slug_examples_are_the_folders_new_makes() {
+    // The README said punctuation separates words, yet `title's` made
+    // `titles`; its examples now say which, and are checked here.
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).expect("README");
+    let bullet: String = readme
+        .split("\n- ")
+        .find(|b| b.starts_with("**The slug**"))
+        .expect("the README's slug bullet")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let examples: Vec<(&str, &str)> = bullet
+        .split(" is `")
+        .collect::<Vec<_>>()
+        .windows(2)
+        .filter_map(|pair| {
+            let title = pair[0].rsplit('`').nth(1)?;
+            let slug = pair[1].split('`').next()?;
+            Some((title, slug))
+        })
+        .collect();
+    assert!(
+        examples.iter().any(|(title, _)| title.contains('\'')),
+        "{bullet}"
+    );
+    let dir = repo();
+    for (title, slug) in examples {
+        let out = planwright(dir.path(), &["new", title, "--dry-run"]);
+        ok(&out);
+        let folder = format!("Would create specs/001-{slug}/plan.md ");
+        assert!(
+            stderr(&out).starts_with(&folder),
+            "{title}: {}",
             stderr(&out)
         );
     }

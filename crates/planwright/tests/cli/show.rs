@@ -33,6 +33,32 @@ fn show_json_for_every_example() {
     }
 }
 
+/// A title that reads as nothing (`# ` alone, or inline HTML only) is
+/// shown as none, not as a blank line; one ending in HTML loses the space
+/// before it (two spaces before the path are `status`'s own).
+#[test]
+fn a_title_is_shown_trimmed_or_untitled() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, heading, shown) in [
+        (
+            "tags.md",
+            "# Plan with \"quotes\" & <tags>",
+            "Plan with \"quotes\" &",
+        ),
+        ("blank.md", "# ", "(untitled)"),
+        ("html.md", "# <tags>", "(untitled)"),
+    ] {
+        std::fs::write(dir.path().join(name), format!("{heading}\n\n- [ ] a\n")).unwrap();
+        let status = stdout(&planwright(&["status", name], dir.path()));
+        assert!(
+            status.starts_with(&format!("{shown}  ({name})\n")),
+            "{status}"
+        );
+        let show = stdout(&planwright(&["show", name], dir.path()));
+        assert!(show.starts_with(&format!("{shown}\n  file ")), "{show}");
+    }
+}
+
 /// `show` lists the slots `lint` reports and counts apart the slot-shaped
 /// text lint reads as notation, so the two never disagree on a plan.
 #[test]

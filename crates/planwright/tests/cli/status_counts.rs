@@ -203,3 +203,32 @@ fn half_filled_and_forwarded_boxes_count_and_odd_boxes_are_named() {
     let after = std::fs::read_to_string(dir.path().join("plan.md")).unwrap();
     assert!(after.contains("- [/] T005 Release\n"), "{after}");
 }
+
+/// `show`'s outline has the rows `status` has, the one for tasks outside
+/// every phase or section included, so that they add up to its count too.
+#[test]
+fn show_lists_the_rows_status_adds_up() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "plan.md",
+        "# Mixed\n\n- [ ] T000 Before the phases\n\n## Phase 1: A\n\n- [x] T001 a\n\n\
+         ## Notes\n\n- [x] T009 After them\n",
+    );
+    write(
+        dir.path(),
+        "sections.md",
+        "# Sync\n\n- [x] read the spec\n\n## 1. Core\n\n- [x] 1.1 types\n- [ ] 1.2 paths\n\n\
+         ## 2. CLI\n\n- [ ] 2.1 command\n",
+    );
+    assert_eq!(
+        stdout(&planwright(&["show", "plan.md"], dir.path())),
+        "Mixed\n  file      plan.md\n  dialect   speckit-tasks (tasks carry T### ids)\n  tasks     2/3 done (67%)\n\n\
+         Phases\n  Phase 1: A  1/1\n  (outside any phase)  1/2\n"
+    );
+    assert!(
+        stdout(&planwright(&["show", "sections.md"], dir.path())).ends_with(
+            "\nTasks by section\n  1. Core  1/2\n  2. CLI  0/1\n  (outside any section)  1/1\n"
+        )
+    );
+}

@@ -246,6 +246,39 @@ fn one_plan_commands_read_standard_input() {
     assert_eq!(next.status.code(), Some(0), "{}", stderr(&next));
 }
 
+/// PLAN is optional, as `--help` shows it, only because `--stdin-filename`
+/// alone reads standard input; given neither, the error says what to
+/// give (clap's said `<PLAN>` was required).
+#[test]
+fn a_one_plan_command_given_no_plan_says_what_to_give() {
+    let dir = project();
+    for command in ["show", "graph"] {
+        let out = planwright_with_input(&[command], dir.path(), b"# Plan\n");
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "planwright: error: {command} reads one plan: name its file (`planwright {command} specs/001-x/plan.md`), or give `-` to read it from standard input\n"
+            )
+        );
+        assert_eq!(stdout(&out), "", "{command}");
+        let help = stdout(&planwright_with_input(
+            &[command, "--help"],
+            dir.path(),
+            b"",
+        ));
+        assert!(
+            help.contains(&format!("Usage: planwright {command} [OPTIONS] [PLAN]\n")),
+            "{help}"
+        );
+        assert!(help.contains("needed otherwise"), "{help}");
+        let named = ["--stdin-filename", "plan.md"];
+        let out =
+            planwright_with_input(&[&[command][..], &named].concat(), dir.path(), b"# Plan\n");
+        assert_eq!(out.status.code(), Some(0), "{command}: {}", stderr(&out));
+    }
+}
+
 #[test]
 fn every_command_that_reads_standard_input_takes_its_name() {
     // Goals, Non-Goals and Stakeholders read as the rfc dialect, unless

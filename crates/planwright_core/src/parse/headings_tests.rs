@@ -35,6 +35,14 @@ fn the_title_range_slices_to_the_title_as_written() {
     );
     // The reader keeps entities as written.
     assert_eq!(title("# Tasks: &copy; A\n"), pair("&copy; A", "&copy; A"));
+    // Inline HTML reads as nothing: the space before it is trimmed off
+    // the title, and off its range.
+    let quoted = "Plan with \"quotes\" &";
+    assert_eq!(
+        title("# Plan with \"quotes\" & <tags>\n"),
+        pair(quoted, quoted)
+    );
+    assert_eq!(title("# Title <!-- note -->\n"), pair("Title", "Title"));
 }
 
 #[test]
