@@ -203,9 +203,15 @@ fn refuse_missing(plan: &Plan, src: &str, req: &SetField<'_>, key: &str) -> Resu
                 present.push(f.key.to_string());
             }
         }
+        let outside = plan
+            .metadata
+            .iter()
+            .find(|f| f.norm == key)
+            .map(|f| LineIndex::new(src).line_of(f.key_range.start) + 1);
         return Err(OpError::FieldMissing {
             field: req.field.to_owned(),
             present,
+            outside,
         });
     }
     Ok(())

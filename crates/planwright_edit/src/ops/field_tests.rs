@@ -562,10 +562,23 @@ fn a_status_under_risks_or_decisions_is_not_the_plans() {
         src.replace("**Owner:** al\n", "**Owner:** al\n**Status:** Done\n")
     );
     let src = "# Plan\n\n## Decisions\n\n**Status:** Accepted\n";
-    assert!(matches!(
-        run(src, "status", "Done", false),
-        Err(OpError::FieldMissing { .. })
-    ));
+    let refused = run(src, "status", "Done", false).unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            OpError::FieldMissing {
+                outside: Some(5),
+                ..
+            }
+        ),
+        "{refused:?}"
+    );
+    // `show` lists that field: the refusal says where it is, and why it
+    // is not edited.
+    assert_eq!(
+        refused.to_string(),
+        "no field `status` in the plan header; the one on line 5 is outside it, where set does not edit fields: move it into the header, or use --add to add one there"
+    );
 }
 
 #[test]

@@ -60,8 +60,19 @@ pub struct Change {
 /// Why an operation cannot be carried out on this plan.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum OpError {
-    #[error("no field `{field}` in the plan header{}; use --add to add it", list_suffix(.present))]
-    FieldMissing { field: String, present: Vec<String> },
+    #[error(
+        "no field `{field}` in the plan header{}; {}",
+        list_suffix(.present),
+        what_to_do(*.outside)
+    )]
+    FieldMissing {
+        field: String,
+        present: Vec<String>,
+        /// The line of a field of that name below the header (a closing
+        /// `**Status:**` under the last phase), which `set` does not edit:
+        /// "no field" alone would contradict `show`, which lists it.
+        outside: Option<usize>,
+    },
     #[error(
         "`{value}` is not a status of the {dialect} dialect (expected one of: {}); use --force to set it anyway",
         .allowed.join(", ")
@@ -187,6 +198,15 @@ pub fn check_no_control(what: &'static str, text: &str) -> Result<(), OpError> {
     match text.chars().find(|&c| control(c)) {
         Some(character) => Err(OpError::ControlCharacter { what, character }),
         None => Ok(()),
+    }
+}
+
+fn what_to_do(outside: Option<usize>) -> String {
+    match outside {
+        Some(line) => format!(
+            "the one on line {line} is outside it, where set does not edit fields: move it into the header, or use --add to add one there"
+        ),
+        None => "use --add to add it".to_owned(),
     }
 }
 
