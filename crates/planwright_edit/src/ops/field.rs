@@ -203,10 +203,10 @@ fn refuse_missing(plan: &Plan, src: &str, req: &SetField<'_>, key: &str) -> Resu
                 present.push(f.key.to_string());
             }
         }
+        // Only the field the model reads as the plan's (`show` and
+        // `status` give it); a story's or a decision's status is theirs.
         let outside = plan
-            .metadata
-            .iter()
-            .find(|f| f.norm == key)
+            .field(key)
             .map(|f| LineIndex::new(src).line_of(f.key_range.start) + 1);
         return Err(OpError::FieldMissing {
             field: req.field.to_owned(),

@@ -83,9 +83,12 @@ fn a_status_in_any_section_is_not_the_plans() {
         ] {
             let src = format!("# Plan\n\n## Overview\n\nText.\n\n## {heading}\n\n{body}");
             let err = run(&src, "status", "Done", false).unwrap_err();
+            let line = src.lines().position(|l| l.starts_with("**Status")).unwrap() + 1;
             assert_eq!(
                 err.to_string(),
-                "no field `status` in the plan header; use --add to add it",
+                format!(
+                    "no field `status` in the plan header; the one on line {line}, which `status` reads, is outside it, where set does not edit fields; use --add to add one to the header"
+                ),
                 "{src:?}"
             );
             // `--add` adds the plan's own, and leaves the item's alone.
@@ -555,7 +558,7 @@ fn a_status_under_risks_or_decisions_is_not_the_plans() {
     let err = run(src, "status", "Done", false).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "no field `status` in the plan header (it has: Owner); use --add to add it"
+        "no field `status` in the plan header (it has: Owner); the one on line 9, which `status` reads, is outside it, where set does not edit fields; use --add to add one to the header"
     );
     assert_eq!(
         run(src, "status", "Done", true).unwrap(),
@@ -577,7 +580,7 @@ fn a_status_under_risks_or_decisions_is_not_the_plans() {
     // is not edited.
     assert_eq!(
         refused.to_string(),
-        "no field `status` in the plan header; the one on line 5 is outside it, where set does not edit fields: move it into the header, or use --add to add one there"
+        "no field `status` in the plan header; the one on line 5, which `status` reads, is outside it, where set does not edit fields; use --add to add one to the header"
     );
 }
 

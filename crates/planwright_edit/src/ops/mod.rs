@@ -204,7 +204,7 @@ pub fn check_no_control(what: &'static str, text: &str) -> Result<(), OpError> {
 fn what_to_do(outside: Option<usize>) -> String {
     match outside {
         Some(line) => format!(
-            "the one on line {line} is outside it, where set does not edit fields: move it into the header, or use --add to add one there"
+            "the one on line {line}, which `status` reads, is outside it, where set does not edit fields; use --add to add one to the header"
         ),
         None => "use --add to add it".to_owned(),
     }
