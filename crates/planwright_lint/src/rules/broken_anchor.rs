@@ -149,13 +149,9 @@ fn report(
         return;
     };
     let report = report.help(format!("did you mean `#{closest}`?"));
-    // The fragment as written in the link's own text: a reference-style
-    // link's target is written elsewhere, and is left alone.
-    let written = link.range.slice(ctx.source);
+    // The fragment as written in the link's own text.
     let needle = format!("(#{fragment}");
-    let mut found = written.match_indices(&needle);
-    if let (Some((at, _)), None) = (found.next(), found.next()) {
-        let start = link.range.start as usize + at + 2;
+    if let Some(start) = super::broken_link::written_in_link(ctx.source, link, &needle, 2) {
         let range = TextRange::new(start, start + fragment.len());
         report.fix(
             format!("point the link at `#{closest}`"),

@@ -150,16 +150,9 @@ fn from_root(
     let why = format!(
         "`{path}` names a file from the project root, but a {what} is followed from the plan's own folder"
     );
-    // The path as written in the link's own parentheses, once: a
-    // reference-style link's target is written elsewhere, and is left
-    // alone, as is a path that would need escapes.
-    let written = link.range.slice(ctx.source);
-    let needle = format!("]({path}");
-    let mut found = written.match_indices(&needle);
-    let at = match (found.next(), found.next()) {
-        (Some((at, _)), None) => Some(link.range.start as usize + at + 2),
-        _ => None,
-    };
+    // The path as written in the link's own parentheses: a path that
+    // would need escapes is left alone.
+    let at = written_in_link(ctx.source, link, &format!("]({path}"), 2);
     match (from_plan, at) {
         (Some(to), Some(start)) if !to.contains([' ', '(', ')', '<', '>']) => {
             report.help(why).fix(
@@ -244,4 +237,21 @@ pub(super) fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
+/// Where `needle` stands in `link`'s own text, once, plus `skip` (the
+/// length of what opens the needle before the part to replace): `None`
+/// for a reference-style link, whose target is written elsewhere and is
+/// left alone, or text written twice, which no fix can choose between.
+pub(super) fn written_in_link(
+    source: &str,
+    link: &Link,
+    needle: &str,
+    skip: usize,
+) -> Option<usize> {
+    let mut found = link.range.slice(source).match_indices(needle);
+    match (found.next(), found.next()) {
+        (Some((at, _)), None) => Some(link.range.start as usize + at + skip),
+        _ => None,
+    }
 }

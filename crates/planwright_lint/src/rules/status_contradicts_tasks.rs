@@ -42,7 +42,14 @@ use crate::util::{done_claims, status_field};
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     for claim in done_claims(ctx, is_open_work) {
-        report(out, claim.at, claim.status, claim.whose, &claim.open);
+        report(
+            out,
+            claim.at,
+            claim.status,
+            claim.whose,
+            &claim.open,
+            Says::Done,
+        );
     }
     not_started(ctx, out);
 }
@@ -76,7 +83,14 @@ fn not_started(ctx: &Context<'_>, out: &mut Sink<'_>) {
         && says_not_started(&status.value)
     {
         let done: Vec<&Task> = plan.tasks.iter().filter(is_done).collect();
-        report_started(out, status.value_range, &status.value, "the plan", &done);
+        report(
+            out,
+            status.value_range,
+            &status.value,
+            "the plan",
+            &done,
+            Says::NotStarted,
+        );
     }
     for phase in &plan.phases {
         let Some(value) = phase.status.as_deref().filter(|v| says_not_started(v)) else {
@@ -89,27 +103,8 @@ fn not_started(ctx: &Context<'_>, out: &mut Sink<'_>) {
             .filter(is_done)
             .collect();
         let at = phase.status_range.unwrap_or(phase.heading);
-        report_started(out, at, value, &phase.id, &done);
+        report(out, at, value, &phase.id, &done, Says::NotStarted);
     }
-}
-
-fn report_started(out: &mut Sink<'_>, at: TextRange, status: &str, whose: &str, done: &[&Task]) {
-    let Some(first) = done.first() else {
-        return;
-    };
-    let n = done.len();
-    let noun = if n == 1 { "task is" } else { "tasks are" };
-    let mut r = out
-        .report(
-            at,
-            format!("{whose} says `{}` but {n} {noun} done", status.trim()),
-        )
-        .primary_label("status says not started")
-        .label(first.check_range, format!("{} is done", first.id));
-    for t in done.iter().skip(1).take(4) {
-        r = r.label(t.check_range, format!("{} is done", t.id));
-    }
-    r.help("change the status to say the work is in progress, or untick the tasks not done");
 }
 
 /// A task marked optional (Kiro's `- [ ]*`) may be left open by finished
@@ -120,21 +115,49 @@ fn is_open_work(t: &Task) -> bool {
         && matches!(t.kind, TaskKind::Task | TaskKind::Checklist)
 }
 
-fn report(out: &mut Sink<'_>, at: TextRange, status: &str, whose: &str, open: &[&Task]) {
-    let Some(first) = open.first() else {
+/// Which way a status contradicts its tasks.
+#[derive(Clone, Copy)]
+enum Says {
+    /// Done, over tasks not done.
+    Done,
+    /// Not started, over tasks done.
+    NotStarted,
+}
+
+fn report(
+    out: &mut Sink<'_>,
+    at: TextRange,
+    status: &str,
+    whose: &str,
+    tasks: &[&Task],
+    says: Says,
+) {
+    let Some(first) = tasks.first() else {
         return;
     };
-    let n = open.len();
+    let (state, label, help) = match says {
+        Says::Done => (
+            "not done",
+            "status says done",
+            "tick the finished tasks, or change the status to say the work is still in progress",
+        ),
+        Says::NotStarted => (
+            "done",
+            "status says not started",
+            "change the status to say the work is in progress, or untick the tasks not done",
+        ),
+    };
+    let n = tasks.len();
     let noun = if n == 1 { "task is" } else { "tasks are" };
     let mut r = out
         .report(
             at,
-            format!("{whose} says `{}` but {n} {noun} not done", status.trim()),
+            format!("{whose} says `{}` but {n} {noun} {state}", status.trim()),
         )
-        .primary_label("status says done")
-        .label(first.check_range, format!("{} is not done", first.id));
-    for t in open.iter().skip(1).take(4) {
-        r = r.label(t.check_range, format!("{} is not done", t.id));
+        .primary_label(label)
+        .label(first.check_range, format!("{} is {state}", first.id));
+    for t in tasks.iter().skip(1).take(4) {
+        r = r.label(t.check_range, format!("{} is {state}", t.id));
     }
-    r.help("tick the finished tasks, or change the status to say the work is still in progress");
+    r.help(help);
 }
