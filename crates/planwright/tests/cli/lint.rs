@@ -365,7 +365,8 @@ fn a_link_written_from_the_root_is_broken_beside_the_plan_and_fixed_to_its_folde
     let feature = dir.path().join("specs/003-w");
     std::fs::create_dir_all(&feature).unwrap();
     write(&feature, "spec.md", "# Spec\n");
-    let text = "# W\n\n**Spec:** `specs/003-w/spec.md`\n\nSee [the spec](specs/003-w/spec.md#scope).\n";
+    let text =
+        "# W\n\n**Spec:** `specs/003-w/spec.md`\n\nSee [the spec](specs/003-w/spec.md#scope).\n";
     write(&feature, "plan.md", text);
     let args = ["lint", "--select", "PW301", "--format", "concise"];
     let out = planwright(&[&args[..], &["specs/003-w/plan.md"]].concat(), dir.path());
@@ -378,7 +379,10 @@ fn a_link_written_from_the_root_is_broken_beside_the_plan_and_fixed_to_its_folde
     // plan's folder, and nothing else.
     let fix = ["lint", "--select", "PW301", "--fix", "specs/003-w/plan.md"];
     planwright(&fix, dir.path());
-    assert_eq!(std::fs::read_to_string(feature.join("plan.md")).unwrap(), text);
+    assert_eq!(
+        std::fs::read_to_string(feature.join("plan.md")).unwrap(),
+        text
+    );
     planwright(&[&fix[..], &["--unsafe-fixes"]].concat(), dir.path());
     assert_eq!(
         std::fs::read_to_string(feature.join("plan.md")).unwrap(),
