@@ -145,7 +145,10 @@ pub struct MetaDoc {
     /// but without the markup the whole value is written in (`` `001-x` ``
     /// and `*Draft*` are `001-x` and `Draft`) and with backslash escapes
     /// read (`\~2` is `~2`), and a front-matter value with its quotes and
-    /// escapes read.
+    /// escapes read. A bold value whose paragraph goes on below its line
+    /// (with text that starts no field of its own) reads on over those
+    /// lines, joined by one space as Markdown renders them; its
+    /// `value_range` then spans those lines.
     pub value: String,
     /// `bold`, `comment`, `front_matter` or `plain`.
     pub style: &'static str,

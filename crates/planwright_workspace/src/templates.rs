@@ -496,7 +496,8 @@ fn status_of(plan: &Plan, template: &str) -> (Vec<String>, Option<String>) {
     let Some(field) = plan.field("status") else {
         return (Vec::new(), None);
     };
-    let value = field.value_range.slice(template).trim();
+    let written = field.written(template);
+    let value = written.trim();
     if planwright_core::is_choice_list(value) {
         let sep = if value.contains('|') { '|' } else { '/' };
         let values: Vec<String> = value

@@ -6,6 +6,8 @@
 //! where it stands, so a rule tells the plan's header from a phase's or an
 //! item's fields.
 
+use std::borrow::Cow;
+
 use super::Text;
 use crate::text::TextRange;
 
@@ -63,9 +65,17 @@ pub struct MetaField {
     /// but without the markup the whole value is written in (`` `001-x` ``
     /// and `*Draft*` are `001-x` and `Draft`) and with backslash escapes
     /// read (`\~2` is `~2`; see [`crate::markup::field_value`]), and a
-    /// front-matter value with its quotes and escapes read. May be empty; `value_range` is
-    /// where it is written.
+    /// front-matter value with its quotes and escapes read. A bold value
+    /// whose paragraph goes on below its line with text that starts no
+    /// field of its own reads on over those lines, joined by one space as
+    /// Markdown renders a soft break (until a hard break, the next field or
+    /// the paragraph's end). May be empty.
     pub value: Text,
+    /// Where the value is written: from its first character to its last,
+    /// over all its lines for a bold value that goes on below its label's
+    /// line, line breaks and the next lines' markers (indentation, `>`)
+    /// included, so that an edit of the range replaces the whole value
+    /// (see [`MetaField::written`]).
     pub value_range: TextRange,
     /// The whole field, from its key markup to the end of its value.
     pub range: TextRange,
@@ -99,6 +109,19 @@ impl MetaField {
     /// header ([`MetaField::header_item`]).
     pub fn is_header(&self) -> bool {
         self.phase.is_none() && !self.item_section && (!self.in_list || self.header_item)
+    }
+
+    /// The value as written at `value_range` in `src`, markup and escapes
+    /// kept. A bold value that goes on over its paragraph's next lines
+    /// has its range hold the line breaks and the next lines' markers
+    /// (indentation, `>`): here its lines are joined by one space, as
+    /// Markdown renders them and as [`MetaField::value`] reads.
+    pub fn written<'a>(&self, src: &'a str) -> Cow<'a, str> {
+        let raw = self.value_range.slice(src);
+        match self.style {
+            MetaStyle::Bold { .. } => crate::parse::joined_lines(raw),
+            _ => Cow::Borrowed(raw),
+        }
     }
 }
 

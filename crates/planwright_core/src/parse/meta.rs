@@ -8,8 +8,9 @@
 use crate::model::MetaStyle;
 use crate::text::TextRange;
 
+pub(crate) mod continued;
 mod separators;
-use separators::{ends_with_break, find_next_bold_field};
+use separators::ends_with_break;
 
 /// A field found on a line, with ranges relative to the line's start.
 #[derive(Debug, PartialEq, Eq)]
@@ -34,21 +35,9 @@ pub(crate) fn bold_fields(line: &str, out: &mut Vec<RawField>) {
             break;
         };
         let (key, value_start, colon_inside) = field;
-        // The value runs to the separator before the next `**Key:**` on
-        // the line (` | `, ` · `, `; `, ` — `...) or to the end of the line.
-        let value_area = &line[start + value_start..];
-        let next = find_next_bold_field(value_area);
-        let value_end = start + value_start + next.map_or(value_area.len(), |(end, _)| end);
-        let raw_value = &line[start + value_start..value_end];
-        let v_lead = raw_value.len() - trim_blank_start(raw_value).len();
-        let mut trimmed_value = trim_blank_end(raw_value);
-        if next.is_none() {
-            trimmed_value = trim_blank_end(without_hard_break(trimmed_value));
-        }
-        let trimmed_value =
-            trim_blank_end(trimmed_value.strip_suffix('|').unwrap_or(trimmed_value));
-        let v_start = start + value_start + v_lead.min(trimmed_value.len());
-        let v_end = (start + value_start + trimmed_value.len()).max(v_start);
+        let at = start + value_start;
+        let (v_start, v_end, next) = value_in(&line[at..], false);
+        let (v_start, v_end) = (at + v_start, at + v_end);
         out.push(RawField {
             key: (start + key.0, start + key.1),
             value: (v_start, v_end),
@@ -56,32 +45,71 @@ pub(crate) fn bold_fields(line: &str, out: &mut Vec<RawField>) {
             style: MetaStyle::Bold { colon_inside },
         });
         match next {
-            Some((_, field)) => i = start + value_start + field,
+            Some(field) => i = at + field,
             None => break,
         }
     }
 }
 
+/// The value in `area`, the text after a bold label or a line that goes
+/// on with a value (`continued`, see [`continued`]): its start and end,
+/// and where the next field on the line starts, if one does.
+///
+/// The value runs to the separator before the next `**Key:**` on the line
+/// (` | `, ` · `, `; `, ` — `...) or to the end of the line, without the
+/// hard break that may end it.
+fn value_in(area: &str, continued: bool) -> (usize, usize, Option<usize>) {
+    let next = separators::find_next_bold_field(area, continued);
+    let raw_value = &area[..next.map_or(area.len(), |(end, _)| end)];
+    let v_lead = raw_value.len() - trim_blank_start(raw_value).len();
+    let mut trimmed_value = trim_blank_end(raw_value);
+    if next.is_none() {
+        trimmed_value = trim_blank_end(without_hard_break(trimmed_value));
+    }
+    let trimmed_value = trim_blank_end(trimmed_value.strip_suffix('|').unwrap_or(trimmed_value));
+    let v_start = v_lead.min(trimmed_value.len());
+    let v_end = trimmed_value.len().max(v_start);
+    (v_start, v_end, next.map(|(_, field)| field))
+}
+
 /// Whether a block quote's text is a header of fields: lines (or list
 /// items) that hold nothing else, two or more, or one of a header's usual
 /// keys (`> **Status:** In Progress`). One other field is a callout
-/// (`> **For agentic workers:** …`), not metadata. A GitHub alert's
-/// marker line (`> [!NOTE]`) is no line of text.
+/// (`> **For agentic workers:** …`), not metadata, and so is a usual one
+/// whose paragraph goes on in prose (`> **Status:** Completed` / `> when
+/// the review is over`). A line that goes on with the value above it (see
+/// [`continued`]) is that field's. A GitHub alert's marker line (`>
+/// [!NOTE]`) is no line of text.
 pub(crate) fn quote_of_fields(quote: &str) -> bool {
     let mut fields = Vec::new();
     let mut count = 0;
     let mut usual = false;
+    // Whether the last field read may go on below its line, and whether
+    // one did.
+    let (mut open, mut wrapped) = (false, false);
     for line in quote.lines() {
-        let body = &line[super::items::line_body_start(line)..];
+        let mut body = &line[super::items::line_body_start(line)..];
         let trimmed = body.trim();
         if trimmed.is_empty() || (trimmed.starts_with("[!") && trimmed.ends_with(']')) {
+            open = false;
             continue;
         }
         fields.clear();
         bold_fields(body, &mut fields);
         if fields.is_empty() {
-            return false;
+            if !open {
+                return false;
+            }
+            wrapped = true;
+            let on = continued::going_on(line);
+            open = on.goes_on;
+            let Some(next) = on.next_field else {
+                continue;
+            };
+            body = &line[next..];
+            bold_fields(body, &mut fields);
         }
+        open = continued::may_go_on(line);
         count += fields.len();
         usual |= fields.iter().any(|f| {
             let key = crate::model::normalize_key(body.get(f.key.0..f.key.1).unwrap_or_default());
@@ -102,7 +130,7 @@ pub(crate) fn quote_of_fields(quote: &str) -> bool {
             )
         });
     }
-    count >= 2 || (count == 1 && usual)
+    count >= 2 || (count == 1 && usual && !wrapped)
 }
 
 /// `**Key:** rest` or `**Key**: rest` at the start of `s`: the key's range,
@@ -488,6 +516,21 @@ fn is_comment_or_blank(s: &str) -> bool {
 }
 
 impl RawField {
+    /// The field with its value going on over `part`, a later line's part
+    /// of it, `shift` bytes past the field's base (see [`continued`]). A
+    /// value empty on its label's line starts where the part does; an
+    /// empty part (a line of nothing but a hard break) adds nothing.
+    pub(crate) fn extend(&mut self, part: (usize, usize), shift: usize) {
+        if part.0 == part.1 {
+            return;
+        }
+        if self.value.0 == self.value.1 {
+            self.value.0 = shift + part.0;
+        }
+        self.value.1 = shift + part.1;
+        self.whole.1 = self.value.1;
+    }
+
     pub(crate) fn ranges(&self, base: usize) -> (TextRange, TextRange, TextRange) {
         (
             TextRange::new(base + self.key.0, base + self.key.1),

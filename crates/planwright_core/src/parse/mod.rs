@@ -354,7 +354,10 @@ impl<'s> Builder<'s> {
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(b) = &mut self.inline {
                     b.plain.push(' ');
-                    b.end = r.end as usize;
+                    // Markup opened on an earlier line (`*a` / `b*`) has
+                    // its end already: a break inside it must not pull the
+                    // block's end back before the markup closes.
+                    b.end = b.end.max(r.end as usize);
                 }
             }
             _ => {}
@@ -552,4 +555,5 @@ mod unspaced_dependency_tests;
 
 pub(crate) use inline::is_choice_list;
 pub(crate) use items::phase_kinds;
+pub(crate) use meta::continued::joined as joined_lines;
 pub(crate) use refs::references;

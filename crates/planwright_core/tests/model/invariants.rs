@@ -9,6 +9,26 @@
 
 use planwright_core::{GroupBy, MetaStyle, Plan, TaskState, TextRange};
 
+/// `value` with each line break read as Markdown reads one inside a
+/// paragraph: a soft break, rendered as one space. The blanks before the
+/// break, and the blanks and `>` markers that open the next line (its
+/// containers' indentation and quote markers, not text) go with it. Only
+/// these characters are folded, so a range that took in anything else (a
+/// list marker, a blank line, the next field's label) still differs.
+fn soft_breaks(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find(['\n', '\r']) {
+        out.push_str(rest[..at].trim_end_matches([' ', '\t']));
+        out.push(' ');
+        let after = &rest[at..];
+        let after = after.strip_prefix("\r\n").unwrap_or(&after[1..]);
+        rest = after.trim_start_matches([' ', '\t', '>']);
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The check boxes the reader recognises.
 const MARKS: [&str; 7] = ["[ ]", "[x]", "[X]", "[-]", "[~]", "[/]", "[>]"];
 
@@ -114,16 +134,19 @@ pub fn violations(plan: &Plan, src: &str) -> Vec<String> {
         }
         // A bold or plain value reads without the markup wrapping it whole
         // and with its escapes read (`markup::field_value`); the range is
-        // where it is written.
+        // where it is written. A bold value that goes on over its
+        // paragraph's next lines reads as Markdown renders them: each soft
+        // break one space (see `soft_breaks`).
         // A front-matter value reads as YAML reads it (quotes, escapes,
         // block scalars, sequences: `front_matter_value`), but for one
         // slot, which is filled as written.
         let slot = || plan.placeholders.iter().any(|p| p.range == m.value_range);
         if let Some(value) = c.slice(&what, "value_range", m.value_range)
             && match m.style {
-                MetaStyle::Bold { .. } | MetaStyle::Plain => {
-                    planwright_core::markup::field_value(value) != m.value
+                MetaStyle::Bold { .. } => {
+                    planwright_core::markup::field_value(&soft_breaks(value)) != m.value
                 }
+                MetaStyle::Plain => planwright_core::markup::field_value(value) != m.value,
                 MetaStyle::FrontMatter => {
                     planwright_core::front_matter_value(src, m.value_range, slot()) != m.value
                 }

@@ -3,13 +3,12 @@
 
 use planwright_core::edit::Edit;
 use planwright_core::markup::{escape_loose_markup, field_value, wrapper};
-use planwright_core::text::line_len;
 use planwright_core::{
     DialectSet, LineIndex, MetaField, MetaStyle, Plan, TextRange, escape_yaml, needs_yaml_quotes,
     normalize_key,
 };
 
-use super::{Change, Intent, OpError, line_end_after};
+use super::{Change, Intent, OpError};
 
 #[path = "field_add.rs"]
 mod add;
@@ -99,7 +98,12 @@ pub fn check_status(
 /// [`wrapper`]), unless the new value holds that markup's
 /// character. A bold value's markup that would reach past it is escaped
 /// (see [`escape_loose_markup`]), and the value refused where it still
-/// would ([`markup::check_contained`]).
+/// would ([`markup::check_contained`]). A bold value whose paragraph goes
+/// on over the lines below its label's (`**Goal:** Add OTel config,` /
+/// `injected into the process`) is read over all of them (see
+/// [`MetaField::value_range`]) and replaced whole: the new value is
+/// written on one line where the old one starts, and the line that starts
+/// the next field stays.
 ///
 /// `--add` writes a front-matter key exactly as typed (trimmed): YAML keys
 /// are case-sensitive, so `Feature ID` stays `Feature ID` among lower-case
@@ -128,17 +132,6 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
         return Err(match shape {
             yaml::NotScalar::Lines => OpError::MultilineValue { field, line },
             yaml::NotScalar::Flow => OpError::CollectionValue { field, line },
-        });
-    }
-    if let Some((f, next)) = fields
-        .iter()
-        .find_map(|(_, f)| wraps_on(plan, src, f).map(|n| (f, n)))
-    {
-        let lines = LineIndex::new(src);
-        return Err(OpError::WrappedValue {
-            field: f.key.to_string(),
-            line: lines.line_of(f.value_range.start) + 1,
-            next: lines.line_of(next) + 1,
         });
     }
     let style = fields[0].1.style;
@@ -217,40 +210,6 @@ fn refuse_missing(plan: &Plan, src: &str, req: &SetField<'_>, key: &str) -> Resu
     Ok(())
 }
 
-/// Where the paragraph of bold field `f` goes on past the field's line
-/// with text that is no field of its own (`**Goal:** Add OTel config,` /
-/// `injected into the process`): Markdown reads that line as more of the
-/// value, the reader only the first line, so a new value written there
-/// would leave the old value's rest behind it. A hard break (`\`, two
-/// spaces) ends the value's line for Markdown too.
-fn wraps_on(plan: &Plan, src: &str, f: &MetaField) -> Option<u32> {
-    if !matches!(f.style, MetaStyle::Bold { .. }) {
-        return None;
-    }
-    let end = f.value_range.end as usize;
-    let line_end = end + line_len(src.get(end..)?);
-    let rest = &src[end..line_end];
-    let starts_in = |from: usize, to: usize| {
-        plan.metadata
-            .iter()
-            .any(|m| (from..to).contains(&(m.range.start as usize)))
-    };
-    // Only the line's last field can go on below it.
-    if rest.ends_with('\\') || rest.ends_with("  ") || starts_in(end, line_end) {
-        return None;
-    }
-    let block = plan
-        .blocks
-        .iter()
-        .find(|b| b.range.contains_range(f.range))?;
-    let next = line_end_after(src, line_end);
-    let next_end = next + line_len(&src[next..]);
-    let in_block = next < block.range.end as usize && !src[next..next_end].trim().is_empty();
-    // A line that starts a field of its own is the next field, not more
-    // of this one.
-    (in_block && !starts_in(next, next_end)).then_some(next as u32)
-}
-
 /// Whether bold field `f`, followed on its line by another field after a
 /// single blank (`**Date:** 2026-02-20 **Owner:** bob`), is given words
 /// (`content`): the reader takes a label one blank after words as part of
@@ -270,13 +229,27 @@ fn words_before_field(plan: &Plan, src: &str, f: &MetaField, content: &str) -> b
         && content.trim().contains(char::is_whitespace)
 }
 
-/// `range` with the spaces and tabs right before it.
+/// `range` with the spaces and tabs right before it. A bold value that
+/// starts below its label (`**Goal:**` / `Build it.`, see
+/// `planwright_core`'s reading of a value over several lines) takes the
+/// line break and the next line's markers (indentation, `>`) along too:
+/// left, they would leave an empty line, which ends the label's paragraph.
 fn with_blank_before(src: &str, range: TextRange) -> TextRange {
     let start = range.start as usize;
-    let blank = src
-        .get(..start)
-        .map_or(0, |s| s.len() - s.trim_end_matches([' ', '\t']).len());
-    TextRange::new(start - blank, range.end as usize)
+    let before = src.get(..start).unwrap_or_default();
+    let blank = before.trim_end_matches([' ', '\t']);
+    let markers = blank.trim_end_matches([' ', '\t', '>']);
+    let kept = match markers
+        .strip_suffix('\n')
+        .or_else(|| markers.strip_suffix('\r'))
+    {
+        Some(above) => above
+            .strip_suffix('\r')
+            .unwrap_or(above)
+            .trim_end_matches([' ', '\t']),
+        None => blank,
+    };
+    TextRange::new(kept.len(), range.end as usize)
 }
 
 /// The text to put at `range` so that the field reads `value`, and the

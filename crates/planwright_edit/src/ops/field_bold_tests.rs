@@ -212,33 +212,77 @@ fn fields_sharing_a_line_keep_each_other() {
 }
 
 #[test]
-fn a_value_its_paragraph_goes_on_with_is_refused() {
+fn a_value_its_paragraph_goes_on_with_is_replaced_whole() {
+    // Markdown reads the next line as more of the value: all of it goes,
+    // and the line that starts a field of its own stays.
     let src = "# P\n\n**Goal:** Add OTel config,\ninjected into the process\n**Status:** Draft\n";
-    let err = run(src, "goal", "Ship it", false).unwrap_err();
     assert_eq!(
-        err.to_string(),
-        "`Goal` on line 3 goes on over line 4 (one paragraph, which Markdown reads as one value); planwright edits only one-line values: join the lines, or edit the value by hand"
+        run(src, "goal", "Ship it", false).unwrap(),
+        "# P\n\n**Goal:** Ship it\n**Status:** Draft\n"
     );
-    // The fields around it are one line each, and the next line a field.
     assert_eq!(
         run(src, "status", "Done", false).unwrap(),
         src.replace("Draft", "Done")
     );
-    // So is a list item's value with its item's next line.
+    // In any line ending.
+    for ending in ["\r\n", "\r"] {
+        assert_eq!(
+            run(&src.replace('\n', ending), "goal", "Ship it", false).unwrap(),
+            "# P\n\n**Goal:** Ship it\n**Status:** Draft\n".replace('\n', ending)
+        );
+    }
+    // A list item's value with its item's next line, and a quote's.
     let item = "# P\n\n- **Goal:** one\n  two\n- **Owner:** a\n";
-    assert!(run(item, "goal", "x", false).is_err());
+    assert_eq!(
+        run(item, "goal", "x", false).unwrap(),
+        "# P\n\n- **Goal:** x\n- **Owner:** a\n"
+    );
+    let quote = "# P\n\n> **Status:** Draft\n> **Goal:** a\n> b\n\n## T\n";
+    assert_eq!(
+        run(quote, "goal", "x", false).unwrap(),
+        "# P\n\n> **Status:** Draft\n> **Goal:** x\n\n## T\n"
+    );
     // Only the line's last field goes on below it.
     let two = "# P\n\n**Date:** 2026-02-20 | **Context:** a sync that\nbroke the hook\n";
     assert_eq!(
         run(two, "date", "2026-02-21", false).unwrap(),
         two.replace("02-20", "02-21")
     );
-    assert!(run(two, "context", "x", false).is_err());
+    assert_eq!(
+        run(two, "context", "x", false).unwrap(),
+        "# P\n\n**Date:** 2026-02-20 | **Context:** x\n"
+    );
     // After a hard break the next line is a line of its own.
     let broken = "# P\n\n**Goal:** one\\\ntwo\n";
     assert_eq!(
         run(broken, "goal", "x", false).unwrap(),
         "# P\n\n**Goal:** x\\\ntwo\n"
+    );
+}
+
+#[test]
+fn a_value_over_several_lines_is_emptied_and_filled_again() {
+    // Emptied, the value's lines go with the blank before it; set again,
+    // it is written on the label's line.
+    let src = "# P\n\n**Goal:** one\ntwo\n**Owner:** a\n";
+    let empty = run(src, "goal", "", false).unwrap();
+    assert_eq!(empty, "# P\n\n**Goal:**\n**Owner:** a\n");
+    assert_eq!(
+        run(&empty, "goal", "one two", false).unwrap(),
+        "# P\n\n**Goal:** one two\n**Owner:** a\n"
+    );
+    // A value that starts below its label is replaced where it stands,
+    // and emptied with the line break before it, so the paragraph (and
+    // the fields after it) stay one.
+    let below = "# P\n\n- **Goal:**\n  Build it.\n- **Owner:** a\n";
+    assert_eq!(
+        run(below, "goal", "Ship it", false).unwrap(),
+        "# P\n\n- **Goal:**\n  Ship it\n- **Owner:** a\n"
+    );
+    let below = "# P\n\n**Goal:**\nBuild it.\n**Owner:** a\n";
+    assert_eq!(
+        run(below, "goal", "", false).unwrap(),
+        "# P\n\n**Goal:**\n**Owner:** a\n"
     );
 }
 

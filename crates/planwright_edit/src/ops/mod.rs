@@ -86,16 +86,6 @@ pub enum OpError {
         "`{field}` on line {line} has a multi-line value in the front matter (a list, a mapping, a block or folded scalar); planwright edits only one-line values"
     )]
     MultilineValue { field: String, line: usize },
-    /// `**Goal:** first line` with the paragraph going on below it:
-    /// Markdown reads both lines as the value, the reader the first.
-    #[error(
-        "`{field}` on line {line} goes on over line {next} (one paragraph, which Markdown reads as one value); planwright edits only one-line values: join the lines, or edit the value by hand"
-    )]
-    WrappedValue {
-        field: String,
-        line: usize,
-        next: usize,
-    },
     /// `set tags c` on `tags: [a, b]`: the list would become a string.
     #[error(
         "`{field}` on line {line} is a list or mapping in the front matter (`[a, b]`, `{{k: v}}`); planwright edits only single values"

@@ -16,6 +16,9 @@
 //! ## Example
 //! ```markdown
 //! **Status:** Draft | In Progress | Completed
+//!
+//! | Risk | Impact | Mitigation |
+//! |---|---|---|
 //! | Data loss | High/Medium/Low | Backups |
 //! ```
 //!

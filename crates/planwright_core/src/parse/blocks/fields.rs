@@ -9,6 +9,7 @@
 //! question of its own, asked of every field the reader finds, front
 //! matter's and comments' too.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::super::titles::names_a_task;
@@ -84,34 +85,80 @@ impl Builder<'_> {
         self.sort_slots(from);
         let slots = from..self.plan.placeholders.len();
         let mut fields = std::mem::take(&mut self.spare_fields);
+        // The last bold field read, while its value may go on over the
+        // paragraph's next lines (see `meta::continued`), with its base.
+        let mut open: Option<(meta::RawField, usize)> = None;
         for (offset, line) in items::LineOffsets::new(text) {
             let abs = line_start + offset;
-            let body_at = items::line_body_start(line);
-            let body = &line[body_at..];
+            let mut body_at = items::line_body_start(line);
+            let mut body = &line[body_at..];
             fields.clear();
             meta::bold_fields(body, &mut fields);
-            if !fields.is_empty() {
+            if let Some((mut f, base)) = open.take() {
+                let own = !fields.is_empty()
+                    || (step_plain && meta::plain_field(body).is_some())
+                    || (header_plain && header_plain_field(body).is_some());
+                if own || body.trim().is_empty() {
+                    self.push_field(&f, base, in_list, slots.clone());
+                } else {
+                    // More of `f`'s value: the line is its, but for a
+                    // field after a separator on it.
+                    let on = meta::continued::going_on(line);
+                    f.extend(on.value, abs - base);
+                    if on.goes_on {
+                        open = Some((f, base));
+                    } else {
+                        self.push_field(&f, base, in_list, slots.clone());
+                    }
+                    if let Some(next) = on.next_field {
+                        (body_at, body) = (next, &line[next..]);
+                        meta::bold_fields(body, &mut fields);
+                    } else {
+                        // A plain label's choice list is still an option
+                        // left to pick (`Risk: High/Low`), in a value too.
+                        if label_choice {
+                            self.label_choice(body, abs + body_at, slots.clone());
+                        }
+                        continue;
+                    }
+                }
+            }
+            if let Some(last) = fields.pop() {
                 for f in &fields {
                     self.push_field(f, abs + body_at, in_list, slots.clone());
+                }
+                // Only the line's last field can go on below it.
+                if meta::continued::may_go_on(line) {
+                    open = Some((last, abs + body_at));
+                } else {
+                    self.push_field(&last, abs + body_at, in_list, slots.clone());
                 }
             } else if step_plain && let Some(f) = meta::plain_field(body) {
                 self.push_field(&f, abs + body_at, in_list, slots.clone());
                 self.plain_fields.push(self.plan.metadata.len() - 1);
-            } else if header_plain
-                && !body.starts_with(['*', '_', '<', '[', '`'])
-                && let Some(f) = meta::plain_field(body).filter(|f| !prose_field(body, f))
-            {
+            } else if header_plain && let Some(f) = header_plain_field(body) {
                 self.push_field(&f, abs + body_at, in_list, slots.clone());
-            } else if label_choice && let Some(f) = meta::plain_field(body) {
-                let (key, value, _) = f.ranges(abs + body_at);
-                if may_list_choices(value.slice(self.src))
-                    && !meta::lists_values(&normalize_key(key.slice(self.src)))
-                {
-                    self.push_choice(value.slice(self.src), value.start as usize, slots.clone());
-                }
+            } else if label_choice {
+                self.label_choice(body, abs + body_at, slots.clone());
             }
         }
+        if let Some((f, base)) = open {
+            self.push_field(&f, base, in_list, slots.clone());
+        }
         self.spare_fields = fields;
+    }
+
+    /// The choice list of plain label `body` (at `base`), which is no
+    /// field: `Priority: High/Medium/Low` is an option left to pick.
+    fn label_choice(&mut self, body: &str, base: usize, slots: Range<usize>) {
+        if let Some(f) = meta::plain_field(body) {
+            let (key, value, _) = f.ranges(base);
+            if may_list_choices(value.slice(self.src))
+                && !meta::lists_values(&normalize_key(key.slice(self.src)))
+            {
+                self.push_choice(value.slice(self.src), value.start as usize, slots);
+            }
+        }
     }
 
     /// A paragraph of the plan's header made of `Key: value` lines and
@@ -178,7 +225,12 @@ impl Builder<'_> {
                     .is_some_and(|s| s.iter().any(|p| p.range == value_range));
                 super::super::front_matter::front_matter_value(self.src, value_range, slot)
             }
-            MetaStyle::Bold { .. } | MetaStyle::Plain => crate::markup::field_value(raw),
+            // A bold value over several lines reads as rendered, its
+            // lines joined by a space (see `meta::continued`).
+            MetaStyle::Bold { .. } | MetaStyle::Plain => match meta::continued::joined(raw) {
+                Cow::Borrowed(raw) => crate::markup::field_value(raw),
+                Cow::Owned(joined) => Cow::Owned(crate::markup::field_value(&joined).into_owned()),
+            },
             MetaStyle::Comment => raw.into(),
         });
         // A comment field in a phase's body (`<!-- status: in progress
@@ -332,6 +384,15 @@ impl Builder<'_> {
         self.plan.placeholders.push(choice);
         true
     }
+}
+
+/// A plain `Key: value` item line of the header's metadata section (see
+/// `fields_in_block`), unless it reads as a remark or opens with markup.
+fn header_plain_field(body: &str) -> Option<meta::RawField> {
+    if body.starts_with(['*', '_', '<', '[', '`']) {
+        return None;
+    }
+    meta::plain_field(body).filter(|f| !prose_field(body, f))
 }
 
 #[cfg(test)]

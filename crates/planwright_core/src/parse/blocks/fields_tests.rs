@@ -130,3 +130,95 @@ fn header_lines_that_read_as_sentences_or_notes_are_no_fields() {
         Some("In Progress")
     );
 }
+
+/// Bold field `key`'s value and the source its `value_range` covers.
+fn value_and_slice(src: &str, key: &str) -> (String, String) {
+    let plan = parse(src);
+    let f = plan.field(key).unwrap();
+    assert!(f.range.contains_range(f.value_range), "{src:?}");
+    (f.value.to_string(), f.value_range.slice(src).to_owned())
+}
+
+#[test]
+fn a_bold_value_goes_on_over_the_next_lines_of_its_paragraph() {
+    let pair = |v: &str, s: &str| (v.to_owned(), s.to_owned());
+    // Markdown renders the next line as more of the paragraph, after a
+    // space: the value reads so, and its range covers both lines.
+    let src =
+        "# M\n\n**Goal:** first line of the goal\ncontinues here.\n**Owner:** alice\n\n- [ ] a\n";
+    assert_eq!(
+        value_and_slice(src, "goal"),
+        pair(
+            "first line of the goal continues here.",
+            "first line of the goal\ncontinues here."
+        )
+    );
+    // A line that starts a field of its own is that field.
+    assert_eq!(value_and_slice(src, "owner"), pair("alice", "alice"));
+    // Line endings of every kind.
+    for ending in ["\r\n", "\r"] {
+        let src = src.replace('\n', ending);
+        let (value, slice) = value_and_slice(&src, "goal");
+        assert_eq!(value, "first line of the goal continues here.");
+        assert_eq!(
+            slice,
+            format!("first line of the goal{ending}continues here.")
+        );
+    }
+    // A list item's next line, indented or lazy, and a quote's: the
+    // container's markers are no part of the value.
+    let item = "# P\n\n- **Goal:** one\n  two\nthree\n- **Owner:** a\n";
+    assert_eq!(
+        value_and_slice(item, "goal"),
+        pair("one two three", "one\n  two\nthree")
+    );
+    let quote = "# P\n\n> **Status:** Draft\n> **Goal:** a\n>  b\n\n## T\n";
+    assert_eq!(value_and_slice(quote, "goal"), pair("a b", "a\n>  b"));
+    assert_eq!(value_and_slice(quote, "status").0, "Draft");
+    // Markup may span the lines; a value empty on its label's line starts
+    // on the next.
+    assert_eq!(
+        value_and_slice("# P\n\n**Goal:** *a\nb*\n", "goal"),
+        pair("a b", "*a\nb*")
+    );
+    assert_eq!(
+        value_and_slice("# P\n\n**Goal:**\nBuild it.\n", "goal"),
+        pair("Build it.", "Build it.")
+    );
+}
+
+#[test]
+fn a_bold_value_ends_at_a_hard_break_or_the_next_field() {
+    let value = |src: &str, key: &str| value_and_slice(src, key).0;
+    // A hard break ends the value's line, on its first line or a later one.
+    for br in ["\\", "  ", "<br>", " <br/>"] {
+        assert_eq!(
+            value(&format!("# P\n\n**Goal:** one{br}\ntwo\n"), "goal"),
+            "one"
+        );
+        let src = format!("# P\n\n**Goal:** one\ntwo{br}\nthree\n");
+        assert_eq!(value_and_slice(&src, "goal").1, "one\ntwo");
+    }
+    // Only the line's last field goes on below it.
+    let two = "# P\n\n**Date:** 2026-02-20 | **Context:** a sync that\nbroke the hook\n";
+    assert_eq!(value(two, "date"), "2026-02-20");
+    assert_eq!(value(two, "context"), "a sync that broke the hook");
+    // A field after a separator on a later line ends the value there, as
+    // on its first line.
+    let later = "# P\n\n**Goal:** a\nb | **Owner:** x\ny\n";
+    assert_eq!(value(later, "goal"), "a b");
+    assert_eq!(value(later, "owner"), "x y");
+    // A bold label after one blank in the value's words is the words'.
+    assert_eq!(
+        value("# P\n\n**Goal:** a\nline like **Status:** Done\n", "goal"),
+        "a line like **Status:** Done"
+    );
+    // A paragraph's end is the value's: a list or a blank line stops it.
+    let plan = parse("# P\n\n**Goal:** a\n- b\n\nc\n");
+    assert_eq!(plan.field("goal").unwrap().value, "a");
+    // A plain label's choice list in the value is still a choice to make.
+    let plan = parse("# P\n\n**Goal:** pick\nRisk: High/Low\n");
+    assert_eq!(plan.field("goal").unwrap().value, "pick Risk: High/Low");
+    let choices: Vec<&str> = plan.placeholders.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(choices, ["High/Low"]);
+}

@@ -12,7 +12,11 @@ use super::{find_double_star, one_bold_field};
 /// the next field would have `set` overwrite it. A bold label in prose
 /// after one space (`lines like **Status:** Done`, `(was **Blocked:**
 /// review)`) is the value's words.
-pub(super) fn find_next_bold_field(s: &str) -> Option<(usize, usize)> {
+///
+/// `continued`: `s` is a line that goes on with a value begun on a line
+/// above, so the words before a label are never the whole value (see
+/// [`one_token_value`]). Brackets are counted on this line only.
+pub(super) fn find_next_bold_field(s: &str, continued: bool) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
     let mut from = 0;
     while let Some(p) = find_double_star(&s[from..]).map(|p| from + p) {
@@ -26,7 +30,8 @@ pub(super) fn find_next_bold_field(s: &str) -> Option<(usize, usize)> {
             || ends_with_break(before).is_some()
             || gap >= 2;
         let bracketed = before.matches(['(', '[']).count() > before.matches([')', ']']).count();
-        let after_gap = (separated || (gap > 0 && one_token_value(before))) && !bracketed;
+        let one_token = !continued && one_token_value(before);
+        let after_gap = (separated || (gap > 0 && one_token)) && !bracketed;
         // A value that opens with bold is the value's own label
         // (`**Description**: **NOTE**: kept as is`), not an empty value.
         let opens_value = s[..p].trim().is_empty();
