@@ -20,7 +20,7 @@ mod tasks;
 pub(crate) use fields::PLAN_STATUS_KEYS;
 pub use fields::{FrontMatterProblem, MetaField, MetaStyle};
 pub use header::names_metadata;
-pub use ids::{PhaseIds, SameId, TaskIds, cycle_path};
+pub use ids::{PhaseIds, SameId, TaskIds, cycle_path, id_shape};
 pub use names::normalize_key;
 pub(crate) use names::{TextBuf, WordBuf};
 pub use phases::{Phase, PhaseKind, RefTarget, Reference};

@@ -55,9 +55,11 @@ pub enum ResolveError {
 pub(super) const MAX_LISTED: usize = 20;
 
 pub(super) fn unknown_id(plan: &Plan, q: &str) -> ResolveError {
-    let wanted = id_shape(q);
+    let wanted = planwright_core::id_shape(q);
     let near: Vec<usize> = (0..plan.tasks.len())
-        .filter(|&i| plan.tasks[i].explicit_id && id_shape(&plan.tasks[i].id) == wanted)
+        .filter(|&i| {
+            plan.tasks[i].explicit_id && planwright_core::id_shape(&plan.tasks[i].id) == wanted
+        })
         .collect();
     let position = q
         .trim_end_matches('.')
@@ -98,35 +100,6 @@ pub(super) fn unknown_id(plan: &Plan, q: &str) -> ResolveError {
         candidates,
         no_tasks: plan.tasks.is_empty(),
     }
-}
-
-/// An id with what people vary when they type one taken out: case, the
-/// separators between its parts (`T-1`, `T_1`, `1.2`) and the zeros that
-/// pad its numbers. Parts are kept apart, so `1.2` is not `12`, and a
-/// trailing `.` (`2.`, as lists number) is no part.
-fn id_shape(id: &str) -> Vec<String> {
-    let mut parts: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut digits = false;
-    for c in id.chars() {
-        if !c.is_alphanumeric() {
-            parts.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
-            continue;
-        }
-        if !current.is_empty() && c.is_ascii_digit() != digits {
-            parts.push(std::mem::take(&mut current));
-        }
-        digits = c.is_ascii_digit();
-        current.extend(c.to_lowercase());
-    }
-    parts.extend((!current.is_empty()).then_some(current));
-    for p in &mut parts {
-        if p.starts_with('0') && p.bytes().all(|b| b.is_ascii_digit()) {
-            let trimmed = p.trim_start_matches('0');
-            *p = if trimmed.is_empty() { "0" } else { trimmed }.to_owned();
-        }
-    }
-    parts
 }
 
 /// What an unknown id's error adds: the ids it was probably meant to be,

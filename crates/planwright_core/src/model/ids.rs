@@ -9,6 +9,36 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::{PhaseKind, Plan, RefTarget};
 
+/// An id with what people vary when they type one taken out, for "did
+/// you mean" (`done T1`, PW206's `T-017` for `T017`): case, the
+/// separators between its parts (`T-1`, `T_1`, `1.2`) and the zeros that
+/// pad its numbers. Parts are kept apart, so `1.2` is not `12`, and a
+/// trailing `.` (`2.`, as lists number) is no part.
+pub fn id_shape(id: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut digits = false;
+    for c in id.chars() {
+        if !c.is_alphanumeric() {
+            parts.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
+            continue;
+        }
+        if !current.is_empty() && c.is_ascii_digit() != digits {
+            parts.push(std::mem::take(&mut current));
+        }
+        digits = c.is_ascii_digit();
+        current.extend(c.to_lowercase());
+    }
+    parts.extend((!current.is_empty()).then_some(current));
+    for p in &mut parts {
+        if p.starts_with('0') && p.bytes().all(|b| b.is_ascii_digit()) {
+            let trimmed = p.trim_start_matches('0');
+            *p = if trimmed.is_empty() { "0" } else { trimmed }.to_owned();
+        }
+    }
+    parts
+}
+
 /// The plan's task ids, compared as [`Plan::task_by_id`] compares them
 /// (ASCII case ignored); where two tasks share an id, the first wins
 /// [`get`](Self::get), and [`get_all`](Self::get_all) gives every task of

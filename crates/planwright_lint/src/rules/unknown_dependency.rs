@@ -192,38 +192,27 @@ fn looks_like_task_id(dep: &str) -> bool {
     letters > 0 && (digits >= 3 || (rest.starts_with('-') && rest.len() > 1))
 }
 
-/// The plan's explicit task ids by their letters and number, for "did you
-/// mean": `T17` and `t-017` name `T017` written another way, the one slip
-/// common enough, and certain enough, to name the id meant.
-struct Twins<'p>(rustc_hash::FxHashMap<(String, u64), &'p str>);
+/// The plan's explicit task ids by [`planwright_core::id_shape`], for "did
+/// you mean": `T17` and `t-017` name `T017` written another way, the one
+/// slip common enough, and certain enough, to name the id meant.
+struct Twins<'p>(rustc_hash::FxHashMap<Vec<String>, &'p str>);
 
 impl<'p> Twins<'p> {
     fn new(plan: &'p planwright_core::Plan) -> Self {
         let mut map = rustc_hash::FxHashMap::default();
         for t in plan.tasks.iter().filter(|t| t.explicit_id) {
-            if let Some(shape) = id_shape(&t.id) {
-                map.entry(shape).or_insert(t.id.as_str());
-            }
+            map.entry(planwright_core::id_shape(&t.id))
+                .or_insert(t.id.as_str());
         }
         Self(map)
     }
 
-    /// The id `key` means, if the plan writes one with its letters and
-    /// number but not as `key` does.
+    /// The id `key` means, if the plan writes one of its shape but not as
+    /// `key` does.
     fn of(&self, key: &str) -> Option<&'p str> {
-        let id = *self.0.get(&id_shape(key)?)?;
+        let id = *self.0.get(&planwright_core::id_shape(key))?;
         (!id.eq_ignore_ascii_case(key)).then_some(id)
     }
-}
-
-/// `T-017` as (`T`, 17): letters, upper-cased, and the number after them
-/// and an optional dash; `None` for any other shape (ranges, `1.2`).
-fn id_shape(id: &str) -> Option<(String, u64)> {
-    let letters = id.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let digits = id[letters..].strip_prefix('-').unwrap_or(&id[letters..]);
-    let ok = letters > 0 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-    ok.then(|| Some((id[..letters].to_ascii_uppercase(), digits.parse().ok()?)))
-        .flatten()
 }
 
 /// What the plan lacks of `key`, an id or a range's key, as a message
