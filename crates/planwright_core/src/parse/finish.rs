@@ -1,7 +1,9 @@
 //! What is read once the whole plan is: open sections and lists closed,
 //! notes told from phases, stated dependencies landed on their tasks.
 
-use super::{Builder, Plan, inline, tasks};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{Builder, Plan, Role, Section, Text, inline, tasks};
 use crate::text::TextRange;
 
 impl Builder<'_> {
@@ -37,7 +39,7 @@ impl Builder<'_> {
             // Grouped by task, in link order within each, so that one set
             // of seen ids serves a task however many links land on it.
             lands.sort_by_key(|&(t, _)| t);
-            let mut seen = rustc_hash::FxHashSet::default();
+            let mut seen = FxHashSet::default();
             let mut current = None;
             for (t, l) in lands {
                 if current.replace(t) != Some(t) {
@@ -59,11 +61,16 @@ impl Builder<'_> {
 }
 
 impl Builder<'_> {
-    /// Marks the bold fields that stand in a section holding tasks of its
-    /// own ([`crate::model::MetaField::item_section`]). The title's section
-    /// and the first one after it (an overview, a heading that stands for
-    /// the title, a metadata section) are the plan's header whatever they
-    /// hold; a status further down, in a section of no tasks (`**Status:**
+    /// Marks the bold fields that are an item's, not the plan's
+    /// ([`crate::model::MetaField::item_section`]): those in a section
+    /// holding tasks of its own, in a section of risks, decisions,
+    /// alternatives, requirements or open questions (or under one), and
+    /// those whose key a sibling section states too (`### Story 1` /
+    /// `**Status:** Done`, `### Story 2` / `**Status:** To do`). The
+    /// title's section and the first one after it (an overview, a heading
+    /// that stands for the title, a metadata section) are the plan's header
+    /// whatever tasks they hold, unless the first is one of risks and the
+    /// like; a status further down, in a section of no tasks (`**Status:**
     /// Ready` closing the plan), is still the plan's.
     fn mark_item_section_fields(&mut self) {
         let plan = &mut self.plan;
@@ -71,8 +78,9 @@ impl Builder<'_> {
         let Some(first) = plan.sections.iter().position(|s| Some(s.heading) != title) else {
             return;
         };
+        let repeated = keys_of_siblings(plan, title);
         for f in &mut plan.metadata {
-            let Some(s) = f.section.filter(|&s| s > first) else {
+            let Some(s) = f.section.filter(|&s| s >= first) else {
                 continue;
             };
             // A section about the plan's status (`## Status`, `## Current
@@ -87,14 +95,68 @@ impl Builder<'_> {
             {
                 continue;
             }
+            if in_items_section(&plan.sections, s) {
+                f.item_section = true;
+                continue;
+            }
             let range = plan.sections[s].range;
             let at = plan.tasks.partition_point(|t| t.range.start < range.start);
-            f.item_section = plan
+            let holds_tasks = plan
                 .tasks
                 .get(at)
                 .is_some_and(|t| t.range.start < range.end);
+            f.item_section = s > first && (holds_tasks || repeated.contains(&(s, f.norm.clone())));
         }
     }
+}
+
+/// Roles of sections that list items with fields of their own: a risk's
+/// `**Status:** Mitigated`, a decision's `**Status:** Accepted`.
+const ITEM_ROLES: [Role; 5] = [
+    Role::Risks,
+    Role::Decisions,
+    Role::Alternatives,
+    Role::Requirements,
+    Role::OpenQuestions,
+];
+
+/// Whether section `s`, or one it stands under, has one of [`ITEM_ROLES`].
+fn in_items_section(sections: &[Section], mut s: usize) -> bool {
+    // Parents come before their children: the walk ends.
+    loop {
+        let section = &sections[s];
+        if section.role.is_some_and(|r| ITEM_ROLES.contains(&r)) {
+            return true;
+        }
+        match section.parent {
+            Some(p) if p < s => s = p,
+            _ => return false,
+        }
+    }
+}
+
+/// The (section, key) pairs of bold fields whose key a sibling section's
+/// field has too: siblings under a heading other than the title, each
+/// stating its own `Status` or `Owner`, are items. Fields in phases are
+/// the phases' and left out.
+fn keys_of_siblings(plan: &Plan, title: Option<TextRange>) -> FxHashSet<(usize, Text)> {
+    let mut first_at: FxHashMap<(usize, &str), usize> = FxHashMap::default();
+    let mut repeated = FxHashSet::default();
+    for f in plan.metadata.iter().filter(|f| f.phase.is_none()) {
+        let Some(s) = f.section else { continue };
+        let Some(parent) = plan.sections[s].parent else {
+            continue;
+        };
+        if Some(plan.sections[parent].heading) == title {
+            continue;
+        }
+        let first = *first_at.entry((parent, f.norm.as_str())).or_insert(s);
+        if first != s {
+            repeated.insert((first, f.norm.clone()));
+            repeated.insert((s, f.norm.clone()));
+        }
+    }
+    repeated
 }
 
 impl Builder<'_> {

@@ -29,6 +29,44 @@ fn a_status_in_a_section_of_tasks_is_that_sections() {
 }
 
 #[test]
+fn a_risks_or_a_stories_status_is_not_the_plans() {
+    let status = |src: &str| parse(src).field("status").map(|f| f.value.to_string());
+    // Under a section of risks (or decisions, alternatives, requirements,
+    // open questions), however deep: the risk's.
+    let risk = "# Plan\n\n## Overview\n\nWe build it.\n\n## Risks\n\n### Risk 1: slow db\n\n**Status:** Mitigated\n**Owner:** ann\n";
+    assert_eq!(status(risk), None);
+    assert!(parse(risk).field("owner").is_none());
+    let decision = "# Plan\n\n## Overview\n\nx\n\n## Decisions\n\n**Status:** Accepted\n";
+    assert_eq!(status(decision), None);
+    // Also when that section comes first, where an overview would be the
+    // header's.
+    assert_eq!(
+        status("# Plan\n\n## Decisions\n\n**Status:** Accepted\n"),
+        None
+    );
+    // Sibling sections stating the same key are items, whatever their
+    // parent is called; a lone one under a plain heading is still read.
+    let stories = "# Plan\n\n## Overview\n\nx\n\n## User Stories\n\n### Story 1\n\n**Status:** Done\n\n### Story 2\n\n**Status:** To do\n";
+    assert_eq!(status(stories), None);
+    let lone =
+        "# Plan\n\n## Overview\n\nx\n\n## Wrap-up\n\n### Where it stands\n\n**Status:** Ready\n";
+    assert_eq!(status(lone).as_deref(), Some("Ready"));
+    // Sections right under the title are the plan's own, not items: a
+    // closing status beside an owner stated earlier is the plan's.
+    let top = "# Plan\n\n## Overview\n\n**Owner:** ann\n\n## Next Steps\n\n**Owner:** bob\n\n**Status:** Ready\n";
+    assert_eq!(status(top).as_deref(), Some("Ready"));
+    assert_eq!(parse(top).field("owner").unwrap().value, "ann");
+    // `Plan Status` says whose it is wherever it stands.
+    let named = "# Plan\n\n## Overview\n\nx\n\n## Risks\n\n**Plan Status:** Blocked\n";
+    assert_eq!(
+        parse(named)
+            .status_field("status")
+            .map(|f| f.value.to_string()),
+        Some("Blocked".into())
+    );
+}
+
+#[test]
 fn a_block_quotes_bold_lines_are_no_fields() {
     // A callout, a quote with prose in it, a quote in a list item.
     let src = "# Plan\n\n> **For agentic workers:** use the skill.\n\n> **Status:** Completed\n> when the review is over\n\n**Status:** Draft\n\n- a\n  > **Owner:** q\n\n## Tasks\n\n- [ ] T001 x\n";
