@@ -23,6 +23,12 @@ fn bold(line: &str) -> Vec<(&str, &str, bool)> {
 #[test]
 fn bold_field_forms() {
     assert_eq!(bold("**Status:** Draft"), [("Status", "Draft", true)]);
+    // Notes after the value are not the value.
+    assert_eq!(
+        bold("**Status:** Draft[^1] <!-- synced -->"),
+        [("Status", "Draft", true)]
+    );
+    assert_eq!(bold("**Status:** [^1]"), [("Status", "[^1]", true)]);
     assert_eq!(
         bold("**Created**: 2026-01-02  "),
         [("Created", "2026-01-02", false)]

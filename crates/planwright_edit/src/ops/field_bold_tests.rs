@@ -38,6 +38,41 @@ fn a_hard_break_after_a_bold_value_stays() {
 }
 
 #[test]
+fn a_comment_or_footnote_after_a_bold_value_stays() {
+    for note in [
+        " <!-- synced by CI -->",
+        "[^1]",
+        " [^risk-note]",
+        "[^1] <!-- x -->",
+    ] {
+        let src = format!("# T\n\n**Status:** Draft{note}\n**Owner:** a\n\n[^1]: y\n");
+        assert_eq!(
+            parse(&src).field("status").unwrap().value,
+            "Draft",
+            "{note}"
+        );
+        assert_eq!(
+            run(&src, "status", "In Progress", false).unwrap(),
+            src.replace("Draft", "In Progress"),
+            "{note}"
+        );
+    }
+    // A comment alone is no value, and stays when one is written.
+    let src = "# T\n\n**Status:** <!-- Draft | Done -->\n";
+    assert_eq!(parse(src).field("status").unwrap().value, "");
+    assert_eq!(
+        run(src, "status", "Done", false).unwrap(),
+        "# T\n\n**Status:** Done <!-- Draft | Done -->\n"
+    );
+    // A bracket that is no footnote reference is the value's.
+    let src = "# T\n\n**Status:** Draft [see notes]\n";
+    assert_eq!(
+        parse(src).field("status").unwrap().value,
+        "Draft [see notes]"
+    );
+}
+
+#[test]
 fn a_bold_value_ending_in_a_bar_is_refused_saying_why() {
     let src = "# T\n\n**Owner:** x\\|y | **Team:** z\n";
     for value in ["|", "a |"] {
