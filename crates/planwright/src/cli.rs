@@ -277,7 +277,8 @@ pub struct NextArgs {
     pub plan: Option<PathBuf>,
     #[command(flatten)]
     pub stdin: crate::stdin::StdinName,
-    /// Show at most N tasks; 0 only counts the tasks that can start.
+    /// Show at most N tasks (those that can start, or, when none can, those
+    /// waiting); 0 only counts them.
     #[arg(short = 'n', value_name = "N", default_value_t = 10)]
     pub limit: usize,
     #[arg(long, value_enum, default_value_t = Format::Human)]

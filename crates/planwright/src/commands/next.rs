@@ -131,10 +131,6 @@ struct WaitingTask {
     task: TaskDoc,
 }
 
-/// At most this many waiting tasks are listed on the terminal when no task
-/// can start (the JSON lists `-n`).
-const WAITING_SHOWN: usize = 5;
-
 /// What one plan contributes: its first ready tasks and its task counts;
 /// when none is ready, its first waiting tasks and their count.
 struct PlanNext {
@@ -232,7 +228,7 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
             })?;
         }
         Format::Human => {
-            waiting.truncate(args.limit.min(WAITING_SHOWN));
+            waiting.truncate(args.limit);
             name_sections(
                 waiting
                     .iter_mut()
@@ -553,7 +549,11 @@ fn waiting(out: &mut String, blocked: &Blocked) {
     }
     // `-n 0` lists none, and asks for no "more" either.
     if blocked.more > 0 && !blocked.waiting.is_empty() {
-        let _ = writeln!(out, "… and {} more waiting", blocked.more);
+        let _ = writeln!(
+            out,
+            "… and {} more waiting (-n {} to see them)",
+            blocked.more, blocked.count
+        );
     }
 }
 

@@ -129,8 +129,25 @@ fn a_plan_held_up_holds_every_task_in_next_and_says_so_in_status() {
     assert_eq!(
         stdout(&planwright(&["next", "p.md", "-n", "1"], dir.path())),
         format!(
-            "{headline}p.md\n  waiting\n    #2  Store events  (Phase 1)\n      still waits for the plan (status: On hold — waiting for the budget)\n… and 1 more waiting\n"
+            "{headline}p.md\n  waiting\n    #2  Store events  (Phase 1)\n      still waits for the plan (status: On hold — waiting for the budget)\n… and 1 more waiting (-n 2 to see them)\n"
         )
+    );
+    // `-n` says how many waiting tasks are listed, as it does for the
+    // JSON: all eight here, where the terminal stopped at five.
+    let many: String = (1..=8).map(|i| format!("- [ ] Task {i}\n")).collect();
+    write(
+        dir.path(),
+        "many.md",
+        &format!("# M\n\n**Status:** Blocked\n\n{many}"),
+    );
+    let listed = stdout(&planwright(&["next", "many.md", "-n", "8"], dir.path()));
+    assert_eq!(listed.matches("still waits for").count(), 8, "{listed}");
+    assert!(!listed.contains("more waiting"), "{listed}");
+    let listed = stdout(&planwright(&["next", "many.md", "-n", "7"], dir.path()));
+    assert_eq!(listed.matches("still waits for").count(), 7, "{listed}");
+    assert!(
+        listed.ends_with("… and 1 more waiting (-n 8 to see them)\n"),
+        "{listed}"
     );
     // Held by more than its status, the plan's tasks are a graph's news;
     // the hold is counted beside it.
