@@ -467,7 +467,7 @@ fn near_miss_directives_are_reported_not_obeyed_and_prose_is_left_alone() {
     let out = planwright(&["lint", "--format", "concise", "near.md"], dir.path());
     assert_eq!(
         stdout(&out),
-        "near.md:7:1: PW601 unknown directive `planwright:disable-next-line`\nnear.md:8:8: PW101 unfilled placeholder `[OWNER]`\nnear.md:10:1: PW601 unknown directive `planwright_disable`\nnear.md:11:1: PW601 unknown directive `planwright disable`\nnear.md:12:1: PW601 unknown directive `Planwright.Enable`\n"
+        "near.md:7:1: PW601 unknown directive `planwright:disable-next-line`\nnear.md:8:8: PW101 unfilled placeholder `[OWNER]` in metadata\nnear.md:10:1: PW601 unknown directive `planwright_disable`\nnear.md:11:1: PW601 unknown directive `planwright disable`\nnear.md:12:1: PW601 unknown directive `Planwright.Enable`\n"
     );
     let out = planwright(&["lint", "--select", "PW601", "near.md"], dir.path());
     insta::assert_snapshot!(text(&out));

@@ -101,7 +101,7 @@ fn hard_links_are_one_file_read_under_the_first_name() {
     };
     let findings = |name: &str| {
         format!(
-            "{name}:3:8: PW101 unfilled placeholder `[OWNER]`\n{name}:5:3: PW501 check mark written as upper-case `X`\n"
+            "{name}:3:8: PW101 unfilled placeholder `[OWNER]` in metadata\n{name}:5:3: PW501 check mark written as upper-case `X`\n"
         )
     };
     assert_eq!(lint(&["d"]), findings("d/a-plan.md"));

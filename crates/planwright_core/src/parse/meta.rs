@@ -112,26 +112,31 @@ pub(crate) fn quote_of_fields(quote: &str) -> bool {
         }
         open = continued::may_go_on(line);
         count += fields.len();
-        usual |= fields.iter().any(|f| {
-            let key = crate::model::normalize_key(body.get(f.key.0..f.key.1).unwrap_or_default());
-            matches!(
-                key.as_str(),
-                "status"
-                    | "owner"
-                    | "owners"
-                    | "author"
-                    | "authors"
-                    | "date"
-                    | "created"
-                    | "updated"
-                    | "last_updated"
-                    | "version"
-                    | "priority"
-                    | "state"
-            )
-        });
+        usual |= fields
+            .iter()
+            .any(|f| usual_header_key(body.get(f.key.0..f.key.1).unwrap_or_default()));
     }
     count >= 2 || (count == 1 && usual && !wrapped)
+}
+
+/// Whether `key` (as written) is one a plan's header usually states: one
+/// such field alone is a header, where another key alone may be a note.
+pub(crate) fn usual_header_key(key: &str) -> bool {
+    matches!(
+        crate::model::normalize_key(key).as_str(),
+        "status"
+            | "owner"
+            | "owners"
+            | "author"
+            | "authors"
+            | "date"
+            | "created"
+            | "updated"
+            | "last_updated"
+            | "version"
+            | "priority"
+            | "state"
+    )
 }
 
 /// `**Key:** rest` or `**Key**: rest` at the start of `s`: the key's range,

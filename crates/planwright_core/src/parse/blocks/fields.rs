@@ -164,15 +164,14 @@ impl Builder<'_> {
     /// A paragraph of the plan's header made of `Key: value` lines and
     /// nothing else, two or more (`Date: 2025-10-30` / `Owner: md`): the
     /// header's fields written plainly, read as such; whether it was one.
-    /// One such line alone is a sentence as often as a field ("Note: …").
+    /// One such line alone is a sentence as often as a field ("Note: …"),
+    /// and is read only with a key headers usually state (`Status: On
+    /// hold`, `Owner: ana`).
     fn header_plain_fields(&mut self, start: usize, end: usize, from: usize) -> bool {
         if !self.in_plan_header() {
             return false;
         }
         let text = self.slice(start, end);
-        if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
-            return false;
-        }
         let mut fields = Vec::new();
         for (offset, line) in items::LineOffsets::new(text) {
             let bold = line.trim_start().starts_with(['*', '_', '<', '[', '`']);
@@ -182,8 +181,13 @@ impl Builder<'_> {
                 None => return false,
             }
         }
-        if fields.len() < 2 {
-            return false;
+        let usual = |(at, f): &(usize, meta::RawField)| {
+            meta::usual_header_key(self.slice(at + f.key.0, at + f.key.1))
+        };
+        match fields.as_slice() {
+            [] => return false,
+            [one] if !usual(one) => return false,
+            _ => {}
         }
         self.sort_slots(from);
         let slots = from..self.plan.placeholders.len();

@@ -99,7 +99,7 @@ fn a_header_paragraph_of_plain_fields_is_the_headers_fields() {
         .map(|f| (f.key.as_str(), f.value.as_str(), f.style))
         .collect();
     use crate::MetaStyle::Plain;
-    // One line alone is a sentence; below the header, a section's text.
+    // `Note:` alone is a sentence; below the header, a section's text.
     assert_eq!(
         fields,
         [
@@ -115,6 +115,17 @@ fn a_header_paragraph_of_plain_fields_is_the_headers_fields() {
             .metadata
             .is_empty()
     );
+    // One line alone is a field when its key is one a header usually
+    // states; `Repo:` or `Note:` alone may be a sentence.
+    let one = |src: &str| key_values(src);
+    assert_eq!(
+        one("# P\n\nStatus: On hold\n\n## Tasks\n\n- [ ] a\n"),
+        [("Status".into(), "On hold".into())]
+    );
+    assert_eq!(one("# P\n\nOwner: ana\n"), [("Owner".into(), "ana".into())]);
+    assert_eq!(one("# P\n\nRepo: mdcode\n"), []);
+    assert_eq!(one("# P\n\nStatus: it is not clear yet.\n"), []);
+    assert_eq!(one("# P\n\n## Work\n\nStatus: Blocked\n"), []);
 }
 
 #[test]
