@@ -134,7 +134,7 @@ fn a_plan_held_up_holds_every_task_in_next_and_says_so_in_status() {
     );
     // `-n` says how many waiting tasks are listed, as it does for the
     // JSON: all eight here, where the terminal stopped at five.
-    let many: String = (1..=8).map(|i| format!("- [ ] Task {i}\n")).collect();
+    let many = (1..=8).fold(String::new(), |all, i| all + &format!("- [ ] Task {i}\n"));
     write(
         dir.path(),
         "many.md",
