@@ -12,12 +12,13 @@ use planwright_core::json::{Locator, Range, VERSION};
 use planwright_core::visible::visible;
 use planwright_core::{Plan, TaskState};
 use planwright_edit::track::{Graph, Node, NodeNames};
-use planwright_lint::{Diagnostic, Layer, RuleSet};
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::graph_draw::{dot, mermaid};
-use super::plans::{Loaded, load_one, status_words};
+use super::plans::{
+    load_one, status_words, unknown_dependencies, unknown_dependency_rules, unknown_warnings,
+};
 use crate::cli::{GraphArgs, GraphFormat};
 use crate::project::Project;
 
@@ -110,7 +111,7 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     let name = |n: Node| names.get(n).to_owned();
     let cycles = graph.cycles();
     let cycle = cycles.first().map(|c| &c.path);
-    let unknown = unknown_dependencies(&loaded, &project)?;
+    let unknown = unknown_dependencies(&loaded, &project.dialects, &unknown_dependency_rules()?);
     let locator = Locator::new(&loaded.file.text);
     let shown = visible(&loaded.file.display()).into_owned();
     match args.format {
@@ -147,14 +148,8 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     }
     // A warning, as the exit code stays 0: the graph is whole without
     // them, and `lint` is where they fail a build.
-    for d in &unknown {
-        let at = locator.position(d.primary.range.start);
-        ewriteln!(
-            "planwright: warning: {shown}:{}:{}: {}",
-            at.line,
-            at.column,
-            visible(&d.message)
-        );
+    for line in unknown_warnings(&loaded, &unknown, &locator) {
+        ewriteln!("{line}");
     }
     // Labelled `error` as exit code 1 is: a finding at error level. Placed
     // where `lint` places it (PW207), at the wait that closes the cycle.
@@ -173,27 +168,6 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
-
-/// The plan's dependencies on what it does not have: lint's PW206 run
-/// alone, so that `graph` and `lint` say the same of the same plan, an
-/// inline directive that silences the rule included.
-fn unknown_dependencies(loaded: &Loaded, project: &Project) -> Result<Vec<Diagnostic>> {
-    let rules = RuleSet::resolve(&[&Layer {
-        select: Some(vec![UNKNOWN_DEPENDENCY.to_owned()]),
-        ..Layer::default()
-    }])?;
-    let ctx = planwright_lint::Context {
-        source: &loaded.file.text,
-        plan: &loaded.plan,
-        dialect: project.dialects.get(&loaded.plan.dialect.name),
-        // PW206 asks for no file; no other rule runs.
-        locate: &|_| planwright_lint::Location::Missing,
-    };
-    Ok(planwright_lint::lint(&ctx, &rules))
-}
-
-/// The code of lint's `unknown-dependency` rule.
-const UNKNOWN_DEPENDENCY: &str = "PW206";
 
 fn nodes(plan: &Plan, graph: &Graph, names: &NodeNames) -> Vec<NodeDoc> {
     let phase_name = |q: usize| names.get(Node::Phase(q)).to_owned();

@@ -13,6 +13,7 @@ use planwright_core::{DialectSet, Plan, Progress, StatusWords, TaskState};
 use planwright_edit::track::{
     Node, NodeNames, Waited, ready_tasks, status_says_held, waiting_tasks,
 };
+use planwright_lint::RuleSet;
 use planwright_lint::render::FileError;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -20,7 +21,7 @@ use serde::Serialize;
 use super::next_where::{Whereabouts, name_sections, whereabouts_text};
 use super::plans::{
     Loaded, error_docs, load_all, load_one_kept, load_repository, report_errors, status_words,
-    unreadable_line,
+    unknown_dependencies, unknown_dependency_rules, unknown_warnings, unreadable_line,
 };
 use crate::cli::{Format, NextArgs};
 
@@ -145,11 +146,15 @@ struct PlanNext {
     held: Option<String>,
     /// Waiting tasks that wait for nothing but the plan's status.
     held_only: usize,
+    /// A warning line for each dependency on what the plan lacks: such a
+    /// dependency holds nothing up, which the user should hear of.
+    unknown: Vec<String>,
 }
 
 pub fn run(args: &NextArgs) -> Result<ExitCode> {
     let project = crate::project::Project::current(args.dialect.as_deref())?;
     let dialects = &project.dialects;
+    let rules = unknown_dependency_rules()?;
     let named: Vec<PathBuf> = args.plan.iter().cloned().collect();
     // `--stdin-filename` alone reads standard input, as `lint`'s does.
     let one = match &args.plan {
@@ -161,25 +166,30 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
         (Some(path), _) => {
             let json = args.format == Format::Json;
             match load_one_kept(path, args.stdin.get(), &project, json)? {
-                Ok(loaded) => (vec![summarize(&loaded, args.limit, dialects)], Vec::new()),
+                Ok(loaded) => (
+                    vec![summarize(&loaded, args.limit, dialects, &rules)],
+                    Vec::new(),
+                ),
                 Err(error) => (Vec::new(), vec![error]),
             }
         }
         // A folder named (as `status` and `lint` take them) is searched for
         // plans the way the repository is when none is.
         (None, Some(folder)) => load_all(std::slice::from_ref(folder), &project, |l| {
-            summarize(l, args.limit, dialects)
+            summarize(l, args.limit, dialects, &rules)
         })?,
-        (None, None) => load_repository(&project, |l| summarize(l, args.limit, dialects))?,
+        (None, None) => load_repository(&project, |l| summarize(l, args.limit, dialects, &rules))?,
     };
     let mut all: Vec<NextTask> = Vec::new();
     let mut waiting: Vec<WaitingTask> = Vec::new();
     let mut progress = Progress::default();
     let (mut ready, mut waiting_count, mut checks) = (0, 0, 0);
     let (mut held, mut held_only) = (Vec::new(), 0);
+    let mut unknown = Vec::new();
     for (plan, p) in plans.into_iter().enumerate() {
         held.extend(p.held);
         held_only += p.held_only;
+        unknown.extend(p.unknown);
         all.extend(p.tasks.into_iter().enumerate().map(|(i, mut t)| {
             t.rank = (i, plan);
             t
@@ -248,6 +258,11 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
             crate::output::print(&text)?;
         }
     }
+    // After the list, as `graph` prints them: the list is whole without
+    // them, and `lint` is where they fail a build.
+    for line in &unknown {
+        ewriteln!("{line}");
+    }
     Ok(report_errors(&errors))
 }
 
@@ -259,8 +274,14 @@ pub(crate) fn schema() -> serde_json::Value {
 /// The plan's first `limit` ready tasks (in progress first): since the
 /// output lists work in progress across plans first, then plan order, no
 /// plan can place more than `limit` tasks in it.
-fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
+fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet, rules: &RuleSet) -> PlanNext {
     let plan = &l.plan;
+    let unknown = unknown_dependencies(l, dialects, rules);
+    let unknown = if unknown.is_empty() {
+        Vec::new()
+    } else {
+        unknown_warnings(l, &unknown, &Locator::new(&l.file.text))
+    };
     let words = status_words(plan, dialects);
     let ready = ready_tasks(plan, words);
     let mut tasks = Vec::new();
@@ -330,6 +351,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet) -> PlanNext {
         waiting_count,
         held,
         held_only,
+        unknown,
         checks: plan
             .tasks
             .iter()

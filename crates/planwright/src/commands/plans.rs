@@ -4,8 +4,10 @@
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::Result;
+use planwright_core::json::Locator;
 use planwright_core::visible::visible;
 use planwright_core::{DialectSet, Plan, StatusWords};
+use planwright_lint::{Diagnostic, Layer, RuleSet};
 use planwright_workspace::config::{LoadedConfig, load_config};
 use planwright_workspace::discover::{DiscoverError, discover_with, templates_named};
 use planwright_workspace::source::display_path;
@@ -278,6 +280,56 @@ pub fn report_errors(errors: &[RunError]) -> std::process::ExitCode {
     } else {
         std::process::ExitCode::from(2)
     }
+}
+
+/// The rule set of lint's PW206 alone, for [`unknown_dependencies`]:
+/// built once for any number of plans.
+pub fn unknown_dependency_rules() -> Result<RuleSet> {
+    Ok(RuleSet::resolve(&[&Layer {
+        select: Some(vec![UNKNOWN_DEPENDENCY.to_owned()]),
+        ..Layer::default()
+    }])?)
+}
+
+/// The plan's dependencies on what it does not have: lint's PW206 run
+/// alone (`rules`, from [`unknown_dependency_rules`]), so that `graph`,
+/// `next` and `lint` say the same of the same plan, an inline directive
+/// that silences the rule included.
+pub fn unknown_dependencies(
+    loaded: &Loaded,
+    dialects: &DialectSet,
+    rules: &RuleSet,
+) -> Vec<Diagnostic> {
+    let ctx = planwright_lint::Context {
+        source: &loaded.file.text,
+        plan: &loaded.plan,
+        dialect: dialects.get(&loaded.plan.dialect.name),
+        // PW206 asks for no file; no other rule runs.
+        locate: &|_| planwright_lint::Location::Missing,
+    };
+    planwright_lint::lint(&ctx, rules)
+}
+
+/// The code of lint's `unknown-dependency` rule.
+const UNKNOWN_DEPENDENCY: &str = "PW206";
+
+/// The warning lines `graph` and `next` print for `unknown` (see
+/// [`unknown_dependencies`]): `planwright: warning: FILE:LINE:COL: T005
+/// depends on T099, which does not exist`.
+pub fn unknown_warnings(loaded: &Loaded, unknown: &[Diagnostic], locator: &Locator) -> Vec<String> {
+    let shown = visible(&loaded.file.display()).into_owned();
+    unknown
+        .iter()
+        .map(|d| {
+            let at = locator.position(d.primary.range.start);
+            format!(
+                "planwright: warning: {shown}:{}:{}: {}",
+                at.line,
+                at.column,
+                visible(&d.message)
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -552,3 +552,38 @@ fn acceptance_labels_make_checks_not_work() {
             .starts_with("nothing to start: all that is open is 3 definition-of-done")
     );
 }
+
+#[test]
+fn next_warns_of_dependencies_on_what_the_plan_lacks_as_graph_does() {
+    // Such a dependency holds nothing up, so the task is ready; the user
+    // hears why, on standard error, in the words `graph` and `lint` use.
+    let plan = "# Plan\n\n## Phase 1: A\n\n- [ ] T001 a (depends on T099)\n- [ ] T002 b\n";
+    let dir = plans(&[("plan.md", plan)]);
+    let warning = "planwright: warning: plan.md:5:26: T001 depends on T099, which does not exist\n";
+    let next = planwright(&["next", "plan.md"], dir.path());
+    assert_eq!(next.status.code(), Some(0));
+    assert!(
+        stdout(&next).contains("T001  a (depends on T099)"),
+        "{}",
+        stdout(&next)
+    );
+    assert_eq!(stderr(&next), warning);
+    assert_eq!(
+        stderr(&planwright(&["graph", "plan.md"], dir.path())),
+        warning
+    );
+    // The JSON on standard output stays whole; a folder's plans warn too.
+    let next = planwright(&["next", "plan.md", "--format", "json"], dir.path());
+    assert_eq!(stderr(&next), warning);
+    assert_eq!(stderr(&planwright(&["next", "."], dir.path())), warning);
+    // Silenced where lint is.
+    write(
+        dir.path(),
+        "quiet.md",
+        &plan.replace(
+            "- [ ] T001",
+            "<!-- planwright-disable-next-line PW206 -->\n- [ ] T001",
+        ),
+    );
+    assert_eq!(stderr(&planwright(&["next", "quiet.md"], dir.path())), "");
+}
