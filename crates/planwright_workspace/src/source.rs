@@ -65,6 +65,10 @@ pub enum LoadError {
         offset: usize,
         line: usize,
     },
+    /// UTF-16 with its byte-order mark: told apart from other bytes that
+    /// are not UTF-8, since converting the file is all it takes.
+    #[error("{path}: UTF-16 text (byte-order mark at offset 0); planwright reads UTF-8")]
+    Utf16 { path: String },
     #[error("{path}: not a regular file")]
     NotAFile { path: String },
     #[error("{path}: permission denied")]
@@ -204,6 +208,10 @@ pub fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, LoadError> {
         planwright_core::LineIndex::new(before).line_count()
     };
     let path = display_path(path);
+    // Both marks are invalid UTF-8 at offset 0, so nothing valid is lost.
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(LoadError::Utf16 { path });
+    }
     Err(match nul.filter(|&at| at < valid) {
         Some(offset) => LoadError::NotText {
             path,
@@ -505,6 +513,13 @@ mod tests {
             err(b"# ok\n\xff\0"),
             "<stdin>: not valid UTF-8 (invalid byte at offset 5, line 2)"
         );
+        // UTF-16 with its mark, either byte order, is named as such.
+        for bytes in [&b"\xff\xfe#\0 \0P\0"[..], b"\xfe\xff\0#\0 \0P"] {
+            assert_eq!(
+                err(bytes),
+                "<stdin>: UTF-16 text (byte-order mark at offset 0); planwright reads UTF-8"
+            );
+        }
     }
 
     #[cfg(unix)]
