@@ -79,7 +79,8 @@ pub struct LintArgs {
     #[arg(long, conflicts_with = "strict")]
     pub exit_zero: bool,
     /// When to colour the human format: `auto` colours a terminal unless
-    /// `NO_COLOR` is set, and also a pipe or CI log when `FORCE_COLOR` is.
+    /// `NO_COLOR` is set, and also a pipe or CI log when `FORCE_COLOR` is
+    /// (to anything but `0` or `false`).
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
     /// Print how many findings each rule made, most first, instead of the
@@ -113,7 +114,7 @@ pub enum LintFormat {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorWhen {
     /// On a terminal unless `NO_COLOR` is set, and off a terminal too when
-    /// `FORCE_COLOR` is set.
+    /// `FORCE_COLOR` is set (to anything but `0` or `false`).
     Auto,
     /// Always, whatever the environment says.
     Always,

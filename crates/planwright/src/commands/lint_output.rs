@@ -227,6 +227,12 @@ pub(super) fn use_color(when: ColorWhen, stream: &impl IsTerminal) -> bool {
     match when {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
-        ColorWhen::Auto => !set("NO_COLOR") && (stream.is_terminal() || set("FORCE_COLOR")),
+        ColorWhen::Auto => !set("NO_COLOR") && (stream.is_terminal() || forced()),
     }
+}
+
+/// Whether `FORCE_COLOR` asks for colour: set to anything but `0` or
+/// `false`, which say no, as Node's tools (chalk, supports-color) read it.
+fn forced() -> bool {
+    std::env::var("FORCE_COLOR").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
 }

@@ -412,6 +412,9 @@ fn colour_follows_the_flag_then_no_color_then_force_color() {
     // Standard output is a pipe here, so `auto` alone means no colour.
     assert!(!coloured(&[], &[]));
     assert!(coloured(&[], &[("FORCE_COLOR", "1")]));
+    assert!(coloured(&[], &[("FORCE_COLOR", "true")]));
+    assert!(!coloured(&[], &[("FORCE_COLOR", "0")]));
+    assert!(!coloured(&[], &[("FORCE_COLOR", "false")]));
     assert!(!coloured(&[], &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]));
     assert!(coloured(&["--color", "always"], &[("NO_COLOR", "1")]));
     assert!(!coloured(&["--color", "never"], &[("FORCE_COLOR", "1")]));
