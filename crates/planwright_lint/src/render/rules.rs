@@ -116,8 +116,22 @@ pub fn list(rules: &[&Rule]) -> String {
             .any(|r| r.fix == Some(fix))
             .then(|| format!("{} {text}\n", fix_mark(Some(fix))))
     };
+    // A rule whose fixes are safe only in part says so beside the mark,
+    // so that a `--fix` leaving some of its findings is no surprise.
+    let in_part: Vec<&str> = rules
+        .iter()
+        .filter(|r| r.sometimes_unsafe)
+        .map(|r| r.code)
+        .collect();
+    let safe = match in_part.as_slice() {
+        [] => "fixable with `planwright lint --fix`".to_owned(),
+        codes => format!(
+            "fixable with `planwright lint --fix` ({}: some fixes only with `--unsafe-fixes`)",
+            codes.join(", ")
+        ),
+    };
     let legends: Vec<String> = [
-        legend(Applicability::Safe, "fixable with `planwright lint --fix`"),
+        legend(Applicability::Safe, &safe),
         legend(
             Applicability::Unsafe,
             "fixable with `planwright lint --fix --unsafe-fixes`",
@@ -185,11 +199,13 @@ mod tests {
         assert!(!line("PW101").contains("[*]"), "{text}");
         assert!(line("PW211").contains(" [~] Flags"), "{text}");
         assert!(text.ends_with(
-            "\n\n[*] fixable with `planwright lint --fix`\n[~] fixable with `planwright lint --fix --unsafe-fixes`\n"
+            "\n\n[*] fixable with `planwright lint --fix` (PW502: some fixes only with `--unsafe-fixes`)\n[~] fixable with `planwright lint --fix --unsafe-fixes`\n"
         ));
-        // No fixable rule listed, no legend.
+        // No fixable rule listed, no legend; a rule safe in full, no note.
         let pw101 = rule_by_selector("PW101").unwrap();
         assert!(!list(&[pw101]).contains("[*]"));
+        let pw501 = rule_by_selector("PW501").unwrap();
+        assert!(list(&[pw501]).ends_with("\n\n[*] fixable with `planwright lint --fix`\n"));
         let pw501 = rule_by_selector("PW501").unwrap();
         assert!(documentation(pw501).starts_with(
             "PW501 uppercase-check-mark (info, off by default, fixable with --fix)\n"
