@@ -280,6 +280,8 @@ fn plan_status(l: &Loaded, with_tasks: bool, dialects: &DialectSet) -> PlanStatu
 /// Plan text and paths are made [`visible`] here and in [`table`]: a plan
 /// must not drive the terminal it is shown on.
 fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
+    // The whole plan's counts are the largest of any row's.
+    let bars = Shape::new(bars, l.plan.progress(&l.plan.tasks));
     let plan = &l.plan;
     let mut out = String::new();
     let title = crate::shown::title(plan);
@@ -362,7 +364,7 @@ fn one_plan(l: &Loaded, bars: bool, dialects: &DialectSet) -> String {
 /// The rows of a plan without phases, by what groups its tasks
 /// ([`Plan::task_groups`]): `1. Core  7/7 100%`, then the tasks in no
 /// section of them.
-fn group_rows(plan: &Plan, bars: bool) -> Vec<(String, String)> {
+fn group_rows(plan: &Plan, bars: Shape) -> Vec<(String, String)> {
     let Some(groups) = plan.task_groups() else {
         return Vec::new();
     };
@@ -421,6 +423,8 @@ fn optional_open(plan: &Plan) -> Option<String> {
 
 /// Many plans: a row each, then the totals.
 fn table(plans: &[PlanStatus], total: Progress, bars: bool) -> String {
+    // The total's counts are the largest of any row's.
+    let bars = Shape::new(bars, total);
     let mut out = String::new();
     let rows: Vec<(Cow<'_, str>, String, Progress, bool)> = plans
         .iter()
@@ -474,24 +478,47 @@ fn table(plans: &[PlanStatus], total: Progress, bars: bool) -> String {
     out
 }
 
+/// How one view writes progress: with a bar (on a terminal) or not, and
+/// the widths of its largest counts, so that every row's columns line up
+/// (`199/200` over `999/1000`), at least three digits each.
+#[derive(Clone, Copy)]
+pub(crate) struct Shape {
+    bars: bool,
+    done: usize,
+    total: usize,
+}
+
+impl Shape {
+    /// For a view none of whose counts is larger than `widest`'s.
+    pub(crate) fn new(bars: bool, widest: Progress) -> Self {
+        let digits = |n: usize| n.to_string().len().max(3);
+        Self {
+            bars,
+            done: digits(widest.done),
+            total: digits(widest.total),
+        }
+    }
+}
+
 /// `12/30  40%` with the in-progress count, and a bar on a terminal. The
 /// percentage is rounded to a whole number, except that 100% only ever
 /// means done and 0% nothing done (199 of 200 is 99%; the JSON says 99.5);
 /// with no tasks, `0/0  -`.
-pub(crate) fn progress_text(p: Progress, bars: bool) -> String {
+pub(crate) fn progress_text(p: Progress, shape: Shape) -> String {
     let mut s = String::new();
-    if bars {
+    if shape.bars {
         const WIDTH: usize = 20;
         let filled = (p.done * WIDTH).checked_div(p.total).unwrap_or(0);
         let _ = write!(s, "[{}{}] ", "#".repeat(filled), "-".repeat(WIDTH - filled));
     }
+    let (dw, tw) = (shape.done, shape.total);
     if p.total == 0 {
         // Nothing to count: no percentage, which would read as no progress
         // (`show` says "none"; the JSON's percent stays 0).
-        let _ = write!(s, "  0/0   {:>4}", "-");
+        let _ = write!(s, "{:>dw$}/{:<tw$} {:>4}", 0, 0, "-");
     } else {
         let percent = p.percent_whole();
-        let _ = write!(s, "{:>3}/{:<3} {percent:>3}%", p.done, p.total);
+        let _ = write!(s, "{:>dw$}/{:<tw$} {percent:>3}%", p.done, p.total);
     }
     if p.in_progress > 0 {
         let _ = write!(s, "  ({} in progress)", p.in_progress);
@@ -510,11 +537,13 @@ mod tests {
             in_progress: 1,
             total: 10,
         };
+        let bars = Shape::new(true, p);
         assert_eq!(
-            progress_text(p, true),
+            progress_text(p, bars),
             "[##########----------]   5/10   50%  (1 in progress)"
         );
-        assert_eq!(progress_text(Progress::default(), false), "  0/0      -");
+        let plain = Shape::new(false, Progress::default());
+        assert_eq!(progress_text(Progress::default(), plain), "  0/0      -");
     }
 
     #[test]
@@ -524,11 +553,26 @@ mod tests {
             in_progress: 0,
             total,
         };
-        assert_eq!(progress_text(p(7, 54), false), "  7/54   13%");
-        assert_eq!(progress_text(p(2, 3), false), "  2/3    67%");
-        assert_eq!(progress_text(p(199, 200), false), "199/200  99%");
-        assert_eq!(progress_text(p(200, 200), false), "200/200 100%");
-        assert_eq!(progress_text(p(1, 300), false), "  1/300   1%");
-        assert_eq!(progress_text(p(0, 300), false), "  0/300   0%");
+        let shape = Shape::new(false, p(200, 300));
+        let progress_text = |p| progress_text(p, shape);
+        assert_eq!(progress_text(p(7, 54)), "  7/54   13%");
+        assert_eq!(progress_text(p(2, 3)), "  2/3    67%");
+        assert_eq!(progress_text(p(199, 200)), "199/200  99%");
+        assert_eq!(progress_text(p(200, 200)), "200/200 100%");
+        assert_eq!(progress_text(p(1, 300)), "  1/300   1%");
+        assert_eq!(progress_text(p(0, 300)), "  0/300   0%");
+    }
+
+    #[test]
+    fn columns_line_up_over_the_largest_counts() {
+        let p = |done, total| Progress {
+            done,
+            in_progress: 0,
+            total,
+        };
+        // A view's widest counts set every row's widths.
+        let shape = Shape::new(false, p(1198, 1200));
+        let rows = [p(199, 200), p(999, 1000), p(0, 0)].map(|p| progress_text(p, shape));
+        assert_eq!(rows, [" 199/200   99%", " 999/1000  99%", "   0/0       -"]);
     }
 }
