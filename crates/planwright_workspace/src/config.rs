@@ -19,9 +19,12 @@ pub use dialects::{DialectGlobs, PlanDialect};
 
 pub const CONFIG_FILE: &str = "planwright.toml";
 
-/// The default plan globs: spec-kit's and Kiro's layouts and anything
-/// named like a plan or a task list, in lower, upper or title case (globs
-/// match case-sensitively, and `docs/Tasks.md` is as much a task list as
+/// The default plan globs: spec-kit's and Kiro's layouts, anything named
+/// like a task list, and anything with `plan`, `plans` or `planning` as a
+/// word of its name (`plan.md`, `auth-plan.md`, `plan_v2.md`,
+/// `MigrationPlan.md`; not `planet.md`, `airplane.md` or
+/// `explanation.md`), in lower, upper or title case (globs match
+/// case-sensitively, and `docs/Tasks.md` is as much a task list as
 /// `PLAN.md` is a plan).
 pub const DEFAULT_PLAN_GLOBS: &[&str] = &[
     "specs/*/plan.md",
@@ -31,9 +34,21 @@ pub const DEFAULT_PLAN_GLOBS: &[&str] = &[
     "**/*TASKS*.md",
     "**/*Tasks*.md",
     ".kiro/specs/**/*.md",
-    "**/*plan*.md",
-    "**/*PLAN*.md",
-    "**/*Plan*.md",
+    // The word alone, or after or before a separator or a digit.
+    "**/{plan,plans,planning}.md",
+    "**/{plan,plans,planning}[-_. 0-9]*.md",
+    "**/*[-_. 0-9]{plan,plans,planning}.md",
+    "**/*[-_. 0-9]{plan,plans,planning}[-_. 0-9]*.md",
+    "**/{PLAN,PLANS,PLANNING}.md",
+    "**/{PLAN,PLANS,PLANNING}[-_. 0-9]*.md",
+    "**/*[-_. 0-9]{PLAN,PLANS,PLANNING}.md",
+    "**/*[-_. 0-9]{PLAN,PLANS,PLANNING}[-_. 0-9]*.md",
+    // Title case also as a word of a CamelCase name: `MigrationPlan.md`,
+    // `PlanV2.md`.
+    "**/{Plan,Plans,Planning}.md",
+    "**/{Plan,Plans,Planning}[-_. 0-9A-Z]*.md",
+    "**/*[-_. 0-9a-z]{Plan,Plans,Planning}.md",
+    "**/*[-_. 0-9a-z]{Plan,Plans,Planning}[-_. 0-9A-Z]*.md",
 ];
 
 // `expecting` replaces serde's `expected struct Config` with words a

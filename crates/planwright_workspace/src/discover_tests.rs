@@ -111,6 +111,48 @@ fn default_globs_take_plan_and_tasks_in_lower_upper_and_title_case() {
 }
 
 #[test]
+fn default_globs_take_plan_as_a_word_of_the_name_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let plans = [
+        "a/plan.md",
+        "a/plans.md",
+        "a/planning.md",
+        "a/plan-v2.md",
+        "a/plan_auth.md",
+        "a/plan2.md",
+        "a/2026-01-plan.md",
+        "a/auth-plan-draft.md",
+        "a/sprint planning notes.md",
+        "a/IMPLEMENTATION_PLAN.md",
+        "a/PLAN-2.md",
+        "a/Plan.md",
+        "a/Release-Plan.md",
+        "a/MigrationPlan.md",
+        "a/MigrationPlanV2.md",
+        "a/PlanOverview.md",
+    ];
+    let not_plans = [
+        "b/planet.md",
+        "b/explanation.md",
+        "b/airplane.md",
+        "b/AirPlane.md",
+        "b/Planet.md",
+        "b/PLANET.md",
+        "b/planner.md",
+        "b/complanation.md",
+    ];
+    for rel in plans.iter().chain(&not_plans) {
+        write(root, rel);
+    }
+    let (found, errors) = discover(&[root.to_owned()], &config_at(root, PlansConfig::default()));
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut expected: Vec<&str> = plans.to_vec();
+    expected.sort_unstable();
+    assert_eq!(relative(root, &found), expected);
+}
+
+#[test]
 fn excludes_apply_to_walks_but_named_files_always_count() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();

@@ -18,7 +18,18 @@ pub const DEFAULT_CONFIG: &str = r#"# planwright configuration, written by `plan
 [plans]
 # Files that are plans, as globs relative to this file's folder, read as
 # .gitignore reads them: `archive` is that folder anywhere, `./x` only here.
-# include = ["specs/*/plan.md", "specs/*/tasks.md", "**/tasks.md", "**/*tasks*.md", "**/*TASKS*.md", "**/*Tasks*.md", ".kiro/specs/**/*.md", "**/*plan*.md", "**/*PLAN*.md", "**/*Plan*.md"]
+# include = [
+#   "specs/*/plan.md", "specs/*/tasks.md",
+#   "**/tasks.md", "**/*tasks*.md",
+#   "**/*TASKS*.md", "**/*Tasks*.md",
+#   ".kiro/specs/**/*.md", "**/{plan,plans,planning}.md",
+#   "**/{plan,plans,planning}[-_. 0-9]*.md", "**/*[-_. 0-9]{plan,plans,planning}.md",
+#   "**/*[-_. 0-9]{plan,plans,planning}[-_. 0-9]*.md", "**/{PLAN,PLANS,PLANNING}.md",
+#   "**/{PLAN,PLANS,PLANNING}[-_. 0-9]*.md", "**/*[-_. 0-9]{PLAN,PLANS,PLANNING}.md",
+#   "**/*[-_. 0-9]{PLAN,PLANS,PLANNING}[-_. 0-9]*.md", "**/{Plan,Plans,Planning}.md",
+#   "**/{Plan,Plans,Planning}[-_. 0-9A-Z]*.md", "**/*[-_. 0-9a-z]{Plan,Plans,Planning}.md",
+#   "**/*[-_. 0-9a-z]{Plan,Plans,Planning}[-_. 0-9A-Z]*.md",
+# ]
 # exclude = ["archive/**"]                # e.g.; none by default
 # Read some plans as a given dialect instead of detecting it (`planwright
 # show PLAN` says which it is, and why): a built-in one, generic (none), or
@@ -142,11 +153,15 @@ mod tests {
 
     #[test]
     fn commented_include_lists_the_default_globs() {
-        let line = DEFAULT_CONFIG
+        // The commented array, over its lines, uncommented.
+        let lines: String = DEFAULT_CONFIG
             .lines()
-            .find(|l| l.starts_with("# include = "))
-            .unwrap();
-        let listed: Vec<String> = toml::from_str::<toml::Table>(&line[2..]).unwrap()["include"]
+            .skip_while(|l| !l.starts_with("# include = ["))
+            .take_while(|l| *l != "# ]")
+            .chain(["# ]"])
+            .flat_map(|l| [&l[2..], "\n"])
+            .collect();
+        let listed: Vec<String> = toml::from_str::<toml::Table>(&lines).unwrap()["include"]
             .as_array()
             .unwrap()
             .iter()
@@ -160,11 +175,20 @@ mod tests {
         let parsed = parse_config(DEFAULT_CONFIG, Path::new(CONFIG_FILE)).unwrap();
         assert_eq!(parsed, Config::default());
         // The values shown as defaults must be the real defaults.
+        // A shown array goes on over lines up to its `# ]`.
         let shown = ["include", "pattern", "template", "digits"];
+        let mut in_array = false;
         let uncommented: String = DEFAULT_CONFIG
             .lines()
             .map(|l| match l.strip_prefix("# ") {
-                Some(rest) if shown.iter().any(|k| rest.starts_with(&format!("{k} = "))) => rest,
+                Some(rest) if shown.iter().any(|k| rest.starts_with(&format!("{k} = "))) => {
+                    in_array = rest.ends_with('[');
+                    rest
+                }
+                Some(rest) if in_array => {
+                    in_array = rest != "]";
+                    rest
+                }
                 _ if l.starts_with('#') => "",
                 _ => l,
             })
