@@ -149,7 +149,12 @@ fn task_label(plan: &Plan, i: usize) -> String {
     if !t.kind.counts() {
         parts.push(format!("({})", t.kind.name()));
     }
-    if t.explicit_id || text.is_empty() {
+    // A task struck through keeps its id inside its text (`~~T003 Drop
+    // it~~`): named once.
+    let id_in_text = text
+        .strip_prefix(t.id.as_str())
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
+    if (t.explicit_id && !id_in_text) || text.is_empty() {
         parts.push(visible(&t.id).into_owned());
     }
     if !text.is_empty() {

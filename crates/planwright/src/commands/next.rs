@@ -386,7 +386,15 @@ fn waited_name(plan: &Plan, names: &NodeNames, waited: Waited, words: StatusWord
                 (p.tasks.is_empty() || status_says_held(status, words.done)).then_some(status)
             }),
         ),
-        Waited::Node(node @ Node::Task(_)) => (names.get(node), None),
+        // A task set aside (deferred, struck through) may never be done:
+        // the wait says so, as the user must decide what to do with it.
+        Waited::Node(node @ Node::Task(t)) => {
+            let kind = plan.tasks.get(t).map(|t| t.kind);
+            return match kind.filter(|k| !k.counts()) {
+                Some(kind) => format!("{} ({})", names.get(node), kind.name()),
+                None => names.get(node).to_owned(),
+            };
+        }
         Waited::Plan => (
             "the plan",
             plan.held_status(words).map(|f| f.value.as_str()),

@@ -587,3 +587,28 @@ fn next_warns_of_dependencies_on_what_the_plan_lacks_as_graph_does() {
     );
     assert_eq!(stderr(&planwright(&["next", "quiet.md"], dir.path())), "");
 }
+
+#[test]
+fn a_task_struck_through_keeps_its_id_and_what_waits_for_it_says_so() {
+    // Named by the task after it, a task struck through is found by its
+    // id (no "does not exist"), and the wait names it set aside.
+    let plan = "# Plan\n\n- [x] T001 a\n- [ ] ~~T002 Evaluate Redis~~ (dropped)\n- [ ] T003 c (depends on T002)\n";
+    let dir = plans(&[("plan.md", plan)]);
+    let next = planwright(&["next", "plan.md"], dir.path());
+    assert_eq!(stderr(&next), "");
+    assert!(
+        stdout(&next)
+            .ends_with("    T003  c (depends on T002)\n      still waits for T002 (deferred)\n"),
+        "{}",
+        stdout(&next)
+    );
+    let graph = run(&["graph", "plan.md"], dir.path());
+    assert!(
+        graph.contains("[\"(deferred) T002 Evaluate Redis (dropped)\"]"),
+        "{graph}"
+    );
+    assert!(graph.contains("t1 --> t2"), "{graph}");
+    // `done` finds it by its id too.
+    let done = planwright(&["done", "plan.md", "T002"], dir.path());
+    assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
+}

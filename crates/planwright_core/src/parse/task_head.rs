@@ -138,6 +138,17 @@ pub(crate) struct TaskHead {
 pub(crate) fn task_head(line: &str) -> TaskHead {
     let mut head = TaskHead::default();
     let mut i = skip_ws(line, 0);
+    // `~~T003 Evaluate~~ (dropped)`: a task struck through keeps its id,
+    // which other tasks may still name; its text stays whole, markup and
+    // all, since its words cannot be cut from the markup around them.
+    if let Some(struck) = line[i..].strip_prefix("~~") {
+        let at = i + 2 + if struck.starts_with("**") { 2 } else { 0 };
+        if let Some(len) = task_id_len(&line[at..]) {
+            head.id = Some((at, at + len));
+            head.text_start = i;
+            return head;
+        }
+    }
     let bold = line[i..].starts_with("**");
     if bold {
         i += 2;

@@ -23,6 +23,16 @@ fn task_heads() {
     let h = task_head(line);
     assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "T-001");
     assert_eq!(&line[h.text_start..], "Build it");
+    // Struck through, the task keeps its id and its text whole.
+    for line in [
+        "~~T003 Evaluate Redis~~ (dropped)",
+        "~~**T003** Evaluate Redis~~",
+    ] {
+        let h = task_head(line);
+        assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "T003", "{line}");
+        assert_eq!(&line[h.text_start..], line);
+    }
+    assert_eq!(task_head("~~Evaluate Redis~~").id, None);
     let line = "1.2 Wire the API (P)";
     let h = task_head(line);
     assert_eq!(&line[h.id.unwrap().0..h.id.unwrap().1], "1.2");
