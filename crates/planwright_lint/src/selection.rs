@@ -36,9 +36,12 @@ pub struct Layer {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum SelectionError {
     /// `meant`: the rule name `selector` looks like a misspelling of.
-    #[error("unknown rule selector `{selector}`{}", match meant {
-        Some(meant) => format!("; did you mean `{meant}`?"),
-        None => " (expected a code like PW101, a prefix like PW1, a rule name, or ALL)".into(),
+    #[error("{}", match (selector.is_empty(), meant) {
+        (false, Some(meant)) => format!("unknown rule selector `{selector}`; did you mean `{meant}`?"),
+        (empty, _) => format!(
+            "{} (expected a code like PW101, a prefix like PW1, a rule name, or ALL)",
+            if empty { "an empty rule selector".to_owned() } else { format!("unknown rule selector `{selector}`") }
+        ),
     })]
     UnknownSelector {
         selector: String,
@@ -306,6 +309,12 @@ mod tests {
         assert_eq!(
             RuleSet::resolve(&[&bad]).unwrap_err().to_string(),
             "unknown rule selector `unfiled-placeholder`; did you mean `unfilled-placeholder`?"
+        );
+        // `--select ''` names nothing, and says so.
+        let empty = layer(Some(&[""]), &[], &[]);
+        assert_eq!(
+            RuleSet::resolve(&[&empty]).unwrap_err().to_string(),
+            "an empty rule selector (expected a code like PW101, a prefix like PW1, a rule name, or ALL)"
         );
         let mut l = layer(None, &[], &[]);
         l.severity.push(("PW104".into(), "fatal".into()));
