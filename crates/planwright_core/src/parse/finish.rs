@@ -105,7 +105,8 @@ impl Builder<'_> {
                 .tasks
                 .get(at)
                 .is_some_and(|t| t.range.start < range.end);
-            f.item_section = s > first && (holds_tasks || repeated.contains(&(s, f.norm.clone())));
+            let repeats = || !repeated.is_empty() && repeated.contains(&(s, f.norm.clone()));
+            f.item_section = s > first && (holds_tasks || repeats());
         }
     }
 }

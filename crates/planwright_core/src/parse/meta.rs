@@ -191,12 +191,11 @@ fn trim_blank_start(s: &str) -> &str {
     s.trim_start_matches([' ', '\t'])
 }
 
-/// `s` without the spaces and tabs that end it (see [`trim_blank_start`]).
 /// `value` (whose text starts at `lead`) without the notes that may follow
 /// it on its line: HTML comments (`Draft <!-- synced by CI -->`) and
 /// footnote references (`Draft[^1]`). Neither shows as the value, and an
-/// edit of the value keeps them. A value that is nothing but a comment
-/// (`**Status:** <!-- Draft | Done -->`) is a template's slot, and stays.
+/// edit of the value keeps them. A note with nothing before it (`[^1]`
+/// alone) is left as the value.
 fn without_notes(value: &str, lead: usize) -> &str {
     let mut v = value;
     loop {
@@ -229,6 +228,7 @@ fn without_notes(value: &str, lead: usize) -> &str {
     }
 }
 
+/// `s` without the spaces and tabs that end it (see [`trim_blank_start`]).
 fn trim_blank_end(s: &str) -> &str {
     s.trim_end_matches([' ', '\t'])
 }
