@@ -12,7 +12,8 @@
 //! The local templates folder is never walked: a template named like a
 //! plan (`feature-plan.md`) is all unfilled slots and open tasks, and
 //! would fail `lint` and crowd `status` and `next` in every project that
-//! keeps one.
+//! keeps one. Nor are spec-kit's templates (`.specify/templates/`) or
+//! files named as templates (`plan-template.md`) taken as plans.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -518,7 +519,7 @@ impl PlanMatcher {
             .globs
             .relative_or(path, physical)
             .unwrap_or_else(|| shown(path).to_owned());
-        self.include.is_match(&r) && !self.exclude.is_match(&r)
+        self.include.is_match(&r) && !self.exclude.is_match(&r) && !names_a_template(&r)
     }
 
     /// Whether the file named at `path` is one a walk would take as a
@@ -535,8 +536,37 @@ impl PlanMatcher {
             .globs
             .relative(path)
             .unwrap_or_else(|| shown(path).to_owned());
-        self.include.is_match(&r) && !self.exclude.is_match(&r) && !in_templates()
+        self.include.is_match(&r)
+            && !self.exclude.is_match(&r)
+            && !names_a_template(&r)
+            && !in_templates()
     }
+}
+
+/// Whether the path `r` (relative) is a template by where it is or what
+/// it is called: in spec-kit's `.specify/templates/`, or named as a plan's
+/// or task list's template (`plan-template.md`, `tasks_template.md`,
+/// `release-plan.template.md`; not `email-template.md`, which may be the
+/// plan of an email template, written by a `[new] pattern` of `{slug}.md`).
+/// Spec-kit puts its plan and task templates in every project it sets up,
+/// all slots and open tasks: as plans they would fail `lint` and crowd
+/// `status` and `next`, as the local templates folder would.
+pub(crate) fn names_a_template(r: &Path) -> bool {
+    let names: Vec<String> = r
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().to_ascii_lowercase())
+        .collect();
+    let in_speckit = names
+        .windows(2)
+        .any(|w| w[0] == ".specify" && w[1] == "templates");
+    let name = names.last().map_or("", String::as_str);
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    let of_plans = stem.contains("plan") || stem.contains("task");
+    in_speckit
+        || (of_plans
+            && ["-template", "_template", ".template"]
+                .iter()
+                .any(|end| stem.ends_with(end)))
 }
 
 #[cfg(test)]

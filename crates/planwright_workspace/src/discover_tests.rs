@@ -153,6 +153,51 @@ fn default_globs_take_plan_as_a_word_of_the_name_only() {
 }
 
 #[test]
+fn templates_by_place_or_name_are_not_walked_as_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for rel in [
+        ".specify/templates/plan-template.md",
+        ".specify/templates/tasks-template.md",
+        ".specify/templates/checklist.md",
+        "templates/plan-template.md",
+        "docs/auth_plan_template.md",
+        "docs/release-plan.template.md",
+        "docs/PLAN-TEMPLATE.md",
+        "specs/001-login/plan.md",
+        "specs/001-login/tasks.md",
+        "docs/template-plan.md",
+        "docs/plans/email-template.md",
+    ] {
+        write(root, rel);
+    }
+    let config = config_at(root, PlansConfig::default());
+    let (found, errors) = discover(&[root.to_owned()], &config);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        relative(root, &found),
+        [
+            "docs/template-plan.md",
+            "specs/001-login/plan.md",
+            "specs/001-login/tasks.md"
+        ]
+    );
+    // A plan about a template, written where `[new] pattern` puts plans,
+    // is a plan.
+    let mut plans = PlansConfig::default();
+    plans.include.push("docs/plans/*.md".to_owned());
+    let (found, _) = discover(&[root.to_owned()], &config_at(root, plans));
+    assert!(
+        relative(root, &found).contains(&"docs/plans/email-template.md".to_owned()),
+        "{found:?}"
+    );
+    // Named, a template is read as any named file is.
+    let named = root.join(".specify/templates/plan-template.md");
+    let (found, _) = discover(std::slice::from_ref(&named), &config);
+    assert_eq!(found, [named]);
+}
+
+#[test]
 fn excludes_apply_to_walks_but_named_files_always_count() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
