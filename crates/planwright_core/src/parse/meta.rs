@@ -67,7 +67,7 @@ fn value_in(area: &str, continued: bool) -> (usize, usize, Option<usize>) {
         trimmed_value = trim_blank_end(without_hard_break(trimmed_value));
     }
     let trimmed_value = trim_blank_end(trimmed_value.strip_suffix('|').unwrap_or(trimmed_value));
-    let trimmed_value = without_notes(trimmed_value, v_lead);
+    let trimmed_value = separators::without_notes(trimmed_value, v_lead);
     let v_start = v_lead.min(trimmed_value.len());
     let v_end = trimmed_value.len().max(v_start);
     (v_start, v_end, next.map(|(_, field)| field))
@@ -189,43 +189,6 @@ pub(crate) fn find_double_star(s: &str) -> Option<usize> {
 /// it back.
 fn trim_blank_start(s: &str) -> &str {
     s.trim_start_matches([' ', '\t'])
-}
-
-/// `value` (whose text starts at `lead`) without the notes that may follow
-/// it on its line: HTML comments (`Draft <!-- synced by CI -->`) and
-/// footnote references (`Draft[^1]`). Neither shows as the value, and an
-/// edit of the value keeps them. A note with nothing before it (`[^1]`
-/// alone) is left as the value.
-fn without_notes(value: &str, lead: usize) -> &str {
-    let mut v = value;
-    loop {
-        let before = if let Some(open) = v.strip_suffix("-->").and_then(|s| s.rfind("<!--")) {
-            // A comment is one if nothing in it closes it earlier.
-            if v[open + 4..v.len() - 3].contains("-->") {
-                v
-            } else {
-                trim_blank_end(&v[..open])
-            }
-        } else if v.ends_with(']') {
-            match v.rfind("[^") {
-                Some(open)
-                    if v[open + 2..v.len() - 1]
-                        .bytes()
-                        .all(|b| !matches!(b, b' ' | b'\t' | b'[' | b']'))
-                        && open + 3 < v.len() =>
-                {
-                    trim_blank_end(&v[..open])
-                }
-                _ => v,
-            }
-        } else {
-            v
-        };
-        if before.len() == v.len() || before.len() <= lead {
-            return v;
-        }
-        v = before;
-    }
 }
 
 /// `s` without the spaces and tabs that end it (see [`trim_blank_start`]).

@@ -1,8 +1,8 @@
 //! Where one bold field ends and the next on its line begins
 //! (`**Date:** 2026-07-12 · **Status:** Draft`): the separators between
-//! fields, and the values a single blank may end.
+//! fields, the values a single blank may end, and the notes after a value.
 
-use super::{find_double_star, one_bold_field};
+use super::{find_double_star, one_bold_field, trim_blank_end};
 
 /// The next field on a value's line: where the value ends (before the
 /// separator) and where the field's `**` starts. A field starts at a
@@ -91,4 +91,41 @@ fn value_end_before_separator(s: &str) -> usize {
         c => SEPARATORS.contains(&c),
     };
     if cut { body.trim_end().len() } else { t.len() }
+}
+
+/// `value` (whose text starts at `lead`) without the notes that may follow
+/// it on its line: HTML comments (`Draft <!-- synced by CI -->`) and
+/// footnote references (`Draft[^1]`). Neither shows as the value, and an
+/// edit of the value keeps them. A note with nothing before it (`[^1]`
+/// alone) is left as the value.
+pub(super) fn without_notes(value: &str, lead: usize) -> &str {
+    let mut v = value;
+    loop {
+        let before = if let Some(open) = v.strip_suffix("-->").and_then(|s| s.rfind("<!--")) {
+            // A comment is one if nothing in it closes it earlier.
+            if v[open + 4..v.len() - 3].contains("-->") {
+                v
+            } else {
+                trim_blank_end(&v[..open])
+            }
+        } else if v.ends_with(']') {
+            match v.rfind("[^") {
+                Some(open)
+                    if v[open + 2..v.len() - 1]
+                        .bytes()
+                        .all(|b| !matches!(b, b' ' | b'\t' | b'[' | b']'))
+                        && open + 3 < v.len() =>
+                {
+                    trim_blank_end(&v[..open])
+                }
+                _ => v,
+            }
+        } else {
+            v
+        };
+        if before.len() == v.len() || before.len() <= lead {
+            return v;
+        }
+        v = before;
+    }
 }
