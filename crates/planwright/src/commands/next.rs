@@ -379,13 +379,18 @@ fn waited_id(names: &NodeNames, waited: Waited) -> String {
 /// plan may well write it far from the tasks, in an overview or its header.
 fn waited_name(plan: &Plan, names: &NodeNames, waited: Waited, words: StatusWords<'_>) -> String {
     let (name, status) = match waited {
-        Waited::Node(node @ Node::Phase(p)) => (
-            names.get(node),
-            plan.phases.get(p).and_then(|p| {
+        Waited::Node(node @ Node::Phase(p)) => {
+            let status = plan.phases.get(p).and_then(|p| {
                 let status = p.status.as_deref()?;
                 (p.tasks.is_empty() || status_says_held(status, words.done)).then_some(status)
-            }),
-        ),
+            });
+            if status.is_none()
+                && let Some(checks) = checks_left(plan, p)
+            {
+                return format!("{} ({checks})", names.get(node));
+            }
+            (names.get(node), status)
+        }
         // A task set aside (deferred, struck through) may never be done:
         // the wait says so, as the user must decide what to do with it.
         Waited::Node(node @ Node::Task(t)) => {
@@ -404,6 +409,31 @@ fn waited_name(plan: &Plan, names: &NodeNames, waited: Waited, words: StatusWord
         Some(status) => format!("{name} (status: {})", status.trim()),
         None => name.to_owned(),
     }
+}
+
+/// What is left of phase `p` when all that is open in it is checks
+/// (definition-of-done items, acceptance criteria): `1 check left to
+/// tick: Login works`, `3 checks left to tick`. `next` lists no checks,
+/// so a wait for such a phase would otherwise name nothing left to do.
+fn checks_left(plan: &Plan, p: usize) -> Option<String> {
+    let open: Vec<&planwright_core::Task> = plan
+        .phases
+        .get(p)?
+        .tasks
+        .iter()
+        .filter_map(|&t| plan.tasks.get(t))
+        .filter(|t| t.kind.counts() && t.state != TaskState::Done)
+        .collect();
+    if open.is_empty() || !open.iter().all(|t| t.kind.is_check()) {
+        return None;
+    }
+    Some(match open.as_slice() {
+        [one] => format!(
+            "1 check left to tick: {}",
+            crate::output::shorten(&visible(&one.text), 40)
+        ),
+        many => format!("{} checks left to tick", many.len()),
+    })
 }
 
 /// Why no task can start, across the plans: the open tasks, and the first

@@ -612,3 +612,36 @@ fn a_task_struck_through_keeps_its_id_and_what_waits_for_it_says_so() {
     let done = planwright(&["done", "plan.md", "T002"], dir.path());
     assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
 }
+
+#[test]
+fn a_wait_for_a_phase_left_with_checks_only_says_so() {
+    // `next` lists no checks: a phase whose tasks are done but whose
+    // acceptance items are open names them, or the wait names nothing.
+    let plan = "# Plan\n\n## Phase 1: A\n\n- [x] T001 a\n\n**Acceptance Criteria**:\n- [ ] Login works\n\n## Phase 2: B\n\nDepends on Phase 1.\n\n- [ ] T002 b\n";
+    let dir = plans(&[("plan.md", plan)]);
+    let next = stdout(&planwright(&["next", "plan.md"], dir.path()));
+    assert!(
+        next.ends_with("still waits for Phase 1 (1 check left to tick: Login works)\n"),
+        "{next}"
+    );
+    let two = plan.replace(
+        "- [ ] Login works\n",
+        "- [ ] Login works\n- [ ] Logout works\n",
+    );
+    write(dir.path(), "two.md", &two);
+    let next = stdout(&planwright(&["next", "two.md"], dir.path()));
+    assert!(
+        next.ends_with("still waits for Phase 1 (2 checks left to tick)\n"),
+        "{next}"
+    );
+    // With work open too (T003, itself waiting), the wait is for that
+    // work, and named as before.
+    let work = plan.replace(
+        "- [x] T001 a\n",
+        "- [x] T001 a\n- [ ] T003 more (depends on T002)\n",
+    );
+    write(dir.path(), "work.md", &work);
+    let next = stdout(&planwright(&["next", "work.md"], dir.path()));
+    assert!(next.contains("still waits for Phase 1\n"), "{next}");
+    assert!(!next.contains("check left"), "{next}");
+}
