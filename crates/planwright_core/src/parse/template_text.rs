@@ -1,14 +1,15 @@
 //! Template text left in a plan: blocks still worded exactly as its
 //! dialect's instructions, found once the dialect is known.
 
-use crate::model::{Placeholder, PlaceholderKind, Plan, Text};
+use crate::model::{BlockKind, Placeholder, PlaceholderKind, Plan, Text};
 use crate::text::TextRange;
 
 /// Template text left in the plan, among its placeholders in order.
 pub(super) fn template_text(source: &str, plan: &mut Plan, dialect: &crate::Dialect) {
     let tasks = unwritten_tasks(source, plan);
     let blocks = instruction_blocks(source, plan, dialect);
-    if tasks || blocks {
+    let notes = template_notes(source, plan);
+    if tasks || blocks || notes {
         plan.placeholders
             .sort_by_key(|p| (p.range.start, p.range.end));
     }
@@ -46,6 +47,62 @@ fn instruction_blocks(source: &str, plan: &mut Plan, dialect: &crate::Dialect) -
             .take_while(|r| r.start <= block.range.end)
             .any(|r| block.range.contains_range(*r));
         if inside || !instructions.contains(&crate::dialect::normalize_text(text)) {
+            continue;
+        }
+        found = true;
+        plan.placeholders.push(Placeholder {
+            kind: PlaceholderKind::TemplateText,
+            text: Text::from(text),
+            name: None,
+            range: block.range,
+            in_metadata: false,
+        });
+    }
+    found
+}
+
+/// Notes a template leaves about itself: a paragraph that opens by naming
+/// the template (`**Note**: This template is filled in by the planning
+/// command`, `This template: replace every bracket`) and tells how it is
+/// filled, whatever template it came from. Left in a plan, it is
+/// instruction text; whether there were any. A plan that speaks of a
+/// template it builds (`This template renders the welcome email; we fill
+/// in the name`) tells no one to fill it, and is left alone.
+fn template_notes(source: &str, plan: &mut Plan) -> bool {
+    let mut found = false;
+    for block in plan
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+    {
+        let text = block.range.slice(source);
+        let markup = |c: char| matches!(c, '*' | '_' | '>' | ' ' | '\t');
+        let mut opening = text.trim_start_matches(markup);
+        // A label before it: `**Note**:`, `Note:`, `NOTE —`.
+        if let Some(rest) = opening.get(..4).filter(|w| w.eq_ignore_ascii_case("note")) {
+            let after = &opening[rest.len()..];
+            opening = after.trim_start_matches(|c: char| markup(c) || matches!(c, ':' | '-' | '—'));
+        }
+        let names_itself = opening
+            .get(..13)
+            .is_some_and(|w| w.eq_ignore_ascii_case("this template"));
+        if !names_itself {
+            continue;
+        }
+        // Telling how to fill it, in the sentence that names it.
+        let sentence = opening.split(['.', ';']).next().unwrap_or_default();
+        let lower = sentence.to_lowercase();
+        if ![
+            "filled in",
+            "fill in",
+            "fill out",
+            "replace",
+            "delete",
+            "remove",
+        ]
+        .iter()
+        .any(|verb| lower.contains(verb))
+        {
             continue;
         }
         found = true;

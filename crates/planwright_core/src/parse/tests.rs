@@ -447,6 +447,36 @@ fn template_text_is_found_where_the_template_is_known() {
 }
 
 #[test]
+fn a_templates_note_about_itself_is_template_text() {
+    let head = "# Implementation Plan: X\n\n**Issue:** A-1\n**Author:** Me\n\n## Prerequisites\n\n## Overview\n\n";
+    let found = |body: &str| {
+        let src = format!("{head}{body}\n\n## Progress Log\n");
+        let plan = p(&src);
+        assert_eq!(plan.dialect.name, "delivery");
+        plan.placeholders
+            .iter()
+            .filter(|p| p.kind == PlaceholderKind::TemplateText)
+            .map(|p| p.range.slice(&src).to_owned())
+            .collect::<Vec<_>>()
+    };
+    for note in [
+        "**Note**: This template is filled in by the planning command.",
+        "NOTE — this template: replace every bracket before review.",
+        "*This template is meant to be filled out, then its notes deleted.*",
+    ] {
+        assert_eq!(found(note), [note], "{note}");
+    }
+    // A plan about a template it builds tells no one to fill it.
+    for prose in [
+        "This template renders the welcome email; we fill in the name.",
+        "The template is filled in by the mailer.",
+        "Note that this templated page replaces the old one.",
+    ] {
+        assert!(found(prose).is_empty(), "{prose}");
+    }
+}
+
+#[test]
 fn a_bold_field_right_after_a_bom_is_read() {
     let src = "\u{feff}**Status:** Draft\n\n- [ ] T001 One\n";
     let plan = p(src);

@@ -5,8 +5,10 @@
 //! template's instructions to the author, such as "Brief summary of the
 //! implementation approach." The comparison ignores spacing and emphasis.
 //! A task named by its number alone (`- [ ] Task 1`), as templates list
-//! the work to write, is reported too. It runs only when the plan's
-//! dialect has a template.
+//! the work to write, is reported too, and so is a note a template leaves
+//! about itself (`**Note**: This template is filled in by the planning
+//! command.`), whichever template it came from. It runs only when the
+//! plan's dialect has a template.
 //!
 //! ## Why
 //! Template instructions read like content at a glance, so a section can
