@@ -50,13 +50,7 @@ fn instruction_blocks(source: &str, plan: &mut Plan, dialect: &crate::Dialect) -
             continue;
         }
         found = true;
-        plan.placeholders.push(Placeholder {
-            kind: PlaceholderKind::TemplateText,
-            text: Text::from(text),
-            name: None,
-            range: block.range,
-            in_metadata: false,
-        });
+        plan.placeholders.push(template_text_at(text, block.range));
     }
     found
 }
@@ -106,13 +100,7 @@ fn template_notes(source: &str, plan: &mut Plan) -> bool {
             continue;
         }
         found = true;
-        plan.placeholders.push(Placeholder {
-            kind: PlaceholderKind::TemplateText,
-            text: Text::from(text),
-            name: None,
-            range: block.range,
-            in_metadata: false,
-        });
+        plan.placeholders.push(template_text_at(text, block.range));
     }
     found
 }
@@ -136,13 +124,8 @@ fn unwritten_tasks(source: &str, plan: &mut Plan) -> bool {
         };
         let start = task.line.start as usize + after + at;
         found = true;
-        plan.placeholders.push(Placeholder {
-            kind: PlaceholderKind::TemplateText,
-            text: task.text.clone(),
-            name: None,
-            range: TextRange::new(start, start + task.text.len()),
-            in_metadata: false,
-        });
+        let range = TextRange::new(start, start + task.text.len());
+        plan.placeholders.push(template_text_at(&task.text, range));
     }
     found
 }
@@ -160,4 +143,15 @@ fn numbered_only(text: &str) -> bool {
     ) && number
         .split('.')
         .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Template text `text`, found at `range`.
+fn template_text_at(text: &str, range: TextRange) -> Placeholder {
+    Placeholder {
+        kind: PlaceholderKind::TemplateText,
+        text: Text::from(text),
+        name: None,
+        range,
+        in_metadata: false,
+    }
 }
