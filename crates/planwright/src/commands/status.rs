@@ -546,13 +546,17 @@ mod tests {
         assert_eq!(progress_text(Progress::default(), plain), "  0/0      -");
     }
 
-    #[test]
-    fn percentages_round_to_the_nearest_short_of_the_ends() {
-        let p = |done, total| Progress {
+    /// `done` of `total` tasks, none in progress.
+    fn p(done: usize, total: usize) -> Progress {
+        Progress {
             done,
             in_progress: 0,
             total,
-        };
+        }
+    }
+
+    #[test]
+    fn percentages_round_to_the_nearest_short_of_the_ends() {
         let shape = Shape::new(false, p(200, 300));
         let progress_text = |p| progress_text(p, shape);
         assert_eq!(progress_text(p(7, 54)), "  7/54   13%");
@@ -565,11 +569,6 @@ mod tests {
 
     #[test]
     fn columns_line_up_over_the_largest_counts() {
-        let p = |done, total| Progress {
-            done,
-            in_progress: 0,
-            total,
-        };
         // A view's widest counts set every row's widths.
         let shape = Shape::new(false, p(1198, 1200));
         let rows = [p(199, 200), p(999, 1000), p(0, 0)].map(|p| progress_text(p, shape));

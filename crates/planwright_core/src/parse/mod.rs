@@ -424,27 +424,23 @@ impl<'s> Builder<'s> {
                 link_type,
                 dest_url,
                 ..
-            } => {
-                self.touch_inline(r);
-                self.link_depth += 1;
-                let dest = blocks::link_dest(*link_type, dest_url);
-                self.plan.links.push(Link {
-                    dest,
-                    range: r,
-                    image: false,
-                });
             }
-            Tag::Image {
+            | Tag::Image {
                 link_type,
                 dest_url,
                 ..
             } => {
+                let image = matches!(tag, Tag::Image { .. });
+                // A link's text is the block's text; an image's is not.
+                if !image {
+                    self.touch_inline(r);
+                }
                 self.link_depth += 1;
                 let dest = blocks::link_dest(*link_type, dest_url);
                 self.plan.links.push(Link {
                     dest,
                     range: r,
-                    image: true,
+                    image,
                 });
             }
             Tag::MetadataBlock(_) => self.metadata_block = Some(None),
