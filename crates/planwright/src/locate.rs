@@ -7,7 +7,7 @@ use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 use planwright_lint::Location;
-use planwright_workspace::newplan::lexical;
+use planwright_workspace::newplan::{lexical, path_from};
 
 /// The folders a plan's paths are looked for from.
 pub(crate) struct Places<'a> {
@@ -45,7 +45,7 @@ impl<'a> Places<'a> {
         };
         match found {
             Some(target) => Location::Elsewhere {
-                from_plan: relative(self.folder, &target),
+                from_plan: path_from(self.folder, &target),
             },
             None => Location::Missing,
         }
@@ -57,24 +57,6 @@ impl<'a> Places<'a> {
 /// a folder that is missing (a plan `new --dry-run` has not written).
 fn exists(path: &Path) -> bool {
     path.exists() || std::path::absolute(path).is_ok_and(|p| lexical(&p).exists())
-}
-
-/// The path from folder `from` to `to`, `/`-separated as a link writes
-/// it: `../specs/004/spec.md`. `None` where one cannot be written (paths
-/// on other drives, or not UTF-8).
-fn relative(from: &Path, to: &Path) -> Option<String> {
-    let from = lexical(&std::path::absolute(non_empty(from)).ok()?);
-    let to = lexical(&std::path::absolute(to).ok()?);
-    let (from, to): (Vec<_>, Vec<_>) = (from.components().collect(), to.components().collect());
-    if from.first() != to.first() {
-        return None;
-    }
-    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<&str> = vec![".."; from.len() - common];
-    for c in &to[common..] {
-        parts.push(c.as_os_str().to_str()?);
-    }
-    (!parts.is_empty()).then(|| parts.join("/"))
 }
 
 /// The repository `folder` lies in: the nearest folder at or above it
@@ -101,23 +83,6 @@ fn non_empty(folder: &Path) -> &Path {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_path_from_the_plans_folder_climbs_to_the_common_folder() {
-        let rel = |from: &str, to: &str| relative(Path::new(from), Path::new(to));
-        assert_eq!(
-            rel("/r/specs/004", "/r/specs/004/spec.md").as_deref(),
-            Some("spec.md")
-        );
-        assert_eq!(
-            rel("/r/docs/plans", "/r/specs/004/spec.md").as_deref(),
-            Some("../../specs/004/spec.md")
-        );
-        assert_eq!(
-            rel("/r/a/./b/../c", "/r/a/d.md").as_deref(),
-            Some("../d.md")
-        );
-    }
 
     #[test]
     fn a_link_is_beside_the_plan_or_found_from_the_root() {

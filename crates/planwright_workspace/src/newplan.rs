@@ -22,7 +22,7 @@ use crate::numbering::{MAX_NUMBER, Pattern, PatternError, format_number, used_nu
 use crate::source::display_path;
 
 // Public here, where callers have always found them.
-pub use crate::newplan_fs::{lexical, write_new};
+pub use crate::newplan_fs::{lexical, path_from, write_new};
 
 /// Longest slug, in bytes; cut at a word boundary.
 pub const SLUG_MAX: usize = 40;

@@ -20,22 +20,40 @@ pub(crate) fn slash_path(p: &Path) -> String {
 }
 
 /// `target` relative to the folder `from`, by their components once made
-/// absolute: no file system access, so the spec need not exist yet.
+/// absolute: no file system access, so the spec need not exist yet. Where
+/// no such path can be written (see [`path_from`]), `target` as it is.
 pub(crate) fn relative_to(target: &Path, from: &Path) -> String {
-    let (Ok(target), Ok(from)) = (std::path::absolute(target), std::path::absolute(from)) else {
-        return slash_path(target);
+    path_from(from, target).unwrap_or_else(|| slash_path(target))
+}
+
+/// The path from folder `from` to `to`, `/`-separated as a link writes it
+/// (`../specs/004/spec.md`), folded without the file system (a dry run's
+/// folders need not exist); `.` for the folder itself. `None` where none
+/// can be written: paths on different drives, or not UTF-8.
+pub fn path_from(from: &Path, to: &Path) -> Option<String> {
+    // `plan.md`'s folder is "", which `absolute` refuses.
+    let from = if from.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        from
     };
-    let (target, from) = (lexical(&target), lexical(&from));
-    let t: Vec<Component> = target.components().collect();
-    let f: Vec<Component> = from.components().collect();
+    let from = lexical(&std::path::absolute(from).ok()?);
+    let to = lexical(&std::path::absolute(to).ok()?);
+    let (f, t): (Vec<Component>, Vec<Component>) =
+        (from.components().collect(), to.components().collect());
+    if f.first() != t.first() {
+        return None;
+    }
     let common = t.iter().zip(&f).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<String> = vec!["..".to_owned(); f.len() - common];
-    parts.extend(
-        t[common..]
-            .iter()
-            .filter_map(|c| c.as_os_str().to_str().map(str::to_owned)),
-    );
-    parts.join("/")
+    let mut parts: Vec<&str> = vec![".."; f.len() - common];
+    for c in &t[common..] {
+        parts.push(c.as_os_str().to_str()?);
+    }
+    Some(if parts.is_empty() {
+        ".".to_owned()
+    } else {
+        parts.join("/")
+    })
 }
 
 /// `..` folded into the folder before it, without asking the file system,

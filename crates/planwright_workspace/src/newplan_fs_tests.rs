@@ -21,6 +21,25 @@ fn a_new_file_is_as_open_as_the_umask_allows() {
 }
 
 #[test]
+fn a_path_from_a_folder_climbs_to_the_common_folder() {
+    // What PW301's fix writes for a link given from the root.
+    let rel = |from: &str, to: &str| path_from(Path::new(from), Path::new(to));
+    assert_eq!(
+        rel("/r/specs/004", "/r/specs/004/spec.md").as_deref(),
+        Some("spec.md")
+    );
+    assert_eq!(
+        rel("/r/docs/plans", "/r/specs/004/spec.md").as_deref(),
+        Some("../../specs/004/spec.md")
+    );
+    assert_eq!(
+        rel("/r/a/./b/../c", "/r/a/d.md").as_deref(),
+        Some("../d.md")
+    );
+    assert_eq!(rel("/r/a", "/r/a").as_deref(), Some("."));
+}
+
+#[test]
 fn relative_paths_walk_up_and_down() {
     assert_eq!(
         relative_to(
