@@ -416,13 +416,10 @@ fn waited_name(plan: &Plan, names: &NodeNames, waited: Waited, words: StatusWord
 /// tick: Login works`, `3 checks left to tick`. `next` lists no checks,
 /// so a wait for such a phase would otherwise name nothing left to do.
 fn checks_left(plan: &Plan, p: usize) -> Option<String> {
+    // The work that keeps the phase unfinished, as `phase_finished` reads it.
     let open: Vec<&planwright_core::Task> = plan
-        .phases
-        .get(p)?
-        .tasks
-        .iter()
-        .filter_map(|&t| plan.tasks.get(t))
-        .filter(|t| t.kind.counts() && t.state != TaskState::Done)
+        .phase_work(p)
+        .filter(|t| t.state != TaskState::Done)
         .collect();
     if open.is_empty() || !open.iter().all(|t| t.kind.is_check()) {
         return None;
