@@ -103,9 +103,8 @@ pub fn parse_with(source: &str, options: &ParseOptions<'_>) -> Plan {
             .dialects
             .detect(source, &plan, options.file_name, options.path),
     };
-    if let Some(dialect) = options.dialects.get(&plan.dialect.name) {
-        template_text::template_text(source, &mut plan, dialect);
-    }
+    let dialect = options.dialects.get(&plan.dialect.name);
+    template_text::template_text(source, &mut plan, dialect);
     plan
 }
 

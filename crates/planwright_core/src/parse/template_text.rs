@@ -4,10 +4,13 @@
 use crate::model::{BlockKind, Placeholder, PlaceholderKind, Plan, Text};
 use crate::text::TextRange;
 
-/// Template text left in the plan, among its placeholders in order.
-pub(super) fn template_text(source: &str, plan: &mut Plan, dialect: &crate::Dialect) {
+/// Template text left in the plan, among its placeholders in order: the
+/// dialect's instructions, if it has a template, and text any template
+/// leaves (notes about itself, instructions to fill or drop a section,
+/// tasks named by their number alone), read by its shape.
+pub(super) fn template_text(source: &str, plan: &mut Plan, dialect: Option<&crate::Dialect>) {
     let tasks = unwritten_tasks(source, plan);
-    let blocks = instruction_blocks(source, plan, dialect);
+    let blocks = dialect.is_some_and(|d| instruction_blocks(source, plan, d));
     let notes = template_notes(source, plan);
     if tasks || blocks || notes {
         plan.placeholders
@@ -81,6 +84,10 @@ fn template_notes(source: &str, plan: &mut Plan) -> bool {
             .get(..13)
             .is_some_and(|w| w.eq_ignore_ascii_case("this template"));
         if !names_itself {
+            if fill_instruction(text) {
+                found = true;
+                plan.placeholders.push(template_text_at(text, block.range));
+            }
             continue;
         }
         // Telling how to fill it, in the sentence that names it.
@@ -103,6 +110,45 @@ fn template_notes(source: &str, plan: &mut Plan) -> bool {
         plan.placeholders.push(template_text_at(text, block.range));
     }
     found
+}
+
+/// An instruction a template leaves on its own line, in emphasis, about
+/// when to fill or drop a section: `*Fill in only when the change needs a
+/// migration*`, `_Delete this section if no risk applies_`, or one that
+/// tells in capitals what not to do with a section (`*This section is
+/// read by the task command: DO NOT run it now*`). Read by its shape, as
+/// [`template_notes`]: any template's. Plan text in emphasis says what to
+/// do to the work ("*Remove the old endpoint only once clients move*"),
+/// not to the plan, and is left alone.
+fn fill_instruction(text: &str) -> bool {
+    let text = text.trim();
+    let Some(inner) = ["**", "__", "*", "_"].iter().find_map(|mark| {
+        text.strip_prefix(mark)?
+            .strip_suffix(mark)
+            .filter(|inner| !inner.contains(mark))
+    }) else {
+        return false;
+    };
+    let inner = inner.trim();
+    let lower = inner.to_lowercase();
+    let mut words = lower.split(|c: char| !c.is_alphabetic());
+    let first = words.next().unwrap_or_default();
+    // "Fill in", "fill this", "fill only": the plan is what is filled.
+    let fills_the_plan = matches!(
+        words.next().unwrap_or_default(),
+        "in" | "out" | "this" | "only"
+    );
+    let of_the_plan = ["this section", "this table", "this template", "these lines"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let condition = [" if ", " only ", " when ", " unless "]
+        .iter()
+        .any(|w| lower.contains(w));
+    match first {
+        "fill" => fills_the_plan && condition,
+        "remove" | "delete" | "omit" | "skip" | "drop" => of_the_plan,
+        _ => inner.contains("DO NOT") && (of_the_plan || lower.contains("section")),
+    }
 }
 
 /// Tasks a template names by their number alone (`- [ ] Task 1`, `- [ ]

@@ -463,6 +463,11 @@ fn a_templates_note_about_itself_is_template_text() {
         "**Note**: This template is filled in by the planning command.",
         "NOTE — this template: replace every bracket before review.",
         "*This template is meant to be filled out, then its notes deleted.*",
+        // Instructions on when to fill or drop a section, in emphasis.
+        "*Fill this in ONLY if the release needs a data migration*",
+        "_Delete this section if no risk applies._",
+        "**Remove this table when every row is decided**",
+        "*This section says what the build step will do - DO NOT run it yet*",
     ] {
         assert_eq!(found(note), [note], "{note}");
     }
@@ -471,9 +476,31 @@ fn a_templates_note_about_itself_is_template_text() {
         "This template renders the welcome email; we fill in the name.",
         "The template is filled in by the mailer.",
         "Note that this templated page replaces the old one.",
+        // What to do to the work, not to the plan.
+        "*Remove the old endpoint only once every client has moved*",
+        "*Fill the cache when the service starts*",
+        "Fill this in only if the release needs a migration.",
+        "*DO NOT deploy on Fridays*",
     ] {
         assert!(found(prose).is_empty(), "{prose}");
     }
+}
+
+#[test]
+fn template_text_by_its_shape_is_found_in_a_plan_of_no_dialect() {
+    let src = "# Plan\n\n## Risks\n\n*Delete this section if no risk applies.*\n\n- [ ] Task 1\n- [ ] T002 Ship\n";
+    let plan = p(src);
+    assert_eq!(plan.dialect.name, "generic");
+    let found: Vec<_> = plan
+        .placeholders
+        .iter()
+        .filter(|p| p.kind == PlaceholderKind::TemplateText)
+        .map(|p| p.range.slice(src))
+        .collect();
+    assert_eq!(
+        found,
+        ["*Delete this section if no risk applies.*", "Task 1"]
+    );
 }
 
 #[test]

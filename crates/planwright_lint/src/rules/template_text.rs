@@ -7,8 +7,11 @@
 //! A task named by its number alone (`- [ ] Task 1`), as templates list
 //! the work to write, is reported too, and so is a note a template leaves
 //! about itself (`**Note**: This template is filled in by the planning
-//! command.`), whichever template it came from. It runs only when the
-//! plan's dialect has a template.
+//! command.`) or an instruction, on a line of its own in emphasis, on
+//! when to fill or drop a section (`*Fill in only if the release needs a
+//! migration*`, `_Delete this section if no risk applies_`), whichever
+//! template it came from. The instructions are compared only when the
+//! plan's dialect has a template; the rest is found in every plan.
 //!
 //! ## Why
 //! Template instructions read like content at a glance, so a section can
