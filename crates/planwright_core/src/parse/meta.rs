@@ -22,6 +22,20 @@ pub(crate) struct RawField {
     pub style: MetaStyle,
 }
 
+impl RawField {
+    /// The field with its offsets moved on by `by`: one read in a part of
+    /// a line, placed in the line.
+    pub(crate) fn shifted(self, by: usize) -> Self {
+        let add = |(a, b): (usize, usize)| (a + by, b + by);
+        Self {
+            key: add(self.key),
+            value: add(self.value),
+            whole: add(self.whole),
+            style: self.style,
+        }
+    }
+}
+
 /// Bold fields on one line: `**Key:** value`, `**Key**: value`, and several
 /// of them separated by ` | `. `line` has its list marker already removed.
 /// Appends to `out`, a buffer the reader reuses from line to line.

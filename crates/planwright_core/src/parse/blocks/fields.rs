@@ -53,11 +53,14 @@ impl Builder<'_> {
             && self.in_metadata_section();
         let plain_possible = step_plain || header_plain;
         let block = self.slice(start, end);
-        if kind == InlineKind::Paragraph
+        // A paragraph of the plan's header: its plain lines with a key
+        // headers usually state are fields, also among bold ones
+        // (`**Owner:** Marta` / `Status: Draft`).
+        let header_para = kind == InlineKind::Paragraph
             && self.quote_depth == 0
             && self.items.is_empty()
-            && self.header_plain_fields(start, end, from)
-        {
+            && self.in_plan_header();
+        if header_para && self.header_plain_fields(start, end, from) {
             return;
         }
         let quoted_note = self.quote_depth > 0 && !self.quote_is_header;
@@ -97,7 +100,8 @@ impl Builder<'_> {
             if let Some((mut f, base)) = open.take() {
                 let own = !fields.is_empty()
                     || (step_plain && meta::plain_field(body).is_some())
-                    || (header_plain && header_plain_field(body).is_some());
+                    || (header_plain && header_plain_field(body).is_some())
+                    || (header_para && usual_plain_field(body).is_some());
                 if own || body.trim().is_empty() {
                     self.push_field(&f, base, in_list, slots.clone());
                 } else {
@@ -138,6 +142,8 @@ impl Builder<'_> {
                 self.plain_fields.push(self.plan.metadata.len() - 1);
             } else if header_plain && let Some(f) = header_plain_field(body) {
                 self.push_field(&f, abs + body_at, in_list, slots.clone());
+            } else if header_para && let Some(f) = usual_plain_field(body) {
+                self.push_field(&f, abs + body_at, in_list, slots.clone());
             } else if label_choice {
                 self.label_choice(body, abs + body_at, slots.clone());
             }
@@ -168,17 +174,19 @@ impl Builder<'_> {
     /// and is read only with a key headers usually state (`Status: On
     /// hold`, `Owner: ana`).
     fn header_plain_fields(&mut self, start: usize, end: usize, from: usize) -> bool {
-        if !self.in_plan_header() {
-            return false;
-        }
         let text = self.slice(start, end);
         let mut fields = Vec::new();
         for (offset, line) in items::LineOffsets::new(text) {
-            let bold = line.trim_start().starts_with(['*', '_', '<', '[', '`']);
-            let field = meta::plain_field(line).filter(|f| !bold && !prose_field(line, f));
-            match field {
-                Some(f) => fields.push((start + offset, f)),
-                None => return false,
+            let before = fields.len();
+            if !line.trim_start().starts_with(['*', '_', '<', '[', '`']) {
+                plain_fields_on(line, |f| {
+                    if !prose_field(line, &f) {
+                        fields.push((start + offset, f));
+                    }
+                });
+            }
+            if fields.len() == before {
+                return false;
             }
         }
         let usual = |(at, f): &(usize, meta::RawField)| {
@@ -392,6 +400,52 @@ impl Builder<'_> {
 
 /// A plain `Key: value` item line of the header's metadata section (see
 /// `fields_in_block`), unless it reads as a remark or opens with markup.
+/// The plain fields of a line of the header: `Status: Draft`, or several
+/// separated by ` | ` (`Status: Draft | Owner: Ana`), as bold ones are.
+/// A part after a ` | ` that is no `Key: value` is more of the value
+/// before it (`Scope: web | mobile`).
+fn plain_fields_on(line: &str, mut push: impl FnMut(meta::RawField)) {
+    let mut last: Option<meta::RawField> = None;
+    let mut at = 0;
+    loop {
+        let part_end = line[at..].find(" | ").map_or(line.len(), |i| at + i);
+        let part = &line[at..part_end];
+        let field = meta::plain_field(part).map(|f| f.shifted(at));
+        match (field, last.as_mut()) {
+            // The value of the field before ends at its separator.
+            (Some(f), _) => push_last(&mut last, Some(f), &mut push),
+            (None, Some(prev)) => {
+                let end = at + part.trim_end().len();
+                prev.value.1 = end;
+                prev.whole.1 = end;
+            }
+            (None, None) => return,
+        }
+        if part_end == line.len() {
+            break;
+        }
+        at = part_end + 3;
+    }
+    push_last(&mut last, None, &mut push);
+}
+
+/// Pushes the field held in `last`, if any, and holds `next` instead.
+fn push_last(
+    last: &mut Option<meta::RawField>,
+    next: Option<meta::RawField>,
+    push: &mut impl FnMut(meta::RawField),
+) {
+    if let Some(f) = std::mem::replace(last, next) {
+        push(f);
+    }
+}
+
+/// A plain `Key: value` line among a header paragraph's bold ones, with a
+/// key headers usually state: `Status: Draft` under `**Owner:** Marta`.
+fn usual_plain_field(body: &str) -> Option<meta::RawField> {
+    header_plain_field(body).filter(|f| meta::usual_header_key(&body[f.key.0..f.key.1]))
+}
+
 fn header_plain_field(body: &str) -> Option<meta::RawField> {
     if body.starts_with(['*', '_', '<', '[', '`']) {
         return None;

@@ -129,6 +129,53 @@ fn a_header_paragraph_of_plain_fields_is_the_headers_fields() {
 }
 
 #[test]
+fn a_header_paragraph_mixing_bold_and_plain_lines_reads_both() {
+    let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+    // The plain line is a field of its own, not more of the bold value.
+    let src = "# Plan\n\n**Owner:** Marta\nStatus: Draft\n\n- [ ] a\n";
+    assert_eq!(
+        key_values(src),
+        [pair("Owner", "Marta"), pair("Status", "Draft")]
+    );
+    assert_eq!(
+        parse(src).field("status").unwrap().value_range.slice(src),
+        "Draft"
+    );
+    assert_eq!(
+        key_values("# Plan\n\nStatus: Draft\n**Owner:** Marta\n"),
+        [pair("Status", "Draft"), pair("Owner", "Marta")]
+    );
+    // A line with another key still goes on with the value above it.
+    assert_eq!(
+        key_values("# Plan\n\n**Goal:** speed\nscope: the reader\n"),
+        [pair("Goal", "speed scope: the reader")]
+    );
+}
+
+#[test]
+fn plain_header_fields_on_one_line_are_split_at_their_separators() {
+    let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+    let src = "# Plan\n\nStatus: Draft | Owner: Ana | Priority: High\n\n- [ ] a\n";
+    assert_eq!(
+        key_values(src),
+        [
+            pair("Status", "Draft"),
+            pair("Owner", "Ana"),
+            pair("Priority", "High")
+        ]
+    );
+    let plan = parse(src);
+    let owner = plan.field("owner").unwrap();
+    assert_eq!(owner.value_range.slice(src), "Ana");
+    assert_eq!(owner.range.slice(src), "Owner: Ana");
+    // A part that is no field is more of the value before it.
+    assert_eq!(
+        key_values("# Plan\n\nStatus: Draft | Scope: web | mobile\n"),
+        [pair("Status", "Draft"), pair("Scope", "web | mobile")]
+    );
+}
+
+#[test]
 fn plain_items_of_a_metadata_section_are_the_headers_fields() {
     let fields = key_values;
     let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
