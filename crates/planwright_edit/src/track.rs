@@ -11,7 +11,7 @@ use std::ops::ControlFlow;
 
 use planwright_core::json::NodeIds;
 use planwright_core::waits;
-use planwright_core::{Plan, StatusWords, TaskState, TextRange};
+use planwright_core::{Plan, StatusReading, StatusWords, TaskState, TextRange};
 
 /// A task to work on now: in progress, or able to start.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,7 +50,7 @@ pub fn ready_tasks(plan: &Plan, words: StatusWords<'_>) -> Vec<Ready> {
     let graph = Graph::new(plan, words);
     let mut waiting: HashMap<usize, Vec<Waited>> = HashMap::new();
     let mut ready: Vec<usize> = Vec::new();
-    for i in workable(plan) {
+    for i in workable(plan).filter(|&i| !graph.given_up(plan, i)) {
         let t = &plan.tasks[i];
         let waits = if graph.edges.is_empty() && !graph.holds_any() {
             Vec::new()
@@ -111,12 +111,22 @@ pub fn waiting_tasks(plan: &Plan, words: StatusWords<'_>) -> Vec<(usize, Vec<Wai
         return Vec::new();
     }
     workable(plan)
-        .filter(|&i| plan.tasks[i].state != TaskState::InProgress)
+        .filter(|&i| plan.tasks[i].state != TaskState::InProgress && !graph.given_up(plan, i))
         .filter_map(|i| {
             let waits = graph.task_waits(plan, i);
             (!waits.is_empty()).then_some((i, waits))
         })
         .collect()
+}
+
+/// How many open tasks are given up with their plan or phase (see
+/// [`Graph::given_up`]): not offered, not waiting.
+pub fn given_up_tasks(plan: &Plan, words: StatusWords<'_>) -> usize {
+    let graph = Graph::new(plan, words);
+    if !graph.plan_dropped && !graph.dropped.contains(&true) {
+        return 0;
+    }
+    workable(plan).filter(|&i| graph.given_up(plan, i)).count()
 }
 
 /// The tasks someone could work on, waits aside, in document order: not
@@ -196,6 +206,12 @@ pub struct Graph {
     /// Whether the plan's own status says so: nothing in the plan can
     /// start (see [`Graph::task_waits`]).
     plan_held: bool,
+    /// Whether each phase's status says its work was given up
+    /// (`Cancelled`, `Dropped`, `Won't do`): none of it is offered, and it
+    /// blocks nothing (see [`Graph::given_up`]).
+    dropped: Vec<bool>,
+    /// Whether the plan's own status says so: nothing in it is offered.
+    plan_dropped: bool,
     /// What holds what, for [`Graph::cycle`] (see [`waits::within`]).
     within: Vec<(Node, Node)>,
     tasks: usize,
@@ -243,8 +259,18 @@ impl Graph {
                 (h, outside)
             })
             .collect();
+        let dropped: Vec<bool> = plan
+            .phases
+            .iter()
+            .map(|p| {
+                p.status.as_deref().is_some_and(|s| {
+                    planwright_core::read_status(s, done_status) == StatusReading::Dropped
+                })
+            })
+            .collect();
+        // Given up, a phase is over: nothing waits for it any more.
         let phase_done: Vec<bool> = (0..plan.phases.len())
-            .map(|p| phase_finished(plan, p, done_status))
+            .map(|p| dropped[p] || phase_finished(plan, p, done_status))
             .collect();
         let held = plan
             .phases
@@ -264,6 +290,10 @@ impl Graph {
             phase_done,
             held,
             plan_held: plan.held_status(words).is_some(),
+            plan_dropped: plan.status_value(words.field).is_some_and(|f| {
+                planwright_core::read_status(&f.value, done_status) == StatusReading::Dropped
+            }),
+            dropped,
             within: waits::within(plan),
             tasks: plan.tasks.len(),
         };
@@ -398,6 +428,29 @@ impl Graph {
         waits
     }
 
+    /// Whether task `i`'s work was given up: the plan's status or that of
+    /// a phase holding it says so (`Cancelled`, `Dropped`; see
+    /// [`planwright_core::read_status`]). Such a task is not offered nor
+    /// listed as waiting: nobody is to do it. A task of its own that
+    /// waits for it still waits, as for a deferred one.
+    pub fn given_up(&self, plan: &Plan, i: usize) -> bool {
+        if self.plan_dropped {
+            return true;
+        }
+        let mut phase = plan.tasks.get(i).and_then(|t| t.phase);
+        // Bounded by the number of phases, whatever the parent links say.
+        for _ in 0..=plan.phases.len() {
+            let Some(p) = phase else {
+                return false;
+            };
+            if self.dropped.get(p).copied().unwrap_or(false) {
+                return true;
+            }
+            phase = plan.phases.get(p).and_then(|p| p.parent);
+        }
+        false
+    }
+
     /// Whether the plan or any phase is held up (see
     /// [`Graph::task_waits`]): then a plan without a single dependency
     /// still has tasks that wait.
@@ -464,7 +517,7 @@ pub(crate) fn status_says_done(status: &str, done_status: &[String]) -> bool {
 /// Whether a phase's status says its work is held up (`Blocked — waiting
 /// for the key`, `On hold`, `Paused`).
 pub fn status_says_held(status: &str, done_status: &[String]) -> bool {
-    planwright_core::read_status(status, done_status) == planwright_core::StatusReading::Held
+    planwright_core::read_status(status, done_status) == StatusReading::Held
 }
 
 /// The graph's names for its nodes, unique within the plan: each phase

@@ -96,3 +96,25 @@ fn a_plan_held_up_without_a_dependency_still_holds() {
     assert_eq!(ready(&plan, StatusWords::default()).len(), 2);
     assert!(waiting(&plan, StatusWords::default()).is_empty());
 }
+
+#[test]
+fn work_given_up_is_not_offered_and_blocks_nothing() {
+    let src = "# P\n\n## Phase 1: Spike\n**Status:** Cancelled (vendor chose for us)\n- [ ] T001 a\n- [-] T002 b\n\n## Phase 2: Build\n**Depends on:** Phase 1\n- [ ] T003 c\n- [ ] T004 d (depends on T001)\n";
+    let plan = parse(src);
+    let words = StatusWords::default();
+    // Phase 1's tasks are nobody's to do, under way or not; Phase 2 no
+    // longer waits for it, but a task that names T001 itself still waits.
+    assert_eq!(ready(&plan, words), [("T003", vec![])]);
+    assert_eq!(
+        waiting(&plan, words),
+        [("T004", vec![Waited::Node(Node::Task(0))])]
+    );
+    // A plan given up offers nothing.
+    let plan =
+        parse("# P\n\n**Status:** Superseded by the v2 plan\n\n- [ ] T001 a\n- [-] T002 b\n");
+    assert!(ready(&plan, words).is_empty());
+    assert!(waiting(&plan, words).is_empty());
+    // Not given up: "Not cancelled" is open.
+    let plan = parse("# P\n\n**Status:** Not cancelled\n\n- [ ] T001 a\n");
+    assert_eq!(ready(&plan, words), [("T001", vec![])]);
+}

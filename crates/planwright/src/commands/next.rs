@@ -11,7 +11,7 @@ use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
 use planwright_core::{DialectSet, Plan, Progress, StatusWords, TaskState};
 use planwright_edit::track::{
-    Node, NodeNames, Waited, ready_tasks, status_says_held, waiting_tasks,
+    Node, NodeNames, Waited, given_up_tasks, ready_tasks, status_says_held, waiting_tasks,
 };
 use planwright_lint::RuleSet;
 use planwright_lint::render::FileError;
@@ -61,6 +61,10 @@ struct NextDoc<'a> {
     /// list here holds them: when no task can start and `waiting` is
     /// empty, they are what is left.
     checks_open: usize,
+    /// Open tasks not offered because their plan's or phase's status says
+    /// the work was given up (`Cancelled`, `Dropped`, `Skipped`): in no
+    /// list here, as nobody is to do them.
+    given_up: usize,
     /// The paths that could not be read, as `lint --format json` lists
     /// them; their tasks are in no count, and the run exits with 2 when
     /// there are any. Empty for a complete run.
@@ -146,6 +150,8 @@ struct PlanNext {
     held: Option<String>,
     /// Waiting tasks that wait for nothing but the plan's status.
     held_only: usize,
+    /// Open tasks in work given up (see [`NextDoc`]'s `given_up`).
+    given_up: usize,
     /// A warning line for each dependency on what the plan lacks: such a
     /// dependency holds nothing up, which the user should hear of.
     unknown: Vec<String>,
@@ -184,11 +190,12 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
     let mut waiting: Vec<WaitingTask> = Vec::new();
     let mut progress = Progress::default();
     let (mut ready, mut waiting_count, mut checks) = (0, 0, 0);
-    let (mut held, mut held_only) = (Vec::new(), 0);
+    let (mut held, mut held_only, mut given_up) = (Vec::new(), 0, 0);
     let mut unknown = Vec::new();
     for (plan, p) in plans.into_iter().enumerate() {
         held.extend(p.held);
         held_only += p.held_only;
+        given_up += p.given_up;
         unknown.extend(p.unknown);
         all.extend(p.tasks.into_iter().enumerate().map(|(i, mut t)| {
             t.rank = (i, plan);
@@ -234,6 +241,7 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
                 waiting_more: waiting_count - waiting.len(),
                 waiting,
                 checks_open: checks,
+                given_up,
                 errors: error_docs(&errors),
             })?;
         }
@@ -252,6 +260,7 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
                 checks,
                 held,
                 held_only,
+                given_up,
             };
             let mut text = human(&all, more, &blocked, progress.total);
             text.push_str(&unreadable_line(&errors));
@@ -345,6 +354,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet, rules: &RuleSet) -
         }
     }
     PlanNext {
+        given_up: given_up_tasks(plan, words),
         ready: ready.len(),
         tasks,
         waiting,
@@ -450,6 +460,8 @@ struct Blocked {
     /// Waiting tasks, listed or not, that wait for nothing but their
     /// plan's status.
     held_only: usize,
+    /// Open tasks in work given up by its status.
+    given_up: usize,
 }
 
 /// The widest id `next` pads the others to, in columns.
@@ -473,6 +485,14 @@ fn human(all: &[NextTask], more: usize, blocked: &Blocked, total: usize) -> Stri
             out.push_str("nothing to do: no tasks\n");
         } else if open == 0 {
             out.push_str("nothing to do: every task is done\n");
+        } else if blocked.count == 0 && blocked.checks == 0 && blocked.given_up > 0 {
+            // All that is open was given up: nothing waits, nothing is due.
+            let _ = writeln!(
+                out,
+                "nothing to do: {} in work given up (a status such as Cancelled)\n  \
+                 `planwright set PLAN status VALUE` to take it up again",
+                crate::output::count(blocked.given_up, "open task is", "open tasks are"),
+            );
         } else if blocked.count == 0 && blocked.checks > 0 {
             // Nothing waits: what is open is checked, not worked on.
             let _ = writeln!(

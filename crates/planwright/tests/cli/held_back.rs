@@ -331,3 +331,25 @@ fn the_table_of_plans_says_a_status_is_left_to_fill() {
     assert_eq!(json["plans"][0]["status_left_to_fill"], true);
     assert_eq!(json["plans"][1]["status_left_to_fill"], false);
 }
+
+#[test]
+fn work_given_up_by_its_status_is_not_offered_and_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# Plan\n\n## Phase 1: Spike\n**Status:** Cancelled\n- [ ] T001 Try the vendor SDK\n\n## Phase 2: Build\n**Depends on:** Phase 1\n- [ ] T002 Build it ourselves\n";
+    assert_eq!(ready(dir.path(), plan), ["T002"]);
+    write(
+        dir.path(),
+        "plan.md",
+        "# Plan\n\n**Status:** Cancelled (merged into the v2 plan)\n\n- [ ] T001 One\n- [ ] T002 Two\n",
+    );
+    let out = planwright(&["next", "plan.md"], dir.path());
+    assert_eq!(
+        stdout(&out),
+        "nothing to do: 2 open tasks are in work given up (a status such as Cancelled)\n  \
+         `planwright set PLAN status VALUE` to take it up again\n"
+    );
+    let json = planwright(&["next", "plan.md", "--format", "json"], dir.path());
+    let json: Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(json["given_up"], 2);
+    assert_eq!(json["waiting"].as_array().map(Vec::len), Some(0));
+}

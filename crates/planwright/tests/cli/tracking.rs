@@ -73,6 +73,7 @@ fn next_json_tells_blocked_from_done() {
             "waiting": [],
             "waiting_more": 0,
             "checks_open": 0,
+            "given_up": 0,
             "errors": []
         })
     );
