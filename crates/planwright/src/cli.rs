@@ -206,7 +206,8 @@ pub struct NewArgs {
     pub author: Option<String>,
     /// Fill any other slot of the template by name (`-t delivery --set
     /// component_1=Parser` fills its `{{component_1}}`); names match across
-    /// case, spaces, `_` and `-`. `templates show NAME` prints the slots;
+    /// case, spaces, `_` and `-`; spaces around `=` are dropped. The slots
+    /// are the template's `{{name}}`s (`templates show NAME` prints it);
     /// `lint` on the new plan lists those left.
     #[arg(long = "set", value_name = "KEY=VALUE", value_parser = parse_key_value)]
     pub set: Vec<(String, String)>,
@@ -248,7 +249,7 @@ fn parse_key_value(arg: &str) -> Result<(String, String), String> {
             "the value of `{}` is empty; leave the --set out to keep its slot for later",
             k.trim()
         )),
-        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.trim().to_owned())),
         _ => Err(format!("expected KEY=VALUE, got `{arg}`")),
     }
 }

@@ -152,10 +152,10 @@ impl<'p> Index<'p> {
                     candidates: if plan.tasks.is_empty() {
                         Vec::new()
                     } else {
-                        vec![format!(
-                            "the plan has {0} tasks, #1 to #{0}",
-                            plan.tasks.len()
-                        )]
+                        vec![match plan.tasks.len() {
+                            1 => "the plan has 1 task, #1".to_owned(),
+                            n => format!("the plan has {n} tasks, #1 to #{n}"),
+                        }]
                     },
                 }),
             };

@@ -75,11 +75,11 @@ pub fn outline(plan: &Plan, notation: &[bool], source: &str, path: &str) -> Stri
             .collect();
         let width = header
             .iter()
-            .map(|(key, _)| key.chars().count())
+            .map(|(key, _)| crate::output::width(key))
             .max()
             .unwrap_or(0);
         for (key, value) in header {
-            let _ = writeln!(out, "  {key:<width$}  {value}");
+            let _ = writeln!(out, "  {}  {value}", crate::output::pad(&key, width));
         }
     }
     if !plan.phases.is_empty() {

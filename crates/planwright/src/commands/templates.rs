@@ -51,7 +51,7 @@ fn list(set: &DialectSet, root: &std::path::Path) -> String {
     let width = set
         .iter()
         .filter(|d| d.template.is_some() || matches!(d.origin, Origin::Local(_)))
-        .map(|d| d.name().chars().count())
+        .map(|d| crate::output::width(d.name()))
         .max()
         .unwrap_or(0);
     let mut out = String::new();
@@ -60,8 +60,8 @@ fn list(set: &DialectSet, root: &std::path::Path) -> String {
             if d.template.is_some() {
                 let _ = writeln!(
                     out,
-                    "{:<width$}  built-in  {}",
-                    d.name(),
+                    "{}  built-in  {}",
+                    crate::output::pad(d.name(), width),
                     d.descriptor.description
                 );
             }
@@ -90,7 +90,8 @@ fn list(set: &DialectSet, root: &std::path::Path) -> String {
         } else {
             format!(" ({})", notes.join("; "))
         };
-        let _ = writeln!(out, "{:<width$}  local     {shown}{notes}", d.name());
+        let name = crate::output::pad(d.name(), width);
+        let _ = writeln!(out, "{name}  local     {shown}{notes}");
     }
     out
 }

@@ -359,7 +359,8 @@ fn set_fills_named_slots_and_warns_about_unknown_names() {
             "--set",
             "Component-1=Theme store",
             "--set",
-            "file extension=ts",
+            // Spaces around `=` are the shell's writing, not the value's.
+            "file extension = ts",
             "--set",
             "nonsense=1",
         ],

@@ -47,6 +47,12 @@ fn a_title_is_shown_trimmed_or_untitled() {
         ),
         ("blank.md", "# ", "(untitled)"),
         ("html.md", "# <tags>", "(untitled)"),
+        // A slot left in the title is shown, as lint reports it.
+        (
+            "slot.md",
+            "# Plan for <Project Name>",
+            "Plan for <Project Name>",
+        ),
     ] {
         std::fs::write(dir.path().join(name), format!("{heading}\n\n- [ ] a\n")).unwrap();
         let status = stdout(&planwright(&["status", name], dir.path()));
@@ -99,6 +105,22 @@ fn show_lists_the_slots_lint_reports_and_counts_notation_apart() {
         })
         .collect();
     assert_eq!(marks, [("[OWNER NAME]", false), ("<ULID>", true)]);
+}
+
+#[test]
+fn metadata_keys_line_up_by_display_width() {
+    let dir = tempfile::tempdir().unwrap();
+    // A CJK character takes two columns: `担当者` is six wide, as `Status`.
+    std::fs::write(
+        dir.path().join("plan.md"),
+        "# 計画\n\n**担当者:** 山田\n**Status:** Draft\n**Owner:** Ana\n",
+    )
+    .unwrap();
+    let show = stdout(&planwright(&["show", "plan.md"], dir.path()));
+    assert!(
+        show.contains("\nMetadata\n  担当者  山田\n  Status  Draft\n  Owner   Ana\n"),
+        "{show}"
+    );
 }
 
 #[test]

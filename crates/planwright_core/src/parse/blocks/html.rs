@@ -78,6 +78,7 @@ impl Builder<'_> {
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric());
             if before_ok && !text.starts_with("</") {
+                let first = self.plan.placeholders.len();
                 inline::scan_text_in(
                     self.src,
                     r.start as usize,
@@ -85,6 +86,14 @@ impl Builder<'_> {
                     &self.lines,
                     &mut self.plan.placeholders,
                 );
+                // A slot is text to whoever reads the heading or cell:
+                // `# Plan for <Project Name>` is titled so, not "Plan for".
+                let slot = self.plan.placeholders.get(first..).unwrap_or_default();
+                if slot.iter().any(|p| p.range == r)
+                    && let Some(b) = &mut self.inline
+                {
+                    b.plain.push_str(text);
+                }
             }
         } else {
             self.mark_content();
