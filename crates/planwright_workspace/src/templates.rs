@@ -256,8 +256,16 @@ fn load_one(root: &Path, dir: &Path, name: &str) -> Result<Dialect, TemplateErro
             });
         }
         let template = template_path.as_deref().map(read).transpose()?;
+        let mut descriptor = descriptor;
         if let Some(template) = &template {
             check_fill_keys(&descriptor, template, &text, &toml_path)?;
+            // A descriptor that says how to read plans but not how to know
+            // them (no `[[detect]]`) knows them by its template's headings
+            // and fields, as it would without a descriptor: none at all
+            // made every plan `new` wrote from it `generic`.
+            if descriptor.detect.is_empty() {
+                descriptor.detect = derive_descriptor(name, template).detect;
+            }
         }
         let origin = Origin::Local(shown(template_path.as_deref().unwrap_or(&toml_path)));
         return Dialect::new(descriptor, template, origin).map_err(|e| match e {

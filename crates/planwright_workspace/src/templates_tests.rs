@@ -283,3 +283,35 @@ fn descriptor_values_are_described_as_planwright_toml_describes_them() {
         "{err}"
     );
 }
+
+#[test]
+fn a_descriptor_without_markers_knows_plans_by_its_template() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = templates_dir(root.path());
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("change.md"), TEMPLATE).unwrap();
+    // It says how to read plans, not how to know them.
+    std::fs::write(
+        dir.join("change.toml"),
+        "name = \"change\"\nrequired_sections = [\"risks\"]\n",
+    )
+    .unwrap();
+    let local = load_local(root.path()).unwrap();
+    let headings: Vec<_> = local[0]
+        .descriptor
+        .detect
+        .iter()
+        .filter_map(|m| m.heading.clone())
+        .collect();
+    assert_eq!(headings, ["Motivation", "Rollout", "Risks"]);
+    let set = DialectSet::with_local(local);
+    let plan = "# Change: Cache\n\n**Owner:** Ana\n**Status:** Proposed\n\n## Motivation\n\nSpeed.\n\n## Rollout\n\n- [ ] Ship\n";
+    let options = planwright_core::ParseOptions {
+        dialects: &set,
+        ..planwright_core::ParseOptions::default()
+    };
+    assert_eq!(
+        planwright_core::parse_with(plan, &options).dialect.name,
+        "change"
+    );
+}

@@ -68,8 +68,14 @@ impl DialectSet {
                 }
             }
         }
+        // The best of those scoring enough without proof, to say why the
+        // plan is none of them.
+        let mut unproven: Option<(usize, u32)> = None;
         for (d, score) in scores.iter_mut().enumerate() {
             if !self.proven(d, hits[d], own[d]) {
+                if *score >= THRESHOLD && unproven.is_none_or(|(_, s)| *score > s) {
+                    unproven = Some((d, *score));
+                }
                 *score = 0;
             }
         }
@@ -117,7 +123,10 @@ impl DialectSet {
             _ => DialectMatch {
                 name: GENERIC.to_owned(),
                 score: 0,
-                evidence: vec!["no dialect scored 3 or more".to_owned()],
+                evidence: vec![match unproven {
+                    Some((d, score)) => self.unproven_reason(d, score, own[d]),
+                    None => "no dialect scored 3 or more".to_owned(),
+                }],
             },
         }
     }
@@ -156,6 +165,17 @@ impl DialectSet {
     /// common or not: one heading or field of its own may still be a name
     /// a hand-written plan happens to use. One proves a dialect that asks
     /// for nothing.
+    fn unproven_reason(&self, d: usize, score: u32, own: bool) -> String {
+        let name = self.dialects[d].name();
+        if own {
+            format!(
+                "{name} scored {score} but matched one marker; a dialect that requires sections or metadata needs two"
+            )
+        } else {
+            format!("{name} scored {score} from names plans share (`common` markers) alone")
+        }
+    }
+
     fn proven(&self, d: usize, hits: u32, own: bool) -> bool {
         let descriptor = &self.dialects[d].descriptor;
         let demands =
@@ -417,6 +437,11 @@ mod tests {
         // `Feature ID` alone: many hand-written plans have one.
         let plan = parse("# Plan: Export\n\n**Feature ID:** F-12\n\n## Work\n\nText.\n");
         assert_eq!(plan.dialect.name, "generic", "{:?}", plan.dialect.evidence);
+        // Why it is none, when it scored enough: a name plans share.
+        assert_eq!(
+            plan.dialect.evidence,
+            ["design scored 3 from names plans share (`common` markers) alone"]
+        );
         // With a second marker of the design template, it is one.
         let plan =
             parse("# Plan: Export\n\n**Feature ID:** F-12\n\n## Key Design Decisions\n\nText.\n");
