@@ -16,6 +16,7 @@ use deps::Owner;
 pub(super) use deps::Stated;
 pub(super) use gates::has_arrow;
 use labels::plain_label_kind;
+pub(super) use plain_fields::is_phase_key;
 pub(super) use stories::StoryBlock;
 
 use std::ops::Range;

@@ -88,14 +88,15 @@ fn value_in(area: &str, continued: bool) -> (usize, usize, Option<usize>) {
 }
 
 /// Whether a block quote's text is a header of fields: lines (or list
-/// items) that hold nothing else, two or more, or one of a header's usual
-/// keys (`> **Status:** In Progress`). One other field is a callout
+/// items) that hold nothing else, two or more, or one with a key such a
+/// header usually states (`usual_key`: `> **Status:** In Progress`);
+/// with `needs_usual`, two or more only with one such key among them. One other field is a callout
 /// (`> **For agentic workers:** …`), not metadata, and so is a usual one
 /// whose paragraph goes on in prose (`> **Status:** Completed` / `> when
 /// the review is over`). A line that goes on with the value above it (see
 /// [`continued`]) is that field's. A GitHub alert's marker line (`>
 /// [!NOTE]`) is no line of text.
-pub(crate) fn quote_of_fields(quote: &str) -> bool {
+pub(crate) fn quote_of_fields(quote: &str, usual_key: fn(&str) -> bool, needs_usual: bool) -> bool {
     let mut fields = Vec::new();
     let mut count = 0;
     let mut usual = false;
@@ -128,9 +129,9 @@ pub(crate) fn quote_of_fields(quote: &str) -> bool {
         count += fields.len();
         usual |= fields
             .iter()
-            .any(|f| usual_header_key(body.get(f.key.0..f.key.1).unwrap_or_default()));
+            .any(|f| usual_key(body.get(f.key.0..f.key.1).unwrap_or_default()));
     }
-    count >= 2 || (count == 1 && usual && !wrapped)
+    (count >= 2 && (usual || !needs_usual)) || (count == 1 && usual && !wrapped)
 }
 
 /// Whether `key` (as written) is one a plan's header usually states: one

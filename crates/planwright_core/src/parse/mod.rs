@@ -399,9 +399,17 @@ impl<'s> Builder<'s> {
                 self.mark_content();
                 if self.quote_depth == 0 {
                     // Not a quote in a list item: a note of that item's.
+                    // The plan's header, or a phase's fields (`> **Depends
+                    // on:** Phase 1`): a quote of fields. Under a phase,
+                    // callouts (`> **Note:** …` / `> **Tip:** …`) are not.
+                    let quote = r.slice(self.src);
                     self.quote_is_header = self.items.is_empty()
-                        && self.in_plan_header()
-                        && meta::quote_of_fields(r.slice(self.src));
+                        && if self.in_plan_header() {
+                            meta::quote_of_fields(quote, meta::usual_header_key, false)
+                        } else {
+                            self.phases.last().is_some()
+                                && meta::quote_of_fields(quote, blocks::is_phase_key, true)
+                        };
                 }
                 self.quote_depth += 1;
             }

@@ -99,6 +99,22 @@ fn a_phase_field_written_plainly_is_read() {
             (Some("Done"), None, None),
         ]
     );
+    // Emphasis around the whole line is no part of the value.
+    for line in [
+        "*Goal: ship to testers*",
+        "_Goal: ship to testers_",
+        "*Goal:* ship to testers",
+    ] {
+        let plan = p(&format!("# P\n\n## Phase 1: Beta\n\n{line}\n"));
+        assert_eq!(
+            plan.phases[0].goal.as_deref(),
+            Some("ship to testers"),
+            "{line}"
+        );
+    }
+    // A mark the value itself closes is its own.
+    let plan = p("# P\n\n## Phase 1: Beta\n\n*Goal:* ship *fast*\n");
+    assert_eq!(plan.phases[0].goal.as_deref(), Some("ship *fast*"));
 }
 
 #[test]

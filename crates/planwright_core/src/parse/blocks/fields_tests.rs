@@ -90,6 +90,31 @@ fn a_block_quotes_bold_lines_are_no_fields() {
 }
 
 #[test]
+fn a_quote_of_a_phases_fields_is_the_phases() {
+    let src = "# P\n\n## Phase 1: A\n\n- [ ] T001 a\n\n## Phase 2: B\n\n> **Depends on:** Phase 1\n> **Goal:** ship\n\n- [ ] T002 b\n\n## Phase 3: C\n\n> **Duration:** 2 days\n";
+    let plan = parse(src);
+    let labels: Vec<_> = plan.phases[1]
+        .depends_on
+        .iter()
+        .map(|r| r.target.label())
+        .collect();
+    assert_eq!(labels, ["Phase 1"]);
+    assert_eq!(plan.phases[1].goal.as_deref(), Some("ship"));
+    // One field alone, when a phase states it of itself.
+    assert_eq!(plan.phases[2].estimate.as_deref(), Some("2 days"));
+    // Callouts under a phase are no fields of it, one or two.
+    for quote in [
+        "> **Tip:** run it twice",
+        "> **Note:** slow\n> **Tip:** run it twice",
+    ] {
+        let plan = parse(&format!(
+            "# P\n\n## Phase 1: A\n\n{quote}\n\n- [ ] T001 a\n"
+        ));
+        assert!(plan.metadata.is_empty(), "{quote}");
+    }
+}
+
+#[test]
 fn a_header_paragraph_of_plain_fields_is_the_headers_fields() {
     let src = "# Plan\n\nDate: 2025-10-30\nOwner: md  \nRepo: mdcode (Rust crate)\n\nNote: a sentence with a colon.\n\n## Work\n\nStatus: Blocked\nOwner: x\n";
     let plan = parse(src);

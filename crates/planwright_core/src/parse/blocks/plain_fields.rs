@@ -7,7 +7,7 @@
 use super::super::inline::is_choice_list;
 use super::super::items::line_body_start;
 use super::gates::may_list_choices;
-use super::{Builder, Owner, TextRange, is_dependency_key, line_len};
+use super::{Builder, Owner, TextRange, is_dependency_key, line_len, normalize_key};
 
 /// The keys read, lower case, with the phase field each fills.
 const KEYS: [(&str, &str); 9] = [
@@ -49,6 +49,29 @@ const STATUS_WORDS: [&str; 22] = [
     "cancelled",
     "skipped",
 ];
+
+/// Whether `key` (as written) is one a phase states of itself: its
+/// dependencies, estimate, goal, priority or status. One such field alone
+/// in a quote at a phase's head is the phase's (`> **Depends on:** Phase
+/// 1`); another alone is a callout (`> **Tip:** …`).
+pub(in crate::parse) fn is_phase_key(key: &str) -> bool {
+    let norm = normalize_key(key);
+    is_dependency_key(&norm)
+        || matches!(
+            norm.as_str(),
+            "timeline"
+                | "estimated_time"
+                | "estimate"
+                | "duration"
+                | "effort"
+                | "time_estimate"
+                | "goal"
+                | "objective"
+                | "purpose"
+                | "priority"
+                | "status"
+        )
+}
 
 impl Builder<'_> {
     /// Plain field lines in a block (`start..end`) of phase `p`'s body.
@@ -114,10 +137,18 @@ fn plain_field(line: &str) -> Option<(&'static str, (usize, usize))> {
         }
         (b.get(i) == Some(&b':')).then_some((i + 1, field))
     })?;
+    let closed = open == 1 && (b[i - 2] == b[0] || b.get(i) == Some(&b[0]));
     if open == 1 && b.get(i) == Some(&b[0]) {
         i += 1;
     }
-    let value = line[i..].trim();
+    let mut value = line[i..].trim();
+    // A mark that opens the line and closes none before the value wraps
+    // the whole line (`*Goal: ship to testers*`): it is no part of it.
+    if open == 1 && !closed {
+        value = value
+            .strip_suffix(char::from(b[0]))
+            .map_or(value, str::trim_end);
+    }
     if value.is_empty() {
         return None;
     }
