@@ -2,7 +2,11 @@
 //! plan:
 //!
 //! - `<!-- planwright-disable PW104 PW105 -->` from here on (no codes: all
-//!   rules), until a `<!-- planwright-enable -->` that names them;
+//!   rules), until a `<!-- planwright-enable -->` that names them; one in
+//!   the plan's header (under its title, above its first section, list
+//!   or table) that nothing enables again, from the start of the file,
+//!   so that it covers the title, where findings about the whole plan
+//!   point;
 //! - `<!-- planwright-disable-next-line PW101 -->` on the next line only;
 //! - `<!-- planwright-enable [codes] -->` re-enables the rules it names
 //!   (no codes: all of them); rules disabled with it but not named stay
@@ -172,6 +176,25 @@ impl Directives {
         // next `enable` that names it, whatever else either names.
         let mut open: Vec<Option<u32>> = vec![None; RULES.len()];
         let mut index: Option<LineIndex> = None;
+        // A `disable` in the plan's header, above all but its title, that
+        // no `enable` ends covers the plan from the file's start: the title
+        // too, where findings about the plan as a whole point (PW103,
+        // PW105), and which a directive under it could not reach before.
+        let title = plan.title.as_ref().map(|t| t.heading);
+        // Its header ends at its first section, list or table: a list of
+        // tasks without sections has a `disable` from where it stands.
+        let header_end = [
+            plan.sections
+                .iter()
+                .find(|s| Some(s.heading) != title)
+                .map(|s| s.heading.start),
+            plan.lists.first().map(|l| l.range.start),
+            plan.tables.first().map(|t| t.range.start),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(u32::MAX);
         for comment in &plan.comments {
             let Some((word, selectors)) = parse(comment.slice(source)) else {
                 continue;
@@ -211,7 +234,8 @@ impl Directives {
         }
         for (regions, start) in silenced.iter_mut().zip(open) {
             if let Some(start) = start {
-                regions.push((start, u32::MAX));
+                let in_header = title.is_some() && start < header_end;
+                regions.push((if in_header { 0 } else { start }, u32::MAX));
             }
             regions.sort_unstable();
             regions.dedup_by(|next, kept| {
@@ -427,6 +451,26 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_disable_in_the_header_covers_the_title() {
+        // Under the title, above the first section: the title's line too,
+        // where findings about the whole plan point.
+        let source =
+            "# Plan\n\n**Status:** Draft\n<!-- planwright-disable PW104 -->\n\n## Work\n\nx\n";
+        let lines = silenced(source);
+        assert_eq!(lines[0], ["PW104"]);
+        // Below the first section, from where it stands.
+        let source = "# Plan\n\n## Work\n<!-- planwright-disable PW104 -->\nx\n";
+        let lines = silenced(source);
+        assert_eq!(lines[0], Vec::<&str>::new());
+        assert_eq!(lines[4], ["PW104"]);
+        // After a list (tasks without sections), from where it stands too.
+        let source = "# Tasks\n\n- [ ] a\n\n<!-- planwright-disable PW101 -->\n- [ ] b\n";
+        let lines = silenced(source);
+        assert_eq!(lines[2], Vec::<&str>::new());
+        assert_eq!(lines[5], ["PW101"]);
     }
 
     #[test]
