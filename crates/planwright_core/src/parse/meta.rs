@@ -154,11 +154,16 @@ pub(crate) fn usual_header_key(key: &str) -> bool {
     )
 }
 
-/// `**Key:** rest` or `**Key**: rest` at the start of `s`: the key's range,
-/// the offset where the value starts, and whether the colon is inside.
+/// `**Key:** rest` or `**Key**: rest` at the start of `s` (or `__Key:__`,
+/// which renders alike): the key's range, the offset where the value
+/// starts, and whether the colon is inside.
 fn one_bold_field(s: &str) -> Option<((usize, usize), usize, bool)> {
-    let inner = s.strip_prefix("**")?;
-    let close = find_double_star(inner)?;
+    let (inner, close) = if let Some(inner) = s.strip_prefix("**") {
+        (inner, find_double_star(inner)?)
+    } else {
+        let inner = s.strip_prefix("__")?;
+        (inner, inner.find("__")?)
+    };
     let key_text = &inner[..close];
     if key_text.is_empty() || key_text.len() > 60 || key_text.contains('\n') {
         return None;
@@ -189,6 +194,13 @@ fn one_bold_field(s: &str) -> Option<((usize, usize), usize, bool)> {
         return None;
     }
     Some((trimmed(key, 2), value_start, colon_inside))
+}
+
+/// Whether `s` holds a bold field's markup, `**` or `__`: a block without
+/// is spared the search for fields.
+pub(crate) fn has_bold_mark(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'*', b'_', b).any(|i| b.get(i + 1) == Some(&b[i]))
 }
 
 /// The first `**` in `s`: a byte search, since a substring searcher's setup

@@ -23,6 +23,14 @@ fn bold(line: &str) -> Vec<(&str, &str, bool)> {
 #[test]
 fn bold_field_forms() {
     assert_eq!(bold("**Status:** Draft"), [("Status", "Draft", true)]);
+    // Underscores render as bold alike.
+    assert_eq!(bold("__Status:__ Draft"), [("Status", "Draft", true)]);
+    assert_eq!(bold("__Owner__: Ana"), [("Owner", "Ana", false)]);
+    assert_eq!(
+        bold("__init__: the constructor"),
+        [("init", "the constructor", false)]
+    );
+    assert!(bold("_Status:_ Draft").is_empty());
     // Notes after the value are not the value.
     assert_eq!(
         bold("**Status:** Draft[^1] <!-- synced -->"),

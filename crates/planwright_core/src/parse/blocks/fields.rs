@@ -71,7 +71,7 @@ impl Builder<'_> {
             // below. Their slots are put in order as they would be (see
             // below), which only two or more can need.
             let slots = self.plan.placeholders.get(from..).unwrap_or_default();
-            if slots.len() > 1 && meta::find_double_star(block).is_some() {
+            if slots.len() > 1 && meta::has_bold_mark(block) {
                 self.sort_slots(from);
             }
             return;
@@ -80,7 +80,7 @@ impl Builder<'_> {
         // option left to pick, as a bold field's is, though the label is
         // no field.
         let label_choice = may_hold_label_choice(block);
-        if !plain_possible && !label_choice && meta::find_double_star(block).is_none() {
+        if !plain_possible && !label_choice && !meta::has_bold_mark(block) {
             return;
         }
         let line_start = line_start_before(self.src, start);
