@@ -254,3 +254,23 @@ mod dependency_input {
         }
     }
 }
+
+#[test]
+fn a_dependency_written_as_a_link_is_read_from_its_text_alone() {
+    let src = "\
+## Phase 1: Dig
+
+- [ ] T001 Mark the plot
+
+## Phase 2: Plant
+
+**Depends on:** [Phase 1](#phase-1-dig \"Stage 3\"), [T001](tasks.md#t-9)
+
+- [ ] T002 Sow the seeds
+";
+    let plan = p(src);
+    assert_eq!(
+        phase_deps(&plan, src, 1),
+        [("Phase 1".into(), "Phase 1"), ("T001".into(), "T001")]
+    );
+}

@@ -209,6 +209,12 @@ impl Refs<'_> {
                         self.boundary();
                     }
                     task_list = false;
+                    // `[Phase 1](#phase-1-setup)`: a link's text is read,
+                    // its destination (and title) is an address, whose
+                    // words and numbers name nothing.
+                    if c == ']' {
+                        i += link_destination_len(&value[i + 1..]).unwrap_or(0);
+                    }
                 }
                 '.' if value[i + 1..]
                     .chars()
@@ -336,6 +342,32 @@ impl Refs<'_> {
         self.push(RefTarget::Task(Text::from(first)), i, i + len);
         i + len
     }
+}
+
+/// The length of an inline link's destination opening `rest`,
+/// `(#phase-1 "title")` with its parentheses, balanced as Markdown
+/// balances them; `None` where no `(` opens it or none closes it on its
+/// line (then it is prose in brackets, read as such).
+fn link_destination_len(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    if b.first() != Some(&b'(') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            b'\n' | b'\r' => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Words that name what follows them as tasks: a numbered id after one

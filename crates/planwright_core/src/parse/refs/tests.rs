@@ -415,3 +415,11 @@ fn hints_name_phases_by_word_or_number_and_colons() {
     assert_eq!(h("**T001**: build", 9), Hints::default());
     assert!(hints("x: y", None).colon);
 }
+
+#[test]
+fn a_link_destination_names_nothing() {
+    assert_eq!(refs("[Phase 1](#phase-1-setup)"), ["Phase 1"]);
+    assert_eq!(refs("[T001](a_(T002).md), [T003](#t3)"), ["T001", "T003"]);
+    // Brackets and parentheses that make no link are read as before.
+    assert_eq!(refs("Phase 1 [core] (Phase 2)"), ["Phase 1", "Phase 2"]);
+}
