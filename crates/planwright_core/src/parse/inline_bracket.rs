@@ -64,6 +64,11 @@ pub(super) fn bracket(text: &str, i: usize, line: Option<Line<'_>>) -> Found {
     if !(first.is_alphabetic() || first == '#') || is_not_bracket_slot(trimmed) {
         return None;
     }
+    // `[depends: T005]`, `[after T004]`: the task reader reads a
+    // dependency there; `[Depends on: X]` it does not, and stays a slot.
+    if crate::parse::refs::is_dependency_marker(trimmed) {
+        return None;
+    }
     // Bytes, not chars: these are ASCII, which no byte of a longer
     // character can be.
     if trimmed.bytes().any(|b| matches!(b, b'"' | b'=' | b'`')) {

@@ -152,3 +152,20 @@ fn one_word_set_off_by_emphasis_is_a_term() {
         assert_eq!(kinds(text).len(), 1, "{text:?}");
     }
 }
+
+#[test]
+fn a_dependency_marker_is_not_a_slot() {
+    for text in [
+        "Paint the fence [depends: T012]",
+        "Hang the gate [after T013]",
+        "Oil the hinges [Blocked by: T014, T015]",
+        "Fit the latch [waits for Phase 3]",
+    ] {
+        assert_eq!(kinds(text), [], "{text:?}");
+    }
+    // A key before words names nothing to wait for: still a slot.
+    assert_eq!(
+        kinds("Order wood [Depends on: the SUPPLIER]"),
+        [("[Depends on: the SUPPLIER]".into(), "bracket")]
+    );
+}

@@ -22,7 +22,8 @@ pub(in crate::parse) use column::is_down_arrow;
 pub(crate) use column::task_column;
 pub(crate) use hints::{Hints, hints};
 pub(crate) use keys::{
-    Mention, dependency_field, dependency_sentence, field_mentions, is_dependency_key, mentions,
+    Mention, dependency_field, dependency_sentence, field_mentions, is_dependency_key,
+    is_dependency_marker, mentions,
 };
 pub(crate) use negation::{last_word_is, negated};
 pub(crate) use order::{is_order_section, is_story_title, land, phase_order};

@@ -530,3 +530,16 @@ fn a_requirement_value_ends_at_its_segment_and_drops_descriptions() {
     // Any field's value ends at the `|`, not only a requirements one.
     assert_eq!(plan.tasks[2].owner.as_deref(), Some("Ana"));
 }
+
+#[test]
+fn a_dependency_in_brackets_is_read_and_is_no_slot() {
+    let src = "\
+- [ ] K010 Sweep the loft
+- [ ] K011 Board the floor [depends: K010]
+- [ ] K012 Lay the rug [Depends on: the CARPET FITTER]
+";
+    let plan = crate::parse(src);
+    assert_eq!(depends(src), ["", "K010", ""]);
+    let texts: Vec<&str> = plan.placeholders.iter().map(|p| &*p.text).collect();
+    assert_eq!(texts, ["[Depends on: the CARPET FITTER]"]);
+}

@@ -244,6 +244,25 @@ pub(crate) fn mentions(text: &str, f: impl FnMut(Mention)) {
     report(text, &found, f);
 }
 
+/// Whether a bracket's text (`depends: T005`, `after Phase 2`, `Blocked
+/// by: T001, T002`), trimmed, is a dependency marker: it opens with a key
+/// [`mentions`] reads in a task's text, and names a task or phase after
+/// it, as the task reader would read it. `Depends on: the API team`
+/// names none.
+pub(crate) fn is_dependency_marker(inner: &str) -> bool {
+    // How every key begins: most brackets begin otherwise.
+    let first = inner.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !first.is_some_and(|c| b"abdnprw".contains(&c)) {
+        return false;
+    }
+    let found = MENTION_KEYS.iter().find_map(|&(key, use_)| {
+        let whole = inner.get(..key.len())?.eq_ignore_ascii_case(key)
+            && (key.ends_with(' ') || !inner[key.len()..].starts_with(char::is_alphanumeric));
+        whole.then(|| mention(inner, (0, key.len(), (key, use_)), inner.len()))?
+    });
+    found.is_some_and(|m| !super::references(&inner[m.value.0..m.value.1], 0).is_empty())
+}
+
 /// A key found in a text: its start, end, words and use.
 type Found<'t> = (usize, usize, (&'t str, Use));
 
