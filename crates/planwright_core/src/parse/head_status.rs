@@ -53,7 +53,7 @@ pub(super) fn trailing(title: &str) -> Option<(&str, &str)> {
         if let Some(at) = title.rfind(open) {
             let inner = &title[at + 1..title.len() - 1];
             if is_status(inner) {
-                return Some((title[..at].trim_end(), inner.trim()));
+                return Some((before_status(&title[..at]), inner.trim()));
             }
         }
     }
@@ -73,7 +73,7 @@ pub(super) fn trailing(title: &str) -> Option<(&str, &str)> {
     if let Some((at, mark)) = first_mark {
         let rest = title[at + mark.len()..].trim();
         if rest.is_empty() || is_status(remark_cut(rest)) {
-            return Some((title[..at].trim_end(), title[at..].trim()));
+            return Some((before_status(&title[..at]), title[at..].trim()));
         }
     }
     // A dash between spaces and a status word: `Docs — DONE`, `Docs - Complete`.
@@ -88,6 +88,18 @@ pub(super) fn trailing(title: &str) -> Option<(&str, &str)> {
         && !before.trim().is_empty()
         && is_status(remark_cut(rest)))
     .then(|| (before.trim_end(), rest.trim()))
+}
+
+/// The title before a status, without the separator that set the status
+/// apart: `Inventory — ✅ Done`, `Ship: [DONE]`, `Docs | ✅` are titled
+/// `Inventory`, `Ship` and `Docs`. A hyphen is one only after a space
+/// (`Pre-` ends a word).
+fn before_status(before: &str) -> &str {
+    let before = before.trim_end();
+    let cut = before
+        .strip_suffix(['—', '–', ':', '|'])
+        .or_else(|| before.strip_suffix(" -"));
+    cut.map_or(before, str::trim_end)
 }
 
 /// A status without the remark after it: `Complete (2 weeks)`, `Done, late`.
@@ -142,6 +154,14 @@ mod tests {
             // Nothing but a status after the phase's number.
             ("✅", ("", "✅")),
             ("DONE", ("", "DONE")),
+            // The separator before a status goes with it.
+            ("Inventory — ✅ Done", ("Inventory", "✅ Done")),
+            ("Audit – ✅", ("Audit", "✅")),
+            ("Audit - 🚧 Blocked", ("Audit", "🚧 Blocked")),
+            ("Audit: ✅", ("Audit", "✅")),
+            ("Audit | ⏳ pending", ("Audit", "⏳ pending")),
+            ("Audit — [DONE]", ("Audit", "DONE")),
+            ("Re- ✅", ("Re-", "✅")),
         ] {
             assert_eq!(trailing(title), Some(want), "{title}");
         }
