@@ -16,7 +16,9 @@ mod task_head;
 pub(super) use phase_suffix::heading_phase_head;
 use phase_suffix::{ORDINAL_MARK, ordinal_parts};
 pub(super) use phase_title::leading_estimate;
-pub(crate) use task_head::{CheckBox, check_box, clean_id, task_head, task_id_len, unread_box};
+pub(crate) use task_head::{
+    CheckBox, check_box, clean_id, struck_text_without_id, task_head, task_id_len, unread_box,
+};
 
 /// A recognised phase or step title.
 #[derive(Debug, PartialEq, Eq)]

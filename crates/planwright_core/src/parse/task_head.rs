@@ -139,8 +139,10 @@ pub(crate) fn task_head(line: &str) -> TaskHead {
     let mut head = TaskHead::default();
     let mut i = skip_ws(line, 0);
     // `~~T003 Evaluate~~ (dropped)`: a task struck through keeps its id,
-    // which other tasks may still name; its text stays whole, markup and
-    // all, since its words cannot be cut from the markup around them.
+    // which other tasks may still name; its text starts with the strike,
+    // markup and all, since its words cannot be cut from the markup
+    // around them (the task's text leaves the id out: see
+    // `struck_text_without_id`).
     if let Some(struck) = line[i..].strip_prefix("~~") {
         let at = i + 2 + if struck.starts_with("**") { 2 } else { 0 };
         if let Some(len) = task_id_len(&line[at..]) {
@@ -227,6 +229,25 @@ pub(crate) fn task_head(line: &str) -> TaskHead {
         head.text_start = skip_ws(line, head.text_start);
     }
     head
+}
+
+/// A struck task's text (from its `~~` on) without the id the strike
+/// opens with, as an unstruck task's text leaves its id out:
+/// `~~T004 Old wording~~` reads `~~Old wording~~`, `~~**T003** Evaluate~~
+/// (dropped)` reads `~~Evaluate~~ (dropped)`. The strike stays: whether it
+/// covers all the words tells a dropped task from a reworded one. `None`
+/// where no id opens the strike, or the strike ends with it (`~~T003~~
+/// Evaluate`), and the text stays as written.
+pub(crate) fn struck_text_without_id(text: &str) -> Option<String> {
+    let struck = text.strip_prefix("~~")?;
+    let bold = struck.starts_with("**");
+    let at = if bold { 2 } else { 0 };
+    let mut rest = &struck[at + task_id_len(&struck[at..])?..];
+    if bold {
+        rest = rest.strip_prefix("**").unwrap_or(rest);
+    }
+    let rest = &rest[skip_separators(rest, 0)..];
+    (!rest.is_empty() && !rest.starts_with("~~")).then(|| format!("~~{rest}"))
 }
 
 /// Whether a marker has a tag's usual shape whatever stands after it:

@@ -147,3 +147,20 @@ fn boxes_of_marks_no_task_is_read_from() {
     assert_eq!(unread_box(" [!NOTE] x"), None);
     assert_eq!(unread_box(" [\\] x"), None);
 }
+
+#[test]
+fn a_struck_tasks_text_leaves_out_the_id_the_strike_opens_with() {
+    for (text, want) in [
+        ("~~K004 Tile the roof~~", Some("~~Tile the roof~~")),
+        (
+            "~~**K004** Tile the roof~~ (slate)",
+            Some("~~Tile the roof~~ (slate)"),
+        ),
+        ("~~K004: Tile~~ — cancelled", Some("~~Tile~~ — cancelled")),
+        // The strike ends with the id, or no id opens it.
+        ("~~K004~~ Tile the roof", None),
+        ("~~Tile the roof~~", None),
+    ] {
+        assert_eq!(struck_text_without_id(text).as_deref(), want, "{text}");
+    }
+}

@@ -74,7 +74,15 @@ impl Builder<'_> {
         if let Some(item) = self.items.last_mut() {
             item.text_end = described;
         }
-        self.plan.tasks[t].text = Text::from(strip_emphasis(&joined));
+        // A struck task's words go on from its id (see `new_task`).
+        let struck_id = self.plan.tasks[t]
+            .id_range
+            .is_some_and(|r| r.start as usize > from);
+        let unstruck = struck_id
+            .then(|| super::items::struck_text_without_id(&joined))
+            .flatten();
+        let joined = unstruck.as_deref().unwrap_or(&joined);
+        self.plan.tasks[t].text = Text::from(strip_emphasis(joined));
     }
 
     /// "blocked by task 12 in the infra board" names a task of the plan

@@ -125,6 +125,12 @@ impl Builder<'_> {
             Some(pt) if self.kind_hint == TaskKind::Task => self.plan.tasks[pt].kind,
             _ => self.kind_hint,
         };
+        // Only the id a strike opens with is cut (`~~T004 Old~~`), not one
+        // that opens the words after the task's own (`T001 ~~T002 x~~`).
+        let unstruck = head
+            .id
+            .filter(|&(s, _)| s > head.text_start)
+            .and_then(|_| items::struck_text_without_id(text));
         self.reserve_tasks(item_start);
         self.plan.tasks.push(Task {
             id,
@@ -132,7 +138,7 @@ impl Builder<'_> {
             id_range,
             text: Text::from(strip_emphasis(task_text::without_dangling_close(
                 head_text.get(..head.text_start).unwrap_or_default(),
-                text,
+                unstruck.as_deref().unwrap_or(text),
             ))),
             state: match mark {
                 'x' | 'X' => TaskState::Done,

@@ -543,3 +543,42 @@ fn a_dependency_in_brackets_is_read_and_is_no_slot() {
     let texts: Vec<&str> = plan.placeholders.iter().map(|p| &*p.text).collect();
     assert_eq!(texts, ["[Depends on: the CARPET FITTER]"]);
 }
+
+#[test]
+fn a_struck_tasks_text_does_not_repeat_its_id() {
+    let src = "\
+- [x] ~~K004 Tile the roof~~
+- [ ] ~~K005 Fit gutters~~ (dropped)
+- [ ] ~~K006 Old words~~ Fit the downpipes after K005
+- [ ] K007 ~~K008 draft~~ Sweep up
+- [ ] ~~K009 Lay the slates over the battens and
+  nail them down~~
+";
+    use crate::TaskKind;
+    let plan = crate::parse(src);
+    let got: Vec<(&str, &str, TaskKind)> = plan
+        .tasks
+        .iter()
+        .map(|t| (&*t.id, &*t.text, t.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            // Struck whole, a task is dropped, as before.
+            ("K004", "Tile the roof", TaskKind::Deferred),
+            ("K005", "~~Fit gutters~~ (dropped)", TaskKind::Deferred),
+            (
+                "K006",
+                "~~Old words~~ Fit the downpipes after K005",
+                TaskKind::Task
+            ),
+            ("K007", "~~K008 draft~~ Sweep up", TaskKind::Task),
+            (
+                "K009",
+                "Lay the slates over the battens and nail them down",
+                TaskKind::Task
+            ),
+        ]
+    );
+    assert_eq!(plan.tasks[2].depends_on, ["K005"]);
+}
