@@ -312,6 +312,22 @@ fn a_phase_of_another_document_is_no_unknown_dependency() {
 }
 
 #[test]
+fn a_phase_of_a_kind_the_plan_lacks_is_an_unknown_dependency() {
+    let source = "# Pier\n\n## Phase 1: Piles\n- [ ] drive the piles\n## Phase 2: Deck\n- [ ] lay planks (blocked by Stage B)\n- [ ] rail it after Phase 1\n";
+    let out = run("PW206", None, source);
+    assert!(
+        out.contains("#2 depends on Stage B, which does not exist"),
+        "{out}"
+    );
+    assert!(out.ends_with("Found 1 error in 1 file.\n"), "{out}");
+    // The title's kind stays another document's.
+    let source =
+        "# Epic 12: Pier\n\n## Phase 1: Piles\n**Dependencies:** Epic 11\n- [ ] drive the piles\n";
+    let out = run("PW206", None, source);
+    assert!(out.contains("No problems found"), "{out}");
+}
+
+#[test]
 fn a_short_t_number_in_a_plan_without_ids_names_a_thing() {
     let source = "# Plan\n\n- [ ] Benchmark the model (requires T4 GPUs)\n- [ ] Fit the curve (depends on T1 and T2 maps)\n- [ ] Ship (depends on T009)\n";
     let out = run("PW206", None, source);

@@ -7,8 +7,10 @@
 //! each reference to a phase number or task id the plan does not have,
 //! once, where it is written: "T002 depends on T098." in a paragraph is
 //! reported on that sentence, not again on T002's line. A phase reference
-//! is checked only when the plan has phases of its kind, its title aside
-//! (`# Epic 78: Tokens` depending on Epic 77 names another document's). A range
+//! is checked only when the plan has phases, its title aside, and of its
+//! kind if the title is one (`# Epic 78: Tokens` depending on Epic 77
+//! names another document's; in a plan of `Phase N` heads, `Stage A`
+//! names nothing). A range
 //! of ids (`T001-T005`) names every id between its ends: it is reported
 //! once, with the first id the plan lacks and how many it lacks. In a
 //! plan whose tasks have no ids of their own, an id written as ids are
@@ -59,17 +61,26 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         }
     };
     // A phase of a kind the plan has none of but its title names another
-    // document's: `# Epic 78: Tokens` depending on Epic 77.
-    let title = plan.title.as_ref().map(|t| t.heading);
-    let has_kind = |kind: PhaseKind| {
+    // document's: `# Epic 78: Tokens` depending on Epic 77. A plan of no
+    // phases but its title names none of its own. Any other kind is
+    // checked: in a plan of `Phase N` heads, `Stage A` names nothing.
+    let title = plan.title.as_ref();
+    let own = || {
+        let heading = title.map(|t| t.heading);
         plan.phases
             .iter()
-            .any(|p| p.kind == kind && Some(p.heading) != title)
+            .filter(move |p| Some(p.heading) != heading)
+    };
+    // (A title is read as a phase only in a plan without phases of its
+    // own: its words say its kind.)
+    let titled = |kind: PhaseKind| title.is_some_and(|t| opens_with_word(&t.text, kind.name()));
+    let checked_kind = |kind: PhaseKind| {
+        own().any(|p| p.kind == kind) || (!titled(kind) && own().next().is_some())
     };
     let lacks_phase = |dep: &Reference| match &dep.target {
         RefTarget::Phase { kind, number } => {
             phases.get(&dep.target).is_none()
-                && has_kind(*kind)
+                && checked_kind(*kind)
                 && !within_range(ctx.source, dep.range, number)
         }
         RefTarget::Task(_) => false,
@@ -181,6 +192,13 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 .help(help(&link.to, "correct the task id in the chain"));
         }
     }
+}
+
+/// Whether `text` opens with `word` (ASCII case ignored) and a space.
+fn opens_with_word(text: &str, word: &str) -> bool {
+    text.get(..word.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(word))
+        && text[word.len()..].starts_with(' ')
 }
 
 /// Whether `dep` is written as task ids are when a plan has none: letters
