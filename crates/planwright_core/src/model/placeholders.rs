@@ -36,6 +36,9 @@ pub enum PlaceholderKind {
     Tbd,
     /// A paragraph or item left exactly as the template's instruction text.
     TemplateText,
+    /// `____`: a blank to write on, three or more underscores standing as
+    /// a word (`**Budget:** ____`, `Signed: ________`).
+    Blank,
 }
 
 impl PlaceholderKind {
@@ -51,6 +54,7 @@ impl PlaceholderKind {
             PlaceholderKind::Date => "date",
             PlaceholderKind::Tbd => "tbd",
             PlaceholderKind::TemplateText => "template_text",
+            PlaceholderKind::Blank => "blank",
         }
     }
 
@@ -58,7 +62,7 @@ impl PlaceholderKind {
         Self::ALL.iter().copied().find(|k| k.name() == name)
     }
 
-    pub const ALL: [PlaceholderKind; 10] = [
+    pub const ALL: [PlaceholderKind; 11] = [
         PlaceholderKind::Bracket,
         PlaceholderKind::Brace,
         PlaceholderKind::DoubleBrace,
@@ -69,6 +73,7 @@ impl PlaceholderKind {
         PlaceholderKind::Date,
         PlaceholderKind::Tbd,
         PlaceholderKind::TemplateText,
+        PlaceholderKind::Blank,
     ];
 }
 

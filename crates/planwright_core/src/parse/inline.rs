@@ -121,6 +121,7 @@ fn scan_from(
                     .or_else(|| literal(text, i, "(TBA)", PlaceholderKind::Tbd))
                     .or_else(|| clarify::enclosed(text, i)),
                 b'T' => tbd_word(text, i),
+                b'_' => blank(text, i),
                 _ => None,
             }
         };
@@ -174,6 +175,7 @@ fn may_open(b: u8, next: u8) -> bool {
         // `NEEDS CLARIFICATION`, bare or in parentheses.
         | ((b == b'N') & (next == b'E'))
         | ((b == b'(') & ((next == b'T') | (next == b'N')))
+        | ((b == b'_') & (next == b'_'))
 }
 
 /// The first position from `at` on where [`first_opening`] finds a byte
@@ -305,6 +307,18 @@ fn literal(text: &str, i: usize, lit: &str, kind: PlaceholderKind) -> Found {
         .next()
         .is_none_or(|c| !c.is_alphanumeric() && c != '_');
     after_ok.then(|| (end, kind, Some(normalize_key(lit))))
+}
+
+/// `____`: three or more underscores standing as a word, a blank to write
+/// on. Not a run inside a name (`a___b`, `__init__` is two), which is no
+/// word of its own.
+fn blank(text: &str, i: usize) -> Found {
+    let b = text.as_bytes();
+    let len = b[i..].iter().take_while(|&&c| c == b'_').count();
+    let end = i + len;
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    (len >= 3 && !word(text[..i].chars().next_back()) && !word(text[end..].chars().next()))
+        .then(|| (end, PlaceholderKind::Blank, None))
 }
 
 fn tbd_word(text: &str, i: usize) -> Found {

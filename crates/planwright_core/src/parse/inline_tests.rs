@@ -64,6 +64,19 @@ fn template_slots_are_found() {
 }
 
 #[test]
+fn a_run_of_underscores_standing_as_a_word_is_a_blank() {
+    assert_eq!(kinds("Budget: ___"), [("___".into(), "blank")]);
+    assert_eq!(
+        kinds("Signed: ________ (lead)"),
+        [("________".into(), "blank")]
+    );
+    // Inside a name, or two: no word of its own.
+    for text in ["a___b", "__init__", "snake___case", "x __ y", "___init"] {
+        assert!(kinds(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn escaped_openers_are_text() {
     for text in [
         "Support \\<Vec> generics",
@@ -194,19 +207,24 @@ fn a_long_run_of_braces_is_not_a_long_name() {
 fn windows_find_the_first_byte_that_may_open_a_slot() {
     // The tables the scan used before it judged sixteen bytes at once:
     // a byte that opens a slot, and the openers the next byte continues
-    // (`NE` and `(N` for spec-kit's `NEEDS CLARIFICATION`).
-    let opens = |b: u8| match b {
-        b'[' | b'{' | b'<' | b'$' => 1,
-        b'T' => 2,
-        b'M' => 4,
-        b'Y' => 8,
-        b'X' => 16,
-        b'N' => 16 | 64,
-        b'(' => 32 | 128,
-        _ => 0,
+    // (`NE` and `(N` for spec-kit's `NEEDS CLARIFICATION`, `__` for a
+    // blank).
+    let opens = |b: u8| -> u16 {
+        match b {
+            b'[' | b'{' | b'<' | b'$' => 1,
+            b'T' => 2,
+            b'M' => 4,
+            b'Y' => 8,
+            b'X' => 16,
+            b'N' => 16 | 64,
+            b'(' => 32 | 128,
+            b'_' => 256,
+            _ => 0,
+        }
     };
-    let follows = |b: u8| {
+    let follows = |b: u8| -> u16 {
         1 | match b {
+            b'_' => 256,
             b'B' => 2,
             b'M' => 4,
             b'Y' => 8,

@@ -1,7 +1,8 @@
 //! Flags template slots left unfilled: `[FEATURE NAME]`, `{FEATURE_TITLE}`,
 //! `{{feature_name}}`, `<Project / Feature Name>`, `$ARGUMENTS`,
-//! `X hours/days`, `YYYY-MM-DD`, `(TBD)` and spec-kit's open question
-//! `[NEEDS CLARIFICATION: …]`.
+//! `X hours/days`, `YYYY-MM-DD`, `(TBD)`, a blank to write on (`____`,
+//! three or more underscores standing as a word) and spec-kit's open
+//! question `[NEEDS CLARIFICATION: …]`.
 //!
 //! ## What it does
 //! Reports every placeholder the reader found in the plan's text, tables and
@@ -89,6 +90,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             PlaceholderKind::Estimate => "estimate",
             PlaceholderKind::Date => "date",
             PlaceholderKind::Tbd => "value marked TBD",
+            PlaceholderKind::Blank => "blank",
             PlaceholderKind::Arguments => "`$ARGUMENTS` slot",
             _ => "placeholder",
         };
