@@ -274,3 +274,37 @@ fn a_dependency_written_as_a_link_is_read_from_its_text_alone() {
         [("Phase 1".into(), "Phase 1"), ("T001".into(), "T001")]
     );
 }
+
+#[test]
+fn a_milestone_is_named_by_its_id_alone() {
+    let src = "\
+## Milestone R1: Survey
+
+- [ ] Walk the route
+
+## Milestone R2: Grade
+
+**Dependencies:** R1
+
+- [ ] Level the bed
+
+## Milestone R3: Surface
+
+Requires R2.
+
+- [ ] Lay the gravel
+
+## Phase 4: Open
+
+**Dependencies:** R3 and R8
+
+- [ ] Cut the ribbon
+";
+    let plan = p(src);
+    assert_eq!(phase_deps(&plan, src, 1), [("Milestone R1".into(), "R1")]);
+    assert_eq!(phase_deps(&plan, src, 2), [("Milestone R2".into(), "R2")]);
+    assert_eq!(
+        phase_deps(&plan, src, 3),
+        [("Milestone R3".into(), "R3"), ("Milestone R8".into(), "R8")]
+    );
+}

@@ -269,6 +269,11 @@ impl Builder<'_> {
         if item.is_some() {
             self.item_phases.push(index);
         }
+        let phase = &self.plan.phases[index];
+        if super::refs::is_lettered_number(&phase.number) {
+            self.lettered_phases
+                .push((phase.kind, phase.number.clone()));
+        }
         let head_status = self.plan.phases[index].status.is_some();
         self.phases.push(OpenPhase {
             index,

@@ -268,6 +268,10 @@ struct Builder<'s> {
     /// status`), that phase, and whether the heading names its work, in
     /// order: their fields are its, and the boxes of those naming its work.
     phase_mentions: Vec<(usize, usize, bool)>,
+    /// The kinds and numbers of the phases opened so far whose number
+    /// opens with a letter (`Milestone M1`): a dependency value names one
+    /// by its number alone (`Dependencies: M1`). Empty in most plans.
+    lettered_phases: Vec<(PhaseKind, Text)>,
     /// The open heading tasks (`#### [ ] T-001: …`), innermost last, with
     /// their headings' levels: a heading of that level or higher closes one.
     heading_tasks: Vec<(usize, u8)>,
@@ -316,6 +320,7 @@ impl<'s> Builder<'s> {
             phase_sentences: Vec::new(),
             story_blocks: Vec::new(),
             phase_mentions: Vec::new(),
+            lettered_phases: Vec::new(),
             heading_tasks: Vec::new(),
             phase_heads: std::cell::OnceCell::new(),
         }

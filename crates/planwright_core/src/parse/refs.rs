@@ -16,6 +16,7 @@ pub(super) mod order;
 mod phase_sentences;
 mod ranges;
 pub(in crate::parse) mod unspaced;
+mod written;
 
 pub(crate) use chain::{first_stem, order_word, task_chain, task_sentences};
 pub(in crate::parse) use column::is_down_arrow;
@@ -29,6 +30,8 @@ pub(crate) use negation::{last_word_is, negated};
 pub(crate) use order::{is_order_section, is_story_title, land, phase_order};
 pub(crate) use phase_sentences::{Party, PhaseSentence, phase_sentences};
 pub(crate) use ranges::{is_range_word, joins_range};
+pub(crate) use written::is_lettered_number;
+use written::link_destination_len;
 
 use negation::{Negation, negation};
 use ranges::range_to;
@@ -63,6 +66,21 @@ pub(crate) fn references(value: &str, base: usize) -> Vec<Reference> {
 /// [`references`], its phase ranges standing for at most `budget` phases
 /// between their ends (and [`MAX_EXPANDED`]); `budget` is spent on them.
 pub(crate) fn references_within(value: &str, base: usize, budget: &mut usize) -> Vec<Reference> {
+    references_naming(value, base, budget, &[])
+}
+
+/// [`references_within`], where a phase of `named` (those whose number
+/// opens with a letter, see [`is_lettered_number`]) is named by its
+/// number alone: `Dependencies: M1` waits for `Milestone M1` as
+/// `Dependencies: Phase 1` for `Phase 1`. Where the plan numbers no
+/// phase with those letters, `M1` names nothing (an `M1` Mac, an `S3`
+/// bucket).
+pub(crate) fn references_naming(
+    value: &str,
+    base: usize,
+    budget: &mut usize,
+    named: &[(PhaseKind, Text)],
+) -> Vec<Reference> {
     let start = keys::past_key(value);
     if says_none(&value[start..]) {
         return Vec::new();
@@ -77,6 +95,7 @@ pub(crate) fn references_within(value: &str, base: usize, budget: &mut usize) ->
         negated: false,
         soft: false,
         clause: 0,
+        named,
     };
     refs.scan(start);
     *budget -= allowed - refs.budget;
@@ -120,6 +139,8 @@ struct Refs<'a> {
     soft: bool,
     /// Where in `out` the current clause's references start.
     clause: usize,
+    /// The phases named by their number alone (see [`references_naming`]).
+    named: &'a [(PhaseKind, Text)],
 }
 
 impl Refs<'_> {
@@ -140,6 +161,11 @@ impl Refs<'_> {
             if c.is_ascii_alphanumeric() {
                 let before = self.out.len();
                 if let Some(end) = self.phases_at(i) {
+                    last_group = before;
+                    (i, after_ref, id_slot, task_list) = (end, true, false, false);
+                    continue;
+                }
+                if let Some(end) = self.named_phase_at(i) {
                     last_group = before;
                     (i, after_ref, id_slot, task_list) = (end, true, false, false);
                     continue;
@@ -343,32 +369,6 @@ impl Refs<'_> {
         self.push(RefTarget::Task(Text::from(first)), i, i + len);
         i + len
     }
-}
-
-/// The length of an inline link's destination opening `rest`,
-/// `(#phase-1 "title")` with its parentheses, balanced as Markdown
-/// balances them; `None` where no `(` opens it or none closes it on its
-/// line (then it is prose in brackets, read as such).
-fn link_destination_len(rest: &str) -> Option<usize> {
-    let b = rest.as_bytes();
-    if b.first() != Some(&b'(') {
-        return None;
-    }
-    let mut depth = 0usize;
-    for (i, &c) in b.iter().enumerate() {
-        match c {
-            b'(' => depth += 1,
-            b')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i + 1);
-                }
-            }
-            b'\n' | b'\r' => return None,
-            _ => {}
-        }
-    }
-    None
 }
 
 /// Words that name what follows them as tasks: a numbered id after one

@@ -11,7 +11,7 @@ use super::super::items::line_body_start;
 use super::super::refs::{
     Hints, MAX_EXPANDED, Mention, Party, PhaseSentence, dependency_field, dependency_sentence,
     field_mentions, hints, is_order_section, land, mentions, phase_order, phase_sentences,
-    references_within,
+    references_naming, references_within,
 };
 use super::{Builder, TaskLink, TextRange, line_len};
 use crate::model::{PhaseKind, PhaseWait, RefTarget, Reference};
@@ -370,8 +370,13 @@ impl Builder<'_> {
                     // "Requires a running database" is prose, which must
                     // not stand as the phase's "no dependencies".
                     let prose = needs_reference
-                        && references_within(value, value_start, &mut MAX_EXPANDED.clone())
-                            .is_empty();
+                        && references_naming(
+                            value,
+                            value_start,
+                            &mut MAX_EXPANDED.clone(),
+                            &self.lettered_phases,
+                        )
+                        .is_empty();
                     if !prose {
                         self.phase_dependencies(p, value, range);
                     }
@@ -401,7 +406,8 @@ impl Builder<'_> {
             return;
         }
         let mut budget = self.range_budget();
-        let mut refs = references_within(value, range.start as usize, &mut budget);
+        let start = range.start as usize;
+        let mut refs = references_naming(value, start, &mut budget, &self.lettered_phases);
         self.spend_range_budget(budget);
         if refs.is_empty() {
             refs = self.earlier_phases(p, value, range);

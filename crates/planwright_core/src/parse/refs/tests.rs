@@ -423,3 +423,25 @@ fn a_link_destination_names_nothing() {
     // Brackets and parentheses that make no link are read as before.
     assert_eq!(refs("Phase 1 [core] (Phase 2)"), ["Phase 1", "Phase 2"]);
 }
+
+#[test]
+fn a_lettered_phase_is_named_by_its_number_alone() {
+    let named = [
+        (PhaseKind::Milestone, Text::from("R1")),
+        (PhaseKind::Milestone, Text::from("R2")),
+    ];
+    let named_refs = |value: &str| -> Vec<Text> {
+        references_naming(value, 0, &mut MAX_EXPANDED.clone(), &named)
+            .into_iter()
+            .map(|r| r.target.label())
+            .collect()
+    };
+    assert_eq!(named_refs("R1"), ["Milestone R1"]);
+    assert_eq!(named_refs("R2 and T004"), ["Milestone R2", "T004"]);
+    // Numbered with the plan's letters, a milestone it lacks; a task's id
+    // stays one, and other letters name no phase.
+    assert_eq!(named_refs("R7, R001"), ["Milestone R7", "R001"]);
+    assert_eq!(named_refs("Q3 budget"), Vec::<Text>::new());
+    // Without such phases, the number names nothing.
+    assert_eq!(refs("R1"), Vec::<Text>::new());
+}
