@@ -85,7 +85,7 @@ pub(super) fn bracket(text: &str, i: usize, line: Option<Line<'_>>) -> Found {
         // (`**Roles:** [admin, editor]`).
         line.is_some_and(|l| l.whole_field_value(i, close))
     } else if trimmed.contains(' ') {
-        letters >= 2 && !trimmed.split(' ').any(is_reference_id)
+        letters >= 2 && !trimmed.split(' ').any(is_reference_id) && !is_citation(trimmed)
     } else if trimmed.contains('#') {
         true
     } else {
@@ -162,6 +162,65 @@ fn is_not_bracket_slot(inner: &str) -> bool {
     ]
     .iter()
     .any(|p| inner.len() >= p.len() && inner[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+}
+
+/// `Smith 2020`, `Okafor et al., 2019`, `Lee & Park 2021a`, `van Dijk
+/// 2018; Ito 2020`: a citation, one or two authors' names (or the first
+/// and `et al.`) and a year, which names a source rather than a slot.
+/// A name is Capitalised, with a lower-case letter: `[AUTHOR 2020]` and
+/// `[Project Name 2026]` (two words, no `&`, `and` or `et al.` between
+/// them) stay slots, as does `[YEAR]`.
+fn is_citation(inner: &str) -> bool {
+    // Most brackets end with a letter: one byte rules them out.
+    if !inner.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        return false;
+    }
+    inner.split(';').all(|one| {
+        let one = one.trim();
+        let Some((names, year)) = one.rsplit_once(' ') else {
+            return false;
+        };
+        let year = year
+            .strip_suffix(|c: char| c.is_ascii_lowercase())
+            .unwrap_or(year);
+        let is_year = year.len() == 4
+            && year.starts_with(['1', '2'])
+            && year.bytes().all(|b| b.is_ascii_digit());
+        is_year && is_authors(names.trim_end_matches(','))
+    })
+}
+
+/// `Smith`, `Smith et al.`, `Lee & Park`, `Lee and Park`, `van Dijk`.
+fn is_authors(names: &str) -> bool {
+    let names = names
+        .strip_suffix(" et al.")
+        .or_else(|| names.strip_suffix(" et al"))
+        .unwrap_or(names);
+    let mut authors = 0;
+    let mut joined = true;
+    for word in names.split(' ').filter(|w| !w.is_empty()) {
+        if ["&", "and"].contains(&word) && !joined {
+            joined = true;
+            continue;
+        }
+        // A surname's particle: `van Dijk`, `de la Cruz`.
+        if [
+            "van", "von", "de", "der", "den", "la", "le", "di", "da", "du",
+        ]
+        .contains(&word)
+        {
+            continue;
+        }
+        let name = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().any(char::is_lowercase)
+            && word.chars().all(|c| c.is_alphabetic() || "'’-".contains(c));
+        if !name || !joined {
+            return false;
+        }
+        authors += 1;
+        joined = false;
+    }
+    (1..=2).contains(&authors) && !joined
 }
 
 /// `admin, editor`: single lower-case words split by commas.

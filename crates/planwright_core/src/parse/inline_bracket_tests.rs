@@ -169,3 +169,24 @@ fn a_dependency_marker_is_not_a_slot() {
         [("[Depends on: the SUPPLIER]".into(), "bracket")]
     );
 }
+
+#[test]
+fn a_citation_is_not_a_slot() {
+    for text in [
+        "As shown in [Okafor 2019], the cache helps.",
+        "See [Lindqvist et al. 2021] and [Brandt, 2017].",
+        "Following [Ito & Sato 2020a; van Dijk 2018].",
+        "Per [Nguyen and O'Hara 2015] we retry.",
+    ] {
+        assert_eq!(kinds(text), [], "{text:?}");
+    }
+    // Capitals, a name of two words, or no year: still slots.
+    for (text, slot) in [
+        ("Cite [AUTHOR 2020] here", "[AUTHOR 2020]"),
+        ("Launch of [Project Name 2026]", "[Project Name 2026]"),
+        ("Copyright [YEAR] the team", "[YEAR]"),
+        ("Ask [Okafor Ltd 2019] first", "[Okafor Ltd 2019]"),
+    ] {
+        assert_eq!(kinds(text), [(slot.into(), "bracket")], "{text:?}");
+    }
+}

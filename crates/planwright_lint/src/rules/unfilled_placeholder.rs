@@ -11,7 +11,10 @@
 //!
 //! A slot before a colon counts (`## [COMPONENT]: details`); a link
 //! reference definition (`[spec]: ./spec.md`), a footnote and a term set
-//! off by markup (`**[Story]**: which story`) do not. A lower-case word in
+//! off by markup (`**[Story]**: which story`) do not, nor a citation of
+//! a Capitalised name and a year (`[Okafor 2019]`, `[Ito et al. 2021]`;
+//! `[AUTHOR 2020]` and `[Project Name 2026]` are slots) or a dependency
+//! the task reader reads (`[depends: T005]`). A lower-case word in
 //! brackets, or a list of such words, is a slot only as a bold field's
 //! whole value (`**Date:** [date]`, `**Roles:** [admin, editor]`):
 //! elsewhere it reads as a reference link or a list of values (`roles are
