@@ -122,10 +122,21 @@ pub fn waiting_tasks(plan: &Plan, words: StatusWords<'_>) -> Vec<(usize, Vec<Wai
 /// How many open tasks are given up with their plan or phase (see
 /// [`Graph::given_up`]): not offered, not waiting.
 pub fn given_up_tasks(plan: &Plan, words: StatusWords<'_>) -> usize {
-    let graph = Graph::new(plan, words);
-    if !graph.plan_dropped && !graph.dropped.contains(&true) {
+    // Nearly no plan gives anything up: its statuses are read first, and
+    // the graph (the plan's waits, read whole) is built only for one that
+    // does, or `next` over a tree of plans paid for it on every plan.
+    let dropped = |s: &str| planwright_core::read_status(s, words.done) == StatusReading::Dropped;
+    let any = plan
+        .status_value(words.field)
+        .is_some_and(|f| dropped(&f.value))
+        || plan
+            .phases
+            .iter()
+            .any(|p| p.status.as_deref().is_some_and(dropped));
+    if !any {
         return 0;
     }
+    let graph = Graph::new(plan, words);
     workable(plan).filter(|&i| graph.given_up(plan, i)).count()
 }
 
