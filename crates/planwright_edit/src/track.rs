@@ -125,15 +125,7 @@ pub fn given_up_tasks(plan: &Plan, words: StatusWords<'_>) -> usize {
     // Nearly no plan gives anything up: its statuses are read first, and
     // the graph (the plan's waits, read whole) is built only for one that
     // does, or `next` over a tree of plans paid for it on every plan.
-    let dropped = |s: &str| planwright_core::read_status(s, words.done) == StatusReading::Dropped;
-    let any = plan
-        .status_value(words.field)
-        .is_some_and(|f| dropped(&f.value))
-        || plan
-            .phases
-            .iter()
-            .any(|p| p.status.as_deref().is_some_and(dropped));
-    if !any {
+    if !GivenUp::read(plan, words).any() {
         return 0;
     }
     let graph = Graph::new(plan, words);
@@ -217,12 +209,8 @@ pub struct Graph {
     /// Whether the plan's own status says so: nothing in the plan can
     /// start (see [`Graph::task_waits`]).
     plan_held: bool,
-    /// Whether each phase's status says its work was given up
-    /// (`Cancelled`, `Dropped`, `Won't do`): none of it is offered, and it
-    /// blocks nothing (see [`Graph::given_up`]).
-    dropped: Vec<bool>,
-    /// Whether the plan's own status says so: nothing in it is offered.
-    plan_dropped: bool,
+    /// The work the plan's and phases' statuses give up.
+    given_up: GivenUp,
     /// What holds what, for [`Graph::cycle`] (see [`waits::within`]).
     within: Vec<(Node, Node)>,
     tasks: usize,
@@ -270,18 +258,10 @@ impl Graph {
                 (h, outside)
             })
             .collect();
-        let dropped: Vec<bool> = plan
-            .phases
-            .iter()
-            .map(|p| {
-                p.status.as_deref().is_some_and(|s| {
-                    planwright_core::read_status(s, done_status) == StatusReading::Dropped
-                })
-            })
-            .collect();
+        let given_up = GivenUp::read(plan, words);
         // Given up, a phase is over: nothing waits for it any more.
         let phase_done: Vec<bool> = (0..plan.phases.len())
-            .map(|p| dropped[p] || phase_finished(plan, p, done_status))
+            .map(|p| given_up.phases[p] || phase_finished(plan, p, done_status))
             .collect();
         let held = plan
             .phases
@@ -301,10 +281,7 @@ impl Graph {
             phase_done,
             held,
             plan_held: plan.held_status(words).is_some(),
-            plan_dropped: plan.status_value(words.field).is_some_and(|f| {
-                planwright_core::read_status(&f.value, done_status) == StatusReading::Dropped
-            }),
-            dropped,
+            given_up,
             within: waits::within(plan),
             tasks: plan.tasks.len(),
         };
@@ -445,7 +422,7 @@ impl Graph {
     /// listed as waiting: nobody is to do it. A task of its own that
     /// waits for it still waits, as for a deferred one.
     pub fn given_up(&self, plan: &Plan, i: usize) -> bool {
-        if self.plan_dropped {
+        if self.given_up.plan {
             return true;
         }
         let mut phase = plan.tasks.get(i).and_then(|t| t.phase);
@@ -454,7 +431,7 @@ impl Graph {
             let Some(p) = phase else {
                 return false;
             };
-            if self.dropped.get(p).copied().unwrap_or(false) {
+            if self.given_up.phases.get(p).copied().unwrap_or(false) {
                 return true;
             }
             phase = plan.phases.get(p).and_then(|p| p.parent);
@@ -506,6 +483,38 @@ impl Graph {
                 Some(GraphCycle { path: c.path, at })
             })
             .collect()
+    }
+}
+
+/// What the plan's statuses give up (`Cancelled`, `Dropped`, `Won't do`;
+/// see [`planwright_core::read_status`]): none of that work is offered,
+/// and a phase given up blocks nothing (see [`Graph::given_up`]).
+#[derive(Clone, Debug, Default)]
+struct GivenUp {
+    /// The plan's own status gives it all up.
+    plan: bool,
+    /// Each phase's status gives its work up, by index.
+    phases: Vec<bool>,
+}
+
+impl GivenUp {
+    fn read(plan: &Plan, words: StatusWords<'_>) -> Self {
+        let dropped =
+            |s: &str| planwright_core::read_status(s, words.done) == StatusReading::Dropped;
+        Self {
+            plan: plan
+                .status_value(words.field)
+                .is_some_and(|f| dropped(&f.value)),
+            phases: plan
+                .phases
+                .iter()
+                .map(|p| p.status.as_deref().is_some_and(dropped))
+                .collect(),
+        }
+    }
+
+    fn any(&self) -> bool {
+        self.plan || self.phases.contains(&true)
     }
 }
 

@@ -56,21 +56,21 @@ const STATUS_WORDS: [&str; 22] = [
 /// 1`); another alone is a callout (`> **Tip:** …`).
 pub(in crate::parse) fn is_phase_key(key: &str) -> bool {
     let norm = normalize_key(key);
-    is_dependency_key(&norm)
-        || matches!(
-            norm.as_str(),
-            "timeline"
-                | "estimated_time"
-                | "estimate"
-                | "duration"
-                | "effort"
-                | "time_estimate"
-                | "goal"
-                | "objective"
-                | "purpose"
-                | "priority"
-                | "status"
-        )
+    is_dependency_key(&norm) || phase_slot(&norm).is_some()
+}
+
+/// The phase field a bold field's key (normalised) fills, one of
+/// `estimate`, `goal`, `priority` and `status`.
+fn phase_slot(norm: &str) -> Option<&'static str> {
+    Some(match norm {
+        "timeline" | "estimated_time" | "estimate" | "duration" | "effort" | "time_estimate" => {
+            "estimate"
+        }
+        "goal" | "objective" | "purpose" => "goal",
+        "priority" => "priority",
+        "status" => "status",
+        _ => return None,
+    })
 }
 
 impl Builder<'_> {
@@ -209,18 +209,17 @@ impl Builder<'_> {
             }
         }
         let phase = &mut self.plan.phases[p];
-        match key {
-            "timeline" | "estimated_time" | "estimate" | "duration" | "effort"
-            | "time_estimate" => {
+        match phase_slot(key) {
+            Some("estimate") => {
                 phase.estimate.get_or_insert_with(|| value.into());
             }
-            "goal" | "objective" | "purpose" => {
+            Some("goal") => {
                 phase.goal.get_or_insert_with(|| value.into());
             }
-            "priority" => {
+            Some("priority") => {
                 phase.priority.get_or_insert_with(|| value.into());
             }
-            "status" if phase.status.is_none() => {
+            Some("status") if phase.status.is_none() => {
                 phase.status = Some(value.into());
                 phase.status_range = Some(range);
             }
