@@ -12,6 +12,7 @@ mod lint_settings;
 mod log;
 mod new;
 mod next;
+mod next_human;
 mod next_where;
 mod plans;
 mod root_names;

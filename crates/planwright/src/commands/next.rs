@@ -2,7 +2,7 @@
 //! plan under a folder, or every plan of the repository (from the folder
 //! holding `planwright.toml` or `.git`).
 
-use std::fmt::Write as _;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -18,7 +18,8 @@ use planwright_lint::render::FileError;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::next_where::{Whereabouts, name_sections, whereabouts_text};
+use super::next_human::{Blocked, human};
+use super::next_where::{Whereabouts, name_sections};
 use super::plans::{
     Loaded, error_docs, load_all, load_one_kept, load_repository, report_errors, status_words,
     unknown_dependencies, unknown_dependency_rules, unknown_warnings, unreadable_line,
@@ -72,68 +73,68 @@ struct NextDoc<'a> {
 }
 
 #[derive(Serialize, JsonSchema)]
-struct NextTask {
-    path: String,
+pub(super) struct NextTask {
+    pub(super) path: String,
     /// Tasks sharing a batch number (within one plan) can run at once.
-    batch: Option<usize>,
+    pub(super) batch: Option<usize>,
     /// For a task in progress, the unfinished phases and tasks it still
     /// waits for, by their `graph` node ids, and `plan` when the plan's
     /// own status says its work is held up (`On hold`, `Blocked`): it
     /// started anyway, so it is listed. Present only when there are some.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    waits_for: Vec<String>,
+    pub(super) waits_for: Vec<String>,
     /// `waits_for` for the terminal, a task-less phase with the status
     /// that keeps it unfinished, as the waiting list shows it.
     #[serde(skip)]
-    waits_for_shown: Vec<String>,
+    pub(super) waits_for_shown: Vec<String>,
     /// Its phase as the plan writes it, for the terminal (see
     /// [`Whereabouts::phase`]): the task object's `phase` is unique in the
     /// document, ` (2)` and all.
     #[serde(skip)]
-    phase_as_written: Option<String>,
+    pub(super) phase_as_written: Option<String>,
     /// The section that groups it in a plan without phases, by index and
     /// as shown (see [`Whereabouts::section`]); shown only beside tasks
     /// listed from other sections too ([`name_sections`]).
     #[serde(skip)]
-    section: Option<(usize, String)>,
+    pub(super) section: Option<(usize, String)>,
     /// Its subtasks are all done (optional ones aside): what is left is
     /// to tick it, if its own work is done too (lint's PW212). Present
     /// only when true.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    subtasks_done: bool,
+    pub(super) subtasks_done: bool,
     /// Its place among the tasks listed from its plan (0 for the first),
     /// and its plan's among the plans read; set once all are read.
     #[serde(skip)]
-    rank: (usize, usize),
+    pub(super) rank: (usize, usize),
     #[serde(flatten)]
-    task: TaskDoc,
+    pub(super) task: TaskDoc,
 }
 
 /// An open task that waits for others, listed when no task can start: a
 /// task object of `show` with its plan's path and what it waits for.
 #[derive(Serialize, JsonSchema)]
-struct WaitingTask {
-    path: String,
+pub(super) struct WaitingTask {
+    pub(super) path: String,
     /// The unfinished phases and tasks it waits for, by their `graph` node
     /// ids, and `plan` when the plan's own status says its work is held up
     /// (`On hold`, `Blocked`), which holds every task of the plan as a
     /// phase's holds the phase's; never empty.
-    waits_for: Vec<String>,
+    pub(super) waits_for: Vec<String>,
     /// `waits_for` for the terminal, as [`NextTask`]'s.
     #[serde(skip)]
-    waits_for_shown: Vec<String>,
+    pub(super) waits_for_shown: Vec<String>,
     /// As [`NextTask`]'s.
     #[serde(skip)]
-    phase_as_written: Option<String>,
+    pub(super) phase_as_written: Option<String>,
     /// As [`NextTask`]'s.
     #[serde(skip)]
-    section: Option<(usize, String)>,
+    pub(super) section: Option<(usize, String)>,
     /// Its `graph` node id, for the terminal: unique in the plan where
     /// the task object's `id` may repeat.
     #[serde(skip)]
-    node: String,
+    pub(super) node: String,
     #[serde(flatten)]
-    task: TaskDoc,
+    pub(super) task: TaskDoc,
 }
 
 /// What one plan contributes: its first ready tasks and its task counts;
@@ -246,6 +247,19 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
             })?;
         }
         Format::Human => {
+            // On a terminal each plan is listed once, its work in progress
+            // above its ready tasks; the plan with the most urgent task
+            // comes first. (JSON keeps the order of urgency across plans,
+            // for an agent that takes the first task.)
+            let mut first: HashMap<usize, (bool, bool)> = HashMap::new();
+            for t in &all {
+                let u = urgency(t);
+                first
+                    .entry(t.rank.1)
+                    .and_modify(|f| *f = (*f).min(u))
+                    .or_insert(u);
+            }
+            all.sort_by_key(|t| (first[&t.rank.1], t.rank.1, urgency(t), t.rank.0));
             waiting.truncate(args.limit);
             name_sections(
                 waiting
@@ -441,201 +455,4 @@ fn checks_left(plan: &Plan, p: usize) -> Option<String> {
         ),
         many => format!("{} checks left to tick", many.len()),
     })
-}
-
-/// Why no task can start, across the plans: the open tasks, and the first
-/// of those waiting with what they wait for.
-struct Blocked {
-    open: usize,
-    waiting: Vec<WaitingTask>,
-    /// Waiting tasks left out of `waiting`.
-    more: usize,
-    /// Every waiting task, listed or not.
-    count: usize,
-    /// Open definition-of-done items and acceptance criteria: open, but
-    /// neither ready nor waiting.
-    checks: usize,
-    /// The statuses of the plans held by them (`On hold`), one a plan.
-    held: Vec<String>,
-    /// Waiting tasks, listed or not, that wait for nothing but their
-    /// plan's status.
-    held_only: usize,
-    /// Open tasks in work given up by its status.
-    given_up: usize,
-}
-
-/// The widest id `next` pads the others to, in columns.
-const ID_WIDTH_MAX: usize = 12;
-
-/// The tasks by plan, in progress or ready, and parallel batch, with the
-/// plan's text and paths made [`visible`]: a plan must not drive the
-/// terminal it is shown on.
-fn human(all: &[NextTask], more: usize, blocked: &Blocked, total: usize) -> String {
-    let open = blocked.open;
-    let mut out = String::new();
-    if all.is_empty() {
-        if more > 0 {
-            // `-n 0` asks for the count alone: the tasks are there, unlisted.
-            let _ = writeln!(
-                out,
-                "{} can start now (use -n to list them)",
-                crate::output::count(more, "task", "tasks")
-            );
-        } else if total == 0 {
-            out.push_str("nothing to do: no tasks\n");
-        } else if open == 0 {
-            out.push_str("nothing to do: every task is done\n");
-        } else if blocked.count == 0 && blocked.checks == 0 && blocked.given_up > 0 {
-            // All that is open was given up: nothing waits, nothing is due.
-            let _ = writeln!(
-                out,
-                "nothing to do: {} in work given up (a status such as Cancelled)\n  \
-                 `planwright set PLAN status VALUE` to take it up again",
-                crate::output::count(blocked.given_up, "open task is", "open tasks are"),
-            );
-        } else if blocked.count == 0 && blocked.checks > 0 {
-            // Nothing waits: what is open is checked, not worked on.
-            let _ = writeln!(
-                out,
-                "nothing to start: all that is open is {} to check\n  \
-                 tick each with `planwright done PLAN NAME` once it holds",
-                crate::output::count(
-                    blocked.checks,
-                    "definition-of-done or acceptance item",
-                    "definition-of-done or acceptance items"
-                )
-            );
-        } else if let [status] = blocked.held.as_slice()
-            && blocked.held_only == blocked.count
-        {
-            // Its own status is all that holds the plan: that is the news,
-            // not a graph of waits.
-            let _ = writeln!(
-                out,
-                "no task can start now: the plan's status holds its {} ({})\n  \
-                 `planwright set PLAN status VALUE` once the work can go on",
-                crate::output::count(blocked.count, "open task", "open tasks"),
-                visible(status)
-            );
-            waiting(&mut out, blocked);
-        } else {
-            let held = match blocked.held.len() {
-                0 => String::new(),
-                n => format!(
-                    ", {} by {}",
-                    crate::output::count(n, "plan held", "plans held"),
-                    if n == 1 {
-                        "its status"
-                    } else {
-                        "their statuses"
-                    }
-                ),
-            };
-            let _ = writeln!(
-                out,
-                "no task can start now: {} for others{held}\n  \
-                 `planwright graph PLAN` shows what waits for what, and exits 1 on a cycle",
-                crate::output::count(blocked.count, "open task waits", "open tasks wait")
-            );
-            waiting(&mut out, blocked);
-        }
-        return out;
-    }
-    // A plan's texts start in one column (`#1` above `#13`, `2.1` above
-    // `10`); an id longer than most is not padded for.
-    let mut id_width: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for t in all {
-        let w = crate::output::width(&visible(&t.task.id));
-        if w <= ID_WIDTH_MAX {
-            let widest = id_width.entry(t.path.as_str()).or_default();
-            *widest = (*widest).max(w);
-        }
-    }
-    let mut current: Option<(&str, &str, Option<usize>)> = None;
-    for t in all {
-        let group = if t.task.state == TaskState::InProgress.name() {
-            "in progress"
-        } else {
-            "ready"
-        };
-        if current.map(|c| c.0) != Some(t.path.as_str()) {
-            let _ = writeln!(out, "{}", visible(&t.path));
-            current = None;
-        }
-        if current.map(|c| c.1) != Some(group) {
-            let _ = writeln!(out, "  {group}");
-        }
-        let batch_changed = current.map(|c| c.2) != Some(t.batch);
-        if let Some(b) = t.batch
-            && batch_changed
-        {
-            let _ = writeln!(out, "    parallel batch {b}, can run at once:");
-        }
-        current = Some((t.path.as_str(), group, t.batch));
-        let indent = if t.batch.is_some() { "      " } else { "    " };
-        let phase = whereabouts_text(t.phase_as_written.as_ref(), t.section.as_ref());
-        let (id, text) = (
-            crate::output::pad(
-                &visible(&t.task.id),
-                id_width.get(t.path.as_str()).copied().unwrap_or(0),
-            ),
-            visible(&t.task.text),
-        );
-        let optional = optional_mark(&t.task);
-        let left = if t.subtasks_done {
-            "  (subtasks done)"
-        } else {
-            ""
-        };
-        let _ = writeln!(out, "{indent}{id}  {text}{optional}{left}{phase}");
-        if !t.waits_for_shown.is_empty() {
-            let _ = writeln!(
-                out,
-                "{indent}  still waits for {}",
-                visible(&t.waits_for_shown.join(", "))
-            );
-        }
-    }
-    if more > 0 {
-        // The option that lists them all, so it can be typed as shown.
-        let all_of_them = all.len() + more;
-        let them = if more == 1 { "it" } else { "them" };
-        let _ = writeln!(out, "… and {more} more (-n {all_of_them} to see {them})");
-    }
-    out
-}
-
-/// The first waiting tasks by plan, each with what it still waits for, as
-/// work in progress that waits is shown.
-fn waiting(out: &mut String, blocked: &Blocked) {
-    let mut path: Option<&str> = None;
-    for w in &blocked.waiting {
-        if path != Some(w.path.as_str()) {
-            let _ = writeln!(out, "{}\n  waiting", visible(&w.path));
-            path = Some(w.path.as_str());
-        }
-        let phase = whereabouts_text(w.phase_as_written.as_ref(), w.section.as_ref());
-        let (id, text) = (visible(&w.node), visible(&w.task.text));
-        let optional = optional_mark(&w.task);
-        let _ = writeln!(out, "    {id}  {text}{optional}{phase}");
-        let _ = writeln!(
-            out,
-            "      still waits for {}",
-            visible(&w.waits_for_shown.join(", "))
-        );
-    }
-    // `-n 0` lists none, and asks for no "more" either.
-    if blocked.more > 0 && !blocked.waiting.is_empty() {
-        let _ = writeln!(
-            out,
-            "… and {} more waiting (-n {} to see them)",
-            blocked.more, blocked.count
-        );
-    }
-}
-
-/// `  (optional)` after a task Kiro marks optional (`- [ ]*`), as the
-/// JSON's `optional` says: it may be skipped.
-fn optional_mark(task: &TaskDoc) -> &'static str {
-    if task.optional { "  (optional)" } else { "" }
 }

@@ -414,6 +414,55 @@ fn next_takes_a_folder_and_looks_for_plans_under_it() {
     );
 }
 
+#[test]
+fn next_over_plans_names_each_plan_once_with_work_in_progress_first() {
+    let dir = plans(&[
+        (
+            "specs/001-a/tasks.md",
+            "# Tasks: A\n\n- [ ] T001 Alpha\n- [ ] T002 Alpha two\n",
+        ),
+        (
+            "specs/002-b/tasks.md",
+            "# Tasks: B\n\n- [ ] T001 Beta\n- [-] T002 Beta under way\n",
+        ),
+    ]);
+    std::fs::write(dir.path().join("planwright.toml"), "").expect("write");
+    // B holds the only task in progress: it comes first, and its ready
+    // task is listed under it rather than under a second "B" header.
+    let out = run(&["next", "specs"], dir.path());
+    assert_eq!(
+        out,
+        "$ planwright next specs\nexit 0\n\
+         specs/002-b/tasks.md\n  in progress\n    T002  Beta under way\n  ready\n    T001  Beta\n\
+         specs/001-a/tasks.md\n  ready\n    T001  Alpha\n    T002  Alpha two\n"
+    );
+    // JSON keeps the order of urgency across plans, for an agent that
+    // takes the first task: the task under way, then the plans in order.
+    let json = planwright(&["next", "specs", "--format", "json"], dir.path());
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let order: Vec<String> = json["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .map(|t| {
+            format!(
+                "{} {}",
+                t["path"].as_str().unwrap_or(""),
+                t["id"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "specs/002-b/tasks.md T002",
+            "specs/001-a/tasks.md T001",
+            "specs/001-a/tasks.md T002",
+            "specs/002-b/tasks.md T001",
+        ]
+    );
+}
+
 /// A plan whose title, status, phase, tasks, risks and section headings
 /// hold C0 controls, DEL and C1 controls (not NUL: a file with one is no
 /// text file, see `file_kinds`).
