@@ -33,7 +33,7 @@ pub(crate) use ranges::{is_range_word, joins_range};
 pub(crate) use written::is_lettered_number;
 use written::link_destination_len;
 
-use negation::{Negation, negation};
+use negation::{Negation, negation, not_before_reference};
 use ranges::range_to;
 
 use super::items::{PHASE_WORDS, phase_number_len, skip_ws};
@@ -95,6 +95,7 @@ pub(crate) fn references_naming(
         negated: false,
         soft: false,
         clause: 0,
+        negated_to_comma: false,
         named,
     };
     refs.scan(start);
@@ -139,6 +140,9 @@ struct Refs<'a> {
     soft: bool,
     /// Where in `out` the current clause's references start.
     clause: usize,
+    /// Whether `negated` ends at the next comma ("Phase 2, not Phase 1,
+    /// Phase 3"), as a bare "not" before a reference says.
+    negated_to_comma: bool,
     /// The phases named by their number alone (see [`references_naming`]).
     named: &'a [(PhaseKind, Text)],
 }
@@ -205,6 +209,14 @@ impl Refs<'_> {
                     i = end;
                     continue;
                 }
+                if not_before_reference(value, &self.lower, i, end) {
+                    // Inside a wider negation it changes nothing.
+                    if !self.negated {
+                        (self.negated, self.negated_to_comma) = (true, true);
+                    }
+                    i = end;
+                    continue;
+                }
                 if RESUMING.contains(&word) {
                     self.boundary();
                 }
@@ -216,6 +228,9 @@ impl Refs<'_> {
                     id_slot = after_ref;
                     if c == ',' {
                         self.clause = self.out.len();
+                        if self.negated_to_comma {
+                            (self.negated, self.negated_to_comma) = (false, false);
+                        }
                     }
                 }
                 ':' => (id_slot, task_list) = (true, false),
@@ -260,6 +275,7 @@ impl Refs<'_> {
     /// A new clause: what a negation said no longer holds.
     fn boundary(&mut self) {
         self.negated = false;
+        self.negated_to_comma = false;
         self.soft = false;
         self.clause = self.out.len();
     }

@@ -2,7 +2,7 @@
 //! ("independent of Phase 1", "does not block Sprint 3"), or would only
 //! help ("Enhanced by Phase 2").
 
-use super::{is_dependency_word, next_word};
+use super::{PHASE_WORDS, is_dependency_word, letter_id_len, next_word};
 
 /// What a negation does to the references around it.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -93,6 +93,25 @@ pub(super) fn negation(lower: &str, start: usize, end: usize) -> Option<(Negatio
         }
         _ => None,
     }
+}
+
+/// Whether "not" at `start..end` of `value` (`lower` is its lower case)
+/// stands right before a reference and takes it back: "Phase 2, not
+/// Phase 1", "T004 (not T003)". It holds to the next comma, so a list
+/// goes with it ("not Phase 1 or 2") and what follows the comma does not.
+/// "not before Phase 2", "not yet", "not only" are no such negation.
+pub(super) fn not_before_reference(value: &str, lower: &str, start: usize, end: usize) -> bool {
+    if &lower[start..end] != "not" {
+        return false;
+    }
+    let Some((word, after)) = next_word(lower, end) else {
+        return false;
+    };
+    let phase_word = PHASE_WORDS.iter().any(|(w, _)| {
+        word.strip_prefix(w)
+            .is_some_and(|rest| rest.is_empty() || rest == "s")
+    });
+    phase_word || letter_id_len(&value[after - word.len()..]).is_some()
 }
 
 /// The words between a soft dependency's word and what it names:

@@ -124,6 +124,30 @@ fn a_negated_mention_is_no_dependency() {
 }
 
 #[test]
+fn a_not_before_a_reference_takes_it_back_to_the_comma() {
+    assert_eq!(refs("Phase 2, not Phase 1"), ["Phase 2"]);
+    assert_eq!(refs("Phase 2 (not Phase 1)"), ["Phase 2"]);
+    assert_eq!(refs("Phase 3 but not Phases 1 or 2"), ["Phase 3"]);
+    assert_eq!(refs("T005, not T004, T006"), ["T005", "T006"]);
+    assert_eq!(refs("T005 and not T-004"), ["T005"]);
+    // "not" before anything but a reference takes nothing back.
+    assert_eq!(
+        refs("Phase 1 (not yet started), Phase 2"),
+        ["Phase 1", "Phase 2"]
+    );
+    assert_eq!(refs("not only Phase 1 but Phase 2"), ["Phase 1", "Phase 2"]);
+    assert_eq!(
+        refs("Phase 3 must not start before Phase 2"),
+        ["Phase 3", "Phase 2"]
+    );
+    // Inside a wider negation it changes nothing: the wider one holds on.
+    assert_eq!(
+        refs("independent of Phase 1, not Phase 2, and Phase 4"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
 fn a_number_with_a_unit_after_a_phase_is_no_phase() {
     assert_eq!(refs("Phase 1, 2 weeks after kickoff"), ["Phase 1"]);
     assert_eq!(refs("Phase 1 and 2 days of QA"), ["Phase 1"]);
