@@ -321,3 +321,58 @@ fn a_date_that_names_no_day_is_refused_unless_forced() {
     assert_eq!(code, Some(0));
     assert_eq!(after, text.replace("2024-01-01", "\"2024-02-31\""));
 }
+
+#[test]
+fn the_line_after_a_bold_field_is_kept_unless_it_wraps_the_value() {
+    // A note, a sentence, a table-like line and a plain field under a
+    // short bold field are lines of their own: `set` leaves them.
+    for next in [
+        "_Status changes need sign-off from the PM._",
+        "Last reviewed by carol on 2024-01-02",
+        "| Priority: high |",
+        "Reviewer: carol",
+    ] {
+        let text =
+            format!("# Plan: X\n\n**Owner:** bob\n**Status:** Draft\n{next}\n\n- [ ] T001 a\n");
+        let (code, out, err, after) = run(&text, &["set", "plan.md", "status", "Done"]);
+        assert_eq!((code, err.as_str()), (Some(0), ""), "{next}");
+        assert_eq!(out, "set status: Done\n", "{next}");
+        assert_eq!(after, text.replace("Draft", "Done"), "{next}");
+    }
+    // A value wrapped mid-phrase is one value, replaced whole.
+    let text = "# Plan: X\n\n**Goal:** export invoices as CSV for the finance team, and\nkeep the old PDF export\n";
+    let (code, _, err, after) = run(text, &["set", "plan.md", "goal", "CSV export"]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert_eq!(after, "# Plan: X\n\n**Goal:** CSV export\n");
+}
+
+#[test]
+fn a_third_plain_field_among_bold_ones_is_read_and_set_in_place() {
+    let text = "# P\n\n**Status:** Draft\nOwner: bob\nReviewer: carol\n\n- [ ] T001 a\n";
+    let (code, out, _, _) = run(text, &["show", "plan.md"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("  Reviewer  carol\n"), "{out}");
+    let (code, _, err, after) = run(text, &["set", "plan.md", "reviewer", "dave"]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert_eq!(after, text.replace("carol", "dave"));
+}
+
+#[test]
+fn a_tasks_own_field_is_not_the_plans_in_a_plan_without_sections() {
+    let text =
+        "# Plan: Task owners\n\n**Status:** Draft\n\n- [ ] T001 Build API\n  **Owner:** alice\n";
+    let (code, _, err, after) = run(text, &["set", "plan.md", "owner", "bob"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("no field `owner` in the plan header (it has: Status)"),
+        "{err}"
+    );
+    assert_eq!(after, text);
+    // `--add` puts the plan's own above the tasks.
+    let (code, _, _, after) = run(text, &["set", "--add", "plan.md", "owner", "bob"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        after,
+        text.replace("**Status:** Draft\n", "**Status:** Draft\n**Owner:** bob\n")
+    );
+}

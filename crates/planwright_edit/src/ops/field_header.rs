@@ -101,9 +101,15 @@ pub(super) fn in_header_list(plan: &Plan, src: &str, f: &MetaField) -> bool {
 }
 
 /// Where the header ends: at the first heading after the title, passing
-/// over an untitled plan's opening heading and a metadata section.
+/// over an untitled plan's opening heading and a metadata section, or at
+/// the first task, whichever comes first. A plan without sections has
+/// its tasks in the header's reach, and `**Owner:** alice` under `- [ ]
+/// T001` is the task's owner, not the plan's.
 fn header_end(plan: &Plan, src: &str) -> u32 {
-    header_sections(plan, src).1
+    let first_task = plan.tasks.iter().map(|t| t.range.start).min();
+    header_sections(plan, src)
+        .1
+        .min(first_task.unwrap_or(u32::MAX))
 }
 
 /// The index of the metadata section that continues the header, if there

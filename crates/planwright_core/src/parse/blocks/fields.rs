@@ -80,7 +80,8 @@ impl Builder<'_> {
         // option left to pick, as a bold field's is, though the label is
         // no field.
         let label_choice = may_hold_label_choice(block);
-        if !plain_possible && !label_choice && !meta::has_bold_mark(block) {
+        let has_bold = meta::has_bold_mark(block);
+        if !plain_possible && !label_choice && !has_bold {
             return;
         }
         let line_start = line_start_before(self.src, start);
@@ -91,7 +92,10 @@ impl Builder<'_> {
         // The last bold field read, while its value may go on over the
         // paragraph's next lines (see `meta::continued`), with its base.
         let mut open: Option<(meta::RawField, usize)> = None;
+        // The line before, which an open value's next line may wrap.
+        let mut prev = "";
         for (offset, line) in items::LineOffsets::new(text) {
+            let above = std::mem::replace(&mut prev, line);
             let abs = line_start + offset;
             let mut body_at = items::line_body_start(line);
             let mut body = &line[body_at..];
@@ -101,8 +105,8 @@ impl Builder<'_> {
                 let own = !fields.is_empty()
                     || (step_plain && meta::plain_field(body).is_some())
                     || (header_plain && header_plain_field(body).is_some())
-                    || (header_para && usual_plain_field(body).is_some());
-                if own || body.trim().is_empty() {
+                    || (header_para && mixed_plain_field(body).is_some());
+                if own || body.trim().is_empty() || !meta::continued::wraps_onto(above, line) {
                     self.push_field(&f, base, in_list, slots.clone());
                 } else {
                     // More of `f`'s value: the line is its, but for a
@@ -142,7 +146,12 @@ impl Builder<'_> {
                 self.plain_fields.push(self.plan.metadata.len() - 1);
             } else if header_plain && let Some(f) = header_plain_field(body) {
                 self.push_field(&f, abs + body_at, in_list, slots.clone());
-            } else if header_para && let Some(f) = usual_plain_field(body) {
+            } else if header_para
+                && has_bold
+                && let Some(f) = mixed_plain_field(body)
+            {
+                // Among bold fields, a `Key: value` line is one too:
+                // `**Owner:** Marta` / `Status: Draft` / `Reviewer: Ines`.
                 self.push_field(&f, abs + body_at, in_list, slots.clone());
             } else if label_choice {
                 self.label_choice(body, abs + body_at, slots.clone());
@@ -440,10 +449,15 @@ fn push_last(
     }
 }
 
-/// A plain `Key: value` line among a header paragraph's bold ones, with a
-/// key headers usually state: `Status: Draft` under `**Owner:** Marta`.
-fn usual_plain_field(body: &str) -> Option<meta::RawField> {
-    header_plain_field(body).filter(|f| meta::usual_header_key(&body[f.key.0..f.key.1]))
+/// A plain `Key: value` line among a header paragraph's bold ones: a
+/// key headers usually state, or one written as a name (`Reviewer:
+/// carol`); `scope: the reader` under `**Goal:** speed` is more of the
+/// goal.
+fn mixed_plain_field(body: &str) -> Option<meta::RawField> {
+    header_plain_field(body).filter(|f| {
+        let key = &body[f.key.0..f.key.1];
+        meta::usual_header_key(key) || key.starts_with(|c: char| c.is_uppercase())
+    })
 }
 
 fn header_plain_field(body: &str) -> Option<meta::RawField> {

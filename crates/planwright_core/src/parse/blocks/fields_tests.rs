@@ -337,9 +337,11 @@ fn a_bold_value_ends_at_a_hard_break_or_the_next_field() {
     // A paragraph's end is the value's: a list or a blank line stops it.
     let plan = parse("# P\n\n**Goal:** a\n- b\n\nc\n");
     assert_eq!(plan.field("goal").unwrap().value, "a");
-    // A plain label's choice list in the value is still a choice to make.
+    // A plain `Key: value` line under it is a field of its own in the
+    // header, its choice list still a choice to make.
     let plan = parse("# P\n\n**Goal:** pick\nRisk: High/Low\n");
-    assert_eq!(plan.field("goal").unwrap().value, "pick Risk: High/Low");
+    assert_eq!(plan.field("goal").unwrap().value, "pick");
+    assert_eq!(plan.field("risk").unwrap().value, "High/Low");
     let choices: Vec<&str> = plan.placeholders.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(choices, ["High/Low"]);
 }

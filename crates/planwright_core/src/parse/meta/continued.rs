@@ -30,6 +30,58 @@ pub(crate) fn may_go_on(line: &str) -> bool {
     blanks < 2 && backslashes.is_multiple_of(2) && ends_with_break(trimmed).is_none()
 }
 
+/// Whether `next`, the line below a field's line `prev` in its paragraph,
+/// is that field's value wrapped, or a line of its own, as a header of
+/// one field per line writes it (`**Owner:** bob` / `Last reviewed by
+/// carol`, `**Status:** Draft` / `_Changes need sign-off._`). Markdown
+/// joins them either way; what tells them apart is their shape. A wrap
+/// leaves a long line (the paragraph was wrapped at a width), or breaks
+/// mid-phrase (after `,`, `and`, `(`…, or before a word in lower case
+/// or code), and a label alone on its line has its value below it.
+/// A short line followed by one that starts anew is a line of its own,
+/// and so is a note in emphasis (`_…_`) or a table-like line (`| …`)
+/// whatever comes before it. Reading such a line as more of the value
+/// put it in the value, and `set` wrote over it.
+pub(crate) fn wraps_onto(prev: &str, next: &str) -> bool {
+    let prev = trim_blank_end(prev.trim_end());
+    // A label alone on its line (`**Context:**`) has its value below.
+    if prev.ends_with(":**") || prev.ends_with("**:") || prev.ends_with(":__") {
+        return true;
+    }
+    let next = next[text_start(next)..].trim_end();
+    if next.starts_with(['|', '_']) || (next.starts_with('*') && !next.starts_with("**")) {
+        return false;
+    }
+    if next.starts_with(|c: char| c.is_lowercase() || c == '`') {
+        return true;
+    }
+    // Columns, a wide character (CJK) counting two as a terminal shows it.
+    let width: usize = prev.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    if width >= WRAPPED_WIDTH {
+        return true;
+    }
+    if prev.ends_with([
+        ',', ';', ':', '(', '-', '\u{2013}', '\u{2014}', '/', '&', '+',
+    ]) {
+        return true;
+    }
+    let last = prev
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    JOINING_WORDS.contains(&last.as_str())
+}
+
+/// The width from which a line reads as wrapped: editors and formatters
+/// wrap at 72 to 100 columns, and a wrapped line rarely stops far short.
+const WRAPPED_WIDTH: usize = 50;
+
+/// Words a line does not end a phrase with.
+const JOINING_WORDS: [&str; 14] = [
+    "and", "or", "of", "the", "a", "an", "to", "with", "for", "in", "on", "by", "from", "at",
+];
+
 /// A line read as more of the value above it.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct GoingOn {
@@ -113,6 +165,31 @@ mod tests {
         );
         // One blank before a label after words leaves it the words'.
         assert!(going_on("word **Status:** Done").next_field.is_none());
+    }
+
+    #[test]
+    fn a_wrap_is_told_from_a_line_of_its_own_by_shape() {
+        let short = "**Owner:** bob";
+        let long = "**Goal:** export every invoice of the month as CSV files";
+        for (prev, next) in [
+            (short, "and the finance team"),
+            (short, "`--csv` too"),
+            ("**Goal:** CSV, PDF,", "Excel"),
+            ("**Goal:** export for the", "Finance team"),
+            ("**Context:**", "Avoid it."),
+            (long, "Finance reads them."),
+        ] {
+            assert!(wraps_onto(prev, next), "{prev:?} / {next:?}");
+        }
+        for (prev, next) in [
+            (short, "Last reviewed by carol"),
+            (short, "Reviewer: carol"),
+            (long, "_Changes need sign-off._"),
+            (long, "*Changes need sign-off.*"),
+            (long, "| Priority: high |"),
+        ] {
+            assert!(!wraps_onto(prev, next), "{prev:?} / {next:?}");
+        }
     }
 
     #[test]
