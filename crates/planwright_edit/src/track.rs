@@ -47,7 +47,12 @@ pub enum Waited {
 /// `words` say how the plan's dialect writes its status and which values
 /// count as finished (see [`Graph::new`]).
 pub fn ready_tasks(plan: &Plan, words: StatusWords<'_>) -> Vec<Ready> {
-    let graph = Graph::new(plan, words);
+    ready_in(&Graph::new(plan, words), plan)
+}
+
+/// [`ready_tasks`] on the plan's graph built already, for a caller that
+/// reads it for more (`next` looks for cycles in it too).
+pub fn ready_in(graph: &Graph, plan: &Plan) -> Vec<Ready> {
     let mut waiting: HashMap<usize, Vec<Waited>> = HashMap::new();
     let mut ready: Vec<usize> = Vec::new();
     for i in workable(plan).filter(|&i| !graph.given_up(plan, i)) {

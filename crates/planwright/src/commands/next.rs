@@ -11,7 +11,8 @@ use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
 use planwright_core::{DialectSet, Plan, Progress, StatusWords, TaskState};
 use planwright_edit::track::{
-    Node, NodeNames, Waited, given_up_tasks, ready_tasks, status_says_held, waiting_tasks,
+    Graph, GraphCycle, Node, NodeNames, Waited, given_up_tasks, ready_in, status_says_held,
+    waiting_tasks,
 };
 use planwright_lint::RuleSet;
 use planwright_lint::render::FileError;
@@ -66,6 +67,10 @@ struct NextDoc<'a> {
     /// the work was given up (`Cancelled`, `Dropped`, `Skipped`): in no
     /// list here, as nobody is to do them.
     given_up: usize,
+    /// Dependency cycles in the plans read: their tasks wait for each
+    /// other, so none of them can start, and they are in no list here.
+    /// `graph` exits 1 on them and `lint` reports them (PW207).
+    cycles: Vec<CycleDoc>,
     /// The paths that could not be read, as `lint --format json` lists
     /// them; their tasks are in no count, and the run exits with 2 when
     /// there are any. Empty for a complete run.
@@ -156,6 +161,43 @@ struct PlanNext {
     /// A warning line for each dependency on what the plan lacks: such a
     /// dependency holds nothing up, which the user should hear of.
     unknown: Vec<String>,
+    /// Each dependency cycle, and its warning line.
+    cycles: Vec<(CycleDoc, String)>,
+}
+
+/// A dependency cycle in a plan read: its tasks can never start.
+#[derive(Serialize, JsonSchema)]
+pub(super) struct CycleDoc {
+    path: String,
+    /// The `graph` node ids along the cycle, the first repeated at the
+    /// end, as `graph --format json`'s `cycles` gives them.
+    cycle: Vec<String>,
+}
+
+/// The cycles of `l`'s graph, each with the warning `next` prints after
+/// its list, placed where `lint`'s PW207 places it.
+fn cycle_warnings(l: &Loaded, cycles: &[GraphCycle]) -> Vec<(CycleDoc, String)> {
+    let names = NodeNames::new(&l.plan);
+    let locator = Locator::new(&l.file.text);
+    let shown = visible(&l.file.display()).into_owned();
+    cycles
+        .iter()
+        .map(|c| {
+            let path: Vec<String> = c.path.iter().map(|&n| names.get(n).to_owned()).collect();
+            let at = locator.position(c.at.start);
+            let line = format!(
+                "planwright: warning: {shown}:{}:{}: dependency cycle: {}; its tasks can never start",
+                at.line,
+                at.column,
+                visible(&planwright_core::cycle_path(&path))
+            );
+            let doc = CycleDoc {
+                path: l.file.display(),
+                cycle: path,
+            };
+            (doc, line)
+        })
+        .collect()
 }
 
 pub fn run(args: &NextArgs) -> Result<ExitCode> {
@@ -193,11 +235,16 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
     let (mut ready, mut waiting_count, mut checks) = (0, 0, 0);
     let (mut held, mut held_only, mut given_up) = (Vec::new(), 0, 0);
     let mut unknown = Vec::new();
+    let (mut cycles, mut cycle_lines) = (Vec::new(), Vec::new());
     for (plan, p) in plans.into_iter().enumerate() {
         held.extend(p.held);
         held_only += p.held_only;
         given_up += p.given_up;
         unknown.extend(p.unknown);
+        for (doc, line) in p.cycles {
+            cycles.push(doc);
+            cycle_lines.push(line);
+        }
         all.extend(p.tasks.into_iter().enumerate().map(|(i, mut t)| {
             t.rank = (i, plan);
             t
@@ -243,6 +290,7 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
                 waiting,
                 checks_open: checks,
                 given_up,
+                cycles,
                 errors: error_docs(&errors),
             })?;
         }
@@ -286,6 +334,9 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
     for line in &unknown {
         ewriteln!("{line}");
     }
+    for line in &cycle_lines {
+        ewriteln!("{line}");
+    }
     Ok(report_errors(&errors))
 }
 
@@ -306,7 +357,16 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet, rules: &RuleSet) -
         unknown_warnings(l, &unknown, &Locator::new(&l.file.text))
     };
     let words = status_words(plan, dialects);
-    let ready = ready_tasks(plan, words);
+    let graph = Graph::new(plan, words);
+    let ready = ready_in(&graph, plan);
+    // A cycle's tasks wait for each other: none is ready, and while
+    // others are, none would be listed either. Said, not left out.
+    let cycles = graph.cycles();
+    let cycles: Vec<(CycleDoc, String)> = if cycles.is_empty() {
+        Vec::new()
+    } else {
+        cycle_warnings(l, &cycles)
+    };
     let mut tasks = Vec::new();
     if !ready.is_empty() && limit > 0 {
         // Only plans with something to list pay for a line index.
@@ -376,6 +436,7 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet, rules: &RuleSet) -
         held,
         held_only,
         unknown,
+        cycles,
         checks: plan
             .tasks
             .iter()

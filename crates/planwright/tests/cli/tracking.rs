@@ -53,6 +53,11 @@ fn next_json_tells_blocked_from_done() {
     assert_eq!(blocked["waiting"][0]["line"], 3);
     assert_eq!(blocked["waiting_more"], 0);
     assert_eq!(blocked["errors"], json!([]));
+    // They wait for each other: a cycle, which no list hides.
+    assert_eq!(
+        blocked["cycles"],
+        json!([{"path": "blocked.md", "cycle": ["T001", "T002", "T001"]}])
+    );
 
     // `-n` caps the list and counts the rest, as for `tasks` and `more`.
     let one = json_of(
@@ -74,6 +79,7 @@ fn next_json_tells_blocked_from_done() {
             "waiting_more": 0,
             "checks_open": 0,
             "given_up": 0,
+            "cycles": [],
             "errors": []
         })
     );

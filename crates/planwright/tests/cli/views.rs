@@ -463,6 +463,21 @@ fn next_over_plans_names_each_plan_once_with_work_in_progress_first() {
     );
 }
 
+#[test]
+fn next_names_a_cycle_its_list_leaves_out() {
+    let dir = plans(&[(
+        "plan.md",
+        "# Plan: C\n\n## Phase 1: A\n\n- [ ] T001 a (depends on T002)\n- [ ] T002 b (depends on T001)\n- [ ] T003 c\n",
+    )]);
+    // T003 can start; T001 and T002 never can, and are in no list.
+    assert_eq!(
+        run(&["next", "plan.md"], dir.path()),
+        "$ planwright next plan.md\nexit 0\n\
+         plan.md\n  ready\n    T003  c  (Phase 1)\n\
+         stderr| planwright: warning: plan.md:5:1: dependency cycle: T001 → T002 → T001; its tasks can never start\n"
+    );
+}
+
 /// A plan whose title, status, phase, tasks, risks and section headings
 /// hold C0 controls, DEL and C1 controls (not NUL: a file with one is no
 /// text file, see `file_kinds`).
