@@ -41,8 +41,9 @@ pub enum Command {
     /// The tasks that can start now: dependencies respected, work in
     /// progress first, parallel tasks grouped in batches.
     Next(NextArgs),
-    /// Tick tasks, named by id (T003, 1.2), #index, or a unique fragment of
-    /// their text. All or nothing: one bad name and nothing is written.
+    /// Tick tasks, named by id (T003, 1.2), #index, their whole text, or a
+    /// unique fragment of it. All or nothing: one bad name and nothing is
+    /// written.
     Done(DoneArgs),
     /// Mark tasks open again, `[ ]` (named as for `done`), whatever they were
     /// before: a task that was in progress needs `done --start` again.
@@ -297,7 +298,9 @@ pub struct DoneArgs {
     pub plan: PathBuf,
     /// Tasks: T003, 1.2, #5 (quoted, `'#5'`: the shell takes `#` for a
     /// comment), or a fragment of the text. A number such as `5` is only
-    /// ever an id, never a position or a piece of the text.
+    /// ever an id, never a position or a piece of the text. A task's
+    /// whole text (any case) names it even where it is also part of
+    /// another's: `deploy` names `Deploy`, not `Deploy to production`.
     #[arg(required = true, value_name = "TASK")]
     pub tasks: Vec<String>,
     /// Mark the tasks in progress (`[-]`) instead of done, where the plan's
@@ -312,7 +315,9 @@ pub struct UndoArgs {
     pub plan: PathBuf,
     /// Tasks: T003, 1.2, #5 (quoted, `'#5'`: the shell takes `#` for a
     /// comment), or a fragment of the text. A number such as `5` is only
-    /// ever an id, never a position or a piece of the text.
+    /// ever an id, never a position or a piece of the text. A task's
+    /// whole text (any case) names it even where it is also part of
+    /// another's: `deploy` names `Deploy`, not `Deploy to production`.
     #[arg(required = true, value_name = "TASK")]
     pub tasks: Vec<String>,
 }

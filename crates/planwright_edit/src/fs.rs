@@ -9,9 +9,10 @@
 //! new one instead; so concurrent writers take turns and each reads the
 //! latest version. No lock file is left in the user's folder.
 //!
-//! What cannot be preserved: a write replaces the file, so hard links to it
-//! are broken and the owner becomes the writing user (the mode is kept);
-//! so only a file the user may write to is replaced, whatever the folder
+//! A write replaces the file, keeping its mode, owner and group (see
+//! `fs_identity`); a plan with other hard links, or whose owner or group
+//! the writer cannot give a new file, is written over in place instead.
+//! Only a file the user may write to is written, whatever the folder
 //! allows. A symlinked plan is written through to its target. An editor
 //! that is not planwright and ignores the lock can still slip a change in
 //! between the last check and the rename; the window is one `read` long.
@@ -29,6 +30,7 @@ use std::io::{self, Write};
 use planwright_workspace::io_reason;
 use std::path::{Path, PathBuf};
 
+use crate::fs_identity::Way;
 use planwright_core::edit::{self, Edit, EditError};
 
 /// A path as messages show it: as the user typed it, and with any control
@@ -260,11 +262,22 @@ fn atomic_write(
     file.flush().map_err(io_err)?;
     file.sync_all().map_err(io_err)?;
     set_permissions(file, permissions).map_err(io_err)?;
+    let way = crate::fs_identity::way(file, &meta).map_err(io_err)?;
     if fs::read(target).map_err(io_err)? != expected.as_bytes() {
         return Err(WriteError::Changed { path: shown });
     }
-    temp.persist(target).map_err(|e| io_err(e.error))?;
-    sync_dir(&dir);
+    match way {
+        Way::Rename => {
+            temp.persist(target).map_err(|e| io_err(e.error))?;
+            sync_dir(&dir);
+        }
+        Way::InPlace => {
+            // The temporary file stays until the plan holds the whole new
+            // text: it is the copy a crash during the overwrite leaves.
+            crate::fs_identity::overwrite(target, new_text).map_err(io_err)?;
+            drop(temp);
+        }
+    }
     Ok(())
 }
 
@@ -373,6 +386,22 @@ mod tests {
             assert_eq!(mode, 0o640);
         }
         assert_eq!(leftovers(dir.path()), ["plan.md"]);
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_hard_linked_plan_is_written_in_place_and_both_names_see_it() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = plan(dir.path(), "- [ ] a\n");
+        let link = dir.path().join("link.md");
+        fs::hard_link(&path, &link).unwrap();
+        let inode = fs::metadata(&path).unwrap().ino();
+        let edits = [Edit::replace(TextRange::new(3, 4), "x")];
+        write_patched(&path, "- [ ] a\n", &edits).unwrap();
+        assert_eq!(fs::read_to_string(&link).unwrap(), "- [x] a\n");
+        assert_eq!(fs::metadata(&path).unwrap().ino(), inode);
+        assert_eq!(leftovers(dir.path()), ["link.md", "plan.md"]);
     }
 
     #[test]

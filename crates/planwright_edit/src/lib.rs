@@ -6,11 +6,13 @@
 //!   untick and start tasks, set a metadata field, append to the log.
 //! - [`mod@resolve`]: which task a user meant by `T003`, `#5` or a fragment.
 //! - [`mod@verify`]: the result parses to the same model but for the change.
-//! - [`fs`]: lock, read, refuse stale writes, temp file and rename.
+//! - [`fs`]: lock, read, refuse stale writes, temp file and rename (or an
+//!   overwrite in place that keeps hard links and owner: `fs_identity`).
 //! - [`track`]: read-only views for `status`, `next` and `graph`: which
 //!   tasks can start, and the dependency graph with its cycles.
 
 pub mod fs;
+mod fs_identity;
 pub mod ops;
 pub mod resolve;
 pub mod track;
