@@ -307,6 +307,10 @@ pub struct DoneArgs {
     /// dialect uses such marks (Kiro) or the plan already does.
     #[arg(long)]
     pub start: bool,
+    /// Print the change as a unified diff (on standard output, the
+    /// command's report on standard error) and write nothing.
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -320,6 +324,10 @@ pub struct UndoArgs {
     /// another's: `deploy` names `Deploy`, not `Deploy to production`.
     #[arg(required = true, value_name = "TASK")]
     pub tasks: Vec<String>,
+    /// Print the change as a unified diff (on standard output, the
+    /// command's report on standard error) and write nothing.
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -338,6 +346,10 @@ pub struct SetArgs {
     /// that names no day (`2026-02-30`).
     #[arg(long)]
     pub force: bool,
+    /// Print the change as a unified diff (on standard output, the
+    /// command's report on standard error) and write nothing.
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -352,6 +364,10 @@ pub struct LogArgs {
     /// Add a progress-log section if the plan has none.
     #[arg(long)]
     pub create: bool,
+    /// Print the change as a unified diff (on standard output, the
+    /// command's report on standard error) and write nothing.
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -52,11 +52,26 @@ pub enum OpFailure {
 }
 
 /// The result of [`edit_plan`]: the operation's own report, and the new
-/// text if anything was written.
+/// text if anything changed.
 #[derive(Debug)]
 pub struct Edited<T> {
     pub report: T,
+    /// The new text, when the change is not empty: written, or, for a
+    /// [`Mode::Preview`], only computed and checked.
     pub written: Option<String>,
+    /// For a [`Mode::Preview`], the text as read, which the new text is
+    /// to be compared with; `None` once written.
+    pub original: Option<String>,
+}
+
+/// Whether [`edit_plan_as`] writes the change or only shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Write,
+    /// Everything but the write: the change is computed, applied to the
+    /// text in memory and verified as for a write, so a preview fails
+    /// where the write would.
+    Preview,
 }
 
 /// One write command's turn: lock, read, parse, let `op` compute the
@@ -65,6 +80,16 @@ pub struct Edited<T> {
 pub fn edit_plan<T>(
     path: &Path,
     options: &ParseOptions<'_>,
+    op: impl FnOnce(&Plan, &str) -> Result<(Change, T), OpFailure>,
+) -> Result<Edited<T>, Error> {
+    edit_plan_as(path, options, Mode::Write, op)
+}
+
+/// [`edit_plan`], or with [`Mode::Preview`] all of it but the write.
+pub fn edit_plan_as<T>(
+    path: &Path,
+    options: &ParseOptions<'_>,
+    mode: Mode,
     op: impl FnOnce(&Plan, &str) -> Result<(Change, T), OpFailure>,
 ) -> Result<Edited<T>, Error> {
     let locked = open_locked(path)?;
@@ -90,6 +115,7 @@ pub fn edit_plan<T>(
         return Ok(Edited {
             report,
             written: None,
+            original: None,
         });
     }
     let new_text = apply(&locked.text, &change.edits).map_err(|error| WriteError::Edit {
@@ -99,9 +125,16 @@ pub fn edit_plan<T>(
     let after = parse_with(&new_text, &options);
     verify(&before, &after, &change.intent)
         .map_err(|error| Error::Verify { path: shown, error })?;
-    locked.write(&new_text)?;
+    let original = match mode {
+        Mode::Write => {
+            locked.write(&new_text)?;
+            None
+        }
+        Mode::Preview => Some(locked.text.clone()),
+    };
     Ok(Edited {
         report,
         written: Some(new_text),
+        original,
     })
 }

@@ -9,7 +9,7 @@ use planwright_core::json::NodeIds;
 use planwright_core::visible::visible;
 use planwright_core::{Plan, TaskState};
 use planwright_edit::ops::{Marks, check_can_start, check_startable, task_label};
-use planwright_edit::{Change, Intent, OpFailure, edit_plan, resolve_all};
+use planwright_edit::{Change, Intent, OpFailure, edit_plan_as, resolve_all};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -36,7 +36,7 @@ impl Mode {
 /// line (a pasted log, megabytes), and the id already names it.
 const TEXT_SHOWN: usize = 80;
 
-pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
+pub fn run(plan: &Path, tasks: &[String], mode: Mode, diff: bool) -> Result<ExitCode> {
     let command = match mode {
         Mode::Done | Mode::Start => "done",
         Mode::Undo => "undo",
@@ -45,7 +45,8 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
     let to = mode.state();
     let project = crate::project::Project::current(None)?;
     let options = project.options(plan);
-    let edited = edit_plan(plan, &options, |p, src| {
+    let write = super::preview::mode(diff);
+    let edited = edit_plan_as(plan, &options, write, |p, src| {
         if mode == Mode::Start {
             check_can_start(p, &project.dialects)?;
         }
@@ -90,7 +91,7 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode) -> Result<ExitCode> {
         Ok((change, (report, notes)))
     })?;
     let (report, notes) = &edited.report;
-    crate::output::print(report)?;
+    super::preview::finish(plan, &edited, write, report)?;
     eprint!("{notes}");
     Ok(ExitCode::SUCCESS)
 }

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
 use planwright_edit::ops::{LogEntry, append_log};
-use planwright_edit::{OpFailure, edit_plan};
+use planwright_edit::{OpFailure, edit_plan_as};
 
 use crate::cli::LogArgs;
 
@@ -22,7 +22,8 @@ pub fn run(args: &LogArgs) -> Result<ExitCode> {
     };
     let project = crate::project::Project::current(None)?;
     let options = project.options(&args.plan);
-    edit_plan(&args.plan, &options, |plan, src| {
+    let write = super::preview::mode(args.diff);
+    let edited = edit_plan_as(&args.plan, &options, write, |plan, src| {
         let change = append_log(plan, src, &entry).map_err(OpFailure::from)?;
         Ok((change, ()))
     })?;
@@ -30,6 +31,11 @@ pub fn run(args: &LogArgs) -> Result<ExitCode> {
     // refuses every other control character); the terminal is shown it
     // (`␉`), not handed it.
     let shown = planwright_core::visible::visible(args.message.trim());
-    crate::output::print(&format!("logged {date}: {shown}\n"))?;
+    super::preview::finish(
+        &args.plan,
+        &edited,
+        write,
+        &format!("logged {date}: {shown}\n"),
+    )?;
     Ok(ExitCode::SUCCESS)
 }

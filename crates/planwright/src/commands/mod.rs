@@ -15,6 +15,7 @@ mod next;
 mod next_human;
 mod next_where;
 mod plans;
+mod preview;
 mod root_names;
 mod rules;
 mod set;
@@ -53,10 +54,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Templates { action } => templates::run(action.as_ref()),
         Command::Status(args) => status::run(&args),
         Command::Next(args) => next::run(&args),
-        Command::Done(args) => {
-            done::run(&args.plan, &args.tasks, done::Mode::from_start(args.start))
-        }
-        Command::Undo(args) => done::run(&args.plan, &args.tasks, done::Mode::Undo),
+        Command::Done(args) => done::run(
+            &args.plan,
+            &args.tasks,
+            done::Mode::from_start(args.start),
+            args.diff,
+        ),
+        Command::Undo(args) => done::run(&args.plan, &args.tasks, done::Mode::Undo, args.diff),
         Command::Set(args) => set::run(&args),
         Command::Log(args) => log::run(&args),
         Command::Graph(args) => graph::run(&args),

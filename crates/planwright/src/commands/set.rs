@@ -6,7 +6,7 @@ use anyhow::Result;
 use planwright_core::LineIndex;
 use planwright_core::visible::visible;
 use planwright_edit::ops::{SetField, check_field, check_no_control, check_status, set_field};
-use planwright_edit::{Intent, OpFailure, edit_plan};
+use planwright_edit::{Intent, OpFailure, edit_plan_as};
 
 use crate::cli::SetArgs;
 
@@ -31,7 +31,8 @@ pub fn run(args: &SetArgs) -> Result<ExitCode> {
     }
     let project = crate::project::Project::current(None)?;
     let options = project.options(&args.plan);
-    let edited = edit_plan(&args.plan, &options, |plan, src| {
+    let write = super::preview::mode(args.diff);
+    let edited = edit_plan_as(&args.plan, &options, write, |plan, src| {
         let asked = SetField {
             field,
             value: &args.value,
@@ -83,10 +84,7 @@ pub fn run(args: &SetArgs) -> Result<ExitCode> {
     } else {
         format!(" (lines {})", lines.join(", "))
     };
-    crate::output::print(&format!(
-        "{verb} {}: {}{places}\n",
-        visible(field),
-        visible(value)
-    ))?;
+    let report = format!("{verb} {}: {}{places}\n", visible(field), visible(value));
+    super::preview::finish(&args.plan, &edited, write, &report)?;
     Ok(ExitCode::SUCCESS)
 }

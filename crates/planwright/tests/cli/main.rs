@@ -23,6 +23,7 @@ mod new_fill_rules;
 mod new_inputs;
 mod new_numbering;
 mod only_plans;
+mod previews;
 mod qa_inputs;
 mod rules_json;
 mod schema;
