@@ -7,7 +7,17 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// Read, check, track and edit implementation plans kept as Markdown.
 #[derive(Debug, Parser)]
-#[command(name = "planwright", version, about, max_term_width = 100)]
+#[command(
+    name = "planwright",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = "Exit status: 0 when the command did what was asked; 1 when `lint` finds a \
+                  problem at error level (any, with --strict) or has fixes to show with \
+                  --diff, or `graph` finds a dependency cycle; 2 on a usage error, a file \
+                  that cannot be read or written, or an edit refused (then nothing is \
+                  written)."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -376,3 +376,23 @@ fn a_tasks_own_field_is_not_the_plans_in_a_plan_without_sections() {
         text.replace("**Status:** Draft\n", "**Status:** Draft\n**Owner:** bob\n")
     );
 }
+
+#[test]
+fn set_title_names_the_heading_and_an_empty_status_is_always_allowed() {
+    let text = "# Plan: Billing\n\n**Status:** Draft\n";
+    let (code, _, err, after) = run(text, &["set", "plan.md", "title", "New"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        "planwright: error: plan.md: the plan's title is its heading on line 1, not a field, and `set` edits fields; change the heading there\n"
+    );
+    assert_eq!(after, text);
+    // `""` empties the status even where the dialect lists its values.
+    let speckit = "# Implementation Plan: Sync\n\n**Branch**: `014-sync` | **Date**: 2026-10-05 | **Spec**: spec.md\n**Status**: Draft\n\n## Summary\n\nText.\n\n## Technical Context\n\nText.\n";
+    let (code, out, err, after) = run(speckit, &["set", "plan.md", "status", ""]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (Some(0), "set status: (empty)\n", "")
+    );
+    assert_eq!(after, speckit.replace("**Status**: Draft", "**Status**:"));
+}

@@ -52,7 +52,8 @@ pub fn check_status(
     };
     let d = &dialect.descriptor;
     let key = normalize_key(field);
-    if key != normalize_key(&d.status_field) || d.status_values.is_empty() {
+    // `""` empties the field, as `set`'s help says, whatever the values.
+    if key != normalize_key(&d.status_field) || d.status_values.is_empty() || value.is_empty() {
         return Ok(value.to_owned());
     }
     if let Some(spelt) = dialect.status_spelling(value) {
@@ -187,6 +188,16 @@ fn refuse_missing(plan: &Plan, src: &str, req: &SetField<'_>, key: &str) -> Resu
             reason: format!(
                 "`{name}` is in the header's table on line {line}, whose cells planwright does not edit; change it there"
             ),
+        });
+    }
+    // `set title` means the plan's title, which is its heading, not a
+    // field; `--add` would write a `**Title:**` beside it.
+    if !req.add
+        && key == "title"
+        && let Some(title) = &plan.title
+    {
+        return Err(OpError::TitleIsHeading {
+            line: LineIndex::new(src).line_of(title.heading.start) + 1,
         });
     }
     if !req.add {

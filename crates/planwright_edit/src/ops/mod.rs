@@ -155,6 +155,11 @@ pub enum OpError {
         u32::from(*.character)
     )]
     ControlCharacter { what: &'static str, character: char },
+    /// `set title` on a plan whose title is its heading, not a field.
+    #[error(
+        "the plan's title is its heading on line {line}, not a field, and `set` edits fields; change the heading there"
+    )]
+    TitleIsHeading { line: usize },
     #[error("the message is empty")]
     EmptyMessage,
     #[error("a log message must be one line")]
