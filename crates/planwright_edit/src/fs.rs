@@ -91,7 +91,11 @@ pub enum WriteError {
 /// so the read, the edit and the write form one turn.
 pub fn open_locked(path: &Path) -> Result<LockedFile, WriteError> {
     let shown = display_path(path);
-    let meta = fs::metadata(path).map_err(|e| planwright_workspace::LoadError::io(path, e))?;
+    // The path the load errors below name: the one shown, control
+    // characters and all made visible (a name holding a line break would
+    // break the one-line error in two).
+    let named = PathBuf::from(&shown);
+    let meta = fs::metadata(path).map_err(|e| planwright_workspace::LoadError::io(&named, e))?;
     if meta.is_dir() {
         return Err(planwright_workspace::LoadError::IsDirectory { path: shown }.into());
     }
@@ -102,7 +106,7 @@ pub fn open_locked(path: &Path) -> Result<LockedFile, WriteError> {
         return Err(planwright_workspace::LoadError::NotAFile { path: shown }.into());
     }
     let target =
-        fs::canonicalize(path).map_err(|e| planwright_workspace::LoadError::io(path, e))?;
+        fs::canonicalize(path).map_err(|e| planwright_workspace::LoadError::io(&named, e))?;
     let lock_err = |error| WriteError::Lock {
         path: shown.clone(),
         error,
@@ -112,7 +116,7 @@ pub fn open_locked(path: &Path) -> Result<LockedFile, WriteError> {
             path: shown.clone(),
         })
     };
-    let io = |e| planwright_workspace::LoadError::io(path, e);
+    let io = |e| planwright_workspace::LoadError::io(&named, e);
     // Bounded: each retry means another writer replaced the file while we
     // waited, which can happen at most once per competing writer turn.
     for _ in 0..1000 {
@@ -126,11 +130,11 @@ pub fn open_locked(path: &Path) -> Result<LockedFile, WriteError> {
             return Err(not_regular());
         }
         file.lock().map_err(lock_err)?;
-        if !same_file(&file, &target)? {
+        if !same_file(&file, &target, &named)? {
             continue;
         }
-        let bytes = planwright_workspace::read_capped(&mut file, path)?;
-        let text = planwright_workspace::decode(bytes, path)?;
+        let bytes = planwright_workspace::read_capped(&mut file, &named)?;
+        let text = planwright_workspace::decode(bytes, &named)?;
         return Ok(LockedFile {
             path: path.to_owned(),
             target,
@@ -328,11 +332,11 @@ fn sync_dir(dir: &Path) {
 }
 
 /// Whether the locked handle is still the file at `path`.
-fn same_file(file: &File, path: &Path) -> Result<bool, WriteError> {
+fn same_file(file: &File, path: &Path, named: &Path) -> Result<bool, WriteError> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        let err = |e| planwright_workspace::LoadError::io(path, e);
+        let err = |e| planwright_workspace::LoadError::io(named, e);
         let held = file.metadata().map_err(err)?;
         let now = fs::metadata(path).map_err(err)?;
         Ok(held.dev() == now.dev() && held.ino() == now.ino())
@@ -341,7 +345,7 @@ fn same_file(file: &File, path: &Path) -> Result<bool, WriteError> {
     {
         // Elsewhere the rename over a locked file fails instead, which
         // surfaces as an I/O error rather than a lost write.
-        let _ = (file, path);
+        let _ = (file, path, named);
         Ok(true)
     }
 }

@@ -228,3 +228,21 @@ fn set_names_every_line_it_changes_and_the_key_without_its_colon() {
     let out = planwright(&["set", "plan.md", "owner", "Bo"], dir.path());
     assert_eq!(stdout(&out), "set owner: Bo\n");
 }
+
+#[test]
+#[cfg(unix)]
+fn a_file_name_with_a_line_break_is_named_on_one_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("bad\nname.md"), b"x\xff").expect("write");
+    for (name, error) in [
+        (
+            "bad\nname.md",
+            "bad␊name.md: not valid UTF-8 (invalid byte at offset 1, line 1)",
+        ),
+        ("miss\ning.md", "miss␊ing.md: no such file"),
+    ] {
+        let out = planwright(&["done", name, "T001"], dir.path());
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(stderr(&out), format!("planwright: error: {error}\n"));
+    }
+}
