@@ -89,6 +89,11 @@ struct NodeDoc {
     /// as `next` reads it, `status`'s `finished`. Marked `✓` in the
     /// drawings either way.
     done: bool,
+    /// For a task, its check box marks it in progress (`[-]`, `[~]`,
+    /// `[/]`), as `status` and `next` read it; marked `◐` in the drawings.
+    /// Present only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    in_progress: bool,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -179,6 +184,7 @@ fn nodes(plan: &Plan, graph: &Graph, names: &NodeNames) -> Vec<NodeDoc> {
         parent_task: None,
         group: None,
         done: graph.finished(plan, Node::Phase(i)),
+        in_progress: false,
     });
     // The sections the drawings box a plan's tasks in when it has no
     // phases (see `graph_draw::layout`), by task.
@@ -202,6 +208,7 @@ fn nodes(plan: &Plan, graph: &Graph, names: &NodeNames) -> Vec<NodeDoc> {
             .map(|p| names.get(Node::Task(p)).to_owned()),
         group: group(i),
         done: t.state == TaskState::Done,
+        in_progress: t.state == TaskState::InProgress,
     });
     phases.chain(tasks).collect()
 }

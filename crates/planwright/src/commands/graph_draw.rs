@@ -134,7 +134,8 @@ fn holds(plan: &Plan) -> impl Iterator<Item = (Node, Node)> + '_ {
     })
 }
 
-/// `✓ (deferred) T001 Text`: the done mark, the kind of a task set aside
+/// `✓ (deferred) T001 Text`: the done (or in-progress, `◐`) mark, the
+/// kind of a task set aside
 /// (see [`set_aside`]), the id when written, and the text as it reads
 /// rendered; a task without text is named by its id (`#2`), since Mermaid
 /// rejects an empty label. Labels are made [`visible`], since a drawing
@@ -143,8 +144,11 @@ fn task_label(plan: &Plan, i: usize) -> String {
     let t = &plan.tasks[i];
     let text = rendered(&t.text);
     let mut parts: Vec<String> = Vec::with_capacity(4);
-    if t.state == TaskState::Done {
-        parts.push("✓".to_owned());
+    match t.state {
+        TaskState::Done => parts.push("✓".to_owned()),
+        // Started, as `status` and `next` show it (`[-]`, `[~]`, `[/]`).
+        TaskState::InProgress => parts.push("◐".to_owned()),
+        TaskState::Open => {}
     }
     if !t.kind.counts() {
         parts.push(format!("({})", t.kind.name()));
