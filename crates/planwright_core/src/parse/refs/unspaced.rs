@@ -234,25 +234,102 @@ pub(crate) fn keys_in(text: &str) -> Vec<(usize, usize, bool)> {
     if text.is_ascii() {
         return out;
     }
+    // A key starts with the first letter of a verb or a field key: only
+    // where one stands are the keys tried, found from its first byte as
+    // `first_verb` finds the verbs. Trying every letter outside ASCII
+    // cost 4M instructions over the corpus, nearly all on text in
+    // Chinese (callgrind, parse bench).
+    let firsts = &*KEY_FIRSTS;
     let mut i = 0;
-    while let Some(c) = text[i..].chars().next() {
-        if c.is_ascii() {
-            i += 1;
-            continue;
-        }
-        let rest = &text[i..];
-        if let Some(len) = verb_at(text, i) {
-            out.push((i, i + len, false));
-            i += len;
+    while let Some(at) = next_lead(text.as_bytes(), firsts.leads(), i) {
+        let rest = &text[at..];
+        if !firsts.letters().iter().any(|l| rest.starts_with(l)) {
+            i = at + 1;
+        } else if let Some(len) = verb_at(text, at) {
+            out.push((at, at + len, false));
+            i = at + len;
         } else if let Some(len) = field_key_len(rest) {
-            out.push((i, i + len, true));
-            i += len;
+            out.push((at, at + len, true));
+            i = at + len;
         } else {
-            i += c.len_utf8();
+            i = at + 1;
         }
     }
     out
 }
+
+/// The first position from `from` on where `b` holds one of `leads`, or
+/// with none, where a letter outside ASCII starts. Each is the first byte
+/// of a letter outside ASCII, which no byte inside one is: a position
+/// found is a letter's start.
+fn next_lead(b: &[u8], leads: &[u8], from: usize) -> Option<usize> {
+    let rest = b.get(from..)?;
+    let found = match *leads {
+        [] => rest.iter().position(|&x| x >= 0xC0),
+        [a] => memchr::memchr(a, rest),
+        [a, c] => memchr::memchr2(a, c, rest),
+        [a, c, d] => memchr::memchr3(a, c, d, rest),
+        _ => rest.iter().position(|x| leads.contains(x)),
+    };
+    found.map(|k| from + k)
+}
+
+/// The first letters of the verbs and field keys (see [`keys_in`]), and
+/// the bytes they start with, each once. Held in place, not on the heap:
+/// an allocation that lives as long as the program, made amid a plan's
+/// reading, left the allocator a gap that cost more copying (realloc)
+/// later than the table saved.
+struct KeyFirsts {
+    letters: [&'static str; MAX_FIRSTS],
+    letters_len: usize,
+    leads: [u8; MAX_FIRSTS],
+    leads_len: usize,
+}
+
+/// Room in [`KeyFirsts`]; more first letters than this (one language's
+/// keys have three) and every letter outside ASCII is tried.
+const MAX_FIRSTS: usize = 16;
+
+impl KeyFirsts {
+    fn letters(&self) -> &[&'static str] {
+        &self.letters[..self.letters_len]
+    }
+
+    fn leads(&self) -> &[u8] {
+        &self.leads[..self.leads_len]
+    }
+}
+
+static KEY_FIRSTS: std::sync::LazyLock<KeyFirsts> = std::sync::LazyLock::new(|| {
+    let mut firsts = KeyFirsts {
+        letters: [""; MAX_FIRSTS],
+        letters_len: 0,
+        leads: [0; MAX_FIRSTS],
+        leads_len: 0,
+    };
+    for k in all_of(|w| w.verbs).chain(all_of(|w| w.field_keys)) {
+        let first = k.char_indices().nth(1).map_or(k, |(i, _)| &k[..i]);
+        if firsts.letters().contains(&first) {
+            continue;
+        }
+        let lead = first.as_bytes()[0];
+        if firsts.letters_len == MAX_FIRSTS || lead.is_ascii() {
+            // Too many to look for: every letter outside ASCII is tried
+            // (no leads, and the empty letter, which all start with).
+            firsts.letters = [""; MAX_FIRSTS];
+            firsts.letters_len = 1;
+            firsts.leads_len = 0;
+            return firsts;
+        }
+        firsts.letters[firsts.letters_len] = first;
+        firsts.letters_len += 1;
+        if !firsts.leads().contains(&lead) {
+            firsts.leads[firsts.leads_len] = lead;
+            firsts.leads_len += 1;
+        }
+    }
+    firsts
+});
 
 /// Whether `value` says there is no dependency: "无", "无依赖", "無相依性".
 pub(crate) fn says_none(value: &str) -> bool {
