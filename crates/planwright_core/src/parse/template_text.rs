@@ -179,16 +179,32 @@ fn unwritten_tasks(source: &str, plan: &mut Plan) -> bool {
 /// Whether a task's text is a word for a piece of work and a number, and
 /// nothing else (`Task 1`, `Subtask 2.1`).
 fn numbered_only(text: &str) -> bool {
+    const WORDS: [&str; 5] = ["task", "subtask", "item", "step", "todo"];
+    // The first word first, before the text is split into words: few
+    // tasks open with one of these, and splitting every task's text at
+    // white space (each character decoded and tested) cost 1% of the
+    // model build (callgrind, parse bench).
+    let t = text.trim_start();
+    // (They open with `t`, `s` or `i`, which rules out most tasks' words
+    // at one byte.)
+    let lead = t.as_bytes().first().map(u8::to_ascii_lowercase);
+    let opens = matches!(lead, Some(b't' | b's' | b'i'))
+        && WORDS.iter().any(|w| {
+            t.get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w))
+                && t[w.len()..].starts_with(char::is_whitespace)
+        });
+    if !opens {
+        return false;
+    }
     let mut words = text.split_whitespace();
     let (Some(word), Some(number), None) = (words.next(), words.next(), words.next()) else {
         return false;
     };
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "task" | "subtask" | "item" | "step" | "todo"
-    ) && number
-        .split('.')
-        .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+        && number
+            .split('.')
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Template text `text`, found at `range`.
