@@ -121,6 +121,30 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
                 line: planwright_core::LineIndex::new(src).line_of(at) + 1,
             });
         }
+        // Rows and other dated entries beside them (`- 2024-03-05: …`
+        // under the table) leave no one place in date order: a row would
+        // go above a list item of a later day.
+        let in_table = |at: u32| plan.tables.iter().any(|t| t.range.contains(at as usize));
+        let lists = list::entry_lists(plan, src, sec.range);
+        let item = lists
+            .iter()
+            .flat_map(|l| plan.markers_of(l))
+            .filter(|m| !in_table(m.start))
+            .find(|&&m| list::dated_at(src, plan, new.dates, m).is_some())
+            .map(|m| m.start);
+        let other = item.or_else(|| {
+            para::dated_paragraphs(plan, src, s, &new)
+                .iter()
+                .map(|p| p.start)
+                .find(|&at| !in_table(at))
+        });
+        if let Some(other) = other {
+            let index = planwright_core::LineIndex::new(src);
+            return Err(OpError::MixedLog {
+                table: index.line_of(plan.tables[tables[0].0].range.start) + 1,
+                other: index.line_of(other) + 1,
+            });
+        }
         return Ok(table::add_row(plan, src, s, &tables, &new));
     }
     let headings = heading::dated_headings(plan, s, new.dates);

@@ -2,6 +2,7 @@
 //! italic or code closed before the message, a strikethrough never copied.
 
 use super::forms_tests::check;
+use crate::ops::{LogEntry, OpError, append_log};
 
 #[test]
 fn a_wrapped_date_is_closed_before_the_message() {
@@ -119,4 +120,28 @@ fn a_struck_date_is_never_copied_and_an_unstruck_neighbour_is_preferred() {
             "~~2026-01-03~~ — b\n\n2026-01-05 — x\n",
         ),
     ]);
+}
+
+#[test]
+fn a_log_of_rows_and_dated_lines_beside_them_is_refused() {
+    let src = "# P\n\n## Progress Log\n\n| Date | Update |\n|---|---|\n| 2024-03-01 | kickoff |\n\n- 2024-03-05: list entry\n";
+    let plan = planwright_core::parse(src);
+    let entry = LogEntry {
+        date: "2024-03-09",
+        message: "late",
+        create: false,
+    };
+    assert_eq!(
+        append_log(&plan, src, &entry).unwrap_err(),
+        OpError::MixedLog { table: 5, other: 9 }
+    );
+    // Undated notes under the table leave the rows the log.
+    let notes = src.replace("- 2024-03-05: list entry", "- see the release notes");
+    let plan = planwright_core::parse(&notes);
+    let change = append_log(&plan, &notes, &entry).unwrap();
+    let out = planwright_core::edit::apply(&notes, &change.edits).unwrap();
+    assert!(
+        out.contains("| 2024-03-01 | kickoff |\n| 2024-03-09 | late |\n"),
+        "{out}"
+    );
 }

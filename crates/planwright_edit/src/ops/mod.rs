@@ -119,6 +119,12 @@ pub enum OpError {
         "the log's table on line {line} has one column, with no cell for the message beside the date; add a column for it (`| Date | Update |`)"
     )]
     NarrowLog { line: usize },
+    /// A log whose dated entries are both table rows and list items or
+    /// paragraphs: the entry's place in date order is in neither alone.
+    #[error(
+        "the log holds dated entries both in a table (line {table}) and outside it (line {other}), so no place in it keeps them in date order; add the entry by hand"
+    )]
+    MixedLog { table: usize, other: usize },
     #[error("`{date}` is not a date of the form YYYY-MM-DD")]
     BadDate { date: String },
     /// An entry of the log starts with a date in a form `log` does not
