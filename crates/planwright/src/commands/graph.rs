@@ -17,7 +17,8 @@ use serde::Serialize;
 
 use super::graph_draw::{dot, mermaid};
 use super::plans::{
-    load_one, status_words, unknown_dependencies, unknown_dependency_rules, unknown_warnings,
+    cycle_line, load_one, status_words, unknown_dependencies, unknown_dependency_rules,
+    unknown_warnings,
 };
 use crate::cli::{GraphArgs, GraphFormat};
 use crate::project::Project;
@@ -160,13 +161,8 @@ pub fn run(args: &GraphArgs) -> Result<ExitCode> {
     // where `lint` places it (PW207), at the wait that closes the cycle.
     for c in &cycles {
         let path: Vec<String> = c.path.iter().map(|&n| name(n)).collect();
-        let at = locator.position(c.at.start);
-        ewriteln!(
-            "planwright: error: {shown}:{}:{}: dependency cycle: {}",
-            at.line,
-            at.column,
-            visible(&planwright_core::cycle_path(&path))
-        );
+        let line = cycle_line("error", &shown, &locator, c.at.start, &path);
+        ewriteln!("{line}");
     }
     if !cycles.is_empty() {
         return Ok(ExitCode::from(1));

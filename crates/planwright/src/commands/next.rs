@@ -22,8 +22,9 @@ use serde::Serialize;
 use super::next_human::{Blocked, human};
 use super::next_where::{Whereabouts, name_sections};
 use super::plans::{
-    Loaded, error_docs, load_all, load_one_kept, load_repository, report_errors, status_words,
-    unknown_dependencies, unknown_dependency_rules, unknown_warnings, unreadable_line,
+    Loaded, cycle_line, error_docs, load_all, load_one_kept, load_repository, report_errors,
+    status_words, unknown_dependencies, unknown_dependency_rules, unknown_warnings,
+    unreadable_line,
 };
 use crate::cli::{Format, NextArgs};
 
@@ -184,13 +185,8 @@ fn cycle_warnings(l: &Loaded, cycles: &[GraphCycle]) -> Vec<(CycleDoc, String)> 
         .iter()
         .map(|c| {
             let path: Vec<String> = c.path.iter().map(|&n| names.get(n).to_owned()).collect();
-            let at = locator.position(c.at.start);
-            let line = format!(
-                "planwright: warning: {shown}:{}:{}: dependency cycle: {}; its tasks can never start",
-                at.line,
-                at.column,
-                visible(&planwright_core::cycle_path(&path))
-            );
+            let mut line = cycle_line("warning", &shown, &locator, c.at.start, &path);
+            line.push_str("; its tasks can never start");
             let doc = CycleDoc {
                 path: l.file.display(),
                 cycle: path,

@@ -310,6 +310,20 @@ pub fn unknown_dependencies(
     planwright_lint::lint(&ctx, rules)
 }
 
+/// What `graph` (as an error) and `next` (as a warning) print of a
+/// dependency cycle, placed where lint's PW207 places it, at the wait that
+/// closes it: `planwright: LEVEL: FILE:LINE:COL: dependency cycle: T001 →
+/// T002 → T001`. `path` names its nodes as `graph` does.
+pub fn cycle_line(level: &str, shown: &str, locator: &Locator, at: u32, path: &[String]) -> String {
+    let at = locator.position(at);
+    format!(
+        "planwright: {level}: {shown}:{}:{}: dependency cycle: {}",
+        at.line,
+        at.column,
+        visible(&planwright_core::cycle_path(path))
+    )
+}
+
 /// The code of lint's `unknown-dependency` rule.
 const UNKNOWN_DEPENDENCY: &str = "PW206";
 
