@@ -28,7 +28,7 @@
 
 use std::borrow::Cow;
 
-use planwright_core::{LineIndex, Plan};
+use planwright_core::{LineIndex, Plan, TextRange};
 
 use crate::registry::RULES;
 use crate::selection::selects;
@@ -166,6 +166,51 @@ pub struct Directives {
     /// sorted and merged, so a finding is looked up by binary search (a
     /// plan with thousands of directives and findings was quadratic).
     silenced: Vec<Vec<(u32, u32)>>,
+    /// The `disable` directives as written, in the plan's order, for PW602
+    /// (unused-directive).
+    pub(crate) written: Vec<Written>,
+    /// Which directive silences what, before merging: a rule's region is
+    /// owned by the directive that opened it, so a second `disable` of a
+    /// rule already silenced owns nothing.
+    pub(crate) owned: Vec<Owned>,
+}
+
+/// A `disable` or `disable-next-line` directive as written.
+pub(crate) struct Written {
+    pub comment: TextRange,
+    pub verb: Verb,
+    /// Each selector word that names a rule, with the rules it names as a
+    /// bit set over [`RULES`]; empty when the directive names no rule at
+    /// all (it silences every rule). Words naming no rule are PW601's.
+    pub selectors: Vec<(TextRange, u64)>,
+    /// Whether some selector word names no rule.
+    pub unknown: bool,
+    /// The rules it names that an earlier `disable` still silences, as a
+    /// bit set: for those it does nothing.
+    pub already: u64,
+}
+
+/// A region in which one directive silences one rule.
+pub(crate) struct Owned {
+    pub directive: usize,
+    pub rule: usize,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The rules `selector` names, as a bit set over [`RULES`] (there are
+/// fewer than 64; a test holds it).
+pub(crate) fn rule_bits(selector: &str) -> u64 {
+    RULES
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| selects(selector, r))
+        .fold(0, |bits, (i, _)| bits | 1 << i)
+}
+
+/// The index in [`RULES`] of the rule with `code`.
+pub(crate) fn rule_index(code: &str) -> Option<usize> {
+    RULES.iter().position(|r| r.code == code)
 }
 
 impl Directives {
@@ -174,7 +219,7 @@ impl Directives {
         // Rule by rule, where the `disable` still open for it started: a
         // rule is silenced from the first `disable` that names it to the
         // next `enable` that names it, whatever else either names.
-        let mut open: Vec<Option<u32>> = vec![None; RULES.len()];
+        let mut open: Vec<Option<(u32, usize)>> = vec![None; RULES.len()];
         let mut index: Option<LineIndex> = None;
         // A `disable` in the plan's header, above all but its title, that
         // no `enable` ends covers the plan from the file's start: the title
@@ -195,8 +240,11 @@ impl Directives {
         .flatten()
         .min()
         .unwrap_or(u32::MAX);
+        let mut written = Vec::new();
+        let mut owned = Vec::new();
         for comment in &plan.comments {
-            let Some((word, selectors)) = parse(comment.slice(source)) else {
+            let text = comment.slice(source);
+            let Some((word, selectors)) = parse(text) else {
                 continue;
             };
             let Some(verb) = Verb::read(word) else {
@@ -208,34 +256,60 @@ impl Directives {
                 .enumerate()
                 .filter(|(_, n)| **n)
                 .map(|(i, _)| i);
+            let directive = written.len();
+            if verb != Verb::Enable {
+                written.push(Written::new(*comment, text, verb, &selectors));
+            }
             match verb {
                 Verb::DisableNextLine => {
                     let index = index.get_or_insert_with(|| LineIndex::new(source));
                     let line = index.line_of(comment.end.saturating_sub(1)) + 1;
                     let range = index.line_range(source, line);
-                    let region = (range.start, range.end.max(range.start + 1));
-                    for i in named {
-                        silenced[i].push(region);
+                    let (start, end) = (range.start, range.end.max(range.start + 1));
+                    for rule in named {
+                        silenced[rule].push((start, end));
+                        owned.push(Owned {
+                            directive,
+                            rule,
+                            start,
+                            end,
+                        });
                     }
                 }
                 Verb::Disable => {
                     for i in named {
-                        open[i].get_or_insert(comment.start);
+                        if open[i].is_some() {
+                            written[directive].already |= 1 << i;
+                        }
+                        open[i].get_or_insert((comment.start, directive));
                     }
                 }
                 Verb::Enable => {
-                    for i in named {
-                        if let Some(start) = open[i].take() {
-                            silenced[i].push((start, comment.start));
+                    for rule in named {
+                        if let Some((start, directive)) = open[rule].take() {
+                            silenced[rule].push((start, comment.start));
+                            owned.push(Owned {
+                                directive,
+                                rule,
+                                start,
+                                end: comment.start,
+                            });
                         }
                     }
                 }
             }
         }
-        for (regions, start) in silenced.iter_mut().zip(open) {
-            if let Some(start) = start {
+        for (rule, (regions, start)) in silenced.iter_mut().zip(open).enumerate() {
+            if let Some((start, directive)) = start {
                 let in_header = title.is_some() && start < header_end;
-                regions.push((if in_header { 0 } else { start }, u32::MAX));
+                let start = if in_header { 0 } else { start };
+                regions.push((start, u32::MAX));
+                owned.push(Owned {
+                    directive,
+                    rule,
+                    start,
+                    end: u32::MAX,
+                });
             }
             regions.sort_unstable();
             regions.dedup_by(|next, kept| {
@@ -246,17 +320,39 @@ impl Directives {
                 overlaps
             });
         }
-        Self { silenced }
+        Self {
+            silenced,
+            written,
+            owned,
+        }
     }
 
     /// Whether a finding of rule `code` at `offset` is silenced.
     pub fn suppresses(&self, code: &str, offset: u32) -> bool {
-        let Some(i) = RULES.iter().position(|r| r.code == code) else {
+        let Some(i) = rule_index(code) else {
             return false;
         };
         let regions = &self.silenced[i];
         let after = regions.partition_point(|(start, _)| *start <= offset);
         after > 0 && offset < regions[after - 1].1
+    }
+}
+
+impl Written {
+    fn new(comment: TextRange, text: &str, verb: Verb, selectors: &[&str]) -> Self {
+        // The words are slices of the comment's text.
+        let at = |word: &str| {
+            let start = comment.start as usize + (word.as_ptr() as usize - text.as_ptr() as usize);
+            TextRange::new(start, start + word.len())
+        };
+        let bits: Vec<(TextRange, u64)> = selectors.iter().map(|w| (at(w), rule_bits(w))).collect();
+        Self {
+            comment,
+            verb,
+            unknown: bits.iter().any(|(_, b)| *b == 0),
+            selectors: bits.into_iter().filter(|(_, b)| *b != 0).collect(),
+            already: 0,
+        }
     }
 }
 
@@ -295,259 +391,5 @@ pub(crate) fn is_known_selector(selector: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn comments_split_into_verb_and_selectors() {
-        assert_eq!(
-            parse("<!-- planwright-disable PW101, PW104 -->"),
-            Some(("planwright-disable", vec!["PW101", "PW104"]))
-        );
-        assert_eq!(
-            parse("<!--\nplanwright-enable\n-->"),
-            Some(("planwright-enable", vec![]))
-        );
-        assert_eq!(parse("<!--  -->"), None);
-        // The reason after `--` names no rules.
-        assert_eq!(
-            parse("<!-- planwright-disable PW104 -- filled in at kickoff -->"),
-            Some(("planwright-disable", vec!["PW104"]))
-        );
-        assert_eq!(
-            parse("<!-- planwright-disable -- all of it is legacy -->"),
-            Some(("planwright-disable", vec![]))
-        );
-        // A comment over lines of a block quote: its markers are no words.
-        assert_eq!(
-            parse("<!--\n> planwright-disable PW101\n>> -->"),
-            Some(("planwright-disable", vec!["PW101"]))
-        );
-    }
-
-    #[test]
-    fn verbs_and_the_prefix_are_read_in_any_case() {
-        assert_eq!(Verb::read("planwright-disable"), Some(Verb::Disable));
-        assert_eq!(
-            Verb::read("PLANWRIGHT-DISABLE-NEXT-LINE"),
-            Some(Verb::DisableNextLine)
-        );
-        assert_eq!(Verb::read("PlanWright-Enable"), Some(Verb::Enable));
-        for other in ["planwright-disabel", "planwright-", "disable", ""] {
-            assert_eq!(Verb::read(other), None, "{other}");
-        }
-    }
-
-    /// What [`near_miss`] makes of a comment's words, as
-    /// `(written, meant)`.
-    fn miss(comment: &str) -> Option<(String, Option<&'static str>)> {
-        let (first, rest) = parse(comment)?;
-        let miss = near_miss(first, &rest)?;
-        Some((miss.written.into_owned(), miss.meant))
-    }
-
-    #[test]
-    fn near_misses_name_the_directive_their_words_spell() {
-        for (comment, written, meant) in [
-            (
-                "planwright:disable PW101",
-                "planwright:disable",
-                Some("planwright-disable"),
-            ),
-            (
-                "PLANWRIGHT_DISABLE",
-                "PLANWRIGHT_DISABLE",
-                Some("planwright-disable"),
-            ),
-            (
-                "planwright.disable-next-line PW101",
-                "planwright.disable-next-line",
-                Some("planwright-disable-next-line"),
-            ),
-            (
-                "planwright_disable_next_line",
-                "planwright_disable_next_line",
-                Some("planwright-disable-next-line"),
-            ),
-            (
-                "planwright-disable_next:line",
-                "planwright-disable_next:line",
-                Some("planwright-disable-next-line"),
-            ),
-            (
-                "planwright disable PW101",
-                "planwright disable",
-                Some("planwright-disable"),
-            ),
-            (
-                "Planwright: Enable",
-                "Planwright: Enable",
-                Some("planwright-enable"),
-            ),
-            (
-                "planwright disable next-line PW101",
-                "planwright disable next-line",
-                Some("planwright-disable-next-line"),
-            ),
-            (
-                "Planwright disable next line",
-                "Planwright disable next line",
-                Some("planwright-disable-next-line"),
-            ),
-            (
-                "planwright disable-line PW101",
-                "planwright disable-line",
-                None,
-            ),
-            ("planwright:ignore PW101", "planwright:ignore", None),
-            ("planwright-disabel PW101", "planwright-disabel", None),
-            ("planwright-", "planwright-", None),
-        ] {
-            assert_eq!(
-                miss(&format!("<!-- {comment} -->")),
-                Some((written.to_owned(), meant)),
-                "{comment}"
-            );
-        }
-    }
-
-    #[test]
-    fn directives_and_prose_about_planwright_are_no_near_misses() {
-        for comment in [
-            "planwright-disable PW101",
-            "PLANWRIGHT-ENABLE",
-            "planwright reads this table",
-            "generated by planwright new",
-            "planwright: keep this section short",
-            "planwright: enable TLS in phase 2",
-            "planwright disable the old exporter first",
-            "planwright.toml sets the globs",
-            "planwright enables these checks",
-            "planwright",
-            "planwright:",
-            "planwright:42",
-            "planwrightish disable",
-            "plan\u{e9}right-x",
-            "plan",
-        ] {
-            assert_eq!(miss(&format!("<!-- {comment} -->")), None, "{comment}");
-        }
-    }
-
-    /// The rules silenced at the start of each line of `source`, as codes
-    /// among PW101 and PW104.
-    fn silenced(source: &str) -> Vec<Vec<&'static str>> {
-        let plan = planwright_core::parse(source);
-        let directives = Directives::read(source, &plan);
-        let mut at = 0;
-        source
-            .split_inclusive('\n')
-            .map(|line| {
-                let start = u32::try_from(at).unwrap();
-                at += line.len();
-                ["PW101", "PW104"]
-                    .into_iter()
-                    .filter(|code| directives.suppresses(code, start))
-                    .collect()
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_disable_in_the_header_covers_the_title() {
-        // Under the title, above the first section: the title's line too,
-        // where findings about the whole plan point.
-        let source =
-            "# Plan\n\n**Status:** Draft\n<!-- planwright-disable PW104 -->\n\n## Work\n\nx\n";
-        let lines = silenced(source);
-        assert_eq!(lines[0], ["PW104"]);
-        // Below the first section, from where it stands.
-        let source = "# Plan\n\n## Work\n<!-- planwright-disable PW104 -->\nx\n";
-        let lines = silenced(source);
-        assert_eq!(lines[0], Vec::<&str>::new());
-        assert_eq!(lines[4], ["PW104"]);
-        // After a list (tasks without sections), from where it stands too.
-        let source = "# Tasks\n\n- [ ] a\n\n<!-- planwright-disable PW101 -->\n- [ ] b\n";
-        let lines = silenced(source);
-        assert_eq!(lines[2], Vec::<&str>::new());
-        assert_eq!(lines[5], ["PW101"]);
-    }
-
-    #[test]
-    fn enable_ends_a_disable_however_either_spells_the_rule() {
-        for (disable, enable) in [
-            ("PW101", "pw101"),
-            ("pw101", "PW101"),
-            ("unfilled-placeholder", "PW101"),
-            ("PW101", "unfilled-placeholder"),
-            ("PW1", "pw1"),
-            ("ALL", "all"),
-            ("all", ""),
-            ("PW101", ""),
-        ] {
-            let source = format!(
-                "<!-- planwright-disable {disable} -->\na\n<!-- planwright-enable {enable} -->\nb\n"
-            );
-            let lines = silenced(&source);
-            assert!(lines[1].contains(&"PW101"), "{disable} / {enable}");
-            assert_eq!(lines[3], Vec::<&str>::new(), "{disable} / {enable}");
-        }
-    }
-
-    #[test]
-    fn enable_re_enables_only_the_rules_it_names() {
-        // Rules disabled together and enabled one by one; a selector that
-        // names no rule, or a rule not disabled, ends nothing.
-        let source = "<!-- planwright-disable PW101 empty-section -->\na\n<!-- planwright-enable PW999 PW5 -->\nb\n<!-- planwright-enable unfilled-placeholder -->\nc\n<!-- planwright-enable PW104 -->\nd\n<!-- planwright-disable -->\ne\n<!-- planwright-enable pw104 -->\nf\n";
-        let lines = silenced(source);
-        assert_eq!(lines[1], ["PW101", "PW104"]);
-        assert_eq!(lines[3], ["PW101", "PW104"]);
-        assert_eq!(lines[5], ["PW104"]);
-        assert_eq!(lines[7], Vec::<&str>::new());
-        assert_eq!(lines[9], ["PW101", "PW104"]);
-        assert_eq!(lines[11], ["PW101"]);
-    }
-
-    #[test]
-    fn overlapping_and_repeated_directives_silence_their_union() {
-        // A next-line inside an open region, a second disable of a rule
-        // already off (its enable ends both), and regions one after another.
-        let source = "<!-- planwright-disable PW101 -->\na\n<!-- planwright-disable-next-line PW101 PW104 -->\nb\n<!-- planwright-disable PW1 -->\nc\n<!-- planwright-enable PW101 -->\nd\n<!-- planwright-disable-next-line PW101 -->\ne\nf\n";
-        let lines = silenced(source);
-        assert_eq!(lines[1], ["PW101"]);
-        assert_eq!(lines[3], ["PW101", "PW104"]);
-        assert!(lines[5].contains(&"PW101") && lines[5].contains(&"PW104"));
-        assert!(!lines[7].contains(&"PW101") && lines[7].contains(&"PW104"));
-        assert!(lines[9].contains(&"PW101"));
-        assert!(!lines[10].contains(&"PW101"));
-    }
-
-    #[test]
-    fn directives_may_run_over_lines_and_be_upper_case() {
-        let source = "<!-- PLANWRIGHT-DISABLE pw101 -->\na\n<!--\nplanwright-enable\n-->\nb\n<!-- planwright-disable-next-line\n PW104 -->\nc\nd\n";
-        let lines = silenced(source);
-        assert_eq!(lines[1], ["PW101"]);
-        assert_eq!(lines[5], Vec::<&str>::new());
-        // The line after the one the comment ends on.
-        assert_eq!(lines[6], Vec::<&str>::new());
-        assert_eq!(lines[8], ["PW104"]);
-        assert_eq!(lines[9], Vec::<&str>::new());
-    }
-
-    #[test]
-    fn selectors_are_those_of_the_configuration() {
-        for known in [
-            "PW101",
-            "pw101",
-            "PW1",
-            "pw5",
-            "unfilled-placeholder",
-            "ALL",
-        ] {
-            assert!(is_known_selector(known), "{known}");
-        }
-        for unknown in ["PW999", "PW7", "unfilled", ""] {
-            assert!(!is_known_selector(unknown), "{unknown}");
-        }
-    }
-}
+#[path = "directives_tests.rs"]
+mod tests;

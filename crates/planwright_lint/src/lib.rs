@@ -94,14 +94,34 @@ impl Context<'_> {
 /// directives, and returns the rest sorted by position.
 pub fn lint(ctx: &Context<'_>, rules: &RuleSet) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut selected = 0u64;
+    let mut unused = None;
     for (rule, severity) in rules.enabled() {
+        selected |= directives::rule_bits(rule.code);
+        // PW602 reads what the others found and silenced: it runs last.
+        if rule.code == "PW602" {
+            unused = Some(rules::Sink::new(rule, severity));
+            continue;
+        }
         let mut sink = rules::Sink::new(rule, severity);
         (rule.check)(ctx, &mut sink);
         out.extend(sink.into_diagnostics());
     }
     if !ctx.plan.comments.is_empty() {
         let directives = directives::Directives::read(ctx.source, ctx.plan);
-        out.retain(|d| !directives.suppresses(d.code, d.primary.range.start));
+        let mut silenced = Vec::new();
+        out.retain(|d| {
+            let offset = d.primary.range.start;
+            let quiet = directives.suppresses(d.code, offset);
+            if quiet && unused.is_some() {
+                silenced.extend(directives::rule_index(d.code).map(|rule| (rule, offset)));
+            }
+            !quiet
+        });
+        if let Some(mut sink) = unused {
+            rules::unused_directive::report(ctx, &directives, &silenced, selected, &mut sink);
+            out.extend(sink.into_diagnostics());
+        }
     }
     out.sort_by(|a, b| {
         (a.primary.range.start, a.primary.range.end, a.code).cmp(&(

@@ -212,6 +212,15 @@ pub static RULES: &[Rule] = &[
         invalid_directive,
         fix = Unsafe
     ),
+    rule!(
+        "PW602",
+        "unused-directive",
+        Warning,
+        false,
+        unused_directive,
+        fix = Safe,
+        sometimes = Unsafe
+    ),
 ];
 
 impl Rule {

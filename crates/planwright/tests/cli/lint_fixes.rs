@@ -221,3 +221,30 @@ fn a_broken_anchor_is_pointed_at_the_closest_heading_only_when_unsafe_fixes_are_
         stdout(&fixed)
     );
 }
+
+#[test]
+fn unused_directives_are_removed_and_used_ones_kept() {
+    // PW602 is off by default; selected, `--fix` removes the directive
+    // that silences nothing (its line with it) and the rule name that
+    // finds nothing, and keeps what still silences a finding.
+    let source = "# Plan\n\n<!-- planwright-disable-next-line PW101 -->\nOwner: Ana\n\n<!-- planwright-disable-next-line PW101, PW104 -->\nLead: [LEAD]\n";
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "plan.md", source);
+    let args = ["lint", "--extend-select", "PW602", "--fix", "plan.md"];
+    let fix = planwright(&args, dir.path());
+    assert_eq!(fix.status.code(), Some(0), "{}", stderr(&fix));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("plan.md")).unwrap(),
+        "# Plan\n\nOwner: Ana\n\n<!-- planwright-disable-next-line PW101 -->\nLead: [LEAD]\n"
+    );
+    let again = planwright(&args, dir.path());
+    assert!(
+        stdout(&again).contains("No problems found"),
+        "{}",
+        stdout(&again)
+    );
+    // Off by default: the same plan, unfixed, says nothing of it.
+    write(dir.path(), "plan.md", source);
+    let default = planwright(&["lint", "plan.md"], dir.path());
+    assert!(!stdout(&default).contains("PW602"), "{}", stdout(&default));
+}

@@ -25,7 +25,8 @@ fn rules_json_lists_every_rule_with_its_fix_and_documentation() {
     assert_eq!(
         fixable,
         [
-            "PW202", "PW211", "PW212", "PW301", "PW302", "PW402", "PW501", "PW502", "PW601"
+            "PW202", "PW211", "PW212", "PW301", "PW302", "PW402", "PW501", "PW502", "PW601",
+            "PW602"
         ]
     );
     let unsafe_only: Vec<&str> = rules

@@ -199,7 +199,7 @@ mod tests {
         assert!(!line("PW101").contains("[*]"), "{text}");
         assert!(line("PW211").contains(" [~] Flags"), "{text}");
         assert!(text.ends_with(
-            "\n\n[*] fixable with `planwright lint --fix` (PW502: some fixes only with `--unsafe-fixes`)\n[~] fixable with `planwright lint --fix --unsafe-fixes`\n"
+            "\n\n[*] fixable with `planwright lint --fix` (PW502, PW602: some fixes only with `--unsafe-fixes`)\n[~] fixable with `planwright lint --fix --unsafe-fixes`\n"
         ));
         // No fixable rule listed, no legend; a rule safe in full, no note.
         let pw101 = rule_by_selector("PW101").unwrap();

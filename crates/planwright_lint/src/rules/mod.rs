@@ -28,6 +28,7 @@ pub(crate) mod unknown_check_mark;
 pub(crate) mod unknown_dependency;
 pub(crate) mod unknown_status;
 pub(crate) mod unresolved_choice;
+pub(crate) mod unused_directive;
 pub(crate) mod uppercase_check_mark;
 
 #[cfg(test)]

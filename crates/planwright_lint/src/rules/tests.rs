@@ -11,6 +11,11 @@ use crate::{Context, lint};
 
 /// Lints `source` with only `code` enabled, read as `dialect` when given.
 fn run(code: &str, dialect: Option<&str>, source: &str) -> String {
+    run_selecting(&[code], dialect, source)
+}
+
+/// Lints `source` with the rules `select` names, as `--select` does.
+fn run_selecting(select: &[&str], dialect: Option<&str>, source: &str) -> String {
     let plan = parse_with(
         source,
         &ParseOptions {
@@ -35,12 +40,12 @@ fn run(code: &str, dialect: Option<&str>, source: &str) -> String {
         },
     };
     let layer = Layer {
-        select: Some(vec![code.to_owned()]),
+        select: Some(select.iter().map(|s| (*s).to_owned()).collect()),
         ..Layer::default()
     };
     let rules = RuleSet::resolve(&[&layer]).unwrap();
     let diagnostics = lint(&ctx, &rules);
-    let path = format!("fixtures/{code}.md");
+    let path = format!("fixtures/{}.md", select[select.len() - 1]);
     human::render(
         &[FileReport {
             path: &path,
@@ -95,6 +100,17 @@ fixture!(pw403_malformed_front_matter, "PW403");
 fixture!(pw501_uppercase_check_mark, "PW501");
 fixture!(pw502_mixed_list_markers, "PW502");
 fixture!(pw601_invalid_directive, "PW601");
+
+/// PW602 reads what other rules silenced: its fixture runs beside them.
+#[test]
+fn pw602_unused_directive() {
+    let source = include_str!("fixtures/PW602.md");
+    let out = run_selecting(&["PW1", "PW602"], None, source);
+    insta::assert_snapshot!("PW602", out);
+    // Alone, every rule it names is unselected: each directive is unused.
+    let alone = run("PW602", None, source);
+    assert_eq!(alone.matches("silences nothing").count(), 7, "{alone}");
+}
 
 #[test]
 fn every_rule_has_a_fixture_test() {
