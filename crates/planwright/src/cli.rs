@@ -82,6 +82,16 @@ pub enum Command {
     /// the plan lacks with a warning, as `lint` places them.
     Graph(GraphArgs),
     /// Check plans: unfilled placeholders, contradictions, broken links.
+    #[command(after_long_help = "Silencing rules in a plan, with HTML comments:\n  \
+        <!-- planwright-disable-next-line PW101 -->  the next line only\n  \
+        <!-- planwright-disable PW104 -->  from here on, until\n  \
+        <!-- planwright-enable PW104 -->  (no codes: every rule)\n\
+        Codes, prefixes (PW1), names and ALL are read as in planwright.toml; a \
+        reason may follow ` -- `. A disable does not reach the lines above it, \
+        except that one under the title, above the first section, list or table, \
+        also covers the title, where findings about the whole plan point. A \
+        misspelt directive is reported (PW601); one that silences nothing, with \
+        PW602 selected.")]
     Lint(crate::commands::lint::LintArgs),
     /// List the lint rules, or print one rule's documentation.
     Rules {

@@ -4,9 +4,8 @@
 //! - `<!-- planwright-disable PW104 PW105 -->` from here on (no codes: all
 //!   rules), until a `<!-- planwright-enable -->` that names them; one in
 //!   the plan's header (under its title, above its first section, list
-//!   or table) that nothing enables again, from the start of the file,
-//!   so that it covers the title, where findings about the whole plan
-//!   point;
+//!   or table) that nothing enables again also covers the title's line,
+//!   where findings about the whole plan point (not the lines between);
 //! - `<!-- planwright-disable-next-line PW101 -->` on the next line only;
 //! - `<!-- planwright-enable [codes] -->` re-enables the rules it names
 //!   (no codes: all of them); rules disabled with it but not named stay
@@ -222,9 +221,10 @@ impl Directives {
         let mut open: Vec<Option<(u32, usize)>> = vec![None; RULES.len()];
         let mut index: Option<LineIndex> = None;
         // A `disable` in the plan's header, above all but its title, that
-        // no `enable` ends covers the plan from the file's start: the title
-        // too, where findings about the plan as a whole point (PW103,
-        // PW105), and which a directive under it could not reach before.
+        // no `enable` ends covers the title too, where findings about the
+        // plan as a whole point (PW103, PW105), and which a directive under
+        // it could not reach before. Not what stands between: a finding
+        // above a `disable` is not silenced by it.
         let title = plan.title.as_ref().map(|t| t.heading);
         // Its header ends at its first section, list or table: a list of
         // tasks without sections has a `disable` from where it stands.
@@ -301,15 +301,19 @@ impl Directives {
         }
         for (rule, (regions, start)) in silenced.iter_mut().zip(open).enumerate() {
             if let Some((start, directive)) = start {
-                let in_header = title.is_some() && start < header_end;
-                let start = if in_header { 0 } else { start };
-                regions.push((start, u32::MAX));
-                owned.push(Owned {
-                    directive,
-                    rule,
-                    start,
-                    end: u32::MAX,
-                });
+                // In the header, the title's line too; never the text
+                // between the two, which reads from the top as any other.
+                let title = title.filter(|_| start < header_end);
+                let reach = title.map(|t| (t.start, t.end)).into_iter();
+                for (start, end) in reach.chain([(start, u32::MAX)]) {
+                    regions.push((start, end));
+                    owned.push(Owned {
+                        directive,
+                        rule,
+                        start,
+                        end,
+                    });
+                }
             }
             regions.sort_unstable();
             regions.dedup_by(|next, kept| {

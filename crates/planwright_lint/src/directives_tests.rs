@@ -165,6 +165,10 @@ fn a_disable_in_the_header_covers_the_title() {
     let source = "# Plan\n\n**Status:** Draft\n<!-- planwright-disable PW104 -->\n\n## Work\n\nx\n";
     let lines = silenced(source);
     assert_eq!(lines[0], ["PW104"]);
+    // Not the lines between the title and the directive: a finding above
+    // a `disable` is not silenced by it, with or without an `enable`.
+    assert_eq!(lines[2], Vec::<&str>::new());
+    assert_eq!(lines[4], ["PW104"]);
     // Below the first section, from where it stands.
     let source = "# Plan\n\n## Work\n<!-- planwright-disable PW104 -->\nx\n";
     let lines = silenced(source);
