@@ -21,6 +21,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Read this configuration file instead of the nearest
+    /// `planwright.toml` up from the working directory. Its folder is the
+    /// project's root: plan globs and per-file overrides are matched from
+    /// there. For an editor, a hook or CI run from another folder.
+    #[arg(long, global = true, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -30,7 +30,10 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     guard::install();
-    let cli = cli::Cli::parse();
+    let mut cli = cli::Cli::parse();
+    if let Some(config) = cli.config.take() {
+        project::name_config(config);
+    }
     match guard::run(|| commands::run(cli)) {
         Ok(code) => code,
         Err(err) => {

@@ -6,14 +6,35 @@
 //! Every command that reads plans goes through here, so a plan made from a
 //! local template is recognised by `show`, `lint` and the trackers alike.
 
+use std::path::{Path, PathBuf};
+
 use anyhow::{Context, Result};
 use planwright_core::{DialectSet, Plan};
 use planwright_workspace::SourceFile;
-use planwright_workspace::config::load_config;
+use planwright_workspace::config::{ConfigError, LoadedConfig, load_named_config};
 use planwright_workspace::templates::dialect_set;
 
 use crate::dialect_choice::DialectChoice;
 use crate::guard::Crash;
+
+/// The configuration named by `--config`, set once from the command line
+/// before any command runs.
+static NAMED_CONFIG: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Makes every command read `path` as its configuration (`--config`).
+pub fn name_config(path: PathBuf) {
+    // Set once, from `main`; a second call would be a bug, and keeps the first.
+    let _ = NAMED_CONFIG.set(path);
+}
+
+/// The configuration every command reads: the one `--config` names, else
+/// the nearest `planwright.toml` up from `cwd`, else the defaults.
+pub fn load_config(cwd: &Path) -> Result<LoadedConfig, ConfigError> {
+    match NAMED_CONFIG.get() {
+        Some(named) => load_named_config(named, cwd),
+        None => planwright_workspace::config::load_config(cwd),
+    }
+}
 
 pub struct Project {
     pub dialects: DialectSet,
@@ -45,7 +66,7 @@ impl Project {
 
     /// The options that parse the plan at `path` in its chosen dialect,
     /// for the edits, which parse the file themselves.
-    pub fn options(&self, path: &std::path::Path) -> planwright_core::ParseOptions<'_> {
+    pub fn options(&self, path: &Path) -> planwright_core::ParseOptions<'_> {
         self.choice.options(path, &self.dialects)
     }
 }

@@ -401,6 +401,38 @@ pub fn load_config(start: &Path) -> Result<LoadedConfig, ConfigError> {
             text: String::new(),
         });
     };
+    load_config_at(path, start)
+}
+
+/// Loads the configuration the user named (`--config`), from `start`
+/// when relative: it must exist, and its folder is the project's root, as
+/// for one found by walking up.
+pub fn load_named_config(named: &Path, start: &Path) -> Result<LoadedConfig, ConfigError> {
+    let path = start.join(named);
+    match std::fs::metadata(&path) {
+        Ok(meta) if meta.is_file() => {
+            // The root is compared with plans' paths: `..` in it would
+            // match none. Its folder is resolved, not the file, which may
+            // be a link to a configuration kept elsewhere.
+            let folder = path.parent().map(std::fs::canonicalize);
+            let path = match (folder, path.file_name()) {
+                (Some(Ok(folder)), Some(name)) => folder.join(name),
+                _ => path,
+            };
+            load_config_at(path, start)
+        }
+        Ok(_) => Err(ConfigError::NotAFile {
+            path: crate::source::display_path(named),
+            reason: "exists and is not a file",
+        }),
+        Err(error) => Err(ConfigError::Io {
+            path: crate::source::display_path(named),
+            error,
+        }),
+    }
+}
+
+fn load_config_at(path: PathBuf, start: &Path) -> Result<LoadedConfig, ConfigError> {
     let shown = PathBuf::from(shown_from(&path, start));
     let text = read_config(&path, &shown)?;
     let config = parse_config(&text, &shown)?;

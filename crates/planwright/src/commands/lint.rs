@@ -11,11 +11,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::project::load_config;
 use anyhow::{Context as _, Result};
 use planwright_core::visible::visible;
 use planwright_lint::render::{FileReport, Summary};
 use planwright_lint::{Diagnostic, RuleSet, Severity};
-use planwright_workspace::config::{LoadedConfig, load_config};
+use planwright_workspace::config::LoadedConfig;
 use planwright_workspace::discover::{Named, discover_named, is_plan_path};
 use planwright_workspace::{SourceFile, read_plan_file};
 

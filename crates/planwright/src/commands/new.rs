@@ -5,11 +5,11 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::project::load_config;
 use anyhow::{Context, Result, bail};
 use planwright_core::DialectSet;
 use planwright_edit::ops::check_no_control;
 use planwright_lint::{Context as LintContext, RuleSet, lint};
-use planwright_workspace::config::load_config;
 use planwright_workspace::newplan::{Clock, NewPlan, NewRequest, create, lexical};
 use planwright_workspace::numbering::format_number;
 use planwright_workspace::templates::dialect_set_lenient;

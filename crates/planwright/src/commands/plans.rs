@@ -3,12 +3,13 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::project::load_config;
 use anyhow::Result;
 use planwright_core::json::Locator;
 use planwright_core::visible::visible;
 use planwright_core::{DialectSet, Plan, StatusWords};
 use planwright_lint::{Diagnostic, Layer, RuleSet};
-use planwright_workspace::config::{LoadedConfig, load_config};
+use planwright_workspace::config::LoadedConfig;
 use planwright_workspace::discover::{DiscoverError, discover_with, templates_named};
 use planwright_workspace::source::display_path;
 use planwright_workspace::{SourceFile, read_plan_file};

@@ -5,9 +5,9 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use crate::project::load_config;
 use anyhow::{Context, Result, bail};
 use planwright_core::{Dialect, DialectSet, Origin};
-use planwright_workspace::config::load_config;
 use planwright_workspace::source::display_path;
 use planwright_workspace::templates::{dialect_set_lenient, no_template_text, templates_dir};
 

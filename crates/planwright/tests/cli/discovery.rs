@@ -248,3 +248,46 @@ fn a_linked_spelling_of_the_project_is_inside_it() {
         [format!("{link}/in-plan.md")]
     );
 }
+
+#[test]
+fn config_names_the_configuration_for_a_run_from_elsewhere() {
+    // Found from the working directory, a project's configuration is not
+    // read from above it; `--config` names it, and its folder is the root
+    // its globs are matched from.
+    let dir = tempfile::tempdir().unwrap();
+    let proj = dir.path().join("proj");
+    write(
+        &proj,
+        "planwright.toml",
+        "[plans]\ninclude = [\"work/**/*.md\"]\n\n[lint]\nignore = [\"PW101\"]\n",
+    );
+    write(&proj, "work/a/rollout-plan.md", TEMPLATE);
+    write(&proj, "specs/001-a/plan.md", PLAN);
+    let from_proj = lint_findings(&["."], &proj);
+    assert!(
+        from_proj.iter().all(|(_, code)| code != "PW101"),
+        "{from_proj:?}"
+    );
+    let outside = lint_findings(&["proj/work"], dir.path());
+    assert!(
+        outside.iter().any(|(_, code)| code == "PW101"),
+        "{outside:?}"
+    );
+    for args in [
+        ["--config", "proj/planwright.toml", "lint", "proj"],
+        ["lint", "--config", "proj/planwright.toml", "proj"],
+    ] {
+        let out = planwright(&[&args[..], &["--format", "concise"]].concat(), dir.path());
+        let text = stdout(&out);
+        assert!(text.contains("proj/work/a/rollout-plan.md"), "{text}");
+        assert!(!text.contains("PW101"), "{text}");
+    }
+    // A file named that is not there is an error, not the defaults.
+    let missing = planwright(&["--config", "nope.toml", "status", "proj"], dir.path());
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("nope.toml"),
+        "{}",
+        stderr(&missing)
+    );
+}
