@@ -231,6 +231,10 @@ impl Pattern {
     }
 }
 
+/// Files that show a numbered folder is a feature's before its plan is
+/// written: spec-kit writes `spec.md` first, Kiro `requirements.md`.
+const COMPANIONS: &[&str] = &["spec.md", "tasks.md", "requirements.md", "design.md"];
+
 /// Numbers used by the entries beside where the plan will go.
 pub fn folder_numbers(root: &Path, pattern: &Pattern) -> BTreeSet<u64> {
     numbered_entries(root, pattern)
@@ -241,8 +245,9 @@ pub fn folder_numbers(root: &Path, pattern: &Pattern) -> BTreeSet<u64> {
 
 /// The numbered entries beside where the plan will go: each one's number,
 /// and whether it holds a plan (the pattern's file in the folder, as
-/// `specs/004-x/plan.md`; a numbered file is one itself). A folder whose
-/// path goes on with the slug is taken to hold one.
+/// `specs/004-x/plan.md`, or a spec it will be written from, as
+/// [`COMPANIONS`]; a numbered file is one itself). A folder whose path
+/// goes on with the slug is taken to hold one.
 fn numbered_entries(root: &Path, pattern: &Pattern) -> Vec<(u64, bool)> {
     let parent = root.join(pattern.numbered_parent());
     let Ok(entries) = std::fs::read_dir(&parent) else {
@@ -257,9 +262,11 @@ fn numbered_entries(root: &Path, pattern: &Pattern) -> Vec<(u64, bool)> {
         .filter_map(|e| e.file_name().into_string().ok())
         .filter_map(|name| {
             let n = pattern.number_of(&name)?;
+            let folder = parent.join(&name);
             let plan = !fixed_rest
                 || rest.as_os_str().is_empty()
-                || parent.join(&name).join(&rest).exists();
+                || folder.join(&rest).exists()
+                || COMPANIONS.iter().any(|c| folder.join(c).is_file());
             Some((n, plan))
         })
         .collect()

@@ -146,7 +146,7 @@ pub(crate) fn warn_unsearched(
         format!("; a file named on the command line is always {verb}")
     });
     ewriteln!(
-        "planwright: warning: no plan files found in {} (a folder is searched for files named like plans: `plan.md`, `tasks.md`, `*plan*.md`, … or as `[plans] include` in planwright.toml says{named})",
+        "planwright: warning: no plan files found in {} (a folder is searched for files named like plans: `plan.md`, `tasks.md`, `*-plan.md`, `plan_v2.md`, `specs/*/plan.md`, `.kiro/specs/**` …; `planwright init` writes the whole list into planwright.toml, and `[plans] include` there changes it{named})",
         visible(&shown.join(", "))
     );
 }

@@ -130,6 +130,22 @@ fn a_wide_folder_number_counts_only_near_the_plans() {
 }
 
 #[test]
+fn a_wide_folder_holding_a_spec_is_a_plans_folder() {
+    // spec-kit writes the spec before the plan: `specs/1003-x/spec.md`
+    // alone already holds number 1003, however far from the others.
+    let dir = repo();
+    std::fs::create_dir_all(dir.path().join("specs/001-a")).expect("mkdir");
+    std::fs::create_dir_all(dir.path().join("specs/1003-x")).expect("mkdir");
+    std::fs::write(dir.path().join("specs/1003-x/spec.md"), "# Spec\n").expect("spec");
+    let out = planwright(dir.path(), &["new", "Next"]);
+    assert!(
+        ok(&out).starts_with("Created specs/1004-next/plan.md"),
+        "{}",
+        ok(&out)
+    );
+}
+
+#[test]
 fn a_remote_branch_alone_moves_the_number_on() {
     let dir = repo();
     for f in ["001-a", "002-b", "003-c"] {

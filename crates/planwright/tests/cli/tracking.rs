@@ -163,7 +163,7 @@ fn a_folder_without_plans_is_a_warning() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir(dir.path().join(".git")).expect("mkdir");
     write(dir.path(), "notes.md", "# Not a plan by its name\n");
-    let warning = "planwright: warning: no plan files found in . (a folder is searched for files named like plans: `plan.md`, `tasks.md`, `*plan*.md`, … or as `[plans] include` in planwright.toml says; a file named on the command line is always read)\n";
+    let warning = "planwright: warning: no plan files found in . (a folder is searched for files named like plans: `plan.md`, `tasks.md`, `*-plan.md`, `plan_v2.md`, `specs/*/plan.md`, `.kiro/specs/**` …; `planwright init` writes the whole list into planwright.toml, and `[plans] include` there changes it; a file named on the command line is always read)\n";
 
     let out = planwright(&["status"], dir.path());
     assert_eq!(out.status.code(), Some(0));

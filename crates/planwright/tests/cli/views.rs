@@ -410,7 +410,7 @@ fn next_takes_a_folder_and_looks_for_plans_under_it() {
     assert_eq!(
         empty,
         "$ planwright next empty\nexit 0\nnothing to do: no tasks\n\
-         stderr| planwright: warning: no plan files found in empty (a folder is searched for files named like plans: `plan.md`, `tasks.md`, `*plan*.md`, … or as `[plans] include` in planwright.toml says; a file named on the command line is always read)\n"
+         stderr| planwright: warning: no plan files found in empty (a folder is searched for files named like plans: `plan.md`, `tasks.md`, `*-plan.md`, `plan_v2.md`, `specs/*/plan.md`, `.kiro/specs/**` …; `planwright init` writes the whole list into planwright.toml, and `[plans] include` there changes it; a file named on the command line is always read)\n"
     );
 }
 
