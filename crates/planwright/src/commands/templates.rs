@@ -21,14 +21,23 @@ pub fn run(action: Option<&TemplatesAction>) -> Result<ExitCode> {
         Some(TemplatesAction::Show { name }) => Some(name.as_str()),
         _ => None,
     };
+    let any_broken = !broken.is_empty();
     for (name, error) in broken {
         if wanted == Some(name.as_str()) || name.is_empty() {
             return Err(error.into());
         }
-        ewriteln!("planwright: warning: {error}; template `{name}` skipped");
+        ewriteln!("planwright: error: {error}; template `{name}` skipped");
     }
     match action {
-        None | Some(TemplatesAction::List) => crate::output::print(&list(&set, &root))?,
+        None | Some(TemplatesAction::List) => {
+            crate::output::print(&list(&set, &root))?;
+            // The others are listed, but a broken template is an error
+            // here as in every command that reads plans (they need every
+            // template to tell which one a plan was made from).
+            if any_broken {
+                return Ok(ExitCode::from(2));
+            }
+        }
         Some(TemplatesAction::Show { name }) => {
             let Some(dialect) = set.get(name) else {
                 bail!(unknown_template(name, &set));

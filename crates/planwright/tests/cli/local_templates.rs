@@ -235,9 +235,17 @@ fn a_broken_template_is_its_own_error_and_spares_the_others() {
         stderr(&out)
     );
     assert!(stderr(&out).contains("; template `leak` skipped"));
+    // `templates list` shows the others, and fails as `lint` does below:
+    // a script checking the templates must see the broken one.
     let out = planwright(dir.path(), &["templates", "list"]);
-    assert!(out.status.success());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("change"));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("leak"));
+    assert!(
+        stderr(&out).starts_with("planwright: error: .planwright/templates/leak.toml:2:1: "),
+        "{}",
+        stderr(&out)
+    );
 
     // `lint` needs every dialect, so the broken one stops it, named from
     // the working folder as `new` names it, not by its absolute path.
