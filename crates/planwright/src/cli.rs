@@ -173,6 +173,40 @@ impl clap::builder::TypedValueParser for BuiltinName {
     }
 }
 
+/// A rule selector (`--select`, `--extend-select`, `--ignore`): any word
+/// passes here, since prefixes (`PW1`) select too and the configuration's
+/// reader names a wrong one back; `ALL`, the codes and the names are
+/// offered to shell completion, rather than the files in the folder.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RuleSelector;
+
+impl clap::builder::TypedValueParser for RuleSelector {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let rules = planwright_lint::RULES.iter().flat_map(|r| {
+            [
+                clap::builder::PossibleValue::new(r.code).help(r.name),
+                clap::builder::PossibleValue::new(r.name),
+            ]
+        });
+        Some(Box::new(
+            std::iter::once(clap::builder::PossibleValue::new("ALL")).chain(rules),
+        ))
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum TemplatesAction {
     /// List built-in and local templates.

@@ -138,12 +138,13 @@ fn no_local_template_takes_over_the_generic_dialect() {
             "{args:?}"
         );
     }
-    // `templates` skips it, as any broken template, and lists the rest.
+    // `templates` skips it, as any broken template, lists the rest, and
+    // fails as the commands above do.
     let out = planwright(&["templates"], dir.path());
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        format!("planwright: warning: {reserved}; template `generic` skipped\n")
+        format!("planwright: error: {reserved}; template `generic` skipped\n")
     );
     assert!(!stdout(&out).contains("generic"), "{}", stdout(&out));
 }

@@ -106,6 +106,18 @@ fn completions_offer_template_and_dialect_names() {
         script
             .contains(":DIALECT:(generic speckit design delivery rfc roadmap speckit-tasks kiro)")
     );
+    // Rule selectors complete `ALL`, codes and names, not files.
+    let bash = planwright(dir.path(), &["completions", "bash"]);
+    let bash = String::from_utf8_lossy(&bash.stdout);
+    let select = bash
+        .split("--select)")
+        .nth(1)
+        .and_then(|rest| rest.lines().nth(1))
+        .unwrap_or_default();
+    assert!(
+        select.contains("-W \"ALL PW101 unfilled-placeholder PW102"),
+        "{select}"
+    );
     // Any name still passes: a local template is looked up by the command.
     let out = planwright(dir.path(), &["new", "X", "-t", "mine", "--dry-run"]);
     assert!(
