@@ -140,7 +140,11 @@ fn from_root(
     path: &str,
     from_plan: Option<&str>,
 ) {
-    let what = if link.image { "image" } else { "link" };
+    let (article, what) = if link.image {
+        ("an", "image")
+    } else {
+        ("a", "link")
+    };
     let report = out
         .report(
             link.range,
@@ -148,7 +152,7 @@ fn from_root(
         )
         .primary_label("followed from the plan's folder");
     let why = format!(
-        "`{path}` names a file from the project root, but a {what} is followed from the plan's own folder"
+        "`{path}` names a file from the project root, but {article} {what} is followed from the plan's own folder"
     );
     // The path as written in the link's own parentheses: a path that
     // would need escapes is left alone.
