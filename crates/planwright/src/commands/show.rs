@@ -84,19 +84,21 @@ pub fn outline(plan: &Plan, notation: &[bool], source: &str, path: &str) -> Stri
     }
     if !plan.phases.is_empty() {
         let _ = writeln!(out, "\nPhases");
+        let mut rows = Vec::new();
         for p in &plan.phases {
             let depth = std::iter::successors(p.parent, |&i| plan.phases[i].parent).count();
-            let indent = "  ".repeat(depth + 1);
+            let indent = "  ".repeat(depth);
             let progress = plan.progress(p.tasks.iter().map(|&t| &plan.tasks[t]));
-            let mut line = format!("{indent}{}", visible(&p.id));
+            let mut label = format!("{indent}{}", visible(&p.id));
             if !p.title.is_empty() {
-                let _ = write!(line, ": {}", visible(&p.title));
+                let _ = write!(label, ": {}", visible(&p.title));
             }
             if let Some(pr) = &p.priority {
-                let _ = write!(line, " [{}]", visible(pr));
+                let _ = write!(label, " [{}]", visible(pr));
             }
+            let mut after = String::new();
             if progress.total > 0 {
-                let _ = write!(line, "  {}/{}", progress.done, progress.total);
+                let _ = write!(after, "{}/{}", progress.done, progress.total);
             }
             if !p.depends_on.is_empty() {
                 let deps: Vec<String> = p
@@ -104,14 +106,19 @@ pub fn outline(plan: &Plan, notation: &[bool], source: &str, path: &str) -> Stri
                     .iter()
                     .map(|r| r.target.label().to_string())
                     .collect();
-                let _ = write!(line, "  (after {})", visible(&deps.join(", ")));
+                let gap = if after.is_empty() { "" } else { "  " };
+                let _ = write!(after, "{gap}(after {})", visible(&deps.join(", ")));
             }
-            let _ = writeln!(out, "{line}");
+            rows.push((label, after));
         }
         // As `status` has it: the rows add up to the header's count.
         if let Some((name, outside)) = crate::shown::outside_phases(plan) {
-            let _ = writeln!(out, "  {name}  {}/{}", outside.done, outside.total);
+            rows.push((
+                name.to_owned(),
+                format!("{}/{}", outside.done, outside.total),
+            ));
         }
+        aligned(&mut out, &rows);
     }
     // Without phases, what groups the tasks is the plan's outline of its
     // work, as `status` shows it.
@@ -121,13 +128,18 @@ pub fn outline(plan: &Plan, notation: &[bool], source: &str, path: &str) -> Stri
             "\n{}",
             crate::shown::groups_heading(groups.groups[0].by)
         );
-        for g in &groups.groups {
-            let (done, total) = (g.progress.done, g.progress.total);
-            let _ = writeln!(out, "  {}  {done}/{total}", crate::shown::group(plan, g.by));
-        }
+        let mut rows: Vec<(String, String)> = groups
+            .groups
+            .iter()
+            .map(|g| {
+                let (done, total) = (g.progress.done, g.progress.total);
+                (crate::shown::group(plan, g.by), format!("{done}/{total}"))
+            })
+            .collect();
         if let Some((name, rest)) = groups.rest.map(crate::shown::outside_groups) {
-            let _ = writeln!(out, "  {name}  {}/{}", rest.done, rest.total);
+            rows.push((name.to_owned(), format!("{}/{}", rest.done, rest.total)));
         }
+        aligned(&mut out, &rows);
     }
     let (notes, slots): (Vec<_>, Vec<_>) = plan
         .placeholders
@@ -162,6 +174,26 @@ pub fn outline(plan: &Plan, notation: &[bool], source: &str, path: &str) -> Stri
         );
     }
     out
+}
+
+/// Rows of the outline, indented under their heading, what follows each
+/// label (its count, its dependencies) in one column: after the widest
+/// label, up to a width past which a long title keeps its count beside it.
+fn aligned(out: &mut String, rows: &[(String, String)]) {
+    const WIDEST: usize = 56;
+    let column = rows
+        .iter()
+        .map(|(label, _)| crate::output::width(label))
+        .filter(|w| *w <= WIDEST)
+        .max()
+        .unwrap_or(0);
+    for (label, after) in rows {
+        if after.is_empty() {
+            let _ = writeln!(out, "  {label}");
+        } else {
+            let _ = writeln!(out, "  {}  {after}", crate::output::pad(label, column));
+        }
+    }
 }
 
 fn progress_text(p: Progress) -> String {

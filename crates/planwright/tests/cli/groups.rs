@@ -104,7 +104,7 @@ fn show_outlines_the_groups() {
     );
     let out = stdout(&planwright(&["show", "tasks.md"], dir.path()));
     assert!(
-        out.ends_with("\nTasks by parent task\n  1. Set up  2/2\n  2. Build  0/2\n"),
+        out.ends_with("\nTasks by parent task\n  1. Set up  2/2\n  2. Build   0/2\n"),
         "{out}"
     );
 }

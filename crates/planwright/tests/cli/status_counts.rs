@@ -224,11 +224,11 @@ fn show_lists_the_rows_status_adds_up() {
     assert_eq!(
         stdout(&planwright(&["show", "plan.md"], dir.path())),
         "Mixed\n  file      plan.md\n  dialect   speckit-tasks (tasks carry T### ids)\n  tasks     2/3 done (67%)\n\n\
-         Phases\n  Phase 1: A  1/1\n  (outside any phase)  1/2\n"
+         Phases\n  Phase 1: A           1/1\n  (outside any phase)  1/2\n"
     );
     assert!(
         stdout(&planwright(&["show", "sections.md"], dir.path())).ends_with(
-            "\nTasks by section\n  1. Core  1/2\n  2. CLI  0/1\n  (outside any section)  1/1\n"
+            "\nTasks by section\n  1. Core                1/2\n  2. CLI                 0/1\n  (outside any section)  1/1\n"
         )
     );
 }

@@ -242,10 +242,11 @@ fn removal(ctx: &Context<'_>, comment: TextRange) -> Option<Edit> {
     (shape(&planwright_core::parse(&fixed)) == shape(ctx.plan)).then_some(edit)
 }
 
-/// Whether `text` holds nothing but white space and HTML comments.
+/// Whether `text` holds nothing but white space, block quotes' `>` and
+/// HTML comments.
 fn only_comments(mut text: &str) -> bool {
     loop {
-        text = text.trim_start();
+        text = text.trim_start_matches(|c: char| c.is_whitespace() || c == '>');
         let Some(rest) = text.strip_prefix("<!--") else {
             return text.is_empty();
         };
