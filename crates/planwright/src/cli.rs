@@ -396,8 +396,10 @@ pub struct SetArgs {
     pub plan: PathBuf,
     /// The field, in any case: status, Owner, "Feature ID".
     pub field: String,
-    /// The new value, written as text (escaped or quoted as the field's
-    /// style needs); "" empties the field.
+    /// The new value, written as text that reads back as typed: Markdown
+    /// markup in it (`*x*`, `` `x` ``, `[a](b)`, `\`) is backslash-escaped,
+    /// a front-matter value quoted where YAML needs it; "" empties the
+    /// field.
     pub value: String,
     /// Add the field, in the plan's own style, if the header lacks it.
     #[arg(long)]

@@ -9,76 +9,37 @@
 
 use std::borrow::Cow;
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::parse::MARKDOWN_OPTIONS;
 use crate::text::TextRange;
 
-/// The characters that open or close inline markup where they stand as
-/// text: a code span, emphasis, strikethrough, a link, HTML.
-const LOOSE: &[char] = &['`', '*', '_', '~', '[', ']', '<'];
+/// The characters that open or close inline markup: a code span,
+/// emphasis, strikethrough, a link or image, HTML or an autolink.
+const MARKUP: &[char] = &['`', '*', '_', '~', '[', ']', '<'];
 
-/// `value`, one line of inline Markdown, with each markup character it
-/// does not use as markup itself backslash-escaped, as `new` escapes its
-/// values: a backtick no other closes, a `*`, `_` (but inside a word) or
-/// `~` that emphasises nothing, a bracket that makes no link, and every
-/// `<` but an autolink's (an HTML tag left open, such as `<b>`, would
-/// reach past the value too, and `Support <Vec>` should show `<Vec>`).
-/// What the value closes itself stays as given: `` `code` ``, `*a*`,
-/// `[text](url)`, `<https://x.y>`, an escape. So the value reads as it
-/// would alone, and the text after it as it did before.
-///
-/// A reference link (`[spec][1]`) is taken for a link, as the plan may
-/// define it: brackets that pair up close each other either way.
-pub fn escape_loose_markup(value: &str) -> String {
-    // A no-break space keeps a leading `#`, `-` or `>` from opening a
-    // block, as the field's label before the value does (see `rendered`).
-    const GUARD: char = '\u{a0}';
-    let source = format!("{GUARD}{value}");
-    let shift = GUARD.len_utf8();
-    let mut loose = vec![false; value.len()];
-    let mut mark = |range: std::ops::Range<usize>| {
-        let (from, to) = (
-            range.start.saturating_sub(shift),
-            range.end.saturating_sub(shift),
-        );
-        for flag in loose.get_mut(from..to).into_iter().flatten() {
-            *flag = true;
-        }
-    };
-    let any_reference = |_: BrokenLink<'_>| Some((CowStr::from(""), CowStr::from("")));
-    // Whether each link open at this point is an autolink, whose text is
-    // its address and must not gain backslashes.
-    let mut links: Vec<bool> = Vec::new();
-    let parser =
-        Parser::new_with_broken_link_callback(&source, MARKDOWN_OPTIONS, Some(any_reference));
-    for (event, range) in parser.into_offset_iter() {
-        match event {
-            Event::Start(Tag::Link { link_type, .. }) => {
-                links.push(matches!(link_type, LinkType::Autolink | LinkType::Email));
-            }
-            Event::End(TagEnd::Link) => {
-                links.pop();
-            }
-            Event::Text(_) if !links.contains(&true) => mark(range),
-            Event::InlineHtml(_) | Event::Html(_) => mark(range),
-            _ => {}
-        }
-    }
+/// `value`, one line of text, written so that it reads as typed where a
+/// field's value stands: each character that could open or close inline
+/// markup ([`MARKUP`]; an `_` inside a word cannot) is backslash-escaped,
+/// and so is a backslash that would escape the character after it (ASCII
+/// punctuation) or, last on the line, break it. The value is text, as
+/// `new --set` writes one: half-measures did not read back, as `*x*`,
+/// kept because it closes itself, was read as the emphasised value `x`
+/// (see [`wrapper`]), and `\*`, kept as the value's own escape, as `*`.
+/// A link is text too: `[spec](spec.md)` shows as typed, brackets and all.
+pub fn escape_markup(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 8);
     let mut prev: Option<char> = None;
-    let mut backslashes = 0usize;
     for (i, c) in value.char_indices() {
         let next = value[i + c.len_utf8()..].chars().next();
         // `snake_case`: an underscore inside a word opens no emphasis.
         let inside_word =
             prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
-        let escaped = backslashes % 2 == 1;
-        if loose[i] && !escaped && LOOSE.contains(&c) && !(c == '_' && inside_word) {
+        let escapes = c == '\\' && next.is_none_or(|n| n.is_ascii_punctuation());
+        if escapes || (MARKUP.contains(&c) && !(c == '_' && inside_word)) {
             out.push('\\');
         }
         out.push(c);
-        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
         prev = Some(c);
     }
     out
@@ -86,7 +47,7 @@ pub fn escape_loose_markup(value: &str) -> String {
 
 /// `text`, one line of inline Markdown, with each backslash escape of
 /// ASCII punctuation read as the character it escapes (`\~` is `~`, `\\`
-/// is `\`), as the rendered text shows it: a value [`escape_loose_markup`]
+/// is `\`), as the rendered text shows it: a value [`escape_markup`]
 /// wrote reads back as given. A backslash is text in a code span and in
 /// an autolink, and stays there; so does one before anything else
 /// (`C:\dir`). Markup itself stays as written (`*Ann*`). Text without a
@@ -318,40 +279,32 @@ mod tests {
     }
 
     #[test]
-    fn markup_the_value_leaves_open_is_escaped() {
+    fn markup_characters_are_escaped() {
         for (value, written) in [
             ("a`b", "a\\`b"),
-            ("``x` y", "\\`\\`x\\` y"),
             ("a <b", "a \\<b"),
-            ("<b>bold", "\\<b>bold"),
             ("Support <Vec> generics", "Support \\<Vec> generics"),
             ("see [the spec", "see \\[the spec"),
-            ("a]", "a\\]"),
             ("a*b and _c", "a\\*b and \\_c"),
             ("~5 days", "\\~5 days"),
-            ("2 * 3", "2 \\* 3"),
+            // Markup the value closes itself is escaped all the same.
+            ("*alice* and `code`", "\\*alice\\* and \\`code\\`"),
+            ("[spec](spec.md)", "\\[spec\\](spec.md)"),
+            ("<https://x.y>", "\\<https://x.y>"),
+            // A backslash that would escape or break: doubled.
+            ("\\*", "\\\\\\*"),
+            ("C:\\\\x", "C:\\\\\\x"),
+            ("end\\", "end\\\\"),
         ] {
-            assert_eq!(escape_loose_markup(value), written, "{value}");
+            assert_eq!(escape_markup(value), written, "{value}");
         }
     }
 
     #[test]
-    fn markup_the_value_closes_itself_stays() {
-        for value in [
-            "plain text, R&D",
-            "`code` and ``a ` b``",
-            "*alice* and **bold** and ~~old~~",
-            "[spec](spec.md) and [ref][1] and ![logo](x.png)",
-            "<https://x.y/a_b*c>",
-            "snake_case_name",
-            "\\`escaped\\` \\* \\[",
-            "&lt;b&gt;",
-            "`<b>` in code",
-        ] {
-            assert_eq!(escape_loose_markup(value), value, "{value}");
+    fn text_that_opens_no_markup_stays() {
+        for value in ["plain text, R&D", "snake_case_name", "C:\\dir", "a - b | c"] {
+            assert_eq!(escape_markup(value), value, "{value}");
         }
-        // An escaped backslash escapes nothing after it.
-        assert_eq!(escape_loose_markup("C:\\\\`x"), "C:\\\\\\`x");
     }
 
     #[test]
@@ -382,7 +335,7 @@ mod tests {
     }
 
     #[test]
-    fn what_escape_loose_markup_writes_reads_back_as_given() {
+    fn what_escape_markup_writes_reads_back_as_given() {
         for value in [
             "~2 weeks",
             "a`b",
@@ -390,14 +343,15 @@ mod tests {
             "see [the spec",
             "2 * 3 and _x",
             "`code` and *em*",
+            "**bold**",
+            "_x_",
+            "C:\\\\`x \\*",
+            "end\\",
         ] {
-            let written = escape_loose_markup(value);
+            let written = escape_markup(value);
             assert_eq!(unescape_punctuation(&written), value, "{written}");
+            assert_eq!(field_value(&written), value, "{written}");
         }
-        // An escape the value brings is its own, kept as given and read as
-        // one: the value is Markdown.
-        let written = escape_loose_markup("C:\\\\`x \\*");
-        assert_eq!(unescape_punctuation(&written), "C:\\`x *");
     }
 
     #[test]

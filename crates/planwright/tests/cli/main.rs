@@ -28,6 +28,7 @@ mod qa_inputs;
 mod rules_json;
 mod schema;
 mod set_fields;
+mod set_values;
 mod show;
 mod slot_colons;
 mod status_counts;

@@ -2,7 +2,7 @@
 //! style the plan's header already uses.
 
 use planwright_core::edit::Edit;
-use planwright_core::markup::{escape_loose_markup, field_value, wrapper};
+use planwright_core::markup::{escape_markup, field_value, wrapper};
 use planwright_core::{
     DialectSet, LineIndex, MetaField, MetaStyle, Plan, TextRange, escape_yaml, needs_yaml_quotes,
     normalize_key,
@@ -97,9 +97,10 @@ pub fn check_status(
 /// (`\`, two spaces) stays after the new value, and so does the markup its
 /// whole value is written in (a code span, strong or emphasis; see
 /// [`wrapper`]), unless the new value holds that markup's
-/// character. A bold value's markup that would reach past it is escaped
-/// (see [`escape_loose_markup`]), and the value refused where it still
-/// would ([`markup::check_contained`]). A bold value whose paragraph goes
+/// character. A bold or plain value is text: its markup characters are
+/// escaped (see [`escape_markup`]), so that it reads back as given, and
+/// the value is refused where a backtick in it would still close a code
+/// span the plan left open ([`markup::check_contained`]). A bold value whose paragraph goes
 /// on over the lines below its label's (`**Goal:** Add OTel config,` /
 /// `injected into the process`) is read over all of them (see
 /// [`MetaField::value_range`]) and replaced whole: the new value is
@@ -302,23 +303,17 @@ fn encode(
                     "it ends with `|`, which a bold field's line reads as the separator before another field (`**A:** x | **B:** y`), so the value would end before it",
                 ));
             }
-            let backslashes = value.len() - value.trim_end_matches('\\').len();
-            if backslashes % 2 == 1 {
-                return Err(bad(
-                    "it ends with `\\`, which Markdown reads as a line break, not as part of the value",
-                ));
-            }
-            // Loose markup escaped, but in a code span, where every
-            // character is text as written.
+            // Markup escaped (a trailing `\\`, which would break the line,
+            // too), but in a code span, where every character is text as
+            // written.
             let written = match wrapper(range.slice(src)) {
                 Some("`") if !value.is_empty() && !value.contains('`') => format!("`{value}`"),
                 Some(mark) if !value.is_empty() && !value.contains(&mark[..1]) => {
-                    format!("{mark}{}{mark}", escape_loose_markup(value))
+                    format!("{mark}{}{mark}", escape_markup(value))
                 }
-                _ => escape_loose_markup(value),
+                _ => escape_markup(value),
             };
-            // The reader reads the escapes: the value given, but for those
-            // it brought itself (it is Markdown).
+            // The reader reads the escapes: the value given.
             let parsed = field_value(&written).into_owned();
             (written, parsed)
         }

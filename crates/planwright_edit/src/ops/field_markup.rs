@@ -10,11 +10,11 @@ use planwright_core::{LineIndex, TextRange};
 use super::OpError;
 
 /// Refuses `edits` of `src` whose new text's markup crosses its edges in
-/// the new file (see [`markup_crossing`]). With the value's loose markup
-/// escaped (`escape_loose_markup`), what is left is the value's own code
-/// span or emphasis meeting markup the plan left open, such as a lone
-/// backtick on an earlier line of the paragraph, which the value's first
-/// backtick would close. The model reads fields line by line and would
+/// the new file (see [`markup_crossing`]). With the value's markup
+/// escaped (`escape_markup`), what is left is markup the plan left open
+/// that the value would close: a lone backtick on an earlier line of the
+/// paragraph opens a code span, in which the value's escaped backtick is
+/// a backtick. The model reads fields line by line and would
 /// not see the change, so it is checked here.
 pub(super) fn check_contained(
     src: &str,
@@ -47,34 +47,31 @@ pub(super) fn check_contained(
 /// Why a value whose markup `crossing` crosses its edge in `new` cannot be
 /// written, and what to do instead.
 ///
-/// A code span the plan opened before the value is closed by the first
-/// run of as many backticks in the value, escaped or not: in code a
-/// backslash is text, and `set`'s escape of a lone backtick leaves a run
-/// of one. What works is the plan's run escaped, or a value without such
-/// a run, its code fenced with a longer one.
+/// A code span the plan opened before the value is closed by the value's
+/// first backtick, escaped or not, where the plan's run is a lone
+/// backtick: in code a backslash is text. (`set` escapes every backtick,
+/// so the value holds no longer run to close a longer one.) What works is
+/// the plan's backtick escaped, or a value without one.
 fn crossing_reason(new: &str, crossing: Crossing) -> String {
     if crossing.code && crossing.markup.start < crossing.span.start {
         let at = crossing.markup.start as usize;
         let run = new[at..].bytes().take_while(|&b| b == b'`').count();
         let line = LineIndex::new(new).line_of(crossing.markup.start) + 1;
-        let fence = "`".repeat(run + 1);
-        let (opener, escape, within) = if run == 1 {
+        let (opener, escape) = if run == 1 {
             (
                 "a backtick".to_owned(),
                 "that backtick in the plan (write it \\`)",
-                "lone backticks".to_owned(),
             )
         } else {
             (
                 format!("a run of {run} backticks"),
                 "those backticks in the plan (write each \\`)",
-                format!("runs of {run} backticks"),
             )
         };
         return format!(
-            "a backtick in it would close the code span that {opener} on line {line} opens, and in code a `\\` is text, so no escape in the value can prevent it; escape {escape}, or leave {within} out of the value and fence its code with {} backticks: {fence}code{fence}",
-            run + 1
+            "a backtick in it would close the code span that {opener} on line {line} opens, and in code a `\\` is text, so no escape in the value can prevent it; escape {escape}, or leave backticks out of the value"
         );
     }
-    "its markup would pair with markup around it in the plan (a code span, emphasis or link reaching past the value), changing how the text after it reads; escape it with `\\`".to_owned()
+    // The value's own markup is escaped: what pairs with it is the plan's.
+    "it would pair with markup the plan leaves open around it (a code span, emphasis or link reaching past the value), changing how the text after it reads; close or escape that markup in the plan".to_owned()
 }

@@ -1,0 +1,80 @@
+//! `set`'s values as a user types them: each reads back as given, in
+//! `show` and in the file as rendered.
+
+use std::path::Path;
+
+use crate::support::{planwright, stderr, stdout};
+
+/// Runs `planwright ARGS` in a folder holding `plan.md` with `text`: the
+/// exit code, standard output, standard error, and the plan's text after.
+fn run(text: &str, args: &[&str]) -> (Option<i32>, String, String, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("plan.md"), text).expect("write");
+    let out = planwright(args, dir.path());
+    let after = std::fs::read_to_string(Path::new(dir.path()).join("plan.md")).expect("read");
+    (out.status.code(), stdout(&out), stderr(&out), after)
+}
+
+/// The value `show --format json` reads for the field `key` of `text`.
+fn shown(text: &str, key: &str) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("plan.md"), text).expect("write");
+    let out = planwright(&["show", "plan.md", "--format", "json"], dir.path());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let fields = json["metadata"].as_array().expect("metadata");
+    let field = fields.iter().find(|m| m["key"] == key).expect("the field");
+    field["value"].as_str().expect("a value").to_owned()
+}
+
+#[test]
+fn a_value_with_markdown_markup_reads_back_as_typed() {
+    // The value is text, as `new --set` writes one: its markup characters
+    // are escaped, so neither the reader nor a renderer takes them for
+    // emphasis, code, a link or an escape.
+    for plan in [
+        "# P\n\n**Owner:** bob\n",
+        "# P\n\n**Owner:** **bob**\n",
+        "# P\n\n**Owner:** `bob`\n",
+        "# P\n\nOwner: bob\nStatus: Draft\n",
+    ] {
+        for value in [
+            "**bold**",
+            "*x*",
+            "_x_",
+            "__x__",
+            "`code`",
+            "\\*",
+            "\\\\",
+            "a *b* c",
+            "~~old~~ new",
+            "[spec](spec.md)",
+            "⚠️ **late**",
+            "<b>x</b>",
+            "snake_case_name",
+            "C:\\dir",
+        ] {
+            let (code, out, err, after) = run(plan, &["set", "plan.md", "owner", value]);
+            assert_eq!((code, err.as_str()), (Some(0), ""), "{plan:?} {value}");
+            assert_eq!(out, format!("set owner: {value}\n"), "{plan:?} {value}");
+            assert_eq!(shown(&after, "Owner"), value, "{plan:?} {value}:\n{after}");
+        }
+    }
+}
+
+#[test]
+fn markup_is_escaped_only_where_it_would_be_read_as_markup() {
+    let plan = "# P\n\n**Owner:** bob\n";
+    for (value, line) in [
+        ("*x*", "**Owner:** \\*x\\*"),
+        ("`code`", "**Owner:** \\`code\\`"),
+        ("\\*", "**Owner:** \\\\\\*"),
+        ("[spec](spec.md)", "**Owner:** \\[spec\\](spec.md)"),
+        // Inside a word an underscore opens nothing, and a backslash
+        // before a letter escapes nothing.
+        ("snake_case C:\\dir", "**Owner:** snake_case C:\\dir"),
+    ] {
+        let (code, _, err, after) = run(plan, &["set", "plan.md", "owner", value]);
+        assert_eq!((code, err.as_str()), (Some(0), ""), "{value}");
+        assert_eq!(after, format!("# P\n\n{line}\n"), "{value}");
+    }
+}
