@@ -291,6 +291,24 @@ pub struct NewArgs {
     pub format: Format,
 }
 
+/// Refuses `text`, a value or message clap took as given though it
+/// starts with a hyphen (see `allow_hyphen_values` on [`SetArgs::value`]),
+/// where it reads as a mistyped option (`--forse`) and no `--` came
+/// before it: written into the plan, the typo would go unseen.
+pub fn refuse_mistyped_option(command: &str, text: &str) -> anyhow::Result<()> {
+    let Some(name) = text.strip_prefix("--") else {
+        return Ok(());
+    };
+    let option_like = name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if option_like && !std::env::args_os().any(|a| a == "--") {
+        anyhow::bail!(
+            "`{text}` is no option of `{command}`; to write it as text, put `--` before it"
+        );
+    }
+    Ok(())
+}
+
 /// A value that says something: white space alone would write an empty
 /// field and count it as filled.
 fn non_blank(arg: &str) -> Result<String, String> {
@@ -399,7 +417,11 @@ pub struct SetArgs {
     /// The new value, written as text that reads back as typed: Markdown
     /// markup in it (`*x*`, `` `x` ``, `[a](b)`, `\`) is backslash-escaped,
     /// a front-matter value quoted where YAML needs it; "" empties the
-    /// field.
+    /// field. A value may start with `-` (`"- team A"`); one that reads
+    /// as an option (`--add`) needs `--` before it.
+    // A value such as `- team A` or `-1 day` is text, not an option: clap
+    // still reads a known option's name as the option.
+    #[arg(allow_hyphen_values = true)]
     pub value: String,
     /// Add the field, in the plan's own style, if the header lacks it.
     #[arg(long)]
@@ -418,7 +440,11 @@ pub struct SetArgs {
 pub struct LogArgs {
     /// The plan file.
     pub plan: PathBuf,
-    /// One line; `|` is escaped in tables.
+    /// One line; `|` is escaped in tables. A message may start with `-`
+    /// (`-fixed`); one that reads as an option (`--create`) needs `--`
+    /// before it.
+    // As for `set`'s value: text, but a known option's name.
+    #[arg(allow_hyphen_values = true)]
     pub message: String,
     /// The entry's date, YYYY-MM-DD [default: today, local time].
     #[arg(long, value_name = "DATE")]

@@ -10,6 +10,7 @@ use crate::cli::LogArgs;
 
 pub fn run(args: &LogArgs) -> Result<ExitCode> {
     super::done::refuse_stdin("log", &args.plan)?;
+    crate::cli::refuse_mistyped_option("log", &args.message)?;
     let date = match &args.date {
         Some(d) => crate::dates::parse_day(d).map_err(|why| anyhow!("--date `{d}` {why}"))?,
         None => jiff::Zoned::now().date(),

@@ -19,6 +19,7 @@ pub fn run(args: &SetArgs) -> Result<ExitCode> {
     if field.is_empty() {
         anyhow::bail!("{shown}: the field name is empty; name the field to set, e.g. `status`");
     }
+    crate::cli::refuse_mistyped_option("set", &args.value)?;
     // Line breaks are refused with the field's style in mind, below.
     check_no_control("value", &args.value).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
     if !args.force

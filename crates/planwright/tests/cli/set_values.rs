@@ -78,3 +78,42 @@ fn markup_is_escaped_only_where_it_would_be_read_as_markup() {
         assert_eq!(after, format!("# P\n\n{line}\n"), "{value}");
     }
 }
+
+#[test]
+fn a_value_or_message_starting_with_a_hyphen_needs_no_double_dash() {
+    let plan = "# P\n\n**Owner:** bob\n\n## Progress Log\n\n- 2024-03-01: kickoff\n";
+    let (code, out, err, after) = run(plan, &["set", "plan.md", "owner", "- team A"]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (Some(0), "set owner: - team A\n", "")
+    );
+    assert_eq!(shown(&after, "Owner"), "- team A");
+    let (code, out, err, after) = run(plan, &["log", "plan.md", "-fixed", "--date", "2024-03-02"]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (Some(0), "logged 2024-03-02: -fixed\n", "")
+    );
+    assert!(
+        after.ends_with("- 2024-03-01: kickoff\n- 2024-03-02: -fixed\n"),
+        "{after}"
+    );
+    // An option's own name is still the option, before the value and after.
+    let (code, _, err, after) = run(plan, &["set", "plan.md", "team", "--add", "-x"]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert_eq!(shown(&after, "Team"), "-x");
+    // A mistyped option is refused rather than written as the value.
+    let (code, out, err, after) = run(plan, &["set", "plan.md", "owner", "--forse"]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            Some(2),
+            "",
+            "planwright: error: `--forse` is no option of `set`; to write it as text, put `--` before it\n"
+        )
+    );
+    assert_eq!(after, plan);
+    // And `--` still makes text of anything after it.
+    let (code, _, err, after) = run(plan, &["set", "plan.md", "owner", "--", "--add"]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert_eq!(shown(&after, "Owner"), "--add");
+}
