@@ -6,7 +6,7 @@
 
 use planwright_core::edit::Edit;
 use planwright_core::text::line_len;
-use planwright_core::{LineIndex, MetaField, MetaStyle, Plan, TextRange};
+use planwright_core::{LineIndex, MetaField, MetaStyle, Plan, TextRange, escape_yaml};
 
 use super::super::{Change, Intent, OpError, field_list, insert_lines, line_end_after, line_start};
 use super::{encode, header, in_words, markup, name, yaml};
@@ -73,7 +73,13 @@ pub(super) fn add_field(
     if let Some((line, written)) = yaml::key_line(plan, src, &key) {
         return Err(OpError::KeyElsewhere { written, line });
     }
-    let (value_text, parsed) = encode(style, " ", TextRange::empty(1), value)?;
+    let (mut value_text, parsed) = encode(style, " ", TextRange::empty(1), value)?;
+    if style == MetaStyle::FrontMatter
+        && let Some(q) = yaml::prevailing_quote(src, &same)
+    {
+        let (inner, q) = (escape_yaml(value, q), char::from(q));
+        value_text = format!("{q}{inner}{q}");
+    }
     // No space after a bold label or comment key for an empty value, as
     // `set` leaves it; front matter has written `""`.
     let v = if value_text.is_empty() {

@@ -382,3 +382,38 @@ fn a_field_added_to_empty_front_matter_goes_inside_it() {
         assert_eq!(run(src, "status", "Draft", true).unwrap(), want, "{src:?}");
     }
 }
+
+#[test]
+fn an_added_value_is_quoted_as_most_of_the_front_matters_are() {
+    for (fm, added) in [
+        // Single quotes throughout: the new value takes them too.
+        ("title: 'FM'\nstatus: 'Draft'\n", "reviewer: 'Zed'"),
+        ("title: \"FM\"\nstatus: \"Draft\"\n", "reviewer: \"Zed\""),
+        // Escaped for the quotes it goes in.
+        ("title: 'FM'\nstatus: 'Draft'\n", "reviewer: 'Zed''s'"),
+        // Most values plain: plain, unless YAML needs quotes.
+        ("title: FM\nstatus: Draft\nowner: 'Ann'\n", "reviewer: Zed"),
+        ("title: FM\n", "reviewer: Zed"),
+        // A number or a date is plain whatever the strings are, and counts
+        // for neither.
+        (
+            "title: 'FM'\ncount: 3\nday: 2024-01-01\n",
+            "reviewer: 'Zed'",
+        ),
+    ] {
+        let value = if added.contains("''") { "Zed's" } else { "Zed" };
+        let src = format!("---\n{fm}---\n# P\n");
+        assert_eq!(
+            run(&src, "reviewer", value, true).unwrap(),
+            format!("---\n{fm}{added}\n---\n# P\n"),
+            "{fm}"
+        );
+    }
+    // A value YAML would read as other than a string is quoted all the
+    // same, in the front matter's quotes.
+    let src = "---\ntitle: 'FM'\n---\n# P\n";
+    assert_eq!(
+        run(src, "draft", "true", true).unwrap(),
+        "---\ntitle: 'FM'\ndraft: 'true'\n---\n# P\n"
+    );
+}

@@ -1,5 +1,6 @@
-//! `set` in YAML front matter: which plain values keep their type, and
-//! which keys the front matter already has, however they are written.
+//! `set` in YAML front matter: which plain values keep their type, which
+//! quotes an added value takes, and which keys the front matter already
+//! has, however they are written.
 //!
 //! A plain scalar that YAML reads as a boolean, a number, null or a date
 //! keeps that type when set to another value of the same type: `flag:
@@ -12,9 +13,34 @@
 //!
 //! [`needs_yaml_quotes`]: planwright_core::needs_yaml_quotes
 
-use planwright_core::{LineIndex, MetaField, Plan, normalize_key};
+use planwright_core::{LineIndex, MetaField, Plan, needs_yaml_quotes, normalize_key, yaml_quote};
 
 use super::super::{line_end_after, line_start};
+
+/// The quotes (`'` or `"`) most of `fields`, the front matter's, write
+/// their values in, for a value `--add` writes among them: an author who
+/// quotes every value expects the new one quoted too. `None` where plain
+/// values are as many or more. A plain value YAML reads as other than a
+/// string (`3`, `2024-01-01`, `true`) counts for no style: it is plain
+/// for its type.
+pub(super) fn prevailing_quote(src: &str, fields: &[&MetaField]) -> Option<u8> {
+    let (mut single, mut double, mut plain) = (0usize, 0usize, 0usize);
+    for f in fields {
+        match yaml_quote(src, f.value_range) {
+            Some(b'\'') => single += 1,
+            Some(_) => double += 1,
+            None if f.value_range.is_empty() || needs_yaml_quotes(f.value_range.slice(src)) => {}
+            None => plain += 1,
+        }
+    }
+    if single > double.max(plain) {
+        Some(b'\'')
+    } else if double > single.max(plain) {
+        Some(b'"')
+    } else {
+        None
+    }
+}
 
 /// Whether `new`, written plain where the plain scalar `old` stands, reads
 /// as the type `old` reads as, a type other than string, under YAML 1.1
@@ -80,7 +106,7 @@ fn types(value: &str) -> Option<(Type, Type)> {
         // still take one.
         return Some((Type::Date, Type::Str));
     }
-    if planwright_core::needs_yaml_quotes(value) {
+    if needs_yaml_quotes(value) {
         return None;
     }
     both(Type::Str)
@@ -129,7 +155,7 @@ pub(super) fn not_scalar(plan: &Plan, src: &str, f: &MetaField) -> Option<NotSca
     }
     // A quoted value's range is inside its quotes: `'[a, b]'` is a string.
     let value = src.get(f.value_range.start as usize..f.value_range.end as usize)?;
-    let unquoted = planwright_core::yaml_quote(src, f.value_range).is_none();
+    let unquoted = yaml_quote(src, f.value_range).is_none();
     (unquoted && value.starts_with(['[', '{'])).then_some(NotScalar::Flow)
 }
 
@@ -155,7 +181,7 @@ fn spans_lines(plan: &Plan, src: &str, f: &MetaField) -> bool {
     let below = src
         .get(key_end..f.value_range.end as usize)
         .is_some_and(|v| v.contains(['\n', '\r']));
-    let unquoted = planwright_core::yaml_quote(src, f.value_range).is_none();
+    let unquoted = yaml_quote(src, f.value_range).is_none();
     if value.starts_with(['|', '>']) || (unquoted && below) {
         return true;
     }
