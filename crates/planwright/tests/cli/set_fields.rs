@@ -398,3 +398,19 @@ fn set_title_names_the_heading_and_an_empty_status_is_always_allowed() {
     );
     assert_eq!(after, speckit.replace("**Status**: Draft", "**Status**:"));
 }
+
+#[test]
+fn a_yaml_block_below_the_title_is_not_front_matter_to_add_to() {
+    // Rendered, the block is a thematic break and a `foo: bar` heading.
+    let text = "# T\n---\nfoo: bar\n---\n\n- [ ] T001 a\n";
+    let (code, out, err, after) = run(text, &["set", "plan.md", "foo", "baz"]);
+    assert_eq!((code, out.as_str()), (Some(2), ""));
+    assert!(err.contains("no field `foo` in the plan header"), "{err}");
+    assert_eq!(after, text);
+    let (code, _, err, after) = run(text, &["set", "--add", "plan.md", "status", "Draft"]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert_eq!(
+        after,
+        "# T\n\n**Status:** Draft\n\n---\nfoo: bar\n---\n\n- [ ] T001 a\n"
+    );
+}

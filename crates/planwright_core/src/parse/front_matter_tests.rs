@@ -137,3 +137,37 @@ fn a_value_range_reads_back_as_the_value_yaml_reads() {
         assert_eq!((*key, value.as_str(), back.as_str()), (k, v, v));
     }
 }
+
+#[test]
+fn a_yaml_block_below_the_start_is_no_front_matter() {
+    // pulldown-cmark reads these as metadata blocks; rendered, they are a
+    // thematic break and a setext heading, or text between two breaks.
+    for src in [
+        "# T\n---\nfoo: bar\n---\n",
+        "# T\n\n---\nstatus: Draft\nowner: bob\n---\n\nText.\n",
+        "\n---\nfoo: bar\n---\n# T\n",
+        "---\ntitle: t\n---\n# T\n---\nfoo: bar\n---\n",
+    ] {
+        let plan = parse(src);
+        let keys: Vec<&str> = plan.metadata.iter().map(|m| &*m.key).collect();
+        assert!(
+            !keys.contains(&"foo") && !keys.contains(&"status"),
+            "{src:?}: {keys:?}"
+        );
+        let starts_fm = src.starts_with("---");
+        assert_eq!(
+            plan.front_matter.map(|r| r.start),
+            starts_fm.then_some(0),
+            "{src:?}"
+        );
+    }
+    // At the very start, after a byte-order mark too, it is front matter.
+    for src in [
+        "---\nfoo: bar\n---\n# T\n",
+        "\u{feff}---\nfoo: bar\n---\n# T\n",
+    ] {
+        let plan = parse(src);
+        assert_eq!(plan.metadata.len(), 1, "{src:?}");
+        assert_eq!(&*plan.metadata[0].key, "foo");
+    }
+}

@@ -502,7 +502,19 @@ impl<'s> Builder<'s> {
 
     fn end_front_matter(&mut self, r: TextRange) {
         let content = self.metadata_block.take().flatten();
-        self.front_matter(r, content);
+        // pulldown-cmark takes a `---` block anywhere for metadata; only
+        // one opening the file (after a byte-order mark) is front matter.
+        // Below a heading it renders as a thematic break and a setext
+        // heading, and `set --add` wrote into it: its lines are left
+        // unread, as they were, but give no fields.
+        let first = if self.src.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        if r.start as usize == first && self.plan.front_matter.is_none() {
+            self.front_matter(r, content);
+        }
     }
 
     /// Front matter at `r`, its YAML at `content`.
