@@ -120,9 +120,10 @@ pub fn verify(before: &Plan, after: &Plan, intent: &Intent) -> Result<(), Verify
             if *new_heading {
                 new_headings(after, &mut expected, &actual)?;
             } else if let Some(at) = inserted_at(&expected.tables, &actual.tables)
-                && month_table(after, at).is_some()
+                && (month_table(after, at).is_some() || first_log_table(&expected, &actual, at))
             {
-                // The first table under a month heading already there.
+                // The first table under a month heading already there, or
+                // the table that starts a log section with no entries.
                 expected.tables.insert(at, actual.tables[at].clone());
             }
             return if expected == actual {
@@ -205,6 +206,16 @@ fn month_table(after: &Plan, at: usize) -> Option<usize> {
     let dated = matches!(table.rows.as_slice(), [row]
         if row.cells.iter().any(|c| under.find(&c.text).is_some_and(|(_, w)| w.day.ym() == ym)));
     (alone && dated).then_some(s)
+}
+
+/// Whether table `at` of `actual`, inserted into `expected`, is the
+/// plan's first progress-log table, of one row: what `log` writes into a
+/// log section without entries.
+fn first_log_table(expected: &Shape, actual: &Shape, at: usize) -> bool {
+    let log = "progress_log";
+    actual.tables[at].kind == log
+        && actual.tables[at].rows.len() == 1
+        && expected.tables.iter().all(|t| t.kind != log)
 }
 
 /// The day `title` opens with, in any form `log` writes (see

@@ -166,21 +166,20 @@ pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change
     if !lists.is_empty() {
         return Ok(list::add_item(plan, src, s, &lists, &new));
     }
-    let bullet = format!("- {}: {message}", new.date.as_str());
     if let Some(own) = month::own_month(plan, src, s, &[], &[], new.date) {
+        let bullet = format!("- {}: {message}", new.date.as_str());
         return Ok(Change {
             edits: vec![own.edit(src, vec![bullet], new.le)],
             intent: Intent::LogEntry { new_heading: false },
         });
     }
+    // A log with no entries yet is started as `--create` starts one, so
+    // the first entry's shape does not depend on who wrote the heading.
     let at = entries_end(src, sec.range);
+    let mut lines = vec![String::new()];
+    lines.extend(new_table(&new));
     Ok(Change {
-        edits: vec![insert_after_content(
-            src,
-            at,
-            &[String::new(), bullet],
-            new.le,
-        )],
+        edits: vec![insert_after_content(src, at, &lines, new.le)],
         intent: Intent::LogEntry { new_heading: false },
     })
 }
@@ -521,17 +520,13 @@ fn new_section(plan: &Plan, src: &str, new: &New<'_>) -> Edit {
         .map(|s: &Section| s.level)
         .min()
         .unwrap_or(2);
-    let (date, le) = (new.date.as_str(), new.le);
-    let escaped = escape_pipes(new.message);
-    let width = display_width(&escaped).max(6);
-    let lines = [
+    let le = new.le;
+    let mut lines = vec![
         String::new(),
         format!("{} Progress Log", "#".repeat(usize::from(level))),
         String::new(),
-        format!("| Date       | {} |", padded("Update", width)),
-        format!("| ---------- | {} |", "-".repeat(width)),
-        format!("| {date:<10} | {} |", padded(&escaped, width)),
     ];
+    lines.extend(new_table(new));
     // Nothing to set it apart from (an empty file, or one holding only a
     // BOM or white space): the section opens the file, after the BOM.
     let content = src.trim_start_matches('\u{feff}');
@@ -542,6 +537,22 @@ fn new_section(plan: &Plan, src: &str, new: &New<'_>) -> Edit {
     }
     let end = src.trim_end().len();
     insert_after_content(src, end, &lines, le)
+}
+
+/// A new log's table, holding the entry: the delivery template's `| Date
+/// | Update |`, its columns padded to their widest cell.
+fn new_table(new: &New<'_>) -> [String; 3] {
+    let escaped = escape_pipes(new.message);
+    let width = display_width(&escaped).max(6);
+    [
+        format!("| Date       | {} |", padded("Update", width)),
+        format!("| ---------- | {} |", "-".repeat(width)),
+        format!(
+            "| {:<10} | {} |",
+            new.date.as_str(),
+            padded(&escaped, width)
+        ),
+    ]
 }
 
 #[cfg(test)]

@@ -187,11 +187,19 @@ fn no_log_is_an_error_unless_created() {
 }
 
 #[test]
-fn an_empty_log_section_gets_a_bullet() {
+fn an_empty_log_section_gets_the_table_create_writes() {
+    let table = "| Date       | Update |\n| ---------- | ------ |\n| 2026-11-21 | x      |\n";
     assert_eq!(
         run("# P\n\n## Progress Log\n\n## Next\n", "x", false).unwrap(),
-        "# P\n\n## Progress Log\n\n- 2026-11-21: x\n\n## Next\n"
+        format!("# P\n\n## Progress Log\n\n{table}\n## Next\n")
     );
+    // Below a note on how the log is kept, too; and the next entry is
+    // a row of that table.
+    let src = "# P\n\n## Progress Log\n\nNewest last.\n";
+    let once = run(src, "x", false).unwrap();
+    assert_eq!(once, format!("{src}\n{table}"));
+    let created = run("# P\n", "x", true).unwrap();
+    assert_eq!(created, format!("# P\n\n## Progress Log\n\n{table}"));
 }
 
 #[test]
