@@ -134,6 +134,10 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
         return Err(match shape {
             yaml::NotScalar::Lines => OpError::MultilineValue { field, line },
             yaml::NotScalar::Flow => OpError::CollectionValue { field, line },
+            yaml::NotScalar::Tab(at) => OpError::TabIndent {
+                field,
+                line: LineIndex::new(src).line_of(at as u32) + 1,
+            },
         });
     }
     let style = fields[0].1.style;

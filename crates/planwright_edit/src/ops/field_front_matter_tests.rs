@@ -417,3 +417,26 @@ fn an_added_value_is_quoted_as_most_of_the_front_matters_are() {
         "---\ntitle: 'FM'\ndraft: 'true'\n---\n# P\n"
     );
 }
+
+#[test]
+fn a_line_indented_with_a_tab_is_named_as_yaml_refuses_it() {
+    for src in [
+        "---\ntitle: T\nstatus: Done\n\towner: bob\n---\n# T\n",
+        "---\ntitle: T\nstatus: Done\n\n  \t- a\n---\n# T\n",
+    ] {
+        assert_eq!(
+            run(src, "status", "Draft", false).unwrap_err().to_string(),
+            format!(
+                "line {} of the front matter is indented with a tab, which YAML does not allow; indent it with spaces, or not at all if it is a key of its own, and set `status` again",
+                if src.contains("\n\n") { 5 } else { 4 }
+            ),
+            "{src:?}"
+        );
+    }
+    // A tab inside a value, or after a comment's `#`, is no indentation.
+    let src = "---\nstatus: Done\t# x\nowner: a\tb\n---\n# T\n";
+    assert_eq!(
+        run(src, "status", "Draft", false).unwrap(),
+        src.replace("Done", "Draft")
+    );
+}

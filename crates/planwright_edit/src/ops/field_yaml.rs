@@ -145,13 +145,16 @@ pub(super) enum NotScalar {
     /// replaced by a word, a list would become a string, and `set` could
     /// not write it back.
     Flow,
+    /// A line below it, at this offset, is indented with a tab, which
+    /// YAML refuses: what the line means is not the value's to guess.
+    Tab(usize),
 }
 
 /// Whether front-matter field `f`'s value is other than a scalar on its
 /// key's line, and how.
 pub(super) fn not_scalar(plan: &Plan, src: &str, f: &MetaField) -> Option<NotScalar> {
-    if spans_lines(plan, src, f) {
-        return Some(NotScalar::Lines);
+    if let Some(shape) = spans_lines(plan, src, f) {
+        return Some(shape);
     }
     // A quoted value's range is inside its quotes: `'[a, b]'` is a string.
     let value = src.get(f.value_range.start as usize..f.value_range.end as usize)?;
@@ -163,11 +166,10 @@ pub(super) fn not_scalar(plan: &Plan, src: &str, f: &MetaField) -> Option<NotSca
 /// nested mapping, a block sequence, a block scalar (`|`, `>`) or a plain
 /// or quoted scalar folded over several lines. The lines that follow up to
 /// the next top-level key are its, but for blank lines and comments. Such
-/// a value cannot be replaced by patching one line.
-fn spans_lines(plan: &Plan, src: &str, f: &MetaField) -> bool {
-    let Some(fm) = plan.front_matter else {
-        return false;
-    };
+/// a value cannot be replaced by patching one line. The first such line
+/// indented with a tab is no YAML at all, and is told apart.
+fn spans_lines(plan: &Plan, src: &str, f: &MetaField) -> Option<NotScalar> {
+    let fm = plan.front_matter?;
     let key_end = f.key_range.end as usize;
     let after_key = src.get(key_end..line_end_after(src, key_end)).unwrap_or("");
     // A quoted key's range ends inside its quotes (`"summary": |`).
@@ -183,22 +185,26 @@ fn spans_lines(plan: &Plan, src: &str, f: &MetaField) -> bool {
         .is_some_and(|v| v.contains(['\n', '\r']));
     let unquoted = yaml_quote(src, f.value_range).is_none();
     if value.starts_with(['|', '>']) || (unquoted && below) {
-        return true;
+        return Some(NotScalar::Lines);
     }
     let text = fm.slice(src).trim_end();
     let closing = line_start(src, fm.start as usize + text.len().saturating_sub(1));
     let from = line_end_after(src, f.range.end as usize);
-    let Some(rest) = src.get(from..closing.max(from)) else {
-        return false;
-    };
+    let rest = src.get(from..closing.max(from))?;
+    let mut at = from;
     for line in rest.split(['\n', '\r']) {
+        let start = at;
+        at += line.len() + 1;
         let body = line.trim_start_matches([' ', '\t']);
         if body.is_empty() || body.starts_with('#') {
             continue;
         }
-        return line.starts_with([' ', '\t', '-']);
+        if line[..line.len() - body.len()].contains('\t') {
+            return Some(NotScalar::Tab(start));
+        }
+        return line.starts_with([' ', '-']).then_some(NotScalar::Lines);
     }
-    false
+    None
 }
 
 /// The 1-based line and the text of a top-level key of the front matter

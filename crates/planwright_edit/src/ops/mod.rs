@@ -86,6 +86,12 @@ pub enum OpError {
         "`{field}` on line {line} has a multi-line value in the front matter (a list, a mapping, a block or folded scalar); planwright edits only one-line values"
     )]
     MultilineValue { field: String, line: usize },
+    /// `set status x` where the line below `status:` is indented with a
+    /// tab: no YAML reader can read the front matter.
+    #[error(
+        "line {line} of the front matter is indented with a tab, which YAML does not allow; indent it with spaces, or not at all if it is a key of its own, and set `{field}` again"
+    )]
+    TabIndent { field: String, line: usize },
     /// `set tags c` on `tags: [a, b]`: the list would become a string.
     #[error(
         "`{field}` on line {line} is a list or mapping in the front matter (`[a, b]`, `{{k: v}}`); planwright edits only single values"
