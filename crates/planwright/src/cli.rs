@@ -427,7 +427,7 @@ pub struct SetArgs {
     #[arg(long)]
     pub add: bool,
     /// Accept a status value the plan's dialect does not list, or a date
-    /// that names no day (`2026-02-30`).
+    /// that names no day (`2026-02-30`, `Feb 30, 2026`, `30/02/2026`).
     #[arg(long)]
     pub force: bool,
     /// Print the change as a unified diff (on standard output, the

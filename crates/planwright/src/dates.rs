@@ -16,12 +16,17 @@ pub fn parse_day(text: &str) -> Result<Date, String> {
     }
 }
 
-/// The first date in `value` that `lint` would report as naming no day
-/// (PW203), and why: `set` does not write one unless forced.
+/// The first date in `value` that names no day, and why: one `lint`
+/// would report (PW203), or one in a form `log` reads (`Feb 30, 2024`,
+/// `30/02/2024`; see [`planwright_edit::ops::impossible_day`]). `set`
+/// does not write one unless forced.
 pub fn impossible_date(value: &str) -> Option<(&str, String)> {
-    let at = planwright_lint::first_impossible_date(value)?;
-    let text = &value[at];
-    Some((text, why_not_a_date(text)))
+    if let Some(at) = planwright_lint::first_impossible_date(value) {
+        let text = &value[at];
+        return Some((text, why_not_a_date(text)));
+    }
+    let (at, iso) = planwright_edit::ops::impossible_day(value)?;
+    Some((&value[at], why_not_a_date(&iso)))
 }
 
 /// Why `text` is not a date: the month or day that does not exist (in a

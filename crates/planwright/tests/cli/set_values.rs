@@ -117,3 +117,49 @@ fn a_value_or_message_starting_with_a_hyphen_needs_no_double_dash() {
     assert_eq!((code, err.as_str()), (Some(0), ""));
     assert_eq!(shown(&after, "Owner"), "--add");
 }
+
+#[test]
+fn a_date_that_names_no_day_is_refused_in_every_form_log_reads() {
+    let plan = "# P\n\n**Created:** 2024-01-01\n";
+    for (value, date, why) in [
+        ("2024-02-30", "2024-02-30", "February 2024 has 29 days"),
+        ("Feb 30, 2024", "Feb 30, 2024", "February 2024 has 29 days"),
+        ("30/02/2024", "30/02/2024", "February 2024 has 29 days"),
+        (
+            "from 31 April 2024 on",
+            "31 April 2024",
+            "April 2024 has 30 days",
+        ),
+        ("13.13.2024", "13.13.2024", "there is no month 13"),
+    ] {
+        let (code, out, err, after) = run(plan, &["set", "plan.md", "created", value]);
+        assert_eq!(
+            (code, out.as_str(), err.as_str()),
+            (
+                Some(2),
+                "",
+                format!(
+                    "planwright: error: plan.md: `{date}` is not a date: {why}; give a day the calendar has, or --force to write it as it is\n"
+                )
+                .as_str()
+            ),
+            "{value}"
+        );
+        assert_eq!(after, plan, "{value}");
+    }
+    for value in [
+        "Feb 29, 2024",
+        "29/02/2024",
+        "5th of March 2024",
+        "3 bugs, 30 days",
+    ] {
+        let (code, _, err, _) = run(plan, &["set", "plan.md", "created", value]);
+        assert_eq!((code, err.as_str()), (Some(0), ""), "{value}");
+    }
+    let (code, _, err, after) = run(
+        plan,
+        &["set", "plan.md", "created", "Feb 30, 2024", "--force"],
+    );
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert_eq!(after, plan.replace("2024-01-01", "Feb 30, 2024"));
+}

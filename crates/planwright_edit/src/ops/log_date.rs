@@ -21,6 +21,7 @@ use crate::ops::month::{Spelling, month_at};
 
 #[path = "log_looks.rs"]
 mod looks;
+pub use looks::impossible_day;
 pub(crate) use looks::looks_dated;
 
 /// The forms read, as an error message lists them.

@@ -343,3 +343,36 @@ fn an_ordinal_day_of_a_month_reads_and_is_written_with_its_ending() {
     assert_eq!(capital.write(day("2024-03-04")), "4th Of March 2024");
     assert!(looks_dated("3rd OF March 2024: a"));
 }
+
+#[test]
+fn a_date_in_a_form_read_that_names_no_day_is_found() {
+    use super::impossible_day;
+    for (text, found, iso) in [
+        ("Feb 30, 2024", "Feb 30, 2024", "2024-02-30"),
+        (
+            "due 31st of April 2025.",
+            "31st of April 2025",
+            "2025-04-31",
+        ),
+        ("30/02/2024", "30/02/2024", "2024-02-30"),
+        ("02/30/2024", "02/30/2024", "2024-02-30"),
+        ("2023.02.29", "2023.02.29", "2023-02-29"),
+        ("0 March 2024", "0 March 2024", "2024-03-00"),
+    ] {
+        let (at, got) = impossible_day(text).expect(text);
+        assert_eq!((&text[at], got.as_str()), (found, iso), "{text}");
+    }
+    for text in [
+        "Feb 29, 2024",
+        "29/02/2024",
+        "v1.2.3",
+        "3/4 done",
+        "Sept 5 kickoff",
+        "March 2024",
+        "at 10:30, 2024",
+        "2024-02-30",
+        "45 bugs in 2024",
+    ] {
+        assert_eq!(impossible_day(text), None, "{text}");
+    }
+}

@@ -8,6 +8,9 @@
 //! more`, `Sept 5 kickoff recap`), so a day written without its year
 //! counts only when it is set off the way an entry's date is: by a colon,
 //! a comma or a dash after it, or by nothing at all.
+//!
+//! And a date in a form `log` reads that names no day (`Feb 30, 2024`),
+//! which `set` refuses as it refuses `2024-02-30`.
 
 use super::{Dates, Day, split_digits, strip_of};
 use crate::ops::month::MONTHS;
@@ -220,4 +223,57 @@ fn month_word(text: &str) -> bool {
         && MONTHS
             .iter()
             .any(|m| m.len() >= len && m[..len].eq_ignore_ascii_case(word))
+}
+
+/// The first date in `text`, in a form [`Dates`] reads, that names no day
+/// (`Feb 30, 2024`, `30/02/2024`, `31 April 2024`, `13.13.2024`): its
+/// range in `text`, and its year, month and day as written, in the form
+/// `YYYY-MM-DD` (`2024-02-30`, `2024-13-13`), for the reason to be told
+/// as for that form. It is found with the reader itself: a date that does
+/// not read, but would with one of its numbers (of one or two digits) 1.
+/// That number is the day where the date reads with it as the day,
+/// else the month (`02/30/2024`), but for a number over 12, which is a
+/// day (`30/02/2024`).
+/// `YYYY-MM-DD` is read as written, the day unchecked: `lint` reports it.
+pub fn impossible_day(text: &str) -> Option<(std::ops::Range<usize>, String)> {
+    // The longest form, `10th of September, 2024`, is 23 bytes.
+    const WINDOW: usize = 24;
+    let b = text.as_bytes();
+    let starts = (0..b.len())
+        .filter(|&i| text.is_char_boundary(i) && (i == 0 || !b[i - 1].is_ascii_alphanumeric()));
+    for i in starts {
+        if Dates::ANY.read(&text[i..]).is_some() {
+            continue;
+        }
+        let end = (i + WINDOW).min(b.len());
+        let mut j = i;
+        while j < end {
+            let len = b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if len == 0 {
+                j += 1;
+                continue;
+            }
+            if len <= 2 {
+                let mut probe = text[i..].to_owned();
+                probe.replace_range(j - i..j - i + len, &"01"[2 - len..]);
+                if let Some(w) = Dates::ANY.read(&probe)
+                    && j + len <= i + w.len
+                {
+                    let number: u16 = text[j..j + len].parse().ok()?;
+                    let (year, month, day) = w.day.parts();
+                    // Read as the month (`01/02/2024`), a number over 12
+                    // (`30/02/2024`) is a day, the other number its month.
+                    let (month, day) = match (month, day) {
+                        (m, 1) => (m, number),
+                        (_, d) if number > 12 && d <= 12 => (d, number),
+                        (_, d) => (number, d),
+                    };
+                    let iso = format!("{year:04}-{month:02}-{day:02}");
+                    return Some((i..i + w.len, iso));
+                }
+            }
+            j += len;
+        }
+    }
+    None
 }
