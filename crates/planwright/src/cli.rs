@@ -375,7 +375,8 @@ pub struct DoneArgs {
     /// The plan file.
     pub plan: PathBuf,
     /// Tasks: T003, 1.2, #5 (quoted, `'#5'`: the shell takes `#` for a
-    /// comment), or a fragment of the text. A number such as `5` is only
+    /// comment), a fragment of the text, or a marker one task carries
+    /// (`US1` for `[US1]`). A number such as `5` is only
     /// ever an id, never a position or a piece of the text. A task's
     /// whole text (any case) names it even where it is also part of
     /// another's: `deploy` names `Deploy`, not `Deploy to production`.
@@ -396,7 +397,8 @@ pub struct UndoArgs {
     /// The plan file.
     pub plan: PathBuf,
     /// Tasks: T003, 1.2, #5 (quoted, `'#5'`: the shell takes `#` for a
-    /// comment), or a fragment of the text. A number such as `5` is only
+    /// comment), a fragment of the text, or a marker one task carries
+    /// (`US1` for `[US1]`). A number such as `5` is only
     /// ever an id, never a position or a piece of the text. A task's
     /// whole text (any case) names it even where it is also part of
     /// another's: `deploy` names `Deploy`, not `Deploy to production`.

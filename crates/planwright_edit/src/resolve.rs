@@ -264,7 +264,7 @@ impl Index<'_> {
     /// one, those whose whole text it is
     /// as written; failing any, those whose whole text it is rendered (`Add **x**` is named by
     /// `Add **x**` even beside a task `Add x`); failing any, those whose
-    /// text holds it either way.
+    /// text holds it either way, or that carry it as a marker (`US1`).
     fn by_text(&self, query: &str) -> Vec<usize> {
         let needle = query.trim().to_lowercase();
         if needle.is_empty() {
@@ -293,10 +293,17 @@ impl Index<'_> {
             exact.dedup();
             return exact;
         }
+        // A marker (`[US1]`, `US1`) is written before the text, which
+        // leaves it out; typed whole, it names the tasks carrying it.
+        let marker = ["[]", "()"]
+            .iter()
+            .find_map(|p| needle.strip_prefix(&p[..1])?.strip_suffix(&p[1..]))
+            .unwrap_or(&needle);
         (0..self.texts.len())
             .filter(|&i| {
                 self.texts[i].contains(&needle)
                     || needles.iter().any(|p| self.shown[i].contains(p.as_str()))
+                    || (self.plan.tasks[i].markers.iter()).any(|m| m.to_lowercase() == marker)
             })
             .collect()
     }

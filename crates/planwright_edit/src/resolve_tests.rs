@@ -385,3 +385,19 @@ fn an_empty_name_says_it_is_empty() {
         "the task name is empty; name a task by id (T003), #index, or a fragment of its text"
     );
 }
+
+#[test]
+fn a_marker_names_the_one_task_that_carries_it() {
+    let plan = parse(
+        "# P\n\n- [ ] T001 [P] [US1] Build the form\n- [ ] T002 [US2] Save it\n- [ ] T003 [P] [US2] Show it\n",
+    );
+    assert_eq!(resolve(&plan, "US1"), Ok(0));
+    assert_eq!(resolve(&plan, "[us1]"), Ok(0));
+    // Several carry it: which one is meant is for the user to say.
+    assert_eq!(
+        resolve(&plan, "[US2]").unwrap_err().to_string(),
+        "`[US2]` matches 2 tasks; name one by id or #index:\n  #2 T002 [ ] Save it\n  #3 T003 [ ] Show it"
+    );
+    // Only a whole marker: `US` is part of none of the texts.
+    assert!(resolve(&plan, "US").is_err());
+}
