@@ -112,7 +112,8 @@ fn flow_slot(p: &Placeholder) -> bool {
 
 /// What YAML reads for a front-matter value whose range is `value` in
 /// `src` (a field's `value_range`, as the reader sets it): a quoted
-/// scalar with its escapes decoded; a block scalar's text, or a
+/// scalar with its escapes decoded; nothing for YAML's null (`~`,
+/// `null`); a block scalar's text, or a
 /// sequence's items joined by `, ` (see `yaml_block`); any other value
 /// as written. A value that is one slot (`owner: [OWNER]`, the module's
 /// rule; `slot` says so) is a string to fill, not a list, and reads as
@@ -121,6 +122,11 @@ pub fn front_matter_value(src: &str, value: TextRange, slot: bool) -> Cow<'_, st
     let written = value.slice(src);
     if let Some(q) = yaml_quote(src, value) {
         return super::yaml_scalar::unquote(written, q);
+    }
+    // YAML's null (`status: ~`, `owner: null`) is no value, as an empty
+    // one is, not the text `~`.
+    if matches!(written, "~" | "null" | "Null" | "NULL") {
+        return Cow::Borrowed("");
     }
     match yaml_block::text(written) {
         Some(text) if !slot => Cow::Owned(text),

@@ -171,3 +171,22 @@ fn a_yaml_block_below_the_start_is_no_front_matter() {
         assert_eq!(&*plan.metadata[0].key, "foo");
     }
 }
+
+#[test]
+fn yaml_null_is_no_value() {
+    // `~` and `null` are YAML's null, read as an empty value (PW105's
+    // "no value"), not as the text `~`; quoted, they are strings.
+    let src = front("status: ~\nowner: null\nlead: NULL\nnote: \"~\"\nalias: 'null'\n");
+    let plan = parse(&src);
+    let values: Vec<(&str, &str)> = plan.metadata.iter().map(|f| (&*f.key, &*f.value)).collect();
+    assert_eq!(
+        values,
+        [
+            ("status", ""),
+            ("owner", ""),
+            ("lead", ""),
+            ("note", "~"),
+            ("alias", "null")
+        ]
+    );
+}
