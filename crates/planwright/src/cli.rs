@@ -133,10 +133,10 @@ pub struct ShowArgs {
     pub dialect: Option<String>,
 }
 
-/// A dialect or template name: any name passes here, since local templates
-/// are dialects too and only the project knows them (the command checks
-/// the name against them); the built-in names are offered to `--help` and
-/// shell completion (rather than the files in the folder).
+/// A dialect, template or rule name: any name passes here, since local
+/// templates are dialects too and only the project knows them (the
+/// command checks the name against them); the built-in names are offered
+/// to `--help` and shell completion (rather than the files in the folder).
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum BuiltinName {
     /// A `--dialect` value (`show`, `lint`, `status`, `next`, `graph`):
@@ -145,6 +145,10 @@ pub(crate) enum BuiltinName {
     /// A template (`new -t`, `templates show`): the built-in dialects that
     /// have one.
     Template,
+    /// A rule selector (`--select`, `--extend-select`, `--ignore`): `ALL`,
+    /// the codes and the names. Prefixes (`PW1`) select too, and the
+    /// configuration's reader names a wrong selector back.
+    Rule,
 }
 
 impl clap::builder::TypedValueParser for BuiltinName {
@@ -162,6 +166,16 @@ impl clap::builder::TypedValueParser for BuiltinName {
     fn possible_values(
         &self,
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        if matches!(self, BuiltinName::Rule) {
+            let rules = planwright_lint::RULES.iter().flat_map(|r| {
+                [
+                    clap::builder::PossibleValue::new(r.code).help(r.name),
+                    clap::builder::PossibleValue::new(r.name),
+                ]
+            });
+            let all = clap::builder::PossibleValue::new("ALL");
+            return Some(Box::new(std::iter::once(all).chain(rules)));
+        }
         let templates = matches!(self, BuiltinName::Template);
         let builtin = planwright_core::DialectSet::builtin()
             .iter()
@@ -170,40 +184,6 @@ impl clap::builder::TypedValueParser for BuiltinName {
         let generic = (!templates).then_some(planwright_core::dialect::GENERIC);
         let names = generic.into_iter().chain(builtin);
         Some(Box::new(names.map(clap::builder::PossibleValue::new)))
-    }
-}
-
-/// A rule selector (`--select`, `--extend-select`, `--ignore`): any word
-/// passes here, since prefixes (`PW1`) select too and the configuration's
-/// reader names a wrong one back; `ALL`, the codes and the names are
-/// offered to shell completion, rather than the files in the folder.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct RuleSelector;
-
-impl clap::builder::TypedValueParser for RuleSelector {
-    type Value = String;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<String, clap::Error> {
-        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
-    }
-
-    fn possible_values(
-        &self,
-    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        let rules = planwright_lint::RULES.iter().flat_map(|r| {
-            [
-                clap::builder::PossibleValue::new(r.code).help(r.name),
-                clap::builder::PossibleValue::new(r.name),
-            ]
-        });
-        Some(Box::new(
-            std::iter::once(clap::builder::PossibleValue::new("ALL")).chain(rules),
-        ))
     }
 }
 

@@ -207,6 +207,15 @@ pub(crate) fn rule_bits(selector: &str) -> u64 {
         .fold(0, |bits, (i, _)| bits | 1 << i)
 }
 
+/// `` `a`, `b` `` for a message about directives' words.
+pub(crate) fn quoted(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The index in [`RULES`] of the rule with `code`.
 pub(crate) fn rule_index(code: &str) -> Option<usize> {
     RULES.iter().position(|r| r.code == code)

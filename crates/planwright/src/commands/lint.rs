@@ -44,13 +44,13 @@ pub struct LintArgs {
     pub dialect: Option<String>,
     /// Rules to run instead of the configured set: codes (PW101), prefixes
     /// (PW1), names, or ALL. Comma-separated or repeated.
-    #[arg(long, value_delimiter = ',', value_name = "RULES", value_parser = crate::cli::RuleSelector, hide_possible_values = true)]
+    #[arg(long, value_delimiter = ',', value_name = "RULES", value_parser = crate::cli::BuiltinName::Rule, hide_possible_values = true)]
     pub select: Option<Vec<String>>,
     /// Rules to run in addition to the configured set.
-    #[arg(long, value_delimiter = ',', value_name = "RULES", value_parser = crate::cli::RuleSelector, hide_possible_values = true)]
+    #[arg(long, value_delimiter = ',', value_name = "RULES", value_parser = crate::cli::BuiltinName::Rule, hide_possible_values = true)]
     pub extend_select: Vec<String>,
     /// Rules not to run.
-    #[arg(long, value_delimiter = ',', value_name = "RULES", value_parser = crate::cli::RuleSelector, hide_possible_values = true)]
+    #[arg(long, value_delimiter = ',', value_name = "RULES", value_parser = crate::cli::BuiltinName::Rule, hide_possible_values = true)]
     pub ignore: Vec<String>,
     /// Apply safe fixes to the files, as byte patches, in rounds until no
     /// fix is left (at most ten): a fix may leave a finding another fixes.

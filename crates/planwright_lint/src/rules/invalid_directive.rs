@@ -56,7 +56,7 @@ use crate::diagnostic::Applicability;
 use crate::registry::RULES;
 
 use crate::Context;
-use crate::directives::{VERBS, Verb, is_known_selector, near_miss, parse};
+use crate::directives::{VERBS, Verb, is_known_selector, near_miss, parse, quoted};
 
 use super::Sink;
 
@@ -125,13 +125,4 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             );
         }
     }
-}
-
-/// `` `a`, `b` `` for a message.
-fn quoted(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| format!("`{w}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -47,7 +47,7 @@ use planwright_core::{BlockKind, Plan, TextRange};
 
 use crate::Context;
 use crate::diagnostic::Applicability;
-use crate::directives::{Directives, Verb, Written};
+use crate::directives::{Directives, Verb, Written, quoted};
 use crate::registry::RULES;
 
 use super::Sink;
@@ -316,15 +316,6 @@ fn remove_words(words: &[TextRange], idle: &[bool]) -> Vec<Edit> {
         edits.push(Edit::delete(range));
     }
     edits
-}
-
-/// `` `a`, `b` `` for a message.
-fn quoted(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| format!("`{w}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]
