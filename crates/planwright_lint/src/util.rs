@@ -265,6 +265,16 @@ impl Span {
         weeks(text)
     }
 
+    /// The span from `self`'s start to `end`'s end, as a row's Start and
+    /// End cells give it; none when they are in different units.
+    pub(crate) fn through(self, end: Span) -> Option<Span> {
+        match (self, end) {
+            (Span::Dates(start, _), Span::Dates(_, end)) => Some(Span::Dates(start, end)),
+            (Span::Weeks(start, _), Span::Weeks(_, end)) => Some(Span::Weeks(start, end)),
+            _ => None,
+        }
+    }
+
     /// Whether `self` starts before `other` ends, in the same unit.
     pub(crate) fn starts_before_end_of(self, other: Span) -> bool {
         match (self, other) {

@@ -337,3 +337,12 @@ fn a_short_t_number_in_a_plan_without_ids_names_a_thing() {
     );
     assert!(out.ends_with("Found 1 error in 1 file.\n"), "{out}");
 }
+
+#[test]
+fn a_timeline_row_in_weeks_or_a_range_in_its_start_cell_is_checked() {
+    // Weeks under Start and End, in any of their spellings, and a whole
+    // range in one cell, are read as dates are; a range in the Start cell
+    // with the End cell empty is the row's span.
+    let source = "# Plan\n\n## Timeline\n\n| Phase | Start | End |\n|---|---|---|\n| Phase 1 | Week 5 | Week 2 |\n| Phase 2 | W5 | W2 |\n| Phase 3 | week 5 | week 2 |\n| Phase 4 | 2026-03-20 – 2026-03-15 | |\n| Phase 5 | Week 2 | Week 5 |\n| Phase 6 | Week 3-4 | |\n\n## Schedule\n\n| Phase | Weeks |\n|---|---|\n| Phase 7 | Week 5-2 |\n| Phase 8 | Weeks 6 to 3 |\n| Phase 9 | Weeks 3 to 6 |\n";
+    insta::assert_snapshot!(run("PW204", None, source));
+}

@@ -4,10 +4,12 @@
 //! ## What it does
 //! Reads start and end dates from timeline tables (`Start` / `End`
 //! columns, or a range in one cell) and from phase estimates, and week
-//! numbers (`Week 3-4`) where dates are not given. Reports a row or phase
-//! whose end comes before its start, and a phase whose start comes before
-//! the end of a phase listed in its dependencies. Dates are compared only
-//! with dates and weeks only with weeks.
+//! numbers (`Week 3-4`, or `Week 5` under Start and `W2` under End) where
+//! dates are not given. A range written whole in the Start cell, with the
+//! End cell empty, is the row's span. Reports a row or phase whose end
+//! comes before its start (`Week 5-2`), and a phase whose start comes
+//! before the end of a phase listed in its dependencies. Dates are
+//! compared only with dates and weeks only with weeks.
 //!
 //! A timeline table has start and end columns, or stands under a Timeline
 //! or Schedule heading, whatever other columns (`Notes`, `Last update`) it
@@ -40,7 +42,7 @@ use planwright_core::{PhaseIds, Table, TableKind, TextRange};
 
 use super::Sink;
 use crate::Context;
-use crate::util::{Span, first_date};
+use crate::util::Span;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let plan = ctx.plan;
@@ -55,14 +57,12 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
             continue;
         }
         if let Some(span) = phase.estimate.as_deref().and_then(Span::read) {
-            if let Span::Dates(start, end) = span
-                && end < start
-            {
+            if let Some((start, end)) = backwards(span) {
                 out.report(
                     phase.heading,
                     format!("{} ends ({end}) before it starts ({start})", phase.id),
                 )
-                .help("correct the dates");
+                .help(correct(span));
             }
             spans.insert(i, (span, phase.heading));
         }
@@ -108,8 +108,11 @@ fn rows(
         let cell = |c: Option<usize>| c.and_then(|c| row.cells.get(c));
         let span = match (cell(start_col), cell(end_col)) {
             (Some(s), Some(e)) if start_col != end_col => {
-                match (first_date(&s.text), first_date(&e.text)) {
-                    (Some(a), Some(b)) => Some(Span::Dates(a, b)),
+                match (Span::read(&s.text), Span::read(&e.text)) {
+                    (Some(start), Some(end)) => start.through(end),
+                    // A range written whole in the Start cell, the End
+                    // cell left empty: the range is the row's span.
+                    (Some(start), None) if e.text.trim().is_empty() => Some(start),
                     _ => None,
                 }
             }
@@ -118,19 +121,36 @@ fn rows(
         let Some(span) = span else {
             continue;
         };
-        if let Span::Dates(start, end) = span
-            && end < start
-        {
+        if let Some((start, end)) = backwards(span) {
             out.report(
                 row.range,
                 format!("timeline row ends ({end}) before it starts ({start})"),
             )
             .primary_label("end before start")
-            .help("correct the dates");
+            .help(correct(span));
         }
         if let Some(Some(phase)) = row.cells.first().map(|c| phase_of(phases, &c.text)) {
             spans.entry(phase).or_insert((span, row.range));
         }
+    }
+}
+
+/// The start and end of `span`, as the message shows them, when it ends
+/// before it starts.
+fn backwards(span: Span) -> Option<(String, String)> {
+    match span {
+        Span::Dates(start, end) if end < start => Some((start.to_string(), end.to_string())),
+        Span::Weeks(start, end) if end < start => {
+            Some((format!("week {start}"), format!("week {end}")))
+        }
+        _ => None,
+    }
+}
+
+fn correct(span: Span) -> &'static str {
+    match span {
+        Span::Dates(..) => "correct the dates",
+        Span::Weeks(..) => "correct the week numbers",
     }
 }
 
