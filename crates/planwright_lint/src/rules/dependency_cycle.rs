@@ -14,7 +14,9 @@
 //! task that a cycle already reported goes through is left out: in a
 //! tangle of waits, breaking one cycle often breaks the others, and
 //! listing every cycle of a tangle could take more findings than the plan
-//! has lines (run `lint` again for what is left).
+//! has lines (run `lint` again for what is left). A task that waits for
+//! a range holding itself (`T006 (depends on T001-T007)`) is told so: the
+//! message names the range.
 //!
 //! ## Why
 //! No phase in a cycle can ever start. `planwright next` will offer none of
@@ -34,7 +36,9 @@
 
 use planwright_core::json::UniqueIds;
 use planwright_core::waits::{self, Cycle, Events, Node, Wait};
-use planwright_core::{Plan, TextRange};
+use std::fmt::Write as _;
+
+use planwright_core::{Plan, TaskRange, TaskRanges, TextRange};
 
 use super::Sink;
 use crate::Context;
@@ -84,8 +88,13 @@ fn emit<'n>(
     let Some(closing) = cycle.waits.last().and_then(range) else {
         return;
     };
+    let mut message = format!("dependency cycle between {what}: {path}");
+    if let Some(range) = own_range(plan, cycle) {
+        // `T006 (depends on T001-T007)`: the range, not an id, names it.
+        let _ = write!(message, " (the range {range} includes {} itself)", names[0]);
+    }
     let mut r = out
-        .report(closing, format!("dependency cycle between {what}: {path}"))
+        .report(closing, message)
         .primary_label("this dependency closes the cycle");
     for at in cycle.waits.iter().rev().skip(1).filter_map(range) {
         r = r.label(at, "part of the cycle");
@@ -107,6 +116,30 @@ fn emit<'n>(
     r.help(
         "remove the dependency that is not real, or split the work so one side can finish first",
     );
+}
+
+/// The range a task waiting for itself names itself by, as written
+/// (`T001-T007`), when it does not name its own id outright.
+fn own_range(plan: &Plan, cycle: &Cycle) -> Option<String> {
+    let &[Node::Task(t), Node::Task(again)] = cycle.path.as_slice() else {
+        return None;
+    };
+    let task = plan.tasks.get(t).filter(|_| t == again)?;
+    if task
+        .depends_on
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(&task.id))
+    {
+        return None;
+    }
+    let ranges = TaskRanges::new(plan);
+    task.depends_on.iter().find_map(|d| {
+        let range = TaskRange::parse(d)?;
+        ranges
+            .tasks(&range)
+            .any(|i| i == t)
+            .then(|| range.label().to_string())
+    })
 }
 
 #[cfg(test)]
@@ -156,6 +189,20 @@ mod tests {
         // In order, or waiting for the phase that holds it, no cycle.
         let ordered = "# P\n\n## Phase 1: A\n\n- [ ] T001 a (depends on Phase 1)\n\n## Phase 2: B\n\n**Dependencies:** Phase 1\n\n- [ ] T002 b (depends on T001)\n- [ ] T003 c (depends on Phase 1)\n";
         assert_eq!(cycles(ordered), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_range_naming_its_own_task_says_so() {
+        let range = "# P\n\n- [ ] T001 a\n- [ ] T006 f (depends on T001-T007)\n- [ ] T007 g\n";
+        assert_eq!(
+            cycles(range),
+            [
+                "dependency cycle between tasks: T006 → T006 (the range T001-T007 includes T006 itself)"
+            ]
+        );
+        // Its own id written outright says as much already.
+        let id = "# P\n\n- [ ] T001 a (depends on T001)\n";
+        assert_eq!(cycles(id), ["dependency cycle between tasks: T001 → T001"]);
     }
 
     #[test]

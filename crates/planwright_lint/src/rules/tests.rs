@@ -425,6 +425,23 @@ fn a_range_naming_ids_the_plan_lacks_is_reported_once_whatever_its_width() {
     assert!(out.ends_with("Found 2 errors in 1 file.\n"), "{out}");
 }
 
+/// A range is underlined where it is written, not as its whole item; a
+/// phase a range stands for between its ends is reported as a task is,
+/// unless the plan numbers a phase within it (2.5 for `Phases 1-3`).
+#[test]
+fn a_range_is_reported_where_written_and_for_a_gap_between_its_ends() {
+    let tasks = "# Plan\n\n- [ ] T001 a\n- [ ] T002 b\n- [ ] T004 d\n- [ ] T005 e (depends on T001-T004)\n- [ ] T006 f (after T001 to T004)\n";
+    let phases = "# Plan\n\n## Phase 1: A\n- [ ] T001 a\n\n## Phase 2: B\n- [ ] T002 b\n\n## Phase 4: D\n**Dependencies:** Phases 1-3 complete\n- [ ] T004 d\n\n## Phase 5: E\n**Dependencies:** Phases 1-4 complete\n- [ ] T005 e\n";
+    let halves = "# Plan\n\n## Phase 1: A\n\n## Phase 2.5: B\n\n## Phase 3: C\n\n## Phase 4: D\n**Dependencies:** Phases 1-3\n";
+    let out = format!(
+        "{}{}",
+        run("PW206", None, tasks),
+        run("PW206", None, phases)
+    );
+    insta::assert_snapshot!(out);
+    assert_eq!(run("PW206", None, halves), "No problems found in 1 file.\n");
+}
+
 #[test]
 fn every_spec_field_is_checked_once() {
     // A spec field in a list item, a second one, one under a phase naming

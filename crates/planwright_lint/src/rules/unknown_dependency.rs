@@ -12,7 +12,10 @@
 //! names another document's; in a plan of `Phase N` heads, `Stage A`
 //! names nothing). A range
 //! of ids (`T001-T005`) names every id between its ends: it is reported
-//! once, with the first id the plan lacks and how many it lacks. In a
+//! once, with the first id the plan lacks and how many it lacks, and
+//! underlined where it is written. So is a range of phases (`Phases 1-4`
+//! in a plan without Phase 3), unless the plan numbers a phase in the gap
+//! otherwise (`Phase 3.5`): that is the phase meant. In a
 //! plan whose tasks have no ids of their own, an id written as ids are
 //! (`depends on T009`, `TASK-12`) is still reported; a bare number (`after
 //! 4.2`) or a short one (`T4 GPUs`) is not, as it may name a section or a
@@ -85,7 +88,29 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         }
         RefTarget::Task(_) => false,
     };
+    // A number a phase's range stands for between its ends (`3` of
+    // `Phases 1-4`) that the plan lacks, and carries in no form: a plan
+    // numbering 1, 2.5, 3 meant 2.5 by `Phases 1-3`.
+    let gap = |dep: &Reference| match &dep.target {
+        RefTarget::Phase { kind, number } => {
+            phases.get(&dep.target).is_none()
+                && checked_kind(*kind)
+                && within_range(ctx.source, dep.range, number)
+                && !own().any(|p| p.kind == *kind && whole_number(&p.number) == number)
+        }
+        RefTarget::Task(_) => false,
+    };
     for phase in &plan.phases {
+        // Where a finding was reported, and the gaps of each range: a
+        // range is reported once, not per number, and not beside its end.
+        let mut reported = Vec::new();
+        let mut gaps: Vec<(TextRange, &Reference, usize)> = Vec::new();
+        for dep in phase.depends_on.iter().filter(|d| gap(d)) {
+            match gaps.iter_mut().find(|(at, ..)| *at == dep.range) {
+                Some((_, _, count)) => *count += 1,
+                None => gaps.push((dep.range, dep, 1)),
+            }
+        }
         for dep in &phase.depends_on {
             let lacking = match &dep.target {
                 RefTarget::Phase { .. } => lacks_phase(dep)
@@ -102,7 +127,19 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                     .primary_label("no such phase or task in this plan")
                     .label(phase.heading, format!("{} starts here", phase.id))
                     .help(what);
+                reported.push(dep.range);
             }
+        }
+        for (at, first, count) in gaps.into_iter().filter(|(at, ..)| !reported.contains(at)) {
+            let first = first.target.label();
+            let lacking = match count {
+                1 => format!("{first}, which does not exist"),
+                n => format!("{first} and {} more phases, which do not exist", n - 1),
+            };
+            out.report(at, format!("{} depends on {lacking}", phase.id))
+                .primary_label("the range ending here names it")
+                .label(phase.heading, format!("{} starts here", phase.id))
+                .help("end the range where the phases are, or name the phases one by one");
         }
     }
     // As for phases: a plan without phases names none by mistake.
@@ -159,7 +196,10 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
                 dep,
                 "point the dependency at an existing task id, or remove it",
             );
-            let Some(at) = written_at(ctx.source, task, dep, &mut after) else {
+            let Some(at) = (match TaskRange::parse(dep) {
+                Some(range) => range_written_at(ctx.source, task, &range, &mut after),
+                None => written_at(ctx.source, task, dep, &mut after),
+            }) else {
                 out.report(task.line, message).help(what);
                 continue;
             };
@@ -280,6 +320,36 @@ fn written_at(source: &str, task: &Task, id: &str, after: &mut usize) -> Option<
         .find(|r| task.id_range.is_none_or(|own| !own.contains_range(*r)))?;
     *after = found.end as usize - start;
     Some(found)
+}
+
+/// Where `task`'s item writes `range` (`T001-T004`, `T001 to T004`): from
+/// its first id's place to its last's, when the two stand near each other
+/// as a range's ends do; `after` as in [`written_at`].
+fn range_written_at(
+    source: &str,
+    task: &Task,
+    range: &TaskRange,
+    after: &mut usize,
+) -> Option<TextRange> {
+    /// Room between the ends for a joint (` through `), not a sentence.
+    const JOINT: u32 = 12;
+    let first = written_at(source, task, &range.id(range.from), after)?;
+    let last = written_at(source, task, &range.id(range.to), after)?;
+    let (a, b) = if first.start <= last.start {
+        (first, last)
+    } else {
+        (last, first)
+    };
+    (b.start >= a.end && b.start - a.end <= JOINT)
+        .then(|| TextRange::new(a.start as usize, b.end as usize))
+}
+
+/// The whole-number part a phase number starts with: `2` of `2.5`, `3a`.
+fn whole_number(number: &str) -> &str {
+    let end = number
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(number.len());
+    &number[..end]
 }
 
 /// Whether a phase reference is one a range stands for between its ends
