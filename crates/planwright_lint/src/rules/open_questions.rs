@@ -5,7 +5,9 @@
 //! `Proposed`, the dialect's initial status), reports the open-questions
 //! section if it still lists questions: list items, or paragraphs ending in
 //! a question mark, that are not marked resolved (ticked, struck through,
-//! or saying "Resolved", "Answered" or "Decided"). Only the section's
+//! or saying "Resolved", "Answered" or "Decided"), or answered by the
+//! detail or paragraph after them that opens with `A:` or `Answer:`
+//! (`- Q: Do we need X?` with `  - A: Yes.` under it). Only the section's
 //! top-level items count: the points nested under a question are its
 //! details, not more questions.
 //!
@@ -108,6 +110,9 @@ fn open_questions(ctx: &Context<'_>, section: &Section) -> Vec<TextRange> {
     // The lists holding the current candidate, outermost first.
     let mut holding: Vec<&List> = Vec::new();
     let mut open = Vec::new();
+    // Whether the last question read is still open and its details may
+    // yet answer it (`- Q: …` with `  - A: …` under it).
+    let mut answerable = false;
     for (at, block) in candidates {
         while let Some(list) = lists.next_if(|l| l.range.start <= at.start) {
             holding.retain(|h| h.range.contains_range(list.range));
@@ -115,6 +120,18 @@ fn open_questions(ctx: &Context<'_>, section: &Section) -> Vec<TextRange> {
         }
         holding.retain(|h| h.range.contains_range(at));
         let text = at.slice(ctx.source);
+        let own = match (holding.as_slice(), block) {
+            ([], Some(_)) => true,
+            ([list], _) => starts_an_item(ctx, list, at),
+            _ => false,
+        };
+        if is_answer(text) {
+            if answerable {
+                open.pop();
+            }
+            answerable = false;
+            continue;
+        }
         let question = match (holding.as_slice(), block) {
             ([], Some(b)) => b.kind == BlockKind::Paragraph && text.trim_end().ends_with('?'),
             ([list], _) => starts_an_item(ctx, list, at) && !is_nothing(text),
@@ -122,9 +139,22 @@ fn open_questions(ctx: &Context<'_>, section: &Section) -> Vec<TextRange> {
         };
         if question && !is_resolved(text) {
             open.push(at);
+            answerable = true;
+        } else if own {
+            answerable = false;
         }
     }
     open
+}
+
+/// Whether a question's detail or the paragraph after it gives its
+/// answer: it opens with `A:` or `Answer:` (bold or not).
+fn is_answer(text: &str) -> bool {
+    let t = text
+        .trim_start()
+        .trim_start_matches(['*', '_'])
+        .to_lowercase();
+    t.starts_with("a:") || t.starts_with("answer:")
 }
 
 /// Whether `at` begins on the line of one of `list`'s item markers: the
