@@ -94,10 +94,8 @@ impl Context<'_> {
 /// directives, and returns the rest sorted by position.
 pub fn lint(ctx: &Context<'_>, rules: &RuleSet) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut selected = 0u64;
     let mut unused = None;
     for (rule, severity) in rules.enabled() {
-        selected |= directives::rule_bits(rule.code);
         // PW602 reads what the others found and silenced: it runs last.
         if rule.code == "PW602" {
             unused = Some(rules::Sink::new(rule, severity));
@@ -119,6 +117,10 @@ pub fn lint(ctx: &Context<'_>, rules: &RuleSet) -> Vec<Diagnostic> {
             !quiet
         });
         if let Some(mut sink) = unused {
+            let selected = rules
+                .enabled()
+                .filter_map(|(rule, _)| directives::rule_index(rule.code))
+                .fold(0u64, |bits, i| bits | 1 << i);
             rules::unused_directive::report(ctx, &directives, &silenced, selected, &mut sink);
             out.extend(sink.into_diagnostics());
         }

@@ -3,17 +3,7 @@
 
 use std::path::Path;
 
-use crate::support::{planwright, stderr, stdout};
-
-/// Runs `args` in a folder holding `plan.md` with `text`: the exit code,
-/// standard output, standard error, and the plan's text after.
-fn run(text: &str, args: &[&str]) -> (Option<i32>, String, String, String) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("plan.md"), text).expect("write");
-    let out = planwright(args, dir.path());
-    let after = std::fs::read_to_string(Path::new(dir.path()).join("plan.md")).expect("read");
-    (out.status.code(), stdout(&out), stderr(&out), after)
-}
+use crate::support::{planwright, run_on_plan as run, stderr, stdout};
 
 #[test]
 fn a_hard_break_after_the_value_stays() {

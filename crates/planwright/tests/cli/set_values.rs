@@ -1,19 +1,7 @@
 //! `set`'s values as a user types them: each reads back as given, in
 //! `show` and in the file as rendered.
 
-use std::path::Path;
-
-use crate::support::{planwright, stderr, stdout};
-
-/// Runs `planwright ARGS` in a folder holding `plan.md` with `text`: the
-/// exit code, standard output, standard error, and the plan's text after.
-fn run(text: &str, args: &[&str]) -> (Option<i32>, String, String, String) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("plan.md"), text).expect("write");
-    let out = planwright(args, dir.path());
-    let after = std::fs::read_to_string(Path::new(dir.path()).join("plan.md")).expect("read");
-    (out.status.code(), stdout(&out), stderr(&out), after)
-}
+use crate::support::{planwright, run_on_plan as run, stdout};
 
 /// The value `show --format json` reads for the field `key` of `text`.
 fn shown(text: &str, key: &str) -> String {

@@ -138,3 +138,13 @@ pub(crate) fn bounded(mut command: Command, what: &str) -> Output {
     }
     child.wait_with_output().expect("output")
 }
+
+/// Runs `planwright ARGS` in a folder holding `plan.md` with `text`: the
+/// exit code, standard output, standard error, and the plan's text after.
+pub(crate) fn run_on_plan(text: &str, args: &[&str]) -> (Option<i32>, String, String, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("plan.md"), text).expect("write");
+    let out = planwright(args, dir.path());
+    let after = std::fs::read_to_string(dir.path().join("plan.md")).expect("read");
+    (out.status.code(), stdout(&out), stderr(&out), after)
+}
