@@ -249,7 +249,8 @@ pub struct NewArgs {
     /// component_1=Parser` fills its `{{component_1}}`); names match across
     /// case, spaces, `_` and `-`; spaces around `=` are dropped. The slots
     /// are the template's `{{name}}`s (`templates show NAME` prints it);
-    /// `lint` on the new plan lists those left.
+    /// `lint` on the new plan lists those left. A name that matches no
+    /// slot is a warning; one near a slot's name (`auther`) an error.
     #[arg(long = "set", value_name = "KEY=VALUE", value_parser = parse_key_value)]
     pub set: Vec<(String, String)>,
     /// Use this number instead of the next free one; refused if taken.

@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use planwright_core::{Dialect, DialectSet, ParseOptions, Plan, parse_with};
+use planwright_core::{Dialect, DialectSet, ParseOptions, Plan, normalize_key, parse_with};
 
 use crate::config::NewConfig;
 use crate::fill::{FilledVar, Sources, Values, fill};
@@ -89,6 +89,8 @@ pub struct NewPlan {
     pub branch_created: bool,
     pub content: String,
     pub filled: Vec<FilledVar>,
+    /// `--set` names that matched no slot and are near no slot's name
+    /// (a near one is refused: [`NewError::SetMisspelt`]).
     pub unused_set: Vec<String>,
     /// The variables some slot's value drew on (see
     /// [`crate::fill::Filled::used_vars`]).
@@ -199,6 +201,19 @@ pub enum NewError {
         "--set {key}={value}: not a real date and time; give one as YYYY-MM-DDTHH:MM:SS, with its offset (+01:00, Z) if you like"
     )]
     SetTimestamp { key: String, value: String },
+    /// `--set onwer=Ada` where the template has an `owner` slot: a typo,
+    /// which would leave the slot meant unfilled in a plan written anyway.
+    /// A name near no slot stays a warning (see [`NewPlan::unused_set`]):
+    /// a script may give every template the same `--set`s.
+    #[error(
+        "--set {key}={value}: template `{template}` has no slot `{key}`; did you mean `{meant}`? Nothing was written"
+    )]
+    SetMisspelt {
+        key: String,
+        value: String,
+        meant: String,
+        template: String,
+    },
 }
 
 /// Creates a new plan as asked; see the module documentation.
@@ -211,7 +226,7 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
         )));
     };
     for (k, _) in &req.set {
-        if planwright_core::normalize_key(k).is_empty() {
+        if normalize_key(k).is_empty() {
             return Err(NewError::EmptySetName(k.clone()));
         }
     }
@@ -237,10 +252,12 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
     if let Some((number, folder_slug)) = spec_folder(req, &pattern, &parent) {
         let slug = folder_slug.unwrap_or(slug);
         let plan = render(req, &pattern, &slug, Some(number), template)?;
+        refuse_misspelt_set(req, &plan, template)?;
         return create_in_spec_folder(req, plan);
     }
     // Refusals come before anything is created, so they leave no trace.
     let preview = render(req, &pattern, &slug, pick_number(req, &pattern)?, template)?;
+    refuse_misspelt_set(req, &preview, template)?;
     if req.branch {
         git::check_new_branch(req.root, &preview.branch)?;
     }
@@ -366,6 +383,39 @@ fn spec_folder(
 
 /// The plan written into the spec's feature folder, which exists: no
 /// number to claim, and an existing plan there is never overwritten.
+/// Refuses a `--set` name that matched no slot but is near one's name.
+/// Jaro over 0.8, above the 0.7 of a misspelt option: slot names are
+/// short, and `owner` is 0.72 from `number`.
+fn refuse_misspelt_set(
+    req: &NewRequest<'_>,
+    plan: &NewPlan,
+    template: &str,
+) -> Result<(), NewError> {
+    if plan.unused_set.is_empty() {
+        return Ok(());
+    }
+    let names = crate::fill::slot_names(template);
+    for key in &plan.unused_set {
+        let normal = normalize_key(key);
+        let meant = planwright_core::closest_over(&normal, names.iter().map(String::as_str), 0.8);
+        if let Some(meant) = meant {
+            let value = req
+                .set
+                .iter()
+                .rev()
+                .find(|(k, _)| normalize_key(k) == normal);
+            let value = value.map(|(_, v)| v);
+            return Err(NewError::SetMisspelt {
+                key: key.clone(),
+                value: value.cloned().unwrap_or_default(),
+                meant: meant.to_owned(),
+                template: req.template.name().to_owned(),
+            });
+        }
+    }
+    Ok(())
+}
+
 fn create_in_spec_folder(req: &NewRequest<'_>, mut plan: NewPlan) -> Result<NewPlan, NewError> {
     if plan.path.exists() {
         return Err(NewError::Exists {
@@ -458,7 +508,7 @@ fn render(
     let set: Vec<(String, String)> = req
         .set
         .iter()
-        .map(|(k, v)| (planwright_core::normalize_key(k).to_string(), v.clone()))
+        .map(|(k, v)| (normalize_key(k).to_string(), v.clone()))
         .collect();
     let filled = fill(
         template,

@@ -448,3 +448,58 @@ fn a_set_status_is_checked_and_spelt_as_the_template_does() {
         );
     }
 }
+
+#[test]
+fn a_set_name_near_a_slot_is_a_typo_and_nothing_is_written() {
+    let dir = repo();
+    for dry in [false, true] {
+        let mut args = vec!["new", "Dark mode", "-t", "delivery", "--set", "auther=Ada"];
+        if dry {
+            args.push("--dry-run");
+        }
+        let out = planwright(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert_eq!(
+            stderr(&out),
+            "planwright: error: --set auther=Ada: template `delivery` has no slot `auther`; did you mean `author`? Nothing was written\n"
+        );
+        assert_eq!(stdout(&out), "");
+    }
+    assert!(!dir.path().join("specs").exists());
+    // Written as the shell splits it, the name is still matched as `new`
+    // matches names: across case, spaces and `-`.
+    let out = planwright(
+        dir.path(),
+        &[
+            "new",
+            "Dark mode",
+            "-t",
+            "delivery",
+            "--set",
+            "File Extenson=ts",
+        ],
+    );
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: --set file_extenson=ts: template `delivery` has no slot `file_extenson`; did you mean `file_extension`? Nothing was written\n"
+    );
+    // A name near no slot is a value this template has no use for, as a
+    // script giving every template the same `--set`s writes: a warning.
+    let out = planwright(
+        dir.path(),
+        &[
+            "new",
+            "Dark mode",
+            "-t",
+            "delivery",
+            "--set",
+            "reviewer=Ada",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "planwright: warning: --set reviewer: no slot of that name in template `delivery`\n"
+    );
+    assert!(dir.path().join(PLAN).exists());
+}
