@@ -418,3 +418,23 @@ fn a_named_templates_folder_is_told_apart_from_the_folders_walked() {
         ]
     );
 }
+
+#[test]
+fn what_new_writes_is_a_plan_whatever_include_lists_until_excluded() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "specs/001-a/plan.md");
+    write(root, "docs/d.md");
+    let only_docs = PlansConfig {
+        include: vec!["docs/*.md".to_owned()],
+        ..PlansConfig::default()
+    };
+    let (found, _) = discover(&[root.to_owned()], &config_at(root, only_docs.clone()));
+    assert_eq!(relative(root, &found), ["docs/d.md", "specs/001-a/plan.md"]);
+    let excluded = PlansConfig {
+        exclude: vec!["specs/**".to_owned()],
+        ..only_docs
+    };
+    let (found, _) = discover(&[root.to_owned()], &config_at(root, excluded));
+    assert_eq!(relative(root, &found), ["docs/d.md"]);
+}

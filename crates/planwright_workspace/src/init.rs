@@ -18,6 +18,8 @@ pub const DEFAULT_CONFIG: &str = r#"# planwright configuration, written by `plan
 [plans]
 # Files that are plans, as globs relative to this file's folder, read as
 # .gitignore reads them: `archive` is that folder anywhere, `./x` only here.
+# Files where `[new] pattern` puts plans are plans too, whatever `include`
+# says (`exclude` still leaves them out).
 # include = [
 #   "specs/*/plan.md", "specs/*/tasks.md",
 #   "**/tasks.md", "**/*tasks*.md",
