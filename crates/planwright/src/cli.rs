@@ -398,9 +398,9 @@ pub struct SetArgs {
     /// The field, in any case: status, Owner, "Feature ID".
     pub field: String,
     /// The new value, written as text that reads back as typed: Markdown
-    /// markup in it (`*x*`, `` `x` ``, `[a](b)`, `\`) is backslash-escaped,
-    /// a front-matter value quoted where YAML needs it; "" empties the
-    /// field. A value may start with `-` (`"- team A"`); one that reads
+    /// markup in it (`*x*`, `` `x` ``, `[a](b)`, `\`) is backslash-escaped
+    /// (unless --markdown), a front-matter value quoted where YAML needs
+    /// it; "" empties the field. A value may start with `-` (`"- team A"`); one that reads
     /// as an option (`--add`) needs `--` before it.
     // A value such as `- team A` or `-1 day` is text, not an option: clap
     // still reads a known option's name as the option.
@@ -409,6 +409,12 @@ pub struct SetArgs {
     /// Add the field, in the plan's own style, if the header lacks it.
     #[arg(long)]
     pub add: bool,
+    /// Write the value as Markdown, as given: `"[spec](../001/spec.md)"`
+    /// is a link, `"*Ada*"` emphasis. For a bold or plain field; a value
+    /// whose markup would change more of the plan than the field is
+    /// refused. Front matter and comments hold text either way.
+    #[arg(long)]
+    pub markdown: bool,
     /// Accept a status value the plan's dialect does not list, or a date
     /// that names no day (`2026-02-30`, `Feb 30, 2026`, `30/02/2026`).
     #[arg(long)]

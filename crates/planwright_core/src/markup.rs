@@ -239,7 +239,9 @@ pub fn markup_crossing(text: &str, spans: &[TextRange]) -> Option<Crossing> {
             let (start, end) = (span.start as usize, span.end as usize);
             let apart = r.end <= start || r.start >= end;
             let inside = r.start >= start && r.end <= end;
-            let around = r.start <= start && r.end >= end;
+            // Its marks outside on both sides: one at an edge is inside
+            // (`` `x`` written where a value starts opens there).
+            let around = r.start < start && r.end > end;
             !(apart || inside || around)
         });
         if let Some(&span) = crossed {

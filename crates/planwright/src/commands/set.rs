@@ -38,6 +38,7 @@ pub fn run(args: &SetArgs) -> Result<ExitCode> {
             field,
             value: &args.value,
             add: args.add,
+            markdown: args.markdown,
         };
         // A missing field first: `--force` for the value would not help.
         check_field(plan, src, &asked).map_err(OpFailure::from)?;

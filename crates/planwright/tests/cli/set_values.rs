@@ -68,6 +68,29 @@ fn markup_is_escaped_only_where_it_would_be_read_as_markup() {
 }
 
 #[test]
+fn markdown_asked_for_is_written_as_given_and_open_markup_refused() {
+    let plan = "# P\n\n**Spec:** [spec.md](spec.md)\n**Status:** `Draft`\n";
+    let link = "[spec](../001/spec.md)";
+    let (code, out, err, after) = run(plan, &["set", "plan.md", "spec", link, "--markdown"]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert_eq!(out, format!("set spec: {link}\n"));
+    assert_eq!(
+        after,
+        "# P\n\n**Spec:** [spec](../001/spec.md)\n**Status:** `Draft`\n"
+    );
+    assert_eq!(shown(&after, "Spec"), link);
+    // A lone backtick would make the next line's label code: refused,
+    // and the file left as it was.
+    let (code, _, err, after) = run(plan, &["set", "plan.md", "spec", "`x", "--markdown"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        "planwright: error: plan.md: the value cannot be written as a bold field: its backtick opens a code span it does not close, which would reach to line 4; close it in the value, or escape it (\\`)\n"
+    );
+    assert_eq!(after, plan);
+}
+
+#[test]
 fn a_value_or_message_starting_with_a_hyphen_needs_no_double_dash() {
     let plan = "# P\n\n**Owner:** bob\n\n## Progress Log\n\n- 2024-03-01: kickoff\n";
     let (code, out, err, after) = run(plan, &["set", "plan.md", "owner", "- team A"]);

@@ -28,6 +28,10 @@ pub struct SetField<'a> {
     pub value: &'a str,
     /// Add the field when the header lacks it.
     pub add: bool,
+    /// Write a bold or plain value as the Markdown given (a link stays a
+    /// link), not escaped to read back as typed. Front matter and comments
+    /// hold text either way.
+    pub markdown: bool,
 }
 
 /// Checks a new value for the dialect's status field against the dialect's
@@ -121,7 +125,7 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
     let fields = header::fields_named(plan, src, &key);
     if fields.is_empty() {
         refuse_missing(plan, src, req, &key)?;
-        return add::add_field(plan, src, req.field, value, key.to_string());
+        return add::add_field(plan, src, req, value, key.to_string());
     }
     if let Some((f, shape)) = fields.iter().find_map(|(_, f)| {
         (f.style == MetaStyle::FrontMatter)
@@ -144,7 +148,7 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
     let mut edits = Vec::new();
     let mut changes = Vec::new();
     for (i, f) in fields {
-        let (mut content, parsed) = encode(f.style, src, f.value_range, value)?;
+        let (mut content, parsed) = encode(f.style, src, f.value_range, value, req.markdown)?;
         if words_before_field(plan, src, f, &content) {
             content.push(' ');
         }
@@ -165,7 +169,7 @@ pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, O
         }
         changes.push((i, parsed));
     }
-    markup::check_contained(src, &edits, in_words(style))?;
+    markup::check_contained(src, &edits, in_words(style), req.markdown)?;
     Ok(Change {
         edits,
         intent: Intent::Field { changes },
@@ -270,11 +274,12 @@ fn with_blank_before(src: &str, range: TextRange) -> TextRange {
 
 /// The text to put at `range` so that the field reads `value`, and the
 /// value the reader will see (front matter keeps escapes as written).
-fn encode(
+pub(super) fn encode(
     style: MetaStyle,
     src: &str,
     range: TextRange,
     value: &str,
+    markdown: bool,
 ) -> Result<(String, String), OpError> {
     let bad = |reason: &str| OpError::BadValue {
         style: in_words(style),
@@ -309,8 +314,18 @@ fn encode(
             }
             // Markup escaped (a trailing `\\`, which would break the line,
             // too), but in a code span, where every character is text as
-            // written.
+            // written; or, asked for, the Markdown given, whose markup is
+            // the user's to close: the plan read again after the edit
+            // (`verify`) refuses a value that changes more than the field.
             let written = match wrapper(range.slice(src)) {
+                _ if markdown => {
+                    if (value.len() - value.trim_end_matches('\\').len()) % 2 == 1 {
+                        return Err(bad(
+                            "it ends with a lone `\\`, which Markdown reads as a line break",
+                        ));
+                    }
+                    value.to_owned()
+                }
                 Some("`") if !value.is_empty() && !value.contains('`') => format!("`{value}`"),
                 Some(mark) if !value.is_empty() && !value.contains(&mark[..1]) => {
                     format!("{mark}{}{mark}", escape_markup(value))

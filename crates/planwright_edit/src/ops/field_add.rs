@@ -9,7 +9,7 @@ use planwright_core::text::line_len;
 use planwright_core::{LineIndex, MetaField, MetaStyle, Plan, TextRange, escape_yaml};
 
 use super::super::{Change, Intent, OpError, field_list, insert_lines, line_end_after, line_start};
-use super::{encode, header, in_words, markup, name, yaml};
+use super::{SetField, encode, header, in_words, markup, name, yaml};
 
 /// Adds `field: value` in the style most of the header uses: a line in the
 /// front matter, a comment after the last comment field, a bold field after
@@ -22,7 +22,7 @@ use super::{encode, header, in_words, markup, name, yaml};
 pub(super) fn add_field(
     plan: &Plan,
     src: &str,
-    field: &str,
+    req: &SetField<'_>,
     value: &str,
     key: String,
 ) -> Result<Change, OpError> {
@@ -56,7 +56,7 @@ pub(super) fn add_field(
         .copied()
         .filter(|f| std::mem::discriminant(&f.style) == std::mem::discriminant(&style))
         .collect();
-    let typed = field.trim_matches(|c: char| c.is_ascii_whitespace());
+    let typed = req.field.trim_matches(|c: char| c.is_ascii_whitespace());
     let name = if style == MetaStyle::FrontMatter {
         typed.to_owned()
     } else {
@@ -73,7 +73,7 @@ pub(super) fn add_field(
     if let Some((line, written)) = yaml::key_line(plan, src, &key) {
         return Err(OpError::KeyElsewhere { written, line });
     }
-    let (mut value_text, parsed) = encode(style, " ", TextRange::empty(1), value)?;
+    let (mut value_text, parsed) = encode(style, " ", TextRange::empty(1), value, req.markdown)?;
     if style == MetaStyle::FrontMatter
         && let Some(q) = yaml::prevailing_quote(src, &same)
     {
@@ -120,7 +120,12 @@ pub(super) fn add_field(
         }
         (_, None, None) => under_title(plan, src, &written, le),
     };
-    markup::check_contained(src, std::slice::from_ref(&edit), in_words(style))?;
+    markup::check_contained(
+        src,
+        std::slice::from_ref(&edit),
+        in_words(style),
+        req.markdown,
+    )?;
     Ok(Change {
         edits: vec![edit],
         intent: Intent::FieldAdded {

@@ -373,3 +373,64 @@ fn words_set_before_the_next_field_on_the_line_keep_it_a_field() {
         "# T\n\n**Date:** 2026-02-20 **Owner:** Ann Lee\n"
     );
 }
+
+#[test]
+fn markdown_asked_for_is_written_as_given() {
+    let src = "# P\n\n**Spec:** [spec.md](spec.md)\n**Owner:** a\n";
+    // As text, a link reads back as the characters typed.
+    assert_eq!(
+        run(src, "spec", "[spec](../001/spec.md)", false).unwrap(),
+        "# P\n\n**Spec:** \\[spec\\](../001/spec.md)\n**Owner:** a\n"
+    );
+    assert_eq!(
+        run_as(src, "spec", "[spec](../001/spec.md)", false, true).unwrap(),
+        "# P\n\n**Spec:** [spec](../001/spec.md)\n**Owner:** a\n"
+    );
+    // The value's own markup replaces what wrapped the old one whole.
+    assert_eq!(
+        run_as("# P\n\n**Owner:** *a*\n", "owner", "**Ada**", false, true).unwrap(),
+        "# P\n\n**Owner:** **Ada**\n"
+    );
+    // Added, too.
+    assert_eq!(
+        run_as(src, "issue", "[#42](https://example.com/42)", true, true).unwrap(),
+        "# P\n\n**Spec:** [spec.md](spec.md)\n**Owner:** a\n**Issue:** [#42](https://example.com/42)\n"
+    );
+}
+
+#[test]
+fn markdown_that_reaches_past_its_field_is_refused() {
+    let src = "# P\n\n**Owner:** a\n**Status:** `Draft`\n";
+    // A lone backtick would open a code span that swallows the next
+    // field's label; a lone star that a later star closes, emphasis.
+    for (src, value, said) in [
+        (
+            src,
+            "`x",
+            "its backtick opens a code span it does not close, which would reach to line 4; close it in the value, or escape it (\\`)",
+        ),
+        (
+            "# P\n\n**Owner:** a\n**Status:** Draft, 2* faster\n",
+            "*x",
+            "its `*` opens markup it does not close, which would reach to line 4; close it in the value, or escape it (\\*)",
+        ),
+    ] {
+        let refused = run_as(src, "owner", value, false, true).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            format!("the value cannot be written as a bold field: {said}"),
+        );
+    }
+    // A star nothing pairs with is a star.
+    assert_eq!(
+        run_as(src, "owner", "*x", false, true).unwrap(),
+        "# P\n\n**Owner:** *x\n**Status:** `Draft`\n"
+    );
+    let lone = run_as(src, "owner", "a\\", false, true).unwrap_err();
+    assert!(lone.to_string().contains("lone `\\`"), "{lone}");
+    // An escaped backslash is text.
+    assert_eq!(
+        run_as(src, "owner", "a\\\\", false, true).unwrap(),
+        "# P\n\n**Owner:** a\\\\\n**Status:** `Draft`\n"
+    );
+}

@@ -15,11 +15,14 @@ use super::OpError;
 /// that the value would close: a lone backtick on an earlier line of the
 /// paragraph opens a code span, in which the value's escaped backtick is
 /// a backtick. The model reads fields line by line and would
-/// not see the change, so it is checked here.
+/// not see the change, so it is checked here. A value written as Markdown
+/// (`markdown`) may also leave its own markup open: `` `x `` or `*x`
+/// pairs with a mark on a later line.
 pub(super) fn check_contained(
     src: &str,
     edits: &[Edit],
     style: &'static str,
+    markdown: bool,
 ) -> Result<(), OpError> {
     let mut sorted: Vec<&Edit> = edits.iter().collect();
     sorted.sort_by_key(|e| (e.range.start, e.range.end));
@@ -38,7 +41,7 @@ pub(super) fn check_contained(
     match markup_crossing(&new, &spans) {
         Some(crossing) => Err(OpError::BadValue {
             style,
-            reason: crossing_reason(&new, crossing),
+            reason: crossing_reason(&new, crossing, markdown),
         }),
         None => Ok(()),
     }
@@ -52,7 +55,20 @@ pub(super) fn check_contained(
 /// backtick: in code a backslash is text. (`set` escapes every backtick,
 /// so the value holds no longer run to close a longer one.) What works is
 /// the plan's backtick escaped, or a value without one.
-fn crossing_reason(new: &str, crossing: Crossing) -> String {
+fn crossing_reason(new: &str, crossing: Crossing, markdown: bool) -> String {
+    if markdown && crossing.markup.start >= crossing.span.start {
+        let mark = new[crossing.markup.start as usize..].chars().next();
+        let mark = mark.unwrap_or_default();
+        let (what, opens) = match mark {
+            '`' => ("backtick".to_owned(), "a code span"),
+            _ => (format!("`{mark}`"), "markup"),
+        };
+        // The line of the mark that closes it: the end is past it.
+        let line = LineIndex::new(new).line_of(crossing.markup.end.saturating_sub(1)) + 1;
+        return format!(
+            "its {what} opens {opens} it does not close, which would reach to line {line}; close it in the value, or escape it (\\{mark})"
+        );
+    }
     if crossing.code && crossing.markup.start < crossing.span.start {
         let at = crossing.markup.start as usize;
         let run = new[at..].bytes().take_while(|&b| b == b'`').count();

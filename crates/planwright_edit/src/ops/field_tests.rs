@@ -4,8 +4,25 @@ use super::*;
 use planwright_core::{edit::apply, parse};
 
 pub(super) fn run(src: &str, field: &str, value: &str, add: bool) -> Result<String, OpError> {
+    run_as(src, field, value, add, false)
+}
+
+/// [`run`], the value written as Markdown or as text.
+pub(super) fn run_as(
+    src: &str,
+    field: &str,
+    value: &str,
+    add: bool,
+    markdown: bool,
+) -> Result<String, OpError> {
     let plan = parse(src);
-    let change = set_field(&plan, src, &SetField { field, value, add })?;
+    let req = SetField {
+        field,
+        value,
+        add,
+        markdown,
+    };
+    let change = set_field(&plan, src, &req)?;
     let out = apply(src, &change.edits).unwrap();
     crate::verify(&plan, &parse(&out), &change.intent).unwrap();
     Ok(out)
@@ -540,6 +557,7 @@ fn a_status_the_dialect_spells_two_ways_keeps_the_spelling() {
             field: "status",
             value: &value,
             add: false,
+            markdown: false,
         };
         assert_eq!(
             set_field(&plan, &src, &req).unwrap().edits,

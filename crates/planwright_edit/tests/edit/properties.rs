@@ -100,6 +100,7 @@ fn check_set(src: &str, plan: &Plan, refused: &mut Vec<String>) -> Result<(), St
             field,
             value: "In Progress",
             add: add || plan.field(field).is_none(),
+            markdown: false,
         };
         let Ok(change) = set_field(plan, src, &req) else {
             continue;
