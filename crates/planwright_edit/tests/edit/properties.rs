@@ -95,12 +95,18 @@ fn only_lines_between(src: &str, out: &str, change: &Change) -> Result<(), Strin
 }
 
 fn check_set(src: &str, plan: &Plan, refused: &mut Vec<String>) -> Result<(), String> {
-    for (field, add) in [("status", false), ("owner", true)] {
+    // A text value, and one written as Markdown (`--markdown`), whose
+    // markup is held to its field as strictly.
+    for (field, add, value, markdown) in [
+        ("status", false, "In Progress", false),
+        ("owner", true, "In Progress", false),
+        ("owner", true, "*[spec](s.md)* `x` <b>y</b>", true),
+    ] {
         let req = SetField {
             field,
-            value: "In Progress",
+            value,
             add: add || plan.field(field).is_none(),
-            markdown: false,
+            markdown,
         };
         let Ok(change) = set_field(plan, src, &req) else {
             continue;
