@@ -22,8 +22,11 @@
 //! node is part of it; so is a phase's wait for something it holds (its
 //! own step or task), since a phase is finished only when all it holds is
 //! and holding back the phase holds back nothing it holds (see
-//! [`void`]). A phase naming its own id among its dependencies is
-//! prose about the phase ("Sprint 2 does not block Sprint 3"). A reference
+//! [`void`]). A phase that declares its own id as all it waits for
+//! (`**Dependencies:** Phase 1` on Phase 1) waits for itself, the cycle
+//! `Phase 1 → Phase 1`, as a task naming its own id does; named among
+//! other phases, or in prose the reader does not take as a declaration,
+//! the reader leaves it out (see `parse::blocks::keep_own`). A reference
 //! to something the plan does not have is no wait (lint's PW206 reports
 //! it).
 //!
@@ -115,7 +118,15 @@ pub fn waits(plan: &Plan) -> Vec<Wait> {
         for d in &phase.depends_on {
             match &d.target {
                 RefTarget::Phase { kind, number } => {
+                    // The reader keeps a phase's own id only when the
+                    // phase declares it and nothing else (see the module):
+                    // the phase waits for itself, a cycle, and whatever
+                    // it speaks for waits for it. Not each copy of a
+                    // repeated id for each: that is one cycle, not many.
                     if *kind == phase.kind && number.eq_ignore_ascii_case(&phase.number) {
+                        for &w in &waiting {
+                            push(Node::Phase(p), Node::Phase(w), d.range);
+                        }
                         continue;
                     }
                     for &q in roots.get_from(&d.target, Some(p)) {

@@ -253,3 +253,20 @@ fn inferred_waits_are_marked_unwritten() {
         "{written:?}"
     );
 }
+
+#[test]
+fn a_phase_declaring_only_itself_waits_for_itself() {
+    use Node::Phase;
+    let src = "# P\n\n## Phase 1: A\n\n**Dependencies:** Phase 1\n\n- [ ] T001 a\n";
+    assert_eq!(pairs(src), [(Phase(0), Phase(0), false)]);
+    assert_eq!(first_cycle(src), Some(vec![Phase(0), Phase(0)]));
+    // An overview copy naming its own id: it waits for itself, and the
+    // copy with the tasks, which it speaks for, waits for it. One cycle,
+    // not a wait of each copy for each.
+    let copy = "# P\n\n## Overview\n\n### Phase 1: A\n\n**Dependencies:** Phase 1\n\n## Tasks\n\n### Phase 1: A\n\n- [ ] T001 a\n";
+    assert_eq!(
+        pairs(copy),
+        [(Phase(0), Phase(0), false), (Phase(0), Phase(1), false)]
+    );
+    assert_eq!(first_cycle(copy), Some(vec![Phase(0), Phase(0)]));
+}

@@ -227,9 +227,10 @@ impl Graph {
     /// `### Phase 1` without tasks and the `### Phase 1` holding them)
     /// waits for every phase of that id, but one nested in another of the
     /// id (whose tasks count there). A task waiting for itself is kept, as
-    /// the cycle `T001 → T001` (lint's PW207 agrees); a phase naming its
-    /// own id among its dependencies is prose about the phase ("Sprint 2
-    /// does not block Sprint 3"), not a wait. A task can wait for a phase
+    /// the cycle `T001 → T001` (lint's PW207 agrees), and so is a phase
+    /// whose dependencies name only itself (`Phase 1 → Phase 1`), whose
+    /// tasks are then never ready; named among other phases, it is prose
+    /// the reader leaves out. A task can wait for a phase
     /// too (`T003 Deploy (depends on Phase 1)`, see
     /// [`planwright_core::PhaseWait`]), for every phase of the id as a
     /// phase does; for one that holds it the wait is void, as a subtask's

@@ -108,7 +108,9 @@ fn a_task_waiting_for_itself_is_a_cycle_and_never_ready() {
         .collect();
     assert_eq!(cycle, ["T001", "T001"]);
     assert_eq!(ids(&ready_ids(src)), ["T002"]);
-    // A phase naming itself is prose, as lint reads it: no wait, no cycle.
+    // A phase named in a negation is prose, as lint reads it: no wait, no
+    // cycle. (Declared as all it waits for, it is a cycle: see
+    // `waits_tests`.)
     let prose = "# P\n\n## Phase 2: B\n\n**Dependencies:** Phase 2 does not block Phase 3\n\n- [ ] T001 a\n";
     assert_eq!(
         Graph::new(&parse(prose), StatusWords::default()).cycle(),

@@ -1,11 +1,12 @@
 //! `graph`'s nodes say what `show` and `status` know (kinds, finished
-//! phases, subtasks), and its labels read as the plan reads rendered.
+//! phases, subtasks), and its labels read as the plan reads rendered; a
+//! phase depending on itself is a cycle to `graph` and `next` alike.
 
 use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use crate::support::{planwright, stdout, write};
+use crate::support::{planwright, stderr, stdout, write};
 
 /// A folder holding `plan.md` with `content`.
 fn plan(content: &str) -> tempfile::TempDir {
@@ -154,4 +155,36 @@ fn a_plan_without_phases_names_each_tasks_section_in_json_as_the_drawings_box_it
     let dir = plan("# P\n\n## Phase 1: Build\n\n- [ ] a\n");
     let doc = json(&["graph", "plan.md", "--format", "json"], &dir);
     assert!(doc["nodes"][1].get("group").is_none(), "{doc}");
+}
+
+#[test]
+fn a_phase_depending_on_itself_is_a_cycle_and_its_tasks_never_ready() {
+    let dir = plan(
+        "# Plan: Kiln\n\n## Phase 1: Clay\n\n**Dependencies:** Phase 1\n\n- [ ] T010 Wedge the clay\n\n## Phase 2: Glaze\n\n- [ ] T020 Mix the glaze\n",
+    );
+    // As for a task naming itself: a cycle, an error to `graph` (exit 1)
+    // at the dependency, and its JSON lists it.
+    let out = planwright(&["graph", "plan.md", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "planwright: error: plan.md:5:19: dependency cycle: Phase 1 → Phase 1\n"
+    );
+    let graph: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(graph["cycles"], serde_json::json!([["Phase 1", "Phase 1"]]));
+    // `next` offers only the other phase's task, and names the cycle.
+    let out = planwright(&["next", "plan.md", "--format", "json"], dir.path());
+    assert!(out.status.success());
+    let next: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let ready: Vec<&str> = next["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .map(|t| t["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ready, ["T020"]);
+    assert_eq!(
+        next["cycles"],
+        serde_json::json!([{"path": "plan.md", "cycle": ["Phase 1", "Phase 1"]}])
+    );
 }

@@ -13,7 +13,7 @@ use super::{
 
 use super::refs::{first_stem, is_dependency_key, order_word, task_sentences};
 use deps::Owner;
-pub(super) use deps::Stated;
+pub(super) use deps::{Stated, keep_own};
 pub(super) use gates::has_arrow;
 use labels::plain_label_kind;
 pub(super) use plain_fields::is_phase_key;

@@ -356,7 +356,8 @@ impl Builder<'_> {
             crate::parse::refs::mentions(text, |m| values.push(m.value));
             for (s, e) in values {
                 let range = TextRange::new(at + s, at + e);
-                self.phase_dependencies(p, &text[s..e], range);
+                // Said in passing after the head, not declared.
+                self.phase_dependencies(p, &text[s..e], range, false);
             }
         }
     }
@@ -384,12 +385,7 @@ impl Builder<'_> {
             let mut refs = crate::parse::refs::references_within(value, at + b.start, &mut budget);
             self.plan.range_ids += before - budget;
             let phase = self.plan.phases.get_mut(p)?;
-            refs.retain(|r| match &r.target {
-                RefTarget::Phase { kind, number } => {
-                    *kind != phase.kind || !number.eq_ignore_ascii_case(&phase.number)
-                }
-                RefTarget::Task(_) => true,
-            });
+            super::blocks::keep_own(&mut refs, phase, b.declares);
             if refs.is_empty() {
                 continue;
             }

@@ -567,6 +567,8 @@ mod phase_head_tests;
 #[cfg(test)]
 mod phase_tests;
 #[cfg(test)]
+mod self_dependency_tests;
+#[cfg(test)]
 mod slot_places_tests;
 #[cfg(test)]
 mod tests;

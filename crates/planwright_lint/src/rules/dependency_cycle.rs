@@ -16,7 +16,10 @@
 //! listing every cycle of a tangle could take more findings than the plan
 //! has lines (run `lint` again for what is left). A task that waits for
 //! a range holding itself (`T006 (depends on T001-T007)`) is told so: the
-//! message names the range.
+//! message names the range. So is a phase whose dependencies name only
+//! itself (`**Dependencies:** Phase 1` under `## Phase 1`); a phase named
+//! among others in its own dependencies (`Phases 1-3` on Phase 3) is read
+//! as prose about the run of phases, and waits for the others only.
 //!
 //! ## Why
 //! No phase in a cycle can ever start. `planwright next` will offer none of
@@ -92,6 +95,12 @@ fn emit<'n>(
     if let Some(range) = own_range(plan, cycle) {
         // `T006 (depends on T001-T007)`: the range, not an id, names it.
         let _ = write!(message, " (the range {range} includes {} itself)", names[0]);
+    } else if let &[Node::Phase(p), Node::Phase(again)] = cycle.path.as_slice()
+        && p == again
+    {
+        // `**Dependencies:** Phase 1` under Phase 1: a heading away from
+        // the phase's name, the field reads as an ordinary dependency.
+        let _ = write!(message, " ({} depends on itself)", names[0]);
     }
     let mut r = out
         .report(closing, message)
@@ -203,6 +212,19 @@ mod tests {
         // Its own id written outright says as much already.
         let id = "# P\n\n- [ ] T001 a (depends on T001)\n";
         assert_eq!(cycles(id), ["dependency cycle between tasks: T001 → T001"]);
+    }
+
+    #[test]
+    fn a_phase_depending_on_itself_says_so() {
+        let field = "# P\n\n## Phase 1: A\n\n**Dependencies:** Phase 1\n\n- [ ] T010 a\n";
+        assert_eq!(
+            cycles(field),
+            ["dependency cycle between phases: Phase 1 → Phase 1 (Phase 1 depends on itself)"]
+        );
+        // Named among the phases it waits for, it is prose about the run
+        // of phases: no cycle.
+        let among = "# P\n\n## Phase 1: A\n\n- [ ] T010 a\n\n## Phase 2: B\n\n**Dependencies:** Phases 1-2\n\n- [ ] T020 b\n";
+        assert_eq!(cycles(among), Vec::<String>::new());
     }
 
     #[test]

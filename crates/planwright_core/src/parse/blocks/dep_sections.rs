@@ -39,7 +39,7 @@ impl Builder<'_> {
         if first_stem(text).is_some() || !reads_as_value(text) {
             return;
         }
-        self.phase_dependencies(p, text, range);
+        self.phase_dependencies(p, text, range, true);
     }
 
     /// What "all previous phases" (or "the previous phase") in phase `p`'s

@@ -14,7 +14,7 @@ use super::super::refs::{
     references_naming, references_within,
 };
 use super::{Builder, TaskLink, TextRange, line_len};
-use crate::model::{PhaseKind, PhaseWait, RefTarget, Reference};
+use crate::model::{Phase, PhaseKind, PhaseWait, RefTarget, Reference};
 use crate::parse::items::is_phase_head;
 use crate::roles::Role;
 
@@ -378,7 +378,10 @@ impl Builder<'_> {
                         )
                         .is_empty();
                     if !prose {
-                        self.phase_dependencies(p, value, range);
+                        // "Depends on Phase 1" declares a wait as a field
+                        // does; "Requires Phase 1 …" may be an exit
+                        // criterion (see `keep_own`).
+                        self.phase_dependencies(p, value, range, !needs_reference);
                     }
                     if !self.plan.phases[p].depends_on.is_empty() {
                         break;
@@ -399,9 +402,16 @@ impl Builder<'_> {
 
     /// Sets phase `p`'s dependencies from a field's value at `range`. The
     /// first field that names any is the phase's; one that names none
-    /// ("None") stands until then. A phase naming itself ("after Sprint 1,
-    /// Sprint 2, Sprint 3" on Sprint 3) is prose about it, not a wait.
-    pub(in crate::parse) fn phase_dependencies(&mut self, p: usize, value: &str, range: TextRange) {
+    /// ("None") stands until then. What the value says of the phase
+    /// itself is read by [`keep_own`], `declared` saying whether the value
+    /// declares what the phase waits for.
+    pub(in crate::parse) fn phase_dependencies(
+        &mut self,
+        p: usize,
+        value: &str,
+        range: TextRange,
+        declared: bool,
+    ) {
         if self.phase_depends_already(p) {
             return;
         }
@@ -415,16 +425,37 @@ impl Builder<'_> {
         let Some(phase) = self.plan.phases.get_mut(p) else {
             return;
         };
-        refs.retain(|r| match &r.target {
-            RefTarget::Phase { kind, number } => {
-                *kind != phase.kind || !number.eq_ignore_ascii_case(&phase.number)
-            }
-            RefTarget::Task(_) => true,
-        });
+        keep_own(&mut refs, phase, declared);
         if phase.depends_range.is_none() || !refs.is_empty() {
             phase.depends_range = Some(range);
             phase.depends_on = refs;
         }
+    }
+}
+
+/// Leaves in `refs`, what a statement of `phase`'s dependencies names,
+/// the references to the phase itself only when they are all it names and
+/// the statement is `declared`: a field with its key (`**Dependencies:**
+/// Phase 1` on Phase 1), a heading's `(depends on Phase 1)`, or a line
+/// opening "Depends on" or "Blocked by". That is a wait that can never
+/// end, which lint's PW207 reports and `next` respects. Named among other
+/// phases ("after Sprint 1, Sprint 2, Sprint 3" on Sprint 3, or `Phases
+/// 1-3` on Phase 3) the phase is prose about the run of phases, the
+/// others being the waits; and after a verb that opens other prose too
+/// ("Requires Phase 1 sign-off", `(after Phase 1 review)`), it is more
+/// likely an exit criterion than a wait.
+pub(in crate::parse) fn keep_own(refs: &mut Vec<Reference>, phase: &Phase, declared: bool) {
+    let own = |r: &Reference| match &r.target {
+        RefTarget::Phase { kind, number } => {
+            *kind == phase.kind && number.eq_ignore_ascii_case(&phase.number)
+        }
+        RefTarget::Task(_) => false,
+    };
+    if declared && refs.iter().all(own) {
+        // Once is enough: `Phase 1, Phase 1` is one wait.
+        refs.truncate(1);
+    } else {
+        refs.retain(|r| !own(r));
     }
 }
 

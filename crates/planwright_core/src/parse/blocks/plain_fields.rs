@@ -192,7 +192,7 @@ impl Builder<'_> {
             // In a task's item, the task's (see `task_waits`).
             if !matches!(self.dependency_owner(), Some(Owner::Task(_))) {
                 // Read as written: its references' ranges are offsets into it.
-                self.phase_dependencies(p, range.slice(self.src), range);
+                self.phase_dependencies(p, range.slice(self.src), range, true);
             }
             return;
         }

@@ -14,6 +14,9 @@ const DEPENDENCY_VERBS: [&str; 7] = [
     "after",
 ];
 
+/// The verbs of [`DEPENDENCY_VERBS`] that open other prose too.
+const WEAK_VERBS: [&str; 3] = ["requires", "needs", "after"];
+
 /// A dependency bracket in a phase's head: where it opens (its `(`),
 /// where the value its verb names starts and ends, and where it closes
 /// (past its `)`), as offsets in the head's text.
@@ -23,6 +26,11 @@ pub(super) struct Bracket {
     pub(super) start: usize,
     pub(super) end: usize,
     pub(super) close: usize,
+    /// Whether its verb declares a wait ("depends on", "blocked by"), as
+    /// a `Dependencies:` field does, rather than one that also opens
+    /// other prose ("requires", "needs", "after"): what it says of the
+    /// phase itself counts only then (see `blocks::deps::keep_own`).
+    pub(super) declares: bool,
 }
 
 /// The dependency brackets of a phase's head, first to last: brackets
@@ -60,7 +68,7 @@ pub(super) fn dependency_bracket(text: &str) -> Option<Bracket> {
 fn verb_bracket(text: &str, open: usize, close: usize) -> Option<Bracket> {
     let inner = &text[open + 1..close];
     let lead = inner.len() - inner.trim_start().len();
-    let rest = DEPENDENCY_VERBS.iter().find_map(|v| {
+    let verb = DEPENDENCY_VERBS.iter().find_map(|v| {
         let word = inner[lead..].get(..v.len())?;
         let rest = &inner[lead + v.len()..];
         // `Depends on: Phase 1` as well as `depends on Phase 1`; not
@@ -69,13 +77,14 @@ fn verb_bracket(text: &str, open: usize, close: usize) -> Option<Bracket> {
             Some(r) => r,
             None => rest.starts_with(char::is_whitespace).then_some(rest)?,
         };
-        word.eq_ignore_ascii_case(v).then_some(rest)
+        word.eq_ignore_ascii_case(v)
+            .then_some((rest, !WEAK_VERBS.contains(v)))
     });
     // "(依赖 Phase 1)": a verb of `unspaced`, which no space need follow.
-    let rest = rest.or_else(|| {
+    let (rest, declares) = verb.or_else(|| {
         let len = super::super::refs::unspaced::verb_at(inner, lead)?;
         let rest = &inner[lead + len..];
-        Some(rest.strip_prefix([':', '：']).unwrap_or(rest))
+        Some((rest.strip_prefix([':', '：']).unwrap_or(rest), true))
     })?;
     let value = rest.trim();
     let start = close - rest.len() + (rest.len() - rest.trim_start().len());
@@ -85,6 +94,7 @@ fn verb_bracket(text: &str, open: usize, close: usize) -> Option<Bracket> {
         start,
         end,
         close: close + 1,
+        declares,
     })
 }
 
