@@ -546,20 +546,21 @@ fn render(
 /// Lower-case ASCII words joined by `-`, at most [`SLUG_MAX`] bytes, cut
 /// at a word boundary. Letters and digits of any script are spelt in ASCII
 /// (`Тёмная` is `tiomnaia`, `数据` is `shu-ju`); anything else separates
-/// words, except what sits inside one (`'`, combining marks). `plan` when
-/// nothing is left.
+/// words, except what sits inside one (`'`, combining marks). A change of
+/// script separates words too (see [`Script`]). `plan` when nothing is
+/// left.
 pub fn slugify(title: &str) -> String {
     let mut words: Vec<String> = Vec::new();
     let mut word = String::new();
     // A word in another script starts a word of the slug: `x数据y` is
     // `x-shu-ju-y`, not `xshu-ju-y`.
-    let mut latin = true;
+    let mut script = Script::Latin;
     for c in title.chars() {
         if c.is_alphanumeric() {
-            if is_latin(c) != latin && !word.is_empty() {
+            if Script::of(c) != script && !word.is_empty() {
                 words.push(std::mem::take(&mut word));
             }
-            latin = is_latin(c);
+            script = Script::of(c);
         }
         for b in spelling(c).bytes() {
             if b.is_ascii_alphanumeric() {
@@ -593,10 +594,31 @@ pub fn slugify(title: &str) -> String {
     }
 }
 
-/// Whether `c` is written in the Latin script (ASCII, and the accented
-/// letters of Latin-1 and Latin Extended), whose words a slug keeps whole.
-fn is_latin(c: char) -> bool {
-    c.is_ascii() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}')
+/// The scripts between which a slug's words break, as they do at a space.
+/// Latin (ASCII, and the accented letters of Latin-1 and Latin Extended)
+/// keeps its words whole. Kana are spelt syllable by syllable with nothing
+/// between, as one word; a Han character is spelt with a space after it,
+/// a word of its own, but nothing before: without the break, kana ran
+/// into the kanji after them (`日本語の計画` gave `ri-ben-yu-noji-hua`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Kana,
+    Other,
+}
+
+impl Script {
+    fn of(c: char) -> Self {
+        match c {
+            c if c.is_ascii() => Self::Latin,
+            '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => Self::Latin,
+            // Hiragana, Katakana, its phonetic extensions, half-width forms.
+            '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' | '\u{ff66}'..='\u{ff9f}' => {
+                Self::Kana
+            }
+            _ => Self::Other,
+        }
+    }
 }
 
 /// A character as ASCII for a slug; every ASCII character is itself.

@@ -43,8 +43,13 @@ fn letters_of_any_script_are_spelt_in_ascii() {
     // letter of its own, stay inside their word as `'` does.
     assert_eq!(slugify("Объект панель"), "obekt-panel");
     assert_eq!(slugify("हिन्दी"), "hindii");
-    // Words break where deunicode puts a space: after each Han character.
-    assert_eq!(slugify("げんまい茶です"), "genmaicha-desu");
+    // Words break where deunicode puts a space, after each Han character,
+    // and where kana meet a Han character; a run of kana is one word. (Kanji
+    // are read as in Chinese: deunicode has no Japanese readings.)
+    assert_eq!(slugify("げんまい茶です"), "genmai-cha-desu");
+    assert_eq!(slugify("日本語の計画"), "ri-ben-yu-no-ji-hua");
+    assert_eq!(slugify("テスト計画"), "tesuto-ji-hua");
+    assert_eq!(slugify("ﾃｽﾄ計画"), "tesuto-ji-hua");
     let long = slugify(&"数据同步 ".repeat(10));
     assert_eq!(long, "shu-ju-tong-bu-shu-ju-tong-bu-shu-ju");
     assert!(long.len() <= SLUG_MAX);
