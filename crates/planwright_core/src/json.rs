@@ -220,9 +220,10 @@ pub struct PhaseDoc {
 pub struct TaskDoc {
     /// Unique in the document: the id as written (`T001`, `T-001`, `1.2`),
     /// or `#N` (its 1-based place among the plan's tasks) for a task
-    /// without one; an id the plan repeats gets ` (2)`, ` (3)`... after
-    /// it from its second task on (`T001 (2)`), as `graph` names its
-    /// nodes, and `done "T001 (2)"` names that task.
+    /// without one; an id the plan repeats is numbered on each of its
+    /// tasks, ` (1)`, ` (2)`... after it (`T001 (1)`, `T001
+    /// (2)`), as `graph` names its nodes, and `done "T001 (2)"` names that
+    /// task, where the bare `T001` names both and is refused.
     pub id: String,
     /// The task's description after its check box, id and markers, as
     /// written: Markdown and all (`` Add `--foo` to **CLI** ``), bold or

@@ -55,8 +55,8 @@ fn a_subtask_names_its_parent_task_by_index_and_id() {
         parents,
         [
             none.clone(),
-            (0.into(), "T001".into()),
-            (0.into(), "T001".into()),
+            (0.into(), "T001 (1)".into()),
+            (0.into(), "T001 (1)".into()),
             none,
             // The id `show` gives a repeated id's second task.
             (3.into(), "T001 (2)".into()),
@@ -76,14 +76,14 @@ fn a_subtask_names_its_parent_task_by_index_and_id() {
 fn a_repeated_task_id_is_made_unique_and_waits_name_every_task_of_it() {
     let src = "## Phase 1: A\n\n- [x] T001 x\n- [ ] T001 y (depends on T003)\n- [ ] T003 w (depends on T001)\n- [ ] T004 v (depends on T003)\n";
     let ids: Vec<_> = tasks(src).iter().map(|t| t["id"].clone()).collect();
-    assert_eq!(ids, ["T001", "T001 (2)", "T003", "T004"]);
+    assert_eq!(ids, ["T001 (1)", "T001 (2)", "T003", "T004"]);
     let depends: Vec<_> = tasks(src).iter().map(|t| t["depends_on"].clone()).collect();
     assert_eq!(
         depends,
         [
             serde_json::json!([]),
             serde_json::json!(["T003"]),
-            serde_json::json!(["T001", "T001 (2)"]),
+            serde_json::json!(["T001 (1)", "T001 (2)"]),
             serde_json::json!(["T003"]),
         ]
     );
@@ -93,7 +93,7 @@ fn a_repeated_task_id_is_made_unique_and_waits_name_every_task_of_it() {
     let json = serde_json::to_value(&doc).unwrap_or_default();
     assert_eq!(
         json["phases"][0]["tasks"],
-        serde_json::json!(["T001", "T001 (2)", "T003", "T004"])
+        serde_json::json!(["T001 (1)", "T001 (2)", "T003", "T004"])
     );
 }
 

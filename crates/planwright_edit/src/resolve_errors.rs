@@ -1,6 +1,7 @@
 //! Why a name did not name exactly one task, said so that the user can
 //! name it next time: the error and the candidates it lists.
 
+use planwright_core::json::NodeIds;
 use planwright_core::{Plan, Task};
 
 /// Why a task reference did not name exactly one task.
@@ -148,9 +149,9 @@ pub(super) fn ambiguous(plan: &Plan, q: &str, found: &[usize]) -> ResolveError {
 }
 
 /// How to name one of the tasks `found`: "id or #index" when their ids
-/// are unique in the plan; where ids repeat, "#index" with the first
-/// one's index, and "id and text" as `next` prints them, with the first
-/// task whose id and text name it alone.
+/// are unique in the plan; where ids repeat, the numbered name `next`
+/// gives each task of a repeated id (`T001 (1)`) and "#index", with the
+/// first such task's.
 fn naming_hint(plan: &Plan, found: &[usize]) -> String {
     let same_id = |i: usize, j: usize| {
         let (a, b) = (&plan.tasks[i], &plan.tasks[j]);
@@ -165,21 +166,14 @@ fn naming_hint(plan: &Plan, found: &[usize]) -> String {
     if with_ids.iter().all(|&i| !repeated(i)) {
         return "id or #index".to_owned();
     }
-    let index = found.first().map_or(1, |&i| i + 1);
-    let mut hint = format!("#index (`#{index}`)");
-    let unique_text = with_ids.iter().copied().find(|&i| {
-        let text = plan.tasks[i].text.to_lowercase();
-        (0..plan.tasks.len())
-            .all(|j| j == i || !same_id(i, j) || plan.tasks[j].text.to_lowercase() != text)
-    });
-    if let Some(i) = unique_text {
-        let t = &plan.tasks[i];
-        hint = format!(
-            "{hint} or by id and text as `next` prints them (`{} {}`)",
-            t.id, t.text
-        );
-    }
-    hint
+    let Some(&first) = with_ids.iter().find(|&&i| repeated(i)) else {
+        return "id or #index".to_owned();
+    };
+    let name = NodeIds::new(plan).tasks.swap_remove(first);
+    format!(
+        "the name `next` gives it (`{name}`) or #index (`#{}`)",
+        first + 1
+    )
 }
 
 /// `#3 T003 [ ] Write the parser`.

@@ -91,7 +91,7 @@ fn a_repeated_id_is_ambiguous_and_ids_are_whole() {
     let plan = parse("- [ ] T1 one\n- [ ] T10 ten\n- [x] T1 again\n- [ ] T100 hundred\n");
     assert_eq!(
         resolve(&plan, "T1").unwrap_err().to_string(),
-        "`T1` matches 2 tasks; name one by #index (`#1`) or by id and text as `next` prints them (`T1 one`):\n  #1 T1 [ ] one\n  #3 T1 [x] again"
+        "`T1` matches 2 tasks; name one by the name `next` gives it (`T1 (1)`) or #index (`#1`):\n  #1 T1 [ ] one\n  #3 T1 [x] again"
     );
     assert_eq!(resolve(&plan, "t10"), Ok(1));
     assert_eq!(resolve(&plan, "T100"), Ok(3));
@@ -318,15 +318,21 @@ fn a_repeated_id_with_its_text_names_one_task() {
     assert_eq!(resolve(&plan, "T001  b  (Phase 1)"), Ok(1));
     assert_eq!(
         resolve(&plan, "T001").unwrap_err().to_string(),
-        "`T001` matches 2 tasks; name one by #index (`#1`) or by id and text as `next` prints them (`T001 a`):\n  #1 T001 [x] a\n  #2 T001 [ ] b"
+        "`T001` matches 2 tasks; name one by the name `next` gives it (`T001 (1)`) or #index (`#1`):\n  #1 T001 [x] a\n  #2 T001 [ ] b"
     );
-    // The same id and text twice: only the index tells them apart.
+    // Each task of it by the name `next` and the JSON give it, the first
+    // too, in any case.
+    assert_eq!(resolve(&plan, "T001 (1)"), Ok(0));
+    assert_eq!(resolve(&plan, "t001 (2)"), Ok(1));
+    // The same id and text twice: the numbered names and the index tell
+    // them apart.
     let plan = parse("- [ ] T001 a\n- [ ] T001 a\n");
     assert_eq!(
         resolve(&plan, "T001 a").unwrap_err().to_string(),
-        "`T001 a` matches 2 tasks; name one by #index (`#1`):\n  #1 T001 [ ] a\n  #2 T001 [ ] a"
+        "`T001 a` matches 2 tasks; name one by the name `next` gives it (`T001 (1)`) or #index (`#1`):\n  #1 T001 [ ] a\n  #2 T001 [ ] a"
     );
     assert_eq!(resolve(&plan, "#2"), Ok(1));
+    assert_eq!(resolve(&plan, "T001 (2)"), Ok(1));
 }
 
 #[test]

@@ -259,7 +259,7 @@ fn node_names_are_unique() {
     let phases: Vec<&str> = (0..3).map(|p| names.get(Node::Phase(p))).collect();
     assert_eq!(phases, ["Phase 1", "Phase 1 (2)", "Phase 1 (3)"]);
     let tasks: Vec<&str> = (0..3).map(|t| names.get(Node::Task(t))).collect();
-    assert_eq!(tasks, ["T001", "T001 (2)", "#3"]);
+    assert_eq!(tasks, ["T001 (1)", "T001 (2)", "#3"]);
     assert_eq!(names.get(Node::Task(9)), "");
 }
 

@@ -61,8 +61,8 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode, diff: bool) -> Result<Exit
         let mut changes = Vec::new();
         let mut report = String::new();
         let state = to.name().replace('_', " ");
-        // A repeated id's later tasks by the names `next` gives them
-        // (`T001 (2)`), which also name them here.
+        // A repeated id's tasks by the names `next` gives them (`T001
+        // (1)`, `T001 (2)`), which also name them here.
         let names = NodeIds::new(p);
         for i in chosen {
             let id = if p.tasks[i].explicit_id {

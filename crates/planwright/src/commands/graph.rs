@@ -63,8 +63,9 @@ struct UnknownDoc {
 
 #[derive(Serialize, JsonSchema)]
 struct NodeDoc {
-    /// Unique in the graph: the phase's or task's id, and for an id the
-    /// plan repeats, ` (2)`, ` (3)`... after it from its second node on.
+    /// Unique in the graph: the phase's or task's id; for a phase id the
+    /// plan repeats, ` (2)`, ` (3)`... after it from its second phase on,
+    /// and a task id it repeats numbered on each task, ` (1)` first.
     id: String,
     /// A phase's kind as `show` gives it (`phase`, `step`, `week`...;
     /// `show`'s schema lists them all), or a task's (`task`,

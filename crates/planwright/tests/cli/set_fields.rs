@@ -110,7 +110,7 @@ fn refusals_say_why() {
         (
             "- [ ] T001 a\n- [ ] T001 b\n",
             &["done", "plan.md", "T001"][..],
-            "plan.md: `T001` matches 2 tasks; name one by #index (`#1`) or by id and text as `next` prints them (`T001 a`):\n  #1 T001 [ ] a\n  #2 T001 [ ] b",
+            "plan.md: `T001` matches 2 tasks; name one by the name `next` gives it (`T001 (1)`) or #index (`#1`):\n  #1 T001 [ ] a\n  #2 T001 [ ] b",
         ),
     ];
     for (text, args, message) in cases {

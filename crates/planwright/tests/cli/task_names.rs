@@ -180,7 +180,7 @@ fn markup_typed_picks_the_task_spelled_with_it() {
 
 /// Ticking a task over open subtasks works, with a note on standard error
 /// naming them (optional ones and those ticked in the same command left
-/// out); a repeated id's later task goes by the name `next` gives it.
+/// out); each task of a repeated id goes by the name `next` gives it.
 #[test]
 fn done_notes_open_subtasks_and_takes_next_names() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -188,8 +188,11 @@ fn done_notes_open_subtasks_and_takes_next_names() {
     write(dir.path(), "p.md", plan);
     let out = planwright(&["done", "p.md", "T010 Import", "T013"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "T010 done: Import\nT013 done: Report\n");
-    assert_eq!(stderr(&out), "note: T010 still has 1 open subtask: T012\n");
+    assert_eq!(stdout(&out), "T010 (1) done: Import\nT013 done: Report\n");
+    assert_eq!(
+        stderr(&out),
+        "note: T010 (1) still has 1 open subtask: T012\n"
+    );
     let out = planwright(&["done", "p.md", "T010 (2)"], dir.path());
     assert_eq!(stdout(&out), "T010 (2) done: Again\n");
     assert_eq!(stderr(&out), "");

@@ -553,8 +553,8 @@ fn graph_names_a_subtasks_parent_task() {
         nodes,
         [
             (s("Phase 1"), serde_json::Value::Null, None),
-            (s("T001"), s("Phase 1"), None),
-            (s("T002"), s("Phase 1"), Some(s("T001"))),
+            (s("T001 (1)"), s("Phase 1"), None),
+            (s("T002"), s("Phase 1"), Some(s("T001 (1)"))),
             (s("T001 (2)"), s("Phase 1"), None),
             // The repeated id's node, by its unique name.
             (s("#4"), s("Phase 1"), Some(s("T001 (2)"))),

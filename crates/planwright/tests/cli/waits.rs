@@ -522,12 +522,18 @@ fn a_repeated_task_id_is_waited_for_until_every_task_of_it_is_done() {
     let graph = json(&["graph", "plan.md", "--format", "json"], dir.path());
     assert_eq!(
         graph["edges"],
-        serde_json::json!([{"from": "T001", "to": "T002"}, {"from": "T001 (2)", "to": "T002"}])
+        serde_json::json!([{"from": "T001 (1)", "to": "T002"}, {"from": "T001 (2)", "to": "T002"}])
     );
-    let done = planwright(&["done", "plan.md", "T001 first"], dir.path());
-    assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
+    // Each id `next` gives is one `done` takes, the first T001's too (an
+    // agent's loop: read the ids, tick them); the bare id names two.
     let next = json(&["next", "plan.md", "--format", "json"], dir.path());
-    // The second T001, by the name `graph` gives it, which `done` takes.
+    assert_eq!(ready(&next), ["T001 (1)", "T001 (2)"]);
+    let bare = planwright(&["done", "plan.md", "T001"], dir.path());
+    assert_eq!(bare.status.code(), Some(2), "{}", stderr(&bare));
+    let done = planwright(&["done", "plan.md", ready(&next)[0]], dir.path());
+    assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
+    assert_eq!(stdout(&done), "T001 (1) done: first\n");
+    let next = json(&["next", "plan.md", "--format", "json"], dir.path());
     assert_eq!(ready(&next), ["T001 (2)"]);
     let done = planwright(&["done", "plan.md", "T001 (2)"], dir.path());
     assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));

@@ -37,7 +37,7 @@
 //! Remove the dependency that is not real, or split the work so that one
 //! side can finish first.
 
-use planwright_core::json::UniqueIds;
+use planwright_core::json::NodeIds;
 use planwright_core::waits::{self, Cycle, Events, Node, Wait};
 use std::fmt::Write as _;
 
@@ -57,9 +57,12 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     }
     let (phases, tasks) = (plan.phases.len(), plan.tasks.len());
     let events = Events::new(phases, tasks, &waits, &waits::within(plan));
-    let mut unique = UniqueIds::default();
-    let mut names: Vec<String> = plan.phases.iter().map(|p| unique.name(&p.id)).collect();
-    names.extend(plan.tasks.iter().map(|t| unique.name(&t.id)));
+    // The names `graph` and the JSON give the nodes.
+    let NodeIds {
+        phases: mut names,
+        tasks: task_names,
+    } = NodeIds::new(plan);
+    names.extend(task_names);
     let index = |n: Node| match n {
         Node::Phase(p) => p,
         Node::Task(t) => phases + t,
