@@ -7,8 +7,10 @@ use std::process::ExitCode;
 use anyhow::Result;
 use planwright_core::json::NodeIds;
 use planwright_core::visible::visible;
-use planwright_core::{Plan, TaskState};
+use planwright_core::waits::Node;
+use planwright_core::{Plan, StatusWords, TaskState};
 use planwright_edit::ops::{Marks, check_can_start, check_startable, task_label};
+use planwright_edit::track::{Graph, Waited};
 use planwright_edit::{Change, Intent, OpFailure, edit_plan_as, resolve_all};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,17 +74,29 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode, diff: bool) -> Result<Exit
             };
             let text = crate::output::shorten(&visible(&p.tasks[i].text), TEXT_SHOWN);
             if let Some(e) = marks.set_task_state(p, i, to) {
-                let _ = writeln!(report, "{id} {state}: {text}");
+                // Started again, finished work is reopened: said, as a
+                // wrong name would otherwise undo it unseen.
+                let was = if to == TaskState::InProgress && p.tasks[i].state == TaskState::Done {
+                    " (was done)"
+                } else {
+                    ""
+                };
+                let _ = writeln!(report, "{id} {state}{was}: {text}");
                 edits.push(e);
                 changes.push((i, to));
             } else {
                 let _ = writeln!(report, "{id} already {state}: {text}");
             }
         }
-        let notes = if to == TaskState::Done {
-            open_subtasks(p, &changes, &names) + &finished_parents(p, &changes, &names, plan)
-        } else {
-            String::new()
+        let words = super::plans::status_words(p, &project.dialects);
+        let notes = match to {
+            TaskState::Done => {
+                open_subtasks(p, &changes, &names)
+                    + &finished_parents(p, &changes, &names, plan)
+                    + &still_waiting(p, &changes, &names, words)
+            }
+            TaskState::InProgress => still_waiting(p, &changes, &names, words),
+            _ => String::new(),
         };
         let change = Change {
             edits,
@@ -94,6 +108,58 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode, diff: bool) -> Result<Exit
     super::preview::finish(plan, &edited, write, report)?;
     eprint!("{notes}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// A note for each task ticked or started here that still waits for
+/// something, with the others of this command done: `next` would not have
+/// offered it, and `lint` reports a task done before what it depends on
+/// (PW213). Read from the plan as it will be, so that `done T001 T002`
+/// says nothing of T002's wait for T001.
+fn still_waiting(
+    p: &Plan,
+    changes: &[(usize, TaskState)],
+    names: &NodeIds,
+    words: StatusWords<'_>,
+) -> String {
+    /// What a note names before the rest are only counted.
+    const SHOWN: usize = 3;
+    if changes.is_empty() {
+        return String::new();
+    }
+    let mut after = p.clone();
+    for &(i, state) in changes {
+        after.tasks[i].state = state;
+    }
+    let graph = Graph::new(&after, words);
+    let mut out = String::new();
+    for &(i, _) in changes {
+        let waits = graph.task_waits(&after, i);
+        if waits.is_empty() {
+            continue;
+        }
+        let mut listed: Vec<String> = waits
+            .iter()
+            .take(SHOWN)
+            .map(|w| match *w {
+                Waited::Node(Node::Task(t)) => visible(&names.tasks[t]).into_owned(),
+                Waited::Node(Node::Phase(q)) => visible(&names.phases[q]).into_owned(),
+                Waited::Plan => match after.held_status(words) {
+                    Some(f) => format!("the plan (status: {})", f.value.trim()),
+                    None => "the plan".to_owned(),
+                },
+            })
+            .collect();
+        if waits.len() > SHOWN {
+            listed.push("…".to_owned());
+        }
+        let _ = writeln!(
+            out,
+            "note: {} still waits for {}; `planwright next` would not offer it yet",
+            visible(&names.tasks[i]),
+            listed.join(", ")
+        );
+    }
+    out
 }
 
 /// A note for each task ticked here whose subtasks (not optional, not

@@ -76,6 +76,12 @@ fn undo_marks_open_whatever_the_task_was_before_done() {
         read(dir.path()),
         "# P\n\n- [-] T001 build\n- [-] T002 other\n"
     );
+    // Started again, a finished task is reopened, and the report says so.
+    assert_eq!(run(&["done", "plan.md", "T001"]), "T001 done: build\n");
+    assert_eq!(
+        run(&["done", "--start", "plan.md", "T001"]),
+        "T001 in progress (was done): build\n"
+    );
 }
 
 #[test]

@@ -651,3 +651,32 @@ fn a_wait_for_a_phase_left_with_checks_only_says_so() {
     assert!(next.contains("still waits for Phase 1\n"), "{next}");
     assert!(!next.contains("check left"), "{next}");
 }
+
+/// Ticking or starting a task that `next` would not offer yet works, with
+/// a note naming what it still waits for; what the same command ticks
+/// waits for nothing.
+#[test]
+fn done_notes_a_task_that_still_waits() {
+    let plan = "# P\n\n## Phase 1\n\n- [ ] T001 first\n- [ ] T002 after (depends on T001)\n\n\
+                ## Phase 2\n\n**Dependencies:** Phase 1\n\n- [ ] T003 later\n";
+    let dir = plans(&[("plan.md", plan)]);
+    let done = planwright(&["done", "plan.md", "T002", "--diff"], dir.path());
+    assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
+    assert!(
+        stderr(&done).ends_with(
+            "note: T002 still waits for T001; `planwright next` would not offer it yet\n"
+        ),
+        "{}",
+        stderr(&done)
+    );
+    let done = planwright(&["done", "plan.md", "T001", "T002", "--diff"], dir.path());
+    assert!(!stderr(&done).contains("note:"), "{}", stderr(&done));
+    let done = planwright(&["done", "plan.md", "T003"], dir.path());
+    assert_eq!(
+        stderr(&done),
+        "note: T003 still waits for Phase 1; `planwright next` would not offer it yet\n"
+    );
+    // Undone, a task waits as it did: nothing to say.
+    let undo = planwright(&["undo", "plan.md", "T003"], dir.path());
+    assert_eq!(stderr(&undo), "");
+}
