@@ -96,7 +96,7 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode, diff: bool) -> Result<Exit
                     + &still_waiting(p, &changes, &names, words)
             }
             TaskState::InProgress => still_waiting(p, &changes, &names, words),
-            _ => String::new(),
+            TaskState::Open => String::new(),
         };
         let change = Change {
             edits,
