@@ -82,6 +82,8 @@ mod tests {
             ),
             ("# P\n\n**Status:** On hold (budget)\n", "On hold (budget)"),
             ("---\nstatus: Paused\n---\n# P\n", "Paused"),
+            // A tag is a value, not a slot (as lint reads it too).
+            ("# P\n\n**Status:** [BLOCKED]\n", "[BLOCKED]"),
             // Named as the plan's wherever it stands, a footer too.
             (
                 "# P\n\n## Phase 1: Build\n\n- [ ] T001 Ship\n\n---\n\n**Plan Status**: Stalled\n",
@@ -103,7 +105,7 @@ mod tests {
             "# P\n",
             // A list left to pick names no status, whatever it lists.
             "# P\n\n**Status:** Draft | Blocked | In Progress\n",
-            "# P\n\n**Status:** [BLOCKED]\n",
+            "# P\n\n**Status:** [STATUS]\n",
             // A phase's status is the phase's.
             "# P\n\n## Phase 1: Build\n\n**Status:** Blocked\n\n- [ ] T001 Ship\n",
         ] {

@@ -33,7 +33,7 @@ pub fn first_impossible_date(text: &str) -> Option<std::ops::Range<usize>> {
 
 /// For each of the plan's placeholders, whether lint reads it as notation
 /// the author wrote on purpose (`ownership:<ULID>`, `in YYYY-MM-DD
-/// format`, a status tag `[COMPLETED]`) rather than a slot left to fill:
+/// format`, a task marker `[P]`) rather than a slot left to fill:
 /// the reader lists every slot-shaped text, and PW101 (unfilled-placeholder)
 /// judges which ones are slots. Choice lists and template text are always
 /// slots (PW106, PW102). Inline directives and the rule selection do not

@@ -20,6 +20,8 @@ mod clarify;
 mod line;
 #[path = "inline_quotes.rs"]
 mod quotes;
+#[path = "inline_tags.rs"]
+mod tags;
 
 pub(crate) use super::inline_choice::{is_choice_list, scan_choice};
 pub(super) use braces::double_brace;
@@ -266,12 +268,24 @@ pub(crate) fn scan_code(text: &str, base: usize, out: &mut Vec<Placeholder>) {
             })
         } else {
             literal(text, i, "$ARGUMENTS", PlaceholderKind::Arguments)
+                .filter(|_| alone_on_its_line(text, i, "$ARGUMENTS".len()))
         };
         if let Some((end, kind, name)) = found {
             out.push(make(text, base, i, end, kind, name));
             next = end;
         }
     }
+}
+
+/// Whether `text[i..i + len]` is all its line of code holds, quotes
+/// aside (`$ARGUMENTS`, `"$ARGUMENTS"`): spec-kit leaves the slot so, for
+/// the user's words. With other code about it (`echo $ARGUMENTS`) it is
+/// a variable the code reads, named as code names any.
+fn alone_on_its_line(text: &str, i: usize, len: usize) -> bool {
+    let start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+    let end = text[i..].find('\n').map_or(text.len(), |n| i + n);
+    let quote = |c: char| c.is_whitespace() || matches!(c, '"' | '\'');
+    text[start..i].chars().all(quote) && text[i + len..end].chars().all(quote)
 }
 
 /// Up to this many bytes, a byte loop finds a byte for less than `memchr`.

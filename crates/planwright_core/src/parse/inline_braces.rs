@@ -31,7 +31,8 @@ pub(in crate::parse) fn double_brace(text: &str, i: usize) -> Found {
     let ok = !inner.is_empty()
         && end <= MAX_DOUBLE_BRACE
         && inner.chars().next().is_some_and(char::is_alphabetic)
-        && !inner.contains(['{', '`', '\n', '\r', '<', '>', '|', '*', '[', ']']);
+        && !inner.contains(['{', '`', '\n', '\r', '<', '>', '|', '*', '[', ']'])
+        && !is_member_path(inner);
     ok.then(|| {
         (
             i + 2 + end + 2,
@@ -39,6 +40,22 @@ pub(in crate::parse) fn double_brace(text: &str, i: usize) -> Found {
             Some(normalize_key(inner)),
         )
     })
+}
+
+/// `user.name`, `ticket.title`: an engine's expression that reads a
+/// field of the data it renders, a variable (lower-case, as engines name
+/// them) and a field after a dot. A plan quotes it when it writes about
+/// the template; it is no slot named for the author to fill. A dot
+/// before a digit (`{{Step 1.2}}`) is a number in a name, and a name in
+/// capitals keeps its dot (`{{FILE.md}}`), as templates name slots so.
+fn is_member_path(inner: &str) -> bool {
+    inner.starts_with(char::is_lowercase)
+        && inner.match_indices('.').any(|(at, _)| {
+            let before = inner[..at].chars().next_back();
+            let after = inner[at + 1..].chars().next();
+            before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                && after.is_some_and(|c| c.is_alphabetic() || c == '_')
+        })
 }
 
 pub(super) fn brace(text: &str, i: usize, quotes: &mut Quotes) -> Found {
@@ -111,7 +128,7 @@ pub(super) fn angle(text: &str, i: usize) -> Found {
 
 /// `<Enter>`, `<ESC>`, `<Tab>`: a key to press, as manuals and Vim write
 /// it, not a slot.
-fn is_key_name(name: &str) -> bool {
+pub(super) fn is_key_name(name: &str) -> bool {
     const KEYS: &[&str] = &[
         "alt",
         "backspace",

@@ -61,7 +61,10 @@ pub(super) fn bracket(text: &str, i: usize, line: Option<Line<'_>>) -> Found {
         return None;
     }
     let first = trimmed.chars().next()?;
-    if !(first.is_alphabetic() || first == '#') || is_not_bracket_slot(trimmed) {
+    if !(first.is_alphabetic() || first == '#')
+        || is_not_bracket_slot(trimmed)
+        || super::tags::is_label(text, i, close, trimmed, line)
+    {
         return None;
     }
     // `[depends: T005]`, `[after T004]`: the task reader reads a

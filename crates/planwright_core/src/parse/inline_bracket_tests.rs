@@ -190,3 +190,58 @@ fn a_citation_is_not_a_slot() {
         assert_eq!(kinds(text), [(slot.into(), "bracket")], "{text:?}");
     }
 }
+
+#[test]
+fn a_tag_an_issue_reference_and_a_key_are_not_slots() {
+    for text in [
+        // Tag words wherever they stand, any case.
+        "# Plan [WIP]",
+        "## Migration [DRAFT]",
+        "- Priority: [HIGH]",
+        "| Cache | [Low] |",
+        "**Status:** [In Progress]",
+        // Issue numbers, one or several.
+        "Fixed in [#123].",
+        "See [#12, #34]",
+        // Keys to press, named or joined by `+`.
+        "Press [Ctrl]+[S] to save",
+        "Press [Enter]",
+        "Hold [Fn]+[Opt] then [Alt]",
+        "Use Shift+[Select] here",
+    ] {
+        let found = kinds(text);
+        assert!(found.is_empty(), "{text:?} gave {found:?}");
+    }
+}
+
+#[test]
+fn one_word_heading_a_heading_or_list_item_labels_it() {
+    for text in [
+        "## [DRAFT] Migration",
+        "- [BREAKING] Remove the v1 endpoint",
+        "- [MVP] Login page",
+        "* [ ] [Backend] Add the route",
+        "1. [SECURITY] Rotate the keys",
+        "> - [CI/CD] Cache the build",
+    ] {
+        let found = kinds(text);
+        assert!(found.is_empty(), "{text:?} gave {found:?}");
+    }
+    // Slots that open a line stay slots: nothing after them, a colon, a
+    // slot's name, several words, a word that asks for work, or not the
+    // head of a heading or list item.
+    for text in [
+        "## [Title]",
+        "- [COMPONENT]: what it does",
+        "- [FEATURE_NAME] does this",
+        "- [Risk description] with care",
+        "- [TODO] write the tests",
+        "## [VERSION] - [DATE]",
+        "[MODULE] handles it",
+        "Then [MODULE] handles it",
+        "- [NUMBER]+ users",
+        "Branch: [###-feature-name]",
+    ] {
+        assert!(!kinds(text).is_empty(), "{text:?}");
+    }
+}

@@ -96,6 +96,35 @@ impl<'s> Line<'s> {
         })
     }
 
+    /// Whether the bracket opens a heading or a list item (after its
+    /// check box, if any) and the item's own words follow it on the line:
+    /// `## [DRAFT] Migration`, `- [ ] [BREAKING] Remove v1`. There a word
+    /// labels the item; `## [Title]` alone or `- [NAME]: x` do not.
+    pub(super) fn heads_item(self, open: usize, close: usize) -> bool {
+        let (before, after) = self.around(open, close);
+        let words_follow = after
+            .strip_prefix([' ', '\t'])
+            .is_some_and(|rest| rest.trim_start().starts_with(char::is_alphanumeric));
+        if !words_follow {
+            return false;
+        }
+        let head = before.trim_start_matches([' ', '\t', '>']);
+        let hashes = head.len() - head.trim_start_matches('#').len();
+        if (1..=6).contains(&hashes) {
+            let rest = &head[hashes..];
+            return rest.starts_with([' ', '\t']) && rest.trim().is_empty();
+        }
+        let item = strip_list_marker(head);
+        if item.len() == head.len() {
+            return false;
+        }
+        let item = ["[ ]", "[x]", "[X]"]
+            .iter()
+            .find_map(|b| item.strip_prefix(b))
+            .unwrap_or(item);
+        item.trim().is_empty()
+    }
+
     /// Whether emphasis wraps the bracket and nothing else, on both sides
     /// alike: `**[LEGACY]**`, `*[Story]*`.
     pub(super) fn set_off(self, open: usize, close: usize) -> bool {

@@ -341,3 +341,39 @@ fn a_question_wrapped_onto_the_next_line_is_read_to_its_close() {
             .all(|p| p.text == p.range.slice(src))
     );
 }
+
+#[test]
+fn a_field_of_a_template_engines_data_is_not_a_slot() {
+    for text in [
+        "Jinja writes {{ user.name }} and {{ticket.title}}.",
+        "The action reads {{ secrets.deploy_key }}.",
+    ] {
+        assert_eq!(kinds(text), [], "{text}");
+    }
+    // A name in capitals or words, a number in a name, a lower-case name
+    // alone: slots.
+    for text in [
+        "Ask {{owner}}",
+        "{{ Step 1.2 }}",
+        "{{FILE.md}}",
+        "Ask {team lead}",
+        // The design template's own slot shape, in prose too.
+        "Strings like {name} are read",
+    ] {
+        assert_eq!(kinds(text).len(), 1, "{text}");
+    }
+}
+
+#[test]
+fn arguments_in_code_are_a_slot_only_alone_on_their_line() {
+    let code = |text: &str| {
+        let mut out = Vec::new();
+        scan_code(text, 0, &mut out);
+        out.len()
+    };
+    assert_eq!(code("$ARGUMENTS"), 1);
+    assert_eq!(code("\"$ARGUMENTS\""), 1);
+    assert_eq!(code("text\n  $ARGUMENTS\n"), 1);
+    assert_eq!(code("echo $ARGUMENTS"), 0);
+    assert_eq!(code("run \"$ARGUMENTS\" now\n"), 0);
+}

@@ -29,6 +29,23 @@
 //! template:`): it shows how something else is to be written. A label
 //! alone (`**Format**:`) does not introduce one.
 //!
+//! A slot names what to write; a tag is a value already written. So a
+//! bracketed word that states a state, a priority, a kind of change or a
+//! stage (`[DRAFT]`, `[WIP]`, `[In Progress]`, `[HIGH]`, `[BREAKING]`,
+//! `[MVP]`) is no slot wherever it stands, and any other single word is
+//! none where labels stand: at the head of a heading or list item, the
+//! item's own words after it (`## [Backend] API`, `- [SECURITY] Rotate
+//! keys`). There a name joined by `_` (`- [OWNER_NAME] signs`), a word
+//! that asks for work (`[TODO]`), a bracket before a colon or with
+//! nothing after it (`### [Title]`) stay slots. Nor are issue numbers
+//! (`[#123]`) or keys (`[Ctrl]+[S]`, `[Enter]`) slots, nor a field of a
+//! template engine's data (`{{ user.name }}`). In code, `$ARGUMENTS` is
+//! a slot alone on its line (`` `$ARGUMENTS` ``), not where code uses it
+//! (`` `echo $ARGUMENTS` ``). A lower-case name in braces (`{name}`) is
+//! a slot in prose, as the design template writes its slots (`{risk}`,
+//! `{path}`): to write a format string's or a message's variable, put it
+//! in a code span (`` `{name}` ``) or escape it (`\{name}`).
+//!
 //! spec-kit marks a question the spec left open with `NEEDS
 //! CLARIFICATION`; it counts where it is left, in brackets or parentheses
 //! (`(NEEDS CLARIFICATION: which queue?)`), before its question, or as a
@@ -136,7 +153,7 @@ impl Judge {
 /// `v{N}`, `"{CHECKOUT_SESSION_ID}"`, a code span holding only the slot
 /// outside the metadata), a term being defined (`**[Story]**:
 /// which story`), the markers in front of a task's text (`[P] [CI/CD]`), a
-/// status tag (`[COMPLETED]`), a type in a sketch of data (`[<ULID>, ...]`,
+/// type in a sketch of data (`[<ULID>, ...]`,
 /// `{ id: <ULID> }`), and estimates in prose (`in N days`) rather than the
 /// template's `X hours/days`.
 fn is_notation(ctx: &Context<'_>, p: &Placeholder) -> bool {
@@ -177,10 +194,7 @@ fn is_notation(ctx: &Context<'_>, p: &Placeholder) -> bool {
             // (`**[Story]**: which story`); a bare `[COMPONENT]: details`
             // is the template's label left to fill.
             let term = defined && marked_up.len() < after.len();
-            term || SPECKIT_LEGEND.contains(&inner)
-                || STATUS_TAGS.iter().any(|t| inner.eq_ignore_ascii_case(t))
-                || is_citation(inner)
-                || is_task_marker(ctx, p)
+            term || SPECKIT_LEGEND.contains(&inner) || is_citation(inner) || is_task_marker(ctx, p)
         }
         PlaceholderKind::Estimate => !p.in_metadata && !p.text.contains('/'),
         PlaceholderKind::Angle => defined || in_data_sketch(src, p, after),
@@ -291,23 +305,6 @@ fn in_data_sketch(src: &str, p: &Placeholder, after: &str) -> bool {
 
 /// The terms of spec-kit's task format legend, `[ID] [P?] [Story]`.
 const SPECKIT_LEGEND: &[&str] = &["ID", "P?", "P", "Story", "USx", "US#"];
-
-const STATUS_TAGS: &[&str] = &[
-    "completed",
-    "complete",
-    "done",
-    "wip",
-    "in progress",
-    "blocked",
-    "skipped",
-    "deprecated",
-    "optional",
-    "new",
-    "deferred",
-    "obsolete",
-    "superseded",
-    "x",
-];
 
 /// Whether the slot sits among the markers written before a task's text
 /// (`- [ ] T833 [P] [CI/CD] Create ...`).
