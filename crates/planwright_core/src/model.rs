@@ -214,6 +214,11 @@ pub struct Link {
     /// An image, `![alt](dest)`: its file is loaded, not followed, and
     /// has no headings to point into.
     pub image: bool,
+    /// For a reference link (`[text][ref]`, `[ref][]`, `[ref]`), its
+    /// definition (`[ref]: dest "title"`, from the `[` to the end of the
+    /// destination or title): where `dest` is written, and so where it is
+    /// to be changed. `None` for an inline link or an autolink.
+    pub definition: Option<TextRange>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -31,7 +31,7 @@ mod yaml_scalar;
 use blocks::has_arrow;
 use headings::{bold_phase, heading_level, is_only_bold};
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::dialect::DialectSet;
 use crate::model::{
@@ -136,8 +136,24 @@ pub(crate) fn parse_plain(source: &str) -> Plan {
     // read as the `\n` it means. Offsets are the same in both texts; the
     // builder slices the original.
     let body = crate::text::lone_cr_as_lf(&source[base..]);
-    for (event, range) in Parser::new_ext(&body, MARKDOWN_OPTIONS).into_offset_iter() {
+    let mut events = Parser::new_ext(&body, MARKDOWN_OPTIONS).into_offset_iter();
+    while let Some((event, range)) = events.next() {
         let r = TextRange::new(range.start + base, range.end + base);
+        // A reference link's definition is known to the parser only: it
+        // is looked up here, for the builder to keep with the link.
+        // Set at every link, so that none is left for the next to take.
+        if let Event::Start(Tag::Link { link_type, id, .. } | Tag::Image { link_type, id, .. }) =
+            &event
+        {
+            let reference = matches!(
+                link_type,
+                LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut
+            );
+            b.link_definition = reference
+                .then(|| events.reference_definitions().get(id))
+                .flatten()
+                .map(|d| TextRange::new(d.span.start + base, d.span.end + base));
+        }
         b.event(&event, r);
     }
     b.finish()
@@ -227,6 +243,9 @@ struct Builder<'s> {
     /// The task detail keys' places (see `task_details`), found once.
     detail_hits: Option<Vec<(u32, u32, u8)>>,
     link_depth: usize,
+    /// The definition of the reference link whose start is the next
+    /// event, looked up by the caller (see [`Link::definition`]).
+    link_definition: Option<TextRange>,
     /// Open block quotes: a quote's bold lines are a note's labels
     /// (`> **For agentic workers:** …`), not the plan's fields, but for
     /// `quote_is_header`.
@@ -303,6 +322,7 @@ impl<'s> Builder<'s> {
             scratch_ranges: Vec::new(),
             detail_hits: None,
             link_depth: 0,
+            link_definition: None,
             quote_depth: 0,
             quote_is_header: false,
             code: None,
@@ -453,6 +473,7 @@ impl<'s> Builder<'s> {
                     dest,
                     range: r,
                     image,
+                    definition: self.link_definition.take(),
                 });
             }
             Tag::MetadataBlock(_) => self.metadata_block = Some(None),

@@ -596,3 +596,18 @@ fn a_dependency_sentence_quoted_as_code_links_nothing() {
     let links = link_pairs(&plan);
     assert_eq!(links, [("T003", "T004")]);
 }
+
+#[test]
+fn a_reference_link_knows_where_its_definition_is_written() {
+    let src =
+        "# T\n\n[one][r], [r][], [r], ![pic][R] and [two](b.md).\n\n[r]: <docs/a b.md> \"A\"\n";
+    let plan = p(src);
+    let defs: Vec<Option<&str>> = plan
+        .links
+        .iter()
+        .map(|l| l.definition.map(|d| d.slice(src)))
+        .collect();
+    let def = Some("[r]: <docs/a b.md> \"A\"");
+    assert_eq!(defs, [def, def, def, def, None]);
+    assert_eq!(plan.links[0].dest.as_str(), "docs/a b.md");
+}

@@ -247,6 +247,9 @@ pub fn violations(plan: &Plan, src: &str) -> Vec<String> {
     }
     for l in &plan.links {
         c.slice("link", "range", l.range);
+        if let Some(d) = l.definition {
+            c.slice("link", "definition", d);
+        }
     }
     for l in &plan.lists {
         if l.markers.start > l.markers.end || l.markers.end as usize > plan.list_markers.len() {

@@ -29,6 +29,11 @@
 //! - its first folder exists, from the plan's folder or the project root
 //!   (`specs/004-export` when there is a `specs/` folder).
 //!
+//! A reference link (`[the design][design]`) is reported once, at its
+//! definition (`[design]: docs/design.md`), where its path is written and
+//! is to be changed; each link that uses it is labelled. A path in angle
+//! brackets (`[z](<docs/b c.md>)`) is fixed inside them.
+//!
 //! ## Why
 //! Plans point at the spec they implement, the design they follow and the
 //! code they change. After files move, those links rot silently.
@@ -46,20 +51,39 @@
 use planwright_core::edit::Edit;
 use planwright_core::{Link, MetaField, TextRange};
 
-use super::Sink;
+use std::collections::HashMap;
+
+use super::{Report, Sink};
 use crate::diagnostic::Applicability;
 use crate::{Context, Location};
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
+    let by_definition = reference_uses(ctx);
     for link in &ctx.plan.links {
         let Some(path) = local_path(&link.dest) else {
             continue;
         };
+        // A reference link is judged at its definition, once for all the
+        // links that use it: that is where its path is written.
+        let (used, image) = match link.definition {
+            Some(def) => match by_definition.get(&def) {
+                Some(used) if used.links.first() == Some(&link.range) => {
+                    (used.links.as_slice(), used.images)
+                }
+                _ => continue,
+            },
+            None => (&[][..], link.image),
+        };
+        let target = Target {
+            at: link.definition.unwrap_or(link.range),
+            uses: used,
+            image,
+        };
         match (ctx.locate)(&path) {
             Location::Beside => {}
-            Location::Missing => report(out, link.range, &path, link.image),
+            Location::Missing => target.report_missing(out, &path),
             Location::Elsewhere { from_plan } => {
-                from_root(ctx, out, link, &path, from_plan.as_deref());
+                from_root(ctx, out, link, &target, &path, from_plan.as_deref());
             }
         }
     }
@@ -116,49 +140,106 @@ fn spec_paths<'a>(ctx: &Context<'a>, field: &'a MetaField) -> Vec<(TextRange, &'
 }
 
 fn report(out: &mut Sink<'_>, at: TextRange, path: &str, image: bool) {
-    let (what, to) = if image {
-        ("image", "")
-    } else {
-        ("link", " to")
-    };
-    out.report(at, format!("{what}{to} `{path}`, which does not exist"))
-        .primary_label("no such file")
+    Target {
+        at,
+        uses: &[],
+        image,
+    }
+    .report_missing(out, path);
+}
+
+/// Where a broken path is reported: the link, or for a reference link
+/// its definition, the uses of which are labelled.
+struct Target<'a> {
+    at: TextRange,
+    /// The links that use the definition `at` is; empty for an inline
+    /// link.
+    uses: &'a [TextRange],
+    image: bool,
+}
+
+impl Target<'_> {
+    fn what(&self) -> (&'static str, &'static str) {
+        if self.image {
+            ("an", "image")
+        } else {
+            ("a", "link")
+        }
+    }
+
+    /// Reports the diagnostic with one label per use of a definition.
+    fn report<'o>(&self, out: &'o mut Sink<'_>, message: String, label: &str) -> Report<'o> {
+        let mut report = out.report(self.at, message).primary_label(label);
+        for at in self.uses {
+            report = report.label(*at, "used here");
+        }
+        report
+    }
+
+    fn report_missing(&self, out: &mut Sink<'_>, path: &str) {
+        let (_, what) = self.what();
+        let to = if self.image { "" } else { " to" };
+        self.report(
+            out,
+            format!("{what}{to} `{path}`, which does not exist"),
+            "no such file",
+        )
         .help(format!(
             "point the {what} at the file's current path, or remove it"
         ));
+    }
+}
+
+/// The links that use one reference definition.
+struct Uses {
+    /// In source order.
+    links: Vec<TextRange>,
+    /// Whether all of them are images: the definition is then an image's.
+    images: bool,
+}
+
+/// The links that use each reference definition, by the definition's
+/// range. Most plans have no reference link: then the map stays empty.
+fn reference_uses(ctx: &Context<'_>) -> HashMap<TextRange, Uses> {
+    let mut uses: HashMap<TextRange, Uses> = HashMap::new();
+    for link in &ctx.plan.links {
+        if let Some(def) = link.definition {
+            let entry = uses.entry(def).or_insert(Uses {
+                links: Vec::new(),
+                images: true,
+            });
+            entry.links.push(link.range);
+            entry.images &= link.image;
+        }
+    }
+    uses
 }
 
 /// A link whose path names a file from the project root or repository
 /// but not from the plan's folder, where GitHub and editors follow it:
 /// broken where it is read, though the file is there. The fix writes the
-/// path from the plan's folder; unsafe, as the author may have meant a
-/// file beside the plan that is still to be written.
+/// path from the plan's folder where the path is written (the link's
+/// parentheses, or a reference link's definition); unsafe, as the author
+/// may have meant a file beside the plan that is still to be written.
 fn from_root(
     ctx: &Context<'_>,
     out: &mut Sink<'_>,
     link: &Link,
+    target: &Target<'_>,
     path: &str,
     from_plan: Option<&str>,
 ) {
-    let (article, what) = if link.image {
-        ("an", "image")
-    } else {
-        ("a", "link")
-    };
-    let report = out
-        .report(
-            link.range,
-            format!("{what} to `{path}`, which is not beside the plan"),
-        )
-        .primary_label("followed from the plan's folder");
+    let (article, what) = target.what();
+    let report = target.report(
+        out,
+        format!("{what} to `{path}`, which is not beside the plan"),
+        "followed from the plan's folder",
+    );
     let why = format!(
         "`{path}` names a file from the project root, but {article} {what} is followed from the plan's own folder"
     );
-    // The path as written in the link's own parentheses: a path that
-    // would need escapes is left alone.
-    let at = written_in_link(ctx.source, link, &format!("]({path}"), 2);
-    match (from_plan, at) {
-        (Some(to), Some(start)) if !to.contains([' ', '(', ')', '<', '>']) => {
+    match (from_plan, written_dest(ctx.source, link, path)) {
+        (Some(to), Some((start, angled))) if writable(to, angled) => {
             report.help(why).fix(
                 format!("write `{to}`"),
                 vec![Edit::replace(TextRange::new(start, start + path.len()), to)],
@@ -171,6 +252,55 @@ fn from_root(
         (None, _) => {
             report.help(why);
         }
+    }
+}
+
+/// Where `path` is written as `link`'s destination, and whether in angle
+/// brackets (`<docs/b c.md>`): in the link's own parentheses, or after
+/// the colon of a reference link's definition. `None` where the path is
+/// written otherwise (escaped, percent-encoded) or, in a link's text,
+/// twice: no fix can be sure of its place.
+fn written_dest(source: &str, link: &Link, path: &str) -> Option<(usize, bool)> {
+    let Some(def) = link.definition else {
+        return written_in_link(source, link, &format!("]({path}"), 2)
+            .map(|at| (at, false))
+            .or_else(|| {
+                written_in_link(source, link, &format!("](<{path}"), 3).map(|at| (at, true))
+            });
+    };
+    // A label holds no unescaped `]`: the first `]:` ends it, or the
+    // destination read after it does not match and nothing is written.
+    let text = def.slice(source);
+    let colon = text.find("]:")? + 2;
+    let rest = &text[colon..];
+    let lead = rest.len() - rest.trim_start().len();
+    let rest = &rest[lead..];
+    let (angled, rest) = match rest.strip_prefix('<') {
+        Some(inner) => (true, inner),
+        None => (false, rest),
+    };
+    let end = rest.get(path.len()..)?;
+    let ends = if angled {
+        end.starts_with(['>', '#', '?'])
+    } else {
+        end.is_empty() || end.starts_with(|c: char| c.is_whitespace() || c == '#' || c == '?')
+    };
+    (rest.starts_with(path) && ends).then(|| {
+        (
+            def.start as usize + colon + lead + usize::from(angled),
+            angled,
+        )
+    })
+}
+
+/// Whether `to` may stand as written in a destination: in angle brackets
+/// anything but a bracket, a backslash or a line break; bare, nothing a
+/// bare destination would end at or need escaped.
+fn writable(to: &str, angled: bool) -> bool {
+    if angled {
+        !to.contains(['<', '>', '\\', '\n', '\r'])
+    } else {
+        !to.contains(|c: char| c.is_whitespace() || "()<>\\".contains(c))
     }
 }
 

@@ -16,6 +16,21 @@ fn run(code: &str, dialect: Option<&str>, source: &str) -> String {
 
 /// Lints `source` with the rules `select` names, as `--select` does.
 fn run_selecting(select: &[&str], dialect: Option<&str>, source: &str) -> String {
+    let diagnostics = diagnose(select, dialect, source);
+    let path = format!("fixtures/{}.md", select[select.len() - 1]);
+    human::render(
+        &[FileReport {
+            path: &path,
+            exact_path: None,
+            source,
+            diagnostics: &diagnostics,
+        }],
+        false,
+    )
+}
+
+/// The findings [`run_selecting`] renders.
+fn diagnose(select: &[&str], dialect: Option<&str>, source: &str) -> Vec<crate::Diagnostic> {
     let plan = parse_with(
         source,
         &ParseOptions {
@@ -44,17 +59,7 @@ fn run_selecting(select: &[&str], dialect: Option<&str>, source: &str) -> String
         ..Layer::default()
     };
     let rules = RuleSet::resolve(&[&layer]).unwrap();
-    let diagnostics = lint(&ctx, &rules);
-    let path = format!("fixtures/{}.md", select[select.len() - 1]);
-    human::render(
-        &[FileReport {
-            path: &path,
-            exact_path: None,
-            source,
-            diagnostics: &diagnostics,
-        }],
-        false,
-    )
+    lint(&ctx, &rules)
 }
 
 macro_rules! fixture {
@@ -460,6 +465,26 @@ fn every_spec_field_is_checked_once() {
         assert_eq!(found, 1, "`{path}` reported {found} times:\n{out}");
     }
     assert!(!out.contains("link to `exists.md`"), "{out}");
+}
+
+#[test]
+fn a_reference_link_is_fixed_at_its_definition_and_an_angled_path_inside_its_brackets() {
+    let source = "# Plan\n\n[one][plan], [two][plan] and ![pic](<specs/004-export/plan.md>).\n\n[plan]:  <specs/004-export/plan.md> \"T\"\n";
+    let found = diagnose(&["PW301"], None, source);
+    // One finding for the definition, its uses labelled; one for the image.
+    assert_eq!(found.len(), 2, "{found:?}");
+    let patch = crate::fixes::patch(&found, true);
+    let fixed = planwright_core::edit::apply(source, &patch.edits).unwrap();
+    assert_eq!(
+        fixed,
+        "# Plan\n\n[one][plan], [two][plan] and ![pic](<../specs/004-export/plan.md>).\n\n[plan]:  <../specs/004-export/plan.md> \"T\"\n"
+    );
+    // A path written otherwise than the reader gives it (escaped) is left
+    // alone, with the path to write in the help.
+    let escaped = "# Plan\n\n[one][p]\n\n[p]: specs/004-export/plan\\.md\n";
+    let found = diagnose(&["PW301"], None, escaped);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].fix.is_none(), "{found:?}");
 }
 
 #[test]
