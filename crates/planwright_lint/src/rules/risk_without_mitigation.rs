@@ -2,9 +2,17 @@
 //!
 //! ## What it does
 //! In risk tables with a mitigation column (`Mitigation`, `Response`,
-//! `Contingency`), reports each row whose mitigation cell is empty or only
-//! `-`, `TBD`, `TODO` or `?`. A risk table without any mitigation column is
-//! reported once.
+//! `Contingency`), reports each row whose mitigation cell holds no
+//! mitigation: empty, or only a mark that one is still to come, a dash
+//! (`-`, `—`), an ellipsis (`...`, `…`), a blank to write on (`___`), `?`,
+//! `TBD`, `TBA`, `TBC` or `TODO`. A risk table without any mitigation
+//! column is reported once.
+//!
+//! `N/A`, `None` or `Accepted` are answers, not blanks: that the risk
+//! needs no response, or is taken as it is. A template's named slot
+//! (`[Mitigation strategy]`) is PW101's (unfilled-placeholder); a `TBD`
+//! or `___` cell is this rule's alone, and PW101 leaves it, so that one
+//! problem gets one finding.
 //!
 //! A risk table is a register whose rows are risks: its first column
 //! (after a `#` or `ID` column) names the risk (`Risk`, `Risks`,
@@ -28,7 +36,7 @@
 //! Write what will be done if the risk happens (or to prevent it), or
 //! state that it is accepted and why.
 
-use planwright_core::{Table, TableKind};
+use planwright_core::{Table, TableKind, TextRange};
 
 use super::Sink;
 use crate::Context;
@@ -40,13 +48,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         .iter()
         .filter(|t| t.kind == TableKind::Risks)
     {
-        let Some(col) = table.column(&[
-            "mitigat",
-            "response",
-            "contingency",
-            "remediation",
-            "countermeasure",
-        ]) else {
+        let Some(col) = mitigation_column(table) else {
             out.report(table.header.range, "risk table has no mitigation column")
                 .help("add a `Mitigation` column and fill it for every risk");
             continue;
@@ -92,12 +94,56 @@ fn risk_column(table: &Table) -> usize {
         .unwrap_or(0)
 }
 
+/// The mitigation cells this rule reports, in source order: where PW101
+/// (unfilled-placeholder) leaves a `TBD` or a blank to this rule.
+pub(crate) fn blank_mitigations(ctx: &Context<'_>) -> Vec<TextRange> {
+    let mut out = Vec::new();
+    for table in ctx
+        .plan
+        .tables
+        .iter()
+        .filter(|t| t.kind == TableKind::Risks)
+    {
+        let Some(col) = mitigation_column(table) else {
+            continue;
+        };
+        out.extend(
+            table
+                .rows
+                .iter()
+                .filter_map(|row| row.cells.get(col))
+                .filter(|cell| is_blank(&cell.text))
+                .map(|cell| cell.range),
+        );
+    }
+    out
+}
+
+fn mitigation_column(table: &Table) -> Option<usize> {
+    table.column(&[
+        "mitigat",
+        "response",
+        "contingency",
+        "remediation",
+        "countermeasure",
+    ])
+}
+
+/// Whether a mitigation cell holds none: nothing but marks (dashes,
+/// dots, an ellipsis, underscores, question marks) or a word that says
+/// one is to come, emphasis, code marks and a closing full stop aside.
+/// `N/A` and `None` say no response is needed, and are answers.
 fn is_blank(text: &str) -> bool {
-    let t = text.trim().trim_matches('*').trim();
-    matches!(
-        t.to_ascii_lowercase().as_str(),
-        "" | "-" | "--" | "—" | "–" | "tbd" | "todo" | "?" | "(tbd)"
-    )
+    let t = text.trim().trim_matches(|c| matches!(c, '*' | '`')).trim();
+    if t.chars()
+        .all(|c| matches!(c, '-' | '—' | '–' | '.' | '…' | '_' | '?' | ' '))
+    {
+        return true;
+    }
+    let word = t.strip_suffix('.').unwrap_or(t).trim();
+    ["tbd", "tba", "tbc", "todo", "(tbd)", "(tba)", "(tbc)"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 fn short(text: &str) -> String {

@@ -488,6 +488,28 @@ fn a_reference_link_is_fixed_at_its_definition_and_an_angled_path_inside_its_bra
 }
 
 #[test]
+fn a_risks_tbd_mitigation_is_one_finding() {
+    // PW401 names the risk; PW101 leaves it that cell, and keeps a `TBD`
+    // in a mitigation that says more, and a template's named slot.
+    let source = "# Plan\n\n## Risks\n\n| Risk | Mitigation |\n|---|---|\n| Outage | TBD |\n| Drift | ___ |\n| Leak | Rotate keys, owner TBD |\n| Loss | [Mitigation strategy] |\n";
+    let found = diagnose(&["PW101", "PW401"], None, source);
+    let codes: Vec<(&str, u32)> = found
+        .iter()
+        .map(|d| (d.code, d.primary.range.start))
+        .collect();
+    let at = |text: &str| u32::try_from(source.find(text).unwrap()).unwrap();
+    assert_eq!(
+        codes,
+        [
+            ("PW401", at("| Outage")),
+            ("PW401", at("| Drift")),
+            ("PW101", at("TBD |\n| Loss")),
+            ("PW101", at("[Mitigation")),
+        ]
+    );
+}
+
+#[test]
 fn a_spec_field_is_checked_only_when_written_as_a_path() {
     // Notes, tickets and dates are not files; a bare word with a `/` is
     // a path only when its first folder exists (`specs/` does here).

@@ -6,8 +6,9 @@
 //!
 //! ## What it does
 //! Reports every placeholder the reader found in the plan's text, tables and
-//! metadata, except unresolved choice lists (PW106) and paragraphs copied
-//! from the template (PW102), which have rules of their own.
+//! metadata, except unresolved choice lists (PW106), paragraphs copied
+//! from the template (PW102) and a `TBD` or blank (`___`) that is a
+//! risk's whole mitigation (PW401), which have rules of their own.
 //!
 //! A slot before a colon counts (`## [COMPONENT]: details`); a link
 //! reference definition (`[spec]: ./spec.md`), a footnote and a term set
@@ -70,7 +71,7 @@
 //! Write the real value, or delete the line if it does not apply. There is
 //! no automatic fix: only the author knows the value.
 
-use planwright_core::{Placeholder, PlaceholderKind};
+use planwright_core::{Placeholder, PlaceholderKind, TextRange};
 
 use super::Sink;
 use crate::Context;
@@ -82,12 +83,24 @@ use format::{FormatBlocks, describes_format};
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let mut judge = Judge::default();
+    // Read once a slot may be in one: most plans have no risk table.
+    let mut blank_mitigations: Option<Vec<TextRange>> = None;
     for p in &ctx.plan.placeholders {
         // Choice lists and template text are slots of other rules'.
         if matches!(
             p.kind,
             PlaceholderKind::Choice | PlaceholderKind::TemplateText
         ) || judge.is_notation(ctx, p)
+        {
+            continue;
+        }
+        // A `TBD` or a blank that is a risk's whole mitigation is PW401's
+        // (risk-without-mitigation), which names the risk left open.
+        if matches!(p.kind, PlaceholderKind::Tbd | PlaceholderKind::Blank)
+            && blank_mitigations
+                .get_or_insert_with(|| super::risk_without_mitigation::blank_mitigations(ctx))
+                .iter()
+                .any(|cell| cell.contains_range(p.range))
         {
             continue;
         }
@@ -267,7 +280,7 @@ fn quoted_in_sentence(
 /// Whether the slot lies in a code span or a code block; both lists are
 /// in source order and apart, so a binary search each.
 fn in_code(ctx: &Context<'_>, p: &Placeholder) -> bool {
-    let within = |ranges: &[planwright_core::TextRange]| {
+    let within = |ranges: &[TextRange]| {
         let at = ranges.partition_point(|r| r.start <= p.range.start);
         at > 0 && ranges[at - 1].contains_range(p.range)
     };
