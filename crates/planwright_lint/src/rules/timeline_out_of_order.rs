@@ -7,7 +7,9 @@
 //! numbers (`Week 3-4`, or `Week 5` under Start and `W2` under End) where
 //! dates are not given. A range written whole in the Start cell, with the
 //! End cell empty, is the row's span. Reports a row or phase whose end
-//! comes before its start (`Week 5-2`), and a phase whose start comes
+//! comes before its start (`Week 5-2`), or, once for its row, a range in
+//! the Start or End cell that does while the other cell is filled too
+//! (`| 2026-03-20 – 2026-03-15 | 2026-03-30 |`), and a phase whose start comes
 //! before the end of a phase listed in its dependencies. Dates are
 //! compared only with dates and weeks only with weeks.
 //!
@@ -106,10 +108,20 @@ fn rows(
     let end_col = table.column(&["end", "finish", "due", "until"]);
     for row in &table.rows {
         let cell = |c: Option<usize>| c.and_then(|c| row.cells.get(c));
+        // A range written whole in the Start or End cell while the other
+        // is filled too: the row's span runs from one cell to the other,
+        // which would hide the range's own ends, so the cell is judged
+        // on its own as well.
+        let mut reversed_cell = None;
         let span = match (cell(start_col), cell(end_col)) {
             (Some(s), Some(e)) if start_col != end_col => {
                 match (Span::read(&s.text), Span::read(&e.text)) {
-                    (Some(start), Some(end)) => start.through(end),
+                    (Some(start), Some(end)) => {
+                        reversed_cell = [(s, start, start_col), (e, end, end_col)]
+                            .into_iter()
+                            .find(|(_, span, _)| backwards(*span).is_some());
+                        start.through(end)
+                    }
                     // A range written whole in the Start cell, the End
                     // cell left empty: the range is the row's span.
                     (Some(start), None) if e.text.trim().is_empty() => Some(start),
@@ -121,7 +133,23 @@ fn rows(
         let Some(span) = span else {
             continue;
         };
-        if let Some((start, end)) = backwards(span) {
+        // One finding a row: the reversed cell is the place to fix, and
+        // the row's span may be backwards only because of it.
+        if let Some((cell, cell_span, col)) = reversed_cell
+            && let Some((start, end)) = backwards(cell_span)
+        {
+            let header = col
+                .and_then(|c| table.header.cells.get(c))
+                .map_or("", |h| h.text.trim());
+            out.report(
+                cell.range,
+                format!(
+                    "timeline range in the {header} cell ends ({end}) before it starts ({start})"
+                ),
+            )
+            .primary_label("end before start")
+            .help(correct(cell_span));
+        } else if let Some((start, end)) = backwards(span) {
             out.report(
                 row.range,
                 format!("timeline row ends ({end}) before it starts ({start})"),
