@@ -41,14 +41,18 @@ use planwright_core::{Table, TableKind, TextRange};
 use super::Sink;
 use crate::Context;
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
-    for table in ctx
-        .plan
-        .tables
+/// The plan's risk tables, each with its mitigation column if it has one.
+fn risk_tables<'p>(ctx: &Context<'p>) -> impl Iterator<Item = (&'p Table, Option<usize>)> {
+    let plan = ctx.plan;
+    plan.tables
         .iter()
         .filter(|t| t.kind == TableKind::Risks)
-    {
-        let Some(col) = mitigation_column(table) else {
+        .map(|t| (t, mitigation_column(t)))
+}
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
+    for (table, col) in risk_tables(ctx) {
+        let Some(col) = col else {
             out.report(table.header.range, "risk table has no mitigation column")
                 .help("add a `Mitigation` column and fill it for every risk");
             continue;
@@ -98,13 +102,8 @@ fn risk_column(table: &Table) -> usize {
 /// (unfilled-placeholder) leaves a `TBD` or a blank to this rule.
 pub(crate) fn blank_mitigations(ctx: &Context<'_>) -> Vec<TextRange> {
     let mut out = Vec::new();
-    for table in ctx
-        .plan
-        .tables
-        .iter()
-        .filter(|t| t.kind == TableKind::Risks)
-    {
-        let Some(col) = mitigation_column(table) else {
+    for (table, col) in risk_tables(ctx) {
+        let Some(col) = col else {
             continue;
         };
         out.extend(
