@@ -121,8 +121,6 @@ fn still_waiting(
     names: &NodeIds,
     words: StatusWords<'_>,
 ) -> String {
-    /// What a note names before the rest are only counted.
-    const SHOWN: usize = 3;
     if changes.is_empty() {
         return String::new();
     }
@@ -137,37 +135,40 @@ fn still_waiting(
         if waits.is_empty() {
             continue;
         }
-        let mut listed: Vec<String> = waits
-            .iter()
-            .take(SHOWN)
-            .map(|w| match *w {
-                Waited::Node(Node::Task(t)) => visible(&names.tasks[t]).into_owned(),
-                Waited::Node(Node::Phase(q)) => visible(&names.phases[q]).into_owned(),
-                Waited::Plan => match after.held_status(words) {
-                    Some(f) => format!("the plan (status: {})", f.value.trim()),
-                    None => "the plan".to_owned(),
-                },
-            })
-            .collect();
-        if waits.len() > SHOWN {
-            listed.push("…".to_owned());
-        }
+        let listed = first_few(waits.iter().map(|w| match *w {
+            Waited::Node(Node::Task(t)) => visible(&names.tasks[t]).into_owned(),
+            Waited::Node(Node::Phase(q)) => visible(&names.phases[q]).into_owned(),
+            Waited::Plan => match after.held_status(words) {
+                Some(f) => format!("the plan (status: {})", f.value.trim()),
+                None => "the plan".to_owned(),
+            },
+        }));
         let _ = writeln!(
             out,
-            "note: {} still waits for {}; `planwright next` would not offer it yet",
+            "note: {} still waits for {listed}; `planwright next` would not offer it yet",
             visible(&names.tasks[i]),
-            listed.join(", ")
         );
     }
     out
+}
+
+/// The first few of `names`, joined for a note, and `…` for any more: a
+/// note names what to look at, `lint` and `next` list it all.
+fn first_few(names: impl Iterator<Item = String>) -> String {
+    /// Names a note shows before it only says there are more.
+    const SHOWN: usize = 3;
+    let mut names = names.peekable();
+    let mut listed: Vec<String> = names.by_ref().take(SHOWN).collect();
+    if names.peek().is_some() {
+        listed.push("…".to_owned());
+    }
+    listed.join(", ")
 }
 
 /// A note for each task ticked here whose subtasks (not optional, not
 /// ticked by this command too) are still open: the parent says the work
 /// is over while part of it is not, which `lint` reports (PW210).
 fn open_subtasks(p: &Plan, changes: &[(usize, TaskState)], names: &NodeIds) -> String {
-    /// Subtasks named before the rest are only counted.
-    const SHOWN: usize = 3;
     let ticked: Vec<usize> = changes.iter().map(|&(i, _)| i).collect();
     let mut out = String::new();
     for &parent in &ticked {
@@ -183,15 +184,7 @@ fn open_subtasks(p: &Plan, changes: &[(usize, TaskState)], names: &NodeIds) -> S
         if open.is_empty() {
             continue;
         }
-        let mut listed = open
-            .iter()
-            .take(SHOWN)
-            .map(|n| visible(n).into_owned())
-            .collect::<Vec<_>>()
-            .join(", ");
-        if open.len() > SHOWN {
-            listed.push_str(", …");
-        }
+        let listed = first_few(open.iter().map(|n| visible(n).into_owned()));
         let _ = writeln!(
             out,
             "note: {} still has {}: {listed}",
