@@ -238,3 +238,18 @@ fn done_notes_a_parent_whose_subtasks_are_all_done() {
     let out = planwright(&["done", "p.md", "3", "3.1"], dir.path());
     assert_eq!(stderr(&out), "");
 }
+
+/// A note names the first three open subtasks, then only says there are
+/// more: `lint` lists them all.
+#[test]
+fn a_note_names_three_subtasks_then_more() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = "# P\n\n- [ ] T010 Import\n  - [ ] T011 a\n  - [ ] T012 b\n  - [ ] T013 c\n  - [ ] T014 d\n";
+    write(dir.path(), "p.md", plan);
+    let out = planwright(&["done", "p.md", "T010"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "note: T010 still has 4 open subtasks: T011, T012, T013, …\n"
+    );
+}
