@@ -21,6 +21,10 @@
 //! (`spec.md#scope`) are not checked: only that the file exists, by
 //! PW301.
 //!
+//! A reference link (`[Rollout][r]` with `[r]: #rollout`) is reported
+//! once, at its definition, where the anchor is written and is to be
+//! changed; each link that uses it is labelled.
+//!
 //! ## Why
 //! Headings get renamed (`Phase 2: Core` becomes `Phase 2: Core
 //! Implementation ✅`) and removed; the table of contents and the "see
@@ -45,13 +49,20 @@ use planwright_core::{
 };
 
 use super::Sink;
+use super::link_places::{Target, reference_uses, written_dest};
 use crate::Context;
 use crate::diagnostic::Applicability;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
     let mut targets: Option<Targets> = None;
+    let references = reference_uses(ctx);
     for link in ctx.plan.links.iter().filter(|l| !l.image) {
         let Some(fragment) = in_page(&link.dest) else {
+            continue;
+        };
+        // A reference link is judged at its definition, once for all the
+        // links that use it.
+        let Some(place) = references.target(link) else {
             continue;
         };
         let decoded = super::broken_link::percent_decode(fragment);
@@ -63,7 +74,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
         if targets.has(ctx.source, wanted) {
             continue;
         }
-        report(ctx, out, link, fragment, targets.closest(wanted));
+        report(ctx, out, link, &place, fragment, targets.closest(wanted));
     }
 }
 
@@ -135,23 +146,24 @@ fn report(
     ctx: &Context<'_>,
     out: &mut Sink<'_>,
     link: &Link,
+    place: &Target<'_>,
     fragment: &str,
     closest: Option<&str>,
 ) {
-    let report = out
-        .report(
-            link.range,
-            format!("link to `#{fragment}`, which no heading in this plan has"),
-        )
-        .primary_label("no such heading");
+    let report = place.report(
+        out,
+        format!("link to `#{fragment}`, which no heading in this plan has"),
+        "no such heading",
+    );
     let Some(closest) = closest else {
         report.help("point the link at a heading's anchor, or remove it");
         return;
     };
     let report = report.help(format!("did you mean `#{closest}`?"));
-    // The fragment as written in the link's own text.
-    let needle = format!("(#{fragment}");
-    if let Some(start) = super::broken_link::written_in_link(ctx.source, link, &needle, 2) {
+    // The fragment as written: in the link's parentheses, or after its
+    // definition's colon.
+    if let Some((at, _)) = written_dest(ctx.source, link, &format!("#{fragment}")) {
+        let start = at + 1;
         let range = TextRange::new(start, start + fragment.len());
         report.fix(
             format!("point the link at `#{closest}`"),

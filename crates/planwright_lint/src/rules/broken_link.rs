@@ -51,37 +51,25 @@
 use planwright_core::edit::Edit;
 use planwright_core::{Link, MetaField, TextRange};
 
-use std::collections::HashMap;
-
-use super::{Report, Sink};
+use super::Sink;
+use super::link_places::{Target, reference_uses, written_dest};
 use crate::diagnostic::Applicability;
 use crate::{Context, Location};
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Sink<'_>) {
-    let by_definition = reference_uses(ctx);
+    let references = reference_uses(ctx);
     for link in &ctx.plan.links {
         let Some(path) = local_path(&link.dest) else {
             continue;
         };
         // A reference link is judged at its definition, once for all the
         // links that use it: that is where its path is written.
-        let (used, image) = match link.definition {
-            Some(def) => match by_definition.get(&def) {
-                Some(used) if used.links.first() == Some(&link.range) => {
-                    (used.links.as_slice(), used.images)
-                }
-                _ => continue,
-            },
-            None => (&[][..], link.image),
-        };
-        let target = Target {
-            at: link.definition.unwrap_or(link.range),
-            uses: used,
-            image,
+        let Some(target) = references.target(link) else {
+            continue;
         };
         match (ctx.locate)(&path) {
             Location::Beside => {}
-            Location::Missing => target.report_missing(out, &path),
+            Location::Missing => report_missing(&target, out, &path),
             Location::Elsewhere { from_plan } => {
                 from_root(ctx, out, link, &target, &path, from_plan.as_deref());
             }
@@ -140,46 +128,19 @@ fn spec_paths<'a>(ctx: &Context<'a>, field: &'a MetaField) -> Vec<(TextRange, &'
 }
 
 fn report(out: &mut Sink<'_>, at: TextRange, path: &str, image: bool) {
-    Target {
+    let target = Target {
         at,
         uses: &[],
         image,
-    }
-    .report_missing(out, path);
+    };
+    report_missing(&target, out, path);
 }
 
-/// Where a broken path is reported: the link, or for a reference link
-/// its definition, the uses of which are labelled.
-struct Target<'a> {
-    at: TextRange,
-    /// The links that use the definition `at` is; empty for an inline
-    /// link.
-    uses: &'a [TextRange],
-    image: bool,
-}
-
-impl Target<'_> {
-    fn what(&self) -> (&'static str, &'static str) {
-        if self.image {
-            ("an", "image")
-        } else {
-            ("a", "link")
-        }
-    }
-
-    /// Reports the diagnostic with one label per use of a definition.
-    fn report<'o>(&self, out: &'o mut Sink<'_>, message: String, label: &str) -> Report<'o> {
-        let mut report = out.report(self.at, message).primary_label(label);
-        for at in self.uses {
-            report = report.label(*at, "used here");
-        }
-        report
-    }
-
-    fn report_missing(&self, out: &mut Sink<'_>, path: &str) {
-        let (_, what) = self.what();
-        let to = if self.image { "" } else { " to" };
-        self.report(
+fn report_missing(target: &Target<'_>, out: &mut Sink<'_>, path: &str) {
+    let (_, what) = target.what();
+    let to = if target.image { "" } else { " to" };
+    target
+        .report(
             out,
             format!("{what}{to} `{path}`, which does not exist"),
             "no such file",
@@ -187,32 +148,6 @@ impl Target<'_> {
         .help(format!(
             "point the {what} at the file's current path, or remove it"
         ));
-    }
-}
-
-/// The links that use one reference definition.
-struct Uses {
-    /// In source order.
-    links: Vec<TextRange>,
-    /// Whether all of them are images: the definition is then an image's.
-    images: bool,
-}
-
-/// The links that use each reference definition, by the definition's
-/// range. Most plans have no reference link: then the map stays empty.
-fn reference_uses(ctx: &Context<'_>) -> HashMap<TextRange, Uses> {
-    let mut uses: HashMap<TextRange, Uses> = HashMap::new();
-    for link in &ctx.plan.links {
-        if let Some(def) = link.definition {
-            let entry = uses.entry(def).or_insert(Uses {
-                links: Vec::new(),
-                images: true,
-            });
-            entry.links.push(link.range);
-            entry.images &= link.image;
-        }
-    }
-    uses
 }
 
 /// A link whose path names a file from the project root or repository
@@ -253,44 +188,6 @@ fn from_root(
             report.help(why);
         }
     }
-}
-
-/// Where `path` is written as `link`'s destination, and whether in angle
-/// brackets (`<docs/b c.md>`): in the link's own parentheses, or after
-/// the colon of a reference link's definition. `None` where the path is
-/// written otherwise (escaped, percent-encoded) or, in a link's text,
-/// twice: no fix can be sure of its place.
-fn written_dest(source: &str, link: &Link, path: &str) -> Option<(usize, bool)> {
-    let Some(def) = link.definition else {
-        return written_in_link(source, link, &format!("]({path}"), 2)
-            .map(|at| (at, false))
-            .or_else(|| {
-                written_in_link(source, link, &format!("](<{path}"), 3).map(|at| (at, true))
-            });
-    };
-    // A label holds no unescaped `]`: the first `]:` ends it, or the
-    // destination read after it does not match and nothing is written.
-    let text = def.slice(source);
-    let colon = text.find("]:")? + 2;
-    let rest = &text[colon..];
-    let lead = rest.len() - rest.trim_start().len();
-    let rest = &rest[lead..];
-    let (angled, rest) = match rest.strip_prefix('<') {
-        Some(inner) => (true, inner),
-        None => (false, rest),
-    };
-    let end = rest.get(path.len()..)?;
-    let ends = if angled {
-        end.starts_with(['>', '#', '?'])
-    } else {
-        end.is_empty() || end.starts_with(|c: char| c.is_whitespace() || c == '#' || c == '?')
-    };
-    (rest.starts_with(path) && ends).then(|| {
-        (
-            def.start as usize + colon + lead + usize::from(angled),
-            angled,
-        )
-    })
 }
 
 /// Whether `to` may stand as written in a destination: in angle brackets
@@ -371,21 +268,4 @@ pub(super) fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
-}
-
-/// Where `needle` stands in `link`'s own text, once, plus `skip` (the
-/// length of what opens the needle before the part to replace): `None`
-/// for a reference-style link, whose target is written elsewhere and is
-/// left alone, or text written twice, which no fix can choose between.
-pub(super) fn written_in_link(
-    source: &str,
-    link: &Link,
-    needle: &str,
-    skip: usize,
-) -> Option<usize> {
-    let mut found = link.range.slice(source).match_indices(needle);
-    match (found.next(), found.next()) {
-        (Some((at, _)), None) => Some(link.range.start as usize + at + skip),
-        _ => None,
-    }
 }

@@ -11,6 +11,7 @@ pub(crate) mod duplicate_task_id;
 pub(crate) mod empty_section;
 pub(crate) mod invalid_date;
 pub(crate) mod invalid_directive;
+mod link_places;
 pub(crate) mod malformed_front_matter;
 pub(crate) mod malformed_table;
 pub(crate) mod missing_metadata;

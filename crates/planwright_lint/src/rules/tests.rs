@@ -488,6 +488,44 @@ fn a_reference_link_is_fixed_at_its_definition_and_an_angled_path_inside_its_bra
 }
 
 #[test]
+fn a_reference_links_anchor_is_reported_and_fixed_at_its_definition() {
+    let source = "# Plan\n\nSee [the rollout][r], then [again][r] and [inline](#rolout).\n\n## Rollout\n\n[r]: #rolout \"Rollout\"\n";
+    let found = diagnose(&["PW302"], None, source);
+    // One finding for the definition, its two uses labelled; one for the
+    // inline link.
+    let at = |text: &str| u32::try_from(source.find(text).unwrap()).unwrap();
+    let places: Vec<(u32, usize)> = found
+        .iter()
+        .map(|d| (d.primary.range.start, d.secondary.len()))
+        .collect();
+    assert_eq!(places, [(at("[inline]"), 0), (at("[r]: "), 2)], "{found:?}");
+    let patch = crate::fixes::patch(&found, true);
+    let fixed = planwright_core::edit::apply(source, &patch.edits).unwrap();
+    assert_eq!(
+        fixed,
+        "# Plan\n\nSee [the rollout][r], then [again][r] and [inline](#rollout).\n\n## Rollout\n\n[r]: #rollout \"Rollout\"\n"
+    );
+    insta::assert_snapshot!(run("PW302", None, source));
+}
+
+#[test]
+fn idle_directives_that_together_keep_a_list_apart_stay() {
+    // Either comment alone could go; both gone, the table would become
+    // the list item's text. A lone idle one between paragraphs still goes.
+    let idle = "<!-- planwright-disable-next-line PW101 -->\n";
+    let together =
+        format!("# Plan\n\n- [ ] T001 Build\n{idle}{idle}| A | B |\n|---|---|\n| 1 | 2 |\n");
+    let found = diagnose(&["PW101", "PW602"], None, &together);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().all(|d| d.fix.is_none()), "{found:?}");
+    let lone = format!("# Plan\n\nFirst.\n\n{idle}\nSecond.\n");
+    let found = diagnose(&["PW101", "PW602"], None, &lone);
+    let patch = crate::fixes::patch(&found, false);
+    let fixed = planwright_core::edit::apply(&lone, &patch.edits).unwrap();
+    assert_eq!(fixed, "# Plan\n\nFirst.\n\n\nSecond.\n");
+}
+
+#[test]
 fn a_risks_tbd_mitigation_is_one_finding() {
     // PW401 names the risk; PW101 leaves it that cell, and keeps a `TBD`
     // in a mitigation that says more, and a template's named slot.
