@@ -238,8 +238,51 @@ fn removal(ctx: &Context<'_>, comment: TextRange) -> Option<Edit> {
         return None;
     }
     let edit = remove_comment(ctx.source, comment);
-    let fixed = planwright_core::edit::apply(ctx.source, std::slice::from_ref(&edit)).ok()?;
-    (shape(&planwright_core::parse(&fixed)) == shape(ctx.plan)).then_some(edit)
+    let keeps_shape = |edits: &[Edit]| {
+        planwright_core::edit::apply(ctx.source, edits)
+            .is_ok_and(|fixed| shape(&planwright_core::parse(&fixed)) == shape(ctx.plan))
+    };
+    if !keeps_shape(std::slice::from_ref(&edit)) {
+        return None;
+    }
+    // Other comments beside it may go in the same run (two idle
+    // `disable-next-line`s above a table): without all of them, a list
+    // before may take in what follows. The comment goes only if the plan
+    // keeps its shape without the whole run.
+    let run = comment_run(ctx, comment);
+    if run.len() > 1 {
+        let all: Vec<Edit> = run.iter().map(|c| remove_comment(ctx.source, *c)).collect();
+        if !keeps_shape(&all) {
+            return None;
+        }
+    }
+    Some(edit)
+}
+
+/// The comments next to `comment` with nothing but white space and block
+/// quotes' `>` between, `comment` among them, in order.
+fn comment_run(ctx: &Context<'_>, comment: TextRange) -> Vec<TextRange> {
+    let comments = &ctx.plan.comments;
+    let Some(at) = comments.iter().position(|c| *c == comment) else {
+        return vec![comment];
+    };
+    let between = |a: &TextRange, b: &TextRange| {
+        ctx.source
+            .get(a.end as usize..b.start as usize)
+            .is_some_and(|t| {
+                t.trim_matches(|c: char| c.is_whitespace() || c == '>')
+                    .is_empty()
+            })
+    };
+    let mut first = at;
+    while first > 0 && between(&comments[first - 1], &comments[first]) {
+        first -= 1;
+    }
+    let mut last = at;
+    while last + 1 < comments.len() && between(&comments[last], &comments[last + 1]) {
+        last += 1;
+    }
+    comments[first..=last].to_vec()
 }
 
 /// Whether `text` holds nothing but white space, block quotes' `>` and
