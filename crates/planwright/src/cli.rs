@@ -338,10 +338,16 @@ pub struct NextArgs {
     pub plan: Option<PathBuf>,
     #[command(flatten)]
     pub stdin: crate::stdin::StdinName,
-    /// Show at most N tasks (those that can start, or, when none can, those
-    /// waiting); 0 only counts them.
+    /// Show at most N of the tasks that can start, and at most N of those
+    /// waiting where they are listed; 0 only counts them.
     #[arg(short = 'n', value_name = "N", default_value_t = 10)]
     pub limit: usize,
+    /// Also list the open tasks that wait, each with what it waits for,
+    /// under their plans beside those that can start. Without it they
+    /// are listed only when none can start, and otherwise counted in a
+    /// last line; the JSON always lists them.
+    #[arg(long)]
+    pub waiting: bool,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Read the plans as this dialect instead of detecting it (or taking

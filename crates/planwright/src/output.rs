@@ -73,6 +73,22 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `word` as one shell word, for a command a hint shows: as it is when
+/// it holds only characters no shell reads (`T001`, `1.2`,
+/// `specs/plan.md`), else in single quotes (`'#4'`, where `#` would start
+/// a comment; `'T001 (2)'`, `'my plan.md'`).
+pub fn shell_word(word: &str) -> String {
+    if !word.is_empty()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-/".contains(&b))
+    {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

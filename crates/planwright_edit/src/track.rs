@@ -111,7 +111,11 @@ pub fn ready_in(graph: &Graph, plan: &Plan) -> Vec<Ready> {
 /// not started anyway, in document order, each with what it waits for
 /// (see [`Graph::task_waits`]): what keeps them out of [`ready_tasks`].
 pub fn waiting_tasks(plan: &Plan, words: StatusWords<'_>) -> Vec<(usize, Vec<Waited>)> {
-    let graph = Graph::new(plan, words);
+    waiting_in(&Graph::new(plan, words), plan)
+}
+
+/// [`waiting_tasks`] on the plan's graph built already, as [`ready_in`].
+pub fn waiting_in(graph: &Graph, plan: &Plan) -> Vec<(usize, Vec<Waited>)> {
     if graph.edges.is_empty() && !graph.holds_any() {
         return Vec::new();
     }

@@ -236,26 +236,11 @@ fn finished_parents(
         let _ = writeln!(
             out,
             "note: {name} has no open subtask left{but}; tick it too with `planwright done {} {}`",
-            shell_word(&plan.display().to_string()),
-            shell_word(&name)
+            crate::output::shell_word(&plan.display().to_string()),
+            crate::output::shell_word(&name)
         );
     }
     out
-}
-
-/// `name` as one shell word: as it is when it holds only characters no
-/// shell reads (`T001`, `1.2`), else in single quotes (`'#4'`, where `#`
-/// would start a comment; `'T001 (2)'`).
-fn shell_word(name: &str) -> String {
-    if !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"._-/".contains(&b))
-    {
-        name.to_owned()
-    } else {
-        format!("'{}'", name.replace('\'', "'\\''"))
-    }
 }
 
 /// `-` reads standard input for the commands that only read a plan; the

@@ -13,6 +13,7 @@ mod log;
 mod new;
 mod next;
 mod next_human;
+mod next_waits;
 mod next_where;
 mod plans;
 mod preview;

@@ -8,37 +8,39 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use planwright_core::json::{Locator, ProgressDoc, TaskDoc, TaskDocs, VERSION};
-use planwright_core::visible::visible;
-use planwright_core::{DialectSet, Plan, Progress, StatusWords, TaskState};
+use planwright_core::{DialectSet, Progress, StatusReading, TaskState, read_status};
 use planwright_edit::track::{
-    Graph, GraphCycle, Node, NodeNames, Waited, given_up_tasks, ready_in, status_says_held,
-    waiting_tasks,
+    Graph, Node, NodeNames, Waited, given_up_tasks, ready_in, waiting_in,
 };
 use planwright_lint::RuleSet;
 use planwright_lint::render::FileError;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::next_human::{Blocked, human};
+use super::next_human::{Blocked, Held, HintPlans, human};
+use super::next_waits::{
+    CycleDoc, UnknownDoc, cycle_warnings, unknown_docs, waited_id, waited_name,
+};
 use super::next_where::{Whereabouts, name_sections};
 use super::plans::{
-    Loaded, cycle_line, error_docs, load_all, load_one_kept, load_repository, report_errors,
-    status_words, unknown_dependencies, unknown_dependency_rules, unknown_warnings,
-    unreadable_line,
+    Loaded, error_docs, load_all, load_one_kept, load_repository, report_errors, status_words,
+    unknown_dependencies, unknown_dependency_rules, unreadable_line,
 };
 use crate::cli::{Format, NextArgs};
 
 /// What `planwright next --format json` prints, version 1: the tasks that
 /// can start now, work in progress first (even while it waits for
 /// something), each a task object of `show` with its plan's path and
-/// parallel batch beside it. When none can, `progress` and `waiting` say
-/// why: every task done (`progress.open` and `progress.in_progress` 0),
-/// open tasks that wait for others (listed in `waiting`), or only checks
-/// left (`checks_open`).
+/// parallel batch beside it, and the open tasks that wait, each with what
+/// it waits for. When none can start, `progress`, `waiting` and
+/// `checks_open` say why: every task done (`progress.open` and
+/// `progress.in_progress` 0), open tasks that wait for others, or only
+/// checks left.
 // `planwright schema next` is derived from these types and their doc
 // comments (see `schema`), so the published schema cannot drift. Fields
 // are only ever added within a version (`progress`, `waiting`,
-// `waiting_more` and `errors` were), as `show`'s are.
+// `waiting_more`, `errors` and `unknown_dependencies` were), as `show`'s
+// are.
 #[derive(Serialize, JsonSchema)]
 #[schemars(title = "planwright next --format json")]
 struct NextDoc<'a> {
@@ -53,9 +55,10 @@ struct NextDoc<'a> {
     /// means there are no tasks, `open` and `in_progress` 0 that all are
     /// done.
     progress: ProgressDoc,
-    /// When no task can start (`tasks` empty and `more` 0): the first `-n`
-    /// open tasks that wait for unfinished ones, in plan order, each with
-    /// what it waits for. Empty whenever some task can start.
+    /// The first `-n` open tasks that wait for unfinished ones, in plan
+    /// order, each with what it waits for, whether or not some task can
+    /// start: that none can is told by `tasks` empty and `more` 0, not by
+    /// this list.
     waiting: Vec<WaitingTask>,
     /// Waiting tasks left out of `waiting` by `-n`.
     waiting_more: usize,
@@ -69,9 +72,15 @@ struct NextDoc<'a> {
     /// list here, as nobody is to do them.
     given_up: usize,
     /// Dependency cycles in the plans read: their tasks wait for each
-    /// other, so none of them can start, and they are in no list here.
-    /// `graph` exits 1 on them and `lint` reports them (PW207).
+    /// other, so none of them can ever start (in `waiting`, they wait for
+    /// each other). `graph` exits 1 on them and `lint` reports them
+    /// (PW207).
     cycles: Vec<CycleDoc>,
+    /// The dependencies on a phase or task a plan read does not have, as
+    /// `lint` reports them (PW206) and `graph --format json` lists them,
+    /// each with its plan's path, by plan: they hold nothing up, so no
+    /// `waits_for` names them. Empty when there are none.
+    unknown_dependencies: Vec<UnknownDoc>,
     /// The paths that could not be read, as `lint --format json` lists
     /// them; their tasks are in no count, and the run exits with 2 when
     /// there are any. Empty for a complete run.
@@ -116,8 +125,8 @@ pub(super) struct NextTask {
     pub(super) task: TaskDoc,
 }
 
-/// An open task that waits for others, listed when no task can start: a
-/// task object of `show` with its plan's path and what it waits for.
+/// An open task that waits for others: a task object of `show` with its
+/// plan's path and what it waits for.
 #[derive(Serialize, JsonSchema)]
 pub(super) struct WaitingTask {
     pub(super) path: String,
@@ -143,9 +152,11 @@ pub(super) struct WaitingTask {
     pub(super) task: TaskDoc,
 }
 
-/// What one plan contributes: its first ready tasks and its task counts;
-/// when none is ready, its first waiting tasks and their count.
+/// What one plan contributes: its first ready tasks, its first waiting
+/// tasks (when asked for, or none is ready), and its task counts.
 struct PlanNext {
+    /// Its path, as shown.
+    path: String,
     tasks: Vec<NextTask>,
     ready: usize,
     progress: Progress,
@@ -159,41 +170,14 @@ struct PlanNext {
     held_only: usize,
     /// Open tasks in work given up (see [`NextDoc`]'s `given_up`).
     given_up: usize,
-    /// A warning line for each dependency on what the plan lacks: such a
-    /// dependency holds nothing up, which the user should hear of.
-    unknown: Vec<String>,
+    /// The plan's own status gives its work up (else a phase's does, if
+    /// any is given up).
+    given_up_by_plan: bool,
+    /// Each dependency on what the plan lacks, and its warning line: such
+    /// a dependency holds nothing up, which the user should hear of.
+    unknown: Vec<(UnknownDoc, String)>,
     /// Each dependency cycle, and its warning line.
     cycles: Vec<(CycleDoc, String)>,
-}
-
-/// A dependency cycle in a plan read: its tasks can never start.
-#[derive(Serialize, JsonSchema)]
-pub(super) struct CycleDoc {
-    path: String,
-    /// The `graph` node ids along the cycle, the first repeated at the
-    /// end, as `graph --format json`'s `cycles` gives them.
-    cycle: Vec<String>,
-}
-
-/// The cycles of `l`'s graph, each with the warning `next` prints after
-/// its list, placed where `lint`'s PW207 places it.
-fn cycle_warnings(l: &Loaded, cycles: &[GraphCycle]) -> Vec<(CycleDoc, String)> {
-    let names = NodeNames::new(&l.plan);
-    let locator = Locator::new(&l.file.text);
-    let shown = visible(&l.file.display()).into_owned();
-    cycles
-        .iter()
-        .map(|c| {
-            let path: Vec<String> = c.path.iter().map(|&n| names.get(n).to_owned()).collect();
-            let mut line = cycle_line("warning", &shown, &locator, c.at.start, &path);
-            line.push_str("; its tasks can never start");
-            let doc = CycleDoc {
-                path: l.file.display(),
-                cycle: path,
-            };
-            (doc, line)
-        })
-        .collect()
 }
 
 pub fn run(args: &NextArgs) -> Result<ExitCode> {
@@ -207,36 +191,50 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
         Some(path) if !path.is_dir() => Some(path.as_path()),
         _ => None,
     };
+    let json = args.format == Format::Json;
+    let asked = Asked {
+        limit: args.limit,
+        waiting: json || args.waiting,
+    };
+    let per_plan = |l: &Loaded| summarize(l, asked, dialects, &rules);
     let (plans, errors) = match (one, &args.plan) {
-        (Some(path), _) => {
-            let json = args.format == Format::Json;
-            match load_one_kept(path, args.stdin.get(), &project, json)? {
-                Ok(loaded) => (
-                    vec![summarize(&loaded, args.limit, dialects, &rules)],
-                    Vec::new(),
-                ),
-                Err(error) => (Vec::new(), vec![error]),
-            }
-        }
+        (Some(path), _) => match load_one_kept(path, args.stdin.get(), &project, json)? {
+            Ok(loaded) => (vec![per_plan(&loaded)], Vec::new()),
+            Err(error) => (Vec::new(), vec![error]),
+        },
         // A folder named (as `status` and `lint` take them) is searched for
         // plans the way the repository is when none is.
-        (None, Some(folder)) => load_all(std::slice::from_ref(folder), &project, |l| {
-            summarize(l, args.limit, dialects, &rules)
-        })?,
-        (None, None) => load_repository(&project, |l| summarize(l, args.limit, dialects, &rules))?,
+        (None, Some(folder)) => load_all(std::slice::from_ref(folder), &project, per_plan)?,
+        (None, None) => load_repository(&project, per_plan)?,
     };
     let mut all: Vec<NextTask> = Vec::new();
     let mut waiting: Vec<WaitingTask> = Vec::new();
     let mut progress = Progress::default();
     let (mut ready, mut waiting_count, mut checks) = (0, 0, 0);
     let (mut held, mut held_only, mut given_up) = (Vec::new(), 0, 0);
-    let mut unknown = Vec::new();
+    let mut hint_plans = HintPlans::default();
+    let (mut unknown, mut warnings) = (Vec::new(), Vec::new());
     let (mut cycles, mut cycle_lines) = (Vec::new(), Vec::new());
     for (plan, p) in plans.into_iter().enumerate() {
-        held.extend(p.held);
+        held.extend(p.held.map(|status| Held {
+            path: p.path.clone(),
+            status,
+        }));
         held_only += p.held_only;
         given_up += p.given_up;
-        unknown.extend(p.unknown);
+        if p.waiting_count > 0 {
+            hint_plans.waiting.push(p.path.clone());
+        }
+        if p.checks > 0 {
+            hint_plans.checks.push(p.path.clone());
+        }
+        if p.given_up > 0 {
+            hint_plans.given_up.push((p.path, p.given_up_by_plan));
+        }
+        for (doc, line) in p.unknown {
+            unknown.push(doc);
+            warnings.push(line);
+        }
         for (doc, line) in p.cycles {
             cycles.push(doc);
             cycle_lines.push(line);
@@ -253,12 +251,8 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
         waiting_count += p.waiting_count;
         checks += p.checks;
     }
-    // Only when nothing can start do the waiting tasks say why; a plan
-    // without a ready task beside one with some explains nothing.
-    if ready > 0 {
-        waiting.clear();
-        waiting_count = 0;
-    }
+    // In plan order, as each plan listed its first: the first `-n` of all.
+    waiting.truncate(args.limit);
     // Work already under way first, across plans, then work that may not
     // be skipped. Over many plans, the limit takes each plan's first task,
     // then each one's second, and so on, so that one plan's long list does
@@ -273,10 +267,8 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
     let more = ready.saturating_sub(args.limit);
     all.truncate(args.limit);
     all.sort_by_key(|t| (urgency(t), t.rank.1, t.rank.0));
-    name_sections(all.iter_mut().map(|t| (t.path.as_str(), &mut t.section)));
     match args.format {
         Format::Json => {
-            waiting.truncate(args.limit);
             crate::output::print_json(&NextDoc {
                 version: VERSION,
                 tasks: all,
@@ -287,6 +279,7 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
                 checks_open: checks,
                 given_up,
                 cycles,
+                unknown_dependencies: unknown,
                 errors: error_docs(&errors),
             })?;
         }
@@ -304,21 +297,28 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
                     .or_insert(u);
             }
             all.sort_by_key(|t| (first[&t.rank.1], t.rank.1, urgency(t), t.rank.0));
-            waiting.truncate(args.limit);
-            name_sections(
-                waiting
-                    .iter_mut()
-                    .map(|t| (t.path.as_str(), &mut t.section)),
-            );
+            // The waiting tasks are listed when none can start, else only
+            // with `--waiting`, under their plans beside the ready ones:
+            // sections are named where the tasks listed from one plan, of
+            // either kind, come from more than one.
+            let listed = args.waiting || ready == 0;
+            let ready_sections = all.iter_mut().map(|t| (t.path.as_str(), &mut t.section));
+            let waiting_sections = waiting
+                .iter_mut()
+                .filter(|_| listed)
+                .map(|t| (t.path.as_str(), &mut t.section));
+            name_sections(ready_sections.chain(waiting_sections));
             let blocked = Blocked {
                 open: progress.total - progress.done,
                 more: waiting_count - waiting.len(),
                 count: waiting_count,
                 waiting,
+                listed: args.waiting,
                 checks,
                 held,
                 held_only,
                 given_up,
+                plans: hint_plans,
             };
             let mut text = human(&all, more, &blocked, progress.total);
             text.push_str(&unreadable_line(&errors));
@@ -327,7 +327,7 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
     }
     // After the list, as `graph` prints them: the list is whole without
     // them, and `lint` is where they fail a build.
-    for line in &unknown {
+    for line in &warnings {
         ewriteln!("{line}");
     }
     for line in &cycle_lines {
@@ -341,17 +341,23 @@ pub(crate) fn schema() -> serde_json::Value {
     schemars::schema_for!(NextDoc<'static>).into()
 }
 
-/// The plan's first `limit` ready tasks (in progress first): since the
-/// output lists work in progress across plans first, then plan order, no
-/// plan can place more than `limit` tasks in it.
-fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet, rules: &RuleSet) -> PlanNext {
-    let plan = &l.plan;
-    let unknown = unknown_dependencies(l, dialects, rules);
-    let unknown = if unknown.is_empty() {
-        Vec::new()
-    } else {
-        unknown_warnings(l, &unknown, &Locator::new(&l.file.text))
-    };
+/// What `next` was asked to list of each plan.
+#[derive(Clone, Copy)]
+struct Asked {
+    /// `-n`.
+    limit: usize,
+    /// The waiting tasks even when some task can start: for the JSON, and
+    /// `--waiting`.
+    waiting: bool,
+}
+
+/// The plan's first `limit` ready tasks (in progress first), and its
+/// first `limit` waiting ones: since the output lists work in progress
+/// across plans first, then plan order, no plan can place more than
+/// `limit` tasks in either list.
+fn summarize(l: &Loaded, asked: Asked, dialects: &DialectSet, rules: &RuleSet) -> PlanNext {
+    let (plan, limit) = (&l.plan, asked.limit);
+    let unknown = unknown_docs(l, &unknown_dependencies(l, dialects, rules));
     let words = status_words(plan, dialects);
     let graph = Graph::new(plan, words);
     let ready = ready_in(&graph, plan);
@@ -389,46 +395,52 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet, rules: &RuleSet) -
             })
         }));
     }
-    // Why nothing can start: only a plan without a ready task can leave
-    // the whole list empty. `-n 0` asks for counts alone.
-    let (mut waiting, mut waiting_count, mut held, mut held_only) = (Vec::new(), 0, None, 0);
-    if ready.is_empty() {
-        let all = waiting_tasks(plan, words);
-        waiting_count = all.len();
-        if !all.is_empty() {
-            held = plan.held_status(words).map(|f| f.value.trim().to_owned());
-            held_only = all
-                .iter()
-                .filter(|(_, waits)| waits.as_slice() == [Waited::Plan])
-                .count();
-        }
-        if !all.is_empty() && limit > 0 {
-            let locator = Locator::new(&l.file.text);
-            let (docs, names) = (TaskDocs::new(plan), NodeNames::new(plan));
-            let whereabouts = Whereabouts::new(plan);
-            let path = l.file.display();
-            waiting.extend(all.iter().take(limit).filter_map(|(i, waits)| {
-                Some(WaitingTask {
-                    path: path.clone(),
-                    waits_for: waits.iter().map(|&w| waited_id(&names, w)).collect(),
-                    waits_for_shown: waits
-                        .iter()
-                        .map(|&w| waited_name(plan, &names, w, words))
-                        .collect(),
-                    phase_as_written: whereabouts.phase(*i),
-                    section: whereabouts.section(*i),
-                    node: names.get(Node::Task(*i)).to_owned(),
-                    task: docs.task(*i, &locator)?,
-                })
-            }));
-        }
+    // Always counted; listed for the JSON and `--waiting`, and where the
+    // plan has no ready task, as only such plans can leave the whole list
+    // empty and the waiting tasks then say why. `-n 0` asks for counts
+    // alone.
+    let all = waiting_in(&graph, plan);
+    let (mut waiting, mut held, mut held_only) = (Vec::new(), None, 0);
+    if !all.is_empty() {
+        held = plan.held_status(words).map(|f| f.value.trim().to_owned());
+        held_only = all
+            .iter()
+            .filter(|(_, waits)| waits.as_slice() == [Waited::Plan])
+            .count();
     }
+    if !all.is_empty() && limit > 0 && (asked.waiting || ready.is_empty()) {
+        let locator = Locator::new(&l.file.text);
+        let (docs, names) = (TaskDocs::new(plan), NodeNames::new(plan));
+        let whereabouts = Whereabouts::new(plan);
+        let path = l.file.display();
+        waiting.extend(all.iter().take(limit).filter_map(|(i, waits)| {
+            Some(WaitingTask {
+                path: path.clone(),
+                waits_for: waits.iter().map(|&w| waited_id(&names, w)).collect(),
+                waits_for_shown: waits
+                    .iter()
+                    .map(|&w| waited_name(plan, &names, w, words))
+                    .collect(),
+                phase_as_written: whereabouts.phase(*i),
+                section: whereabouts.section(*i),
+                node: names.get(Node::Task(*i)).to_owned(),
+                task: docs.task(*i, &locator)?,
+            })
+        }));
+    }
+    let given_up = given_up_tasks(plan, words);
+    let given_up_by_plan = given_up > 0
+        && plan
+            .status_value(words.field)
+            .is_some_and(|f| read_status(&f.value, words.done) == StatusReading::Dropped);
     PlanNext {
-        given_up: given_up_tasks(plan, words),
+        path: l.file.display(),
+        given_up,
+        given_up_by_plan,
         ready: ready.len(),
         tasks,
         waiting,
-        waiting_count,
+        waiting_count: all.len(),
         held,
         held_only,
         unknown,
@@ -440,76 +452,4 @@ fn summarize(l: &Loaded, limit: usize, dialects: &DialectSet, rules: &RuleSet) -
             .count(),
         progress: plan.progress(&plan.tasks),
     }
-}
-
-/// What a task waits for, as the JSON names it: a node by its `graph`
-/// id, the plan held up by its status as `plan` (no node is named so: a
-/// phase's id has its number, a task's is its own or `#N`).
-fn waited_id(names: &NodeNames, waited: Waited) -> String {
-    match waited {
-        Waited::Node(node) => names.get(node).to_owned(),
-        Waited::Plan => "plan".to_owned(),
-    }
-}
-
-/// What a waiting task waits for, for the terminal: a node by its `graph`
-/// name, with the status of a phase without tasks, or of one held up
-/// (`Blocked`, `On hold`), and the plan held up by its status as `the plan
-/// (status: On hold)`. That status is what keeps the phase unfinished or
-/// the tasks waiting (see [`planwright_edit::track::Graph::new`]), and the
-/// plan may well write it far from the tasks, in an overview or its header.
-fn waited_name(plan: &Plan, names: &NodeNames, waited: Waited, words: StatusWords<'_>) -> String {
-    let (name, status) = match waited {
-        Waited::Node(node @ Node::Phase(p)) => {
-            let status = plan.phases.get(p).and_then(|p| {
-                let status = p.status.as_deref()?;
-                (p.tasks.is_empty() || status_says_held(status, words.done)).then_some(status)
-            });
-            if status.is_none()
-                && let Some(checks) = checks_left(plan, p)
-            {
-                return format!("{} ({checks})", names.get(node));
-            }
-            (names.get(node), status)
-        }
-        // A task set aside (deferred, struck through) may never be done:
-        // the wait says so, as the user must decide what to do with it.
-        Waited::Node(node @ Node::Task(t)) => {
-            let kind = plan.tasks.get(t).map(|t| t.kind);
-            return match kind.filter(|k| !k.counts()) {
-                Some(kind) => format!("{} ({})", names.get(node), kind.name()),
-                None => names.get(node).to_owned(),
-            };
-        }
-        Waited::Plan => (
-            "the plan",
-            plan.held_status(words).map(|f| f.value.as_str()),
-        ),
-    };
-    match status {
-        Some(status) => format!("{name} (status: {})", status.trim()),
-        None => name.to_owned(),
-    }
-}
-
-/// What is left of phase `p` when all that is open in it is checks
-/// (definition-of-done items, acceptance criteria): `1 check left to
-/// tick: Login works`, `3 checks left to tick`. `next` lists no checks,
-/// so a wait for such a phase would otherwise name nothing left to do.
-fn checks_left(plan: &Plan, p: usize) -> Option<String> {
-    // The work that keeps the phase unfinished, as `phase_finished` reads it.
-    let open: Vec<&planwright_core::Task> = plan
-        .phase_work(p)
-        .filter(|t| t.state != TaskState::Done)
-        .collect();
-    if open.is_empty() || !open.iter().all(|t| t.kind.is_check()) {
-        return None;
-    }
-    Some(match open.as_slice() {
-        [one] => format!(
-            "1 check left to tick: {}",
-            crate::output::shorten(&visible(&one.text), 40)
-        ),
-        many => format!("{} checks left to tick", many.len()),
-    })
 }

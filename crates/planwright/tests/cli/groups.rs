@@ -73,14 +73,16 @@ fn next_names_the_section_of_tasks_from_several() {
         stdout(&planwright(&["next", "steps-plan.md"], dir.path())),
         "steps-plan.md\n  ready\n\
          \x20   #1  Step 1: Write the failing test  (Task 1: Add the store)\n\
-         \x20   #3  Step 1: Write the failing test  (Task 2: Wire it in)\n"
+         \x20   #3  Step 1: Write the failing test  (Task 2: Wire it in)\n\
+         1 open task waits for others (--waiting to list them)\n"
     );
     assert_eq!(
         stdout(&planwright(
             &["next", "steps-plan.md", "-n", "1"],
             dir.path()
         )),
-        "steps-plan.md\n  ready\n    #1  Step 1: Write the failing test\n… and 1 more (-n 2 to see it)\n"
+        "steps-plan.md\n  ready\n    #1  Step 1: Write the failing test\n… and 1 more (-n 2 to see it)\n\
+         1 open task waits for others (--waiting to list them)\n"
     );
     // Decided on what is listed over many plans: one task of the plan
     // listed, and its section goes unsaid.
@@ -88,7 +90,8 @@ fn next_names_the_section_of_tasks_from_several() {
     assert_eq!(
         stdout(&planwright(&["next", ".", "-n", "2"], dir.path())),
         "other-plan.md\n  ready\n    #1  Tidy up\nsteps-plan.md\n  ready\n    #1  Step 1: Write the failing test\n\
-         … and 1 more (-n 3 to see it)\n"
+         … and 1 more (-n 3 to see it)\n\
+         1 open task waits for others (--waiting to list them)\n"
     );
 }
 

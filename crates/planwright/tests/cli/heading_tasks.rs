@@ -33,7 +33,8 @@ fn next_offers_a_heading_task_by_its_id() {
     assert_eq!(stderr(&out), "");
     assert_eq!(
         stdout(&out),
-        "plan.md\n  ready\n    T-001  Create the contracts project  (Phase 1)\n"
+        "plan.md\n  ready\n    T-001  Create the contracts project  (Phase 1)\n\
+         1 open task waits for others (--waiting to list them)\n"
     );
 }
 

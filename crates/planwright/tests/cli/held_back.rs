@@ -105,7 +105,7 @@ fn a_phase_held_up_says_so_in_status_and_holds_its_tasks_in_next() {
     let next = planwright(&["next", "p.md"], dir.path());
     assert_eq!(
         stdout(&next),
-        "no task can start now: 1 open task waits for others\n  `planwright graph PLAN` shows what waits for what, and exits 1 on a cycle\np.md\n  waiting\n    #1  Emit events  (Phase 1)\n      still waits for Phase 1 (status: Blocked — waiting for the key)\n"
+        "no task can start now: 1 open task waits for others\n  `planwright graph p.md` shows what waits for what, and exits 1 on a cycle\np.md\n  waiting\n    #1  Emit events  (Phase 1)\n      still waits for Phase 1 (status: Blocked — waiting for the key)\n"
     );
 }
 
@@ -117,11 +117,11 @@ fn a_plan_held_up_holds_every_task_in_next_and_says_so_in_status() {
     let next = planwright(&["next", "p.md"], dir.path());
     assert_eq!(
         stdout(&next),
-        "no task can start now: the plan's status holds its 2 open tasks (On hold — waiting for the budget)\n  `planwright set PLAN status VALUE` once the work can go on\np.md\n  waiting\n    #2  Store events  (Phase 1)\n      still waits for the plan (status: On hold — waiting for the budget)\n    #3  Write docs\n      still waits for the plan (status: On hold — waiting for the budget)\n"
+        "no task can start now: the plan's status holds its 2 open tasks (On hold — waiting for the budget)\n  `planwright set p.md status VALUE` once the work can go on\np.md\n  waiting\n    #2  Store events  (Phase 1)\n      still waits for the plan (status: On hold — waiting for the budget)\n    #3  Write docs\n      still waits for the plan (status: On hold — waiting for the budget)\n"
     );
     // Listed in part, or counted alone, the tasks are still held by the
     // plan's status, and the first line still says so.
-    let headline = "no task can start now: the plan's status holds its 2 open tasks (On hold — waiting for the budget)\n  `planwright set PLAN status VALUE` once the work can go on\n";
+    let headline = "no task can start now: the plan's status holds its 2 open tasks (On hold — waiting for the budget)\n  `planwright set p.md status VALUE` once the work can go on\n";
     assert_eq!(
         stdout(&planwright(&["next", "p.md", "-n", "0"], dir.path())),
         headline
@@ -158,7 +158,7 @@ fn a_plan_held_up_holds_every_task_in_next_and_says_so_in_status() {
     write(dir.path(), "q.md", &phase_held);
     assert_eq!(
         stdout(&planwright(&["next", "q.md", "-n", "0"], dir.path())),
-        "no task can start now: 2 open tasks wait for others, 1 plan held by its status\n  `planwright graph PLAN` shows what waits for what, and exits 1 on a cycle\n"
+        "no task can start now: 2 open tasks wait for others, 1 plan held by its status\n  `planwright graph q.md` shows what waits for what, and exits 1 on a cycle\n"
     );
     let json = planwright(&["next", "p.md", "--format", "json"], dir.path());
     let json: Value = serde_json::from_slice(&json.stdout).expect("json");
@@ -194,7 +194,8 @@ fn work_in_progress_in_a_plan_held_up_is_listed_with_what_holds_it() {
     let next = planwright(&["next", "p.md"], dir.path());
     assert_eq!(
         stdout(&next),
-        "p.md\n  in progress\n    #1  Emit events  (Phase 1)\n      still waits for Phase 1 (status: Paused), the plan (status: Blocked)\n"
+        "p.md\n  in progress\n    #1  Emit events  (Phase 1)\n      still waits for Phase 1 (status: Paused), the plan (status: Blocked)\n\
+         1 open task waits for others (--waiting to list them)\n"
     );
     let json = planwright(&["next", "p.md", "--format", "json"], dir.path());
     let json: Value = serde_json::from_slice(&json.stdout).expect("json");
@@ -346,7 +347,7 @@ fn work_given_up_by_its_status_is_not_offered_and_says_so() {
     assert_eq!(
         stdout(&out),
         "nothing to do: 2 open tasks are in work given up (a status such as Cancelled)\n  \
-         `planwright set PLAN status VALUE` to take it up again\n"
+         `planwright set plan.md status VALUE` to take it up again\n"
     );
     let json = planwright(&["next", "plan.md", "--format", "json"], dir.path());
     let json: Value = serde_json::from_slice(&json.stdout).expect("json");

@@ -22,6 +22,7 @@ mod new_agreement;
 mod new_fill_rules;
 mod new_inputs;
 mod new_numbering;
+mod next_beside;
 mod only_plans;
 mod previews;
 mod qa_inputs;

@@ -190,6 +190,25 @@ fn waiting_tasks_and_unreadable_files_validate_too() {
     let mut bad = doc;
     remove(&mut bad["errors"][0], "message");
     assert_rejected(&next, &bad, "/errors/0");
+    // A task that can start, whose dependency names nothing: the waiting
+    // tasks are listed beside it, the dependency in its own list.
+    std::fs::write(
+        dir.path().join("c-tasks.md"),
+        "# Q\n\n- [ ] T001 free (depends on T999)\n",
+    )
+    .expect("write");
+    let doc = json_of(&["next", ".", "--format", "json"], dir.path());
+    assert_valid(&next, &doc, "next (ready, waiting, unknown)");
+    assert!(doc["tasks"].as_array().is_some_and(|t| t.len() == 1));
+    assert!(doc["waiting"].as_array().is_some_and(|w| w.len() == 2));
+    let unknown = doc["unknown_dependencies"].as_array();
+    assert!(unknown.is_some_and(|u| u.len() == 1));
+    let mut bad = doc.clone();
+    remove(&mut bad["unknown_dependencies"][0], "path");
+    assert_rejected(&next, &bad, "/unknown_dependencies/0");
+    let mut bad = doc;
+    bad["unknown_dependencies"][0]["range"]["start"]["line"] = json!("3");
+    assert_rejected(&next, &bad, "/unknown_dependencies/0/range/start/line");
 
     let status = validator("status");
     let doc = json_of(&["status", ".", "--format", "json"], dir.path());

@@ -61,6 +61,23 @@ pub(crate) fn concise(cwd: &Path, file: &str, code: &str) -> String {
     ))
 }
 
+/// `$ planwright ARGS`, its exit code, standard output, and standard
+/// error a line each after `stderr| `: a run as a snapshot shows it.
+pub(crate) fn transcript(args: &[&str], cwd: &Path) -> String {
+    use std::fmt::Write as _;
+    let out = planwright(args, cwd);
+    let mut s = format!(
+        "$ planwright {}\nexit {}\n{}",
+        args.join(" "),
+        out.status.code().unwrap_or(-1),
+        stdout(&out)
+    );
+    for line in stderr(&out).lines() {
+        let _ = writeln!(s, "stderr| {line}");
+    }
+    s
+}
+
 /// Runs `planwright ARGS` in `cwd` with `input` on its standard input.
 pub(crate) fn planwright_with_input(args: &[&str], cwd: &Path, input: &[u8]) -> Output {
     use std::io::Write as _;

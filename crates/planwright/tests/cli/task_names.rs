@@ -90,7 +90,8 @@ fn a_wrapped_task_is_named_and_shown_whole() {
     let next = stdout(&planwright(&["next", "md.md"], dir.path()));
     assert_eq!(
         next,
-        "md.md\n  ready\n    T001  Create the workspace with the crates and the CI configuration\n"
+        "md.md\n  ready\n    T001  Create the workspace with the crates and the CI configuration\n\
+         1 open task waits for others (--waiting to list them)\n"
     );
     let out = planwright(&["done", "md.md", "CI configuration"], dir.path());
     assert_eq!(stderr(&out), "");

@@ -80,6 +80,7 @@ fn next_json_tells_blocked_from_done() {
             "checks_open": 0,
             "given_up": 0,
             "cycles": [],
+            "unknown_dependencies": [],
             "errors": []
         })
     );
@@ -89,15 +90,42 @@ fn next_json_tells_blocked_from_done() {
 }
 
 #[test]
-fn next_lists_no_waiting_tasks_while_some_can_start() {
+fn next_json_lists_waiting_tasks_while_some_can_start() {
+    // One plan blocked beside one with work: an agent reading the JSON
+    // sees both what to start and what waits, and for what.
     let dir = tempfile::tempdir().expect("temp dir");
     write(dir.path(), "a-tasks.md", BLOCKED);
     write(dir.path(), "b-tasks.md", "# Q\n\n- [ ] T001 free\n");
     let doc = json_of(&["next", ".", "--format", "json"], dir.path());
     assert_eq!(doc["tasks"][0]["path"], "b-tasks.md");
-    assert_eq!(doc["waiting"], json!([]));
+    assert_eq!(doc["more"], 0);
+    let waiting: Vec<(&Value, &Value, &Value)> = doc["waiting"]
+        .as_array()
+        .expect("waiting")
+        .iter()
+        .map(|w| (&w["path"], &w["id"], &w["waits_for"]))
+        .collect();
+    assert_eq!(
+        waiting,
+        [
+            (&json!("a-tasks.md"), &json!("T001"), &json!(["T002"])),
+            (&json!("a-tasks.md"), &json!("T002"), &json!(["T001"])),
+        ]
+    );
     assert_eq!(doc["waiting_more"], 0);
     assert_eq!(doc["progress"]["open"], 3);
+    // `-n` caps both lists alike and counts what it left out.
+    let one = json_of(&["next", ".", "-n", "1", "--format", "json"], dir.path());
+    assert_eq!(one["tasks"].as_array().map(Vec::len), Some(1));
+    assert_eq!(one["waiting"][0]["id"], "T001");
+    assert_eq!(one["waiting"].as_array().map(Vec::len), Some(1));
+    assert_eq!(one["waiting_more"], 1);
+    let none = json_of(&["next", ".", "-n", "0", "--format", "json"], dir.path());
+    assert_eq!((&none["tasks"], &none["more"]), (&json!([]), &json!(1)));
+    assert_eq!(
+        (&none["waiting"], &none["waiting_more"]),
+        (&json!([]), &json!(2))
+    );
 }
 
 #[test]
@@ -229,7 +257,8 @@ fn optional_tasks_are_marked_in_text() {
            ready\n    \
              2.1  Write the lexer\n    \
              2.2  Write property tests for the lexer  (optional)\n    \
-             3    Write end-to-end tests  (optional)\n"
+             3    Write end-to-end tests  (optional)\n\
+         1 open task waits for others (--waiting to list them)\n"
     );
     let out = planwright(&["status", plan], dir.path());
     assert_eq!(
@@ -255,7 +284,7 @@ fn optional_waiting_tasks_are_marked_too() {
     assert_eq!(
         stdout(&out),
         "no task can start now: 2 open tasks wait for others\n  \
-           `planwright graph PLAN` shows what waits for what, and exits 1 on a cycle\n\
+           `planwright graph .kiro/specs/export/tasks.md` shows what waits for what, and exits 1 on a cycle\n\
          .kiro/specs/export/tasks.md\n  \
            waiting\n    \
              1.1  Benchmark it (depends on 2.1)  (optional)\n      \

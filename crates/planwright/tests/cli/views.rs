@@ -4,21 +4,8 @@
 use std::fmt::Write as _;
 
 use crate::edit::copy_example;
+use crate::support::transcript as run;
 use crate::support::{examples, folder_of_examples, planwright, write};
-
-fn run(args: &[&str], cwd: &std::path::Path) -> String {
-    let out = planwright(args, cwd);
-    let mut s = format!(
-        "$ planwright {}\nexit {}\n",
-        args.join(" "),
-        out.status.code().unwrap_or(-1)
-    );
-    s.push_str(&String::from_utf8_lossy(&out.stdout));
-    for line in String::from_utf8_lossy(&out.stderr).lines() {
-        let _ = writeln!(s, "stderr| {line}");
-    }
-    s
-}
 
 #[test]
 fn status_next_graph_on_every_example() {
@@ -277,7 +264,8 @@ fn next_n_0_counts_what_can_start() {
     let out = run(&["next", "plan.md", "-n", "0"], dir.path());
     assert_eq!(
         out,
-        "$ planwright next plan.md -n 0\nexit 0\n2 tasks can start now (use -n to list them)\n"
+        "$ planwright next plan.md -n 0\nexit 0\n2 tasks can start now (use -n to list them)\n\
+         1 open task waits for others (use -n with --waiting to list them)\n"
     );
     let json = planwright(
         &["next", "plan.md", "-n", "0", "--format", "json"],
@@ -286,6 +274,8 @@ fn next_n_0_counts_what_can_start() {
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
     assert_eq!(json["tasks"], serde_json::json!([]));
     assert_eq!(json["more"], 2);
+    assert_eq!(json["waiting"], serde_json::json!([]));
+    assert_eq!(json["waiting_more"], 1);
 }
 
 #[test]
@@ -469,11 +459,13 @@ fn next_names_a_cycle_its_list_leaves_out() {
         "plan.md",
         "# Plan: C\n\n## Phase 1: A\n\n- [ ] T001 a (depends on T002)\n- [ ] T002 b (depends on T001)\n- [ ] T003 c\n",
     )]);
-    // T003 can start; T001 and T002 never can, and are in no list.
+    // T003 can start; T001 and T002 never can: counted as waiting, and
+    // named in the warning.
     assert_eq!(
         run(&["next", "plan.md"], dir.path()),
         "$ planwright next plan.md\nexit 0\n\
          plan.md\n  ready\n    T003  c  (Phase 1)\n\
+         2 open tasks wait for others (--waiting to list them)\n\
          stderr| planwright: warning: plan.md:5:1: dependency cycle: T001 → T002 → T001; its tasks can never start\n"
     );
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use crate::support::transcript as run;
 use crate::support::{planwright, stderr, stdout, write};
 
 /// A folder holding `files` (name, content).
@@ -22,7 +23,6 @@ fn json(args: &[&str], cwd: &Path) -> Value {
     serde_json::from_slice(&out.stdout).expect("json")
 }
 
-/// `$ planwright ARGS`, its exit code, standard output and error.
 /// The ids of the tasks `next --format json` lists as ready.
 fn ready(next: &Value) -> Vec<&str> {
     next["tasks"]
@@ -31,20 +31,6 @@ fn ready(next: &Value) -> Vec<&str> {
         .iter()
         .filter_map(|t| t["id"].as_str())
         .collect()
-}
-
-fn run(args: &[&str], cwd: &Path) -> String {
-    let out = planwright(args, cwd);
-    let mut s = format!(
-        "$ planwright {}\nexit {}\n{}",
-        args.join(" "),
-        out.status.code().unwrap_or(-1),
-        stdout(&out)
-    );
-    for line in stderr(&out).lines() {
-        let _ = writeln!(s, "stderr| {line}");
-    }
-    s
 }
 
 const WAITS: &str = "# Plan: X\n\n## Phase 1: Setup\n\n- [ ] T001 Create project\n\n## Phase 2: Build\n\n- [ ] T002 Build core\n- [ ] T003 Deploy (depends on Phase 1)\n- [ ] T004 Ship\n  - Blocked by: Phase 9\n";
