@@ -31,16 +31,16 @@ use crate::cli::{Format, NextArgs};
 /// What `planwright next --format json` prints, version 1: the tasks that
 /// can start now, work in progress first (even while it waits for
 /// something), each a task object of `show` with its plan's path and
-/// parallel batch beside it, and the open tasks that wait, each with what
-/// it waits for. When none can start, `progress`, `waiting` and
-/// `checks_open` say why: every task done (`progress.open` and
-/// `progress.in_progress` 0), open tasks that wait for others, or only
-/// checks left.
+/// parallel batch beside it, and the open tasks that wait (`blocked`),
+/// each with what it waits for. When none can start, `progress`,
+/// `waiting` and `checks_open` say why: every task done (`progress.open`
+/// and `progress.in_progress` 0), open tasks that wait for others, or
+/// only checks left.
 // `planwright schema next` is derived from these types and their doc
 // comments (see `schema`), so the published schema cannot drift. Fields
 // are only ever added within a version (`progress`, `waiting`,
-// `waiting_more`, `errors` and `unknown_dependencies` were), as `show`'s
-// are.
+// `waiting_more`, `errors`, `unknown_dependencies` and `blocked` were),
+// as `show`'s are.
 #[derive(Serialize, JsonSchema)]
 #[schemars(title = "planwright next --format json")]
 struct NextDoc<'a> {
@@ -55,13 +55,17 @@ struct NextDoc<'a> {
     /// means there are no tasks, `open` and `in_progress` 0 that all are
     /// done.
     progress: ProgressDoc,
-    /// The first `-n` open tasks that wait for unfinished ones, in plan
-    /// order, each with what it waits for, whether or not some task can
-    /// start: that none can is told by `tasks` empty and `more` 0, not by
-    /// this list.
-    waiting: Vec<WaitingTask>,
+    /// When no task can start, the first `-n` open tasks that wait for
+    /// unfinished ones, in plan order, each with what it waits for, and
+    /// else empty: why none can start. `blocked` lists them either way.
+    waiting: &'a [WaitingTask],
     /// Waiting tasks left out of `waiting` by `-n`.
     waiting_more: usize,
+    /// The first `-n` open tasks that wait for unfinished ones, as
+    /// `waiting` lists them, whether or not some task can start.
+    blocked: &'a [WaitingTask],
+    /// Waiting tasks left out of `blocked` by `-n`.
+    blocked_more: usize,
     /// Open definition-of-done items and acceptance criteria, in every
     /// plan read. They are ticked once they hold, never started, so no
     /// list here holds them: when no task can start and `waiting` is
@@ -72,7 +76,7 @@ struct NextDoc<'a> {
     /// list here, as nobody is to do them.
     given_up: usize,
     /// Dependency cycles in the plans read: their tasks wait for each
-    /// other, so none of them can ever start (in `waiting`, they wait for
+    /// other, so none of them can ever start (in `blocked`, they wait for
     /// each other). `graph` exits 1 on them and `lint` reports them
     /// (PW207).
     cycles: Vec<CycleDoc>,
@@ -274,8 +278,16 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
                 tasks: all,
                 more,
                 progress: progress.into(),
-                waiting_more: waiting_count - waiting.len(),
-                waiting,
+                // `waiting` says why nothing can start, as it did before
+                // `blocked` came: filled only then.
+                waiting: if ready == 0 { &waiting } else { &[] },
+                waiting_more: if ready == 0 {
+                    waiting_count - waiting.len()
+                } else {
+                    0
+                },
+                blocked_more: waiting_count - waiting.len(),
+                blocked: &waiting,
                 checks_open: checks,
                 given_up,
                 cycles,

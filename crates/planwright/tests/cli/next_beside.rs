@@ -77,31 +77,36 @@ fn the_json_lists_waiting_tasks_with_or_without_the_flag() {
             (&json!("c-plan.md"), &json!("T001"))
         ]
     );
-    let waiting: Vec<(&Value, &Value, &Value)> = doc["waiting"]
+    let blocked: Vec<(&Value, &Value, &Value)> = doc["blocked"]
         .as_array()
-        .expect("waiting")
+        .expect("blocked")
         .iter()
         .map(|w| (&w["path"], &w["id"], &w["waits_for"]))
         .collect();
     assert_eq!(
-        waiting,
+        blocked,
         [
             (&json!("a-plan.md"), &json!("T002"), &json!(["T001"])),
             (&json!("a-plan.md"), &json!("T003"), &json!(["T002"])),
             (&json!("b-plan.md"), &json!("T001"), &json!(["plan"])),
         ]
     );
-    assert_eq!(doc["waiting_more"], 0);
+    assert_eq!(doc["blocked_more"], 0);
+    // `waiting` says why nothing can start: empty while something can.
+    assert_eq!(
+        (&doc["waiting"], &doc["waiting_more"]),
+        (&json!([]), &json!(0))
+    );
     // The first `-n` in plan order, the rest counted.
     let two = json(&["next", "--format", "json", "-n", "2"], dir.path());
-    let ids: Vec<&Value> = two["waiting"]
+    let ids: Vec<&Value> = two["blocked"]
         .as_array()
-        .expect("waiting")
+        .expect("blocked")
         .iter()
         .map(|w| &w["id"])
         .collect();
     assert_eq!(ids, [&json!("T002"), &json!("T003")]);
-    assert_eq!(two["waiting_more"], 1);
+    assert_eq!(two["blocked_more"], 1);
 }
 
 #[test]
@@ -163,9 +168,9 @@ fn the_json_lists_dependencies_on_what_a_plan_lacks_as_graph_does() {
         ]
     );
     // They hold nothing up: no wait names them.
-    assert_eq!(doc["waiting"][0]["id"], "T002");
-    assert_eq!(doc["waiting"][0]["waits_for"], json!(["T001"]));
-    assert_eq!(doc["waiting"].as_array().map(Vec::len), Some(1));
+    assert_eq!(doc["blocked"][0]["id"], "T002");
+    assert_eq!(doc["blocked"][0]["waits_for"], json!(["T001"]));
+    assert_eq!(doc["blocked"].as_array().map(Vec::len), Some(1));
     // Standard error still warns of each, as before.
     assert_eq!(stderr(&next).lines().count(), 3, "{}", stderr(&next));
     // Silenced where lint is, and none at all is an empty list.

@@ -200,7 +200,11 @@ fn waiting_tasks_and_unreadable_files_validate_too() {
     let doc = json_of(&["next", ".", "--format", "json"], dir.path());
     assert_valid(&next, &doc, "next (ready, waiting, unknown)");
     assert!(doc["tasks"].as_array().is_some_and(|t| t.len() == 1));
-    assert!(doc["waiting"].as_array().is_some_and(|w| w.len() == 2));
+    assert!(doc["blocked"].as_array().is_some_and(|w| w.len() == 2));
+    assert_eq!(doc["waiting"], json!([]));
+    let mut bad = doc.clone();
+    remove(&mut bad["blocked"][1], "waits_for");
+    assert_rejected(&next, &bad, "/blocked/1");
     let unknown = doc["unknown_dependencies"].as_array();
     assert!(unknown.is_some_and(|u| u.len() == 1));
     let mut bad = doc.clone();

@@ -77,6 +77,8 @@ fn next_json_tells_blocked_from_done() {
             "progress": {"done": 2, "in_progress": 0, "open": 0, "total": 2, "percent": 100.0},
             "waiting": [],
             "waiting_more": 0,
+            "blocked": [],
+            "blocked_more": 0,
             "checks_open": 0,
             "given_up": 0,
             "cycles": [],
@@ -99,31 +101,35 @@ fn next_json_lists_waiting_tasks_while_some_can_start() {
     let doc = json_of(&["next", ".", "--format", "json"], dir.path());
     assert_eq!(doc["tasks"][0]["path"], "b-tasks.md");
     assert_eq!(doc["more"], 0);
-    let waiting: Vec<(&Value, &Value, &Value)> = doc["waiting"]
+    let blocked: Vec<(&Value, &Value, &Value)> = doc["blocked"]
         .as_array()
-        .expect("waiting")
+        .expect("blocked")
         .iter()
         .map(|w| (&w["path"], &w["id"], &w["waits_for"]))
         .collect();
     assert_eq!(
-        waiting,
+        blocked,
         [
             (&json!("a-tasks.md"), &json!("T001"), &json!(["T002"])),
             (&json!("a-tasks.md"), &json!("T002"), &json!(["T001"])),
         ]
     );
-    assert_eq!(doc["waiting_more"], 0);
+    assert_eq!(doc["blocked_more"], 0);
+    assert_eq!(
+        (&doc["waiting"], &doc["waiting_more"]),
+        (&json!([]), &json!(0))
+    );
     assert_eq!(doc["progress"]["open"], 3);
     // `-n` caps both lists alike and counts what it left out.
     let one = json_of(&["next", ".", "-n", "1", "--format", "json"], dir.path());
     assert_eq!(one["tasks"].as_array().map(Vec::len), Some(1));
-    assert_eq!(one["waiting"][0]["id"], "T001");
-    assert_eq!(one["waiting"].as_array().map(Vec::len), Some(1));
-    assert_eq!(one["waiting_more"], 1);
+    assert_eq!(one["blocked"][0]["id"], "T001");
+    assert_eq!(one["blocked"].as_array().map(Vec::len), Some(1));
+    assert_eq!(one["blocked_more"], 1);
     let none = json_of(&["next", ".", "-n", "0", "--format", "json"], dir.path());
     assert_eq!((&none["tasks"], &none["more"]), (&json!([]), &json!(1)));
     assert_eq!(
-        (&none["waiting"], &none["waiting_more"]),
+        (&none["blocked"], &none["blocked_more"]),
         (&json!([]), &json!(2))
     );
 }

@@ -275,7 +275,9 @@ fn next_n_0_counts_what_can_start() {
     assert_eq!(json["tasks"], serde_json::json!([]));
     assert_eq!(json["more"], 2);
     assert_eq!(json["waiting"], serde_json::json!([]));
-    assert_eq!(json["waiting_more"], 1);
+    assert_eq!(json["waiting_more"], 0);
+    assert_eq!(json["blocked"], serde_json::json!([]));
+    assert_eq!(json["blocked_more"], 1);
 }
 
 #[test]
