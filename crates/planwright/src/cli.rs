@@ -262,6 +262,11 @@ pub struct NewArgs {
         value_parser = clap::value_parser!(u64).range(..=planwright_workspace::numbering::MAX_NUMBER)
     )]
     pub number: Option<u64>,
+    /// Name the plan's folder (or file) with this slug instead of the
+    /// title's: lower-case ASCII letters and digits, words joined by `-`
+    /// (`--slug oauth-login`), at most 100 bytes.
+    #[arg(long, value_name = "SLUG", value_parser = slug_arg)]
+    pub slug: Option<String>,
     /// Also create and switch to a git branch named like the plan's folder.
     #[arg(long)]
     pub branch: bool,
@@ -288,6 +293,12 @@ pub fn refuse_mistyped_option(command: &str, text: &str) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// A `--slug` as the folder name takes it (see
+/// [`planwright_workspace::newplan::check_slug`]).
+fn slug_arg(arg: &str) -> Result<String, String> {
+    planwright_workspace::newplan::check_slug(arg).map(|()| arg.to_owned())
 }
 
 /// A value that says something: white space alone would write an empty

@@ -72,6 +72,8 @@ pub struct NewRequest<'a> {
     /// `--set` pairs, keys as typed.
     pub set: Vec<(String, String)>,
     pub number: Option<u64>,
+    /// The slug to use instead of the title's, checked by [`check_slug`].
+    pub slug: Option<String>,
     pub branch: bool,
     pub dry_run: bool,
     pub clock: Clock,
@@ -142,6 +144,11 @@ pub enum NewError {
         "--number {number}: the plan pattern \"{pattern}\" has no {{number}}; drop --number or add {{number}} to [new] pattern"
     )]
     NumberUnused { number: u64, pattern: String },
+    /// `--slug` with a pattern that names its plans by number alone.
+    #[error(
+        "--slug {slug}: the plan pattern \"{pattern}\" has no {{slug}}; drop --slug or add {{slug}} to [new] pattern"
+    )]
+    SlugUnused { slug: String, pattern: String },
     /// `--set issue_id=A --issue B`: two values for one variable. Neither
     /// silently wins; the user says which.
     #[error("--set {key}={set_value} and {flag} {flag_value} both fill `{var}`; give only one")]
@@ -247,7 +254,15 @@ pub fn create(req: &NewRequest<'_>) -> Result<NewPlan, NewError> {
             pattern: req.config.pattern.clone(),
         });
     }
-    let slug = slugify(req.title);
+    if let Some(slug) = &req.slug
+        && !pattern.has_slug()
+    {
+        return Err(NewError::SlugUnused {
+            slug: slug.clone(),
+            pattern: req.config.pattern.clone(),
+        });
+    }
+    let slug = req.slug.clone().unwrap_or_else(|| slugify(req.title));
     let parent = req.root.join(pattern.numbered_parent());
     if let Some((number, folder_slug)) = spec_folder(req, &pattern, &parent) {
         let slug = folder_slug.unwrap_or(slug);
@@ -361,8 +376,8 @@ fn switch_branch(
 /// The number and slug of the feature folder `--spec` points into, when
 /// it is one of the pattern's numbered folders (`specs/004-dark-mode/`, as
 /// spec-kit makes one for the spec before the plan): the plan goes beside
-/// its spec rather than into a folder of its own. Not when `--number` asks
-/// for another.
+/// its spec rather than into a folder of its own. Not when `--number` or
+/// `--slug` asks for another.
 fn spec_folder(
     req: &NewRequest<'_>,
     pattern: &Pattern,
@@ -376,9 +391,8 @@ fn spec_folder(
     }
     let name = folder.file_name()?.to_str()?;
     let (number, slug) = pattern.folder_parts(name, req.config.digits)?;
-    req.number
-        .is_none_or(|n| n == number)
-        .then_some((number, slug))
+    let same_slug = req.slug.as_ref().is_none_or(|s| Some(s) == slug.as_ref());
+    (req.number.is_none_or(|n| n == number) && same_slug).then_some((number, slug))
 }
 
 /// The plan written into the spec's feature folder, which exists: no
@@ -543,6 +557,39 @@ fn render(
     })
 }
 
+/// Longest slug `--slug` takes, in bytes: a folder name stays well within
+/// every file system's 255, number and all.
+pub const SLUG_GIVEN_MAX: usize = 100;
+
+/// Checks a slug given with `--slug`: lower-case ASCII letters and digits
+/// in words joined by single `-`, as [`slugify`] writes them, at most
+/// [`SLUG_GIVEN_MAX`] bytes. The error says why, and offers the slug
+/// [`slugify`] makes of it where that differs.
+pub fn check_slug(slug: &str) -> Result<(), String> {
+    let shaped = !slug.is_empty()
+        && slug.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        });
+    if shaped && slug.len() <= SLUG_GIVEN_MAX {
+        return Ok(());
+    }
+    let why = if slug.len() > SLUG_GIVEN_MAX {
+        format!("longer than {SLUG_GIVEN_MAX} bytes")
+    } else {
+        "a slug is lower-case ASCII letters and digits, words joined by `-`".to_owned()
+    };
+    let meant = slugify(slug);
+    Err(
+        if shaped || meant == "plan" && !slug.contains(|c: char| c.is_alphanumeric()) {
+            why
+        } else {
+            format!("{why}; did you mean `{meant}`?")
+        },
+    )
+}
+
 /// Lower-case ASCII words joined by `-`, at most [`SLUG_MAX`] bytes, cut
 /// at a word boundary. Letters and digits of any script are spelt in ASCII
 /// (`Тёмная` is `tiomnaia`, `数据` is `shu-ju`); anything else separates
@@ -644,18 +691,18 @@ fn spelling(c: char) -> &'static str {
 /// the title alone, the rest from the number and title.
 fn place_made_from(var: &str) -> &'static str {
     if var == "slug" {
-        "its title"
+        "its title (or --slug)"
     } else {
-        "its number and title"
+        "its number and slug"
     }
 }
 
 /// What to change instead of a `--set` of place variable `var`.
 fn place_change(var: &str) -> &'static str {
     if var == "slug" {
-        "the title"
+        "the title, or give --slug"
     } else {
-        "the title or --number"
+        "the title, --slug or --number"
     }
 }
 

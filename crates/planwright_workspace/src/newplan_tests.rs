@@ -104,3 +104,21 @@ fn fixed_clock_is_midnight_utc() {
     assert_eq!(c.timestamp, "2026-01-15T00:00:00+00:00");
     assert!(Clock::on("15/01/2026").is_none());
 }
+
+#[test]
+fn a_given_slug_is_checked_and_a_better_one_offered() {
+    assert_eq!(check_slug("oauth-login"), Ok(()));
+    assert_eq!(check_slug("v2"), Ok(()));
+    let err = |s: &str| check_slug(s).unwrap_err();
+    assert!(err("OAuth Login").ends_with("did you mean `oauth-login`?"));
+    assert!(err("-a").ends_with("did you mean `a`?"));
+    assert!(err("a-").ends_with("did you mean `a`?"));
+    assert!(err("café").ends_with("did you mean `cafe`?"));
+    // Nothing to offer: no letter or digit.
+    assert!(!err("").contains("did you mean"));
+    assert!(!err("--").contains("did you mean"));
+    // Long: well shaped, so only the length is wrong.
+    let long = "a".repeat(SLUG_GIVEN_MAX + 1);
+    assert_eq!(err(&long), format!("longer than {SLUG_GIVEN_MAX} bytes"));
+    assert_eq!(check_slug(&"a".repeat(SLUG_GIVEN_MAX)), Ok(()));
+}

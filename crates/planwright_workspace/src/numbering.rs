@@ -148,6 +148,10 @@ impl Pattern {
         self.numbered.is_some()
     }
 
+    pub fn has_slug(&self) -> bool {
+        self.components.iter().any(|c| c.contains("{slug}"))
+    }
+
     /// The relative path of a plan.
     pub fn render(&self, number: &str, slug: &str) -> PathBuf {
         self.components

@@ -94,6 +94,7 @@ pub fn run(args: &NewArgs) -> Result<ExitCode> {
         author: args.author.clone(),
         set: status_checked(&args.set, template)?,
         number: args.number,
+        slug: args.slug.clone(),
         branch: args.branch,
         dry_run: args.dry_run,
         clock,

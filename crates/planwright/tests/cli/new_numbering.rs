@@ -240,3 +240,78 @@ fn after_the_highest_number_none_is_made_up() {
     );
     assert_eq!(folders(dir.path()), ["999999999-big"]);
 }
+
+#[test]
+fn a_slug_given_names_the_folder_and_branch_in_place_of_the_titles() {
+    let dir = repo();
+    commit(dir.path());
+    let out = planwright(
+        dir.path(),
+        &[
+            "new",
+            "OAuth 2 login for the API",
+            "--slug",
+            "oauth-login",
+            "--branch",
+        ],
+    );
+    assert!(ok(&out).starts_with("Created specs/001-oauth-login/plan.md"));
+    assert_eq!(
+        git(dir.path(), &["branch", "--show-current"]).trim(),
+        "001-oauth-login"
+    );
+    // The title is still the plan's title.
+    let plan =
+        std::fs::read_to_string(dir.path().join("specs/001-oauth-login/plan.md")).expect("plan");
+    assert!(plan.contains("OAuth 2 login for the API"), "{plan}");
+
+    // A slug not written as one is refused with the one meant; nothing is
+    // written. So is a `--set` of the slug that says otherwise.
+    for (args, says) in [
+        (
+            &["new", "X", "--slug", "OAuth Login"][..],
+            "did you mean `oauth-login`?",
+        ),
+        (&["new", "X", "--slug", "a--b"][..], "did you mean `a-b`?"),
+        (
+            &["new", "X", "--slug", "x-y", "--set", "slug=z"][..],
+            "the plan's slug is `x-y`",
+        ),
+    ] {
+        let out = planwright(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+    }
+    assert_eq!(folders(dir.path()), ["001-oauth-login"]);
+
+    // A spec's numbered folder is the plan's only under the same slug.
+    let feature = dir.path().join("specs/004-dark-mode");
+    std::fs::create_dir_all(&feature).expect("mkdir");
+    std::fs::write(feature.join("spec.md"), "# Spec: Dark mode\n").expect("write spec");
+    let spec = ["--spec", "specs/004-dark-mode/spec.md"];
+    let out = planwright(
+        dir.path(),
+        &[&["new", "Dark", "--slug", "dark-mode"][..], &spec].concat(),
+    );
+    assert!(ok(&out).starts_with("Created specs/004-dark-mode/plan.md"));
+    let out = planwright(
+        dir.path(),
+        &[&["new", "Dark", "--slug", "dark-theme"][..], &spec].concat(),
+    );
+    assert!(
+        ok(&out).starts_with("Created specs/005-dark-theme/plan.md"),
+        "{}",
+        stdout(&out)
+    );
+
+    // A pattern that names plans by number alone has no use for it.
+    std::fs::write(
+        dir.path().join("planwright.toml"),
+        "[new]\npattern = \"plans/{number}.md\"\n",
+    )
+    .expect("write config");
+    let out = planwright(dir.path(), &["new", "Y", "--slug", "y"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("has no {slug}"), "{}", stderr(&out));
+    assert!(!dir.path().join("plans").exists());
+}
