@@ -189,8 +189,8 @@ pub enum NewError {
     /// the plan's path is made of, and `--branch` makes that branch.
     #[error(
         "--set {key}={value}: the plan's {var} is `{derived}`, made from {} as its path {path} is; drop the --set, or change {}",
-        place_made_from(var),
-        place_change(var)
+        place_made_from(var, *slug_given),
+        place_change(var, *slug_given)
     )]
     SetPlace {
         key: String,
@@ -198,6 +198,8 @@ pub enum NewError {
         var: &'static str,
         derived: String,
         path: String,
+        /// `--slug` named the slug, not the title.
+        slug_given: bool,
     },
     /// `--set date=2020-02-30`: a day no calendar has, which `lint` would
     /// report in the plan just written (PW203).
@@ -688,21 +690,23 @@ fn spelling(c: char) -> &'static str {
 }
 
 /// What a place variable of the plan's path is made from: the slug from
-/// the title alone, the rest from the number and title.
-fn place_made_from(var: &str) -> &'static str {
-    if var == "slug" {
-        "its title (or --slug)"
-    } else {
-        "its number and slug"
+/// the title alone, or `--slug`, the rest from the number and slug.
+fn place_made_from(var: &str, slug_given: bool) -> &'static str {
+    match (var == "slug", slug_given) {
+        (true, false) => "its title",
+        (true, true) => "--slug",
+        (false, false) => "its number and title",
+        (false, true) => "its number and --slug",
     }
 }
 
 /// What to change instead of a `--set` of place variable `var`.
-fn place_change(var: &str) -> &'static str {
-    if var == "slug" {
-        "the title, or give --slug"
-    } else {
-        "the title, --slug or --number"
+fn place_change(var: &str, slug_given: bool) -> &'static str {
+    match (var == "slug", slug_given) {
+        (true, false) => "the title, or give --slug",
+        (true, true) => "--slug",
+        (false, false) => "the title, --slug or --number",
+        (false, true) => "--slug or --number",
     }
 }
 

@@ -113,6 +113,7 @@ pub(super) fn check_set_against_place(
                 var,
                 derived: derived.clone(),
                 path: path.to_owned(),
+                slug_given: req.slug.is_some(),
             }
         });
     }

@@ -22,7 +22,7 @@ fn a_set_that_would_contradict_the_plans_path_is_refused() {
                 "--dry-run",
             ][..],
             "--set branch=my-branch: the plan's branch is `001-a`, made from its number and \
-             title as its path specs/001-a/plan.md is; drop the --set, or change the title or --number",
+             title as its path specs/001-a/plan.md is; drop the --set, or change the title, --slug or --number",
         ),
         (
             &["new", "A", "--set", "title=Other"],
@@ -38,18 +38,18 @@ fn a_set_that_would_contradict_the_plans_path_is_refused() {
         (
             &["new", "A", "--set", "slug=other"],
             "--set slug=other: the plan's slug is `a`, made from its title as its \
-             path specs/001-a/plan.md is; drop the --set, or change the title",
+             path specs/001-a/plan.md is; drop the --set, or change the title, or give --slug",
         ),
         // The feature's id and folder path are the path's too.
         (
             &["new", "A", "--set", "feature_id=042-b"],
             "--set feature_id=042-b: the plan's feature_id is `001-a`, made from its number and \
-             title as its path specs/001-a/plan.md is; drop the --set, or change the title or --number",
+             title as its path specs/001-a/plan.md is; drop the --set, or change the title, --slug or --number",
         ),
         (
             &["new", "A", "--set", "feature_dir=elsewhere"],
             "--set feature_dir=elsewhere: the plan's dir is `specs/001-a`, made from its number \
-             and title as its path specs/001-a/plan.md is; drop the --set, or change the title or --number",
+             and title as its path specs/001-a/plan.md is; drop the --set, or change the title, --slug or --number",
         ),
         // The template has no `number` slot of its own, so this is the plan's.
         (
