@@ -82,6 +82,11 @@ pub enum Command {
     /// (`9-Mar-2026`, `Mon, 9 Mar 2026`, `09.03.26`, `3/9:`, `Q1 2026`,
     /// `2026-W10`) is refused, naming the line, rather than guessed at; a
     /// number before other words (`3 bugs fixed`, `3/4 done`) is text.
+    ///
+    /// An entry the log has already, of the same date with a message that
+    /// reads the same (a retry after a timeout), is not written twice: a
+    /// note on standard error names its line, the exit status is 0, and
+    /// the plan is left as it was; `--again` writes it all the same.
     Log(LogArgs),
     /// Phases, steps and tasks with their dependencies, as a graph; a cycle
     /// is reported with its path (exit 1), a dependency on a phase or task
@@ -458,6 +463,12 @@ pub struct LogArgs {
     /// Add a progress-log section if the plan has none.
     #[arg(long)]
     pub create: bool,
+    /// Write the entry even if the log has one of that date with the same
+    /// message (a second deploy that day). Without it, that entry is not
+    /// written twice (a retry after a timeout): a note names its line, and
+    /// nothing is written.
+    #[arg(long)]
+    pub again: bool,
     /// Print the change as a unified diff (on standard output, the
     /// command's report on standard error) and write nothing.
     #[arg(long)]

@@ -17,6 +17,7 @@ mod lint_inputs;
 mod local_templates;
 mod log_forms;
 mod log_placement;
+mod log_repeats;
 mod new;
 mod new_agreement;
 mod new_fill_rules;

@@ -28,6 +28,8 @@ mod list;
 mod month;
 #[path = "log_para.rs"]
 mod para;
+#[path = "log_repeat.rs"]
+mod repeat;
 #[path = "log_survey.rs"]
 mod survey;
 #[path = "log_table.rs"]
@@ -35,6 +37,7 @@ mod table;
 
 #[cfg(test)]
 use list::time_len;
+pub use repeat::logged_already;
 use table::{display_width, escape_pipes, padded};
 
 /// What `planwright log` was asked.

@@ -16,6 +16,7 @@ pub(super) fn logged(src: &str, date: &str) -> Result<String, OpError> {
     let change = append_log(&plan, src, &entry)?;
     let out = apply(src, &change.edits).unwrap();
     crate::verify(&plan, &parse(&out), &change.intent).unwrap();
+    repeat::assert_found_again(src, &out, &entry, &change);
     Ok(out)
 }
 

@@ -412,6 +412,9 @@ pub(super) struct DateShape<'a> {
     pub(super) sep: &'a str,
     /// Nothing but the date: the item's entries are its sub-items, if any.
     pub(super) bare: bool,
+    /// Where in the item's text its message opens, after `sep` (its end
+    /// for a bare one).
+    pub(super) message_at: usize,
 }
 
 impl DateShape<'_> {
@@ -476,16 +479,21 @@ pub(super) fn date_shape(item: &str, dates: Dates) -> Option<DateShape<'_>> {
     let after = &after[time_len(after)..];
     let after = &after[range_len(after, dates)..];
     let sep_len = after.find(char::is_alphanumeric).unwrap_or(after.len());
-    let sep = separator(&after[..sep_len], sep_len < after.len());
+    let raw = &after[..sep_len];
+    let sep = separator(raw, sep_len < after.len());
     if sep.chars().count() > 6 {
         return None;
     }
+    // What the separator took of `raw`: none when it is a blank of its own
+    // making, as where a mark touches the date (`2026-01-05#12`).
+    let taken = if raw.starts_with(sep) { sep.len() } else { 0 };
     Some(DateShape {
         day: written.day,
         form: written.form,
         pre,
         sep,
         bare: sep_len == after.len(),
+        message_at: item.len() - after.len() + taken,
     })
 }
 

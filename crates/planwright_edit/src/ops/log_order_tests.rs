@@ -15,6 +15,7 @@ fn run_dated(src: &str, date: &str) -> String {
     let change = append_log(&plan, src, &entry).unwrap();
     let out = apply(src, &change.edits).unwrap();
     crate::verify(&plan, &parse(&out), &change.intent).unwrap();
+    repeat::assert_found_again(src, &out, &entry, &change);
     assert_one_insertion(src, &out);
     out
 }

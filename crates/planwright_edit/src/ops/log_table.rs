@@ -147,7 +147,7 @@ pub(super) fn add_row(
 
 /// The date in the cell at `col` of `row`, and how it is written, read
 /// with the `dates` of its table (see [`Dates::at`]).
-fn row_date(row: &Row, col: usize, dates: Dates) -> Option<(Day, Form)> {
+pub(super) fn row_date(row: &Row, col: usize, dates: Dates) -> Option<(Day, Form)> {
     let (_, w) = dates.find(&row.cells.get(col)?.text)?;
     Some((w.day, w.form))
 }
@@ -211,21 +211,7 @@ fn head_lines(src: &str, t: &Table) -> Vec<String> {
 /// A row with the date and message in their columns, cells padded to the
 /// header's widths, `|` escaped, pipes and prefix as the table writes them.
 fn row_text(src: &str, t: &Table, date_col: usize, form: Option<Form>, new: &New<'_>) -> String {
-    let msg_col = t
-        .column(&[
-            "update",
-            "entry",
-            "note",
-            "progress",
-            "change",
-            "event",
-            "summary",
-            "description",
-            "what",
-        ])
-        .filter(|&c| c != date_col)
-        .or_else(|| (0..t.header.cells.len()).find(|&c| c != date_col))
-        .unwrap_or(date_col);
+    let msg_col = message_column(t, date_col);
     let escaped = escape_pipes(&inline_literal(new.message));
     let date = new.date_in(form);
     let header_line = t.header.range.slice(src);
@@ -279,6 +265,26 @@ fn row_text(src: &str, t: &Table, date_col: usize, form: Option<Form>, new: &New
     } else {
         format!("{prefix}{}", cells.join(" | "))
     }
+}
+
+/// The column of `t` a row's message goes in, beside its date in
+/// `date_col`: one named for it ("Update", "Notes", "Summary"), else the
+/// first other one.
+pub(super) fn message_column(t: &Table, date_col: usize) -> usize {
+    t.column(&[
+        "update",
+        "entry",
+        "note",
+        "progress",
+        "change",
+        "event",
+        "summary",
+        "description",
+        "what",
+    ])
+    .filter(|&c| c != date_col)
+    .or_else(|| (0..t.header.cells.len()).find(|&c| c != date_col))
+    .unwrap_or(date_col)
 }
 
 /// The columns `text` takes in a monospaced editor: a CJK character or an

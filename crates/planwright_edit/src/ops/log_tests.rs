@@ -13,6 +13,7 @@ fn run(src: &str, message: &str, create: bool) -> Result<String, OpError> {
     let change = append_log(&plan, src, &entry)?;
     let out = apply(src, &change.edits).unwrap();
     crate::verify(&plan, &parse(&out), &change.intent).unwrap();
+    repeat::assert_found_again(src, &out, &entry, &change);
     Ok(out)
 }
 
@@ -326,6 +327,7 @@ fn log_at(src: &str, date: &str, message: &str, create: bool) -> Result<String, 
     let change = append_log(&plan, src, &entry)?;
     let out = apply(src, &change.edits).unwrap();
     crate::verify(&plan, &parse(&out), &change.intent).unwrap();
+    repeat::assert_found_again(src, &out, &entry, &change);
     Ok(out)
 }
 

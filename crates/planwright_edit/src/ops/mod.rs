@@ -14,7 +14,7 @@ pub(crate) mod month;
 mod tasks;
 
 pub use field::{SetField, check_field, check_status, set_field};
-pub use log::{LogEntry, append_log};
+pub use log::{LogEntry, append_log, logged_already};
 pub use log_date::impossible_day;
 pub use tasks::{Marks, check_can_start, check_startable, done_mark, set_task_state, task_label};
 
