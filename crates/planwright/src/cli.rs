@@ -224,6 +224,16 @@ pub enum SchemaOutput {
     Graph,
     /// `new --format json`: the plan created and what was filled in.
     New,
+    /// `done --format json` and `undo --format json`: each task's state
+    /// before and after, and the notes.
+    #[value(alias = "undo")]
+    Done,
+    /// `set --format json`: each place the field is written, its old and
+    /// new value.
+    Set,
+    /// `log --format json`: the entry written and where, or the one
+    /// already there.
+    Log,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -393,6 +403,10 @@ pub struct DoneArgs {
     /// command's report on standard error) and write nothing.
     #[arg(long)]
     pub diff: bool,
+    /// `json`: what changed, as `planwright schema done` describes it (with
+    /// --diff, the patch in it); notes still go to standard error.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 #[derive(Debug, clap::Args)]
@@ -411,6 +425,10 @@ pub struct UndoArgs {
     /// command's report on standard error) and write nothing.
     #[arg(long)]
     pub diff: bool,
+    /// `json`: what changed, as `planwright schema done` describes it (with
+    /// --diff, the patch in it); notes still go to standard error.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 #[derive(Debug, clap::Args)]
@@ -445,6 +463,10 @@ pub struct SetArgs {
     /// command's report on standard error) and write nothing.
     #[arg(long)]
     pub diff: bool,
+    /// `json`: what changed, as `planwright schema set` describes it (with
+    /// --diff, the patch in it).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 #[derive(Debug, clap::Args)]
@@ -473,6 +495,10 @@ pub struct LogArgs {
     /// command's report on standard error) and write nothing.
     #[arg(long)]
     pub diff: bool,
+    /// `json`: what changed, as `planwright schema log` describes it (with
+    /// --diff, the patch in it); notes still go to standard error.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 #[derive(Debug, clap::Args)]

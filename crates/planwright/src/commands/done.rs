@@ -5,13 +5,17 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use planwright_core::json::NodeIds;
+use planwright_core::TaskState;
+use planwright_core::json::{Locator, NodeIds, TaskDoc, TaskDocs, VERSION};
 use planwright_core::visible::visible;
-use planwright_core::waits::Node;
-use planwright_core::{Plan, StatusWords, TaskState};
 use planwright_edit::ops::{Marks, check_can_start, check_startable, task_label};
-use planwright_edit::track::{Graph, Waited};
 use planwright_edit::{Change, Intent, OpFailure, edit_plan_as, resolve_all};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::done_notes::{self, Note};
+use super::edit_doc::FileDoc;
+use crate::cli::Format;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -38,7 +42,19 @@ impl Mode {
 /// line (a pasted log, megabytes), and the id already names it.
 const TEXT_SHOWN: usize = 80;
 
-pub fn run(plan: &Path, tasks: &[String], mode: Mode, diff: bool) -> Result<ExitCode> {
+/// What `done`, `undo` and `done --start` were asked.
+pub struct Asked<'a> {
+    pub plan: &'a Path,
+    pub tasks: &'a [String],
+    pub mode: Mode,
+    pub diff: bool,
+    pub format: Format,
+}
+
+pub fn run(asked: &Asked<'_>) -> Result<ExitCode> {
+    let Asked {
+        plan, tasks, mode, ..
+    } = *asked;
     let command = match mode {
         Mode::Done | Mode::Start => "done",
         Mode::Undo => "undo",
@@ -47,7 +63,7 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode, diff: bool) -> Result<Exit
     let to = mode.state();
     let project = crate::project::Project::current(None)?;
     let options = project.options(plan);
-    let write = super::preview::mode(diff);
+    let write = super::preview::mode(asked.diff);
     let edited = edit_plan_as(plan, &options, write, |p, src| {
         if mode == Mode::Start {
             check_can_start(p, &project.dialects)?;
@@ -61,186 +77,136 @@ pub fn run(plan: &Path, tasks: &[String], mode: Mode, diff: bool) -> Result<Exit
         let marks = Marks::of(p);
         let mut edits = Vec::new();
         let mut changes = Vec::new();
-        let mut report = String::new();
-        let state = to.name().replace('_', " ");
+        let mut told = Vec::new();
         // A repeated id's tasks by the names `next` gives them (`T001
         // (1)`, `T001 (2)`), which also name them here.
         let names = NodeIds::new(p);
+        let docs = TaskDocs::new(p);
+        let locator = Locator::new(src);
         for i in chosen {
-            let id = if p.tasks[i].explicit_id {
+            let label = if p.tasks[i].explicit_id {
                 names.tasks[i].clone()
             } else {
                 task_label(p, i)
             };
-            let text = crate::output::shorten(&visible(&p.tasks[i].text), TEXT_SHOWN);
-            if let Some(e) = marks.set_task_state(p, i, to) {
-                // Started again, finished work is reopened: said, as a
-                // wrong name would otherwise undo it unseen.
-                let was = if to == TaskState::InProgress && p.tasks[i].state == TaskState::Done {
-                    " (was done)"
-                } else {
-                    ""
-                };
-                let _ = writeln!(report, "{id} {state}{was}: {text}");
-                edits.push(e);
+            let edit = marks.set_task_state(p, i, to);
+            if edit.is_some() {
                 changes.push((i, to));
-            } else {
-                let _ = writeln!(report, "{id} already {state}: {text}");
             }
+            told.push(Told {
+                label,
+                text: crate::output::shorten(&visible(&p.tasks[i].text), TEXT_SHOWN),
+                was: p.tasks[i].state,
+                changed: edit.is_some(),
+                doc: docs.task(i, &locator),
+            });
+            edits.extend(edit);
         }
         let words = super::plans::status_words(p, &project.dialects);
-        let notes = match to {
-            TaskState::Done => {
-                open_subtasks(p, &changes, &names)
-                    + &finished_parents(p, &changes, &names, plan)
-                    + &still_waiting(p, &changes, &names, words)
-            }
-            TaskState::InProgress => still_waiting(p, &changes, &names, words),
-            TaskState::Open => String::new(),
-        };
+        let notes = done_notes::notes(p, to, &changes, &names, words, plan);
         let change = Change {
             edits,
             intent: Intent::TaskStates(changes),
         };
-        Ok((change, (report, notes)))
+        Ok((change, (told, notes)))
     })?;
-    let (report, notes) = &edited.report;
-    super::preview::finish(plan, &edited, write, report)?;
-    eprint!("{notes}");
+    let (told, notes) = &edited.report;
+    match asked.format {
+        Format::Human => {
+            let state = to.name().replace('_', " ");
+            let mut report = String::new();
+            for t in told {
+                let (label, text) = (&t.label, &t.text);
+                if !t.changed {
+                    let _ = writeln!(report, "{label} already {state}: {text}");
+                    continue;
+                }
+                // Started again, finished work is reopened: said, as a
+                // wrong name would otherwise undo it unseen.
+                let was = if to == TaskState::InProgress && t.was == TaskState::Done {
+                    " (was done)"
+                } else {
+                    ""
+                };
+                let _ = writeln!(report, "{label} {state}{was}: {text}");
+            }
+            super::preview::finish(plan, &edited, write, &report)?;
+        }
+        Format::Json => {
+            let doc = DoneDoc {
+                version: VERSION,
+                file: FileDoc::new(plan, &edited, write),
+                tasks: told
+                    .iter()
+                    .filter_map(|t| {
+                        let mut task = t.doc.clone()?;
+                        if t.changed {
+                            task.state = to.name();
+                        }
+                        Some(DoneTask {
+                            old_state: t.was.name(),
+                            changed: t.changed,
+                            task,
+                        })
+                    })
+                    .collect(),
+                notes,
+            };
+            crate::output::print_json(&doc)?;
+        }
+    }
+    for note in notes {
+        ewrite!("{}", note.line());
+    }
     Ok(ExitCode::SUCCESS)
 }
 
-/// A note for each task ticked or started here that still waits for
-/// something, with the others of this command done: `next` would not have
-/// offered it, and `lint` reports a task done before what it depends on
-/// (PW213). Read from the plan as it will be, so that `done T001 T002`
-/// says nothing of T002's wait for T001.
-fn still_waiting(
-    p: &Plan,
-    changes: &[(usize, TaskState)],
-    names: &NodeIds,
-    words: StatusWords<'_>,
-) -> String {
-    if changes.is_empty() {
-        return String::new();
-    }
-    let mut after = p.clone();
-    for &(i, state) in changes {
-        after.tasks[i].state = state;
-    }
-    let graph = Graph::new(&after, words);
-    let mut out = String::new();
-    for &(i, _) in changes {
-        let waits = graph.task_waits(&after, i);
-        if waits.is_empty() {
-            continue;
-        }
-        let listed = first_few(waits.iter().map(|w| match *w {
-            Waited::Node(Node::Task(t)) => visible(&names.tasks[t]).into_owned(),
-            Waited::Node(Node::Phase(q)) => visible(&names.phases[q]).into_owned(),
-            Waited::Plan => match after.held_status(words) {
-                Some(f) => format!("the plan (status: {})", f.value.trim()),
-                None => "the plan".to_owned(),
-            },
-        }));
-        let _ = writeln!(
-            out,
-            "note: {} still waits for {listed}; `planwright next` would not offer it yet",
-            visible(&names.tasks[i]),
-        );
-    }
-    out
+/// What the report says of one task named.
+struct Told {
+    /// Its id, or `#N` without one: what the user can type back.
+    label: String,
+    /// Its text, shortened and made visible.
+    text: String,
+    was: TaskState,
+    changed: bool,
+    /// Its task object for the JSON, as `show` gives it.
+    doc: Option<TaskDoc>,
 }
 
-/// The first few of `names`, joined for a note, and `…` for any more: a
-/// note names what to look at, `lint` and `next` list it all.
-fn first_few(names: impl Iterator<Item = String>) -> String {
-    /// Names a note shows before it only says there are more.
-    const SHOWN: usize = 3;
-    let mut names = names.peekable();
-    let mut listed: Vec<String> = names.by_ref().take(SHOWN).collect();
-    if names.peek().is_some() {
-        listed.push("…".to_owned());
-    }
-    listed.join(", ")
+/// The JSON Schema of [`DoneDoc`], for `planwright schema done`.
+pub(crate) fn schema() -> serde_json::Value {
+    schemars::schema_for!(DoneDoc<'static>).into()
 }
 
-/// A note for each task ticked here whose subtasks (not optional, not
-/// ticked by this command too) are still open: the parent says the work
-/// is over while part of it is not, which `lint` reports (PW210).
-fn open_subtasks(p: &Plan, changes: &[(usize, TaskState)], names: &NodeIds) -> String {
-    let ticked: Vec<usize> = changes.iter().map(|&(i, _)| i).collect();
-    let mut out = String::new();
-    for &parent in &ticked {
-        let open: Vec<&str> = p
-            .tasks
-            .iter()
-            .enumerate()
-            .filter(|(i, t)| {
-                t.parent == Some(parent) && t.holds_parent_open() && !ticked.contains(i)
-            })
-            .map(|(i, _)| names.tasks[i].as_str())
-            .collect();
-        if open.is_empty() {
-            continue;
-        }
-        let listed = first_few(open.iter().map(|n| visible(n).into_owned()));
-        let _ = writeln!(
-            out,
-            "note: {} still has {}: {listed}",
-            visible(&names.tasks[parent]),
-            crate::output::count(open.len(), "open subtask", "open subtasks"),
-        );
-    }
-    out
+/// What `planwright done --format json` prints, version 1, and `undo
+/// --format json` too: the plan and whether it was written, each task
+/// named with its state before and after, and the notes printed on
+/// standard error.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "planwright done --format json")]
+struct DoneDoc<'a> {
+    version: u32,
+    #[serde(flatten)]
+    file: FileDoc,
+    /// The tasks named, in the order named, each once: a task object of
+    /// `show`, named as `next --format json` names it (`T012 (1)` for a
+    /// repeated id), with its `state` as the command leaves it (with
+    /// `--diff`, would leave it; its line and ranges are the same before
+    /// and after, as only the mark between the brackets changes).
+    tasks: Vec<DoneTask>,
+    /// What the command notes of the tasks ticked or started, as on
+    /// standard error; empty for `undo`.
+    notes: &'a [Note],
 }
 
-/// A note for each open parent of a task ticked here whose subtasks are
-/// now all done (optional ones and those set aside apart), with the
-/// command that ticks it: Kiro's `1. Set up` is finished when its `1.1`,
-/// `1.2` are, but only its box says so, and `next` still offers it.
-fn finished_parents(
-    p: &Plan,
-    changes: &[(usize, TaskState)],
-    names: &NodeIds,
-    plan: &Path,
-) -> String {
-    let ticked: Vec<usize> = changes.iter().map(|&(i, _)| i).collect();
-    let mut parents: Vec<usize> = ticked.iter().filter_map(|&i| p.tasks[i].parent).collect();
-    parents.sort_unstable();
-    parents.dedup();
-    let left = p.open_over_done_subtasks_once(|i| ticked.contains(&i));
-    let mut out = String::new();
-    for parent in parents.into_iter().filter(|&parent| left[parent] > 0) {
-        // Left open beside the done ones, and said so: optional work.
-        let optional = p
-            .tasks
-            .iter()
-            .enumerate()
-            .filter(|&(i, t)| {
-                t.parent == Some(parent)
-                    && t.optional
-                    && t.kind.counts()
-                    && t.state != TaskState::Done
-                    && !ticked.contains(&i)
-            })
-            .count();
-        let name = visible(&names.tasks[parent]).into_owned();
-        let but = match optional {
-            0 => String::new(),
-            n => format!(
-                " but {}",
-                crate::output::count(n, "optional one", "optional ones")
-            ),
-        };
-        let _ = writeln!(
-            out,
-            "note: {name} has no open subtask left{but}; tick it too with `planwright done {} {}`",
-            crate::output::shell_word(&plan.display().to_string()),
-            crate::output::shell_word(&name)
-        );
-    }
-    out
+#[derive(Serialize, JsonSchema)]
+struct DoneTask {
+    /// `open`, `done` or `in_progress`: its state before the command.
+    old_state: &'static str,
+    /// Whether its state changed: false for a task already as asked.
+    changed: bool,
+    #[serde(flatten)]
+    task: TaskDoc,
 }
 
 /// `-` reads standard input for the commands that only read a plan; the

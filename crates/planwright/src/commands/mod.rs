@@ -1,6 +1,8 @@
 //! One module per command; `run` dispatches.
 
 mod done;
+mod done_notes;
+mod edit_doc;
 mod graph;
 mod graph_draw;
 mod init;
@@ -48,6 +50,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 SchemaOutput::Next => next::schema(),
                 SchemaOutput::Graph => graph::schema(),
                 SchemaOutput::New => new::schema(),
+                SchemaOutput::Done => done::schema(),
+                SchemaOutput::Set => set::schema(),
+                SchemaOutput::Log => log::schema(),
             };
             crate::output::print_json(&schema)?;
             Ok(ExitCode::SUCCESS)
@@ -55,13 +60,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Templates { action } => templates::run(action.as_ref()),
         Command::Status(args) => status::run(&args),
         Command::Next(args) => next::run(&args),
-        Command::Done(args) => done::run(
-            &args.plan,
-            &args.tasks,
-            done::Mode::from_start(args.start),
-            args.diff,
-        ),
-        Command::Undo(args) => done::run(&args.plan, &args.tasks, done::Mode::Undo, args.diff),
+        Command::Done(args) => done::run(&done::Asked {
+            plan: &args.plan,
+            tasks: &args.tasks,
+            mode: done::Mode::from_start(args.start),
+            diff: args.diff,
+            format: args.format,
+        }),
+        Command::Undo(args) => done::run(&done::Asked {
+            plan: &args.plan,
+            tasks: &args.tasks,
+            mode: done::Mode::Undo,
+            diff: args.diff,
+            format: args.format,
+        }),
         Command::Set(args) => set::run(&args),
         Command::Log(args) => log::run(&args),
         Command::Graph(args) => graph::run(&args),

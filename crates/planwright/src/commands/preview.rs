@@ -6,7 +6,9 @@
 //!
 //! Standard output holds the patch alone, so that it can be piped to `git
 //! apply` or saved; the command's usual report goes to standard error,
-//! with a last line saying nothing was written.
+//! with a last line saying nothing was written. With `--format json` the
+//! document goes to standard output, the patch in it (see
+//! [`super::edit_doc::FileDoc`]).
 
 use std::io::Write as _;
 use std::path::Path;
@@ -27,13 +29,18 @@ pub(crate) fn finish<T>(plan: &Path, edited: &Edited<T>, mode: Mode, report: &st
     if mode == Mode::Write {
         return crate::output::print(report);
     }
-    if let (Some(old), Some(new)) = (&edited.original, &edited.written) {
-        let cwd = std::env::current_dir().ok();
-        let name = diff_path(plan, cwd.as_deref());
-        crate::output::print(&unified(&name, old, new))?;
+    if let Some(patch) = patch(plan, edited) {
+        crate::output::print(&patch)?;
     }
     let mut err = std::io::stderr().lock();
     err.write_all(report.as_bytes())?;
     writeln!(err, "nothing written (--diff)")?;
     Ok(())
+}
+
+/// The patch a preview prints, if it changes anything.
+pub(super) fn patch<T>(plan: &Path, edited: &Edited<T>) -> Option<String> {
+    let (old, new) = (edited.original.as_ref()?, edited.written.as_ref()?);
+    let cwd = std::env::current_dir().ok();
+    Some(unified(&diff_path(plan, cwd.as_deref()), old, new))
 }

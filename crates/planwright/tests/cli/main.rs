@@ -4,6 +4,7 @@ mod crashes;
 mod dialects;
 mod discovery;
 mod edit;
+mod edit_json;
 mod edit_refusals;
 mod file_kinds;
 mod graph;

@@ -1,6 +1,7 @@
 //! `planwright schema OUTPUT`: the real JSON of `lint`, `status`, `next`,
 //! `graph` and `new` validates against the schema printed for it, and a document that breaks
-//! the contract does not, so the validation cannot pass vacuously.
+//! the contract does not, so the validation cannot pass vacuously (the
+//! editing commands' in `edit_json.rs`).
 
 use std::path::Path;
 
@@ -33,7 +34,9 @@ fn schema_help_lists_the_outputs() {
 /// even where it keeps today's output valid.
 #[test]
 fn every_schema_as_printed() {
-    for output in ["show", "lint", "status", "next", "graph", "new"] {
+    for output in [
+        "show", "lint", "status", "next", "graph", "new", "done", "set", "log",
+    ] {
         let out = planwright(&["schema", output], &repo_root());
         assert!(out.status.success());
         insta::assert_snapshot!(
