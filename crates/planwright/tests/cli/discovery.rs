@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::{planwright, stderr, stdout, write};
+use crate::support::{json_of, planwright, stderr, stdout, write};
 
 /// A local template named like a plan: unfilled slots and open tasks.
 const TEMPLATE: &str = "# Rollout Plan: {{SERVICE}}
@@ -30,12 +30,6 @@ const PLAN: &str = "# Rollout Plan: billing
 - [x] Announce the window to payments
 - [ ] Flip the flag
 ";
-
-fn json_of(args: &[&str], cwd: &Path) -> Value {
-    let out = planwright(args, cwd);
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("planwright {}: {e}\n{}", args.join(" "), stderr(&out)))
-}
 
 /// The paths of the plans `status` reads.
 fn status_paths(args: &[&str], cwd: &Path) -> Vec<String> {

@@ -6,7 +6,9 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use crate::support::{planwright, planwright_with_input, stderr, stdout, transcript, write};
+use crate::support::{
+    json_of, planwright, planwright_with_input, stderr, stdout, transcript, write,
+};
 
 /// A folder that is a repository root, holding `files` (name, content).
 fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -16,11 +18,6 @@ fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
         write(dir.path(), name, content);
     }
     dir
-}
-
-fn json(args: &[&str], cwd: &Path) -> Value {
-    let out = planwright(args, cwd);
-    serde_json::from_slice(&out.stdout).expect("json")
 }
 
 /// Ready and waiting tasks from two sections of one plan, a plan held by
@@ -59,10 +56,10 @@ fn waiting_tasks_are_counted_beside_ready_ones_and_listed_with_the_flag() {
 #[test]
 fn the_json_lists_waiting_tasks_with_or_without_the_flag() {
     let dir = repo(&PLANS);
-    let doc = json(&["next", "--format", "json"], dir.path());
+    let doc = json_of(&["next", "--format", "json"], dir.path());
     assert_eq!(
         doc,
-        json(&["next", "--format", "json", "--waiting"], dir.path())
+        json_of(&["next", "--format", "json", "--waiting"], dir.path())
     );
     let ready: Vec<(&Value, &Value)> = doc["tasks"]
         .as_array()
@@ -98,7 +95,7 @@ fn the_json_lists_waiting_tasks_with_or_without_the_flag() {
         (&json!([]), &json!(0))
     );
     // The first `-n` in plan order, the rest counted.
-    let two = json(&["next", "--format", "json", "-n", "2"], dir.path());
+    let two = json_of(&["next", "--format", "json", "-n", "2"], dir.path());
     let ids: Vec<&Value> = two["blocked"]
         .as_array()
         .expect("blocked")
@@ -123,7 +120,7 @@ fn the_json_lists_dependencies_on_what_a_plan_lacks_as_graph_does() {
     // Each of `graph`'s entries, with its plan's path, plan by plan.
     let mut expected = Vec::new();
     for path in ["a-plan.md", "b-plan.md"] {
-        let graph = json(&["graph", path, "--format", "json"], dir.path());
+        let graph = json_of(&["graph", path, "--format", "json"], dir.path());
         for entry in graph["unknown_dependencies"].as_array().expect("array") {
             let mut entry = entry.clone();
             entry["path"] = json!(path);
@@ -179,9 +176,9 @@ fn the_json_lists_dependencies_on_what_a_plan_lacks_as_graph_does() {
         "b-plan.md",
         "# B\n\n<!-- planwright-disable-next-line PW206 -->\n- [ ] T001 x (depends on T042)\n",
     );
-    let quiet = json(&["next", "b-plan.md", "--format", "json"], dir.path());
+    let quiet = json_of(&["next", "b-plan.md", "--format", "json"], dir.path());
     assert_eq!(quiet["unknown_dependencies"], json!([]));
-    let none = json(&["next", "c-plan.md", "--format", "json"], dir.path());
+    let none = json_of(&["next", "c-plan.md", "--format", "json"], dir.path());
     assert_eq!(none["unknown_dependencies"], json!([]));
 }
 

@@ -4,7 +4,8 @@
 
 use serde_json::{Value, json};
 
-use crate::schema::{assert_rejected, assert_valid, json_of, remove, validator_titled};
+use crate::schema::{assert_rejected, assert_valid, remove, validator_titled};
+use crate::support::json_of;
 use crate::support::{
     folder_of_examples, planwright, planwright_with_input, repo_root, stderr, stdout,
 };

@@ -3,13 +3,11 @@
 //! the contract does not, so the validation cannot pass vacuously (the
 //! editing commands' in `edit_json.rs`).
 
-use std::path::Path;
-
 use jsonschema::Validator;
 use serde_json::{Value, json};
 
 use crate::edit::copy_example;
-use crate::support::{examples, folder_of_examples, planwright, repo_root};
+use crate::support::{examples, folder_of_examples, json_of, planwright, repo_root};
 
 #[test]
 fn no_output_means_the_show_schema_byte_for_byte() {
@@ -291,19 +289,6 @@ pub(crate) fn validator_titled(output: &str, title: &str) -> Validator {
     let schema: Value = serde_json::from_slice(&out.stdout).expect("the schema is JSON");
     assert_eq!(schema["title"], json!(title));
     jsonschema::validator_for(&schema).expect("a valid JSON Schema")
-}
-
-/// The standard output of `planwright ARGS`, whatever the exit code: `lint`
-/// exits 1 on findings and still prints its report.
-pub(crate) fn json_of(args: &[&str], cwd: &Path) -> Value {
-    let out = planwright(args, cwd);
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "planwright {}: {e}\n{}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
 }
 
 pub(crate) fn assert_valid(validator: &Validator, doc: &Value, what: &str) {

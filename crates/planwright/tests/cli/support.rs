@@ -165,3 +165,11 @@ pub(crate) fn run_on_plan(text: &str, args: &[&str]) -> (Option<i32>, String, St
     let after = std::fs::read_to_string(dir.path().join("plan.md")).expect("read");
     (out.status.code(), stdout(&out), stderr(&out), after)
 }
+
+/// The JSON `planwright ARGS` prints in `cwd`; a panic names the command
+/// and its standard error when there is none.
+pub fn json_of(args: &[&str], cwd: &Path) -> serde_json::Value {
+    let out = planwright(args, cwd);
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("planwright {}: {e}\n{}", args.join(" "), stderr(&out)))
+}

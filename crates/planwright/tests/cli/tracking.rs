@@ -2,19 +2,12 @@
 //! that cannot be read, folders without plans, Kiro's optional tasks, and
 //! file names holding a line feed.
 
-use std::path::Path;
-
 use serde_json::{Value, json};
 
-use crate::support::{planwright, stderr, stdout, write};
+use crate::support::{json_of, planwright, stderr, stdout, write};
 
 /// Two tasks that wait for each other: nothing can ever start.
 const BLOCKED: &str = "# P\n\n- [ ] T001 a (depends on T002)\n- [ ] T002 b (depends on T001)\n";
-
-fn json_of(args: &[&str], cwd: &Path) -> Value {
-    let out = planwright(args, cwd);
-    serde_json::from_slice(&out.stdout).expect("json")
-}
 
 #[test]
 fn next_json_tells_blocked_from_done() {

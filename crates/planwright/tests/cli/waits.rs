@@ -2,12 +2,11 @@
 //! plan repeats, as `show`, `status`, `next`, `graph` and `lint` see them.
 
 use std::fmt::Write as _;
-use std::path::Path;
 
 use serde_json::Value;
 
 use crate::support::transcript as run;
-use crate::support::{planwright, stderr, stdout, write};
+use crate::support::{json_of, planwright, stderr, stdout, write};
 
 /// A folder holding `files` (name, content).
 fn plans(files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -16,11 +15,6 @@ fn plans(files: &[(&str, &str)]) -> tempfile::TempDir {
         write(dir.path(), name, content);
     }
     dir
-}
-
-fn json(args: &[&str], cwd: &Path) -> Value {
-    let out = planwright(args, cwd);
-    serde_json::from_slice(&out.stdout).expect("json")
 }
 
 /// The ids of the tasks `next --format json` lists as ready.
@@ -38,7 +32,7 @@ const WAITS: &str = "# Plan: X\n\n## Phase 1: Setup\n\n- [ ] T001 Create project
 #[test]
 fn a_wait_for_a_phase_is_shown_linted_and_drawn() {
     let dir = plans(&[("plan.md", WAITS)]);
-    let show = json(&["show", "plan.md", "--format", "json"], dir.path());
+    let show = json_of(&["show", "plan.md", "--format", "json"], dir.path());
     let waits: Vec<(String, String, String)> = show["tasks"]
         .as_array()
         .expect("tasks")
@@ -74,7 +68,7 @@ fn a_wait_for_a_phase_is_shown_linted_and_drawn() {
     assert!(!lint.contains("Phase 1, which"), "{lint}");
     let graph = run(&["graph", "plan.md"], dir.path());
     assert!(graph.contains("\n  p0 --> t2\n"), "{graph}");
-    let next = json(&["next", "plan.md", "--format", "json"], dir.path());
+    let next = json_of(&["next", "plan.md", "--format", "json"], dir.path());
     let ready = ready(&next);
     assert_eq!(ready, ["T001", "T002", "T004"]);
 }
@@ -88,10 +82,10 @@ fn next_holds_back_phases_whose_sentences_say_they_wait() {
         ("plan.md", SENTENCES),
         ("gone.md", &SENTENCES.replace("on Phase 2.", "on Phase 9.")),
     ]);
-    let next = json(&["next", "plan.md", "--format", "json"], dir.path());
+    let next = json_of(&["next", "plan.md", "--format", "json"], dir.path());
     let ready = ready(&next);
     assert_eq!(ready, ["T001"]);
-    let show = json(&["show", "plan.md", "--format", "json"], dir.path());
+    let show = json_of(&["show", "plan.md", "--format", "json"], dir.path());
     let deps: Vec<&Value> = show["phases"]
         .as_array()
         .expect("phases")
@@ -176,7 +170,7 @@ fn next_lists_work_in_progress_that_still_waits() {
     snap.push('\n');
     snap.push_str(&run(&["next", "plan.md", "-n", "1"], dir.path()));
     insta::assert_snapshot!("next_work_in_progress_that_waits", snap);
-    let next = json(&["next", "plan.md", "--format", "json"], dir.path());
+    let next = json_of(&["next", "plan.md", "--format", "json"], dir.path());
     let tasks: Vec<(&str, &str, Value)> = next["tasks"]
         .as_array()
         .expect("tasks")
@@ -225,7 +219,7 @@ fn repeated_phase_ids_stay_apart_in_every_view() {
         "Phase 2 (2)",
         "Phase 2 (3)",
     ];
-    let show = json(&["show", "plan.md", "--format", "json"], dir.path());
+    let show = json_of(&["show", "plan.md", "--format", "json"], dir.path());
     assert_eq!(ids(&show["phases"], "id"), unique);
     // As written beside the unique id.
     assert_eq!(ids(&show["phases"], "number"), ["1", "2", "1", "2", "2"]);
@@ -240,16 +234,16 @@ fn repeated_phase_ids_stay_apart_in_every_view() {
         .find(|m| m["key"] == "Owner")
         .map(|m| m["phase"].clone());
     assert_eq!(owner, Some(Value::from("Phase 2 (3)")));
-    let status = json(&["status", "plan.md", "--format", "json"], dir.path());
+    let status = json_of(&["status", "plan.md", "--format", "json"], dir.path());
     assert_eq!(ids(&status["plans"][0]["phases"], "id"), unique);
     assert_eq!(
         ids(&status["plans"][0]["tasks"], "phase"),
         ["Phase 1 (2)", "Phase 2 (2)", "Phase 2 (3)"]
     );
-    let next = json(&["next", "plan.md", "--format", "json"], dir.path());
+    let next = json_of(&["next", "plan.md", "--format", "json"], dir.path());
     assert_eq!(ids(&next["tasks"], "phase"), ["Phase 1 (2)", "Phase 2 (3)"]);
     // `graph` names phases as `show` does.
-    let graph = json(&["graph", "plan.md", "--format", "json"], dir.path());
+    let graph = json_of(&["graph", "plan.md", "--format", "json"], dir.path());
     let nodes = ids(&graph["nodes"], "id");
     assert_eq!(nodes[..5], unique);
     // On the terminal, the phase as the plan writes it, and its title
@@ -299,7 +293,7 @@ fn next_says_what_each_waiting_task_waits_for() {
     insta::assert_snapshot!("next_waiting_tasks", snap);
     // No task, none more, and the one that waits with what it waits for,
     // by the phase's plain node id (the terminal adds its status).
-    let next = json(&["next", "overview.md", "--format", "json"], dir.path());
+    let next = json_of(&["next", "overview.md", "--format", "json"], dir.path());
     assert_eq!(next["tasks"], serde_json::json!([]));
     assert_eq!(next["more"], 0);
     assert_eq!(next["progress"]["open"], 1);
@@ -322,13 +316,13 @@ fn graph_reports_every_separate_cycle_as_lint_does() {
         "planwright: error: plan.md:3:1: dependency cycle: T001 → T002 → T001\n\
          planwright: error: plan.md:5:1: dependency cycle: T003 → T004 → T003\n"
     );
-    let doc = json(&["graph", "plan.md", "--format", "json"], dir.path());
+    let doc = json_of(&["graph", "plan.md", "--format", "json"], dir.path());
     assert_eq!(doc["cycle"], serde_json::json!(["T001", "T002", "T001"]));
     assert_eq!(
         doc["cycles"],
         serde_json::json!([["T001", "T002", "T001"], ["T003", "T004", "T003"]])
     );
-    let lint = json(
+    let lint = json_of(
         &["lint", "plan.md", "--select", "PW207", "--format", "json"],
         dir.path(),
     );
@@ -355,7 +349,7 @@ fn work_in_progress_shows_why_a_phase_it_waits_for_is_unfinished() {
         stdout(&out)
     );
     // The JSON keeps plain node ids.
-    let doc = json(&["next", "plan.md", "--format", "json"], dir.path());
+    let doc = json_of(&["next", "plan.md", "--format", "json"], dir.path());
     assert_eq!(doc["tasks"][0]["waits_for"], serde_json::json!(["Phase 1"]));
 }
 
@@ -377,11 +371,11 @@ fn open_checks_are_neither_ready_nor_waiting() {
         ]
         .join("\n")
     );
-    let doc = json(&["next", "checks.md", "--format", "json"], dir.path());
+    let doc = json_of(&["next", "checks.md", "--format", "json"], dir.path());
     assert_eq!(doc["checks_open"], 2);
     assert_eq!(doc["waiting"].as_array().map(Vec::len), Some(0));
     assert_eq!(doc["progress"]["open"], 2);
-    let doc = json(&["next", "cycle.md", "--format", "json"], dir.path());
+    let doc = json_of(&["next", "cycle.md", "--format", "json"], dir.path());
     assert_eq!(doc["checks_open"], 1);
     assert_eq!(doc["waiting"].as_array().map(Vec::len), Some(2));
 }
@@ -402,7 +396,7 @@ fn prose_around_phase_sentences_makes_no_wait_or_cycle() {
                    ## Alternatives Considered\n\
                    Option B: Phase 2 depends on Phase 3 of the billing roadmap (rejected).\n";
     let dir = plans(&[("listed.md", listed), ("weighed.md", weighed)]);
-    let show = json(&["show", "listed.md", "--format", "json"], dir.path());
+    let show = json_of(&["show", "listed.md", "--format", "json"], dir.path());
     let deps: Vec<&Value> = show["phases"]
         .as_array()
         .into_iter()
@@ -422,7 +416,7 @@ fn prose_around_phase_sentences_makes_no_wait_or_cycle() {
         let lint = planwright(&["lint", file], dir.path());
         assert_eq!(lint.status.code(), Some(0), "{}", stdout(&lint));
     }
-    let next = json(&["next", "weighed.md", "--format", "json"], dir.path());
+    let next = json_of(&["next", "weighed.md", "--format", "json"], dir.path());
     let ready: Vec<&Value> = next["tasks"]
         .as_array()
         .into_iter()
@@ -471,9 +465,9 @@ fn a_whole_task_number_after_the_word_task_is_waited_for() {
                 - [ ] 2. Build the API (depends on task 1)\n  - _Requirements: 1.2_\n\n\
                 - [ ] 3. Build the UI\n  - Depends on task 2\n  - _Requirements: 1.3_\n";
     let dir = plans(&[("tasks.md", plan)]);
-    let next = json(&["next", "tasks.md", "--format", "json"], dir.path());
+    let next = json_of(&["next", "tasks.md", "--format", "json"], dir.path());
     assert_eq!(ready(&next), ["1"]);
-    let graph = json(&["graph", "tasks.md", "--format", "json"], dir.path());
+    let graph = json_of(&["graph", "tasks.md", "--format", "json"], dir.path());
     assert_eq!(
         graph["edges"],
         serde_json::json!([{"from": "1", "to": "2"}, {"from": "2", "to": "3"}])
@@ -490,11 +484,11 @@ fn a_range_of_whole_task_numbers_waits_for_every_task_in_it() {
                 - [ ] 6. Announce it\n  - Depends on tasks 2\u{2014}4\n\
                 - [ ] 7. Write the guide (after tasks 2 through 4)\n";
     let dir = plans(&[("tasks.md", plan)]);
-    let next = json(&["next", "tasks.md", "--format", "json"], dir.path());
+    let next = json_of(&["next", "tasks.md", "--format", "json"], dir.path());
     assert_eq!(ready(&next), ["3"]);
     let done = planwright(&["done", "tasks.md", "3"], dir.path());
     assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
-    let next = json(&["next", "tasks.md", "--format", "json"], dir.path());
+    let next = json_of(&["next", "tasks.md", "--format", "json"], dir.path());
     assert_eq!(ready(&next), ["5", "6", "7"]);
 }
 
@@ -505,25 +499,25 @@ fn a_repeated_task_id_is_waited_for_until_every_task_of_it_is_done() {
     let plan = "# P\n\n## Phase 1\n\n- [ ] T001 first\n- [ ] T001 second\n\
                 - [ ] T002 after (depends on T001)\n";
     let dir = plans(&[("plan.md", plan)]);
-    let graph = json(&["graph", "plan.md", "--format", "json"], dir.path());
+    let graph = json_of(&["graph", "plan.md", "--format", "json"], dir.path());
     assert_eq!(
         graph["edges"],
         serde_json::json!([{"from": "T001 (1)", "to": "T002"}, {"from": "T001 (2)", "to": "T002"}])
     );
     // Each id `next` gives is one `done` takes, the first T001's too (an
     // agent's loop: read the ids, tick them); the bare id names two.
-    let next = json(&["next", "plan.md", "--format", "json"], dir.path());
+    let next = json_of(&["next", "plan.md", "--format", "json"], dir.path());
     assert_eq!(ready(&next), ["T001 (1)", "T001 (2)"]);
     let bare = planwright(&["done", "plan.md", "T001"], dir.path());
     assert_eq!(bare.status.code(), Some(2), "{}", stderr(&bare));
     let done = planwright(&["done", "plan.md", ready(&next)[0]], dir.path());
     assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
     assert_eq!(stdout(&done), "T001 (1) done: first\n");
-    let next = json(&["next", "plan.md", "--format", "json"], dir.path());
+    let next = json_of(&["next", "plan.md", "--format", "json"], dir.path());
     assert_eq!(ready(&next), ["T001 (2)"]);
     let done = planwright(&["done", "plan.md", "T001 (2)"], dir.path());
     assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
-    let next = json(&["next", "plan.md", "--format", "json"], dir.path());
+    let next = json_of(&["next", "plan.md", "--format", "json"], dir.path());
     assert_eq!(ready(&next), ["T002"]);
 }
 
@@ -536,7 +530,7 @@ fn acceptance_labels_make_checks_not_work() {
                 - [ ] Reads every fixture\n- [ ] Names the line of an error\n\n\
                 ### T002: Ship it\n\nAcceptance Criteria:\n- [ ] Tagged release\n";
     let dir = plans(&[("tasks.md", plan)]);
-    let next = json(&["next", "tasks.md", "--format", "json"], dir.path());
+    let next = json_of(&["next", "tasks.md", "--format", "json"], dir.path());
     assert_eq!(ready(&next), Vec::<&str>::new());
     assert_eq!(next["checks_open"], 3);
     assert!(
