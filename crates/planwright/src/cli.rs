@@ -440,8 +440,9 @@ pub struct SetArgs {
     /// The new value, written as text that reads back as typed: Markdown
     /// markup in it (`*x*`, `` `x` ``, `[a](b)`, `\`) is backslash-escaped
     /// (unless --markdown), a front-matter value quoted where YAML needs
-    /// it; "" empties the field. A value may start with `-` (`"- team A"`); one that reads
-    /// as an option (`--add`) needs `--` before it.
+    /// it; "" empties the field. One line: a line break that ends it is
+    /// dropped, any other refused. A value may start with `-` (`"- team
+    /// A"`); one that reads as an option (`--add`) needs `--` before it.
     // A value such as `- team A` or `-1 day` is text, not an option: clap
     // still reads a known option's name as the option.
     #[arg(allow_hyphen_values = true)]
@@ -473,7 +474,8 @@ pub struct SetArgs {
 pub struct LogArgs {
     /// The plan file.
     pub plan: PathBuf,
-    /// One line; `|` is escaped in tables. A message may start with `-`
+    /// One line (a line break that ends it is dropped, any other
+    /// refused); `|` is escaped in tables. A message may start with `-`
     /// (`-fixed`); one that reads as an option (`--create`) needs `--`
     /// before it.
     // As for `set`'s value: text, but a known option's name.

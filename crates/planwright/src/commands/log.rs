@@ -7,7 +7,7 @@ use anyhow::{Result, anyhow};
 use planwright_core::LineIndex;
 use planwright_core::json::VERSION;
 use planwright_core::visible::visible;
-use planwright_edit::ops::{LogEntry, append_log, logged_already};
+use planwright_edit::ops::{LogEntry, append_log, logged_already, single_line};
 use planwright_edit::{Change, OpFailure, edit_plan_as};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -18,6 +18,12 @@ use crate::cli::{Format, LogArgs};
 pub fn run(args: &LogArgs) -> Result<ExitCode> {
     super::done::refuse_stdin("log", &args.plan)?;
     crate::cli::refuse_mistyped_option("log", &args.message)?;
+    // One line, its ending dropped (`$'Deployed\n'`), as `set` takes a
+    // value: refused here, before the plan is read, as the edit would.
+    let message = single_line("message", &args.message).map_err(|e| {
+        let shown = planwright_workspace::source::display_path(&args.plan);
+        anyhow!("{shown}: {e}")
+    })?;
     let date = match &args.date {
         Some(d) => crate::dates::parse_day(d).map_err(|why| anyhow!("--date `{d}` {why}"))?,
         None => jiff::Zoned::now().date(),
@@ -25,7 +31,7 @@ pub fn run(args: &LogArgs) -> Result<ExitCode> {
     let date = date.to_string();
     let entry = LogEntry {
         date: &date,
-        message: &args.message,
+        message,
         create: args.create,
     };
     let project = crate::project::Project::current(None)?;
@@ -66,7 +72,7 @@ pub fn run(args: &LogArgs) -> Result<ExitCode> {
                 version: VERSION,
                 file: FileDoc::new(&args.plan, &edited, write),
                 date: &date,
-                message: args.message.trim(),
+                message: message.trim(),
                 entry: lines.iter().rfind(|l| !l.text.trim().is_empty()),
                 lines,
                 already_logged: already.as_ref(),
@@ -77,7 +83,7 @@ pub fn run(args: &LogArgs) -> Result<ExitCode> {
             // The file keeps the message as typed, a tab too (`append_log`
             // refuses every other control character); the terminal is
             // shown it (`␉`), not handed it.
-            let shown = visible(args.message.trim());
+            let shown = visible(message.trim());
             let verb = if repeated.is_some() {
                 "already logged"
             } else {

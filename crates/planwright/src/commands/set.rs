@@ -2,11 +2,11 @@
 
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 use planwright_core::Plan;
 use planwright_core::json::VERSION;
 use planwright_core::visible::visible;
-use planwright_edit::ops::{SetField, check_field, check_no_control, check_status, set_field};
+use planwright_edit::ops::{SetField, check_field, check_status, set_field, single_line};
 use planwright_edit::{Change, Intent, OpFailure, edit_plan_as};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -17,17 +17,23 @@ use crate::cli::{Format, SetArgs};
 pub fn run(args: &SetArgs) -> Result<ExitCode> {
     super::done::refuse_stdin("set", &args.plan)?;
     let shown = planwright_workspace::source::display_path(&args.plan);
+    // Name and value are each one line, its ending dropped (`$'Done\n'`),
+    // and hold no control character: refused here, before the plan is
+    // read, as the edit would refuse them.
+    let one_line = |what, text| single_line(what, text).map_err(|e| anyhow!("{shown}: {e}"));
     // The name as a field's key reads, without the colon a user may copy
     // with it (`set plan.md "Status:" Done`).
-    let field = args.field.trim().trim_end_matches([':', '：']).trim_end();
+    let field = one_line("field name", &args.field)?
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim_end();
     if field.is_empty() {
         anyhow::bail!("{shown}: the field name is empty; name the field to set, e.g. `status`");
     }
     crate::cli::refuse_mistyped_option("set", &args.value)?;
-    // Line breaks are refused with the field's style in mind, below.
-    check_no_control("value", &args.value).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    let value = one_line("value", &args.value)?;
     if !args.force
-        && let Some((date, why)) = crate::dates::impossible_date(&args.value)
+        && let Some((date, why)) = crate::dates::impossible_date(value)
     {
         // `lint` would report it (PW203) in the plan just written.
         anyhow::bail!(
@@ -40,7 +46,7 @@ pub fn run(args: &SetArgs) -> Result<ExitCode> {
     let edited = edit_plan_as(&args.plan, &options, write, |plan, src| {
         let asked = SetField {
             field,
-            value: &args.value,
+            value,
             add: args.add,
             markdown: args.markdown,
         };
@@ -53,7 +59,7 @@ pub fn run(args: &SetArgs) -> Result<ExitCode> {
             field,
             // ASCII white space only, as `set_field` trims: a no-break
             // space that opens the value is the user's.
-            args.value.trim_matches(|c: char| c.is_ascii_whitespace()),
+            value.trim_matches(|c: char| c.is_ascii_whitespace()),
             args.force,
         )
         .map_err(OpFailure::from)?;

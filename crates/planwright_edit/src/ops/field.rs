@@ -8,7 +8,7 @@ use planwright_core::{
     normalize_key,
 };
 
-use super::{Change, Intent, OpError};
+use super::{Change, Intent, OpError, single_line};
 
 #[path = "field_add.rs"]
 mod add;
@@ -36,7 +36,9 @@ pub struct SetField<'a> {
 
 /// Checks a new value for the dialect's status field against the dialect's
 /// status values and returns the spelling to write. Other fields, plans of
-/// no known dialect and `force` pass the value through.
+/// no known dialect and `force` pass the value through, without the line
+/// break that may end it; a value of more lines is refused, as
+/// [`set_field`] refuses it (see [`single_line`]).
 ///
 /// A dialect may list one status in several spellings (`in_progress`,
 /// `in-progress`); normalised, they are one value. The header's own
@@ -51,6 +53,9 @@ pub fn check_status(
     value: &str,
     force: bool,
 ) -> Result<String, OpError> {
+    // Before the spelling is looked up: read as words of a status, the
+    // lines of `In\nProgress` would pass for `In Progress`.
+    let value = single_line("value", value)?;
     let Some(dialect) = dialects.get(&plan.dialect.name) else {
         return Ok(value.to_owned());
     };
@@ -120,8 +125,8 @@ pub fn check_status(
 /// front (see [`name::problem`]), and so is a key the front matter already
 /// has in any spelling or quoting.
 pub fn set_field(plan: &Plan, src: &str, req: &SetField<'_>) -> Result<Change, OpError> {
-    let value = req.value.trim_matches(|c: char| c.is_ascii_whitespace());
-    let key = normalize_key(req.field);
+    let value = single_line("value", req.value)?.trim_matches(|c: char| c.is_ascii_whitespace());
+    let key = normalize_key(single_line("field name", req.field)?);
     let fields = header::fields_named(plan, src, &key);
     if fields.is_empty() {
         refuse_missing(plan, src, req, &key)?;
@@ -285,9 +290,6 @@ pub(super) fn encode(
         style: in_words(style),
         reason: reason.to_owned(),
     };
-    if value.contains(['\n', '\r']) {
-        return Err(bad("it spans several lines"));
-    }
     // YAML 1.1 readers (PyYAML, and the tools built on it) break lines at
     // these, in quotes too: the front matter would no longer parse.
     if style == MetaStyle::FrontMatter

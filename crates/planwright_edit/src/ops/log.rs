@@ -14,7 +14,7 @@
 use planwright_core::edit::Edit;
 use planwright_core::{Plan, Section, TextRange};
 
-use super::{Change, Intent, OpError, check_no_control, insert_lines, line_end_after, line_start};
+use super::{Change, Intent, OpError, insert_lines, line_end_after, line_start, single_line};
 use crate::ops::log_date::{Dates, Day, Form};
 use crate::ops::month::Month;
 
@@ -65,17 +65,13 @@ pub struct LogEntry<'a> {
 /// form not read, or numeric dates that could be either way round, is
 /// refused at that entry's line; so is `--create` on a plan that ends
 /// inside an unclosed code block. A message that holds a control
-/// character (as `set` refuses a value, see [`check_no_control`]), is
-/// empty once trimmed, or spans lines, is refused; one that would start a
+/// character or spans lines (as `set` refuses a value, see
+/// [`single_line`]), or is empty once trimmed, is refused; one that would start a
 /// block of its own (`# x`, `---`, a fence) is escaped to stay text.
 pub fn append_log(plan: &Plan, src: &str, entry: &LogEntry<'_>) -> Result<Change, OpError> {
-    check_no_control("message", entry.message)?;
-    let message = entry.message.trim();
+    let message = single_line("message", entry.message)?.trim();
     if message.is_empty() {
         return Err(OpError::EmptyMessage);
-    }
-    if message.contains(['\n', '\r']) {
-        return Err(OpError::MultilineMessage);
     }
     let date = Day::iso(entry.date).ok_or_else(|| OpError::BadDate {
         date: entry.date.to_owned(),

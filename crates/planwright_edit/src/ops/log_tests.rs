@@ -183,7 +183,15 @@ fn no_log_is_an_error_unless_created() {
     );
     assert_eq!(
         run("## Progress Log\n", "a\nb", false),
-        Err(OpError::MultilineMessage)
+        Err(OpError::LineBreak {
+            what: "message",
+            lines: 2
+        })
+    );
+    // The line break that only ends the message is no second line.
+    assert_eq!(
+        run("## Progress Log\n", "a\n", false).unwrap(),
+        run("## Progress Log\n", "a", false).unwrap()
     );
 }
 
@@ -274,7 +282,7 @@ fn a_message_with_a_control_character_is_refused_as_set_refuses_a_value() {
         );
     }
     assert_eq!(
-        check_no_control("message", "esc\u{1b}")
+        crate::ops::check_no_control("message", "esc\u{1b}")
             .unwrap_err()
             .to_string(),
         "the message holds the control character U+001B, which a plan cannot show; nothing written"

@@ -173,10 +173,15 @@ pub enum OpError {
         "the plan's title is its heading on line {line}, not a field, and `set` edits fields; change the heading there"
     )]
     TitleIsHeading { line: usize },
+    /// Text to write on one line of a plan (a `set` value or field name,
+    /// a `log` message) holding a line break that does not only end it;
+    /// see [`single_line`].
+    #[error(
+        "the {what} spans {lines} lines, but is written on one line of the plan; join them (a single line break at its end is dropped); nothing written"
+    )]
+    LineBreak { what: &'static str, lines: usize },
     #[error("the message is empty")]
     EmptyMessage,
-    #[error("a log message must be one line")]
-    MultilineMessage,
     #[error(
         "plans of the {dialect} dialect do not mark tasks in progress (only [ ] and [x]); use `done` when the task is finished"
     )]
@@ -199,14 +204,42 @@ pub enum OpError {
 /// `message`), when it holds a control character other than a tab or a
 /// line break (ESC, BEL, DEL, a form feed, U+0085): a plan shows none, so
 /// written, it would hide in the file and reach every terminal that prints
-/// the line. Line breaks are each command's own to refuse, with what it
-/// writes in mind.
+/// the line. Line breaks are refused by [`single_line`], which text to
+/// write on one line goes through.
 pub fn check_no_control(what: &'static str, text: &str) -> Result<(), OpError> {
     let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
     match text.chars().find(|&c| control(c)) {
         Some(character) => Err(OpError::ControlCharacter { what, character }),
         None => Ok(()),
     }
+}
+
+/// `text`, which a command writes on one line of a plan (`set`'s value and
+/// field name, `log`'s message), without the one line ending that may
+/// close it: a line with its ending is still one line (`$'Done\n'`, or a
+/// tool's argument built from a line read whole). Any other line break
+/// (`\n`, `\r\n` or a lone `\r`, as Markdown reads them) is refused, a
+/// second one at the end and one before the text included: the field or
+/// entry cannot hold two lines, and joining them, or reading them as
+/// words of a status, would write something other than what was given.
+/// A control character is refused as [`check_no_control`] refuses it.
+///
+/// One rule for every command, so that a value that reads back as given
+/// is written, and any other is refused before anything is.
+pub fn single_line<'a>(what: &'static str, text: &'a str) -> Result<&'a str, OpError> {
+    check_no_control(what, text)?;
+    let line = text
+        .strip_suffix("\r\n")
+        .or_else(|| text.strip_suffix(['\n', '\r']))
+        .unwrap_or(text);
+    if !line.contains(['\n', '\r']) {
+        return Ok(line);
+    }
+    let breaks = line.matches(['\n', '\r']).count() - line.matches("\r\n").count();
+    Err(OpError::LineBreak {
+        what,
+        lines: breaks + 1,
+    })
 }
 
 fn what_to_do(outside: Option<usize>) -> String {
@@ -262,6 +295,49 @@ mod tests {
     fn inserted(src: &str, at: usize, le: &str) -> String {
         let e = insert_lines(src, at, &["x".into()], le);
         planwright_core::edit::apply(src, &[e]).unwrap()
+    }
+
+    #[test]
+    fn single_line_drops_only_the_ending_of_one_line() {
+        for (text, line) in [
+            ("Done", "Done"),
+            ("Done\n", "Done"),
+            ("Done\r\n", "Done"),
+            ("Done\r", "Done"),
+            ("\n", ""),
+            ("a\tb ", "a\tb "),
+        ] {
+            assert_eq!(single_line("value", text), Ok(line), "{text:?}");
+        }
+        for (text, lines) in [
+            ("In\nProgress", 2),
+            ("Done\n\n", 2),
+            ("\nDone", 2),
+            ("Done\r\n\r\n", 2),
+            ("a\r\nb\r\n", 2),
+            ("a\rb\nc", 3),
+            ("Done\n ", 2),
+        ] {
+            assert_eq!(
+                single_line("value", text),
+                Err(OpError::LineBreak {
+                    what: "value",
+                    lines
+                }),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            single_line("field name", "a\u{1b}\n"),
+            Err(OpError::ControlCharacter {
+                what: "field name",
+                character: '\u{1b}'
+            })
+        );
+        assert_eq!(
+            single_line("message", "a\nb").unwrap_err().to_string(),
+            "the message spans 2 lines, but is written on one line of the plan; join them (a single line break at its end is dropped); nothing written"
+        );
     }
 
     #[test]
