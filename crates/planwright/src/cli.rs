@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
+use planwright_core::visible::escaped;
 
 /// Read, check, track and edit implementation plans kept as Markdown.
 #[derive(Debug, Parser)]
@@ -333,10 +334,10 @@ fn parse_key_value(arg: &str) -> Result<(String, String), String> {
     match arg.split_once('=') {
         Some((k, v)) if !k.trim().is_empty() && v.trim().is_empty() => Err(format!(
             "the value of `{}` is empty; leave the --set out to keep its slot for later",
-            k.trim()
+            escaped(k.trim())
         )),
         Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.trim().to_owned())),
-        _ => Err(format!("expected KEY=VALUE, got `{arg}`")),
+        _ => Err(format!("expected KEY=VALUE, got `{}`", escaped(arg))),
     }
 }
 

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use anyhow::Result;
 use planwright_core::dialect::GENERIC;
-use planwright_core::visible::visible;
+use planwright_core::visible::{escaped, visible};
 use planwright_core::{Dialect, DialectSet, Origin, ParseOptions, Plan};
 use planwright_workspace::SourceFile;
 use planwright_workspace::config::{DialectGlobs, LoadedConfig};
@@ -43,7 +43,7 @@ impl DialectChoice {
                 .unwrap_or_default();
             anyhow::bail!(
                 "unknown dialect `{}`; {meant}--dialect takes one of {}",
-                visible(d),
+                escaped(d),
                 names
                     .iter()
                     .map(|n| visible(n))

@@ -18,6 +18,11 @@
 //! - C1 controls (U+0080–U+009F) become `�` (U+FFFD): Unicode has no
 //!   pictures for them, and some terminals obey U+009B as `ESC [`. The
 //!   code point itself is one `show --format json` away.
+//!
+//! A name the user typed (a task name given to `done`, a field name to
+//! `set`, a template, a rule, `--date`), quoted back in an error, goes
+//! through [`escaped`] instead: the message stays one line whatever the
+//! name holds, and shows the name as it would be typed again.
 
 use std::borrow::Cow;
 
@@ -51,6 +56,48 @@ pub fn visible_except(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
             .map(|c| if hidden(c) { picture(c) } else { c }),
     );
     Cow::Owned(out)
+}
+
+/// `text`, a name the user typed, as an error quotes it: a line break,
+/// tab or other control character, a line or paragraph separator
+/// (U+2028, U+2029) and a direction mark or override, which would break
+/// the message's one line or reorder it, written as Rust's `escape_debug`
+/// writes them (`\n`, `\t`, `\u{1b}`, `\u{202e}`). A name holding one has
+/// its backslashes doubled too, so that `\n` the escape and the two
+/// characters `\`, `n` differ; a name holding none is quoted as typed
+/// (`\*x\*` stays `\*x\*`), borrowed, not copied. Every error that quotes
+/// a typed name goes through here, so all of them show it alike.
+pub fn escaped(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c == '\\' || needs_escape(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// What [`escaped`] writes as an escape: control characters, the line and
+/// paragraph separators, and the marks that change the direction of text
+/// around them (a name ending in U+202E would print the rest of the
+/// message backwards).
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}'
+                | '\u{2029}'
+                | '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// C0, DEL and C1: the characters a terminal may act on rather than show.
@@ -93,6 +140,35 @@ mod tests {
             let shown = visible(c.encode_utf8(&mut [0; 4])).into_owned();
             assert_eq!(shown.chars().count(), 1, "{c:?}");
             assert!(!shown.chars().any(char::is_control), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn escaped_names_stay_one_line_and_read_as_typed() {
+        for name in ["T001", "", "\\*x\\*", "C:\\dir", "中文 ✅ ✔️", "é"] {
+            assert!(
+                matches!(escaped(name), Cow::Borrowed(t) if t == name),
+                "{name}"
+            );
+        }
+        for (name, shown) in [
+            ("T001\nT002", "T001\\nT002"),
+            ("own\r\ner", "own\\r\\ner"),
+            ("a\tb", "a\\tb"),
+            ("\u{1b}[2J", "\\u{1b}[2J"),
+            ("nul\0", "nul\\0"),
+            ("del\u{7f}c1\u{9b}", "del\\u{7f}c1\\u{9b}"),
+            ("a\u{2028}b", "a\\u{2028}b"),
+            ("abc\u{202e}", "abc\\u{202e}"),
+            // Beside an escape, a backslash is doubled: `\n` typed as two
+            // characters must not read as the line break before it.
+            ("a\\n\nb", "a\\\\n\\nb"),
+        ] {
+            assert_eq!(escaped(name), shown, "{name:?}");
+            assert!(
+                !escaped(name).contains(|c: char| needs_escape(c)),
+                "{name:?}"
+            );
         }
     }
 

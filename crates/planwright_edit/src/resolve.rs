@@ -131,8 +131,7 @@ impl<'p> Index<'p> {
 
     fn resolve(&self, query: &str) -> Result<usize, ResolveError> {
         let plan = self.plan;
-        let shown = one_line(query.trim());
-        let q = shown.as_str();
+        let q = query.trim();
         if q.is_empty() {
             return Err(ResolveError::Empty);
         }
@@ -340,20 +339,6 @@ fn equal_range<T>(sorted: &[T], order: impl Fn(&T) -> Ordering) -> &[T] {
     let start = sorted.partition_point(|x| order(x) == Ordering::Less);
     let len = sorted[start..].partition_point(|x| order(x) == Ordering::Equal);
     &sorted[start..start + len]
-}
-
-/// The query as the first line of the error shows it: a line break or
-/// other control character in it would cut that line short.
-fn one_line(q: &str) -> String {
-    let mut out = String::with_capacity(q.len());
-    for c in q.chars() {
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// `5` or `5  Deploy  (Phase 1)` after a `#`: the position and what

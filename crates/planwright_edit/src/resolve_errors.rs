@@ -2,9 +2,12 @@
 //! name it next time: the error and the candidates it lists.
 
 use planwright_core::json::NodeIds;
+use planwright_core::visible::escaped;
 use planwright_core::{Plan, Task};
 
-/// Why a task reference did not name exactly one task.
+/// Why a task reference did not name exactly one task. Each keeps the
+/// name as given, and quotes it escaped (see [`escaped`]): a line break in
+/// it would cut the message's first line short.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ResolveError {
     /// A name of nothing but blanks (a quoted space, an empty shell
@@ -12,7 +15,7 @@ pub enum ResolveError {
     /// wrong.
     #[error("the task name is empty; name a task by id (T003), #index, or a fragment of its text")]
     Empty,
-    #[error("no task matches `{query}`{}", candidates_text(.candidates))]
+    #[error("no task matches `{}`{}", escaped(.query), candidates_text(.candidates))]
     Unknown {
         query: String,
         candidates: Vec<String>,
@@ -20,7 +23,11 @@ pub enum ResolveError {
     /// A name shaped like an id (`4`, `T009`) that no task has. It is not
     /// looked for in the tasks' texts: `4` is far more likely a position
     /// typed without its `#` than a fragment of "429".
-    #[error("no task has the id `{query}`{}", id_hint(*.position, .near, .candidates, *.no_tasks))]
+    #[error(
+        "no task has the id `{}`{}",
+        escaped(.query),
+        id_hint(*.position, .near, .candidates, *.no_tasks)
+    )]
     UnknownId {
         query: String,
         /// The task at that position, when the name is a plain number
@@ -34,7 +41,11 @@ pub enum ResolveError {
         /// ids" would speak of tasks that are not there.
         no_tasks: bool,
     },
-    #[error("`{query}` matches {count} tasks; name one by {hint}:{}", candidates_text(.candidates))]
+    #[error(
+        "`{}` matches {count} tasks; name one by {hint}:{}",
+        escaped(.query),
+        candidates_text(.candidates)
+    )]
     Ambiguous {
         query: String,
         /// How many tasks it matches; `candidates` lists the first few.

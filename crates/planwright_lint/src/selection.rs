@@ -19,6 +19,8 @@
 //! that give one rule different severities (`PW207` and
 //! `dependency-cycle`) are an error.
 
+use planwright_core::visible::escaped;
+
 use crate::diagnostic::Severity;
 use crate::registry::{RULES, Rule};
 
@@ -37,10 +39,10 @@ pub struct Layer {
 pub enum SelectionError {
     /// `meant`: the rule name `selector` looks like a misspelling of.
     #[error("{}", match (selector.is_empty(), meant) {
-        (false, Some(meant)) => format!("unknown rule selector `{selector}`; did you mean `{meant}`?"),
+        (false, Some(meant)) => format!("unknown rule selector `{}`; did you mean `{meant}`?", escaped(selector)),
         (empty, _) => format!(
             "{} (expected a code like PW101, a prefix like PW1, a rule name, or ALL)",
-            if empty { "an empty rule selector".to_owned() } else { format!("unknown rule selector `{selector}`") }
+            if empty { "an empty rule selector".to_owned() } else { format!("unknown rule selector `{}`", escaped(selector)) }
         ),
     })]
     UnknownSelector {

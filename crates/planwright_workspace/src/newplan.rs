@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use planwright_core::visible::escaped;
 use planwright_core::{Dialect, DialectSet, ParseOptions, Plan, normalize_key, parse_with};
 
 use crate::config::NewConfig;
@@ -138,7 +139,7 @@ pub enum NewError {
     Git(#[from] GitError),
     #[error("{error}; {path} was not kept")]
     BranchAfterWrite { path: String, error: GitError },
-    #[error("--set needs a name: `{0}`")]
+    #[error("--set needs a name: `{}`", escaped(.0))]
     EmptySetName(String),
     #[error(
         "--number {number}: the plan pattern \"{pattern}\" has no {{number}}; drop --number or add {{number}} to [new] pattern"
@@ -151,7 +152,12 @@ pub enum NewError {
     SlugUnused { slug: String, pattern: String },
     /// `--set issue_id=A --issue B`: two values for one variable. Neither
     /// silently wins; the user says which.
-    #[error("--set {key}={set_value} and {flag} {flag_value} both fill `{var}`; give only one")]
+    #[error(
+        "--set {}={} and {flag} {} both fill `{var}`; give only one",
+        escaped(.key),
+        escaped(.set_value),
+        escaped(.flag_value)
+    )]
     SetConflict {
         key: String,
         set_value: String,
@@ -162,7 +168,11 @@ pub enum NewError {
     /// `--set issue_id=A --set issue=B`, or `--set lead=A --set owner=B`
     /// for `**Owner:** [LEAD]`: two names for what one variable or one
     /// slot takes (see [`crate::fill::set_clash`]). Neither silently wins.
-    #[error("--set {first} and --set {second} both fill {what}; give only one")]
+    #[error(
+        "--set {} and --set {} both fill {what}; give only one",
+        escaped(.first),
+        escaped(.second)
+    )]
     SetTwice {
         first: String,
         second: String,
@@ -171,13 +181,19 @@ pub enum NewError {
     /// `--set number=7`: the number also names the plan's folder (and
     /// branch), which a `--set` would leave at the next free number.
     #[error(
-        "--set {key}={value}: the plan's number also names its folder; give it as --number {value}"
+        "--set {}={}: the plan's number also names its folder; give it as --number {}",
+        escaped(.key),
+        escaped(.value),
+        escaped(.value)
     )]
     SetNumber { key: String, value: String },
     /// `--set title=Other` for a plan titled `A`: the text would name
     /// one plan and its folder another.
     #[error(
-        "--set {key}={value} and the title \"{title}\" both fill `title`, which also names the plan {path}; give the title once, as the argument"
+        "--set {}={} and the title \"{}\" both fill `title`, which also names the plan {path}; give the title once, as the argument",
+        escaped(.key),
+        escaped(.value),
+        escaped(.title)
     )]
     SetTitle {
         key: String,
@@ -188,7 +204,9 @@ pub enum NewError {
     /// `--set branch=my-branch`: the branch, folder and slug are the names
     /// the plan's path is made of, and `--branch` makes that branch.
     #[error(
-        "--set {key}={value}: the plan's {var} is `{derived}`, made from {} as its path {path} is; drop the --set, or change {}",
+        "--set {}={}: the plan's {var} is `{derived}`, made from {} as its path {path} is; drop the --set, or change {}",
+        escaped(.key),
+        escaped(.value),
         place_made_from(var, *slug_given),
         place_change(var, *slug_given)
     )]
@@ -203,11 +221,17 @@ pub enum NewError {
     },
     /// `--set date=2020-02-30`: a day no calendar has, which `lint` would
     /// report in the plan just written (PW203).
-    #[error("--set {key}={value}: not a real date; give a date as YYYY-MM-DD")]
+    #[error(
+        "--set {}={}: not a real date; give a date as YYYY-MM-DD",
+        escaped(.key),
+        escaped(.value)
+    )]
     SetDate { key: String, value: String },
     /// `--set timestamp=2026-02-30T10:00:00Z`, or no date and time at all.
     #[error(
-        "--set {key}={value}: not a real date and time; give one as YYYY-MM-DDTHH:MM:SS, with its offset (+01:00, Z) if you like"
+        "--set {}={}: not a real date and time; give one as YYYY-MM-DDTHH:MM:SS, with its offset (+01:00, Z) if you like",
+        escaped(.key),
+        escaped(.value)
     )]
     SetTimestamp { key: String, value: String },
     /// `--set onwer=Ada` where the template has an `owner` slot: a typo,
@@ -215,7 +239,10 @@ pub enum NewError {
     /// A name near no slot stays a warning (see [`NewPlan::unused_set`]):
     /// a script may give every template the same `--set`s.
     #[error(
-        "--set {key}={value}: template `{template}` has no slot `{key}`; did you mean `{meant}`? Nothing was written"
+        "--set {}={}: template `{template}` has no slot `{}`; did you mean `{meant}`? Nothing was written",
+        escaped(.key),
+        escaped(.value),
+        escaped(.key)
     )]
     SetMisspelt {
         key: String,

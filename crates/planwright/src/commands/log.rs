@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow};
 use planwright_core::LineIndex;
 use planwright_core::json::VERSION;
-use planwright_core::visible::visible;
+use planwright_core::visible::{escaped, visible};
 use planwright_edit::ops::{LogEntry, append_log, logged_already, single_line};
 use planwright_edit::{Change, OpFailure, edit_plan_as};
 use schemars::JsonSchema;
@@ -25,7 +25,9 @@ pub fn run(args: &LogArgs) -> Result<ExitCode> {
         anyhow!("{shown}: {e}")
     })?;
     let date = match &args.date {
-        Some(d) => crate::dates::parse_day(d).map_err(|why| anyhow!("--date `{d}` {why}"))?,
+        Some(d) => {
+            crate::dates::parse_day(d).map_err(|why| anyhow!("--date `{}` {why}", escaped(d)))?
+        }
         None => jiff::Zoned::now().date(),
     };
     let date = date.to_string();

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use crate::project::load_config;
 use anyhow::{Context, Result, bail};
 use planwright_core::DialectSet;
+use planwright_core::visible::escaped;
 use planwright_edit::ops::check_no_control;
 use planwright_lint::{Context as LintContext, RuleSet, lint};
 use planwright_workspace::newplan::{Clock, NewPlan, NewRequest, create, lexical};
@@ -452,7 +453,9 @@ fn status_checked(
             }
             let spelt = template.status_spelling(value).with_context(|| {
                 format!(
-                    "--set {key}={value}: not a status of template `{}`; it takes {}",
+                    "--set {}={}: not a status of template `{}`; it takes {}",
+                    escaped(key),
+                    escaped(value),
                     template.name(),
                     d.status_values.join(", ")
                 )

@@ -5,6 +5,7 @@
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
+use planwright_core::visible::escaped;
 use planwright_lint::render::rules;
 use planwright_lint::{RULES, Rule, rule_by_selector, rules_by_selector};
 
@@ -25,12 +26,13 @@ pub fn run(id: Option<&str>, format: Format) -> Result<ExitCode> {
                     // Names only: codes are numbers, and one near another
                     // is no likelier meant (`PW999` is not `PW209`).
                     let names = RULES.iter().map(|r| r.name);
+                    let shown = escaped(id);
                     if let Some(meant) = crate::output::closest(id, names) {
                         bail!(
-                            "unknown rule `{id}`; did you mean `{meant}`? (see `planwright rules` for the list)"
+                            "unknown rule `{shown}`; did you mean `{meant}`? (see `planwright rules` for the list)"
                         );
                     }
-                    bail!("unknown rule `{id}` (see `planwright rules` for the list)");
+                    bail!("unknown rule `{shown}` (see `planwright rules` for the list)");
                 }
                 (selected, false)
             }

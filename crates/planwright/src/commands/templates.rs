@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use crate::project::load_config;
 use anyhow::{Context, Result, bail};
+use planwright_core::visible::escaped;
 use planwright_core::{Dialect, DialectSet, Origin};
 use planwright_workspace::source::display_path;
 use planwright_workspace::templates::{dialect_set_lenient, no_template_text, templates_dir};
@@ -116,6 +117,7 @@ pub(crate) fn unknown_template(name: &str, set: &DialectSet) -> String {
         .collect();
     let meant = crate::output::closest(name, names.iter().copied());
     let known = names.join(", ");
+    let name = escaped(name);
     match meant {
         Some(meant) => format!(
             "unknown template `{name}`; did you mean `{meant}`? Known: {known} (see `planwright templates list`)"

@@ -40,5 +40,6 @@ mod stdin;
 mod support;
 mod task_names;
 mod tracking;
+mod typed_names;
 mod views;
 mod waits;

@@ -3,6 +3,7 @@
 //! writes the key `key` and a stray value) is refused before anything is
 //! written, with the reason, rather than by the verifier after the fact.
 
+use planwright_core::visible::escaped;
 use planwright_core::{MetaStyle, needs_yaml_quotes};
 
 /// Why `name` (trimmed) cannot be written as a field name in `style`, as
@@ -50,6 +51,7 @@ fn plain_label(name: &str) -> Option<String> {
         .chars()
         .find(|c| !(c.is_alphanumeric() || matches!(c, ' ' | '/' | '-' | '_' | '&')))
     {
+        let c = escaped(c.encode_utf8(&mut [0; 4])).into_owned();
         return Some(format!("cannot contain `{c}` in a plain field's name"));
     }
     (name.len() > 32 || name.split_whitespace().count() > 4)

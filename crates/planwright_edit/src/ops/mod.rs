@@ -20,6 +20,7 @@ pub use tasks::{Marks, check_can_start, check_startable, done_mark, set_task_sta
 
 use planwright_core::TaskState;
 use planwright_core::edit::Edit;
+use planwright_core::visible::escaped;
 
 /// What an operation means to change in the model; everything else must
 /// parse back identically.
@@ -58,11 +59,15 @@ pub struct Change {
     pub intent: Intent,
 }
 
-/// Why an operation cannot be carried out on this plan.
+/// Why an operation cannot be carried out on this plan. A name or value
+/// the user typed is quoted escaped (see [`escaped`]), so the message
+/// stays one line; what the plan writes is made visible where the
+/// message is printed, as all plan text is.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum OpError {
     #[error(
-        "no field `{field}` in the plan header{}; {}",
+        "no field `{}` in the plan header{}; {}",
+        escaped(.field),
         list_suffix(.present),
         what_to_do(*.outside)
     )]
@@ -75,7 +80,8 @@ pub enum OpError {
         outside: Option<usize>,
     },
     #[error(
-        "`{value}` is not a status of the {dialect} dialect (expected one of: {}); use --force to set it anyway",
+        "`{}` is not a status of the {dialect} dialect (expected one of: {}); use --force to set it anyway",
+        escaped(.value),
         .allowed.join(", ")
     )]
     StatusNotAllowed {
@@ -99,7 +105,7 @@ pub enum OpError {
     )]
     CollectionValue { field: String, line: usize },
     /// `set --add` with a name the header's style cannot hold.
-    #[error("cannot add `{name}` as a {style} field: its name {problem}")]
+    #[error("cannot add `{}` as a {style} field: its name {problem}", escaped(.name))]
     BadName {
         style: &'static str,
         name: String,
