@@ -360,9 +360,11 @@ pub struct StatusArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct NextArgs {
-    /// The plan (`-`: standard input), or a folder of plans [default:
-    /// every plan in the repository].
-    pub plan: Option<PathBuf>,
+    /// Plan files or folders, as for `status`, or `-` for one plan on
+    /// standard input [default: every plan in the repository]. Each plan
+    /// is read once however often it is named; in a folder, symbolic
+    /// links are not followed.
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub stdin: crate::stdin::StdinName,
     /// Show at most N of the tasks that can start, and at most N of those

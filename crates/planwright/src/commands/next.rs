@@ -1,9 +1,9 @@
-//! `planwright next`: the tasks that can start now, for one plan, every
-//! plan under a folder, or every plan of the repository (from the folder
-//! holding `planwright.toml` or `.git`).
+//! `planwright next`: the tasks that can start now, for the plans and
+//! folders of plans named, or every plan of the repository (from the
+//! folder holding `planwright.toml` or `.git`).
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -188,11 +188,11 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
     let project = crate::project::Project::current(args.dialect.as_deref())?;
     let dialects = &project.dialects;
     let rules = unknown_dependency_rules()?;
-    let named: Vec<PathBuf> = args.plan.iter().cloned().collect();
+    let paths = &args.paths;
     // `--stdin-filename` alone reads standard input, as `lint`'s does.
-    let one = match &args.plan {
-        _ if crate::stdin::only_input(&named, args.stdin.get())?.is_some() => Some(Path::new("-")),
-        Some(path) if !path.is_dir() => Some(path.as_path()),
+    let one = match &paths[..] {
+        _ if crate::stdin::only_input(paths, args.stdin.get())?.is_some() => Some(Path::new("-")),
+        [path] if !path.is_dir() => Some(path.as_path()),
         _ => None,
     };
     let json = args.format == Format::Json;
@@ -201,15 +201,18 @@ pub fn run(args: &NextArgs) -> Result<ExitCode> {
         waiting: json || args.waiting,
     };
     let per_plan = |l: &Loaded| summarize(l, asked, dialects, &rules);
-    let (plans, errors) = match (one, &args.plan) {
-        (Some(path), _) => match load_one_kept(path, args.stdin.get(), &project, json)? {
+    let (plans, errors) = match one {
+        Some(path) => match load_one_kept(path, args.stdin.get(), &project, json)? {
             Ok(loaded) => (vec![per_plan(&loaded)], Vec::new()),
             Err(error) => (Vec::new(), vec![error]),
         },
-        // A folder named (as `status` and `lint` take them) is searched for
-        // plans the way the repository is when none is.
-        (None, Some(folder)) => load_all(std::slice::from_ref(folder), &project, per_plan)?,
-        (None, None) => load_repository(&project, per_plan)?,
+        // With no path, every plan of the repository, wherever it is run.
+        None if paths.is_empty() => load_repository(&project, per_plan)?,
+        // Files and folders, as `status` and `lint` take them: the plans
+        // in the folders found as in the repository, each plan once
+        // however often it is named, in path order; a path that cannot be
+        // read is one of `errors`, and the others are still listed.
+        None => load_all(paths, &project, per_plan)?,
     };
     let mut all: Vec<NextTask> = Vec::new();
     let mut waiting: Vec<WaitingTask> = Vec::new();

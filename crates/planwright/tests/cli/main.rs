@@ -25,6 +25,7 @@ mod new_fill_rules;
 mod new_inputs;
 mod new_numbering;
 mod next_beside;
+mod next_paths;
 mod one_line;
 mod only_plans;
 mod previews;
