@@ -1,11 +1,7 @@
 //! `next` over several plan files and folders, as `status` takes them:
 //! each plan once, found by the same rules, the unreadable ones reported.
 
-use std::path::Path;
-
-use serde_json::Value;
-
-use crate::support::{planwright, transcript, write};
+use crate::support::{json_of, transcript, write};
 
 /// A repository of three plans, two in folders of their own, and a file
 /// that is no plan of the project's (`notes/todo.md`).
@@ -28,11 +24,6 @@ fn repo() -> tempfile::TempDir {
         "# C\n\n## Phase 1\n\n- [ ] T001 Gamma\n",
     );
     dir
-}
-
-fn json(args: &[&str], cwd: &Path) -> Value {
-    let out = planwright(args, cwd);
-    serde_json::from_slice(&out.stdout).expect("json")
 }
 
 #[test]
@@ -63,7 +54,7 @@ fn several_paths_are_read_as_status_reads_them() {
 fn the_json_names_each_tasks_plan_and_counts_the_plans_named() {
     let dir = repo();
     let args = ["specs/001-a/plan.md", "specs/002-b", "specs/001-a"];
-    let doc = json(
+    let doc = json_of(
         &[&["next", "--format", "json"][..], &args].concat(),
         dir.path(),
     );
@@ -83,7 +74,7 @@ fn the_json_names_each_tasks_plan_and_counts_the_plans_named() {
     assert_eq!(blocked, ["specs/001-a/plan.md"]);
     // The plans `status` reads for the same paths, and their tasks: the
     // progress is theirs, each counted once.
-    let status = json(
+    let status = json_of(
         &[&["status", "--format", "json"][..], &args].concat(),
         dir.path(),
     );
