@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::support::{
-    json_of, planwright, planwright_with_input, stderr, stdout, transcript, write,
+    json_of, planwright, planwright_with_input, stderr, stdout, transcript, waits_in, write,
 };
 
 /// A folder that is a repository root, holding `files` (name, content).
@@ -74,18 +74,13 @@ fn the_json_lists_waiting_tasks_with_or_without_the_flag() {
             (&json!("c-plan.md"), &json!("T001"))
         ]
     );
-    let blocked: Vec<(&Value, &Value, &Value)> = doc["blocked"]
-        .as_array()
-        .expect("blocked")
-        .iter()
-        .map(|w| (&w["path"], &w["id"], &w["waits_for"]))
-        .collect();
+    let blocked = waits_in(&doc, "blocked");
     assert_eq!(
         blocked,
         [
-            (&json!("a-plan.md"), &json!("T002"), &json!(["T001"])),
-            (&json!("a-plan.md"), &json!("T003"), &json!(["T002"])),
-            (&json!("b-plan.md"), &json!("T001"), &json!(["plan"])),
+            ("a-plan.md", "T002", &json!(["T001"])),
+            ("a-plan.md", "T003", &json!(["T002"])),
+            ("b-plan.md", "T001", &json!(["plan"])),
         ]
     );
     assert_eq!(doc["blocked_more"], 0);

@@ -173,3 +173,23 @@ pub fn json_of(args: &[&str], cwd: &Path) -> serde_json::Value {
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("planwright {}: {e}\n{}", args.join(" "), stderr(&out)))
 }
+
+/// What `next --format json` lists under `key` (`waiting`, `blocked`):
+/// each task's plan, id and what it waits for, in order.
+pub fn waits_in<'a>(
+    doc: &'a serde_json::Value,
+    key: &str,
+) -> Vec<(&'a str, &'a str, &'a serde_json::Value)> {
+    doc[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("no `{key}` list in {doc}"))
+        .iter()
+        .map(|w| {
+            (
+                w["path"].as_str().expect("path"),
+                w["id"].as_str().expect("id"),
+                &w["waits_for"],
+            )
+        })
+        .collect()
+}

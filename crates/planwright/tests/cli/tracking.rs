@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::support::{json_of, planwright, stderr, stdout, write};
+use crate::support::{json_of, planwright, stderr, stdout, waits_in, write};
 
 /// Two tasks that wait for each other: nothing can ever start.
 const BLOCKED: &str = "# P\n\n- [ ] T001 a (depends on T002)\n- [ ] T002 b (depends on T001)\n";
@@ -23,18 +23,7 @@ fn next_json_tells_blocked_from_done() {
         blocked["progress"],
         json!({"done": 0, "in_progress": 0, "open": 2, "total": 2, "percent": 0.0})
     );
-    let waiting: Vec<(&str, &str, &Value)> = blocked["waiting"]
-        .as_array()
-        .expect("waiting")
-        .iter()
-        .map(|w| {
-            (
-                w["path"].as_str().expect("path"),
-                w["id"].as_str().expect("id"),
-                &w["waits_for"],
-            )
-        })
-        .collect();
+    let waiting = waits_in(&blocked, "waiting");
     assert_eq!(
         waiting,
         [
@@ -94,17 +83,12 @@ fn next_json_lists_waiting_tasks_while_some_can_start() {
     let doc = json_of(&["next", ".", "--format", "json"], dir.path());
     assert_eq!(doc["tasks"][0]["path"], "b-tasks.md");
     assert_eq!(doc["more"], 0);
-    let blocked: Vec<(&Value, &Value, &Value)> = doc["blocked"]
-        .as_array()
-        .expect("blocked")
-        .iter()
-        .map(|w| (&w["path"], &w["id"], &w["waits_for"]))
-        .collect();
+    let blocked = waits_in(&doc, "blocked");
     assert_eq!(
         blocked,
         [
-            (&json!("a-tasks.md"), &json!("T001"), &json!(["T002"])),
-            (&json!("a-tasks.md"), &json!("T002"), &json!(["T001"])),
+            ("a-tasks.md", "T001", &json!(["T002"])),
+            ("a-tasks.md", "T002", &json!(["T001"])),
         ]
     );
     assert_eq!(doc["blocked_more"], 0);
